@@ -1,0 +1,62 @@
+# 职工服务热线助手 — the two set-up commands are `make run` and `make test`.
+SHELL := /bin/bash
+PY310 ?= $(shell ls -d $(HOME)/.pyenv/versions/3.10.*/bin/python3.10 2>/dev/null | tail -1)
+ifeq ($(PY310),)
+PY310 := $(shell command -v python3.10)
+endif
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+.PHONY: run test train evaluate bench shell validate lint lock clean help
+help:
+	@echo "make run       安装（如需要）、训练（如需要）并启动全部服务，打印访问地址"
+	@echo "make test      运行全部测试（单元、数据检查、后台、端到端、浏览器）"
+	@echo "make train     数据或配置变了才训练（make train FORCE=1 强制重训）"
+	@echo "make evaluate  在留出测试集上评估 NLU，报告写到 reports/"
+	@echo "make bench     性能基准：训练时间、加载时间、解析延迟、内存、后台和对话延迟"
+	@echo "make shell     在终端里和助手聊天"
+	@echo "make validate  检查训练数据（rasa data validate + 训练员检查）"
+
+$(STAMP): requirements.lock
+	@test -n "$(PY310)" || { echo "✘ 需要 Python 3.10（pyenv 或 PATH 上的 python3.10）"; exit 1; }
+	@echo "▶ 创建虚拟环境并安装依赖（首次约需几分钟）…"
+	@test -x $(PY) || $(PY310) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip==24.0
+	$(PY) -m pip install --progress-bar on -r requirements.lock
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+train: $(STAMP)
+	$(PY) -m bot.train $(if $(FORCE),--force,)
+
+run: $(STAMP)
+	$(PY) -m bot.launcher
+
+shell: $(STAMP) train
+	$(VENV)/bin/rasa shell --endpoints endpoints.yml
+
+validate: $(STAMP)
+	$(VENV)/bin/rasa data validate --fail-on-warnings
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check bot actions tests bench
+
+test: $(STAMP)
+	bash tests/run_all.sh
+
+evaluate: $(STAMP)
+	$(PY) -m bot.evaluate
+
+bench: $(STAMP)
+	$(PY) -m bench
+
+lock:
+	$(PY) -m pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
+
+clean:
+	rm -rf models/*.tar.gz reports/ .rasa/

@@ -1,0 +1,38 @@
+"""Two-stage fallback: ask to rephrase once, then offer a person."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import UserUtteranceReverted
+from rasa_sdk.executor import CollectingDispatcher
+
+FALLBACK_INTENT = "nlu_fallback"
+
+
+def consecutive_fallbacks(tracker: Tracker) -> int:
+    """How many of the worker's latest messages in a row the NLU did not understand."""
+    count = 0
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        if (event.get("parse_data") or {}).get("intent", {}).get("name") != FALLBACK_INTENT:
+            break
+        count += 1
+    return count
+
+
+class ActionFallbackStep(Action):
+    def name(self) -> str:
+        return "action_fallback_step"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        if consecutive_fallbacks(tracker) >= 2:
+            dispatcher.utter_message(response="utter_offer_human")
+            return []
+        dispatcher.utter_message(response="utter_ask_rephrase")
+        # Forget the message so an open form picks up where it was.
+        return [UserUtteranceReverted()]

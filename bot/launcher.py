@@ -1,0 +1,63 @@
+"""``make run``: trains if needed, starts backend, action server and Rasa, prints the URLs."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+
+from bot import services
+from bot.settings import ROOT, VAR_DIR, get_settings
+from bot.train import is_up_to_date, train
+
+
+def _urls(backend_port: int, rasa_port: int) -> str:
+    return "\n".join([
+        "",
+        "职工服务热线助手已启动:",
+        f"  热线网页（含聊天窗口）  http://localhost:{backend_port}/",
+        f"  网格员控制台            http://localhost:{backend_port}/console/",
+        f"  后台 API 文档           http://localhost:{backend_port}/api/v1/openapi.json",
+        f"  Rasa REST 通道          http://localhost:{rasa_port}/webhooks/rest/webhook",
+        f"  Rasa HTTP API 令牌      见 {VAR_DIR / 'secrets.json'} 中的 RASA_TOKEN",
+        f"  日志                    {VAR_DIR / 'log'}/",
+        "按 Ctrl+C 停止。",
+    ])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="启动职工服务热线助手的全部服务。")
+    parser.add_argument("--backend-port", type=int, default=8000)
+    parser.add_argument("--actions-port", type=int, default=5055)
+    parser.add_argument("--rasa-port", type=int, default=5005)
+    args = parser.parse_args()
+
+    if not is_up_to_date():
+        train()
+    model = services.latest_model()
+    get_settings()  # creates var/secrets.json before the children read it
+    log_dir = VAR_DIR / "log"
+    env = {"BACKEND_URL": f"http://127.0.0.1:{args.backend_port}",
+           "RASA_URL": f"http://127.0.0.1:{args.rasa_port}"}
+    os.environ.update(env)
+    endpoints = services.write_endpoints(
+        VAR_DIR / "endpoints.yml", args.actions_port, VAR_DIR / "tracker.db")
+    group = services.ServiceGroup([
+        services.backend(args.backend_port, log_dir, env),
+        services.action_server(args.actions_port, log_dir, env),
+        services.rasa_server(args.rasa_port, model, endpoints, log_dir, env),
+    ])
+    print(f"▶ 正在启动后台、动作服务器和 Rasa（模型 {model.relative_to(ROOT)}）…", flush=True)
+    with group:
+        print(_urls(args.backend_port, args.rasa_port), flush=True)
+        try:
+            while all(s.process and s.process.poll() is None for s in group.services):
+                time.sleep(1)
+            dead = [s.name for s in group.services if s.process and s.process.poll() is not None]
+            print(f"✘ 服务意外退出: {', '.join(dead)}，日志见 {log_dir}/")
+        except KeyboardInterrupt:
+            print("\n正在停止…")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Chinese NLU components for the Rasa pipeline (see config.yml)."""

@@ -1,0 +1,105 @@
+"""Pipeline component (last): one entity per span, each with its normalised value.
+
+Several extractors may claim the same span (regex, rules, the spaCy ruler,
+DIET). Rule-based extractors know exact values, so they win overlaps; then
+every value is normalised by entity type, and values that fail validation
+(an ID number whose checksum is wrong, a malformed phone) are dropped, never
+stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_START,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+    EXTRACTOR,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.normalize.identity import normalize_id_number, normalize_phone
+from bot.normalize.numbers import parse_amount, parse_duration
+
+# Lower rank wins an overlap.
+_RANK = {"RegexEntityExtractor": 0, "QuantityExtractor": 1, "SpacyEntityExtractor": 2}
+_DEFAULT_RANK = 3
+
+Normalizer = Callable[[str], Any]
+NORMALIZERS: dict[str, Normalizer] = {
+    "amount": parse_amount,
+    "duration": parse_duration,
+    "phone": normalize_phone,
+    "id_number": normalize_id_number,
+    "ticket_id": lambda s: s.strip().upper() or None,
+}
+
+
+def _overlaps(a: dict, b: dict) -> bool:
+    return a[ENTITY_ATTRIBUTE_START] < b[ENTITY_ATTRIBUTE_END] and (
+        b[ENTITY_ATTRIBUTE_START] < a[ENTITY_ATTRIBUTE_END]
+    )
+
+
+def resolve_overlaps(entities: list[dict]) -> list[dict]:
+    """Keeps, of overlapping entities, the best-ranked (then the longest)."""
+    ranked = sorted(
+        entities,
+        key=lambda e: (
+            _RANK.get(e.get(EXTRACTOR, ""), _DEFAULT_RANK),
+            e[ENTITY_ATTRIBUTE_START] - e[ENTITY_ATTRIBUTE_END],
+        ),
+    )
+    kept: list[dict] = []
+    for entity in ranked:
+        if not any(_overlaps(entity, k) for k in kept):
+            kept.append(entity)
+    return sorted(kept, key=lambda e: e[ENTITY_ATTRIBUTE_START])
+
+
+def normalize_entity(entity: dict, text: str) -> dict | None:
+    """The entity with its normalised value, or None when the value is invalid."""
+    raw = text[entity[ENTITY_ATTRIBUTE_START]:entity[ENTITY_ATTRIBUTE_END]]
+    normalizer = NORMALIZERS.get(entity[ENTITY_ATTRIBUTE_TYPE])
+    value = normalizer(raw) if normalizer else raw.strip()
+    if not value:
+        return None
+    return {**entity, ENTITY_ATTRIBUTE_VALUE: value}
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False
+)
+class EntityNormalizer(GraphComponent):
+    """Merges the extractors' entities and normalises their values."""
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> EntityNormalizer:
+        return cls()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            merged = resolve_overlaps(list(message.get(ENTITIES, [])))
+            normalized = [e for e in (normalize_entity(e, text) for e in merged) if e]
+            message.set(ENTITIES, normalized, add_to_output=True)
+        return messages

@@ -1,0 +1,124 @@
+"""Money amounts and durations written the way workers write them.
+
+一万二 → 12000, 八千五 → 8500, 3k → 3000, 1800块 → 1800;
+三个月 → P3M, 大半年 → P6M, 两周 → P2W, 一年半 → P18M.
+The finders return character spans so the NLU can report where a value was.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+from bot.normalize.text import normalize_text
+
+_CN_DIGITS = "零〇一二两俩仨三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟"
+_NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
+# A number, optionally with a magnitude (万/千/k/w) and a trailing digit (一万二, 1万2).
+_QUANTITY = rf"{_NUM}(?:[万千kKwW](?:{_NUM})?)?"
+_MONEY_UNIT = r"(?:块钱|块大洋|块|元|圆|大洋)"
+_APPROX = r"(?:多|来|余)?"
+
+_AMOUNT_WITH_UNIT = re.compile(rf"(?<![\d.])({_QUANTITY}){_APPROX}{_MONEY_UNIT}")
+# Without a unit it is money only if it carries a magnitude (八千五, 3k, 1.5万) …
+_AMOUNT_MAGNITUDE = re.compile(
+    rf"(?<![\d.{_CN_DIGITS}])({_NUM}[万千kKwW](?:{_NUM})?){_APPROX}"
+    r"(?![\d个人天年月周号日岁次遍名家台米斤里小点分秒级])"
+)
+# … or is a plain 3–6 digit figure not followed by a unit of something else.
+_AMOUNT_BARE = re.compile(
+    r"(?<![\dA-Za-z.])(\d{3,6}(?:\.\d{1,2})?)"
+    r"(?![\d.个人天年月周号日岁次遍名家台米斤里小点分秒级%％])"
+)
+
+# 12351 / 12333 / 12348 are hotlines, not sums of money.
+_HOTLINE = re.compile(r"123\d\d")
+
+_DURATION = re.compile(
+    rf"(?<![{_CN_DIGITS}\d])"
+    rf"(?P<half>大半|半)?(?P<num>{_NUM})?(?P<ge>个)?(?P<more>多)?(?P<ge2>个)?"
+    r"(?P<unit>年(?![级纪代底初前])|月(?![底初份中薪])|周|星期|礼拜|天|日(?![子期]))(?P<tailhalf>半)?(?P<tail>多)?"
+)
+_UNIT_CODE = {"年": "Y", "月": "M", "周": "W", "星期": "W", "礼拜": "W", "天": "D", "日": "D"}
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    value: int | str
+
+
+def _to_number(text: str) -> float | None:
+    text = text.replace("俩", "两").replace("仨", "三").replace("k", "千").replace("K", "千")
+    text = text.replace("w", "万").replace("W", "万")
+    try:
+        return float(cn2an.cn2an(text, "smart"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+
+
+def parse_amount(text: str) -> int | None:
+    """Yuan as an int from a whole expression such as 一万二千块, else None."""
+    text = normalize_text(text or "").strip().replace(",", "").replace("，", "")
+    spans = find_amounts(text)
+    if spans:
+        return int(spans[0].value)
+    value = _to_number(text)
+    return int(round(value)) if value is not None and value > 0 else None
+
+
+def find_amounts(text: str) -> list[Span]:
+    """Money amounts in (normalised) text, longest match first, no overlaps."""
+    found: list[Span] = []
+    for pattern in (_AMOUNT_WITH_UNIT, _AMOUNT_MAGNITUDE, _AMOUNT_BARE):
+        for m in pattern.finditer(text):
+            value = _to_number(m.group(1))
+            if value is None or value <= 0 or _HOTLINE.fullmatch(m.group(1)):
+                continue
+            span = Span(m.start(), m.end(), int(round(value)))
+            if not any(s.start < span.end and span.start < s.end for s in found):
+                found.append(span)
+    return sorted(found, key=lambda s: s.start)
+
+
+def _duration_value(m: re.Match) -> str | None:
+    unit = _UNIT_CODE[m.group("unit")]
+    if m.group("num"):
+        number = _to_number(m.group("num"))
+        if number is None or not 0 < number <= 100 or number != int(number):
+            return None  # 2026年 is a year, not a duration
+        count = int(number)
+        if m.group("tailhalf"):
+            # 一年半 → 18 months, 两个半月 is written differently and not handled
+            return f"P{count * 12 + 6}M" if unit == "Y" else None
+        return f"P{count}{unit}"
+    if m.group("half"):
+        return {"Y": "P6M", "M": "P15D", "D": None, "W": None}.get(unit)
+    return None
+
+
+def find_durations(text: str) -> list[Span]:
+    """Durations such as 三个月 / 大半年 / 两周 in (normalised) text."""
+    spans = []
+    for m in _DURATION.finditer(text):
+        if not (m.group("num") or m.group("half")):
+            continue
+        bare_month = m.group("unit") == "月" and not m.group("ge")
+        if m.group("num") and bare_month and m.group("num") not in ("俩", "仨"):
+            continue  # 三月 is March, not three months
+        value = _duration_value(m)
+        if value:
+            spans.append(Span(m.start(), m.end(), value))
+    return spans
+
+
+def parse_duration(text: str) -> str | None:
+    """ISO-8601 duration of a whole expression such as 三个月, else None."""
+    text = normalize_text(text or "").strip()
+    if re.fullmatch(r"P\d+[YMWD]", text.upper()):
+        return text.upper()
+    spans = find_durations(text)
+    return str(spans[0].value) if spans else None

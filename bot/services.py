@@ -1,0 +1,143 @@
+"""Starting and stopping the product's processes: used by the launcher and the tests.
+
+Each service is a real subprocess of the project's venv; ``ServiceGroup``
+starts them, waits until each answers over HTTP, and stops them all.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.settings import ROOT
+
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def latest_model(models_dir: Path = ROOT / "models") -> Path | None:
+    models = sorted(models_dir.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    return models[-1] if models else None
+
+
+@dataclass
+class Service:
+    name: str
+    argv: list[str]
+    health_url: str
+    log_path: Path
+    env: dict[str, str] = field(default_factory=dict)
+    process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_path, "ab")
+        self.process = subprocess.Popen(
+            self.argv, cwd=ROOT, env={**os.environ, **self.env}, stdout=log,
+            stderr=subprocess.STDOUT, start_new_session=True,
+        )
+
+    def wait_ready(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process and self.process.poll() is not None:
+                raise RuntimeError(f"{self.name} 启动失败（退出码 {self.process.returncode}），"
+                                   f"日志见 {self.log_path}")
+            try:
+                with urllib.request.urlopen(self.health_url, timeout=2) as response:
+                    if response.status < 500:
+                        return
+            except OSError:
+                pass
+            time.sleep(0.5)
+        raise TimeoutError(f"{self.name} 在 {timeout:.0f} 秒内没有就绪，日志见 {self.log_path}")
+
+    def stop(self) -> None:
+        if not self.process or self.process.poll() is not None:
+            return
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+
+def backend(port: int, log_dir: Path, env: dict[str, str] | None = None) -> Service:
+    return Service(
+        "backend", [sys.executable, "-m", "bot.backend", "--host", "127.0.0.1",
+                    "--port", str(port)],
+        f"http://127.0.0.1:{port}/api/v1/health", log_dir / "backend.log", env or {},
+    )
+
+
+def action_server(port: int, log_dir: Path, env: dict[str, str] | None = None) -> Service:
+    return Service(
+        "action-server", [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
+                          "--port", str(port)],
+        f"http://127.0.0.1:{port}/health", log_dir / "actions.log", env or {},
+    )
+
+
+def rasa_server(
+    port: int, model: Path, endpoints: Path, log_dir: Path,
+    env: dict[str, str] | None = None, credentials: Path = ROOT / "credentials.yml",
+) -> Service:
+    from bot.settings import get_settings
+
+    return Service(
+        "rasa", [str(BIN / "rasa"), "run", "--enable-api", "--auth-token",
+                 get_settings().rasa_token, "--cors", "*", "--port", str(port),
+                 "--model", str(model), "--endpoints", str(endpoints),
+                 "--credentials", str(credentials)],
+        f"http://127.0.0.1:{port}/", log_dir / "rasa.log", env or {},
+    )
+
+
+def write_endpoints(path: Path, action_port: int, tracker_db: Path,
+                    extra: str = "") -> Path:
+    """An endpoints.yml for the given action-server port and SQLite tracker store."""
+    path.write_text(
+        f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
+        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tracker_db}\n"
+        f"lock_store:\n  type: in_memory\n{extra}",
+        encoding="utf-8",
+    )
+    return path
+
+
+class ServiceGroup:
+    """Starts services in order, each ready before the next; stops in reverse."""
+
+    def __init__(self, services: list[Service], timeout: float = 180) -> None:
+        self.services = services
+        self.timeout = timeout
+
+    def __enter__(self) -> ServiceGroup:
+        try:
+            for service in self.services:
+                service.start()
+                service.wait_ready(self.timeout)
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        for service in reversed(self.services):
+            service.stop()

@@ -1,0 +1,57 @@
+"""The custom pipeline components, run directly on messages."""
+
+from __future__ import annotations
+
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.entity_normalizer import EntityNormalizer
+from bot.nlu.normalizer import ChineseTextNormalizer
+from bot.nlu.quantity_extractor import QuantityExtractor
+from bot.nlu.tokenizer import ChineseTokenizer
+
+
+def tokens(text: str) -> list[str]:
+    tokenizer = ChineseTokenizer(ChineseTokenizer.get_default_config(), None, None, [])
+    return [t.text for t in tokenizer.tokenize(Message(data={"text": text}), "text")]
+
+
+def run(text: str) -> Message:
+    message = Message(data={"text": text})
+    for component in (ChineseTextNormalizer(), QuantityExtractor(), EntityNormalizer()):
+        component.process([message])
+    return message
+
+
+def test_quantities_and_numbers_stay_whole_tokens():
+    words = tokens("老板欠我三个月工资一万二 电话139 0532 8876")
+    assert "三个月" in words and "一万二" in words and "139 0532 8876" in words
+    assert all(w.strip() for w in words), "no blank tokens"
+
+
+def test_ticket_and_id_are_single_tokens():
+    words = tokens("工单GH202611180023到哪了 身份证44030419900307211X")
+    assert "GH202611180023" in words and "44030419900307211X" in words
+
+
+def test_token_offsets_match_the_text():
+    text = "俺在黄岛区干了大半年 工资八千五"
+    tokenizer = ChineseTokenizer(ChineseTokenizer.get_default_config(), None, None, [])
+    for token in tokenizer.tokenize(Message(data={"text": text}), "text"):
+        assert text[token.start:token.end] == token.text
+
+
+def test_pipeline_normalises_and_values_entities():
+    message = run("薪資拖欠兩個月，一共１２０００元")
+    assert message.get("text") == "薪资拖欠两个月,一共12000元"
+    found = {(e["entity"], e["value"]) for e in message.get("entities")}
+    assert found == {("duration", "P2M"), ("amount", 12000)}
+
+
+def test_rule_entity_wins_overlap_and_invalid_id_is_dropped():
+    message = Message(data={"text": "身份证440304199003072114", "entities": [
+        {"entity": "id_number", "start": 3, "end": 21, "value": "x",
+         "extractor": "RegexEntityExtractor"},
+        {"entity": "phone", "start": 3, "end": 14, "value": "x", "extractor": "DIETClassifier"},
+    ]})
+    EntityNormalizer().process([message])
+    assert message.get("entities") == []
