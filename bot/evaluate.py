@@ -177,8 +177,16 @@ def evaluate(model: Path, heldout: Path = HELDOUT, out_root: Path = REPORTS) -> 
     previous = previous_run() if out_root == REPORTS else None
     errors = [{"text": ex.text, "gold": ex.intent, "predicted": p["intent"]["name"]}
               for ex, p in zip(examples, parses) if ex.intent != p["intent"]["name"]]
+    entity_errors = [
+        {"text": ex.text, "gold": [(g["entity"], g["value"]) for g in ex.entities],
+         "predicted": [(e["entity"], str(e["value"])) for e in p.get("entities") or []]}
+        for ex, p in zip(examples, parses)
+        if sorted((g["entity"], g["value"]) for g in ex.entities)
+        != sorted((e["entity"], str(e["value"])) for e in p.get("entities") or [])
+    ]
     report = {**summary, "per_intent": intents["per_intent"], "entities": entities,
               "most_confused": intents["most_confused"], "errors": errors,
+              "entity_errors": entity_errors,
               "previous": previous}
     (out / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2))
     (out / "report.md").write_text(markdown(summary, intents, entities, previous))

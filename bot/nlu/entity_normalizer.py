@@ -32,7 +32,11 @@ from bot.normalize.identity import normalize_id_number, normalize_phone
 from bot.normalize.numbers import parse_amount, parse_duration
 
 # Lower rank wins an overlap.
-_RANK = {"RegexEntityExtractor": 0, "QuantityExtractor": 1, "SpacyEntityExtractor": 2}
+_RANK = {"RegexEntityExtractor": 0, "QuantityExtractor": 1, "SpacyEntityExtractor": 2,
+         "EmployerExtractor": 2}
+# 初一…初十 is a school grade, except in a sentence about the lunar new year.
+_LUNAR_DAY = {f"初{n}" for n in "一二三四五六七八九十"}
+_NEW_YEAR_WORDS = ("大年", "正月", "春节", "过年", "除夕", "年初")
 _DEFAULT_RANK = 3
 
 Normalizer = Callable[[str], Any]
@@ -67,6 +71,21 @@ def resolve_overlaps(entities: list[dict]) -> list[dict]:
     return sorted(kept, key=lambda e: e[ENTITY_ATTRIBUTE_START])
 
 
+def relabel_lunar_days(entities: list[dict], text: str) -> list[dict]:
+    """初二 next to 大年初一 / 春节 is a holiday, not a grade."""
+    new_year = any(w in text for w in _NEW_YEAR_WORDS) or any(
+        e[ENTITY_ATTRIBUTE_TYPE] == "holiday" for e in entities)
+    if not new_year:
+        return entities
+    return [
+        {**e, ENTITY_ATTRIBUTE_TYPE: "holiday"}
+        if e[ENTITY_ATTRIBUTE_TYPE] == "child_grade"
+        and text[e[ENTITY_ATTRIBUTE_START]:e[ENTITY_ATTRIBUTE_END]] in _LUNAR_DAY
+        else e
+        for e in entities
+    ]
+
+
 def normalize_entity(entity: dict, text: str) -> dict | None:
     """The entity with its normalised value, or None when the value is invalid."""
     raw = text[entity[ENTITY_ATTRIBUTE_START]:entity[ENTITY_ATTRIBUTE_END]]
@@ -99,7 +118,7 @@ class EntityNormalizer(GraphComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            merged = resolve_overlaps(list(message.get(ENTITIES, [])))
+            merged = relabel_lunar_days(resolve_overlaps(list(message.get(ENTITIES, []))), text)
             normalized = [e for e in (normalize_entity(e, text) for e in merged) if e]
             message.set(ENTITIES, normalized, add_to_output=True)
         return messages

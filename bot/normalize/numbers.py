@@ -37,7 +37,7 @@ _AMOUNT_BARE = re.compile(
 _HOTLINE = re.compile(r"123\d\d")
 
 _DURATION = re.compile(
-    rf"(?<![{_CN_DIGITS}\d])"
+    rf"(?<![{_CN_DIGITS}\d周期拜])"
     rf"(?P<half>大半|半)?(?P<num>{_NUM})?(?P<ge>个)?(?P<more>多)?(?P<ge2>个)?"
     r"(?P<unit>年(?![级纪代底初前])|月(?![底初份中薪])|周|星期|礼拜|天|日(?![子期]))(?P<tailhalf>半)?(?P<tail>多)?"
 )
@@ -100,10 +100,25 @@ def _duration_value(m: re.Match) -> str | None:
     return None
 
 
+# "一个月" after a sum (八千五一个月) or before 才/要交/加了 is a rate, not a duration.
+_RATE_AFTER = re.compile(r"^(?:才|要交|交|加了|赚|挣|拿|发)")
+
+
+def _is_rate(text: str, m: re.Match, amounts: list[Span]) -> bool:
+    if m.group("num") not in ("一", "1") or m.group("more") or m.group("tailhalf"):
+        return False
+    before = text[max(0, m.start() - 1):m.start()]
+    after_amount = any(a.end == m.start() for a in amounts)
+    return after_amount or before == "每" or bool(_RATE_AFTER.match(text[m.end():]))
+
+
 def find_durations(text: str) -> list[Span]:
     """Durations such as 三个月 / 大半年 / 两周 in (normalised) text."""
     spans = []
+    amounts = find_amounts(text)
     for m in _DURATION.finditer(text):
+        if _is_rate(text, m, amounts):
+            continue
         if not (m.group("num") or m.group("half")):
             continue
         bare_month = m.group("unit") == "月" and not m.group("ge")

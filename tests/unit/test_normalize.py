@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from bot.normalize.identity import (
-    mask_id_number, mask_phone, normalize_id_number, normalize_phone,
+    mask_id_number,
+    mask_phone,
+    normalize_id_number,
+    normalize_phone,
 )
 from bot.normalize.numbers import find_amounts, find_durations, parse_amount, parse_duration
 from bot.normalize.text import normalize_text

@@ -1,0 +1,1 @@
+"""``make bench``: the product's speed and memory figures (run ``python -m bench``)."""

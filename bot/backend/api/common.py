@@ -1,0 +1,34 @@
+"""Helpers the handlers share: region resolution and station lookup."""
+
+from __future__ import annotations
+
+from aiohttp import web
+from sqlalchemy import select
+
+from bot.backend.errors import ApiError
+from bot.backend.regions import Region, RegionIndex
+from bot.backend.tables import stations
+
+
+def index(request: web.Request) -> RegionIndex:
+    return request.app["regions"]
+
+
+def resolve_or_404(request: web.Request, city: str | None, district: str | None) -> Region:
+    region = index(request).resolve(city, district)
+    if region is None:
+        raise ApiError(404, "unknown_region",
+                       f"暂时没有“{district or city or ''}”的服务信息，请提供所在的城市或区县",
+                       field="district" if district else "city")
+    return region
+
+
+async def station_record(request: web.Request, station_id: int) -> dict:
+    from bot.backend.handoffs import is_open
+
+    async with request.app["engine"].connect() as conn:
+        row = (await conn.execute(select(stations).where(stations.c.id == station_id))
+               ).mappings().first()
+    if row is None:
+        raise ApiError(404, "not_found", "工作站不存在")
+    return {**dict(row), "open_now": is_open(row["hours"])}

@@ -1,0 +1,101 @@
+"""Tickets: created by the assistant, worked by station staff."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.backend import tickets
+from bot.backend.api.common import index
+from bot.backend.errors import ApiError
+from bot.backend.routing import api
+from bot.backend.tables import tickets as tickets_table
+from bot.backend.validation import Field
+
+CREATE = {
+    "type": Field(required=True, choices=tickets.TYPES),
+    "facts": Field("object", default={}), "contact_name": Field(max_length=64),
+    "contact_phone": Field(format="phone"), "city": Field(max_length=64),
+    "district": Field(max_length=64), "conversation_id": Field(max_length=128),
+    "station_id": Field("integer", description="指定工作站（默认按地区自动分派）"),
+}
+
+
+def _idempotency_key(request) -> str:
+    key = request.headers.get("Idempotency-Key", "").strip()
+    if not key or len(key) > 128:
+        raise ApiError(400, "invalid_field", "缺少 Idempotency-Key 请求头（1–128 个字符）",
+                       field="Idempotency-Key")
+    return key
+
+
+def _station_for(request, body: dict) -> int:
+    if body["station_id"]:
+        return body["station_id"]
+    regions = index(request)
+    region = regions.resolve(body["city"], body["district"])
+    station_id = regions.station_for(region) if region else None
+    return station_id or request.app["fallback_station_id"]
+
+
+@api("POST", "/tickets", "创建工单（Idempotency-Key 相同的重复请求只建一张）", body=CREATE,
+     tag="tickets")
+async def create(request, principal, body, query):
+    key = _idempotency_key(request)
+    ticket, created = await tickets.create(request.app["engine"], body, _station_for(request, body),
+                                           key, principal.username)
+    return {**ticket, "_created": created}
+
+
+@api("GET", "/tickets/{ticket_id}", "工单详情（工作人员只能看本站工单）", tag="tickets")
+async def get_ticket(request, principal, body, query):
+    async with request.app["engine"].connect() as conn:
+        ticket = await tickets.get(conn, request.match_info["ticket_id"])
+    principal.check_station(ticket["station_id"])
+    return ticket
+
+
+@api("POST", "/tickets/{ticket_id}/status-check", "职工查询工单进度（手机号必须与登记的一致）",
+     auth="service", body={"phone": Field(required=True, format="phone")}, tag="tickets")
+async def status_check(request, principal, body, query):
+    async with request.app["engine"].connect() as conn:
+        try:
+            ticket = await tickets.get(conn, request.match_info["ticket_id"])
+        except ApiError:
+            ticket = None
+    if ticket is None or ticket["contact_phone"] != body["phone"]:
+        # the same answer for "no such ticket" and "not yours": reveal nothing
+        raise ApiError(404, "not_found", "没有找到与这个手机号对应的工单")
+    last_note = next((e["note"] for e in reversed(ticket["history"]) if e["note"]), None)
+    return {"id": ticket["id"], "type": ticket["type"], "status": ticket["status"],
+            "station_name": ticket["station_name"], "station_phone": ticket["station_phone"],
+            "sla_due": ticket["sla_due"], "updated_at": ticket["updated_at"],
+            "last_note": last_note}
+
+
+@api("GET", "/tickets", "工单列表（工作人员默认本站）", auth="any", query={
+    "station_id": Field("integer"), "status": Field(choices=tickets.STATUSES),
+    "limit": Field("integer", minimum=1, maximum=500, default=100)}, tag="tickets")
+async def list_tickets(request, principal, body, query):
+    station_id = query["station_id"] or (None if principal.sees_all_stations
+                                         else principal.station_id)
+    if station_id is not None:
+        principal.check_station(station_id)
+    stmt = select(tickets_table).order_by(tickets_table.c.created_at.desc()).limit(query["limit"])
+    if station_id is not None:
+        stmt = stmt.where(tickets_table.c.station_id == station_id)
+    if query["status"]:
+        stmt = stmt.where(tickets_table.c.status == query["status"])
+    async with request.app["engine"].connect() as conn:
+        rows = (await conn.execute(stmt)).mappings().all()
+    return {"tickets": [dict(r) for r in rows]}
+
+
+@api("POST", "/tickets/{ticket_id}/transitions", "更改工单状态和/或添加备注", auth="any", body={
+    "status": Field(choices=tickets.STATUSES), "note": Field(max_length=2000)}, tag="tickets")
+async def transition(request, principal, body, query):
+    if not (body["status"] or body["note"]):
+        raise ApiError(400, "invalid_field", "status 和 note 至少提供一个", field="status")
+    ticket = await get_ticket(request, principal, None, None)
+    await tickets.transition(request.app["engine"], ticket["id"], body["status"], body["note"],
+                             principal.display_name)
+    return await get_ticket(request, principal, None, None)

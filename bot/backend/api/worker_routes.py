@@ -1,0 +1,41 @@
+"""Identifying workers: phone + one-time code through the SMS outbox."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.backend import workers
+from bot.backend.errors import ApiError
+from bot.backend.routing import api
+from bot.backend.tables import notification_outbox
+from bot.backend.validation import Field
+
+PHONE = Field(required=True, format="phone", description="手机号")
+
+
+@api("POST", "/workers/identify", "向会员手机号发送一次性验证码", auth="service",
+     body={"phone": PHONE}, tag="workers")
+async def identify(request, principal, body, query):
+    sent = await workers.send_code(request.app["engine"], body["phone"],
+                                   request.app["settings"].session_secret)
+    return {"member": sent, "code_sent": sent}
+
+
+@api("POST", "/workers/verify", "核对验证码，返回会员信息（证件号、手机号均为脱敏）", auth="service",
+     body={"phone": PHONE, "code": Field(required=True, pattern=r"\d{6}")}, tag="workers")
+async def verify(request, principal, body, query):
+    worker = await workers.verify_code(request.app["engine"], body["phone"], body["code"],
+                                       request.app["settings"].session_secret)
+    return {"worker": worker}
+
+
+@api("GET", "/dev/outbox", "开发环境：查看短信发件箱（生产环境关闭）", auth="service",
+     query={"phone": Field(required=True, format="phone")}, tag="workers")
+async def outbox(request, principal, body, query):
+    if request.app["settings_env"] == "production":
+        raise ApiError(404, "not_found", "接口不存在")
+    async with request.app["engine"].connect() as conn:
+        rows = (await conn.execute(select(notification_outbox).where(
+            notification_outbox.c.recipient == query["phone"])
+            .order_by(notification_outbox.c.id.desc()).limit(10))).mappings().all()
+    return {"messages": [dict(r) for r in rows]}

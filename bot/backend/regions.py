@@ -1,0 +1,96 @@
+"""Places and the grid station that serves each: resolved in memory (regions rarely change)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.backend.tables import regions, stations
+from bot.normalize.text import normalize_text
+
+_LEVELS = ("province", "city", "district", "street", "community")
+
+
+@dataclass(frozen=True)
+class Region:
+    id: int
+    kind: str
+    name: str
+    parent_id: int | None
+    aliases: tuple[str, ...]
+
+
+class RegionIndex:
+    """Name → regions, parent links, and the station attached to each region."""
+
+    def __init__(self, rows: list[Region], station_by_region: dict[int, int],
+                 default_station_by_city: dict[int, int]) -> None:
+        self.by_id = {r.id: r for r in rows}
+        self.by_name: dict[str, list[Region]] = {}
+        for r in rows:
+            for name in {r.name, *r.aliases}:
+                self.by_name.setdefault(name, []).append(r)
+        self.station_by_region = station_by_region
+        self.default_station_by_city = default_station_by_city
+
+    @classmethod
+    async def load(cls, engine: AsyncEngine) -> RegionIndex:
+        async with engine.connect() as conn:
+            rows = [Region(r.id, r.kind, r.name, r.parent_id, tuple(r.aliases or ()))
+                    for r in (await conn.execute(select(regions))).all()]
+            station_rows = (await conn.execute(select(
+                stations.c.id, stations.c.region_id, stations.c.is_city_default))).all()
+        return cls(rows, {s.region_id: s.id for s in station_rows},
+                   {s.region_id: s.id for s in station_rows if s.is_city_default})
+
+    def ancestors(self, region: Region) -> list[Region]:
+        """The region itself, then its parent, … up to the province."""
+        chain = [region]
+        while chain[-1].parent_id is not None:
+            chain.append(self.by_id[chain[-1].parent_id])
+        return chain
+
+    def city_of(self, region: Region) -> Region | None:
+        return next((r for r in self.ancestors(region) if r.kind == "city"), None)
+
+    def _candidates(self, text: str | None) -> list[Region]:
+        if not text:
+            return []
+        text = normalize_text(text).strip()
+        found = self.by_name.get(text, [])
+        if not found:  # 在青岛市黄岛区 → try the longest known name inside the text
+            names = sorted((n for n in self.by_name if len(n) > 1 and n in text), key=len,
+                           reverse=True)
+            found = self.by_name[names[0]] if names else []
+        return found
+
+    def resolve(self, city: str | None, district: str | None) -> Region | None:
+        """The most specific region the worker named (district within city if both)."""
+        cities = self._candidates(city)
+        places = self._candidates(district)
+        if places and cities:
+            city_ids = {c.id for c in cities}
+            inside = [p for p in places if city_ids & {a.id for a in self.ancestors(p)}]
+            places = inside or places
+        if places:
+            return max(places, key=lambda r: _LEVELS.index(r.kind))
+        if cities:
+            # a city beats the province of the same name (上海市 the city, not the province)
+            return max(cities, key=lambda r: _LEVELS.index(r.kind))
+        return None
+
+    def station_for(self, region: Region) -> int | None:
+        """The most specific station above or at the region (else the city default)."""
+        for r in self.ancestors(region):
+            if r.id in self.station_by_region:
+                return self.station_by_region[r.id]
+        city = self.city_of(region)
+        return self.default_station_by_city.get(city.id) if city else None
+
+    def path(self, region: Region) -> dict[str, str]:
+        return {r.kind: r.name for r in self.ancestors(region)}
+
+    def contains(self, outer_id: int | None, region: Region) -> bool:
+        return outer_id is None or outer_id in {r.id for r in self.ancestors(region)}

@@ -1,0 +1,136 @@
+"""Seeds an empty database from bot/seed/*.yml (idempotent: does nothing if seeded)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+
+import yaml
+from sqlalchemy import func, insert, select
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from bot.backend import tables as t
+from bot.backend.auth import hash_password
+from bot.backend.workers import protect_id_number
+
+logger = logging.getLogger(__name__)
+SEED_DIR = Path(__file__).resolve().parent.parent / "seed"
+
+
+def _load(name: str) -> dict:
+    return yaml.safe_load((SEED_DIR / name).read_text(encoding="utf-8")) or {}
+
+
+def _date(value) -> date | None:
+    return value if isinstance(value, date) or value is None else date.fromisoformat(str(value))
+
+
+async def _insert_region(conn: AsyncConnection, kind: str, record, parent_id: int | None,
+                         ids: dict[tuple, int], path: tuple) -> int:
+    name = record if isinstance(record, str) else record["name"]
+    aliases = [] if isinstance(record, str) else record.get("aliases") or []
+    key = path + (name,)
+    if key not in ids:
+        result = await conn.execute(insert(t.regions).values(
+            kind=kind, name=name, aliases=aliases, parent_id=parent_id))
+        ids[key] = result.inserted_primary_key[0]
+    return ids[key]
+
+
+async def _seed_places(conn: AsyncConnection) -> dict[tuple, int]:
+    ids: dict[tuple, int] = {}
+    for province in _load("places.yml").get("provinces", []):
+        p_id = await _insert_region(conn, "province", province, None, ids, ())
+        p_path = (province["name"],)
+        for city in province.get("cities", []):
+            c_id = await _insert_region(conn, "city", city, p_id, ids, p_path)
+            c_path = p_path + (city["name"],)
+            for district in city.get("districts", []):
+                d_id = await _insert_region(conn, "district", district, c_id, ids, c_path)
+                d_path = c_path + (district["name"],)
+                for street in district.get("streets", []) or []:
+                    s_id = await _insert_region(conn, "street", street, d_id, ids, d_path)
+                    s_path = d_path + (street["name"],)
+                    for community in street.get("communities", []) or []:
+                        await _insert_region(conn, "community", community, s_id, ids, s_path)
+    return ids
+
+
+def _region_id(ids: dict[tuple, int], path: list[str] | None) -> int | None:
+    if not path:
+        return None
+    matches = [v for k, v in ids.items() if k[:len(path)] == tuple(path) and len(k) == len(path)]
+    if not matches:
+        raise ValueError(f"seed: unknown region path {path}")
+    return matches[0]
+
+
+async def _seed_stations(conn: AsyncConnection, ids: dict[tuple, int]) -> dict[str, int]:
+    codes = {}
+    for s in _load("stations.yml")["stations"]:
+        result = await conn.execute(insert(t.stations).values(
+            code=s["code"], name=s["name"], level=s["level"],
+            region_id=_region_id(ids, s["region"]), address=s["address"], phone=s["phone"],
+            hours=s["hours"], services=s.get("services", []), staff_names=s.get("staff", []),
+            is_city_default=bool(s.get("city_default"))))
+        codes[s["code"]] = result.inserted_primary_key[0]
+    return codes
+
+
+async def _seed_policies(conn: AsyncConnection, ids: dict[tuple, int]) -> None:
+    data = _load("policies.yml")
+    for p in data["policies"]:
+        await conn.execute(insert(t.policies).values(
+            key=p["key"], service=p["service"], region_id=_region_id(ids, p.get("region")),
+            title=p["title"], summary=p["summary"], details=p.get("details", {}),
+            source=p["source"], effective_from=_date(p.get("effective_from")),
+            effective_to=_date(p.get("effective_to"))))
+    for w in data.get("minimum_wages", []):
+        city = w["region"][-1]
+        await conn.execute(insert(t.policies).values(
+            key=f"minimum_wage:{city}", service="minimum_wage",
+            region_id=_region_id(ids, w["region"]), title=f"{city}最低工资标准",
+            summary=f"{city}月最低工资标准 {w['monthly']} 元，小时最低工资 {w['hourly']} 元。",
+            details={"monthly": w["monthly"], "hourly": w["hourly"],
+                     "verified": bool(w.get("verified"))},
+            source=w["source"], effective_from=_date(w.get("effective_from"))))
+
+
+async def _seed_rules(conn: AsyncConnection, ids: dict[tuple, int]) -> None:
+    for r in _load("rules.yml")["rules"]:
+        await conn.execute(insert(t.eligibility_rules).values(
+            programme=r["programme"], title=r["title"], region_id=_region_id(ids, r.get("region")),
+            conditions=r["conditions"], amount=r.get("amount"),
+            eligible_reason=r["eligible_reason"], next_steps=r["next_steps"],
+            ticket_type=r.get("ticket_type"), source=r["source"],
+            effective_from=_date(r.get("effective_from"))))
+
+
+async def _seed_people(conn: AsyncConnection, ids: dict[tuple, int], codes: dict[str, int],
+                       secret: str) -> None:
+    data = _load("demo_people.yml")
+    for w in data.get("workers", []):
+        protected = protect_id_number(w["id_number"], secret) if w.get("id_number") else {}
+        await conn.execute(insert(t.workers).values(
+            name=w["name"], phone=w["phone"], region_id=_region_id(ids, w.get("region")),
+            employer=w.get("employer"), hardship_status=w.get("hardship_status", "none"),
+            occupation=w.get("occupation"), **protected))
+    for s in data.get("staff", []):
+        await conn.execute(insert(t.staff).values(
+            username=s["username"], display_name=s["display_name"],
+            password_hash=hash_password(s["password"]), role=s["role"],
+            station_id=codes.get(s.get("station"))))
+
+
+async def seed_if_empty(engine: AsyncEngine, secret: str) -> bool:
+    async with engine.begin() as conn:
+        if (await conn.execute(select(func.count()).select_from(t.regions))).scalar():
+            return False
+        ids = await _seed_places(conn)
+        codes = await _seed_stations(conn, ids)
+        await _seed_policies(conn, ids)
+        await _seed_rules(conn, ids)
+        await _seed_people(conn, ids, codes, secret)
+    logger.info("seeded the database from %s", SEED_DIR)
+    return True

@@ -1,0 +1,112 @@
+"""Declarative input validation: a schema is a dict of Field; errors name the field."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.backend.errors import ApiError
+from bot.normalize.identity import normalize_id_number, normalize_phone
+
+_TYPES = {"string": str, "integer": int, "number": (int, float), "boolean": bool,
+          "object": dict, "array": list}
+
+
+@dataclass(frozen=True)
+class Field:
+    type: str = "string"
+    required: bool = False
+    description: str = ""
+    choices: tuple = ()
+    pattern: str | None = None
+    max_length: int = 2000
+    minimum: float | None = None
+    maximum: float | None = None
+    format: str | None = None  # phone / id_number: normalised and checked
+    default: Any = None
+    items: dict = field(default_factory=dict)
+
+
+def _bad(name: str, message: str) -> ApiError:
+    return ApiError(400, "invalid_field", message, field=name)
+
+
+def _coerce(name: str, spec: Field, value: Any) -> Any:
+    if spec.type in ("integer", "number") and isinstance(value, str):
+        try:
+            value = int(value) if spec.type == "integer" else float(value)
+        except ValueError:
+            raise _bad(name, f"{name} 必须是数字") from None
+    if spec.type == "boolean" and isinstance(value, str):
+        if value.lower() not in ("true", "false", "1", "0"):
+            raise _bad(name, f"{name} 必须是 true 或 false")
+        value = value.lower() in ("true", "1")
+    expected = _TYPES[spec.type]
+    if not isinstance(value, expected) or (spec.type != "boolean" and isinstance(value, bool)):
+        raise _bad(name, f"{name} 的类型应为 {spec.type}")
+    return value
+
+
+def _check(name: str, spec: Field, value: Any) -> Any:
+    value = _coerce(name, spec, value)
+    if isinstance(value, str):
+        value = value.strip()
+        if spec.required and not value:
+            raise _bad(name, f"缺少必填字段 {name}")
+        if len(value) > spec.max_length:
+            raise _bad(name, f"{name} 太长（最多 {spec.max_length} 个字符）")
+        if spec.pattern and not re.fullmatch(spec.pattern, value):
+            raise _bad(name, f"{name} 格式不正确")
+    if spec.choices and value not in spec.choices:
+        raise _bad(name, f"{name} 只能是: {', '.join(map(str, spec.choices))}")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if spec.minimum is not None and value < spec.minimum:
+            raise _bad(name, f"{name} 不能小于 {spec.minimum}")
+        if spec.maximum is not None and value > spec.maximum:
+            raise _bad(name, f"{name} 不能大于 {spec.maximum}")
+    if spec.format == "phone":
+        value = normalize_phone(value) or _raise(_bad(name, "手机号格式不正确"))
+    if spec.format == "id_number":
+        value = normalize_id_number(value) or _raise(_bad(name, "身份证号不正确（校验位不符）"))
+    return value
+
+
+def _raise(exc: Exception):
+    raise exc
+
+
+def validate(schema: dict[str, Field], data: Any, where: str = "body") -> dict[str, Any]:
+    """Checked, coerced values of ``data`` for ``schema``; unknown keys are ignored."""
+    if not isinstance(data, dict):
+        raise ApiError(400, "invalid_body", "请求体必须是 JSON 对象", field=where)
+    out: dict[str, Any] = {}
+    for name, spec in schema.items():
+        value = data.get(name)
+        if value is None or value == "":
+            if spec.required:
+                raise _bad(name, f"缺少必填字段 {name}")
+            out[name] = spec.default
+            continue
+        out[name] = _check(name, spec, value)
+    return out
+
+
+def json_schema(schema: dict[str, Field]) -> dict:
+    """The OpenAPI (JSON Schema) form of a schema."""
+    props = {}
+    for name, spec in schema.items():
+        prop: dict[str, Any] = {"type": spec.type}
+        if spec.description:
+            prop["description"] = spec.description
+        if spec.choices:
+            prop["enum"] = list(spec.choices)
+        if spec.pattern:
+            prop["pattern"] = spec.pattern
+        if spec.minimum is not None:
+            prop["minimum"] = spec.minimum
+        if spec.format:
+            prop["format"] = spec.format
+        props[name] = prop
+    required = [n for n, s in schema.items() if s.required]
+    return {"type": "object", "properties": props, **({"required": required} if required else {})}

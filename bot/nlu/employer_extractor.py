@@ -1,0 +1,85 @@
+"""Pipeline component: employer names recognised by their suffix (…厂, …有限公司, …物流).
+
+Workers name employers nobody put in a gazetteer (金达制衣厂, 天成建设集团);
+the suffix marks the name's end, and its start is where the sentence's own
+words stop (在/叫/是 …). Generic phrases (这个厂, 我们公司, 超市) are not names.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_CONFIDENCE,
+    ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_START,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+    EXTRACTOR,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+_SUFFIX = re.compile(
+    r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团|工厂|厂|物流|速运|快递|超市|酒店"
+    r"|餐厅|饭店|医院|商场|工程队|建筑队|装修队|劳务公司)"
+)
+# Characters that end the sentence's own words and so start a name.
+_STOP = set("在叫是给去到于的和跟帮替被让我们你他她它俺咱家个这那哪啥了过就还也都说找进从做干上 ,.!?;:")
+_GENERIC = {"这个", "那个", "这家", "那家", "一个", "一家", "我们", "他们", "什么", "哪个", "哪家",
+            "别的", "其他", "老板", "外卖", "快递", "物流", "建筑", "装修", "电子", "服装", "工地",
+            "附近", "本地", "当地", "小", "大"}
+_MAX_NAME = 8
+
+
+def find_employers(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _SUFFIX.finditer(text):
+        start = m.start()
+        while start > 0 and m.start() - start < _MAX_NAME and text[start - 1] not in _STOP \
+                and "\u4e00" <= text[start - 1] <= "\u9fff":
+            start -= 1
+        name = text[start:m.start()]
+        if len(name) >= 2 and name not in _GENERIC:
+            spans.append((start, m.end()))
+    return spans
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False
+)
+class EmployerExtractor(GraphComponent):
+    """Adds ``employer`` entities found by their suffix."""
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> EmployerExtractor:
+        return cls()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            entities = list(message.get(ENTITIES, []))
+            for start, end in find_employers(text):
+                entities.append({
+                    ENTITY_ATTRIBUTE_TYPE: "employer", ENTITY_ATTRIBUTE_START: start,
+                    ENTITY_ATTRIBUTE_END: end, ENTITY_ATTRIBUTE_VALUE: text[start:end],
+                    ENTITY_ATTRIBUTE_CONFIDENCE: 0.9, EXTRACTOR: self.__class__.__name__,
+                })
+            message.set(ENTITIES, entities, add_to_output=True)
+        return messages

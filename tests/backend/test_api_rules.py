@@ -1,0 +1,128 @@
+"""Validation, authentication, eligibility rules and privacy of the backend API."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+ID_NUMBER = "32110219760619060X"
+
+
+async def test_invalid_input_is_a_400_naming_the_field(backend):
+    status, body = await backend.call("POST", "/tickets", json={"type": "nonsense"},
+                                      headers={"Idempotency-Key": "k1"})
+    assert status == 400 and body["error"]["field"] == "type"
+    status, body = await backend.call("POST", "/tickets", json={
+        "type": "wage_arrears", "contact_phone": "12345"}, headers={"Idempotency-Key": "k2"})
+    assert status == 400 and body["error"]["field"] == "contact_phone"
+    status, body = await backend.call("POST", "/eligibility", json={
+        "city": "镇江", "medical_out_of_pocket_yearly": "很多"})
+    assert status == 400 and body["error"]["field"] == "medical_out_of_pocket_yearly"
+    status, body = await backend.call("POST", "/eligibility", data=b"{not json")
+    assert status == 400 and body["error"]["code"] == "invalid_json"
+
+
+async def test_no_or_wrong_token_is_401(backend):
+    async with backend.http.get(backend.url + "/api/v1/tickets") as response:
+        assert response.status == 401
+        assert (await response.json())["error"]["code"] == "unauthorized"
+    status, _ = await backend.call("GET", "/tickets", token="wrong-token")
+    assert status == 401
+
+
+@pytest.mark.parametrize("status_, cost, expected", [
+    ("困难", 2500, {"zj_union_medical_relief_kunnan": True}),
+    ("困难", 2000, {"zj_union_medical_relief_kunnan": False}),  # must exceed 2000
+    ("特困", 3000, {"zj_union_medical_relief_tekun": False}),
+    ("特困", 3001, {"zj_union_medical_relief_tekun": True}),
+    ("困难", 5000, {"zj_union_medical_relief_tekun": False}),
+    ("none", 9000, {"zj_union_medical_relief_kunnan": False}),
+])
+async def test_zhenjiang_relief_thresholds(backend, status_, cost, expected):
+    status, body = await backend.call("POST", "/eligibility", json={
+        "city": "镇江", "hardship_status": status_, "medical_out_of_pocket_yearly": cost})
+    assert status == 200 and body["region_known"]
+    verdicts = {p["programme"]: p for p in body["programmes"]}
+    for programme, eligible in expected.items():
+        assert verdicts[programme]["eligible"] is eligible
+        assert verdicts[programme]["reason"]
+    if not eligible:
+        assert "2000" in verdicts[programme]["reason"] or "3000" in verdicts[programme]["reason"] \
+            or "建档" in verdicts[programme]["reason"]
+
+
+async def test_unknown_region_is_a_clear_answer(backend):
+    status, body = await backend.call("POST", "/eligibility", json={
+        "city": "火星市", "hardship_status": "困难"})
+    assert status == 200 and body["region_known"] is False and "12351" in body["reason"]
+
+
+async def test_rules_apply_only_in_their_region(backend):
+    _, shanghai = await backend.call("POST", "/eligibility", json={
+        "city": "上海", "stayed_over_holiday": True, "occupation": "construction"})
+    cover = {p["programme"]: p for p in shanghai["programmes"]}["sh_builder_accident_cover"]
+    assert cover["eligible"] and cover["amount"] == {"max": 20000}
+    _, qingdao = await backend.call("POST", "/eligibility", json={
+        "city": "青岛", "stayed_over_holiday": True})
+    assert "sh_builder_accident_cover" not in {p["programme"] for p in qingdao["programmes"]}
+
+
+async def test_policy_lookup_prefers_local_and_keeps_source(backend):
+    status, body = await backend.call("GET", "/policies", params={
+        "service": "relief", "city": "镇江"})
+    assert status == 200 and body["policies"][0]["key"] == "zj_relief"
+    assert body["policies"][0]["source"] and body["policies"][0]["details"]["thresholds"]
+    status, wage = await backend.call("GET", "/minimum-wages", params={"city": "上海"})
+    assert wage["found"] and wage["minimum_wage"]["details"]["monthly"] > 0
+    assert wage["minimum_wage"]["effective_from"]
+
+
+async def test_id_numbers_never_in_responses_or_logs(backend, caplog):
+    caplog.set_level(logging.DEBUG)
+    status, sent = await backend.call("POST", "/workers/identify", json={"phone": "13952800001"})
+    assert status == 200 and sent["code_sent"]
+    _, outbox = await backend.call("GET", "/dev/outbox", params={"phone": "13952800001"})
+    code = outbox["messages"][0]["body"].split("验证码是 ")[1][:6]
+    status, verified = await backend.call("POST", "/workers/verify", json={
+        "phone": "13952800001", "code": code})
+    assert status == 200
+    worker = verified["worker"]
+    assert worker["id_number_masked"] == "3211**********060X"
+    assert ID_NUMBER not in str(verified) and "13952800001" not in str(verified)
+    assert ID_NUMBER not in caplog.text and "13952800001" not in caplog.text
+
+
+async def test_wrong_one_time_code_is_refused(backend):
+    await backend.call("POST", "/workers/identify", json={"phone": "13952800002"})
+    status, body = await backend.call("POST", "/workers/verify", json={
+        "phone": "13952800002", "code": "000000"})
+    assert status == 400 and body["error"]["field"] == "code"
+
+
+async def test_openapi_lists_every_route(backend):
+    from bot.backend.routing import ROUTES
+
+    async with backend.http.get(backend.url + "/api/v1/openapi.json") as response:
+        doc = await response.json()
+    for route in ROUTES:
+        assert route.method.lower() in doc["paths"][route.path]
+
+
+async def test_handoff_queue_position_and_station_scoping(backend):
+    status, first = await backend.call("POST", "/handoffs", json={
+        "conversation_id": "c-1", "district": "辛安街道"})
+    _, second = await backend.call("POST", "/handoffs", json={
+        "conversation_id": "c-2", "district": "辛安街道"})
+    _, again = await backend.call("POST", "/handoffs", json={
+        "conversation_id": "c-1", "district": "辛安街道"})
+    assert status == 201 and (first["position"], second["position"]) == (1, 2)
+    assert again["id"] == first["id"]
+    xinan = await backend.login("xinan")
+    status, claimed = await backend.call("POST", f"/handoffs/{first['id']}/claim", token=xinan)
+    assert status == 200 and claimed["state"] == "active" and claimed["holder_name"] == "张伟"
+    other = await backend.login("zhenjiang")
+    status, _ = await backend.call("POST", f"/handoffs/{second['id']}/claim", token=other)
+    assert status == 403
+    status, released = await backend.call("POST", f"/handoffs/{first['id']}/release", token=xinan)
+    assert released["state"] == "released"

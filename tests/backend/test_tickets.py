@@ -1,0 +1,96 @@
+"""Tickets: routing by district, history, idempotency, concurrency, station scoping."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import uuid
+
+WAGE_CASE = {"type": "wage_arrears", "city": "青岛", "district": "辛安街道",
+             "contact_name": "张建国", "contact_phone": "138 0532 1234",
+             "facts": {"employer": "鑫达电子厂", "amount": 12000, "duration": "P3M"},
+             "conversation_id": "conv-1"}
+
+
+async def create(backend, payload=WAGE_CASE, key=None, token=None):
+    return await backend.call("POST", "/tickets", token=token, json=payload,
+                              headers={"Idempotency-Key": key or uuid.uuid4().hex})
+
+
+async def test_ticket_goes_to_the_station_of_the_district(backend):
+    status, ticket = await create(backend)
+    assert status == 201
+    assert re.fullmatch(r"GH\d{8}\d{4}", ticket["id"])
+    assert ticket["station_name"] == "辛安街道工会网格化工作总站"
+    assert ticket["contact_phone"] == "13805321234"
+    assert ticket["facts"]["amount"] == 12000
+    assert [e["status"] for e in ticket["history"]] == ["new", "assigned"]
+    assert ticket["sla_due"] > ticket["created_at"]
+
+
+async def test_community_beats_street_and_unknown_district_falls_back_to_city(backend):
+    _, community = await create(backend, {**WAGE_CASE, "district": "崂又泊社区"})
+    assert community["station_name"] == "崂又泊社区工会网格工作站"
+    _, city_only = await create(backend, {**WAGE_CASE, "city": "镇江", "district": "某某村"})
+    assert city_only["station_name"].startswith("镇江市总工会")
+
+
+async def test_retried_request_makes_one_ticket(backend):
+    key = uuid.uuid4().hex
+    first_status, first = await create(backend, key=key)
+    again_status, again = await create(backend, key=key)
+    assert (first_status, again_status) == (201, 200)
+    assert first["id"] == again["id"]
+
+
+async def test_200_tickets_from_20_concurrent_clients_get_200_distinct_ids(backend):
+    async def client(n: int) -> list[str]:
+        ids = []
+        for i in range(10):
+            status, ticket = await create(backend, key=f"load-{n}-{i}")
+            assert status == 201, ticket
+            ids.append(ticket["id"])
+        return ids
+
+    results = await asyncio.gather(*(client(n) for n in range(20)))
+    ids = [i for batch in results for i in batch]
+    assert len(ids) == 200 and len(set(ids)) == 200
+    status, listing = await backend.call("GET", "/tickets", params={"limit": "500"})
+    assert {t["id"] for t in listing["tickets"]} >= set(ids), "none lost"
+
+
+async def test_status_history_and_notes_are_kept(backend):
+    _, ticket = await create(backend)
+    token = await backend.login("xinan")
+    path = f"/tickets/{ticket['id']}/transitions"
+    status, _ = await backend.call("POST", path, token=token,
+                                   json={"status": "in_progress", "note": "已联系企业"})
+    assert status == 200
+    status, done = await backend.call("POST", path, token=token, json={"status": "resolved"})
+    assert [e["status"] for e in done["history"]][-2:] == ["in_progress", "resolved"]
+    assert any(e["note"] == "已联系企业" and e["actor"] == "张伟" for e in done["history"])
+    status, error = await backend.call("POST", path, token=token, json={"status": "new"})
+    assert status == 409 and error["error"]["field"] == "status"
+
+
+async def test_staff_see_only_their_station(backend):
+    _, ticket = await create(backend)  # 辛安街道 station
+    other = await backend.login("zhenjiang")
+    status, error = await backend.call("GET", f"/tickets/{ticket['id']}", token=other)
+    assert status == 403 and "无权" in error["error"]["message"]
+    own = await backend.login("xinan")
+    status, listing = await backend.call("GET", "/tickets", token=own)
+    assert status == 200 and ticket["id"] in {t["id"] for t in listing["tickets"]}
+    status, listing = await backend.call("GET", "/tickets", token=other)
+    assert ticket["id"] not in {t["id"] for t in listing["tickets"]}
+    admin = await backend.login("admin")
+    assert (await backend.call("GET", f"/tickets/{ticket['id']}", token=admin))[0] == 200
+
+
+async def test_worker_status_check_needs_the_matching_phone(backend):
+    _, ticket = await create(backend)
+    path = f"/tickets/{ticket['id']}/status-check"
+    status, mine = await backend.call("POST", path, json={"phone": "13805321234"})
+    assert status == 200 and mine["status"] == "assigned"
+    status, other = await backend.call("POST", path, json={"phone": "13900000000"})
+    assert status == 404 and "contact_name" not in str(other)
