@@ -26,7 +26,9 @@ async def identify(request, principal, body, query):
 async def verify(request, principal, body, query):
     worker = await workers.verify_code(request.app["engine"], body["phone"], body["code"],
                                        request.app["settings"].session_secret)
-    return {"worker": worker}
+    regions = request.app["regions"]
+    region = regions.by_id.get(worker["region_id"])
+    return {"worker": {**worker, "region": regions.path(region) if region else {}}}
 
 
 @api("GET", "/dev/outbox", "开发环境：查看短信发件箱（生产环境关闭）", auth="service",

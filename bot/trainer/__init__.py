@@ -1,0 +1,1 @@
+"""Trainer tools: data checks, the new-intent scaffold, model deployment."""
