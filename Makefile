@@ -11,7 +11,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: run test train evaluate bench shell validate lint lock clean help
+.PHONY: run test train evaluate bench shell validate lint lock clean help new-intent deploy
 help:
 	@echo "make run       安装（如需要）、训练（如需要）并启动全部服务，打印访问地址"
 	@echo "make test      运行全部测试（单元、数据检查、后台、端到端、浏览器）"
@@ -20,6 +20,8 @@ help:
 	@echo "make bench     性能基准：训练时间、加载时间、解析延迟、内存、后台和对话延迟"
 	@echo "make shell     在终端里和助手聊天"
 	@echo "make validate  检查训练数据（rasa data validate + 训练员检查）"
+	@echo "make new-intent NAME=xxx  新增意图（例句模板、回复、规则）"
+	@echo "make deploy    把最新模型加载到正在运行的服务器（不停机）"
 
 $(STAMP): requirements.lock
 	@test -n "$(PY310)" || { echo "✘ 需要 Python 3.10（pyenv 或 PATH 上的 python3.10）"; exit 1; }
@@ -41,7 +43,15 @@ shell: $(STAMP) train
 	$(VENV)/bin/rasa shell --endpoints endpoints.yml
 
 validate: $(STAMP)
+	PYTHONPATH=. $(PY) -m bot.trainer.checks
 	$(VENV)/bin/rasa data validate --fail-on-warnings
+
+new-intent: $(STAMP)
+	@test -n "$(NAME)" || { echo "用法: make new-intent NAME=意图名"; exit 1; }
+	PYTHONPATH=. $(PY) -m bot.trainer.new_intent $(NAME)
+
+deploy: $(STAMP)
+	PYTHONPATH=. $(PY) -m bot.trainer.deploy
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check bot actions tests bench

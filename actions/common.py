@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from abc import ABCMeta, abstractmethod
 from functools import lru_cache
 from typing import Any
 
@@ -47,8 +48,24 @@ def location(tracker: Tracker) -> tuple[str | None, str | None]:
     return tracker.get_slot("city"), tracker.get_slot("district")
 
 
-class SafeAction(Action):
+def resume_interrupted(dispatcher: CollectingDispatcher, tracker: Tracker,
+                       events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """After a service asked for mid-form is answered, go back to the form it interrupted."""
+    from rasa_sdk.events import FollowupAction, SlotSet
+
+    form = tracker.get_slot("interrupted_form")
+    if not form or any(e.get("event") == "followup" for e in events):
+        return []
+    dispatcher.utter_message(text="我们接着刚才的事情说。")
+    return [SlotSet("interrupted_form", None), FollowupAction(form)]
+
+
+class SafeAction(Action, metaclass=ABCMeta):
     """An action that always answers in Chinese: backend trouble or a bug never means silence."""
+
+    @abstractmethod
+    def name(self) -> str:
+        """The action's name in the domain (abstract: the base is not an action itself)."""
 
     async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
@@ -58,7 +75,8 @@ class SafeAction(Action):
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         ensure_background_flush()
         try:
-            return await self.act(dispatcher, tracker, domain)
+            events = await self.act(dispatcher, tracker, domain)
+            return events + resume_interrupted(dispatcher, tracker, events)
         except BackendUnavailable:
             logger.warning("%s: backend unavailable", self.name())
             dispatcher.utter_message(response="utter_backend_down")

@@ -7,9 +7,11 @@ counts as known, and slots filled earlier in the conversation are not asked agai
 from __future__ import annotations
 
 import logging
+from abc import abstractmethod
 from typing import Any
 
 from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -19,6 +21,16 @@ from actions.common import client
 
 logger = logging.getLogger(__name__)
 Slots = dict[str, Any]
+# A service intent said in the middle of another form starts that service instead.
+TOPIC_SWITCH = {
+    "wage_arrears": "wage_arrears_form", "overtime_pay": "overtime_form",
+    "minimum_wage": "minimum_wage_form", "school_placement": "school_form",
+    "relief_eligibility": "relief_form", "holiday_subsidy": "holiday_subsidy_form",
+    "find_station": "find_station_form", "ticket_status": "ticket_status_form",
+    "legal_aid": "action_policy_answer", "mutual_insurance": "action_policy_answer",
+    "childcare_service": "action_policy_answer", "skills_training": "action_policy_answer",
+    "psych_support": "action_psych_support",
+}
 
 
 def _checked(name: str, value: Any, parse, dispatcher: CollectingDispatcher,
@@ -32,6 +44,10 @@ def _checked(name: str, value: Any, parse, dispatcher: CollectingDispatcher,
 class HotlineForm(FormValidationAction):
     """Shared rules: a known city stands in for a district; the shared validators."""
 
+    @abstractmethod
+    def name(self) -> str:
+        """validate_<form name>."""
+
     async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> list[str]:
         if "district" in domain_slots and tracker.get_slot("city"):
@@ -39,6 +55,11 @@ class HotlineForm(FormValidationAction):
         return domain_slots
 
     async def run(self, dispatcher, tracker, domain):
+        switch = TOPIC_SWITCH.get(tracker.get_intent_of_latest_message())
+        if switch and switch != self.form_name():
+            # another service asked for mid-form: answer it, then come back here
+            return [SlotSet("interrupted_form", self.form_name()), ActiveLoop(None),
+                    SlotSet("requested_slot", None), FollowupAction(switch)]
         try:
             return await super().run(dispatcher, tracker, domain)
         except (BackendUnavailable, BackendError):

@@ -165,8 +165,9 @@ def days_from_text(text: str, year: int) -> dict[str, int] | None:
             if kind != "workday":
                 counts[kind] += c
         found = True
-    for pattern, kind in ((r"(?:周末|周六|周日|星期六|星期天|休息日|双休)\D{0,4}?([0-9一二两三四五六七八])\s*天", "rest"),
-                          (r"(?:法定|节假日|节日)\D{0,4}?([0-9一二两三四五六七八])\s*天", "statutory")):
+    rest = r"(?:周末|周六|周日|星期六|星期天|休息日|双休)\D{0,4}?([0-9一二两三四五六七八])\s*天"
+    statutory = r"(?:法定|节假日|节日)\D{0,4}?([0-9一二两三四五六七八])\s*天"
+    for pattern, kind in ((rest, "rest"), (statutory, "statutory")):
         m = re.search(pattern, text)
         if m:
             counts[kind] += _number(m.group(1)) or 0

@@ -141,3 +141,36 @@ class ServiceGroup:
     def stop(self) -> None:
         for service in reversed(self.services):
             service.stop()
+
+
+@dataclass
+class Stack:
+    """The whole product on free loopback ports (used by the tests and the benchmarks)."""
+
+    group: ServiceGroup
+    backend_url: str
+    actions_url: str
+    rasa_url: str
+    database_url: str
+    work: Path
+
+
+def local_stack(work: Path, model: Path) -> Stack:
+    """Backend (SQLite in ``work``), action server and Rasa, not yet started."""
+    backend_port, actions_port, rasa_port = free_port(), free_port(), free_port()
+    database_url = f"sqlite+aiosqlite:///{work / 'backend.db'}"
+    env = {
+        "DATABASE_URL": database_url,
+        "BACKEND_URL": f"http://127.0.0.1:{backend_port}",
+        "RASA_URL": f"http://127.0.0.1:{rasa_port}",
+        "RASA_PUBLIC_URL": f"http://127.0.0.1:{rasa_port}",
+        "HOTLINE_VAR_DIR": str(work),
+    }
+    endpoints = write_endpoints(work / "endpoints.yml", actions_port, work / "tracker.db")
+    group = ServiceGroup([
+        backend(backend_port, work / "log", env),
+        action_server(actions_port, work / "log", env),
+        rasa_server(rasa_port, model, endpoints, work / "log", env),
+    ])
+    return Stack(group, env["BACKEND_URL"], f"http://127.0.0.1:{actions_port}", env["RASA_URL"],
+                 database_url, work)

@@ -49,24 +49,11 @@ def stack(trained_model: Path):
     from bot import services
 
     work = Path(tempfile.mkdtemp(prefix="hotline-stack-"))
-    backend_port, actions_port, rasa_port = (services.free_port() for _ in range(3))
-    database_url = f"sqlite+aiosqlite:///{work / 'backend.db'}"
-    env = {
-        "DATABASE_URL": database_url,
-        "BACKEND_URL": f"http://127.0.0.1:{backend_port}",
-        "RASA_URL": f"http://127.0.0.1:{rasa_port}",
-        "HOTLINE_VAR_DIR": str(work),
-    }
-    endpoints = services.write_endpoints(work / "endpoints.yml", actions_port, work / "tracker.db")
-    group = services.ServiceGroup([
-        services.backend(backend_port, work / "log", env),
-        services.action_server(actions_port, work / "log", env),
-        services.rasa_server(rasa_port, trained_model, endpoints, work / "log", env),
-    ])
-    with group:
+    product = services.local_stack(work, trained_model)
+    with product.group:
         yield Stack(
-            backend_url=env["BACKEND_URL"], actions_url=f"http://127.0.0.1:{actions_port}",
-            rasa_url=env["RASA_URL"], rasa_token=os.environ["RASA_TOKEN"],
-            backend_token=os.environ["BACKEND_TOKEN"], database_url=database_url,
-            tracker_db=work / "tracker.db", log_dir=work / "log", services=group.services,
+            backend_url=product.backend_url, actions_url=product.actions_url,
+            rasa_url=product.rasa_url, rasa_token=os.environ["RASA_TOKEN"],
+            backend_token=os.environ["BACKEND_TOKEN"], database_url=product.database_url,
+            tracker_db=work / "tracker.db", log_dir=work / "log", services=product.group.services,
         )

@@ -165,7 +165,8 @@ def check_contract(domain: dict, examples: list[Example], contract: dict, domain
     trained = {ex.intent for ex in examples}
     for intent in contract["service_intents"] + contract["conversation_intents"]:
         if intent not in intents:
-            problems.append(Problem(domain_path, 1, f"契约意图 {intent} 被从领域文件中删除了（见 docs/nlu-contract.md，不能删除或改名）"))
+            problems.append(Problem(domain_path, 1, f"契约意图 {intent} 被从领域文件中删除了"
+                                                    "（见 docs/nlu-contract.md，不能删除或改名）"))
         elif intent not in trained:
             problems.append(Problem(domain_path, 1, f"契约意图 {intent} 没有任何训练例句"))
     for entity in contract["entities"]:

@@ -8,7 +8,12 @@ import pytest
 from aiohttp.test_utils import TestServer
 
 from actions.backend_client import (
-    BackendClient, BackendError, BackendUnavailable, CaseOutbox, flush, submit_ticket,
+    BackendClient,
+    BackendError,
+    BackendUnavailable,
+    CaseOutbox,
+    flush,
+    submit_ticket,
 )
 from bot.backend.app import create_app
 from bot.settings import get_settings

@@ -8,7 +8,12 @@ import chinese_calendar
 import pytest
 
 from actions.overtime_calculator import (
-    calculate, classify, days_from_text, qingming, spring_festival_day, statutory_holidays,
+    calculate,
+    classify,
+    days_from_text,
+    qingming,
+    spring_festival_day,
+    statutory_holidays,
 )
 
 

@@ -33,7 +33,8 @@ class BackendAPI:
         self.stack = stack
 
     async def call(self, method: str, path: str, **kwargs):
-        headers = {"Authorization": f"Bearer {self.stack.backend_token}"}
+        headers = {"Authorization": f"Bearer {self.stack.backend_token}",
+                   **kwargs.pop("headers", {})}
         async with aiohttp.ClientSession() as session:
             async with session.request(method, f"{self.stack.backend_url}/api/v1{path}",
                                        headers=headers, **kwargs) as response:

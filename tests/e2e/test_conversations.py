@@ -162,9 +162,11 @@ async def test_request_human_joins_the_station_queue(chat, backend_api):
     assert record["station_name"] == "辛安街道工会网格化工作总站"
 
 
-async def test_topic_switch_mid_form(chat):
-    await chat.say("老板欠薪")
-    assert "服务时间" in await chat.say("辛安街道的工会服务站在哪")
+async def test_topic_switch_mid_form_and_back(chat):
+    assert "单位" in await chat.say("老板欠薪")
+    reply = await chat.say("辛安街道的工会服务站在哪")
+    assert "服务时间" in reply and "接着刚才" in reply and "单位" in reply
+    assert "多少" in await chat.say("华美服装厂")
 
 
 async def test_mutual_insurance_answer(chat):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from sqlalchemy import select
 
 from bot.backend import handoffs
@@ -10,6 +12,8 @@ from bot.backend.errors import ApiError, not_found
 from bot.backend.routing import api
 from bot.backend.tables import handoffs as handoffs_table
 from bot.backend.validation import Field
+
+logger = logging.getLogger(__name__)
 
 
 @api("POST", "/handoffs", "把会话转入所在工作站的人工队列（同一会话重复请求返回同一记录）",
@@ -71,12 +75,31 @@ async def by_conversation(request, principal, body, query):
     return record
 
 
+_NOTICES = {"claim": "工作人员{name}已接入，正在为您服务。",
+            "release": "工作人员已把对话交还给智能助手，您可以继续提问。",
+            "close": "本次人工服务已结束，感谢您的耐心。"}
+
+
+async def _notify_worker(request, record: dict, text: str) -> None:
+    """Tells the worker who is speaking now (best effort: the state change stands anyway)."""
+    event = {"event": "bot", "text": text,
+             "data": {"custom": {"text": text, "system": True}}}
+    try:
+        await _rasa(request, "POST", f"/conversations/{record['conversation_id']}/tracker/events",
+                    params={"output_channel": "hotline", "execute_side_effects": "true"},
+                    json=[event])
+    except ApiError as exc:
+        logger.warning("could not notify the worker: %s", exc.message)
+
+
 def _action(name: str, summary: str):
     @api("POST", f"/handoffs/{{handoff_id}}/{name}", summary, auth="staff", body={}, tag="handoffs")
     async def handler(request, principal, body, query):
         await _record(request, principal)
-        return await handoffs.change(request.app["engine"], int(request.match_info["handoff_id"]),
-                                     name, principal.staff_id)
+        record = await handoffs.change(request.app["engine"], int(request.match_info["handoff_id"]),
+                                       name, principal.staff_id)
+        await _notify_worker(request, record, _NOTICES[name].format(name=principal.display_name))
+        return record
     handler.__name__ = name
     return handler
 
@@ -84,4 +107,64 @@ def _action(name: str, summary: str):
 claim = _action("claim", "工作人员接手会话")
 release = _action("release", "交还给机器人")
 close = _action("close", "结束会话")
-_ = ApiError
+
+
+
+async def _rasa(request, method: str, path: str, **kwargs):
+    """Rasa's HTTP API, with the token only the backend holds."""
+    import aiohttp
+
+    settings = request.app["settings"]
+    params = {"token": settings.rasa_token, **kwargs.pop("params", {})}
+    try:
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session:
+            async with session.request(method, settings.rasa_url + path, params=params,
+                                       **kwargs) as resp:
+                if resp.status >= 300:
+                    raise ApiError(502, "rasa_error", f"对话服务返回错误（HTTP {resp.status}）")
+                return await resp.json(content_type=None)
+    except aiohttp.ClientError:
+        raise ApiError(502, "rasa_unavailable", "对话服务暂时不可用，请稍后再试") from None
+
+
+def transcript_of(events: list[dict]) -> list[dict]:
+    """Every message in order, with who said it."""
+    lines = []
+    for event in events:
+        if event.get("event") == "user":
+            lines.append({"who": "worker", "name": "职工", "text": event.get("text") or "",
+                          "at": event.get("timestamp")})
+        elif event.get("event") == "bot":
+            custom = (event.get("data") or {}).get("custom") or {}
+            staff_name = custom.get("staff")
+            lines.append({"who": "staff" if staff_name else "bot",
+                          "name": staff_name or "机器人",
+                          "text": event.get("text") or custom.get("text") or "",
+                          "at": event.get("timestamp")})
+    return lines
+
+
+@api("GET", "/handoffs/{handoff_id}/transcript", "会话记录（职工、机器人、工作人员）和机器人收集到的信息",
+     auth="staff", tag="handoffs")
+async def transcript(request, principal, body, query):
+    record = await _record(request, principal)
+    tracker = await _rasa(request, "GET", f"/conversations/{record['conversation_id']}/tracker")
+    hidden = {"pending_case", "verified_worker", "requested_slot", "otp_code", "handoff_reason"}
+    slots = {k: v for k, v in (tracker.get("slots") or {}).items()
+             if v not in (None, "", []) and k not in hidden and not k.startswith("session_")}
+    return {"handoff": record, "messages": transcript_of(tracker.get("events") or []),
+            "slots": slots}
+
+
+@api("POST", "/handoffs/{handoff_id}/messages", "工作人员给职工发消息（需先接手）", auth="staff",
+     body={"text": Field(required=True, max_length=2000)}, tag="handoffs")
+async def send_message(request, principal, body, query):
+    record = await _record(request, principal)
+    if record["state"] != "active" or record["holder_staff_id"] != principal.staff_id:
+        raise ApiError(409, "not_holder", "请先接手这个会话再回复")
+    event = {"event": "bot", "text": body["text"],
+             "data": {"custom": {"text": body["text"], "staff": principal.display_name}},
+             "metadata": {"staff": principal.display_name}}
+    await _rasa(request, "POST", f"/conversations/{record['conversation_id']}/tracker/events",
+                params={"output_channel": "hotline", "execute_side_effects": "true"}, json=[event])
+    return {"sent": True}
