@@ -56,7 +56,9 @@ class HotlineForm(FormValidationAction):
 
     async def run(self, dispatcher, tracker, domain):
         switch = TOPIC_SWITCH.get(tracker.get_intent_of_latest_message())
-        if switch and switch != self.form_name():
+        # only while this form is waiting for an answer (not when it is just starting)
+        asked = tracker.active_loop_name == self.form_name() and tracker.get_slot("requested_slot")
+        if switch and asked and switch != self.form_name():
             # another service asked for mid-form: answer it, then come back here
             return [SlotSet("interrupted_form", self.form_name()), ActiveLoop(None),
                     SlotSet("requested_slot", None), FollowupAction(switch)]

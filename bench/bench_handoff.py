@@ -24,7 +24,7 @@ async def _measure(stack) -> list[float]:
     client = socketio.AsyncClient(reconnection=False)
     client.on("session_confirm", lambda d: confirmed.done() or confirmed.set_result(d))
     client.on("bot_uttered", lambda d: arrived.put_nowait((time.perf_counter(), d)))
-    await client.connect(stack.rasa_url, transports=["websocket"])
+    await client.connect(stack.rasa_url, transports=["polling"])
     session = await asyncio.wait_for(confirmed, 10)
     token = get_settings().backend_token
     api = stack.backend_url + "/api/v1"

@@ -155,16 +155,27 @@ class Stack:
     work: Path
 
 
-def local_stack(work: Path, model: Path) -> Stack:
-    """Backend (SQLite in ``work``), action server and Rasa, not yet started."""
+def local_stack(work: Path, model: Path, data_dir: Path | None = None) -> Stack:
+    """Backend (SQLite in ``work``), action server and Rasa, not yet started.
+
+    ``data_dir``: where the trainer inbox writes accepted examples (a copy in tests).
+    """
+    from bot.settings import get_settings
+
+    settings = get_settings()
     backend_port, actions_port, rasa_port = free_port(), free_port(), free_port()
     database_url = f"sqlite+aiosqlite:///{work / 'backend.db'}"
     env = {
+        # the same secrets as this process, so it can talk to what it starts
+        "BACKEND_TOKEN": settings.backend_token, "RASA_TOKEN": settings.rasa_token,
+        "SESSION_SECRET": settings.session_secret,
         "DATABASE_URL": database_url,
         "BACKEND_URL": f"http://127.0.0.1:{backend_port}",
         "RASA_URL": f"http://127.0.0.1:{rasa_port}",
         "RASA_PUBLIC_URL": f"http://127.0.0.1:{rasa_port}",
         "HOTLINE_VAR_DIR": str(work),
+        "TRACKER_DB": str(work / "tracker.db"),
+        "TRAINER_DATA_DIR": str(data_dir or ROOT / "data"),
     }
     endpoints = write_endpoints(work / "endpoints.yml", actions_port, work / "tracker.db")
     group = ServiceGroup([

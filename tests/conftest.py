@@ -8,11 +8,14 @@ through ``bot/services.py`` — the same code ``make run`` uses.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from bot.settings import ROOT
 
 # Test-only secrets, set before anything reads bot.settings.
 os.environ.setdefault("BACKEND_TOKEN", "test-backend-token")
@@ -32,6 +35,7 @@ class Stack:
     tracker_db: Path
     log_dir: Path
     services: list
+    data_dir: Path
 
 
 @pytest.fixture(scope="session")
@@ -49,11 +53,15 @@ def stack(trained_model: Path):
     from bot import services
 
     work = Path(tempfile.mkdtemp(prefix="hotline-stack-"))
-    product = services.local_stack(work, trained_model)
+    # the trainer inbox writes accepted examples into a copy, never into the real data
+    shutil.copytree(ROOT / "data", work / "project" / "data")
+    shutil.copy(ROOT / "domain.yml", work / "project" / "domain.yml")
+    product = services.local_stack(work, trained_model, work / "project" / "data")
     with product.group:
         yield Stack(
             backend_url=product.backend_url, actions_url=product.actions_url,
             rasa_url=product.rasa_url, rasa_token=os.environ["RASA_TOKEN"],
             backend_token=os.environ["BACKEND_TOKEN"], database_url=product.database_url,
             tracker_db=work / "tracker.db", log_dir=work / "log", services=product.group.services,
+            data_dir=work / "project" / "data",
         )

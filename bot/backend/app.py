@@ -61,9 +61,9 @@ def create_app(settings: Settings | None = None) -> web.Application:
     app = web.Application(middlewares=[error_middleware], client_max_size=1024 * 1024)
     app["settings"] = settings or get_settings()
     app["settings_env"] = os.environ.get("HOTLINE_ENV", "development")
+    _load_extensions()  # first: extensions may register API routes of their own
     add_routes(app)
     app.router.add_get(f"{PREFIX}/openapi.json", _openapi)
-    _load_extensions()
     for extension in EXTENSIONS:
         extension(app)
     app.on_startup.append(_startup)

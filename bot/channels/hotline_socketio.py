@@ -38,6 +38,13 @@ class HotlineOutput(SocketIOOutput):
     def name(cls) -> str:
         return "hotline"
 
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        # a staff reply or a notice is one custom event; sending its text as well would show it twice
+        if message.get("custom"):
+            await self.send_custom_json(recipient_id, message["custom"])
+            return
+        await super().send_response(recipient_id, message)
+
     async def send_custom_json(self, recipient_id: str, json_message: dict, **kwargs: Any) -> None:
         # staff replies arrive as custom JSON {"text", "staff"}: one event to the session's room
         await self.sio.emit(self.bot_message_evt, json_message, room=recipient_id)

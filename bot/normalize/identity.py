@@ -44,3 +44,13 @@ def mask_phone(phone: str) -> str:
 def mask_id_number(id_number: str) -> str:
     """4403**********211X."""
     return id_number[:4] + "*" * 10 + id_number[-4:] if len(id_number) == 18 else "***"
+
+
+_ID_IN_TEXT = re.compile(r"(?<![0-9])(\d{4})\d{10}(\d{3}[\dXx])(?![0-9])")
+_PHONE_IN_TEXT = re.compile(r"(?<![0-9])(1[3-9]\d)[ -]?\d{4}[ -]?(\d{4})(?![0-9])")
+
+
+def mask_free_text(text: str) -> str:
+    """Masks every ID number and mobile number inside free text (logs, trainer inbox)."""
+    text = _ID_IN_TEXT.sub(r"\1**********\2", normalize_text(text))
+    return _PHONE_IN_TEXT.sub(r"\1****\2", text)

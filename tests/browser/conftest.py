@@ -14,8 +14,10 @@ ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    # module scope: sync Playwright holds an event loop while open, which the asyncio tests of
+    # other modules must not find running
     if not CHROMIUM.exists():
         pytest.skip("没有 /usr/bin/chromium（apt-get install chromium；.ci/run 会安装）：跳过浏览器测试")
     from playwright.sync_api import sync_playwright

@@ -27,7 +27,7 @@ async def test_wage_arrears_files_a_ticket_for_the_station(chat, backend_api):
 
 
 async def test_facts_given_up_front_are_not_asked_again(chat, backend_api):
-    reply = await chat.say("我在镇江 隆祥皮革有限公司欠了我八千五 拖了大半年")
+    reply = await chat.say("隆祥皮革有限公司拖欠我八千五工资 拖了大半年了 我在镇江")
     assert "工友" in reply  # employer, amount, duration and place were all understood
     assert "手机" in await chat.say("一共12个人")
     assert TICKET.search(await chat.say("13952800009"))
@@ -137,7 +137,7 @@ async def test_ticket_status_checks_the_phone(chat, backend_api):
         headers={"Idempotency-Key": chat.sender})
     assert "手机" in await chat.say(f"工单{ticket['id']}到哪一步了")
     assert "已分派" in await chat.say("13805327777")
-    await chat.say(f"查一下{ticket['id']}")
+    await chat.say(f"工单{ticket['id']}查一下进度")
     assert "没有找到" in await chat.say("13900001111")
 
 

@@ -18,7 +18,7 @@ async def _connect(stack, token: str | None = None):
     client.on("session_confirm", lambda data: confirmed.done() or confirmed.set_result(data))
     client.on("bot_uttered", replies.append)
     await client.connect(stack.rasa_url, socketio_path="/socket.io", auth={"token": token} if token else None,
-                         transports=["websocket"])
+                         transports=["polling"])
     return client, await asyncio.wait_for(confirmed, 10), replies
 
 

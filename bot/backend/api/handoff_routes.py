@@ -80,10 +80,10 @@ _NOTICES = {"claim": "工作人员{name}已接入，正在为您服务。",
             "close": "本次人工服务已结束，感谢您的耐心。"}
 
 
-async def _notify_worker(request, record: dict, text: str) -> None:
+async def _notify_worker(request, record: dict, text: str, holder: str | None) -> None:
     """Tells the worker who is speaking now (best effort: the state change stands anyway)."""
     event = {"event": "bot", "text": text,
-             "data": {"custom": {"text": text, "system": True}}}
+             "data": {"custom": {"text": text, "system": True, "holder": holder}}}
     try:
         await _rasa(request, "POST", f"/conversations/{record['conversation_id']}/tracker/events",
                     params={"output_channel": "hotline", "execute_side_effects": "true"},
@@ -98,7 +98,8 @@ def _action(name: str, summary: str):
         await _record(request, principal)
         record = await handoffs.change(request.app["engine"], int(request.match_info["handoff_id"]),
                                        name, principal.staff_id)
-        await _notify_worker(request, record, _NOTICES[name].format(name=principal.display_name))
+        await _notify_worker(request, record, _NOTICES[name].format(name=principal.display_name),
+                             principal.display_name if name == "claim" else None)
         return record
     handler.__name__ = name
     return handler

@@ -131,7 +131,11 @@
       typing.hidden = true;
       data = data || {};
       if (data.staff) { who.textContent = "工作人员 " + data.staff + " 为您服务"; add({ from: "staff", name: data.staff, text: data.text }); return; }
-      if (data.system) { add({ from: "system", text: data.text }); if (/交还|结束/.test(data.text)) who.textContent = "智能助手为您服务"; return; }
+      if (data.system) {
+        add({ from: "system", text: data.text });
+        who.textContent = data.holder ? "工作人员 " + data.holder + " 为您服务" : "智能助手为您服务";
+        return;
+      }
       var image = data.attachment && data.attachment.payload && data.attachment.payload.src;
       add({ from: "bot", text: data.text, image: image, buttons: (data.quick_replies || []).map(function (q) { return { title: q.title, payload: q.payload }; }) });
     });
