@@ -8,24 +8,10 @@ words stop (在/叫/是 …). Generic phrases (这个厂, 我们公司, 超市) 
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import (
-    ENTITIES,
-    ENTITY_ATTRIBUTE_CONFIDENCE,
-    ENTITY_ATTRIBUTE_END,
-    ENTITY_ATTRIBUTE_START,
-    ENTITY_ATTRIBUTE_TYPE,
-    ENTITY_ATTRIBUTE_VALUE,
-    EXTRACTOR,
-    TEXT,
-)
-from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.base import RuleExtractor
 
 _SUFFIX = re.compile(
     r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团|工厂|厂|物流|速运|快递|超市|酒店"
@@ -52,34 +38,11 @@ def find_employers(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False
-)
-class EmployerExtractor(GraphComponent):
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class EmployerExtractor(RuleExtractor):
     """Adds ``employer`` entities found by their suffix."""
 
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> EmployerExtractor:
-        return cls()
+    confidence = 0.9
 
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
-
-    def process(self, messages: list[Message]) -> list[Message]:
-        for message in messages:
-            text = message.get(TEXT) or ""
-            entities = list(message.get(ENTITIES, []))
-            for start, end in find_employers(text):
-                entities.append({
-                    ENTITY_ATTRIBUTE_TYPE: "employer", ENTITY_ATTRIBUTE_START: start,
-                    ENTITY_ATTRIBUTE_END: end, ENTITY_ATTRIBUTE_VALUE: text[start:end],
-                    ENTITY_ATTRIBUTE_CONFIDENCE: 0.9, EXTRACTOR: self.__class__.__name__,
-                })
-            message.set(ENTITIES, entities, add_to_output=True)
-        return messages
+    def find(self, text: str) -> list[tuple[str, int, int, str]]:
+        return [("employer", start, end, text[start:end]) for start, end in find_employers(text)]

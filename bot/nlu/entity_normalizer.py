@@ -12,10 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import (
     ENTITIES,
     ENTITY_ATTRIBUTE_END,
@@ -26,8 +23,8 @@ from rasa.shared.nlu.constants import (
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlu.base import StatelessComponent
 from bot.normalize.identity import normalize_id_number, normalize_phone
 from bot.normalize.numbers import parse_amount, parse_duration
 
@@ -96,29 +93,12 @@ def normalize_entity(entity: dict, text: str) -> dict | None:
     return {**entity, ENTITY_ATTRIBUTE_VALUE: value}
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False
-)
-class EntityNormalizer(GraphComponent):
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class EntityNormalizer(StatelessComponent):
     """Merges the extractors' entities and normalises their values."""
 
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> EntityNormalizer:
-        return cls()
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
-
-    def process(self, messages: list[Message]) -> list[Message]:
-        for message in messages:
-            text = message.get(TEXT) or ""
-            merged = relabel_lunar_days(resolve_overlaps(list(message.get(ENTITIES, []))), text)
-            normalized = [e for e in (normalize_entity(e, text) for e in merged) if e]
-            message.set(ENTITIES, normalized, add_to_output=True)
-        return messages
+    def process_message(self, message: Message) -> None:
+        text = message.get(TEXT) or ""
+        merged = relabel_lunar_days(resolve_overlaps(list(message.get(ENTITIES, []))), text)
+        normalized = [e for e in (normalize_entity(e, text) for e in merged) if e]
+        message.set(ENTITIES, normalized, add_to_output=True)
