@@ -1,119 +1,170 @@
-"""Form validation: one class per form, sharing the validators and the location rule.
+"""Form validation: one class per form over the shared validators in ``actions/validators.py``.
 
-A form asks only for what is missing: a place given as a city *or* a district
-counts as known, and slots filled earlier in the conversation are not asked again.
+A form asks only for what is missing: slots filled earlier in the conversation are kept, and
+a place given as a city *or* a district counts as known. A service asked for in the middle
+of a form is answered first, then the form picks up where it stopped. Nothing here ever
+lets an exception reach the worker as silence.
 """
 
 from __future__ import annotations
 
 import logging
 from abc import abstractmethod
+from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import FormValidationAction, Tracker
-from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
+from rasa_sdk.events import ActionExecutionRejected, ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
-from actions.common import client
+from actions.common import client, on_action_call
+from actions.crisis import is_crisis
 
 logger = logging.getLogger(__name__)
 Slots = dict[str, Any]
-# A service intent said in the middle of another form starts that service instead.
-TOPIC_SWITCH = {
+GENERIC_REASK = "抱歉，我没听明白，请再说一遍。"
+
+# A service asked for in the middle of a form: the form steps aside (its execution is
+# rejected), the service's own rule answers, then the form resumes (actions/common.py).
+SERVICE_INTENTS = {
     "wage_arrears": "wage_arrears_form", "overtime_pay": "overtime_form",
     "minimum_wage": "minimum_wage_form", "school_placement": "school_form",
     "relief_eligibility": "relief_form", "holiday_subsidy": "holiday_subsidy_form",
     "find_station": "find_station_form", "ticket_status": "ticket_status_form",
-    "legal_aid": "action_policy_answer", "mutual_insurance": "action_policy_answer",
-    "childcare_service": "action_policy_answer", "skills_training": "action_policy_answer",
-    "psych_support": "action_psych_support",
+    "legal_aid": None, "mutual_insurance": None, "childcare_service": None,
+    "skills_training": None, "psych_support": None,
 }
 
 
-def _checked(name: str, value: Any, parse, dispatcher: CollectingDispatcher,
-             invalid_response: str) -> Slots:
-    parsed = parse(value)
-    if parsed is None:
-        dispatcher.utter_message(response=invalid_response)
-    return {name: parsed}
+def reask(dispatcher: CollectingDispatcher, domain: DomainDict, response: str) -> None:
+    """Asks again with the domain's response; a generic Chinese line if it is missing."""
+    if response in (domain or {}).get("responses", {}):
+        dispatcher.utter_message(response=response)
+    else:
+        dispatcher.utter_message(text=GENERIC_REASK)
+
+
+def apply(slot: str, checked: v.Checked, dispatcher: CollectingDispatcher,
+          domain: DomainDict) -> Slots:
+    if not checked.ok:
+        reask(dispatcher, domain, checked.reask)
+    return {slot: checked.value}
+
+
+def _validator(slot: str, check: Callable[[object], v.Checked]):
+    """A ``validate_<slot>`` method: the shared validator, then re-ask or keep the value."""
+
+    def validate(self, value, dispatcher, tracker, domain) -> Slots:
+        return apply(slot, check(value), dispatcher, domain)
+
+    validate.__name__ = f"validate_{slot}"
+    return validate
 
 
 class HotlineForm(FormValidationAction):
-    """Shared rules: a known city stands in for a district; the shared validators."""
+    """Shared rules for every form of the hotline."""
 
     @abstractmethod
     def name(self) -> str:
         """validate_<form name>."""
 
+    validate_phone = _validator("phone", v.phone)
+    validate_id_number = _validator("id_number", v.id_number)
+    validate_amount = _validator("amount", v.amount)
+    validate_monthly_wage = _validator("monthly_wage", v.amount)
+    validate_medical_cost = _validator("medical_cost", v.amount)
+    validate_duration = _validator("duration", v.duration)
+    validate_ticket_id = _validator("ticket_id", v.ticket_id)
+    validate_child_grade = _validator("child_grade", v.grade)
+    validate_city = _validator("city", v.place)
+
     async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> list[str]:
+        """A known city stands in for the district (the city's default station serves it)."""
         if "district" in domain_slots and tracker.get_slot("city"):
             return [s for s in domain_slots if s != "district"]
         return domain_slots
 
+    async def validate_district(self, value, dispatcher, tracker, domain) -> Slots:
+        """A place the backend knows; when it is away, the place as written is kept."""
+        checked = v.place(value)
+        if not checked.ok:
+            return apply("district", checked, dispatcher, domain)
+        try:
+            found = await client().resolve(tracker.get_slot("city"), checked.value)
+        except BackendUnavailable:
+            return {"district": checked.value}
+        except BackendError:
+            reask(dispatcher, domain, "utter_unknown_place")
+            return {"district": None}
+        city = (found.get("path") or {}).get("city")
+        return {"district": checked.value, **({"city": city} if city else {})}
+
+    def _waiting_for_answer(self, tracker: Tracker) -> bool:
+        """This form asked a question and the worker's latest message is the reply.
+
+        Not when the form is being activated, nor when it runs again after another action
+        (resuming after an unhappy path): then that message has been dealt with already.
+        """
+        if tracker.active_loop_name != self.form_name() or not tracker.get_slot("requested_slot"):
+            return False
+        own_run_seen = False  # Rasa adds this form's own run before calling its validation
+        for event in reversed(tracker.events):
+            if event.get("event") == "user":
+                return True
+            if event.get("event") != "action" or event.get("name") == "action_listen":
+                continue
+            if event.get("name") == self.form_name() and not own_run_seen:
+                own_run_seen = True
+                continue
+            return False
+        return False
+
+    def _switched_topic(self, tracker: Tracker) -> bool:
+        # the top intent itself: a message the NLU is unsure of (nlu_fallback) is no switch
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        return intent in SERVICE_INTENTS and SERVICE_INTENTS[intent] != self.form_name()
+
+    def _step_aside(self, tracker: Tracker) -> list[dict]:
+        """Rejects this turn so the rules answer the other topic; remembers to come back."""
+        events = [SlotSet("interrupted_form", self.form_name()),
+                  ActionExecutionRejected(self.form_name())]
+        if is_crisis(tracker.latest_message.get("text") or ""):
+            # whatever the message was classified as: hotlines and a person at once
+            events.append(FollowupAction("action_psych_support"))
+        return events
+
     async def run(self, dispatcher, tracker, domain):
-        switch = TOPIC_SWITCH.get(tracker.get_intent_of_latest_message())
-        # only while this form is waiting for an answer (not when it is just starting)
-        asked = tracker.active_loop_name == self.form_name() and tracker.get_slot("requested_slot")
-        if switch and asked and switch != self.form_name():
-            # another service asked for mid-form: answer it, then come back here
-            return [SlotSet("interrupted_form", self.form_name()), ActiveLoop(None),
-                    SlotSet("requested_slot", None), FollowupAction(switch)]
+        on_action_call()
+        text = tracker.latest_message.get("text") or ""
+        if self._waiting_for_answer(tracker) and (self._switched_topic(tracker)
+                                                  or is_crisis(text)):
+            return self._step_aside(tracker)
         try:
             return await super().run(dispatcher, tracker, domain)
-        except (BackendUnavailable, BackendError):
+        except BackendUnavailable:
             dispatcher.utter_message(response="utter_backend_down")
         except Exception:
             logger.exception("%s failed", self.name())
             dispatcher.utter_message(response="utter_default")
-        return [{"event": "active_loop", "name": None}]
-
-    def validate_phone(self, value, dispatcher, tracker, domain) -> Slots:
-        return _checked("phone", value, v.phone, dispatcher, "utter_invalid_phone")
-
-    def validate_amount(self, value, dispatcher, tracker, domain) -> Slots:
-        return _checked("amount", value, v.amount, dispatcher, "utter_invalid_amount")
-
-    def validate_monthly_wage(self, value, dispatcher, tracker, domain) -> Slots:
-        return _checked("monthly_wage", value, v.amount, dispatcher, "utter_invalid_amount")
-
-    def validate_medical_cost(self, value, dispatcher, tracker, domain) -> Slots:
-        return _checked("medical_cost", value, v.amount, dispatcher, "utter_invalid_amount")
-
-    def validate_duration(self, value, dispatcher, tracker, domain) -> Slots:
-        return _checked("duration", value, v.duration, dispatcher, "utter_invalid_duration")
-
-    def validate_ticket_id(self, value, dispatcher, tracker, domain) -> Slots:
-        return _checked("ticket_id", value, v.ticket_id, dispatcher, "utter_invalid_ticket_id")
+        return [ActiveLoop(None), SlotSet("requested_slot", None)]
 
 
 class ValidateWageArrearsForm(HotlineForm):
     def name(self) -> str:
         return "validate_wage_arrears_form"
 
-    def validate_workers_affected(self, value, dispatcher, tracker, domain) -> Slots:
-        count = v.head_count(value)
-        if count is None:
-            dispatcher.utter_message(text="请说一个人数，比如“就我一个”或“12个人”。")
-        return {"workers_affected": count}
+    validate_workers_affected = _validator("workers_affected", v.head_count)
 
 
 class ValidateOvertimeForm(HotlineForm):
     def name(self) -> str:
         return "validate_overtime_form"
 
-    def validate_overtime_days(self, value, dispatcher, tracker, domain) -> Slots:
-        from datetime import date
-
-        from actions.overtime_calculator import days_from_text
-
-        if days_from_text(str(value), date.today().year) is None:
-            dispatcher.utter_message(text="没听明白是哪几天。可以说“大年初一到初三”“国庆3天”“周末两天”或“加了10个小时”。")
-            return {"overtime_days": None}
-        return {"overtime_days": str(value)}
+    validate_overtime_days = _validator("overtime_days", v.worked_days)
 
 
 class ValidateMinimumWageForm(HotlineForm):
@@ -125,19 +176,16 @@ class ValidateSchoolForm(HotlineForm):
     def name(self) -> str:
         return "validate_school_form"
 
+    validate_hukou_status = _validator("hukou_status", v.hukou_status)
+    validate_school_problem = _validator("school_problem", v.school_problem)
+
 
 class ValidateHolidaySubsidyForm(HotlineForm):
     def name(self) -> str:
         return "validate_holiday_subsidy_form"
 
-    def validate_holiday_situation(self, value, dispatcher, tracker, domain) -> Slots:
-        situation = v.holiday_situation(value)
-        if situation is None:
-            dispatcher.utter_message(text="请说“留下过年”或“节后回家”。")
-        return {"holiday_situation": situation}
-
-    def validate_occupation(self, value, dispatcher, tracker, domain) -> Slots:
-        return {"occupation": v.occupation(value)}
+    validate_holiday_situation = _validator("holiday_situation", v.holiday_situation)
+    validate_occupation = _validator("occupation", v.occupation)
 
 
 class ValidateFindStationForm(HotlineForm):
@@ -167,31 +215,29 @@ class ValidateReliefForm(HotlineForm):
         return "validate_relief_form"
 
     async def validate_phone(self, value, dispatcher, tracker, domain) -> Slots:
-        phone = v.phone(value)
-        if phone is None:
-            dispatcher.utter_message(response="utter_invalid_phone")
-            return {"phone": None}
-        if tracker.get_slot("verified_worker"):
-            return {"phone": phone}
-        sent = await client().send_code(phone)
-        if not sent["member"]:
-            dispatcher.utter_message(text="没有查到这个手机号的会员档案，我先按没有建档来帮您判断。"
+        checked = v.phone(value)
+        if not checked.ok or tracker.get_slot("verified_worker"):
+            return apply("phone", checked, dispatcher, domain)
+        sent = await client().send_code(checked.value)
+        if not sent.get("member"):
+            dispatcher.utter_message(text="没有查到这个手机号的会员档案，我先按还没有建档来帮您判断。"
                                           "建档请联系所在的网格工作站。")
-            return {"phone": phone, "otp_code": "未建档", "verified_worker": {"member": False}}
-        return {"phone": phone}
+            return {"phone": checked.value, "otp_code": "未建档",
+                    "verified_worker": {"member": False}}
+        return {"phone": checked.value}
 
     async def validate_otp_code(self, value, dispatcher, tracker, domain) -> Slots:
         if tracker.get_slot("verified_worker"):
             return {"otp_code": "已核验"}
-        code = v.otp(value)
-        if code is None:
-            dispatcher.utter_message(response="utter_invalid_otp")
-            return {"otp_code": None}
+        checked = v.otp(value)
+        if not checked.ok:
+            return apply("otp_code", checked, dispatcher, domain)
         try:
-            result = await client().verify_code(tracker.get_slot("phone"), code)
+            result = await client().verify_code(tracker.get_slot("phone"), checked.value)
         except BackendError as exc:
-            dispatcher.utter_message(text=exc.message or "验证码不对，请再试一次。")
+            logger.info("one-time code refused: %s", exc)
+            reask(dispatcher, domain, "utter_invalid_otp")
             return {"otp_code": None}
         worker = result["worker"]
-        dispatcher.utter_message(text=f"核验成功，{worker['name']}您好。")
+        dispatcher.utter_message(text=f"核验成功，{worker.get('name') or ''}您好。")
         return {"otp_code": "已核验", "verified_worker": {**worker, "member": True}}

@@ -84,7 +84,9 @@ def statutory_holidays(year: int) -> dict[date, str]:
         days[date(year, 5, 2)] = "劳动节"
     days[qingming(year)] = "清明节"
     days[LunarDate(year, 5, 5).to_solar_date()] = "端午节"
-    days[LunarDate(year, 8, 15).to_solar_date()] = "中秋节"
+    mid_autumn = LunarDate(year, 8, 15).to_solar_date()
+    # 中秋 on 1–3 October (2020) is one statutory day for two holidays
+    days[mid_autumn] = "国庆节、中秋节" if mid_autumn in days else "中秋节"
     return days
 
 
@@ -133,7 +135,8 @@ def holiday_breaks(year: int) -> dict[date, str]:
         days.update({d: f"{name}假期" for d in span})
     one_day = {**statutory_holidays(year), **_next_new_year(year)}
     for holiday, name in one_day.items():
-        if name in ("元旦", "清明节", "端午节", "中秋节") or (name == "劳动节" and 2008 <= year < 2020):
+        one_day_may_day = name == "劳动节" and 2008 <= year < 2020
+        if name in ("元旦", "清明节", "端午节", "中秋节") or one_day_may_day:
             in_lieu = _day_off_in_lieu(holiday)
             if in_lieu and in_lieu not in days:
                 days[in_lieu] = f"{name}调休"

@@ -8,21 +8,31 @@ from actions.common import SafeAction, client, location
 from actions.tickets import offer_ticket
 
 
-def _region(tracker) -> tuple[str | None, str | None]:
-    worker = tracker.get_slot("verified_worker") or {}
-    region = worker.get("region") or {}
+def worker_region(tracker) -> tuple[str | None, str | None]:
+    """The region on the worker's record, else the place they told us."""
+    region = (tracker.get_slot("verified_worker") or {}).get("region") or {}
     city, district = location(tracker)
     return region.get("city") or city, region.get("district") or district
 
 
-def _amount_text(amount: dict | None) -> str:
+def amount_text(amount: dict | None) -> str:
     if not amount:
         return ""
-    if "max" in amount:
+    if amount.get("max"):
         return f"，最高 {amount['max']:,} 元"
-    if "value" in amount:
+    if amount.get("value"):
         return f"，{amount['value']:,} 元"
-    return f"，{amount.get('text', '')}"
+    return f"（{amount['text']}）" if amount.get("text") else ""
+
+
+def verdict_lines(programmes: list[dict]) -> tuple[list[str], list[str]]:
+    """'✔ …' lines for the programmes that apply, '✘ …: why not' for the others."""
+    yes = [f"✔ {p['title']}{amount_text(p.get('amount'))}。{p['reason']}"
+           + (f" {p['next_steps']}" if p.get("next_steps") else "")
+           for p in programmes if p["eligible"]]
+    no = [f"✘ {p['title']}：{p['reason']}" for p in programmes
+          if not p["eligible"] and not p.get("undetermined")]
+    return yes, no
 
 
 class ActionReliefEligibility(SafeAction):
@@ -31,30 +41,26 @@ class ActionReliefEligibility(SafeAction):
 
     async def act(self, dispatcher, tracker, domain):
         worker = tracker.get_slot("verified_worker") or {}
-        city, district = _region(tracker)
+        city, district = worker_region(tracker)
         facts = {"city": city, "district": district,
                  "hardship_status": worker.get("hardship_status") or "none",
                  "medical_out_of_pocket_yearly": tracker.get_slot("medical_cost")}
         result = await client().eligibility({k: v for k, v in facts.items() if v is not None})
-        if not result["region_known"] or not city:
-            dispatcher.utter_message(text=result.get("reason") or "请告诉我您所在的城市，我再帮您查。")
-            return [SlotSet("otp_code", None)]
-        eligible = [p for p in result["programmes"] if p["eligible"]]
-        not_eligible = [p for p in result["programmes"] if not p["eligible"]]
-        if eligible:
-            lines = [f"✔ {p['title']}{_amount_text(p['amount'])}。{p['reason']} {p['next_steps']}"
-                     for p in eligible]
-            dispatcher.utter_message(text="根据您的情况，可以申请：\n" + "\n".join(lines))
-        if not_eligible:
-            lines = [f"✘ {p['title']}：{p['reason']}" for p in not_eligible[:3]]
-            dispatcher.utter_message(text="暂不符合：\n" + "\n".join(lines))
+        done = [SlotSet("otp_code", None), SlotSet("medical_cost", None)]
+        if not result["region_known"]:
+            dispatcher.utter_message(text=result.get("reason") or "暂时没有您所在地区的帮扶数据。")
+            return done
+        yes, no = verdict_lines(result["programmes"])
+        if yes:
+            dispatcher.utter_message(text="根据您的情况，可以申请：\n" + "\n".join(yes))
+        if no:
+            dispatcher.utter_message(text="暂不符合：\n" + "\n".join(no[:3]))
         if not result["programmes"]:
             dispatcher.utter_message(text=result.get("reason") or "当地暂无登记的帮扶项目。")
-        events = [SlotSet("otp_code", None)]
-        ticketable = [p for p in eligible if p["ticket_type"]]
-        if ticketable:
-            events += offer_ticket(ticketable[0]["ticket_type"], {
-                "programmes": [p["programme"] for p in ticketable],
-                "medical_out_of_pocket_yearly": tracker.get_slot("medical_cost"),
-                "hardship_status": facts["hardship_status"]})
-        return events
+        ticketable = [p for p in result["programmes"] if p["eligible"] and p.get("ticket_type")]
+        if not ticketable:
+            return done
+        return done + offer_ticket(ticketable[0]["ticket_type"], {
+            "programmes": [p["programme"] for p in ticketable],
+            "medical_out_of_pocket_yearly": tracker.get_slot("medical_cost"),
+            "hardship_status": facts["hardship_status"]})

@@ -5,6 +5,18 @@ from __future__ import annotations
 from actions.common import SafeAction, client, location
 from actions.tickets import offer_ticket
 
+SCHOOL_FACTS = ("child_grade", "hukou_status", "school_problem")
+
+
+def placement_text(policy: dict) -> str:
+    details = policy.get("details") or {}
+    text = policy["summary"]
+    if details.get("documents"):
+        text += "\n需要准备的材料：" + "、".join(details["documents"]) + "。"
+    if details.get("steps"):
+        text += "\n办理步骤：" + "；".join(details["steps"]) + "。"
+    return text
+
 
 class ActionSchoolPlacementAnswer(SafeAction):
     def name(self) -> str:
@@ -12,14 +24,13 @@ class ActionSchoolPlacementAnswer(SafeAction):
 
     async def act(self, dispatcher, tracker, domain):
         city, district = location(tracker)
-        policy = (await client().policies("school_placement", city, district))["policies"][0]
-        details = policy["details"]
-        dispatcher.utter_message(
-            text=f"{policy['summary']}\n需要准备的材料：" + "、".join(details["documents"])
-                 + "。\n办理步骤：" + "；".join(details["steps"]) + "。")
-        if details.get("case"):
-            dispatcher.utter_message(text=f"例如：{details['case']}")
-        facts = {"child_grade": tracker.get_slot("child_grade"),
-                 "hukou_status": tracker.get_slot("hukou_status"),
-                 "problem": tracker.get_slot("school_problem")}
+        policies = (await client().policies("school_placement", city, district))["policies"]
+        if not policies:
+            dispatcher.utter_message(response="utter_no_policy")
+        else:
+            dispatcher.utter_message(text=placement_text(policies[0]))
+            case = (policies[0].get("details") or {}).get("case")
+            if case:
+                dispatcher.utter_message(text=f"工会帮过类似的忙：{case}")
+        facts = {slot: tracker.get_slot(slot) for slot in SCHOOL_FACTS}
         return offer_ticket("school_placement", facts)

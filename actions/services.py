@@ -1,28 +1,32 @@
-"""The rest of the services: find a station, ticket status, policy answers, psych support."""
+"""The rest of the union's services: find a station, ticket status, legal aid, mutual
+insurance, childcare, skills training and psychological support. One class per action;
+every fact comes from the backend."""
 
 from __future__ import annotations
 
-import re
+from abc import abstractmethod
 
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 
 from actions.backend_client import BackendError
 from actions.common import SafeAction, client, location
-from actions.tickets import offer_ticket
+from actions.crisis import is_crisis
+from actions.tickets import call_back_by, offer_ticket
 
-_DAYS = {"mon": "周一", "tue": "周二", "wed": "周三", "thu": "周四", "fri": "周五", "sat": "周六",
-         "sun": "周日"}
-CRISIS = re.compile(r"不想活|活着没意思|活不下去|想死|去死|自杀|轻生|跳楼|跳河|割腕|一了百了|结束(这一切|生命)"
-                    r"|买好药|安眠药")
-INTENT_SERVICE = {"legal_aid": "legal_aid", "mutual_insurance": "mutual_insurance",
-                  "childcare_service": "childcare", "skills_training": "skills_training",
-                  "psych_support": "psych_support"}
-STATUS_NAMES = {"new": "新建", "assigned": "已分派到网格工作站", "in_progress": "正在处理",
+_DAYS = {"mon": "周一", "tue": "周二", "wed": "周三", "thu": "周四", "fri": "周五",
+         "sat": "周六", "sun": "周日"}
+STATUS_NAMES = {"new": "已登记", "assigned": "已分派到网格工作站", "in_progress": "正在办理",
                 "resolved": "已办结", "closed": "已关闭"}
 
 
 def hours_text(hours: dict) -> str:
-    return "；".join(f"{_DAYS[d]} {'、'.join(spans)}" for d, spans in hours.items())
+    return "；".join(f"{_DAYS.get(d, d)} {'、'.join(spans)}" for d, spans in hours.items())
+
+
+def station_text(station: dict) -> str:
+    now = "现在正在服务时间" if station.get("open_now") else "现在不在服务时间"
+    return (f"{station['name']}\n地址：{station['address']}\n电话：{station['phone']}\n"
+            f"服务时间：{hours_text(station.get('hours') or {})}（{now}）")
 
 
 class ActionFindStation(SafeAction):
@@ -36,15 +40,17 @@ class ActionFindStation(SafeAction):
         except BackendError:
             dispatcher.utter_message(response="utter_unknown_place")
             return [SlotSet("district", None)]
-        station = found["station"]
-        now = "现在正在服务时间" if station["open_now"] else "现在不在服务时间"
-        dispatcher.utter_message(
-            text=f"离您最近的是：{station['name']}\n地址：{station['address']}\n电话：{station['phone']}\n"
-                 f"服务时间：{hours_text(station['hours'])}（{now}）")
+        if not found.get("station"):
+            dispatcher.utter_message(response="utter_unknown_place")
+            return []
+        dispatcher.utter_message(text="离您最近的工会网格工作站是：\n"
+                                      + station_text(found["station"]))
         return []
 
 
 class ActionTicketStatus(SafeAction):
+    """Progress of a ticket, only to the phone it was filed with: nobody else's case."""
+
     def name(self) -> str:
         return "action_ticket_status"
 
@@ -53,34 +59,93 @@ class ActionTicketStatus(SafeAction):
         try:
             status = await client().ticket_status(ticket_id, phone)
         except BackendError:
-            dispatcher.utter_message(text="没有找到与这个手机号对应的这张工单。请核对工单号和登记时留的手机号。")
+            dispatcher.utter_message(response="utter_ticket_not_found")
             return [SlotSet("ticket_id", None)]
         note = f"最新进展：{status['last_note']}。" if status.get("last_note") else ""
+        state = STATUS_NAMES.get(status["status"], status["status"])
         dispatcher.utter_message(
-            text=f"工单 {status['id']} 目前状态：{STATUS_NAMES.get(status['status'], status['status'])}，"
-                 f"由{status['station_name']}负责（电话 {status['station_phone']}）。{note}"
-                 f"承诺联系时限：{str(status['sla_due'])[:10]}。")
+            text=f"工单 {status['id']} 目前{state}，由{status['station_name']}负责"
+                 f"（电话 {status['station_phone']}）。{note}"
+                 f"工作人员承诺在 {call_back_by(status['sla_due'])}前联系您。")
         return [SlotSet("ticket_id", None)]
 
 
-class ActionPolicyAnswer(SafeAction):
-    """Legal aid, mutual insurance, childcare, skills: the local policy from the backend."""
+class PolicyAnswer(SafeAction):
+    """A service answered from the backend's policy records for the worker's region."""
 
-    def name(self) -> str:
-        return "action_policy_answer"
+    service: str
+
+    @abstractmethod
+    def answer(self, dispatcher, tracker, policies: list[dict]) -> list[dict]:
+        """Tells the worker what applies; returns events (e.g. a ticket offer)."""
 
     async def act(self, dispatcher, tracker, domain):
-        intent = tracker.get_intent_of_latest_message()
-        service = INTENT_SERVICE.get(intent, "legal_aid")
         city, district = location(tracker)
-        policies = (await client().policies(service, city, district))["policies"]
+        try:
+            policies = (await client().policies(self.service, city, district))["policies"]
+        except BackendError:  # a place the backend does not know: answer nationally
+            policies = (await client().policies(self.service))["policies"]
         if not policies:
-            dispatcher.utter_message(text="这方面的资料还在整理，您可以拨打职工服务热线 12351 咨询。")
+            dispatcher.utter_message(response="utter_no_policy")
             return []
-        for policy in policies[:2]:
+        return self.answer(dispatcher, tracker, policies)
+
+
+class ActionLegalAid(PolicyAnswer):
+    service = "legal_aid"
+
+    def name(self) -> str:
+        return "action_legal_aid"
+
+    def answer(self, dispatcher, tracker, policies):
+        policy = policies[0]
+        hotlines = (policy.get("details") or {}).get("hotlines") or {}
+        lines = "、".join(f"{name} {number}" for name, number in hotlines.items())
+        dispatcher.utter_message(text=f"{policy['title']}：{policy['summary']}"
+                                      + (f"\n热线：{lines}" if lines else ""))
+        return offer_ticket("legal_aid", {"question": tracker.latest_message.get("text")})
+
+
+class ActionMutualInsurance(PolicyAnswer):
+    service = "mutual_insurance"
+
+    def name(self) -> str:
+        return "action_mutual_insurance"
+
+    def answer(self, dispatcher, tracker, policies):
+        policy = policies[0]
+        details = policy.get("details") or {}
+        text = f"{policy['title']}：{policy['summary']}"
+        if details.get("max_payout"):
+            text += f"\n最高给付：{details['max_payout']:,} 元。"
+        if details.get("claim_steps"):
+            text += "\n怎么理赔：" + "；".join(details["claim_steps"]) + "。"
+        dispatcher.utter_message(text=text)
+        return []
+
+
+class ActionChildcare(PolicyAnswer):
+    service = "childcare"
+
+    def name(self) -> str:
+        return "action_childcare"
+
+    def answer(self, dispatcher, tracker, policies):
+        policy = policies[0]
+        dispatcher.utter_message(text=f"{policy['title']}：{policy['summary']}")
+        dispatcher.utter_message(response="utter_childcare_next")
+        return []
+
+
+class ActionSkillsTraining(PolicyAnswer):
+    service = "skills_training"
+
+    def name(self) -> str:
+        return "action_skills_training"
+
+    def answer(self, dispatcher, tracker, policies):
+        for policy in policies[:2]:  # the local academy first, then the general offer
             dispatcher.utter_message(text=f"{policy['title']}：{policy['summary']}")
-        if intent == "legal_aid":
-            return offer_ticket("legal_aid", {"question": tracker.latest_message.get("text")})
         return []
 
 
@@ -91,32 +156,34 @@ class ActionPsychSupport(SafeAction):
         return "action_psych_support"
 
     async def act(self, dispatcher, tracker, domain):
-        text = tracker.latest_message.get("text") or ""
-        if CRISIS.search(text):
+        if is_crisis(tracker.latest_message.get("text") or ""):
             dispatcher.utter_message(response="utter_crisis")
-            return [SlotSet("handoff_reason", "crisis"), FollowupAction("action_handoff_request")]
+            # whatever form was open is dropped: this conversation goes to a person now
+            return [ActiveLoop(None), SlotSet("requested_slot", None),
+                    SlotSet("interrupted_form", None), SlotSet("handoff_reason", "crisis"),
+                    FollowupAction("action_handoff_request")]
         dispatcher.utter_message(response="utter_psych_support")
         try:
             policies = (await client().policies("psych_support"))["policies"]
-            if policies:
-                dispatcher.utter_message(text=policies[0]["summary"])
         except Exception:  # the empathy above is the answer; the policy is a bonus
-            pass
+            policies = []
+        if policies:
+            dispatcher.utter_message(text=policies[0]["summary"])
         return []
 
 
-class ActionCancelRequest(SafeAction):
-    """Leaves whatever form is open, cleanly: nothing half-filled is submitted."""
+class ActionPolicyAnswer(SafeAction):
+    """Until domain.yml names the four actions above: picks one by the latest intent.
+
+    TEMPORARY (phase 1 → 2 of the flows work); removed with the domain change.
+    """
+
+    BY_INTENT = {"legal_aid": ActionLegalAid, "mutual_insurance": ActionMutualInsurance,
+                 "childcare_service": ActionChildcare, "skills_training": ActionSkillsTraining}
 
     def name(self) -> str:
-        return "action_cancel_request"
+        return "action_policy_answer"
 
     async def act(self, dispatcher, tracker, domain):
-        from rasa_sdk.events import ActiveLoop
-
-        if tracker.active_loop_name:
-            dispatcher.utter_message(response="utter_cancel")
-        else:
-            dispatcher.utter_message(response="utter_nothing_to_cancel")
-        return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("pending_case", None),
-                SlotSet("wants_ticket", None)]
+        action = self.BY_INTENT.get(tracker.get_intent_of_latest_message(), ActionLegalAid)()
+        return await action.act(dispatcher, tracker, domain)

@@ -1,4 +1,10 @@
-"""Reply latency of a form turn that calls the backend, 10 concurrent conversations."""
+"""Reply latency of a form turn that calls the backend, with 10 concurrent conversations.
+
+The measured turn is the worker's answer that completes the find-station form: Rasa parses
+it, runs the form's validation (which resolves the place through the backend), then the
+action that reads the station from the backend, and replies. Everything is real: the
+backend on a temporary SQLite database, the action server and Rasa with the trained model.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +21,14 @@ from bot import services
 
 CONVERSATIONS = 10
 ROUNDS = 5
+OPENING, ANSWER = "最近的工会服务站在哪里", "青岛黄岛区辛安街道"
+
+
+async def _say(session: aiohttp.ClientSession, url: str, sender: str, text: str) -> str:
+    async with session.post(f"{url}/webhooks/rest/webhook",
+                            json={"sender": sender, "message": text}) as response:
+        replies = await response.json()
+    return "\n".join(r.get("text", "") for r in replies)
 
 
 async def _conversation(url: str) -> list[float]:
@@ -22,12 +36,12 @@ async def _conversation(url: str) -> list[float]:
     async with aiohttp.ClientSession() as session:
         for _ in range(ROUNDS):
             sender = f"bench-{uuid.uuid4().hex[:10]}"
-            for text in ("最近的工会服务站在哪里", "青岛黄岛区辛安街道"):
-                started = time.perf_counter()
-                async with session.post(f"{url}/webhooks/rest/webhook",
-                                        json={"sender": sender, "message": text}) as response:
-                    await response.read()
-            samples.append(time.perf_counter() - started)  # the turn that fills the form and calls the backend
+            await _say(session, url, sender, OPENING)
+            started = time.perf_counter()
+            reply = await _say(session, url, sender, ANSWER)
+            samples.append(time.perf_counter() - started)
+            if "辛安" not in reply:
+                raise RuntimeError(f"unexpected reply to the measured turn: {reply!r}")
     return samples
 
 
@@ -39,12 +53,15 @@ async def _run(url: str) -> list[float]:
 def main() -> None:
     print("== dialogue ==", flush=True)
     model = services.latest_model()
+    if model is None:
+        print("(跳过：没有训练好的模型，先运行 make train)")
+        return
     stack = services.local_stack(Path(tempfile.mkdtemp(prefix="bench-flows-")), model)
     with stack.group:
-        asyncio.run(_conversation(stack.rasa_url))  # warm-up
+        asyncio.run(_conversation(stack.rasa_url))  # warm-up: first calls load caches
         samples = asyncio.run(_run(stack.rasa_url))
-    print(describe_ms(f"form turn calling the backend, {CONVERSATIONS} concurrent conversations",
-                      samples))
+    print(describe_ms(f"form turn calling the backend ({CONVERSATIONS} concurrent conversations, "
+                      f"{len(samples)} turns)", samples))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,7 +85,9 @@ def _group(texts: list[str]) -> list[int]:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import cosine_similarity
 
-    vectors = TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 3)).fit_transform(texts)
+    # group by wording: masked numbers and ids say nothing about what the worker wants
+    wording = [re.sub(r"[\d*A-Za-z\s]", "", t) or t for t in texts]
+    vectors = TfidfVectorizer(analyzer="char", ngram_range=(1, 2)).fit_transform(wording)
     similarity = cosine_similarity(vectors)
     groups = [-1] * len(texts)
     for i in range(len(texts)):

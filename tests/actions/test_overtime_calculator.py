@@ -1,78 +1,220 @@
-"""The overtime calculator against hand-computed figures and the legal calendar."""
+"""The overtime calculator and the legal calendar, against figures computed by hand.
+
+Every expected amount below was worked out by hand from the formula in the comment
+(daily wage = monthly ÷ 21.75; ×300 % statutory, ×200 % rest day, ×150 % extra hour),
+rounded half-up to the fen. ``chinese_calendar`` (2004–2026) serves only as a cross-check.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from decimal import Decimal
 
 import chinese_calendar
 import pytest
 
-from actions.overtime_calculator import (
-    calculate,
+from actions.holiday_calendar import (
+    DayKind,
     classify,
-    days_from_text,
+    holiday_breaks,
     qingming,
     spring_festival_day,
     statutory_holidays,
 )
+from actions.overtime_calculator import overtime_pay
+from actions.overtime_days import read_worked_days
 
+S, R, W = DayKind.STATUTORY, DayKind.REST, DayKind.WORKDAY
+
+
+# --- pay, by kind of day -------------------------------------------------------------------
 
 @pytest.mark.parametrize("monthly, statutory, rest, hours, expected", [
-    (4500, 3, 0, 0, "1862.07"),   # 4500 ÷ 21.75 × 3 × 3
-    (4500, 0, 2, 0, "827.59"),    # 4500 ÷ 21.75 × 2 × 2 = 827.586…
-    (6000, 0, 0, 10, "517.24"),   # 6000 ÷ 21.75 ÷ 8 × 10 × 1.5 = 517.241…
-    (8500, 1, 0, 0, "1172.41"),   # 8500 ÷ 21.75 × 3 = 1172.413…
-    (3000, 4, 3, 0, "2482.76"),   # 3000 ÷ 21.75 × (4×3 + 3×2) = 2482.758…
-    (2175, 1, 1, 8, "650.00"),    # daily 100: 300 + 200 + 150
+    (4500, 3, 0, 0, "1862.07"),    # 4500 ÷ 21.75 × 3 × 3 = 1862.0689…  (the acceptance case)
+    (4500, 0, 2, 0, "827.59"),     # 4500 ÷ 21.75 × 2 × 2 = 827.5862…
+    (6000, 0, 0, 10, "517.24"),    # 6000 ÷ 21.75 ÷ 8 × 10 × 1.5 = 517.2413…
+    (8500, 1, 0, 0, "1172.41"),    # 8500 ÷ 21.75 × 1 × 3 = 1172.4137…
+    (3000, 4, 3, 0, "2482.76"),    # 1655.17 (3000÷21.75×4×3) + 827.59 (3000÷21.75×3×2)
+    (2175, 1, 1, 8, "650.00"),     # daily 100: 300 + 200 + 8 × 12.5 × 1.5 = 150
+    (12000, 0, 0, "2.5", "258.62"),  # 12000 ÷ 21.75 ÷ 8 × 2.5 × 1.5 = 258.6206…
+    (1570, 3, 0, 0, "649.66"),     # 隆祥 guarantee: 1570 ÷ 21.75 × 9 = 649.6551…
 ])
 def test_hand_computed_cases(monthly, statutory, rest, hours, expected):
-    assert str(calculate(monthly, statutory, rest, hours).total) == expected
+    assert overtime_pay(monthly, statutory, rest, hours).total == Decimal(expected)
 
 
-def test_explanation_shows_the_working():
-    text = calculate(4500, statutory_days=3).explain()
-    assert "4,500 ÷ 21.75" in text and "300%" in text and "1,862.07" in text
+def test_rest_days_with_time_off_in_lieu_owe_nothing_but_statutory_days_still_do():
+    pay = overtime_pay(4500, statutory_days=1, rest_days=2, time_off_in_lieu=True)
+    assert pay.total == Decimal("620.69")  # 4500 ÷ 21.75 × 3 = 620.6896…; rest days: time off
+
+
+def test_the_explanation_shows_the_working_in_chinese():
+    text = overtime_pay(4500, statutory_days=3).explain()
+    assert "4,500 ÷ 21.75 × 3 × 300% = 1,862.07 元" in text
+    assert "日工资" in text and "206.90" in text
+    assert "不少于 1,862.07 元" in text and "不能用补休" in text
+
+
+def test_invalid_input_is_refused():
+    with pytest.raises(ValueError):
+        overtime_pay(0, statutory_days=1)
+    with pytest.raises(ValueError):
+        overtime_pay(4500, rest_days=-1)
+
+
+# --- pay, by calendar date ------------------------------------------------------------------
+
+def _days(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+@pytest.mark.parametrize("monthly, dates, expected", [
+    # 2026 Spring Festival 除夕–初七 (16–23 Feb): 4 statutory + 4 rest; daily 200 → 2400 + 1600
+    (4350, _days(date(2026, 2, 16), date(2026, 2, 23)), "4000.00"),
+    # 国庆 week 2026: 1–3 Oct statutory, 4–7 Oct rest: 12000÷21.75×9 = 4965.52, ×8 = 4413.79
+    (12000, _days(date(2026, 10, 1), date(2026, 10, 7)), "9379.31"),
+    # 2025: 国庆 1–3 + 中秋 6 Oct statutory (4 × 3), 4, 5, 7, 8 Oct rest (4 × 2); daily 200
+    (4350, _days(date(2025, 10, 1), date(2025, 10, 8)), "4000.00"),
+    # 2027: 除夕 (5 Feb) and 初一 statutory; an ordinary Monday after the break earns nothing
+    (4350, [date(2027, 2, 5), date(2027, 2, 6), date(2027, 2, 15)], "1200.00"),
+    # 2030, beyond chinese_calendar: 国庆 1 Oct (×3) and 6 Oct (rest, ×2); daily 200
+    (4350, [date(2030, 10, 1), date(2030, 10, 6)], "1000.00"),
+    # before 2025 除夕 was not statutory: 2024 初一 (10 Feb) ×3, 初四 (13 Feb) ×2; daily 200
+    (4350, [date(2024, 2, 10), date(2024, 2, 13)], "1000.00"),
+])
+def test_pay_for_dates(monthly, dates, expected):
+    assert overtime_pay(monthly, dates=dates).total == Decimal(expected)
+
+
+def test_dates_are_listed_with_their_kind_and_a_workday_note():
+    text = overtime_pay(4350, dates=[date(2027, 2, 5), date(2027, 2, 15)]).explain()
+    assert "2027年2月5日 春节（除夕）：法定节假日" in text
+    assert "2027年2月15日 工作日：工作日" in text and "超出 8 小时" in text
+
+
+# --- the calendar ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("day, kind", [
+    # 2025: 除夕 statutory for the first time, break 除夕–初七
+    (date(2025, 1, 27), W), (date(2025, 1, 28), S), (date(2025, 1, 31), S),
+    (date(2025, 2, 1), R), (date(2025, 2, 4), R), (date(2025, 2, 5), W),
+    (date(2025, 5, 2), S), (date(2025, 5, 5), R), (date(2025, 10, 6), S), (date(2025, 10, 8), R),
+    (date(2025, 6, 2), R),   # 端午 fell on Saturday 31 May: Monday off in lieu
+    # 2026
+    (date(2026, 2, 16), S), (date(2026, 2, 19), S), (date(2026, 2, 20), R),
+    (date(2026, 2, 23), R), (date(2026, 2, 24), W), (date(2026, 1, 2), R),  # 元旦 Thursday bridge
+    (date(2026, 10, 3), S), (date(2026, 10, 4), R), (date(2026, 10, 7), R), (date(2026, 10, 8), W),
+    (date(2026, 9, 25), S),  # 中秋
+    # 2027 Spring Festival: 除夕 is 5 Feb
+    (date(2027, 2, 4), W), (date(2027, 2, 5), S), (date(2027, 2, 8), S), (date(2027, 2, 9), R),
+    (date(2027, 2, 12), R), (date(2027, 2, 15), W),
+    # 2030, outside chinese_calendar's range
+    (date(2030, 2, 2), S), (date(2030, 2, 5), S), (date(2030, 2, 6), R), (date(2030, 4, 5), S),
+    (date(2030, 10, 1), S), (date(2030, 10, 6), R), (date(2030, 10, 9), W),
+])
+def test_classify(day, kind):
+    assert classify(day)[0] == kind
 
 
 @pytest.mark.parametrize("year, eve", [(2025, date(2025, 1, 28)), (2026, date(2026, 2, 16)),
-                                       (2027, date(2027, 2, 5))])
-def test_new_year_eve_is_statutory_since_2025(year, eve):
-    assert spring_festival_day(year, "除夕") == eve
-    assert classify(eve) == "statutory"
+                                       (2027, date(2027, 2, 5)), (2030, date(2030, 2, 2))])
+def test_new_year_eve_since_2025(year, eve):
+    assert spring_festival_day(year, 0) == eve
+    assert classify(eve) == (S, "春节（除夕）")
     assert len(statutory_holidays(year)) == 13
 
 
-def test_before_2025_eve_was_not_statutory():
-    assert len(statutory_holidays(2024)) == 11
-    assert classify(date(2024, 2, 9)) != "statutory"  # 除夕 2024
+@pytest.mark.parametrize("year, count, eve_statutory", [
+    (2010, 11, True), (2021, 11, False), (2024, 11, False), (2005, 10, False),
+    (2020, 10, False),  # 中秋 fell on 1 October: one day, two holidays
+])
+def test_earlier_rules(year, count, eve_statutory):
+    assert len(statutory_holidays(year)) == count
+    assert (spring_festival_day(year, 0) in statutory_holidays(year)) == eve_statutory
 
 
-def test_rest_days_of_the_holiday_week_are_200_percent():
-    assert classify(date(2026, 2, 20)) == "rest"   # 正月初四 2026
-    assert classify(date(2026, 10, 5)) == "rest"   # National Day week
-    assert classify(date(2026, 10, 2)) == "statutory"
+@pytest.mark.parametrize("year, day", [(2008, 4), (2025, 4), (2026, 5), (2027, 5), (2030, 5),
+                                       (2032, 4), (2099, 4)])
+def test_qingming(year, day):
+    assert qingming(year) == date(year, 4, day)
 
 
-def test_years_outside_chinese_calendar_still_work():
-    assert qingming(2030) == date(2030, 4, 5)
-    assert classify(spring_festival_day(2030, "初一")) == "statutory"
-    assert classify(date(2030, 10, 6)) == "rest"
+def test_years_without_rules_are_refused():
+    with pytest.raises(ValueError):
+        statutory_holidays(2100)
+    with pytest.raises(ValueError):
+        classify(date(1999, 10, 1))
+
+
+def test_chinese_calendar_cannot_answer_2030_but_the_rules_can():
     with pytest.raises(NotImplementedError):
         chinese_calendar.is_holiday(date(2030, 10, 6))
+    assert holiday_breaks(2030)[date(2030, 10, 6)] == "国庆节假期"
 
 
-def test_rules_agree_with_chinese_calendar_where_it_has_data():
-    for year in (2025, 2026):
-        for day in statutory_holidays(year):
-            assert chinese_calendar.is_holiday(day), day
+# --- cross-check against chinese_calendar where it has data ----------------------------------
+
+_CC_NAMES = {"元旦": "New Year's Day", "春节": "Spring Festival", "清明节": "Tomb-sweeping Day",
+             "劳动节": "Labour Day", "端午节": "Dragon Boat Festival",
+             "中秋节": "Mid-autumn Festival", "国庆节": "National Day"}
+# Weekdays where a year's State Council notice departs from the usual pattern.
+_IRREGULAR = {date(2019, 5, 2), date(2019, 5, 3), date(2020, 1, 31), date(2022, 5, 5),
+              date(2023, 5, 4), date(2023, 5, 5), date(2024, 2, 9), date(2024, 2, 16)}
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("大年初一到初三", {"statutory": 3, "rest": 0}),
-    ("除夕到初六都在厂里", {"statutory": 4, "rest": 3}),
-    ("国庆3天", {"statutory": 3, "rest": 0}),
-    ("周末两天", {"statutory": 0, "rest": 2}),
+@pytest.mark.parametrize("year", range(2016, 2027))
+def test_rules_agree_with_chinese_calendar(year):
+    day = date(year, 1, 1)
+    while day.year == year:
+        kind, why = classify(day)
+        official_holiday = chinese_calendar.is_holiday(day)
+        if kind == S:
+            _, holiday = chinese_calendar.get_holiday_detail(day)
+            names = {_CC_NAMES[name] for name in why.split("（")[0].split("、")}
+            assert official_holiday and holiday in names, (day, why, holiday)
+        elif day.weekday() < 5 and day not in _IRREGULAR:
+            assert (kind == R) == official_holiday, (day, kind, why)
+        day += timedelta(days=1)
+
+
+# --- the days as a worker says them ---------------------------------------------------------
+
+NOV_2026 = date(2026, 11, 24)
+
+
+@pytest.mark.parametrize("text, first, count", [
+    ("大年初一到初三", date(2027, 2, 6), 3),        # in November: the coming Spring Festival
+    ("除夕到初六都在厂里", date(2027, 2, 5), 7),
+    ("年三十和初一", date(2027, 2, 5), 2),
+    ("国庆3天", date(2026, 10, 1), 3),
+    ("国庆节加班了三天", date(2026, 10, 1), 3),
+    ("2月17日到19日", date(2026, 2, 17), 3),
+    ("2026年10月1号、2号、5号", date(2026, 10, 1), 3),
+    ("10.1-10.3", date(2026, 10, 1), 3),
+    ("12月30号到1月2号", date(2026, 12, 30), 4),
 ])
-def test_days_in_words(text, expected):
-    counts = days_from_text(text, 2026)
-    assert {k: counts[k] for k in expected} == expected
+def test_dates_in_words(text, first, count):
+    found = read_worked_days(text, NOV_2026)
+    assert found.dates[0] == first and len(found.dates) == count
+
+
+def test_spring_festival_asked_in_march_is_the_one_just_past():
+    assert read_worked_days("初一", date(2026, 3, 1)).dates == [date(2026, 2, 17)]
+
+
+@pytest.mark.parametrize("text, statutory, rest, hours", [
+    ("周末两天", 0, 2, 0), ("法定节假日2天", 2, 0, 0), ("平时加了10个小时", 0, 0, 10),
+    ("加班两个半小时", 0, 0, Decimal("2.5")), ("初一到初三 还有周末两天", 0, 2, 0)])
+def test_counts_in_words(text, statutory, rest, hours):
+    found = read_worked_days(text, NOV_2026)
+    assert (found.statutory_days, found.rest_days, found.extended_hours) == (statutory, rest, hours)
+
+
+@pytest.mark.parametrize("text", ["春节加班", "不知道", "加班三十个", ""])
+def test_nothing_understood(text):
+    assert not read_worked_days(text, NOV_2026)
+
+
+def test_a_worker_sentence_all_the_way_to_the_amount():
+    found = read_worked_days("除夕到初三都在上班", NOV_2026)
+    assert overtime_pay(4500, dates=found.dates).total == Decimal("2482.76")  # 4500÷21.75×4×3

@@ -1,17 +1,53 @@
-"""Scripted conversations through Rasa's REST channel against the real stack."""
+"""The product started for real for the conversation tests, once per test session.
+
+``e2e_stack``: the backend on a temporary SQLite database, the action server (its case
+outbox in the same temporary directory, flushed every 2 s instead of 15 s so the outage
+test is quick) and ``rasa run --enable-api`` with the trained model from ``models/``, each
+on a free loopback port, each waited for until it answers, all stopped at the end. Its own
+stack, not the shared one: the outage test stops and restarts this backend.
+"""
 
 from __future__ import annotations
 
+import os
+import tempfile
 import uuid
+from dataclasses import dataclass
+from pathlib import Path
 
 import aiohttp
 import pytest
 
+from bot import services
+
+
+@dataclass
+class E2EStack:
+    rasa_url: str
+    backend_url: str
+    backend_token: str
+    work: Path
+    group: services.ServiceGroup
+
+    def service(self, name: str) -> services.Service:
+        return next(s for s in self.group.services if s.name == name)
+
+
+@pytest.fixture(scope="session")
+def e2e_stack(trained_model: Path):
+    work = Path(tempfile.mkdtemp(prefix="hotline-e2e-"))
+    product = services.local_stack(work, trained_model)
+    for service in product.group.services:
+        service.env = {**service.env, "CASE_OUTBOX_FLUSH_SECONDS": "2"}
+    with product.group:
+        yield E2EStack(product.rasa_url, product.backend_url, os.environ["BACKEND_TOKEN"], work,
+                       product.group)
+
 
 class Chat:
-    """One worker's conversation: ``await chat.say("…")`` returns the bot's replies."""
+    """One worker's conversation over the REST channel: ``await chat.say("…")`` → replies."""
 
-    def __init__(self, stack) -> None:
+    def __init__(self, stack: E2EStack) -> None:
         self.stack = stack
         self.sender = f"e2e-{uuid.uuid4().hex[:12]}"
         self.transcript: list[tuple[str, str]] = []
@@ -25,11 +61,19 @@ class Chat:
         answer = "\n".join(r.get("text", "") for r in replies)
         self.transcript.append((text, answer))
         assert answer.strip(), f"the bot stayed silent after {text!r}: {self.transcript}"
+        assert not _looks_english(answer), f"English in the chat: {answer!r}"
         return answer
 
 
+def _looks_english(text: str) -> bool:
+    """An error leaking through: a reply with latin words but no Chinese at all."""
+    return not any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
 class BackendAPI:
-    def __init__(self, stack) -> None:
+    """The backend's REST API with the service token: what the tests check against."""
+
+    def __init__(self, stack: E2EStack) -> None:
         self.stack = stack
 
     async def call(self, method: str, path: str, **kwargs):
@@ -44,16 +88,20 @@ class BackendAPI:
         _, body = await self.call("GET", "/tickets", params={"limit": "500"})
         return [t for t in body["tickets"] if t["conversation_id"] == chat.sender]
 
+    async def ticket(self, ticket_id: str) -> dict:
+        _, body = await self.call("GET", f"/tickets/{ticket_id}")
+        return body
+
     async def last_code(self, phone: str) -> str:
         _, body = await self.call("GET", "/dev/outbox", params={"phone": phone})
         return body["messages"][0]["body"].split("验证码是 ")[1][:6]
 
 
 @pytest.fixture
-def chat(stack) -> Chat:
-    return Chat(stack)
+def chat(e2e_stack) -> Chat:
+    return Chat(e2e_stack)
 
 
 @pytest.fixture
-def backend_api(stack) -> BackendAPI:
-    return BackendAPI(stack)
+def backend_api(e2e_stack) -> BackendAPI:
+    return BackendAPI(e2e_stack)

@@ -130,14 +130,18 @@ async def test_place_given_once_is_not_asked_again(chat):
     assert "崂又泊社区工会网格工作站" in await chat.say("附近的工会服务站在哪")
 
 
-async def test_ticket_status_checks_the_phone(chat, backend_api):
+async def test_ticket_status_checks_the_phone(chat, stack, backend_api):
+    from tests.e2e.conftest import Chat
+
     _, ticket = await backend_api.call("POST", "/tickets", json={
         "type": "legal_aid", "district": "辛安街道", "contact_phone": "13805327777"},
         headers={"Idempotency-Key": chat.sender})
     assert "手机" in await chat.say(f"工单{ticket['id']}到哪一步了")
     assert "已分派" in await chat.say("13805327777")
-    await chat.say(f"工单{ticket['id']}查一下进度")
-    assert "没有找到" in await chat.say("13900001111")
+    stranger = Chat(stack)  # someone else who knows the ticket id, not the phone
+    assert "手机" in await stranger.say(f"工单{ticket['id']}查一下进度")
+    reply = await stranger.say("13900001111")
+    assert "没有找到" in reply and "已分派" not in reply
 
 
 async def test_legal_aid_answer_then_decline_ticket(chat):

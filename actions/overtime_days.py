@@ -1,0 +1,169 @@
+"""The days a worker says they worked, read from how they say it.
+
+大年初一到初三 · 除夕到初六 · 国庆3天 · 五一两天 · 2月17日到19日 · 10月1号、2号 ·
+周末两天 · 法定节假日2天 · 平时加了10个小时. Named holidays and dates without a year are
+taken in the year that puts them closest to today (asked in November, 春节 is the coming
+one; asked in March, the one just past).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+import cn2an
+from lunardate import LunarDate
+
+from actions.holiday_calendar import FIRST_YEAR, LAST_YEAR, qingming, spring_festival_day
+from bot.normalize.text import normalize_text
+
+_NUM = r"[0-9]+(?:\.[0-9])?|[一二两俩三四五六七八九十]+"
+_LUNAR = {"除夕": 0, "初一": 1, "初二": 2, "初三": 3, "初四": 4, "初五": 5, "初六": 6,
+          "初七": 7, "初八": 8, "初九": 9, "初十": 10}
+_LUNAR_DAY = r"除夕|初[一二三四五六七八九十]"
+_TO = r"\s*(?:到|至|-|~|—)\s*"
+
+
+@dataclass
+class WorkedText:
+    """What was understood: concrete dates, and/or counts of days by kind, and hours."""
+
+    dates: list[date] = field(default_factory=list)
+    statutory_days: int = 0
+    rest_days: int = 0
+    extended_hours: Decimal = Decimal(0)
+
+    def __bool__(self) -> bool:
+        return bool(self.dates or self.statutory_days or self.rest_days or self.extended_hours)
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        value = Decimal(str(cn2an.cn2an(text.replace("俩", "两"), "smart")))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    return value if value > 0 else None
+
+
+def _nearest(candidates: list[date], today: date) -> date:
+    return min(candidates, key=lambda d: abs((d - today).days))
+
+
+def _year_of(make, today: date) -> int:
+    """The year whose occurrence of ``make(year)`` lies closest to ``today``."""
+    years = [y for y in (today.year - 1, today.year, today.year + 1)
+             if FIRST_YEAR <= y <= LAST_YEAR]
+    return _nearest([make(y) for y in years], today).year if len(years) > 1 else years[0]
+
+
+def _span(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def _spring_festival(text: str, today: date) -> list[date]:
+    text = re.sub(r"大?年三十", "除夕", text).replace("大年", "").replace("正月", "")
+    year = _year_of(lambda y: spring_festival_day(y, 1), today)
+    names = re.findall(_LUNAR_DAY, text)
+    span = re.search(rf"({_LUNAR_DAY}){_TO}({_LUNAR_DAY})", text)
+    if span:
+        first, last = (spring_festival_day(year, _LUNAR[n]) for n in span.groups())
+        return _span(first, last)
+    if names:
+        return [spring_festival_day(year, _LUNAR[n]) for n in dict.fromkeys(names)]
+    count = re.search(rf"(?:春节|过年)\D{{0,6}}?({_NUM})\s*天", text)
+    if count and (n := _number(count.group(1))):
+        return _span(spring_festival_day(year, 0), spring_festival_day(year, int(n) - 1))
+    return []
+
+
+_SOLAR_HOLIDAYS = {  # name pattern → first day of the holiday in a year
+    r"国庆": lambda y: date(y, 10, 1),
+    r"五一|劳动节": lambda y: date(y, 5, 1),
+    r"元旦": lambda y: date(y, 1, 1),
+    r"清明": qingming,
+    r"端午": lambda y: LunarDate(y, 5, 5).to_solar_date(),
+    r"中秋": lambda y: LunarDate(y, 8, 15).to_solar_date(),
+}
+
+
+def _named_holidays(text: str, today: date) -> list[date]:
+    days: list[date] = []
+    for pattern, first_day in _SOLAR_HOLIDAYS.items():
+        if not re.search(pattern, text):
+            continue
+        m = re.search(rf"(?:{pattern})\D{{0,6}}?({_NUM})\s*天", text)
+        n = int(_number(m.group(1)) or 1) if m else 1
+        first = first_day(_year_of(first_day, today))
+        days += _span(first, first + timedelta(days=min(n, 10) - 1))
+    return days
+
+
+_DATE = re.compile(r"(?:(\d{4})\s*[年./-]\s*)?(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*[日号]?")
+_DATE_RANGE = re.compile(
+    r"(?:(\d{4})\s*[年./-]\s*)?(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*[日号]?\s*(?:到|至|-|~|—)\s*"
+    r"(?:(\d{1,2})\s*[月./]\s*)?(\d{1,2})\s*[日号]?")
+_MORE_DAYS = re.compile(r"^(?:\s*[、,和跟及]\s*(\d{1,2})\s*[日号])+")
+
+
+def _calendar_date(year: str | None, month: str, day: str, today: date) -> date | None:
+    try:
+        if year:
+            return date(int(year), int(month), int(day))
+        return _nearest([date(y, int(month), int(day)) for y in (today.year - 1, today.year)],
+                        today)
+    except ValueError:
+        return None
+
+
+def _calendar_dates(text: str, today: date) -> list[date]:
+    days: list[date] = []
+    for m in _DATE_RANGE.finditer(text):
+        first = _calendar_date(m.group(1), m.group(2), m.group(3), today)
+        last = first and _calendar_date(str(first.year), m.group(4) or str(first.month),
+                                        m.group(5), today)
+        if first and last and last < first:  # 12月30号到1月2号
+            last = _calendar_date(str(first.year + 1), str(last.month), str(last.day), today)
+        if first and last and 0 <= (last - first).days <= 31:
+            days += _span(first, last)
+    text = _DATE_RANGE.sub(" ", text)
+    for m in _DATE.finditer(text):
+        first = _calendar_date(m.group(1), m.group(2), m.group(3), today)
+        if not first:
+            continue
+        days.append(first)
+        more = _MORE_DAYS.match(text[m.end():])  # 10月1号、2号、5号
+        for extra in re.findall(r"(\d{1,2})\s*[日号]", more.group(0) if more else ""):
+            if (d := _calendar_date(str(first.year), str(first.month), extra, today)):
+                days.append(d)
+    return days
+
+
+_REST_WORDS = r"周末|周六|周日|星期六|星期天|星期日|礼拜天|休息日|双休"
+_REST_COUNT = re.compile(rf"(?:{_REST_WORDS})\D{{0,4}}?({_NUM})\s*天")
+_STATUTORY_COUNT = re.compile(rf"(?:法定|节假日|节日)\D{{0,4}}?({_NUM})\s*天")
+_HOURS = re.compile(rf"({_NUM})\s*个?(半)?\s*(?:小时|钟头)")
+
+
+def _count(pattern: re.Pattern, text: str) -> int:
+    m = pattern.search(text)
+    n = _number(m.group(1)) if m else None
+    return int(n) if n else 0
+
+
+def read_worked_days(text: str, today: date | None = None) -> WorkedText:
+    """Everything the text says about days worked; empty (falsy) when it says nothing."""
+    today = today or date.today()
+    text = normalize_text(str(text or ""))
+    found = WorkedText()
+    found.dates = _calendar_dates(text, today)
+    if not found.dates:
+        found.dates = _spring_festival(text, today) + _named_holidays(text, today)
+    found.dates = sorted(set(found.dates))
+    found.rest_days = _count(_REST_COUNT, text)
+    found.statutory_days = _count(_STATUTORY_COUNT, text) if not found.dates else 0
+    hours = _HOURS.search(text)
+    if hours and (n := _number(hours.group(1))):
+        found.extended_hours = n + (Decimal("0.5") if hours.group(2) else 0)
+    return found
