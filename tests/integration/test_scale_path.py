@@ -9,6 +9,7 @@ TEST_REDIS_URL and TEST_RABBITMQ_URL are set; skips with the reason otherwise.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import tempfile
 import uuid
@@ -83,6 +84,11 @@ async def _drain(queue: str) -> list[bytes]:
         return bodies
 
 
+def _user_events(bodies: list[bytes], sender: str) -> list[str]:
+    events = [json.loads(body) for body in bodies]
+    return [e["text"] for e in events if e.get("sender_id") == sender and e.get("event") == "user"]
+
+
 @pytest.fixture(scope="module")
 def two_instances(trained_model):
     missing = [name for name in NEEDED if not os.environ.get(name)]
@@ -111,7 +117,7 @@ async def test_conversation_moves_between_instances_and_events_reach_rabbitmq(tw
     bodies: list[bytes] = []
     for _ in range(20):  # the broker publishes in the background
         bodies += await _drain(queue)
-        if any("你是机器人吗".encode() in body for body in bodies):
+        if _user_events(bodies, sender) == ["你好", "你是机器人吗"]:
             break
         await asyncio.sleep(0.5)
-    assert any("你是机器人吗".encode() in body for body in bodies), len(bodies)
+    assert _user_events(bodies, sender) == ["你好", "你是机器人吗"], len(bodies)
