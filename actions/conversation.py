@@ -11,19 +11,24 @@ CARRIED_OVER = {"city", "district", "phone", "verified_worker"}
 
 
 class ActionCancelRequest(SafeAction):
-    """Leaves whatever form is open: nothing half-filled is submitted or kept for later."""
+    """Leaves whatever form is open: nothing half-filled is submitted or asked again.
+
+    Also run when the worker asks for a person mid-form: then the form just closes
+    quietly and what was collected stays in the conversation for the staff who take over.
+    """
 
     def name(self) -> str:
         return "action_cancel_request"
 
     async def act(self, dispatcher, tracker, domain):
         form = tracker.active_loop_name or tracker.get_slot("interrupted_form")
-        if not form:
-            dispatcher.utter_message(response="utter_nothing_to_cancel")
-        else:
-            dispatcher.utter_message(response="utter_cancel")
+        leave = [ActiveLoop(None), SlotSet("requested_slot", None),
+                 SlotSet("interrupted_form", None)]
+        if (tracker.latest_message.get("intent") or {}).get("name") == "request_human":
+            return leave
+        dispatcher.utter_message(response="utter_cancel" if form else "utter_nothing_to_cancel")
         required = (domain.get("forms", {}).get(form) or {}).get("required_slots", []) \
             if form else []
         half_filled = [SlotSet(slot, None) for slot in required if slot not in CARRIED_OVER]
-        return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("pending_case", None),
-                SlotSet("wants_ticket", None), SlotSet("interrupted_form", None), *half_filled]
+        return leave + [SlotSet("pending_case", None), SlotSet("wants_ticket", None),
+                        *half_filled]

@@ -54,8 +54,35 @@ def apply(slot: str, checked: v.Checked, dispatcher: CollectingDispatcher,
     return {slot: checked.value}
 
 
-def _validator(slot: str, check: Callable[[object], v.Checked]):
+# The shared validator of each slot a form asks for.
+SLOT_CHECKS: dict[str, Callable[[object], v.Checked]] = {
+    "phone": v.phone, "id_number": v.id_number, "amount": v.amount, "monthly_wage": v.amount,
+    "medical_cost": v.amount, "duration": v.duration, "ticket_id": v.ticket_id,
+    "otp_code": v.otp, "child_grade": v.grade, "city": v.place,
+    "workers_affected": v.head_count, "overtime_days": v.worked_days,
+    "hukou_status": v.hukou_status, "school_problem": v.school_problem,
+    "holiday_situation": v.holiday_situation, "occupation": v.occupation,
+}
+# Values that mean "something, but nothing specific": not proof the message was an answer.
+_UNSPECIFIC = ("other", "其他（")
+# Free-text places prove nothing either: "辛安街道的服务站在哪" reads as a place too.
+_NOT_PROOF = {"city", "district"}
+SWITCH_CONFIDENCE = 0.7
+
+
+def answers_the_question(tracker: Tracker) -> bool:
+    """The latest message is a valid answer to the slot the form asked for."""
+    slot = tracker.get_slot("requested_slot")
+    check = SLOT_CHECKS.get(slot)
+    if check is None or slot in _NOT_PROOF:
+        return False
+    checked = check(tracker.latest_message.get("text") or "")
+    return checked.ok and not str(checked.value).startswith(_UNSPECIFIC)
+
+
+def _validator(slot: str):
     """A ``validate_<slot>`` method: the shared validator, then re-ask or keep the value."""
+    check = SLOT_CHECKS[slot]
 
     def validate(self, value, dispatcher, tracker, domain) -> Slots:
         return apply(slot, check(value), dispatcher, domain)
@@ -71,15 +98,15 @@ class HotlineForm(FormValidationAction):
     def name(self) -> str:
         """validate_<form name>."""
 
-    validate_phone = _validator("phone", v.phone)
-    validate_id_number = _validator("id_number", v.id_number)
-    validate_amount = _validator("amount", v.amount)
-    validate_monthly_wage = _validator("monthly_wage", v.amount)
-    validate_medical_cost = _validator("medical_cost", v.amount)
-    validate_duration = _validator("duration", v.duration)
-    validate_ticket_id = _validator("ticket_id", v.ticket_id)
-    validate_child_grade = _validator("child_grade", v.grade)
-    validate_city = _validator("city", v.place)
+    validate_phone = _validator("phone")
+    validate_id_number = _validator("id_number")
+    validate_amount = _validator("amount")
+    validate_monthly_wage = _validator("monthly_wage")
+    validate_medical_cost = _validator("medical_cost")
+    validate_duration = _validator("duration")
+    validate_ticket_id = _validator("ticket_id")
+    validate_child_grade = _validator("child_grade")
+    validate_city = _validator("city")
 
     async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> list[str]:
@@ -124,9 +151,13 @@ class HotlineForm(FormValidationAction):
         return False
 
     def _switched_topic(self, tracker: Tracker) -> bool:
-        # the top intent itself: a message the NLU is unsure of (nlu_fallback) is no switch
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        return intent in SERVICE_INTENTS and SERVICE_INTENTS[intent] != self.form_name()
+        """Another service, said with confidence, and not a valid answer to our question
+        (a short answer such as 工厂流水线 may look like a service to the NLU)."""
+        top = tracker.latest_message.get("intent") or {}  # nlu_fallback is never a switch
+        intent, confidence = top.get("name"), top.get("confidence") or 0
+        if intent not in SERVICE_INTENTS or SERVICE_INTENTS[intent] == self.form_name():
+            return False
+        return confidence >= SWITCH_CONFIDENCE and not answers_the_question(tracker)
 
     def _step_aside(self, tracker: Tracker) -> list[dict]:
         """Rejects this turn so the rules answer the other topic; remembers to come back."""
@@ -157,14 +188,14 @@ class ValidateWageArrearsForm(HotlineForm):
     def name(self) -> str:
         return "validate_wage_arrears_form"
 
-    validate_workers_affected = _validator("workers_affected", v.head_count)
+    validate_workers_affected = _validator("workers_affected")
 
 
 class ValidateOvertimeForm(HotlineForm):
     def name(self) -> str:
         return "validate_overtime_form"
 
-    validate_overtime_days = _validator("overtime_days", v.worked_days)
+    validate_overtime_days = _validator("overtime_days")
 
 
 class ValidateMinimumWageForm(HotlineForm):
@@ -176,16 +207,16 @@ class ValidateSchoolForm(HotlineForm):
     def name(self) -> str:
         return "validate_school_form"
 
-    validate_hukou_status = _validator("hukou_status", v.hukou_status)
-    validate_school_problem = _validator("school_problem", v.school_problem)
+    validate_hukou_status = _validator("hukou_status")
+    validate_school_problem = _validator("school_problem")
 
 
 class ValidateHolidaySubsidyForm(HotlineForm):
     def name(self) -> str:
         return "validate_holiday_subsidy_form"
 
-    validate_holiday_situation = _validator("holiday_situation", v.holiday_situation)
-    validate_occupation = _validator("occupation", v.occupation)
+    validate_holiday_situation = _validator("holiday_situation")
+    validate_occupation = _validator("occupation")
 
 
 class ValidateFindStationForm(HotlineForm):

@@ -9,12 +9,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import ActionCancelRequest
 from actions.crisis import is_crisis
-from actions.forms import ValidateWageArrearsForm
+from actions.forms import ValidateHolidaySubsidyForm, ValidateWageArrearsForm
 from actions.services import ActionPsychSupport
 from actions.tickets import call_back_by, case_key
 
-DOMAIN = {"forms": {"wage_arrears_form": {"required_slots": [
-    "employer", "amount", "duration", "workers_affected", "district", "phone"]}},
+DOMAIN = {"forms": {
+    "wage_arrears_form": {"required_slots": [
+        "employer", "amount", "duration", "workers_affected", "district", "phone"]},
+    "holiday_subsidy_form": {"required_slots": ["city", "holiday_situation", "occupation"]}},
     "responses": {"utter_invalid_amount": [{"text": "没听明白金额"}]}}
 
 
@@ -59,14 +61,15 @@ async def test_crisis_goes_to_hotlines_and_a_person_and_drops_the_form():
     assert not any(e.get("event") == "active_loop" and e.get("name") for e in events)
 
 
-def _form_run_events(text: str, intent: str) -> list[dict]:
+def _form_run_events(text: str, intent: str, form: str = "wage_arrears_form",
+                     asked: str = "amount") -> list[dict]:
     """Events as Rasa passes them to a form's validation: the user's reply, then the form."""
     message = _parse(text, intent)
-    return [{"event": "action", "name": "wage_arrears_form"},
-            {"event": "slot", "name": "requested_slot", "value": "amount"},
+    return [{"event": "action", "name": form},
+            {"event": "slot", "name": "requested_slot", "value": asked},
             {"event": "action", "name": "action_listen"},
             {"event": "user", "text": text, "parse_data": message},
-            {"event": "action", "name": "wage_arrears_form"}]
+            {"event": "action", "name": form}]
 
 
 async def test_another_service_mid_form_steps_aside_and_remembers_the_form():
@@ -77,6 +80,18 @@ async def test_another_service_mid_form_steps_aside_and_remembers_the_form():
     events = _plain(await ValidateWageArrearsForm().run(CollectingDispatcher(), tracker, DOMAIN))
     assert {"event": "slot", "name": "interrupted_form", "value": "wage_arrears_form"} in events
     assert any(e["event"] == "action_execution_rejected" for e in events)
+
+
+async def test_a_valid_short_answer_is_an_answer_even_if_it_looks_like_another_service():
+    # 工厂流水线 (asked for the occupation) was once classified as overtime_pay
+    events = _form_run_events("工厂流水线", "overtime_pay", "holiday_subsidy_form", "occupation")
+    events.append({"event": "slot", "name": "occupation", "value": "工厂流水线"})
+    tracker = _tracker("工厂流水线", "overtime_pay", {"requested_slot": "occupation"},
+                       active_loop="holiday_subsidy_form", events=events)
+    result = _plain(await ValidateHolidaySubsidyForm().run(CollectingDispatcher(), tracker,
+                                                           DOMAIN))
+    assert not any(e["event"] == "action_execution_rejected" for e in result)
+    assert {"event": "slot", "name": "occupation", "value": "factory"} in result
 
 
 async def test_crisis_mid_form_goes_to_psych_support_whatever_the_intent():

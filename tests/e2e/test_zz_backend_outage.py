@@ -1,6 +1,8 @@
-"""Backend stopped mid-conversation: the case is kept and filed once when it returns.
+"""The backend stopped mid-conversation: the worker is answered politely in Chinese, the
+wage-arrears case is kept, and it is filed exactly once when the backend is back — by the
+action server's background flush, without the worker writing again.
 
-Named to run last: it stops and restarts the shared backend process.
+Named to run last among the conversation tests: it stops and restarts their backend.
 """
 
 from __future__ import annotations
@@ -12,8 +14,18 @@ import pytest
 pytestmark = pytest.mark.integration
 
 
-async def test_wage_case_survives_a_backend_outage(stack, chat, backend_api):
-    backend = next(s for s in stack.services if s.name == "backend")
+async def _wait_for_tickets(backend_api, chat, seconds: float = 30) -> list[dict]:
+    tickets: list[dict] = []
+    for _ in range(int(seconds * 2)):
+        tickets = await backend_api.tickets_of(chat)
+        if tickets:
+            break
+        await asyncio.sleep(0.5)
+    return tickets
+
+
+async def test_wage_case_survives_a_backend_outage(e2e_stack, chat, backend_api):
+    backend = e2e_stack.service("backend")
     await chat.say("包工头跑路了 欠我工钱")
     await chat.say("宏远建筑公司")
     await chat.say("两万三千五百")
@@ -23,17 +35,27 @@ async def test_wage_case_survives_a_backend_outage(stack, chat, backend_api):
     backend.stop()
     try:
         reply = await chat.say("13952800011")
-        assert "不会丢失" in reply
+        assert "不会丢失" in reply and "GH" not in reply
     finally:
         backend.start()
         backend.wait_ready(60)
-    tickets = []
-    for _ in range(60):  # the action server flushes its outbox every 15 s
-        tickets = await backend_api.tickets_of(chat)
-        if tickets:
-            break
-        await asyncio.sleep(1)
-    assert len(tickets) == 1, "filed exactly once after the backend came back"
-    assert tickets[0]["facts"]["amount"] in (23500, "23500")
-    await asyncio.sleep(16)
+    tickets = await _wait_for_tickets(backend_api, chat)
+    assert len(tickets) == 1, "filed once the backend came back, without another message"
+    ticket = await backend_api.ticket(tickets[0]["id"])
+    assert ticket["type"] == "wage_arrears" and ticket["facts"]["amount"] == 23500
+    assert ticket["facts"]["duration"] == "P5M" and ticket["contact_phone"] == "13952800011"
+    assert "镇江" in ticket["station_name"]
+    await asyncio.sleep(5)  # two more flush periods: still one ticket
     assert len(await backend_api.tickets_of(chat)) == 1
+
+
+async def test_a_lookup_with_the_backend_down_gets_a_polite_chinese_answer(e2e_stack, chat):
+    backend = e2e_stack.service("backend")
+    backend.stop()
+    try:
+        reply = await chat.say("上海最低工资是多少")
+        assert "暂时连不上" in reply and "12351" in reply
+    finally:
+        backend.start()
+        backend.wait_ready(60)
+    assert "2740" in await chat.say("上海最低工资是多少")
