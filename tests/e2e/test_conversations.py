@@ -4,6 +4,7 @@ is filed, what the staff will find in the backend's database."""
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 
@@ -21,7 +22,7 @@ def _db_row(e2e_stack, ticket_id: str) -> dict:
                      "JOIN stations s ON s.id = t.station_id WHERE t.id = ?", (ticket_id,))
     found = dict(row.fetchone())
     db.close()
-    return found
+    return {**found, "facts": json.loads(found["facts"])}
 
 
 # --- wage arrears ----------------------------------------------------------------------------
@@ -41,8 +42,8 @@ async def test_wage_arrears_files_a_ticket_with_its_facts_for_the_station(e2e_st
     row = _db_row(e2e_stack, ticket_id)
     assert row["type"] == "wage_arrears" and row["contact_phone"] == "13805321234"
     assert row["conversation_id"] == chat.sender and row["status"] == "assigned"
-    assert '"employer": "鑫达电子厂"' in row["facts"] and '"amount": 12000' in row["facts"]
-    assert '"duration": "P3M"' in row["facts"] and '"workers_affected": 1' in row["facts"]
+    assert row["facts"] == {"employer": "鑫达电子厂", "amount": 12000, "duration": "P3M",
+                            "workers_affected": 1}
     assert row["station_name"] == "辛安街道工会网格化工作总站"
     assert row["station_name"] in done  # the worker is told who will call
 
