@@ -9,6 +9,7 @@ lets an exception reach the worker as silence.
 from __future__ import annotations
 
 import logging
+import re
 from abc import abstractmethod
 from collections.abc import Callable
 from typing import Any
@@ -22,6 +23,7 @@ from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client, on_action_call
 from actions.crisis import is_crisis
+from bot.normalize.text import normalize_text
 
 logger = logging.getLogger(__name__)
 Slots = dict[str, Any]
@@ -91,6 +93,31 @@ def _validator(slot: str):
     return validate
 
 
+# Slots whose answer is a number: a reply with digits that the NLU did not read as this slot
+# (1380532 is no phone entity) is checked as written, so the worker hears what is wrong
+# instead of the form being rejected and the message misread as something else.
+NUMERIC_SLOTS = ("phone", "otp_code", "id_number", "ticket_id", "amount", "monthly_wage",
+                 "medical_cost", "workers_affected")
+
+
+def _extractor(slot: str):
+    """An ``extract_<slot>`` method: the raw reply to this slot's question, when it has digits."""
+    check = SLOT_CHECKS[slot]
+
+    def extract(self, dispatcher, tracker, domain) -> Slots:
+        if (tracker.get_slot("requested_slot") != slot or slot in tracker.slots_to_validate()
+                or not self._waiting_for_answer(tracker)):
+            return {}
+        text = normalize_text(tracker.latest_message.get("text") or "")
+        if not re.search(r"\d", text):
+            return {}
+        checked = check(text)
+        return {slot: checked.value if checked.ok else None}  # None: validate_<slot> re-asks
+
+    extract.__name__ = f"extract_{slot}"
+    return extract
+
+
 class HotlineForm(FormValidationAction):
     """Shared rules for every form of the hotline."""
 
@@ -107,6 +134,17 @@ class HotlineForm(FormValidationAction):
     validate_ticket_id = _validator("ticket_id")
     validate_child_grade = _validator("child_grade")
     validate_city = _validator("city")
+    validate_otp_code = _validator("otp_code")
+    validate_workers_affected = _validator("workers_affected")
+
+    extract_phone = _extractor("phone")
+    extract_otp_code = _extractor("otp_code")
+    extract_id_number = _extractor("id_number")
+    extract_ticket_id = _extractor("ticket_id")
+    extract_amount = _extractor("amount")
+    extract_monthly_wage = _extractor("monthly_wage")
+    extract_medical_cost = _extractor("medical_cost")
+    extract_workers_affected = _extractor("workers_affected")
 
     async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> list[str]:
@@ -188,8 +226,6 @@ class ValidateWageArrearsForm(HotlineForm):
     def name(self) -> str:
         return "validate_wage_arrears_form"
 
-    validate_workers_affected = _validator("workers_affected")
-
 
 class ValidateOvertimeForm(HotlineForm):
     def name(self) -> str:
@@ -214,6 +250,16 @@ class ValidateSchoolForm(HotlineForm):
 class ValidateHolidaySubsidyForm(HotlineForm):
     def name(self) -> str:
         return "validate_holiday_subsidy_form"
+
+    async def extract_holiday_situation(self, dispatcher, tracker, domain) -> Slots:
+        """留厂过年有红包吗 already says the worker stays: not asked again."""
+        latest = tracker.latest_message or {}
+        if tracker.get_slot("holiday_situation") or (
+                (latest.get("intent") or {}).get("name") != "holiday_subsidy"):
+            return {}
+        text = latest.get("text") or ""
+        # the worker's words, as if answering the question: validate_holiday_situation reads them
+        return {"holiday_situation": text} if v.holiday_situation(text).ok else {}
 
     validate_holiday_situation = _validator("holiday_situation")
     validate_occupation = _validator("occupation")

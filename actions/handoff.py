@@ -1,34 +1,58 @@
-"""Handing a conversation to the grid staff of the worker's station."""
+"""Handing a conversation to the grid staff of the worker's station.
+
+``request_handoff`` is shared: the worker's own request (``action_handoff_request``) and
+crisis words (``action_psych_support``) both queue the conversation at the station.
+"""
 
 from __future__ import annotations
 
-from rasa_sdk.events import SlotSet
+from typing import Any
 
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.backend_client import BackendUnavailable
 from actions.common import SafeAction, client, location
 from actions.tickets import file_case
 
+UNREACHABLE = ("抱歉，转人工的系统暂时连不上。请直接拨打职工服务热线 12351，工作人员会接听；"
+               "情况紧急请拨打 110 或 120。")
+
+
+async def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker,
+                          reason: str) -> list[dict[str, Any]]:
+    """Queues the conversation at the station; outside opening hours, a callback ticket."""
+    city, district = location(tracker)
+    channel = tracker.get_latest_input_channel() or "rest"
+    try:
+        record = await client().open_handoff(tracker.sender_id, city, district, reason, channel)
+    except BackendUnavailable:
+        dispatcher.utter_message(text=UNREACHABLE)  # never silence, least of all in a crisis
+        return [SlotSet("handoff_reason", None)]
+    station = record["station_name"]
+    if record["station_open_now"]:
+        ahead = max(0, (record.get("position") or 1) - 1)
+        queue = "您是下一位" if ahead == 0 else f"前面还有 {ahead} 位在等待"
+        dispatcher.utter_message(
+            text=f"已为您转接{station}的工作人员，{queue}，请稍候。"
+                 f"着急的话也可以直接打 {record['station_phone']}。")
+    elif tracker.get_slot("phone"):
+        dispatcher.utter_message(text=f"{station}现在不在服务时间。")
+        await file_case(dispatcher, tracker, "callback", {"reason": reason})
+    else:
+        dispatcher.utter_message(
+            text=f"{station}现在不在服务时间。请留下手机号，上班后工作人员给您回电；"
+                 f"紧急情况请拨打 12351。")
+    return [SlotSet("handoff_reason", None)]
+
 
 class ActionHandoffRequest(SafeAction):
-    """Queues the conversation at the station; outside opening hours, a callback ticket."""
+    """The worker asked for a person (also mid-form)."""
 
     def name(self) -> str:
         return "action_handoff_request"
 
     async def act(self, dispatcher, tracker, domain):
-        city, district = location(tracker)
         reason = tracker.get_slot("handoff_reason") or "worker_request"
-        channel = (tracker.get_latest_input_channel() or "rest")
-        record = await client().open_handoff(tracker.sender_id, city, district, reason, channel)
-        if record["station_open_now"]:
-            ahead = max(0, (record.get("position") or 1) - 1)
-            dispatcher.utter_message(
-                text=f"已为您转接{record['station_name']}的工作人员，前面还有 {ahead} 位在等待，"
-                     f"请稍候。着急的话也可以直接打 {record['station_phone']}。")
-        elif tracker.get_slot("phone"):
-            dispatcher.utter_message(text=f"{record['station_name']}现在不在服务时间。")
-            await file_case(dispatcher, tracker, "callback", {"reason": reason})
-        else:
-            dispatcher.utter_message(
-                text=f"{record['station_name']}现在不在服务时间。请留下手机号，上班后工作人员给您回电；"
-                     f"紧急情况请拨打 12351。")
-        return [SlotSet("handoff_reason", None)]
+        return await request_handoff(dispatcher, tracker, reason)

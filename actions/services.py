@@ -11,6 +11,7 @@ from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from actions.backend_client import BackendError
 from actions.common import SafeAction, client, location
 from actions.crisis import is_crisis
+from actions.handoff import request_handoff
 from actions.tickets import call_back_by, offer_ticket
 
 _DAYS = {"mon": "周一", "tue": "周二", "wed": "周三", "thu": "周四", "fri": "周五",
@@ -158,10 +159,12 @@ class ActionPsychSupport(SafeAction):
     async def act(self, dispatcher, tracker, domain):
         if is_crisis(tracker.latest_message.get("text") or ""):
             dispatcher.utter_message(response="utter_crisis")
-            # whatever form was open is dropped: this conversation goes to a person now
+            # whatever form was open is dropped: this conversation goes to a person now, and
+            # the bot then waits (also when a form sent us here with a follow-up action)
             return [ActiveLoop(None), SlotSet("requested_slot", None),
-                    SlotSet("interrupted_form", None), SlotSet("handoff_reason", "crisis"),
-                    FollowupAction("action_handoff_request")]
+                    SlotSet("interrupted_form", None),
+                    *await request_handoff(dispatcher, tracker, "crisis"),
+                    FollowupAction("action_listen")]
         dispatcher.utter_message(response="utter_psych_support")
         try:
             policies = (await client().policies("psych_support"))["policies"]

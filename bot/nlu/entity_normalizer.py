@@ -35,6 +35,8 @@ _RANK = {"RegexEntityExtractor": 0, "QuantityExtractor": 1, "SpacyEntityExtracto
 _LUNAR_DAY = {f"初{n}" for n in "一二三四五六七八九十"}
 _NEW_YEAR_WORDS = ("大年", "正月", "春节", "过年", "除夕", "年初")
 _DEFAULT_RANK = 3
+# A number right before one of these is part of a date or time (2026年10月1号, 8点), no money.
+_DATE_UNITS = "年月号日点时"
 
 Normalizer = Callable[[str], Any]
 NORMALIZERS: dict[str, Normalizer] = {
@@ -83,6 +85,14 @@ def relabel_lunar_days(entities: list[dict], text: str) -> list[dict]:
     ]
 
 
+def is_date_part(entity: dict, text: str) -> bool:
+    """An amount that is really a year, month, day or hour: 2026年10月1号到7号."""
+    if entity[ENTITY_ATTRIBUTE_TYPE] != "amount":
+        return False
+    after = text[entity[ENTITY_ATTRIBUTE_END]:].lstrip()
+    return after[:1] in tuple(_DATE_UNITS) and not after.startswith("月薪")
+
+
 def normalize_entity(entity: dict, text: str) -> dict | None:
     """The entity with its normalised value, or None when the value is invalid."""
     raw = text[entity[ENTITY_ATTRIBUTE_START]:entity[ENTITY_ATTRIBUTE_END]]
@@ -99,6 +109,7 @@ class EntityNormalizer(StatelessComponent):
 
     def process_message(self, message: Message) -> None:
         text = message.get(TEXT) or ""
-        merged = relabel_lunar_days(resolve_overlaps(list(message.get(ENTITIES, []))), text)
+        found = [e for e in message.get(ENTITIES, []) if not is_date_part(e, text)]
+        merged = relabel_lunar_days(resolve_overlaps(found), text)
         normalized = [e for e in (normalize_entity(e, text) for e in merged) if e]
         message.set(ENTITIES, normalized, add_to_output=True)

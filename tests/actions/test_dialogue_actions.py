@@ -7,11 +7,14 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import handoff
+from actions.backend_client import BackendClient
 from actions.conversation import ActionCancelRequest
 from actions.crisis import is_crisis
 from actions.forms import ValidateHolidaySubsidyForm, ValidateWageArrearsForm
 from actions.services import ActionPsychSupport
 from actions.tickets import call_back_by, case_key
+from bot.services import free_port
 
 DOMAIN = {"forms": {
     "wage_arrears_form": {"required_slots": [
@@ -50,13 +53,18 @@ def test_not_crisis(text):
     assert not is_crisis(text)
 
 
-async def test_crisis_goes_to_hotlines_and_a_person_and_drops_the_form():
+async def test_crisis_goes_to_hotlines_and_a_person_and_drops_the_form(monkeypatch):
+    # a backend that is not there (a closed port): the hotlines are still said, then the
+    # numbers to call, and the bot listens instead of guessing what comes next
+    closed = BackendClient(f"http://127.0.0.1:{free_port()}", "token", timeout=1.0)
+    monkeypatch.setattr(handoff, "client", lambda: closed)
     dispatcher = CollectingDispatcher()
     tracker = _tracker("我不想活了", "psych_support", {"interrupted_form": "wage_arrears_form"},
                        active_loop="wage_arrears_form")
     events = _plain(await ActionPsychSupport().run(dispatcher, tracker, DOMAIN))
     assert dispatcher.messages[0]["response"] == "utter_crisis"
-    assert {"event": "followup", "name": "action_handoff_request"} in events
+    assert dispatcher.messages[1]["text"] == handoff.UNREACHABLE
+    assert {"event": "followup", "name": "action_listen"} in events
     assert {"event": "active_loop", "name": None} in events
     assert not any(e.get("event") == "active_loop" and e.get("name") for e in events)
 

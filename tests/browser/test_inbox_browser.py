@@ -1,14 +1,16 @@
-"""A fallback from a widget conversation reaches the trainer inbox and is learned.
+"""A fallback from a widget conversation reaches the trainer inbox masked and is learned.
 
-(Masking is checked in tests/trainer/test_inbox.py: a message carrying a phone number is
-parsed confidently as `inform`, so it would not be in the inbox.)"""
+The worker's message carries a phone number: the trainer sees it masked (138****1234),
+and the example written to the data file is the masked one too."""
 
 from __future__ import annotations
 
 import pytest
 
 pytestmark = [pytest.mark.integration, pytest.mark.browser]
-UNCLEAR = "阿巴阿巴阿巴 社保卡"
+UNCLEAR = "我电话13805321234 你们那个东西怎么弄啊搞不懂"
+MASKED = "我电话138****1234 你们那个东西怎么弄啊搞不懂"
+INTENT_FILE = "services.yml"  # where request_human lives
 
 
 def test_fallback_message_is_masked_assigned_and_written(stack, browser, screenshots):
@@ -27,11 +29,13 @@ def test_fallback_message_is_masked_assigned_and_written(stack, browser, screens
     trainer.click("#login-form button")
     trainer.wait_for_selector("#me >> text=培训员", timeout=10000)
     trainer.goto(stack.backend_url + "/console/inbox")
-    item = trainer.wait_for_selector(".inbox-item:has-text('社保卡')", timeout=10000)
-    item.query_selector(".inbox-intent").fill("legal_aid")
+    item = trainer.wait_for_selector(".inbox-item:has-text('怎么弄啊搞不懂')", timeout=10000)
+    assert MASKED in item.inner_text()
+    assert "13805321234" not in trainer.content(), "the phone number reached the trainer"
+    item.query_selector(".inbox-intent").fill("request_human")
     item.query_selector(".inbox-assign").click()
     trainer.wait_for_selector("#inbox-error >> text=已写入", timeout=10000)
     trainer.screenshot(path=str(screenshots / "trainer-inbox.png"))
-    legal = (stack.data_dir / "nlu" / "legal.yml").read_text(encoding="utf-8")
-    assert "    - 阿巴阿巴阿巴 社保卡" in legal
-    assert trainer.query_selector(".inbox-item:has-text('社保卡')") is None
+    written = (stack.data_dir / "nlu" / INTENT_FILE).read_text(encoding="utf-8")
+    assert f"    - {MASKED}" in written and "13805321234" not in written
+    assert trainer.query_selector(".inbox-item:has-text('怎么弄啊搞不懂')") is None

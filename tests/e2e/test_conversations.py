@@ -27,9 +27,6 @@ def _db_row(e2e_stack, ticket_id: str) -> dict:
 
 # --- wage arrears ----------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known defect (issue 4 note): "
-    "the assertion reads the facts JSON as written by SQLite (non-ASCII is escaped); compare parsed JSON instead"))
 async def test_wage_arrears_files_a_ticket_with_its_facts_for_the_station(e2e_stack, chat):
     assert "单位" in await chat.say("老板欠我三个月工资")
     assert "多少" in await chat.say("鑫达电子厂")
@@ -60,9 +57,6 @@ async def test_facts_given_up_front_are_not_asked_again(chat, backend_api):
     assert facts["workers_affected"] == 12
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known defect (issue 4 note): "
-    "a 7-digit number is classified as inform outside the form's phone question; re-ask not yet reliable"))
 async def test_a_wrong_phone_number_is_asked_again(chat, backend_api):
     await chat.say("工资被拖欠了")
     await chat.say("宏远建筑公司")
@@ -84,9 +78,6 @@ async def test_cancel_leaves_the_form_and_files_nothing(chat, backend_api):
     assert "单位" in await chat.say("老板又欠我工资了")  # a new case starts from scratch
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known defect (issue 4 note): "
-    "after a topic switch the resumed form's question is not always in the same reply"))
 async def test_topic_switch_mid_form_and_back(chat, backend_api):
     assert "单位" in await chat.say("老板欠薪")
     reply = await chat.say("辛安街道的工会服务站在哪")
@@ -103,9 +94,6 @@ async def test_overtime_calculator_spring_festival(chat):
     assert "4,500 ÷ 21.75 × 3 × 300% = 1,862.07 元" in reply
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known defect (issue 4 note): "
-    "concrete dates with 号 in the overtime form are parsed as the monthly wage"))
 async def test_overtime_for_national_day_dates(chat):
     assert "哪几天" in await chat.say("我月薪一万二 国庆加班怎么算")
     reply = await chat.say("2026年10月1号到7号都上班")
@@ -125,9 +113,6 @@ async def test_minimum_wage_comes_from_the_backend(chat):
     assert "2740" in reply and "2025-07-01" in reply and "来源" in reply
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known defect (issue 4 note): "
-    "the ticket offer after a below-minimum wage is not asked in the same turn"))
 async def test_wage_below_minimum_is_flagged_and_a_ticket_declined(chat, backend_api):
     reply = await chat.say("在上海 老板一个月只给1500 低于最低工资了吧")
     assert "低于" in reply and "工单" in reply
@@ -187,15 +172,12 @@ async def test_wrong_one_time_code_is_asked_again(chat):
 
 
 async def test_holiday_subsidy_shanghai_builder(chat):
-    await chat.say("留在上海过年有补贴吗")
-    await chat.say("留下来过年")
+    # 留在上海过年 already says the worker stays: only the occupation is asked
+    assert "什么工作" in await chat.say("留在上海过年有补贴吗")
     reply = await chat.say("在建筑工地干活")
     assert "20,000" in reply and "工单" in reply
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known defect (issue 4 note): "
-    "the Longxiang agreement flow does not yet offer the subsidy ticket"))
 async def test_holiday_subsidy_under_the_longxiang_agreement(chat, backend_api):
     await chat.say("我在隆祥皮革有限公司上班 留厂过年有红包吗 我在福鼎")
     reply = await chat.say("工厂流水线")
@@ -223,17 +205,15 @@ async def test_place_given_once_is_not_asked_again(chat):
     assert "崂又泊社区工会网格工作站" in await chat.say("附近的工会服务站在哪")
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known defect (issue 4 note): "
-    "a second ticket-status request in another conversation is sometimes classified as inform"))
 async def test_ticket_status_checks_the_phone(chat, backend_api):
     _, ticket = await backend_api.call("POST", "/tickets", json={
         "type": "legal_aid", "district": "辛安街道", "contact_phone": "13805327777"},
         headers={"Idempotency-Key": chat.sender})
     assert "手机" in await chat.say(f"工单{ticket['id']}到哪一步了")
     assert "已分派" in await chat.say("13805327777")
-    await chat.say(f"帮我查一下工单{ticket['id']}的进度")
-    reply = await chat.say("13900001111")
+    stranger = type(chat)(chat.stack)  # somebody else, in another conversation, with the ticket id
+    assert "手机" in await stranger.say(f"帮我查一下工单{ticket['id']}的进度")
+    reply = await stranger.say("13900001111")
     assert "没有找到" in reply and "辛安" not in reply  # another person's case: nothing shown
 
 
@@ -262,12 +242,10 @@ async def test_childcare_and_skills_answers(chat):
     assert "书院" in await chat.say("职工书院有哪些课程")
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known defect (issue 4 note): "
-    "the crisis reply and the handoff notice assertion disagree on wording"))
 async def test_crisis_words_get_hotlines_and_a_person_at_once(chat, backend_api):
     reply = await chat.say("我真的不想活了")
-    assert "400-161-9995" in reply and "12355" in reply and "12351" in reply
+    assert "400-161-9995" in reply and "12356" in reply and "12351" in reply
+    assert "转接" in reply or "不在服务时间" in reply  # a person is on the way, said at once
     _, record = await backend_api.call("GET", f"/handoffs/by-conversation/{chat.sender}")
     assert record["reason"] == "crisis"
 

@@ -55,3 +55,13 @@ def test_rule_entity_wins_overlap_and_invalid_id_is_dropped():
     ]})
     EntityNormalizer().process([message])
     assert message.get("entities") == []
+
+
+def test_numbers_of_a_date_are_not_money():
+    text = "2026年10月1号到7号都上班 工资4500"
+    spans = [(0, 4), (5, 7), (8, 9), (11, 12), (19, 23)]
+    message = Message(data={"text": text, "entities": [
+        {"entity": "amount", "start": s, "end": e, "value": text[s:e], "extractor": "DIETClassifier"}
+        for s, e in spans]})
+    EntityNormalizer().process([message])
+    assert [(e["entity"], e["value"]) for e in message.get("entities")] == [("amount", 4500)]
