@@ -43,10 +43,22 @@ def call_back_by(sla_due: str) -> str:
     return f"{due.month}月{due.day}日（周{_WEEKDAYS[due.weekday()]}）"
 
 
+def case_place(tracker: Tracker) -> tuple[str | None, str | None]:
+    """Where the case is routed: the place the worker told us, else the one on their record
+    (a verified member who never named a place is served by their own station)."""
+    city, district = tracker.get_slot("city"), tracker.get_slot("district")
+    if city or district:
+        return city, district
+    region = (tracker.get_slot("verified_worker") or {}).get("region") or {}
+    local = next((region[k] for k in ("community", "street", "district") if region.get(k)), None)
+    return region.get("city"), local
+
+
 def case_payload(tracker: Tracker, ticket_type: str, facts: dict[str, Any]) -> dict[str, Any]:
     worker = tracker.get_slot("verified_worker") or {}
+    city, district = case_place(tracker)
     payload = {"type": ticket_type, "facts": {k: v for k, v in facts.items() if v is not None},
-               "city": tracker.get_slot("city"), "district": tracker.get_slot("district"),
+               "city": city, "district": district,
                "contact_phone": tracker.get_slot("phone"), "contact_name": worker.get("name"),
                "conversation_id": tracker.sender_id}
     return {k: v for k, v in payload.items() if v not in (None, "")}

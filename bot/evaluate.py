@@ -47,7 +47,12 @@ def load_examples(path: Path = HELDOUT) -> list[Example]:
 
 
 async def predict(model: Path, examples: list[Example]) -> list[dict]:
+    import logging
+
     from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)  # else every parse is logged at debug level
 
     agent = Agent.load(str(model))
     return [await agent.parse_message(ex.text) for ex in examples]
