@@ -27,18 +27,20 @@ from sanic import Blueprint, response
 from socketio import AsyncServer
 
 from bot.channels import session_token
+from bot.channels.never_silent import CountingOutput, never_silent
 from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
 MAX_MESSAGE = 2000
 
 
-class HotlineOutput(SocketIOOutput):
+class HotlineOutput(CountingOutput, SocketIOOutput):
     @classmethod
     def name(cls) -> str:
         return "hotline"
 
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        self.note_sent()
         # a staff reply or a notice is one custom event; sending its text as well would show it twice
         if message.get("custom"):
             await self.send_custom_json(recipient_id, message["custom"])
@@ -145,7 +147,7 @@ class HotlineSocketIOInput(InputChannel):
                 await _log_only(session_id, text)
                 return
             output = HotlineOutput(sio, "bot_uttered")
-            await on_new_message(UserMessage(text, output, session_id, input_channel=self.name(),
-                                             metadata={"channel": "widget"}))
+            await never_silent(on_new_message)(UserMessage(
+                text, output, session_id, input_channel=self.name(), metadata={"channel": "widget"}))
 
         return blueprint

@@ -72,9 +72,12 @@ def _candidates(threshold: float = CONFIDENCE_THRESHOLD) -> list[dict]:
             continue  # button payloads are not worker language
         if name == "nlu_fallback" or confidence < threshold:
             ranking = (event.get("parse_data") or {}).get("intent_ranking") or []
-            guess = next((r["name"] for r in ranking if r["name"] != "nlu_fallback"), name)
+            # the best real intent and its own confidence (not the fallback's threshold)
+            guess = next((r for r in ranking if r["name"] != "nlu_fallback"),
+                         {"name": name, "confidence": confidence})
             found.append({"id": _item_id(sender, timestamp, text), "raw": text,
-                          "predicted": guess or "nlu_fallback", "confidence": confidence})
+                          "predicted": guess["name"] or "nlu_fallback",
+                          "confidence": float(guess.get("confidence") or 0)})
     return found
 
 

@@ -32,10 +32,12 @@ def test_fallback_message_is_masked_assigned_and_written(stack, browser, screens
     item = trainer.wait_for_selector(".inbox-item:has-text('怎么弄啊搞不懂')", timeout=10000)
     assert MASKED in item.inner_text()
     assert "13805321234" not in trainer.content(), "the phone number reached the trainer"
+    trainer.screenshot(path=str(screenshots / "trainer-inbox-masked.png"))
     item.query_selector(".inbox-intent").fill("request_human")
     item.query_selector(".inbox-assign").click()
     trainer.wait_for_selector("#inbox-error >> text=已写入", timeout=10000)
     trainer.screenshot(path=str(screenshots / "trainer-inbox.png"))
     written = (stack.data_dir / "nlu" / INTENT_FILE).read_text(encoding="utf-8")
-    assert f"    - {MASKED}" in written and "13805321234" not in written
+    learned = [line for line in written.splitlines() if "怎么弄啊搞不懂" in line]
+    assert learned == [f"    - {MASKED}"], "written once, and masked"
     assert trainer.query_selector(".inbox-item:has-text('怎么弄啊搞不懂')") is None

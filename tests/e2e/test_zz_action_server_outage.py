@@ -1,0 +1,26 @@
+"""The action server stopped mid-conversation: Rasa alone would answer with silence (the
+REST channel returns ``[]``); our channels answer with a polite Chinese apology, the
+message stays in the conversation, and the bot carries on once the server is back.
+
+Named to run after the other conversation tests: it stops and restarts their action server.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.channels.never_silent import APOLOGY
+
+pytestmark = pytest.mark.integration
+
+
+async def test_a_dead_action_server_gets_an_apology_not_silence(e2e_stack, chat):
+    actions = e2e_stack.service("action-server")
+    assert "单位" in await chat.say("老板欠我三个月工资")
+    actions.stop()
+    try:
+        assert await chat.say("鑫达电子厂") == APOLOGY  # the form's validation cannot run
+    finally:
+        actions.start()
+        actions.wait_ready(90)
+    assert "多少" in await chat.say("鑫达电子厂")  # the form goes on: how much is owed
