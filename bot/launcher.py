@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import time
 
 from bot import services
@@ -25,7 +26,18 @@ def _urls(backend_port: int, rasa_port: int) -> str:
     ])
 
 
+def _stop_on_sigterm() -> None:
+    """``kill``, systemd and ``docker stop`` send SIGTERM: stop the services as Ctrl+C does,
+    instead of leaving them running without their launcher."""
+
+    def interrupt(_signum, _frame) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+
 def main() -> None:
+    _stop_on_sigterm()
     parser = argparse.ArgumentParser(description="启动职工服务热线助手的全部服务。")
     parser.add_argument("--backend-port", type=int, default=8000)
     parser.add_argument("--actions-port", type=int, default=5055)
