@@ -37,7 +37,8 @@ def test_worker_and_staff_talk_through_a_handoff(stack, browser, screenshots):
     page.wait_for_selector(".hw-bubble >> text=已接入", timeout=5000)
     assert "张伟" in page.inner_text(".hw-who")
 
-    console.wait_for_function("!document.getElementById('reply').disabled", timeout=5000)
+    # a selector, not wait_for_function: the console's CSP forbids the eval that needs
+    console.wait_for_selector("#reply:enabled", timeout=5000)
     console.fill("#reply", "您好，我是辛安街道的网格员张伟，请说说您的情况。")
     console.press("#reply", "Enter")
     page.wait_for_selector(".hw-staff .hw-bubble >> text=网格员张伟", timeout=2000)

@@ -156,7 +156,8 @@ async def test_relief_for_a_verified_hardship_worker(chat, backend_api):
     assert TICKET.search(await chat.say("要"))  # phone known and verified: no question
     (ticket,) = await backend_api.tickets_of(chat)
     assert ticket["type"] == "relief_application"
-    assert "镇江" in ticket["station_name"]  # never named a place: routed by the member record
+    stored = await backend_api.ticket(ticket["id"])
+    assert "镇江" in stored["station_name"]  # never named a place: routed by the member record
 
 
 async def test_relief_below_threshold_says_why(chat, backend_api):
