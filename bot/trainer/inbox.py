@@ -112,6 +112,12 @@ def pending() -> list[Item]:
     return sorted(result, key=lambda i: (i.group, i.id))
 
 
+def known_intents() -> list[str]:
+    """The intents of the NLU data, offered to the trainer as choices."""
+    return sorted({ex.intent for path in (data_dir() / "nlu").rglob("*.yml")
+                   for ex in read_examples(path, data_dir().parent) if ex.intent})
+
+
 def _file_for(intent: str) -> Path | None:
     for path in sorted((data_dir() / "nlu").rglob("*.yml")):
         if any(ex.intent == intent for ex in read_examples(path, data_dir().parent)):

@@ -19,7 +19,7 @@ ROLES = "trainer|union_admin"
 @api("GET", "/trainer/inbox", "训练员收件箱：没听懂或把握不大的职工原话（已脱敏、按相似度分组）", auth=ROLES,
      tag="trainer")
 async def list_inbox(request, principal, body, query):
-    return {"items": [item.__dict__ for item in inbox.pending()]}
+    return {"items": [item.__dict__ for item in inbox.pending()], "intents": inbox.known_intents()}
 
 
 @api("POST", "/trainer/inbox/{item_id}", "把一条原话归入意图（写入对应数据文件）或丢弃", auth=ROLES, body={

@@ -64,3 +64,10 @@ def test_a_new_intent_is_scaffolded(tracker_store):
     inbox.decide(item.id, "assign", "social_security_card", "培训员小林")
     assert "社保卡丢了怎么补" in (tracker_store / "data/nlu/social_security_card.yml").read_text()
     assert "utter_social_security_card" in (tracker_store / "domain.yml").read_text()
+    assert "social_security_card" in inbox.known_intents()  # offered from now on
+
+
+def test_the_trainer_picks_from_the_existing_intents(tracker_store):
+    intents = inbox.known_intents()
+    assert {"wage_arrears", "legal_aid", "inform", "psych_support"} <= set(intents)
+    assert "social_security_card" not in intents

@@ -10,6 +10,10 @@
   function load() {
     api("GET", "/trainer/inbox").then(function (d) {
       list.textContent = "";
+      var choices = document.getElementById("inbox-intents");  // typed or picked from the list
+      choices.textContent = "";
+      (d.intents || []).forEach(function (name) {
+        var o = document.createElement("option"); o.value = name; choices.appendChild(o); });
       if (!d.items.length) { var e = document.createElement("li"); e.textContent = "收件箱是空的"; list.appendChild(e); }
       var lastGroup = null;
       d.items.forEach(function (item) {
@@ -19,7 +23,7 @@
         var text = document.createElement("p"); text.className = "inbox-text"; text.textContent = item.text;
         var meta = document.createElement("small"); meta.textContent = "机器人猜测：" + item.predicted + "（把握 " + Math.round(item.confidence * 100) + "%）";
         var input = document.createElement("input"); input.className = "inbox-intent"; input.value = item.predicted === "nlu_fallback" ? "" : item.predicted;
-        input.setAttribute("aria-label", "归入的意图"); input.placeholder = "意图名，如 wage_arrears";
+        input.setAttribute("aria-label", "归入的意图"); input.setAttribute("list", "inbox-intents"); input.placeholder = "意图名，如 wage_arrears";
         var assign = document.createElement("button"); assign.className = "inbox-assign"; assign.textContent = "归入意图";
         var discard = document.createElement("button"); discard.className = "inbox-discard"; discard.textContent = "丢弃";
         assign.addEventListener("click", function () { decide(item.id, "assign", input.value.trim()); });
