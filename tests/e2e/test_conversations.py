@@ -267,3 +267,10 @@ async def test_request_human_joins_the_station_queue(chat, backend_api):
     assert "工作人员" in reply
     _, record = await backend_api.call("GET", f"/handoffs/by-conversation/{chat.sender}")
     assert record["station_name"] == "辛安街道工会网格化工作总站"
+
+
+async def test_filler_words_alone_are_not_taken_for_a_request(chat):
+    # DIET alone answered this with mutual insurance (0.96): now the bot says it did not
+    # understand, and a second unclear message offers a person
+    assert "没太明白" in await chat.say("那个那个嗯就是那个")
+    assert "转" in await chat.say("呃呃呃")
