@@ -23,7 +23,6 @@ from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client, on_action_call
 from actions.crisis import is_crisis
-from bot.normalize.text import normalize_text
 
 logger = logging.getLogger(__name__)
 Slots = dict[str, Any]
@@ -93,23 +92,19 @@ def _validator(slot: str):
     return validate
 
 
-# Slots whose answer is a number: a reply with digits that the NLU did not read as this slot
-# (1380532 is no phone entity) is checked as written, so the worker hears what is wrong
-# instead of the form being rejected and the message misread as something else.
-NUMERIC_SLOTS = ("phone", "otp_code", "id_number", "ticket_id", "amount", "monthly_wage",
-                 "medical_cost", "workers_affected")
-
-
 def _extractor(slot: str):
-    """An ``extract_<slot>`` method: the raw reply to this slot's question, when it has digits."""
+    """An ``extract_<slot>`` method for a slot whose answer is a number: a reply with digits
+    that the NLU did not read as this slot (1380532 is no phone entity) is checked as written,
+    so the worker hears what is wrong instead of the form being rejected and the message
+    misread as something else."""
     check = SLOT_CHECKS[slot]
 
     def extract(self, dispatcher, tracker, domain) -> Slots:
         if (tracker.get_slot("requested_slot") != slot or slot in tracker.slots_to_validate()
                 or not self._waiting_for_answer(tracker)):
             return {}
-        text = normalize_text(tracker.latest_message.get("text") or "")
-        if not re.search(r"\d", text):
+        text = tracker.latest_message.get("text") or ""
+        if not re.search(r"\d", text):  # any script's digits; the check normalises the text
             return {}
         checked = check(text)
         return {slot: checked.value if checked.ok else None}  # None: validate_<slot> re-asks
@@ -134,7 +129,6 @@ class HotlineForm(FormValidationAction):
     validate_ticket_id = _validator("ticket_id")
     validate_child_grade = _validator("child_grade")
     validate_city = _validator("city")
-    validate_otp_code = _validator("otp_code")
     validate_workers_affected = _validator("workers_affected")
 
     extract_phone = _extractor("phone")

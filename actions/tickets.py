@@ -15,7 +15,7 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.case_outbox import submit_ticket
-from actions.common import SafeAction, client, outbox
+from actions.common import SafeAction, client, location, outbox
 
 TYPE_NAMES = {"wage_arrears": "欠薪", "school_placement": "子女入学协调",
               "relief_application": "困难救助申请", "subsidy_application": "补贴申请",
@@ -46,7 +46,7 @@ def call_back_by(sla_due: str) -> str:
 def case_place(tracker: Tracker) -> tuple[str | None, str | None]:
     """Where the case is routed: the place the worker told us, else the one on their record
     (a verified member who never named a place is served by their own station)."""
-    city, district = tracker.get_slot("city"), tracker.get_slot("district")
+    city, district = location(tracker)
     if city or district:
         return city, district
     region = (tracker.get_slot("verified_worker") or {}).get("region") or {}

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
 import json
+import logging
 import sys
 import time
 from collections import Counter
@@ -47,8 +49,6 @@ def load_examples(path: Path = HELDOUT) -> list[Example]:
 
 
 async def predict(model: Path, examples: list[Example]) -> list[dict]:
-    import logging
-
     from rasa.core.agent import Agent
     from rasa.utils.log_utils import configure_structlog
 
@@ -167,6 +167,21 @@ def markdown(summary: dict, intents: dict, entities: dict, previous: dict | None
     return "\n".join(lines)
 
 
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def report_for(model: Path, heldout: Path = HELDOUT) -> dict | None:
+    """The newest report of this model on this held-out set (``make train`` writes one), so
+    ``make test`` does not evaluate the same model twice."""
+    digest = _digest(heldout)
+    for path in sorted(REPORTS.glob("*/report.json"), reverse=True):
+        report = json.loads(path.read_text(encoding="utf-8"))
+        if report.get("model") == model.name and report.get("heldout") == digest:
+            return {**report, "directory": str(path.parent)}
+    return None
+
+
 def evaluate(model: Path, heldout: Path = HELDOUT, out_root: Path = REPORTS) -> dict:
     examples = load_examples(heldout)
     parses = asyncio.run(predict(model, examples))
@@ -176,7 +191,8 @@ def evaluate(model: Path, heldout: Path = HELDOUT, out_root: Path = REPORTS) -> 
     out = out_root / stamp
     out.mkdir(parents=True, exist_ok=True)
     plot_confusion(intents["gold"], intents["pred"], intents["labels"], out / "confusion_matrix.png")
-    summary = {"time": stamp, "model": model.name, "examples": len(examples),
+    summary = {"time": stamp, "model": model.name, "heldout": _digest(heldout),
+               "examples": len(examples),
                "intent_accuracy": intents["accuracy"], "intent_macro_f1": intents["macro_f1"],
                "entity_f1": micro_entity_f1(entities)}
     previous = previous_run() if out_root == REPORTS else None

@@ -115,6 +115,7 @@ class HotlineSocketIOInput(InputChannel):
         sio = self._server()
         self.sio = sio
         blueprint = SocketBlueprint(sio, self.socketio_path, "hotline_socketio", __name__)
+        answer = never_silent(on_new_message)
         secret = get_settings().session_secret
 
         @blueprint.route("/", methods=["GET"])
@@ -147,7 +148,7 @@ class HotlineSocketIOInput(InputChannel):
                 await _log_only(session_id, text)
                 return
             output = HotlineOutput(sio, "bot_uttered")
-            await never_silent(on_new_message)(UserMessage(
+            await answer(UserMessage(
                 text, output, session_id, input_channel=self.name(), metadata={"channel": "widget"}))
 
         return blueprint

@@ -36,7 +36,7 @@ _LUNAR_DAY = {f"初{n}" for n in "一二三四五六七八九十"}
 _NEW_YEAR_WORDS = ("大年", "正月", "春节", "过年", "除夕", "年初")
 _DEFAULT_RANK = 3
 # A number right before one of these is part of a date or time (2026年10月1号, 8点), no money.
-_DATE_UNITS = "年月号日点时"
+_DATE_UNITS = set("年月号日点时")
 
 Normalizer = Callable[[str], Any]
 NORMALIZERS: dict[str, Normalizer] = {
@@ -90,7 +90,7 @@ def is_date_part(entity: dict, text: str) -> bool:
     if entity[ENTITY_ATTRIBUTE_TYPE] != "amount":
         return False
     after = text[entity[ENTITY_ATTRIBUTE_END]:].lstrip()
-    return after[:1] in tuple(_DATE_UNITS) and not after.startswith("月薪")
+    return after[:1] in _DATE_UNITS and not after.startswith("月薪")
 
 
 def normalize_entity(entity: dict, text: str) -> dict | None:
