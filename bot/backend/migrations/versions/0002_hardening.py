@@ -1,4 +1,4 @@
-"""Hardening (issue 11): placeholder revision; columns and tables added by the hardening work.
+"""Hardening (issue 11): placeholder revision, filled by that work (same rule as 0003: fresh and existing databases both upgrade).
 
 Revision ID: 0002
 Revises: 0001
