@@ -7,12 +7,14 @@ import functools
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from aiohttp import web
 
 from bot.backend.auth import require
 from bot.backend.errors import ApiError
 from bot.backend.validation import Field, json_schema, validate
+from bot.calendar.beijing import to_beijing
 
 PREFIX = "/api/v1"
 Handler = Callable[..., Awaitable[object]]
@@ -64,8 +66,15 @@ def api(method: str, path: str, summary: str, auth: str = "any",
     return decorate
 
 
+def _json_default(value: object) -> str:
+    """Times go out in Beijing time with their offset (the database keeps naive UTC)."""
+    if isinstance(value, datetime):
+        return to_beijing(value).isoformat(timespec="seconds")
+    return str(value)
+
+
 def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str)
+    return json.dumps(value, ensure_ascii=False, default=_json_default)
 
 
 def add_routes(app: web.Application) -> None:

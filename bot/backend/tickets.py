@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -11,6 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.backend.errors import ApiError, not_found
 from bot.backend.tables import stations, ticket_counters, ticket_events, tickets
+from bot.calendar.beijing import to_beijing, to_utc_naive
+from bot.calendar.workdays import add_working_days
 
 TYPES = ("school_placement", "wage_arrears", "overtime_pay", "minimum_wage",
          "relief_application", "subsidy_application", "legal_aid", "callback", "handoff",
@@ -25,13 +27,11 @@ _sqlite_lock = asyncio.Lock()  # SQLite has one writer: serialise id allocation 
 
 
 def sla_due(start: datetime, working_days: int = SLA_WORKING_DAYS) -> datetime:
-    """Deadline after N working days (Mon–Fri), same time of day."""
-    due, left = start, working_days
-    while left:
-        due += timedelta(days=1)
-        if due.weekday() < 5:
-            left -= 1
-    return due
+    """Deadline (naive UTC) after N working days of China's calendar, at the same Beijing time
+    of day: statutory holidays and breaks do not count, make-up working weekends do."""
+    local = to_beijing(start)
+    due_day = add_working_days(local.date(), working_days)
+    return to_utc_naive(datetime.combine(due_day, local.time().replace(tzinfo=None)))
 
 
 async def _increment(conn: AsyncConnection, day: str) -> int | None:
@@ -45,8 +45,14 @@ async def _increment(conn: AsyncConnection, day: str) -> int | None:
         ticket_counters.c.day == day))).scalar()
 
 
+def id_day(now: datetime) -> str:
+    """The date part of a ticket id: the Beijing date (a ticket filed at 03:00 Beijing on
+    1 October is GH20261001…, not the UTC day before)."""
+    return to_beijing(now).strftime("%Y%m%d")
+
+
 async def _next_id(conn: AsyncConnection, now: datetime) -> str:
-    day = now.strftime("%Y%m%d")
+    day = id_day(now)
     number = await _increment(conn, day)
     if number is None:
         try:
