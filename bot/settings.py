@@ -41,6 +41,12 @@ class Settings:
     rasa_token: str
     session_secret: str
     redis_url: str | None
+    # operations (issue 13): retention periods, deadlines, the scheduler
+    retention_conversation_days: int = 180
+    retention_closed_ticket_days: int = 3 * 365
+    retention_audit_days: int = 3 * 365
+    jobs_interval_seconds: int = 600  # escalation (督办) and retention run this often; 0 = off
+    tracker_db: str = ""
 
     @property
     def var_dir(self) -> Path:
@@ -60,4 +66,9 @@ def get_settings() -> Settings:
         rasa_token=_secret("RASA_TOKEN"),
         session_secret=_secret("SESSION_SECRET"),
         redis_url=os.environ.get("REDIS_URL") or None,
+        retention_conversation_days=int(os.environ.get("RETENTION_CONVERSATION_DAYS", "180")),
+        retention_closed_ticket_days=int(os.environ.get("RETENTION_CLOSED_TICKET_DAYS", "1095")),
+        retention_audit_days=int(os.environ.get("RETENTION_AUDIT_DAYS", "1095")),
+        jobs_interval_seconds=int(os.environ.get("JOBS_INTERVAL_SECONDS", "600")),
+        tracker_db=os.environ.get("TRACKER_DB", str(VAR_DIR / "tracker.db")),
     )

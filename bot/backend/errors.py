@@ -6,6 +6,8 @@ import logging
 
 from aiohttp import web
 
+from bot.backend.domain_errors import DomainError
+
 logger = logging.getLogger(__name__)
 
 
@@ -31,6 +33,8 @@ async def error_middleware(request: web.Request, handler) -> web.StreamResponse:
         return await handler(request)
     except ApiError as exc:
         return exc.response()
+    except DomainError as exc:  # raised by domain code (bot/backend/domain_errors.py)
+        return ApiError(exc.status, exc.code, exc.message, exc.field).response()
     except web.HTTPException as exc:
         if exc.status >= 400 and request.path.startswith("/api/"):
             message = {404: "接口不存在", 405: "不支持的请求方法"}.get(exc.status, "请求无法处理")

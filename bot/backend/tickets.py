@@ -17,11 +17,15 @@ from bot.calendar.workdays import add_working_days
 TYPES = ("school_placement", "wage_arrears", "overtime_pay", "minimum_wage",
          "relief_application", "subsidy_application", "legal_aid", "callback", "handoff",
          "psych_support", "mutual_insurance", "other")
-STATUSES = ("new", "assigned", "in_progress", "resolved", "closed")
-TRANSITIONS = {"new": {"assigned", "in_progress", "closed"},
-               "assigned": {"in_progress", "resolved", "closed"},
-               "in_progress": {"resolved", "closed", "assigned"},
-               "resolved": {"closed", "in_progress"}, "closed": set()}
+STATUSES = ("new", "assigned", "acknowledged", "in_progress", "returned", "resolved",
+            "followed_up", "closed")  # the workflow's steps: bot/backend/workflow.py
+TRANSITIONS = {"new": {"assigned", "acknowledged", "in_progress", "closed"},
+               "assigned": {"acknowledged", "in_progress", "resolved", "returned", "closed"},
+               "acknowledged": {"in_progress", "resolved", "returned", "assigned", "closed"},
+               "in_progress": {"resolved", "closed", "assigned", "returned"},
+               "returned": {"assigned", "closed"},
+               "resolved": {"followed_up", "closed", "in_progress"},
+               "followed_up": {"closed", "in_progress"}, "closed": set()}
 SLA_WORKING_DAYS = 2
 _sqlite_lock = asyncio.Lock()  # SQLite has one writer: serialise id allocation in-process
 
@@ -136,7 +140,8 @@ async def transition(engine: AsyncEngine, ticket_id: str, status: str | None, no
             raise ApiError(409, "invalid_transition", f"工单状态不能从 {current} 变为 {status}",
                            field="status")
         if status:
+            stamps = {"resolved": {"resolved_at": now}, "closed": {"closed_at": now}}
             await conn.execute(update(tickets).where(tickets.c.id == ticket_id)
-                               .values(status=status, updated_at=now))
+                               .values(status=status, updated_at=now, **stamps.get(status, {})))
         await conn.execute(insert(ticket_events).values(
             ticket_id=ticket_id, status=status, note=note, actor=actor, at=now))

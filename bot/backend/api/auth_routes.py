@@ -25,7 +25,8 @@ async def login(request, principal, body, query):
     async with request.app["engine"].connect() as conn:
         row = (await conn.execute(select(staff).where(staff.c.username == body["username"]))
                ).mappings().first()
-    if row is None or not verify_password(body["password"], row["password_hash"]):
+    if row is None or row["disabled"] or not verify_password(body["password"],
+                                                             row["password_hash"]):
         raise ApiError(401, "bad_credentials", "用户名或密码错误")
     token = await create_session(request.app["engine"], row["id"])
     response = web.json_response({"token": token, "staff": {
