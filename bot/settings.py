@@ -77,6 +77,12 @@ class Settings:
     @property
     def id_number_key(self) -> str:
         return self.id_number_keys[0]
+    # operations (issue 13): retention periods, deadlines, the scheduler
+    retention_conversation_days: int = 180
+    retention_closed_ticket_days: int = 3 * 365
+    retention_audit_days: int = 3 * 365
+    jobs_interval_seconds: int = 600  # escalation (督办) and retention run this often; 0 = off
+    tracker_db: str = ""
 
     @property
     def var_dir(self) -> Path:
@@ -127,6 +133,11 @@ def get_settings() -> Settings:
         id_number_keys=tuple(k.strip() for k in _secret("ID_NUMBER_KEY", production).split(",")
                              if k.strip()),
         env=env,
+        retention_conversation_days=int(os.environ.get("RETENTION_CONVERSATION_DAYS", "180")),
+        retention_closed_ticket_days=int(os.environ.get("RETENTION_CLOSED_TICKET_DAYS", "1095")),
+        retention_audit_days=int(os.environ.get("RETENTION_AUDIT_DAYS", "1095")),
+        jobs_interval_seconds=int(os.environ.get("JOBS_INTERVAL_SECONDS", "600")),
+        tracker_db=os.environ.get("TRACKER_DB", str(VAR_DIR / "tracker.db")),
     )
     if production:
         check_production(settings)

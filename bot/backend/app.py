@@ -24,7 +24,8 @@ EXTENSIONS: list[Callable[[web.Application], None]] = []
 def _load_extensions() -> None:
     for module, name in (("bot.console.setup", "setup_console"),
                          ("bot.widget.setup", "setup_widget"),
-                         ("bot.trainer.inbox_web", "setup_trainer_inbox")):
+                         ("bot.trainer.inbox_web", "setup_trainer_inbox"),
+                         ("bot.backend.operations", "setup_operations")):
         try:
             extension = getattr(__import__(module, fromlist=[name]), name)
         except ImportError:

@@ -117,6 +117,7 @@ async def login(engine: AsyncEngine, username: str, password: str, address: str 
         row = (await conn.execute(select(staff).where(staff.c.username == username))
                ).mappings().first()
     ok = await check_password(password, row["password_hash"] if row else None)
+    ok = ok and not row.get("disabled")  # a disabled account is refused like a wrong password
     async with engine.begin() as conn:
         if ok:
             await ratelimit.clear(conn, ratelimit.LOGIN_FAILURES_PER_USER, username, key)

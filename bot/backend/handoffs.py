@@ -9,17 +9,29 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.backend.errors import Conflict, DomainError, Forbidden, HandoffNotFound, HeldByOther
 from bot.backend.tables import handoffs, staff, stations
+from bot.calendar.workdays import is_holiday, is_make_up_day
 
 OPEN_STATES = ("waiting", "active")
 CHINA_OFFSET = timedelta(hours=8)
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
+def hours_of_day(hours: dict, day) -> list[str]:
+    """The opening spans of a Beijing date: ``holiday`` on statutory holidays and breaks
+    (closed unless set), ``makeup`` (else Monday's) on a make-up working weekend (调休上班),
+    else the weekday's own."""
+    if is_holiday(day):
+        return hours.get("holiday") or []
+    if is_make_up_day(day):
+        return hours.get("makeup") or hours.get("mon") or []
+    return hours.get(_DAYS[day.weekday()]) or []
+
+
 def is_open(hours: dict, now_utc: datetime | None = None) -> bool:
-    """Whether a station is open now (opening hours are Beijing time)."""
+    """Whether a station is open now (opening hours are Beijing time, China's calendar)."""
     now = (now_utc or datetime.utcnow()) + CHINA_OFFSET
     hhmm = now.strftime("%H:%M")
-    for span in hours.get(_DAYS[now.weekday()], []):
+    for span in hours_of_day(hours, now.date()):
         start, end = span.split("-")
         if start <= hhmm < end:
             return True

@@ -7,11 +7,13 @@ import functools
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from aiohttp import web
 
 from bot.backend.auth import require
 from bot.backend.validation import Field, json_schema, parse_json, validate
+from bot.calendar.beijing import to_beijing
 
 PREFIX = "/api/v1"
 Handler = Callable[..., Awaitable[object]]
@@ -59,8 +61,15 @@ def api(method: str, path: str, summary: str, auth: str = "any",
     return decorate
 
 
+def _json_default(value: object) -> str:
+    """Times go out in Beijing time with their offset (the database keeps naive UTC)."""
+    if isinstance(value, datetime):
+        return to_beijing(value).isoformat(timespec="seconds")
+    return str(value)
+
+
 def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str)
+    return json.dumps(value, ensure_ascii=False, default=_json_default)
 
 
 def add_routes(app: web.Application) -> None:

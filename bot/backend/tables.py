@@ -132,6 +132,12 @@ tickets = Table(
     Column("sla_due", DateTime, nullable=False),
     Column("created_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
+    # the workflow (issue 13): who holds it, the outcome, when it was escalated (督办)
+    Column("assignee_staff_id", Integer, ForeignKey("staff.id")),
+    Column("outcome", Text),
+    Column("resolved_at", DateTime),
+    Column("closed_at", DateTime),
+    Column("escalated_at", DateTime),
 )
 
 ticket_events = Table(
@@ -142,6 +148,9 @@ ticket_events = Table(
     Column("note", Text),
     Column("actor", String(64), nullable=False),
     Column("at", DateTime, nullable=False),
+    Column("action", String(16)),  # acknowledge / transfer / return / … (workflow.ACTIONS)
+    Column("actor_staff_id", Integer, ForeignKey("staff.id")),
+    Column("details", JSON),  # {"from_station_id":…, "to_station_id":…, "result":…}
 )
 
 staff = Table(
@@ -152,6 +161,8 @@ staff = Table(
     Column("password_hash", String(256), nullable=False),
     Column("role", String(16), nullable=False),  # station_staff/station_admin/trainer/union_admin
     Column("station_id", Integer, ForeignKey("stations.id")),
+    Column("disabled", Boolean, nullable=False, default=False, server_default="0"),
+    Column("updated_at", DateTime),
 )
 
 staff_sessions = Table(
@@ -184,4 +195,31 @@ rate_limit_events = Table(
     Column("subject_hash", String(64), nullable=False),
     Column("at", DateTime, nullable=False),
     Index("ix_rate_limit_events_lookup", "bucket", "subject_hash", "at"),
+)
+
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime, nullable=False, index=True),
+    Column("actor", String(64), nullable=False),  # username, or "system" / "service"
+    Column("actor_staff_id", Integer),
+    Column("role", String(16)),
+    Column("action", String(32), nullable=False, index=True),  # audit.ACTIONS
+    Column("target_type", String(32)),
+    Column("target_id", String(64)),
+    Column("station_id", Integer),
+    Column("details", JSON),
+)
+
+record_versions = Table(
+    "record_versions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("entity", String(32), nullable=False),  # station / staff / policy / eligibility_rule
+    Column("entity_id", String(64), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("data", JSON, nullable=False),  # the record as it was after this change
+    Column("changed_by", String(64), nullable=False),
+    Column("changed_at", DateTime, nullable=False),
+    Column("note", Text),
+    UniqueConstraint("entity", "entity_id", "version", name="uq_record_version"),
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -21,27 +21,31 @@ from bot.backend.errors import (
     not_found,
 )
 from bot.backend.tables import stations, ticket_counters, ticket_events, tickets
+from bot.calendar.beijing import to_beijing, to_utc_naive
+from bot.calendar.workdays import add_working_days
 
 TYPES = ("school_placement", "wage_arrears", "overtime_pay", "minimum_wage",
          "relief_application", "subsidy_application", "legal_aid", "callback", "handoff",
          "psych_support", "mutual_insurance", "other")
-STATUSES = ("new", "assigned", "in_progress", "resolved", "closed")
-TRANSITIONS = {"new": {"assigned", "in_progress", "closed"},
-               "assigned": {"in_progress", "resolved", "closed"},
-               "in_progress": {"resolved", "closed", "assigned"},
-               "resolved": {"closed", "in_progress"}, "closed": set()}
+STATUSES = ("new", "assigned", "acknowledged", "in_progress", "returned", "resolved",
+            "followed_up", "closed")  # the workflow's steps: bot/backend/workflow.py
+TRANSITIONS = {"new": {"assigned", "acknowledged", "in_progress", "closed"},
+               "assigned": {"acknowledged", "in_progress", "resolved", "returned", "closed"},
+               "acknowledged": {"in_progress", "resolved", "returned", "assigned", "closed"},
+               "in_progress": {"resolved", "closed", "assigned", "returned"},
+               "returned": {"assigned", "closed"},
+               "resolved": {"followed_up", "closed", "in_progress"},
+               "followed_up": {"closed", "in_progress"}, "closed": set()}
 SLA_WORKING_DAYS = 2
 _sqlite_lock = asyncio.Lock()  # SQLite has one writer: serialise id allocation in-process
 
 
 def sla_due(start: datetime, working_days: int = SLA_WORKING_DAYS) -> datetime:
-    """Deadline after N working days (Mon–Fri), same time of day."""
-    due, left = start, working_days
-    while left:
-        due += timedelta(days=1)
-        if due.weekday() < 5:
-            left -= 1
-    return due
+    """Deadline (naive UTC) after N working days of China's calendar, at the same Beijing time
+    of day: statutory holidays and breaks do not count, make-up working weekends do."""
+    local = to_beijing(start)
+    due_day = add_working_days(local.date(), working_days)
+    return to_utc_naive(datetime.combine(due_day, local.time().replace(tzinfo=None)))
 
 
 async def _increment(conn: AsyncConnection, day: str) -> int | None:
@@ -55,8 +59,14 @@ async def _increment(conn: AsyncConnection, day: str) -> int | None:
         ticket_counters.c.day == day))).scalar()
 
 
+def id_day(now: datetime) -> str:
+    """The date part of a ticket id: the Beijing date (a ticket filed at 03:00 Beijing on
+    1 October is GH20261001…, not the UTC day before)."""
+    return to_beijing(now).strftime("%Y%m%d")
+
+
 async def _next_id(conn: AsyncConnection, now: datetime) -> str:
-    day = now.strftime("%Y%m%d")
+    day = id_day(now)
     number = await _increment(conn, day)
     if number is None:
         try:
@@ -198,7 +208,8 @@ async def transition(engine: AsyncEngine, ticket_id: str, status: str | None, no
             raise ApiError(409, "invalid_transition", f"工单状态不能从 {current} 变为 {status}",
                            field="status")
         if status:
+            stamps = {"resolved": {"resolved_at": now}, "closed": {"closed_at": now}}
             await conn.execute(update(tickets).where(tickets.c.id == ticket_id)
-                               .values(status=status, updated_at=now))
+                               .values(status=status, updated_at=now, **stamps.get(status, {})))
         await conn.execute(insert(ticket_events).values(
             ticket_id=ticket_id, status=status, note=note, actor=actor, at=now))
