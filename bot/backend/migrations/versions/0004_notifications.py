@@ -28,13 +28,12 @@ def upgrade() -> None:
     present = {c["name"] for c in sa.inspect(bind).get_columns("notification_outbox")}
     for name in _OUTBOX_COLUMNS:
         if name not in present:
-            column = notification_outbox.c[name].copy()
-            if name == "status":  # existing rows: a sent_at says whether they went out
-                column.server_default = sa.text("'pending'")
-            if name == "attempts":
-                column.server_default = sa.text("0")
-            op.add_column("notification_outbox", column)
-    if "status" not in present:
+            declared = notification_outbox.c[name]
+            # NOT NULL columns need a value for the rows already there
+            default = {"status": sa.text("'pending'"), "attempts": sa.text("0")}.get(name)
+            op.add_column("notification_outbox", sa.Column(
+                name, declared.type, nullable=declared.nullable, server_default=default))
+    if "status" not in present:  # existing rows: a sent_at says whether they went out
         op.execute("UPDATE notification_outbox SET status = 'sent' WHERE sent_at IS NOT NULL")
     for table in TABLES:
         table.create(bind=bind, checkfirst=True)
