@@ -30,6 +30,7 @@ from sqlalchemy import func, select
 from bot.backend.auth import principal_for
 from bot.backend.handoffs import OPEN_STATES
 from bot.backend.tables import handoffs, staff, stations, ticket_events, tickets
+from bot.backend.tables_notify import attachments
 
 logger = logging.getLogger(__name__)
 PATH = "console/live"  # the client connects with path "/console/live/"
@@ -77,7 +78,7 @@ class LiveHub:
         self.clients = 0
         self.rooms: dict[str, str] = {}  # last queue signature sent to each room
         self.details: dict[str, dict] = {}  # conversation id → summarised tracker
-        self.ticket_marks: dict[int, tuple] = {}
+        self.ticket_marks: dict[int, tuple] | None = None  # None: not read yet
         self._task: asyncio.Task | None = None
         self._http: aiohttp.ClientSession | None = None
 
@@ -118,7 +119,7 @@ class LiveHub:
                 "holder_name": row["holder_name"], "holder_username": row["holder_username"],
                 "since": row["since"].isoformat() + "Z", "topic": detail.get("topic"),
                 "place": detail.get("place"), "latest_message": detail.get("latest_message"),
-                "messages": detail.get("messages", 0)}
+                "messages": detail.get("messages", 0), "files": detail.get("files", 0)}
 
     @staticmethod
     def order(entries: list[dict]) -> list[dict]:
@@ -155,11 +156,12 @@ class LiveHub:
         rows = await self._open_handoffs()
         conversations = sorted({r["conversation_id"] for r in rows})
         trackers = await asyncio.gather(*(self._tracker(c) for c in conversations))
+        files = await self._files(conversations)
         changed: set[str] = set()
         for conversation_id, tracker in zip(conversations, trackers):
             if tracker is None:
                 continue
-            detail = summarise_tracker(tracker)
+            detail = {**summarise_tracker(tracker), "files": files.get(conversation_id, 0)}
             if detail != self.details.get(conversation_id):
                 self.details[conversation_id] = detail
                 changed.add(conversation_id)
@@ -178,14 +180,24 @@ class LiveHub:
                     await self.sio.emit("conversation", {"handoff_id": row["id"]}, room=room)
         await self._tickets()
 
+    async def _files(self, conversations: list[str]) -> dict[str, int]:
+        """Photos per conversation: a new one is news for the console too."""
+        if not conversations:
+            return {}
+        async with self.app["engine"].connect() as conn:
+            return dict((await conn.execute(
+                select(attachments.c.conversation_id, func.count())
+                .where(attachments.c.conversation_id.in_(conversations))
+                .group_by(attachments.c.conversation_id))).all())
+
     async def _tickets(self) -> None:
         async with self.app["engine"].connect() as conn:
             marks = {r[0]: (r[1], r[2]) for r in (await conn.execute(
                 select(tickets.c.station_id, func.max(ticket_events.c.id), func.count())
                 .join(tickets, tickets.c.id == ticket_events.c.ticket_id)
                 .group_by(tickets.c.station_id))).all()}
-        moved = {s for s in marks if marks[s] != self.ticket_marks.get(s)}
-        if self.ticket_marks and moved:
+        moved = {s for s in marks if marks[s] != (self.ticket_marks or {}).get(s)}
+        if self.ticket_marks is not None and moved:
             await self.sio.emit("tickets", {}, room="all")
             for station_id in moved:
                 await self.sio.emit("tickets", {"station_id": station_id},
