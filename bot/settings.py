@@ -142,3 +142,58 @@ def get_settings() -> Settings:
     if production:
         check_production(settings)
     return settings
+
+
+@dataclass(frozen=True)
+class NotifySettings:
+    """SMS sending, rating links and uploads (bot/notify, issue 13).
+
+    ``sms_provider`` is ``log`` (development: the outbox plus a log line, nothing leaves the
+    machine) or ``tencent`` (Tencent Cloud SMS, the default in production).
+    """
+
+    sms_provider: str
+    tencent_secret_id: str
+    tencent_secret_key: str
+    tencent_app_id: str
+    tencent_sign_name: str
+    tencent_region: str
+    tencent_endpoint: str
+    tencent_protocol: str
+    tencent_templates: dict[str, str]
+    public_url: str
+    outbox_interval: float
+    upload_max_bytes: int
+    widget_origins: tuple[str, ...]  # pages that may embed the widget (uploads, ratings); "*" any
+
+    @property
+    def production(self) -> bool:
+        return os.environ.get("HOTLINE_ENV", "development") == "production"
+
+
+def _pairs(text: str) -> dict[str, str]:
+    """``"otp=123,ticket_resolved=456"`` → {"otp": "123", "ticket_resolved": "456"}."""
+    pairs = (item.split("=", 1) for item in text.split(",") if "=" in item)
+    return {key.strip(): value.strip() for key, value in pairs}
+
+
+def get_notify_settings() -> NotifySettings:
+    """Read on every call (cheap): tests and the outbox worker may change the environment."""
+    production = os.environ.get("HOTLINE_ENV", "development") == "production"
+    return NotifySettings(
+        sms_provider=os.environ.get("SMS_PROVIDER") or ("tencent" if production else "log"),
+        tencent_secret_id=os.environ.get("TENCENT_SMS_SECRET_ID", ""),
+        tencent_secret_key=os.environ.get("TENCENT_SMS_SECRET_KEY", ""),
+        tencent_app_id=os.environ.get("TENCENT_SMS_APP_ID", ""),
+        tencent_sign_name=os.environ.get("TENCENT_SMS_SIGN_NAME", ""),
+        tencent_region=os.environ.get("TENCENT_SMS_REGION", "ap-guangzhou"),
+        tencent_endpoint=os.environ.get("TENCENT_SMS_ENDPOINT", "sms.tencentcloudapi.com"),
+        tencent_protocol=os.environ.get("TENCENT_SMS_PROTOCOL", "https"),
+        tencent_templates=_pairs(os.environ.get("TENCENT_SMS_TEMPLATES", "")),
+        public_url=(os.environ.get("PUBLIC_URL") or os.environ.get(
+            "BACKEND_URL", "http://127.0.0.1:8000")).rstrip("/"),
+        outbox_interval=float(os.environ.get("OUTBOX_INTERVAL_SECONDS", "2")),
+        upload_max_bytes=int(os.environ.get("UPLOAD_MAX_BYTES", str(5 * 1024 * 1024))),
+        widget_origins=tuple(o.strip() for o in os.environ.get("WIDGET_ORIGINS", "*").split(",")
+                             if o.strip()),
+    )

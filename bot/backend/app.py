@@ -25,7 +25,8 @@ def _load_extensions() -> None:
     for module, name in (("bot.console.setup", "setup_console"),
                          ("bot.widget.setup", "setup_widget"),
                          ("bot.trainer.inbox_web", "setup_trainer_inbox"),
-                         ("bot.backend.operations", "setup_operations")):
+                         ("bot.backend.operations", "setup_operations"),
+                         ("bot.notify.web", "setup_notify")):
         try:
             extension = getattr(__import__(module, fromlist=[name]), name)
         except ImportError:
@@ -66,8 +67,8 @@ def create_app(settings: Settings | None = None) -> web.Application:
     _load_extensions()  # first: extensions may register API routes of their own
     add_routes(app)
     app.router.add_get(f"{PREFIX}/openapi.json", _openapi)
+    app.on_startup.append(_startup)  # first: extensions' start-up hooks need the engine
     for extension in EXTENSIONS:
         extension(app)
-    app.on_startup.append(_startup)
     app.on_cleanup.append(_cleanup)
     return app

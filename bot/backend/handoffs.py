@@ -52,7 +52,8 @@ async def describe(engine: AsyncEngine, handoff_id: int) -> dict:
             select(handoffs, stations.c.name.label("station_name"),
                    stations.c.hours.label("station_hours"),
                    stations.c.phone.label("station_phone"),
-                   staff.c.display_name.label("holder_name"))
+                   staff.c.display_name.label("holder_name"),
+                   staff.c.username.label("holder_username"))
             .join(stations, stations.c.id == handoffs.c.station_id)
             .outerjoin(staff, staff.c.id == handoffs.c.holder_staff_id)
             .where(handoffs.c.id == handoff_id))).mappings().first()

@@ -106,6 +106,16 @@ notification_outbox = Table(
     Column("body", Text, nullable=False),
     Column("created_at", DateTime, nullable=False),
     Column("sent_at", DateTime),
+    # sending (bot/notify/outbox.py, revision 0004): what template, retries, the provider's answer
+    Column("kind", String(32)),  # otp / ticket_accepted / … (the provider's template)
+    Column("params", JSON),  # the template's parameters; erased with a code's body once sent
+    Column("status", String(16), nullable=False, default="pending"),  # pending/sent/expired
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", DateTime),
+    Column("locked_until", DateTime),
+    Column("last_error", String(256)),
+    Column("provider_message_id", String(128)),
+    Column("expires_at", DateTime),  # a one-time code is not worth sending after this
 )
 
 ticket_counters = Table(

@@ -11,6 +11,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from bot import notify
 from bot.backend import ratelimit
 from bot.backend.errors import (
     ApiError,
@@ -37,6 +38,8 @@ TRANSITIONS = {"new": {"assigned", "acknowledged", "in_progress", "closed"},
                "resolved": {"followed_up", "closed", "in_progress"},
                "followed_up": {"closed", "in_progress"}, "closed": set()}
 SLA_WORKING_DAYS = 2
+# status changes the worker hears about by SMS (bot.notify.TICKET_EVENTS)
+STATUS_EVENTS = {"in_progress": "accepted", "resolved": "resolved"}
 _sqlite_lock = asyncio.Lock()  # SQLite has one writer: serialise id allocation in-process
 
 
@@ -213,3 +216,7 @@ async def transition(engine: AsyncEngine, ticket_id: str, status: str | None, no
                                .values(status=status, updated_at=now, **stamps.get(status, {})))
         await conn.execute(insert(ticket_events).values(
             ticket_id=ticket_id, status=status, note=note, actor=actor, at=now))
+        event = STATUS_EVENTS.get(status) if status != current else None
+        if event:  # the worker's SMS, in the same transaction as the step
+            row = (await conn.execute(select(tickets).where(tickets.c.id == ticket_id))).mappings().one()
+            await notify.ticket_event(conn, dict(row), event)

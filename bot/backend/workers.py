@@ -20,8 +20,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.backend import ratelimit
 from bot.backend.errors import CodeExpired, DomainError, RateLimited, TooManyAttempts, WrongCode
-from bot.backend.tables import notification_outbox, otp_codes, workers
+from bot.backend.tables import otp_codes, workers
 from bot.normalize.identity import mask_id_number, mask_phone
+from bot.notify import queue_sms
 
 logger = logging.getLogger(__name__)
 OTP_MINUTES = 10
@@ -81,10 +82,9 @@ async def _issue_code(conn: AsyncConnection, phone: str, secret: str, deliver: b
     await conn.execute(insert(otp_codes).values(
         phone=phone, code_hash=_code_hash(phone, code, secret), created_at=now,
         expires_at=now + timedelta(minutes=OTP_MINUTES), attempts=0, used=False))
-    if deliver:
-        await conn.execute(insert(notification_outbox).values(
-            channel="sms", recipient=phone, created_at=now,
-            body=f"【职工服务热线】您的验证码是 {code}，{OTP_MINUTES} 分钟内有效。请勿告诉他人。"))
+    if deliver:  # the outbox worker sends it and then erases the body (bot/notify/outbox.py)
+        await queue_sms(conn, phone, "otp", {"code": code, "minutes": OTP_MINUTES},
+                        expires_at=now + timedelta(minutes=OTP_MINUTES))
 
 
 async def send_code(engine: AsyncEngine, phone: str, secret: str,

@@ -18,6 +18,7 @@ def test_worker_and_staff_talk_through_a_handoff(stack, browser, screenshots):
     page = worker.new_page()
     page.goto(stack.backend_url + "/")
     page.click(".hw-toggle")
+    page.click(".hw-agree")  # the privacy notice comes first
     page.wait_for_selector(".hw-bot .hw-bubble >> text=职工服务热线助手", timeout=20000)
     _worker_says(page, "我在辛安街道")
     page.wait_for_function("document.querySelectorAll('.hw-bot').length >= 2", timeout=15000)

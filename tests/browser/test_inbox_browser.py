@@ -17,6 +17,7 @@ def test_fallback_message_is_masked_assigned_and_written(stack, browser, screens
     worker = browser.new_context(locale="zh-CN").new_page()
     worker.goto(stack.backend_url + "/")
     worker.click(".hw-toggle")
+    worker.click(".hw-agree")  # the privacy notice comes first
     worker.wait_for_selector(".hw-bot", timeout=20000)
     worker.fill(".hw-input", UNCLEAR)
     worker.press(".hw-input", "Enter")

@@ -80,10 +80,11 @@ _NOTICES = {"claim": "工作人员{name}已接入，正在为您服务。",
             "close": "本次人工服务已结束，感谢您的耐心。"}
 
 
-async def _notify_worker(request, record: dict, text: str, holder: str | None) -> None:
+async def _notify_worker(request, record: dict, text: str, holder: str | None,
+                         extra: dict | None = None) -> None:
     """Tells the worker who is speaking now (best effort: the state change stands anyway)."""
     event = {"event": "bot", "text": text,
-             "data": {"custom": {"text": text, "system": True, "holder": holder}}}
+             "data": {"custom": {"text": text, "system": True, "holder": holder, **(extra or {})}}}
     try:
         await _rasa(request, "POST", f"/conversations/{record['conversation_id']}/tracker/events",
                     params={"output_channel": "hotline", "execute_side_effects": "true"},
@@ -99,10 +100,21 @@ def _action(name: str, summary: str):
         record = await handoffs.change(request.app["engine"], record["id"], name,
                                        principal.staff_id, principal.administers(record["station_id"]))
         await _notify_worker(request, record, _NOTICES[name].format(name=principal.display_name),
-                             principal.display_name if name == "claim" else None)
+                             principal.display_name if name == "claim" else None,
+                             _rating_prompt(request, record) if name != "claim" else None)
         return record
     handler.__name__ = name
     return handler
+
+
+def _rating_prompt(request, record: dict) -> dict | None:
+    """After a person helped (the handoff had a holder), the widget asks for a rating."""
+    from bot.notify import rating_links
+
+    if not record.get("holder_staff_id"):
+        return None
+    return {"rating_token": rating_links.issue("handoff", record["id"],
+                                               request.app["settings"].session_secret)}
 
 
 claim = _action("claim", "工作人员接手会话（别人已接手的 409；同时接手只有一人成功）")
