@@ -1,4 +1,4 @@
-"""Hardening (issue 11): placeholder revision, filled by that work (same rule as 0003: fresh and existing databases both upgrade).
+"""Hardening (issue 11): placeholder revision, filled by that work (fresh and existing databases upgrade).
 
 Revision ID: 0002
 Revises: 0001
