@@ -110,7 +110,10 @@ class HotlineSocketIOInput(InputChannel):
 
         @sio.on("connect")
         async def connect(sid: str, environ: dict, auth: dict | None = None) -> bool:
-            token = (auth or {}).get("token")
+            token = auth.get("token") if isinstance(auth, dict) else None
+            if token is not None and not isinstance(token, str):
+                logger.warning("refused a widget connection with a malformed session token")
+                return False
             if token:
                 session_id = session_token.verify(token, secret)
                 if session_id is None:

@@ -26,7 +26,7 @@ from sanic.request import Request
 
 from bot.channels import guard
 from bot.channels.never_silent import Handler, never_silent
-from bot.settings import get_settings
+from bot.settings import Settings, get_settings
 
 logger = logging.getLogger(__name__)
 MAX_SENDER = 128
@@ -53,9 +53,8 @@ def _token_of(request: Request) -> str | None:
     return request.args.get("token")
 
 
-def check_access(request: Request) -> None:
+def check_access(request: Request, settings: Settings) -> None:
     """Raises RestRefusal unless the caller may use the REST channel."""
-    settings = get_settings()
     if settings.rest_token is None:
         if settings.production:
             raise RestRefusal(403, "channel_disabled", "REST 通道在生产环境中未开放")
@@ -105,7 +104,7 @@ class HotlineRestInput(RestInput):
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> response.HTTPResponse:
             try:
-                check_access(request)
+                check_access(request, get_settings())
                 sender, text, metadata = parse_body(request.body)
             except RestRefusal as refusal:
                 return refusal.response()
