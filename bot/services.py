@@ -145,7 +145,7 @@ def write_endpoints(path: Path, action_port: int, tracker_db: Path,
 class ServiceGroup:
     """Starts services in order, each ready before the next; stops in reverse."""
 
-    def __init__(self, services: list[Service], timeout: float = 180) -> None:
+    def __init__(self, services: list[Service], timeout: float = 900) -> None:
         self.services = services
         self.timeout = timeout
 

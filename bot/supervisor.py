@@ -59,7 +59,7 @@ class Supervisor:
     def __init__(self, services: list[Service], run_dir: Path,
                  report: Callable[[str], None] = print, min_backoff: float = 1.0,
                  max_backoff: float = 60.0, stable_after: float = 60.0,
-                 ready_timeout: float = 180.0) -> None:
+                 ready_timeout: float = 900.0) -> None:
         self.services = services
         self.run_dir = run_dir
         self.report = report
@@ -89,7 +89,7 @@ class Supervisor:
                 state.restart_at = now + delay
                 tail = log_tail(service.log_path)
                 self.report(f"✘ 服务 {service.name} 意外退出：{why_it_died(service.process.returncode)}；"
-                            f"{delay:.0f} 秒后重启（连续第 {state.crashes_in_a_row} 次）。"
+                            f"{delay:g} 秒后重启（连续第 {state.crashes_in_a_row} 次）。"
                             f"日志 {service.log_path} 最后几行：\n{tail}")
             elif now >= state.restart_at:
                 self._restart(service, state)

@@ -131,7 +131,7 @@ async def test_a_stopped_backend_mid_case(product):
         greeting, widget_s = await widget.say("你好")
     finally:
         backend.start()
-        backend.wait_ready(90)
+        backend.wait_ready(300)
     assert chinese(reply) and "不会丢失" in reply, reply
     assert greeting and chinese(greeting[0]) and widget_s < REPLY_WITHIN, (greeting, widget_s)
     tickets: list[dict] = []
@@ -185,7 +185,7 @@ async def test_the_action_server_killed_mid_form(product):
         apology, apology_s = await rest_say(product.rasa_url, sender, "鑫达电子厂")
     finally:
         actions.start()
-        actions.wait_ready(90)
+        actions.wait_ready(300)
     assert apology == APOLOGY and apology_s < REPLY_WITHIN, (apology, apology_s)
     resumed, _ = await rest_say(product.rasa_url, sender, "鑫达电子厂")
     assert "多少" in resumed, "the form goes on once the action server is back"
@@ -206,7 +206,7 @@ async def test_rasa_restarted_during_a_handoff(product):
     await widget.close()
     rasa.stop()
     rasa.start()
-    rasa.wait_ready(240)
+    rasa.wait_ready(900)
     again = await Widget(product.rasa_url).connect(token)
     assert again.session_id == widget.session_id, "the worker keeps the conversation"
     after, _ = await again.say("重启之后我还在", wait=1.0, quiet=2.0)
