@@ -134,7 +134,7 @@ def write_endpoints(path: Path, action_port: int, tracker_db: Path,
         f"event_broker:\n  type: SQL\n  dialect: sqlite\n  db: {events_db}\n")
     path.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
-        '  headers:\n    X-Hotline-Action-Token: "${ACTION_SERVER_TOKEN}"\n'
+        '  headers:\n    X-Hotline-Action-Token: ${ACTION_SERVER_TOKEN}\n'
         f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tracker_db}\n"
         f"lock_store:\n  type: in_memory\n{broker}{extra}",
         encoding="utf-8",
