@@ -22,7 +22,8 @@ import traceback
 
 _DIGIT = "[0-9\uff10-\uff19]"
 _SEP = "[\\s\\-+\u2010-\u2015\uff0d\uff0b()\uff08\uff09]{0,3}"
-_NOT_DIGIT_BEFORE = "(?<![0-9\uff10-\uff19])"
+# a digit just before may be the end of a percent escape (%81139…): a URL in an access log
+_NOT_DIGIT_BEFORE = "(?:(?<![0-9\uff10-\uff19])|(?<=%[0-9A-Fa-f]{2}))"
 _NOT_DIGIT_AFTER = "(?![0-9\uff10-\uff19])"
 # 18-character resident ID: 17 digits and a digit or X, any separators in between
 _ID = re.compile(_NOT_DIGIT_BEFORE + _DIGIT + f"(?:{_SEP}{_DIGIT}){{16}}{_SEP}[0-9\uff10-\uff19Xx\uff38\uff58]"
@@ -116,6 +117,8 @@ def install() -> None:
             sys.stderr.write(mask_pii("".join(traceback.format_exception(kind, value, tb))))
 
         sys.excepthook = excepthook if previous_hook is sys.__excepthook__ else previous_hook
+        # warnings.warn text (rasa_sdk's version warning quotes the request) goes to the log too
+        logging.captureWarnings(True)
 
         def thread_hook(args: threading.ExceptHookArgs) -> None:
             sys.stderr.write(mask_pii("".join(traceback.format_exception(

@@ -37,7 +37,7 @@ from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
 NOT_TEXT = "抱歉，没有收到您的文字内容，请再发一次。"
-MAX_HTTP_BUFFER = 64 * 1024  # one socket.io packet; a message is at most a few kilobytes
+MAX_HTTP_BUFFER = 256 * 1024  # one socket.io payload; a capped message is a few kilobytes
 
 
 class HotlineOutput(CountingOutput, SocketIOOutput):
@@ -131,7 +131,10 @@ class HotlineSocketIOInput(InputChannel):
 
         @sio.on("user_uttered")
         async def handle_message(sid: str, data: Any) -> None:
-            session_id = (await sio.get_session(sid) or {}).get("session_id")
+            try:
+                session_id = (await sio.get_session(sid) or {}).get("session_id")
+            except KeyError:  # the connection closed while its event was queued
+                return
             if not session_id:
                 return
             text = data.get("message") if isinstance(data, dict) else None

@@ -33,6 +33,21 @@ def test_every_accepted_id_spelling_is_masked(spelling):
     assert "3211**********060X" in masked, masked
 
 
+def test_numbers_in_urls_of_access_logs_are_masked():
+    line = '"GET /api/v1/x?district=%E5%8F%B7%E7%A0%81139-5280-0001%EF%BD%86&id=%E8%AF%8132110219760619060X HTTP/1.1"'
+    masked = logmask.mask_pii(line)
+    assert "139-5280-0001" not in masked and "32110219760619060X" not in masked, masked
+
+
+def test_warnings_are_masked(caplog):
+    import warnings
+
+    logmask.install()
+    with caplog.at_level(logging.WARNING):
+        warnings.warn("rasa version 1395 2800 001", UserWarning, stacklevel=1)
+    assert "2800 001" not in caplog.text and "139****0001" in caplog.text
+
+
 def test_ordinary_numbers_stay_readable():
     text = "2026-12-01 08:30:00,123 ticket T20261201-0007 confidence 0.123456789 port 5005 12351"
     assert logmask.mask_pii(text) == text
