@@ -40,7 +40,8 @@ run: $(STAMP)
 	$(PY) -m bot.launcher
 
 shell: $(STAMP) train
-	$(VENV)/bin/rasa shell --endpoints endpoints.yml
+	ACTION_SERVER_TOKEN=$$($(PY) -c 'from bot.settings import get_settings; print(get_settings().action_server_token)') \
+	  $(VENV)/bin/rasa shell --endpoints endpoints.yml
 
 validate: $(STAMP)
 	PYTHONPATH=. $(PY) -m bot.trainer.checks

@@ -9,6 +9,7 @@ import time
 
 from bot import services
 from bot.settings import ROOT, VAR_DIR, get_settings
+from bot.supervisor import Supervisor
 from bot.train import is_up_to_date, train
 
 
@@ -42,7 +43,12 @@ def main() -> None:
     parser.add_argument("--backend-port", type=int, default=8000)
     parser.add_argument("--actions-port", type=int, default=5055)
     parser.add_argument("--rasa-port", type=int, default=5005)
+    parser.add_argument("--host", default=None,
+                        help="监听地址（默认 127.0.0.1，只在本机可达；也可用环境变量 HOTLINE_HOST）")
     args = parser.parse_args()
+    if args.host:
+        os.environ["HOTLINE_HOST"] = args.host
+        get_settings.cache_clear()
 
     if not is_up_to_date():
         train()
@@ -62,11 +68,13 @@ def main() -> None:
     print(f"▶ 正在启动后台、动作服务器和 Rasa（模型 {model.relative_to(ROOT)}）…", flush=True)
     with group:
         print(_urls(args.backend_port, args.rasa_port), flush=True)
+        # a crashed service is restarted with backoff; the others keep serving meanwhile
+        supervisor = Supervisor(group.services, VAR_DIR / "run",
+                                report=lambda line: print(line, flush=True))
         try:
-            while all(s.process and s.process.poll() is None for s in group.services):
+            while True:
+                supervisor.check()
                 time.sleep(1)
-            dead = [s.name for s in group.services if s.process and s.process.poll() is not None]
-            print(f"✘ 服务意外退出: {', '.join(dead)}，日志见 {log_dir}/")
         except KeyboardInterrupt:
             print("\n正在停止…")
 

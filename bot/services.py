@@ -75,19 +75,32 @@ class Service:
             self.process.wait()
 
 
+def _host() -> str:
+    from bot.settings import get_settings
+
+    return get_settings().bind_host
+
+
 def backend(port: int, log_dir: Path, env: dict[str, str] | None = None) -> Service:
     return Service(
-        "backend", [sys.executable, "-m", "bot.backend", "--host", "127.0.0.1",
+        "backend", [sys.executable, "-m", "bot.backend", "--host", _host(),
                     "--port", str(port)],
         f"http://127.0.0.1:{port}/api/v1/health", log_dir / "backend.log", env or {},
     )
 
 
 def action_server(port: int, log_dir: Path, env: dict[str, str] | None = None) -> Service:
+    """rasa_sdk reads its host from SANIC_HOST; its guard (bot/action_guard.py) is attached
+    through rasa_sdk's plugin package ``rasa_sdk_plugins``."""
+    from bot.settings import get_settings
+
+    settings = get_settings()
     return Service(
         "action-server", [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
                           "--port", str(port)],
-        f"http://127.0.0.1:{port}/health", log_dir / "actions.log", env or {},
+        f"http://127.0.0.1:{port}/health", log_dir / "actions.log",
+        {"SANIC_HOST": settings.bind_host, "ACTION_SERVER_TOKEN": settings.action_server_token,
+         "SANIC_REQUEST_MAX_SIZE": str(settings.max_action_request_bytes), **(env or {})},
     )
 
 
@@ -95,24 +108,35 @@ def rasa_server(
     port: int, model: Path, endpoints: Path, log_dir: Path,
     env: dict[str, str] | None = None, credentials: Path = ROOT / "credentials.yml",
 ) -> Service:
+    """The token and CORS come from the environment (bot/rasa_run.py), never the command line."""
     from bot.settings import get_settings
 
+    settings = get_settings()
     return Service(
-        "rasa", [str(BIN / "rasa"), "run", "--enable-api", "--auth-token",
-                 get_settings().rasa_token, "--cors", "*", "--port", str(port),
+        "rasa", [sys.executable, "-m", "bot.rasa_run", "run", "--enable-api",
+                 "--interface", settings.bind_host, "--port", str(port),
                  "--model", str(model), "--endpoints", str(endpoints),
                  "--credentials", str(credentials)],
-        f"http://127.0.0.1:{port}/", log_dir / "rasa.log", env or {},
+        f"http://127.0.0.1:{port}/", log_dir / "rasa.log",
+        {"RASA_TOKEN": settings.rasa_token, "ACTION_SERVER_TOKEN": settings.action_server_token,
+         "SANIC_REQUEST_MAX_SIZE": str(settings.max_request_bytes), **(env or {})},
     )
 
 
 def write_endpoints(path: Path, action_port: int, tracker_db: Path,
                     extra: str = "") -> Path:
-    """An endpoints.yml for the given action-server port and SQLite tracker store."""
+    """An endpoints.yml for the given action-server port and SQLite tracker store.
+
+    The action server's shared secret is left to Rasa's ``${…}`` substitution (never written
+    to the file); the SQL event broker next to the tracker feeds the trainer inbox."""
+    events_db = tracker_db.with_name("events.db")
+    broker = "" if "event_broker:" in extra else (
+        f"event_broker:\n  type: SQL\n  dialect: sqlite\n  db: {events_db}\n")
     path.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
+        '  headers:\n    X-Hotline-Action-Token: ${ACTION_SERVER_TOKEN}\n'
         f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tracker_db}\n"
-        f"lock_store:\n  type: in_memory\n{extra}",
+        f"lock_store:\n  type: in_memory\n{broker}{extra}",
         encoding="utf-8",
     )
     return path
@@ -121,7 +145,7 @@ def write_endpoints(path: Path, action_port: int, tracker_db: Path,
 class ServiceGroup:
     """Starts services in order, each ready before the next; stops in reverse."""
 
-    def __init__(self, services: list[Service], timeout: float = 180) -> None:
+    def __init__(self, services: list[Service], timeout: float = 900) -> None:
         self.services = services
         self.timeout = timeout
 
@@ -175,6 +199,8 @@ def local_stack(work: Path, model: Path, data_dir: Path | None = None) -> Stack:
         "RASA_PUBLIC_URL": f"http://127.0.0.1:{rasa_port}",
         "HOTLINE_VAR_DIR": str(work),
         "TRACKER_DB": str(work / "tracker.db"),
+        "EVENTS_DB_URL": f"sqlite:///{work / 'events.db'}",
+        "ACTION_SERVER_TOKEN": settings.action_server_token,
         "TRAINER_DATA_DIR": str(data_dir or ROOT / "data"),
     }
     endpoints = write_endpoints(work / "endpoints.yml", actions_port, work / "tracker.db")

@@ -83,6 +83,16 @@ class Settings:
     retention_audit_days: int = 3 * 365
     jobs_interval_seconds: int = 600  # escalation (督办) and retention run this often; 0 = off
     tracker_db: str = ""
+    # process hardening (issue 11): where internal services listen, who may call them, caps
+    bind_host: str = "127.0.0.1"
+    action_server_token: str = ""
+    rest_token: str | None = None
+    rasa_cors: str | None = None
+    max_message_chars: int = 2000
+    max_request_bytes: int = 1024 * 1024
+    max_action_request_bytes: int = 8 * 1024 * 1024
+    events_db_url: str = ""
+
 
     @property
     def var_dir(self) -> Path:
@@ -99,6 +109,7 @@ def check_production(settings: Settings) -> None:
     generated for development, or shared between two jobs."""
     named = {"BACKEND_TOKEN": [settings.backend_token], "RASA_TOKEN": [settings.rasa_token],
              "SESSION_SECRET": [settings.session_secret],
+             "ACTION_SERVER_TOKEN": [settings.action_server_token],
              "ID_NUMBER_KEY": list(settings.id_number_keys) or [""]}
     generated = _generated_secrets()
     for name, values in named.items():
@@ -138,6 +149,20 @@ def get_settings() -> Settings:
         retention_audit_days=int(os.environ.get("RETENTION_AUDIT_DAYS", "1095")),
         jobs_interval_seconds=int(os.environ.get("JOBS_INTERVAL_SECONDS", "600")),
         tracker_db=os.environ.get("TRACKER_DB", str(VAR_DIR / "tracker.db")),
+        # loopback unless a deployment puts a proxy or another machine in front
+        bind_host=os.environ.get("HOTLINE_HOST", "127.0.0.1"),
+        # Rasa → action server: sent by endpoints.yml's action_endpoint.headers
+        action_server_token=_secret("ACTION_SERVER_TOKEN", production),
+        # REST channel: open in development unless set; required (or off) in production
+        rest_token=os.environ.get("REST_TOKEN") or None,
+        # no browser calls Rasa's HTTP API: no CORS unless a deployment asks for it
+        rasa_cors=os.environ.get("RASA_CORS") or None,
+        max_message_chars=int(os.environ.get("HOTLINE_MAX_MESSAGE_CHARS", "2000")),
+        max_request_bytes=int(os.environ.get("HOTLINE_MAX_REQUEST_BYTES", str(1024 * 1024))),
+        max_action_request_bytes=int(os.environ.get("HOTLINE_MAX_ACTION_REQUEST_BYTES",
+                                                    str(8 * 1024 * 1024))),
+        # the SQL event broker's database, read by the trainer inbox (any tracker store)
+        events_db_url=os.environ.get("EVENTS_DB_URL", f"sqlite:///{VAR_DIR / 'events.db'}"),
     )
     if production:
         check_production(settings)

@@ -11,7 +11,11 @@ Differences from Rasa's stock SocketIOInput, and why:
 - staff replies reach the browser through Rasa's tracker-events API with
   execute_side_effects (see bot/backend/api/handoff_routes.py); with REDIS_URL
   set, python-socketio's Redis manager carries them to whichever Rasa instance
-  holds the browser's connection.
+  holds the browser's connection;
+- every call to another process goes through one client per system (bot/channels/clients.py);
+  when the backend is down or slow the last known handoff state stands, and a held message
+  Rasa's API could not take is kept and written later (bot/channels/held.py);
+- a message over the cap (2,000 characters) gets a polite answer and never reaches NLU.
 """
 
 from __future__ import annotations
@@ -20,18 +24,20 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import aiohttp
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOOutput
 from sanic import Blueprint, response
 from socketio import AsyncServer
 
-from bot.channels import session_token
+from bot.channels import guard, session_token
+from bot.channels.clients import RasaAPI, channel_backend
+from bot.channels.held import HandoffStates, HeldMessages
 from bot.channels.never_silent import CountingOutput, never_silent
 from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
-MAX_MESSAGE = 2000
+NOT_TEXT = "抱歉，没有收到您的文字内容，请再发一次。"
+MAX_HTTP_BUFFER = 256 * 1024  # one socket.io payload; a capped message is a few kilobytes
 
 
 class HotlineOutput(CountingOutput, SocketIOOutput):
@@ -50,36 +56,6 @@ class HotlineOutput(CountingOutput, SocketIOOutput):
     async def send_custom_json(self, recipient_id: str, json_message: dict, **kwargs: Any) -> None:
         # staff replies arrive as custom JSON {"text", "staff"}: one event to the session's room
         await self.sio.emit(self.bot_message_evt, json_message, room=recipient_id)
-
-
-async def _handoff_state(conversation_id: str) -> str | None:
-    """waiting / active / released / closed, or None (no handoff, or backend unreachable)."""
-    settings = get_settings()
-    url = f"{settings.backend_url}/api/v1/handoffs/by-conversation/{conversation_id}"
-    try:
-        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=2)) as session:
-            async with session.get(url, headers={
-                    "Authorization": f"Bearer {settings.backend_token}"}) as resp:
-                return (await resp.json()).get("state") if resp.status == 200 else None
-    except (aiohttp.ClientError, TimeoutError, ValueError):
-        return None
-
-
-async def _log_only(conversation_id: str, text: str) -> None:
-    """Writes the worker's message to the tracker without the bot answering."""
-    settings = get_settings()
-    url = f"{settings.rasa_url}/conversations/{conversation_id}/tracker/events"
-    params = {"token": settings.rasa_token}
-    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5)) as session:
-        # parsed like any message, so the tracker stays meaningful when the bot resumes
-        async with session.post(f"{settings.rasa_url}/model/parse", params=params,
-                                json={"text": text}) as resp:
-            parse_data = await resp.json() if resp.status == 200 else {}
-        async with session.post(url, params=params, json=[
-                {"event": "user", "text": text, "input_channel": "hotline",
-                 "parse_data": parse_data}]) as resp:
-            if resp.status >= 300:
-                logger.error("could not log a held message: HTTP %s", resp.status)
 
 
 class HotlineSocketIOInput(InputChannel):
@@ -109,14 +85,24 @@ class HotlineSocketIOInput(InputChannel):
 
             manager = socketio.AsyncRedisManager(settings.redis_url)
         return AsyncServer(async_mode="sanic", cors_allowed_origins=self.cors_allowed_origins,
-                           client_manager=manager)
+                           client_manager=manager, max_http_buffer_size=MAX_HTTP_BUFFER)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        guard.install_process_guards()
         sio = self._server()
         self.sio = sio
         blueprint = SocketBlueprint(sio, self.socketio_path, "hotline_socketio", __name__)
         answer = never_silent(on_new_message)
-        secret = get_settings().session_secret
+        settings = get_settings()
+        secret = settings.session_secret
+        handoffs = HandoffStates(channel_backend())
+        held = HeldMessages(RasaAPI(), settings.var_dir / "held-messages.jsonl")
+        self.held = held
+
+        @blueprint.listener("after_server_start")
+        async def resume_held(_app, _loop) -> None:
+            held.load_spool()
+            held.start()
 
         @blueprint.route("/", methods=["GET"])
         async def health(_request):
@@ -124,7 +110,10 @@ class HotlineSocketIOInput(InputChannel):
 
         @sio.on("connect")
         async def connect(sid: str, environ: dict, auth: dict | None = None) -> bool:
-            token = (auth or {}).get("token")
+            token = auth.get("token") if isinstance(auth, dict) else None
+            if token is not None and not isinstance(token, str):
+                logger.warning("refused a widget connection with a malformed session token")
+                return False
             if token:
                 session_id = session_token.verify(token, secret)
                 if session_id is None:
@@ -137,15 +126,29 @@ class HotlineSocketIOInput(InputChannel):
             await sio.emit("session_confirm", {"session_id": session_id, "token": token}, to=sid)
             return True
 
+        async def say(session_id: str, text: str) -> None:
+            await HotlineOutput(sio, "bot_uttered").send_text_message(session_id, text)
+
         @sio.on("user_uttered")
         async def handle_message(sid: str, data: Any) -> None:
-            session_id = (await sio.get_session(sid)).get("session_id")
-            text = (data or {}).get("message", "") if isinstance(data, dict) else ""
-            if not session_id or not isinstance(text, str) or not text.strip():
+            try:
+                session_id = (await sio.get_session(sid) or {}).get("session_id")
+            except KeyError:  # the connection closed while its event was queued
                 return
-            text = text[:MAX_MESSAGE]
-            if await _handoff_state(session_id) == "active":
-                await _log_only(session_id, text)
+            if not session_id:
+                return
+            text = data.get("message") if isinstance(data, dict) else None
+            if not isinstance(text, str):
+                await say(session_id, NOT_TEXT)  # never silent, even for a malformed event
+                return
+            if not text.strip():
+                return
+            if len(text) > settings.max_message_chars:
+                await say(session_id, guard.TOO_LONG)  # never parsed: NLU is one event loop
+                return
+            text = guard.clean(text)
+            if await handoffs.state(session_id) == "active":
+                await held.hold(session_id, text, {"channel": "widget"})
                 return
             output = HotlineOutput(sio, "bot_uttered")
             await answer(UserMessage(

@@ -1,0 +1,24 @@
+"""rasa_sdk's plugin package (``rasa_sdk.plugin._discover_plugins`` imports it by this name).
+
+The action server's guard (shared-secret check, body validation, no echoed exceptions, body
+cap, masked logs) is attached through rasa_sdk's own start-up hook; see bot/action_guard.py.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pluggy
+
+hookimpl = pluggy.HookimplMarker("rasa_sdk")
+
+
+@hookimpl
+def attach_sanic_app_extensions(app) -> None:
+    from bot.action_guard import attach
+
+    attach(app)
+
+
+def init_hooks(manager: pluggy.PluginManager) -> None:
+    manager.register(sys.modules[__name__])
