@@ -108,10 +108,12 @@ def rasa_server(
 
 def write_endpoints(path: Path, action_port: int, tracker_db: Path,
                     extra: str = "") -> Path:
-    """An endpoints.yml for the given action-server port and SQLite tracker store."""
+    """An endpoints.yml for the given action-server port and SQLite tracker store
+    (bot/tracker_store.py: flat cost per turn)."""
     path.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
-        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tracker_db}\n"
+        f"tracker_store:\n  type: bot.tracker_store.HotlineTrackerStore\n"
+        f"  url: sqlite+aiosqlite:///{tracker_db}\n"
         f"lock_store:\n  type: in_memory\n{extra}",
         encoding="utf-8",
     )
