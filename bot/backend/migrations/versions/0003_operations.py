@@ -9,7 +9,7 @@ Revises:  admin, audit log, ticket workflow, calendar, dashboards, retention:000
 """
 
 revision = "0003"
-down_revision = " admin, audit log, ticket workflow, calendar, dashboards, retention:0002"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 

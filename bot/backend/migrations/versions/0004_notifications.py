@@ -9,7 +9,7 @@ Revises:  SMS sending, ratings, console notices:0003
 """
 
 revision = "0004"
-down_revision = " SMS sending, ratings, console notices:0003"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
