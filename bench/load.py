@@ -168,10 +168,12 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=25)
     parser.add_argument("--profile", type=Path, help="py-spy flame graph (svg) of the Rasa process")
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--long", type=int, default=0, help="then one conversation of this many turns")
     args = parser.parse_args()
 
     model = services.latest_model()
     stack = services.local_stack(Path(tempfile.mkdtemp(prefix="bench-load-")), model)
+    stack.group.timeout = 900  # a busy shared machine loads the model slowly
     with stack.group:
         pids = {s.name: s.process.pid for s in stack.group.services}
         asyncio.run(closed_loop(stack.rasa_url, 2, 5))  # warm-up
@@ -187,8 +189,13 @@ def main() -> None:
             pids, lambda: asyncio.run(closed_loop(stack.rasa_url, args.clients, args.duration)))
         for proc in spy or []:
             proc.wait(timeout=120)
+        long = asyncio.run(conversation_turn_costs(stack.rasa_url, args.long, pids["rasa"])) if args.long else []
     print(result.line("closed loop"))
     print("CPU per turn: " + ", ".join(f"{name} {ms:.1f} ms" for name, ms in per_turn.items()))
+    if long:
+        for label, part in (("turns 1-20", long[:20]), (f"turns {args.long - 19}-{args.long}", long[-20:])):
+            print(f"one conversation, {label}: latency {1000 * sum(c[0] for c in part) / len(part):.0f} ms, "
+                  f"Rasa CPU {1000 * sum(c[1] for c in part) / len(part):.1f} ms per turn")
     if args.profile:
         print(f"flame graph: {args.profile}")
         for share, frame in top_frames(args.profile.with_suffix(".txt"), args.top):
