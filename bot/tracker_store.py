@@ -139,8 +139,12 @@ class HotlineTrackerStore(TrackerStore):
         super().__init__(domain, event_broker, **kwargs)
         self.url = host or kwargs.get("url") or "sqlite+aiosqlite:///rasa.db"
         self.keep_turns = int(keep_turns)
-        options: dict[str, Any] = {}
-        if not self.url.startswith("sqlite"):
+        if self.url.startswith("sqlite"):
+            # one connection, shared in turn: SQLite has one writer at a time, and writers on
+            # several connections fail with "database is locked" under concurrent turns
+            options: dict[str, Any] = {"poolclass": sa.pool.AsyncAdaptedQueuePool, "pool_size": 1,
+                                       "max_overflow": 0, "pool_timeout": 60}
+        else:
             options = {"pool_size": int(pool_size), "max_overflow": int(pool_size), "pool_pre_ping": True}
         self.engine: AsyncEngine = create_async_engine(self.url, **options)
         self._ready = False

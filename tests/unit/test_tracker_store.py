@@ -150,13 +150,22 @@ async def test_turn_200_costs_what_turn_10_costs(tmp_path):
     assert late < early * 1.3, f"turn 10: {early * 1000:.1f} ms, turn 200: {late * 1000:.1f} ms CPU"
 
 
-def test_sessions_do_not_block_one_another(tmp_path):
-    """The store's I/O is async: many conversations are served concurrently on one loop."""
+def test_many_conversations_at_once_on_sqlite(tmp_path):
+    """20 conversations taking turns concurrently on one event loop: every turn stored
+    (several SQLite connections failed here with "database is locked")."""
+    async def conversation(store: HotlineTrackerStore, sender: str) -> None:
+        for n in range(6):
+            await _say(store, sender, n)
+
     async def run() -> None:
         store = HotlineTrackerStore(DOMAIN, f"sqlite+aiosqlite:///{tmp_path / 'c.db'}")
         try:
-            await asyncio.gather(*(_say(store, f"c{i}", 0) for i in range(20)))
+            await asyncio.gather(*(conversation(store, f"c{i}") for i in range(20)))
             assert sorted(await store.keys()) == sorted(f"c{i}" for i in range(20))
+            for i in range(20):
+                tracker = await store.retrieve(f"c{i}")
+                assert [e.text for e in tracker.events if isinstance(e, UserUttered)] == \
+                    [f"第{n}句" for n in range(6)]
         finally:
             await store.engine.dispose()
 
