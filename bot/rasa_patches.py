@@ -12,10 +12,17 @@ Imported by the modules Rasa loads from this project (``bot.channels`` and
   this is exactly ``oneOf``) instead of against all 23. The guarantee is the same: a
   response is accepted if and only if ``jsonschema.validate`` accepts it, and an invalid
   one raises the same ``jsonschema.ValidationError`` (the full validator's best match).
+- After a model is loaded, everything alive is moved out of the cyclic garbage collector's
+  reach (``gc.freeze``). The loaded model is millions of long-lived objects (TensorFlow,
+  spaCy, vocabularies); every full collection walked all of them, and a turn allocates
+  enough to trigger collections: the profile showed a third of the Rasa process's time
+  at allocation sites inside the count-vectors featurizer. Nothing alive is ever freed by
+  a collection, so freezing it changes no behaviour; a reloaded model unfreezes first.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +30,7 @@ from typing import Any
 
 from jsonschema import ValidationError, exceptions, validators
 from rasa.core.actions.action import RemoteAction
+from rasa.core.agent import Agent
 from rasa.shared.constants import DOCS_BASE_URL
 
 logger = logging.getLogger(__name__)
@@ -105,11 +113,24 @@ def validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
     raise error
 
 
+_rasa_load_model = Agent.load_model
+
+
+def load_model_then_freeze(self: Agent, *args: Any, **kwargs: Any) -> None:
+    """Rasa's ``Agent.load_model``, then the model's objects leave the collector's scans."""
+    gc.unfreeze()  # a replaced model's objects become collectable again
+    _rasa_load_model(self, *args, **kwargs)
+    gc.collect()
+    gc.freeze()
+    logger.debug("model loaded; %d objects frozen out of garbage collection", gc.get_freeze_count())
+
+
 def apply() -> None:
     """Installs the patches once per process (idempotent)."""
     if getattr(RemoteAction, _APPLIED, False):
         return
     RemoteAction._validate_action_result = validate_action_result
+    Agent.load_model = load_model_then_freeze
     setattr(RemoteAction, _APPLIED, True)
     logger.debug("Rasa speed patches applied")
 

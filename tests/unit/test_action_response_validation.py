@@ -156,3 +156,29 @@ async def test_remote_action_over_http_accepts_valid_and_rejects_invalid():
     assert [e.as_dict()["value"] for e in events] == ["青岛"]
     with pytest.raises(jsonschema.ValidationError):
         await _run_against({"events": [{"event": "slot", "value": "青岛"}], "responses": []}, free_port())
+
+
+def test_a_loaded_model_is_frozen_out_of_garbage_collection(monkeypatch):
+    """Rasa's Agent.load_model, wrapped: what is alive after the load is frozen, a replaced
+    model unfrozen first, and garbage made afterwards is still collected."""
+    import gc
+
+    from rasa.core.agent import Agent
+
+    assert Agent.load_model is rasa_patches.load_model_then_freeze
+    loaded: list = []
+    monkeypatch.setattr(rasa_patches, "_rasa_load_model",
+                        lambda agent, path: loaded.append([{"model": path} for _ in range(20000)]))
+    try:
+        Agent.load_model(object.__new__(Agent), "model-a")
+        first = gc.get_freeze_count()
+        assert first >= 20000
+        Agent.load_model(object.__new__(Agent), "model-b")
+        assert gc.get_freeze_count() >= first  # unfrozen, collected, frozen again
+        gc.collect()
+        cycle: list = []
+        cycle.append(cycle)
+        del cycle
+        assert gc.collect() >= 1, "new garbage is still collected"
+    finally:
+        gc.unfreeze()
