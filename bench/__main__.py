@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = ["bench.bench_nlu", "bench.bench_backend", "bench.bench_flows", "bench.bench_handoff"]
+BENCHMARKS = ["bench.compare", "bench.bench_nlu", "bench.bench_backend", "bench.bench_flows", "bench.bench_handoff"]
 
 
 def main() -> None:

@@ -49,7 +49,7 @@ def main(train: bool = True) -> None:
     if train:
         print("训练完整模型（--force，约几分钟）…", flush=True)
         seconds, model = time_training()
-        print(f"full training time: {seconds:.0f} s (target ≤ 360 s)")
+        print(f"full training time: {seconds:.0f} s (target ≤ 180 s)")
     else:
         model = services.latest_model()
     work = Path(tempfile.mkdtemp(prefix="bench-nlu-"))

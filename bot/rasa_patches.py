@@ -1,0 +1,138 @@
+"""Speed fixes to Rasa 3.6 applied from our own code (the installed package stays untouched).
+
+Imported by the modules Rasa loads from this project (``bot.channels`` and
+``bot.tracker_store``), so every Rasa process of the product runs with them.
+
+- ``RemoteAction._validate_action_result`` called ``jsonschema.validate`` on every
+  action-server response (and again for every form validation call). That checks the
+  schema itself against the meta-schema and builds a new validator each time: half of
+  the Rasa process's CPU under load. The schema is constant, so it is checked once
+  here and compiled validators are reused. Each event is checked against the one
+  ``oneOf`` branch its ``event`` name selects (the branches differ by that constant, so
+  this is exactly ``oneOf``) instead of against all 23. The guarantee is the same: a
+  response is accepted if and only if ``jsonschema.validate`` accepts it, and an invalid
+  one raises the same ``jsonschema.ValidationError`` (the full validator's best match).
+- After a model is loaded, everything alive is moved out of the cyclic garbage collector's
+  reach (``gc.freeze``). The loaded model is millions of long-lived objects (TensorFlow,
+  spaCy, vocabularies); every full collection walked all of them, and a turn allocates
+  enough to trigger collections: the profile showed a third of the Rasa process's time
+  at allocation sites inside the count-vectors featurizer. Nothing alive is ever freed by
+  a collection, so freezing it changes no behaviour; a reloaded model unfreezes first.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from jsonschema import ValidationError, exceptions, validators
+from rasa.core.actions.action import RemoteAction
+from rasa.core.agent import Agent
+from rasa.shared.constants import DOCS_BASE_URL
+
+logger = logging.getLogger(__name__)
+_APPLIED = "_hotline_fast_validation"
+
+
+@lru_cache(maxsize=1)
+def action_response_validator() -> Any:
+    """The action-server response schema, checked against its meta-schema once."""
+    schema = RemoteAction.action_response_format_spec()
+    cls = validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+@dataclass(frozen=True)
+class _FastCheck:
+    """Validators for the response's parts: one per event name, one for the responses."""
+
+    by_event: dict[str, Any]
+    responses: Any
+
+
+@lru_cache(maxsize=1)
+def _fast_check() -> _FastCheck | None:
+    """Splits the events schema's ``oneOf`` by event name; None if its shape is not the one
+    this relies on (every branch fixes a distinct ``event`` constant), then only the full
+    validator is used."""
+    schema = RemoteAction.action_response_format_spec()
+    cls = validators.validator_for(schema)
+    try:
+        items = dict(schema["properties"]["events"]["items"])
+        branches = items.pop("oneOf")
+        names = [branch["properties"]["event"]["const"] for branch in branches]
+        if schema["properties"]["events"].get("type") != "array" or len(set(names)) != len(names):
+            return None
+        if set(schema) - {"type", "properties"} or set(schema["properties"]) != {"events", "responses"}:
+            return None
+    except (KeyError, TypeError):
+        return None
+    by_event = {name: cls({**items, "allOf": [branch]}) for name, branch in zip(names, branches)}
+    return _FastCheck(by_event, cls(schema["properties"]["responses"]))
+
+
+def _is_valid(result: Any) -> bool:
+    """Same answer as the full schema, in a fraction of its time."""
+    check = _fast_check()
+    if check is None:
+        return action_response_validator().is_valid(result)
+    if not isinstance(result, dict):
+        return False
+    if "responses" in result and not check.responses.is_valid(result["responses"]):
+        return False
+    if "events" not in result:
+        return True
+    events = result["events"]
+    if not isinstance(events, list):
+        return False
+    for event in events:
+        name = event.get("event") if isinstance(event, dict) else None
+        validator = check.by_event.get(name) if isinstance(name, str) else None
+        if validator is None or not validator.is_valid(event):
+            return False
+    return True
+
+
+def validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
+    """Rasa's check of an action-server response, with validators compiled once."""
+    if _is_valid(result):
+        return True
+    error = exceptions.best_match(action_response_validator().iter_errors(result))
+    if error is None:  # cannot happen (same schema); never accept what the fast path refused
+        error = ValidationError("invalid action server response")
+    assert isinstance(error, ValidationError)
+    error.message += (
+        ". Failed to validate Action server response from API, "
+        "make sure your response from the Action endpoint is valid. "
+        f"For more information about the format visit {DOCS_BASE_URL}/custom-actions"
+    )
+    raise error
+
+
+_rasa_load_model = Agent.load_model
+
+
+def load_model_then_freeze(self: Agent, *args: Any, **kwargs: Any) -> None:
+    """Rasa's ``Agent.load_model``, then the model's objects leave the collector's scans."""
+    gc.unfreeze()  # a replaced model's objects become collectable again
+    _rasa_load_model(self, *args, **kwargs)
+    gc.collect()
+    gc.freeze()
+    logger.debug("model loaded; %d objects frozen out of garbage collection", gc.get_freeze_count())
+
+
+def apply() -> None:
+    """Installs the patches once per process (idempotent)."""
+    if getattr(RemoteAction, _APPLIED, False):
+        return
+    RemoteAction._validate_action_result = validate_action_result
+    Agent.load_model = load_model_then_freeze
+    setattr(RemoteAction, _APPLIED, True)
+    logger.debug("Rasa speed patches applied")
+
+
+apply()

@@ -1,0 +1,277 @@
+"""A tracker store whose cost per turn does not grow with the conversation.
+
+Rasa's SQL tracker store rebuilds the session from all of its events on every turn,
+twice (``retrieve``, then ``save`` retrieves again to find what is new), with
+synchronous SQLAlchemy calls on Sanic's one event loop. Turn 120 of a conversation
+cost half again as much as turn 1, and every action call sent the whole history.
+
+This store keeps two things in the same SQL database (SQLite or PostgreSQL, async
+drivers, so the event loop is never blocked):
+
+- ``events``: every event, appended once (Rasa's own table and columns, so an existing
+  ``var/tracker.db`` keeps working and the full history stays available for
+  ``GET /conversations/{id}/tracker``, the staff transcript and story export);
+- ``hotline_tracker_state``: per conversation the *working* tracker: the current
+  session's last ``keep_turns`` user turns, preceded by a snapshot of the state before
+  them (slots and active form). One indexed row read per turn, one row written.
+
+The policies look at the last few turns only (max_history 4–5; rules are shorter), so
+their predictions are the same; what changes is that ``tracker.events`` handed to the
+policies and to the action server covers the last ``keep_turns`` user turns instead of
+the whole session. Several Rasa instances can share the store: each save checks the
+version it read, and a conflicting write (which the Redis lock store prevents) rebuilds
+the working tracker from the full history instead of losing events.
+
+endpoints.yml::
+
+    tracker_store:
+      type: bot.tracker_store.HotlineTrackerStore
+      url: sqlite+aiosqlite:///var/tracker.db   # or postgresql+asyncpg://user@host/db
+      keep_turns: 20
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+import sqlalchemy as sa
+from rasa.core.brokers.broker import EventBroker
+from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
+from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActionExecutionRejected,
+    ActiveLoop,
+    Event,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
+    deserialise_events,
+)
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+import bot.rasa_patches  # noqa: F401  (Rasa loads this module: the speed patches ride along)
+
+logger = logging.getLogger(__name__)
+
+EVENTS = SQLTrackerStore.SQLEvent.__table__  # Rasa's table: old trackers stay readable
+STATE_METADATA = sa.MetaData()
+STATE = sa.Table(
+    "hotline_tracker_state", STATE_METADATA,
+    sa.Column("sender_id", sa.String(255), primary_key=True),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("events", sa.Text, nullable=False),  # JSON list: the working tracker's events
+    sa.Column("updated", sa.Float),
+)
+_LOADED = "_hotline_loaded"    # how many events the tracker had when this store handed it out
+_VERSION = "_hotline_version"  # the state row's version then (None: no row yet)
+
+
+def _event_row(sender_id: str, event: Event) -> dict[str, Any]:
+    """One ``events`` row, the way Rasa's SQL tracker store writes it."""
+    data = event.as_dict()
+    return {"sender_id": sender_id, "type_name": event.type_name, "timestamp": data.get("timestamp"),
+            "intent_name": (data.get("parse_data") or {}).get("intent", {}).get(INTENT_NAME_KEY),
+            "action_name": data.get("name"), "data": json.dumps(data)}
+
+
+def current_session(events: list[Event]) -> list[Event]:
+    """The events from the latest session start on (what Rasa's stores return)."""
+    for index in range(len(events) - 1, -1, -1):
+        if isinstance(events[index], SessionStarted):
+            before = events[index - 1] if index else None
+            if isinstance(before, ActionExecuted) and before.action_name == ACTION_SESSION_START_NAME:
+                index -= 1
+            return events[index:]
+    return events
+
+
+def snapshot(sender_id: str, events: list[Event], domain: Domain) -> list[Event]:
+    """Events that recreate the state reached after ``events``: slots and the active form."""
+    tracker = DialogueStateTracker.from_events(sender_id, events, domain.slots)
+    first = events[0].timestamp if events else None
+    out: list[Event] = [ActionExecuted(ACTION_SESSION_START_NAME, timestamp=first),
+                        SessionStarted(timestamp=first)]
+    for slot in tracker.slots.values():
+        if slot.value != slot.initial_value:
+            out.append(SlotSet(slot.name, slot.value, timestamp=first))
+    if tracker.active_loop and tracker.active_loop.name:
+        out.append(ActiveLoop(tracker.active_loop.name, timestamp=first))
+        if tracker.active_loop.rejected:
+            out.append(ActionExecutionRejected(tracker.active_loop.name, timestamp=first))
+    out.append(ActionExecuted(ACTION_LISTEN_NAME, timestamp=first))
+    return out
+
+
+def compact(sender_id: str, events: list[Event], domain: Domain, keep_turns: int) -> list[Event]:
+    """The working tracker: the current session's last ``keep_turns`` user turns after a snapshot.
+
+    Called on every save, so the events dropped each time are about one turn's: the
+    snapshot replays a bounded list.
+    """
+    events = current_session(events)
+    user_turns = [i for i, event in enumerate(events) if isinstance(event, UserUttered)]
+    if len(user_turns) <= keep_turns:
+        return events
+    cut = user_turns[-keep_turns]
+    return snapshot(sender_id, events[:cut], domain) + events[cut:]
+
+
+class HotlineTrackerStore(TrackerStore):
+    """SQL tracker store with a bounded working tracker per conversation (see module doc)."""
+
+    def __init__(
+        self,
+        domain: Domain | None = None,
+        host: str | None = None,
+        event_broker: EventBroker | None = None,
+        keep_turns: int = 20,
+        pool_size: int = 10,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(domain, event_broker, **kwargs)
+        self.url = host or kwargs.get("url") or "sqlite+aiosqlite:///rasa.db"
+        self.keep_turns = int(keep_turns)
+        if self.url.startswith("sqlite"):
+            # one connection, shared in turn: SQLite has one writer at a time, and writers on
+            # several connections fail with "database is locked" under concurrent turns
+            options: dict[str, Any] = {"poolclass": sa.pool.AsyncAdaptedQueuePool, "pool_size": 1,
+                                       "max_overflow": 0, "pool_timeout": 60}
+        else:
+            options = {"pool_size": int(pool_size), "max_overflow": int(pool_size), "pool_pre_ping": True}
+        self.engine: AsyncEngine = create_async_engine(self.url, **options)
+        self._ready = False
+        self._create_lock = asyncio.Lock()
+
+    async def _ensure_tables(self) -> None:
+        """Creates the tables on first use (instances starting together may race: retried)."""
+        if self._ready:
+            return
+        async with self._create_lock:
+            for attempt in range(3):
+                try:
+                    async with self.engine.begin() as connection:
+                        await connection.run_sync(_create_tables)
+                    break
+                except sa.exc.SQLAlchemyError:
+                    if attempt == 2:
+                        raise
+                    await asyncio.sleep(0.5)
+            self._ready = True
+
+    # -- reading -----------------------------------------------------------------------
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        """The working tracker: one row read (a conversation that predates this store is
+        read from its events once)."""
+        await self._ensure_tables()
+        async with self.engine.connect() as connection:
+            row = (await connection.execute(
+                sa.select(STATE.c.events, STATE.c.version).where(STATE.c.sender_id == sender_id))).first()
+            if row is None:
+                events = await self._history(connection, sender_id)
+                if not events:
+                    return None
+                return self._tracker(sender_id, current_session(events), None)
+        return self._tracker(sender_id, deserialise_events(json.loads(row.events)), row.version)
+
+    async def retrieve_full_tracker(self, conversation_id: str) -> DialogueStateTracker | None:
+        """Every event of every session (transcripts, story export)."""
+        await self._ensure_tables()
+        async with self.engine.connect() as connection:
+            events = await self._history(connection, conversation_id)
+            version = (await connection.execute(
+                sa.select(STATE.c.version).where(STATE.c.sender_id == conversation_id))).scalar()
+        return self._tracker(conversation_id, events, version) if events else None
+
+    async def keys(self) -> Iterable[str]:
+        await self._ensure_tables()
+        async with self.engine.connect() as connection:
+            return [r[0] for r in await connection.execute(sa.select(EVENTS.c.sender_id).distinct())]
+
+    async def _history(self, connection: Any, sender_id: str) -> list[Event]:
+        rows = await connection.execute(
+            sa.select(EVENTS.c.data).where(EVENTS.c.sender_id == sender_id).order_by(EVENTS.c.id))
+        return deserialise_events([json.loads(r.data) for r in rows])
+
+    def _tracker(self, sender_id: str, events: list[Event], version: int | None) -> DialogueStateTracker:
+        tracker = DialogueStateTracker.from_events(sender_id, events, self.domain.slots,
+                                                   max_event_history=self.max_event_history)
+        setattr(tracker, _LOADED, len(tracker.events))
+        setattr(tracker, _VERSION, version)
+        return tracker
+
+    # -- writing -----------------------------------------------------------------------
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Appends the new events and writes the working tracker, in one transaction."""
+        await self._ensure_tables()
+        all_events = list(tracker.events)
+        new_events = all_events[getattr(tracker, _LOADED, 0):]
+        version = getattr(tracker, _VERSION, None)
+        working = compact(tracker.sender_id, all_events, self.domain, self.keep_turns)
+        payload = json.dumps([event.as_dict() for event in working])
+        async with self.engine.begin() as connection:
+            if new_events:
+                await connection.execute(
+                    EVENTS.insert(), [_event_row(tracker.sender_id, e) for e in new_events])
+            written = await self._write_state(connection, tracker.sender_id, version, payload,
+                                              _last_timestamp(working))
+            if not written:
+                await self._rebuild_state(connection, tracker.sender_id)
+        setattr(tracker, _LOADED, len(all_events))
+        # after a conflict this object is stale: its next save rebuilds from the history again
+        setattr(tracker, _VERSION, (version or 0) + 1 if written else None)
+        await self._publish(tracker.sender_id, new_events)
+
+    async def _rebuild_state(self, connection: Any, sender_id: str) -> None:
+        """Another writer changed the conversation since it was read (the lock store should
+        prevent that): both writers' events are in the history, so rebuild from it."""
+        logger.warning("tracker %s was changed by another writer: rebuilt from its history", sender_id)
+        current = (await connection.execute(
+            sa.select(STATE.c.version).where(STATE.c.sender_id == sender_id))).scalar() or 0
+        rebuilt = compact(sender_id, await self._history(connection, sender_id), self.domain, self.keep_turns)
+        await connection.execute(STATE.delete().where(STATE.c.sender_id == sender_id))
+        await connection.execute(STATE.insert().values(
+            sender_id=sender_id, version=current + 1,
+            events=json.dumps([e.as_dict() for e in rebuilt]), updated=_last_timestamp(rebuilt)))
+
+    async def _write_state(self, connection: Any, sender_id: str, version: int | None, payload: str,
+                           updated: float | None) -> bool:
+        """Writes the working tracker if nobody else did since it was read."""
+        if version is None:
+            exists = (await connection.execute(
+                sa.select(STATE.c.version).where(STATE.c.sender_id == sender_id))).first()
+            if exists is not None:
+                return False
+            await connection.execute(STATE.insert().values(
+                sender_id=sender_id, version=1, events=payload, updated=updated))
+            return True
+        result = await connection.execute(
+            STATE.update().where(STATE.c.sender_id == sender_id, STATE.c.version == version)
+            .values(version=version + 1, events=payload, updated=updated))
+        return result.rowcount == 1
+
+    async def _publish(self, sender_id: str, new_events: list[Event]) -> None:
+        """What Rasa's ``stream_events`` does, without retrieving the tracker again."""
+        if self.event_broker is None:
+            return
+        for event in new_events:
+            self.event_broker.publish({"sender_id": sender_id, **event.as_dict()})
+
+    async def stream_events(self, tracker: DialogueStateTracker) -> None:  # not used by save
+        await self._publish(tracker.sender_id, list(tracker.events)[getattr(tracker, _LOADED, 0):])
+
+
+def _create_tables(connection: sa.engine.Connection) -> None:
+    SQLTrackerStore.Base.metadata.create_all(connection, checkfirst=True)
+    STATE_METADATA.create_all(connection, checkfirst=True)
+
+
+def _last_timestamp(events: list[Event]) -> float | None:
+    return events[-1].timestamp if events else None
