@@ -16,6 +16,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.utils import call_potential_coroutine
 
 from actions import forms
 from actions.common import SafeAction
@@ -99,7 +100,7 @@ async def validate_prefilled(form: str, dispatcher: CollectingDispatcher, tracke
         method = getattr(action, f"validate_{slot}", None)
         if value is None or method is None:
             continue
-        result = await method(value, dispatcher, tracker, domain)
+        result = await call_potential_coroutine(method(value, dispatcher, tracker, domain))
         for name, checked in (result or {}).items():
             if checked != tracker.get_slot(name):
                 events.append(SlotSet(name, checked))
@@ -156,7 +157,7 @@ class ActionStartService(SafeAction):
         else:
             options = ["wage_arrears", "overtime_pay", "school_placement",
                        "relief_eligibility", "holiday_subsidy", "find_station"]
-        dispatcher.utter_message(text="收到，您说的我记下了。请问您想办哪件事？点一下就行：",
+        dispatcher.utter_message(text="收到，您说的我记下了。请问您想办理什么事情？点一下就行：",
                                  buttons=choice_buttons(options))
         return []
 

@@ -199,3 +199,81 @@ async def test_the_summary_is_confirmed_or_changed():
     change = _form_tracker("wage_arrears_form", "case_confirmed", "金额是九千五")
     changed = _slots(await form.run(dispatcher, change, DOMAIN))
     assert changed["amount"] == 9500 and changed["case_confirmed"] is None
+
+
+# --- the entry action ------------------------------------------------------------------------
+
+def _turn(text: str, intent: str, set_now: dict | None = None, slots: dict | None = None):
+    """The tracker the entry action gets: the message, then the facts read from it."""
+    message = _parse(text, intent)
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": text, "parse_data": message},
+              *({"event": "slot", "name": k, "value": val} for k, val in (set_now or {}).items())]
+    return Tracker("worker-1", {**(slots or {}), **(set_now or {})}, message, events, False,
+                   None, {}, "action_listen")
+
+
+async def test_facts_without_a_request_start_the_service_they_point_at():
+    from actions.router import ActionStartService
+
+    dispatcher = CollectingDispatcher()
+    tracker = _turn("海纳建筑公司欠了我三个月的钱", "inform",
+                    {"employer": "海纳建筑公司", "duration": "P3M"})
+    events = await ActionStartService().run(dispatcher, tracker, DOMAIN)
+    assert {"event": "active_loop", "name": "wage_arrears_form"} in [
+        {k: e[k] for k in ("event", "name")} for e in events if e.get("event") == "active_loop"]
+    assert _slots(events)["case_id"]  # the case is named from its start
+
+
+async def test_old_facts_of_a_finished_case_do_not_route_a_new_message():
+    from actions.router import ActionStartService
+
+    dispatcher = CollectingDispatcher()
+    tracker = _turn("我在辛安街道", "inform", slots={"child_grade": "小学一年级"})
+    events = await ActionStartService().run(dispatcher, tracker, DOMAIN)
+    assert not [e for e in events if e.get("event") == "active_loop"]
+    assert dispatcher.messages[-1]["buttons"]  # which service: buttons
+
+
+async def test_a_wage_alone_asks_overtime_or_minimum_wage():
+    from actions.router import ActionStartService
+
+    dispatcher = CollectingDispatcher()
+    await ActionStartService().run(dispatcher, _turn("我月薪4500", "inform",
+                                                     {"monthly_wage": 4500}), DOMAIN)
+    titles = [b["title"] for b in dispatcher.messages[-1]["buttons"]]
+    assert titles == ["算加班费", "最低工资"]
+
+
+async def test_a_fact_question_is_answered_first_then_the_own_case_offered(monkeypatch):
+    from actions import router
+
+    async def answer(tracker):
+        return ["福鼎的困难职工医疗救助门槛是自付 2,000 元（来源：福鼎市总工会，2026-01-01）。"]
+
+    monkeypatch.setattr(router, "answer_fact", answer)
+    dispatcher = CollectingDispatcher()
+    events = await router.ActionStartService().run(
+        dispatcher, _turn("福鼎医疗救助门槛多少", "relief_eligibility"), DOMAIN)
+    assert "2,000" in dispatcher.messages[0]["text"]
+    assert dispatcher.messages[1]["buttons"][0]["payload"] == "/relief_eligibility"
+    assert not [e for e in events if e.get("event") == "active_loop"]  # no form questions
+
+
+async def test_a_second_service_is_remembered():
+    from actions.router import ActionStartService
+
+    dispatcher = CollectingDispatcher()
+    events = await ActionStartService().run(
+        dispatcher, _turn("加班费怎么算 还有孩子上学的事", "overtime_pay"), DOMAIN)
+    assert _slots(events)["next_service"] == "school_placement"
+
+
+async def test_crisis_words_in_a_service_request_go_to_the_hotlines():
+    from actions.router import ActionStartService
+
+    dispatcher = CollectingDispatcher()
+    events = await ActionStartService().run(
+        dispatcher, _turn("工资要不回来 真的不想活了", "wage_arrears"), DOMAIN)
+    assert {"event": "followup", "name": "action_psych_support"} in [
+        {k: e[k] for k in ("event", "name")} for e in events if e.get("event") == "followup"]
