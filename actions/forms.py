@@ -124,7 +124,7 @@ def fact_text(slot: str, value: Any) -> str:
         return "就您一个" if value == 1 else f"{value} 人"
     names = {"stay": "留下过年", "return": "节后错峰返乡/返岗", "courier": "快递",
              "rider": "外卖骑手", "sanitation": "环卫", "construction": "建筑",
-             "driver": "司机", "factory": "工厂", "other": "其他"}
+             "driver": "司机", "factory": "工厂", "other": "其他", "none": "未建档"}
     return names.get(str(value), str(value))
 
 

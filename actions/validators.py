@@ -38,8 +38,15 @@ def _text(value: object) -> str:
 
 # --- identity ----------------------------------------------------------------------------
 
+_PHONE_IN_TEXT = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?1\d{2}[\s-]?\d{4}[\s-]?\d{4}(?!\d)")
+
+
 def phone(value: object) -> Checked:
-    normalised = normalize_phone(_text(value)) if value else None
+    """A mobile number, also inside words: 打我手机 138 0532 1234 就行."""
+    text = _text(value)
+    normalised = normalize_phone(text) if value else None
+    if not normalised and (m := _PHONE_IN_TEXT.search(text)):
+        normalised = normalize_phone(m.group(0))
     return Checked(normalised) if normalised else Checked(reask="utter_invalid_phone")
 
 
@@ -71,8 +78,13 @@ def amount(value: object) -> Checked:
     return Checked(yuan)
 
 
+_RANGE = re.compile(r"[一二两三四五六七八九]{2}\s*个?\s*(?:月|年|星期|礼拜|周|天)")
+
+
 def duration(value: object) -> Checked:
-    """ISO-8601: 三个月 → P3M, 大半年 → P6M, 两周 → P2W."""
+    """ISO-8601: 三个月 → P3M, 大半年 → P6M, 两周 → P2W; 一两个月 stays approximate."""
+    if m := _RANGE.search(_text(value)):
+        return Checked(f"约{m.group(0)}")
     iso = parse_duration(_text(value)) if value else None
     return Checked(iso) if iso else Checked(reask="utter_invalid_duration")
 
@@ -134,8 +146,12 @@ _STAGE_NAMES = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五", 6: "六"}
 
 
 def grade(value: object) -> Checked:
-    """School grade, canonical: 初二 → 初中二年级, 三年级 → 小学三年级, 大班 → 幼儿园大班."""
+    """School grade, canonical: 初二 → 初中二年级, 三年级 → 小学三年级, 大班 → 幼儿园大班.
+    The grade the child is to go into wins: 上完二年级了 要上三年级 → 小学三年级."""
     text = _text(value)
+    going = re.search(r"(?:要|该|准备|想|打算|得)((?:上|读|进|念).{2,8})", text)
+    if going and going.group(1) != text and grade(going.group(1)).ok:
+        return grade(going.group(1))
     if m := re.search(r"[小中大]班", text):
         return Checked(f"幼儿园{m.group(0)}")
     if re.search(r"幼儿园|托班|学前", text):
@@ -161,7 +177,7 @@ def hukou_status(value: object) -> Checked:
     """Where the child's hukou is and whether the parents hold a residence permit."""
     text = _text(value)
     local = re.search(r"本地户口|户口在本地|户口在这|本地人|落户了", text)
-    permit_no = re.search(r"没有?(?:办)?居住证|没办居住证|居住证没|无居住证", text)
+    permit_no = re.search(r"没有?(?:办)?居住证|没办居住证|居住证[^\s,，。]{0,6}没|无居住证|居住证.{0,4}办不", text)
     permit = re.search(r"居住证", text) and not permit_no
     away = re.search(r"老家|外地|外省|农村|不是本地|没有本地户口|户口不在", text)
     if local and not away:
@@ -175,8 +191,8 @@ def hukou_status(value: object) -> Checked:
     return Checked(reask="utter_invalid_hukou_status")
 
 
-_SCHOOL_PROBLEMS = (("没有学位", r"没有?学位|学位(?:紧张|不够|满了)|没名额|名额满|排不上"),
-                    ("被学校拒收", r"不收|拒收|不让上|不给上|不接收|不要"),
+_SCHOOL_PROBLEMS = (("没有学位", r"没有?学位|学位(?:紧张|不够|满了?)|没名额|名额(?:满|不够|紧)|排不上"),
+                    ("被学校拒收", r"不收|拒收|不让上|不给上|不接收|不要|不.{0,2}愿意收|不想收"),
                     ("转学", r"转学|转到|转过来|插班"),
                     ("材料不全", r"材料|证明|手续|证件|社保|不全|缺"))
 
@@ -243,8 +259,8 @@ def is_correction(value: object) -> bool:
 def approximate_duration(value: object) -> Checked:
     """好几个月 / 一两年 / 很久了: kept in the worker's words, marked approximate."""
     text = _text(value)
-    m = re.search(r"(?:好几|好多|十几|几|一两|两三|三四|很多)\s*个?\s*(?:月|年|星期|礼拜|周|天)|"
-                  r"很久|好久|挺久|老长时间|好长时间|很长时间", text)
+    m = re.search(r"(?:好几|好多|十几|几|一两|两三|三四|很多)\s*个?\s*(?:月|年|星期|礼拜|周|天)", text) \
+        or re.search(r"很久|好久|挺久|老长时间|好长时间|很长时间|一阵子|一段时间|有些日子", text)
     return Checked(f"约{m.group(0)}") if m else Checked(reask="utter_invalid_duration")
 
 
