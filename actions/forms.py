@@ -154,7 +154,8 @@ class ValidateSlotMappings(ValidationAction):
             if old == value:
                 continue
             events.append(SlotSet(slot, value))
-            if old not in (None, v.UNKNOWN) and not str(old).startswith("约"):
+            refined = isinstance(value, str) and value.startswith(str(old))  # 外地户口 → …，有居住证
+            if old not in (None, v.UNKNOWN) and not str(old).startswith("约") and not refined:
                 changed.append({"slot": slot, "old": old, "new": value})
         if changed or tracker.get_slot("last_correction"):
             events.append(SlotSet("last_correction", changed or None))  # this message's only
