@@ -50,6 +50,8 @@ def main() -> None:
     parser.add_argument("--backend-url", help="已在运行的后台")
     parser.add_argument("--database-url", default="",
                         help="已在运行的后台自己的 SQLite 数据库（可清零验证码次数限制）")
+    parser.add_argument("--id", action="append", help="只跑名字包含它的场景（可重复）")
+    parser.add_argument("--show", action="store_true", help="打印未完成场景的对话")
     parser.add_argument("--list", action="store_true", help="只列出场景，不对话")
     parser.add_argument("--min-success", type=float, default=0.0, help="总成功率低于它时退出码为 1")
     args = parser.parse_args()
@@ -59,6 +61,8 @@ def main() -> None:
         scenarios = sample(scenarios)
     if args.flow:
         scenarios = [s for s in scenarios if s.flow in args.flow]
+    if args.id:
+        scenarios = [s for s in scenarios if any(part in s.id for part in args.id)]
     if args.list:
         for s in scenarios:
             print(f"{s.id:42} {s.opening}")
@@ -93,6 +97,9 @@ def main() -> None:
             results = _run(scenarios, product, args.concurrency, stack.database_url)
     out = report.write(results, model_name, args.concurrency, time.monotonic() - started)
     summary = report.summarise(results)
+    if args.show:
+        for line in report.transcripts([r for r in results if not r.success]):
+            print(line)
     print()
     print(report.table(summary, "flow"))
     print(f"\n报告: {out}/report.md")

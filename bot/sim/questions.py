@@ -38,7 +38,11 @@ SUBSUMES = {"otp": {"phone"}, "medical_cost": {"amount"}, "monthly_wage": {"amou
             "school_problem": {"request"}, "ticket_id": {"request"}}
 _EXAMPLES = re.compile(r"（[^）]*）|\([^)]*\)|“[^”]*”|\"[^\"]*\"|「[^」]*」|(?:比如|例如|譬如)[^，。；！？\n]*")
 _SENTENCES = re.compile(r"[^。！？!?；\n]+[。！？!?；]?")
-_ASKING = re.compile(r"[？?]|[吗呢][。！]?$|(?<!申)请|告诉我|说一下|说说|留一个|麻烦")
+_NOT_ASKING_AFTER_QING = "保持|稍|放心|注意|不要|拨打|带|到|准备|保留|以|联系|前往|尽快|留意"
+_ASKING = re.compile(rf"[？?]|[吗呢][。！]?$|(?<!申)请(?!{_NOT_ASKING_AFTER_QING})"
+                     r"|告诉我|说一下|说说|留一个|麻烦")
+# advice for later is no question: 以后查进度，告诉我工单号就行
+_LATER = re.compile(r"以后|下次|随时|需要的时候|有需要")
 CONFIRM = re.compile(r"确认|对吗|对不对|是否正确|有没有问题|没问题吗|信息无误|没错吧")
 TICKET_OFFER = re.compile(r"(要不要|需不需要|需要|是否|要我).{0,12}(登记|工单|提交|申请)")
 HUMAN_OFFER = re.compile(r"(要不要|需不需要|是否).{0,10}(转|人工|工作人员)")
@@ -68,7 +72,8 @@ class Reading:
 def question_sentences(text: str) -> list[str]:
     """The sentences of a message that ask something, without the examples they give."""
     stripped = _EXAMPLES.sub("", text)
-    return [s.strip() for s in _SENTENCES.findall(stripped) if s.strip() and _ASKING.search(s)]
+    return [s.strip() for s in _SENTENCES.findall(stripped)
+            if s.strip() and _ASKING.search(s) and not _LATER.search(s)]
 
 
 def facts_asked(sentence: str) -> list[str]:
@@ -125,9 +130,11 @@ def pick_button(buttons: list[dict], yes: bool) -> dict | None:
 
 
 def matching_button(buttons: list[dict], words: list[str]) -> dict | None:
-    """A button whose title names what the worker wants (a service choice, a closed answer)."""
-    for b in buttons:
+    """The button whose title names most of what the worker wants (a service choice, a
+    closed answer); None when none does."""
+    def score(b: dict) -> int:
         title = b.get("title") or ""
-        if any(w and (w in title or title in w) for w in words if len(title) >= 2):
-            return b
-    return None
+        return sum(1 for w in words if w and len(title) >= 2 and (w in title or title in w))
+
+    best = max(buttons, key=score, default=None)
+    return best if best is not None and score(best) > 0 else None

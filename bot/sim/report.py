@@ -64,6 +64,19 @@ def _failure(r: Result) -> str:
     return f"- `{r.scenario}` ({r.reason}): {talk}"
 
 
+def transcripts(results: list[Result]) -> list[str]:
+    """Each conversation in full, for reading on a terminal."""
+    lines = []
+    for r in results:
+        lines.append(f"── {r.scenario} · {r.goal} · {r.reason}")
+        for t in r.transcript:
+            lines.append(f"   👷 {t.said}" + (f"   [问到 {', '.join(t.asked)}]" if t.asked else ""))
+            lines += [f"   🤖 {text}" for text in t.replies] or ["   🤖 （无回复）"]
+            if t.buttons:
+                lines.append(f"      按钮 {t.buttons}")
+    return lines
+
+
 def markdown(report: dict, results: list[Result]) -> str:
     s = report["summary"]
     lines = [f"# 模拟职工评估 simulated workers {report['time']}", "",

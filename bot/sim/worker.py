@@ -51,6 +51,7 @@ class Result:
     opening_style: str
     answer_style: str
     sender: str
+    goal: str = ""
     success: bool = False
     reason: str = ""
     turns: int = 0
@@ -105,6 +106,21 @@ class Backend:
         return body
 
 
+def describe(scenario: Scenario) -> str:
+    """The goal in one line, for the report."""
+    goal, parts = scenario.goal, []
+    if goal.ticket:
+        fields = {path: scenario.facts[rule["fact"]].value for path, rule in goal.fields.items()}
+        parts.append(f"ticket {goal.ticket} {fields}")
+    if goal.texts:
+        parts.append("text " + " | ".join(goal.texts))
+    if goal.handoff:
+        parts.append(f"handoff ({goal.handoff})" + (" in the first reply" if goal.first_reply else ""))
+    if scenario.second_topic:
+        parts.append(f"and text {scenario.second_topic['expect']!r}")
+    return "; ".join(parts)
+
+
 def _get(record: dict, path: str) -> Any:
     value: Any = record
     for part in path.split("."):
@@ -134,7 +150,7 @@ class SimulatedWorker:
         self.rng = random.Random(f"worker:{scenario.id}")
         self.data = load()
         self.result = Result(scenario.id, scenario.flow, scenario.opening_style,
-                             scenario.answer_style, sender)
+                             scenario.answer_style, sender, describe(scenario))
         # how each fact was last said: its answer style, "opening" or "wrong"
         self.said: dict[str, str] = {k: "opening" for k in scenario.given}
         if scenario.corrected_in_opening and scenario.correct_fact:
@@ -162,8 +178,13 @@ class SimulatedWorker:
             return await response.json()
 
     def _phrase(self, fact: Fact, style: str) -> str:
+        """One of the fact's phrasings in the style: a seeded first pick, then the next one
+        each time the same question comes again (a person says it another way)."""
         options = fact.says(style)
-        return options[self.times_asked.get(fact.kind, 0) % len(options)] if options else ""
+        if not options:
+            return ""
+        first = random.Random(f"{self.s.id}:{fact.kind}:{style}").randrange(len(options))
+        return options[(first + self.times_asked.get(fact.kind, 0)) % len(options)]
 
     def _correction(self, kind: str) -> str:
         fact = self.s.facts[kind]

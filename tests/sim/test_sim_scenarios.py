@@ -91,7 +91,9 @@ def test_questions_are_read_by_their_content():
 
 
 def test_statements_and_offers_are_not_questions_about_facts():
-    filed = "已为您登记欠薪工单，由辛安街道工会网格化工作总站负责（电话 0532-12351）。"
+    filed = ("已为您登记欠薪工单，工单号 GH202612010079，由辛安街道工会网格化工作总站负责（电话 "
+             "0532-12351）。工作人员会在 12月4日（周五）前给您打电话，请保持手机畅通。以后查进度，"
+             "告诉我工单号就行。")
     assert questions.read([{"text": filed}]).asks == []
     offer = questions.read([{"text": "要不要我帮您登记一张工单？",
                              "buttons": [{"title": "要，帮我登记", "payload": "/affirm"},
