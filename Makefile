@@ -11,12 +11,13 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: run test train evaluate bench shell validate lint lock clean help new-intent deploy
+.PHONY: run test train evaluate simulate bench shell validate lint lock clean help new-intent deploy
 help:
 	@echo "make run       安装（如需要）、训练（如需要）并启动全部服务，打印访问地址"
 	@echo "make test      运行全部测试（单元、数据检查、后台、端到端、浏览器）"
 	@echo "make train     数据或配置变了才训练（make train FORCE=1 强制重训）"
-	@echo "make evaluate  在留出测试集上评估 NLU，报告写到 reports/"
+	@echo "make evaluate  在留出测试集上评估 NLU，报告写到 reports/；并显示最近一次模拟职工的成绩"
+	@echo "make simulate  模拟职工：全部生成的场景和助手对话，成功率表写到 reports/sim/"
 	@echo "make bench     性能基准：训练时间、加载时间、解析延迟、内存、后台和对话延迟"
 	@echo "make shell     在终端里和助手聊天"
 	@echo "make validate  检查训练数据（rasa data validate + 训练员检查）"
@@ -62,6 +63,10 @@ test: $(STAMP)
 
 evaluate: $(STAMP)
 	$(PY) -m bot.evaluate
+	$(PY) -m bot.sim.report
+
+simulate: $(STAMP)
+	$(PY) -m bot.sim $(SIM_ARGS)
 
 bench: $(STAMP)
 	$(PY) -m bench

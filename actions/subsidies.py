@@ -5,6 +5,7 @@ from __future__ import annotations
 from actions.common import SafeAction, client, location
 from actions.relief import verdict_lines
 from actions.tickets import offer_ticket
+from actions.validators import UNKNOWN
 
 
 def worker_facts(tracker) -> dict:
@@ -14,7 +15,7 @@ def worker_facts(tracker) -> dict:
              "stayed_over_holiday": situation == "stay",
              "returning_after_peak": situation == "return",
              "employer": tracker.get_slot("employer")}
-    return {k: v for k, v in facts.items() if v is not None}
+    return {k: v for k, v in facts.items() if v is not None and v != UNKNOWN}
 
 
 class ActionHolidaySubsidy(SafeAction):
