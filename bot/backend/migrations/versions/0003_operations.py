@@ -5,11 +5,11 @@ declared in bot/backend/tables.py) and on an existing one: create or add only wh
 (check with sqlalchemy.inspect(op.get_bind())).
 
 Revision ID: 0003
-Revises:  admin, audit log, ticket workflow, calendar, dashboards, retention:0002
+Revises: 0002 (admin, audit log, ticket workflow, calendar, dashboards, retention)
 """
 
 revision = "0003"
-down_revision = " admin, audit log, ticket workflow, calendar, dashboards, retention:0002"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 

@@ -5,11 +5,11 @@ declared in bot/backend/tables.py) and on an existing one: create or add only wh
 (check with sqlalchemy.inspect(op.get_bind())).
 
 Revision ID: 0004
-Revises:  SMS sending, ratings, console notices:0003
+Revises: 0003 (SMS sending, ratings, console notices)
 """
 
 revision = "0004"
-down_revision = " SMS sending, ratings, console notices:0003"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
