@@ -5,7 +5,7 @@ declared in bot/backend/tables.py) and on an existing one: create or add only wh
 (check with sqlalchemy.inspect(op.get_bind())).
 
 Revision ID: 0003
-Revises: 0002 (admin, audit log, ticket workflow, calendar, dashboards, retention)
+Revises: 0002
 """
 
 revision = "0003"

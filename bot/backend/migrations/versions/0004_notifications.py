@@ -5,7 +5,7 @@ declared in bot/backend/tables.py) and on an existing one: create or add only wh
 (check with sqlalchemy.inspect(op.get_bind())).
 
 Revision ID: 0004
-Revises: 0003 (SMS sending, ratings, console notices)
+Revises: 0003
 """
 
 revision = "0004"
