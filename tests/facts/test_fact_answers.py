@@ -121,3 +121,33 @@ def test_every_recorded_fact_has_its_figures_in_its_answer_a_source_and_a_date()
         if fact.kind == "figure":
             assert fact.figures and all(f in fact.answer for f in fact.figures), fact.topic
         assert all(group for group in fact.asks), fact.topic
+
+
+@on_module_loop
+async def test_a_database_seeded_before_the_facts_gets_them_at_startup(tmp_path):
+    from dataclasses import replace
+
+    from sqlalchemy import delete, select, update
+
+    from bot.backend.app import create_app
+    from bot.backend.seed import add_missing_facts
+    from bot.backend.tables import policies
+    from bot.settings import get_settings
+
+    url = f"sqlite+aiosqlite:///{tmp_path / 'old.db'}"
+    app = create_app(replace(get_settings(), database_url=url))
+    for hook in app.on_startup:
+        await hook(app)
+    engine = app["engine"]
+    async with engine.begin() as conn:  # as it was before: no facts, no station directory
+        await conn.execute(delete(policies).where(policies.c.key == "station_directory"))
+        await conn.execute(update(policies).where(policies.c.key == "zj_relief").values(
+            details={"thresholds": {"困难": 2000}, "kept": "a staff edit"}))
+    assert await add_missing_facts(engine) >= 2
+    assert await add_missing_facts(engine) == 0  # once only
+    async with engine.connect() as conn:
+        rows = {r.key: r.details for r in (await conn.execute(select(
+            policies.c.key, policies.c.details))).all()}
+    assert rows["station_directory"]["facts"][0]["topic"] == "station"
+    assert rows["zj_relief"]["kept"] == "a staff edit" and rows["zj_relief"]["facts"]
+    await engine.dispose()
