@@ -93,7 +93,8 @@ async def answer_fact(tracker: Tracker) -> list[str] | None:
     the answer. Crisis words are never a fact question (the crisis guard answers them).
     """
     text = (tracker.latest_message or {}).get("text") or ""
-    if not text.strip() or len(text) > MAX_QUESTION or is_crisis(text) or not is_question(text):
+    if (not text.strip() or text.startswith("/") or len(text) > MAX_QUESTION  # "/" a button
+            or is_crisis(text) or not is_question(text)):
         return None
     try:
         found = await client().facts(text, city=_context(tracker, "city"),

@@ -40,7 +40,7 @@ async def _tracker(e2e_stack, chat) -> dict:
 
 def _assert_crisis_reply(reply: str) -> None:
     assert all(number in reply for number in HOTLINES), reply
-    assert "转接" in reply or "不在服务时间" in reply or "12351" in reply, reply  # a person
+    assert "已为您转接" in reply or "不在服务时间" in reply, reply  # the station handoff
 
 
 async def _assert_handed_over(backend_api, chat) -> None:

@@ -18,8 +18,10 @@ async def test_the_first_reply_has_the_figure(chat, row):
     missing = [figure for figure in row["expect"] if figure not in reply]
     assert not missing, f"{row['q']!r} → {reply!r}"
     assert "来源" in reply
-    # the answer comes first: any question about the worker's own case follows it
-    assert reply.index(row["expect"][0]) < reply.index("来源")
+    # the answer comes first: whatever else the bot says (an offer to look at the worker's
+    # own case) follows it
+    first = reply.split("（来源")[0]
+    assert any(figure in first for figure in row["expect"]), reply
 
 
 async def test_a_place_named_in_the_question_is_not_asked_again(chat):

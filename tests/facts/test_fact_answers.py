@@ -45,6 +45,7 @@ async def test_a_fact_question_gets_its_figure_with_source_and_date(backend_for_
     "上海困难职工医疗救助门槛多少",
     "孩子上学要什么材料",  # a question, but not about a figure on record
     "最低工资是多少",  # depends on the city: the form asks for it
+    "/wage_arrears",  # a button's payload
 ])
 async def test_no_answer_when_no_figure_on_record_is_asked(backend_for_actions, text):
     assert await answer_fact(tracker(text)) is None
