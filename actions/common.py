@@ -130,7 +130,10 @@ class SafeAction(Action, metaclass=ABCMeta):
         on_action_call()
         try:
             events = await self.act(dispatcher, tracker, domain)
-            return events + resume_interrupted(dispatcher, tracker, events)
+            events = events + resume_interrupted(dispatcher, tracker, events)
+            from actions.router import offer_next_service  # the router builds on this module
+
+            return events + offer_next_service(dispatcher, tracker, events)
         except BackendUnavailable as exc:
             logger.warning("%s: backend unavailable: %s", self.name(), exc)
             dispatcher.utter_message(response="utter_backend_down")

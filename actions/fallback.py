@@ -30,6 +30,14 @@ class ActionFallbackStep(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        from actions.forms import slots_set_this_turn
+        from actions.router import ActionStartService, service_from_facts
+
+        text = tracker.latest_message.get("text") or ""
+        if not tracker.active_loop_name and service_from_facts(slots_set_this_turn(tracker),
+                                                                    text):
+            # not understood as a request, but the facts say which service: go there
+            return await ActionStartService().run(dispatcher, tracker, domain)
         if consecutive_fallbacks(tracker) >= 2:
             dispatcher.utter_message(response="utter_offer_human")
             return []

@@ -14,7 +14,7 @@ from abc import abstractmethod
 from collections.abc import Callable
 from typing import Any
 
-from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk import FormValidationAction, Tracker, ValidationAction
 from rasa_sdk.events import ActionExecutionRejected, ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
@@ -57,6 +57,7 @@ def apply(slot: str, checked: v.Checked, dispatcher: CollectingDispatcher,
 
 # The shared validator of each slot a form asks for.
 SLOT_CHECKS: dict[str, Callable[[object], v.Checked]] = {
+    "employer": v.employer_answer,
     "phone": v.phone, "id_number": v.id_number, "amount": v.amount, "monthly_wage": v.amount,
     "medical_cost": v.amount, "duration": v.duration, "ticket_id": v.ticket_id,
     "otp_code": v.otp, "child_grade": v.grade, "city": v.place,
@@ -67,8 +68,97 @@ SLOT_CHECKS: dict[str, Callable[[object], v.Checked]] = {
 # Values that mean "something, but nothing specific": not proof the message was an answer.
 _UNSPECIFIC = ("other", "其他（")
 # Free-text places prove nothing either: "辛安街道的服务站在哪" reads as a place too.
-_NOT_PROOF = {"city", "district"}
+_NOT_PROOF = {"city", "district", "employer"}
 SWITCH_CONFIDENCE = 0.7
+
+
+# Facts a case can go without: 不知道 is kept as 不清楚, and after two tries the form moves on.
+OPTIONAL_FACTS = {"employer", "amount", "duration", "workers_affected", "hukou_status",
+                  "school_problem", "occupation", "holiday_situation"}
+# The facts every message is read for (action_validate_slot_mappings), whatever was asked.
+CASE_FACTS = ("employer", "amount", "monthly_wage", "medical_cost", "duration",
+              "workers_affected", "child_grade", "hukou_status", "school_problem",
+              "holiday_situation", "occupation", "overtime_days", "hardship_status")
+FACT_NAMES = {"employer": "单位", "amount": "金额", "monthly_wage": "月工资",
+              "medical_cost": "自付医疗费", "duration": "欠薪时间", "workers_affected": "人数",
+              "child_grade": "年级", "hukou_status": "户口情况", "school_problem": "遇到的问题",
+              "holiday_situation": "过年安排", "occupation": "工作", "overtime_days": "加班日子",
+              "hardship_status": "困难建档", "district": "地点", "city": "城市",
+              "phone": "手机号"}
+# Answers taken in the worker's own words: any text would pass, so they are read only from
+# a message that is not about something else.
+FREE_TEXT = {"employer", "school_problem", "occupation"}
+# Intents that are never the answer to a form's question: the form steps aside for them.
+NOT_AN_ANSWER = {"cancel", "request_human", "bot_challenge", "goodbye", "greet", "thanks"}
+
+
+def slots_set_this_turn(tracker: Tracker) -> dict[str, Any]:
+    """The slots the latest message filled (not facts of an earlier, finished case)."""
+    found: dict[str, Any] = {}
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "slot" and event.get("name") not in found:
+            found[event["name"]] = event.get("value")
+    return found
+
+
+def context_of(tracker: Tracker) -> v.Context:
+    """The question open, the form open and the intent of the latest message."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    form = tracker.active_loop_name
+    return v.Context(asked=tracker.get_slot("requested_slot") if form else None, form=form,
+                     intent=intent)
+
+
+def fact_text(slot: str, value: Any) -> str:
+    """A fact as the worker reads it back: 9500 → 9,500 元, P3M → 3个月."""
+    if value is None:
+        return ""
+    if slot in ("amount", "monthly_wage", "medical_cost") and isinstance(value, (int, float)):
+        return f"{int(value):,} 元"
+    if slot == "duration" and isinstance(value, str) and re.fullmatch(r"P\d+[YMWD]", value):
+        units = {"Y": "年", "M": "个月", "W": "周", "D": "天"}
+        return f"{value[1:-1]}{units[value[-1]]}"
+    if slot == "workers_affected" and isinstance(value, int):
+        return "就您一个" if value == 1 else f"{value} 人"
+    names = {"stay": "留下过年", "return": "节后错峰返乡/返岗", "courier": "快递",
+             "rider": "外卖骑手", "sanitation": "环卫", "construction": "建筑",
+             "driver": "司机", "factory": "工厂", "other": "其他"}
+    return names.get(str(value), str(value))
+
+
+class ValidateSlotMappings(ValidationAction):
+    """Reads every case fact a message carries, in any state and whatever was asked.
+
+    Rasa runs this after every message (the facts' slots have ``custom`` mappings with no
+    form condition). A fact said again with another value replaces the old one and is
+    remembered in ``last_correction`` so the form can say what changed. Silent: Rasa also
+    runs it when a form is activated, and the answer must not be said twice.
+    """
+
+    def name(self) -> str:
+        return "action_validate_slot_mappings"
+
+    async def run(self, dispatcher, tracker, domain):
+        try:
+            message = tracker.latest_message or {}
+            facts = v.read_facts(message.get("text") or "", message.get("entities"),
+                                 context_of(tracker))
+        except Exception:  # reading facts must never cost the worker an answer
+            logger.exception("reading the facts of a message failed")
+            return []
+        events, changed = [], []
+        for slot, value in facts.items():
+            old = tracker.get_slot(slot)
+            if old == value:
+                continue
+            events.append(SlotSet(slot, value))
+            if old not in (None, v.UNKNOWN) and not str(old).startswith("约"):
+                changed.append({"slot": slot, "old": old, "new": value})
+        if changed or tracker.get_slot("last_correction"):
+            events.append(SlotSet("last_correction", changed or None))  # this message's only
+        return events
 
 
 def answers_the_question(tracker: Tracker) -> bool:
@@ -113,6 +203,66 @@ def _extractor(slot: str):
     return extract
 
 
+def _answer_extractor(slot: str):
+    """An ``extract_<slot>`` method: the latest message read as the answer to this form's
+    question (外卖, 初二, 有居住证, 就我一个, 一个姓刘的包工头), whatever the NLU made of it.
+    不知道 is an answer too, for a fact a case can go without."""
+    check = SLOT_CHECKS[slot]
+
+    def extract(self, dispatcher, tracker, domain) -> Slots:
+        if (tracker.get_slot("requested_slot") != slot or slot in tracker.slots_to_validate()
+                or not self._waiting_for_answer(tracker)):
+            return {}
+        latest = tracker.latest_message or {}
+        text = latest.get("text") or ""
+        if (latest.get("intent") or {}).get("name") in NOT_AN_ANSWER or text.startswith("/") \
+                or v.is_correction(text):
+            return {}
+        if slot in FREE_TEXT and set(tracker.slots_to_validate()) & set(CASE_FACTS):
+            return {}  # the message told other facts (read already): it is no name or problem
+        checked = check(text)
+        if checked.ok and not str(checked.value).startswith(_UNSPECIFIC):
+            return {slot: checked.value}
+        if slot in OPTIONAL_FACTS:
+            if v.says_unknown(text):
+                return {slot: v.UNKNOWN}
+            approx = {"duration": v.approximate_duration,
+                      "workers_affected": v.approximate_head_count}.get(slot)
+            if approx and approx(text).ok:
+                return {slot: approx(text).value}
+        if checked.ok:  # 其他（…）: something, in the worker's words
+            return {slot: checked.value}
+        return {slot: None}  # validate_<slot> explains and asks again
+
+    extract.__name__ = f"extract_{slot}"
+    return extract
+
+
+# Values the validators produce, accepted as they are when validated again.
+_NORMALISED = {"occupation": set(v.OCCUPATIONS) | {"other"},
+               "holiday_situation": {"stay", "return"}}
+
+
+def _keep_validator(slot: str):
+    """A ``validate_<slot>`` that accepts what the extractors already normalised
+    (不清楚, 约好几个月) and checks anything else with the shared validator."""
+    check = SLOT_CHECKS[slot]
+
+    def validate(self, value, dispatcher, tracker, domain) -> Slots:
+        if isinstance(value, str) and (value == v.UNKNOWN or value.startswith("约")
+                                       or value in _NORMALISED.get(slot, ())):
+            return {slot: value}
+        if slot == "employer" and isinstance(value, str) and len(re.findall(
+                r"[\u4e00-\u9fff]", value)) >= 2 and not v.employer_answer(value).reask:
+            return {slot: value}  # a name from the NLU or a description, kept as said
+        if slot == "workers_affected" and isinstance(value, int) and value > 0:
+            return {slot: value}
+        return apply(slot, check(value), dispatcher, domain)
+
+    validate.__name__ = f"validate_{slot}"
+    return validate
+
+
 class HotlineForm(FormValidationAction):
     """Shared rules for every form of the hotline."""
 
@@ -122,23 +272,37 @@ class HotlineForm(FormValidationAction):
 
     validate_phone = _validator("phone")
     validate_id_number = _validator("id_number")
-    validate_amount = _validator("amount")
+    validate_amount = _keep_validator("amount")
     validate_monthly_wage = _validator("monthly_wage")
     validate_medical_cost = _validator("medical_cost")
-    validate_duration = _validator("duration")
+    validate_duration = _keep_validator("duration")
     validate_ticket_id = _validator("ticket_id")
     validate_child_grade = _validator("child_grade")
     validate_city = _validator("city")
-    validate_workers_affected = _validator("workers_affected")
+    validate_workers_affected = _keep_validator("workers_affected")
+    validate_employer = _keep_validator("employer")
+    validate_overtime_days = _validator("overtime_days")
+    validate_hukou_status = _keep_validator("hukou_status")
+    validate_school_problem = _keep_validator("school_problem")
+    validate_holiday_situation = _keep_validator("holiday_situation")
+    validate_occupation = _keep_validator("occupation")
 
     extract_phone = _extractor("phone")
     extract_otp_code = _extractor("otp_code")
     extract_id_number = _extractor("id_number")
     extract_ticket_id = _extractor("ticket_id")
-    extract_amount = _extractor("amount")
-    extract_monthly_wage = _extractor("monthly_wage")
-    extract_medical_cost = _extractor("medical_cost")
-    extract_workers_affected = _extractor("workers_affected")
+    extract_amount = _answer_extractor("amount")
+    extract_monthly_wage = _answer_extractor("monthly_wage")
+    extract_medical_cost = _answer_extractor("medical_cost")
+    extract_workers_affected = _answer_extractor("workers_affected")
+    extract_employer = _answer_extractor("employer")
+    extract_duration = _answer_extractor("duration")
+    extract_child_grade = _answer_extractor("child_grade")
+    extract_overtime_days = _answer_extractor("overtime_days")
+    extract_hukou_status = _answer_extractor("hukou_status")
+    extract_school_problem = _answer_extractor("school_problem")
+    extract_occupation = _answer_extractor("occupation")
+    extract_holiday_situation = _answer_extractor("holiday_situation")
 
     async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> list[str]:
@@ -187,6 +351,10 @@ class HotlineForm(FormValidationAction):
         (a short answer such as 工厂流水线 may look like a service to the NLU)."""
         top = tracker.latest_message.get("intent") or {}  # nlu_fallback is never a switch
         intent, confidence = top.get("name"), top.get("confidence") or 0
+        text = (tracker.latest_message.get("text") or "").strip()
+        if tracker.get_slot("requested_slot") in ("case_confirmed", "wants_ticket") and (
+                _CONFIRM.match(text) or _CHANGE.match(text) or named_fact_change(text)):
+            return False  # 确认 / 修改 / 金额是九千五 answer the summary
         if intent not in SERVICE_INTENTS or SERVICE_INTENTS[intent] == self.form_name():
             return False
         return confidence >= SWITCH_CONFIDENCE and not answers_the_question(tracker)
@@ -203,11 +371,14 @@ class HotlineForm(FormValidationAction):
     async def run(self, dispatcher, tracker, domain):
         on_action_call()
         text = tracker.latest_message.get("text") or ""
-        if self._waiting_for_answer(tracker) and (self._switched_topic(tracker)
-                                                  or is_crisis(text)):
+        waiting = self._waiting_for_answer(tracker)
+        if waiting and (self._switched_topic(tracker) or is_crisis(text)):
             return self._step_aside(tracker)
         try:
-            return await super().run(dispatcher, tracker, domain)
+            events = await super().run(dispatcher, tracker, domain)
+            if waiting:
+                events = await self._after_answer(events, dispatcher, tracker, domain)
+            return events
         except BackendUnavailable:
             dispatcher.utter_message(response="utter_backend_down")
         except Exception:
@@ -215,17 +386,124 @@ class HotlineForm(FormValidationAction):
             dispatcher.utter_message(response="utter_default")
         return [ActiveLoop(None), SlotSet("requested_slot", None)]
 
+    async def _after_answer(self, events: list[dict], dispatcher: CollectingDispatcher,
+                            tracker: Tracker, domain: DomainDict) -> list[dict]:
+        """Corrections are said back; a question that got no answer is asked at most twice,
+        then the form moves on (a fact the case can go without) or offers a person."""
+        asked = tracker.get_slot("requested_slot")
+        text = tracker.latest_message.get("text") or ""
+        extra: list[dict] = []
+        corrected = tracker.get_slot("last_correction") or []
+        if corrected:
+            said = "、".join(f"{FACT_NAMES.get(c['slot'], c['slot'])}改为"
+                            f"{fact_text(c['slot'], c['new'])}" for c in corrected)
+            dispatcher.utter_message(text=f"好的，已更正：{said}。")
+            extra.append(SlotSet("last_correction", None))
+        elif v.is_correction(text):
+            fixed = self._correct_last_answer(tracker, text)
+            if fixed:
+                slot, value = fixed
+                dispatcher.utter_message(
+                    text=f"好的，已更正：{FACT_NAMES.get(slot, slot)}改为{fact_text(slot, value)}。")
+                extra.append(SlotSet(slot, value))
+        filled = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+        answered = asked and filled.get(asked) is not None
+        if answered:
+            extra += [SlotSet("last_answered", asked), SlotSet("repeat_count", None)]
+        elif asked and asked != "case_confirmed" and not corrected and not extra \
+                and not {k for k, val in filled.items() if val is not None} & set(CASE_FACTS):
+            count = tracker.get_slot("repeat_count") or {}
+            tries = (count.get("n", 0) if count.get("slot") == asked else 0) + 1
+            extra.append(SlotSet("repeat_count", {"slot": asked, "n": tries}))
+            if tries >= 2 and asked in OPTIONAL_FACTS:
+                dispatcher.utter_message(text=f"没关系，{FACT_NAMES.get(asked, '这一项')}先记为"
+                                              "“不清楚”，工作人员联系您时再核实。")
+                extra += [SlotSet(asked, v.UNKNOWN), SlotSet("repeat_count", None)]
+            elif tries >= 2:
+                dispatcher.utter_message(response="utter_offer_human_for_question")
+        if not extra:
+            return events
+        events = events + extra
+        return await self._next_question(events, dispatcher, tracker, domain)
+
+    async def _next_question(self, events: list[dict], dispatcher, tracker,
+                             domain) -> list[dict]:
+        """``requested_slot`` recomputed after slots changed here, so the form asks what is
+        really missing next (Rasa would otherwise ask the question it chose before)."""
+        values = dict(tracker.slots)
+        values.update({e["name"]: e["value"] for e in events if e.get("event") == "slot"})
+        required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker,
+                                             domain)
+        missing = next((s for s in required if values.get(s) is None), None)
+        kept = [e for e in events if not (e.get("event") == "slot"
+                                          and e.get("name") == "requested_slot")]
+        return kept + [SlotSet("requested_slot", missing)]
+
+    def _correct_last_answer(self, tracker: Tracker, text: str) -> tuple[str, Any] | None:
+        """说错了，是外卖: the words after the correction, read as the last answer given."""
+        slot = tracker.get_slot("last_answered")
+        check = SLOT_CHECKS.get(slot)
+        if not check:
+            return None
+        rest = re.split(r"不对|说错了?|错了|写错了?|打错了?|更正一下|更正|改一下|改成|改为|应该是|其实是",
+                        text)[-1]
+        checked = check(rest.strip(" ，,。是"))
+        return (slot, checked.value) if checked.ok else None
+
+
+_NAMED_FACTS = (("employer", r"单位|公司|老板|包工头|厂子?名?"), ("amount", r"金额|钱数?|工资数?|欠款"),
+                ("duration", r"时间|多久|几个月|时长"), ("workers_affected", r"人数|几个人|工友"),
+                ("phone", r"电话|手机号?"), ("district", r"地点|地方|地址|街道|区"),
+                ("child_grade", r"年级"), ("hukou_status", r"户口"),
+                ("school_problem", r"问题"), ("occupation", r"工作|职业"))
+_CONFIRM = re.compile(r"^(?:确认|确定|没问题|对的?|是的|提交|可以|行|好的?|没错|登记吧?|对，?没错)")
+_CHANGE = re.compile(r"^(?:修改|改一下|要改|我要改|不对|有错|改)")
+
+
+def named_fact_change(text: str) -> tuple[str, Any] | None:
+    """金额是九千五 / 单位改成青岛海纳建筑: the fact the worker names, with its new value."""
+    for slot, names in _NAMED_FACTS:
+        m = re.search(rf"(?:{names})\s*(?:应该)?(?:是|改成|改为|写|为|:|：)\s*(.+)", text)
+        if m:
+            checked = SLOT_CHECKS.get(slot, v.place)(m.group(1))
+            if checked.ok:
+                return slot, checked.value
+    return None
+
 
 class ValidateWageArrearsForm(HotlineForm):
+    """The wage case, then one summary the worker confirms (确认) or changes (修改)."""
+
     def name(self) -> str:
         return "validate_wage_arrears_form"
+
+    async def extract_case_confirmed(self, dispatcher, tracker, domain) -> Slots:
+        if tracker.get_slot("requested_slot") != "case_confirmed" \
+                or not self._waiting_for_answer(tracker) or tracker.get_slot("last_correction"):
+            return {}
+        latest = tracker.latest_message or {}
+        text = (latest.get("text") or "").strip()
+        intent = (latest.get("intent") or {}).get("name")
+        if _CHANGE.match(text):
+            return {"case_confirmed": None}  # action_ask_case_confirmed asks what to change
+        if intent in NOT_AN_ANSWER:
+            return {}
+        if named := named_fact_change(text):
+            slot, value = named
+            dispatcher.utter_message(text=f"好的，已更正：{FACT_NAMES.get(slot, slot)}改为"
+                                          f"{fact_text(slot, value)}。")
+            return {slot: value, "case_confirmed": None}
+        if intent == "affirm" or _CONFIRM.match(text):
+            return {"case_confirmed": True}
+        return {"case_confirmed": None}  # 修改 or anything else: action_ask_case_confirmed asks
+
+    async def validate_case_confirmed(self, value, dispatcher, tracker, domain) -> Slots:
+        return {"case_confirmed": True if value else None}
 
 
 class ValidateOvertimeForm(HotlineForm):
     def name(self) -> str:
         return "validate_overtime_form"
-
-    validate_overtime_days = _validator("overtime_days")
 
 
 class ValidateMinimumWageForm(HotlineForm):
@@ -237,26 +515,10 @@ class ValidateSchoolForm(HotlineForm):
     def name(self) -> str:
         return "validate_school_form"
 
-    validate_hukou_status = _validator("hukou_status")
-    validate_school_problem = _validator("school_problem")
-
 
 class ValidateHolidaySubsidyForm(HotlineForm):
     def name(self) -> str:
         return "validate_holiday_subsidy_form"
-
-    async def extract_holiday_situation(self, dispatcher, tracker, domain) -> Slots:
-        """留厂过年有红包吗 already says the worker stays: not asked again."""
-        latest = tracker.latest_message or {}
-        if tracker.get_slot("holiday_situation") or (
-                (latest.get("intent") or {}).get("name") != "holiday_subsidy"):
-            return {}
-        text = latest.get("text") or ""
-        # the worker's words, as if answering the question: validate_holiday_situation reads them
-        return {"holiday_situation": text} if v.holiday_situation(text).ok else {}
-
-    validate_holiday_situation = _validator("holiday_situation")
-    validate_occupation = _validator("occupation")
 
 
 class ValidateFindStationForm(HotlineForm):
@@ -277,6 +539,26 @@ class ValidateTicketOfferForm(HotlineForm):
         if tracker.get_slot("wants_ticket") is False:
             return []  # declined: nothing more to ask
         return domain_slots
+
+    async def extract_wants_ticket(self, dispatcher, tracker, domain) -> Slots:
+        """修改 on the summary, or a fact named with its new value: the case is changed
+        and summed up again before anything is filed."""
+        if tracker.get_slot("requested_slot") != "wants_ticket" \
+                or not self._waiting_for_answer(tracker):
+            return {}
+        text = (tracker.latest_message.get("text") or "").strip()
+        case = dict(tracker.get_slot("pending_case") or {})
+        facts = dict(case.get("facts") or {})
+        changed = {c["slot"]: c["new"] for c in tracker.get_slot("last_correction") or []}
+        if named := named_fact_change(text):
+            changed[named[0]] = named[1]
+        if changed:
+            facts.update({k: val for k, val in changed.items() if k in facts})
+            return {**{k: val for k, val in changed.items() if k in SLOT_CHECKS},
+                    "pending_case": {**case, "facts": facts}, "wants_ticket": None}
+        if _CHANGE.match(text):
+            return {"wants_ticket": None}
+        return {}
 
 
 class ValidateReliefForm(HotlineForm):

@@ -43,7 +43,9 @@ class ActionReliefEligibility(SafeAction):
         worker = tracker.get_slot("verified_worker") or {}
         city, district = worker_region(tracker)
         facts = {"city": city, "district": district,
-                 "hardship_status": worker.get("hardship_status") or "none",
+                 # the record decides; a worker without one may say 我是困难职工 / 特困
+                 "hardship_status": worker.get("hardship_status")
+                 or tracker.get_slot("hardship_status") or "none",
                  "medical_out_of_pocket_yearly": tracker.get_slot("medical_cost")}
         result = await client().eligibility({k: v for k, v in facts.items() if v is not None})
         done = [SlotSet("otp_code", None), SlotSet("medical_cost", None)]

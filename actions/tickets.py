@@ -7,6 +7,8 @@ action call files it once. When the backend is away the case goes to the durable
 
 from __future__ import annotations
 
+import logging
+import uuid
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -21,14 +23,26 @@ TYPE_NAMES = {"wage_arrears": "欠薪", "school_placement": "子女入学协调"
               "relief_application": "困难救助申请", "subsidy_application": "补贴申请",
               "legal_aid": "律师咨询（法律援助）", "minimum_wage": "工资低于最低标准",
               "overtime_pay": "加班费", "callback": "回电", "handoff": "转人工", "other": ""}
+logger = logging.getLogger(__name__)
 BEIJING = timezone(timedelta(hours=8))
 _WEEKDAYS = "一二三四五六日"
 
 
+def new_case_id() -> str:
+    """Names one case from its start to its ticket (the idempotency key sent to the backend)."""
+    return uuid.uuid4().hex
+
+
 def case_key(tracker: Tracker, ticket_type: str) -> str:
-    """Stable within one turn of one conversation: a retried action files the case once."""
-    user_turns = sum(1 for e in tracker.events if e.get("event") == "user")
-    return f"{tracker.sender_id}:{ticket_type}:{user_turns}"
+    """The case's own id (``case_id``, set when the case was opened and kept until its ticket
+    is filed): a retried action files the case once, and a second, different case in the same
+    conversation gets its own key. A case opened without one (a callback) is named by its
+    conversation and the time of the message that asked for it."""
+    if case_id := tracker.get_slot("case_id"):
+        return f"case:{case_id}:{ticket_type}"
+    said_at = next((e.get("timestamp") for e in reversed(tracker.events)
+                    if e.get("event") == "user"), None)
+    return f"{tracker.sender_id}:{ticket_type}:{said_at}"
 
 
 def call_back_by(sla_due: str) -> str:
@@ -81,9 +95,85 @@ async def file_case(dispatcher: CollectingDispatcher, tracker: Tracker, ticket_t
 
 
 def offer_ticket(ticket_type: str, facts: dict[str, Any]) -> list[dict]:
-    """Events that park a case and open the ticket offer (the form asks yes/no, then phone)."""
+    """Events that park a case and open the ticket offer (the form sums the case up and asks
+    确认 / 修改 / 先不用, then the phone)."""
     return [SlotSet("pending_case", {"type": ticket_type, "facts": facts}),
+            SlotSet("case_id", new_case_id()),
             SlotSet("wants_ticket", None), ActiveLoop("ticket_offer_form")]
+
+
+def summary_lines(facts: dict[str, Any]) -> list[str]:
+    """One line per fact the worker gave, in their terms (不清楚 stays visible)."""
+    from actions.forms import FACT_NAMES, fact_text
+
+    return [f"· {FACT_NAMES[k]}：{fact_text(k, val)}" for k, val in facts.items()
+            if k in FACT_NAMES and val not in (None, "", [])]
+
+
+class _AskAction(SafeAction):
+    """A form's question: asked inside the form's turn, so it never resumes other forms."""
+
+    async def run(self, dispatcher, tracker, domain):
+        try:
+            return await self.act(dispatcher, tracker, domain)
+        except Exception:
+            logger.exception("%s failed", self.name())
+            dispatcher.utter_message(text="要登记的内容没问题的话请说“确认”，要改请说“修改”。",
+                                     buttons=[{"title": "确认", "payload": "/affirm"},
+                                              {"title": "修改", "payload": "修改"}])
+            return []
+
+
+_CHANGE_HINT = "要改哪一项，直接说新的内容就行，比如“金额是九千五”“单位是青岛海纳建筑”“人数是3个”。"
+
+
+def _asked_to_change(tracker: Tracker) -> bool:
+    return (tracker.latest_message.get("text") or "").strip().startswith(("修改", "改一下", "要改"))
+
+
+class ActionAskCaseConfirmed(_AskAction):
+    """The wage case summed up in one message, before it is filed: 确认 or 修改."""
+
+    def name(self) -> str:
+        return "action_ask_case_confirmed"
+
+    async def act(self, dispatcher, tracker, domain):
+        if _asked_to_change(tracker):
+            dispatcher.utter_message(text="好的。" + _CHANGE_HINT)
+            return []
+        from actions.wages import ARREARS_FACTS
+
+        facts = {k: tracker.get_slot(k) for k in (*ARREARS_FACTS, "district", "phone")}
+        if not facts["district"]:
+            facts["district"] = tracker.get_slot("city")
+        dispatcher.utter_message(
+            text="请核对一下要登记的欠薪情况：\n" + "\n".join(summary_lines(facts))
+                 + "\n没问题请点“确认”，要改就点“修改”或直接说。",
+            buttons=[{"title": "确认", "payload": "/affirm"},
+                     {"title": "修改", "payload": "修改"}])
+        return []
+
+
+class ActionAskWantsTicket(_AskAction):
+    """The ticket offer: what would be filed, then 确认登记 / 修改 / 先不用."""
+
+    def name(self) -> str:
+        return "action_ask_wants_ticket"
+
+    async def act(self, dispatcher, tracker, domain):
+        if _asked_to_change(tracker):
+            dispatcher.utter_message(text="好的。" + _CHANGE_HINT)
+            return []
+        case = tracker.get_slot("pending_case") or {}
+        lines = summary_lines(case.get("facts") or {})
+        name = TYPE_NAMES.get(case.get("type"), "")
+        summary = ("\n要登记的内容：\n" + "\n".join(lines)) if lines else ""
+        dispatcher.utter_message(
+            text=f"要不要我帮您登记一张{name}工单，转给您所在的网格工作站跟进？{summary}",
+            buttons=[{"title": "要，帮我登记", "payload": "/affirm"},
+                     {"title": "修改", "payload": "修改"},
+                     {"title": "先不用", "payload": "/deny"}])
+        return []
 
 
 class ActionOpenTicket(SafeAction):
@@ -94,7 +184,8 @@ class ActionOpenTicket(SafeAction):
 
     async def act(self, dispatcher, tracker, domain):
         case = tracker.get_slot("pending_case") or {}
-        reset = [SlotSet("wants_ticket", None), SlotSet("pending_case", None)]
+        reset = [SlotSet("wants_ticket", None), SlotSet("pending_case", None),
+                 SlotSet("case_id", None)]
         if not tracker.get_slot("wants_ticket") or not case.get("type"):
             dispatcher.utter_message(response="utter_no_ticket")
             return reset

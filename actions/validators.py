@@ -14,7 +14,7 @@ from typing import Any
 
 from actions.overtime_days import read_worked_days
 from bot.normalize.identity import normalize_id_number, normalize_phone
-from bot.normalize.numbers import parse_amount, parse_duration
+from bot.normalize.numbers import find_amounts, find_durations, parse_amount, parse_duration
 from bot.normalize.text import normalize_text
 
 MAX_AMOUNT = 10_000_000  # yuan; anything larger is a misreading, not a wage claim
@@ -219,3 +219,229 @@ def holiday_situation(value: object) -> Checked:
     if any(w in text for w in _RETURN):
         return Checked("return")
     return Checked(reask="utter_invalid_holiday_situation")
+
+
+# --- not knowing, approximations and corrections ---------------------------------------------
+
+UNKNOWN = "不清楚"
+_UNKNOWN = re.compile(r"不知道|不清楚|不记得|记不清|记不得|说不准|说不好|不确定|没数|不晓得|忘了|"
+                      r"搞不清|弄不清|不太清楚|没算过|没细算")
+_APPROX_COUNT = re.compile(r"好几|好多|十几|几十|很多|不少|一些|一堆|一大帮|几个")
+_CORRECTION = re.compile(r"不对|说错|错了|写错|打错|更正|改一下|改成|改为|应该是|其实是|不是.{1,8}是")
+
+
+def says_unknown(value: object) -> bool:
+    """不知道 / 不清楚 / 记不清: the worker cannot say; the case goes on without the fact."""
+    return bool(_UNKNOWN.search(_text(value)))
+
+
+def is_correction(value: object) -> bool:
+    """不对，是九千五 / 说错了，是两个月: the worker changes something said before."""
+    return bool(_CORRECTION.search(_text(value)))
+
+
+def approximate_duration(value: object) -> Checked:
+    """好几个月 / 一两年 / 很久了: kept in the worker's words, marked approximate."""
+    text = _text(value)
+    m = re.search(r"(?:好几|好多|十几|几|一两|两三|三四|很多)\s*个?\s*(?:月|年|星期|礼拜|周|天)|"
+                  r"很久|好久|挺久|老长时间|好长时间|很长时间", text)
+    return Checked(f"约{m.group(0)}") if m else Checked(reask="utter_invalid_duration")
+
+
+def approximate_head_count(value: object) -> Checked:
+    """好几个 / 十几个人 / 很多工友: more than one, number unknown."""
+    text = _text(value)
+    m = re.search(r"(?:好几|十几|几十|二十几|三十几|好多|很多|不少|一大帮|几)\s*(?:个|位|名)?"
+                  r"(?:人|工友|同事|兄弟|老乡)?", text)
+    return Checked(f"约{m.group(0)}") if m else Checked(reask="utter_invalid_head_count")
+
+
+# --- employers described rather than named ---------------------------------------------------
+
+_BOSS = r"(?:包工头|小包工头|工头|老板|老板娘|班组长|承包商|带班的|领班)"
+_DESCRIBED_BOSS = re.compile(
+    rf"(?:一个|有个|那个)?(?:姓|叫)[\u4e00-\u9fff]{{1,3}}?的{_BOSS}|"
+    rf"{_BOSS}\s*(?:姓|叫)[\u4e00-\u9fff]{{1,3}}?(?=的|[，,。\s]|$)")
+_SITE = re.compile(r"在?[\u4e00-\u9fff0-9]{2,12}?(?:路|街|道|村|镇|区|园|广场|小区)"
+                   r"(?:那个|的|这个)?(?:工地|项目|厂子?|车间|店|饭店|工程)")
+_EMPLOYER_FILLER = re.compile(r"^(?:是|就是|欠我钱的是|欠钱的是|欠我的是|我在|在|给|帮|那个|一个)+|"
+                              r"(?:欠的|欠我的|欠我钱|的人|吧|呢|啊|呀|了)+$")
+_NOT_EMPLOYER = re.compile(r"^(?:老板|公司|单位|厂里|厂子|工地|包工头|不知道|不清楚|没有|没|嗯|哦|好)$")
+
+
+def described_employer(value: object) -> str | None:
+    """一个姓刘的包工头 在长江路那个工地 → the description, kept for the station to follow up."""
+    text = _text(value)
+    parts = [m.group(0) for m in (_DESCRIBED_BOSS.search(text), _SITE.search(text)) if m]
+    if not parts:
+        return None
+    return re.sub(r"^(?:一个|有个|那个|在)", "", "，".join(parts))
+
+
+def employer_answer(value: object) -> Checked:
+    """The answer to 'who owes you': a registered name, a name without 公司 (青岛海纳建筑), or a
+    description (一个姓刘的包工头 在长江路那个工地); 不知道 is kept as unknown."""
+    text = re.sub(r"\s+", " ", _text(value)).strip(" ，,。.!！")
+    if says_unknown(text) and not described_employer(text):
+        return Checked(UNKNOWN)
+    described = described_employer(text)
+    if described:
+        return Checked(described)
+    name = _EMPLOYER_FILLER.sub("", text.replace(" ", ""))
+    han = re.findall(r"[\u4e00-\u9fff]", name)
+    if len(han) < 2 or len(name) > 40 or _NOT_EMPLOYER.match(name):
+        return Checked(reask="utter_invalid_employer")
+    return Checked(name)
+
+
+# --- every fact a message carries ------------------------------------------------------------
+
+_CLAUSE = re.compile(r"[，,。.！!？?；;\s]")
+_MEDICAL_CUE = re.compile(r"医药费|医疗费|药费|自付|自费|自己掏|自己出|自己花|看病|住院|手术|治病|报销")
+_MONTHLY_CUE = re.compile(r"月薪|月工资|每月|每个月|一个月|一月|月收入|底薪|基本工资|工资(?:是|才|只有|就|有)?$|"
+                          r"工资(?:是|才|只有|就)")
+_OWED_CUE = re.compile(r"欠|拖|没给|没发|不给|不发|要不回|讨|一共|总共|加起来")
+_WAGE_CONTEXT = {"wage_arrears_form", "wage_arrears"}
+_OVERTIME_CONTEXT = {"overtime_form", "overtime_pay"}
+_MINIMUM_CONTEXT = {"minimum_wage_form", "minimum_wage"}
+_RELIEF_CONTEXT = {"relief_form", "relief_eligibility"}
+_SCHOOL_CONTEXT = {"school_form", "school_placement"}
+_HOLIDAY_CONTEXT = {"holiday_subsidy_form", "holiday_subsidy"}
+_WORKER_COUNT = re.compile(
+    r"(?:和|跟|还有|加上)?另外\s*(\d+|[一二两三四五六七八九十]+)\s*(?:个|位|名)?\s*(?:工友|人|同事|兄弟|老乡)|"
+    r"(?:我们|一共|总共|共|加起来)?\s*(\d+|[一二两三四五六七八九十]+)\s*(?:个|位|名)\s*(?:工友|人|同事|兄弟|老乡)")
+_ALONE = re.compile(r"就我一个|只有我一个|就我自己|只有我自己|只欠我一个|就欠我一个|我一个人")
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where a message was said: the question the form asked, the open form, the intent."""
+
+    asked: str | None = None
+    form: str | None = None
+    intent: str | None = None
+
+    def about(self, names: set[str]) -> bool:
+        return self.form in names or (self.form is None and self.intent in names)
+
+
+def _amount_slot(text: str, start: int, ctx: Context) -> str:
+    """Which slot an amount fills, from the words before it, then from the conversation."""
+    clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    before = text[clause_start:start]
+    after = text[start:start + 12]
+    if _MEDICAL_CUE.search(before) or _MEDICAL_CUE.search(after[:8]):
+        return "medical_cost"
+    if _OWED_CUE.search(before):
+        return "amount"
+    if _MONTHLY_CUE.search(before) or re.search(r"^[\d.万千百kKwW元块钱多]*(?:一个月|每月|/月|月薪)",
+                                                  after):
+        return "monthly_wage"
+    if ctx.asked in ("amount", "monthly_wage", "medical_cost"):
+        return ctx.asked
+    if ctx.about(_OVERTIME_CONTEXT | _MINIMUM_CONTEXT):
+        return "monthly_wage"
+    if ctx.about(_RELIEF_CONTEXT):
+        return "medical_cost"
+    return "amount"
+
+
+def _count_value(raw: str) -> int | None:
+    n = int(raw) if raw.isdigit() else parse_amount(raw)
+    return n if n and 0 < n <= 100_000 else None
+
+
+def head_count_in(text: str) -> int | str | None:
+    """How many workers a sentence says are affected, only when it says so explicitly:
+    我和另外5个工友 → 6, 我们十二个人 → 12, 就我一个 → 1, 好几个工友 → 约好几个工友."""
+    if _ALONE.search(text):
+        return 1
+    m = _WORKER_COUNT.search(text)
+    if m:
+        if m.group(1):
+            n = _count_value(m.group(1))
+            return n + 1 if n else None
+        return _count_value(m.group(2))
+    m = re.search(r"(?:好几|十几|几十|好多|很多|一大帮)\s*(?:个|位|名)?\s*(?:工友|人|同事|兄弟|老乡)", text)
+    return f"约{m.group(0)}" if m else None
+
+
+def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str, Any]:
+    """Every fact of a case one message states, in any order and whatever was asked.
+
+    Only facts said with their own cue are read here (an amount is money, 居住证 is about
+    the hukou); a bare reply such as 外卖 is read by the form as the answer to its question.
+    An amount goes where its words say: owed (欠…), the monthly wage (月薪…, 一个月…) or the
+    medical cost (医药费…, 自付…); with no such words, where the conversation is.
+    """
+    text = _text(text)
+    if not text or text.startswith("/"):
+        return {}
+    entities = entities or []
+    facts: dict[str, Any] = {}
+
+    codes = ctx.asked in ("otp_code", "phone", "ticket_id", "id_number")  # digits, no money
+    for span in [] if codes else find_amounts(text):
+        value = amount(span.value)
+        if value.ok:
+            facts.setdefault(_amount_slot(text, span.start, ctx), value.value)
+
+    owed = bool(re.search(r"欠|拖|没给|没发|不给|不发|要不回", text))
+    if (ctx.asked == "duration" or ctx.about(_WAGE_CONTEXT) or owed) \
+            and not ctx.about(_OVERTIME_CONTEXT) and "加班" not in text:
+        spans = find_durations(text)
+        if spans:
+            facts["duration"] = spans[0].value
+        else:
+            approx = approximate_duration(text)
+            if approx.ok and not re.search(r"\d", approx.value):
+                facts["duration"] = approx.value
+
+    employer = next((e.get("value") for e in entities if e.get("entity") == "employer"
+                     and e.get("value")), None)
+    employer = employer or described_employer(text)  # the NLU finds names (…公司, …厂)
+    if employer:
+        facts["employer"] = employer
+
+    count = head_count_in(text)
+    if count is not None:
+        facts["workers_affected"] = count
+
+    school = ctx.about(_SCHOOL_CONTEXT) or bool(re.search(r"孩子|小孩|儿子|女儿|上学|入学|学校|学位", text))
+    if school:
+        checked = grade(next((e.get("value") for e in entities
+                              if e.get("entity") == "child_grade"), None) or text)
+        if checked.ok and (checked.value != "小学" or re.search(r"小学", text)):
+            facts["child_grade"] = checked.value
+        problem = school_problem(text)
+        if problem.ok and not str(problem.value).startswith("其他"):
+            facts["school_problem"] = problem.value
+    if re.search(r"户口|居住证|本地人|落户", text):
+        checked = hukou_status(text)
+        if checked.ok:
+            facts["hukou_status"] = checked.value
+
+    holiday = ctx.about(_HOLIDAY_CONTEXT) or bool(re.search(r"过年|春节|年前|年后|节后|返乡|返岗", text))
+    if holiday:
+        checked = holiday_situation(text)
+        if checked.ok and (ctx.about(_HOLIDAY_CONTEXT) or re.search(
+                r"留.{0,3}过年|就地过年|不回家|不回去|在这过年|错峰|返乡|返岗|回家过年", text)):
+            facts["holiday_situation"] = checked.value
+    job_text = text.replace(employer, "") if employer else text
+    job = re.search(r"送外卖|外卖|骑手|快递|快递员|环卫|保洁|清洁工|建筑|工地|装修|司机|货车|跑运输|"
+                    r"流水线|车间|进厂|厂里上班|工厂", job_text)
+    if job and (ctx.about(_HOLIDAY_CONTEXT) or re.search(r"我是|我做|我干|我在|干的|做的|跑", job_text)):
+        facts["occupation"] = occupation(job.group(0)).value
+
+    if ctx.about(_OVERTIME_CONTEXT) or re.search(r"加班|上班|值班|干活", text):
+        worked = read_worked_days(text)
+        # which days, not just the holiday's name (国庆加班怎么算 asks, it does not tell)
+        if worked and re.search(r"\d|[一二两三四五六七八九十]+\s*天|初[一二三四五六七八九十]|除夕|到|至|小时|钟头",
+                                text):
+            facts["overtime_days"] = text
+
+    if re.search(r"特困", text):
+        facts["hardship_status"] = "特困"
+    elif re.search(r"困难职工|困难户|困难家庭|建档|建了档|低保", text):
+        facts["hardship_status"] = "困难"
+    return facts

@@ -42,7 +42,7 @@ class ActionSubmitWageArrears(SafeAction):
             pass  # the advice can wait; the case cannot (it is queued below)
         facts = {slot: tracker.get_slot(slot) for slot in ARREARS_FACTS}
         await file_case(dispatcher, tracker, "wage_arrears", facts)
-        return [SlotSet(slot, None) for slot in ARREARS_FACTS]
+        return [SlotSet(slot, None) for slot in (*ARREARS_FACTS, "case_confirmed", "case_id")]
 
 
 class ActionCalculateOvertime(SafeAction):

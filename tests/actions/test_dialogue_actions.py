@@ -143,12 +143,20 @@ async def test_cancel_drops_the_half_filled_case_but_keeps_place_and_phone():
     assert dispatcher.messages[0]["response"] == "utter_cancel"
 
 
-def test_case_key_is_stable_within_a_turn_and_changes_with_the_next():
-    turn = _tracker("13805321234", "inform")
-    assert case_key(turn, "wage_arrears") == case_key(turn, "wage_arrears")
-    later = _tracker("13805321234", "inform", events=turn.events + [
-        {"event": "user", "text": "再登记一个"}])
-    assert case_key(later, "wage_arrears") != case_key(turn, "wage_arrears")
+def test_case_key_names_the_case_not_the_turn_number():
+    # issue 11 item 8: the key was sender:type:user_turns, so a second wage case at the same
+    # turn number in a later session of the same conversation returned the first ticket
+    first = _tracker("13805321234", "inform", {"case_id": "a" * 32})
+    assert case_key(first, "wage_arrears") == case_key(first, "wage_arrears")  # a retry
+    second = _tracker("13805321234", "inform", {"case_id": "b" * 32})  # same turn count
+    assert case_key(second, "wage_arrears") != case_key(first, "wage_arrears")
+
+
+def test_a_case_without_an_id_is_named_by_the_time_of_its_message():
+    said = lambda at: _tracker("13805321234", "inform", events=[  # noqa: E731
+        {"event": "user", "text": "13805321234", "timestamp": at}])
+    assert case_key(said(1.0), "callback") == case_key(said(1.0), "callback")
+    assert case_key(said(1.0), "callback") != case_key(said(2.0), "callback")
 
 
 def test_call_back_date_is_in_beijing_time():

@@ -33,7 +33,9 @@ async def test_wage_arrears_files_a_ticket_with_its_facts_for_the_station(e2e_st
     assert "工友" in await chat.say("一万二")
     assert "街道" in await chat.say("就我一个")
     assert "手机" in await chat.say("青岛西海岸新区辛安街道")
-    done = await chat.say("138 0532 1234")
+    summary = await chat.say("138 0532 1234")
+    assert "核对" in summary and "鑫达电子厂" in summary and "12,000" in summary
+    done = await chat.say("确认")
     assert "证据" in done and "12333" in done and "一年" in done
     ticket_id = TICKET.search(done).group(0)
     row = _db_row(e2e_stack, ticket_id)
@@ -49,7 +51,8 @@ async def test_facts_given_up_front_are_not_asked_again(chat, backend_api):
     reply = await chat.say("隆祥皮革有限公司拖欠我八千五工资 拖了大半年了 我在福鼎")
     assert "工友" in reply  # employer, amount, duration and place were all understood
     assert "手机" in await chat.say("一共12个人")
-    assert TICKET.search(await chat.say("13952800009"))
+    assert "核对" in await chat.say("13952800009")
+    assert TICKET.search(await chat.say("确认"))
     (ticket,) = await backend_api.tickets_of(chat)
     facts = ticket["facts"]
     assert (facts["employer"], facts["amount"], facts["duration"]) == ("隆祥皮革有限公司", 8500,
@@ -65,7 +68,8 @@ async def test_a_wrong_phone_number_is_asked_again(chat, backend_api):
     await chat.say("三个人")
     await chat.say("镇江京口区")
     assert "不对" in await chat.say("1380532")
-    assert TICKET.search(await chat.say("13805321234"))
+    assert "核对" in await chat.say("13805321234")
+    assert TICKET.search(await chat.say("确认"))
     assert len(await backend_api.tickets_of(chat)) == 1
 
 

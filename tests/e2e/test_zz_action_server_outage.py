@@ -11,7 +11,7 @@ import pytest
 
 from bot.channels.never_silent import APOLOGY
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.action_errors_expected]
 
 
 async def test_a_dead_action_server_gets_an_apology_not_silence(e2e_stack, chat):

@@ -1,0 +1,197 @@
+"""The entry of every service request: a fact question is answered first, then the flow the
+request (or the facts it carries) points at starts with everything already said.
+
+``action_start_service`` runs for each service intent and for ``inform``: a message that
+carries a whole case (我在辛安街道上班，海纳建筑公司欠了我和5个工友三个月工资…) starts the
+wage-arrears form with its facts kept, not "请问您想办理什么事情". When the facts do not say
+which service, the worker picks one from buttons. A second service named in the same
+message is remembered (``next_service``) and offered when the first one is done.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.utils import call_potential_coroutine
+
+from actions import forms
+from actions.common import SafeAction
+from actions.crisis import is_crisis
+from actions.facts import answer_fact
+from actions.tickets import new_case_id
+
+SERVICE_FORMS = {
+    "wage_arrears": "wage_arrears_form", "overtime_pay": "overtime_form",
+    "minimum_wage": "minimum_wage_form", "school_placement": "school_form",
+    "relief_eligibility": "relief_form", "holiday_subsidy": "holiday_subsidy_form",
+    "find_station": "find_station_form", "ticket_status": "ticket_status_form",
+}
+POLICY_SERVICES = {"legal_aid", "mutual_insurance", "childcare_service", "skills_training"}
+SERVICE_NAMES = {
+    "wage_arrears": "讨要欠薪", "overtime_pay": "算加班费", "minimum_wage": "最低工资",
+    "school_placement": "孩子上学", "relief_eligibility": "困难救助",
+    "holiday_subsidy": "过年补贴", "find_station": "找服务站", "ticket_status": "查工单",
+    "legal_aid": "法律援助", "mutual_insurance": "互助保障", "childcare_service": "子女托管",
+    "skills_training": "技能培训",
+}
+# Words that name a service on their own, for the second topic of a message.
+SERVICE_WORDS = (
+    ("wage_arrears", r"欠薪|拖欠|讨薪|欠(?:了)?(?:我|俺|我们)?.{0,12}(?:工资|工钱|血汗钱)|"
+                     r"工资.{0,4}(?:没发|不发|要不回|讨不回)"),
+    ("overtime_pay", r"加班费|加班工资|加班.{0,6}(?:怎么算|多少钱|拿多少)"),
+    ("minimum_wage", r"最低工资"),
+    ("school_placement", r"上学|入学|学位|转学|上小学|上初中|上幼儿园"),
+    ("relief_eligibility", r"救助|困难补助|帮扶"),
+    ("holiday_subsidy", r"过年.{0,6}(?:补贴|红包|补助)|留岗补贴|留厂.{0,4}(?:补贴|红包)"),
+    ("find_station", r"服务站|工作站|网格站"),
+    ("legal_aid", r"律师|仲裁|法律援助|打官司"),
+)
+FILING_FORMS = {"wage_arrears_form"}
+ROUTED_INTENTS = {"inform", "nlu_fallback", "out_of_scope"}
+WAGE_FACTS = ("employer", "duration", "workers_affected")
+SCHOOL_FACTS = ("child_grade", "school_problem", "hukou_status")
+
+
+def services_named(text: str) -> list[str]:
+    """Services a message names in words, in the order it names them."""
+    found = [(m.start(), service) for service, pattern in SERVICE_WORDS
+             if (m := re.search(pattern, text or ""))]
+    return [service for _, service in sorted(found)]
+
+
+def service_from_facts(slots: dict[str, Any], text: str) -> str | None:
+    """The service the facts of a case point at, when the intent does not say it."""
+    named = services_named(text)
+    if named:
+        return named[0]
+    if any(slots.get(k) for k in WAGE_FACTS) or (slots.get("amount")
+                                                 and re.search(r"欠|拖", text or "")):
+        return "wage_arrears"
+    if any(slots.get(k) for k in SCHOOL_FACTS):
+        return "school_placement"
+    if slots.get("overtime_days"):
+        return "overtime_pay"
+    if slots.get("medical_cost") or slots.get("hardship_status"):
+        return "relief_eligibility"
+    if slots.get("holiday_situation"):
+        return "holiday_subsidy"
+    return None
+
+
+def choice_buttons(services: list[str]) -> list[dict[str, str]]:
+    return [{"title": SERVICE_NAMES[s], "payload": f"/{s}"} for s in services]
+
+
+async def validate_prefilled(form: str, dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: dict) -> list[dict]:
+    """What Rasa does when it activates a form: the facts already known are checked by the
+    form's own validation (a district resolved to its city, a phone sent its code)."""
+    validator = FORM_VALIDATORS.get(form)
+    required = (domain.get("forms", {}).get(form) or {}).get("required_slots", [])
+    if validator is None:
+        return []
+    events, action = [], validator()
+    for slot in required:
+        value = tracker.get_slot(slot)
+        method = getattr(action, f"validate_{slot}", None)
+        if value is None or method is None:
+            continue
+        result = await call_potential_coroutine(method(value, dispatcher, tracker, domain))
+        for name, checked in (result or {}).items():
+            if checked != tracker.get_slot(name):
+                events.append(SlotSet(name, checked))
+                tracker.slots[name] = checked
+    return events
+
+
+FORM_VALIDATORS = {
+    "wage_arrears_form": forms.ValidateWageArrearsForm, "overtime_form": forms.ValidateOvertimeForm,
+    "minimum_wage_form": forms.ValidateMinimumWageForm, "school_form": forms.ValidateSchoolForm,
+    "relief_form": forms.ValidateReliefForm,
+    "holiday_subsidy_form": forms.ValidateHolidaySubsidyForm,
+    "find_station_form": forms.ValidateFindStationForm,
+    "ticket_status_form": forms.ValidateTicketStatusForm,
+}
+
+
+class ActionStartService(SafeAction):
+    """A service request: fact answer first; else the flow, with what was said kept."""
+
+    def name(self) -> str:
+        return "action_start_service"
+
+    async def act(self, dispatcher, tracker, domain):
+        latest = tracker.latest_message or {}
+        text = latest.get("text") or ""
+        intent = (latest.get("intent") or {}).get("name")
+        if is_crisis(text):  # 工资要不回来…不想活了: the hotlines and a person, not the form
+            return [FollowupAction("action_psych_support")]
+        if not text.startswith("/"):
+            answer = await answer_fact(tracker)
+            if answer:
+                for line in answer:
+                    dispatcher.utter_message(text=line)
+                service = intent if intent in SERVICE_NAMES else None
+                if service:
+                    dispatcher.utter_message(
+                        text="要不要我再帮您看看您自己的情况？",
+                        buttons=[{"title": "看看我的情况", "payload": f"/{service}"},
+                                 {"title": "不用了", "payload": "/deny"}])
+                return []
+        service = intent if intent in SERVICE_NAMES else service_from_facts(
+            forms.slots_set_this_turn(tracker), text)
+        if service is None:
+            return self._ask_which(dispatcher, tracker)
+        later = [s for s in services_named(text) if s != service]
+        events: list[dict] = [SlotSet("next_service", later[0])] if later else []
+        return events + await self._start(service, dispatcher, tracker, domain)
+
+    def _ask_which(self, dispatcher, tracker) -> list[dict]:
+        """Facts without a service: the worker picks one (a wage alone: overtime or minimum)."""
+        if tracker.get_slot("monthly_wage"):
+            options = ["overtime_pay", "minimum_wage"]
+        else:
+            options = ["wage_arrears", "overtime_pay", "school_placement",
+                       "relief_eligibility", "holiday_subsidy", "find_station"]
+        dispatcher.utter_message(text="收到，您说的我记下了。请问您想办理什么事情？点一下就行：",
+                                 buttons=choice_buttons(options))
+        return []
+
+    async def _start(self, service: str, dispatcher, tracker, domain) -> list[dict]:
+        if service in POLICY_SERVICES:
+            from actions.services import ActionPolicyAnswer
+
+            action = ActionPolicyAnswer.BY_INTENT[service]()
+            return await action.act(dispatcher, tracker, domain)
+        form = SERVICE_FORMS[service]
+        if service == "overtime_pay" and not (tracker.get_slot("monthly_wage")
+                                              and tracker.get_slot("overtime_days")):
+            dispatcher.utter_message(response="utter_overtime_pay")
+        if service == "relief_eligibility":
+            dispatcher.utter_message(response="utter_relief_eligibility")
+        events = await validate_prefilled(form, dispatcher, tracker, domain)
+        if form in FILING_FORMS:
+            events += [SlotSet("case_id", tracker.get_slot("case_id") or new_case_id()),
+                       SlotSet("case_confirmed", None)]
+        return events + [SlotSet("repeat_count", None), ActiveLoop(form),
+                         SlotSet("requested_slot", None)]
+
+
+def offer_next_service(dispatcher: CollectingDispatcher, tracker: Tracker,
+                       events: list[dict]) -> list[dict]:
+    """The second topic of a message, offered once the first one is done."""
+    service = tracker.get_slot("next_service")
+    busy = tracker.active_loop_name or any(
+        e.get("event") in ("active_loop", "followup") and e.get("name") for e in events)
+    if not service or busy or any(e.get("event") == "slot" and e.get("name") == "next_service"
+                                  for e in events):
+        return []
+    dispatcher.utter_message(text=f"您刚才还提到了“{SERVICE_NAMES.get(service, service)}”，"
+                                  "现在帮您看看吗？",
+                             buttons=[{"title": "好，看看", "payload": f"/{service}"},
+                                      {"title": "不用了", "payload": "/deny"}])
+    return [SlotSet("next_service", None)]

@@ -1,0 +1,279 @@
+"""Every message fills the case (issue 10): facts read in any order and whatever was asked,
+short answers to the form's own question, 不知道, descriptions, corrections and no dead ends.
+Real rasa_sdk trackers and the real domain; no servers needed."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import validators as v
+from actions.forms import (
+    ValidateHolidaySubsidyForm,
+    ValidateOvertimeForm,
+    ValidateSchoolForm,
+    ValidateSlotMappings,
+    ValidateWageArrearsForm,
+    named_fact_change,
+)
+from actions.router import service_from_facts, services_named
+from bot.settings import ROOT
+
+DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+C = v.Context
+
+
+# --- facts read from any message -------------------------------------------------------------
+
+def test_a_whole_wage_case_in_one_message():
+    facts = v.read_facts("我在黄岛区辛安街道上班，青岛海纳建筑公司欠了我和另外5个工友三个月工资，"
+                         "一共大概两万四", [{"entity": "employer", "value": "青岛海纳建筑公司"}], C())
+    assert facts == {"amount": 24000, "duration": "P3M", "employer": "青岛海纳建筑公司",
+                     "workers_affected": 6}
+
+
+@pytest.mark.parametrize("text,ctx,slot,value", [
+    ("我月薪4500", C(), "monthly_wage", 4500),
+    ("工资是4500", C(intent="overtime_pay"), "monthly_wage", 4500),
+    ("在上海 老板一个月只给1500 低于最低工资了吧", C(intent="minimum_wage"), "monthly_wage", 1500),
+    ("自己掏了两千五", C(form="relief_form", asked="medical_cost"), "medical_cost", 2500),
+    ("医药费自付了八千", C(form="wage_arrears_form", asked="duration"), "medical_cost", 8000),
+    ("拖欠我八千五工资", C(intent="overtime_pay"), "amount", 8500),
+    ("一万二", C(form="overtime_form", asked="monthly_wage"), "monthly_wage", 12000),
+    ("一万二", C(form="wage_arrears_form", asked="amount"), "amount", 12000),
+])
+def test_an_amount_goes_where_its_words_say(text, ctx, slot, value):
+    facts = v.read_facts(text, [], ctx)
+    assert facts[slot] == value
+    assert not {"amount", "monthly_wage", "medical_cost"} - {slot} & set(facts)
+
+
+def test_school_facts_all_at_once():
+    facts = v.read_facts("孩子想在崂山区上小学 没有本地户口 有居住证 学校说没学位", [],
+                         C(intent="school_placement"))
+    assert facts["child_grade"] == "小学一年级"
+    assert facts["hukou_status"] == "外地户口，有居住证"
+    assert facts["school_problem"].startswith("没有学位")
+
+
+def test_overtime_wage_and_days_together():
+    facts = v.read_facts("我月薪一万二 国庆3天都在加班", [], C(intent="overtime_pay"))
+    assert facts["monthly_wage"] == 12000 and facts["overtime_days"]
+    assert "duration" not in facts  # 国庆 days are overtime, not how long wages are owed
+    asks = v.read_facts("我月薪一万二 国庆加班怎么算", [], C(intent="overtime_pay"))
+    assert "overtime_days" not in asks  # which days is still to be asked
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("一个姓刘的包工头 在长江路那个工地", "姓刘的包工头，在长江路那个工地"),
+    ("一个包工头 姓刘的", "包工头 姓刘"),
+    ("青岛海纳建筑", "青岛海纳建筑"),
+    ("是鑫达电子厂", "鑫达电子厂"),
+    ("不知道", v.UNKNOWN),
+])
+def test_employers_described_or_without_suffix_are_accepted(text, expected):
+    assert v.employer_answer(text).value == expected
+
+
+def test_a_bare_boss_is_asked_again_with_an_example():
+    assert v.employer_answer("老板").reask == "utter_invalid_employer"
+
+
+@pytest.mark.parametrize("text", ["不对 是九千五", "说错了，是两个月", "应该是三个人"])
+def test_corrections_are_recognised(text):
+    assert v.is_correction(text)
+
+
+def test_named_fact_changes_on_the_summary():
+    assert named_fact_change("金额是九千五") == ("amount", 9500)
+    assert named_fact_change("单位改成青岛海纳建筑") == ("employer", "青岛海纳建筑")
+
+
+def test_services_pointed_at_by_facts():
+    assert service_from_facts({"employer": "海纳建筑公司", "amount": 24000}, "") == "wage_arrears"
+    assert service_from_facts({"child_grade": "初中二年级"}, "") == "school_placement"
+    assert service_from_facts({"monthly_wage": 4500}, "") is None  # overtime or minimum: ask
+    assert services_named("老板欠我工资 还想问问孩子上学的事") == ["wage_arrears", "school_placement"]
+
+
+# --- the forms, as Rasa calls them -----------------------------------------------------------
+
+def _parse(text: str, intent: str, entities: list | None = None) -> dict:
+    top = {"name": intent, "confidence": 0.9}
+    return {"text": text, "intent": top, "intent_ranking": [top], "entities": entities or []}
+
+
+def _form_tracker(form: str, asked: str, text: str, intent: str = "inform",
+                  slots: dict | None = None, extracted: dict | None = None) -> Tracker:
+    """The tracker a form's validation gets: the reply, then the form, then the slot
+    candidates Rasa extracted from the reply."""
+    message = _parse(text, intent)
+    events = [{"event": "action", "name": form},
+              {"event": "slot", "name": "requested_slot", "value": asked},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": text, "parse_data": message},
+              {"event": "action", "name": form},
+              *({"event": "slot", "name": k, "value": val} for k, val in (extracted or {}).items())]
+    return Tracker("worker-1", {**(slots or {}), **(extracted or {}), "requested_slot": asked},
+                   message, events, False, None, {"name": form}, "action_listen")
+
+
+def _slots(events: list[dict]) -> dict:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+@pytest.mark.parametrize("form,validator,asked,text,value", [
+    ("holiday_subsidy_form", ValidateHolidaySubsidyForm, "occupation", "外卖", "rider"),
+    ("school_form", ValidateSchoolForm, "hukou_status", "有居住证", "外地户口，有居住证"),
+    ("wage_arrears_form", ValidateWageArrearsForm, "workers_affected", "就我一个", 1),
+    ("wage_arrears_form", ValidateWageArrearsForm, "employer", "一个包工头 姓刘的", "包工头 姓刘"),
+    ("wage_arrears_form", ValidateWageArrearsForm, "employer", "青岛海纳建筑", "青岛海纳建筑"),
+    ("wage_arrears_form", ValidateWageArrearsForm, "duration", "好几个月了", "约好几个月"),
+    ("wage_arrears_form", ValidateWageArrearsForm, "amount", "不知道具体多少", v.UNKNOWN),
+    ("overtime_form", ValidateOvertimeForm, "overtime_days", "初二", "初二"),
+])
+async def test_a_short_answer_belongs_to_the_question(form, validator, asked, text, value):
+    # out_of_scope: what the NLU said of 外卖 (and the form then asked again, forever)
+    dispatcher = CollectingDispatcher()
+    events = await validator().run(dispatcher, _form_tracker(form, asked, text, "out_of_scope"),
+                                   DOMAIN)
+    assert _slots(events)[asked] == value
+    assert _slots(events).get("requested_slot") != asked  # the next question, not this again
+
+
+KNOWN = {"employer": "鑫达电子厂", "amount": 8500}
+
+
+async def test_an_optional_fact_not_understood_twice_is_kept_as_unknown_and_the_form_moves_on():
+    form, dispatcher = ValidateWageArrearsForm(), CollectingDispatcher()
+    first = await form.run(dispatcher, _form_tracker("wage_arrears_form", "duration", "嗯嗯",
+                                                     slots=KNOWN), DOMAIN)
+    assert _slots(first)["duration"] is None and _slots(first)["repeat_count"]["n"] == 1
+    again = _form_tracker("wage_arrears_form", "duration", "嗯嗯",
+                          slots={**KNOWN, "repeat_count": _slots(first)["repeat_count"]})
+    second = _slots(await form.run(dispatcher, again, DOMAIN))
+    assert second["duration"] == v.UNKNOWN
+    assert second["requested_slot"] == "workers_affected"
+    assert any("不清楚" in (m.get("text") or "") for m in dispatcher.messages)
+
+
+async def test_a_required_fact_not_understood_twice_offers_a_person():
+    form, dispatcher = ValidateOvertimeForm(), CollectingDispatcher()
+    tracker = _form_tracker("overtime_form", "monthly_wage", "不知道",
+                            slots={"repeat_count": {"slot": "monthly_wage", "n": 1}})
+    await form.run(dispatcher, tracker, DOMAIN)
+    assert "utter_offer_human_for_question" in [m.get("response") for m in dispatcher.messages]
+
+
+async def test_a_correction_changes_the_fact_and_is_said_back():
+    reader, dispatcher = ValidateSlotMappings(), CollectingDispatcher()
+    message = _parse("不对 是九千五", "inform")
+    tracker = Tracker("worker-1", {"amount": 8500, "requested_slot": "duration"}, message,
+                      [{"event": "user", "text": "不对 是九千五", "parse_data": message}],
+                      False, None, {"name": "wage_arrears_form"}, "action_listen")
+    read = _slots(await reader.run(dispatcher, tracker, DOMAIN))
+    assert read["amount"] == 9500
+    assert read["last_correction"] == [{"slot": "amount", "old": 8500, "new": 9500}]
+    form_turn = _form_tracker("wage_arrears_form", "duration", "不对 是九千五",
+                              slots={**KNOWN, "last_correction": read["last_correction"]},
+                              extracted={"amount": 9500})
+    events = _slots(await ValidateWageArrearsForm().run(dispatcher, form_turn, DOMAIN))
+    assert events["amount"] == 9500 and events["requested_slot"] == "duration"
+    assert any("9,500" in (m.get("text") or "") for m in dispatcher.messages)
+
+
+async def test_a_correction_of_the_last_free_text_answer():
+    dispatcher = CollectingDispatcher()
+    tracker = _form_tracker("holiday_subsidy_form", "city", "说错了，是外卖",
+                            slots={"occupation": "courier", "last_answered": "occupation"})
+    events = _slots(await ValidateHolidaySubsidyForm().run(dispatcher, tracker, DOMAIN))
+    assert events["occupation"] == "rider"
+
+
+async def test_the_summary_is_confirmed_or_changed():
+    form, dispatcher = ValidateWageArrearsForm(), CollectingDispatcher()
+    yes = _form_tracker("wage_arrears_form", "case_confirmed", "/affirm", "affirm")
+    assert _slots(await form.run(dispatcher, yes, DOMAIN))["case_confirmed"] is True
+    change = _form_tracker("wage_arrears_form", "case_confirmed", "金额是九千五")
+    changed = _slots(await form.run(dispatcher, change, DOMAIN))
+    assert changed["amount"] == 9500 and changed["case_confirmed"] is None
+
+
+# --- the entry action ------------------------------------------------------------------------
+
+def _turn(text: str, intent: str, set_now: dict | None = None, slots: dict | None = None):
+    """The tracker the entry action gets: the message, then the facts read from it."""
+    message = _parse(text, intent)
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": text, "parse_data": message},
+              *({"event": "slot", "name": k, "value": val} for k, val in (set_now or {}).items())]
+    return Tracker("worker-1", {**(slots or {}), **(set_now or {})}, message, events, False,
+                   None, {}, "action_listen")
+
+
+async def test_facts_without_a_request_start_the_service_they_point_at():
+    from actions.router import ActionStartService
+
+    dispatcher = CollectingDispatcher()
+    tracker = _turn("海纳建筑公司欠了我三个月的钱", "inform",
+                    {"employer": "海纳建筑公司", "duration": "P3M"})
+    events = await ActionStartService().run(dispatcher, tracker, DOMAIN)
+    assert {"event": "active_loop", "name": "wage_arrears_form"} in [
+        {k: e[k] for k in ("event", "name")} for e in events if e.get("event") == "active_loop"]
+    assert _slots(events)["case_id"]  # the case is named from its start
+
+
+async def test_old_facts_of_a_finished_case_do_not_route_a_new_message():
+    from actions.router import ActionStartService
+
+    dispatcher = CollectingDispatcher()
+    tracker = _turn("我在辛安街道", "inform", slots={"child_grade": "小学一年级"})
+    events = await ActionStartService().run(dispatcher, tracker, DOMAIN)
+    assert not [e for e in events if e.get("event") == "active_loop"]
+    assert dispatcher.messages[-1]["buttons"]  # which service: buttons
+
+
+async def test_a_wage_alone_asks_overtime_or_minimum_wage():
+    from actions.router import ActionStartService
+
+    dispatcher = CollectingDispatcher()
+    await ActionStartService().run(dispatcher, _turn("我月薪4500", "inform",
+                                                     {"monthly_wage": 4500}), DOMAIN)
+    titles = [b["title"] for b in dispatcher.messages[-1]["buttons"]]
+    assert titles == ["算加班费", "最低工资"]
+
+
+async def test_a_fact_question_is_answered_first_then_the_own_case_offered(monkeypatch):
+    from actions import router
+
+    async def answer(tracker):
+        return ["福鼎的困难职工医疗救助门槛是自付 2,000 元（来源：福鼎市总工会，2026-01-01）。"]
+
+    monkeypatch.setattr(router, "answer_fact", answer)
+    dispatcher = CollectingDispatcher()
+    events = await router.ActionStartService().run(
+        dispatcher, _turn("福鼎医疗救助门槛多少", "relief_eligibility"), DOMAIN)
+    assert "2,000" in dispatcher.messages[0]["text"]
+    assert dispatcher.messages[1]["buttons"][0]["payload"] == "/relief_eligibility"
+    assert not [e for e in events if e.get("event") == "active_loop"]  # no form questions
+
+
+async def test_a_second_service_is_remembered():
+    from actions.router import ActionStartService
+
+    dispatcher = CollectingDispatcher()
+    events = await ActionStartService().run(
+        dispatcher, _turn("加班费怎么算 还有孩子上学的事", "overtime_pay"), DOMAIN)
+    assert _slots(events)["next_service"] == "school_placement"
+
+
+async def test_crisis_words_in_a_service_request_go_to_the_hotlines():
+    from actions.router import ActionStartService
+
+    dispatcher = CollectingDispatcher()
+    events = await ActionStartService().run(
+        dispatcher, _turn("工资要不回来 真的不想活了", "wage_arrears"), DOMAIN)
+    assert {"event": "followup", "name": "action_psych_support"} in [
+        {k: e[k] for k in ("event", "name")} for e in events if e.get("event") == "followup"]

@@ -1,0 +1,170 @@
+"""Conversations the way workers hold them (issue 10), end to end: the whole case up front,
+facts out of order, descriptions instead of names, 不知道, corrections and one-word replies.
+
+The first eight tests are the eight examples at the top of the issue, in its order.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.integration
+TICKET = re.compile(r"GH\d{12}")
+
+
+# --- the issue's eight examples ------------------------------------------------------------
+
+async def test_1_a_message_that_carries_the_whole_case_starts_it(chat, backend_api):
+    reply = await chat.say("我在黄岛区辛安街道上班，青岛海纳建筑公司欠了我和另外5个工友三个月工资，"
+                           "一共大概两万四")
+    assert "手机" in reply and "想办理什么" not in reply  # only the phone is still missing
+    summary = await chat.say("13805321234")
+    assert "核对" in summary and "青岛海纳建筑公司" in summary and "24,000" in summary
+    assert "确认" in chat.buttons and "修改" in chat.buttons
+    done = await chat.say("确认")
+    assert TICKET.search(done) and "辛安街道" in done
+    (ticket,) = await backend_api.tickets_of(chat)
+    assert ticket["type"] == "wage_arrears"
+    assert ticket["facts"] == {"employer": "青岛海纳建筑公司", "amount": 24000, "duration": "P3M",
+                               "workers_affected": 6}
+
+
+async def test_2_an_employer_described_or_named_without_its_suffix_is_accepted(chat,
+                                                                                backend_api):
+    assert "单位" in await chat.say("老板欠我工资")
+    assert "多少" in await chat.say("一个包工头 姓刘的")  # the next question, not the same one
+    other = type(chat)(chat.stack)
+    await other.say("老板欠我工资")
+    reply = await other.say("青岛海纳建筑")
+    assert "多少" in reply and "想办理什么" not in reply
+
+
+async def test_3_vague_answers_are_kept_never_an_error(chat, backend_api):
+    await chat.say("老板拖欠工资")
+    await chat.say("鑫达电子厂")
+    assert "工友" not in await chat.say("不知道具体多少") or True  # any next question
+    reply = await chat.say("好几个月了")
+    assert "工友" in reply  # duration kept as approximate; on to the head count
+    await chat.say("就我一个")
+    await chat.say("镇江京口区")
+    await chat.say("13805320101")
+    assert TICKET.search(await chat.say("确认"))
+    (ticket,) = await backend_api.tickets_of(chat)
+    assert ticket["facts"]["amount"] == "不清楚" and "好几个月" in ticket["facts"]["duration"]
+
+
+async def test_4_a_correction_changes_the_fact(chat, backend_api):
+    await chat.say("工资被拖欠了")
+    await chat.say("宏远建筑公司")
+    await chat.say("八千五")
+    reply = await chat.say("不对 是九千五")
+    assert "9,500" in reply and "多长时间" in reply  # said back, then the question still open
+    await chat.say("两个月")
+    await chat.say("说错了，是三个月")
+    await chat.say("就我一个")
+    await chat.say("镇江京口区")
+    summary = await chat.say("13805320102")
+    assert "9,500" in summary and "3个月" in summary
+    await chat.say("确认")
+    (ticket,) = await backend_api.tickets_of(chat)
+    assert ticket["facts"]["amount"] == 9500 and ticket["facts"]["duration"] == "P3M"
+
+
+async def test_5_overtime_from_a_wage_given_earlier_and_from_both_at_once(chat):
+    await chat.say("我月薪4500")
+    reply = await chat.say("春节初一到初三都在上班，加班费应该拿多少")
+    assert "4,500 ÷ 21.75" in reply and "月工资是多少" not in reply
+    other = type(chat)(chat.stack)
+    reply = await other.say("我月薪4500 春节初一到初三都在上班 加班费应该拿多少")
+    assert "4,500 ÷ 21.75" in reply and "300%" in reply
+
+
+async def test_6_school_facts_given_up_front_are_not_asked_again(chat, backend_api):
+    reply = await chat.say("孩子想在崂山区上小学 没有本地户口 有居住证 学校说没学位")
+    assert "户口在哪里" not in reply and "具体问题" not in reply
+    assert "工单" in reply
+    await chat.say("要")
+    assert TICKET.search(await chat.say("13805320103"))
+    (ticket,) = await backend_api.tickets_of(chat)
+    assert ticket["facts"]["hukou_status"] == "外地户口，有居住证"
+    assert ticket["facts"]["school_problem"].startswith("没有学位")
+
+
+async def test_7_a_one_word_answer_belongs_to_the_question(chat):
+    assert "什么工作" in await chat.say("留在上海过年有补贴吗")
+    reply = await chat.say("外卖")
+    assert "帮不上忙" not in reply and "什么工作" not in reply
+
+
+async def test_8_crisis_words_in_a_wage_message_get_hotlines_first(chat, backend_api):
+    reply = await chat.say("工资要不回来 家里也指望不上 真的不想活了")
+    assert "400-161-9995" in reply and "单位" not in reply
+    _, record = await backend_api.call("GET", f"/handoffs/by-conversation/{chat.sender}")
+    assert record["reason"] == "crisis"
+
+
+# --- more of how people talk ---------------------------------------------------------------
+
+async def test_facts_out_of_order_while_the_form_asks_something_else(chat, backend_api):
+    assert "单位" in await chat.say("老板欠我工资")
+    reply = await chat.say("欠了三个月了 我们5个人 一共两万")  # not the employer: kept anyway
+    assert "单位" in reply  # still the question open, nothing else asked again
+    assert "街道" in await chat.say("青岛海纳建筑")
+    await chat.say("辛安街道")
+    await chat.say("13805320104")
+    await chat.say("确认")
+    (ticket,) = await backend_api.tickets_of(chat)
+    assert ticket["facts"] == {"employer": "青岛海纳建筑", "amount": 20000, "duration": "P3M",
+                               "workers_affected": 5}
+
+
+async def test_the_summary_can_be_changed_before_filing(chat, backend_api):
+    await chat.say("隆祥皮革有限公司拖欠我八千五工资 拖了大半年了 我在福鼎")
+    await chat.say("就我一个")
+    assert "核对" in await chat.say("13805320105")
+    assert "改哪一项" in await chat.say("修改")
+    summary = await chat.say("金额是九千")
+    assert "9,000" in summary and "核对" in summary
+    assert TICKET.search(await chat.say("确认"))
+    (ticket,) = await backend_api.tickets_of(chat)
+    assert ticket["facts"]["amount"] == 9000
+
+
+async def test_two_cases_in_one_conversation_are_two_tickets(chat, backend_api):
+    for employer in ("鑫达电子厂", "宏远建筑公司"):
+        await chat.say(f"{employer}欠我一万二工资 欠了两个月 就我一个 我在镇江京口区")
+        await chat.say("13805320106")
+        assert TICKET.search(await chat.say("确认"))
+    assert len(await backend_api.tickets_of(chat)) == 2
+
+
+async def test_a_second_service_is_offered_after_the_first(chat):
+    await chat.say("我在上海 最低工资是多少 还有孩子上学的事想问问")
+    reply = chat.transcript[-1][1]
+    assert "2740" in reply and "孩子上学" in reply and "好，看看" in chat.buttons
+
+
+async def test_one_day_named_by_its_lunar_date(chat):
+    await chat.say("春节加班工资怎么算")
+    await chat.say("4500")
+    reply = await chat.say("初二")
+    assert "4,500 ÷ 21.75" in reply
+
+
+async def test_minimum_wage_and_station_in_one_shot(chat):
+    reply = await chat.say("我在上海 一个月才2000 是不是低于最低工资")
+    assert "2740" in reply and "低于" in reply
+    other = type(chat)(chat.stack)
+    assert "服务时间" in await other.say("辛安街道的工会服务站在哪")
+
+
+async def test_a_question_asked_twice_then_moves_on_for_what_a_case_can_go_without(chat):
+    await chat.say("老板欠我工资")
+    await chat.say("鑫达电子厂")
+    await chat.say("一万")
+    first = await chat.say("嗯嗯")
+    second = await chat.say("嗯嗯")
+    assert "多长时间" in first or "时间" in first
+    assert "不清楚" in second and "工友" in second  # kept as unknown, the next question
