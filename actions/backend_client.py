@@ -119,6 +119,12 @@ class BackendClient:
         return await self.request("GET", "/minimum-wages",
                                   params=_params(city=city, district=district))
 
+    async def facts(self, question: str, city: str | None = None, district: str | None = None,
+                    employer: str | None = None) -> dict:
+        """The recorded figures a question asks for (``facts``: [] when it asks for none)."""
+        return await self.request("GET", "/facts", params=_params(
+            q=question, city=city, district=district, employer=employer))
+
     async def resolve(self, city: str | None, district: str | None) -> dict:
         """The region a place names and the grid station responsible for it (404 if unknown)."""
         return await self.request("GET", "/regions/resolve",

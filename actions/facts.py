@@ -5,13 +5,103 @@ asks for a figure (a relief threshold, a subsidy or red-packet amount, an insura
 an overtime multiplier, the arbitration time limit, a hotline number, a station), it returns
 the reply texts — each with the figure, its source and date, from the backend — and the
 dialogue says them before anything else. ``None`` means the message asks no such question.
+
+Two steps: this module decides whether the message is a question at all (cheap, no call
+for the statements that make up most of a case); the backend (``GET /api/v1/facts``)
+decides which recorded figure it asks for, from the words of its records, and picks the
+record of the place or employer the question names.
 """
 
 from __future__ import annotations
 
+import logging
+import re
+from datetime import date
+
 from rasa_sdk import Tracker
+
+from actions.backend_client import BackendError, BackendUnavailable
+from actions.common import client
+from actions.crisis import is_crisis
+from actions.services import station_text
+from bot.normalize.text import normalize_text
+
+logger = logging.getLogger(__name__)
+MAX_QUESTION = 500  # the backend's limit for a question
+# What makes a message a question, with or without a question mark: question words and
+# particles, and the nouns a figure is asked by (电话 / 标准 / 门槛 …).
+_QUESTION = re.compile(
+    r"\?|多少|几|多久|多长|多大|多高|多远|哪|吗|么|嘛|呢|是不是|能不能|可不可以|可以不|有没有|"
+    r"会不会|要不要|行不行|对不对|够不够|算不算|咋|啥|什么|请问|问一下|问下|问问|想知道|想了解|"
+    r"告诉我|查一下|查下|电话|号码|热线|地址|最高|最多|上限|门槛|标准|时效|期限|倍")
+
+
+def is_question(text: str) -> bool:
+    """The message asks something (多少/几/哪/吗/电话/是不是 …, punctuation optional)."""
+    return bool(_QUESTION.search(normalize_text(text or "")))
+
+
+def _entity(tracker: Tracker, name: str) -> str | None:
+    values = [e.get("value") for e in (tracker.latest_message or {}).get("entities") or []
+              if e.get("entity") == name and e.get("value")]
+    return str(values[0]) if values else None
+
+
+def _context(tracker: Tracker, name: str) -> str | None:
+    """What the message says, else what the conversation knows (a slot)."""
+    value = _entity(tracker, name)
+    if value is None:
+        slot = tracker.get_slot(name) if name in tracker.slots else None
+        value = slot if isinstance(slot, str) and slot else None
+    return value
+
+
+def _day(value: str) -> str:
+    parts = [int(p) for p in str(value).split("-")]
+    if len(parts) == 3:
+        d = date(*parts)
+        return f"{d.year}年{d.month}月{d.day}日"
+    return f"{parts[0]}年{parts[1]}月" if len(parts) == 2 else f"{parts[0]}年"
+
+
+def date_text(fact: dict) -> str:
+    """When the figure holds (or as of when it was reported or recorded), in Chinese."""
+    if fact.get("effective_from") and fact.get("effective_to"):
+        return f"有效期 {_day(fact['effective_from'])}至{_day(fact['effective_to'])}"
+    if fact.get("effective_from"):
+        return f"{_day(fact['effective_from'])}起施行"
+    if fact.get("as_of"):
+        return f"资料截至{_day(fact['as_of'])}"
+    if fact.get("recorded"):
+        return f"{_day(fact['recorded'])}收录"
+    return "日期未注明"
+
+
+def fact_text(fact: dict) -> str:
+    """One answer: the figure (or the station's address, phone and hours), source, date."""
+    if fact.get("kind") == "station":
+        body = "工会网格工作站：" + station_text(fact["station"])
+    else:
+        body = fact["answer"]
+    return f"{body}\n（来源：{fact['source']}；{date_text(fact)}）"
 
 
 async def answer_fact(tracker: Tracker) -> list[str] | None:
-    """The answer to a fact question in the latest message, or None (placeholder: none yet)."""
-    return None
+    """The answer to a fact question in the latest message, or None.
+
+    Never raises: with the backend away or refusing, the dialogue simply goes on without
+    the answer. Crisis words are never a fact question (the crisis guard answers them).
+    """
+    text = (tracker.latest_message or {}).get("text") or ""
+    if (not text.strip() or text.startswith("/") or len(text) > MAX_QUESTION  # "/" a button
+            or is_crisis(text) or not is_question(text)):
+        return None
+    try:
+        found = await client().facts(text, city=_context(tracker, "city"),
+                                     district=_context(tracker, "district"),
+                                     employer=_context(tracker, "employer"))
+    except (BackendUnavailable, BackendError) as exc:
+        logger.warning("fact question not answered: %s", exc)
+        return None
+    texts = [fact_text(fact) for fact in found.get("facts") or []]
+    return texts or None

@@ -12,7 +12,7 @@ from bot.backend.db import create_engine, migrate
 from bot.backend.errors import error_middleware
 from bot.backend.regions import RegionIndex
 from bot.backend.routing import PREFIX, add_routes, openapi
-from bot.backend.seed import seed_if_empty
+from bot.backend.seed import add_missing_facts, seed_if_empty
 from bot.backend.tables import stations
 from bot.settings import Settings, check_production, get_settings
 
@@ -39,7 +39,9 @@ async def _startup(app: web.Application) -> None:
     settings: Settings = app["settings"]
     migrate(settings.database_url)
     app["engine"] = create_engine(settings.database_url)
-    await seed_if_empty(app["engine"], settings.id_number_key, demo_people=not settings.production)
+    if not await seed_if_empty(app["engine"], settings.id_number_key,
+                               demo_people=not settings.production):
+        await add_missing_facts(app["engine"])  # a database seeded before the fact records
     app["regions"] = await RegionIndex.load(app["engine"])
     async with app["engine"].connect() as conn:
         # the province capital's default station stands in for places we do not know

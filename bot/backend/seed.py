@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import yaml
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.backend import tables as t
@@ -82,14 +82,17 @@ async def _seed_stations(conn: AsyncConnection, ids: dict[tuple, int]) -> dict[s
     return codes
 
 
+def _policy_row(p: dict, ids: dict[tuple, int]) -> dict:
+    return dict(key=p["key"], service=p["service"], region_id=_region_id(ids, p.get("region")),
+                title=p["title"], summary=p["summary"], details=p.get("details", {}),
+                source=p["source"], effective_from=_date(p.get("effective_from")),
+                effective_to=_date(p.get("effective_to")))
+
+
 async def _seed_policies(conn: AsyncConnection, ids: dict[tuple, int]) -> None:
     data = _load("policies.yml")
     for p in data["policies"]:
-        await conn.execute(insert(t.policies).values(
-            key=p["key"], service=p["service"], region_id=_region_id(ids, p.get("region")),
-            title=p["title"], summary=p["summary"], details=p.get("details", {}),
-            source=p["source"], effective_from=_date(p.get("effective_from")),
-            effective_to=_date(p.get("effective_to"))))
+        await conn.execute(insert(t.policies).values(**_policy_row(p, ids)))
     for w in data.get("minimum_wages", []):
         city = w["region"][-1]
         await conn.execute(insert(t.policies).values(
@@ -126,6 +129,43 @@ async def _seed_people(conn: AsyncConnection, ids: dict[tuple, int], codes: dict
             username=s["username"], display_name=s["display_name"],
             password_hash=hash_password(s["password"]), role=s["role"],
             station_id=codes.get(s.get("station"))))
+
+
+async def _region_paths(conn: AsyncConnection) -> dict[tuple, int]:
+    """The ids of the regions already in the database, by path of names (as seeding)."""
+    rows = {r.id: r for r in (await conn.execute(select(t.regions))).all()}
+
+    def path(row) -> tuple:
+        return (path(rows[row.parent_id]) if row.parent_id in rows else ()) + (row.name,)
+
+    return {path(r): r.id for r in rows.values()}
+
+
+async def add_missing_facts(engine: AsyncEngine) -> int:
+    """A database seeded before the fact records existed gets them (bot/seed/policies.yml):
+    policy records missing by key are inserted, and ``details.facts`` is added to records
+    that have none. Nothing already there is changed. Returns the records touched."""
+    touched = 0
+    async with engine.begin() as conn:
+        if not (await conn.execute(select(func.count()).select_from(t.regions))).scalar():
+            return 0
+        rows = {r["key"]: r for r in (await conn.execute(select(
+            t.policies.c.id, t.policies.c.key, t.policies.c.details))).mappings().all()}
+        ids: dict[tuple, int] | None = None
+        for p in _load("policies.yml")["policies"]:
+            facts = (p.get("details") or {}).get("facts")
+            row = rows.get(p["key"])
+            if row is None:
+                ids = ids if ids is not None else await _region_paths(conn)
+                await conn.execute(insert(t.policies).values(**_policy_row(p, ids)))
+                touched += 1
+            elif facts and not (row["details"] or {}).get("facts"):
+                await conn.execute(update(t.policies).where(t.policies.c.id == row["id"])
+                                   .values(details={**(row["details"] or {}), "facts": facts}))
+                touched += 1
+    if touched:
+        logger.info("added the fact records of %d policies from %s", touched, SEED_DIR)
+    return touched
 
 
 async def seed_if_empty(engine: AsyncEngine, id_number_key: str,

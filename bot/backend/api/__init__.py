@@ -5,6 +5,7 @@ from bot.backend.api import (  # noqa: F401
     auth_routes,
     dashboard_routes,
     eligibility_routes,
+    fact_routes,
     handoff_routes,
     places,
     policy_routes,

@@ -1,0 +1,52 @@
+"""Pipeline component (last, after FallbackClassifier): crisis words always win.
+
+`工资要不回来 家里也指望不上 真的不想活了` was classified as wage_arrears, and the wage form
+asked for the employer: a worker who talks about ending their life got a form question.
+A classifier can always be outvoted by the other words of a message, so this guard is not
+a classifier: when the message contains a word of the crisis list (``crisis_words.yml``,
+trainers extend it), the intent becomes ``psych_support`` with confidence 1.0 — above every
+fallback threshold, first in the ranking — and the message carries ``crisis: true`` (with
+the words found) in its parse data. The rules then send it to ``action_psych_support``
+(hotlines, then a person) in any state; a form that is open steps aside
+(``actions/forms.py``). The action server reads the same list (``actions/crisis.py``).
+"""
+
+from __future__ import annotations
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import (
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.base import StatelessComponent
+from bot.nlu.crisis_words import crisis_words_in
+
+CRISIS_INTENT = "psych_support"
+CRISIS_KEY = "crisis"  # parse data: True on a crisis message
+CRISIS_WORDS_KEY = "crisis_words"
+
+
+def force_crisis(message: Message, words: list[str]) -> None:
+    """Sets the crisis intent at confidence 1.0 on top of the ranking and marks the message."""
+    forced = {INTENT_NAME_KEY: CRISIS_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
+    ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
+               if r.get(INTENT_NAME_KEY) != CRISIS_INTENT]
+    message.set(INTENT, forced, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [forced, *ranking], add_to_output=True)
+    message.set(CRISIS_KEY, True, add_to_output=True)
+    message.set(CRISIS_WORDS_KEY, words, add_to_output=True)
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class CrisisGuard(StatelessComponent):
+    """Forces ``psych_support`` (confidence 1.0) on crisis words (see the module docstring)."""
+
+    def process_message(self, message: Message) -> None:
+        words = crisis_words_in(message.get(TEXT) or "")
+        if words:
+            force_crisis(message, words)

@@ -1,0 +1,63 @@
+"""The crisis word list (``crisis_words.yml`` next to this file), compiled once.
+
+Shared by the NLU's crisis guard (``bot/nlu/crisis_guard.py``) and the action server
+(``actions/crisis.py``): the message the guard forces to ``psych_support`` is exactly the one
+the actions treat as a crisis. Pure Python, no Rasa import: the action server loads it too.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from bot.normalize.text import normalize_text
+
+WORDS_FILE = Path(__file__).resolve().parent / "crisis_words.yml"
+GAP = "…"  # in a word of the list: up to MAX_GAP characters in between
+MAX_GAP = 6
+# t2s keeps 著 (also a simplified character): 活著沒意思 must still read as 活着没意思.
+_VARIANTS = str.maketrans({"著": "着"})
+
+
+def _fold(text: str) -> str:
+    """Normalised for matching: simplified, half-width, no spaces, variant characters folded."""
+    return normalize_text(text).translate(_VARIANTS).replace(" ", "")
+
+
+def _pattern(word: str) -> str:
+    parts = [re.escape(_fold(p)) for p in word.split(GAP)]
+    return f".{{0,{MAX_GAP}}}?".join(p for p in parts if p)
+
+
+def compile_words(words: list[str]) -> re.Pattern[str]:
+    """One regex for the list (longest words first); entries with … allow a short gap."""
+    entries = sorted({str(w).strip() for w in words if str(w).strip()}, key=len, reverse=True)
+    if not entries:
+        return re.compile(r"(?!x)x")  # an empty list matches nothing
+    return re.compile("|".join(_pattern(w) for w in entries))
+
+
+def load_words(path: Path = WORDS_FILE) -> list[str]:
+    """The trainers' word list as written in the data file."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return [str(w) for w in data.get("words") or []]
+
+
+@lru_cache(maxsize=1)
+def _crisis() -> re.Pattern[str]:
+    return compile_words(load_words())
+
+
+def crisis_words_in(text: str) -> list[str]:
+    """The crisis phrases found in the message (normalised, spaces removed)."""
+    if not text:
+        return []
+    return [m.group(0) for m in _crisis().finditer(_fold(text))]
+
+
+def is_crisis(text: str) -> bool:
+    """True when the message carries a self-harm or suicide signal."""
+    return bool(crisis_words_in(text))

@@ -1,0 +1,154 @@
+"""Fact questions answered from the backend (issue 10, item 8), fast tier: ``answer_fact``
+against the real backend on SQLite. The same table is asked in chat by
+tests/e2e/test_fact_questions.py."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from actions.facts import answer_fact, date_text, is_question
+from bot.backend.facts import facts_from_policies
+from bot.settings import ROOT
+from tests.facts.conftest import fact_table, tracker
+
+on_module_loop = pytest.mark.asyncio(loop_scope="module")  # the backend runs on that loop
+TABLE = fact_table()
+SOURCE = re.compile(r"（来源：[^；]+；[^）]*\d{4}年[^）]*）")
+
+
+def test_the_table_has_at_least_40_questions():
+    assert len(TABLE) >= 40
+    assert len({row["q"] for row in TABLE}) == len(TABLE)
+
+
+@on_module_loop
+@pytest.mark.parametrize("row", TABLE, ids=[row["q"] for row in TABLE])
+async def test_a_fact_question_gets_its_figure_with_source_and_date(backend_for_actions, row):
+    answers = await answer_fact(tracker(row["q"]))
+    assert answers, f"no answer to {row['q']!r}"
+    reply = "\n".join(answers)
+    for figure in row["expect"]:
+        assert figure in reply, reply
+    assert all(SOURCE.search(text) for text in answers), reply
+
+
+@on_module_loop
+@pytest.mark.parametrize("text", [
+    "老板欠我三个月工资",
+    "隆祥皮革有限公司拖欠我八千五工资 拖了大半年了 我在福鼎",
+    "你好",
+    "工资要不回来 家里也指望不上 真的不想活了",  # crisis: the guard answers, not a figure
+    "杭州困难职工医疗救助门槛多少",  # only 镇江 has such a record: nothing for 杭州
+    "上海困难职工医疗救助门槛多少",
+    "孩子上学要什么材料",  # a question, but not about a figure on record
+    "最低工资是多少",  # depends on the city: the form asks for it
+    "/wage_arrears",  # a button's payload
+])
+async def test_no_answer_when_no_figure_on_record_is_asked(backend_for_actions, text):
+    assert await answer_fact(tracker(text)) is None
+
+
+@on_module_loop
+async def test_the_place_named_selects_the_record(backend_for_actions):
+    shanghai = "\n".join(await answer_fact(tracker("上海最低工资多少")))
+    zhenjiang = "\n".join(await answer_fact(tracker("镇江最低工资多少")))
+    assert "2740" in shanghai and "2490" not in shanghai
+    assert "2490" in zhenjiang and "2740" not in zhenjiang
+    # the place of the conversation (a slot) when the question names none
+    assert "2200" in "\n".join(await answer_fact(tracker("最低工资多少", slots={"city": "青岛"})))
+    # the question's place wins over the conversation's
+    assert "2490" in "\n".join(await answer_fact(tracker("镇江最低工资多少",
+                                                         slots={"city": "青岛"})))
+    station = "\n".join(await answer_fact(tracker("工作站电话多少",
+                                                  slots={"district": "辛安街道"})))
+    assert "辛安街道工会网格化工作总站" in station
+
+
+@on_module_loop
+async def test_the_employer_named_selects_the_agreement(backend_for_actions):
+    other = [{"entity": "employer", "value": "鑫达电子厂", "start": 0, "end": 5}]
+    assert await answer_fact(tracker("鑫达电子厂过年红包多少", entities=other)) is None
+    assert await answer_fact(tracker("过年红包多少", slots={"employer": "鑫达电子厂"})) is None
+    # named in the question, it wins over the conversation's employer
+    named = await answer_fact(tracker("隆祥过年红包多少", slots={"employer": "鑫达电子厂"}))
+    assert named and "500" in named[0]
+
+
+@on_module_loop
+async def test_a_hotline_question_with_a_place_gets_the_station(backend_for_actions):
+    reply = "\n".join(await answer_fact(tracker("辛安街道工会电话多少")))
+    assert "辛安街道工会网格化工作总站" in reply and "0532-12351" in reply
+
+
+@on_module_loop
+async def test_the_backend_away_means_no_answer_not_an_error(monkeypatch):
+    from actions import facts
+    from actions.backend_client import BackendClient
+
+    closed = BackendClient("http://127.0.0.1:9", "token", timeout=0.5, retries=0)
+    monkeypatch.setattr(facts, "client", lambda: closed)
+    assert await answer_fact(tracker("工会热线是多少")) is None
+    await closed.close()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("工会热线是多少", True), ("工会热线多少", True), ("隆祥有红包吗", True),
+    ("仲裁时效多久", True), ("是不是有补贴", True), ("辛安街道工作站在哪", True),
+    ("what?", True), ("请问加班费", True), ("救助门槛", True),
+    ("老板欠我三个月工资", False), ("我在辛安街道上班", False), ("好的", False),
+])
+def test_question_ness(text, expected):
+    assert is_question(text) is expected
+
+
+def _seed_facts() -> list:
+    data = yaml.safe_load((ROOT / "bot/seed/policies.yml").read_text(encoding="utf-8"))
+    rows = [{"key": p["key"], "service": p["service"], "region_id": None,
+             "title": p["title"], "summary": p["summary"], "details": p.get("details") or {},
+             "source": p["source"], "effective_from": p.get("effective_from"),
+             "effective_to": p.get("effective_to")} for p in data["policies"]]
+    return facts_from_policies(rows)
+
+
+def test_every_recorded_fact_has_its_figures_in_its_answer_a_source_and_a_date():
+    found = _seed_facts()
+    assert len(found) >= 20
+    for fact in found:
+        assert fact.source, fact.topic
+        assert date_text(fact.as_dict()) != "日期未注明", fact.topic
+        if fact.kind == "figure":
+            assert fact.figures and all(f in fact.answer for f in fact.figures), fact.topic
+        assert all(group for group in fact.asks), fact.topic
+
+
+@on_module_loop
+async def test_a_database_seeded_before_the_facts_gets_them_at_startup(tmp_path):
+    from dataclasses import replace
+
+    from sqlalchemy import delete, select, update
+
+    from bot.backend.app import create_app
+    from bot.backend.seed import add_missing_facts
+    from bot.backend.tables import policies
+    from bot.settings import get_settings
+
+    url = f"sqlite+aiosqlite:///{tmp_path / 'old.db'}"
+    app = create_app(replace(get_settings(), database_url=url))
+    for hook in app.on_startup:
+        await hook(app)
+    engine = app["engine"]
+    async with engine.begin() as conn:  # as it was before: no facts, no station directory
+        await conn.execute(delete(policies).where(policies.c.key == "station_directory"))
+        await conn.execute(update(policies).where(policies.c.key == "zj_relief").values(
+            details={"thresholds": {"困难": 2000}, "kept": "a staff edit"}))
+    assert await add_missing_facts(engine) >= 2
+    assert await add_missing_facts(engine) == 0  # once only
+    async with engine.connect() as conn:
+        rows = {r.key: r.details for r in (await conn.execute(select(
+            policies.c.key, policies.c.details))).all()}
+    assert rows["station_directory"]["facts"][0]["topic"] == "station"
+    assert rows["zj_relief"]["kept"] == "a staff edit" and rows["zj_relief"]["facts"]
+    await engine.dispose()

@@ -1,0 +1,104 @@
+"""The crisis guard (issue 10, item 7): crisis words win over the intent classifier, and the
+word list does not fire on the non-crisis sentences of the training and held-out data."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from actions.crisis import is_crisis
+from bot.nlu.crisis_guard import CrisisGuard
+from bot.nlu.crisis_words import WORDS_FILE, compile_words, load_words
+from bot.settings import ROOT
+
+ISSUE_SENTENCE = "工资要不回来 家里也指望不上 真的不想活了"
+CRISIS = [ISSUE_SENTENCE, "我真的不想活了", "活着没意思", "感觉活着没什么意思", "想一了百了",
+          "我想自杀", "活不下去了 老板还欠我钱", "欠了很多钱 想一死了之", "真想从这楼上跳下去",
+          "孩子上不了学 我也不想活了 我在崂山区", "加班费一分没有 撑不下去了 想跳楼",
+          "真的不想活了", "真的不想活了。", "不 想 活 了", "我想輕生", "活著沒意思",
+          "医药费三千多 已经买好药了", "老板不给钱我就去跳河", "我在辛安街道 想结束这一切"]
+NOT_CRISIS = ["最近压力很大睡不着", "老板欠我三个月工资", "活儿太多了", "累死了 天天加班",
+              "热死了 工地上没有空调", "感觉很绝望", "心理援助热线是多少", "老板死活不给钱",
+              "这活干不下去了 想换工作", "工资少得可怜"]
+
+
+def _guarded(text: str, intent: str, confidence: float) -> Message:
+    message = Message(data={TEXT: text, INTENT: {"name": intent, "confidence": confidence},
+                            INTENT_RANKING_KEY: [{"name": intent, "confidence": confidence},
+                                                 {"name": "psych_support", "confidence": 0.01}]})
+    CrisisGuard().process([message])
+    return message
+
+
+@pytest.mark.parametrize("text", CRISIS)
+def test_crisis_words_are_found_anywhere_in_the_message(text):
+    assert is_crisis(text)
+
+
+@pytest.mark.parametrize("text", NOT_CRISIS)
+def test_ordinary_hardship_is_not_a_crisis(text):
+    assert not is_crisis(text)
+
+
+@pytest.mark.parametrize("intent,confidence", [("wage_arrears", 0.98), ("nlu_fallback", 0.45),
+                                               ("inform", 0.6), ("affirm", 1.0)])
+def test_the_guard_outvotes_any_intent(intent, confidence):
+    message = _guarded(ISSUE_SENTENCE, intent, confidence)
+    assert message.get(INTENT) == {"name": "psych_support", "confidence": 1.0}
+    ranking = message.get(INTENT_RANKING_KEY)
+    assert ranking[0] == {"name": "psych_support", "confidence": 1.0}
+    assert [r["name"] for r in ranking].count("psych_support") == 1
+    assert message.get("crisis") is True and "不想活" in message.get("crisis_words")
+    # the marks reach the parse data the tracker keeps
+    assert message.as_dict(only_output_properties=True)["crisis"] is True
+
+
+def test_the_guard_leaves_other_messages_alone():
+    message = _guarded("老板欠我三个月工资", "wage_arrears", 0.98)
+    assert message.get(INTENT) == {"name": "wage_arrears", "confidence": 0.98}
+    assert message.get("crisis") is None
+
+
+def test_the_guard_is_the_last_step_of_the_pipeline():
+    pipeline = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))["pipeline"]
+    names = [step["name"] for step in pipeline]
+    assert names[-1] == "bot.nlu.crisis_guard.CrisisGuard"
+    assert names.index("FallbackClassifier") < names.index(names[-1])
+
+
+def test_trainers_extend_the_list_with_words_and_gaps():
+    pattern = compile_words(["活着没…意思", "跳 楼"])
+    assert pattern.search("活着没啥意思") and pattern.search("跳楼")
+    assert not pattern.search("活着没有钱的日子，工作也很有意思了")  # gap at most 6 characters
+    assert compile_words([]).search("不想活") is None
+    assert "不想活" in load_words(WORDS_FILE)
+    assert "怎么加词" in WORDS_FILE.read_text(encoding="utf-8")  # the how-to for trainers
+
+
+def _examples(path: Path):
+    for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
+        if "intent" not in block:
+            continue
+        for line in block["examples"].splitlines():
+            text = line.strip().removeprefix("- ")
+            text = re.sub(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})", r"\1", text)  # entity markup
+            if text:
+                yield block["intent"], text
+
+
+def test_the_list_fires_on_no_sentence_of_another_intent_in_the_nlu_data():
+    files = sorted((ROOT / "data" / "nlu").glob("*.yml")) + [ROOT / "tests/nlu/heldout.yml"]
+    examples = [(f.name, intent, text) for f in files for intent, text in _examples(f)]
+    assert len(examples) > 500
+    wrong = [e for e in examples if e[1] != "psych_support" and is_crisis(e[2])]
+    assert wrong == []
+    # and among the psych_support examples it fires on the crisis ones only
+    psych = {text: is_crisis(text) for _, intent, text in examples if intent == "psych_support"}
+    assert psych["我不想活了"] and psych["欠了很多钱 想一死了之"]
+    assert not psych["最近压力很大睡不着"] and not psych["有没有心理热线"]
+    assert 15 <= sum(psych.values()) <= 25, sorted(t for t, c in psych.items() if c)
