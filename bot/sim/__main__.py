@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import sys
 import tempfile
 import time
@@ -53,6 +54,8 @@ def main() -> None:
     parser.add_argument("--id", action="append", help="只跑名字包含它的场景（可重复）")
     parser.add_argument("--show", action="store_true", help="打印未完成场景的对话")
     parser.add_argument("--list", action="store_true", help="只列出场景，不对话")
+    parser.add_argument("--rerun-problems", type=Path, metavar="REPORT_JSON",
+                        help="重跑这份报告里出过错（无回复/出错）的场景，合并成一份新报告")
     parser.add_argument("--min-success", type=float, default=0.0, help="总成功率低于它时退出码为 1")
     args = parser.parse_args()
 
@@ -63,6 +66,12 @@ def main() -> None:
         scenarios = [s for s in scenarios if s.flow in args.flow]
     if args.id:
         scenarios = [s for s in scenarios if any(part in s.id for part in args.id)]
+    earlier: list[Result] = []
+    if args.rerun_problems:
+        earlier = [Result.from_dict(r) for r in
+                   json.loads(args.rerun_problems.read_text(encoding="utf-8"))["results"]]
+        again = {r.scenario for r in earlier if r.problems}
+        scenarios = [s for s in scenarios if s.id in again]
     if args.list:
         for s in scenarios:
             print(f"{s.id:42} {s.opening}")
@@ -95,7 +104,13 @@ def main() -> None:
         with stack.group:
             product = Product(stack.rasa_url, stack.backend_url, get_settings().backend_token)
             results = _run(scenarios, product, args.concurrency, stack.database_url)
-    out = report.write(results, model_name, args.concurrency, time.monotonic() - started)
+    note = ""
+    if earlier:  # the earlier conversations, with the rerun ones replaced
+        rerun = {r.scenario: r for r in results}
+        results = [rerun.get(r.scenario, r) for r in earlier]
+        note = (f"{len(rerun)} 个出过错的场景重跑过（来自 {args.rerun_problems}）：" +
+                ", ".join(sorted(rerun)))
+    out = report.write(results, model_name, args.concurrency, time.monotonic() - started, note=note)
     summary = report.summarise(results)
     if args.show:
         for line in report.transcripts([r for r in results if not r.success]):

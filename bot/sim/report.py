@@ -82,6 +82,7 @@ def markdown(report: dict, results: list[Result]) -> str:
     lines = [f"# 模拟职工评估 simulated workers {report['time']}", "",
              f"模型 model: `{report['model']}` · 场景 scenarios: {s['total']['n']} · "
              f"并发 concurrency: {report['concurrency']} · 用时 {report['seconds']:.0f} s", "",
+             *([report["note"], ""] if report.get("note") else []),
              "## 按流程 by flow", "", table(s, "flow"), "",
              "## 按开场方式 by opening style", "", table(s, "opening_style"), "",
              "## 按回答方式 by answer style", "", table(s, "answer_style"), "",
@@ -91,13 +92,13 @@ def markdown(report: dict, results: list[Result]) -> str:
 
 
 def write(results: list[Result], model: str, concurrency: int, seconds: float,
-          out_root: Path = REPORTS) -> Path:
+          out_root: Path = REPORTS, note: str = "") -> Path:
     """``report.json`` (every conversation) and ``report.md`` under a new timestamped folder."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     out = out_root / stamp
     out.mkdir(parents=True, exist_ok=True)
     report = {"time": stamp, "model": model, "concurrency": concurrency,
-              "seconds": round(seconds, 1), "summary": summarise(results)}
+              "seconds": round(seconds, 1), "note": note, "summary": summarise(results)}
     (out / "report.json").write_text(json.dumps(
         {**report, "results": [r.to_dict() for r in results]}, ensure_ascii=False, indent=1),
         encoding="utf-8")

@@ -66,6 +66,10 @@ class Result:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, data: dict) -> Result:
+        return cls(**{**data, "transcript": [Turn(**t) for t in data.get("transcript") or []]})
+
 
 class Backend:
     """The backend's REST API with the service token: what the worker's goal is checked in."""
