@@ -69,6 +69,8 @@ class Settings:
     # ID_NUMBER_KEY: "current[,older,...]" — encrypts with the first, reads with any (rotation)
     id_number_keys: tuple[str, ...] = ()
     env: str = "development"
+    # TRUSTED_PROXIES: addresses of our own reverse proxies, whose X-Forwarded-For is believed
+    trusted_proxies: tuple[str, ...] = ()
 
     @property
     def production(self) -> bool:
@@ -127,6 +129,8 @@ def get_settings() -> Settings:
         id_number_keys=tuple(k.strip() for k in _secret("ID_NUMBER_KEY", production).split(",")
                              if k.strip()),
         env=env,
+        trusted_proxies=tuple(p.strip() for p in os.environ.get("TRUSTED_PROXIES", "").split(",")
+                              if p.strip()),
     )
     if production:
         check_production(settings)

@@ -82,14 +82,14 @@ def _dummy_hash() -> str:
     return hash_password(secrets.token_urlsafe(16))
 
 
-async def hash_password_async(password: str) -> str:
-    """``hash_password`` in a worker thread: scrypt (~50 ms) never blocks the event loop."""
-    return await asyncio.get_running_loop().run_in_executor(None, hash_password, password)
+async def warm_up() -> None:
+    """Makes the dummy hash at start-up, so even the first unknown username costs one hash."""
+    await asyncio.get_running_loop().run_in_executor(None, _dummy_hash)
 
 
 async def check_password(password: str, stored: str | None) -> bool:
     """Whether ``password`` matches ``stored`` (None: unknown user, same cost, always False),
-    computed in a worker thread."""
+    computed in a worker thread: scrypt (~50 ms) never blocks the event loop."""
     loop = asyncio.get_running_loop()
     target = stored if stored is not None else await loop.run_in_executor(None, _dummy_hash)
     matches = await loop.run_in_executor(None, verify_password, password, target)
@@ -125,6 +125,16 @@ async def login(engine: AsyncEngine, username: str, password: str, address: str 
     if not ok:
         raise BadCredentials()
     return dict(row)
+
+
+def client_address(request: web.Request) -> str | None:
+    """The caller's address: behind one of our ``TRUSTED_PROXIES`` the last hop it appended to
+    X-Forwarded-For (anything before it the client may have forged), else the peer."""
+    if request.remote in request.app["settings"].trusted_proxies:
+        hops = [h.strip() for h in request.headers.get("X-Forwarded-For", "").split(",")]
+        if hops[-1]:
+            return hops[-1]
+    return request.remote
 
 
 def is_https(request: web.Request) -> bool:

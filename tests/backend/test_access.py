@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import uuid
+from dataclasses import replace
 
 from sqlalchemy import insert, select
 
@@ -120,6 +121,13 @@ async def test_logins_are_rate_limited_per_address(backend, monkeypatch):
     assert statuses == [401, 401, 401, 429]
     status, body, _ = await _login(backend, "xinan", "xinan-demo-2026")
     assert status == 429 and body["error"]["code"] == "rate_limited"
+    # behind our own proxy every client has its own count (X-Forwarded-For is believed)
+    settings = backend.app["settings"]
+    monkeypatch.setitem(backend.app._state, "settings",
+                        replace(settings, trusted_proxies=("127.0.0.1",)))
+    status, _, _ = await _login(backend, "xinan", "xinan-demo-2026",
+                                **{"X-Forwarded-For": "198.51.100.7"})
+    assert status == 200
 
 
 async def test_unknown_usernames_cost_a_hash_and_hashing_is_off_the_loop(backend, monkeypatch):

@@ -17,7 +17,7 @@ from bot.backend.validation import Field
          "password": Field(required=True, max_length=256)}, tag="auth")
 async def login(request, principal, body, query):
     row = await auth.login(request.app["engine"], body["username"], body["password"],
-                           request.remote, request.app["settings"].session_secret)
+                           auth.client_address(request), request.app["settings"].session_secret)
     token = await create_session(request.app["engine"], row["id"])
     response = web.json_response({"token": token, "staff": {
         "username": row["username"], "display_name": row["display_name"], "role": row["role"],
