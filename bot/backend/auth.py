@@ -2,7 +2,7 @@
 
 Roles: station staff and station admins work their station's cases, union admins every
 station's; trainers work only on the masked review inbox — no tickets, transcripts or chats.
-Logins are rate-limited per address and locked per username after repeated failures; an
+Failed logins are limited per address and lock the username after a few; an
 unknown username costs the same hash as a known one; hashing runs off the event loop.
 A state-changing request that rides on the session cookie must come from our own origin.
 """
@@ -98,19 +98,18 @@ async def check_password(password: str, stored: str | None) -> bool:
 
 async def login(engine: AsyncEngine, username: str, password: str, address: str | None,
                 key: str) -> dict:
-    """The staff record for valid credentials. Raises ``RateLimited`` (too many logins from
-    this address), ``LockedOut`` (too many failures for this username, known or not: even the
+    """The staff record for valid credentials. Raises ``RateLimited`` (too many failed logins
+    from this address: password spraying), ``LockedOut`` (too many failures for this username, known or not: even the
     right password waits) or ``BadCredentials``. Counters are committed before raising."""
     now = datetime.utcnow()
-    async with engine.begin() as conn:
-        busy = await ratelimit.exceeded(conn, ratelimit.LOGINS_PER_ADDRESS, address, key, now)
+    async with engine.connect() as conn:
+        busy = await ratelimit.exceeded(conn, ratelimit.LOGIN_FAILURES_PER_ADDRESS, address,
+                                        key, now)
         locked = await ratelimit.exceeded(conn, ratelimit.LOGIN_FAILURES_PER_USER, username,
                                           key, now)
-        if not busy:
-            await ratelimit.record(conn, ratelimit.LOGINS_PER_ADDRESS, address, key, now)
     if busy:
-        raise RateLimited("登录尝试太频繁，请 15 分钟后再试",
-                          ratelimit.LOGINS_PER_ADDRESS.retry_after)
+        raise RateLimited("登录失败太多次，请 15 分钟后再试",
+                          ratelimit.LOGIN_FAILURES_PER_ADDRESS.retry_after)
     if locked:
         raise LockedOut(retry_after=ratelimit.LOGIN_FAILURES_PER_USER.retry_after)
     async with engine.connect() as conn:
@@ -122,6 +121,7 @@ async def login(engine: AsyncEngine, username: str, password: str, address: str 
             await ratelimit.clear(conn, ratelimit.LOGIN_FAILURES_PER_USER, username, key)
         else:
             await ratelimit.record(conn, ratelimit.LOGIN_FAILURES_PER_USER, username, key, now)
+            await ratelimit.record(conn, ratelimit.LOGIN_FAILURES_PER_ADDRESS, address, key, now)
     if not ok:
         raise BadCredentials()
     return dict(row)

@@ -114,9 +114,11 @@ async def test_repeated_failures_lock_the_login_known_user_or_not(backend):
     assert (await _login(backend, "zhenjiang", "zhenjiang-demo-2026"))[0] == 200  # others fine
 
 
-async def test_logins_are_rate_limited_per_address(backend, monkeypatch):
-    monkeypatch.setattr(ratelimit, "LOGINS_PER_ADDRESS",
-                        ratelimit.Limit("login_address", 3, ratelimit.HOUR))
+async def test_failed_logins_are_rate_limited_per_address(backend, monkeypatch):
+    monkeypatch.setattr(ratelimit, "LOGIN_FAILURES_PER_ADDRESS",
+                        ratelimit.Limit("login_fail_address", 3, ratelimit.HOUR))
+    for _ in range(3):  # successful logins do not count
+        assert (await _login(backend, "xinan", "xinan-demo-2026"))[0] == 200
     statuses = [(await _login(backend, f"user{n}", "x"))[0] for n in range(4)]
     assert statuses == [401, 401, 401, 429]
     status, body, _ = await _login(backend, "xinan", "xinan-demo-2026")

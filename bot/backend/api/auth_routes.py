@@ -11,7 +11,7 @@ from bot.backend.validation import Field
 
 
 @api("POST", "/auth/login",
-     "工作人员登录，返回会话令牌（同时设置 Cookie）；同一地址登录过多或同一用户名连续失败 5 次后 429",
+     "工作人员登录，返回会话令牌（同时设置 Cookie）；同一地址失败过多或同一用户名连续失败 5 次后 429",
      auth="none", body={
          "username": Field(required=True, max_length=64),
          "password": Field(required=True, max_length=256)}, tag="auth")
