@@ -69,6 +69,8 @@ class Settings:
     # ID_NUMBER_KEY: "current[,older,...]" — encrypts with the first, reads with any (rotation)
     id_number_keys: tuple[str, ...] = ()
     env: str = "development"
+    # TRUSTED_PROXIES: addresses of our own reverse proxies, whose X-Forwarded-For is believed
+    trusted_proxies: tuple[str, ...] = ()
 
     @property
     def production(self) -> bool:
@@ -163,6 +165,8 @@ def get_settings() -> Settings:
                                                     str(8 * 1024 * 1024))),
         # the SQL event broker's database, read by the trainer inbox (any tracker store)
         events_db_url=os.environ.get("EVENTS_DB_URL", f"sqlite:///{VAR_DIR / 'events.db'}"),
+        trusted_proxies=tuple(p.strip() for p in os.environ.get("TRUSTED_PROXIES", "").split(",")
+                              if p.strip()),
     )
     if production:
         check_production(settings)

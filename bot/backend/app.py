@@ -7,7 +7,10 @@ from collections.abc import Callable
 from aiohttp import web
 from sqlalchemy import select
 
-from bot.backend import api  # noqa: F401  (registers the handlers)
+from bot.backend import (
+    api,  # noqa: F401  (registers the handlers)
+    auth,
+)
 from bot.backend.db import create_engine, migrate
 from bot.backend.errors import error_middleware
 from bot.backend.regions import RegionIndex
@@ -43,6 +46,7 @@ async def _startup(app: web.Application) -> None:
                                demo_people=not settings.production):
         await add_missing_facts(app["engine"])  # a database seeded before the fact records
     app["regions"] = await RegionIndex.load(app["engine"])
+    await auth.warm_up()
     async with app["engine"].connect() as conn:
         # the province capital's default station stands in for places we do not know
         app["fallback_station_id"] = (await conn.execute(

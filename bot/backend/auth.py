@@ -2,7 +2,7 @@
 
 Roles: station staff and station admins work their station's cases, union admins every
 station's; trainers work only on the masked review inbox — no tickets, transcripts or chats.
-Logins are rate-limited per address and locked per username after repeated failures; an
+Failed logins are limited per address and lock the username after a few; an
 unknown username costs the same hash as a known one; hashing runs off the event loop.
 A state-changing request that rides on the session cookie must come from our own origin.
 """
@@ -82,14 +82,14 @@ def _dummy_hash() -> str:
     return hash_password(secrets.token_urlsafe(16))
 
 
-async def hash_password_async(password: str) -> str:
-    """``hash_password`` in a worker thread: scrypt (~50 ms) never blocks the event loop."""
-    return await asyncio.get_running_loop().run_in_executor(None, hash_password, password)
+async def warm_up() -> None:
+    """Makes the dummy hash at start-up, so even the first unknown username costs one hash."""
+    await asyncio.get_running_loop().run_in_executor(None, _dummy_hash)
 
 
 async def check_password(password: str, stored: str | None) -> bool:
     """Whether ``password`` matches ``stored`` (None: unknown user, same cost, always False),
-    computed in a worker thread."""
+    computed in a worker thread: scrypt (~50 ms) never blocks the event loop."""
     loop = asyncio.get_running_loop()
     target = stored if stored is not None else await loop.run_in_executor(None, _dummy_hash)
     matches = await loop.run_in_executor(None, verify_password, password, target)
@@ -98,19 +98,18 @@ async def check_password(password: str, stored: str | None) -> bool:
 
 async def login(engine: AsyncEngine, username: str, password: str, address: str | None,
                 key: str) -> dict:
-    """The staff record for valid credentials. Raises ``RateLimited`` (too many logins from
-    this address), ``LockedOut`` (too many failures for this username, known or not: even the
+    """The staff record for valid credentials. Raises ``RateLimited`` (too many failed logins
+    from this address: password spraying), ``LockedOut`` (too many failures for this username, known or not: even the
     right password waits) or ``BadCredentials``. Counters are committed before raising."""
     now = datetime.utcnow()
-    async with engine.begin() as conn:
-        busy = await ratelimit.exceeded(conn, ratelimit.LOGINS_PER_ADDRESS, address, key, now)
+    async with engine.connect() as conn:
+        busy = await ratelimit.exceeded(conn, ratelimit.LOGIN_FAILURES_PER_ADDRESS, address,
+                                        key, now)
         locked = await ratelimit.exceeded(conn, ratelimit.LOGIN_FAILURES_PER_USER, username,
                                           key, now)
-        if not busy:
-            await ratelimit.record(conn, ratelimit.LOGINS_PER_ADDRESS, address, key, now)
     if busy:
-        raise RateLimited("登录尝试太频繁，请 15 分钟后再试",
-                          ratelimit.LOGINS_PER_ADDRESS.retry_after)
+        raise RateLimited("登录失败太多次，请 15 分钟后再试",
+                          ratelimit.LOGIN_FAILURES_PER_ADDRESS.retry_after)
     if locked:
         raise LockedOut(retry_after=ratelimit.LOGIN_FAILURES_PER_USER.retry_after)
     async with engine.connect() as conn:
@@ -123,9 +122,20 @@ async def login(engine: AsyncEngine, username: str, password: str, address: str 
             await ratelimit.clear(conn, ratelimit.LOGIN_FAILURES_PER_USER, username, key)
         else:
             await ratelimit.record(conn, ratelimit.LOGIN_FAILURES_PER_USER, username, key, now)
+            await ratelimit.record(conn, ratelimit.LOGIN_FAILURES_PER_ADDRESS, address, key, now)
     if not ok:
         raise BadCredentials()
     return dict(row)
+
+
+def client_address(request: web.Request) -> str | None:
+    """The caller's address: behind one of our ``TRUSTED_PROXIES`` the last hop it appended to
+    X-Forwarded-For (anything before it the client may have forged), else the peer."""
+    if request.remote in request.app["settings"].trusted_proxies:
+        hops = [h.strip() for h in request.headers.get("X-Forwarded-For", "").split(",")]
+        if hops[-1]:
+            return hops[-1]
+    return request.remote
 
 
 def is_https(request: web.Request) -> bool:

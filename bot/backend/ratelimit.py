@@ -36,7 +36,7 @@ OTP_PER_CONVERSATION = Limit("otp_conversation", 5, HOUR)
 STATUS_MISSES_PER_PHONE = Limit("status_miss_phone", 5, HOUR)
 STATUS_MISSES_PER_SENDER = Limit("status_miss_sender", 5, HOUR)
 LOGIN_FAILURES_PER_USER = Limit("login_fail_user", 5, timedelta(minutes=15))
-LOGINS_PER_ADDRESS = Limit("login_address", 30, timedelta(minutes=15))
+LOGIN_FAILURES_PER_ADDRESS = Limit("login_fail_address", 30, timedelta(minutes=15))
 
 
 def _hash(limit: Limit, subject: str, key: str) -> str:

@@ -4,7 +4,7 @@ ID-number key (the first of ``ID_NUMBER_KEY``) and recomputes its look-up hash.
 During a rotation ``ID_NUMBER_KEY`` is ``new,old``: rows encrypted with any listed key are
 read, and all are written back with ``new``; afterwards ``old`` can be dropped. A database from
 before the key was separate was encrypted with ``SESSION_SECRET``: list that as the old key
-once. Steps: docs/key-rotation.md.
+once. Steps: docs/security.md.
 """
 
 from __future__ import annotations

@@ -83,7 +83,8 @@ def openapi() -> dict:
         op: dict = {"summary": route.summary, "tags": route.tags, "responses": {
             "200": {"description": "成功"}, "400": {"description": "输入错误，error.field 指明字段"},
             "401": {"description": "未认证"}, "403": {"description": "无权限"},
-            "404": {"description": "不存在"}}}
+            "404": {"description": "不存在"}, "409": {"description": "与当前状态冲突"},
+            "429": {"description": "太频繁，见 Retry-After"}}}
         if route.auth != "none":
             op["security"] = [{"bearer": []}]
         if route.body is not None:

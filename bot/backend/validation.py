@@ -129,6 +129,14 @@ def _check(name: str, spec: Field, value: Any) -> Any:
     return value
 
 
+def path_id(value: str, name: str) -> int:
+    """A numeric id from the URL path, within INTEGER range (``ApiError`` 400 otherwise: a
+    10^30 would otherwise overflow the database driver)."""
+    if not value.isascii() or not value.isdigit() or len(value) > 10 or int(value) > INT_MAX:
+        raise ApiError(400, "invalid_field", f"{name} 必须是数字", field=name)
+    return int(value)
+
+
 def _raise(exc: Exception):
     raise exc
 

@@ -50,7 +50,7 @@ def protect_id_number(id_number: str, key: str) -> dict[str, str]:
     """Encrypted copy, keyed hash for look-ups, masked form for display.
 
     ``key`` is the ID-number key (``ID_NUMBER_KEY``), never the session secret: rotating the
-    session secret must not make stored ID numbers unreadable (docs/key-rotation.md)."""
+    session secret must not make stored ID numbers unreadable (docs/security.md)."""
     return {
         "id_number_encrypted": _fernet(key).encrypt(id_number.encode()).decode(),
         "id_number_hash": id_number_hash(id_number, key),

@@ -1,11 +1,19 @@
 """The backend started for real on a loopback port, on SQLite and (when
-TEST_POSTGRES_URL is set) on PostgreSQL — the same tests run on both."""
+TEST_POSTGRES_URL is set) on PostgreSQL — the same tests run on both.
+
+Each test gets its own database, copied from a template migrated and seeded once per session
+(SQLite: a file copy; PostgreSQL: ``CREATE DATABASE … TEMPLATE``), dropped afterwards; the
+backend's start-up still runs the migrations and the seed check on it."""
 
 from __future__ import annotations
 
+import asyncio
 import os
+import shutil
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import aiohttp
 import pytest
@@ -42,44 +50,76 @@ def _postgres_url() -> str | None:
     return os.environ.get("TEST_POSTGRES_URL")
 
 
-def _fresh_postgres_database(url: str) -> str:
-    """A new empty database on the server, so every run starts from migrations."""
+def _migrate_and_seed(url: str) -> None:
+    """What the backend's start-up does to an empty database (migrations, seed), done once
+    per session for a template: seeding costs seconds, copying the result milliseconds."""
+    from bot.backend.db import create_engine, migrate
+    from bot.backend.seed import seed_if_empty
+
+    async def seed() -> None:
+        engine = create_engine(url)
+        try:
+            await seed_if_empty(engine, get_settings().id_number_key)
+        finally:
+            await engine.dispose()
+
+    migrate(url)
+    with ThreadPoolExecutor(1) as pool:  # its own event loop, apart from the tests' loops
+        pool.submit(asyncio.run, seed()).result()
+
+
+def _admin(sql: str) -> None:
+    """One statement on the shared PostgreSQL server (CREATE/DROP DATABASE need autocommit)."""
     import psycopg2
     from psycopg2.extensions import ISOLATION_LEVEL_AUTOCOMMIT
 
     from bot.backend.db import sync_url
 
-    base = sync_url(url)
-    name = f"hotline_test_{uuid.uuid4().hex[:10]}"
-    conn = psycopg2.connect(base.replace("postgresql://", "postgres://"))
-    conn.set_isolation_level(ISOLATION_LEVEL_AUTOCOMMIT)
-    conn.cursor().execute(f'CREATE DATABASE "{name}"')
-    conn.close()
-    return url.rsplit("/", 1)[0] + "/" + name
-
-
-def _drop_postgres_database(url: str) -> None:
-    """Removes a database ``_fresh_postgres_database`` made (the server is shared)."""
-    import psycopg2
-    from psycopg2.extensions import ISOLATION_LEVEL_AUTOCOMMIT
-
-    from bot.backend.db import sync_url
-
-    name = url.rsplit("/", 1)[1]
     conn = psycopg2.connect(sync_url(_postgres_url()).replace("postgresql://", "postgres://"))
     conn.set_isolation_level(ISOLATION_LEVEL_AUTOCOMMIT)
-    conn.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    conn.close()
+    try:
+        conn.cursor().execute(sql)
+    finally:
+        conn.close()
+
+
+def _database_url(name: str) -> str:
+    return _postgres_url().rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("backend-template") / "backend.db"
+    _migrate_and_seed(f"sqlite+aiosqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_template():
+    """A migrated, seeded database that every PostgreSQL test database is copied from."""
+    if not _postgres_url():
+        pytest.skip("未设置 TEST_POSTGRES_URL：跳过 PostgreSQL 上的后台测试（.ci/run 会设置）")
+    name = f"hotline_tmpl_{uuid.uuid4().hex[:10]}"
+    _admin(f'CREATE DATABASE "{name}"')
+    try:
+        _migrate_and_seed(_database_url(name))
+        yield name
+    finally:
+        _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 async def backend(request, tmp_path):
+    """A started backend on its own copy of the seeded database (start-up still migrates)."""
+    name = None
     if request.param == "sqlite":
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), tmp_path / "backend.db")
         url = f"sqlite+aiosqlite:///{tmp_path / 'backend.db'}"
     else:
-        if not _postgres_url():
-            pytest.skip("未设置 TEST_POSTGRES_URL：跳过 PostgreSQL 上的后台测试（.ci/run 会设置）")
-        url = _fresh_postgres_database(_postgres_url())
+        template = request.getfixturevalue("postgres_template")
+        name = f"hotline_test_{uuid.uuid4().hex[:10]}"
+        _admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        url = _database_url(name)
     app = create_app(replace(get_settings(), database_url=url))
     server = TestServer(app, host="127.0.0.1")
     await server.start_server()
@@ -89,5 +129,5 @@ async def backend(request, tmp_path):
                           app)
     finally:
         await server.close()
-        if request.param == "postgresql":
-            _drop_postgres_database(url)
+        if name:
+            _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -95,10 +95,11 @@ def _tracker(slots: dict, sender: str) -> Tracker:
 
 
 @pytest.fixture
-def relief_form(backend, monkeypatch):
+async def relief_form(backend, monkeypatch):
     api = BackendClient(backend.url, backend.token, timeout=5.0)
     monkeypatch.setattr(forms, "client", lambda: api)
-    return forms.ValidateReliefForm()
+    yield forms.ValidateReliefForm()
+    await api.close()
 
 
 async def _say_phone(form, phone: str, sender: str):

@@ -11,13 +11,13 @@ from bot.backend.validation import Field
 
 
 @api("POST", "/auth/login",
-     "工作人员登录，返回会话令牌（同时设置 Cookie）；同一地址登录过多或同一用户名连续失败 5 次后 429",
+     "工作人员登录，返回会话令牌（同时设置 Cookie）；同一地址失败过多或同一用户名连续失败 5 次后 429",
      auth="none", body={
          "username": Field(required=True, max_length=64),
          "password": Field(required=True, max_length=256)}, tag="auth")
 async def login(request, principal, body, query):
     row = await auth.login(request.app["engine"], body["username"], body["password"],
-                           request.remote, request.app["settings"].session_secret)
+                           auth.client_address(request), request.app["settings"].session_secret)
     token = await create_session(request.app["engine"], row["id"])
     response = web.json_response({"token": token, "staff": {
         "username": row["username"], "display_name": row["display_name"], "role": row["role"],

@@ -11,7 +11,7 @@ from bot.backend.api.common import index
 from bot.backend.errors import ApiError, HandoffNotFound
 from bot.backend.routing import api
 from bot.backend.tables import handoffs as handoffs_table
-from bot.backend.validation import Field
+from bot.backend.validation import Field, path_id
 
 logger = logging.getLogger(__name__)
 
@@ -33,10 +33,7 @@ async def create(request, principal, body, query):
 
 
 async def _record(request, principal) -> dict:
-    try:
-        handoff_id = int(request.match_info["handoff_id"])
-    except ValueError:
-        raise HandoffNotFound() from None
+    handoff_id = path_id(request.match_info["handoff_id"], "handoff_id")
     record = await handoffs.describe(request.app["engine"], handoff_id)
     principal.check_station(record["station_id"])
     return record

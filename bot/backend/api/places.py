@@ -7,7 +7,7 @@ from sqlalchemy import select
 from bot.backend.api.common import index, resolve_or_404, station_record
 from bot.backend.routing import api
 from bot.backend.tables import stations
-from bot.backend.validation import Field
+from bot.backend.validation import Field, path_id
 
 PLACE = {"city": Field(description="城市（按职工的写法，如 青岛 / 青岛市）"),
          "district": Field(description="区县、街道或社区（如 黄岛区 / 辛安街道）")}
@@ -50,9 +50,4 @@ async def list_stations(request, principal, body, query):
 
 @api("GET", "/stations/{station_id}", "工作站详情", tag="places")
 async def get_station(request, principal, body, query):
-    try:
-        station_id = int(request.match_info["station_id"])
-    except ValueError:
-        from bot.backend.errors import ApiError
-        raise ApiError(400, "invalid_field", "station_id 必须是数字", field="station_id") from None
-    return await station_record(request, station_id)
+    return await station_record(request, path_id(request.match_info["station_id"], "station_id"))

@@ -59,7 +59,7 @@ async def get_ticket(request, principal, body, query):
      "职工查询工单进度：手机号须与登记的一致，只回答状态；附上该手机号的有效验证码（code）才给出工作站和最新进展。"
      "同一手机号或会话查错过多 429", auth="service", body={
          "phone": Field(required=True, format="phone"),
-         "conversation_id": Field(max_length=128, description="查询的会话（按会话限流）"),
+         "conversation_id": Field(max_length=512, description="查询的会话（按会话限流，只存散列）"),
          "code": Field(pattern=r"\d{6}", description="该手机号的一次性验证码（可选）")},
      tag="tickets")
 async def status_check(request, principal, body, query):

@@ -15,7 +15,7 @@ PHONE = Field(required=True, format="phone", description="手机号")
 
 @api("POST", "/workers/identify",
      "申请一次性验证码：会员手机号会收到短信；是否会员，回答都一样（每个手机号、每个会话每小时限 5 次，超出 429）",
-     auth="service", body={"phone": PHONE, "conversation_id": Field(max_length=128)},
+     auth="service", body={"phone": PHONE, "conversation_id": Field(max_length=512)},
      tag="workers")
 async def identify(request, principal, body, query):
     await workers.send_code(request.app["engine"], body["phone"],
