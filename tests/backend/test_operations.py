@@ -13,6 +13,7 @@ from sqlalchemy import update
 
 from bot.backend.tables import tickets
 from bot.calendar.beijing import to_beijing, utcnow
+from tests.backend.shapes import ensure_ratings
 
 CASE = {"type": "wage_arrears", "city": "青岛", "district": "辛安街道", "contact_name": "张建国",
         "contact_phone": "13805321234", "facts": {"employer": "鑫达电子厂", "amount": 12000}}
@@ -312,17 +313,8 @@ async def test_satisfaction_comes_from_the_ratings_table(backend):
     import sqlalchemy as sa
 
     ticket = await _ticket(backend)
-    # the shape the satisfaction work gives the table (created here when it is absent)
-    ratings = sa.Table(
-        "ratings", sa.MetaData(), sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("subject", sa.String(16), nullable=False), sa.Column("ticket_id", sa.String(16)),
-        sa.Column("handoff_id", sa.Integer), sa.Column("conversation_id", sa.String(128)),
-        sa.Column("station_id", sa.Integer, nullable=False), sa.Column("staff_id", sa.Integer),
-        sa.Column("score", sa.Integer, nullable=False), sa.Column("comment", sa.Text),
-        sa.Column("channel", sa.String(16), nullable=False),
-        sa.Column("created_at", sa.DateTime, nullable=False))
     async with backend.app["engine"].begin() as conn:
-        await conn.run_sync(lambda c: ratings.create(c, checkfirst=True))
+        ratings = await ensure_ratings(conn)
         staff_id = (await conn.execute(sa.text("SELECT id FROM staff WHERE username = 'xinan'"))
                     ).scalar()
         for score, subject in ((5, "ticket"), (3, "handoff")):
