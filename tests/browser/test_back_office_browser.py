@@ -1,8 +1,9 @@
 """Acceptance of the back office (issue 13), in Debian's chromium against a real backend.
 
 The union admin creates an area, a station on it and a staff account, and edits the station's
-opening hours; the new staff member logs in, sees only their station's tickets, acknowledges
-and resolves one, acknowledges and transfers another; the dashboard shows the tickets.
+opening hours; the new staff member logs in, sees only their station's tickets (an overdue one
+marked 督办), acknowledges and resolves one, acknowledges and transfers another; the dashboard
+shows the tickets.
 The worker's SMS and the rating come with the notifications/satisfaction work: the two
 ``LEAD_HOOK_*`` functions below assert them when that work is on the branch."""
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import tempfile
 import urllib.request
 import uuid
@@ -58,7 +60,9 @@ def back_office():
            "DATABASE_URL": f"sqlite+aiosqlite:///{work / 'backend.db'}",
            "TRACKER_DB": str(work / "tracker.db"), "JOBS_INTERVAL_SECONDS": "0"}
     with services.ServiceGroup([services.backend(port, work / "log", env)], timeout=60):
-        yield BackOffice(f"http://127.0.0.1:{port}", os.environ["BACKEND_TOKEN"])
+        office = BackOffice(f"http://127.0.0.1:{port}", os.environ["BACKEND_TOKEN"])
+        office.database = work / "backend.db"
+        yield office
 
 
 def _login(page, url: str, username: str, password: str, role: str) -> None:
@@ -74,8 +78,11 @@ def _option_value(page, select: str, text: str) -> str:
 
 
 def _step(page, ticket_id: str, action: str, fill: dict | None = None) -> None:
-    page.click(f"#rows tr[data-id='{ticket_id}'] button.open")
-    page.wait_for_selector(f"#d-title >> text={ticket_id}")
+    # open the ticket unless it is already shown (opening again would re-render the panel
+    # while the step's form is being filled)
+    if page.is_hidden("#detail") or ticket_id not in page.inner_text("#d-title"):
+        page.click(f"#rows tr[data-id='{ticket_id}'] button.open")
+        page.wait_for_selector(f"#d-title >> text={ticket_id}")
     page.click(f"#d-steps button[data-action='{action}']")
     for selector, value in (fill or {}).items():
         if selector.startswith("select:"):
@@ -153,16 +160,23 @@ def test_union_admin_sets_up_a_station_whose_staff_work_its_tickets(back_office,
     admin.screenshot(path=str(screenshots / "ops-admin.png"), full_page=True)
 
     resolved, transferred = back_office.ticket(AREA), back_office.ticket(AREA)
-    other = back_office.ticket("辛安街道")
+    late, other = back_office.ticket(AREA), back_office.ticket("辛安街道")
     assert resolved["station_name"] == transferred["station_name"] == STATION
+    with sqlite3.connect(back_office.database) as db:  # filed long ago: past its deadline
+        db.execute("UPDATE tickets SET sla_due = '2026-01-05 02:00:00.000000' WHERE id = ?",
+                   (late["id"],))
+    assert back_office.call("POST", "/ticket-escalations", {})["escalated"] == [late["id"]]
 
     staff_ctx = browser.new_context(viewport={"width": 1360, "height": 900}, locale="zh-CN")
     staff = staff_ctx.new_page()
     _login(staff, url, "haigang", "haigang-2026-pass", "网格员")
     staff.goto(url + "/console/tickets")
-    staff.wait_for_selector("#list-info >> text=共 2 张工单")
+    staff.wait_for_selector("#list-info >> text=共 3 张工单")
     ids = [r.get_attribute("data-id") for r in staff.query_selector_all("#rows tr")]
-    assert sorted(ids) == sorted([resolved["id"], transferred["id"]]) and other["id"] not in ids
+    assert sorted(ids) == sorted([resolved["id"], transferred["id"], late["id"]])
+    assert other["id"] not in ids, "another station's ticket"
+    staff.wait_for_selector("#escalations >> text=督办：有 1 张超期未办结的工单")
+    assert "超期·已督办" in staff.inner_text(f"#rows tr[data-id='{late['id']}']")
 
     _step(staff, resolved["id"], "acknowledge")
     _step(staff, resolved["id"], "resolve", {"#s-outcome": "用人单位已补发工资 8000 元"})
@@ -172,7 +186,7 @@ def test_union_admin_sets_up_a_station_whose_staff_work_its_tickets(back_office,
                  if s["code"] == "QD-HD-XA")
     _step(staff, transferred["id"], "transfer", {"select:#s-station": str(xinan["id"]),
                                                   "#s-reason": "涉及辛安街道多家企业"})
-    staff.wait_for_selector("#list-info >> text=共 1 张工单")
+    staff.wait_for_selector("#list-info >> text=共 2 张工单")
     staff.screenshot(path=str(screenshots / "ops-tickets.png"), full_page=True)
     detail = back_office.call("GET", f"/tickets/{transferred['id']}")
     assert detail["station_name"] == xinan["name"]
@@ -182,10 +196,10 @@ def test_union_admin_sets_up_a_station_whose_staff_work_its_tickets(back_office,
     rated = LEAD_HOOK_rate_resolved_ticket(back_office, resolved["id"])
 
     staff.goto(url + "/console/dashboard")
-    staff.wait_for_selector("#c-tickets .value >> text=1")
+    staff.wait_for_selector("#c-tickets .value >> text=2")
     assert "已办结" in staff.inner_text("#ch-status")
     admin.goto(url + "/console/dashboard")
-    admin.wait_for_selector("#c-tickets .value >> text=3")
+    admin.wait_for_selector("#c-tickets .value >> text=4")
     assert STATION in admin.inner_text("#ch-station")
     assert "欠薪" in admin.inner_text("#ch-type")
     if rated:

@@ -8,9 +8,17 @@
 
   function filters() {
     return { status: $("f-status").value, type: $("f-type").value, date_from: $("f-from").value, date_to: $("f-to").value,
-      overdue: $("f-overdue").value, assignee: $("f-assignee").value, q: $("f-q").value.trim() };
+      overdue: $("f-overdue").value, escalated: $("f-escalated").value, assignee: $("f-assignee").value, q: $("f-q").value.trim() };
+  }
+  /* 督办: the overdue tickets escalated to the station, shown to everyone on it */
+  function escalations() {
+    O.api("GET", "/ticket-search" + O.params({ overdue: "true", escalated: "true", page_size: 1 })).then(function (d) {
+      $("escalations").hidden = !d.total;
+      $("escalations").textContent = "督办：有 " + d.total + " 张超期未办结的工单，请尽快处理。";
+    });
   }
   function load() {
+    escalations();
     var f = filters(); f.page = state.page; f.page_size = 20;
     var exp = filters(); exp.format = "csv"; $("export-csv").href = "/api/v1/ticket-export" + O.params(exp);
     exp.format = "xlsx"; $("export-xlsx").href = "/api/v1/ticket-export" + O.params(exp);
