@@ -356,3 +356,25 @@ async def test_the_scheduler_escalates_overdue_tickets_by_itself(backend):
     finally:
         await server.close()
     assert detail["escalated_at"], "督办 ran without anyone asking"
+
+
+async def test_claim_and_hand_back_are_audited_and_give_the_waiting_time(backend):
+    from dataclasses import replace
+
+    # no Rasa here: telling the worker is best effort, on a port nothing listens on
+    backend.app["settings"] = replace(backend.app["settings"], rasa_url="http://127.0.0.1:9")
+    status, handoff = await backend.call("POST", "/handoffs", json={
+        "conversation_id": f"w-{uuid.uuid4().hex[:8]}", "city": "青岛", "district": "辛安街道"})
+    assert status == 201
+    xinan, admin = await backend.login("xinan"), await backend.login("admin")
+    for action in ("claim", "release"):
+        status, body = await backend.call("POST", f"/handoffs/{handoff['id']}/{action}", xinan,
+                                          json={})
+        assert status == 200, body
+    _, log = await backend.call("GET", "/admin/audit", admin, params={
+        "target_id": str(handoff["id"])})
+    assert [e["action"] for e in log["entries"]] == ["handoff_release", "handoff_claim"]
+    assert {e["actor"] for e in log["entries"]} == {"xinan"}
+    _, data = await backend.call("GET", "/dashboard", admin)
+    assert data["handoff_waiting"]["claimed"] == 1
+    assert data["handoff_waiting"]["average_seconds"] is not None
