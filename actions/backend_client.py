@@ -127,14 +127,19 @@ class BackendClient:
     async def eligibility(self, facts: dict) -> dict:
         return await self.request("POST", "/eligibility", json=facts, idempotent=True)
 
-    async def ticket_status(self, ticket_id: str, phone: str) -> dict:
-        """The ticket's progress, only if ``phone`` is the one it was filed with (else 404)."""
-        return await self.request("POST", f"/tickets/{ticket_id}/status-check",
-                                  json={"phone": phone}, idempotent=True)
+    async def ticket_status(self, ticket_id: str, phone: str,
+                            conversation_id: str | None = None) -> dict:
+        """The ticket's status, only if ``phone`` is the one it was filed with (else 404;
+        429 — ``BackendUnavailable`` — after too many misses from this phone or conversation)."""
+        return await self.request("POST", f"/tickets/{ticket_id}/status-check", idempotent=True,
+                                  json=_params(phone=phone, conversation_id=conversation_id))
 
     # -- identifying a worker (never retried: each call sends or spends a code) -----------
-    async def send_code(self, phone: str) -> dict:
-        return await self.request("POST", "/workers/identify", json={"phone": phone})
+    async def send_code(self, phone: str, conversation_id: str | None = None) -> dict:
+        """Asks for a code: the same answer for members and strangers (only a member's phone
+        gets the SMS); 429 after too many requests per phone or conversation."""
+        return await self.request("POST", "/workers/identify",
+                                  json=_params(phone=phone, conversation_id=conversation_id))
 
     async def verify_code(self, phone: str, code: str) -> dict:
         return await self.request("POST", "/workers/verify", json={"phone": phone, "code": code})

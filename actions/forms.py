@@ -279,6 +279,11 @@ class ValidateTicketOfferForm(HotlineForm):
         return domain_slots
 
 
+# The relief form without a verified record: said the same way to members and strangers.
+UNVERIFIED = "这次先不核验身份，我按还没有在工会建档来帮您判断；建档请联系所在的网格工作站。"
+NO_CODE = re.compile(r"没收到|没有收到|收不到|没短信|没有短信|没来|不是会员|没建档|没有建档|跳过|不验证|不用验证")
+
+
 class ValidateReliefForm(HotlineForm):
     """Phone → one-time code through the backend → the worker's record → medical cost."""
 
@@ -286,20 +291,30 @@ class ValidateReliefForm(HotlineForm):
         return "validate_relief_form"
 
     async def validate_phone(self, value, dispatcher, tracker, domain) -> Slots:
+        """Asks the backend for a code. Members and strangers hear the same words (the
+        backend answers both alike): nobody learns from the hotline who is a member."""
         checked = v.phone(value)
-        if not checked.ok or tracker.get_slot("verified_worker"):
+        if not checked.ok or (tracker.get_slot("verified_worker") or {}).get("member"):
             return apply("phone", checked, dispatcher, domain)
-        sent = await client().send_code(checked.value)
-        if not sent.get("member"):
-            dispatcher.utter_message(text="没有查到这个手机号的会员档案，我先按还没有建档来帮您判断。"
-                                          "建档请联系所在的网格工作站。")
-            return {"phone": checked.value, "otp_code": "未建档",
-                    "verified_worker": {"member": False}}
+        try:
+            await client().send_code(checked.value, conversation_id=tracker.sender_id)
+        except (BackendUnavailable, BackendError) as exc:  # 429 (too many codes) included
+            logger.info("no one-time code sent: %s", exc)
+            dispatcher.utter_message(text="现在没法发送验证码（请求太频繁或系统繁忙）。" + UNVERIFIED)
+            return {"phone": checked.value, "otp_code": "未核验", "verified_worker": None}
+        dispatcher.utter_message(text="如果这个手机号已在工会建档，会收到一条验证码短信；"
+                                      "一直没收到的话，回复“没收到”就行。")
         return {"phone": checked.value}
 
     async def validate_otp_code(self, value, dispatcher, tracker, domain) -> Slots:
-        if tracker.get_slot("verified_worker"):
+        """The code, checked by the backend. A worker without a code (no SMS came: not on
+        record, or another phone) or whose code died (5 wrong tries, expired) goes on
+        unverified — assessed as not on record, told so only now, in the same words for all."""
+        if (tracker.get_slot("verified_worker") or {}).get("member"):
             return {"otp_code": "已核验"}
+        if NO_CODE.search(str(value or "")):
+            dispatcher.utter_message(text="好的。" + UNVERIFIED)
+            return {"otp_code": "未核验", "verified_worker": None}
         checked = v.otp(value)
         if not checked.ok:
             return apply("otp_code", checked, dispatcher, domain)
@@ -307,8 +322,15 @@ class ValidateReliefForm(HotlineForm):
             result = await client().verify_code(tracker.get_slot("phone"), checked.value)
         except BackendError as exc:
             logger.info("one-time code refused: %s", exc)
-            reask(dispatcher, domain, "utter_invalid_otp")
-            return {"otp_code": None}
+            if exc.code == "wrong_code":
+                reask(dispatcher, domain, "utter_invalid_otp")
+                return {"otp_code": None}
+            dispatcher.utter_message(text="验证码已经失效（错误次数过多或超时）。" + UNVERIFIED)
+            return {"otp_code": "未核验", "verified_worker": None}
+        except BackendUnavailable as exc:
+            logger.info("one-time code not checked: %s", exc)
+            dispatcher.utter_message(text="系统暂时核验不了验证码。" + UNVERIFIED)
+            return {"otp_code": "未核验", "verified_worker": None}
         worker = result["worker"]
         dispatcher.utter_message(text=f"核验成功，{worker.get('name') or ''}您好。")
         return {"otp_code": "已核验", "verified_worker": {**worker, "member": True}}

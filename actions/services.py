@@ -51,7 +51,10 @@ class ActionFindStation(SafeAction):
 
 
 class ActionTicketStatus(SafeAction):
-    """Progress of a ticket, only to the phone it was filed with: nobody else's case."""
+    """Progress of a ticket, only to the phone it was filed with: nobody else's case.
+
+    Ticket id + phone earn only the status (ids are guessable); the station and the staff's
+    latest note come only with a phone verified by one-time code (``verified`` answers)."""
 
     def name(self) -> str:
         return "action_ticket_status"
@@ -59,16 +62,19 @@ class ActionTicketStatus(SafeAction):
     async def act(self, dispatcher, tracker, domain):
         ticket_id, phone = tracker.get_slot("ticket_id"), tracker.get_slot("phone")
         try:
-            status = await client().ticket_status(ticket_id, phone)
+            status = await client().ticket_status(ticket_id, phone, tracker.sender_id)
         except BackendError:
             dispatcher.utter_message(response="utter_ticket_not_found")
             return [SlotSet("ticket_id", None)]
-        note = f"最新进展：{status['last_note']}。" if status.get("last_note") else ""
         state = STATUS_NAMES.get(status["status"], status["status"])
-        dispatcher.utter_message(
-            text=f"工单 {status['id']} 目前{state}，由{status['station_name']}负责"
-                 f"（电话 {status['station_phone']}）。{note}"
-                 f"工作人员承诺在 {call_back_by(status['sla_due'])}前联系您。")
+        if status.get("verified"):
+            note = f"最新进展：{status['last_note']}。" if status.get("last_note") else ""
+            detail = f"由{status['station_name']}负责（电话 {status['station_phone']}）。{note}"
+        else:
+            detail = "为了保护个人信息，这里只告诉您办理状态；具体进展由负责的工作人员按您登记的手机号告知您。"
+        due = f"工作人员承诺在 {call_back_by(status['sla_due'])}前联系您。" \
+            if status.get("sla_due") and status["status"] in ("new", "assigned") else ""
+        dispatcher.utter_message(text=f"工单 {status['id']} 目前{state}。{detail}{due}")
         return [SlotSet("ticket_id", None)]
 
 

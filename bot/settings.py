@@ -18,17 +18,42 @@ ROOT = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("HOTLINE_VAR_DIR", ROOT / "var"))
 
 
-def _secret(name: str) -> str:
-    """Value of env var ``name``; else a random one persisted under var/."""
-    if os.environ.get(name):
-        return os.environ[name]
+# Values that must never protect a production deployment: examples from docs and demos.
+KNOWN_DEFAULTS = frozenset({"", "changeme", "change-me", "secret", "password", "test", "dev",
+                            "development", "admin-demo-2026", "please-change-me"})
+MIN_SECRET_LENGTH = 24
+
+
+class SettingsError(RuntimeError):
+    """The configuration cannot be used (the message is Chinese, for whoever deploys)."""
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Writes a file that only this user may read (created 0600, never briefly wider)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(text)
+    path.chmod(0o600)
+
+
+def _secret(name: str, production: bool) -> str:
+    """Value of env var ``name``; in development else a random one persisted under var/.
+
+    In production (``HOTLINE_ENV=production``) a secret must come from the environment: a
+    generated file on one machine is no secret store (``check_production`` then vets it)."""
+    value = os.environ.get(name, "")
+    if production:
+        if not value:
+            raise SettingsError(f"生产环境必须通过环境变量设置 {name}（不能使用自动生成的开发用密钥）")
+        return value
+    if value:
+        return value
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     path = VAR_DIR / "secrets.json"
     stored = json.loads(path.read_text()) if path.exists() else {}
     if name not in stored:
         stored[name] = secrets.token_urlsafe(24)
-        path.write_text(json.dumps(stored, indent=2))
-        path.chmod(0o600)
+        _write_private(path, json.dumps(stored, indent=2))
     return stored[name]
 
 
@@ -41,6 +66,17 @@ class Settings:
     rasa_token: str
     session_secret: str
     redis_url: str | None
+    # ID_NUMBER_KEY: "current[,older,...]" — encrypts with the first, reads with any (rotation)
+    id_number_keys: tuple[str, ...] = ()
+    env: str = "development"
+
+    @property
+    def production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def id_number_key(self) -> str:
+        return self.id_number_keys[0]
     # operations (issue 13): retention periods, deadlines, the scheduler
     retention_conversation_days: int = 180
     retention_closed_ticket_days: int = 3 * 365
@@ -53,22 +89,56 @@ class Settings:
         return VAR_DIR
 
 
+def _generated_secrets() -> set[str]:
+    path = VAR_DIR / "secrets.json"
+    return set(json.loads(path.read_text()).values()) if path.exists() else set()
+
+
+def check_production(settings: Settings) -> None:
+    """Refuses (``SettingsError``, in Chinese) secrets that are missing, known defaults, short,
+    generated for development, or shared between two jobs."""
+    named = {"BACKEND_TOKEN": [settings.backend_token], "RASA_TOKEN": [settings.rasa_token],
+             "SESSION_SECRET": [settings.session_secret],
+             "ID_NUMBER_KEY": list(settings.id_number_keys) or [""]}
+    generated = _generated_secrets()
+    for name, values in named.items():
+        for value in values:
+            if value.lower() in KNOWN_DEFAULTS or len(value) < MIN_SECRET_LENGTH:
+                raise SettingsError(
+                    f"{name} 未设置、是默认值或太短：生产环境请设置至少 {MIN_SECRET_LENGTH} 个字符的"
+                    "随机值（例如 python -c 'import secrets; print(secrets.token_urlsafe(32))'）")
+            if value in generated:
+                raise SettingsError(f"{name} 是开发环境自动生成的密钥（var/secrets.json），"
+                                    "生产环境不能使用，请设置新的随机值")
+    if settings.id_number_key == settings.session_secret:
+        raise SettingsError("ID_NUMBER_KEY 不能与 SESSION_SECRET 相同：身份证号加密密钥必须单独设置")
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
+    """The settings of this process (cached: read once; raises ``SettingsError``)."""
+    env = os.environ.get("HOTLINE_ENV", "development")
+    production = env == "production"
     VAR_DIR.mkdir(parents=True, exist_ok=True)
-    return Settings(
+    settings = Settings(
         database_url=os.environ.get(
             "DATABASE_URL", f"sqlite+aiosqlite:///{VAR_DIR / 'backend.db'}"
         ),
         backend_url=os.environ.get("BACKEND_URL", "http://127.0.0.1:8000"),
-        backend_token=_secret("BACKEND_TOKEN"),
+        backend_token=_secret("BACKEND_TOKEN", production),
         rasa_url=os.environ.get("RASA_URL", "http://127.0.0.1:5005"),
-        rasa_token=_secret("RASA_TOKEN"),
-        session_secret=_secret("SESSION_SECRET"),
+        rasa_token=_secret("RASA_TOKEN", production),
+        session_secret=_secret("SESSION_SECRET", production),
         redis_url=os.environ.get("REDIS_URL") or None,
+        id_number_keys=tuple(k.strip() for k in _secret("ID_NUMBER_KEY", production).split(",")
+                             if k.strip()),
+        env=env,
         retention_conversation_days=int(os.environ.get("RETENTION_CONVERSATION_DAYS", "180")),
         retention_closed_ticket_days=int(os.environ.get("RETENTION_CLOSED_TICKET_DAYS", "1095")),
         retention_audit_days=int(os.environ.get("RETENTION_AUDIT_DAYS", "1095")),
         jobs_interval_seconds=int(os.environ.get("JOBS_INTERVAL_SECONDS", "600")),
         tracker_db=os.environ.get("TRACKER_DB", str(VAR_DIR / "tracker.db")),
     )
+    if production:
+        check_production(settings)
+    return settings

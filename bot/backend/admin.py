@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from bot.backend import audit
 from bot.backend.audit import Actor
 from bot.backend.auth import ROLES, hash_password
-from bot.backend.domain_errors import Conflict, Invalid, NotAllowed, NotFound
+from bot.backend.domain_errors import Conflict, Invalid, NotAllowed, RecordNotFound
 from bot.backend.eligibility import _OPS
 from bot.backend.tables import (
     eligibility_rules,
@@ -84,7 +84,7 @@ async def _save_version(conn: AsyncConnection, entity: str, entity_id: object, b
 async def _row(conn: AsyncConnection, table: Table, row_id: int, what: str):
     row = (await conn.execute(select(table).where(table.c.id == row_id))).mappings().first()
     if row is None:
-        raise NotFound(what)
+        raise RecordNotFound(what)
     return row
 
 
@@ -130,7 +130,7 @@ async def _station_exists(engine_or_conn, station_id: int | None) -> None:
     async with engine_or_conn.connect() as conn:
         if (await conn.execute(select(stations.c.id).where(stations.c.id == station_id))
                 ).scalar() is None:
-            raise NotFound("工作站", field="station_id")
+            raise RecordNotFound("工作站", field="station_id")
 
 
 async def list_staff(engine: AsyncEngine, actor: Actor) -> list[dict]:

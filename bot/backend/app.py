@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
 from aiohttp import web
@@ -15,7 +14,7 @@ from bot.backend.regions import RegionIndex
 from bot.backend.routing import PREFIX, add_routes, openapi
 from bot.backend.seed import seed_if_empty
 from bot.backend.tables import stations
-from bot.settings import Settings, get_settings
+from bot.settings import Settings, check_production, get_settings
 
 # Other parts of the product (staff console, widget demo page, trainer inbox)
 # add themselves here: each is called with the app before it starts.
@@ -39,7 +38,7 @@ async def _startup(app: web.Application) -> None:
     settings: Settings = app["settings"]
     migrate(settings.database_url)
     app["engine"] = create_engine(settings.database_url)
-    await seed_if_empty(app["engine"], settings.session_secret)
+    await seed_if_empty(app["engine"], settings.id_number_key, demo_people=not settings.production)
     app["regions"] = await RegionIndex.load(app["engine"])
     async with app["engine"].connect() as conn:
         # the province capital's default station stands in for places we do not know
@@ -60,8 +59,10 @@ def create_app(settings: Settings | None = None) -> web.Application:
 
     logging_filter.install()
     app = web.Application(middlewares=[error_middleware], client_max_size=1024 * 1024)
-    app["settings"] = settings or get_settings()
-    app["settings_env"] = os.environ.get("HOTLINE_ENV", "development")
+    app["settings"] = settings = settings or get_settings()
+    if settings.production:
+        check_production(settings)  # refuses default, generated or shared secrets, in Chinese
+    app["settings_env"] = settings.env
     _load_extensions()  # first: extensions may register API routes of their own
     add_routes(app)
     app.router.add_get(f"{PREFIX}/openapi.json", _openapi)

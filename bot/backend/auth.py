@@ -1,24 +1,43 @@
-"""Who is calling: the service token (action server, channel) or a staff session."""
+"""Who is calling: the service token (action server, channel) or a staff session.
+
+Roles: station staff and station admins work their station's cases, union admins every
+station's; trainers work only on the masked review inbox — no tickets, transcripts or chats.
+Logins are rate-limited per address and locked per username after repeated failures; an
+unknown username costs the same hash as a known one; hashing runs off the event loop.
+A state-changing request that rides on the session cookie must come from our own origin.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import hashlib
 import hmac
 import os
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from aiohttp import web
 from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.backend.errors import ApiError
+from bot.backend import ratelimit
+from bot.backend.errors import (
+    BadCredentials,
+    Forbidden,
+    LockedOut,
+    RateLimited,
+    Unauthorized,
+)
 from bot.backend.tables import staff, staff_sessions
 
 SESSION_COOKIE = "hotline_session"
 SESSION_HOURS = 12
 ROLES = ("station_staff", "station_admin", "trainer", "union_admin")
+CASEWORK_ROLES = ("station_staff", "station_admin", "union_admin")  # not trainers
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 @dataclass(frozen=True)
@@ -32,17 +51,112 @@ class Principal:
 
     @property
     def sees_all_stations(self) -> bool:
-        return self.kind == "service" or self.role in ("union_admin", "trainer")
+        return self.kind == "service" or self.role == "union_admin"
+
+    @property
+    def does_casework(self) -> bool:
+        """Works tickets and chats (trainers do not: they see only the masked inbox)."""
+        return self.kind == "service" or self.role in CASEWORK_ROLES
+
+    def administers(self, station_id: int) -> bool:
+        """May override a colleague on this station (release or close a chat held by another)."""
+        return self.role == "union_admin" or (self.role == "station_admin"
+                                              and self.station_id == station_id)
 
     def check_station(self, station_id: int) -> None:
-        if not self.sees_all_stations and station_id != self.station_id:
-            raise ApiError(403, "forbidden", "无权访问其他工作站的数据")
+        if not self.does_casework or (not self.sees_all_stations
+                                      and station_id != self.station_id):
+            raise Forbidden("无权访问其他工作站的数据")
 
 
 def hash_password(password: str, salt: bytes | None = None) -> str:
     salt = salt or os.urandom(16)
     digest = hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1)
     return f"scrypt${salt.hex()}${digest.hex()}"
+
+
+@functools.lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    """A real scrypt hash of nothing anybody knows: unknown usernames are checked against it, so
+    "no such user" takes as long as "wrong password"."""
+    return hash_password(secrets.token_urlsafe(16))
+
+
+async def hash_password_async(password: str) -> str:
+    """``hash_password`` in a worker thread: scrypt (~50 ms) never blocks the event loop."""
+    return await asyncio.get_running_loop().run_in_executor(None, hash_password, password)
+
+
+async def check_password(password: str, stored: str | None) -> bool:
+    """Whether ``password`` matches ``stored`` (None: unknown user, same cost, always False),
+    computed in a worker thread."""
+    loop = asyncio.get_running_loop()
+    target = stored if stored is not None else await loop.run_in_executor(None, _dummy_hash)
+    matches = await loop.run_in_executor(None, verify_password, password, target)
+    return matches and stored is not None
+
+
+async def login(engine: AsyncEngine, username: str, password: str, address: str | None,
+                key: str) -> dict:
+    """The staff record for valid credentials. Raises ``RateLimited`` (too many logins from
+    this address), ``LockedOut`` (too many failures for this username, known or not: even the
+    right password waits) or ``BadCredentials``. Counters are committed before raising."""
+    now = datetime.utcnow()
+    async with engine.begin() as conn:
+        busy = await ratelimit.exceeded(conn, ratelimit.LOGINS_PER_ADDRESS, address, key, now)
+        locked = await ratelimit.exceeded(conn, ratelimit.LOGIN_FAILURES_PER_USER, username,
+                                          key, now)
+        if not busy:
+            await ratelimit.record(conn, ratelimit.LOGINS_PER_ADDRESS, address, key, now)
+    if busy:
+        raise RateLimited("登录尝试太频繁，请 15 分钟后再试",
+                          ratelimit.LOGINS_PER_ADDRESS.retry_after)
+    if locked:
+        raise LockedOut(retry_after=ratelimit.LOGIN_FAILURES_PER_USER.retry_after)
+    async with engine.connect() as conn:
+        row = (await conn.execute(select(staff).where(staff.c.username == username))
+               ).mappings().first()
+    ok = await check_password(password, row["password_hash"] if row else None)
+    ok = ok and not row.get("disabled")  # a disabled account is refused like a wrong password
+    async with engine.begin() as conn:
+        if ok:
+            await ratelimit.clear(conn, ratelimit.LOGIN_FAILURES_PER_USER, username, key)
+        else:
+            await ratelimit.record(conn, ratelimit.LOGIN_FAILURES_PER_USER, username, key, now)
+    if not ok:
+        raise BadCredentials()
+    return dict(row)
+
+
+def is_https(request: web.Request) -> bool:
+    """Served over HTTPS, directly or behind a TLS-terminating proxy (X-Forwarded-Proto)."""
+    forwarded = request.headers.get("X-Forwarded-Proto", "").split(",")[0].strip().lower()
+    return request.secure or forwarded == "https"
+
+
+def _same_origin(request: web.Request, origin: str) -> bool:
+    parts = urlsplit(origin)
+    return parts.scheme in ("http", "https") and parts.netloc.lower() == request.host.lower()
+
+
+def check_origin(request: web.Request) -> None:
+    """Refuses cross-site writes: a state-changing request that relies on the session cookie
+    (no Authorization header) must name our own origin (Origin, else Referer) and send JSON.
+    A form or a ``text/plain`` fetch from another site would otherwise ride on the cookie."""
+    if request.method in SAFE_METHODS:
+        return
+    origin = request.headers.get("Origin")
+    if origin is not None and origin != "null" and not _same_origin(request, origin):
+        raise Forbidden("请求来源不被允许")
+    uses_cookie = SESSION_COOKIE in request.cookies and \
+        not request.headers.get("Authorization", "").startswith("Bearer ")
+    if not uses_cookie:
+        return
+    source = origin if origin not in (None, "null") else request.headers.get("Referer")
+    if not source or not _same_origin(request, source):
+        raise Forbidden("请求来源不被允许")
+    if request.can_read_body and request.content_type != "application/json":
+        raise Forbidden("请求必须使用 application/json")
 
 
 def verify_password(password: str, stored: str) -> bool:
@@ -98,20 +212,25 @@ async def principal_for(request: web.Request) -> Principal | None:
                      station_id=row["station_id"])
 
 
+_TRAINER_REFUSED = "培训员账号只能使用训练收件箱（已脱敏），不能查看工单和会话"
+
+
 async def require(request: web.Request, allowed: str) -> Principal | None:
-    """allowed: none / service / staff / any (service or staff) / role names joined by |."""
+    """allowed: none / service / any (service or casework staff) / staff (casework staff) /
+    session (any logged-in staff, trainers included) / role names joined by ``|``."""
+    check_origin(request)
     if allowed == "none":
         return None
     principal = await principal_for(request)
     if principal is None:
-        raise ApiError(401, "unauthorized", "未登录或令牌无效")
-    if allowed == "any":
-        return principal
+        raise Unauthorized()
     if allowed == "service" and principal.kind != "service":
-        raise ApiError(403, "forbidden", "此接口仅供系统服务调用")
-    if allowed == "staff" and principal.kind != "staff":
-        raise ApiError(403, "forbidden", "此接口仅供工作人员使用")
-    if allowed not in ("service", "staff") and principal.role not in allowed.split("|") \
-            and principal.kind != "service":
-        raise ApiError(403, "forbidden", "没有权限执行此操作")
+        raise Forbidden("此接口仅供系统服务调用")
+    if allowed in ("staff", "session") and principal.kind != "staff":
+        raise Forbidden("此接口仅供工作人员使用")
+    if allowed in ("any", "staff") and not principal.does_casework:
+        raise Forbidden(_TRAINER_REFUSED)
+    if allowed not in ("service", "staff", "session", "any") and principal.kind != "service" \
+            and principal.role not in allowed.split("|"):
+        raise Forbidden()
     return principal

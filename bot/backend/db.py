@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
@@ -22,10 +23,22 @@ def async_url(url: str) -> str:
     return url
 
 
+def private_sqlite_file(url: str) -> None:
+    """Creates the SQLite file of ``url`` readable by this user only (0600) before SQLite
+    does (it would use the umask: 0644, readable by every local account), and tightens an
+    existing one. SQLite gives its journal and WAL files the database file's mode."""
+    if not url.startswith("sqlite") or "///" not in url or ":memory:" in url:
+        return
+    path = Path(url.split("///", 1)[1].split("?", 1)[0])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    path.chmod(0o600)
+
+
 def create_engine(url: str) -> AsyncEngine:
     url = async_url(url)
     if url.startswith("sqlite"):
-        Path(url.split("///", 1)[1]).parent.mkdir(parents=True, exist_ok=True)
+        private_sqlite_file(url)
         return create_async_engine(url, connect_args={"timeout": 30})
     return create_async_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
 
@@ -36,8 +49,7 @@ def migrate(url: str) -> None:
     from alembic.config import Config
 
     url = sync_url(async_url(url))
-    if url.startswith("sqlite:///"):
-        Path(url.split("///", 1)[1]).parent.mkdir(parents=True, exist_ok=True)
+    private_sqlite_file(url)
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))

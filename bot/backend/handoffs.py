@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.backend.errors import ApiError, not_found
+from bot.backend.errors import Conflict, DomainError, Forbidden, HandoffNotFound, HeldByOther
 from bot.backend.tables import handoffs, staff, stations
 from bot.calendar.workdays import is_holiday, is_make_up_day
 
@@ -57,7 +57,7 @@ async def describe(engine: AsyncEngine, handoff_id: int) -> dict:
             .outerjoin(staff, staff.c.id == handoffs.c.holder_staff_id)
             .where(handoffs.c.id == handoff_id))).mappings().first()
         if row is None:
-            raise not_found("转人工记录")
+            raise HandoffNotFound()
         record = dict(row)
         record["position"] = await _position(conn, record)
     record["station_open_now"] = is_open(record.pop("station_hours"))
@@ -86,19 +86,49 @@ async def open_handoff(engine: AsyncEngine, conversation_id: str, station_id: in
 _ALLOWED = {"claim": ("waiting", "active"), "release": ("active", "waiting"),
             "close": ("waiting", "active")}
 _TARGET = {"claim": "active", "release": "released", "close": "closed"}
+_VERBS = {"claim": "接手", "release": "交还", "close": "结束"}
 
 
-async def change(engine: AsyncEngine, handoff_id: int, action: str, staff_id: int | None) -> dict:
-    """claim (take over), release (hand back to the bot), close."""
+def _may_act(action: str, staff_id: int | None, may_override: bool):
+    """The SQL condition under which ``staff_id`` may perform ``action`` on a handoff.
+
+    claim: a waiting conversation, or one this person already holds (a repeat is harmless) —
+    never one somebody else holds. release / close: the holder; anyone of the station while
+    nobody holds it; a station admin (``may_override``) always."""
+    if action == "claim":
+        return or_(handoffs.c.state == "waiting",
+                   and_(handoffs.c.state == "active", handoffs.c.holder_staff_id == staff_id))
+    if may_override:
+        return handoffs.c.state.in_(_ALLOWED[action])
+    return and_(handoffs.c.state.in_(_ALLOWED[action]),
+                or_(handoffs.c.holder_staff_id.is_(None), handoffs.c.holder_staff_id == staff_id))
+
+
+async def change(engine: AsyncEngine, handoff_id: int, action: str, staff_id: int | None,
+                 may_override: bool = False) -> dict:
+    """claim (take over), release (hand back to the bot), close — as one conditional UPDATE,
+    so of two staff claiming at once exactly one wins and the other gets ``HeldByOther``."""
+    values = {"state": _TARGET[action], "updated_at": datetime.utcnow()}
+    if action == "claim":
+        values["holder_staff_id"] = staff_id
     async with engine.begin() as conn:
-        state = (await conn.execute(select(handoffs.c.state).where(
-            handoffs.c.id == handoff_id))).scalar()
-        if state is None:
-            raise not_found("转人工记录")
-        if state not in _ALLOWED[action]:
-            raise ApiError(409, "invalid_state", f"当前状态为 {state}，不能执行 {action}")
-        values = {"state": _TARGET[action], "updated_at": datetime.utcnow()}
-        if action == "claim":
-            values["holder_staff_id"] = staff_id
-        await conn.execute(update(handoffs).where(handoffs.c.id == handoff_id).values(**values))
+        done = await conn.execute(update(handoffs).where(
+            handoffs.c.id == handoff_id, _may_act(action, staff_id, may_override))
+            .values(**values))
+        current = None if done.rowcount else (await conn.execute(
+            select(handoffs.c.state, handoffs.c.holder_staff_id).where(
+                handoffs.c.id == handoff_id))).mappings().first()
+    if not done.rowcount:
+        raise _refusal(action, current)
     return await describe(engine, handoff_id)
+
+
+def _refusal(action: str, current) -> DomainError:
+    """Why a conditional UPDATE changed nothing."""
+    if current is None:
+        return HandoffNotFound()
+    if current["state"] not in _ALLOWED[action]:
+        return Conflict(f"当前状态为 {current['state']}，不能{_VERBS[action]}")
+    if action == "claim":
+        return HeldByOther()
+    return Forbidden(f"这个会话由其他工作人员接手，只有接手人或站长可以{_VERBS[action]}")

@@ -12,8 +12,7 @@ from datetime import datetime
 from aiohttp import web
 
 from bot.backend.auth import require
-from bot.backend.errors import ApiError
-from bot.backend.validation import Field, json_schema, validate
+from bot.backend.validation import Field, json_schema, parse_json, validate
 from bot.calendar.beijing import to_beijing
 
 PREFIX = "/api/v1"
@@ -47,11 +46,7 @@ def api(method: str, path: str, summary: str, auth: str = "any",
             principal = await require(request, auth)
             data = None
             if body is not None:
-                try:
-                    raw = json.loads(await request.read() or b"{}")
-                except (json.JSONDecodeError, UnicodeDecodeError):
-                    raise ApiError(400, "invalid_json", "请求体不是有效的 JSON") from None
-                data = validate(body, raw)
+                data = validate(body, parse_json(await request.read()))
             params = validate(query, dict(request.query), "query") if query is not None else None
             result = await fn(request, principal, data, params)
             if isinstance(result, web.StreamResponse):

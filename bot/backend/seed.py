@@ -1,4 +1,8 @@
-"""Seeds an empty database from bot/seed/*.yml (idempotent: does nothing if seeded)."""
+"""Seeds an empty database from bot/seed/*.yml (idempotent: does nothing if seeded).
+
+Reference data (places, stations, policies, rules) is seeded everywhere; the demo people of
+``demo_people.yml`` (members, and staff with published passwords) only outside production.
+In production the first admin is made by ``python -m bot.backend.create_admin``."""
 
 from __future__ import annotations
 
@@ -108,10 +112,11 @@ async def _seed_rules(conn: AsyncConnection, ids: dict[tuple, int]) -> None:
 
 
 async def _seed_people(conn: AsyncConnection, ids: dict[tuple, int], codes: dict[str, int],
-                       secret: str) -> None:
+                       id_number_key: str) -> None:
     data = _load("demo_people.yml")
     for w in data.get("workers", []):
-        protected = protect_id_number(w["id_number"], secret) if w.get("id_number") else {}
+        protected = protect_id_number(w["id_number"], id_number_key) if w.get("id_number") \
+            else {}
         await conn.execute(insert(t.workers).values(
             name=w["name"], phone=w["phone"], region_id=_region_id(ids, w.get("region")),
             employer=w.get("employer"), hardship_status=w.get("hardship_status", "none"),
@@ -123,7 +128,9 @@ async def _seed_people(conn: AsyncConnection, ids: dict[tuple, int], codes: dict
             station_id=codes.get(s.get("station"))))
 
 
-async def seed_if_empty(engine: AsyncEngine, secret: str) -> bool:
+async def seed_if_empty(engine: AsyncEngine, id_number_key: str,
+                        demo_people: bool = True) -> bool:
+    """Seeds an empty database; ``demo_people=False`` (production) leaves out every person."""
     async with engine.begin() as conn:
         if (await conn.execute(select(func.count()).select_from(t.regions))).scalar():
             return False
@@ -131,6 +138,7 @@ async def seed_if_empty(engine: AsyncEngine, secret: str) -> bool:
         codes = await _seed_stations(conn, ids)
         await _seed_policies(conn, ids)
         await _seed_rules(conn, ids)
-        await _seed_people(conn, ids, codes, secret)
-    logger.info("seeded the database from %s", SEED_DIR)
+        if demo_people:
+            await _seed_people(conn, ids, codes, id_number_key)
+    logger.info("seeded the database from %s (demo people: %s)", SEED_DIR, demo_people)
     return True

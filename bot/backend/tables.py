@@ -9,6 +9,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -116,7 +117,9 @@ ticket_counters = Table(
 tickets = Table(
     "tickets", metadata,
     Column("id", String(16), primary_key=True),  # GH + YYYYMMDD + 4 digits
+    # sha256 of (caller, Idempotency-Key): a key names a case only for the caller who sent it
     Column("idempotency_key", String(128), unique=True, nullable=False),
+    Column("idempotency_fingerprint", String(64)),  # sha256 of the request: same key, other body
     Column("type", String(32), nullable=False),
     Column("status", String(16), nullable=False),
     Column("facts", JSON, nullable=False, default=dict),
@@ -181,6 +184,17 @@ handoffs = Table(
     Column("since", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
     UniqueConstraint("conversation_id", "since", name="uq_handoff_conversation_since"),
+)
+
+# Events counted by rate limits and lockouts (one-time codes, ticket look-ups, logins). The
+# subject (a phone, a conversation, a username, an address) is stored only as a keyed hash.
+rate_limit_events = Table(
+    "rate_limit_events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("bucket", String(32), nullable=False),
+    Column("subject_hash", String(64), nullable=False),
+    Column("at", DateTime, nullable=False),
+    Index("ix_rate_limit_events_lookup", "bucket", "subject_hash", "at"),
 )
 
 audit_log = Table(

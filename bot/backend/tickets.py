@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
 from datetime import datetime
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bot.backend.errors import ApiError, not_found
+from bot.backend import ratelimit
+from bot.backend.errors import (
+    ApiError,
+    IdempotencyConflict,
+    InvalidInput,
+    RateLimited,
+    TicketNotFound,
+    not_found,
+)
 from bot.backend.tables import stations, ticket_counters, ticket_events, tickets
 from bot.calendar.beijing import to_beijing, to_utc_naive
 from bot.calendar.workdays import add_working_days
@@ -74,47 +84,105 @@ async def get(conn: AsyncConnection, ticket_id: str) -> dict:
                               .join(stations, stations.c.id == tickets.c.station_id)
                               .where(tickets.c.id == ticket_id.upper()))).mappings().first()
     if row is None:
-        raise not_found("工单")
+        raise TicketNotFound()
     events = (await conn.execute(select(ticket_events).where(ticket_events.c.ticket_id == row["id"])
                                  .order_by(ticket_events.c.id))).mappings().all()
     return {**dict(row), "history": [dict(e) for e in events]}
 
 
-async def create(engine: AsyncEngine, data: dict, station_id: int, key: str, actor: str) -> tuple:
-    """Creates the ticket once per idempotency key; returns (ticket, created)."""
+async def find_for_contact(engine: AsyncEngine, ticket_id: str, phone: str,
+                           sender: str | None, key: str) -> dict:
+    """The ticket, if ``phone`` is its contact phone. Misses are counted per phone and per
+    sender (committed before raising): past the limit even a right guess gets
+    ``RateLimited``, so ticket ids cannot be enumerated. Otherwise ``TicketNotFound`` — the
+    same for "no such ticket" and "not your ticket"."""
+    limits = ((ratelimit.STATUS_MISSES_PER_PHONE, phone),
+              (ratelimit.STATUS_MISSES_PER_SENDER, sender))
+    now = datetime.utcnow()
+    async with engine.begin() as conn:
+        for limit, subject in limits:
+            if await ratelimit.exceeded(conn, limit, subject, key, now):
+                raise RateLimited("查询次数太多，请一小时后再试，或拨打 12351 职工服务热线",
+                                  limit.retry_after)
+        try:
+            ticket = await get(conn, ticket_id)
+        except TicketNotFound:
+            ticket = None
+        if ticket is not None and ticket["contact_phone"] == phone:
+            return ticket
+        for limit, subject in limits:
+            await ratelimit.record(conn, limit, subject, key, now)
+    raise TicketNotFound("没有找到与这个手机号对应的工单")
+
+
+def scoped_key(caller: str, key: str) -> str:
+    """The stored form of an Idempotency-Key: a key names a case only for the caller who sent
+    it, so another principal replaying it never reaches somebody else's ticket."""
+    return hashlib.sha256(f"{caller}\0{key}".encode()).hexdigest()
+
+
+def request_fingerprint(data: dict, station_id: int) -> str:
+    """What the request asked for: the same key with a different body is a conflict."""
+    canonical = json.dumps({"data": data, "station_id": station_id}, sort_keys=True,
+                           ensure_ascii=False, default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+async def _replay(conn: AsyncConnection, stored_key: str, fingerprint: str) -> dict | None:
+    """The ticket an earlier identical request created; ``IdempotencyConflict`` if the earlier
+    request under this key asked for something else."""
+    row = (await conn.execute(select(tickets.c.id, tickets.c.idempotency_fingerprint).where(
+        tickets.c.idempotency_key == stored_key))).first()
+    if row is None:
+        return None
+    if row.idempotency_fingerprint not in (None, fingerprint):
+        raise IdempotencyConflict()
+    return await get(conn, row.id)
+
+
+async def create(engine: AsyncEngine, data: dict, station_id: int, key: str, actor: str,
+                 caller: str = "service") -> tuple:
+    """Creates the ticket once per (caller, idempotency key); returns (ticket, created).
+
+    Raises ``IdempotencyConflict`` for a reused key with another body and ``InvalidInput``
+    for a station that does not exist (nothing is stored then)."""
+    stored_key, fingerprint = scoped_key(caller, key), request_fingerprint(data, station_id)
     async with engine.connect() as conn:
-        existing = (await conn.execute(select(tickets.c.id).where(
-            tickets.c.idempotency_key == key))).scalar()
-        if existing:
-            return await get(conn, existing), False
+        earlier = await _replay(conn, stored_key, fingerprint)
+        if earlier:
+            return earlier, False
     is_sqlite = engine.dialect.name == "sqlite"
     for attempt in range(5):
         try:
             if is_sqlite:
                 async with _sqlite_lock:
-                    ticket_id = await _insert(engine, data, station_id, key, actor)
+                    ticket_id = await _insert(engine, data, station_id, stored_key, fingerprint,
+                                              actor)
             else:
-                ticket_id = await _insert(engine, data, station_id, key, actor)
+                ticket_id = await _insert(engine, data, station_id, stored_key, fingerprint, actor)
             break
         except IntegrityError:
             async with engine.connect() as conn:
-                existing = (await conn.execute(select(tickets.c.id).where(
-                    tickets.c.idempotency_key == key))).scalar()
-            if existing:
-                async with engine.connect() as conn:
-                    return await get(conn, existing), False
+                earlier = await _replay(conn, stored_key, fingerprint)
+            if earlier:
+                return earlier, False
             if attempt == 4:
                 raise
     async with engine.connect() as conn:
         return await get(conn, ticket_id), True
 
 
-async def _insert(engine: AsyncEngine, data: dict, station_id: int, key: str, actor: str) -> str:
+async def _insert(engine: AsyncEngine, data: dict, station_id: int, key: str, fingerprint: str,
+                  actor: str) -> str:
     now = datetime.utcnow()
     async with engine.begin() as conn:
+        if (await conn.execute(select(stations.c.id).where(stations.c.id == station_id))
+                ).first() is None:  # raised inside: this transaction must store nothing
+            raise InvalidInput("工作站不存在", field="station_id")
         ticket_id = await _next_id(conn, now)
         await conn.execute(insert(tickets).values(
-            id=ticket_id, idempotency_key=key, type=data["type"], status="assigned",
+            id=ticket_id, idempotency_key=key, idempotency_fingerprint=fingerprint,
+            type=data["type"], status="assigned",
             facts=data.get("facts") or {}, contact_name=data.get("contact_name"),
             contact_phone=data.get("contact_phone"), city=data.get("city"),
             district=data.get("district"), station_id=station_id,

@@ -1,7 +1,15 @@
-"""Declarative input validation: a schema is a dict of Field; errors name the field."""
+"""Declarative input validation: a schema is a dict of Field; errors name the field.
+
+Before a schema is applied, ``parse_json`` refuses what would otherwise reach the database
+or the JSON encoder and fail there as a 500: nesting deeper than ``MAX_DEPTH``, NaN and
+Infinity, lone surrogates and control characters (PostgreSQL rejects NUL). Integers are
+bounded to what an INTEGER column holds unless a field says otherwise.
+"""
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -9,6 +17,10 @@ from typing import Any
 from bot.backend.errors import ApiError
 from bot.normalize.identity import normalize_id_number, normalize_phone
 
+MAX_DEPTH = 32
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1  # a PostgreSQL INTEGER
+# lone surrogates, and C0 controls other than tab, newline, carriage return
+_BAD_TEXT = re.compile(r"[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TYPES = {"string": str, "integer": int, "number": (int, float), "boolean": bool,
           "object": dict, "array": list}
 
@@ -32,11 +44,48 @@ def _bad(name: str, message: str) -> ApiError:
     return ApiError(400, "invalid_field", message, field=name)
 
 
+def _refuse_constant(name: str) -> None:
+    raise ApiError(400, "invalid_json", f"请求体不能包含 {name}（不是有效的 JSON 数字）")
+
+
+def check_text(value: Any, where: str = "body", depth: int = 0) -> None:
+    """Refuses nesting deeper than MAX_DEPTH, non-finite numbers and bad characters anywhere
+    in a decoded JSON value (keys included)."""
+    if depth > MAX_DEPTH:
+        raise ApiError(400, "too_deep", f"请求体嵌套太深（最多 {MAX_DEPTH} 层）", field=where)
+    if isinstance(value, str):
+        if _BAD_TEXT.search(value):
+            raise ApiError(400, "invalid_text", "文字里有无法处理的字符（控制字符或残缺的 Unicode）",
+                           field=where)
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise ApiError(400, "invalid_field", "数字必须是有限值", field=where)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            check_text(key, where, depth + 1)
+            check_text(item, key if depth == 0 else where, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            check_text(item, where, depth + 1)
+
+
+def parse_json(raw: bytes) -> Any:
+    """The decoded body; ``ApiError`` 400 for anything that is not plain, finite, shallow JSON."""
+    try:
+        value = json.loads(raw or b"{}", parse_constant=_refuse_constant)
+    except RecursionError:
+        raise ApiError(400, "too_deep", f"请求体嵌套太深（最多 {MAX_DEPTH} 层）") from None
+    except ValueError:  # JSONDecodeError, UnicodeDecodeError, integers of 4,300+ digits
+        raise ApiError(400, "invalid_json", "请求体不是有效的 JSON") from None
+    check_text(value)
+    return value
+
+
 def _coerce(name: str, spec: Field, value: Any) -> Any:
     if spec.type in ("integer", "number") and isinstance(value, str):
         try:
             value = int(value) if spec.type == "integer" else float(value)
-        except ValueError:
+        except (ValueError, OverflowError):
             raise _bad(name, f"{name} 必须是数字") from None
     if spec.type == "boolean" and isinstance(value, str):
         if value.lower() not in ("true", "false", "1", "0"):
@@ -51,6 +100,7 @@ def _coerce(name: str, spec: Field, value: Any) -> Any:
 def _check(name: str, spec: Field, value: Any) -> Any:
     value = _coerce(name, spec, value)
     if isinstance(value, str):
+        check_text(value, name)
         value = value.strip()
         if spec.required and not value:
             raise _bad(name, f"缺少必填字段 {name}")
@@ -60,6 +110,13 @@ def _check(name: str, spec: Field, value: Any) -> Any:
             raise _bad(name, f"{name} 格式不正确")
     if spec.choices and value not in spec.choices:
         raise _bad(name, f"{name} 只能是: {', '.join(map(str, spec.choices))}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise _bad(name, f"{name} 必须是有限的数字")
+    if spec.type == "integer":
+        low = INT_MIN if spec.minimum is None else spec.minimum
+        high = INT_MAX if spec.maximum is None else spec.maximum
+        if not low <= value <= high:
+            raise _bad(name, f"{name} 超出范围")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if spec.minimum is not None and value < spec.minimum:
             raise _bad(name, f"{name} 不能小于 {spec.minimum}")

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.backend import audit
 from bot.backend.audit import Actor
-from bot.backend.domain_errors import Conflict, Invalid, NotAllowed, NotFound
+from bot.backend.domain_errors import Conflict, Invalid, NotAllowed, RecordNotFound
 from bot.backend.tables import staff, stations, ticket_events, tickets
 from bot.calendar.beijing import beijing_day_start, utcnow
 
@@ -128,7 +128,7 @@ async def _assignee(conn: AsyncConnection, actor: Staff, form: Request, station_
     row = (await conn.execute(select(staff.c.station_id, staff.c.disabled).where(
         staff.c.id == form.assignee_staff_id))).first()
     if row is None or row.disabled:
-        raise NotFound("承办人", field="assignee_staff_id")
+        raise RecordNotFound("承办人", field="assignee_staff_id")
     if row.station_id != station_id:
         raise Invalid("承办人不属于这张工单的工作站", field="assignee_staff_id")
     return form.assignee_staff_id
@@ -136,17 +136,17 @@ async def _assignee(conn: AsyncConnection, actor: Staff, form: Request, station_
 
 async def act(engine: AsyncEngine, ticket_id: str, name: str, actor: Staff,
               form: Request) -> None:
-    """Performs one workflow step (raises Invalid / NotAllowed / NotFound / Conflict)."""
+    """Performs one workflow step (raises Invalid / NotAllowed / RecordNotFound / Conflict)."""
     step = ACTIONS.get(name)
     if step is None:
-        raise NotFound("操作")
+        raise RecordNotFound("操作")
     _require(step, name, form)
     now = utcnow()
     async with engine.begin() as conn:
         row = (await conn.execute(select(tickets).where(tickets.c.id == ticket_id.upper())
                                   .with_for_update())).mappings().first()
         if row is None:
-            raise NotFound("工单")
+            raise RecordNotFound("工单")
         _check_station(actor, row["station_id"])
         if row["status"] not in step.from_states:
             raise Conflict(f"工单当前为“{STATUS_NAMES.get(row['status'], row['status'])}”，"
@@ -165,7 +165,7 @@ async def act(engine: AsyncEngine, ticket_id: str, name: str, actor: Staff,
                 raise Invalid("工单已经在这个工作站", field="station_id")
             if (await conn.execute(select(stations.c.id).where(
                     stations.c.id == form.station_id))).scalar() is None:
-                raise NotFound("工作站", field="station_id")
+                raise RecordNotFound("工作站", field="station_id")
             values.update(station_id=form.station_id, assignee_staff_id=None)
             details.update(from_station_id=row["station_id"], to_station_id=form.station_id)
         elif name == "return":

@@ -18,6 +18,7 @@ from aiohttp import web
 from actions.backend_client import BackendClient, BackendError, BackendUnavailable
 from actions.case_outbox import CaseOutbox, flush, submit_ticket
 from bot.backend.app import create_app
+from bot.backend.tickets import scoped_key
 from bot.settings import get_settings
 
 CASE = {"type": "wage_arrears", "district": "辛安街道", "contact_phone": "13805321234",
@@ -59,7 +60,7 @@ class LiveBackend:
         api = self.client()
         tickets = (await api.request("GET", "/tickets", params={"limit": "500"}))["tickets"]
         await api.close()
-        return [t for t in tickets if t["idempotency_key"] == key]
+        return [t for t in tickets if t["idempotency_key"] == scoped_key("service", key)]
 
 
 def _troublemaker(trouble: dict):

@@ -58,6 +58,20 @@ def _fresh_postgres_database(url: str) -> str:
     return url.rsplit("/", 1)[0] + "/" + name
 
 
+def _drop_postgres_database(url: str) -> None:
+    """Removes a database ``_fresh_postgres_database`` made (the server is shared)."""
+    import psycopg2
+    from psycopg2.extensions import ISOLATION_LEVEL_AUTOCOMMIT
+
+    from bot.backend.db import sync_url
+
+    name = url.rsplit("/", 1)[1]
+    conn = psycopg2.connect(sync_url(_postgres_url()).replace("postgresql://", "postgres://"))
+    conn.set_isolation_level(ISOLATION_LEVEL_AUTOCOMMIT)
+    conn.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    conn.close()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 async def backend(request, tmp_path):
     if request.param == "sqlite":
@@ -69,6 +83,11 @@ async def backend(request, tmp_path):
     app = create_app(replace(get_settings(), database_url=url))
     server = TestServer(app, host="127.0.0.1")
     await server.start_server()
-    async with aiohttp.ClientSession() as http:
-        yield Backend(str(server.make_url("")).rstrip("/"), get_settings().backend_token, http, app)
-    await server.close()
+    try:
+        async with aiohttp.ClientSession() as http:
+            yield Backend(str(server.make_url("")).rstrip("/"), get_settings().backend_token, http,
+                          app)
+    finally:
+        await server.close()
+        if request.param == "postgresql":
+            _drop_postgres_database(url)

@@ -23,8 +23,8 @@ def _id(request, name: str) -> int:
     try:
         return int(request.match_info[name])
     except ValueError:
-        from bot.backend.domain_errors import NotFound
-        raise NotFound("记录") from None
+        from bot.backend.domain_errors import RecordNotFound
+        raise RecordNotFound("记录") from None
 
 
 async def _reload_regions(request) -> None:

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from bot.backend import handoffs
 from bot.backend.api.common import index
-from bot.backend.errors import ApiError, not_found
+from bot.backend.errors import ApiError, HandoffNotFound
 from bot.backend.routing import api
 from bot.backend.tables import handoffs as handoffs_table
 from bot.backend.validation import Field
@@ -36,7 +36,7 @@ async def _record(request, principal) -> dict:
     try:
         handoff_id = int(request.match_info["handoff_id"])
     except ValueError:
-        raise not_found("转人工记录") from None
+        raise HandoffNotFound() from None
     record = await handoffs.describe(request.app["engine"], handoff_id)
     principal.check_station(record["station_id"])
     return record
@@ -69,7 +69,7 @@ async def by_conversation(request, principal, body, query):
                 handoffs_table.c.conversation_id == request.match_info["conversation_id"])
             .order_by(handoffs_table.c.id.desc()).limit(1))).scalar()
     if handoff_id is None:
-        raise not_found("转人工记录")
+        raise HandoffNotFound()
     record = await handoffs.describe(request.app["engine"], handoff_id)
     principal.check_station(record["station_id"])
     return record
@@ -95,9 +95,9 @@ async def _notify_worker(request, record: dict, text: str, holder: str | None) -
 def _action(name: str, summary: str):
     @api("POST", f"/handoffs/{{handoff_id}}/{name}", summary, auth="staff", body={}, tag="handoffs")
     async def handler(request, principal, body, query):
-        await _record(request, principal)
-        record = await handoffs.change(request.app["engine"], int(request.match_info["handoff_id"]),
-                                       name, principal.staff_id)
+        record = await _record(request, principal)
+        record = await handoffs.change(request.app["engine"], record["id"], name,
+                                       principal.staff_id, principal.administers(record["station_id"]))
         await _notify_worker(request, record, _NOTICES[name].format(name=principal.display_name),
                              principal.display_name if name == "claim" else None)
         return record
@@ -105,9 +105,9 @@ def _action(name: str, summary: str):
     return handler
 
 
-claim = _action("claim", "工作人员接手会话")
-release = _action("release", "交还给机器人")
-close = _action("close", "结束会话")
+claim = _action("claim", "工作人员接手会话（别人已接手的 409；同时接手只有一人成功）")
+release = _action("release", "交还给机器人（只有接手人或站长，否则 403）")
+close = _action("close", "结束会话（只有接手人或站长，否则 403）")
 
 
 

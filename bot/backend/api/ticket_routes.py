@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.backend import tickets
+from bot.backend import tickets, workers
 from bot.backend.api.common import index
 from bot.backend.errors import ApiError
 from bot.backend.routing import api
@@ -41,8 +41,9 @@ def _station_for(request, body: dict) -> int:
      tag="tickets")
 async def create(request, principal, body, query):
     key = _idempotency_key(request)
+    caller = "service" if principal.kind == "service" else f"staff:{principal.staff_id}"
     ticket, created = await tickets.create(request.app["engine"], body, _station_for(request, body),
-                                           key, principal.username)
+                                           key, principal.username, caller)
     return {**ticket, "_created": created}
 
 
@@ -54,22 +55,26 @@ async def get_ticket(request, principal, body, query):
     return ticket
 
 
-@api("POST", "/tickets/{ticket_id}/status-check", "职工查询工单进度（手机号必须与登记的一致）",
-     auth="service", body={"phone": Field(required=True, format="phone")}, tag="tickets")
+@api("POST", "/tickets/{ticket_id}/status-check",
+     "职工查询工单进度：手机号须与登记的一致，只回答状态；附上该手机号的有效验证码（code）才给出工作站和最新进展。"
+     "同一手机号或会话查错过多 429", auth="service", body={
+         "phone": Field(required=True, format="phone"),
+         "conversation_id": Field(max_length=128, description="查询的会话（按会话限流）"),
+         "code": Field(pattern=r"\d{6}", description="该手机号的一次性验证码（可选）")},
+     tag="tickets")
 async def status_check(request, principal, body, query):
-    async with request.app["engine"].connect() as conn:
-        try:
-            ticket = await tickets.get(conn, request.match_info["ticket_id"])
-        except ApiError:
-            ticket = None
-    if ticket is None or ticket["contact_phone"] != body["phone"]:
-        # the same answer for "no such ticket" and "not yours": reveal nothing
-        raise ApiError(404, "not_found", "没有找到与这个手机号对应的工单")
+    engine, secret = request.app["engine"], request.app["settings"].session_secret
+    ticket = await tickets.find_for_contact(engine, request.match_info["ticket_id"], body["phone"],
+                                            body["conversation_id"], secret)
+    answer = {"id": ticket["id"], "status": ticket["status"], "sla_due": ticket["sla_due"],
+              "verified": False}
+    if not body["code"]:
+        return answer
+    await workers.check_code(engine, body["phone"], body["code"], secret)
     last_note = next((e["note"] for e in reversed(ticket["history"]) if e["note"]), None)
-    return {"id": ticket["id"], "type": ticket["type"], "status": ticket["status"],
+    return {**answer, "verified": True, "type": ticket["type"],
             "station_name": ticket["station_name"], "station_phone": ticket["station_phone"],
-            "sla_due": ticket["sla_due"], "updated_at": ticket["updated_at"],
-            "last_note": last_note}
+            "updated_at": ticket["updated_at"], "last_note": last_note}
 
 
 @api("GET", "/tickets", "工单列表（工作人员默认本站）", auth="any", query={

@@ -13,12 +13,14 @@ from bot.backend.validation import Field
 PHONE = Field(required=True, format="phone", description="手机号")
 
 
-@api("POST", "/workers/identify", "向会员手机号发送一次性验证码", auth="service",
-     body={"phone": PHONE}, tag="workers")
+@api("POST", "/workers/identify",
+     "申请一次性验证码：会员手机号会收到短信；是否会员，回答都一样（每个手机号、每个会话每小时限 5 次，超出 429）",
+     auth="service", body={"phone": PHONE, "conversation_id": Field(max_length=128)},
+     tag="workers")
 async def identify(request, principal, body, query):
-    sent = await workers.send_code(request.app["engine"], body["phone"],
-                                   request.app["settings"].session_secret)
-    return {"member": sent, "code_sent": sent}
+    await workers.send_code(request.app["engine"], body["phone"],
+                            request.app["settings"].session_secret, body["conversation_id"])
+    return {"code_sent": True, "message": "如果这个手机号已在工会建档，验证码会以短信发到这个手机上。"}
 
 
 @api("POST", "/workers/verify", "核对验证码，返回会员信息（证件号、手机号均为脱敏）", auth="service",
