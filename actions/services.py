@@ -15,9 +15,10 @@ from actions.handoff import request_handoff
 from actions.tickets import call_back_by, offer_ticket
 
 _DAYS = {"mon": "周一", "tue": "周二", "wed": "周三", "thu": "周四", "fri": "周五",
-         "sat": "周六", "sun": "周日"}
-STATUS_NAMES = {"new": "已登记", "assigned": "已分派到网格工作站", "in_progress": "正在办理",
-                "resolved": "已办结", "closed": "已关闭"}
+         "sat": "周六", "sun": "周日", "holiday": "法定节假日", "makeup": "调休上班日"}
+STATUS_NAMES = {"new": "已登记", "assigned": "已分派到网格工作站", "acknowledged": "工作人员已签收",
+                "in_progress": "正在办理", "returned": "正在重新分派", "resolved": "已办结",
+                "followed_up": "已办结并回访", "closed": "已关闭"}
 
 
 def hours_text(hours: dict) -> str:

@@ -22,6 +22,8 @@ os.environ.setdefault("BACKEND_TOKEN", "test-backend-token")
 os.environ.setdefault("RASA_TOKEN", "test-rasa-token")
 os.environ.setdefault("SESSION_SECRET", "test-session-secret-0123456789abcdef")
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+# the backend's scheduler (督办, retention) stays off in tests; tests run its jobs themselves
+os.environ.setdefault("JOBS_INTERVAL_SECONDS", "0")
 
 
 @dataclass

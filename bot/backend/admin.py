@@ -253,6 +253,10 @@ STATION_ADMIN_FIELDS = ("address", "phone", "hours", "services")  # what a stati
 async def _check_station_values(engine: AsyncEngine, values: dict, station_id: int | None):
     if "hours" in values:
         values["hours"] = check_hours(values["hours"])
+    for name in ("services", "staff_names"):
+        if name in values and not (isinstance(values[name], list) and all(
+                isinstance(v, str) and 0 < len(v.strip()) <= 64 for v in values[name])):
+            raise Invalid(f"{name} 应为文字列表（每项最多 64 个字）", field=name)
     if "level" in values and values["level"] not in LEVELS:
         raise Invalid("工作站级别只能是: " + "、".join(LEVELS), field="level")
     async with engine.connect() as conn:

@@ -1,7 +1,8 @@
 """Retention: personal data is kept only as long as the service needs it (PIPL art. 19).
 
 After ``retention_conversation_days`` (default 180): conversations are deleted — the Rasa
-tracker's events (SQLite tracker store), finished handoffs, one-time codes and sent SMS.
+tracker's events (SQLite tracker store), finished handoffs, one-time codes, SMS outbox rows —
+and the comments of ratings are erased (their scores stay).
 After ``retention_closed_ticket_days`` (default 3 years) from closing: a ticket is anonymised —
 contact name and phone, the facts and the notes of its history are erased, while type,
 station, dates and status stay for the statistics. Audit entries older than
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, func, inspect, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.backend import audit
@@ -91,6 +92,12 @@ async def run(engine: AsyncEngine, periods: Periods, tracker_db: str | Path = ""
                 ticket_events.c.ticket_id.in_(ids), ticket_events.c.note.isnot(None))
                 .values(note=ERASED_NOTE, details=None))
         done["tickets_anonymised"] = len(ids)
+        done["rating_comments"] = 0
+        if await conn.run_sync(lambda c: inspect(c).has_table("ratings")):
+            # the score stays for the statistics; the worker's own words go with the conversation
+            done["rating_comments"] = (await conn.execute(text(
+                "UPDATE ratings SET comment = NULL WHERE comment IS NOT NULL AND created_at < :t"),
+                {"t": conversations})).rowcount
         done["audit_entries"] = (await conn.execute(delete(audit_log).where(
             audit_log.c.at < now - timedelta(days=periods.audit_days)))).rowcount
     done["tracker_events"] = await asyncio.to_thread(purge_tracker, tracker_db, conversations)

@@ -25,6 +25,11 @@ from bot.calendar.beijing import beijing_day_start, utcnow
 STATUS_NAMES = {"new": "新建", "assigned": "待签收", "acknowledged": "已签收",
                 "in_progress": "处理中", "returned": "已退回", "resolved": "已办结",
                 "followed_up": "已回访", "closed": "已关闭"}
+TYPE_NAMES = {"school_placement": "子女入学", "wage_arrears": "欠薪", "overtime_pay": "加班费",
+              "minimum_wage": "最低工资", "relief_application": "困难帮扶",
+              "subsidy_application": "补贴申请", "legal_aid": "法律援助", "callback": "回电",
+              "handoff": "人工会话", "psych_support": "心理支持", "mutual_insurance": "互助保障",
+              "other": "其他"}
 DONE = ("resolved", "followed_up", "closed")  # no deadline runs any more
 FOLLOW_UP_RESULTS = ("satisfied", "basically_satisfied", "unsatisfied", "unreachable")
 
@@ -301,7 +306,7 @@ async def search(engine: AsyncEngine, filters: Filters, page: int = 1,
 
 def vocabulary() -> dict:
     """Statuses and actions with their Chinese names, for the console."""
-    return {"statuses": STATUS_NAMES,
+    return {"statuses": STATUS_NAMES, "types": TYPE_NAMES,
             "actions": {name: {"label": s.label, "from": list(s.from_states), "to": s.to_status,
                                "needs": list(s.needs)} for name, s in ACTIONS.items()},
             "follow_up_results": {"satisfied": "满意", "basically_satisfied": "基本满意",

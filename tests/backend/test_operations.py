@@ -13,6 +13,7 @@ from sqlalchemy import update
 
 from bot.backend.tables import tickets
 from bot.calendar.beijing import to_beijing, utcnow
+from tests.backend.shapes import ensure_ratings
 
 CASE = {"type": "wage_arrears", "city": "青岛", "district": "辛安街道", "contact_name": "张建国",
         "contact_phone": "13805321234", "facts": {"employer": "鑫达电子厂", "amount": 12000}}
@@ -280,3 +281,100 @@ async def test_dashboard_figures_and_exports(backend):
     assert summary["工单数"] == 3
     _, log = await backend.call("GET", "/admin/audit", admin, params={"action": "export"})
     assert log["total"] == 2
+
+
+async def test_edits_win_over_the_seed_after_a_restart(backend):
+    from dataclasses import replace
+
+    import aiohttp
+    from aiohttp.test_utils import TestServer
+
+    from bot.backend.app import create_app
+
+    admin = await backend.login("admin")
+    own = await _station_id(backend, "QD")
+    status, _ = await backend.call("PATCH", f"/admin/stations/{own}", admin, json={
+        "phone": "0532-66668888"})
+    assert status == 200
+    again = create_app(replace(backend.app["settings"], jobs_interval_seconds=0))
+    server = TestServer(again, host="127.0.0.1")
+    await server.start_server()
+    try:
+        async with aiohttp.ClientSession() as http:
+            async with http.get(server.make_url(f"/api/v1/stations/{own}"),
+                                headers=backend.auth()) as response:
+                station = await response.json()
+    finally:
+        await server.close()
+    assert station["phone"] == "0532-66668888", "a restart does not seed over the edit"
+
+
+async def test_satisfaction_comes_from_the_ratings_table(backend):
+    import sqlalchemy as sa
+
+    ticket = await _ticket(backend)
+    async with backend.app["engine"].begin() as conn:
+        ratings = await ensure_ratings(conn)
+        staff_id = (await conn.execute(sa.text("SELECT id FROM staff WHERE username = 'xinan'"))
+                    ).scalar()
+        for score, subject in ((5, "ticket"), (3, "handoff")):
+            await conn.execute(sa.insert(ratings).values(
+                subject=subject, ticket_id=ticket["id"] if subject == "ticket" else None,
+                station_id=ticket["station_id"], staff_id=staff_id, score=score,
+                channel="widget", created_at=utcnow()))
+    _, data = await backend.call("GET", "/dashboard", await backend.login("admin"))
+    satisfaction = data["satisfaction"]
+    assert satisfaction["count"] == 2 and satisfaction["average"] == 4
+    assert satisfaction["satisfied_rate"] == 0.5
+    assert satisfaction["by_staff"] == [{"staff": "张伟", "count": 2, "average": 4,
+                                         "satisfied_rate": 0.5}]
+    assert [s["count"] for s in satisfaction["by_score"]] == [0, 0, 1, 0, 1]
+
+
+async def test_the_scheduler_escalates_overdue_tickets_by_itself(backend):
+    import asyncio
+    from dataclasses import replace
+
+    from aiohttp.test_utils import TestServer
+
+    from bot.backend.app import create_app
+
+    late = await _ticket(backend)
+    async with backend.app["engine"].begin() as conn:
+        await conn.execute(update(tickets).where(tickets.c.id == late["id"])
+                           .values(sla_due=utcnow() - timedelta(minutes=5)))
+    server = TestServer(create_app(replace(backend.app["settings"], jobs_interval_seconds=1,
+                                               tracker_db="")),
+                        host="127.0.0.1")
+    await server.start_server()
+    try:
+        for _ in range(40):
+            _, detail = await backend.call("GET", f"/tickets/{late['id']}")
+            if detail["escalated_at"]:
+                break
+            await asyncio.sleep(0.25)
+    finally:
+        await server.close()
+    assert detail["escalated_at"], "督办 ran without anyone asking"
+
+
+async def test_claim_and_hand_back_are_audited_and_give_the_waiting_time(backend):
+    from dataclasses import replace
+
+    # no Rasa here: telling the worker is best effort, on a port nothing listens on
+    backend.app["settings"] = replace(backend.app["settings"], rasa_url="http://127.0.0.1:9")
+    status, handoff = await backend.call("POST", "/handoffs", json={
+        "conversation_id": f"w-{uuid.uuid4().hex[:8]}", "city": "青岛", "district": "辛安街道"})
+    assert status == 201
+    xinan, admin = await backend.login("xinan"), await backend.login("admin")
+    for action in ("claim", "release"):
+        status, body = await backend.call("POST", f"/handoffs/{handoff['id']}/{action}", xinan,
+                                          json={})
+        assert status == 200, body
+    _, log = await backend.call("GET", "/admin/audit", admin, params={
+        "target_id": str(handoff["id"])})
+    assert [e["action"] for e in log["entries"]] == ["handoff_release", "handoff_claim"]
+    assert {e["actor"] for e in log["entries"]} == {"xinan"}
+    _, data = await backend.call("GET", "/dashboard", admin)
+    assert data["handoff_waiting"]["claimed"] == 1
+    assert data["handoff_waiting"]["average_seconds"] is not None

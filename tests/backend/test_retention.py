@@ -16,6 +16,7 @@ from sqlalchemy import insert, select, update
 from bot.backend import retention
 from bot.backend.tables import handoffs, notification_outbox, stations, ticket_events, tickets
 from bot.calendar.beijing import to_beijing, utcnow
+from tests.backend.shapes import ensure_ratings
 
 CASE = {"type": "wage_arrears", "city": "青岛", "district": "辛安街道", "contact_name": "张建国",
         "contact_phone": "13805321234", "facts": {"employer": "鑫达电子厂"}}
@@ -58,6 +59,12 @@ async def test_old_personal_data_goes_newer_stays(backend, tmp_path):
             await conn.execute(insert(notification_outbox).values(
                 channel="sms", recipient="13805321234", body=f"验证码 {name}",
                 created_at=moment, sent_at=moment))
+        ratings = await ensure_ratings(conn)
+        for name, age in (("old", 181), ("new", 179)):
+            await conn.execute(insert(ratings).values(  # ticket_id is unique per rating
+                subject="ticket" if name == "new" else "handoff",
+                ticket_id=new_closed if name == "new" else None, station_id=station, score=4,
+                comment=f"评价 {name}", channel="sms", created_at=now - timedelta(days=age)))
     tracker = tmp_path / "tracker.db"
     epoch = to_beijing(now).timestamp()  # naive UTC → seconds since the epoch
     _tracker(tracker, [("w-old", epoch - 181 * 86400, "greet"),
@@ -65,7 +72,7 @@ async def test_old_personal_data_goes_newer_stays(backend, tmp_path):
 
     done = await retention.run(engine, retention.Periods(), tracker)
     assert done["tickets_anonymised"] == 1 and done["handoffs"] == 1
-    assert done["sms"] == 1 and done["tracker_events"] == 1
+    assert done["sms"] == 1 and done["tracker_events"] == 1 and done["rating_comments"] == 1
 
     async with engine.connect() as conn:
         rows = {r.id: r for r in (await conn.execute(select(tickets))).all()}
@@ -82,6 +89,10 @@ async def test_old_personal_data_goes_newer_stays(backend, tmp_path):
         assert rows[kept].facts == {"employer": "鑫达电子厂"}
     assert "conv-old" not in left and "conv-new" in left
     assert sms == ["验证码 new"]
+    async with engine.connect() as conn:
+        comments = (await conn.execute(select(ratings.c.comment, ratings.c.score)
+                                       .order_by(ratings.c.id))).all()
+    assert [tuple(c) for c in comments] == [(None, 4), ("评价 new", 4)]
     with sqlite3.connect(tracker) as db:
         assert [r[0] for r in db.execute("SELECT sender_id FROM events")] == ["w-new"]
     again = await retention.run(engine, retention.Periods(), tracker)
