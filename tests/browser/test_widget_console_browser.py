@@ -191,7 +191,7 @@ def test_widget_keeps_its_conversation_across_a_rasa_restart(stack, browser, scr
     page.wait_for_selector(".hw-status >> text=重新连接中…", timeout=10000)
     page.screenshot(path=str(screenshots / "widget-reconnecting.png"))
     rasa.start()
-    rasa.wait_ready(300)
+    rasa.wait_ready(600)  # loading the model again: about a minute on an idle machine
     page.wait_for_selector(".hw-root[data-connected='1']", timeout=30000)
     assert page.get_attribute(".hw-root", "data-session") == session, "the same conversation"
     assert page.evaluate("localStorage.getItem('hotline-widget-token')") == token_before

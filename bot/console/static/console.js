@@ -93,8 +93,8 @@
 
   function entryLabel(h) {
     var lines = [];
-    var head = (h.crisis ? "⚠ 危机 · " : "") + (h.topic || h.reason_label || "咨询") + (h.place ? " · " + h.place : "");
-    lines.push(head);
+    var parts = [h.crisis ? "⚠ 危机" : "", h.topic || (h.crisis ? "" : h.reason_label || "咨询"), h.place || ""];
+    lines.push(parts.filter(Boolean).join(" · "));
     lines.push(h.latest_message ? "“" + h.latest_message + "”" : "（还没有留言）");
     lines.push(h.station_name + " · " + (h.state === "waiting" ? "已等 " : "已处理 ") + L.waited(h.since));
     return lines;

@@ -53,7 +53,7 @@
   var typing = el("div", "hw-typing", "对方正在输入…"); typing.hidden = true;
   var status = el("div", "hw-status", "正在连接…"); status.setAttribute("role", "status");
   var form = el("form", "hw-form");
-  var photo = el("button", "hw-photo", "📷"); photo.type = "button";
+  var photo = el("button", "hw-photo", "传图"); photo.type = "button";
   photo.setAttribute("aria-label", "上传照片（工资条、劳动合同、欠条）"); photo.title = "上传照片";
   var file = el("input", "hw-file"); file.type = "file"; file.accept = PHOTO_TYPES.join(","); file.hidden = true;
   file.setAttribute("aria-label", "选择照片");
