@@ -53,6 +53,7 @@ def main() -> None:
                         help="已在运行的后台自己的 SQLite 数据库（可清零验证码次数限制）")
     parser.add_argument("--id", action="append", help="只跑名字包含它的场景（可重复）")
     parser.add_argument("--show", action="store_true", help="打印未完成场景的对话")
+    parser.add_argument("--reverse", action="store_true", help="从最后一个场景往前跑")
     parser.add_argument("--list", action="store_true", help="只列出场景，不对话")
     parser.add_argument("--rerun-problems", type=Path, metavar="REPORT_JSON",
                         help="重跑这份报告里出过错（无回复/出错）的场景，合并成一份新报告")
@@ -66,6 +67,8 @@ def main() -> None:
         scenarios = [s for s in scenarios if s.flow in args.flow]
     if args.id:
         scenarios = [s for s in scenarios if any(part in s.id for part in args.id)]
+    if args.reverse:
+        scenarios = scenarios[::-1]
     earlier: list[Result] = []
     if args.rerun_problems:
         earlier = [Result.from_dict(r) for r in

@@ -123,5 +123,35 @@ def print_latest(out_root: Path = REPORTS) -> None:
     print(f"报告: {path.parent}/report.md")
 
 
+def _cut_short(r: Result) -> bool:
+    """The conversation broke on the way to the product (HTTP failure, simulator crash)."""
+    return r.reason.startswith("crashed") or any((t.problem or "").startswith("http")
+                                                 for t in r.transcript)
+
+
+def merge(first: Path, second: Path, out_root: Path = REPORTS) -> Path:
+    """One report from two runs of the same set: a conversation the first run lost on the way
+    to the product (the stack went down, a crash) is taken from the second run."""
+    a, b = (json.loads(p.read_text(encoding="utf-8")) for p in (first, second))
+    again = {r["scenario"]: Result.from_dict(r) for r in b["results"]}
+    results, replaced = [], []
+    for r in (Result.from_dict(x) for x in a["results"]):
+        if _cut_short(r) and r.scenario in again and not _cut_short(again[r.scenario]):
+            r = again[r.scenario]
+            replaced.append(r.scenario)
+        results.append(r)
+    note = (f"合并两次运行：{len(replaced)} 个在 {first.parent.name} 中途断开的对话取自 "
+            f"{second.parent.name}。")
+    return write(results, a["model"], a["concurrency"], a["seconds"] + b["seconds"], out_root,
+                 note=note)
+
+
 if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="显示最近一次模拟职工的成绩，或合并两份报告。")
+    parser.add_argument("--merge", nargs=2, type=Path, metavar=("FIRST_JSON", "SECOND_JSON"))
+    args = parser.parse_args()
+    if args.merge:
+        print(f"{merge(*args.merge)}/report.md")
     print_latest()

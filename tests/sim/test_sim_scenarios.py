@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import yaml
@@ -120,3 +121,22 @@ def test_silence_errors_and_english_are_told_apart():
     assert questions.is_error(["抱歉，系统刚才出了点问题，没能处理您的消息。"]) == "error"
     assert questions.is_error(["Sorry, something went wrong"]) == "english"
     assert questions.is_error(["好的"]) is None
+
+
+def test_a_merged_report_takes_only_conversations_the_first_run_lost(tmp_path):
+    from bot.sim import report
+    from bot.sim.worker import Result, Turn
+
+    def result(name: str, ok: bool, problem: str | None = None) -> Result:
+        return Result(name, "crisis", "bare", "exact", f"s-{name}", success=ok,
+                      reason="goal reached" if ok else "turn limit: gave up", turns=1,
+                      transcript=[Turn("不想活了", [], [], [], problem)])
+
+    first = report.write([result("a", False, "http: ClientConnectorError"), result("b", False),
+                          result("c", False, "http: ClientConnectorError")], "m", 6, 1, tmp_path / "1")
+    second = report.write([result("a", True), result("b", True),
+                           result("c", False, "http: ClientConnectorError")], "m", 6, 1, tmp_path / "2")
+    merged = json.loads((report.merge(first / "report.json", second / "report.json", tmp_path / "3")
+                         / "report.json").read_text(encoding="utf-8"))
+    assert [r["success"] for r in merged["results"]] == [True, False, False]  # b was no accident
+    assert "1 个" in merged["note"]
