@@ -26,7 +26,7 @@ from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
 # the worker is waiting: the channel's calls must leave time for NLU and the reply (3 s)
-CHANNEL_TIMEOUT = 1.5
+CHANNEL_TIMEOUT = 1.0
 RASA_API_TIMEOUT = 5.0
 
 

@@ -100,7 +100,9 @@ async def test_rasa_with_the_secret_still_runs_actions(actions_and_backend):
                                               "tracker": {"events": "x"}}).encode(),
                                   json.dumps({"next_action": "validate_relief_form", "version": 3,
                                               "tracker": {}}).encode(),
-                                  b"[" * 5000 + b"]" * 5000, b"\xff\xfe"])
+                                  b"[" * 5000 + b"]" * 5000, b"\xff\xfe"],
+                         ids=["empty", "array", "string", "null", "not-json", "action-not-text", "tracker-array",
+                              "events-text", "version-number", "nested-5000", "not-utf8"])
 async def test_bad_bodies_get_a_structured_400_without_the_exception(actions_and_backend, body):
     actions_url, _, _, _ = actions_and_backend
     status, text = await _post(actions_url, body, {TOKEN_HEADER: get_settings().action_server_token,

@@ -107,7 +107,7 @@ class Fuzzer:
             async with self.http.request(method, url, data=raw, headers={**content, **(headers or {})},
                                          params=params) as response:
                 status, text = response.status, await response.text(errors="replace")
-        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+        except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as exc:
             # a server closing the connection on a huge body is a refusal, not a crash
             status, text = 0, repr(exc)
         if status >= 500:
