@@ -253,11 +253,7 @@ async def test_fuzz_every_backend_route(stack):
                 data = body(rng, fields) if method in ("POST", "PUT", "PATCH") else None
                 await fuzz.send("backend", method, url, data, headers, params)
     FIGURES.add("fuzz: backend routes", routes=len(operations), **_figures("backend", before))
-    if PROBLEMS:
-        # the backend's own input validation (issue 11 item 13, backend part) is helper backsec's
-        # work; until it is merged, its 500s are reported here instead of failing this branch
-        examples = "\n".join(PROBLEMS[:15])
-        pytest.xfail(f"backend: {len(PROBLEMS)} problems (validation is backsec's item 13), e.g.\n{examples}")
+    assert not PROBLEMS, f"backend: {len(PROBLEMS)} problems, e.g.\n" + "\n".join(PROBLEMS[:15])
 
 
 def test_fuzz_zz_no_unmasked_number_in_any_log(stack):
