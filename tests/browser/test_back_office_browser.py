@@ -3,9 +3,10 @@
 The union admin creates an area, a station on it and a staff account, and edits the station's
 opening hours; the new staff member logs in, sees only their station's tickets (an overdue one
 marked 督办), acknowledges and resolves one, acknowledges and transfers another; the dashboard
-shows the tickets.
-The worker's SMS and the rating come with the notifications/satisfaction work: the two
-``LEAD_HOOK_*`` functions below assert them when that work is on the branch."""
+shows the tickets. The worker's SMS (development outbox) and the rating come with the
+notifications/satisfaction work: the two ``LEAD_HOOK_*`` functions assert the SMS and rate the
+resolved ticket when that work is present (it is since the merge), and the dashboard then
+shows the rating."""
 
 from __future__ import annotations
 
@@ -107,9 +108,17 @@ def LEAD_HOOK_assert_worker_sms(office: BackOffice) -> None:
 
 
 def LEAD_HOOK_rate_resolved_ticket(office: BackOffice, ticket_id: str) -> bool:
-    """HOOK for the lead after merging the satisfaction work: rate ``ticket_id`` 5 through the
-    worker's rating link and return True, so the dashboard must show the rating."""
-    return False
+    """The worker rates ``ticket_id`` 5 through the rating link the resolved-ticket SMS carries
+    (the satisfaction work); True when rated, so the dashboard must show the rating."""
+    try:
+        from bot.notify import rating_links
+    except ImportError:
+        return False  # no satisfaction work on this branch
+    from bot.settings import get_settings
+
+    token = rating_links.issue("ticket", ticket_id, get_settings().session_secret)
+    office.call("POST", f"/ratings/{token}", {"score": 5, "comment": "很满意", "channel": "sms"})
+    return True
 
 
 def test_union_admin_sets_up_a_station_whose_staff_work_its_tickets(back_office, browser,
