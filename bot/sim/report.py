@@ -110,8 +110,12 @@ def write(results: list[Result], model: str, concurrency: int, seconds: float,
 
 
 def latest(out_root: Path = REPORTS) -> Path | None:
+    """The newest report of the whole set (a run of a few flows or the sample only when there
+    is none)."""
     reports = sorted(out_root.glob("*/report.json"))
-    return reports[-1] if reports else None
+    whole = [p for p in reports
+             if json.loads(p.read_text(encoding="utf-8"))["summary"]["total"]["n"] >= 300]
+    return (whole or reports or [None])[-1]
 
 
 def print_latest(out_root: Path = REPORTS) -> None:
