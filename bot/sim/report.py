@@ -16,7 +16,7 @@ from bot.settings import ROOT
 from bot.sim.worker import Result
 
 REPORTS = ROOT / "reports" / "sim"
-HEADER = ("| 流程 flow | 场景 n | 成功率 success | 平均轮数 turns | 重问开场已给 asked (opening) "
+HEADER = ("| {first} | 场景 n | 成功率 success | 平均轮数 turns | 重问开场已给 asked (opening) "
           "| 重问对话已给 asked (later) | 无回复/出错 silent/error |")
 
 
@@ -52,8 +52,11 @@ def _line(name: str, row: dict) -> str:
             f"| {row['asked_given_later']} | {row['silent_or_error']} |")
 
 
+FIRST_COLUMN = {"flow": "流程 flow", "opening_style": "开场 opening", "answer_style": "回答 answer"}
+
+
 def table(summary: dict, by: str = "flow") -> str:
-    lines = [HEADER, "|---|---|---|---|---|---|---|"]
+    lines = [HEADER.format(first=FIRST_COLUMN[by]), "|---|---|---|---|---|---|---|"]
     lines += [_line(name, row) for name, row in summary[by].items()]
     lines.append(_line("**合计 total**", summary["total"]))
     return "\n".join(lines)
@@ -107,8 +110,12 @@ def write(results: list[Result], model: str, concurrency: int, seconds: float,
 
 
 def latest(out_root: Path = REPORTS) -> Path | None:
+    """The newest report of the whole set (a run of a few flows or the sample only when there
+    is none)."""
     reports = sorted(out_root.glob("*/report.json"))
-    return reports[-1] if reports else None
+    whole = [p for p in reports
+             if json.loads(p.read_text(encoding="utf-8"))["summary"]["total"]["n"] >= 300]
+    return (whole or reports or [None])[-1]
 
 
 def print_latest(out_root: Path = REPORTS) -> None:

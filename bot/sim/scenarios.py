@@ -153,7 +153,7 @@ def _goal(flow: dict, case: dict, params: dict, facts: dict[str, Fact]) -> Goal:
 
 
 def _scenario(name: str, data: dict, flow_name: str, opening_style: str,
-              answer_style: str, index: int) -> Scenario:
+              answer_style: str, index: int, variant: int = 0) -> Scenario:
     rng = random.Random(f"{SEED}:{name}")
     flow = data["flows"][flow_name]
     case = flow["cases"][index % len(flow["cases"])]
@@ -174,7 +174,10 @@ def _scenario(name: str, data: dict, flow_name: str, opening_style: str,
     templates = _usable(openings.get(base_style) or [], set(mentions))
     if not templates:  # the case lacks a fact the style's templates need
         templates = _usable(openings.get("partial") or [], set(mentions)) or openings["bare"]
-    template = rng.choice(templates)
+    # the variants of one style take different templates (answer-only flows have two)
+    offset = random.Random(f"{SEED}:{flow_name}:{opening_style}").randrange(len(templates))
+    template = (templates[(offset + variant) % len(templates)] if flow.get("answer_only")
+                else rng.choice(templates))
     given = [k for k in _PLACEHOLDER.findall(template) if k in facts]
 
     correctable = [k for k in facts if facts[k].wrong]
@@ -227,8 +230,9 @@ def generate(path: Path = DATA) -> list[Scenario]:
                 name = f"{flow_name}/{opening_style}/{answer.replace('#', '')}"
                 # the case index moves with both styles, so every case meets every style
                 case = n + n // len(styles)
+                variant = int(answer.split("#")[1]) if "#" in answer else 0
                 scenarios.append(_scenario(name, data, flow_name, opening_style, answer_style,
-                                           case))
+                                           case, variant))
                 n += 1
     return scenarios
 
