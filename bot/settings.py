@@ -41,6 +41,10 @@ class Settings:
     rasa_token: str
     session_secret: str
     redis_url: str | None
+    # make run SCALE=N (bot/scale.py): the engines it runs on; .ci/run's TEST_* URLs otherwise
+    scale_postgres_url: str | None = None
+    scale_redis_url: str | None = None
+    rabbitmq_url: str | None = None
 
     @property
     def var_dir(self) -> Path:
@@ -60,4 +64,7 @@ def get_settings() -> Settings:
         rasa_token=_secret("RASA_TOKEN"),
         session_secret=_secret("SESSION_SECRET"),
         redis_url=os.environ.get("REDIS_URL") or None,
+        scale_postgres_url=os.environ.get("SCALE_POSTGRES_URL") or os.environ.get("TEST_POSTGRES_URL") or None,
+        scale_redis_url=os.environ.get("REDIS_URL") or os.environ.get("TEST_REDIS_URL") or None,
+        rabbitmq_url=os.environ.get("RABBITMQ_URL") or os.environ.get("TEST_RABBITMQ_URL") or None,
     )
