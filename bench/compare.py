@@ -120,7 +120,7 @@ def measure(name: str, model: Path, stock: bool, durations: Durations) -> Figure
             v["50 conversations, 3 s think: p95 ms"] = think.p(95)
             figures.lines.append(think.line(f"{name} 3 s think time"))
             costs = asyncio.run(conversation_turn_costs(url, durations.long_turns, rasa.process.pid))
-            early, late = costs[:20], costs[-20:]  # turn 10 ± 10 and turns 181-200
+            early, late = costs[9:19], costs[-10:]  # turns 10-19 and 191-200
             v["turn 10 latency ms"] = statistics.fmean(c[0] for c in early) * 1000
             v["turn 200 latency ms"] = statistics.fmean(c[0] for c in late) * 1000
             v["turn 10 Rasa CPU ms"] = statistics.fmean(c[1] for c in early) * 1000

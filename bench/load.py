@@ -193,7 +193,7 @@ def main() -> None:
     print(result.line("closed loop"))
     print("CPU per turn: " + ", ".join(f"{name} {ms:.1f} ms" for name, ms in per_turn.items()))
     if long:
-        for label, part in (("turns 1-20", long[:20]), (f"turns {args.long - 19}-{args.long}", long[-20:])):
+        for label, part in (("turns 10-19", long[9:19]), (f"turns {args.long - 9}-{args.long}", long[-10:])):
             print(f"one conversation, {label}: latency {1000 * sum(c[0] for c in part) / len(part):.0f} ms, "
                   f"Rasa CPU {1000 * sum(c[1] for c in part) / len(part):.1f} ms per turn")
     if args.profile:

@@ -82,7 +82,7 @@ def scale_endpoints(path: Path, action_port: int, tracker_url: str, engines: Eng
 tracker_store:
   type: bot.tracker_store.HotlineTrackerStore
   url: {tracker_url}
-  keep_turns: 20
+  keep_turns: 10
 lock_store:
   type: redis
   url: {redis.hostname}
