@@ -14,6 +14,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 .PHONY: run test train evaluate simulate bench shell validate lint lock clean help new-intent deploy
 help:
 	@echo "make run       安装（如需要）、训练（如需要）并启动全部服务，打印访问地址"
+	@echo "make run SCALE=2  多实例：N 个 Rasa + 动作服务器，HAProxy、PostgreSQL、Redis、RabbitMQ"
 	@echo "make test      运行全部测试（单元、数据检查、后台、端到端、浏览器）"
 	@echo "make train     数据或配置变了才训练（make train FORCE=1 强制重训）"
 	@echo "make evaluate  在留出测试集上评估 NLU，报告写到 reports/；并显示最近一次模拟职工的成绩"
@@ -38,7 +39,7 @@ train: $(STAMP)
 	$(PY) -m bot.train $(if $(FORCE),--force,)
 
 run: $(STAMP)
-	$(PY) -m bot.launcher
+	$(if $(SCALE),$(PY) -m bot.scale --instances $(SCALE),$(PY) -m bot.launcher)
 
 shell: $(STAMP) train
 	ACTION_SERVER_TOKEN=$$($(PY) -c 'from bot.settings import get_settings; print(get_settings().action_server_token)') \

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import html
 import os
 import re
 import subprocess
@@ -40,6 +41,7 @@ MIX: list[tuple[str, str | None]] = [
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 _FRAME_LINE = re.compile(r":\d+\)$")
 _SITE = re.compile(r"\(\S*site-packages/")
+_TITLE = re.compile(r"(.*) \(([\d,]+) samples?, [\d.]+%\)$")
 
 
 def cpu_seconds(pid: int) -> float:
@@ -145,18 +147,21 @@ def cpu_per_turn(pids: dict[str, int], run) -> tuple[object, dict[str, float]]:
     return result, per_turn
 
 
-def top_frames(collapsed: Path, limit: int = 25) -> list[tuple[float, str]]:
-    """Inclusive share of samples per function from py-spy's collapsed (--format raw) output."""
+def top_frames(flame_svg: Path, limit: int = 25) -> list[tuple[float, str]]:
+    """Inclusive share of samples per function, read from py-spy's flame graph (one py-spy
+    per process: a second one attached at the same time fails to suspend it)."""
+    text = flame_svg.read_text(encoding="utf-8", errors="replace")
     counts: Counter = Counter()
     total = 0
-    for line in collapsed.read_text(encoding="utf-8", errors="replace").splitlines():
-        stack, _, n = line.rpartition(" ")
-        if not n.isdigit():
+    for title in re.findall(r"<title>(.*?)</title>", text, re.S):
+        match = _TITLE.match(html.unescape(title).strip())
+        if not match:
             continue
-        total += int(n)
-        frames = {_SITE.sub("(", _FRAME_LINE.sub(")", f)) for f in stack.split(";")}
-        for frame in frames:
-            counts[frame] += int(n)
+        name, samples = match.group(1), int(match.group(2).replace(",", ""))
+        if name == "all":
+            total = samples
+            continue
+        counts[_SITE.sub("(", _FRAME_LINE.sub(")", name))] += samples
     return [(100 * c / total, f) for f, c in counts.most_common(limit)] if total else []
 
 
@@ -182,9 +187,7 @@ def main() -> None:
             args.profile.parent.mkdir(parents=True, exist_ok=True)
             spy_bin = Path(services.BIN) / "py-spy"
             common = ["-p", str(pids["rasa"]), "-d", str(int(args.duration)), "-r", "50"]
-            spy = [subprocess.Popen([str(spy_bin), "record", *common, "-o", str(args.profile)]),
-                   subprocess.Popen([str(spy_bin), "record", *common, "--format", "raw",
-                                     "-o", str(args.profile.with_suffix(".txt"))])]
+            spy = [subprocess.Popen([str(spy_bin), "record", *common, "-o", str(args.profile)])]
         result, per_turn = cpu_per_turn(
             pids, lambda: asyncio.run(closed_loop(stack.rasa_url, args.clients, args.duration)))
         for proc in spy or []:
@@ -193,12 +196,12 @@ def main() -> None:
     print(result.line("closed loop"))
     print("CPU per turn: " + ", ".join(f"{name} {ms:.1f} ms" for name, ms in per_turn.items()))
     if long:
-        for label, part in (("turns 1-20", long[:20]), (f"turns {args.long - 19}-{args.long}", long[-20:])):
+        for label, part in (("turns 10-19", long[9:19]), (f"turns {args.long - 9}-{args.long}", long[-10:])):
             print(f"one conversation, {label}: latency {1000 * sum(c[0] for c in part) / len(part):.0f} ms, "
                   f"Rasa CPU {1000 * sum(c[1] for c in part) / len(part):.1f} ms per turn")
     if args.profile:
         print(f"flame graph: {args.profile}")
-        for share, frame in top_frames(args.profile.with_suffix(".txt"), args.top):
+        for share, frame in top_frames(args.profile, args.top):
             print(f"{share:5.1f}%  {frame}")
 
 

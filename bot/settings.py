@@ -95,6 +95,10 @@ class Settings:
     max_action_request_bytes: int = 8 * 1024 * 1024
     events_db_url: str = ""
 
+    # make run SCALE=N (bot/scale.py): the engines it runs on; .ci/run's TEST_* URLs otherwise
+    scale_postgres_url: str | None = None
+    scale_redis_url: str | None = None
+    rabbitmq_url: str | None = None
 
     @property
     def var_dir(self) -> Path:
@@ -225,4 +229,7 @@ def get_notify_settings() -> NotifySettings:
         upload_max_bytes=int(os.environ.get("UPLOAD_MAX_BYTES", str(5 * 1024 * 1024))),
         widget_origins=tuple(o.strip() for o in os.environ.get("WIDGET_ORIGINS", "*").split(",")
                              if o.strip()),
+        scale_postgres_url=os.environ.get("SCALE_POSTGRES_URL") or os.environ.get("TEST_POSTGRES_URL") or None,
+        scale_redis_url=os.environ.get("REDIS_URL") or os.environ.get("TEST_REDIS_URL") or None,
+        rabbitmq_url=os.environ.get("RABBITMQ_URL") or os.environ.get("TEST_RABBITMQ_URL") or None,
     )

@@ -27,7 +27,7 @@ endpoints.yml::
     tracker_store:
       type: bot.tracker_store.HotlineTrackerStore
       url: sqlite+aiosqlite:///var/tracker.db   # or postgresql+asyncpg://user@host/db
-      keep_turns: 20
+      keep_turns: 10
 """
 
 from __future__ import annotations
@@ -132,7 +132,7 @@ class HotlineTrackerStore(TrackerStore):
         domain: Domain | None = None,
         host: str | None = None,
         event_broker: EventBroker | None = None,
-        keep_turns: int = 20,
+        keep_turns: int = 10,
         pool_size: int = 10,
         **kwargs: Any,
     ) -> None:
