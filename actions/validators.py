@@ -201,6 +201,8 @@ def school_problem(value: object) -> Checked:
     """The problem in one of the words staff use, keeping the worker's words after it."""
     text = _text(value)
     label = next((name for name, pattern in _SCHOOL_PROBLEMS if re.search(pattern, text)), None)
+    if label and text.startswith((f"{label}（", f"{label}(")):
+        return Checked(text)  # already in the words staff use
     if label:
         return Checked(label if len(text) <= len(label) + 2 else f"{label}（{text}）")
     if len(re.findall(r"[\u4e00-\u9fff]", text)) >= 4:  # something else, told in words
