@@ -554,7 +554,11 @@ class ValidateTicketOfferForm(HotlineForm):
         if named := named_fact_change(text):
             changed[named[0]] = named[1]
         if changed:
-            facts.update({k: val for k, val in changed.items() if k in facts})
+            # the case's own names for what the forms call medical_cost and so on
+            aliases = {"medical_cost": "medical_out_of_pocket_yearly",
+                       "holiday_situation": "situation"}
+            facts.update({aliases.get(k, k): val for k, val in changed.items()
+                          if aliases.get(k, k) in facts})
             return {**{k: val for k, val in changed.items() if k in SLOT_CHECKS},
                     "pending_case": {**case, "facts": facts}, "wants_ticket": None}
         if _CHANGE.match(text):
