@@ -542,24 +542,40 @@ class ValidateTicketOfferForm(HotlineForm):
         return domain_slots
 
     async def extract_wants_ticket(self, dispatcher, tracker, domain) -> Slots:
-        """修改 on the summary, or a fact named with its new value: the case is changed
-        and summed up again before anything is filed."""
+        """修改 on the summary, or a fact said again: nothing is filed yet, the case is
+        summed up again (``run`` changes the parked case itself)."""
         if tracker.get_slot("requested_slot") != "wants_ticket" \
                 or not self._waiting_for_answer(tracker):
             return {}
         text = (tracker.latest_message.get("text") or "").strip()
-        case = dict(tracker.get_slot("pending_case") or {})
-        facts = dict(case.get("facts") or {})
-        changed = {c["slot"]: c["new"] for c in tracker.get_slot("last_correction") or []}
-        if named := named_fact_change(text):
-            changed[named[0]] = named[1]
-        if changed:
-            facts.update({k: val for k, val in changed.items() if k in facts})
-            return {**{k: val for k, val in changed.items() if k in SLOT_CHECKS},
-                    "pending_case": {**case, "facts": facts}, "wants_ticket": None}
-        if _CHANGE.match(text):
+        if self._case_changes(tracker) or _CHANGE.match(text):
             return {"wants_ticket": None}
         return {}
+
+    @staticmethod
+    def _case_changes(tracker: Tracker) -> dict[str, Any]:
+        changed = {c["slot"]: c["new"] for c in tracker.get_slot("last_correction") or []}
+        if named := named_fact_change((tracker.latest_message.get("text") or "").strip()):
+            changed[named[0]] = named[1]
+        return changed
+
+    async def run(self, dispatcher, tracker, domain):
+        """The parked case takes the corrected facts (Rasa keeps only the form's own slots
+        from the extraction, so the case is changed here)."""
+        waiting = tracker.get_slot("requested_slot") == "wants_ticket" \
+            and self._waiting_for_answer(tracker)
+        changed = self._case_changes(tracker) if waiting else {}
+        events = await super().run(dispatcher, tracker, domain)
+        case = dict(tracker.get_slot("pending_case") or {})
+        if not changed or not case:
+            return events
+        # the case's own names for what the forms call medical_cost and so on
+        aliases = {"medical_cost": "medical_out_of_pocket_yearly",
+                   "holiday_situation": "situation"}
+        facts = dict(case.get("facts") or {})
+        facts.update({aliases.get(k, k): val for k, val in changed.items()
+                      if aliases.get(k, k) in facts})
+        return events + [SlotSet("pending_case", {**case, "facts": facts})]
 
 
 # The relief form without a verified record: said the same way to members and strangers.

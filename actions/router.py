@@ -68,8 +68,10 @@ def service_from_facts(slots: dict[str, Any], text: str) -> str | None:
     named = services_named(text)
     if named:
         return named[0]
-    if any(slots.get(k) for k in WAGE_FACTS) or (slots.get("amount")
-                                                 and re.search(r"欠|拖", text or "")):
+    owed = bool(re.search(r"欠|拖|没给|没发|不给|不发|要不回|讨", text or ""))
+    wage_facts = [k for k in (*WAGE_FACTS, "amount") if slots.get(k)]
+    # an employer alone (我是隆祥皮革有限公司的) is no wage case: it may belong to a subsidy
+    if wage_facts and (owed or len(wage_facts) >= 2 or wage_facts == ["duration"]):
         return "wage_arrears"
     if any(slots.get(k) for k in SCHOOL_FACTS):
         return "school_placement"
@@ -152,8 +154,11 @@ class ActionStartService(SafeAction):
 
     def _ask_which(self, dispatcher, tracker) -> list[dict]:
         """Facts without a service: the worker picks one (a wage alone: overtime or minimum)."""
-        if tracker.get_slot("monthly_wage"):
+        said = forms.slots_set_this_turn(tracker)
+        if said.get("monthly_wage"):
             options = ["overtime_pay", "minimum_wage"]
+        elif said.get("employer"):
+            options = ["holiday_subsidy", "wage_arrears", "legal_aid", "find_station"]
         else:
             options = ["wage_arrears", "overtime_pay", "school_placement",
                        "relief_eligibility", "holiday_subsidy", "find_station"]

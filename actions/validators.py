@@ -201,6 +201,8 @@ def school_problem(value: object) -> Checked:
     """The problem in one of the words staff use, keeping the worker's words after it."""
     text = _text(value)
     label = next((name for name, pattern in _SCHOOL_PROBLEMS if re.search(pattern, text)), None)
+    if label and text.startswith((f"{label}（", f"{label}(")):
+        return Checked(text)  # already in the words staff use
     if label:
         return Checked(label if len(text) <= len(label) + 2 else f"{label}（{text}）")
     if len(re.findall(r"[\u4e00-\u9fff]", text)) >= 4:  # something else, told in words
@@ -425,8 +427,10 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
 
     school = ctx.about(_SCHOOL_CONTEXT) or bool(re.search(r"孩子|小孩|儿子|女儿|上学|入学|学校|学位", text))
     if school:
-        checked = grade(next((e.get("value") for e in entities
-                              if e.get("entity") == "child_grade"), None) or text)
+        checked = grade(text)  # the whole sentence: 该上幼儿园大班了, not the entity 幼儿园
+        if not checked.ok:
+            checked = grade(next((e.get("value") for e in entities
+                                  if e.get("entity") == "child_grade"), None) or "")
         if checked.ok and (checked.value != "小学" or re.search(r"小学", text)):
             facts["child_grade"] = checked.value
         problem = school_problem(text)

@@ -277,3 +277,17 @@ async def test_crisis_words_in_a_service_request_go_to_the_hotlines():
         dispatcher, _turn("工资要不回来 真的不想活了", "wage_arrears"), DOMAIN)
     assert {"event": "followup", "name": "action_psych_support"} in [
         {k: e[k] for k in ("event", "name")} for e in events if e.get("event") == "followup"]
+
+
+async def test_a_correction_on_the_ticket_offer_changes_the_parked_case():
+    from actions.forms import ValidateTicketOfferForm
+
+    dispatcher = CollectingDispatcher()
+    case = {"type": "relief_application", "facts": {"medical_out_of_pocket_yearly": 2500}}
+    tracker = _form_tracker("ticket_offer_form", "wants_ticket", "说错了，是四千五",
+                            slots={"pending_case": case, "last_correction": [
+                                {"slot": "medical_cost", "old": 2500, "new": 4500}]},
+                            extracted={"medical_cost": 4500})
+    events = _slots(await ValidateTicketOfferForm().run(dispatcher, tracker, DOMAIN))
+    assert events["pending_case"]["facts"]["medical_out_of_pocket_yearly"] == 4500
+    assert events["wants_ticket"] is None  # summed up again before anything is filed
