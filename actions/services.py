@@ -172,6 +172,10 @@ class ActionPsychSupport(SafeAction):
                     SlotSet("interrupted_form", None),
                     *await request_handoff(dispatcher, tracker, "crisis"),
                     FollowupAction("action_listen")]
+        from actions.facts import answer_fact  # here: actions.facts imports this module
+
+        for text in await answer_fact(tracker) or []:  # 心理援助热线是多少: the number first
+            dispatcher.utter_message(text=text)
         dispatcher.utter_message(response="utter_psych_support")
         try:
             policies = (await client().policies("psych_support"))["policies"]

@@ -77,6 +77,9 @@ def facts_from_policies(rows: list[dict]) -> list[Fact]:
         if row["service"] == "minimum_wage" and details.get("monthly"):
             found.append(_minimum_wage_fact(row))
         for f in details.get("facts") or []:
+            # a fact with a source of its own carries its own dates: a hotline quoted in a
+            # 2020 guide did not start in 2020
+            own = {} if f.get("source") else row
             found.append(Fact(
                 policy=row["key"], topic=f["topic"], title=row["title"],
                 asks=tuple(tuple(_fold(str(w)) for w in group) for group in f["asks"]),
@@ -84,8 +87,8 @@ def facts_from_policies(rows: list[dict]) -> list[Fact]:
                 answer=f.get("answer", ""), figures=tuple(str(x) for x in f.get("figures", ())),
                 region_id=row["region_id"], employers=tuple(f.get("employers") or ()),
                 needs_place=bool(f.get("needs_place")),
-                effective_from=_text(f.get("effective_from") or row["effective_from"]),
-                effective_to=_text(f.get("effective_to") or row["effective_to"]),
+                effective_from=_text(f.get("effective_from") or own.get("effective_from")),
+                effective_to=_text(f.get("effective_to") or own.get("effective_to")),
                 as_of=_text(f.get("as_of") or details.get("as_of")),
                 recorded=_text(f.get("recorded"))))
     return found

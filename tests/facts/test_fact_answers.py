@@ -152,3 +152,24 @@ async def test_a_database_seeded_before_the_facts_gets_them_at_startup(tmp_path)
     assert rows["station_directory"]["facts"][0]["topic"] == "station"
     assert rows["zj_relief"]["kept"] == "a staff edit" and rows["zj_relief"]["facts"]
     await engine.dispose()
+
+
+@on_module_loop
+async def test_a_hotline_question_classified_as_psych_support_gets_the_number_first(
+        backend_for_actions, monkeypatch):
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions import services
+
+    monkeypatch.setattr(services, "client", lambda: backend_for_actions)
+    dispatcher = CollectingDispatcher()
+    await services.ActionPsychSupport().run(dispatcher, tracker("心理援助热线是多少"), {})
+    first = dispatcher.messages[0]["text"]
+    assert "400-161-9995" in first and "12356" in first and "来源" in first
+    assert dispatcher.messages[1]["response"] == "utter_psych_support"
+
+
+@on_module_loop
+async def test_a_hotline_has_no_date_it_does_not_have(backend_for_actions):
+    reply = "\n".join(await answer_fact(tracker("工会热线是多少")))
+    assert "12351" in reply and "收录" in reply and "2020年5月1日" not in reply
