@@ -552,11 +552,16 @@ class ValidateTicketOfferForm(HotlineForm):
             return {"wants_ticket": None}
         return {}
 
-    @staticmethod
-    def _case_changes(tracker: Tracker) -> dict[str, Any]:
+    def _case_changes(self, tracker: Tracker) -> dict[str, Any]:
+        """Facts said again (read by action_validate_slot_mappings), named (金额是…), or
+        说错了，是四千五 after the form that asked for them was done (its slot cleared)."""
+        text = (tracker.latest_message.get("text") or "").strip()
         changed = {c["slot"]: c["new"] for c in tracker.get_slot("last_correction") or []}
-        if named := named_fact_change((tracker.latest_message.get("text") or "").strip()):
+        if named := named_fact_change(text):
             changed[named[0]] = named[1]
+        if not changed and v.is_correction(text) and (fixed := self._correct_last_answer(
+                tracker, text)):
+            changed[fixed[0]] = fixed[1]
         return changed
 
     async def run(self, dispatcher, tracker, domain):

@@ -93,9 +93,19 @@ def _named_holidays(text: str, today: date) -> list[date]:
     for pattern, first_day in _SOLAR_HOLIDAYS.items():
         if not re.search(pattern, text):
             continue
+        first = first_day(_year_of(first_day, today))
+        # 国庆1号到3号: days of the holiday's month, named by their numbers
+        span = re.search(rf"(?:{pattern})\D{{0,4}}?(\d{{1,2}})\s*[号日]\s*(?:到|至|-|~|—)\s*"
+                         rf"(\d{{1,2}})\s*[号日]?", text)
+        if span and 1 <= int(span.group(1)) <= int(span.group(2)) <= 31:
+            try:
+                days += _span(first.replace(day=int(span.group(1))),
+                              first.replace(day=int(span.group(2))))
+                continue
+            except ValueError:
+                pass
         m = re.search(rf"(?:{pattern})\D{{0,6}}?({_NUM})\s*天", text)
         n = int(_number(m.group(1)) or 1) if m else 1
-        first = first_day(_year_of(first_day, today))
         days += _span(first, first + timedelta(days=min(n, 10) - 1))
     return days
 

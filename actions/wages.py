@@ -57,7 +57,7 @@ class ActionCalculateOvertime(SafeAction):
                            worked.rest_days, worked.extended_hours, dates=worked.dates)
         dispatcher.utter_message(text="按《劳动法》第四十四条计算：\n" + pay.explain())
         dispatcher.utter_message(response="utter_overtime_next")
-        return [SlotSet("overtime_days", None)]
+        return []  # the days stay known: a follow-up (那一共多少钱) is answered, not asked again
 
 
 class ActionMinimumWage(SafeAction):

@@ -291,3 +291,16 @@ async def test_a_correction_on_the_ticket_offer_changes_the_parked_case():
     events = _slots(await ValidateTicketOfferForm().run(dispatcher, tracker, DOMAIN))
     assert events["pending_case"]["facts"]["medical_out_of_pocket_yearly"] == 4500
     assert events["wants_ticket"] is None  # summed up again before anything is filed
+
+
+async def test_a_correction_of_a_fact_whose_form_is_done_still_reaches_the_parked_case():
+    from actions.forms import ValidateTicketOfferForm
+
+    dispatcher = CollectingDispatcher()
+    case = {"type": "relief_application", "facts": {"medical_out_of_pocket_yearly": 2500}}
+    tracker = _form_tracker("ticket_offer_form", "wants_ticket", "说错了，是四千五", "affirm",
+                            slots={"pending_case": case, "last_answered": "medical_cost"},
+                            extracted={"wants_ticket": True})
+    events = _slots(await ValidateTicketOfferForm().run(dispatcher, tracker, DOMAIN))
+    assert events["pending_case"]["facts"]["medical_out_of_pocket_yearly"] == 4500
+    assert events["wants_ticket"] is None
