@@ -71,14 +71,6 @@ class Settings:
     env: str = "development"
     # TRUSTED_PROXIES: addresses of our own reverse proxies, whose X-Forwarded-For is believed
     trusted_proxies: tuple[str, ...] = ()
-
-    @property
-    def production(self) -> bool:
-        return self.env == "production"
-
-    @property
-    def id_number_key(self) -> str:
-        return self.id_number_keys[0]
     # operations (issue 13): retention periods, deadlines, the scheduler
     retention_conversation_days: int = 180
     retention_closed_ticket_days: int = 3 * 365
@@ -94,11 +86,18 @@ class Settings:
     max_request_bytes: int = 1024 * 1024
     max_action_request_bytes: int = 8 * 1024 * 1024
     events_db_url: str = ""
-
     # make run SCALE=N (bot/scale.py): the engines it runs on; .ci/run's TEST_* URLs otherwise
     scale_postgres_url: str | None = None
     scale_redis_url: str | None = None
     rabbitmq_url: str | None = None
+
+    @property
+    def production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def id_number_key(self) -> str:
+        return self.id_number_keys[0]
 
     @property
     def var_dir(self) -> Path:
@@ -171,6 +170,11 @@ def get_settings() -> Settings:
         events_db_url=os.environ.get("EVENTS_DB_URL", f"sqlite:///{VAR_DIR / 'events.db'}"),
         trusted_proxies=tuple(p.strip() for p in os.environ.get("TRUSTED_PROXIES", "").split(",")
                               if p.strip()),
+        # make run SCALE=N (bot/scale.py): the engines it runs on; .ci/run's TEST_* URLs otherwise
+        scale_postgres_url=(os.environ.get("SCALE_POSTGRES_URL") or os.environ.get("TEST_POSTGRES_URL")
+                            or None),
+        scale_redis_url=os.environ.get("REDIS_URL") or os.environ.get("TEST_REDIS_URL") or None,
+        rabbitmq_url=os.environ.get("RABBITMQ_URL") or os.environ.get("TEST_RABBITMQ_URL") or None,
     )
     if production:
         check_production(settings)
@@ -229,7 +233,4 @@ def get_notify_settings() -> NotifySettings:
         upload_max_bytes=int(os.environ.get("UPLOAD_MAX_BYTES", str(5 * 1024 * 1024))),
         widget_origins=tuple(o.strip() for o in os.environ.get("WIDGET_ORIGINS", "*").split(",")
                              if o.strip()),
-        scale_postgres_url=os.environ.get("SCALE_POSTGRES_URL") or os.environ.get("TEST_POSTGRES_URL") or None,
-        scale_redis_url=os.environ.get("REDIS_URL") or os.environ.get("TEST_REDIS_URL") or None,
-        rabbitmq_url=os.environ.get("RABBITMQ_URL") or os.environ.get("TEST_RABBITMQ_URL") or None,
     )
