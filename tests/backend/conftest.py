@@ -87,6 +87,14 @@ def _database_url(name: str) -> str:
     return _postgres_url().rsplit("/", 1)[0] + "/" + name
 
 
+def _fresh_postgres_database(url: str) -> str:
+    """A new empty database on the shared server (for migration tests that start from an
+    older schema); the caller drops it with ``_admin('DROP DATABASE …')``."""
+    name = f"hotline_test_{uuid.uuid4().hex[:10]}"
+    _admin(f'CREATE DATABASE "{name}"')
+    return url.rsplit("/", 1)[0] + "/" + name
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("backend-template") / "backend.db"

@@ -32,7 +32,7 @@ def _strong() -> str:
 
 def _production(database_url: str, **overrides) -> settings_module.Settings:
     values = {"backend_token": _strong(), "rasa_token": _strong(), "session_secret": _strong(),
-              "id_number_keys": (_strong(),), **overrides}
+              "action_server_token": _strong(), "id_number_keys": (_strong(),), **overrides}
     return replace(get_settings(), database_url=database_url, env="production", **values)
 
 
@@ -58,7 +58,7 @@ def test_production_refuses_generated_and_shared_secrets(tmp_path, monkeypatch):
 
 def test_production_settings_need_secrets_from_the_environment(monkeypatch):
     monkeypatch.setenv("HOTLINE_ENV", "production")
-    for name in ("BACKEND_TOKEN", "RASA_TOKEN", "SESSION_SECRET"):
+    for name in ("BACKEND_TOKEN", "RASA_TOKEN", "SESSION_SECRET", "ACTION_SERVER_TOKEN"):
         monkeypatch.setenv(name, _strong())
     monkeypatch.delenv("ID_NUMBER_KEY", raising=False)
     get_settings.cache_clear()
