@@ -137,6 +137,11 @@ class ActionStartService(SafeAction):
             if answer:
                 for line in answer:
                     dispatcher.utter_message(text=line)
+                if intent in SERVICE_FORMS:
+                    # the figure first, then the worker's own case: the flow asks only what is
+                    # still missing (春节加班工资怎么算 → the multipliers, then the monthly wage;
+                    # 青岛最低工资多少 我一个月才1800 → the figure, then the comparison)
+                    return await self._start(intent, dispatcher, tracker, domain, answered=True)
                 service = intent if intent in SERVICE_NAMES else None
                 if service:
                     dispatcher.utter_message(
@@ -166,17 +171,19 @@ class ActionStartService(SafeAction):
                                  buttons=choice_buttons(options))
         return []
 
-    async def _start(self, service: str, dispatcher, tracker, domain) -> list[dict]:
+    async def _start(self, service: str, dispatcher, tracker, domain,
+                     answered: bool = False) -> list[dict]:
+        """Opens the service's flow; ``answered``: a fact answer already said its rules."""
         if service in POLICY_SERVICES:
             from actions.services import ActionPolicyAnswer
 
             action = ActionPolicyAnswer.BY_INTENT[service]()
             return await action.act(dispatcher, tracker, domain)
         form = SERVICE_FORMS[service]
-        if service == "overtime_pay" and not (tracker.get_slot("monthly_wage")
-                                              and tracker.get_slot("overtime_days")):
+        if service == "overtime_pay" and not answered and not (
+                tracker.get_slot("monthly_wage") and tracker.get_slot("overtime_days")):
             dispatcher.utter_message(response="utter_overtime_pay")
-        if service == "relief_eligibility":
+        if service == "relief_eligibility" and not answered:
             dispatcher.utter_message(response="utter_relief_eligibility")
         events = await validate_prefilled(form, dispatcher, tracker, domain)
         if form in FILING_FORMS:

@@ -104,7 +104,10 @@ def install() -> None:
         previous_factory = logging.getLogRecordFactory()
 
         def factory(*args, **kwargs) -> logging.LogRecord:
-            return mask_record(previous_factory(*args, **kwargs))
+            record = previous_factory(*args, **kwargs)
+            if mask_record is None:  # interpreter shutdown: module globals are gone
+                return record
+            return mask_record(record)
 
         logging.setLogRecordFactory(factory)
         # records created before this call, or by code that builds LogRecord itself
