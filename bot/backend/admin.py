@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from bot.backend import audit
 from bot.backend.audit import Actor
 from bot.backend.auth import ROLES, hash_password
-from bot.backend.domain_errors import Conflict, Invalid, NotAllowed, RecordNotFound
+from bot.backend.domain_errors import Conflict, Forbidden, InvalidInput, RecordNotFound
 from bot.backend.eligibility import _OPS
 from bot.backend.tables import (
     eligibility_rules,
@@ -47,14 +47,14 @@ def _is_union_admin(actor: Actor) -> bool:
 
 def _only_union_admin(actor: Actor) -> None:
     if not _is_union_admin(actor):
-        raise NotAllowed("只有总工会管理员可以执行此操作")
+        raise Forbidden("只有总工会管理员可以执行此操作")
 
 
 def _own_station(actor: Actor, station_id: int | None) -> None:
     if _is_union_admin(actor):
         return
     if actor.role != "station_admin" or station_id != actor.station_id:
-        raise NotAllowed("站长只能管理本站")
+        raise Forbidden("站长只能管理本站")
 
 
 def _plain(row) -> dict:
@@ -112,16 +112,16 @@ async def _change(engine: AsyncEngine, table: Table, entity: str, row_id: int | 
 
 def _check_role(actor: Actor, role: str, station_id: int | None) -> None:
     if role not in ROLES:
-        raise Invalid("角色只能是: " + "、".join(ROLES), field="role")
+        raise InvalidInput("角色只能是: " + "、".join(ROLES), field="role")
     if role in ("station_staff", "station_admin") and station_id is None:
-        raise Invalid("网格员和站长必须属于一个工作站", field="station_id")
+        raise InvalidInput("网格员和站长必须属于一个工作站", field="station_id")
     if not _is_union_admin(actor) and role not in ("station_staff", "station_admin"):
-        raise NotAllowed("站长只能设置网格员或站长")
+        raise Forbidden("站长只能设置网格员或站长")
 
 
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD or password.isdigit() or password.isalpha():
-        raise Invalid(f"密码至少 {MIN_PASSWORD} 位，并且同时包含字母和数字", field="password")
+        raise InvalidInput(f"密码至少 {MIN_PASSWORD} 位，并且同时包含字母和数字", field="password")
 
 
 async def _station_exists(engine_or_conn, station_id: int | None) -> None:
@@ -145,7 +145,7 @@ async def list_staff(engine: AsyncEngine, actor: Actor) -> list[dict]:
 async def create_staff(engine: AsyncEngine, actor: Actor, username: str, display_name: str,
                        password: str, role: str, station_id: int | None) -> dict:
     if not USERNAME.fullmatch(username):
-        raise Invalid("用户名为 3–32 位小写字母、数字、下划线，以字母开头", field="username")
+        raise InvalidInput("用户名为 3–32 位小写字母、数字、下划线，以字母开头", field="username")
     _check_role(actor, role, station_id)
     if not _is_union_admin(actor):
         _own_station(actor, station_id)
@@ -173,7 +173,7 @@ async def update_staff(engine: AsyncEngine, actor: Actor, staff_id: int, changes
         _own_station(actor, station_id)
     await _station_exists(engine, station_id)
     if changes.get("disabled") and staff_id == actor.staff_id:
-        raise Invalid("不能停用自己的账号", field="disabled")
+        raise InvalidInput("不能停用自己的账号", field="disabled")
     values = {k: v for k, v in changes.items() if k in ("display_name", "role", "station_id",
                                                          "disabled")}
     values["updated_at"] = utcnow()
@@ -207,20 +207,20 @@ async def reset_password(engine: AsyncEngine, actor: Actor, staff_id: int,
 def check_hours(hours) -> dict:
     """Opening hours: day keys (mon…sun, holiday, makeup) → ["HH:MM-HH:MM", …], start < end."""
     if not isinstance(hours, dict):
-        raise Invalid("开放时间格式不正确", field="hours")
+        raise InvalidInput("开放时间格式不正确", field="hours")
     clean: dict[str, list[str]] = {}
     for key, spans in hours.items():
         if key not in DAY_KEYS:
-            raise Invalid(f"开放时间的日期只能是: {', '.join(DAY_KEYS)}", field="hours")
+            raise InvalidInput(f"开放时间的日期只能是: {', '.join(DAY_KEYS)}", field="hours")
         if not isinstance(spans, list):
-            raise Invalid(f"{key} 的开放时间应为列表", field="hours")
+            raise InvalidInput(f"{key} 的开放时间应为列表", field="hours")
         out = []
         for span in spans:
             span = str(span).strip().replace("：", ":").replace("—", "-").replace("～", "-")
             start, _, end = span.partition("-")
             if not (re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", start)
                     and re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d|24:00", end) and start < end):
-                raise Invalid(f"开放时间“{span}”格式不正确，应为 08:30-12:00", field="hours")
+                raise InvalidInput(f"开放时间“{span}”格式不正确，应为 08:30-12:00", field="hours")
             out.append(f"{start}-{end}")
         if spans:
             clean[key] = sorted(out)
@@ -232,11 +232,11 @@ async def create_region(engine: AsyncEngine, actor: Actor, name: str, kind: str,
     """A new area (street, community …) under an existing one."""
     _only_union_admin(actor)
     if kind not in REGION_KINDS:
-        raise Invalid("地区级别不正确", field="kind")
+        raise InvalidInput("地区级别不正确", field="kind")
     async with engine.connect() as conn:
         parent = await _row(conn, regions, parent_id, "上级地区")
         if REGION_KINDS.index(kind) <= REGION_KINDS.index(parent["kind"]):
-            raise Invalid("新地区的级别必须低于上级地区", field="kind")
+            raise InvalidInput("新地区的级别必须低于上级地区", field="kind")
         if (await conn.execute(select(regions.c.id).where(
                 regions.c.parent_id == parent_id, regions.c.name == name))).scalar():
             raise Conflict("这个地区已经存在", field="name")
@@ -256,9 +256,9 @@ async def _check_station_values(engine: AsyncEngine, values: dict, station_id: i
     for name in ("services", "staff_names"):
         if name in values and not (isinstance(values[name], list) and all(
                 isinstance(v, str) and 0 < len(v.strip()) <= 64 for v in values[name])):
-            raise Invalid(f"{name} 应为文字列表（每项最多 64 个字）", field=name)
+            raise InvalidInput(f"{name} 应为文字列表（每项最多 64 个字）", field=name)
     if "level" in values and values["level"] not in LEVELS:
-        raise Invalid("工作站级别只能是: " + "、".join(LEVELS), field="level")
+        raise InvalidInput("工作站级别只能是: " + "、".join(LEVELS), field="level")
     async with engine.connect() as conn:
         if "region_id" in values:
             await _row(conn, regions, values["region_id"], "地区")
@@ -279,7 +279,7 @@ async def create_station(engine: AsyncEngine, actor: Actor, values: dict) -> dic
     missing = [k for k in ("code", "name", "level", "region_id", "address", "phone")
                if not values.get(k)]
     if missing:
-        raise Invalid(f"缺少必填字段 {missing[0]}", field=missing[0])
+        raise InvalidInput(f"缺少必填字段 {missing[0]}", field=missing[0])
     values.setdefault("hours", {})
     values.setdefault("services", [])
     values.setdefault("staff_names", [])
@@ -294,7 +294,7 @@ async def update_station(engine: AsyncEngine, actor: Actor, station_id: int, val
     allowed = STATION_FIELDS if _is_union_admin(actor) else STATION_ADMIN_FIELDS
     refused = [k for k, v in values.items() if v is not None and k not in allowed]
     if refused:
-        raise NotAllowed(f"站长不能修改 {refused[0]}")
+        raise Forbidden(f"站长不能修改 {refused[0]}")
     values = {k: v for k, v in values.items() if v is not None}
     await _check_station_values(engine, values, station_id)
     return await _change(engine, stations, "station", station_id, values, actor,
@@ -309,7 +309,7 @@ def _date(value, field: str) -> date | None:
     try:
         return value if isinstance(value, date) else date.fromisoformat(str(value))
     except ValueError:
-        raise Invalid(f"{field} 不是有效日期（YYYY-MM-DD）", field=field) from None
+        raise InvalidInput(f"{field} 不是有效日期（YYYY-MM-DD）", field=field) from None
 
 
 POLICY_FIELDS = ("key", "service", "region_id", "title", "summary", "details", "source",
@@ -324,12 +324,12 @@ async def save_policy(engine: AsyncEngine, actor: Actor, policy_id: int | None, 
         if name in values:
             values[name] = _date(values[name], name)
     if "service" in values and values["service"] not in services:
-        raise Invalid("服务类别不正确", field="service")
+        raise InvalidInput("服务类别不正确", field="service")
     if values.get("effective_from") and values.get("effective_to") and \
             values["effective_to"] < values["effective_from"]:
-        raise Invalid("失效日期不能早于生效日期", field="effective_to")
+        raise InvalidInput("失效日期不能早于生效日期", field="effective_to")
     if "source" in values and not str(values["source"]).strip():
-        raise Invalid("必须注明政策来源", field="source")
+        raise InvalidInput("必须注明政策来源", field="source")
     async with engine.connect() as conn:
         if "region_id" in values:
             await _row(conn, regions, values["region_id"], "地区")
@@ -341,7 +341,7 @@ async def save_policy(engine: AsyncEngine, actor: Actor, policy_id: int | None, 
     if policy_id is None:
         missing = [k for k in ("key", "service", "title", "summary", "source") if k not in values]
         if missing:
-            raise Invalid(f"缺少必填字段 {missing[0]}", field=missing[0])
+            raise InvalidInput(f"缺少必填字段 {missing[0]}", field=missing[0])
         values.setdefault("details", {})
     action = "policy_create" if policy_id is None else "policy_update"
     return await _change(engine, policies, "policy", policy_id, values, actor, action)
@@ -353,13 +353,13 @@ async def save_minimum_wage(engine: AsyncEngine, actor: Actor, region_id: int, m
     against the official notice. A new figure replaces the city's row; the old is a version."""
     _only_union_admin(actor)
     if not (500 <= monthly <= 20000) or not (5 <= hourly <= 200):
-        raise Invalid("最低工资金额不在合理范围内（月 500–20000 元，小时 5–200 元）",
+        raise InvalidInput("最低工资金额不在合理范围内（月 500–20000 元，小时 5–200 元）",
                       field="monthly")
     if not source.strip():
-        raise Invalid("必须注明来源（政府通知）", field="source")
+        raise InvalidInput("必须注明来源（政府通知）", field="source")
     effective = _date(effective_from, "effective_from")
     if effective is None:
-        raise Invalid("缺少生效日期", field="effective_from")
+        raise InvalidInput("缺少生效日期", field="effective_from")
     async with engine.connect() as conn:
         region = await _row(conn, regions, region_id, "地区")
         existing = (await conn.execute(select(policies.c.id).where(
@@ -382,18 +382,18 @@ async def save_minimum_wage(engine: AsyncEngine, actor: Actor, region_id: int, m
 def check_conditions(conditions) -> list[dict]:
     """Rule conditions: [{field, op, value, explain}] with a known operator and a reason."""
     if not isinstance(conditions, list) or not conditions:
-        raise Invalid("至少需要一个条件", field="conditions")
+        raise InvalidInput("至少需要一个条件", field="conditions")
     clean = []
     for i, c in enumerate(conditions, 1):
         if not isinstance(c, dict) or not c.get("field") or c.get("op") not in _OPS:
-            raise Invalid(f"第 {i} 个条件不正确：需要 field 和 op（{', '.join(_OPS)}）",
+            raise InvalidInput(f"第 {i} 个条件不正确：需要 field 和 op（{', '.join(_OPS)}）",
                           field="conditions")
         if not str(c.get("explain") or "").strip():
-            raise Invalid(f"第 {i} 个条件缺少不符合时给职工的说明（explain）", field="conditions")
+            raise InvalidInput(f"第 {i} 个条件缺少不符合时给职工的说明（explain）", field="conditions")
         if c["op"] != "is_true" and "value" not in c:
-            raise Invalid(f"第 {i} 个条件缺少 value", field="conditions")
+            raise InvalidInput(f"第 {i} 个条件缺少 value", field="conditions")
         if c["op"] == "in" and not isinstance(c["value"], list):
-            raise Invalid(f"第 {i} 个条件的 value 应为列表", field="conditions")
+            raise InvalidInput(f"第 {i} 个条件的 value 应为列表", field="conditions")
         clean.append({k: c[k] for k in ("field", "op", "value", "explain") if k in c})
     return clean
 
@@ -414,7 +414,7 @@ async def save_rule(engine: AsyncEngine, actor: Actor, rule_id: int | None,
         missing = [k for k in ("programme", "title", "conditions", "eligible_reason",
                                "next_steps", "source") if k not in values]
         if missing:
-            raise Invalid(f"缺少必填字段 {missing[0]}", field=missing[0])
+            raise InvalidInput(f"缺少必填字段 {missing[0]}", field=missing[0])
     async with engine.connect() as conn:
         if "programme" in values:
             other = (await conn.execute(select(eligibility_rules.c.id).where(

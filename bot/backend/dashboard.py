@@ -25,7 +25,7 @@ from pathlib import Path
 from sqlalchemy import inspect, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.backend.domain_errors import Invalid
+from bot.backend.domain_errors import InvalidInput
 from bot.backend.tables import audit_log, handoffs, stations, tickets
 from bot.calendar.beijing import beijing_day_start, to_beijing, utcnow
 
@@ -43,9 +43,9 @@ class Range:
 
     def __post_init__(self) -> None:
         if self.last < self.first:
-            raise Invalid("结束日期不能早于开始日期", field="date_to")
+            raise InvalidInput("结束日期不能早于开始日期", field="date_to")
         if (self.last - self.first).days >= MAX_DAYS:
-            raise Invalid(f"日期范围最多 {MAX_DAYS} 天", field="date_from")
+            raise InvalidInput(f"日期范围最多 {MAX_DAYS} 天", field="date_from")
 
     @property
     def start(self) -> datetime:

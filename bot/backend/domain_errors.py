@@ -99,14 +99,6 @@ class LockedOut(RateLimited):
     code, message = "locked_out", "登录失败次数过多，账号暂时锁定，请稍后再试"
 
 
-class Invalid(InvalidInput):
-    """A value the domain refuses (administration and workflow wording)."""
-
-
-class NotAllowed(Forbidden):
-    """The principal may not do this."""
-
-
 class RecordNotFound(NotFound):
     """``RecordNotFound("工作站")`` → 工作站不存在."""
 

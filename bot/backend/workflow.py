@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.backend import audit
 from bot.backend.audit import Actor
-from bot.backend.domain_errors import Conflict, Invalid, NotAllowed, RecordNotFound
+from bot.backend.domain_errors import Conflict, Forbidden, InvalidInput, RecordNotFound
 from bot.backend.tables import staff, stations, ticket_events, tickets
 from bot.calendar.beijing import beijing_day_start, utcnow
 
@@ -101,7 +101,7 @@ def is_overdue(row: dict, now: datetime | None = None) -> bool:
 
 def _check_station(actor: Staff, station_id: int) -> None:
     if not actor.sees_all_stations and station_id != actor.station_id:
-        raise NotAllowed("无权处理其他工作站的工单")
+        raise Forbidden("无权处理其他工作站的工单")
 
 
 def _require(step: Step, name: str, form: Request) -> None:
@@ -111,32 +111,32 @@ def _require(step: Step, name: str, form: Request) -> None:
         if value in (None, ""):
             label = {"reason": "原因", "outcome": "办理结果", "station": "转派到的工作站",
                      "note": "回访记录", "result": "回访结果"}[need]
-            raise Invalid(f"{step.label}需要填写{label}", field=need if need != "station"
+            raise InvalidInput(f"{step.label}需要填写{label}", field=need if need != "station"
                           else "station_id")
     if name == "follow_up" and form.result not in FOLLOW_UP_RESULTS:
-        raise Invalid("回访结果只能是: " + "、".join(FOLLOW_UP_RESULTS), field="result")
+        raise InvalidInput("回访结果只能是: " + "、".join(FOLLOW_UP_RESULTS), field="result")
 
 
 async def _assignee(conn: AsyncConnection, actor: Staff, form: Request, station_id: int) -> int:
     """签收 assigns to the actor, or (station admin, union admin) to a named colleague."""
     if form.assignee_staff_id is None or form.assignee_staff_id == actor.staff_id:
         if actor.staff_id is None:
-            raise Invalid("签收需要指定承办人", field="assignee_staff_id")
+            raise InvalidInput("签收需要指定承办人", field="assignee_staff_id")
         return actor.staff_id
     if actor.role not in ("station_admin", "union_admin"):
-        raise NotAllowed("只有站长可以把工单分给其他人")
+        raise Forbidden("只有站长可以把工单分给其他人")
     row = (await conn.execute(select(staff.c.station_id, staff.c.disabled).where(
         staff.c.id == form.assignee_staff_id))).first()
     if row is None or row.disabled:
         raise RecordNotFound("承办人", field="assignee_staff_id")
     if row.station_id != station_id:
-        raise Invalid("承办人不属于这张工单的工作站", field="assignee_staff_id")
+        raise InvalidInput("承办人不属于这张工单的工作站", field="assignee_staff_id")
     return form.assignee_staff_id
 
 
 async def act(engine: AsyncEngine, ticket_id: str, name: str, actor: Staff,
               form: Request) -> None:
-    """Performs one workflow step (raises Invalid / NotAllowed / RecordNotFound / Conflict)."""
+    """Performs one workflow step (raises InvalidInput / Forbidden / RecordNotFound / Conflict)."""
     step = ACTIONS.get(name)
     if step is None:
         raise RecordNotFound("操作")
@@ -152,7 +152,7 @@ async def act(engine: AsyncEngine, ticket_id: str, name: str, actor: Staff,
             raise Conflict(f"工单当前为“{STATUS_NAMES.get(row['status'], row['status'])}”，"
                            f"不能{step.label}", field="status", code="invalid_transition")
         if row["status"] in ADMIN_ONLY.get(name, ()) and actor.role != "union_admin":
-            raise NotAllowed("退回的工单由总工会关闭或转派")
+            raise Forbidden("退回的工单由总工会关闭或转派")
         values: dict = {"updated_at": now}
         details: dict = {}
         if step.to_status:
@@ -162,7 +162,7 @@ async def act(engine: AsyncEngine, ticket_id: str, name: str, actor: Staff,
             details["assignee_staff_id"] = values["assignee_staff_id"]
         elif name == "transfer":
             if form.station_id == row["station_id"]:
-                raise Invalid("工单已经在这个工作站", field="station_id")
+                raise InvalidInput("工单已经在这个工作站", field="station_id")
             if (await conn.execute(select(stations.c.id).where(
                     stations.c.id == form.station_id))).scalar() is None:
                 raise RecordNotFound("工作站", field="station_id")

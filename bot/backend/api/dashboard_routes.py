@@ -8,7 +8,7 @@ from aiohttp import web
 from bot.backend import audit, dashboard, export, workflow
 from bot.backend.api.workflow_routes import SEARCH, filters_of, parse_date
 from bot.backend.audit import Actor
-from bot.backend.domain_errors import NotAllowed
+from bot.backend.domain_errors import Forbidden
 from bot.backend.routing import api
 from bot.backend.validation import Field
 
@@ -24,7 +24,7 @@ def _range(principal, query) -> dashboard.Range:
     station_id = query.get("station_id")
     if principal.role != "union_admin" and principal.kind != "service":
         if station_id not in (None, principal.station_id):
-            raise NotAllowed("只能查看本站的统计")
+            raise Forbidden("只能查看本站的统计")
         station_id = principal.station_id
     default = dashboard.Range.default(station_id)
     first = parse_date(query.get("date_from"), "date_from") or default.first

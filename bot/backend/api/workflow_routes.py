@@ -7,7 +7,7 @@ from datetime import date
 
 from bot.backend import workflow
 from bot.backend.api.ticket_routes import get_ticket
-from bot.backend.domain_errors import Invalid
+from bot.backend.domain_errors import InvalidInput
 from bot.backend.routing import api
 from bot.backend.tickets import STATUSES, TYPES
 from bot.backend.validation import Field
@@ -28,7 +28,7 @@ def parse_date(value: str | None, name: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise Invalid(f"{name} 不是有效日期（YYYY-MM-DD）", field=name) from None
+        raise InvalidInput(f"{name} 不是有效日期（YYYY-MM-DD）", field=name) from None
 
 
 SEARCH = {
@@ -47,8 +47,8 @@ def filters_of(principal, query: dict) -> workflow.Filters:
     station_id = query.get("station_id")
     if principal.role not in ("union_admin", "trainer") and principal.kind != "service":
         if station_id not in (None, principal.station_id):
-            from bot.backend.domain_errors import NotAllowed
-            raise NotAllowed("无权查看其他工作站的工单")
+            from bot.backend.domain_errors import Forbidden
+            raise Forbidden("无权查看其他工作站的工单")
         station_id = principal.station_id
     return workflow.Filters(
         station_id=station_id, status=query.get("status"), type=query.get("type"),
