@@ -27,6 +27,7 @@ import socketio
 from aiohttp import web
 from sqlalchemy import func, select
 
+from bot import background
 from bot.backend.auth import principal_for
 from bot.backend.handoffs import OPEN_STATES
 from bot.backend.tables import handoffs, staff, stations, ticket_events, tickets
@@ -220,12 +221,7 @@ class LiveHub:
         self._task = asyncio.create_task(self._run(), name="console-live")
 
     async def stop(self, app: web.Application) -> None:
-        if self._task:
-            self._task.cancel()
-            try:
-                await self._task
-            except asyncio.CancelledError:
-                pass
+        await background.cancel(self._task)
         if self._http:
             await self._http.close()
         self.rooms.clear()

@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot import background
 from bot.backend.tables import notification_outbox as outbox
 from bot.notify.sms import SmsError, SmsMessage, SmsSender
 from bot.notify.templates import SECRET_KINDS
@@ -115,12 +116,7 @@ class OutboxWorker:
         self._task = asyncio.create_task(self._run(), name="sms-outbox")
 
     async def stop(self) -> None:
-        if self._task:
-            self._task.cancel()
-            try:
-                await self._task
-            except asyncio.CancelledError:
-                pass
+        await background.cancel(self._task)
 
     async def _run(self) -> None:
         while True:
