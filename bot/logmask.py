@@ -19,6 +19,7 @@ import re
 import sys
 import threading
 import traceback
+import warnings
 
 _DIGIT = "[0-9\uff10-\uff19]"
 _SEP = "[\\s\\-+\u2010-\u2015\uff0d\uff0b()\uff08\uff09]{0,3}"
@@ -94,9 +95,34 @@ _installed = threading.Lock()
 _done = False
 
 
+def _masked_formatwarning(message, category, filename, lineno, line=None) -> str:
+    """``warnings.formatwarning`` with numbers masked: the text of every warning shown, to
+    stderr or to the log (both format through it), whoever owns ``showwarning`` then."""
+    return mask_pii(_original_formatwarning(message, category, filename, lineno, line))
+
+
+_original_formatwarning = warnings.formatwarning
+
+
+def capture_warnings() -> None:
+    """Sends ``warnings.warn`` text (rasa_sdk's version warning quotes the request) to the
+    (masked) log, and masks it on stderr too.
+
+    ``logging.captureWarnings(True)`` does nothing once it has been called, even when somebody
+    swapped ``warnings.showwarning`` back since (``warnings.catch_warnings(record=True)``
+    does, for its block; so does pytest around every test): so it is re-attached here."""
+    if warnings.formatwarning is not _masked_formatwarning:
+        warnings.formatwarning = _masked_formatwarning
+    if warnings.showwarning is not logging._showwarning:  # type: ignore[attr-defined]
+        logging.captureWarnings(False)
+        logging.captureWarnings(True)
+
+
 def install() -> None:
-    """Masks every log record and uncaught traceback of this process (safe to call twice)."""
+    """Masks every log record, warning and uncaught traceback of this process (safe to call
+    again: it re-attaches the warnings capture if something undid it)."""
     global _done
+    capture_warnings()
     with _installed:
         if _done:
             return
@@ -120,8 +146,6 @@ def install() -> None:
             sys.stderr.write(mask_pii("".join(traceback.format_exception(kind, value, tb))))
 
         sys.excepthook = excepthook if previous_hook is sys.__excepthook__ else previous_hook
-        # warnings.warn text (rasa_sdk's version warning quotes the request) goes to the log too
-        logging.captureWarnings(True)
 
         def thread_hook(args: threading.ExceptHookArgs) -> None:
             sys.stderr.write(mask_pii("".join(traceback.format_exception(
