@@ -8,7 +8,7 @@ from abc import abstractmethod
 
 from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 
-from actions.backend_client import BackendError
+from actions.backend_client import BackendError, RateLimited
 from actions.common import SafeAction, client, location
 from actions.crisis import is_crisis
 from actions.handoff import request_handoff
@@ -19,6 +19,15 @@ _DAYS = {"mon": "周一", "tue": "周二", "wed": "周三", "thu": "周四", "fr
 STATUS_NAMES = {"new": "已登记", "assigned": "已分派到网格工作站", "acknowledged": "工作人员已签收",
                 "in_progress": "正在办理", "returned": "正在重新分派", "resolved": "已办结",
                 "followed_up": "已办结并回访", "closed": "已关闭"}
+
+
+def too_many_tries_text(retry_after: int | None) -> str:
+    """What a worker reads after too many ticket-status misses (429): why, when to try again,
+    and the hotline, instead of the "system is busy" line, which would make them retry now."""
+    minutes = max(1, round((retry_after or 3600) / 60))
+    later = "一小时" if minutes >= 55 else f"{minutes} 分钟"
+    return (f"查询的次数太多了，为了保护大家的个人信息，请过{later}再试。"
+            "着急的话，请拨打职工服务热线 12351，工作人员帮您查。")
 
 
 def hours_text(hours: dict) -> str:
@@ -63,6 +72,9 @@ class ActionTicketStatus(SafeAction):
         ticket_id, phone = tracker.get_slot("ticket_id"), tracker.get_slot("phone")
         try:
             status = await client().ticket_status(ticket_id, phone, tracker.sender_id)
+        except RateLimited as exc:
+            dispatcher.utter_message(text=too_many_tries_text(exc.retry_after))
+            return [SlotSet("ticket_id", None)]
         except BackendError:
             dispatcher.utter_message(response="utter_ticket_not_found")
             return [SlotSet("ticket_id", None)]

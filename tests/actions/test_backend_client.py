@@ -233,3 +233,45 @@ async def test_a_token_problem_keeps_the_case_queued(backend, tmp_path):
     outbox.put("case-x", CASE)
     assert await flush(BackendClient(backend.url, "wrong-token"), outbox) == 0
     assert len(outbox) == 1 and outbox.refused() == []
+
+
+# --- too many ticket-status misses: a 429 the worker is told about, never retried -------------
+
+async def test_too_many_status_misses_are_rate_limited_not_unavailable(backend):
+    from actions.backend_client import RateLimited
+
+    api = backend.client(backoff=0.01)
+    ticket = await api.create_ticket(CASE, "status-limit")
+    for _ in range(5):  # five wrong phones for a real ticket
+        with pytest.raises(BackendError) as miss:
+            await api.ticket_status(ticket["id"], "13900001111", "conv-guess")
+        assert miss.value.status == 404
+    with pytest.raises(RateLimited) as limited:  # now even the right phone is refused
+        await api.ticket_status(ticket["id"], CASE["contact_phone"], "conv-guess")
+    assert limited.value.retry_after == 3600 and "12351" in limited.value.message
+    await api.close()
+
+
+async def test_the_worker_hears_too_many_tries_not_system_busy(backend, monkeypatch):
+    """The action's words after the 429 (it used to be utter_backend_down: 'system busy',
+    which invites the worker to try again at once)."""
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions import services
+
+    api = backend.client(backoff=0.01)
+    monkeypatch.setattr(services, "client", lambda: api)
+    ticket = await api.create_ticket(CASE, "status-limit-2")
+    texts = []
+    for _ in range(6):
+        tracker = Tracker("conv-guess-2", {"ticket_id": ticket["id"], "phone": "13900002222"},
+                          {"text": "查工单", "intent": {"name": "ticket_status"}, "entities": []},
+                          [], False, None, {}, "action_listen")
+        dispatcher = CollectingDispatcher()
+        await services.ActionTicketStatus().run(dispatcher, tracker, {})
+        texts.append("".join(m.get("text") or m.get("response") or "" for m in dispatcher.messages))
+    assert all("没有找到" in t or t == "utter_ticket_not_found" for t in texts[:5]), texts
+    assert "次数太多" in texts[5] and "一小时" in texts[5] and "12351" in texts[5], texts[5]
+    assert "utter_backend_down" not in texts[5]
+    await api.close()
