@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from actions.backend_client import BackendClient, BackendError, BackendUnavailable
+from bot.private_files import private_file
 from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
@@ -34,8 +35,7 @@ class CaseOutbox:
     """The durable queue. Each call opens its own short connection: safe across processes."""
 
     def __init__(self, path: Path | None = None) -> None:
-        self.path = Path(path or get_settings().var_dir / "case-outbox.db")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = private_file(path or get_settings().var_dir / "case-outbox.db")  # 0600
         self.lock = asyncio.Lock()  # one flush at a time in this process
         with self._db() as db:
             for statement in _SCHEMA:

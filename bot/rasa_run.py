@@ -5,12 +5,19 @@ every user of the machine. This wrapper adds it to ``sys.argv`` inside the proce
 kernel's copy of the command line, which ``ps`` reads, keeps the original arguments), from
 ``RASA_TOKEN`` or ``var/secrets.json`` (bot/settings.py), and ``--cors`` only when
 ``RASA_CORS`` asks for it. Everything else is Rasa's own command line.
+
+Before Rasa starts, the SQLite files its endpoints name (the SQL event broker's, a stock SQL
+tracker store's) are created 0600 (bot/private_files.py): Rasa would create them 0644.
 """
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
+import yaml
+
+from bot.private_files import private_file
 from bot.settings import get_settings
 
 
@@ -25,10 +32,36 @@ def rasa_argv(argv: list[str]) -> list[str]:
     return argv + extra
 
 
+def sqlite_files_of_endpoints(endpoints: Path) -> list[Path]:
+    """The SQLite database files an endpoints.yml names for the event broker and tracker store
+    (``dialect: sqlite`` + ``db``); ``${…}`` values and other databases are left alone."""
+    try:
+        config = yaml.safe_load(endpoints.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return []  # Rasa reports an unreadable file itself
+    files = []
+    for section in ("event_broker", "tracker_store"):
+        part = config.get(section) if isinstance(config, dict) else None
+        if isinstance(part, dict) and str(part.get("dialect", "")).lower() == "sqlite":
+            db = str(part.get("db") or "rasa.db")
+            if db != ":memory:" and "${" not in db:
+                files.append(Path(db))
+    return files
+
+
+def _endpoints_path(argv: list[str]) -> Path:
+    for flag in ("--endpoints", "-e"):  # Rasa's option and its default
+        if flag in argv[:-1]:
+            return Path(argv[argv.index(flag) + 1])
+    return Path("endpoints.yml")
+
+
 def main() -> None:
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *rasa_argv(sys.argv[1:])]
+    for db in sqlite_files_of_endpoints(_endpoints_path(sys.argv)):
+        private_file(db)
     rasa_main()
 
 

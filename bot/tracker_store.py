@@ -58,6 +58,7 @@ from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 import bot.rasa_patches  # noqa: F401  (Rasa loads this module: the speed patches ride along)
+from bot.private_files import private_sqlite_file
 
 logger = logging.getLogger(__name__)
 
@@ -140,6 +141,7 @@ class HotlineTrackerStore(TrackerStore):
         self.url = host or kwargs.get("url") or "sqlite+aiosqlite:///rasa.db"
         self.keep_turns = int(keep_turns)
         if self.url.startswith("sqlite"):
+            private_sqlite_file(self.url)  # conversations: this user's only (0600)
             # one connection, shared in turn: SQLite has one writer at a time, and writers on
             # several connections fail with "database is locked" under concurrent turns
             options: dict[str, Any] = {"poolclass": sa.pool.AsyncAdaptedQueuePool, "pool_size": 1,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from bot.private_files import private_sqlite_file
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -21,18 +22,6 @@ def async_url(url: str) -> str:
     if url.startswith("sqlite:///"):
         return url.replace("sqlite:///", "sqlite+aiosqlite:///", 1)
     return url
-
-
-def private_sqlite_file(url: str) -> None:
-    """Creates the SQLite file of ``url`` readable by this user only (0600) before SQLite
-    does (it would use the umask: 0644, readable by every local account), and tightens an
-    existing one. SQLite gives its journal and WAL files the database file's mode."""
-    if not url.startswith("sqlite") or "///" not in url or ":memory:" in url:
-        return
-    path = Path(url.split("///", 1)[1].split("?", 1)[0])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
-    path.chmod(0o600)
 
 
 def create_engine(url: str) -> AsyncEngine:
