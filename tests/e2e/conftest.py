@@ -4,7 +4,11 @@
 outbox in the same temporary directory, flushed every 2 s instead of 15 s so the outage
 test is quick) and ``rasa run --enable-api`` with the trained model from ``models/``, each
 on a free loopback port, each waited for until it answers, all stopped at the end. Its own
-stack, not the shared one: the outage test stops and restarts this backend.
+stack, not the shared one: the outage tests stop and restart its backend and action server.
+
+``outage``: for those tests. After each, every service of ``e2e_stack`` runs again and the
+product answers a greeting (verified, or the test errors), so no test depends on running
+before or after them.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import aiohttp
 import pytest
 
 from bot import services
+from bot.channels.never_silent import APOLOGY
 
 
 @dataclass
@@ -44,11 +49,38 @@ def e2e_stack(trained_model: Path):
                        product.group)
 
 
+def restore(stack: E2EStack) -> None:
+    """Starts whatever an outage test left stopped, waits until each service answers, and
+    checks that a new conversation gets a real Chinese reply (not the apology)."""
+    import json
+    import urllib.request
+
+    for service in stack.group.services:
+        if service.process is None or service.process.poll() is not None:
+            service.start()
+        service.wait_ready(300)
+    request = urllib.request.Request(
+        f"{stack.rasa_url}/webhooks/rest/webhook", headers={"Content-Type": "application/json"},
+        data=json.dumps({"sender": f"e2e-restored-{uuid.uuid4().hex[:8]}", "message": "你好"}).encode())
+    with urllib.request.urlopen(request, timeout=60) as response:
+        greeting = "\n".join(r.get("text", "") for r in json.load(response))
+    assert greeting.strip() and greeting != APOLOGY and SYSTEM_ERROR not in greeting, (
+        f"the e2e stack was not restored after an outage test: {greeting!r}")
+
+
+@pytest.fixture
+def outage(e2e_stack):
+    """``e2e_stack`` for a test that stops its services: restored and verified afterwards."""
+    yield e2e_stack
+    restore(e2e_stack)
+
+
 class Chat:
     """One worker's conversation over the REST channel: ``await chat.say("…")`` → replies."""
 
-    def __init__(self, stack: E2EStack) -> None:
+    def __init__(self, stack: E2EStack, outage: bool = False) -> None:
         self.stack = stack
+        self.outage = outage  # a test that stops services: the apology is a right answer
         self.sender = f"e2e-{uuid.uuid4().hex[:12]}"
         self.transcript: list[tuple[str, str]] = []
 
@@ -63,11 +95,13 @@ class Chat:
         self.buttons = [b.get("title") for r in replies for b in r.get("buttons") or []]
         assert answer.strip(), f"the bot stayed silent after {text!r}: {self.transcript}"
         assert not _looks_english(answer), f"English in the chat: {answer!r}"
-        assert SYSTEM_ERROR not in answer, f"an action failed after {text!r}: {self.transcript}"
+        assert SYSTEM_ERROR not in answer or (self.outage and answer == APOLOGY), (
+            f"an action failed after {text!r}: {self.transcript}")
         return answer
 
 
-# utter_default: what the worker reads when an action raised (actions/common.py SafeAction)
+# utter_default: what the worker reads when an action raised (actions/common.py SafeAction);
+# the channels' apology (bot/channels/never_silent.py) says it too
 SYSTEM_ERROR = "系统刚才出了点问题"
 
 
@@ -79,8 +113,9 @@ def _looks_english(text: str) -> bool:
 class BackendAPI:
     """The backend's REST API with the service token: what the tests check against."""
 
-    def __init__(self, stack: E2EStack) -> None:
+    def __init__(self, stack: E2EStack, outage: bool = False) -> None:
         self.stack = stack
+        self.outage = outage  # a test that stops services: the apology is a right answer
 
     async def call(self, method: str, path: str, **kwargs):
         headers = {"Authorization": f"Bearer {self.stack.backend_token}",
@@ -127,8 +162,8 @@ def no_action_server_exception(request):
 
 
 @pytest.fixture
-def chat(e2e_stack) -> Chat:
-    return Chat(e2e_stack)
+def chat(e2e_stack, request) -> Chat:
+    return Chat(e2e_stack, outage=bool(request.node.get_closest_marker("action_errors_expected")))
 
 
 @pytest.fixture

@@ -10,6 +10,9 @@ reproduces with the same seed.
 
 Runs on the shared ``stack``; it never logs in as a real staff member with a wrong password
 (a lockout would break later tests) and path ids are never valid small integers.
+
+The fuzzing runs in module fixtures (``channels_fuzzed``, ``backend_fuzzed``), once, whichever
+test asks first: the log scan asks for both, so no test depends on running after another.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ import asyncio
 import json
 import random
 import re
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import aiohttp
@@ -38,6 +43,9 @@ STRINGS = ["", " ", "\x00", "\x0b\x1c\x1d\x1e\x85", "\u2028\u2029", "\ud800", "\
            "١٢٣", "ｆｕｌｌ　ｗｉｄｔｈ", "老板欠我三个月工资" * 3, "0" * 400, "你" * 1999, "你" * 2001]
 TRACE = re.compile(r"Traceback \(most recent call last\)|File \"/|\.py\", line \d+")
 UNMASKED = re.compile(r"(?<![0-9])(?:1[3-9]\d{9}|\d{17}[\dXx])(?![0-9])")
+# the spellings sent, as the bot would read them: not inside a longer run of digits (the
+# generator glues "0" * 400 onto some; 139-5280-0001000… is no phone number to the bot)
+SPELLED = re.compile("|".join(rf"(?<![0-9]){re.escape(s)}(?![0-9A-Za-z])" for s in PHONES + IDS))
 TALLY = {"cases_tried": 0, "status_500": 0, "stack_traces": 0}
 PROBLEMS: list[str] = []
 
@@ -122,24 +130,39 @@ def _figures(surface: str, before: dict) -> dict:
     return {k: TALLY[k] - before.get(k, 0) for k in TALLY}
 
 
+@dataclass
+class Fuzzed:
+    """What one part of the fuzzing found (the figures are printed at the end of the run)."""
+
+    problems: list[str] = field(default_factory=list)
+    figures: dict = field(default_factory=dict)
+
+
+def _rasa_pid(stack) -> int:
+    return next(s for s in stack.services if s.name == "rasa").process.pid
+
+
 @pytest.fixture(scope="module")
-def rasa_rss(stack):
-    pid = next(s for s in stack.services if s.name == "rasa").process.pid
-    return pid
+def channels_fuzzed(stack) -> Fuzzed:
+    """The REST channel, the action server and socket.io events fuzzed once; Rasa's RSS
+    measured before (after a warm-up) and after."""
+    PROBLEMS.clear()
+    started = time.monotonic()
+    asyncio.run(_fuzz_channels_and_action_server(stack))
+    FIGURES.add("fuzz: runtime", channels_s=round(time.monotonic() - started, 1))
+    return Fuzzed(list(PROBLEMS), {k: v for k, v in FIGURES.values.items() if k.startswith("fuzz")})
 
 
-@pytest.mark.xfail(
-    reason="failed in the last make test of 2026-12-01 after the merge; not yet investigated",
-    strict=False)
-async def test_fuzz_channels_and_action_server(stack, rasa_rss):
+async def _fuzz_channels_and_action_server(stack) -> None:
     rng = random.Random(SEED)
     secret = get_settings().action_server_token
+    rasa_pid = _rasa_pid(stack)
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as http:
         fuzz = Fuzzer(http)
         rest = f"{stack.rasa_url}/webhooks/rest/webhook"
         for text in ("你好", "老板欠我工资", "我想问问社保"):  # warm up NLU before measuring memory
             await fuzz.send("warm-up", "POST", rest, {"sender": "fuzz-warm", "message": text})
-        rss_before = rss_kb(rasa_rss)
+        rss_before = rss_kb(rasa_pid)
         start = dict(TALLY)
         for n in range(700):  # the REST channel
             if n % 3 == 0:
@@ -192,17 +215,22 @@ async def test_fuzz_channels_and_action_server(stack, rasa_rss):
             finally:
                 await close_quietly(probe)
         replies, _ = await widget.say("你好", wait=20)
-        assert replies, "the socket.io channel still answers after the fuzzing"
+        if not replies:
+            PROBLEMS.append("socket.io: no answer to 你好 after the fuzzing")
     finally:
         await widget.close()
     FIGURES.add("fuzz: socket.io", **_figures("socketio", start))
     await asyncio.sleep(2)
-    rss_after = rss_kb(rasa_rss)
+    rss_after = rss_kb(rasa_pid)
     growth = (rss_after - rss_before) / rss_before
     FIGURES.add("fuzz: Rasa memory", rss_before_mb=rss_before // 1024, rss_after_mb=rss_after // 1024,
                 growth_percent=round(100 * growth, 1))
-    assert not PROBLEMS, "\n".join(PROBLEMS[:20])
-    assert growth <= 0.20, f"Rasa RSS {rss_before} → {rss_after} kB"
+    if growth > 0.20:
+        PROBLEMS.append(f"Rasa RSS {rss_before} → {rss_after} kB (+{100 * growth:.0f} %)")
+
+
+def test_fuzz_channels_and_action_server(channels_fuzzed):
+    assert not channels_fuzzed.problems, "\n".join(channels_fuzzed.problems[:20])
 
 
 def socketio_client():
@@ -226,11 +254,20 @@ def _path_value(rng: random.Random) -> str:
     return quote(raw, safe="")
 
 
-async def test_fuzz_every_backend_route(stack):
+@pytest.fixture(scope="module")
+def backend_fuzzed(stack) -> Fuzzed:
+    """Every route of the backend fuzzed once."""
+    PROBLEMS.clear()
+    started = time.monotonic()
+    asyncio.run(_fuzz_every_backend_route(stack))
+    FIGURES.add("fuzz: runtime", backend_s=round(time.monotonic() - started, 1))
+    return Fuzzed(list(PROBLEMS))
+
+
+async def _fuzz_every_backend_route(stack) -> None:
     """Every route of the backend's OpenAPI document, with bad paths, queries and bodies."""
     rng = random.Random(SEED + 1)
     before = dict(TALLY)
-    PROBLEMS.clear()
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as http:
         async with http.get(f"{stack.backend_url}/api/v1/openapi.json") as response:
             spec = await response.json()
@@ -256,20 +293,23 @@ async def test_fuzz_every_backend_route(stack):
                 data = body(rng, fields) if method in ("POST", "PUT", "PATCH") else None
                 await fuzz.send("backend", method, url, data, headers, params)
     FIGURES.add("fuzz: backend routes", routes=len(operations), **_figures("backend", before))
-    assert not PROBLEMS, f"backend: {len(PROBLEMS)} problems, e.g.\n" + "\n".join(PROBLEMS[:15])
 
 
-@pytest.mark.xfail(
-    reason="failed in the last make test of 2026-12-01 after the merge; not yet investigated",
-    strict=False)
-def test_fuzz_zz_no_unmasked_number_in_any_log(stack):
+def test_fuzz_every_backend_route(backend_fuzzed):
+    problems = backend_fuzzed.problems
+    assert not problems, f"backend: {len(problems)} problems, e.g.\n" + "\n".join(problems[:15])
+
+
+def test_fuzz_no_unmasked_number_in_any_log(stack, channels_fuzzed, backend_fuzzed):
+    """After all the fuzzing (and whatever else ran on the shared stack), no log of any
+    process holds a phone or ID number in a spelling the bot accepts."""
     leaks: list[str] = []
     for log in sorted(Path(stack.log_dir).glob("*.log")):
         text = log.read_text(encoding="utf-8", errors="replace")
         leaks += [f"{log.name}: {m.group(0)}" for m in UNMASKED.finditer(text)]
-        leaks += [f"{log.name}: {s}" for s in PHONES + IDS if s in text]
+        leaks += [f"{log.name}: {m.group(0)}" for m in SPELLED.finditer(text)]
     FIGURES.add("fuzz: logs", unmasked_numbers=len(leaks),
                 total_cases=TALLY["cases_tried"], status_500=TALLY["status_500"],
                 stack_traces=TALLY["stack_traces"])
     assert not leaks, leaks[:20]
-    assert TALLY["cases_tried"] >= 2000 or TALLY["cases_tried"] == 0
+    assert TALLY["cases_tried"] >= 2000, TALLY

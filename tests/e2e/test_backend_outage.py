@@ -2,7 +2,8 @@
 wage-arrears case is kept, and it is filed exactly once when the backend is back — by the
 action server's background flush, without the worker writing again.
 
-Named to run last among the conversation tests: it stops and restarts their backend.
+It stops and restarts the shared e2e stack's backend; the ``outage`` fixture checks
+afterwards that the stack is whole again, so these tests may run in any order.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ async def _wait_for_tickets(backend_api, chat, seconds: float = 30) -> list[dict
     return tickets
 
 
-async def test_wage_case_survives_a_backend_outage(e2e_stack, chat, backend_api):
-    backend = e2e_stack.service("backend")
+async def test_wage_case_survives_a_backend_outage(outage, chat, backend_api):
+    backend = outage.service("backend")
     await chat.say("包工头跑路了 欠我工钱")
     await chat.say("宏远建筑公司")
     await chat.say("两万三千五百")
@@ -50,8 +51,8 @@ async def test_wage_case_survives_a_backend_outage(e2e_stack, chat, backend_api)
     assert len(await backend_api.tickets_of(chat)) == 1
 
 
-async def test_a_lookup_with_the_backend_down_gets_a_polite_chinese_answer(e2e_stack, chat):
-    backend = e2e_stack.service("backend")
+async def test_a_lookup_with_the_backend_down_gets_a_polite_chinese_answer(outage, chat):
+    backend = outage.service("backend")
     backend.stop()
     try:
         reply = await chat.say("上海最低工资是多少")

@@ -2,7 +2,8 @@
 REST channel returns ``[]``); our channels answer with a polite Chinese apology, the
 message stays in the conversation, and the bot carries on once the server is back.
 
-Named to run after the other conversation tests: it stops and restarts their action server.
+It stops and restarts the shared e2e stack's action server; the ``outage`` fixture checks
+afterwards that the stack is whole again, so the test may run in any order.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ pytestmark = [pytest.mark.integration, pytest.mark.action_errors_expected]
 @pytest.mark.xfail(
     reason="failed in the last make test of 2026-12-01 after the merge; not yet investigated",
     strict=False)
-async def test_a_dead_action_server_gets_an_apology_not_silence(e2e_stack, chat):
-    actions = e2e_stack.service("action-server")
+async def test_a_dead_action_server_gets_an_apology_not_silence(outage, chat):
+    actions = outage.service("action-server")
     assert "单位" in await chat.say("老板欠我三个月工资")
     actions.stop()
     try:
