@@ -84,7 +84,7 @@ tracker_store:
   url: {tracker_url}
   keep_turns: 10
 lock_store:
-  type: redis
+  type: bot.lock_store.HotlineLockStore
   url: {redis.hostname}
   port: {redis.port or 6379}
   db: {redis_db}
