@@ -73,8 +73,11 @@ class Engines:
             admin.dispose()
 
 
-def scale_endpoints(path: Path, action_port: int, tracker_url: str, engines: Engines, prefix: str) -> Path:
-    """endpoints.yml of one instance: shared tracker, lock store and event broker."""
+def scale_endpoints(path: Path, action_port: int, tracker_url: str, engines: Engines, prefix: str,
+                    spool: Path | None = None) -> Path:
+    """endpoints.yml of one instance: shared tracker, lock store and event broker; ``spool``
+    keeps the tracker events PostgreSQL could not take while it was down (bot/tracker_store.py)."""
+    spool_line = f"\n  spool: {spool}" if spool else ""
     redis, amqp = urlparse(engines.redis), urlparse(engines.rabbitmq)
     redis_db = (redis.path or "/0").lstrip("/") or "0"
     path.write_text(f"""action_endpoint:
@@ -82,7 +85,7 @@ def scale_endpoints(path: Path, action_port: int, tracker_url: str, engines: Eng
 tracker_store:
   type: bot.tracker_store.HotlineTrackerStore
   url: {tracker_url}
-  keep_turns: 10
+  keep_turns: 10{spool_line}
 lock_store:
   type: bot.lock_store.HotlineLockStore
   url: {redis.hostname}
@@ -172,7 +175,8 @@ def scale_stack(work: Path, model: Path, instances: int, engines: Engines, *, po
         actions_port, rasa_port = services.free_port(), services.free_port()
         own = {**env, "HOTLINE_VAR_DIR": str(work / f"instance-{i}")}
         actions.append(services.action_server(actions_port, log / f"actions-{i}", own))
-        endpoints = scale_endpoints(work / f"endpoints-{i}.yml", actions_port, tracker_url, engines, prefix)
+        endpoints = scale_endpoints(work / f"endpoints-{i}.yml", actions_port, tracker_url, engines, prefix,
+                                    work / f"instance-{i}" / "tracker-outbox.jsonl")
         rasa.append(services.rasa_server(rasa_port, model, endpoints, log / f"rasa-{i}", own))
         rasa_ports.append(rasa_port)
     config = haproxy_config(work / "haproxy.cfg", port, rasa_ports)
