@@ -4,7 +4,8 @@
 every user of the machine. This wrapper adds it to ``sys.argv`` inside the process (the
 kernel's copy of the command line, which ``ps`` reads, keeps the original arguments), from
 ``RASA_TOKEN`` or ``var/secrets.json`` (bot/settings.py), and ``--cors`` only when
-``RASA_CORS`` asks for it. Everything else is Rasa's own command line.
+``RASA_CORS`` asks for it. Everything else is Rasa's own command line. The server also
+freezes its loaded model out of garbage collection (bot/rasa_patches.py).
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ def rasa_argv(argv: list[str]) -> list[str]:
 def main() -> None:
     from rasa.__main__ import main as rasa_main
 
+    from bot import rasa_patches
+
+    rasa_patches.freeze_models_after_load()  # this process keeps its model for its whole life
     sys.argv = ["rasa", *rasa_argv(sys.argv[1:])]
     rasa_main()
 
