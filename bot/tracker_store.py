@@ -314,16 +314,17 @@ class HotlineTrackerStore(TrackerStore):
             if not self.outbox:
                 return
             await self._ensure_tables()
+            batch = list(self.outbox.entries)  # saves during the write join the next batch
             async with self.engine.begin() as connection:
                 senders: list[str] = []
-                for sender_id, rows in self.outbox.entries:
+                for sender_id, rows in batch:
                     if rows:
                         await connection.execute(EVENTS.insert(), rows)
                     if sender_id not in senders:
                         senders.append(sender_id)
                 for sender_id in senders:
                     await self._rebuild_state(connection, sender_id, quiet=True)
-            self.outbox.clear()
+            self.outbox.drop(len(batch))
             logger.warning("tracker store reachable again: %d conversations written from the outbox",
                            len(senders))
 
@@ -392,10 +393,16 @@ class _Outbox:
             with self.path.open("a", encoding="utf-8") as spool:
                 spool.write(json.dumps({"sender_id": sender_id, "rows": rows}, ensure_ascii=False) + "\n")
 
-    def clear(self) -> None:
-        self.entries.clear()
+    def drop(self, written: int) -> None:
+        """Forgets the first ``written`` entries (now in the database)."""
+        del self.entries[:written]
         if self.path:
-            self.path.unlink(missing_ok=True)
+            if self.entries:
+                self.path.write_text("".join(
+                    json.dumps({"sender_id": sender_id, "rows": rows}, ensure_ascii=False) + "\n"
+                    for sender_id, rows in self.entries), encoding="utf-8")
+            else:
+                self.path.unlink(missing_ok=True)
 
 
 def _create_tables(connection: sa.engine.Connection) -> None:

@@ -34,10 +34,15 @@ from urllib.parse import urlparse
 
 import aiohttp
 import pytest
+import sqlalchemy as sa
 from hardening_support import FIGURES, FaultProxy, Widget, chinese, rest_say, user_texts
 from private_engines import PrivatePostgres, PrivateRedis
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 
 from bot import scale
+from bot.settings import ROOT
+from bot.tracker_store import EVENTS, HotlineTrackerStore
 
 pytestmark = pytest.mark.integration
 REPLY_WITHIN = 3.0
@@ -45,6 +50,7 @@ OPENING, ANSWER, THANKS = "最近的工会服务站在哪里", "青岛黄岛区�
 CASE = "我在黄岛区辛安街道上班，青岛海纳建筑公司欠了我和另外5个工友三个月工资，一共大概两万四"
 PHONE = "13805321234"
 TICKET = re.compile(r"GH\d{12}")
+DOMAIN = Domain.load(ROOT / "domain.yml")
 TALLY = {"faults_tried": 0, "faults_survived": 0, "messages_lost": 0, "duplicates": 0,
          "cases_filed_twice_or_dropped": 0, "slowest_reply_s": 0.0}
 
@@ -98,16 +104,26 @@ def _missing() -> str | None:
 
 
 @pytest.fixture(scope="module")
-def engines(trained_model: Path):
+def private_pg():
+    reason = PrivatePostgres.available()
+    if reason:
+        pytest.skip(reason)
+    pg = PrivatePostgres()
+    pg.init()
+    pg.start()
+    yield pg
+    pg.remove()
+
+
+@pytest.fixture(scope="module")
+def engines(trained_model: Path, private_pg: PrivatePostgres):
     reason = _missing()
     if reason:
         pytest.skip(reason)
     shared = scale.Engines(os.environ["TEST_POSTGRES_URL"], "", os.environ["TEST_RABBITMQ_URL"])
     amqp = urlparse(os.environ["TEST_RABBITMQ_URL"])
-    pg, redis = PrivatePostgres(), PrivateRedis()
+    pg, redis = private_pg, PrivateRedis()
     broker = FaultProxy(amqp.port or 5672)
-    pg.init()
-    pg.start()
     redis.start()
     private = scale.Engines(pg.url, redis.url,
                             f"amqp://{amqp.username or 'guest'}:{amqp.password or 'guest'}@127.0.0.1:{broker.port}/")
@@ -123,7 +139,6 @@ def engines(trained_model: Path):
     finally:
         broker.close()
         redis.stop()
-        pg.remove()
         shared.drop_database(backend_db)
         asyncio.run(_delete_queue(f"{prefix}_events"))
         shutil.rmtree(work, ignore_errors=True)
@@ -162,6 +177,47 @@ def _redis_calls(redis: PrivateRedis, command: str) -> int:
         return int(client.info("commandstats").get(f"cmdstat_{command}", {}).get("calls", 0))
     finally:
         client.close()
+
+
+async def test_a_tracker_store_outage_loses_nothing(private_pg: PrivatePostgres, tmp_path: Path):
+    """The store alone: while PostgreSQL is stopped a known conversation goes on from memory, a
+    new one starts, both are kept in the outbox (on disk too), and written once when it is back."""
+    url = scale.Engines(private_pg.url, "", "").database("h_outage")
+    spool = tmp_path / "outbox.jsonl"
+    store = HotlineTrackerStore(DOMAIN, url, keep_turns=5, spool=str(spool))
+    try:
+        await _turn(store, "known", "第0句", [SlotSet("city", "青岛")])
+        private_pg.stop()
+        try:
+            started = time.monotonic()
+            await _turn(store, "known", "第1句")
+            await _turn(store, "new", "您好")
+            during = time.monotonic() - started
+            assert spool.exists(), "the outbox is on disk: a restarted Rasa still writes it"
+            kept = HotlineTrackerStore(DOMAIN, url, spool=str(spool)).outbox.entries
+        finally:
+            private_pg.start()
+        tracker = await store.retrieve("known")
+        full_new = await store.retrieve_full_tracker("new")
+        full_known = await store.retrieve_full_tracker("known")
+        async with store.engine.connect() as connection:
+            rows = (await connection.execute(sa.select(sa.func.count()).select_from(EVENTS))).scalar()
+    finally:
+        await store.engine.dispose()
+    assert during < REPLY_WITHIN and list(dict.fromkeys(s for s, _ in kept)) == ["known", "new"], (during, kept)
+    assert [e.text for e in tracker.events if isinstance(e, UserUttered)] == ["第0句", "第1句"]
+    assert tracker.get_slot("city") == "青岛", "the conversation went on with its slots"
+    assert [e.text for e in full_new.events if isinstance(e, UserUttered)] == ["您好"]
+    assert rows == len(full_new.events) + len(full_known.events), "every event written once"
+    assert not spool.exists(), "the outbox is emptied once written"
+
+
+async def _turn(store: HotlineTrackerStore, sender: str, text: str, extra: list | None = None) -> None:
+    tracker = await store.get_or_create_tracker(sender)
+    for event in [UserUttered(text, {"name": "greet", "confidence": 0.9}), ActionExecuted("utter_greet"),
+                  *(extra or []), ActionExecuted("action_listen")]:
+        tracker.update(event)
+    await store.save(tracker)
 
 
 async def test_redis_stopped_mid_conversation(engines):
