@@ -39,8 +39,10 @@ from hardening_support import FIGURES, FaultProxy, Widget, chinese, rest_say, us
 from private_engines import PrivatePostgres, PrivateRedis
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.utils.endpoints import EndpointConfig
 
 from bot import scale
+from bot.lock_store import HotlineLockStore
 from bot.settings import ROOT
 from bot.tracker_store import EVENTS, HotlineTrackerStore
 
@@ -116,15 +118,25 @@ def private_pg():
 
 
 @pytest.fixture(scope="module")
-def engines(trained_model: Path, private_pg: PrivatePostgres):
+def private_redis():
+    reason = PrivateRedis.available()
+    if reason:
+        pytest.skip(reason)
+    redis = PrivateRedis()
+    redis.start()
+    yield redis
+    redis.stop()
+
+
+@pytest.fixture(scope="module")
+def engines(trained_model: Path, private_pg: PrivatePostgres, private_redis: PrivateRedis):
     reason = _missing()
     if reason:
         pytest.skip(reason)
     shared = scale.Engines(os.environ["TEST_POSTGRES_URL"], "", os.environ["TEST_RABBITMQ_URL"])
     amqp = urlparse(os.environ["TEST_RABBITMQ_URL"])
-    pg, redis = private_pg, PrivateRedis()
+    pg, redis = private_pg, private_redis
     broker = FaultProxy(amqp.port or 5672)
-    redis.start()
     private = scale.Engines(pg.url, redis.url,
                             f"amqp://{amqp.username or 'guest'}:{amqp.password or 'guest'}@127.0.0.1:{broker.port}/")
     work = Path(tempfile.mkdtemp(prefix="hotline-engines-"))
@@ -138,7 +150,6 @@ def engines(trained_model: Path, private_pg: PrivatePostgres):
             yield EngineStack(stack, pg, redis, broker)
     finally:
         broker.close()
-        redis.stop()
         shared.drop_database(backend_db)
         asyncio.run(_delete_queue(f"{prefix}_events"))
         shutil.rmtree(work, ignore_errors=True)
@@ -218,6 +229,33 @@ async def _turn(store: HotlineTrackerStore, sender: str, text: str, extra: list 
                   *(extra or []), ActionExecuted("action_listen")]:
         tracker.update(event)
     await store.save(tracker)
+
+
+async def test_the_lock_store_keeps_turns_in_order_while_redis_is_down(private_redis: PrivateRedis):
+    """The lock store alone: with Redis killed, two turns of one conversation still take turns
+    (Rasa's RedisLockStore raised into the turn), and Redis is used again once it is back."""
+    store = HotlineLockStore(EndpointConfig(url="127.0.0.1", port=private_redis.port, db=0,
+                                            key_prefix="hfault"))
+    spans: list[tuple[float, float]] = []
+
+    async def turn() -> None:
+        async with store.lock("conversation", wait_time_in_seconds=0.05):
+            entered = time.monotonic()
+            await asyncio.sleep(0.2)
+            spans.append((entered, time.monotonic()))
+
+    private_redis.stop()
+    try:
+        started = time.monotonic()
+        await asyncio.gather(turn(), turn())
+        during = time.monotonic() - started
+    finally:
+        private_redis.start()
+    (a_in, a_out), (b_in, b_out) = sorted(spans)
+    assert a_out <= b_in, f"the two turns overlapped: {spans}"
+    assert during < REPLY_WITHIN, during
+    await turn()
+    assert _redis_calls(private_redis, "set") > 0, "back on Redis once it returned"
 
 
 async def test_redis_stopped_mid_conversation(engines):
