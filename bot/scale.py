@@ -19,6 +19,7 @@ manager). Engines come from ``SCALE_POSTGRES_URL``, ``REDIS_URL``, ``RABBITMQ_UR
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import signal
 import time
@@ -73,15 +74,25 @@ class Engines:
             admin.dispose()
 
 
+BROKER_HEARTBEAT_SECONDS = 600
+"""RabbitMQ's default (60 s) closes the broker connection while a Rasa instance loads its model
+(minutes on a busy machine, the event loop blocked): its first events then fail to publish."""
+
+
 def scale_endpoints(path: Path, action_port: int, tracker_url: str, engines: Engines, prefix: str,
                     spool: Path | None = None) -> Path:
-    """endpoints.yml of one instance: shared tracker, lock store and event broker; ``spool``
+    """endpoints.yml of one instance: shared tracker, lock store and event broker, and the action
+    server's shared secret (Rasa substitutes ``${ACTION_SERVER_TOKEN}``; it is never written); ``spool``
     keeps the tracker events PostgreSQL could not take while it was down (bot/tracker_store.py)."""
     spool_line = f"\n  spool: {spool}" if spool else ""
     redis, amqp = urlparse(engines.redis), urlparse(engines.rabbitmq)
     redis_db = (redis.path or "/0").lstrip("/") or "0"
+    # Rasa ignores a lock-store prefix that is not alphanumeric (and falls back to the shared "lock:")
+    lock_prefix = re.sub(r"[^0-9A-Za-z]", "", prefix)
     path.write_text(f"""action_endpoint:
   url: "http://127.0.0.1:{action_port}/webhook"
+  headers:
+    X-Hotline-Action-Token: ${{ACTION_SERVER_TOKEN}}
 tracker_store:
   type: bot.tracker_store.HotlineTrackerStore
   url: {tracker_url}
@@ -91,10 +102,10 @@ lock_store:
   url: {redis.hostname}
   port: {redis.port or 6379}
   db: {redis_db}
-  key_prefix: {prefix}
+  key_prefix: {lock_prefix}
 event_broker:
   type: pika
-  url: {amqp.hostname}
+  url: amqp://{amqp.hostname}:{amqp.port or 5672}/?heartbeat={BROKER_HEARTBEAT_SECONDS}
   port: {amqp.port or 5672}
   username: {amqp.username or 'guest'}
   password: {amqp.password or 'guest'}
