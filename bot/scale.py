@@ -75,8 +75,10 @@ class Engines:
 
 
 BROKER_HEARTBEAT_SECONDS = 600
-"""RabbitMQ's default (60 s) closes the broker connection while a Rasa instance loads its model
-(minutes on a busy machine, the event loop blocked): its first events then fail to publish."""
+"""A Rasa instance connects to RabbitMQ and then loads its model with the event loop blocked
+(minutes on a busy machine). With aiormq's defaults (heartbeat 60 s, a frame expected within
+(60 + 1) × 3 s) the client dropped its own connection as soon as the loop ran again; the first
+turns' events failed to publish and went out only after the reconnect, out of order."""
 
 
 def scale_endpoints(path: Path, action_port: int, tracker_url: str, engines: Engines, prefix: str,
@@ -89,6 +91,7 @@ def scale_endpoints(path: Path, action_port: int, tracker_url: str, engines: Eng
     redis_db = (redis.path or "/0").lstrip("/") or "0"
     # Rasa ignores a lock-store prefix that is not alphanumeric (and falls back to the shared "lock:")
     lock_prefix = re.sub(r"[^0-9A-Za-z]", "", prefix)
+    broker_query = f"heartbeat={BROKER_HEARTBEAT_SECONDS}&timeout={BROKER_HEARTBEAT_SECONDS}"
     path.write_text(f"""action_endpoint:
   url: "http://127.0.0.1:{action_port}/webhook"
   headers:
@@ -105,7 +108,7 @@ lock_store:
   key_prefix: {lock_prefix}
 event_broker:
   type: pika
-  url: amqp://{amqp.hostname}:{amqp.port or 5672}/?heartbeat={BROKER_HEARTBEAT_SECONDS}
+  url: amqp://{amqp.hostname}:{amqp.port or 5672}/?{broker_query}
   port: {amqp.port or 5672}
   username: {amqp.username or 'guest'}
   password: {amqp.password or 'guest'}
