@@ -152,6 +152,9 @@ def engines(trained_model: Path, private_pg: PrivatePostgres, private_redis: Pri
         broker.close()
         shared.drop_database(backend_db)
         asyncio.run(_delete_queue(f"{prefix}_events"))
+        kept = ROOT / "var" / "engine-faults-log"  # the services' logs of the last run
+        shutil.rmtree(kept, ignore_errors=True)
+        shutil.copytree(work / "log", kept, dirs_exist_ok=True)
         shutil.rmtree(work, ignore_errors=True)
 
 
