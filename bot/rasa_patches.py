@@ -18,6 +18,10 @@ Imported by the modules Rasa loads from this project (``bot.channels`` and
   enough to trigger collections: the profile showed a third of the Rasa process's time
   at allocation sites inside the count-vectors featurizer. Nothing alive is ever freed by
   a collection, so freezing it changes no behaviour; a reloaded model unfreezes first.
+  Only the Rasa server freezes (``bot.rasa_run`` turns it on): it keeps its model for its
+  whole life. A process that loads a model for a while and drops it (``bot.evaluate``, the
+  test run) would otherwise keep the dropped model's cycles frozen, uncollectable, for the
+  rest of its life, and every later freeze count would depend on what ran before.
 """
 
 from __future__ import annotations
@@ -114,10 +118,21 @@ def validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
 
 
 _rasa_load_model = Agent.load_model
+FREEZE_AFTER_LOAD = False  # turned on by freeze_models_after_load() in the Rasa server only
+
+
+def freeze_models_after_load(enabled: bool = True) -> None:
+    """Makes this process freeze what is alive after each model load (the Rasa server's
+    launcher calls it; one-off model users must not, see the module doc)."""
+    global FREEZE_AFTER_LOAD
+    FREEZE_AFTER_LOAD = enabled
 
 
 def load_model_then_freeze(self: Agent, *args: Any, **kwargs: Any) -> None:
-    """Rasa's ``Agent.load_model``, then the model's objects leave the collector's scans."""
+    """Rasa's ``Agent.load_model``, then (in the server) the model leaves the collector's scans."""
+    if not FREEZE_AFTER_LOAD:
+        _rasa_load_model(self, *args, **kwargs)
+        return
     gc.unfreeze()  # a replaced model's objects become collectable again
     _rasa_load_model(self, *args, **kwargs)
     gc.collect()

@@ -4,7 +4,8 @@
 every user of the machine. This wrapper adds it to ``sys.argv`` inside the process (the
 kernel's copy of the command line, which ``ps`` reads, keeps the original arguments), from
 ``RASA_TOKEN`` or ``var/secrets.json`` (bot/settings.py), and ``--cors`` only when
-``RASA_CORS`` asks for it. Everything else is Rasa's own command line.
+``RASA_CORS`` asks for it. Everything else is Rasa's own command line. The server also
+freezes its loaded model out of garbage collection (bot/rasa_patches.py).
 
 Before Rasa starts, the SQLite files its endpoints name (the SQL event broker's, a stock SQL
 tracker store's) are created 0600 (bot/private_files.py): Rasa would create them 0644.
@@ -59,6 +60,9 @@ def _endpoints_path(argv: list[str]) -> Path:
 def main() -> None:
     from rasa.__main__ import main as rasa_main
 
+    from bot import rasa_patches
+
+    rasa_patches.freeze_models_after_load()  # this process keeps its model for its whole life
     sys.argv = ["rasa", *rasa_argv(sys.argv[1:])]
     for db in sqlite_files_of_endpoints(_endpoints_path(sys.argv)):
         private_file(db)

@@ -19,6 +19,7 @@ manager). Engines come from ``SCALE_POSTGRES_URL``, ``REDIS_URL``, ``RABBITMQ_UR
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import signal
 import time
@@ -73,25 +74,41 @@ class Engines:
             admin.dispose()
 
 
-def scale_endpoints(path: Path, action_port: int, tracker_url: str, engines: Engines, prefix: str) -> Path:
-    """endpoints.yml of one instance: shared tracker, lock store and event broker."""
+BROKER_HEARTBEAT_SECONDS = 600
+"""A Rasa instance connects to RabbitMQ and then loads its model with the event loop blocked
+(minutes on a busy machine). With aiormq's defaults (heartbeat 60 s, a frame expected within
+(60 + 1) × 3 s) the client dropped its own connection as soon as the loop ran again; the first
+turns' events failed to publish and went out only after the reconnect, out of order."""
+
+
+def scale_endpoints(path: Path, action_port: int, tracker_url: str, engines: Engines, prefix: str,
+                    spool: Path | None = None) -> Path:
+    """endpoints.yml of one instance: shared tracker, lock store and event broker, and the action
+    server's shared secret (Rasa substitutes ``${ACTION_SERVER_TOKEN}``; it is never written); ``spool``
+    keeps the tracker events PostgreSQL could not take while it was down (bot/tracker_store.py)."""
+    spool_line = f"\n  spool: {spool}" if spool else ""
     redis, amqp = urlparse(engines.redis), urlparse(engines.rabbitmq)
     redis_db = (redis.path or "/0").lstrip("/") or "0"
+    # Rasa ignores a lock-store prefix that is not alphanumeric (and falls back to the shared "lock:")
+    lock_prefix = re.sub(r"[^0-9A-Za-z]", "", prefix)
+    broker_query = f"heartbeat={BROKER_HEARTBEAT_SECONDS}&timeout={BROKER_HEARTBEAT_SECONDS}"
     path.write_text(f"""action_endpoint:
   url: "http://127.0.0.1:{action_port}/webhook"
+  headers:
+    X-Hotline-Action-Token: ${{ACTION_SERVER_TOKEN}}
 tracker_store:
   type: bot.tracker_store.HotlineTrackerStore
   url: {tracker_url}
-  keep_turns: 10
+  keep_turns: 10{spool_line}
 lock_store:
-  type: redis
+  type: bot.lock_store.HotlineLockStore
   url: {redis.hostname}
   port: {redis.port or 6379}
   db: {redis_db}
-  key_prefix: {prefix}
+  key_prefix: {lock_prefix}
 event_broker:
   type: pika
-  url: {amqp.hostname}
+  url: amqp://{amqp.hostname}:{amqp.port or 5672}/?{broker_query}
   port: {amqp.port or 5672}
   username: {amqp.username or 'guest'}
   password: {amqp.password or 'guest'}
@@ -172,7 +189,8 @@ def scale_stack(work: Path, model: Path, instances: int, engines: Engines, *, po
         actions_port, rasa_port = services.free_port(), services.free_port()
         own = {**env, "HOTLINE_VAR_DIR": str(work / f"instance-{i}")}
         actions.append(services.action_server(actions_port, log / f"actions-{i}", own))
-        endpoints = scale_endpoints(work / f"endpoints-{i}.yml", actions_port, tracker_url, engines, prefix)
+        endpoints = scale_endpoints(work / f"endpoints-{i}.yml", actions_port, tracker_url, engines, prefix,
+                                    work / f"instance-{i}" / "tracker-outbox.jsonl")
         rasa.append(services.rasa_server(rasa_port, model, endpoints, log / f"rasa-{i}", own))
         rasa_ports.append(rasa_port)
     config = haproxy_config(work / "haproxy.cfg", port, rasa_ports)

@@ -22,6 +22,15 @@ the whole session. Several Rasa instances can share the store: each save checks 
 version it read, and a conflicting write (which the Redis lock store prevents) rebuilds
 the working tracker from the full history instead of losing events.
 
+When the database is unreachable (PostgreSQL stopped or restarting) a turn must still be
+answered and nothing the worker says may be lost. The store keeps the working tracker of
+the conversations it served recently in memory; during an outage it hands those out, and
+a save keeps the new events in an outbox (memory, and a JSONL file when ``spool`` is set,
+so a restart of Rasa loses nothing either). A background task writes the outbox, in
+order and once, as soon as the database answers again, then rebuilds each touched
+working tracker from the full history. A conversation this process has not seen starts
+afresh during the outage; its events are still written afterwards.
+
 endpoints.yml::
 
     tracker_store:
@@ -35,7 +44,9 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections import OrderedDict
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -73,6 +84,9 @@ STATE = sa.Table(
 )
 _LOADED = "_hotline_loaded"    # how many events the tracker had when this store handed it out
 _VERSION = "_hotline_version"  # the state row's version then (None: no row yet)
+UNAVAILABLE = (sa.exc.SQLAlchemyError, OSError, asyncio.TimeoutError)  # the database cannot be reached
+CACHED_CONVERSATIONS = 2000  # working trackers kept in memory for an outage
+RETRY_SECONDS = 1.0
 
 
 def _event_row(sender_id: str, event: Event) -> dict[str, Any]:
@@ -135,6 +149,7 @@ class HotlineTrackerStore(TrackerStore):
         event_broker: EventBroker | None = None,
         keep_turns: int = 10,
         pool_size: int = 10,
+        spool: str | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(domain, event_broker, **kwargs)
@@ -147,10 +162,15 @@ class HotlineTrackerStore(TrackerStore):
             options: dict[str, Any] = {"poolclass": sa.pool.AsyncAdaptedQueuePool, "pool_size": 1,
                                        "max_overflow": 0, "pool_timeout": 60}
         else:
-            options = {"pool_size": int(pool_size), "max_overflow": int(pool_size), "pool_pre_ping": True}
+            # a stopped server refuses at once; a hung one must not hold the turn for a minute
+            options = {"pool_size": int(pool_size), "max_overflow": int(pool_size), "pool_pre_ping": True,
+                       "connect_args": {"timeout": 2, "command_timeout": 5}}
         self.engine: AsyncEngine = create_async_engine(self.url, **options)
         self._ready = False
         self._create_lock = asyncio.Lock()
+        self.cache: OrderedDict[str, str] = OrderedDict()  # sender → working events (JSON)
+        self.outbox = _Outbox(Path(spool) if spool else None)
+        self._flusher: asyncio.Task | None = None
 
     async def _ensure_tables(self) -> None:
         """Creates the tables on first use (instances starting together may race: retried)."""
@@ -170,8 +190,19 @@ class HotlineTrackerStore(TrackerStore):
 
     # -- reading -----------------------------------------------------------------------
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
-        """The working tracker: one row read (a conversation that predates this store is
-        read from its events once)."""
+        """The working tracker; from memory while the database is unreachable."""
+        try:
+            if self.outbox:
+                await self._flush()
+            tracker = await self._retrieve(sender_id)
+        except UNAVAILABLE as error:
+            self._outage(error)
+            cached = self.cache.get(sender_id)
+            return self._tracker(sender_id, deserialise_events(json.loads(cached)), None) if cached else None
+        return tracker
+
+    async def _retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        """One row read (a conversation that predates this store is read from its events once)."""
         await self._ensure_tables()
         async with self.engine.connect() as connection:
             row = (await connection.execute(
@@ -181,6 +212,7 @@ class HotlineTrackerStore(TrackerStore):
                 if not events:
                     return None
                 return self._tracker(sender_id, current_session(events), None)
+        self._remember(sender_id, row.events)
         return self._tracker(sender_id, deserialise_events(json.loads(row.events)), row.version)
 
     async def retrieve_full_tracker(self, conversation_id: str) -> DialogueStateTracker | None:
@@ -211,30 +243,99 @@ class HotlineTrackerStore(TrackerStore):
 
     # -- writing -----------------------------------------------------------------------
     async def save(self, tracker: DialogueStateTracker) -> None:
-        """Appends the new events and writes the working tracker, in one transaction."""
-        await self._ensure_tables()
+        """Appends the new events and writes the working tracker, in one transaction; while
+        the database is unreachable the new events wait in the outbox (see module doc)."""
         all_events = list(tracker.events)
         new_events = all_events[getattr(tracker, _LOADED, 0):]
         version = getattr(tracker, _VERSION, None)
         working = compact(tracker.sender_id, all_events, self.domain, self.keep_turns)
         payload = json.dumps([event.as_dict() for event in working])
-        async with self.engine.begin() as connection:
-            if new_events:
-                await connection.execute(
-                    EVENTS.insert(), [_event_row(tracker.sender_id, e) for e in new_events])
-            written = await self._write_state(connection, tracker.sender_id, version, payload,
-                                              _last_timestamp(working))
-            if not written:
-                await self._rebuild_state(connection, tracker.sender_id)
+        self._remember(tracker.sender_id, payload)
+        try:
+            if self.outbox:
+                await self._flush()
+            written = await self._save(tracker.sender_id, new_events, version, payload,
+                                       _last_timestamp(working))
+        except UNAVAILABLE as error:
+            self._outage(error)
+            self.outbox.add(tracker.sender_id, [_event_row(tracker.sender_id, e) for e in new_events])
+            self._start_flusher()
+            setattr(tracker, _LOADED, len(all_events))
+            setattr(tracker, _VERSION, None)
+            await self._publish(tracker.sender_id, new_events)
+            return
         setattr(tracker, _LOADED, len(all_events))
         # after a conflict this object is stale: its next save rebuilds from the history again
         setattr(tracker, _VERSION, (version or 0) + 1 if written else None)
         await self._publish(tracker.sender_id, new_events)
 
-    async def _rebuild_state(self, connection: Any, sender_id: str) -> None:
+    async def _save(self, sender_id: str, new_events: list[Event], version: int | None,
+                    payload: str, updated: float | None) -> bool:
+        """The database write of ``save``; False when another writer had changed the state."""
+        await self._ensure_tables()
+        async with self.engine.begin() as connection:
+            if new_events:
+                await connection.execute(
+                    EVENTS.insert(), [_event_row(sender_id, e) for e in new_events])
+            written = await self._write_state(connection, sender_id, version, payload, updated)
+            if not written:
+                await self._rebuild_state(connection, sender_id)
+        return written
+
+    # -- outages -------------------------------------------------------------------------
+    def _remember(self, sender_id: str, payload: str) -> None:
+        """Keeps the working tracker (its JSON) for an outage (the most recent conversations only)."""
+        self.cache[sender_id] = payload
+        self.cache.move_to_end(sender_id)
+        while len(self.cache) > CACHED_CONVERSATIONS:
+            self.cache.popitem(last=False)
+
+    def _outage(self, error: BaseException) -> None:
+        if not self.outbox:
+            logger.error("tracker store unreachable (%s): answering from memory, events kept "
+                         "until it is back", type(error).__name__)
+
+    def _start_flusher(self) -> None:
+        if self._flusher is None or self._flusher.done():
+            self._flusher = asyncio.get_running_loop().create_task(self._flush_until_empty())
+
+    async def _flush_until_empty(self) -> None:
+        """Retries the outbox in the background until the database takes it."""
+        while self.outbox:
+            try:
+                await self._flush()
+            except UNAVAILABLE:
+                await asyncio.sleep(RETRY_SECONDS)
+            except Exception:  # never let the retry task die silently
+                logger.exception("writing the tracker outbox failed; retrying")
+                await asyncio.sleep(RETRY_SECONDS)
+
+    async def _flush(self) -> None:
+        """Writes the outbox in order, once; then rebuilds each touched working tracker."""
+        async with self.outbox.lock:
+            if not self.outbox:
+                return
+            await self._ensure_tables()
+            batch = list(self.outbox.entries)  # saves during the write join the next batch
+            async with self.engine.begin() as connection:
+                senders: list[str] = []
+                for sender_id, rows in batch:
+                    if rows:
+                        await connection.execute(EVENTS.insert(), rows)
+                    if sender_id not in senders:
+                        senders.append(sender_id)
+                for sender_id in senders:
+                    await self._rebuild_state(connection, sender_id, quiet=True)
+            self.outbox.drop(len(batch))
+            logger.warning("tracker store reachable again: %d conversations written from the outbox",
+                           len(senders))
+
+    async def _rebuild_state(self, connection: Any, sender_id: str, quiet: bool = False) -> None:
         """Another writer changed the conversation since it was read (the lock store should
-        prevent that): both writers' events are in the history, so rebuild from it."""
-        logger.warning("tracker %s was changed by another writer: rebuilt from its history", sender_id)
+        prevent that), or its events came from the outbox: both are in the history, so
+        rebuild from it."""
+        if not quiet:
+            logger.warning("tracker %s was changed by another writer: rebuilt from its history", sender_id)
         current = (await connection.execute(
             sa.select(STATE.c.version).where(STATE.c.sender_id == sender_id))).scalar() or 0
         rebuilt = compact(sender_id, await self._history(connection, sender_id), self.domain, self.keep_turns)
@@ -268,6 +369,42 @@ class HotlineTrackerStore(TrackerStore):
 
     async def stream_events(self, tracker: DialogueStateTracker) -> None:  # not used by save
         await self._publish(tracker.sender_id, list(tracker.events)[getattr(tracker, _LOADED, 0):])
+
+
+class _Outbox:
+    """Event rows waiting for the database, in arrival order (and in ``path``, if given,
+    so that a restarted process writes them too)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.entries: list[tuple[str, list[dict]]] = []
+        self.lock = asyncio.Lock()
+        if path and path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    record = json.loads(line)
+                    self.entries.append((record["sender_id"], record["rows"]))
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+    def add(self, sender_id: str, rows: list[dict]) -> None:
+        self.entries.append((sender_id, rows))
+        if self.path:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("a", encoding="utf-8") as spool:
+                spool.write(json.dumps({"sender_id": sender_id, "rows": rows}, ensure_ascii=False) + "\n")
+
+    def drop(self, written: int) -> None:
+        """Forgets the first ``written`` entries (now in the database)."""
+        del self.entries[:written]
+        if self.path:
+            if self.entries:
+                self.path.write_text("".join(
+                    json.dumps({"sender_id": sender_id, "rows": rows}, ensure_ascii=False) + "\n"
+                    for sender_id, rows in self.entries), encoding="utf-8")
+            else:
+                self.path.unlink(missing_ok=True)
 
 
 def _create_tables(connection: sa.engine.Connection) -> None:

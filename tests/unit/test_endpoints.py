@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from rasa.utils.endpoints import read_endpoint_config
 
-from bot import services
+from bot import scale, services
 from bot.action_guard import TOKEN_HEADER
 from bot.settings import ROOT
 
@@ -21,3 +21,19 @@ def test_rasa_reads_the_secret_header_from_the_environment(tmp_path: Path, monke
     endpoint = read_endpoint_config(str(path), "action_endpoint")
     assert endpoint.headers == {TOKEN_HEADER: "s3cret-from-env"}, "Rasa substitutes ${…} (unquoted only)"
     assert read_endpoint_config(str(path), "event_broker").type == "SQL"
+
+
+def test_every_scale_instance_sends_the_secret_and_its_own_lock_prefix(tmp_path: Path, monkeypatch):
+    """bot/scale.py's endpoints once lacked the header: every action call of the scale path got
+    401 and the worker only the apology. Rasa also drops a lock prefix that is not alphanumeric
+    (falling back to the "lock:" every other stack on the Redis uses)."""
+    monkeypatch.setenv("ACTION_SERVER_TOKEN", "s3cret-from-env")
+    engines = scale.Engines("postgresql+asyncpg://u@127.0.0.1/db", "redis://127.0.0.1:6379/0",
+                            "amqp://guest:guest@127.0.0.1:5672/")
+    path = scale.scale_endpoints(tmp_path / "endpoints.yml", 5055, "postgresql+asyncpg://u@h/t",
+                                 engines, "h_perf_1a2b", tmp_path / "outbox.jsonl")
+    assert "s3cret-from-env" not in path.read_text()
+    assert read_endpoint_config(str(path), "action_endpoint").headers == {TOKEN_HEADER: "s3cret-from-env"}
+    prefix = read_endpoint_config(str(path), "lock_store").kwargs["key_prefix"]
+    assert prefix.isalnum() and "1a2b" in prefix
+    assert "heartbeat=" in read_endpoint_config(str(path), "event_broker").url
