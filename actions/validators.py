@@ -212,7 +212,8 @@ def school_problem(value: object) -> Checked:
 
 # --- holiday measures ----------------------------------------------------------------------
 
-OCCUPATIONS = {"courier": ("快递", "速递", "顺丰", "京东"),
+# what a worker says for each occupation code of the shared contract (bot/contract.py)
+OCCUPATION_WORDS = {"courier": ("快递", "速递", "顺丰", "京东"),
                "rider": ("外卖", "骑手", "送餐", "美团"),
                "sanitation": ("环卫", "清洁", "保洁", "扫马路"),
                "construction": ("建筑", "工地", "装修", "建设", "盖楼"),
@@ -225,7 +226,7 @@ _RETURN = ("回家", "返乡", "返岗", "错峰", "回老家", "回去")
 def occupation(value: object) -> Checked:
     """An occupation code the eligibility rules know; anything else is ``other``."""
     text = _text(value)
-    return Checked(next((code for code, words in OCCUPATIONS.items()
+    return Checked(next((code for code, words in OCCUPATION_WORDS.items()
                          if any(w in text for w in words)), "other"))
 
 

@@ -24,12 +24,10 @@ from bot.backend.errors import (
 from bot.backend.tables import stations, ticket_counters, ticket_events, tickets
 from bot.calendar.beijing import to_beijing, to_utc_naive
 from bot.calendar.workdays import add_working_days
+from bot.contract import TICKET_STATUSES, TICKET_TYPES
 
-TYPES = ("school_placement", "wage_arrears", "overtime_pay", "minimum_wage",
-         "relief_application", "subsidy_application", "legal_aid", "callback", "handoff",
-         "psych_support", "mutual_insurance", "other")
-STATUSES = ("new", "assigned", "acknowledged", "in_progress", "returned", "resolved",
-            "followed_up", "closed")  # the workflow's steps: bot/backend/workflow.py
+TYPES = TICKET_TYPES  # the shared contract (bot/contract.py)
+STATUSES = TICKET_STATUSES  # the workflow's steps: bot/backend/workflow.py
 TRANSITIONS = {"new": {"assigned", "acknowledged", "in_progress", "closed"},
                "assigned": {"acknowledged", "in_progress", "resolved", "returned", "closed"},
                "acknowledged": {"in_progress", "resolved", "returned", "assigned", "closed"},

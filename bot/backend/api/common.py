@@ -14,6 +14,15 @@ def index(request: web.Request) -> RegionIndex:
     return request.app["regions"]
 
 
+def station_for_place(request: web.Request, city: str | None, district: str | None) -> int:
+    """The grid station responsible for a place the worker named; places we do not know go to
+    the province capital's default station (one rule for tickets and handoffs alike)."""
+    regions = index(request)
+    region = regions.resolve(city, district)
+    station_id = regions.station_for(region) if region else None
+    return station_id or request.app["fallback_station_id"]
+
+
 def resolve_or_404(request: web.Request, city: str | None, district: str | None) -> Region:
     region = index(request).resolve(city, district)
     if region is None:

@@ -9,6 +9,7 @@ from bot.backend.eligibility import evaluate_rule
 from bot.backend.routing import api
 from bot.backend.tables import eligibility_rules
 from bot.backend.validation import Field
+from bot.contract import OCCUPATIONS
 
 FACTS = {
     "city": Field(description="所在城市"), "district": Field(description="区县/街道"),
@@ -16,8 +17,7 @@ FACTS = {
     "medical_out_of_pocket_yearly": Field("number", minimum=0, maximum=10_000_000,
                                           description="全年个人自付医疗费（元）"),
     "stayed_over_holiday": Field("boolean"), "returning_after_peak": Field("boolean"),
-    "occupation": Field(choices=("courier", "rider", "sanitation", "construction", "driver",
-                                 "factory", "other")),
+    "occupation": Field(choices=OCCUPATIONS),
     "employer": Field(max_length=128),
 }
 

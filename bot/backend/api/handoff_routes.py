@@ -7,7 +7,7 @@ import logging
 from sqlalchemy import select
 
 from bot.backend import handoffs
-from bot.backend.api.common import index
+from bot.backend.api.common import station_for_place
 from bot.backend.errors import ApiError, HandoffNotFound
 from bot.backend.routing import api
 from bot.backend.tables import handoffs as handoffs_table
@@ -22,10 +22,7 @@ logger = logging.getLogger(__name__)
          "district": Field(), "reason": Field(default="worker_request", max_length=64),
          "channel": Field(default="socketio", max_length=32)}, tag="handoffs")
 async def create(request, principal, body, query):
-    regions = index(request)
-    region = regions.resolve(body["city"], body["district"])
-    station_id = (regions.station_for(region) if region else None) \
-        or request.app["fallback_station_id"]
+    station_id = station_for_place(request, body["city"], body["district"])
     record, created = await handoffs.open_handoff(
         request.app["engine"], body["conversation_id"], station_id, body["reason"],
         body["channel"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.backend import tickets, workers
-from bot.backend.api.common import index
+from bot.backend.api.common import station_for_place
 from bot.backend.errors import ApiError
 from bot.backend.routing import api
 from bot.backend.tables import tickets as tickets_table
@@ -31,10 +31,7 @@ def _idempotency_key(request) -> str:
 def _station_for(request, body: dict) -> int:
     if body["station_id"]:
         return body["station_id"]
-    regions = index(request)
-    region = regions.resolve(body["city"], body["district"])
-    station_id = regions.station_for(region) if region else None
-    return station_id or request.app["fallback_station_id"]
+    return station_for_place(request, body["city"], body["district"])
 
 
 @api("POST", "/tickets", "创建工单（Idempotency-Key 相同的重复请求只建一张）", body=CREATE,
