@@ -14,12 +14,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from bot import notify
 from bot.backend import ratelimit
 from bot.backend.errors import (
-    ApiError,
     IdempotencyConflict,
     InvalidInput,
+    InvalidTransition,
     RateLimited,
     TicketNotFound,
-    not_found,
 )
 from bot.backend.tables import stations, ticket_counters, ticket_events, tickets
 from bot.calendar.beijing import to_beijing, to_utc_naive
@@ -204,10 +203,9 @@ async def transition(engine: AsyncEngine, ticket_id: str, status: str | None, no
         current = (await conn.execute(select(tickets.c.status).where(
             tickets.c.id == ticket_id))).scalar()
         if current is None:
-            raise not_found("工单")
+            raise TicketNotFound()
         if status and status != current and status not in TRANSITIONS[current]:
-            raise ApiError(409, "invalid_transition", f"工单状态不能从 {current} 变为 {status}",
-                           field="status")
+            raise InvalidTransition(f"工单状态不能从 {current} 变为 {status}")
         if status:
             stamps = {"resolved": {"resolved_at": now}, "closed": {"closed_at": now}}
             await conn.execute(update(tickets).where(tickets.c.id == ticket_id)
