@@ -108,14 +108,6 @@ def head_count(value: object) -> Checked:
 
 # --- dates -----------------------------------------------------------------------------
 
-def calendar_dates(value: object, today: date | None = None) -> Checked:
-    """Dates a worker names (2月17日到19日, 大年初一到初三, 国庆3天) as ISO strings."""
-    found = read_worked_days(_text(value), today)
-    if not found.dates:
-        return Checked(reask="utter_invalid_dates")
-    return Checked([d.isoformat() for d in found.dates])
-
-
 def worked_days(value: object, today: date | None = None) -> Checked:
     """The worker's own words about the days or hours of overtime, once they are understood."""
     text = _text(value)
