@@ -23,6 +23,7 @@ from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client, on_action_call
 from actions.crisis import is_crisis
+from bot.contract import OCCUPATION_NAMES, OCCUPATIONS
 
 logger = logging.getLogger(__name__)
 Slots = dict[str, Any]
@@ -122,9 +123,8 @@ def fact_text(slot: str, value: Any) -> str:
         return f"{value[1:-1]}{units[value[-1]]}"
     if slot == "workers_affected" and isinstance(value, int):
         return "就您一个" if value == 1 else f"{value} 人"
-    names = {"stay": "留下过年", "return": "节后错峰返乡/返岗", "courier": "快递",
-             "rider": "外卖骑手", "sanitation": "环卫", "construction": "建筑",
-             "driver": "司机", "factory": "工厂", "other": "其他", "none": "未建档"}
+    names = {"stay": "留下过年", "return": "节后错峰返乡/返岗", **OCCUPATION_NAMES,
+             "none": "未建档"}
     return names.get(str(value), str(value))
 
 
@@ -240,7 +240,7 @@ def _answer_extractor(slot: str):
 
 
 # Values the validators produce, accepted as they are when validated again.
-_NORMALISED = {"occupation": set(v.OCCUPATIONS) | {"other"},
+_NORMALISED = {"occupation": set(OCCUPATIONS),
                "holiday_situation": {"stay", "return"}}
 
 

@@ -37,10 +37,6 @@ def daily_wage(monthly_wage: Decimal) -> Decimal:
     return monthly_wage / PAID_DAYS_PER_MONTH
 
 
-def hourly_wage(monthly_wage: Decimal) -> Decimal:
-    return daily_wage(monthly_wage) / HOURS_PER_DAY
-
-
 @dataclass(frozen=True)
 class PayLine:
     kind: DayKind

@@ -175,9 +175,9 @@ class ActionStartService(SafeAction):
                      answered: bool = False) -> list[dict]:
         """Opens the service's flow; ``answered``: a fact answer already said its rules."""
         if service in POLICY_SERVICES:
-            from actions.services import ActionPolicyAnswer
+            from actions.services import POLICY_ACTIONS
 
-            action = ActionPolicyAnswer.BY_INTENT[service]()
+            action = POLICY_ACTIONS[service]()
             return await action.act(dispatcher, tracker, domain)
         form = SERVICE_FORMS[service]
         if service == "overtime_pay" and not answered and not (

@@ -13,12 +13,7 @@ from actions.common import SafeAction, client, location
 from actions.crisis import is_crisis
 from actions.handoff import request_handoff
 from actions.tickets import call_back_by, offer_ticket
-
-_DAYS = {"mon": "周一", "tue": "周二", "wed": "周三", "thu": "周四", "fri": "周五",
-         "sat": "周六", "sun": "周日", "holiday": "法定节假日", "makeup": "调休上班日"}
-STATUS_NAMES = {"new": "已登记", "assigned": "已分派到网格工作站", "acknowledged": "工作人员已签收",
-                "in_progress": "正在办理", "returned": "正在重新分派", "resolved": "已办结",
-                "followed_up": "已办结并回访", "closed": "已关闭"}
+from bot.contract import HOURS_KEY_NAMES, TICKET_STATUS_WORKER_NAMES
 
 
 def too_many_tries_text(retry_after: int | None) -> str:
@@ -31,7 +26,7 @@ def too_many_tries_text(retry_after: int | None) -> str:
 
 
 def hours_text(hours: dict) -> str:
-    return "；".join(f"{_DAYS.get(d, d)} {'、'.join(spans)}" for d, spans in hours.items())
+    return "；".join(f"{HOURS_KEY_NAMES.get(d, d)} {'、'.join(spans)}" for d, spans in hours.items())
 
 
 def station_text(station: dict) -> str:
@@ -78,7 +73,7 @@ class ActionTicketStatus(SafeAction):
         except BackendError:
             dispatcher.utter_message(response="utter_ticket_not_found")
             return [SlotSet("ticket_id", None)]
-        state = STATUS_NAMES.get(status["status"], status["status"])
+        state = TICKET_STATUS_WORKER_NAMES.get(status["status"], status["status"])
         if status.get("verified"):
             note = f"最新进展：{status['last_note']}。" if status.get("last_note") else ""
             detail = f"由{status['station_name']}负责（电话 {status['station_phone']}）。{note}"
@@ -198,18 +193,7 @@ class ActionPsychSupport(SafeAction):
         return []
 
 
-class ActionPolicyAnswer(SafeAction):
-    """Until domain.yml names the four actions above: picks one by the latest intent.
-
-    TEMPORARY (phase 1 → 2 of the flows work); removed with the domain change.
-    """
-
-    BY_INTENT = {"legal_aid": ActionLegalAid, "mutual_insurance": ActionMutualInsurance,
-                 "childcare_service": ActionChildcare, "skills_training": ActionSkillsTraining}
-
-    def name(self) -> str:
-        return "action_policy_answer"
-
-    async def act(self, dispatcher, tracker, domain):
-        action = self.BY_INTENT.get(tracker.get_intent_of_latest_message(), ActionLegalAid)()
-        return await action.act(dispatcher, tracker, domain)
+# The entry action (actions/router.py) opens these services through this table.
+POLICY_ACTIONS: dict[str, type[PolicyAnswer]] = {
+    "legal_aid": ActionLegalAid, "mutual_insurance": ActionMutualInsurance,
+    "childcare_service": ActionChildcare, "skills_training": ActionSkillsTraining}

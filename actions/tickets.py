@@ -18,14 +18,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.case_outbox import submit_ticket
 from actions.common import SafeAction, client, location, outbox
+from bot.contract import TICKET_TYPE_WORKER_NAMES, weekday_name
 
-TYPE_NAMES = {"wage_arrears": "欠薪", "school_placement": "子女入学协调",
-              "relief_application": "困难救助申请", "subsidy_application": "补贴申请",
-              "legal_aid": "律师咨询（法律援助）", "minimum_wage": "工资低于最低标准",
-              "overtime_pay": "加班费", "callback": "回电", "handoff": "转人工", "other": ""}
+TYPE_NAMES = TICKET_TYPE_WORKER_NAMES  # the shared contract (bot/contract.py)
 logger = logging.getLogger(__name__)
 BEIJING = timezone(timedelta(hours=8))
-_WEEKDAYS = "一二三四五六日"
 
 
 def new_case_id() -> str:
@@ -54,7 +51,7 @@ def call_back_by(sla_due: str) -> str:
     if due.tzinfo is None:
         due = due.replace(tzinfo=timezone.utc)
     due = due.astimezone(BEIJING)
-    return f"{due.month}月{due.day}日（周{_WEEKDAYS[due.weekday()]}）"
+    return f"{due.month}月{due.day}日（{weekday_name(due.weekday())}）"
 
 
 def case_place(tracker: Tracker) -> tuple[str | None, str | None]:

@@ -108,14 +108,6 @@ def head_count(value: object) -> Checked:
 
 # --- dates -----------------------------------------------------------------------------
 
-def calendar_dates(value: object, today: date | None = None) -> Checked:
-    """Dates a worker names (2月17日到19日, 大年初一到初三, 国庆3天) as ISO strings."""
-    found = read_worked_days(_text(value), today)
-    if not found.dates:
-        return Checked(reask="utter_invalid_dates")
-    return Checked([d.isoformat() for d in found.dates])
-
-
 def worked_days(value: object, today: date | None = None) -> Checked:
     """The worker's own words about the days or hours of overtime, once they are understood."""
     text = _text(value)
@@ -212,7 +204,8 @@ def school_problem(value: object) -> Checked:
 
 # --- holiday measures ----------------------------------------------------------------------
 
-OCCUPATIONS = {"courier": ("快递", "速递", "顺丰", "京东"),
+# what a worker says for each occupation code of the shared contract (bot/contract.py)
+OCCUPATION_WORDS = {"courier": ("快递", "速递", "顺丰", "京东"),
                "rider": ("外卖", "骑手", "送餐", "美团"),
                "sanitation": ("环卫", "清洁", "保洁", "扫马路"),
                "construction": ("建筑", "工地", "装修", "建设", "盖楼"),
@@ -225,7 +218,7 @@ _RETURN = ("回家", "返乡", "返岗", "错峰", "回老家", "回去")
 def occupation(value: object) -> Checked:
     """An occupation code the eligibility rules know; anything else is ``other``."""
     text = _text(value)
-    return Checked(next((code for code, words in OCCUPATIONS.items()
+    return Checked(next((code for code, words in OCCUPATION_WORDS.items()
                          if any(w in text for w in words)), "other"))
 
 

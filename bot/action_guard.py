@@ -5,7 +5,7 @@ HTTP 500 echoing the exception text and the request body. Anyone who reached it 
 an action (send a one-time code, read backend data with the service token). Attached to
 rasa_sdk's Sanic app through its plugin hook (``rasa_sdk_plugins``):
 
-- every call but ``/health`` must carry ``X-Hotline-Action-Token`` (endpoints.yml's
+- every call but ``/health``, ``/ready`` and ``/metrics`` must carry ``X-Hotline-Action-Token`` (endpoints.yml's
   ``action_endpoint.headers``), else 401 and nothing runs;
 - ``POST /webhook`` bodies must have the shape Rasa sends, else 400 with a structured error;
 - any other error → its own status (404, 413, …) or 500 with a fixed message, never the
@@ -29,7 +29,7 @@ from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
 TOKEN_HEADER = "X-Hotline-Action-Token"
-OPEN_PATHS = frozenset({"/health"})
+OPEN_PATHS = frozenset({"/health", "/ready", "/metrics"})  # bot/action_ops.py: no personal data
 
 
 def error(status: int, code: str, message: str, field: str | None = None) -> response.HTTPResponse:

@@ -90,6 +90,12 @@ class Settings:
     scale_postgres_url: str | None = None
     scale_redis_url: str | None = None
     rabbitmq_url: str | None = None
+    # logs (bot/logsetup.py): HOTLINE_LOG_FORMAT text|json; HOTLINE_LOG_DIR: also write
+    # <dir>/<process>.log, rotated at HOTLINE_LOG_MAX_BYTES keeping HOTLINE_LOG_BACKUPS files
+    log_format: str = "text"
+    log_dir: str = ""
+    log_max_bytes: int = 10 * 1024 * 1024
+    log_backups: int = 5
 
     @property
     def production(self) -> bool:
@@ -175,7 +181,13 @@ def get_settings() -> Settings:
                             or None),
         scale_redis_url=os.environ.get("REDIS_URL") or os.environ.get("TEST_REDIS_URL") or None,
         rabbitmq_url=os.environ.get("RABBITMQ_URL") or os.environ.get("TEST_RABBITMQ_URL") or None,
+        log_format=os.environ.get("HOTLINE_LOG_FORMAT", "text").strip().lower(),
+        log_dir=os.environ.get("HOTLINE_LOG_DIR", ""),
+        log_max_bytes=int(os.environ.get("HOTLINE_LOG_MAX_BYTES", str(10 * 1024 * 1024))),
+        log_backups=int(os.environ.get("HOTLINE_LOG_BACKUPS", "5")),
     )
+    if settings.log_format not in ("text", "json"):
+        raise SettingsError("HOTLINE_LOG_FORMAT 只能是 text 或 json")
     if production:
         check_production(settings)
     return settings

@@ -1,7 +1,8 @@
 """rasa_sdk's plugin package (``rasa_sdk.plugin._discover_plugins`` imports it by this name).
 
 The action server's guard (shared-secret check, body validation, no echoed exceptions, body
-cap, masked logs) is attached through rasa_sdk's own start-up hook; see bot/action_guard.py.
+cap, masked logs) and its operability (``/ready``, ``/metrics``: bot/action_ops.py) are attached
+through rasa_sdk's own start-up hook; see bot/action_guard.py.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ hookimpl = pluggy.HookimplMarker("rasa_sdk")
 
 @hookimpl
 def attach_sanic_app_extensions(app) -> None:
-    from bot.action_guard import attach
+    from bot import action_guard, action_ops
 
-    attach(app)
+    action_guard.attach(app)
+    action_ops.attach(app)  # /ready, /metrics, per-call timing
 
 
 def init_hooks(manager: pluggy.PluginManager) -> None:

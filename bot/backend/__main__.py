@@ -7,6 +7,7 @@ import logging
 
 from aiohttp import web
 
+from bot import logsetup
 from bot.backend.app import create_app
 
 
@@ -15,7 +16,7 @@ def main() -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args()
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logsetup.configure("backend", level=logging.INFO)  # text or JSON, masked, rotated
     web.run_app(create_app(), host=args.host, port=args.port,
                 print=lambda _msg: print(f"后台已启动: http://{args.host}:{args.port}/", flush=True))
 

@@ -31,8 +31,9 @@ from bot.backend.tables import (
     stations,
 )
 from bot.calendar.beijing import utcnow
+from bot.contract import HOURS_KEYS
 
-DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun", "holiday", "makeup")
+DAY_KEYS = HOURS_KEYS  # the shared contract (bot/contract.py)
 LEVELS = ("city", "district", "street", "community")
 REGION_KINDS = ("province", "city", "district", "street", "community")
 USERNAME = re.compile(r"[a-z][a-z0-9_.-]{2,31}")

@@ -7,58 +7,76 @@ from collections.abc import Callable
 from aiohttp import web
 from sqlalchemy import select
 
-from bot.backend import (
-    api,  # noqa: F401  (registers the handlers)
-    auth,
+from bot.backend import auth
+from bot.backend.api import (
+    admin_routes,
+    auth_routes,
+    dashboard_routes,
+    eligibility_routes,
+    fact_routes,
+    handoff_routes,
+    health_routes,
+    notify_routes,
+    places,
+    policy_routes,
+    ticket_routes,
+    worker_routes,
+    workflow_routes,
 )
+from bot.backend.appkeys import API_ROUTES, ENGINE, FALLBACK_STATION_ID, REGIONS, SETTINGS
 from bot.backend.db import create_engine, migrate
 from bot.backend.errors import error_middleware
+from bot.backend.operations import setup_operations
 from bot.backend.regions import RegionIndex
-from bot.backend.routing import PREFIX, add_routes, openapi
+from bot.backend.routing import PREFIX, Route, add_routes, openapi
 from bot.backend.seed import add_missing_facts, seed_if_empty
 from bot.backend.tables import stations
+from bot.console.pages import setup_console
+from bot.notify.web import setup_notify
 from bot.settings import Settings, check_production, get_settings
+from bot.trainer import inbox_web
+from bot.widget.demo_page import setup_widget
 
-# Other parts of the product (staff console, widget demo page, trainer inbox)
-# add themselves here: each is called with the app before it starts.
-EXTENSIONS: list[Callable[[web.Application], None]] = []
+# Every API route of the backend, one table per module: what is not listed here is not served
+# (and not in the OpenAPI document).
+ROUTE_TABLES = (health_routes.routes, places.routes, policy_routes.routes,
+                eligibility_routes.routes, fact_routes.routes, worker_routes.routes,
+                ticket_routes.routes, handoff_routes.routes, auth_routes.routes,
+                workflow_routes.routes, admin_routes.routes, dashboard_routes.routes,
+                notify_routes.routes, inbox_web.routes)
+
+# The other parts of the product mounted on the backend app (staff console, widget demo page,
+# trainer inbox, back office, notifications): each is called with the app before it starts.
+EXTENSIONS: tuple[Callable[[web.Application], None], ...] = (
+    setup_console, setup_widget, inbox_web.setup_trainer_inbox, setup_operations, setup_notify)
 
 
-def _load_extensions() -> None:
-    for module, name in (("bot.console.setup", "setup_console"),
-                         ("bot.widget.setup", "setup_widget"),
-                         ("bot.trainer.inbox_web", "setup_trainer_inbox"),
-                         ("bot.backend.operations", "setup_operations"),
-                         ("bot.notify.web", "setup_notify")):
-        try:
-            extension = getattr(__import__(module, fromlist=[name]), name)
-        except ImportError:
-            continue
-        if extension not in EXTENSIONS:
-            EXTENSIONS.append(extension)
+def api_routes() -> list[Route]:
+    """The declared API routes, in the order they are mounted."""
+    return [route for table in ROUTE_TABLES for route in table]
 
 
 async def _startup(app: web.Application) -> None:
-    settings: Settings = app["settings"]
+    settings: Settings = app[SETTINGS]
     migrate(settings.database_url)
-    app["engine"] = create_engine(settings.database_url)
-    if not await seed_if_empty(app["engine"], settings.id_number_key,
+    app[ENGINE] = create_engine(settings.database_url)
+    if not await seed_if_empty(app[ENGINE], settings.id_number_key,
                                demo_people=not settings.production):
-        await add_missing_facts(app["engine"])  # a database seeded before the fact records
-    app["regions"] = await RegionIndex.load(app["engine"])
+        await add_missing_facts(app[ENGINE])  # a database seeded before the fact records
+    app[REGIONS] = await RegionIndex.load(app[ENGINE])
     await auth.warm_up()
-    async with app["engine"].connect() as conn:
+    async with app[ENGINE].connect() as conn:
         # the province capital's default station stands in for places we do not know
-        app["fallback_station_id"] = (await conn.execute(
+        app[FALLBACK_STATION_ID] = (await conn.execute(
             select(stations.c.id).where(stations.c.code == "QD"))).scalar() or 1
 
 
 async def _cleanup(app: web.Application) -> None:
-    await app["engine"].dispose()
+    await app[ENGINE].dispose()
 
 
 async def _openapi(request: web.Request) -> web.Response:
-    return web.json_response(openapi())
+    return web.json_response(openapi(request.app[API_ROUTES]))
 
 
 def create_app(settings: Settings | None = None) -> web.Application:
@@ -66,12 +84,12 @@ def create_app(settings: Settings | None = None) -> web.Application:
 
     logging_filter.install()
     app = web.Application(middlewares=[error_middleware], client_max_size=1024 * 1024)
-    app["settings"] = settings = settings or get_settings()
+    app[SETTINGS] = settings = settings or get_settings()
     if settings.production:
         check_production(settings)  # refuses default, generated or shared secrets, in Chinese
-    app["settings_env"] = settings.env
-    _load_extensions()  # first: extensions may register API routes of their own
-    add_routes(app)
+    health_routes.setup_metrics(app)
+    app[API_ROUTES] = routes = api_routes()
+    add_routes(app, routes)
     app.router.add_get(f"{PREFIX}/openapi.json", _openapi)
     app.on_startup.append(_startup)  # first: extensions' start-up hooks need the engine
     for extension in EXTENSIONS:

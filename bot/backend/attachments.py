@@ -16,7 +16,15 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.backend.errors import ApiError
+from bot.backend.domain_errors import (
+    Forbidden,
+    InvalidInput,
+    RecordNotFound,
+    TicketNotFound,
+    TooLarge,
+    TooManyUploads,
+    UnsupportedType,
+)
 from bot.backend.tables import handoffs, tickets
 from bot.backend.tables_notify import attachments
 
@@ -42,28 +50,28 @@ async def store(engine: AsyncEngine, conversation_id: str, kind: str, data: byte
                 max_bytes: int, ticket_id: str | None = None) -> dict:
     """Checks and stores one photo; returns its metadata (never the bytes)."""
     if kind not in KINDS:
-        raise ApiError(400, "invalid_field", "材料类型不正确", field="kind")
+        raise InvalidInput("材料类型不正确", field="kind")
     if not data:
-        raise ApiError(400, "empty_file", "没有收到图片", field="file")
+        raise InvalidInput("没有收到图片", field="file", code="empty_file")
     if len(data) > max_bytes:
-        raise ApiError(413, "file_too_large",
-                       f"图片太大（最多 {max_bytes // (1024 * 1024)} MB），请压缩后再传", field="file")
+        raise TooLarge(f"图片太大（最多 {max_bytes // (1024 * 1024)} MB），请压缩后再传",
+                       field="file", code="file_too_large")
     content_type = sniff(data)
     if content_type is None:
-        raise ApiError(415, "unsupported_type", "只能上传照片（JPG、PNG、WebP 或 HEIC）", field="file")
+        raise UnsupportedType("只能上传照片（JPG、PNG、WebP 或 HEIC）", field="file")
     now = datetime.utcnow()
     async with engine.begin() as conn:
         if ticket_id:
             owner = (await conn.execute(select(tickets.c.conversation_id).where(
                 tickets.c.id == ticket_id.upper()))).scalar()
             if owner != conversation_id:  # a ticket of another conversation: not yours
-                raise ApiError(404, "not_found", "工单不存在", field="ticket_id")
+                raise TicketNotFound(field="ticket_id")
             ticket_id = ticket_id.upper()
         recent = (await conn.execute(select(func.count()).select_from(attachments).where(
             attachments.c.conversation_id == conversation_id,
             attachments.c.created_at > now - timedelta(days=1)))).scalar()
         if recent >= PER_CONVERSATION_PER_DAY:
-            raise ApiError(429, "too_many_uploads", "今天上传的图片已经很多了，请联系工作人员")
+            raise TooManyUploads()
         record = {"id": secrets.token_hex(16), "conversation_id": conversation_id,
                   "ticket_id": ticket_id, "kind": kind, "content_type": content_type,
                   "size": len(data), "sha256": hashlib.sha256(data).hexdigest(),
@@ -89,9 +97,9 @@ async def stations_of(engine: AsyncEngine, conversation_id: str,
 def check_viewer(principal, station_ids: set[int]) -> None:
     """Station staff of one of ``station_ids``, or the union admin; anyone else → 403/404."""
     if principal is None or principal.kind != "staff" or principal.role not in VIEWER_ROLES:
-        raise ApiError(403, "forbidden", "只有工作站的工作人员可以查看职工上传的材料")
+        raise Forbidden("只有工作站的工作人员可以查看职工上传的材料")
     if principal.role != "union_admin" and principal.station_id not in station_ids:
-        raise ApiError(404, "not_found", "材料不存在")
+        raise RecordNotFound("材料")
 
 
 async def list_for(engine: AsyncEngine, conversation_id: str | None,
@@ -115,5 +123,5 @@ async def load(engine: AsyncEngine, attachment_id: str) -> dict:
         row = (await conn.execute(select(attachments).where(
             attachments.c.id == attachment_id))).mappings().first()
     if row is None:
-        raise ApiError(404, "not_found", "材料不存在")
+        raise RecordNotFound("材料")
     return dict(row)

@@ -18,6 +18,7 @@ from aiohttp import web
 from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from bot.backend.appkeys import ENGINE
 from bot.backend.tables import audit_log
 from bot.calendar.beijing import beijing_day_start, utcnow
 
@@ -141,7 +142,7 @@ async def _write(request: web.Request, action: str, actor: Actor,
     if action == "ticket_create" and actor.staff_id is None:
         return  # tickets the assistant files are no staff action
     try:
-        async with request.app["engine"].begin() as conn:
+        async with request.app[ENGINE].begin() as conn:
             await record(conn, actor, action, kind, target, details=details)
     except Exception:  # the audit trail must never turn a done action into an error
         logger.exception("could not write the audit entry %s", action)
@@ -176,7 +177,7 @@ async def audit_middleware(request: web.Request, handler) -> web.StreamResponse:
 async def _actor_by_username(request: web.Request, username: str) -> Actor:
     from bot.backend.tables import staff
 
-    async with request.app["engine"].connect() as conn:
+    async with request.app[ENGINE].connect() as conn:
         row = (await conn.execute(select(staff.c.id, staff.c.role, staff.c.station_id)
                                   .where(staff.c.username == username))).first()
     return Actor(username, row.id, row.role, row.station_id) if row else Actor(username)

@@ -24,6 +24,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.backend import ratelimit
+from bot.backend.appkeys import ENGINE, SETTINGS
 from bot.backend.errors import (
     BadCredentials,
     Forbidden,
@@ -131,7 +132,7 @@ async def login(engine: AsyncEngine, username: str, password: str, address: str 
 def client_address(request: web.Request) -> str | None:
     """The caller's address: behind one of our ``TRUSTED_PROXIES`` the last hop it appended to
     X-Forwarded-For (anything before it the client may have forged), else the peer."""
-    if request.remote in request.app["settings"].trusted_proxies:
+    if request.remote in request.app[SETTINGS].trusted_proxies:
         hops = [h.strip() for h in request.headers.get("X-Forwarded-For", "").split(",")]
         if hops[-1]:
             return hops[-1]
@@ -206,9 +207,9 @@ async def principal_for(request: web.Request) -> Principal | None:
     token = request_token(request)
     if not token:
         return None
-    if hmac.compare_digest(token, request.app["settings"].backend_token):
+    if hmac.compare_digest(token, request.app[SETTINGS].backend_token):
         return Principal(kind="service")
-    async with request.app["engine"].connect() as conn:
+    async with request.app[ENGINE].connect() as conn:
         row = (await conn.execute(
             select(staff).join(staff_sessions, staff_sessions.c.staff_id == staff.c.id)
             .where(staff_sessions.c.token_hash == _token_hash(token))

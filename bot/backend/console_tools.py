@@ -7,7 +7,12 @@ from datetime import datetime
 from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.backend.errors import ApiError, not_found
+from bot.backend.domain_errors import (
+    Conflict,
+    HandoffNotFound,
+    InvalidInput,
+    RecordNotFound,
+)
 from bot.backend.tables import handoffs, stations
 from bot.backend.tables_notify import canned_replies
 
@@ -51,7 +56,7 @@ async def reply_station(engine: AsyncEngine, reply_id: int) -> int | None:
         row = (await conn.execute(select(canned_replies.c.station_id).where(
             canned_replies.c.id == reply_id))).first()
     if row is None:
-        raise not_found("常用语")
+        raise RecordNotFound("常用语")
     return row.station_id
 
 
@@ -66,18 +71,18 @@ async def transfer(engine: AsyncEngine, handoff_id: int, station_id: int) -> Non
         target = (await conn.execute(select(stations.c.id).where(
             stations.c.id == station_id))).scalar()
         if target is None:
-            raise ApiError(400, "invalid_field", "目标工作站不存在", field="station_id")
+            raise InvalidInput("目标工作站不存在", field="station_id")
         current = (await conn.execute(select(handoffs.c.state, handoffs.c.station_id).where(
             handoffs.c.id == handoff_id))).first()
         if current is None:
-            raise not_found("转人工记录")
+            raise HandoffNotFound()
         if current.state not in ("waiting", "active"):
-            raise ApiError(409, "invalid_state", "会话已经结束，不能转派")
+            raise Conflict("会话已经结束，不能转派", code="invalid_state")
         if current.station_id == station_id:
-            raise ApiError(400, "invalid_field", "会话已经在这个工作站", field="station_id")
+            raise InvalidInput("会话已经在这个工作站", field="station_id")
         result = await conn.execute(update(handoffs).where(
             handoffs.c.id == handoff_id, handoffs.c.state.in_(("waiting", "active")))
             .values(station_id=station_id, state="waiting", holder_staff_id=None,
                     updated_at=datetime.utcnow()))
         if result.rowcount != 1:
-            raise ApiError(409, "invalid_state", "会话状态刚刚变化，请刷新后再试")
+            raise Conflict("会话状态刚刚变化，请刷新后再试", code="invalid_state")

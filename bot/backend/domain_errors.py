@@ -99,6 +99,24 @@ class LockedOut(RateLimited):
     code, message = "locked_out", "登录失败次数过多，账号暂时锁定，请稍后再试"
 
 
+class TooLarge(DomainError):
+    code, message = "too_large", "内容太大"
+
+
+class UnsupportedType(DomainError):
+    code, message = "unsupported_type", "不支持的文件类型"
+
+
+class TooManyUploads(RateLimited):
+    code, message = "too_many_uploads", "今天上传的图片已经很多了，请联系工作人员"
+
+
+class UpstreamUnavailable(DomainError):
+    """A service the backend calls (Rasa's HTTP API) failed or did not answer."""
+
+    code, message = "upstream_unavailable", "对话服务暂时不可用，请稍后再试"
+
+
 class RecordNotFound(NotFound):
     """``RecordNotFound("工作站")`` → 工作站不存在."""
 

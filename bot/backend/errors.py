@@ -32,8 +32,12 @@ from bot.backend.domain_errors import (  # noqa: F401  (re-exported: domain code
     NotFound,
     RateLimited,
     TicketNotFound,
+    TooLarge,
     TooManyAttempts,
+    TooManyUploads,
     Unauthorized,
+    UnsupportedType,
+    UpstreamUnavailable,
     WrongCode,
 )
 
@@ -61,7 +65,8 @@ def not_found(what: str) -> ApiError:
 # The one place a domain error gets its HTTP status (most specific class first wins: MRO).
 HTTP_STATUS: dict[type[DomainError], int] = {
     DomainError: 400, InvalidInput: 400, CodeProblem: 400, NotFound: 404, Unauthorized: 401,
-    Forbidden: 403, Conflict: 409, RateLimited: 429,
+    Forbidden: 403, Conflict: 409, TooLarge: 413, UnsupportedType: 415, RateLimited: 429,
+    UpstreamUnavailable: 502,
 }
 
 

@@ -10,10 +10,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.backend.errors import Conflict, DomainError, Forbidden, HandoffNotFound, HeldByOther
 from bot.backend.tables import handoffs, staff, stations
 from bot.calendar.workdays import is_holiday, is_make_up_day
+from bot.contract import HOLIDAY, MAKEUP, WEEKDAYS
 
 OPEN_STATES = ("waiting", "active")
 CHINA_OFFSET = timedelta(hours=8)
-_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def hours_of_day(hours: dict, day) -> list[str]:
@@ -21,10 +21,10 @@ def hours_of_day(hours: dict, day) -> list[str]:
     (closed unless set), ``makeup`` (else Monday's) on a make-up working weekend (调休上班),
     else the weekday's own."""
     if is_holiday(day):
-        return hours.get("holiday") or []
+        return hours.get(HOLIDAY) or []
     if is_make_up_day(day):
-        return hours.get("makeup") or hours.get("mon") or []
-    return hours.get(_DAYS[day.weekday()]) or []
+        return hours.get(MAKEUP) or hours.get(WEEKDAYS[0]) or []
+    return hours.get(WEEKDAYS[day.weekday()]) or []
 
 
 def is_open(hours: dict, now_utc: datetime | None = None) -> bool:

@@ -15,19 +15,20 @@ import time
 from aiohttp import web
 
 from bot.backend import retention, workflow
+from bot.backend.appkeys import ENGINE, JOBS_TASK, SETTINGS
 
 logger = logging.getLogger(__name__)
 RETENTION_EVERY = 24 * 3600
 
 
 async def run_once(app: web.Application, with_retention: bool) -> None:
-    settings = app["settings"]
+    settings = app[SETTINGS]
     try:
-        escalated = await workflow.escalate_overdue(app["engine"])
+        escalated = await workflow.escalate_overdue(app[ENGINE])
         if escalated:
             logger.info("督办: %d overdue tickets escalated", len(escalated))
         if with_retention:
-            await retention.run(app["engine"], retention.Periods.of(settings), settings.tracker_db)
+            await retention.run(app[ENGINE], retention.Periods.of(settings), settings.tracker_db)
     except Exception:  # a failed pass is retried at the next interval
         logger.exception("scheduled job failed")
 
@@ -44,13 +45,13 @@ async def _loop(app: web.Application, interval: int) -> None:
 
 
 async def _start(app: web.Application) -> None:
-    interval = app["settings"].jobs_interval_seconds
+    interval = app[SETTINGS].jobs_interval_seconds
     if interval > 0:
-        app["jobs_task"] = asyncio.create_task(_loop(app, interval))
+        app[JOBS_TASK] = asyncio.create_task(_loop(app, interval))
 
 
 async def _stop(app: web.Application) -> None:
-    task = app.get("jobs_task")
+    task = app.get(JOBS_TASK)
     if task is not None:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):

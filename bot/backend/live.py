@@ -28,6 +28,7 @@ from aiohttp import web
 from sqlalchemy import func, select
 
 from bot import background
+from bot.backend.appkeys import ENGINE, SETTINGS
 from bot.backend.auth import principal_for
 from bot.backend.handoffs import OPEN_STATES
 from bot.backend.tables import handoffs, staff, stations, ticket_events, tickets
@@ -100,7 +101,7 @@ class LiveHub:
 
     # --- what is pushed ---------------------------------------------------------------------
     async def _open_handoffs(self) -> list[dict]:
-        async with self.app["engine"].connect() as conn:
+        async with self.app[ENGINE].connect() as conn:
             rows = (await conn.execute(
                 select(handoffs, stations.c.name.label("station_name"),
                        staff.c.display_name.label("holder_name"),
@@ -144,7 +145,7 @@ class LiveHub:
 
     # --- the watcher ------------------------------------------------------------------------
     async def _tracker(self, conversation_id: str) -> dict | None:
-        settings = self.app["settings"]
+        settings = self.app[SETTINGS]
         try:
             async with self._http.get(f"{settings.rasa_url}/conversations/{conversation_id}/tracker",
                                       params={"token": settings.rasa_token}) as resp:
@@ -185,14 +186,14 @@ class LiveHub:
         """Photos per conversation: a new one is news for the console too."""
         if not conversations:
             return {}
-        async with self.app["engine"].connect() as conn:
+        async with self.app[ENGINE].connect() as conn:
             return dict((await conn.execute(
                 select(attachments.c.conversation_id, func.count())
                 .where(attachments.c.conversation_id.in_(conversations))
                 .group_by(attachments.c.conversation_id))).all())
 
     async def _tickets(self) -> None:
-        async with self.app["engine"].connect() as conn:
+        async with self.app[ENGINE].connect() as conn:
             marks = {r[0]: (r[1], r[2]) for r in (await conn.execute(
                 select(tickets.c.station_id, func.max(ticket_events.c.id), func.count())
                 .join(tickets, tickets.c.id == ticket_events.c.ticket_id)

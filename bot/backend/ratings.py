@@ -13,16 +13,12 @@ from sqlalchemy import and_, func, insert, select, true
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.backend.errors import ApiError
+from bot.backend.domain_errors import Conflict, NotFound
 from bot.backend.tables import handoffs, staff, stations, ticket_events, tickets
 from bot.backend.tables_notify import ratings
 
 RATEABLE_TICKET = ("resolved", "closed")
 RATEABLE_HANDOFF = ("released", "closed")
-
-
-class RatingError(ApiError):
-    """The rating link is no good, or the thing it names cannot be rated (yet, or again)."""
 
 
 async def _ticket_subject(conn, ticket_id: str) -> dict:
@@ -31,7 +27,7 @@ async def _ticket_subject(conn, ticket_id: str) -> dict:
                               .join(stations, stations.c.id == tickets.c.station_id)
                               .where(tickets.c.id == ticket_id))).first()
     if row is None:
-        raise RatingError(404, "not_found", "评价链接无效或已过期")
+        raise NotFound("评价链接无效或已过期")
     # who resolved it: the actor of the last 办结 step, when that is a staff account
     actor = (await conn.execute(select(ticket_events.c.actor).where(
         ticket_events.c.ticket_id == ticket_id, ticket_events.c.status == "resolved")
@@ -49,12 +45,12 @@ async def _ticket_subject(conn, ticket_id: str) -> dict:
 
 async def _handoff_subject(conn, handoff_id: str) -> dict:
     if not handoff_id.isdigit():
-        raise RatingError(404, "not_found", "评价链接无效或已过期")
+        raise NotFound("评价链接无效或已过期")
     row = (await conn.execute(select(handoffs, stations.c.name.label("station_name"))
                               .join(stations, stations.c.id == handoffs.c.station_id)
                               .where(handoffs.c.id == int(handoff_id)))).mappings().first()
     if row is None:
-        raise RatingError(404, "not_found", "评价链接无效或已过期")
+        raise NotFound("评价链接无效或已过期")
     return {"subject": "handoff", "ticket_id": None, "handoff_id": row["id"],
             "conversation_id": row["conversation_id"], "station_id": row["station_id"],
             "station_name": row["station_name"], "staff_id": row["holder_staff_id"],
@@ -78,9 +74,9 @@ async def rate(engine: AsyncEngine, subject_kind: str, subject_id: str, score: i
     """Stores the rating once; a second rating of the same ticket or handoff → 409."""
     found = await subject(engine, subject_kind, subject_id)
     if not found["rateable"]:
-        raise RatingError(409, "not_rateable", "服务还没有结束，结束后才能评价")
+        raise Conflict("服务还没有结束，结束后才能评价", code="not_rateable")
     if found["rated"]:
-        raise RatingError(409, "already_rated", "您已经评价过了，谢谢！")
+        raise Conflict("您已经评价过了，谢谢！", code="already_rated")
     try:
         async with engine.begin() as conn:
             await conn.execute(insert(ratings).values(
@@ -90,7 +86,7 @@ async def rate(engine: AsyncEngine, subject_kind: str, subject_id: str, score: i
                 comment=(comment or "").strip() or None, channel=channel,
                 created_at=datetime.utcnow()))
     except IntegrityError:  # the same link submitted twice at once
-        raise RatingError(409, "already_rated", "您已经评价过了，谢谢！") from None
+        raise Conflict("您已经评价过了，谢谢！", code="already_rated") from None
     return {**found, "rated": True, "score": score}
 
 

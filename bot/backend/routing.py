@@ -1,11 +1,11 @@
-"""The route registry: each API handler declares auth and schemas once; the
-router, the validator and the OpenAPI document all read the same declaration."""
+"""Route declarations: each API handler declares auth and schemas once, in its module's
+``RouteTable``; the router, the validator and the OpenAPI document all read the same declaration."""
 
 from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -31,34 +31,44 @@ class Route:
     tags: list[str] = field(default_factory=list)
 
 
-ROUTES: list[Route] = []
+class RouteTable(list[Route]):
+    """One module's API routes. ``@routes.api(...)`` declares a handler's auth and schemas once;
+    ``bot.backend.app`` mounts the tables it lists, and the router, the validator and the OpenAPI
+    document all read the same declarations (nothing is registered by importing a module)."""
+
+    def api(self, method: str, path: str, summary: str, auth: str = "any",
+            body: dict[str, Field] | None = None, query: dict[str, Field] | None = None,
+            tag: str = "") -> Callable[[Handler], Handler]:
+        """Declares a handler ``(request, principal, body, query) -> JSON-able | Response``."""
+
+        def decorate(fn: Handler) -> Handler:
+            wrapper = _http_handler(fn, method, auth, body, query)
+            self.append(Route(method, PREFIX + path, wrapper, summary, auth, body, query, [tag]))
+            return fn  # handlers may call each other directly, without the HTTP wrapper
+
+        return decorate
 
 
-def api(method: str, path: str, summary: str, auth: str = "any",
-        body: dict[str, Field] | None = None, query: dict[str, Field] | None = None,
-        tag: str = "") -> Callable[[Handler], Handler]:
-    """Registers a handler ``(request, principal, body, query) -> JSON-able | Response``."""
+def _http_handler(fn: Handler, method: str, auth: str, body: dict[str, Field] | None,
+                  query: dict[str, Field] | None) -> Callable[[web.Request],
+                                                         Awaitable[web.StreamResponse]]:
+    """The aiohttp handler around a declared one: authorisation, validation, JSON out."""
 
+    @functools.wraps(fn)
+    async def wrapper(request: web.Request) -> web.StreamResponse:
+        principal = await require(request, auth)
+        data = None
+        if body is not None:
+            data = validate(body, parse_json(await request.read()))
+        params = validate(query, dict(request.query), "query") if query is not None else None
+        result = await fn(request, principal, data, params)
+        if isinstance(result, web.StreamResponse):
+            return result
+        status = 201 if method == "POST" and isinstance(result, dict) \
+            and result.pop("_created", False) else 200
+        return web.json_response(result, status=status, dumps=_dumps)
 
-    def decorate(fn: Handler) -> Handler:
-        @functools.wraps(fn)
-        async def wrapper(request: web.Request) -> web.StreamResponse:
-            principal = await require(request, auth)
-            data = None
-            if body is not None:
-                data = validate(body, parse_json(await request.read()))
-            params = validate(query, dict(request.query), "query") if query is not None else None
-            result = await fn(request, principal, data, params)
-            if isinstance(result, web.StreamResponse):
-                return result
-            status = 201 if method == "POST" and isinstance(result, dict) \
-                and result.pop("_created", False) else 200
-            return web.json_response(result, status=status, dumps=_dumps)
-
-        ROUTES.append(Route(method, PREFIX + path, wrapper, summary, auth, body, query, [tag]))
-        return fn  # handlers may call each other directly, without the HTTP wrapper
-
-    return decorate
+    return wrapper
 
 
 def _json_default(value: object) -> str:
@@ -72,14 +82,16 @@ def _dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, default=_json_default)
 
 
-def add_routes(app: web.Application) -> None:
-    for route in ROUTES:
+def add_routes(app: web.Application, routes: Iterable[Route]) -> None:
+    """Mounts declared routes on the app's router."""
+    for route in routes:
         app.router.add_route(route.method, route.path, route.handler)
 
 
-def openapi() -> dict:
+def openapi(routes: Iterable[Route]) -> dict:
+    """The OpenAPI 3 document of the declared routes (served at /api/v1/openapi.json)."""
     paths: dict[str, dict] = {}
-    for route in ROUTES:
+    for route in routes:
         op: dict = {"summary": route.summary, "tags": route.tags, "responses": {
             "200": {"description": "成功"}, "400": {"description": "输入错误，error.field 指明字段"},
             "401": {"description": "未认证"}, "403": {"description": "无权限"},

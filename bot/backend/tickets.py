@@ -14,22 +14,19 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from bot import notify
 from bot.backend import ratelimit
 from bot.backend.errors import (
-    ApiError,
     IdempotencyConflict,
     InvalidInput,
+    InvalidTransition,
     RateLimited,
     TicketNotFound,
-    not_found,
 )
 from bot.backend.tables import stations, ticket_counters, ticket_events, tickets
 from bot.calendar.beijing import to_beijing, to_utc_naive
 from bot.calendar.workdays import add_working_days
+from bot.contract import TICKET_STATUSES, TICKET_TYPES
 
-TYPES = ("school_placement", "wage_arrears", "overtime_pay", "minimum_wage",
-         "relief_application", "subsidy_application", "legal_aid", "callback", "handoff",
-         "psych_support", "mutual_insurance", "other")
-STATUSES = ("new", "assigned", "acknowledged", "in_progress", "returned", "resolved",
-            "followed_up", "closed")  # the workflow's steps: bot/backend/workflow.py
+TYPES = TICKET_TYPES  # the shared contract (bot/contract.py)
+STATUSES = TICKET_STATUSES  # the workflow's steps: bot/backend/workflow.py
 TRANSITIONS = {"new": {"assigned", "acknowledged", "in_progress", "closed"},
                "assigned": {"acknowledged", "in_progress", "resolved", "returned", "closed"},
                "acknowledged": {"in_progress", "resolved", "returned", "assigned", "closed"},
@@ -206,10 +203,9 @@ async def transition(engine: AsyncEngine, ticket_id: str, status: str | None, no
         current = (await conn.execute(select(tickets.c.status).where(
             tickets.c.id == ticket_id))).scalar()
         if current is None:
-            raise not_found("工单")
+            raise TicketNotFound()
         if status and status != current and status not in TRANSITIONS[current]:
-            raise ApiError(409, "invalid_transition", f"工单状态不能从 {current} 变为 {status}",
-                           field="status")
+            raise InvalidTransition(f"工单状态不能从 {current} 变为 {status}")
         if status:
             stamps = {"resolved": {"resolved_at": now}, "closed": {"closed_at": now}}
             await conn.execute(update(tickets).where(tickets.c.id == ticket_id)

@@ -21,15 +21,10 @@ from bot.backend.audit import Actor
 from bot.backend.domain_errors import Conflict, Forbidden, InvalidInput, RecordNotFound
 from bot.backend.tables import staff, stations, ticket_events, tickets
 from bot.calendar.beijing import beijing_day_start, utcnow
+from bot.contract import TICKET_STATUS_NAMES, TICKET_TYPE_NAMES
 
-STATUS_NAMES = {"new": "新建", "assigned": "待签收", "acknowledged": "已签收",
-                "in_progress": "处理中", "returned": "已退回", "resolved": "已办结",
-                "followed_up": "已回访", "closed": "已关闭"}
-TYPE_NAMES = {"school_placement": "子女入学", "wage_arrears": "欠薪", "overtime_pay": "加班费",
-              "minimum_wage": "最低工资", "relief_application": "困难帮扶",
-              "subsidy_application": "补贴申请", "legal_aid": "法律援助", "callback": "回电",
-              "handoff": "人工会话", "psych_support": "心理支持", "mutual_insurance": "互助保障",
-              "other": "其他"}
+STATUS_NAMES = TICKET_STATUS_NAMES  # the shared contract (bot/contract.py)
+TYPE_NAMES = TICKET_TYPE_NAMES
 DONE = ("resolved", "followed_up", "closed")  # no deadline runs any more
 FOLLOW_UP_RESULTS = ("satisfied", "basically_satisfied", "unsatisfied", "unreachable")
 

@@ -30,5 +30,9 @@ def is_widget_session(sender: str) -> bool:
 
 def install_process_guards() -> None:
     """Masked logs in the Rasa process: called when Rasa builds our channels (after Rasa
-    configured its logging), not on import."""
+    configured its logging), not on import; the same call sets the log format and rotation
+    (bot/logsetup.py)."""
     logmask.install()
+    from bot import logsetup
+
+    logsetup.configure("rasa")

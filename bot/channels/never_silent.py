@@ -9,10 +9,13 @@ message is already in the tracker, so nothing they said is lost.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, OutputChannel, UserMessage
+
+from bot.metrics import rasa_metrics
 
 logger = logging.getLogger(__name__)
 APOLOGY = ("抱歉，系统刚才出了点问题，没能处理您的消息，您说的内容已经记下了。"
@@ -39,6 +42,9 @@ def never_silent(on_new_message: Handler) -> Handler:
     """``on_new_message`` that apologises instead of staying silent."""
 
     async def handle(message: UserMessage) -> Any:
+        metrics = rasa_metrics()
+        started = time.perf_counter()
+        channel = message.input_channel or "unknown"
         try:
             result = await on_new_message(message)
         except Exception:  # Rasa's own handler logs and swallows most errors; not all
@@ -48,6 +54,8 @@ def never_silent(on_new_message: Handler) -> Handler:
         if output is not None and not answered(output):
             logger.error("no reply for a message from %s: sending the apology", message.sender_id)
             await output.send_text_message(message.sender_id, APOLOGY)
+            metrics.apologies.labels(channel).inc()
+        metrics.turns.labels(channel).observe(time.perf_counter() - started)
         return result
 
     return handle

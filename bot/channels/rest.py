@@ -9,7 +9,9 @@ Differences from Rasa's stock RestInput, and why:
 - with ``REST_TOKEN`` set, callers must send it (``Authorization: Bearer …`` or ``?token=``);
   in production (``HOTLINE_ENV=production``) without a token the channel is off;
 - a message beyond the cap (2,000 characters) never reaches NLU, which runs on Rasa's one
-  event loop: the worker gets a polite Chinese answer instead.
+  event loop: the worker gets a polite Chinese answer instead;
+- ``/webhooks/rest/ready`` checks the action server and the backend (200/503), and
+  ``/webhooks/rest/metrics`` serves the Rasa process's Prometheus figures (bot/metrics.py).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from sanic.request import Request
 
 from bot.channels import guard
 from bot.channels.never_silent import Handler, never_silent
+from bot.channels.readiness import dependency_checks
+from bot.metrics import CONTENT_TYPE, rasa_metrics
 from bot.settings import Settings, get_settings
 
 logger = logging.getLogger(__name__)
@@ -100,6 +104,17 @@ class HotlineRestInput(RestInput):
         @webhook.route("/", methods=["GET"])
         async def health(_request: Request) -> response.HTTPResponse:
             return response.json({"status": "ok"})
+
+        @webhook.route("/ready", methods=["GET"])
+        async def ready(request: Request) -> response.HTTPResponse:
+            checks = await dependency_checks(getattr(request.app.ctx, "agent", None))
+            ok = all(v == "ok" for v in checks.values())
+            return response.json({"status": "ok" if ok else "unavailable", "checks": checks},
+                                 status=200 if ok else 503)
+
+        @webhook.route("/metrics", methods=["GET"])
+        async def metrics(_request: Request) -> response.HTTPResponse:
+            return response.raw(rasa_metrics().render(), content_type=CONTENT_TYPE)
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> response.HTTPResponse:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from bot.console.setup import STATIC
+from bot.console.pages import STATIC
 
 PAGES = {"tickets": "tickets.html", "admin": "admin.html", "dashboard": "dashboard.html"}
 HEADERS = {"Content-Security-Policy": "default-src 'self'; style-src 'self'; script-src 'self'; "

@@ -1,6 +1,7 @@
 """Mounts notifications and satisfaction on the backend app (an extension of create_app):
 the SMS outbox worker, the console's live updates, the public rating page, and CORS for the
-two routes the embedded widget calls on the backend (photo upload, rating)."""
+two routes the embedded widget calls on the backend (photo upload, rating). Its API routes live in
+``bot.backend.api.notify_routes``, mounted with the others by ``bot.backend.app``."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from aiohttp import web
 
-from bot.backend.api import notify_routes  # noqa: F401  (registers the API routes)
+from bot.backend.appkeys import ENGINE, LIVE, OUTBOX_WORKER, SMS_SENDER
 from bot.backend.live import LiveHub
 from bot.notify.outbox import OutboxWorker
 from bot.notify.sms import sender_from_settings
@@ -26,15 +27,15 @@ PAGE_HEADERS = {"Content-Security-Policy": "default-src 'self'; style-src 'self'
 async def _start_outbox(app: web.Application) -> None:
     settings = get_notify_settings()
     sender = sender_from_settings(settings)  # production without a provider: refuse to start
-    app["sms_sender"] = sender
-    app["outbox_worker"] = OutboxWorker(app["engine"], sender, settings.outbox_interval)
-    app["outbox_worker"].start()
+    app[SMS_SENDER] = sender
+    app[OUTBOX_WORKER] = OutboxWorker(app[ENGINE], sender, settings.outbox_interval)
+    app[OUTBOX_WORKER].start()
     logger.info("SMS outbox worker started (%s)", sender.name)
 
 
 async def _stop_outbox(app: web.Application) -> None:
-    if "outbox_worker" in app:
-        await app["outbox_worker"].stop()
+    if OUTBOX_WORKER in app:
+        await app[OUTBOX_WORKER].stop()
 
 
 async def _rating_page(request: web.Request) -> web.FileResponse:
@@ -67,7 +68,7 @@ def setup_notify(app: web.Application) -> None:
     app.on_startup.append(_start_outbox)
     app.on_shutdown.append(_stop_outbox)
     hub = LiveHub(app)
-    app["live"] = hub
+    app[LIVE] = hub
     app.on_startup.append(hub.start)
     app.on_shutdown.append(hub.stop)
     app.router.add_get("/rate/{token}", _rating_page)

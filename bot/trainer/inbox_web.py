@@ -8,16 +8,18 @@ from pathlib import Path
 from aiohttp import web
 
 from bot.backend.errors import ApiError
-from bot.backend.routing import api
+from bot.backend.routing import RouteTable
 from bot.backend.validation import Field
 from bot.trainer import inbox
 from bot.trainer.new_intent import NAME
+
+routes = RouteTable()  # mounted by bot.backend.app (API_ROUTES)
 
 PAGE = Path(__file__).parent / "static" / "inbox.html"
 ROLES = "trainer|union_admin"
 
 
-@api("GET", "/trainer/inbox", "训练员收件箱：没听懂或把握不大的职工原话（已脱敏、按相似度分组，分页）",
+@routes.api("GET", "/trainer/inbox", "训练员收件箱：没听懂或把握不大的职工原话（已脱敏、按相似度分组，分页）",
      auth=ROLES, tag="trainer", query={
          "offset": Field(type="integer", minimum=0, maximum=10**7, default=0),
          "limit": Field(type="integer", minimum=1, maximum=inbox.PAGE_SIZE, default=inbox.PAGE_SIZE)})
@@ -29,7 +31,7 @@ async def list_inbox(request, principal, body, query):
             "offset": query["offset"], "limit": query["limit"]}
 
 
-@api("POST", "/trainer/inbox/{item_id}", "把一条原话归入意图（写入对应数据文件）或丢弃", auth=ROLES, body={
+@routes.api("POST", "/trainer/inbox/{item_id}", "把一条原话归入意图（写入对应数据文件）或丢弃", auth=ROLES, body={
     "action": Field(required=True, choices=("assign", "discard")), "intent": Field(max_length=41)},
     tag="trainer")
 async def decide(request, principal, body, query):

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from actions import validators as v
+from actions.overtime_days import read_worked_days
 
 
 def _ok(checked: v.Checked):
@@ -75,9 +76,12 @@ def test_identifiers():
 
 def test_dates():
     nov = date(2026, 11, 24)
-    assert _ok(v.calendar_dates("10月1号到3号", nov)) == ["2026-10-01", "2026-10-02", "2026-10-03"]
-    assert _ok(v.calendar_dates("除夕", nov)) == ["2027-02-05"]
-    assert v.calendar_dates("上个月", nov).reask == "utter_invalid_dates"
+    def dates(text: str) -> list[str]:  # the dates the overtime reading finds
+        return [d.isoformat() for d in read_worked_days(text, nov).dates]
+
+    assert dates("10月1号到3号") == ["2026-10-01", "2026-10-02", "2026-10-03"]
+    assert dates("除夕") == ["2027-02-05"]
+    assert dates("上个月") == []
     assert _ok(v.worked_days("周末两天", nov)) == "周末两天"
     assert v.worked_days("很多天", nov).reask == "utter_invalid_overtime_days"
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 from sqlalchemy import insert, select
 
 from bot.backend import auth, ratelimit
+from bot.backend.appkeys import ENGINE, SETTINGS
 from bot.backend.auth import hash_password
 from bot.backend.tables import staff, stations
 
@@ -19,7 +20,7 @@ XINAN = "QD-HD-XA"  # the 辛安街道 station: its staff is xinan (张伟)
 async def _add_staff(backend, role: str, station_code: str | None = XINAN) -> str:
     """A further account (password = username + "-demo-2026", like the demo ones)."""
     username = f"{role[:8]}{uuid.uuid4().hex[:6]}"
-    async with backend.app["engine"].begin() as conn:
+    async with backend.app[ENGINE].begin() as conn:
         station_id = (await conn.execute(select(stations.c.id).where(
             stations.c.code == station_code))).scalar() if station_code else None
         await conn.execute(insert(staff).values(
@@ -124,8 +125,8 @@ async def test_failed_logins_are_rate_limited_per_address(backend, monkeypatch):
     status, body, _ = await _login(backend, "xinan", "xinan-demo-2026")
     assert status == 429 and body["error"]["code"] == "rate_limited"
     # behind our own proxy every client has its own count (X-Forwarded-For is believed)
-    settings = backend.app["settings"]
-    monkeypatch.setitem(backend.app._state, "settings",
+    settings = backend.app[SETTINGS]
+    monkeypatch.setitem(backend.app._state, SETTINGS,
                         replace(settings, trusted_proxies=("127.0.0.1",)))
     status, _, _ = await _login(backend, "xinan", "xinan-demo-2026",
                                 **{"X-Forwarded-For": "198.51.100.7"})

@@ -15,6 +15,7 @@ from aiohttp import web
 from aiohttp.test_utils import TestServer
 
 from bot.backend.app import create_app
+from bot.backend.appkeys import LIVE
 from bot.backend.live import LiveHub, summarise_tracker
 from bot.settings import get_settings
 
@@ -49,7 +50,7 @@ async def live(tmp_path):
     app = create_app(settings)
     server = TestServer(app, host="127.0.0.1")
     await server.start_server()
-    app["live"].interval = 0.2
+    app[LIVE].interval = 0.2
     async with aiohttp.ClientSession() as http:
         yield str(server.make_url("")).rstrip("/"), http, rasa, app
     await server.close()

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from actions import forms
 from actions.backend_client import BackendClient
+from bot.backend.appkeys import ENGINE
 from bot.backend.tables import otp_codes
 
 MEMBER = "13952800001"
@@ -46,7 +47,7 @@ async def test_five_wrong_codes_kill_the_code_even_for_the_right_one(backend):
     status, body = await _verify(backend, MEMBER, code)  # the right code, too late
     assert status == 400 and body["error"]["code"] == "too_many_attempts"
     assert body["error"]["field"] == "code" and "worker" not in body
-    async with backend.app["engine"].connect() as conn:
+    async with backend.app[ENGINE].connect() as conn:
         otp = (await conn.execute(select(otp_codes).where(otp_codes.c.phone == MEMBER)
                                   .order_by(otp_codes.c.id.desc()))).mappings().first()
     assert otp["attempts"] == 5 and otp["expires_at"] <= datetime.utcnow()  # it expired

@@ -6,6 +6,7 @@ import uuid
 
 from sqlalchemy import func, select
 
+from bot.backend.appkeys import ENGINE
 from bot.backend.tables import tickets
 
 CASE = {"type": "wage_arrears", "district": "辛安街道", "contact_phone": "13805321234",
@@ -21,7 +22,7 @@ async def _raw(backend, method: str, path: str, data: bytes, token: str | None =
 
 
 async def _ticket_count(backend) -> int:
-    async with backend.app["engine"].connect() as conn:
+    async with backend.app[ENGINE].connect() as conn:
         return (await conn.execute(select(func.count()).select_from(tickets))).scalar()
 
 

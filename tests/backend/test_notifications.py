@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from bot.backend.appkeys import ENGINE, FALLBACK_STATION_ID, OUTBOX_WORKER, SMS_SENDER
 from bot.backend.tables import notification_outbox as outbox
 from bot.notify import queue_sms, ticket_event
 from bot.notify.outbox import ERASED, drain_once
@@ -26,7 +27,7 @@ PHONE = "13805321234"
 @pytest.fixture
 async def quiet(backend):
     """The backend with its own outbox worker stopped: each test drains by hand."""
-    await backend.app["outbox_worker"].stop()
+    await backend.app[OUTBOX_WORKER].stop()
     return backend
 
 
@@ -54,7 +55,7 @@ async def queue_code(engine, phone: str = PHONE, code: str = "482913", minutes: 
 
 
 async def test_a_code_goes_through_the_tencent_adapter_and_its_body_is_erased(quiet, fake):
-    engine = quiet.app["engine"]
+    engine = quiet.app[ENGINE]
     row_id = await queue_code(engine)
     assert "482913" in (await rows(engine))[0]["body"]  # until it is sent
     counts = await drain_once(engine, tencent(fake))
@@ -71,7 +72,7 @@ async def test_a_code_goes_through_the_tencent_adapter_and_its_body_is_erased(qu
 
 
 async def test_a_wrong_key_is_refused_by_the_provider_and_the_message_is_kept(quiet, fake):
-    engine = quiet.app["engine"]
+    engine = quiet.app[ENGINE]
     async with engine.begin() as conn:
         await queue_sms(conn, PHONE, "ticket_accepted", {"ticket_id": "GH202612010001",
                                                           "station": "辛安街道工作站"})
@@ -83,7 +84,7 @@ async def test_a_wrong_key_is_refused_by_the_provider_and_the_message_is_kept(qu
 
 
 async def test_provider_failures_retry_with_backoff_and_never_lose_a_message(quiet, fake):
-    engine = quiet.app["engine"]
+    engine = quiet.app[ENGINE]
     fake.failures = ["http500", "api_error", "status_error"]
     async with engine.begin() as conn:
         await queue_sms(conn, PHONE, "ticket_resolved", {"ticket_id": "GH202612010002",
@@ -107,7 +108,7 @@ async def test_provider_failures_retry_with_backoff_and_never_lose_a_message(qui
 
 
 async def test_an_invalid_number_fails_for_good_and_a_crashed_worker_lease_expires(quiet, fake):
-    engine = quiet.app["engine"]
+    engine = quiet.app[ENGINE]
     fake.failures = ["invalid_number"]
     await queue_code(engine, phone="13800000000")
     assert (await drain_once(engine, tencent(fake)))["failed"] == 1
@@ -124,7 +125,7 @@ async def test_an_invalid_number_fails_for_good_and_a_crashed_worker_lease_expir
 
 
 async def test_two_workers_at_once_send_each_message_once(quiet, fake):
-    engine = quiet.app["engine"]
+    engine = quiet.app[ENGINE]
     for i in range(6):
         await queue_code(engine, phone=f"1380000010{i}")
     a, b = await asyncio.gather(drain_once(engine, tencent(fake)), drain_once(engine, tencent(fake)))
@@ -133,7 +134,7 @@ async def test_two_workers_at_once_send_each_message_once(quiet, fake):
 
 
 async def test_an_expired_code_is_never_sent_and_is_erased(quiet, fake):
-    engine = quiet.app["engine"]
+    engine = quiet.app[ENGINE]
     await queue_code(engine, minutes=10)
     counts = await drain_once(engine, tencent(fake), now=datetime.utcnow() + timedelta(minutes=11))
     assert counts["expired"] == 1 and fake.requests == 0
@@ -145,14 +146,14 @@ async def test_development_sends_through_the_log_and_the_dev_outbox_still_shows_
     status, sent = await backend.call("POST", "/workers/identify", json={"phone": "13952800001"})
     assert status == 200 and sent["code_sent"]
     for _ in range(50):  # the app's own worker (development sender) drains within its interval
-        [row] = await rows(backend.app["engine"], "13952800001")
+        [row] = await rows(backend.app[ENGINE], "13952800001")
         if row["status"] == "sent":
             break
         await asyncio.sleep(0.1)
     assert row["status"] == "sent" and row["body"] == ERASED
     _, box = await backend.call("GET", "/dev/outbox", params={"phone": "13952800001"})
     assert "验证码是 " in box["messages"][0]["body"], "the developer's phone keeps it"
-    assert isinstance(backend.app["sms_sender"], DevelopmentSender)
+    assert isinstance(backend.app[SMS_SENDER], DevelopmentSender)
 
 
 def test_production_refuses_the_development_sender_and_a_half_configured_provider(monkeypatch):
@@ -178,7 +179,7 @@ WAGE_CASE = {"type": "wage_arrears", "city": "青岛", "district": "辛安街道
 
 
 async def test_ticket_steps_queue_the_workers_sms(quiet):
-    engine = quiet.app["engine"]
+    engine = quiet.app[ENGINE]
     status, ticket = await quiet.call("POST", "/tickets", json=WAGE_CASE,
                                       headers={"Idempotency-Key": uuid.uuid4().hex})
     assert status == 201 and await rows(engine, "13805329876") == [], "no SMS on filing"
@@ -195,7 +196,7 @@ async def test_ticket_steps_queue_the_workers_sms(quiet):
     async with engine.begin() as conn:
         await ticket_event(conn, ticket, "need_info", note="请补充工资条照片")
         await ticket_event(conn, {**ticket, "station_name": None, "station_phone": None,
-                                  "station_id": quiet.app["fallback_station_id"]}, "transferred")
+                                  "station_id": quiet.app[FALLBACK_STATION_ID]}, "transferred")
     need, moved = (await rows(engine, "13805329876"))[2:]
     assert "请补充工资条照片" in need["body"] and need["kind"] == "ticket_need_info"
     assert moved["kind"] == "ticket_transferred"

@@ -11,6 +11,7 @@ from datetime import timedelta
 from openpyxl import load_workbook
 from sqlalchemy import update
 
+from bot.backend.appkeys import ENGINE, SETTINGS
 from bot.backend.tables import tickets
 from bot.calendar.beijing import to_beijing, utcnow
 from tests.backend.shapes import ensure_ratings
@@ -117,7 +118,7 @@ async def test_return_and_search_with_filters_and_pages(backend):
 
 async def test_overdue_tickets_are_escalated_once_to_the_station_admin(backend):
     late, fresh = await _ticket(backend, district="青岛", city="青岛"), await _ticket(backend)
-    async with backend.app["engine"].begin() as conn:
+    async with backend.app[ENGINE].begin() as conn:
         await conn.execute(update(tickets).where(tickets.c.id == late["id"])
                            .values(sla_due=utcnow() - timedelta(hours=1)))
     admin = await backend.login("admin")
@@ -296,7 +297,7 @@ async def test_edits_win_over_the_seed_after_a_restart(backend):
     status, _ = await backend.call("PATCH", f"/admin/stations/{own}", admin, json={
         "phone": "0532-66668888"})
     assert status == 200
-    again = create_app(replace(backend.app["settings"], jobs_interval_seconds=0))
+    again = create_app(replace(backend.app[SETTINGS], jobs_interval_seconds=0))
     server = TestServer(again, host="127.0.0.1")
     await server.start_server()
     try:
@@ -313,7 +314,7 @@ async def test_satisfaction_comes_from_the_ratings_table(backend):
     import sqlalchemy as sa
 
     ticket = await _ticket(backend)
-    async with backend.app["engine"].begin() as conn:
+    async with backend.app[ENGINE].begin() as conn:
         ratings = await ensure_ratings(conn)
         staff_id = (await conn.execute(sa.text("SELECT id FROM staff WHERE username = 'xinan'"))
                     ).scalar()
@@ -340,10 +341,10 @@ async def test_the_scheduler_escalates_overdue_tickets_by_itself(backend):
     from bot.backend.app import create_app
 
     late = await _ticket(backend)
-    async with backend.app["engine"].begin() as conn:
+    async with backend.app[ENGINE].begin() as conn:
         await conn.execute(update(tickets).where(tickets.c.id == late["id"])
                            .values(sla_due=utcnow() - timedelta(minutes=5)))
-    server = TestServer(create_app(replace(backend.app["settings"], jobs_interval_seconds=1,
+    server = TestServer(create_app(replace(backend.app[SETTINGS], jobs_interval_seconds=1,
                                                tracker_db="")),
                         host="127.0.0.1")
     await server.start_server()
@@ -362,7 +363,7 @@ async def test_claim_and_hand_back_are_audited_and_give_the_waiting_time(backend
     from dataclasses import replace
 
     # no Rasa here: telling the worker is best effort, on a port nothing listens on
-    backend.app["settings"] = replace(backend.app["settings"], rasa_url="http://127.0.0.1:9")
+    backend.app[SETTINGS] = replace(backend.app[SETTINGS], rasa_url="http://127.0.0.1:9")
     status, handoff = await backend.call("POST", "/handoffs", json={
         "conversation_id": f"w-{uuid.uuid4().hex[:8]}", "city": "青岛", "district": "辛安街道"})
     assert status == 201

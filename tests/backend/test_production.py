@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from bot import settings as settings_module
 from bot.backend import create_admin, rotate_id_key
 from bot.backend.app import create_app
+from bot.backend.appkeys import ENGINE, SETTINGS
 from bot.backend.tables import staff, workers
 from bot.backend.workers import reveal_id_number
 from bot.settings import SettingsError, check_production, get_settings
@@ -79,7 +80,7 @@ async def test_production_seeds_no_people_and_the_first_admin_is_made_by_command
     server = TestServer(app, host="127.0.0.1")
     await server.start_server()
     try:
-        async with app["engine"].connect() as conn:
+        async with app[ENGINE].connect() as conn:
             people = [(await conn.execute(select(func.count()).select_from(t))).scalar()
                       for t in (staff, workers)]
         assert people == [0, 0]
@@ -120,8 +121,8 @@ def test_create_admin_asks_twice_and_refuses_short_passwords(tmp_path, monkeypat
 
 
 async def test_id_numbers_use_their_own_key_and_survive_a_rotation(backend):
-    settings = backend.app["settings"]
-    async with backend.app["engine"].connect() as conn:
+    settings = backend.app[SETTINGS]
+    async with backend.app[ENGINE].connect() as conn:
         encrypted = (await conn.execute(select(workers.c.id_number_encrypted).where(
             workers.c.phone == "13952800001"))).scalar()
     assert reveal_id_number(encrypted, settings.id_number_keys) == ID_NUMBER
@@ -130,7 +131,7 @@ async def test_id_numbers_use_their_own_key_and_survive_a_rotation(backend):
     new_keys = (_strong(), *settings.id_number_keys)
     done, unreadable = await rotate_id_key.rotate(settings.database_url, new_keys)
     assert done >= 1 and unreadable == 0
-    async with backend.app["engine"].connect() as conn:
+    async with backend.app[ENGINE].connect() as conn:
         encrypted = (await conn.execute(select(workers.c.id_number_encrypted).where(
             workers.c.phone == "13952800001"))).scalar()
     assert reveal_id_number(encrypted, new_keys[:1]) == ID_NUMBER  # the old key is not needed

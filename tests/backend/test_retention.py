@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy import insert, select, update
 
 from bot.backend import retention
+from bot.backend.appkeys import ENGINE, SETTINGS
 from bot.backend.tables import handoffs, notification_outbox, stations, ticket_events, tickets
 from bot.calendar.beijing import to_beijing, utcnow
 from tests.backend.shapes import ensure_ratings
@@ -41,7 +42,7 @@ async def _ticket(backend) -> str:
 
 
 async def test_old_personal_data_goes_newer_stays(backend, tmp_path):
-    engine, now = backend.app["engine"], utcnow()
+    engine, now = backend.app[ENGINE], utcnow()
     old_closed, new_closed, old_open = [await _ticket(backend) for _ in range(3)]
     async with engine.begin() as conn:
         await conn.execute(update(tickets).where(tickets.c.id == old_closed).values(
@@ -108,7 +109,7 @@ async def test_dashboard_reads_containment_fallbacks_and_intents_from_the_tracke
     _tracker(tracker, [("w1", now, "ask_wage_arrears"), ("w1", now, "affirm"),
                        ("w2", now, "nlu_fallback"), ("w2", now, "request_human"),
                        ("w3", now, "ask_wage_arrears"), ("w4", now - 86400 * 40, "greet")])
-    backend.app["settings"] = replace(backend.app["settings"], tracker_db=str(tracker))
+    backend.app[SETTINGS] = replace(backend.app[SETTINGS], tracker_db=str(tracker))
     status, _ = await backend.call("POST", "/handoffs", json={
         "conversation_id": "w2", "city": "青岛", "district": "辛安街道"})
     assert status == 201

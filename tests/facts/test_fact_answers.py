@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from actions.facts import answer_fact, date_text, is_question
+from bot.backend.appkeys import ENGINE
 from bot.backend.facts import facts_from_policies
 from bot.settings import ROOT
 from tests.facts.conftest import fact_table, tracker
@@ -139,7 +140,7 @@ async def test_a_database_seeded_before_the_facts_gets_them_at_startup(tmp_path)
     app = create_app(replace(get_settings(), database_url=url))
     for hook in app.on_startup:
         await hook(app)
-    engine = app["engine"]
+    engine = app[ENGINE]
     async with engine.begin() as conn:  # as it was before: no facts, no station directory
         await conn.execute(delete(policies).where(policies.c.key == "station_directory"))
         await conn.execute(update(policies).where(policies.c.key == "zj_relief").values(

@@ -8,12 +8,15 @@ from sqlalchemy import select
 from bot.backend import admin, audit
 from bot.backend.api.policy_routes import SERVICES
 from bot.backend.api.workflow_routes import parse_date
+from bot.backend.appkeys import ENGINE, REGIONS
 from bot.backend.audit import Actor
 from bot.backend.auth import ROLES
 from bot.backend.regions import RegionIndex
-from bot.backend.routing import api
+from bot.backend.routing import RouteTable
 from bot.backend.tables import eligibility_rules, policies, regions
 from bot.backend.validation import Field
+
+routes = RouteTable()  # mounted by bot.backend.app (API_ROUTES)
 
 ADMINS = "union_admin|station_admin"
 UNION = "union_admin"
@@ -29,43 +32,43 @@ def _id(request, name: str) -> int:
 
 async def _reload_regions(request) -> None:
     """Routing reads places from memory: a new station or area takes effect at once."""
-    request.app["regions"] = await RegionIndex.load(request.app["engine"])
+    request.app[REGIONS] = await RegionIndex.load(request.app[ENGINE])
 
 
 # --- staff -------------------------------------------------------------------------------------
 
-@api("GET", "/admin/staff", "工作人员账号列表（站长只看本站）", auth=ADMINS, tag="admin")
+@routes.api("GET", "/admin/staff", "工作人员账号列表（站长只看本站）", auth=ADMINS, tag="admin")
 async def list_staff(request, principal, body, query):
-    return {"staff": await admin.list_staff(request.app["engine"], Actor.of(principal)),
+    return {"staff": await admin.list_staff(request.app[ENGINE], Actor.of(principal)),
             "roles": list(ROLES)}
 
 
-@api("POST", "/admin/staff", "新建工作人员账号", auth=ADMINS, body={
+@routes.api("POST", "/admin/staff", "新建工作人员账号", auth=ADMINS, body={
     "username": Field(required=True, max_length=32), "display_name": Field(required=True,
                                                                           max_length=64),
     "password": Field(required=True, max_length=256), "role": Field(required=True, choices=ROLES),
     "station_id": Field("integer")}, tag="admin")
 async def create_staff(request, principal, body, query):
-    record = await admin.create_staff(request.app["engine"], Actor.of(principal),
+    record = await admin.create_staff(request.app[ENGINE], Actor.of(principal),
                                       body["username"], body["display_name"], body["password"],
                                       body["role"], body["station_id"])
     return {**record, "_created": True}
 
 
-@api("PATCH", "/admin/staff/{staff_id}", "修改账号：姓名、角色、所属工作站、停用/启用", auth=ADMINS,
+@routes.api("PATCH", "/admin/staff/{staff_id}", "修改账号：姓名、角色、所属工作站、停用/启用", auth=ADMINS,
      body={"display_name": Field(max_length=64), "role": Field(choices=ROLES),
            "station_id": Field("integer"), "disabled": Field("boolean")}, tag="admin")
 async def update_staff(request, principal, body, query):
     raw = await request.json()
     changes = {k: v for k, v in body.items() if v is not None or k in raw}
-    return await admin.update_staff(request.app["engine"], Actor.of(principal),
+    return await admin.update_staff(request.app[ENGINE], Actor.of(principal),
                                     _id(request, "staff_id"), changes)
 
 
-@api("POST", "/admin/staff/{staff_id}/password", "重置密码（不填则生成一个，只显示这一次）",
+@routes.api("POST", "/admin/staff/{staff_id}/password", "重置密码（不填则生成一个，只显示这一次）",
      auth=ADMINS, body={"password": Field(max_length=256)}, tag="admin")
 async def reset_password(request, principal, body, query):
-    return await admin.reset_password(request.app["engine"], Actor.of(principal),
+    return await admin.reset_password(request.app[ENGINE], Actor.of(principal),
                                       _id(request, "staff_id"), body["password"])
 
 
@@ -81,41 +84,41 @@ STATION = {
     "is_city_default": Field("boolean"), "note": Field(max_length=500)}
 
 
-@api("GET", "/admin/regions", "地区列表（新建工作站时选择辖区）", auth=ADMINS, tag="admin")
+@routes.api("GET", "/admin/regions", "地区列表（新建工作站时选择辖区）", auth=ADMINS, tag="admin")
 async def list_regions(request, principal, body, query):
-    index = request.app["regions"]
-    async with request.app["engine"].connect() as conn:
+    index = request.app[REGIONS]
+    async with request.app[ENGINE].connect() as conn:
         rows = (await conn.execute(select(regions).order_by(regions.c.id))).mappings().all()
     return {"regions": [{**dict(r), "path": " / ".join(reversed(
         [a.name for a in index.ancestors(index.by_id[r["id"]])]))
         if r["id"] in index.by_id else r["name"]} for r in rows]}
 
 
-@api("POST", "/admin/regions", "新建辖区（街道、社区……）", auth=UNION, body={
+@routes.api("POST", "/admin/regions", "新建辖区（街道、社区……）", auth=UNION, body={
     "name": Field(required=True, max_length=64), "kind": Field(required=True,
                                                               choices=admin.REGION_KINDS),
     "parent_id": Field("integer", required=True), "aliases": Field("array", default=[])},
     tag="admin")
 async def create_region(request, principal, body, query):
-    record = await admin.create_region(request.app["engine"], Actor.of(principal), body["name"],
+    record = await admin.create_region(request.app[ENGINE], Actor.of(principal), body["name"],
                                        body["kind"], body["parent_id"], body["aliases"])
     await _reload_regions(request)
     return {**record, "_created": True}
 
 
-@api("POST", "/admin/stations", "新建网格工作站", auth=UNION, body=STATION, tag="admin")
+@routes.api("POST", "/admin/stations", "新建网格工作站", auth=UNION, body=STATION, tag="admin")
 async def create_station(request, principal, body, query):
     body.pop("note")
-    record = await admin.create_station(request.app["engine"], Actor.of(principal), body)
+    record = await admin.create_station(request.app[ENGINE], Actor.of(principal), body)
     await _reload_regions(request)
     return {**record, "_created": True}
 
 
-@api("PATCH", "/admin/stations/{station_id}", "修改工作站（站长可改本站地址、电话、开放时间、服务）",
+@routes.api("PATCH", "/admin/stations/{station_id}", "修改工作站（站长可改本站地址、电话、开放时间、服务）",
      auth=ADMINS, body=STATION, tag="admin")
 async def update_station(request, principal, body, query):
     note = body.pop("note")
-    record = await admin.update_station(request.app["engine"], Actor.of(principal),
+    record = await admin.update_station(request.app[ENGINE], Actor.of(principal),
                                         _id(request, "station_id"), body, note)
     await _reload_regions(request)
     return record
@@ -130,28 +133,28 @@ POLICY = {"key": Field(max_length=64), "service": Field(choices=SERVICES),
           "effective_to": Field(pattern=r"\d{4}-\d{2}-\d{2}")}
 
 
-@api("GET", "/admin/policies", "全部政策和最低工资标准", auth=UNION, tag="admin")
+@routes.api("GET", "/admin/policies", "全部政策和最低工资标准", auth=UNION, tag="admin")
 async def list_policies(request, principal, body, query):
-    async with request.app["engine"].connect() as conn:
+    async with request.app[ENGINE].connect() as conn:
         rows = (await conn.execute(select(policies).order_by(policies.c.service, policies.c.id))
                 ).mappings().all()
     return {"policies": [dict(r) for r in rows], "services": list(SERVICES)}
 
 
-@api("POST", "/admin/policies", "新建政策", auth=UNION, body=POLICY, tag="admin")
+@routes.api("POST", "/admin/policies", "新建政策", auth=UNION, body=POLICY, tag="admin")
 async def create_policy(request, principal, body, query):
-    record = await admin.save_policy(request.app["engine"], Actor.of(principal), None, body,
+    record = await admin.save_policy(request.app[ENGINE], Actor.of(principal), None, body,
                                      SERVICES)
     return {**record, "_created": True}
 
 
-@api("PATCH", "/admin/policies/{policy_id}", "修改政策", auth=UNION, body=POLICY, tag="admin")
+@routes.api("PATCH", "/admin/policies/{policy_id}", "修改政策", auth=UNION, body=POLICY, tag="admin")
 async def update_policy(request, principal, body, query):
-    return await admin.save_policy(request.app["engine"], Actor.of(principal),
+    return await admin.save_policy(request.app[ENGINE], Actor.of(principal),
                                    _id(request, "policy_id"), body, SERVICES)
 
 
-@api("PUT", "/admin/minimum-wages/{region_id}", "设置城市最低工资标准（金额、来源、生效日期、是否已核实）",
+@routes.api("PUT", "/admin/minimum-wages/{region_id}", "设置城市最低工资标准（金额、来源、生效日期、是否已核实）",
      auth=UNION, body={"monthly": Field("number", required=True),
                        "hourly": Field("number", required=True),
                        "source": Field(required=True, max_length=256),
@@ -159,7 +162,7 @@ async def update_policy(request, principal, body, query):
                        "verified": Field("boolean", default=False)}, tag="admin")
 async def set_minimum_wage(request, principal, body, query):
     return await admin.save_minimum_wage(
-        request.app["engine"], Actor.of(principal), _id(request, "region_id"), body["monthly"],
+        request.app[ENGINE], Actor.of(principal), _id(request, "region_id"), body["monthly"],
         body["hourly"], body["source"], body["effective_from"], bool(body["verified"]))
 
 
@@ -170,37 +173,37 @@ RULE = {"programme": Field(max_length=64), "title": Field(max_length=128),
         "effective_from": Field(pattern=r"\d{4}-\d{2}-\d{2}")}
 
 
-@api("GET", "/admin/rules", "全部资格规则", auth=UNION, tag="admin")
+@routes.api("GET", "/admin/rules", "全部资格规则", auth=UNION, tag="admin")
 async def list_rules(request, principal, body, query):
-    async with request.app["engine"].connect() as conn:
+    async with request.app[ENGINE].connect() as conn:
         rows = (await conn.execute(select(eligibility_rules).order_by(eligibility_rules.c.id))
                 ).mappings().all()
     return {"rules": [dict(r) for r in rows]}
 
 
-@api("POST", "/admin/rules", "新建资格规则", auth=UNION, body=RULE, tag="admin")
+@routes.api("POST", "/admin/rules", "新建资格规则", auth=UNION, body=RULE, tag="admin")
 async def create_rule(request, principal, body, query):
-    return {**await admin.save_rule(request.app["engine"], Actor.of(principal), None, body),
+    return {**await admin.save_rule(request.app[ENGINE], Actor.of(principal), None, body),
             "_created": True}
 
 
-@api("PATCH", "/admin/rules/{rule_id}", "修改资格规则（条件、金额、说明、来源）", auth=UNION, body=RULE,
+@routes.api("PATCH", "/admin/rules/{rule_id}", "修改资格规则（条件、金额、说明、来源）", auth=UNION, body=RULE,
      tag="admin")
 async def update_rule(request, principal, body, query):
-    return await admin.save_rule(request.app["engine"], Actor.of(principal),
+    return await admin.save_rule(request.app[ENGINE], Actor.of(principal),
                                  _id(request, "rule_id"), body)
 
 
-@api("GET", "/admin/versions/{entity}/{entity_id}", "某条记录的历史版本（最新在前）", auth=ADMINS,
+@routes.api("GET", "/admin/versions/{entity}/{entity_id}", "某条记录的历史版本（最新在前）", auth=ADMINS,
      tag="admin")
 async def list_versions(request, principal, body, query):
-    return {"versions": await admin.versions(request.app["engine"], request.match_info["entity"],
+    return {"versions": await admin.versions(request.app[ENGINE], request.match_info["entity"],
                                              request.match_info["entity_id"])}
 
 
 # --- audit log -------------------------------------------------------------------------------
 
-@api("GET", "/admin/audit", "审计日志（总工会管理员）：按人员、操作、对象、工作站、日期筛选", auth=UNION,
+@routes.api("GET", "/admin/audit", "审计日志（总工会管理员）：按人员、操作、对象、工作站、日期筛选", auth=UNION,
      query={"actor": Field(max_length=64), "action": Field(choices=tuple(audit.ACTION_NAMES)),
             "target_type": Field(max_length=32), "target_id": Field(max_length=64),
             "station_id": Field("integer"), "date_from": Field(pattern=r"\d{4}-\d{2}-\d{2}"),
@@ -209,7 +212,7 @@ async def list_versions(request, principal, body, query):
             "page_size": Field("integer", minimum=1, maximum=200, default=50)}, tag="admin")
 async def audit_log(request, principal, body, query):
     result = await audit.search(
-        request.app["engine"], actor=query["actor"], action=query["action"],
+        request.app[ENGINE], actor=query["actor"], action=query["action"],
         target_type=query["target_type"], target_id=query["target_id"],
         station_id=query["station_id"], date_from=parse_date(query["date_from"], "date_from"),
         date_to=parse_date(query["date_to"], "date_to"), page=query["page"],

@@ -5,13 +5,23 @@ from __future__ import annotations
 from aiohttp import web
 from sqlalchemy import select
 
+from bot.backend.appkeys import ENGINE, FALLBACK_STATION_ID, REGIONS
 from bot.backend.errors import ApiError
 from bot.backend.regions import Region, RegionIndex
 from bot.backend.tables import stations
 
 
 def index(request: web.Request) -> RegionIndex:
-    return request.app["regions"]
+    return request.app[REGIONS]
+
+
+def station_for_place(request: web.Request, city: str | None, district: str | None) -> int:
+    """The grid station responsible for a place the worker named; places we do not know go to
+    the province capital's default station (one rule for tickets and handoffs alike)."""
+    regions = index(request)
+    region = regions.resolve(city, district)
+    station_id = regions.station_for(region) if region else None
+    return station_id or request.app[FALLBACK_STATION_ID]
 
 
 def resolve_or_404(request: web.Request, city: str | None, district: str | None) -> Region:
@@ -26,7 +36,7 @@ def resolve_or_404(request: web.Request, city: str | None, district: str | None)
 async def station_record(request: web.Request, station_id: int) -> dict:
     from bot.backend.handoffs import is_open
 
-    async with request.app["engine"].connect() as conn:
+    async with request.app[ENGINE].connect() as conn:
         row = (await conn.execute(select(stations).where(stations.c.id == station_id))
                ).mappings().first()
     if row is None:

@@ -7,10 +7,13 @@ from aiohttp import web
 
 from bot.backend import audit, dashboard, export, workflow
 from bot.backend.api.workflow_routes import SEARCH, filters_of, parse_date
+from bot.backend.appkeys import ENGINE, SETTINGS
 from bot.backend.audit import Actor
 from bot.backend.domain_errors import Forbidden
-from bot.backend.routing import api
+from bot.backend.routing import RouteTable
 from bot.backend.validation import Field
+
+routes = RouteTable()  # mounted by bot.backend.app (API_ROUTES)
 
 VIEWERS = "station_staff|station_admin|union_admin"
 RANGE = {"date_from": Field(pattern=r"\d{4}-\d{2}-\d{2}", description="北京时间日期，默认 30 天前"),
@@ -32,15 +35,15 @@ def _range(principal, query) -> dashboard.Range:
     return dashboard.Range(first, last, station_id)
 
 
-@api("GET", "/dashboard", "统计看板：工单（按日、类型、工作站）、时限内办结率、转人工等待、机器人独立解决率、"
+@routes.api("GET", "/dashboard", "统计看板：工单（按日、类型、工作站）、时限内办结率、转人工等待、机器人独立解决率、"
      "未听懂比例、常见意图、满意度", auth=VIEWERS, query=RANGE, tag="dashboard")
 async def figures(request, principal, body, query):
-    return await dashboard.figures(request.app["engine"], _range(principal, query),
-                                   request.app["settings"].tracker_db)
+    return await dashboard.figures(request.app[ENGINE], _range(principal, query),
+                                   request.app[SETTINGS].tracker_db)
 
 
 async def _file(request, principal, name: str, tables, fmt: str) -> web.Response:
-    async with request.app["engine"].begin() as conn:
+    async with request.app[ENGINE].begin() as conn:
         await audit.record(conn, Actor.of(principal), "export", name, None,
                            details={"format": fmt, "query": dict(request.query)})
     return web.Response(body=export.render(tables, fmt), headers={
@@ -48,20 +51,20 @@ async def _file(request, principal, name: str, tables, fmt: str) -> web.Response
         "Content-Disposition": f'attachment; filename="{name}.{fmt}"'})
 
 
-@api("GET", "/dashboard/export", "导出统计数字（CSV 或 Excel）", auth=VIEWERS,
+@routes.api("GET", "/dashboard/export", "导出统计数字（CSV 或 Excel）", auth=VIEWERS,
      query={**RANGE, "format": FORMAT}, tag="dashboard")
 async def export_figures(request, principal, body, query):
-    data = await dashboard.figures(request.app["engine"], _range(principal, query),
-                                   request.app["settings"].tracker_db)
+    data = await dashboard.figures(request.app[ENGINE], _range(principal, query),
+                                   request.app[SETTINGS].tracker_db)
     return await _file(request, principal, "figures", dashboard.figure_rows(data),
                        query["format"])
 
 
-@api("GET", "/ticket-export", "导出工单（筛选条件同工单检索，最多 10000 张；CSV 或 Excel）",
+@routes.api("GET", "/ticket-export", "导出工单（筛选条件同工单检索，最多 10000 张；CSV 或 Excel）",
      auth=VIEWERS, query={**{k: v for k, v in SEARCH.items() if k not in ("page", "page_size")},
                           "format": FORMAT}, tag="dashboard")
 async def export_tickets(request, principal, body, query):
-    found = await workflow.search(request.app["engine"], filters_of(principal, query), 1,
+    found = await workflow.search(request.app[ENGINE], filters_of(principal, query), 1,
                                   EXPORT_LIMIT)
     return await _file(request, principal, "tickets", [export.ticket_table(found["tickets"])],
                        query["format"])

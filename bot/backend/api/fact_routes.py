@@ -5,11 +5,14 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.backend.api.common import index, station_record
+from bot.backend.appkeys import ENGINE
 from bot.backend.facts import facts_from_policies, select_facts
 from bot.backend.regions import Region
-from bot.backend.routing import api
+from bot.backend.routing import RouteTable
 from bot.backend.tables import policies
 from bot.backend.validation import Field
+
+routes = RouteTable()  # mounted by bot.backend.app (API_ROUTES)
 
 
 def _place(request, question: str, city: str | None, district: str | None) -> Region | None:
@@ -20,14 +23,14 @@ def _place(request, question: str, city: str | None, district: str | None) -> Re
         regions.resolve(city, district) if city or district else None)
 
 
-@api("GET", "/facts", "回答关于具体数字的问题（救助门槛、补贴和红包金额、保障上限、加班倍数、"
+@routes.api("GET", "/facts", "回答关于具体数字的问题（救助门槛、补贴和红包金额、保障上限、加班倍数、"
      "仲裁时效、热线号码、工作站地址电话），每条附来源和日期", query={
          "q": Field(required=True, max_length=500, description="职工的问题原文"),
          "city": Field(description="问题或对话里的城市"),
          "district": Field(description="问题或对话里的区县、街道或社区"),
          "employer": Field(description="问题里的单位（如 隆祥）")}, tag="policies")
 async def answer_facts(request, principal, body, query):
-    async with request.app["engine"].connect() as conn:
+    async with request.app[ENGINE].connect() as conn:
         rows = [dict(r) for r in (await conn.execute(select(policies))).mappings().all()]
     question = query["q"]
     place = _place(request, question, query["city"], query["district"])

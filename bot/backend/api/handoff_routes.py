@@ -2,44 +2,45 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from sqlalchemy import select
 
 from bot.backend import handoffs
-from bot.backend.api.common import index
-from bot.backend.errors import ApiError, HandoffNotFound
-from bot.backend.routing import api
+from bot.backend.api.common import station_for_place
+from bot.backend.appkeys import ENGINE, SETTINGS
+from bot.backend.errors import Conflict, HandoffNotFound, UpstreamUnavailable
+from bot.backend.routing import RouteTable
 from bot.backend.tables import handoffs as handoffs_table
 from bot.backend.validation import Field, path_id
+
+routes = RouteTable()  # mounted by bot.backend.app (API_ROUTES)
 
 logger = logging.getLogger(__name__)
 
 
-@api("POST", "/handoffs", "把会话转入所在工作站的人工队列（同一会话重复请求返回同一记录）",
+@routes.api("POST", "/handoffs", "把会话转入所在工作站的人工队列（同一会话重复请求返回同一记录）",
      auth="service", body={
          "conversation_id": Field(required=True, max_length=128), "city": Field(),
          "district": Field(), "reason": Field(default="worker_request", max_length=64),
          "channel": Field(default="socketio", max_length=32)}, tag="handoffs")
 async def create(request, principal, body, query):
-    regions = index(request)
-    region = regions.resolve(body["city"], body["district"])
-    station_id = (regions.station_for(region) if region else None) \
-        or request.app["fallback_station_id"]
+    station_id = station_for_place(request, body["city"], body["district"])
     record, created = await handoffs.open_handoff(
-        request.app["engine"], body["conversation_id"], station_id, body["reason"],
+        request.app[ENGINE], body["conversation_id"], station_id, body["reason"],
         body["channel"])
     return {**record, "_created": created}
 
 
 async def _record(request, principal) -> dict:
     handoff_id = path_id(request.match_info["handoff_id"], "handoff_id")
-    record = await handoffs.describe(request.app["engine"], handoff_id)
+    record = await handoffs.describe(request.app[ENGINE], handoff_id)
     principal.check_station(record["station_id"])
     return record
 
 
-@api("GET", "/handoffs", "工作站的人工队列", query={
+@routes.api("GET", "/handoffs", "工作站的人工队列", query={
     "station_id": Field("integer"), "state": Field(choices=("waiting", "active", "released",
                                                           "closed"))}, tag="handoffs")
 async def list_handoffs(request, principal, body, query):
@@ -52,22 +53,22 @@ async def list_handoffs(request, principal, body, query):
         stmt = stmt.where(handoffs_table.c.station_id == station_id)
     stmt = stmt.where(handoffs_table.c.state == query["state"]) if query["state"] else \
         stmt.where(handoffs_table.c.state.in_(handoffs.OPEN_STATES))
-    async with request.app["engine"].connect() as conn:
+    async with request.app[ENGINE].connect() as conn:
         ids = (await conn.execute(stmt)).scalars().all()
-    return {"handoffs": [await handoffs.describe(request.app["engine"], i) for i in ids]}
+    return {"handoffs": [await handoffs.describe(request.app[ENGINE], i) for i in ids]}
 
 
-@api("GET", "/handoffs/by-conversation/{conversation_id}", "某会话当前的转人工记录",
+@routes.api("GET", "/handoffs/by-conversation/{conversation_id}", "某会话当前的转人工记录",
      tag="handoffs")
 async def by_conversation(request, principal, body, query):
-    async with request.app["engine"].connect() as conn:
+    async with request.app[ENGINE].connect() as conn:
         handoff_id = (await conn.execute(
             select(handoffs_table.c.id).where(
                 handoffs_table.c.conversation_id == request.match_info["conversation_id"])
             .order_by(handoffs_table.c.id.desc()).limit(1))).scalar()
     if handoff_id is None:
         raise HandoffNotFound()
-    record = await handoffs.describe(request.app["engine"], handoff_id)
+    record = await handoffs.describe(request.app[ENGINE], handoff_id)
     principal.check_station(record["station_id"])
     return record
 
@@ -86,15 +87,15 @@ async def _notify_worker(request, record: dict, text: str, holder: str | None,
         await _rasa(request, "POST", f"/conversations/{record['conversation_id']}/tracker/events",
                     params={"output_channel": "hotline", "execute_side_effects": "true"},
                     json=[event])
-    except ApiError as exc:
+    except UpstreamUnavailable as exc:
         logger.warning("could not notify the worker: %s", exc.message)
 
 
 def _action(name: str, summary: str):
-    @api("POST", f"/handoffs/{{handoff_id}}/{name}", summary, auth="staff", body={}, tag="handoffs")
+    @routes.api("POST", f"/handoffs/{{handoff_id}}/{name}", summary, auth="staff", body={}, tag="handoffs")
     async def handler(request, principal, body, query):
         record = await _record(request, principal)
-        record = await handoffs.change(request.app["engine"], record["id"], name,
+        record = await handoffs.change(request.app[ENGINE], record["id"], name,
                                        principal.staff_id, principal.administers(record["station_id"]))
         await _notify_worker(request, record, _NOTICES[name].format(name=principal.display_name),
                              principal.display_name if name == "claim" else None,
@@ -111,7 +112,7 @@ def _rating_prompt(request, record: dict) -> dict | None:
     if not record.get("holder_staff_id"):
         return None
     return {"rating_token": rating_links.issue("handoff", record["id"],
-                                               request.app["settings"].session_secret)}
+                                               request.app[SETTINGS].session_secret)}
 
 
 claim = _action("claim", "工作人员接手会话（别人已接手的 409；同时接手只有一人成功）")
@@ -124,17 +125,18 @@ async def _rasa(request, method: str, path: str, **kwargs):
     """Rasa's HTTP API, with the token only the backend holds."""
     import aiohttp
 
-    settings = request.app["settings"]
+    settings = request.app[SETTINGS]
     params = {"token": settings.rasa_token, **kwargs.pop("params", {})}
     try:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session:
             async with session.request(method, settings.rasa_url + path, params=params,
                                        **kwargs) as resp:
                 if resp.status >= 300:
-                    raise ApiError(502, "rasa_error", f"对话服务返回错误（HTTP {resp.status}）")
+                    raise UpstreamUnavailable(f"对话服务返回错误（HTTP {resp.status}）",
+                                              code="rasa_error")
                 return await resp.json(content_type=None)
-    except aiohttp.ClientError:
-        raise ApiError(502, "rasa_unavailable", "对话服务暂时不可用，请稍后再试") from None
+    except (aiohttp.ClientError, asyncio.TimeoutError):  # 3.10: not the builtin TimeoutError
+        raise UpstreamUnavailable(code="rasa_unavailable") from None
 
 
 def transcript_of(events: list[dict]) -> list[dict]:
@@ -154,7 +156,7 @@ def transcript_of(events: list[dict]) -> list[dict]:
     return lines
 
 
-@api("GET", "/handoffs/{handoff_id}/transcript", "会话记录（职工、机器人、工作人员）和机器人收集到的信息",
+@routes.api("GET", "/handoffs/{handoff_id}/transcript", "会话记录（职工、机器人、工作人员）和机器人收集到的信息",
      auth="staff", tag="handoffs")
 async def transcript(request, principal, body, query):
     record = await _record(request, principal)
@@ -166,12 +168,12 @@ async def transcript(request, principal, body, query):
             "slots": slots}
 
 
-@api("POST", "/handoffs/{handoff_id}/messages", "工作人员给职工发消息（需先接手）", auth="staff",
+@routes.api("POST", "/handoffs/{handoff_id}/messages", "工作人员给职工发消息（需先接手）", auth="staff",
      body={"text": Field(required=True, max_length=2000)}, tag="handoffs")
 async def send_message(request, principal, body, query):
     record = await _record(request, principal)
     if record["state"] != "active" or record["holder_staff_id"] != principal.staff_id:
-        raise ApiError(409, "not_holder", "请先接手这个会话再回复")
+        raise Conflict("请先接手这个会话再回复", code="not_holder")
     event = {"event": "bot", "text": body["text"],
              "data": {"custom": {"text": body["text"], "staff": principal.display_name}},
              "metadata": {"staff": principal.display_name}}

@@ -5,20 +5,18 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.backend.api.common import index, resolve_or_404, station_record
-from bot.backend.routing import api
+from bot.backend.appkeys import ENGINE
+from bot.backend.routing import RouteTable
 from bot.backend.tables import stations
 from bot.backend.validation import Field, path_id
+
+routes = RouteTable()  # mounted by bot.backend.app (API_ROUTES)
 
 PLACE = {"city": Field(description="城市（按职工的写法，如 青岛 / 青岛市）"),
          "district": Field(description="区县、街道或社区（如 黄岛区 / 辛安街道）")}
 
 
-@api("GET", "/health", "健康检查", auth="none", tag="system")
-async def health(request, principal, body, query):
-    return {"status": "ok"}
-
-
-@api("GET", "/regions/resolve", "把职工写的地名解析为地区和负责的网格工作站", query=PLACE,
+@routes.api("GET", "/regions/resolve", "把职工写的地名解析为地区和负责的网格工作站", query=PLACE,
      tag="places")
 async def resolve(request, principal, body, query):
     if not (query["city"] or query["district"]):
@@ -30,14 +28,14 @@ async def resolve(request, principal, body, query):
             "station": await station_record(request, station_id) if station_id else None}
 
 
-@api("GET", "/stations/lookup", "按地名查找最近的网格工作站", query=PLACE, tag="places")
+@routes.api("GET", "/stations/lookup", "按地名查找最近的网格工作站", query=PLACE, tag="places")
 async def lookup(request, principal, body, query):
     return (await resolve(request, principal, body, query))["station"]
 
 
-@api("GET", "/stations", "工作站列表（可按城市、区县筛选）", query=PLACE, tag="places")
+@routes.api("GET", "/stations", "工作站列表（可按城市、区县筛选）", query=PLACE, tag="places")
 async def list_stations(request, principal, body, query):
-    async with request.app["engine"].connect() as conn:
+    async with request.app[ENGINE].connect() as conn:
         rows = (await conn.execute(select(stations).order_by(stations.c.id))).mappings().all()
     if query["city"] or query["district"]:
         region = resolve_or_404(request, query["city"], query["district"])
@@ -48,6 +46,6 @@ async def list_stations(request, principal, body, query):
     return {"stations": [dict(r) for r in rows]}
 
 
-@api("GET", "/stations/{station_id}", "工作站详情", tag="places")
+@routes.api("GET", "/stations/{station_id}", "工作站详情", tag="places")
 async def get_station(request, principal, body, query):
     return await station_record(request, path_id(request.match_info["station_id"], "station_id"))

@@ -5,20 +5,23 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.backend.api.common import index, resolve_or_404
-from bot.backend.routing import api
+from bot.backend.appkeys import ENGINE
+from bot.backend.routing import RouteTable
 from bot.backend.tables import policies
 from bot.backend.validation import Field
+
+routes = RouteTable()  # mounted by bot.backend.app (API_ROUTES)
 
 SERVICES = ("school_placement", "wage_arrears", "overtime", "minimum_wage", "holiday_subsidy",
             "relief", "mutual_insurance", "legal_aid", "psych_support", "childcare",
             "skills_training", "find_station")
 
 
-@api("GET", "/policies", "查询某项服务在某地适用的政策（本地优先，无则上级或全国）", query={
+@routes.api("GET", "/policies", "查询某项服务在某地适用的政策（本地优先，无则上级或全国）", query={
     "service": Field(required=True, choices=SERVICES), "city": Field(), "district": Field()},
     tag="policies")
 async def list_policies(request, principal, body, query):
-    async with request.app["engine"].connect() as conn:
+    async with request.app[ENGINE].connect() as conn:
         rows = (await conn.execute(select(policies).where(
             policies.c.service == query["service"]))).mappings().all()
     region = None
@@ -34,7 +37,7 @@ async def list_policies(request, principal, body, query):
             "region_known": region is not None, "policies": [dict(r) for r in applicable]}
 
 
-@api("GET", "/minimum-wages", "某城市的最低工资标准（含生效日期和来源）", query={
+@routes.api("GET", "/minimum-wages", "某城市的最低工资标准（含生效日期和来源）", query={
     "city": Field(required=True), "district": Field()}, tag="policies")
 async def minimum_wage(request, principal, body, query):
     result = await list_policies(request, principal, None, {"service": "minimum_wage", **query})

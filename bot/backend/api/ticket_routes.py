@@ -5,11 +5,14 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.backend import tickets, workers
-from bot.backend.api.common import index
+from bot.backend.api.common import station_for_place
+from bot.backend.appkeys import ENGINE, SETTINGS
 from bot.backend.errors import ApiError
-from bot.backend.routing import api
+from bot.backend.routing import RouteTable
 from bot.backend.tables import tickets as tickets_table
 from bot.backend.validation import Field
+
+routes = RouteTable()  # mounted by bot.backend.app (API_ROUTES)
 
 CREATE = {
     "type": Field(required=True, choices=tickets.TYPES),
@@ -31,31 +34,28 @@ def _idempotency_key(request) -> str:
 def _station_for(request, body: dict) -> int:
     if body["station_id"]:
         return body["station_id"]
-    regions = index(request)
-    region = regions.resolve(body["city"], body["district"])
-    station_id = regions.station_for(region) if region else None
-    return station_id or request.app["fallback_station_id"]
+    return station_for_place(request, body["city"], body["district"])
 
 
-@api("POST", "/tickets", "创建工单（Idempotency-Key 相同的重复请求只建一张）", body=CREATE,
+@routes.api("POST", "/tickets", "创建工单（Idempotency-Key 相同的重复请求只建一张）", body=CREATE,
      tag="tickets")
 async def create(request, principal, body, query):
     key = _idempotency_key(request)
     caller = "service" if principal.kind == "service" else f"staff:{principal.staff_id}"
-    ticket, created = await tickets.create(request.app["engine"], body, _station_for(request, body),
+    ticket, created = await tickets.create(request.app[ENGINE], body, _station_for(request, body),
                                            key, principal.username, caller)
     return {**ticket, "_created": created}
 
 
-@api("GET", "/tickets/{ticket_id}", "工单详情（工作人员只能看本站工单）", tag="tickets")
+@routes.api("GET", "/tickets/{ticket_id}", "工单详情（工作人员只能看本站工单）", tag="tickets")
 async def get_ticket(request, principal, body, query):
-    async with request.app["engine"].connect() as conn:
+    async with request.app[ENGINE].connect() as conn:
         ticket = await tickets.get(conn, request.match_info["ticket_id"])
     principal.check_station(ticket["station_id"])
     return ticket
 
 
-@api("POST", "/tickets/{ticket_id}/status-check",
+@routes.api("POST", "/tickets/{ticket_id}/status-check",
      "职工查询工单进度：手机号须与登记的一致，只回答状态；附上该手机号的有效验证码（code）才给出工作站和最新进展。"
      "同一手机号或会话查错过多 429", auth="service", body={
          "phone": Field(required=True, format="phone"),
@@ -63,7 +63,7 @@ async def get_ticket(request, principal, body, query):
          "code": Field(pattern=r"\d{6}", description="该手机号的一次性验证码（可选）")},
      tag="tickets")
 async def status_check(request, principal, body, query):
-    engine, secret = request.app["engine"], request.app["settings"].session_secret
+    engine, secret = request.app[ENGINE], request.app[SETTINGS].session_secret
     ticket = await tickets.find_for_contact(engine, request.match_info["ticket_id"], body["phone"],
                                             body["conversation_id"], secret)
     answer = {"id": ticket["id"], "status": ticket["status"], "sla_due": ticket["sla_due"],
@@ -77,7 +77,7 @@ async def status_check(request, principal, body, query):
             "updated_at": ticket["updated_at"], "last_note": last_note}
 
 
-@api("GET", "/tickets", "工单列表（工作人员默认本站）", auth="any", query={
+@routes.api("GET", "/tickets", "工单列表（工作人员默认本站）", auth="any", query={
     "station_id": Field("integer"), "status": Field(choices=tickets.STATUSES),
     "limit": Field("integer", minimum=1, maximum=500, default=100)}, tag="tickets")
 async def list_tickets(request, principal, body, query):
@@ -90,17 +90,17 @@ async def list_tickets(request, principal, body, query):
         stmt = stmt.where(tickets_table.c.station_id == station_id)
     if query["status"]:
         stmt = stmt.where(tickets_table.c.status == query["status"])
-    async with request.app["engine"].connect() as conn:
+    async with request.app[ENGINE].connect() as conn:
         rows = (await conn.execute(stmt)).mappings().all()
     return {"tickets": [dict(r) for r in rows]}
 
 
-@api("POST", "/tickets/{ticket_id}/transitions", "更改工单状态和/或添加备注", auth="any", body={
+@routes.api("POST", "/tickets/{ticket_id}/transitions", "更改工单状态和/或添加备注", auth="any", body={
     "status": Field(choices=tickets.STATUSES), "note": Field(max_length=2000)}, tag="tickets")
 async def transition(request, principal, body, query):
     if not (body["status"] or body["note"]):
         raise ApiError(400, "invalid_field", "status 和 note 至少提供一个", field="status")
     ticket = await get_ticket(request, principal, None, None)
-    await tickets.transition(request.app["engine"], ticket["id"], body["status"], body["note"],
+    await tickets.transition(request.app[ENGINE], ticket["id"], body["status"], body["note"],
                              principal.display_name)
     return await get_ticket(request, principal, None, None)

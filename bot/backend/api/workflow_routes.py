@@ -7,10 +7,13 @@ from datetime import date
 
 from bot.backend import workflow
 from bot.backend.api.ticket_routes import get_ticket
+from bot.backend.appkeys import ENGINE
 from bot.backend.domain_errors import InvalidInput
-from bot.backend.routing import api
+from bot.backend.routing import RouteTable
 from bot.backend.tickets import STATUSES, TYPES
 from bot.backend.validation import Field
+
+routes = RouteTable()  # mounted by bot.backend.app (API_ROUTES)
 
 STAFF_ROLES = "station_staff|station_admin|union_admin"
 DATE = r"\d{4}-\d{2}-\d{2}"
@@ -59,20 +62,20 @@ def filters_of(principal, query: dict) -> workflow.Filters:
         text=query.get("q"))
 
 
-@api("GET", "/ticket-search", "检索工单：状态、类型、日期、是否超期、文字，分页（工作人员只看本站）",
+@routes.api("GET", "/ticket-search", "检索工单：状态、类型、日期、是否超期、文字，分页（工作人员只看本站）",
      auth=STAFF_ROLES, query=SEARCH, tag="workflow")
 async def search(request, principal, body, query):
-    return await workflow.search(request.app["engine"], filters_of(principal, query),
+    return await workflow.search(request.app[ENGINE], filters_of(principal, query),
                                  query["page"], query["page_size"])
 
 
-@api("GET", "/ticket-workflow", "工单流程：状态和操作的中文名称、各操作的前置状态和必填项",
+@routes.api("GET", "/ticket-workflow", "工单流程：状态和操作的中文名称、各操作的前置状态和必填项",
      auth="any", tag="workflow")
 async def vocabulary(request, principal, body, query):
     return workflow.vocabulary()
 
 
-@api("POST", "/tickets/{ticket_id}/actions/{action}",
+@routes.api("POST", "/tickets/{ticket_id}/actions/{action}",
      "工单操作：acknowledge 签收 / transfer 转派 / return 退回 / start 处理中 / resolve 办结 / "
      "follow_up 回访 / close 关闭 / note 备注", auth=STAFF_ROLES, body={
          "note": Field(max_length=2000), "reason": Field(max_length=500),
@@ -82,7 +85,7 @@ async def vocabulary(request, principal, body, query):
          "assignee_staff_id": Field("integer", description="签收时指定承办人（站长）")},
      tag="workflow")
 async def act(request, principal, body, query):
-    await workflow.act(request.app["engine"], request.match_info["ticket_id"],
+    await workflow.act(request.app[ENGINE], request.match_info["ticket_id"],
                        request.match_info["action"], staff_of(principal),
                        workflow.Request(**body))
     ticket = await get_ticket(request, _AllStations(principal), None, None)
@@ -100,7 +103,7 @@ class _AllStations:
         return None
 
 
-@api("POST", "/ticket-escalations", "督办：把所有超期未办结的工单提交站长督办（定时任务也会执行）",
+@routes.api("POST", "/ticket-escalations", "督办：把所有超期未办结的工单提交站长督办（定时任务也会执行）",
      auth="union_admin|station_admin", body={}, tag="workflow")
 async def escalate(request, principal, body, query):
-    return {"escalated": await workflow.escalate_overdue(request.app["engine"])}
+    return {"escalated": await workflow.escalate_overdue(request.app[ENGINE])}
