@@ -11,11 +11,13 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: run test train evaluate simulate bench shell validate lint lock clean help new-intent deploy
+.PHONY: run test test-fast train evaluate simulate bench shell validate lint lock clean help new-intent deploy
 help:
 	@echo "make run       安装（如需要）、训练（如需要）并启动全部服务，打印访问地址"
+	@echo "make run TRAIN=1  先训练再启动（默认只在没有模型时训练）；RUN_ARGS=\"--host 0.0.0.0\" 传给启动器"
 	@echo "make run SCALE=2  多实例：N 个 Rasa + 动作服务器，HAProxy、PostgreSQL、Redis、RabbitMQ"
 	@echo "make test      运行全部测试（单元、数据检查、后台、端到端、浏览器）"
+	@echo "make test-fast 只跑单元测试（不训练、不启动服务、不开浏览器，一分钟内）"
 	@echo "make train     数据或配置变了才训练（make train FORCE=1 强制重训）"
 	@echo "make evaluate  在留出测试集上评估 NLU，报告写到 reports/；并显示最近一次模拟职工的成绩"
 	@echo "make simulate  模拟职工：全部生成的场景和助手对话，成功率表写到 reports/sim/"
@@ -39,7 +41,7 @@ train: $(STAMP)
 	$(PY) -m bot.train $(if $(FORCE),--force,)
 
 run: $(STAMP)
-	$(if $(SCALE),$(PY) -m bot.scale --instances $(SCALE),$(PY) -m bot.launcher)
+	$(if $(SCALE),$(PY) -m bot.scale --instances $(SCALE),$(PY) -m bot.launcher) $(if $(TRAIN),--train,) $(RUN_ARGS)
 
 shell: $(STAMP) train
 	ACTION_SERVER_TOKEN=$$($(PY) -c 'from bot.settings import get_settings; print(get_settings().action_server_token)') \
@@ -61,6 +63,14 @@ lint: $(STAMP)
 
 test: $(STAMP)
 	bash tests/run_all.sh
+
+# The fast tier: unit tests only — no training, no servers, no browser. The selection is these
+# directories minus the markers below (integration/browser need a model or chromium; slow marks
+# a real backend per test or a performance measurement). make test still runs everything.
+FAST_TESTS := tests/unit tests/actions tests/trainer tests/sim/test_sim_scenarios.py
+FAST_MARKERS := not integration and not browser and not slow
+test-fast: $(STAMP)
+	PYTHONPATH=. $(PY) -m pytest -q -p no:cacheprovider -m "$(FAST_MARKERS)" $(FAST_TESTS)
 
 evaluate: $(STAMP)
 	$(PY) -m bot.evaluate
