@@ -12,7 +12,7 @@ from aiohttp import web
 from bot.backend.api import notify_routes  # noqa: F401  (registers the API routes)
 from bot.backend.live import LiveHub
 from bot.notify.outbox import OutboxWorker
-from bot.notify.sms import sender_from_settings
+from bot.notify.senders import sender_from_settings
 from bot.settings import get_notify_settings
 
 logger = logging.getLogger(__name__)
