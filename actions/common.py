@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 from abc import ABCMeta, abstractmethod
 from functools import lru_cache
 from typing import Any
@@ -20,9 +19,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend_client import BackendClient, BackendError, BackendUnavailable
 from actions.case_outbox import CaseOutbox, flush
+from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
-FLUSH_EVERY_SECONDS = float(os.environ.get("CASE_OUTBOX_FLUSH_SECONDS", "15"))
 _tasks: set[asyncio.Task] = set()  # keeps background tasks referenced until they finish
 _loop_task: asyncio.Task | None = None
 
@@ -47,7 +46,7 @@ async def _flush_quietly() -> None:
 async def _flush_forever() -> None:
     while True:
         await _flush_quietly()
-        await asyncio.sleep(FLUSH_EVERY_SECONDS)
+        await asyncio.sleep(get_settings().case_outbox_flush_seconds)
 
 
 def _spawn(coroutine) -> asyncio.Task:

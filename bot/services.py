@@ -16,7 +16,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.settings import ROOT
+from bot.settings import ROOT, child_environment
 
 BIN = Path(sys.executable).parent
 
@@ -25,11 +25,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def latest_model(models_dir: Path = ROOT / "models") -> Path | None:
-    models = sorted(models_dir.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
-    return models[-1] if models else None
 
 
 @dataclass
@@ -45,7 +40,7 @@ class Service:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         log = open(self.log_path, "ab")
         self.process = subprocess.Popen(
-            self.argv, cwd=ROOT, env={**os.environ, **self.env}, stdout=log,
+            self.argv, cwd=ROOT, env=child_environment(self.env), stdout=log,
             stderr=subprocess.STDOUT, start_new_session=True,
         )
 

@@ -50,7 +50,7 @@ async def _startup(app: web.Application) -> None:
     async with app["engine"].connect() as conn:
         # the province capital's default station stands in for places we do not know
         app["fallback_station_id"] = (await conn.execute(
-            select(stations.c.id).where(stations.c.code == "QD"))).scalar() or 1
+            select(stations.c.id).where(stations.c.code == settings.fallback_station_code))).scalar() or 1
 
 
 async def _cleanup(app: web.Application) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import requests
 
-from bot.services import latest_model
+from bot.models import latest_model
 from bot.settings import get_settings
 
 
