@@ -17,8 +17,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.backend_client import BackendClient, BackendError, BackendUnavailable
 from actions.case_outbox import CaseOutbox, flush
+from bot.clients.backend import BackendClient, BackendError, BackendUnavailable
 from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)

@@ -1,0 +1,6 @@
+"""One client per outside system, each with one timeout, one retry policy and one error set.
+
+- ``bot.clients.backend``: the union services backend (used by the action server and the
+  widget channel);
+- ``bot.clients.rasa``: Rasa's HTTP API (the widget channel's held messages).
+"""
