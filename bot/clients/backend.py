@@ -18,6 +18,7 @@ from typing import Any
 
 import aiohttp
 
+from bot.clients.http import LoopSession
 from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ def _params(**values: str | None) -> dict[str, str]:
     return {k: v for k, v in values.items() if v not in (None, "")}
 
 
-class BackendClient:
+class BackendClient(LoopSession):
     """One client per process; its HTTP session is (re)opened on the running event loop."""
 
     def __init__(self, base_url: str | None = None, token: str | None = None,
@@ -54,21 +55,8 @@ class BackendClient:
         settings = get_settings()
         self.base_url = (base_url or settings.backend_url).rstrip("/")
         self.token = token or settings.backend_token
-        self.timeout = aiohttp.ClientTimeout(total=timeout, connect=min(timeout, 1.5))
+        super().__init__(timeout)
         self.retries, self.backoff = retries, backoff
-        self._session: aiohttp.ClientSession | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-
-    def _http(self) -> aiohttp.ClientSession:
-        loop = asyncio.get_running_loop()
-        if self._session is None or self._session.closed or self._loop is not loop:
-            self._session = aiohttp.ClientSession(timeout=self.timeout)
-            self._loop = loop
-        return self._session
-
-    async def close(self) -> None:
-        if self._session and not self._session.closed:
-            await self._session.close()
 
     async def _once(self, method: str, path: str, headers: dict[str, str],
                     **kwargs: Any) -> Any:

@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 import aiohttp
 
+from bot.clients.http import LoopSession
 from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
@@ -32,7 +33,7 @@ class RasaRefused(Exception):
         self.status = status
 
 
-class RasaAPI:
+class RasaAPI(LoopSession):
     """Rasa's HTTP API with its token; the HTTP session is (re)opened on the running loop."""
 
     def __init__(self, base_url: str | None = None, token: str | None = None,
@@ -40,20 +41,7 @@ class RasaAPI:
         settings = get_settings()
         self.base_url = (base_url or settings.rasa_url).rstrip("/")
         self.token = token or settings.rasa_token
-        self.timeout = aiohttp.ClientTimeout(total=timeout, connect=min(timeout, 1.5))
-        self._session: aiohttp.ClientSession | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-
-    def _http(self) -> aiohttp.ClientSession:
-        loop = asyncio.get_running_loop()
-        if self._session is None or self._session.closed or self._loop is not loop:
-            self._session = aiohttp.ClientSession(timeout=self.timeout)
-            self._loop = loop
-        return self._session
-
-    async def close(self) -> None:
-        if self._session and not self._session.closed:
-            await self._session.close()
+        super().__init__(timeout)
 
     async def request(self, method: str, path: str, **kwargs: Any) -> Any:
         params = {"token": self.token, **kwargs.pop("params", {})}
