@@ -2,6 +2,7 @@
 
 The action server's guard (shared-secret check, body validation, no echoed exceptions, body
 cap, masked logs) is attached through rasa_sdk's own start-up hook; see bot/action_guard.py.
+The case-outbox flush loop starts the same way (actions/outbox_loop.py).
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ hookimpl = pluggy.HookimplMarker("rasa_sdk")
 
 @hookimpl
 def attach_sanic_app_extensions(app) -> None:
+    from actions.outbox_loop import attach as start_outbox_flush
     from bot.action_guard import attach
 
     attach(app)
+    start_outbox_flush(app)
 
 
 def init_hooks(manager: pluggy.PluginManager) -> None:
