@@ -97,6 +97,9 @@ class Settings:
     rasa_public_url: str | None = None
     # CASE_OUTBOX_FLUSH_SECONDS: how often the action server retries queued cases
     case_outbox_flush_seconds: float = 15.0
+    # TRACKER_STORE_URL: make run's tracker store (our store on any SQLAlchemy URL); unset: the
+    # one endpoints.yml names
+    tracker_store_url: str | None = None
 
     @property
     def production(self) -> bool:
@@ -185,6 +188,7 @@ def get_settings() -> Settings:
         fallback_station_code=os.environ.get("HOTLINE_FALLBACK_STATION") or "QD",
         rasa_public_url=os.environ.get("RASA_PUBLIC_URL") or None,
         case_outbox_flush_seconds=float(os.environ.get("CASE_OUTBOX_FLUSH_SECONDS", "15")),
+        tracker_store_url=os.environ.get("TRACKER_STORE_URL") or None,
     )
     if production:
         check_production(settings)
