@@ -27,12 +27,12 @@ help:
 	@echo "make new-intent NAME=xxx  新增意图（例句模板、回复、规则）"
 	@echo "make deploy    把最新模型加载到正在运行的服务器（不停机）"
 
-$(STAMP): requirements.lock
+$(STAMP): requirements.lock requirements-dev.lock
 	@test -n "$(PY310)" || { echo "✘ 需要 Python 3.10（pyenv 或 PATH 上的 python3.10）"; exit 1; }
 	@echo "▶ 创建虚拟环境并安装依赖（首次约需几分钟）…"
 	@test -x $(PY) || $(PY310) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip==24.0
-	$(PY) -m pip install --progress-bar on -r requirements.lock
+	$(PY) -m pip install --progress-bar on -r requirements.lock -r requirements-dev.lock
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -82,8 +82,14 @@ simulate: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m bench
 
-lock:
-	$(PY) -m pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
+# Lock files from the .in files with pip-tools: requirements.in -> requirements.lock (runtime),
+# requirements-dev.in -> requirements-dev.lock (tests and tools, constrained by the runtime
+# lock). pip-compile re-resolves and keeps the existing pins; UPGRADE=1 moves them to the newest.
+PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet --no-strip-extras \
+	--no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade,)
+lock: $(STAMP)
+	$(PIP_COMPILE) --output-file=requirements.lock requirements.in
+	$(PIP_COMPILE) --output-file=requirements-dev.lock requirements-dev.in
 
 clean:
 	rm -rf models/*.tar.gz reports/ .rasa/
