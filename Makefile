@@ -11,11 +11,13 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: run test train evaluate simulate bench shell validate lint lock clean help new-intent deploy
+.PHONY: run test test-fast train evaluate simulate bench shell validate lint lock clean help new-intent deploy
 help:
 	@echo "make run       安装（如需要）、训练（如需要）并启动全部服务，打印访问地址"
+	@echo "make run TRAIN=1  先训练再启动（默认只在没有模型时训练）；RUN_ARGS=\"--host 0.0.0.0\" 传给启动器"
 	@echo "make run SCALE=2  多实例：N 个 Rasa + 动作服务器，HAProxy、PostgreSQL、Redis、RabbitMQ"
 	@echo "make test      运行全部测试（单元、数据检查、后台、端到端、浏览器）"
+	@echo "make test-fast 只跑单元测试（不训练、不启动服务、不开浏览器，一分钟内）"
 	@echo "make train     数据或配置变了才训练（make train FORCE=1 强制重训）"
 	@echo "make evaluate  在留出测试集上评估 NLU，报告写到 reports/；并显示最近一次模拟职工的成绩"
 	@echo "make simulate  模拟职工：全部生成的场景和助手对话，成功率表写到 reports/sim/"
@@ -25,12 +27,12 @@ help:
 	@echo "make new-intent NAME=xxx  新增意图（例句模板、回复、规则）"
 	@echo "make deploy    把最新模型加载到正在运行的服务器（不停机）"
 
-$(STAMP): requirements.lock
+$(STAMP): requirements.lock requirements-dev.lock
 	@test -n "$(PY310)" || { echo "✘ 需要 Python 3.10（pyenv 或 PATH 上的 python3.10）"; exit 1; }
 	@echo "▶ 创建虚拟环境并安装依赖（首次约需几分钟）…"
 	@test -x $(PY) || $(PY310) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip==24.0
-	$(PY) -m pip install --progress-bar on -r requirements.lock
+	$(PY) -m pip install --progress-bar on -r requirements.lock -r requirements-dev.lock
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -39,7 +41,7 @@ train: $(STAMP)
 	$(PY) -m bot.train $(if $(FORCE),--force,)
 
 run: $(STAMP)
-	$(if $(SCALE),$(PY) -m bot.scale --instances $(SCALE),$(PY) -m bot.launcher)
+	$(if $(SCALE),$(PY) -m bot.scale --instances $(SCALE),$(PY) -m bot.launcher) $(if $(TRAIN),--train,) $(RUN_ARGS)
 
 shell: $(STAMP) train
 	ACTION_SERVER_TOKEN=$$($(PY) -c 'from bot.settings import get_settings; print(get_settings().action_server_token)') \
@@ -62,6 +64,14 @@ lint: $(STAMP)
 test: $(STAMP)
 	bash tests/run_all.sh
 
+# The fast tier: unit tests only — no training, no servers, no browser. The selection is these
+# directories minus the markers below (integration/browser need a model or chromium; slow marks
+# a real backend per test or a performance measurement). make test still runs everything.
+FAST_TESTS := tests/unit tests/actions tests/trainer tests/sim/test_sim_scenarios.py
+FAST_MARKERS := not integration and not browser and not slow
+test-fast: $(STAMP)
+	PYTHONPATH=. $(PY) -m pytest -q -p no:cacheprovider -m "$(FAST_MARKERS)" $(FAST_TESTS)
+
 evaluate: $(STAMP)
 	$(PY) -m bot.evaluate
 	$(PY) -m bot.sim.report
@@ -72,8 +82,14 @@ simulate: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m bench
 
-lock:
-	$(PY) -m pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
+# Lock files from the .in files with pip-tools: requirements.in -> requirements.lock (runtime),
+# requirements-dev.in -> requirements-dev.lock (tests and tools, constrained by the runtime
+# lock). pip-compile re-resolves and keeps the existing pins; UPGRADE=1 moves them to the newest.
+PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet --no-strip-extras \
+	--no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade,)
+lock: $(STAMP)
+	$(PIP_COMPILE) --output-file=requirements.lock requirements.in
+	$(PIP_COMPILE) --output-file=requirements-dev.lock requirements-dev.in
 
 clean:
 	rm -rf models/*.tar.gz reports/ .rasa/

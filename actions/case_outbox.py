@@ -17,7 +17,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from actions.backend_client import BackendClient, BackendError, BackendUnavailable
+from bot.clients.backend import BackendClient, BackendError, BackendUnavailable
 from bot.private_files import private_file
 from bot.settings import get_settings
 

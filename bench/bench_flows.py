@@ -18,6 +18,7 @@ import aiohttp
 
 from bench.stats import describe_ms
 from bot import services
+from bot.models import latest_model
 
 CONVERSATIONS = 10
 ROUNDS = 5
@@ -52,7 +53,7 @@ async def _run(url: str) -> list[float]:
 
 def main() -> None:
     print("== dialogue ==", flush=True)
-    model = services.latest_model()
+    model = latest_model()
     if model is None:
         print("(跳过：没有训练好的模型，先运行 make train)")
         return

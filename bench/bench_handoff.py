@@ -13,6 +13,7 @@ import socketio
 
 from bench.stats import describe_ms
 from bot import services
+from bot.models import latest_model
 from bot.settings import get_settings
 
 MESSAGES = 30
@@ -55,7 +56,7 @@ def main() -> None:
     print("== handoff ==", flush=True)
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
     stack = services.local_stack(Path(tempfile.mkdtemp(prefix="bench-handoff-")),
-                                 services.latest_model())
+                                 latest_model())
     with stack.group:
         samples = asyncio.run(_measure(stack))
     print(describe_ms("staff reply → widget", samples) + " (target p95 ≤ 2000 ms)")

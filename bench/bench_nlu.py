@@ -13,6 +13,7 @@ import aiohttp
 
 from bench.stats import describe_ms, rss_mb
 from bot import services
+from bot.models import latest_model
 from bot.settings import ROOT, get_settings
 
 SENTENCES = [
@@ -51,7 +52,7 @@ def main(train: bool = True) -> None:
         seconds, model = time_training()
         print(f"full training time: {seconds:.0f} s (target ≤ 180 s)")
     else:
-        model = services.latest_model()
+        model = latest_model()
     work = Path(tempfile.mkdtemp(prefix="bench-nlu-"))
     port = services.free_port()
     endpoints = services.write_endpoints(work / "endpoints.yml", services.free_port(),

@@ -30,6 +30,7 @@ from pathlib import Path
 from bench.load import closed_loop, conversation_turn_costs, cpu_per_turn
 from bench.stats import rss_mb
 from bot import services
+from bot.models import latest_model
 from bot.settings import ROOT, get_settings
 
 STOCK_DIR = ROOT / "bench" / "stock"
@@ -233,7 +234,7 @@ def main(argv: list[str] | None = None) -> None:
     args, _ = parser.parse_known_args(argv)
     durations = Durations.quick() if args.quick else Durations()
     get_settings()
-    model = services.latest_model()
+    model = latest_model()
     if model is None:
         print("(跳过：没有训练好的模型，先运行 make train)")
         return

@@ -167,6 +167,7 @@ def top_frames(flame_svg: Path, limit: int = 25) -> list[tuple[float, str]]:
 
 def main() -> None:
     from bot import services
+    from bot.models import latest_model
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--clients", type=int, default=20)
@@ -176,7 +177,7 @@ def main() -> None:
     parser.add_argument("--long", type=int, default=0, help="then one conversation of this many turns")
     args = parser.parse_args()
 
-    model = services.latest_model()
+    model = latest_model()
     stack = services.local_stack(Path(tempfile.mkdtemp(prefix="bench-load-")), model)
     stack.group.timeout = 900  # a busy shared machine loads the model slowly
     with stack.group:

@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.models import model_digest
 from bot.settings import ROOT
 
 HELDOUT = ROOT / "tests" / "nlu" / "heldout.yml"
@@ -171,13 +172,15 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def report_for(model: Path, heldout: Path = HELDOUT) -> dict | None:
-    """The newest report of this model on this held-out set (``make train`` writes one), so
-    ``make test`` does not evaluate the same model twice."""
-    digest = _digest(heldout)
-    for path in sorted(REPORTS.glob("*/report.json"), reverse=True):
+def report_for(model: Path, heldout: Path = HELDOUT, reports: Path = REPORTS) -> dict | None:
+    """The newest report of this very model file on this held-out file (``make train`` writes
+    one), so ``make test`` does not evaluate the same model twice. A report counts only when
+    both digests match: a model retrained under the same name, or a report left over from an
+    earlier run (older reports carry no model digest), is evaluated afresh."""
+    heldout_digest, model_sha = _digest(heldout), model_digest(model)
+    for path in sorted(reports.glob("*/report.json"), reverse=True):
         report = json.loads(path.read_text(encoding="utf-8"))
-        if report.get("model") == model.name and report.get("heldout") == digest:
+        if report.get("model_sha256") == model_sha and report.get("heldout") == heldout_digest:
             return {**report, "directory": str(path.parent)}
     return None
 
@@ -191,7 +194,8 @@ def evaluate(model: Path, heldout: Path = HELDOUT, out_root: Path = REPORTS) -> 
     out = out_root / stamp
     out.mkdir(parents=True, exist_ok=True)
     plot_confusion(intents["gold"], intents["pred"], intents["labels"], out / "confusion_matrix.png")
-    summary = {"time": stamp, "model": model.name, "heldout": _digest(heldout),
+    summary = {"time": stamp, "model": model.name, "model_sha256": model_digest(model),
+               "heldout": _digest(heldout),
                "examples": len(examples),
                "intent_accuracy": intents["accuracy"], "intent_macro_f1": intents["macro_f1"],
                "entity_f1": micro_entity_f1(entities)}
@@ -246,12 +250,9 @@ def main() -> None:
     parser.add_argument("--min-entity-f1", type=float, default=0.0)
     args = parser.parse_args()
     if args.model is None:
-        from bot.services import latest_model
-        from bot.train import is_up_to_date, train
+        from bot.models import up_to_date_model
 
-        if not is_up_to_date():
-            train()
-        args.model = latest_model()
+        args.model = up_to_date_model()
     report = evaluate(args.model)
     print_report(report)
     if report["intent_macro_f1"] < args.min_macro_f1 or report["entity_f1"] < args.min_entity_f1:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import os
 import signal
 import time
+from pathlib import Path
 
 from bot import services
-from bot.settings import ROOT, VAR_DIR, get_settings
+from bot.endpoints import endpoints_for_run
+from bot.models import model_for_start
+from bot.settings import ROOT, VAR_DIR, get_settings, set_for_children
 from bot.supervisor import Supervisor
-from bot.train import is_up_to_date, train
 
 
 def _urls(backend_port: int, rasa_port: int) -> str:
@@ -45,21 +46,23 @@ def main() -> None:
     parser.add_argument("--rasa-port", type=int, default=5005)
     parser.add_argument("--host", default=None,
                         help="监听地址（默认 127.0.0.1，只在本机可达；也可用环境变量 HOTLINE_HOST）")
+    parser.add_argument("--endpoints", type=Path, default=ROOT / "endpoints.yml",
+                        help="Rasa 的 endpoints.yml（追踪存储、锁存储、事件代理照它写的用；"
+                             "环境变量 TRACKER_STORE_URL、REDIS_URL、EVENTS_DB_URL 优先）")
+    parser.add_argument("--train", action="store_true",
+                        help="启动前先训练（默认只在没有模型时训练，不会因数据变化自动重训）")
     args = parser.parse_args()
     if args.host:
-        os.environ["HOTLINE_HOST"] = args.host
-        get_settings.cache_clear()
+        set_for_children({"HOTLINE_HOST": args.host})
 
-    if not is_up_to_date():
-        train()
-    model = services.latest_model()
+    model = model_for_start(args.train)
     get_settings()  # creates var/secrets.json before the children read it
     log_dir = VAR_DIR / "log"
     env = {"BACKEND_URL": f"http://127.0.0.1:{args.backend_port}",
            "RASA_URL": f"http://127.0.0.1:{args.rasa_port}"}
-    os.environ.update(env)
-    endpoints = services.write_endpoints(
-        VAR_DIR / "endpoints.yml", args.actions_port, VAR_DIR / "tracker.db")
+    set_for_children(env)
+    endpoints = endpoints_for_run(VAR_DIR / "endpoints.yml", args.actions_port, get_settings(),
+                                  source=args.endpoints)
     group = services.ServiceGroup([
         services.backend(args.backend_port, log_dir, env),
         services.action_server(args.actions_port, log_dir, env),

@@ -31,6 +31,7 @@ from urllib.parse import urlparse
 import sqlalchemy as sa
 
 from bot import services
+from bot.models import model_for_start
 from bot.settings import ROOT, VAR_DIR, get_settings
 
 HAPROXY = shutil.which("haproxy") or "/usr/sbin/haproxy"
@@ -231,6 +232,7 @@ def main() -> None:
     parser.add_argument("--instances", type=int, default=2)
     parser.add_argument("--port", type=int, default=5005)
     parser.add_argument("--backend-port", type=int, default=8000)
+    parser.add_argument("--train", action="store_true", help="启动前先训练（默认只在没有模型时训练）")
     args = parser.parse_args()
     engines = Engines.from_settings()
     if engines is None:
@@ -238,11 +240,7 @@ def main() -> None:
                          "RABBITMQ_URL（.ci/run 的 TEST_* 也可以）")
     if not Path(HAPROXY).exists():
         raise SystemExit("✘ 没有 haproxy：apt-get install -y haproxy")
-    from bot.train import is_up_to_date, train
-
-    if not is_up_to_date():
-        train()
-    model = services.latest_model()
+    model = model_for_start(args.train)
     work = VAR_DIR / "scale"
     work.mkdir(parents=True, exist_ok=True)
     stack = scale_stack(work, model, args.instances, engines, port=args.port,

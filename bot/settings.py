@@ -96,6 +96,16 @@ class Settings:
     log_dir: str = ""
     log_max_bytes: int = 10 * 1024 * 1024
     log_backups: int = 5
+    # HOTLINE_FALLBACK_STATION: the station that stands in for places we do not know (the
+    # province capital's default station in the seed data)
+    fallback_station_code: str = "QD"
+    # RASA_PUBLIC_URL: where browsers reach Rasa for the widget (None: this host, port 5005)
+    rasa_public_url: str | None = None
+    # CASE_OUTBOX_FLUSH_SECONDS: how often the action server retries queued cases
+    case_outbox_flush_seconds: float = 15.0
+    # TRACKER_STORE_URL: make run's tracker store (our store on any SQLAlchemy URL); unset: the
+    # one endpoints.yml names
+    tracker_store_url: str | None = None
 
     @property
     def production(self) -> bool:
@@ -185,6 +195,10 @@ def get_settings() -> Settings:
         log_dir=os.environ.get("HOTLINE_LOG_DIR", ""),
         log_max_bytes=int(os.environ.get("HOTLINE_LOG_MAX_BYTES", str(10 * 1024 * 1024))),
         log_backups=int(os.environ.get("HOTLINE_LOG_BACKUPS", "5")),
+        fallback_station_code=os.environ.get("HOTLINE_FALLBACK_STATION") or "QD",
+        rasa_public_url=os.environ.get("RASA_PUBLIC_URL") or None,
+        case_outbox_flush_seconds=float(os.environ.get("CASE_OUTBOX_FLUSH_SECONDS", "15")),
+        tracker_store_url=os.environ.get("TRACKER_STORE_URL") or None,
     )
     if settings.log_format not in ("text", "json"):
         raise SettingsError("HOTLINE_LOG_FORMAT 只能是 text 或 json")
@@ -246,3 +260,34 @@ def get_notify_settings() -> NotifySettings:
         widget_origins=tuple(o.strip() for o in os.environ.get("WIDGET_ORIGINS", "*").split(",")
                              if o.strip()),
     )
+
+
+@dataclass(frozen=True)
+class TrainerSettings:
+    """Where the trainer inbox reads conversations and writes accepted examples."""
+
+    events_db_url: str  # EVENTS_DB_URL: Rasa's SQL event broker
+    data_dir: Path  # TRAINER_DATA_DIR: the training data accepted examples go to (a copy in tests)
+    decisions_path: Path  # TRAINER_DECISIONS: the trainer's accept/ignore decisions
+
+
+def get_trainer_settings() -> TrainerSettings:
+    """Read on every call (cheap), as before: tests point the inbox at their own files."""
+    return TrainerSettings(
+        events_db_url=os.environ.get("EVENTS_DB_URL") or get_settings().events_db_url,
+        data_dir=Path(os.environ.get("TRAINER_DATA_DIR", ROOT / "data")),
+        decisions_path=Path(os.environ.get("TRAINER_DECISIONS", VAR_DIR / "inbox-decisions.json")),
+    )
+
+
+def child_environment(extra: dict[str, str]) -> dict[str, str]:
+    """The environment of a child process: this one's, with ``extra`` on top. The only place
+    outside ``get_settings`` that hands the environment on (bot/services.py starts children)."""
+    return {**os.environ, **extra}
+
+
+def set_for_children(values: dict[str, str]) -> None:
+    """Writes variables the processes started after this call inherit (the launcher's ports and
+    ``--host``), and re-reads this process's settings so they agree with the children."""
+    os.environ.update(values)
+    get_settings.cache_clear()

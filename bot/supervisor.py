@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.services import Service
+from bot.processes import Service
 
 logger = logging.getLogger(__name__)
 

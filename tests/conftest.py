@@ -42,7 +42,7 @@ class Stack:
 
 @pytest.fixture(scope="session")
 def trained_model() -> Path:
-    from bot.services import latest_model
+    from bot.models import latest_model
 
     model = latest_model()
     if model is None:

@@ -68,7 +68,7 @@ async def _startup(app: web.Application) -> None:
     async with app[ENGINE].connect() as conn:
         # the province capital's default station stands in for places we do not know
         app[FALLBACK_STATION_ID] = (await conn.execute(
-            select(stations.c.id).where(stations.c.code == "QD"))).scalar() or 1
+            select(stations.c.id).where(stations.c.code == settings.fallback_station_code))).scalar() or 1
 
 
 async def _cleanup(app: web.Application) -> None:

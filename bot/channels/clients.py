@@ -1,96 +1,21 @@
-"""The widget channel's clients: one per outside system, each with one timeout and one error set.
+"""The widget channel's clients: the backend with the channel's short timeout, and Rasa's API.
 
-- the union services backend: the action server's ``BackendClient`` (actions/backend_client.py),
-  with a short timeout and no retries, because a worker waits on every call the channel makes;
-- Rasa's own HTTP API (``RasaAPI``), used to write held messages into the tracker.
-
-Errors are typed as in the backend client: ``RasaUnavailable`` (down, slow, 5xx: try again
-later) and ``RasaRefused`` (it answered 4xx: retrying will not help). Before, the channel
-caught the builtin ``TimeoutError``; on Python 3.10 aiohttp raises ``asyncio.TimeoutError``,
-another class, so a slow backend escaped past the never-silent guard and the worker got
-nothing.
+Both clients live in ``bot/clients/`` (one per outside system); this module only says how the
+channel uses the backend: one short attempt and no retries, because a worker waits on every
+call the channel makes. Before, the channel caught the builtin ``TimeoutError``; on Python 3.10
+aiohttp raises ``asyncio.TimeoutError``, another class, so a slow backend escaped past the
+never-silent guard and the worker got nothing; the clients' typed errors cover both.
 """
 
 from __future__ import annotations
 
-import asyncio
-import json
-import logging
-from typing import Any
-from urllib.parse import quote
+from bot.clients.backend import BackendClient
+from bot.clients.rasa import RASA_API_TIMEOUT, RasaAPI, RasaRefused, RasaUnavailable
 
-import aiohttp
-
-from actions.backend_client import BackendClient
-from bot.settings import get_settings
-
-logger = logging.getLogger(__name__)
+__all__ = ["CHANNEL_TIMEOUT", "RASA_API_TIMEOUT", "RasaAPI", "RasaRefused", "RasaUnavailable",
+           "channel_backend"]
 # the worker is waiting: the channel's calls must leave time for NLU and the reply (3 s)
 CHANNEL_TIMEOUT = 1.0
-RASA_API_TIMEOUT = 5.0
-
-
-class RasaUnavailable(Exception):
-    """Rasa's HTTP API did not answer in time, could not be reached, or failed (5xx)."""
-
-
-class RasaRefused(Exception):
-    """Rasa's HTTP API answered and refused the request (4xx)."""
-
-    def __init__(self, status: int, detail: str) -> None:
-        super().__init__(f"HTTP {status}: {detail}")
-        self.status = status
-
-
-class RasaAPI:
-    """Rasa's HTTP API with its token; the HTTP session is (re)opened on the running loop."""
-
-    def __init__(self, base_url: str | None = None, token: str | None = None,
-                 timeout: float = RASA_API_TIMEOUT) -> None:
-        settings = get_settings()
-        self.base_url = (base_url or settings.rasa_url).rstrip("/")
-        self.token = token or settings.rasa_token
-        self.timeout = aiohttp.ClientTimeout(total=timeout, connect=min(timeout, 1.5))
-        self._session: aiohttp.ClientSession | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-
-    def _http(self) -> aiohttp.ClientSession:
-        loop = asyncio.get_running_loop()
-        if self._session is None or self._session.closed or self._loop is not loop:
-            self._session = aiohttp.ClientSession(timeout=self.timeout)
-            self._loop = loop
-        return self._session
-
-    async def close(self) -> None:
-        if self._session and not self._session.closed:
-            await self._session.close()
-
-    async def request(self, method: str, path: str, **kwargs: Any) -> Any:
-        params = {"token": self.token, **kwargs.pop("params", {})}
-        try:
-            async with self._http().request(method, self.base_url + path, params=params,
-                                            **kwargs) as response:
-                status, text = response.status, await response.text()
-        except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as exc:
-            raise RasaUnavailable(f"{method} {path}: {exc!r}") from exc
-        if status >= 500:
-            raise RasaUnavailable(f"{method} {path}: HTTP {status}")
-        if status >= 400:
-            raise RasaRefused(status, text[:200])
-        try:
-            return json.loads(text) if text else {}
-        except json.JSONDecodeError as exc:
-            raise RasaUnavailable(f"{method} {path}: not JSON (HTTP {status})") from exc
-
-    async def parse(self, text: str) -> dict:
-        return await self.request("POST", "/model/parse", json={"text": text})
-
-    async def append_events(self, conversation_id: str, events: list[dict]) -> None:
-        await self.request("POST", f"/conversations/{quote(conversation_id, safe='')}/tracker/events",
-                           json=events)
-
-    async def tracker(self, conversation_id: str) -> dict:
-        return await self.request("GET", f"/conversations/{quote(conversation_id, safe='')}/tracker")
 
 
 def channel_backend() -> BackendClient:

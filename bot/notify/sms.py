@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.normalize.identity import mask_phone
-from bot.settings import NotifySettings
 
 logger = logging.getLogger(__name__)
 
@@ -62,16 +61,3 @@ class DevelopmentSender:
 
 class SmsConfigError(RuntimeError):
     """Production without a configured provider: the backend refuses to start."""
-
-
-def sender_from_settings(settings: NotifySettings) -> SmsSender:
-    """The sender the environment asks for (``SMS_PROVIDER``)."""
-    if settings.sms_provider == "log":
-        if settings.production:
-            raise SmsConfigError("生产环境不能使用开发用短信发送（SMS_PROVIDER=log）：请配置腾讯云短信")
-        return DevelopmentSender()
-    if settings.sms_provider == "tencent":
-        from bot.notify.tencent import TencentSmsSender
-
-        return TencentSmsSender.from_settings(settings)
-    raise SmsConfigError(f"未知的短信服务商 SMS_PROVIDER={settings.sms_provider!r}（可选 log / tencent）")

@@ -13,7 +13,7 @@ from aiohttp import web
 from bot.backend.appkeys import ENGINE, LIVE, OUTBOX_WORKER, SMS_SENDER
 from bot.backend.live import LiveHub
 from bot.notify.outbox import OutboxWorker
-from bot.notify.sms import sender_from_settings
+from bot.notify.senders import sender_from_settings
 from bot.settings import get_notify_settings
 
 logger = logging.getLogger(__name__)

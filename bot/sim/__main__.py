@@ -81,7 +81,8 @@ def main() -> None:
         print(f"{len(scenarios)} 个场景")
         return
 
-    from bot.services import latest_model, local_stack
+    from bot.models import up_to_date_model
+    from bot.services import local_stack
     from bot.settings import get_settings
 
     started = time.monotonic()
@@ -91,12 +92,8 @@ def main() -> None:
         model_name = "(running product)"
         results = _run(scenarios, product, args.concurrency, args.database_url)
     else:
-        if args.model is None:  # as make evaluate: train first when the inputs changed
-            from bot.train import is_up_to_date, train
-
-            if not is_up_to_date():
-                train()
-        model = args.model or latest_model()
+        # as make evaluate: train first when the inputs changed
+        model = args.model or up_to_date_model()
         if model is None:
             sys.exit("✘ 没有训练好的模型：先运行 make train")
         model_name = model.name

@@ -7,26 +7,36 @@ in the tracker store, so conversations in progress carry on with the new model.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import sys
 from pathlib import Path
 
-import requests
+from bot.clients.rasa import RasaAPI, RasaRefused, RasaUnavailable
+from bot.models import latest_model
 
-from bot.services import latest_model
-from bot.settings import get_settings
+# loading a model inside a running server takes long on a busy machine
+DEPLOY_TIMEOUT = 300.0
+
+
+async def _deploy(model: Path, rasa_url: str | None, token: str | None) -> None:
+    """PUT /model, then GET /status to check that the server now serves this model."""
+    rasa = RasaAPI(rasa_url, token, timeout=DEPLOY_TIMEOUT)
+    try:
+        await rasa.request("PUT", "/model", json={"model_file": str(model.resolve())})
+        status = await rasa.request("GET", "/status")
+    except RasaRefused as exc:
+        raise RuntimeError(f"加载模型失败（HTTP {exc.status}）：{exc}") from exc
+    except RasaUnavailable as exc:
+        raise RuntimeError(f"Rasa 服务器没有应答：{exc}") from exc
+    finally:
+        await rasa.close()
+    if Path(status.get("model_file", "")).name != model.name:
+        raise RuntimeError(f"服务器报告的模型是 {status.get('model_file')}，不是 {model.name}")
 
 
 def deploy(model: Path, rasa_url: str | None = None, token: str | None = None) -> None:
-    settings = get_settings()
-    url = (rasa_url or settings.rasa_url).rstrip("/")
-    response = requests.put(f"{url}/model", params={"token": token or settings.rasa_token},
-                            json={"model_file": str(model.resolve())}, timeout=300)
-    if response.status_code != 204:
-        raise RuntimeError(f"加载模型失败（HTTP {response.status_code}）：{response.text[:300]}")
-    status = requests.get(f"{url}/status", params={"token": token or settings.rasa_token},
-                          timeout=10).json()
-    if Path(status.get("model_file", "")).name != model.name:
-        raise RuntimeError(f"服务器报告的模型是 {status.get('model_file')}，不是 {model.name}")
+    """Puts ``model`` live in the running Rasa server (its HTTP API, the token from settings)."""
+    asyncio.run(_deploy(model, rasa_url, token))
 
 
 def main() -> int:
@@ -39,7 +49,7 @@ def main() -> int:
         return 1
     try:
         deploy(model)
-    except (RuntimeError, requests.RequestException) as exc:
+    except RuntimeError as exc:
         print(f"✘ {exc}")
         return 1
     print(f"✔ 新模型已上线：{model.name}（进行中的对话不受影响）")

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import threading
 import unicodedata
@@ -25,7 +24,7 @@ from pathlib import Path
 
 from bot.logmask import mask_pii
 from bot.normalize.identity import mask_free_text
-from bot.settings import ROOT, VAR_DIR, get_settings
+from bot.settings import get_trainer_settings
 from bot.trainer.checks import read_examples
 
 CONFIDENCE_THRESHOLD = 0.6
@@ -35,15 +34,17 @@ PAGE_SIZE = 200
 
 
 def events_db_url() -> str:
-    return os.environ.get("EVENTS_DB_URL") or get_settings().events_db_url
+    """Rasa's SQL event broker, where the inbox finds the conversations."""
+    return get_trainer_settings().events_db_url
 
 
 def data_dir() -> Path:
-    return Path(os.environ.get("TRAINER_DATA_DIR", ROOT / "data"))
+    """The training data accepted examples are written into."""
+    return get_trainer_settings().data_dir
 
 
 def _decisions_path() -> Path:
-    return Path(os.environ.get("TRAINER_DECISIONS", VAR_DIR / "inbox-decisions.json"))
+    return get_trainer_settings().decisions_path
 
 
 @dataclass

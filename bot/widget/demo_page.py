@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from aiohttp import web
+
+from bot.settings import get_settings
 
 STATIC = Path(__file__).parent / "static"
 DEMO = Path(__file__).parent / "demo.html"
@@ -13,7 +14,7 @@ DEMO = Path(__file__).parent / "demo.html"
 
 async def _demo(request: web.Request) -> web.Response:
     # the widget talks to Rasa; its public URL can differ from the backend's
-    rasa_public = os.environ.get("RASA_PUBLIC_URL") or f"http://{request.host.split(':')[0]}:5005"
+    rasa_public = get_settings().rasa_public_url or f"http://{request.host.split(':')[0]}:5005"
     html = DEMO.read_text(encoding="utf-8").replace("{{RASA_URL}}", rasa_public)
     return web.Response(text=html, content_type="text/html")
 

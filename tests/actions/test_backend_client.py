@@ -21,6 +21,9 @@ from bot.backend.app import create_app
 from bot.backend.tickets import scoped_key
 from bot.settings import get_settings
 
+# a real backend (seeded SQLite) per test: left out of make test-fast, run by make test
+pytestmark = pytest.mark.slow
+
 CASE = {"type": "wage_arrears", "district": "辛安街道", "contact_phone": "13805321234",
         "facts": {"employer": "鑫达电子厂", "amount": 12000, "duration": "P3M"}}
 

@@ -14,7 +14,8 @@ from bot.backend.appkeys import ENGINE, FALLBACK_STATION_ID, OUTBOX_WORKER, SMS_
 from bot.backend.tables import notification_outbox as outbox
 from bot.notify import queue_sms, ticket_event
 from bot.notify.outbox import ERASED, drain_once
-from bot.notify.sms import DevelopmentSender, SmsConfigError, sender_from_settings
+from bot.notify.senders import sender_from_settings
+from bot.notify.sms import DevelopmentSender, SmsConfigError
 from bot.notify.tencent import TencentSmsSender
 from bot.settings import get_notify_settings
 from tests.backend.fake_tencent_sms import SECRET_ID, SECRET_KEY, FakeTencentSms

@@ -18,6 +18,9 @@ from test_inbox import _said, publish
 from bot.backend.app import create_app
 from bot.settings import ROOT, get_settings
 
+# the backend app with 6,000 inbox items: left out of make test-fast, run by make test
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 async def backend_with_a_big_inbox(tmp_path, monkeypatch):

@@ -104,6 +104,7 @@ def _mutations(rng: random.Random, value: object, depth: int = 0) -> object:
     return rng.choice(replacements)
 
 
+@pytest.mark.slow  # 1,500 mutations / CPU comparison / HTTP server / model load
 def test_same_verdict_as_jsonschema_on_random_changes():
     full = rasa_patches.action_response_validator()  # jsonschema's own validator of the whole schema
     rng = random.Random(12)
@@ -116,6 +117,7 @@ def test_same_verdict_as_jsonschema_on_random_changes():
     assert seen[True] > 50 and seen[False] > 50, seen
 
 
+@pytest.mark.slow  # 1,500 mutations / CPU comparison / HTTP server / model load
 def test_a_fraction_of_the_stock_cpu_cost():
     response, stock_runs, fast_runs = VALID[2], 20, 200
     started = time.process_time()
@@ -150,6 +152,7 @@ async def _run_against(server_reply: dict, aiohttp_port: int) -> list:
         await runner.cleanup()
 
 
+@pytest.mark.slow  # 1,500 mutations / CPU comparison / HTTP server / model load
 async def test_remote_action_over_http_accepts_valid_and_rejects_invalid():
     from bot.services import free_port
 

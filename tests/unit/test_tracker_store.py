@@ -135,6 +135,7 @@ async def _cpu_per_turn(store, sender: str, first: int, turns: int) -> float:
     return (time.process_time() - started) / turns
 
 
+@pytest.mark.slow  # a performance measurement, hundreds of turns
 async def test_turn_200_costs_what_turn_10_costs(tmp_path):
     """Rasa's SQL store: retrieve + save of turn 200 cost several times turn 10's."""
     store = HotlineTrackerStore(DOMAIN, f"sqlite+aiosqlite:///{tmp_path / 't.db'}", keep_turns=10)
@@ -150,6 +151,7 @@ async def test_turn_200_costs_what_turn_10_costs(tmp_path):
     assert late < early * 1.3, f"turn 10: {early * 1000:.1f} ms, turn 200: {late * 1000:.1f} ms CPU"
 
 
+@pytest.mark.slow  # a performance measurement, hundreds of turns
 def test_many_conversations_at_once_on_sqlite(tmp_path):
     """20 conversations taking turns concurrently on one event loop: every turn stored
     (several SQLite connections failed here with "database is locked")."""

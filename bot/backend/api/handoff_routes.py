@@ -120,23 +120,24 @@ release = _action("release", "交还给机器人（只有接手人或站长，�
 close = _action("close", "结束会话（只有接手人或站长，否则 403）")
 
 
+RASA_CALL_TIMEOUT = 10.0
+
 
 async def _rasa(request, method: str, path: str, **kwargs):
-    """Rasa's HTTP API, with the token only the backend holds."""
-    import aiohttp
+    """Rasa's HTTP API, with the token only the backend holds (bot/clients/rasa.py: one
+    timeout, typed errors; a timeout is a 502 here too, not an unhandled error)."""
+    from bot.clients.rasa import RasaAPI, RasaRefused, RasaUnavailable
 
     settings = request.app[SETTINGS]
-    params = {"token": settings.rasa_token, **kwargs.pop("params", {})}
+    rasa = RasaAPI(settings.rasa_url, settings.rasa_token, timeout=RASA_CALL_TIMEOUT)
     try:
-        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session:
-            async with session.request(method, settings.rasa_url + path, params=params,
-                                       **kwargs) as resp:
-                if resp.status >= 300:
-                    raise UpstreamUnavailable(f"对话服务返回错误（HTTP {resp.status}）",
-                                              code="rasa_error")
-                return await resp.json(content_type=None)
-    except (aiohttp.ClientError, asyncio.TimeoutError):  # 3.10: not the builtin TimeoutError
+        return await rasa.request(method, path, **kwargs)
+    except RasaRefused as exc:
+        raise UpstreamUnavailable(f"对话服务返回错误（HTTP {exc.status}）", code="rasa_error") from None
+    except RasaUnavailable:
         raise UpstreamUnavailable(code="rasa_unavailable") from None
+    finally:
+        await rasa.close()
 
 
 def transcript_of(events: list[dict]) -> list[dict]:

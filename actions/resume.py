@@ -1,0 +1,29 @@
+"""Back to the form a question interrupted: after a service asked for mid-form is answered."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+
+def resume_interrupted(dispatcher: CollectingDispatcher, tracker: Tracker,
+                       events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """After a service asked for mid-form is answered, go back to the form it interrupted.
+
+    Re-activating the loop (rather than a follow-up action) lets the policies predict the
+    form next, so the same path holds in Rasa test stories and in a live conversation.
+    """
+    form = tracker.get_slot("interrupted_form")
+    decided = any(e.get("event") == "active_loop" and e.get("name")  # opens a form first
+                  or e.get("event") == "followup"                     # hands over elsewhere
+                  or e.get("event") == "slot" and e.get("name") == "interrupted_form"
+                  for e in events)
+    if not form or decided:
+        return []
+    dispatcher.utter_message(response="utter_resume_form")
+    if form == tracker.active_loop_name:  # still active after an unhappy path: it resumes
+        return [SlotSet("interrupted_form", None)]
+    return [SlotSet("interrupted_form", None), ActiveLoop(form), SlotSet("requested_slot", None)]

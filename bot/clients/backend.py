@@ -1,0 +1,150 @@
+"""The action server's client for the union services backend (docs/backend-api.md).
+
+Every call has a timeout. Only idempotent calls are retried, with exponential backoff:
+GETs, the read-only POSTs (eligibility, ticket status check), ticket creation (it carries an
+``Idempotency-Key``, so a retry returns the same ticket) and handoff (one record per
+conversation). Sending or checking a one-time code is never repeated behind the worker's back.
+
+Errors are typed: ``BackendUnavailable`` (down, slow, 5xx/429: try again later) and
+``BackendError`` (the backend answered and refused: status, code, Chinese message, field).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from typing import Any
+
+import aiohttp
+
+from bot.clients.http import LoopSession
+from bot.settings import get_settings
+
+logger = logging.getLogger(__name__)
+API_PREFIX = "/api/v1"
+
+
+class BackendUnavailable(Exception):
+    """The backend did not answer in time, could not be reached, or failed (5xx, 429)."""
+
+
+class BackendError(Exception):
+    """The backend answered and refused the request (4xx)."""
+
+    def __init__(self, status: int, code: str, message: str, field: str | None = None) -> None:
+        super().__init__(f"HTTP {status} {code}: {message}" + (f" ({field})" if field else ""))
+        self.status, self.code, self.message, self.field = status, code, message, field
+
+    @property
+    def about_the_request(self) -> bool:
+        """True when this request can never succeed (400/404/409/422), False when the refusal
+        is about us, not the request (401/403: a token problem to fix, then retry)."""
+        return self.status not in (401, 403)
+
+
+def _params(**values: str | None) -> dict[str, str]:
+    return {k: v for k, v in values.items() if v not in (None, "")}
+
+
+class BackendClient(LoopSession):
+    """One client per process; its HTTP session is (re)opened on the running event loop."""
+
+    def __init__(self, base_url: str | None = None, token: str | None = None,
+                 timeout: float = 3.0, retries: int = 2, backoff: float = 0.25) -> None:
+        settings = get_settings()
+        self.base_url = (base_url or settings.backend_url).rstrip("/")
+        self.token = token or settings.backend_token
+        super().__init__(timeout)
+        self.retries, self.backoff = retries, backoff
+
+    async def _once(self, method: str, path: str, headers: dict[str, str],
+                    **kwargs: Any) -> Any:
+        url = self.base_url + API_PREFIX + path
+        try:
+            async with self._http().request(method, url, headers=headers, **kwargs) as response:
+                status, text = response.status, await response.text()
+        except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as exc:
+            raise BackendUnavailable(f"{method} {path}: {exc!r}") from exc
+        if status >= 500 or status == 429:
+            raise BackendUnavailable(f"{method} {path}: HTTP {status}")
+        try:
+            body = json.loads(text) if text else {}
+        except json.JSONDecodeError as exc:
+            raise BackendUnavailable(f"{method} {path}: not JSON (HTTP {status})") from exc
+        if status >= 400:
+            error = body.get("error", {}) if isinstance(body, dict) else {}
+            raise BackendError(status, error.get("code", "error"),
+                               error.get("message") or "请求没有被受理", error.get("field"))
+        return body
+
+    async def request(self, method: str, path: str, *, idempotent: bool | None = None,
+                      headers: dict[str, str] | None = None, **kwargs: Any) -> Any:
+        """One API call; retried with exponential backoff only when ``idempotent``."""
+        idempotent = method == "GET" if idempotent is None else idempotent
+        headers = {"Authorization": f"Bearer {self.token}", **(headers or {})}
+        attempts = 1 + (self.retries if idempotent else 0)
+        for attempt in range(attempts):
+            try:
+                return await self._once(method, path, headers, **kwargs)
+            except BackendUnavailable as exc:
+                if attempt == attempts - 1:
+                    raise
+                delay = self.backoff * 2 ** attempt
+                logger.info("backend unavailable (%s), retry %d in %.2fs", exc, attempt + 1, delay)
+                await asyncio.sleep(delay)
+
+    # -- reading ------------------------------------------------------------------------
+    async def health(self) -> dict:
+        return await self.request("GET", "/health")
+
+    async def policies(self, service: str, city: str | None = None,
+                       district: str | None = None) -> dict:
+        return await self.request("GET", "/policies",
+                                  params=_params(service=service, city=city, district=district))
+
+    async def minimum_wage(self, city: str | None, district: str | None = None) -> dict:
+        return await self.request("GET", "/minimum-wages",
+                                  params=_params(city=city, district=district))
+
+    async def facts(self, question: str, city: str | None = None, district: str | None = None,
+                    employer: str | None = None) -> dict:
+        """The recorded figures a question asks for (``facts``: [] when it asks for none)."""
+        return await self.request("GET", "/facts", params=_params(
+            q=question, city=city, district=district, employer=employer))
+
+    async def resolve(self, city: str | None, district: str | None) -> dict:
+        """The region a place names and the grid station responsible for it (404 if unknown)."""
+        return await self.request("GET", "/regions/resolve",
+                                  params=_params(city=city, district=district))
+
+    async def eligibility(self, facts: dict) -> dict:
+        return await self.request("POST", "/eligibility", json=facts, idempotent=True)
+
+    async def ticket_status(self, ticket_id: str, phone: str,
+                            conversation_id: str | None = None) -> dict:
+        """The ticket's status, only if ``phone`` is the one it was filed with (else 404;
+        429 — ``BackendUnavailable`` — after too many misses from this phone or conversation)."""
+        return await self.request("POST", f"/tickets/{ticket_id}/status-check", idempotent=True,
+                                  json=_params(phone=phone, conversation_id=conversation_id))
+
+    # -- identifying a worker (never retried: each call sends or spends a code) -----------
+    async def send_code(self, phone: str, conversation_id: str | None = None) -> dict:
+        """Asks for a code: the same answer for members and strangers (only a member's phone
+        gets the SMS); 429 after too many requests per phone or conversation."""
+        return await self.request("POST", "/workers/identify",
+                                  json=_params(phone=phone, conversation_id=conversation_id))
+
+    async def verify_code(self, phone: str, code: str) -> dict:
+        return await self.request("POST", "/workers/verify", json={"phone": phone, "code": code})
+
+    # -- writing (idempotent) ---------------------------------------------------------------
+    async def create_ticket(self, payload: dict, key: str) -> dict:
+        return await self.request("POST", "/tickets", json=payload, idempotent=True,
+                                  headers={"Idempotency-Key": key})
+
+    async def open_handoff(self, conversation_id: str, city: str | None, district: str | None,
+                           reason: str, channel: str) -> dict:
+        return await self.request("POST", "/handoffs", idempotent=True, json={
+            "conversation_id": conversation_id, "city": city, "district": district,
+            "reason": reason, "channel": channel})

@@ -1,0 +1,89 @@
+"""The endpoints.yml the launcher and the test stacks give Rasa.
+
+``make run`` starts from the project's (or ``--endpoints``) file and honours what it says for
+the tracker store, lock store and event broker; the environment overrides them
+(``TRACKER_STORE_URL``, ``REDIS_URL`` for the lock store, ``EVENTS_DB_URL`` for the SQL event
+broker). Only the action server's URL is always rewritten, to the port the launcher uses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import yaml
+
+from bot.settings import ROOT, VAR_DIR, Settings
+
+
+def write_endpoints(path: Path, action_port: int, tracker_db: Path,
+                    extra: str = "") -> Path:
+    """An endpoints.yml for the given action-server port and tracker database.
+
+    The tracker store is ours (bot/tracker_store.py: flat cost per turn). The action server's
+    shared secret is left to Rasa's ``${…}`` substitution (never written to the file); the SQL
+    event broker next to the tracker feeds the trainer inbox."""
+    events_db = tracker_db.with_name("events.db")
+    broker = "" if "event_broker:" in extra else (
+        f"event_broker:\n  type: SQL\n  dialect: sqlite\n  db: {events_db}\n")
+    path.write_text(
+        f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
+        '  headers:\n    X-Hotline-Action-Token: ${ACTION_SERVER_TOKEN}\n'
+        f"tracker_store:\n  type: bot.tracker_store.HotlineTrackerStore\n"
+        f"  url: sqlite+aiosqlite:///{tracker_db}\n"
+        f"lock_store:\n  type: in_memory\n{broker}{extra}",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _under_var(value: str) -> str:
+    """A SQLite path written relative to the project's var/ (the defaults in endpoints.yml)
+    goes to this run's var directory (``HOTLINE_VAR_DIR``), as the launcher always did."""
+    return value.replace("///var/", f"///{VAR_DIR}/", 1) if "///var/" in value else (
+        str(VAR_DIR / value[len("var/"):]) if value.startswith("var/") else value)
+
+
+def _redis_lock_store(url: str) -> dict:
+    parsed = urlparse(url)
+    return {"type": "redis", "url": parsed.hostname or "127.0.0.1", "port": parsed.port or 6379,
+            "db": int((parsed.path or "/0").lstrip("/") or 0)}
+
+
+def _sql_broker(url: str) -> dict:
+    """Rasa's SQL broker takes the parts of the URL, not the URL."""
+    parsed = urlparse(url)
+    dialect = parsed.scheme.split("+")[0]
+    if dialect == "sqlite":
+        return {"type": "SQL", "dialect": "sqlite", "db": parsed.path.lstrip("/") if
+                parsed.path.startswith("//") else parsed.path}
+    broker = {"type": "SQL", "dialect": dialect, "url": parsed.hostname, "db": parsed.path.lstrip("/")}
+    if parsed.port:
+        broker["port"] = parsed.port
+    if parsed.username:
+        broker["username"] = parsed.username
+    if parsed.password:
+        broker["password"] = parsed.password
+    return broker
+
+
+def endpoints_for_run(path: Path, action_port: int, settings: Settings,
+                      source: Path = ROOT / "endpoints.yml") -> Path:
+    """``make run``'s endpoints: ``source`` as written, the action server on ``action_port``,
+    the tracker store, lock store and broker from the environment when it names them."""
+    config = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+    config.setdefault("action_endpoint", {})["url"] = f"http://127.0.0.1:{action_port}/webhook"
+    tracker = config.setdefault("tracker_store", {"type": "bot.tracker_store.HotlineTrackerStore"})
+    if settings.tracker_store_url:
+        tracker["url"] = settings.tracker_store_url
+    elif isinstance(tracker.get("url"), str):
+        tracker["url"] = _under_var(tracker["url"])
+    if settings.redis_url:
+        config["lock_store"] = _redis_lock_store(settings.redis_url)
+    broker = config.get("event_broker")
+    if settings.events_db_url != f"sqlite:///{VAR_DIR / 'events.db'}":  # EVENTS_DB_URL is set
+        config["event_broker"] = _sql_broker(settings.events_db_url)
+    elif isinstance(broker, dict) and broker.get("dialect") == "sqlite" and broker.get("db"):
+        broker["db"] = _under_var(str(broker["db"]))
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
