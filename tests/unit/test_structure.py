@@ -35,9 +35,19 @@ def _modules() -> dict[str, Path]:
     return found
 
 
+def _type_checking_only(tree: ast.AST) -> set[int]:
+    """Ids of the import nodes under ``if TYPE_CHECKING:``: read by type checkers only, never
+    run, so they make no cycle (bot/backend/appkeys.py names the types it keys that way)."""
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            skipped.update(id(inner) for stmt in node.body for inner in ast.walk(stmt))
+    return skipped
+
+
 def import_graph() -> dict[str, set[str]]:
     """Module → the product modules it imports anywhere (lazy imports in functions count:
-    they are how the train/evaluate cycle hid)."""
+    they are how the train/evaluate cycle hid; imports for type checkers only do not)."""
     modules = _modules()
 
     def owner(name: str) -> str | None:
@@ -49,7 +59,11 @@ def import_graph() -> dict[str, set[str]]:
     for name, path in modules.items():
         deps: set[str] = set()
         package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        checking_only = _type_checking_only(tree)
+        for node in ast.walk(tree):
+            if id(node) in checking_only:
+                continue
             if isinstance(node, ast.Import):
                 deps.update(filter(None, (owner(alias.name) for alias in node.names)))
             elif isinstance(node, ast.ImportFrom):
