@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 import yaml
 
+from bot.private_files import private_file
 from bot.settings import ROOT, VAR_DIR, Settings
 
 
@@ -26,6 +27,8 @@ def write_endpoints(path: Path, action_port: int, tracker_db: Path,
     events_db = tracker_db.with_name("events.db")
     broker = "" if "event_broker:" in extra else (
         f"event_broker:\n  type: SQL\n  dialect: sqlite\n  db: {events_db}\n")
+    for db in (tracker_db, events_db) if broker else (tracker_db,):
+        private_file(db)  # created 0600 before Rasa creates them with the umask (0644)
     path.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
         '  headers:\n    X-Hotline-Action-Token: ${ACTION_SERVER_TOKEN}\n'

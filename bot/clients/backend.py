@@ -5,8 +5,10 @@ GETs, the read-only POSTs (eligibility, ticket status check), ticket creation (i
 ``Idempotency-Key``, so a retry returns the same ticket) and handoff (one record per
 conversation). Sending or checking a one-time code is never repeated behind the worker's back.
 
-Errors are typed: ``BackendUnavailable`` (down, slow, 5xx/429: try again later) and
-``BackendError`` (the backend answered and refused: status, code, Chinese message, field).
+Errors are typed: ``BackendUnavailable`` (down, slow, 5xx: try again later), its subclass
+``RateLimited`` (429: too many tries from this phone or conversation; never retried, the worker
+is told to wait) and ``BackendError`` (the backend answered and refused: status, code, Chinese
+message, field).
 """
 
 from __future__ import annotations
@@ -26,7 +28,18 @@ API_PREFIX = "/api/v1"
 
 
 class BackendUnavailable(Exception):
-    """The backend did not answer in time, could not be reached, or failed (5xx, 429)."""
+    """The backend did not answer in time, could not be reached, or failed (5xx; a 429 is
+    the subclass ``RateLimited``)."""
+
+
+class RateLimited(BackendUnavailable):
+    """429: the backend refuses more tries for a while (``retry_after`` seconds). A
+    ``BackendUnavailable`` for callers that only know that one, but the worker deserves to
+    hear "too many tries, later" rather than "the system is busy"."""
+
+    def __init__(self, detail: str, retry_after: int | None = None, message: str = "") -> None:
+        super().__init__(detail)
+        self.retry_after, self.message = retry_after, message
 
 
 class BackendError(Exception):
@@ -41,6 +54,17 @@ class BackendError(Exception):
         """True when this request can never succeed (400/404/409/422), False when the refusal
         is about us, not the request (401/403: a token problem to fix, then retry)."""
         return self.status not in (401, 403)
+
+
+def _rate_limited(method: str, path: str, text: str, retry_after: str | None) -> RateLimited:
+    """The 429's ``Retry-After`` and Chinese message, when the body has one."""
+    try:
+        error = (json.loads(text) or {}).get("error") or {}
+    except (json.JSONDecodeError, AttributeError):
+        error = {}
+    seconds = int(retry_after) if retry_after and retry_after.isdigit() else None
+    message = error.get("message") if isinstance(error, dict) else None
+    return RateLimited(f"{method} {path}: HTTP 429", seconds, message if isinstance(message, str) else "")
 
 
 def _params(**values: str | None) -> dict[str, str]:
@@ -64,9 +88,12 @@ class BackendClient(LoopSession):
         try:
             async with self._http().request(method, url, headers=headers, **kwargs) as response:
                 status, text = response.status, await response.text()
+                retry_after = response.headers.get("Retry-After")
         except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as exc:
             raise BackendUnavailable(f"{method} {path}: {exc!r}") from exc
-        if status >= 500 or status == 429:
+        if status == 429:
+            raise _rate_limited(method, path, text, retry_after)
+        if status >= 500:
             raise BackendUnavailable(f"{method} {path}: HTTP {status}")
         try:
             body = json.loads(text) if text else {}
@@ -87,6 +114,8 @@ class BackendClient(LoopSession):
         for attempt in range(attempts):
             try:
                 return await self._once(method, path, headers, **kwargs)
+            except RateLimited:
+                raise  # another try now only counts as another miss
             except BackendUnavailable as exc:
                 if attempt == attempts - 1:
                     raise
@@ -124,7 +153,7 @@ class BackendClient(LoopSession):
     async def ticket_status(self, ticket_id: str, phone: str,
                             conversation_id: str | None = None) -> dict:
         """The ticket's status, only if ``phone`` is the one it was filed with (else 404;
-        429 — ``BackendUnavailable`` — after too many misses from this phone or conversation)."""
+        ``RateLimited`` after too many misses from this phone or conversation)."""
         return await self.request("POST", f"/tickets/{ticket_id}/status-check", idempotent=True,
                                   json=_params(phone=phone, conversation_id=conversation_id))
 
