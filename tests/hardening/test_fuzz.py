@@ -214,8 +214,10 @@ async def _fuzz_channels_and_action_server(stack) -> None:
             TALLY["cases_tried"] += 1
             probe = socketio_client()
             try:
-                await probe.connect(stack.rasa_url, socketio_path="/socket.io", auth=auth, transports=["polling"])
-            except Exception:  # refused: what a forged token gets
+                await asyncio.wait_for(probe.connect(
+                    stack.rasa_url, socketio_path="/socket.io", auth=auth, transports=["polling"],
+                    wait_timeout=3), 5)
+            except Exception:  # refused (or left unanswered): what a forged token gets
                 pass
             finally:
                 await close_quietly(probe)
