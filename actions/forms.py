@@ -90,6 +90,8 @@ FACT_NAMES = {"employer": "单位", "amount": "金额", "monthly_wage": "月工�
 FREE_TEXT = {"employer", "school_problem", "occupation"}
 # Intents that are never the answer to a form's question: the form steps aside for them.
 NOT_AN_ANSWER = {"cancel", "request_human", "bot_challenge", "goodbye", "greet", "thanks"}
+# Intents that end the form: each form has a rule for them (data/rules/services.yml).
+LEAVING_INTENTS = {"cancel", "request_human"}
 
 
 def slots_set_this_turn(tracker: Tracker) -> dict[str, Any]:
@@ -369,12 +371,22 @@ class HotlineForm(FormValidationAction):
             events.append(FollowupAction("action_psych_support"))
         return events
 
+    def _leaving(self, tracker: Tracker) -> bool:
+        """算了不办了 / 转人工 while a question is open: the form lets the cancel or handoff
+        rule run. Without this the form's own bookkeeping (the re-ask counter) would count as
+        a filled slot and Rasa would ask the next question instead of leaving."""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        leaving = {"cancel"} if self.form_name() == "ticket_offer_form" else LEAVING_INTENTS
+        return intent in leaving and not answers_the_question(tracker)
+
     async def run(self, dispatcher, tracker, domain):
         on_action_call()
         text = tracker.latest_message.get("text") or ""
         waiting = self._waiting_for_answer(tracker)
         if waiting and (self._switched_topic(tracker) or is_crisis(text)):
             return self._step_aside(tracker)
+        if waiting and self._leaving(tracker):
+            return [ActionExecutionRejected(self.form_name())]
         try:
             events = await super().run(dispatcher, tracker, domain)
             if waiting:

@@ -137,7 +137,15 @@ class ActionStartService(SafeAction):
             if answer:
                 for line in answer:
                     dispatcher.utter_message(text=line)
+                later = self._other_services(intent, text)
+                if later and not self._case_facts_given(intent, tracker):
+                    # 上海最低工资是多少 还有孩子上学的事: the question is answered; the other
+                    # topic is offered now rather than a form question about the first
+                    return offer_service(dispatcher, later[0])
                 if intent in SERVICE_FORMS:
+                    if later:
+                        return [SlotSet("next_service", later[0])] + await self._start(
+                            intent, dispatcher, tracker, domain, answered=True)
                     # the figure first, then the worker's own case: the flow asks only what is
                     # still missing (春节加班工资怎么算 → the multipliers, then the monthly wage;
                     # 青岛最低工资多少 我一个月才1800 → the figure, then the comparison)
@@ -156,6 +164,28 @@ class ActionStartService(SafeAction):
         later = [s for s in services_named(text) if s != service]
         events: list[dict] = [SlotSet("next_service", later[0])] if later else []
         return events + await self._start(service, dispatcher, tracker, domain)
+
+    @staticmethod
+    def _other_services(intent: str | None, text: str) -> list[str]:
+        """Services the message names besides the one its question is about (the first
+        named, or the intent's)."""
+        named = services_named(text)
+        first = named[0] if named else intent
+        return [s for s in named if s not in (first, intent)]
+
+    @staticmethod
+    def _case_facts_given(intent: str | None, tracker: Tracker) -> bool:
+        """The message also told facts of the worker's own case for the intent's flow
+        (青岛最低工资多少 我一个月才1800): then that flow runs before the next is offered."""
+        said = forms.slots_set_this_turn(tracker)
+        form = SERVICE_FORMS.get(intent or "")
+        own = {"overtime_form": ("monthly_wage", "overtime_days"),
+               "minimum_wage_form": ("monthly_wage",),
+               "wage_arrears_form": ("employer", "amount", "duration"),
+               "school_form": SCHOOL_FACTS,
+               "relief_form": ("medical_cost", "hardship_status"),
+               "holiday_subsidy_form": ("occupation", "holiday_situation")}.get(form or "", ())
+        return any(said.get(slot) is not None for slot in own)
 
     def _ask_which(self, dispatcher, tracker) -> list[dict]:
         """Facts without a service: the worker picks one (a wage alone: overtime or minimum)."""
@@ -193,6 +223,15 @@ class ActionStartService(SafeAction):
                          SlotSet("requested_slot", None)]
 
 
+def offer_service(dispatcher: CollectingDispatcher, service: str) -> list[dict]:
+    """Offers a service the worker mentioned, with buttons to take it or not."""
+    dispatcher.utter_message(text=f"您刚才还提到了“{SERVICE_NAMES.get(service, service)}”，"
+                                  "现在帮您看看吗？",
+                             buttons=[{"title": "好，看看", "payload": f"/{service}"},
+                                      {"title": "不用了", "payload": "/deny"}])
+    return []
+
+
 def offer_next_service(dispatcher: CollectingDispatcher, tracker: Tracker,
                        events: list[dict]) -> list[dict]:
     """The second topic of a message, offered once the first one is done."""
@@ -202,8 +241,4 @@ def offer_next_service(dispatcher: CollectingDispatcher, tracker: Tracker,
     if not service or busy or any(e.get("event") == "slot" and e.get("name") == "next_service"
                                   for e in events):
         return []
-    dispatcher.utter_message(text=f"您刚才还提到了“{SERVICE_NAMES.get(service, service)}”，"
-                                  "现在帮您看看吗？",
-                             buttons=[{"title": "好，看看", "payload": f"/{service}"},
-                                      {"title": "不用了", "payload": "/deny"}])
-    return [SlotSet("next_service", None)]
+    return offer_service(dispatcher, service) + [SlotSet("next_service", None)]
