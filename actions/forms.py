@@ -150,7 +150,7 @@ class ValidateSlotMappings(ValidationAction):
         except Exception:  # reading facts must never cost the worker an answer
             logger.exception("reading the facts of a message failed")
             return []
-        events, changed = [], []
+        events, changed = place_inside_employer(tracker, facts), []
         for slot, value in facts.items():
             old = tracker.get_slot(slot)
             if old == value:
@@ -162,6 +162,36 @@ class ValidateSlotMappings(ValidationAction):
         if changed or tracker.get_slot("last_correction"):
             events.append(SlotSet("last_correction", changed or None))  # this message's only
         return events
+
+
+def value_before_this_message(tracker: Tracker, slot: str) -> Any:
+    """The slot's value before the latest message was read (its own extraction undone)."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_user = True
+        elif seen_user and event.get("event") == "slot" and event.get("name") == slot:
+            return event.get("value")
+    return None
+
+
+def place_inside_employer(tracker: Tracker, facts: dict[str, Any]) -> list[dict]:
+    """青岛海纳建筑 names an employer, not where the worker works: a city or district the NLU
+    found only inside the employer's name is undone, so the form still asks for the place."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    employer = facts.get("employer")
+    if not employer and context_of(tracker).asked == "employer":
+        checked = v.employer_answer(text)
+        employer = checked.value if checked.ok and checked.value != v.UNKNOWN else None
+    if not isinstance(employer, str) or not employer:
+        return []
+    events = []
+    for slot, value in slots_set_this_turn(tracker).items():
+        if slot not in ("city", "district") or not isinstance(value, str) or not value:
+            continue
+        if value in employer and text.count(value) <= employer.count(value):
+            events.append(SlotSet(slot, value_before_this_message(tracker, slot)))
+    return events
 
 
 def answers_the_question(tracker: Tracker) -> bool:

@@ -305,3 +305,36 @@ async def test_a_correction_of_a_fact_whose_form_is_done_still_reaches_the_parke
     events = _slots(await ValidateTicketOfferForm().run(dispatcher, tracker, DOMAIN))
     assert events["pending_case"]["facts"]["medical_out_of_pocket_yearly"] == 4500
     assert events["wants_ticket"] is None
+
+
+# --- leaving a form, and places inside employer names ----------------------------------------
+
+@pytest.mark.parametrize("text,intent", [("算了不办了", "cancel"), ("转人工", "request_human")])
+async def test_cancel_or_a_person_mid_form_rejects_the_form(text, intent):
+    """The form steps aside so the cancel / handoff rule runs (no next question asked)."""
+    dispatcher = CollectingDispatcher()
+    tracker = _form_tracker("wage_arrears_form", "amount", text, intent,
+                            slots={"employer": "宏远建筑公司"})
+    events = await ValidateWageArrearsForm().run(dispatcher, tracker, DOMAIN)
+    assert [e["event"] for e in events] == ["action_execution_rejected"]
+    assert dispatcher.messages == []
+
+
+async def test_a_city_only_inside_the_employer_name_is_not_the_place():
+    reader, dispatcher = ValidateSlotMappings(), CollectingDispatcher()
+    message = _parse("青岛海纳建筑", "inform", [{"entity": "city", "value": "青岛"}])
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "青岛海纳建筑", "parse_data": message},
+              {"event": "slot", "name": "city", "value": "青岛"}]
+    tracker = Tracker("worker-1", {"city": "青岛", "requested_slot": "employer"}, message,
+                      events, False, None, {"name": "wage_arrears_form"}, "action_listen")
+    read = _slots(await reader.run(dispatcher, tracker, DOMAIN))
+    assert read["city"] is None
+    text = "我在青岛上班 青岛海纳建筑欠我钱"  # the place said on its own as well: kept
+    said = _parse(text, "inform", [{"entity": "city", "value": "青岛"},
+                                   {"entity": "employer", "value": "青岛海纳建筑"}])
+    kept = Tracker("worker-1", {"city": "青岛"}, said,
+                   [{"event": "user", "text": text, "parse_data": said},
+                    {"event": "slot", "name": "city", "value": "青岛"}],
+                   False, None, {}, "action_listen")
+    assert "city" not in _slots(await reader.run(dispatcher, kept, DOMAIN))
