@@ -269,7 +269,7 @@ def approximate_duration(value: object) -> Checked:
 def approximate_head_count(value: object) -> Checked:
     """好几个 / 十几个人 / 很多工友: more than one, number unknown."""
     text = _text(value)
-    m = re.search(r"(?:好几|十几|几十|二十几|三十几|好多|很多|不少|一大帮|几)\s*(?:个|位|名)?"
+    m = re.search(r"(?:好几|十几|十来|几十|二十几|三十几|好多|很多|不少|一大帮|几)\s*(?:个|位|名)?"
                   r"(?:人|工友|同事|兄弟|老乡)?", text)
     return Checked(f"约{m.group(0)}") if m else Checked(reask="utter_invalid_head_count")
 
@@ -380,7 +380,8 @@ def head_count_in(text: str) -> int | str | None:
             n = _count_value(m.group(1))
             return n + 1 if n else None
         return _count_value(m.group(2))
-    m = re.search(r"(?:好几|十几|几十|好多|很多|一大帮)\s*(?:个|位|名)?\s*(?:工友|人|同事|兄弟|老乡)", text)
+    m = re.search(r"(?:好几|十几|十来|二十来|几十|好多|很多|一大帮)\s*(?:个|位|名)?\s*(?:工友|人|同事|兄弟|老乡)",
+                  text)
     return f"约{m.group(0)}" if m else None
 
 
@@ -399,17 +400,25 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     facts: dict[str, Any] = {}
 
     codes = ctx.asked in ("otp_code", "phone", "ticket_id", "id_number")  # digits, no money
+    # 不是八千是八千五: in a correction the value said last is the one meant
+    correcting = is_correction(text)
     for span in [] if codes else find_amounts(text):
         value = amount(span.value)
         if value.ok:
-            facts.setdefault(_amount_slot(text, span.start, ctx), value.value)
+            slot = _amount_slot(text, span.start, ctx)
+            if correcting:
+                facts[slot] = value.value
+            else:
+                facts.setdefault(slot, value.value)
 
     owed = bool(re.search(r"欠|拖|没给|没发|不给|不发|要不回", text))
     if (ctx.asked == "duration" or ctx.about(_WAGE_CONTEXT) or owed) \
             and not ctx.about(_OVERTIME_CONTEXT) and "加班" not in text:
         spans = find_durations(text)
-        if spans:
-            facts["duration"] = spans[0].value
+        if m := _RANGE.search(text):  # 四五个月 is a range, not 45 months
+            facts["duration"] = f"约{m.group(0)}"
+        elif spans:
+            facts["duration"] = spans[-1 if correcting else 0].value
         else:
             approx = approximate_duration(text)
             if approx.ok and not re.search(r"\d", approx.value):

@@ -338,3 +338,14 @@ async def test_a_city_only_inside_the_employer_name_is_not_the_place():
                     {"event": "slot", "name": "city", "value": "青岛"}],
                    False, None, {}, "action_listen")
     assert "city" not in _slots(await reader.run(dispatcher, kept, DOMAIN))
+
+
+@pytest.mark.parametrize("text,ctx,slot,value", [
+    ("四五个月了", C(form="wage_arrears_form", asked="duration"), "duration", "约四五个月"),
+    ("说错了 不是八千是八千五", C(form="wage_arrears_form", asked="duration"), "amount", 8500),
+    ("欠了三个月 不对 是四个月", C(intent="wage_arrears"), "duration", "P4M"),
+    ("老板欠俺们十来个人的工钱", C(intent="wage_arrears"), "workers_affected", "约十来个人"),
+])
+def test_ranges_corrections_and_rough_counts(text, ctx, slot, value):
+    """四五个月 is no 45 months; in 不是X是Y the value said last is meant; 十来个人 is rough."""
+    assert v.read_facts(text, [], ctx)[slot] == value

@@ -107,9 +107,6 @@ async def test_8_crisis_words_in_a_wage_message_get_hotlines_first(chat, backend
 
 # --- more of how people talk ---------------------------------------------------------------
 
-@pytest.mark.xfail(
-    reason='known defect: the place given out of order is not asked back for the street before the phone',
-    strict=False)
 async def test_facts_out_of_order_while_the_form_asks_something_else(chat, backend_api):
     assert "单位" in await chat.say("老板欠我工资")
     reply = await chat.say("欠了三个月了 我们5个人 一共两万")  # not the employer: kept anyway
@@ -143,9 +140,6 @@ async def test_two_cases_in_one_conversation_are_two_tickets(chat, backend_api):
     assert len(await backend_api.tickets_of(chat)) == 2
 
 
-@pytest.mark.xfail(
-    reason='known defect: after a fact answer the second service starts at once instead of being offered',
-    strict=False)
 async def test_a_second_service_is_offered_after_the_first(chat):
     await chat.say("我在上海 最低工资是多少 还有孩子上学的事想问问")
     reply = chat.transcript[-1][1]
