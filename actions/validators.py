@@ -262,7 +262,9 @@ def approximate_duration(value: object) -> Checked:
     """好几个月 / 一两年 / 很久了: kept in the worker's words, marked approximate."""
     text = _text(value)
     m = re.search(r"(?:好几|好多|十几|几|一两|两三|三四|很多)\s*个?\s*(?:月|年|星期|礼拜|周|天)", text) \
-        or re.search(r"很久|好久|挺久|老长时间|好长时间|很长时间|一阵子|一段时间|有些日子", text)
+        or re.search(r"很久|好久|挺久|老长时间|好长时间|很长时间|一阵子|一段时间|有些日子", text) \
+        or re.search(r"(?:从)?(?:去年|今年|前年|年前|年后)?[一二三四五六七八九十\d]{1,3}\s*月份?"
+                     r"(?:到[一二三四五六七八九十\d]{1,3}\s*月份?|开始|起|以来|以后|之后|到现在)", text)
     return Checked(f"约{m.group(0)}") if m else Checked(reask="utter_invalid_duration")
 
 

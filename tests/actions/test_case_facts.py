@@ -349,3 +349,9 @@ async def test_a_city_only_inside_the_employer_name_is_not_the_place():
 def test_ranges_corrections_and_rough_counts(text, ctx, slot, value):
     """四五个月 is no 45 months; in 不是X是Y the value said last is meant; 十来个人 is rough."""
     assert v.read_facts(text, [], ctx)[slot] == value
+
+
+@pytest.mark.parametrize("text,value", [("去年十月开始就没发过", "约去年十月开始"),
+                                        ("一月到三月的没给", "约一月到三月")])
+def test_a_time_told_by_months_is_kept_as_approximate(text, value):
+    assert v.read_facts(text, [], C(form="wage_arrears_form", asked="duration"))["duration"] == value
