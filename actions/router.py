@@ -137,15 +137,15 @@ class ActionStartService(SafeAction):
             if answer:
                 for line in answer:
                     dispatcher.utter_message(text=line)
-                later = self._other_services(intent, text)
-                if later and not self._case_facts_given(intent, tracker):
+                first, later = self._topics(intent, text)
+                if later and not self._case_facts_given(first, tracker):
                     # 上海最低工资是多少 还有孩子上学的事: the question is answered; the other
                     # topic is offered now rather than a form question about the first
                     return offer_service(dispatcher, later[0])
+                if later and first in SERVICE_FORMS:
+                    return [SlotSet("next_service", later[0])] + await self._start(
+                        first, dispatcher, tracker, domain, answered=True)
                 if intent in SERVICE_FORMS:
-                    if later:
-                        return [SlotSet("next_service", later[0])] + await self._start(
-                            intent, dispatcher, tracker, domain, answered=True)
                     # the figure first, then the worker's own case: the flow asks only what is
                     # still missing (春节加班工资怎么算 → the multipliers, then the monthly wage;
                     # 青岛最低工资多少 我一个月才1800 → the figure, then the comparison)
@@ -166,12 +166,13 @@ class ActionStartService(SafeAction):
         return events + await self._start(service, dispatcher, tracker, domain)
 
     @staticmethod
-    def _other_services(intent: str | None, text: str) -> list[str]:
-        """Services the message names besides the one its question is about (the first
-        named, or the intent's)."""
+    def _topics(intent: str | None, text: str) -> tuple[str | None, list[str]]:
+        """The service a message's question is about and the others it names: with two
+        named, the first named is asked about (the intent may be either of them)."""
         named = services_named(text)
-        first = named[0] if named else intent
-        return [s for s in named if s not in (first, intent)]
+        if len(named) < 2:
+            return intent, [s for s in named if s != intent]
+        return named[0], named[1:]
 
     @staticmethod
     def _case_facts_given(intent: str | None, tracker: Tracker) -> bool:

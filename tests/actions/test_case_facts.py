@@ -355,3 +355,4 @@ def test_ranges_corrections_and_rough_counts(text, ctx, slot, value):
                                         ("一月到三月的没给", "约一月到三月")])
 def test_a_time_told_by_months_is_kept_as_approximate(text, value):
     assert v.read_facts(text, [], C(form="wage_arrears_form", asked="duration"))["duration"] == value
+
