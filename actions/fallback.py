@@ -43,13 +43,13 @@ class ActionFallbackStep(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         from actions.forms import slots_set_this_turn
-        from actions.router import ActionStartService, service_from_facts
+        from actions.router import ActionStartService, flow_to_redo, service_from_facts
 
         text = tracker.latest_message.get("text") or ""
         if not tracker.active_loop_name and await say_fact_answer(dispatcher, tracker):
             return []  # 隆祥生产线智能化改造投入多少钱: not a service request, but a figure
-        if not tracker.active_loop_name and service_from_facts(slots_set_this_turn(tracker),
-                                                                    text):
+        if not tracker.active_loop_name and (flow_to_redo(tracker) or service_from_facts(
+                slots_set_this_turn(tracker), text)):
             # not understood as a request, but the facts say which service: go there
             return await ActionStartService().run(dispatcher, tracker, domain)
         if consecutive_fallbacks(tracker) >= 2:

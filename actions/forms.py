@@ -150,6 +150,7 @@ class ValidateSlotMappings(ValidationAction):
         except Exception:  # reading facts must never cost the worker an answer
             logger.exception("reading the facts of a message failed")
             return []
+        facts = correction_target(tracker, facts)
         events, changed = place_inside_employer(tracker, facts), []
         for slot, value in facts.items():
             old = tracker.get_slot(slot)
@@ -162,6 +163,28 @@ class ValidateSlotMappings(ValidationAction):
         if changed or tracker.get_slot("last_correction"):
             events.append(SlotSet("last_correction", changed or None))  # this message's only
         return events
+
+
+# The form slots a corrected fact may belong to (router.flow_to_redo).
+FORM_SLOTS = {"overtime_form": ("monthly_wage", "overtime_days"),
+              "minimum_wage_form": ("monthly_wage", "city")}
+_MONEY = ("amount", "monthly_wage", "medical_cost")
+
+
+def correction_target(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
+    """不对，是4500 with no form open and no word saying which money: the sum corrects the
+    one money fact the conversation holds (the monthly wage of the overtime sum), not a
+    new owed amount."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if "amount" not in facts or tracker.active_loop_name or not v.is_correction(text) \
+            or tracker.get_slot("amount") is not None:
+        return facts
+    held = [slot for slot in _MONEY if slot != "amount" and tracker.get_slot(slot) is not None]
+    if len(held) != 1 or held[0] in facts:
+        return facts
+    moved = dict(facts)
+    moved[held[0]] = moved.pop("amount")
+    return moved
 
 
 def value_before_this_message(tracker: Tracker, slot: str) -> Any:

@@ -19,6 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.utils import call_potential_coroutine
 
 from actions import forms
+from actions import validators as v
 from actions.common import SafeAction
 from actions.crisis import is_crisis
 from actions.facts import answer_fact
@@ -82,6 +83,24 @@ def service_from_facts(slots: dict[str, Any], text: str) -> str | None:
     if slots.get("holiday_situation"):
         return "holiday_subsidy"
     return None
+
+
+# Flows that answer and file nothing: a corrected fact simply runs them again.
+REDO_FORMS = {"overtime_form": "overtime_pay", "minimum_wage_form": "minimum_wage"}
+
+
+def flow_to_redo(tracker: Tracker) -> str | None:
+    """不对，是4500 after the overtime figure was given: the answer flow that used the
+    corrected fact is run again with it (nothing was filed, so nothing is doubled)."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if tracker.active_loop_name or not v.is_correction(text):
+        return None
+    last = next((e.get("name") for e in reversed(tracker.events)
+                 if e.get("event") == "active_loop" and e.get("name")), None)
+    if last not in REDO_FORMS:
+        return None
+    said = {k for k, val in forms.slots_set_this_turn(tracker).items() if val is not None}
+    return REDO_FORMS[last] if said & set(forms.FORM_SLOTS.get(last, ())) else None
 
 
 def choice_buttons(services: list[str]) -> list[dict[str, str]]:
@@ -157,8 +176,8 @@ class ActionStartService(SafeAction):
                         buttons=[{"title": "看看我的情况", "payload": f"/{service}"},
                                  {"title": "不用了", "payload": "/deny"}])
                 return []
-        service = intent if intent in SERVICE_NAMES else service_from_facts(
-            forms.slots_set_this_turn(tracker), text)
+        service = intent if intent in SERVICE_NAMES else (
+            flow_to_redo(tracker) or service_from_facts(forms.slots_set_this_turn(tracker), text))
         if service is None:
             return self._ask_which(dispatcher, tracker)
         later = [s for s in services_named(text) if s != service]

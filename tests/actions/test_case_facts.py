@@ -356,3 +356,27 @@ def test_ranges_corrections_and_rough_counts(text, ctx, slot, value):
 def test_a_time_told_by_months_is_kept_as_approximate(text, value):
     assert v.read_facts(text, [], C(form="wage_arrears_form", asked="duration"))["duration"] == value
 
+
+
+async def test_a_correction_after_the_overtime_sum_runs_it_again():
+    """不对，是4500 after the sum: the monthly wage changes (no owed amount appears) and the
+    overtime flow runs again with it."""
+    from actions.router import ActionStartService
+
+    reader, dispatcher = ValidateSlotMappings(), CollectingDispatcher()
+    message = _parse("不对，是4500", "inform")
+    history = [{"event": "active_loop", "name": "overtime_form"},
+               {"event": "active_loop", "name": None},
+               {"event": "action", "name": "action_calculate_overtime"},
+               {"event": "action", "name": "action_listen"},
+               {"event": "user", "text": "不对，是4500", "parse_data": message}]
+    slots = {"monthly_wage": 4000, "overtime_days": "春节初一到初三"}
+    tracker = Tracker("worker-1", slots, message, history, False, None, {}, "action_listen")
+    read = _slots(await reader.run(dispatcher, tracker, DOMAIN))
+    assert read["monthly_wage"] == 4500 and "amount" not in read
+    after = Tracker("worker-1", {**slots, "monthly_wage": 4500}, message,
+                    history + [{"event": "slot", "name": "monthly_wage", "value": 4500}],
+                    False, None, {}, "action_listen")
+    events = await ActionStartService().run(dispatcher, after, DOMAIN)
+    assert {"event": "active_loop", "name": "overtime_form"} in [
+        {k: e[k] for k in ("event", "name")} for e in events if e.get("event") == "active_loop"]
