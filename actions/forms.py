@@ -282,7 +282,7 @@ def _answer_extractor(slot: str):
         if slot in OPTIONAL_FACTS:
             if v.says_unknown(text):
                 return {slot: v.UNKNOWN}
-            approx = {"duration": v.approximate_duration,
+            approx = {"duration": v.approximate_duration, "amount": v.approximate_amount,
                       "workers_affected": v.approximate_head_count}.get(slot)
             if approx and approx(text).ok:
                 return {slot: approx(text).value}

@@ -90,6 +90,16 @@ def duration(value: object) -> Checked:
 
 
 _CN_COUNT = "一二两三四五六七八九十百"
+_COUNT_RANGE = re.compile(r"[一二两三四五六七八九]{2}\s*(?:个|位|名)(?!\s*(?:月|星期|礼拜|小时|钟头|年|天|周))"
+                          r"\s*(?:人|工友|同事|兄弟|老乡)?")
+_PEOPLE_RANGE = re.compile(r"[一二两三四五六七八九]{2}\s*(?:个|位|名)\s*(?:人|工友|同事|兄弟|老乡)")
+_AMOUNT_RANGE = re.compile(r"[一二两三四五六七八九]{2}\s*(?:十|百|千|万)\s*(?:块|元)?")
+
+
+def approximate_amount(value: object) -> Checked:
+    """两三千 / 一两万: a range, kept in the worker's words and marked approximate."""
+    m = _AMOUNT_RANGE.search(_text(value))
+    return Checked(f"约{m.group(0)}") if m else Checked(reask="utter_invalid_amount")
 
 
 def head_count(value: object) -> Checked:
@@ -97,6 +107,8 @@ def head_count(value: object) -> Checked:
     text = _text(value)
     if re.search(r"就我|只有我|我一个|一个人|我自己", text):
         return Checked(1)
+    if m := _COUNT_RANGE.search(text):  # 两三个 is about 2–3 people, not 23
+        return Checked(f"约{m.group(0)}")
     m = re.search(r"\d+", text) or re.search(rf"[{_CN_COUNT}]+(?=[个人多几位名来])", text)
     count = None
     if m:
@@ -376,6 +388,8 @@ def head_count_in(text: str) -> int | str | None:
     我和另外5个工友 → 6, 我们十二个人 → 12, 就我一个 → 1, 好几个工友 → 约好几个工友."""
     if _ALONE.search(text):
         return 1
+    if m := _PEOPLE_RANGE.search(text):
+        return f"约{m.group(0)}"
     m = _WORKER_COUNT.search(text)
     if m:
         if m.group(1):

@@ -380,3 +380,15 @@ async def test_a_correction_after_the_overtime_sum_runs_it_again():
     events = await ActionStartService().run(dispatcher, after, DOMAIN)
     assert {"event": "active_loop", "name": "overtime_form"} in [
         {k: e[k] for k in ("event", "name")} for e in events if e.get("event") == "active_loop"]
+
+
+@pytest.mark.parametrize("check,text,value", [
+    (v.head_count, "两三个吧", "约两三个"), (v.head_count, "七八个人", "约七八个人"),
+    (v.head_count, "就两个", 2), (v.approximate_amount, "两三千", "约两三千")])
+def test_ranges_are_approximate_not_concatenated(check, text, value):
+    """两三个 is about 2–3 people (it was stored as 23), 两三千 about 2,000–3,000 yuan."""
+    assert check(text).value == value
+
+
+def test_a_range_of_months_is_no_head_count():
+    assert "workers_affected" not in v.read_facts("欠了两三个月了", [], C(intent="wage_arrears"))
