@@ -109,8 +109,9 @@ def context_of(tracker: Tracker) -> v.Context:
     """The question open, the form open and the intent of the latest message."""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
     form = tracker.active_loop_name
+    known = frozenset(s for s in CASE_FACTS if tracker.get_slot(s) not in (None, v.UNKNOWN))
     return v.Context(asked=tracker.get_slot("requested_slot") if form else None, form=form,
-                     intent=intent)
+                     intent=intent, known=known)
 
 
 def fact_text(slot: str, value: Any) -> str:

@@ -352,6 +352,7 @@ class Context:
     asked: str | None = None
     form: str | None = None
     intent: str | None = None
+    known: frozenset[str] = frozenset()  # the case facts the conversation holds already
 
     def about(self, names: set[str]) -> bool:
         return self.form in names or (self.form is None and self.intent in names)
@@ -376,6 +377,20 @@ def _amount_slot(text: str, start: int, ctx: Context) -> str:
     if ctx.about(_RELIEF_CONTEXT):
         return "medical_cost"
     return "amount"
+
+
+_WORKED_CUE = re.compile(r"干了|做了|干活|上班|工作了|待了|呆了|在那干|在这干|干过")
+
+
+def _time_worked(text: str, start: int, ctx: Context) -> bool:
+    """我们在那干了半年: how long the worker worked there, not how long the pay is owed — it
+    does not replace a duration the case already holds."""
+    if ctx.asked == "duration" or "duration" not in ctx.known:
+        return False
+    clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    clause_end = next((m.start() for m in _CLAUSE.finditer(text, start)), len(text))
+    clause = text[clause_start:clause_end]
+    return bool(_WORKED_CUE.search(clause)) and not _OWED_CUE.search(clause)
 
 
 def _count_value(raw: str) -> int | None:
@@ -433,7 +448,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         spans = find_durations(text)
         if m := _RANGE.search(text):  # 四五个月 is a range, not 45 months
             facts["duration"] = f"约{m.group(0)}"
-        elif spans:
+        elif spans and not _time_worked(text, spans[0].start, ctx):
             facts["duration"] = spans[-1 if correcting else 0].value
         else:
             approx = approximate_duration(text)

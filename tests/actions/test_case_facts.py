@@ -392,3 +392,10 @@ def test_ranges_are_approximate_not_concatenated(check, text, value):
 
 def test_a_range_of_months_is_no_head_count():
     assert "workers_affected" not in v.read_facts("欠了两三个月了", [], C(intent="wage_arrears"))
+
+
+def test_how_long_someone_worked_does_not_replace_how_long_pay_is_owed():
+    ctx = C(form="wage_arrears_form", asked="employer", known=frozenset({"duration"}))
+    assert "duration" not in v.read_facts("海纳建筑公司的工地 我们在那干了半年", [], ctx)
+    first = v.read_facts("干了三个月的活 青岛海纳建筑公司一分钱不给", [], C(intent="wage_arrears"))
+    assert first["duration"] == "P3M"  # nothing known yet: the time worked is the best figure
