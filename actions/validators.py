@@ -465,7 +465,9 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     if count is not None:
         facts["workers_affected"] = count
 
-    school = ctx.about(_SCHOOL_CONTEXT) or bool(re.search(r"孩子|小孩|儿子|女儿|上学|入学|学校|学位", text))
+    # a correction names the grade on its own (不对，是小学一年级): read it as well
+    school = ctx.about(_SCHOOL_CONTEXT) or correcting or bool(
+        re.search(r"孩子|小孩|儿子|女儿|闺女|上学|入学|学校|学位", text))
     if school:
         checked = grade(text)  # the whole sentence: 该上幼儿园大班了, not the entity 幼儿园
         if not checked.ok:
@@ -473,8 +475,11 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
                                   if e.get("entity") == "child_grade"), None) or "")
         if checked.ok and (checked.value != "小学" or re.search(r"小学", text)):
             facts["child_grade"] = checked.value
-        problem = school_problem(text)
-        if problem.ok and not str(problem.value).startswith("其他"):
+        # the clause that tells the problem, not the whole message (a phone number and all)
+        clauses = [c for c in _CLAUSE.split(text) if c] or [text]
+        problem = next((p for p in map(school_problem, clauses)
+                        if p.ok and not str(p.value).startswith("其他")), None)
+        if problem:
             facts["school_problem"] = problem.value
     if re.search(r"户口|居住证|本地人|落户", text):
         checked = hukou_status(text)

@@ -399,3 +399,11 @@ def test_how_long_someone_worked_does_not_replace_how_long_pay_is_owed():
     assert "duration" not in v.read_facts("海纳建筑公司的工地 我们在那干了半年", [], ctx)
     first = v.read_facts("干了三个月的活 青岛海纳建筑公司一分钱不给", [], C(intent="wage_arrears"))
     assert first["duration"] == "P3M"  # nothing known yet: the time worked is the best figure
+
+
+def test_a_grade_corrected_on_the_ticket_offer_is_read():
+    """不对，是小学一年级 while the school ticket is offered: the grade changes."""
+    facts = v.read_facts("不对，是小学一年级", [], C(form="ticket_offer_form", asked="wants_ticket"))
+    assert facts == {"child_grade": "小学一年级"}
+    whole = v.read_facts("孩子上二年级，学校说没学位，手机15005329876", [], C(intent="school_placement"))
+    assert "1500532" not in whole["school_problem"]  # the problem's clause, not the phone
