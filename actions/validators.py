@@ -466,9 +466,9 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         facts["workers_affected"] = count
 
     # a correction names the grade on its own (不对，是小学一年级): read it as well
-    school = ctx.about(_SCHOOL_CONTEXT) or correcting or bool(
+    about_school = ctx.about(_SCHOOL_CONTEXT) or bool(
         re.search(r"孩子|小孩|儿子|女儿|闺女|上学|入学|学校|学位", text))
-    if school:
+    if about_school or correcting:
         checked = grade(text)  # the whole sentence: 该上幼儿园大班了, not the entity 幼儿园
         if not checked.ok:
             checked = grade(next((e.get("value") for e in entities
@@ -478,7 +478,8 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         # the clause that tells the problem, not the whole message (a phone number and all)
         clauses = [c for c in _CLAUSE.split(text) if c] or [text]
         problem = next((p for p in map(school_problem, clauses)
-                        if p.ok and not str(p.value).startswith("其他")), None)
+                        if p.ok and not str(p.value).startswith("其他")), None) \
+            if about_school else None
         if problem:
             facts["school_problem"] = problem.value
     if re.search(r"户口|居住证|本地人|落户", text):
