@@ -368,6 +368,27 @@ class HotlineForm(FormValidationAction):
             return [s for s in domain_slots if s != "district"]
         return domain_slots
 
+    async def extract_city(self, dispatcher, tracker, domain) -> Slots:
+        """龙安开发区 / 辛安街道 as the answer to 您在哪个城市: the city the backend knows the
+        place in, instead of the same question again."""
+        if (tracker.get_slot("requested_slot") != "city" or "city" in tracker.slots_to_validate()
+                or not self._waiting_for_answer(tracker)):
+            return {}
+        latest = tracker.latest_message or {}
+        if (latest.get("intent") or {}).get("name") in NOT_AN_ANSWER:
+            return {}
+        place = next((e.get("value") for e in latest.get("entities") or []
+                      if e.get("entity") == "district" and e.get("value")), None)
+        checked = v.place(place or latest.get("text") or "")
+        if not checked.ok:
+            return {}
+        try:
+            found = await client().resolve(None, checked.value)
+        except (BackendUnavailable, BackendError):
+            return {}
+        city = (found.get("path") or {}).get("city")
+        return {"city": city, "district": checked.value} if city else {}
+
     async def validate_district(self, value, dispatcher, tracker, domain) -> Slots:
         """A place the backend knows; when it is away, the place as written is kept."""
         checked = v.place(value)

@@ -168,3 +168,11 @@ async def test_a_question_asked_twice_then_moves_on_for_what_a_case_can_go_witho
     second = await chat.say("嗯嗯")
     assert "多长时间" in first or "时间" in first
     assert "不清楚" in second and "工友" in second  # kept as unknown, the next question
+
+
+async def test_a_district_answers_the_city_question(chat):
+    """Asked 您在哪个城市, a worker names the place they know (龙安开发区): the city is found
+    from it, the question is not asked again."""
+    assert "城市" in await chat.say("春节期间工会有啥福利")
+    reply = await chat.say("龙安开发区")
+    assert "城市" not in reply and reply.strip()
