@@ -430,9 +430,12 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     entities = entities or []
     facts: dict[str, Any] = {}
 
-    codes = ctx.asked in ("otp_code", "phone", "ticket_id", "id_number")  # digits, no money
     # 不是八千是八千五: in a correction the value said last is the one meant
     correcting = is_correction(text)
+    # digits, no money — unless a correction of a sum (不对，是四千五) comes while a phone or
+    # code is asked
+    codes = ctx.asked in ("otp_code", "phone", "ticket_id", "id_number") and not (
+        correcting and not re.search(r"\d{5,}", text))
     for span in [] if codes else find_amounts(text):
         value = amount(span.value)
         if value.ok:

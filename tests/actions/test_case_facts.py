@@ -407,3 +407,11 @@ def test_a_grade_corrected_on_the_ticket_offer_is_read():
     assert facts == {"child_grade": "小学一年级"}
     whole = v.read_facts("孩子上二年级，学校说没学位，手机15005329876", [], C(intent="school_placement"))
     assert "1500532" not in whole["school_problem"]  # the problem's clause, not the phone
+
+
+def test_a_sum_corrected_while_a_phone_or_code_is_asked():
+    """自己花了两千五 … then 不对，是四千五 while the relief form asks the phone or the code."""
+    for asked in ("phone", "otp_code"):
+        ctx = C(form="relief_form", asked=asked)
+        assert v.read_facts("不对，是四千五", [], ctx) == {"medical_cost": 4500}
+        assert v.read_facts("不对 是382910", [], ctx) == {}  # a code, never money
