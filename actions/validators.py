@@ -293,7 +293,8 @@ def approximate_head_count(value: object) -> Checked:
 _BOSS = r"(?:包工头|小包工头|工头|老板|老板娘|班组长|承包商|带班的|领班)"
 _DESCRIBED_BOSS = re.compile(
     rf"(?:一个|有个|那个)?(?:姓|叫)[\u4e00-\u9fff]{{1,3}}?的{_BOSS}|"
-    rf"{_BOSS}\s*(?:姓|叫)[\u4e00-\u9fff]{{1,3}}?(?=的|[，,。\s]|$)")
+    rf"{_BOSS}\s*(?:姓|叫)[\u4e00-\u9fff]{{1,3}}?(?=的|[，,。\s]|$)|"
+    rf"{_BOSS}\s*(?:老|小)[\u4e00-\u9fff]|(?:老|小)[\u4e00-\u9fff](?:这个|那个)?{_BOSS}")
 _SITE = re.compile(r"在?[\u4e00-\u9fff0-9]{2,12}?(?:路|街|道|村|镇|区|园|广场|小区)"
                    r"(?:那个|的|这个)?(?:工地|项目|厂子?|车间|店|饭店|工程)")
 _EMPLOYER_FILLER = re.compile(r"^(?:是|就是|欠我钱的是|欠钱的是|欠我的是|我在|在|给|帮|那个|一个)+|"
@@ -416,6 +417,21 @@ def head_count_in(text: str) -> int | str | None:
     return f"约{m.group(0)}" if m else None
 
 
+_EMPLOYER_CUE = re.compile(r"公司|厂|集团|单位|老板|包工头|工头|工地|项目|店|酒店|饭店|超市|商场|物流|快递|"
+                           r"建筑|建设|电子|皮革|服装|餐饮|医院|学校|欠|拖")
+
+
+def _plausible_employer(value: str, text: str, ctx: Context, correcting: bool) -> bool:
+    """An employer the NLU found is taken when it reads as a name (月 or 打通 from 随时能打通
+    are no employers): asked for, corrected, said with an employer word, or a long name."""
+    checked = employer_answer(value)
+    if not checked.ok or checked.value == UNKNOWN:
+        return False
+    if ctx.asked == "employer" or correcting or len(value) >= 4:
+        return True
+    return "employer" not in ctx.known and bool(_EMPLOYER_CUE.search(text))
+
+
 def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str, Any]:
     """Every fact of a case one message states, in any order and whatever was asked.
 
@@ -459,7 +475,8 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
                 facts["duration"] = approx.value
 
     employer = next((e.get("value") for e in entities if e.get("entity") == "employer"
-                     and e.get("value")), None)
+                     and _plausible_employer(str(e.get("value") or ""), text, ctx, correcting)),
+                    None)
     employer = employer or described_employer(text)  # the NLU finds names (…公司, …厂)
     if employer:
         facts["employer"] = employer
@@ -470,7 +487,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
 
     # a correction names the grade on its own (不对，是小学一年级): read it as well
     about_school = ctx.about(_SCHOOL_CONTEXT) or bool(
-        re.search(r"孩子|小孩|儿子|女儿|闺女|上学|入学|学校|学位", text))
+        re.search(r"孩子|小孩|儿子|女儿|闺女|娃|上学|入学|学校|学位|念书|读书|幼儿园", text))
     if about_school or correcting:
         checked = grade(text)  # the whole sentence: 该上幼儿园大班了, not the entity 幼儿园
         if not checked.ok:

@@ -415,3 +415,19 @@ def test_a_sum_corrected_while_a_phone_or_code_is_asked():
         ctx = C(form="relief_form", asked=asked)
         assert v.read_facts("不对，是四千五", [], ctx) == {"medical_cost": 4500}
         assert v.read_facts("不对 是382910", [], ctx) == {}  # a code, never money
+
+
+@pytest.mark.parametrize("text,entities,ctx,want", [
+    ("很久了 好几个月", [{"entity": "employer", "value": "月"}],
+     C(form="wage_arrears_form", asked="duration"), {"duration": "约好几个月"}),
+    ("手机号139 1234 5678 随时能打通", [{"entity": "employer", "value": "打通"}],
+     C(form="ticket_offer_form", asked="phone", known=frozenset({"employer"})), {}),
+])
+def test_an_implausible_employer_from_the_nlu_is_not_taken(text, entities, ctx, want):
+    """月 / 打通 are no employers: they used to replace the employer the case held."""
+    assert v.read_facts(text, entities, ctx) == want
+
+
+def test_a_boss_named_by_his_nickname_is_the_employer():
+    facts = v.read_facts("包工頭老劉欠了我們12個工友的工資 拖了大半年", [], C(intent="wage_arrears"))
+    assert facts["employer"] == "包工头老刘" and facts["workers_affected"] == 12
