@@ -435,7 +435,22 @@ class HotlineForm(FormValidationAction):
             return False  # 确认 / 修改 / 金额是九千五 answer the summary
         if intent not in SERVICE_INTENTS or SERVICE_INTENTS[intent] == self.form_name():
             return False
+        if self._place_answer(tracker):
+            return False
         return confidence >= SWITCH_CONFIDENCE and not answers_the_question(tracker)
+
+    @staticmethod
+    def _place_answer(tracker: Tracker) -> bool:
+        """在上海打工 住在闵行区 answering 您在哪个城市: a place the NLU found, with no
+        service named in words, answers the place question whatever the intent."""
+        from actions.router import services_named  # the router builds on this module
+
+        if tracker.get_slot("requested_slot") not in ("city", "district"):
+            return False
+        latest = tracker.latest_message or {}
+        places = [e for e in latest.get("entities") or []
+                  if e.get("entity") in ("city", "district") and e.get("value")]
+        return bool(places) and not services_named(latest.get("text") or "")
 
     def _step_aside(self, tracker: Tracker) -> list[dict]:
         """Rejects this turn so the rules answer the other topic; remembers to come back."""

@@ -431,3 +431,16 @@ def test_an_implausible_employer_from_the_nlu_is_not_taken(text, entities, ctx, 
 def test_a_boss_named_by_his_nickname_is_the_employer():
     facts = v.read_facts("包工頭老劉欠了我們12個工友的工資 拖了大半年", [], C(intent="wage_arrears"))
     assert facts["employer"] == "包工头老刘" and facts["workers_affected"] == 12
+
+
+async def test_a_place_answering_the_city_question_is_no_topic_switch():
+    """在上海打工 住在闵行区, read by the NLU as school_placement, answers 您在哪个城市."""
+    dispatcher = CollectingDispatcher()
+    message = _parse("在上海打工 住在闵行区", "school_placement",
+                     [{"entity": "city", "value": "上海"}, {"entity": "district", "value": "闵行区"}])
+    tracker = _form_tracker("holiday_subsidy_form", "city", "在上海打工 住在闵行区",
+                            "school_placement", extracted={"city": "上海"})
+    tracker.latest_message = message
+    events = await ValidateHolidaySubsidyForm().run(dispatcher, tracker, DOMAIN)
+    assert "action_execution_rejected" not in [e["event"] for e in events]
+    assert _slots(events)["city"] == "上海"
