@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from actions.overtime_days import read_worked_days
@@ -432,6 +433,28 @@ def _plausible_employer(value: str, text: str, ctx: Context, correcting: bool) -
     return "employer" not in ctx.known and bool(_EMPLOYER_CUE.search(text))
 
 
+@lru_cache(maxsize=1)
+def _known_places() -> tuple[tuple[str, str], ...]:
+    """(entity, name) of every city and district the seed knows, longest names first."""
+    from bot.nlu.gazetteer import load
+
+    names = load()
+    return tuple(sorted(((kind, n) for kind in ("city", "district") for n in names.get(kind, ())
+                         if len(n) >= 2), key=lambda item: -len(item[1])))
+
+
+def place_eaten_by(entity: dict, text: str) -> tuple[str, str] | None:
+    """上海送快递 → the NLU's employer 海送快递 swallowed half of 上海: the place it cut."""
+    start, end = entity.get("start"), entity.get("end")
+    if not isinstance(start, int) or not isinstance(end, int):
+        return None
+    for kind, name in _known_places():
+        at = text.find(name, max(0, start - len(name) + 1), end)
+        if 0 <= at < start < at + len(name):
+            return kind, name
+    return None
+
+
 def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str, Any]:
     """Every fact of a case one message states, in any order and whatever was asked.
 
@@ -443,8 +466,15 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     text = _text(text)
     if not text or text.startswith("/"):
         return {}
-    entities = entities or []
     facts: dict[str, Any] = {}
+    raw = (entities or [])
+    entities = []
+    for e in raw:  # an employer cut out of a place name is the place, not an employer
+        eaten = place_eaten_by(e, text) if e.get("entity") == "employer" else None
+        if eaten:
+            facts[eaten[0]] = eaten[1]
+        else:
+            entities.append(e)
 
     # 不是八千是八千五: in a correction the value said last is the one meant
     correcting = is_correction(text)

@@ -444,3 +444,14 @@ async def test_a_place_answering_the_city_question_is_no_topic_switch():
     events = await ValidateHolidaySubsidyForm().run(dispatcher, tracker, DOMAIN)
     assert "action_execution_rejected" not in [e["event"] for e in events]
     assert _slots(events)["city"] == "上海"
+
+
+def test_a_place_cut_by_the_employer_extractor_is_the_place():
+    """我在上海送快递: the NLU's employer 海送快递 swallowed 上海; the city is read, no employer."""
+    text = "我在上海送快递，今年留下来过年，有补贴吗"
+    facts = v.read_facts(text, [{"entity": "employer", "value": "海送快递", "start": 3, "end": 7}],
+                         C(intent="holiday_subsidy"))
+    assert facts["city"] == "上海" and "employer" not in facts
+    whole = v.read_facts("青岛海纳建筑公司欠钱", [{"entity": "employer", "value": "青岛海纳建筑公司",
+                                            "start": 0, "end": 8}], C(intent="wage_arrears"))
+    assert whole["employer"] == "青岛海纳建筑公司"  # a name that begins with a place is kept
