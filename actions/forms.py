@@ -204,7 +204,10 @@ def place_inside_employer(tracker: Tracker, facts: dict[str, Any]) -> list[dict]
     found only inside the employer's name is undone, so the form still asks for the place."""
     text = (tracker.latest_message or {}).get("text") or ""
     employer = facts.get("employer")
-    if not employer and context_of(tracker).asked == "employer":
+    ctx = context_of(tracker)
+    # the message read as the employer's name only when it answers (辛安街道的工会服务站在哪,
+    # asked mid-form, is another service's question: its place stays)
+    if not employer and ctx.asked == "employer" and ctx.intent not in SERVICE_INTENTS:
         checked = v.employer_answer(text)
         employer = checked.value if checked.ok and checked.value != v.UNKNOWN else None
     if not isinstance(employer, str) or not employer:

@@ -455,3 +455,15 @@ def test_a_place_cut_by_the_employer_extractor_is_the_place():
     whole = v.read_facts("青岛海纳建筑公司欠钱", [{"entity": "employer", "value": "青岛海纳建筑公司",
                                             "start": 0, "end": 8}], C(intent="wage_arrears"))
     assert whole["employer"] == "青岛海纳建筑公司"  # a name that begins with a place is kept
+
+
+async def test_a_place_in_a_question_about_another_service_mid_form_is_kept():
+    """辛安街道的工会服务站在哪 while the wage form asks the employer: the district stays."""
+    reader, dispatcher = ValidateSlotMappings(), CollectingDispatcher()
+    text = "辛安街道的工会服务站在哪"
+    message = _parse(text, "find_station", [{"entity": "district", "value": "辛安街道"}])
+    events = [{"event": "user", "text": text, "parse_data": message},
+              {"event": "slot", "name": "district", "value": "辛安街道"}]
+    tracker = Tracker("worker-1", {"district": "辛安街道", "requested_slot": "employer"}, message,
+                      events, False, None, {"name": "wage_arrears_form"}, "action_listen")
+    assert "district" not in _slots(await reader.run(dispatcher, tracker, DOMAIN))
