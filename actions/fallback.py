@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -9,6 +10,17 @@ from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 FALLBACK_INTENT = "nlu_fallback"
+
+
+async def say_fact_answer(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Answers a question about a figure on record, whatever the NLU made of it (a question
+    in traditional characters read as out of scope is still a question): True when said."""
+    from actions.facts import answer_fact
+
+    answer = await answer_fact(tracker)
+    for line in answer or []:
+        dispatcher.utter_message(text=line)
+    return bool(answer)
 
 
 def consecutive_fallbacks(tracker: Tracker) -> int:
@@ -31,11 +43,13 @@ class ActionFallbackStep(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         from actions.forms import slots_set_this_turn
-        from actions.router import ActionStartService, service_from_facts
+        from actions.router import ActionStartService, flow_to_redo, service_from_facts
 
         text = tracker.latest_message.get("text") or ""
-        if not tracker.active_loop_name and service_from_facts(slots_set_this_turn(tracker),
-                                                                    text):
+        if not tracker.active_loop_name and await say_fact_answer(dispatcher, tracker):
+            return []  # 隆祥生产线智能化改造投入多少钱: not a service request, but a figure
+        if not tracker.active_loop_name and (flow_to_redo(tracker) or service_from_facts(
+                slots_set_this_turn(tracker), text)):
             # not understood as a request, but the facts say which service: go there
             return await ActionStartService().run(dispatcher, tracker, domain)
         if consecutive_fallbacks(tracker) >= 2:
@@ -44,3 +58,22 @@ class ActionFallbackStep(Action):
         dispatcher.utter_message(response="utter_ask_rephrase")
         # Forget the message so an open form picks up where it was.
         return [UserUtteranceReverted()]
+
+
+class ActionOutOfScope(Action):
+    """Out of scope for the NLU: a question about a recorded figure (工會熱線幾號) is still
+    answered from the backend; anything else gets the polite out-of-scope line."""
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        try:
+            if await say_fact_answer(dispatcher, tracker):
+                return []
+        except Exception:  # the polite line below is never lost to a bug
+            logging.getLogger(__name__).exception("fact answer for out_of_scope failed")
+        dispatcher.utter_message(response="utter_out_of_scope")
+        return []

@@ -91,6 +91,8 @@ FACT_NAMES = {"employer": "单位", "amount": "金额", "monthly_wage": "月工�
 FREE_TEXT = {"employer", "school_problem", "occupation"}
 # Intents that are never the answer to a form's question: the form steps aside for them.
 NOT_AN_ANSWER = {"cancel", "request_human", "bot_challenge", "goodbye", "greet", "thanks"}
+# Intents that end the form: each form has a rule for them (data/rules/services.yml).
+LEAVING_INTENTS = {"cancel", "request_human"}
 
 
 def slots_set_this_turn(tracker: Tracker) -> dict[str, Any]:
@@ -108,8 +110,9 @@ def context_of(tracker: Tracker) -> v.Context:
     """The question open, the form open and the intent of the latest message."""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
     form = tracker.active_loop_name
+    known = frozenset(s for s in CASE_FACTS if tracker.get_slot(s) not in (None, v.UNKNOWN))
     return v.Context(asked=tracker.get_slot("requested_slot") if form else None, form=form,
-                     intent=intent)
+                     intent=intent, known=known)
 
 
 def fact_text(slot: str, value: Any) -> str:
@@ -148,7 +151,8 @@ class ValidateSlotMappings(ValidationAction):
         except Exception:  # reading facts must never cost the worker an answer
             logger.exception("reading the facts of a message failed")
             return []
-        events, changed = [], []
+        facts = correction_target(tracker, facts)
+        events, changed = place_inside_employer(tracker, facts), []
         for slot, value in facts.items():
             old = tracker.get_slot(slot)
             if old == value:
@@ -160,6 +164,61 @@ class ValidateSlotMappings(ValidationAction):
         if changed or tracker.get_slot("last_correction"):
             events.append(SlotSet("last_correction", changed or None))  # this message's only
         return events
+
+
+# The form slots a corrected fact may belong to (router.flow_to_redo).
+FORM_SLOTS = {"overtime_form": ("monthly_wage", "overtime_days"),
+              "minimum_wage_form": ("monthly_wage", "city")}
+_MONEY = ("amount", "monthly_wage", "medical_cost")
+
+
+def correction_target(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
+    """不对，是4500 with no form open and no word saying which money: the sum corrects the
+    one money fact the conversation holds (the monthly wage of the overtime sum), not a
+    new owed amount."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if "amount" not in facts or tracker.active_loop_name or not v.is_correction(text) \
+            or tracker.get_slot("amount") is not None:
+        return facts
+    held = [slot for slot in _MONEY if slot != "amount" and tracker.get_slot(slot) is not None]
+    if len(held) != 1 or held[0] in facts:
+        return facts
+    moved = dict(facts)
+    moved[held[0]] = moved.pop("amount")
+    return moved
+
+
+def value_before_this_message(tracker: Tracker, slot: str) -> Any:
+    """The slot's value before the latest message was read (its own extraction undone)."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_user = True
+        elif seen_user and event.get("event") == "slot" and event.get("name") == slot:
+            return event.get("value")
+    return None
+
+
+def place_inside_employer(tracker: Tracker, facts: dict[str, Any]) -> list[dict]:
+    """青岛海纳建筑 names an employer, not where the worker works: a city or district the NLU
+    found only inside the employer's name is undone, so the form still asks for the place."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    employer = facts.get("employer")
+    ctx = context_of(tracker)
+    # the message read as the employer's name only when it answers (辛安街道的工会服务站在哪,
+    # asked mid-form, is another service's question: its place stays)
+    if not employer and ctx.asked == "employer" and ctx.intent not in SERVICE_INTENTS:
+        checked = v.employer_answer(text)
+        employer = checked.value if checked.ok and checked.value != v.UNKNOWN else None
+    if not isinstance(employer, str) or not employer:
+        return []
+    events = []
+    for slot, value in slots_set_this_turn(tracker).items():
+        if slot not in ("city", "district") or not isinstance(value, str) or not value:
+            continue
+        if value in employer and text.count(value) <= employer.count(value):
+            events.append(SlotSet(slot, value_before_this_message(tracker, slot)))
+    return events
 
 
 def answers_the_question(tracker: Tracker) -> bool:
@@ -227,7 +286,7 @@ def _answer_extractor(slot: str):
         if slot in OPTIONAL_FACTS:
             if v.says_unknown(text):
                 return {slot: v.UNKNOWN}
-            approx = {"duration": v.approximate_duration,
+            approx = {"duration": v.approximate_duration, "amount": v.approximate_amount,
                       "workers_affected": v.approximate_head_count}.get(slot)
             if approx and approx(text).ok:
                 return {slot: approx(text).value}
@@ -312,6 +371,27 @@ class HotlineForm(FormValidationAction):
             return [s for s in domain_slots if s != "district"]
         return domain_slots
 
+    async def extract_city(self, dispatcher, tracker, domain) -> Slots:
+        """龙安开发区 / 辛安街道 as the answer to 您在哪个城市: the city the backend knows the
+        place in, instead of the same question again."""
+        if (tracker.get_slot("requested_slot") != "city" or "city" in tracker.slots_to_validate()
+                or not self._waiting_for_answer(tracker)):
+            return {}
+        latest = tracker.latest_message or {}
+        if (latest.get("intent") or {}).get("name") in NOT_AN_ANSWER:
+            return {}
+        place = next((e.get("value") for e in latest.get("entities") or []
+                      if e.get("entity") == "district" and e.get("value")), None)
+        checked = v.place(place or latest.get("text") or "")
+        if not checked.ok:
+            return {}
+        try:
+            found = await client().resolve(None, checked.value)
+        except (BackendUnavailable, BackendError):
+            return {}
+        city = (found.get("path") or {}).get("city")
+        return {"city": city, "district": checked.value} if city else {}
+
     async def validate_district(self, value, dispatcher, tracker, domain) -> Slots:
         """A place the backend knows; when it is away, the place as written is kept."""
         checked = v.place(value)
@@ -358,7 +438,22 @@ class HotlineForm(FormValidationAction):
             return False  # 确认 / 修改 / 金额是九千五 answer the summary
         if intent not in SERVICE_INTENTS or SERVICE_INTENTS[intent] == self.form_name():
             return False
+        if self._place_answer(tracker):
+            return False
         return confidence >= SWITCH_CONFIDENCE and not answers_the_question(tracker)
+
+    @staticmethod
+    def _place_answer(tracker: Tracker) -> bool:
+        """在上海打工 住在闵行区 answering 您在哪个城市: a place the NLU found, with no
+        service named in words, answers the place question whatever the intent."""
+        from actions.router import services_named  # the router builds on this module
+
+        if tracker.get_slot("requested_slot") not in ("city", "district"):
+            return False
+        latest = tracker.latest_message or {}
+        places = [e for e in latest.get("entities") or []
+                  if e.get("entity") in ("city", "district") and e.get("value")]
+        return bool(places) and not services_named(latest.get("text") or "")
 
     def _step_aside(self, tracker: Tracker) -> list[dict]:
         """Rejects this turn so the rules answer the other topic; remembers to come back."""
@@ -369,12 +464,22 @@ class HotlineForm(FormValidationAction):
             events.append(FollowupAction("action_psych_support"))
         return events
 
+    def _leaving(self, tracker: Tracker) -> bool:
+        """算了不办了 / 转人工 while a question is open: the form lets the cancel or handoff
+        rule run. Without this the form's own bookkeeping (the re-ask counter) would count as
+        a filled slot and Rasa would ask the next question instead of leaving."""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        leaving = {"cancel"} if self.form_name() == "ticket_offer_form" else LEAVING_INTENTS
+        return intent in leaving and not answers_the_question(tracker)
+
     async def run(self, dispatcher, tracker, domain):
         on_action_call()
         text = tracker.latest_message.get("text") or ""
         waiting = self._waiting_for_answer(tracker)
         if waiting and (self._switched_topic(tracker) or is_crisis(text)):
             return self._step_aside(tracker)
+        if waiting and self._leaving(tracker):
+            return [ActionExecutionRejected(self.form_name())]
         try:
             events = await super().run(dispatcher, tracker, domain)
             if waiting:

@@ -19,6 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.utils import call_potential_coroutine
 
 from actions import forms
+from actions import validators as v
 from actions.common import SafeAction
 from actions.crisis import is_crisis
 from actions.facts import answer_fact
@@ -84,6 +85,24 @@ def service_from_facts(slots: dict[str, Any], text: str) -> str | None:
     return None
 
 
+# Flows that answer and file nothing: a corrected fact simply runs them again.
+REDO_FORMS = {"overtime_form": "overtime_pay", "minimum_wage_form": "minimum_wage"}
+
+
+def flow_to_redo(tracker: Tracker) -> str | None:
+    """不对，是4500 after the overtime figure was given: the answer flow that used the
+    corrected fact is run again with it (nothing was filed, so nothing is doubled)."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if tracker.active_loop_name or not v.is_correction(text):
+        return None
+    last = next((e.get("name") for e in reversed(tracker.events)
+                 if e.get("event") == "active_loop" and e.get("name")), None)
+    if last not in REDO_FORMS:
+        return None
+    said = {k for k, val in forms.slots_set_this_turn(tracker).items() if val is not None}
+    return REDO_FORMS[last] if said & set(forms.FORM_SLOTS.get(last, ())) else None
+
+
 def choice_buttons(services: list[str]) -> list[dict[str, str]]:
     return [{"title": SERVICE_NAMES[s], "payload": f"/{s}"} for s in services]
 
@@ -137,6 +156,14 @@ class ActionStartService(SafeAction):
             if answer:
                 for line in answer:
                     dispatcher.utter_message(text=line)
+                first, later = self._topics(intent, text)
+                if later and not self._case_facts_given(first, tracker):
+                    # 上海最低工资是多少 还有孩子上学的事: the question is answered; the other
+                    # topic is offered now rather than a form question about the first
+                    return offer_service(dispatcher, later[0])
+                if later and first in SERVICE_FORMS:
+                    return [SlotSet("next_service", later[0])] + await self._start(
+                        first, dispatcher, tracker, domain, answered=True)
                 if intent in SERVICE_FORMS:
                     # the figure first, then the worker's own case: the flow asks only what is
                     # still missing (春节加班工资怎么算 → the multipliers, then the monthly wage;
@@ -149,13 +176,36 @@ class ActionStartService(SafeAction):
                         buttons=[{"title": "看看我的情况", "payload": f"/{service}"},
                                  {"title": "不用了", "payload": "/deny"}])
                 return []
-        service = intent if intent in SERVICE_NAMES else service_from_facts(
-            forms.slots_set_this_turn(tracker), text)
+        service = intent if intent in SERVICE_NAMES else (
+            flow_to_redo(tracker) or service_from_facts(forms.slots_set_this_turn(tracker), text))
         if service is None:
             return self._ask_which(dispatcher, tracker)
         later = [s for s in services_named(text) if s != service]
         events: list[dict] = [SlotSet("next_service", later[0])] if later else []
         return events + await self._start(service, dispatcher, tracker, domain)
+
+    @staticmethod
+    def _topics(intent: str | None, text: str) -> tuple[str | None, list[str]]:
+        """The service a message's question is about and the others it names: with two
+        named, the first named is asked about (the intent may be either of them)."""
+        named = services_named(text)
+        if len(named) < 2:
+            return intent, [s for s in named if s != intent]
+        return named[0], named[1:]
+
+    @staticmethod
+    def _case_facts_given(intent: str | None, tracker: Tracker) -> bool:
+        """The message also told facts of the worker's own case for the intent's flow
+        (青岛最低工资多少 我一个月才1800): then that flow runs before the next is offered."""
+        said = forms.slots_set_this_turn(tracker)
+        form = SERVICE_FORMS.get(intent or "")
+        own = {"overtime_form": ("monthly_wage", "overtime_days"),
+               "minimum_wage_form": ("monthly_wage",),
+               "wage_arrears_form": ("employer", "amount", "duration"),
+               "school_form": SCHOOL_FACTS,
+               "relief_form": ("medical_cost", "hardship_status"),
+               "holiday_subsidy_form": ("occupation", "holiday_situation")}.get(form or "", ())
+        return any(said.get(slot) is not None for slot in own)
 
     def _ask_which(self, dispatcher, tracker) -> list[dict]:
         """Facts without a service: the worker picks one (a wage alone: overtime or minimum)."""
@@ -193,6 +243,15 @@ class ActionStartService(SafeAction):
                          SlotSet("requested_slot", None)]
 
 
+def offer_service(dispatcher: CollectingDispatcher, service: str) -> list[dict]:
+    """Offers a service the worker mentioned, with buttons to take it or not."""
+    dispatcher.utter_message(text=f"您刚才还提到了“{SERVICE_NAMES.get(service, service)}”，"
+                                  "现在帮您看看吗？",
+                             buttons=[{"title": "好，看看", "payload": f"/{service}"},
+                                      {"title": "不用了", "payload": "/deny"}])
+    return []
+
+
 def offer_next_service(dispatcher: CollectingDispatcher, tracker: Tracker,
                        events: list[dict]) -> list[dict]:
     """The second topic of a message, offered once the first one is done."""
@@ -202,8 +261,4 @@ def offer_next_service(dispatcher: CollectingDispatcher, tracker: Tracker,
     if not service or busy or any(e.get("event") == "slot" and e.get("name") == "next_service"
                                   for e in events):
         return []
-    dispatcher.utter_message(text=f"您刚才还提到了“{SERVICE_NAMES.get(service, service)}”，"
-                                  "现在帮您看看吗？",
-                             buttons=[{"title": "好，看看", "payload": f"/{service}"},
-                                      {"title": "不用了", "payload": "/deny"}])
-    return [SlotSet("next_service", None)]
+    return offer_service(dispatcher, service) + [SlotSet("next_service", None)]

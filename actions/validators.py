@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from actions.overtime_days import read_worked_days
@@ -90,6 +91,16 @@ def duration(value: object) -> Checked:
 
 
 _CN_COUNT = "一二两三四五六七八九十百"
+_COUNT_RANGE = re.compile(r"[一二两三四五六七八九]{2}\s*(?:个|位|名)(?!\s*(?:月|星期|礼拜|小时|钟头|年|天|周))"
+                          r"\s*(?:人|工友|同事|兄弟|老乡)?")
+_PEOPLE_RANGE = re.compile(r"[一二两三四五六七八九]{2}\s*(?:个|位|名)\s*(?:人|工友|同事|兄弟|老乡)")
+_AMOUNT_RANGE = re.compile(r"[一二两三四五六七八九]{2}\s*(?:十|百|千|万)\s*(?:块|元)?")
+
+
+def approximate_amount(value: object) -> Checked:
+    """两三千 / 一两万: a range, kept in the worker's words and marked approximate."""
+    m = _AMOUNT_RANGE.search(_text(value))
+    return Checked(f"约{m.group(0)}") if m else Checked(reask="utter_invalid_amount")
 
 
 def head_count(value: object) -> Checked:
@@ -97,6 +108,8 @@ def head_count(value: object) -> Checked:
     text = _text(value)
     if re.search(r"就我|只有我|我一个|一个人|我自己", text):
         return Checked(1)
+    if m := _COUNT_RANGE.search(text):  # 两三个 is about 2–3 people, not 23
+        return Checked(f"约{m.group(0)}")
     m = re.search(r"\d+", text) or re.search(rf"[{_CN_COUNT}]+(?=[个人多几位名来])", text)
     count = None
     if m:
@@ -255,14 +268,16 @@ def approximate_duration(value: object) -> Checked:
     """好几个月 / 一两年 / 很久了: kept in the worker's words, marked approximate."""
     text = _text(value)
     m = re.search(r"(?:好几|好多|十几|几|一两|两三|三四|很多)\s*个?\s*(?:月|年|星期|礼拜|周|天)", text) \
-        or re.search(r"很久|好久|挺久|老长时间|好长时间|很长时间|一阵子|一段时间|有些日子", text)
+        or re.search(r"很久|好久|挺久|老长时间|好长时间|很长时间|一阵子|一段时间|有些日子", text) \
+        or re.search(r"(?:从)?(?:去年|今年|前年|年前|年后)?[一二三四五六七八九十\d]{1,3}\s*月份?"
+                     r"(?:到[一二三四五六七八九十\d]{1,3}\s*月份?|开始|起|以来|以后|之后|到现在)", text)
     return Checked(f"约{m.group(0)}") if m else Checked(reask="utter_invalid_duration")
 
 
 def approximate_head_count(value: object) -> Checked:
     """好几个 / 十几个人 / 很多工友: more than one, number unknown."""
     text = _text(value)
-    m = re.search(r"(?:好几|十几|几十|二十几|三十几|好多|很多|不少|一大帮|几)\s*(?:个|位|名)?"
+    m = re.search(r"(?:好几|十几|十来|几十|二十几|三十几|好多|很多|不少|一大帮|几)\s*(?:个|位|名)?"
                   r"(?:人|工友|同事|兄弟|老乡)?", text)
     return Checked(f"约{m.group(0)}") if m else Checked(reask="utter_invalid_head_count")
 
@@ -272,7 +287,8 @@ def approximate_head_count(value: object) -> Checked:
 _BOSS = r"(?:包工头|小包工头|工头|老板|老板娘|班组长|承包商|带班的|领班)"
 _DESCRIBED_BOSS = re.compile(
     rf"(?:一个|有个|那个)?(?:姓|叫)[\u4e00-\u9fff]{{1,3}}?的{_BOSS}|"
-    rf"{_BOSS}\s*(?:姓|叫)[\u4e00-\u9fff]{{1,3}}?(?=的|[，,。\s]|$)")
+    rf"{_BOSS}\s*(?:姓|叫)[\u4e00-\u9fff]{{1,3}}?(?=的|[，,。\s]|$)|"
+    rf"{_BOSS}\s*(?:老|小)[\u4e00-\u9fff]|(?:老|小)[\u4e00-\u9fff](?:这个|那个)?{_BOSS}")
 _SITE = re.compile(r"在?[\u4e00-\u9fff0-9]{2,12}?(?:路|街|道|村|镇|区|园|广场|小区)"
                    r"(?:那个|的|这个)?(?:工地|项目|厂子?|车间|店|饭店|工程)")
 _EMPLOYER_FILLER = re.compile(r"^(?:是|就是|欠我钱的是|欠钱的是|欠我的是|我在|在|给|帮|那个|一个)+|"
@@ -331,6 +347,7 @@ class Context:
     asked: str | None = None
     form: str | None = None
     intent: str | None = None
+    known: frozenset[str] = frozenset()  # the case facts the conversation holds already
 
     def about(self, names: set[str]) -> bool:
         return self.form in names or (self.form is None and self.intent in names)
@@ -357,6 +374,20 @@ def _amount_slot(text: str, start: int, ctx: Context) -> str:
     return "amount"
 
 
+_WORKED_CUE = re.compile(r"干了|做了|干活|上班|工作了|待了|呆了|在那干|在这干|干过")
+
+
+def _time_worked(text: str, start: int, ctx: Context) -> bool:
+    """我们在那干了半年: how long the worker worked there, not how long the pay is owed — it
+    does not replace a duration the case already holds."""
+    if ctx.asked == "duration" or "duration" not in ctx.known:
+        return False
+    clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    clause_end = next((m.start() for m in _CLAUSE.finditer(text, start)), len(text))
+    clause = text[clause_start:clause_end]
+    return bool(_WORKED_CUE.search(clause)) and not _OWED_CUE.search(clause)
+
+
 def _count_value(raw: str) -> int | None:
     n = int(raw) if raw.isdigit() else parse_amount(raw)
     return n if n and 0 < n <= 100_000 else None
@@ -367,14 +398,54 @@ def head_count_in(text: str) -> int | str | None:
     我和另外5个工友 → 6, 我们十二个人 → 12, 就我一个 → 1, 好几个工友 → 约好几个工友."""
     if _ALONE.search(text):
         return 1
+    if m := _PEOPLE_RANGE.search(text):
+        return f"约{m.group(0)}"
     m = _WORKER_COUNT.search(text)
     if m:
         if m.group(1):
             n = _count_value(m.group(1))
             return n + 1 if n else None
         return _count_value(m.group(2))
-    m = re.search(r"(?:好几|十几|几十|好多|很多|一大帮)\s*(?:个|位|名)?\s*(?:工友|人|同事|兄弟|老乡)", text)
+    m = re.search(r"(?:好几|十几|十来|二十来|几十|好多|很多|一大帮)\s*(?:个|位|名)?\s*(?:工友|人|同事|兄弟|老乡)",
+                  text)
     return f"约{m.group(0)}" if m else None
+
+
+_EMPLOYER_CUE = re.compile(r"公司|厂|集团|单位|老板|包工头|工头|工地|项目|店|酒店|饭店|超市|商场|物流|快递|"
+                           r"建筑|建设|电子|皮革|服装|餐饮|医院|学校|欠|拖")
+
+
+def _plausible_employer(value: str, text: str, ctx: Context, correcting: bool) -> bool:
+    """An employer the NLU found is taken when it reads as a name (月 or 打通 from 随时能打通
+    are no employers): asked for, corrected, said with an employer word, or a long name."""
+    checked = employer_answer(value)
+    if not checked.ok or checked.value == UNKNOWN:
+        return False
+    if ctx.asked == "employer" or correcting or len(value) >= 4:
+        return True
+    return "employer" not in ctx.known and bool(_EMPLOYER_CUE.search(text))
+
+
+@lru_cache(maxsize=1)
+def _known_places() -> tuple[tuple[str, str], ...]:
+    """(entity, name) of every city and district the seed knows, longest names first."""
+    from bot.nlu.gazetteer import load
+
+    names = load()
+    return tuple(sorted(((kind, n) for kind in ("city", "district") for n in names.get(kind, ())
+                         if len(n) >= 2), key=lambda item: -len(item[1])))
+
+
+def place_eaten_by(entity: dict, text: str) -> tuple[str, str] | None:
+    """上海送快递 → the NLU's employer 海送快递 swallowed half of 上海: the place it cut."""
+    start, end = entity.get("start"), entity.get("end")
+    if not isinstance(start, int) or not isinstance(end, int):
+        return None
+    for kind, name in _known_places():
+        at = text.find(name, max(0, start - len(name) + 1), end)
+        if 0 <= at < start < at + len(name):
+            return kind, name
+    return None
 
 
 def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str, Any]:
@@ -388,28 +459,47 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     text = _text(text)
     if not text or text.startswith("/"):
         return {}
-    entities = entities or []
     facts: dict[str, Any] = {}
+    raw = (entities or [])
+    entities = []
+    for e in raw:  # an employer cut out of a place name is the place, not an employer
+        eaten = place_eaten_by(e, text) if e.get("entity") == "employer" else None
+        if eaten:
+            facts[eaten[0]] = eaten[1]
+        else:
+            entities.append(e)
 
-    codes = ctx.asked in ("otp_code", "phone", "ticket_id", "id_number")  # digits, no money
+    # 不是八千是八千五: in a correction the value said last is the one meant
+    correcting = is_correction(text)
+    # digits, no money — unless a correction of a sum (不对，是四千五) comes while a phone or
+    # code is asked
+    codes = ctx.asked in ("otp_code", "phone", "ticket_id", "id_number") and not (
+        correcting and not re.search(r"\d{5,}", text))
     for span in [] if codes else find_amounts(text):
         value = amount(span.value)
         if value.ok:
-            facts.setdefault(_amount_slot(text, span.start, ctx), value.value)
+            slot = _amount_slot(text, span.start, ctx)
+            if correcting:
+                facts[slot] = value.value
+            else:
+                facts.setdefault(slot, value.value)
 
     owed = bool(re.search(r"欠|拖|没给|没发|不给|不发|要不回", text))
     if (ctx.asked == "duration" or ctx.about(_WAGE_CONTEXT) or owed) \
             and not ctx.about(_OVERTIME_CONTEXT) and "加班" not in text:
         spans = find_durations(text)
-        if spans:
-            facts["duration"] = spans[0].value
+        if m := _RANGE.search(text):  # 四五个月 is a range, not 45 months
+            facts["duration"] = f"约{m.group(0)}"
+        elif spans and not _time_worked(text, spans[0].start, ctx):
+            facts["duration"] = spans[-1 if correcting else 0].value
         else:
             approx = approximate_duration(text)
             if approx.ok and not re.search(r"\d", approx.value):
                 facts["duration"] = approx.value
 
     employer = next((e.get("value") for e in entities if e.get("entity") == "employer"
-                     and e.get("value")), None)
+                     and _plausible_employer(str(e.get("value") or ""), text, ctx, correcting)),
+                    None)
     employer = employer or described_employer(text)  # the NLU finds names (…公司, …厂)
     if employer:
         facts["employer"] = employer
@@ -418,16 +508,22 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     if count is not None:
         facts["workers_affected"] = count
 
-    school = ctx.about(_SCHOOL_CONTEXT) or bool(re.search(r"孩子|小孩|儿子|女儿|上学|入学|学校|学位", text))
-    if school:
+    # a correction names the grade on its own (不对，是小学一年级): read it as well
+    about_school = ctx.about(_SCHOOL_CONTEXT) or bool(
+        re.search(r"孩子|小孩|儿子|女儿|闺女|娃|上学|入学|学校|学位|念书|读书|幼儿园", text))
+    if about_school or correcting:
         checked = grade(text)  # the whole sentence: 该上幼儿园大班了, not the entity 幼儿园
         if not checked.ok:
             checked = grade(next((e.get("value") for e in entities
                                   if e.get("entity") == "child_grade"), None) or "")
         if checked.ok and (checked.value != "小学" or re.search(r"小学", text)):
             facts["child_grade"] = checked.value
-        problem = school_problem(text)
-        if problem.ok and not str(problem.value).startswith("其他"):
+        # the clause that tells the problem, not the whole message (a phone number and all)
+        clauses = [c for c in _CLAUSE.split(text) if c] or [text]
+        problem = next((p for p in map(school_problem, clauses)
+                        if p.ok and not str(p.value).startswith("其他")), None) \
+            if about_school else None
+        if problem:
             facts["school_problem"] = problem.value
     if re.search(r"户口|居住证|本地人|落户", text):
         checked = hukou_status(text)

@@ -305,3 +305,165 @@ async def test_a_correction_of_a_fact_whose_form_is_done_still_reaches_the_parke
     events = _slots(await ValidateTicketOfferForm().run(dispatcher, tracker, DOMAIN))
     assert events["pending_case"]["facts"]["medical_out_of_pocket_yearly"] == 4500
     assert events["wants_ticket"] is None
+
+
+# --- leaving a form, and places inside employer names ----------------------------------------
+
+@pytest.mark.parametrize("text,intent", [("算了不办了", "cancel"), ("转人工", "request_human")])
+async def test_cancel_or_a_person_mid_form_rejects_the_form(text, intent):
+    """The form steps aside so the cancel / handoff rule runs (no next question asked)."""
+    dispatcher = CollectingDispatcher()
+    tracker = _form_tracker("wage_arrears_form", "amount", text, intent,
+                            slots={"employer": "宏远建筑公司"})
+    events = await ValidateWageArrearsForm().run(dispatcher, tracker, DOMAIN)
+    assert [e["event"] for e in events] == ["action_execution_rejected"]
+    assert dispatcher.messages == []
+
+
+async def test_a_city_only_inside_the_employer_name_is_not_the_place():
+    reader, dispatcher = ValidateSlotMappings(), CollectingDispatcher()
+    message = _parse("青岛海纳建筑", "inform", [{"entity": "city", "value": "青岛"}])
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "青岛海纳建筑", "parse_data": message},
+              {"event": "slot", "name": "city", "value": "青岛"}]
+    tracker = Tracker("worker-1", {"city": "青岛", "requested_slot": "employer"}, message,
+                      events, False, None, {"name": "wage_arrears_form"}, "action_listen")
+    read = _slots(await reader.run(dispatcher, tracker, DOMAIN))
+    assert read["city"] is None
+    text = "我在青岛上班 青岛海纳建筑欠我钱"  # the place said on its own as well: kept
+    said = _parse(text, "inform", [{"entity": "city", "value": "青岛"},
+                                   {"entity": "employer", "value": "青岛海纳建筑"}])
+    kept = Tracker("worker-1", {"city": "青岛"}, said,
+                   [{"event": "user", "text": text, "parse_data": said},
+                    {"event": "slot", "name": "city", "value": "青岛"}],
+                   False, None, {}, "action_listen")
+    assert "city" not in _slots(await reader.run(dispatcher, kept, DOMAIN))
+
+
+@pytest.mark.parametrize("text,ctx,slot,value", [
+    ("四五个月了", C(form="wage_arrears_form", asked="duration"), "duration", "约四五个月"),
+    ("说错了 不是八千是八千五", C(form="wage_arrears_form", asked="duration"), "amount", 8500),
+    ("欠了三个月 不对 是四个月", C(intent="wage_arrears"), "duration", "P4M"),
+    ("老板欠俺们十来个人的工钱", C(intent="wage_arrears"), "workers_affected", "约十来个人"),
+])
+def test_ranges_corrections_and_rough_counts(text, ctx, slot, value):
+    """四五个月 is no 45 months; in 不是X是Y the value said last is meant; 十来个人 is rough."""
+    assert v.read_facts(text, [], ctx)[slot] == value
+
+
+@pytest.mark.parametrize("text,value", [("去年十月开始就没发过", "约去年十月开始"),
+                                        ("一月到三月的没给", "约一月到三月")])
+def test_a_time_told_by_months_is_kept_as_approximate(text, value):
+    assert v.read_facts(text, [], C(form="wage_arrears_form", asked="duration"))["duration"] == value
+
+
+
+async def test_a_correction_after_the_overtime_sum_runs_it_again():
+    """不对，是4500 after the sum: the monthly wage changes (no owed amount appears) and the
+    overtime flow runs again with it."""
+    from actions.router import ActionStartService
+
+    reader, dispatcher = ValidateSlotMappings(), CollectingDispatcher()
+    message = _parse("不对，是4500", "inform")
+    history = [{"event": "active_loop", "name": "overtime_form"},
+               {"event": "active_loop", "name": None},
+               {"event": "action", "name": "action_calculate_overtime"},
+               {"event": "action", "name": "action_listen"},
+               {"event": "user", "text": "不对，是4500", "parse_data": message}]
+    slots = {"monthly_wage": 4000, "overtime_days": "春节初一到初三"}
+    tracker = Tracker("worker-1", slots, message, history, False, None, {}, "action_listen")
+    read = _slots(await reader.run(dispatcher, tracker, DOMAIN))
+    assert read["monthly_wage"] == 4500 and "amount" not in read
+    after = Tracker("worker-1", {**slots, "monthly_wage": 4500}, message,
+                    history + [{"event": "slot", "name": "monthly_wage", "value": 4500}],
+                    False, None, {}, "action_listen")
+    events = await ActionStartService().run(dispatcher, after, DOMAIN)
+    assert {"event": "active_loop", "name": "overtime_form"} in [
+        {k: e[k] for k in ("event", "name")} for e in events if e.get("event") == "active_loop"]
+
+
+@pytest.mark.parametrize("check,text,value", [
+    (v.head_count, "两三个吧", "约两三个"), (v.head_count, "七八个人", "约七八个人"),
+    (v.head_count, "就两个", 2), (v.approximate_amount, "两三千", "约两三千")])
+def test_ranges_are_approximate_not_concatenated(check, text, value):
+    """两三个 is about 2–3 people (it was stored as 23), 两三千 about 2,000–3,000 yuan."""
+    assert check(text).value == value
+
+
+def test_a_range_of_months_is_no_head_count():
+    assert "workers_affected" not in v.read_facts("欠了两三个月了", [], C(intent="wage_arrears"))
+
+
+def test_how_long_someone_worked_does_not_replace_how_long_pay_is_owed():
+    ctx = C(form="wage_arrears_form", asked="employer", known=frozenset({"duration"}))
+    assert "duration" not in v.read_facts("海纳建筑公司的工地 我们在那干了半年", [], ctx)
+    first = v.read_facts("干了三个月的活 青岛海纳建筑公司一分钱不给", [], C(intent="wage_arrears"))
+    assert first["duration"] == "P3M"  # nothing known yet: the time worked is the best figure
+
+
+def test_a_grade_corrected_on_the_ticket_offer_is_read():
+    """不对，是小学一年级 while the school ticket is offered: the grade changes."""
+    facts = v.read_facts("不对，是小学一年级", [], C(form="ticket_offer_form", asked="wants_ticket"))
+    assert facts == {"child_grade": "小学一年级"}
+    whole = v.read_facts("孩子上二年级，学校说没学位，手机15005329876", [], C(intent="school_placement"))
+    assert "1500532" not in whole["school_problem"]  # the problem's clause, not the phone
+
+
+def test_a_sum_corrected_while_a_phone_or_code_is_asked():
+    """自己花了两千五 … then 不对，是四千五 while the relief form asks the phone or the code."""
+    for asked in ("phone", "otp_code"):
+        ctx = C(form="relief_form", asked=asked)
+        assert v.read_facts("不对，是四千五", [], ctx) == {"medical_cost": 4500}
+        assert v.read_facts("不对 是382910", [], ctx) == {}  # a code, never money
+
+
+@pytest.mark.parametrize("text,entities,ctx,want", [
+    ("很久了 好几个月", [{"entity": "employer", "value": "月"}],
+     C(form="wage_arrears_form", asked="duration"), {"duration": "约好几个月"}),
+    ("手机号139 1234 5678 随时能打通", [{"entity": "employer", "value": "打通"}],
+     C(form="ticket_offer_form", asked="phone", known=frozenset({"employer"})), {}),
+])
+def test_an_implausible_employer_from_the_nlu_is_not_taken(text, entities, ctx, want):
+    """月 / 打通 are no employers: they used to replace the employer the case held."""
+    assert v.read_facts(text, entities, ctx) == want
+
+
+def test_a_boss_named_by_his_nickname_is_the_employer():
+    facts = v.read_facts("包工頭老劉欠了我們12個工友的工資 拖了大半年", [], C(intent="wage_arrears"))
+    assert facts["employer"] == "包工头老刘" and facts["workers_affected"] == 12
+
+
+async def test_a_place_answering_the_city_question_is_no_topic_switch():
+    """在上海打工 住在闵行区, read by the NLU as school_placement, answers 您在哪个城市."""
+    dispatcher = CollectingDispatcher()
+    message = _parse("在上海打工 住在闵行区", "school_placement",
+                     [{"entity": "city", "value": "上海"}, {"entity": "district", "value": "闵行区"}])
+    tracker = _form_tracker("holiday_subsidy_form", "city", "在上海打工 住在闵行区",
+                            "school_placement", extracted={"city": "上海"})
+    tracker.latest_message = message
+    events = await ValidateHolidaySubsidyForm().run(dispatcher, tracker, DOMAIN)
+    assert "action_execution_rejected" not in [e["event"] for e in events]
+    assert _slots(events)["city"] == "上海"
+
+
+def test_a_place_cut_by_the_employer_extractor_is_the_place():
+    """我在上海送快递: the NLU's employer 海送快递 swallowed 上海; the city is read, no employer."""
+    text = "我在上海送快递，今年留下来过年，有补贴吗"
+    facts = v.read_facts(text, [{"entity": "employer", "value": "海送快递", "start": 3, "end": 7}],
+                         C(intent="holiday_subsidy"))
+    assert facts["city"] == "上海" and "employer" not in facts
+    whole = v.read_facts("青岛海纳建筑公司欠钱", [{"entity": "employer", "value": "青岛海纳建筑公司",
+                                            "start": 0, "end": 8}], C(intent="wage_arrears"))
+    assert whole["employer"] == "青岛海纳建筑公司"  # a name that begins with a place is kept
+
+
+async def test_a_place_in_a_question_about_another_service_mid_form_is_kept():
+    """辛安街道的工会服务站在哪 while the wage form asks the employer: the district stays."""
+    reader, dispatcher = ValidateSlotMappings(), CollectingDispatcher()
+    text = "辛安街道的工会服务站在哪"
+    message = _parse(text, "find_station", [{"entity": "district", "value": "辛安街道"}])
+    events = [{"event": "user", "text": text, "parse_data": message},
+              {"event": "slot", "name": "district", "value": "辛安街道"}]
+    tracker = Tracker("worker-1", {"district": "辛安街道", "requested_slot": "employer"}, message,
+                      events, False, None, {"name": "wage_arrears_form"}, "action_listen")
+    assert "district" not in _slots(await reader.run(dispatcher, tracker, DOMAIN))

@@ -10,16 +10,7 @@ from tests.facts.conftest import fact_table
 
 pytestmark = pytest.mark.integration
 TABLE = fact_table()
-# Known defects at the end of the 2026-12-01 session (47/50 in chat), each still asked so that a
-# fix shows as XPASS: the agreement's return fare comes second after the holiday fare and the city
-# is asked although 隆祥 names it; the NLU sends the other two to the fallback / out of scope.
-KNOWN = {
-    "隆祥返岗路费补贴多少": "1000 元返程路费 is the second record answered, and the city is asked",
-    "隆祥生产线智能化改造投入多少钱": "the NLU reads it as nlu_fallback, the entry action never runs",
-    "工會熱線幾號": "the NLU reads the traditional-character question as out_of_scope",
-}
-ROWS = [pytest.param(row, id=row["q"], marks=[pytest.mark.xfail(reason=KNOWN[row["q"]], strict=False)]
-                     if row["q"] in KNOWN else []) for row in TABLE]
+ROWS = [pytest.param(row, id=row["q"]) for row in TABLE]
 
 
 @pytest.mark.parametrize("row", ROWS)
