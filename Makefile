@@ -11,7 +11,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: run test test-fast train evaluate simulate bench shell validate lint lock clean help new-intent deploy
+.PHONY: run test test-fast train evaluate simulate bench shell validate lint typecheck lock clean help new-intent deploy
 help:
 	@echo "make run       安装（如需要）、训练（如需要）并启动全部服务，打印访问地址"
 	@echo "make run TRAIN=1  先训练再启动（默认只在没有模型时训练）；RUN_ARGS=\"--host 0.0.0.0\" 传给启动器"
@@ -60,6 +60,11 @@ deploy: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check bot actions tests bench
+	$(MAKE) --no-print-directory typecheck
+
+# mypy on bot/ and actions/ (settings in pyproject.toml [tool.mypy])
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy bot actions
 
 test: $(STAMP)
 	bash tests/run_all.sh

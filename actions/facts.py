@@ -79,10 +79,7 @@ def date_text(fact: dict) -> str:
 
 def fact_text(fact: dict) -> str:
     """One answer: the figure (or the station's address, phone and hours), source, date."""
-    if fact.get("kind") == "station":
-        body = "工会网格工作站：" + station_text(fact["station"])
-    else:
-        body = fact["answer"]
+    body = ("工会网格工作站：" + station_text(fact["station"])) if fact.get("kind") == "station" else fact["answer"]
     return f"{body}\n（来源：{fact['source']}；{date_text(fact)}）"
 
 

@@ -51,7 +51,7 @@ def reask(dispatcher: CollectingDispatcher, domain: DomainDict, response: str) -
 
 def apply(slot: str, checked: v.Checked, dispatcher: CollectingDispatcher,
           domain: DomainDict) -> Slots:
-    if not checked.ok:
+    if checked.reask is not None:  # not checked.ok
         reask(dispatcher, domain, checked.reask)
     return {slot: checked.value}
 

@@ -145,7 +145,8 @@ class ActionStartService(SafeAction):
     def name(self) -> str:
         return "action_start_service"
 
-    async def act(self, dispatcher, tracker, domain):
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[dict[str, Any]]:
         latest = tracker.latest_message or {}
         text = latest.get("text") or ""
         intent = (latest.get("intent") or {}).get("name")

@@ -70,6 +70,7 @@ def otp(value: object) -> Checked:
 
 def amount(value: object) -> Checked:
     """Yuan as an int: 一万二 → 12000, 八千五 → 8500, 3k → 3000, 1800块 → 1800."""
+    yuan: int | None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         yuan = int(value)
     else:

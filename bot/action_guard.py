@@ -41,7 +41,9 @@ def error(status: int, code: str, message: str, field: str | None = None) -> res
 
 
 def authorised(header: str | None, secret: str) -> bool:
-    return bool(header) and hmac.compare_digest(header.encode(), secret.encode())
+    if not header:
+        return False
+    return hmac.compare_digest(header.encode(), secret.encode())
 
 
 def body_problem(call: Any) -> str | None:
@@ -59,7 +61,7 @@ def body_problem(call: Any) -> str | None:
         return "tracker"
     if not isinstance(tracker.get("sender_id", ""), str):
         return "tracker.sender_id"
-    checks = {"slots": dict, "latest_message": dict, "events": list,
+    checks: dict[str, type | tuple[type, ...]] = {"slots": dict, "latest_message": dict, "events": list,
               "active_loop": dict, "followup_action": (str, type(None)),
               "latest_action_name": (str, type(None)), "latest_event_time": (int, float, type(None))}
     for key, kind in checks.items():

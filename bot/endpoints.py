@@ -9,6 +9,7 @@ broker). Only the action server's URL is always rewritten, to the port the launc
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import yaml
@@ -60,7 +61,7 @@ def _sql_broker(url: str) -> dict:
     if dialect == "sqlite":
         return {"type": "SQL", "dialect": "sqlite", "db": parsed.path.lstrip("/") if
                 parsed.path.startswith("//") else parsed.path}
-    broker = {"type": "SQL", "dialect": dialect, "url": parsed.hostname, "db": parsed.path.lstrip("/")}
+    broker: dict[str, Any] = {"type": "SQL", "dialect": dialect, "url": parsed.hostname, "db": parsed.path.lstrip("/")}
     if parsed.port:
         broker["port"] = parsed.port
     if parsed.username:

@@ -31,7 +31,8 @@ class Service:
 
     def start(self) -> None:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        log = open(self.log_path, "ab")
+        # the child writes to it for its whole life: no context manager can own this handle
+        log = open(self.log_path, "ab")  # noqa: SIM115
         self.process = subprocess.Popen(
             self.argv, cwd=ROOT, env=child_environment(self.env), stdout=log,
             stderr=subprocess.STDOUT, start_new_session=True,

@@ -243,6 +243,7 @@ def _pairs(text: str) -> dict[str, str]:
 def get_notify_settings() -> NotifySettings:
     """Read on every call (cheap): tests and the outbox worker may change the environment."""
     production = os.environ.get("HOTLINE_ENV", "development") == "production"
+    backend_url = os.environ.get("BACKEND_URL", "http://127.0.0.1:8000")
     return NotifySettings(
         sms_provider=os.environ.get("SMS_PROVIDER") or ("tencent" if production else "log"),
         tencent_secret_id=os.environ.get("TENCENT_SMS_SECRET_ID", ""),
@@ -253,8 +254,7 @@ def get_notify_settings() -> NotifySettings:
         tencent_endpoint=os.environ.get("TENCENT_SMS_ENDPOINT", "sms.tencentcloudapi.com"),
         tencent_protocol=os.environ.get("TENCENT_SMS_PROTOCOL", "https"),
         tencent_templates=_pairs(os.environ.get("TENCENT_SMS_TEMPLATES", "")),
-        public_url=(os.environ.get("PUBLIC_URL") or os.environ.get(
-            "BACKEND_URL", "http://127.0.0.1:8000")).rstrip("/"),
+        public_url=(os.environ.get("PUBLIC_URL") or backend_url).rstrip("/"),
         outbox_interval=float(os.environ.get("OUTBOX_INTERVAL_SECONDS", "2")),
         upload_max_bytes=int(os.environ.get("UPLOAD_MAX_BYTES", str(5 * 1024 * 1024))),
         widget_origins=tuple(o.strip() for o in os.environ.get("WIDGET_ORIGINS", "*").split(",")

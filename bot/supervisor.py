@@ -106,4 +106,5 @@ class Supervisor:
             service.stop()  # the next check() sees it dead and backs off further
             return
         state.ready_at = time.monotonic()
+        assert service.process is not None  # start() set it
         self.report(f"✔ 服务 {service.name} 已重启（pid {service.process.pid}）")

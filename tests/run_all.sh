@@ -14,6 +14,9 @@ step() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }
 step "代码检查 ruff"
 .venv/bin/ruff check bot actions tests bench
 
+step "类型检查 mypy"
+.venv/bin/mypy bot actions
+
 step "训练数据检查（rasa data validate + 训练员检查）"
 if [ -f bot/trainer/checks.py ]; then $PY -m bot.trainer.checks; fi
 .venv/bin/rasa data validate --fail-on-warnings >var/validate.log 2>&1 || { cat var/validate.log; exit 1; }

@@ -111,7 +111,7 @@ async def _handoff_waits(conn, r: Range) -> tuple[dict, set[str]]:
         where.append(handoffs.c.station_id == r.station_id)
     rows = (await conn.execute(select(handoffs.c.id, handoffs.c.since,
                                       handoffs.c.conversation_id).where(*where))).all()
-    claims = {}
+    claims: dict[str, datetime] = {}  # audit target id → first claim
     if rows:
         claim_rows = (await conn.execute(select(audit_log.c.target_id, audit_log.c.at).where(
             audit_log.c.action == "handoff_claim",

@@ -60,5 +60,7 @@ async def _stop(app: web.Application) -> None:
 
 def setup_jobs(app: web.Application) -> None:
     """Called by the operations extension; startup order: after the engine exists."""
-    app.on_startup.append(_start)
-    app.on_cleanup.insert(0, _stop)
+    # the signals' ignores: aiohttp 3.9 declares them as aiosignal's Signal[T], but
+    # aiosignal 1.4 (requirements.lock) made Signal variadic: mypy reads every handler as mistyped
+    app.on_startup.append(_start)  # type: ignore[arg-type]
+    app.on_cleanup.insert(0, _stop)  # type: ignore[arg-type]

@@ -61,7 +61,8 @@ def summarise_tracker(tracker: dict) -> dict:
     user = [e for e in events if e.get("event") == "user" and not (e.get("text") or "").startswith("/")]
     latest = user[-1] if user else {}
     intent = ((latest.get("parse_data") or {}).get("intent") or {}).get("name")
-    case = slots.get("pending_case") if isinstance(slots.get("pending_case"), dict) else {}
+    pending = slots.get("pending_case")
+    case = pending if isinstance(pending, dict) else {}
     place = "".join(str(slots[k]) for k in ("city", "district") if slots.get(k))
     return {"topic": topic_of([case.get("type"), (tracker.get("active_loop") or {}).get("name"),
                                intent]),
@@ -146,6 +147,7 @@ class LiveHub:
     # --- the watcher ------------------------------------------------------------------------
     async def _tracker(self, conversation_id: str) -> dict | None:
         settings = self.app[SETTINGS]
+        assert self._http is not None, "start() opens the session before the first round"
         try:
             async with self._http.get(f"{settings.rasa_url}/conversations/{conversation_id}/tracker",
                                       params={"token": settings.rasa_token}) as resp:

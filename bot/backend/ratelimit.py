@@ -56,7 +56,9 @@ async def count(conn: AsyncConnection, limit: Limit, subject: str, key: str,
 async def exceeded(conn: AsyncConnection, limit: Limit, subject: str | None, key: str,
                    now: datetime | None = None) -> bool:
     """Whether one more event would go over the limit (no subject: never)."""
-    return bool(subject) and await count(conn, limit, subject, key, now) >= limit.max_events
+    if not subject:
+        return False
+    return await count(conn, limit, subject, key, now) >= limit.max_events
 
 
 async def record(conn: AsyncConnection, limit: Limit, subject: str | None, key: str,

@@ -16,14 +16,15 @@ from bot.backend.validation import Field, json_schema, parse_json, validate
 from bot.calendar.beijing import to_beijing
 
 PREFIX = "/api/v1"
-Handler = Callable[..., Awaitable[object]]
+Handler = Callable[..., Awaitable[object]]  # a declared handler: (request, principal, body, query)
+WebHandler = Callable[[web.Request], Awaitable[web.StreamResponse]]  # what aiohttp mounts
 
 
 @dataclass
 class Route:
     method: str
     path: str
-    handler: Handler
+    handler: WebHandler  # the declared handler wrapped by _http_handler
     summary: str
     auth: str
     body: dict[str, Field] | None = None
@@ -50,8 +51,7 @@ class RouteTable(list[Route]):
 
 
 def _http_handler(fn: Handler, method: str, auth: str, body: dict[str, Field] | None,
-                  query: dict[str, Field] | None) -> Callable[[web.Request],
-                                                         Awaitable[web.StreamResponse]]:
+                  query: dict[str, Field] | None) -> WebHandler:
     """The aiohttp handler around a declared one: authorisation, validation, JSON out."""
 
     @functools.wraps(fn)

@@ -212,7 +212,7 @@ async def transition(engine: AsyncEngine, ticket_id: str, status: str | None, no
                                .values(status=status, updated_at=now, **stamps.get(status, {})))
         await conn.execute(insert(ticket_events).values(
             ticket_id=ticket_id, status=status, note=note, actor=actor, at=now))
-        event = STATUS_EVENTS.get(status) if status != current else None
+        event = STATUS_EVENTS.get(status) if status and status != current else None
         if event:  # the worker's SMS, in the same transaction as the step
             row = (await conn.execute(select(tickets).where(tickets.c.id == ticket_id))).mappings().one()
             await notify.ticket_event(conn, dict(row), event)

@@ -21,7 +21,7 @@ MAX_DEPTH = 32
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1  # a PostgreSQL INTEGER
 # lone surrogates, and C0 controls other than tab, newline, carriage return
 _BAD_TEXT = re.compile(r"[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_TYPES = {"string": str, "integer": int, "number": (int, float), "boolean": bool,
+_TYPES: dict[str, type | tuple[type, ...]] = {"string": str, "integer": int, "number": (int, float), "boolean": bool,
           "object": dict, "array": list}
 
 

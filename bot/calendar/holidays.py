@@ -59,6 +59,7 @@ def qingming(year: int) -> date:
 
 
 def _spring_festival_statutory(year: int) -> dict[date, str]:
+    offsets: tuple[int, ...]
     if year >= 2025:
         offsets = (0, 1, 2, 3)     # 除夕, 初一–初三 (2024 revision)
     elif year >= 2014:

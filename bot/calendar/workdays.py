@@ -95,7 +95,8 @@ def _candidates(span: list[date], year: int, step: int) -> list[date]:
     """Weekend days outside every break, moving away from ``span`` (step -1 before, +1 after)."""
     off, blocked = _days_off(year), _one_day_weekends(year)
     edge = span[0] if step < 0 else span[-1]
-    day, found = edge + timedelta(days=2 * step), []  # never the day right next to the break
+    day = edge + timedelta(days=2 * step)  # never the day right next to the break
+    found: list[date] = []
     while len(found) < 3 and abs((day - edge).days) < 21:
         if day.weekday() >= 5 and day not in off and day not in blocked:
             found.append(day)

@@ -68,7 +68,7 @@ def _rate_limited(method: str, path: str, text: str, retry_after: str | None) ->
 
 
 def _params(**values: str | None) -> dict[str, str]:
-    return {k: v for k, v in values.items() if v not in (None, "")}
+    return {k: v for k, v in values.items() if v}  # neither None nor ""
 
 
 class BackendClient(LoopSession):

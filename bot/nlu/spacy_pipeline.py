@@ -45,7 +45,7 @@ def build(target: Path = DEFAULT_DIR) -> Path:
         for label, names in gazetteer.load().items()
         for name in names
     ]
-    ruler.add_patterns(patterns)
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]  # add_pipe is typed as the generic Pipe
     target.mkdir(parents=True, exist_ok=True)
     nlp.meta["name"] = "zh_hotline"
     nlp.to_disk(target)

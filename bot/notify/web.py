@@ -65,14 +65,16 @@ async def _preflight(request: web.Request) -> web.Response:
 
 
 def setup_notify(app: web.Application) -> None:
-    app.on_startup.append(_start_outbox)
-    app.on_shutdown.append(_stop_outbox)
+    # the signals' ignores: aiohttp 3.9 declares them as aiosignal's Signal[T], but
+    # aiosignal 1.4 (requirements.lock) made Signal variadic: mypy reads every handler as mistyped
+    app.on_startup.append(_start_outbox)  # type: ignore[arg-type]
+    app.on_shutdown.append(_stop_outbox)  # type: ignore[arg-type]
     hub = LiveHub(app)
     app[LIVE] = hub
-    app.on_startup.append(hub.start)
-    app.on_shutdown.append(hub.stop)
+    app.on_startup.append(hub.start)  # type: ignore[arg-type]
+    app.on_shutdown.append(hub.stop)  # type: ignore[arg-type]
     app.router.add_get("/rate/{token}", _rating_page)
     app.router.add_static("/rate-static/", STATIC)
     app.router.add_route("OPTIONS", "/api/v1/uploads", _preflight)
     app.router.add_route("OPTIONS", "/api/v1/ratings/{token}", _preflight)
-    app.on_response_prepare.append(_cors_headers)
+    app.on_response_prepare.append(_cors_headers)  # type: ignore[arg-type]

@@ -115,7 +115,8 @@ def latest(out_root: Path = REPORTS) -> Path | None:
     reports = sorted(out_root.glob("*/report.json"))
     whole = [p for p in reports
              if json.loads(p.read_text(encoding="utf-8"))["summary"]["total"]["n"] >= 300]
-    return (whole or reports or [None])[-1]
+    found = whole or reports
+    return found[-1] if found else None
 
 
 def print_latest(out_root: Path = REPORTS) -> None:

@@ -93,7 +93,8 @@ def _line_of(path: Path, needle: str) -> int:
 
 
 def check_examples(examples: list[Example], service_intents: set[str]) -> list[Problem]:
-    problems, seen = [], {}
+    problems: list[Problem] = []
+    seen: dict[str, Example] = {}
     counts: dict[str, list[Example]] = defaultdict(list)
     for ex in examples:
         counts[ex.intent].append(ex)

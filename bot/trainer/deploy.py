@@ -22,7 +22,8 @@ async def _deploy(model: Path, rasa_url: str | None, token: str | None) -> None:
     """PUT /model, then GET /status to check that the server now serves this model."""
     rasa = RasaAPI(rasa_url, token, timeout=DEPLOY_TIMEOUT)
     try:
-        await rasa.request("PUT", "/model", json={"model_file": str(model.resolve())})
+        # a one-shot CLI (asyncio.run in deploy): one resolve() blocks no one else's requests
+        await rasa.request("PUT", "/model", json={"model_file": str(model.resolve())})  # noqa: ASYNC240
         status = await rasa.request("GET", "/status")
     except RasaRefused as exc:
         raise RuntimeError(f"加载模型失败（HTTP {exc.status}）：{exc}") from exc

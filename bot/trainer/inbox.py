@@ -56,7 +56,7 @@ class Item:
     group: int
 
 
-def _item_id(sender: str, timestamp: float, text: str) -> str:
+def _item_id(sender: str, timestamp: float | None, text: str) -> str:
     return hashlib.sha256(f"{sender}|{timestamp}|{text}".encode()).hexdigest()[:16]
 
 
@@ -65,14 +65,18 @@ def _decisions() -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
+def _dict(value: object) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
 def _candidate(sender: str, event: dict, threshold: float) -> dict | None:
     """An inbox entry for a user event the NLU was unsure about, else None."""
     if not isinstance(event, dict) or event.get("event") != "user":
         return None
     text = event.get("text")
     text = text.strip() if isinstance(text, str) else ""
-    parse = event.get("parse_data") if isinstance(event.get("parse_data"), dict) else {}
-    intent = parse.get("intent") if isinstance(parse.get("intent"), dict) else {}
+    parse = _dict(event.get("parse_data"))
+    intent = _dict(parse.get("intent"))
     name, confidence = intent.get("name"), float(intent.get("confidence") or 0)
     if not text or text.startswith("/"):
         return None  # button payloads are not worker language
@@ -258,6 +262,8 @@ def _decide(item_id: str, action: str, intent: str | None, actor: str) -> dict:
     text = mask(raw["raw"])
     outcome: dict = {"action": action, "actor": actor, "text": text}
     if action == "assign":
+        if not intent:  # the inbox route refuses this before it gets here
+            raise ValueError("assign needs an intent")
         text = training_text(text)
         outcome["text"] = text
         path = _file_for(intent)

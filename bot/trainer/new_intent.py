@@ -27,8 +27,9 @@ class ScaffoldError(Exception):
 
 def _yaml() -> YAML:
     yaml = YAML()
-    yaml.preserve_quotes = True
-    yaml.width = 4096
+    # ruamel.yaml leaves these unannotated (= None) in YAML.__init__, so mypy types them as None
+    yaml.preserve_quotes = True  # type: ignore[assignment]
+    yaml.width = 4096  # type: ignore[assignment]
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
 

@@ -301,10 +301,12 @@ async def test_edits_win_over_the_seed_after_a_restart(backend):
     server = TestServer(again, host="127.0.0.1")
     await server.start_server()
     try:
-        async with aiohttp.ClientSession() as http:
-            async with http.get(server.make_url(f"/api/v1/stations/{own}"),
-                                headers=backend.auth()) as response:
-                station = await response.json()
+        async with (
+            aiohttp.ClientSession() as http,
+            http.get(server.make_url(f"/api/v1/stations/{own}"),
+                     headers=backend.auth()) as response,
+        ):
+            station = await response.json()
     finally:
         await server.close()
     assert station["phone"] == "0532-66668888", "a restart does not seed over the edit"

@@ -85,11 +85,13 @@ class Chat:
         self.transcript: list[tuple[str, str]] = []
 
     async def say(self, text: str) -> str:
-        async with aiohttp.ClientSession() as session:
-            async with session.post(f"{self.stack.rasa_url}/webhooks/rest/webhook",
-                                    json={"sender": self.sender, "message": text}) as response:
-                assert response.status == 200
-                replies = await response.json()
+        async with (
+            aiohttp.ClientSession() as session,
+            session.post(f"{self.stack.rasa_url}/webhooks/rest/webhook",
+                         json={"sender": self.sender, "message": text}) as response,
+        ):
+            assert response.status == 200
+            replies = await response.json()
         answer = "\n".join(r.get("text", "") for r in replies)
         self.transcript.append((text, answer))
         self.buttons = [b.get("title") for r in replies for b in r.get("buttons") or []]
@@ -120,10 +122,12 @@ class BackendAPI:
     async def call(self, method: str, path: str, **kwargs):
         headers = {"Authorization": f"Bearer {self.stack.backend_token}",
                    **kwargs.pop("headers", {})}
-        async with aiohttp.ClientSession() as session:
-            async with session.request(method, f"{self.stack.backend_url}/api/v1{path}",
-                                       headers=headers, **kwargs) as response:
-                return response.status, await response.json()
+        async with (
+            aiohttp.ClientSession() as session,
+            session.request(method, f"{self.stack.backend_url}/api/v1{path}",
+                            headers=headers, **kwargs) as response,
+        ):
+            return response.status, await response.json()
 
     async def tickets_of(self, chat: Chat) -> list[dict]:
         _, body = await self.call("GET", "/tickets", params={"limit": "500"})

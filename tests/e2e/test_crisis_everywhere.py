@@ -32,10 +32,12 @@ FORMS = {
 
 
 async def _tracker(e2e_stack, chat) -> dict:
-    async with aiohttp.ClientSession() as http:
-        async with http.get(f"{e2e_stack.rasa_url}/conversations/{chat.sender}/tracker",
-                            params={"token": os.environ["RASA_TOKEN"]}) as response:
-            return await response.json()
+    async with (
+        aiohttp.ClientSession() as http,
+        http.get(f"{e2e_stack.rasa_url}/conversations/{chat.sender}/tracker",
+                 params={"token": os.environ["RASA_TOKEN"]}) as response,
+    ):
+        return await response.json()
 
 
 def _assert_crisis_reply(reply: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import socket
 import threading
@@ -114,7 +115,8 @@ class Widget:
         before = len(self.replies)
         started = time.monotonic()
         await self.client.emit("user_uttered", {"message": text})
-        while len(self.replies) == before and time.monotonic() - started < wait:
+        # the socket.io handler appends to self.replies; polling with a deadline measures the latency
+        while len(self.replies) == before and time.monotonic() - started < wait:  # noqa: ASYNC110
             await asyncio.sleep(0.05)
         elapsed = time.monotonic() - started
         if quiet:
@@ -123,26 +125,28 @@ class Widget:
 
     async def close(self) -> None:
         if self.client:
-            try:
+            with contextlib.suppress(Exception):  # asyncio.TimeoutError included
                 await asyncio.wait_for(self.client.disconnect(), 2)
-            except (asyncio.TimeoutError, Exception):
-                pass
 
 
 async def rest_say(rasa_url: str, sender: str, text: str, timeout: float = 30) -> tuple[str, float]:
     started = time.monotonic()
-    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=timeout)) as http:
-        async with http.post(f"{rasa_url}/webhooks/rest/webhook",
-                             json={"sender": sender, "message": text}) as response:
-            assert response.status == 200, await response.text()
-            replies = await response.json()
+    async with (
+        aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=timeout)) as http,
+        http.post(f"{rasa_url}/webhooks/rest/webhook",
+                  json={"sender": sender, "message": text}) as response,
+    ):
+        assert response.status == 200, await response.text()
+        replies = await response.json()
     return "\n".join(r.get("text", "") for r in replies), time.monotonic() - started
 
 
 async def user_texts(rasa_url: str, token: str, sender: str) -> list[str]:
-    async with aiohttp.ClientSession() as http:
-        async with http.get(f"{rasa_url}/conversations/{sender}/tracker", params={"token": token}) as r:
-            events = (await r.json())["events"]
+    async with (
+        aiohttp.ClientSession() as http,
+        http.get(f"{rasa_url}/conversations/{sender}/tracker", params={"token": token}) as r,
+    ):
+        events = (await r.json())["events"]
     return [e.get("text") for e in events if e.get("event") == "user"]
 
 

@@ -9,6 +9,7 @@ Each ``available()`` says why it cannot run here (missing binaries), for the tes
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -110,8 +111,6 @@ class PrivatePostgres:
         self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
 
     def remove(self) -> None:
-        try:
+        with contextlib.suppress(subprocess.SubprocessError):
             self.stop()
-        except subprocess.SubprocessError:
-            pass
         shutil.rmtree(self.dir, ignore_errors=True)

@@ -59,10 +59,12 @@ def actions_and_backend():
 
 
 async def _outbox(backend_url: str) -> list:
-    async with aiohttp.ClientSession() as http:
-        async with http.get(f"{backend_url}/api/v1/dev/outbox", params={"phone": PHONE},
-                            headers={"Authorization": f"Bearer {get_settings().backend_token}"}) as r:
-            return (await r.json())["messages"]
+    async with (
+        aiohttp.ClientSession() as http,
+        http.get(f"{backend_url}/api/v1/dev/outbox", params={"phone": PHONE},
+                 headers={"Authorization": f"Bearer {get_settings().backend_token}"}) as r,
+    ):
+        return (await r.json())["messages"]
 
 
 async def _post(url: str, data, headers: dict | None = None) -> tuple[int, str]:
@@ -79,9 +81,11 @@ async def test_a_crafted_call_without_the_secret_is_refused_and_sends_nothing(ac
         status, body = await _post(actions_url, relief_call(), headers)
         assert status in (401, 403), (status, body)
         assert json.loads(body)["error"]["code"] == "unauthorized"
-    async with aiohttp.ClientSession() as http:
-        async with http.get(f"{actions_url}/actions") as response:
-            assert response.status == 401, "the action list is not public either"
+    async with (
+        aiohttp.ClientSession() as http,
+        http.get(f"{actions_url}/actions") as response,
+    ):
+        assert response.status == 401, "the action list is not public either"
     assert len(await _outbox(backend_url)) == before, "no one-time code went out"
 
 
@@ -128,9 +132,11 @@ async def test_a_deflated_body_is_read_like_rasa_sends_it(actions_and_backend):
 async def test_unknown_paths_and_actions_are_not_500(actions_and_backend):
     actions_url, _, _, _ = actions_and_backend
     secret = {TOKEN_HEADER: get_settings().action_server_token}
-    async with aiohttp.ClientSession() as http:
-        async with http.get(f"{actions_url}/nope", headers=secret) as response:
-            assert response.status == 404
+    async with (
+        aiohttp.ClientSession() as http,
+        http.get(f"{actions_url}/nope", headers=secret) as response,
+    ):
+        assert response.status == 404
     status, text = await _post(actions_url, {**relief_call(), "next_action": "action_does_not_exist"}, secret)
     assert status == 404 and "Traceback" not in text
 

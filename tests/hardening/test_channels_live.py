@@ -21,10 +21,12 @@ pytestmark = pytest.mark.integration
 
 
 async def _post(stack, data: bytes, headers: dict | None = None) -> tuple[int, str]:
-    async with aiohttp.ClientSession() as http:
-        async with http.post(f"{stack.rasa_url}/webhooks/rest/webhook", data=data,
-                             headers={"Content-Type": "application/json", **(headers or {})}) as response:
-            return response.status, await response.text()
+    async with (
+        aiohttp.ClientSession() as http,
+        http.post(f"{stack.rasa_url}/webhooks/rest/webhook", data=data,
+                  headers={"Content-Type": "application/json", **(headers or {})}) as response,
+    ):
+        return response.status, await response.text()
 
 
 @pytest.mark.parametrize("body", [b"", b"[]", b'"hello"', b"null", b'{"sender": "x", "message": ["a"]}',
@@ -61,11 +63,13 @@ async def test_a_request_body_over_the_cap_is_refused(stack):
 
 
 async def test_rasa_sends_no_cors_headers_by_default(stack):
-    async with aiohttp.ClientSession() as http:
-        async with http.get(f"{stack.rasa_url}/status", params={"token": stack.rasa_token},
-                            headers={"Origin": "http://evil.example"}) as response:
-            assert response.status == 200
-            assert "Access-Control-Allow-Origin" not in response.headers
+    async with (
+        aiohttp.ClientSession() as http,
+        http.get(f"{stack.rasa_url}/status", params={"token": stack.rasa_token},
+                 headers={"Origin": "http://evil.example"}) as response,
+    ):
+        assert response.status == 200
+        assert "Access-Control-Allow-Origin" not in response.headers
 
 
 async def test_the_widget_caps_and_answers_malformed_messages(stack):

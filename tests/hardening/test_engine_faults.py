@@ -84,16 +84,20 @@ class EngineStack:
         return await user_texts(self.url, self.token, sender)
 
     async def slots(self, sender: str) -> dict:
-        async with aiohttp.ClientSession() as http:
-            async with http.get(f"{self.url}/conversations/{sender}/tracker",
-                                params={"token": self.token}) as response:
-                return (await response.json())["slots"]
+        async with (
+            aiohttp.ClientSession() as http,
+            http.get(f"{self.url}/conversations/{sender}/tracker",
+                     params={"token": self.token}) as response,
+        ):
+            return (await response.json())["slots"]
 
     async def tickets_of(self, sender: str) -> list[dict]:
-        async with aiohttp.ClientSession() as http:
-            async with http.get(f"{self.stack.backend_url}/api/v1/tickets", params={"limit": "500"},
-                                headers={"Authorization": f"Bearer {os.environ['BACKEND_TOKEN']}"}) as r:
-                return [t for t in (await r.json())["tickets"] if t["conversation_id"] == sender]
+        async with (
+            aiohttp.ClientSession() as http,
+            http.get(f"{self.stack.backend_url}/api/v1/tickets", params={"limit": "500"},
+                     headers={"Authorization": f"Bearer {os.environ['BACKEND_TOKEN']}"}) as r,
+        ):
+            return [t for t in (await r.json())["tickets"] if t["conversation_id"] == sender]
 
 
 def _missing() -> str | None:

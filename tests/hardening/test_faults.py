@@ -58,10 +58,12 @@ class Product:
         return next(s for s in self.stack.group.services if s.name == name)
 
     async def api(self, method: str, path: str, token: str | None = None, **kwargs):
-        async with aiohttp.ClientSession() as http:
-            async with http.request(method, f"{self.backend_url}/api/v1{path}", headers={
-                    "Authorization": f"Bearer {token or self.backend_token}"}, **kwargs) as response:
-                return response.status, await response.json()
+        async with (
+            aiohttp.ClientSession() as http,
+            http.request(method, f"{self.backend_url}/api/v1{path}", headers={
+                    "Authorization": f"Bearer {token or self.backend_token}"}, **kwargs) as response,
+        ):
+            return response.status, await response.json()
 
     async def held_by_staff(self, conversation_id: str) -> tuple[int, str]:
         """A handoff for the conversation, claimed by 辛安街道's member of staff."""

@@ -13,11 +13,13 @@ CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
 async def say(stack, sender: str, text: str) -> list[dict]:
-    async with aiohttp.ClientSession() as session:
-        async with session.post(f"{stack.rasa_url}/webhooks/rest/webhook",
-                                json={"sender": sender, "message": text}) as response:
-            assert response.status == 200
-            return await response.json()
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(f"{stack.rasa_url}/webhooks/rest/webhook",
+                     json={"sender": sender, "message": text}) as response,
+    ):
+        assert response.status == 200
+        return await response.json()
 
 
 def texts(replies: list[dict]) -> str:

@@ -9,13 +9,15 @@ pytestmark = pytest.mark.integration
 
 
 async def parse(stack, text: str) -> dict:
-    async with aiohttp.ClientSession() as session:
-        async with session.post(
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(
             f"{stack.rasa_url}/model/parse", params={"token": stack.rasa_token},
             json={"text": text},
-        ) as response:
-            assert response.status == 200, await response.text()
-            return await response.json()
+        ) as response,
+    ):
+        assert response.status == 200, await response.text()
+        return await response.json()
 
 
 def values(parsed: dict, entity: str) -> list:

@@ -9,6 +9,7 @@ haproxy is installed; skips with the reason otherwise. The instance-kill test ru
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import shutil
@@ -29,19 +30,23 @@ OPENING, ANSWER = "最近的工会服务站在哪里", "青岛黄岛区辛安街
 
 
 async def _say(url: str, sender: str, text: str) -> str:
-    async with aiohttp.ClientSession() as session:
-        async with session.post(f"{url}/webhooks/rest/webhook",
-                                json={"sender": sender, "message": text}) as response:
-            assert response.status == 200, await response.text()
-            return "\n".join(r.get("text", "") for r in await response.json())
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(f"{url}/webhooks/rest/webhook",
+                     json={"sender": sender, "message": text}) as response,
+    ):
+        assert response.status == 200, await response.text()
+        return "\n".join(r.get("text", "") for r in await response.json())
 
 
 async def _tracker(url: str, sender: str) -> dict:
-    async with aiohttp.ClientSession() as session:
-        async with session.get(f"{url}/conversations/{sender}/tracker",
-                               params={"token": os.environ["RASA_TOKEN"]}) as response:
-            assert response.status == 200
-            return await response.json()
+    async with (
+        aiohttp.ClientSession() as session,
+        session.get(f"{url}/conversations/{sender}/tracker",
+                    params={"token": os.environ["RASA_TOKEN"]}) as response,
+    ):
+        assert response.status == 200
+        return await response.json()
 
 
 def _user_texts(tracker: dict) -> list[str]:
@@ -127,21 +132,21 @@ async def test_a_widget_on_one_instance_gets_a_staff_reply_sent_through_the_othe
         await asyncio.wait_for(received.get(), 30)  # the bot's greeting, from instance A
         text = "您好，我是辛安街道工作站的小王，您的情况我来跟进。"
         event = {"event": "bot", "text": text, "data": {"custom": {"text": text, "staff": "小王"}}}
-        async with aiohttp.ClientSession() as http:
-            async with http.post(f"{second}/conversations/{session_id}/tracker/events",
-                                 params={"token": os.environ["RASA_TOKEN"], "output_channel": "hotline",
-                                         "execute_side_effects": "true"}, json=[event]) as response:
-                assert response.status == 200, await response.text()
+        async with (
+            aiohttp.ClientSession() as http,
+            http.post(f"{second}/conversations/{session_id}/tracker/events",
+                      params={"token": os.environ["RASA_TOKEN"], "output_channel": "hotline",
+                              "execute_side_effects": "true"}, json=[event]) as response,
+        ):
+            assert response.status == 200, await response.text()
         while True:
             message = await asyncio.wait_for(received.get(), 15)
             if message.get("text") == text:
                 assert message.get("staff") == "小王"
                 break
     finally:
-        try:
+        with contextlib.suppress(asyncio.TimeoutError):
             await asyncio.wait_for(client.disconnect(), 2)
-        except asyncio.TimeoutError:
-            pass
 
 
 async def test_zz_an_instance_killed_mid_conversation_loses_no_message(two_instances):

@@ -102,7 +102,7 @@ def test_an_accepted_example_never_makes_the_nlu_file_unloadable(tracker_store, 
     data = load_data(str(tracker_store / "data/nlu/legal.yml"))  # Rasa's own loader
     examples = [m.get("text") for m in data.intent_examples]
     assert any("补办" in e and bad not in e for e in examples), examples
-    assert not data.entity_examples or all("办" != e.get("entity") for m in data.entity_examples
+    assert not data.entity_examples or all(e.get("entity") != "办" for m in data.entity_examples
                                             for e in m.get("entities", []))
 
 

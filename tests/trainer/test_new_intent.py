@@ -43,10 +43,12 @@ RESPONSE = "住房方面：工会的职工驿站可以提供短期住宿，公�
 
 
 async def _say(url: str, sender: str, text: str) -> list[dict]:
-    async with aiohttp.ClientSession() as session:
-        async with session.post(f"{url}/webhooks/rest/webhook",
-                                json={"sender": sender, "message": text}) as response:
-            return await response.json()
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(f"{url}/webhooks/rest/webhook",
+                     json={"sender": sender, "message": text}) as response,
+    ):
+        return await response.json()
 
 
 def test_new_intent_end_to_end(tmp_path: Path, trained_model: Path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 import aiohttp
 import pytest
@@ -24,17 +25,17 @@ async def _connect(stack, token: str | None = None):
 
 async def _close(client) -> None:
     # a polling client's graceful disconnect waits for the long poll; the test need not
-    try:
+    with contextlib.suppress(asyncio.TimeoutError):
         await asyncio.wait_for(client.disconnect(), 2)
-    except asyncio.TimeoutError:
-        pass
 
 
 async def _tracker_texts(stack, session_id: str) -> list[str]:
-    async with aiohttp.ClientSession() as http:
-        async with http.get(f"{stack.rasa_url}/conversations/{session_id}/tracker",
-                            params={"token": stack.rasa_token}) as resp:
-            events = (await resp.json())["events"]
+    async with (
+        aiohttp.ClientSession() as http,
+        http.get(f"{stack.rasa_url}/conversations/{session_id}/tracker",
+                 params={"token": stack.rasa_token}) as resp,
+    ):
+        events = (await resp.json())["events"]
     return [e["text"] for e in events if e["event"] == "user"]
 
 

@@ -85,7 +85,7 @@ async def submit_rating(request, principal, body, query):
 
 @routes.api("POST", "/uploads", "职工在聊天窗口上传照片（工资条、合同、欠条）：multipart，字段 file 和 kind；"
      "请求头 X-Widget-Session 为聊天会话令牌", auth="none", tag="uploads")
-async def upload(request, principal, body, query):
+async def upload(request: web.Request, principal: object, body: None, query: None) -> dict:
     settings = request.app[SETTINGS]
     conversation_id = session_token.verify(request.headers.get(WIDGET_SESSION_HEADER),
                                            settings.session_secret)
