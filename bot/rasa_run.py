@@ -27,7 +27,9 @@ def rasa_argv(argv: list[str]) -> list[str]:
     settings = get_settings()
     if "--auth-token" in argv or "--cors" in argv:
         raise SystemExit("bot.rasa_run: 令牌和 CORS 由环境变量 RASA_TOKEN / RASA_CORS 提供，不要写在命令行上")
-    extra = ["--auth-token", settings.rasa_token]
+    # one "--option=value" word: a generated token may start with "-" (token_urlsafe), which
+    # argparse would read as the next option and then refuse "--auth-token" as missing its value
+    extra = [f"--auth-token={settings.rasa_token}"]
     if settings.rasa_cors:
         extra += ["--cors", settings.rasa_cors]
     return argv + extra
