@@ -95,6 +95,8 @@ async def _first_answer(url: str, deadline: float) -> None:
             except (aiohttp.ClientError, asyncio.TimeoutError):
                 if time.monotonic() > deadline:
                     raise
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no answer to {FIRST_MESSAGE!r} from {url}")
             await asyncio.sleep(0.2)
 
 
