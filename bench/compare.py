@@ -4,12 +4,14 @@ Both are served the same way and get the same load: the union backend and our ac
 server (the stock assistant has the same domain and data/, so it calls the same custom
 actions and forms, which call the backend). Stock Rasa is trained from
 bench/stock/config.yml (JiebaTokenizer, count vectors, DIET, default policies) and runs
-with Rasa's REST channel and an in-memory tracker store; nothing of bot/ is loaded there.
+with Rasa's REST channel and an in-memory tracker store, started as plain ``rasa run``;
+nothing of bot/ is loaded there.
 
 Figures (closed-loop clients, the six-message mix of bench/load.py, fresh conversations):
 1-client p50/p95, throughput and p95 at 10 and 50 clients, p95 of 50 conversations with
 3 s think time, turn 10 against turn 200 of one conversation, CPU per turn by process,
-Rasa RSS and model load; then the product's throughput with 1 and 2 instances
+Rasa RSS, model load (wall and CPU seconds) and the first answer after start
+(bench/startup.py); then the product's throughput with 1 and 2 instances
 (bot/scale.py, when the engines are there). The machine should be quiet: on a shared
 machine trust the CPU-per-turn figures, not the wall-clock ones.
 """
@@ -28,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.load import closed_loop, conversation_turn_costs, cpu_per_turn
+from bench.startup import load_average, measure_start
 from bench.stats import rss_mb
 from bot import services
 from bot.models import latest_model
@@ -88,6 +91,8 @@ def _stack(work: Path, model: Path, stock: bool) -> tuple[services.ServiceGroup,
         actions_port = int(product.actions_url.rsplit(":", 1)[1])
         rasa = services.rasa_server(port, model, _stock_endpoints(work / "stock-endpoints.yml", actions_port),
                                     work / "log", rasa.env, credentials=STOCK_DIR / "credentials.yml")
+        # plain ``rasa run``: bot.rasa_run would apply our patches (fast load, gc.freeze) to stock too
+        rasa.argv = [str(services.BIN / "rasa"), *rasa.argv[3:], f"--auth-token={get_settings().rasa_token}"]
     return services.ServiceGroup([backend, actions], timeout=900), rasa, product.rasa_url
 
 
@@ -97,12 +102,12 @@ def measure(name: str, model: Path, stock: bool, durations: Durations) -> Figure
     work = Path(tempfile.mkdtemp(prefix=f"bench-{name}-"))
     group, rasa, url = _stack(work, model, stock)
     with group:
-        started = time.monotonic()
-        rasa.start()
         try:
-            rasa.wait_ready(1200)  # minutes on a busy shared machine, seconds on a quiet one
-            v["model load s"] = time.monotonic() - started
-            v["Rasa RSS after start MB"] = rss_mb(rasa.process.pid)
+            # minutes on a busy shared machine, seconds on a quiet one
+            start = measure_start(rasa, url, timeout=1200)
+            v["model load s"], v["model load CPU s"] = start.ready_s, start.ready_cpu_s
+            v["first answer after start s"] = start.first_answer_s
+            v["Rasa RSS after start MB"] = start.rss_ready_mb
             pids = {"rasa": rasa.process.pid, "actions": group.services[1].process.pid,
                     "backend": group.services[0].process.pid}
             asyncio.run(closed_loop(url, 2, 5))  # warm-up: caches, first backend calls
@@ -238,7 +243,7 @@ def main(argv: list[str] | None = None) -> None:
     if model is None:
         print("(跳过：没有训练好的模型，先运行 make train)")
         return
-    print("== product vs stock Rasa 3.6 ==", flush=True)
+    print(f"== product vs stock Rasa 3.6 == (load average {load_average()})", flush=True)
     stock_path = stock_model()
     sides = {"product": (model, False), "stock": (stock_path, True)}
     if args.only:

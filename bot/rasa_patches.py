@@ -22,6 +22,23 @@ Imported by the modules Rasa loads from this project (``bot.channels`` and
   whole life. A process that loads a model for a while and drops it (``bot.evaluate``, the
   test run) would otherwise keep the dropped model's cycles frozen, uncollectable, for the
   rest of its life, and every later freeze count would depend on what ran before.
+- ``RasaModel.load`` (DIET and TED) built each model by *training it on one example*
+  (``model.fit``): Keras traced the whole training step, gradients and Adam's slots, only
+  to create variables that ``load_weights`` then overwrote; and the optimizer's slots kept
+  twice the weights' memory for the server's whole life. To predict, only the variables of
+  the prediction graph are needed: here the checkpoint is opened first, and the one
+  prediction Rasa runs anyway (to trace its ``tf.function``) creates the variables, each
+  restored from the checkpoint as it is created. Before the model is used, every variable it
+  has must have come from the checkpoint (``assert_existing_objects_matched``); if one did
+  not, the model is loaded Rasa's way instead. Fine-tuning (``rasa train --finetune``)
+  needs the optimizer and always goes Rasa's way.
+- The prediction function is traced without AutoGraph. AutoGraph rewrites the source of
+  every Python function the trace calls (Rasa's layers, Keras internals) so that ``if`` and
+  ``for`` on tensors become graph control flow: half of what remained of the load. Rasa's
+  prediction code branches only on Python values (configuration), for which AutoGraph
+  builds the very same graph; a branch on a tensor would make the trace fail, and then the
+  model is loaded Rasa's way. tests/integration/test_model_load.py checks that both loads
+  give the same weights, parses and next actions on the held-out set.
 """
 
 from __future__ import annotations
@@ -36,6 +53,8 @@ from jsonschema import ValidationError, exceptions, validators
 from rasa.core.actions.action import RemoteAction
 from rasa.core.agent import Agent
 from rasa.shared.constants import DOCS_BASE_URL
+from rasa.utils.tensorflow.models import RasaModel
+from rasa.utils.train_utils import create_data_generators
 
 logger = logging.getLogger(__name__)
 _APPLIED = "_hotline_fast_validation"
@@ -140,12 +159,53 @@ def load_model_then_freeze(self: Agent, *args: Any, **kwargs: Any) -> None:
     logger.debug("model loaded; %d objects frozen out of garbage collection", gc.get_freeze_count())
 
 
+_rasa_model_load = RasaModel.load.__func__  # the classmethod's function
+
+
+def load_for_prediction(
+    cls: type[RasaModel], model_file_name: str, model_data_example: Any,
+    predict_data_example: Any = None, finetune_mode: bool = False, *args: Any, **kwargs: Any,
+) -> RasaModel:
+    """Rasa's ``RasaModel.load`` without its one-example training step (see the module doc)."""
+    if finetune_mode or predict_data_example is None:
+        return _rasa_model_load(cls, model_file_name, model_data_example, predict_data_example,
+                                finetune_mode, *args, **kwargs)
+    model = cls(*args, **kwargs)
+    # nothing is built yet: each variable takes its trained value when it is created
+    status = model.load_weights(model_file_name)
+    status.expect_partial()  # the optimizer's slots are in the checkpoint; prediction needs none
+    try:
+        _trace_prediction_without_autograph(model, predict_data_example)
+        model.run_inference(predict_data_example)  # creates the variables, traces the prediction
+        status.assert_existing_objects_matched()
+    except Exception as exc:  # noqa: BLE001  (any failure: Rasa's own load is always right)
+        logger.warning("%s: the fast load failed (%r); loading it Rasa's way", cls.__name__, exc)
+        return _rasa_model_load(cls, model_file_name, model_data_example, predict_data_example,
+                                finetune_mode, *args, **kwargs)
+    return model
+
+
+def _trace_prediction_without_autograph(model: RasaModel, predict_data_example: Any) -> None:
+    """Gives the model the ``tf.function`` Rasa's ``_rasa_predict`` would create, with the same
+    input signature, but traced without AutoGraph (see the module doc)."""
+    import tensorflow as tf
+
+    if model._run_eagerly:  # Rasa then predicts without any tf.function
+        return
+    generator, _ = create_data_generators(model_data=predict_data_example, batch_sizes=1,
+                                          epochs=1, shuffle=False)
+    batch_in = next(iter(generator))[0]
+    model._tf_predict_step = tf.function(
+        model.predict_step, input_signature=model._dynamic_signature(batch_in), autograph=False)
+
+
 def apply() -> None:
     """Installs the patches once per process (idempotent)."""
     if getattr(RemoteAction, _APPLIED, False):
         return
     RemoteAction._validate_action_result = validate_action_result
     Agent.load_model = load_model_then_freeze
+    RasaModel.load = classmethod(load_for_prediction)
     setattr(RemoteAction, _APPLIED, True)
     logger.debug("Rasa speed patches applied")
 

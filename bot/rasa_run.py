@@ -9,6 +9,11 @@ freezes its loaded model out of garbage collection (bot/rasa_patches.py).
 
 Before Rasa starts, the SQLite files its endpoints name (the SQL event broker's, a stock SQL
 tracker store's) are created 0600 (bot/private_files.py): Rasa would create them 0644.
+
+TensorFlow's TFLite converter imports jax whenever it is installed (TensorFlow 2.12 requires
+it): about a second of start-up and 65 MB of memory for a converter the server never runs.
+The server hides jax before TensorFlow is imported; TensorFlow's own import falls back to
+"no jax" as it does where jax is missing.
 """
 
 from __future__ import annotations
@@ -59,7 +64,13 @@ def _endpoints_path(argv: list[str]) -> Path:
     return Path("endpoints.yml")
 
 
+def hide_jax() -> None:
+    """Makes ``import jax`` fail in this process (TensorFlow catches it), unless already imported."""
+    sys.modules.setdefault("jax", None)  # type: ignore[arg-type]  # None in sys.modules: ImportError
+
+
 def main() -> None:
+    hide_jax()
     from rasa.__main__ import main as rasa_main
 
     from bot import rasa_patches
