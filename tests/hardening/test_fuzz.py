@@ -112,7 +112,7 @@ def fresh_connections() -> aiohttp.ClientSession:
     On a kept-alive connection one refused case poisoned the next: after the backend answered
     401/403 to a 200 kB body without reading it, the following request on that connection was
     never read and waited out the 60 s client timeout (a status-0 "refusal"), so that case never
-    reached the server and five such waits were 5 of the suite's 8 minutes. A connection per
+    reached the server; five such waits were 306 of the 313 s the backend fuzz took. A connection per
     case sends every case to the server, each judged on its own answer."""
     return aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60),
                                  connector=aiohttp.TCPConnector(force_close=True))
