@@ -1,5 +1,6 @@
 """The product's processes as subprocesses of the project's venv: how each is started, and a
-group that starts them in order (each ready before the next) and stops them in reverse.
+group that starts them in order (each ready before the next, or stage by stage, the services of
+one stage together) and stops them in reverse.
 
 Restarting a crashed one is the supervisor's job (``bot/supervisor.py``).
 """
@@ -131,3 +132,25 @@ class ServiceGroup:
     def stop(self) -> None:
         for service in reversed(self.services):
             service.stop()
+
+
+class StagedGroup(ServiceGroup):
+    """Starts each stage's services together and waits for all of them before the next
+    stage: N Rasa instances load their models at the same time, not one after another, and a
+    backend migrates while a model loads when neither needs the other to start."""
+
+    def __init__(self, stages: list[list[Service]], timeout: float = 300) -> None:
+        super().__init__([s for stage in stages for s in stage], timeout)
+        self.stages = stages
+
+    def __enter__(self) -> StagedGroup:
+        try:
+            for stage in self.stages:
+                for service in stage:
+                    service.start()
+                for service in stage:
+                    service.wait_ready(self.timeout)
+        except BaseException:
+            self.stop()
+            raise
+        return self

@@ -32,6 +32,7 @@ import sqlalchemy as sa
 
 from bot import services
 from bot.models import model_for_start
+from bot.processes import StagedGroup
 from bot.settings import ROOT, VAR_DIR, get_settings
 
 HAPROXY = shutil.which("haproxy") or "/usr/sbin/haproxy"
@@ -170,8 +171,12 @@ class ScaleStack:
 
 def scale_stack(work: Path, model: Path, instances: int, engines: Engines, *, port: int | None = None,
                 backend_port: int | None = None, prefix: str | None = None,
-                timeout: float = 300) -> ScaleStack:
-    """Backend, N action servers, N Rasa instances and HAProxy (not yet started)."""
+                timeout: float = 300, at_once: bool = False) -> ScaleStack:
+    """Backend, N action servers, N Rasa instances and HAProxy (not yet started).
+
+    ``at_once``: the backend, the action servers and the Rasa instances start together (none
+    needs another to start; the tests save the backend's and action servers' start-up time);
+    ``make run SCALE=N`` keeps starting them stage by stage. HAProxy starts last either way."""
     settings = get_settings()
     prefix = prefix or f"hotline_{uuid.uuid4().hex[:8]}"
     port, backend_port = port or services.free_port(), backend_port or services.free_port()
@@ -196,6 +201,8 @@ def scale_stack(work: Path, model: Path, instances: int, engines: Engines, *, po
         rasa_ports.append(rasa_port)
     config = haproxy_config(work / "haproxy.cfg", port, rasa_ports)
     stages = [[services.backend(backend_port, log, env)], actions, rasa, [haproxy(config, port, log)]]
+    if at_once:
+        stages = [[s for stage in stages[:-1] for s in stage], stages[-1]]
     return ScaleStack(StagedGroup(stages, timeout), f"http://127.0.0.1:{port}",
                       [f"http://127.0.0.1:{p}" for p in rasa_ports], rasa, env["BACKEND_URL"],
                       [tracker_db, backend_db], prefix)
@@ -203,27 +210,6 @@ def scale_stack(work: Path, model: Path, instances: int, engines: Engines, *, po
 
 def _interrupt(_signum: int, _frame: object) -> None:
     raise KeyboardInterrupt
-
-
-class StagedGroup(services.ServiceGroup):
-    """Starts each stage's services together and waits for all of them before the next
-    stage: N Rasa instances load their models at the same time, not one after another."""
-
-    def __init__(self, stages: list[list[services.Service]], timeout: float = 300) -> None:
-        super().__init__([s for stage in stages for s in stage], timeout)
-        self.stages = stages
-
-    def __enter__(self) -> StagedGroup:
-        try:
-            for stage in self.stages:
-                for service in stage:
-                    service.start()
-                for service in stage:
-                    service.wait_ready(self.timeout)
-        except BaseException:
-            self.stop()
-            raise
-        return self
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bot.endpoints import write_endpoints
 from bot.ports import free_port
-from bot.processes import ServiceGroup, action_server, backend, rasa_server
+from bot.processes import ServiceGroup, StagedGroup, action_server, backend, rasa_server
 from bot.settings import ROOT
 
 
@@ -49,10 +49,13 @@ def local_stack(work: Path, model: Path, data_dir: Path | None = None) -> Stack:
         "TRAINER_DATA_DIR": str(data_dir or ROOT / "data"),
     }
     endpoints = write_endpoints(work / "endpoints.yml", actions_port, work / "tracker.db")
-    group = ServiceGroup([
+    # started together: none needs another to start (Rasa calls the action server only for a
+    # turn; the action server and the channels reach the backend per request), so the backend
+    # migrates and the action server imports while the model loads (each test stack, ~20 s)
+    group = StagedGroup([[
         backend(backend_port, work / "log", env),
         action_server(actions_port, work / "log", env),
         rasa_server(rasa_port, model, endpoints, work / "log", env),
-    ])
+    ]], timeout=900)
     return Stack(group, env["BACKEND_URL"], f"http://127.0.0.1:{actions_port}", env["RASA_URL"],
                  database_url, work)

@@ -2,7 +2,12 @@
 
 ``stack`` runs the backend (temp SQLite), the action server and the Rasa
 server with the trained model from ``models/``, each on a free loopback port,
-through ``bot/services.py`` — the same code ``make run`` uses.
+through ``bot/services.py`` — the same code ``make run`` uses. Tests only talk to it
+(one browser test restarts its Rasa and waits until it is back).
+
+``e2e_stack`` is the stack tests may break (tests/fault_stack.py): the conversation tests of
+tests/e2e and the fault-injection suite of tests/hardening share it, each test that breaks it
+restored and checked afterwards.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from bot.settings import ROOT
+from tests.fault_stack import breakable_stack
 
 # Test-only secrets, set before anything reads bot.settings.
 os.environ.setdefault("BACKEND_TOKEN", "test-backend-token")
@@ -67,3 +73,9 @@ def stack(trained_model: Path):
             tracker_db=work / "tracker.db", log_dir=work / "log", services=product.group.services,
             data_dir=work / "project" / "data",
         )
+
+
+@pytest.fixture(scope="session")
+def e2e_stack(trained_model: Path):
+    with breakable_stack(trained_model) as product:
+        yield product

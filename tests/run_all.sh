@@ -26,7 +26,8 @@ step "训练模型（数据或配置变化时）"
 $PY -m bot.train
 
 step "pytest: 单元、后台、动作、端到端、浏览器测试"
-$PY -m pytest -q -p no:cacheprovider "$@"
+# --durations=25: the run ends with its slowest set-ups, tests and teardowns (stack starts among them)
+$PY -m pytest -q -p no:cacheprovider --durations=25 "$@"
 
 if ls tests/stories/*.yml >/dev/null 2>&1; then
   step "Rasa 测试故事 tests/stories"

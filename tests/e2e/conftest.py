@@ -1,10 +1,9 @@
-"""The product started for real for the conversation tests, once per test session.
-
-``e2e_stack``: the backend on a temporary SQLite database, the action server (its case
-outbox in the same temporary directory, flushed every 2 s instead of 15 s so the outage
-test is quick) and ``rasa run --enable-api`` with the trained model from ``models/``, each
-on a free loopback port, each waited for until it answers, all stopped at the end. Its own
-stack, not the shared one: the outage tests stop and restart its backend and action server.
+"""The conversation tests' fixtures on ``e2e_stack`` (tests/conftest.py, built in
+tests/fault_stack.py): the backend on a temporary SQLite database, the action server (its case
+outbox flushed every 2 s instead of 15 s so the outage test is quick) and ``rasa run
+--enable-api`` with the trained model from ``models/``, the action server and Rasa reaching the
+backend through a pass-through proxy. Not the shared ``stack``: the outage tests stop and
+restart its backend and action server (and tests/hardening/test_faults.py breaks it too).
 
 ``outage``: for those tests. After each, every service of ``e2e_stack`` runs again and the
 product answers a greeting (verified, or the test errors), so no test depends on running
@@ -13,59 +12,16 @@ before or after them.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 
 import aiohttp
 import pytest
 
-from bot import services
 from bot.channels.never_silent import APOLOGY
+from tests.fault_stack import SYSTEM_ERROR, BreakableStack, restore
 
-
-@dataclass
-class E2EStack:
-    rasa_url: str
-    backend_url: str
-    backend_token: str
-    work: Path
-    group: services.ServiceGroup
-
-    def service(self, name: str) -> services.Service:
-        return next(s for s in self.group.services if s.name == name)
-
-
-@pytest.fixture(scope="session")
-def e2e_stack(trained_model: Path):
-    work = Path(tempfile.mkdtemp(prefix="hotline-e2e-"))
-    product = services.local_stack(work, trained_model)
-    for service in product.group.services:
-        service.env = {**service.env, "CASE_OUTBOX_FLUSH_SECONDS": "2"}
-    with product.group:
-        yield E2EStack(product.rasa_url, product.backend_url, os.environ["BACKEND_TOKEN"], work,
-                       product.group)
-
-
-def restore(stack: E2EStack) -> None:
-    """Starts whatever an outage test left stopped, waits until each service answers, and
-    checks that a new conversation gets a real Chinese reply (not the apology)."""
-    import json
-    import urllib.request
-
-    for service in stack.group.services:
-        if service.process is None or service.process.poll() is not None:
-            service.start()
-        service.wait_ready(300)
-    request = urllib.request.Request(
-        f"{stack.rasa_url}/webhooks/rest/webhook", headers={"Content-Type": "application/json"},
-        data=json.dumps({"sender": f"e2e-restored-{uuid.uuid4().hex[:8]}", "message": "你好"}).encode())
-    with urllib.request.urlopen(request, timeout=60) as response:
-        greeting = "\n".join(r.get("text", "") for r in json.load(response))
-    assert greeting.strip() and greeting != APOLOGY and SYSTEM_ERROR not in greeting, (
-        f"the e2e stack was not restored after an outage test: {greeting!r}")
+E2EStack = BreakableStack  # the name the helpers below were written with
 
 
 @pytest.fixture
@@ -100,11 +56,6 @@ class Chat:
         assert SYSTEM_ERROR not in answer or (self.outage and answer == APOLOGY), (
             f"an action failed after {text!r}: {self.transcript}")
         return answer
-
-
-# utter_default: what the worker reads when an action raised (actions/common.py SafeAction);
-# the channels' apology (bot/channels/never_silent.py) says it too
-SYSTEM_ERROR = "系统刚才出了点问题"
 
 
 def _looks_english(text: str) -> bool:

@@ -1,12 +1,11 @@
-"""Shared by the fault-injection and fuzzing suites: a cuttable proxy, a widget client, figures."""
+"""Shared by the fault-injection and fuzzing suites: a widget client, figures, and the cuttable
+proxy (``FaultProxy``, kept in tests/fault_stack.py with the stack it sits in)."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import json
-import socket
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,77 +13,9 @@ from pathlib import Path
 import aiohttp
 import socketio
 
+from tests.fault_stack import FaultProxy as FaultProxy  # the suites import it from here
+
 FIGURES_PATH = Path("var/hardening-figures.json")
-
-
-class FaultProxy:
-    """A TCP proxy in front of a real service, on its own thread: pass, slow (each request
-    forwarded after ``delay`` seconds) or cut (connections refused and dropped)."""
-
-    def __init__(self, upstream_port: int, delay: float = 5.0) -> None:
-        self.upstream_port = upstream_port
-        self.delay = delay
-        self.mode = "pass"
-        self.loop = asyncio.new_event_loop()
-        self.connections: set[asyncio.StreamWriter] = set()
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        ready = threading.Event()
-        self.thread = threading.Thread(target=self._run, args=(ready,), daemon=True)
-        self.thread.start()
-        ready.wait(10)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def _run(self, ready: threading.Event) -> None:
-        asyncio.set_event_loop(self.loop)
-        self.server = self.loop.run_until_complete(
-            asyncio.start_server(self._serve, "127.0.0.1", self.port))
-        ready.set()
-        self.loop.run_forever()
-
-    async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, slow: bool) -> None:
-        try:
-            while data := await reader.read(65536):
-                if slow and self.mode == "slow":
-                    await asyncio.sleep(self.delay)
-                if self.mode == "cut":
-                    break
-                writer.write(data)
-                await writer.drain()
-        except (ConnectionError, OSError):
-            pass
-        finally:
-            writer.close()
-
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        if self.mode == "cut":
-            writer.close()
-            return
-        try:
-            up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.upstream_port)
-        except OSError:
-            writer.close()
-            return
-        self.connections.update({writer, up_writer})
-        await asyncio.gather(self._pipe(reader, up_writer, True), self._pipe(up_reader, writer, False))
-        self.connections.difference_update({writer, up_writer})
-
-    def set(self, mode: str) -> None:
-        """pass / slow / cut; cutting also drops the open (keep-alive) connections."""
-        self.mode = mode
-        if mode == "cut":
-            def drop() -> None:
-                for writer in list(self.connections):
-                    writer.close()
-            self.loop.call_soon_threadsafe(drop)
-
-    def close(self) -> None:
-        self.loop.call_soon_threadsafe(self.server.close)
-        self.loop.call_soon_threadsafe(self.loop.stop)
 
 
 class Widget:

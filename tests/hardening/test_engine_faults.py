@@ -160,7 +160,7 @@ def engines(trained_model: Path, private_pg: PrivatePostgres, private_redis: Pri
                             f"amqp://{amqp.username or 'guest'}:{amqp.password or 'guest'}@127.0.0.1:{broker.port}/")
     work = Path(tempfile.mkdtemp(prefix="hotline-engines-"))
     prefix = f"h_eng_{uuid.uuid4().hex[:8]}"
-    stack = scale.scale_stack(work, trained_model, 1, private, prefix=prefix, timeout=1200)
+    stack = scale.scale_stack(work, trained_model, 1, private, prefix=prefix, timeout=1200, at_once=True)
     backend_db = f"{prefix}_backend"
     backend = next(s for s in stack.group.services if s.name == "backend")
     backend.env = {**backend.env, "DATABASE_URL": shared.database(backend_db)}

@@ -1,7 +1,9 @@
 """Fault injection against the real processes (issue 11's suite).
 
-Its own product stack (backend on temporary SQLite, action server, Rasa); the action server
-and Rasa reach the backend through a proxy the test can slow down (5 s per request) or cut.
+On the stack tests may break (``e2e_stack``, tests/fault_stack.py, shared with the conversation
+tests of tests/e2e: backend on temporary SQLite, action server, Rasa); the action server and Rasa
+reach the backend through a proxy the test can slow down (5 s per request) or cut. After each
+test the stack is restored and checked (``product``), so no test depends on the order.
 For each fault: the worker gets a polite Chinese reply within 3 s (or, while staff hold the
 chat, deliberately none), no message is lost from the tracker, no case is filed twice or
 dropped, and service resumes by itself once the part is back.
@@ -15,10 +17,8 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import tempfile
 import time
 import uuid
-from pathlib import Path
 
 import aiohttp
 import pytest
@@ -26,6 +26,7 @@ from hardening_support import FIGURES, FaultProxy, Widget, chinese, rest_say, us
 
 from bot import services
 from bot.channels.never_silent import APOLOGY
+from tests.fault_stack import BreakableStack, restore
 
 pytestmark = pytest.mark.integration
 REPLY_WITHIN = 3.0
@@ -49,7 +50,7 @@ def _lost_and_doubled(said: list[str], tracked: list[str]) -> tuple[int, int]:
 
 
 class Product:
-    def __init__(self, stack: services.Stack, proxy: FaultProxy, rasa_token: str, backend_token: str) -> None:
+    def __init__(self, stack: BreakableStack, proxy: FaultProxy, rasa_token: str, backend_token: str) -> None:
         self.stack, self.proxy = stack, proxy
         self.rasa_url, self.backend_url = stack.rasa_url, stack.backend_url
         self.rasa_token, self.backend_token = rasa_token, backend_token
@@ -79,18 +80,12 @@ class Product:
         return [t for t in body["tickets"] if t["conversation_id"] == sender]
 
 
-@pytest.fixture(scope="module")
-def product(trained_model: Path):
-    work = Path(tempfile.mkdtemp(prefix="hotline-faults-"))
-    stack = services.local_stack(work, trained_model)
-    backend_port = int(stack.backend_url.rsplit(":", 1)[1])
-    proxy = FaultProxy(backend_port, delay=5.0)
-    for service in stack.group.services:
-        if service.name in ("action-server", "rasa"):
-            service.env = {**service.env, "BACKEND_URL": proxy.url, "CASE_OUTBOX_FLUSH_SECONDS": "2"}
-    with stack.group:
-        yield Product(stack, proxy, os.environ["RASA_TOKEN"], os.environ["BACKEND_TOKEN"])
-    proxy.close()
+@pytest.fixture
+def product(e2e_stack: BreakableStack):
+    """The breakable stack for one fault: afterwards the proxy passes again, every service runs
+    and a new conversation is answered (verified)."""
+    yield Product(e2e_stack, e2e_stack.proxy, os.environ["RASA_TOKEN"], os.environ["BACKEND_TOKEN"])
+    restore(e2e_stack)
 
 
 async def test_a_backend_answering_after_5_seconds(product):

@@ -106,6 +106,18 @@ def encode(data) -> tuple[bytes, dict]:
     return json.dumps(data).encode(), {"Content-Type": "application/json"}
 
 
+def fresh_connections() -> aiohttp.ClientSession:
+    """A client that opens a new connection for every case (the backend-route fuzz).
+
+    On a kept-alive connection one refused case poisoned the next: after the backend answered
+    401/403 to a 200 kB body without reading it, the following request on that connection was
+    never read and waited out the 60 s client timeout (a status-0 "refusal"), so that case never
+    reached the server; five such waits were 306 of the 313 s the backend fuzz took. A connection per
+    case sends every case to the server, each judged on its own answer."""
+    return aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60),
+                                 connector=aiohttp.TCPConnector(force_close=True))
+
+
 class Fuzzer:
     def __init__(self, http: aiohttp.ClientSession) -> None:
         self.http = http
@@ -274,7 +286,7 @@ async def _fuzz_every_backend_route(stack) -> None:
     """Every route of the backend's OpenAPI document, with bad paths, queries and bodies."""
     rng = random.Random(SEED + 1)
     before = dict(TALLY)
-    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as http:
+    async with fresh_connections() as http:
         async with http.get(f"{stack.backend_url}/api/v1/openapi.json") as response:
             spec = await response.json()
         tokens = [None, stack.backend_token, "forged-token"]

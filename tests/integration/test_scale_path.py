@@ -87,7 +87,7 @@ def two_instances(trained_model):
     work = Path(tempfile.mkdtemp(prefix="hotline-scale-"))
     # a busy shared machine loads two models slowly: a generous start timeout
     stack = scale.scale_stack(work, trained_model, 2, engines, prefix=f"h_perf_{uuid.uuid4().hex[:8]}",
-                              timeout=1200)
+                              timeout=1200, at_once=True)
     try:
         with stack.group:
             yield stack
