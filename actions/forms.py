@@ -131,6 +131,13 @@ def fact_text(slot: str, value: Any) -> str:
     return names.get(str(value), str(value))
 
 
+def told_text(facts: dict[str, Any]) -> str:
+    """金额 8,500 元、欠薪时间 3个月: facts the worker told besides the answer asked for."""
+    return "、".join("加班的日子" if slot == "overtime_days"  # its value is the whole message
+                    else f"{FACT_NAMES.get(slot, slot)} {fact_text(slot, value)}"
+                    for slot, value in facts.items())
+
+
 class ValidateSlotMappings(ValidationAction):
     """Reads every case fact a message carries, in any state and whatever was asked.
 
@@ -292,6 +299,8 @@ def _answer_extractor(slot: str):
                 return {slot: approx(text).value}
         if checked.ok:  # 其他（…）: something, in the worker's words
             return {slot: checked.value}
+        if set(tracker.slots_to_validate()) & set(CASE_FACTS):
+            return {}  # 八千五 while the time is asked: another fact, kept; no "没听明白"
         return {slot: None}  # validate_<slot> explains and asks again
 
     extract.__name__ = f"extract_{slot}"
@@ -514,10 +523,14 @@ class HotlineForm(FormValidationAction):
                 extra.append(SlotSet(slot, value))
         filled = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
         answered = asked and filled.get(asked) is not None
+        told = {k: val for k, val in filled.items()
+                if k in CASE_FACTS and k != asked and val is not None}
         if answered:
             extra += [SlotSet("last_answered", asked), SlotSet("repeat_count", None)]
-        elif asked and asked != "case_confirmed" and not corrected and not extra \
-                and not {k for k, val in filled.items() if val is not None} & set(CASE_FACTS):
+        elif asked and not corrected and not extra and told:
+            # the question stays open: say what was kept, so asking it again makes sense
+            dispatcher.utter_message(text=f"好的，记下了：{told_text(told)}。")
+        elif asked and asked != "case_confirmed" and not corrected and not extra:
             count = tracker.get_slot("repeat_count") or {}
             tries = (count.get("n", 0) if count.get("slot") == asked else 0) + 1
             extra.append(SlotSet("repeat_count", {"slot": asked, "n": tries}))
@@ -698,6 +711,17 @@ class ValidateReliefForm(HotlineForm):
 
     def name(self) -> str:
         return "validate_relief_form"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> list[str]:
+        """The place, asked only when neither a member record nor the worker said it: relief
+        is decided by region, and without one the worker would hear there is no local data."""
+        slots = await super().required_slots(domain_slots, dispatcher, tracker, domain)
+        member = (tracker.get_slot("verified_worker") or {}).get("member")
+        if member or tracker.get_slot("city") or tracker.get_slot("district") \
+                or tracker.get_slot("otp_code") is None or "city" in slots:
+            return slots
+        at = slots.index("medical_cost") if "medical_cost" in slots else len(slots)
+        return slots[:at] + ["city"] + slots[at:]
 
     async def validate_phone(self, value, dispatcher, tracker, domain) -> Slots:
         """Asks the backend for a code. Members and strangers hear the same words (the

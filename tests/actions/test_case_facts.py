@@ -249,9 +249,10 @@ async def test_a_fact_question_is_answered_first_then_the_own_case_follows(monke
     from actions import router
 
     async def answer(tracker):
-        return ["福鼎的困难职工医疗救助门槛是自付 2,000 元（来源：福鼎市总工会，2026-01-01）。"]
+        return [{"answer": "福鼎的困难职工医疗救助门槛是自付 2,000 元。", "source": "福鼎市总工会",
+                 "effective_from": "2026-01-01"}]
 
-    monkeypatch.setattr(router, "answer_fact", answer)
+    monkeypatch.setattr(router, "asked_facts", answer)
     dispatcher = CollectingDispatcher()
     events = await router.ActionStartService().run(
         dispatcher, _turn("福鼎医疗救助门槛多少", "relief_eligibility"), DOMAIN)
@@ -467,3 +468,102 @@ async def test_a_place_in_a_question_about_another_service_mid_form_is_kept():
     tracker = Tracker("worker-1", {"district": "辛安街道", "requested_slot": "employer"}, message,
                       events, False, None, {"name": "wage_arrears_form"}, "action_listen")
     assert "district" not in _slots(await reader.run(dispatcher, tracker, DOMAIN))
+
+
+# --- one coherent reply per turn (found by hand against a running product) -----------------
+
+async def test_an_amount_told_while_the_time_is_asked_is_kept_and_the_time_asked_once():
+    """八千五 while the form asks how long: the sum is said back as kept and the time is asked
+    again, never 没听明白时间 (the worker did answer — just another question)."""
+    dispatcher = CollectingDispatcher()
+    tracker = _form_tracker("wage_arrears_form", "duration", "八千五",
+                            slots={"employer": "鑫达电子厂"}, extracted={"amount": 8500})
+    events = _slots(await ValidateWageArrearsForm().run(dispatcher, tracker, DOMAIN))
+    said = [m.get("text") or m.get("response") for m in dispatcher.messages]
+    assert said == ["好的，记下了：金额 8,500 元。"]
+    assert events["amount"] == 8500 and events.get("duration") is None
+    assert "repeat_count" not in events  # it was an answer, not a miss
+
+
+async def test_a_relief_request_gets_one_question_and_the_place_only_when_needed(monkeypatch):
+    """我想问问帮扶的事: the introduction asks nothing (the form's phone question follows in
+    the same turn); the place is asked only of a worker no member record places."""
+    from actions import router
+    from actions.forms import ValidateReliefForm
+
+    async def no_figure(tracker):
+        return []
+
+    monkeypatch.setattr(router, "asked_facts", no_figure)
+    dispatcher = CollectingDispatcher()
+    events = await router.ActionStartService().run(
+        dispatcher, _turn("我想问问帮扶的事", "relief_eligibility"), DOMAIN)
+    assert [e["name"] for e in events if e.get("event") == "active_loop"] == ["relief_form"]
+    intro = " ".join(m.get("text") or m.get("response") for m in dispatcher.messages)
+    assert "帮扶" in intro and "？" not in intro and "?" not in intro
+
+    form, slots = ValidateReliefForm(), DOMAIN["forms"]["relief_form"]["required_slots"]
+
+    async def required(**held):
+        tracker = _form_tracker("relief_form", "medical_cost", "2500", slots=held)
+        return await form.required_slots(slots, dispatcher, tracker, DOMAIN)
+
+    assert await required() == slots  # phone first, as before
+    assert await required(otp_code="未核验") == ["phone", "otp_code", "city", "medical_cost"]
+    assert await required(otp_code="未核验", city="镇江") == slots
+    member = {"member": True, "region": {"city": "镇江市"}}
+    assert await required(otp_code="已核验", verified_worker=member) == slots
+
+
+LONGXIANG_FARE = {"answer": "隆祥皮革2020年的保岗协议：……1000元返程路费补贴。", "kind": "figure",
+                  "source": "隆祥皮革有限公司保岗协议（2020年）", "effective_from": "2020-03-01",
+                  "employers": ["隆祥皮革有限公司", "隆祥皮革", "隆祥"],
+                  "place": {"province": "福建省", "city": "福鼎市"}}
+
+
+async def test_a_figure_from_an_agreement_tells_the_flow_where_the_worker_is(monkeypatch):
+    """隆祥返岗路费补贴多少: the figure, then the worker's own case — without 您在哪个城市, since
+    the agreement that answered is 福鼎's."""
+    from actions import router
+
+    async def figure(tracker):
+        return [LONGXIANG_FARE]
+
+    monkeypatch.setattr(router, "asked_facts", figure)
+    dispatcher = CollectingDispatcher()
+    events = await router.ActionStartService().run(
+        dispatcher, _turn("隆祥返岗路费补贴多少", "holiday_subsidy"), DOMAIN)
+    assert "1000元" in dispatcher.messages[0]["text"] and len(dispatcher.messages) == 1
+    assert _slots(events)["city"] == "福鼎市"
+    assert _slots(events)["employer"] == "隆祥皮革有限公司"
+    assert [e["name"] for e in events if e.get("event") == "active_loop"] == [
+        "holiday_subsidy_form"]
+    kept = _turn("隆祥返岗路费补贴多少", "holiday_subsidy", slots={"city": "上海"})
+    assert "city" not in _slots(await router.ActionStartService().run(
+        CollectingDispatcher(), kept, DOMAIN))  # what the worker said stays
+
+
+async def test_the_station_asked_mid_form_is_named_once_then_the_form_resumes(monkeypatch):
+    """最近的工会服务站在哪里 while the wage form waits: the station once (not again by the
+    station flow), then back to the wage form's question."""
+    from actions import router
+
+    station = {"kind": "station", "source": "工会网格工作站名录", "recorded": "2026-11-01",
+               "station": {"name": "辛安街道工会网格化工作总站", "address": "辛安街道1号",
+                           "phone": "0532-12351", "hours": {}, "open_now": True}}
+
+    async def figure(tracker):
+        return [station]
+
+    monkeypatch.setattr(router, "asked_facts", figure)
+    dispatcher = CollectingDispatcher()
+    tracker = _turn("最近的工会服务站在哪里", "find_station",
+                    slots={"district": "辛安街道", "interrupted_form": "wage_arrears_form",
+                           "requested_slot": "amount"})
+    tracker.active_loop = {"name": "wage_arrears_form"}
+    events = await router.ActionStartService().run(dispatcher, tracker, DOMAIN)
+    said = "\n".join(m.get("text") or m.get("response") for m in dispatcher.messages)
+    assert said.count("辛安街道工会网格化工作总站") == 1
+    assert not [e for e in events if e.get("event") == "active_loop"
+                and e.get("name") == "find_station_form"]
+    assert dispatcher.messages[-1].get("response") == "utter_resume_form"

@@ -9,7 +9,7 @@ import re
 import pytest
 import yaml
 
-from actions.facts import answer_fact, date_text, is_question
+from actions.facts import answer_fact, asked_facts, date_text, is_question, record_context
 from bot.backend.appkeys import ENGINE
 from bot.backend.facts import facts_from_policies
 from bot.settings import ROOT
@@ -76,6 +76,16 @@ async def test_the_employer_named_selects_the_agreement(backend_for_actions):
     # named in the question, it wins over the conversation's employer
     named = await answer_fact(tracker("隆祥过年红包多少", slots={"employer": "鑫达电子厂"}))
     assert named and "500" in named[0]
+
+
+@on_module_loop
+async def test_an_agreement_that_answers_says_whose_it_is_and_where(backend_for_actions):
+    """隆祥返岗路费补贴多少: the record is 隆祥's, in 福鼎 — the flow after it need not ask the
+    city; a general record (the national hotline) names no place."""
+    found = await asked_facts(tracker("隆祥返岗路费补贴多少"))
+    assert "1000" in "\n".join(f["answer"] for f in found)
+    assert record_context(found) == {"employer": "隆祥皮革有限公司", "city": "福鼎市"}
+    assert record_context(await asked_facts(tracker("工会服务热线是多少"))) == {}
 
 
 @on_module_loop
