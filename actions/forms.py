@@ -86,6 +86,7 @@ FACT_NAMES = {"employer": "单位", "amount": "金额", "monthly_wage": "月工�
               "holiday_situation": "过年安排", "occupation": "工作", "overtime_days": "加班日子",
               "hardship_status": "困难建档", "district": "地点", "city": "城市",
               "phone": "手机号"}
+PLACES = ("district", "city")
 # Answers taken in the worker's own words: any text would pass, so they are read only from
 # a message that is not about something else.
 FREE_TEXT = {"employer", "school_problem", "occupation"}
@@ -299,7 +300,7 @@ def _answer_extractor(slot: str):
                 return {slot: approx(text).value}
         if checked.ok:  # 其他（…）: something, in the worker's words
             return {slot: checked.value}
-        if set(tracker.slots_to_validate()) & set(CASE_FACTS):
+        if set(tracker.slots_to_validate()) & {*CASE_FACTS, *PLACES}:
             return {}  # 八千五 while the time is asked: another fact, kept; no "没听明白"
         return {slot: None}  # validate_<slot> explains and asks again
 
@@ -524,7 +525,9 @@ class HotlineForm(FormValidationAction):
         filled = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
         answered = asked and filled.get(asked) is not None
         told = {k: val for k, val in filled.items()
-                if k in CASE_FACTS and k != asked and val is not None}
+                if k in (*CASE_FACTS, *PLACES) and k != asked and val is not None}
+        if "district" in told:
+            told.pop("city", None)  # the district says it (its city was looked up)
         if answered:
             extra += [SlotSet("last_answered", asked), SlotSet("repeat_count", None)]
         elif asked and not corrected and not extra and told:

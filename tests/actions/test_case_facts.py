@@ -567,3 +567,22 @@ async def test_the_station_asked_mid_form_is_named_once_then_the_form_resumes(mo
     assert not [e for e in events if e.get("event") == "active_loop"
                 and e.get("name") == "find_station_form"]
     assert dispatcher.messages[-1].get("response") == "utter_resume_form"
+
+
+async def test_a_place_told_while_the_amount_is_asked_is_no_miss(monkeypatch):
+    """我在黄岛区辛安街道 while the amount is asked: the place is said back as kept, and it
+    does not count as a question left unanswered (which would soon store 不清楚)."""
+    from actions import forms
+    from actions.backend_client import BackendClient
+    from bot.services import free_port
+
+    closed = BackendClient(f"http://127.0.0.1:{free_port()}", "token", timeout=0.5, retries=0)
+    monkeypatch.setattr(forms, "client", lambda: closed)  # away: the place is kept as said
+    dispatcher = CollectingDispatcher()
+    tracker = _form_tracker("wage_arrears_form", "amount", "我在黄岛区辛安街道",
+                            slots={"employer": "鑫达电子厂"}, extracted={"district": "辛安街道"})
+    events = _slots(await ValidateWageArrearsForm().run(dispatcher, tracker, DOMAIN))
+    assert events["district"] == "辛安街道" and "repeat_count" not in events
+    said = [m.get("text") or m.get("response") for m in dispatcher.messages]
+    assert said == ["好的，记下了：地点 辛安街道。"]  # no 没听明白金额 before the question
+    await closed.close()
