@@ -132,6 +132,21 @@ def fact_text(slot: str, value: Any) -> str:
     return names.get(str(value), str(value))
 
 
+def kept_facts(tracker: Tracker, filled: dict[str, Any], asked: str | None,
+               answered: bool) -> tuple[dict[str, Any], bool]:
+    """The facts a reply told besides the answer asked for, to say back, and whether any
+    of them is new (a message with a new fact is no miss of the question)."""
+    told = {k: val for k, val in filled.items()
+            if k in (*CASE_FACTS, *PLACES) and k != asked and val is not None}
+    new = bool(told)
+    if asked and not answered and not told and asked in SLOT_CHECKS:
+        told = {k: val for k, val in other_facts_said(tracker, asked).items()
+                if tracker.get_slot(k) == val}  # said again (留下): kept as it was
+    if "district" in told:
+        told.pop("city", None)  # the district says it (its city was looked up)
+    return told, new
+
+
 def told_text(facts: dict[str, Any]) -> str:
     """金额 8,500 元、欠薪时间 3个月: facts the worker told besides the answer asked for."""
     return "、".join("加班的日子" if slot == "overtime_days"  # its value is the whole message
@@ -271,6 +286,18 @@ def _extractor(slot: str):
     return extract
 
 
+def other_facts_said(tracker: Tracker, slot: str) -> dict[str, Any]:
+    """Facts of other slots the latest message states, new or already known (留下 while the
+    job is asked states the holiday plan): such a message is no vague answer to ``slot``."""
+    latest = tracker.latest_message or {}
+    try:
+        facts = v.read_facts(latest.get("text") or "", latest.get("entities"), context_of(tracker))
+    except Exception:  # reading facts must never cost the worker an answer
+        logger.exception("reading the facts of a message failed")
+        return {}
+    return {k: val for k, val in facts.items() if k != slot and val is not None}
+
+
 def _answer_extractor(slot: str):
     """An ``extract_<slot>`` method: the latest message read as the answer to this form's
     question (外卖, 初二, 有居住证, 就我一个, 一个姓刘的包工头), whatever the NLU made of it.
@@ -298,8 +325,10 @@ def _answer_extractor(slot: str):
                       "workers_affected": v.approximate_head_count}.get(slot)
             if approx and approx(text).ok:
                 return {slot: approx(text).value}
-        if checked.ok:  # 其他（…）: something, in the worker's words
-            return {slot: checked.value}
+        if checked.ok and not other_facts_said(tracker, slot):
+            return {slot: checked.value}  # 其他（…）: something, in the worker's words
+        if checked.ok:
+            return {}  # 留下 while the job is asked: about staying, not a job; asked again
         if set(tracker.slots_to_validate()) & {*CASE_FACTS, *PLACES}:
             return {}  # 八千五 while the time is asked: another fact, kept; no "没听明白"
         return {slot: None}  # validate_<slot> explains and asks again
@@ -524,29 +553,34 @@ class HotlineForm(FormValidationAction):
                 extra.append(SlotSet(slot, value))
         filled = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
         answered = asked and filled.get(asked) is not None
-        told = {k: val for k, val in filled.items()
-                if k in (*CASE_FACTS, *PLACES) and k != asked and val is not None}
-        if "district" in told:
-            told.pop("city", None)  # the district says it (its city was looked up)
+        told, new = kept_facts(tracker, filled, asked, bool(answered))
         if answered:
             extra += [SlotSet("last_answered", asked), SlotSet("repeat_count", None)]
         elif asked and not corrected and not extra and told:
             # the question stays open: say what was kept, so asking it again makes sense
             dispatcher.utter_message(text=f"好的，记下了：{told_text(told)}。")
-        elif asked and asked != "case_confirmed" and not corrected and not extra:
-            count = tracker.get_slot("repeat_count") or {}
-            tries = (count.get("n", 0) if count.get("slot") == asked else 0) + 1
-            extra.append(SlotSet("repeat_count", {"slot": asked, "n": tries}))
-            if tries >= 2 and asked in OPTIONAL_FACTS:
-                dispatcher.utter_message(text=f"没关系，{FACT_NAMES.get(asked, '这一项')}先记为"
-                                              "“不清楚”，工作人员联系您时再核实。")
-                extra += [SlotSet(asked, v.UNKNOWN), SlotSet("repeat_count", None)]
-            elif tries >= 2:
-                dispatcher.utter_message(response="utter_offer_human_for_question")
+        if not answered and not new and asked and asked != "case_confirmed" \
+                and not corrected and not extra:
+            extra += self._missed(asked, dispatcher, tracker)
         if not extra:
             return events
         events = events + extra
         return await self._next_question(events, dispatcher, tracker, domain)
+
+    @staticmethod
+    def _missed(asked: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict]:
+        """The question got no answer: counted; the second miss stores 不清楚 for a fact the
+        case can go without, or offers a person for one it cannot."""
+        count = tracker.get_slot("repeat_count") or {}
+        tries = (count.get("n", 0) if count.get("slot") == asked else 0) + 1
+        events = [SlotSet("repeat_count", {"slot": asked, "n": tries})]
+        if tries >= 2 and asked in OPTIONAL_FACTS:
+            dispatcher.utter_message(text=f"没关系，{FACT_NAMES.get(asked, '这一项')}先记为"
+                                          "“不清楚”，工作人员联系您时再核实。")
+            events += [SlotSet(asked, v.UNKNOWN), SlotSet("repeat_count", None)]
+        elif tries >= 2:
+            dispatcher.utter_message(response="utter_offer_human_for_question")
+        return events
 
     async def _next_question(self, events: list[dict], dispatcher, tracker,
                              domain) -> list[dict]:

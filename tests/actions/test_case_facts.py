@@ -586,3 +586,16 @@ async def test_a_place_told_while_the_amount_is_asked_is_no_miss(monkeypatch):
     said = [m.get("text") or m.get("response") for m in dispatcher.messages]
     assert said == ["好的，记下了：地点 辛安街道。"]  # no 没听明白金额 before the question
     await closed.close()
+
+
+async def test_a_reply_about_another_known_fact_is_no_vague_answer():
+    """留下 while the job is asked (staying was said already): not a job of the kind 其他; the
+    plan is said back as known and the job asked again — it used to be stored as 其他 and the
+    subsidy decided without the worker's job."""
+    dispatcher = CollectingDispatcher()
+    tracker = _form_tracker("holiday_subsidy_form", "occupation", "留下",
+                            slots={"city": "福鼎", "holiday_situation": "stay"})
+    events = _slots(await ValidateHolidaySubsidyForm().run(dispatcher, tracker, DOMAIN))
+    assert events.get("occupation") is None
+    said = [m.get("text") or m.get("response") for m in dispatcher.messages]
+    assert said == ["好的，记下了：过年安排 留下过年。"]
