@@ -23,6 +23,7 @@ from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client, on_action_call
 from actions.crisis import is_crisis
+from actions.facts import is_question
 from bot.contract import OCCUPATION_NAMES, OCCUPATIONS
 
 logger = logging.getLogger(__name__)
@@ -71,11 +72,18 @@ _UNSPECIFIC = ("other", "其他（")
 # Free-text places prove nothing either: "辛安街道的服务站在哪" reads as a place too.
 _NOT_PROOF = {"city", "district", "employer"}
 SWITCH_CONFIDENCE = 0.7
+# Without the other service named in words or asked about, only a sure intent is a switch:
+# 还有两个服务员 (find_station 0.71) answers the form, it asks for no station.
+SURE_SWITCH_CONFIDENCE = 0.9
 
 
 # Facts a case can go without: 不知道 is kept as 不清楚, and after two tries the form moves on.
 OPTIONAL_FACTS = {"employer", "amount", "duration", "workers_affected", "hukou_status",
                   "school_problem", "occupation", "holiday_situation"}
+# Rough answers a case can be filed with (约好几个月, 约五六千, 约两三个).
+APPROXIMATIONS: dict[str, Callable[[object], v.Checked]] = {
+    "duration": v.approximate_duration, "amount": v.approximate_amount,
+    "workers_affected": v.approximate_head_count}
 # The facts every message is read for (action_validate_slot_mappings), whatever was asked.
 CASE_FACTS = ("employer", "amount", "monthly_wage", "medical_cost", "duration",
               "workers_affected", "child_grade", "hukou_status", "school_problem",
@@ -250,8 +258,12 @@ def answers_the_question(tracker: Tracker) -> bool:
     check = SLOT_CHECKS.get(slot)
     if check is None or slot in _NOT_PROOF:
         return False
-    checked = check(tracker.latest_message.get("text") or "")
-    return checked.ok and not str(checked.value).startswith(_UNSPECIFIC)
+    text = tracker.latest_message.get("text") or ""
+    checked = check(text)
+    if checked.ok and not str(checked.value).startswith(_UNSPECIFIC):
+        return True
+    approx = APPROXIMATIONS.get(slot)  # 从去年过年到现在 answers how long (过年 is no topic)
+    return slot in OPTIONAL_FACTS and approx is not None and approx(text).ok
 
 
 def _validator(slot: str):
@@ -321,8 +333,7 @@ def _answer_extractor(slot: str):
         if slot in OPTIONAL_FACTS:
             if v.says_unknown(text):
                 return {slot: v.UNKNOWN}
-            approx = {"duration": v.approximate_duration, "amount": v.approximate_amount,
-                      "workers_affected": v.approximate_head_count}.get(slot)
+            approx = APPROXIMATIONS.get(slot)
             if approx and approx(text).ok:
                 return {slot: approx(text).value}
         if checked.ok and not other_facts_said(tracker, slot):
@@ -477,9 +488,13 @@ class HotlineForm(FormValidationAction):
             return False  # 确认 / 修改 / 金额是九千五 answer the summary
         if intent not in SERVICE_INTENTS or SERVICE_INTENTS[intent] == self.form_name():
             return False
-        if self._place_answer(tracker):
+        if self._place_answer(tracker) or confidence < SWITCH_CONFIDENCE \
+                or answers_the_question(tracker):
             return False
-        return confidence >= SWITCH_CONFIDENCE and not answers_the_question(tracker)
+        from actions.router import services_named  # the router builds on this module
+
+        return confidence >= SURE_SWITCH_CONFIDENCE or bool(services_named(text)) \
+            or is_question(text)
 
     @staticmethod
     def _place_answer(tracker: Tracker) -> bool:

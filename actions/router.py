@@ -22,7 +22,7 @@ from actions import forms
 from actions import validators as v
 from actions.common import SafeAction
 from actions.crisis import is_crisis
-from actions.facts import asked_facts, fact_text, record_context
+from actions.facts import asked_facts, fact_text, is_question, record_context
 from actions.tickets import new_case_id
 
 SERVICE_FORMS = {
@@ -108,6 +108,27 @@ def flow_to_redo(tracker: Tracker) -> str | None:
     return REDO_FORMS[last] if said & set(forms.FORM_SLOTS.get(last, ())) else None
 
 
+_OWED = re.compile(r"欠|拖|没给|没发|不给|不发|要不回|讨|扣|少给|少发|克扣|不结")
+
+
+def pay_question(tracker: Tracker) -> bool:
+    """A question about a monthly pay with nothing owed (一个月就给1800 合法吗): the minimum
+    wage is asked about, whatever the classifier made of the words 工资 / 给."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    said = forms.slots_set_this_turn(tracker)
+    return (said.get("monthly_wage") is not None and said.get("amount") is None
+            and not said.get("employer") and not _OWED.search(text) and is_question(text))
+
+
+def undo_this_turn(tracker: Tracker, slot: str) -> list[dict]:
+    """The slot back to its value before the latest message, if that message set it."""
+    if slot not in forms.slots_set_this_turn(tracker):
+        return []
+    before = forms.value_before_this_message(tracker, slot)
+    tracker.slots[slot] = before
+    return [SlotSet(slot, before)]
+
+
 def choice_buttons(services: list[str]) -> list[dict[str, str]]:
     return [{"title": SERVICE_NAMES[s], "payload": f"/{s}"} for s in services]
 
@@ -166,10 +187,15 @@ class ActionStartService(SafeAction):
                     found, dispatcher, tracker, domain)
         service = intent if intent in SERVICE_NAMES else (
             flow_to_redo(tracker) or service_from_facts(forms.slots_set_this_turn(tracker), text))
+        events: list[dict] = []
+        if service == "wage_arrears" and pay_question(tracker):
+            # 我在青岛 一个月就给1800 合法吗: a question about the pay, nothing owed
+            service = "minimum_wage"
+            events += undo_this_turn(tracker, "duration")  # 一个月 was the pay's period
         if service is None:
             return self._ask_which(dispatcher, tracker)
         later = [s for s in services_named(text) if s != service]
-        events: list[dict] = [SlotSet("next_service", later[0])] if later else []
+        events += [SlotSet("next_service", later[0])] if later else []
         return events + await self._start(service, dispatcher, tracker, domain)
 
     async def _after_figure(self, found: list[dict], dispatcher: CollectingDispatcher,

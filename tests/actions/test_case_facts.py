@@ -599,3 +599,42 @@ async def test_a_reply_about_another_known_fact_is_no_vague_answer():
     assert events.get("occupation") is None
     said = [m.get("text") or m.get("response") for m in dispatcher.messages]
     assert said == ["好的，记下了：过年安排 留下过年。"]
+
+
+@pytest.mark.parametrize("text,intent,confidence,switched", [
+    ("从去年过年到现在", "holiday_subsidy", 0.98, False),  # answers how long: 过年 is no topic
+    ("还有两个服务员", "find_station", 0.71, False),  # a weak guess, no station asked for
+    ("辛安街道的工会服务站在哪", "find_station", 0.75, True),  # named: a real switch
+    ("帮我查一下工单进度", "ticket_status", 0.97, True),  # sure: a real switch
+])
+async def test_only_a_real_other_request_leaves_the_form(text, intent, confidence, switched):
+    """Found by hand: the wage form asked how long, 从去年过年到现在 opened the holiday form,
+    then 还有两个服务员 the station form — the wage case was lost under two others."""
+    tracker = _form_tracker("wage_arrears_form", "duration", text, intent,
+                            slots={"employer": "小饭馆", "amount": "约五六千"})
+    tracker.latest_message["intent"]["confidence"] = confidence
+    events = await ValidateWageArrearsForm().run(CollectingDispatcher(), tracker, DOMAIN)
+    assert ("action_execution_rejected" in [e["event"] for e in events]) is switched
+    if text.startswith("从去年"):
+        assert _slots(events)["duration"] == "约从去年过年到现在"
+
+
+async def test_a_question_about_the_pay_is_the_minimum_wage_not_a_wage_claim(monkeypatch):
+    """我在青岛 一个月就给1800 合法吗, classified wage_arrears (0.93): nothing is owed, the pay
+    is asked about — the minimum-wage flow, not 是哪家单位欠的."""
+    from actions import router
+
+    async def no_figure(tracker):
+        return []
+
+    monkeypatch.setattr(router, "asked_facts", no_figure)
+    said = {"monthly_wage": 1800, "duration": "P1M", "city": "青岛"}
+    events = await router.ActionStartService().run(
+        CollectingDispatcher(), _turn("我在青岛 一个月就给1800 合法吗", "wage_arrears", said),
+        DOMAIN)
+    assert [e["name"] for e in events if e.get("event") == "active_loop"] == ["minimum_wage_form"]
+    assert _slots(events)["duration"] is None  # 一个月 was the pay's period, not a time owed
+    owed = _turn("老板一个月工资1800 三个月没发了 怎么办", "wage_arrears",
+                 {"monthly_wage": 1800, "duration": "P3M"})
+    events = await router.ActionStartService().run(CollectingDispatcher(), owed, DOMAIN)
+    assert [e["name"] for e in events if e.get("event") == "active_loop"] == ["wage_arrears_form"]
