@@ -72,6 +72,8 @@ def test_overtime_wage_and_days_together():
     ("青岛海纳建筑", "青岛海纳建筑"),
     ("是鑫达电子厂", "鑫达电子厂"),
     ("不知道", v.UNKNOWN),
+    ("不知道叫啥 就是个小饭馆", "小饭馆"),  # found by hand: stored as 不清楚, the clue lost
+    ("不清楚 是一家装修公司", "装修公司"),
 ])
 def test_employers_described_or_without_suffix_are_accepted(text, expected):
     assert v.employer_answer(text).value == expected
@@ -638,3 +640,10 @@ async def test_a_question_about_the_pay_is_the_minimum_wage_not_a_wage_claim(mon
                  {"monthly_wage": 1800, "duration": "P3M"})
     events = await router.ActionStartService().run(CollectingDispatcher(), owed, DOMAIN)
     assert [e["name"] for e in events if e.get("event") == "active_loop"] == ["wage_arrears_form"]
+
+
+@pytest.mark.parametrize("text,count", [("还有两个服务员", 3), ("另外三个", 4), ("两个", 2),
+                                        ("一共5个人", 5)])
+def test_the_others_named_with_还有_count_the_worker_too(text, count):
+    """还有两个服务员 answering 有多少工友被欠薪: two others and the worker, found by hand."""
+    assert v.head_count(text).value == count
