@@ -184,3 +184,14 @@ async def test_a_hotline_question_classified_as_psych_support_gets_the_number_fi
 async def test_a_hotline_has_no_date_it_does_not_have(backend_for_actions):
     reply = "\n".join(await answer_fact(tracker("工会热线是多少")))
     assert "12351" in reply and "收录" in reply and "2020年5月1日" not in reply
+
+
+@on_module_loop
+async def test_a_place_said_without_its_suffix_is_found(backend_for_actions):
+    """俺娃想在黄岛上学: 黄岛 (the NLU's district) is 黄岛区 — it was 这个地方我还没有资料 and
+    the place question again (found by hand). The exact names still win (黄岛街道 is a street)."""
+    found = await backend_for_actions.resolve(None, "黄岛")
+    assert found["path"]["district"] == "黄岛区"
+    street = await backend_for_actions.resolve(None, "黄岛街道")
+    assert street["path"].get("street") == "黄岛街道"
+    assert (await backend_for_actions.resolve(None, "京口"))["path"]["city"] == "镇江市"
