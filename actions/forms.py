@@ -50,9 +50,18 @@ def reask(dispatcher: CollectingDispatcher, domain: DomainDict, response: str) -
         dispatcher.utter_message(text=GENERIC_REASK)
 
 
+# Re-asks that are the question itself again (with its example): when the form asked this
+# very slot, Rasa asks it again right after validation, with its buttons — saying these too
+# would put the same question twice in one reply (您是留下来过年…？ twice, found by hand).
+SAYS_THE_QUESTION = {"utter_invalid_grade", "utter_invalid_hukou_status",
+                     "utter_invalid_school_problem", "utter_invalid_holiday_situation"}
+
+
 def apply(slot: str, checked: v.Checked, dispatcher: CollectingDispatcher,
-          domain: DomainDict) -> Slots:
-    if checked.reask is not None:  # not checked.ok
+          domain: DomainDict, asked: str | None = None) -> Slots:
+    """The validated value; a value not understood is explained, unless Rasa's re-ask of
+    the same question says it (``asked``: the slot the form asked for)."""
+    if checked.reask is not None and not (checked.reask in SAYS_THE_QUESTION and asked == slot):
         reask(dispatcher, domain, checked.reask)
     return {slot: checked.value}
 
@@ -271,7 +280,8 @@ def _validator(slot: str):
     check = SLOT_CHECKS[slot]
 
     def validate(self, value, dispatcher, tracker, domain) -> Slots:
-        return apply(slot, check(value), dispatcher, domain)
+        return apply(slot, check(value), dispatcher, domain,
+                     asked=tracker.get_slot("requested_slot"))
 
     validate.__name__ = f"validate_{slot}"
     return validate
@@ -367,7 +377,8 @@ def _keep_validator(slot: str):
             return {slot: value}  # a name from the NLU or a description, kept as said
         if slot == "workers_affected" and isinstance(value, int) and value > 0:
             return {slot: value}
-        return apply(slot, check(value), dispatcher, domain)
+        return apply(slot, check(value), dispatcher, domain,
+                     asked=tracker.get_slot("requested_slot"))
 
     validate.__name__ = f"validate_{slot}"
     return validate

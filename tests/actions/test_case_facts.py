@@ -647,3 +647,13 @@ async def test_a_question_about_the_pay_is_the_minimum_wage_not_a_wage_claim(mon
 def test_the_others_named_with_还有_count_the_worker_too(text, count):
     """还有两个服务员 answering 有多少工友被欠薪: two others and the worker, found by hand."""
     assert v.head_count(text).value == count
+
+
+async def test_a_closed_question_not_understood_is_asked_once_a_turn():
+    """我没有手机 while the holiday plan is asked: the question once (Rasa asks it again with
+    its buttons), not its re-ask text and then the question again."""
+    dispatcher = CollectingDispatcher()
+    tracker = _form_tracker("holiday_subsidy_form", "holiday_situation", "我没有手机",
+                            slots={"city": "福鼎"})
+    events = _slots(await ValidateHolidaySubsidyForm().run(dispatcher, tracker, DOMAIN))
+    assert events["holiday_situation"] is None and dispatcher.messages == []
