@@ -194,8 +194,14 @@ class ActionStartService(SafeAction):
             events += undo_this_turn(tracker, "duration")  # 一个月 was the pay's period
         if service is None:
             return self._ask_which(dispatcher, tracker)
+        first, _ = self._topics(intent, text)
+        if service == intent and first in SERVICE_NAMES:
+            service = first  # 老板欠我工资 另外孩子上学也想问问: the first named comes first
         later = [s for s in services_named(text) if s != service]
-        events += [SlotSet("next_service", later[0])] if later else []
+        if later:
+            dispatcher.utter_message(text=f"好的，先帮您办“{SERVICE_NAMES[service]}”，"
+                                          f"“{SERVICE_NAMES.get(later[0], later[0])}”的事办完再帮您看。")
+            events.append(SlotSet("next_service", later[0]))
         return events + await self._start(service, dispatcher, tracker, domain)
 
     async def _after_figure(self, found: list[dict], dispatcher: CollectingDispatcher,

@@ -657,3 +657,20 @@ async def test_a_closed_question_not_understood_is_asked_once_a_turn():
                             slots={"city": "福鼎"})
     events = _slots(await ValidateHolidaySubsidyForm().run(dispatcher, tracker, DOMAIN))
     assert events["holiday_situation"] is None and dispatcher.messages == []
+
+
+async def test_two_services_in_one_message_the_first_named_first(monkeypatch):
+    """老板欠我工资 另外孩子上学也想问问, classified school_placement: the wage case first (the
+    worker named it first), the school question promised for after it."""
+    from actions import router
+
+    async def no_figure(tracker):
+        return []
+
+    monkeypatch.setattr(router, "asked_facts", no_figure)
+    dispatcher = CollectingDispatcher()
+    events = await router.ActionStartService().run(
+        dispatcher, _turn("老板欠我工资 另外孩子上学也想问问", "school_placement"), DOMAIN)
+    assert [e["name"] for e in events if e.get("event") == "active_loop"] == ["wage_arrears_form"]
+    assert _slots(events)["next_service"] == "school_placement"
+    assert "孩子上学" in dispatcher.messages[0]["text"]
