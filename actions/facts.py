@@ -83,8 +83,8 @@ def fact_text(fact: dict) -> str:
     return f"{body}\n（来源：{fact['source']}；{date_text(fact)}）"
 
 
-async def answer_fact(tracker: Tracker) -> list[str] | None:
-    """The answer to a fact question in the latest message, or None.
+async def asked_facts(tracker: Tracker) -> list[dict]:
+    """The records a fact question in the latest message asks for ([] for none).
 
     Never raises: with the backend away or refusing, the dialogue simply goes on without
     the answer. Crisis words are never a fact question (the crisis guard answers them).
@@ -92,13 +92,31 @@ async def answer_fact(tracker: Tracker) -> list[str] | None:
     text = (tracker.latest_message or {}).get("text") or ""
     if (not text.strip() or text.startswith("/") or len(text) > MAX_QUESTION  # "/" a button
             or is_crisis(text) or not is_question(text)):
-        return None
+        return []
     try:
         found = await client().facts(text, city=_context(tracker, "city"),
                                      district=_context(tracker, "district"),
                                      employer=_context(tracker, "employer"))
     except (BackendUnavailable, BackendError) as exc:
         logger.warning("fact question not answered: %s", exc)
-        return None
-    texts = [fact_text(fact) for fact in found.get("facts") or []]
+        return []
+    return list(found.get("facts") or [])
+
+
+async def answer_fact(tracker: Tracker) -> list[str] | None:
+    """The answer to a fact question in the latest message (the reply texts), or None."""
+    texts = [fact_text(fact) for fact in await asked_facts(tracker)]
     return texts or None
+
+
+def record_context(facts: list[dict]) -> dict[str, str]:
+    """The employer and city every answering record is of (隆祥返岗路费补贴多少 → 隆祥皮革有限公司
+    in 福鼎市): what the question named, so the flow after the answer does not ask it."""
+    employers = {f["employers"][0] for f in facts if f.get("employers")}
+    cities = {(f.get("place") or {}).get("city") for f in facts}
+    known: dict[str, str] = {}
+    if len(employers) == 1 and all(f.get("employers") for f in facts):
+        known["employer"] = employers.pop()
+    if len(cities) == 1 and None not in cities:
+        known["city"] = str(cities.pop())
+    return known

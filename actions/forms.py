@@ -23,6 +23,7 @@ from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client, on_action_call
 from actions.crisis import is_crisis
+from actions.facts import is_question
 from bot.contract import OCCUPATION_NAMES, OCCUPATIONS
 
 logger = logging.getLogger(__name__)
@@ -49,9 +50,18 @@ def reask(dispatcher: CollectingDispatcher, domain: DomainDict, response: str) -
         dispatcher.utter_message(text=GENERIC_REASK)
 
 
+# Re-asks that are the question itself again (with its example): when the form asked this
+# very slot, Rasa asks it again right after validation, with its buttons — saying these too
+# would put the same question twice in one reply (您是留下来过年…？ twice, found by hand).
+SAYS_THE_QUESTION = {"utter_invalid_grade", "utter_invalid_hukou_status",
+                     "utter_invalid_school_problem", "utter_invalid_holiday_situation"}
+
+
 def apply(slot: str, checked: v.Checked, dispatcher: CollectingDispatcher,
-          domain: DomainDict) -> Slots:
-    if checked.reask is not None:  # not checked.ok
+          domain: DomainDict, asked: str | None = None) -> Slots:
+    """The validated value; a value not understood is explained, unless Rasa's re-ask of
+    the same question says it (``asked``: the slot the form asked for)."""
+    if checked.reask is not None and not (checked.reask in SAYS_THE_QUESTION and asked == slot):
         reask(dispatcher, domain, checked.reask)
     return {slot: checked.value}
 
@@ -71,11 +81,18 @@ _UNSPECIFIC = ("other", "其他（")
 # Free-text places prove nothing either: "辛安街道的服务站在哪" reads as a place too.
 _NOT_PROOF = {"city", "district", "employer"}
 SWITCH_CONFIDENCE = 0.7
+# Without the other service named in words or asked about, only a sure intent is a switch:
+# 还有两个服务员 (find_station 0.71) answers the form, it asks for no station.
+SURE_SWITCH_CONFIDENCE = 0.9
 
 
 # Facts a case can go without: 不知道 is kept as 不清楚, and after two tries the form moves on.
 OPTIONAL_FACTS = {"employer", "amount", "duration", "workers_affected", "hukou_status",
                   "school_problem", "occupation", "holiday_situation"}
+# Rough answers a case can be filed with (约好几个月, 约五六千, 约两三个).
+APPROXIMATIONS: dict[str, Callable[[object], v.Checked]] = {
+    "duration": v.approximate_duration, "amount": v.approximate_amount,
+    "workers_affected": v.approximate_head_count}
 # The facts every message is read for (action_validate_slot_mappings), whatever was asked.
 CASE_FACTS = ("employer", "amount", "monthly_wage", "medical_cost", "duration",
               "workers_affected", "child_grade", "hukou_status", "school_problem",
@@ -86,6 +103,7 @@ FACT_NAMES = {"employer": "单位", "amount": "金额", "monthly_wage": "月工�
               "holiday_situation": "过年安排", "occupation": "工作", "overtime_days": "加班日子",
               "hardship_status": "困难建档", "district": "地点", "city": "城市",
               "phone": "手机号"}
+PLACES = ("district", "city")
 # Answers taken in the worker's own words: any text would pass, so they are read only from
 # a message that is not about something else.
 FREE_TEXT = {"employer", "school_problem", "occupation"}
@@ -129,6 +147,28 @@ def fact_text(slot: str, value: Any) -> str:
     names = {"stay": "留下过年", "return": "节后错峰返乡/返岗", **OCCUPATION_NAMES,
              "none": "未建档"}
     return names.get(str(value), str(value))
+
+
+def kept_facts(tracker: Tracker, filled: dict[str, Any], asked: str | None,
+               answered: bool) -> tuple[dict[str, Any], bool]:
+    """The facts a reply told besides the answer asked for, to say back, and whether any
+    of them is new (a message with a new fact is no miss of the question)."""
+    told = {k: val for k, val in filled.items()
+            if k in (*CASE_FACTS, *PLACES) and k != asked and val is not None}
+    new = bool(told)
+    if asked and not answered and not told and asked in SLOT_CHECKS:
+        told = {k: val for k, val in other_facts_said(tracker, asked).items()
+                if tracker.get_slot(k) == val}  # said again (留下): kept as it was
+    if "district" in told:
+        told.pop("city", None)  # the district says it (its city was looked up)
+    return told, new
+
+
+def told_text(facts: dict[str, Any]) -> str:
+    """金额 8,500 元、欠薪时间 3个月: facts the worker told besides the answer asked for."""
+    return "、".join("加班的日子" if slot == "overtime_days"  # its value is the whole message
+                    else f"{FACT_NAMES.get(slot, slot)} {fact_text(slot, value)}"
+                    for slot, value in facts.items())
 
 
 class ValidateSlotMappings(ValidationAction):
@@ -227,8 +267,12 @@ def answers_the_question(tracker: Tracker) -> bool:
     check = SLOT_CHECKS.get(slot)
     if check is None or slot in _NOT_PROOF:
         return False
-    checked = check(tracker.latest_message.get("text") or "")
-    return checked.ok and not str(checked.value).startswith(_UNSPECIFIC)
+    text = tracker.latest_message.get("text") or ""
+    checked = check(text)
+    if checked.ok and not str(checked.value).startswith(_UNSPECIFIC):
+        return True
+    approx = APPROXIMATIONS.get(slot)  # 从去年过年到现在 answers how long (过年 is no topic)
+    return slot in OPTIONAL_FACTS and approx is not None and approx(text).ok
 
 
 def _validator(slot: str):
@@ -236,7 +280,8 @@ def _validator(slot: str):
     check = SLOT_CHECKS[slot]
 
     def validate(self, value, dispatcher, tracker, domain) -> Slots:
-        return apply(slot, check(value), dispatcher, domain)
+        return apply(slot, check(value), dispatcher, domain,
+                     asked=tracker.get_slot("requested_slot"))
 
     validate.__name__ = f"validate_{slot}"
     return validate
@@ -263,6 +308,18 @@ def _extractor(slot: str):
     return extract
 
 
+def other_facts_said(tracker: Tracker, slot: str) -> dict[str, Any]:
+    """Facts of other slots the latest message states, new or already known (留下 while the
+    job is asked states the holiday plan): such a message is no vague answer to ``slot``."""
+    latest = tracker.latest_message or {}
+    try:
+        facts = v.read_facts(latest.get("text") or "", latest.get("entities"), context_of(tracker))
+    except Exception:  # reading facts must never cost the worker an answer
+        logger.exception("reading the facts of a message failed")
+        return {}
+    return {k: val for k, val in facts.items() if k != slot and val is not None}
+
+
 def _answer_extractor(slot: str):
     """An ``extract_<slot>`` method: the latest message read as the answer to this form's
     question (外卖, 初二, 有居住证, 就我一个, 一个姓刘的包工头), whatever the NLU made of it.
@@ -286,12 +343,15 @@ def _answer_extractor(slot: str):
         if slot in OPTIONAL_FACTS:
             if v.says_unknown(text):
                 return {slot: v.UNKNOWN}
-            approx = {"duration": v.approximate_duration, "amount": v.approximate_amount,
-                      "workers_affected": v.approximate_head_count}.get(slot)
+            approx = APPROXIMATIONS.get(slot)
             if approx and approx(text).ok:
                 return {slot: approx(text).value}
-        if checked.ok:  # 其他（…）: something, in the worker's words
-            return {slot: checked.value}
+        if checked.ok and not other_facts_said(tracker, slot):
+            return {slot: checked.value}  # 其他（…）: something, in the worker's words
+        if checked.ok:
+            return {}  # 留下 while the job is asked: about staying, not a job; asked again
+        if set(tracker.slots_to_validate()) & {*CASE_FACTS, *PLACES}:
+            return {}  # 八千五 while the time is asked: another fact, kept; no "没听明白"
         return {slot: None}  # validate_<slot> explains and asks again
 
     extract.__name__ = f"extract_{slot}"
@@ -317,7 +377,8 @@ def _keep_validator(slot: str):
             return {slot: value}  # a name from the NLU or a description, kept as said
         if slot == "workers_affected" and isinstance(value, int) and value > 0:
             return {slot: value}
-        return apply(slot, check(value), dispatcher, domain)
+        return apply(slot, check(value), dispatcher, domain,
+                     asked=tracker.get_slot("requested_slot"))
 
     validate.__name__ = f"validate_{slot}"
     return validate
@@ -438,9 +499,13 @@ class HotlineForm(FormValidationAction):
             return False  # 确认 / 修改 / 金额是九千五 answer the summary
         if intent not in SERVICE_INTENTS or SERVICE_INTENTS[intent] == self.form_name():
             return False
-        if self._place_answer(tracker):
+        if self._place_answer(tracker) or confidence < SWITCH_CONFIDENCE \
+                or answers_the_question(tracker):
             return False
-        return confidence >= SWITCH_CONFIDENCE and not answers_the_question(tracker)
+        from actions.router import services_named  # the router builds on this module
+
+        return confidence >= SURE_SWITCH_CONFIDENCE or bool(services_named(text)) \
+            or is_question(text)
 
     @staticmethod
     def _place_answer(tracker: Tracker) -> bool:
@@ -514,23 +579,34 @@ class HotlineForm(FormValidationAction):
                 extra.append(SlotSet(slot, value))
         filled = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
         answered = asked and filled.get(asked) is not None
+        told, new = kept_facts(tracker, filled, asked, bool(answered))
         if answered:
             extra += [SlotSet("last_answered", asked), SlotSet("repeat_count", None)]
-        elif asked and asked != "case_confirmed" and not corrected and not extra \
-                and not {k for k, val in filled.items() if val is not None} & set(CASE_FACTS):
-            count = tracker.get_slot("repeat_count") or {}
-            tries = (count.get("n", 0) if count.get("slot") == asked else 0) + 1
-            extra.append(SlotSet("repeat_count", {"slot": asked, "n": tries}))
-            if tries >= 2 and asked in OPTIONAL_FACTS:
-                dispatcher.utter_message(text=f"没关系，{FACT_NAMES.get(asked, '这一项')}先记为"
-                                              "“不清楚”，工作人员联系您时再核实。")
-                extra += [SlotSet(asked, v.UNKNOWN), SlotSet("repeat_count", None)]
-            elif tries >= 2:
-                dispatcher.utter_message(response="utter_offer_human_for_question")
+        elif asked and not corrected and not extra and told:
+            # the question stays open: say what was kept, so asking it again makes sense
+            dispatcher.utter_message(text=f"好的，记下了：{told_text(told)}。")
+        if not answered and not new and asked and asked != "case_confirmed" \
+                and not corrected and not extra:
+            extra += self._missed(asked, dispatcher, tracker)
         if not extra:
             return events
         events = events + extra
         return await self._next_question(events, dispatcher, tracker, domain)
+
+    @staticmethod
+    def _missed(asked: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict]:
+        """The question got no answer: counted; the second miss stores 不清楚 for a fact the
+        case can go without, or offers a person for one it cannot."""
+        count = tracker.get_slot("repeat_count") or {}
+        tries = (count.get("n", 0) if count.get("slot") == asked else 0) + 1
+        events = [SlotSet("repeat_count", {"slot": asked, "n": tries})]
+        if tries >= 2 and asked in OPTIONAL_FACTS:
+            dispatcher.utter_message(text=f"没关系，{FACT_NAMES.get(asked, '这一项')}先记为"
+                                          "“不清楚”，工作人员联系您时再核实。")
+            events += [SlotSet(asked, v.UNKNOWN), SlotSet("repeat_count", None)]
+        elif tries >= 2:
+            dispatcher.utter_message(response="utter_offer_human_for_question")
+        return events
 
     async def _next_question(self, events: list[dict], dispatcher, tracker,
                              domain) -> list[dict]:
@@ -698,6 +774,17 @@ class ValidateReliefForm(HotlineForm):
 
     def name(self) -> str:
         return "validate_relief_form"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> list[str]:
+        """The place, asked only when neither a member record nor the worker said it: relief
+        is decided by region, and without one the worker would hear there is no local data."""
+        slots = await super().required_slots(domain_slots, dispatcher, tracker, domain)
+        member = (tracker.get_slot("verified_worker") or {}).get("member")
+        if member or tracker.get_slot("city") or tracker.get_slot("district") \
+                or tracker.get_slot("otp_code") is None or "city" in slots:
+            return slots
+        at = slots.index("medical_cost") if "medical_cost" in slots else len(slots)
+        return slots[:at] + ["city"] + slots[at:]
 
     async def validate_phone(self, value, dispatcher, tracker, domain) -> Slots:
         """Asks the backend for a code. Members and strangers hear the same words (the

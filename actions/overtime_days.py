@@ -51,10 +51,17 @@ def _nearest(candidates: list[date], today: date) -> date:
     return min(candidates, key=lambda d: abs((d - today).days))
 
 
-def _year_of(make, today: date) -> int:
-    """The year whose occurrence of ``make(year)`` lies closest to ``today``."""
+# Said as done (五一干了三天, 初一到初三都加了班): the days lie behind, never ahead.
+_PAST = re.compile(r"(?:干|加|上|做|值|忙|工作)了|(?:干|加|上|做)过|加了班|去年")
+
+
+def _year_of(make, today: date, past: bool = False) -> int:
+    """The year whose occurrence of ``make(year)`` lies closest to ``today`` (``past``: the
+    latest occurrence not after today)."""
     years = [y for y in (today.year - 1, today.year, today.year + 1)
              if FIRST_YEAR <= y <= LAST_YEAR]
+    if past and (done := [make(y) for y in years if make(y) <= today]):
+        return max(done).year
     return _nearest([make(y) for y in years], today).year if len(years) > 1 else years[0]
 
 
@@ -64,7 +71,7 @@ def _span(first: date, last: date) -> list[date]:
 
 def _spring_festival(text: str, today: date) -> list[date]:
     text = re.sub(r"大?年三十", "除夕", text).replace("大年", "").replace("正月", "")
-    year = _year_of(lambda y: spring_festival_day(y, 1), today)
+    year = _year_of(lambda y: spring_festival_day(y, 1), today, bool(_PAST.search(text)))
     names = re.findall(_LUNAR_DAY, text)
     span = re.search(rf"({_LUNAR_DAY}){_TO}({_LUNAR_DAY})", text)
     if span:
@@ -93,7 +100,7 @@ def _named_holidays(text: str, today: date) -> list[date]:
     for pattern, first_day in _SOLAR_HOLIDAYS.items():
         if not re.search(pattern, text):
             continue
-        first = first_day(_year_of(first_day, today))
+        first = first_day(_year_of(first_day, today, bool(_PAST.search(text))))
         # 国庆1号到3号: days of the holiday's month, named by their numbers
         span = re.search(rf"(?:{pattern})\D{{0,4}}?(\d{{1,2}})\s*[号日]\s*(?:到|至|-|~|—)\s*"
                          rf"(\d{{1,2}})\s*[号日]?", text)

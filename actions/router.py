@@ -22,7 +22,7 @@ from actions import forms
 from actions import validators as v
 from actions.common import SafeAction
 from actions.crisis import is_crisis
-from actions.facts import answer_fact
+from actions.facts import asked_facts, fact_text, is_question, record_context
 from actions.tickets import new_case_id
 
 SERVICE_FORMS = {
@@ -52,6 +52,11 @@ SERVICE_WORDS = (
     ("legal_aid", r"律师|仲裁|法律援助|打官司"),
 )
 FILING_FORMS = {"wage_arrears_form"}
+# What relief depends on, without a question: the relief form asks its first question (the
+# phone) in the same turn, and one question a turn is all a worker should get. (The domain's
+# utter_relief_eligibility still ends with 请问您在哪个城市？; it is no longer said.)
+RELIEF_INTRO = ("困难职工可以申请工会的医疗救助、生活补助等帮扶。能不能申请，要看您是否已建档"
+                "（困难或特困）、所在地区，以及一年自付的医疗费用。")
 ROUTED_INTENTS = {"inform", "nlu_fallback", "out_of_scope"}
 WAGE_FACTS = ("employer", "duration", "workers_affected")
 SCHOOL_FACTS = ("child_grade", "school_problem", "hukou_status")
@@ -101,6 +106,27 @@ def flow_to_redo(tracker: Tracker) -> str | None:
         return None
     said = {k for k, val in forms.slots_set_this_turn(tracker).items() if val is not None}
     return REDO_FORMS[last] if said & set(forms.FORM_SLOTS.get(last, ())) else None
+
+
+_OWED = re.compile(r"欠|拖|没给|没发|不给|不发|要不回|讨|扣|少给|少发|克扣|不结")
+
+
+def pay_question(tracker: Tracker) -> bool:
+    """A question about a monthly pay with nothing owed (一个月就给1800 合法吗): the minimum
+    wage is asked about, whatever the classifier made of the words 工资 / 给."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    said = forms.slots_set_this_turn(tracker)
+    return (said.get("monthly_wage") is not None and said.get("amount") is None
+            and not said.get("employer") and not _OWED.search(text) and is_question(text))
+
+
+def undo_this_turn(tracker: Tracker, slot: str) -> list[dict]:
+    """The slot back to its value before the latest message, if that message set it."""
+    if slot not in forms.slots_set_this_turn(tracker):
+        return []
+    before = forms.value_before_this_message(tracker, slot)
+    tracker.slots[slot] = before
+    return [SlotSet(slot, before)]
 
 
 def choice_buttons(services: list[str]) -> list[dict[str, str]]:
@@ -153,37 +179,72 @@ class ActionStartService(SafeAction):
         if is_crisis(text):  # 工资要不回来…不想活了: the hotlines and a person, not the form
             return [FollowupAction("action_psych_support")]
         if not text.startswith("/"):
-            answer = await answer_fact(tracker)
-            if answer:
-                for line in answer:
-                    dispatcher.utter_message(text=line)
-                first, later = self._topics(intent, text)
-                if later and not self._case_facts_given(first, tracker):
-                    # 上海最低工资是多少 还有孩子上学的事: the question is answered; the other
-                    # topic is offered now rather than a form question about the first
-                    return offer_service(dispatcher, later[0])
-                if later and first in SERVICE_FORMS:
-                    return [SlotSet("next_service", later[0])] + await self._start(
-                        first, dispatcher, tracker, domain, answered=True)
-                if intent in SERVICE_FORMS:
-                    # the figure first, then the worker's own case: the flow asks only what is
-                    # still missing (春节加班工资怎么算 → the multipliers, then the monthly wage;
-                    # 青岛最低工资多少 我一个月才1800 → the figure, then the comparison)
-                    return await self._start(intent, dispatcher, tracker, domain, answered=True)
-                service = intent if intent in SERVICE_NAMES else None
-                if service:
-                    dispatcher.utter_message(
-                        text="要不要我再帮您看看您自己的情况？",
-                        buttons=[{"title": "看看我的情况", "payload": f"/{service}"},
-                                 {"title": "不用了", "payload": "/deny"}])
-                return []
+            found = await asked_facts(tracker)
+            if found:
+                for fact in found:
+                    dispatcher.utter_message(text=fact_text(fact))
+                return self._named_by_record(found, tracker) + await self._after_figure(
+                    found, dispatcher, tracker, domain)
         service = intent if intent in SERVICE_NAMES else (
             flow_to_redo(tracker) or service_from_facts(forms.slots_set_this_turn(tracker), text))
+        events: list[dict] = []
+        if service == "wage_arrears" and pay_question(tracker):
+            # 我在青岛 一个月就给1800 合法吗: a question about the pay, nothing owed
+            service = "minimum_wage"
+            events += undo_this_turn(tracker, "duration")  # 一个月 was the pay's period
         if service is None:
             return self._ask_which(dispatcher, tracker)
+        first, _ = self._topics(intent, text)
+        if service == intent and first in SERVICE_NAMES:
+            service = first  # 老板欠我工资 另外孩子上学也想问问: the first named comes first
         later = [s for s in services_named(text) if s != service]
-        events: list[dict] = [SlotSet("next_service", later[0])] if later else []
+        if later:
+            dispatcher.utter_message(text=f"好的，先帮您办“{SERVICE_NAMES[service]}”，"
+                                          f"“{SERVICE_NAMES.get(later[0], later[0])}”的事办完再帮您看。")
+            events.append(SlotSet("next_service", later[0]))
         return events + await self._start(service, dispatcher, tracker, domain)
+
+    async def _after_figure(self, found: list[dict], dispatcher: CollectingDispatcher,
+                            tracker: Tracker, domain: dict) -> list[dict]:
+        """What follows a figure: the other topic offered, or the worker's own case."""
+        latest = tracker.latest_message or {}
+        text = latest.get("text") or ""
+        intent = (latest.get("intent") or {}).get("name")
+        first, later = self._topics(intent, text)
+        if later and not self._case_facts_given(first, tracker):
+            # 上海最低工资是多少 还有孩子上学的事: the question is answered; the other
+            # topic is offered now rather than a form question about the first
+            return offer_service(dispatcher, later[0])
+        if later and first in SERVICE_FORMS:
+            return [SlotSet("next_service", later[0])] + await self._start(
+                first, dispatcher, tracker, domain, answered=True)
+        if intent == "find_station" and any(f.get("kind") == "station" for f in found):
+            return []  # the station was the answer: the station flow would name it again
+        if intent in SERVICE_FORMS:
+            # the figure first, then the worker's own case: the flow asks only what is
+            # still missing (春节加班工资怎么算 → the multipliers, then the monthly wage;
+            # 青岛最低工资多少 我一个月才1800 → the figure, then the comparison)
+            return await self._start(intent, dispatcher, tracker, domain, answered=True)
+        service = intent if intent in SERVICE_NAMES else None
+        if service:
+            dispatcher.utter_message(
+                text="要不要我再帮您看看您自己的情况？",
+                buttons=[{"title": "看看我的情况", "payload": f"/{service}"},
+                         {"title": "不用了", "payload": "/deny"}])
+        return []
+
+    @staticmethod
+    def _named_by_record(found: list[dict], tracker: Tracker) -> list[dict]:
+        """隆祥返岗路费补贴多少: the agreement that answered says the employer and where it
+        is, so the flow after the figure does not ask the city. Only facts not yet known."""
+        events: list[dict] = []
+        for slot, value in record_context(found).items():
+            if slot == "city" and tracker.get_slot("district"):
+                continue  # a district the worker named is more precise
+            if tracker.get_slot(slot) in (None, v.UNKNOWN):
+                tracker.slots[slot] = value  # seen by the form's first validation below
+                events.append(SlotSet(slot, value))
+        return events
 
     @staticmethod
     def _topics(intent: str | None, text: str) -> tuple[str | None, list[str]]:
@@ -235,7 +296,7 @@ class ActionStartService(SafeAction):
                 tracker.get_slot("monthly_wage") and tracker.get_slot("overtime_days")):
             dispatcher.utter_message(response="utter_overtime_pay")
         if service == "relief_eligibility" and not answered:
-            dispatcher.utter_message(response="utter_relief_eligibility")
+            dispatcher.utter_message(text=RELIEF_INTRO)  # the form's question follows it
         events = await validate_prefilled(form, dispatcher, tracker, domain)
         if form in FILING_FORMS:
             events += [SlotSet("case_id", tracker.get_slot("case_id") or new_case_id()),

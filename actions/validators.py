@@ -117,7 +117,9 @@ def head_count(value: object) -> Checked:
         count = int(m.group(0)) if m.group(0).isdigit() else parse_amount(m.group(0))
     if not count or count > 100_000:
         return Checked(reask="utter_invalid_head_count")
-    return Checked(count)
+    # 还有两个服务员 / 另外三个: the others, the worker who speaks is one more
+    others = re.match(r"^(?:我和|我跟|除了我)?(?:还有|另外|另有|加上|除了我还有)", text.strip())
+    return Checked(count + 1 if others else count)
 
 
 # --- dates -----------------------------------------------------------------------------
@@ -271,7 +273,10 @@ def approximate_duration(value: object) -> Checked:
     m = re.search(r"(?:好几|好多|十几|几|一两|两三|三四|很多)\s*个?\s*(?:月|年|星期|礼拜|周|天)", text) \
         or re.search(r"很久|好久|挺久|老长时间|好长时间|很长时间|一阵子|一段时间|有些日子", text) \
         or re.search(r"(?:从)?(?:去年|今年|前年|年前|年后)?[一二三四五六七八九十\d]{1,3}\s*月份?"
-                     r"(?:到[一二三四五六七八九十\d]{1,3}\s*月份?|开始|起|以来|以后|之后|到现在)", text)
+                     r"(?:到[一二三四五六七八九十\d]{1,3}\s*月份?|开始|起|以来|以后|之后|到现在)", text) \
+        or re.search(r"(?:从)?(?:去年|今年|前年|上个?月|上半年|下半年|年前|年后|过年|春节|过完年|年底|"
+                     r"年初|国庆|五一|夏天|秋天|冬天|开春|开工|开年)+"
+                     r"(?:到现在|到今天|到如今|开始|起|以来|以后|之后|就没(?:发|给)?过?)", text)
     return Checked(f"约{m.group(0)}") if m else Checked(reask="utter_invalid_duration")
 
 
@@ -297,6 +302,12 @@ _EMPLOYER_FILLER = re.compile(r"^(?:是|就是|欠我钱的是|欠钱的是|欠�
 _NOT_EMPLOYER = re.compile(r"^(?:老板|公司|单位|厂里|厂子|工地|包工头|不知道|不清楚|没有|没|嗯|哦|好)$")
 
 
+# The kind of workplace a worker who does not know the name describes (就是个小饭馆).
+_KIND_OF_PLACE = re.compile(r"(?<=是)(?:个|一个|一家|家)?\s*([\u4e00-\u9fff]{0,6}?"
+                            r"(?:饭馆|饭店|餐馆|餐厅|酒店|宾馆|超市|商店|小店|店|工地|厂|公司|作坊|"
+                            r"物流|快递点|洗浴|按摩店|理发店|装修队|施工队))")
+
+
 def described_employer(value: object) -> str | None:
     """一个姓刘的包工头 在长江路那个工地 → the description, kept for the station to follow up."""
     text = _text(value)
@@ -311,7 +322,9 @@ def employer_answer(value: object) -> Checked:
     description (一个姓刘的包工头 在长江路那个工地); 不知道 is kept as unknown."""
     text = re.sub(r"\s+", " ", _text(value)).strip(" ，,。.!！")
     if says_unknown(text) and not described_employer(text):
-        return Checked(UNKNOWN)
+        # 不知道叫啥 就是个小饭馆: the name is unknown, the description is kept
+        place = _KIND_OF_PLACE.search(text)
+        return Checked(place.group(1) if place else UNKNOWN)
     described = described_employer(text)
     if described:
         return Checked(described)

@@ -11,6 +11,9 @@ from bot.backend.tables import regions, stations
 from bot.normalize.text import normalize_text
 
 _LEVELS = ("province", "city", "district", "street", "community")
+# A place said alone without its suffix (黄岛, 京口): the NLU deliberately does not take such
+# bare names from running text, but as the whole answer to a place question they are meant.
+_SUFFIXES = ("区", "市", "县", "街道", "镇")
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,10 @@ class RegionIndex:
             return []
         text = normalize_text(text).strip()
         found = self.by_name.get(text, [])
+        for suffix in () if found else _SUFFIXES:  # 黄岛 said alone → 黄岛区
+            found = self.by_name.get(text + suffix, [])
+            if found:
+                break
         if not found:  # 在青岛市黄岛区 → try the longest known name inside the text
             names = sorted((n for n in self.by_name if len(n) > 1 and n in text), key=len,
                            reverse=True)

@@ -198,6 +198,16 @@ def test_dates_in_words(text, first, count):
     assert found.dates[0] == first and len(found.dates) == count
 
 
+@pytest.mark.parametrize("text, today, first", [
+    ("五一干了三天", date(2026, 12, 5), date(2026, 5, 1)),  # was 2027: the nearer May Day
+    ("大年初一到初三都加了班", NOV_2026, date(2026, 2, 17)),
+    ("大年初一到初三", NOV_2026, date(2027, 2, 6)),  # not said as done: the coming one
+])
+def test_days_said_as_done_lie_behind(text, today, first):
+    """Found by hand: 五一干了三天, asked in December, was computed for May 2027."""
+    assert read_worked_days(text, today).dates[0] == first
+
+
 def test_spring_festival_asked_in_march_is_the_one_just_past():
     assert read_worked_days("初一", date(2026, 3, 1)).dates == [date(2026, 2, 17)]
 

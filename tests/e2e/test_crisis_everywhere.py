@@ -75,3 +75,17 @@ async def test_crisis_words_outside_forms(chat, backend_api, opening):
         await chat.say(text)
     _assert_crisis_reply(await chat.say("工资要不回来 家里也指望不上 真的不想活了"))
     await _assert_handed_over(backend_api, chat)
+
+
+@pytest.mark.parametrize("said", [
+    ["老板欠我三个月工资", "鑫达电子厂", "要不回来我就从塔吊上跳下来"],  # as the amount's answer
+    ["老板欠我三个月工资", "我真的想不开了"],  # the NLU read it as cancel: the form was dropped
+    ["包工头欠了我一年工钱 活着太累了"],  # the wage form asked the employer
+    ["老板欠钱不给 我要跟他同归于尽"],
+])
+async def test_crisis_said_the_way_workers_put_it(chat, backend_api, said):
+    """Missed until tried by hand: the words are in the list now (bot/nlu/crisis_words.yml)."""
+    for text in said[:-1]:
+        await chat.say(text)
+    _assert_crisis_reply(await chat.say(said[-1]))
+    await _assert_handed_over(backend_api, chat)

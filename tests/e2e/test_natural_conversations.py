@@ -176,3 +176,41 @@ async def test_a_district_answers_the_city_question(chat):
     assert "城市" in await chat.say("春节期间工会有啥福利")
     reply = await chat.say("龙安开发区")
     assert "城市" not in reply and reply.strip()
+
+
+# --- one coherent reply a turn (found by hand against make run) -----------------------------
+
+def _questions(reply: str) -> int:
+    """How many questions one reply asks (its sentences that end with a question mark)."""
+    return reply.count("？") + reply.count("?")
+
+
+async def test_an_amount_told_while_the_time_is_asked_is_kept_without_a_misunderstanding(
+        chat, backend_api):
+    await chat.say("工资被拖欠了")
+    await chat.say("宏远建筑公司")
+    await chat.say("不知道")  # the amount: unknown for now
+    reply = await chat.say("八千五")  # said while the form asks how long
+    assert "没听明白" not in reply and "8,500" in reply
+    assert reply.count("多长时间") == 1 and _questions(reply) == 1
+
+
+async def test_a_relief_request_asks_one_question_a_turn(chat):
+    reply = await chat.say("我想问问帮扶的事")
+    # the introduction, then the phone question alone (it used to ask the city as well)
+    assert "帮扶" in reply and "手机号" in reply and _questions(reply) == 0
+    assert "城市" not in reply
+
+
+async def test_an_agreement_figure_is_not_followed_by_the_city_question(chat):
+    reply = await chat.say("隆祥返岗路费补贴多少")
+    assert "1000" in reply and "城市" not in reply
+
+
+async def test_the_station_asked_mid_form_is_named_once_then_the_form_goes_on(chat):
+    await chat.say("老板欠我工资")
+    await chat.say("鑫达电子厂")
+    await chat.say("我在黄岛区辛安街道")
+    reply = await chat.say("最近的工会服务站在哪里")
+    assert reply.count("辛安街道工会网格化工作总站") == 1  # the station, said once
+    assert "多少" in reply.split("工作总站")[-1]  # then the form's question open before it

@@ -39,6 +39,9 @@ async def answer_facts(request, principal, body, query):
     for fact in select_facts(facts_from_policies(rows), question, place, regions,
                              query["employer"]):
         record = fact.as_dict()
+        # where the record holds (隆祥's agreement: 福鼎市), so the dialogue need not ask it
+        inner = regions.by_id.get(fact.region_id) if fact.region_id is not None else None
+        record["place"] = regions.path(inner) if inner else None
         if fact.kind == "station":
             station_id = regions.station_for(place) if place else None
             if not station_id:
