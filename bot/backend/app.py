@@ -26,6 +26,7 @@ from bot.backend.api import (
 from bot.backend.appkeys import API_ROUTES, ENGINE, FALLBACK_STATION_ID, REGIONS, SETTINGS
 from bot.backend.db import create_engine, migrate
 from bot.backend.errors import error_middleware
+from bot.backend.keepalive import close_after_unread_body
 from bot.backend.operations import setup_operations
 from bot.backend.regions import RegionIndex
 from bot.backend.routing import PREFIX, Route, add_routes, openapi
@@ -84,7 +85,7 @@ def create_app(settings: Settings | None = None) -> web.Application:
     from bot.backend import logging_filter
 
     logging_filter.install()
-    app = web.Application(middlewares=[error_middleware], client_max_size=1024 * 1024)
+    app = web.Application(middlewares=[close_after_unread_body, error_middleware], client_max_size=1024 * 1024)
     app[SETTINGS] = settings = settings or get_settings()
     if settings.production:
         check_production(settings)  # refuses default, generated or shared secrets, in Chinese

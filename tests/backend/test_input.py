@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 
+import aiohttp
 from sqlalchemy import func, select
 
 from bot.backend.appkeys import ENGINE
@@ -145,3 +147,16 @@ async def test_status_check_misses_are_limited_per_phone_and_per_sender(backend)
     status, _ = await backend.call("POST", f"/tickets/{other_ticket['id']}/status-check",
                                    json={"phone": "13805320002"})
     assert status == 200  # others are not affected
+
+
+async def test_a_refused_upload_does_not_hang_the_next_request_on_its_connection(backend):
+    """A 401 answered before a 200 kB body is read: the same kept-alive client's next request
+    is answered at once (the unread bytes used to stall it until the client gave up)."""
+    body = b'{"type": "wage_arrears", "facts": {"note": "' + b"a" * 200_000 + b'"}}'
+    status, answer = await _raw(backend, "POST", "/tickets", body, token="forged-token")
+    assert status == 401 and answer["error"]["message"], answer
+    started = asyncio.get_running_loop().time()
+    async with backend.http.get(backend.url + "/api/v1/health",
+                                timeout=aiohttp.ClientTimeout(total=10)) as response:
+        assert response.status == 200
+    assert asyncio.get_running_loop().time() - started < 5
