@@ -73,6 +73,13 @@ _NOT_PROOF = {"city", "district", "employer"}
 SWITCH_CONFIDENCE = 0.7
 
 
+# The second time a place is asked: an example and the cities the hotline serves most.
+PLACE_HINT = "说区县名就行，不用带“区”字，比如“李沧”“黄岛”“宝安”；也可以点一下您所在的城市："
+PLACE_BUTTONS = [{"title": name, "payload": name} for name in ("青岛", "深圳", "上海", "镇江")]
+
+NO_PHONE_TEXT = ("好的，不留电话也可以。登记后请记下工单号，查进度时告诉我工单号，"
+                 "或者直接打服务站的电话。")
+
 # Facts a case can go without: 不知道 is kept as 不清楚, and after two tries the form moves on.
 OPTIONAL_FACTS = {"employer", "amount", "duration", "workers_affected", "hukou_status",
                   "school_problem", "occupation", "holiday_situation"}
@@ -221,6 +228,25 @@ def place_inside_employer(tracker: Tracker, facts: dict[str, Any]) -> list[dict]
     return events
 
 
+async def resolve_place(text: str) -> Slots | None:
+    """The district and city the backend finds in a worker's words (李沧 → 李沧区, 青岛), or
+    None for no place it knows (or when it is away)."""
+    checked = v.place(text)
+    if not checked.ok:
+        return None
+    try:
+        found = await client().resolve(None, checked.value)
+    except (BackendUnavailable, BackendError):
+        return None
+    path, kind = found.get("path") or {}, found.get("kind")
+    city = path.get("city")
+    if not city:
+        return None
+    named = path.get(kind) if kind in ("district", "street", "community") else None
+    district = named if named and named not in checked.value else checked.value
+    return {"city": city, **({"district": district} if kind != "city" else {})}
+
+
 def answers_the_question(tracker: Tracker) -> bool:
     """The latest message is a valid answer to the slot the form asked for."""
     slot = tracker.get_slot("requested_slot")
@@ -330,7 +356,12 @@ class HotlineForm(FormValidationAction):
     def name(self) -> str:
         """validate_<form name>."""
 
-    validate_phone = _validator("phone")
+    async def validate_phone(self, value, dispatcher, tracker, domain) -> Slots:
+        """A mobile number, or the worker's choice to leave none (said back once)."""
+        if value == v.NO_PHONE:
+            dispatcher.utter_message(text=NO_PHONE_TEXT)
+            return {"phone": v.NO_PHONE}
+        return apply("phone", v.phone(value), dispatcher, domain)
     validate_id_number = _validator("id_number")
     validate_amount = _keep_validator("amount")
     validate_monthly_wage = _validator("monthly_wage")
@@ -347,7 +378,17 @@ class HotlineForm(FormValidationAction):
     validate_holiday_situation = _keep_validator("holiday_situation")
     validate_occupation = _keep_validator("occupation")
 
-    extract_phone = _extractor("phone")
+    _extract_phone_digits = _extractor("phone")
+
+    def extract_phone(self, dispatcher, tracker, domain) -> Slots:
+        """A number as written, or 不知道 / 不想留电话: the case goes on without a phone
+        instead of the same question again (tickets may be filed without one)."""
+        text = (tracker.latest_message or {}).get("text") or ""
+        if (tracker.get_slot("requested_slot") == "phone" and "phone" not in
+                tracker.slots_to_validate() and self._waiting_for_answer(tracker)
+                and v.declines_phone(text) and self.form_name() != "ticket_status_form"):
+            return {"phone": v.NO_PHONE}  # a ticket's status is told only to its phone
+        return self._extract_phone_digits(dispatcher, tracker, domain)
     extract_otp_code = _extractor("otp_code")
     extract_id_number = _extractor("id_number")
     extract_ticket_id = _extractor("ticket_id")
@@ -372,28 +413,35 @@ class HotlineForm(FormValidationAction):
         return domain_slots
 
     async def extract_city(self, dispatcher, tracker, domain) -> Slots:
-        """龙安开发区 / 辛安街道 as the answer to 您在哪个城市: the city the backend knows the
-        place in, instead of the same question again."""
-        if (tracker.get_slot("requested_slot") != "city" or "city" in tracker.slots_to_validate()
+        """龙安开发区 / 辛安街道 / 即墨 as the answer to 您在哪个城市: the city the backend knows
+        the place in, instead of the same question again."""
+        return await self._place_answer_slots("city", tracker)
+
+    async def extract_district(self, dispatcher, tracker, domain) -> Slots:
+        """李沧 / 城阳这边 / 即墨区龙山街道 as the answer to 您在哪个区或街道: the NLU finds no
+        district entity in a name without 区 or in a street it does not know, the backend does."""
+        return await self._place_answer_slots("district", tracker)
+
+    async def _place_answer_slots(self, slot: str, tracker: Tracker) -> Slots:
+        """The reply read as a place by the backend: the district as the worker said it (the
+        district's full name for a bare stem such as 李沧) and its city."""
+        if (tracker.get_slot("requested_slot") != slot or slot in tracker.slots_to_validate()
                 or not self._waiting_for_answer(tracker)):
             return {}
         latest = tracker.latest_message or {}
         if (latest.get("intent") or {}).get("name") in NOT_AN_ANSWER:
             return {}
-        place = next((e.get("value") for e in latest.get("entities") or []
-                      if e.get("entity") == "district" and e.get("value")), None)
-        checked = v.place(place or latest.get("text") or "")
-        if not checked.ok:
-            return {}
-        try:
-            found = await client().resolve(None, checked.value)
-        except (BackendUnavailable, BackendError):
-            return {}
-        city = (found.get("path") or {}).get("city")
-        return {"city": city, "district": checked.value} if city else {}
+        entity = next((e.get("value") for e in latest.get("entities") or []
+                       if e.get("entity") == "district" and e.get("value")), None)
+        found = await resolve_place(entity or latest.get("text") or "")
+        if found is None and entity:  # an unknown street named with a known district
+            found = await resolve_place(latest.get("text") or "")
+        return found or {}
 
     async def validate_district(self, value, dispatcher, tracker, domain) -> Slots:
-        """A place the backend knows; when it is away, the place as written is kept."""
+        """A place the backend knows; when it is away, the place as written is kept. An
+        unknown street inside a known district (即墨区龙山街道) is served by the district's
+        station; only a place with nothing known in it asks for the city."""
         checked = v.place(value)
         if not checked.ok:
             return apply("district", checked, dispatcher, domain)
@@ -402,6 +450,11 @@ class HotlineForm(FormValidationAction):
         except BackendUnavailable:
             return {"district": checked.value}
         except BackendError:
+            whole = await resolve_place((tracker.latest_message or {}).get("text") or "")
+            if whole:
+                return whole
+            if tracker.get_slot("city"):  # the city is known: its default station serves
+                return {"district": checked.value}
             reask(dispatcher, domain, "utter_unknown_place")
             return {"district": None}
         city = (found.get("path") or {}).get("city")
@@ -480,6 +533,9 @@ class HotlineForm(FormValidationAction):
             return self._step_aside(tracker)
         if waiting and self._leaving(tracker):
             return [ActionExecutionRejected(self.form_name())]
+        if waiting and self._accepts_person(tracker):
+            return [ActiveLoop(None), SlotSet("requested_slot", None),
+                    SlotSet("repeat_count", None), FollowupAction("action_handoff_request")]
         try:
             events = await super().run(dispatcher, tracker, domain)
             if waiting:
@@ -513,24 +569,52 @@ class HotlineForm(FormValidationAction):
                     text=f"好的，已更正：{FACT_NAMES.get(slot, slot)}改为{fact_text(slot, value)}。")
                 extra.append(SlotSet(slot, value))
         filled = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
-        answered = asked and filled.get(asked) is not None
+        answered = asked and (filled.get(asked) is not None
+                              or (asked == "district" and filled.get("city") is not None))
         if answered:
             extra += [SlotSet("last_answered", asked), SlotSet("repeat_count", None)]
-        elif asked and asked != "case_confirmed" and not corrected and not extra \
-                and not {k for k, val in filled.items() if val is not None} & set(CASE_FACTS):
-            count = tracker.get_slot("repeat_count") or {}
-            tries = (count.get("n", 0) if count.get("slot") == asked else 0) + 1
-            extra.append(SlotSet("repeat_count", {"slot": asked, "n": tries}))
-            if tries >= 2 and asked in OPTIONAL_FACTS:
-                dispatcher.utter_message(text=f"没关系，{FACT_NAMES.get(asked, '这一项')}先记为"
-                                              "“不清楚”，工作人员联系您时再核实。")
-                extra += [SlotSet(asked, v.UNKNOWN), SlotSet("repeat_count", None)]
-            elif tries >= 2:
-                dispatcher.utter_message(response="utter_offer_human_for_question")
+        elif asked and asked != "case_confirmed" and not corrected and not extra:
+            extra += self._not_answered(asked, filled, dispatcher, tracker, domain)
         if not extra:
             return events
         events = events + extra
         return await self._next_question(events, dispatcher, tracker, domain)
+
+    def _not_answered(self, asked: str, filled: Slots, dispatcher: CollectingDispatcher,
+                      tracker: Tracker, domain: DomainDict) -> list[dict]:
+        """The question got no answer. Facts told instead are said back (初二 while the place
+        is asked: the worker sees the grade was kept, not the same question as if unheard);
+        the second time a place is asked it comes with an example and city buttons; the third
+        time it is not asked again: a fact the case can go without is kept as unknown, any
+        other question offers a person."""
+        told = {k: val for k, val in filled.items()
+                if val is not None and k in (*CASE_FACTS, "city", "district") and k != asked}
+        if told:
+            said = "、".join(f"{FACT_NAMES.get(k, k)} {fact_text(k, val)}" for k, val in told.items())
+            dispatcher.utter_message(text=f"好的，记下了：{said}。")
+        count = tracker.get_slot("repeat_count") or {}
+        tries = (count.get("n", 0) if count.get("slot") == asked else 0) + 1
+        extra: list[dict] = [SlotSet("repeat_count", {"slot": asked, "n": tries})]
+        if tries >= 2 and asked in OPTIONAL_FACTS:
+            dispatcher.utter_message(text=f"没关系，{FACT_NAMES.get(asked, '这一项')}先记为"
+                                          "“不清楚”，工作人员联系您时再核实。")
+            extra += [SlotSet(asked, v.UNKNOWN), SlotSet("repeat_count", None)]
+        elif tries >= 2:
+            dispatcher.utter_message(response="utter_offer_human_for_question")
+        elif asked in ("city", "district"):
+            dispatcher.utter_message(text=PLACE_HINT, buttons=PLACE_BUTTONS)
+        return extra
+
+    def _accepts_person(self, tracker: Tracker) -> bool:
+        """要 / 好 / 转吧 right after the form offered a person for a question it could not
+        get answered: the worker takes the offer."""
+        count = tracker.get_slot("repeat_count") or {}
+        if count.get("slot") != tracker.get_slot("requested_slot") or count.get("n", 0) < 2:
+            return False
+        latest = tracker.latest_message or {}
+        text = (latest.get("text") or "").strip(" ，,。.!！")
+        return (latest.get("intent") or {}).get("name") == "affirm" and not text.startswith("/") \
+            or bool(re.fullmatch(r"要|好|好的|行|可以|转吧|转人工吧?|要的|需要", text))
 
     async def _next_question(self, events: list[dict], dispatcher, tracker,
                              domain) -> list[dict]:
@@ -702,6 +786,9 @@ class ValidateReliefForm(HotlineForm):
     async def validate_phone(self, value, dispatcher, tracker, domain) -> Slots:
         """Asks the backend for a code. Members and strangers hear the same words (the
         backend answers both alike): nobody learns from the hotline who is a member."""
+        if value == v.NO_PHONE:  # no number, no code: assessed as not on record
+            dispatcher.utter_message(text="好的，不留电话也可以。" + UNVERIFIED)
+            return {"phone": v.NO_PHONE, "otp_code": "未核验", "verified_worker": None}
         checked = v.phone(value)
         if not checked.ok or (tracker.get_slot("verified_worker") or {}).get("member"):
             return apply("phone", checked, dispatcher, domain)

@@ -65,12 +65,20 @@ def case_place(tracker: Tracker) -> tuple[str | None, str | None]:
     return region.get("city"), local
 
 
+def contact_phone(tracker: Tracker) -> str | None:
+    """The number the station calls back; none when the worker would not give one."""
+    from actions.validators import NO_PHONE
+
+    phone = tracker.get_slot("phone")
+    return None if phone == NO_PHONE else phone
+
+
 def case_payload(tracker: Tracker, ticket_type: str, facts: dict[str, Any]) -> dict[str, Any]:
     worker = tracker.get_slot("verified_worker") or {}
     city, district = case_place(tracker)
     payload = {"type": ticket_type, "facts": {k: v for k, v in facts.items() if v is not None},
                "city": city, "district": district,
-               "contact_phone": tracker.get_slot("phone"), "contact_name": worker.get("name"),
+               "contact_phone": contact_phone(tracker), "contact_name": worker.get("name"),
                "conversation_id": tracker.sender_id}
     return {k: v for k, v in payload.items() if v not in (None, "")}
 
