@@ -118,8 +118,17 @@ def context_of(tracker: Tracker) -> v.Context:
     intent = (tracker.latest_message.get("intent") or {}).get("name")
     form = tracker.active_loop_name
     known = frozenset(s for s in CASE_FACTS if tracker.get_slot(s) not in (None, v.UNKNOWN))
-    return v.Context(asked=tracker.get_slot("requested_slot") if form else None, form=form,
-                     intent=intent, known=known)
+    asked = tracker.get_slot("requested_slot") if form else None
+    if form == "ticket_offer_form":  # 三年级 on the school ticket offer is about the school
+        form = CASE_FLOWS.get(str((tracker.get_slot("pending_case") or {}).get("type")), form)
+    return v.Context(asked=asked, form=form, intent=intent, known=known)
+
+
+# The flow whose facts a parked case holds, by ticket type (for reading a new fact said
+# while the ticket is offered).
+CASE_FLOWS = {"school_placement": "school_form", "wage_arrears": "wage_arrears_form",
+              "minimum_wage": "minimum_wage_form", "relief_application": "relief_form",
+              "subsidy_application": "holiday_subsidy_form", "overtime_pay": "overtime_form"}
 
 
 def fact_text(slot: str, value: Any) -> str:
@@ -158,7 +167,7 @@ class ValidateSlotMappings(ValidationAction):
         except Exception:  # reading facts must never cost the worker an answer
             logger.exception("reading the facts of a message failed")
             return []
-        facts = correction_target(tracker, facts)
+        facts = wage_after_minimum_wage(tracker, correction_target(tracker, facts))
         events, changed = place_inside_employer(tracker, facts), []
         for slot, value in facts.items():
             old = tracker.get_slot(slot)
@@ -192,6 +201,32 @@ def correction_target(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]
         return facts
     moved = dict(facts)
     moved[held[0]] = moved.pop("amount")
+    return moved
+
+
+def last_flow(tracker: Tracker) -> str | None:
+    """The form the conversation ran last (open or finished)."""
+    return next((e.get("name") for e in reversed(tracker.events)
+                 if e.get("event") == "active_loop" and e.get("name")), None)
+
+
+_OVERTIME_WORDS = re.compile(r"加班|加点|倍|节假日|周末|双休|休息日|值班")
+
+
+def follows_minimum_wage(tracker: Tracker) -> bool:
+    """我一个月才拿1800 正常吗 / 1800 right after the minimum wage was told: the worker's own
+    pay, to compare with it (not an overtime sum, not an owed amount)."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    return (not tracker.active_loop_name and last_flow(tracker) == "minimum_wage_form"
+            and not _OVERTIME_WORDS.search(text) and not re.search(r"欠|拖|没发|不发", text))
+
+
+def wage_after_minimum_wage(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
+    """A bare sum said after the minimum wage answer is the monthly pay to compare."""
+    if "amount" not in facts or "monthly_wage" in facts or not follows_minimum_wage(tracker):
+        return facts
+    moved = dict(facts)
+    moved["monthly_wage"] = moved.pop("amount")
     return moved
 
 
@@ -436,6 +471,10 @@ class HotlineForm(FormValidationAction):
         found = await resolve_place(entity or latest.get("text") or "")
         if found is None and entity:  # an unknown street named with a known district
             found = await resolve_place(latest.get("text") or "")
+        if slot == "district" and found:
+            # the district alone: validate_district adds its city (a city known before the
+            # validation would make the district optional and drop it unvalidated)
+            return {"district": found["district"]} if found.get("district") else {}
         return found or {}
 
     async def validate_district(self, value, dispatcher, tracker, domain) -> Slots:
@@ -587,7 +626,7 @@ class HotlineForm(FormValidationAction):
         the second time a place is asked it comes with an example and city buttons; the third
         time it is not asked again: a fact the case can go without is kept as unknown, any
         other question offers a person."""
-        told = {k: val for k, val in filled.items()
+        told = {k: val for k, val in {**slots_set_this_turn(tracker), **filled}.items()
                 if val is not None and k in (*CASE_FACTS, "city", "district") and k != asked}
         if told:
             said = "、".join(f"{FACT_NAMES.get(k, k)} {fact_text(k, val)}" for k, val in told.items())
@@ -721,6 +760,10 @@ class ValidateTicketStatusForm(HotlineForm):
         return "validate_ticket_status_form"
 
 
+# the case's own names for what the forms call medical_cost and so on
+CASE_ALIASES = {"medical_cost": "medical_out_of_pocket_yearly", "holiday_situation": "situation"}
+
+
 class ValidateTicketOfferForm(HotlineForm):
     def name(self) -> str:
         return "validate_ticket_offer_form"
@@ -737,15 +780,35 @@ class ValidateTicketOfferForm(HotlineForm):
                 or not self._waiting_for_answer(tracker):
             return {}
         text = (tracker.latest_message.get("text") or "").strip()
+        if v.declines_phone(text):  # 不想留电话: filed without one, if still wanted
+            return {"wants_ticket": None, "phone": v.NO_PHONE}
+        number = v.phone(text)
+        if number.ok and not re.sub(r"[\d\s+-]|手机|电话|号码|是|我的|打|就行|吧", "", text):
+            return {"wants_ticket": True, "phone": number.value}  # a number: yes, call me here
         if self._case_changes(tracker) or _CHANGE.match(text):
             return {"wants_ticket": None}
         return {}
+
+    def _not_answered(self, asked: str, filled: Slots, dispatcher: CollectingDispatcher,
+                      tracker: Tracker, domain: DomainDict) -> list[dict]:
+        """Facts told on the offer change the case: the summary shown again says them back,
+        and it is no failed try."""
+        if asked == "wants_ticket" and self._case_changes(tracker):
+            return []
+        return super()._not_answered(asked, filled, dispatcher, tracker, domain)
 
     def _case_changes(self, tracker: Tracker) -> dict[str, Any]:
         """Facts said again (read by action_validate_slot_mappings), named (金额是…), or
         说错了，是四千五 after the form that asked for them was done (its slot cleared)."""
         text = (tracker.latest_message.get("text") or "").strip()
         changed = {c["slot"]: c["new"] for c in tracker.get_slot("last_correction") or []}
+        case = tracker.get_slot("pending_case") or {}
+        facts = case.get("facts") or {}
+        told = {k: val for k, val in slots_set_this_turn(tracker).items()
+                if k in (*CASE_FACTS, "city", "district") and val not in (None, v.UNKNOWN)}
+        # 在即墨区一家服装厂 on the legal-aid offer: new facts of the case, not a new topic
+        changed.update({k: val for k, val in told.items()
+                        if facts.get(CASE_ALIASES.get(k, k)) != val})
         if named := named_fact_change(text):
             changed[named[0]] = named[1]
         if not changed and v.is_correction(text) and (fixed := self._correct_last_answer(
@@ -763,12 +826,8 @@ class ValidateTicketOfferForm(HotlineForm):
         case = dict(tracker.get_slot("pending_case") or {})
         if not changed or not case:
             return events
-        # the case's own names for what the forms call medical_cost and so on
-        aliases = {"medical_cost": "medical_out_of_pocket_yearly",
-                   "holiday_situation": "situation"}
         facts = dict(case.get("facts") or {})
-        facts.update({aliases.get(k, k): val for k, val in changed.items()
-                      if aliases.get(k, k) in facts})
+        facts.update({CASE_ALIASES.get(k, k): val for k, val in changed.items()})
         return events + [SlotSet("pending_case", {**case, "facts": facts})]
 
 
