@@ -75,6 +75,8 @@ SWITCH_CONFIDENCE = 0.7
 
 # The second time a place is asked: an example and the cities the hotline serves most.
 PLACE_HINT = "说区县名就行，不用带“区”字，比如“李沧”“黄岛”“宝安”；也可以点一下您所在的城市："
+PLACE_OFFER = ("还是没弄清您在哪里。点一下您所在的城市就行；要是不方便说，"
+               "回复“要”帮您转给网格工作站的工作人员：")
 PLACE_BUTTONS = [{"title": name, "payload": name} for name in ("青岛", "深圳", "上海", "镇江")]
 
 NO_PHONE_TEXT = ("好的，不留电话也可以。登记后请记下工单号，查进度时告诉我工单号，"
@@ -573,8 +575,7 @@ class HotlineForm(FormValidationAction):
         if waiting and self._leaving(tracker):
             return [ActionExecutionRejected(self.form_name())]
         if waiting and self._accepts_person(tracker):
-            return [ActiveLoop(None), SlotSet("requested_slot", None),
-                    SlotSet("repeat_count", None), FollowupAction("action_handoff_request")]
+            return await self._hand_over(dispatcher, tracker)
         try:
             events = await super().run(dispatcher, tracker, domain)
             if waiting:
@@ -613,14 +614,14 @@ class HotlineForm(FormValidationAction):
         if answered:
             extra += [SlotSet("last_answered", asked), SlotSet("repeat_count", None)]
         elif asked and asked != "case_confirmed" and not corrected and not extra:
-            extra += self._not_answered(asked, filled, dispatcher, tracker, domain)
+            extra += await self._not_answered(asked, filled, dispatcher, tracker, domain)
         if not extra:
             return events
         events = events + extra
         return await self._next_question(events, dispatcher, tracker, domain)
 
-    def _not_answered(self, asked: str, filled: Slots, dispatcher: CollectingDispatcher,
-                      tracker: Tracker, domain: DomainDict) -> list[dict]:
+    async def _not_answered(self, asked: str, filled: Slots, dispatcher: CollectingDispatcher,
+                            tracker: Tracker, domain: DomainDict) -> list[dict]:
         """The question got no answer. Facts told instead are said back (初二 while the place
         is asked: the worker sees the grade was kept, not the same question as if unheard);
         the second time a place is asked it comes with an example and city buttons; the third
@@ -638,11 +639,31 @@ class HotlineForm(FormValidationAction):
             dispatcher.utter_message(text=f"没关系，{FACT_NAMES.get(asked, '这一项')}先记为"
                                           "“不清楚”，工作人员联系您时再核实。")
             extra += [SlotSet(asked, v.UNKNOWN), SlotSet("repeat_count", None)]
+        elif tries >= 2 and asked == "phone" and self.form_name() != "ticket_status_form":
+            # the case goes on without a phone rather than a third ask (青岛, 李沧区 told
+            # instead: facts of the case, kept; the phone is not asked again)
+            kept = await self.validate_phone(v.NO_PHONE, dispatcher, tracker, domain)
+            extra += [SlotSet(k, val) for k, val in kept.items()] + [
+                SlotSet("repeat_count", None)]
+        elif tries >= 2 and asked in ("city", "district"):
+            dispatcher.utter_message(text=PLACE_OFFER, buttons=[
+                *PLACE_BUTTONS, {"title": "转人工", "payload": "/request_human"}])
         elif tries >= 2:
             dispatcher.utter_message(response="utter_offer_human_for_question")
         elif asked in ("city", "district"):
             dispatcher.utter_message(text=PLACE_HINT, buttons=PLACE_BUTTONS)
         return extra
+
+    @staticmethod
+    async def _hand_over(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict]:
+        """The person the form offered, taken: the handoff is asked for here and the form
+        ends, then the bot listens (no rule knows a handoff that follows a form's own offer,
+        so a separate action would be followed by the fallback)."""
+        from actions.handoff import request_handoff  # handoff builds on the tickets module
+
+        events = await request_handoff(dispatcher, tracker, "worker_request")
+        return events + [ActiveLoop(None), SlotSet("requested_slot", None),
+                         SlotSet("repeat_count", None), FollowupAction("action_listen")]
 
     def _accepts_person(self, tracker: Tracker) -> bool:
         """要 / 好 / 转吧 right after the form offered a person for a question it could not
@@ -789,13 +810,13 @@ class ValidateTicketOfferForm(HotlineForm):
             return {"wants_ticket": None}
         return {}
 
-    def _not_answered(self, asked: str, filled: Slots, dispatcher: CollectingDispatcher,
-                      tracker: Tracker, domain: DomainDict) -> list[dict]:
+    async def _not_answered(self, asked: str, filled: Slots, dispatcher: CollectingDispatcher,
+                            tracker: Tracker, domain: DomainDict) -> list[dict]:
         """Facts told on the offer change the case: the summary shown again says them back,
         and it is no failed try."""
         if asked == "wants_ticket" and self._case_changes(tracker):
             return []
-        return super()._not_answered(asked, filled, dispatcher, tracker, domain)
+        return await super()._not_answered(asked, filled, dispatcher, tracker, domain)
 
     def _case_changes(self, tracker: Tracker) -> dict[str, Any]:
         """Facts said again (read by action_validate_slot_mappings), named (金额是…), or
@@ -841,6 +862,18 @@ class ValidateReliefForm(HotlineForm):
 
     def name(self) -> str:
         return "validate_relief_form"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> list[str]:
+        """The city too, before the cost, when neither a verified record nor the worker said
+        where they are: the rules are local (without it the answer is 没有“未说明地区”的数据)."""
+        slots = await super().required_slots(domain_slots, dispatcher, tracker, domain)
+        verified = (tracker.get_slot("verified_worker") or {}).get("member")
+        told_now = "city" in tracker.slots_to_validate()  # kept in, so it is validated
+        known = tracker.get_slot("city") or tracker.get_slot("district")
+        if (verified or known or "city" in slots) and not told_now:
+            return slots
+        at = slots.index("medical_cost") if "medical_cost" in slots else len(slots)
+        return [*slots[:at], "city", *slots[at:]]
 
     async def validate_phone(self, value, dispatcher, tracker, domain) -> Slots:
         """Asks the backend for a code. Members and strangers hear the same words (the

@@ -70,16 +70,26 @@ async def test_the_place_is_not_asked_a_third_time_without_offering_a_person():
                             extracted={"hukou_status": "外地户口"})
     events = _slots(await ValidateSchoolForm().run(dispatcher, tracker, DOMAIN))
     assert events["hukou_status"] == "外地户口"
-    assert "utter_offer_human_for_question" in [m.get("response") for m in dispatcher.messages]
+    assert "工作人员" in _texts(dispatcher)
+    assert "/request_human" in [b["payload"] for m in dispatcher.messages
+                                for b in m.get("buttons") or []]
 
 
-async def test_yes_to_the_offered_person_hands_over():
+async def test_yes_to_the_offered_person_hands_over(monkeypatch):
     """要 right after 要不要转给工作人员: the handoff, not the fallback."""
     dispatcher = CollectingDispatcher()
     tracker = _form_tracker("school_form", "district", "要", "affirm",
                             slots={"repeat_count": {"slot": "district", "n": 2}})
+    calls = []
+
+    async def handoff(dispatcher, tracker, reason):
+        calls.append(reason)
+        return []
+
+    monkeypatch.setattr("actions.handoff.request_handoff", handoff)
     events = await ValidateSchoolForm().run(dispatcher, tracker, DOMAIN)
-    assert {"event": "followup", "name": "action_handoff_request"} in [
+    assert calls == ["worker_request"]
+    assert {"event": "followup", "name": "action_listen"} in [
         {k: e.get(k) for k in ("event", "name")} for e in events]
 
 
@@ -92,7 +102,7 @@ def test_no_hukou_is_a_hukou_answer():
 
 async def test_relief_goes_on_unverified_when_the_phone_is_refused():
     dispatcher = CollectingDispatcher()
-    tracker = _form_tracker("relief_form", "phone", "不知道")
+    tracker = _form_tracker("relief_form", "phone", "不知道", slots={"city": "镇江"})
     events = _slots(await ValidateReliefForm().run(dispatcher, tracker, DOMAIN))
     assert events["phone"] == v.NO_PHONE and events["otp_code"] == "未核验"
     assert events["requested_slot"] == "medical_cost"
@@ -183,3 +193,22 @@ async def test_pay_said_after_the_minimum_wage_is_compared_not_an_overtime_sum()
     out = await ActionStartService().run(CollectingDispatcher(), tracker, DOMAIN)
     loops = [e["name"] for e in out if e.get("event") == "active_loop"]
     assert loops == ["minimum_wage_form"]
+
+
+async def test_the_phone_is_not_asked_a_third_time():
+    """青岛, then 李沧区, while the phone is asked: facts kept; the case goes on without a
+    phone instead of 这个问题好像不好回答 and the phone again."""
+    dispatcher = CollectingDispatcher()
+    tracker = _form_tracker("relief_form", "phone", "李沧区",
+                            slots={"repeat_count": {"slot": "phone", "n": 1}, "city": "青岛"},
+                            extracted={"district": "李沧区"})
+    events = _slots(await ValidateReliefForm().run(dispatcher, tracker, DOMAIN))
+    assert events["phone"] == v.NO_PHONE and events["requested_slot"] == "medical_cost"
+    assert "不好回答" not in _texts(dispatcher)
+
+
+async def test_relief_asks_where_when_nothing_says_it():
+    dispatcher = CollectingDispatcher()
+    tracker = _form_tracker("relief_form", "phone", "不知道", slots={"medical_cost": 30000})
+    events = _slots(await ValidateReliefForm().run(dispatcher, tracker, DOMAIN))
+    assert events["requested_slot"] == "city"
