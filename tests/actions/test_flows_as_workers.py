@@ -212,3 +212,22 @@ async def test_relief_asks_where_when_nothing_says_it():
     tracker = _form_tracker("relief_form", "phone", "不知道", slots={"medical_cost": 30000})
     events = _slots(await ValidateReliefForm().run(dispatcher, tracker, DOMAIN))
     assert events["requested_slot"] == "city"
+
+
+async def test_a_ticket_without_a_phone_promises_no_call(monkeypatch):
+    from actions import tickets
+
+    async def submit(client, outbox, payload, key):
+        assert "contact_phone" not in payload
+        return {"id": "GH202612050001", "station_name": "青岛市总工会职工服务中心",
+                "station_phone": "12351", "sla_due": "2026-12-08T01:00:00Z"}
+
+    monkeypatch.setattr(tickets, "submit_ticket", submit)
+    monkeypatch.setattr(tickets, "client", lambda: None)
+    monkeypatch.setattr(tickets, "outbox", lambda: None)
+    dispatcher = CollectingDispatcher()
+    tracker = Tracker("worker-1", {"phone": v.NO_PHONE, "city": "青岛"}, {}, [], False, None,
+                      {}, "action_listen")
+    await tickets.file_case(dispatcher, tracker, "legal_aid", {})
+    said = _texts(dispatcher)
+    assert "GH202612050001" in said and "给您打电话" not in said and "12351" in said
