@@ -780,6 +780,23 @@ class ValidateTicketStatusForm(HotlineForm):
     def name(self) -> str:
         return "validate_ticket_status_form"
 
+    async def run(self, dispatcher, tracker, domain):
+        """不记得了 / 忘了 for the ticket number: where to find it and a person who can look
+        it up by phone, not 已经取消了 (the NLU reads 不记得了 as cancel)."""
+        text = (tracker.latest_message or {}).get("text") or ""
+        if tracker.get_slot("requested_slot") == "ticket_id" and self._waiting_for_answer(
+                tracker) and v.says_unknown(text) and not v.ticket_id(text).ok:
+            dispatcher.utter_message(text=FORGOT_TICKET, buttons=[
+                {"title": "转人工", "payload": "/request_human"},
+                {"title": "先不查了", "payload": "/deny"}])
+            return [ActiveLoop(None), SlotSet("requested_slot", None),
+                    FollowupAction("action_listen")]
+        return await super().run(dispatcher, tracker, domain)
+
+
+FORGOT_TICKET = ("没关系。工单号在登记时的回复里（GH 开头）；找不到的话，网格工作站的工作人员可以按您"
+                 "登记时留的手机号帮您查。要转给工作人员吗？")
+
 
 # the case's own names for what the forms call medical_cost and so on
 CASE_ALIASES = {"medical_cost": "medical_out_of_pocket_yearly", "holiday_situation": "situation"}

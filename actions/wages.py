@@ -88,7 +88,7 @@ class ActionMinimumWage(SafeAction):
                      f"{details['hourly']} 元，{wage['effective_from']} 起执行。"
                      f"来源：{wage['source']}{unverified}。")
             dispatcher.utter_message(response="utter_minimum_wage_excludes")
-        elif not paid:
+        if not paid:  # the worker's own pay is compared when it is said (router)
             dispatcher.utter_message(text="您每个月实际拿多少？告诉我，我帮您对比一下是否低于这个标准。")
         if paid and int(paid) < int(details["monthly"]):
             dispatcher.utter_message(response="utter_below_minimum_wage", paid=paid,

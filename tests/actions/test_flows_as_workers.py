@@ -231,3 +231,16 @@ async def test_a_ticket_without_a_phone_promises_no_call(monkeypatch):
     await tickets.file_case(dispatcher, tracker, "legal_aid", {})
     said = _texts(dispatcher)
     assert "GH202612050001" in said and "给您打电话" not in said and "12351" in said
+
+
+async def test_a_forgotten_ticket_number_is_no_cancel():
+    from actions.forms import ValidateTicketStatusForm
+
+    dispatcher = CollectingDispatcher()
+    tracker = _form_tracker("ticket_status_form", "ticket_id", "不记得了", "cancel")
+    events = await ValidateTicketStatusForm().run(dispatcher, tracker, DOMAIN)
+    assert "手机号" in _texts(dispatcher) and "取消" not in _texts(dispatcher)
+    assert "/request_human" in [b["payload"] for m in dispatcher.messages
+                                for b in m.get("buttons") or []]
+    assert {"event": "followup", "name": "action_listen"} in [
+        {k: e.get(k) for k in ("event", "name")} for e in events]
