@@ -789,8 +789,10 @@ class ValidateTicketStatusForm(HotlineForm):
             dispatcher.utter_message(text=FORGOT_TICKET, buttons=[
                 {"title": "转人工", "payload": "/request_human"},
                 {"title": "先不查了", "payload": "/deny"}])
-            return [ActiveLoop(None), SlotSet("requested_slot", None),
-                    FollowupAction("action_listen")]
+            # a slot besides requested_slot: else Rasa counts the turn as no answer and
+            # rejects the form (the cancel rule would then run)
+            return [SlotSet("repeat_count", None), ActiveLoop(None),
+                    SlotSet("requested_slot", None), FollowupAction("action_listen")]
         return await super().run(dispatcher, tracker, domain)
 
 
