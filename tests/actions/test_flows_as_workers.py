@@ -244,3 +244,5 @@ async def test_a_forgotten_ticket_number_is_no_cancel():
                                 for b in m.get("buttons") or []]
     assert {"event": "followup", "name": "action_listen"} in [
         {k: e.get(k) for k in ("event", "name")} for e in events]
+    # Rasa rejects a form run that sets no slot but requested_slot (then the cancel rule ran)
+    assert [e for e in events if e.get("event") == "slot" and e["name"] != "requested_slot"]
