@@ -21,13 +21,24 @@ from actions.singletons import client, outbox
 from bot.clients.backend import BackendError, BackendUnavailable
 
 __all__ = ["SafeAction", "client", "ensure_background_flush", "location", "on_action_call",
-           "outbox", "resume_interrupted"]
+           "outbox", "resume_interrupted", "said_this_turn"]
 logger = logging.getLogger(__name__)
 
 
 def location(tracker: Tracker) -> tuple[str | None, str | None]:
     """The worker's city and district as the slots hold them."""
     return tracker.get_slot("city"), tracker.get_slot("district")
+
+
+def said_this_turn(tracker: Tracker, words: str) -> bool:
+    """The bot already said ``words`` since the worker's latest message (the fact answer
+    gave the figure or the station): a flow's own answer then does not say it twice."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot" and words in (event.get("text") or ""):
+            return True
+    return False
 
 
 class SafeAction(Action, metaclass=ABCMeta):

@@ -86,6 +86,15 @@ SWITCH_CONFIDENCE = 0.7
 SURE_SWITCH_CONFIDENCE = 0.9
 
 
+# The second time a place is asked: an example and the cities the hotline serves most.
+PLACE_HINT = "说区县名就行，不用带“区”字，比如“李沧”“黄岛”“宝安”；也可以点一下您所在的城市："
+PLACE_OFFER = ("还是没弄清您在哪里。点一下您所在的城市就行；要是不方便说，"
+               "回复“要”帮您转给网格工作站的工作人员：")
+PLACE_BUTTONS = [{"title": name, "payload": name} for name in ("青岛", "深圳", "上海", "镇江")]
+
+NO_PHONE_TEXT = ("好的，不留电话也可以。登记后请记下工单号，查进度时告诉我工单号，"
+                 "或者直接打服务站的电话。")
+
 # Facts a case can go without: 不知道 is kept as 不清楚, and after two tries the form moves on.
 OPTIONAL_FACTS = {"employer", "amount", "duration", "workers_affected", "hukou_status",
                   "school_problem", "occupation", "holiday_situation"}
@@ -129,8 +138,17 @@ def context_of(tracker: Tracker) -> v.Context:
     intent = (tracker.latest_message.get("intent") or {}).get("name")
     form = tracker.active_loop_name
     known = frozenset(s for s in CASE_FACTS if tracker.get_slot(s) not in (None, v.UNKNOWN))
-    return v.Context(asked=tracker.get_slot("requested_slot") if form else None, form=form,
-                     intent=intent, known=known)
+    asked = tracker.get_slot("requested_slot") if form else None
+    if form == "ticket_offer_form":  # 三年级 on the school ticket offer is about the school
+        form = CASE_FLOWS.get(str((tracker.get_slot("pending_case") or {}).get("type")), form)
+    return v.Context(asked=asked, form=form, intent=intent, known=known)
+
+
+# The flow whose facts a parked case holds, by ticket type (for reading a new fact said
+# while the ticket is offered).
+CASE_FLOWS = {"school_placement": "school_form", "wage_arrears": "wage_arrears_form",
+              "minimum_wage": "minimum_wage_form", "relief_application": "relief_form",
+              "subsidy_application": "holiday_subsidy_form", "overtime_pay": "overtime_form"}
 
 
 def fact_text(slot: str, value: Any) -> str:
@@ -191,7 +209,7 @@ class ValidateSlotMappings(ValidationAction):
         except Exception:  # reading facts must never cost the worker an answer
             logger.exception("reading the facts of a message failed")
             return []
-        facts = correction_target(tracker, facts)
+        facts = wage_after_minimum_wage(tracker, correction_target(tracker, facts))
         events, changed = place_inside_employer(tracker, facts), []
         for slot, value in facts.items():
             old = tracker.get_slot(slot)
@@ -228,6 +246,32 @@ def correction_target(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]
     return moved
 
 
+def last_flow(tracker: Tracker) -> str | None:
+    """The form the conversation ran last (open or finished)."""
+    return next((e.get("name") for e in reversed(tracker.events)
+                 if e.get("event") == "active_loop" and e.get("name")), None)
+
+
+_OVERTIME_WORDS = re.compile(r"加班|加点|倍|节假日|周末|双休|休息日|值班")
+
+
+def follows_minimum_wage(tracker: Tracker) -> bool:
+    """我一个月才拿1800 正常吗 / 1800 right after the minimum wage was told: the worker's own
+    pay, to compare with it (not an overtime sum, not an owed amount)."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    return (not tracker.active_loop_name and last_flow(tracker) == "minimum_wage_form"
+            and not _OVERTIME_WORDS.search(text) and not re.search(r"欠|拖|没发|不发", text))
+
+
+def wage_after_minimum_wage(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
+    """A bare sum said after the minimum wage answer is the monthly pay to compare."""
+    if "amount" not in facts or "monthly_wage" in facts or not follows_minimum_wage(tracker):
+        return facts
+    moved = dict(facts)
+    moved["monthly_wage"] = moved.pop("amount")
+    return moved
+
+
 def value_before_this_message(tracker: Tracker, slot: str) -> Any:
     """The slot's value before the latest message was read (its own extraction undone)."""
     seen_user = False
@@ -259,6 +303,25 @@ def place_inside_employer(tracker: Tracker, facts: dict[str, Any]) -> list[dict]
         if value in employer and text.count(value) <= employer.count(value):
             events.append(SlotSet(slot, value_before_this_message(tracker, slot)))
     return events
+
+
+async def resolve_place(text: str) -> Slots | None:
+    """The district and city the backend finds in a worker's words (李沧 → 李沧区, 青岛), or
+    None for no place it knows (or when it is away)."""
+    checked = v.place(text)
+    if not checked.ok:
+        return None
+    try:
+        found = await client().resolve(None, checked.value)
+    except (BackendUnavailable, BackendError):
+        return None
+    path, kind = found.get("path") or {}, found.get("kind")
+    city = path.get("city")
+    if not city:
+        return None
+    named = path.get(kind) if kind in ("district", "street", "community") else None
+    district = named if named and named not in checked.value else checked.value
+    return {"city": city, **({"district": district} if kind != "city" else {})}
 
 
 def answers_the_question(tracker: Tracker) -> bool:
@@ -391,7 +454,12 @@ class HotlineForm(FormValidationAction):
     def name(self) -> str:
         """validate_<form name>."""
 
-    validate_phone = _validator("phone")
+    async def validate_phone(self, value, dispatcher, tracker, domain) -> Slots:
+        """A mobile number, or the worker's choice to leave none (said back once)."""
+        if value == v.NO_PHONE:
+            dispatcher.utter_message(text=NO_PHONE_TEXT)
+            return {"phone": v.NO_PHONE}
+        return apply("phone", v.phone(value), dispatcher, domain)
     validate_id_number = _validator("id_number")
     validate_amount = _keep_validator("amount")
     validate_monthly_wage = _validator("monthly_wage")
@@ -408,7 +476,17 @@ class HotlineForm(FormValidationAction):
     validate_holiday_situation = _keep_validator("holiday_situation")
     validate_occupation = _keep_validator("occupation")
 
-    extract_phone = _extractor("phone")
+    _extract_phone_digits = _extractor("phone")
+
+    def extract_phone(self, dispatcher, tracker, domain) -> Slots:
+        """A number as written, or 不知道 / 不想留电话: the case goes on without a phone
+        instead of the same question again (tickets may be filed without one)."""
+        text = (tracker.latest_message or {}).get("text") or ""
+        if (tracker.get_slot("requested_slot") == "phone" and "phone" not in
+                tracker.slots_to_validate() and self._waiting_for_answer(tracker)
+                and v.declines_phone(text) and self.form_name() != "ticket_status_form"):
+            return {"phone": v.NO_PHONE}  # a ticket's status is told only to its phone
+        return self._extract_phone_digits(dispatcher, tracker, domain)
     extract_otp_code = _extractor("otp_code")
     extract_id_number = _extractor("id_number")
     extract_ticket_id = _extractor("ticket_id")
@@ -433,28 +511,39 @@ class HotlineForm(FormValidationAction):
         return domain_slots
 
     async def extract_city(self, dispatcher, tracker, domain) -> Slots:
-        """龙安开发区 / 辛安街道 as the answer to 您在哪个城市: the city the backend knows the
-        place in, instead of the same question again."""
-        if (tracker.get_slot("requested_slot") != "city" or "city" in tracker.slots_to_validate()
+        """龙安开发区 / 辛安街道 / 即墨 as the answer to 您在哪个城市: the city the backend knows
+        the place in, instead of the same question again."""
+        return await self._place_answer_slots("city", tracker)
+
+    async def extract_district(self, dispatcher, tracker, domain) -> Slots:
+        """李沧 / 城阳这边 / 即墨区龙山街道 as the answer to 您在哪个区或街道: the NLU finds no
+        district entity in a name without 区 or in a street it does not know, the backend does."""
+        return await self._place_answer_slots("district", tracker)
+
+    async def _place_answer_slots(self, slot: str, tracker: Tracker) -> Slots:
+        """The reply read as a place by the backend: the district as the worker said it (the
+        district's full name for a bare stem such as 李沧) and its city."""
+        if (tracker.get_slot("requested_slot") != slot or slot in tracker.slots_to_validate()
                 or not self._waiting_for_answer(tracker)):
             return {}
         latest = tracker.latest_message or {}
         if (latest.get("intent") or {}).get("name") in NOT_AN_ANSWER:
             return {}
-        place = next((e.get("value") for e in latest.get("entities") or []
-                      if e.get("entity") == "district" and e.get("value")), None)
-        checked = v.place(place or latest.get("text") or "")
-        if not checked.ok:
-            return {}
-        try:
-            found = await client().resolve(None, checked.value)
-        except (BackendUnavailable, BackendError):
-            return {}
-        city = (found.get("path") or {}).get("city")
-        return {"city": city, "district": checked.value} if city else {}
+        entity = next((e.get("value") for e in latest.get("entities") or []
+                       if e.get("entity") == "district" and e.get("value")), None)
+        found = await resolve_place(entity or latest.get("text") or "")
+        if found is None and entity:  # an unknown street named with a known district
+            found = await resolve_place(latest.get("text") or "")
+        if slot == "district" and found:
+            # the district alone: validate_district adds its city (a city known before the
+            # validation would make the district optional and drop it unvalidated)
+            return {"district": found["district"]} if found.get("district") else {}
+        return found or {}
 
     async def validate_district(self, value, dispatcher, tracker, domain) -> Slots:
-        """A place the backend knows; when it is away, the place as written is kept."""
+        """A place the backend knows; when it is away, the place as written is kept. An
+        unknown street inside a known district (即墨区龙山街道) is served by the district's
+        station; only a place with nothing known in it asks for the city."""
         checked = v.place(value)
         if not checked.ok:
             return apply("district", checked, dispatcher, domain)
@@ -463,6 +552,11 @@ class HotlineForm(FormValidationAction):
         except BackendUnavailable:
             return {"district": checked.value}
         except BackendError:
+            whole = await resolve_place((tracker.latest_message or {}).get("text") or "")
+            if whole:
+                return whole
+            if tracker.get_slot("city"):  # the city is known: its default station serves
+                return {"district": checked.value}
             reask(dispatcher, domain, "utter_unknown_place")
             return {"district": None}
         city = (found.get("path") or {}).get("city")
@@ -545,6 +639,8 @@ class HotlineForm(FormValidationAction):
             return self._step_aside(tracker)
         if waiting and self._leaving(tracker):
             return [ActionExecutionRejected(self.form_name())]
+        if waiting and self._accepts_person(tracker):
+            return await self._hand_over(dispatcher, tracker)
         try:
             events = await super().run(dispatcher, tracker, domain)
             if waiting:
@@ -578,35 +674,70 @@ class HotlineForm(FormValidationAction):
                     text=f"好的，已更正：{FACT_NAMES.get(slot, slot)}改为{fact_text(slot, value)}。")
                 extra.append(SlotSet(slot, value))
         filled = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
-        answered = asked and filled.get(asked) is not None
-        told, new = kept_facts(tracker, filled, asked, bool(answered))
+        answered = asked and (filled.get(asked) is not None
+                              or (asked == "district" and filled.get("city") is not None))
+        told, _new = kept_facts(tracker, filled, asked, bool(answered))
         if answered:
             extra += [SlotSet("last_answered", asked), SlotSet("repeat_count", None)]
-        elif asked and not corrected and not extra and told:
-            # the question stays open: say what was kept, so asking it again makes sense
-            dispatcher.utter_message(text=f"好的，记下了：{told_text(told)}。")
-        if not answered and not new and asked and asked != "case_confirmed" \
-                and not corrected and not extra:
-            extra += self._missed(asked, dispatcher, tracker)
+        elif asked and asked != "case_confirmed" and not corrected and not extra:
+            if told:  # the question stays open: say what was kept, so asking again makes sense
+                dispatcher.utter_message(text=f"好的，记下了：{told_text(told)}。")
+            extra += await self._not_answered(asked, filled, dispatcher, tracker, domain)
         if not extra:
             return events
         events = events + extra
         return await self._next_question(events, dispatcher, tracker, domain)
 
-    @staticmethod
-    def _missed(asked: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict]:
-        """The question got no answer: counted; the second miss stores 不清楚 for a fact the
-        case can go without, or offers a person for one it cannot."""
+    async def _not_answered(self, asked: str, filled: Slots, dispatcher: CollectingDispatcher,
+                            tracker: Tracker, domain: DomainDict) -> list[dict]:
+        """The question got no answer (facts told instead were said back by the caller, so the
+        worker sees they were kept): a try is counted even when other facts came, so no
+        question is asked a third time. The second time a place is asked it comes with an
+        example and city buttons; after that a fact the case can go without is kept as
+        unknown, the case goes on without a phone, and any other question offers a person."""
         count = tracker.get_slot("repeat_count") or {}
         tries = (count.get("n", 0) if count.get("slot") == asked else 0) + 1
-        events = [SlotSet("repeat_count", {"slot": asked, "n": tries})]
+        extra: list[dict] = [SlotSet("repeat_count", {"slot": asked, "n": tries})]
         if tries >= 2 and asked in OPTIONAL_FACTS:
             dispatcher.utter_message(text=f"没关系，{FACT_NAMES.get(asked, '这一项')}先记为"
                                           "“不清楚”，工作人员联系您时再核实。")
-            events += [SlotSet(asked, v.UNKNOWN), SlotSet("repeat_count", None)]
+            extra += [SlotSet(asked, v.UNKNOWN), SlotSet("repeat_count", None)]
+        elif tries >= 2 and asked == "phone" and self.form_name() != "ticket_status_form":
+            # the case goes on without a phone rather than a third ask (青岛, 李沧区 told
+            # instead: facts of the case, kept; the phone is not asked again)
+            kept = await self.validate_phone(v.NO_PHONE, dispatcher, tracker, domain)
+            extra += [SlotSet(k, val) for k, val in kept.items()] + [
+                SlotSet("repeat_count", None)]
+        elif tries >= 2 and asked in ("city", "district"):
+            dispatcher.utter_message(text=PLACE_OFFER, buttons=[
+                *PLACE_BUTTONS, {"title": "转人工", "payload": "/request_human"}])
         elif tries >= 2:
             dispatcher.utter_message(response="utter_offer_human_for_question")
-        return events
+        elif asked in ("city", "district"):
+            dispatcher.utter_message(text=PLACE_HINT, buttons=PLACE_BUTTONS)
+        return extra
+
+    @staticmethod
+    async def _hand_over(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict]:
+        """The person the form offered, taken: the handoff is asked for here and the form
+        ends, then the bot listens (no rule knows a handoff that follows a form's own offer,
+        so a separate action would be followed by the fallback)."""
+        from actions.handoff import request_handoff  # handoff builds on the tickets module
+
+        events = await request_handoff(dispatcher, tracker, "worker_request")
+        return events + [ActiveLoop(None), SlotSet("requested_slot", None),
+                         SlotSet("repeat_count", None), FollowupAction("action_listen")]
+
+    def _accepts_person(self, tracker: Tracker) -> bool:
+        """要 / 好 / 转吧 right after the form offered a person for a question it could not
+        get answered: the worker takes the offer."""
+        count = tracker.get_slot("repeat_count") or {}
+        if count.get("slot") != tracker.get_slot("requested_slot") or count.get("n", 0) < 2:
+            return False
+        latest = tracker.latest_message or {}
+        text = (latest.get("text") or "").strip(" ，,。.!！")
+        return (latest.get("intent") or {}).get("name") == "affirm" and not text.startswith("/") \
+            or bool(re.fullmatch(r"要|好|好的|行|可以|转吧|转人工吧?|要的|需要", text))
 
     async def _next_question(self, events: list[dict], dispatcher, tracker,
                              domain) -> list[dict]:
@@ -712,6 +843,29 @@ class ValidateTicketStatusForm(HotlineForm):
     def name(self) -> str:
         return "validate_ticket_status_form"
 
+    async def run(self, dispatcher, tracker, domain):
+        """不记得了 / 忘了 for the ticket number: where to find it and a person who can look
+        it up by phone, not 已经取消了 (the NLU reads 不记得了 as cancel)."""
+        text = (tracker.latest_message or {}).get("text") or ""
+        if tracker.get_slot("requested_slot") == "ticket_id" and self._waiting_for_answer(
+                tracker) and v.says_unknown(text) and not v.ticket_id(text).ok:
+            dispatcher.utter_message(text=FORGOT_TICKET, buttons=[
+                {"title": "转人工", "payload": "/request_human"},
+                {"title": "先不查了", "payload": "/deny"}])
+            # a slot besides requested_slot: else Rasa counts the turn as no answer and
+            # rejects the form (the cancel rule would then run)
+            return [SlotSet("repeat_count", None), ActiveLoop(None),
+                    SlotSet("requested_slot", None), FollowupAction("action_listen")]
+        return await super().run(dispatcher, tracker, domain)
+
+
+FORGOT_TICKET = ("没关系。工单号在登记时的回复里（GH 开头）；找不到的话，网格工作站的工作人员可以按您"
+                 "登记时留的手机号帮您查。要转给工作人员吗？")
+
+
+# the case's own names for what the forms call medical_cost and so on
+CASE_ALIASES = {"medical_cost": "medical_out_of_pocket_yearly", "holiday_situation": "situation"}
+
 
 class ValidateTicketOfferForm(HotlineForm):
     def name(self) -> str:
@@ -729,15 +883,35 @@ class ValidateTicketOfferForm(HotlineForm):
                 or not self._waiting_for_answer(tracker):
             return {}
         text = (tracker.latest_message.get("text") or "").strip()
+        if v.declines_phone(text):  # 不想留电话: filed without one, if still wanted
+            return {"wants_ticket": None, "phone": v.NO_PHONE}
+        number = v.phone(text)
+        if number.ok and not re.sub(r"[\d\s+-]|手机|电话|号码|是|我的|打|就行|吧", "", text):
+            return {"wants_ticket": True, "phone": number.value}  # a number: yes, call me here
         if self._case_changes(tracker) or _CHANGE.match(text):
             return {"wants_ticket": None}
         return {}
+
+    async def _not_answered(self, asked: str, filled: Slots, dispatcher: CollectingDispatcher,
+                            tracker: Tracker, domain: DomainDict) -> list[dict]:
+        """Facts told on the offer change the case: the summary shown again says them back,
+        and it is no failed try."""
+        if asked == "wants_ticket" and self._case_changes(tracker):
+            return []
+        return await super()._not_answered(asked, filled, dispatcher, tracker, domain)
 
     def _case_changes(self, tracker: Tracker) -> dict[str, Any]:
         """Facts said again (read by action_validate_slot_mappings), named (金额是…), or
         说错了，是四千五 after the form that asked for them was done (its slot cleared)."""
         text = (tracker.latest_message.get("text") or "").strip()
         changed = {c["slot"]: c["new"] for c in tracker.get_slot("last_correction") or []}
+        case = tracker.get_slot("pending_case") or {}
+        facts = case.get("facts") or {}
+        told = {k: val for k, val in slots_set_this_turn(tracker).items()
+                if k in (*CASE_FACTS, "city", "district") and val not in (None, v.UNKNOWN)}
+        # 在即墨区一家服装厂 on the legal-aid offer: new facts of the case, not a new topic
+        changed.update({k: val for k, val in told.items()
+                        if facts.get(CASE_ALIASES.get(k, k)) != val})
         if named := named_fact_change(text):
             changed[named[0]] = named[1]
         if not changed and v.is_correction(text) and (fixed := self._correct_last_answer(
@@ -755,12 +929,8 @@ class ValidateTicketOfferForm(HotlineForm):
         case = dict(tracker.get_slot("pending_case") or {})
         if not changed or not case:
             return events
-        # the case's own names for what the forms call medical_cost and so on
-        aliases = {"medical_cost": "medical_out_of_pocket_yearly",
-                   "holiday_situation": "situation"}
         facts = dict(case.get("facts") or {})
-        facts.update({aliases.get(k, k): val for k, val in changed.items()
-                      if aliases.get(k, k) in facts})
+        facts.update({CASE_ALIASES.get(k, k): val for k, val in changed.items()})
         return events + [SlotSet("pending_case", {**case, "facts": facts})]
 
 
@@ -776,19 +946,23 @@ class ValidateReliefForm(HotlineForm):
         return "validate_relief_form"
 
     async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> list[str]:
-        """The place, asked only when neither a member record nor the worker said it: relief
-        is decided by region, and without one the worker would hear there is no local data."""
+        """The city too, before the cost, when neither a verified record nor the worker said
+        where they are: the rules are local (without it the answer is 没有“未说明地区”的数据)."""
         slots = await super().required_slots(domain_slots, dispatcher, tracker, domain)
-        member = (tracker.get_slot("verified_worker") or {}).get("member")
-        if member or tracker.get_slot("city") or tracker.get_slot("district") \
-                or tracker.get_slot("otp_code") is None or "city" in slots:
+        verified = (tracker.get_slot("verified_worker") or {}).get("member")
+        told_now = "city" in tracker.slots_to_validate()  # kept in, so it is validated
+        known = tracker.get_slot("city") or tracker.get_slot("district")
+        if (verified or known or "city" in slots) and not told_now:
             return slots
         at = slots.index("medical_cost") if "medical_cost" in slots else len(slots)
-        return slots[:at] + ["city"] + slots[at:]
+        return [*slots[:at], "city", *slots[at:]]
 
     async def validate_phone(self, value, dispatcher, tracker, domain) -> Slots:
         """Asks the backend for a code. Members and strangers hear the same words (the
         backend answers both alike): nobody learns from the hotline who is a member."""
+        if value == v.NO_PHONE:  # no number, no code: assessed as not on record
+            dispatcher.utter_message(text="好的，不留电话也可以。" + UNVERIFIED)
+            return {"phone": v.NO_PHONE, "otp_code": "未核验", "verified_worker": None}
         checked = v.phone(value)
         if not checked.ok or (tracker.get_slot("verified_worker") or {}).get("member"):
             return apply("phone", checked, dispatcher, domain)

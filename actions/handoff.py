@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend_client import BackendUnavailable
 from actions.common import SafeAction, client, location
-from actions.tickets import file_case
+from actions.tickets import contact_phone, file_case
 
 UNREACHABLE = ("抱歉，转人工的系统暂时连不上。请直接拨打职工服务热线 12351，工作人员会接听；"
                "情况紧急请拨打 110 或 120。")
@@ -37,7 +37,7 @@ async def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker,
         dispatcher.utter_message(
             text=f"已为您转接{station}的工作人员，{queue}，请稍候。"
                  f"着急的话也可以直接打 {record['station_phone']}。")
-    elif tracker.get_slot("phone"):
+    elif contact_phone(tracker):
         dispatcher.utter_message(text=f"{station}现在不在服务时间。")
         await file_case(dispatcher, tracker, "callback", {"reason": reason})
     else:

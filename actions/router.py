@@ -176,6 +176,9 @@ class ActionStartService(SafeAction):
         latest = tracker.latest_message or {}
         text = latest.get("text") or ""
         intent = (latest.get("intent") or {}).get("name")
+        if forms.follows_minimum_wage(tracker) and forms.slots_set_this_turn(tracker).get(
+                "monthly_wage") is not None:
+            intent = "minimum_wage"  # 我一个月才拿1800 正常吗: compared with the figure just told
         if is_crisis(text):  # 工资要不回来…不想活了: the hotlines and a person, not the form
             return [FollowupAction("action_psych_support")]
         if not text.startswith("/"):

@@ -9,7 +9,7 @@ from abc import abstractmethod
 from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 
 from actions.backend_client import BackendError, RateLimited
-from actions.common import SafeAction, client, location
+from actions.common import SafeAction, client, location, said_this_turn
 from actions.crisis import is_crisis
 from actions.handoff import request_handoff
 from actions.tickets import call_back_by, offer_ticket
@@ -49,6 +49,8 @@ class ActionFindStation(SafeAction):
         if not found.get("station"):
             dispatcher.utter_message(response="utter_unknown_place")
             return []
+        if said_this_turn(tracker, found["station"].get("name") or "\0"):
+            return []  # the fact answer named this station already, with its source
         dispatcher.utter_message(text="离您最近的工会网格工作站是：\n"
                                       + station_text(found["station"]))
         return []

@@ -65,12 +65,20 @@ def case_place(tracker: Tracker) -> tuple[str | None, str | None]:
     return region.get("city"), local
 
 
+def contact_phone(tracker: Tracker) -> str | None:
+    """The number the station calls back; none when the worker would not give one."""
+    from actions.validators import NO_PHONE
+
+    phone = tracker.get_slot("phone")
+    return None if phone == NO_PHONE else phone
+
+
 def case_payload(tracker: Tracker, ticket_type: str, facts: dict[str, Any]) -> dict[str, Any]:
     worker = tracker.get_slot("verified_worker") or {}
     city, district = case_place(tracker)
     payload = {"type": ticket_type, "facts": {k: v for k, v in facts.items() if v is not None},
                "city": city, "district": district,
-               "contact_phone": tracker.get_slot("phone"), "contact_name": worker.get("name"),
+               "contact_phone": contact_phone(tracker), "contact_name": worker.get("name"),
                "conversation_id": tracker.sender_id}
     return {k: v for k, v in payload.items() if v not in (None, "")}
 
@@ -84,10 +92,13 @@ async def file_case(dispatcher: CollectingDispatcher, tracker: Tracker, ticket_t
         dispatcher.utter_message(response="utter_case_queued")
         return None
     name = TYPE_NAMES.get(ticket_type, "")
+    then = (f"工作人员会在 {call_back_by(ticket['sla_due'])}前给您打电话，请保持手机畅通。"
+            if payload.get("contact_phone") else
+            f"您没有留电话，工作人员没法回电：请记下工单号，{call_back_by(ticket['sla_due'])}"
+            f"后可以打 {ticket['station_phone']} 问进度。")
     dispatcher.utter_message(
         text=f"已为您登记{name}工单，工单号 {ticket['id']}，由{ticket['station_name']}负责"
-             f"（电话 {ticket['station_phone']}）。工作人员会在 {call_back_by(ticket['sla_due'])}"
-             "前给您打电话，请保持手机畅通。以后查进度，告诉我工单号就行。")
+             f"（电话 {ticket['station_phone']}）。{then}以后查进度，告诉我工单号就行。")
     return ticket
 
 

@@ -51,6 +51,17 @@ def phone(value: object) -> Checked:
     return Checked(normalised) if normalised else Checked(reask="utter_invalid_phone")
 
 
+NO_PHONE = "未留"  # the worker would not or could not give a number: filed without one
+_NO_PHONE = re.compile(r"不知道|不记得|记不清|不想留|不留|不方便|不想给|不给|不愿意|没有手机|没手机|"
+                       r"不告诉|保密|不用留|不要留|没电话|没有电话|算了")
+
+
+def declines_phone(value: object) -> bool:
+    """不知道 / 不想留电话 / 没有手机 for the phone: the case goes on without one."""
+    text = _text(value)
+    return bool(_NO_PHONE.search(text)) and not _PHONE_IN_TEXT.search(text)
+
+
 def id_number(value: object) -> Checked:
     normalised = normalize_id_number(_text(value)) if value else None
     return Checked(normalised) if normalised else Checked(reask="utter_invalid_id_number")
@@ -187,7 +198,7 @@ def hukou_status(value: object) -> Checked:
     local = re.search(r"本地户口|户口在本地|户口在这|本地人|落户了", text)
     permit_no = re.search(r"没有?(?:办)?居住证|没办居住证|居住证[^\s,，。]{0,6}没|无居住证|居住证.{0,4}办不", text)
     permit = re.search(r"居住证", text) and not permit_no
-    away = re.search(r"老家|外地|外省|农村|不是本地|没有本地户口|户口不在", text)
+    away = re.search(r"老家|外地|外省|农村|不是本地|没有?本地户口|户口不在|没有?户口|不在本地", text)
     if local and not away:
         return Checked("本地户口")
     if permit:

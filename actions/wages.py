@@ -5,7 +5,7 @@ from __future__ import annotations
 from rasa_sdk.events import SlotSet
 
 from actions.backend_client import BackendUnavailable
-from actions.common import SafeAction, client, location
+from actions.common import SafeAction, client, location, said_this_turn
 from actions.overtime_calculator import overtime_pay
 from actions.overtime_days import read_worked_days
 from actions.tickets import file_case, offer_ticket
@@ -81,12 +81,15 @@ class ActionMinimumWage(SafeAction):
             return []
         details = wage.get("details") or {}
         unverified = "" if details.get("verified") else "（请以当地人社部门最新公布为准）"
-        dispatcher.utter_message(
-            text=f"{wage['title']}：月最低工资 {details['monthly']} 元，小时最低工资 "
-                 f"{details['hourly']} 元，{wage['effective_from']} 起执行。"
-                 f"来源：{wage['source']}{unverified}。")
-        dispatcher.utter_message(response="utter_minimum_wage_excludes")
         paid = tracker.get_slot("monthly_wage")
+        if not said_this_turn(tracker, str(details["monthly"])):  # not twice in one turn
+            dispatcher.utter_message(
+                text=f"{wage['title']}：月最低工资 {details['monthly']} 元，小时最低工资 "
+                     f"{details['hourly']} 元，{wage['effective_from']} 起执行。"
+                     f"来源：{wage['source']}{unverified}。")
+            dispatcher.utter_message(response="utter_minimum_wage_excludes")
+        if not paid:  # the worker's own pay is compared when it is said (router)
+            dispatcher.utter_message(text="您每个月实际拿多少？告诉我，我帮您对比一下是否低于这个标准。")
         if paid and int(paid) < int(details["monthly"]):
             dispatcher.utter_message(response="utter_below_minimum_wage", paid=paid,
                                      minimum=details["monthly"])

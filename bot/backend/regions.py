@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -14,6 +15,12 @@ _LEVELS = ("province", "city", "district", "street", "community")
 # A place said alone without its suffix (黄岛, 京口): the NLU deliberately does not take such
 # bare names from running text, but as the whole answer to a place question they are meant.
 _SUFFIXES = ("区", "市", "县", "街道", "镇")
+# 李沧 for 李沧区, 胶州 for 胶州市: a district said without its suffix. Only a whole answer (or
+# a city then the stem: 青岛李沧) is read this way — inside a sentence 河北 or 朝阳 mean other
+# things, which is why the seed does not list the stems as aliases (bot/seed/places.yml).
+_DISTRICT_SUFFIX = re.compile(r"(?:新区|区|县|市)$")
+_PLACE_FILLER = re.compile(r"^(?:我|俺|咱|我们|我家)?(?:现在|目前)?(?:在|住在|就在)?|"
+                           r"(?:这边|那边|这里|那里|附近|这块|一带|的|呢|啊|吧|了)+$")
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,11 @@ class RegionIndex:
         for r in rows:
             for name in {r.name, *r.aliases}:
                 self.by_name.setdefault(name, []).append(r)
+        self.by_stem: dict[str, list[Region]] = {}
+        for r in rows:
+            stem = _DISTRICT_SUFFIX.sub("", r.name) if r.kind == "district" else ""
+            if len(stem) >= 2 and stem not in self.by_name:
+                self.by_stem.setdefault(stem, []).append(r)
         self.station_by_region = station_by_region
         self.default_station_by_city = default_station_by_city
 
@@ -62,15 +74,32 @@ class RegionIndex:
         if not text:
             return []
         text = normalize_text(text).strip()
-        found = self.by_name.get(text, [])
-        for suffix in () if found else _SUFFIXES:  # 黄岛 said alone → 黄岛区
-            found = self.by_name.get(text + suffix, [])
-            if found:
-                break
+        found = self.by_name.get(text, []) or self._by_suffix(text) or self._by_stem(text)
         if not found:  # 在青岛市黄岛区 → try the longest known name inside the text
             names = sorted((n for n in self.by_name if len(n) > 1 and n in text), key=len,
                            reverse=True)
             found = self.by_name[names[0]] if names else []
+        return found
+
+    def _by_suffix(self, text: str) -> list[Region]:
+        """黄岛 / 辛安 said alone: the place whose name is the text plus a suffix (exact first)."""
+        for suffix in _SUFFIXES:
+            found = self.by_name.get(text + suffix, [])
+            if found:
+                return found
+        return []
+
+    def _by_stem(self, text: str) -> list[Region]:
+        """李沧 / 青岛李沧 / 深圳宝安 as the whole answer: the district of that stem (within the
+        city said before it)."""
+        rest = _PLACE_FILLER.sub("", text)
+        city = next((n for n in sorted(self.by_name, key=len, reverse=True)
+                     if len(n) > 1 and rest.startswith(n)), None)
+        stem = _PLACE_FILLER.sub("", rest[len(city):] if city else rest)
+        found = self.by_stem.get(stem, [])
+        if city:
+            ids = {r.id for r in self.by_name[city]}
+            found = [r for r in found if ids & {a.id for a in self.ancestors(r)}]
         return found
 
     def resolve(self, city: str | None, district: str | None) -> Region | None:

@@ -128,3 +128,20 @@ async def test_handoff_queue_position_and_station_scoping(backend):
     assert status == 403
     status, released = await backend.call("POST", f"/handoffs/{first['id']}/release", token=xinan)
     assert released["state"] == "released"
+
+
+@pytest.mark.parametrize("said,district", [("李沧", "李沧区"), ("即墨", "即墨区"), ("黄岛", "黄岛区"),
+                                           ("城阳这边", "城阳区"), ("青岛李沧", "李沧区"),
+                                           ("深圳宝安", "宝安区"), ("即墨区龙山街道", "即墨区")])
+async def test_a_district_said_without_its_suffix_resolves(backend, said, district):
+    """李沧 as the answer to 您在哪个区 is 李沧区 (workers drop 区), and an unknown street
+    inside a known district falls back to the district."""
+    status, body = await backend.call("GET", "/regions/resolve", params={"district": said})
+    assert status == 200, body
+    assert body["path"]["district"] == district
+
+
+async def test_a_stem_inside_a_sentence_is_no_place(backend):
+    """河北 or 朝阳 inside a sentence are not read as Tianjin's or Beijing's districts."""
+    status, _ = await backend.call("GET", "/regions/resolve", params={"district": "朝阳升起的地方"})
+    assert status == 404

@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 # the HTTP layer of the backend: parsing, validation, routing, the app, health and metrics
 HTTP_LAYER = {"errors.py", "validation.py", "routing.py", "app.py", "appkeys.py", "auth.py",
-              "audit.py", "live.py", "jobs.py", "operations.py", "__main__.py"}
+              "audit.py", "live.py", "jobs.py", "operations.py", "keepalive.py", "__main__.py"}
 
 
 def test_domain_modules_know_nothing_of_http():
