@@ -90,11 +90,14 @@ bench: $(STAMP)
 # Lock files from the .in files with pip-tools: requirements.in -> requirements.lock (runtime),
 # requirements-dev.in -> requirements-dev.lock (tests and tools, constrained by the runtime
 # lock). pip-compile re-resolves and keeps the existing pins; UPGRADE=1 moves them to the newest.
+# pip-compile drops the platform markers of the machine it resolves on; bot/lock_markers.py puts
+# Rasa's own markers back (tests/unit/test_lock_markers.py fails on a pin without its marker).
 PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet --no-strip-extras \
 	--no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade,)
 lock: $(STAMP)
 	$(PIP_COMPILE) --output-file=requirements.lock requirements.in
 	$(PIP_COMPILE) --output-file=requirements-dev.lock requirements-dev.in
+	PYTHONPATH=. $(PY) -m bot.lock_markers requirements.lock requirements-dev.lock
 
 clean:
 	rm -rf models/*.tar.gz reports/ .rasa/

@@ -3,7 +3,8 @@
 The shared pieces live in modules named after their job and are re-exported here for the
 action modules: ``actions/singletons.py`` (the backend client, the case outbox),
 ``actions/outbox_loop.py`` (the background flush, started through rasa_sdk's plugin hook),
-``actions/resume.py`` (back to the interrupted form).
+``actions/resume.py`` (back to the interrupted form), ``actions/next_service.py`` (the second
+topic of a message, offered when an action is done).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.next_service import offer_next_service
 from actions.outbox_loop import ensure_background_flush, on_action_call
 from actions.resume import resume_interrupted
 from actions.singletons import client, outbox
@@ -59,8 +61,6 @@ class SafeAction(Action, metaclass=ABCMeta):
         try:
             events = await self.act(dispatcher, tracker, domain)
             events = events + resume_interrupted(dispatcher, tracker, events)
-            from actions.router import offer_next_service  # the router builds on this module
-
             return events + offer_next_service(dispatcher, tracker, events)
         except BackendUnavailable as exc:
             logger.warning("%s: backend unavailable: %s", self.name(), exc)

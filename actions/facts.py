@@ -23,7 +23,7 @@ from rasa_sdk import Tracker
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client
 from actions.crisis import is_crisis
-from actions.services import station_text
+from actions.station_text import station_text
 from bot.normalize.text import normalize_text
 
 logger = logging.getLogger(__name__)

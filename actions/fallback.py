@@ -9,14 +9,16 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.facts import answer_fact
+from actions.forms import slots_set_this_turn
+from actions.router import ActionStartService, flow_to_redo, service_from_facts
+
 FALLBACK_INTENT = "nlu_fallback"
 
 
 async def say_fact_answer(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """Answers a question about a figure on record, whatever the NLU made of it (a question
     in traditional characters read as out of scope is still a question): True when said."""
-    from actions.facts import answer_fact
-
     answer = await answer_fact(tracker)
     for line in answer or []:
         dispatcher.utter_message(text=line)
@@ -42,9 +44,6 @@ class ActionFallbackStep(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        from actions.forms import slots_set_this_turn
-        from actions.router import ActionStartService, flow_to_redo, service_from_facts
-
         text = tracker.latest_message.get("text") or ""
         if not tracker.active_loop_name and await say_fact_answer(dispatcher, tracker):
             return []  # 隆祥生产线智能化改造投入多少钱: not a service request, but a figure

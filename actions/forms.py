@@ -23,23 +23,15 @@ from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client, on_action_call
 from actions.crisis import is_crisis
+from actions.fact_tables import CASE_FACTS, FACT_NAMES, OPTIONAL_FACTS, fact_text
 from actions.facts import is_question
-from bot.contract import OCCUPATION_NAMES, OCCUPATIONS
+from actions.service_catalog import SERVICE_INTENTS, services_named
+from bot.contract import OCCUPATIONS
 
 logger = logging.getLogger(__name__)
 Slots = dict[str, Any]
 GENERIC_REASK = "抱歉，我没听明白，请再说一遍。"
 
-# A service asked for in the middle of a form: the form steps aside (its execution is
-# rejected), the service's own rule answers, then the form resumes (actions/common.py).
-SERVICE_INTENTS = {
-    "wage_arrears": "wage_arrears_form", "overtime_pay": "overtime_form",
-    "minimum_wage": "minimum_wage_form", "school_placement": "school_form",
-    "relief_eligibility": "relief_form", "holiday_subsidy": "holiday_subsidy_form",
-    "find_station": "find_station_form", "ticket_status": "ticket_status_form",
-    "legal_aid": None, "mutual_insurance": None, "childcare_service": None,
-    "skills_training": None, "psych_support": None,
-}
 
 
 def reask(dispatcher: CollectingDispatcher, domain: DomainDict, response: str) -> None:
@@ -95,23 +87,10 @@ PLACE_BUTTONS = [{"title": name, "payload": name} for name in ("青岛", "深圳
 NO_PHONE_TEXT = ("好的，不留电话也可以。登记后请记下工单号，查进度时告诉我工单号，"
                  "或者直接打服务站的电话。")
 
-# Facts a case can go without: 不知道 is kept as 不清楚, and after two tries the form moves on.
-OPTIONAL_FACTS = {"employer", "amount", "duration", "workers_affected", "hukou_status",
-                  "school_problem", "occupation", "holiday_situation"}
 # Rough answers a case can be filed with (约好几个月, 约五六千, 约两三个).
 APPROXIMATIONS: dict[str, Callable[[object], v.Checked]] = {
     "duration": v.approximate_duration, "amount": v.approximate_amount,
     "workers_affected": v.approximate_head_count}
-# The facts every message is read for (action_validate_slot_mappings), whatever was asked.
-CASE_FACTS = ("employer", "amount", "monthly_wage", "medical_cost", "duration",
-              "workers_affected", "child_grade", "hukou_status", "school_problem",
-              "holiday_situation", "occupation", "overtime_days", "hardship_status")
-FACT_NAMES = {"employer": "单位", "amount": "金额", "monthly_wage": "月工资",
-              "medical_cost": "自付医疗费", "duration": "欠薪时间", "workers_affected": "人数",
-              "child_grade": "年级", "hukou_status": "户口情况", "school_problem": "遇到的问题",
-              "holiday_situation": "过年安排", "occupation": "工作", "overtime_days": "加班日子",
-              "hardship_status": "困难建档", "district": "地点", "city": "城市",
-              "phone": "手机号"}
 PLACES = ("district", "city")
 # Answers taken in the worker's own words: any text would pass, so they are read only from
 # a message that is not about something else.
@@ -151,20 +130,6 @@ CASE_FLOWS = {"school_placement": "school_form", "wage_arrears": "wage_arrears_f
               "subsidy_application": "holiday_subsidy_form", "overtime_pay": "overtime_form"}
 
 
-def fact_text(slot: str, value: Any) -> str:
-    """A fact as the worker reads it back: 9500 → 9,500 元, P3M → 3个月."""
-    if value is None:
-        return ""
-    if slot in ("amount", "monthly_wage", "medical_cost") and isinstance(value, (int, float)):
-        return f"{int(value):,} 元"
-    if slot == "duration" and isinstance(value, str) and re.fullmatch(r"P\d+[YMWD]", value):
-        units = {"Y": "年", "M": "个月", "W": "周", "D": "天"}
-        return f"{value[1:-1]}{units[value[-1]]}"
-    if slot == "workers_affected" and isinstance(value, int):
-        return "就您一个" if value == 1 else f"{value} 人"
-    names = {"stay": "留下过年", "return": "节后错峰返乡/返岗", **OCCUPATION_NAMES,
-             "none": "未建档"}
-    return names.get(str(value), str(value))
 
 
 def kept_facts(tracker: Tracker, filled: dict[str, Any], asked: str | None,
@@ -596,8 +561,6 @@ class HotlineForm(FormValidationAction):
         if self._place_answer(tracker) or confidence < SWITCH_CONFIDENCE \
                 or answers_the_question(tracker):
             return False
-        from actions.router import services_named  # the router builds on this module
-
         return confidence >= SURE_SWITCH_CONFIDENCE or bool(services_named(text)) \
             or is_question(text)
 
@@ -605,8 +568,6 @@ class HotlineForm(FormValidationAction):
     def _place_answer(tracker: Tracker) -> bool:
         """在上海打工 住在闵行区 answering 您在哪个城市: a place the NLU found, with no
         service named in words, answers the place question whatever the intent."""
-        from actions.router import services_named  # the router builds on this module
-
         if tracker.get_slot("requested_slot") not in ("city", "district"):
             return False
         latest = tracker.latest_message or {}

@@ -23,34 +23,11 @@ from actions import validators as v
 from actions.common import SafeAction
 from actions.crisis import is_crisis
 from actions.facts import asked_facts, fact_text, is_question, record_context
+from actions.next_service import offer_service
+from actions.service_catalog import POLICY_SERVICES, SERVICE_FORMS, SERVICE_NAMES, services_named
+from actions.services import POLICY_ACTIONS
 from actions.tickets import new_case_id
 
-SERVICE_FORMS = {
-    "wage_arrears": "wage_arrears_form", "overtime_pay": "overtime_form",
-    "minimum_wage": "minimum_wage_form", "school_placement": "school_form",
-    "relief_eligibility": "relief_form", "holiday_subsidy": "holiday_subsidy_form",
-    "find_station": "find_station_form", "ticket_status": "ticket_status_form",
-}
-POLICY_SERVICES = {"legal_aid", "mutual_insurance", "childcare_service", "skills_training"}
-SERVICE_NAMES = {
-    "wage_arrears": "讨要欠薪", "overtime_pay": "算加班费", "minimum_wage": "最低工资",
-    "school_placement": "孩子上学", "relief_eligibility": "困难救助",
-    "holiday_subsidy": "过年补贴", "find_station": "找服务站", "ticket_status": "查工单",
-    "legal_aid": "法律援助", "mutual_insurance": "互助保障", "childcare_service": "子女托管",
-    "skills_training": "技能培训",
-}
-# Words that name a service on their own, for the second topic of a message.
-SERVICE_WORDS = (
-    ("wage_arrears", r"欠薪|拖欠|讨薪|欠(?:了)?(?:我|俺|我们)?.{0,12}(?:工资|工钱|血汗钱)|"
-                     r"工资.{0,4}(?:没发|不发|要不回|讨不回)"),
-    ("overtime_pay", r"加班费|加班工资|加班.{0,6}(?:怎么算|多少钱|拿多少)"),
-    ("minimum_wage", r"最低工资"),
-    ("school_placement", r"上学|入学|学位|转学|上小学|上初中|上幼儿园"),
-    ("relief_eligibility", r"救助|困难补助|帮扶"),
-    ("holiday_subsidy", r"过年.{0,6}(?:补贴|红包|补助)|留岗补贴|留厂.{0,4}(?:补贴|红包)"),
-    ("find_station", r"服务站|工作站|网格站"),
-    ("legal_aid", r"律师|仲裁|法律援助|打官司"),
-)
 FILING_FORMS = {"wage_arrears_form"}
 # What relief depends on, without a question: the relief form asks its first question (the
 # phone) in the same turn, and one question a turn is all a worker should get. (The domain's
@@ -62,11 +39,6 @@ WAGE_FACTS = ("employer", "duration", "workers_affected")
 SCHOOL_FACTS = ("child_grade", "school_problem", "hukou_status")
 
 
-def services_named(text: str) -> list[str]:
-    """Services a message names in words, in the order it names them."""
-    found = [(m.start(), service) for service, pattern in SERVICE_WORDS
-             if (m := re.search(pattern, text or ""))]
-    return [service for _, service in sorted(found)]
 
 
 def service_from_facts(slots: dict[str, Any], text: str) -> str | None:
@@ -290,8 +262,6 @@ class ActionStartService(SafeAction):
                      answered: bool = False) -> list[dict]:
         """Opens the service's flow; ``answered``: a fact answer already said its rules."""
         if service in POLICY_SERVICES:
-            from actions.services import POLICY_ACTIONS
-
             action = POLICY_ACTIONS[service]()
             return await action.act(dispatcher, tracker, domain)
         form = SERVICE_FORMS[service]
@@ -308,22 +278,5 @@ class ActionStartService(SafeAction):
                          SlotSet("requested_slot", None)]
 
 
-def offer_service(dispatcher: CollectingDispatcher, service: str) -> list[dict]:
-    """Offers a service the worker mentioned, with buttons to take it or not."""
-    dispatcher.utter_message(text=f"您刚才还提到了“{SERVICE_NAMES.get(service, service)}”，"
-                                  "现在帮您看看吗？",
-                             buttons=[{"title": "好，看看", "payload": f"/{service}"},
-                                      {"title": "不用了", "payload": "/deny"}])
-    return []
 
 
-def offer_next_service(dispatcher: CollectingDispatcher, tracker: Tracker,
-                       events: list[dict]) -> list[dict]:
-    """The second topic of a message, offered once the first one is done."""
-    service = tracker.get_slot("next_service")
-    busy = tracker.active_loop_name or any(
-        e.get("event") in ("active_loop", "followup") and e.get("name") for e in events)
-    if not service or busy or any(e.get("event") == "slot" and e.get("name") == "next_service"
-                                  for e in events):
-        return []
-    return offer_service(dispatcher, service) + [SlotSet("next_service", None)]

@@ -11,9 +11,11 @@ from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from actions.backend_client import BackendError, RateLimited
 from actions.common import SafeAction, client, location, said_this_turn
 from actions.crisis import is_crisis
+from actions.facts import answer_fact
 from actions.handoff import request_handoff
+from actions.station_text import station_text
 from actions.tickets import call_back_by, offer_ticket
-from bot.contract import HOURS_KEY_NAMES, TICKET_STATUS_WORKER_NAMES
+from bot.contract import TICKET_STATUS_WORKER_NAMES
 
 
 def too_many_tries_text(retry_after: int | None) -> str:
@@ -23,16 +25,6 @@ def too_many_tries_text(retry_after: int | None) -> str:
     later = "一小时" if minutes >= 55 else f"{minutes} 分钟"
     return (f"查询的次数太多了，为了保护大家的个人信息，请过{later}再试。"
             "着急的话，请拨打职工服务热线 12351，工作人员帮您查。")
-
-
-def hours_text(hours: dict) -> str:
-    return "；".join(f"{HOURS_KEY_NAMES.get(d, d)} {'、'.join(spans)}" for d, spans in hours.items())
-
-
-def station_text(station: dict) -> str:
-    now = "现在正在服务时间" if station.get("open_now") else "现在不在服务时间"
-    return (f"{station['name']}\n地址：{station['address']}\n电话：{station['phone']}\n"
-            f"服务时间：{hours_text(station.get('hours') or {})}（{now}）")
 
 
 class ActionFindStation(SafeAction):
@@ -181,8 +173,6 @@ class ActionPsychSupport(SafeAction):
                     SlotSet("interrupted_form", None),
                     *await request_handoff(dispatcher, tracker, "crisis"),
                     FollowupAction("action_listen")]
-        from actions.facts import answer_fact  # here: actions.facts imports this module
-
         for text in await answer_fact(tracker) or []:  # 心理援助热线是多少: the number first
             dispatcher.utter_message(text=text)
         dispatcher.utter_message(response="utter_psych_support")

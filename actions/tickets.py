@@ -18,6 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.case_outbox import submit_ticket
 from actions.common import SafeAction, client, location, outbox
+from actions.fact_tables import ARREARS_FACTS, FACT_NAMES, fact_text
 from bot.contract import TICKET_TYPE_WORKER_NAMES, weekday_name
 
 TYPE_NAMES = TICKET_TYPE_WORKER_NAMES  # the shared contract (bot/contract.py)
@@ -112,8 +113,6 @@ def offer_ticket(ticket_type: str, facts: dict[str, Any]) -> list[dict]:
 
 def summary_lines(facts: dict[str, Any]) -> list[str]:
     """One line per fact the worker gave, in their terms (不清楚 stays visible)."""
-    from actions.forms import FACT_NAMES, fact_text
-
     return [f"· {FACT_NAMES[k]}：{fact_text(k, val)}" for k, val in facts.items()
             if k in FACT_NAMES and val not in (None, "", [])]
 
@@ -149,8 +148,6 @@ class ActionAskCaseConfirmed(_AskAction):
         if _asked_to_change(tracker):
             dispatcher.utter_message(text="好的。" + _CHANGE_HINT)
             return []
-        from actions.wages import ARREARS_FACTS
-
         facts = {k: tracker.get_slot(k) for k in (*ARREARS_FACTS, "district", "phone")}
         if not facts["district"]:
             facts["district"] = tracker.get_slot("city")

@@ -6,11 +6,10 @@ from rasa_sdk.events import SlotSet
 
 from actions.backend_client import BackendUnavailable
 from actions.common import SafeAction, client, location, said_this_turn
+from actions.fact_tables import ARREARS_FACTS
 from actions.overtime_calculator import overtime_pay
 from actions.overtime_days import read_worked_days
 from actions.tickets import file_case, offer_ticket
-
-ARREARS_FACTS = ("employer", "amount", "duration", "workers_affected")
 
 
 def arrears_advice(policy: dict) -> str:

@@ -23,11 +23,13 @@ async def test_health_is_503_when_the_database_is_gone(backend):
     backend.app._state[ENGINE] = broken  # the app is frozen; this is the fault we cannot make
     try:
         status, body = await backend.call("GET", "/health")
+        live = await backend.call("GET", "/live")
     finally:
         backend.app._state[ENGINE] = create_engine(real.render_as_string(hide_password=False))
         await broken.dispose()
     assert status == 503
     assert body == {"status": "unavailable", "checks": {"database": "unreachable"}}
+    assert live == (200, {"status": "ok"})  # alive all the same: no restart for a database outage
 
 
 def _value(text: str, name: str, labels: str = "") -> float:

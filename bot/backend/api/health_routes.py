@@ -1,4 +1,5 @@
-"""``/api/v1/health`` and ``/metrics``: what a load balancer and Prometheus ask the backend.
+"""``/api/v1/health``, ``/api/v1/live`` and ``/metrics``: what a load balancer, an orchestrator
+and Prometheus ask the backend.
 
 Health checks what the backend depends on (its database) and answers 503 when that is down, so a
 proxy stops sending workers to an instance that would fail them; before, it answered ``ok``
@@ -39,6 +40,15 @@ async def database_ok(request: web.Request) -> bool:
     except Exception as exc:  # any failure is "down"; the reason goes to the log only
         logger.warning("health: database unreachable: %s", type(exc).__name__)
         return False
+
+
+@routes.api("GET", "/live", "存活检查：进程能应答即 200，不查数据库（编排器据此决定是否重启）",
+            auth="none", tag="system")
+async def live(request, principal, body, query):
+    """Liveness for an orchestrator: the process and its event loop answer. It never asks the
+    database, so a database outage takes the backends out of rotation (``/health``) without
+    restarting every one of them."""
+    return web.json_response({"status": "ok"})
 
 
 @routes.api("GET", "/health", "健康检查：数据库可用时 200，否则 503", auth="none", tag="system")

@@ -3,6 +3,9 @@
 - {name: BACKEND_TOKEN, valueFrom: {secretKeyRef: {name: {{ .Values.secretName }}, key: BACKEND_TOKEN}}}
 - {name: RASA_TOKEN, valueFrom: {secretKeyRef: {name: {{ .Values.secretName }}, key: RASA_TOKEN}}}
 - {name: SESSION_SECRET, valueFrom: {secretKeyRef: {name: {{ .Values.secretName }}, key: SESSION_SECRET}}}
+- {name: ACTION_SERVER_TOKEN, valueFrom: {secretKeyRef: {name: {{ .Values.secretName }}, key: ACTION_SERVER_TOKEN}}}
+- {name: ID_NUMBER_KEY, valueFrom: {secretKeyRef: {name: {{ .Values.secretName }}, key: ID_NUMBER_KEY}}}
+- {name: REST_TOKEN, valueFrom: {secretKeyRef: {name: {{ .Values.secretName }}, key: REST_TOKEN, optional: true}}}
 - {name: POSTGRES_PASSWORD, valueFrom: {secretKeyRef: {name: {{ .Values.secretName }}, key: POSTGRES_PASSWORD}}}
 - name: DATABASE_URL
   value: "postgresql+asyncpg://{{ .Values.stores.postgres.user }}:$(POSTGRES_PASSWORD)@{{ .Values.stores.postgres.host }}:{{ .Values.stores.postgres.port }}/{{ .Values.stores.postgres.backendDb }}"

@@ -1,0 +1,47 @@
+"""The facts of a worker's case, named once: which facts there are, what the worker calls them,
+and how a value reads back (9500 → 9,500 元, P3M → 3个月).
+
+Shared by the forms (reading and confirming facts), the tickets (the summary before a case is
+filed) and the wage flows (what a wage-arrears case holds). It imports nothing of ``actions/``,
+so those modules share the tables without importing each other.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.contract import OCCUPATION_NAMES
+
+# The facts every message is read for (action_validate_slot_mappings), whatever was asked.
+CASE_FACTS = ("employer", "amount", "monthly_wage", "medical_cost", "duration",
+              "workers_affected", "child_grade", "hukou_status", "school_problem",
+              "holiday_situation", "occupation", "overtime_days", "hardship_status")
+# Facts a case can go without: 不知道 is kept as 不清楚, and after two tries the form moves on.
+OPTIONAL_FACTS = {"employer", "amount", "duration", "workers_affected", "hukou_status",
+                  "school_problem", "occupation", "holiday_situation"}
+# What a wage-arrears case holds (asked by its form, summed up, filed, then cleared).
+ARREARS_FACTS = ("employer", "amount", "duration", "workers_affected")
+# Each fact in the worker's words, for summaries and "已更正" lines.
+FACT_NAMES = {"employer": "单位", "amount": "金额", "monthly_wage": "月工资",
+              "medical_cost": "自付医疗费", "duration": "欠薪时间", "workers_affected": "人数",
+              "child_grade": "年级", "hukou_status": "户口情况", "school_problem": "遇到的问题",
+              "holiday_situation": "过年安排", "occupation": "工作", "overtime_days": "加班日子",
+              "hardship_status": "困难建档", "district": "地点", "city": "城市",
+              "phone": "手机号"}
+
+
+def fact_text(slot: str, value: Any) -> str:
+    """A fact as the worker reads it back: 9500 → 9,500 元, P3M → 3个月."""
+    if value is None:
+        return ""
+    if slot in ("amount", "monthly_wage", "medical_cost") and isinstance(value, (int, float)):
+        return f"{int(value):,} 元"
+    if slot == "duration" and isinstance(value, str) and re.fullmatch(r"P\d+[YMWD]", value):
+        units = {"Y": "年", "M": "个月", "W": "周", "D": "天"}
+        return f"{value[1:-1]}{units[value[-1]]}"
+    if slot == "workers_affected" and isinstance(value, int):
+        return "就您一个" if value == 1 else f"{value} 人"
+    names = {"stay": "留下过年", "return": "节后错峰返乡/返岗", **OCCUPATION_NAMES,
+             "none": "未建档"}
+    return names.get(str(value), str(value))

@@ -1,0 +1,52 @@
+"""The services the hotline offers, named once: their forms, their Chinese names and the words
+that name them in a message.
+
+The lowest layer of the dialogue code (it imports nothing of ``actions/``): the entry action
+(``actions/router.py``), the forms (a service asked for mid-form) and the base action (the
+second topic of a message, ``actions/next_service.py``) all read these tables, so none of them
+has to import another to learn what a service is called.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The service → the form that serves it (the services with a form of their own).
+SERVICE_FORMS = {
+    "wage_arrears": "wage_arrears_form", "overtime_pay": "overtime_form",
+    "minimum_wage": "minimum_wage_form", "school_placement": "school_form",
+    "relief_eligibility": "relief_form", "holiday_subsidy": "holiday_subsidy_form",
+    "find_station": "find_station_form", "ticket_status": "ticket_status_form",
+}
+# Services answered by one action from the backend's policies (actions/services.py).
+POLICY_SERVICES = {"legal_aid", "mutual_insurance", "childcare_service", "skills_training"}
+# Intents that ask for a service: a form steps aside for them mid-form (None: no form).
+SERVICE_INTENTS: dict[str, str | None] = {
+    **SERVICE_FORMS, **dict.fromkeys(sorted(POLICY_SERVICES)), "psych_support": None,
+}
+SERVICE_NAMES = {
+    "wage_arrears": "讨要欠薪", "overtime_pay": "算加班费", "minimum_wage": "最低工资",
+    "school_placement": "孩子上学", "relief_eligibility": "困难救助",
+    "holiday_subsidy": "过年补贴", "find_station": "找服务站", "ticket_status": "查工单",
+    "legal_aid": "法律援助", "mutual_insurance": "互助保障", "childcare_service": "子女托管",
+    "skills_training": "技能培训",
+}
+# Words that name a service on their own, for the second topic of a message.
+SERVICE_WORDS = (
+    ("wage_arrears", r"欠薪|拖欠|讨薪|欠(?:了)?(?:我|俺|我们)?.{0,12}(?:工资|工钱|血汗钱)|"
+                     r"工资.{0,4}(?:没发|不发|要不回|讨不回)"),
+    ("overtime_pay", r"加班费|加班工资|加班.{0,6}(?:怎么算|多少钱|拿多少)"),
+    ("minimum_wage", r"最低工资"),
+    ("school_placement", r"上学|入学|学位|转学|上小学|上初中|上幼儿园"),
+    ("relief_eligibility", r"救助|困难补助|帮扶"),
+    ("holiday_subsidy", r"过年.{0,6}(?:补贴|红包|补助)|留岗补贴|留厂.{0,4}(?:补贴|红包)"),
+    ("find_station", r"服务站|工作站|网格站"),
+    ("legal_aid", r"律师|仲裁|法律援助|打官司"),
+)
+
+
+def services_named(text: str) -> list[str]:
+    """Services a message names in words, in the order it names them."""
+    found = [(m.start(), service) for service, pattern in SERVICE_WORDS
+             if (m := re.search(pattern, text or ""))]
+    return [service for _, service in sorted(found)]
