@@ -138,3 +138,13 @@ def test_no_environment_variable_is_read_outside_settings():
         if ENV_READ.search(line)
     ]
     assert not offenders, "read them in bot/settings.py:\n" + "\n".join(offenders)
+
+
+def test_test_modules_have_unique_basenames():
+    """pytest (rootdir-relative, no packages) refuses to collect two test modules of one
+    basename, and stops the whole run: make test then tests nothing at all."""
+    seen: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "tests").rglob("test_*.py")):
+        seen.setdefault(path.name, []).append(str(path.relative_to(ROOT)))
+    clashes = {name: paths for name, paths in seen.items() if len(paths) > 1}
+    assert not clashes, f"rename one of each: {clashes}"
