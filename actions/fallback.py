@@ -10,8 +10,8 @@ from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.facts import answer_fact
-from actions.forms import slots_set_this_turn
 from actions.router import ActionStartService, flow_to_redo, service_from_facts
+from actions.slot_checks import slots_set_this_turn
 
 FALLBACK_INTENT = "nlu_fallback"
 

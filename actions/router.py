@@ -26,6 +26,8 @@ from actions.facts import asked_facts, fact_text, is_question, record_context
 from actions.next_service import offer_service
 from actions.service_catalog import POLICY_SERVICES, SERVICE_FORMS, SERVICE_NAMES, services_named
 from actions.services import POLICY_ACTIONS
+from actions.slot_checks import slots_set_this_turn
+from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, value_before_this_message
 from actions.tickets import new_case_id
 
 FILING_FORMS = {"wage_arrears_form"}
@@ -76,8 +78,8 @@ def flow_to_redo(tracker: Tracker) -> str | None:
                  if e.get("event") == "active_loop" and e.get("name")), None)
     if last not in REDO_FORMS:
         return None
-    said = {k for k, val in forms.slots_set_this_turn(tracker).items() if val is not None}
-    return REDO_FORMS[last] if said & set(forms.FORM_SLOTS.get(last, ())) else None
+    said = {k for k, val in slots_set_this_turn(tracker).items() if val is not None}
+    return REDO_FORMS[last] if said & set(FORM_SLOTS.get(last, ())) else None
 
 
 _OWED = re.compile(r"欠|拖|没给|没发|不给|不发|要不回|讨|扣|少给|少发|克扣|不结")
@@ -87,16 +89,16 @@ def pay_question(tracker: Tracker) -> bool:
     """A question about a monthly pay with nothing owed (一个月就给1800 合法吗): the minimum
     wage is asked about, whatever the classifier made of the words 工资 / 给."""
     text = (tracker.latest_message or {}).get("text") or ""
-    said = forms.slots_set_this_turn(tracker)
+    said = slots_set_this_turn(tracker)
     return (said.get("monthly_wage") is not None and said.get("amount") is None
             and not said.get("employer") and not _OWED.search(text) and is_question(text))
 
 
 def undo_this_turn(tracker: Tracker, slot: str) -> list[dict]:
     """The slot back to its value before the latest message, if that message set it."""
-    if slot not in forms.slots_set_this_turn(tracker):
+    if slot not in slots_set_this_turn(tracker):
         return []
-    before = forms.value_before_this_message(tracker, slot)
+    before = value_before_this_message(tracker, slot)
     tracker.slots[slot] = before
     return [SlotSet(slot, before)]
 
@@ -148,7 +150,7 @@ class ActionStartService(SafeAction):
         latest = tracker.latest_message or {}
         text = latest.get("text") or ""
         intent = (latest.get("intent") or {}).get("name")
-        if forms.follows_minimum_wage(tracker) and forms.slots_set_this_turn(tracker).get(
+        if follows_minimum_wage(tracker) and slots_set_this_turn(tracker).get(
                 "monthly_wage") is not None:
             intent = "minimum_wage"  # 我一个月才拿1800 正常吗: compared with the figure just told
         if is_crisis(text):  # 工资要不回来…不想活了: the hotlines and a person, not the form
@@ -161,7 +163,7 @@ class ActionStartService(SafeAction):
                 return self._named_by_record(found, tracker) + await self._after_figure(
                     found, dispatcher, tracker, domain)
         service = intent if intent in SERVICE_NAMES else (
-            flow_to_redo(tracker) or service_from_facts(forms.slots_set_this_turn(tracker), text))
+            flow_to_redo(tracker) or service_from_facts(slots_set_this_turn(tracker), text))
         events: list[dict] = []
         if service == "wage_arrears" and pay_question(tracker):
             # 我在青岛 一个月就给1800 合法吗: a question about the pay, nothing owed
@@ -234,7 +236,7 @@ class ActionStartService(SafeAction):
     def _case_facts_given(intent: str | None, tracker: Tracker) -> bool:
         """The message also told facts of the worker's own case for the intent's flow
         (青岛最低工资多少 我一个月才1800): then that flow runs before the next is offered."""
-        said = forms.slots_set_this_turn(tracker)
+        said = slots_set_this_turn(tracker)
         form = SERVICE_FORMS.get(intent or "")
         own = {"overtime_form": ("monthly_wage", "overtime_days"),
                "minimum_wage_form": ("monthly_wage",),
@@ -246,7 +248,7 @@ class ActionStartService(SafeAction):
 
     def _ask_which(self, dispatcher, tracker) -> list[dict]:
         """Facts without a service: the worker picks one (a wage alone: overtime or minimum)."""
-        said = forms.slots_set_this_turn(tracker)
+        said = slots_set_this_turn(tracker)
         if said.get("monthly_wage"):
             options = ["overtime_pay", "minimum_wage"]
         elif said.get("employer"):

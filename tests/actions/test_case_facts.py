@@ -10,15 +10,10 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import validators as v
-from actions.forms import (
-    ValidateHolidaySubsidyForm,
-    ValidateOvertimeForm,
-    ValidateSchoolForm,
-    ValidateSlotMappings,
-    ValidateWageArrearsForm,
-    named_fact_change,
-)
+from actions.forms import ValidateHolidaySubsidyForm, ValidateOvertimeForm, ValidateSchoolForm, ValidateWageArrearsForm
 from actions.router import service_from_facts, services_named
+from actions.slot_checks import named_fact_change
+from actions.slot_mappings import ValidateSlotMappings
 from bot.settings import ROOT
 
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))

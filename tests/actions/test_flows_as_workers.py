@@ -10,12 +10,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import validators as v
-from actions.forms import (
-    ValidateReliefForm,
-    ValidateSchoolForm,
-    ValidateSlotMappings,
-    ValidateTicketOfferForm,
-)
+from actions.forms import ValidateReliefForm, ValidateSchoolForm, ValidateTicketOfferForm
+from actions.slot_mappings import ValidateSlotMappings
 from bot.settings import ROOT
 
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))

@@ -1,0 +1,395 @@
+"""The base of every form of the hotline (``HotlineForm``): what all forms do alike.
+
+A form asks only for what is missing: slots filled earlier in the conversation are kept, and
+a place given as a city *or* a district counts as known. A service asked for in the middle
+of a form is answered first (the form steps aside and is resumed, ``actions/resume.py``);
+a correction is said back; a question that gets no answer is asked at most twice. Nothing
+here ever lets an exception reach the worker as silence. Each service's own rules are in
+``actions/forms.py``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from abc import abstractmethod
+from typing import Any
+
+from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk.events import ActionExecutionRejected, ActiveLoop, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import validators as v
+from actions.backend_client import BackendError, BackendUnavailable
+from actions.common import client, on_action_call
+from actions.crisis import is_crisis
+from actions.fact_tables import FACT_NAMES, OPTIONAL_FACTS, fact_text
+from actions.facts import is_question
+from actions.service_catalog import SERVICE_INTENTS, services_named
+from actions.slot_checks import (
+    CHANGE,
+    CONFIRM,
+    NOT_AN_ANSWER,
+    SLOT_CHECKS,
+    Slots,
+    answer_extractor,
+    answers_the_question,
+    apply,
+    digits_extractor,
+    keeping_validator,
+    kept_facts,
+    named_fact_change,
+    reask,
+    slot_validator,
+    told_text,
+)
+
+logger = logging.getLogger(__name__)
+
+
+SWITCH_CONFIDENCE = 0.7
+# Without the other service named in words or asked about, only a sure intent is a switch:
+# 还有两个服务员 (find_station 0.71) answers the form, it asks for no station.
+SURE_SWITCH_CONFIDENCE = 0.9
+# The second time a place is asked: an example and the cities the hotline serves most.
+PLACE_HINT = "说区县名就行，不用带“区”字，比如“李沧”“黄岛”“宝安”；也可以点一下您所在的城市："
+PLACE_OFFER = ("还是没弄清您在哪里。点一下您所在的城市就行；要是不方便说，"
+               "回复“要”帮您转给网格工作站的工作人员：")
+PLACE_BUTTONS = [{"title": name, "payload": name} for name in ("青岛", "深圳", "上海", "镇江")]
+NO_PHONE_TEXT = ("好的，不留电话也可以。登记后请记下工单号，查进度时告诉我工单号，"
+                 "或者直接打服务站的电话。")
+# Intents that end the form: each form has a rule for them (data/rules/services.yml).
+LEAVING_INTENTS = {"cancel", "request_human"}
+
+
+async def resolve_place(text: str) -> Slots | None:
+    """The district and city the backend finds in a worker's words (李沧 → 李沧区, 青岛), or
+    None for no place it knows (or when it is away)."""
+    checked = v.place(text)
+    if not checked.ok:
+        return None
+    try:
+        found = await client().resolve(None, checked.value)
+    except (BackendUnavailable, BackendError):
+        return None
+    path, kind = found.get("path") or {}, found.get("kind")
+    city = path.get("city")
+    if not city:
+        return None
+    named = path.get(kind) if kind in ("district", "street", "community") else None
+    district = named if named and named not in checked.value else checked.value
+    return {"city": city, **({"district": district} if kind != "city" else {})}
+
+
+class HotlineForm(FormValidationAction):
+    """Shared rules for every form of the hotline."""
+
+    @abstractmethod
+    def name(self) -> str:
+        """validate_<form name>."""
+
+    async def validate_phone(self, value, dispatcher, tracker, domain) -> Slots:
+        """A mobile number, or the worker's choice to leave none (said back once)."""
+        if value == v.NO_PHONE:
+            dispatcher.utter_message(text=NO_PHONE_TEXT)
+            return {"phone": v.NO_PHONE}
+        return apply("phone", v.phone(value), dispatcher, domain)
+    validate_id_number = slot_validator("id_number")
+    validate_amount = keeping_validator("amount")
+    validate_monthly_wage = slot_validator("monthly_wage")
+    validate_medical_cost = slot_validator("medical_cost")
+    validate_duration = keeping_validator("duration")
+    validate_ticket_id = slot_validator("ticket_id")
+    validate_child_grade = slot_validator("child_grade")
+    validate_city = slot_validator("city")
+    validate_workers_affected = keeping_validator("workers_affected")
+    validate_employer = keeping_validator("employer")
+    validate_overtime_days = slot_validator("overtime_days")
+    validate_hukou_status = keeping_validator("hukou_status")
+    validate_school_problem = keeping_validator("school_problem")
+    validate_holiday_situation = keeping_validator("holiday_situation")
+    validate_occupation = keeping_validator("occupation")
+
+    _extract_phone_digits = digits_extractor("phone")
+
+    def extract_phone(self, dispatcher, tracker, domain) -> Slots:
+        """A number as written, or 不知道 / 不想留电话: the case goes on without a phone
+        instead of the same question again (tickets may be filed without one)."""
+        text = (tracker.latest_message or {}).get("text") or ""
+        if (tracker.get_slot("requested_slot") == "phone" and "phone" not in
+                tracker.slots_to_validate() and self._waiting_for_answer(tracker)
+                and v.declines_phone(text) and self.form_name() != "ticket_status_form"):
+            return {"phone": v.NO_PHONE}  # a ticket's status is told only to its phone
+        return self._extract_phone_digits(dispatcher, tracker, domain)
+    extract_otp_code = digits_extractor("otp_code")
+    extract_id_number = digits_extractor("id_number")
+    extract_ticket_id = digits_extractor("ticket_id")
+    extract_amount = answer_extractor("amount")
+    extract_monthly_wage = answer_extractor("monthly_wage")
+    extract_medical_cost = answer_extractor("medical_cost")
+    extract_workers_affected = answer_extractor("workers_affected")
+    extract_employer = answer_extractor("employer")
+    extract_duration = answer_extractor("duration")
+    extract_child_grade = answer_extractor("child_grade")
+    extract_overtime_days = answer_extractor("overtime_days")
+    extract_hukou_status = answer_extractor("hukou_status")
+    extract_school_problem = answer_extractor("school_problem")
+    extract_occupation = answer_extractor("occupation")
+    extract_holiday_situation = answer_extractor("holiday_situation")
+
+    async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: DomainDict) -> list[str]:
+        """A known city stands in for the district (the city's default station serves it)."""
+        if "district" in domain_slots and tracker.get_slot("city"):
+            return [s for s in domain_slots if s != "district"]
+        return domain_slots
+
+    async def extract_city(self, dispatcher, tracker, domain) -> Slots:
+        """龙安开发区 / 辛安街道 / 即墨 as the answer to 您在哪个城市: the city the backend knows
+        the place in, instead of the same question again."""
+        return await self._place_answer_slots("city", tracker)
+
+    async def extract_district(self, dispatcher, tracker, domain) -> Slots:
+        """李沧 / 城阳这边 / 即墨区龙山街道 as the answer to 您在哪个区或街道: the NLU finds no
+        district entity in a name without 区 or in a street it does not know, the backend does."""
+        return await self._place_answer_slots("district", tracker)
+
+    async def _place_answer_slots(self, slot: str, tracker: Tracker) -> Slots:
+        """The reply read as a place by the backend: the district as the worker said it (the
+        district's full name for a bare stem such as 李沧) and its city."""
+        if (tracker.get_slot("requested_slot") != slot or slot in tracker.slots_to_validate()
+                or not self._waiting_for_answer(tracker)):
+            return {}
+        latest = tracker.latest_message or {}
+        if (latest.get("intent") or {}).get("name") in NOT_AN_ANSWER:
+            return {}
+        entity = next((e.get("value") for e in latest.get("entities") or []
+                       if e.get("entity") == "district" and e.get("value")), None)
+        found = await resolve_place(entity or latest.get("text") or "")
+        if found is None and entity:  # an unknown street named with a known district
+            found = await resolve_place(latest.get("text") or "")
+        if slot == "district" and found:
+            # the district alone: validate_district adds its city (a city known before the
+            # validation would make the district optional and drop it unvalidated)
+            return {"district": found["district"]} if found.get("district") else {}
+        return found or {}
+
+    async def validate_district(self, value, dispatcher, tracker, domain) -> Slots:
+        """A place the backend knows; when it is away, the place as written is kept. An
+        unknown street inside a known district (即墨区龙山街道) is served by the district's
+        station; only a place with nothing known in it asks for the city."""
+        checked = v.place(value)
+        if not checked.ok:
+            return apply("district", checked, dispatcher, domain)
+        try:
+            found = await client().resolve(tracker.get_slot("city"), checked.value)
+        except BackendUnavailable:
+            return {"district": checked.value}
+        except BackendError:
+            whole = await resolve_place((tracker.latest_message or {}).get("text") or "")
+            if whole:
+                return whole
+            if tracker.get_slot("city"):  # the city is known: its default station serves
+                return {"district": checked.value}
+            reask(dispatcher, domain, "utter_unknown_place")
+            return {"district": None}
+        city = (found.get("path") or {}).get("city")
+        return {"district": checked.value, **({"city": city} if city else {})}
+
+    def _waiting_for_answer(self, tracker: Tracker) -> bool:
+        """This form asked a question and the worker's latest message is the reply.
+
+        Not when the form is being activated, nor when it runs again after another action
+        (resuming after an unhappy path): then that message has been dealt with already.
+        """
+        if tracker.active_loop_name != self.form_name() or not tracker.get_slot("requested_slot"):
+            return False
+        own_run_seen = False  # Rasa adds this form's own run before calling its validation
+        for event in reversed(tracker.events):
+            if event.get("event") == "user":
+                return True
+            if event.get("event") != "action" or event.get("name") == "action_listen":
+                continue
+            if event.get("name") == self.form_name() and not own_run_seen:
+                own_run_seen = True
+                continue
+            return False
+        return False
+
+    def _switched_topic(self, tracker: Tracker) -> bool:
+        """Another service, said with confidence, and not a valid answer to our question
+        (a short answer such as 工厂流水线 may look like a service to the NLU)."""
+        top = tracker.latest_message.get("intent") or {}  # nlu_fallback is never a switch
+        intent, confidence = top.get("name"), top.get("confidence") or 0
+        text = (tracker.latest_message.get("text") or "").strip()
+        if tracker.get_slot("requested_slot") in ("case_confirmed", "wants_ticket") and (
+                CONFIRM.match(text) or CHANGE.match(text) or named_fact_change(text)):
+            return False  # 确认 / 修改 / 金额是九千五 answer the summary
+        if intent not in SERVICE_INTENTS or SERVICE_INTENTS[intent] == self.form_name():
+            return False
+        if self._place_answer(tracker) or confidence < SWITCH_CONFIDENCE \
+                or answers_the_question(tracker):
+            return False
+        return confidence >= SURE_SWITCH_CONFIDENCE or bool(services_named(text)) \
+            or is_question(text)
+
+    @staticmethod
+    def _place_answer(tracker: Tracker) -> bool:
+        """在上海打工 住在闵行区 answering 您在哪个城市: a place the NLU found, with no
+        service named in words, answers the place question whatever the intent."""
+        if tracker.get_slot("requested_slot") not in ("city", "district"):
+            return False
+        latest = tracker.latest_message or {}
+        places = [e for e in latest.get("entities") or []
+                  if e.get("entity") in ("city", "district") and e.get("value")]
+        return bool(places) and not services_named(latest.get("text") or "")
+
+    def _step_aside(self, tracker: Tracker) -> list[dict]:
+        """Rejects this turn so the rules answer the other topic; remembers to come back."""
+        events = [SlotSet("interrupted_form", self.form_name()),
+                  ActionExecutionRejected(self.form_name())]
+        if is_crisis(tracker.latest_message.get("text") or ""):
+            # whatever the message was classified as: hotlines and a person at once
+            events.append(FollowupAction("action_psych_support"))
+        return events
+
+    def _leaving(self, tracker: Tracker) -> bool:
+        """算了不办了 / 转人工 while a question is open: the form lets the cancel or handoff
+        rule run. Without this the form's own bookkeeping (the re-ask counter) would count as
+        a filled slot and Rasa would ask the next question instead of leaving."""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        leaving = {"cancel"} if self.form_name() == "ticket_offer_form" else LEAVING_INTENTS
+        return intent in leaving and not answers_the_question(tracker)
+
+    async def run(self, dispatcher, tracker, domain):
+        on_action_call()
+        text = tracker.latest_message.get("text") or ""
+        waiting = self._waiting_for_answer(tracker)
+        if waiting and (self._switched_topic(tracker) or is_crisis(text)):
+            return self._step_aside(tracker)
+        if waiting and self._leaving(tracker):
+            return [ActionExecutionRejected(self.form_name())]
+        if waiting and self._accepts_person(tracker):
+            return await self._hand_over(dispatcher, tracker)
+        try:
+            events = await super().run(dispatcher, tracker, domain)
+            if waiting:
+                events = await self._after_answer(events, dispatcher, tracker, domain)
+            return events
+        except BackendUnavailable:
+            dispatcher.utter_message(response="utter_backend_down")
+        except Exception:
+            logger.exception("%s failed", self.name())
+            dispatcher.utter_message(response="utter_default")
+        return [ActiveLoop(None), SlotSet("requested_slot", None)]
+
+    async def _after_answer(self, events: list[dict], dispatcher: CollectingDispatcher,
+                            tracker: Tracker, domain: DomainDict) -> list[dict]:
+        """Corrections are said back; a question that got no answer is asked at most twice,
+        then the form moves on (a fact the case can go without) or offers a person."""
+        asked = tracker.get_slot("requested_slot")
+        text = tracker.latest_message.get("text") or ""
+        extra: list[dict] = []
+        corrected = tracker.get_slot("last_correction") or []
+        if corrected:
+            said = "、".join(f"{FACT_NAMES.get(c['slot'], c['slot'])}改为"
+                            f"{fact_text(c['slot'], c['new'])}" for c in corrected)
+            dispatcher.utter_message(text=f"好的，已更正：{said}。")
+            extra.append(SlotSet("last_correction", None))
+        elif v.is_correction(text):
+            fixed = self._correct_last_answer(tracker, text)
+            if fixed:
+                slot, value = fixed
+                dispatcher.utter_message(
+                    text=f"好的，已更正：{FACT_NAMES.get(slot, slot)}改为{fact_text(slot, value)}。")
+                extra.append(SlotSet(slot, value))
+        filled = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+        answered = asked and (filled.get(asked) is not None
+                              or (asked == "district" and filled.get("city") is not None))
+        told, _new = kept_facts(tracker, filled, asked, bool(answered))
+        if answered:
+            extra += [SlotSet("last_answered", asked), SlotSet("repeat_count", None)]
+        elif asked and asked != "case_confirmed" and not corrected and not extra:
+            if told:  # the question stays open: say what was kept, so asking again makes sense
+                dispatcher.utter_message(text=f"好的，记下了：{told_text(told)}。")
+            extra += await self._not_answered(asked, filled, dispatcher, tracker, domain)
+        if not extra:
+            return events
+        events = events + extra
+        return await self._next_question(events, dispatcher, tracker, domain)
+
+    async def _not_answered(self, asked: str, filled: Slots, dispatcher: CollectingDispatcher,
+                            tracker: Tracker, domain: DomainDict) -> list[dict]:
+        """The question got no answer (facts told instead were said back by the caller, so the
+        worker sees they were kept): a try is counted even when other facts came, so no
+        question is asked a third time. The second time a place is asked it comes with an
+        example and city buttons; after that a fact the case can go without is kept as
+        unknown, the case goes on without a phone, and any other question offers a person."""
+        count = tracker.get_slot("repeat_count") or {}
+        tries = (count.get("n", 0) if count.get("slot") == asked else 0) + 1
+        extra: list[dict] = [SlotSet("repeat_count", {"slot": asked, "n": tries})]
+        if tries >= 2 and asked in OPTIONAL_FACTS:
+            dispatcher.utter_message(text=f"没关系，{FACT_NAMES.get(asked, '这一项')}先记为"
+                                          "“不清楚”，工作人员联系您时再核实。")
+            extra += [SlotSet(asked, v.UNKNOWN), SlotSet("repeat_count", None)]
+        elif tries >= 2 and asked == "phone" and self.form_name() != "ticket_status_form":
+            # the case goes on without a phone rather than a third ask (青岛, 李沧区 told
+            # instead: facts of the case, kept; the phone is not asked again)
+            kept = await self.validate_phone(v.NO_PHONE, dispatcher, tracker, domain)
+            extra += [SlotSet(k, val) for k, val in kept.items()] + [
+                SlotSet("repeat_count", None)]
+        elif tries >= 2 and asked in ("city", "district"):
+            dispatcher.utter_message(text=PLACE_OFFER, buttons=[
+                *PLACE_BUTTONS, {"title": "转人工", "payload": "/request_human"}])
+        elif tries >= 2:
+            dispatcher.utter_message(response="utter_offer_human_for_question")
+        elif asked in ("city", "district"):
+            dispatcher.utter_message(text=PLACE_HINT, buttons=PLACE_BUTTONS)
+        return extra
+
+    @staticmethod
+    async def _hand_over(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict]:
+        """The person the form offered, taken: the handoff is asked for here and the form
+        ends, then the bot listens (no rule knows a handoff that follows a form's own offer,
+        so a separate action would be followed by the fallback)."""
+        from actions.handoff import request_handoff  # handoff builds on the tickets module
+
+        events = await request_handoff(dispatcher, tracker, "worker_request")
+        return events + [ActiveLoop(None), SlotSet("requested_slot", None),
+                         SlotSet("repeat_count", None), FollowupAction("action_listen")]
+
+    def _accepts_person(self, tracker: Tracker) -> bool:
+        """要 / 好 / 转吧 right after the form offered a person for a question it could not
+        get answered: the worker takes the offer."""
+        count = tracker.get_slot("repeat_count") or {}
+        if count.get("slot") != tracker.get_slot("requested_slot") or count.get("n", 0) < 2:
+            return False
+        latest = tracker.latest_message or {}
+        text = (latest.get("text") or "").strip(" ，,。.!！")
+        return (latest.get("intent") or {}).get("name") == "affirm" and not text.startswith("/") \
+            or bool(re.fullmatch(r"要|好|好的|行|可以|转吧|转人工吧?|要的|需要", text))
+
+    async def _next_question(self, events: list[dict], dispatcher, tracker,
+                             domain) -> list[dict]:
+        """``requested_slot`` recomputed after slots changed here, so the form asks what is
+        really missing next (Rasa would otherwise ask the question it chose before)."""
+        values = dict(tracker.slots)
+        values.update({e["name"]: e["value"] for e in events if e.get("event") == "slot"})
+        required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker,
+                                             domain)
+        missing = next((s for s in required if values.get(s) is None), None)
+        kept = [e for e in events if not (e.get("event") == "slot"
+                                          and e.get("name") == "requested_slot")]
+        return kept + [SlotSet("requested_slot", missing)]
+
+    def _correct_last_answer(self, tracker: Tracker, text: str) -> tuple[str, Any] | None:
+        """说错了，是外卖: the words after the correction, read as the last answer given."""
+        slot = tracker.get_slot("last_answered")
+        check = SLOT_CHECKS.get(slot)
+        if not check:
+            return None
+        rest = re.split(r"不对|说错了?|错了|写错了?|打错了?|更正一下|更正|改一下|改成|改为|应该是|其实是",
+                        text)[-1]
+        checked = check(rest.strip(" ，,。是"))
+        return (slot, checked.value) if checked.ok else None

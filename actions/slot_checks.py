@@ -1,0 +1,273 @@
+"""Reading one answer to a form's question: the shared validator of each slot, and the
+``validate_<slot>`` / ``extract_<slot>`` methods built from it.
+
+A form asks only for what is missing and reads the worker's reply in their own words (外卖,
+初二, 有居住证, 就我一个, 不知道); these pieces decide whether a message answers the question
+asked, and say in Chinese what is wrong when it does not. Built on the pure validators in
+``actions/validators.py``; the form base (``actions/hotline_form.py``) puts them together.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import validators as v
+from actions.fact_tables import CASE_FACTS, FACT_NAMES, OPTIONAL_FACTS, fact_text
+from bot.contract import OCCUPATIONS
+
+logger = logging.getLogger(__name__)
+
+
+Slots = dict[str, Any]
+GENERIC_REASK = "抱歉，我没听明白，请再说一遍。"
+
+
+def reask(dispatcher: CollectingDispatcher, domain: DomainDict, response: str) -> None:
+    """Asks again with the domain's response; a generic Chinese line if it is missing."""
+    if response in (domain or {}).get("responses", {}):
+        dispatcher.utter_message(response=response)
+    else:
+        dispatcher.utter_message(text=GENERIC_REASK)
+
+
+# Re-asks that are the question itself again (with its example): when the form asked this
+# very slot, Rasa asks it again right after validation, with its buttons — saying these too
+# would put the same question twice in one reply (您是留下来过年…？ twice, found by hand).
+SAYS_THE_QUESTION = {"utter_invalid_grade", "utter_invalid_hukou_status",
+                     "utter_invalid_school_problem", "utter_invalid_holiday_situation"}
+
+
+def apply(slot: str, checked: v.Checked, dispatcher: CollectingDispatcher,
+          domain: DomainDict, asked: str | None = None) -> Slots:
+    """The validated value; a value not understood is explained, unless Rasa's re-ask of
+    the same question says it (``asked``: the slot the form asked for)."""
+    if checked.reask is not None and not (checked.reask in SAYS_THE_QUESTION and asked == slot):
+        reask(dispatcher, domain, checked.reask)
+    return {slot: checked.value}
+
+
+# The shared validator of each slot a form asks for.
+SLOT_CHECKS: dict[str, Callable[[object], v.Checked]] = {
+    "employer": v.employer_answer,
+    "phone": v.phone, "id_number": v.id_number, "amount": v.amount, "monthly_wage": v.amount,
+    "medical_cost": v.amount, "duration": v.duration, "ticket_id": v.ticket_id,
+    "otp_code": v.otp, "child_grade": v.grade, "city": v.place,
+    "workers_affected": v.head_count, "overtime_days": v.worked_days,
+    "hukou_status": v.hukou_status, "school_problem": v.school_problem,
+    "holiday_situation": v.holiday_situation, "occupation": v.occupation,
+}
+# Values that mean "something, but nothing specific": not proof the message was an answer.
+_UNSPECIFIC = ("other", "其他（")
+# Free-text places prove nothing either: "辛安街道的服务站在哪" reads as a place too.
+_NOT_PROOF = {"city", "district", "employer"}
+# Rough answers a case can be filed with (约好几个月, 约五六千, 约两三个).
+APPROXIMATIONS: dict[str, Callable[[object], v.Checked]] = {
+    "duration": v.approximate_duration, "amount": v.approximate_amount,
+    "workers_affected": v.approximate_head_count}
+PLACES = ("district", "city")
+# Answers taken in the worker's own words: any text would pass, so they are read only from
+# a message that is not about something else.
+FREE_TEXT = {"employer", "school_problem", "occupation"}
+# Intents that are never the answer to a form's question: the form steps aside for them.
+NOT_AN_ANSWER = {"cancel", "request_human", "bot_challenge", "goodbye", "greet", "thanks"}
+
+
+def slots_set_this_turn(tracker: Tracker) -> dict[str, Any]:
+    """The slots the latest message filled (not facts of an earlier, finished case)."""
+    found: dict[str, Any] = {}
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "slot" and event.get("name") not in found:
+            found[event["name"]] = event.get("value")
+    return found
+
+
+def context_of(tracker: Tracker) -> v.Context:
+    """The question open, the form open and the intent of the latest message."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    form = tracker.active_loop_name
+    known = frozenset(s for s in CASE_FACTS if tracker.get_slot(s) not in (None, v.UNKNOWN))
+    asked = tracker.get_slot("requested_slot") if form else None
+    if form == "ticket_offer_form":  # 三年级 on the school ticket offer is about the school
+        form = CASE_FLOWS.get(str((tracker.get_slot("pending_case") or {}).get("type")), form)
+    return v.Context(asked=asked, form=form, intent=intent, known=known)
+
+
+# The flow whose facts a parked case holds, by ticket type (for reading a new fact said
+# while the ticket is offered).
+CASE_FLOWS = {"school_placement": "school_form", "wage_arrears": "wage_arrears_form",
+              "minimum_wage": "minimum_wage_form", "relief_application": "relief_form",
+              "subsidy_application": "holiday_subsidy_form", "overtime_pay": "overtime_form"}
+
+
+def kept_facts(tracker: Tracker, filled: dict[str, Any], asked: str | None,
+               answered: bool) -> tuple[dict[str, Any], bool]:
+    """The facts a reply told besides the answer asked for, to say back, and whether any
+    of them is new (a message with a new fact is no miss of the question)."""
+    told = {k: val for k, val in filled.items()
+            if k in (*CASE_FACTS, *PLACES) and k != asked and val is not None}
+    new = bool(told)
+    if asked and not answered and not told and asked in SLOT_CHECKS:
+        told = {k: val for k, val in other_facts_said(tracker, asked).items()
+                if tracker.get_slot(k) == val}  # said again (留下): kept as it was
+    if "district" in told:
+        told.pop("city", None)  # the district says it (its city was looked up)
+    return told, new
+
+
+def told_text(facts: dict[str, Any]) -> str:
+    """金额 8,500 元、欠薪时间 3个月: facts the worker told besides the answer asked for."""
+    return "、".join("加班的日子" if slot == "overtime_days"  # its value is the whole message
+                    else f"{FACT_NAMES.get(slot, slot)} {fact_text(slot, value)}"
+                    for slot, value in facts.items())
+
+
+def answers_the_question(tracker: Tracker) -> bool:
+    """The latest message is a valid answer to the slot the form asked for."""
+    slot = tracker.get_slot("requested_slot")
+    check = SLOT_CHECKS.get(slot)
+    if check is None or slot in _NOT_PROOF:
+        return False
+    text = tracker.latest_message.get("text") or ""
+    checked = check(text)
+    if checked.ok and not str(checked.value).startswith(_UNSPECIFIC):
+        return True
+    approx = APPROXIMATIONS.get(slot)  # 从去年过年到现在 answers how long (过年 is no topic)
+    return slot in OPTIONAL_FACTS and approx is not None and approx(text).ok
+
+
+def slot_validator(slot: str):
+    """A ``validate_<slot>`` method: the shared validator, then re-ask or keep the value."""
+    check = SLOT_CHECKS[slot]
+
+    def validate(self, value, dispatcher, tracker, domain) -> Slots:
+        return apply(slot, check(value), dispatcher, domain,
+                     asked=tracker.get_slot("requested_slot"))
+
+    validate.__name__ = f"validate_{slot}"
+    return validate
+
+
+def digits_extractor(slot: str):
+    """An ``extract_<slot>`` method for a slot whose answer is a number: a reply with digits
+    that the NLU did not read as this slot (1380532 is no phone entity) is checked as written,
+    so the worker hears what is wrong instead of the form being rejected and the message
+    misread as something else."""
+    check = SLOT_CHECKS[slot]
+
+    def extract(self, dispatcher, tracker, domain) -> Slots:
+        if (tracker.get_slot("requested_slot") != slot or slot in tracker.slots_to_validate()
+                or not self._waiting_for_answer(tracker)):
+            return {}
+        text = tracker.latest_message.get("text") or ""
+        if not re.search(r"\d", text):  # any script's digits; the check normalises the text
+            return {}
+        checked = check(text)
+        return {slot: checked.value if checked.ok else None}  # None: validate_<slot> re-asks
+
+    extract.__name__ = f"extract_{slot}"
+    return extract
+
+
+def other_facts_said(tracker: Tracker, slot: str) -> dict[str, Any]:
+    """Facts of other slots the latest message states, new or already known (留下 while the
+    job is asked states the holiday plan): such a message is no vague answer to ``slot``."""
+    latest = tracker.latest_message or {}
+    try:
+        facts = v.read_facts(latest.get("text") or "", latest.get("entities"), context_of(tracker))
+    except Exception:  # reading facts must never cost the worker an answer
+        logger.exception("reading the facts of a message failed")
+        return {}
+    return {k: val for k, val in facts.items() if k != slot and val is not None}
+
+
+def answer_extractor(slot: str):
+    """An ``extract_<slot>`` method: the latest message read as the answer to this form's
+    question (外卖, 初二, 有居住证, 就我一个, 一个姓刘的包工头), whatever the NLU made of it.
+    不知道 is an answer too, for a fact a case can go without."""
+    check = SLOT_CHECKS[slot]
+
+    def extract(self, dispatcher, tracker, domain) -> Slots:
+        if (tracker.get_slot("requested_slot") != slot or slot in tracker.slots_to_validate()
+                or not self._waiting_for_answer(tracker)):
+            return {}
+        latest = tracker.latest_message or {}
+        text = latest.get("text") or ""
+        if (latest.get("intent") or {}).get("name") in NOT_AN_ANSWER or text.startswith("/") \
+                or v.is_correction(text):
+            return {}
+        if slot in FREE_TEXT and set(tracker.slots_to_validate()) & set(CASE_FACTS):
+            return {}  # the message told other facts (read already): it is no name or problem
+        checked = check(text)
+        if checked.ok and not str(checked.value).startswith(_UNSPECIFIC):
+            return {slot: checked.value}
+        if slot in OPTIONAL_FACTS:
+            if v.says_unknown(text):
+                return {slot: v.UNKNOWN}
+            approx = APPROXIMATIONS.get(slot)
+            if approx and approx(text).ok:
+                return {slot: approx(text).value}
+        if checked.ok and not other_facts_said(tracker, slot):
+            return {slot: checked.value}  # 其他（…）: something, in the worker's words
+        if checked.ok:
+            return {}  # 留下 while the job is asked: about staying, not a job; asked again
+        if set(tracker.slots_to_validate()) & {*CASE_FACTS, *PLACES}:
+            return {}  # 八千五 while the time is asked: another fact, kept; no "没听明白"
+        return {slot: None}  # validate_<slot> explains and asks again
+
+    extract.__name__ = f"extract_{slot}"
+    return extract
+
+
+# Values the validators produce, accepted as they are when validated again.
+_NORMALISED = {"occupation": set(OCCUPATIONS),
+               "holiday_situation": {"stay", "return"}}
+
+
+def keeping_validator(slot: str):
+    """A ``validate_<slot>`` that accepts what the extractors already normalised
+    (不清楚, 约好几个月) and checks anything else with the shared validator."""
+    check = SLOT_CHECKS[slot]
+
+    def validate(self, value, dispatcher, tracker, domain) -> Slots:
+        if isinstance(value, str) and (value == v.UNKNOWN or value.startswith("约")
+                                       or value in _NORMALISED.get(slot, ())):
+            return {slot: value}
+        if slot == "employer" and isinstance(value, str) and len(re.findall(
+                r"[\u4e00-\u9fff]", value)) >= 2 and not v.employer_answer(value).reask:
+            return {slot: value}  # a name from the NLU or a description, kept as said
+        if slot == "workers_affected" and isinstance(value, int) and value > 0:
+            return {slot: value}
+        return apply(slot, check(value), dispatcher, domain,
+                     asked=tracker.get_slot("requested_slot"))
+
+    validate.__name__ = f"validate_{slot}"
+    return validate
+
+
+_NAMED_FACTS = (("employer", r"单位|公司|老板|包工头|厂子?名?"), ("amount", r"金额|钱数?|工资数?|欠款"),
+                ("duration", r"时间|多久|几个月|时长"), ("workers_affected", r"人数|几个人|工友"),
+                ("phone", r"电话|手机号?"), ("district", r"地点|地方|地址|街道|区"),
+                ("child_grade", r"年级"), ("hukou_status", r"户口"),
+                ("school_problem", r"问题"), ("occupation", r"工作|职业"))
+CONFIRM = re.compile(r"^(?:确认|确定|没问题|对的?|是的|提交|可以|行|好的?|没错|登记吧?|对，?没错)")
+CHANGE = re.compile(r"^(?:修改|改一下|要改|我要改|不对|有错|改)")
+
+
+def named_fact_change(text: str) -> tuple[str, Any] | None:
+    """金额是九千五 / 单位改成青岛海纳建筑: the fact the worker names, with its new value."""
+    for slot, names in _NAMED_FACTS:
+        m = re.search(rf"(?:{names})\s*(?:应该)?(?:是|改成|改为|写|为|:|：)\s*(.+)", text)
+        if m:
+            checked = SLOT_CHECKS.get(slot, v.place)(m.group(1))
+            if checked.ok:
+                return slot, checked.value
+    return None

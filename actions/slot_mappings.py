@@ -1,0 +1,138 @@
+"""The facts of every message, read whatever was asked (``action_validate_slot_mappings``).
+
+A worker tells a case in their own order (我在辛安街道上班，海纳建筑公司欠了我三个月工资):
+each fact is kept when it is said, a fact said again with another value replaces the old one
+and is remembered as a correction, and a place found only inside an employer's name is no
+place of work.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from rasa_sdk import Tracker, ValidationAction
+from rasa_sdk.events import SlotSet
+
+from actions import validators as v
+from actions.service_catalog import SERVICE_INTENTS
+from actions.slot_checks import context_of, slots_set_this_turn
+
+logger = logging.getLogger(__name__)
+
+
+class ValidateSlotMappings(ValidationAction):
+    """Reads every case fact a message carries, in any state and whatever was asked.
+
+    Rasa runs this after every message (the facts' slots have ``custom`` mappings with no
+    form condition). A fact said again with another value replaces the old one and is
+    remembered in ``last_correction`` so the form can say what changed. Silent: Rasa also
+    runs it when a form is activated, and the answer must not be said twice.
+    """
+
+    def name(self) -> str:
+        return "action_validate_slot_mappings"
+
+    async def run(self, dispatcher, tracker, domain):
+        try:
+            message = tracker.latest_message or {}
+            facts = v.read_facts(message.get("text") or "", message.get("entities"),
+                                 context_of(tracker))
+        except Exception:  # reading facts must never cost the worker an answer
+            logger.exception("reading the facts of a message failed")
+            return []
+        facts = wage_after_minimum_wage(tracker, correction_target(tracker, facts))
+        events, changed = place_inside_employer(tracker, facts), []
+        for slot, value in facts.items():
+            old = tracker.get_slot(slot)
+            if old == value:
+                continue
+            events.append(SlotSet(slot, value))
+            refined = isinstance(value, str) and value.startswith(str(old))  # 外地户口 → …，有居住证
+            if old not in (None, v.UNKNOWN) and not str(old).startswith("约") and not refined:
+                changed.append({"slot": slot, "old": old, "new": value})
+        if changed or tracker.get_slot("last_correction"):
+            events.append(SlotSet("last_correction", changed or None))  # this message's only
+        return events
+
+
+# The form slots a corrected fact may belong to (router.flow_to_redo).
+FORM_SLOTS = {"overtime_form": ("monthly_wage", "overtime_days"),
+              "minimum_wage_form": ("monthly_wage", "city")}
+_MONEY = ("amount", "monthly_wage", "medical_cost")
+
+
+def correction_target(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
+    """不对，是4500 with no form open and no word saying which money: the sum corrects the
+    one money fact the conversation holds (the monthly wage of the overtime sum), not a
+    new owed amount."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if "amount" not in facts or tracker.active_loop_name or not v.is_correction(text) \
+            or tracker.get_slot("amount") is not None:
+        return facts
+    held = [slot for slot in _MONEY if slot != "amount" and tracker.get_slot(slot) is not None]
+    if len(held) != 1 or held[0] in facts:
+        return facts
+    moved = dict(facts)
+    moved[held[0]] = moved.pop("amount")
+    return moved
+
+
+def last_flow(tracker: Tracker) -> str | None:
+    """The form the conversation ran last (open or finished)."""
+    return next((e.get("name") for e in reversed(tracker.events)
+                 if e.get("event") == "active_loop" and e.get("name")), None)
+
+
+_OVERTIME_WORDS = re.compile(r"加班|加点|倍|节假日|周末|双休|休息日|值班")
+
+
+def follows_minimum_wage(tracker: Tracker) -> bool:
+    """我一个月才拿1800 正常吗 / 1800 right after the minimum wage was told: the worker's own
+    pay, to compare with it (not an overtime sum, not an owed amount)."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    return (not tracker.active_loop_name and last_flow(tracker) == "minimum_wage_form"
+            and not _OVERTIME_WORDS.search(text) and not re.search(r"欠|拖|没发|不发", text))
+
+
+def wage_after_minimum_wage(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
+    """A bare sum said after the minimum wage answer is the monthly pay to compare."""
+    if "amount" not in facts or "monthly_wage" in facts or not follows_minimum_wage(tracker):
+        return facts
+    moved = dict(facts)
+    moved["monthly_wage"] = moved.pop("amount")
+    return moved
+
+
+def value_before_this_message(tracker: Tracker, slot: str) -> Any:
+    """The slot's value before the latest message was read (its own extraction undone)."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_user = True
+        elif seen_user and event.get("event") == "slot" and event.get("name") == slot:
+            return event.get("value")
+    return None
+
+
+def place_inside_employer(tracker: Tracker, facts: dict[str, Any]) -> list[dict]:
+    """青岛海纳建筑 names an employer, not where the worker works: a city or district the NLU
+    found only inside the employer's name is undone, so the form still asks for the place."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    employer = facts.get("employer")
+    ctx = context_of(tracker)
+    # the message read as the employer's name only when it answers (辛安街道的工会服务站在哪,
+    # asked mid-form, is another service's question: its place stays)
+    if not employer and ctx.asked == "employer" and ctx.intent not in SERVICE_INTENTS:
+        checked = v.employer_answer(text)
+        employer = checked.value if checked.ok and checked.value != v.UNKNOWN else None
+    if not isinstance(employer, str) or not employer:
+        return []
+    events = []
+    for slot, value in slots_set_this_turn(tracker).items():
+        if slot not in ("city", "district") or not isinstance(value, str) or not value:
+            continue
+        if value in employer and text.count(value) <= employer.count(value):
+            events.append(SlotSet(slot, value_before_this_message(tracker, slot)))
+    return events
