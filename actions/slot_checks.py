@@ -111,8 +111,10 @@ CASE_FLOWS = {"school_placement": "school_form", "wage_arrears": "wage_arrears_f
 def kept_facts(tracker: Tracker, filled: dict[str, Any], asked: str | None,
                answered: bool) -> tuple[dict[str, Any], bool]:
     """The facts a reply told besides the answer asked for, to say back, and whether any
-    of them is new (a message with a new fact is no miss of the question)."""
-    told = {k: val for k, val in filled.items()
+    of them is new. Read from what the form validated and from what
+    ``action_validate_slot_mappings`` set this turn (青岛 while the relief form asks the phone:
+    the city is no slot that form validates then, but the worker must see it was kept)."""
+    told = {k: val for k, val in {**slots_set_this_turn(tracker), **filled}.items()
             if k in (*CASE_FACTS, *PLACES) and k != asked and val is not None}
     new = bool(told)
     if asked and not answered and not told and asked in SLOT_CHECKS:
