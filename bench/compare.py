@@ -77,7 +77,10 @@ def stock_model() -> Path:
 
 
 def _stock_endpoints(path: Path, action_port: int) -> Path:
+    # the same action server, so the same shared secret (it refuses calls without it: the stock
+    # side then got no reply to a figure question and the bench waited out its 15 minutes)
     path.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
+                    "  headers:\n    X-Hotline-Action-Token: ${ACTION_SERVER_TOKEN}\n"
                     "tracker_store:\n  type: in_memory\nlock_store:\n  type: in_memory\n", encoding="utf-8")
     return path
 
