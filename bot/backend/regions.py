@@ -12,13 +12,13 @@ from bot.backend.tables import regions, stations
 from bot.normalize.text import normalize_text
 
 _LEVELS = ("province", "city", "district", "street", "community")
-# A place said alone without its suffix (黄岛, 京口): the NLU deliberately does not take such
-# bare names from running text, but as the whole answer to a place question they are meant.
-_SUFFIXES = ("区", "市", "县", "街道", "镇")
-# 李沧 for 李沧区, 胶州 for 胶州市: a district said without its suffix. Only a whole answer (or
-# a city then the stem: 青岛李沧) is read this way — inside a sentence 河北 or 朝阳 mean other
-# things, which is why the seed does not list the stems as aliases (bot/seed/places.yml).
-_DISTRICT_SUFFIX = re.compile(r"(?:新区|区|县|市)$")
+# A place said alone without its suffix (李沧 for 李沧区, 黄岛 for 黄岛区, 辛安 for 辛安街道,
+# 胶州 for 胶州市): the NLU deliberately does not take such bare names from running text, and
+# inside a sentence 河北 or 朝阳 mean other things — which is why the seed does not list the stems
+# as aliases (bot/seed/places.yml). Only a whole answer (or a city then the stem: 青岛李沧) is read
+# this way. When one stem fits several suffixes the earlier suffix wins (黄岛区 before 黄岛街道);
+# 新区 comes last and counts only in a district's own name (浦东 for 浦东新区).
+_SUFFIXES = ("区", "市", "县", "街道", "镇", "新区")
 _PLACE_FILLER = re.compile(r"^(?:我|俺|咱|我们|我家)?(?:现在|目前)?(?:在|住在|就在)?|"
                            r"(?:这边|那边|这里|那里|附近|这块|一带|的|呢|啊|吧|了)+$")
 
@@ -32,6 +32,25 @@ class Region:
     aliases: tuple[str, ...]
 
 
+def _stems(by_name: dict[str, list[Region]]) -> dict[str, list[Region]]:
+    """Stem → the places named stem + suffix, for the earliest suffix that has any."""
+    stems: dict[str, tuple[int, list[Region]]] = {}
+    for name, places in by_name.items():
+        for rank, suffix in enumerate(_SUFFIXES):
+            stem = name[:-len(suffix)]
+            if not name.endswith(suffix) or len(stem) < 2 or stem in by_name:
+                continue
+            named = [p for p in places if suffix != "新区" or (p.kind == "district" and p.name == name)]
+            best = stems.get(stem)
+            if not named or (best is not None and rank > best[0]):
+                continue
+            if best is None or rank < best[0]:
+                stems[stem] = (rank, named)
+            else:
+                best[1].extend(p for p in named if p not in best[1])
+    return {stem: places for stem, (_, places) in stems.items()}
+
+
 class RegionIndex:
     """Name → regions, parent links, and the station attached to each region."""
 
@@ -42,11 +61,10 @@ class RegionIndex:
         for r in rows:
             for name in {r.name, *r.aliases}:
                 self.by_name.setdefault(name, []).append(r)
-        self.by_stem: dict[str, list[Region]] = {}
-        for r in rows:
-            stem = _DISTRICT_SUFFIX.sub("", r.name) if r.kind == "district" else ""
-            if len(stem) >= 2 and stem not in self.by_name:
-                self.by_stem.setdefault(stem, []).append(r)
+        self.by_stem = _stems(self.by_name)
+        # longest first: 青岛市黄岛区 is found before 青岛 inside a sentence (read on every lookup)
+        self.names_longest_first = sorted((n for n in self.by_name if len(n) > 1), key=len,
+                                          reverse=True)
         self.station_by_region = station_by_region
         self.default_station_by_city = default_station_by_city
 
@@ -74,27 +92,17 @@ class RegionIndex:
         if not text:
             return []
         text = normalize_text(text).strip()
-        found = self.by_name.get(text, []) or self._by_suffix(text) or self._by_stem(text)
+        found = self.by_name.get(text, []) or self._by_stem(text)
         if not found:  # 在青岛市黄岛区 → try the longest known name inside the text
-            names = sorted((n for n in self.by_name if len(n) > 1 and n in text), key=len,
-                           reverse=True)
-            found = self.by_name[names[0]] if names else []
+            name = next((n for n in self.names_longest_first if n in text), None)
+            found = self.by_name[name] if name else []
         return found
 
-    def _by_suffix(self, text: str) -> list[Region]:
-        """黄岛 / 辛安 said alone: the place whose name is the text plus a suffix (exact first)."""
-        for suffix in _SUFFIXES:
-            found = self.by_name.get(text + suffix, [])
-            if found:
-                return found
-        return []
-
     def _by_stem(self, text: str) -> list[Region]:
-        """李沧 / 青岛李沧 / 深圳宝安 as the whole answer: the district of that stem (within the
-        city said before it)."""
+        """李沧 / 辛安 / 青岛李沧 / 深圳宝安 as the whole answer: the place of that stem (within
+        the city said before it)."""
         rest = _PLACE_FILLER.sub("", text)
-        city = next((n for n in sorted(self.by_name, key=len, reverse=True)
-                     if len(n) > 1 and rest.startswith(n)), None)
+        city = next((n for n in self.names_longest_first if rest.startswith(n)), None)
         stem = _PLACE_FILLER.sub("", rest[len(city):] if city else rest)
         found = self.by_stem.get(stem, [])
         if city:
