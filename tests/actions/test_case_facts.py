@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from form_trackers import form_tracker as _form_tracker
+from form_trackers import parse as _parse
+from form_trackers import slot_values as _slots
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -96,30 +99,6 @@ def test_services_pointed_at_by_facts():
 
 
 # --- the forms, as Rasa calls them -----------------------------------------------------------
-
-def _parse(text: str, intent: str, entities: list | None = None) -> dict:
-    top = {"name": intent, "confidence": 0.9}
-    return {"text": text, "intent": top, "intent_ranking": [top], "entities": entities or []}
-
-
-def _form_tracker(form: str, asked: str, text: str, intent: str = "inform",
-                  slots: dict | None = None, extracted: dict | None = None) -> Tracker:
-    """The tracker a form's validation gets: the reply, then the form, then the slot
-    candidates Rasa extracted from the reply."""
-    message = _parse(text, intent)
-    events = [{"event": "action", "name": form},
-              {"event": "slot", "name": "requested_slot", "value": asked},
-              {"event": "action", "name": "action_listen"},
-              {"event": "user", "text": text, "parse_data": message},
-              {"event": "action", "name": form},
-              *({"event": "slot", "name": k, "value": val} for k, val in (extracted or {}).items())]
-    return Tracker("worker-1", {**(slots or {}), **(extracted or {}), "requested_slot": asked},
-                   message, events, False, None, {"name": form}, "action_listen")
-
-
-def _slots(events: list[dict]) -> dict:
-    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
-
 
 @pytest.mark.parametrize("form,validator,asked,text,value", [
     ("holiday_subsidy_form", ValidateHolidaySubsidyForm, "occupation", "外卖", "rider"),
@@ -483,16 +462,23 @@ async def test_an_amount_told_while_the_time_is_asked_is_kept_and_the_time_asked
     assert events["repeat_count"] == {"slot": "duration", "n": 1}
 
 
-async def test_a_relief_request_gets_one_question_and_the_place_only_when_needed(monkeypatch):
-    """我想问问帮扶的事: the introduction asks nothing (the form's phone question follows in
-    the same turn); the place is asked only of a worker no member record places."""
+def _without_figures(monkeypatch):
+    """The router, with no figure found for the message: the test is about the flow it opens."""
     from actions import router
-    from actions.forms import ValidateReliefForm
 
     async def no_figure(tracker):
         return []
 
     monkeypatch.setattr(router, "asked_facts", no_figure)
+    return router
+
+
+async def test_a_relief_request_gets_one_question_and_the_place_only_when_needed(monkeypatch):
+    """我想问问帮扶的事: the introduction asks nothing (the form's phone question follows in
+    the same turn); the place is asked only of a worker no member record places."""
+    from actions.forms import ValidateReliefForm
+
+    router = _without_figures(monkeypatch)
     dispatcher = CollectingDispatcher()
     events = await router.ActionStartService().run(
         dispatcher, _turn("我想问问帮扶的事", "relief_eligibility"), DOMAIN)
@@ -621,12 +607,7 @@ async def test_only_a_real_other_request_leaves_the_form(text, intent, confidenc
 async def test_a_question_about_the_pay_is_the_minimum_wage_not_a_wage_claim(monkeypatch):
     """我在青岛 一个月就给1800 合法吗, classified wage_arrears (0.93): nothing is owed, the pay
     is asked about — the minimum-wage flow, not 是哪家单位欠的."""
-    from actions import router
-
-    async def no_figure(tracker):
-        return []
-
-    monkeypatch.setattr(router, "asked_facts", no_figure)
+    router = _without_figures(monkeypatch)
     said = {"monthly_wage": 1800, "duration": "P1M", "city": "青岛"}
     events = await router.ActionStartService().run(
         CollectingDispatcher(), _turn("我在青岛 一个月就给1800 合法吗", "wage_arrears", said),
@@ -659,12 +640,7 @@ async def test_a_closed_question_not_understood_is_asked_once_a_turn():
 async def test_two_services_in_one_message_the_first_named_first(monkeypatch):
     """老板欠我工资 另外孩子上学也想问问, classified school_placement: the wage case first (the
     worker named it first), the school question promised for after it."""
-    from actions import router
-
-    async def no_figure(tracker):
-        return []
-
-    monkeypatch.setattr(router, "asked_facts", no_figure)
+    router = _without_figures(monkeypatch)
     dispatcher = CollectingDispatcher()
     events = await router.ActionStartService().run(
         dispatcher, _turn("老板欠我工资 另外孩子上学也想问问", "school_placement"), DOMAIN)

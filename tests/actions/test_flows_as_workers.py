@@ -6,6 +6,9 @@ the backend is not needed (tests/e2e/test_flows_as_workers.py talks to the whole
 from __future__ import annotations
 
 import yaml
+from form_trackers import form_tracker as _form_tracker
+from form_trackers import parse as _parse
+from form_trackers import slot_values as _slots
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -15,29 +18,6 @@ from actions.slot_mappings import ValidateSlotMappings
 from bot.settings import ROOT
 
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
-
-
-def _parse(text: str, intent: str, entities: list | None = None) -> dict:
-    top = {"name": intent, "confidence": 0.9}
-    return {"text": text, "intent": top, "intent_ranking": [top], "entities": entities or []}
-
-
-def _form_tracker(form: str, asked: str, text: str, intent: str = "inform",
-                  slots: dict | None = None, extracted: dict | None = None) -> Tracker:
-    """What a form's validation gets: its question, the reply, the slots read from it."""
-    message = _parse(text, intent)
-    events = [{"event": "action", "name": form},
-              {"event": "slot", "name": "requested_slot", "value": asked},
-              {"event": "action", "name": "action_listen"},
-              {"event": "user", "text": text, "parse_data": message},
-              {"event": "action", "name": form},
-              *({"event": "slot", "name": k, "value": val} for k, val in (extracted or {}).items())]
-    return Tracker("worker-1", {**(slots or {}), **(extracted or {}), "requested_slot": asked},
-                   message, events, False, None, {"name": form}, "action_listen")
-
-
-def _slots(events: list[dict]) -> dict:
-    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
 
 
 def _texts(dispatcher: CollectingDispatcher) -> str:
