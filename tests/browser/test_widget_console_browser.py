@@ -109,6 +109,11 @@ def test_privacy_notice_photo_upload_and_rating_after_a_handoff(stack, browser, 
     staff, console = console_login(browser, stack)
     entry = console.wait_for_selector("#queue button:has-text('辛安街道')", timeout=10000)
     assert "“转人工”" in entry.inner_text() or "转人工" in entry.inner_text()
+    # The worker writes again while staff are about to click: the push updates the entry, and
+    # the very button staff aimed at still opens the conversation (it is not replaced).
+    say(page, "人在吗")
+    console.wait_for_selector("#queue button:has-text('人在吗')", timeout=10000)
+    assert "人在吗" in entry.inner_text(), "the entry staff were about to click is updated in place"
     entry.click()
     console.click("#claim")
     page.wait_for_selector(".hw-bubble >> text=已接入", timeout=10000)
@@ -166,7 +171,12 @@ def test_console_queue_is_pushed_with_a_sound_notice_and_crisis_first(stack, bro
     token = staff_token(stack)
     for conversation in (wage, crisis):
         close_handoff(stack, conversation, token)
-    console.wait_for_selector("#queue li >> text=暂无排队", timeout=10000)
+    for conversation in (wage, crisis):
+        record = call(stack, "GET", f"/handoffs/by-conversation/{conversation}")
+        console.wait_for_selector(f"#queue button[data-id='h{record['id']}']", state="detached",
+                                  timeout=10000)
+    if not call(stack, "GET", "/handoffs?state=waiting", token=token).get("handoffs"):
+        console.wait_for_selector("#queue li >> text=暂无排队", timeout=10000)
     staff.close()
 
 

@@ -99,26 +99,47 @@
     lines.push(h.station_name + " · " + (h.state === "waiting" ? "已等 " : "已处理 ") + L.waited(h.since));
     return lines;
   }
+  // An entry keeps its element while it stays in the list: a push (a new message, another
+  // station's take-over) updates the text in place, so a click that lands mid-update still opens
+  // the conversation instead of hitting a button that was just replaced.
   function queueItem(h) {
-    var n = el("li", h.crisis ? "crisis" : ""); var b = el("button");
-    b.dataset.id = "h" + h.id; if (h.crisis) b.dataset.crisis = "1";
-    entryLabel(h).forEach(function (line, i) { b.appendChild(el("span", ["head", "said", "when"][i], line)); });
-    if (h.state === "waiting") b.insertBefore(el("span", "pos", "第 " + h.position + " 位"), b.firstChild);
+    var n = el("li"); var b = el("button");
+    n.dataset.key = "h" + h.id; b.dataset.id = "h" + h.id;
     b.addEventListener("click", function () { openHandoff(h.id); });
-    n.appendChild(b); return n;
+    n.appendChild(b); fillQueueItem(n, h); return n;
+  }
+  function fillQueueItem(n, h) {
+    var b = n.firstChild;
+    n.className = h.crisis ? "crisis" : "";
+    if (h.crisis) b.dataset.crisis = "1"; else delete b.dataset.crisis;
+    var lines = entryLabel(h), classes = ["head", "said", "when"];
+    if (h.state === "waiting") { lines.unshift("第 " + h.position + " 位"); classes.unshift("pos"); }
+    while (b.children.length > lines.length) b.removeChild(b.lastChild);
+    lines.forEach(function (line, i) {
+      var span = b.children[i] || b.appendChild(el("span"));
+      if (span.className !== classes[i]) span.className = classes[i];
+      if (span.textContent !== line) span.textContent = line;
+    });
+  }
+  function syncList(container, entries, emptyText) {
+    var old = {};
+    Array.prototype.forEach.call(container.children, function (n) { if (n.dataset.key) old[n.dataset.key] = n; });
+    var placeholder = Array.prototype.filter.call(container.children, function (n) { return !n.dataset.key; });
+    placeholder.forEach(function (n) { if (entries.length) container.removeChild(n); });
+    entries.forEach(function (h, i) {
+      var key = "h" + h.id, n = old[key];
+      if (n) { fillQueueItem(n, h); delete old[key]; } else n = queueItem(h);
+      if (container.children[i] !== n) container.insertBefore(n, container.children[i] || null);
+    });
+    Object.keys(old).forEach(function (key) { container.removeChild(old[key]); });
+    if (!entries.length && !container.children.length) container.appendChild(li(emptyText));
   }
   function renderQueue(list) {
     state.queue = list;
-    var queue = $("queue"), mine = $("mine"); queue.textContent = ""; mine.textContent = "";
-    var fresh = [];
-    list.forEach(function (h) {
-      if (h.state === "waiting") {
-        queue.appendChild(queueItem(h));
-        if (state.seen && !state.seen[h.id]) fresh.push(h);
-      } else if (h.holder_username === state.me.username) mine.appendChild(queueItem(h));
-    });
-    if (!queue.children.length) queue.appendChild(li("暂无排队"));
-    if (!mine.children.length) mine.appendChild(li("暂无"));
+    var waiting = list.filter(function (h) { return h.state === "waiting"; });
+    var fresh = waiting.filter(function (h) { return state.seen && !state.seen[h.id]; });
+    syncList($("queue"), waiting, "暂无排队");
+    syncList($("mine"), list.filter(function (h) { return h.state !== "waiting" && h.holder_username === state.me.username; }), "暂无");
     var seen = {}; list.forEach(function (h) { if (h.state === "waiting") seen[h.id] = true; });
     state.seen = seen;
     if (fresh.length) {
