@@ -27,7 +27,7 @@ def write_endpoints(path: Path, action_port: int, tracker_db: Path,
     event broker next to the tracker feeds the trainer inbox."""
     events_db = tracker_db.with_name("events.db")
     broker = "" if "event_broker:" in extra else (
-        f"event_broker:\n  type: SQL\n  dialect: sqlite\n  db: {events_db}\n")
+        f"event_broker:\n  type: {SQL_BROKER}\n  dialect: sqlite\n  db: {events_db}\n")
     for db in (tracker_db, events_db) if broker else (tracker_db,):
         private_file(db)  # created 0600 before Rasa creates them with the umask (0644)
     path.write_text(
@@ -54,14 +54,19 @@ def _redis_lock_store(url: str) -> dict:
             "db": int((parsed.path or "/0").lstrip("/") or 0)}
 
 
+# Rasa's SQL broker, one transaction per turn off the event loop (bot/event_broker.py)
+SQL_BROKER = "bot.event_broker.BatchedSQLEventBroker"
+
+
 def _sql_broker(url: str) -> dict:
     """Rasa's SQL broker takes the parts of the URL, not the URL."""
     parsed = urlparse(url)
     dialect = parsed.scheme.split("+")[0]
     if dialect == "sqlite":
-        return {"type": "SQL", "dialect": "sqlite", "db": parsed.path.lstrip("/") if
+        return {"type": SQL_BROKER, "dialect": "sqlite", "db": parsed.path.lstrip("/") if
                 parsed.path.startswith("//") else parsed.path}
-    broker: dict[str, Any] = {"type": "SQL", "dialect": dialect, "url": parsed.hostname, "db": parsed.path.lstrip("/")}
+    broker: dict[str, Any] = {"type": SQL_BROKER, "dialect": dialect, "url": parsed.hostname,
+                              "db": parsed.path.lstrip("/")}
     if parsed.port:
         broker["port"] = parsed.port
     if parsed.username:

@@ -1,6 +1,6 @@
 """The review inbox: what real workers wrote that the bot did not understand well.
 
-Messages come from Rasa's event broker (``event_broker: type: SQL`` in endpoints.yml, read
+Messages come from Rasa's SQL event broker table (``event_broker`` in endpoints.yml, read
 at ``EVENTS_DB_URL``), a supported interface that gets every event whatever the tracker
 store (SQLite, PostgreSQL, Redis …); reading the SQLite tracker's own table left the inbox
 silently empty on PostgreSQL. The broker's table is read incrementally, 1,000 rows at a

@@ -20,7 +20,7 @@ def test_rasa_reads_the_secret_header_from_the_environment(tmp_path: Path, monke
     assert "s3cret-from-env" not in path.read_text()
     endpoint = read_endpoint_config(str(path), "action_endpoint")
     assert endpoint.headers == {TOKEN_HEADER: "s3cret-from-env"}, "Rasa substitutes ${…} (unquoted only)"
-    assert read_endpoint_config(str(path), "event_broker").type == "SQL"
+    assert read_endpoint_config(str(path), "event_broker").type == "bot.event_broker.BatchedSQLEventBroker"
 
 
 def test_every_scale_instance_sends_the_secret_and_its_own_lock_prefix(tmp_path: Path, monkeypatch):

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from rasa.utils.endpoints import read_endpoint_config
 
-from bot.endpoints import endpoints_for_run
+from bot.endpoints import SQL_BROKER, endpoints_for_run
 from bot.settings import ROOT, VAR_DIR, get_settings
 
 
@@ -40,7 +40,7 @@ def test_the_environment_names_the_tracker_store_lock_store_and_broker(tmp_path,
         events_db_url="postgresql://rasa:pw@db.internal:5433/rasa_events")
     assert written["tracker_store"]["url"] == "postgresql+asyncpg://rasa:pw@db.internal:5432/tracker"
     assert written["lock_store"] == {"type": "redis", "url": "cache.internal", "port": 6380, "db": 2}
-    assert written["event_broker"] == {"type": "SQL", "dialect": "postgresql", "url": "db.internal",
+    assert written["event_broker"] == {"type": SQL_BROKER, "dialect": "postgresql", "url": "db.internal",
                                        "db": "rasa_events", "port": 5433, "username": "rasa",
                                        "password": "pw"}
     monkeypatch.setenv("ACTION_SERVER_TOKEN", "x" * 24)  # Rasa fills ${…} in when it reads the file
