@@ -59,6 +59,13 @@ PLACE_OFFER = ("还是没弄清您在哪里。点一下您所在的城市就行�
 PLACE_BUTTONS = [{"title": name, "payload": name} for name in ("青岛", "深圳", "上海", "镇江")]
 NO_PHONE_TEXT = ("好的，不留电话也可以。登记后请记下工单号，查进度时告诉我工单号，"
                  "或者直接打服务站的电话。")
+# 谢谢 / 再见 while a question is open: the worker is done for now. Not on a yes/no question,
+# where 好的谢谢 means yes.
+YES_NO_SLOTS = {"wants_ticket", "case_confirmed", "otp_code"}
+THANKED_TEXT = {
+    "thanks": "不客气！这件事先放着，您说过的我都记着，想接着办随时跟我说一声就行。还有别的需要帮忙吗？",
+    "goodbye": "好的，这件事先放着，您说过的我都记着，想接着办随时来找我。再见！",
+}
 # Intents that end the form: each form has a rule for them (data/rules/services.yml).
 LEAVING_INTENTS = {"cancel", "request_human"}
 
@@ -262,6 +269,21 @@ class HotlineForm(FormValidationAction):
         leaving = {"cancel"} if self.form_name() == "ticket_offer_form" else LEAVING_INTENTS
         return intent in leaving and not answers_the_question(tracker)
 
+    @staticmethod
+    def _thanked(tracker: Tracker) -> bool:
+        """谢谢 after the rule was told and before the worker's own figure: not an answer,
+        and asking the same question again would not hear it."""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        return (intent in THANKED_TEXT and tracker.get_slot("requested_slot") not in YES_NO_SLOTS
+                and not answers_the_question(tracker))
+
+    @staticmethod
+    def _pause() -> list[dict]:
+        """Leaves the form without submitting it: what was said stays in the slots, so asking
+        for the service again starts from there."""
+        return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("repeat_count", None),
+                FollowupAction("action_listen")]
+
     async def run(self, dispatcher, tracker, domain):
         on_action_call()
         text = tracker.latest_message.get("text") or ""
@@ -270,6 +292,10 @@ class HotlineForm(FormValidationAction):
             return self._step_aside(tracker)
         if waiting and self._leaving(tracker):
             return [ActionExecutionRejected(self.form_name())]
+        if waiting and self._thanked(tracker):
+            intent = (tracker.latest_message.get("intent") or {}).get("name")
+            dispatcher.utter_message(text=THANKED_TEXT[intent])
+            return self._pause()
         if waiting and self._accepts_person(tracker):
             return await self._hand_over(dispatcher, tracker)
         try:

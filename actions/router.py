@@ -103,6 +103,32 @@ def undo_this_turn(tracker: Tracker, slot: str) -> list[dict]:
     return [SlotSet(slot, before)]
 
 
+# Answers that depend only on the place: a place said right after one is asked again for it.
+PLACE_ANSWERS = ("find_station", "minimum_wage")
+PLACE_SLOTS = {"city", "district"}
+
+
+def asked_before(tracker: Tracker, skipping: str = "inform", limit: int = 4) -> str | None:
+    """The intent of the worker's last question before the latest message, looking past
+    messages that only told facts (辛安街道 → 那李沧区呢 both follow 最近的服务站在哪)."""
+    users = [e for e in reversed(tracker.events) if e.get("event") == "user"][1:limit + 1]
+    for event in users:
+        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+        if intent != skipping:
+            return intent
+    return None
+
+
+def place_follow_up(tracker: Tracker, text: str) -> str | None:
+    """青岛黄岛区辛安街道 (or 那青岛呢) right after the station or the minimum wage was answered
+    for another place: the same question, for this place, not "请问您想办理什么事情"."""
+    said = {k for k, val in slots_set_this_turn(tracker).items() if val is not None}
+    if not said or not said <= PLACE_SLOTS or services_named(text):
+        return None
+    asked = asked_before(tracker)
+    return asked if asked in PLACE_ANSWERS else None
+
+
 def choice_buttons(services: list[str]) -> list[dict[str, str]]:
     return [{"title": SERVICE_NAMES[s], "payload": f"/{s}"} for s in services]
 
@@ -169,6 +195,8 @@ class ActionStartService(SafeAction):
             # 我在青岛 一个月就给1800 合法吗: a question about the pay, nothing owed
             service = "minimum_wage"
             events += undo_this_turn(tracker, "duration")  # 一个月 was the pay's period
+        if service is None:
+            service = place_follow_up(tracker, text)
         if service is None:
             return self._ask_which(dispatcher, tracker)
         first, _ = self._topics(intent, text)

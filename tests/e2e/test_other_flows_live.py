@@ -105,3 +105,33 @@ async def test_the_station_is_said_once(chat):
 async def test_mutual_insurance_how_much_gets_the_figure(chat):
     reply = await chat.say("互助保障住院能报多少")
     assert "16万" in reply and "来源" in reply, reply
+
+
+async def test_a_place_said_after_another_places_answer_gets_the_answer_for_it(chat):
+    """上海最低工资 → 最近的服务站 (上海's, from the city known) → 青岛黄岛区辛安街道: the worker
+    means the station there, not a new topic; 那李沧区呢 after it, the same again."""
+    await chat.say("上海最低工资是多少")
+    assert "上海" in await chat.say("最近的工会服务站在哪里")
+    reply = await chat.say("青岛黄岛区辛安街道")
+    assert "辛安街道" in reply and "工作站" in reply, reply
+    _no_dead_end(reply)
+    reply = await chat.say("那李沧区呢")
+    assert "工作站" in reply and "辛安" not in reply, reply
+    _no_dead_end(reply)
+
+
+async def test_another_city_after_the_minimum_wage_gets_that_citys_figure(chat):
+    assert "2740" in await chat.say("上海最低工资是多少")
+    reply = await chat.say("青岛")
+    assert "2200" in reply and "2740" not in reply, reply
+    _no_dead_end(reply)
+
+
+async def test_thanks_after_the_rule_ends_the_form_and_the_figure_comes_when_asked(chat):
+    """大年初一上班给三倍工资吗 → the rule and 您的月工资是多少 → 谢谢: the worker is done for
+    now; asking the wage again would not hear them. Later the whole case is computed."""
+    assert "月工资" in await chat.say("大年初一上班给三倍工资吗")
+    reply = await chat.say("谢谢")
+    assert "不客气" in reply and "月工资" not in reply, reply
+    reply = await chat.say("算一下吧 我月薪4500 初一初二都上班了")
+    assert "1,241.38" in reply, reply
