@@ -32,6 +32,8 @@ Imported by the modules Rasa loads from this project (``bot.channels`` and
   has must have come from the checkpoint (``assert_existing_objects_matched``); if one did
   not, the model is loaded Rasa's way instead. Fine-tuning (``rasa train --finetune``)
   needs the optimizer and always goes Rasa's way.
+- ``Event.resolve_by_type`` (reading every stored event) is a table lookup instead of a walk
+  over every subclass of ``Event``, built in the same order so the same class answers.
 - The prediction function is traced without AutoGraph. AutoGraph rewrites the source of
   every Python function the trace calls (Rasa's layers, Keras internals) so that ``if`` and
   ``for`` on tensors become graph control flow: half of what remained of the load. Rasa's
@@ -53,6 +55,8 @@ from jsonschema import ValidationError, exceptions, validators
 from rasa.core.actions.action import RemoteAction
 from rasa.core.agent import Agent
 from rasa.shared.constants import DOCS_BASE_URL
+from rasa.shared.core.events import Event
+from rasa.shared.utils.common import all_subclasses
 from rasa.utils.tensorflow.models import RasaModel
 from rasa.utils.train_utils import create_data_generators
 
@@ -199,12 +203,29 @@ def _trace_prediction_without_autograph(model: RasaModel, predict_data_example: 
         model.predict_step, input_signature=model._dynamic_signature(batch_in), autograph=False)
 
 
+_event_types: dict[str, type] = {}
+_resolve_by_type = Event.resolve_by_type
+
+
+def resolve_event_type(type_name: str, default: type | None = None) -> type | None:
+    """``Event.resolve_by_type`` from a table: Rasa walks every subclass of ``Event`` for every
+    stored event it reads (1.3 % of the Rasa process's samples at 20 clients). The table is
+    built in the same order, so the same class answers; a name not in it is Rasa's own
+    lookup (a class defined later, the old ``topic``, the default or the error)."""
+    if not _event_types:
+        for cls in all_subclasses(Event):
+            _event_types.setdefault(cls.type_name, cls)
+    found = _event_types.get(type_name)
+    return found if found is not None else _resolve_by_type(type_name, default)
+
+
 def apply() -> None:
     """Installs the patches once per process (idempotent)."""
     if getattr(RemoteAction, _APPLIED, False):
         return
     RemoteAction._validate_action_result = validate_action_result
     Agent.load_model = load_model_then_freeze
+    Event.resolve_by_type = staticmethod(resolve_event_type)
     RasaModel.load = classmethod(load_for_prediction)
     setattr(RemoteAction, _APPLIED, True)
     logger.debug("Rasa speed patches applied")
