@@ -141,13 +141,13 @@ def measure(name: str, model: Path, stock: bool, durations: Durations) -> Figure
 
 
 class RedisCommandCounter:
-    """Counts the Redis commands that touch keys under ``prefix`` (MONITOR; the Redis server
-    is shared, so only our keys are counted)."""
+    """Counts the Redis commands that touch keys under one of ``prefixes`` (MONITOR; the Redis
+    server is shared, so only our keys are counted: the lock store's prefix has no underscore)."""
 
-    def __init__(self, url: str, prefix: str) -> None:
+    def __init__(self, url: str, *prefixes: str) -> None:
         import redis
 
-        self.client, self.prefix, self.count, self._stop = redis.Redis.from_url(url), prefix, 0, False
+        self.client, self.prefixes, self.count, self._stop = redis.Redis.from_url(url), prefixes, 0, False
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
@@ -155,7 +155,7 @@ class RedisCommandCounter:
             for command in monitor.listen():
                 if self._stop:
                     return
-                if self.prefix in command.get("command", ""):
+                if any(prefix in command.get("command", "") for prefix in self.prefixes):
                     self.count += 1
 
     def __enter__(self) -> RedisCommandCounter:
@@ -200,7 +200,8 @@ def multi_instance(model: Path, durations: Durations) -> list[str]:
                 asyncio.run(closed_loop(stack.url, 4, 5))
                 tracker_url = engines.database(stack.databases[0])
                 events_before = asyncio.run(_count_events(tracker_url))
-                with RedisCommandCounter(engines.redis, stack.prefix) as redis_ops:
+                with RedisCommandCounter(engines.redis, stack.prefix,
+                                         scale.lock_key_prefix(stack.prefix)) as redis_ops:
                     result, cpu = cpu_per_turn(pids, lambda s=stack: asyncio.run(
                         closed_loop(s.url, 50, durations.closed)))
                 events = asyncio.run(_count_events(tracker_url)) - events_before
@@ -238,7 +239,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="shorter runs (development)")
     parser.add_argument("--no-scale", action="store_true", help="skip the 1- and 2-instance runs")
-    parser.add_argument("--only", choices=["product", "stock"], help="measure one side only")
+    parser.add_argument("--only", choices=["product", "stock", "scale"],
+                        help="measure one side only, or only the 1- and 2-instance runs")
     args, _ = parser.parse_known_args(argv)
     durations = Durations.quick() if args.quick else Durations()
     get_settings()
@@ -247,6 +249,10 @@ def main(argv: list[str] | None = None) -> None:
         print("(跳过：没有训练好的模型，先运行 make train)")
         return
     print(f"== product vs stock Rasa 3.6 == (load average {load_average()})", flush=True)
+    if args.only == "scale":
+        print("== multi-instance (HAProxy, PostgreSQL, Redis, RabbitMQ) ==", flush=True)
+        print("\n".join(multi_instance(model, durations)), flush=True)
+        return
     stock_path = stock_model()
     sides = {"product": (model, False), "stock": (stock_path, True)}
     if args.only:

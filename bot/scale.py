@@ -83,6 +83,12 @@ BROKER_HEARTBEAT_SECONDS = 600
 turns' events failed to publish and went out only after the reconnect, out of order."""
 
 
+def lock_key_prefix(prefix: str) -> str:
+    """The lock store's key prefix for a stack: Rasa ignores a prefix that is not alphanumeric
+    (and falls back to the shared "lock:"), so the stack's prefix without its underscores."""
+    return re.sub(r"[^0-9A-Za-z]", "", prefix)
+
+
 def scale_endpoints(path: Path, action_port: int, tracker_url: str, engines: Engines, prefix: str,
                     spool: Path | None = None) -> Path:
     """endpoints.yml of one instance: shared tracker, lock store and event broker, and the action
@@ -91,8 +97,7 @@ def scale_endpoints(path: Path, action_port: int, tracker_url: str, engines: Eng
     spool_line = f"\n  spool: {spool}" if spool else ""
     redis, amqp = urlparse(engines.redis), urlparse(engines.rabbitmq)
     redis_db = (redis.path or "/0").lstrip("/") or "0"
-    # Rasa ignores a lock-store prefix that is not alphanumeric (and falls back to the shared "lock:")
-    lock_prefix = re.sub(r"[^0-9A-Za-z]", "", prefix)
+    lock_prefix = lock_key_prefix(prefix)
     broker_query = f"heartbeat={BROKER_HEARTBEAT_SECONDS}&timeout={BROKER_HEARTBEAT_SECONDS}"
     path.write_text(f"""action_endpoint:
   url: "http://127.0.0.1:{action_port}/webhook"
