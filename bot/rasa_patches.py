@@ -32,6 +32,9 @@ Imported by the modules Rasa loads from this project (``bot.channels`` and
   has must have come from the checkpoint (``assert_existing_objects_matched``); if one did
   not, the model is loaded Rasa's way instead. Fine-tuning (``rasa train --finetune``)
   needs the optimizer and always goes Rasa's way.
+- ``EndpointConfig.request`` (every call to the action server) keeps its connections alive in
+  one client session per event loop and encodes the JSON body with ujson; Rasa's opened a new
+  session and TCP connection per call and encoded the whole tracker with the standard encoder.
 - ``Event.resolve_by_type`` (reading every stored event) is a table lookup instead of a walk
   over every subclass of ``Event``, built in the same order so the same class answers.
 - The prediction function is traced without AutoGraph. AutoGraph rewrites the source of
@@ -45,18 +48,28 @@ Imported by the modules Rasa loads from this project (``bot.channels`` and
 
 from __future__ import annotations
 
+import asyncio
+import atexit
 import gc
 import logging
+import ssl
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import aiohttp
+import ujson
+from aiohttp.client_exceptions import ContentTypeError
 from jsonschema import ValidationError, exceptions, validators
 from rasa.core.actions.action import RemoteAction
 from rasa.core.agent import Agent
+from rasa.core.constants import DEFAULT_REQUEST_TIMEOUT
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.events import Event
+from rasa.shared.exceptions import FileNotFoundException
 from rasa.shared.utils.common import all_subclasses
+from rasa.utils.endpoints import ClientResponseError, EndpointConfig, concat_url
 from rasa.utils.tensorflow.models import RasaModel
 from rasa.utils.train_utils import create_data_generators
 
@@ -219,6 +232,71 @@ def resolve_event_type(type_name: str, default: type | None = None) -> type | No
     return found if found is not None else _resolve_by_type(type_name, default)
 
 
+_sessions: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, aiohttp.ClientSession] = \
+    weakref.WeakKeyDictionary()
+# Below Sanic's keep-alive on the action server (5 s): the client drops an idle connection
+# before the server would, so a request never goes out on a connection the server has closed.
+KEEPALIVE_SECONDS = 2.0
+
+
+def _dumps(value: Any) -> str:
+    return ujson.dumps(value, ensure_ascii=False, escape_forward_slashes=False)
+
+
+def _pooled_session() -> aiohttp.ClientSession:
+    """One client session per event loop, its connections kept alive between requests."""
+    loop = asyncio.get_running_loop()
+    session = _sessions.get(loop)
+    if session is None or session.closed:
+        connector = aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_SECONDS)
+        session = aiohttp.ClientSession(connector=connector, json_serialize=_dumps)
+        _sessions[loop] = session
+    return session
+
+
+@atexit.register
+def _close_sessions() -> None:
+    for session in list(_sessions.values()):
+        if session.connector is not None and not session.closed:
+            session.connector.close()  # synchronous in aiohttp 3.9: sockets closed, no warning
+
+
+async def pooled_request(self: EndpointConfig, method: str = "post", subpath: str | None = None,
+                         content_type: str | None = "application/json", compress: bool = False,
+                         **kwargs: Any) -> Any:
+    """``EndpointConfig.request`` over a kept-alive connection, the JSON body encoded by ujson.
+
+    Rasa opens a new client session, and so a new TCP connection, for every call to the action
+    server, and encodes the whole tracker with the standard library's encoder: the two were a
+    quarter of the Rasa process's time at 20 clients. Same headers, parameters, auth, timeout,
+    certificate, errors and result as Rasa's ``request``."""
+    headers = {"Content-Type": content_type} if content_type else {}
+    headers.update(kwargs.pop("headers", None) or {})
+    headers.update(self.headers or {})
+    sslcontext = None
+    if self.cafile:
+        try:
+            sslcontext = ssl.create_default_context(cafile=self.cafile)
+        except FileNotFoundError as e:
+            raise FileNotFoundException(
+                f"Failed to find certificate file, '{self.cafile}' does not exist.") from e
+    timeout = kwargs.pop("timeout", DEFAULT_REQUEST_TIMEOUT)  # RemoteAction passes seconds
+    if not isinstance(timeout, aiohttp.ClientTimeout):
+        timeout = aiohttp.ClientTimeout(total=timeout)
+    auth = (aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"])
+            if self.basic_auth else None)
+    async with _pooled_session().request(
+            method, concat_url(self.url, subpath), headers=headers,
+            params=self.combine_parameters(kwargs), compress=compress, ssl=sslcontext, auth=auth,
+            timeout=timeout, **kwargs) as response:
+        if response.status >= 400:
+            raise ClientResponseError(response.status, response.reason, await response.content.read())
+        try:
+            return await response.json()
+        except ContentTypeError:
+            return None
+
+
 def apply() -> None:
     """Installs the patches once per process (idempotent)."""
     if getattr(RemoteAction, _APPLIED, False):
@@ -226,6 +304,7 @@ def apply() -> None:
     RemoteAction._validate_action_result = validate_action_result
     Agent.load_model = load_model_then_freeze
     Event.resolve_by_type = staticmethod(resolve_event_type)
+    EndpointConfig.request = pooled_request
     RasaModel.load = classmethod(load_for_prediction)
     setattr(RemoteAction, _APPLIED, True)
     logger.debug("Rasa speed patches applied")
