@@ -32,12 +32,16 @@ def location(tracker: Tracker) -> tuple[str | None, str | None]:
     return tracker.get_slot("city"), tracker.get_slot("district")
 
 
-def said_this_turn(tracker: Tracker, words: str) -> bool:
+def said_this_turn(tracker: Tracker, words: str, earlier_turns: int = 0) -> bool:
     """The bot already said ``words`` since the worker's latest message (the fact answer
-    gave the figure or the station): a flow's own answer then does not say it twice."""
+    gave the figure or the station): a flow's own answer then does not say it twice.
+    ``earlier_turns``: also in the bot's replies to that many messages before."""
+    users = 0
     for event in reversed(tracker.events):
         if event.get("event") == "user":
-            return False
+            users += 1
+            if users > earlier_turns:
+                return False
         if event.get("event") == "bot" and words in (event.get("text") or ""):
             return True
     return False

@@ -81,7 +81,8 @@ class ActionMinimumWage(SafeAction):
         details = wage.get("details") or {}
         unverified = "" if details.get("verified") else "（请以当地人社部门最新公布为准）"
         paid = tracker.get_slot("monthly_wage")
-        if not said_this_turn(tracker, str(details["monthly"])):  # not twice in one turn
+        # not twice in one turn; nor again when the worker's pay answers the figure just told
+        if not said_this_turn(tracker, str(details["monthly"]), earlier_turns=1 if paid else 0):
             dispatcher.utter_message(
                 text=f"{wage['title']}：月最低工资 {details['monthly']} 元，小时最低工资 "
                      f"{details['hourly']} 元，{wage['effective_from']} 起执行。"

@@ -94,6 +94,7 @@ async def test_the_minimum_wage_is_said_once_then_the_pay_is_compared(chat):
     assert reply.count("2200") == 1, reply
     reply = await chat.say("我一个月才拿1800 正常吗")
     assert "1800" in reply and "2200" in reply and "低于" in reply, reply
+    assert "小时最低工资" not in reply, "the figure just told is not told again with the comparison"
     assert "加班是哪几天" not in reply and "21.75" not in reply  # not the overtime flow
 
 
@@ -135,3 +136,13 @@ async def test_thanks_after_the_rule_ends_the_form_and_the_figure_comes_when_ask
     assert "不客气" in reply and "月工资" not in reply, reply
     reply = await chat.say("算一下吧 我月薪4500 初一初二都上班了")
     assert "1,241.38" in reply, reply
+
+
+async def test_the_phone_asked_to_check_a_ticket_says_why_and_promises_no_call(chat, backend_api):
+    _, ticket = await backend_api.call("POST", "/tickets", json={
+        "type": "legal_aid", "district": "辛安街道", "contact_phone": "13805327777"},
+        headers={"Idempotency-Key": chat.sender})
+    reply = await chat.say(f"帮我查一下工单{ticket['id']}的进度")
+    assert "核对" in reply and "手机号" in reply and "打这个电话" not in reply, reply
+    reply = await chat.say("13805327777")
+    assert ticket["id"] in reply or "法律援助" in reply, reply
