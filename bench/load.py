@@ -16,6 +16,7 @@ import argparse
 import asyncio
 import html
 import os
+import random
 import re
 import subprocess
 import tempfile
@@ -89,6 +90,11 @@ async def say(session: aiohttp.ClientSession, url: str, sender: str, text: str) 
 async def _client(urls: list[str], index: int, deadline: float, think: float, result: LoadResult,
                   session: aiohttp.ClientSession) -> None:
     turn = 0
+    if think:
+        # conversations arrive independently: each starts at its own moment within the first
+        # think time (the same moments every run) instead of all 50 in the same millisecond,
+        # which kept the whole run in waves of 50 simultaneous messages
+        await asyncio.sleep(random.Random(index).uniform(0, think))
     while time.monotonic() < deadline:
         sender = f"load-{uuid.uuid4().hex[:12]}"
         for text, expected in MIX:
