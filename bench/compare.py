@@ -205,11 +205,14 @@ def multi_instance(model: Path, durations: Durations) -> list[str]:
                     result, cpu = cpu_per_turn(pids, lambda s=stack: asyncio.run(
                         closed_loop(s.url, 50, durations.closed)))
                 events = asyncio.run(_count_events(tracker_url)) - events_before
+                think = asyncio.run(closed_loop(stack.url, 50, durations.think, think=3.0))
                 turns = max(1, result.turns)
                 lines.append(result.line(f"{instances} instance(s) behind HAProxy") + "; Rasa CPU per turn "
                              + ", ".join(f"{k} {ms:.1f} ms" for k, ms in cpu.items())
                              + f"; per turn: {events / turns:.1f} events written (+1 state row), "
-                               f"{redis_ops.count / turns:.1f} Redis commands")
+                               f"{redis_ops.count / turns:.1f} Redis commands; "
+                               f"50 conversations at 3 s think: p50 {think.p(50):.0f} ms, "
+                               f"p95 {think.p(95):.0f} ms")
         finally:
             for name in stack.databases:
                 engines.drop_database(name)
