@@ -63,7 +63,9 @@ async def _predictions(agent: Agent, texts: list[str]) -> list[dict[str, Any]]:
 
 def _load(model: Path, fast: bool) -> tuple[Agent, float]:
     """The agent, loaded the fast way or Rasa's, and the CPU seconds that took."""
-    original = RasaModel.load
+    # the classmethod itself: ``RasaModel.load`` is a method bound to RasaModel, and putting
+    # that back made every later load build a bare RasaModel (DIET's arguments refused)
+    original = RasaModel.__dict__["load"]
     if not fast:
         RasaModel.load = classmethod(rasa_patches._rasa_model_load)  # type: ignore[assignment]
     try:
@@ -79,6 +81,8 @@ def test_fast_load_predicts_exactly_as_rasas_load(trained_model: Path, tmp_path:
     texts = [example.text for example in load_examples()]
     fast, fast_cpu = _load(trained_model, fast=True)
     slow, slow_cpu = _load(trained_model, fast=False)
+    assert RasaModel.__dict__["load"].__func__ is rasa_patches.load_for_prediction, \
+        "the patch is back as it was: a later load in this process is the fast one again"
     fast_models, slow_models = _tf_models(fast), _tf_models(slow)
     # DIET; TED too when the data has stories (with rules only, TED trains no model)
     assert fast_models.keys() == slow_models.keys() and fast_models
