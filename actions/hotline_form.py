@@ -270,12 +270,14 @@ class HotlineForm(FormValidationAction):
         return intent in leaving and not answers_the_question(tracker)
 
     @staticmethod
-    def _thanked(tracker: Tracker) -> bool:
+    def _thanks_reply(tracker: Tracker) -> str | None:
         """谢谢 after the rule was told and before the worker's own figure: not an answer,
-        and asking the same question again would not hear it."""
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        return (intent in THANKED_TEXT and tracker.get_slot("requested_slot") not in YES_NO_SLOTS
-                and not answers_the_question(tracker))
+        and asking the same question again would not hear it. The reply, or None."""
+        reply = THANKED_TEXT.get((tracker.latest_message.get("intent") or {}).get("name") or "")
+        if reply is None or tracker.get_slot("requested_slot") in YES_NO_SLOTS \
+                or answers_the_question(tracker):
+            return None
+        return reply
 
     @staticmethod
     def _pause() -> list[dict]:
@@ -292,9 +294,9 @@ class HotlineForm(FormValidationAction):
             return self._step_aside(tracker)
         if waiting and self._leaving(tracker):
             return [ActionExecutionRejected(self.form_name())]
-        if waiting and self._thanked(tracker):
-            intent = (tracker.latest_message.get("intent") or {}).get("name")
-            dispatcher.utter_message(text=THANKED_TEXT[intent])
+        thanks = self._thanks_reply(tracker) if waiting else None
+        if thanks:
+            dispatcher.utter_message(text=thanks)
             return self._pause()
         if waiting and self._accepts_person(tracker):
             return await self._hand_over(dispatcher, tracker)
@@ -382,8 +384,7 @@ class HotlineForm(FormValidationAction):
         from actions.handoff import request_handoff  # handoff builds on the tickets module
 
         events = await request_handoff(dispatcher, tracker, "worker_request")
-        return events + [ActiveLoop(None), SlotSet("requested_slot", None),
-                         SlotSet("repeat_count", None), FollowupAction("action_listen")]
+        return events + HotlineForm._pause()
 
     def _accepts_person(self, tracker: Tracker) -> bool:
         """要 / 好 / 转吧 right after the form offered a person for a question it could not
