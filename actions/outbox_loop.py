@@ -13,6 +13,7 @@ import logging
 
 from actions.case_outbox import flush
 from actions.singletons import client, outbox
+from bot.clients.backend import answer_within
 from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
@@ -21,6 +22,7 @@ _loop_task: asyncio.Task | None = None
 
 
 async def _flush_quietly() -> None:
+    answer_within(None)  # started from an action, but nobody waits for it: no turn deadline
     try:
         await flush(client(), outbox())
     except Exception:  # a background flush must never take anything down
@@ -28,6 +30,7 @@ async def _flush_quietly() -> None:
 
 
 async def _flush_forever() -> None:
+    answer_within(None)
     while True:
         await _flush_quietly()
         await asyncio.sleep(get_settings().case_outbox_flush_seconds)

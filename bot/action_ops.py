@@ -12,16 +12,20 @@ from __future__ import annotations
 import json
 import logging
 import time
+from typing import Any
 
 from sanic import Sanic, response
 
 from bot import logsetup
+from bot.clients.backend import answer_within
 from bot.metrics import CONTENT_TYPE, action_server_metrics
+from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
 READY_PATH, METRICS_PATH = "/ready", "/metrics"
 FALLBACK_ACTIONS = frozenset({"action_fallback_step", "action_default_fallback"})
 READY_TIMEOUT = 2.0  # seconds
+ACTION_MIN_BACKEND_S = 0.25  # seconds: one quick call to a healthy backend
 
 
 async def backend_ok() -> bool:
@@ -37,6 +41,21 @@ async def backend_ok() -> bool:
         return False
     finally:
         await backend.close()
+
+
+def backend_time_left(call: Any, budget: float, now: float | None = None) -> float:
+    """Seconds this action's backend calls may take: what is left of ``budget`` since the
+    worker's message, which Rasa stamped when it took it. A turn may run several actions that
+    each call the backend (the entry action resolves the place, the answer looks up the
+    figure), and the worker waits for all of them. Never less than ``ACTION_MIN_BACKEND_S``
+    (a clock a little off, or a turn that queued, still gets one quick call)."""
+    events = ((call or {}).get("tracker") or {}).get("events") if isinstance(call, dict) else None
+    said_at = next((e.get("timestamp") for e in reversed(events or [])
+                    if isinstance(e, dict) and e.get("event") == "user"), None)
+    if not isinstance(said_at, (int, float)):
+        return budget
+    left = said_at + budget - (time.time() if now is None else now)
+    return max(ACTION_MIN_BACKEND_S, min(budget, left))
 
 
 def _action_of(request) -> str:
@@ -70,6 +89,9 @@ def attach(app: Sanic) -> None:
     @app.on_request
     async def started(request):
         request.ctx.hotline_started = time.perf_counter()
+        if request.path == "/webhook":  # the action's backend calls end in time for the turn
+            answer_within(backend_time_left(getattr(request, "parsed_json", None),
+                                            get_settings().action_backend_budget_s))
 
     @app.on_response
     async def timed(request, resp):

@@ -103,6 +103,10 @@ class Settings:
     rasa_public_url: str | None = None
     # CASE_OUTBOX_FLUSH_SECONDS: how often the action server retries queued cases
     case_outbox_flush_seconds: float = 15.0
+    # ACTION_BACKEND_BUDGET_S: how long the backend calls of one turn may take in all, retries
+    # included, from the worker's message, before the action apologises (the worker waits for
+    # the turn, not for one call)
+    action_backend_budget_s: float = 2.2
     # TRACKER_STORE_URL: make run's tracker store (our store on any SQLAlchemy URL); unset: the
     # one endpoints.yml names
     tracker_store_url: str | None = None
@@ -199,6 +203,7 @@ def get_settings() -> Settings:
         rasa_public_url=os.environ.get("RASA_PUBLIC_URL") or None,
         case_outbox_flush_seconds=float(os.environ.get("CASE_OUTBOX_FLUSH_SECONDS", "15")),
         tracker_store_url=os.environ.get("TRACKER_STORE_URL") or None,
+        action_backend_budget_s=float(os.environ.get("ACTION_BACKEND_BUDGET_S", "2.2")),
     )
     if settings.log_format not in ("text", "json"):
         raise SettingsError("HOTLINE_LOG_FORMAT 只能是 text 或 json")

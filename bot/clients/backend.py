@@ -5,6 +5,12 @@ GETs, the read-only POSTs (eligibility, ticket status check), ticket creation (i
 ``Idempotency-Key``, so a retry returns the same ticket) and handoff (one record per
 conversation). Sending or checking a one-time code is never repeated behind the worker's back.
 
+A worker waits for one turn, not for one call: ``answer_within`` sets a deadline for every
+backend call of the current task (the action server sets it for each action it runs, to what
+is left of the turn: ``bot/action_ops.backend_time_left``), so a slow backend costs a turn at
+most that long, retries included, and the action apologises in time instead of after three
+timeouts of each of two calls (19.6 s, issue 11).
+
 Errors are typed: ``BackendUnavailable`` (down, slow, 5xx: try again later), its subclass
 ``RateLimited`` (429: too many tries from this phone or conversation; never retried, the worker
 is told to wait) and ``BackendError`` (the backend answered and refused: status, code, Chinese
@@ -16,6 +22,8 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
+from contextvars import ContextVar
 from typing import Any
 
 import aiohttp
@@ -67,6 +75,23 @@ def _rate_limited(method: str, path: str, text: str, retry_after: str | None) ->
     return RateLimited(f"{method} {path}: HTTP 429", seconds, message if isinstance(message, str) else "")
 
 
+_DEADLINE: ContextVar[float | None] = ContextVar("backend_deadline", default=None)
+MIN_ATTEMPT = 0.05  # seconds: less than this left is no time for a request
+
+
+def answer_within(seconds: float | None) -> None:
+    """Every backend call of the current task (and the tasks it starts) ends, retries
+    included, within ``seconds`` from now; later calls fail at once as unavailable. ``None``:
+    no deadline (background work started from an action, which nobody waits for)."""
+    _DEADLINE.set(None if seconds is None else time.monotonic() + seconds)
+
+
+def _time_left() -> float | None:
+    """Seconds until the current deadline (None: no deadline, each call has its timeout)."""
+    deadline = _DEADLINE.get()
+    return None if deadline is None else deadline - time.monotonic()
+
+
 def _params(**values: str | None) -> dict[str, str]:
     return {k: v for k, v in values.items() if v}  # neither None nor ""
 
@@ -82,11 +107,22 @@ class BackendClient(LoopSession):
         super().__init__(timeout)
         self.retries, self.backoff = retries, backoff
 
+    def _attempt_timeout(self, method: str, path: str) -> aiohttp.ClientTimeout:
+        """This attempt's timeout: the client's, cut to what is left of the deadline."""
+        left = _time_left()
+        if left is None or left >= self.timeout.total:
+            return self.timeout
+        if left < MIN_ATTEMPT:
+            raise BackendUnavailable(f"{method} {path}: no time left for the turn")
+        return aiohttp.ClientTimeout(total=left, connect=min(left, self.timeout.connect or left))
+
     async def _once(self, method: str, path: str, headers: dict[str, str],
                     **kwargs: Any) -> Any:
         url = self.base_url + API_PREFIX + path
+        timeout = self._attempt_timeout(method, path)
         try:
-            async with self._http().request(method, url, headers=headers, **kwargs) as response:
+            async with self._http().request(method, url, headers=headers, timeout=timeout,
+                                            **kwargs) as response:
                 status, text = response.status, await response.text()
                 retry_after = response.headers.get("Retry-After")
         except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as exc:
@@ -120,6 +156,9 @@ class BackendClient(LoopSession):
                 if attempt == attempts - 1:
                     raise
                 delay = self.backoff * 2 ** attempt
+                left = _time_left()
+                if left is not None and left < delay + MIN_ATTEMPT:
+                    raise  # no time for another try within the turn
                 logger.info("backend unavailable (%s), retry %d in %.2fs", exc, attempt + 1, delay)
                 await asyncio.sleep(delay)
 

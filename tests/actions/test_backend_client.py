@@ -19,6 +19,7 @@ from actions.backend_client import BackendClient, BackendError, BackendUnavailab
 from actions.case_outbox import CaseOutbox, flush, submit_ticket
 from bot.backend.app import create_app
 from bot.backend.tickets import scoped_key
+from bot.clients.backend import answer_within
 from bot.settings import get_settings
 
 # a real backend (seeded SQLite) per test: left out of make test-fast, run by make test
@@ -176,6 +177,30 @@ async def test_a_stalled_backend_times_out(flaky_backend):
     with pytest.raises(BackendUnavailable):
         await api.policies("wage_arrears")
     assert time.monotonic() - started < 1.5
+    await api.close()
+
+
+async def test_every_call_of_an_action_ends_by_its_one_deadline(flaky_backend):
+    """A backend answering after 5 s: two lookups with 3 s timeouts and two retries each took
+    19.6 s of a worker's turn (issue 11). Under one deadline the first call is cut at it and
+    the next fails at once, so the action can apologise within the turn."""
+    flaky_backend.trouble.update(stall=5, hits=0)
+    api = flaky_backend.client()  # the action server's defaults: 3 s, 2 retries
+
+    async def an_action_s_two_lookups() -> float:
+        answer_within(0.8)
+        started = time.monotonic()
+        with pytest.raises(BackendUnavailable):
+            await api.resolve(None, "辛安街道")
+        with pytest.raises(BackendUnavailable):
+            await api.minimum_wage("上海")
+        return time.monotonic() - started
+
+    took = await asyncio.create_task(an_action_s_two_lookups())  # its own context, like a call
+    assert 0.75 <= took < 1.1, took
+    assert flaky_backend.trouble["hits"] == 1, "no retry and no second call past the deadline"
+    flaky_backend.trouble.update(stall=0)
+    assert (await api.minimum_wage("上海"))["found"], "no deadline outside that action"
     await api.close()
 
 
