@@ -22,6 +22,7 @@ from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client
 from actions.fact_tables import CASE_FACTS, FACT_NAMES, fact_text
 from actions.hotline_form import HotlineForm
+from actions.overtime_days import names_a_kind_of_day
 from actions.slot_checks import (
     CHANGE,
     CONFIRM,
@@ -66,9 +67,34 @@ class ValidateWageArrearsForm(HotlineForm):
         return {"case_confirmed": True if value else None}
 
 
+_BARE_COUNT = re.compile(r"^\s*(?:加了|干了|上了|是)?\s*(?:[0-9]+(?:\.[0-9])?|[一二两俩三四五六七八九十半]+)"
+                         r"\s*(?:天|个?小时|个?钟头)\s*(?:吧|啊|呀|左右)?\s*$")
+
+
+def _message_before(tracker: Tracker) -> str:
+    """The worker's message before the latest one ('' if none)."""
+    users = (e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "user")
+    next(users, None)
+    return next(users, "")
+
+
 class ValidateOvertimeForm(HotlineForm):
     def name(self) -> str:
         return "validate_overtime_form"
+
+    def extract_overtime_days(self, dispatcher, tracker, domain) -> Slots:
+        """3天 answering the days question after 那国庆节加班呢: the count of the kind of day
+        the worker asked about (a bare count says neither holiday nor weekend)."""
+        found = super().extract_overtime_days(dispatcher, tracker, domain)
+        text = (tracker.latest_message or {}).get("text") or ""
+        if found.get("overtime_days") or tracker.get_slot("requested_slot") != "overtime_days" \
+                or not _BARE_COUNT.match(text):
+            return found
+        before = _message_before(tracker)
+        if not names_a_kind_of_day(before):
+            return found
+        checked = v.worked_days(f"{before} {text}")
+        return {"overtime_days": checked.value} if checked.ok else found
 
 
 class ValidateMinimumWageForm(HotlineForm):

@@ -163,6 +163,16 @@ _STATUTORY_COUNT = re.compile(rf"(?:法定|节假日|节日)\D{{0,4}}?({_NUM})\s
 _HOURS = re.compile(rf"({_NUM})\s*个?(半)?\s*(?:小时|钟头)")
 
 
+_DAY_KIND = re.compile(rf"{_REST_WORDS}|礼拜六|{'|'.join(_SOLAR_HOLIDAYS)}|春节|过年|大年|{_LUNAR_DAY}|"
+                       r"法定|节假日|平时|工作日|晚上|夜里|下班后|延长|延时")
+
+
+def names_a_kind_of_day(text: str) -> bool:
+    """那要是周末加班呢: the message names a kind of day (weekend, holiday, evenings),
+    whether or not it says how many."""
+    return bool(_DAY_KIND.search(normalize_text(str(text or ""))))
+
+
 def _count(pattern: re.Pattern, text: str) -> int:
     m = pattern.search(text)
     n = _number(m.group(1)) if m else None

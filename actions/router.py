@@ -24,6 +24,7 @@ from actions.common import SafeAction
 from actions.crisis import is_crisis
 from actions.facts import asked_facts, fact_text, is_question, record_context
 from actions.next_service import offer_service
+from actions.overtime_days import names_a_kind_of_day
 from actions.service_catalog import POLICY_SERVICES, SERVICE_FORMS, SERVICE_NAMES, services_named
 from actions.services import POLICY_ACTIONS
 from actions.slot_checks import slots_set_this_turn
@@ -64,22 +65,46 @@ def service_from_facts(slots: dict[str, Any], text: str) -> str | None:
     return None
 
 
+def other_days_asked(tracker: Tracker) -> bool:
+    """那要是周末加班呢 after the holiday figure: another kind of day, with no days told this
+    turn. The days told before are not the ones asked about now, so they are asked again
+    (the wage stays); 那一共多少钱 names no day and keeps them."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    return bool(tracker.get_slot("overtime_days")) and names_a_kind_of_day(text) \
+        and slots_set_this_turn(tracker).get("overtime_days") is None
+
+
 # Flows that answer and file nothing: a corrected fact simply runs them again.
 REDO_FORMS = {"overtime_form": "overtime_pay", "minimum_wage_form": "minimum_wage"}
 
 
+# 那一共多少钱 / 总共能拿多少 right after a figure: the same figure asked again
+_ASKS_TOTAL = re.compile(r"一共|总共|合计|加起来|总的|总数|多少钱|能拿多少|该拿多少|给多少")
+
+
+def _last_form(tracker: Tracker) -> str | None:
+    return next((e.get("name") for e in reversed(tracker.events)
+                 if e.get("event") == "active_loop" and e.get("name")), None)
+
+
 def flow_to_redo(tracker: Tracker) -> str | None:
     """不对，是4500 after the overtime figure was given: the answer flow that used the
-    corrected fact is run again with it (nothing was filed, so nothing is doubled)."""
+    corrected fact is run again with it (nothing was filed, so nothing is doubled).
+    那一共多少钱 after it, with nothing new said: the same flow answers again from the facts
+    it kept, rather than asking which service is meant."""
     text = (tracker.latest_message or {}).get("text") or ""
-    if tracker.active_loop_name or not v.is_correction(text):
+    if tracker.active_loop_name:
         return None
-    last = next((e.get("name") for e in reversed(tracker.events)
-                 if e.get("event") == "active_loop" and e.get("name")), None)
+    last = _last_form(tracker)
     if last not in REDO_FORMS:
         return None
     said = {k for k, val in slots_set_this_turn(tracker).items() if val is not None}
-    return REDO_FORMS[last] if said & set(FORM_SLOTS.get(last, ())) else None
+    if v.is_correction(text):
+        return REDO_FORMS[last] if said & set(FORM_SLOTS.get(last, ())) else None
+    if not said and _ASKS_TOTAL.search(text) and all(
+            tracker.get_slot(slot) for slot in FORM_SLOTS.get(last, ())):
+        return REDO_FORMS[last]
+    return None
 
 
 _OWED = re.compile(r"欠|拖|没给|没发|不给|不发|要不回|讨|扣|少给|少发|克扣|不结")
@@ -295,12 +320,16 @@ class ActionStartService(SafeAction):
             action = POLICY_ACTIONS[service]()
             return await action.act(dispatcher, tracker, domain)
         form = SERVICE_FORMS[service]
+        events: list[dict] = []
+        if service == "overtime_pay" and other_days_asked(tracker):
+            tracker.slots["overtime_days"] = None  # seen by the form's first validation below
+            events.append(SlotSet("overtime_days", None))
         if service == "overtime_pay" and not answered and not (
                 tracker.get_slot("monthly_wage") and tracker.get_slot("overtime_days")):
             dispatcher.utter_message(response="utter_overtime_pay")
         if service == "relief_eligibility" and not answered:
             dispatcher.utter_message(text=RELIEF_INTRO)  # the form's question follows it
-        events = await validate_prefilled(form, dispatcher, tracker, domain)
+        events += await validate_prefilled(form, dispatcher, tracker, domain)
         if form in FILING_FORMS:
             events += [SlotSet("case_id", tracker.get_slot("case_id") or new_case_id()),
                        SlotSet("case_confirmed", None)]

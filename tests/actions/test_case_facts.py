@@ -556,12 +556,15 @@ async def test_the_station_asked_mid_form_is_named_once_then_the_form_resumes(mo
 async def test_a_place_told_while_the_amount_is_asked_is_kept_and_the_amount_asked_again(monkeypatch):
     """我在黄岛区辛安街道 while the amount is asked: the place is said back as kept and the
     amount asked again; the try is counted, so a question is never asked a third time in a row."""
-    from actions import forms
+    from actions import forms, hotline_form
     from actions.backend_client import BackendClient
     from bot.services import free_port
 
     closed = BackendClient(f"http://127.0.0.1:{free_port()}", "token", timeout=0.5, retries=0)
-    monkeypatch.setattr(forms, "client", lambda: closed)  # away: the place is kept as said
+    # away (also for the place checks of the shared form base, which would otherwise reach a
+    # backend running on this machine, e.g. make run's): the place is kept as said
+    monkeypatch.setattr(forms, "client", lambda: closed)
+    monkeypatch.setattr(hotline_form, "client", lambda: closed)
     dispatcher = CollectingDispatcher()
     tracker = _form_tracker("wage_arrears_form", "amount", "我在黄岛区辛安街道",
                             slots={"employer": "鑫达电子厂"}, extracted={"district": "辛安街道"})

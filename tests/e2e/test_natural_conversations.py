@@ -153,6 +153,26 @@ async def test_one_day_named_by_its_lunar_date(chat):
     assert "4,500 ÷ 21.75" in reply
 
 
+async def test_another_kind_of_day_asked_after_the_figure(chat):
+    """那要是周末加班呢 after the National Day figure: the weekend rule and the days asked
+    again (the wage kept), not the holiday figure repeated; 3天 after 那国庆节加班呢 counts
+    holidays; 那一共多少钱 repeats the figure instead of asking which service is meant."""
+    first = await chat.say("月薪5200 国庆节加了三天班 加班费怎么算")
+    assert "2,151.72" in first
+    weekend = await chat.say("那要是周末加班呢")
+    assert "200%" in weekend and "哪几天" in weekend and "2,151.72" not in weekend
+    assert "月工资是多少" not in weekend
+    assert "956.32" in await chat.say("周六日两天")
+    again = await chat.say("那一共多少钱")
+    assert "956.32" in again and "想办理什么" not in again
+    other = type(chat)(chat.stack)
+    await other.say("周末加班怎么算")
+    await other.say("月薪6000")
+    assert "551.72" in await other.say("上周六加了一天")
+    assert "哪几天" in await other.say("那国庆节加班呢")
+    assert "6,000 ÷ 21.75 × 3 × 300%" in await other.say("3天")
+
+
 async def test_minimum_wage_and_station_in_one_shot(chat):
     reply = await chat.say("我在上海 一个月才2000 是不是低于最低工资")
     assert "2740" in reply and "低于" in reply
