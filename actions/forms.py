@@ -211,6 +211,7 @@ class ValidateTicketOfferForm(HotlineForm):
 
 
 # The relief form without a verified record: said the same way to members and strangers.
+UNVERIFIED_CODE = "未核验"  # otp_code when the worker goes on without a verified record
 UNVERIFIED = "这次先不核验身份，我按还没有在工会建档来帮您判断；建档请联系所在的网格工作站。"
 NO_CODE = re.compile(r"没收到|没有收到|收不到|没短信|没有短信|没来|不是会员|没建档|没有建档|跳过|不验证|不用验证")
 
@@ -236,9 +237,11 @@ class ValidateReliefForm(HotlineForm):
     async def validate_phone(self, value, dispatcher, tracker, domain) -> Slots:
         """Asks the backend for a code. Members and strangers hear the same words (the
         backend answers both alike): nobody learns from the hotline who is a member."""
+        if value == v.NO_PHONE and tracker.get_slot("otp_code") == UNVERIFIED_CODE:
+            return {"phone": v.NO_PHONE}  # decided and said before (the form runs again)
         if value == v.NO_PHONE:  # no number, no code: assessed as not on record
             dispatcher.utter_message(text="好的，不留电话也可以。" + UNVERIFIED)
-            return {"phone": v.NO_PHONE, "otp_code": "未核验", "verified_worker": None}
+            return {"phone": v.NO_PHONE, "otp_code": UNVERIFIED_CODE, "verified_worker": None}
         checked = v.phone(value)
         if not checked.ok or (tracker.get_slot("verified_worker") or {}).get("member"):
             return apply("phone", checked, dispatcher, domain)
@@ -247,7 +250,7 @@ class ValidateReliefForm(HotlineForm):
         except (BackendUnavailable, BackendError) as exc:  # 429 (too many codes) included
             logger.info("no one-time code sent: %s", exc)
             dispatcher.utter_message(text="现在没法发送验证码（请求太频繁或系统繁忙）。" + UNVERIFIED)
-            return {"phone": checked.value, "otp_code": "未核验", "verified_worker": None}
+            return {"phone": checked.value, "otp_code": UNVERIFIED_CODE, "verified_worker": None}
         dispatcher.utter_message(text="如果这个手机号已在工会建档，会收到一条验证码短信；"
                                       "一直没收到的话，回复“没收到”就行。")
         return {"phone": checked.value}
@@ -258,9 +261,11 @@ class ValidateReliefForm(HotlineForm):
         unverified — assessed as not on record, told so only now, in the same words for all."""
         if (tracker.get_slot("verified_worker") or {}).get("member"):
             return {"otp_code": "已核验"}
+        if value == UNVERIFIED_CODE:
+            return {"otp_code": UNVERIFIED_CODE}  # decided before: no code to check
         if NO_CODE.search(str(value or "")):
             dispatcher.utter_message(text="好的。" + UNVERIFIED)
-            return {"otp_code": "未核验", "verified_worker": None}
+            return {"otp_code": UNVERIFIED_CODE, "verified_worker": None}
         checked = v.otp(value)
         if not checked.ok:
             return apply("otp_code", checked, dispatcher, domain)
@@ -272,11 +277,11 @@ class ValidateReliefForm(HotlineForm):
                 reask(dispatcher, domain, "utter_invalid_otp")
                 return {"otp_code": None}
             dispatcher.utter_message(text="验证码已经失效（错误次数过多或超时）。" + UNVERIFIED)
-            return {"otp_code": "未核验", "verified_worker": None}
+            return {"otp_code": UNVERIFIED_CODE, "verified_worker": None}
         except BackendUnavailable as exc:
             logger.info("one-time code not checked: %s", exc)
             dispatcher.utter_message(text="系统暂时核验不了验证码。" + UNVERIFIED)
-            return {"otp_code": "未核验", "verified_worker": None}
+            return {"otp_code": UNVERIFIED_CODE, "verified_worker": None}
         worker = result["worker"]
         dispatcher.utter_message(text=f"核验成功，{worker.get('name') or ''}您好。")
         return {"otp_code": "已核验", "verified_worker": {**worker, "member": True}}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rasa_sdk.events import SlotSet
-
 from actions.common import SafeAction, client, location
 from actions.tickets import offer_ticket
 
@@ -48,7 +46,9 @@ class ActionReliefEligibility(SafeAction):
                  or tracker.get_slot("hardship_status") or "none",
                  "medical_out_of_pocket_yearly": tracker.get_slot("medical_cost")}
         result = await client().eligibility({k: v for k, v in facts.items() if v is not None})
-        done = [SlotSet("otp_code", None), SlotSet("medical_cost", None)]
+        # the phone, the code's outcome and the cost stay: 建档了 / 我是特困 after the verdict
+        # runs the assessment again with what was told, without asking any of it again
+        done: list[dict] = []
         if not result["region_known"]:
             dispatcher.utter_message(text=result.get("reason") or "暂时没有您所在地区的帮扶数据。")
             return done

@@ -20,7 +20,7 @@ from rasa_sdk.utils import call_potential_coroutine
 
 from actions import forms
 from actions import validators as v
-from actions.common import SafeAction
+from actions.common import SafeAction, said_this_turn
 from actions.crisis import is_crisis
 from actions.facts import asked_facts, fact_text, is_question, record_context
 from actions.next_service import offer_service
@@ -327,7 +327,8 @@ class ActionStartService(SafeAction):
         if service == "overtime_pay" and not answered and not (
                 tracker.get_slot("monthly_wage") and tracker.get_slot("overtime_days")):
             dispatcher.utter_message(response="utter_overtime_pay")
-        if service == "relief_eligibility" and not answered:
+        if service == "relief_eligibility" and not answered \
+                and not said_this_turn(tracker, RELIEF_INTRO[:20], earlier_turns=6):
             dispatcher.utter_message(text=RELIEF_INTRO)  # the form's question follows it
         events += await validate_prefilled(form, dispatcher, tracker, domain)
         if form in FILING_FORMS:

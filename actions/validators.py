@@ -497,10 +497,12 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     # 不是八千是八千五: in a correction the value said last is the one meant
     correcting = is_correction(text)
     # digits, no money — unless a correction of a sum (不对，是四千五) comes while a phone or
-    # code is asked
+    # code is asked; a sum in words or with its unit (自己掏了三万多, 3万, 800元) is money
     codes = ctx.asked in ("otp_code", "phone", "ticket_id", "id_number") and not (
         correcting and not re.search(r"\d{5,}", text))
-    for span in [] if codes else find_amounts(text):
+    for span in find_amounts(text):
+        if codes and re.fullmatch(r"[\d\s.]+", text[span.start:span.end]):
+            continue
         value = amount(span.value)
         if value.ok:
             slot = _amount_slot(text, span.start, ctx)

@@ -48,6 +48,16 @@ def test_an_amount_goes_where_its_words_say(text, ctx, slot, value):
     assert not {"amount", "monthly_wage", "medical_cost"} - {slot} & set(facts)
 
 
+@pytest.mark.parametrize("text,facts", [
+    ("自己掏了三万多", {"medical_cost": 30000}),  # a sum in words: money even while a phone is asked
+    ("花了3万", {"medical_cost": 30000}),
+    ("13805321234", {}),  # digits: the phone's, never money
+    ("1380532", {}),
+])
+def test_money_in_words_is_read_while_a_phone_is_asked(text, facts):
+    assert v.read_facts(text, [], C(form="relief_form", asked="phone")) == facts
+
+
 def test_school_facts_all_at_once():
     facts = v.read_facts("孩子想在崂山区上小学 没有本地户口 有居住证 学校说没学位", [],
                          C(intent="school_placement"))

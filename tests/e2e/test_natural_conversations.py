@@ -173,6 +173,26 @@ async def test_another_kind_of_day_asked_after_the_figure(chat):
     assert "6,000 ÷ 21.75 × 3 × 300%" in await other.say("3天")
 
 
+async def test_relief_facts_told_instead_of_the_phone_and_the_record_told_after_the_verdict(
+        chat, backend_api):
+    """The phone asked, the worker tells the city, then 自己掏了三万多 (the cost, in words, while
+    a phone is asked: money, not digits of a number); without a phone the verdict is for a
+    worker without a record. 建档了 after it: assessed again with the record told, nothing
+    asked again, no word of a code (before: 验证码不对 and 验证码已经发到您的手机上了 with no
+    phone given, and the cost asked again)."""
+    await chat.say("我老婆生病住院了 花了好多钱 家里困难 工会能帮忙吗")
+    assert "手机号" in await chat.say("在镇江")
+    verdict = await chat.say("自己掏了三万多")
+    assert "30,000" in verdict and "暂不符合" in verdict
+    again = await chat.say("建档了")
+    assert "可以申请" in again and "验证码" not in again and "医疗费" not in again.split("✔")[0]
+    assert "不留电话" not in again and "困难职工可以申请工会的医疗救助" not in again
+    filed = await chat.say("13952800001")
+    assert TICKET.search(filed)
+    (ticket,) = await backend_api.tickets_of(chat)
+    assert ticket["facts"]["medical_out_of_pocket_yearly"] == 30000
+
+
 async def test_minimum_wage_and_station_in_one_shot(chat):
     reply = await chat.say("我在上海 一个月才2000 是不是低于最低工资")
     assert "2740" in reply and "低于" in reply
