@@ -109,14 +109,20 @@ async def answer_fact(tracker: Tracker) -> list[str] | None:
     return texts or None
 
 
-def record_context(facts: list[dict]) -> dict[str, str]:
+def record_context(facts: list[dict], question: str) -> dict[str, str]:
     """The employer and city every answering record is of (隆祥返岗路费补贴多少 → 隆祥皮革有限公司
-    in 福鼎市): what the question named, so the flow after the answer does not ask it."""
+    in 福鼎市): what the question named, so the flow after the answer does not ask it. Only
+    what the question itself names: 留厂过年的红包给多少 is answered from 隆祥's agreement (the
+    answer says whose it is), but the worker who asked is not 隆祥's, nor in 福鼎."""
+    question = normalize_text(question or "")
     employers = {f["employers"][0] for f in facts if f.get("employers")}
+    named = any(name and name in question for f in facts for name in f.get("employers") or [])
     cities = {(f.get("place") or {}).get("city") for f in facts}
     known: dict[str, str] = {}
-    if len(employers) == 1 and all(f.get("employers") for f in facts):
+    if len(employers) == 1 and all(f.get("employers") for f in facts) and named:
         known["employer"] = employers.pop()
     if len(cities) == 1 and None not in cities:
-        known["city"] = str(cities.pop())
+        city = str(cities.pop())
+        if named or city.removesuffix("市") in question:
+            known["city"] = city
     return known

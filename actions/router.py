@@ -268,7 +268,7 @@ class ActionStartService(SafeAction):
         """隆祥返岗路费补贴多少: the agreement that answered says the employer and where it
         is, so the flow after the figure does not ask the city. Only facts not yet known."""
         events: list[dict] = []
-        for slot, value in record_context(found).items():
+        for slot, value in record_context(found, (tracker.latest_message or {}).get("text") or "").items():
             if slot == "city" and tracker.get_slot("district"):
                 continue  # a district the worker named is more precise
             if tracker.get_slot(slot) in (None, v.UNKNOWN):

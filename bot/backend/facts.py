@@ -94,11 +94,25 @@ def facts_from_policies(rows: list[dict]) -> list[Fact]:
     return found
 
 
+_NEGATIONS = "不没别未"
+
+
+def _said(word: str, question: str) -> bool:
+    """The word is in the question, and not as its negation: 过年不回家 says nothing of the
+    fare home (回家), and must not be answered with it."""
+    at = question.find(word)
+    while at >= 0:
+        if at == 0 or question[at - 1] not in _NEGATIONS or word[0] in _NEGATIONS:
+            return True
+        at = question.find(word, at + 1)
+    return False
+
+
 def asked_score(fact: Fact, question: str) -> int | None:
     """How specifically the question asks for this fact (None: it does not)."""
     total = 0
     for group in fact.asks:
-        hits = [len(word) for word in group if word and word in question]
+        hits = [len(word) for word in group if word and _said(word, question)]
         if not hits:
             return None
         total += max(hits) + 2

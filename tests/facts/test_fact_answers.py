@@ -79,13 +79,26 @@ async def test_the_employer_named_selects_the_agreement(backend_for_actions):
 
 
 @on_module_loop
+async def test_a_negated_word_does_not_ask_for_its_figure(backend_for_actions):
+    """过年不回家 有啥补贴没 was answered with 隆祥's fare home (回家) and 隆祥 became the
+    worker's employer; the fare is asked for only when going home is."""
+    assert await answer_fact(tracker("我是送外卖的 过年不回家 有啥补贴没")) is None
+    home = await answer_fact(tracker("隆祥节后回家路费能报多少"))
+    assert home and "100%" in home[0]
+
+
+@on_module_loop
 async def test_an_agreement_that_answers_says_whose_it_is_and_where(backend_for_actions):
     """隆祥返岗路费补贴多少: the record is 隆祥's, in 福鼎 — the flow after it need not ask the
     city; a general record (the national hotline) names no place."""
     found = await asked_facts(tracker("隆祥返岗路费补贴多少"))
     assert "1000" in "\n".join(f["answer"] for f in found)
-    assert record_context(found) == {"employer": "隆祥皮革有限公司", "city": "福鼎市"}
-    assert record_context(await asked_facts(tracker("工会服务热线是多少"))) == {}
+    assert record_context(found, "隆祥返岗路费补贴多少") == {"employer": "隆祥皮革有限公司",
+                                                       "city": "福鼎市"}
+    assert record_context(await asked_facts(tracker("工会服务热线是多少")), "工会服务热线是多少") == {}
+    # answered from 隆祥's agreement, but the worker never said they work there, nor in 福鼎
+    general = "我是送外卖的 过年不回家 有啥补贴没"
+    assert record_context(await asked_facts(tracker(general)), general) == {}
 
 
 @on_module_loop
