@@ -108,6 +108,11 @@ class ActionLegalAid(PolicyAnswer):
 
     def answer(self, dispatcher, tracker, policies):
         policy = policies[0]
+        if said_this_turn(tracker, policy["summary"][:24], earlier_turns=3):
+            # 我能不能去仲裁 right after the answer: not the same paragraph again
+            dispatcher.utter_message(text=f"“{policy['title']}”的办法上面刚说过。您的具体情况"
+                                          "（能不能仲裁、要准备什么），登记后由工作人员帮您看。")
+            return offer_ticket("legal_aid", {"question": tracker.latest_message.get("text")})
         hotlines = (policy.get("details") or {}).get("hotlines") or {}
         lines = "、".join(f"{name} {number}" for name, number in hotlines.items())
         dispatcher.utter_message(text=f"{policy['title']}：{policy['summary']}"

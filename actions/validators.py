@@ -198,7 +198,8 @@ def hukou_status(value: object) -> Checked:
     local = re.search(r"本地户口|户口在本地|户口在这|本地人|落户了", text)
     permit_no = re.search(r"没有?(?:办)?居住证|没办居住证|居住证[^\s,，。]{0,6}没|无居住证|居住证.{0,4}办不", text)
     permit = re.search(r"居住证", text) and not permit_no
-    away = re.search(r"老家|外地|外省|农村|不是本地|没有?本地户口|户口不在|没有?户口|不在本地", text)
+    away = re.search(r"老家|外地|外省|农村|不是本地|没有?本地户口|户口不在|没有?户口|不在本地|"
+                     r"户口(?:在|是)(?!本地|这|当地|咱)", text)
     if local and not away:
         return Checked("本地户口")
     if permit:

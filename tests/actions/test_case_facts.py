@@ -66,6 +66,14 @@ def test_school_facts_all_at_once():
     assert facts["school_problem"].startswith("没有学位")
 
 
+def test_a_hukou_named_by_its_province_is_from_elsewhere():
+    """我们户口在河南: the hukou question is answered (it was asked anyway)."""
+    facts = v.read_facts("孩子明年上小学 我们户口在河南 在青岛打工 需要啥材料", [],
+                         C(intent="school_placement"))
+    assert facts["hukou_status"] == "外地户口" and facts["child_grade"] == "小学一年级"
+    assert v.hukou_status("户口在本地").value == "本地户口"
+
+
 def test_overtime_wage_and_days_together():
     facts = v.read_facts("我月薪一万二 国庆3天都在加班", [], C(intent="overtime_pay"))
     assert facts["monthly_wage"] == 12000 and facts["overtime_days"]

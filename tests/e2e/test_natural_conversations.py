@@ -193,6 +193,18 @@ async def test_relief_facts_told_instead_of_the_phone_and_the_record_told_after_
     assert ticket["facts"]["medical_out_of_pocket_yearly"] == 30000
 
 
+async def test_a_follow_up_question_is_not_answered_with_the_same_paragraph(chat):
+    first = await chat.say("公司不给交社保 怎么办")
+    assert "12348" in first
+    again = await chat.say("我能不能去仲裁")
+    assert "12348" not in again and "上面刚说过" in again and "要不要我帮您登记" in again
+
+
+async def test_a_hukou_named_by_its_province_is_not_asked_again(chat):
+    reply = await chat.say("孩子明年上小学 我们户口在河南 在青岛打工 需要啥材料")
+    assert "户口在哪里" not in reply and "材料" in reply
+
+
 async def test_minimum_wage_and_station_in_one_shot(chat):
     reply = await chat.say("我在上海 一个月才2000 是不是低于最低工资")
     assert "2740" in reply and "低于" in reply
