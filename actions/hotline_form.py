@@ -370,8 +370,12 @@ class HotlineForm(FormValidationAction):
         elif tries >= 2 and asked in ("city", "district"):
             dispatcher.utter_message(text=PLACE_OFFER, buttons=[
                 *PLACE_BUTTONS, {"title": "转人工", "payload": "/request_human"}])
+            extra = [SlotSet("repeat_count", {"slot": asked, "n": tries, "offered": True})]
         elif tries >= 2:
             dispatcher.utter_message(response="utter_offer_human_for_question")
+            # the offer is the turn's last word: Rasa does not ask the question below it
+            # (bot/rasa_forms.py)
+            extra = [SlotSet("repeat_count", {"slot": asked, "n": tries, "offered": True})]
         elif asked in ("city", "district"):
             dispatcher.utter_message(text=PLACE_HINT, buttons=PLACE_BUTTONS)
         return extra

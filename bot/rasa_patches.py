@@ -311,3 +311,5 @@ def apply() -> None:
 
 
 apply()
+
+import bot.rasa_forms  # noqa: E402,F401  (the forms' dialogue fix rides along with these)

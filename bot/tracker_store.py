@@ -44,6 +44,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
@@ -87,6 +88,22 @@ _VERSION = "_hotline_version"  # the state row's version then (None: no row yet)
 UNAVAILABLE = (sa.exc.SQLAlchemyError, OSError, asyncio.TimeoutError)  # the database cannot be reached
 CACHED_CONVERSATIONS = 2000  # working trackers kept in memory for an outage
 RETRY_SECONDS = 1.0
+
+
+class _DaemonThread(threading.Thread):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **{**kwargs, "daemon": True})
+
+
+def aiosqlite_threads_as_daemons() -> None:
+    """aiosqlite 0.22 runs each connection on a non-daemon thread that ends only when the
+    connection is closed, and Rasa never closes its tracker store: on SIGTERM the Rasa process
+    stopped serving and then waited at exit for that thread forever, so the launcher could
+    neither restart it nor stop. As daemons they end with the process; SQLite keeps every
+    committed transaction (its journal makes an unclosed connection safe)."""
+    import aiosqlite.core
+
+    aiosqlite.core.Thread = _DaemonThread
 
 
 def _event_row(sender_id: str, event: Event) -> dict[str, Any]:
@@ -157,6 +174,7 @@ class HotlineTrackerStore(TrackerStore):
         self.keep_turns = int(keep_turns)
         if self.url.startswith("sqlite"):
             private_sqlite_file(self.url)  # conversations: this user's only (0600)
+            aiosqlite_threads_as_daemons()
             # one connection, shared in turn: SQLite has one writer at a time, and writers on
             # several connections fail with "database is locked" under concurrent turns
             options: dict[str, Any] = {"poolclass": sa.pool.AsyncAdaptedQueuePool, "pool_size": 1,

@@ -222,6 +222,20 @@ async def test_a_question_asked_twice_then_moves_on_for_what_a_case_can_go_witho
     assert "不清楚" in second and "工友" in second  # kept as unknown, the next question
 
 
+async def test_a_place_not_understood_twice_gets_the_offer_without_the_question_again(chat):
+    """The third time, buttons and a person instead of the question: it used to come again
+    under the offer, and again on every later turn."""
+    question = "您在哪个城市、哪个区或街道"
+    assert question in await chat.say("最近的工会服务站在哪")
+    second = await chat.say("我也说不清")
+    assert "李沧" in second and question in second  # asked again, with an example and buttons
+    third = await chat.say("就是那个大桥下面")
+    assert "转人工" in chat.buttons and "青岛" in chat.buttons
+    assert question not in third
+    assert question not in await chat.say("不知道")
+    assert "工作站是" in await chat.say("李沧区")  # the form still takes the answer
+
+
 async def test_a_district_answers_the_city_question(chat):
     """Asked 您在哪个城市, a worker names the place they know (龙安开发区): the city is found
     from it, the question is not asked again."""

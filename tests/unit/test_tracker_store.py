@@ -186,3 +186,31 @@ def test_many_conversations_at_once_on_sqlite(tmp_path):
             await store.engine.dispose()
 
     asyncio.run(run())
+
+
+def test_a_process_with_an_open_sqlite_store_exits(tmp_path):
+    """Rasa never closes its tracker store. With aiosqlite's connection thread a non-daemon, a
+    stopped Rasa process hung at exit forever (the launcher could not restart it); the turn it
+    saved is kept all the same."""
+    import subprocess
+    import sys
+
+    url = f"sqlite+aiosqlite:///{tmp_path / 'open.db'}"
+    script = (
+        "import asyncio\n"
+        "from rasa.shared.core.domain import Domain\n"
+        "from rasa.shared.core.trackers import DialogueStateTracker\n"
+        "from rasa.shared.core.events import UserUttered\n"
+        "from bot.tracker_store import HotlineTrackerStore\n"
+        "async def main():\n"
+        f"    store = HotlineTrackerStore(Domain.load('domain.yml'), '{url}')\n"
+        "    tracker = DialogueStateTracker('left-open', [])\n"
+        "    tracker.update(UserUttered('你好'))\n"
+        "    await store.save(tracker)\n"
+        "asyncio.run(main())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, timeout=60,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    with sa.create_engine(f"sqlite:///{tmp_path / 'open.db'}").connect() as db:
+        assert db.execute(sa.select(sa.func.count()).select_from(EVENTS)).scalar() >= 1
