@@ -30,6 +30,10 @@ FACT_NAMES = {"employer": "单位", "amount": "金额", "monthly_wage": "月工�
               "hardship_status": "困难建档", "district": "地点", "city": "城市",
               "phone": "手机号"}
 
+# The case's own names (the ticket's facts) for what the forms call medical_cost and so on.
+CASE_ALIASES = {"medical_cost": "medical_out_of_pocket_yearly", "holiday_situation": "situation"}
+SLOT_OF_CASE_FACT = {case: slot for slot, case in CASE_ALIASES.items()}
+
 
 def fact_text(slot: str, value: Any) -> str:
     """A fact as the worker reads it back: 9500 → 9,500 元, P3M → 3个月."""

@@ -20,7 +20,7 @@ from rasa_sdk.types import DomainDict
 from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client
-from actions.fact_tables import CASE_FACTS, FACT_NAMES, fact_text
+from actions.fact_tables import CASE_ALIASES, CASE_FACTS, FACT_NAMES, fact_text
 from actions.hotline_form import HotlineForm
 from actions.overtime_days import names_a_kind_of_day
 from actions.slot_checks import (
@@ -140,7 +140,6 @@ class ValidateTicketStatusForm(HotlineForm):
 FORGOT_TICKET = ("没关系。工单号在登记时的回复里（GH 开头）；找不到的话，网格工作站的工作人员可以按您"
                  "登记时留的手机号帮您查。要转给工作人员吗？")
 # the case's own names for what the forms call medical_cost and so on
-CASE_ALIASES = {"medical_cost": "medical_out_of_pocket_yearly", "holiday_situation": "situation"}
 
 
 class ValidateTicketOfferForm(HotlineForm):

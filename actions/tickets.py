@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.case_outbox import submit_ticket
 from actions.common import SafeAction, client, location, outbox
-from actions.fact_tables import ARREARS_FACTS, FACT_NAMES, fact_text
+from actions.fact_tables import ARREARS_FACTS, FACT_NAMES, SLOT_OF_CASE_FACT, fact_text
 from bot.contract import TICKET_TYPE_WORKER_NAMES, weekday_name
 
 TYPE_NAMES = TICKET_TYPE_WORKER_NAMES  # the shared contract (bot/contract.py)
@@ -113,7 +113,8 @@ def offer_ticket(ticket_type: str, facts: dict[str, Any]) -> list[dict]:
 
 def summary_lines(facts: dict[str, Any]) -> list[str]:
     """One line per fact the worker gave, in their terms (不清楚 stays visible)."""
-    return [f"· {FACT_NAMES[k]}：{fact_text(k, val)}" for k, val in facts.items()
+    slots = ((SLOT_OF_CASE_FACT.get(k, k), val) for k, val in facts.items())
+    return [f"· {FACT_NAMES[k]}：{fact_text(k, val)}" for k, val in slots
             if k in FACT_NAMES and val not in (None, "", [])]
 
 

@@ -187,6 +187,7 @@ async def test_relief_facts_told_instead_of_the_phone_and_the_record_told_after_
     again = await chat.say("建档了")
     assert "可以申请" in again and "验证码" not in again and "医疗费" not in again.split("✔")[0]
     assert "不留电话" not in again and "困难职工可以申请工会的医疗救助" not in again
+    assert "自付医疗费：30,000 元" in again  # the offer's summary names the cost it files
     filed = await chat.say("13952800001")
     assert TICKET.search(filed)
     (ticket,) = await backend_api.tickets_of(chat)
