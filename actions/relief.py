@@ -48,7 +48,7 @@ class ActionReliefEligibility(SafeAction):
         result = await client().eligibility({k: v for k, v in facts.items() if v is not None})
         # the phone, the code's outcome and the cost stay: 建档了 / 我是特困 after the verdict
         # runs the assessment again with what was told, without asking any of it again
-        done: list[dict] = []
+        done = []
         if not result["region_known"]:
             dispatcher.utter_message(text=result.get("reason") or "暂时没有您所在地区的帮扶数据。")
             return done

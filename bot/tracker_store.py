@@ -103,7 +103,7 @@ def aiosqlite_threads_as_daemons() -> None:
     committed transaction (its journal makes an unclosed connection safe)."""
     import aiosqlite.core
 
-    aiosqlite.core.Thread = _DaemonThread
+    aiosqlite.core.Thread = _DaemonThread  # type: ignore[misc]
 
 
 def _event_row(sender_id: str, event: Event) -> dict[str, Any]:

@@ -110,7 +110,7 @@ class BackendClient(LoopSession):
     def _attempt_timeout(self, method: str, path: str) -> aiohttp.ClientTimeout:
         """This attempt's timeout: the client's, cut to what is left of the deadline."""
         left = _time_left()
-        if left is None or left >= self.timeout.total:
+        if left is None or self.timeout.total is None or left >= self.timeout.total:
             return self.timeout
         if left < MIN_ATTEMPT:
             raise BackendUnavailable(f"{method} {path}: no time left for the turn")
