@@ -159,6 +159,8 @@ def _calendar_dates(text: str, today: date) -> list[date]:
 
 _REST_WORDS = r"周末|周六|周日|星期六|星期天|星期日|礼拜天|休息日|双休"
 _REST_COUNT = re.compile(rf"(?:{_REST_WORDS})\D{{0,4}}?({_NUM})\s*天")
+# 每个周末两天 上个月一共8天: the total the worker counted, not the days of one weekend
+_TOTAL_COUNT = re.compile(rf"(?:一共|总共|合计|加起来|共)\D{{0,2}}?({_NUM})\s*天")
 _STATUTORY_COUNT = re.compile(rf"(?:法定|节假日|节日)\D{{0,4}}?({_NUM})\s*天")
 _HOURS = re.compile(rf"({_NUM})\s*个?(半)?\s*(?:小时|钟头)")
 
@@ -189,6 +191,8 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
         found.dates = _spring_festival(text, today) + _named_holidays(text, today)
     found.dates = sorted(set(found.dates))
     found.rest_days = _count(_REST_COUNT, text)
+    if found.rest_days and not found.dates and _TOTAL_COUNT.search(text):
+        found.rest_days = max(found.rest_days, _count(_TOTAL_COUNT, text))
     found.statutory_days = _count(_STATUTORY_COUNT, text) if not found.dates else 0
     hours = _HOURS.search(text)
     if hours and (n := _number(hours.group(1))):

@@ -214,7 +214,8 @@ def test_spring_festival_asked_in_march_is_the_one_just_past():
 
 @pytest.mark.parametrize("text, statutory, rest, hours", [
     ("周末两天", 0, 2, 0), ("法定节假日2天", 2, 0, 0), ("平时加了10个小时", 0, 0, 10),
-    ("加班两个半小时", 0, 0, Decimal("2.5")), ("初一到初三 还有周末两天", 0, 2, 0)])
+    ("加班两个半小时", 0, 0, Decimal("2.5")), ("初一到初三 还有周末两天", 0, 2, 0),
+    ("每个周末两天 上个月一共8天", 0, 8, 0)])  # the worker's total, not one weekend's
 def test_counts_in_words(text, statutory, rest, hours):
     found = read_worked_days(text, NOV_2026)
     assert (found.statutory_days, found.rest_days, found.extended_hours) == (statutory, rest, hours)
