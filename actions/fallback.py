@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -14,6 +15,14 @@ from actions.router import ActionStartService, flow_to_redo, service_from_facts
 from actions.slot_checks import slots_set_this_turn
 
 FALLBACK_INTENT = "nlu_fallback"
+# 你们能干啥 / 你能做什么 / 有什么功能: the worker asks what the assistant does. The NLU reads
+# these as out of scope or not at all; the answer is the menu the greeting shows.
+_WHAT_CAN_YOU_DO = re.compile(r"(?:你|你们|您|这里|这儿|这个)\S{0,3}(?:能|可以|会)\S{0,2}(?:干|做|办|帮)\S{0,2}(?:啥|什么|哪些)"
+                              r"|有(?:啥|什么|哪些)(?:功能|服务|业务)|能帮(?:我|忙)?(?:干|做|办)?(?:啥|什么)|怎么用")
+
+
+def asks_what_i_can_do(text: str) -> bool:
+    return bool(_WHAT_CAN_YOU_DO.search(text or "")) and len(text) <= 30
 
 
 async def say_fact_answer(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
@@ -45,6 +54,9 @@ class ActionFallbackStep(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         text = tracker.latest_message.get("text") or ""
+        if not tracker.active_loop_name and asks_what_i_can_do(text):
+            dispatcher.utter_message(response="utter_greet")
+            return []
         if not tracker.active_loop_name and await say_fact_answer(dispatcher, tracker):
             return []  # 隆祥生产线智能化改造投入多少钱: not a service request, but a figure
         if not tracker.active_loop_name and (flow_to_redo(tracker) or service_from_facts(
@@ -69,6 +81,9 @@ class ActionOutOfScope(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if asks_what_i_can_do(tracker.latest_message.get("text") or ""):
+            dispatcher.utter_message(response="utter_greet")
+            return []
         try:
             if await say_fact_answer(dispatcher, tracker):
                 return []

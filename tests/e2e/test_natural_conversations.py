@@ -206,6 +206,13 @@ async def test_a_hukou_named_by_its_province_is_not_asked_again(chat):
     assert "户口在哪里" not in reply and "材料" in reply
 
 
+async def test_asked_what_it_can_do_the_assistant_says_so(chat):
+    """你能做什么 was out of scope (这个我帮不上忙) and 你们能干啥 not understood at all."""
+    for text in ("你们能干啥", "你能做什么", "有什么功能"):
+        reply = await chat.say(text)
+        assert "讨要欠薪" in reply and "没" not in reply[:12], (text, reply)
+
+
 async def test_minimum_wage_and_station_in_one_shot(chat):
     reply = await chat.say("我在上海 一个月才2000 是不是低于最低工资")
     assert "2740" in reply and "低于" in reply
