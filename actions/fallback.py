@@ -17,7 +17,8 @@ from actions.slot_checks import slots_set_this_turn
 FALLBACK_INTENT = "nlu_fallback"
 # 你们能干啥 / 你能做什么 / 有什么功能: the worker asks what the assistant does. The NLU reads
 # these as out of scope or not at all; the answer is the menu the greeting shows.
-_WHAT_CAN_YOU_DO = re.compile(r"(?:你|你们|您|这里|这儿|这个)\S{0,3}(?:能|可以|会)\S{0,2}(?:干|做|办|帮)\S{0,2}(?:啥|什么|哪些)"
+_WHAT_CAN_YOU_DO = re.compile(r"(?:你|你们|您|这里|这儿|这个)\S{0,3}(?:能|可以|会)\S{0,2}"
+                              r"(?:干|做|办|帮)\S{0,2}(?:啥|什么|哪些)"
                               r"|有(?:啥|什么|哪些)(?:功能|服务|业务)|能帮(?:我|忙)?(?:干|做|办)?(?:啥|什么)|怎么用")
 
 
