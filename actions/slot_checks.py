@@ -136,9 +136,11 @@ def answers_the_question(tracker: Tracker) -> bool:
     """The latest message is a valid answer to the slot the form asked for."""
     slot = tracker.get_slot("requested_slot")
     check = SLOT_CHECKS.get(slot)
+    text = tracker.latest_message.get("text") or ""
+    if slot == "employer" and v.described_employer(text):
+        return True  # 他姓张 电话打不通 / 一个姓刘的包工头: who, described (any text passes the check)
     if check is None or slot in _NOT_PROOF:
         return False
-    text = tracker.latest_message.get("text") or ""
     checked = check(text)
     if checked.ok and not str(checked.value).startswith(_UNSPECIFIC):
         return True

@@ -90,6 +90,7 @@ def test_overtime_wage_and_days_together():
     ("不知道", v.UNKNOWN),
     ("不知道叫啥 就是个小饭馆", "小饭馆"),  # found by hand: stored as 不清楚, the clue lost
     ("不清楚 是一家装修公司", "装修公司"),
+    ("他姓张 电话打不通", "姓张的（老板或包工头）"),  # was read as a legal-aid request
 ])
 def test_employers_described_or_without_suffix_are_accepted(text, expected):
     assert v.employer_answer(text).value == expected

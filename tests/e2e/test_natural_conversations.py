@@ -41,6 +41,14 @@ async def test_2_an_employer_described_or_named_without_its_suffix_is_accepted(c
     assert "多少" in reply and "想办理什么" not in reply
 
 
+async def test_the_one_who_owes_named_by_surname_answers_the_question(chat):
+    """他姓张 电话打不通 was classified as legal aid with confidence: the wage form stepped
+    aside, the legal-aid answer came and the case's facts went into a legal-aid offer."""
+    await chat.say("干了半年活 包工头一分钱没给 人也找不到了")
+    reply = await chat.say("他姓张 电话打不通")
+    assert "多少钱" in reply and "法律援助" not in reply
+
+
 async def test_3_vague_answers_are_kept_never_an_error(chat, backend_api):
     await chat.say("老板拖欠工资")
     await chat.say("鑫达电子厂")
