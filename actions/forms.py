@@ -21,7 +21,7 @@ from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client
 from actions.fact_tables import CASE_ALIASES, CASE_FACTS, FACT_NAMES, fact_text
-from actions.hotline_form import HotlineForm
+from actions.hotline_form import HotlineForm, resolve_place
 from actions.overtime_days import names_a_kind_of_day
 from actions.slot_checks import (
     CHANGE,
@@ -165,6 +165,11 @@ class ValidateTicketOfferForm(HotlineForm):
             return {"wants_ticket": True, "phone": number.value}  # a number: yes, call me here
         if self._case_changes(tracker) or CHANGE.match(text):
             return {"wants_ticket": None}
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent == "affirm" and not text.startswith("/") and not v.sounds_affirmative(text):
+            # 即墨 read as a yes: no yes in its words. A place told on the offer is kept
+            # (the ticket goes to its station) and the offer asked again
+            return {"wants_ticket": None, **(await resolve_place(text) or {})}
         return {}
 
     async def _not_answered(self, asked: str, filled: Slots, dispatcher: CollectingDispatcher,

@@ -62,6 +62,16 @@ def declines_phone(value: object) -> bool:
     return bool(_NO_PHONE.search(text)) and not _PHONE_IN_TEXT.search(text)
 
 
+_AFFIRMATIVE = re.compile(r"要|好|行|可以|嗯|恩|对|是|确认|确定|没问题|登记|办|需要|麻烦|谢谢|中|成|当然|"
+                          r"ok|OK|Ok|yes|Yes|👌|👍")
+
+
+def sounds_affirmative(value: object) -> bool:
+    """A yes in words: 即墨 (a place the NLU has no entity for) was classified as affirm and
+    taken as yes to a ticket offer."""
+    return bool(_AFFIRMATIVE.search(_text(value)))
+
+
 def id_number(value: object) -> Checked:
     normalised = normalize_id_number(_text(value)) if value else None
     return Checked(normalised) if normalised else Checked(reask="utter_invalid_id_number")

@@ -214,6 +214,17 @@ async def test_a_hukou_named_by_its_province_is_not_asked_again(chat):
     assert "户口在哪里" not in reply and "材料" in reply
 
 
+async def test_a_place_on_the_ticket_offer_is_kept_not_taken_as_yes(chat, backend_api):
+    """即墨 is classified as affirm (no entity for it): it was taken as yes to the offer."""
+    await chat.say("公司不给交社保 怎么办")
+    reply = await chat.say("即墨")
+    assert "即墨" in reply and "要不要我帮您登记" in reply and "手机号" not in reply
+    assert "手机号" in await chat.say("要")
+    assert TICKET.search(await chat.say("13805321234"))
+    (ticket,) = await backend_api.tickets_of(chat)
+    assert ticket["type"] == "legal_aid"
+
+
 async def test_asked_what_it_can_do_the_assistant_says_so(chat):
     """你能做什么 was out of scope (这个我帮不上忙) and 你们能干啥 not understood at all."""
     for text in ("你们能干啥", "你能做什么", "有什么功能"):
