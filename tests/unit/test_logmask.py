@@ -89,3 +89,15 @@ def test_messages_arguments_and_tracebacks_are_masked(caplog):
     assert "Traceback" in text and "139****0001" in text
     for leak in ("2800 001", "8613952800001", "0219 7606"):
         assert leak not in text, text
+
+
+def test_a_record_that_cannot_be_masked_is_dropped_not_written(monkeypatch):
+    """At interpreter exit the module's functions are gone (None): the filter raised
+    TypeError into every late log call, and a record it could not mask must not be written."""
+    import logging
+
+    from bot import logmask
+
+    monkeypatch.setattr(logmask, "mask_record", None)
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "电话 13805321234", None, None)
+    assert logmask.MaskingFilter().filter(record) is False
