@@ -323,6 +323,8 @@ _SITE = re.compile(r"在?[\u4e00-\u9fff0-9]{2,12}?(?:路|街|道|村|镇|区|园
                    r"(?:那个|的|这个)?(?:工地|项目|厂子?|车间|店|饭店|工程)")
 _EMPLOYER_FILLER = re.compile(r"^(?:是|就是|欠我钱的是|欠钱的是|欠我的是|我在|在|给|帮|那个|一个)+|"
                               r"(?:欠的|欠我的|欠我钱|的人|吧|呢|啊|呀|了)+$")
+# 这合法吗 / 能要回来吗 while the employer is asked: a question back, not a name
+_A_QUESTION = re.compile(r"[吗嘛呢？?]$|合法|违法|怎么办|咋办|可以吗|行吗|能不能|有没有用")
 _NOT_EMPLOYER = re.compile(r"^(?:老板|公司|单位|厂里|厂子|工地|包工头|不知道|不清楚|没有|没|嗯|哦|好)$")
 
 
@@ -357,7 +359,7 @@ def employer_answer(value: object) -> Checked:
         return Checked(described)
     name = _EMPLOYER_FILLER.sub("", text.replace(" ", ""))
     han = re.findall(r"[\u4e00-\u9fff]", name)
-    if len(han) < 2 or len(name) > 40 or _NOT_EMPLOYER.match(name):
+    if len(han) < 2 or len(name) > 40 or _NOT_EMPLOYER.match(name) or _A_QUESTION.search(name):
         return Checked(reask="utter_invalid_employer")
     return Checked(name)
 
@@ -368,7 +370,7 @@ _CLAUSE = re.compile(r"[，,。.！!？?；;\s]")
 _MEDICAL_CUE = re.compile(r"医药费|医疗费|药费|自付|自费|自己掏|自己出|自己花|看病|住院|手术|治病|报销")
 _MONTHLY_CUE = re.compile(r"月薪|月工资|每月|每个月|一个月|一月|月收入|底薪|基本工资|工资(?:是|才|只有|就|有)?$|"
                           r"工资(?:是|才|只有|就)")
-_OWED_CUE = re.compile(r"欠|拖|没给|没发|不给|不发|要不回|讨|一共|总共|加起来")
+_OWED_CUE = re.compile(r"欠|拖|没给|没发|不给|不发|要不回|讨|一共|总共|加起来|扣|少给|少发|克扣")
 _WAGE_CONTEXT = {"wage_arrears_form", "wage_arrears"}
 _OVERTIME_CONTEXT = {"overtime_form", "overtime_pay"}
 _MINIMUM_CONTEXT = {"minimum_wage_form", "minimum_wage"}

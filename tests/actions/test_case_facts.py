@@ -39,6 +39,7 @@ def test_a_whole_wage_case_in_one_message():
     ("自己掏了两千五", C(form="relief_form", asked="medical_cost"), "medical_cost", 2500),
     ("医药费自付了八千", C(form="wage_arrears_form", asked="duration"), "medical_cost", 8000),
     ("拖欠我八千五工资", C(intent="overtime_pay"), "amount", 8500),
+    ("上个月工资被扣了500 说我迟到", C(intent="wage_arrears"), "amount", 500),  # docked
     ("一万二", C(form="overtime_form", asked="monthly_wage"), "monthly_wage", 12000),
     ("一万二", C(form="wage_arrears_form", asked="amount"), "amount", 12000),
 ])
@@ -80,6 +81,11 @@ def test_overtime_wage_and_days_together():
     assert "duration" not in facts  # 国庆 days are overtime, not how long wages are owed
     asks = v.read_facts("我月薪一万二 国庆加班怎么算", [], C(intent="overtime_pay"))
     assert "overtime_days" not in asks  # which days is still to be asked
+
+
+def test_a_question_back_is_no_employer():
+    assert not v.employer_answer("这合法吗").ok  # was stored as the employer's name
+    assert not v.employer_answer("能要回来吗").ok
 
 
 @pytest.mark.parametrize("text,expected", [
