@@ -10,11 +10,15 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.common import said_this_turn
 from actions.facts import answer_fact
 from actions.router import ActionStartService, flow_to_redo, service_from_facts
 from actions.slot_checks import slots_set_this_turn
 
 FALLBACK_INTENT = "nlu_fallback"
+PSYCH_INVITE = "您愿意说说最近发生了什么吗"  # the end of utter_psych_support
+HEARD_TEXT = ("谢谢您愿意跟我说。这些事憋在心里很累，工会的心理疏导老师和网格员可以好好听您说、"
+              "帮您想办法。要不要我帮您转给工作人员？")
 # 你们能干啥 / 你能做什么 / 有什么功能: the worker asks what the assistant does. The NLU reads
 # these as out of scope or not at all; the answer is the menu the greeting shows.
 _WHAT_CAN_YOU_DO = re.compile(r"(?:你|你们|您|这里|这儿|这个)\S{0,3}(?:能|可以|会)\S{0,2}"
@@ -55,6 +59,13 @@ class ActionFallbackStep(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         text = tracker.latest_message.get("text") or ""
+        if not tracker.active_loop_name and said_this_turn(tracker, PSYCH_INVITE, earlier_turns=1):
+            # 嗯 工作太累了 after 您愿意说说最近发生了什么吗: the worker is talking, not asking;
+            # "please rephrase" would shut them out. A person listens better than the bot.
+            dispatcher.utter_message(text=HEARD_TEXT, buttons=[
+                {"title": "转人工", "payload": "/request_human"},
+                {"title": "先不用", "payload": "/deny"}])
+            return []
         if not tracker.active_loop_name and asks_what_i_can_do(text):
             dispatcher.utter_message(response="utter_greet")
             return []

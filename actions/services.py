@@ -187,7 +187,15 @@ class ActionPsychSupport(SafeAction):
             policies = []
         if policies:
             dispatcher.utter_message(text=policies[0]["summary"])
-        return []
+        form = tracker.active_loop_name or tracker.get_slot("interrupted_form")
+        if not form:
+            return []
+        # 最近压力好大 睡不着 in the middle of a form: the worker was just asked to talk, so the
+        # form's question does not follow (now or on their next message); what was said stays
+        # in the slots, and asking for the service again goes on from there
+        dispatcher.utter_message(text="刚才的事我先记着，您想接着办的时候跟我说一声就行。")
+        return [ActiveLoop(None), SlotSet("requested_slot", None),
+                SlotSet("interrupted_form", None), FollowupAction("action_listen")]
 
 
 # The entry action (actions/router.py) opens these services through this table.

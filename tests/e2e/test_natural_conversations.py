@@ -225,6 +225,20 @@ async def test_a_place_on_the_ticket_offer_is_kept_not_taken_as_yes(chat, backen
     assert ticket["type"] == "legal_aid"
 
 
+async def test_feelings_told_mid_form_are_listened_to_not_answered_with_the_form(chat):
+    """最近压力好大 mid-form got the psych-support words and then 我们接着刚才的事往下说 with
+    the form's question; the worker's next words (嗯 工作太累了) got 我没太明白."""
+    await chat.say("孩子上学的事")
+    await chat.say("小学三年级")
+    heard = await chat.say("最近压力好大 晚上睡不着")
+    assert "心理" in heard and "哪个城市" not in heard and "接着刚才的事" not in heard
+    talk = await chat.say("嗯 工作太累了")
+    assert "谢谢您愿意跟我说" in talk and "转人工" in chat.buttons and "没太明白" not in talk
+    crisis = type(chat)(chat.stack)
+    await crisis.say("孩子上学的事")
+    assert "400-161-9995" in await crisis.say("活着真没意思")  # 真 between the words
+
+
 async def test_asked_what_it_can_do_the_assistant_says_so(chat):
     """你能做什么 was out of scope (这个我帮不上忙) and 你们能干啥 not understood at all."""
     for text in ("你们能干啥", "你能做什么", "有什么功能"):
