@@ -238,8 +238,10 @@ class HotlineForm(FormValidationAction):
         if self._place_answer(tracker) or confidence < SWITCH_CONFIDENCE \
                 or answers_the_question(tracker):
             return False
-        return confidence >= SURE_SWITCH_CONFIDENCE or bool(services_named(text)) \
-            or is_question(text)
+        # on the ticket offer (a yes/no question after an answer), a statement that names no
+        # service is about this case (留下过年 again), not a new request: no re-run of the flow
+        sure = confidence >= SURE_SWITCH_CONFIDENCE and self.form_name() != "ticket_offer_form"
+        return sure or bool(services_named(text)) or is_question(text)
 
     @staticmethod
     def _place_answer(tracker: Tracker) -> bool:

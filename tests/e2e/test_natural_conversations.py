@@ -239,6 +239,17 @@ async def test_feelings_told_mid_form_are_listened_to_not_answered_with_the_form
     assert "400-161-9995" in await crisis.say("活着真没意思")  # 真 between the words
 
 
+async def test_a_fact_said_again_on_the_offer_does_not_rerun_the_answer(chat):
+    """留下过年 on the subsidy ticket offer re-ran the whole flow: the measures and the verdict
+    again. It is about this case: the offer is asked again, and 要 takes it."""
+    await chat.say("春节留岗有补贴吗")
+    await chat.say("深圳")
+    assert "要不要我帮您登记" in await chat.say("快递")
+    again = await chat.say("留下过年")
+    assert "要不要我帮您登记" in again and "当地工会的过年措施" not in again
+    assert "手机号" in await chat.say("要")
+
+
 async def test_asked_what_it_can_do_the_assistant_says_so(chat):
     """你能做什么 was out of scope (这个我帮不上忙) and 你们能干啥 not understood at all."""
     for text in ("你们能干啥", "你能做什么", "有什么功能"):
