@@ -30,6 +30,14 @@ def asks_what_i_can_do(text: str) -> bool:
     return bool(_WHAT_CAN_YOU_DO.search(text or "")) and len(text) <= 30
 
 
+def said_the_menu(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """你们能干啥: the greeting's menu is the answer (True when said)."""
+    if not asks_what_i_can_do(tracker.latest_message.get("text") or ""):
+        return False
+    dispatcher.utter_message(response="utter_greet")
+    return True
+
+
 async def say_fact_answer(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """Answers a question about a figure on record, whatever the NLU made of it (a question
     in traditional characters read as out of scope is still a question): True when said."""
@@ -66,8 +74,7 @@ class ActionFallbackStep(Action):
                 {"title": "转人工", "payload": "/request_human"},
                 {"title": "先不用", "payload": "/deny"}])
             return []
-        if not tracker.active_loop_name and asks_what_i_can_do(text):
-            dispatcher.utter_message(response="utter_greet")
+        if not tracker.active_loop_name and said_the_menu(dispatcher, tracker):
             return []
         if not tracker.active_loop_name and await say_fact_answer(dispatcher, tracker):
             return []  # 隆祥生产线智能化改造投入多少钱: not a service request, but a figure
@@ -93,8 +100,7 @@ class ActionOutOfScope(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        if asks_what_i_can_do(tracker.latest_message.get("text") or ""):
-            dispatcher.utter_message(response="utter_greet")
+        if said_the_menu(dispatcher, tracker):
             return []
         try:
             if await say_fact_answer(dispatcher, tracker):

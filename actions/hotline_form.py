@@ -369,14 +369,14 @@ class HotlineForm(FormValidationAction):
             kept = await self.validate_phone(v.NO_PHONE, dispatcher, tracker, domain)
             extra += [SlotSet(k, val) for k, val in kept.items()] + [
                 SlotSet("repeat_count", None)]
-        elif tries >= 2 and asked in ("city", "district"):
-            dispatcher.utter_message(text=PLACE_OFFER, buttons=[
-                *PLACE_BUTTONS, {"title": "转人工", "payload": "/request_human"}])
-            extra = [SlotSet("repeat_count", {"slot": asked, "n": tries, "offered": True})]
         elif tries >= 2:
-            dispatcher.utter_message(response="utter_offer_human_for_question")
+            if asked in ("city", "district"):
+                dispatcher.utter_message(text=PLACE_OFFER, buttons=[
+                    *PLACE_BUTTONS, {"title": "转人工", "payload": "/request_human"}])
+            else:
+                dispatcher.utter_message(response="utter_offer_human_for_question")
             # the offer is the turn's last word: Rasa does not ask the question below it
-            # (bot/rasa_forms.py)
+            # (bot/rasa_forms.py reads the mark)
             extra = [SlotSet("repeat_count", {"slot": asked, "n": tries, "offered": True})]
         elif asked in ("city", "district"):
             dispatcher.utter_message(text=PLACE_HINT, buttons=PLACE_BUTTONS)

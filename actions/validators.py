@@ -312,13 +312,14 @@ def approximate_head_count(value: object) -> Checked:
 
 # --- employers described rather than named ---------------------------------------------------
 
+_PRONOUN = r"(?:他|她|那人|这人|对方|那个人)"  # 他姓张: the one who owes, by surname
 _BOSS = r"(?:包工头|小包工头|工头|老板|老板娘|班组长|承包商|带班的|领班)"
 _DESCRIBED_BOSS = re.compile(
     rf"(?:一个|有个|那个)?(?:姓|叫)[\u4e00-\u9fff]{{1,3}}?的{_BOSS}|"
     rf"{_BOSS}\s*(?:姓|叫)[\u4e00-\u9fff]{{1,3}}?(?=的|[，,。\s]|$)|"
     rf"{_BOSS}\s*(?:老|小)[\u4e00-\u9fff]|(?:老|小)[\u4e00-\u9fff](?:这个|那个)?{_BOSS}|"
     # 他姓张 电话打不通, asked who owes the money: the person, by surname
-    r"^(?:他|她|那人|这人|对方|那个人)\s*姓[\u4e00-\u9fff]{1,2}?(?=的|[，,。\s]|$)")
+    rf"^{_PRONOUN}\s*姓[\u4e00-\u9fff]{{1,2}}?(?=的|[，,。\s]|$)")
 _SITE = re.compile(r"在?[\u4e00-\u9fff0-9]{2,12}?(?:路|街|道|村|镇|区|园|广场|小区)"
                    r"(?:那个|的|这个)?(?:工地|项目|厂子?|车间|店|饭店|工程)")
 _EMPLOYER_FILLER = re.compile(r"^(?:是|就是|欠我钱的是|欠钱的是|欠我的是|我在|在|给|帮|那个|一个)+|"
@@ -341,7 +342,7 @@ def described_employer(value: object) -> str | None:
     if not parts:
         return None
     # 他姓张: the one who owes, as the question asked for them (老板 or 包工头)
-    parts[0] = re.sub(r"^(?:他|她|那人|这人|对方|那个人)\s*(姓[\u4e00-\u9fff]{1,2})$",
+    parts[0] = re.sub(rf"^{_PRONOUN}\s*(姓[\u4e00-\u9fff]{{1,2}})$",
                       r"\1的（老板或包工头）", parts[0])
     return re.sub(r"^(?:一个|有个|那个|在)", "", "，".join(parts))
 
