@@ -335,8 +335,11 @@ class HotlineForm(FormValidationAction):
                     text=f"好的，已更正：{FACT_NAMES.get(slot, slot)}改为{fact_text(slot, value)}。")
                 extra.append(SlotSet(slot, value))
         filled = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+        # a city answers the place question too (its default station serves), also when the
+        # NLU found it before this validation ran (镇江: no "hint and ask again")
+        city = filled.get("city") if filled.get("city") is not None else tracker.get_slot("city")
         answered = asked and (filled.get(asked) is not None
-                              or (asked == "district" and filled.get("city") is not None))
+                              or (asked == "district" and city is not None))
         told, _new = kept_facts(tracker, filled, asked, bool(answered))
         if answered:
             extra += [SlotSet("last_answered", asked), SlotSet("repeat_count", None)]

@@ -250,6 +250,15 @@ async def test_a_fact_said_again_on_the_offer_does_not_rerun_the_answer(chat):
     assert "手机号" in await chat.say("要")
 
 
+async def test_a_city_answers_the_place_question_without_a_hint(chat):
+    """镇江 for 您在哪个城市、哪个区或街道: the phone is asked next; it used to come with
+    好的，记下了 and the 说区县名就行 hint, as if the place had not been answered."""
+    for text in ("老板欠我工资", "宏达物流", "八千五", "两个月", "就我一个"):
+        await chat.say(text)
+    reply = await chat.say("镇江")
+    assert "手机号" in reply and "说区县名就行" not in reply
+
+
 async def test_asked_what_it_can_do_the_assistant_says_so(chat):
     """你能做什么 was out of scope (这个我帮不上忙) and 你们能干啥 not understood at all."""
     for text in ("你们能干啥", "你能做什么", "有什么功能"):
