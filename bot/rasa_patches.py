@@ -44,6 +44,8 @@ Imported by the modules Rasa loads from this project (``bot.channels`` and
   builds the very same graph; a branch on a tensor would make the trace fail, and then the
   model is loaded Rasa's way. tests/integration/test_model_load.py checks that both loads
   give the same weights, parses and next actions on the held-out set.
+- The graph runner, TensorFlow's call dispatch and the join of sparse features: per-turn
+  overheads, in ``bot/rasa_graph.py`` (its doc has the measurements).
 """
 
 from __future__ import annotations
@@ -72,6 +74,8 @@ from rasa.shared.utils.common import all_subclasses
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig, concat_url
 from rasa.utils.tensorflow.models import RasaModel
 from rasa.utils.train_utils import create_data_generators
+
+from bot import rasa_graph
 
 logger = logging.getLogger(__name__)
 _APPLIED = "_hotline_fast_validation"
@@ -306,6 +310,7 @@ def apply() -> None:
     Event.resolve_by_type = staticmethod(resolve_event_type)
     EndpointConfig.request = pooled_request
     RasaModel.load = classmethod(load_for_prediction)
+    rasa_graph.apply()  # the graph runner, TensorFlow's dispatch, sparse joins
     setattr(RemoteAction, _APPLIED, True)
     logger.debug("Rasa speed patches applied")
 

@@ -94,3 +94,29 @@ def test_fast_load_predicts_exactly_as_rasas_load(trained_model: Path, tmp_path:
             np.testing.assert_array_equal(value, rasas[key], err_msg=f"{name} {key}")
     assert asyncio.run(_predictions(fast, texts)) == asyncio.run(_predictions(slow, texts))
     print(f"model load CPU: fast {fast_cpu:.1f} s, Rasa's {slow_cpu:.1f} s ({len(texts)} messages compared)")
+
+
+def test_the_graph_patches_predict_exactly_as_rasa(trained_model: Path):
+    """bot/rasa_graph.py (graph runner without dask, DIET's concrete function called directly,
+    sparse features joined directly): the same parse, with the same confidences, and the same
+    next action for every held-out message as Rasa's own code."""
+    from rasa.engine.runner.dask import DaskGraphRunner
+    from rasa.shared.nlu.training_data.features import Features
+
+    from bot import rasa_graph
+
+    configure_structlog(logging.WARNING)
+    texts = [example.text for example in load_examples()]
+    agent = Agent.load(str(trained_model))
+    ours = asyncio.run(_predictions(agent, texts))
+    assert any(model in rasa_graph._concrete for model in _tf_models(agent).values()), \
+        "DIET predicted Rasa's way: the concrete-function path was not taken"
+    patched = (DaskGraphRunner.run, RasaModel._rasa_predict, Features._combine_sparse_features)
+    DaskGraphRunner.run = rasa_graph._dask_run
+    RasaModel._rasa_predict = rasa_graph._rasa_predict
+    Features._combine_sparse_features = rasa_graph._rasa_combine_sparse
+    try:
+        rasas = asyncio.run(_predictions(agent, texts))
+    finally:
+        DaskGraphRunner.run, RasaModel._rasa_predict, Features._combine_sparse_features = patched
+    assert ours == rasas
