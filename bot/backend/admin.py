@@ -21,6 +21,7 @@ from bot.backend.audit import Actor
 from bot.backend.auth import ROLES, hash_password
 from bot.backend.domain_errors import Conflict, Forbidden, InvalidInput, RecordNotFound
 from bot.backend.eligibility import _OPS
+from bot.backend.facts import forget_facts
 from bot.backend.tables import (
     eligibility_rules,
     policies,
@@ -106,6 +107,8 @@ async def _change(engine: AsyncEngine, table: Table, entity: str, row_id: int | 
         changed = sorted(k for k in values if before is None or before[k] != after[k])
         await audit.record(conn, actor, action, entity, row_id, station_id,
                            {"fields": changed, "version": version, "note": note})
+    if table is policies:
+        forget_facts(engine)  # the chat's figures come from these rows
     return {**_plain(after), "version": version}
 
 

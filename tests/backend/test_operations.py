@@ -219,6 +219,12 @@ async def test_station_admin_scope_and_versioned_hours(backend):
 async def test_minimum_wage_and_rules_are_validated_and_versioned(backend):
     admin = await backend.login("admin")
     city = await _region_id(backend, admin, "山东省 / 青岛市")
+
+    async def figures_in_chat() -> list[str]:
+        _, found = await backend.call("GET", "/facts", params={"q": "青岛最低工资是多少"})
+        return [figure for fact in found["facts"] for figure in fact["figures"]]
+
+    assert "2200" in await figures_in_chat()  # the seed's figure, now kept between questions
     status, body = await backend.call("PUT", f"/admin/minimum-wages/{city}", admin, json={
         "monthly": 99999, "hourly": 23, "source": "通知", "effective_from": "2026-10-01"})
     assert status == 400 and body["error"]["field"] == "monthly"
@@ -229,6 +235,7 @@ async def test_minimum_wage_and_rules_are_validated_and_versioned(backend):
     _, wage = await backend.call("GET", "/minimum-wages", params={"city": "青岛"})
     assert wage["minimum_wage"]["details"] == {"monthly": 2400, "hourly": 24, "verified": True}
     assert wage["minimum_wage"]["effective_from"] == "2026-10-01"
+    assert await figures_in_chat() == ["2400"], "the chat answered the old figure after the edit"
     _, versions = await backend.call("GET", f"/admin/versions/policy/{body['id']}", admin)
     assert versions["versions"][-1]["data"]["details"]["monthly"] == 2200
 

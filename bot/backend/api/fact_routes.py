@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from bot.backend.api.common import index, station_record
 from bot.backend.appkeys import ENGINE
-from bot.backend.facts import facts_from_policies, select_facts
+from bot.backend.facts import facts_on_record, select_facts
 from bot.backend.regions import Region
 from bot.backend.routing import RouteTable
-from bot.backend.tables import policies
 from bot.backend.validation import Field
 
 routes = RouteTable()  # mounted by bot.backend.app (API_ROUTES)
@@ -30,13 +27,12 @@ def _place(request, question: str, city: str | None, district: str | None) -> Re
          "district": Field(description="问题或对话里的区县、街道或社区"),
          "employer": Field(description="问题里的单位（如 隆祥）")}, tag="policies")
 async def answer_facts(request, principal, body, query):
-    async with request.app[ENGINE].connect() as conn:
-        rows = [dict(r) for r in (await conn.execute(select(policies))).mappings().all()]
+    facts = await facts_on_record(request.app[ENGINE])
     question = query["q"]
     place = _place(request, question, query["city"], query["district"])
     regions = index(request)
     found = []
-    for fact in select_facts(facts_from_policies(rows), question, place, regions,
+    for fact in select_facts(facts, question, place, regions,
                              query["employer"]):
         record = fact.as_dict()
         # where the record holds (隆祥's agreement: 福鼎市), so the dialogue need not ask it
