@@ -266,6 +266,14 @@ async def test_asked_what_it_can_do_the_assistant_says_so(chat):
         assert "讨要欠薪" in reply and "没" not in reply[:12], (text, reply)
 
 
+async def test_a_wish_for_a_person_in_own_words_reaches_the_station(chat):
+    """我想找个工会的人聊聊 was not understood (请换个说法): a worker asking for a person is
+    queued at the station (or offered a call-back out of hours), never asked to rephrase."""
+    reply = await chat.say("我想找个工会的人聊聊")
+    assert "已为您转接" in reply or "不在服务时间" in reply, reply
+    assert "换个说法" not in reply
+
+
 async def test_minimum_wage_and_station_in_one_shot(chat):
     reply = await chat.say("我在上海 一个月才2000 是不是低于最低工资")
     assert "2740" in reply and "低于" in reply
