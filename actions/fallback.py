@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import said_this_turn
 from actions.facts import answer_fact
-from actions.handoff import request_handoff
+from actions.handoff import asks_for_a_person, request_handoff
 from actions.router import ActionStartService, flow_to_redo, service_from_facts
 from actions.slot_checks import slots_set_this_turn
 
@@ -25,16 +25,6 @@ HEARD_TEXT = ("谢谢您愿意跟我说。这些事憋在心里很累，工会�
 _WHAT_CAN_YOU_DO = re.compile(r"(?:你|你们|您|这里|这儿|这个)\S{0,3}(?:能|可以|会)\S{0,2}"
                               r"(?:干|做|办|帮)\S{0,2}(?:啥|什么|哪些)"
                               r"|有(?:啥|什么|哪些)(?:功能|服务|业务)|能帮(?:我|忙)?(?:干|做|办)?(?:啥|什么)|怎么用")
-
-
-# 我想找个工会的人聊聊 / 能不能找你们工作人员: a wish for a person the NLU does not always read as
-# request_human (it fell to "please rephrase"). Asking for a person is never misunderstood.
-_A_PERSON = re.compile(r"(?:工会|你们|您们)(?:这边)?的?(?:人|工作人员|干部)|工作人员|真人|人工客服|转人工"
-                       r"|找个?(?:人|工会的人).{0,4}(?:聊|说|谈|问)")
-
-
-def asks_for_a_person(text: str) -> bool:
-    return bool(_A_PERSON.search(text or "")) and len(text) <= 40
 
 
 def asks_what_i_can_do(text: str) -> bool:

@@ -6,6 +6,7 @@ crisis words (``action_psych_support``) both queue the conversation at the stati
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -18,6 +19,16 @@ from actions.tickets import contact_phone, file_case
 
 UNREACHABLE = ("抱歉，转人工的系统暂时连不上。请直接拨打职工服务热线 12351，工作人员会接听；"
                "情况紧急请拨打 110 或 120。")
+
+# 我想找个工会的人聊聊 / 能不能找你们工作人员: a wish for a person that the NLU reads as not
+# understood or as psych support. Asking for a person is never misunderstood: both the fallback
+# and the psych-support answer hand such a message to the station.
+_A_PERSON = re.compile(r"(?:工会|你们|您们)(?:这边)?的?(?:人|工作人员|干部)|工作人员|真人|人工客服|转人工"
+                       r"|找个?(?:人|工会的人).{0,4}(?:聊|说|谈|问)")
+
+
+def asks_for_a_person(text: str) -> bool:
+    return bool(_A_PERSON.search(text or "")) and len(text) <= 40
 
 
 async def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker,

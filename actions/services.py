@@ -12,7 +12,7 @@ from actions.backend_client import BackendError, RateLimited
 from actions.common import SafeAction, client, location, said_this_turn
 from actions.crisis import is_crisis
 from actions.facts import answer_fact
-from actions.handoff import request_handoff
+from actions.handoff import asks_for_a_person, request_handoff
 from actions.station_text import station_text
 from actions.tickets import call_back_by, offer_ticket
 from bot.contract import TICKET_STATUS_WORKER_NAMES
@@ -178,6 +178,8 @@ class ActionPsychSupport(SafeAction):
                     SlotSet("interrupted_form", None),
                     *await request_handoff(dispatcher, tracker, "crisis"),
                     FollowupAction("action_listen")]
+        if asks_for_a_person(tracker.latest_message.get("text") or ""):
+            return await request_handoff(dispatcher, tracker, "worker_request")  # 找个人聊聊
         for text in await answer_fact(tracker) or []:  # 心理援助热线是多少: the number first
             dispatcher.utter_message(text=text)
         dispatcher.utter_message(response="utter_psych_support")
