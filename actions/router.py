@@ -190,6 +190,12 @@ FORM_VALIDATORS = {
 }
 
 
+def _interrupted_service(tracker: Tracker) -> str | None:
+    """The service whose form stepped aside for this message (None: no form did)."""
+    form = tracker.get_slot("interrupted_form")
+    return next((service for service, name in SERVICE_FORMS.items() if name == form), None)
+
+
 class ActionStartService(SafeAction):
     """A service request: fact answer first; else the flow, with what was said kept."""
 
@@ -232,6 +238,11 @@ class ActionStartService(SafeAction):
             dispatcher.utter_message(text=f"好的，先帮您办“{SERVICE_NAMES[service]}”，"
                                           f"“{SERVICE_NAMES.get(later[0], later[0])}”的事办完再帮您看。")
             events.append(SlotSet("next_service", later[0]))
+        elif (left := _interrupted_service(tracker)) and SERVICE_FORMS.get(service) \
+                not in (None, tracker.get_slot("interrupted_form")):
+            # 孩子上不了学 while the wage case was being told: that case is not dropped
+            dispatcher.utter_message(text=f"好的，先帮您办“{SERVICE_NAMES[service]}”。"
+                                          f"“{SERVICE_NAMES[left]}”的事您说过的我都记着，办完接着办。")
         return events + await self._start(service, dispatcher, tracker, domain)
 
     async def _after_figure(self, found: list[dict], dispatcher: CollectingDispatcher,

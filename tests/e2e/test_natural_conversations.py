@@ -274,6 +274,16 @@ async def test_a_wish_for_a_person_in_own_words_reaches_the_station(chat):
     assert "换个说法" not in reply
 
 
+async def test_a_second_case_told_mid_form_keeps_the_first_and_says_so(chat):
+    """孩子上不了学 while the wage case was being told opened the school questions without a
+    word about the wage case: the worker could not know it was kept."""
+    await chat.say("工资被拖欠了")
+    await chat.say("鑫达电子厂")
+    reply = await chat.say("孩子上不了学")
+    assert "孩子上学" in reply and "讨要欠薪" in reply and "记着" in reply, reply
+    assert "城市" in reply or "几年级" in reply  # the school questions begin
+
+
 async def test_minimum_wage_and_station_in_one_shot(chat):
     reply = await chat.say("我在上海 一个月才2000 是不是低于最低工资")
     assert "2740" in reply and "低于" in reply
