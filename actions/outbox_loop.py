@@ -53,7 +53,7 @@ def ensure_background_flush() -> None:
 def on_action_call() -> None:
     """Every action call: make sure the loop runs, and flush now if cases are waiting."""
     ensure_background_flush()
-    if len(outbox()):
+    if outbox().may_hold_cases():
         _spawn(_flush_quietly())
 
 

@@ -16,11 +16,11 @@ rasa_sdk's Sanic app through its plugin hook (``rasa_sdk_plugins``):
 from __future__ import annotations
 
 import hmac
-import json
 import logging
 import zlib
 from typing import Any
 
+import ujson
 from sanic import Sanic, response
 from sanic.exceptions import SanicException
 
@@ -89,7 +89,7 @@ def parse_call(body: bytes, encoding: str | None) -> Any:
             body = zlib.decompress(body)
         except zlib.error as exc:
             raise ValueError("not deflate") from exc
-    return json.loads(body)
+    return ujson.loads(body)  # a tenth of the action server's CPU with the standard decoder
 
 
 def attach(app: Sanic) -> None:

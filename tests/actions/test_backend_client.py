@@ -216,8 +216,10 @@ async def test_a_stopped_backend_is_unavailable():
 async def test_backend_stopped_case_queued_then_filed_once_when_it_returns(backend, tmp_path):
     outbox = CaseOutbox(tmp_path / "outbox.db")
     api = backend.client(timeout=1, backoff=0.01)
+    assert outbox.may_hold_cases() and len(outbox) == 0 and not outbox.may_hold_cases()
     await backend.stop()
     assert await submit_ticket(api, outbox, CASE, "conv-1:wage_arrears:6") is None
+    assert outbox.may_hold_cases()  # every action call now starts a flush
     assert await submit_ticket(api, outbox, CASE, "conv-1:wage_arrears:6") is None  # retried turn
     assert [key for key, _ in CaseOutbox(tmp_path / "outbox.db").pending()] == [
         "conv-1:wage_arrears:6"]  # on disk: survives an action-server restart
@@ -226,6 +228,7 @@ async def test_backend_stopped_case_queued_then_filed_once_when_it_returns(backe
     await backend.start()
     assert await flush(api, outbox) == 1 and len(outbox) == 0
     assert await flush(api, outbox) == 0
+    assert not outbox.may_hold_cases()  # and no action call opens the file for it again
     (ticket,) = await backend.tickets_with_key("conv-1:wage_arrears:6")
     assert ticket["type"] == "wage_arrears" and ticket["facts"]["amount"] == 12000
     await api.close()
