@@ -371,6 +371,7 @@ _CLAUSE = re.compile(r"[，,。.！!？?；;\s]")
 _MEDICAL_CUE = re.compile(r"医药费|医疗费|药费|自付|自费|自己掏|自己出|自己花|看病|住院|手术|治病|报销")
 _MONTHLY_CUE = re.compile(r"月薪|月工资|每月|每个月|一个月|一月|月收入|底薪|基本工资|工资(?:是|才|只有|就|有)?$|"
                           r"工资(?:是|才|只有|就)")
+_MONTHLY_WORD = re.compile(r"月薪|月工资|每月|每个月|一个月|一月|月收入|底薪|基本工资")
 _OWED_CUE = re.compile(r"欠|拖|没给|没发|不给|不发|要不回|讨|一共|总共|加起来|扣|少给|少发|克扣")
 _WAGE_CONTEXT = {"wage_arrears_form", "wage_arrears"}
 _OVERTIME_CONTEXT = {"overtime_form", "overtime_pay"}
@@ -406,8 +407,12 @@ def _amount_slot(text: str, start: int, ctx: Context) -> str:
         return "medical_cost"
     if _OWED_CUE.search(before):
         return "amount"
-    if _MONTHLY_CUE.search(before) or re.search(r"^[\d.万千百kKwW元块钱多]*(?:一个月|每月|/月|月薪)",
-                                                  after):
+    per_month = re.search(r"^[\d.万千百kKwW元块钱多]*(?:一个月|每月|/月|月薪)", after)
+    if _MONTHLY_CUE.search(before) or per_month:
+        if not per_month and not _MONTHLY_WORD.search(before) and ctx.about(_WAGE_CONTEXT) \
+                and "amount" in ctx.known and "monthly_wage" not in ctx.known \
+                and is_correction(text):
+            return "amount"  # 不对 工资是九千五 in the wage case: the owed sum, said again
         return "monthly_wage"
     if ctx.asked in ("amount", "monthly_wage", "medical_cost"):
         return ctx.asked

@@ -284,6 +284,15 @@ async def test_a_second_case_told_mid_form_keeps_the_first_and_says_so(chat):
     assert "城市" in reply or "几年级" in reply  # the school questions begin
 
 
+async def test_two_facts_corrected_in_one_message_both_change(chat):
+    """不对 工资是九千五 时间是两个月: only the time was corrected; 工资是九千五 went to a
+    monthly wage the wage case does not have, and the owed sum stayed 8,500."""
+    for text in ("老板欠我工资", "宏达物流", "八千五", "三个月"):
+        await chat.say(text)
+    reply = await chat.say("不对 工资是九千五 时间是两个月")
+    assert "9,500" in reply and "2个月" in reply, reply
+
+
 async def test_minimum_wage_and_station_in_one_shot(chat):
     reply = await chat.say("我在上海 一个月才2000 是不是低于最低工资")
     assert "2740" in reply and "低于" in reply
