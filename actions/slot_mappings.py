@@ -16,6 +16,7 @@ from rasa_sdk import Tracker, ValidationAction
 from rasa_sdk.events import SlotSet
 
 from actions import validators as v
+from actions.hotline_form import resolve_place
 from actions.service_catalog import SERVICE_INTENTS
 from actions.slot_checks import context_of, slots_set_this_turn
 
@@ -43,6 +44,7 @@ class ValidateSlotMappings(ValidationAction):
             logger.exception("reading the facts of a message failed")
             return []
         facts = wage_after_minimum_wage(tracker, correction_target(tracker, facts))
+        facts.update(await volunteered_place(tracker, facts))
         events, changed = place_inside_employer(tracker, facts), []
         for slot, value in facts.items():
             old = tracker.get_slot(slot)
@@ -55,6 +57,27 @@ class ValidateSlotMappings(ValidationAction):
         if changed or tracker.get_slot("last_correction"):
             events.append(SlotSet("last_correction", changed or None))  # this message's only
         return events
+
+
+# 在即墨 / 我在城阳 / 人在李沧呢: a place told on its own while something else was asked. The
+# NLU knows districts by their full names only (黄岛 alone is also a street), so such a message
+# carried no place and the place was lost; the backend knows the stems.
+_BARE_PLACE = re.compile(r"^(?:我|我们|人|现在|目前)?(?:就|是)?(?:在|住在)\s*[\u4e00-\u9fff]{2,6}"
+                         r"(?:这边|那边|这块|一带|附近)?(?:呢|啊|呀)?[。.!！]?$")
+
+
+async def volunteered_place(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
+    """The place of a bare 在即墨 said while another question is open (none when the place is
+    the question: the form's own validation reads it)."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if "city" in facts or "district" in facts or not _BARE_PLACE.match(text) \
+            or tracker.get_slot("requested_slot") in ("city", "district"):
+        return {}
+    try:
+        return await resolve_place(text) or {}
+    except Exception:  # a place is a bonus here; never cost the worker an answer
+        logger.exception("resolving a volunteered place failed")
+        return {}
 
 
 # The form slots a corrected fact may belong to (router.flow_to_redo).

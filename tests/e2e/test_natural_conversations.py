@@ -293,6 +293,14 @@ async def test_two_facts_corrected_in_one_message_both_change(chat):
     assert "9,500" in reply and "2个月" in reply, reply
 
 
+async def test_a_bare_district_name_told_unasked_is_kept(chat):
+    """在即墨 while the relief form asked for the phone: the NLU knows districts by their full
+    names only, so the place was lost and the phone asked again as if nothing was said."""
+    await chat.say("我在工地摔伤了 医药费花了两万多 自己垫的 家里困难")
+    reply = await chat.say("在即墨")
+    assert "即墨区" in reply and "手机号" in reply, reply
+
+
 async def test_minimum_wage_and_station_in_one_shot(chat):
     reply = await chat.say("我在上海 一个月才2000 是不是低于最低工资")
     assert "2740" in reply and "低于" in reply
