@@ -371,6 +371,7 @@ _CLAUSE = re.compile(r"[，,。.！!？?；;\s]")
 _MEDICAL_CUE = re.compile(r"医药费|医疗费|药费|自付|自费|自己掏|自己出|自己花|看病|住院|手术|治病|报销")
 _MONTHLY_CUE = re.compile(r"月薪|月工资|每月|每个月|一个月|一月|月收入|底薪|基本工资|工资(?:是|才|只有|就|有)?$|"
                           r"工资(?:是|才|只有|就)")
+_FACTORY_KIND = re.compile(r"(?:一个|一家)?(?:电子|服装|纺织|鞋|食品|机械|皮革|化工|家具|玩具|制衣)?厂")
 _MONTHLY_WORD = re.compile(r"月薪|月工资|每月|每个月|一个月|一月|月收入|底薪|基本工资")
 _OWED_CUE = re.compile(r"欠|拖|没给|没发|不给|不发|要不回|讨|一共|总共|加起来|扣|少给|少发|克扣")
 _WAGE_CONTEXT = {"wage_arrears_form", "wage_arrears"}
@@ -587,9 +588,12 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         if checked.ok and (ctx.about(_HOLIDAY_CONTEXT) or re.search(
                 r"留.{0,3}过年|就地过年|不回家|不回去|在这过年|错峰|返乡|返岗|回家过年", text)):
             facts["holiday_situation"] = checked.value
-    job_text = text.replace(employer, "") if employer else text
+    # 鑫达电子厂 names the employer, not the job; a bare 电子厂 is the kind of work
+    job_text = text.replace(employer, "") if employer and not _FACTORY_KIND.fullmatch(employer) \
+        else text
     job = re.search(r"送外卖|外卖|骑手|快递|快递员|环卫|保洁|清洁工|建筑|工地|装修|司机|货车|跑运输|"
-                    r"流水线|车间|进厂|厂里上班|工厂", job_text)
+                    r"流水线|车间|进厂|厂里上班|工厂|厂(?:里|子里)?(?:上班|打工|干活|做工)|"
+                    r"(?:电子|服装|纺织|鞋|食品|机械|皮革|化工|家具|玩具|制衣)厂", job_text)
     if job and (ctx.about(_HOLIDAY_CONTEXT) or re.search(r"我是|我做|我干|我在|干的|做的|跑", job_text)):
         facts["occupation"] = occupation(job.group(0)).value
 

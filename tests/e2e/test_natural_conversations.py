@@ -301,6 +301,13 @@ async def test_a_bare_district_name_told_unasked_is_kept(chat):
     assert "即墨区" in reply and "手机号" in reply, reply
 
 
+async def test_a_district_stem_and_a_kind_of_factory_in_a_question_are_not_asked_again(chat):
+    """我在城阳一个电子厂上班 …过年留下来给红包: 城阳 was no place and 电子厂 an employer, so
+    the worker was asked the city, then what work they do."""
+    reply = await chat.say("我想问问 我在城阳一个电子厂上班 厂里说过年留下来给红包 是真的吗")
+    assert "哪个城市" not in reply and "做什么工作" not in reply, reply
+
+
 async def test_minimum_wage_and_station_in_one_shot(chat):
     reply = await chat.say("我在上海 一个月才2000 是不是低于最低工资")
     assert "2740" in reply and "低于" in reply
