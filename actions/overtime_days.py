@@ -165,6 +165,27 @@ _STATUTORY_COUNT = re.compile(rf"(?:法定|节假日|节日)\D{{0,4}}?({_NUM})\s
 _HOURS = re.compile(rf"({_NUM})\s*个?(半)?\s*(?:小时|钟头)")
 
 
+# 上个月周末都上班 / 周六周日都上班 上个月: every weekend day of that month (the calendar then
+# tells rest days from holidays and from weekends that were working days by 调休)
+_WEEKENDS = r"(?:每个)?(?:周末|周六周日|周六日|星期六星期天|星期六星期日|星期六日|礼拜六礼拜天|礼拜六日|双休日?)"
+_ALL_WORKED = r"\S{0,3}?(?:都|全)\s*(?:在)?(?:上班|加班|干活|没休|没歇|没有休息)"
+_MONTH = r"(上个?月|这个?月|本月)"
+_MONTH_WEEKENDS = re.compile(rf"{_MONTH}\D{{0,6}}?{_WEEKENDS}{_ALL_WORKED}|{_WEEKENDS}{_ALL_WORKED}\D{{0,6}}?{_MONTH}")
+
+
+def _month_weekends(text: str, today: date) -> list[date]:
+    m = _MONTH_WEEKENDS.search(text)
+    if not m:
+        return []
+    first = today.replace(day=1)
+    if (m.group(1) or m.group(2)).startswith("上"):
+        first = (first - timedelta(days=1)).replace(day=1)
+        last = today.replace(day=1) - timedelta(days=1)
+    else:
+        last = today
+    return [d for d in _span(first, last) if d.weekday() >= 5]
+
+
 _DAY_KIND = re.compile(rf"{_REST_WORDS}|礼拜六|{'|'.join(_SOLAR_HOLIDAYS)}|春节|过年|大年|{_LUNAR_DAY}|"
                        r"法定|节假日|平时|工作日|晚上|夜里|下班后|延长|延时")
 
@@ -189,6 +210,8 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
     found.dates = _calendar_dates(text, today)
     if not found.dates:
         found.dates = _spring_festival(text, today) + _named_holidays(text, today)
+    if not found.dates:
+        found.dates = _month_weekends(text, today)
     found.dates = sorted(set(found.dates))
     found.rest_days = _count(_REST_COUNT, text)
     if found.rest_days and not found.dates and _TOTAL_COUNT.search(text):

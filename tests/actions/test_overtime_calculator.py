@@ -229,3 +229,14 @@ def test_nothing_understood(text):
 def test_a_worker_sentence_all_the_way_to_the_amount():
     found = read_worked_days("除夕到初三都在上班", NOV_2026)
     assert overtime_pay(4500, dates=found.dates).total == Decimal("2482.76")  # 4500÷21.75×4×3
+
+
+@pytest.mark.parametrize("text", ["周六周日都上班 上个月", "上个月周末都在加班", "上个月每个周末都上班"])
+def test_every_weekend_of_last_month_is_counted_from_the_calendar(text):
+    """周六周日都上班 上个月 was 没听明白加班的日子: every Saturday and Sunday of that month, and
+    the calendar says which were rest days, holidays or 调休 working days."""
+    found = read_worked_days(text, date(2026, 12, 5))
+    assert len(found.dates) == 9 and all(d.month == 11 and d.weekday() >= 5 for d in found.dates)
+    october = read_worked_days(text, date(2026, 11, 3)).dates
+    assert date(2026, 10, 3) in october  # 国庆: the calculator pays it as a holiday
+    assert not read_worked_days("周末都上班", date(2026, 12, 5)).dates  # which month: not guessed
