@@ -223,8 +223,11 @@ def answer_extractor(slot: str):
             return {slot: checked.value}  # 其他（…）: something, in the worker's words
         if checked.ok:
             return {}  # 留下 while the job is asked: about staying, not a job; asked again
-        if set(tracker.slots_to_validate()) & {*CASE_FACTS, *PLACES}:
-            return {}  # 八千五 while the time is asked: another fact, kept; no "没听明白"
+        told = {k for k, val in slots_set_this_turn(tracker).items() if val is not None}
+        if (set(tracker.slots_to_validate()) | told) & {*CASE_FACTS, *PLACES}:
+            # 八千五 while the time is asked, 在青岛李沧那边 while the sum is (set by the NLU's
+            # mapping before the form ran): another fact, kept; no "没听明白"
+            return {}
         return {slot: None}  # validate_<slot> explains and asks again
 
     extract.__name__ = f"extract_{slot}"

@@ -308,6 +308,16 @@ async def test_a_district_stem_and_a_kind_of_factory_in_a_question_are_not_asked
     assert "哪个城市" not in reply and "做什么工作" not in reply, reply
 
 
+async def test_a_runaway_boss_and_no_pay_in_dialect_start_the_wage_case(chat):
+    """俺们包工头跑了 干了大半年的活钱一分没拿到: read as a bare inform (请问您想办理什么事情),
+    every turn; and a place told while the sum was asked got 没听明白金额."""
+    reply = await chat.say("俺们包工头跑了 干了大半年的活钱一分没拿到 十几个老乡都是")
+    assert "单位" in reply and "想办理什么" not in reply, reply
+    await chat.say("不知道叫啥 就知道姓刘")
+    reply = await chat.say("在青岛李沧那边的工地")
+    assert "没听明白" not in reply and "青岛" in reply and "多少钱" in reply, reply
+
+
 async def test_minimum_wage_and_station_in_one_shot(chat):
     reply = await chat.say("我在上海 一个月才2000 是不是低于最低工资")
     assert "2740" in reply and "低于" in reply
