@@ -44,7 +44,8 @@ class ValidateSlotMappings(ValidationAction):
             logger.exception("reading the facts of a message failed")
             return []
         facts = wage_after_minimum_wage(tracker, correction_target(tracker, facts))
-        facts.update(await volunteered_place(tracker, facts))
+        for slot, value in (await volunteered_place(tracker, facts)).items():
+            facts.setdefault(slot, value)  # the NLU's own reading of a place stays as it was
         events, changed = place_inside_employer(tracker, facts), []
         for slot, value in facts.items():
             old = tracker.get_slot(slot)
@@ -66,16 +67,17 @@ _BARE_PLACE = re.compile(r"^(?:我|我们|人|现在|目前)?(?:就|是)?(?:在|
                          r"(?:这边|那边|这块|一带|附近)?(?:呢|啊|呀)?[。.!！]?$")
 
 
-# 我在城阳一个电子厂上班: the same stem inside a longer message, before the workplace
-_PLACE_BEFORE_WORK = re.compile(r"在([\u4e00-\u9fff]{2,3}?)(?:这边|那边)?(?:一个|一家|的|上班|打工|干活|工作)")
+# 我在城阳一个电子厂上班 / 在青岛李沧那边的工地: the same stem inside a longer message, before
+# the workplace (after the city, if one is said)
+_PLACE_BEFORE_WORK = re.compile(r"在([\u4e00-\u9fff]{2,6}?)(?:这边|那边|一带|附近)?"
+                                r"(?:一个|一家|的|上班|打工|干活|工作)")
 
 
 async def volunteered_place(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
     """The place of a bare 在即墨 (or 在城阳一个厂) said while another question is open (none
     when the place is the question: the form's own validation reads it)."""
     text = ((tracker.latest_message or {}).get("text") or "").strip()
-    if "city" in facts or "district" in facts \
-            or tracker.get_slot("requested_slot") in ("city", "district"):
+    if "district" in facts or tracker.get_slot("requested_slot") in ("city", "district"):
         return {}
     inside = _PLACE_BEFORE_WORK.search(text)
     words = text if _BARE_PLACE.match(text) else inside.group(1) if inside else None
