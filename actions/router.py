@@ -49,7 +49,7 @@ def service_from_facts(slots: dict[str, Any], text: str) -> str | None:
     named = services_named(text)
     if named:
         return named[0]
-    owed = bool(re.search(r"欠|拖|没给|没发|不给|不发|要不回|讨|没拿到|拿不到|跑路|跑了", text or ""))
+    owed = bool(re.search(r"欠|拖|没给|没发|不给|不发|要不回|讨", text or ""))
     wage_facts = [k for k in (*WAGE_FACTS, "amount") if slots.get(k)]
     # an employer alone (我是隆祥皮革有限公司的) is no wage case: it may belong to a subsidy
     if wage_facts and (owed or len(wage_facts) >= 2 or wage_facts == ["duration"]):

@@ -73,6 +73,10 @@ _PLACE_BEFORE_WORK = re.compile(r"在([\u4e00-\u9fff]{2,6}?)(?:这边|那边|一
                                 r"(?:一个|一家|的|上班|打工|干活|工作)")
 
 
+# where or what, not which place: 厂里, 工地, 家里, 单位, 上班, 干嘛
+_NOT_A_PLACE = re.compile(r"厂|工地|家里|老家|单位|公司|店|里$|上班|干活|工作|打工|干嘛|忙")
+
+
 async def volunteered_place(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
     """The place of a bare 在即墨 (or 在城阳一个厂) said while another question is open (none
     when the place is the question: the form's own validation reads it)."""
@@ -81,8 +85,8 @@ async def volunteered_place(tracker: Tracker, facts: dict[str, Any]) -> dict[str
         return {}
     inside = _PLACE_BEFORE_WORK.search(text)
     words = text if _BARE_PLACE.match(text) else inside.group(1) if inside else None
-    if not words:
-        return {}
+    if not words or _NOT_A_PLACE.search(words):
+        return {}  # 在工地干活 / 我在上班: no backend round trip for the commonest non-places
     try:
         return await resolve_place(words) or {}
     except Exception:  # a place is a bonus here; never cost the worker an answer

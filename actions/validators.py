@@ -369,10 +369,11 @@ def employer_answer(value: object) -> Checked:
 
 _CLAUSE = re.compile(r"[，,。.！!？?；;\s]")
 _MEDICAL_CUE = re.compile(r"医药费|医疗费|药费|自付|自费|自己掏|自己出|自己花|看病|住院|手术|治病|报销")
-_MONTHLY_CUE = re.compile(r"月薪|月工资|每月|每个月|一个月|一月|月收入|底薪|基本工资|工资(?:是|才|只有|就|有)?$|"
-                          r"工资(?:是|才|只有|就)")
-_FACTORY_KIND = re.compile(r"(?:一个|一家)?(?:电子|服装|纺织|鞋|食品|机械|皮革|化工|家具|玩具|制衣)?厂")
-_MONTHLY_WORD = re.compile(r"月薪|月工资|每月|每个月|一个月|一月|月收入|底薪|基本工资")
+_MONTHLY_WORDS = r"月薪|月工资|每月|每个月|一个月|一月|月收入|底薪|基本工资"
+_MONTHLY_WORD = re.compile(_MONTHLY_WORDS)  # said per month, not a bare 工资是…
+_MONTHLY_CUE = re.compile(rf"{_MONTHLY_WORDS}|工资(?:是|才|只有|就|有)?$|工资(?:是|才|只有|就)")
+_FACTORY_KINDS = r"(?:电子|服装|纺织|鞋|食品|机械|皮革|化工|家具|玩具|制衣)厂"
+_FACTORY_KIND = re.compile(rf"(?:一个|一家)?(?:{_FACTORY_KINDS}|厂)")
 _OWED_CUE = re.compile(r"欠|拖|没给|没发|不给|不发|要不回|讨|一共|总共|加起来|扣|少给|少发|克扣")
 _WAGE_CONTEXT = {"wage_arrears_form", "wage_arrears"}
 _OVERTIME_CONTEXT = {"overtime_form", "overtime_pay"}
@@ -593,7 +594,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         else text
     job = re.search(r"送外卖|外卖|骑手|快递|快递员|环卫|保洁|清洁工|建筑|工地|装修|司机|货车|跑运输|"
                     r"流水线|车间|进厂|厂里上班|工厂|厂(?:里|子里)?(?:上班|打工|干活|做工)|"
-                    r"(?:电子|服装|纺织|鞋|食品|机械|皮革|化工|家具|玩具|制衣)厂", job_text)
+                    rf"{_FACTORY_KINDS}", job_text)
     if job and (ctx.about(_HOLIDAY_CONTEXT) or re.search(r"我是|我做|我干|我在|干的|做的|跑", job_text)):
         facts["occupation"] = occupation(job.group(0)).value
 

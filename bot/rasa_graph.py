@@ -75,12 +75,12 @@ def run_in_order(self: DaskGraphRunner, inputs: dict[str, Any] | None = None,
     """``DaskGraphRunner.run`` without dask's scheduling (see the module doc)."""
     run_targets = tuple(targets if targets else self._graph_schema.target_names)
     inputs = inputs or {}
-    plans: dict[Any, Plan] = self.__dict__.setdefault("_hotline_plans", {})
+    plans: dict[Any, tuple[Plan, frozenset[str]]] = self.__dict__.setdefault("_hotline_plans", {})
     key = (run_targets, frozenset(inputs))
-    plan = plans.get(key)
-    if plan is None:
-        plan = plans[key] = _plan(self, run_targets, frozenset(inputs))
-    names = {name for name, _ in plan}
+    if key not in plans:
+        plan = _plan(self, run_targets, frozenset(inputs))
+        plans[key] = plan, frozenset(name for name, _ in plan)
+    plan, names = plans[key]
     values: dict[str, Any] = {}
     for name, value in inputs.items():
         if isinstance(value, str) and (value in names or value in inputs):
