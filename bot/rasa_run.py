@@ -69,8 +69,25 @@ def hide_jax() -> None:
     sys.modules.setdefault("jax", None)  # type: ignore[arg-type]  # None in sys.modules: ImportError
 
 
+def one_tensorflow_thread(threads: int) -> None:
+    """TensorFlow's two thread pools at ``threads`` each (settings ``RASA_TF_THREADS``; 0 keeps
+    TensorFlow's default of one thread per core). One prediction is a few small ops: with the
+    default pools every op hands work between threads, and two Rasa processes on two cores
+    fight over four pools. With one thread each, 50 clients cost 17.2–17.3 ms of Rasa CPU per
+    turn instead of 18.0–19.2, for 47.3–47.7 turns/s instead of 43.8–47.1 (bench.load,
+    interleaved runs; docs/scaling.md). Training keeps the defaults: there the pools pay (one
+    thread each trained 1.8× slower)."""
+    if threads <= 0:
+        return
+    import tensorflow as tf
+
+    tf.config.threading.set_inter_op_parallelism_threads(threads)
+    tf.config.threading.set_intra_op_parallelism_threads(threads)
+
+
 def main() -> None:
     hide_jax()
+    one_tensorflow_thread(get_settings().rasa_tf_threads)
     from rasa.__main__ import main as rasa_main
 
     from bot import rasa_patches

@@ -107,6 +107,9 @@ class Settings:
     # included, from the worker's message, before the action apologises (the worker waits for
     # the turn, not for one call)
     action_backend_budget_s: float = 2.2
+    # RASA_TF_THREADS: TensorFlow's thread pools in each Rasa server (bot/rasa_run.py); 0 keeps
+    # TensorFlow's default (one thread per core)
+    rasa_tf_threads: int = 1
     # TRACKER_STORE_URL: make run's tracker store (our store on any SQLAlchemy URL); unset: the
     # one endpoints.yml names
     tracker_store_url: str | None = None
@@ -204,6 +207,7 @@ def get_settings() -> Settings:
         case_outbox_flush_seconds=float(os.environ.get("CASE_OUTBOX_FLUSH_SECONDS", "15")),
         tracker_store_url=os.environ.get("TRACKER_STORE_URL") or None,
         action_backend_budget_s=float(os.environ.get("ACTION_BACKEND_BUDGET_S", "2.2")),
+        rasa_tf_threads=int(os.environ.get("RASA_TF_THREADS", "1")),
     )
     if settings.log_format not in ("text", "json"):
         raise SettingsError("HOTLINE_LOG_FORMAT 只能是 text 或 json")

@@ -22,8 +22,11 @@ from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot import rasa_training
 from bot.nlu import dictionary
 from bot.normalize.numbers import find_amounts, find_durations
+
+rasa_training.apply()  # DIET's training step traced without AutoGraph (bot/rasa_training.py)
 
 # Spans that must stay one token whatever jieba thinks of them, strongest first.
 _IDENTIFIERS = re.compile(

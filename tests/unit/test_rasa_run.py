@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from bot import rasa_run
 
@@ -20,3 +21,17 @@ def test_a_token_starting_with_a_dash_is_one_argument(monkeypatch):
     parser.add_argument("-t", "--auth-token")
     parser.add_argument("--cors", nargs="*")
     assert parser.parse_args(argv).auth_token == "-W-2abcdefghijklmnopqrstuvwxyz"
+
+
+
+def test_the_server_runs_tensorflow_on_one_thread_per_pool():
+    """In a fresh process (TensorFlow's pools are fixed once it has run an op)."""
+    import subprocess
+    import sys
+
+    code = ("from bot import rasa_run; rasa_run.one_tensorflow_thread(1); import tensorflow as tf; "
+            "print(tf.config.threading.get_inter_op_parallelism_threads(), "
+            "tf.config.threading.get_intra_op_parallelism_threads())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"})
+    assert out.stdout.split() == ["1", "1"]
