@@ -44,6 +44,8 @@ def fact_text(slot: str, value: Any) -> str:
     if slot == "duration" and isinstance(value, str) and re.fullmatch(r"P\d+[YMWD]", value):
         units = {"Y": "年", "M": "个月", "W": "周", "D": "天"}
         return f"{value[1:-1]}{units[value[-1]]}"
+    if slot == "duration" and isinstance(value, str) and (m := re.fullmatch(r"P(\d+)M15D", value)):
+        return f"{m.group(1)}个半月"  # 一个半月
     if slot == "workers_affected" and isinstance(value, int):
         return "就您一个" if value == 1 else f"{value} 人"
     names = {"stay": "留下过年", "return": "节后错峰返乡/返岗", **OCCUPATION_NAMES,

@@ -93,14 +93,30 @@ async def asked_facts(tracker: Tracker) -> list[dict]:
     if (not text.strip() or text.startswith("/") or len(text) > MAX_QUESTION  # "/" a button
             or is_crisis(text) or not is_question(text)):
         return []
-    try:
-        found = await client().facts(text, city=_context(tracker, "city"),
-                                     district=_context(tracker, "district"),
-                                     employer=_context(tracker, "employer"))
-    except (BackendUnavailable, BackendError) as exc:
-        logger.warning("fact question not answered: %s", exc)
-        return []
-    return list(found.get("facts") or [])
+    found: list[dict] = []
+    for part in question_parts(text):
+        try:
+            answer = await client().facts(part, city=_context(tracker, "city"),
+                                          district=_context(tracker, "district"),
+                                          employer=_context(tracker, "employer"))
+        except (BackendUnavailable, BackendError) as exc:
+            logger.warning("fact question not answered: %s", exc)
+            return found
+        found += [f for f in answer.get("facts") or [] if f not in found]
+    return found
+
+
+_ANOTHER_QUESTION = re.compile(r"另外|还有|还想问|再问|顺便问?|[？?；;]|\s+")
+
+
+def question_parts(text: str) -> list[str]:
+    """看病自付了三千五能救助吗 另外重大疾病互助最高多少: each question asked on its own, so the
+    second is answered too (the backend answers only the best-matching record of a text, B38).
+    The whole text comes first (and alone when it asks one thing)."""
+    parts = [p.strip(" ，,。") for p in _ANOTHER_QUESTION.split(text)]
+    parts = [p for p in parts if p and is_question(p)]
+    # the whole text first: a part alone may lack the words its record is asked by
+    return [text, *parts] if len(parts) > 1 else [text]
 
 
 async def answer_fact(tracker: Tracker) -> list[str] | None:

@@ -12,7 +12,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import said_this_turn
 from actions.facts import answer_fact
-from actions.handoff import asks_for_a_person, request_handoff
+from actions.handoff import (
+    asks_for_a_person,
+    asks_for_callback,
+    callback_filed,
+    file_waiting_callback,
+    request_handoff,
+)
 from actions.router import ActionStartService, flow_to_redo, service_from_facts
 from actions.slot_checks import slots_set_this_turn
 
@@ -60,6 +66,38 @@ def consecutive_fallbacks(tracker: Tracker) -> int:
     return count
 
 
+TICKET_NOT_FOUND = "没有找到和这个工单号、手机号都对得上的工单"  # utter_ticket_not_found
+NOT_FOUND_NEXT = ("工单号和手机号要和登记时的一模一样才能查到。您可以再查一次（工单号是 GH 开头的"
+                  "一串数字，在登记时的回复里）；也可以转给工作人员，他们能帮您核对。")
+NOT_FOUND_BUTTONS = [{"title": "再查一次", "payload": "/ticket_status"},
+                     {"title": "转人工", "payload": "/request_human"}]
+
+
+async def callback_reply(dispatcher: CollectingDispatcher,
+                         tracker: Tracker) -> list[dict[str, Any]] | None:
+    """A message about the promised callback, whatever the NLU made of it: the phone given
+    (or 电话刚给你了) files it; 我就是要人给我回电话 asks for it. None: not about a callback."""
+    filed = await file_waiting_callback(dispatcher, tracker)
+    if filed is not None:
+        return filed
+    if not asks_for_callback(tracker.latest_message.get("text") or ""):
+        return None
+    ticket = callback_filed(tracker)
+    if ticket:  # filed a moment ago: not a second ticket for the same call
+        dispatcher.utter_message(text=f"回电已经登记好了，工单号 {ticket}。工作人员上班后会打您留的"
+                                      "电话，请保持手机畅通；着急的话请拨打职工服务热线 12351。")
+        return []
+    return await request_handoff(dispatcher, tracker, "worker_request")
+
+
+def not_found_next_steps(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """那咋办 我记得就是这个号 right after a ticket was not found: the ways on, not 没明白."""
+    if tracker.active_loop_name or not said_this_turn(tracker, TICKET_NOT_FOUND, earlier_turns=1):
+        return False
+    dispatcher.utter_message(text=NOT_FOUND_NEXT, buttons=NOT_FOUND_BUTTONS)
+    return True
+
+
 class ActionFallbackStep(Action):
     def name(self) -> str:
         return "action_fallback_step"
@@ -68,6 +106,9 @@ class ActionFallbackStep(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         text = tracker.latest_message.get("text") or ""
+        callback = await callback_reply(dispatcher, tracker)
+        if callback is not None:
+            return callback
         if not tracker.active_loop_name and said_this_turn(tracker, PSYCH_INVITE, earlier_turns=1):
             # 嗯 工作太累了 after 您愿意说说最近发生了什么吗: the worker is talking, not asking;
             # "please rephrase" would shut them out. A person listens better than the bot.
@@ -76,6 +117,8 @@ class ActionFallbackStep(Action):
                 {"title": "先不用", "payload": "/deny"}])
             return []
         if not tracker.active_loop_name and said_the_menu(dispatcher, tracker):
+            return []
+        if not_found_next_steps(dispatcher, tracker):
             return []
         if asks_for_a_person(text):
             return await request_handoff(dispatcher, tracker, "worker_request")
@@ -105,6 +148,9 @@ class ActionOutOfScope(Action):
     ) -> list[dict[str, Any]]:
         if said_the_menu(dispatcher, tracker):
             return []
+        callback = await callback_reply(dispatcher, tracker)
+        if callback is not None:
+            return callback
         try:
             if await say_fact_answer(dispatcher, tracker):
                 return []

@@ -21,8 +21,10 @@ from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client
 from actions.fact_tables import CASE_ALIASES, CASE_FACTS, FACT_NAMES, fact_text
+from actions.facts import is_question
 from actions.hotline_form import HotlineForm, resolve_place
 from actions.overtime_days import names_a_kind_of_day
+from actions.school import say_general_school_rule
 from actions.slot_checks import (
     CHANGE,
     CONFIRM,
@@ -33,6 +35,8 @@ from actions.slot_checks import (
     reask,
     slots_set_this_turn,
 )
+from actions.subsidies import occupation_matters, say_measures
+from actions.tickets import case_place
 
 logger = logging.getLogger(__name__)
 
@@ -102,14 +106,70 @@ class ValidateMinimumWageForm(HotlineForm):
         return "validate_minimum_wage_form"
 
 
+# Names workers use for a district that the place records do not hold (俺在青岛西海岸):
+# the district and city they mean.
+PLACE_NICKNAMES = {"西海岸": {"city": "青岛市", "district": "黄岛区"}}
+
+
+def nicknamed_place(text: str) -> Slots:
+    """青岛西海岸 / 西海岸新区 → 黄岛区 in 青岛: the place said, read without asking again."""
+    return next((dict(place) for name, place in PLACE_NICKNAMES.items() if name in (text or "")),
+                {})
+
+
 class ValidateSchoolForm(HotlineForm):
+    """The general rule for 随迁子女 first when the opening asks it, then the case."""
+
     def name(self) -> str:
         return "validate_school_form"
 
+    async def extract_district(self, dispatcher, tracker, domain) -> Slots:
+        """俺在青岛西海岸…: the district the nickname means, whatever was asked (B08)."""
+        found = await super().extract_district(dispatcher, tracker, domain)
+        if found or tracker.get_slot("district"):
+            return found
+        # the district alone: validate_district adds its city (a city set here would make the
+        # district optional, and Rasa would drop both unvalidated)
+        district = nicknamed_place((tracker.latest_message or {}).get("text") or "").get("district")
+        return {"district": district} if district else {}
+
+    async def run(self, dispatcher, tracker, domain):
+        """孩子没有本地户口能在这边上小学吗: the question is answered before the form asks
+        where the worker is (B04); the place-specific answer follows at the end."""
+        events = await super().run(dispatcher, tracker, domain)
+        text = (tracker.latest_message or {}).get("text") or ""
+        if not self._waiting_for_answer(tracker) and is_question(text) \
+                and not any(e.get("event") == "action_execution_rejected" for e in events):
+            await say_general_school_rule(dispatcher, tracker)
+        return events
+
 
 class ValidateHolidaySubsidyForm(HotlineForm):
+    """The region's measures first, then only the questions that change the answer."""
+
     def name(self) -> str:
         return "validate_holiday_subsidy_form"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> list[str]:
+        """The job only where a rule of the region depends on it (上海: yes; 广东, 广西,
+        隆祥's agreement: no) — asking it elsewhere delayed the answer for nothing (B17–B19)."""
+        slots = await super().required_slots(domain_slots, dispatcher, tracker, domain)
+        if "occupation" in slots and tracker.get_slot("occupation") is None \
+                and not await occupation_matters(tracker):
+            return [s for s in slots if s != "occupation"]
+        return slots
+
+    async def run(self, dispatcher, tracker, domain):
+        """Once the place is known, its measures are said before any question is asked."""
+        events = await super().run(dispatcher, tracker, domain)
+        if any(e.get("event") == "action_execution_rejected"
+               or (e.get("event") == "active_loop" and e.get("name") is None) for e in events):
+            return events  # another topic, leaving or a pause: nothing to say here
+        for e in events:
+            if e.get("event") == "slot" and e.get("name") in ("city", "district") and e.get("value"):
+                tracker.slots[e["name"]] = e["value"]  # a place read this turn: its measures now
+        await say_measures(dispatcher, tracker)
+        return events
 
 
 class ValidateFindStationForm(HotlineForm):
@@ -142,6 +202,18 @@ FORGOT_TICKET = ("没关系。工单号在登记时的回复里（GH 开头）�
 # the case's own names for what the forms call medical_cost and so on
 
 
+_NUMBER_WORDS = re.compile(r"[\d\s+\-，,。.！!：:]|手机号?|电话|号码|是|我的|打|就行|吧|啊")
+
+
+def _yes_with_number(text: str) -> bool:
+    """A number alone, or with a yes (行 登记吧 电话159…): register and call this number.
+    Before, only a bare number counted, and 行 登记吧 with the number showed the summary again
+    (B07)."""
+    rest = _NUMBER_WORDS.sub("", text)
+    return not rest or (v.sounds_affirmative(rest) and not CHANGE.match(rest)
+                        and not re.search(r"不要|不用|不登记|不办|先不|别|算了", rest))
+
+
 class ValidateTicketOfferForm(HotlineForm):
     def name(self) -> str:
         return "validate_ticket_offer_form"
@@ -149,7 +221,11 @@ class ValidateTicketOfferForm(HotlineForm):
     async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> list[str]:
         if tracker.get_slot("wants_ticket") is False:
             return []  # declined: nothing more to ask
-        return domain_slots
+        if any(case_place(tracker)) or "district" in domain_slots:
+            return domain_slots
+        # 法律援助 asked with no place said: the ticket would go to the default station (a
+        # worker in 广州 routed to 青岛); where they are is asked before the phone
+        return [domain_slots[0], "district", *domain_slots[1:]]
 
     async def extract_wants_ticket(self, dispatcher, tracker, domain) -> Slots:
         """修改 on the summary, or a fact said again: nothing is filed yet, the case is
@@ -161,7 +237,7 @@ class ValidateTicketOfferForm(HotlineForm):
         if v.declines_phone(text):  # 不想留电话: filed without one, if still wanted
             return {"wants_ticket": None, "phone": v.NO_PHONE}
         number = v.phone(text)
-        if number.ok and not re.sub(r"[\d\s+-]|手机|电话|号码|是|我的|打|就行|吧", "", text):
+        if number.ok and _yes_with_number(text):
             return {"wants_ticket": True, "phone": number.value}  # a number: yes, call me here
         if self._case_changes(tracker) or CHANGE.match(text):
             return {"wants_ticket": None}
@@ -217,7 +293,19 @@ class ValidateTicketOfferForm(HotlineForm):
 # The relief form without a verified record: said the same way to members and strangers.
 UNVERIFIED_CODE = "未核验"  # otp_code when the worker goes on without a verified record
 UNVERIFIED = "这次先不核验身份，我按还没有在工会建档来帮您判断；建档请联系所在的网格工作站。"
-NO_CODE = re.compile(r"没收到|没有收到|收不到|没短信|没有短信|没来|不是会员|没建档|没有建档|跳过|不验证|不用验证")
+UNVERIFIED_TOLD = "这次先不核验身份，先按您说的建档情况（{status}）帮您判断，登记后由工作人员核实。"
+NO_CODE = re.compile(r"没收到|没有收到|收不到|没短信|没有短信|没来|不是会员|没建档|没有建档|跳过|不验证|不用验证|"
+                     r"没看到|没看见|没见到|啥验证码|什么验证码")
+
+
+def unverified_text(tracker: Tracker) -> str:
+    """What the worker hears when going on without a verified record: judged as not on
+    record — unless they told their status (我是建档的困难职工), which is then the basis.
+    Saying 按还没有建档 and then 您是在档困难职工 in one turn contradicted itself (B10, B14)."""
+    told = tracker.get_slot("hardship_status")
+    if told in ("困难", "特困"):
+        return UNVERIFIED_TOLD.format(status=f"{told}职工")
+    return UNVERIFIED
 
 
 class ValidateReliefForm(HotlineForm):
@@ -244,7 +332,7 @@ class ValidateReliefForm(HotlineForm):
         if value == v.NO_PHONE and tracker.get_slot("otp_code") == UNVERIFIED_CODE:
             return {"phone": v.NO_PHONE}  # decided and said before (the form runs again)
         if value == v.NO_PHONE:  # no number, no code: assessed as not on record
-            dispatcher.utter_message(text="好的，不留电话也可以。" + UNVERIFIED)
+            dispatcher.utter_message(text="好的，不留电话也可以。" + unverified_text(tracker))
             return {"phone": v.NO_PHONE, "otp_code": UNVERIFIED_CODE, "verified_worker": None}
         checked = v.phone(value)
         if not checked.ok or (tracker.get_slot("verified_worker") or {}).get("member"):
@@ -253,7 +341,7 @@ class ValidateReliefForm(HotlineForm):
             await client().send_code(checked.value, conversation_id=tracker.sender_id)
         except (BackendUnavailable, BackendError) as exc:  # 429 (too many codes) included
             logger.info("no one-time code sent: %s", exc)
-            dispatcher.utter_message(text="现在没法发送验证码（请求太频繁或系统繁忙）。" + UNVERIFIED)
+            dispatcher.utter_message(text="现在没法发送验证码（请求太频繁或系统繁忙）。" + unverified_text(tracker))
             return {"phone": checked.value, "otp_code": UNVERIFIED_CODE, "verified_worker": None}
         dispatcher.utter_message(text="如果这个手机号已在工会建档，会收到一条验证码短信；"
                                       "一直没收到的话，回复“没收到”就行。")
@@ -268,7 +356,7 @@ class ValidateReliefForm(HotlineForm):
         if value == UNVERIFIED_CODE:
             return {"otp_code": UNVERIFIED_CODE}  # decided before: no code to check
         if NO_CODE.search(str(value or "")):
-            dispatcher.utter_message(text="好的。" + UNVERIFIED)
+            dispatcher.utter_message(text="好的。" + unverified_text(tracker))
             return {"otp_code": UNVERIFIED_CODE, "verified_worker": None}
         checked = v.otp(value)
         if not checked.ok:
@@ -280,11 +368,11 @@ class ValidateReliefForm(HotlineForm):
             if exc.code == "wrong_code":
                 reask(dispatcher, domain, "utter_invalid_otp")
                 return {"otp_code": None}
-            dispatcher.utter_message(text="验证码已经失效（错误次数过多或超时）。" + UNVERIFIED)
+            dispatcher.utter_message(text="验证码已经失效（错误次数过多或超时）。" + unverified_text(tracker))
             return {"otp_code": UNVERIFIED_CODE, "verified_worker": None}
         except BackendUnavailable as exc:
             logger.info("one-time code not checked: %s", exc)
-            dispatcher.utter_message(text="系统暂时核验不了验证码。" + UNVERIFIED)
+            dispatcher.utter_message(text="系统暂时核验不了验证码。" + unverified_text(tracker))
             return {"otp_code": UNVERIFIED_CODE, "verified_worker": None}
         worker = result["worker"]
         dispatcher.utter_message(text=f"核验成功，{worker.get('name') or ''}您好。")

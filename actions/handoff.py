@@ -13,10 +13,14 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.backend_client import BackendUnavailable
-from actions.common import SafeAction, client, location
-from actions.tickets import contact_phone, file_case
+from actions.backend_client import BackendError, BackendUnavailable
+from actions.common import SafeAction, client, said_this_turn
+from actions.fact_tables import CASE_ALIASES, CASE_FACTS
+from actions.service_catalog import SERVICE_FORMS, SERVICE_NAMES, services_named
+from actions.slot_checks import slots_set_this_turn
+from actions.tickets import case_place, contact_phone, file_case
 
+PSYCH_INVITE = "您愿意说说最近发生了什么吗"  # the end of utter_psych_support
 UNREACHABLE = ("抱歉，转人工的系统暂时连不上。请直接拨打职工服务热线 12351，工作人员会接听；"
                "情况紧急请拨打 110 或 120。")
 
@@ -31,10 +35,142 @@ def asks_for_a_person(text: str) -> bool:
     return bool(_A_PERSON.search(text or "")) and len(text) <= 40
 
 
+# 别跟我机器人说了 我要找真人: the worker will not go on with the bot, whatever else the message
+# tells (a service named beside it does not win over the wish)
+_INSISTS = re.compile(r"真人|人工客服|人工服务|(?:转|找|要|换)人工|(?:要|找|换)(?:个)?(?:工作人员|活人)|不(?:要|想)(?:跟|和)?(?:机器人|你)(?:说|聊)|"
+                      r"别跟我(?:机器人)?(?:说|聊)|(?:不要|别)(?:用)?机器人")
+
+
+def insists_on_a_person(text: str) -> bool:
+    return bool(_INSISTS.search(text or "")) and len(text) <= 60
+
+
+# A callback promised outside opening hours waits here for the worker's phone (domain slot).
+CALLBACK_SLOT = "callback_pending"
+# Reasons whose callback cannot wait two working days: due when the station next opens.
+URGENT_REASONS = frozenset({"crisis", "psych_support"})
+# Services whose half-told case is offered again once the callback is filed.
+CASE_SERVICES = frozenset(SERVICE_FORMS) - {"find_station", "ticket_status"}
+CALLBACK_FAILED = ("抱歉，回电登记暂时没有成功。请直接拨打职工服务热线 12351；"
+                   "情况紧急请拨打 110 或 120。")
+CRISIS_LINES = "心里难受可以随时拨打心理援助热线 12356 或 400-161-9995，紧急情况请拨打 120 或 110。"
+# 我就是要人给我回电话 / 电话刚给你了 / 让人打给我: the worker waits for the promised call.
+_CALLBACK_WISH = re.compile(r"回电|回个?电话|打(?:个)?电话给我|给我打(?:个)?电话|打给我|联系我"
+                            r"|电话(?:刚|已经|早就?)?(?:才|都)?(?:给|留|发|告诉)(?:你|您|过|了)")
+_FILED = re.compile(r"已为您登记回电工单，工单号 (\w+)")
+
+
+def asks_for_callback(text: str) -> bool:
+    """The worker asks to be called back, or says the number was already given."""
+    return bool(_CALLBACK_WISH.search(text or "")) and len(text) <= 60
+
+
+def form_open_at_message(tracker: Tracker) -> str | None:
+    """The form that was open when the latest message came in: by the time a handoff action
+    runs, the rules (action_cancel_request) or the crisis answer may have closed it."""
+    if tracker.active_loop_name or tracker.get_slot("interrupted_form"):
+        return tracker.active_loop_name or tracker.get_slot("interrupted_form")
+    form = at_message = None
+    for event in tracker.events:
+        if event.get("event") == "active_loop":
+            form = event.get("name")
+        elif event.get("event") == "user":
+            at_message = form
+    return at_message
+
+
+def interrupted_case(tracker: Tracker) -> str | None:
+    """The service whose case the handoff interrupted (offered again after the callback)."""
+    form = form_open_at_message(tracker)
+    service = next((s for s, name in SERVICE_FORMS.items() if name == form), None)
+    if service is None:  # 老板欠了我半年工资…不想活了: a case told with the crisis, no form yet
+        text = (tracker.latest_message or {}).get("text") or ""
+        service = next(iter(services_named(text)), None)
+    return service if service in CASE_SERVICES else None
+
+
+def callback_facts(tracker: Tracker, reason: str) -> dict[str, Any]:
+    """Why the station calls back: the reason and every fact of the case told so far, under
+    the ticket's own fact names, so the staff know what the call is about."""
+    facts: dict[str, Any] = {"reason": reason}
+    for slot in CASE_FACTS:
+        value = tracker.get_slot(slot)
+        if value not in (None, "", [], {}):
+            facts[CASE_ALIASES.get(slot, slot)] = value
+    return facts
+
+
+def offer_case_again(dispatcher: CollectingDispatcher, service: str | None) -> None:
+    """The case the handoff interrupted is not dropped: the worker may go on with it."""
+    if not service:
+        return
+    dispatcher.utter_message(
+        text=f"刚才“{SERVICE_NAMES[service]}”的事，您说过的我都记着。要接着办吗？",
+        buttons=[{"title": "接着办", "payload": f"/{service}"},
+                 {"title": "先不用", "payload": "/deny"}])
+
+
+async def file_callback(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str,
+                        service: str | None = None) -> list[dict[str, Any]]:
+    """Files the callback with the case's facts; a crisis is called back at the opening.
+    A refused request keeps the callback waiting and gives the worker the hotline."""
+    try:
+        await file_case(dispatcher, tracker, "callback", callback_facts(tracker, reason),
+                        urgent=reason in URGENT_REASONS)
+    except BackendError:
+        dispatcher.utter_message(text=CALLBACK_FAILED)  # never silence about a promised call
+        return []
+    offer_case_again(dispatcher, service)
+    return [SlotSet(CALLBACK_SLOT, None)]
+
+
+async def file_waiting_callback(dispatcher: CollectingDispatcher, tracker: Tracker,
+                                offer: bool = True) -> list[dict[str, Any]] | None:
+    """The callback promised earlier, filed now that the phone is here (given this turn, or
+    the worker says it was given). None when no callback is waiting for this message."""
+    waiting = tracker.get_slot(CALLBACK_SLOT)
+    if not isinstance(waiting, dict) or not contact_phone(tracker):
+        return None
+    text = (tracker.latest_message or {}).get("text") or ""
+    if not slots_set_this_turn(tracker).get("phone") and not asks_for_callback(text):
+        return None
+    service = waiting.get("service") if offer else None
+    return await file_callback(dispatcher, tracker, waiting.get("reason") or "worker_request",
+                               service)
+
+
+def callback_filed(tracker: Tracker) -> str | None:
+    """The id of the callback ticket filed in the last few turns (asked again: not twice)."""
+    for event in reversed(tracker.events[-60:]):
+        found = _FILED.search(event.get("text") or "") if event.get("event") == "bot" else None
+        if found:
+            return found.group(1)
+    return None
+
+
+def closed_text(station: str, place_known: bool) -> str:
+    """Outside opening hours: ask for the phone, and the place when none is known (the
+    default station is no place of the worker's: 青岛 must not be named to a worker in 深圳)."""
+    if place_known:
+        return (f"{station}现在不在服务时间。请留下手机号，上班后工作人员给您回电；"
+                f"紧急情况请拨打 12351。")
+    return ("工会网格工作站现在不在服务时间。请留下您的手机号和所在的城市、区（比如："
+            "13812345678 青岛黄岛区），上班后当地的工作人员给您回电；紧急情况请拨打 12351。")
+
+
+def urgent_reason(tracker: Tracker, reason: str) -> str:
+    """A crisis stays a crisis: asking for a person again does not make the call wait."""
+    waiting = tracker.get_slot(CALLBACK_SLOT)
+    earlier = waiting.get("reason") if isinstance(waiting, dict) else None
+    return earlier if earlier in URGENT_REASONS else reason
+
+
 async def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker,
                           reason: str) -> list[dict[str, Any]]:
-    """Queues the conversation at the station; outside opening hours, a callback ticket."""
-    city, district = location(tracker)
+    """Queues the conversation at the station; outside opening hours, a callback ticket (or,
+    without a phone, a callback waiting for one: ``callback_pending``)."""
+    reason = urgent_reason(tracker, reason)
+    city, district = case_place(tracker)
     channel = tracker.get_latest_input_channel() or "rest"
     try:
         record = await client().open_handoff(tracker.sender_id, city, district, reason, channel)
@@ -42,20 +178,22 @@ async def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker,
         dispatcher.utter_message(text=UNREACHABLE)  # never silence, least of all in a crisis
         return [SlotSet("handoff_reason", None)]
     station = record["station_name"]
+    service = interrupted_case(tracker)
     if record["station_open_now"]:
         ahead = max(0, (record.get("position") or 1) - 1)
         queue = "您是下一位" if ahead == 0 else f"前面还有 {ahead} 位在等待"
         dispatcher.utter_message(
             text=f"已为您转接{station}的工作人员，{queue}，请稍候。"
                  f"着急的话也可以直接打 {record['station_phone']}。")
-    elif contact_phone(tracker):
-        dispatcher.utter_message(text=f"{station}现在不在服务时间。")
-        await file_case(dispatcher, tracker, "callback", {"reason": reason})
-    else:
-        dispatcher.utter_message(
-            text=f"{station}现在不在服务时间。请留下手机号，上班后工作人员给您回电；"
-                 f"紧急情况请拨打 12351。")
-    return [SlotSet("handoff_reason", None)]
+        return [SlotSet("handoff_reason", None)]
+    if contact_phone(tracker):
+        closed = station if city or district else "工会网格工作站"
+        dispatcher.utter_message(text=f"{closed}现在不在服务时间。")
+        return [SlotSet("handoff_reason", None),
+                *await file_callback(dispatcher, tracker, reason, service)]
+    dispatcher.utter_message(text=closed_text(station, bool(city or district)))
+    return [SlotSet("handoff_reason", None),
+            SlotSet(CALLBACK_SLOT, {"reason": reason, "service": service})]
 
 
 class ActionHandoffRequest(SafeAction):
@@ -65,5 +203,12 @@ class ActionHandoffRequest(SafeAction):
         return "action_handoff_request"
 
     async def act(self, dispatcher, tracker, domain):
-        reason = tracker.get_slot("handoff_reason") or "worker_request"
+        reason = tracker.get_slot("handoff_reason") or (
+            "psych_support" if after_psych_support(tracker) else "worker_request")
         return await request_handoff(dispatcher, tracker, reason)
+
+
+def after_psych_support(tracker: Tracker) -> bool:
+    """转人工 right after the psychological-support answer: a worker in distress, whose
+    callback is as urgent as a crisis."""
+    return said_this_turn(tracker, PSYCH_INVITE, earlier_turns=2)

@@ -26,7 +26,7 @@ from actions.common import client, on_action_call
 from actions.crisis import is_crisis
 from actions.fact_tables import FACT_NAMES, OPTIONAL_FACTS, fact_text
 from actions.facts import is_question
-from actions.service_catalog import SERVICE_INTENTS, services_named
+from actions.service_catalog import SERVICE_FORMS, SERVICE_INTENTS, services_named
 from actions.slot_checks import (
     CHANGE,
     CONFIRM,
@@ -302,8 +302,11 @@ class HotlineForm(FormValidationAction):
             return self._pause()
         if waiting and self._accepts_person(tracker):
             return await self._hand_over(dispatcher, tracker)
+        callback = await self._waiting_callback(dispatcher, tracker) if waiting else None
+        if callback is not None and tracker.get_slot("requested_slot") != "phone":
+            return callback + self._pause()
         try:
-            events = await super().run(dispatcher, tracker, domain)
+            events = (callback or []) + await super().run(dispatcher, tracker, domain)
             if waiting:
                 events = await self._after_answer(events, dispatcher, tracker, domain)
             return events
@@ -394,6 +397,21 @@ class HotlineForm(FormValidationAction):
 
         events = await request_handoff(dispatcher, tracker, "worker_request")
         return events + HotlineForm._pause()
+
+    async def _waiting_callback(self, dispatcher: CollectingDispatcher,
+                                tracker: Tracker) -> list[dict] | None:
+        """The phone for a callback promised outside opening hours, given while this form
+        is open: the callback is filed (not swallowed as an answer to another question).
+        Unless the form asked for the phone itself, it then pauses and offers its case
+        again, so the worker is not asked about the case in the same breath."""
+        from actions.handoff import CASE_SERVICES, file_waiting_callback, offer_case_again
+
+        events = await file_waiting_callback(dispatcher, tracker, offer=False)
+        if events is not None and tracker.get_slot("requested_slot") != "phone":
+            service = next((s for s, form in SERVICE_FORMS.items()
+                            if form == self.form_name()), None)
+            offer_case_again(dispatcher, service if service in CASE_SERVICES else None)
+        return events
 
     def _accepts_person(self, tracker: Tracker) -> bool:
         """要 / 好 / 转吧 right after the form offered a person for a question it could not

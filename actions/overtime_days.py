@@ -34,6 +34,15 @@ class WorkedText:
     statutory_days: int = 0
     rest_days: int = 0
     extended_hours: Decimal = Decimal(0)
+    # 天天加班三个小时: hours of every working day; ``workdays`` is how many such days the
+    # period said (三个月天天加三小时), 0 when no period was said (the total is then asked)
+    hours_per_day: Decimal = Decimal(0)
+    workdays: int = 0
+
+    @property
+    def needs_period(self) -> bool:
+        """Daily hours with no period: one day's figure can be given, the total cannot."""
+        return bool(self.hours_per_day) and not self.workdays
 
     def __bool__(self) -> bool:
         return bool(self.dates or self.statutory_days or self.rest_days or self.extended_hours)
@@ -220,4 +229,32 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
     hours = _HOURS.search(text)
     if hours and (n := _number(hours.group(1))):
         found.extended_hours = n + (Decimal("0.5") if hours.group(2) else 0)
+        if _DAILY.search(text):
+            found.hours_per_day = found.extended_hours
+            found.workdays = _workdays_in_period(text)
+            if found.workdays:
+                found.extended_hours = found.hours_per_day * found.workdays
     return found
+
+
+# 天天 / 每天 / 每晚 加三个小时: the hours of every working day, not of one
+_DAILY = re.compile(r"天天|每天|每晚|每个?晚上|每个工作日|每日|一天(?:都|要|得)?加")
+# the national average of working days in a month (劳社部发〔2008〕3号: 250 days a year ÷ 12)
+WORKDAYS_PER_MONTH = Decimal("20.83")
+
+
+def _workdays_in_period(text: str) -> int:
+    """三个月 → 62 working days, 两周 → 10, 40天 → 40; 0 when no period is said."""
+    from bot.normalize.numbers import find_durations
+
+    # 不是一天 是三个月: a period the worker denies is not the one meant
+    spans = [s for s in find_durations(text) if isinstance(s.value, str)
+             and not text[max(0, s.start - 2):s.start].endswith(("不是", "不"))]
+    if not spans:
+        return 0
+    m = re.fullmatch(r"P(\d+)([YMWD])(?:(15)D)?", str(spans[-1].value))
+    if not m:
+        return 0
+    count, unit = Decimal(m.group(1)) + (Decimal("0.5") if m.group(3) else 0), m.group(2)
+    per_unit = {"Y": WORKDAYS_PER_MONTH * 12, "M": WORKDAYS_PER_MONTH, "W": Decimal(5), "D": Decimal(1)}
+    return int((count * per_unit[unit]).quantize(Decimal(1), rounding="ROUND_HALF_UP"))

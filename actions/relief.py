@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.backend_client import BackendError
 from actions.common import SafeAction, client, location
 from actions.tickets import offer_ticket
+from actions.validators import UNKNOWN, asks_how_to_register
 
 
 def worker_region(tracker) -> tuple[str | None, str | None]:
@@ -33,36 +40,85 @@ def verdict_lines(programmes: list[dict]) -> tuple[list[str], list[str]]:
     return yes, no
 
 
+def hardship_for_rules(tracker: Tracker) -> str:
+    """The status the rules are run with: the verified record first, else what the worker
+    said (困难 / 特困). 不清楚 (the worker does not know) is judged as not on record — never
+    as 在档 — and the staff check it when the ticket is followed up."""
+    worker = tracker.get_slot("verified_worker") or {}
+    told = tracker.get_slot("hardship_status")
+    status = worker.get("hardship_status") or (told if told != UNKNOWN else None)
+    return status or "none"
+
+
+def self_reported(tracker: Tracker) -> bool:
+    """The 在档 status comes from the worker's words, not a verified record: the verdict says
+    so, or 您是在档困难职工 would read as a fact the hotline checked."""
+    worker = tracker.get_slot("verified_worker") or {}
+    return not worker.get("hardship_status") and hardship_for_rules(tracker) != "none"
+
+
+async def registration_text(tracker: Tracker) -> str:
+    """How to become a registered hardship worker (建档): at the station that serves the
+    worker's place (named by the backend), which checks the family's situation. Asked as
+    怎么建档, this is the answer — not a status to judge by."""
+    city, district = worker_region(tracker)
+    station = None
+    if city or district:
+        try:
+            station = (await client().resolve(city, district)).get("station")
+        except BackendError:
+            station = None
+    where = f"“{station['name']}”（电话 {station['phone']}）" if station and station.get("name") \
+        else "所在社区的工会网格工作站或市总工会职工服务中心"
+    return (f"困难职工建档要本人向工会提出申请：带上身份证和家庭收入、看病花费等困难情况的材料，"
+            f"到{where}申请，工作人员核实后建档。建档后才能按困难、特困职工的标准申请救助。")
+
+
+def case_facts(tracker: Tracker, status: str) -> dict[str, Any]:
+    """What a relief ticket carries, so the person who calls back knows the case."""
+    told = tracker.get_slot("hardship_status")
+    return {"medical_out_of_pocket_yearly": tracker.get_slot("medical_cost"),
+            "hardship_status": status if status != "none" else (told or status)}
+
+
+def offer_person(dispatcher: CollectingDispatcher, tracker: Tracker, status: str) -> list[dict]:
+    """No programme applies on record (or none is registered here): the case still goes to
+    a person, with its facts — 12351 alone left the worker to tell it all again (B13)."""
+    dispatcher.utter_message(text="您的情况我可以登记下来，转给当地工会的工作人员，看看还有没有"
+                                  "其他帮扶办法。")
+    return offer_ticket("relief_application", case_facts(tracker, status))
+
+
 class ActionReliefEligibility(SafeAction):
     def name(self) -> str:
         return "action_relief_eligibility"
 
     async def act(self, dispatcher, tracker, domain):
-        worker = tracker.get_slot("verified_worker") or {}
         city, district = worker_region(tracker)
-        facts = {"city": city, "district": district,
-                 # the record decides; a worker without one may say 我是困难职工 / 特困
-                 "hardship_status": worker.get("hardship_status")
-                 or tracker.get_slot("hardship_status") or "none",
+        status = hardship_for_rules(tracker)
+        if asks_how_to_register((tracker.latest_message or {}).get("text") or ""):
+            # 那我怎么建档啊: the question is answered, then the case offered to a person
+            dispatcher.utter_message(text=await registration_text(tracker))
+            return offer_ticket("relief_application", case_facts(tracker, status))
+        facts = {"city": city, "district": district, "hardship_status": status,
                  "medical_out_of_pocket_yearly": tracker.get_slot("medical_cost")}
         result = await client().eligibility({k: v for k, v in facts.items() if v is not None})
         # the phone, the code's outcome and the cost stay: 建档了 / 我是特困 after the verdict
         # runs the assessment again with what was told, without asking any of it again
-        done = []
         if not result["region_known"]:
             dispatcher.utter_message(text=result.get("reason") or "暂时没有您所在地区的帮扶数据。")
-            return done
+            return offer_person(dispatcher, tracker, status)
         yes, no = verdict_lines(result["programmes"])
         if yes:
-            dispatcher.utter_message(text="根据您的情况，可以申请：\n" + "\n".join(yes))
+            note = "（按您说的建档情况判断，登记后工作人员会核实）" if self_reported(tracker) else ""
+            dispatcher.utter_message(text=f"根据您的情况{note}，可以申请：\n" + "\n".join(yes))
         if no:
             dispatcher.utter_message(text="暂不符合：\n" + "\n".join(no[:3]))
         if not result["programmes"]:
             dispatcher.utter_message(text=result.get("reason") or "当地暂无登记的帮扶项目。")
         ticketable = [p for p in result["programmes"] if p["eligible"] and p.get("ticket_type")]
         if not ticketable:
-            return done
-        return done + offer_ticket(ticketable[0]["ticket_type"], {
+            return offer_person(dispatcher, tracker, status)
+        return offer_ticket(ticketable[0]["ticket_type"], {
             "programmes": [p["programme"] for p in ticketable],
-            "medical_out_of_pocket_yearly": tracker.get_slot("medical_cost"),
-            "hardship_status": facts["hardship_status"]})
+            **case_facts(tracker, status)})

@@ -23,13 +23,15 @@ from actions import validators as v
 from actions.common import SafeAction, said_this_turn
 from actions.crisis import is_crisis
 from actions.facts import asked_facts, fact_text, is_question, record_context
+from actions.handoff import file_waiting_callback, insists_on_a_person
 from actions.next_service import offer_service
-from actions.overtime_days import names_a_kind_of_day
+from actions.overtime_days import names_a_kind_of_day, read_worked_days
 from actions.service_catalog import POLICY_SERVICES, SERVICE_FORMS, SERVICE_NAMES, services_named
 from actions.services import POLICY_ACTIONS
 from actions.slot_checks import slots_set_this_turn
 from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, value_before_this_message
 from actions.tickets import new_case_id
+from actions.wages import PERIOD_QUESTION
 
 FILING_FORMS = {"wage_arrears_form"}
 # What relief depends on, without a question: the relief form asks its first question (the
@@ -49,7 +51,7 @@ def service_from_facts(slots: dict[str, Any], text: str) -> str | None:
     named = services_named(text)
     if named:
         return named[0]
-    owed = bool(re.search(r"欠|拖|没给|没发|不给|不发|要不回|讨", text or ""))
+    owed = bool(v.OWED.search(text or ""))
     wage_facts = [k for k in (*WAGE_FACTS, "amount") if slots.get(k)]
     # an employer alone (我是隆祥皮革有限公司的) is no wage case: it may belong to a subsidy
     if wage_facts and (owed or len(wage_facts) >= 2 or wage_facts == ["duration"]):
@@ -105,6 +107,20 @@ def flow_to_redo(tracker: Tracker) -> str | None:
             tracker.get_slot(slot) for slot in FORM_SLOTS.get(last, ())):
         return REDO_FORMS[last]
     return None
+
+
+def period_follow_up(tracker: Tracker) -> str | None:
+    """三个月 after one day's overtime figure and the question how long (天天加班三个小时):
+    the days told before with the period now said, for the calculation to run again."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    before = tracker.get_slot("overtime_days") or ""
+    if tracker.active_loop_name or _last_form(tracker) != "overtime_form" \
+            or not said_this_turn(tracker, PERIOD_QUESTION, earlier_turns=1):
+        return None
+    if not read_worked_days(before).needs_period:
+        return None
+    combined = f"{before} {text}"
+    return combined if read_worked_days(combined).workdays else None
 
 
 _OWED = re.compile(r"欠|拖|没给|没发|不给|不发|要不回|讨|扣|少给|少发|克扣|不结")
@@ -190,6 +206,11 @@ FORM_VALIDATORS = {
 }
 
 
+# 怎么申请 / 怎么赔 / 去哪报名: the worker asks how to get it, not only how much
+_ASKS_HOW = re.compile(r"怎么(?:申请|赔|理赔|办|报名|参加|加入|领|弄)|如何(?:申请|理赔|办理|参加)|"
+                       r"去哪(?:里|儿)?(?:申请|报名|办)")
+
+
 def _interrupted_service(tracker: Tracker) -> str | None:
     """The service whose form stepped aside for this message (None: no form did)."""
     form = tracker.get_slot("interrupted_form")
@@ -212,6 +233,22 @@ class ActionStartService(SafeAction):
             intent = "minimum_wage"  # 我一个月才拿1800 正常吗: compared with the figure just told
         if is_crisis(text):  # 工资要不回来…不想活了: the hotlines and a person, not the form
             return [FollowupAction("action_psych_support")]
+        if insists_on_a_person(text) and not text.startswith("/"):
+            # 别跟我机器人说了 我要找真人 老板欠我工资: the person first; the case told is kept
+            return [FollowupAction("action_handoff_request")]
+        # 13645321234 after "请留下手机号": the promised callback is filed, not a menu; a
+        # service asked for in the same message is then started as usual
+        asks = intent in SERVICE_NAMES or service_from_facts(slots_set_this_turn(tracker),
+                                                             text) is not None
+        callback = await file_waiting_callback(dispatcher, tracker, offer=not asks)
+        if callback is not None and not asks:
+            return callback
+        return (callback or []) + await self._route(dispatcher, tracker, domain, intent)
+
+    async def _route(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                     domain: dict[str, Any], intent: str | None) -> list[dict[str, Any]]:
+        """The request itself: a fact answer first, else the flow it points at."""
+        text = (tracker.latest_message or {}).get("text") or ""
         if not text.startswith("/"):
             found = await asked_facts(tracker)
             if found:
@@ -219,6 +256,10 @@ class ActionStartService(SafeAction):
                     dispatcher.utter_message(text=fact_text(fact))
                 return self._named_by_record(found, tracker) + await self._after_figure(
                     found, dispatcher, tracker, domain)
+        if (days := period_follow_up(tracker)) is not None:
+            tracker.slots["overtime_days"] = days  # seen by the form's first validation
+            return [SlotSet("overtime_days", days)] + await self._start(
+                "overtime_pay", dispatcher, tracker, domain, answered=True)
         service = intent if intent in SERVICE_NAMES else (
             flow_to_redo(tracker) or service_from_facts(slots_set_this_turn(tracker), text))
         events: list[dict] = []
@@ -265,6 +306,9 @@ class ActionStartService(SafeAction):
             # the figure first, then the worker's own case: the flow asks only what is
             # still missing (春节加班工资怎么算 → the multipliers, then the monthly wage;
             # 青岛最低工资多少 我一个月才1800 → the figure, then the comparison)
+            return await self._start(intent, dispatcher, tracker, domain, answered=True)
+        if intent in POLICY_SERVICES and _ASKS_HOW.search(text):
+            # 互助保险能赔…怎么申请: the figure, then how to claim (the service's own answer)
             return await self._start(intent, dispatcher, tracker, domain, answered=True)
         service = intent if intent in SERVICE_NAMES else None
         if service:

@@ -4,6 +4,7 @@ every fact comes from the backend."""
 
 from __future__ import annotations
 
+import re
 from abc import abstractmethod
 
 from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
@@ -129,13 +130,38 @@ class ActionMutualInsurance(PolicyAnswer):
     def answer(self, dispatcher, tracker, policies):
         policy = policies[0]
         details = policy.get("details") or {}
-        text = f"{policy['title']}：{policy['summary']}"
-        if details.get("max_payout"):
-            text += f"\n最高给付：{details['max_payout']:,} 元。"
-        if details.get("claim_steps"):
-            text += "\n怎么理赔：" + "；".join(details["claim_steps"]) + "。"
-        dispatcher.utter_message(text=text)
+        text = (tracker.latest_message or {}).get("text") or ""
+        if not said_this_turn(tracker, policy["summary"][:24], earlier_turns=6):
+            reply = f"{policy['title']}：{policy['summary']}"
+            if details.get("max_payout"):
+                reply += f"\n最高给付：{details['max_payout']:,} 元。"
+            if details.get("claim_steps"):
+                reply += "\n怎么理赔：" + "；".join(details["claim_steps"]) + "。"
+            dispatcher.utter_message(text=reply)
+        sanitation = is_sanitation_worker(tracker, text)
+        if sanitation and "环卫" in policy["summary"]:
+            dispatcher.utter_message(text=f"您是环卫工：按{policy['source']}，{policy['title']}"
+                                          "面向的人群里就有环卫工，您可以申请给付。")
+        if sanitation or wants_registration(text) or said_this_turn(
+                tracker, policy["summary"][:24], earlier_turns=6):
+            # 能帮我登记一下让他们联系我吗: a person takes it up, not the same text again
+            return offer_ticket("mutual_insurance", {
+                "question": text, "occupation": tracker.get_slot("occupation")
+                or ("sanitation" if sanitation else None)})
         return []
+
+
+_REGISTER = re.compile(r"登记|报名|联系我|给我打电话|打给我|帮我(?:办|申请|加入|入)|工单|怎么加入|想入|想参加")
+
+
+def wants_registration(text: str) -> bool:
+    """The worker asks to be signed up or called (登记 / 联系我 / 想入), not for information."""
+    return bool(_REGISTER.search(text or ""))
+
+
+def is_sanitation_worker(tracker, text: str) -> bool:
+    """环卫工 said now or known: the gifted mutual cover names them (B23)."""
+    return tracker.get_slot("occupation") == "sanitation" or bool(re.search(r"环卫", text or ""))
 
 
 class ActionChildcare(PolicyAnswer):
@@ -146,9 +172,40 @@ class ActionChildcare(PolicyAnswer):
 
     def answer(self, dispatcher, tracker, policies):
         policy = policies[0]
-        dispatcher.utter_message(text=f"{policy['title']}：{policy['summary']}")
+        if not said_this_turn(tracker, policy["summary"][:24], earlier_turns=4):
+            dispatcher.utter_message(text=f"{policy['title']}：{policy['summary']}")
         dispatcher.utter_message(response="utter_childcare_next")
         return []
+
+    async def act(self, dispatcher, tracker, domain):
+        """In a place whose station runs the 托管驿站 (辛安 → 沂河路社区): that station, named
+        from the backend's records, and a sign-up offered — not the general text twice (B28)."""
+        events = await super().act(dispatcher, tracker, domain)
+        stations = await childcare_stations(tracker)
+        if not stations:
+            return events
+        dispatcher.messages[:] = [m for m in dispatcher.messages
+                                  if m.get("response") != "utter_childcare_next"]
+        dispatcher.utter_message(text="您那边有托管的工会网格工作站：\n"
+                                      + "\n\n".join(station_text(st) for st in stations[:2]))
+        return events + offer_ticket("other", {
+            "question": (tracker.latest_message or {}).get("text"),
+            "service": "职工子女爱心托管报名", "station": stations[0].get("name"),
+            "child_grade": tracker.get_slot("child_grade")})
+
+
+async def childcare_stations(tracker) -> list[dict]:
+    """The stations of the worker's place that list a childcare service ([] if none known)."""
+    city, district = location(tracker)
+    if not (city or district):
+        return []
+    try:
+        found = await client().request("GET", "/stations", params={
+            k: val for k, val in (("city", city), ("district", district)) if val})
+    except BackendError:
+        return []
+    return [st for st in found.get("stations") or []
+            if any("托管" in str(sv) for sv in st.get("services") or [])]
 
 
 class ActionSkillsTraining(PolicyAnswer):

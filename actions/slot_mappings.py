@@ -43,10 +43,11 @@ class ValidateSlotMappings(ValidationAction):
         except Exception:  # reading facts must never cost the worker an answer
             logger.exception("reading the facts of a message failed")
             return []
-        facts = wage_after_minimum_wage(tracker, correction_target(tracker, facts))
+        facts = owed_per_month(tracker, wage_after_minimum_wage(
+            tracker, correction_target(tracker, facts)))
         for slot, value in (await volunteered_place(tracker, facts)).items():
             facts.setdefault(slot, value)  # the NLU's own reading of a place stays as it was
-        events, changed = place_inside_employer(tracker, facts), []
+        events, changed = place_inside_employer(tracker, facts) + place_of_hukou(tracker), []
         for slot, value in facts.items():
             old = tracker.get_slot(slot)
             if old == value:
@@ -142,6 +143,26 @@ def wage_after_minimum_wage(tracker: Tracker, facts: dict[str, Any]) -> dict[str
     return moved
 
 
+def owed_per_month(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
+    """欠了3个月，每个月6500 in the wage case: the owed sum is the month's pay times the months
+    owed (19,500), not one month's pay. With the months unknown the pay stays a monthly wage and
+    the form asks the sum."""
+    if "monthly_wage" not in facts or "amount" in facts or not _about_arrears(tracker):
+        return facts
+    months = re.fullmatch(r"P(\d+)M", str(facts.get("duration") or tracker.get_slot("duration") or ""))
+    if not months or not isinstance(facts["monthly_wage"], int):
+        return facts
+    moved = dict(facts)
+    moved["amount"] = moved.pop("monthly_wage") * int(months.group(1))
+    return moved
+
+
+def _about_arrears(tracker: Tracker) -> bool:
+    intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+    return tracker.active_loop_name == "wage_arrears_form" or (
+        not tracker.active_loop_name and intent == "wage_arrears")
+
+
 def value_before_this_message(tracker: Tracker, slot: str) -> Any:
     """The slot's value before the latest message was read (its own extraction undone)."""
     seen_user = False
@@ -166,10 +187,32 @@ def place_inside_employer(tracker: Tracker, facts: dict[str, Any]) -> list[dict]
         employer = checked.value if checked.ok and checked.value != v.UNKNOWN else None
     if not isinstance(employer, str) or not employer:
         return []
+    # 一个姓刘的包工头 在西海岸新区长江路街道的工地: a place after 在 describes where the
+    # employer is, which is the worker's place of work; only a place in the name is undone
+    name = employer.split("在", 1)[0]
     events = []
     for slot, value in slots_set_this_turn(tracker).items():
         if slot not in ("city", "district") or not isinstance(value, str) or not value:
             continue
-        if value in employer and text.count(value) <= employer.count(value):
+        if value in name and text.count(value) <= name.count(value):
+            events.append(SlotSet(slot, value_before_this_message(tracker, slot)))
+    return events
+
+
+# 户口在老家安徽 / 老家是河南的 / 户籍在…: where the hukou is, not where the worker lives and works
+_HUKOU_PLACE = re.compile(r"(?:户口|户籍|老家|籍贯)(?:是|在|落在)?(?:老家)?\s*([\u4e00-\u9fff]{2,8})")
+
+
+def place_of_hukou(tracker: Tracker) -> list[dict]:
+    """A city or district said as the hukou's place (C17: 户口在老家安徽 routed the school case to
+    合肥, the worker lives in 上海闵行) is undone: the case goes where the worker is."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    hukou = " ".join(m.group(1) for m in _HUKOU_PLACE.finditer(text))
+    if not hukou:
+        return []
+    events = []
+    for slot, value in slots_set_this_turn(tracker).items():
+        if slot in ("city", "district") and isinstance(value, str) and value \
+                and value.rstrip("省市区县") in hukou and text.count(value.rstrip("省市区县")) == 1:
             events.append(SlotSet(slot, value_before_this_message(tracker, slot)))
     return events

@@ -1,11 +1,27 @@
-"""Holiday measures: what applies where the worker is, with amounts, and an application."""
+"""Holiday measures: what applies where the worker is, with amounts, and an application.
+
+The region's measures are the answer and come first: as soon as the place (or the employer
+whose agreement is on record) is known, the form says them before it asks anything else
+(``say_measures``), and asks the worker's job only when a rule of that region depends on it
+(``occupation_matters``) — 在广东过年不回去 工会有啥福利 is answered, not met with 您做什么工作.
+"""
 
 from __future__ import annotations
 
-from actions.common import SafeAction, client, location
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.backend_client import BackendError
+from actions.common import SafeAction, client, location, said_this_turn
 from actions.relief import verdict_lines
 from actions.tickets import offer_ticket
 from actions.validators import UNKNOWN
+
+MEASURES_HEADER = "当地工会的过年措施："
+# how far back a measure said counts as said (the form's questions come in between)
+MEASURES_MEMORY = 8
 
 
 def worker_facts(tracker) -> dict:
@@ -18,29 +34,87 @@ def worker_facts(tracker) -> dict:
     return {k: v for k, v in facts.items() if v is not None and v != UNKNOWN}
 
 
+async def local_measures(tracker: Tracker) -> list[dict]:
+    """The region's own holiday measures on record ([] for a place without any, or unknown)."""
+    city, district = location(tracker)
+    if not (city or district):
+        return []
+    try:
+        found = await client().policies("holiday_subsidy", city, district)
+    except BackendError:  # a place the backend does not know: nothing local to say
+        return []
+    return [p for p in found["policies"] if p.get("region_id") is not None]
+
+
+def measures_text(measures: list[dict]) -> str:
+    return MEASURES_HEADER + "\n" + "\n".join(
+        f"· {p['title']}：{p['summary']}（来源：{p['source']}）" for p in measures[:2])
+
+
+def measures_said(tracker: Tracker, measures: list[dict]) -> bool:
+    """These measures were already told in this case (before the form's questions)."""
+    return bool(measures) and said_this_turn(tracker, measures[0]["title"],
+                                             earlier_turns=MEASURES_MEMORY)
+
+
+async def say_measures(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Says the region's measures once, first thing; True when they were said now."""
+    measures = await local_measures(tracker)
+    if not measures or measures_said(tracker, measures):
+        return False
+    dispatcher.utter_message(text=measures_text(measures))
+    return True
+
+
+async def occupation_matters(tracker: Tracker) -> bool:
+    """A rule of the worker's region is undecided for want of the job alone (上海's cover for
+    外来建设者): only then is 您做什么工作 worth asking. Unknown place, or no backend: asked,
+    as before (the job then may still matter)."""
+    facts = worker_facts(tracker)
+    if not (facts.get("city") or facts.get("district")):
+        return True
+    facts.pop("occupation", None)
+    try:
+        result = await client().eligibility(facts)
+    except BackendError:
+        return True
+    return any(p.get("undetermined") and "occupation" in (p.get("missing_facts") or [])
+               for p in result.get("programmes", []))
+
+
+def application_facts(tracker: Tracker, facts: dict, applicable: list[dict]) -> dict[str, Any]:
+    return {"programmes": [p["programme"] for p in applicable],
+            "situation": tracker.get_slot("holiday_situation"),
+            "occupation": facts.get("occupation"), "employer": facts.get("employer")}
+
+
 class ActionHolidaySubsidy(SafeAction):
     def name(self) -> str:
         return "action_holiday_subsidy"
 
     async def act(self, dispatcher, tracker, domain):
         facts = worker_facts(tracker)
-        measures = (await client().policies("holiday_subsidy", facts.get("city"),
-                                            facts.get("district")))["policies"]
-        local = [p for p in measures if p.get("region_id") is not None]
-        if local:
-            dispatcher.utter_message(text="当地工会的过年措施：\n" + "\n".join(
-                f"· {p['title']}：{p['summary']}（来源：{p['source']}）" for p in local[:2]))
-        else:
+        measures = await local_measures(tracker)
+        if not measures:
             dispatcher.utter_message(response="utter_no_holiday_measures")
+        elif not measures_said(tracker, measures):
+            dispatcher.utter_message(text=measures_text(measures))
         result = await client().eligibility(facts)
         yes, _ = verdict_lines(result.get("programmes", []))
         if yes:
             dispatcher.utter_message(text="按您的情况，可以享受：\n" + "\n".join(yes))
         applicable = [p for p in result.get("programmes", [])
                       if p["eligible"] and p.get("ticket_type")]
-        if not applicable:
-            return []
-        return offer_ticket("subsidy_application", {
-            "programmes": [p["programme"] for p in applicable],
-            "situation": tracker.get_slot("holiday_situation"),
-            "occupation": facts.get("occupation"), "employer": facts.get("employer")})
+        if applicable:
+            return offer_ticket("subsidy_application", application_facts(tracker, facts, applicable))
+        if not yes:
+            # 节后错峰回家 in 南宁 with the measures already said: never a silent end. What is on
+            # record does not cover it; a person can ask the employer's and local union for them
+            dispatcher.utter_message(text=NOTHING_TO_CLAIM)
+            return offer_ticket("subsidy_application", application_facts(tracker, facts, []))
+        return []
+
+
+NOTHING_TO_CLAIM = ("按您说的情况，我这里登记的当地措施里，暂时没有您能直接申领的补贴。"
+                    "返岗路费、红包这些，很多是单位或当地工会另外安排的，可以问问单位工会，"
+                    "或拨打职工服务热线 12351。也可以登记一下，让工作站的工作人员帮您问清楚。")

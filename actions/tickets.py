@@ -84,19 +84,46 @@ def case_payload(tracker: Tracker, ticket_type: str, facts: dict[str, Any]) -> d
     return {k: v for k, v in payload.items() if v not in (None, "")}
 
 
+def call_back_at(sla_due: str) -> str:
+    """'2026-11-26T00:30:00' (UTC) → '11月26日（周四）08:30' in Beijing time: an urgent
+    callback is due at the station's opening, so the hour matters."""
+    try:
+        due = datetime.fromisoformat(str(sla_due).replace("Z", "+00:00"))
+    except ValueError:
+        return call_back_by(sla_due)
+    if due.tzinfo is None:
+        due = due.replace(tzinfo=timezone.utc)
+    return f"{call_back_by(sla_due)}{due.astimezone(BEIJING):%H:%M}"
+
+
+URGENT_LINES = "心里难受的话，请随时拨打心理援助热线 12356 或 400-161-9995；紧急情况请拨打 120 或 110。"
+
+
+def what_happens_next(ticket: dict, has_phone: bool, urgent: bool) -> str:
+    """The call the worker can expect: at the station's opening for an urgent callback (a
+    crisis), by the SLA date otherwise, or how to ask without a phone."""
+    if urgent and has_phone:
+        return (f"服务站一上班（{call_back_at(ticket['sla_due'])}），工作人员会第一时间给您"
+                f"回电，请保持手机畅通。在这之前，{URGENT_LINES}")
+    if has_phone:
+        return f"工作人员会在 {call_back_by(ticket['sla_due'])}前给您打电话，请保持手机畅通。"
+    return (f"您没有留电话，工作人员没法回电：请记下工单号，{call_back_by(ticket['sla_due'])}"
+            f"后可以打 {ticket['station_phone']} 问进度。")
+
+
 async def file_case(dispatcher: CollectingDispatcher, tracker: Tracker, ticket_type: str,
-                    facts: dict[str, Any]) -> dict | None:
-    """Creates (or queues) the ticket and tells the worker what happens next."""
+                    facts: dict[str, Any], urgent: bool = False) -> dict | None:
+    """Creates (or queues) the ticket and tells the worker what happens next (``urgent``: a
+    crisis callback, which the backend makes due at the station's next opening)."""
     payload = case_payload(tracker, ticket_type, facts)
     ticket = await submit_ticket(client(), outbox(), payload, case_key(tracker, ticket_type))
     if ticket is None:
         dispatcher.utter_message(response="utter_case_queued")
+        if urgent:
+            dispatcher.utter_message(text=URGENT_LINES)
         return None
     name = TYPE_NAMES.get(ticket_type, "")
-    then = (f"工作人员会在 {call_back_by(ticket['sla_due'])}前给您打电话，请保持手机畅通。"
-            if payload.get("contact_phone") else
-            f"您没有留电话，工作人员没法回电：请记下工单号，{call_back_by(ticket['sla_due'])}"
-            f"后可以打 {ticket['station_phone']} 问进度。")
+    then = what_happens_next(ticket, bool(payload.get("contact_phone")), urgent)
     dispatcher.utter_message(
         text=f"已为您登记{name}工单，工单号 {ticket['id']}，由{ticket['station_name']}负责"
              f"（电话 {ticket['station_phone']}）。{then}以后查进度，告诉我工单号就行。")

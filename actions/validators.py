@@ -42,9 +42,20 @@ def _text(value: object) -> str:
 _PHONE_IN_TEXT = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?1\d{2}[\s-]?\d{4}[\s-]?\d{4}(?!\d)")
 
 
+# 一三六零零零一二三四五: a number said digit by digit, as voice input writes it
+_SPOKEN_DIGIT = str.maketrans("零〇洞幺一二三四五六七八九", "0001123456789")
+_SPOKEN_PHONE = re.compile(r"(?<![零〇洞幺一二三四五六七八九十百千万])[零〇洞幺一二三四五六七八九]{11,12}"
+                           r"(?![零〇洞幺一二三四五六七八九十百千万])")
+
+
+def spoken_digits(text: str) -> str:
+    """The digits of a number said in Chinese digit words, written as digits."""
+    return _SPOKEN_PHONE.sub(lambda m: m.group(0).translate(_SPOKEN_DIGIT), text)
+
+
 def phone(value: object) -> Checked:
-    """A mobile number, also inside words: 打我手机 138 0532 1234 就行."""
-    text = _text(value)
+    """A mobile number, also inside words: 打我手机 138 0532 1234 就行 / 一三八零五三二一二三四."""
+    text = spoken_digits(_text(value))
     normalised = normalize_phone(text) if value else None
     if not normalised and (m := _PHONE_IN_TEXT.search(text)):
         normalised = normalize_phone(m.group(0))
@@ -159,10 +170,19 @@ _PLACE_FILLER = re.compile(r"^(?:我|俺|咱|我们|我家|家)?(?:现在|目前
                            r"|(?:这边|那边|这里|那里|附近|这块|的|呢|啊|吧|了)+$")
 
 
+_NOT_PLACE_WORDS = re.compile(r"俺|我|你|是|过年|回来|回去|老家|了|吧|呢|吗|工资|上班|干活|孩子")
+
+
 def place(value: object) -> Checked:
-    """A city, district, street or community as the worker wrote it, without filler words."""
-    text = re.sub(r"[\s,.!?;:，。！？；：\"'“”]", "", _text(value))
-    text = _PLACE_FILLER.sub("", text)
+    """A city, district, street or community as the worker wrote it, without filler words.
+    青岛 黄岛区 is one place; 南宁 俺是回老家过年 is 南宁 and a sentence after it."""
+    clauses = [c for c in re.split(r"[\s,.!?;:，。！？；：\"'“”]+", _text(value)) if c]
+    kept = clauses[:1]
+    for clause in clauses[1:]:
+        if len(clause) > 8 or _NOT_PLACE_WORDS.search(_PLACE_FILLER.sub("", clause)):
+            break
+        kept.append(clause)
+    text = _PLACE_FILLER.sub("", "".join(kept))
     han = re.findall(r"[\u4e00-\u9fff]", text)
     if not 2 <= len(han) <= 30 or re.search(r"\d{3,}", text):
         return Checked(reask="utter_invalid_place")
@@ -202,6 +222,9 @@ def grade(value: object) -> Checked:
     return Checked(reask="utter_invalid_grade")
 
 
+_HEDGED = re.compile(r"好像|可能|不太清楚|不清楚|不确定|记不清|应该是|大概|也许")
+
+
 def hukou_status(value: object) -> Checked:
     """Where the child's hukou is and whether the parents hold a residence permit."""
     text = _text(value)
@@ -212,6 +235,8 @@ def hukou_status(value: object) -> Checked:
                      r"户口(?:在|是)(?!本地|这|当地|咱)", text)
     if local and not away:
         return Checked("本地户口")
+    if permit and _HEDGED.search(text):  # 居住证好像办了吧 不太清楚: staff must check it
+        return Checked("外地户口，居住证不确定")
     if permit:
         return Checked("外地户口，有居住证")
     if permit_no:
@@ -221,8 +246,10 @@ def hukou_status(value: object) -> Checked:
     return Checked(reask="utter_invalid_hukou_status")
 
 
-_SCHOOL_PROBLEMS = (("没有学位", r"没有?学位|学位(?:紧张|不够|满了?)|没名额|名额(?:满|不够|紧)|排不上"),
-                    ("被学校拒收", r"不收|拒收|不让上|不给上|不接收|不要|不.{0,2}愿意收|不想收"),
+_SCHOOL_PROBLEMS = (("没有学位", r"没有?学位|学位(?:紧张|不够|满了?)|没名额|名额(?:满|不够|紧)|排不上|"
+                                r"没(?:有)?(?:地方|学校|哪个学校|哪家学校|地儿)(?:收|要|肯收|愿意收)"),
+                    ("被学校拒收", r"不收|拒收|不让上|不给上|不接收|不要|不.{0,2}愿意收|不想收|"
+                                 r"一直推|推来推去|来回推|往外推|踢皮球|推脱|推给|让等等|让再等"),
                     ("转学", r"转学|转到|转过来|插班"),
                     ("材料不全", r"材料|证明|手续|证件|社保|不全|缺"))
 
@@ -230,6 +257,8 @@ _SCHOOL_PROBLEMS = (("没有学位", r"没有?学位|学位(?:紧张|不够|满�
 def school_problem(value: object) -> Checked:
     """The problem in one of the words staff use, keeping the worker's words after it."""
     text = _text(value)
+    if text.startswith(("其他（", "其他(")):
+        return Checked(text)  # read before: 其他（其他(…)） would say it twice
     label = next((name for name, pattern in _SCHOOL_PROBLEMS if re.search(pattern, text)), None)
     if label and text.startswith((f"{label}（", f"{label}(")):
         return Checked(text)  # already in the words staff use
@@ -372,8 +401,15 @@ _MEDICAL_CUE = re.compile(r"医药费|医疗费|药费|自付|自费|自己掏|�
 _MONTHLY_WORDS = r"月薪|月工资|每月|每个月|一个月|一月|月收入|底薪|基本工资"
 _MONTHLY_WORD = re.compile(_MONTHLY_WORDS)  # said per month, not a bare 工资是…
 _MONTHLY_CUE = re.compile(rf"{_MONTHLY_WORDS}|工资(?:是|才|只有|就|有)?$|工资(?:是|才|只有|就)")
+# 两个月的工资 / 一个半月的工资 before a sum: the pay of those months, an owed total
+_MONTHS_OF_PAY = re.compile(r"(?:[两二三四五六七八九十几]|\d+|一个半|[两三四五]个半)个?月的?(?:工资|工钱)"
+                            r"(?:是|有|一共)?$")
 _FACTORY_KINDS = r"(?:电子|服装|纺织|鞋|食品|机械|皮革|化工|家具|玩具|制衣)厂"
 _FACTORY_KIND = re.compile(rf"(?:一个|一家)?(?:{_FACTORY_KINDS}|厂)")
+# Words that say wages are owed (老板欠了 / 工资没拿到 / 包工头跑路了): with them, a duration
+# in the message is how long the wages have been owed. One pattern for the entry action and the
+# facts reader.
+OWED = re.compile(r"欠|拖|没给|没发|不给|不发|要不回|讨|没拿到|拿不到|一分没|跑路|跑了|卷钱")
 _OWED_CUE = re.compile(r"欠|拖|没给|没发|不给|不发|要不回|讨|一共|总共|加起来|扣|少给|少发|克扣")
 _WAGE_CONTEXT = {"wage_arrears_form", "wage_arrears"}
 _OVERTIME_CONTEXT = {"overtime_form", "overtime_pay"}
@@ -382,7 +418,8 @@ _RELIEF_CONTEXT = {"relief_form", "relief_eligibility"}
 _SCHOOL_CONTEXT = {"school_form", "school_placement"}
 _HOLIDAY_CONTEXT = {"holiday_subsidy_form", "holiday_subsidy"}
 _WORKER_COUNT = re.compile(
-    r"(?:和|跟|还有|加上)?另外\s*(\d+|[一二两三四五六七八九十]+)\s*(?:个|位|名)?\s*(?:工友|人|同事|兄弟|老乡)|"
+    r"(?:(?:和|跟|还有|加上)?另外|还有|我和|我跟|我加上|连我)\s*(\d+|[一二两三四五六七八九十]+)\s*(?:个|位|名)?\s*"
+    r"(?:工友|人|同事|兄弟|老乡)|"
     r"(?:我们|一共|总共|共|加起来)?\s*(\d+|[一二两三四五六七八九十]+)\s*(?:个|位|名)\s*(?:工友|人|同事|兄弟|老乡)")
 _ALONE = re.compile(r"就我一个|只有我一个|就我自己|只有我自己|只欠我一个|就欠我一个|我一个人")
 
@@ -407,7 +444,7 @@ def _amount_slot(text: str, start: int, ctx: Context) -> str:
     after = text[start:start + 12]
     if _MEDICAL_CUE.search(before) or _MEDICAL_CUE.search(after[:8]):
         return "medical_cost"
-    if _OWED_CUE.search(before):
+    if _OWED_CUE.search(before) or _MONTHS_OF_PAY.search(before):
         return "amount"
     per_month = re.search(r"^[\d.万千百kKwW元块钱多]*(?:一个月|每月|/月|月薪)", after)
     if _MONTHLY_CUE.search(before) or per_month:
@@ -499,6 +536,15 @@ def place_eaten_by(entity: dict, text: str) -> tuple[str, str] | None:
     return None
 
 
+_COMPANY_END = re.compile(r"(?:公司|集团|厂|酒店|医院)$")
+# 两万多 具体22000: the figure said as the exact one replaces the rough one before it
+_PRECISE = re.compile(r"(?:具体|准确|确切|精确|实际上?|其实)(?:点|的|来说|说)?(?:是|有)?\s*$")
+_ROUGH_AFTER = re.compile(r"\s*(?:多|左右|出头|来块|上下)")
+# 公司叫上海快捷通物流: the whole name after 叫 (the NLU may cut a city off its front)
+_NAMED_EMPLOYER = re.compile(r"(?:公司|单位|厂子?|工厂|老板的公司|店)(?:的?名字?)?(?:叫做?|名叫|是)\s*"
+                             r"([\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?)(?=[，,。.！!？?；;\s]|$|的|欠|拖)")
+
+
 def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str, Any]:
     """Every fact of a case one message states, in any order and whatever was asked.
 
@@ -512,10 +558,19 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         return {}
     facts: dict[str, Any] = {}
     raw = (entities or [])
+    named = _NAMED_EMPLOYER.search(text)
+    named_employer = named.group(1) if named and employer_answer(named.group(1)).ok else None
     entities = []
     for e in raw:  # an employer cut out of a place name is the place, not an employer
+        if named_employer and e.get("entity") == "employer":
+            continue  # 公司叫上海快捷通物流: the name said whole, 上海 and all
         eaten = place_eaten_by(e, text) if e.get("entity") == "employer" else None
-        if eaten:
+        if eaten and _COMPANY_END.search(str(e.get("value") or "")):
+            # 上海順達物流有限公司 read as 海顺达物流有限公司: a company's name with its city cut
+            # off — the whole name is the employer (the city in a name is no place of work)
+            start = text.find(eaten[1], max(0, int(e["start"]) - len(eaten[1])))
+            entities.append({**e, "value": text[start:e["end"]], "start": start})
+        elif eaten:
             facts[eaten[0]] = eaten[1]
         else:
             entities.append(e)
@@ -526,18 +581,23 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     # code is asked; a sum in words or with its unit (自己掏了三万多, 3万, 800元) is money
     codes = ctx.asked in ("otp_code", "phone", "ticket_id", "id_number") and not (
         correcting and not re.search(r"\d{5,}", text))
+    rough: set[str] = set()  # 五千多吧 5400: a sum said roughly gives way to the exact one after it
     for span in find_amounts(text):
         if codes and re.fullmatch(r"[\d\s.]+", text[span.start:span.end]):
             continue
         value = amount(span.value)
         if value.ok:
             slot = _amount_slot(text, span.start, ctx)
-            if correcting:
+            if correcting or slot in rough or _PRECISE.search(text[max(0, span.start - 6):span.start]):
                 facts[slot] = value.value
+                rough.discard(slot)
             else:
                 facts.setdefault(slot, value.value)
+            if facts[slot] == value.value and (text[span.start:span.end].endswith("多")
+                                               or _ROUGH_AFTER.match(text[span.end:])):
+                rough.add(slot)
 
-    owed = bool(re.search(r"欠|拖|没给|没发|不给|不发|要不回", text))
+    owed = bool(OWED.search(text))
     if (ctx.asked == "duration" or ctx.about(_WAGE_CONTEXT) or owed) \
             and not ctx.about(_OVERTIME_CONTEXT) and "加班" not in text:
         spans = find_durations(text)
@@ -553,13 +613,17 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     employer = next((e.get("value") for e in entities if e.get("entity") == "employer"
                      and _plausible_employer(str(e.get("value") or ""), text, ctx, correcting)),
                     None)
-    employer = employer or described_employer(text)  # the NLU finds names (…公司, …厂)
+    employer = named_employer or employer or described_employer(text)  # the NLU finds names (…公司, …厂)
     if employer:
         facts["employer"] = employer
 
     count = head_count_in(text)
     if count is not None:
         facts["workers_affected"] = count
+    if _SPOKEN_PHONE.search(text) and not any(e.get("entity") == "phone" for e in entities):
+        spoken = phone(text)  # 电话是一三六零零零一二三四五: the NLU finds digits only
+        if spoken.ok:
+            facts["phone"] = spoken.value
 
     # a correction names the grade on its own (不对，是小学一年级): read it as well
     about_school = ctx.about(_SCHOOL_CONTEXT) or bool(
@@ -605,8 +669,41 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
                                 text):
             facts["overtime_days"] = text
 
-    if re.search(r"特困", text):
-        facts["hardship_status"] = "特困"
-    elif re.search(r"困难职工|困难户|困难家庭|建档|建了档|低保", text):
-        facts["hardship_status"] = "困难"
+    status = hardship_status_in(text)
+    if status is not None:
+        facts["hardship_status"] = status
     return facts
+
+
+# 建没建档我也不知道 / 不知道有没有建档: the worker does not know — not 在档
+_HARDSHIP_UNSURE = re.compile(r"建没建|有没有建|建没有建|是不是(?:困难|特困|在档|建档)|"
+                              r"(?:不知道|不清楚|不晓得|不确定|说不准|没数).{0,8}(?:档|困难|特困)|"
+                              r"(?:档|困难职工|特困).{0,8}(?:不知道|不清楚|不晓得|不确定|说不准)")
+# 那我怎么建档啊: a question how to register, no status
+_HARDSHIP_HOW = re.compile(r"(?:怎么|咋|如何|怎样|去哪|到哪|哪里|在哪|能不能|可以|想|要)"
+                           r".{0,3}(?:建档|建个档|申请建档|办建档|认定)|建档(?:怎么|咋|要|需要|去哪|在哪)")
+_HARDSHIP_NONE = re.compile(r"(?:没|没有|还没|未|不是)(?:有)?(?:建档|建过档|建了档|在档|困难职工|特困|低保)")
+
+
+def hardship_status_in(text: str) -> str | None:
+    """The hardship status a message states: 特困 / 困难, ``none`` (没建档), UNKNOWN when the
+    worker says they do not know, or None when it says nothing of it. A question about
+    registering (怎么建档) or not knowing (建没建档我也不知道) is no 在档 status: reading it as
+    one gave unregistered workers the verdict 您是在档困难职工 (B09, B12)."""
+    text = _text(text)
+    if not re.search(r"特困|困难职工|困难户|困难家庭|建档|建了档|在档|低保", text):
+        return None
+    if _HARDSHIP_UNSURE.search(text) or (says_unknown(text) and "档" in text):
+        return UNKNOWN
+    if _HARDSHIP_HOW.search(text):
+        return None
+    if _HARDSHIP_NONE.search(text):
+        return "none"
+    if re.search(r"特困", text):
+        return "特困"
+    return "困难"
+
+
+def asks_how_to_register(text: str) -> bool:
+    """怎么建档 / 去哪建档: the worker asks how to become a registered hardship worker."""
+    return bool(_HARDSHIP_HOW.search(_text(text))) and not _HARDSHIP_NONE.search(_text(text))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk.events import SlotSet
 
 from actions.backend_client import BackendUnavailable
@@ -54,9 +56,46 @@ class ActionCalculateOvertime(SafeAction):
         worked = read_worked_days(tracker.get_slot("overtime_days") or "")
         pay = overtime_pay(tracker.get_slot("monthly_wage"), worked.statutory_days,
                            worked.rest_days, worked.extended_hours, dates=worked.dates)
-        dispatcher.utter_message(text="按《劳动法》第四十四条计算：\n" + pay.explain())
+        dispatcher.utter_message(text="按《劳动法》第四十四条计算：\n" + _daily_line(worked)
+                                 + pay.explain())
+        if worked.needs_period:  # 天天加班三个小时: one day's figure; the total needs the period
+            dispatcher.utter_message(text=f"上面是加班一天（{worked.hours_per_day:g} 小时）的钱。"
+                                          f"{PERIOD_QUESTION}比如：三个月、40天，我帮您算总数。")
+            return []
+        if _wants_the_pay(tracker):  # 一分钱加班费都没有 / 工会帮我要: the station follows it up
+            return offer_ticket("overtime_pay", {
+                "monthly_wage": tracker.get_slot("monthly_wage"),
+                "overtime_days": tracker.get_slot("overtime_days"), "amount": int(pay.total)})
         dispatcher.utter_message(response="utter_overtime_next")
         return []  # the days stay known: a follow-up (那一共多少钱) is answered, not asked again
+
+
+# The question after one day's figure (router.period_follow_up recognises its answer by it).
+PERIOD_QUESTION = "您这样每天加班一共多长时间了？"
+# 一分钱加班费都没有 / 没给加班费 / 工会帮我要 / 给我登记: unpaid, and the worker wants it back
+_WANTS_THE_PAY = re.compile(r"(?:加班费|加班工资|钱).{0,6}(?:没有|没给|不给|没发|不发|一分没)|一分钱?.{0,6}没|"
+                            r"帮我要|出面|帮我讨|帮我登记|给我登记|登记一下|要回来|讨回")
+
+
+def _wants_the_pay(tracker) -> bool:
+    """Any of the worker's messages in this overtime flow says the pay is unpaid or asks for help."""
+    texts = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "active_loop" and event.get("name") not in (None, "overtime_form"):
+            break
+        if event.get("event") == "user":
+            texts.append(event.get("text") or "")
+        if len(texts) >= 8:
+            break
+    return any(_WANTS_THE_PAY.search(t) for t in texts)
+
+
+def _daily_line(worked) -> str:
+    """三个月天天加三小时: how the hours were counted, before the calculation."""
+    if not worked.hours_per_day or not worked.workdays:
+        return ""
+    return (f"每天加班 {worked.hours_per_day:g} 小时 × 约 {worked.workdays} 个工作日（按每月平均 20.83 个"
+            f"工作日估算）= {worked.extended_hours:g} 小时\n")
 
 
 class ActionMinimumWage(SafeAction):

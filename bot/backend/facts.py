@@ -68,7 +68,7 @@ def _text(value: Any) -> str | None:
 def _minimum_wage_fact(row: dict) -> Fact:
     details = row["details"] or {}
     answer = row["summary"] + ("" if details.get("verified") else
-                               "（这个标准以当地人社部门的最新通知为准，上线前待核实）")
+                               "（以当地人社部门最新公布的标准为准，可拨打 12333 核实）")
     return Fact(policy=row["key"], topic="minimum_wage", title=row["title"],
                 asks=MINIMUM_WAGE_ASKS, source=row["source"], answer=answer,
                 figures=(str(details.get("monthly")),), region_id=row["region_id"],

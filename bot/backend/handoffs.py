@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -36,6 +36,19 @@ def is_open(hours: dict, now_utc: datetime | None = None) -> bool:
         if start <= hhmm < end:
             return True
     return False
+
+
+def next_opening(hours: dict, now_utc: datetime, days: int = 14) -> datetime | None:
+    """When the station is next staffed (naive UTC): now if it is open, else the start of its
+    next opening span within ``days``; None for a station with no hours at all."""
+    now = now_utc + CHINA_OFFSET
+    for offset in range(days + 1):
+        day = (now + timedelta(days=offset)).date()
+        for span in sorted(hours_of_day(hours or {}, day)):
+            start, end = (time.fromisoformat(t) for t in span.split("-"))
+            if datetime.combine(day, end) > now:
+                return max(datetime.combine(day, start), now) - CHINA_OFFSET
+    return None
 
 
 async def _position(conn, record: dict) -> int | None:

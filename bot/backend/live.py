@@ -33,6 +33,7 @@ from bot.backend.auth import principal_for
 from bot.backend.handoffs import OPEN_STATES
 from bot.backend.tables import handoffs, staff, stations, ticket_events, tickets
 from bot.backend.tables_notify import attachments
+from bot.backend.tickets import URGENT_CALLBACK_REASONS
 
 logger = logging.getLogger(__name__)
 PATH = "console/live"  # the client connects with path "/console/live/"
@@ -42,7 +43,7 @@ TOPICS = (("wage_arrears", "欠薪"), ("overtime", "加班费"), ("minimum_wage"
           ("mutual_insurance", "互助保障"), ("legal_aid", "法律援助"), ("psych", "心理疏导"),
           ("childcare", "托育服务"), ("skills", "技能培训"), ("find_station", "找工作站"),
           ("ticket_status", "查工单"), ("request_human", "要求转人工"), ("callback", "回电"))
-REASONS = {"crisis": "危机", "worker_request": "职工要求转人工"}
+REASONS = {"crisis": "危机", "psych_support": "心理疏导后要求转人工", "worker_request": "职工要求转人工"}
 
 
 def topic_of(names: list[str | None]) -> str | None:
@@ -118,7 +119,7 @@ class LiveHub:
                 "station_id": row["station_id"], "station_name": row["station_name"],
                 "state": row["state"], "reason": row["reason"],
                 "reason_label": REASONS.get(row["reason"], row["reason"]),
-                "crisis": row["reason"] == "crisis", "holder_staff_id": row["holder_staff_id"],
+                "crisis": row["reason"] in URGENT_CALLBACK_REASONS, "holder_staff_id": row["holder_staff_id"],
                 "holder_name": row["holder_name"], "holder_username": row["holder_username"],
                 "since": row["since"].isoformat() + "Z", "topic": detail.get("topic"),
                 "place": detail.get("place"), "latest_message": detail.get("latest_message"),

@@ -131,7 +131,18 @@ class RegionIndex:
             if r.id in self.station_by_region:
                 return self.station_by_region[r.id]
         city = self.city_of(region)
+        if city is None and region.kind == "province":
+            return self._province_station(region)
         return self.default_station_by_city.get(city.id) if city else None
+
+    def _province_station(self, province: Region) -> int | None:
+        """在广东过年…: a case named only by its province goes to the province's first city
+        with a default station (seed order), not to the hotline-wide fallback in another
+        province (a 广东 worker's ticket went to 青岛, B17)."""
+        cities = sorted((r for r in self.by_id.values()
+                         if r.parent_id == province.id and r.kind == "city"), key=lambda r: r.id)
+        return next((self.default_station_by_city[c.id] for c in cities
+                     if c.id in self.default_station_by_city), None)
 
     def path(self, region: Region) -> dict[str, str]:
         return {r.kind: r.name for r in self.ancestors(region)}

@@ -20,6 +20,7 @@ from bot.backend.errors import (
     RateLimited,
     TicketNotFound,
 )
+from bot.backend.handoffs import next_opening
 from bot.backend.tables import stations, ticket_counters, ticket_events, tickets
 from bot.calendar.beijing import to_beijing, to_utc_naive
 from bot.calendar.workdays import add_working_days
@@ -35,6 +36,9 @@ TRANSITIONS = {"new": {"assigned", "acknowledged", "in_progress", "closed"},
                "resolved": {"followed_up", "closed", "in_progress"},
                "followed_up": {"closed", "in_progress"}, "closed": set()}
 SLA_WORKING_DAYS = 2
+# A callback for these reasons (the ticket's ``facts.reason``) cannot wait SLA_WORKING_DAYS:
+# it is due when the station next opens.
+URGENT_CALLBACK_REASONS = frozenset({"crisis", "psych_support"})
 # status changes the worker hears about by SMS (bot.notify.TICKET_EVENTS)
 STATUS_EVENTS = {"in_progress": "accepted", "resolved": "resolved"}
 _sqlite_lock = asyncio.Lock()  # SQLite has one writer: serialise id allocation in-process
@@ -46,6 +50,17 @@ def sla_due(start: datetime, working_days: int = SLA_WORKING_DAYS) -> datetime:
     local = to_beijing(start)
     due_day = add_working_days(local.date(), working_days)
     return to_utc_naive(datetime.combine(due_day, local.time().replace(tzinfo=None)))
+
+
+def due_at(data: dict, station_hours: dict | None, now: datetime) -> datetime:
+    """The ticket's deadline: a crisis callback at the station's next opening (a worker in
+    danger is called first thing), every other ticket after SLA_WORKING_DAYS."""
+    reason = (data.get("facts") or {}).get("reason")
+    if data.get("type") == "callback" and reason in URGENT_CALLBACK_REASONS:
+        opening = next_opening(station_hours or {}, now)
+        if opening is not None:
+            return opening
+    return sla_due(now)
 
 
 async def _increment(conn: AsyncConnection, day: str) -> int | None:
@@ -176,8 +191,9 @@ async def _insert(engine: AsyncEngine, data: dict, station_id: int, key: str, fi
                   actor: str) -> str:
     now = datetime.utcnow()
     async with engine.begin() as conn:
-        if (await conn.execute(select(stations.c.id).where(stations.c.id == station_id))
-                ).first() is None:  # raised inside: this transaction must store nothing
+        station = (await conn.execute(select(stations.c.id, stations.c.hours).where(
+            stations.c.id == station_id))).first()
+        if station is None:  # raised inside: this transaction must store nothing
             raise InvalidInput("工作站不存在", field="station_id")
         ticket_id = await _next_id(conn, now)
         await conn.execute(insert(tickets).values(
@@ -186,7 +202,7 @@ async def _insert(engine: AsyncEngine, data: dict, station_id: int, key: str, fi
             facts=data.get("facts") or {}, contact_name=data.get("contact_name"),
             contact_phone=data.get("contact_phone"), city=data.get("city"),
             district=data.get("district"), station_id=station_id,
-            conversation_id=data.get("conversation_id"), sla_due=sla_due(now),
+            conversation_id=data.get("conversation_id"), sla_due=due_at(data, station.hours, now),
             created_at=now, updated_at=now))
         await conn.execute(insert(ticket_events).values(
             ticket_id=ticket_id, status="new", actor=actor, at=now, note="工单创建"))

@@ -1,7 +1,7 @@
 """Money amounts and durations written the way workers write them.
 
 一万二 → 12000, 八千五 → 8500, 3k → 3000, 1800块 → 1800;
-三个月 → P3M, 大半年 → P6M, 两周 → P2W, 一年半 → P18M.
+三个月 → P3M, 大半年 → P6M, 两周 → P2W, 一年半 → P18M, 一个半月 → P1M15D.
 The finders return character spans so the NLU can report where a value was.
 """
 
@@ -38,7 +38,7 @@ _HOTLINE = re.compile(r"123\d\d")
 
 _DURATION = re.compile(
     rf"(?<![{_CN_DIGITS}\d周期拜])"
-    rf"(?P<half>大半|半)?(?P<num>{_NUM})?(?P<ge>个)?(?P<more>多)?(?P<ge2>个)?"
+    rf"(?P<half>大半|半)?(?P<num>{_NUM})?(?P<ge>个)?(?P<midhalf>半)?(?P<more>多)?(?P<ge2>个)?"
     r"(?P<unit>年(?![级纪代底初前])|月(?![底初份中薪])|周|星期|礼拜|天|日(?![子期]))(?P<tailhalf>半)?(?P<tail>多)?"
 )
 _UNIT_CODE = {"年": "Y", "月": "M", "周": "W", "星期": "W", "礼拜": "W", "天": "D", "日": "D"}
@@ -91,9 +91,9 @@ def _duration_value(m: re.Match) -> str | None:
         if number is None or not 0 < number <= 100 or number != int(number):
             return None  # 2026年 is a year, not a duration
         count = int(number)
-        if m.group("tailhalf"):
-            # 一年半 → 18 months, 两个半月 is written differently and not handled
-            return f"P{count * 12 + 6}M" if unit == "Y" else None
+        if m.group("tailhalf") or m.group("midhalf"):
+            # 一年半 / 一个半年 → 18 months; 一个半月 → a month and a half (P1M15D)
+            return {"Y": f"P{count * 12 + 6}M", "M": f"P{count}M15D"}.get(unit)
         return f"P{count}{unit}"
     if m.group("half"):
         return {"Y": "P6M", "M": "P15D", "D": None, "W": None}.get(unit)
@@ -108,8 +108,11 @@ def _is_rate(text: str, m: re.Match, amounts: list[Span]) -> bool:
     if m.group("num") not in ("一", "1") or m.group("more") or m.group("tailhalf"):
         return False
     before = text[max(0, m.start() - 1):m.start()]
-    after_amount = any(a.end == m.start() for a in amounts)
-    return after_amount or before == "每" or bool(_RATE_AFTER.match(text[m.end():]))
+    # 八千五一个月 / 6500是一个月的 / 一个月五千: the sum and its month, a rate
+    after_amount = any(a.end == m.start() or (a.end == m.start() - 1 and before == "是")
+                       for a in amounts)
+    before_amount = any(a.start == m.end() for a in amounts)
+    return after_amount or before_amount or before == "每" or bool(_RATE_AFTER.match(text[m.end():]))
 
 
 def find_durations(text: str) -> list[Span]:
@@ -133,7 +136,7 @@ def find_durations(text: str) -> list[Span]:
 def parse_duration(text: str) -> str | None:
     """ISO-8601 duration of a whole expression such as 三个月, else None."""
     text = normalize_text(text or "").strip()
-    if re.fullmatch(r"P\d+[YMWD]", text.upper()):
+    if re.fullmatch(r"P\d+[YMWD]|P\d+M15D", text.upper()):
         return text.upper()
     spans = find_durations(text)
     return str(spans[0].value) if spans else None

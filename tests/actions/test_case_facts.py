@@ -675,3 +675,107 @@ async def test_two_services_in_one_message_the_first_named_first(monkeypatch):
     assert [e["name"] for e in events if e.get("event") == "active_loop"] == ["wage_arrears_form"]
     assert _slots(events)["next_service"] == "school_placement"
     assert "孩子上学" in dispatcher.messages[0]["text"]
+
+
+# --- found by the independent testers (2026-12-05, sixth session) ----------------------------
+
+@pytest.mark.parametrize("text,ctx,expected", [
+    # 一个半月 was read as 半月 (15 days); the pay of those months is the owed sum, not a wage
+    ("我在上海闵行一家物流公司干活老板一个半月的工资九千块一直不给", C(),
+     {"amount": 9000, "duration": "P1M15D"}),
+    # 公司叫…: the whole name, the city at its front included (the NLU cut it to 海快捷通物流)
+    ("时间不对是一个半月 公司叫上海快捷通物流", C(form="wage_arrears_form", asked="case_confirmed"),
+     {"duration": "P1M15D", "employer": "上海快捷通物流"}),
+    ("还有三个同事也被欠了", C(form="wage_arrears_form"), {"workers_affected": 4}),  # and me
+    ("两万多 具体22000", C(form="wage_arrears_form", asked="amount"), {"amount": 22000}),
+    # 没拿到 / 跑路 say the wages are owed: 两个月 is how long
+    ("包工头姓刘的跑路了 我们六个人两个月工资没拿到", C(), {"duration": "P2M", "workers_affected": 6}),
+])
+def test_facts_as_the_independent_testers_said_them(text, ctx, expected):
+    entities = [{"entity": "employer", "value": "海快捷通物流", "start": 10, "end": 16}] \
+        if "快捷通" in text else []
+    facts = v.read_facts(text, entities, ctx)
+    assert {k: facts.get(k) for k in expected} == expected
+
+
+def test_a_month_and_a_half_reads_back_as_said():
+    from actions.fact_tables import fact_text
+
+    assert fact_text("duration", "P1M15D") == "1个半月"
+    assert v.duration("一个半月") == v.Checked("P1M15D")
+
+
+async def test_a_place_in_a_described_employer_is_the_place_of_work():
+    """包工头姓刘… 在西海岸新区长江路街道的工地: the district was undone as if it were part of a
+    company name, and the form asked where the worker works."""
+    text = "包工头姓刘的跑路了 我们六个人两个月工资没拿到 每人大概一万二 在西海岸新区长江路街道的工地"
+    message = _parse(text, "inform", [{"entity": "district", "value": "西海岸新区"},
+                                      {"entity": "district", "value": "长江路街道"}])
+    tracker = Tracker("worker-1", {"district": "长江路街道"}, message,
+                      [{"event": "user", "text": text, "parse_data": message},
+                       {"event": "slot", "name": "district", "value": "长江路街道"}],
+                      False, None, None, "action_listen")
+    read = _slots(await ValidateSlotMappings().run(CollectingDispatcher(), tracker, DOMAIN))
+    assert read.get("district", "长江路街道") == "长江路街道"
+    assert read["duration"] == "P2M" and "西海岸新区长江路街道" in read["employer"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("金额不对，6500是一个月的，一共欠19500", []),  # 是一个月的: the rate of the sum, no duration
+    ("一个月五千 四个月两万", ["P4M"]),
+    ("一个月的工资没发", ["P1M"]),
+])
+def test_a_month_said_with_its_pay_is_a_rate_not_how_long(text, expected):
+    from bot.normalize.numbers import find_durations
+
+    assert [s.value for s in find_durations(text)] == expected
+
+
+async def test_pay_per_month_times_the_months_owed_is_the_owed_sum():
+    """C01: 欠了3个月，每个月6500 answered 一共欠了多少钱 → 19,500, not 6,500."""
+    text = "欠了3个月，每个月6500"
+    message = _parse(text, "inform")
+    tracker = Tracker("worker-1", {"requested_slot": "amount"}, message,
+                      [{"event": "user", "text": text, "parse_data": message}],
+                      False, None, {"name": "wage_arrears_form"}, "action_listen")
+    read = _slots(await ValidateSlotMappings().run(CollectingDispatcher(), tracker, DOMAIN))
+    assert read["amount"] == 19500 and read["duration"] == "P3M"
+    assert "monthly_wage" not in read
+
+
+@pytest.mark.parametrize("text,ctx,expected", [
+    # C22: a number said digit by digit (voice input) is the phone
+    ("广州番禺 电话是一三六零零零一二三四五", C(), {"phone": "13600012345"}),
+    # C10: 五千多吧 5400 — the rough figure gives way to the exact one after it
+    ("五千多吧 5400", C(form="overtime_form", asked="monthly_wage"), {"monthly_wage": 5400}),
+])
+def test_numbers_as_the_second_round_of_testers_said_them(text, ctx, expected):
+    facts = v.read_facts(text, [], ctx)
+    assert {k: facts.get(k) for k in expected} == expected
+    assert v.phone("一三六零零零一二三四五") == v.Checked("13600012345")
+
+
+async def test_the_hukous_place_is_not_where_the_worker_lives():
+    """C17: 户口在老家安徽 (the worker said 上海闵行 before) sent the school case to 合肥; and
+    居住证好像办了吧 不太清楚 was stored as a definite permit."""
+    text = "户口在老家安徽 居住证好像办了吧 不太清楚"
+    message = _parse(text, "inform", [{"entity": "city", "value": "安徽"}])
+    tracker = Tracker("worker-1", {"city": "安徽", "district": "闵行区"}, message,
+                      [{"event": "slot", "name": "city", "value": "上海"},
+                       {"event": "user", "text": text, "parse_data": message},
+                       {"event": "slot", "name": "city", "value": "安徽"}],
+                      False, None, {"name": "school_form"}, "action_listen")
+    read = _slots(await ValidateSlotMappings().run(CollectingDispatcher(), tracker, DOMAIN))
+    assert read["city"] == "上海"
+    assert read["hukou_status"] == "外地户口，居住证不确定"
+
+
+def test_a_company_whose_city_the_nlu_cut_off_is_the_employer_whole():
+    """C04: 上海順達物流有限公司，欠九千 — the NLU's 海顺达物流有限公司 was taken as a place cut in
+    half (city 上海) and the employer asked again."""
+    text = "上海順達物流有限公司，欠九千"
+    facts = v.read_facts(text, [{"entity": "employer", "value": "海顺达物流有限公司",
+                                 "start": 1, "end": 10}], C(form="wage_arrears_form", asked="employer"))
+    assert facts["employer"] == "上海顺达物流有限公司" and "city" not in facts
+    assert v.read_facts("我在上海送快递", [{"entity": "employer", "value": "海送快递", "start": 3,
+                                             "end": 7}], C())["city"] == "上海"

@@ -240,3 +240,69 @@ def test_every_weekend_of_last_month_is_counted_from_the_calendar(text):
     october = read_worked_days(text, date(2026, 11, 3)).dates
     assert date(2026, 10, 3) in october  # 国庆: the calculator pays it as a holiday
     assert not read_worked_days("周末都上班", date(2026, 12, 5)).dates  # which month: not guessed
+
+
+# --- 天天加班三个小时 (the independent testers' A17) ------------------------------------------
+
+def test_daily_hours_over_a_period_count_every_working_day():
+    from actions.overtime_days import read_worked_days
+
+    worked = read_worked_days("不是一天 是三个月天天加三小时")
+    assert (worked.hours_per_day, worked.workdays, worked.extended_hours) == (3, 62, 186)
+    assert read_worked_days("每天晚上加2个小时 加了两周").extended_hours == 20
+    assert read_worked_days("天天加班三个小时").needs_period
+
+
+def _overtime_tracker(days: str, texts: list[str], bot: list[str] = ()):
+    from rasa_sdk import Tracker
+
+    events = [{"event": "active_loop", "name": "overtime_form"}]
+    for said in bot:
+        events.append({"event": "bot", "text": said})
+    for text in texts:
+        events.append({"event": "user", "text": text,
+                       "parse_data": {"text": text, "intent": {"name": "inform"}, "entities": []}})
+    events.append({"event": "active_loop", "name": None})
+    latest = events[-2]["parse_data"]
+    return Tracker("w", {"monthly_wage": 4800, "overtime_days": days}, latest, events, False,
+                   None, {}, "action_listen")
+
+
+async def test_daily_hours_without_a_period_give_one_day_and_ask_how_long():
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.wages import PERIOD_QUESTION, ActionCalculateOvertime
+
+    dispatcher = CollectingDispatcher()
+    events = await ActionCalculateOvertime().run(
+        dispatcher, _overtime_tracker("天天加班三个小时", ["天天加班三个小时", "4800"]), {})
+    texts = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "124.14" in texts and PERIOD_QUESTION in texts
+    assert not any(e.get("event") == "active_loop" for e in events)
+
+
+async def test_unpaid_overtime_is_offered_a_ticket_after_the_figure():
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.wages import ActionCalculateOvertime
+
+    dispatcher = CollectingDispatcher()
+    tracker = _overtime_tracker("三个月天天加班三个小时", ["三个月天天加班三个小时 一分钱加班费都没有", "4800"])
+    events = await ActionCalculateOvertime().run(dispatcher, tracker, {})
+    texts = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "186 小时" in texts and "62 个工作日" in texts
+    assert any(e.get("event") == "active_loop" and e.get("name") == "ticket_offer_form" for e in events)
+    case = next(e["value"] for e in events if e.get("name") == "pending_case")
+    assert case["type"] == "overtime_pay" and case["facts"]["amount"] == 7696  # 4800÷21.75÷8×1.5×186
+
+
+def test_the_period_answers_the_question_after_one_days_figure():
+    from actions.router import period_follow_up
+    from actions.wages import PERIOD_QUESTION
+
+    tracker = _overtime_tracker("天天加班三个小时", ["天天加班三个小时", "4800"],
+                                bot=[])
+    tracker.events.append({"event": "bot", "text": f"上面是加班一天的钱。{PERIOD_QUESTION}"})
+    tracker.events.append({"event": "user", "text": "三个月", "parse_data": {"text": "三个月"}})
+    tracker.latest_message = {"text": "三个月", "intent": {"name": "inform"}, "entities": []}
+    assert period_follow_up(tracker) == "天天加班三个小时 三个月"

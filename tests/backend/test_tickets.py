@@ -28,6 +28,14 @@ async def test_ticket_goes_to_the_station_of_the_district(backend):
     assert ticket["sla_due"] > ticket["created_at"]
 
 
+async def test_a_crisis_callback_is_due_at_the_next_opening_not_in_two_working_days(backend):
+    callback = {**WAGE_CASE, "type": "callback"}
+    _, crisis = await create(backend, {**callback, "facts": {"reason": "crisis", "amount": 20000}})
+    _, plain = await create(backend, {**callback, "facts": {"reason": "worker_request"}})
+    assert crisis["created_at"] <= crisis["sla_due"] < plain["sla_due"]
+    assert crisis["facts"] == {"reason": "crisis", "amount": 20000}
+
+
 async def test_community_beats_street_and_unknown_district_falls_back_to_city(backend):
     _, community = await create(backend, {**WAGE_CASE, "district": "崂又泊社区"})
     assert community["station_name"] == "崂又泊社区工会网格工作站"

@@ -161,7 +161,8 @@ def transcript_of(events: list[dict]) -> list[dict]:
 async def transcript(request, principal, body, query):
     record = await _record(request, principal)
     tracker = await _rasa(request, "GET", f"/conversations/{record['conversation_id']}/tracker")
-    hidden = {"pending_case", "verified_worker", "requested_slot", "otp_code", "handoff_reason"}
+    hidden = {"pending_case", "verified_worker", "requested_slot", "otp_code", "handoff_reason",
+              "callback_pending"}
     slots = {k: v for k, v in (tracker.get("slots") or {}).items()
              if v not in (None, "", []) and k not in hidden and not k.startswith("session_")}
     return {"handoff": record, "messages": transcript_of(tracker.get("events") or []),
