@@ -37,7 +37,8 @@ def asks_for_a_person(text: str) -> bool:
 
 # 别跟我机器人说了 我要找真人: the worker will not go on with the bot, whatever else the message
 # tells (a service named beside it does not win over the wish)
-_INSISTS = re.compile(r"真人|人工客服|人工服务|(?:转|找|要|换)人工|(?:要|找|换)(?:个)?(?:工作人员|活人)|不(?:要|想)(?:跟|和)?(?:机器人|你)(?:说|聊)|"
+_INSISTS = re.compile(r"真人|人工客服|人工服务|(?:转|找|要|换)人工|"
+                      r"(?:要|找|换)(?:个)?(?:工作人员|活人)|不(?:要|想)(?:跟|和)?(?:机器人|你)(?:说|聊)|"
                       r"别跟我(?:机器人)?(?:说|聊)|(?:不要|别)(?:用)?机器人")
 
 

@@ -23,6 +23,11 @@ def resume_interrupted(dispatcher: CollectingDispatcher, tracker: Tracker,
                   for e in events)
     if not form or decided:
         return []
+    if form == "ticket_offer_form" and any("已为您登记" in (m.get("text") or "")
+                                          for m in dispatcher.messages):
+        # F01: the offer a question interrupted was for this very case, now filed: a second
+        # offer would file it twice
+        return [SlotSet("interrupted_form", None)]
     dispatcher.utter_message(response="utter_resume_form")
     if form == tracker.active_loop_name:  # still active after an unhappy path: it resumes
         return [SlotSet("interrupted_form", None)]

@@ -262,6 +262,11 @@ class ActionStartService(SafeAction):
                 "overtime_pay", dispatcher, tracker, domain, answered=True)
         service = intent if intent in SERVICE_NAMES else (
             flow_to_redo(tracker) or service_from_facts(slots_set_this_turn(tracker), text))
+        named = services_named(text)
+        if intent in POLICY_SERVICES and intent not in named and len(named) == 1:
+            # 俺在上海工地干活 过年不回去了 有啥保障不: read as mutual insurance (保障); the words
+            # that name a service say which one is meant
+            service = named[0]
         events: list[dict] = []
         if service == "wage_arrears" and pay_question(tracker):
             # 我在青岛 一个月就给1800 合法吗: a question about the pay, nothing owed

@@ -108,13 +108,15 @@ class ActionHolidaySubsidy(SafeAction):
         if applicable:
             return offer_ticket("subsidy_application", application_facts(tracker, facts, applicable))
         if not yes:
-            # 节后错峰回家 in 南宁 with the measures already said: never a silent end. What is on
-            # record does not cover it; a person can ask the employer's and local union for them
-            dispatcher.utter_message(text=NOTHING_TO_CLAIM)
+            # 节后错峰回家 in 南宁 with the measures already said: never a silent end, and never
+            # "nothing for you" after measures that list a red envelope: a person checks the rest
+            dispatcher.utter_message(text=ASK_A_PERSON if measures else NOTHING_ON_RECORD)
             return offer_ticket("subsidy_application", application_facts(tracker, facts, []))
         return []
 
 
-NOTHING_TO_CLAIM = ("按您说的情况，我这里登记的当地措施里，暂时没有您能直接申领的补贴。"
-                    "返岗路费、红包这些，很多是单位或当地工会另外安排的，可以问问单位工会，"
-                    "或拨打职工服务热线 12351。也可以登记一下，让工作站的工作人员帮您问清楚。")
+ASK_A_PERSON = ("上面是当地登记的措施。您具体能领哪些、怎么领，要看单位和当地工会的安排："
+                "可以问问单位工会，或拨打职工服务热线 12351；也可以登记一下，让工作站的工作人员帮您问清楚。")
+NOTHING_ON_RECORD = ("您所在地方的过年措施我这里还没有收录。返岗路费、红包这些，很多是单位或当地工会"
+                     "另外安排的，可以问问单位工会，或拨打职工服务热线 12351；也可以登记一下，让工作站的"
+                     "工作人员帮您问清楚。")

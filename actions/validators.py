@@ -126,6 +126,8 @@ def duration(value: object) -> Checked:
 _CN_COUNT = "一二两三四五六七八九十百"
 _COUNT_RANGE = re.compile(r"[一二两三四五六七八九]{2}\s*(?:个|位|名)(?!\s*(?:月|星期|礼拜|小时|钟头|年|天|周))"
                           r"\s*(?:人|工友|同事|兄弟|老乡)?")
+_TENS_ROUGHLY = re.compile(r"(?:[一二两三四五六七八九]{2}十|[二三四五六七八九]?十(?:多|来|几)|几十)\s*(?:个|位|名)?"
+                           r"\s*(?:人|工友|同事|兄弟|老乡)?")
 _PEOPLE_RANGE = re.compile(r"[一二两三四五六七八九]{2}\s*(?:个|位|名)\s*(?:人|工友|同事|兄弟|老乡)")
 _AMOUNT_RANGE = re.compile(r"[一二两三四五六七八九]{2}\s*(?:十|百|千|万)\s*(?:块|元)?")
 
@@ -142,6 +144,8 @@ def head_count(value: object) -> Checked:
     if re.search(r"就我|只有我|我一个|一个人|我自己", text):
         return Checked(1)
     if m := _COUNT_RANGE.search(text):  # 两三个 is about 2–3 people, not 23
+        return Checked(f"约{m.group(0)}")
+    if m := _TENS_ROUGHLY.search(text):  # 二三十个人 / 二十多个: about that many, never 20 exactly
         return Checked(f"约{m.group(0)}")
     m = re.search(r"\d+", text) or re.search(rf"[{_CN_COUNT}]+(?=[个人多几位名来])", text)
     count = None
@@ -488,14 +492,16 @@ def head_count_in(text: str) -> int | str | None:
         return 1
     if m := _PEOPLE_RANGE.search(text):
         return f"约{m.group(0)}"
+    if (m := _TENS_ROUGHLY.search(text)) and re.search(r"人|工友|同事|兄弟|老乡", m.group(0)):
+        return f"约{m.group(0)}"
     m = _WORKER_COUNT.search(text)
     if m:
         if m.group(1):
             n = _count_value(m.group(1))
             return n + 1 if n else None
         return _count_value(m.group(2))
-    m = re.search(r"(?:好几|十几|十来|二十来|几十|好多|很多|一大帮)\s*(?:个|位|名)?\s*(?:工友|人|同事|兄弟|老乡)",
-                  text)
+    m = re.search(r"(?:好几|十几|十来|二十来|几十|好多|很多|一大帮|[一二两三四五六七八九]{2}十|"
+                  r"[二三四五六七八九]?十多)\s*(?:个|位|名)?\s*(?:工友|人|同事|兄弟|老乡)", text)
     return f"约{m.group(0)}" if m else None
 
 
@@ -522,6 +528,32 @@ def _known_places() -> tuple[tuple[str, str], ...]:
     names = load()
     return tuple(sorted(((kind, n) for kind in ("city", "district") for n in names.get(kind, ())
                          if len(n) >= 2), key=lambda item: -len(item[1])))
+
+
+_WORK_VERB = re.compile(r"^(?:送|做|干|跑|开|在|打|上班|当)")
+
+
+def _places_before(words: str) -> tuple[str, dict[str, str]]:
+    """镇江京口区永昌电子厂 → (永昌电子厂, {city: 镇江, district: 京口区}): the known places (or a
+    district's stem such as 松江) said at the front of a name, and what is left after them."""
+    rest, found = words, {}
+    while True:
+        hit = next(((k, n, n) for k, n in _known_places() if rest.startswith(n)), None) or next(
+            ((k, n, n[:-1]) for k, n in _known_places() if n[-1] in "区县市" and len(n) >= 3
+             and rest.startswith(n[:-1])), None)
+        if not hit:
+            return rest, found
+        found.setdefault(hit[0], hit[1])
+        rest = rest[len(hit[2]):]
+
+
+def _after_places(words: str) -> str | None:
+    """上海松江宏远物流 → 宏远物流: the name left after the places said before it, when it reads
+    as an employer (not 送快递: work)."""
+    rest, _ = _places_before(words)
+    if rest == words or len(rest) < 3 or _WORK_VERB.match(rest) or not _EMPLOYER_CUE.search(rest):
+        return None
+    return rest
 
 
 def place_eaten_by(entity: dict, text: str) -> tuple[str, str] | None:
@@ -570,6 +602,10 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             # off — the whole name is the employer (the city in a name is no place of work)
             start = text.find(eaten[1], max(0, int(e["start"]) - len(eaten[1])))
             entities.append({**e, "value": text[start:e["end"]], "start": start})
+        elif eaten and (rest := _after_places(text[text.find(eaten[1]):e["end"]])):
+            # 在上海松江宏远物流上班 read as 海松江宏远物流: the places, then the employer
+            facts[eaten[0]] = eaten[1]
+            entities.append({**e, "value": rest})
         elif eaten:
             facts[eaten[0]] = eaten[1]
         else:
@@ -614,6 +650,12 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
                      and _plausible_employer(str(e.get("value") or ""), text, ctx, correcting)),
                     None)
     employer = named_employer or employer or described_employer(text)  # the NLU finds names (…公司, …厂)
+    if employer and f"在{employer}" in text and (name := _after_places(employer)):
+        # 在鎮江京口區永昌電子廠: the places said before the name are where the worker works
+        # (青岛海纳建筑公司欠了… keeps its registered name whole)
+        for kind, place_name in _places_before(employer)[1].items():
+            facts.setdefault(kind, place_name)
+        employer = name
     if employer:
         facts["employer"] = employer
 
@@ -659,7 +701,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     job = re.search(r"送外卖|外卖|骑手|快递|快递员|环卫|保洁|清洁工|建筑|工地|装修|司机|货车|跑运输|"
                     r"流水线|车间|进厂|厂里上班|工厂|厂(?:里|子里)?(?:上班|打工|干活|做工)|"
                     rf"{_FACTORY_KINDS}", job_text)
-    if job and (ctx.about(_HOLIDAY_CONTEXT) or re.search(r"我是|我做|我干|我在|干的|做的|跑", job_text)):
+    if job and (ctx.about(_HOLIDAY_CONTEXT) or re.search(r"(?:我|俺|咱)(?:是|做|干|在)|干的|做的|跑|干活", job_text)):
         facts["occupation"] = occupation(job.group(0)).value
 
     if ctx.about(_OVERTIME_CONTEXT) or re.search(r"加班|上班|值班|干活", text):

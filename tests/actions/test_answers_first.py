@@ -367,7 +367,8 @@ async def test_going_home_after_the_measures_were_said_is_never_a_silent_end(bac
     tracker.events.insert(0, {"event": "bot", "text": measures_text(measures)})
     dispatcher = CollectingDispatcher()
     events = await ActionHolidaySubsidy().run(dispatcher, tracker, DOMAIN)
-    assert "12351" in _texts(dispatcher) and "没有您能直接申领" in _texts(dispatcher)
+    assert "12351" in _texts(dispatcher) and "上面是当地登记的措施" in _texts(dispatcher)
+    assert "没有" not in _texts(dispatcher)  # F02: no "nothing for you" after the measures
     assert any(e.get("event") == "active_loop" and e.get("name") == "ticket_offer_form" for e in events)
 
 

@@ -779,3 +779,35 @@ def test_a_company_whose_city_the_nlu_cut_off_is_the_employer_whole():
     assert facts["employer"] == "上海顺达物流有限公司" and "city" not in facts
     assert v.read_facts("我在上海送快递", [{"entity": "employer", "value": "海送快递", "start": 3,
                                              "end": 7}], C())["city"] == "上海"
+
+
+@pytest.mark.parametrize("text,entity,expected", [
+    # E04: the NLU's 海松江宏远物流 — 上海 and 松江 are the place, 宏远物流 the employer
+    ("我在上海松江宏远物流上班两个月工资没给一共九千块钱", ("海松江宏远物流", 3, 10),
+     {"city": "上海", "employer": "宏远物流"}),
+    # E05: 在鎮江京口區永昌電子廠 — where the worker works, then the factory
+    ("老闆拖欠我四個月工資，一共兩萬四，在鎮江京口區永昌電子廠，怎麼辦", ("江京口区永昌电子厂", 19, 28),
+     {"city": "镇江", "district": "京口区", "employer": "永昌电子厂"}),
+    # a registered name keeps its city (the place of work is asked)
+    ("青岛海纳建筑公司欠了我三个月工资", ("青岛海纳建筑公司", 0, 8), {"employer": "青岛海纳建筑公司"}),
+])
+def test_places_said_before_an_employer_are_the_place_and_the_rest_the_name(text, entity, expected):
+    value, start, end = entity
+    facts = v.read_facts(text, [{"entity": "employer", "value": value, "start": start, "end": end}], C())
+    assert {k: facts.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text,expected", [("俺们车间的都扣 二三十个人吧", "约二三十个人"),
+                                           ("二十多个", "约二十多个"), ("三十个人", 30)])
+def test_a_rough_head_count_is_kept_as_said(text, expected):
+    """E03: 二三十个人 was not understood twice; 二十多个 was stored as exactly 20."""
+    assert v.head_count(text) == v.Checked(expected)
+
+
+def test_a_job_said_in_dialect_is_the_job():
+    """F03: 俺在上海工地干活 过年不回去了 — the job was asked again (only 我在… was read)."""
+    facts = v.read_facts("俺在上海工地干活 过年不回去了 有啥保障不", [], C(intent="mutual_insurance"))
+    assert facts["occupation"] == "construction" and facts["holiday_situation"] == "stay"
+    from actions.service_catalog import services_named
+
+    assert services_named("俺在上海工地干活 过年不回去了 有啥保障不") == ["holiday_subsidy"]
