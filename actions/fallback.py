@@ -11,7 +11,7 @@ from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import said_this_turn
-from actions.facts import answer_fact
+from actions.facts import answer_fact, is_question
 from actions.handoff import (
     asks_for_a_person,
     asks_for_callback,
@@ -66,6 +66,7 @@ def consecutive_fallbacks(tracker: Tracker) -> int:
     return count
 
 
+OWN_CASE_BUTTON = "看看我的情况"  # actions/router.py ActionStartService._after_figure
 TICKET_NOT_FOUND = "没有找到和这个工单号、手机号都对得上的工单"  # utter_ticket_not_found
 NOT_FOUND_NEXT = ("工单号和手机号要和登记时的一模一样才能查到。您可以再查一次（工单号是 GH 开头的"
                   "一串数字，在登记时的回复里）；也可以转给工作人员，他们能帮您核对。")
@@ -98,6 +99,21 @@ def not_found_next_steps(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     return True
 
 
+def own_case_offered(tracker: Tracker) -> str | None:
+    """The service of 要不要我再帮您看看您自己的情况 (after a figure) if the bot's last reply
+    offered it, else None."""
+    users = 0
+    for event in reversed(tracker.events):
+        users += event.get("event") == "user"
+        if users > 1:  # only the replies to the message before this one
+            break
+        buttons = (event.get("data") or {}).get("buttons") or [] if event.get("event") == "bot" else []
+        for button in buttons:
+            if button.get("title") == OWN_CASE_BUTTON:
+                return str(button.get("payload") or "").lstrip("/") or None
+    return None
+
+
 class ActionFallbackStep(Action):
     def name(self) -> str:
         return "action_fallback_step"
@@ -128,6 +144,12 @@ class ActionFallbackStep(Action):
                 slots_set_this_turn(tracker), text)):
             # not understood as a request, but the facts say which service: go there
             return await ActionStartService().run(dispatcher, tracker, domain)
+        if not tracker.active_loop_name and is_question(text) \
+                and (service := own_case_offered(tracker)):
+            # 那我离职一年半了还行吗 right after the time limit and 要不要我再帮您看看您自己的情况:
+            # a question about their own case takes the offer, not 没明白
+            return await ActionStartService()._start(service, dispatcher, tracker, domain,
+                                                     answered=True)
         if consecutive_fallbacks(tracker) >= 2:
             dispatcher.utter_message(response="utter_offer_human")
             return []

@@ -23,7 +23,7 @@ from actions.common import client
 from actions.fact_tables import CASE_ALIASES, CASE_FACTS, FACT_NAMES, fact_text
 from actions.facts import is_question
 from actions.hotline_form import HotlineForm, resolve_place
-from actions.overtime_days import names_a_kind_of_day
+from actions.overtime_days import kind_of_day_named
 from actions.school import say_general_school_rule
 from actions.slot_checks import (
     CHANGE,
@@ -75,11 +75,15 @@ _BARE_COUNT = re.compile(r"^\s*(?:加了|干了|上了|是)?\s*(?:[0-9]+(?:\.[0-
                          r"\s*(?:天|个?小时|个?钟头)\s*(?:吧|啊|呀|左右)?\s*$")
 
 
-def _message_before(tracker: Tracker) -> str:
-    """The worker's message before the latest one ('' if none)."""
+def _kind_of_day_said_before(tracker: Tracker, back: int = 4) -> str:
+    """The latest of the worker's last few messages that named a kind of day (周末加班工资怎么算,
+    then 5000 for the wage, then 四天: the four days are weekend days); '' if none did."""
     users = (e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "user")
     next(users, None)
-    return next(users, "")
+    for _, text in zip(range(back), users):
+        if kind := kind_of_day_named(text):
+            return kind
+    return ""
 
 
 class ValidateOvertimeForm(HotlineForm):
@@ -94,10 +98,10 @@ class ValidateOvertimeForm(HotlineForm):
         if found.get("overtime_days") or tracker.get_slot("requested_slot") != "overtime_days" \
                 or not _BARE_COUNT.match(text):
             return found
-        before = _message_before(tracker)
-        if not names_a_kind_of_day(before):
+        before = _kind_of_day_said_before(tracker)
+        if not before:
             return found
-        checked = v.worked_days(f"{before} {text}")
+        checked = v.worked_days(f"{before}{text.strip()}")  # 周末 + 四天 → 周末四天
         return {"overtime_days": checked.value} if checked.ok else found
 
 
@@ -214,6 +218,9 @@ def _yes_with_number(text: str) -> bool:
                         and not re.search(r"不要|不用|不登记|不办|先不|别|算了", rest))
 
 
+_LEADING_YES = re.compile(r"^(?:要的?|好的?|行|可以|嗯|对|要登记|登记吧?|帮我登记)(?:[\s，,。!！]+\S|$)")
+
+
 class ValidateTicketOfferForm(HotlineForm):
     def name(self) -> str:
         return "validate_ticket_offer_form"
@@ -241,6 +248,8 @@ class ValidateTicketOfferForm(HotlineForm):
             return {"wants_ticket": True, "phone": number.value}  # a number: yes, call me here
         if self._case_changes(tracker) or CHANGE.match(text):
             return {"wants_ticket": None}
+        if _LEADING_YES.match(text):  # 要 在厂里手被机器轧了…: a yes, then the story
+            return {"wants_ticket": True}
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent == "affirm" and not text.startswith("/") and not v.sounds_affirmative(text):
             # 即墨 read as a yes: no yes in its words. A place told on the offer is kept

@@ -154,7 +154,8 @@ def _calendar_dates(text: str, today: date) -> list[date]:
         if first and last and 0 <= (last - first).days <= 31:
             days += _span(first, last)
     text = _DATE_RANGE.sub(" ", text)
-    for m in _DATE.finditer(text):
+    matches = list(_DATE.finditer(text))
+    for i, m in enumerate(matches):
         first = _calendar_date(m.group(1), m.group(2), m.group(3), today)
         if not first:
             continue
@@ -163,10 +164,16 @@ def _calendar_dates(text: str, today: date) -> list[date]:
         for extra in re.findall(r"(\d{1,2})\s*[日号]", more.group(0) if more else ""):
             if (d := _calendar_date(str(first.year), str(first.month), extra, today)):
                 days.append(d)
+        until = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        days += _days_after(text[m.end():until], first, today)  # 10月1号 另外两天是5号6号
     return days
 
 
 _REST_WORDS = r"周末|周六|周日|星期六|星期天|星期日|礼拜天|休息日|双休"
+# 三个周六 (three Saturdays) / 俩周末 (two weekends: four days)
+_COUNT_OF = r"(?<![周期拜])([0-9]+|[一二两俩三四五六七八九十]+)\s*个?\s*"
+_REST_DAYS_NAMED = re.compile(_COUNT_OF + r"(?:周六|周日|星期六|星期天|星期日|礼拜六|礼拜天)")
+_WEEKENDS_COUNTED = re.compile(_COUNT_OF + r"(?:周末|双休)")
 _REST_COUNT = re.compile(rf"(?:{_REST_WORDS})\D{{0,4}}?({_NUM})\s*天")
 # 每个周末两天 上个月一共8天: the total the worker counted, not the days of one weekend
 _TOTAL_COUNT = re.compile(rf"(?:一共|总共|合计|加起来|共)\D{{0,2}}?({_NUM})\s*天")
@@ -199,6 +206,12 @@ _DAY_KIND = re.compile(rf"{_REST_WORDS}|礼拜六|{'|'.join(_SOLAR_HOLIDAYS)}|�
                        r"法定|节假日|平时|工作日|晚上|夜里|下班后|延长|延时")
 
 
+def kind_of_day_named(text: str) -> str | None:
+    """The words naming a kind of day in the text (周末, 国庆, 初一…), or None."""
+    m = _DAY_KIND.search(normalize_text(str(text or "")))
+    return m.group(0) if m else None
+
+
 def names_a_kind_of_day(text: str) -> bool:
     """那要是周末加班呢: the message names a kind of day (weekend, holiday, evenings),
     whether or not it says how many."""
@@ -211,10 +224,29 @@ def _count(pattern: re.Pattern, text: str) -> int:
     return int(n) if n else 0
 
 
+# 十月一号 / 五号六号: dates said in Chinese numerals (voice input writes them so)
+_CN_DATE_NUMBER = re.compile(r"(?<![初个])([一二三四五六七八九十]{1,3})(?=\s*(?:月(?!份?工资)|号))")
+# 10月1号 另外两天是5号6号: a bare day after a full date is in that date's month
+_BARE_DAY = re.compile(r"(?<![\d月./-])(\d{1,2})\s*号")
+
+
+def _digit_dates(text: str) -> str:
+    def digits(m: re.Match) -> str:
+        number = _number(m.group(1))
+        return str(int(number)) if number and 1 <= number <= 31 else m.group(0)
+    return _CN_DATE_NUMBER.sub(digits, text)
+
+
+def _days_after(text: str, first: date, today: date) -> list[date]:
+    """The bare days (5号, 6号) said after the full date that gives their month."""
+    return [d for m in _BARE_DAY.finditer(text)
+            if (d := _calendar_date(str(first.year), str(first.month), m.group(1), today))]
+
+
 def read_worked_days(text: str, today: date | None = None) -> WorkedText:
     """Everything the text says about days worked; empty (falsy) when it says nothing."""
     today = today or date.today()
-    text = normalize_text(str(text or ""))
+    text = _digit_dates(normalize_text(str(text or "")))
     found = WorkedText()
     found.dates = _calendar_dates(text, today)
     if not found.dates:
@@ -222,7 +254,8 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
     if not found.dates:
         found.dates = _month_weekends(text, today)
     found.dates = sorted(set(found.dates))
-    found.rest_days = _count(_REST_COUNT, text)
+    found.rest_days = _count(_REST_COUNT, text) or (0 if found.dates else (
+        _count(_REST_DAYS_NAMED, text) or 2 * _count(_WEEKENDS_COUNTED, text)))
     if found.rest_days and not found.dates and _TOTAL_COUNT.search(text):
         found.rest_days = max(found.rest_days, _count(_TOTAL_COUNT, text))
     found.statutory_days = _count(_STATUTORY_COUNT, text) if not found.dates else 0

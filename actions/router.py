@@ -206,6 +206,12 @@ FORM_VALIDATORS = {
 }
 
 
+def _stays_for_the_holiday(text: str) -> bool:
+    """我在上海工地干活今年过年不回老家了 听说有保险 能赔多少: the holiday flow says the region's
+    measures (2万 cover) first; the Spring Festival overtime rule is no answer to it."""
+    return services_named(text) == ["holiday_subsidy"] and not re.search(r"加班|几倍|倍工资", text)
+
+
 # 怎么申请 / 怎么赔 / 去哪报名: the worker asks how to get it, not only how much
 _ASKS_HOW = re.compile(r"怎么(?:申请|赔|理赔|办|报名|参加|加入|领|弄)|如何(?:申请|理赔|办理|参加)|"
                        r"去哪(?:里|儿)?(?:申请|报名|办)")
@@ -249,7 +255,7 @@ class ActionStartService(SafeAction):
                      domain: dict[str, Any], intent: str | None) -> list[dict[str, Any]]:
         """The request itself: a fact answer first, else the flow it points at."""
         text = (tracker.latest_message or {}).get("text") or ""
-        if not text.startswith("/"):
+        if not text.startswith("/") and not _stays_for_the_holiday(text):
             found = await asked_facts(tracker)
             if found:
                 for fact in found:

@@ -70,7 +70,7 @@ _NOT_PROOF = {"city", "district", "employer"}
 # Rough answers a case can be filed with (约好几个月, 约五六千, 约两三个).
 APPROXIMATIONS: dict[str, Callable[[object], v.Checked]] = {
     "duration": v.approximate_duration, "amount": v.approximate_amount,
-    "workers_affected": v.approximate_head_count}
+    "workers_affected": v.approximate_head_count, "medical_cost": v.amount_at_least}
 PLACES = ("district", "city")
 # Answers taken in the worker's own words: any text would pass, so they are read only from
 # a message that is not about something else.

@@ -138,6 +138,20 @@ def approximate_amount(value: object) -> Checked:
     return Checked(f"约{m.group(0)}") if m else Checked(reask="utter_invalid_amount")
 
 
+def amount_at_least(value: object) -> Checked:
+    """三四万 / 好几千 as a medical cost: the least it says (30,000), a number the relief
+    thresholds can be compared with; 好几千 and 几千 say at least 2,000 / 1,000."""
+    text = _text(value)
+    if m := _AMOUNT_RANGE.search(text):
+        unit = {"十": 10, "百": 100, "千": 1000, "万": 10000}[re.search(r"[十百千万]", m.group(0)).group(0)]
+        first = _GRADE_NUMBERS.get(m.group(0)[0].replace("两", "二"))
+        return Checked(first * unit) if first else Checked(reask="utter_invalid_amount")
+    if m := re.search(r"(好|十)?几\s*([千万])", text):
+        unit = 1000 if m.group(2) == "千" else 10000
+        return Checked((2 if m.group(1) == "好" else 10 if m.group(1) == "十" else 1) * unit)
+    return Checked(reask="utter_invalid_amount")
+
+
 def head_count(value: object) -> Checked:
     """How many workers: 就我一个 → 1, 十几个人 → 10, 一共12个 → 12."""
     text = _text(value)
@@ -634,8 +648,12 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
                 rough.add(slot)
 
     owed = bool(OWED.search(text))
+    # 老板欠我两个月工资一万二，还有国庆加班三天没给加班费: the clause of the overtime is left to
+    # the overtime flow; the owed wages' clause still says how long
+    owed_text = "，".join(c for c in re.split(r"[，,。；;！!？?]|还有|另外", text) if "加班" not in c)
     if (ctx.asked == "duration" or ctx.about(_WAGE_CONTEXT) or owed) \
-            and not ctx.about(_OVERTIME_CONTEXT) and "加班" not in text:
+            and not ctx.about(_OVERTIME_CONTEXT) and owed_text:
+        text_all, text = text, owed_text
         spans = find_durations(text)
         if m := _RANGE.search(text):  # 四五个月 is a range, not 45 months
             facts["duration"] = f"约{m.group(0)}"
@@ -645,6 +663,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             approx = approximate_duration(text)
             if approx.ok and not re.search(r"\d", approx.value):
                 facts["duration"] = approx.value
+        text = text_all
 
     employer = next((e.get("value") for e in entities if e.get("entity") == "employer"
                      and _plausible_employer(str(e.get("value") or ""), text, ctx, correcting)),

@@ -12,6 +12,7 @@ from actions.fact_tables import ARREARS_FACTS
 from actions.overtime_calculator import overtime_pay
 from actions.overtime_days import read_worked_days
 from actions.tickets import file_case, offer_ticket
+from bot.normalize.text import normalize_text
 
 
 def arrears_advice(policy: dict) -> str:
@@ -74,7 +75,8 @@ class ActionCalculateOvertime(SafeAction):
 PERIOD_QUESTION = "您这样每天加班一共多长时间了？"
 # 一分钱加班费都没有 / 没给加班费 / 工会帮我要 / 给我登记: unpaid, and the worker wants it back
 _WANTS_THE_PAY = re.compile(r"(?:加班费|加班工资|钱).{0,6}(?:没有|没给|不给|没发|不发|一分没)|一分钱?.{0,6}没|"
-                            r"帮我要|出面|帮我讨|帮我登记|给我登记|登记一下|要回来|讨回")
+                            r"(?:没|不)(?:给|发|算)(?:过)?加班费|帮我要|出面|帮我讨|帮我登记|给我登记|"
+                            r"登记一下|要回来|讨回|投诉")
 
 
 def _wants_the_pay(tracker) -> bool:
@@ -87,7 +89,7 @@ def _wants_the_pay(tracker) -> bool:
             texts.append(event.get("text") or "")
         if len(texts) >= 8:
             break
-    return any(_WANTS_THE_PAY.search(t) for t in texts)
+    return any(_WANTS_THE_PAY.search(normalize_text(t)) for t in texts)  # 從來不給加班費
 
 
 def _daily_line(worked) -> str:

@@ -393,3 +393,32 @@ def _stub_facts(backend: SeedBackend):
         return found
     asked.found = 0
     return asked
+
+
+async def test_a_question_about_their_own_case_after_the_figure_takes_the_offer(backend):
+    """E20: 仲裁时效是多久 → one year, 要不要我再帮您看看您自己的情况 → 那我离职一年半了还行吗
+    got 没明白; it is the legal-aid case (the answer and a ticket for a lawyer to look at it)."""
+    from actions.fallback import ActionFallbackStep
+
+    tracker = _action_tracker("那我离职一年半了还行吗", {}, "nlu_fallback")
+    tracker.events[:0] = [{"event": "user", "text": "仲裁时效是多久"},
+                          {"event": "bot", "text": "要不要我再帮您看看您自己的情况？",
+                           "data": {"buttons": [{"title": "看看我的情况", "payload": "/legal_aid"},
+                                                {"title": "不用了", "payload": "/deny"}]}}]
+    dispatcher = CollectingDispatcher()
+    events = slot_values(await ActionFallbackStep().run(dispatcher, tracker, DOMAIN))
+    assert "utter_ask_rephrase" not in _texts(dispatcher)
+    assert events["pending_case"]["type"] == "legal_aid"
+
+
+async def test_staying_for_the_holiday_gets_the_measures_not_the_overtime_rule(backend, monkeypatch):
+    """G17: 我在上海工地干活今年过年不回老家了听说有保险是真的吗能赔多少 → the Spring Festival
+    overtime rule came first, the 2万 cover only after a button."""
+    from actions.router import ActionStartService
+
+    monkeypatch.setattr("actions.router.asked_facts", asked := _stub_facts(backend))
+    tracker = _action_tracker("我在上海工地干活今年过年不回老家了听说有保险是真的吗能赔多少",
+                              {"city": "上海", "holiday_situation": "stay", "occupation": "construction"},
+                              "holiday_subsidy")
+    await ActionStartService().run(CollectingDispatcher(), tracker, DOMAIN)
+    assert asked.found == 0  # no fact answer was looked up: the holiday flow answers

@@ -811,3 +811,23 @@ def test_a_job_said_in_dialect_is_the_job():
     from actions.service_catalog import services_named
 
     assert services_named("俺在上海工地干活 过年不回去了 有啥保障不") == ["holiday_subsidy"]
+
+
+def test_rough_medical_costs_count_at_their_least():
+    """G15: 前前后后得有三四万了吧 was 没听明白金额 twice; the relief thresholds need a number."""
+    assert v.amount_at_least("化疗一次就好几千 前前后后得有三四万了吧") == v.Checked(30000)
+    assert v.amount_at_least("好几千") == v.Checked(2000)
+
+
+def test_an_overtime_clause_does_not_hide_how_long_wages_are_owed():
+    """H12: 老板欠我两个月工资一万二，还有国庆加班三天没给加班费 — 两个月 was asked again."""
+    facts = v.read_facts("老板欠我两个月工资一万二，还有国庆加班三天没给加班费，怎么办", [], C(intent="wage_arrears"))
+    assert facts["duration"] == "P2M" and facts["amount"] == 12000
+
+
+def test_a_yes_followed_by_the_story_on_a_ticket_offer_is_a_yes():
+    """G19: 要 在厂里手被机器轧了 厂里不管 — the offer was made again."""
+    from actions.forms import _LEADING_YES
+
+    assert _LEADING_YES.match("要 在厂里手被机器轧了 厂里不管")
+    assert not _LEADING_YES.match("要不要钱") and not _LEADING_YES.match("不要")

@@ -306,3 +306,50 @@ def test_the_period_answers_the_question_after_one_days_figure():
     tracker.events.append({"event": "user", "text": "三个月", "parse_data": {"text": "三个月"}})
     tracker.latest_message = {"text": "三个月", "intent": {"name": "inform"}, "entities": []}
     assert period_follow_up(tracker) == "天天加班三个小时 三个月"
+
+
+async def test_unpaid_overtime_in_traditional_characters_is_offered_a_ticket():
+    """E10: 從來不給加班費 … 想投訴 — the worker wants it back; the offer came only after 我要投訴."""
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.wages import ActionCalculateOvertime
+
+    tracker = _overtime_tracker("每天多幹三個小時 差不多半年了",
+                                ["我在青島黃島金海塑料廠上班 每天多幹三個小時 從來不給加班費 月薪4350 想投訴"])
+    events = await ActionCalculateOvertime().run(CollectingDispatcher(), tracker, {})
+    assert any(e.get("event") == "active_loop" and e.get("name") == "ticket_offer_form" for e in events)
+
+
+async def test_a_bare_count_after_the_wage_counts_the_kind_of_day_asked_about_first():
+    """E08: 周末加班工资怎么算 → 5000 (the wage) → 四天: four weekend days, not 没听明白."""
+    from form_trackers import form_tracker
+
+    from actions.forms import ValidateOvertimeForm
+
+    tracker = form_tracker("overtime_form", "overtime_days", "四天", slots={"monthly_wage": 5000})
+    tracker.events[:0] = [{"event": "user", "text": "周末加班工资怎么算"},
+                          {"event": "user", "text": "5000"}]
+    found = ValidateOvertimeForm().extract_overtime_days(None, tracker, {})
+    assert found == {"overtime_days": "周末四天"}
+
+
+def test_dates_in_chinese_numerals_and_bare_days_after_a_date():
+    """H20: 国庆加了三天班一天是十月一号另外两天是五号六号 was counted as 10月1–3日 (3,600);
+    it is 1日 (statutory) and 5日, 6日 (rest days): 1,200 + 1,600 = 2,800 at 8,700."""
+    from datetime import date
+
+    from actions.overtime_days import read_worked_days
+
+    worked = read_worked_days("月薪八千七国庆加了三天班一天是十月一号另外两天是五号六号", date(2026, 12, 5))
+    assert [d.day for d in worked.dates] == [1, 5, 6]
+    pay = overtime_pay(8700, dates=worked.dates)
+    assert pay.total == Decimal("2800.00")
+
+
+@pytest.mark.parametrize("text,rest", [("上个月三个周六都加班了，没补休", 3), ("俩周末", 4),
+                                       ("周六加了一天班", 1)])
+def test_saturdays_and_weekends_counted_by_name(text, rest):
+    """H19 / G07: 三个周六 and 俩周末 were 没听明白."""
+    from actions.overtime_days import read_worked_days
+
+    assert read_worked_days(text).rest_days == rest

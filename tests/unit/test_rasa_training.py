@@ -6,10 +6,11 @@ from __future__ import annotations
 
 
 def test_only_diets_training_step_is_left_to_plain_tracing():
-    import bot.nlu.tokenizer  # noqa: F401  (installs the patch, as Rasa's import of it does)
     from rasa.core.policies.ted_policy import TED
     from rasa.nlu.classifiers.diet_classifier import DIET
     from rasa.utils.tensorflow.models import RasaModel
+
+    import bot.nlu.tokenizer  # noqa: F401  (installs the patch, as Rasa's import of it does)
 
     assert DIET.train_step is not RasaModel.train_step
     assert DIET.train_step.__wrapped__ is RasaModel.train_step
