@@ -13,7 +13,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.backend_client import BackendError
+from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import SafeAction, client, location, said_this_turn
 from actions.relief import verdict_lines
 from actions.tickets import offer_ticket
@@ -42,6 +42,8 @@ async def local_measures(tracker: Tracker) -> list[dict]:
     try:
         found = await client().policies("holiday_subsidy", city, district)
     except BackendError:  # a place the backend does not know: nothing local to say
+        return []
+    except BackendUnavailable:  # the measures are a bonus of the form's turn: it goes on
         return []
     return [p for p in found["policies"] if p.get("region_id") is not None]
 
@@ -76,7 +78,7 @@ async def occupation_matters(tracker: Tracker) -> bool:
     facts.pop("occupation", None)
     try:
         result = await client().eligibility(facts)
-    except BackendError:
+    except (BackendError, BackendUnavailable):
         return True
     return any(p.get("undetermined") and "occupation" in (p.get("missing_facts") or [])
                for p in result.get("programmes", []))

@@ -142,8 +142,8 @@ def amount_at_least(value: object) -> Checked:
     """三四万 / 好几千 as a medical cost: the least it says (30,000), a number the relief
     thresholds can be compared with; 好几千 and 几千 say at least 2,000 / 1,000."""
     text = _text(value)
-    if m := _AMOUNT_RANGE.search(text):
-        unit = {"十": 10, "百": 100, "千": 1000, "万": 10000}[re.search(r"[十百千万]", m.group(0)).group(0)]
+    if (m := _AMOUNT_RANGE.search(text)) and (u := re.search(r"[十百千万]", m.group(0))):
+        unit = {"十": 10, "百": 100, "千": 1000, "万": 10000}[u.group(0)]
         first = _GRADE_NUMBERS.get(m.group(0)[0].replace("两", "二"))
         return Checked(first * unit) if first else Checked(reask="utter_invalid_amount")
     if m := re.search(r"(好|十)?几\s*([千万])", text):
@@ -550,7 +550,7 @@ _WORK_VERB = re.compile(r"^(?:送|做|干|跑|开|在|打|上班|当)")
 def _places_before(words: str) -> tuple[str, dict[str, str]]:
     """镇江京口区永昌电子厂 → (永昌电子厂, {city: 镇江, district: 京口区}): the known places (or a
     district's stem such as 松江) said at the front of a name, and what is left after them."""
-    rest, found = words, {}
+    rest, found = words, dict[str, str]()
     while True:
         hit = next(((k, n, n) for k, n in _known_places() if rest.startswith(n)), None) or next(
             ((k, n, n[:-1]) for k, n in _known_places() if n[-1] in "区县市" and len(n) >= 3
