@@ -36,7 +36,6 @@ from actions.slot_checks import (
     slots_set_this_turn,
 )
 from actions.subsidies import occupation_matters, say_measures
-from actions.tickets import case_place
 
 logger = logging.getLogger(__name__)
 
@@ -228,11 +227,7 @@ class ValidateTicketOfferForm(HotlineForm):
     async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> list[str]:
         if tracker.get_slot("wants_ticket") is False:
             return []  # declined: nothing more to ask
-        if any(case_place(tracker)) or "district" in domain_slots:
-            return domain_slots
-        # 法律援助 asked with no place said: the ticket would go to the default station (a
-        # worker in 广州 routed to 青岛); where they are is asked before the phone
-        return [domain_slots[0], "district", *domain_slots[1:]]
+        return domain_slots
 
     async def extract_wants_ticket(self, dispatcher, tracker, domain) -> Slots:
         """修改 on the summary, or a fact said again: nothing is filed yet, the case is

@@ -89,6 +89,10 @@ def offer_person(dispatcher: CollectingDispatcher, tracker: Tracker, status: str
     return offer_ticket("relief_application", case_facts(tracker, status))
 
 
+REGISTERED_HINT = ("如果您已经在工会建档（困难或特困），告诉我“建档了”，我按建档的情况再帮您看；"
+                   "还没建档的，可以问“怎么建档”。")
+
+
 class ActionReliefEligibility(SafeAction):
     def name(self) -> str:
         return "action_relief_eligibility"
@@ -117,6 +121,11 @@ class ActionReliefEligibility(SafeAction):
         if not result["programmes"]:
             dispatcher.utter_message(text=result.get("reason") or "当地暂无登记的帮扶项目。")
         ticketable = [p for p in result["programmes"] if p["eligible"] and p.get("ticket_type")]
+        if not ticketable and result["programmes"] and status == "none":
+            # 暂不符合 for want of a record: the usual next word is 建档了, which runs this
+            # assessment again (an open ticket offer would only file it as told)
+            dispatcher.utter_message(text=REGISTERED_HINT)
+            return []
         if not ticketable:
             return offer_person(dispatcher, tracker, status)
         return offer_ticket(ticketable[0]["ticket_type"], {

@@ -207,8 +207,9 @@ FORM_VALIDATORS = {
 
 
 def _stays_for_the_holiday(text: str) -> bool:
-    """我在上海工地干活今年过年不回老家了 听说有保险 能赔多少: the holiday flow says the region's
-    measures (2万 cover) first; the Spring Festival overtime rule is no answer to it."""
+    """我在上海工地干活今年过年不回老家了 听说有保险 能赔多少: a question about staying for the
+    holiday, not about working on it: the Spring Festival overtime rule is no answer to it (the
+    holiday flow then says the region's measures, the 2万 cover, first)."""
     return services_named(text) == ["holiday_subsidy"] and not re.search(r"加班|几倍|倍工资", text)
 
 
@@ -255,8 +256,10 @@ class ActionStartService(SafeAction):
                      domain: dict[str, Any], intent: str | None) -> list[dict[str, Any]]:
         """The request itself: a fact answer first, else the flow it points at."""
         text = (tracker.latest_message or {}).get("text") or ""
-        if not text.startswith("/") and not _stays_for_the_holiday(text):
+        if not text.startswith("/"):
             found = await asked_facts(tracker)
+            if _stays_for_the_holiday(text):  # the overtime rule is no answer to staying
+                found = [f for f in found if not str(f.get("topic") or "").startswith("overtime")]
             if found:
                 for fact in found:
                     dispatcher.utter_message(text=fact_text(fact))

@@ -81,8 +81,11 @@ def one_tensorflow_thread(threads: int) -> None:
         return
     import tensorflow as tf
 
-    tf.config.threading.set_inter_op_parallelism_threads(threads)
-    tf.config.threading.set_intra_op_parallelism_threads(threads)
+    try:
+        tf.config.threading.set_inter_op_parallelism_threads(threads)
+        tf.config.threading.set_intra_op_parallelism_threads(threads)
+    except RuntimeError:  # TensorFlow already ran in this process (a test calling main): as is
+        pass
 
 
 def main() -> None:

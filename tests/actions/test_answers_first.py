@@ -416,9 +416,14 @@ async def test_staying_for_the_holiday_gets_the_measures_not_the_overtime_rule(b
     overtime rule came first, the 2万 cover only after a button."""
     from actions.router import ActionStartService
 
-    monkeypatch.setattr("actions.router.asked_facts", asked := _stub_facts(backend))
+    async def overtime_rule(tracker):
+        return [{"topic": "overtime_spring_festival", "answer": "春节加班300%", "source": "劳动法",
+                 "kind": "fact"}]
+
+    monkeypatch.setattr("actions.router.asked_facts", overtime_rule)
     tracker = _action_tracker("我在上海工地干活今年过年不回老家了听说有保险是真的吗能赔多少",
                               {"city": "上海", "holiday_situation": "stay", "occupation": "construction"},
                               "holiday_subsidy")
-    await ActionStartService().run(CollectingDispatcher(), tracker, DOMAIN)
-    assert asked.found == 0  # no fact answer was looked up: the holiday flow answers
+    dispatcher = CollectingDispatcher()
+    await ActionStartService().run(dispatcher, tracker, DOMAIN)
+    assert "300%" not in _texts(dispatcher)  # the overtime rule is not the answer

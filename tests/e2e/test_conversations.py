@@ -186,9 +186,10 @@ async def test_holiday_subsidy_shanghai_builder(chat):
 
 
 async def test_holiday_subsidy_under_the_longxiang_agreement(chat, backend_api):
-    await chat.say("我在隆祥皮革有限公司上班 留厂过年有红包吗 我在福鼎")
-    reply = await chat.say("工厂流水线")
-    assert "500" in reply
+    first = await chat.say("我在隆祥皮革有限公司上班 留厂过年有红包吗 我在福鼎")
+    assert "500" in first  # the agreement's red envelope in the first reply (answers first)
+    assert "您做什么工作" not in first  # 隆祥's measures do not depend on the job
+    await chat.say("工厂流水线")  # volunteered anyway: kept, the offer stands
     await chat.say("好的")
     assert TICKET.search(await chat.say("13805320055"))
     (ticket,) = await backend_api.tickets_of(chat)
