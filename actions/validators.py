@@ -346,7 +346,13 @@ def approximate_duration(value: object) -> Checked:
         or re.search(r"(?:从)?(?:去年|今年|前年|上个?月|上半年|下半年|年前|年后|过年|春节|过完年|年底|"
                      r"年初|国庆|五一|夏天|秋天|冬天|开春|开工|开年)+"
                      r"(?:到现在|到今天|到如今|开始|起|以来|以后|之后|就没(?:发|给)?过?)", text)
+    if not m and (month := _PAY_OF_A_MONTH.search(text)):
+        # 就是11月的工资 / 十一月份工资被扣了800: the pay of one named month, docked or unpaid
+        return Checked(f"{month.group(1)}月的工资")
     return Checked(f"约{m.group(0)}") if m else Checked(reask="utter_invalid_duration")
+
+
+_PAY_OF_A_MONTH = re.compile(r"(\d{1,2}|十[一二]?|[一二三四五六七八九]|上个?|这个?)\s*月份?的?(?:工资|工钱|钱)")
 
 
 def approximate_head_count(value: object) -> Checked:
@@ -661,7 +667,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             facts["duration"] = spans[-1 if correcting else 0].value
         else:
             approx = approximate_duration(text)
-            if approx.ok and not re.search(r"\d", approx.value):
+            if approx.ok and (not re.search(r"\d", approx.value) or approx.value.endswith("月的工资")):
                 facts["duration"] = approx.value
         text = text_all
 

@@ -831,3 +831,11 @@ def test_a_yes_followed_by_the_story_on_a_ticket_offer_is_a_yes():
 
     assert _LEADING_YES.match("要 在厂里手被机器轧了 厂里不管")
     assert not _LEADING_YES.match("要不要钱") and not _LEADING_YES.match("不要")
+
+
+def test_the_pay_of_a_named_month_says_which_pay():
+    """G02: 11月份工资被扣了800 — asked 欠了多长时间, and 就是11月的工资 was 没听明白时间."""
+    facts = v.read_facts("我在上海松江顺达电子有限公司上班，11月份工资被扣了800块，说是迟到扣的", [],
+                         C(intent="wage_arrears"))
+    assert facts["duration"] == "11月的工资" and facts["amount"] == 800
+    assert v.approximate_duration("就是11月的工资 这个月发的时候扣的") == v.Checked("11月的工资")
