@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import said_this_turn
 from actions.facts import answer_fact, is_question
 from actions.handoff import (
+    PSYCH_INVITE,
     asks_for_a_person,
     asks_for_callback,
     callback_filed,
@@ -23,7 +24,6 @@ from actions.router import ActionStartService, flow_to_redo, service_from_facts
 from actions.slot_checks import slots_set_this_turn
 
 FALLBACK_INTENT = "nlu_fallback"
-PSYCH_INVITE = "您愿意说说最近发生了什么吗"  # the end of utter_psych_support
 HEARD_TEXT = ("谢谢您愿意跟我说。这些事憋在心里很累，工会的心理疏导老师和网格员可以好好听您说、"
               "帮您想办法。要不要我帮您转给工作人员？")
 # 你们能干啥 / 你能做什么 / 有什么功能: the worker asks what the assistant does. The NLU reads

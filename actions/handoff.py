@@ -19,6 +19,7 @@ from actions.fact_tables import CASE_ALIASES, CASE_FACTS
 from actions.service_catalog import SERVICE_FORMS, SERVICE_NAMES, services_named
 from actions.slot_checks import slots_set_this_turn
 from actions.tickets import case_place, contact_phone, file_case
+from bot.contract import URGENT_CALLBACK_REASONS
 
 PSYCH_INVITE = "您愿意说说最近发生了什么吗"  # the end of utter_psych_support
 UNREACHABLE = ("抱歉，转人工的系统暂时连不上。请直接拨打职工服务热线 12351，工作人员会接听；"
@@ -48,8 +49,6 @@ def insists_on_a_person(text: str) -> bool:
 
 # A callback promised outside opening hours waits here for the worker's phone (domain slot).
 CALLBACK_SLOT = "callback_pending"
-# Reasons whose callback cannot wait two working days: due when the station next opens.
-URGENT_REASONS = frozenset({"crisis", "psych_support"})
 # Services whose half-told case is offered again once the callback is filed.
 CASE_SERVICES = frozenset(SERVICE_FORMS) - {"find_station", "ticket_status"}
 CALLBACK_FAILED = ("抱歉，回电登记暂时没有成功。请直接拨打职工服务热线 12351；"
@@ -117,7 +116,7 @@ async def file_callback(dispatcher: CollectingDispatcher, tracker: Tracker, reas
     A refused request keeps the callback waiting and gives the worker the hotline."""
     try:
         await file_case(dispatcher, tracker, "callback", callback_facts(tracker, reason),
-                        urgent=reason in URGENT_REASONS)
+                        urgent=reason in URGENT_CALLBACK_REASONS)
     except BackendError:
         dispatcher.utter_message(text=CALLBACK_FAILED)  # never silence about a promised call
         return []
@@ -163,7 +162,7 @@ def urgent_reason(tracker: Tracker, reason: str) -> str:
     """A crisis stays a crisis: asking for a person again does not make the call wait."""
     waiting = tracker.get_slot(CALLBACK_SLOT)
     earlier = waiting.get("reason") if isinstance(waiting, dict) else None
-    return earlier if earlier in URGENT_REASONS else reason
+    return earlier if earlier in URGENT_CALLBACK_REASONS else reason
 
 
 async def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker,

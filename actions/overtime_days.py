@@ -17,6 +17,7 @@ import cn2an
 from lunardate import LunarDate
 
 from actions.holiday_calendar import FIRST_YEAR, LAST_YEAR, qingming, spring_festival_day
+from bot.normalize.numbers import find_durations
 from bot.normalize.text import normalize_text
 
 _NUM = r"[0-9]+(?:\.[0-9])?|[一二两俩三四五六七八九十]+"
@@ -278,8 +279,6 @@ WORKDAYS_PER_MONTH = Decimal("20.83")
 
 def _workdays_in_period(text: str) -> int:
     """三个月 → 62 working days, 两周 → 10, 40天 → 40; 0 when no period is said."""
-    from bot.normalize.numbers import find_durations
-
     # 不是一天 是三个月: a period the worker denies is not the one meant
     spans = [s for s in find_durations(text) if isinstance(s.value, str)
              and not text[max(0, s.start - 2):s.start].endswith(("不是", "不"))]

@@ -288,7 +288,7 @@ class ActionStartService(SafeAction):
         first, _ = self._topics(intent, text)
         if service == intent and first in SERVICE_NAMES:
             service = first  # 老板欠我工资 另外孩子上学也想问问: the first named comes first
-        later = [s for s in services_named(text) if s != service]
+        later = [s for s in named if s != service]
         if later:
             dispatcher.utter_message(text=f"好的，先帮您办“{SERVICE_NAMES[service]}”，"
                                           f"“{SERVICE_NAMES.get(later[0], later[0])}”的事办完再帮您看。")

@@ -597,6 +597,21 @@ _NAMED_EMPLOYER = re.compile(r"(?:公司|单位|厂子?|工厂|老板的公司|�
                              r"([\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?)(?=[，,。.！!？?；;\s]|$|的|欠|拖)")
 
 
+def _owed_duration(text: str, ctx: Context, correcting: bool) -> str | None:
+    """How long the wages are owed, from the clauses that are not about overtime: a range
+    (四五个月), the duration said (the last one in a correction; not how long the worker
+    worked there), or a rough one (好几个月, 11月的工资); None when none is said."""
+    if m := _RANGE.search(text):  # 四五个月 is a range, not 45 months
+        return f"约{m.group(0)}"
+    spans = find_durations(text)
+    if spans and not _time_worked(text, spans[0].start, ctx):
+        return str(spans[-1 if correcting else 0].value)
+    approx = approximate_duration(text)
+    if approx.ok and (not re.search(r"\d", str(approx.value)) or str(approx.value).endswith("月的工资")):
+        return str(approx.value)
+    return None
+
+
 def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str, Any]:
     """Every fact of a case one message states, in any order and whatever was asked.
 
@@ -659,17 +674,9 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     owed_text = "，".join(c for c in re.split(r"[，,。；;！!？?]|还有|另外", text) if "加班" not in c)
     if (ctx.asked == "duration" or ctx.about(_WAGE_CONTEXT) or owed) \
             and not ctx.about(_OVERTIME_CONTEXT) and owed_text:
-        text_all, text = text, owed_text
-        spans = find_durations(text)
-        if m := _RANGE.search(text):  # 四五个月 is a range, not 45 months
-            facts["duration"] = f"约{m.group(0)}"
-        elif spans and not _time_worked(text, spans[0].start, ctx):
-            facts["duration"] = spans[-1 if correcting else 0].value
-        else:
-            approx = approximate_duration(text)
-            if approx.ok and (not re.search(r"\d", approx.value) or approx.value.endswith("月的工资")):
-                facts["duration"] = approx.value
-        text = text_all
+        duration_said = _owed_duration(owed_text, ctx, correcting)
+        if duration_said:
+            facts["duration"] = duration_said
 
     employer = next((e.get("value") for e in entities if e.get("entity") == "employer"
                      and _plausible_employer(str(e.get("value") or ""), text, ctx, correcting)),

@@ -34,6 +34,10 @@ TICKET_TYPE_WORKER_NAMES: dict[str, str] = {
     "legal_aid": "律师咨询（法律援助）", "minimum_wage": "工资低于最低标准",
     "overtime_pay": "加班费", "callback": "回电", "handoff": "转人工", "other": ""}
 
+# Handoff / callback reasons (``facts.reason``) that cannot wait the usual working days: the
+# callback is due when the station next opens and the console queue puts them first.
+URGENT_CALLBACK_REASONS: frozenset[str] = frozenset({"crisis", "psych_support"})
+
 # The workflow's steps in order (transitions: bot/backend/tickets.py, bot/backend/workflow.py).
 TICKET_STATUSES: tuple[str, ...] = (
     "new", "assigned", "acknowledged", "in_progress", "returned", "resolved", "followed_up",

@@ -33,7 +33,7 @@ from bot.backend.auth import principal_for
 from bot.backend.handoffs import OPEN_STATES
 from bot.backend.tables import handoffs, staff, stations, ticket_events, tickets
 from bot.backend.tables_notify import attachments
-from bot.backend.tickets import URGENT_CALLBACK_REASONS
+from bot.contract import URGENT_CALLBACK_REASONS
 
 logger = logging.getLogger(__name__)
 PATH = "console/live"  # the client connects with path "/console/live/"

@@ -24,7 +24,7 @@ from bot.backend.handoffs import next_opening
 from bot.backend.tables import stations, ticket_counters, ticket_events, tickets
 from bot.calendar.beijing import to_beijing, to_utc_naive
 from bot.calendar.workdays import add_working_days
-from bot.contract import TICKET_STATUSES, TICKET_TYPES
+from bot.contract import TICKET_STATUSES, TICKET_TYPES, URGENT_CALLBACK_REASONS
 
 TYPES = TICKET_TYPES  # the shared contract (bot/contract.py)
 STATUSES = TICKET_STATUSES  # the workflow's steps: bot/backend/workflow.py
@@ -36,9 +36,6 @@ TRANSITIONS = {"new": {"assigned", "acknowledged", "in_progress", "closed"},
                "resolved": {"followed_up", "closed", "in_progress"},
                "followed_up": {"closed", "in_progress"}, "closed": set()}
 SLA_WORKING_DAYS = 2
-# A callback for these reasons (the ticket's ``facts.reason``) cannot wait SLA_WORKING_DAYS:
-# it is due when the station next opens.
-URGENT_CALLBACK_REASONS = frozenset({"crisis", "psych_support"})
 # status changes the worker hears about by SMS (bot.notify.TICKET_EVENTS)
 STATUS_EVENTS = {"in_progress": "accepted", "resolved": "resolved"}
 _sqlite_lock = asyncio.Lock()  # SQLite has one writer: serialise id allocation in-process

@@ -151,41 +151,36 @@ def _action_tracker(text: str, slots: dict, intent: str = "inform") -> Tracker:
 
 # --- 1. holiday measures first -----------------------------------------------------------
 
-async def test_guangdong_measures_come_first_without_asking_the_job(backend):
-    """B17: 在广东过年不回去 工会有啥福利 → 2600万 / 18万份 in the first reply, no job asked."""
+async def _holiday_opening(text: str, slots: dict) -> tuple[str, list[str]]:
+    """The holiday form's first run for a worker staying: what it said, what it will ask."""
     dispatcher = CollectingDispatcher()
-    tracker = _opening("holiday_subsidy_form", "在广东过年不回去 工会有啥福利",
-                       {"city": "广东", "holiday_situation": "stay"})
+    tracker = _opening("holiday_subsidy_form", text, {"holiday_situation": "stay", **slots})
     form = ValidateHolidaySubsidyForm()
     await form.run(dispatcher, tracker, DOMAIN)
-    assert "2600万" in _texts(dispatcher) and "18万" in _texts(dispatcher)
-    assert "occupation" not in await form.required_slots(HOLIDAY_SLOTS, dispatcher, tracker,
-                                                         DOMAIN)  # no 您做什么工作
+    return _texts(dispatcher), await form.required_slots(HOLIDAY_SLOTS, dispatcher, tracker, DOMAIN)
+
+
+async def test_guangdong_measures_come_first_without_asking_the_job(backend):
+    """B17: 在广东过年不回去 工会有啥福利 → 2600万 / 18万份 in the first reply, no job asked."""
+    said, asked = await _holiday_opening("在广东过年不回去 工会有啥福利", {"city": "广东"})
+    assert "2600万" in said and "18万" in said
+    assert "occupation" not in asked  # no 您做什么工作
 
 
 async def test_longxiang_red_envelope_first_and_guangxi_measures_first(backend):
     """B18 / B19: the agreement's 500元 red envelope; 广西's four measures."""
     for city, slots, figure in (("福鼎", {"employer": "隆祥皮革有限公司"}, "500元红包"),
                                 ("广西", {}, "四项措施")):
-        dispatcher = CollectingDispatcher()
-        tracker = _opening("holiday_subsidy_form", f"留在{city}过年有什么补助吗",
-                           {"city": city, "holiday_situation": "stay", **slots})
-        form = ValidateHolidaySubsidyForm()
-        await form.run(dispatcher, tracker, DOMAIN)
-        assert figure in _texts(dispatcher)
-        assert "occupation" not in await form.required_slots(HOLIDAY_SLOTS, dispatcher, tracker,
-                                                             DOMAIN)
+        said, asked = await _holiday_opening(f"留在{city}过年有什么补助吗", {"city": city, **slots})
+        assert figure in said
+        assert "occupation" not in asked
 
 
 async def test_shanghai_measures_are_said_before_the_job_is_asked(backend):
     """B37: the job matters in 上海 (建设者), but the 2万 cover comes first."""
-    dispatcher = CollectingDispatcher()
-    tracker = _opening("holiday_subsidy_form", "过年留在上海有补贴吗",
-                       {"city": "上海", "holiday_situation": "stay"})
-    form = ValidateHolidaySubsidyForm()
-    await form.run(dispatcher, tracker, DOMAIN)
-    assert "最高保障金2万元" in _texts(dispatcher)
-    assert "occupation" in await form.required_slots(HOLIDAY_SLOTS, dispatcher, tracker, DOMAIN)
+    said, asked = await _holiday_opening("过年留在上海有补贴吗", {"city": "上海"})
+    assert "最高保障金2万元" in said
+    assert "occupation" in asked
 
 
 def test_a_case_named_by_its_province_goes_to_a_station_of_that_province():
