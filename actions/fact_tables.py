@@ -28,7 +28,7 @@ FACT_NAMES = {"employer": "单位", "amount": "金额", "monthly_wage": "月工�
               "child_grade": "年级", "hukou_status": "户口情况", "school_problem": "遇到的问题",
               "holiday_situation": "过年安排", "occupation": "工作", "overtime_days": "加班日子",
               "hardship_status": "困难建档", "district": "地点", "city": "城市",
-              "phone": "手机号"}
+              "phone": "手机号", "service": "事项", "question": "您说的情况"}
 
 # The case's own names (the ticket's facts) for what the forms call medical_cost and so on.
 CASE_ALIASES = {"medical_cost": "medical_out_of_pocket_yearly", "holiday_situation": "situation"}
@@ -46,6 +46,8 @@ def fact_text(slot: str, value: Any) -> str:
         return f"{value[1:-1]}{units[value[-1]]}"
     if slot == "duration" and isinstance(value, str) and (m := re.fullmatch(r"P(\d+)M15D", value)):
         return f"{m.group(1)}个半月"  # 一个半月
+    if slot == "question" and isinstance(value, str) and len(value) > 60:
+        return value[:60] + "…"  # the worker's own words; the ticket keeps them whole
     if slot == "workers_affected" and isinstance(value, int):
         return "就您一个" if value == 1 else f"{value} 人"
     names = {"stay": "留下过年", "return": "节后错峰返乡/返岗", **OCCUPATION_NAMES,

@@ -21,7 +21,9 @@ from actions.handoff import (
     request_handoff,
 )
 from actions.router import ActionStartService, flow_to_redo, service_from_facts
+from actions.services import TICKET_NOT_FOUND, follow_up_service, lookup_retry
 from actions.slot_checks import slots_set_this_turn
+from actions.tickets import correct_filed_phone
 
 FALLBACK_INTENT = "nlu_fallback"
 HEARD_TEXT = ("谢谢您愿意跟我说。这些事憋在心里很累，工会的心理疏导老师和网格员可以好好听您说、"
@@ -67,7 +69,6 @@ def consecutive_fallbacks(tracker: Tracker) -> int:
 
 
 OWN_CASE_BUTTON = "看看我的情况"  # actions/router.py ActionStartService._after_figure
-TICKET_NOT_FOUND = "没有找到和这个工单号、手机号都对得上的工单"  # utter_ticket_not_found
 NOT_FOUND_NEXT = ("工单号和手机号要和登记时的一模一样才能查到。您可以再查一次（工单号是 GH 开头的"
                   "一串数字，在登记时的回复里）；也可以转给工作人员，他们能帮您核对。")
 NOT_FOUND_BUTTONS = [{"title": "再查一次", "payload": "/ticket_status"},
@@ -125,6 +126,10 @@ class ActionFallbackStep(Action):
         callback = await callback_reply(dispatcher, tracker)
         if callback is not None:
             return callback
+        if (fixed := await correct_filed_phone(dispatcher, tracker)) is not None:
+            return fixed
+        if (retry := await lookup_retry(dispatcher, tracker, domain)) is not None:
+            return retry
         if not tracker.active_loop_name and said_this_turn(tracker, PSYCH_INVITE, earlier_turns=1):
             # 嗯 工作太累了 after 您愿意说说最近发生了什么吗: the worker is talking, not asking;
             # "please rephrase" would shut them out. A person listens better than the bot.
@@ -150,6 +155,9 @@ class ActionFallbackStep(Action):
             # a question about their own case takes the offer, not 没明白
             return await ActionStartService()._start(service, dispatcher, tracker, domain,
                                                      answered=True)
+        if not tracker.active_loop_name and (service := follow_up_service(tracker)):
+            return await ActionStartService()._start(service, dispatcher, tracker, domain,
+                                                     answered=True)
         if consecutive_fallbacks(tracker) >= 2:
             dispatcher.utter_message(response="utter_offer_human")
             return []
@@ -173,6 +181,8 @@ class ActionOutOfScope(Action):
         callback = await callback_reply(dispatcher, tracker)
         if callback is not None:
             return callback
+        if (fixed := await correct_filed_phone(dispatcher, tracker)) is not None:
+            return fixed
         try:
             if await say_fact_answer(dispatcher, tracker):
                 return []

@@ -36,6 +36,7 @@ from actions.slot_checks import (
     slots_set_this_turn,
 )
 from actions.subsidies import occupation_matters, say_measures
+from actions.tickets import case_place
 
 logger = logging.getLogger(__name__)
 
@@ -220,6 +221,18 @@ def _yes_with_number(text: str) -> bool:
 _LEADING_YES = re.compile(r"^(?:要的?|好的?|行|可以|嗯|对|要登记|登记吧?|帮我登记)(?:[\s，,。!！]+\S|$)")
 
 
+_SIGN_ME_UP = re.compile(r"(?:帮|给|替)(?:我|俺)(?:\S{0,2})?(?:登记|报名|报个名|申请|办一下|办了)"
+                        r"|(?:能|可以)(?:登记|报名)")
+
+
+def asks_to_be_signed_up(text: str) -> bool:
+    """能帮我登记一下不 / 那你帮我报个名: the offer's own question asked back, a yes."""
+    return bool(_SIGN_ME_UP.search(text)) and not re.search(r"不要|不用|别|先不|算了|不想", text)
+
+
+_WONT_SAY_PLACE = re.compile(r"不想说|不方便|不告诉|不想讲|随便|都行|哪都|没固定|到处")
+
+
 class ValidateTicketOfferForm(HotlineForm):
     def name(self) -> str:
         return "validate_ticket_offer_form"
@@ -227,7 +240,32 @@ class ValidateTicketOfferForm(HotlineForm):
     async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> list[str]:
         if tracker.get_slot("wants_ticket") is False:
             return []  # declined: nothing more to ask
+        if tracker.get_slot("wants_ticket") and not any(case_place(tracker)):
+            # A30: with no place known the ticket would go to the default (青岛) station, which
+            # cannot help a worker in 广州: the place is asked before the phone
+            return ["wants_ticket", "district", *(s for s in domain_slots if s != "wants_ticket")]
         return domain_slots
+
+    def _leaving(self, tracker: Tracker) -> bool:
+        """不想说 for the place is its answer, though the NLU reads it as cancelling."""
+        return not self._no_place_answer(tracker) and super()._leaving(tracker)
+
+    def _no_place_answer(self, tracker: Tracker) -> bool:
+        text = (tracker.latest_message or {}).get("text") or ""
+        return tracker.get_slot("requested_slot") == "district" and (
+            v.says_unknown(text) or bool(_WONT_SAY_PLACE.search(text)))
+
+    async def extract_district(self, dispatcher, tracker, domain) -> Slots:
+        """不知道 / 不想说 for the place: filed all the same (the union's default station
+        takes it), never the same question again, nor read as cancelling the ticket."""
+        if self._no_place_answer(tracker) and self._waiting_for_answer(tracker):
+            return {"district": v.UNKNOWN}
+        return await super().extract_district(dispatcher, tracker, domain)
+
+    async def validate_district(self, value, dispatcher, tracker, domain) -> Slots:
+        if value == v.UNKNOWN:
+            return {"district": v.UNKNOWN}
+        return await super().validate_district(value, dispatcher, tracker, domain)
 
     async def extract_wants_ticket(self, dispatcher, tracker, domain) -> Slots:
         """修改 on the summary, or a fact said again: nothing is filed yet, the case is
@@ -243,7 +281,8 @@ class ValidateTicketOfferForm(HotlineForm):
             return {"wants_ticket": True, "phone": number.value}  # a number: yes, call me here
         if self._case_changes(tracker) or CHANGE.match(text):
             return {"wants_ticket": None}
-        if _LEADING_YES.match(text):  # 要 在厂里手被机器轧了…: a yes, then the story
+        if _LEADING_YES.match(text) or asks_to_be_signed_up(text):
+            # 要 在厂里手被机器轧了…: a yes, then the story; 扫马路的 能帮我登记一下不: a yes
             return {"wants_ticket": True}
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent == "affirm" and not text.startswith("/") and not v.sounds_affirmative(text):

@@ -79,9 +79,26 @@ def _span(first: date, last: date) -> list[date]:
     return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
 
+_YEAR_NAMED = re.compile(r"(今年|去年|明年|前年)\S{0,2}(?:春节|过年|除夕|初[一二三四五六七八九十])")
+
+
+_FUTURE = re.compile(r"要|会|打算|准备|将|得去|安排")
+
+
+def _year_named(text: str, today: date) -> int | None:
+    """今年春节 said in December is this calendar year's festival, already past (a claim
+    about pay not received), not the coming one; 去年 / 明年 / 前年 likewise literal."""
+    found = _YEAR_NAMED.search(text)
+    if not found or (found.group(1) == "今年" and _FUTURE.search(text) and not _PAST.search(text)):
+        return None  # 今年春节要加班 in December: the coming festival
+    year = today.year + {"今年": 0, "去年": -1, "明年": 1, "前年": -2}[found.group(1)]
+    return year if FIRST_YEAR <= year <= LAST_YEAR else None
+
+
 def _spring_festival(text: str, today: date) -> list[date]:
     text = re.sub(r"大?年三十", "除夕", text).replace("大年", "").replace("正月", "")
-    year = _year_of(lambda y: spring_festival_day(y, 1), today, bool(_PAST.search(text)))
+    year = _year_named(text, today) or _year_of(lambda y: spring_festival_day(y, 1), today,
+                                                bool(_PAST.search(text)))
     names = re.findall(_LUNAR_DAY, text)
     span = re.search(rf"({_LUNAR_DAY}){_TO}({_LUNAR_DAY})", text)
     if span:

@@ -27,10 +27,10 @@ from actions.handoff import file_waiting_callback, insists_on_a_person
 from actions.next_service import offer_service
 from actions.overtime_days import names_a_kind_of_day, read_worked_days
 from actions.service_catalog import POLICY_SERVICES, SERVICE_FORMS, SERVICE_NAMES, services_named
-from actions.services import POLICY_ACTIONS
+from actions.services import POLICY_ACTIONS, follow_up_service, lookup_retry
 from actions.slot_checks import slots_set_this_turn
 from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, value_before_this_message
-from actions.tickets import new_case_id
+from actions.tickets import correct_filed_phone, new_case_id
 from actions.wages import PERIOD_QUESTION
 
 FILING_FORMS = {"wage_arrears_form"}
@@ -243,6 +243,10 @@ class ActionStartService(SafeAction):
         if insists_on_a_person(text) and not text.startswith("/"):
             # 别跟我机器人说了 我要找真人 老板欠我工资: the person first; the case told is kept
             return [FollowupAction("action_handoff_request")]
+        if (fixed := await correct_filed_phone(dispatcher, tracker)) is not None:
+            return fixed  # 电话说错了 是139… right after filing: the ticket's phone changed
+        if (retry := await lookup_retry(dispatcher, tracker, domain)) is not None:
+            return retry  # 手机号说错了 是139… after a ticket was not found: looked up again
         # 13645321234 after "请留下手机号": the promised callback is filed, not a menu; a
         # service asked for in the same message is then started as usual
         asks = intent in SERVICE_NAMES or service_from_facts(slots_set_this_turn(tracker),
@@ -282,7 +286,7 @@ class ActionStartService(SafeAction):
             service = "minimum_wage"
             events += undo_this_turn(tracker, "duration")  # 一个月 was the pay's period
         if service is None:
-            service = place_follow_up(tracker, text)
+            service = place_follow_up(tracker, text) or follow_up_service(tracker)
         if service is None:
             return self._ask_which(dispatcher, tracker)
         first, _ = self._topics(intent, text)

@@ -40,6 +40,7 @@ SERVICE_WORDS = (
     ("overtime_pay", r"加班费|加班工资|加班.{0,6}(?:怎么算|多少钱|拿多少)"),
     ("minimum_wage", r"最低工资"),
     ("school_placement", r"上学|上不了学|没学上|入学|学位|转学|上小学|上初中|上幼儿园"),
+    # 托管 named: the school words only say where the child is (孩子上幼儿园 放学后没人看)
     ("relief_eligibility", r"救助|困难补助|帮扶"),
     ("holiday_subsidy", r"过年.{0,6}(?:补贴|红包|补助)|留岗补贴|留厂.{0,4}(?:补贴|红包)|"
                         r"过年.{0,3}不回(?:家|去|老家)|不回(?:家|去|老家)过年|留.{0,4}过年|就地过年|"
@@ -47,6 +48,8 @@ SERVICE_WORDS = (
     ("childcare_service", r"托管|看孩子|带孩子|照看孩子|孩子没人(?:带|管|看)"),
     ("find_station", r"服务站|工作站|网格站"),
     ("legal_aid", r"律师|仲裁|法律援助|打官司"),
+    ("mutual_insurance", r"互助保障|互助保险|职工互助|大病互助"),
+    ("skills_training", r"技能培训|职业培训|职工书院|培训班|学(?:个|门)?(?:技术|手艺)|考(?:个)?证"),
 )
 
 
@@ -54,4 +57,11 @@ def services_named(text: str) -> list[str]:
     """Services a message names in words, in the order it names them."""
     found = [(m.start(), service) for service, pattern in SERVICE_WORDS
              if (m := re.search(pattern, text or ""))]
-    return [service for _, service in sorted(found)]
+    services = [service for _, service in sorted(found)]
+    if "childcare_service" in services and "school_placement" in services \
+            and not _SCHOOL_PROBLEM.search(text or ""):
+        services.remove("school_placement")  # H06: a childcare sign-up, no school case
+    return services
+
+
+_SCHOOL_PROBLEM = re.compile(r"上不了学|没学上|入学|学位|转学|不收|报不上|进不去|借读")

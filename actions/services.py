@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from abc import abstractmethod
+from typing import Any
 
 from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 
@@ -14,8 +15,11 @@ from actions.common import SafeAction, client, location, said_this_turn
 from actions.crisis import is_crisis
 from actions.facts import answer_fact
 from actions.handoff import asks_for_a_person, request_handoff
+from actions.service_catalog import services_named
+from actions.slot_checks import slots_set_this_turn
 from actions.station_text import station_text
 from actions.tickets import call_back_by, offer_ticket
+from actions.validators import OCCUPATION_WORDS
 from bot.contract import TICKET_STATUS_WORKER_NAMES
 
 
@@ -78,6 +82,31 @@ class ActionTicketStatus(SafeAction):
             if status.get("sla_due") and status["status"] in ("new", "assigned") else ""
         dispatcher.utter_message(text=f"工单 {status['id']} 目前{state}。{detail}{due}")
         return [SlotSet("ticket_id", None)]
+
+
+TICKET_NOT_FOUND = "没有找到和这个工单号、手机号都对得上的工单"  # utter_ticket_not_found
+
+
+def _last_value(tracker, slot: str) -> Any:
+    """The last value a slot held in this conversation (the lookup clears the ticket id)."""
+    return next((e.get("value") for e in reversed(tracker.events)
+                 if e.get("event") == "slot" and e.get("name") == slot and e.get("value")), None)
+
+
+async def lookup_retry(dispatcher, tracker, domain) -> list[dict] | None:
+    """手机号说错了 是139… (or the right ticket id) right after a ticket was not found: the
+    lookup again with the one corrected and the other as given (H09), not the menu."""
+    if tracker.active_loop_name or not said_this_turn(tracker, TICKET_NOT_FOUND, earlier_turns=1):
+        return None
+    said = slots_set_this_turn(tracker)
+    if not (said.get("phone") or said.get("ticket_id")):
+        return None
+    ticket = said.get("ticket_id") or _last_value(tracker, "ticket_id")
+    phone = said.get("phone") or tracker.get_slot("phone")
+    if not (ticket and phone):
+        return None
+    tracker.slots.update({"ticket_id": ticket, "phone": phone})  # read by the lookup below
+    return [SlotSet("phone", phone)] + await ActionTicketStatus().act(dispatcher, tracker, domain)
 
 
 class PolicyAnswer(SafeAction):
@@ -161,7 +190,8 @@ def wants_registration(text: str) -> bool:
 
 def is_sanitation_worker(tracker, text: str) -> bool:
     """环卫工 said now or known: the gifted mutual cover names them (B23)."""
-    return tracker.get_slot("occupation") == "sanitation" or bool(re.search(r"环卫", text or ""))
+    return tracker.get_slot("occupation") == "sanitation" \
+        or any(word in (text or "") for word in OCCUPATION_WORDS["sanitation"])
 
 
 class ActionChildcare(PolicyAnswer):
@@ -215,9 +245,47 @@ class ActionSkillsTraining(PolicyAnswer):
         return "action_skills_training"
 
     def answer(self, dispatcher, tracker, policies):
-        for policy in policies[:2]:  # the local academy first, then the general offer
-            dispatcher.utter_message(text=f"{policy['title']}：{policy['summary']}")
-        return []
+        text = (tracker.latest_message or {}).get("text") or ""
+        told = said_this_turn(tracker, policies[0]["summary"][:24], earlier_turns=4)
+        if not told:
+            for policy in policies[:2]:  # the local academy first, then the general offer
+                dispatcher.utter_message(text=f"{policy['title']}：{policy['summary']}")
+        if not (told or wants_registration(text) or _ASKS_SIGN_UP.search(text)):
+            return []
+        # 怎么报名 / 帮我报个名吧 (F11, H07): how to sign up and a person who signs them up,
+        # not the same paragraph again and then 没明白
+        dispatcher.utter_message(text=SIGN_UP_TEXT)
+        return offer_ticket("other", {"question": text, "service": "技能培训报名"})
+
+
+SIGN_UP_TEXT = ("报名方法：开班时间和名额由各地工会职工书院、职工服务中心安排，可以到所在的网格工作站"
+                "或职工服务中心报名，也可以打职工服务热线 12351 问最近的开班。我也可以帮您登记，"
+                "让工作站的工作人员联系您报名。")
+_ASKS_SIGN_UP = re.compile(r"报名|报个名|怎么(?:参加|学|上课)|去哪(?:里|儿)?(?:学|上课)|想(?:学|参加)")
+
+
+def service_just_answered(tracker) -> str | None:
+    """The one policy service (互助保障, 技能培训, 托管, 法律援助) the bot's replies to the
+    previous two messages were about, else None: 能帮我登记一下不 right after them is about it."""
+    users, texts = 0, []
+    for event in reversed(tracker.events):
+        users += event.get("event") == "user"
+        if users > 2:
+            break
+        if event.get("event") == "bot":
+            texts.append(event.get("text") or "")
+    named = {s for s in services_named(" ".join(texts)) if s in POLICY_ACTIONS}
+    return named.pop() if len(named) == 1 else None
+
+
+def follow_up_service(tracker) -> str | None:
+    """扫马路的 能帮我登记一下不 / 怎么报名 right after a policy service was answered, naming
+    no service itself: that service again (it signs them up), not 没明白 (F06, F11)."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if services_named(text) or not (wants_registration(text) or _ASKS_SIGN_UP.search(text)
+                                    or re.search(r"申请|怎么办|咋办|咋弄", text)):
+        return None
+    return service_just_answered(tracker)
 
 
 class ActionPsychSupport(SafeAction):

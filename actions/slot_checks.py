@@ -278,3 +278,14 @@ def named_fact_change(text: str) -> tuple[str, Any] | None:
             if checked.ok:
                 return slot, checked.value
     return None
+
+
+def value_before_this_message(tracker: Tracker, slot: str) -> Any:
+    """The slot's value before the latest message was read (its own extraction undone)."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_user = True
+        elif seen_user and event.get("event") == "slot" and event.get("name") == slot:
+            return event.get("value")
+    return None

@@ -18,7 +18,7 @@ from rasa_sdk.events import SlotSet
 from actions import validators as v
 from actions.hotline_form import resolve_place
 from actions.service_catalog import SERVICE_INTENTS
-from actions.slot_checks import context_of, slots_set_this_turn
+from actions.slot_checks import context_of, slots_set_this_turn, value_before_this_message
 
 logger = logging.getLogger(__name__)
 
@@ -161,17 +161,6 @@ def _about_arrears(tracker: Tracker) -> bool:
     intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
     return tracker.active_loop_name == "wage_arrears_form" or (
         not tracker.active_loop_name and intent == "wage_arrears")
-
-
-def value_before_this_message(tracker: Tracker, slot: str) -> Any:
-    """The slot's value before the latest message was read (its own extraction undone)."""
-    seen_user = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            seen_user = True
-        elif seen_user and event.get("event") == "slot" and event.get("name") == slot:
-            return event.get("value")
-    return None
 
 
 def place_inside_employer(tracker: Tracker, facts: dict[str, Any]) -> list[dict]:

@@ -8,6 +8,7 @@ action call files it once. When the backend is away the case goes to the durable
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -16,10 +17,14 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import validators as v
+from actions.backend_client import BackendError
 from actions.case_outbox import submit_ticket
 from actions.common import SafeAction, client, location, outbox
 from actions.fact_tables import ARREARS_FACTS, FACT_NAMES, SLOT_OF_CASE_FACT, fact_text
+from actions.slot_checks import value_before_this_message
 from bot.contract import TICKET_TYPE_WORKER_NAMES, weekday_name
+from bot.normalize.identity import mask_phone
 
 TYPE_NAMES = TICKET_TYPE_WORKER_NAMES  # the shared contract (bot/contract.py)
 logger = logging.getLogger(__name__)
@@ -58,7 +63,7 @@ def call_back_by(sla_due: str) -> str:
 def case_place(tracker: Tracker) -> tuple[str | None, str | None]:
     """Where the case is routed: the place the worker told us, else the one on their record
     (a verified member who never named a place is served by their own station)."""
-    city, district = location(tracker)
+    city, district = (None if val == v.UNKNOWN else val for val in location(tracker))
     if city or district:
         return city, district
     region = (tracker.get_slot("verified_worker") or {}).get("region") or {}
@@ -224,3 +229,47 @@ class ActionOpenTicket(SafeAction):
             return reset
         await file_case(dispatcher, tracker, case["type"], case.get("facts") or {})
         return reset
+
+
+_FILED_TICKET = re.compile(r"已为您登记\S{0,20}?工单，工单号 (GH\d+)")
+_ABOUT_THE_PHONE = re.compile(r"电话|手机|号码|打这个|打我|联系我|换成|改成|改为")
+
+
+def ticket_filed_here(tracker: Tracker) -> str | None:
+    """The id of the ticket this conversation filed most recently (within its last events)."""
+    for event in reversed(tracker.events[-80:]):
+        found = _FILED_TICKET.search(event.get("text") or "") if event.get("event") == "bot" else None
+        if found:
+            return found.group(1)
+    return None
+
+
+def corrected_phone(tracker: Tracker) -> str | None:
+    """电话说错了 是139… / 换成这个号 139… after a ticket was filed: the new number (None when
+    the message is no phone correction, or gives the number already on the ticket)."""
+
+
+    text = (tracker.latest_message or {}).get("text") or ""
+    number = v.phone(text)
+    if not number.ok or number.value == value_before_this_message(tracker, "phone"):
+        return None
+    return number.value if v.is_correction(text) or _ABOUT_THE_PHONE.search(text) else None
+
+
+async def correct_filed_phone(dispatcher: CollectingDispatcher,
+                              tracker: Tracker) -> list[dict] | None:
+    """The phone of the ticket just filed, corrected on the ticket itself (B06, F16): the
+    station calls the right number. None: the message is no such correction."""
+    if tracker.active_loop_name or not (ticket_id := ticket_filed_here(tracker)):
+        return None
+    if not (new := corrected_phone(tracker)):
+        return None
+    try:
+        ticket = await client().change_ticket_phone(ticket_id, tracker.sender_id, new)
+    except BackendError:
+        dispatcher.utter_message(text=f"电话没能改到工单 {ticket_id} 上。请打职工服务热线 12351，"
+                                      f"告诉工作人员工单号和新的手机号 {mask_phone(new)}。")
+        return []
+    dispatcher.utter_message(text=f"已更正：工单 {ticket['id']} 的联系电话改为 {mask_phone(new)}，"
+                                  f"{ticket['station_name']}会打这个号码。")
+    return [SlotSet("phone", new)]

@@ -292,7 +292,7 @@ def school_problem(value: object) -> Checked:
 # what a worker says for each occupation code of the shared contract (bot/contract.py)
 OCCUPATION_WORDS = {"courier": ("快递", "速递", "顺丰", "京东"),
                "rider": ("外卖", "骑手", "送餐", "美团"),
-               "sanitation": ("环卫", "清洁", "保洁", "扫马路"),
+               "sanitation": ("环卫", "清洁", "保洁", "扫马路", "扫大街", "扫街", "清扫"),
                "construction": ("建筑", "工地", "装修", "建设", "盖楼"),
                "driver": ("司机", "货车", "开车", "跑运输"),
                "factory": ("厂", "车间", "流水线", "工人")}

@@ -93,10 +93,19 @@ class RegionIndex:
             return []
         text = normalize_text(text).strip()
         found = self.by_name.get(text, []) or self._by_stem(text)
-        if not found:  # 在青岛市黄岛区 → try the longest known name inside the text
-            name = next((n for n in self.names_longest_first if n in text), None)
-            found = self.by_name[name] if name else []
+        if not found:  # 在青岛市黄岛区 → the known names inside the text
+            found = self._most_specific_inside(text)
         return found
+
+    def _most_specific_inside(self, text: str) -> list[Region]:
+        """The regions of the most specific known name inside the text: 青岛西海岸新区辛安街道
+        names the street, not the district whose longer name it starts with (F08)."""
+        names = [n for n in self.names_longest_first if n in text]
+        if not names:
+            return []
+        deepest = max(names, key=lambda n: (max(_LEVELS.index(r.kind) for r in self.by_name[n]),
+                                            len(n)))
+        return self.by_name[deepest]
 
     def _by_stem(self, text: str) -> list[Region]:
         """李沧 / 辛安 / 青岛李沧 / 深圳宝安 as the whole answer: the place of that stem (within

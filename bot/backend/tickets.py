@@ -209,6 +209,28 @@ async def _insert(engine: AsyncEngine, data: dict, station_id: int, key: str, fi
     return ticket_id
 
 
+async def change_contact_phone(engine: AsyncEngine, ticket_id: str, conversation_id: str,
+                               phone: str, actor: str) -> dict:
+    """The worker corrects the phone they gave (电话说错了 是139…) right after filing: only
+    from the conversation that filed the ticket — anyone else gets ``TicketNotFound``, the
+    same answer as for no such ticket. The old number stays in the ticket's history (masked)
+    for the staff; the same phone again changes nothing and writes nothing."""
+    now = datetime.utcnow()
+    async with engine.begin() as conn:
+        row = (await conn.execute(select(tickets.c.contact_phone, tickets.c.conversation_id)
+                                  .where(tickets.c.id == ticket_id.upper()))).first()
+        if row is None or not conversation_id or row.conversation_id != conversation_id:
+            raise TicketNotFound()
+        if row.contact_phone != phone:
+            old = row.contact_phone or ""
+            await conn.execute(update(tickets).where(tickets.c.id == ticket_id.upper())
+                               .values(contact_phone=phone, updated_at=now))
+            await conn.execute(insert(ticket_events).values(
+                ticket_id=ticket_id.upper(), status=None, actor=actor, at=now,
+                note=f"职工更正联系电话（原号码尾号 {old[-4:] or '无'}）"))
+        return await get(conn, ticket_id)
+
+
 async def transition(engine: AsyncEngine, ticket_id: str, status: str | None, note: str | None,
                      actor: str) -> None:
     now = datetime.utcnow()

@@ -211,6 +211,13 @@ class BackendClient(LoopSession):
         return await self.request("POST", "/tickets", json=payload, idempotent=True,
                                   headers={"Idempotency-Key": key})
 
+    async def change_ticket_phone(self, ticket_id: str, conversation_id: str,
+                                  phone: str) -> dict:
+        """The phone of a ticket this conversation filed, corrected (setting it twice is the
+        same as once, so it may be retried)."""
+        return await self.request("POST", f"/tickets/{ticket_id}/contact-phone", idempotent=True,
+                                  json={"conversation_id": conversation_id, "phone": phone})
+
     async def open_handoff(self, conversation_id: str, city: str | None, district: str | None,
                            reason: str, channel: str) -> dict:
         return await self.request("POST", "/handoffs", idempotent=True, json={

@@ -7,6 +7,7 @@ original text the worker typed.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -36,9 +37,44 @@ def to_simplified(text: str) -> str:
     return "".join(c if len(c := _t2s().convert(ch)) == 1 else ch for ch in text)
 
 
+# Cantonese written as it is spoken (G03: 老细冇出粮 / 我嘅人工) → Mandarin of the same length,
+# so the model, the extractors and the actions read it. Phrases first, then single characters
+# that have no other meaning in Mandarin (係 — simplified to 系 — and 仲 do: 关系, 仲裁 — so
+# they change only in phrases).
+_CANTONESE_PHRASES = (("冇出粮", "欠工资"), ("点解", "为何"), ("边度", "哪里"),
+                      ("边个", "哪个"), ("屋企", "家里"), ("返工", "上班"), ("放工", "下班"),
+                      ("老细", "老板"), ("出粮", "工资"), ("嘅人工", "的工资"), ("啲人工", "些工资"),
+                      ("乜嘢", "什么"),
+                      ("咩事", "啥事"), ("点算", "咋办"), ("冇钱", "没钱"), ("佢哋", "他们"),
+                      ("我哋", "我们"), ("你哋", "你们"), ("仲未", "还没"), ("喺度", "在这"),
+                      ("我系", "我是"), ("佢系", "他是"), ("你系", "你是"), ("就系", "就是"),
+                      ("唔系", "不是"), ("系咪", "是不"))
+_CANTONESE_CHARS = str.maketrans({"嘅": "的", "咗": "了", "冇": "没", "唔": "不", "佢": "他",
+                                  "喺": "在", "啲": "些", "嘢": "事", "揾": "找", "畀": "给",
+                                  "俾": "给", "睇": "看", "咁": "这", "啱": "对", "攞": "拿",
+                                  "乜": "啥", "咩": "啥", "哋": "们"})
+_CANTONESE_MARKS = frozenset("嘅咗冇唔佢喺啲嘢揾畀俾睇咁啱攞乜咩哋")
+
+
+def from_cantonese(text: str) -> str:
+    """Written Cantonese → Mandarin, character for character (a no-op for Mandarin)."""
+    if not _CANTONESE_MARKS.intersection(text) and "老细" not in text and "出粮" not in text:
+        return text
+    for spoken, mandarin in _CANTONESE_PHRASES:
+        text = text.replace(spoken, mandarin)
+    text = text.translate(_CANTONESE_CHARS)
+    # 人工 is the pay (拖咗人工两个月), except where a person is asked for (转人工)
+    text = _PAY_IN_CANTONESE.sub("工资", text)
+    return text.replace("工资系", "工资是")
+
+
+_PAY_IN_CANTONESE = re.compile(r"(?<=[拖欠没发扣了的些])人工|人工(?=[系是有没\d一二三四五六七八九十两几])")
+
+
 def normalize_text(text: str) -> str:
-    """Full-width → half-width, traditional → simplified, unify punctuation and spaces."""
+    """Full-width → half-width, traditional → simplified, unify punctuation and spaces,
+    written Cantonese → Mandarin."""
     if not text:
         return text
     text = "".join(_char_nfkc(ch) for ch in text).translate(_PUNCT)
-    return to_simplified(text)
+    return from_cantonese(to_simplified(text))

@@ -145,3 +145,13 @@ async def test_a_stem_inside_a_sentence_is_no_place(backend):
     """河北 or 朝阳 inside a sentence are not read as Tianjin's or Beijing's districts."""
     status, _ = await backend.call("GET", "/regions/resolve", params={"district": "朝阳升起的地方"})
     assert status == 404
+
+
+async def test_the_street_inside_a_sentence_beats_the_district_whose_name_starts_it(backend):
+    """我在青岛西海岸新区辛安街道住 最近的服务站在哪 (independent tester F08): the street's own
+    station answers, not the district's, though 青岛西海岸新区 is the longer name."""
+    said = "我在青岛西海岸新区辛安街道住"
+    status, body = await backend.call("GET", "/regions/resolve", params={"district": said})
+    assert status == 200 and body["station"]["name"] == "辛安街道工会网格化工作总站"
+    _, answer = await backend.call("GET", "/facts", params={"q": said + " 最近的服务站在哪"})
+    assert answer["facts"][0]["station"]["name"] == "辛安街道工会网格化工作总站"

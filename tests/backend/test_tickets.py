@@ -102,3 +102,27 @@ async def test_worker_status_check_needs_the_matching_phone(backend):
     assert status == 200 and mine["status"] == "assigned"
     status, other = await backend.call("POST", path, json={"phone": "13900000000"})
     assert status == 404 and "contact_name" not in str(other)
+
+
+async def test_the_worker_corrects_the_phone_of_the_ticket_they_just_filed(backend):
+    """电话说错了 是139… after filing (independent testers B06, F16): the ticket's phone is
+    changed for the conversation that filed it, and the old number's tail stays in the
+    history for the staff; any other conversation gets the same 404 as no such ticket."""
+    _, ticket = await create(backend)
+    path = f"/tickets/{ticket['id']}/contact-phone"
+    status, changed = await backend.call("POST", path, json={
+        "conversation_id": "conv-1", "phone": "139 0532 9999"})
+    assert status == 200 and changed["contact_phone"] == "13905329999"
+    _, stored = await backend.call("GET", f"/tickets/{ticket['id']}")
+    assert stored["contact_phone"] == "13905329999"
+    assert "原号码尾号 1234" in stored["history"][-1]["note"]
+    again_status, _ = await backend.call("POST", path, json={
+        "conversation_id": "conv-1", "phone": "13905329999"})
+    _, after = await backend.call("GET", f"/tickets/{ticket['id']}")
+    assert again_status == 200 and len(after["history"]) == len(stored["history"])
+    other, _ = await backend.call("POST", path, json={
+        "conversation_id": "someone-else", "phone": "13700000000"})
+    _, untouched = await backend.call("GET", f"/tickets/{ticket['id']}")
+    assert other == 404 and untouched["contact_phone"] == "13905329999"
+    bad, body = await backend.call("POST", path, json={"conversation_id": "conv-1", "phone": "123"})
+    assert bad == 400 and body["error"]["field"] == "phone"

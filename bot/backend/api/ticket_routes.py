@@ -77,6 +77,18 @@ async def status_check(request, principal, body, query):
             "updated_at": ticket["updated_at"], "last_note": last_note}
 
 
+@routes.api("POST", "/tickets/{ticket_id}/contact-phone",
+            "职工更正刚登记工单的联系电话：只接受登记该工单的会话，其他一律 404", auth="service", body={
+                "conversation_id": Field(required=True, max_length=128),
+                "phone": Field(required=True, format="phone")}, tag="tickets")
+async def change_contact_phone(request, principal, body, query):
+    ticket = await tickets.change_contact_phone(
+        request.app[ENGINE], request.match_info["ticket_id"], body["conversation_id"],
+        body["phone"], principal.username)
+    return {"id": ticket["id"], "contact_phone": ticket["contact_phone"],
+            "station_name": ticket["station_name"]}
+
+
 @routes.api("GET", "/tickets", "工单列表（工作人员默认本站）", auth="any", query={
     "station_id": Field("integer"), "status": Field(choices=tickets.STATUSES),
     "limit": Field("integer", minimum=1, maximum=500, default=100)}, tag="tickets")
