@@ -28,7 +28,8 @@ FACT_NAMES = {"employer": "单位", "amount": "金额", "monthly_wage": "月工�
               "child_grade": "年级", "hukou_status": "户口情况", "school_problem": "遇到的问题",
               "holiday_situation": "过年安排", "occupation": "工作", "overtime_days": "加班日子",
               "hardship_status": "困难建档", "district": "地点", "city": "城市",
-              "phone": "手机号", "service": "事项", "question": "您说的情况"}
+              "phone": "手机号", "service": "事项", "question": "您说的情况",
+              "contact_name": "联系人"}
 
 # The case's own names (the ticket's facts) for what the forms call medical_cost and so on.
 CASE_ALIASES = {"medical_cost": "medical_out_of_pocket_yearly", "holiday_situation": "situation"}

@@ -18,6 +18,7 @@ import logging
 import re
 from datetime import date
 
+import cn2an
 from rasa_sdk import Tracker
 
 from actions.backend_client import BackendError, BackendUnavailable
@@ -33,7 +34,8 @@ MAX_QUESTION = 500  # the backend's limit for a question
 _QUESTION = re.compile(
     r"\?|多少|几|多久|多长|多大|多高|多远|哪|吗|么|嘛|呢|是不是|能不能|可不可以|可以不|有没有|"
     r"会不会|要不要|行不行|对不对|够不够|算不算|咋|啥|什么|请问|问一下|问下|问问|想知道|想了解|"
-    r"告诉我|查一下|查下|电话|号码|热线|地址|最高|最多|上限|门槛|标准|时效|期限|倍")
+    r"告诉我|查一下|查下|电话|号码|热线|地址|最高|最多|上限|门槛|标准|时效|期限|倍|"
+    r"(?:及|能|行|以|够|有|是|对|算|会|成)不[吗呢？?\s。]*$")  # 来得及不 / 能申请不
 
 
 def is_question(text: str) -> bool:
@@ -121,7 +123,9 @@ def question_parts(text: str) -> list[str]:
 
 async def answer_fact(tracker: Tracker) -> list[str] | None:
     """The answer to a fact question in the latest message (the reply texts), or None."""
-    texts = [fact_text(fact) for fact in await asked_facts(tracker)]
+    found = await asked_facts(tracker)
+    texts = [fact_text(fact) for fact in found]
+    texts += applied_time_limit(found, (tracker.latest_message or {}).get("text") or "")
     return texts or None
 
 
@@ -142,3 +146,75 @@ def record_context(facts: list[dict], question: str) -> dict[str, str]:
         if named or city.removesuffix("市") in question:
             known["city"] = city
     return known
+
+
+# The topic a form's case is about, added to a question that names none (有个标准没有 asked
+# on the relief offer): the backend finds records by their words.
+FORM_TOPICS = {"relief_form": "困难职工医疗救助", "wage_arrears_form": "拖欠工资 劳动仲裁",
+               "overtime_form": "加班工资", "school_form": "随迁子女入学",
+               "holiday_subsidy_form": "过年补贴", "minimum_wage_form": "最低工资"}
+CASE_TOPICS = {"relief_application": "困难职工医疗救助", "mutual_insurance": "职工互助保障",
+               "legal_aid": "劳动争议仲裁", "wage_arrears": "拖欠工资 劳动仲裁",
+               "subsidy_application": "过年补贴", "overtime_pay": "加班工资",
+               "minimum_wage": "最低工资", "school_placement": "随迁子女入学"}
+ELSEWHERE = "您所在的地方还没有收录这项标准，先给您一个别处的做法作参考："
+
+
+def form_topic(tracker: Tracker) -> str | None:
+    """The topic of the open form (of the parked case, on a ticket offer)."""
+    form = tracker.active_loop_name
+    if form == "ticket_offer_form":
+        return CASE_TOPICS.get(((tracker.get_slot("pending_case") or {}).get("type")) or "")
+    return FORM_TOPICS.get(form or "")
+
+
+async def answer_in_topic(tracker: Tracker) -> list[str]:
+    """A question asked back while a form waits for an answer (那到底多少钱以上才能申请 有个标准
+    没有, I-08): answered from the records, read with the case's topic when it names none;
+    with nothing on record for the worker's place, another place's record, said as such.
+    [] when it asks for no recorded figure (the form then asks its question again)."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    topic = form_topic(tracker)
+    if not text or len(text) > MAX_QUESTION or not is_question(text) or is_crisis(text):
+        return []
+    place = {"city": _context(tracker, "city"), "district": _context(tracker, "district")}
+    tries = [(text, place), *(((f"{topic} {text}", place), (f"{topic} {text}", {}))
+                             if topic else ())]
+    for number, (question, where) in enumerate(tries):
+        try:
+            found = (await client().facts(question, employer=_context(tracker, "employer"),
+                                          **where)).get("facts") or []
+        except (BackendUnavailable, BackendError) as exc:
+            logger.warning("question in a form not answered: %s", exc)
+            return []
+        if found:
+            lead = [ELSEWHERE] if number == 2 and any(place.values()) else []
+            return lead + [fact_text(fact) for fact in found] + applied_time_limit(found, text)
+    return []
+
+
+_LEFT_IN = re.compile(r"(去年|前年|今年)?(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?\S{0,3}?"
+                      r"(?:走|离职|辞职|辞退|开除|不干|离开|解除)")
+
+
+def applied_time_limit(found: list[dict], text: str, today: date | None = None) -> list[str]:
+    """那我这个二月份走的 到底还来得及不 (I-10): the one-year limit applied to the month the
+    worker left, after the rule itself ([] when no such month is said)."""
+    left = _LEFT_IN.search(text)
+    if not left or not any(f.get("topic") == "arbitration_time_limit" for f in found):
+        return []
+    month = int(cn2an.cn2an(left.group(2), "smart"))
+    if not 1 <= month <= 12:
+        return []
+    today = today or date.today()
+    back = {"去年": 1, "前年": 2, "今年": 0}.get(left.group(1) or "")
+    year = today.year - back if back is not None else (
+        today.year if month <= today.month else today.year - 1)
+    if (today.year, today.month) == (year + 1, month):
+        return [f"您是{year}年{month}月离开的：这个月就满一年了，要申请仲裁请马上去（劳动争议仲裁委员会，"
+                "或先打 12348 问法律援助）。"]
+    if (today.year, today.month) > (year + 1, month):
+        return [f"您是{year}年{month}月离开的：到现在已经超过一年，按规定可能过了时效；"
+                "有正当理由（比如一直在讨要）的时效可以中断或中止，建议尽快找工会或法律援助问问。"]
+    return [f"按这个规定，您是{year}年{month}月离开的，从离开那天起一年内都能申请仲裁，也就是"
+            f"最晚到{year + 1}年{month}月离开的那一天；现在还来得及，建议尽早申请。"]

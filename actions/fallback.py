@@ -143,12 +143,14 @@ class ActionFallbackStep(Action):
             return []
         if asks_for_a_person(text):
             return await request_handoff(dispatcher, tracker, "worker_request")
-        if not tracker.active_loop_name and await say_fact_answer(dispatcher, tracker):
-            return []  # 隆祥生产线智能化改造投入多少钱: not a service request, but a figure
         if not tracker.active_loop_name and (flow_to_redo(tracker) or service_from_facts(
                 slots_set_this_turn(tracker), text)):
-            # not understood as a request, but the facts say which service: go there
+            # not understood as a request, but the facts say which service: go there (the
+            # entry action answers a figure asked first, then runs the flow: I-17, 国庆我从1号
+            # 干到5号 月薪8700 加班费该给多少 got the rules and no sum)
             return await ActionStartService().run(dispatcher, tracker, domain)
+        if not tracker.active_loop_name and await say_fact_answer(dispatcher, tracker):
+            return []  # 隆祥生产线智能化改造投入多少钱: not a service request, but a figure
         if not tracker.active_loop_name and is_question(text) \
                 and (service := own_case_offered(tracker)):
             # 那我离职一年半了还行吗 right after the time limit and 要不要我再帮您看看您自己的情况:

@@ -25,8 +25,14 @@ from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client, on_action_call
 from actions.crisis import is_crisis
 from actions.fact_tables import FACT_NAMES, OPTIONAL_FACTS, fact_text
-from actions.facts import is_question
-from actions.service_catalog import SERVICE_FORMS, SERVICE_INTENTS, services_named
+from actions.facts import answer_in_topic, is_question
+from actions.service_catalog import (
+    SERVICE_FORMS,
+    SERVICE_INTENTS,
+    says_not_this,
+    services_meant,
+    services_named,
+)
 from actions.slot_checks import (
     CHANGE,
     CONFIRM,
@@ -68,6 +74,9 @@ THANKED_TEXT = {
 }
 # Intents that end the form: each form has a rule for them (data/rules/services.yml).
 LEAVING_INTENTS = {"cancel", "request_human"}
+# 别问了 快点给我登记上 / 赶紧登记: the worker wants it filed now, not cancelled
+_HURRY = re.compile(r"别问了|不要问了|快点(?:给我|帮我)?(?:登记|办)|赶紧(?:给我|帮我)?(?:登记|办)|"
+                    r"直接(?:给我|帮我)?登记|先(?:给我|帮我)?登记上|问那么多")
 
 
 async def resolve_place(text: str) -> Slots | None:
@@ -233,6 +242,9 @@ class HotlineForm(FormValidationAction):
         if tracker.get_slot("requested_slot") in ("case_confirmed", "wants_ticket") and (
                 CONFIRM.match(text) or CHANGE.match(text) or named_fact_change(text)):
             return False  # 确认 / 修改 / 金额是九千五 answer the summary
+        own = next((s for s, form in SERVICE_FORMS.items() if form == self.form_name()), None)
+        if own and says_not_this(text, own) and services_meant(text):
+            return True  # 俺说了不是欠钱 俺要法律援助 (J-10): whatever the NLU made of 欠钱
         if intent not in SERVICE_INTENTS or SERVICE_INTENTS[intent] == self.form_name():
             return False
         if self._place_answer(tracker) or confidence < SWITCH_CONFIDENCE \
@@ -256,7 +268,12 @@ class HotlineForm(FormValidationAction):
 
     def _step_aside(self, tracker: Tracker) -> list[dict]:
         """Rejects this turn so the rules answer the other topic; remembers to come back."""
-        events = [SlotSet("interrupted_form", self.form_name()),
+        own = next((s for s, form in SERVICE_FORMS.items() if form == self.form_name()), None)
+        text = tracker.latest_message.get("text") or ""
+        # 不是上学 是暑假托管 (J-03): the worker said this form was not what they meant, so it
+        # is not resumed after the other service
+        comes_back = None if own and says_not_this(text, own) else self.form_name()
+        events = [SlotSet("interrupted_form", comes_back),
                   ActionExecutionRejected(self.form_name())]
         if is_crisis(tracker.latest_message.get("text") or ""):
             # whatever the message was classified as: hotlines and a person at once
@@ -294,6 +311,14 @@ class HotlineForm(FormValidationAction):
         waiting = self._waiting_for_answer(tracker)
         if waiting and (self._switched_topic(tracker) or is_crisis(text)):
             return self._step_aside(tracker)
+        if waiting and _HURRY.search(text) and (skipped := await self._skippable(
+                tracker, dispatcher, domain)):
+            # 别问了 快点给我登记上 (I-16): not a cancel — the facts a case can go without are
+            # left 不清楚 and the form goes straight on to what filing needs
+            tracker.add_slots([SlotSet(slot, v.UNKNOWN) for slot in skipped])
+            dispatcher.utter_message(text="好的，不问了，没说的先记“不清楚”，直接帮您登记。")
+            return [SlotSet(slot, v.UNKNOWN) for slot in skipped] + await super().run(
+                dispatcher, tracker, domain)
         if waiting and self._leaving(tracker):
             return [ActionExecutionRejected(self.form_name())]
         thanks = self._thanks_reply(tracker) if waiting else None
@@ -316,6 +341,14 @@ class HotlineForm(FormValidationAction):
             logger.exception("%s failed", self.name())
             dispatcher.utter_message(response="utter_default")
         return [ActiveLoop(None), SlotSet("requested_slot", None)]
+
+    async def _skippable(self, tracker: Tracker, dispatcher: CollectingDispatcher,
+                         domain: DomainDict) -> list[str]:
+        """The facts still to ask that a case can go without ([]: nothing to skip)."""
+        required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker,
+                                             domain)
+        return [slot for slot in required
+                if slot in OPTIONAL_FACTS and tracker.get_slot(slot) is None]
 
     async def _after_answer(self, events: list[dict], dispatcher: CollectingDispatcher,
                             tracker: Tracker, domain: DomainDict) -> list[dict]:
@@ -363,6 +396,11 @@ class HotlineForm(FormValidationAction):
         example and city buttons; after that a fact the case can go without is kept as
         unknown, the case goes on without a phone, and any other question offers a person."""
         count = tracker.get_slot("repeat_count") or {}
+        answers = await answer_in_topic(tracker)
+        if answers:  # 有个标准没有 asked back (I-08): the figure, then the question again
+            for line in answers:
+                dispatcher.utter_message(text=line)
+            return [SlotSet("repeat_count", count or None)]
         tries = (count.get("n", 0) if count.get("slot") == asked else 0) + 1
         extra: list[dict] = [SlotSet("repeat_count", {"slot": asked, "n": tries})]
         if tries >= 2 and asked in OPTIONAL_FACTS:

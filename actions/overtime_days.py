@@ -20,11 +20,12 @@ from actions.holiday_calendar import FIRST_YEAR, LAST_YEAR, qingming, spring_fes
 from bot.normalize.numbers import find_durations
 from bot.normalize.text import normalize_text
 
-_NUM = r"[0-9]+(?:\.[0-9])?|[一二两俩三四五六七八九十]+"
+_NUM = r"[0-9]+(?:\.[0-9])?|[一二两俩仨三四五六七八九十]+"
 _LUNAR = {"除夕": 0, "初一": 1, "初二": 2, "初三": 3, "初四": 4, "初五": 5, "初六": 6,
           "初七": 7, "初八": 8, "初九": 9, "初十": 10}
 _LUNAR_DAY = r"除夕|初[一二三四五六七八九十]"
-_TO = r"\s*(?:到|至|-|~|—)\s*"
+# 除夕到初五 / 从除夕一直干到初五 / 1号干到5号: a span, whatever verb is said before 到
+_TO = r"\s*(?:一直|连着)?(?:干|上|做|忙|值|加)?班?\s*(?:到|至|-|~|—)\s*"
 
 
 @dataclass
@@ -39,6 +40,7 @@ class WorkedText:
     # period said (三个月天天加三小时), 0 when no period was said (the total is then asked)
     hours_per_day: Decimal = Decimal(0)
     workdays: int = 0
+    workdays_counted: bool = False  # 干了二十二天: the worker's own count, not an estimate
 
     @property
     def needs_period(self) -> bool:
@@ -51,7 +53,7 @@ class WorkedText:
 
 def _number(text: str) -> Decimal | None:
     try:
-        value = Decimal(str(cn2an.cn2an(text.replace("俩", "两"), "smart")))
+        value = Decimal(str(cn2an.cn2an(text.replace("俩", "两").replace("仨", "三"), "smart")))
     except (ValueError, KeyError, IndexError, TypeError):
         return None
     return value if value > 0 else None
@@ -112,6 +114,7 @@ def _spring_festival(text: str, today: date) -> list[date]:
     return []
 
 
+_DAY_NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"  # 国庆1号到5号 / 十一从一号上到五号
 _SOLAR_HOLIDAYS = {  # name pattern → first day of the holiday in a year
     r"国庆": lambda y: date(y, 10, 1),
     r"五一|劳动节": lambda y: date(y, 5, 1),
@@ -129,12 +132,12 @@ def _named_holidays(text: str, today: date) -> list[date]:
             continue
         first = first_day(_year_of(first_day, today, bool(_PAST.search(text))))
         # 国庆1号到3号: days of the holiday's month, named by their numbers
-        span = re.search(rf"(?:{pattern})\D{{0,4}}?(\d{{1,2}})\s*[号日]\s*(?:到|至|-|~|—)\s*"
-                         rf"(\d{{1,2}})\s*[号日]?", text)
-        if span and 1 <= int(span.group(1)) <= int(span.group(2)) <= 31:
+        span = re.search(rf"(?:{pattern})\D{{0,4}}?({_DAY_NUM})\s*[号日]{_TO}({_DAY_NUM})\s*[号日]?",
+                         text)
+        ends = [_number(n) for n in span.groups()] if span else []
+        if ends and all(ends) and 1 <= int(ends[0]) <= int(ends[1]) <= 31:
             try:
-                days += _span(first.replace(day=int(span.group(1))),
-                              first.replace(day=int(span.group(2))))
+                days += _span(first.replace(day=int(ends[0])), first.replace(day=int(ends[1])))
                 continue
             except ValueError:
                 pass
@@ -283,13 +286,14 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
         if _DAILY.search(text):
             found.hours_per_day = found.extended_hours
             found.workdays = _workdays_in_period(text)
+            found.workdays_counted = bool(re.search(rf"(?:{_NUM})\s*天", _DAILY.sub("", text)))
             if found.workdays:
                 found.extended_hours = found.hours_per_day * found.workdays
     return found
 
 
 # 天天 / 每天 / 每晚 加三个小时: the hours of every working day, not of one
-_DAILY = re.compile(r"天天|每天|每晚|每个?晚上|每个工作日|每日|一天(?:都|要|得)?加")
+_DAILY = re.compile(r"天天|每天|每晚|每个?晚上|每个工作日|每日|一天(?:都|要|得)?(?:多(?:干|上|加)|加)")
 # the national average of working days in a month (劳社部发〔2008〕3号: 250 days a year ÷ 12)
 WORKDAYS_PER_MONTH = Decimal("20.83")
 
@@ -298,7 +302,8 @@ def _workdays_in_period(text: str) -> int:
     """三个月 → 62 working days, 两周 → 10, 40天 → 40; 0 when no period is said."""
     # 不是一天 是三个月: a period the worker denies is not the one meant
     spans = [s for s in find_durations(text) if isinstance(s.value, str)
-             and not text[max(0, s.start - 2):s.start].endswith(("不是", "不"))]
+             and not text[max(0, s.start - 2):s.start].endswith(("不是", "不"))
+             and not _DAILY.match(text, s.start)]  # 一天多干仨钟头: per day, not a period
     if not spans:
         return 0
     m = re.fullmatch(r"P(\d+)([YMWD])(?:(15)D)?", str(spans[-1].value))

@@ -22,11 +22,24 @@ from actions import forms
 from actions import validators as v
 from actions.common import SafeAction, said_this_turn
 from actions.crisis import is_crisis
-from actions.facts import asked_facts, fact_text, is_question, record_context
+from actions.facts import (
+    applied_time_limit,
+    asked_facts,
+    fact_text,
+    is_question,
+    record_context,
+)
 from actions.handoff import file_waiting_callback, insists_on_a_person
 from actions.next_service import offer_service
 from actions.overtime_days import names_a_kind_of_day, read_worked_days
-from actions.service_catalog import POLICY_SERVICES, SERVICE_FORMS, SERVICE_NAMES, services_named
+from actions.service_catalog import (
+    POLICY_SERVICES,
+    SERVICE_FORMS,
+    SERVICE_NAMES,
+    says_not_this,
+    services_meant,
+    services_named,
+)
 from actions.services import POLICY_ACTIONS, follow_up_service, lookup_retry
 from actions.slot_checks import slots_set_this_turn
 from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, value_before_this_message
@@ -48,10 +61,10 @@ SCHOOL_FACTS = ("child_grade", "school_problem", "hukou_status")
 
 def service_from_facts(slots: dict[str, Any], text: str) -> str | None:
     """The service the facts of a case point at, when the intent does not say it."""
-    named = services_named(text)
+    named = services_meant(text)
     if named:
         return named[0]
-    owed = bool(v.OWED.search(text or ""))
+    owed = bool(v.OWED.search(text or "")) and not says_not_this(text, "wage_arrears")
     wage_facts = [k for k in (*WAGE_FACTS, "amount") if slots.get(k)]
     # an employer alone (我是隆祥皮革有限公司的) is no wage case: it may belong to a subsidy
     if wage_facts and (owed or len(wage_facts) >= 2 or wage_facts == ["duration"]):
@@ -265,8 +278,8 @@ class ActionStartService(SafeAction):
             if _stays_for_the_holiday(text):  # the overtime rule is no answer to staying
                 found = [f for f in found if not str(f.get("topic") or "").startswith("overtime")]
             if found:
-                for fact in found:
-                    dispatcher.utter_message(text=fact_text(fact))
+                for line in [*map(fact_text, found), *applied_time_limit(found, text)]:
+                    dispatcher.utter_message(text=line)
                 return self._named_by_record(found, tracker) + await self._after_figure(
                     found, dispatcher, tracker, domain)
         if (days := period_follow_up(tracker)) is not None:
@@ -275,7 +288,15 @@ class ActionStartService(SafeAction):
                 "overtime_pay", dispatcher, tracker, domain, answered=True)
         service = intent if intent in SERVICE_NAMES else (
             flow_to_redo(tracker) or service_from_facts(slots_set_this_turn(tracker), text))
-        named = services_named(text)
+        named = services_meant(text)
+        if (follow := follow_up_service(tracker)) and service not in named:
+            # 孩子7岁 二年级 能报吗 咋报 right after the childcare answer (J-03): the sign-up
+            # for that service, not the school form the grade would point at
+            service = follow
+        if intent in SERVICE_FORMS and named and intent not in named and (
+                says_not_this(text, intent) or named == ["legal_aid"]):
+            # 把腿整折了 包工头不给报 / 不是欠工资 是工伤 (J-10): an injury, not the wage form
+            service = named[0]
         if intent in POLICY_SERVICES and intent not in named and len(named) == 1:
             # 俺在上海工地干活 过年不回去了 有啥保障不: read as mutual insurance (保障); the words
             # that name a service say which one is meant
@@ -286,7 +307,7 @@ class ActionStartService(SafeAction):
             service = "minimum_wage"
             events += undo_this_turn(tracker, "duration")  # 一个月 was the pay's period
         if service is None:
-            service = place_follow_up(tracker, text) or follow_up_service(tracker)
+            service = place_follow_up(tracker, text)
         if service is None:
             return self._ask_which(dispatcher, tracker)
         first, _ = self._topics(intent, text)

@@ -34,6 +34,7 @@ SERVICE_NAMES = {
 # Words that name a service on their own, for the second topic of a message.
 SERVICE_WORDS = (
     ("wage_arrears", r"欠薪|拖欠|讨薪|欠(?:了)?(?:我|俺|我们)?.{0,12}(?:工资|工钱|血汗钱)|"
+                     r"欠(?:了)?(?:我|俺|我们|咱)的?(?:钱|[0-9一两三四五六七八九十几]+(?:千|万|百|块))|"
                      r"工资.{0,4}(?:没发|不发|要不回|讨不回)|"
                      r"(?:钱|工钱|工资).{0,3}(?:没拿到|拿不到|一分没)|一分钱?(?:都|也)?没(?:拿到|给|发)|"
                      r"(?:包工头|老板|工头)(?:人)?(?:跑了|跑路|卷钱|不见了|找不到)"),
@@ -47,7 +48,8 @@ SERVICE_WORDS = (
                         r"留(?:沪|粤|桂|京|厂)"),
     ("childcare_service", r"托管|看孩子|带孩子|照看孩子|孩子没人(?:带|管|看)"),
     ("find_station", r"服务站|工作站|网格站"),
-    ("legal_aid", r"律师|仲裁|法律援助|打官司"),
+    ("legal_aid", r"律师|仲裁|法律援助|打官司|工伤|(?:腿|手|胳膊|腰|脚|手指)\S{0,2}(?:断|折|伤|轧)|"
+                  r"摔伤|砸伤|受伤|骨折"),
     ("mutual_insurance", r"互助保障|互助保险|职工互助|大病互助"),
     ("skills_training", r"技能培训|职业培训|职工书院|培训班|学(?:个|门)?(?:技术|手艺)|考(?:个)?证"),
 )
@@ -65,3 +67,23 @@ def services_named(text: str) -> list[str]:
 
 
 _SCHOOL_PROBLEM = re.compile(r"上不了学|没学上|入学|学位|转学|不收|报不上|进不去|借读")
+
+
+_NOT_THIS = re.compile(r"(?:不是|并不是|说的不是|问的不是)([^\s，,。.！!？?]{1,8})")
+_NOT_PAY = re.compile(r"不是(?:欠钱|要钱|要工资|讨薪|讨钱)")
+
+
+def services_meant(text: str) -> list[str]:
+    """The services a message names, less those it says it is not about: 不是欠工资 是工伤
+    → legal aid (J-10: the wage form went on asking how much was owed)."""
+    named = services_named(text)
+    negated = {s for m in _NOT_THIS.finditer(text or "") for s in services_named(m.group(1))}
+    if _NOT_PAY.search(text or ""):
+        negated.add("wage_arrears")
+    return [s for s in named if s not in negated]
+
+
+def says_not_this(text: str, service: str) -> bool:
+    """The message says it is not about ``service`` (不是欠工资 / 俺说了不是欠钱)."""
+    negated = {s for m in _NOT_THIS.finditer(text or "") for s in services_named(m.group(1))}
+    return service in negated or (service == "wage_arrears" and bool(_NOT_PAY.search(text or "")))

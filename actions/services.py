@@ -109,6 +109,15 @@ async def lookup_retry(dispatcher, tracker, domain) -> list[dict] | None:
     return [SlotSet("phone", phone)] + await ActionTicketStatus().act(dispatcher, tracker, domain)
 
 
+def case_words(tracker, limit: int = 3) -> str | None:
+    """What the worker said of the case, in their own words, for the staff who take the
+    ticket: their last few messages, oldest first — never a button's payload (J-09 filed
+    "/legal_aid" as the question) — so 住院了 花了三万多 自己掏了两万 is on the ticket (J-08)."""
+    said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+    words = [t.strip() for t in said if t.strip() and not t.startswith("/")][-limit:]
+    return "；".join(words)[:300] or None
+
+
 class PolicyAnswer(SafeAction):
     """A service answered from the backend's policy records for the worker's region."""
 
@@ -142,12 +151,12 @@ class ActionLegalAid(PolicyAnswer):
             # 我能不能去仲裁 right after the answer: not the same paragraph again
             dispatcher.utter_message(text=f"“{policy['title']}”的办法上面刚说过。您的具体情况"
                                           "（能不能仲裁、要准备什么），登记后由工作人员帮您看。")
-            return offer_ticket("legal_aid", {"question": tracker.latest_message.get("text")})
+            return offer_ticket("legal_aid", {"question": case_words(tracker)})
         hotlines = (policy.get("details") or {}).get("hotlines") or {}
         lines = "、".join(f"{name} {number}" for name, number in hotlines.items())
         dispatcher.utter_message(text=f"{policy['title']}：{policy['summary']}"
                                       + (f"\n热线：{lines}" if lines else ""))
-        return offer_ticket("legal_aid", {"question": tracker.latest_message.get("text")})
+        return offer_ticket("legal_aid", {"question": case_words(tracker)})
 
 
 class ActionMutualInsurance(PolicyAnswer):
@@ -175,12 +184,15 @@ class ActionMutualInsurance(PolicyAnswer):
                 tracker, policy["summary"][:24], earlier_turns=6):
             # 能帮我登记一下让他们联系我吗: a person takes it up, not the same text again
             return offer_ticket("mutual_insurance", {
-                "question": text, "occupation": tracker.get_slot("occupation")
+                "question": case_words(tracker), "occupation": tracker.get_slot("occupation")
                 or ("sanitation" if sanitation else None)})
         return []
 
 
-_REGISTER = re.compile(r"登记|报名|联系我|给我打电话|打给我|帮我(?:办|申请|加入|入)|工单|怎么加入|想入|想参加")
+_REGISTER = re.compile(r"登记|报名|联系我|给我打电话|打给我|帮我(?:办|申请|加入|入)|开(?:个|张)?工单|怎么加入|"
+                       r"想入|想参加")
+# 帮我查一下工单进度: a lookup of a ticket filed before, never a sign-up for the last answer
+_LOOKUP = re.compile(r"查|进度|到哪一步|到哪了|办得怎么样|怎么样了|有结果|状态")
 
 
 def wants_registration(text: str) -> bool:
@@ -219,7 +231,7 @@ class ActionChildcare(PolicyAnswer):
         dispatcher.utter_message(text="您那边有托管的工会网格工作站：\n"
                                       + "\n\n".join(station_text(st) for st in stations[:2]))
         return events + offer_ticket("other", {
-            "question": (tracker.latest_message or {}).get("text"),
+            "question": case_words(tracker),
             "service": "职工子女爱心托管报名", "station": stations[0].get("name"),
             "child_grade": tracker.get_slot("child_grade")})
 
@@ -250,18 +262,25 @@ class ActionSkillsTraining(PolicyAnswer):
         if not told:
             for policy in policies[:2]:  # the local academy first, then the general offer
                 dispatcher.utter_message(text=f"{policy['title']}：{policy['summary']}")
-        if not (told or wants_registration(text) or _ASKS_SIGN_UP.search(text)):
+        if not (told or wants_registration(text) or _ASKS_SIGN_UP.search(text)
+                or _WANTS_TO_LEARN.search(case_words(tracker) or "")):
             return []
         # 怎么报名 / 帮我报个名吧 (F11, H07): how to sign up and a person who signs them up,
         # not the same paragraph again and then 没明白
         dispatcher.utter_message(text=SIGN_UP_TEXT)
-        return offer_ticket("other", {"question": text, "service": "技能培训报名"})
+        return offer_ticket("other", {"question": case_words(tracker), "service": "技能培训报名"})
 
 
 SIGN_UP_TEXT = ("报名方法：开班时间和名额由各地工会职工书院、职工服务中心安排，可以到所在的网格工作站"
                 "或职工服务中心报名，也可以打职工服务热线 12351 问最近的开班。我也可以帮您登记，"
                 "让工作站的工作人员联系您报名。")
-_ASKS_SIGN_UP = re.compile(r"报名|报个名|怎么(?:参加|学|上课)|去哪(?:里|儿)?(?:学|上课)|想(?:学|参加)")
+_ASKS_SIGN_UP = re.compile(r"报名|报个名|怎么(?:参加|学|上课)|去哪(?:里|儿)?(?:学|上课)|想(?:学|参加)|"
+                           r"(?:咋|怎么|能|能不能|可以)报|报得上|报得了")
+
+
+# 想学个叉车 / 考电工证 / 学摄影 (J-20): a course the worker wants, so the answer ends with the
+# way to sign up rather than the academy's description alone
+_WANTS_TO_LEARN = re.compile(r"想学|学个|学门|考个?\S{0,3}证|叉车|电工|焊工|厨师|育婴|家政|电脑|摄影|月嫂")
 
 
 def service_just_answered(tracker) -> str | None:
@@ -281,11 +300,16 @@ def service_just_answered(tracker) -> str | None:
 def follow_up_service(tracker) -> str | None:
     """扫马路的 能帮我登记一下不 / 怎么报名 right after a policy service was answered, naming
     no service itself: that service again (it signs them up), not 没明白 (F06, F11)."""
-    text = (tracker.latest_message or {}).get("text") or ""
-    if services_named(text) or not (wants_registration(text) or _ASKS_SIGN_UP.search(text)
-                                    or re.search(r"申请|怎么办|咋办|咋弄", text)):
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if services_named(text) or text.startswith("/") or _LOOKUP.search(text):
         return None
-    return service_just_answered(tracker)
+    if wants_registration(text) or _ASKS_SIGN_UP.search(text) or re.search(r"申请|怎么办|咋办|咋弄", text):
+        return service_just_answered(tracker)
+    # 电工 right after the course answer (J-06): what they want to learn, a sign-up
+    if len(text) <= 6 and not re.search(r"谢|好的|行|嗯|哦|知道|明白|不用|算了|再见|拜拜", text) \
+            and service_just_answered(tracker) == "skills_training":
+        return "skills_training"
+    return None
 
 
 class ActionPsychSupport(SafeAction):

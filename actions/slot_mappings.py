@@ -47,7 +47,8 @@ class ValidateSlotMappings(ValidationAction):
             tracker, correction_target(tracker, facts)))
         for slot, value in (await volunteered_place(tracker, facts)).items():
             facts.setdefault(slot, value)  # the NLU's own reading of a place stays as it was
-        events, changed = place_inside_employer(tracker, facts) + place_of_hukou(tracker), []
+        events, changed = (place_inside_employer(tracker, facts) + place_of_hukou(tracker)
+                           + await known_place_of_several(tracker)), []
         for slot, value in facts.items():
             old = tracker.get_slot(slot)
             if old == value:
@@ -70,8 +71,8 @@ _BARE_PLACE = re.compile(r"^(?:我|我们|人|现在|目前)?(?:就|是)?(?:在|
 
 # 我在城阳一个电子厂上班 / 在青岛李沧那边的工地: the same stem inside a longer message, before
 # the workplace (after the city, if one is said)
-_PLACE_BEFORE_WORK = re.compile(r"在([\u4e00-\u9fff]{2,6}?)(?:这边|那边|一带|附近)?"
-                                r"(?:一个|一家|的|上班|打工|干活|工作)")
+_PLACE_BEFORE_WORK = re.compile(r"在([\u4e00-\u9fff]{2,6}?)(?:这边|那边|一带|附近|这块|(?=\s|[，,。]|$)|"
+                                r"(?=一个|一家|的|上班|打工|干活|工作))")
 
 
 # where or what, not which place: 厂里, 工地, 家里, 单位, 上班, 干嘛
@@ -185,6 +186,28 @@ def place_inside_employer(tracker: Tracker, facts: dict[str, Any]) -> list[dict]
             continue
         if value in name and text.count(value) <= name.count(value):
             events.append(SlotSet(slot, value_before_this_message(tracker, slot)))
+    return events
+
+
+async def known_place_of_several(tracker: Tracker) -> list[dict]:
+    """我在广州送外卖 … 有啥福力没 (I-22): the model read the typo 福力 as a second city, and
+    the last city named wins the slot. With several places of one kind in a message, the slot
+    takes the last one the backend knows (none known: as the model read it)."""
+    entities = (tracker.latest_message or {}).get("entities") or []
+    events = []
+    for slot, value in slots_set_this_turn(tracker).items():
+        named = [e.get("value") for e in entities if e.get("entity") == slot and e.get("value")]
+        if slot not in ("city", "district") or len(set(named)) < 2 or not isinstance(value, str):
+            continue
+        try:
+            known = [n for n in named if await resolve_place(n)]
+        except Exception:  # a place is a bonus here; never cost the worker an answer
+            logger.exception("checking the places of a message failed")
+            continue
+        best = known[-1] if known else value  # none known (or the backend away): as read
+        if best != value:
+            tracker.slots[slot] = best  # seen by the readers of this turn's slots below
+            events.append(SlotSet(slot, best))
     return events
 
 

@@ -66,6 +66,11 @@ def case_place(tracker: Tracker) -> tuple[str | None, str | None]:
     city, district = (None if val == v.UNKNOWN else val for val in location(tracker))
     if city or district:
         return city, district
+    # 即墨 told on the ticket offer: Rasa keeps only the form's own slots, the parked case
+    # holds the place (ValidateTicketOfferForm.run)
+    told = (tracker.get_slot("pending_case") or {}).get("facts") or {}
+    if told.get("city") or told.get("district"):
+        return told.get("city"), told.get("district")
     region = (tracker.get_slot("verified_worker") or {}).get("region") or {}
     local = next((region[k] for k in ("community", "street", "district") if region.get(k)), None)
     return region.get("city"), local
@@ -79,12 +84,25 @@ def contact_phone(tracker: Tracker) -> str | None:
     return None if phone == NO_PHONE else phone
 
 
+_NAME_TOLD = re.compile(r"(?:我叫|我的名字(?:叫|是)|本人)\s*([\u4e00-\u9fff]{2,3}?)"
+                        r"(?=[\s，,。.!！]|$|电话|手机|今年|在|是|\d)")
+
+
+def name_told(tracker: Tracker) -> str | None:
+    """我叫张国强 (I-01): the name the worker gave, for the ticket's contact (the last told)."""
+    names = [m.group(1) for e in tracker.events if e.get("event") == "user"
+             for m in _NAME_TOLD.finditer(e.get("text") or "")
+             if not re.match(r"[不他她你我它这那人了的啥什]", m.group(1)) and "不" not in m.group(1)]
+    return names[-1] if names else None
+
+
 def case_payload(tracker: Tracker, ticket_type: str, facts: dict[str, Any]) -> dict[str, Any]:
     worker = tracker.get_slot("verified_worker") or {}
     city, district = case_place(tracker)
     payload = {"type": ticket_type, "facts": {k: v for k, v in facts.items() if v is not None},
                "city": city, "district": district,
-               "contact_phone": contact_phone(tracker), "contact_name": worker.get("name"),
+               "contact_phone": contact_phone(tracker),
+               "contact_name": worker.get("name") or name_told(tracker),
                "conversation_id": tracker.sender_id}
     return {k: v for k, v in payload.items() if v not in (None, "")}
 
@@ -184,6 +202,7 @@ class ActionAskCaseConfirmed(_AskAction):
         facts = {k: tracker.get_slot(k) for k in (*ARREARS_FACTS, "district", "phone")}
         if not facts["district"]:
             facts["district"] = tracker.get_slot("city")
+        facts["contact_name"] = name_told(tracker)
         dispatcher.utter_message(
             text="请核对一下要登记的欠薪情况：\n" + "\n".join(summary_lines(facts))
                  + "\n没问题请点“确认”，要改就点“修改”或直接说。",

@@ -346,13 +346,16 @@ def approximate_duration(value: object) -> Checked:
         or re.search(r"(?:从)?(?:去年|今年|前年|上个?月|上半年|下半年|年前|年后|过年|春节|过完年|年底|"
                      r"年初|国庆|五一|夏天|秋天|冬天|开春|开工|开年)+"
                      r"(?:到现在|到今天|到如今|开始|起|以来|以后|之后|就没(?:发|给)?过?)", text)
-    if not m and (month := _PAY_OF_A_MONTH.search(text)):
+    if not m and (month := _PAY_OF_A_MONTH.search(text) or _DOCKED_IN_A_MONTH.search(text)):
         # 就是11月的工资 / 十一月份工资被扣了800: the pay of one named month, docked or unpaid
         return Checked(f"{month.group(1)}月的工资")
     return Checked(f"约{m.group(0)}") if m else Checked(reask="utter_invalid_duration")
 
 
 _PAY_OF_A_MONTH = re.compile(r"(\d{1,2}|十[一二]?|[一二三四五六七八九]|上个?|这个?)\s*月份?的?(?:工资|工钱|钱)")
+# 就这个月扣的 / 上个月少发了 (I-11): the pay of that month, docked or unpaid
+_DOCKED_IN_A_MONTH = re.compile(r"(\d{1,2}|十[一二]?|[一二三四五六七八九]|上个?|这个?|本)\s*月份?"
+                                r"(?:就|才|又|被)?(?:扣|少给|少发|没发|没给|不发)")
 
 
 def approximate_head_count(value: object) -> Checked:
@@ -370,6 +373,7 @@ _BOSS = r"(?:包工头|小包工头|工头|老板|老板娘|班组长|承包商|
 _DESCRIBED_BOSS = re.compile(
     rf"(?:一个|有个|那个)?(?:姓|叫)[\u4e00-\u9fff]{{1,3}}?的{_BOSS}|"
     rf"{_BOSS}\s*(?:姓|叫)[\u4e00-\u9fff]{{1,3}}?(?=的|[，,。\s]|$)|"
+    rf"{_BOSS}\s*是个?(?:姓|叫)[\u4e00-\u9fff]{{1,2}}的(?:[\u4e00-\u9fff]{{1,3}}?人)?|"  # 包工头是个姓孙的河南人
     rf"{_BOSS}\s*(?:老|小)[\u4e00-\u9fff]|(?:老|小)[\u4e00-\u9fff](?:这个|那个)?{_BOSS}|"
     # 他姓张 电话打不通, asked who owes the money: the person, by surname
     rf"^{_PRONOUN}\s*姓[\u4e00-\u9fff]{{1,2}}?(?=的|[，,。\s]|$)")
@@ -597,19 +601,30 @@ _NAMED_EMPLOYER = re.compile(r"(?:公司|单位|厂子?|工厂|老板的公司|�
                              r"([\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?)(?=[，,。.！!？?；;\s]|$|的|欠|拖)")
 
 
+_ABOUT_THE_LAW = re.compile(r"时效|期限|规定|法律|仲裁|超过|过了")
+
+
 def _owed_duration(text: str, ctx: Context, correcting: bool) -> str | None:
     """How long the wages are owed, from the clauses that are not about overtime: a range
     (四五个月), the duration said (the last one in a correction; not how long the worker
     worked there), or a rough one (好几个月, 11月的工资); None when none is said."""
     if m := _RANGE.search(text):  # 四五个月 is a range, not 45 months
         return f"约{m.group(0)}"
-    spans = find_durations(text)
+    spans = [span for span in find_durations(text) if not _ABOUT_THE_LAW.search(
+        text[max(0, span.start - 8):span.start])  # 仲裁时效是不是就一年 (I-20): the law's year
+        and not text[max(0, span.start - 3):span.start].endswith(("不是", "不是说"))]  # 不是一年
     if spans and not _time_worked(text, spans[0].start, ctx):
         return str(spans[-1 if correcting else 0].value)
     approx = approximate_duration(text)
     if approx.ok and (not re.search(r"\d", str(approx.value)) or str(approx.value).endswith("月的工资")):
         return str(approx.value)
     return None
+
+
+def _after_correction(text: str) -> str:
+    """孩子三年级 不对 是四年级 → 是四年级: what the worker says after correcting themselves."""
+    ends = [m.end() for m in _CORRECTION.finditer(text)]
+    return text[ends[-1]:] if ends else text
 
 
 def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str, Any]:
@@ -626,7 +641,9 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     facts: dict[str, Any] = {}
     raw = (entities or [])
     named = _NAMED_EMPLOYER.search(text)
-    named_employer = named.group(1) if named and employer_answer(named.group(1)).ok else None
+    named_employer = named.group(1) if named and employer_answer(named.group(1)).ok \
+        and not says_unknown(named.group(1)) and not named.group(1).startswith(("啥", "什么")) \
+        else None  # 公司叫啥俺不知道 (I-12) names nothing
     entities = []
     for e in raw:  # an employer cut out of a place name is the place, not an employer
         if named_employer and e.get("entity") == "employer":
@@ -703,7 +720,11 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     about_school = ctx.about(_SCHOOL_CONTEXT) or bool(
         re.search(r"孩子|小孩|儿子|女儿|闺女|娃|上学|入学|学校|学位|念书|读书|幼儿园", text))
     if about_school or correcting:
-        checked = grade(text)  # the whole sentence: 该上幼儿园大班了, not the entity 幼儿园
+        # the whole sentence: 该上幼儿园大班了, not the entity 幼儿园; after a correction in the
+        # message only what follows it (孩子三年级 不对 是四年级, J-02)
+        checked = grade(_after_correction(text) if correcting else text)
+        if correcting and not checked.ok:
+            checked = grade(text)
         if not checked.ok:
             checked = grade(next((e.get("value") for e in entities
                                   if e.get("entity") == "child_grade"), None) or "")

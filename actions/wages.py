@@ -96,6 +96,9 @@ def _daily_line(worked) -> str:
     """三个月天天加三小时: how the hours were counted, before the calculation."""
     if not worked.hours_per_day or not worked.workdays:
         return ""
+    if worked.workdays_counted:  # 上个月干了二十二天: the days the worker counted
+        return (f"每天加班 {worked.hours_per_day:g} 小时 × {worked.workdays} 天 = "
+                f"{worked.extended_hours:g} 小时\n")
     return (f"每天加班 {worked.hours_per_day:g} 小时 × 约 {worked.workdays} 个工作日（按每月平均 20.83 个"
             f"工作日估算）= {worked.extended_hours:g} 小时\n")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from form_trackers import form_tracker, parse, slot_values
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -18,7 +19,6 @@ from actions.overtime_days import read_worked_days
 from actions.router import ActionStartService
 from actions.service_catalog import services_named
 from bot.normalize.text import normalize_text
-from tests.actions.form_trackers import form_tracker, parse, slot_values
 
 DOMAIN = {"forms": {"ticket_offer_form": {"required_slots": ["wants_ticket", "phone"]}},
           "responses": {}}
@@ -207,3 +207,33 @@ def test_this_years_spring_festival_said_in_december_is_the_one_past() -> None:
         date(2026, 2, 17), date(2026, 2, 18), date(2026, 2, 19)]
     assert read_worked_days("今年春节初一要加班", today).dates == [date(2027, 2, 6)]
     assert read_worked_days("去年过年初二上班", today).dates == [date(2025, 1, 30)]
+
+
+async def test_a_place_told_on_the_offer_is_where_the_ticket_goes_and_not_asked_again() -> None:
+    """即墨 on the legal-aid offer: Rasa keeps only the form's own slots, so the place lives in
+    the parked case; the place question is not asked and the ticket goes there."""
+    case = {"type": "legal_aid", "facts": {"question": "公司不给交社保", "district": "即墨区",
+                                           "city": "青岛市"}}
+    tracker = _tracker("要", "affirm", {"wants_ticket": True, "pending_case": case})
+    asked = await ValidateTicketOfferForm().required_slots(
+        ["wants_ticket", "phone"], CollectingDispatcher(), tracker, DOMAIN)
+    assert asked == ["wants_ticket", "phone"]
+    assert tickets.case_payload(tracker, "legal_aid", case["facts"])["district"] == "即墨区"
+
+
+async def test_a_sign_up_asked_after_an_answer_beats_the_intent_and_the_facts(backend):
+    """J-08: 那你帮我登记一下理赔 让他们联系我 after the mutual cover was read as a ticket
+    lookup (请告诉我工单号); J-03: 孩子7岁 二年级 能报吗 咋报 after the childcare answer went
+    to the school form. Both are the sign-up for the service just answered."""
+    backend([MUTUAL])
+    tracker = _tracker("那你帮我登记一下理赔 让他们联系我", "ticket_status",
+                       before=_bot("职工互助保障：职工互助保障是工会组织的互助互济保障"))
+    events = slot_values(await ActionStartService().run(CollectingDispatcher(), tracker, DOMAIN))
+    assert events["pending_case"]["type"] == "mutual_insurance"
+    backend([{"title": "职工子女爱心托管", "summary": "工会在社区网格工作站设“职工子女爱心托管驿站”",
+              "details": {}, "source": "《工人日报》"}])
+    tracker = _tracker("我们住辛安沂河路社区边上 孩子7岁 二年级 能报吗 咋报", "school_placement",
+                       before=_bot("职工子女爱心托管：工会在社区网格工作站设“职工子女爱心托管驿站”"),
+                       set_now={"child_grade": "小学二年级"})
+    events = await ActionStartService().run(CollectingDispatcher(), tracker, DOMAIN)
+    assert not any(e.get("event") == "active_loop" and e.get("name") == "school_form" for e in events)

@@ -422,3 +422,14 @@ async def test_staying_for_the_holiday_gets_the_measures_not_the_overtime_rule(b
     dispatcher = CollectingDispatcher()
     await ActionStartService().run(dispatcher, tracker, DOMAIN)
     assert "300%" not in _texts(dispatcher)  # the overtime rule is not the answer
+
+
+@pytest.mark.parametrize("text,parts", [
+    ("上海最低工资多少 留沪过年有啥补贴", ["上海最低工资多少", "留沪过年有啥补贴"]),
+    ("互助保障最高赔多少？困难职工自付多少能救助", ["互助保障最高赔多少", "困难职工自付多少能救助"]),
+    ("我在上海干活 最低工资多少", []),  # one question: asked whole, once
+])
+def test_two_questions_split_at_a_space_are_each_asked(text, parts):
+    """D18: two questions typed with only a space between them are each looked up (the
+    backend answers the best-matching record of a text); the whole text is asked first."""
+    assert fact_module.question_parts(text) == ([text, *parts] if parts else [text])
