@@ -193,6 +193,11 @@ async def answer_in_topic(tracker: Tracker) -> list[str]:
     return []
 
 
+_OVER_A_YEAR = re.compile(r"一年多|超过一年|超过了一年|一年半|两年|好几年|过了一年|"
+                          r"(?:1[2-9]|[2-9]\d|十[二三四五六七八九]|[二三四五六七八九]十[一二三四五六七八九]?)个?多?月")
+OVER_A_YEAR = ("离开单位已经超过一年的，一般已过了仲裁时效；但一直在讨要、对方答应过付款等情况，"
+               "时效可以中断、重新计算，还在职期间被拖欠的工资也不受这一年的限制。建议尽快拨打 12348 "
+               "或找工会法律援助，把讨要的记录（聊天、录音、欠条）带上，让律师帮您判断。")
 _LEFT_IN = re.compile(r"(去年|前年|今年)?(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?\S{0,3}?"
                       r"(?:走|离职|辞职|辞退|开除|不干|离开|解除)")
 
@@ -200,8 +205,12 @@ _LEFT_IN = re.compile(r"(去年|前年|今年)?(\d{1,2}|十[一二]?|[一二三�
 def applied_time_limit(found: list[dict], text: str, today: date | None = None) -> list[str]:
     """那我这个二月份走的 到底还来得及不 (I-10): the one-year limit applied to the month the
     worker left, after the rule itself ([] when no such month is said)."""
+    if not any(f.get("topic") == "arbitration_time_limit" for f in found):
+        return []
     left = _LEFT_IN.search(text)
-    if not left or not any(f.get("topic") == "arbitration_time_limit" for f in found):
+    if not left and _OVER_A_YEAR.search(text):  # 那我这个都一年多了 是不是过期了 (L-11)
+        return [OVER_A_YEAR]
+    if not left:
         return []
     month = int(cn2an.cn2an(left.group(2), "smart"))
     if not 1 <= month <= 12:
@@ -213,7 +222,7 @@ def applied_time_limit(found: list[dict], text: str, today: date | None = None) 
     if (today.year, today.month) == (year + 1, month):
         return [f"您是{year}年{month}月离开的：这个月就满一年了，要申请仲裁请马上去（劳动争议仲裁委员会，"
                 "或先打 12348 问法律援助）。"]
-    if (today.year, today.month) > (year + 1, month):
+    if (today.year, today.month) > (year + 1, month) or _OVER_A_YEAR.search(text):
         return [f"您是{year}年{month}月离开的：到现在已经超过一年，按规定可能过了时效；"
                 "有正当理由（比如一直在讨要）的时效可以中断或中止，建议尽快找工会或法律援助问问。"]
     return [f"按这个规定，您是{year}年{month}月离开的，从离开那天起一年内都能申请仲裁，也就是"

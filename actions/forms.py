@@ -308,6 +308,10 @@ class ValidateTicketOfferForm(HotlineForm):
         facts = case.get("facts") or {}
         told = {k: val for k, val in slots_set_this_turn(tracker).items()
                 if k in (*CASE_FACTS, "city", "district") and val not in (None, v.UNKNOWN)}
+        if is_question(text) and not v.is_correction(text):
+            # 这个两万的保障是今年过年的吗 (K-10): a figure asked about, not the case's amount
+            told = {k: val for k, val in told.items()
+                    if k not in ("amount", "monthly_wage", "medical_cost")}
         # 在即墨区一家服装厂 on the legal-aid offer: new facts of the case, not a new topic
         changed.update({k: val for k, val in told.items()
                         if facts.get(CASE_ALIASES.get(k, k)) != val})
@@ -324,7 +328,13 @@ class ValidateTicketOfferForm(HotlineForm):
         waiting = tracker.get_slot("requested_slot") == "wants_ticket" \
             and self._waiting_for_answer(tracker)
         changed = self._case_changes(tracker) if waiting else {}
+        place_before = {slot: tracker.get_slot(slot) for slot in ("city", "district")}
         events = await super().run(dispatcher, tracker, domain)
+        if waiting:
+            # 即墨 on the offer: the extraction read it into the tracker, but Rasa keeps only
+            # the form's own slots, so the parked case keeps the place
+            changed.update({slot: tracker.get_slot(slot) for slot in ("city", "district")
+                            if tracker.get_slot(slot) not in (None, v.UNKNOWN, place_before[slot])})
         case = dict(tracker.get_slot("pending_case") or {})
         if not changed or not case:
             return events

@@ -85,7 +85,8 @@ def interrupted_case(tracker: Tracker) -> str | None:
     service = next((s for s, name in SERVICE_FORMS.items() if name == form), None)
     if service is None:  # 老板欠了我半年工资…不想活了: a case told with the crisis, no form yet
         text = (tracker.latest_message or {}).get("text") or ""
-        service = next(iter(services_named(text)), None)
+        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+        service = next(iter(services_named(text)), None) or intent  # 老板欠钱不给 我要找真人
     return service if service in CASE_SERVICES else None
 
 

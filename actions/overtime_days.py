@@ -199,7 +199,7 @@ _REST_COUNT = re.compile(rf"(?:{_REST_WORDS})\D{{0,4}}?({_NUM})\s*天")
 # 每个周末两天 上个月一共8天: the total the worker counted, not the days of one weekend
 _TOTAL_COUNT = re.compile(rf"(?:一共|总共|合计|加起来|共)\D{{0,2}}?({_NUM})\s*天")
 _STATUTORY_COUNT = re.compile(rf"(?:法定|节假日|节日)\D{{0,4}}?({_NUM})\s*天")
-_HOURS = re.compile(rf"({_NUM})\s*个?(半)?\s*(?:小时|钟头)")
+_HOURS = re.compile(rf"({_NUM})\s*个?(半)?\s*(?:小时|小失|小是|钟头|个钟)")  # 20个小失: a typo of 小时
 
 
 # 上个月周末都上班 / 周六周日都上班 上个月: every weekend day of that month (the calendar then

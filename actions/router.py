@@ -29,10 +29,11 @@ from actions.facts import (
     is_question,
     record_context,
 )
-from actions.handoff import file_waiting_callback, insists_on_a_person
+from actions.handoff import file_waiting_callback, insists_on_a_person, request_handoff
 from actions.next_service import offer_service
 from actions.overtime_days import names_a_kind_of_day, read_worked_days
 from actions.service_catalog import (
+    INJURY,
     POLICY_SERVICES,
     SERVICE_FORMS,
     SERVICE_NAMES,
@@ -94,7 +95,8 @@ REDO_FORMS = {"overtime_form": "overtime_pay", "minimum_wage_form": "minimum_wag
 
 
 # 那一共多少钱 / 总共能拿多少 right after a figure: the same figure asked again
-_ASKS_TOTAL = re.compile(r"一共|总共|合计|加起来|总的|总数|多少钱|能拿多少|该拿多少|给多少")
+_ASKS_TOTAL = re.compile(r"一共|总共|合计|加起来|总的|总数|多少钱|能拿多少|该拿多少|给多少|"
+                         r"还差|差我|差多少|该补|补多少")
 
 
 def _last_form(tracker: Tracker) -> str | None:
@@ -226,6 +228,13 @@ def _stays_for_the_holiday(text: str) -> bool:
     return services_named(text) == ["holiday_subsidy"] and not re.search(r"加班|几倍|倍工资", text)
 
 
+def _asks_a_service_not_the_station(intent: str | None, text: str) -> bool:
+    """A place and a service named, but not the station: the service is asked about."""
+    named = services_meant(text)
+    wanted = named or ([intent] if intent in SERVICE_NAMES else [])
+    return bool(wanted) and "find_station" not in wanted
+
+
 # 怎么申请 / 怎么赔 / 去哪报名: the worker asks how to get it, not only how much
 _ASKS_HOW = re.compile(r"怎么(?:申请|赔|理赔|办|报名|参加|加入|领|弄)|如何(?:申请|理赔|办理|参加)|"
                        r"去哪(?:里|儿)?(?:申请|报名|办)")
@@ -254,8 +263,11 @@ class ActionStartService(SafeAction):
         if is_crisis(text):  # 工资要不回来…不想活了: the hotlines and a person, not the form
             return [FollowupAction("action_psych_support")]
         if insists_on_a_person(text) and not text.startswith("/"):
-            # 别跟我机器人说了 我要找真人 老板欠我工资: the person first; the case told is kept
-            return [FollowupAction("action_handoff_request")]
+            # 别跟我机器人说了 我要找真人 老板欠我工资: the person first; the case told is kept.
+            # Asked here, not as a follow-up action: no rule follows the handoff after a
+            # service intent, and the policies' guess was the error reply (K-22)
+            return await request_handoff(dispatcher, tracker, "worker_request") + [
+                FollowupAction("action_listen")]
         if (fixed := await correct_filed_phone(dispatcher, tracker)) is not None:
             return fixed  # 电话说错了 是139… right after filing: the ticket's phone changed
         if (retry := await lookup_retry(dispatcher, tracker, domain)) is not None:
@@ -277,6 +289,10 @@ class ActionStartService(SafeAction):
             found = await asked_facts(tracker)
             if _stays_for_the_holiday(text):  # the overtime rule is no answer to staying
                 found = [f for f in found if not str(f.get("topic") or "").startswith("overtime")]
+            if _asks_a_service_not_the_station(intent, text):
+                # 我住辛安这边 工会有帮着看孩子的地方吗 (L-04, L-18): the service's own answer
+                # names its station; the station card alone answered nothing
+                found = [f for f in found if f.get("kind") != "station"]
             if found:
                 for line in [*map(fact_text, found), *applied_time_limit(found, text)]:
                     dispatcher.utter_message(text=line)
@@ -293,10 +309,11 @@ class ActionStartService(SafeAction):
             # 孩子7岁 二年级 能报吗 咋报 right after the childcare answer (J-03): the sign-up
             # for that service, not the school form the grade would point at
             service = follow
-        if intent in SERVICE_FORMS and named and intent not in named and (
-                says_not_this(text, intent) or named == ["legal_aid"]):
-            # 把腿整折了 包工头不给报 / 不是欠工资 是工伤 (J-10): an injury, not the wage form
-            service = named[0]
+        if intent in SERVICE_FORMS and named and intent not in named and says_not_this(text, intent):
+            service = named[0]  # 不是欠工资 是工伤 / 俺都说了没欠钱 就是问合同 (J-10, L-12)
+        elif intent == "wage_arrears" and "wage_arrears" not in named and (
+                INJURY.search(text) or named == ["legal_aid"]):
+            service = "legal_aid"  # 把腿整折了 包工头不给报 / 老板不跟俺签合同 咋整
         if intent in POLICY_SERVICES and intent not in named and len(named) == 1:
             # 俺在上海工地干活 过年不回去了 有啥保障不: read as mutual insurance (保障); the words
             # that name a service say which one is meant

@@ -312,6 +312,10 @@ def follow_up_service(tracker) -> str | None:
     return None
 
 
+PSYCH_LINES = ("想找人说说的话，心理援助热线 12356、400-161-9995 随时可以打；我也帮您找工会的工作人员，"
+               "网格工作站还有职工心理健康服务室。")
+
+
 class ActionPsychSupport(SafeAction):
     """Crisis words → hotline numbers at once and a person; never a form."""
 
@@ -328,7 +332,10 @@ class ActionPsychSupport(SafeAction):
                     *await request_handoff(dispatcher, tracker, "crisis"),
                     FollowupAction("action_listen")]
         if asks_for_a_person(tracker.latest_message.get("text") or ""):
-            return await request_handoff(dispatcher, tracker, "worker_request")  # 找个人聊聊
+            # 压力大 睡不着 想找个人聊聊 (L-17): the hotlines that answer at any hour come first;
+            # out of hours the station only calls back
+            dispatcher.utter_message(text=PSYCH_LINES)
+            return await request_handoff(dispatcher, tracker, "psych_support")
         for text in await answer_fact(tracker) or []:  # 心理援助热线是多少: the number first
             dispatcher.utter_message(text=text)
         dispatcher.utter_message(response="utter_psych_support")

@@ -76,7 +76,7 @@ _PLACE_BEFORE_WORK = re.compile(r"在([\u4e00-\u9fff]{2,6}?)(?:这边|那边|一
 
 
 # where or what, not which place: 厂里, 工地, 家里, 单位, 上班, 干嘛
-_NOT_A_PLACE = re.compile(r"厂|工地|家里|老家|单位|公司|店|里$|上班|干活|工作|打工|干嘛|忙")
+_NOT_A_PLACE = re.compile(r"厂|工地|家|单位|公司|店|里$|上班|干活|工作|打工|干嘛|忙|哪|这|那|什么|啥|医院|学校")
 
 
 async def volunteered_place(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:

@@ -70,7 +70,11 @@ _NO_PHONE = re.compile(r"不知道|不记得|记不清|不想留|不留|不方�
 def declines_phone(value: object) -> bool:
     """不知道 / 不想留电话 / 没有手机 for the phone: the case goes on without one."""
     text = _text(value)
-    return bool(_NO_PHONE.search(text)) and not _PHONE_IN_TEXT.search(text)
+    if not _NO_PHONE.search(text) or _PHONE_IN_TEXT.search(text):
+        return False
+    # 要 我想知道…工地老板也不给报工伤 / 不知道没户口能不能上 (L-10, L-20): a longer message
+    # that says 不给 / 不知道 about something else is no refusal of the phone
+    return len(re.sub(r"\s", "", text)) <= 8 or bool(re.search(r"电话|手机|号码|号", text))
 
 
 _AFFIRMATIVE = re.compile(r"要|好|行|可以|嗯|恩|对|是|确认|确定|没问题|登记|办|需要|麻烦|谢谢|中|成|当然|"
@@ -296,7 +300,7 @@ OCCUPATION_WORDS = {"courier": ("快递", "速递", "顺丰", "京东"),
                "construction": ("建筑", "工地", "装修", "建设", "盖楼"),
                "driver": ("司机", "货车", "开车", "跑运输"),
                "factory": ("厂", "车间", "流水线", "工人")}
-_STAY = ("留", "不回", "就地", "在这过", "在厂", "值班", "坚守", "不走")
+_STAY = ("留", "不回", "不返", "就地", "在这过", "在厂", "值班", "坚守", "不走")
 _RETURN = ("回家", "返乡", "返岗", "错峰", "回老家", "回去")
 
 
@@ -417,9 +421,16 @@ def employer_answer(value: object) -> Checked:
         return Checked(described)
     name = _EMPLOYER_FILLER.sub("", text.replace(" ", ""))
     han = re.findall(r"[\u4e00-\u9fff]", name)
-    if len(han) < 2 or len(name) > 40 or _NOT_EMPLOYER.match(name) or _A_QUESTION.search(name):
+    if len(han) < 2 or len(name) > 40 or _NOT_EMPLOYER.match(name) or _A_QUESTION.search(name) \
+            or (_NO_NAME_WORDS.search(name) and not _COMPANY_END.search(name)):
         return Checked(reask="utter_invalid_employer")
     return Checked(name)
+
+
+# 不是欠 是扣 就这个月 (K-17) / 刚才说了 while the employer is open: what the worker says about
+# the case, never a name (a name with 公司 / 厂 / 店 at its end still is one)
+_NO_NAME_WORDS = re.compile(r"不是|没有|刚才|说了|扣|欠|这个月|上个月|多少|几个|一共|工资|加班|"
+                            r"[0-9一二两三四五六七八九十]+(?:个月|天|年|块|元|万|千)")
 
 
 # --- every fact a message carries ------------------------------------------------------------
@@ -493,14 +504,19 @@ def _amount_slot(text: str, start: int, ctx: Context) -> str:
 _WORKED_CUE = re.compile(r"干了|做了|干活|上班|工作了|待了|呆了|在那干|在这干|干过")
 
 
+def _clause_at(text: str, start: int) -> str:
+    """The clause (between punctuation or spaces) the position lies in."""
+    clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    clause_end = next((m.start() for m in _CLAUSE.finditer(text, start)), len(text))
+    return text[clause_start:clause_end]
+
+
 def _time_worked(text: str, start: int, ctx: Context) -> bool:
     """我们在那干了半年: how long the worker worked there, not how long the pay is owed — it
     does not replace a duration the case already holds."""
     if ctx.asked == "duration" or "duration" not in ctx.known:
         return False
-    clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
-    clause_end = next((m.start() for m in _CLAUSE.finditer(text, start)), len(text))
-    clause = text[clause_start:clause_end]
+    clause = _clause_at(text, start)
     return bool(_WORKED_CUE.search(clause)) and not _OWED_CUE.search(clause)
 
 
@@ -597,8 +613,9 @@ _COMPANY_END = re.compile(r"(?:公司|集团|厂|酒店|医院)$")
 _PRECISE = re.compile(r"(?:具体|准确|确切|精确|实际上?|其实)(?:点|的|来说|说)?(?:是|有)?\s*$")
 _ROUGH_AFTER = re.compile(r"\s*(?:多|左右|出头|来块|上下)")
 # 公司叫上海快捷通物流: the whole name after 叫 (the NLU may cut a city off its front)
-_NAMED_EMPLOYER = re.compile(r"(?:公司|单位|厂子?|工厂|老板的公司|店)(?:的?名字?)?(?:叫做?|名叫|是)\s*"
-                             r"([\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?)(?=[，,。.！!？?；;\s]|$|的|欠|拖)")
+_NAMED_EMPLOYER = re.compile(r"(?:公司|单位|厂子?|工厂|老板的公司|店)\s*(?:的?名字?)?\s*(?:叫做?|名叫|是)\s*"
+                             r"((?:[\u4e00-\u9fff]{2,6}的)?[\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?)"
+                             r"(?=[，,。.！!？?；;\s]|$|的|欠|拖)")
 
 
 _ABOUT_THE_LAW = re.compile(r"时效|期限|规定|法律|仲裁|超过|过了")
@@ -613,6 +630,11 @@ def _owed_duration(text: str, ctx: Context, correcting: bool) -> str | None:
     spans = [span for span in find_durations(text) if not _ABOUT_THE_LAW.search(
         text[max(0, span.start - 8):span.start])  # 仲裁时效是不是就一年 (I-20): the law's year
         and not text[max(0, span.start - 3):span.start].endswith(("不是", "不是说"))]  # 不是一年
+    # 干了大半年 最后两个月工资没给 (K-16): the months owed, not the time worked there
+    owed = [span for span in spans if _OWED_CUE.search(_clause_at(text, span.start))]
+    worked = [span for span in spans if _WORKED_CUE.search(_clause_at(text, span.start))]
+    if not correcting:  # 欠了三个月 不对 是四个月: the corrected one, whatever its clause
+        spans = owed or [span for span in spans if span not in worked] or spans
     if spans and not _time_worked(text, spans[0].start, ctx):
         return str(spans[-1 if correcting else 0].value)
     approx = approximate_duration(text)

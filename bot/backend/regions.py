@@ -23,6 +23,9 @@ _PLACE_FILLER = re.compile(r"^(?:我|俺|咱|我们|我家)?(?:现在|目前)?(?
                            r"(?:这边|那边|这里|那里|附近|这块|一带|的|呢|啊|吧|了)+$")
 
 
+_TYPO_WORDS = re.compile(r"([\u4e00-\u9fff]{2,4})(街道|社区|镇)")
+
+
 @dataclass(frozen=True)
 class Region:
     id: int
@@ -95,7 +98,20 @@ class RegionIndex:
         found = self.by_name.get(text, []) or self._by_stem(text)
         if not found:  # 在青岛市黄岛区 → the known names inside the text
             found = self._most_specific_inside(text)
+        if not found:  # 辛按街道 (L-14): one character mistyped in a street's full name
+            found = self._one_typo_off(text)
         return found
+
+    def _one_typo_off(self, text: str) -> list[Region]:
+        """The one street, community or town whose full name differs from the words by one
+        character (same length, same suffix); nothing when two would fit."""
+        words = _TYPO_WORDS.search(_PLACE_FILLER.sub("", text))
+        if not words:
+            return []
+        said = words.group(0)
+        near = {name for name in self.by_name if len(name) == len(said)
+                and name.endswith(words.group(2)) and sum(a != b for a, b in zip(name, said)) == 1}
+        return self.by_name[near.pop()] if len(near) == 1 else []
 
     def _most_specific_inside(self, text: str) -> list[Region]:
         """The regions of the most specific known name inside the text: 青岛西海岸新区辛安街道

@@ -232,8 +232,15 @@ async def test_a_case_told_with_the_crisis_in_the_first_message_is_remembered(cl
             "value": {"reason": "crisis", "service": "wage_arrears"}} in events
 
 
-async def test_a_person_insisted_on_beside_a_case_comes_first(filed):
-    """D15: 别跟我机器人说了 我要找真人 老板欠我工资 asked for the employer; the person wins."""
-    tracker = _tracker("别跟我机器人说了 我要找真人 老板欠我工资", "wage_arrears", {})
-    events = _plain(await ActionStartService().run(CollectingDispatcher(), tracker, DOMAIN))
-    assert events == [{"event": "followup", "name": "action_handoff_request"}]
+async def test_a_person_insisted_on_beside_a_case_comes_first(filed, closed):
+    """D15: 别跟我机器人说了 我要找真人 老板欠我工资 asked for the employer; the person wins.
+    K-22: asked for in the entry action itself (as a follow-up action the policies answered
+    with the error reply), and the wage case is remembered for after the callback."""
+    dispatcher = CollectingDispatcher()
+    tracker = _tracker("老板欠钱不给 我要找真人", "wage_arrears", {})
+    events = _plain(await ActionStartService().run(dispatcher, tracker, DOMAIN))
+    assert closed.reasons == ["worker_request"]
+    assert {"event": "slot", "name": "callback_pending",
+            "value": {"reason": "worker_request", "service": "wage_arrears"}} in events
+    assert events[-1] == {"event": "followup", "name": "action_listen"}
+    assert "哪家单位" not in _texts(dispatcher) and "手机号" in _texts(dispatcher)

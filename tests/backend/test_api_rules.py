@@ -155,3 +155,12 @@ async def test_the_street_inside_a_sentence_beats_the_district_whose_name_starts
     assert status == 200 and body["station"]["name"] == "辛安街道工会网格化工作总站"
     _, answer = await backend.call("GET", "/facts", params={"q": said + " 最近的服务站在哪"})
     assert answer["facts"][0]["station"]["name"] == "辛安街道工会网格化工作总站"
+
+
+async def test_a_street_with_one_character_mistyped_is_found(backend):
+    """辛按街道的工会服务站在哪 (L-14): "这个地方我还没有资料"; one character off one known
+    street's full name finds it, and a typo that would fit two places finds none."""
+    status, body = await backend.call("GET", "/regions/resolve", params={"district": "辛按街道"})
+    assert status == 200 and body["station"]["name"] == "辛安街道工会网格化工作总站"
+    status, _ = await backend.call("GET", "/regions/resolve", params={"district": "某某街道"})
+    assert status == 404

@@ -1,4 +1,4 @@
-"""Defects the independent testers' fifth round found (I-01 … I-22, J-01 … J-20), each read
+"""Defects the independent testers' fifth and sixth rounds found (I-, J-, K-, L-), each read
 the way the worker wrote it: ranges of holiday days, facts said with the law's own figures
 around them, a correction inside one message, a question asked back mid-form, a hurried
 worker, an injury that is no wage case, a place the model misread."""
@@ -16,12 +16,14 @@ from actions import facts as fact_module
 from actions import slot_mappings
 from actions import validators as v
 from actions.facts import answer_in_topic, applied_time_limit
-from actions.forms import ValidateWageArrearsForm
+from actions.forms import ValidateTicketOfferForm, ValidateWageArrearsForm
 from actions.overtime_days import read_worked_days
+from actions.router import ActionStartService
 from actions.service_catalog import says_not_this, services_meant, services_named
 from actions.services import case_words
 from actions.tickets import name_told
 from actions.wages import _daily_line
+from bot.normalize.text import normalize_text
 
 TODAY = date(2026, 12, 5)
 WAGE_DOMAIN = {"forms": {"wage_arrears_form": {"required_slots": [
@@ -96,14 +98,31 @@ def test_a_described_boss_is_the_employer_and_an_unknown_name_is_none():
 @pytest.mark.parametrize("text,meant,not_wages", [
     ("不是欠工资 是工伤 把腿整折了", ["legal_aid"], True),
     ("俺说了不是欠钱 俺要法律援助", ["legal_aid"], True),
-    ("在工地把腿整折了 包工头不给报", ["legal_aid"], False),
+    ("俺都说了没欠钱！就是问没签合同的事", ["legal_aid"], True),
     ("包工头欠我钱", ["wage_arrears"], False),
+    ("我在工地摔伤了 医药费花了两万多 自己垫的 家里困难", [], False),  # relief: no topic word
 ])
 def test_an_injury_and_a_denied_topic(text, meant, not_wages):
-    """J-10: 把腿整折了 包工头不给报 went to the wage form, and 不是欠工资 是工伤 / 俺说了不是
-    欠钱 俺要法律援助 were asked how much was owed."""
+    """J-10 / L-12: 不是欠工资 是工伤 / 俺说了不是欠钱 俺要法律援助 / 俺都说了没欠钱 就是问没签
+    合同的事 were asked how much was owed."""
     assert services_meant(text) == meant
     assert says_not_this(text, "wage_arrears") is not_wages
+
+
+@pytest.mark.parametrize("text", ["在工地把腿整折了 包工头不给报", "老板不跟俺签合同 咋整"])
+async def test_an_injury_or_a_contract_read_as_unpaid_wages_is_legal_aid(monkeypatch, text):
+    """J-10 / L-12: the model reads 包工头不给报 / 老板不跟俺签合同 as unpaid wages; the
+    entry action sends an injury or a contract question with nothing owed to legal aid."""
+    started: list[str] = []
+
+    async def start(self, service, dispatcher, tracker, domain, answered=False):
+        started.append(service)
+        return []
+    monkeypatch.setattr(ActionStartService, "_start", start)
+    monkeypatch.setattr(fact_module, "client", Records)  # no figure asked for
+    tracker = _said(latest=text, intent="wage_arrears")
+    await ActionStartService().run(CollectingDispatcher(), tracker, WAGE_DOMAIN)
+    assert started == ["legal_aid"]
 
 
 async def test_a_hurried_worker_gets_the_case_filed_not_cancelled(monkeypatch):
@@ -182,3 +201,79 @@ def test_the_case_is_told_in_the_workers_words_never_a_payload_and_with_the_name
 
 def test_childcare_named_with_school_words_stays_childcare():
     assert services_named("我们住辛安沂河路社区边上 孩子7岁 二年级 托管能报吗") == ["childcare_service"]
+
+
+@pytest.mark.parametrize("text,declines", [
+    ("不知道", True), ("不想留电话", True), ("号码不方便给你", True),
+    ("要 我想知道这个2万怎么领 工地老板也不给报工伤", False),
+    ("不知道没户口能不能上 学校说材料不全", False),
+])
+def test_only_a_refusal_of_the_phone_files_without_one(text, declines):
+    """L-10 / L-20: 不给 / 不知道 said about something else filed the ticket with no phone."""
+    assert v.declines_phone(text) is declines
+
+
+@pytest.mark.parametrize("text,employer", [
+    ("单位是黄岛的海润食品厂", "黄岛的海润食品厂"),  # K-09: was 黄岛
+    ("一个物业公司 叫安居物业", "安居物业"),  # K-14: was 物业公司
+])
+def test_the_name_said_after_the_kind_is_the_employer(text, employer):
+    assert v.read_facts(text, [], v.Context())["employer"] == employer
+
+
+def test_what_is_said_about_the_case_is_no_employer_name():
+    """K-17: 不是欠 是扣 就这个月 became 单位改为不是欠是扣就这个月."""
+    assert not v.employer_answer("不是欠 是扣 就这个月").ok
+    assert v.employer_answer("安居物业").value == "安居物业"
+
+
+def test_the_months_owed_not_the_time_worked():
+    """K-16: 干了大半年 最后两个月工资没给 一个月4000 was filed as 6 months, 24,000."""
+    read = v.read_facts("在辛安张老板的饭店干了大半年 最后两个月工资没给 一个月4000", [], v.Context())
+    assert read["duration"] == "P2M"
+
+
+async def test_a_service_asked_with_a_place_is_not_answered_with_the_station_card(monkeypatch):
+    """L-04 / L-18: 我住辛安这边 … 工会有帮着看孩子的地方吗 got only 辛安's station card."""
+    class StationRecord:
+        async def facts(self, question, **where) -> dict:
+            return {"facts": [{"kind": "station", "topic": "station", "source": "名录",
+                               "station": {"name": "辛安街道工会网格化工作总站"}}]}
+    started: list[str] = []
+
+    async def start(self, service, dispatcher, tracker, domain, answered=False):
+        started.append(service)
+        return []
+    monkeypatch.setattr(fact_module, "client", StationRecord)
+    monkeypatch.setattr(ActionStartService, "_start", start)
+    dispatcher = CollectingDispatcher()
+    tracker = _said(latest="放暑假孩子没人看 工会有帮着看孩子的地方吗 我住辛安这边",
+                    intent="childcare_service")
+    await ActionStartService().run(dispatcher, tracker, WAGE_DOMAIN)
+    assert started == ["childcare_service"]
+    assert not any("网格化工作总站" in (m.get("text") or "") for m in dispatcher.messages)
+
+
+def test_a_year_and_more_since_leaving_is_said_to_be_past_the_limit():
+    """L-11 / K-08: 那我这个都一年多了 是不是过期了 / 十四个月了 got the rule word for word."""
+    limit = [{"topic": "arbitration_time_limit"}]
+    assert "超过一年" in applied_time_limit(limit, "那我这个都一年多了 是不是过期了？", TODAY)[0]
+    assert "超过一年" in applied_time_limit(limit, "走了十四个月了 还能告吗", TODAY)[0]
+
+
+def test_cantonese_staying_home_and_red_envelopes():
+    """K-11: 唔返屋企過年 was asked again whether they stay; 有冇利是 went unanswered."""
+    assert v.holiday_situation(normalize_text("唔返屋企過年")).value == "stay"
+    assert normalize_text("有冇利是封") == "有没红包封"
+
+
+def test_the_hours_typed_as_xiaoshi_are_hours():
+    assert read_worked_days("平时晚上加了20个小失").extended_hours == 20
+
+
+def test_a_figure_asked_about_on_the_offer_is_no_fact_of_the_case():
+    """K-10: 这个两万的保障是今年过年的吗 on the subsidy offer was kept as 金额 20,000 元."""
+    tracker = form_tracker("ticket_offer_form", "wants_ticket", "这个两万的保障是今年过年的吗",
+                           slots={"pending_case": {"type": "subsidy_application", "facts": {}}},
+                           extracted={"amount": 20000})
+    assert ValidateTicketOfferForm()._case_changes(tracker) == {}
