@@ -125,7 +125,7 @@ async def answer_fact(tracker: Tracker) -> list[str] | None:
     """The answer to a fact question in the latest message (the reply texts), or None."""
     found = await asked_facts(tracker)
     texts = [fact_text(fact) for fact in found]
-    texts += applied_time_limit(found, (tracker.latest_message or {}).get("text") or "")
+    texts += applied_time_limit(found, recent_words(tracker))
     return texts or None
 
 
@@ -168,13 +168,13 @@ def form_topic(tracker: Tracker) -> str | None:
     return FORM_TOPICS.get(form or "")
 
 
-async def answer_in_topic(tracker: Tracker) -> list[str]:
+async def answer_in_topic(tracker: Tracker, topic: str | None = None) -> list[str]:
     """A question asked back while a form waits for an answer (那到底多少钱以上才能申请 有个标准
     没有, I-08): answered from the records, read with the case's topic when it names none;
     with nothing on record for the worker's place, another place's record, said as such.
     [] when it asks for no recorded figure (the form then asks its question again)."""
     text = ((tracker.latest_message or {}).get("text") or "").strip()
-    topic = form_topic(tracker)
+    topic = topic or form_topic(tracker)
     if not text or len(text) > MAX_QUESTION or not is_question(text) or is_crisis(text):
         return []
     place = {"city": _context(tracker, "city"), "district": _context(tracker, "district")}
@@ -189,7 +189,8 @@ async def answer_in_topic(tracker: Tracker) -> list[str]:
             return []
         if found:
             lead = [ELSEWHERE] if number == 2 and any(place.values()) else []
-            return lead + [fact_text(fact) for fact in found] + applied_time_limit(found, text)
+            return lead + [fact_text(fact) for fact in found] + applied_time_limit(
+                found, recent_words(tracker))
     return []
 
 
@@ -198,8 +199,20 @@ _OVER_A_YEAR = re.compile(r"一年多|超过一年|超过了一年|一年半|两
 OVER_A_YEAR = ("离开单位已经超过一年的，一般已过了仲裁时效；但一直在讨要、对方答应过付款等情况，"
                "时效可以中断、重新计算，还在职期间被拖欠的工资也不受这一年的限制。建议尽快拨打 12348 "
                "或找工会法律援助，把讨要的记录（聊天、录音、欠条）带上，让律师帮您判断。")
+_LEFT = re.compile(r"走|离职|辞职|辞退|开除|不干|离开|解除")
+LIMIT_SOURCE = "\n（来源：《中华人民共和国劳动争议调解仲裁法》第二十七条；2008年5月1日起施行）"
 _LEFT_IN = re.compile(r"(去年|前年|今年)?(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?\S{0,3}?"
                       r"(?:走|离职|辞职|辞退|开除|不干|离开|解除)")
+
+
+def recent_words(tracker: Tracker, limit: int = 3) -> str:
+    """The worker's last few messages, latest last: 去年10月被辞退 … 那我这个都一年多了 是不是
+    过期了 (L-11) is one question told over two messages."""
+    said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+    latest = (tracker.latest_message or {}).get("text") or ""
+    if not said or said[-1] != latest:
+        said.append(latest)
+    return " ".join(t for t in said[-limit:] if not t.startswith("/"))
 
 
 def applied_time_limit(found: list[dict], text: str, today: date | None = None) -> list[str]:
@@ -208,8 +221,8 @@ def applied_time_limit(found: list[dict], text: str, today: date | None = None) 
     if not any(f.get("topic") == "arbitration_time_limit" for f in found):
         return []
     left = _LEFT_IN.search(text)
-    if not left and _OVER_A_YEAR.search(text):  # 那我这个都一年多了 是不是过期了 (L-11)
-        return [OVER_A_YEAR]
+    if not left and _OVER_A_YEAR.search(text) and _LEFT.search(text):
+        return [OVER_A_YEAR + LIMIT_SOURCE]  # 走了一年多了 是不是过期了 (L-11)
     if not left:
         return []
     month = int(cn2an.cn2an(left.group(2), "smart"))
@@ -221,9 +234,10 @@ def applied_time_limit(found: list[dict], text: str, today: date | None = None) 
         today.year if month <= today.month else today.year - 1)
     if (today.year, today.month) == (year + 1, month):
         return [f"您是{year}年{month}月离开的：这个月就满一年了，要申请仲裁请马上去（劳动争议仲裁委员会，"
-                "或先打 12348 问法律援助）。"]
+                "或先打 12348 问法律援助）。" + LIMIT_SOURCE]
     if (today.year, today.month) > (year + 1, month) or _OVER_A_YEAR.search(text):
         return [f"您是{year}年{month}月离开的：到现在已经超过一年，按规定可能过了时效；"
-                "有正当理由（比如一直在讨要）的时效可以中断或中止，建议尽快找工会或法律援助问问。"]
+                "有正当理由（比如一直在讨要）的时效可以中断或中止，建议尽快找工会或法律援助问问。"
+                + LIMIT_SOURCE]
     return [f"按这个规定，您是{year}年{month}月离开的，从离开那天起一年内都能申请仲裁，也就是"
-            f"最晚到{year + 1}年{month}月离开的那一天；现在还来得及，建议尽早申请。"]
+            f"最晚到{year + 1}年{month}月离开的那一天；现在还来得及，建议尽早申请。" + LIMIT_SOURCE]

@@ -11,7 +11,7 @@ from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import said_this_turn
-from actions.facts import answer_fact, is_question
+from actions.facts import answer_fact, answer_in_topic, is_question
 from actions.handoff import (
     PSYCH_INVITE,
     asks_for_a_person,
@@ -157,6 +157,12 @@ class ActionFallbackStep(Action):
             # a question about their own case takes the offer, not 没明白
             return await ActionStartService()._start(service, dispatcher, tracker, domain,
                                                      answered=True)
+        if not tracker.active_loop_name and said_this_turn(tracker, "服务时间：", earlier_turns=1) \
+                and (answers := await answer_in_topic(tracker, "工作站")):
+            # 那时候去还有人吗 礼拜天开不开 right after a station card (N-10): its hours again
+            for line in answers:
+                dispatcher.utter_message(text=line)
+            return []
         if not tracker.active_loop_name and (service := follow_up_service(tracker)):
             return await ActionStartService()._start(service, dispatcher, tracker, domain,
                                                      answered=True)

@@ -37,6 +37,7 @@ from actions.slot_checks import (
 )
 from actions.subsidies import occupation_matters, say_measures
 from actions.tickets import case_place
+from bot.normalize.text import normalize_text
 
 logger = logging.getLogger(__name__)
 
@@ -408,7 +409,7 @@ class ValidateReliefForm(HotlineForm):
             return {"otp_code": "已核验"}
         if value == UNVERIFIED_CODE:
             return {"otp_code": UNVERIFIED_CODE}  # decided before: no code to check
-        if NO_CODE.search(str(value or "")):
+        if NO_CODE.search(normalize_text(str(value or ""))):  # 沒收到 (M-06)
             dispatcher.utter_message(text="好的。" + unverified_text(tracker))
             return {"otp_code": UNVERIFIED_CODE, "verified_worker": None}
         checked = v.otp(value)

@@ -13,12 +13,13 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import SafeAction, client, said_this_turn
 from actions.fact_tables import CASE_ALIASES, CASE_FACTS
 from actions.service_catalog import SERVICE_FORMS, SERVICE_NAMES, services_named
 from actions.slot_checks import slots_set_this_turn
-from actions.tickets import case_place, contact_phone, file_case
+from actions.tickets import call_back_at, case_place, contact_phone, file_case
 from bot.contract import URGENT_CALLBACK_REASONS
 
 PSYCH_INVITE = "您愿意说说最近发生了什么吗"  # the end of utter_psych_support
@@ -159,6 +160,12 @@ def closed_text(station: str, place_known: bool) -> str:
             "13812345678 青岛黄岛区），上班后当地的工作人员给您回电；紧急情况请拨打 12351。")
 
 
+CRISIS_AGAIN = ("您的安全最重要。现在就有人接的电话：心理援助热线 12356、400-161-9995；有危险请马上打 "
+                "110 或 120。工会的工作人员也会尽快联系您。")
+NO_PHONE_NO_CALLBACK = ("不留电话也可以。现在工作人员不在岗，没法马上接；{when}后，您可以直接打 "
+                        "{phone}，也可以那时再来这里说“转人工”。着急的事现在就打职工服务热线 12351。")
+
+
 def urgent_reason(tracker: Tracker, reason: str) -> str:
     """A crisis stays a crisis: asking for a person again does not make the call wait."""
     waiting = tracker.get_slot(CALLBACK_SLOT)
@@ -171,6 +178,13 @@ async def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker,
     """Queues the conversation at the station; outside opening hours, a callback ticket (or,
     without a phone, a callback waiting for one: ``callback_pending``)."""
     reason = urgent_reason(tracker, reason)
+    crisis_said = said_this_turn(tracker, "400-161-9995") or any(
+        m.get("response") == "utter_crisis" or "400-161-9995" in (m.get("text") or "")
+        for m in dispatcher.messages)
+    if reason == "crisis" and not crisis_said:
+        # 打电话有啥用 没人管我 after the crisis reply (N-18): the lines that answer now come
+        # first, every time, before anything about the station's hours
+        dispatcher.utter_message(text=CRISIS_AGAIN)
     city, district = case_place(tracker)
     channel = tracker.get_latest_input_channel() or "rest"
     try:
@@ -192,6 +206,14 @@ async def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker,
         dispatcher.utter_message(text=f"{closed}现在不在服务时间。")
         return [SlotSet("handoff_reason", None),
                 *await file_callback(dispatcher, tracker, reason, service)]
+    text = (tracker.latest_message or {}).get("text") or ""
+    if isinstance(tracker.get_slot(CALLBACK_SLOT), dict) and v.declines_phone(text):
+        # 我不要留电话 我要现在就找真人 (N-12): when staff are back, not the same request again
+        opens = record.get("station_opens_at")
+        when = f"{station}{call_back_at(opens)}上班" if opens else "工作站上班"
+        dispatcher.utter_message(text=NO_PHONE_NO_CALLBACK.format(when=when,
+                                                                  phone=record["station_phone"]))
+        return [SlotSet("handoff_reason", None)]
     dispatcher.utter_message(text=closed_text(station, bool(city or district)))
     return [SlotSet("handoff_reason", None),
             SlotSet(CALLBACK_SLOT, {"reason": reason, "service": service})]

@@ -74,6 +74,8 @@ THANKED_TEXT = {
 }
 # Intents that end the form: each form has a rule for them (data/rules/services.yml).
 LEAVING_INTENTS = {"cancel", "request_human"}
+REASK_PREFIX = "utter_" + "invalid_"  # the re-ask hints of the validators (utter_invalid_…)
+_NOT_A_PLACE_CORRECTION = re.compile(r"\d|[一二两三四五六七八九十][千万百]|钱|花|块|元|岁|年级|个月")
 # 别问了 快点给我登记上 / 赶紧登记: the worker wants it filed now, not cancelled
 _HURRY = re.compile(r"别问了|不要问了|快点(?:给我|帮我)?(?:登记|办)|赶紧(?:给我|帮我)?(?:登记|办)|"
                     r"直接(?:给我|帮我)?登记|先(?:给我|帮我)?登记上|问那么多")
@@ -398,6 +400,9 @@ class HotlineForm(FormValidationAction):
         count = tracker.get_slot("repeat_count") or {}
         answers = await answer_in_topic(tracker)
         if answers:  # 有个标准没有 asked back (I-08): the figure, then the question again
+            # (not the question's re-ask hint first: the worker asked, they did not answer)
+            dispatcher.messages[:] = [m for m in dispatcher.messages
+                                      if not str(m.get("response") or "").startswith(REASK_PREFIX)]
             for line in answers:
                 dispatcher.utter_message(text=line)
             return [SlotSet("repeat_count", count or None)]
@@ -483,5 +488,7 @@ class HotlineForm(FormValidationAction):
             return None
         rest = re.split(r"不对|说错了?|错了|写错了?|打错了?|更正一下|更正|改一下|改成|改为|应该是|其实是",
                         text)[-1]
+        if slot in ("city", "district") and _NOT_A_PLACE_CORRECTION.search(rest):
+            return None  # 不对 自己花的是两千五 (M-05): a sum, not a new city
         checked = check(rest.strip(" ，,。是"))
         return (slot, checked.value) if checked.ok else None

@@ -27,6 +27,7 @@ from actions.facts import (
     asked_facts,
     fact_text,
     is_question,
+    recent_words,
     record_context,
 )
 from actions.handoff import file_waiting_callback, insists_on_a_person, request_handoff
@@ -45,7 +46,7 @@ from actions.services import POLICY_ACTIONS, follow_up_service, lookup_retry
 from actions.slot_checks import slots_set_this_turn
 from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, value_before_this_message
 from actions.tickets import correct_filed_phone, new_case_id
-from actions.wages import PERIOD_QUESTION
+from actions.wages import PERIOD_QUESTION, paid_so_far
 
 FILING_FORMS = {"wage_arrears_form"}
 # What relief depends on, without a question: the relief form asks its first question (the
@@ -65,6 +66,8 @@ def service_from_facts(slots: dict[str, Any], text: str) -> str | None:
     named = services_meant(text)
     if named:
         return named[0]
+    if INJURY.search(text or ""):
+        return "legal_aid"  # 把腿摔断了 老板没给上保险 这可咋整 (N-08): no wage case
     owed = bool(v.OWED.search(text or "")) and not says_not_this(text, "wage_arrears")
     wage_facts = [k for k in (*WAGE_FACTS, "amount") if slots.get(k)]
     # an employer alone (我是隆祥皮革有限公司的) is no wage case: it may belong to a subsidy
@@ -118,6 +121,8 @@ def flow_to_redo(tracker: Tracker) -> str | None:
     said = {k for k, val in slots_set_this_turn(tracker).items() if val is not None}
     if v.is_correction(text):
         return REDO_FORMS[last] if said & set(FORM_SLOTS.get(last, ())) else None
+    if last == "overtime_form" and paid_so_far(text) is not None:
+        said -= {"amount"}  # 一共给了600 那还差我多少: what was paid, asked against the sum (K-02)
     if not said and _ASKS_TOTAL.search(text) and all(
             tracker.get_slot(slot) for slot in FORM_SLOTS.get(last, ())):
         return REDO_FORMS[last]
@@ -160,7 +165,8 @@ def undo_this_turn(tracker: Tracker, slot: str) -> list[dict]:
 
 
 # Answers that depend only on the place: a place said right after one is asked again for it.
-PLACE_ANSWERS = ("find_station", "minimum_wage")
+PLACE_ANSWERS = ("find_station", "minimum_wage", "childcare_service", "skills_training",
+                 "mutual_insurance", "legal_aid")  # 托管 → 黄岛 (N-19): that service, for 黄岛
 PLACE_SLOTS = {"city", "district"}
 
 
@@ -294,7 +300,7 @@ class ActionStartService(SafeAction):
                 # names its station; the station card alone answered nothing
                 found = [f for f in found if f.get("kind") != "station"]
             if found:
-                for line in [*map(fact_text, found), *applied_time_limit(found, text)]:
+                for line in [*map(fact_text, found), *applied_time_limit(found, recent_words(tracker))]:
                     dispatcher.utter_message(text=line)
                 return self._named_by_record(found, tracker) + await self._after_figure(
                     found, dispatcher, tracker, domain)

@@ -41,7 +41,8 @@ SERVICE_WORDS = (
                      r"(?:包工头|老板|工头)(?:人)?(?:跑了|跑路|卷钱|不见了|找不到)"),
     ("overtime_pay", r"加班费|加班工资|加班.{0,6}(?:怎么算|多少钱|拿多少)"),
     ("minimum_wage", r"最低工资"),
-    ("school_placement", r"上学|上不了学|没学上|入学|学位|转学|上小学|上初中|上幼儿园"),
+    ("school_placement", r"上学|上不了学|没学上|入学|学位|转学|上小学|上初中|上幼儿园|"
+                         r"(?:上|读|念|进)(?:初[一二三]|[一二三四五六]年级)"),
     # 托管 named: the school words only say where the child is (孩子上幼儿园 放学后没人看)
     ("relief_eligibility", r"救助|困难补助|帮扶"),
     ("holiday_subsidy", r"过年.{0,6}(?:补贴|红包|补助)|留岗补贴|留厂.{0,4}(?:补贴|红包)|"

@@ -159,7 +159,10 @@ def amount_at_least(value: object) -> Checked:
 def head_count(value: object) -> Checked:
     """How many workers: 就我一个 → 1, 十几个人 → 10, 一共12个 → 12."""
     text = _text(value)
-    if re.search(r"就我|只有我|我一个|一个人|我自己", text):
+    if re.search(r"[我咱](?:们)?俩|[我咱]们?两个", text):  # 就我俩: the two of us
+        return Checked(2)
+    text = text.replace("俩", "两个").replace("仨", "三个")  # 俩人 我跟我老乡 (K-20)
+    if re.search(r"就我|只有我|我一个|一个人|我自己|就俺|俺一个|俺自己|自个儿?|自己个儿", text):
         return Checked(1)
     if m := _COUNT_RANGE.search(text):  # 两三个 is about 2–3 people, not 23
         return Checked(f"约{m.group(0)}")
@@ -300,7 +303,7 @@ OCCUPATION_WORDS = {"courier": ("快递", "速递", "顺丰", "京东"),
                "construction": ("建筑", "工地", "装修", "建设", "盖楼"),
                "driver": ("司机", "货车", "开车", "跑运输"),
                "factory": ("厂", "车间", "流水线", "工人")}
-_STAY = ("留", "不回", "不返", "就地", "在这过", "在厂", "值班", "坚守", "不走")
+_STAY = ("留", "不回", "不返", "勿回", "就地", "在这过", "在厂", "值班", "坚守", "不走")
 _RETURN = ("回家", "返乡", "返岗", "错峰", "回老家", "回去")
 
 
@@ -408,12 +411,20 @@ def described_employer(value: object) -> str | None:
     return re.sub(r"^(?:一个|有个|那个|在)", "", "，".join(parts))
 
 
+_TRADE = re.compile(r"((?:搞|做|干|开)[\u4e00-\u9fff]{1,4}?的)")
+_NICKNAME = re.compile(r"(?:叫他|叫她|都叫|喊他|人称)\s*((?:老|小|阿)[\u4e00-\u9fff])")
+
+
 def employer_answer(value: object) -> Checked:
     """The answer to 'who owes you': a registered name, a name without 公司 (青岛海纳建筑), or a
     description (一个姓刘的包工头 在长江路那个工地); 不知道 is kept as unknown."""
     text = re.sub(r"\s+", " ", _text(value)).strip(" ，,。.!！")
     if says_unknown(text) and not described_employer(text):
-        # 不知道叫啥 就是个小饭馆: the name is unknown, the description is kept
+        # 不知道叫啥 就是个小饭馆: the name is unknown, the description is kept; 就知道是搞装修
+        # 的 都叫他老李 (K-20): what they do and what they are called
+        trade, nickname = _TRADE.search(text), _NICKNAME.search(text)
+        if trade or nickname:
+            return Checked("".join(m.group(1) for m in (trade, nickname) if m))
         place = _KIND_OF_PLACE.search(text)
         return Checked(place.group(1) if place else UNKNOWN)
     described = described_employer(text)
@@ -619,6 +630,7 @@ _NAMED_EMPLOYER = re.compile(r"(?:公司|单位|厂子?|工厂|老板的公司|�
 
 
 _ABOUT_THE_LAW = re.compile(r"时效|期限|规定|法律|仲裁|超过|过了")
+_LAW_AFTER = re.compile(r"\S{0,4}?(?:就|还|以后|之后|后)\S{0,4}?(?:告|仲裁|起诉|时效|过期)")
 
 
 def _owed_duration(text: str, ctx: Context, correcting: bool) -> str | None:
@@ -629,6 +641,7 @@ def _owed_duration(text: str, ctx: Context, correcting: bool) -> str | None:
         return f"约{m.group(0)}"
     spans = [span for span in find_durations(text) if not _ABOUT_THE_LAW.search(
         text[max(0, span.start - 8):span.start])  # 仲裁时效是不是就一年 (I-20): the law's year
+        and not _LAW_AFTER.match(text, span.end)  # 到底一年以后还能不能告 (K-09)
         and not text[max(0, span.start - 3):span.start].endswith(("不是", "不是说"))]  # 不是一年
     # 干了大半年 最后两个月工资没给 (K-16): the months owed, not the time worked there
     owed = [span for span in spans if _OWED_CUE.search(_clause_at(text, span.start))]

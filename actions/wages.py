@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from rasa_sdk.events import SlotSet
 
@@ -12,6 +13,7 @@ from actions.fact_tables import ARREARS_FACTS
 from actions.overtime_calculator import overtime_pay
 from actions.overtime_days import read_worked_days
 from actions.tickets import file_case, offer_ticket
+from bot.normalize.numbers import parse_amount
 from bot.normalize.text import normalize_text
 
 
@@ -59,6 +61,11 @@ class ActionCalculateOvertime(SafeAction):
                            worked.rest_days, worked.extended_hours, dates=worked.dates)
         dispatcher.utter_message(text="按《劳动法》第四十四条计算：\n" + _daily_line(worked)
                                  + pay.explain())
+        paid = paid_so_far((tracker.latest_message or {}).get("text") or "")
+        if paid is not None and paid < pay.total:
+            # 老板只按平时一天200给的 一共给了600 那还差我多少 (K-02): the shortfall, not the form again
+            dispatcher.utter_message(text=f"单位给了 {paid:,.0f} 元，按法定标准还差 "
+                                          f"{pay.total - paid:,.2f} 元。")
         if worked.needs_period:  # 天天加班三个小时: one day's figure; the total needs the period
             dispatcher.utter_message(text=f"上面是加班一天（{worked.hours_per_day:g} 小时）的钱。"
                                           f"{PERIOD_QUESTION}比如：三个月、40天，我帮您算总数。")
@@ -69,6 +76,17 @@ class ActionCalculateOvertime(SafeAction):
                 "overtime_days": tracker.get_slot("overtime_days"), "amount": int(pay.total)})
         dispatcher.utter_message(response="utter_overtime_next")
         return []  # the days stay known: a follow-up (那一共多少钱) is answered, not asked again
+
+
+_PAID = re.compile(r"(?:一共|总共|只|才)?(?:给了|发了|付了|算了)(?:我|俺)?\s*"
+                   r"([0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十百千万]+)\s*(?:块|元)?")
+
+
+def paid_so_far(text: str) -> Decimal | None:
+    """一共给了600: what the employer paid for the overtime (None when not said)."""
+    found = _PAID.search(text or "")
+    value = parse_amount(found.group(1)) if found else None
+    return Decimal(value) if value else None
 
 
 # The question after one day's figure (router.period_follow_up recognises its answer by it).

@@ -25,6 +25,7 @@ from sanic import Sanic, response
 from sanic.exceptions import SanicException
 
 from bot import logmask
+from bot.normalize.text import normalize_worker_words
 from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
@@ -115,6 +116,8 @@ def attach(app: Sanic) -> None:
             problem = body_problem(call)
             if problem:
                 return error(400, "invalid_body", "请求体格式不对", field=problem)
+            if isinstance(call.get("tracker"), dict):  # read once, here, for every action
+                normalize_worker_words(call["tracker"])
             request.parsed_json = call  # rasa_sdk's handler reads this, not a second parse
         return None
 

@@ -74,7 +74,10 @@ async def describe(engine: AsyncEngine, handoff_id: int) -> dict:
             raise HandoffNotFound()
         record = dict(row)
         record["position"] = await _position(conn, record)
-    record["station_open_now"] = is_open(record.pop("station_hours"))
+    hours = record.pop("station_hours")
+    record["station_open_now"] = is_open(hours)
+    opening = None if record["station_open_now"] else next_opening(hours or {}, datetime.utcnow())
+    record["station_opens_at"] = opening.isoformat() + "Z" if opening else None
     record["waiting_seconds"] = int((datetime.utcnow() - record["since"]).total_seconds())
     return record
 

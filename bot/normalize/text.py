@@ -79,3 +79,23 @@ def normalize_text(text: str) -> str:
         return text
     text = "".join(_char_nfkc(ch) for ch in text).translate(_PUNCT)
     return from_cantonese(to_simplified(text))
+
+
+@lru_cache(maxsize=4096)
+def normalize_cached(text: str) -> str:
+    """``normalize_text`` for the words of a conversation, which every action call sends again."""
+    return normalize_text(text)
+
+
+def normalize_worker_words(tracker: dict, recent: int = 4) -> None:
+    """The worker's latest words in an action call, as the model read them (M-06: 沒收到 in
+    traditional characters looped on the code question; 老細冇出糧 reached the actions'
+    own readers untranslated). Length-preserving, so entity offsets stay valid; only the last
+    few messages, which are all the actions read."""
+    latest = tracker.get("latest_message")
+    if isinstance(latest, dict) and isinstance(latest.get("text"), str):
+        latest["text"] = normalize_cached(latest["text"])
+    users = [e for e in tracker.get("events") or []
+             if isinstance(e, dict) and e.get("event") == "user" and isinstance(e.get("text"), str)]
+    for event in users[-recent:]:
+        event["text"] = normalize_cached(event["text"])

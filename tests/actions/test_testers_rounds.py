@@ -16,14 +16,15 @@ from actions import facts as fact_module
 from actions import slot_mappings
 from actions import validators as v
 from actions.facts import answer_in_topic, applied_time_limit
-from actions.forms import ValidateTicketOfferForm, ValidateWageArrearsForm
+from actions.forms import ValidateReliefForm, ValidateTicketOfferForm, ValidateWageArrearsForm
 from actions.overtime_days import read_worked_days
-from actions.router import ActionStartService
+from actions.router import ActionStartService, flow_to_redo
 from actions.service_catalog import says_not_this, services_meant, services_named
 from actions.services import case_words
+from actions.slot_checks import SLOT_CHECKS
 from actions.tickets import name_told
-from actions.wages import _daily_line
-from bot.normalize.text import normalize_text
+from actions.wages import ActionCalculateOvertime, _daily_line, paid_so_far
+from bot.normalize.text import normalize_text, normalize_worker_words
 
 TODAY = date(2026, 12, 5)
 WAGE_DOMAIN = {"forms": {"wage_arrears_form": {"required_slots": [
@@ -257,7 +258,8 @@ async def test_a_service_asked_with_a_place_is_not_answered_with_the_station_car
 def test_a_year_and_more_since_leaving_is_said_to_be_past_the_limit():
     """L-11 / K-08: 那我这个都一年多了 是不是过期了 / 十四个月了 got the rule word for word."""
     limit = [{"topic": "arbitration_time_limit"}]
-    assert "超过一年" in applied_time_limit(limit, "那我这个都一年多了 是不是过期了？", TODAY)[0]
+    assert "超过一年" in applied_time_limit(limit, "我被辞退了 那我这个都一年多了 是不是过期了？", TODAY)[0]
+    assert applied_time_limit(limit, "工资拖了两年了还能申请仲裁吗", TODAY) == []  # still there
     assert "超过一年" in applied_time_limit(limit, "走了十四个月了 还能告吗", TODAY)[0]
 
 
@@ -277,3 +279,63 @@ def test_a_figure_asked_about_on_the_offer_is_no_fact_of_the_case():
                            slots={"pending_case": {"type": "subsidy_application", "facts": {}}},
                            extracted={"amount": 20000})
     assert ValidateTicketOfferForm()._case_changes(tracker) == {}
+
+
+def test_two_of_us_and_a_nicknamed_boss():
+    """K-20: 俩人 我跟我老乡 was no head count (the form went to a person instead), and 公司名字
+    不知道 就知道是搞装修的 都叫他老李 was filed as 单位：不清楚."""
+    assert SLOT_CHECKS["workers_affected"]("俩人 我跟我老乡").value == 2
+    assert SLOT_CHECKS["workers_affected"]("就我俩").value == 2
+    assert v.employer_answer("公司名字不知道 就知道是搞装修的 都叫他老李").value == "搞装修的老李"
+
+
+async def test_what_the_employer_paid_is_set_against_the_sum(monkeypatch):
+    """K-02: 老板只按平时一天200给的 一共给了600 那还差我多少 after the 1,200 figure asked for
+    the wage and the days again; the sum is redone and the shortfall said."""
+    assert paid_so_far("老板只按平时一天200给的 一共给了600 那还差我多少") == 600
+    text = "老板只按平时一天200给的 一共给了600 那还差我多少"
+    message = parse(text, "overtime_pay")
+    slots = {"monthly_wage": 4350, "overtime_days": "上个月三个礼拜六都叫去加班了"}
+    events = [{"event": "active_loop", "name": "overtime_form"}, {"event": "active_loop", "name": None},
+              {"event": "user", "text": text, "parse_data": message},
+              {"event": "slot", "name": "amount", "value": 200}]
+    tracker = Tracker("w", {**slots, "amount": 200}, message, events, False, None, {}, "action_listen")
+    assert flow_to_redo(tracker) == "overtime_pay"
+    dispatcher = CollectingDispatcher()
+    await ActionCalculateOvertime().run(dispatcher, tracker, {})
+    assert any("还差 600.00 元" in (m.get("text") or "") for m in dispatcher.messages)
+
+
+def test_a_question_about_the_time_limit_is_no_duration_of_the_case():
+    """K-09: 到底一年以后还能不能告 asked mid-form became 已更正：欠薪时间改为1年."""
+    ctx = v.Context(form="wage_arrears_form", asked="amount", known=frozenset({"duration"}))
+    assert v.read_facts("你怎么不回答问题啊 到底一年以后还能不能告", [], ctx).get("duration") is None
+    assert v.read_facts("欠了一年 还能告吗", [], ctx)["duration"] == "P1Y"
+
+
+def test_the_worker_words_reach_the_actions_as_the_model_read_them():
+    """M-06: 沒收到 in traditional characters looped on the code question — the actions read
+    the words untranslated. The action server normalises the latest messages once."""
+    call = {"latest_message": {"text": "沒收到"}, "events": [
+        {"event": "user", "text": "老細冇出糧三個月"}, {"event": "bot", "text": "沒收到"},
+        {"event": "user", "text": "沒收到"}]}
+    normalize_worker_words(call)
+    assert call["latest_message"]["text"] == "没收到"
+    assert [e["text"] for e in call["events"]] == ["老板欠工资三个月", "沒收到", "没收到"]
+
+
+@pytest.mark.parametrize("text,check", [
+    ("勿回去了 在上海过年", lambda: v.holiday_situation("勿回去了").value == "stay"),  # M-08
+    ("就俺自个儿", lambda: SLOT_CHECKS["workers_affected"]("就俺自个儿").value == 1),  # M-15
+    ("那孩子上初一的事呢", lambda: services_named("那孩子上初一的事呢") == ["school_placement"]),
+    ("大年初一上班给三倍工资吗", lambda: services_named("大年初一上班给三倍工资吗") == []),
+])
+def test_dialect_and_school_words(text, check):
+    assert check(), text
+
+
+def test_a_sum_said_after_a_correction_is_no_new_city():
+    """M-05: 不对 自己花的是两千五 → 已更正：城市改为自己花的是两千五."""
+    tracker = form_tracker("relief_form", "medical_cost", "不对 自己花的是两千五",
+                           slots={"last_answered": "city", "city": "成都市"})
+    assert ValidateReliefForm()._correct_last_answer(tracker, "不对 自己花的是两千五") is None
