@@ -134,10 +134,10 @@ def _named_holidays(text: str, today: date) -> list[date]:
         # 国庆1号到3号: days of the holiday's month, named by their numbers
         span = re.search(rf"(?:{pattern})\D{{0,4}}?({_DAY_NUM})\s*[号日]{_TO}({_DAY_NUM})\s*[号日]?",
                          text)
-        ends = [_number(n) for n in span.groups()] if span else []
-        if ends and all(ends) and 1 <= int(ends[0]) <= int(ends[1]) <= 31:
+        ends = [int(n) for n in (_number(g) for g in span.groups()) if n] if span else []
+        if len(ends) == 2 and 1 <= ends[0] <= ends[1] <= 31:
             try:
-                days += _span(first.replace(day=int(ends[0])), first.replace(day=int(ends[1])))
+                days += _span(first.replace(day=ends[0]), first.replace(day=ends[1]))
                 continue
             except ValueError:
                 pass
