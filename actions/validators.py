@@ -138,8 +138,12 @@ _AMOUNT_RANGE = re.compile(r"[一二两三四五六七八九]{2}\s*(?:十|百|�
 
 def approximate_amount(value: object) -> Checked:
     """两三千 / 一两万: a range, kept in the worker's words and marked approximate."""
-    m = _AMOUNT_RANGE.search(_text(value))
+    text = _text(value)
+    m = _AMOUNT_RANGE.search(text) or _AMOUNT_SOME.search(text)  # 好几万 (M-22)
     return Checked(f"约{m.group(0)}") if m else Checked(reask="utter_invalid_amount")
+
+
+_AMOUNT_SOME = re.compile(r"(?:好几|十几|几)(?:十|百|千|万)(?:块|元)?")
 
 
 def amount_at_least(value: object) -> Checked:
@@ -629,6 +633,13 @@ _NAMED_EMPLOYER = re.compile(r"(?:公司|单位|厂子?|工厂|老板的公司|�
                              r"(?=[，,。.！!？?；;\s]|$|的|欠|拖)")
 
 
+# 一个电子厂上班的厂子叫青岛海华电子有限公司他们… / 一间茶餐厅做事 叫金记茶餐厅 (M-10, M-14,
+# M-21): a name with its kind at the end, said after 叫, is the employer — not the kind before it
+_CALLED_COMPANY = re.compile(r"(?<![我俺他她你])(?:叫做?|名叫|名字是|名字叫)\s*([\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?"
+                            r"(?:有限责任公司|股份有限公司|有限公司|集团|公司|茶餐厅|餐厅|饭店|酒店|超市|"
+                            r"饭馆|厂))")
+
+
 _ABOUT_THE_LAW = re.compile(r"时效|期限|规定|法律|仲裁|超过|过了")
 _LAW_AFTER = re.compile(r"\S{0,4}?(?:就|还|以后|之后|后)\S{0,4}?(?:告|仲裁|起诉|时效|过期)")
 
@@ -675,7 +686,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         return {}
     facts: dict[str, Any] = {}
     raw = (entities or [])
-    named = _NAMED_EMPLOYER.search(text)
+    named = _CALLED_COMPANY.search(text) or _NAMED_EMPLOYER.search(text)
     named_employer = named.group(1) if named and employer_answer(named.group(1)).ok \
         and not says_unknown(named.group(1)) and not named.group(1).startswith(("啥", "什么")) \
         else None  # 公司叫啥俺不知道 (I-12) names nothing

@@ -339,3 +339,19 @@ def test_a_sum_said_after_a_correction_is_no_new_city():
     tracker = form_tracker("relief_form", "medical_cost", "不对 自己花的是两千五",
                            slots={"last_answered": "city", "city": "成都市"})
     assert ValidateReliefForm()._correct_last_answer(tracker, "不对 自己花的是两千五") is None
+
+
+@pytest.mark.parametrize("text,employer", [
+    ("喂你好我是在黄岛区辛安那边一个电子厂上班的厂子叫青岛海华电子有限公司他们两个月没发工资了",
+     "青岛海华电子有限公司"),  # M-21: was 电子厂
+    ("俺在黄岛一个食品厂干活 叫青岛佳味食品有限公司 老板俩月没给俺发工资了", "青岛佳味食品有限公司"),
+    ("我喺深圳福田一間茶餐廳做嘢 叫金記茶餐廳 老細欠咗我一萬一", "金记茶餐厅"),  # M-14
+])
+def test_the_name_after_jiao_is_the_employer_not_the_kind_before_it(text, employer):
+    entities = [{"entity": "employer", "value": "电子厂"}]
+    assert v.read_facts(normalize_text(text), entities, v.Context())["employer"] == employer
+
+
+def test_some_tens_of_thousands_is_an_approximate_amount():
+    """M-22: 好几万 was asked again, then filed as 金额：不清楚."""
+    assert v.approximate_amount("好几万").value == "约好几万"
