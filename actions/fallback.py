@@ -20,7 +20,7 @@ from actions.handoff import (
     file_waiting_callback,
     request_handoff,
 )
-from actions.router import ActionStartService, flow_to_redo, service_from_facts
+from actions.router import ActionStartService, days_after_figure, flow_to_redo, service_from_facts
 from actions.services import TICKET_NOT_FOUND, follow_up_service, lookup_retry
 from actions.slot_checks import slots_set_this_turn
 from actions.tickets import correct_filed_phone
@@ -68,6 +68,9 @@ def consecutive_fallbacks(tracker: Tracker) -> int:
     return count
 
 
+_URGENT_NOW = re.compile(r"急事|着急|急着|很急|现在找谁|找谁|现在有人|有没有人")
+URGENT_NOW_TEXT = ("现在工作站不在服务时间。着急的事请打职工服务热线 12351；遇到危险请马上打 110 或 120，"
+                   "心里难受可以打 12356 或 400-161-9995。也可以点“转人工”留个电话，上班后工作人员第一时间回电。")
 OWN_CASE_BUTTON = "看看我的情况"  # actions/router.py ActionStartService._after_figure
 NOT_FOUND_NEXT = ("工单号和手机号要和登记时的一模一样才能查到。您可以再查一次（工单号是 GH 开头的"
                   "一串数字，在登记时的回复里）；也可以转给工作人员，他们能帮您核对。")
@@ -143,8 +146,8 @@ class ActionFallbackStep(Action):
             return []
         if asks_for_a_person(text):
             return await request_handoff(dispatcher, tracker, "worker_request")
-        if not tracker.active_loop_name and (flow_to_redo(tracker) or service_from_facts(
-                slots_set_this_turn(tracker), text)):
+        if not tracker.active_loop_name and (flow_to_redo(tracker) or days_after_figure(tracker)
+                                             or service_from_facts(slots_set_this_turn(tracker), text)):
             # not understood as a request, but the facts say which service: go there (the
             # entry action answers a figure asked first, then runs the flow: I-17, 国庆我从1号
             # 干到5号 月薪8700 加班费该给多少 got the rules and no sum)
@@ -157,6 +160,12 @@ class ActionFallbackStep(Action):
             # a question about their own case takes the offer, not 没明白
             return await ActionStartService()._start(service, dispatcher, tracker, domain,
                                                      answered=True)
+        if not tracker.active_loop_name and said_this_turn(tracker, "不在服务时间", earlier_turns=1) \
+                and _URGENT_NOW.search(text):
+            # 那我现在有急事找谁 after a closed station's card (P-14): who answers now
+            dispatcher.utter_message(text=URGENT_NOW_TEXT, buttons=[
+                {"title": "转人工（上班后回电）", "payload": "/request_human"}])
+            return []
         if not tracker.active_loop_name and said_this_turn(tracker, "服务时间：", earlier_turns=1) \
                 and (answers := await answer_in_topic(tracker, "工作站")):
             # 那时候去还有人吗 礼拜天开不开 right after a station card (N-10): its hours again
@@ -186,6 +195,8 @@ class ActionOutOfScope(Action):
     ) -> list[dict[str, Any]]:
         if said_the_menu(dispatcher, tracker):
             return []
+        if days_after_figure(tracker) is not None:  # 那下个月要是加5个周六呢 (O-02)
+            return await ActionStartService().run(dispatcher, tracker, domain)
         callback = await callback_reply(dispatcher, tracker)
         if callback is not None:
             return callback

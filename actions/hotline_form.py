@@ -78,7 +78,7 @@ REASK_PREFIX = "utter_" + "invalid_"  # the re-ask hints of the validators (utte
 _NOT_A_PLACE_CORRECTION = re.compile(r"\d|[一二两三四五六七八九十][千万百]|钱|花|块|元|岁|年级|个月")
 # 别问了 快点给我登记上 / 赶紧登记: the worker wants it filed now, not cancelled
 _HURRY = re.compile(r"别问了|不要问了|快点(?:给我|帮我)?(?:登记|办)|赶紧(?:给我|帮我)?(?:登记|办)|"
-                    r"直接(?:给我|帮我)?登记|先(?:给我|帮我)?登记上|问那么多")
+                    r"直接(?:给我|帮我)?登记|先(?:给我|帮我)?登记上|问[那这]么多|快点行不行")
 
 
 async def resolve_place(text: str) -> Slots | None:

@@ -42,7 +42,7 @@ from actions.service_catalog import (
     services_meant,
     services_named,
 )
-from actions.services import POLICY_ACTIONS, follow_up_service, lookup_retry
+from actions.services import POLICY_ACTIONS, ActionPsychSupport, follow_up_service, lookup_retry
 from actions.slot_checks import slots_set_this_turn
 from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, value_before_this_message
 from actions.tickets import correct_filed_phone, new_case_id
@@ -89,8 +89,9 @@ def other_days_asked(tracker: Tracker) -> bool:
     turn. The days told before are not the ones asked about now, so they are asked again
     (the wage stays); 那一共多少钱 names no day and keeps them."""
     text = (tracker.latest_message or {}).get("text") or ""
-    return bool(tracker.get_slot("overtime_days")) and names_a_kind_of_day(text) \
-        and slots_set_this_turn(tracker).get("overtime_days") is None
+    days = tracker.get_slot("overtime_days") or ""
+    return bool(days) and names_a_kind_of_day(text) and text not in days \
+        and slots_set_this_turn(tracker).get("overtime_days") is None  # (not days just read here)
 
 
 # Flows that answer and file nothing: a corrected fact simply runs them again.
@@ -127,6 +128,23 @@ def flow_to_redo(tracker: Tracker) -> str | None:
             tracker.get_slot(slot) for slot in FORM_SLOTS.get(last, ())):
         return REDO_FORMS[last]
     return None
+
+
+_MORE = re.compile(r"另外|还有|再加上?|加上|又")
+OVERTIME_SUM = "合计：依法应付加班工资"  # actions/overtime_calculator.py OvertimePay.explain
+
+
+def days_after_figure(tracker: Tracker) -> str | None:
+    """Days told right after an overtime sum, with no form open: 另外还有两个周日也上班了 一共多少
+    (O-13) adds them to the days counted; 那下个月要是加5个周六呢 (O-02) asks about those days
+    instead. The days to count again (the wage stays), or None."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if tracker.active_loop_name or _last_form(tracker) != "overtime_form" \
+            or not said_this_turn(tracker, OVERTIME_SUM, earlier_turns=2) \
+            or not read_worked_days(text) or services_meant(text) not in ([], ["overtime_pay"]):
+        return None
+    before = tracker.get_slot("overtime_days") or ""
+    return f"{before} {text}" if before and _MORE.search(text) else text
 
 
 def period_follow_up(tracker: Tracker) -> str | None:
@@ -241,6 +259,10 @@ def _asks_a_service_not_the_station(intent: str | None, text: str) -> bool:
     return bool(wanted) and "find_station" not in wanted
 
 
+_WANTS_TO_TALK = re.compile(r"找个?人聊聊|找人说说|找个?人说说话|心理老师|心理咨询|心理辅导|倾诉|"
+                           r"想找人说话|想跟人说说")
+
+
 # 怎么申请 / 怎么赔 / 去哪报名: the worker asks how to get it, not only how much
 _ASKS_HOW = re.compile(r"怎么(?:申请|赔|理赔|办|报名|参加|加入|领|弄)|如何(?:申请|理赔|办理|参加)|"
                        r"去哪(?:里|儿)?(?:申请|报名|办)")
@@ -268,6 +290,11 @@ class ActionStartService(SafeAction):
             intent = "minimum_wage"  # 我一个月才拿1800 正常吗: compared with the figure just told
         if is_crisis(text):  # 工资要不回来…不想活了: the hotlines and a person, not the form
             return [FollowupAction("action_psych_support")]
+        if _WANTS_TO_TALK.search(text):
+            # 家里老人又病了 能找个人聊聊吗 / 我不是要补助 我是想找个心理老师聊聊 (P-18): someone
+            # to listen, not the relief form; asked here (no rule follows a follow-up action)
+            return await ActionPsychSupport().act(dispatcher, tracker, domain) + [
+                FollowupAction("action_listen")]
         if insists_on_a_person(text) and not text.startswith("/"):
             # 别跟我机器人说了 我要找真人 老板欠我工资: the person first; the case told is kept.
             # Asked here, not as a follow-up action: no rule follows the handoff after a
@@ -304,7 +331,7 @@ class ActionStartService(SafeAction):
                     dispatcher.utter_message(text=line)
                 return self._named_by_record(found, tracker) + await self._after_figure(
                     found, dispatcher, tracker, domain)
-        if (days := period_follow_up(tracker)) is not None:
+        if (days := period_follow_up(tracker) or days_after_figure(tracker)) is not None:
             tracker.slots["overtime_days"] = days  # seen by the form's first validation
             return [SlotSet("overtime_days", days)] + await self._start(
                 "overtime_pay", dispatcher, tracker, domain, answered=True)

@@ -258,13 +258,17 @@ def hukou_status(value: object) -> Checked:
     """Where the child's hukou is and whether the parents hold a residence permit."""
     text = _text(value)
     local = re.search(r"本地户口|户口在本地|户口在这|本地人|落户了", text)
-    permit_no = re.search(r"没有?(?:办)?居住证|没办居住证|居住证[^\s,，。]{0,6}没|无居住证|居住证.{0,4}办不", text)
+    # 有居住证但是没有青岛户口 (P-01): the 没有 is the hukou's, not the permit's
+    permit_no = re.search(r"没有?(?:办)?居住证|没办居住证|居住证(?:还|也|都)?没(?:有|办|下来)|无居住证|"
+                          r"居住证.{0,4}办不", text)
+    permit_unknown = re.search(r"居住证.{0,3}(?:不知道|不清楚|办没办|有没有)|(?:不知道|不清楚).{0,4}居住证", text)
     permit = re.search(r"居住证", text) and not permit_no
     away = re.search(r"老家|外地|外省|农村|不是本地|没有?本地户口|户口不在|没有?户口|不在本地|"
                      r"户口(?:在|是)(?!本地|这|当地|咱)", text)
     if local and not away:
         return Checked("本地户口")
-    if permit and _HEDGED.search(text):  # 居住证好像办了吧 不太清楚: staff must check it
+    if permit and (_HEDGED.search(text) or permit_unknown):
+        # 居住证好像办了吧 不太清楚 / 居住证不知道办没办 (P-02): staff must check it
         return Checked("外地户口，居住证不确定")
     if permit:
         return Checked("外地户口，有居住证")
@@ -351,6 +355,7 @@ def approximate_duration(value: object) -> Checked:
     """好几个月 / 一两年 / 很久了: kept in the worker's words, marked approximate."""
     text = _text(value)
     m = re.search(r"(?:好几|好多|十几|几|一两|两三|三四|很多)\s*个?\s*(?:月|年|星期|礼拜|周|天)", text) \
+        or re.search(r"[一两二三四五六七八九十\d]{1,3}(?:个来|来个)(?:月|星期|礼拜)", text) \
         or re.search(r"很久|好久|挺久|老长时间|好长时间|很长时间|一阵子|一段时间|有些日子", text) \
         or re.search(r"(?:从)?(?:去年|今年|前年|年前|年后)?[一二三四五六七八九十\d]{1,3}\s*月份?"
                      r"(?:到[一二三四五六七八九十\d]{1,3}\s*月份?|开始|起|以来|以后|之后|到现在)", text) \
@@ -445,6 +450,7 @@ def employer_answer(value: object) -> Checked:
 # 不是欠 是扣 就这个月 (K-17) / 刚才说了 while the employer is open: what the worker says about
 # the case, never a name (a name with 公司 / 厂 / 店 at its end still is one)
 _NO_NAME_WORDS = re.compile(r"不是|没有|刚才|说了|扣|欠|这个月|上个月|多少|几个|一共|工资|加班|"
+                            r"送快递|送外卖|跑外卖|开车|打工|干活|"
                             r"[0-9一二两三四五六七八九十]+(?:个月|天|年|块|元|万|千)")
 
 

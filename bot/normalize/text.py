@@ -72,13 +72,26 @@ def from_cantonese(text: str) -> str:
 _PAY_IN_CANTONESE = re.compile(r"(?<=[拖欠没发扣了的些])人工|人工(?=[系是有没\d一二三四五六七八九十两几])")
 
 
+# Typing slips of the pinyin keyboard that change what a message is about (P-12: 签和同 / 双北
+# 工资 read as unpaid wages), each the same length as what was meant and with no other meaning.
+_TYPOS = (("签和同", "签合同"), ("劳动和同", "劳动合同"), ("双北工资", "双倍工资"), ("加斑", "加班"),
+          ("工姿", "工资"), ("仲栽", "仲裁"), ("社宝", "社保"))
+
+
+def fix_typos(text: str) -> str:
+    for slip, meant in _TYPOS:
+        if slip in text:
+            text = text.replace(slip, meant)
+    return text
+
+
 def normalize_text(text: str) -> str:
     """Full-width → half-width, traditional → simplified, unify punctuation and spaces,
-    written Cantonese → Mandarin."""
+    written Cantonese → Mandarin, a few pinyin slips mended."""
     if not text:
         return text
     text = "".join(_char_nfkc(ch) for ch in text).translate(_PUNCT)
-    return from_cantonese(to_simplified(text))
+    return fix_typos(from_cantonese(to_simplified(text)))
 
 
 @lru_cache(maxsize=4096)

@@ -5,17 +5,18 @@ independent testers use (docs/independent-testers.md).
 Usage:
   python -m bot.sim.talk <conversation-id> "message"     send a message
   python -m bot.sim.talk <conversation-id> --button N    press button N (1-based) of the last reply
-Each conversation's transcript is appended to $TALK_STATE (default var/talk)/<id>.log.
+It talks to make run's REST channel; each conversation's transcript is appended to
+var/talk/<id>.log.
 """
 import json
-import os
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
-URL = os.environ.get("TALK_URL", "http://localhost:5005/webhooks/rest/webhook")
-STATE = Path(os.environ.get("TALK_STATE", "var/talk"))
+from bot.settings import ROOT
+
+URL = "http://localhost:5005/webhooks/rest/webhook"  # make run's Rasa (README)
+STATE = ROOT / "var" / "talk"
 
 
 def send(conv: str, message: str, shown: str) -> None:

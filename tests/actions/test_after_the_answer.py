@@ -12,7 +12,7 @@ from form_trackers import form_tracker, parse, slot_values
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import services, tickets
+from actions import handoff, services, tickets
 from actions.fallback import ActionFallbackStep
 from actions.forms import ValidateTicketOfferForm, asks_to_be_signed_up
 from actions.overtime_days import read_worked_days
@@ -237,3 +237,27 @@ async def test_a_sign_up_asked_after_an_answer_beats_the_intent_and_the_facts(ba
                        set_now={"child_grade": "小学二年级"})
     events = await ActionStartService().run(CollectingDispatcher(), tracker, DOMAIN)
     assert not any(e.get("event") == "active_loop" and e.get("name") == "school_form" for e in events)
+
+
+async def test_urgent_business_after_a_closed_station_gets_who_answers_now():
+    """P-14: 那我现在有急事找谁 after 崂又泊's card (现在不在服务时间) got 没明白."""
+    tracker = _tracker("那我现在有急事找谁", "nlu_fallback",
+                       before=_bot("服务时间：周一 08:30-19:30（现在不在服务时间）"))
+    dispatcher = CollectingDispatcher()
+    await ActionFallbackStep().run(dispatcher, tracker, DOMAIN)
+    said = _texts(dispatcher)
+    assert "12351" in said and "110" in said and "没太明白" not in said
+
+
+async def test_someone_to_talk_to_is_not_the_relief_form(monkeypatch):
+    """P-18: 家里老人又病了 能找个人聊聊吗 went to the relief form, twice."""
+    class Closed:
+        async def open_handoff(self, *args) -> dict:
+            return {"station_name": "辛安街道工会网格化工作总站", "station_open_now": False,
+                    "station_phone": "0532-12351", "position": 1}
+    monkeypatch.setattr(handoff, "client", Closed)
+    dispatcher = CollectingDispatcher()
+    tracker = _tracker("最近压力大 家里老人又病了 能找个人聊聊吗", "relief_eligibility")
+    events = await ActionStartService().run(dispatcher, tracker, DOMAIN)
+    assert "12356" in _texts(dispatcher)
+    assert not any(e.get("event") == "active_loop" and e.get("name") == "relief_form" for e in events)

@@ -17,8 +17,9 @@ from actions import slot_mappings
 from actions import validators as v
 from actions.facts import answer_in_topic, applied_time_limit
 from actions.forms import ValidateReliefForm, ValidateTicketOfferForm, ValidateWageArrearsForm
+from actions.hotline_form import _HURRY
 from actions.overtime_days import read_worked_days
-from actions.router import ActionStartService, flow_to_redo
+from actions.router import ActionStartService, days_after_figure, flow_to_redo
 from actions.service_catalog import says_not_this, services_meant, services_named
 from actions.services import case_words
 from actions.slot_checks import SLOT_CHECKS
@@ -355,3 +356,41 @@ def test_the_name_after_jiao_is_the_employer_not_the_kind_before_it(text, employ
 def test_some_tens_of_thousands_is_an_approximate_amount():
     """M-22: 好几万 was asked again, then filed as 金额：不清楚."""
     assert v.approximate_amount("好几万").value == "约好几万"
+
+
+@pytest.mark.parametrize("text,status", [
+    ("我有居住证但是没有青岛户口", "外地户口，有居住证"),  # P-01: was 没有居住证
+    ("居住证不知道办没办", "外地户口，居住证不确定"),  # P-02
+    ("没户口 也没居住证", "外地户口，没有居住证"),
+])
+def test_the_no_of_the_hukou_is_not_the_permits(text, status):
+    assert v.hukou_status(text).value == status
+
+
+def test_pinyin_slips_that_change_the_topic_are_mended():
+    """P-12: 签和同 / 双北工资 were read as unpaid wages."""
+    assert normalize_text("老板不跟我签和同 能要双北工资吗") == "老板不跟我签合同 能要双倍工资吗"
+    assert normalize_text("我和同事一起") == "我和同事一起"
+
+
+@pytest.mark.parametrize("text,days", [
+    ("另外还有两个周日也上班了 没补休 一共多少", "平时加了20个小时 另外还有两个周日也上班了 没补休 一共多少"),
+    ("那下个月要是加5个周六呢", "那下个月要是加5个周六呢"),
+])
+def test_days_told_right_after_the_overtime_sum_are_counted(text, days):
+    """O-13 / O-02: more days after the sum were asked again (加班是哪几天) or not understood."""
+    message = parse(text, "inform")
+    events = [{"event": "active_loop", "name": "overtime_form"}, {"event": "active_loop", "name": None},
+              {"event": "bot", "text": "按《劳动法》第四十四条计算：…合计：依法应付加班工资不少于 960.00 元"},
+              {"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("w", {"overtime_days": "平时加了20个小时", "monthly_wage": 5220}, message,
+                      events, False, None, {}, "action_listen")
+    assert days_after_figure(tracker) == days
+
+
+def test_a_hurried_worker_and_a_job_said_for_the_employer():
+    """O-18: 快点行不行 问这么多 was asked the head count again; O-16: 我在广州送快递的 was filed
+    as 单位：广州送快递; O-08: 两个来月 was 没听明白时间."""
+    assert _HURRY.search("快点行不行 问这么多")
+    assert not v.employer_answer("广州送快递").ok
+    assert v.approximate_duration("两个来月").value == "约两个来月"
