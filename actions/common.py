@@ -27,6 +27,20 @@ __all__ = ["SafeAction", "client", "ensure_background_flush", "location", "on_ac
 logger = logging.getLogger(__name__)
 
 
+async def policies_for(service: str, city: str | None = None, district: str | None = None,
+                       backend: Any = None) -> list[dict]:
+    """A service's policies for the worker's place. A place the backend does not know (胶南:
+    404 unknown_region) gets the national ones: an answer's preface must never stop the case
+    behind it from being filed (Q-20 lost a confirmed wage case this way)."""
+    backend = backend or client()
+    try:
+        return (await backend.policies(service, city, district))["policies"]
+    except BackendError:
+        if not (city or district):
+            raise
+        return (await backend.policies(service))["policies"]
+
+
 def location(tracker: Tracker) -> tuple[str | None, str | None]:
     """The worker's city and district as the slots hold them."""
     return tracker.get_slot("city"), tracker.get_slot("district")

@@ -157,6 +157,9 @@ CASE_TOPICS = {"relief_application": "困难职工医疗救助", "mutual_insuran
                "legal_aid": "劳动争议仲裁", "wage_arrears": "拖欠工资 劳动仲裁",
                "subsidy_application": "过年补贴", "overtime_pay": "加班工资",
                "minimum_wage": "最低工资", "school_placement": "随迁子女入学"}
+_WHICH_YEAR = re.compile(r"今年|去年|以前|往年|还有没有|还算|过期|还能领|还有效|哪一年|哪年")
+WHICH_YEAR = ("我这里的过年措施都注明了出处和年份，上面写的是哪一年就是哪一年的。今年有没有、怎么领，以当地"
+              "工会最新公布的为准：可以打职工服务热线 12351 问，也可以登记一下，让工作站的工作人员帮您问清楚。")
 ELSEWHERE = "您所在的地方还没有收录这项标准，先给您一个别处的做法作参考："
 
 
@@ -177,6 +180,8 @@ async def answer_in_topic(tracker: Tracker, topic: str | None = None) -> list[st
     topic = topic or form_topic(tracker)
     if not text or len(text) > MAX_QUESTION or not is_question(text) or is_crisis(text):
         return []
+    if topic == "过年补贴" and _WHICH_YEAR.search(text):
+        return [WHICH_YEAR]  # 这个是今年的政策吗 还是以前的 (O-15): looped on the offer
     place = {"city": _context(tracker, "city"), "district": _context(tracker, "district")}
     tries = [(text, place), *(((f"{topic} {text}", place), (f"{topic} {text}", {}))
                              if topic else ())]

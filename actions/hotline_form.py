@@ -23,7 +23,7 @@ from rasa_sdk.types import DomainDict
 from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client, on_action_call
-from actions.crisis import is_crisis
+from actions.crisis import is_crisis, wants_to_talk
 from actions.fact_tables import FACT_NAMES, OPTIONAL_FACTS, fact_text
 from actions.facts import answer_in_topic, is_question
 from actions.service_catalog import (
@@ -277,8 +277,10 @@ class HotlineForm(FormValidationAction):
         comes_back = None if own and says_not_this(text, own) else self.form_name()
         events = [SlotSet("interrupted_form", comes_back),
                   ActionExecutionRejected(self.form_name())]
-        if is_crisis(tracker.latest_message.get("text") or ""):
-            # whatever the message was classified as: hotlines and a person at once
+        text = tracker.latest_message.get("text") or ""
+        if is_crisis(text) or wants_to_talk(text):
+            # whatever the message was classified as: hotlines and a person at once (我不是要
+            # 救助 我是想找心理老师聊聊 in the relief form, R-15: someone who listens)
             events.append(FollowupAction("action_psych_support"))
         return events
 
@@ -311,7 +313,7 @@ class HotlineForm(FormValidationAction):
         on_action_call()
         text = tracker.latest_message.get("text") or ""
         waiting = self._waiting_for_answer(tracker)
-        if waiting and (self._switched_topic(tracker) or is_crisis(text)):
+        if waiting and (self._switched_topic(tracker) or is_crisis(text) or wants_to_talk(text)):
             return self._step_aside(tracker)
         if waiting and _HURRY.search(text) and (skipped := await self._skippable(
                 tracker, dispatcher, domain)):

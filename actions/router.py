@@ -21,7 +21,7 @@ from rasa_sdk.utils import call_potential_coroutine
 from actions import forms
 from actions import validators as v
 from actions.common import SafeAction, said_this_turn
-from actions.crisis import is_crisis
+from actions.crisis import is_crisis, wants_to_talk
 from actions.facts import (
     applied_time_limit,
     asked_facts,
@@ -259,10 +259,6 @@ def _asks_a_service_not_the_station(intent: str | None, text: str) -> bool:
     return bool(wanted) and "find_station" not in wanted
 
 
-_WANTS_TO_TALK = re.compile(r"找个?人聊聊|找人说说|找个?人说说话|心理老师|心理咨询|心理辅导|倾诉|"
-                           r"想找人说话|想跟人说说")
-
-
 # 怎么申请 / 怎么赔 / 去哪报名: the worker asks how to get it, not only how much
 _ASKS_HOW = re.compile(r"怎么(?:申请|赔|理赔|办|报名|参加|加入|领|弄)|如何(?:申请|理赔|办理|参加)|"
                        r"去哪(?:里|儿)?(?:申请|报名|办)")
@@ -290,11 +286,10 @@ class ActionStartService(SafeAction):
             intent = "minimum_wage"  # 我一个月才拿1800 正常吗: compared with the figure just told
         if is_crisis(text):  # 工资要不回来…不想活了: the hotlines and a person, not the form
             return [FollowupAction("action_psych_support")]
-        if _WANTS_TO_TALK.search(text):
+        if wants_to_talk(text):
             # 家里老人又病了 能找个人聊聊吗 / 我不是要补助 我是想找个心理老师聊聊 (P-18): someone
             # to listen, not the relief form; asked here (no rule follows a follow-up action)
-            return await ActionPsychSupport().act(dispatcher, tracker, domain) + [
-                FollowupAction("action_listen")]
+            return await ActionPsychSupport().act(dispatcher, tracker, domain)
         if insists_on_a_person(text) and not text.startswith("/"):
             # 别跟我机器人说了 我要找真人 老板欠我工资: the person first; the case told is kept.
             # Asked here, not as a follow-up action: no rule follows the handoff after a

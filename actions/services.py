@@ -11,8 +11,8 @@ from typing import Any
 from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 
 from actions.backend_client import BackendError, RateLimited
-from actions.common import SafeAction, client, location, said_this_turn
-from actions.crisis import is_crisis
+from actions.common import SafeAction, client, location, policies_for, said_this_turn
+from actions.crisis import is_crisis, wants_to_talk
 from actions.facts import answer_fact
 from actions.handoff import asks_for_a_person, request_handoff
 from actions.service_catalog import services_named
@@ -129,10 +129,7 @@ class PolicyAnswer(SafeAction):
 
     async def act(self, dispatcher, tracker, domain):
         city, district = location(tracker)
-        try:
-            policies = (await client().policies(self.service, city, district))["policies"]
-        except BackendError:  # a place the backend does not know: answer nationally
-            policies = (await client().policies(self.service))["policies"]
+        policies = await policies_for(self.service, city, district, client())  # unknown: national
         if not policies:
             dispatcher.utter_message(response="utter_no_policy")
             return []
@@ -331,11 +328,15 @@ class ActionPsychSupport(SafeAction):
                     SlotSet("interrupted_form", None),
                     *await request_handoff(dispatcher, tracker, "crisis"),
                     FollowupAction("action_listen")]
-        if asks_for_a_person(tracker.latest_message.get("text") or ""):
+        text = tracker.latest_message.get("text") or ""
+        if asks_for_a_person(text) or wants_to_talk(text):
             # 压力大 睡不着 想找个人聊聊 (L-17): the hotlines that answer at any hour come first;
-            # out of hours the station only calls back
+            # out of hours the station only calls back. A form it interrupted pauses (its facts
+            # kept), and the bot waits for the worker
             dispatcher.utter_message(text=PSYCH_LINES)
-            return await request_handoff(dispatcher, tracker, "psych_support")
+            return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("interrupted_form", None),
+                    *await request_handoff(dispatcher, tracker, "psych_support"),
+                    FollowupAction("action_listen")]
         for text in await answer_fact(tracker) or []:  # 心理援助热线是多少: the number first
             dispatcher.utter_message(text=text)
         dispatcher.utter_message(response="utter_psych_support")

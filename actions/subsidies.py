@@ -8,6 +8,7 @@ whose agreement is on record) is known, the form says them before it asks anythi
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -48,9 +49,18 @@ async def local_measures(tracker: Tracker) -> list[dict]:
     return [p for p in found["policies"] if p.get("region_id") is not None]
 
 
-def measures_text(measures: list[dict]) -> str:
-    return MEASURES_HEADER + "\n" + "\n".join(
+def measures_text(measures: list[dict], today: date | None = None) -> str:
+    """The region's measures with their sources; measures of an earlier year say so (O-15,
+    O-16: the 2021 campaign was presented as available now)."""
+    text = MEASURES_HEADER + "\n" + "\n".join(
         f"· {p['title']}：{p['summary']}（来源：{p['source']}）" for p in measures[:2])
+    years = {int(str(p["effective_from"])[:4]) for p in measures[:2]
+             if str(p.get("effective_from") or "")[:4].isdigit()}
+    this_year = (today or date.today()).year
+    if years and max(years) < this_year:
+        text += (f"\n以上是{max(years)}年春节的措施。今年有没有、怎么领，以当地工会最新公布的为准，"
+                 "可以打职工服务热线 12351 问。")
+    return text
 
 
 def measures_said(tracker: Tracker, measures: list[dict]) -> bool:
@@ -104,7 +114,7 @@ class ActionHolidaySubsidy(SafeAction):
         result = await client().eligibility(facts)
         yes, _ = verdict_lines(result.get("programmes", []))
         if yes:
-            dispatcher.utter_message(text="按您的情况，可以享受：\n" + "\n".join(yes))
+            dispatcher.utter_message(text="按这些措施，您的情况可以享受：\n" + "\n".join(yes))
         applicable = [p for p in result.get("programmes", [])
                       if p["eligible"] and p.get("ticket_type")]
         if applicable:

@@ -757,6 +757,10 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         for kind, place_name in _places_before(employer)[1].items():
             facts.setdefault(kind, place_name)
         employer = name
+    boss = _DESCRIBED_BOSS.search(text)
+    if employer and boss and boss.group(0) not in employer and employer not in boss.group(0):
+        # 鑫达装饰公司 老板姓孙 (O-07): the company and who in it owes, both for the station
+        employer = f"{employer}（{re.sub(r'^(?:一个|有个|那个)', '', boss.group(0))}）"
     if employer:
         facts["employer"] = employer
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from rasa_sdk.events import SlotSet
 
-from actions.backend_client import BackendUnavailable
-from actions.common import SafeAction, client, location, said_this_turn
+from actions.backend_client import BackendError, BackendUnavailable
+from actions.common import SafeAction, client, location, policies_for, said_this_turn
 from actions.fact_tables import ARREARS_FACTS
 from actions.overtime_calculator import overtime_pay
 from actions.overtime_days import read_worked_days
@@ -39,11 +39,11 @@ class ActionSubmitWageArrears(SafeAction):
     async def act(self, dispatcher, tracker, domain):
         city, district = location(tracker)
         try:
-            policies = (await client().policies("wage_arrears", city, district))["policies"]
+            policies = await policies_for("wage_arrears", city, district, client())
             if policies:
                 dispatcher.utter_message(text=arrears_advice(policies[0]))
-        except BackendUnavailable:
-            pass  # the advice can wait; the case cannot (it is queued below)
+        except (BackendUnavailable, BackendError):
+            pass  # the advice can wait; the case cannot (it is filed or queued below)
         facts = {slot: tracker.get_slot(slot) for slot in ARREARS_FACTS}
         await file_case(dispatcher, tracker, "wage_arrears", facts)
         return [SlotSet(slot, None) for slot in (*ARREARS_FACTS, "case_confirmed", "case_id")]

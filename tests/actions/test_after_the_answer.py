@@ -12,9 +12,10 @@ from form_trackers import form_tracker, parse, slot_values
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import handoff, services, tickets
+from actions import handoff, services, tickets, wages
+from actions.backend_client import BackendError
 from actions.fallback import ActionFallbackStep
-from actions.forms import ValidateTicketOfferForm, asks_to_be_signed_up
+from actions.forms import ValidateReliefForm, ValidateTicketOfferForm, asks_to_be_signed_up
 from actions.overtime_days import read_worked_days
 from actions.router import ActionStartService
 from actions.service_catalog import services_named
@@ -261,3 +262,33 @@ async def test_someone_to_talk_to_is_not_the_relief_form(monkeypatch):
     events = await ActionStartService().run(dispatcher, tracker, DOMAIN)
     assert "12356" in _texts(dispatcher)
     assert not any(e.get("event") == "active_loop" and e.get("name") == "relief_form" for e in events)
+
+
+async def test_a_place_the_backend_does_not_know_never_stops_the_case_being_filed(monkeypatch):
+    """Q-20: 胶南 (404 unknown_region) for the wage advice before filing: the confirmed case was
+    not filed (系统暂时没能受理). The advice falls back to the national one; the case is filed."""
+    class UnknownPlace:
+        async def policies(self, service, city=None, district=None) -> dict:
+            if city or district:
+                raise BackendError(404, "unknown_region", "暂时没有“胶南”的服务信息")
+            return {"policies": [{"title": "欠薪", "summary": "先保留证据", "details": {},
+                                  "source": "劳动法"}]}
+    filed: list[str] = []
+
+    async def file_case(dispatcher, tracker, ticket_type, facts, urgent=False):
+        filed.append(ticket_type)
+        dispatcher.utter_message(text="已为您登记欠薪工单，工单号 GH202612060099")
+    monkeypatch.setattr(wages, "client", UnknownPlace)
+    monkeypatch.setattr(wages, "file_case", file_case)
+    tracker = _tracker("/affirm", "affirm", {"district": "胶南", "amount": 9000})
+    dispatcher = CollectingDispatcher()
+    await wages.ActionSubmitWageArrears().run(dispatcher, tracker, DOMAIN)
+    assert filed == ["wage_arrears"] and "没能受理" not in _texts(dispatcher)
+
+
+async def test_wanting_someone_to_talk_to_inside_the_relief_form_leaves_it(monkeypatch):
+    """R-15: 我不是要救助 我是想找心理老师聊聊 in the relief form got the form's opening again."""
+    tracker = form_tracker("relief_form", "phone", "我不是要救助 我是想找心理老师聊聊")
+    events = await ValidateReliefForm().run(CollectingDispatcher(), tracker, DOMAIN)
+    assert {"event": "followup", "name": "action_psych_support"} in [
+        {k: e[k] for k in ("event", "name") if k in e} for e in events]

@@ -23,6 +23,7 @@ from actions.router import ActionStartService, days_after_figure, flow_to_redo
 from actions.service_catalog import says_not_this, services_meant, services_named
 from actions.services import case_words
 from actions.slot_checks import SLOT_CHECKS
+from actions.subsidies import measures_text
 from actions.tickets import name_told
 from actions.wages import ActionCalculateOvertime, _daily_line, paid_so_far
 from bot.normalize.text import normalize_text, normalize_worker_words
@@ -394,3 +395,25 @@ def test_a_hurried_worker_and_a_job_said_for_the_employer():
     assert _HURRY.search("快点行不行 问这么多")
     assert not v.employer_answer("广州送快递").ok
     assert v.approximate_duration("两个来月").value == "约两个来月"
+
+
+def test_measures_of_an_earlier_year_say_so():
+    """O-15 / O-16: 上海 / 广东's 2021 measures were offered as available now (可以享受)."""
+    shanghai = [{"title": "上海：鼓励外来建设者留沪过年", "summary": "意外伤害保障最高2万元",
+                 "source": "上海市总工会", "effective_from": "2021-01-15"}]
+    assert "以上是2021年春节的措施" in measures_text(shanghai, date(2026, 12, 6))
+    assert "以上是" not in measures_text(shanghai, date(2021, 2, 1))
+
+
+def test_a_company_and_the_boss_in_it_are_both_kept():
+    """O-07: 鑫达装饰公司 老板姓孙 → the summary kept only the company."""
+    entities = [{"entity": "employer", "value": "鑫达装饰公司"}]
+    read = v.read_facts("我在鑫达装饰公司干活 老板姓孙 欠了我三个月工资", entities, v.Context())
+    assert read["employer"] == "鑫达装饰公司（老板姓孙）"
+
+
+async def test_which_year_a_measure_is_from_is_answered_on_the_offer():
+    """O-15: 这个是今年的政策吗 还是以前的 on the subsidy offer got the offer again, in a loop."""
+    tracker = _said(latest="这个是今年的政策吗 还是以前的", active_loop="ticket_offer_form",
+                    slots={"pending_case": {"type": "subsidy_application"}})
+    assert await answer_in_topic(tracker) == [fact_module.WHICH_YEAR]
