@@ -193,8 +193,10 @@ def _calendar_dates(text: str, today: date) -> list[date]:
 _REST_WORDS = r"周末|周六|周日|星期六|星期天|星期日|礼拜天|休息日|双休"
 # 三个周六 (three Saturdays) / 俩周末 (two weekends: four days)
 _COUNT_OF = r"(?<![周期拜])([0-9]+|[一二两俩三四五六七八九十]+)\s*个?\s*"
-_REST_DAYS_NAMED = re.compile(_COUNT_OF + r"(?:周六|周日|星期六|星期天|星期日|礼拜六|礼拜天)")
-_WEEKENDS_COUNTED = re.compile(_COUNT_OF + r"(?:周末|双休)")
+# 四个周末休息日: four rest days at weekends, not four weekends of two days each
+_REST_DAYS_NAMED = re.compile(_COUNT_OF + r"(?:周六|周日|星期六|星期天|星期日|礼拜六|礼拜天|"
+                              r"(?:周末|双休)的?休息日)")
+_WEEKENDS_COUNTED = re.compile(_COUNT_OF + r"(?:周末|双休)(?!的?休息日)")
 _REST_COUNT = re.compile(rf"(?:{_REST_WORDS})\D{{0,4}}?({_NUM})\s*天")
 # 每个周末两天 上个月一共8天: the total the worker counted, not the days of one weekend
 _TOTAL_COUNT = re.compile(rf"(?:一共|总共|合计|加起来|共)\D{{0,2}}?({_NUM})\s*天")

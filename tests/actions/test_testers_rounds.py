@@ -417,3 +417,9 @@ async def test_which_year_a_measure_is_from_is_answered_on_the_offer():
     tracker = _said(latest="这个是今年的政策吗 还是以前的", active_loop="ticket_offer_form",
                     slots={"pending_case": {"type": "subsidy_application"}})
     assert await answer_in_topic(tracker) == [fact_module.WHICH_YEAR]
+
+
+def test_weekend_rest_days_counted_are_days_not_weekends():
+    """Q-03: 四个周末休息日都去加班了 was counted as 8 days (four weekends of two)."""
+    assert read_worked_days("四个周末休息日都去加班了").rest_days == 4
+    assert read_worked_days("两个周末都加班了").rest_days == 4
