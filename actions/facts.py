@@ -210,14 +210,19 @@ _LEFT_IN = re.compile(r"(去年|前年|今年)?(\d{1,2}|十[一二]?|[一二三�
                       r"(?:走|离职|辞职|辞退|开除|不干|离开|解除)")
 
 
-def recent_words(tracker: Tracker, limit: int = 3) -> str:
-    """The worker's last few messages, latest last: 去年10月被辞退 … 那我这个都一年多了 是不是
-    过期了 (L-11) is one question told over two messages."""
-    said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
-    latest = (tracker.latest_message or {}).get("text") or ""
+def worker_messages(tracker: Tracker, limit: int = 3) -> list[str]:
+    """The worker's last few messages in their own words, latest last — never a button's
+    payload (/legal_aid)."""
+    said = [(e.get("text") or "").strip() for e in tracker.events if e.get("event") == "user"]
+    latest = ((tracker.latest_message or {}).get("text") or "").strip()
     if not said or said[-1] != latest:
         said.append(latest)
-    return " ".join(t for t in said[-limit:] if not t.startswith("/"))
+    return [t for t in said if t and not t.startswith("/")][-limit:]
+
+
+def recent_words(tracker: Tracker, limit: int = 3) -> str:
+    """去年10月被辞退 … 那我这个都一年多了 是不是过期了 (L-11): one question told over two messages."""
+    return " ".join(worker_messages(tracker, limit))
 
 
 def applied_time_limit(found: list[dict], text: str, today: date | None = None) -> list[str]:

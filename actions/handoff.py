@@ -19,7 +19,7 @@ from actions.common import SafeAction, client, said_this_turn
 from actions.fact_tables import CASE_ALIASES, CASE_FACTS
 from actions.service_catalog import SERVICE_FORMS, SERVICE_NAMES, services_named
 from actions.slot_checks import slots_set_this_turn
-from actions.tickets import call_back_at, case_place, contact_phone, file_case
+from actions.tickets import call_back_at, case_place, contact_phone, file_case, ticket_filed_here
 from bot.contract import URGENT_CALLBACK_REASONS
 
 PSYCH_INVITE = "您愿意说说最近发生了什么吗"  # the end of utter_psych_support
@@ -143,11 +143,7 @@ async def file_waiting_callback(dispatcher: CollectingDispatcher, tracker: Track
 
 def callback_filed(tracker: Tracker) -> str | None:
     """The id of the callback ticket filed in the last few turns (asked again: not twice)."""
-    for event in reversed(tracker.events[-60:]):
-        found = _FILED.search(event.get("text") or "") if event.get("event") == "bot" else None
-        if found:
-            return found.group(1)
-    return None
+    return ticket_filed_here(tracker, _FILED, last=60)
 
 
 def closed_text(station: str, place_known: bool) -> str:

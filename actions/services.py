@@ -13,7 +13,7 @@ from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from actions.backend_client import BackendError, RateLimited
 from actions.common import SafeAction, client, location, policies_for, said_this_turn
 from actions.crisis import is_crisis, wants_to_talk
-from actions.facts import answer_fact
+from actions.facts import answer_fact, worker_messages
 from actions.handoff import asks_for_a_person, request_handoff
 from actions.service_catalog import services_named
 from actions.slot_checks import slots_set_this_turn
@@ -113,9 +113,7 @@ def case_words(tracker, limit: int = 3) -> str | None:
     """What the worker said of the case, in their own words, for the staff who take the
     ticket: their last few messages, oldest first — never a button's payload (J-09 filed
     "/legal_aid" as the question) — so 住院了 花了三万多 自己掏了两万 is on the ticket (J-08)."""
-    said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
-    words = [t.strip() for t in said if t.strip() and not t.startswith("/")][-limit:]
-    return "；".join(words)[:300] or None
+    return "；".join(worker_messages(tracker, limit))[:300] or None
 
 
 class PolicyAnswer(SafeAction):

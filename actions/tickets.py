@@ -254,10 +254,12 @@ _FILED_TICKET = re.compile(r"已为您登记\S{0,20}?工单，工单号 (GH\d+)"
 _ABOUT_THE_PHONE = re.compile(r"电话|手机|号码|打这个|打我|联系我|换成|改成|改为")
 
 
-def ticket_filed_here(tracker: Tracker) -> str | None:
-    """The id of the ticket this conversation filed most recently (within its last events)."""
-    for event in reversed(tracker.events[-80:]):
-        found = _FILED_TICKET.search(event.get("text") or "") if event.get("event") == "bot" else None
+def ticket_filed_here(tracker: Tracker, pattern: re.Pattern = _FILED_TICKET,
+                      last: int = 80) -> str | None:
+    """The id of the ticket this conversation filed most recently, read from the bot's filing
+    reply (``pattern``'s first group) within its ``last`` events."""
+    for event in reversed(tracker.events[-last:]):
+        found = pattern.search(event.get("text") or "") if event.get("event") == "bot" else None
         if found:
             return found.group(1)
     return None

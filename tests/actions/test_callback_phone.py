@@ -246,21 +246,22 @@ async def test_a_person_insisted_on_beside_a_case_comes_first(filed, closed):
     assert "哪家单位" not in _texts(dispatcher) and "手机号" in _texts(dispatcher)
 
 
+async def _person_asked_again(text: str, waiting_reason: str) -> str:
+    """The replies to a request for a person while a callback waits for a phone."""
+    dispatcher = CollectingDispatcher()
+    tracker = _tracker(text, "request_human",
+                       {"callback_pending": {"reason": waiting_reason, "service": None}})
+    await handoff.ActionHandoffRequest().run(dispatcher, tracker, DOMAIN)
+    return _texts(dispatcher)
+
+
 async def test_after_a_crisis_a_request_for_a_person_gives_the_crisis_lines_again(closed):
     """N-18: 打电话有啥用 没人管我 after the crisis reply got only the out-of-hours text."""
-    dispatcher = CollectingDispatcher()
-    tracker = _tracker("打电话有啥用 没人管我 找个真人", "request_human",
-                       {"callback_pending": {"reason": "crisis", "service": None}})
-    await handoff.ActionHandoffRequest().run(dispatcher, tracker, DOMAIN)
-    said = _texts(dispatcher)
+    said = await _person_asked_again("打电话有啥用 没人管我 找个真人", "crisis")
     assert said.index("400-161-9995") < said.index("不在服务时间") and "110" in said
 
 
 async def test_a_worker_who_will_not_leave_a_phone_is_told_when_staff_are_back(closed):
     """N-12: 我不要留电话 我要现在就找真人 got the same request for a phone, word for word."""
-    dispatcher = CollectingDispatcher()
-    tracker = _tracker("我不要留电话 我要现在就找真人 人工！！", "request_human",
-                       {"callback_pending": {"reason": "worker_request", "service": None}})
-    await handoff.ActionHandoffRequest().run(dispatcher, tracker, DOMAIN)
-    said = _texts(dispatcher)
+    said = await _person_asked_again("我不要留电话 我要现在就找真人 人工！！", "worker_request")
     assert "不留电话也可以" in said and "请留下您的手机号" not in said and "12351" in said
