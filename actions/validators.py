@@ -758,9 +758,10 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             facts.setdefault(kind, place_name)
         employer = name
     boss = _DESCRIBED_BOSS.search(text)
-    if employer and boss and boss.group(0) not in employer and employer not in boss.group(0):
+    who = re.sub(r"^(?:一个|有个|那个)", "", boss.group(0)) if boss else ""
+    if employer and who and who not in employer and employer not in who:
         # 鑫达装饰公司 老板姓孙 (O-07): the company and who in it owes, both for the station
-        employer = f"{employer}（{re.sub(r'^(?:一个|有个|那个)', '', boss.group(0))}）"
+        employer = f"{employer}（{who}）"
     if employer:
         facts["employer"] = employer
 

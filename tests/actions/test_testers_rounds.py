@@ -423,3 +423,9 @@ def test_weekend_rest_days_counted_are_days_not_weekends():
     """Q-03: 四个周末休息日都去加班了 was counted as 8 days (four weekends of two)."""
     assert read_worked_days("四个周末休息日都去加班了").rest_days == 4
     assert read_worked_days("两个周末都加班了").rest_days == 4
+
+
+def test_a_described_boss_is_not_named_twice():
+    """Live check: 一个姓刘的包工头 在长江路那个工地 was filed as …工地（姓刘的包工头）."""
+    read = v.read_facts("一个姓刘的包工头 在长江路那个工地", [], v.Context(asked="employer"))
+    assert read["employer"].count("姓刘的包工头") == 1
