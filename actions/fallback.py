@@ -20,7 +20,13 @@ from actions.handoff import (
     file_waiting_callback,
     request_handoff,
 )
-from actions.router import ActionStartService, days_after_figure, flow_to_redo, service_from_facts
+from actions.router import (
+    ActionStartService,
+    days_after_figure,
+    flow_to_redo,
+    pay_to_compare,
+    service_from_facts,
+)
 from actions.services import TICKET_NOT_FOUND, follow_up_service, lookup_retry
 from actions.slot_checks import slots_set_this_turn
 from actions.tickets import correct_filed_phone
@@ -147,6 +153,7 @@ class ActionFallbackStep(Action):
         if asks_for_a_person(text):
             return await request_handoff(dispatcher, tracker, "worker_request")
         if not tracker.active_loop_name and (flow_to_redo(tracker) or days_after_figure(tracker)
+                                             or pay_to_compare(tracker)
                                              or service_from_facts(slots_set_this_turn(tracker), text)):
             # not understood as a request, but the facts say which service: go there (the
             # entry action answers a figure asked first, then runs the flow: I-17, 国庆我从1号

@@ -30,7 +30,12 @@ from actions.facts import (
     recent_words,
     record_context,
 )
-from actions.handoff import file_waiting_callback, insists_on_a_person, request_handoff
+from actions.handoff import (
+    asks_for_a_person,
+    file_waiting_callback,
+    insists_on_a_person,
+    request_handoff,
+)
 from actions.next_service import offer_service
 from actions.overtime_days import names_a_kind_of_day, read_worked_days
 from actions.service_catalog import (
@@ -264,6 +269,25 @@ _ASKS_HOW = re.compile(r"怎么(?:申请|赔|理赔|办|报名|参加|加入|领
                        r"去哪(?:里|儿)?(?:申请|报名|办)")
 
 
+def pay_to_compare(tracker: Tracker) -> bool:
+    """A pay told right after the minimum wage (我一个月才拿1800 正常吗): compared with it,
+    whatever the NLU made of the words around the figure."""
+    return follows_minimum_wage(tracker) and slots_set_this_turn(tracker).get(
+        "monthly_wage") is not None
+
+
+# 工会的人在哪办公 / 你们工作人员几点上班: the station's card answers these
+_ASKS_WHERE_OR_WHEN = re.compile(r"在哪|哪里|哪儿|地址|怎么走|几点|什么时候|时间|电话")
+
+
+def wants_a_person_only(intent: str | None, text: str) -> bool:
+    """我想找个工会的人聊聊: a wish for a person and no service named; the NLU's guess of a
+    service (often find_station, 工会) does not win over it."""
+    return (intent in ROUTED_INTENTS | {"find_station"} and not text.startswith("/")
+            and asks_for_a_person(text) and not services_meant(text)
+            and not _ASKS_WHERE_OR_WHEN.search(text))
+
+
 def _interrupted_service(tracker: Tracker) -> str | None:
     """The service whose form stepped aside for this message (None: no form did)."""
     form = tracker.get_slot("interrupted_form")
@@ -281,8 +305,7 @@ class ActionStartService(SafeAction):
         latest = tracker.latest_message or {}
         text = latest.get("text") or ""
         intent = (latest.get("intent") or {}).get("name")
-        if follows_minimum_wage(tracker) and slots_set_this_turn(tracker).get(
-                "monthly_wage") is not None:
+        if pay_to_compare(tracker):
             intent = "minimum_wage"  # 我一个月才拿1800 正常吗: compared with the figure just told
         if is_crisis(text):  # 工资要不回来…不想活了: the hotlines and a person, not the form
             return [FollowupAction("action_psych_support")]
@@ -290,6 +313,10 @@ class ActionStartService(SafeAction):
             # 家里老人又病了 能找个人聊聊吗 / 我不是要补助 我是想找个心理老师聊聊 (P-18): someone
             # to listen, not the relief form; asked here (no rule follows a follow-up action)
             return await ActionPsychSupport().act(dispatcher, tracker, domain)
+        if wants_a_person_only(intent, text):
+            # 我想找个工会的人聊聊, read as find_station: a person, not the station's card
+            return await request_handoff(dispatcher, tracker, "worker_request") + [
+                FollowupAction("action_listen")]
         if insists_on_a_person(text) and not text.startswith("/"):
             # 别跟我机器人说了 我要找真人 老板欠我工资: the person first; the case told is kept.
             # Asked here, not as a follow-up action: no rule follows the handoff after a

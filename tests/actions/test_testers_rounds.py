@@ -19,7 +19,7 @@ from actions.facts import answer_in_topic, applied_time_limit
 from actions.forms import ValidateReliefForm, ValidateTicketOfferForm, ValidateWageArrearsForm
 from actions.hotline_form import _HURRY
 from actions.overtime_days import read_worked_days
-from actions.router import ActionStartService, days_after_figure, flow_to_redo
+from actions.router import ActionStartService, days_after_figure, flow_to_redo, wants_a_person_only
 from actions.service_catalog import says_not_this, services_meant, services_named
 from actions.services import case_words
 from actions.slot_checks import SLOT_CHECKS
@@ -429,3 +429,17 @@ def test_a_described_boss_is_not_named_twice():
     """Live check: 一个姓刘的包工头 在长江路那个工地 was filed as …工地（姓刘的包工头）."""
     read = v.read_facts("一个姓刘的包工头 在长江路那个工地", [], v.Context(asked="employer"))
     assert read["employer"].count("姓刘的包工头") == 1
+
+
+@pytest.mark.parametrize("intent,text,person", [
+    ("find_station", "我想找个工会的人聊聊", True),
+    ("nlu_fallback", "能不能找你们工作人员", True),
+    ("find_station", "工会的人在哪办公", False),        # the station's card answers it
+    ("find_station", "你们工作人员几点上班", False),
+    ("inform", "找个工会的人问问欠薪的事", False),       # a service named: that service
+    ("find_station", "附近的工会在哪", False),
+])
+def test_a_wish_for_a_person_is_not_read_as_the_station(intent, text, person):
+    """CI on a freshly trained model read 我想找个工会的人聊聊 as find_station (0.59) and asked
+    where the worker was: the wish for a person wins over the NLU's guess of a service."""
+    assert wants_a_person_only(intent, text) is person
