@@ -20,6 +20,7 @@ from actions.handoff import (
     file_waiting_callback,
     request_handoff,
 )
+from actions.legal import sums_for
 from actions.router import (
     ActionStartService,
     days_after_figure,
@@ -154,6 +155,7 @@ class ActionFallbackStep(Action):
             return await request_handoff(dispatcher, tracker, "worker_request")
         if not tracker.active_loop_name and (flow_to_redo(tracker) or days_after_figure(tracker)
                                              or pay_to_compare(tracker)
+                                             or sums_for(tracker)
                                              or service_from_facts(slots_set_this_turn(tracker), text)):
             # not understood as a request, but the facts say which service: go there (the
             # entry action answers a figure asked first, then runs the flow: I-17, 国庆我从1号

@@ -26,6 +26,7 @@ from actions.common import client, on_action_call
 from actions.crisis import is_crisis, wants_to_talk
 from actions.fact_tables import FACT_NAMES, OPTIONAL_FACTS, fact_text
 from actions.facts import answer_in_topic, is_question
+from actions.legal import sums_for
 from actions.service_catalog import (
     SERVICE_FORMS,
     SERVICE_INTENTS,
@@ -48,6 +49,7 @@ from actions.slot_checks import (
     named_fact_change,
     reask,
     slot_validator,
+    slots_set_this_turn,
     told_text,
 )
 
@@ -378,7 +380,10 @@ class HotlineForm(FormValidationAction):
         # a city answers the place question too (its default station serves), also when the
         # NLU found it before this validation ran (镇江: no "hint and ask again")
         city = filled.get("city") if filled.get("city") is not None else tracker.get_slot("city")
-        answered = asked and (filled.get(asked) is not None
+        # 黄岛区 to the offer's place question: filled by the slot mappings, and then no longer
+        # required, so not validated again — still an answer (R-08, P-07 got the 不用带区字 hint)
+        extracted = asked not in filled and slots_set_this_turn(tracker).get(asked) is not None
+        answered = asked and (filled.get(asked) is not None or extracted
                               or (asked == "district" and city is not None))
         told, _new = kept_facts(tracker, filled, asked, bool(answered))
         if answered:
@@ -400,7 +405,8 @@ class HotlineForm(FormValidationAction):
         example and city buttons; after that a fact the case can go without is kept as
         unknown, the case goes on without a phone, and any other question offers a person."""
         count = tracker.get_slot("repeat_count") or {}
-        answers = await answer_in_topic(tracker)
+        # 那我能拿多少 on the legal-aid offer: the sum on the worker's figures (actions.legal)
+        answers = sums_for(tracker) or await answer_in_topic(tracker)
         if answers:  # 有个标准没有 asked back (I-08): the figure, then the question again
             # (not the question's re-ask hint first: the worker asked, they did not answer)
             dispatcher.messages[:] = [m for m in dispatcher.messages

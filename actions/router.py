@@ -36,6 +36,7 @@ from actions.handoff import (
     insists_on_a_person,
     request_handoff,
 )
+from actions.legal import WAGE_AGAIN, WAGE_ASK, sums_for, wage_told
 from actions.next_service import offer_service
 from actions.overtime_days import names_a_kind_of_day, read_worked_days
 from actions.service_catalog import (
@@ -47,10 +48,16 @@ from actions.service_catalog import (
     services_meant,
     services_named,
 )
-from actions.services import POLICY_ACTIONS, ActionPsychSupport, follow_up_service, lookup_retry
+from actions.services import (
+    POLICY_ACTIONS,
+    ActionPsychSupport,
+    case_words,
+    follow_up_service,
+    lookup_retry,
+)
 from actions.slot_checks import slots_set_this_turn
 from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, value_before_this_message
-from actions.tickets import correct_filed_phone, new_case_id
+from actions.tickets import correct_filed_phone, new_case_id, offer_ticket
 from actions.wages import PERIOD_QUESTION, paid_so_far
 
 FILING_FORMS = {"wage_arrears_form"}
@@ -327,6 +334,10 @@ class ActionStartService(SafeAction):
             return fixed  # 电话说错了 是139… right after filing: the ticket's phone changed
         if (retry := await lookup_retry(dispatcher, tracker, domain)) is not None:
             return retry  # 手机号说错了 是139… after a ticket was not found: looked up again
+        if (sums := sums_for(tracker)) and not await asked_facts(tracker):
+            # 那我能拿多少 after 没签合同 干了八个月 (rounds 8–9 got the legal-aid text again):
+            # the sum on the worker's own figures, then the case offered to a person
+            return self._worked_out(sums, dispatcher, tracker)
         # 13645321234 after "请留下手机号": the promised callback is filed, not a menu; a
         # service asked for in the same message is then started as usual
         asks = intent in SERVICE_NAMES or service_from_facts(slots_set_this_turn(tracker),
@@ -351,6 +362,9 @@ class ActionStartService(SafeAction):
             if found:
                 for line in [*map(fact_text, found), *applied_time_limit(found, recent_words(tracker))]:
                     dispatcher.utter_message(text=line)
+                if sums := sums_for(tracker):  # 没签合同 干了八个月 能要双倍工资吗
+                    return self._named_by_record(found, tracker) + self._worked_out(
+                        sums, dispatcher, tracker)
                 return self._named_by_record(found, tracker) + await self._after_figure(
                     found, dispatcher, tracker, domain)
         if (days := period_follow_up(tracker) or days_after_figure(tracker)) is not None:
@@ -428,6 +442,18 @@ class ActionStartService(SafeAction):
                 buttons=[{"title": "看看我的情况", "payload": f"/{service}"},
                          {"title": "不用了", "payload": "/deny"}])
         return []
+
+    @staticmethod
+    def _worked_out(sums: list[str], dispatcher: CollectingDispatcher,
+                    tracker: Tracker) -> list[dict[str, Any]]:
+        """The worker's double wage or severance, then the case offered to the station —
+        unless the sum still waits for the wage (the next message gives it)."""
+        for line in sums:
+            dispatcher.utter_message(text=line)
+        if any(WAGE_ASK in line or line == WAGE_AGAIN for line in sums) or tracker.active_loop_name:
+            return []
+        return offer_ticket("legal_aid", {"question": case_words(tracker, limit=5),
+                                          "monthly_wage": wage_told(tracker)})
 
     @staticmethod
     def _named_by_record(found: list[dict], tracker: Tracker) -> list[dict]:

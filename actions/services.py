@@ -142,16 +142,22 @@ class ActionLegalAid(PolicyAnswer):
 
     def answer(self, dispatcher, tracker, policies):
         policy = policies[0]
+        case = {"question": case_words(tracker, limit=5)}
+        if said_this_turn(tracker, "（来源：") and said_this_turn(tracker, policy["summary"][:24],
+                                                                earlier_turns=12):
+            # 工伤认定怎么弄 later in the talk: the law's answer was the reply; the union's
+            # legal-aid paragraph is not said again, the case is offered
+            return offer_ticket("legal_aid", case)
         if said_this_turn(tracker, policy["summary"][:24], earlier_turns=3):
             # 我能不能去仲裁 right after the answer: not the same paragraph again
             dispatcher.utter_message(text=f"“{policy['title']}”的办法上面刚说过。您的具体情况"
                                           "（能不能仲裁、要准备什么），登记后由工作人员帮您看。")
-            return offer_ticket("legal_aid", {"question": case_words(tracker)})
+            return offer_ticket("legal_aid", case)
         hotlines = (policy.get("details") or {}).get("hotlines") or {}
         lines = "、".join(f"{name} {number}" for name, number in hotlines.items())
         dispatcher.utter_message(text=f"{policy['title']}：{policy['summary']}"
                                       + (f"\n热线：{lines}" if lines else ""))
-        return offer_ticket("legal_aid", {"question": case_words(tracker)})
+        return offer_ticket("legal_aid", case)
 
 
 class ActionMutualInsurance(PolicyAnswer):

@@ -143,8 +143,9 @@ async def _region_paths(conn: AsyncConnection) -> dict[tuple, int]:
 
 async def add_missing_facts(engine: AsyncEngine) -> int:
     """A database seeded before the fact records existed gets them (bot/seed/policies.yml):
-    policy records missing by key are inserted, and ``details.facts`` is added to records
-    that have none. Nothing already there is changed. Returns the records touched."""
+    policy records missing by key are inserted, and fact records whose topic a policy does not
+    have yet are added to it (the labour-law answers of a later release reach a running
+    union). Nothing already there is changed. Returns the records touched."""
     touched = 0
     async with engine.begin() as conn:
         if not (await conn.execute(select(func.count()).select_from(t.regions))).scalar():
@@ -159,13 +160,20 @@ async def add_missing_facts(engine: AsyncEngine) -> int:
                 ids = ids if ids is not None else await _region_paths(conn)
                 await conn.execute(insert(t.policies).values(**_policy_row(p, ids)))
                 touched += 1
-            elif facts and not (row["details"] or {}).get("facts"):
+            elif facts and (new := _missing_topics(facts, (row["details"] or {}).get("facts"))):
+                had = (row["details"] or {}).get("facts") or []
                 await conn.execute(update(t.policies).where(t.policies.c.id == row["id"])
-                                   .values(details={**(row["details"] or {}), "facts": facts}))
+                                   .values(details={**(row["details"] or {}), "facts": had + new}))
                 touched += 1
     if touched:
         logger.info("added the fact records of %d policies from %s", touched, SEED_DIR)
     return touched
+
+
+def _missing_topics(seeded: list[dict], stored: list[dict] | None) -> list[dict]:
+    """The seed's fact records whose topic the stored policy lacks (an edited one is kept)."""
+    have = {f.get("topic") for f in stored or []}
+    return [f for f in seeded if f.get("topic") not in have]
 
 
 async def seed_if_empty(engine: AsyncEngine, id_number_key: str,

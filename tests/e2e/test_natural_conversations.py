@@ -393,3 +393,26 @@ async def test_the_station_asked_mid_form_is_named_once_then_the_form_goes_on(ch
     reply = await chat.say("最近的工会服务站在哪里")
     assert reply.count("辛安街道工会网格化工作总站") == 1  # the station, said once
     assert "多少" in reply.split("工作总站")[-1]  # then the form's question open before it
+
+
+async def test_a_legal_question_gets_the_law_and_the_workers_own_sum(chat, backend_api):
+    """Rounds 8–9: 没签合同…能要双倍工资吗, 那我能拿多少 and 工伤认定怎么弄 each got the same
+    legal-aid paragraph. The law's answer comes with its article, the sum on the worker's own
+    months and wage, and the case is filed with what was said; 黄岛区 to the place question
+    is an answer (it got the 不用带“区”字 hint)."""
+    first = await chat.say("老板不跟我签合同 干了八个月了 能要双倍工资吗")
+    assert "第八十二条" in first and "7个月" in first, first
+    again = await chat.say("那我能拿多少")
+    assert "月工资" in again and "第八十二条" not in again, again
+    summed = await chat.say("一个月5000")
+    assert "35,000" in summed and "要不要我帮您登记" in summed, summed
+    await chat.say("要")
+    place = await chat.say("黄岛区")
+    assert "不用带" not in place and "手机号" in place, place
+    assert TICKET.search(await chat.say("13805321234"))
+    (ticket,) = await backend_api.tickets_of(chat)
+    assert ticket["type"] == "legal_aid" and ticket["facts"]["monthly_wage"] == 5000
+    assert "八个月" in ticket["facts"]["question"]
+    injury = type(chat)(chat.stack)
+    reply = await injury.say("工伤认定怎么弄")
+    assert "30日" in reply and "1年" in reply and "第十七条" in reply, reply

@@ -168,6 +168,9 @@ async def test_a_database_seeded_before_the_facts_gets_them_at_startup(tmp_path)
         await conn.execute(delete(policies).where(policies.c.key == "station_directory"))
         await conn.execute(update(policies).where(policies.c.key == "zj_relief").values(
             details={"thresholds": {"困难": 2000}, "kept": "a staff edit"}))
+        # an earlier release's legal-aid record: one fact (edited by staff), not the law ones
+        await conn.execute(update(policies).where(policies.c.key == "legal_aid_general").values(
+            details={"facts": [{"topic": "hotline_legal_aid", "answer": "edited", "asks": [["12348"]]}]}))
     assert await add_missing_facts(engine) >= 2
     assert await add_missing_facts(engine) == 0  # once only
     async with engine.connect() as conn:
@@ -175,6 +178,9 @@ async def test_a_database_seeded_before_the_facts_gets_them_at_startup(tmp_path)
             policies.c.key, policies.c.details))).all()}
     assert rows["station_directory"]["facts"][0]["topic"] == "station"
     assert rows["zj_relief"]["kept"] == "a staff edit" and rows["zj_relief"]["facts"]
+    legal = {f["topic"]: f for f in rows["legal_aid_general"]["facts"]}
+    assert legal["hotline_legal_aid"]["answer"] == "edited"  # a staff edit is kept
+    assert "no_contract_double_wage" in legal and "work_injury_recognition" in legal
     await engine.dispose()
 
 
