@@ -41,7 +41,7 @@ def fact_text(slot: str, value: Any) -> str:
     if value is None:
         return ""
     if slot in ("amount", "monthly_wage", "medical_cost") and isinstance(value, (int, float)):
-        return f"{int(value):,} 元"
+        return f"{int(value):,} 元" if value == int(value) else f"{value:,.2f}".rstrip("0") + " 元"
     if slot == "duration" and isinstance(value, str) and re.fullmatch(r"P\d+[YMWD]", value):
         units = {"Y": "年", "M": "个月", "W": "周", "D": "天"}
         return f"{value[1:-1]}{units[value[-1]]}"

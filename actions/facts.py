@@ -35,6 +35,7 @@ _QUESTION = re.compile(
     r"\?|多少|几|多久|多长|多大|多高|多远|哪|吗|么|嘛|呢|是不是|能不能|可不可以|可以不|有没有|"
     r"会不会|要不要|行不行|对不对|够不够|算不算|咋|啥|什么|请问|问一下|问下|问问|想知道|想了解|"
     r"告诉我|查一下|查下|电话|号码|热线|地址|最高|最多|上限|门槛|标准|时效|期限|倍|"
+    r"合法不|违法不|犯法不|算数不|作数不|有效不|管用不|亏不亏|签不签|该不该|能要不|给不给|"  # T-09
     r"(?:及|能|行|以|够|有|是|对|算|会|成)不[吗呢？?\s。]*$")  # 来得及不 / 能申请不
 
 
@@ -85,15 +86,17 @@ def fact_text(fact: dict) -> str:
     return f"{body}\n（来源：{fact['source']}；{date_text(fact)}）"
 
 
-async def asked_facts(tracker: Tracker) -> list[dict]:
+async def asked_facts(tracker: Tracker, statements: bool = False) -> list[dict]:
     """The records a fact question in the latest message asks for ([] for none).
+    ``statements``: a statement of the case is asked too (单位不交社保, told to legal aid: the
+    law on it is the answer, T-09).
 
     Never raises: with the backend away or refusing, the dialogue simply goes on without
     the answer. Crisis words are never a fact question (the crisis guard answers them).
     """
     text = (tracker.latest_message or {}).get("text") or ""
     if (not text.strip() or text.startswith("/") or len(text) > MAX_QUESTION  # "/" a button
-            or is_crisis(text) or not is_question(text)):
+            or is_crisis(text) or not (statements or is_question(text))):
         return []
     found: list[dict] = []
     for part in question_parts(text):
@@ -204,7 +207,7 @@ _OVER_A_YEAR = re.compile(r"一年多|超过一年|超过了一年|一年半|两
 OVER_A_YEAR = ("离开单位已经超过一年的，一般已过了仲裁时效；但一直在讨要、对方答应过付款等情况，"
                "时效可以中断、重新计算，还在职期间被拖欠的工资也不受这一年的限制。建议尽快拨打 12348 "
                "或找工会法律援助，把讨要的记录（聊天、录音、欠条）带上，让律师帮您判断。")
-_LEFT = re.compile(r"走|离职|辞职|辞退|开除|不干|离开|解除")
+_LEFT = re.compile(r"走|离职|辞职|辞退|开除|不干|离开|解除|(?:厂|公司|工地)里?出来|辞工")  # S-15: 从厂里出来的
 LIMIT_SOURCE = "\n（来源：《中华人民共和国劳动争议调解仲裁法》第二十七条；2008年5月1日起施行）"
 _LEFT_IN = re.compile(r"(去年|前年|今年)?(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?\S{0,3}?"
                       r"(?:走|离职|辞职|辞退|开除|不干|离开|解除)")

@@ -10,6 +10,7 @@ wage — and the months are said before any sum, so a worker can check them.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from rasa_sdk import Tracker
 
@@ -20,10 +21,10 @@ from bot.normalize.numbers import find_amounts, find_durations
 WAGE_ASK = "告诉我您一个月工资多少，我帮您算个数"
 WAGE_AGAIN = "要算出数来，还差您的月工资：您一个月工资多少？（比如：5000）"
 _NO_CONTRACT = re.compile(r"(?:没|没有|不|未)(?:跟我|和我|给我|与我)?签(?:劳动|书面)?合同|没(?:有)?(?:劳动)?合同|"
-                          r"(?:双倍|二倍|两倍)工资")
+                          r"合同\S{0,3}没签|(?:双倍|二倍|两倍)工资")
 _DISMISSED = re.compile(r"辞退|开除|解雇|裁员|炒了|炒鱿鱼|不让(?:我)?干了|让我走|被辞|解除(?:劳动)?合同|"
-                        r"经济补偿|补偿金|赔偿金")
-_HOW_MUCH = re.compile(r"多少|怎么算|能拿|能要|能赔|赔几|几个月|算一下|算算|算个数|给多少")
+                        r"经济补偿|补偿金|赔偿金|(?:不用|别|不要)(?:再)?来了|开了我|被.{0,4}开了|把我开了|给开了")
+_HOW_MUCH = re.compile(r"多少|怎么算|能拿|能要|能赔|赔几|几个月|算一下|算算|算个数|给多少|合法|违法|合理|犯法")
 _WAGE_BEFORE = re.compile(r"(?:月薪|工资|一个月|每月|每个月|月工资|一月)[^，,。；;！!？?]{0,4}$")
 _ISO = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?")
 
@@ -41,9 +42,33 @@ _WORK_BEFORE = re.compile(r"(?:干|做|上班|工作|来|待|呆|进厂|入职|�
 _WORK_AFTER = re.compile(r"^(?:了)?(?:都|也|还|一直)?(?:没|不)")
 
 
-def months_worked(words: str) -> int | None:
-    """The longest time the worker says they worked (干了八个月 / 做了一年多), in months."""
-    found = []
+# 去年10月进的厂 / 2024年3月入职 / 今年三月份来的 (T-06): the start, counted to today
+_STARTED = re.compile(r"(去年|前年|今年|(\d{4})年)?\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?\S{0,3}?"
+                      r"(?:进的?厂|入的?职|来的|开始干|开始上班|进的?公司|进来|上的班|进场)")
+_CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+             "十": 10, "十一": 11, "十二": 12}
+
+
+def months_since_start(words: str, today: date | None = None) -> int | None:
+    """Whole months from the month the worker started to this one (None: no start said)."""
+    match = _STARTED.search(words)
+    if not match:
+        return None
+    today = today or date.today()
+    year = (int(match.group(2)) if match.group(2) else
+            {"去年": today.year - 1, "前年": today.year - 2}.get(match.group(1) or "", today.year))
+    raw = match.group(3)
+    month = int(raw) if raw.isdigit() else _CN_MONTH.get(raw, 0)
+    if not 1 <= month <= 12:
+        return None
+    months = (today.year - year) * 12 + today.month - month
+    return months if months > 0 else None
+
+
+def months_worked(words: str, today: date | None = None) -> int | None:
+    """The longest time the worker says they worked (干了八个月 / 做了一年多 / 去年10月进的厂),
+    in months."""
+    found = [m for m in (months_since_start(words, today),) if m]
     for start, end, months in _joined(words):
         if _WORK_BEFORE.search(words[max(0, start - 6):start]) or _WORK_AFTER.match(
                 words[end:end + 4]):
@@ -94,22 +119,91 @@ def double_wage_line(months: int, wage: int | None) -> str:
     return line + "具体数额以仲裁认定为准；申请仲裁的时效是一年，别拖。"
 
 
-def severance_line(months: int, wage: int | None) -> str:
+def severance_line(months: int, wage: int | None, rough: bool = False) -> str:
     """第四十七条 on the worker's time: a month's pay per year, half a month under six months."""
     years, rest = divmod(months, 12)
     pay_months = years + (1 if rest >= 6 else 0.5 if rest else 0)
     shown = f"{pay_months:g}"
-    line = f"按您说的在这个单位干了{_period(months)}：经济补偿是 {shown} 个月工资"
+    line = f"按您说的在这个单位干了{_period(months)}{'多' if rough and not rest else ''}：经济补偿是 {shown} 个月工资"
     line += f"，按月工资 {wage:,} 元算约 {int(pay_months * wage):,} 元" if wage else ""
+    if rough and not rest:  # 三年多 (T-08): the part over the years is not known
+        line += "（“多”出来的不满六个月再加半个月，满六个月再加一个月）"
     line += f"；单位违法辞退的，赔偿金是它的二倍（{pay_months * 2:g} 个月工资）。"
     return (line + ("" if wage else f"{WAGE_ASK}。")
             + "职工自己有严重过错被解除的没有补偿；有争议一年内可以申请劳动仲裁。")
+
+
+_N = r"(半|\d{1,2}|[一二两三四五六七八九十])"
+_CONTRACT_TERM = re.compile(rf"(?:签了?|签的是?)\s*{_N}\s*(个月|年)(?:的)?(?:劳动)?合同|"
+                            rf"合同(?:签了?|是|期限是?)?\s*{_N}\s*(个月|年)")
+_PROBATION = re.compile(r"试用期(?:写的?是?|签的?是?|是|定了?|说是)?\s*"
+                        r"(半年|\d{1,2}个?月|[一二两三四五六七八九十]个月)")
+_PAY = r"(\d{3,6}|[一二两三四五六七八九]千[一二三四五六七八九]?)"
+_PROBATION_PAY = re.compile(rf"试用期(?:\S{{0,6}}?)(?:工资|一个月|每月|月薪|给|拿)\s*{_PAY}")
+_REGULAR_PAY = re.compile(rf"转正(?:后|以后|了)?(?:工资|一个月|每月|月薪|给|拿)?\s*{_PAY}")
+_NUMBER = {"半": 0.5, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+           "九": 9, "十": 10}
+
+
+def _count(raw: str) -> float:
+    return float(raw) if raw.isdigit() else _NUMBER.get(raw, 0)
+
+
+def _contract_months(words: str) -> float | None:
+    match = _CONTRACT_TERM.search(words)
+    if not match:
+        return None
+    number, unit = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+    return _count(number) * (12 if unit == "年" else 1)
+
+
+def _probation_months(words: str) -> float | None:
+    match = _PROBATION.search(words)
+    if not match:
+        return None
+    said = match.group(1)
+    return 6 if said == "半年" else _count(re.sub(r"个?月", "", said))
+
+
+def _max_probation(contract: float) -> float:
+    """劳动合同法第十九条: <3 months none; <1 year 1 month; <3 years 2 months; else 6."""
+    return 0 if contract < 3 else 1 if contract < 12 else 2 if contract < 36 else 6
+
+
+def probation_lines(words: str) -> list[str]:
+    """试用期 against the law on the worker's own contract and pay (T-10): the longest
+    probation their contract allows, what an over-long one already worked is owed (第八十三条),
+    and the 80 % floor of the probation wage (第二十条)."""
+    lines: list[str] = []
+    contract, probation = _contract_months(words), _probation_months(words)
+    pay = _PROBATION_PAY.search(words)
+    regular = _REGULAR_PAY.search(words)
+    regular_pay = find_amounts(regular.group(1))[0].value if regular and find_amounts(regular.group(1)) else None
+    if contract and probation and probation > (longest := _max_probation(contract)):
+        term = f"{contract / 12:g}年" if contract >= 12 else f"{contract:g}个月"
+        line = (f"您签的是{term}合同，试用期最长只能{longest:g}个月，写{probation:g}个月超过了法律规定。"
+                f"超过的那段试用期已经干了的，单位要按试用期满后的月工资给您赔偿金")
+        worked = months_worked(words)
+        over = min(worked or 0, probation) - longest
+        if over > 0 and isinstance(regular_pay, (int, float)):
+            line += f"：已经超了{over:g}个月 × {regular_pay:,} 元 = {over * regular_pay:,.0f} 元"
+        lines.append(line + "。")
+    if pay and isinstance(regular_pay, (int, float)):
+        paid = find_amounts(pay.group(1))
+        floor = regular_pay * 0.8
+        if paid and isinstance(paid[0].value, (int, float)) and paid[0].value < floor:
+            lines.append(f"试用期工资不能低于转正工资的80%：{regular_pay:,} × 80% = {floor:,.0f} 元，"
+                         f"您的 {paid[0].value:,} 元每月少了 {floor - paid[0].value:,.0f} 元"
+                         "（也不能低于当地最低工资）。")
+    return lines
 
 
 def worked_out(text: str, words: str, wage: int | None, asked_wage: bool) -> list[str]:
     """The worker's double wage or severance, when they ask how much (or tell the wage we
     asked for) and their words say they had no contract or were dismissed, and for how long.
     ``words``: the worker's recent messages, this one included; [] when nothing applies."""
+    if "试用期" in words and (probation := probation_lines(words)):
+        return probation
     if asked_wage:
         wage = wage or next((int(s.value) for s in find_amounts(text)), None)
     elif not (_HOW_MUCH.search(text) or _NO_CONTRACT.search(text) or _DISMISSED.search(text)):
@@ -121,7 +215,7 @@ def worked_out(text: str, words: str, wage: int | None, asked_wage: bool) -> lis
     if _NO_CONTRACT.search(words):
         return [double_wage_line(months, wage)]
     if _DISMISSED.search(words):
-        return [severance_line(months, wage)]
+        return [severance_line(months, wage, rough=bool(re.search(r"年多", words)))]
     return []
 
 

@@ -36,7 +36,7 @@ from actions.handoff import (
     insists_on_a_person,
     request_handoff,
 )
-from actions.legal import WAGE_AGAIN, WAGE_ASK, sums_for, wage_told
+from actions.legal import WAGE_AGAIN, WAGE_ASK, sums_for
 from actions.next_service import offer_service
 from actions.overtime_days import names_a_kind_of_day, read_worked_days
 from actions.service_catalog import (
@@ -51,8 +51,8 @@ from actions.service_catalog import (
 from actions.services import (
     POLICY_ACTIONS,
     ActionPsychSupport,
-    case_words,
     follow_up_service,
+    legal_case,
     lookup_retry,
 )
 from actions.slot_checks import slots_set_this_turn
@@ -452,8 +452,7 @@ class ActionStartService(SafeAction):
             dispatcher.utter_message(text=line)
         if any(WAGE_ASK in line or line == WAGE_AGAIN for line in sums) or tracker.active_loop_name:
             return []
-        return offer_ticket("legal_aid", {"question": case_words(tracker, limit=5),
-                                          "monthly_wage": wage_told(tracker)})
+        return offer_ticket("legal_aid", legal_case(tracker))
 
     @staticmethod
     def _named_by_record(found: list[dict], tracker: Tracker) -> list[dict]:

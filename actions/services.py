@@ -13,8 +13,9 @@ from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from actions.backend_client import BackendError, RateLimited
 from actions.common import SafeAction, client, location, policies_for, said_this_turn
 from actions.crisis import is_crisis, wants_to_talk
-from actions.facts import answer_fact, worker_messages
+from actions.facts import answer_fact, asked_facts, fact_text, recent_words, worker_messages
 from actions.handoff import asks_for_a_person, request_handoff
+from actions.legal import WAGE_AGAIN, WAGE_ASK, sums_for, wage_told, worked_out
 from actions.service_catalog import services_named
 from actions.slot_checks import slots_set_this_turn
 from actions.station_text import station_text
@@ -116,6 +117,26 @@ def case_words(tracker, limit: int = 3) -> str | None:
     return "；".join(worker_messages(tracker, limit))[:300] or None
 
 
+def legal_case(tracker) -> dict[str, Any]:
+    """What a legal-aid ticket carries: the worker's words, and the wage and employer known."""
+    words = recent_words(tracker, limit=5)
+    return {"question": case_words(tracker, limit=5),
+            # a probation wage is not the month's pay the claim is counted on (T-10)
+            "monthly_wage": None if "试用期" in words else wage_told(tracker),
+            "employer": tracker.get_slot("employer")}
+
+
+def own_sums(tracker) -> list[str]:
+    """The worker's double wage or severance: asked now, or (看看我的情况, a button) on what
+    they said before."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if not text.startswith("/"):
+        return sums_for(tracker)
+    wage = tracker.get_slot("monthly_wage")
+    return worked_out("算算多少", recent_words(tracker, limit=4),
+                      int(wage) if isinstance(wage, (int, float)) else None, asked_wage=False)
+
+
 class PolicyAnswer(SafeAction):
     """A service answered from the backend's policy records for the worker's region."""
 
@@ -140,9 +161,28 @@ class ActionLegalAid(PolicyAnswer):
     def name(self) -> str:
         return "action_legal_aid"
 
+    async def act(self, dispatcher, tracker, domain):
+        """The law on what the worker told, and their own sum, before the union's general
+        legal-aid paragraph (T-06, T-09: 单位不交社保 / 看看我的情况 got only the paragraph)."""
+        answered = said_this_turn(tracker, "（来源：") or any(
+            "（来源：" in str(m.get("text") or "") for m in dispatcher.messages)  # the router's
+        found = [] if answered else [
+            f for f in await asked_facts(tracker, statements=True)
+            if not said_this_turn(tracker, f.get("answer", "")[:24], earlier_turns=6)]
+        for fact in found:
+            dispatcher.utter_message(text=fact_text(fact))
+        sums = own_sums(tracker)
+        for line in sums:
+            dispatcher.utter_message(text=line)
+        if any(WAGE_ASK in line or line == WAGE_AGAIN for line in sums):
+            return []  # the sum waits for the wage
+        if found or sums:
+            return offer_ticket("legal_aid", legal_case(tracker))
+        return await super().act(dispatcher, tracker, domain)
+
     def answer(self, dispatcher, tracker, policies):
         policy = policies[0]
-        case = {"question": case_words(tracker, limit=5)}
+        case = legal_case(tracker)
         if said_this_turn(tracker, "（来源：") and said_this_turn(tracker, policy["summary"][:24],
                                                                 earlier_turns=12):
             # 工伤认定怎么弄 later in the talk: the law's answer was the reply; the union's

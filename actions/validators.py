@@ -15,7 +15,7 @@ from typing import Any
 
 from actions.overtime_days import read_worked_days
 from bot.normalize.identity import normalize_id_number, normalize_phone
-from bot.normalize.numbers import find_amounts, find_durations, parse_amount, parse_duration
+from bot.normalize.numbers import find_amounts, find_durations, parse_amount, parse_duration, yuan_value
 from bot.normalize.text import normalize_text
 
 MAX_AMOUNT = 10_000_000  # yuan; anything larger is a misreading, not a wage claim
@@ -105,10 +105,11 @@ def otp(value: object) -> Checked:
 # --- quantities ----------------------------------------------------------------------------
 
 def amount(value: object) -> Checked:
-    """Yuan as an int: 一万二 → 12000, 八千五 → 8500, 3k → 3000, 1800块 → 1800."""
-    yuan: int | None
+    """Yuan as an int: 一万二 → 12000, 八千五 → 8500, 3k → 3000, 1800块 → 1800; a sum with
+    fen keeps them (5437.5)."""
+    yuan: int | float | None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        yuan = int(value)
+        yuan = yuan_value(float(value))
     else:
         yuan = parse_amount(_text(value)) if value else None
     if yuan is None or not 0 < yuan <= MAX_AMOUNT:
@@ -543,7 +544,7 @@ def _time_worked(text: str, start: int, ctx: Context) -> bool:
 
 def _count_value(raw: str) -> int | None:
     n = int(raw) if raw.isdigit() else parse_amount(raw)
-    return n if n and 0 < n <= 100_000 else None
+    return int(n) if n and 0 < n <= 100_000 else None
 
 
 def head_count_in(text: str) -> int | str | None:
@@ -632,7 +633,15 @@ def place_eaten_by(entity: dict, text: str) -> tuple[str, str] | None:
 _COMPANY_END = re.compile(r"(?:公司|集团|厂|酒店|医院)$")
 # 两万多 具体22000: the figure said as the exact one replaces the rough one before it
 _PRECISE = re.compile(r"(?:具体|准确|确切|精确|实际上?|其实)(?:点|的|来说|说)?(?:是|有)?\s*$")
-_ROUGH_AFTER = re.compile(r"\s*(?:多|左右|出头|来块|上下)")
+_ROUGH_AFTER = re.compile(r"\s*(多|左右|出头|来块|上下)")
+
+
+def rough_sum(value: float, how: str) -> str:
+    """10000 said as 一万多 → 约1万多元; 20000 as 两万左右 → 约2万元: kept approximate."""
+    shown = f"{value / 10000:g}万" if value >= 10000 and value % 1000 == 0 else f"{value:,g}"
+    return f"约{shown}{'多' if how in ('多', '出头') else ''}元"
+
+
 # 公司叫上海快捷通物流: the whole name after 叫 (the NLU may cut a city off its front)
 _NAMED_EMPLOYER = re.compile(r"(?:公司|单位|厂子?|工厂|老板的公司|店)\s*(?:的?名字?)?\s*(?:叫做?|名叫|是)\s*"
                              r"((?:[\u4e00-\u9fff]{2,6}的)?[\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?)"
@@ -699,7 +708,11 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     entities = []
     for e in raw:  # an employer cut out of a place name is the place, not an employer
         if named_employer and e.get("entity") == "employer":
-            continue  # 公司叫上海快捷通物流: the name said whole, 上海 and all
+            # 公司叫上海快捷通物流: the name said whole, 上海 and all; a place the model's guess
+            # had eaten is still the place (黃島長江路街道一間五金廠 … 廠名叫恆達五金, S-21)
+            if (eaten := place_eaten_by(e, text)) and eaten[1] not in named_employer:
+                facts.setdefault(eaten[0], eaten[1])
+            continue
         eaten = place_eaten_by(e, text) if e.get("entity") == "employer" else None
         if eaten and _COMPANY_END.search(str(e.get("value") or "")):
             # 上海順達物流有限公司 read as 海顺达物流有限公司: a company's name with its city cut
@@ -721,7 +734,8 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     # code is asked; a sum in words or with its unit (自己掏了三万多, 3万, 800元) is money
     codes = ctx.asked in ("otp_code", "phone", "ticket_id", "id_number") and not (
         correcting and not re.search(r"\d{5,}", text))
-    rough: set[str] = set()  # 五千多吧 5400: a sum said roughly gives way to the exact one after it
+    # 五千多吧 5400: a sum said roughly gives way to the exact one after it
+    rough: dict[str, str] = {}
     for span in find_amounts(text):
         if codes and re.fullmatch(r"[\d\s.]+", text[span.start:span.end]):
             continue
@@ -730,12 +744,16 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             slot = _amount_slot(text, span.start, ctx)
             if correcting or slot in rough or _PRECISE.search(text[max(0, span.start - 6):span.start]):
                 facts[slot] = value.value
-                rough.discard(slot)
+                rough.pop(slot, None)
             else:
                 facts.setdefault(slot, value.value)
-            if facts[slot] == value.value and (text[span.start:span.end].endswith("多")
-                                               or _ROUGH_AFTER.match(text[span.end:])):
-                rough.add(slot)
+            after = _ROUGH_AFTER.match(text[span.end:])
+            if facts[slot] == value.value and (text[span.start:span.end].endswith("多") or after):
+                rough[slot] = after.group(1) if after else "多"
+    if isinstance(facts.get("amount"), (int, float)) and "amount" in rough:
+        # 一万多 / 两万左右 owed: the ticket says it as roughly as the worker did (Q-, R- rounds
+        # filed 一万多 as exactly 10,000); the relief and the pay comparisons keep numbers
+        facts["amount"] = rough_sum(facts["amount"], rough["amount"])
 
     owed = bool(OWED.search(text))
     # 老板欠我两个月工资一万二，还有国庆加班三天没给加班费: the clause of the overtime is left to

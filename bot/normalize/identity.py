@@ -26,9 +26,17 @@ def normalize_id_number(text: str) -> str | None:
     return value if id_checksum(value[:17]) == value[17] else None
 
 
+# 幺三八 五四二一 零九八七 (voice input, S-22): digits said the way a phone number is read
+_SPOKEN_DIGITS = str.maketrans("幺一二两三四五六七拐八九勾零洞〇", "1122345677899000")
+_SPOKEN_NUMBER = re.compile(r"[幺一二两三四五六七拐八九勾零洞〇\d\s\-]{11,}")
+
+
 def normalize_phone(text: str) -> str | None:
     """Digits of a mainland mobile or landline number, else None."""
-    digits = re.sub(r"[\s\-()（）+]", "", normalize_text(text or ""))
+    text = normalize_text(text or "")
+    if (spoken := _SPOKEN_NUMBER.search(text)) and re.search(r"[幺一二两三四五六七拐八九勾零洞〇]", text):
+        text = spoken.group(0).translate(_SPOKEN_DIGITS)
+    digits = re.sub(r"[\s\-()（）+]", "", text)
     if digits.startswith("86") and len(digits) == 13:
         digits = digits[2:]
     if _MOBILE.match(digits) or _LANDLINE.match(digits):

@@ -48,7 +48,7 @@ _UNIT_CODE = {"年": "Y", "月": "M", "周": "W", "星期": "W", "礼拜": "W", 
 class Span:
     start: int
     end: int
-    value: int | str
+    value: int | float | str
 
 
 def _to_number(text: str) -> float | None:
@@ -60,14 +60,21 @@ def _to_number(text: str) -> float | None:
         return None
 
 
-def parse_amount(text: str) -> int | None:
+def yuan_value(value: float) -> int | float:
+    """Whole yuan as an int; 5437.5 stays 5437.5 (a wage of 5,437.5 is 250 a day — R-08
+    read it as 5,437), rounded to the fen."""
+    whole = round(value)
+    return int(whole) if abs(value - whole) < 0.005 else round(value, 2)
+
+
+def parse_amount(text: str) -> int | float | None:
     """Yuan as an int from a whole expression such as 一万二千块, else None."""
     text = normalize_text(text or "").strip().replace(",", "").replace("，", "")
     spans = find_amounts(text)
     if spans:
-        return int(spans[0].value)
+        return spans[0].value  # type: ignore[return-value]  # a money span's value is a number
     value = _to_number(text)
-    return int(round(value)) if value is not None and value > 0 else None
+    return yuan_value(value) if value is not None and value > 0 else None
 
 
 def find_amounts(text: str) -> list[Span]:
@@ -78,7 +85,7 @@ def find_amounts(text: str) -> list[Span]:
             value = _to_number(m.group(1))
             if value is None or value <= 0 or _HOTLINE.fullmatch(m.group(1)):
                 continue
-            span = Span(m.start(), m.end(), int(round(value)))
+            span = Span(m.start(), m.end(), yuan_value(value))
             if not any(s.start < span.end and span.start < s.end for s in found):
                 found.append(span)
     return sorted(found, key=lambda s: s.start)

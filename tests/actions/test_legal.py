@@ -56,3 +56,33 @@ def test_the_wage_is_asked_once_then_only_the_wage():
     assert sums_for(_after(f"…7个月…{WAGE_ASK}。", "那我能拿多少")) == [WAGE_AGAIN]
     (line,) = sums_for(_after(WAGE_AGAIN, "一个月5000"))
     assert "35,000" in line
+
+
+def test_a_start_month_counts_to_today():
+    """T-06: 去年10月进的厂 到现在合同一直没签 — 14 months by December: 11 months at most,
+    and the contract is now deemed open-ended."""
+    from datetime import date
+
+    from actions.legal import months_since_start
+    assert months_since_start("去年10月进的厂", date(2026, 12, 6)) == 14
+    assert months_since_start("今年三月份来的", date(2026, 12, 6)) == 9
+    words = "去年10月进的厂 到现在合同一直没签 一个月5200 能要多少"
+    (line,) = worked_out("能要多少", words, None, False)
+    assert "11个月" in line and "57,200" in line and "无固定期限" in line
+
+
+def test_an_over_long_probation_and_a_low_probation_wage_are_worked_out():
+    """T-10: a one-year contract with six months' probation at 2,500 (3,500 after): the law
+    allows two months, three over ones already worked are owed at 3,500, and 2,500 is under
+    the 80 % floor of 2,800."""
+    words = "签了一年合同 试用期写的6个月 试用期一个月2500 转正3500 干了5个月了 这合理吗"
+    over, low = worked_out("这合理吗", words, None, False)
+    assert "最长只能2个月" in over and "10,500" in over
+    assert "2,800" in low and "300" in low
+
+
+def test_three_years_and_more_says_the_part_over_is_not_known():
+    """T-08: 干了三年多 was counted as exactly three years."""
+    words = "老板说让我明天别来了 我在这干了三年多了 这合法吗"
+    (line,) = worked_out("这合法吗", words, 6000, False)
+    assert "3年多" in line and "18,000" in line and "不满六个月再加半个月" in line

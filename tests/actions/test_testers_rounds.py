@@ -443,3 +443,58 @@ def test_a_wish_for_a_person_is_not_read_as_the_station(intent, text, person):
     """CI on a freshly trained model read 我想找个工会的人聊聊 as find_station (0.59) and asked
     where the worker was: the wish for a person wins over the NLU's guess of a service."""
     assert wants_a_person_only(intent, text) is person
+
+
+@pytest.mark.parametrize("text,amount", [
+    ("一万多", "约1万多元"),
+    ("大概两万左右吧", "约2万元"),
+    ("三千出头", "约3,000多元"),
+    ("五千多吧 具体5400", 5400),   # the exact figure after the rough one
+    ("欠了八千五", 8500),
+])
+def test_a_rough_sum_owed_stays_rough(text, amount):
+    """Rounds 8–9: 一万多 was filed as exactly 10,000 元; the ticket now says it as roughly as
+    the worker did (a number stays a number when it was said exactly)."""
+    ctx = v.Context(asked="amount", form="wage_arrears_form", intent="inform")
+    assert v.read_facts(text, [], ctx)["amount"] == amount
+
+
+def test_a_wage_with_fen_keeps_them():
+    """R-08: 月薪5437.5 was read as 5,437 (and 5,438 by the NLU): 250 a day, not 250.02."""
+    ctx = v.Context(asked="monthly_wage", form="overtime_form", intent="inform")
+    assert v.read_facts("月薪5437.5", [], ctx)["monthly_wage"] == 5437.5
+    assert v.amount("5437.5").value == 5437.5 and v.amount("八千五").value == 8500
+
+
+@pytest.mark.parametrize("text", [
+    "昨天老板微信上说让我明天别来了 啥理由也没说 这合法吗",
+    "上礼拜主管突然说不用来了 这个能赔多少钱",
+    "我上礼拜被厂里开了",
+    "试用期6个月合法吗",
+])
+def test_a_dismissal_or_a_contract_matter_is_legal_aid_not_unpaid_wages(text):
+    """T-08, S-17: 让我明天别来了 went to the wage form (哪家单位欠的 three times) or got 没明白."""
+    assert services_named(text) == ["legal_aid"]
+
+
+def test_a_spoken_phone_number_is_read():
+    """S-22: 幺三八 五四二一 零九八七 (voice input) got the phone question again."""
+    assert v.phone("幺三八 五四二一 零九八七").value == "13854210987"
+    assert v.phone("一二三").value is None
+
+
+def test_leaving_said_as_coming_out_of_the_factory_applies_the_time_limit():
+    """S-15: 一年半以前从厂里出来的 … 现在还能申请仲裁吗 never got the one-year rule applied."""
+    lines = applied_time_limit([{"topic": "arbitration_time_limit"}],
+                               "一年半以前从厂里出来的 还差我六千没结 现在还能申请仲裁吗")
+    assert lines and "超过一年" in lines[0]
+
+
+def test_a_street_under_a_misread_employer_is_kept_when_the_name_is_said():
+    """S-21: 黃島長江路街道一間五金廠 … 廠名叫恆達五金 — the model's employer had eaten 长江路街道
+    and the ticket said only 黄岛."""
+    text = normalize_text("我在黃島長江路街道一間五金廠做工 廠名叫恆達五金")
+    employer = {"entity": "employer", "value": "江路街道一间五金厂", "start": text.find("江路"),
+                "end": text.find("五金厂") + 3}
+    facts = v.read_facts(text, [employer], v.Context(intent="wage_arrears"))
+    assert facts["district"] == "长江路街道" and facts["employer"] == "恒达五金"

@@ -204,9 +204,9 @@ async def test_relief_facts_told_instead_of_the_phone_and_the_record_told_after_
 
 async def test_a_follow_up_question_is_not_answered_with_the_same_paragraph(chat):
     first = await chat.say("公司不给交社保 怎么办")
-    assert "12348" in first
+    assert first.count("30日内") == 1 and "第三十八条" in first  # the law on it, once
     again = await chat.say("我能不能去仲裁")
-    assert "12348" not in again and "上面刚说过" in again and "要不要我帮您登记" in again
+    assert "30日内" not in again and "要不要我帮您登记" in again
 
 
 async def test_a_hukou_named_by_its_province_is_not_asked_again(chat):
@@ -416,3 +416,32 @@ async def test_a_legal_question_gets_the_law_and_the_workers_own_sum(chat, backe
     injury = type(chat)(chat.stack)
     reply = await injury.say("工伤认定怎么弄")
     assert "30日" in reply and "1年" in reply and "第十七条" in reply, reply
+
+
+async def test_a_rough_sum_is_filed_rough_and_a_wage_with_fen_is_computed_exactly(chat):
+    """一万多 was filed as exactly 10,000 元 and 月薪5437.5 computed as 5,437 (rounds 8–9)."""
+    reply = await chat.say("鑫达电子厂欠了我一万多 三个月了")
+    for answer in ("就我一个", "黄岛区", "13805321234"):
+        if "确认" in reply:
+            break
+        reply = await chat.say(answer)
+    assert "约1万多元" in reply and "10,000" not in reply, chat.transcript
+    other = type(chat)(chat.stack)
+    pay = await other.say("月薪5437.5 国庆加班3天 加班费多少")
+    assert "5,437.5" in pay and "250" in pay and "2,250" in pay, pay
+
+
+async def test_self_harm_inside_a_long_dismissal_question_gets_the_crisis_lines_first(chat):
+    """T-20: 拿刀在胳膊上划了几道, inside 120 characters about a dismissal, got 没太明白."""
+    reply = await chat.say("我上礼拜被厂里开了说我老请假其实是我妈住院我请的假这几天睡不着拿刀在胳膊上划了几道"
+                           "心里才好受点我想问问他们这样开我有没有补偿我干了一年半")
+    assert "400-161-9995" in reply and "没太明白" not in reply, reply
+
+
+async def test_a_probation_case_is_worked_out_on_the_workers_contract(chat):
+    """T-10: the general probation rules, never that six months on a one-year contract is
+    four too many, nor that 2,500 is under 80 % of 3,500."""
+    reply = await chat.say("我在电子厂 签了一年合同 试用期写的6个月 试用期一个月2500 转正3500 "
+                           "干了5个月了 今天组长说我试用期不合格让我走 这合理吗")
+    assert "最长只能2个月" in reply and "10,500" in reply and "2,800" in reply, reply
+    assert "月工资：2,500" not in reply  # the probation wage is no month's pay to claim on
