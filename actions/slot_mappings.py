@@ -71,12 +71,19 @@ _BARE_PLACE = re.compile(r"^(?:我|我们|人|现在|目前)?(?:就|是)?(?:在|
 
 # 我在城阳一个电子厂上班 / 在青岛李沧那边的工地: the same stem inside a longer message, before
 # the workplace (after the city, if one is said)
-_PLACE_BEFORE_WORK = re.compile(r"在([\u4e00-\u9fff]{2,6}?)(?:这边|那边|一带|附近|这块|(?=\s|[，,。]|$)|"
+_PLACE_BEFORE_WORK = re.compile(r"(?<![不没])在([\u4e00-\u9fff]{2,6}?)(?:这边|那边|一带|附近|这块|(?=\s|[，,。]|$)|"
                                 r"(?=一个|一家|的|上班|打工|干活|工作|厂|工地|公司|单位|店|送|开|做))")
 
 
+# 辛安的工会站在哪 (T-12: asked where the worker was three times): the place the station is asked
+# for, named by its stem
+_PLACE_OF_STATION = re.compile(r"^(?:我们?|俺)?(?:在|住)?([\u4e00-\u9fff]{2,6}?)(?:街道|这边|那边|附近)?的?"
+                               r"(?:工会|网格|服务站|工作站|站)")
+
+
 # where or what, not which place: 厂里, 工地, 家里, 单位, 上班, 干嘛
-_NOT_A_PLACE = re.compile(r"厂|工地|家|单位|公司|店|里$|上班|干活|工作|打工|干嘛|忙|哪|这|那|什么|啥|医院|学校")
+_NOT_A_PLACE = re.compile(r"厂|工地|家|单位|公司|店|里$|上班|干活|工作|打工|干嘛|忙|哪|这|那|什么|啥|医院|学校|"
+                          r"附近|工会|网格")
 
 
 async def volunteered_place(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
@@ -86,7 +93,9 @@ async def volunteered_place(tracker: Tracker, facts: dict[str, Any]) -> dict[str
     if "district" in facts or tracker.get_slot("requested_slot") in ("city", "district"):
         return {}
     inside = _PLACE_BEFORE_WORK.search(text)
-    words = text if _BARE_PLACE.match(text) else inside.group(1) if inside else None
+    station = _PLACE_OF_STATION.match(text)
+    words = (text if _BARE_PLACE.match(text) else inside.group(1) if inside
+             else station.group(1) if station else None)
     if not words or _NOT_A_PLACE.search(words):
         return {}  # 在工地干活 / 我在上班: no backend round trip for the commonest non-places
     try:

@@ -498,3 +498,21 @@ def test_a_street_under_a_misread_employer_is_kept_when_the_name_is_said():
                 "end": text.find("五金厂") + 3}
     facts = v.read_facts(text, [employer], v.Context(intent="wage_arrears"))
     assert facts["district"] == "长江路街道" and facts["employer"] == "恒达五金"
+
+
+@pytest.mark.parametrize("text,place", [
+    ("辛安的工会站在哪", "辛安"),
+    ("黄岛的工作站几点开门", "黄岛"),
+    ("附近的工会在哪", None),
+])
+def test_the_place_a_station_is_asked_for_is_read(text, place):
+    """T-12: 辛安的工会站在哪 was asked where the worker was, three times."""
+    found = slot_mappings._PLACE_OF_STATION.match(text)
+    stem = found.group(1) if found and not slot_mappings._NOT_A_PLACE.search(found.group(1)) else None
+    assert stem == place
+
+
+def test_a_place_the_worker_says_they_are_not_in_is_not_taken():
+    """T-02: 我不在城阳 是黄岛 was corrected to 城阳区."""
+    assert slot_mappings._PLACE_BEFORE_WORK.search("哦不对 我不在城阳 是黄岛 长江路那边") is None
+    assert slot_mappings._PLACE_BEFORE_WORK.search("我在城阳干工地").group(1) == "城阳"
