@@ -72,7 +72,7 @@ _BARE_PLACE = re.compile(r"^(?:我|我们|人|现在|目前)?(?:就|是)?(?:在|
 # 我在城阳一个电子厂上班 / 在青岛李沧那边的工地: the same stem inside a longer message, before
 # the workplace (after the city, if one is said)
 _PLACE_BEFORE_WORK = re.compile(r"(?<![不没])在([\u4e00-\u9fff]{2,6}?)(?:这边|那边|一带|附近|这块|(?=\s|[，,。]|$)|"
-                                r"(?=一个|一家|的|上班|打工|干活|工作|厂|工地|公司|单位|店|送|开|做))")
+                                r"(?=一个|一家|的|上班|打工|干|工作|厂|工地|公司|单位|店|送|开|做))")
 
 
 # 辛安的工会站在哪 (T-12: asked where the worker was three times): the place the station is asked
