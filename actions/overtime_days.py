@@ -241,8 +241,13 @@ def names_a_kind_of_day(text: str) -> bool:
     return bool(_DAY_KIND.search(normalize_text(str(text or ""))))
 
 
+# 4个周六都加班了 不对 是5个周六 (S-13): in a message that corrects itself, the count said last
+_CORRECTED = re.compile(r"不对|说错|错了|不是.{0,8}是|更正|应该是")
+
+
 def _count(pattern: re.Pattern, text: str) -> int:
-    m = pattern.search(text)
+    found = list(pattern.finditer(text))
+    m = (found[-1] if _CORRECTED.search(text) else found[0]) if found else None
     n = _number(m.group(1)) if m else None
     return int(n) if n else 0
 

@@ -498,6 +498,20 @@ class Context:
         return self.form in names or (self.form is None and self.intent in names)
 
 
+_DAILY_BEFORE = re.compile(r"(?:一天|每天|日工资|日薪|一日|天工资|按天)(?:是|给|拿|就|才|有|算|结)?\s*$")
+_DAILY_AFTER = re.compile(r"^\s*(?:块钱?|元)?\s*(?:一天|每天|/天|一日)")
+
+
+_WAGE_RANGE = re.compile(r"([一二两三四五六七八九])([一二两三四五六七八九])\s*(千|万)")
+_DAILY_HUNDREDS = re.compile(r"(?:一天|每天|日工资|日薪)(?:是|给|拿|就|才|有|算)?\s*"
+                             r"([一二两三四五六七八九]百[一二三四五六七八九]?十?|\d{2,4})(?![\d万千])")
+
+
+def is_daily_pay(text: str, start: int, end: int) -> bool:
+    """一天三百 / 日工资300 / 300块一天: a day's pay, not a month's."""
+    return bool(_DAILY_BEFORE.search(text[max(0, start - 6):start]) or _DAILY_AFTER.match(text[end:]))
+
+
 def _amount_slot(text: str, start: int, ctx: Context) -> str:
     """Which slot an amount fills, from the words before it, then from the conversation."""
     clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
@@ -740,6 +754,11 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         if codes and re.fullmatch(r"[\d\s.]+", text[span.start:span.end]):
             continue
         value = amount(span.value)
+        if value.ok and is_daily_pay(text, span.start, span.end):
+            # 我一天三百 按天结的 (S-08): the day's pay; the month it stands for is 21.75 days
+            # of it, so the overtime sums come out at 300 × 300 %, not 300 ÷ 21.75
+            facts["monthly_wage"] = yuan_value(float(value.value) * 21.75)
+            continue
         if value.ok:
             slot = _amount_slot(text, span.start, ctx)
             if correcting or slot in rough or _PRECISE.search(text[max(0, span.start - 6):span.start]):
@@ -755,6 +774,15 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         # filed 一万多 as exactly 10,000); the relief and the pay comparisons keep numbers
         facts["amount"] = rough_sum(facts["amount"], rough["amount"])
 
+    if "monthly_wage" not in facts and (pay := _WAGE_RANGE.search(text)) and (
+            ctx.asked == "monthly_wage" or _MONTHLY_CUE.search(text[:pay.start()])):
+        # 计件的 一个月四五千吧 (S-05 got 没听明白金额): the middle of the range, said as such
+        low, high = (_GRADE_NUMBERS[d.replace("两", "二")] for d in pay.group(1, 2))
+        facts["monthly_wage"] = yuan_value((low + high) / 2 * {"千": 1000, "万": 10000}[pay.group(3)])
+    if "monthly_wage" not in facts and (daily := _DAILY_HUNDREDS.search(text)):
+        yuan = parse_amount(daily.group(1) + "元")
+        if yuan and 30 <= yuan <= 3000:
+            facts["monthly_wage"] = yuan_value(float(yuan) * 21.75)  # 我一天三百 (S-08)
     owed = bool(OWED.search(text))
     # 老板欠我两个月工资一万二，还有国庆加班三天没给加班费: the clause of the overtime is left to
     # the overtime flow; the owed wages' clause still says how long

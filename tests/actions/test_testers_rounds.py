@@ -516,3 +516,27 @@ def test_a_place_the_worker_says_they_are_not_in_is_not_taken():
     """T-02: 我不在城阳 是黄岛 was corrected to 城阳区."""
     assert slot_mappings._PLACE_BEFORE_WORK.search("哦不对 我不在城阳 是黄岛 长江路那边") is None
     assert slot_mappings._PLACE_BEFORE_WORK.search("我在城阳干工地").group(1) == "城阳"
+
+
+@pytest.mark.parametrize("text,monthly", [
+    ("春节上班的话加班费咋算 我一天三百", 6525),     # S-08: computed as 300 ÷ 21.75
+    ("我说了一天三百块 按天结的 没有月工资", 6525),
+    ("300块一天", 6525),
+    ("一天干12个小时", None),                         # hours, not pay
+])
+def test_a_days_pay_stands_for_21_75_days_of_it(text, monthly):
+    ctx = v.Context(asked=None, form="overtime_form", intent="overtime_pay")
+    assert v.read_facts(text, [], ctx).get("monthly_wage") == monthly
+
+
+def test_a_monthly_wage_said_as_a_range_is_its_middle():
+    """S-05: 计件的 一个月四五千吧 got 没听明白金额."""
+    ctx = v.Context(asked="monthly_wage", form="overtime_form", intent="inform")
+    assert v.read_facts("不知道 计件的 一个月四五千吧", [], ctx)["monthly_wage"] == 4500
+
+
+def test_a_count_corrected_in_the_same_message_is_the_last_one():
+    """S-13: 上个月4个周六都加班了 不对 是5个周六 was computed for 4 days (1,920, not 2,400)."""
+    said = read_worked_days("工资5220一个月 上个月4个周六都加班了 不对 是5个周六 该给多少", TODAY)
+    assert said.rest_days == 5
+    assert read_worked_days("上个月4个周六都加班了", TODAY).rest_days == 4

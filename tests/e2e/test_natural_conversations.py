@@ -445,3 +445,14 @@ async def test_a_probation_case_is_worked_out_on_the_workers_contract(chat):
                            "干了5个月了 今天组长说我试用期不合格让我走 这合理吗")
     assert "最长只能2个月" in reply and "10,500" in reply and "2,800" in reply, reply
     assert "月工资：2,500" not in reply  # the probation wage is no month's pay to claim on
+
+
+async def test_a_days_pay_and_a_wage_range_are_computed_not_asked_again(chat):
+    """S-08: 我一天三百 was asked for the monthly wage, then computed as 300 ÷ 21.75; S-05:
+    一个月四五千吧 got 没听明白金额."""
+    reply = await chat.say("大年初一到初三都上班 我一天三百 加班费给多少")
+    assert "2,700" in reply and "月工资是多少" not in reply, reply
+    other = type(chat)(chat.stack)
+    await other.say("大年初一上班给几倍")
+    reply = await other.say("不知道 计件的 一个月四五千吧")
+    assert "没听明白" not in reply and "4,500" in reply, reply
