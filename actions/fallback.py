@@ -78,6 +78,10 @@ def consecutive_fallbacks(tracker: Tracker) -> int:
 _URGENT_NOW = re.compile(r"急事|着急|急着|很急|现在找谁|找谁|现在有人|有没有人")
 URGENT_NOW_TEXT = ("现在工作站不在服务时间。着急的事请打职工服务热线 12351；遇到危险请马上打 110 或 120，"
                    "心里难受可以打 12356 或 400-161-9995。也可以点“转人工”留个电话，上班后工作人员第一时间回电。")
+# 那你们几点上班？明天能打过来吗 after the closed station's text (V-13 got 没明白)
+_WHEN_BACK = re.compile(r"几点|什么时候|啥时候|明天|后天|上班|开门|回电|打过来|打给我|打电话|多久")
+WHEN_BACK_TEXT = ("工作人员上班后就按您留的手机号回电（一般是下一个工作日，各工作站的服务时间不同）。"
+                  "请留下手机号和所在的城市、区（比如：13812345678 青岛黄岛区）；着急的事现在就打职工服务热线 12351。")
 OWN_CASE_BUTTON = "看看我的情况"  # actions/router.py ActionStartService._after_figure
 NOT_FOUND_NEXT = ("工单号和手机号要和登记时的一模一样才能查到。您可以再查一次（工单号是 GH 开头的"
                   "一串数字，在登记时的回复里）；也可以转给工作人员，他们能帮您核对。")
@@ -169,6 +173,10 @@ class ActionFallbackStep(Action):
             # a question about their own case takes the offer, not 没明白
             return await ActionStartService()._start(service, dispatcher, tracker, domain,
                                                      answered=True)
+        if not tracker.active_loop_name and said_this_turn(tracker, "不在服务时间", earlier_turns=1) \
+                and _WHEN_BACK.search(text) and not _URGENT_NOW.search(text):
+            dispatcher.utter_message(text=WHEN_BACK_TEXT)
+            return []
         if not tracker.active_loop_name and said_this_turn(tracker, "不在服务时间", earlier_turns=1) \
                 and _URGENT_NOW.search(text):
             # 那我现在有急事找谁 after a closed station's card (P-14): who answers now

@@ -199,6 +199,15 @@ class ValidateTicketStatusForm(HotlineForm):
             # rejects the form (the cancel rule would then run)
             return [SlotSet("repeat_count", None), ActiveLoop(None),
                     SlotSet("requested_slot", None), FollowupAction("action_listen")]
+        other = v.ticket_id(text)
+        if tracker.get_slot("requested_slot") == "phone" and self._waiting_for_answer(tracker) \
+                and other.ok and not v.phone(text).ok:
+            # 还有一个 GH202611180023 呢 while the phone was asked (V-14, T-15 got 这个手机号好像
+            # 不对): that ticket is the one to look up now; the phone is still what is asked
+            dispatcher.utter_message(text=f"好的，先查 {other.value}。"
+                                          "请告诉我登记这张工单时留的手机号。")
+            return [SlotSet("ticket_id", other.value), SlotSet("repeat_count", None),
+                    FollowupAction("action_listen")]
         return await super().run(dispatcher, tracker, domain)
 
 

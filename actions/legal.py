@@ -22,7 +22,9 @@ WAGE_ASK = "告诉我您一个月工资多少，我帮您算个数"
 WAGE_AGAIN = "要算出数来，还差您的月工资：您一个月工资多少？（比如：5000）"
 _NO_CONTRACT = re.compile(r"(?:没|没有|不|未)(?:跟我|和我|给我|与我)?签(?:劳动|书面)?合同|没(?:有)?(?:劳动)?合同|"
                           r"合同\S{0,3}没签|(?:双倍|二倍|两倍)工资")
-_DISMISSED = re.compile(r"辞退|开除|解雇|裁员|炒了|炒鱿鱼|不让(?:我)?干了|让我走|被辞|解除(?:劳动)?合同|"
+# 没交社保 … 能直接辞职吗 还有补偿吗 (V-08): leaving for the employer's fault is paid the same
+_DISMISSED = re.compile(r"社保.{0,10}辞职|辞职.{0,8}补偿|被迫辞职|"
+                        r"辞退|开除|解雇|裁员|炒了|炒鱿鱼|不让(?:我)?干了|让我走|被辞|解除(?:劳动)?合同|"
                         r"经济补偿|补偿金|赔偿金|(?:不用|别|不要)(?:再)?来了|开了我|被.{0,4}开了|把我开了|给开了")
 _HOW_MUCH = re.compile(r"多少|怎么算|能拿|能要|能赔|赔几|几个月|算一下|算算|算个数|给多少|合法|违法|合理|犯法")
 _WAGE_BEFORE = re.compile(r"(?:月薪|工资|一个月|每月|每个月|月工资|一月)[^，,。；;！!？?]{0,4}$")
@@ -70,10 +72,23 @@ def months_worked(words: str, today: date | None = None) -> int | None:
     in months."""
     found = [m for m in (months_since_start(words, today),) if m]
     for start, end, months in _joined(words):
-        if _WORK_BEFORE.search(words[max(0, start - 6):start]) or _WORK_AFTER.match(
-                words[end:end + 4]):
+        before = words[max(0, start - 6):start]
+        if _WORK_BEFORE.search(before) or _WORK_AFTER.match(words[end:end + 4]) or (
+                found and _ROUGHLY.search(before)):  # 干了三年多了 大概三年半 (V-07)
             found.append(months)
     return max(found, default=None)
+
+
+_ROUGHLY = re.compile(r"(?:大概|差不多|将近|快|约|准确说|其实是?|应该是)\s*$")
+_OWED_NEAR = re.compile(r"欠|拖|没发|不发|没给")
+
+
+def months_said_now(text: str) -> int | None:
+    """三年半 6000一个月 (V-07): a time said bare in the latest message of a legal question is
+    the time worked, said again or corrected — not a time owed."""
+    said = [months for start, end, months in _joined(text)
+            if not _OWED_NEAR.search(text[max(0, start - 4):end + 4])]
+    return said[-1] if said else None
 
 
 def _joined(words: str) -> list[tuple[int, int, int]]:
@@ -136,11 +151,11 @@ def severance_line(months: int, wage: int | None, rough: bool = False) -> str:
 _N = r"(半|\d{1,2}|[一二两三四五六七八九十])"
 _CONTRACT_TERM = re.compile(rf"(?:签了?|签的是?)\s*{_N}\s*(个月|年)(?:的)?(?:劳动)?合同|"
                             rf"合同(?:签了?|是|期限是?)?\s*{_N}\s*(个月|年)")
-_PROBATION = re.compile(r"试用期(?:写的?是?|签的?是?|是|定了?|说是)?\s*"
+_PROBATION = re.compile(r"试用期\S{0,4}?\s*"
                         r"(半年|\d{1,2}个?月|[一二两三四五六七八九十]个月)")
 _PAY = r"(\d{3,6}|[一二两三四五六七八九]千[一二三四五六七八九]?)"
 _PROBATION_PAY = re.compile(rf"试用期(?:\S{{0,6}}?)(?:工资|一个月|每月|月薪|给|拿)\s*{_PAY}")
-_REGULAR_PAY = re.compile(rf"转正(?:后|以后|了)?(?:工资|一个月|每月|月薪|给|拿)?\s*{_PAY}")
+_REGULAR_PAY = re.compile(rf"转正\S{{0,5}}?\s*{_PAY}")
 _NUMBER = {"半": 0.5, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
            "九": 9, "十": 10}
 
@@ -209,6 +224,8 @@ def worked_out(text: str, words: str, wage: int | None, asked_wage: bool) -> lis
     elif not (_HOW_MUCH.search(text) or _NO_CONTRACT.search(text) or _DISMISSED.search(text)):
         return []
     months = months_worked(words)
+    if months and (again := months_said_now(text)):
+        months = again
     if not months:
         return []
     wage = wage or monthly_wage_in(words)

@@ -276,6 +276,16 @@ _ASKS_HOW = re.compile(r"怎么(?:申请|赔|理赔|办|报名|参加|加入|领
                        r"去哪(?:里|儿)?(?:申请|报名|办)")
 
 
+def legal_not_wages(intent: str | None, text: str) -> str | None:
+    """把腿整折了 包工头不给报 / 试用期6个月 试用期工资1800 合法吗 (V-09): read as unpaid wages,
+    but a labour-law matter with no wage owed — legal aid, also after a figure was answered."""
+    named = services_meant(text)
+    if intent == "wage_arrears" and "wage_arrears" not in named and (
+            INJURY.search(text) or named == ["legal_aid"]):
+        return "legal_aid"
+    return intent
+
+
 def pay_to_compare(tracker: Tracker) -> bool:
     """A pay told right after the minimum wage (我一个月才拿1800 正常吗): compared with it,
     whatever the NLU made of the words around the figure."""
@@ -380,8 +390,7 @@ class ActionStartService(SafeAction):
             service = follow
         if intent in SERVICE_FORMS and named and intent not in named and says_not_this(text, intent):
             service = named[0]  # 不是欠工资 是工伤 / 俺都说了没欠钱 就是问合同 (J-10, L-12)
-        elif intent == "wage_arrears" and "wage_arrears" not in named and (
-                INJURY.search(text) or named == ["legal_aid"]):
+        elif legal_not_wages(intent, text) == "legal_aid":
             service = "legal_aid"  # 把腿整折了 包工头不给报 / 老板不跟俺签合同 咋整
         if intent in POLICY_SERVICES and intent not in named and len(named) == 1:
             # 俺在上海工地干活 过年不回去了 有啥保障不: read as mutual insurance (保障); the words
@@ -416,7 +425,7 @@ class ActionStartService(SafeAction):
         """What follows a figure: the other topic offered, or the worker's own case."""
         latest = tracker.latest_message or {}
         text = latest.get("text") or ""
-        intent = (latest.get("intent") or {}).get("name")
+        intent = legal_not_wages((latest.get("intent") or {}).get("name"), text)
         first, later = self._topics(intent, text)
         if later and not self._case_facts_given(first, tracker):
             # 上海最低工资是多少 还有孩子上学的事: the question is answered; the other

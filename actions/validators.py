@@ -503,8 +503,24 @@ _DAILY_AFTER = re.compile(r"^\s*(?:块钱?|元)?\s*(?:一天|每天|/天|一日)
 
 
 _WAGE_RANGE = re.compile(r"([一二两三四五六七八九])([一二两三四五六七八九])\s*(千|万)")
+# a mobile number written in groups (139 0532 8876 / 139-0532-8876): no sum of money in it
+_PHONE_SPOKEN = re.compile(r"(?<!\d)1[3-9]\d(?:[\s\-]*\d){8}(?!\d)")
 _DAILY_HUNDREDS = re.compile(r"(?:一天|每天|日工资|日薪)(?:是|给|拿|就|才|有|算)?\s*"
                              r"([一二两三四五六七八九]百[一二三四五六七八九]?十?|\d{2,4})(?![\d万千])")
+
+
+_HOURLY_WORDS = r"(?:一小时|每小时|一个小时|一个钟头?|每个?钟头?|时薪|小时工资)"
+_HOURLY_BEFORE = re.compile(_HOURLY_WORDS + r"(?:是|给|拿|就|才|有|算|按)?\s*$")
+_HOURLY_AFTER = re.compile(r"^\s*(?:块钱?|元)?\s*(?:一小时|每小时|一个小时|/小时|一个钟)")
+_HOURLY_BARE = re.compile(_HOURLY_WORDS + r"(?:是|给|拿|就|才|有|算|按)?\s*"
+                          r"(\d{1,3}(?:\.\d{1,2})?|[一二两三四五六七八九十]{1,3})\s*(?:块|元)(?!\S{0,2}(?:月|天))")
+_HOURLY_PAY_SAID = re.compile(_HOURLY_WORDS + r"\S{0,3}?\d{1,3}\s*(?:块|元)|\d{1,3}\s*(?:块钱?|元)\s*"
+                              + _HOURLY_WORDS)
+
+
+def is_hourly_pay(text: str, start: int, end: int) -> bool:
+    """一小时20块 / 时薪25 / 22元一小时: an hour's pay."""
+    return bool(_HOURLY_BEFORE.search(text[max(0, start - 6):start]) or _HOURLY_AFTER.match(text[end:]))
 
 
 def is_daily_pay(text: str, start: int, end: int) -> bool:
@@ -750,10 +766,17 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         correcting and not re.search(r"\d{5,}", text))
     # 五千多吧 5400: a sum said roughly gives way to the exact one after it
     rough: dict[str, str] = {}
+    phones = [m.span() for m in _PHONE_SPOKEN.finditer(text)]
     for span in find_amounts(text):
         if codes and re.fullmatch(r"[\d\s.]+", text[span.start:span.end]):
             continue
+        if any(start <= span.start < end for start, end in phones):
+            continue  # 电话 139 0532 8876 (U-18 filed 8,876 元 as the sum owed)
         value = amount(span.value)
+        if value.ok and is_hourly_pay(text, span.start, span.end):
+            # 一小时20块 (U-06: a monthly wage of 20, 0.17 元 of overtime): 8 hours × 21.75 days
+            facts["monthly_wage"] = yuan_value(float(value.value) * 8 * 21.75)
+            continue
         if value.ok and is_daily_pay(text, span.start, span.end):
             # 我一天三百 按天结的 (S-08): the day's pay; the month it stands for is 21.75 days
             # of it, so the overtime sums come out at 300 × 300 %, not 300 ÷ 21.75
@@ -779,6 +802,10 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         # 计件的 一个月四五千吧 (S-05 got 没听明白金额): the middle of the range, said as such
         low, high = (_GRADE_NUMBERS[d.replace("两", "二")] for d in pay.group(1, 2))
         facts["monthly_wage"] = yuan_value((low + high) / 2 * {"千": 1000, "万": 10000}[pay.group(3)])
+    if "monthly_wage" not in facts and (hourly := _HOURLY_BARE.search(text)):
+        yuan = parse_amount(hourly.group(1) + "元")
+        if yuan and 5 <= yuan <= 500:
+            facts["monthly_wage"] = yuan_value(float(yuan) * 8 * 21.75)
     if "monthly_wage" not in facts and (daily := _DAILY_HUNDREDS.search(text)):
         yuan = parse_amount(daily.group(1) + "元")
         if yuan and 30 <= yuan <= 3000:
@@ -861,7 +888,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         facts["occupation"] = occupation(job.group(0)).value
 
     if ctx.about(_OVERTIME_CONTEXT) or re.search(r"加班|上班|值班|干活", text):
-        worked = read_worked_days(text)
+        worked = read_worked_days(_HOURLY_PAY_SAID.sub("", text))  # 一小时20块 is pay, not hours
         # which days, not just the holiday's name (国庆加班怎么算 asks, it does not tell)
         if worked and re.search(r"\d|[一二两三四五六七八九十]+\s*天|初[一二三四五六七八九十]|除夕|到|至|小时|钟头",
                                 text):

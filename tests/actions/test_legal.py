@@ -86,3 +86,27 @@ def test_three_years_and_more_says_the_part_over_is_not_known():
     words = "老板说让我明天别来了 我在这干了三年多了 这合法吗"
     (line,) = worked_out("这合法吗", words, 6000, False)
     assert "3年多" in line and "18,000" in line and "不满六个月再加半个月" in line
+
+
+def test_a_time_said_again_or_corrected_is_the_one_counted():
+    """V-07: 干了三年多了 大概三年半, then 三年半 6000一个月 — counted as three years (18,000):
+    three and a half years is four months' pay (六个月以上按一年), 24,000."""
+    words = "老板昨天跟我说明天别来了 这合法吗 我在黄岛物流仓库 一个月6000 干了三年多了 大概三年半"
+    (line,) = worked_out("先说能赔多少", words, None, False)
+    assert "3年6个月" in line and "24,000" in line
+    (line,) = worked_out("你还没说我能要多少钱啊 三年半 6000一个月", words, None, False)
+    assert "24,000" in line
+
+
+def test_leaving_for_unpaid_social_insurance_is_worked_out_like_a_dismissal():
+    """V-08: 没给交社保 … 能直接辞职吗 还有补偿吗 went into the wage form (哪家单位欠的)."""
+    words = "干了两年了 老板一直没给交社保 那我能直接辞职吗 还有补偿吗 我一个月3800"
+    (line,) = worked_out("你就说能给几个月工资 干了两年", words, None, False)
+    assert "2 个月工资" in line and "7,600" in line
+
+
+def test_a_probation_said_in_other_words_is_read():
+    """V-09: 合同签了1年 试用期却是6个月 试用期工资1800 转正才3000."""
+    words = "合同签了1年 试用期却是6个月 试用期工资1800 转正才3000 这样合法吗"
+    over, low = worked_out(words, words, None, False)
+    assert "最长只能2个月" in over and "2,400" in low and "600" in low

@@ -540,3 +540,40 @@ def test_a_count_corrected_in_the_same_message_is_the_last_one():
     said = read_worked_days("工资5220一个月 上个月4个周六都加班了 不对 是5个周六 该给多少", TODAY)
     assert said.rest_days == 5
     assert read_worked_days("上个月4个周六都加班了", TODAY).rest_days == 4
+
+
+def test_a_probation_read_as_unpaid_wages_is_legal_aid_after_the_figure_too():
+    """V-09: the probation rules were answered, then the wage form asked 哪家单位欠的."""
+    from actions.router import legal_not_wages
+    assert legal_not_wages("wage_arrears", "合同签了1年 试用期却是6个月 试用期工资1800 这样合法吗") \
+        == "legal_aid"
+    assert legal_not_wages("wage_arrears", "老板欠我三个月工资") == "wage_arrears"
+
+
+@pytest.mark.parametrize("text,monthly", [
+    ("一小时20块 在上海", 3480),     # U-06: a monthly wage of 20
+    ("22元一小时", 3828),
+])
+def test_an_hours_pay_stands_for_8_hours_21_75_days(text, monthly):
+    facts = v.read_facts(text, [], v.Context(asked="monthly_wage", form="overtime_form",
+                                             intent="inform"))
+    assert facts["monthly_wage"] == monthly and "overtime_days" not in facts
+
+
+def test_a_phone_written_in_groups_is_no_sum():
+    """U-18: 电话 139 0532 8876 filed 8,876 元 as the sum owed."""
+    facts = v.read_facts("老板欠我八千五 电话 139 0532 8876", [], v.Context(intent="wage_arrears"))
+    assert facts["amount"] == 8500
+
+
+async def test_when_the_station_calls_back_is_answered_out_of_hours():
+    """V-13: 那你们几点上班？明天能打过来吗 after the closed station's text got 没太明白."""
+    from actions.fallback import WHEN_BACK_TEXT, ActionFallbackStep
+    latest = "那你们几点上班？明天能打过来吗"
+    events = [{"event": "user", "text": "有没有真人啊", "parse_data": parse("有没有真人啊", "request_human")},
+              {"event": "bot", "text": "工会网格工作站现在不在服务时间。请留下您的手机号…"},
+              {"event": "user", "text": latest, "parse_data": parse(latest, "nlu_fallback")}]
+    tracker = Tracker("w", {}, parse(latest, "nlu_fallback"), events, False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    await ActionFallbackStep().run(dispatcher, tracker, {})
+    assert [m["text"] for m in dispatcher.messages] == [WHEN_BACK_TEXT]

@@ -279,3 +279,18 @@ async def test_filler_words_alone_are_not_taken_for_a_request(chat):
     # understand, and a second unclear message offers a person
     assert "没太明白" in await chat.say("那个那个嗯就是那个")
     assert "转" in await chat.say("呃呃呃")
+
+
+async def test_a_second_ticket_named_while_the_phone_is_asked_is_looked_up(chat, backend_api):
+    """V-14 / T-15: 还有一个 GH… 呢 while the phone was asked got 这个手机号好像不对."""
+    ids = []
+    for phone in ("13805327777", "13805328888"):
+        _, ticket = await backend_api.call("POST", "/tickets", json={
+            "type": "legal_aid", "district": "辛安街道", "contact_phone": phone},
+            headers={"Idempotency-Key": f"{chat.sender}-{phone}"})
+        ids.append(ticket["id"])
+    assert "手机" in await chat.say(f"我上回登记了一个单子 {ids[0]} 现在到哪一步了")
+    reply = await chat.say(f"还有一个 {ids[1]} 呢")
+    assert ids[1] in reply and "好像不对" not in reply, reply
+    assert "已分派" in await chat.say("13805328888")
+
