@@ -70,7 +70,9 @@ def services_named(text: str) -> list[str]:
     return services
 
 
-_SCHOOL_PROBLEM = re.compile(r"上不了学|没学上|入学|学位|转学|不收|报不上|进不去|借读")
+# 想把儿子从老家转过来上二年级 / 外地户口咋报名 … 还有托管 (V-17, T-18: only 托管 was answered)
+_SCHOOL_PROBLEM = re.compile(r"上不了学|没学上|入学|学位|转学|不收|报不上|进不去|借读|转过来|转回来|转到|"
+                             r"外地户口|户口")
 
 
 _NOT_THIS = re.compile(r"(?:不是|并不是|说的不是|问的不是)([^\s，,。.！!？?]{1,8})")

@@ -577,3 +577,13 @@ async def test_when_the_station_calls_back_is_answered_out_of_hours():
     dispatcher = CollectingDispatcher()
     await ActionFallbackStep().run(dispatcher, tracker, {})
     assert [m["text"] for m in dispatcher.messages] == [WHEN_BACK_TEXT]
+
+
+@pytest.mark.parametrize("text,named", [
+    ("想把儿子从老家转过来上二年级 要准备啥 还有就是放学没人接 托管能不能放学以后也管",
+     ["school_placement", "childcare_service"]),     # V-17: only 托管 was answered
+    ("孩子明年该上一年级了 外地户口咋报名 还有寒假有没有托管", ["school_placement", "childcare_service"]),
+    ("孩子上二年级 放学没人管 托管怎么报名", ["childcare_service"]),  # H06: a sign-up only
+])
+def test_a_school_transfer_beside_childcare_is_both(text, named):
+    assert services_named(text) == named
