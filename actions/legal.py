@@ -203,6 +203,11 @@ def probation_lines(words: str) -> list[str]:
         if over > 0 and isinstance(regular_pay, (int, float)):
             line += f"：已经超了{over:g}个月 × {regular_pay:,} 元 = {over * regular_pay:,.0f} 元"
         lines.append(line + "。")
+    if _DISMISSED.search(words) or re.search(r"不合格|不符合", words):
+        # 试用期不合格让我走 (V-18 was told 0.5 month's 经济补偿): no compensation when the
+        # employer can prove it; its burden, else an unlawful dismissal (第三十九条, 第八十七条)
+        lines.append("试用期内以“不符合录用条件”辞退的，单位要拿出当初的录用条件和您不符合的证据，"
+                     "还要说明理由；拿不出来就是违法解除，要按经济补偿的二倍付赔偿金。")
     if pay and isinstance(regular_pay, (int, float)):
         paid = find_amounts(pay.group(1))
         floor = regular_pay * 0.8

@@ -117,7 +117,7 @@ def _date_notes(worked: tuple[WorkedDay, ...]) -> list[str]:
 
 def overtime_pay(monthly_wage: Decimal | int | str, statutory_days: int = 0, rest_days: int = 0,
                  extended_hours: Decimal | int | str = 0, time_off_in_lieu: bool = False,
-                 dates: Iterable[date] = ()) -> OvertimePay:
+                 dates: Iterable[date] = (), comp_days: int = 0) -> OvertimePay:
     """Pay owed for days worked, given by kind and/or as calendar dates, plus extra hours.
 
     Each date is classified by the calendar (statutory / rest / workday); a workday worked
@@ -131,6 +131,8 @@ def overtime_pay(monthly_wage: Decimal | int | str, statutory_days: int = 0, res
     worked = classify_days(dates)
     statutory = statutory_days + sum(1 for d in worked if d.kind == DayKind.STATUTORY)
     rest = rest_days + sum(1 for d in worked if d.kind == DayKind.REST)
+    offset = min(max(comp_days, 0), rest)  # 补休了两天 (U-21): rest days only, never a holiday
+    rest -= offset
     lines = []
     if statutory:
         lines.append(_days_line(monthly, DayKind.STATUTORY, statutory))
@@ -139,4 +141,7 @@ def overtime_pay(monthly_wage: Decimal | int | str, statutory_days: int = 0, res
     if hours:
         lines.append(_hours_line(monthly, hours))
     notes = _notes(statutory, rest, time_off_in_lieu) + tuple(_date_notes(worked))
+    if offset:
+        notes = (f"单位补休了 {offset} 天，抵掉休息日加班 {offset} 天；"
+                 "法定节假日加班不能用补休抵。",) + notes
     return OvertimePay(monthly, tuple(lines), worked, time_off_in_lieu, notes)

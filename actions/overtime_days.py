@@ -41,6 +41,7 @@ class WorkedText:
     hours_per_day: Decimal = Decimal(0)
     workdays: int = 0
     workdays_counted: bool = False  # 干了二十二天: the worker's own count, not an estimate
+    comp_days: int = 0  # 后来厂里给我补休了两天: time off in lieu given for rest days (U-21)
 
     @property
     def needs_period(self) -> bool:
@@ -271,6 +272,9 @@ def _days_after(text: str, first: date, today: date) -> list[date]:
             if (d := _calendar_date(str(first.year), str(first.month), m.group(1), today))]
 
 
+_COMP_DAYS = re.compile(rf"(?:补休|调休|倒休)了?\s*({_NUM})\s*天")
+
+
 def read_worked_days(text: str, today: date | None = None) -> WorkedText:
     """Everything the text says about days worked; empty (falsy) when it says nothing."""
     today = today or date.today()
@@ -287,6 +291,9 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
     if found.rest_days and not found.dates and _TOTAL_COUNT.search(text):
         found.rest_days = max(found.rest_days, _count(_TOTAL_COUNT, text))
     found.statutory_days = _count(_STATUTORY_COUNT, text) if not found.dates else 0
+    comp = _COMP_DAYS.search(text)
+    if comp and not re.search(r"[没不未]", text[max(0, comp.start() - 3):comp.start()]):
+        found.comp_days = int(_number(comp.group(1)) or 0)
     hours = _HOURS.search(text)
     if hours and (n := _number(hours.group(1))):
         found.extended_hours = n + (Decimal("0.5") if hours.group(2) else 0)

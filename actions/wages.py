@@ -58,7 +58,8 @@ class ActionCalculateOvertime(SafeAction):
     async def act(self, dispatcher, tracker, domain):
         worked = read_worked_days(tracker.get_slot("overtime_days") or "")
         pay = overtime_pay(tracker.get_slot("monthly_wage"), worked.statutory_days,
-                           worked.rest_days, worked.extended_hours, dates=worked.dates)
+                           worked.rest_days, worked.extended_hours, dates=worked.dates,
+                           comp_days=worked.comp_days)
         dispatcher.utter_message(text="按《劳动法》第四十四条计算：\n" + _daily_line(worked)
                                  + pay.explain())
         paid = paid_so_far((tracker.latest_message or {}).get("text") or "")

@@ -39,7 +39,9 @@ _HOTLINE = re.compile(r"123\d\d")
 _DURATION = re.compile(
     rf"(?<![{_CN_DIGITS}\d周期拜])"
     rf"(?P<half>大半|半)?(?P<num>{_NUM})?(?P<ge>个)?(?P<midhalf>半)?(?P<more>多)?(?P<ge2>个)?"
-    r"(?P<unit>年(?![级纪代底初前])|月(?![底初份中薪])|周|星期|礼拜|天|日(?![子期]))(?P<tailhalf>半)?(?P<tail>多)?"
+    # 三个周六 / 两个星期天 are days of the week, not weeks (U-02: 15 workdays from 三个周六)
+    r"(?P<unit>年(?![级纪代底初前])|月(?![底初份中薪])|(?:周|星期|礼拜)(?![六日天末一二三四五])|天|日(?![子期]))"
+    r"(?P<tailhalf>半)?(?P<tail>多)?"
 )
 _UNIT_CODE = {"年": "Y", "月": "M", "周": "W", "星期": "W", "礼拜": "W", "天": "D", "日": "D"}
 

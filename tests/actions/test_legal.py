@@ -110,3 +110,10 @@ def test_a_probation_said_in_other_words_is_read():
     words = "合同签了1年 试用期却是6个月 试用期工资1800 转正才3000 这样合法吗"
     over, low = worked_out(words, words, None, False)
     assert "最长只能2个月" in over and "2,400" in low and "600" in low
+
+
+def test_a_probation_dismissal_puts_the_proof_on_the_employer():
+    """V-18: 试用期不合格让我走 was told it earns half a month's 经济补偿."""
+    words = "试用期三个月 干了两个月 说我不符合录用条件把我辞了 给补偿吗"
+    (line,) = worked_out(words, words, None, False)
+    assert "录用条件" in line and "二倍" in line and "0.5 个月" not in line

@@ -587,3 +587,21 @@ async def test_when_the_station_calls_back_is_answered_out_of_hours():
 ])
 def test_a_school_transfer_beside_childcare_is_both(text, named):
     assert services_named(text) == named
+
+
+def test_time_off_in_lieu_offsets_rest_days_not_holidays():
+    """U-21: 初一到初五都在上班 … 后来厂里给我补休了两天 — 2,600 with the two rest days paid;
+    the two days off cancel them, the three statutory days cannot be offset (1,800)."""
+    from actions.overtime_calculator import overtime_pay
+    said = read_worked_days("今年过年我初一到初五都在上班 工资一个月4350 后来厂里给我补休了两天", TODAY)
+    assert said.comp_days == 2
+    pay = overtime_pay(4350, said.statutory_days, said.rest_days, said.extended_hours,
+                       dates=said.dates, comp_days=said.comp_days)
+    assert pay.total == 1800 and "补休了 2 天" in pay.explain()
+    assert read_worked_days("三个周六 没给调休2天", TODAY).comp_days == 0
+
+
+def test_saturdays_are_days_not_weeks():
+    """U-02: 每天多干两个小时干了20天 还有三个周六 — 三个周六 was read as three weeks (15 days)."""
+    said = read_worked_days("上个月每天都多干两个小时干了20天 还有三个周六也上了一整天8小时 没给调休", TODAY)
+    assert said.workdays == 20 and said.rest_days == 3 and said.extended_hours == 40
