@@ -30,6 +30,7 @@ from actions.router import (
 )
 from actions.services import TICKET_NOT_FOUND, follow_up_service, lookup_retry
 from actions.slot_checks import slots_set_this_turn
+from actions.station_followup import station_detail_reply
 from actions.tickets import correct_filed_phone
 
 FALLBACK_INTENT = "nlu_fallback"
@@ -150,6 +151,9 @@ class ActionFallbackStep(Action):
             dispatcher.utter_message(text=HEARD_TEXT, buttons=[
                 {"title": "转人工", "payload": "/request_human"},
                 {"title": "先不用", "payload": "/deny"}])
+            return []
+        if (where := station_detail_reply(tracker)) is not None:
+            dispatcher.utter_message(text=where)  # 具体在哪啊 after a station card (V-11)
             return []
         if not tracker.active_loop_name and said_the_menu(dispatcher, tracker):
             return []

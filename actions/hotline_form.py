@@ -61,6 +61,10 @@ SWITCH_CONFIDENCE = 0.7
 # 还有两个服务员 (find_station 0.71) answers the form, it asks for no station.
 SURE_SWITCH_CONFIDENCE = 0.9
 # The second time a place is asked: an example and the cities the hotline serves most.
+QUESTION_KEPT = ("您问的这个，我这里没有现成的准确答案，先给您记进要登记的内容里，工作人员联系您时一并回答；"
+                 "不想等也可以打职工服务热线 12351 问。")
+QUESTION_NOT_ON_RECORD = ("您问的这个，我这里没有现成的准确答案；工作站的工作人员联系您时可以问他们，"
+                          "也可以打职工服务热线 12351。我们先接着把您的事说完。")
 PLACE_HINT = "说区县名就行，不用带“区”字，比如“李沧”“黄岛”“宝安”；也可以点一下您所在的城市："
 PLACE_OFFER = ("还是没弄清您在哪里。点一下您所在的城市就行；要是不方便说，"
                "回复“要”帮您转给网格工作站的工作人员：")
@@ -397,6 +401,27 @@ class HotlineForm(FormValidationAction):
         events = events + extra
         return await self._next_question(events, dispatcher, tracker, domain)
 
+    @staticmethod
+    def _unanswerable_question(tracker: Tracker) -> bool:
+        """A question of the worker's own, not an answer nor 不知道 (the form asked first)."""
+        text = (tracker.latest_message.get("text") or "").strip()
+        return (bool(text) and not text.startswith("/") and is_question(text)
+                and not v.says_unknown(text) and not answers_the_question(tracker)
+                and not CONFIRM.match(text) and not CHANGE.match(text))
+
+    def _keep_question(self, tracker: Tracker) -> tuple[list[str], list[dict]]:
+        """The honest reply to a question with no answer on record; on the ticket offer the
+        question is added to the case, so the staff who call answer it."""
+        text = (tracker.latest_message.get("text") or "").strip()
+        case = tracker.get_slot("pending_case")
+        if self.form_name() != "ticket_offer_form" or not isinstance(case, dict):
+            return [QUESTION_NOT_ON_RECORD], []
+        facts = dict(case.get("facts") or {})
+        asked = str(facts.get("question") or "")
+        if text not in asked:
+            facts["question"] = "；".join(p for p in (asked, text) if p)[:300]
+        return [QUESTION_KEPT], [SlotSet("pending_case", {**case, "facts": facts})]
+
     async def _not_answered(self, asked: str, filled: Slots, dispatcher: CollectingDispatcher,
                             tracker: Tracker, domain: DomainDict) -> list[dict]:
         """The question got no answer (facts told instead were said back by the caller, so the
@@ -407,13 +432,18 @@ class HotlineForm(FormValidationAction):
         count = tracker.get_slot("repeat_count") or {}
         # 那我能拿多少 on the legal-aid offer: the sum on the worker's figures (actions.legal)
         answers = sums_for(tracker) or await answer_in_topic(tracker)
+        question_kept: list[dict] = []
+        if not answers and self._unanswerable_question(tracker):
+            # 报名要带啥 身份证就行吗 / 医药费能要回来不 on the offer (X-03, X-17, X-20 got the
+            # offer again, then 不好回答): said honestly, and kept for the staff who call
+            answers, question_kept = self._keep_question(tracker)
         if answers:  # 有个标准没有 asked back (I-08): the figure, then the question again
             # (not the question's re-ask hint first: the worker asked, they did not answer)
             dispatcher.messages[:] = [m for m in dispatcher.messages
                                       if not str(m.get("response") or "").startswith(REASK_PREFIX)]
             for line in answers:
                 dispatcher.utter_message(text=line)
-            return [SlotSet("repeat_count", count or None)]
+            return [SlotSet("repeat_count", count or None), *question_kept]
         tries = (count.get("n", 0) if count.get("slot") == asked else 0) + 1
         extra: list[dict] = [SlotSet("repeat_count", {"slot": asked, "n": tries})]
         if tries >= 2 and asked in OPTIONAL_FACTS:

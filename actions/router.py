@@ -57,6 +57,7 @@ from actions.services import (
 )
 from actions.slot_checks import slots_set_this_turn
 from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, value_before_this_message
+from actions.station_followup import station_detail_reply
 from actions.tickets import correct_filed_phone, new_case_id, offer_ticket
 from actions.wages import PERIOD_QUESTION, paid_so_far
 
@@ -340,6 +341,9 @@ class ActionStartService(SafeAction):
             # service intent, and the policies' guess was the error reply (K-22)
             return await request_handoff(dispatcher, tracker, "worker_request") + [
                 FollowupAction("action_listen")]
+        if (where := station_detail_reply(tracker)) is not None:
+            dispatcher.utter_message(text=where)  # 具体在哪啊 after a station card (V-11)
+            return []
         if (fixed := await correct_filed_phone(dispatcher, tracker)) is not None:
             return fixed  # 电话说错了 是139… right after filing: the ticket's phone changed
         if (retry := await lookup_retry(dispatcher, tracker, domain)) is not None:

@@ -605,3 +605,18 @@ def test_saturdays_are_days_not_weeks():
     """U-02: 每天多干两个小时干了20天 还有三个周六 — 三个周六 was read as three weeks (15 days)."""
     said = read_worked_days("上个月每天都多干两个小时干了20天 还有三个周六也上了一整天8小时 没给调休", TODAY)
     assert said.workdays == 20 and said.rest_days == 3 and said.extended_hours == 40
+
+
+def test_where_exactly_after_a_station_card_is_the_card_said_again():
+    """V-11: 具体在哪啊 right after the 辛安 card got the service menu."""
+    from actions.station_followup import station_detail_reply
+    card = ("离您最近的工会网格工作站是：\n辛安街道工会网格化工作总站\n地址：青岛西海岸新区辛安街道"
+            "（具体位置请先打电话问清楚）\n电话：0532-12351\n服务时间：周一 08:30-19:30")
+    events = [{"event": "user", "text": "辛安", "parse_data": parse("辛安", "inform")},
+              {"event": "bot", "text": card},
+              {"event": "user", "text": "具体在哪啊", "parse_data": parse("具体在哪啊", "inform")}]
+    tracker = Tracker("w", {}, parse("具体在哪啊", "inform"), events, False, None, {}, "action_listen")
+    reply = station_detail_reply(tracker)
+    assert reply and "辛安街道工会网格化工作总站" in reply and "0532-12351" in reply
+    assert "青岛西海岸新区辛安街道" in reply and "（具体位置" not in reply
+    assert station_detail_reply(_said("辛安", latest="具体在哪啊")) is None  # no card before

@@ -456,3 +456,19 @@ async def test_a_days_pay_and_a_wage_range_are_computed_not_asked_again(chat):
     await other.say("大年初一上班给几倍")
     reply = await other.say("不知道 计件的 一个月四五千吧")
     assert "没听明白" not in reply and "4,500" in reply, reply
+
+
+async def test_a_question_on_the_ticket_offer_is_answered_honestly_and_kept(chat, backend_api):
+    """X-03, X-17, X-20: a question typed while 要不要我帮您登记 waited got the offer again,
+    then 这个问题好像不好回答. Now: no figure on record is said plainly, the question goes
+    into the case, and the staff who call answer it."""
+    offer = await chat.say("公司不给交社保 怎么办")
+    assert "要不要我帮您登记" in offer
+    reply = await chat.say("需要我本人去一趟吗")
+    assert "没有现成的准确答案" in reply and "不好回答" not in reply, reply
+    assert "需要我本人去一趟吗" in reply  # in the summary the staff get
+    await chat.say("要")
+    await chat.say("黄岛区")
+    assert TICKET.search(await chat.say("13805321234"))
+    (ticket,) = await backend_api.tickets_of(chat)
+    assert "本人去一趟" in ticket["facts"]["question"]
