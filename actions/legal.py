@@ -26,7 +26,8 @@ _NO_CONTRACT = re.compile(r"(?:没|没有|不|未)(?:跟我|和我|给我|与我
 _DISMISSED = re.compile(r"社保.{0,10}辞职|辞职.{0,8}补偿|被迫辞职|"
                         r"辞退|开除|解雇|裁员|炒了|炒鱿鱼|不让(?:我)?干了|让我走|被辞|解除(?:劳动)?合同|"
                         r"经济补偿|补偿金|赔偿金|(?:不用|别|不要)(?:再)?来了|开了我|被.{0,4}开了|把我开了|给开了")
-_HOW_MUCH = re.compile(r"多少|怎么算|能拿|能要|能赔|赔几|几个月|算一下|算算|算个数|给多少|合法|违法|合理|犯法")
+_HOW_MUCH = re.compile(r"多少|怎么算|咋算|能拿|能要|能赔|赔几|几个月|算一下|算算|算个数|给多少|合法|违法|合理|犯法|"
+                       r"重新算|再算|重算|不对|说错|我说了")
 _WAGE_BEFORE = re.compile(r"(?:月薪|工资|一个月|每月|每个月|月工资|一月)[^，,。；;！!？?]{0,4}$")
 _ISO = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?")
 
@@ -46,7 +47,7 @@ _WORK_AFTER = re.compile(r"^(?:了)?(?:都|也|还|一直)?(?:没|不)")
 
 # 去年10月进的厂 / 2024年3月入职 / 今年三月份来的 (T-06): the start, counted to today
 _STARTED = re.compile(r"(去年|前年|今年|(\d{4})年)?\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?\S{0,3}?"
-                      r"(?:进的?厂|入的?职|来的|开始干|开始上班|进的?公司|进来|上的班|进场)")
+                      r"(?:进的?厂|入的?职|来的|去的|开始干|开始上班|进的?公司|进来|上的班|进场)")
 _CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
              "十": 10, "十一": 11, "十二": 12}
 
@@ -70,6 +71,8 @@ def months_since_start(words: str, today: date | None = None) -> int | None:
 def months_worked(words: str, today: date | None = None) -> int | None:
     """The longest time the worker says they worked (干了八个月 / 做了一年多 / 去年10月进的厂),
     in months."""
+    if (fixed := _corrected_time(words, today)) is not None:
+        return fixed
     found = [m for m in (months_since_start(words, today),) if m]
     for start, end, months in _joined(words):
         before = words[max(0, start - 6):start]
@@ -79,6 +82,23 @@ def months_worked(words: str, today: date | None = None) -> int | None:
     return max(found, default=None)
 
 
+# 干了两年三个月 不对 是两年半 / 说错了 是今年4月份进的厂 (X-05, X-07): the time said after the
+# last correction is the one meant
+_CORRECTION = re.compile(r"不对|说错了?|搞错了?|记错了?|更正|不是[^，,。\s]{1,8}?是|应该是|我说了是?|说的是")
+
+
+def _corrected_time(words: str, today: date | None) -> int | None:
+    cues = list(_CORRECTION.finditer(words))
+    if not cues:
+        return None
+    after = words[cues[-1].start():]
+    if (start := months_since_start(after, today)) is not None:
+        return start
+    said = [months for begin, end, months in _joined(after)
+            if not _OWED_NEAR.search(after[max(0, begin - 4):end + 4])]
+    return said[0] if said else None
+
+
 _ROUGHLY = re.compile(r"(?:大概|差不多|将近|快|约|准确说|其实是?|应该是)\s*$")
 _OWED_NEAR = re.compile(r"欠|拖|没发|不发|没给")
 
@@ -86,6 +106,8 @@ _OWED_NEAR = re.compile(r"欠|拖|没发|不发|没给")
 def months_said_now(text: str) -> int | None:
     """三年半 6000一个月 (V-07): a time said bare in the latest message of a legal question is
     the time worked, said again or corrected — not a time owed."""
+    if (fixed := _corrected_time(text, None)) is not None:
+        return fixed  # 我说了是两年半 不是两年三个月: the one said as meant, not the one denied
     said = [months for start, end, months in _joined(text)
             if not _OWED_NEAR.search(text[max(0, start - 4):end + 4])]
     return said[-1] if said else None

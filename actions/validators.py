@@ -790,7 +790,9 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             else:
                 facts.setdefault(slot, value.value)
             after = _ROUGH_AFTER.match(text[span.end:])
-            if facts[slot] == value.value and (text[span.start:span.end].endswith("多") or after):
+            said = text[span.start:span.end]
+            if facts[slot] == value.value and (re.search(r"[多来余](?:块钱|块|元)?$", said) or after):
+                # 一万多 / 一万多块 (W-01 filed 一万多块 as 10,000 元)
                 rough[slot] = after.group(1) if after else "多"
     if isinstance(facts.get("amount"), (int, float)) and "amount" in rough:
         # 一万多 / 两万左右 owed: the ticket says it as roughly as the worker did (Q-, R- rounds

@@ -117,3 +117,16 @@ def test_a_probation_dismissal_puts_the_proof_on_the_employer():
     words = "试用期三个月 干了两个月 说我不符合录用条件把我辞了 给补偿吗"
     (line,) = worked_out(words, words, None, False)
     assert "录用条件" in line and "二倍" in line and "0.5 个月" not in line
+
+
+@pytest.mark.parametrize("latest,words,shown", [
+    # 两年三个月 不对 是两年半 — then 我说了是两年半 不是两年三个月！ was ignored
+    ("我说了是两年半 不是两年三个月！", "明天不用来了 我干了两年三个月 不对 是两年半 工资6000 "
+     "我说了是两年半 不是两年三个月！", "2年6个月"),
+    # 大半年, then 说错了 … 到现在八个月了
+    ("说错了 到现在干了八个月了", "干了大半年了 一直没签合同 一个月5000 说错了 到现在干了八个月了",
+     "8个月"),
+])
+def test_the_time_said_in_a_correction_is_the_one_counted(latest, words, shown):
+    (line,) = worked_out(latest, words, None, False)
+    assert shown in line

@@ -620,3 +620,9 @@ def test_where_exactly_after_a_station_card_is_the_card_said_again():
     assert reply and "辛安街道工会网格化工作总站" in reply and "0532-12351" in reply
     assert "青岛西海岸新区辛安街道" in reply and "（具体位置" not in reply
     assert station_detail_reply(_said("辛安", latest="具体在哪啊")) is None  # no card before
+
+
+def test_a_rough_sum_with_its_unit_stays_rough():
+    """W-01: 一万多块 was filed as 10,000 元 (一万多 alone was already kept rough)."""
+    ctx = v.Context(asked="amount", form="wage_arrears_form", intent="inform")
+    assert v.read_facts("欠了一万多块", [], ctx)["amount"] == "约1万多元"
