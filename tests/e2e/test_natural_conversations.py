@@ -472,3 +472,10 @@ async def test_a_question_on_the_ticket_offer_is_answered_honestly_and_kept(chat
     assert TICKET.search(await chat.say("13805321234"))
     (ticket,) = await backend_api.tickets_of(chat)
     assert "本人去一趟" in ticket["facts"]["question"]
+
+
+async def test_a_phone_read_out_in_words_is_taken(chat):
+    """W-03, S-22: 一五八 六三九二 七七零一 (voice input) got the phone question again."""
+    await chat.say("老板欠我两个月工资一万二 鑫达电子厂 就我一个 在黄岛")
+    reply = await chat.say("一五八 六三九二 七七零一")
+    assert "15863927701" in reply and "确认" in reply, reply
