@@ -23,10 +23,13 @@ def resume_interrupted(dispatcher: CollectingDispatcher, tracker: Tracker,
                   for e in events)
     if not form or decided:
         return []
-    if form == "ticket_offer_form" and any("已为您登记" in (m.get("text") or "")
-                                          for m in dispatcher.messages):
+    offer_ended = any(e.get("event") == "slot" and e.get("name") == "pending_case"
+                      and e.get("value") is None for e in events)
+    if form == "ticket_offer_form" and (offer_ended or any(
+            "已为您登记" in (m.get("text") or "") or "先不登记" in (m.get("text") or "")
+            for m in dispatcher.messages)):
         # F01: the offer a question interrupted was for this very case, now filed: a second
-        # offer would file it twice
+        # offer would file it twice; W-12: declined (先不用), it is not offered again
         return [SlotSet("interrupted_form", None)]
     dispatcher.utter_message(response="utter_resume_form")
     if form == tracker.active_loop_name:  # still active after an unhappy path: it resumes

@@ -215,11 +215,11 @@ def answer_extractor(slot: str):
         if checked.ok and not str(checked.value).startswith(_UNSPECIFIC):
             return {slot: checked.value}
         if slot in OPTIONAL_FACTS:
+            approx = APPROXIMATIONS.get(slot)
+            if approx and approx(text).ok:  # 不知道 好几个吧 (W-15): 好几个, not 不清楚
+                return {slot: approx(text).value}
             if v.says_unknown(text):
                 return {slot: v.UNKNOWN}
-            approx = APPROXIMATIONS.get(slot)
-            if approx and approx(text).ok:
-                return {slot: approx(text).value}
         if checked.ok and not other_facts_said(tracker, slot):
             return {slot: checked.value}  # 其他（…）: something, in the worker's words
         if checked.ok:

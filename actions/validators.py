@@ -387,13 +387,18 @@ def approximate_head_count(value: object) -> Checked:
 
 _PRONOUN = r"(?:他|她|那人|这人|对方|那个人)"  # 他姓张: the one who owes, by surname
 _BOSS = r"(?:包工头|小包工头|工头|老板|老板娘|班组长|承包商|带班的|领班)"
+_SURNAMES = ("张王李赵刘陈杨黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏"
+             "魏吕丁任沈姚卢姜崔钟谭陆汪范石廖贾夏韦付方邹孟熊秦邱江尹薛闫段雷侯史陶黎贺顾毛郝龚邵严覃武"
+             "戴莫孔汤")
 _DESCRIBED_BOSS = re.compile(
     rf"(?:一个|有个|那个)?(?:姓|叫)[\u4e00-\u9fff]{{1,3}}?的{_BOSS}|"
     rf"{_BOSS}\s*(?:姓|叫)[\u4e00-\u9fff]{{1,3}}?(?=的|[，,。\s]|$)|"
     rf"{_BOSS}\s*是个?(?:姓|叫)[\u4e00-\u9fff]{{1,2}}的(?:[\u4e00-\u9fff]{{1,3}}?人)?|"  # 包工头是个姓孙的河南人
     rf"{_BOSS}\s*(?:老|小)[\u4e00-\u9fff]|(?:老|小)[\u4e00-\u9fff](?:这个|那个)?{_BOSS}|"
     # 他姓张 电话打不通, asked who owes the money: the person, by surname
-    rf"^{_PRONOUN}\s*姓[\u4e00-\u9fff]{{1,2}}?(?=的|[，,。\s]|$)")
+    rf"^{_PRONOUN}\s*姓[\u4e00-\u9fff]{{1,2}}?(?=的|[，,。\s]|$)|"
+    # 老张跑了 欠好几个月的 / 就是老张啊 包工头 (W-15): the person, by what everyone calls them
+    rf"(?<![老小])(?:老|小)[{_SURNAMES}](?=跑|欠|不给|没给|啊|呀|吧|[，,。\s]|$)")
 _SITE = re.compile(r"在?[\u4e00-\u9fff0-9]{2,12}?(?:路|街|道|村|镇|区|园|广场|小区)"
                    r"(?:那个|的|这个)?(?:工地|项目|厂子?|车间|店|饭店|工程)")
 _EMPLOYER_FILLER = re.compile(r"^(?:是|就是|欠我钱的是|欠钱的是|欠我的是|我在|在|给|帮|那个|一个)+|"
@@ -663,6 +668,7 @@ def place_eaten_by(entity: dict, text: str) -> tuple[str, str] | None:
 _COMPANY_END = re.compile(r"(?:公司|集团|厂|酒店|医院)$")
 # 两万多 具体22000: the figure said as the exact one replaces the rough one before it
 _PRECISE = re.compile(r"(?:具体|准确|确切|精确|实际上?|其实)(?:点|的|来说|说)?(?:是|有)?\s*$")
+_ROUGH_BEFORE = re.compile(r"(?:大概|大约|差不多|约|估计|可能)\s*(?:有|是)?\s*$")
 _ROUGH_AFTER = re.compile(r"\s*(多|左右|出头|来块|上下)")
 
 
@@ -794,6 +800,8 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             if facts[slot] == value.value and (re.search(r"[多来余](?:块钱|块|元)?$", said) or after):
                 # 一万多 / 一万多块 (W-01 filed 一万多块 as 10,000 元)
                 rough[slot] = after.group(1) if after else "多"
+            elif facts[slot] == value.value and _ROUGH_BEFORE.search(text[max(0, span.start - 6):span.start]):
+                rough[slot] = "约"  # 大概两万 (W-15)
     if isinstance(facts.get("amount"), (int, float)) and "amount" in rough:
         # 一万多 / 两万左右 owed: the ticket says it as roughly as the worker did (Q-, R- rounds
         # filed 一万多 as exactly 10,000); the relief and the pay comparisons keep numbers
@@ -878,7 +886,8 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     if holiday:
         checked = holiday_situation(text)
         if checked.ok and (ctx.about(_HOLIDAY_CONTEXT) or re.search(
-                r"留.{0,3}过年|就地过年|不回家|不回去|在这过年|错峰|返乡|返岗|回家过年", text)):
+                r"留.{0,3}过年|就地过年|不回(?:老)?家|不回去|不回了|在这过年|错峰|返乡|返岗|回(?:老)?家过年",
+                text)):  # 过年不回老家了 (U-09, W-16 were asked 留下还是回家 after saying so)
             facts["holiday_situation"] = checked.value
     # 鑫达电子厂 names the employer, not the job; a bare 电子厂 is the kind of work
     job_text = text.replace(employer, "") if employer and not _FACTORY_KIND.fullmatch(employer) \

@@ -626,3 +626,33 @@ def test_a_rough_sum_with_its_unit_stays_rough():
     """W-01: 一万多块 was filed as 10,000 元 (一万多 alone was already kept rough)."""
     ctx = v.Context(asked="amount", form="wage_arrears_form", intent="inform")
     assert v.read_facts("欠了一万多块", [], ctx)["amount"] == "约1万多元"
+
+
+def test_not_going_home_to_the_old_home_is_staying():
+    """U-09, W-16: 过年不回老家了 was asked 留下来过年还是节后回家 again."""
+    facts = v.read_facts("我在深圳送快递 过年不回老家了 工会有啥东西发吗", [], v.Context(intent="find_station"))
+    assert facts["holiday_situation"] == "stay"
+
+
+def test_a_boss_called_by_name_a_rough_sum_and_a_rough_count_are_kept():
+    """W-15: 老张跑了 … 大概两万 was asked who owed it and filed as 单位 不清楚, 20,000 元;
+    不知道 好几个吧 became 人数 不清楚."""
+    facts = v.read_facts("在城阳干装修 老张跑了 欠好几个月的 大概两万 帮帮忙", [],
+                         v.Context(intent="wage_arrears"))
+    assert facts["employer"] == "老张" and facts["amount"] == "约2万元"
+    assert v.employer_answer("就是老张啊 包工头 啥公司不知道").value == "老张"
+    assert v.described_employer("老板跑了") is None and v.described_employer("我老公") is None
+    tracker = form_tracker("wage_arrears_form", "workers_affected", "不知道 好几个吧")
+    extracted = ValidateWageArrearsForm().extract_workers_affected(CollectingDispatcher(), tracker, {})
+    assert extracted["workers_affected"] not in (v.UNKNOWN, None)
+
+
+def test_a_declined_offer_does_not_bring_back_the_offer_it_interrupted():
+    """W-12: 先不用 on the subsidy offer, then 好，我们接着刚才的事往下说 and the same offer again."""
+    from rasa_sdk.events import SlotSet
+
+    from actions.resume import resume_interrupted
+    tracker = _said("隆祥皮革 过年留厂 有啥", latest="/deny", slots={"interrupted_form": "ticket_offer_form"})
+    dispatcher = CollectingDispatcher()
+    events = resume_interrupted(dispatcher, tracker, [SlotSet("pending_case", None)])
+    assert events == [SlotSet("interrupted_form", None)] and not dispatcher.messages
