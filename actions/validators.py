@@ -423,6 +423,8 @@ def described_employer(value: object) -> str | None:
     # 他姓张: the one who owes, as the question asked for them (老板 or 包工头)
     parts[0] = re.sub(rf"^{_PRONOUN}\s*(姓[\u4e00-\u9fff]{{1,2}})$",
                       r"\1的（老板或包工头）", parts[0])
+    if re.fullmatch(r"(?:老|小)[\u4e00-\u9fff]", parts[0]) and (trade := _TRADE.search(text)):
+        parts[0] = trade.group(1) + parts[0]  # 就知道是搞装修的 都叫他老李 (K-20)
     return re.sub(r"^(?:一个|有个|那个|在)", "", "，".join(parts))
 
 
@@ -674,7 +676,7 @@ _ROUGH_AFTER = re.compile(r"\s*(多|左右|出头|来块|上下)")
 
 def rough_sum(value: float, how: str) -> str:
     """10000 said as 一万多 → 约1万多元; 20000 as 两万左右 → 约2万元: kept approximate."""
-    shown = f"{value / 10000:g}万" if value >= 10000 and value % 1000 == 0 else f"{value:,g}"
+    shown = f"{value / 10000:g}万" if value >= 10000 and value % 10000 == 0 else f"{value:,g}"
     return f"约{shown}{'多' if how in ('多', '出头') else ''}元"
 
 
