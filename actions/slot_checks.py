@@ -273,7 +273,9 @@ CHANGE = re.compile(r"^(?:修改|改一下|要改|我要改|不对|有错|改)")
 def named_fact_change(text: str) -> tuple[str, Any] | None:
     """金额是九千五 / 单位改成青岛海纳建筑: the fact the worker names, with its new value."""
     for slot, names in _NAMED_FACTS:
-        m = re.search(rf"(?:{names})\s*(?:应该)?(?:是|改成|改为|写|为|:|：)\s*(.+)", text)
+        # 人数不对 是两个人 (W-18 got a callback ticket nobody asked for)
+        m = re.search(rf"(?:{names})\s*(?:不对|错了|有误|写错了|说错了)?[，,\s]*(?:应该)?"
+                      rf"(?:是|改成|改为|写|为|:|：)\s*(.+)", text)
         if m:
             checked = SLOT_CHECKS.get(slot, v.place)(m.group(1))
             if checked.ok:

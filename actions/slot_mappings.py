@@ -17,10 +17,21 @@ from rasa_sdk.events import SlotSet
 
 from actions import validators as v
 from actions.hotline_form import resolve_place
+from actions.overtime_days import read_worked_days
 from actions.service_catalog import SERVICE_INTENTS
 from actions.slot_checks import context_of, slots_set_this_turn, value_before_this_message
 
 logger = logging.getLogger(__name__)
+
+
+def _same_days(old: Any, new: Any) -> bool:
+    """Two messages that name the same days worked (the second asks about them again)."""
+    if not (isinstance(old, str) and isinstance(new, str)):
+        return False
+    before, now = read_worked_days(old), read_worked_days(new)
+    return bool(now) and (before.dates, before.statutory_days, before.rest_days,
+                          before.extended_hours) == (now.dates, now.statutory_days,
+                                                     now.rest_days, now.extended_hours)
 
 
 class ValidateSlotMappings(ValidationAction):
@@ -51,8 +62,8 @@ class ValidateSlotMappings(ValidationAction):
                            + await known_place_of_several(tracker)), []
         for slot, value in facts.items():
             old = tracker.get_slot(slot)
-            if old == value:
-                continue
+            if old == value or (slot == "overtime_days" and _same_days(old, value)):
+                continue  # 四千出头 4200吧 那初四到底几倍 (W-21): the same 初四, no correction
             events.append(SlotSet(slot, value))
             refined = isinstance(value, str) and value.startswith(str(old))  # 外地户口 → …，有居住证
             if old not in (None, v.UNKNOWN) and not str(old).startswith("约") and not refined:

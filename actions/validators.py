@@ -167,8 +167,12 @@ def head_count(value: object) -> Checked:
     if re.search(r"[我咱](?:们)?俩|[我咱]们?两个", text):  # 就我俩: the two of us
         return Checked(2)
     text = text.replace("俩", "两个").replace("仨", "三个")  # 俩人 我跟我老乡 (K-20)
-    if re.search(r"就我|只有我|我一个|一个人|我自己|就俺|俺一个|俺自己|自个儿?|自己个儿", text):
-        return Checked(1)
+    alone = re.search(r"就我|只有我|我一个|一个人|我自己|就俺|俺一个|俺自己|自个儿?|自己个儿", text)
+    if alone and not re.search(r"还有|另外|也欠|也没|算(?:是)?[两二三四五六七八九十\d]", text[alone.end():]):
+        return Checked(1)  # 就我 还有个后厨的也欠了 算两个吧 (W-18) is two, said last
+    if m := re.search(r"算(?:是)?(\d+|[两二三四五六七八九])\s*个", text):
+        said = m.group(1)
+        return Checked(int(said) if said.isdigit() else _GRADE_NUMBERS[said.replace("两", "二")])
     if m := _COUNT_RANGE.search(text):  # 两三个 is about 2–3 people, not 23
         return Checked(f"约{m.group(0)}")
     if m := _TENS_ROUGHLY.search(text):  # 二三十个人 / 二十多个: about that many, never 20 exactly

@@ -26,7 +26,7 @@ DOMAIN = {"forms": {"ticket_offer_form": {"required_slots": ["wants_ticket", "ph
 MUTUAL = {"title": "职工互助保障", "summary": "职工互助保障是工会组织的互助互济保障，一般包括重大疾病、"
           "住院医疗、意外伤害等", "details": {}, "source": "各地工会"}
 SKILLS = {"title": "职工书院与技能培训", "summary": "工会职工书院提供技能培训、考证辅导、学历提升和文化"
-          "课程，线上线下结合，多数免费。", "details": {}, "source": "各地工会"}
+          "课程，线上线下结合；开哪些课、收不收费，以当地工会公布的为准。", "details": {}, "source": "各地工会"}
 
 
 def _tracker(text: str, intent: str, slots: dict | None = None, before: list | None = None,

@@ -656,3 +656,19 @@ def test_a_declined_offer_does_not_bring_back_the_offer_it_interrupted():
     dispatcher = CollectingDispatcher()
     events = resume_interrupted(dispatcher, tracker, [SlotSet("pending_case", None)])
     assert events == [SlotSet("interrupted_form", None)] and not dispatcher.messages
+
+
+def test_a_count_said_last_and_a_named_fact_corrected_after_its_name():
+    """W-18: 就我 还有个后厨的也欠了 算两个吧 was filed as 就您一个, and 人数不对 是两个人 was not
+    read as a change of the head count."""
+    from actions.slot_checks import named_fact_change
+    assert SLOT_CHECKS["workers_affected"]("就我 还有个后厨的也欠了 算两个吧").value == 2
+    assert SLOT_CHECKS["workers_affected"]("就我一个").value == 1
+    assert named_fact_change("人数不对 是两个人") == ("workers_affected", 2)
+
+
+def test_the_same_days_asked_about_again_are_no_correction():
+    """W-21: 四千出头 4200吧 那初四到底几倍 was echoed as 已更正：加班日子改为四千出头…"""
+    from actions.slot_mappings import _same_days
+    assert _same_days("组长让我初四上班 初四上班也是给三倍工资吧？", "四千出头 4200吧 那初四到底几倍")
+    assert not _same_days("初四上班", "初四初五都上班")
