@@ -200,6 +200,13 @@ class ValidateTicketStatusForm(HotlineForm):
             return [SlotSet("repeat_count", None), ActiveLoop(None),
                     SlotSet("requested_slot", None), FollowupAction("action_listen")]
         other = v.ticket_id(text)
+        malformed = re.search(r"GH\s*(\d{6,})", text.upper())
+        if malformed and not other.ok and self._waiting_for_answer(tracker):
+            # 还有一个 GH20261206004 (11 digits, X-14): read as a wrong phone, then the menu
+            dispatcher.utter_message(text=f"工单号是 GH 加 12 位数字，您说的 GH{malformed.group(1)} 是 "
+                                          f"{len(malformed.group(1))} 位，请对照登记时回复里的工单号再说一遍。")
+            return [SlotSet("repeat_count", None), SlotSet("requested_slot", "ticket_id"),
+                    SlotSet("ticket_id", None), FollowupAction("action_listen")]
         if tracker.get_slot("requested_slot") == "phone" and self._waiting_for_answer(tracker) \
                 and other.ok and not v.phone(text).ok:
             # 还有一个 GH202611180023 呢 while the phone was asked (V-14, T-15 got 这个手机号好像

@@ -8,6 +8,8 @@ import re
 
 from rasa_sdk import Tracker
 
+from bot.contract import WEEKDAY_NAMES
+
 _WHERE_EXACTLY = re.compile(r"具体(?:在)?哪|具体位置|具体地址|门牌|怎么走|咋走|在哪(?:儿|里)?啊?$|几楼|哪个门|"
                             r"地址(?:呢|是啥|在哪)|详细地址")
 
@@ -25,10 +27,32 @@ def _last_card(tracker: Tracker) -> str | None:
     return None
 
 
+# 礼拜天 / 星期日 / 周六 → the card's own day names (bot.contract, one vocabulary)
+_DAYS = {**{name[-1]: name for name in WEEKDAY_NAMES.values()}, "天": WEEKDAY_NAMES["sun"],
+         "末": "周末"}
+_DAY_ASKED = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天末])")
+_HOURS_ASKED = re.compile(r"几点|开不开|开门|开不|关门|营业|有人吗|有人不")
+
+
+def _hours_reply(name: str, hours: str, text: str) -> str:
+    """礼拜天开不 after a card (X-11 got 好的，没问题): the card's hours, and the day asked."""
+    hours = re.sub(r"（现在不在服务时间）|（现在在服务时间）", "", hours)
+    asked = _DAY_ASKED.search(text)
+    if not asked:
+        return f"{name}的服务时间：{hours}。"
+    day = _DAYS[asked.group(1)]
+    days = ("周六", "周日") if day == "周末" else (day,)
+    said = [f"{d}不开门" if d not in hours else next(
+        (f"{d} {part.split(' ', 1)[1]}" for part in re.split(r"；", hours) if part.startswith(d)), d)
+        for d in days]
+    return f"{name}{'，'.join(said)}。全部服务时间：{hours}。"
+
+
 def station_detail_reply(tracker: Tracker) -> str | None:
-    """The address asked again after a card: its lines, and who knows the door (None: not that)."""
+    """The address or hours asked again after a card: its lines (None: not that)."""
     text = ((tracker.latest_message or {}).get("text") or "").strip()
-    if not _WHERE_EXACTLY.search(text) or not (card := _last_card(tracker)):
+    where, when = _WHERE_EXACTLY.search(text), _HOURS_ASKED.search(text) or _DAY_ASKED.search(text)
+    if not (where or when) or not (card := _last_card(tracker)):
         return None
     lines = card.splitlines()
     named = [line.split("：", 1)[1] if line.startswith("工会网格工作站：") else line for line in lines
@@ -37,5 +61,8 @@ def station_detail_reply(tracker: Tracker) -> str | None:
     address = next((line.split("：", 1)[1] for line in lines if line.startswith("地址：")), "")
     phone = next((line.split("：", 1)[1] for line in lines if line.startswith("电话：")), "")
     address = re.sub(r"（具体位置请先打电话问清楚）|（示例地址，上线前请核实）", "", address)
+    hours = next((line.split("：", 1)[1] for line in lines if line.startswith("服务时间：")), "")
+    if when and not where:
+        return _hours_reply(name, hours, text) if hours else None
     return (f"{name}登记的地址是：{address}。工会这里没有更细的门牌；去之前请先打 {phone} 问清楚"
             "在哪栋楼、哪个门，工作人员会告诉您怎么走。")

@@ -672,3 +672,16 @@ def test_the_same_days_asked_about_again_are_no_correction():
     from actions.slot_mappings import _same_days
     assert _same_days("组长让我初四上班 初四上班也是给三倍工资吧？", "四千出头 4200吧 那初四到底几倍")
     assert not _same_days("初四上班", "初四初五都上班")
+
+
+def test_a_day_asked_after_a_station_card_is_answered_from_its_hours():
+    """X-11: 礼拜天开不 after the 辛安 card got 好的，没问题 / the menu."""
+    from actions.station_followup import station_detail_reply
+    card = ("离您最近的工会网格工作站是：\n辛安街道工会网格化工作总站\n地址：青岛西海岸新区辛安街道\n"
+            "电话：0532-12351\n服务时间：周一 08:30-19:30；周六 09:00-17:00（现在不在服务时间）")
+    events = [{"event": "user", "text": "辛安", "parse_data": parse("辛安", "inform")},
+              {"event": "bot", "text": card},
+              {"event": "user", "text": "礼拜天开不", "parse_data": parse("礼拜天开不", "inform")}]
+    tracker = Tracker("w", {}, parse("礼拜天开不", "inform"), events, False, None, {}, "action_listen")
+    reply = station_detail_reply(tracker)
+    assert reply and "周日不开门" in reply and "周六 09:00-17:00" in reply

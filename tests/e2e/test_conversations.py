@@ -294,3 +294,13 @@ async def test_a_second_ticket_named_while_the_phone_is_asked_is_looked_up(chat,
     assert ids[1] in reply and "好像不对" not in reply, reply
     assert "已分派" in await chat.say("13805328888")
 
+
+
+async def test_a_ticket_number_a_digit_short_is_said_so(chat, backend_api):
+    """X-14: GH20261206004 (11 digits) was read as a wrong phone number, then the menu."""
+    _, ticket = await backend_api.call("POST", "/tickets", json={
+        "type": "legal_aid", "district": "辛安街道", "contact_phone": "13805327777"},
+        headers={"Idempotency-Key": chat.sender})
+    assert "手机" in await chat.say(f"俺昨天登记了个工单 号是{ticket['id']} 到哪一步了")
+    reply = await chat.say("还有一个 GH20261206004 这个呢")
+    assert "12 位数字" in reply and "11 位" in reply and "手机号好像不对" not in reply, reply
