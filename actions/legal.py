@@ -14,12 +14,14 @@ from datetime import date
 
 from rasa_sdk import Tracker
 
+from actions import validators as v
 from actions.common import said_this_turn
 from actions.facts import recent_words
 from bot.normalize.numbers import find_amounts, find_durations
 
 WAGE_ASK = "告诉我您一个月工资多少，我帮您算个数"
 WAGE_AGAIN = "要算出数来，还差您的月工资：您一个月工资多少？（比如：5000）"
+WAGE_UNKNOWN = "工资记不清也没关系：上面的月数按您的月工资算，登记后工作人员帮您核实工资、算准数额。"
 _NO_CONTRACT = re.compile(r"(?:没|没有|不|未)(?:跟我|和我|给我|与我)?签(?:劳动|书面)?合同|没(?:有)?(?:劳动)?合同|"
                           r"合同\S{0,3}没签|(?:双倍|二倍|两倍)工资")
 # 没交社保 … 能直接辞职吗 还有补偿吗 (V-08): leaving for the employer's fault is paid the same
@@ -143,20 +145,21 @@ def _period(months: int) -> str:
     return (f"{years}年" if years else "") + (f"{rest}个月" if rest or not years else "")
 
 
-def double_wage_line(months: int, wage: int | None) -> str:
+def double_wage_line(months: int, wage: int | None, ask: bool = True) -> str:
     """第八十二条 on the worker's months: from the second month, at most 11 months."""
     if months <= 1:
         return "用工一个月内签了书面合同的，不用付二倍工资；超过一个月还没签，从第二个月起算。"
     extra = min(months - 1, 11)
     line = (f"按您说的干了{_period(months)}没签合同：从第二个月算起，可以主张{extra}个月的"
             "二倍工资差额（每月再多一份工资）")
-    line += f"，按月工资 {wage:,} 元算约 {extra * wage:,} 元。" if wage else f"。{WAGE_ASK}。"
+    line += (f"，按月工资 {wage:,} 元算约 {extra * wage:,} 元。" if wage
+             else f"。{WAGE_ASK}。" if ask else "（每月按您的月工资算）。")
     if months > 12:
         line += "满一年还没签的，视为已经订立了无固定期限劳动合同。"
     return line + "具体数额以仲裁认定为准；申请仲裁的时效是一年，别拖。"
 
 
-def severance_line(months: int, wage: int | None, rough: bool = False) -> str:
+def severance_line(months: int, wage: int | None, rough: bool = False, ask: bool = True) -> str:
     """第四十七条 on the worker's time: a month's pay per year, half a month under six months."""
     years, rest = divmod(months, 12)
     pay_months = years + (1 if rest >= 6 else 0.5 if rest else 0)
@@ -166,7 +169,7 @@ def severance_line(months: int, wage: int | None, rough: bool = False) -> str:
     if rough and not rest:  # 三年多 (T-08): the part over the years is not known
         line += "（“多”出来的不满六个月再加半个月，满六个月再加一个月）"
     line += f"；单位违法辞退的，赔偿金是它的二倍（{pay_months * 2:g} 个月工资）。"
-    return (line + ("" if wage else f"{WAGE_ASK}。")
+    return (line + ("" if wage or not ask else f"{WAGE_ASK}。")
             + "职工自己有严重过错被解除的没有补偿；有争议一年内可以申请劳动仲裁。")
 
 
@@ -250,6 +253,8 @@ def worked_out(text: str, words: str, wage: int | None, asked_wage: bool) -> lis
         wage = wage or next((int(s.value) for s in find_amounts(text)), None)
     elif not (_HOW_MUCH.search(text) or _NO_CONTRACT.search(text) or _DISMISSED.search(text)):
         return []
+    # the wage is asked only when a sum is asked for (想找律师 / 想申请仲裁: the case goes on)
+    ask = asked_wage or bool(_HOW_MUCH.search(text))
     months = months_worked(words)
     if months and (again := months_said_now(text)):
         months = again
@@ -257,9 +262,9 @@ def worked_out(text: str, words: str, wage: int | None, asked_wage: bool) -> lis
         return []
     wage = wage or monthly_wage_in(words)
     if _NO_CONTRACT.search(words):
-        return [double_wage_line(months, wage)]
+        return [double_wage_line(months, wage, ask)]
     if _DISMISSED.search(words):
-        return [severance_line(months, wage, rough=bool(re.search(r"年多", words)))]
+        return [severance_line(months, wage, rough=bool(re.search(r"年多", words)), ask=ask)]
     return []
 
 
@@ -274,6 +279,9 @@ def sums_for(tracker: Tracker) -> list[str]:
     sums = worked_out(text, recent_words(tracker, limit=4),
                       int(wage) if isinstance(wage, (int, float)) else None, asked_wage=asked)
     if asked and any(WAGE_ASK in line for line in sums):
+        if v.says_unknown(text) or said_this_turn(tracker, WAGE_AGAIN, earlier_turns=1):
+            # 不知道 to the wage (make simulate: asked again and again): the case goes on
+            return [WAGE_UNKNOWN]
         return [WAGE_AGAIN]  # 那我能拿多少 right after the months were told: not all of it again
     return sums
 

@@ -130,3 +130,17 @@ def test_a_probation_dismissal_puts_the_proof_on_the_employer():
 def test_the_time_said_in_a_correction_is_the_one_counted(latest, words, shown):
     (line,) = worked_out(latest, words, None, False)
     assert shown in line
+
+
+def test_the_wage_is_not_asked_unless_a_sum_is_and_not_known_ends_the_asking():
+    """make simulate: 干了两年没签劳动合同 想找律师, then 不知道 to the wage — asked again and
+    again until the worker gave up. The wage is asked only for 能要多少; 不知道 moves on."""
+    (line,) = worked_out("干了两年没签劳动合同 想找律师", "干了两年没签劳动合同 想找律师", None, False)
+    assert WAGE_ASK not in line and "11个月" in line
+    events = [{"event": "user", "text": "干了两年没签劳动合同 能要多少",
+               "parse_data": parse("干了两年没签劳动合同 能要多少", "legal_aid")},
+              {"event": "bot", "text": f"…11个月…{WAGE_ASK}。"},
+              {"event": "user", "text": "不知道", "parse_data": parse("不知道", "inform")}]
+    tracker = Tracker("w", {}, parse("不知道", "inform"), events, False, None, {}, "action_listen")
+    from actions.legal import WAGE_UNKNOWN
+    assert sums_for(tracker) == [WAGE_UNKNOWN]

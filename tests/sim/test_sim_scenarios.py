@@ -140,3 +140,11 @@ def test_a_merged_report_takes_only_conversations_the_first_run_lost(tmp_path):
                          / "report.json").read_text(encoding="utf-8"))
     assert [r["success"] for r in merged["results"]] == [True, False, False]  # b was no accident
     assert "1 个" in merged["note"]
+
+
+def test_an_approximate_sum_matches_the_sum_said():
+    """大概三万块 is filed as 约3万元: the simulated worker's ticket check takes it as 30,000,
+    and still fails a different sum."""
+    from bot.sim.worker import field_matches
+    assert field_matches("约3万元", 30000, "eq") and field_matches("约24,000元", 24000, "eq")
+    assert not field_matches("约3万元", 24000, "eq") and field_matches(8500, 8500, "eq")
