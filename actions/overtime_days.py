@@ -65,7 +65,9 @@ def _nearest(candidates: list[date], today: date) -> date:
 
 
 # Said as done (五一干了三天, 初一到初三都加了班): the days lie behind, never ahead.
-_PAST = re.compile(r"(?:干|加|上|做|值|忙|工作)了|(?:干|加|上|做)过|加了班|去年")
+# 过年那会儿 年三十 初一都上班了 / 已经干完了 (Y-02 was dated to the coming festival)
+_PAST = re.compile(r"(?:干|加|上|做|值|忙|工作)了|(?:干|加|上|做)过|加了班|去年|班了|干完|已经|"
+                   r"那会儿?|那时候|当时|没给")
 
 
 def _year_of(make, today: date, past: bool = False) -> int:
@@ -100,6 +102,10 @@ def _year_named(text: str, today: date) -> int | None:
 
 def _spring_festival(text: str, today: date) -> list[date]:
     text = re.sub(r"大?年三十", "除夕", text).replace("大年", "").replace("正月", "")
+    if re.search(r"初[一二三四五六七八九十]|除夕|过年|春节", text):
+        # 三十 初四 初五都得上 (Y-16 dropped 除夕): 三十 beside the festival's days is 除夕
+        text = re.sub(r"(?<![\d一二三四五六七八九十第])三十儿?(?![\d一二三四五六七八九十天个岁号块元多万千%号])",
+                      "除夕", text)
     year = _year_named(text, today) or _year_of(lambda y: spring_festival_day(y, 1), today,
                                                 bool(_PAST.search(text)))
     names = re.findall(_LUNAR_DAY, text)

@@ -54,8 +54,8 @@ class ValidateSlotMappings(ValidationAction):
         except Exception:  # reading facts must never cost the worker an answer
             logger.exception("reading the facts of a message failed")
             return []
-        facts = owed_per_month(tracker, wage_after_minimum_wage(
-            tracker, correction_target(tracker, facts)))
+        facts = owed_after_months(tracker, owed_per_month(tracker, wage_after_minimum_wage(
+            tracker, correction_target(tracker, facts))))
         for slot, value in (await volunteered_place(tracker, facts)).items():
             facts.setdefault(slot, value)  # the NLU's own reading of a place stays as it was
         events, changed = (place_inside_employer(tracker, facts) + place_of_hukou(tracker)
@@ -176,6 +176,20 @@ def owed_per_month(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
     moved = dict(facts)
     moved["amount"] = moved.pop("monthly_wage") * int(months.group(1))
     return moved
+
+
+def owed_after_months(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
+    """一个月4500 to 一共欠了多少钱, then 三个月 (Y-19 filed 4,500 owed for four months): the sum
+    owed is the month's pay times the months, when the months come after the pay (and again when
+    they are corrected)."""
+    months = re.fullmatch(r"P(\d+)M", str(facts.get("duration") or ""))
+    wage, owed = tracker.get_slot("monthly_wage"), tracker.get_slot("amount")
+    if not months or "amount" in facts or not isinstance(wage, int) or not _about_arrears(tracker):
+        return facts
+    before = re.fullmatch(r"P(\d+)M", str(tracker.get_slot("duration") or ""))
+    if owed not in (wage, wage * int(before.group(1)) if before else wage):
+        return facts  # a sum the worker said: kept
+    return {**facts, "amount": wage * int(months.group(1))}
 
 
 def _about_arrears(tracker: Tracker) -> bool:

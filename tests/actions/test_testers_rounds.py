@@ -685,3 +685,13 @@ def test_a_day_asked_after_a_station_card_is_answered_from_its_hours():
     tracker = Tracker("w", {}, parse("礼拜天开不", "inform"), events, False, None, {}, "action_listen")
     reply = station_detail_reply(tracker)
     assert reply and "周日不开门" in reply and "周六 09:00-17:00" in reply
+
+
+def test_festival_days_already_worked_are_this_years_and_三十_is_new_years_eve():
+    """Y-02: 过年那会儿 年三十 初一 还有初五都上班了 (said in December) was dated to the coming
+    festival; Y-16: 三十 初四 初五都得上 dropped 除夕 (1,931.03 due, 827.59 given)."""
+    done = read_worked_days("过年那会儿 年三十 初一 还有初五都上班了 没给调休", TODAY)
+    assert [d.year for d in done.dates] == [2026] * 3
+    coming = read_worked_days("六千来块吧 三十 初四 初五都得上", TODAY)
+    assert len(coming.dates) == 3 and coming.dates[0] == date(2027, 2, 5)  # 除夕 2027
+    assert len(read_worked_days("春节三十个人都上班 初一", TODAY).dates) == 1

@@ -480,3 +480,17 @@ async def test_a_phone_read_out_in_words_is_taken(chat):
     await chat.say("老板欠我两个月工资一万二 鑫达电子厂 就我一个 在黄岛")
     reply = await chat.say("一五八 六三九二 七七零一")
     assert "15863927701" in reply and "确认" in reply, reply
+
+
+async def test_a_months_pay_given_for_the_sum_is_multiplied_by_the_months(chat):
+    """Y-19: 一个月4500 to 一共欠了多少钱, then 三个月, then 不对 是四个月 — filed as 4,500 owed."""
+    await chat.say("工资被拖欠了")
+    await chat.say("不知道")
+    await chat.say("一个月4500")
+    await chat.say("三个月")
+    await chat.say("不对 是四个月")
+    for answer in ("就我一个", "辛安", "15263981234"):
+        reply = await chat.say(answer)
+        if "核对" in reply:
+            break
+    assert "18,000" in reply and "4个月" in reply, chat.transcript
