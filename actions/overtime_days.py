@@ -208,7 +208,8 @@ _REST_COUNT = re.compile(rf"(?:{_REST_WORDS})\D{{0,4}}?({_NUM})\s*天")
 # 每个周末两天 上个月一共8天: the total the worker counted, not the days of one weekend
 _TOTAL_COUNT = re.compile(rf"(?:一共|总共|合计|加起来|共)\D{{0,2}}?({_NUM})\s*天")
 _STATUTORY_COUNT = re.compile(rf"(?:法定|节假日|节日)\D{{0,4}}?({_NUM})\s*天")
-_HOURS = re.compile(rf"({_NUM})\s*个?(半)?\s*(?:小时|小失|小是|钟头|个钟)")  # 20个小失: a typo of 小时
+# 20个小失: a typo of 小时; 六十多个钟 (Y-03): 钟 alone, after a rough count
+_HOURS = re.compile(rf"({_NUM})\s*多?\s*个?(半)?\s*(?:小时|小失|小是|钟头|钟(?!点))")
 
 
 # 上个月周末都上班 / 周六周日都上班 上个月: every weekend day of that month (the calendar then
@@ -303,6 +304,11 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
     hours = _HOURS.search(text)
     if hours and (n := _number(hours.group(1))):
         found.extended_hours = n + (Decimal("0.5") if hours.group(2) else 0)
+        # 加了六十多个钟 不对 是66个 (Y-03): the count said after the correction
+        fixed = re.search(rf"(?:不对|说错了?|应该是)[，,\s]*是?\s*({_NUM})\s*个?(?![月天人号块元])",
+                          text[hours.end():])
+        if fixed and (again := _number(fixed.group(1))):
+            found.extended_hours = again
         if _DAILY.search(text):
             found.hours_per_day = found.extended_hours
             found.workdays = _workdays_in_period(text)

@@ -674,6 +674,8 @@ def place_eaten_by(entity: dict, text: str) -> tuple[str, str] | None:
 _COMPANY_END = re.compile(r"(?:公司|集团|厂|酒店|医院)$")
 # 两万多 具体22000: the figure said as the exact one replaces the rough one before it
 _PRECISE = re.compile(r"(?:具体|准确|确切|精确|实际上?|其实)(?:点|的|来说|说)?(?:是|有)?\s*$")
+_PAID_BEFORE = re.compile(r"(?:就|只|才|一共|总共)?(?:给了|发了|付了|给过|给我)\s*$")
+_CORRECTION_CUE = re.compile(r"不对|说错|搞错|记错|更正|应该是|不是[^，,。\s]{1,8}?是")
 _ROUGH_BEFORE = re.compile(r"(?:大概|大约|差不多|约|估计|可能)\s*(?:有|是)?\s*$")
 _ROUGH_AFTER = re.compile(r"\s*(多|左右|出头|来块|上下)")
 
@@ -772,6 +774,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
 
     # 不是八千是八千五: in a correction the value said last is the one meant
     correcting = is_correction(text)
+    cue = _CORRECTION_CUE.search(text)
     # digits, no money — unless a correction of a sum (不对，是四千五) comes while a phone or
     # code is asked; a sum in words or with its unit (自己掏了三万多, 3万, 800元) is money
     codes = ctx.asked in ("otp_code", "phone", "ticket_id", "id_number") and not (
@@ -784,6 +787,9 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             continue
         if any(start <= span.start < end for start, end in phones):
             continue  # 电话 139 0532 8876 (U-18 filed 8,876 元 as the sum owed)
+        if _PAID_BEFORE.search(text[max(0, span.start - 6):span.start]) and (
+                ctx.about(_OVERTIME_CONTEXT) or "加班" in text):
+            continue  # 厂里就给了一千出头 (Y-03): what was paid, not the wage (paid_so_far reads it)
         value = amount(span.value)
         if value.ok and is_hourly_pay(text, span.start, span.end):
             # 一小时20块 (U-06: a monthly wage of 20, 0.17 元 of overtime): 8 hours × 21.75 days
@@ -796,7 +802,9 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             continue
         if value.ok:
             slot = _amount_slot(text, span.start, ctx)
-            if correcting or slot in rough or _PRECISE.search(text[max(0, span.start - 6):span.start]):
+            # 不对 是九千五: in a correction the sum said after the cue replaces the one before
+            corrects = correcting and (cue is None or span.start >= cue.start())
+            if corrects or slot in rough or _PRECISE.search(text[max(0, span.start - 6):span.start]):
                 facts[slot] = value.value
                 rough.pop(slot, None)
             else:

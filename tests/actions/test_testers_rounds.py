@@ -695,3 +695,14 @@ def test_festival_days_already_worked_are_this_years_and_三十_is_new_years_eve
     coming = read_worked_days("六千来块吧 三十 初四 初五都得上", TODAY)
     assert len(coming.dates) == 3 and coming.dates[0] == date(2027, 2, 5)  # 除夕 2027
     assert len(read_worked_days("春节三十个人都上班 初一", TODAY).dates) == 1
+
+
+def test_hours_said_as_钟_corrected_and_the_pay_received_are_read_apart():
+    """Y-03: 底薪3480 … 加了六十多个钟 不对 是66个 … 厂里就给了一千出头 — computed on a monthly
+    wage of 1,000 (the overtime paid) and the hours asked again."""
+    text = ("电子厂上班的 底薪3480 这个月平时下了班又加了六十多个钟 不对 是66个 都是周一到周五加的 "
+            "加班费该多少钱 厂里就给了一千出头")
+    assert v.read_facts(text, [], v.Context(intent="overtime_pay"))["monthly_wage"] == 3480
+    assert read_worked_days(text, TODAY).extended_hours == 66
+    assert v.read_facts("八千五 不对 是九千五", [], v.Context(asked="amount", form="wage_arrears_form",
+                                                          intent="inform"))["amount"] == 9500
