@@ -781,7 +781,8 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         correcting and not re.search(r"\d{5,}", text))
     # 五千多吧 5400: a sum said roughly gives way to the exact one after it
     rough: dict[str, str] = {}
-    phones = [m.span() for m in _PHONE_SPOKEN.finditer(text)]
+    phones = [m.span() for m in _PHONE_SPOKEN.finditer(text)] + [  # and ticket numbers
+        m.span() for m in re.finditer(r"[Gg][Hh][\s\d]{12,24}", text)]
     for span in find_amounts(text):
         if codes and re.fullmatch(r"[\d\s.]+", text[span.start:span.end]):
             continue
@@ -919,6 +920,10 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
                                 text):
             facts["overtime_days"] = text
 
+    if re.search(r"[Gg][Hh]\s*\d", text) and (ticket := ticket_id(text)).ok:
+        facts["ticket_id"] = ticket.value  # 编号gh 2026 1206 0003 (Z-15: asked for the number)
+    if re.search(r"[幺一二两三四五六七拐八九勾零洞〇]{3}", text) and (spoken := phone(text)).ok:
+        facts["phone"] = spoken.value  # 幺八六 五三二一 四四五五 俺在黄岛 (Z-14): the NLU reads digits only
     status = hardship_status_in(text)
     if status is not None:
         facts["hardship_status"] = status

@@ -25,6 +25,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.base import StatelessComponent
 from bot.nlu.crisis_words import crisis_words_in
+from bot.nlu.person_request import force_person
 
 CRISIS_INTENT = "psych_support"
 CRISIS_KEY = "crisis"  # parse data: True on a crisis message
@@ -50,3 +51,5 @@ class CrisisGuard(StatelessComponent):
         words = crisis_words_in(message.get(TEXT) or "")
         if words:
             force_crisis(message, words)
+        else:  # 你是机器人吧 俺要找真人 转人工: a person (bot.nlu.person_request)
+            force_person(message, message.get(TEXT) or "")

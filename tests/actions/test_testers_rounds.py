@@ -706,3 +706,13 @@ def test_hours_said_as_钟_corrected_and_the_pay_received_are_read_apart():
     assert read_worked_days(text, TODAY).extended_hours == 66
     assert v.read_facts("八千五 不对 是九千五", [], v.Context(asked="amount", form="wage_arrears_form",
                                                           intent="inform"))["amount"] == 9500
+
+
+def test_a_spaced_ticket_number_and_a_spoken_phone_are_read_from_any_message():
+    """Z-15: 编号gh 2026 1206 0003 was asked for again (and its 2026 read as a sum); Z-14:
+    幺八六 五三二一 四四五五 俺在黄岛 did not file the waiting callback."""
+    facts = v.read_facts("我上次孩子上学那个单子 编号gh 2026 1206 0003 到哪了", [],
+                         v.Context(intent="ticket_status"))
+    assert facts == {"ticket_id": "GH202612060003"}
+    assert v.read_facts("幺八六 五三二一 四四五五 俺在黄岛", [], v.Context(intent="inform"))["phone"] \
+        == "18653214455"

@@ -112,3 +112,14 @@ def test_the_list_fires_on_no_sentence_of_another_intent_in_the_nlu_data():
     assert psych["我不想活了"] and psych["欠了很多钱 想一死了之"]
     assert not psych["最近压力很大睡不着"] and not psych["有没有心理热线"]
     assert 15 <= sum(psych.values()) <= 25, sorted(t for t, c in psych.items() if c)
+
+
+@pytest.mark.parametrize("text,intent,result", [
+    ("你是机器人吧 俺要找真人 转人工", "bot_challenge", "request_human"),   # Z-14
+    ("转人工", "greet", "request_human"),
+    ("老板欠我工资 转人工", "wage_arrears", "wage_arrears"),  # the entry action hands over, case kept
+    ("你是机器人吗", "bot_challenge", "bot_challenge"),
+    ("转人工 我不想活了", "bot_challenge", "psych_support"),  # a crisis wins
+])
+def test_an_explicit_request_for_a_person_is_a_command(text, intent, result):
+    assert _guarded(text, intent, 0.9).get(INTENT)["name"] == result

@@ -1,0 +1,30 @@
+"""An explicit request for a person (转人工 / 找真人 / 人工客服) is a command, whatever else the
+message says about the bot: 你是机器人吧 俺要找真人 转人工 was classified bot_challenge and got
+"说“转人工”就行" (Z-14). Applied by the crisis guard's component after the crisis check (a
+crisis wins), only over intents that carry no request of their own — a service named beside
+the wish keeps its intent, and the entry action then hands over with the case kept."""
+
+from __future__ import annotations
+
+import re
+
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY
+from rasa.shared.nlu.training_data.message import Message
+
+PERSON_INTENT = "request_human"
+_EXPLICIT = re.compile(r"转人工|人工客服|人工服务|找真人|要真人|真人客服|换真人|叫真人|(?:找|要|换)人工")
+# intents that ask for nothing themselves: the wish for a person is the request
+_NO_REQUEST = {"bot_challenge", "greet", "goodbye", "thanks", "affirm", "deny", "out_of_scope",
+               "nlu_fallback", "inform", "chitchat"}
+
+
+def force_person(message: Message, text: str) -> None:
+    """Sets ``request_human`` on an explicit request for a person (see the module docstring)."""
+    intent = message.get(INTENT) or {}
+    if not _EXPLICIT.search(text) or len(text) > 60 or intent.get(INTENT_NAME_KEY) not in _NO_REQUEST:
+        return
+    forced = {INTENT_NAME_KEY: PERSON_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
+    ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
+               if r.get(INTENT_NAME_KEY) != PERSON_INTENT]
+    message.set(INTENT, forced, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [forced, *ranking], add_to_output=True)
