@@ -37,6 +37,7 @@ _QUESTION = re.compile(
     r"告诉我|查一下|查下|电话|号码|热线|地址|最高|最多|上限|门槛|标准|时效|期限|倍|"
     r"合法不|违法不|犯法不|算数不|作数不|有效不|管用不|亏不亏|签不签|该不该|能要不|给不给|"  # T-09
     r"合不合法|违不违法|犯不犯法|算不算数|管不管用|"  # U-15
+    r"还能|还可以|来得及|告得了|能告|是真的|"  # 现在还能告他不 过了一年多了 (Y-10)
     r"(?:及|能|行|以|够|有|是|对|算|会|成)不[吗呢？?\s。]*$")  # 来得及不 / 能申请不
 
 
@@ -209,6 +210,9 @@ OVER_A_YEAR = ("离开单位已经超过一年的，一般已过了仲裁时效�
                "时效可以中断、重新计算，还在职期间被拖欠的工资也不受这一年的限制。建议尽快拨打 12348 "
                "或找工会法律援助，把讨要的记录（聊天、录音、欠条）带上，让律师帮您判断。")
 _LEFT = re.compile(r"走|离职|辞职|辞退|开除|不干|离开|解除|(?:厂|公司|工地)里?出来|辞工")  # S-15: 从厂里出来的
+_STILL_EMPLOYED = re.compile(r"还在(?:厂里|单位|公司|这|那)?\S{0,2}?(?:上班|干|做|工作)|在职|没离职|没走")
+STILL_EMPLOYED = ("您还在这个单位上班：在职期间被拖欠的工资，不受一年时效的限制，现在就可以申请仲裁，"
+                  "前年、去年欠下的都能一起要；离职以后，要在离职之日起一年内申请。")
 LIMIT_SOURCE = "\n（来源：《中华人民共和国劳动争议调解仲裁法》第二十七条；2008年5月1日起施行）"
 _LEFT_IN = re.compile(r"(去年|前年|今年)?(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?\S{0,3}?"
                       r"(?:走|离职|辞职|辞退|开除|不干|离开|解除)")
@@ -234,6 +238,8 @@ def applied_time_limit(found: list[dict], text: str, today: date | None = None) 
     worker left, after the rule itself ([] when no such month is said)."""
     if not any(f.get("topic") == "arbitration_time_limit" for f in found):
         return []
+    if _STILL_EMPLOYED.search(text) and not _LEFT.search(text.replace("上班", "")):
+        return [STILL_EMPLOYED + LIMIT_SOURCE]  # 我现在还在厂里上班 … 过了一年就不能仲裁了 (Y-11)
     left = _LEFT_IN.search(text)
     if not left and _OVER_A_YEAR.search(text) and _LEFT.search(text):
         return [OVER_A_YEAR + LIMIT_SOURCE]  # 走了一年多了 是不是过期了 (L-11)

@@ -62,7 +62,9 @@ SERVICE_WORDS = (
 def services_named(text: str) -> list[str]:
     """Services a message names in words, in the order it names them."""
     found = [(m.start(), service) for service, pattern in SERVICE_WORDS
-             if (m := re.search(pattern, text or ""))]
+             if (m := re.search(pattern, text or ""))
+             # 我上次孩子上学那个单子 (Z-15): the ticket it names, not a second request
+             and not re.match(r"\S{0,4}(?:单子|工单|那一单)", (text or "")[m.end():])]
     services = [service for _, service in sorted(found)]
     if "childcare_service" in services and "school_placement" in services \
             and not _SCHOOL_PROBLEM.search(text or ""):

@@ -716,3 +716,19 @@ def test_a_spaced_ticket_number_and_a_spoken_phone_are_read_from_any_message():
     assert facts == {"ticket_id": "GH202612060003"}
     assert v.read_facts("幺八六 五三二一 四四五五 俺在黄岛", [], v.Context(intent="inform"))["phone"] \
         == "18653214455"
+
+
+def test_a_service_naming_a_ticket_is_no_second_request():
+    """Z-15: 我上次孩子上学那个单子 … 到哪了 was answered 先帮您办“查工单”，“孩子上学”的事办完再帮您看."""
+    assert services_named("我上次孩子上学那个单子 编号gh 2026 1206 0003 到哪了") == []
+    assert services_named("孩子上学的事 还有欠薪") == ["school_placement", "wage_arrears"]
+
+
+def test_the_time_limit_is_applied_to_a_worker_still_employed_and_still_can_is_a_question():
+    """Y-11: 我现在还在厂里上班 … 听说过了一年就不能仲裁了 是真的吗 got the rule, never applied;
+    Y-10: 现在还能告他不 过了一年多了 was no question (the wage form began)."""
+    from actions.facts import is_question
+    lines = applied_time_limit([{"topic": "arbitration_time_limit"}],
+                               "我现在还在厂里上班 老板每个月都少发点 听说过了一年就不能仲裁了 是真的吗")
+    assert lines and "不受一年时效的限制" in lines[0]
+    assert is_question("后来也没去要过 现在还能告他不 过了一年多了")
