@@ -168,7 +168,8 @@ def severance_line(months: int, wage: int | None, rough: bool = False, ask: bool
     line += f"，按月工资 {wage:,} 元算约 {int(pay_months * wage):,} 元" if wage else ""
     if rough and not rest:  # 三年多 (T-08): the part over the years is not known
         line += "（“多”出来的不满六个月再加半个月，满六个月再加一个月）"
-    line += f"；单位违法辞退的，赔偿金是它的二倍（{pay_months * 2:g} 个月工资）。"
+    doubled = f"，约 {int(pay_months * 2 * wage):,} 元" if wage else ""  # Y-13 asked 那样是多少钱
+    line += f"；单位违法辞退的，赔偿金是它的二倍（{pay_months * 2:g} 个月工资{doubled}）。"
     return (line + ("" if wage or not ask else f"{WAGE_ASK}。")
             + "职工自己有严重过错被解除的没有补偿；有争议一年内可以申请劳动仲裁。")
 

@@ -144,3 +144,10 @@ def test_the_wage_is_not_asked_unless_a_sum_is_and_not_known_ends_the_asking():
     tracker = Tracker("w", {}, parse("不知道", "inform"), events, False, None, {}, "action_listen")
     from actions.legal import WAGE_UNKNOWN
     assert sums_for(tracker) == [WAGE_UNKNOWN]
+
+
+def test_an_unlawful_dismissal_is_said_in_money_too():
+    """Y-13: 算不算违法辞退 那样是多少钱 got the same block again, with no 48,000."""
+    words = "干了三年七个月 被辞退了 没说理由 月薪6000 能赔多少"
+    (line,) = worked_out(words, words, None, False)
+    assert "24,000" in line and "48,000" in line
