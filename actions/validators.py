@@ -259,6 +259,10 @@ def grade(value: object) -> Checked:
 _HEDGED = re.compile(r"好像|可能|不太清楚|不清楚|不确定|记不清|应该是|大概|也许")
 
 
+_HOW_LONG_ROUGHLY = re.compile(r"(?:大概|差不多|可能)\s*(?:办了?|有了?)?\s*"
+                               r"[一二两三四五六七八九十半\d]+\s*(?:个)?(?:年|月)")
+
+
 def hukou_status(value: object) -> Checked:
     """Where the child's hukou is and whether the parents hold a residence permit."""
     text = _text(value)
@@ -272,7 +276,9 @@ def hukou_status(value: object) -> Checked:
                      r"户口(?:在|是)(?!本地|这|当地|咱)", text)
     if local and not away:
         return Checked("本地户口")
-    if permit and (_HEDGED.search(text) or permit_unknown):
+    # 居住证办了大概一年了 (Z-01): the hedge is about how long, not whether it is held
+    hedged = _HEDGED.search(_HOW_LONG_ROUGHLY.sub("", text))
+    if permit and (hedged or permit_unknown):
         # 居住证好像办了吧 不太清楚 / 居住证不知道办没办 (P-02): staff must check it
         return Checked("外地户口，居住证不确定")
     if permit:

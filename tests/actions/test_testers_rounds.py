@@ -732,3 +732,12 @@ def test_the_time_limit_is_applied_to_a_worker_still_employed_and_still_can_is_a
                                "我现在还在厂里上班 老板每个月都少发点 听说过了一年就不能仲裁了 是真的吗")
     assert lines and "不受一年时效的限制" in lines[0]
     assert is_question("后来也没去要过 现在还能告他不 过了一年多了")
+
+
+@pytest.mark.parametrize("text,status", [
+    ("居住证办了大概一年了", "外地户口，有居住证"),          # Z-01: filed as 居住证不确定
+    ("有居住证 大概办了半年", "外地户口，有居住证"),
+    ("居住证好像办了吧 不太清楚", "外地户口，居住证不确定"),
+])
+def test_a_rough_time_held_does_not_make_the_permit_uncertain(text, status):
+    assert v.hukou_status(text).value == status
