@@ -741,3 +741,9 @@ def test_the_time_limit_is_applied_to_a_worker_still_employed_and_still_can_is_a
 ])
 def test_a_rough_time_held_does_not_make_the_permit_uncertain(text, status):
     assert v.hukou_status(text).value == status
+
+
+def test_a_hundred_and_more_is_about_that_many():
+    """Y-20: 一百多号人 was filed as 100 (and later 好几个)."""
+    assert SLOT_CHECKS["workers_affected"]("厂里一百多号人都没发").value == "约一百多号人"
+    assert SLOT_CHECKS["workers_affected"]("一百二十个人").value == 120
