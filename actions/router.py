@@ -440,6 +440,11 @@ class ActionStartService(SafeAction):
                 first, dispatcher, tracker, domain, answered=True)
         if intent == "find_station" and any(f.get("kind") == "station" for f in found):
             return []  # the station was the answer: the station flow would name it again
+        if intent in ROUTED_INTENTS and service_from_facts(
+                slots_set_this_turn(tracker), text) == "wage_arrears":
+            # 包工头姓刘 欠了俩月跑了 能找那个楼盘的老板吗 (read as inform): who pays, then the
+            # case told is taken up, not left for 请问您想办理什么事情
+            return await self._start("wage_arrears", dispatcher, tracker, domain, answered=True)
         if intent in SERVICE_FORMS:
             # the figure first, then the worker's own case: the flow asks only what is
             # still missing (春节加班工资怎么算 → the multipliers, then the monthly wage;

@@ -24,6 +24,12 @@ from actions.slot_checks import context_of, slots_set_this_turn, value_before_th
 logger = logging.getLogger(__name__)
 
 
+def _site_after_a_person(old: Any, new: Any) -> bool:
+    """A work site told after the boss was described: where to find them, not another boss."""
+    return (isinstance(old, str) and isinstance(new, str) and "工地" in new and "工地" not in old
+            and bool(re.search(r"包工头|工头|老板|姓", old)))
+
+
 def _same_days(old: Any, new: Any) -> bool:
     """Two messages that name the same days worked (the second asks about them again)."""
     if not (isinstance(old, str) and isinstance(new, str)):
@@ -64,6 +70,8 @@ class ValidateSlotMappings(ValidationAction):
             old = tracker.get_slot(slot)
             if old == value or (slot == "overtime_days" and _same_days(old, value)):
                 continue  # 四千出头 4200吧 那初四到底几倍 (W-21): the same 初四, no correction
+            if slot == "employer" and _site_after_a_person(old, value):
+                value = f"{old}，{value}"  # 姓刘的包工头, then 长江路那个工地: both kept
             events.append(SlotSet(slot, value))
             refined = isinstance(value, str) and value.startswith(str(old))  # 外地户口 → …，有居住证
             if old not in (None, v.UNKNOWN) and not str(old).startswith("约") and not refined:

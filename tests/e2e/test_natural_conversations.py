@@ -494,3 +494,12 @@ async def test_a_months_pay_given_for_the_sum_is_multiplied_by_the_months(chat):
         if "核对" in reply:
             break
     assert "18,000" in reply and "4个月" in reply, chat.transcript
+
+
+async def test_who_pays_when_the_boss_runs_then_the_case_is_taken_up(chat):
+    """AA-01: 包工头…跑了 能找那个楼盘的老板吗 got 是哪家单位欠的 and never who is liable; then
+    the work site told replaced the boss on the case."""
+    reply = await chat.say("包工头姓刘 欠了俩月跑了 能找那个楼盘的老板吗")
+    assert "施工总承包单位" in reply and "一共欠了多少钱" in reply, reply
+    site = await chat.say("长江路那个工地")
+    assert "姓刘" in site and "长江路那个工地" in site and "已更正" not in site, site
