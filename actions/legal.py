@@ -18,6 +18,7 @@ from actions import validators as v
 from actions.common import said_this_turn
 from actions.facts import recent_words
 from bot.normalize.numbers import find_amounts, find_durations
+from bot.normalize.text import CORRECTION_CUES
 
 WAGE_ASK = "告诉我您一个月工资多少，我帮您算个数"
 WAGE_AGAIN = "要算出数来，还差您的月工资：您一个月工资多少？（比如：5000）"
@@ -86,11 +87,10 @@ def months_worked(words: str, today: date | None = None) -> int | None:
 
 # 干了两年三个月 不对 是两年半 / 说错了 是今年4月份进的厂: the time said after the
 # last correction is the one meant
-_CORRECTION = re.compile(r"不对|说错了?|搞错了?|记错了?|更正|不是[^，,。\s]{1,8}?是|应该是|我说了是?|说的是")
 
 
 def _corrected_time(words: str, today: date | None) -> int | None:
-    cues = list(_CORRECTION.finditer(words))
+    cues = list(CORRECTION_CUES.finditer(words))
     if not cues:
         return None
     after = words[cues[-1].start():]

@@ -18,7 +18,7 @@ from lunardate import LunarDate
 
 from actions.holiday_calendar import FIRST_YEAR, LAST_YEAR, qingming, spring_festival_day
 from bot.normalize.numbers import find_durations
-from bot.normalize.text import normalize_text
+from bot.normalize.text import CORRECTION_CUES, normalize_text
 
 _NUM = r"[0-9]+(?:\.[0-9])?|[一二两俩仨三四五六七八九十]+"
 _LUNAR = {"除夕": 0, "初一": 1, "初二": 2, "初三": 3, "初四": 4, "初五": 5, "初六": 6,
@@ -250,12 +250,11 @@ def names_a_kind_of_day(text: str) -> bool:
 
 
 # 4个周六都加班了 不对 是5个周六 (S-13): in a message that corrects itself, the count said last
-_CORRECTED = re.compile(r"不对|说错|错了|不是.{0,8}是|更正|应该是")
 
 
 def _count(pattern: re.Pattern, text: str) -> int:
     found = list(pattern.finditer(text))
-    m = (found[-1] if _CORRECTED.search(text) else found[0]) if found else None
+    m = (found[-1] if CORRECTION_CUES.search(text) else found[0]) if found else None
     n = _number(m.group(1)) if m else None
     return int(n) if n else 0
 

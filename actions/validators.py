@@ -16,7 +16,7 @@ from typing import Any
 from actions.overtime_days import read_worked_days
 from bot.normalize.identity import normalize_id_number, normalize_phone
 from bot.normalize.numbers import find_amounts, find_durations, parse_amount, parse_duration, yuan_value
-from bot.normalize.text import normalize_text
+from bot.normalize.text import CORRECTION_CUES, normalize_text
 
 MAX_AMOUNT = 10_000_000  # yuan; anything larger is a misreading, not a wage claim
 
@@ -351,7 +351,7 @@ UNKNOWN = "不清楚"
 _UNKNOWN = re.compile(r"不知道|不清楚|不记得|记不清|记不得|说不准|说不好|不确定|没数|不晓得|忘了|"
                       r"搞不清|弄不清|不太清楚|没算过|没细算")
 _APPROX_COUNT = re.compile(r"好几|好多|十几|几十|很多|不少|一些|一堆|一大帮|几个")
-_CORRECTION = re.compile(r"不对|说错|错了|写错|打错|更正|改一下|改成|改为|应该是|其实是|不是.{1,8}是")
+_CORRECTION = CORRECTION_CUES  # bot.normalize.text: one vocabulary
 
 
 def says_unknown(value: object) -> bool:
@@ -683,7 +683,6 @@ _COMPANY_END = re.compile(r"(?:公司|集团|厂|酒店|医院)$")
 # 两万多 具体22000: the figure said as the exact one replaces the rough one before it
 _PRECISE = re.compile(r"(?:具体|准确|确切|精确|实际上?|其实)(?:点|的|来说|说)?(?:是|有)?\s*$")
 _PAID_BEFORE = re.compile(r"(?:就|只|才|一共|总共)?(?:给了|发了|付了|给过|给我)\s*$")
-_CORRECTION_CUE = re.compile(r"不对|说错|搞错|记错|更正|应该是|不是[^，,。\s]{1,8}?是")
 _ROUGH_BEFORE = re.compile(r"(?:大概|大约|差不多|约|估计|可能)\s*(?:有|是)?\s*$")
 _ROUGH_AFTER = re.compile(r"\s*(多|左右|出头|来块|上下)")
 
@@ -782,7 +781,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
 
     # 不是八千是八千五: in a correction the value said last is the one meant
     correcting = is_correction(text)
-    cue = _CORRECTION_CUE.search(text)
+    cue = _CORRECTION.search(text)
     # digits, no money — unless a correction of a sum (不对，是四千五) comes while a phone or
     # code is asked; a sum in words or with its unit (自己掏了三万多, 3万, 800元) is money
     codes = ctx.asked in ("otp_code", "phone", "ticket_id", "id_number") and not (

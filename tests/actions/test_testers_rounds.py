@@ -44,6 +44,14 @@ def _said(*texts: str, latest: str, intent: str = "inform", slots: dict | None =
                    {"name": active_loop} if active_loop else {}, "action_listen")
 
 
+def _after_reply(bot_text: str, latest: str, earlier: str = "辛安", intent: str = "inform") -> Tracker:
+    """A worker's message, the bot's reply to it, then the latest message."""
+    events = [{"event": "user", "text": earlier, "parse_data": parse(earlier, "inform")},
+              {"event": "bot", "text": bot_text},
+              {"event": "user", "text": latest, "parse_data": parse(latest, intent)}]
+    return Tracker("w", {}, parse(latest, intent), events, False, None, {}, "action_listen")
+
+
 @pytest.mark.parametrize("text,first,last", [
     ("过年我在厂里值班 从除夕一直干到初五 一天没歇", date(2027, 2, 5), date(2027, 2, 10)),
     ("国庆我从1号干到5号", date(2026, 10, 1), date(2026, 10, 5)),
@@ -569,11 +577,9 @@ def test_a_phone_written_in_groups_is_no_sum():
 async def test_when_the_station_calls_back_is_answered_out_of_hours():
     """V-13: 那你们几点上班？明天能打过来吗 after the closed station's text got 没太明白."""
     from actions.fallback import WHEN_BACK_TEXT, ActionFallbackStep
-    latest = "那你们几点上班？明天能打过来吗"
-    events = [{"event": "user", "text": "有没有真人啊", "parse_data": parse("有没有真人啊", "request_human")},
-              {"event": "bot", "text": "工会网格工作站现在不在服务时间。请留下您的手机号…"},
-              {"event": "user", "text": latest, "parse_data": parse(latest, "nlu_fallback")}]
-    tracker = Tracker("w", {}, parse(latest, "nlu_fallback"), events, False, None, {}, "action_listen")
+    tracker = _after_reply("工会网格工作站现在不在服务时间。请留下您的手机号…",
+                           "那你们几点上班？明天能打过来吗", earlier="有没有真人啊",
+                           intent="nlu_fallback")
     dispatcher = CollectingDispatcher()
     await ActionFallbackStep().run(dispatcher, tracker, {})
     assert [m["text"] for m in dispatcher.messages] == [WHEN_BACK_TEXT]
@@ -612,11 +618,7 @@ def test_where_exactly_after_a_station_card_is_the_card_said_again():
     from actions.station_followup import station_detail_reply
     card = ("离您最近的工会网格工作站是：\n辛安街道工会网格化工作总站\n地址：青岛西海岸新区辛安街道"
             "（具体位置请先打电话问清楚）\n电话：0532-12351\n服务时间：周一 08:30-19:30")
-    events = [{"event": "user", "text": "辛安", "parse_data": parse("辛安", "inform")},
-              {"event": "bot", "text": card},
-              {"event": "user", "text": "具体在哪啊", "parse_data": parse("具体在哪啊", "inform")}]
-    tracker = Tracker("w", {}, parse("具体在哪啊", "inform"), events, False, None, {}, "action_listen")
-    reply = station_detail_reply(tracker)
+    reply = station_detail_reply(_after_reply(card, "具体在哪啊"))
     assert reply and "辛安街道工会网格化工作总站" in reply and "0532-12351" in reply
     assert "青岛西海岸新区辛安街道" in reply and "（具体位置" not in reply
     assert station_detail_reply(_said("辛安", latest="具体在哪啊")) is None  # no card before
@@ -679,11 +681,7 @@ def test_a_day_asked_after_a_station_card_is_answered_from_its_hours():
     from actions.station_followup import station_detail_reply
     card = ("离您最近的工会网格工作站是：\n辛安街道工会网格化工作总站\n地址：青岛西海岸新区辛安街道\n"
             "电话：0532-12351\n服务时间：周一 08:30-19:30；周六 09:00-17:00（现在不在服务时间）")
-    events = [{"event": "user", "text": "辛安", "parse_data": parse("辛安", "inform")},
-              {"event": "bot", "text": card},
-              {"event": "user", "text": "礼拜天开不", "parse_data": parse("礼拜天开不", "inform")}]
-    tracker = Tracker("w", {}, parse("礼拜天开不", "inform"), events, False, None, {}, "action_listen")
-    reply = station_detail_reply(tracker)
+    reply = station_detail_reply(_after_reply(card, "礼拜天开不"))
     assert reply and "周日不开门" in reply and "周六 09:00-17:00" in reply
 
 

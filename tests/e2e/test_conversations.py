@@ -213,10 +213,16 @@ async def test_place_given_once_is_not_asked_again(chat):
     assert "崂又泊社区工会网格工作站" in await chat.say("附近的工会服务站在哪")
 
 
-async def test_ticket_status_checks_the_phone(chat, backend_api):
+async def _filed(backend_api, key: str, phone: str = "13805327777") -> dict:
+    """A legal-aid ticket filed at 辛安 for ``phone`` (the ticket a worker then looks up)."""
     _, ticket = await backend_api.call("POST", "/tickets", json={
-        "type": "legal_aid", "district": "辛安街道", "contact_phone": "13805327777"},
-        headers={"Idempotency-Key": chat.sender})
+        "type": "legal_aid", "district": "辛安街道", "contact_phone": phone},
+        headers={"Idempotency-Key": key})
+    return ticket
+
+
+async def test_ticket_status_checks_the_phone(chat, backend_api):
+    ticket = await _filed(backend_api, chat.sender)
     assert "手机" in await chat.say(f"工单{ticket['id']}到哪一步了")
     assert "已分派" in await chat.say("13805327777")
     stranger = type(chat)(chat.stack)  # somebody else, in another conversation, with the ticket id
@@ -283,12 +289,8 @@ async def test_filler_words_alone_are_not_taken_for_a_request(chat):
 
 async def test_a_second_ticket_named_while_the_phone_is_asked_is_looked_up(chat, backend_api):
     """V-14 / T-15: 还有一个 GH… 呢 while the phone was asked got 这个手机号好像不对."""
-    ids = []
-    for phone in ("13805327777", "13805328888"):
-        _, ticket = await backend_api.call("POST", "/tickets", json={
-            "type": "legal_aid", "district": "辛安街道", "contact_phone": phone},
-            headers={"Idempotency-Key": f"{chat.sender}-{phone}"})
-        ids.append(ticket["id"])
+    ids = [(await _filed(backend_api, f"{chat.sender}-{phone}", phone))["id"]
+           for phone in ("13805327777", "13805328888")]
     assert "手机" in await chat.say(f"我上回登记了一个单子 {ids[0]} 现在到哪一步了")
     reply = await chat.say(f"还有一个 {ids[1]} 呢")
     assert ids[1] in reply and "好像不对" not in reply, reply
@@ -298,9 +300,7 @@ async def test_a_second_ticket_named_while_the_phone_is_asked_is_looked_up(chat,
 
 async def test_a_ticket_number_a_digit_short_is_said_so(chat, backend_api):
     """X-14: GH20261206004 (11 digits) was read as a wrong phone number, then the menu."""
-    _, ticket = await backend_api.call("POST", "/tickets", json={
-        "type": "legal_aid", "district": "辛安街道", "contact_phone": "13805327777"},
-        headers={"Idempotency-Key": chat.sender})
+    ticket = await _filed(backend_api, chat.sender)
     assert "手机" in await chat.say(f"俺昨天登记了个工单 号是{ticket['id']} 到哪一步了")
     reply = await chat.say("还有一个 GH20261206004 这个呢")
     assert "12 位数字" in reply and "11 位" in reply and "手机号好像不对" not in reply, reply
