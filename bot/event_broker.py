@@ -8,16 +8,25 @@ file sync) that every other conversation waits for: 22 % of the Rasa process's s
 20 clients (py-spy, docs/scaling.md). Here ``publish`` only queues the row; a task writes what
 has queued in one transaction on a worker thread, in arrival order. A database that is away
 keeps the rows queued and they are written when it is back (bounded: see ``MAX_PENDING``).
+
+``IdentifiedPikaEventBroker`` is the RabbitMQ broker of the scale path: Rasa's, with each message
+named by a ``message_id`` that is the same every time the one event is sent. RabbitMQ confirms a
+publish after taking it; when the connection is cut between the two, Rasa cannot know the message
+arrived and sends it again on reconnect (at-least-once — no broker client can do better). With
+the id, a consumer drops the repeat and counts each event once.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import aio_pika
+from rasa.core.brokers.pika import PikaEventBroker
 from rasa.core.brokers.sql import SQLEventBroker
 from sqlalchemy import event as sa_event
 from sqlalchemy.exc import SQLAlchemyError
@@ -91,6 +100,22 @@ class BatchedSQLEventBroker(SQLEventBroker):
                 logger.error("event database away at shutdown: %d events not written",
                              len(self._pending))
         self._executor.shutdown(wait=True)
+
+
+def event_message_id(event: dict[str, Any]) -> str:
+    """One event's id: its conversation, kind, time and content, so a resend carries the same one."""
+    content = json.dumps({k: event.get(k) for k in ("sender_id", "event", "timestamp", "text", "name",
+                                                    "value")}, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha1(content.encode("utf-8")).hexdigest()
+
+
+class IdentifiedPikaEventBroker(PikaEventBroker):
+    """Rasa's RabbitMQ broker; every message carries its event's ``message_id`` (see the module)."""
+
+    def _message(self, event: dict[str, Any], headers: dict[str, str] | None) -> aio_pika.Message:
+        message = super()._message(event, headers)
+        message.message_id = event_message_id(event)
+        return message
 
 
 def _sqlite_wal(connection: Any, _record: Any) -> None:

@@ -114,7 +114,7 @@ lock_store:
   db: {redis_db}
   key_prefix: {lock_prefix}
 event_broker:
-  type: pika
+  type: bot.event_broker.IdentifiedPikaEventBroker
   url: amqp://{amqp.hostname}:{amqp.port or 5672}/?{broker_query}
   port: {amqp.port or 5672}
   username: {amqp.username or 'guest'}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import event as sa_event
 
-from bot.event_broker import BatchedSQLEventBroker
+from bot.event_broker import BatchedSQLEventBroker, IdentifiedPikaEventBroker
 
 
 def _rows(db: Path) -> list[tuple[str, dict]]:
@@ -54,3 +54,17 @@ def test_without_a_running_loop_an_event_is_written_at_once(tmp_path: Path):
     db = tmp_path / "events.db"
     BatchedSQLEventBroker(dialect="sqlite", db=str(db)).publish({"sender_id": "cli", "event": "user"})
     assert [s for s, _ in _rows(db)] == ["cli"]
+
+
+def test_a_resent_rabbitmq_message_names_the_same_event():
+    """A message resent after a cut carries the id it had, so a consumer can drop the repeat;
+    two different events, even of one text, have different ids."""
+    broker = IdentifiedPikaEventBroker.__new__(IdentifiedPikaEventBroker)  # no connection needed
+    said = {"sender_id": "w1", "event": "user", "timestamp": 1733450000.5, "text": "欠薪三个月"}
+    first = broker._message(dict(said), None)
+    again = broker._message(dict(said), None)
+    later = broker._message({**said, "timestamp": 1733450009.0}, None)
+    other = broker._message({**said, "sender_id": "w2"}, None)
+    assert first.message_id and first.message_id == again.message_id
+    assert len({first.message_id, later.message_id, other.message_id}) == 3
+    assert json.loads(first.body)["text"] == "欠薪三个月"
