@@ -69,10 +69,15 @@ def _day(value: str) -> str:
     return f"{parts[0]}年{parts[1]}月" if len(parts) == 2 else f"{parts[0]}年"
 
 
-def date_text(fact: dict) -> str:
-    """When the figure holds (or as of when it was reported or recorded), in Chinese."""
+def date_text(fact: dict, today: date | None = None) -> str:
+    """When the figure holds (or as of when it was reported or recorded), in Chinese; a measure
+    that has ended says so (DD-06: the 2021 Spring Festival cover was offered as if available)."""
     if fact.get("effective_from") and fact.get("effective_to"):
-        return f"有效期 {_day(fact['effective_from'])}至{_day(fact['effective_to'])}"
+        held = f"有效期 {_day(fact['effective_from'])}至{_day(fact['effective_to'])}"
+        if str(fact["effective_to"]) < (today or date.today()).isoformat():
+            held += ("；这项措施已经结束，现在有没有类似的、怎么申请，以当地工会最新公布的为准，"
+                     "可以打职工服务热线 12351 问")
+        return held
     if fact.get("effective_from"):
         return f"{_day(fact['effective_from'])}起施行"
     if fact.get("as_of"):

@@ -36,7 +36,7 @@ from actions.slot_checks import (
     slots_set_this_turn,
 )
 from actions.subsidies import occupation_matters, say_measures
-from actions.tickets import case_place
+from actions.tickets import case_place, ticket_filed_here
 from bot.normalize.text import normalize_text
 
 logger = logging.getLogger(__name__)
@@ -215,6 +215,12 @@ class ValidateTicketStatusForm(HotlineForm):
                                           "请告诉我登记这张工单时留的手机号。")
             return [SlotSet("ticket_id", other.value), SlotSet("repeat_count", None),
                     FollowupAction("action_listen")]
+        filed = ticket_filed_here(tracker, last=400)
+        if filed and not other.ok and tracker.get_slot("requested_slot") is None \
+                and not tracker.get_slot("ticket_id"):
+            # 我这事到哪一步了 two turns after GH202612060002 was filed here (CC-01 was asked
+            # for the number): the ticket of this conversation is the one asked about
+            return [SlotSet("ticket_id", filed), *await super().run(dispatcher, tracker, domain)]
         return await super().run(dispatcher, tracker, domain)
 
 

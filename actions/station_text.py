@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.contract import HOURS_KEY_NAMES
+from bot.contract import HOURS_KEY_NAMES, WEEKDAYS
 
 # 青岛西海岸新区辛安街道（示例地址，上线前请核实）: an address the register marks as not yet
 # verified is shown as its area, and the worker is asked to call before going
@@ -17,8 +17,25 @@ _UNVERIFIED = re.compile(r"[（(]示例地址[^）)]*[）)]")
 
 
 def hours_text(hours: dict) -> str:
-    """Opening hours by day key (``weekdays`` → 工作日 …), spans joined in Chinese."""
-    return "；".join(f"{HOURS_KEY_NAMES.get(d, d)} {'、'.join(spans)}" for d, spans in hours.items())
+    """Opening hours by day key, spans joined in Chinese; consecutive days with the same hours
+    read as one run (周一至周五 08:30-19:30；周六 09:00-17:00) — five identical lines on a phone
+    hid the one that differed."""
+    runs: list[tuple[list[str], list[str]]] = []
+    for day, spans in hours.items():
+        if runs and runs[-1][1] == list(spans) and _next_day(runs[-1][0][-1]) == day:
+            runs[-1][0].append(day)
+        else:
+            runs.append(([day], list(spans)))
+    return "；".join(f"{_days_name(days)} {'、'.join(spans)}" for days, spans in runs)
+
+
+def _next_day(day: str) -> str | None:
+    return WEEKDAYS[WEEKDAYS.index(day) + 1] if day in WEEKDAYS[:-1] else None
+
+
+def _days_name(days: list[str]) -> str:
+    first, last = (HOURS_KEY_NAMES.get(d, d) for d in (days[0], days[-1]))
+    return first if len(days) == 1 else f"{first}{'、' if len(days) == 2 else '至'}{last}"
 
 
 def station_text(station: dict) -> str:

@@ -498,10 +498,12 @@ _RELIEF_CONTEXT = {"relief_form", "relief_eligibility"}
 _SCHOOL_CONTEXT = {"school_form", "school_placement"}
 _HOLIDAY_CONTEXT = {"holiday_subsidy_form", "holiday_subsidy"}
 _WORKER_COUNT = re.compile(
-    r"(?:(?:和|跟|还有|加上)?另外|还有|我和|我跟|我加上|连我)\s*(\d+|[一二两三四五六七八九十]+)\s*(?:个|位|名)?\s*"
-    r"(?:工友|人|同事|兄弟|老乡)|"
-    r"(?:我们|一共|总共|共|加起来)?\s*(\d+|[一二两三四五六七八九十]+)\s*(?:个|位|名)\s*(?:工友|人|同事|兄弟|老乡)")
-_ALONE = re.compile(r"就我一个|只有我一个|就我自己|只有我自己|只欠我一个|就欠我一个|我一个人")
+    r"(?:(?:和|跟|还有|加上)?另外|还有(?:[我俺](?:们?村里?|老家|厂里|一起的?|工地上)的?)?|[我俺](?:和|跟|加上))"
+    r"\s*(\d+|[一二两三四五六七八九十]+)\s*(?:个|位|名)?\s*(?:工友|人|同事|兄弟|老乡)|"
+    r"(?:我们|俺们|一共|总共|共|加起来|连我|连俺|算上我|算上俺)?\s*(\d+|[一二两三四五六七八九十]+)\s*(?:个|位|名)\s*"
+    r"(?:工友|人|同事|兄弟|老乡)")
+# 就我一个 / 就俺自己 (CC-11: 是一万二 就俺自己 was asked how many again)
+_ALONE = re.compile(r"[就只](?:有|欠)?[我俺](?:一个|自己)|[我俺]一个人")
 
 
 @dataclass(frozen=True)
@@ -535,6 +537,11 @@ _HOURLY_BARE = re.compile(_HOURLY_WORDS + r"(?:是|给|拿|就|才|有|算|按)?
                           r"(\d{1,3}(?:\.\d{1,2})?|[一二两三四五六七八九十]{1,3})\s*(?:块|元)(?!\S{0,2}(?:月|天))")
 _HOURLY_PAY_SAID = re.compile(_HOURLY_WORDS + r"\S{0,3}?\d{1,3}\s*(?:块|元)|\d{1,3}\s*(?:块钱?|元)\s*"
                               + _HOURLY_WORDS)
+
+
+# 工资五千二百二每天都要多干两个小时 (CC-03: 5,220 read as a day's pay, a month of 113,535): the
+# 每天 after a sum belongs to the next clause when the sum is no day's or hour's pay of a worker
+MAX_DAILY_PAY, MAX_HOURLY_PAY = 1500, 300
 
 
 def is_hourly_pay(text: str, start: int, end: int) -> bool:
@@ -681,6 +688,8 @@ def place_eaten_by(entity: dict, text: str) -> tuple[str, str] | None:
 
 _COMPANY_END = re.compile(r"(?:公司|集团|厂|酒店|医院)$")
 # 两万多 具体22000: the figure said as the exact one replaces the rough one before it
+_IF_BEFORE = re.compile(r"(?:要是|如果|假如|万一|假设|若是|倘若)[^，,。？?！!]{0,6}$")
+_TOTAL_BEFORE = re.compile(r"(?:一共|总共|合计|总计|加起来|加一块|算下来总共)(?:是|有|扣了?|欠了?|差了?|少给了?|给了?)?\s*$")
 _PRECISE = re.compile(r"(?:具体|准确|确切|精确|实际上?|其实)(?:点|的|来说|说)?(?:是|有)?\s*$")
 _PAID_BEFORE = re.compile(r"(?:就|只|才|一共|总共)?(?:给了|发了|付了|给过|给我)\s*$")
 _ROUGH_BEFORE = re.compile(r"(?:大概|大约|差不多|约|估计|可能)\s*(?:有|是)?\s*$")
@@ -788,6 +797,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         correcting and not re.search(r"\d{5,}", text))
     # 五千多吧 5400: a sum said roughly gives way to the exact one after it
     rough: dict[str, str] = {}
+    totals: set[str] = set()  # slots whose sum was said as the total (一共…)
     phones = [m.span() for m in _PHONE_SPOKEN.finditer(text)] + [  # and ticket numbers
         m.span() for m in re.finditer(r"[Gg][Hh][\s\d]{12,24}", text)]
     for span in find_amounts(text):
@@ -798,18 +808,26 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         if _PAID_BEFORE.search(text[max(0, span.start - 6):span.start]) and (
                 ctx.about(_OVERTIME_CONTEXT) or "加班" in text):
             continue  # 厂里就给了一千出头 (Y-03): what was paid, not the wage (paid_so_far reads it)
+        if _IF_BEFORE.search(text[max(0, span.start - 8):span.start]):
+            continue  # 那我年底要是超过3000了 啥时候申请 (CC-07: saved as a correction): what if, no fact
         value = amount(span.value)
-        if value.ok and is_hourly_pay(text, span.start, span.end):
+        if value.ok and float(value.value) <= MAX_HOURLY_PAY and is_hourly_pay(text, span.start, span.end):
             # 一小时20块 (U-06: a monthly wage of 20, 0.17 元 of overtime): 8 hours × 21.75 days
             facts["monthly_wage"] = yuan_value(float(value.value) * 8 * 21.75)
             continue
-        if value.ok and is_daily_pay(text, span.start, span.end):
+        if value.ok and float(value.value) <= MAX_DAILY_PAY and is_daily_pay(text, span.start, span.end):
             # 我一天三百 按天结的 (S-08): the day's pay; the month it stands for is 21.75 days
             # of it, so the overtime sums come out at 300 × 300 %, not 300 ÷ 21.75
             facts["monthly_wage"] = yuan_value(float(value.value) * 21.75)
             continue
         if value.ok:
             slot = _amount_slot(text, span.start, ctx)
+            if _TOTAL_BEFORE.search(text[max(0, span.start - 6):span.start]):
+                facts[slot] = value.value  # 一共扣了800 500是罚款 300是押金 (CC-09 took the 300)
+                totals.add(slot)
+                continue
+            if slot in totals:
+                continue  # a part of the total said before
             # 不对 是九千五: in a correction the sum said after the cue replaces the one before
             corrects = correcting and (cue is None or span.start >= cue.start())
             if corrects or slot in rough or _PRECISE.search(text[max(0, span.start - 6):span.start]):

@@ -25,7 +25,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.base import StatelessComponent
 from bot.nlu.crisis_words import crisis_words_in
-from bot.nlu.person_request import force_person
+from bot.nlu.person_request import force_person, person_not_asked
 
 CRISIS_INTENT = "psych_support"
 CRISIS_KEY = "crisis"  # parse data: True on a crisis message
@@ -53,3 +53,4 @@ class CrisisGuard(StatelessComponent):
             force_crisis(message, words)
         else:  # 你是机器人吧 俺要找真人 转人工: a person (bot.nlu.person_request)
             force_person(message, message.get(TEXT) or "")
+            person_not_asked(message, message.get(TEXT) or "")

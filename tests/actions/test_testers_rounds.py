@@ -520,6 +520,20 @@ def test_the_place_a_station_is_asked_for_is_read(text, place):
     assert stem == place
 
 
+@pytest.mark.parametrize("text,place", [
+    ("我在薛家岛上班 最近的工会服务站在哪", "薛家岛"),   # round 15: asked where the worker was
+    ("我在张家口打工", "张家口"),
+    ("我在家里上班", None),
+    ("我在老家呢", None),
+])
+def test_a_place_with_jia_in_its_name_is_a_place_but_home_is_not(text, place):
+    found = slot_mappings._PLACE_BEFORE_WORK.search(text) or slot_mappings._BARE_PLACE.match(text)
+    words = found.group(1) if found and found.re is slot_mappings._PLACE_BEFORE_WORK else (
+        text if found else None)
+    taken = words if words and not slot_mappings._NOT_A_PLACE.search(words) else None
+    assert (taken and place and place in taken) or taken is place, (text, words)
+
+
 def test_a_place_the_worker_says_they_are_not_in_is_not_taken():
     """T-02: 我不在城阳 是黄岛 was corrected to 城阳区."""
     assert slot_mappings._PLACE_BEFORE_WORK.search("哦不对 我不在城阳 是黄岛 长江路那边") is None
@@ -745,3 +759,51 @@ def test_a_hundred_and_more_is_about_that_many():
     """Y-20: 一百多号人 was filed as 100 (and later 好几个)."""
     assert SLOT_CHECKS["workers_affected"]("厂里一百多号人都没发").value == "约一百多号人"
     assert SLOT_CHECKS["workers_affected"]("一百二十个人").value == 120
+
+
+# ---- round 15 (CC money, DD others) ----
+
+@pytest.mark.parametrize("text,ctx,expected", [
+    # CC-03: 5,220 a month read as a day's pay (a month of 113,535 元)
+    ("工资五千二百二每天都要多干两个小时一个月差不多干22天 给我多少啊", v.Context(intent="overtime_pay"),
+     {"monthly_wage": 5220}),
+    ("我一天三百 按天结的", v.Context(intent="overtime_pay"), {"monthly_wage": 6525}),
+    # CC-09: the total said first, then its parts (took the 300 deposit)
+    ("金额不对 一共扣了800 500是罚款 300是押金", v.Context(intent="wage_arrears"), {"amount": 800}),
+])
+def test_round_15_sums_are_read_as_meant(text, ctx, expected):
+    facts = v.read_facts(text, [], ctx)
+    assert {k: facts.get(k) for k in expected} == expected, facts
+
+
+@pytest.mark.parametrize("text,count", [
+    ("不对不对 钱说错了 是一万二 就俺自己", 1),       # CC-11: asked how many again
+    ("還有俺村裡三個人", 4),                          # CC-14: filed as 3
+    ("人数不对 俺加上他们三个 是四个人", 4),
+    ("连我四个人", 4),                                # was 5
+    ("我和另外5个工友", 6),
+])
+def test_round_15_head_counts(text, count):
+    assert v.head_count_in(v.normalize_text(text)) == count
+
+
+def test_a_sum_in_a_what_if_is_no_fact():
+    """CC-07: 那我年底要是超过3000了 啥时候去申请 was saved as 自付医疗费改为3,000 元."""
+    assert "medical_cost" not in v.read_facts("那我年底要是超过3000了 啥时候去申请", [],
+                                              v.Context(intent="relief_eligibility"))
+    assert v.read_facts("自己掏了3000", [], v.Context(form="relief_form"))
+
+
+async def test_the_ticket_filed_in_this_conversation_is_the_one_asked_about():
+    """CC-01: 我这事到哪一步了 two turns after GH202612060002 was filed was asked for the number."""
+    from actions.forms import ValidateTicketStatusForm
+
+    message = parse("我这事到哪一步了", "ticket_status")
+    events = [{"event": "bot", "text": "已为您登记欠薪求助工单，工单号 GH202612060002。"},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "我这事到哪一步了", "parse_data": message},
+              {"event": "action", "name": "ticket_status_form"}]
+    tracker = Tracker("worker-1", {"requested_slot": None}, message, events, False, None,
+                      {"name": "ticket_status_form"}, "action_listen")
+    events_out = await ValidateTicketStatusForm().run(CollectingDispatcher(), tracker, {"forms": {}})
+    assert slot_values(events_out).get("ticket_id") == "GH202612060002"

@@ -22,3 +22,13 @@ def test_an_unverified_minimum_wage_says_where_to_check_not_a_staff_note():
                                "details": {"monthly": 2200, "verified": False}, "source": "通知",
                                "region_id": 1, "effective_from": None})
     assert "上线前" not in fact.answer and "12333" in fact.answer
+
+
+def test_a_station_card_reads_days_with_the_same_hours_as_one_run():
+    """Five identical 周一…周五 lines hid the one day that differed (a phone screen of hours)."""
+    stations = yaml.safe_load((ROOT / "bot/seed/stations.yml").read_text(encoding="utf-8"))
+    extended = next(s for s in stations["stations"] if "sat" in (s.get("hours") or {}))
+    card = station_text({**extended, "open_now": True})
+    assert "服务时间：周一至周五 08:30-19:30；周六 09:00-17:00（现在正在服务时间）" in card
+    assert station_text({**extended, "hours": {"mon": ["09:00-12:00"], "wed": ["09:00-12:00"]},
+                         "open_now": False}).count("09:00-12:00") == 2, "周一 and 周三 are not a run"

@@ -214,3 +214,13 @@ async def test_a_place_said_without_its_suffix_is_found(backend_for_actions):
     street = await backend_for_actions.resolve(None, "黄岛街道")
     assert street["path"].get("street") == "黄岛街道"
     assert (await backend_for_actions.resolve(None, "京口"))["path"]["city"] == "镇江市"
+
+
+def test_a_measure_that_has_ended_says_so():
+    """DD-06: the 2021 Shanghai accident cover (ended 2021-03-31) was offered in 2026 as available."""
+    from datetime import date
+
+    measure = {"effective_from": "2021-01-15", "effective_to": "2021-03-31"}
+    assert "已经结束" in date_text(measure, today=date(2026, 12, 6)) and "12351" in date_text(
+        measure, today=date(2026, 12, 6))
+    assert "已经结束" not in date_text(measure, today=date(2021, 2, 1))

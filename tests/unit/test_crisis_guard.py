@@ -123,3 +123,14 @@ def test_the_list_fires_on_no_sentence_of_another_intent_in_the_nlu_data():
 ])
 def test_an_explicit_request_for_a_person_is_a_command(text, intent, result):
     assert _guarded(text, intent, 0.9).get(INTENT)["name"] == result
+
+
+@pytest.mark.parametrize("text,result", [
+    ("人数不对 俺加上他们三个 是四个人", "inform"),     # CC-14: a callback ticket was filed
+    ("一共五个人", "inform"),
+    ("我们五个人想找个人问问", "request_human"),        # a person asked for, with a count
+    ("有人吗", "request_human"),
+    ("找工作人员", "request_human"),
+])
+def test_a_count_of_people_is_no_request_for_a_person(text, result):
+    assert _guarded(text, "request_human", 0.84).get(INTENT)["name"] == result
