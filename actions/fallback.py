@@ -137,71 +137,83 @@ class ActionFallbackStep(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        text = tracker.latest_message.get("text") or ""
-        callback = await callback_reply(dispatcher, tracker)
-        if callback is not None:
-            return callback
-        if (fixed := await correct_filed_phone(dispatcher, tracker)) is not None:
-            return fixed
-        if (retry := await lookup_retry(dispatcher, tracker, domain)) is not None:
-            return retry
-        if not tracker.active_loop_name and said_this_turn(tracker, PSYCH_INVITE, earlier_turns=1):
-            # 嗯 工作太累了 after 您愿意说说最近发生了什么吗: the worker is talking, not asking;
-            # "please rephrase" would shut them out. A person listens better than the bot.
-            dispatcher.utter_message(text=HEARD_TEXT, buttons=[
-                {"title": "转人工", "payload": "/request_human"},
-                {"title": "先不用", "payload": "/deny"}])
-            return []
-        if (where := station_detail_reply(tracker)) is not None:
-            dispatcher.utter_message(text=where)  # 具体在哪啊 after a station card (V-11)
-            return []
-        if not tracker.active_loop_name and said_the_menu(dispatcher, tracker):
-            return []
-        if not_found_next_steps(dispatcher, tracker):
-            return []
-        if asks_for_a_person(text):
-            return await request_handoff(dispatcher, tracker, "worker_request")
-        if not tracker.active_loop_name and (flow_to_redo(tracker) or days_after_figure(tracker)
-                                             or pay_to_compare(tracker)
-                                             or sums_for(tracker)
-                                             or service_from_facts(slots_set_this_turn(tracker), text)):
-            # not understood as a request, but the facts say which service: go there (the
-            # entry action answers a figure asked first, then runs the flow: I-17, 国庆我从1号
-            # 干到5号 月薪8700 加班费该给多少 got the rules and no sum)
-            return await ActionStartService().run(dispatcher, tracker, domain)
-        if not tracker.active_loop_name and await say_fact_answer(dispatcher, tracker):
-            return []  # 隆祥生产线智能化改造投入多少钱: not a service request, but a figure
-        if not tracker.active_loop_name and is_question(text) \
-                and (service := own_case_offered(tracker)):
-            # 那我离职一年半了还行吗 right after the time limit and 要不要我再帮您看看您自己的情况:
-            # a question about their own case takes the offer, not 没明白
-            return await ActionStartService()._start(service, dispatcher, tracker, domain,
-                                                     answered=True)
-        if not tracker.active_loop_name and said_this_turn(tracker, "不在服务时间", earlier_turns=1) \
-                and _WHEN_BACK.search(text) and not _URGENT_NOW.search(text):
-            dispatcher.utter_message(text=WHEN_BACK_TEXT)
-            return []
-        if not tracker.active_loop_name and said_this_turn(tracker, "不在服务时间", earlier_turns=1) \
-                and _URGENT_NOW.search(text):
-            # 那我现在有急事找谁 after a closed station's card (P-14): who answers now
-            dispatcher.utter_message(text=URGENT_NOW_TEXT, buttons=[
-                {"title": "转人工（上班后回电）", "payload": "/request_human"}])
-            return []
-        if not tracker.active_loop_name and said_this_turn(tracker, "服务时间：", earlier_turns=1) \
-                and (answers := await answer_in_topic(tracker, "工作站")):
-            # 那时候去还有人吗 礼拜天开不开 right after a station card (N-10): its hours again
-            for line in answers:
-                dispatcher.utter_message(text=line)
-            return []
-        if not tracker.active_loop_name and (service := follow_up_service(tracker)):
-            return await ActionStartService()._start(service, dispatcher, tracker, domain,
-                                                     answered=True)
+        understood = await understood_anyway(dispatcher, tracker, domain)
+        if understood is not None:
+            return understood
         if consecutive_fallbacks(tracker) >= 2:
             dispatcher.utter_message(response="utter_offer_human")
             return []
         dispatcher.utter_message(response="utter_ask_rephrase")
         # Forget the message so an open form picks up where it was.
         return [UserUtteranceReverted()]
+
+
+async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
+                            domain: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """A message the NLU could not place (fallback) or put out of scope, answered from what
+    the conversation just said: a callback, a station card's hours, a figure, the flow the facts
+    point at (None: nothing fits). One path for both: 几点开门 礼拜天有人不 after a station card
+    was read as out of scope and got 这个我帮不上忙 (DD-10), while the fallback answered it."""
+    text = tracker.latest_message.get("text") or ""
+    callback = await callback_reply(dispatcher, tracker)
+    if callback is not None:
+        return callback
+    if (fixed := await correct_filed_phone(dispatcher, tracker)) is not None:
+        return fixed
+    if (retry := await lookup_retry(dispatcher, tracker, domain)) is not None:
+        return retry
+    if not tracker.active_loop_name and said_this_turn(tracker, PSYCH_INVITE, earlier_turns=1):
+        # 嗯 工作太累了 after 您愿意说说最近发生了什么吗: the worker is talking, not asking;
+        # "please rephrase" would shut them out. A person listens better than the bot.
+        dispatcher.utter_message(text=HEARD_TEXT, buttons=[
+            {"title": "转人工", "payload": "/request_human"},
+            {"title": "先不用", "payload": "/deny"}])
+        return []
+    if (where := station_detail_reply(tracker)) is not None:
+        dispatcher.utter_message(text=where)  # 具体在哪啊 after a station card (V-11)
+        return []
+    if not tracker.active_loop_name and said_the_menu(dispatcher, tracker):
+        return []
+    if not_found_next_steps(dispatcher, tracker):
+        return []
+    if asks_for_a_person(text):
+        return await request_handoff(dispatcher, tracker, "worker_request")
+    if not tracker.active_loop_name and (flow_to_redo(tracker) or days_after_figure(tracker)
+                                         or pay_to_compare(tracker)
+                                         or sums_for(tracker)
+                                         or service_from_facts(slots_set_this_turn(tracker), text)):
+        # not understood as a request, but the facts say which service: go there (the
+        # entry action answers a figure asked first, then runs the flow: I-17, 国庆我从1号
+        # 干到5号 月薪8700 加班费该给多少 got the rules and no sum)
+        return await ActionStartService().run(dispatcher, tracker, domain)
+    if not tracker.active_loop_name and await say_fact_answer(dispatcher, tracker):
+        return []  # 隆祥生产线智能化改造投入多少钱: not a service request, but a figure
+    if not tracker.active_loop_name and is_question(text) \
+            and (service := own_case_offered(tracker)):
+        # 那我离职一年半了还行吗 right after the time limit and 要不要我再帮您看看您自己的情况:
+        # a question about their own case takes the offer, not 没明白
+        return await ActionStartService()._start(service, dispatcher, tracker, domain,
+                                                 answered=True)
+    if not tracker.active_loop_name and said_this_turn(tracker, "不在服务时间", earlier_turns=1) \
+            and _WHEN_BACK.search(text) and not _URGENT_NOW.search(text):
+        dispatcher.utter_message(text=WHEN_BACK_TEXT)
+        return []
+    if not tracker.active_loop_name and said_this_turn(tracker, "不在服务时间", earlier_turns=1) \
+            and _URGENT_NOW.search(text):
+        # 那我现在有急事找谁 after a closed station's card (P-14): who answers now
+        dispatcher.utter_message(text=URGENT_NOW_TEXT, buttons=[
+            {"title": "转人工（上班后回电）", "payload": "/request_human"}])
+        return []
+    if not tracker.active_loop_name and said_this_turn(tracker, "服务时间：", earlier_turns=1) \
+            and (answers := await answer_in_topic(tracker, "工作站")):
+        # 那时候去还有人吗 礼拜天开不开 right after a station card (N-10): its hours again
+        for line in answers:
+            dispatcher.utter_message(text=line)
+        return []
+    if not tracker.active_loop_name and (service := follow_up_service(tracker)):
+        return await ActionStartService()._start(service, dispatcher, tracker, domain,
+                                                 answered=True)
+    return None
 
 
 class ActionOutOfScope(Action):
@@ -216,17 +228,11 @@ class ActionOutOfScope(Action):
     ) -> list[dict[str, Any]]:
         if said_the_menu(dispatcher, tracker):
             return []
-        if days_after_figure(tracker) is not None:  # 那下个月要是加5个周六呢 (O-02)
-            return await ActionStartService().run(dispatcher, tracker, domain)
-        callback = await callback_reply(dispatcher, tracker)
-        if callback is not None:
-            return callback
-        if (fixed := await correct_filed_phone(dispatcher, tracker)) is not None:
-            return fixed
         try:
-            if await say_fact_answer(dispatcher, tracker):
-                return []
+            understood = await understood_anyway(dispatcher, tracker, domain)
+            if understood is not None:
+                return understood
         except Exception:  # the polite line below is never lost to a bug
-            logging.getLogger(__name__).exception("fact answer for out_of_scope failed")
+            logging.getLogger(__name__).exception("out_of_scope: reading the context failed")
         dispatcher.utter_message(response="utter_out_of_scope")
         return []

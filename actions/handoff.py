@@ -30,7 +30,10 @@ UNREACHABLE = ("抱歉，转人工的系统暂时连不上。请直接拨打职�
 # understood or as psych support. Asking for a person is never misunderstood: both the fallback
 # and the psych-support answer hand such a message to the station.
 _A_PERSON = re.compile(r"(?:工会|你们|您们)(?:这边)?的?(?:人|工作人员|干部)|工作人员|真人|人工客服|转人工"
-                       r"|找个?(?:人|工会的人).{0,4}(?:聊|说|谈|问)")
+                       r"|找个?(?:人|工会的人).{0,4}(?:聊|说|谈|问)"
+                       # 现在晚上了有人吗 (DD-12 got 没明白): is anybody there — after a station
+                       # card the card's hours answer it first (fallback.understood_anyway)
+                       r"|有人(?:在)?(?:吗|不|没|么)|有没有人(?:在)?(?:吗|呢|啊|$)|人呢")
 
 
 def asks_for_a_person(text: str) -> bool:

@@ -405,6 +405,11 @@ class ActionStartService(SafeAction):
             # 我在青岛 一个月就给1800 合法吗: a question about the pay, nothing owed
             service = "minimum_wage"
             events += undo_this_turn(tracker, "duration")  # 一个月 was the pay's period
+        if service is None and (said_id := v.ticket_id(text)).ok:
+            # 查下单子 gh 2026 1206 0010 (DD-13: read as inform with three sums, then the menu)
+            tracker.slots["ticket_id"] = said_id.value
+            events.append(SlotSet("ticket_id", said_id.value))
+            service = "ticket_status"
         if service is None:
             service = place_follow_up(tracker, text)
         if service is None:

@@ -8,6 +8,7 @@ import re
 from abc import abstractmethod
 from typing import Any
 
+from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 
 from actions.backend_client import BackendError, RateLimited
@@ -33,6 +34,14 @@ def too_many_tries_text(retry_after: int | None) -> str:
             "着急的话，请拨打职工服务热线 12351，工作人员帮您查。")
 
 
+def _city_said_alone(tracker: Tracker) -> str | None:
+    """The city the latest message names when it names no district (None otherwise)."""
+    entities = (tracker.latest_message or {}).get("entities") or []
+    kinds = {e.get("entity"): e.get("value") for e in entities}
+    city = kinds.get("city")
+    return str(city).removesuffix("市") if city and not kinds.get("district") else None
+
+
 class ActionFindStation(SafeAction):
     def name(self) -> str:
         return "action_find_station"
@@ -41,6 +50,11 @@ class ActionFindStation(SafeAction):
         city, district = location(tracker)
         try:
             found = await client().resolve(city, district)
+            said = _city_said_alone(tracker)
+            if said and district and not str((found.get("path") or {}).get("city") or "").startswith(said):
+                # 那我下个月要去济南干活 济南那边的工会站在哪 (DD-11 got the 黄岛 station of the
+                # district said before): a city named alone now is where the station is asked for
+                found = await client().resolve(said, None)
         except BackendError:
             dispatcher.utter_message(response="utter_unknown_place")
             return [SlotSet("district", None)]

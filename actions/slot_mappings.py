@@ -102,8 +102,8 @@ _PLACE_OF_STATION = re.compile(r"^(?:我们?|俺)?(?:在|住)?([\u4e00-\u9fff]{2
 
 # where or what, not which place: 厂里, 工地, 家里, 单位, 上班, 干嘛
 # (家 only as home: 薛家岛, 张家口 and 石家庄 are places)
-_NOT_A_PLACE = re.compile(r"厂|工地|家里|老家|^家$|单位|公司|店|里$|上班|干活|工作|打工|干嘛|忙|哪|这|那|什么|啥|医院|学校|"
-                          r"附近|工会|网格")
+_NOT_A_PLACE = re.compile(r"厂|工地|家里|老家|^家$|单位|公司|店|里$|上班|干活|工作|打工|干嘛|忙|哪|这|那|什么|啥|"
+                          r"医院|学校|附近|工会|网格")
 
 
 async def volunteered_place(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:

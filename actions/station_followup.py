@@ -42,10 +42,27 @@ def _hours_reply(name: str, hours: str, text: str) -> str:
         return f"{name}的服务时间：{hours}。"
     day = _DAYS[asked.group(1)]
     days = ("周六", "周日") if day == "周末" else (day,)
-    said = [f"{d}不开门" if d not in hours else next(
-        (f"{d} {part.split(' ', 1)[1]}" for part in re.split(r"；", hours) if part.startswith(d)), d)
-        for d in days]
+    said = [f"{d} {spans}" if (spans := _spans_of(hours, d)) else f"{d}不开门" for d in days]
     return f"{name}{'，'.join(said)}。全部服务时间：{hours}。"
+
+
+_ORDER = list(WEEKDAY_NAMES.values())
+
+
+def _spans_of(hours: str, day: str) -> str | None:
+    """The hours of one day in a card's hours (周一至周五 08:30-19:30；周六 09:00-17:00)."""
+    for part in hours.split("；"):
+        days, _, spans = part.strip().partition(" ")
+        named: list[str] = []
+        for piece in days.split("、"):
+            first, _, last = piece.partition("至")
+            if first in _ORDER and last in _ORDER:
+                named += _ORDER[_ORDER.index(first):_ORDER.index(last) + 1]
+            else:
+                named.append(piece)
+        if day in named:
+            return spans
+    return None
 
 
 def station_detail_reply(tracker: Tracker) -> str | None:

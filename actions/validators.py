@@ -687,9 +687,10 @@ def place_eaten_by(entity: dict, text: str) -> tuple[str, str] | None:
 
 
 _COMPANY_END = re.compile(r"(?:公司|集团|厂|酒店|医院)$")
-# 两万多 具体22000: the figure said as the exact one replaces the rough one before it
 _IF_BEFORE = re.compile(r"(?:要是|如果|假如|万一|假设|若是|倘若)[^，,。？?！!]{0,6}$")
-_TOTAL_BEFORE = re.compile(r"(?:一共|总共|合计|总计|加起来|加一块|算下来总共)(?:是|有|扣了?|欠了?|差了?|少给了?|给了?)?\s*$")
+_TOTAL_BEFORE = re.compile(r"(?:一共|总共|合计|总计|加起来|加一块|算下来总共)"
+                           r"(?:是|有|扣了?|欠了?|差了?|少给了?|给了?)?\s*$")
+# 两万多 具体22000: the figure said as the exact one replaces the rough one before it
 _PRECISE = re.compile(r"(?:具体|准确|确切|精确|实际上?|其实)(?:点|的|来说|说)?(?:是|有)?\s*$")
 _PAID_BEFORE = re.compile(r"(?:就|只|才|一共|总共)?(?:给了|发了|付了|给过|给我)\s*$")
 _ROUGH_BEFORE = re.compile(r"(?:大概|大约|差不多|约|估计|可能)\s*(?:有|是)?\s*$")
@@ -785,6 +786,15 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             entities.append({**e, "value": rest})
         elif eaten:
             facts[eaten[0]] = eaten[1]
+        elif e.get("entity") == "employer" and (front := _places_before(str(e.get("value") or "")))[1] \
+                and not _COMPANY_END.search(str(e.get("value") or "")):
+            # 深圳送快递的 过年不回了 (CC-06 was asked which city): the model's employer begins
+            # with the place; the place is the worker's, the rest is the employer only if it
+            # reads as one (送快递 is work)
+            for kind, name in front[1].items():
+                facts.setdefault(kind, name)
+            if rest := _after_places(str(e["value"])):
+                entities.append({**e, "value": rest})
         else:
             entities.append(e)
 

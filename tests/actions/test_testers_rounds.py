@@ -807,3 +807,56 @@ async def test_the_ticket_filed_in_this_conversation_is_the_one_asked_about():
                       {"name": "ticket_status_form"}, "action_listen")
     events_out = await ValidateTicketStatusForm().run(CollectingDispatcher(), tracker, {"forms": {}})
     assert slot_values(events_out).get("ticket_id") == "GH202612060002"
+
+
+async def test_a_ticket_number_said_with_spaces_and_small_letters_is_looked_up(monkeypatch):
+    """DD-13: 查下单子 gh 2026 1206 0010 (read as inform with three sums) got the menu."""
+    started: list[str] = []
+
+    async def start(self, service, dispatcher, tracker, domain, answered=False):
+        started.append(service)
+        return []
+    monkeypatch.setattr(ActionStartService, "_start", start)
+    monkeypatch.setattr(fact_module, "client", Records)
+    tracker = _said(latest="查下单子 gh 2026 1206 0010", intent="inform")
+    events = await ActionStartService().run(CollectingDispatcher(), tracker, WAGE_DOMAIN)
+    assert started == ["ticket_status"] and slot_values(events)["ticket_id"] == "GH202612060010"
+
+
+async def test_the_hours_asked_out_of_scope_after_a_station_card_are_answered():
+    """DD-10: 几点开门 礼拜天有人不 after the 辛安 card (read as out of scope) got 帮不上忙; and a
+    day inside a run of days (周三 in 周一至周五) is open."""
+    from actions.fallback import ActionOutOfScope
+    from actions.station_text import station_text
+
+    card = "工会网格工作站：" + station_text({
+        "name": "辛安街道工会网格化工作总站", "address": "青岛西海岸新区辛安街道", "phone": "0532-12351",
+        "hours": {d: ["08:30-19:30"] for d in ("mon", "tue", "wed", "thu", "fri")} | {"sat": ["09:00-17:00"]},
+        "open_now": False})
+    for asked, said in (("几点开门 礼拜天有人不", "周日不开门"), ("周三几点开门", "周三 08:30-19:30")):
+        dispatcher = CollectingDispatcher()
+        tracker = _after_reply(card, asked, earlier="辛安街道工会站在哪", intent="out_of_scope")
+        await ActionOutOfScope().run(dispatcher, tracker, WAGE_DOMAIN)
+        reply = " ".join(m.get("text") or "" for m in dispatcher.messages)
+        assert said in reply and "帮不上" not in reply, reply
+
+
+@pytest.mark.parametrize("text,asks", [("现在晚上了有人吗", True), ("有没有人在", True), ("家里有人", False),
+                                       ("有人在吗", True), ("有人欠我钱", False)])
+def test_is_anybody_there_asks_for_a_person(text, asks):
+    """DD-12: 现在晚上了有人吗 got 没明白."""
+    from actions.handoff import asks_for_a_person
+
+    assert asks_for_a_person(text) is asks
+
+
+def test_a_city_at_the_front_of_the_models_employer_is_the_workers_city():
+    """CC-06: 深圳送快递的 过年不回了 有啥福利 (employer 深圳送快递) was asked which city."""
+    facts = v.read_facts("深圳送快递的 过年不回了 有啥福利",
+                         [{"entity": "employer", "value": "深圳送快递", "start": 0, "end": 5}],
+                         v.Context(intent="holiday_subsidy"))
+    assert facts.get("city") == "深圳" and "employer" not in facts
+    named = v.read_facts("青岛海纳建筑公司欠了我三个月工资",
+                         [{"entity": "employer", "value": "青岛海纳建筑公司", "start": 0, "end": 8}],
+                         v.Context(intent="wage_arrears"))
+    assert named["employer"] == "青岛海纳建筑公司", "a registered name keeps its city"

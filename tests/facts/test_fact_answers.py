@@ -224,3 +224,27 @@ def test_a_measure_that_has_ended_says_so():
     assert "已经结束" in date_text(measure, today=date(2026, 12, 6)) and "12351" in date_text(
         measure, today=date(2026, 12, 6))
     assert "已经结束" not in date_text(measure, today=date(2021, 2, 1))
+
+
+@on_module_loop
+async def test_a_city_named_alone_now_gets_its_station_not_the_district_before(backend_for_actions,
+                                                                                 monkeypatch):
+    """DD-11: 那我下个月要去济南干活 济南那边的工会站在哪, with 崂又泊社区 on record from before, got
+    the 黄岛 station."""
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions import services
+
+    monkeypatch.setattr(services, "client", lambda: backend_for_actions)
+    dispatcher = CollectingDispatcher()
+    said = tracker("那我下个月要去济南干活 济南那边的工会站在哪",
+                   entities=[{"entity": "city", "value": "济南"}],
+                   slots={"city": "济南", "district": "崂又泊社区"})
+    await services.ActionFindStation().run(dispatcher, said, {})
+    reply = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "济南" in reply and "西海岸" not in reply and "黄岛" not in reply, reply
+    dispatcher = CollectingDispatcher()
+    here = tracker("青岛的站在哪", entities=[{"entity": "city", "value": "青岛"}],
+                   slots={"city": "青岛", "district": "辛安街道"})
+    await services.ActionFindStation().run(dispatcher, here, {})
+    assert "辛安" in " ".join(m.get("text") or "" for m in dispatcher.messages)
