@@ -791,10 +791,10 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             # 深圳送快递的 过年不回了 (CC-06 was asked which city): the model's employer begins
             # with the place; the place is the worker's, the rest is the employer only if it
             # reads as one (送快递 is work)
-            for kind, name in front[1].items():
-                facts.setdefault(kind, name)
-            if rest := _after_places(str(e["value"])):
-                entities.append({**e, "value": rest})
+            for kind, place_name in front[1].items():
+                facts.setdefault(kind, place_name)
+            if after := _after_places(str(e["value"])):
+                entities.append({**e, "value": after})
         else:
             entities.append(e)
 
