@@ -793,8 +793,8 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             # reads as one (送快递 is work)
             for kind, place_name in front[1].items():
                 facts.setdefault(kind, place_name)
-            if after := _after_places(str(e["value"])):
-                entities.append({**e, "value": after})
+            if employer_part := _after_places(str(e["value"])):
+                entities.append({**e, "value": employer_part})
         else:
             entities.append(e)
 
