@@ -28,7 +28,8 @@ _NO_CONTRACT = re.compile(r"(?:没|没有|不|未)(?:跟我|和我|给我|与我
 # 没交社保 … 能直接辞职吗 还有补偿吗 (V-08): leaving for the employer's fault is paid the same
 _DISMISSED = re.compile(r"社保.{0,10}辞职|辞职.{0,8}补偿|被迫辞职|拖.{0,6}工资.{0,12}辞|(?:自己|主动)辞.{0,12}拖|"
                         r"辞退|开除|解雇|裁员|炒了|炒鱿鱼|不让(?:我)?干了|让我走|被辞|解除(?:劳动)?合同|"
-                        r"经济补偿|补偿金|赔偿金|(?:不用|别|不要)(?:再)?来了|开了我|被.{0,4}开了|把我开了|给开了")
+                        r"经济补偿|补偿金|赔偿金|(?:不用|别|不要)(?:再)?来了|开了我|被.{0,4}开了|[把给][我俺]开了|给开了|"
+                        r"撵走|撵出|赶走|[把给][我俺]撵|让[我俺]滚")
 _HOW_MUCH = re.compile(r"多少|怎么算|咋算|能拿|能要|能赔|赔几|几个月|算一下|算算|算个数|给多少|合法|违法|合理|犯法|"
                        r"重新算|再算|重算|不对|说错|我说了")
 _WAGE_BEFORE = re.compile(r"(?:月薪|工资|一个月|每月|每个月|月工资|一月)[^，,。；;！!？?]{0,4}$")
@@ -156,6 +157,11 @@ def double_wage_line(months: int, wage: int | None, ask: bool = True) -> str:
              else f"。{WAGE_ASK}。" if ask else "（每月按您的月工资算）。")
     if months > 12:
         line += "满一年还没签的，视为已经订立了无固定期限劳动合同。"
+    if months > 24:
+        # DD-07: 干了三年 — the 11 months ended two years ago; stated as a sure 55,000 it misled
+        line += (f"不过二倍工资只算到入职满一年为止，那已经是{_period(months - 12)}以前的事了：仲裁时效是"
+                 "一年，多数地方从那时起算，这部分很可能已经过了时效，能不能要到以仲裁认定为准。")
+        return line
     return line + "具体数额以仲裁认定为准；申请仲裁的时效是一年，别拖。"
 
 
@@ -179,6 +185,7 @@ _CONTRACT_TERM = re.compile(rf"(?:签了?|签的是?)\s*{_N}\s*(个月|年)(?:�
                             rf"合同(?:签了?|是|期限是?)?\s*{_N}\s*(个月|年)")
 _PROBATION = re.compile(r"试用期\S{0,4}?\s*"
                         r"(半年|\d{1,2}个?月|[一二两三四五六七八九十]个月)")
+_PROBATION_SAID = re.compile(r"试用期[^，,。；;！!？?\s]{0,8}")
 _PAY = r"(\d{3,6}|[一二两三四五六七八九]千[一二三四五六七八九]?)"
 _PROBATION_PAY = re.compile(rf"试用期(?:\S{{0,6}}?)(?:工资|一个月|每月|月薪|给|拿)\s*{_PAY}")
 _REGULAR_PAY = re.compile(rf"转正\S{{0,5}}?\s*{_PAY}")
@@ -191,9 +198,11 @@ def _count(raw: str) -> float:
 
 
 def _contract_months(words: str) -> float | None:
-    match = _CONTRACT_TERM.search(words)
-    if not match:
+    """The contract's term, as said last (合同是三年的 corrects 签了一年的合同, DD-16)."""
+    found = list(_CONTRACT_TERM.finditer(words))
+    if not found:
         return None
+    match = found[-1]
     number, unit = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
     return _count(number) * (12 if unit == "年" else 1)
 
@@ -224,11 +233,17 @@ def probation_lines(words: str) -> list[str]:
         term = f"{contract / 12:g}年" if contract >= 12 else f"{contract:g}个月"
         line = (f"您签的是{term}合同，试用期最长只能{longest:g}个月，写{probation:g}个月超过了法律规定。"
                 f"超过的那段试用期已经干了的，单位要按试用期满后的月工资给您赔偿金")
-        worked = months_worked(words)
+        # the time worked, not the probation's or the contract's own length (DD-16: 试用期给定了
+        # 六个月 read as six months worked, 4 months × 5,000 awarded)
+        worked = months_worked(_CONTRACT_TERM.sub("", _PROBATION_SAID.sub("", words)))
         over = min(worked or 0, probation) - longest
         if over > 0 and isinstance(regular_pay, (int, float)):
             line += f"：已经超了{over:g}个月 × {regular_pay:,} 元 = {over * regular_pay:,.0f} 元"
         lines.append(line + "。")
+    elif contract and probation:
+        term = f"{contract / 12:g}年" if contract >= 12 else f"{contract:g}个月"
+        lines.append(f"您签的是{term}合同，试用期最长可以约定{_max_probation(contract):g}个月，"
+                     f"约定{probation:g}个月没有超过法律规定。")
     if _DISMISSED.search(words) or re.search(r"不合格|不符合", words):
         # 试用期不合格让我走 (V-18 was told 0.5 month's 经济补偿): no compensation when the
         # employer can prove it; its burden, else an unlawful dismissal (第三十九条, 第八十七条)
@@ -262,11 +277,13 @@ def worked_out(text: str, words: str, wage: int | None, asked_wage: bool) -> lis
     if not months:
         return []
     wage = wage or monthly_wage_in(words)
-    if _NO_CONTRACT.search(words):
-        return [double_wage_line(months, wage, ask)]
+    lines: list[str] = []
     if _DISMISSED.search(words):
-        return [severance_line(months, wage, rough=bool(re.search(r"年多", words)), ask=ask)]
-    return []
+        # 干了三年 一直没签合同 …把俺撵走了 (DD-07 got the double wage only): the dismissal first
+        lines.append(severance_line(months, wage, rough=bool(re.search(r"年多", words)), ask=ask))
+    if _NO_CONTRACT.search(words):
+        lines.append(double_wage_line(months, wage, ask and not lines))
+    return lines
 
 
 def sums_for(tracker: Tracker) -> list[str]:
@@ -284,6 +301,12 @@ def sums_for(tracker: Tracker) -> list[str]:
             # 不知道 to the wage (make simulate: asked again and again): the case goes on
             return [WAGE_UNKNOWN]
         return [WAGE_AGAIN]  # 那我能拿多少 right after the months were told: not all of it again
+    if sums and all(said_this_turn(tracker, line[:40], earlier_turns=1) for line in sums):
+        # 那他把俺撵走 不给补偿 这个能要不 / 那去哪告他 right after the sums (DD-07, DD-16 got the
+        # same text two and three times): only the sum the question is about, else none
+        meant = [line for line in sums if (_DISMISSED.search(text) and "经济补偿" in line)
+                 or (_NO_CONTRACT.search(text) and "二倍工资" in line)]
+        return [f"能要，就是上面算的这一项：{meant[0]}"] if len(meant) == 1 else []
     return sums
 
 

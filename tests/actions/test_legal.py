@@ -151,3 +151,39 @@ def test_an_unlawful_dismissal_is_said_in_money_too():
     words = "干了三年七个月 被辞退了 没说理由 月薪6000 能赔多少"
     (line,) = worked_out(words, words, None, False)
     assert "24,000" in line and "48,000" in line
+
+
+def test_a_dismissal_without_a_contract_gets_both_sums_and_an_old_double_wage_its_time_limit():
+    """DD-07: 干了三年 一直没签合同 …一句话就把俺撵走了 … 俺一个月五千 俺能要啥 got only the
+    double wage (55,000, two years past its period, stated as sure) — not the dismissal."""
+    said = "俺在黄岛区一个厂里干了三年了 一直没签合同 上礼拜老板一句话就把俺撵走了 一分钱补偿没给 俺一个月五千 俺能要啥"
+    severance, double = worked_out(said, said, None, False)
+    assert "15,000" in severance and "30,000" in severance
+    assert "55,000" in double and "时效" in double and "很可能已经过了" in double
+    recent = worked_out("能要多少", "没签合同 干了八个月 月薪5000 能要多少", None, False)[0]
+    assert "很可能已经过了" not in recent
+
+
+def test_the_contract_term_said_last_counts_and_no_time_worked_is_made_up():
+    """DD-16: 合同是三年的 (a correction of 一年) was ignored, and 试用期给定了六个月 was read as
+    six months worked (已经超了4个月 × 5,000 元 = 20,000 元)."""
+    first = "签了一年的合同 试用期给定了六个月 试用期一个月才给2500 转正说是5000 这样合理吗"
+    over = worked_out(first, first, None, False)
+    assert "最长只能2个月" in over[0] and "20,000" not in " ".join(over)
+    corrected = worked_out("不对不对 我看了下合同是三年的", first + " 不对不对 我看了下合同是三年的", None, False)
+    assert "3年合同" in corrected[0] and "没有超过" in corrected[0]
+
+
+def test_the_same_sums_are_not_said_again_word_for_word():
+    """DD-07 / DD-16: a follow-up right after the sums got the same text two and three times."""
+    said = "干了三年了 一直没签合同 老板把我撵走了 一个月五千 能要啥"
+    lines = worked_out(said, said, None, False)
+    events = [{"event": "user", "text": said, "parse_data": parse(said, "legal_aid")},
+              *({"event": "bot", "text": line} for line in lines)]
+    for latest, expected in (("那他把俺撵走 不给补偿 这个能要不", "15,000"), ("那去哪告他", None)):
+        tracker = Tracker("w", {}, parse(latest, "inform"),
+                          [*events, {"event": "user", "text": latest, "parse_data": parse(latest, "inform")}],
+                          False, None, {}, "action_listen")
+        again = sums_for(tracker)
+        assert (expected is None and again == []) or (len(again) == 1 and expected in again[0]
+                                                      and "能要" in again[0]), again
