@@ -211,6 +211,30 @@ class ActionAskCaseConfirmed(_AskAction):
         return []
 
 
+# Facts the conversation holds beside a case's own (DD-01: 在澳柯玛上班 … 我叫张建国 电话139…
+# were on the ticket's routing but missing from 要登记的内容; CC-04: 黄岛, 小区保洁)
+CONTEXT_FACTS = ("employer", "occupation", "monthly_wage", "amount", "duration", "workers_affected")
+
+
+def context_facts(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any]:
+    """The worker's other facts for a case's summary and ticket: what the case does not hold."""
+    told = {k: tracker.get_slot(k) for k in CONTEXT_FACTS if k not in case_facts}
+    return {k: val for k, val in told.items() if val not in (None, "", v.UNKNOWN)}
+
+
+def contact_lines(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any]:
+    """Where the ticket goes and who it calls, as the summary shows them."""
+    city, district = case_place(tracker)
+    shown: dict[str, Any] = {}
+    if "district" not in case_facts and "city" not in case_facts and (district or city):
+        shown["district"] = district or city
+    if "contact_name" not in case_facts and (name := name_told(tracker)):
+        shown["contact_name"] = name
+    if "phone" not in case_facts and (phone := contact_phone(tracker)):
+        shown["phone"] = phone
+    return shown
+
+
 class ActionAskWantsTicket(_AskAction):
     """The ticket offer: what would be filed, then 确认登记 / 修改 / 先不用."""
 
@@ -222,7 +246,8 @@ class ActionAskWantsTicket(_AskAction):
             dispatcher.utter_message(text="好的。" + _CHANGE_HINT)
             return []
         case = tracker.get_slot("pending_case") or {}
-        lines = summary_lines(case.get("facts") or {})
+        facts = case.get("facts") or {}
+        lines = summary_lines({**facts, **context_facts(tracker, facts), **contact_lines(tracker, facts)})
         name = TYPE_NAMES.get(case.get("type"), "")
         summary = ("\n要登记的内容：\n" + "\n".join(lines)) if lines else ""
         dispatcher.utter_message(
@@ -246,7 +271,8 @@ class ActionOpenTicket(SafeAction):
         if not tracker.get_slot("wants_ticket") or not case.get("type"):
             dispatcher.utter_message(response="utter_no_ticket")
             return reset
-        await file_case(dispatcher, tracker, case["type"], case.get("facts") or {})
+        facts = case.get("facts") or {}
+        await file_case(dispatcher, tracker, case["type"], {**context_facts(tracker, facts), **facts})
         return reset
 
 

@@ -860,3 +860,21 @@ def test_a_city_at_the_front_of_the_models_employer_is_the_workers_city():
                          [{"entity": "employer", "value": "青岛海纳建筑公司", "start": 0, "end": 8}],
                          v.Context(intent="wage_arrears"))
     assert named["employer"] == "青岛海纳建筑公司", "a registered name keeps its city"
+
+
+async def test_the_ticket_offer_sums_up_what_the_worker_told_beside_the_case():
+    """DD-01: 黄岛区辛安街道的 在澳柯玛上班 … 我叫张建国 电话13905328876 — the school ticket's
+    要登记的内容 listed only the grade, the hukou and the problem."""
+    from actions.tickets import ActionAskWantsTicket
+
+    said = "我是黄岛区辛安街道的 在澳柯玛上班 孩子该上一年级 我叫张建国 电话13905328876"
+    case = {"type": "school_placement", "facts": {"child_grade": "小学一年级", "hukou_status": "外地户口"}}
+    tracker = Tracker("w", {"pending_case": case, "employer": "澳柯玛", "district": "辛安街道",
+                            "city": "青岛市", "phone": "13905328876"}, parse(said, "school_placement"),
+                      [{"event": "user", "text": said, "parse_data": parse(said, "school_placement")}],
+                      False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    await ActionAskWantsTicket().run(dispatcher, tracker, WAGE_DOMAIN)
+    summary = dispatcher.messages[0]["text"]
+    for fact in ("小学一年级", "单位：澳柯玛", "地点：辛安街道", "联系人：张建国", "13905328876"):
+        assert fact in summary, summary
