@@ -436,6 +436,10 @@ class ActionStartService(SafeAction):
         text = latest.get("text") or ""
         intent = legal_not_wages((latest.get("intent") or {}).get("name"), text)
         first, later = self._topics(intent, text)
+        answered = {s for f in found for s in services_meant(f"{f.get('title') or ''}{f.get('answer') or ''}")}
+        # 职工大病互助最高能赔多少 answered with the 互助保障 figure (DD-05 was then offered
+        # 您刚才还提到了“互助保障”): a topic the figure answered is not offered again
+        later = [service for service in later if service not in answered or service == first]
         if later and not self._case_facts_given(first, tracker):
             # 上海最低工资是多少 还有孩子上学的事: the question is answered; the other
             # topic is offered now rather than a form question about the first

@@ -878,3 +878,19 @@ async def test_the_ticket_offer_sums_up_what_the_worker_told_beside_the_case():
     summary = dispatcher.messages[0]["text"]
     for fact in ("小学一年级", "单位：澳柯玛", "地点：辛安街道", "联系人：张建国", "13905328876"):
         assert fact in summary, summary
+
+
+async def test_a_topic_the_figure_answered_is_not_offered_again(monkeypatch):
+    """DD-05: 职工大病互助最高能赔多少 got the 16万 figure, then 您刚才还提到了“互助保障”."""
+    class MutualRecord:
+        async def facts(self, question, **where) -> dict:
+            return {"facts": [{"topic": "zj_mutual", "title": "镇江：困难职工互助保障",
+                               "answer": "镇江市总工会为困难职工家庭、环卫工等赠送重大疾病互助保障，最高16万元。",
+                               "source": "《工人日报》", "as_of": "2021-01"}]}
+    monkeypatch.setattr(fact_module, "client", MutualRecord)
+    dispatcher = CollectingDispatcher()
+    tracker = _said(latest="我是镇江的环卫工 建了困难职工档的 职工大病互助最高能赔多少",
+                    intent="nlu_fallback")
+    await ActionStartService().run(dispatcher, tracker, WAGE_DOMAIN)
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "16万" in said and "还提到了" not in said, said
