@@ -30,7 +30,7 @@ from bot.backend.keepalive import close_after_unread_body
 from bot.backend.operations import setup_operations
 from bot.backend.regions import RegionIndex
 from bot.backend.routing import PREFIX, Route, add_routes, openapi
-from bot.backend.seed import add_missing_facts, seed_if_empty
+from bot.backend.seed import add_missing_aliases, add_missing_facts, seed_if_empty
 from bot.backend.tables import stations
 from bot.console.pages import setup_console
 from bot.notify.web import setup_notify
@@ -64,6 +64,7 @@ async def _startup(app: web.Application) -> None:
     if not await seed_if_empty(app[ENGINE], settings.id_number_key,
                                demo_people=not settings.production):
         await add_missing_facts(app[ENGINE])  # a database seeded before the fact records
+        await add_missing_aliases(app[ENGINE])  # … or before a place's other names
     app[REGIONS] = await RegionIndex.load(app[ENGINE])
     await auth.warm_up()
     async with app[ENGINE].connect() as conn:

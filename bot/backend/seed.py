@@ -170,6 +170,44 @@ async def add_missing_facts(engine: AsyncEngine) -> int:
     return touched
 
 
+def _seeded_aliases() -> dict[tuple, list[str]]:
+    """Path of names → the aliases places.yml gives that place."""
+    found: dict[tuple, list[str]] = {}
+
+    def walk(records: list, path: tuple, levels: tuple[str, ...]) -> None:
+        for record in records or []:
+            if isinstance(record, str):
+                continue
+            here = path + (record["name"],)
+            if record.get("aliases"):
+                found[here] = list(record["aliases"])
+            if levels:
+                walk(record.get(levels[0]) or [], here, levels[1:])
+
+    walk(_load("places.yml").get("provinces", []), (), ("cities", "districts", "streets", "communities"))
+    return found
+
+
+async def add_missing_aliases(engine: AsyncEngine) -> int:
+    """A place's names added in a later release (胶南 for 黄岛区) reach a database seeded before:
+    aliases missing from a stored region are added; none is removed. Returns the regions touched."""
+    touched = 0
+    async with engine.begin() as conn:
+        paths = await _region_paths(conn)
+        stored = {r.id: list(r.aliases or []) for r in (await conn.execute(
+            select(t.regions.c.id, t.regions.c.aliases))).all()}
+        for path, aliases in _seeded_aliases().items():
+            region_id = paths.get(path)
+            if region_id is None or not (new := [a for a in aliases if a not in stored[region_id]]):
+                continue
+            await conn.execute(update(t.regions).where(t.regions.c.id == region_id)
+                               .values(aliases=stored[region_id] + new))
+            touched += 1
+    if touched:
+        logger.info("added place names to %d regions from %s", touched, SEED_DIR)
+    return touched
+
+
 def _missing_topics(seeded: list[dict], stored: list[dict] | None) -> list[dict]:
     """The seed's fact records whose topic the stored policy lacks (an edited one is kept)."""
     have = {f.get("topic") for f in stored or []}

@@ -185,6 +185,38 @@ async def test_a_database_seeded_before_the_facts_gets_them_at_startup(tmp_path)
 
 
 @on_module_loop
+async def test_a_database_seeded_before_a_place_had_other_names_gets_them(tmp_path):
+    """胶南 (黄岛区's old name) and 薛家岛 said bare (round 15) reach a running union's places."""
+    from dataclasses import replace
+
+    from sqlalchemy import select, update
+
+    from bot.backend.app import create_app
+    from bot.backend.regions import RegionIndex
+    from bot.backend.seed import add_missing_aliases
+    from bot.backend.tables import regions
+    from bot.settings import get_settings
+
+    app = create_app(replace(get_settings(), database_url=f"sqlite+aiosqlite:///{tmp_path / 'old.db'}"))
+    for hook in app.on_startup:
+        await hook(app)
+    engine = app[ENGINE]
+    async with engine.begin() as conn:  # as an earlier release seeded it, plus a staff's own name
+        await conn.execute(update(regions).where(regions.c.name == "黄岛区").values(
+            aliases=["西海岸新区", "新区"]))
+        await conn.execute(update(regions).where(regions.c.name == "薛家岛街道").values(aliases=[]))
+    assert await add_missing_aliases(engine) == 2
+    assert await add_missing_aliases(engine) == 0  # once only
+    async with engine.connect() as conn:
+        aliases = dict((await conn.execute(select(regions.c.name, regions.c.aliases).where(
+            regions.c.name == "黄岛区"))).all())["黄岛区"]
+    assert aliases[:2] == ["西海岸新区", "新区"] and "胶南" in aliases
+    index = await RegionIndex.load(engine)
+    assert index.resolve(None, "胶南").name == "黄岛区" and index.resolve(None, "薛家岛").name == "薛家岛街道"
+    await engine.dispose()
+
+
+@on_module_loop
 async def test_a_hotline_question_classified_as_psych_support_gets_the_number_first(
         backend_for_actions, monkeypatch):
     from rasa_sdk.executor import CollectingDispatcher
