@@ -149,6 +149,22 @@ def approximate_amount(value: object) -> Checked:
 _AMOUNT_SOME = re.compile(r"(?:好几|十几|几)(?:十|百|千|万)(?:块|元)?")
 
 
+_OWN_SHARE = re.compile(r"(?:自己|个人|自个儿?|俺|我)(?:掏|出|付|花|承担|垫)(?:了|的)?"
+                        r"(?:钱)?(?:有|是|大概|差不多|将近|约)?\s*")
+
+
+def own_share(text: str) -> int | float | None:
+    """The sum right after 自己掏的 / 个人自付 (at least the lower end of 六七千), else None."""
+    for cue in _OWN_SHARE.finditer(text):
+        after = text[cue.end():cue.end() + 10]
+        if (spread := _AMOUNT_RANGE.match(after)) and (least := amount_at_least(spread.group(0))).ok:
+            return least.value
+        spans = find_amounts(after)
+        if spans and spans[0].start == 0 and (said := amount(spans[0].value)).ok:
+            return said.value
+    return None
+
+
 def amount_at_least(value: object) -> Checked:
     """三四万 / 好几千 as a medical cost: the least it says (30,000), a number the relief
     thresholds can be compared with; 好几千 and 几千 say at least 2,000 / 1,000."""
@@ -852,6 +868,10 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
                 rough[slot] = after.group(1) if after else "多"
             elif facts[slot] == value.value and _ROUGH_BEFORE.search(text[max(0, span.start - 6):span.start]):
                 rough[slot] = "约"  # 大概两万 (W-15)
+    if (own := own_share(text)) is not None and (ctx.about(_RELIEF_CONTEXT) or "medical_cost" in facts):
+        # 花了一万多了 自己掏的有六七千 / 总共花了两万 自己掏了八千 (CC-15 kept 10,000 even after
+        # 自己掏的是六七千 不是一万): what the worker paid themselves is the relief's figure
+        facts["medical_cost"] = own
     if isinstance(facts.get("amount"), (int, float)) and "amount" in rough:
         # 一万多 / 两万左右 owed: the ticket says it as roughly as the worker did (Q-, R- rounds
         # filed 一万多 as exactly 10,000); the relief and the pay comparisons keep numbers

@@ -770,6 +770,11 @@ def test_a_hundred_and_more_is_about_that_many():
     ("我一天三百 按天结的", v.Context(intent="overtime_pay"), {"monthly_wage": 6525}),
     # CC-09: the total said first, then its parts (took the 300 deposit)
     ("金额不对 一共扣了800 500是罚款 300是押金", v.Context(intent="wage_arrears"), {"amount": 800}),
+    # CC-15: what the worker paid themselves, not the total spent (kept 10,000 after the correction)
+    ("到现在花了一万多了 自己掏的有六七千", v.Context(form="relief_form", asked="medical_cost"),
+     {"medical_cost": 6000}),
+    ("自己掏的是六七千 不是一万 一万是总共花的", v.Context(form="relief_form"), {"medical_cost": 6000}),
+    ("总共花了两万 自己掏了八千", v.Context(intent="relief_eligibility"), {"medical_cost": 8000}),
 ])
 def test_round_15_sums_are_read_as_meant(text, ctx, expected):
     facts = v.read_facts(text, [], ctx)
