@@ -14,16 +14,23 @@ _WHERE_EXACTLY = re.compile(r"具体(?:在)?哪|具体位置|具体地址|门牌
                             r"地址(?:呢|是啥|在哪)|详细地址")
 
 
+# what this module says after a card: 周三呢 after 周日不开门 still asks about that card
+_DETAIL_SAID = re.compile(r"服务时间：|不开门|登记的地址是")
+
+
 def _last_card(tracker: Tracker) -> str | None:
-    """The bot's last reply to the message before this one, when it was a station card."""
+    """The station card the bot's last replies were about: the reply to the message before
+    this one, or the card before this module's own answers about it (三 turns at most)."""
     users = 0
     for event in reversed(tracker.events):
         users += event.get("event") == "user"
-        if users > 1:
+        if users > 3:
             return None
         text = event.get("text") or "" if event.get("event") == "bot" else ""
         if "地址：" in text and "电话：" in text:
             return text
+        if text and not _DETAIL_SAID.search(text):
+            return None
     return None
 
 

@@ -114,7 +114,7 @@ class ActionHolidaySubsidy(SafeAction):
         result = await client().eligibility(facts)
         yes, _ = verdict_lines(result.get("programmes", []))
         if yes:
-            dispatcher.utter_message(text="按这些措施，您的情况可以享受：\n" + "\n".join(yes))
+            dispatcher.utter_message(text=_eligible_header(measures) + "\n".join(yes))
         applicable = [p for p in result.get("programmes", [])
                       if p["eligible"] and p.get("ticket_type")]
         if applicable:
@@ -125,6 +125,16 @@ class ActionHolidaySubsidy(SafeAction):
             dispatcher.utter_message(text=ASK_A_PERSON if measures else NOTHING_ON_RECORD)
             return offer_ticket("subsidy_application", application_facts(tracker, facts, []))
         return []
+
+
+def _eligible_header(measures: list[dict], today: date | None = None) -> str:
+    """按这些措施…可以享受, said in the past for measures of an earlier year (a round-15 replay:
+    the 2021 广东 gift was called 可以享受 right after 以上是2021年春节的措施)."""
+    years = [int(str(p.get("effective_from") or "")[:4]) for p in measures[:2]
+             if str(p.get("effective_from") or "")[:4].isdigit()]
+    if years and max(years) < (today or date.today()).year:
+        return f"按{max(years)}年的这些措施，您这种情况当时可以享受（今年的以当地工会公布的为准）：\n"
+    return "按这些措施，您的情况可以享受：\n"
 
 
 ASK_A_PERSON = ("上面是当地登记的措施。您具体能领哪些、怎么领，要看单位和当地工会的安排："

@@ -899,3 +899,32 @@ async def test_a_topic_the_figure_answered_is_not_offered_again(monkeypatch):
     await ActionStartService().run(dispatcher, tracker, WAGE_DOMAIN)
     said = " ".join(m.get("text") or "" for m in dispatcher.messages)
     assert "16万" in said and "还提到了" not in said, said
+
+
+def test_a_day_asked_after_the_hours_answer_is_about_the_same_card():
+    """周三呢 right after 周日不开门 (a round-15 replay) got the menu."""
+    from actions.station_followup import station_detail_reply
+
+    card = ("工会网格工作站：青岛西海岸新区总工会职工服务中心\n地址：青岛西海岸新区\n电话：0532-12351\n"
+            "服务时间：周一至周五 08:30-19:30；周六 09:00-17:00（现在不在服务时间）")
+    events = [{"event": "user", "text": "我在薛家岛上班 最近的工会服务站在哪"},
+              {"event": "bot", "text": card},
+              {"event": "user", "text": "几点开门 礼拜天有人不"},
+              {"event": "bot", "text": "青岛西海岸新区总工会职工服务中心周日不开门。"
+                                       "全部服务时间：周一至周五 08:30-19:30。"},
+              {"event": "user", "text": "周三呢"}]
+    tracker = Tracker("w", {}, parse("周三呢", "inform"), events, False, None, {}, "action_listen")
+    assert "周三 08:30-19:30" in station_detail_reply(tracker)
+    other = [*events[:4], {"event": "bot", "text": "请问您想办理什么事情？"}, {"event": "user", "text": "周三呢"}]
+    assert station_detail_reply(Tracker("w", {}, parse("周三呢", "inform"), other, False, None, {},
+                                        "action_listen")) is None
+
+
+def test_an_earlier_years_measures_are_said_as_then():
+    """The 2021 广东 gift was called 可以享受 right after 以上是2021年春节的措施 (round-15 replay)."""
+    from actions.subsidies import _eligible_header
+
+    old = [{"effective_from": "2021-01-14"}]
+    assert "2021年" in _eligible_header(old, today=date(2026, 12, 6)) and "当时" in _eligible_header(
+        old, today=date(2026, 12, 6))
+    assert _eligible_header(old, today=date(2021, 1, 20)) == "按这些措施，您的情况可以享受：\n"
