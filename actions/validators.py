@@ -432,7 +432,10 @@ _SITE = re.compile(r"在?[\u4e00-\u9fff0-9]{2,12}?(?:路|街|道|村|镇|区|园
 _EMPLOYER_FILLER = re.compile(r"^(?:是|就是|欠我钱的是|欠钱的是|欠我的是|我在|在|给|帮|那个|一个)+|"
                               r"(?:欠的|欠我的|欠我钱|的人|吧|呢|啊|呀|了)+$")
 # 这合法吗 / 能要回来吗 while the employer is asked: a question back, not a name
-_A_QUESTION = re.compile(r"[吗嘛呢？?]$|合法|违法|怎么办|咋办|可以吗|行吗|能不能|有没有用")
+# 能去哪告他 / 多久能拿到钱 while the employer was asked (a round-15 replay filed them as the
+# employer and asked the next question): a question of the worker's own, answered first
+_A_QUESTION = re.compile(r"[吗嘛呢？?]$|合法|违法|怎么办|咋办|可以吗|行吗|能不能|有没有用|"
+                         r"去哪|哪里|哪儿|多久|多长时间|什么时候|啥时候|为什么|为啥|怎么|咋")
 _NOT_EMPLOYER = re.compile(r"^(?:老板|公司|单位|厂里|厂子|工地|包工头|不知道|不清楚|没有|没|嗯|哦|好)$")
 
 

@@ -928,3 +928,9 @@ def test_an_earlier_years_measures_are_said_as_then():
     assert "2021年" in _eligible_header(old, today=date(2026, 12, 6)) and "当时" in _eligible_header(
         old, today=date(2026, 12, 6))
     assert _eligible_header(old, today=date(2021, 1, 20)) == "按这些措施，您的情况可以享受：\n"
+
+
+@pytest.mark.parametrize("text", ["能去哪告他", "多久能拿到钱", "这种情况怎么处理"])
+def test_a_question_asked_while_the_employer_is_asked_is_no_employer(text):
+    """CC-10 replay: 能去哪告他 was filed as the employer and the next question asked."""
+    assert not v.employer_answer(text).ok
