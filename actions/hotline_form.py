@@ -30,6 +30,7 @@ from actions.legal import sums_for
 from actions.service_catalog import (
     SERVICE_FORMS,
     SERVICE_INTENTS,
+    SERVICE_NAMES,
     says_not_this,
     services_meant,
     services_named,
@@ -366,7 +367,7 @@ class HotlineForm(FormValidationAction):
         then the form moves on (a fact the case can go without) or offers a person."""
         asked = tracker.get_slot("requested_slot")
         text = tracker.latest_message.get("text") or ""
-        extra: list[dict] = []
+        extra: list[dict] = self._later_service(dispatcher, tracker)
         corrected = tracker.get_slot("last_correction") or []
         if corrected:
             said = "、".join(f"{FACT_NAMES.get(c['slot'], c['slot'])}改为"
@@ -400,6 +401,17 @@ class HotlineForm(FormValidationAction):
             return events
         events = events + extra
         return await self._next_question(events, dispatcher, tracker, domain)
+
+    def _later_service(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict]:
+        """… 就我一个 还有 孩子住院这种工会能不能帮点 inside the wage case (CC-15: the summary
+        only): another service named beside the answers is promised after this one."""
+        text = tracker.latest_message.get("text") or ""
+        own = next((s for s, form in SERVICE_FORMS.items() if form == self.form_name()), None)
+        later = [s for s in services_named(text) if s != own and s in SERVICE_NAMES]
+        if not own or not later or tracker.get_slot("next_service") == later[0] or text.startswith("/"):
+            return []
+        dispatcher.utter_message(text=f"好的，“{SERVICE_NAMES[later[0]]}”的事，这件登记完接着帮您看。")
+        return [SlotSet("next_service", later[0])]
 
     @staticmethod
     def _unanswerable_question(tracker: Tracker) -> bool:

@@ -44,7 +44,9 @@ SERVICE_WORDS = (
     ("school_placement", r"上学|上不了学|没学上|入学|学位|转学|上小学|上初中|上幼儿园|"
                          r"(?:上|读|念|进)(?:初[一二三]|[一二三四五六]年级)"),
     # 托管 named: the school words only say where the child is (孩子上幼儿园 放学后没人看)
-    ("relief_eligibility", r"救助|困难补助|帮扶"),
+    # 孩子住院这种工会能不能帮点 (CC-15: ignored inside the wage case, then 没明白)
+    ("relief_eligibility", r"救助|困难补助|帮扶|(?:住院|看病|治病|医药费|医疗费|手术)\S{0,8}?"
+                           r"(?:工会|能不能帮|能帮|帮点|帮一把|补助|救济)"),
     ("holiday_subsidy", r"过年.{0,6}(?:补贴|红包|补助)|留岗补贴|留厂.{0,4}(?:补贴|红包)|"
                         r"过年.{0,3}不回(?:家|去|老家)|不回(?:家|去|老家)过年|留.{0,4}过年|就地过年|"
                         r"留(?:沪|粤|桂|京|厂)"),

@@ -934,3 +934,25 @@ def test_an_earlier_years_measures_are_said_as_then():
 def test_a_question_asked_while_the_employer_is_asked_is_no_employer(text):
     """CC-10 replay: 能去哪告他 was filed as the employer and the next question asked."""
     assert not v.employer_answer(text).ok
+
+
+def test_a_child_in_hospital_asks_for_relief():
+    """CC-15: 孩子住院这种工会能不能帮点 inside the wage case was ignored, then 没明白."""
+    from actions.service_catalog import services_named
+
+    assert services_named("青岛海泰物流 一个月五千 半年三万 就我一个 还有 孩子住院这种工会能不能帮点") == [
+        "relief_eligibility"]
+    assert services_named("孩子住院的钱工会能帮点不") == ["relief_eligibility"]
+    assert "relief_eligibility" not in services_named("我住院了三天 没去上班 老板扣我工资")
+
+
+async def test_another_service_named_inside_a_case_is_promised_after_it():
+    """CC-15: … 就我一个 还有 孩子住院这种工会能不能帮点 while the wage case asked how many."""
+    text = "就我一个 还有 孩子住院这种工会能不能帮点"
+    tracker = form_tracker("wage_arrears_form", "workers_affected", text, intent="inform",
+                           slots={"employer": "青岛海泰物流", "amount": 30000, "duration": "P6M"},
+                           extracted={"workers_affected": 1})
+    dispatcher = CollectingDispatcher()
+    events = await ValidateWageArrearsForm().run(dispatcher, tracker, WAGE_DOMAIN)
+    assert slot_values(events).get("next_service") == "relief_eligibility"
+    assert any("困难救助" in (m.get("text") or "") for m in dispatcher.messages)
