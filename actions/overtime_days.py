@@ -100,6 +100,9 @@ def _year_named(text: str, today: date) -> int | None:
     return year if FIRST_YEAR <= year <= LAST_YEAR else None
 
 
+_ALSO = re.compile(r"也|还有|另外|加上|又")
+
+
 def _spring_festival(text: str, today: date) -> list[date]:
     text = re.sub(r"大?年三十", "除夕", text).replace("大年", "").replace("正月", "")
     if re.search(r"初[一二三四五六七八九十]|除夕|过年|春节", text):
@@ -112,7 +115,11 @@ def _spring_festival(text: str, today: date) -> list[date]:
     span = re.search(rf"({_LUNAR_DAY}){_TO}({_LUNAR_DAY})", text)
     if span:
         first, last = (spring_festival_day(year, _LUNAR[n]) for n in span.groups())
-        return _span(first, last)
+        days = _span(first, last)
+        if _ALSO.search(text[span.end():]):
+            # 从除夕干到初五 … 初六我也上了 (CC-02 counted 初六 alone): the days named besides
+            days += [spring_festival_day(year, _LUNAR[n]) for n in re.findall(_LUNAR_DAY, text[span.end():])]
+        return sorted(set(days))
     if names:
         return [spring_festival_day(year, _LUNAR[n]) for n in dict.fromkeys(names)]
     count = re.search(rf"(?:春节|过年)\D{{0,6}}?({_NUM})\s*天", text)

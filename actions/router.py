@@ -143,7 +143,7 @@ def flow_to_redo(tracker: Tracker) -> str | None:
     return None
 
 
-_MORE = re.compile(r"另外|还有|再加上?|加上|又")
+_MORE = re.compile(r"另外|还有|再加上?|加上|又|也")
 OVERTIME_SUM = "合计：依法应付加班工资"  # actions/overtime_calculator.py OvertimePay.explain
 
 

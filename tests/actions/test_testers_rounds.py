@@ -956,3 +956,13 @@ async def test_another_service_named_inside_a_case_is_promised_after_it():
     events = await ValidateWageArrearsForm().run(dispatcher, tracker, WAGE_DOMAIN)
     assert slot_values(events).get("next_service") == "relief_eligibility"
     assert any("困难救助" in (m.get("text") or "") for m in dispatcher.messages)
+
+
+def test_a_day_worked_too_is_added_to_the_days_counted():
+    """CC-02: 哦不对 初六我也上了 那一共多少 after 除夕到初五 counted 初六 alone (400 元 as 合计)."""
+    before = "月薪4350 过年从除夕干到初五 没调休 加班费能有多少"
+    tracker = _said(before, latest="哦不对 初六我也上了 那一共多少", slots={"overtime_days": before})
+    tracker.events.insert(1, {"event": "active_loop", "name": "overtime_form"})
+    tracker.events.insert(2, {"event": "bot", "text": "合计：依法应付加班工资不少于 3,200.00 元"})
+    days = days_after_figure(tracker)
+    assert days and len(read_worked_days(days).dates) == 7
