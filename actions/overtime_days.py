@@ -42,6 +42,7 @@ class WorkedText:
     workdays: int = 0
     workdays_counted: bool = False  # 干了二十二天: the worker's own count, not an estimate
     comp_days: int = 0  # 后来厂里给我补休了两天: time off in lieu given for rest days (U-21)
+    weekly_days: int = 0  # 每个周六都加班: rest days of every week, counted for one month
 
     @property
     def needs_period(self) -> bool:
@@ -211,6 +212,8 @@ _COUNT_OF = r"(?<![周期拜])([0-9]+|[一二两俩三四五六七八九十]+)\s
 _REST_DAYS_NAMED = re.compile(_COUNT_OF + r"(?:周六|周日|星期六|星期天|星期日|礼拜六|礼拜天|"
                               r"(?:周末|双休)的?休息日)")
 _WEEKENDS_COUNTED = re.compile(_COUNT_OF + r"(?:周末|双休)(?!的?休息日)")
+_EVERY_WEEK = re.compile(r"每(?:个)?(?:周|星期|礼拜)(?:[六日天]|末)|(?:周|星期|礼拜)[六日天]都|(?:周末|双休)都|"
+                         r"每个?(?:周末|双休)")
 _REST_COUNT = re.compile(rf"(?:{_REST_WORDS})\D{{0,4}}?({_NUM})\s*天")
 # 每个周末两天 上个月一共8天: the total the worker counted, not the days of one weekend
 _TOTAL_COUNT = re.compile(rf"(?:一共|总共|合计|加起来|共)\D{{0,2}}?({_NUM})\s*天")
@@ -301,6 +304,10 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
     found.dates = sorted(set(found.dates))
     found.rest_days = _count(_REST_COUNT, text) or (0 if found.dates else (
         _count(_REST_DAYS_NAMED, text) or 2 * _count(_WEEKENDS_COUNTED, text)))
+    if not found.rest_days and not found.dates and (weekly := _EVERY_WEEK.search(text)):
+        # 每个周六都要加班 (CC-16: nothing understood, then asked again): one month of them
+        found.weekly_days = 2 if "末" in weekly.group(0) or "双休" in weekly.group(0) else 1
+        found.rest_days = 4 * found.weekly_days
     if found.rest_days and not found.dates and _TOTAL_COUNT.search(text):
         found.rest_days = max(found.rest_days, _count(_TOTAL_COUNT, text))
     found.statutory_days = _count(_STATUTORY_COUNT, text) if not found.dates else 0

@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import SafeAction, client, location, policies_for, said_this_turn
 from actions.fact_tables import ARREARS_FACTS
+from actions.facts import recent_words
 from actions.overtime_calculator import overtime_pay
 from actions.overtime_days import read_worked_days
 from actions.tickets import file_case, offer_ticket
-from bot.normalize.numbers import parse_amount
+from bot.normalize.numbers import find_durations, parse_amount
 from bot.normalize.text import normalize_text
 
 
@@ -71,10 +73,16 @@ class ActionCalculateOvertime(SafeAction):
             dispatcher.utter_message(text=f"上面是加班一天（{worked.hours_per_day:g} 小时）的钱。"
                                           f"{PERIOD_QUESTION}比如：三个月、40天，我帮您算总数。")
             return []
+        total = pay.total
+        if worked.weekly_days and (months := months_of_it(tracker)):
+            # 干了半年了 一分加班费都没给过 (CC-16 filed one month's 1,655 元)
+            total = pay.total * months
+            dispatcher.utter_message(text=f"这是一个月的。{months} 个月都没给的话：每月 {pay.total:,.2f} 元 × "
+                                          f"{months} 个月 = {total:,.2f} 元。")
         if _wants_the_pay(tracker):  # 一分钱加班费都没有 / 工会帮我要: the station follows it up
             return offer_ticket("overtime_pay", {
                 "monthly_wage": tracker.get_slot("monthly_wage"),
-                "overtime_days": tracker.get_slot("overtime_days"), "amount": int(pay.total)})
+                "overtime_days": tracker.get_slot("overtime_days"), "amount": int(total)})
         dispatcher.utter_message(response="utter_overtime_next")
         return []  # the days stay known: a follow-up (那一共多少钱) is answered, not asked again
 
@@ -111,8 +119,21 @@ def _wants_the_pay(tracker) -> bool:
     return any(_WANTS_THE_PAY.search(normalize_text(t)) for t in texts)  # 從來不給加班費
 
 
+def months_of_it(tracker: Tracker) -> int | None:
+    """半年 / 三个月 in the worker's recent words about the overtime: how many months of it."""
+    for span in reversed(find_durations(recent_words(tracker, limit=3))):
+        match = re.fullmatch(r"P(?:(\d+)Y)?(?:(\d+)M)?", str(span.value))
+        if match and any(match.groups()):
+            months = int(match.group(1) or 0) * 12 + int(match.group(2) or 0)
+            if 1 < months <= 36:
+                return months
+    return None
+
+
 def _daily_line(worked) -> str:
     """三个月天天加三小时: how the hours were counted, before the calculation."""
+    if worked.weekly_days:
+        return f"每周 {worked.weekly_days} 天，按一个月 4 周算：休息日加班 {worked.rest_days} 天\n"
     if not worked.hours_per_day or not worked.workdays:
         return ""
     if worked.workdays_counted:  # 上个月干了二十二天: the days the worker counted

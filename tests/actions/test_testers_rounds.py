@@ -966,3 +966,21 @@ def test_a_day_worked_too_is_added_to_the_days_counted():
     tracker.events.insert(2, {"event": "bot", "text": "合计：依法应付加班工资不少于 3,200.00 元"})
     days = days_after_figure(tracker)
     assert days and len(read_worked_days(days).dates) == 7
+
+
+async def test_every_saturday_for_half_a_year_is_six_months_of_it():
+    """CC-16: 每个周六都加班 was not understood, and 干了半年了 一分加班费都没给过 filed one month
+    (1,655 元; about 9,931 元 is right)."""
+    text = "老板一分加班费都没给过 干了半年了 你们能帮我要吗"
+    message = parse(text, "overtime_pay")
+    tracker = Tracker("w", {"monthly_wage": 4500, "overtime_days": "每个周六都要加班"}, message,
+                      [{"event": "user", "text": "大概四千五左右包吃住 每个周六都要加班",
+                        "parse_data": parse("大概四千五左右包吃住 每个周六都要加班", "overtime_pay")},
+                       {"event": "user", "text": text, "parse_data": message}],
+                      False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    events = await ActionCalculateOvertime().run(dispatcher, tracker, {})
+    said = "\n".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "休息日加班 4 天" in said and "1,655.17" in said and "9,931.02" in said, said  # 1,655.17 × 6, as shown
+    case = slot_values(events)["pending_case"]
+    assert case["facts"]["amount"] == 9931
