@@ -213,7 +213,9 @@ class ActionAskCaseConfirmed(_AskAction):
 
 # Facts the conversation holds beside a case's own (DD-01: 在澳柯玛上班 … 我叫张建国 电话139…
 # were on the ticket's routing but missing from 要登记的内容; CC-04: 黄岛, 小区保洁)
-CONTEXT_FACTS = ("employer", "occupation", "monthly_wage", "amount", "duration", "workers_affected")
+# (not the sums and times of unpaid wages: read from any message, 干了4年 or 躺了一个月 in a
+# dismissal or an injury case would read as 欠薪时间 — round 16, FF-06/07/08/13)
+CONTEXT_FACTS = ("employer", "occupation", "monthly_wage")
 
 
 def context_facts(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any]:

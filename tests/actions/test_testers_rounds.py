@@ -984,3 +984,19 @@ async def test_every_saturday_for_half_a_year_is_six_months_of_it():
     assert "休息日加班 4 天" in said and "1,655.17" in said and "9,931.02" in said, said  # 1,655.17 × 6, as shown
     case = slot_values(events)["pending_case"]
     assert case["facts"]["amount"] == 9931
+
+
+async def test_a_legal_case_summary_shows_no_time_owed():
+    """FF-06 / FF-07 / FF-13: 干了4年 / 两周前 / 躺了一个月 showed as 欠薪时间 on legal-aid tickets."""
+    from actions.tickets import ActionAskWantsTicket
+
+    said = "我没欠薪 是被辞退 干了4年 公司叫青岛顺捷物流"
+    case = {"type": "legal_aid", "facts": {"question": said, "employer": "青岛顺捷物流"}}
+    tracker = Tracker("w", {"pending_case": case, "employer": "青岛顺捷物流", "duration": "P1Y",
+                            "amount": 5000}, parse(said, "legal_aid"),
+                      [{"event": "user", "text": said, "parse_data": parse(said, "legal_aid")}],
+                      False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    await ActionAskWantsTicket().run(dispatcher, tracker, WAGE_DOMAIN)
+    summary = dispatcher.messages[0]["text"]
+    assert "欠薪时间" not in summary and "金额" not in summary and "青岛顺捷物流" in summary
