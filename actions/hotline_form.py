@@ -393,6 +393,11 @@ class HotlineForm(FormValidationAction):
         told, _new = kept_facts(tracker, filled, asked, bool(answered))
         if answered:
             extra += [SlotSet("last_answered", asked), SlotSet("repeat_count", None)]
+            # 九千 对了问一下去仲裁要花钱不 (EE-12: the amount taken, the question ignored): the
+            # answer kept and the question answered, before the next question
+            if is_question(text) and not v.says_unknown(text) and not text.startswith("/"):
+                for line in await answer_in_topic(tracker):
+                    dispatcher.utter_message(text=line)
         elif asked and asked != "case_confirmed" and not corrected and not extra:
             if told:  # the question stays open: say what was kept, so asking again makes sense
                 dispatcher.utter_message(text=f"好的，记下了：{told_text(told)}。")

@@ -1000,3 +1000,19 @@ async def test_a_legal_case_summary_shows_no_time_owed():
     await ActionAskWantsTicket().run(dispatcher, tracker, WAGE_DOMAIN)
     summary = dispatcher.messages[0]["text"]
     assert "欠薪时间" not in summary and "金额" not in summary and "青岛顺捷物流" in summary
+
+
+async def test_a_question_after_an_answer_in_the_same_message_is_answered(monkeypatch):
+    """EE-12: 九千 对了问一下去仲裁要花钱不 — the amount was taken and the question ignored."""
+    class CostRecord:
+        async def facts(self, question, **where) -> dict:
+            found = "仲裁" in question and "花钱" in question
+            return {"facts": [{"topic": "dispute_costs", "answer": "劳动仲裁不收费。", "source": "调解仲裁法",
+                               "effective_from": "2008-05-01"}] if found else []}
+    monkeypatch.setattr(fact_module, "client", CostRecord)
+    tracker = form_tracker("wage_arrears_form", "amount", "九千 对了问一下去仲裁要花钱不",
+                           slots={"employer": "饭店"}, extracted={"amount": 9000})
+    dispatcher = CollectingDispatcher()
+    events = await ValidateWageArrearsForm().run(dispatcher, tracker, WAGE_DOMAIN)
+    assert slot_values(events).get("amount") == 9000
+    assert any("仲裁不收费" in (m.get("text") or "") for m in dispatcher.messages), dispatcher.messages
