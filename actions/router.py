@@ -143,6 +143,8 @@ def flow_to_redo(tracker: Tracker) -> str | None:
     return None
 
 
+_ASKS_PROGRESS = re.compile(r"到哪|哪一步|进度|怎么样了|咋样了|啥情况|什么情况|有结果|处理了|办了没|办好|"
+                            r"查|单子|工单|登记了|登过")
 _MORE = re.compile(r"另外|还有|再加上?|加上|又|也")
 OVERTIME_SUM = "合计：依法应付加班工资"  # actions/overtime_calculator.py OvertimePay.explain
 
@@ -348,6 +350,12 @@ class ActionStartService(SafeAction):
             return fixed  # 电话说错了 是139… right after filing: the ticket's phone changed
         if (retry := await lookup_retry(dispatcher, tracker, domain)) is not None:
             return retry  # 手机号说错了 是139… after a ticket was not found: looked up again
+        if (said_id := v.ticket_id(text)).ok and intent != "ticket_status" and _ASKS_PROGRESS.search(text):
+            # 我前两天登记了个孩子上学的单子 号是gh 2026 1206 0001 现在到哪一步了 (FF-12: a new
+            # school case was started): the ticket named is looked up
+            tracker.slots["ticket_id"] = said_id.value
+            return [SlotSet("ticket_id", said_id.value)] + await self._start(
+                "ticket_status", dispatcher, tracker, domain)
         if (sums := sums_for(tracker)) and not await asked_facts(tracker):
             # 那我能拿多少 after 没签合同 干了八个月 (rounds 8–9 got the legal-aid text again):
             # the sum on the worker's own figures, then the case offered to a person

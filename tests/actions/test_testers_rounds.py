@@ -1016,3 +1016,19 @@ async def test_a_question_after_an_answer_in_the_same_message_is_answered(monkey
     events = await ValidateWageArrearsForm().run(dispatcher, tracker, WAGE_DOMAIN)
     assert slot_values(events).get("amount") == 9000
     assert any("仲裁不收费" in (m.get("text") or "") for m in dispatcher.messages), dispatcher.messages
+
+
+async def test_a_ticket_named_with_a_service_is_looked_up_not_opened_again(monkeypatch):
+    """FF-12: 我前两天登记了个孩子上学的单子 号是gh 2026 1206 0001 现在到哪一步了 (read as
+    school_placement) started a new school case."""
+    started: list[str] = []
+
+    async def start(self, service, dispatcher, tracker, domain, answered=False):
+        started.append(service)
+        return []
+    monkeypatch.setattr(ActionStartService, "_start", start)
+    monkeypatch.setattr(fact_module, "client", Records)
+    tracker = _said(latest="我前两天登记了个孩子上学的单子 号是gh 2026 1206 0001 现在到哪一步了",
+                    intent="school_placement")
+    events = await ActionStartService().run(CollectingDispatcher(), tracker, WAGE_DOMAIN)
+    assert started == ["ticket_status"] and slot_values(events)["ticket_id"] == "GH202612060001"
