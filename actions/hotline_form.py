@@ -72,6 +72,8 @@ PLACE_OFFER = ("还是没弄清您在哪里。点一下您所在的城市就行�
 PLACE_BUTTONS = [{"title": name, "payload": name} for name in ("青岛", "深圳", "上海", "镇江")]
 NO_PHONE_TEXT = ("好的，不留电话也可以。登记后请记下工单号，查进度时告诉我工单号，"
                  "或者直接打服务站的电话。")
+PHONE_LEFT_OPEN_TEXT = ("手机号先空着，我先帮您登记；想让工作人员给您回电的话，随时把手机号发给我，"
+                        "我加到工单上。")
 # 谢谢 / 再见 while a question is open: the worker is done for now. Not on a yes/no question,
 # where 好的谢谢 means yes.
 YES_NO_SLOTS = {"wants_ticket", "case_confirmed", "otp_code"}
@@ -471,6 +473,9 @@ class HotlineForm(FormValidationAction):
             # the case goes on without a phone rather than a third ask (青岛, 李沧区 told
             # instead: facts of the case, kept; the phone is not asked again)
             kept = await self.validate_phone(v.NO_PHONE, dispatcher, tracker, domain)
+            # the worker never said no (FF-15: 我没说不留电话啊): the number can still come
+            dispatcher.messages[:] = [m for m in dispatcher.messages if m.get("text") != NO_PHONE_TEXT]
+            dispatcher.utter_message(text=PHONE_LEFT_OPEN_TEXT)
             extra += [SlotSet(k, val) for k, val in kept.items()] + [
                 SlotSet("repeat_count", None)]
         elif tries >= 2:

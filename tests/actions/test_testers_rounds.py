@@ -1032,3 +1032,19 @@ async def test_a_ticket_named_with_a_service_is_looked_up_not_opened_again(monke
                     intent="school_placement")
     events = await ActionStartService().run(CollectingDispatcher(), tracker, WAGE_DOMAIN)
     assert started == ["ticket_status"] and slot_values(events)["ticket_id"] == "GH202612060001"
+
+
+async def test_a_phone_not_given_twice_is_left_open_not_refused():
+    """FF-15: 两个月, then 厂子叫啥电子的 全名不知道 for the phone → 好的，不留电话也可以 and the
+    ticket filed; the worker had never said no (我没说不留电话啊)."""
+    from actions.hotline_form import NO_PHONE_TEXT, PHONE_LEFT_OPEN_TEXT
+
+    case = {"type": "legal_aid", "facts": {"question": "试用期被开了"}}
+    tracker = form_tracker("ticket_offer_form", "phone", "厂子叫啥电子的 全名不知道",
+                           slots={"pending_case": case, "wants_ticket": True, "district": "黄岛区",
+                                  "repeat_count": {"slot": "phone", "n": 1}})
+    dispatcher = CollectingDispatcher()
+    events = await ValidateTicketOfferForm().run(dispatcher, tracker, {"forms": {}, "responses": {}})
+    texts = [m.get("text") for m in dispatcher.messages]
+    assert slot_values(events).get("phone") == v.NO_PHONE
+    assert PHONE_LEFT_OPEN_TEXT in texts and NO_PHONE_TEXT not in texts
