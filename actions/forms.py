@@ -224,6 +224,7 @@ class ValidateTicketStatusForm(HotlineForm):
         return await super().run(dispatcher, tracker, domain)
 
 
+_PLAIN_NO = re.compile(r"^(?:不用|不要|先不|算了|不登记|不需要|不了|没必要|别登记)")
 FORGOT_TICKET = ("没关系。工单号在登记时的回复里（GH 开头）；找不到的话，网格工作站的工作人员可以按您"
                  "登记时留的手机号帮您查。要转给工作人员吗？")
 # the case's own names for what the forms call medical_cost and so on
@@ -345,6 +346,16 @@ class ValidateTicketOfferForm(HotlineForm):
             changed[fixed[0]] = fixed[1]
         return changed
 
+    @staticmethod
+    def _question_read_as_yes_or_no(tracker: Tracker) -> bool:
+        """没居住证是不是就不行了 得先办那个吗 on the offer (FF-16, read as deny: 好的，先不登记):
+        a question, not a no — the offer stays open and the question is answered."""
+        text = (tracker.latest_message.get("text") or "").strip()
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        return (intent in ("deny", "affirm") and not text.startswith("/") and is_question(text)
+                and len(text) > 6 and not _PLAIN_NO.match(text)
+                and tracker.get_slot("wants_ticket") is not None)
+
     async def run(self, dispatcher, tracker, domain):
         """The parked case takes the corrected facts (Rasa keeps only the form's own slots
         from the extraction, so the case is changed here)."""
@@ -352,7 +363,11 @@ class ValidateTicketOfferForm(HotlineForm):
             and self._waiting_for_answer(tracker)
         changed = self._case_changes(tracker) if waiting else {}
         place_before = {slot: tracker.get_slot(slot) for slot in ("city", "district")}
-        events = await super().run(dispatcher, tracker, domain)
+        reopened: list[dict] = []
+        if waiting and self._question_read_as_yes_or_no(tracker):
+            tracker.slots["wants_ticket"] = None
+            reopened = [SlotSet("wants_ticket", None)]
+        events = reopened + await super().run(dispatcher, tracker, domain)
         if waiting:
             # 即墨 on the offer: the extraction read it into the tracker, but Rasa keeps only
             # the form's own slots, so the parked case keeps the place

@@ -1048,3 +1048,18 @@ async def test_a_phone_not_given_twice_is_left_open_not_refused():
     texts = [m.get("text") for m in dispatcher.messages]
     assert slot_values(events).get("phone") == v.NO_PHONE
     assert PHONE_LEFT_OPEN_TEXT in texts and NO_PHONE_TEXT not in texts
+
+
+async def test_a_question_on_the_ticket_offer_is_no_no(monkeypatch):
+    """FF-16: 没居住证是不是就不行了 得先办那个吗 (read as deny) got 好的，先不登记."""
+    monkeypatch.setattr(fact_module, "client", Records)
+    case = {"type": "school_placement", "facts": {"child_grade": "初中二年级"}}
+    tracker = form_tracker("ticket_offer_form", "wants_ticket", "没居住证是不是就不行了 得先办那个吗",
+                           intent="deny", slots={"pending_case": case}, extracted={"wants_ticket": False})
+    dispatcher = CollectingDispatcher()
+    events = await ValidateTicketOfferForm().run(dispatcher, tracker, {"forms": {}, "responses": {}})
+    assert "wants_ticket" in slot_values(events) and slot_values(events)["wants_ticket"] is None
+    plain = form_tracker("ticket_offer_form", "wants_ticket", "不用了", intent="deny",
+                         slots={"pending_case": case}, extracted={"wants_ticket": False})
+    kept = await ValidateTicketOfferForm().run(CollectingDispatcher(), plain, {"forms": {}, "responses": {}})
+    assert slot_values(kept).get("wants_ticket", False) is False, "a plain no stays a no"
