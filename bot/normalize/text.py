@@ -75,7 +75,12 @@ _PAY_IN_CANTONESE = re.compile(r"(?<=[拖欠没发扣了的些])人工|人工(?=
 # Typing slips of the pinyin keyboard that change what a message is about (P-12: 签和同 / 双北
 # 工资 read as unpaid wages), each the same length as what was meant and with no other meaning.
 _TYPOS = (("签和同", "签合同"), ("劳动和同", "劳动合同"), ("双北工资", "双倍工资"), ("加斑", "加班"),
-          ("工姿", "工资"), ("仲栽", "仲裁"), ("社宝", "社保"))
+          ("工姿", "工资"), ("仲栽", "仲裁"), ("社宝", "社保"),
+          # voice input (EE-15: 老办拖钱工资三个越了 我再黄到区辛安街到送外麦 怎么半 was asked
+          # the place and the time again)
+          ("老办拖", "老板拖"), ("老办欠", "老板欠"), ("老办不给", "老板不给"), ("拖钱工资", "拖欠工资"),
+          ("个越了", "个月了"), ("黄到区", "黄岛区"),
+          ("街到", "街道"), ("送外麦", "送外卖"), ("怎么半", "怎么办"), ("加班废", "加班费"))
 
 
 def fix_typos(text: str) -> str:

@@ -380,6 +380,10 @@ def test_pinyin_slips_that_change_the_topic_are_mended():
     """P-12: 签和同 / 双北工资 were read as unpaid wages."""
     assert normalize_text("老板不跟我签和同 能要双北工资吗") == "老板不跟我签合同 能要双倍工资吗"
     assert normalize_text("我和同事一起") == "我和同事一起"
+    # EE-15: voice input, the place and the time asked again
+    assert normalize_text("老办拖钱工资三个越了 我再黄到区辛安街到送外麦 怎么半") == \
+        "老板拖欠工资三个月了 我再黄岛区辛安街道送外卖 怎么办"
+    assert normalize_text("还是老办法 越来越忙") == "还是老办法 越来越忙"
 
 
 @pytest.mark.parametrize("text,days", [
