@@ -41,7 +41,7 @@ _QUESTION = re.compile(
     r"(?:及|能|行|以|够|有|是|对|算|会|成)不[吗呢？?\s。]*$|"  # 来得及不 / 能申请不
     # 俺自己能去报不 医药费后面的谁出 (FF-07: the ticket offer again): who pays, and 能…不 in
     # the middle of a message
-    r"谁(?:出|给|管|负责|赔|掏|来付|付|承担)|找谁|(?:能|可以|会)[\u4e00-\u9fff]{1,3}不(?=\s|[，,。；])")
+    r"谁(?:出|给|管|负责|赔|掏|来付|付|承担)|找谁|(?:能|可以|会)[\u4e00-\u9fff]{1,3}不(?=\s|[，,。；]|$)")
 
 
 def is_question(text: str) -> bool:

@@ -26,6 +26,7 @@ from actions.router import (
     days_after_figure,
     flow_to_redo,
     pay_to_compare,
+    place_follow_up,
     service_from_facts,
 )
 from actions.services import TICKET_NOT_FOUND, follow_up_service, lookup_retry
@@ -210,6 +211,10 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
         for line in answers:
             dispatcher.utter_message(text=line)
         return []
+    if not tracker.active_loop_name and (service := place_follow_up(tracker, text)):
+        # 城阳区的没有吗 那我老家济南历城那边呢 right after a station card (FF-10 got 没明白):
+        # the same question for the place said now
+        return await ActionStartService()._start(service, dispatcher, tracker, domain)
     if not tracker.active_loop_name and (service := follow_up_service(tracker)):
         return await ActionStartService()._start(service, dispatcher, tracker, domain,
                                                  answered=True)

@@ -1067,3 +1067,27 @@ async def test_a_question_on_the_ticket_offer_is_no_no(monkeypatch):
                          slots={"pending_case": case}, extracted={"wants_ticket": False})
     kept = await ValidateTicketOfferForm().run(CollectingDispatcher(), plain, {"forms": {}, "responses": {}})
     assert slot_values(kept).get("wants_ticket", False) is False, "a plain no stays a no"
+
+
+async def test_a_place_said_after_a_station_card_not_understood_gets_that_places_station(monkeypatch):
+    """FF-10: 城阳区的没有吗 那我老家济南历城那边呢 (nlu_fallback) after a station card got 没明白."""
+    from actions.fallback import ActionFallbackStep
+
+    started: list[str] = []
+
+    async def start(self, service, dispatcher, tracker, domain, answered=False):
+        started.append(service)
+        return []
+    monkeypatch.setattr(ActionStartService, "_start", start)
+    monkeypatch.setattr(fact_module, "client", Records)
+    latest = "城阳区的没有吗 那我老家济南历城那边呢"
+    message = parse(latest, "nlu_fallback", [{"entity": "city", "value": "济南"}])
+    events = [{"event": "user", "text": "城阳有工会站吗", "parse_data": parse("城阳有工会站吗", "find_station")},
+              {"event": "bot", "text": "离您最近的工会网格工作站是：\n青岛市总工会职工服务中心\n"
+                                       "地址：青岛市\n电话：12351"},
+              {"event": "user", "text": latest, "parse_data": message},
+              {"event": "slot", "name": "city", "value": "济南"}]
+    tracker = Tracker("w", {"city": "济南"}, message, events, False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    await ActionFallbackStep().run(dispatcher, tracker, WAGE_DOMAIN)
+    assert started == ["find_station"], dispatcher.messages
