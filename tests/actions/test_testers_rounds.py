@@ -1091,3 +1091,15 @@ async def test_a_place_said_after_a_station_card_not_understood_gets_that_places
     dispatcher = CollectingDispatcher()
     await ActionFallbackStep().run(dispatcher, tracker, WAGE_DOMAIN)
     assert started == ["find_station"], dispatcher.messages
+
+
+def test_a_long_working_day_is_its_hours_over_eight_every_day():
+    """EE-02: 平时一天干10个钟头 上个月上了22天 另外还有4个礼拜六也去了 was counted as 10 hours
+    in all (1,975 元; 44 hours and 4 Saturdays, 3,250 元, is right)."""
+    worked = read_worked_days("月工资4350，平时一天干10个钟头 上个月上了22天 另外还有4个礼拜六也去了")
+    assert (worked.hours_per_day, worked.workdays, worked.extended_hours, worked.rest_days) == (2, 22, 44, 4)
+    from actions.overtime_calculator import overtime_pay
+
+    pay = overtime_pay(4350, worked.statutory_days, worked.rest_days, worked.extended_hours)
+    assert pay.total == 3250
+    assert not read_worked_days("一天干8个小时"), "a normal day is no overtime"
