@@ -418,7 +418,8 @@ def approximate_head_count(value: object) -> Checked:
 # --- employers described rather than named ---------------------------------------------------
 
 _PRONOUN = r"(?:他|她|那人|这人|对方|那个人)"  # 他姓张: the one who owes, by surname
-_BOSS = r"(?:包工头|小包工头|工头|老板|老板娘|班组长|承包商|带班的|领班)"
+# … and whoever runs the place (EE-15: 配送站的站长姓王 was read as asking for a station)
+_BOSS = r"(?:包工头|小包工头|工头|老板|老板娘|班组长|承包商|带班的|领班|站长|厂长|经理|主管|老总|队长|负责人)"
 _SURNAMES = ("张王李赵刘陈杨黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏"
              "魏吕丁任沈姚卢姜崔钟谭陆汪范石廖贾夏韦付方邹孟熊秦邱江尹薛闫段雷侯史陶黎贺顾毛郝龚邵严覃武"
              "戴莫孔汤")

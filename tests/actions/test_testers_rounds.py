@@ -1103,3 +1103,11 @@ def test_a_long_working_day_is_its_hours_over_eight_every_day():
     pay = overtime_pay(4350, worked.statutory_days, worked.rest_days, worked.extended_hours)
     assert pay.total == 3250
     assert not read_worked_days("一天干8个小时"), "a normal day is no overtime"
+
+
+def test_the_one_who_runs_the_place_described_answers_who_owes():
+    """EE-15 replay: 配送站的站长姓王 (read as find_station) switched the wage case to a station."""
+    tracker = form_tracker("wage_arrears_form", "employer", "配送站的站长姓王", intent="find_station")
+    from actions.slot_checks import answers_the_question
+
+    assert answers_the_question(tracker) and "站长姓王" in v.described_employer("配送站的站长姓王")
