@@ -414,7 +414,8 @@ class HotlineForm(FormValidationAction):
         only): another service named beside the answers is promised after this one."""
         text = tracker.latest_message.get("text") or ""
         own = next((s for s, form in SERVICE_FORMS.items() if form == self.form_name()), None)
-        later = [s for s in services_named(text) if s != own and s in SERVICE_NAMES]
+        # (not the law: 仲裁 / 合同 / 社保 in a question are answered in place, EE-12 replay)
+        later = [s for s in services_named(text) if s not in (own, "legal_aid") and s in SERVICE_NAMES]
         if not own or not later or tracker.get_slot("next_service") == later[0] or text.startswith("/"):
             return []
         dispatcher.utter_message(text=f"好的，“{SERVICE_NAMES[later[0]]}”的事，这件登记完接着帮您看。")
