@@ -38,6 +38,26 @@ def person_not_asked(message: Message, text: str) -> None:
     message.set(INTENT_RANKING_KEY, [told, *ranking], add_to_output=True)
 
 
+# 福田那个小程序叫什么名字 (read as bot_challenge: 我是工会的智能助手): the name of a thing
+# asked, not who the bot is
+_NAMES_A_THING = re.compile(r"小程序|公众号|[Aa][Pp][Pp]|网站|平台|书院|工作站|服务站|中心|单位|公司|厂|热线|"
+                            r"电话|政策|补贴|文件|协议|合同")
+
+
+def bot_not_asked(message: Message, text: str) -> None:
+    """``bot_challenge`` on a question about a named thing becomes ``out_of_scope``, whose
+    action answers it from the records (actions/fallback.py)."""
+    intent = message.get(INTENT) or {}
+    if intent.get(INTENT_NAME_KEY) != "bot_challenge" or not _NAMES_A_THING.search(text) \
+            or re.search(r"机器人|真人|人工|你是谁|你叫", text):
+        return
+    asked = {INTENT_NAME_KEY: "out_of_scope", PREDICTED_CONFIDENCE_KEY: intent.get(PREDICTED_CONFIDENCE_KEY, 1.0)}
+    ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
+               if r.get(INTENT_NAME_KEY) not in ("out_of_scope", "bot_challenge")]
+    message.set(INTENT, asked, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [asked, *ranking], add_to_output=True)
+
+
 def force_person(message: Message, text: str) -> None:
     """Sets ``request_human`` on an explicit request for a person (see the module docstring)."""
     intent = message.get(INTENT) or {}

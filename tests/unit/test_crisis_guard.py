@@ -134,3 +134,12 @@ def test_an_explicit_request_for_a_person_is_a_command(text, intent, result):
 ])
 def test_a_count_of_people_is_no_request_for_a_person(text, result):
     assert _guarded(text, "request_human", 0.84).get(INTENT)["name"] == result
+
+
+@pytest.mark.parametrize("text,result", [
+    ("福田那个小程序叫什么名字", "out_of_scope"),   # the e2e fact table: 我是工会的智能助手
+    ("你叫什么名字", "bot_challenge"),
+    ("你是机器人吗", "bot_challenge"),
+])
+def test_the_name_of_a_thing_is_no_question_about_the_bot(text, result):
+    assert _guarded(text, "bot_challenge", 0.8).get(INTENT)["name"] == result
