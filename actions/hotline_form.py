@@ -253,7 +253,7 @@ class HotlineForm(FormValidationAction):
         if tracker.get_slot("requested_slot") in ("case_confirmed", "wants_ticket") and (
                 CONFIRM.match(text) or CHANGE.match(text) or named_fact_change(text)):
             return False  # 确认 / 修改 / 金额是九千五 answer the summary
-        own = next((s for s, form in SERVICE_FORMS.items() if form == self.form_name()), None)
+        own = self._own_service()
         if own and says_not_this(text, own) and services_meant(text):
             return True  # 俺说了不是欠钱 俺要法律援助 (J-10): whatever the NLU made of 欠钱
         if intent not in SERVICE_INTENTS or SERVICE_INTENTS[intent] == self.form_name():
@@ -279,7 +279,7 @@ class HotlineForm(FormValidationAction):
 
     def _step_aside(self, tracker: Tracker) -> list[dict]:
         """Rejects this turn so the rules answer the other topic; remembers to come back."""
-        own = next((s for s, form in SERVICE_FORMS.items() if form == self.form_name()), None)
+        own = self._own_service()
         text = tracker.latest_message.get("text") or ""
         # 不是上学 是暑假托管 (J-03): the worker said this form was not what they meant, so it
         # is not resumed after the other service
@@ -409,11 +409,15 @@ class HotlineForm(FormValidationAction):
         events = events + extra
         return await self._next_question(events, dispatcher, tracker, domain)
 
+    def _own_service(self) -> str | None:
+        """The service whose flow this form is (None for the ticket offer and the like)."""
+        return next((s for s, form in SERVICE_FORMS.items() if form == self.form_name()), None)
+
     def _later_service(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict]:
         """… 就我一个 还有 孩子住院这种工会能不能帮点 inside the wage case (CC-15: the summary
         only): another service named beside the answers is promised after this one."""
         text = tracker.latest_message.get("text") or ""
-        own = next((s for s, form in SERVICE_FORMS.items() if form == self.form_name()), None)
+        own = self._own_service()
         # (not the law: 仲裁 / 合同 / 社保 in a question are answered in place, EE-12 replay)
         later = [s for s in services_named(text) if s not in (own, "legal_aid") and s in SERVICE_NAMES]
         if not own or not later or tracker.get_slot("next_service") == later[0] or text.startswith("/"):

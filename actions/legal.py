@@ -36,7 +36,7 @@ _WAGE_BEFORE = re.compile(r"(?:月薪|工资|一个月|每月|每个月|月工�
 _ISO = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?")
 
 
-def _months(value: str) -> int | None:
+def iso_months(value: str) -> int | None:
     """P8M → 8, P1Y → 12, P1Y6M → 18; weeks and days are no months worked."""
     match = _ISO.fullmatch(re.sub(r"\d+[WD]$", "", value))
     if not match or not any(match.groups()):
@@ -120,7 +120,7 @@ def _joined(words: str) -> list[tuple[int, int, int]]:
     """The durations in months, 两年零七个月 / 一年又三个月 joined into one (31, 15)."""
     joined: list[tuple[int, int, int]] = []
     for span in find_durations(words):
-        months = _months(str(span.value))
+        months = iso_months(str(span.value))
         if not months:
             continue
         if joined and re.fullmatch(r"零|又|", words[joined[-1][1]:span.start]) and months < 12:

@@ -329,25 +329,26 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
         if length and length.start(1) == hours.start(1) and found.extended_hours > 8:
             # 平时一天干10个钟头 (EE-02 counted 10 hours in all): a working day that long is
             # its hours over 8, every day worked
-            found.extended_hours -= 8
-            found.hours_per_day = found.extended_hours
-            found.workdays = _workdays_in_period(text)
-            found.workdays_counted = bool(re.search(rf"(?:{_NUM})\s*天", _DAY_LENGTH.sub("", text)))
-            if found.workdays:
-                found.extended_hours = found.hours_per_day * found.workdays
-            return found
-        if _DAILY.search(text):
-            found.hours_per_day = found.extended_hours
-            found.workdays = _workdays_in_period(text)
-            found.workdays_counted = bool(re.search(rf"(?:{_NUM})\s*天", _DAILY.sub("", text)))
-            if found.workdays:
-                found.extended_hours = found.hours_per_day * found.workdays
+            _every_workday(found, found.extended_hours - 8, text, _DAY_LENGTH)
+        elif _DAILY.search(text):
+            _every_workday(found, found.extended_hours, text, _DAILY)
     return found
 
 
-# 天天 / 每天 / 每晚 加三个小时: the hours of every working day, not of one
+def _every_workday(found: WorkedText, hours: Decimal, text: str, said: re.Pattern) -> None:
+    """``hours`` over on every working day of the period the text names (``said``: the words
+    that say so, left out when looking for the worker's own count of days)."""
+    found.hours_per_day = found.extended_hours = hours
+    found.workdays = _workdays_in_period(text)
+    found.workdays_counted = bool(re.search(rf"(?:{_NUM})\s*天", said.sub("", text)))
+    if found.workdays:
+        found.extended_hours = found.hours_per_day * found.workdays
+
+
+# 一天干10个钟头: the length of a working day, its hours over 8 are overtime
 _DAY_LENGTH = re.compile(rf"(?:一天|每天|天天)(?:都|要|得|就)?(?:干|上班|做|工作|上|干活)(?:了)?\s*({_NUM})\s*多?\s*个?"
                          r"(?:小时|钟头|钟|小失)")
+# 天天 / 每天 / 每晚 加三个小时: the hours of every working day, not of one
 _DAILY = re.compile(r"天天|每天|每晚|每个?晚上|每个工作日|每日|一天(?:都|要|得)?(?:多(?:干|上|加)|加)")
 # the national average of working days in a month (劳社部发〔2008〕3号: 250 days a year ÷ 12)
 WORKDAYS_PER_MONTH = Decimal("20.83")

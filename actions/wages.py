@@ -12,6 +12,7 @@ from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import SafeAction, client, location, policies_for, said_this_turn
 from actions.fact_tables import ARREARS_FACTS
 from actions.facts import recent_words
+from actions.legal import iso_months
 from actions.overtime_calculator import overtime_pay
 from actions.overtime_days import read_worked_days
 from actions.tickets import file_case, offer_ticket
@@ -122,11 +123,9 @@ def _wants_the_pay(tracker) -> bool:
 def months_of_it(tracker: Tracker) -> int | None:
     """半年 / 三个月 in the worker's recent words about the overtime: how many months of it."""
     for span in reversed(find_durations(recent_words(tracker, limit=3))):
-        match = re.fullmatch(r"P(?:(\d+)Y)?(?:(\d+)M)?", str(span.value))
-        if match and any(match.groups()):
-            months = int(match.group(1) or 0) * 12 + int(match.group(2) or 0)
-            if 1 < months <= 36:
-                return months
+        months = iso_months(str(span.value))
+        if months and 1 < months <= 36:
+            return months
     return None
 
 

@@ -765,6 +765,17 @@ def test_a_hundred_and_more_is_about_that_many():
     assert SLOT_CHECKS["workers_affected"]("一百二十个人").value == 120
 
 
+def _record_starts(monkeypatch) -> list[str]:
+    """The services the entry action starts, recorded instead of run."""
+    started: list[str] = []
+
+    async def start(self, service, dispatcher, tracker, domain, answered=False):
+        started.append(service)
+        return []
+    monkeypatch.setattr(ActionStartService, "_start", start)
+    return started
+
+
 # ---- round 15 (CC money, DD others) ----
 
 @pytest.mark.parametrize("text,ctx,expected", [
@@ -820,12 +831,7 @@ async def test_the_ticket_filed_in_this_conversation_is_the_one_asked_about():
 
 async def test_a_ticket_number_said_with_spaces_and_small_letters_is_looked_up(monkeypatch):
     """DD-13: 查下单子 gh 2026 1206 0010 (read as inform with three sums) got the menu."""
-    started: list[str] = []
-
-    async def start(self, service, dispatcher, tracker, domain, answered=False):
-        started.append(service)
-        return []
-    monkeypatch.setattr(ActionStartService, "_start", start)
+    started = _record_starts(monkeypatch)
     monkeypatch.setattr(fact_module, "client", Records)
     tracker = _said(latest="查下单子 gh 2026 1206 0010", intent="inform")
     events = await ActionStartService().run(CollectingDispatcher(), tracker, WAGE_DOMAIN)
@@ -1025,12 +1031,7 @@ async def test_a_question_after_an_answer_in_the_same_message_is_answered(monkey
 async def test_a_ticket_named_with_a_service_is_looked_up_not_opened_again(monkeypatch):
     """FF-12: 我前两天登记了个孩子上学的单子 号是gh 2026 1206 0001 现在到哪一步了 (read as
     school_placement) started a new school case."""
-    started: list[str] = []
-
-    async def start(self, service, dispatcher, tracker, domain, answered=False):
-        started.append(service)
-        return []
-    monkeypatch.setattr(ActionStartService, "_start", start)
+    started = _record_starts(monkeypatch)
     monkeypatch.setattr(fact_module, "client", Records)
     tracker = _said(latest="我前两天登记了个孩子上学的单子 号是gh 2026 1206 0001 现在到哪一步了",
                     intent="school_placement")
@@ -1073,12 +1074,7 @@ async def test_a_place_said_after_a_station_card_not_understood_gets_that_places
     """FF-10: 城阳区的没有吗 那我老家济南历城那边呢 (nlu_fallback) after a station card got 没明白."""
     from actions.fallback import ActionFallbackStep
 
-    started: list[str] = []
-
-    async def start(self, service, dispatcher, tracker, domain, answered=False):
-        started.append(service)
-        return []
-    monkeypatch.setattr(ActionStartService, "_start", start)
+    started = _record_starts(monkeypatch)
     monkeypatch.setattr(fact_module, "client", Records)
     latest = "城阳区的没有吗 那我老家济南历城那边呢"
     message = parse(latest, "nlu_fallback", [{"entity": "city", "value": "济南"}])
