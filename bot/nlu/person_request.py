@@ -20,7 +20,8 @@ _NO_REQUEST = {"bot_challenge", "greet", "goodbye", "thanks", "affirm", "deny", 
 
 # 人数不对 俺加上他们三个 是四个人 (CC-14: read as request_human at 0.84, a callback ticket
 # filed): a count of people told, with no word that asks for one
-_PEOPLE_COUNTED = re.compile(r"人数|(?:\d+|[一二两三四五六七八九十几]+)\s*[个位名]\s*人(?![工员])")
+_PEOPLE_COUNTED = re.compile(r"人数|(?:\d+|[一二两三四五六七八九十几]+)\s*[个位名]\s*人(?![工员])|"
+                             r"(?:一共|总共|加起来|连我)\s*(?:\d+|[一二两三四五六七八九十几]+)\s*[个位名]")
 _ASKS_FOR_PERSON = re.compile(r"人工|真人|客服|工作人员|找人|找个人|有人|来人|人吗|人呢|人来|人说|人聊|"
                               r"人管|管事|领导|负责|接电话|回电|打电话|联系")
 

@@ -128,6 +128,7 @@ def test_an_explicit_request_for_a_person_is_a_command(text, intent, result):
 @pytest.mark.parametrize("text,result", [
     ("人数不对 俺加上他们三个 是四个人", "inform"),     # CC-14: a callback ticket was filed
     ("一共五个人", "inform"),
+    ("我跟我老乡 还有我表哥 一共三个", "inform"),   # make simulate: read as request_human (0.55)
     ("我们五个人想找个人问问", "request_human"),        # a person asked for, with a count
     ("有人吗", "request_human"),
     ("找工作人员", "request_human"),
