@@ -141,8 +141,9 @@ def measure(name: str, model: Path, stock: bool, durations: Durations) -> Figure
 
 
 class RedisCommandCounter:
-    """Counts the Redis commands that touch keys under one of ``prefixes`` (MONITOR; the Redis
-    server is shared, so only our keys are counted: the lock store's prefix has no underscore)."""
+    """Counts the Redis round trips that touch keys under one of ``prefixes`` (MONITOR; the Redis
+    server is shared, so only our keys are counted: the lock store's prefix has no underscore).
+    Commands a Lua script runs inside Redis are not round trips and are not counted."""
 
     def __init__(self, url: str, *prefixes: str) -> None:
         import redis
@@ -155,6 +156,8 @@ class RedisCommandCounter:
             for command in monitor.listen():
                 if self._stop:
                     return
+                if command.get("client_type") == "lua":
+                    continue  # run inside a script: no round trip of its own
                 if any(prefix in command.get("command", "") for prefix in self.prefixes):
                     self.count += 1
 
