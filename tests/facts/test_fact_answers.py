@@ -9,7 +9,14 @@ import re
 import pytest
 import yaml
 
-from actions.facts import answer_fact, asked_facts, date_text, is_question, record_context
+from actions.facts import (
+    answer_fact,
+    answer_in_topic,
+    asked_facts,
+    date_text,
+    is_question,
+    record_context,
+)
 from bot.backend.appkeys import ENGINE
 from bot.backend.facts import facts_from_policies
 from bot.settings import ROOT
@@ -280,3 +287,54 @@ async def test_a_city_named_alone_now_gets_its_station_not_the_district_before(b
                    slots={"city": "青岛", "district": "辛安街道"})
     await services.ActionFindStation().run(dispatcher, here, {})
     assert "辛安" in " ".join(m.get("text") or "" for m in dispatcher.messages)
+
+
+@on_module_loop
+@pytest.mark.parametrize("text,loop,slots,topic,expected", [
+    # on the mutual-insurance ticket offer (its case's topic, CASE_TOPICS)
+    ("咋申请", "ticket_offer_form", {"pending_case": {"type": "mutual_insurance"}}, None, "诊断证明"),
+    ("怎么领", "ticket_offer_form", {"pending_case": {"type": "mutual_insurance"}}, None, "职工服务中心"),
+    ("理赔流程是啥", "ticket_offer_form", {"pending_case": {"type": "mutual_insurance"}}, None, "费用票据"),
+    # in the school form
+    ("居住证八个月了 社保交了一年 这个够不够", "school_form", {}, None, "教育局"),
+    ("社保交了一年 够不够", "school_form", {}, None, "教育局"),
+    # right after a station card (actions.fallback asks with the topic 工作站)
+    ("能带孩子去吗", None, {}, "工作站", "托管驿站"),
+    # the childcare topic: on record, for the dialogue to ask with once it passes this topic
+    ("要钱吗", None, {}, "职工子女爱心托管", "收不收费"),
+    ("寒假也管吗", None, {}, "职工子女爱心托管", "寒暑假"),
+])
+async def test_a_short_question_in_a_service_context_gets_the_record_of_its_topic(
+        backend_for_actions, text, loop, slots, topic, expected):
+    """Round 17 (GG-01, GG-02, GG-04, GG-10): 咋申请 / 怎么领 / 这个够不够 / 能带孩子去吗 name no
+    service; read with the topic of the case or form they are asked in, they get its record."""
+    answers = await answer_in_topic(tracker(text, slots=slots, active_loop=loop), topic)
+    assert answers and expected in "\n".join(answers), answers
+    assert all(SOURCE.search(a) for a in answers), answers
+
+
+@on_module_loop
+@pytest.mark.parametrize("text", ["孕期单位能不能以不胜任辞退", "说我干不好要辞退我 我还怀着孕呢 能这样吗",
+                                  "怀孕了他们能辞退我吗"])
+async def test_a_pregnant_worker_dismissed_as_not_competent_gets_article_42_first(
+        backend_for_actions, text):
+    """GG-07: the 不胜任 rules (training, transfer, 30 days' notice) answered first; in pregnancy
+    they do not apply at all (劳动合同法第四十二条第四项)."""
+    first = (await answer_fact(tracker(text)))[0]
+    assert "第四十二条" in first and "孕期" in first and "不能胜任" in first, first
+
+
+@on_module_loop
+async def test_resigning_asked_as_either_or_has_its_record(backend_for_actions):
+    """GG-06: 辞职是直接走还是得先跟他说 — the notice record answers it where a statement is asked
+    too (legal aid); is_question does not read an A还是B question without 吗 as one."""
+    found = await asked_facts(tracker("辞职是直接走还是得先跟他说"), statements=True)
+    assert [f["topic"] for f in found] == ["resign_notice"]
+
+
+def test_no_record_caps_the_stop_work_period_at_12_months():
+    """GG-09: 停工留薪期 is 12 months, extendable by up to 12 more (工伤保险条例第三十三条)."""
+    for fact in _seed_facts():
+        assert "最长不超过12个月" not in fact.answer, fact.topic
+        if "停工留薪期（" in fact.answer or fact.topic == "stop_work_period":
+            assert "延长" in fact.answer, fact.topic
