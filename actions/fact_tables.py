@@ -31,6 +31,9 @@ FACT_NAMES = {"employer": "单位", "amount": "金额", "monthly_wage": "月工�
               "phone": "手机号", "service": "事项", "question": "您说的情况",
               "contact_name": "联系人"}
 
+# How a correction said on the ticket offer is added to the worker's account of the case.
+CORRECTED = "；更正："
+
 # The case's own names (the ticket's facts) for what the forms call medical_cost and so on.
 CASE_ALIASES = {"medical_cost": "medical_out_of_pocket_yearly", "holiday_situation": "situation"}
 SLOT_OF_CASE_FACT = {case: slot for slot, case in CASE_ALIASES.items()}
@@ -47,6 +50,9 @@ def fact_text(slot: str, value: Any) -> str:
         return f"{value[1:-1]}{units[value[-1]]}"
     if slot == "duration" and isinstance(value, str) and (m := re.fullmatch(r"P(\d+)M15D", value)):
         return f"{m.group(1)}个半月"  # 一个半月
+    if slot == "question" and isinstance(value, str) and CORRECTED in value:
+        first, *fixes = value.split(CORRECTED)  # the account cut, the last correction whole
+        return f"{first[:40]}…{CORRECTED}{fixes[-1][:60]}"
     if slot == "question" and isinstance(value, str) and len(value) > 60:
         return value[:60] + "…"  # the worker's own words; the ticket keeps them whole
     if slot == "workers_affected" and isinstance(value, int):

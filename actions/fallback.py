@@ -29,9 +29,9 @@ from actions.router import (
     place_follow_up,
     service_from_facts,
 )
-from actions.services import TICKET_NOT_FOUND, follow_up_service, lookup_retry
+from actions.services import TICKET_NOT_FOUND, follow_up_service, lookup_retry, topic_just_answered
 from actions.slot_checks import slots_set_this_turn
-from actions.station_followup import station_detail_reply
+from actions.station_followup import station_detail_reply, ticket_station_reply
 from actions.tickets import correct_filed_phone
 
 FALLBACK_INTENT = "nlu_fallback"
@@ -170,7 +170,7 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
             {"title": "转人工", "payload": "/request_human"},
             {"title": "先不用", "payload": "/deny"}])
         return []
-    if (where := station_detail_reply(tracker)) is not None:
+    if (where := station_detail_reply(tracker) or ticket_station_reply(tracker)) is not None:
         dispatcher.utter_message(text=where)  # 具体在哪啊 after a station card (V-11)
         return []
     if not tracker.active_loop_name and said_the_menu(dispatcher, tracker):
@@ -215,6 +215,10 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
         # 城阳区的没有吗 那我老家济南历城那边呢 right after a station card (FF-10 got 没明白):
         # the same question for the place said now
         return await ActionStartService()._start(service, dispatcher, tracker, domain)
+    if (topic := topic_just_answered(tracker)) and (answers := await answer_in_topic(tracker, topic)):
+        for line in answers:  # 要钱吗 寒假也管吗 right after the childcare answer (HH-02)
+            dispatcher.utter_message(text=line)
+        return []
     if not tracker.active_loop_name and (service := follow_up_service(tracker)):
         return await ActionStartService()._start(service, dispatcher, tracker, domain,
                                                  answered=True)

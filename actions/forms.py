@@ -20,7 +20,7 @@ from rasa_sdk.types import DomainDict
 from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client
-from actions.fact_tables import CASE_ALIASES, CASE_FACTS, FACT_NAMES, fact_text
+from actions.fact_tables import CASE_ALIASES, CASE_FACTS, CORRECTED, FACT_NAMES, fact_text
 from actions.facts import is_question
 from actions.hotline_form import HotlineForm, resolve_place
 from actions.overtime_days import kind_of_day_named
@@ -344,6 +344,11 @@ class ValidateTicketOfferForm(HotlineForm):
         if not changed and v.is_correction(text) and (fixed := self._correct_last_answer(
                 tracker, text)):
             changed[fixed[0]] = fixed[1]
+        said = str(facts.get("question") or "")
+        if said and v.is_correction(text) and text not in said and "question" not in changed:
+            # 不对 是三年半 我2023年5月进的 (HH-07 filed 干了三年): the worker's own account
+            # carries the correction, whatever of it the slots could hold
+            changed["question"] = f"{said}{CORRECTED}{text}"[:400]
         return changed
 
     @staticmethod

@@ -149,11 +149,13 @@ def callback_filed(tracker: Tracker) -> str | None:
     return ticket_filed_here(tracker, _FILED, last=60)
 
 
-def closed_text(station: str, place_known: bool) -> str:
+def closed_text(station: str, place_known: bool, opens: str | None = None) -> str:
     """Outside opening hours: ask for the phone, and the place when none is known (the
-    default station is no place of the worker's: 青岛 must not be named to a worker in 深圳)."""
+    default station is no place of the worker's: 青岛 must not be named to a worker in 深圳).
+    The station's next opening is said when its place is known (HH-14 asked 啥时候上班 twice)."""
     if place_known:
-        return (f"{station}现在不在服务时间。请留下手机号，上班后工作人员给您回电；"
+        when = f"，{call_back_at(opens)}上班" if opens else ""
+        return (f"{station}现在不在服务时间{when}。请留下手机号，上班后工作人员给您回电；"
                 f"紧急情况请拨打 12351。")
     return ("工会网格工作站现在不在服务时间。请留下您的手机号和所在的城市、区（比如："
             "13812345678 青岛黄岛区），上班后当地的工作人员给您回电；紧急情况请拨打 12351。")
@@ -213,7 +215,7 @@ async def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker,
         dispatcher.utter_message(text=NO_PHONE_NO_CALLBACK.format(when=when,
                                                                   phone=record["station_phone"]))
         return [SlotSet("handoff_reason", None)]
-    dispatcher.utter_message(text=closed_text(station, bool(city or district)))
+    dispatcher.utter_message(text=closed_text(station, bool(city or district), record.get("station_opens_at")))
     return [SlotSet("handoff_reason", None),
             SlotSet(CALLBACK_SLOT, {"reason": reason, "service": service})]
 

@@ -453,6 +453,8 @@ class HotlineForm(FormValidationAction):
         question is asked a third time. The second time a place is asked it comes with an
         example and city buttons; after that a fact the case can go without is kept as
         unknown, the case goes on without a phone, and any other question offers a person."""
+        if v.asks_to_change(tracker.latest_message.get("text")):
+            return [SlotSet("repeat_count", None)]  # the ask action says what to change
         count = tracker.get_slot("repeat_count") or {}
         # 那我能拿多少 on the legal-aid offer: the sum on the worker's figures (actions.legal)
         answers = sums_for(tracker) or await answer_in_topic(tracker)

@@ -29,7 +29,7 @@ _NO_CONTRACT = re.compile(r"(?:没|没有|不|未)(?:跟我|和我|给我|与我
 _DISMISSED = re.compile(r"社保.{0,10}辞职|辞职.{0,8}补偿|被迫辞职|拖.{0,6}工资.{0,12}辞|(?:自己|主动)辞.{0,12}拖|"
                         r"辞退|开除|解雇|裁员|炒了|炒鱿鱼|不让(?:我)?干了|让我走|被辞|解除(?:劳动)?合同|"
                         r"经济补偿|补偿金|赔偿金|(?:不用|别|不要)(?:再)?来了|开了我|被.{0,4}开了|[把给][我俺]开了|给开了|"
-                        r"撵走|撵出|赶走|[把给][我俺]撵|让[我俺]滚")
+                        r"撵走|撵出|赶走|[把给][我俺]撵|让[我俺]滚|让[我俺]\S{0,5}走人|辞[我俺]|辞了[我俺]|不胜任")
 _HOW_MUCH = re.compile(r"多少|怎么算|咋算|能拿|能要|能赔|赔几|几个月|算一下|算算|算个数|给多少|合法|违法|合理|犯法|"
                        r"重新算|再算|重算|不对|说错|我说了")
 _WAGE_BEFORE = re.compile(r"(?:月薪|工资|一个月|每月|每个月|月工资|一月)[^，,。；;！!？?]{0,4}$")
@@ -80,6 +80,8 @@ def months_worked(words: str, today: date | None = None) -> int | None:
     found = [m for m in (months_since_start(words, today),) if m]
     for start, end, months in _joined(words):
         before = words[max(0, start - 6):start]
+        if _OTHER_TIME_NEAR.search(words[max(0, start - 5):start]):
+            continue
         if _WORK_BEFORE.search(before) or _WORK_AFTER.match(words[end:end + 4]) or (
                 found and _ROUGHLY.search(before)):  # 干了三年多了 大概三年半 (V-07)
             found.append(months)
@@ -97,13 +99,23 @@ def _corrected_time(words: str, today: date | None) -> int | None:
     after = words[cues[-1].start():]
     if (start := months_since_start(after, today)) is not None:
         return start
-    said = [months for begin, end, months in _joined(after)
-            if not _OWED_NEAR.search(after[max(0, begin - 4):end + 4])]
+    said = [months for begin, end, months in _joined(after) if not _other_time(after, begin, end)]
     return said[0] if said else None
 
 
 _ROUGHLY = re.compile(r"(?:大概|差不多|将近|快|约|准确说|其实是?|应该是)\s*$")
 _OWED_NEAR = re.compile(r"欠|拖|没发|不发|没给")
+# 怀孕三个月了 / 合同签的两年 / 试用期三个月 (HH-10: the pregnancy was counted as the time
+# worked, 0.5 month's severance): the length of something else
+_OTHER_TIME_NEAR = re.compile(r"(?:怀孕|孕期?|怀上|怀了|产假|哺乳期?|合同(?:期|签的?|是|签了)?|试用期?)"
+                              r"(?:是|有|都|已经|快|差不多|才)?\s*$")
+
+
+def _other_time(words: str, start: int, end: int) -> bool:
+    """The duration at ``start:end`` is said of a pregnancy, a contract or a probation."""
+    return bool(_OWED_NEAR.search(words[max(0, start - 4):end + 4])
+                or _OTHER_TIME_NEAR.search(words[max(0, start - 5):start])
+                or re.match(r"\S{0,2}(?:是|的)?(?:怀孕|孕期|合同|试用)", words[end:end + 6]))
 
 
 def months_said_now(text: str) -> int | None:
@@ -111,8 +123,7 @@ def months_said_now(text: str) -> int | None:
     the time worked, said again or corrected — not a time owed."""
     if (fixed := _corrected_time(text, None)) is not None:
         return fixed  # 我说了是两年半 不是两年三个月: the one said as meant, not the one denied
-    said = [months for start, end, months in _joined(text)
-            if not _OWED_NEAR.search(text[max(0, start - 4):end + 4])]
+    said = [months for start, end, months in _joined(text) if not _other_time(text, start, end)]
     return said[-1] if said else None
 
 
@@ -259,6 +270,10 @@ def probation_lines(words: str) -> list[str]:
     return lines
 
 
+# 我在厂里干了一年八个月了 (HH-10: the time worked, corrected, changed no sum)
+_WORKED_SAID = re.compile(r"(?:干|做|上班|工作|待|呆)了\S{0,2}?[一二两三四五六七八九十半\d]+\s*(?:个|年)")
+
+
 def worked_out(text: str, words: str, wage: int | None, asked_wage: bool) -> list[str]:
     """The worker's double wage or severance, when they ask how much (or tell the wage we
     asked for) and their words say they had no contract or were dismissed, and for how long.
@@ -267,7 +282,8 @@ def worked_out(text: str, words: str, wage: int | None, asked_wage: bool) -> lis
         return probation
     if asked_wage:
         wage = wage or next((int(s.value) for s in find_amounts(text)), None)
-    elif not (_HOW_MUCH.search(text) or _NO_CONTRACT.search(text) or _DISMISSED.search(text)):
+    elif not (_HOW_MUCH.search(text) or _NO_CONTRACT.search(text) or _DISMISSED.search(text)
+              or (_WORKED_SAID.search(text) and (_NO_CONTRACT.search(words) or _DISMISSED.search(words)))):
         return []
     # the wage is asked only when a sum is asked for (想找律师 / 想申请仲裁: the case goes on)
     ask = asked_wage or bool(_HOW_MUCH.search(text))

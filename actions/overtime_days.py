@@ -53,6 +53,44 @@ class WorkedText:
         return bool(self.dates or self.statutory_days or self.rest_days or self.extended_hours)
 
 
+def _date_runs(days: list[date]) -> list[str]:
+    """2月17日至2月19日, 10月1日: the dates in runs of consecutive days."""
+    runs: list[list[date]] = []
+    for day in sorted(days):
+        if runs and day - runs[-1][-1] == timedelta(days=1):
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    shown = [f"{r[0].month}月{r[0].day}日" + (f"至{r[-1].month}月{r[-1].day}日" if len(r) > 1 else "")
+             for r in runs]
+    return shown[:3] + (["等"] if len(shown) > 3 else [])
+
+
+def _plain(number: Decimal) -> str:
+    """60.0 → 60, 2.5 → 2.5."""
+    return f"{number.normalize():f}"
+
+
+def describe_worked(text: str, today: date | None = None) -> str:
+    """加班日子 as a summary shows it (GG-06 filed the worker's whole message as the days):
+    the dates and counts read from ``text``; the worker's words, cut, when nothing is read."""
+    found = read_worked_days(text, today)
+    parts = ["、".join(_date_runs(found.dates))] if found.dates else []
+    if found.statutory_days:
+        parts.append(f"法定节假日{found.statutory_days}天")
+    if found.rest_days:
+        parts.append(f"休息日{found.rest_days}天")
+    if found.hours_per_day:
+        total = f"，共{found.workdays}天" if found.workdays else ""
+        parts.append(f"每天多干{_plain(found.hours_per_day)}小时{total}")
+    elif found.extended_hours:
+        parts.append(f"平时加班{_plain(found.extended_hours)}小时")
+    if found.comp_days:
+        parts.append(f"已补休{found.comp_days}天")
+    words = str(text or "").strip()
+    return "；".join(parts) if parts else (words[:40] + ("…" if len(words) > 40 else ""))
+
+
 def _number(text: str) -> Decimal | None:
     try:
         value = Decimal(str(cn2an.cn2an(text.replace("俩", "两").replace("仨", "三"), "smart")))
@@ -69,6 +107,10 @@ def _nearest(candidates: list[date], today: date) -> date:
 # 过年那会儿 年三十 初一都上班了 / 已经干完了 (Y-02 was dated to the coming festival)
 _PAST = re.compile(r"(?:干|加|上|做|值|忙|工作)了|(?:干|加|上|做)过|加了班|去年|班了|干完|已经|"
                    r"那会儿?|那时候|当时|没给")
+
+
+_AHEAD = re.compile(r"明年|下次|今年的?\S{0,2}?(?:还|要|会)|要是|如果|假如|打算|准备|到时候|会不会|要加班|得加班|"
+                    r"要上班|得上班|让加班|叫加班|快到|马上|就要")
 
 
 def _year_of(make, today: date, past: bool = False) -> int:
@@ -145,7 +187,9 @@ def _named_holidays(text: str, today: date) -> list[date]:
     for pattern, first_day in _SOLAR_HOLIDAYS.items():
         if not re.search(pattern, text):
             continue
-        first = first_day(_year_of(first_day, today, bool(_PAST.search(text))))
+        # 五一那三天加班费 (GG-15 was dated to the coming 五一): a holiday's overtime is claimed
+        # for days behind; the coming one only when the words look ahead
+        first = first_day(_year_of(first_day, today, not _AHEAD.search(text)))
         # 国庆1号到3号: days of the holiday's month, named by their numbers
         span = re.search(rf"(?:{pattern})\D{{0,4}}?({_DAY_NUM})\s*[号日]{_TO}({_DAY_NUM})\s*[号日]?",
                          text)
@@ -162,7 +206,8 @@ def _named_holidays(text: str, today: date) -> list[date]:
     return days
 
 
-_DATE = re.compile(r"(?:(\d{4})\s*[年./-]\s*)?(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*[日号]?")
+# (5月6月这两个月 is two months, not 5月6日: GG-15 counted overtime on 2026-05-06)
+_DATE = re.compile(r"(?:(\d{4})\s*[年./-]\s*)?(\d{1,2})\s*[月./-]\s*(\d{1,2})(?!\d|\s*个?月)\s*[日号]?")
 _DATE_RANGE = re.compile(
     r"(?:(\d{4})\s*[年./-]\s*)?(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*[日号]?\s*(?:到|至|-|~|—)\s*"
     r"(?:(\d{1,2})\s*[月./]\s*)?(\d{1,2})\s*[日号]?")

@@ -23,6 +23,7 @@ from actions import validators as v
 from actions.common import SafeAction, said_this_turn
 from actions.crisis import is_crisis, wants_to_talk
 from actions.facts import (
+    answer_in_topic,
     applied_time_limit,
     asked_facts,
     fact_text,
@@ -54,10 +55,11 @@ from actions.services import (
     follow_up_service,
     legal_case,
     lookup_retry,
+    topic_just_answered,
 )
 from actions.slot_checks import slots_set_this_turn
 from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, value_before_this_message
-from actions.station_followup import station_detail_reply
+from actions.station_followup import station_detail_reply, ticket_station_reply
 from actions.tickets import correct_filed_phone, new_case_id, offer_ticket
 from actions.wages import PERIOD_QUESTION, paid_so_far
 
@@ -141,6 +143,18 @@ def flow_to_redo(tracker: Tracker) -> str | None:
             tracker.get_slot(slot) for slot in FORM_SLOTS.get(last, ())):
         return REDO_FORMS[last]
     return None
+
+
+_OWED = re.compile(r"欠|拖|没发|没给|不给|不发|扣|要不回|讨薪|要账|跑路|跑了")
+
+
+def wage_after_overtime_sum(tracker: Tracker, intent: str | None) -> bool:
+    """月工资6525 / 工资是6525不是6500 那是多少 right after an overtime sum, read as wage_arrears:
+    the wage of the sum, corrected — the sum is worked out again, no arrears case is opened."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    return intent == "wage_arrears" and not tracker.active_loop_name and not _OWED.search(text) \
+        and slots_set_this_turn(tracker).get("monthly_wage") is not None \
+        and said_this_turn(tracker, OVERTIME_SUM, earlier_turns=2)
 
 
 _ASKS_PROGRESS = re.compile(r"到哪|哪一步|进度|怎么样了|咋样了|啥情况|什么情况|有结果|处理了|办了没|办好|"
@@ -346,6 +360,9 @@ class ActionStartService(SafeAction):
         if (where := station_detail_reply(tracker)) is not None:
             dispatcher.utter_message(text=where)  # 具体在哪啊 after a station card (V-11)
             return []
+        if (handles := ticket_station_reply(tracker)) is not None:
+            dispatcher.utter_message(text=handles)  # 分给哪个站了 after a ticket's status (HH-15)
+            return []
         if (fixed := await correct_filed_phone(dispatcher, tracker)) is not None:
             return fixed  # 电话说错了 是139… right after filing: the ticket's phone changed
         if (retry := await lookup_retry(dispatcher, tracker, domain)) is not None:
@@ -373,6 +390,11 @@ class ActionStartService(SafeAction):
                      domain: dict[str, Any], intent: str | None) -> list[dict[str, Any]]:
         """The request itself: a fact answer first, else the flow it points at."""
         text = (tracker.latest_message or {}).get("text") or ""
+        if (topic := topic_just_answered(tracker)) and not services_meant(text) \
+                and (answers := await answer_in_topic(tracker, topic)):
+            for line in answers:  # 咋申请 right after the mutual-insurance answer (HH-04)
+                dispatcher.utter_message(text=line)
+            return []
         if not text.startswith("/"):
             found = await asked_facts(tracker)
             if _stays_for_the_holiday(text):  # the overtime rule is no answer to staying
@@ -393,6 +415,8 @@ class ActionStartService(SafeAction):
             tracker.slots["overtime_days"] = days  # seen by the form's first validation
             return [SlotSet("overtime_days", days)] + await self._start(
                 "overtime_pay", dispatcher, tracker, domain, answered=True)
+        if wage_after_overtime_sum(tracker, intent):
+            intent = "overtime_pay"  # 月工资6525 right after the sum (GG-09: the arrears form)
         service = intent if intent in SERVICE_NAMES else (
             flow_to_redo(tracker) or service_from_facts(slots_set_this_turn(tracker), text))
         named = services_meant(text)

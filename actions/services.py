@@ -14,7 +14,7 @@ from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from actions.backend_client import BackendError, RateLimited
 from actions.common import SafeAction, client, location, policies_for, said_this_turn
 from actions.crisis import is_crisis, wants_to_talk
-from actions.facts import answer_fact, asked_facts, fact_text, recent_words, worker_messages
+from actions.facts import answer_fact, asked_facts, fact_text, is_question, recent_words, worker_messages
 from actions.handoff import asks_for_a_person, request_handoff
 from actions.legal import WAGE_AGAIN, WAGE_ASK, sums_for, wage_told, worked_out
 from actions.service_catalog import services_named
@@ -350,6 +350,20 @@ def service_just_answered(tracker) -> str | None:
             texts.append(event.get("text") or "")
     named = {s for s in services_named(" ".join(texts)) if s in POLICY_ACTIONS}
     return named.pop() if len(named) == 1 else None
+
+
+# The records' topic of a policy service, for a follow-up question that names none of it
+# (咋申请 / 要钱吗 / 寒假也管吗 right after the answer: HH-02, HH-04 got 没有现成的准确答案)
+SERVICE_TOPICS = {"mutual_insurance": "职工互助保障", "childcare_service": "职工子女爱心托管",
+                  "skills_training": "职工书院 技能培训"}
+
+
+def topic_just_answered(tracker) -> str | None:
+    """The records' topic of the policy service just answered (None: none, or no question)."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if tracker.active_loop_name or text.startswith("/") or not is_question(text):
+        return None
+    return SERVICE_TOPICS.get(service_just_answered(tracker) or "")
 
 
 def follow_up_service(tracker) -> str | None:

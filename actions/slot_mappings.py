@@ -201,10 +201,18 @@ def owed_after_months(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]
     return {**facts, "amount": wage * int(months.group(1))}
 
 
+# 三个月没发工资了…每个月五千块钱一分没见着 我真不想活了 (GG-12: the crisis came first, and
+# the form resumed later asked 一共欠了多少钱): unpaid wages told, whatever the intent
+_UNPAID = r"(?:没发|没给|不给|不发|欠|拖)"
+_WAGES_UNPAID = re.compile(rf"{_UNPAID}\S{{0,4}}(?:工资|工钱)|(?:工资|工钱)\S{{0,4}}{_UNPAID}")
+
+
 def _about_arrears(tracker: Tracker) -> bool:
-    intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+    latest = tracker.latest_message or {}
+    intent = (latest.get("intent") or {}).get("name")
     return tracker.active_loop_name == "wage_arrears_form" or (
-        not tracker.active_loop_name and intent == "wage_arrears")
+        not tracker.active_loop_name and (intent == "wage_arrears"
+                                          or bool(_WAGES_UNPAID.search(latest.get("text") or ""))))
 
 
 def place_inside_employer(tracker: Tracker, facts: dict[str, Any]) -> list[dict]:

@@ -22,6 +22,7 @@ from actions.backend_client import BackendError
 from actions.case_outbox import submit_ticket
 from actions.common import SafeAction, client, location, outbox
 from actions.fact_tables import ARREARS_FACTS, FACT_NAMES, SLOT_OF_CASE_FACT, fact_text
+from actions.overtime_days import describe_worked
 from actions.slot_checks import value_before_this_message
 from bot.contract import TICKET_TYPE_WORKER_NAMES, weekday_name
 from bot.normalize.identity import mask_phone
@@ -164,8 +165,8 @@ def offer_ticket(ticket_type: str, facts: dict[str, Any]) -> list[dict]:
 def summary_lines(facts: dict[str, Any]) -> list[str]:
     """One line per fact the worker gave, in their terms (不清楚 stays visible)."""
     slots = ((SLOT_OF_CASE_FACT.get(k, k), val) for k, val in facts.items())
-    return [f"· {FACT_NAMES[k]}：{fact_text(k, val)}" for k, val in slots
-            if k in FACT_NAMES and val not in (None, "", [])]
+    return [f"· {FACT_NAMES[k]}：{describe_worked(val) if k == 'overtime_days' else fact_text(k, val)}"
+            for k, val in slots if k in FACT_NAMES and val not in (None, "", [])]
 
 
 class _AskAction(SafeAction):
@@ -186,7 +187,7 @@ _CHANGE_HINT = "要改哪一项，直接说新的内容就行，比如“金额�
 
 
 def _asked_to_change(tracker: Tracker) -> bool:
-    return (tracker.latest_message.get("text") or "").strip().startswith(("修改", "改一下", "要改"))
+    return v.asks_to_change(tracker.latest_message.get("text"))
 
 
 class ActionAskCaseConfirmed(_AskAction):
@@ -203,6 +204,7 @@ class ActionAskCaseConfirmed(_AskAction):
         if not facts["district"]:
             facts["district"] = tracker.get_slot("city")
         facts["contact_name"] = name_told(tracker)
+        facts.update(context_facts(tracker, facts))  # 扫马路的 (GG-11: missing from the summary)
         dispatcher.utter_message(
             text="请核对一下要登记的欠薪情况：\n" + "\n".join(summary_lines(facts))
                  + "\n没问题请点“确认”，要改就点“修改”或直接说。",

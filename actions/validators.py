@@ -315,9 +315,11 @@ _SCHOOL_PROBLEMS = (("没有学位", r"没有?学位|学位(?:紧张|不够|满�
                     ("转学", r"转学|转到|转过来|插班"),
                     # a lack of papers, not a question about them (FF-16: 要准备啥材料 on the
                     # offer became 遇到的问题改为材料不全, over 转学)
-                    ("材料不全", r"(?:材料|证明|手续|证件|社保)\S{0,4}?(?:不全|不够|不齐|没有|没办|办不了|"
-                                r"开不了|不给开|不行|不满|没交|没缴)|缺|没(?:有)?(?:材料|证明|手续|证件|社保)|"
-                                r"不全|(?<![啥么些])(?:材料|证明|手续|证件)(?!吗|呢|\?|？)$"))
+                    # (社保一年够不够 asks: HH-01's question became 材料不全 on the ticket)
+                    ("材料不全", r"(?:材料|证明|手续|证件|社保)\S{0,4}?(?:(?<!全)不全|(?<!够)不够|(?<!齐)不齐|"
+                                r"没有|没办|办不了|开不了|不给开|(?<!行)不行|(?<!满)不满|没交|没缴)|缺|"
+                                r"没(?:有)?(?:材料|证明|手续|证件|社保)|"
+                                r"(?<!全)不全|(?<![啥么些])(?:材料|证明|手续|证件)(?!吗|呢|\?|？)$"))
 
 
 def school_problem(value: object) -> Checked:
@@ -377,6 +379,12 @@ _CORRECTION = CORRECTION_CUES  # bot.normalize.text: one vocabulary
 def says_unknown(value: object) -> bool:
     """不知道 / 不清楚 / 记不清: the worker cannot say; the case goes on without the fact."""
     return bool(_UNKNOWN.search(_text(value)))
+
+
+def asks_to_change(value: object) -> bool:
+    """修改 (the summary's button) / 改一下 / 要改: the worker wants to change the case shown —
+    no answer to the question, and no failed one either (HH-02, HH-09 were offered a person)."""
+    return _text(value).strip().startswith(("修改", "改一下", "要改", "我要改", "我想改"))
 
 
 def is_correction(value: object) -> bool:
@@ -493,7 +501,8 @@ def employer_answer(value: object) -> Checked:
 
 # 不是欠 是扣 就这个月 (K-17) / 刚才说了 while the employer is open: what the worker says about
 # the case, never a name (a name with 公司 / 厂 / 店 at its end still is one)
-_NO_NAME_WORDS = re.compile(r"不是|没有|刚才|说了|扣|欠|这个月|上个月|多少|几个|一共|工资|加班|"
+_NO_NAME_WORDS = re.compile(r"不是|没有|刚才|说了|扣|欠|这个月|上个月|多少|几个|一共|工资|加班|改成|改为|换成|"
+                            r"说错|写错|"
                             r"送快递|送外卖|跑外卖|开车|打工|干活|"
                             r"[0-9一二两三四五六七八九十]+(?:个月|天|年|块|元|万|千)")
 
@@ -566,6 +575,10 @@ _HOURLY_PAY_SAID = re.compile(_HOURLY_WORDS + r"\S{0,3}?\d{1,3}\s*(?:块|元)|\d
 # 工资五千二百二每天都要多干两个小时 (CC-03: 5,220 read as a day's pay, a month of 113,535): the
 # 每天 after a sum belongs to the next clause when the sum is no day's or hour's pay of a worker
 MAX_DAILY_PAY, MAX_HOURLY_PAY = 1500, 300
+# 那200红包能抵加班费不 (GG-01 computed overtime on a month of 200 元): no month's pay is this
+# low — an hour's or a day's pay is said as one; a sum named as a bonus or gift is no wage
+MIN_MONTHLY_PAY = 800
+_NOT_PAY_AFTER = re.compile(r"^\s*(?:块钱?|元)?的?\s*(?:红包|礼包|慰问金|过节费|购物卡|奖金|补贴|路费|押金|罚款)")
 
 
 def is_hourly_pay(text: str, start: int, end: int) -> bool:
@@ -604,6 +617,25 @@ def _amount_slot(text: str, start: int, ctx: Context) -> str:
 
 
 _WORKED_CUE = re.compile(r"干了|做了|干活|上班|工作了|待了|呆了|在那干|在这干|干过")
+
+
+# 我月薪4500 我表哥一个月6000 / 他们欠我表哥一万 欠我八千 (EE-07: the cousin's sum replaced
+# the worker's): a sum in a clause about someone else — a relative or workmate named without
+# 我和/跟我 beside them, or 他/她 as the one paid or owed — is theirs, not the worker's
+_THIRD_PERSON = re.compile(r"(?<![和跟与同])(?:我的?|俺的?)?(?:表哥|表弟|表姐|表妹|堂哥|堂弟|老乡|同乡|老婆|媳妇|"
+                           r"对象|爱人|老公|男人|朋友|同事|工友|哥哥?|姐姐?|弟弟?|妹妹?|爸爸?|妈妈?|儿子|"
+                           r"女儿|室友|舍友|亲戚|邻居)(?![和跟与同]我|们?都|们?也|他们|俩)")
+_THIRD_PRONOUN = re.compile(r"(?:^|[^们])[他她](?!们)(?:的工资|被|一个月|每个?月|月薪|工资|拿|也被)")
+
+
+def _someone_elses(text: str, start: int) -> bool:
+    """Whether the sum at ``start`` is said of another person (see ``_THIRD_PERSON``)."""
+    clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    before = text[clause_start:start]
+    if re.search(r"(?:欠|给|扣)(?:了)?(?:我|俺)(?!的?(?:表|堂|老乡|同乡|老婆|媳妇|对象|爱人|老公|朋友|同事|工友|"
+                 r"哥|姐|弟|妹|爸|妈|儿子|女儿|室友|舍友|亲戚|邻居))", before):
+        return False  # 欠我八千: the worker's own
+    return bool(_THIRD_PERSON.search(before) or _THIRD_PRONOUN.search(before))
 
 
 def _clause_at(text: str, start: int) -> str:
@@ -719,6 +751,11 @@ _PRECISE = re.compile(r"(?:具体|准确|确切|精确|实际上?|其实)(?:点|
 _PAID_BEFORE = re.compile(r"(?:就|只|才|一共|总共)?(?:给了|发了|付了|给过|给我)\s*$")
 _ROUGH_BEFORE = re.compile(r"(?:大概|大约|差不多|约|估计|可能)\s*(?:有|是)?\s*$")
 _ROUGH_AFTER = re.compile(r"\s*(多|左右|出头|来块|上下)")
+# 扣了500罚款 还有1000押金不退: a second sum of another kind, added to the first — the words
+# between the two say "and" or name the next item (押金, 加班费), never a correction or a part
+_ADDED_BETWEEN = re.compile(r"还有|另外|外加|加上|再加|以及|又[扣罚]|(?<![是的])(?:押金|保证金|罚款|加班费|"
+                            r"提成|奖金|补贴|工装费|服装费|培训费|门诊|住院|药费|手术费|检查费)")
+_ADDABLE = ("amount", "medical_cost")
 
 
 def rough_sum(value: float, how: str) -> str:
@@ -728,7 +765,10 @@ def rough_sum(value: float, how: str) -> str:
 
 
 # 公司叫上海快捷通物流: the whole name after 叫 (the NLU may cut a city off its front)
-_NAMED_EMPLOYER = re.compile(r"(?:公司|单位|厂子?|工厂|老板的公司|店)\s*(?:的?名字?)?\s*(?:叫做?|名叫|是)\s*"
+# 单位改成鑫盛建材 / 公司名说错了 是鑫盛建材 不是鑫达 (HH-09 kept 鑫达, then filed 盛建材): a name
+# corrected is the name, whole
+_NAMED_EMPLOYER = re.compile(r"(?:公司|单位|厂子?|工厂|老板的公司|店)\s*(?:的?名字?|名称)?\s*"
+                             r"(?:(?:说|写|记|搞|弄)?错了|不对)?[，,。\s]*(?:叫做?|名叫|是|改成|改为|换成|应该是)\s*"
                              r"((?:[\u4e00-\u9fff]{2,6}的)?[\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?)"
                              r"(?=[，,。.！!？?；;\s]|$|的|欠|拖)")
 
@@ -832,6 +872,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     # 五千多吧 5400: a sum said roughly gives way to the exact one after it
     rough: dict[str, str] = {}
     totals: set[str] = set()  # slots whose sum was said as the total (一共…)
+    ends: dict[str, int] = {}  # where the last sum of each slot ended
     phones = [m.span() for m in _PHONE_SPOKEN.finditer(text)] + [  # and ticket numbers
         m.span() for m in re.finditer(r"[Gg][Hh][\s\d]{12,24}", text)]
     for span in find_amounts(text):
@@ -842,6 +883,8 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         if _PAID_BEFORE.search(text[max(0, span.start - 6):span.start]) and (
                 ctx.about(_OVERTIME_CONTEXT) or "加班" in text):
             continue  # 厂里就给了一千出头 (Y-03): what was paid, not the wage (paid_so_far reads it)
+        if re.search(r"(?:不是|并非|而非)\s*$", text[max(0, span.start - 4):span.start]):
+            continue  # 工资是6525不是6500 (GG-09 recomputed on 6,500): the sum said to be wrong
         if _IF_BEFORE.search(text[max(0, span.start - 8):span.start]):
             continue  # 那我年底要是超过3000了 啥时候申请 (CC-07: saved as a correction): what if, no fact
         value = amount(span.value)
@@ -856,6 +899,13 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             continue
         if value.ok:
             slot = _amount_slot(text, span.start, ctx)
+            if slot == "monthly_wage" and (float(value.value) < MIN_MONTHLY_PAY
+                                           or _NOT_PAY_AFTER.match(text[span.end:])):
+                continue
+            if _someone_elses(text, span.start) and (slot in ctx.known or slot in facts or any(
+                    not _someone_elses(text, other.start) for other in find_amounts(text)
+                    if other.start > span.start)):
+                continue  # another person's sum never replaces the worker's own
             if _TOTAL_BEFORE.search(text[max(0, span.start - 6):span.start]):
                 facts[slot] = value.value  # 一共扣了800 500是罚款 300是押金 (CC-09 took the 300)
                 totals.add(slot)
@@ -864,11 +914,17 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
                 continue  # a part of the total said before
             # 不对 是九千五: in a correction the sum said after the cue replaces the one before
             corrects = correcting and (cue is None or span.start >= cue.start())
+            if slot in _ADDABLE and slot in ends and _ADDED_BETWEEN.search(text[ends[slot]:span.start]) \
+                    and not correcting and isinstance(facts.get(slot), (int, float)):
+                facts[slot] = yuan_value(float(facts[slot]) + float(value.value))  # rough stays rough
+                ends[slot] = span.end
+                continue
             if corrects or slot in rough or _PRECISE.search(text[max(0, span.start - 6):span.start]):
                 facts[slot] = value.value
                 rough.pop(slot, None)
             else:
                 facts.setdefault(slot, value.value)
+            ends[slot] = span.end
             after = _ROUGH_AFTER.match(text[span.end:])
             said = text[span.start:span.end]
             if facts[slot] == value.value and (re.search(r"[多来余](?:块钱|块|元)?$", said) or after):
@@ -973,7 +1029,8 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     job = re.search(r"送外卖|外卖|骑手|快递|快递员|环卫|保洁|清洁工|建筑|工地|装修|司机|货车|跑运输|"
                     r"流水线|车间|进厂|厂里上班|工厂|厂(?:里|子里)?(?:上班|打工|干活|做工)|"
                     rf"{_FACTORY_KINDS}", job_text)
-    if job and (ctx.about(_HOLIDAY_CONTEXT) or re.search(r"(?:我|俺|咱)(?:是|做|干|在)|干的|做的|跑|干活", job_text)):
+    if job and (ctx.about(_HOLIDAY_CONTEXT) or re.search(r"(?:我|俺|咱)(?:是|做|干|在)|干的|做的|跑|干活|"
+                                                         r"(?:工作|职业)\S{0,4}?(?:改成|改为|换成|应该是)", job_text)):
         facts["occupation"] = occupation(job.group(0)).value
 
     if ctx.about(_OVERTIME_CONTEXT) or re.search(r"加班|上班|值班|干活", text):
@@ -1000,6 +1057,7 @@ _HARDSHIP_UNSURE = re.compile(r"建没建|有没有建|建没有建|是不是(?:
 # 那我怎么建档啊: a question how to register, no status
 _HARDSHIP_HOW = re.compile(r"(?:怎么|咋|如何|怎样|去哪|到哪|哪里|在哪|能不能|可以|想|要)"
                            r".{0,3}(?:建档|建个档|申请建档|办建档|认定)|建档(?:怎么|咋|要|需要|去哪|在哪)")
+_HARDSHIP_IF = re.compile(r"(?:要是|如果|假如|万一|假设|若是)\S{0,6}?(?:特困|困难职工|困难|建了?档|在档)\S{0,4}")
 _HARDSHIP_NONE = re.compile(r"(?:没|没有|还没|未|不是)(?:有)?(?:建档|建过档|建了档|在档|困难职工|特困|低保)")
 
 
@@ -1015,9 +1073,14 @@ def hardship_status_in(text: str) -> str | None:
         return UNKNOWN
     if _HARDSHIP_HOW.search(text):
         return None
-    if _HARDSHIP_NONE.search(text):
+    # 要是我是特困的呢 (GG-05 stored 特困) asks; 我是困难职工不是特困 (stored 未建档) is 困难
+    said = _HARDSHIP_IF.sub("", text)
+    said = re.sub(r"(?:没说|不是说|并不是)(?:我|俺)?是?(?:特困|困难职工)|不是特困|非特困", "", said)
+    if not re.search(r"特困|困难|建档|建了档|在档|低保", said):
+        return None
+    if _HARDSHIP_NONE.search(said):
         return "none"
-    if re.search(r"特困", text):
+    if re.search(r"特困", said):
         return "特困"
     return "困难"
 

@@ -15,7 +15,7 @@ from actions.facts import recent_words
 from actions.legal import iso_months
 from actions.overtime_calculator import overtime_pay
 from actions.overtime_days import read_worked_days
-from actions.tickets import file_case, offer_ticket
+from actions.tickets import context_facts, file_case, offer_ticket
 from bot.normalize.numbers import find_durations, parse_amount
 from bot.normalize.text import normalize_text
 
@@ -48,6 +48,7 @@ class ActionSubmitWageArrears(SafeAction):
         except (BackendUnavailable, BackendError):
             pass  # the advice can wait; the case cannot (it is filed or queued below)
         facts = {slot: tracker.get_slot(slot) for slot in ARREARS_FACTS}
+        facts.update(context_facts(tracker, facts))  # the job and the pay, as the summary showed
         await file_case(dispatcher, tracker, "wage_arrears", facts)
         return [SlotSet(slot, None) for slot in (*ARREARS_FACTS, "case_confirmed", "case_id")]
 

@@ -58,7 +58,7 @@ TICKET_STATUS_WORKER_NAMES: dict[str, str] = {
 OCCUPATIONS: tuple[str, ...] = (
     "courier", "rider", "sanitation", "construction", "driver", "factory", "other")
 OCCUPATION_NAMES: dict[str, str] = {
-    "courier": "快递", "rider": "外卖骑手", "sanitation": "环卫", "construction": "建筑",
+    "courier": "快递", "rider": "外卖骑手", "sanitation": "环卫/保洁", "construction": "建筑",
     "driver": "司机", "factory": "工厂", "other": "其他"}
 
 # --- opening hours ---------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.base import StatelessComponent
 from bot.nlu.crisis_words import crisis_words_in
-from bot.nlu.person_request import bot_not_asked, force_person, person_not_asked
+from bot.nlu.person_request import bot_not_asked, force_person, person_not_asked, school_not_asked
 
 CRISIS_INTENT = "psych_support"
 CRISIS_KEY = "crisis"  # parse data: True on a crisis message
@@ -55,3 +55,4 @@ class CrisisGuard(StatelessComponent):
             force_person(message, message.get(TEXT) or "")
             person_not_asked(message, message.get(TEXT) or "")
             bot_not_asked(message, message.get(TEXT) or "")
+            school_not_asked(message, message.get(TEXT) or "")

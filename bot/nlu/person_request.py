@@ -69,3 +69,24 @@ def force_person(message: Message, text: str) -> None:
                if r.get(INTENT_NAME_KEY) != PERSON_INTENT]
     message.set(INTENT, forced, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [forced, *ranking], add_to_output=True)
+
+
+# 13109287765 啥时候能打过来 (HH-13: school_placement 0.64, and a school form nobody asked for
+# followed the callback): a school intent on a message with no word of children or school
+SCHOOL_INTENT = "school_placement"
+_ABOUT_SCHOOL = re.compile(r"孩子|小孩|娃|儿子|女儿|闺女|嫚|妮|学|校|年级|幼儿园|托管|读书|念书|户口|居住证|"
+                           r"学位|上课|老师|班")
+
+
+def school_not_asked(message: Message, text: str) -> None:
+    """``school_placement`` with no word about a child or school becomes ``inform`` (the facts
+    it carries, a phone, are kept) — or ``out_of_scope`` when it carries none."""
+    intent = message.get(INTENT) or {}
+    if intent.get(INTENT_NAME_KEY) != SCHOOL_INTENT or _ABOUT_SCHOOL.search(text) or text.startswith("/"):
+        return
+    name = "inform" if message.get("entities") else "out_of_scope"
+    told = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: intent.get(PREDICTED_CONFIDENCE_KEY, 1.0)}
+    ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
+               if r.get(INTENT_NAME_KEY) not in (name, SCHOOL_INTENT)]
+    message.set(INTENT, told, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [told, *ranking], add_to_output=True)

@@ -744,6 +744,17 @@ async def test_pay_per_month_times_the_months_owed_is_the_owed_sum():
     assert "monthly_wage" not in read
 
 
+async def test_unpaid_months_told_in_a_crisis_are_the_owed_sum():
+    """GG-12: 三个月没发工资了…每个月五千块钱…我真不想活了 (psych_support): the wage form,
+    resumed after the crisis reply, asked 一共欠了多少钱 though 5,000 × 3 had been said."""
+    text = "三个月没发工资了，房租交不上了，每个月五千块钱一分没见着，我真不想活了"
+    message = _parse(text, "psych_support")
+    tracker = Tracker("worker-1", {}, message, [{"event": "user", "text": text, "parse_data": message}],
+                      False, None, {}, "action_listen")
+    read = _slots(await ValidateSlotMappings().run(CollectingDispatcher(), tracker, DOMAIN))
+    assert read["amount"] == 15000 and read["duration"] == "P3M"
+
+
 @pytest.mark.parametrize("text,ctx,expected", [
     # C22: a number said digit by digit (voice input) is the phone
     ("广州番禺 电话是一三六零零零一二三四五", C(), {"phone": "13600012345"}),

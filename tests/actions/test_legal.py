@@ -187,3 +187,16 @@ def test_the_same_sums_are_not_said_again_word_for_word():
         again = sums_for(tracker)
         assert (expected is None and again == []) or (len(again) == 1 and expected in again[0]
                                                       and "能要" in again[0]), again
+
+
+def test_a_pregnancy_is_no_time_worked():
+    """HH-10: 怀孕三个月了 was taken as three months worked (0.5 month's severance), and the
+    correction 三个月是怀孕的时间…我在厂里干了一年八个月了 changed no sum."""
+    from actions.legal import months_said_now, worked_out
+    first = "我在胶州一个电子厂做质检，怀孕三个月了，厂里突然说我不胜任，让我下个月走人，他们能这样吗"
+    second = "哦不对，应该说是14周？差不多三个半月吧。怀孕了他们也能辞我吗？合同签的两年"
+    third = "三个月是怀孕的时间 不是干的时间 我在厂里干了一年八个月了"
+    assert worked_out(first, first, None, False) == []
+    assert months_said_now(second) is None
+    again = worked_out(third, " ".join([first, second, third]), None, False)
+    assert len(again) == 1 and "1年8个月" in again[0] and "2 个月工资" in again[0]

@@ -1107,3 +1107,201 @@ def test_the_one_who_runs_the_place_described_answers_who_owes():
     from actions.slot_checks import answers_the_question
 
     assert answers_the_question(tracker) and "站长姓王" in v.described_employer("配送站的站长姓王")
+
+
+# ---- round 16's open items (EE, FF) ----
+
+@pytest.mark.parametrize("text,ctx,expected", [
+    # a fine and a deposit kept back are one sum owed (only the first, 500, was kept)
+    ("扣了我500罚款 还有1000押金不退", v.Context(intent="wage_arrears"), {"amount": 1500}),
+    ("罚了500 押金1000也没退", v.Context(intent="wage_arrears"), {"amount": 1500}),
+    ("欠了两个月工资8000 还有500押金", v.Context(intent="wage_arrears"), {"amount": 8500}),
+    ("住院花了2万 还有门诊5000", v.Context(intent="relief_eligibility"), {"medical_cost": 25000}),
+    # neither a correction nor the parts of a total are added
+    ("欠了8000 不对是9000", v.Context(intent="wage_arrears"), {"amount": 9000}),
+    ("一共扣了800 500是罚款 300是押金", v.Context(intent="wage_arrears"), {"amount": 800}),
+    ("欠了8000 其中3000是加班费", v.Context(intent="wage_arrears"), {"amount": 8000}),
+])
+def test_sums_of_two_kinds_are_added(text, ctx, expected):
+    facts = v.read_facts(text, [], ctx)
+    assert {k: facts.get(k) for k in expected} == expected, facts
+
+
+@pytest.mark.parametrize("text,ctx,expected", [
+    # EE-07: a cousin's or a wife's sum replaced the worker's own
+    ("我月薪4500 我表哥一个月6000", v.Context(intent="overtime_pay"), {"monthly_wage": 4500}),
+    ("我表哥一个月6000", v.Context(intent="overtime_pay", known=frozenset({"monthly_wage"})),
+     {"monthly_wage": None}),
+    ("他们欠我表哥一万 欠我八千", v.Context(intent="wage_arrears"), {"amount": 8000}),
+    ("她一个月三千", v.Context(intent="overtime_pay", known=frozenset({"monthly_wage"})), {"monthly_wage": None}),
+    # the worker's own, though another person is named
+    ("老板跑了 他欠我两万", v.Context(intent="wage_arrears"), {"amount": 20000}),
+    ("我和我老乡都被欠了两万", v.Context(intent="wage_arrears"), {"amount": 20000}),
+    ("我哥介绍我去的 欠了我八千", v.Context(intent="wage_arrears"), {"amount": 8000}),
+    # asking for someone else, with nothing of one's own: their case is the one told
+    ("我老乡在城阳干 他被欠了两万", v.Context(intent="wage_arrears"), {"amount": 20000}),
+])
+def test_another_persons_sum_is_not_the_workers(text, ctx, expected):
+    facts = v.read_facts(text, [], ctx)
+    assert {k: facts.get(k) for k in expected} == expected, facts
+
+
+# ---- round 17 (GG money, HH others) ----
+
+async def test_the_change_button_is_no_failed_answer():
+    """HH-02, HH-09: 修改 pressed after one unclear reply on the offer counted as the second
+    failed answer — 这个问题好像不好回答 and a person, instead of what to change."""
+    tracker = form_tracker("ticket_offer_form", "wants_ticket", "修改",
+                           slots={"repeat_count": {"slot": "wants_ticket", "n": 1},
+                                  "pending_case": {"type": "legal_aid", "facts": {}}})
+    dispatcher = CollectingDispatcher()
+    events = await ValidateTicketOfferForm()._not_answered("wants_ticket", {}, dispatcher, tracker, {})
+    assert dispatcher.messages == []
+    assert slot_values(events) == {"repeat_count": None}
+
+
+@pytest.mark.parametrize("text,ctx,expected", [
+    # HH-09: the employer corrected by name (kept 鑫达; then filed 盛建材)
+    ("哦公司名说错了 是鑫盛建材 不是鑫达。那俺辞职是直接走就行还是得先跟他说", v.Context(intent="legal_aid"),
+     {"employer": "鑫盛建材"}),
+    ("单位改成鑫盛建材", v.Context(form="ticket_offer_form"), {"employer": "鑫盛建材"}),
+    ("单位名写错了 是鑫盛建材", v.Context(form="ticket_offer_form"), {"employer": "鑫盛建材"}),
+    # HH-02: 工作改成商场保洁 was filed as 单位 工作改成商场
+    ("工作改成商场保洁", v.Context(form="ticket_offer_form"), {"occupation": "sanitation", "employer": None}),
+    # GG-01: a 200 元 red packet is no month's pay (overtime computed on 200)
+    ("那200红包能抵加班费不？我想让工会帮我找厂里要，能登记一下吗", v.Context(intent="overtime_pay"),
+     {"monthly_wage": None}),
+    ("工资5220 发了200红包", v.Context(intent="overtime_pay"), {"monthly_wage": 5220}),
+])
+def test_round_17_facts_are_read_as_meant(text, ctx, expected):
+    facts = v.read_facts(text, [], ctx)
+    assert {k: facts.get(k) for k in expected} == expected, facts
+
+
+@pytest.mark.parametrize("text,status", [
+    ("那我这两千五够不够？要是我是特困的呢", None),  # GG-05: stored 特困
+    ("我没说我是特困 我是问问 我是普通困难的 你先告诉我两千五够不够线", "困难"),
+    ("我是困难职工不是特困", "困难"),  # stored 未建档
+    ("如果建档了能多报吗", None),
+    ("我是特困职工", "特困"),
+    ("还没建档", "none"),
+])
+def test_a_hardship_status_asked_about_is_not_said(text, status):
+    assert v.hardship_status_in(text) == status
+
+
+def test_the_overtime_days_are_summed_up_not_quoted():
+    """GG-06: the ticket's 加班日子 was the worker's whole message (老妹儿 俺在城阳…)."""
+    from actions.tickets import summary_lines
+    said = "老妹儿 俺在城阳一个食品厂 一个月4350 上个月平时加班60个小时 还有4个周六 俺该要多少钱"
+    line = summary_lines({"overtime_days": said})[0]
+    assert line == "· 加班日子：休息日4天；平时加班60小时"
+    assert "10月1日至10月5日；已补休1天" in summary_lines({"overtime_days": "国庆10月1号到5号上班 后来补休了一天"})[0]
+
+
+def test_who_handles_the_ticket_just_looked_up():
+    """HH-15: 分给哪个站了？谁管？ after a ticket's status was read as find_station: the worker
+    was asked where they were, then looped. It is about the ticket looked up."""
+    from actions.station_followup import ticket_station_reply
+    status = ("工单 GH202612060007 目前已分派到网格工作站。为了保护个人信息，这里只告诉您办理状态；"
+              "具体进展由负责的工作人员按您登记的手机号告知您。")
+    reply = ticket_station_reply(_after_reply(status, "分给哪个站了？谁管？", intent="find_station"))
+    assert reply and "GH202612060007" in reply and "12351" in reply
+    verified = "工单 GH202612060007 目前处理中。由辛安街道工会网格化工作总站负责（电话 0532-12351）。"
+    assert ticket_station_reply(_after_reply(verified, "谁管", intent="find_station")) \
+        == "工单 GH202612060007 由辛安街道工会网格化工作总站负责，电话 0532-12351。"
+    assert ticket_station_reply(_after_reply("离您最近的工会网格工作站是：…", "谁管", intent="find_station")) is None
+
+
+def test_the_closed_station_says_when_it_opens():
+    """HH-14: 啥时候上班 was answered with 现在不在服务时间 and no time, twice."""
+    from actions.handoff import closed_text
+    text = closed_text("辛安街道工会网格化工作总站", True, "2026-12-07T00:30:00Z")
+    assert "现在不在服务时间，12月7日（周一）08:30上班" in text
+
+
+def test_a_wage_told_after_the_overtime_sum_redoes_the_sum():
+    """GG-09: 月工资6525 (and 哦说错了 工资是6525不是6500) right after the overtime sum were read
+    as wage_arrears and opened the arrears form, asking who owed the wages."""
+    from actions.router import wage_after_overtime_sum
+    first = "国庆10月1号到5号都上班了，工资6500一个月，加班费多少"
+
+    def after_sum(latest: str) -> Tracker:
+        message = parse(latest, "wage_arrears")
+        events = [{"event": "user", "text": first, "parse_data": parse(first, "overtime_pay")},
+                  {"event": "bot", "text": "合计：依法应付加班工资不少于 3,287.36 元"},
+                  {"event": "user", "text": latest, "parse_data": message},
+                  {"event": "slot", "name": "monthly_wage", "value": 6525}]
+        return Tracker("w", {"monthly_wage": 6525}, message, events, False, None, {}, "action_listen")
+
+    assert wage_after_overtime_sum(after_sum("月工资6525"), "wage_arrears")
+    assert wage_after_overtime_sum(after_sum("哦说错了 工资是6525不是6500，那是多少"), "wage_arrears")
+    assert not wage_after_overtime_sum(after_sum("还有老板欠我两个月工资6525"), "wage_arrears")
+    assert v.read_facts("哦说错了 工资是6525不是6500，那是多少", [], v.Context(intent="overtime_pay"))[
+        "monthly_wage"] == 6525
+
+
+@pytest.mark.parametrize("text,first", [
+    # GG-15: asked in December, 五一's overtime was dated to 2027 (a day not yet come)
+    ("五一那三天加班费也得写上啊，那个应该给我多少钱？", date(2026, 5, 1)),
+    ("明年五一要加班三天", date(2027, 5, 1)),
+    # 5月6月这两个月 is two months, not 5月6日 (加班费 0.00)
+    ("工单上把五一加班费和5月6月这两个月写清楚", date(2026, 5, 1)),
+    ("5月6日加班了", date(2026, 5, 6)),
+])
+def test_a_holidays_overtime_is_for_days_behind(text, first):
+    assert read_worked_days(text, date(2026, 12, 6)).dates[0] == first
+
+
+def test_months_said_by_voice_input_are_months():
+    """GG-02: 包公头…三个越 was filed as 1个月 (越 for 月); 越南 stays."""
+    assert normalize_text("包公头欠了三个越 一个月6500") == "包工头欠了三个月 一个月6500"
+    assert normalize_text("我们厂有三个越南人") == "我们厂有三个越南人"
+
+
+def test_a_question_about_papers_is_no_lack_of_them():
+    """HH-01: 对了我刚问的居住证八个月社保一年够不够条件你还没说 (with the phone) changed the
+    school case's problem from 没有学位 to 材料不全."""
+    said = "13806398812 对了我刚问的居住证八个月社保一年够不够条件你还没说"
+    assert "school_problem" not in v.read_facts(said, [], v.Context(form="ticket_offer_form"))
+    assert v.school_problem("社保交的不够").value == "材料不全"
+
+
+def test_a_correction_on_the_offer_reaches_the_workers_account():
+    """HH-07: 不对 是三年半 我2023年5月进的 on the legal-aid offer redid the sums, but the ticket
+    still said 干了三年 (the worker's account, which no slot holds)."""
+    from actions.tickets import summary_lines
+    told = "上周五主管突然跟我说明天不用来了 我在城阳一家物流公司干仓管干了三年,这合法吗"
+    tracker = form_tracker("ticket_offer_form", "wants_ticket", "不对 是三年半 我2023年5月进的",
+                           slots={"pending_case": {"type": "legal_aid", "facts": {"question": told}},
+                                  "wants_ticket": None})
+    changed = ValidateTicketOfferForm()._case_changes(tracker)
+    assert changed["question"].endswith("；更正：不对 是三年半 我2023年5月进的")
+    assert summary_lines({"question": changed["question"]})[0].endswith("；更正：不对 是三年半 我2023年5月进的")
+
+
+def test_a_change_said_is_no_employer():
+    """HH-02: 工作改成商场保洁 was filed as 单位 工作改成商场 (the NLU's employer)."""
+    facts = v.read_facts("工作改成商场保洁", [{"entity": "employer", "value": "工作改成商场", "start": 0, "end": 6}],
+                         v.Context(form="ticket_offer_form"))
+    assert facts == {"occupation": "sanitation"}
+
+
+def test_a_follow_up_question_is_read_with_the_service_just_answered():
+    """HH-02, HH-04: 要钱吗 寒假也管吗 / 咋申请 right after the childcare or mutual-insurance
+    answer got 没有现成的准确答案, though the records answer them with the service's topic."""
+    from actions.services import topic_just_answered
+    childcare = "职工子女爱心托管：工会在社区网格工作站设“职工子女爱心托管驿站”，寒暑假和放学后…"
+    assert topic_just_answered(_after_reply(childcare, "要钱吗 寒假也管吗")) == "职工子女爱心托管"
+    insurance = "镇江职工重大疾病互助保障（工会赠送），最高 160,000 元。"
+    assert topic_just_answered(_after_reply(insurance, "咋申请")) == "职工互助保障"
+    assert topic_just_answered(_after_reply(insurance, "好的 谢谢")) is None  # no question
+
+
+@pytest.mark.parametrize("text", ["辞职是直接走还是得先跟他说", "寒假管不管", "收不收钱"])
+def test_either_or_and_x_not_x_are_questions(text):
+    assert fact_module.is_question(text)
+
+
+def test_still_unpaid_is_no_question():
+    assert not fact_module.is_question("工资还是没发")

@@ -144,3 +144,20 @@ def test_a_count_of_people_is_no_request_for_a_person(text, result):
 ])
 def test_the_name_of_a_thing_is_no_question_about_the_bot(text, result):
     assert _guarded(text, "bot_challenge", 0.8).get(INTENT)["name"] == result
+
+
+@pytest.mark.parametrize("text,entities,result", [
+    # HH-13: a phone and a question about the callback started a school form nobody asked for
+    ("13109287765 啥时候能打过来", [{"entity": "phone", "value": "13109287765"}], "inform"),
+    ("啥时候能打过来", [], "out_of_scope"),
+    ("孩子上学的事", [], "school_placement"),
+    ("俺家嫚儿上一年级", [], "school_placement"),
+    ("没有居住证能上吗", [], "school_placement"),
+])
+def test_a_school_intent_needs_a_word_about_school(text, entities, result):
+    message = _guarded(text, "school_placement", 0.64)
+    if entities:  # the extractors run before the guard
+        message = Message(data={TEXT: text, "entities": entities,
+                                INTENT: {"name": "school_placement", "confidence": 0.64}})
+        CrisisGuard().process([message])
+    assert message.get(INTENT)["name"] == result
