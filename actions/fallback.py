@@ -10,7 +10,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import validators as v
 from actions.common import said_this_turn
+from actions.fact_tables import CASE_FACTS
 from actions.facts import answer_fact, answer_in_topic, is_question
 from actions.handoff import (
     PSYCH_INVITE,
@@ -28,9 +30,10 @@ from actions.router import (
     pay_to_compare,
     place_follow_up,
     service_from_facts,
+    shortfall_reply,
 )
 from actions.services import TICKET_NOT_FOUND, follow_up_service, lookup_retry, topic_just_answered
-from actions.slot_checks import slots_set_this_turn
+from actions.slot_checks import slots_set_this_turn, told_text
 from actions.station_followup import station_detail_reply, ticket_station_reply
 from actions.tickets import correct_filed_phone
 
@@ -149,6 +152,15 @@ class ActionFallbackStep(Action):
         return [UserUtteranceReverted()]
 
 
+def corrected_facts(tracker: Tracker) -> dict[str, Any]:
+    """The case facts a correction said with no form open changed (公司名说错了 是鑫盛建材)."""
+    text = tracker.latest_message.get("text") or ""
+    if tracker.active_loop_name or not v.is_correction(text):
+        return {}
+    return {k: val for k, val in slots_set_this_turn(tracker).items()
+            if k in CASE_FACTS and val not in (None, v.UNKNOWN)}
+
+
 async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
                             domain: dict[str, Any]) -> list[dict[str, Any]] | None:
     """A message the NLU could not place (fallback) or put out of scope, answered from what
@@ -163,6 +175,11 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
         return fixed
     if (retry := await lookup_retry(dispatcher, tracker, domain)) is not None:
         return retry
+    if (fixed_facts := corrected_facts(tracker)):
+        # 单位名写错了 是鑫盛建材 after a legal answer (round 17: 还是没弄明白): the fact is
+        # changed, and the worker hears it
+        dispatcher.utter_message(text=f"好的，已更正：{told_text(fixed_facts)}。要登记或者接着问，直接说就行。")
+        return []
     if not tracker.active_loop_name and said_this_turn(tracker, PSYCH_INVITE, earlier_turns=1):
         # 嗯 工作太累了 after 您愿意说说最近发生了什么吗: the worker is talking, not asking;
         # "please rephrase" would shut them out. A person listens better than the bot.
@@ -170,7 +187,8 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
             {"title": "转人工", "payload": "/request_human"},
             {"title": "先不用", "payload": "/deny"}])
         return []
-    if (where := station_detail_reply(tracker) or ticket_station_reply(tracker)) is not None:
+    if (where := station_detail_reply(tracker) or ticket_station_reply(tracker)
+            or shortfall_reply(tracker)) is not None:
         dispatcher.utter_message(text=where)  # 具体在哪啊 after a station card (V-11)
         return []
     if not tracker.active_loop_name and said_the_menu(dispatcher, tracker):
@@ -189,6 +207,11 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
         return await ActionStartService().run(dispatcher, tracker, domain)
     if not tracker.active_loop_name and await say_fact_answer(dispatcher, tracker):
         return []  # 隆祥生产线智能化改造投入多少钱: not a service request, but a figure
+    # (before the own-case offer: 咋申请 after the insurance figure asks how, HH-04)
+    if (topic := topic_just_answered(tracker)) and (answers := await answer_in_topic(tracker, topic)):
+        for line in answers:  # 要钱吗 寒假也管吗 right after the childcare answer (HH-02)
+            dispatcher.utter_message(text=line)
+        return []
     if not tracker.active_loop_name and is_question(text) \
             and (service := own_case_offered(tracker)):
         # 那我离职一年半了还行吗 right after the time limit and 要不要我再帮您看看您自己的情况:
@@ -215,10 +238,6 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
         # 城阳区的没有吗 那我老家济南历城那边呢 right after a station card (FF-10 got 没明白):
         # the same question for the place said now
         return await ActionStartService()._start(service, dispatcher, tracker, domain)
-    if (topic := topic_just_answered(tracker)) and (answers := await answer_in_topic(tracker, topic)):
-        for line in answers:  # 要钱吗 寒假也管吗 right after the childcare answer (HH-02)
-            dispatcher.utter_message(text=line)
-        return []
     if not tracker.active_loop_name and (service := follow_up_service(tracker)):
         return await ActionStartService()._start(service, dispatcher, tracker, domain,
                                                  answered=True)

@@ -37,7 +37,7 @@ from actions.handoff import (
     insists_on_a_person,
     request_handoff,
 )
-from actions.legal import WAGE_AGAIN, WAGE_ASK, sums_for
+from actions.legal import WAGE_AGAIN, WAGE_ASK, iso_months, sums_for
 from actions.next_service import offer_service
 from actions.overtime_days import names_a_kind_of_day, read_worked_days
 from actions.service_catalog import (
@@ -62,6 +62,7 @@ from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, value_before
 from actions.station_followup import station_detail_reply, ticket_station_reply
 from actions.tickets import correct_filed_phone, new_case_id, offer_ticket
 from actions.wages import PERIOD_QUESTION, paid_so_far
+from bot.normalize.numbers import find_durations
 
 FILING_FORMS = {"wage_arrears_form"}
 # What relief depends on, without a question: the relief form asks its first question (the
@@ -143,6 +144,37 @@ def flow_to_redo(tracker: Tracker) -> str | None:
             tracker.get_slot(slot) for slot in FORM_SLOTS.get(last, ())):
         return REDO_FORMS[last]
     return None
+
+
+_BELOW_MINIMUM = re.compile(r"您说的每月 (\d+) 元低于当地的月最低工资 (\d+) 元")
+_ASKS_BACK_PAY = re.compile(r"补|要回|要得回|能要|几个月|多少|差的|差额")
+
+
+def shortfall_reply(tracker: Tracker) -> str | None:
+    """那差的那200一个月 我能要回来几个月的？我干了三个月了 right after the pay was found below
+    the minimum (GG-03 got the arrears form, asking who owed): the shortfall for the months
+    worked, and how long it can be claimed. None: not that question."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if tracker.active_loop_name or not _ASKS_BACK_PAY.search(text):
+        return None
+    below = None
+    users = 0
+    for event in reversed(tracker.events):
+        users += event.get("event") == "user"
+        if users > 3:
+            break
+        if event.get("event") == "bot" and (found := _BELOW_MINIMUM.search(event.get("text") or "")):
+            below = found
+            break
+    if below is None:
+        return None
+    short = int(below.group(2)) - int(below.group(1))
+    months = next((m for m in (iso_months(str(span.value)) for span in find_durations(text)) if m), None)
+    total = f"按您说的干了 {months} 个月，差额一共 {short * months:,} 元，" if months else \
+        "干了几个月就补几个月，"
+    return (f"每月差 {short:,} 元（{below.group(2)} − {below.group(1)}）。{total}都可以要求单位补发"
+            "（《最低工资规定》第十二条）。还在这个单位干的，要这笔钱不受一年仲裁时效的限制；已经离职的，"
+            "从离职之日起一年内申请劳动仲裁（《劳动争议调解仲裁法》第二十七条第四款）。也可以打 12333 投诉。")
 
 
 _OWED = re.compile(r"欠|拖|没发|没给|不给|不发|扣|要不回|讨薪|要账|跑路|跑了")
@@ -360,6 +392,9 @@ class ActionStartService(SafeAction):
         if (where := station_detail_reply(tracker)) is not None:
             dispatcher.utter_message(text=where)  # 具体在哪啊 after a station card (V-11)
             return []
+        if (short := shortfall_reply(tracker)) is not None:
+            dispatcher.utter_message(text=short)  # 差的那200 能要回来几个月的 (GG-03)
+            return []
         if (handles := ticket_station_reply(tracker)) is not None:
             dispatcher.utter_message(text=handles)  # 分给哪个站了 after a ticket's status (HH-15)
             return []
@@ -495,6 +530,10 @@ class ActionStartService(SafeAction):
             # 互助保险能赔…怎么申请: the figure, then how to claim (the service's own answer)
             return await self._start(intent, dispatcher, tracker, domain, answered=True)
         service = intent if intent in SERVICE_NAMES else None
+        if service and (tracker.active_loop_name or tracker.get_slot("interrupted_form")):
+            # 超过60岁干活受伤到底算不算工伤 on the ticket offer (HH-11: two sets of buttons in one
+            # reply): the form the question interrupted goes on; no second offer beside it
+            return []
         if service:
             dispatcher.utter_message(
                 text="要不要我再帮您看看您自己的情况？",

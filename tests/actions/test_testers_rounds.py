@@ -1305,3 +1305,43 @@ def test_either_or_and_x_not_x_are_questions(text):
 
 def test_still_unpaid_is_no_question():
     assert not fact_module.is_question("工资还是没发")
+
+
+def test_the_shortfall_below_the_minimum_is_worked_out_for_the_months():
+    """GG-03: 那差的那200一个月 我能要回来几个月的？我干了三个月了 right after the pay was found
+    below the minimum opened the arrears form (who owes you?)."""
+    from actions.router import shortfall_reply
+    below = "您说的每月 2000 元低于当地的月最低工资 2200 元。正常出勤的情况下，单位支付的工资不能低于最低工资标准。"
+    reply = shortfall_reply(_after_reply(below, "那差的那200一个月 我能要回来几个月的？我干了三个月了",
+                                         intent="wage_arrears"))
+    assert reply and "每月差 200 元" in reply and "差额一共 600 元" in reply and "第二十七条" in reply
+    assert shortfall_reply(_after_reply("离您最近的工会网格工作站是：…", "能补几个月")) is None
+
+
+async def test_a_question_on_the_offer_gets_no_second_offer_beside_it():
+    """HH-11: 超过60岁干活受伤到底算不算工伤 on the ticket offer got the answer, then 要不要我再帮您
+    看看您自己的情况 [1][2] and the resumed offer [3][4][5] — two sets of buttons in one reply."""
+    tracker = _said(latest="超过60岁干活受伤到底算不算工伤？", intent="legal_aid",
+                    slots={"interrupted_form": "ticket_offer_form"})
+    dispatcher = CollectingDispatcher()
+    found = [{"topic": "injury_recognition", "title": "工伤认定", "answer": "单位应当自事故伤害发生之日起30日内…"}]
+    events = await ActionStartService()._after_figure(found, dispatcher, tracker, {})
+    assert events == [] and not any(m.get("buttons") for m in dispatcher.messages)
+
+
+@pytest.mark.parametrize("text,asks", [
+    ("假能挪到六月份休不", True), ("休的时候有工资没", True),  # GG-10: no answer
+    ("我不", False), ("老板就是不给", False), ("工资还是没发", False)])
+def test_a_clause_closed_by_bu_or_mei_asks(text, asks):
+    assert fact_module.is_question(text) == asks
+
+
+def test_a_fact_corrected_with_no_form_open_is_said_back():
+    """Round 17 (HH-09's name said again after a legal answer): 单位名写错了 是鑫盛建材 got
+    抱歉，我还是没弄明白 though the employer had been read."""
+    from actions.fallback import corrected_facts
+    message = parse("单位名写错了 是鑫盛建材", "nlu_fallback")
+    events = [{"event": "user", "text": "单位名写错了 是鑫盛建材", "parse_data": message},
+              {"event": "slot", "name": "employer", "value": "鑫盛建材"}]
+    tracker = Tracker("w", {"employer": "鑫盛建材"}, message, events, False, None, {}, "action_listen")
+    assert corrected_facts(tracker) == {"employer": "鑫盛建材"}
