@@ -48,9 +48,14 @@ def _under_var(value: str) -> str:
         str(VAR_DIR / value[len("var/"):]) if value.startswith("var/") else value)
 
 
+# Rasa's ticket lock on redis.asyncio, two round trips a turn, serving from memory while Redis
+# is down (bot/lock_store.py): the same store as the scale path
+LOCK_STORE = "bot.lock_store.HotlineLockStore"
+
+
 def _redis_lock_store(url: str) -> dict:
     parsed = urlparse(url)
-    return {"type": "redis", "url": parsed.hostname or "127.0.0.1", "port": parsed.port or 6379,
+    return {"type": LOCK_STORE, "url": parsed.hostname or "127.0.0.1", "port": parsed.port or 6379,
             "db": int((parsed.path or "/0").lstrip("/") or 0)}
 
 

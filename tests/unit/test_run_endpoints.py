@@ -39,7 +39,8 @@ def test_the_environment_names_the_tracker_store_lock_store_and_broker(tmp_path,
         redis_url="redis://cache.internal:6380/2",
         events_db_url="postgresql://rasa:pw@db.internal:5433/rasa_events")
     assert written["tracker_store"]["url"] == "postgresql+asyncpg://rasa:pw@db.internal:5432/tracker"
-    assert written["lock_store"] == {"type": "redis", "url": "cache.internal", "port": 6380, "db": 2}
+    assert written["lock_store"] == {"type": "bot.lock_store.HotlineLockStore", "url": "cache.internal",
+                                     "port": 6380, "db": 2}
     assert written["event_broker"] == {"type": SQL_BROKER, "dialect": "postgresql", "url": "db.internal",
                                        "db": "rasa_events", "port": 5433, "username": "rasa",
                                        "password": "pw"}
