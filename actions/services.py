@@ -239,7 +239,7 @@ class ActionMutualInsurance(PolicyAnswer):
                 tracker, policy["summary"][:24], earlier_turns=6):
             # 能帮我登记一下让他们联系我吗: a person takes it up, not the same text again
             return offer_ticket("mutual_insurance", {
-                "question": case_words(tracker), "occupation": tracker.get_slot("occupation")
+                "question": case_words(tracker, limit=5), "occupation": tracker.get_slot("occupation")
                 or ("sanitation" if sanitation else None)})
         return []
 

@@ -1345,3 +1345,12 @@ def test_a_fact_corrected_with_no_form_open_is_said_back():
               {"event": "slot", "name": "employer", "value": "鑫盛建材"}]
     tracker = Tracker("w", {"employer": "鑫盛建材"}, message, events, False, None, {}, "action_listen")
     assert corrected_facts(tracker) == {"employer": "鑫盛建材"}
+
+
+def test_a_relief_case_carries_the_workers_account():
+    """HH-04: the relief ticket dropped 老婆得了癌症 and 环卫 (only the cost and status went)."""
+    from actions.relief import case_facts
+    tracker = _said("俺老婆得了癌症 在镇江扫马路的", "俺是在档的困难职工 看病自己掏了四万多",
+                    latest="还有别的救助吗", slots={"medical_cost": 40000, "occupation": "sanitation"})
+    facts = case_facts(tracker, "困难")
+    assert "癌症" in facts["question"] and facts["occupation"] == "sanitation"
