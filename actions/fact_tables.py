@@ -53,8 +53,10 @@ def fact_text(slot: str, value: Any) -> str:
     if slot == "question" and isinstance(value, str) and CORRECTED in value:
         first, *fixes = value.split(CORRECTED)  # the account cut, the last correction whole
         return f"{first[:40]}…{CORRECTED}{fixes[-1][:60]}"
-    if slot == "question" and isinstance(value, str) and len(value) > 60:
-        return value[:60] + "…"  # the worker's own words; the ticket keeps them whole
+    if slot == "question" and isinstance(value, str) and len(value) > 120:
+        # the worker's own words; the ticket keeps them whole (HH-06: 60 characters cut the
+        # injury, the cost and the days in hospital from what the worker checked)
+        return value[:120] + "…"
     if slot == "workers_affected" and isinstance(value, int):
         return "就您一个" if value == 1 else f"{value} 人"
     names = {"stay": "留下过年", "return": "节后错峰返乡/返岗", **OCCUPATION_NAMES,
