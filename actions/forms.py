@@ -224,7 +224,7 @@ class ValidateTicketStatusForm(HotlineForm):
         return await super().run(dispatcher, tracker, domain)
 
 
-_PLAIN_NO = re.compile(r"^(?:不用|不要|先不|算了|不登记|不需要|不了|没必要|别登记)")
+_PLAIN_NO = re.compile(r"^(?:不用|不要|先不|暂时不|暂不|算了|不登记|不需要|不了|没必要|别登记)")
 FORGOT_TICKET = ("没关系。工单号在登记时的回复里（GH 开头）；找不到的话，网格工作站的工作人员可以按您"
                  "登记时留的手机号帮您查。要转给工作人员吗？")
 # the case's own names for what the forms call medical_cost and so on
@@ -357,8 +357,9 @@ class ValidateTicketOfferForm(HotlineForm):
         a question, not a no — the offer stays open and the question is answered."""
         text = (tracker.latest_message.get("text") or "").strip()
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        # (要钱不, JJ-02: three characters, read as deny, and the sign-up was dropped)
         return (intent in ("deny", "affirm") and not text.startswith("/") and is_question(text)
-                and len(text) > 6 and not _PLAIN_NO.match(text)
+                and (len(text) > 6 or re.search(r"[吗呢？?]|.不$", text)) and not _PLAIN_NO.match(text)
                 and tracker.get_slot("wants_ticket") is not None)
 
     async def run(self, dispatcher, tracker, domain):

@@ -53,6 +53,22 @@ class WorkedText:
         return bool(self.dates or self.statutory_days or self.rest_days or self.extended_hours)
 
 
+_KINDS = ("dates", "statutory_days", "rest_days", "extended_hours", "hours_per_day")
+
+
+def added_days(before: str | None, said: str) -> str | None:
+    """四个周六都去上了班, then 平时晚上也加 一个月下来大概加了20个钟头 (II-02 summed each alone,
+    750 then 1,600, never 2,350): days of another kind said later add to the days before —
+    the two texts joined; None when they are the same kind again or a correction (then the
+    days said now replace them)."""
+    if not before or CORRECTION_CUES.search(said) or _AHEAD.search(said) or "下个月" in said:
+        return None  # (那下个月要是加5个周六呢: another period asked about, O-02)
+    old, new = read_worked_days(before), read_worked_days(said)
+    if not old or not new or any(getattr(old, k) and getattr(new, k) for k in _KINDS):
+        return None
+    return f"{before} {said}"
+
+
 def _date_runs(days: list[date]) -> list[str]:
     """2月17日至2月19日, 10月1日: the dates in runs of consecutive days."""
     runs: list[list[date]] = []

@@ -39,7 +39,7 @@ from actions.handoff import (
 )
 from actions.legal import WAGE_AGAIN, WAGE_ASK, iso_months, sums_for
 from actions.next_service import offer_service
-from actions.overtime_days import names_a_kind_of_day, read_worked_days
+from actions.overtime_days import added_days, names_a_kind_of_day, read_worked_days
 from actions.service_catalog import (
     INJURY,
     POLICY_SERVICES,
@@ -205,7 +205,10 @@ def days_after_figure(tracker: Tracker) -> str | None:
             or not read_worked_days(text) or services_meant(text) not in ([], ["overtime_pay"]):
         return None
     before = tracker.get_slot("overtime_days") or ""
-    return f"{before} {text}" if before and _MORE.search(text) else text
+    if before and _MORE.search(text):
+        return f"{before} {text}"
+    # 那四个周六呢 你没算进去啊 after the sum of the hours alone (II-02): another kind, added
+    return added_days(before, text) or text
 
 
 def period_follow_up(tracker: Tracker) -> str | None:

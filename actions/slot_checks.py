@@ -247,8 +247,9 @@ def keeping_validator(slot: str):
 
     def validate(self, value, dispatcher, tracker, domain) -> Slots:
         if isinstance(value, str) and (value == v.UNKNOWN or value.startswith("约")
-                                       or value in _NORMALISED.get(slot, ())):
-            return {slot: value}
+                                       or value in _NORMALISED.get(slot, ())
+                                       or (slot == "duration" and value.endswith("月的工资"))):
+            return {slot: value}  # (这个月的工资: II-09 was asked how long, again and again)
         if slot == "employer" and isinstance(value, str) and len(re.findall(
                 r"[\u4e00-\u9fff]", value)) >= 2 and not v.employer_answer(value).reask:
             return {slot: value}  # a name from the NLU or a description, kept as said

@@ -411,8 +411,9 @@ def approximate_duration(value: object) -> Checked:
 
 _PAY_OF_A_MONTH = re.compile(r"(\d{1,2}|十[一二]?|[一二三四五六七八九]|上个?|这个?)\s*月份?的?(?:工资|工钱|钱)")
 # 就这个月扣的 / 上个月少发了 (I-11): the pay of that month, docked or unpaid
+# (老板说我这个月迟到三次，扣了我800: the month, then why, then the deduction — II-09)
 _DOCKED_IN_A_MONTH = re.compile(r"(\d{1,2}|十[一二]?|[一二三四五六七八九]|上个?|这个?|本)\s*月份?"
-                                r"(?:就|才|又|被)?(?:扣|少给|少发|没发|没给|不发)")
+                                r"(?:就|才|又|被|[^，,。？?！!]{0,8}[，,]\s*)?(?:扣|少给|少发|没发|没给|不发)")
 
 
 def approximate_head_count(value: object) -> Checked:
@@ -850,6 +851,13 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             entities.append({**e, "value": rest})
         elif eaten:
             facts[eaten[0]] = eaten[1]
+        elif e.get("entity") == "employer" and (front := _places_before(str(e.get("value") or "")))[1] \
+                and re.match(r"(?:一|那|这)(?:间|家|个)", front[0]):
+            # 黄岛区辛安街道一间电子厂 (II-09: the street went with the employer, the ticket to
+            # the district's centre): the street is where the worker works, the rest who employs
+            for kind, place_name in front[1].items():
+                facts[kind] = place_name
+            entities.append({**e, "value": front[0]})
         elif e.get("entity") == "employer" and (front := _places_before(str(e.get("value") or "")))[1] \
                 and not _COMPANY_END.search(str(e.get("value") or "")):
             # 深圳送快递的 过年不回了 (CC-06 was asked which city): the model's employer begins

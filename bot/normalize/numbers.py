@@ -79,6 +79,10 @@ def parse_amount(text: str) -> int | float | None:
     return yuan_value(value) if value is not None and value > 0 else None
 
 
+# 加一块 / 放一块儿 / 凑一块 / 在一块: "together", not one yuan
+_TOGETHER = re.compile(r"[加放凑合在到搁算]一块(?!钱)|一块儿")
+
+
 def find_amounts(text: str) -> list[Span]:
     """Money amounts in (normalised) text, longest match first, no overlaps."""
     found: list[Span] = []
@@ -88,6 +92,8 @@ def find_amounts(text: str) -> list[Span]:
             if value is None or value <= 0 or _HOTLINE.fullmatch(m.group(1)):
                 continue
             span = Span(m.start(), m.end(), yuan_value(value))
+            if _TOGETHER.match(text, max(0, m.start() - 1)):
+                continue  # 两样加一块一共多少 (II-02 read 1 元 and got the menu): together
             if not any(s.start < span.end and span.start < s.end for s in found):
                 found.append(span)
     return sorted(found, key=lambda s: s.start)

@@ -1354,3 +1354,54 @@ def test_a_relief_case_carries_the_workers_account():
                     latest="还有别的救助吗", slots={"medical_cost": 40000, "occupation": "sanitation"})
     facts = case_facts(tracker, "困难")
     assert "癌症" in facts["question"] and facts["occupation"] == "sanitation"
+
+
+# ---- round 18 (II money, JJ others) ----
+
+def test_a_short_question_on_the_offer_is_no_no():
+    """JJ-02: 要钱不 on the childcare offer was read as deny: 好的，先不登记."""
+    tracker = form_tracker("ticket_offer_form", "wants_ticket", "要钱不", intent="deny",
+                           slots={"pending_case": {"type": "other", "facts": {}}, "wants_ticket": False})
+    assert ValidateTicketOfferForm._question_read_as_yes_or_no(tracker)
+    for no in ("先不", "暂时不", "不用"):
+        tracker = form_tracker("ticket_offer_form", "wants_ticket", no, intent="deny",
+                               slots={"pending_case": {"type": "other", "facts": {}}, "wants_ticket": False})
+        assert not ValidateTicketOfferForm._question_read_as_yes_or_no(tracker), no
+
+
+def test_days_of_another_kind_said_later_are_added():
+    """II-02: four Saturdays, then 平时晚上也加…20个钟头: 750 元, then 1,600 元, never 2,350."""
+    from actions.overtime_days import added_days, describe_worked
+    saturdays = "我想问问加班费的事 上个月四个周六都去厂里上了整天班 也没给调休"
+    evenings = "平时晚上也加 一个月下来大概加了20个钟头吧 对了周六这种是不是算双倍啊"
+    joined = added_days(saturdays, evenings)
+    assert describe_worked(joined) == "休息日4天；平时加班20小时"
+    assert added_days(saturdays, "不对 是三个周六") is None  # a correction replaces
+    assert added_days(saturdays, "五个周六") is None  # the same kind again replaces
+
+
+def test_together_is_no_yuan():
+    """II-02: 那两样加一块一共多少钱 read 一块 as 1 元 (a fact told, so no total): the menu."""
+    from bot.normalize.numbers import find_amounts
+    assert find_amounts("那两样加一块一共多少钱") == []
+    assert [s.value for s in find_amounts("一块钱都没给")] == [1]
+
+
+def test_a_street_said_with_the_employer_is_the_place():
+    """II-09: 黄岛区辛安街道一间电子厂 — the NLU's employer took the street, the ticket went to
+    the district's centre, and 这个月…扣了我800 was asked how long, twice."""
+    text = "你好，我在黄岛区辛安街道一间电子厂上班，老板说我这个月迟到三次，扣了我800块"
+    entities = [{"entity": "district", "value": "黄岛区", "start": 5, "end": 8},
+                {"entity": "employer", "value": "辛安街道一间电子厂", "start": 8, "end": 17}]
+    facts = v.read_facts(text, entities, v.Context(intent="wage_arrears"))
+    assert facts["district"] == "辛安街道" and facts["employer"] == "一间电子厂"
+    assert facts["duration"] == "这个月的工资"
+    assert SLOT_CHECKS["duration"]  # the form keeps it as said:
+    from actions.slot_checks import keeping_validator
+    validate = keeping_validator("duration")
+    assert validate(None, "这个月的工资", CollectingDispatcher(), form_tracker(
+        "wage_arrears_form", "duration", "就是这个月扣的啊"), {}) == {"duration": "这个月的工资"}
+
+
+def test_xuejiadao_said_by_voice_is_xuejiadao():
+    assert normalize_text("我在雪家岛那边工地干木工") == "我在薛家岛那边工地干木工"  # II-01
