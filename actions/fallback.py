@@ -35,7 +35,7 @@ from actions.router import (
 from actions.services import TICKET_NOT_FOUND, follow_up_service, lookup_retry, topic_just_answered
 from actions.slot_checks import slots_set_this_turn, told_text
 from actions.station_followup import station_detail_reply, ticket_station_reply
-from actions.tickets import correct_filed_phone
+from actions.tickets import correct_filed_phone, note_on_ticket
 
 FALLBACK_INTENT = "nlu_fallback"
 HEARD_TEXT = ("谢谢您愿意跟我说。这些事憋在心里很累，工会的心理疏导老师和网格员可以好好听您说、"
@@ -171,6 +171,8 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
     callback = await callback_reply(dispatcher, tracker)
     if callback is not None:
         return callback
+    if (noted := await note_on_ticket(dispatcher, tracker)) is not None:
+        return noted  # 中午12点到1点方便 / 能催一下不 after a ticket (JJ-12, JJ-13)
     if (fixed := await correct_filed_phone(dispatcher, tracker)) is not None:
         return fixed
     if (retry := await lookup_retry(dispatcher, tracker, domain)) is not None:

@@ -359,7 +359,7 @@ class ValidateTicketOfferForm(HotlineForm):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         # (要钱不, JJ-02: three characters, read as deny, and the sign-up was dropped)
         return (intent in ("deny", "affirm") and not text.startswith("/") and is_question(text)
-                and (len(text) > 6 or re.search(r"[吗呢？?]|.不$", text)) and not _PLAIN_NO.match(text)
+                and (len(text) > 6 or bool(re.search(r"[吗呢？?]|.不$", text))) and not _PLAIN_NO.match(text)
                 and tracker.get_slot("wants_ticket") is not None)
 
     async def run(self, dispatcher, tracker, domain):

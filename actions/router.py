@@ -60,7 +60,7 @@ from actions.services import (
 from actions.slot_checks import slots_set_this_turn
 from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, value_before_this_message
 from actions.station_followup import station_detail_reply, ticket_station_reply
-from actions.tickets import correct_filed_phone, new_case_id, offer_ticket
+from actions.tickets import correct_filed_phone, new_case_id, note_on_ticket, offer_ticket
 from actions.wages import PERIOD_QUESTION, paid_so_far
 from bot.normalize.numbers import find_durations
 
@@ -395,6 +395,8 @@ class ActionStartService(SafeAction):
         if (where := station_detail_reply(tracker)) is not None:
             dispatcher.utter_message(text=where)  # 具体在哪啊 after a station card (V-11)
             return []
+        if (noted := await note_on_ticket(dispatcher, tracker)) is not None:
+            return noted  # 能催一下不 开学就来不及了 after a ticket's status (JJ-13: a school form)
         if (short := shortfall_reply(tracker)) is not None:
             dispatcher.utter_message(text=short)  # 差的那200 能要回来几个月的 (GG-03)
             return []

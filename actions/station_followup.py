@@ -95,7 +95,7 @@ def station_detail_reply(tracker: Tracker) -> str | None:
 # 分给哪个站了？谁管？ right after a ticket's status (HH-15: asked where the worker was, then
 # looped): who handles the ticket looked up, not the nearest station
 _WHO_HANDLES = re.compile(r"分给|分到|分派|转给|哪个站|谁管|谁负责|谁在办|谁处理|谁跟进|哪个网格|给谁了|负责人")
-_STATUS_REPLY = re.compile(r"^工单 (GH\d+) 目前")
+STATUS_REPLY = re.compile(r"^工单 (GH\d+) 目前")
 _HANDLED_BY = re.compile(r"由(\S+?)负责（电话 ([^）]+)）")
 
 
@@ -106,7 +106,7 @@ def ticket_station_reply(tracker: Tracker) -> str | None:
     if not _WHO_HANDLES.search(text):
         return None
     last = next((e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "bot"), "")
-    status = _STATUS_REPLY.search(last)
+    status = STATUS_REPLY.search(last)
     if not status:
         return None
     if handled := _HANDLED_BY.search(last):

@@ -18,12 +18,13 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import validators as v
-from actions.backend_client import BackendError
+from actions.backend_client import BackendError, BackendUnavailable
 from actions.case_outbox import submit_ticket
 from actions.common import SafeAction, client, location, outbox
 from actions.fact_tables import ARREARS_FACTS, FACT_NAMES, SLOT_OF_CASE_FACT, fact_text
 from actions.overtime_days import describe_worked
 from actions.slot_checks import value_before_this_message
+from actions.station_followup import STATUS_REPLY
 from bot.contract import TICKET_TYPE_WORKER_NAMES, weekday_name
 from bot.normalize.identity import mask_phone
 
@@ -324,3 +325,44 @@ async def correct_filed_phone(dispatcher: CollectingDispatcher,
     dispatcher.utter_message(text=f"已更正：工单 {ticket['id']} 的联系电话改为 {mask_phone(new)}，"
                                   f"{ticket['station_name']}会打这个号码。")
     return [SlotSet("phone", new)]
+
+
+# 明天到底几点能打过来 中午12点到1点方便 / 能催一下不 开学就来不及了 after a ticket (round 18,
+# JJ-12 got 没明白, JJ-13 a new school form): a note for the staff, or how to hurry it
+_NOTE_WORTHY = re.compile(r"(?:几点|什么时候|啥时候|哪天|多久)\S{0,8}?(?:打|联系|回电|来电)|方便接|方便打|"
+                          r"(?:上午|下午|中午|晚上|白天)\S{0,10}?(?:方便|有空|能接|接得了)|催|着急|快点|尽快|"
+                          r"加急|来不及")
+HURRY_TEXT = "着急的话现在就可以打职工服务热线 12351，报工单号 {ticket} 催办。"
+
+
+def _last_status_lookup(tracker: Tracker) -> str | None:
+    """The ticket whose status the bot's latest reply gave."""
+    last = next((e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "bot"), "")
+    found = STATUS_REPLY.search(last)
+    return found.group(1) if found else None
+
+
+async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict] | None:
+    """The worker's wish about the ticket this conversation filed, written on it for the staff;
+    about a ticket only looked up, how to hurry it. None: no such message."""
+    text = (tracker.latest_message.get("text") or "").strip()
+    if tracker.active_loop_name or not _NOTE_WORTHY.search(text) or text.startswith("/"):
+        return None
+    looked_up = _last_status_lookup(tracker)
+    filed = ticket_filed_here(tracker, last=30)
+    if looked_up and looked_up != filed:
+        dispatcher.utter_message(text=f"工单 {looked_up} 已经在办，工作人员会按登记的手机号联系您。"
+                                      + HURRY_TEXT.format(ticket=looked_up))
+        return []
+    if not filed:
+        return None
+    try:
+        ticket = await client().add_ticket_note(filed, tracker.sender_id, text)
+    except (BackendError, BackendUnavailable):
+        dispatcher.utter_message(text="工单上留言没有成功。" + HURRY_TEXT.format(ticket=filed))
+        return []
+    due = f"工作人员会在 {call_back_by(ticket['sla_due'])}前按您登记的手机号联系您。" \
+        if ticket.get("sla_due") else ""
+    dispatcher.utter_message(text=f"好的，已经在工单 {filed} 上给工作人员留了话：“{text[:60]}”。{due}"
+                                  + HURRY_TEXT.format(ticket=filed))
+    return []

@@ -231,6 +231,28 @@ async def change_contact_phone(engine: AsyncEngine, ticket_id: str, conversation
         return await get(conn, ticket_id)
 
 
+async def add_worker_note(engine: AsyncEngine, ticket_id: str, conversation_id: str, note: str,
+                          actor: str) -> dict:
+    """What the worker adds to the ticket they just filed (中午12点到1点方便接电话 / 开学前能
+    快点吗): written to its history for the staff, only from the conversation that filed it —
+    anyone else gets ``TicketNotFound``. The same note twice is written once."""
+    text = f"职工留言：{note.strip()[:300]}"
+    async with engine.begin() as conn:
+        row = (await conn.execute(select(tickets.c.conversation_id)
+                                  .where(tickets.c.id == ticket_id.upper()))).first()
+        if row is None or not conversation_id or row.conversation_id != conversation_id:
+            raise TicketNotFound()
+        said = (await conn.execute(select(ticket_events.c.id).where(
+            ticket_events.c.ticket_id == ticket_id.upper(), ticket_events.c.note == text))).first()
+        if said is None:
+            now = datetime.utcnow()
+            await conn.execute(update(tickets).where(tickets.c.id == ticket_id.upper())
+                               .values(updated_at=now))
+            await conn.execute(insert(ticket_events).values(
+                ticket_id=ticket_id.upper(), status=None, actor=actor, at=now, note=text))
+        return await get(conn, ticket_id)
+
+
 async def transition(engine: AsyncEngine, ticket_id: str, status: str | None, note: str | None,
                      actor: str) -> None:
     now = datetime.utcnow()

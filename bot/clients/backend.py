@@ -218,6 +218,12 @@ class BackendClient(LoopSession):
         return await self.request("POST", f"/tickets/{ticket_id}/contact-phone", idempotent=True,
                                   json={"conversation_id": conversation_id, "phone": phone})
 
+    async def add_ticket_note(self, ticket_id: str, conversation_id: str, note: str) -> dict:
+        """The worker's note on a ticket this conversation filed (written once however often
+        it is sent, so it may be retried)."""
+        return await self.request("POST", f"/tickets/{ticket_id}/worker-notes", idempotent=True,
+                                  json={"conversation_id": conversation_id, "note": note})
+
     async def open_handoff(self, conversation_id: str, city: str | None, district: str | None,
                            reason: str, channel: str) -> dict:
         return await self.request("POST", "/handoffs", idempotent=True, json={

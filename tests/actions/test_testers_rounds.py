@@ -1405,3 +1405,34 @@ def test_a_street_said_with_the_employer_is_the_place():
 
 def test_xuejiadao_said_by_voice_is_xuejiadao():
     assert normalize_text("我在雪家岛那边工地干木工") == "我在薛家岛那边工地干木工"  # II-01
+
+
+class Notes:
+    """The backend's worker notes: what was written on which ticket."""
+
+    def __init__(self) -> None:
+        self.written: list[tuple] = []
+
+    async def add_ticket_note(self, ticket_id, conversation_id, note) -> dict:
+        self.written.append((ticket_id, note))
+        return {"id": ticket_id, "status": "assigned", "sla_due": "2026-12-08T09:00:00Z"}
+
+
+async def test_a_wish_about_the_ticket_just_filed_is_written_on_it(monkeypatch):
+    """JJ-12: 明天到底几点能打过来 我白天上班 中午12点到1点方便 after the callback ticket got
+    抱歉，我没太明白; JJ-13: 能催一下不 开学就来不及了 after a status lookup got a school form."""
+    from actions import tickets
+    notes = Notes()
+    monkeypatch.setattr(tickets, "client", lambda: notes)
+    filed = "已为您登记回电工单，工单号 GH202612060013，由辛安街道工会网格化工作总站负责（电话 0532-12351）。"
+    wish = "明天到底几点能打过来 我白天上班 中午12点到1点方便"
+    dispatcher = CollectingDispatcher()
+    assert await tickets.note_on_ticket(dispatcher, _after_reply(filed, wish)) == []
+    assert notes.written == [("GH202612060013", wish)]
+    assert "GH202612060013" in dispatcher.messages[0]["text"] and "12月8日" in dispatcher.messages[0]["text"]
+    status = "工单 GH202612060002 目前已分派到网格工作站。为了保护个人信息，这里只告诉您办理状态。"
+    dispatcher = CollectingDispatcher()
+    assert await tickets.note_on_ticket(dispatcher, _after_reply(status, "能催一下不 开学就来不及了",
+                                                                 intent="school_placement")) == []
+    assert "12351" in dispatcher.messages[0]["text"] and len(notes.written) == 1  # not ours: no note
+    assert await tickets.note_on_ticket(CollectingDispatcher(), _after_reply("你好", "能催一下不")) is None

@@ -126,3 +126,22 @@ async def test_the_worker_corrects_the_phone_of_the_ticket_they_just_filed(backe
     assert other == 404 and untouched["contact_phone"] == "13905329999"
     bad, body = await backend.call("POST", path, json={"conversation_id": "conv-1", "phone": "123"})
     assert bad == 400 and body["error"]["field"] == "phone"
+
+
+async def test_the_worker_adds_a_note_to_the_ticket_they_just_filed(backend):
+    """明天几点能打过来 中午12点到1点方便 (round 18, JJ-12: 没明白): the worker's note reaches the
+    ticket's history for the staff, once however often it is sent, and only from the
+    conversation that filed it."""
+    _, ticket = await create(backend)
+    path = f"/tickets/{ticket['id']}/worker-notes"
+    status, noted = await backend.call("POST", path, json={
+        "conversation_id": "conv-1", "note": "中午12点到1点方便接电话"})
+    assert status == 200 and noted["id"] == ticket["id"] and noted["station_phone"]
+    await backend.call("POST", path, json={"conversation_id": "conv-1", "note": "中午12点到1点方便接电话"})
+    _, stored = await backend.call("GET", f"/tickets/{ticket['id']}")
+    notes = [e["note"] for e in stored["history"] if e["note"] and e["note"].startswith("职工留言")]
+    assert notes == ["职工留言：中午12点到1点方便接电话"]
+    other, _ = await backend.call("POST", path, json={"conversation_id": "someone-else", "note": "x"})
+    assert other == 404
+    empty, body = await backend.call("POST", path, json={"conversation_id": "conv-1"})
+    assert empty == 400 and body["error"]["field"] == "note"

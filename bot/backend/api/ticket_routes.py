@@ -89,6 +89,19 @@ async def change_contact_phone(request, principal, body, query):
             "station_name": ticket["station_name"]}
 
 
+@routes.api("POST", "/tickets/{ticket_id}/worker-notes",
+            "职工给刚登记的工单留言（方便接电话的时间、催办）：只接受登记该工单的会话，其他一律 404；"
+            "同一句话只记一次", auth="service", body={
+                "conversation_id": Field(required=True, max_length=128),
+                "note": Field(required=True, max_length=300)}, tag="tickets")
+async def add_worker_note(request, principal, body, query):
+    ticket = await tickets.add_worker_note(
+        request.app[ENGINE], request.match_info["ticket_id"], body["conversation_id"],
+        body["note"], principal.username)
+    return {"id": ticket["id"], "status": ticket["status"], "sla_due": ticket["sla_due"],
+            "station_name": ticket["station_name"], "station_phone": ticket["station_phone"]}
+
+
 @routes.api("GET", "/tickets", "工单列表（工作人员默认本站）", auth="any", query={
     "station_id": Field("integer"), "status": Field(choices=tickets.STATUSES),
     "limit": Field("integer", minimum=1, maximum=500, default=100)}, tag="tickets")
