@@ -60,7 +60,7 @@ from actions.services import (
 from actions.slot_checks import slots_set_this_turn
 from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, value_before_this_message
 from actions.station_followup import station_detail_reply, ticket_station_reply
-from actions.tickets import correct_filed_phone, new_case_id, note_on_ticket, offer_ticket
+from actions.tickets import correct_filed_phone, new_case_id, note_on_ticket, offer_ticket, ticket_filed_here
 from actions.wages import PERIOD_QUESTION, paid_so_far
 from bot.normalize.numbers import find_durations
 
@@ -457,6 +457,13 @@ class ActionStartService(SafeAction):
                 "overtime_pay", dispatcher, tracker, domain, answered=True)
         if wage_after_overtime_sum(tracker, intent):
             intent = "overtime_pay"  # 月工资6525 right after the sum (GG-09: the arrears form)
+        if intent in SERVICE_NAMES and says_not_this(text, intent) and not [
+                s for s in services_meant(text) if s != intent and not says_not_this(text, s)
+                and not ticket_filed_here(tracker)]:
+            # 我没说法律援助啊 就孩子上学这一个事 (JJ-01: the legal-aid flow started, then the
+            # school case, already filed, was offered again): that service is not wanted
+            dispatcher.utter_message(text=f"好的，不办“{SERVICE_NAMES[intent]}”。还有别的事随时说。")
+            return [SlotSet("next_service", None)]
         service = intent if intent in SERVICE_NAMES else (
             flow_to_redo(tracker) or service_from_facts(slots_set_this_turn(tracker), text))
         named = services_meant(text)

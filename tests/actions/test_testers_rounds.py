@@ -1436,3 +1436,15 @@ async def test_a_wish_about_the_ticket_just_filed_is_written_on_it(monkeypatch):
                                                                  intent="school_placement")) == []
     assert "12351" in dispatcher.messages[0]["text"] and len(notes.written) == 1  # not ours: no note
     assert await tickets.note_on_ticket(CollectingDispatcher(), _after_reply("你好", "能催一下不")) is None
+
+
+async def test_a_service_the_worker_says_they_did_not_ask_for_is_dropped(monkeypatch):
+    """JJ-01: 我没说法律援助啊 就孩子上学这一个事 (after the school ticket was filed) started the
+    legal-aid flow, then offered the school case again."""
+    started = _record_starts(monkeypatch)
+    filed = "已为您登记子女入学协调工单，工单号 GH202612060002，由辛安街道工会网格化工作总站负责。"
+    tracker = _after_reply(filed, "我没说法律援助啊 就孩子上学这一个事", intent="legal_aid")
+    dispatcher = CollectingDispatcher()
+    events = await ActionStartService()._route(dispatcher, tracker, {}, "legal_aid")
+    assert started == [] and "不办“" in dispatcher.messages[0]["text"]
+    assert {"event": "slot", "timestamp": None, "name": "next_service", "value": None} in events
