@@ -579,6 +579,8 @@ MAX_DAILY_PAY, MAX_HOURLY_PAY = 1500, 300
 # 那200红包能抵加班费不 (GG-01 computed overtime on a month of 200 元): no month's pay is this
 # low — an hour's or a day's pay is said as one; a sum named as a bonus or gift is no wage
 MIN_MONTHLY_PAY = 800
+_A_MEASURES_FIGURE = re.compile(r"^\s*(?:块钱?|元)?的?\s*(?:意外|大病|重大疾病|医疗)?(?:保障|保险|险|补助|救助金|慰问金|"
+                                r"礼包|奖励|互助金|给付金)")
 _NOT_PAY_AFTER = re.compile(r"^\s*(?:块钱?|元)?的?\s*(?:红包|礼包|慰问金|过节费|购物卡|奖金|补贴|路费|押金|罚款)")
 
 
@@ -893,6 +895,8 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             continue  # 厂里就给了一千出头 (Y-03): what was paid, not the wage (paid_so_far reads it)
         if re.search(r"(?:不是|并非|而非)\s*$", text[max(0, span.start - 4):span.start]):
             continue  # 工资是6525不是6500 (GG-09 recomputed on 6,500): the sum said to be wrong
+        if _A_MEASURES_FIGURE.match(text[span.end:]):
+            continue  # 也有那个两万的意外保障呗 (II-07 was filed 金额 20,000 元): the measure's sum
         if _IF_BEFORE.search(text[max(0, span.start - 8):span.start]):
             continue  # 那我年底要是超过3000了 啥时候申请 (CC-07: saved as a correction): what if, no fact
         value = amount(span.value)

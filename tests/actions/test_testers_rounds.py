@@ -1448,3 +1448,10 @@ async def test_a_service_the_worker_says_they_did_not_ask_for_is_dropped(monkeyp
     events = await ActionStartService()._route(dispatcher, tracker, {}, "legal_aid")
     assert started == [] and "不办“" in dispatcher.messages[0]["text"]
     assert {"event": "slot", "timestamp": None, "name": "next_service", "value": None} in events
+
+
+def test_a_measures_figure_asked_about_is_no_sum_of_the_case():
+    """II-07: 也有那个两万的意外保障呗？ was said back as 金额 20,000 元."""
+    said = "那就是说今年过年留下 也有那个两万的意外保障呗？ 过年上班工资咋算"
+    assert "amount" not in v.read_facts(said, [], v.Context(intent="holiday_subsidy"))
+    assert v.read_facts("欠了两万的工资", [], v.Context(intent="wage_arrears"))["amount"] == 20000
