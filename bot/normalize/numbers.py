@@ -126,7 +126,10 @@ def _is_rate(text: str, m: re.Match, amounts: list[Span]) -> bool:
     # 八千五一个月 / 6500是一个月的 / 一个月五千: the sum and its month, a rate
     after_amount = any(a.end == m.start() or (a.end == m.start() - 1 and before == "是")
                        for a in amounts)
-    before_amount = any(a.start == m.end() for a in amounts)
+    # 一个月大概四千多 / 一个月也就三千 (II-10 was filed as 1个月 owed): the month's pay, roughly
+    gap = re.match(r"(?:工资|工钱|收入)?(?:是|有)?(?:大概|大约|差不多|也就|就|才|有|能有|估计|约)?\s*",
+                   text[m.end():]) if not text[m.end():m.end() + 1].isspace() else None
+    before_amount = any(a.start == m.end() + (gap.end() if gap else 0) for a in amounts)
     return after_amount or before_amount or before == "每" or bool(_RATE_AFTER.match(text[m.end():]))
 
 

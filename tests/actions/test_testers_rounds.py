@@ -1455,3 +1455,14 @@ def test_a_measures_figure_asked_about_is_no_sum_of_the_case():
     said = "那就是说今年过年留下 也有那个两万的意外保障呗？ 过年上班工资咋算"
     assert "amount" not in v.read_facts(said, [], v.Context(intent="holiday_subsidy"))
     assert v.read_facts("欠了两万的工资", [], v.Context(intent="wage_arrears"))["amount"] == 20000
+
+
+@pytest.mark.parametrize("text,durations", [
+    ("对了一个月大概四千多", []),       # II-10: filed as 欠薪时间 1个月
+    ("一个月工资四千多", []),
+    ("不对 是欠俩月 一个月工资四千多", ["P2M"]),  # the correction ignored
+    ("欠了一个月 大概四千多", ["P1M"]),
+])
+def test_a_month_said_with_its_pay_is_a_rate(text, durations):
+    from bot.normalize.numbers import find_durations
+    assert [s.value for s in find_durations(text)] == durations
