@@ -43,6 +43,10 @@ def fact_text(slot: str, value: Any) -> str:
     """A fact as the worker reads it back: 9500 → 9,500 元, P3M → 3个月."""
     if value is None:
         return ""
+    if slot == "overtime_days" and isinstance(value, str):
+        from actions.overtime_days import describe_worked  # (it imports no table of ours)
+
+        return describe_worked(value)  # the days read, not the worker's whole message (GG-06, II-16)
     if slot in ("amount", "monthly_wage", "medical_cost") and isinstance(value, (int, float)):
         return f"{int(value):,} 元" if value == int(value) else f"{value:,.2f}".rstrip("0") + " 元"
     if slot == "duration" and isinstance(value, str) and re.fullmatch(r"P\d+[YMWD]", value):

@@ -127,9 +127,7 @@ def kept_facts(tracker: Tracker, filled: dict[str, Any], asked: str | None,
 
 def told_text(facts: dict[str, Any]) -> str:
     """金额 8,500 元、欠薪时间 3个月: facts the worker told besides the answer asked for."""
-    return "、".join("加班的日子" if slot == "overtime_days"  # its value is the whole message
-                    else f"{FACT_NAMES.get(slot, slot)} {fact_text(slot, value)}"
-                    for slot, value in facts.items())
+    return "、".join(f"{FACT_NAMES.get(slot, slot)} {fact_text(slot, value)}" for slot, value in facts.items())
 
 
 def answers_the_question(tracker: Tracker) -> bool:

@@ -22,7 +22,6 @@ from actions.backend_client import BackendError, BackendUnavailable
 from actions.case_outbox import submit_ticket
 from actions.common import SafeAction, client, location, outbox
 from actions.fact_tables import ARREARS_FACTS, FACT_NAMES, SLOT_OF_CASE_FACT, fact_text
-from actions.overtime_days import describe_worked
 from actions.slot_checks import value_before_this_message
 from actions.station_followup import STATUS_REPLY
 from bot.contract import TICKET_TYPE_WORKER_NAMES, weekday_name
@@ -166,8 +165,8 @@ def offer_ticket(ticket_type: str, facts: dict[str, Any]) -> list[dict]:
 def summary_lines(facts: dict[str, Any]) -> list[str]:
     """One line per fact the worker gave, in their terms (不清楚 stays visible)."""
     slots = ((SLOT_OF_CASE_FACT.get(k, k), val) for k, val in facts.items())
-    return [f"· {FACT_NAMES[k]}：{describe_worked(val) if k == 'overtime_days' else fact_text(k, val)}"
-            for k, val in slots if k in FACT_NAMES and val not in (None, "", [])]
+    return [f"· {FACT_NAMES[k]}：{fact_text(k, val)}" for k, val in slots
+            if k in FACT_NAMES and val not in (None, "", [])]
 
 
 class _AskAction(SafeAction):

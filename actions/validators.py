@@ -579,8 +579,8 @@ MAX_DAILY_PAY, MAX_HOURLY_PAY = 1500, 300
 # 那200红包能抵加班费不 (GG-01 computed overtime on a month of 200 元): no month's pay is this
 # low — an hour's or a day's pay is said as one; a sum named as a bonus or gift is no wage
 MIN_MONTHLY_PAY = 800
-_A_MEASURES_FIGURE = re.compile(r"^\s*(?:块钱?|元)?的?\s*(?:意外|大病|重大疾病|医疗)?(?:保障|保险|险|补助|救助金|慰问金|"
-                                r"礼包|奖励|互助金|给付金)")
+_A_MEASURES_FIGURE = re.compile(r"^\s*(?:块钱?|元)?的?\s*(?:意外|大病|重大疾病|医疗)?"
+                                r"(?:保障|保险|险|补助|救助金|慰问金|礼包|奖励|互助金|给付金)")
 _NOT_PAY_AFTER = re.compile(r"^\s*(?:块钱?|元)?的?\s*(?:红包|礼包|慰问金|过节费|购物卡|奖金|补贴|路费|押金|罚款)")
 
 

@@ -1466,3 +1466,11 @@ def test_a_measures_figure_asked_about_is_no_sum_of_the_case():
 def test_a_month_said_with_its_pay_is_a_rate(text, durations):
     from bot.normalize.numbers import find_durations
     assert [s.value for s in find_durations(text)] == durations
+
+
+def test_overtime_days_are_said_back_as_days():
+    """II-16: 好的，已更正：加班日子改为我月薪5000 初一上了一天 能拿多少 (the whole message)."""
+    from actions.fact_tables import fact_text
+    from actions.slot_checks import told_text
+    assert "月薪" not in fact_text("overtime_days", "我月薪5000 初一上了一天 能拿多少")
+    assert told_text({"overtime_days": "上个月四个周六都去厂里上了整天班"}) == "加班日子 休息日4天"
