@@ -1048,7 +1048,9 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     if ctx.about(_OVERTIME_CONTEXT) or re.search(r"加班|上班|值班|干活", text):
         worked = read_worked_days(_HOURLY_PAY_SAID.sub("", text))  # 一小时20块 is pay, not hours
         # which days, not just the holiday's name (国庆加班怎么算 asks, it does not tell)
-        if worked and re.search(r"\d|[一二两三四五六七八九十]+\s*天|初[一二三四五六七八九十]|除夕|到|至|小时|钟头",
+        # (四个周六都去厂里上了整天班: II-02's Saturdays were never kept, only the hours after)
+        if worked and re.search(r"\d|[一二两三四五六七八九十]+\s*天|初[一二三四五六七八九十]|除夕|到|至|小时|钟头|"
+                                r"[一二两俩仨三四五六七八九十]\s*个?(?:周[六日末]|星期[六天日]|礼拜[六天日]|休息日)",
                                 text):
             facts["overtime_days"] = text
 

@@ -1474,3 +1474,9 @@ def test_overtime_days_are_said_back_as_days():
     from actions.slot_checks import told_text
     assert "月薪" not in fact_text("overtime_days", "我月薪5000 初一上了一天 能拿多少")
     assert told_text({"overtime_days": "上个月四个周六都去厂里上了整天班"}) == "加班日子 休息日4天"
+
+
+def test_saturdays_counted_are_overtime_days():
+    """II-02: 上个月四个周六都去厂里上了整天班 was not kept as days (only the hours said next)."""
+    said = "我想问问加班费的事 上个月四个周六都去厂里上了整天班 也没给调休"
+    assert v.read_facts(said, [], v.Context(intent="overtime_pay"))["overtime_days"] == said
