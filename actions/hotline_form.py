@@ -66,6 +66,11 @@ QUESTION_KEPT = ("您问的这个，我这里没有现成的准确答案，先�
                  "不想等也可以打职工服务热线 12351 问。")
 QUESTION_NOT_ON_RECORD = ("您问的这个，我这里没有现成的准确答案；工作站的工作人员联系您时可以问他们，"
                           "也可以打职工服务热线 12351。我们先接着把您的事说完。")
+# 能帮我要回来吗 / 工会能管不 inside a case: what the case itself is for
+_ASKS_FOR_HELP = re.compile(r"(?:能|可以|会)(?:不能)?帮(?:我|俺|忙)|帮(?:我|俺)(?:要|讨|问|催|办)|工会(?:能|管|可以)|"
+                            r"能要回来|要得回来|能不能要回")
+CAN_HELP = ("能。您把情况说完，我登记成工单转给网格工作站，工作人员会帮您去办（先和单位协商，不行可以投诉或"
+            "申请劳动仲裁，工会可以提供法律援助）。我们接着说完。")
 PLACE_HINT = "说区县名就行，不用带“区”字，比如“李沧”“黄岛”“宝安”；也可以点一下您所在的城市："
 PLACE_OFFER = ("还是没弄清您在哪里。点一下您所在的城市就行；要是不方便说，"
                "回复“要”帮您转给网格工作站的工作人员：")
@@ -437,6 +442,8 @@ class HotlineForm(FormValidationAction):
         """The honest reply to a question with no answer on record; on the ticket offer the
         question is added to the case, so the staff who call answer it."""
         text = (tracker.latest_message.get("text") or "").strip()
+        if _ASKS_FOR_HELP.search(text):
+            return [CAN_HELP], []  # 能帮我要回来吗 inside the case (II-09: 没有现成的准确答案)
         case = tracker.get_slot("pending_case")
         if self.form_name() != "ticket_offer_form" or not isinstance(case, dict):
             return [QUESTION_NOT_ON_RECORD], []

@@ -1480,3 +1480,10 @@ def test_saturdays_counted_are_overtime_days():
     """II-02: 上个月四个周六都去厂里上了整天班 was not kept as days (only the hours said next)."""
     said = "我想问问加班费的事 上个月四个周六都去厂里上了整天班 也没给调休"
     assert v.read_facts(said, [], v.Context(intent="overtime_pay"))["overtime_days"] == said
+
+
+def test_can_you_help_inside_a_case_is_answered_yes():
+    """II-09: 能帮我要回来吗 while the wage form asked the head count got 没有现成的准确答案."""
+    from actions.hotline_form import CAN_HELP
+    tracker = form_tracker("wage_arrears_form", "workers_affected", "就是这个月扣的啊 能帮我要回来吗")
+    assert ValidateWageArrearsForm()._keep_question(tracker) == ([CAN_HELP], [])
