@@ -266,3 +266,27 @@ class ActionOutOfScope(Action):
             logging.getLogger(__name__).exception("out_of_scope: reading the context failed")
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
+
+
+# 不想干了 能直接走吗 用不用提前说 (read as deny: 好的，没问题。有需要随时找我): a no with no question
+# open is said back; a question the NLU read as no is answered from the records
+_PLAIN_NO = re.compile(r"^(?:不用|不要|不了|没有|没|不|算了|不需要|先不|暂时不|别)[了啊吧呀哈。.!！\s]*$")
+
+
+class ActionDenyNoContext(Action):
+    """A no with no question open: said back — unless it asks something on record."""
+
+    def name(self) -> str:
+        return "action_deny_no_context"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[dict[str, Any]]:
+        text = (tracker.latest_message.get("text") or "").strip()
+        if not text.startswith("/") and not _PLAIN_NO.match(text) and is_question(text):
+            try:
+                if await say_fact_answer(dispatcher, tracker):
+                    return []
+            except Exception:  # the plain reply below is never lost to a bug
+                logging.getLogger(__name__).exception("deny: answering the question failed")
+        dispatcher.utter_message(response="utter_deny_no_context")
+        return []

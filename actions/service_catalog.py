@@ -79,7 +79,8 @@ _SCHOOL_PROBLEM = re.compile(r"上不了学|没学上|入学|学位|转学|不�
                              r"外地户口|户口")
 
 
-_NOT_THIS = re.compile(r"(?:不是|并不是|说的不是|问的不是|没说|没提|没问|没要|不要|不办|不用办)"
+# (是不是低于最低工资 asks; it says no service is unwanted)
+_NOT_THIS = re.compile(r"(?:(?<!是)不是|并不是|说的不是|问的不是|没说|没提|没问|没要|不要|不办|不用办)"
                        r"([^\s，,。.！!？?]{1,8})")
 _NOT_PAY = re.compile(r"不是(?:欠钱|要钱|要工资|讨薪|讨钱)|(?:没|不)欠(?:钱|工资|我钱)")
 # 把腿整折了 包工头不给报 (J-10): an injury at work, which the model reads as unpaid wages

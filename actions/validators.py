@@ -1083,6 +1083,11 @@ def hardship_status_in(text: str) -> str | None:
     text = _text(text)
     if not re.search(r"特困|困难职工|困难户|困难家庭|建档|建了档|在档|低保", text):
         return None
+    registered = re.search(r"(?<![没未不])(?:建了档|建过档|建档了|在档|有档)", text)
+    if registered and re.search(r"特困还是|还是特困|哪一档|哪个档|档次", text):
+        # 建了档的困难户 是特困还是一般困难我也搞不清 (II-05 was judged as not registered):
+        # registered, the tier unsure — the general tier, whose rules need the registration
+        return "困难"
     if _HARDSHIP_UNSURE.search(text) or (says_unknown(text) and "档" in text):
         return UNKNOWN
     if _HARDSHIP_HOW.search(text):

@@ -1487,3 +1487,26 @@ def test_can_you_help_inside_a_case_is_answered_yes():
     from actions.hotline_form import CAN_HELP
     tracker = form_tracker("wage_arrears_form", "workers_affected", "就是这个月扣的啊 能帮我要回来吗")
     assert ValidateWageArrearsForm()._keep_question(tracker) == ([CAN_HELP], [])
+
+
+def test_registered_with_the_tier_unsure_is_registered():
+    """II-05: 建了档的困难户 是特困还是一般困难我也搞不清 was judged as not registered."""
+    said = "你好 我是镇江的 建了档的困难户 是特困还是一般困难我也搞不清 今年看病自己掏了大概2800块"
+    assert v.hardship_status_in(said) == "困难"
+    assert v.hardship_status_in("建没建档我也不知道") == v.UNKNOWN
+
+
+async def test_a_question_read_as_no_is_answered(monkeypatch):
+    """不想干了 能直接走吗 用不用提前说 (read as deny): 好的，没问题。有需要随时找我."""
+    from actions import fallback
+
+    async def answer(tracker):
+        return ["平常主动辞职要提前30天书面通知单位（第三十七条）。"]
+    monkeypatch.setattr(fallback, "answer_fact", answer)
+    dispatcher = CollectingDispatcher()
+    await fallback.ActionDenyNoContext().run(dispatcher, _said(latest="不想干了 能直接走吗 用不用提前说",
+                                                               intent="deny"), {})
+    assert "30天" in dispatcher.messages[0]["text"]
+    dispatcher = CollectingDispatcher()
+    await fallback.ActionDenyNoContext().run(dispatcher, _said(latest="不用了", intent="deny"), {})
+    assert dispatcher.messages[0]["response"] == "utter_deny_no_context"

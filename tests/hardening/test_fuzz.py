@@ -45,7 +45,9 @@ STRINGS = ["", " ", "\x00", "\x0b\x1c\x1d\x1e\x85", "\u2028\u2029", "\ud800", "\
            "{{7*7}}", "${jndi:ldap://x/a}", "😀" * 40, "👨‍👩‍👧‍👦", "\u202etxt.exe", "null", "NaN", "-0",
            "١٢٣", "ｆｕｌｌ　ｗｉｄｔｈ", "老板欠我三个月工资" * 3, "0" * 400, "你" * 1999, "你" * 2001]
 TRACE = re.compile(r"Traceback \(most recent call last\)|File \"/|\.py\", line \d+")
-UNMASKED = re.compile(r"(?<![0-9])(?:1[3-9]\d{9}|\d{17}[\dXx])(?![0-9])")
+# (an ID glued to letters on its right is no ID to the bot nor to the mask: a random
+# conversation id, w-986b681415974516979277a3ffc…, failed CI once)
+UNMASKED = re.compile(r"(?<![0-9])(?:1[3-9]\d{9}(?![0-9])|\d{17}[\dXx](?![0-9A-Za-z]))")
 # the spellings sent, as the bot would read them: not inside a longer run of digits (the
 # generator glues "0" * 400 onto some; 139-5280-0001000… is no phone number to the bot)
 SPELLED = re.compile("|".join(rf"(?<![0-9]){re.escape(s)}(?![0-9A-Za-z])" for s in PHONES + IDS))
