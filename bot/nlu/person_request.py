@@ -26,11 +26,26 @@ _ASKS_FOR_PERSON = re.compile(r"人工|真人|客服|工作人员|找人|找个�
                               r"人管|管事|领导|负责|接电话|回电|打电话|联系")
 
 
+# 辞职能直接走吗 还是得先跟老板说 (read as request_human: a callback was offered): the person
+# is the worker's employer, not one of ours
+_TALK_TO_EMPLOYER = re.compile(r"(?:跟|和|找|给|同|问)(?:老板|单位|厂里|公司|领导|主管|经理|人事|包工头)")
+_ONE_OF_OURS = re.compile(r"人工|真人|客服|工作人员|工会的人|网格员|你们的人|帮我|帮俺|替我|替俺")
+
+
 def person_not_asked(message: Message, text: str) -> None:
-    """``request_human`` on a message that counts people and asks for none becomes ``inform``."""
+    """``request_human`` on a message that counts people and asks for none becomes ``inform``;
+    on one about talking to the employer, ``out_of_scope`` (answered from the records)."""
     intent = message.get(INTENT) or {}
-    if intent.get(INTENT_NAME_KEY) != PERSON_INTENT or not _PEOPLE_COUNTED.search(text) \
-            or _ASKS_FOR_PERSON.search(text):
+    if intent.get(INTENT_NAME_KEY) != PERSON_INTENT:
+        return
+    if _TALK_TO_EMPLOYER.search(text) and not _ONE_OF_OURS.search(text) and not _EXPLICIT.search(text):
+        asked = {INTENT_NAME_KEY: "out_of_scope", PREDICTED_CONFIDENCE_KEY: intent.get(PREDICTED_CONFIDENCE_KEY, 1.0)}
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
+                   if r.get(INTENT_NAME_KEY) not in ("out_of_scope", PERSON_INTENT)]
+        message.set(INTENT, asked, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [asked, *ranking], add_to_output=True)
+        return
+    if not _PEOPLE_COUNTED.search(text) or _ASKS_FOR_PERSON.search(text):
         return
     told = {INTENT_NAME_KEY: "inform", PREDICTED_CONFIDENCE_KEY: intent.get(PREDICTED_CONFIDENCE_KEY, 1.0)}
     ranking = [r for r in message.get(INTENT_RANKING_KEY) or []

@@ -161,3 +161,13 @@ def test_a_school_intent_needs_a_word_about_school(text, entities, result):
                                 INTENT: {"name": "school_placement", "confidence": 0.64}})
         CrisisGuard().process([message])
     assert message.get(INTENT)["name"] == result
+
+
+@pytest.mark.parametrize("text,result", [
+    ("辞职能直接走吗 还是得先跟老板说", "out_of_scope"),  # a callback was offered
+    ("能不能帮我跟老板说说", "request_human"),  # help asked: a person of ours
+    ("我要找工作人员 跟老板说不通", "request_human"),
+    ("转人工", "request_human"),
+])
+def test_talking_to_the_employer_is_no_request_for_one_of_ours(text, result):
+    assert _guarded(text, "request_human", 0.7).get(INTENT)["name"] == result
