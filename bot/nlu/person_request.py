@@ -18,6 +18,19 @@ _NO_REQUEST = {"bot_challenge", "greet", "goodbye", "thanks", "affirm", "deny", 
                "nlu_fallback", "inform", "chitchat"}
 
 
+def _reread(message: Message, name: str, confidence: float | None = None) -> None:
+    """Sets intent ``name`` on the message, first in its ranking (the one it replaces and any
+    other entry of ``name`` dropped); the classifier's confidence is kept unless one is given."""
+    intent = message.get(INTENT) or {}
+    old = intent.get(INTENT_NAME_KEY)
+    chosen = {INTENT_NAME_KEY: name,
+              PREDICTED_CONFIDENCE_KEY: intent.get(PREDICTED_CONFIDENCE_KEY, 1.0) if confidence is None
+              else confidence}
+    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) not in (name, old)]
+    message.set(INTENT, chosen, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)
+
+
 # 人数不对 俺加上他们三个 是四个人 (CC-14: read as request_human at 0.84, a callback ticket
 # filed): a count of people told, with no word that asks for one
 _PEOPLE_COUNTED = re.compile(r"人数|(?:\d+|[一二两三四五六七八九十几]+)\s*[个位名]\s*人(?![工员])|"
@@ -39,19 +52,11 @@ def person_not_asked(message: Message, text: str) -> None:
     if intent.get(INTENT_NAME_KEY) != PERSON_INTENT:
         return
     if _TALK_TO_EMPLOYER.search(text) and not _ONE_OF_OURS.search(text) and not _EXPLICIT.search(text):
-        asked = {INTENT_NAME_KEY: "out_of_scope", PREDICTED_CONFIDENCE_KEY: intent.get(PREDICTED_CONFIDENCE_KEY, 1.0)}
-        ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
-                   if r.get(INTENT_NAME_KEY) not in ("out_of_scope", PERSON_INTENT)]
-        message.set(INTENT, asked, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [asked, *ranking], add_to_output=True)
+        _reread(message, "out_of_scope")
         return
     if not _PEOPLE_COUNTED.search(text) or _ASKS_FOR_PERSON.search(text):
         return
-    told = {INTENT_NAME_KEY: "inform", PREDICTED_CONFIDENCE_KEY: intent.get(PREDICTED_CONFIDENCE_KEY, 1.0)}
-    ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
-               if r.get(INTENT_NAME_KEY) not in ("inform", PERSON_INTENT)]
-    message.set(INTENT, told, add_to_output=True)
-    message.set(INTENT_RANKING_KEY, [told, *ranking], add_to_output=True)
+    _reread(message, "inform")
 
 
 # 福田那个小程序叫什么名字 (read as bot_challenge: 我是工会的智能助手): the name of a thing
@@ -67,11 +72,7 @@ def bot_not_asked(message: Message, text: str) -> None:
     if intent.get(INTENT_NAME_KEY) != "bot_challenge" or not _NAMES_A_THING.search(text) \
             or re.search(r"机器人|真人|人工|你是谁|你叫", text):
         return
-    asked = {INTENT_NAME_KEY: "out_of_scope", PREDICTED_CONFIDENCE_KEY: intent.get(PREDICTED_CONFIDENCE_KEY, 1.0)}
-    ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
-               if r.get(INTENT_NAME_KEY) not in ("out_of_scope", "bot_challenge")]
-    message.set(INTENT, asked, add_to_output=True)
-    message.set(INTENT_RANKING_KEY, [asked, *ranking], add_to_output=True)
+    _reread(message, "out_of_scope")
 
 
 def force_person(message: Message, text: str) -> None:
@@ -79,11 +80,7 @@ def force_person(message: Message, text: str) -> None:
     intent = message.get(INTENT) or {}
     if not _EXPLICIT.search(text) or len(text) > 60 or intent.get(INTENT_NAME_KEY) not in _NO_REQUEST:
         return
-    forced = {INTENT_NAME_KEY: PERSON_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
-    ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
-               if r.get(INTENT_NAME_KEY) != PERSON_INTENT]
-    message.set(INTENT, forced, add_to_output=True)
-    message.set(INTENT_RANKING_KEY, [forced, *ranking], add_to_output=True)
+    _reread(message, PERSON_INTENT, confidence=1.0)
 
 
 # 13109287765 啥时候能打过来 (HH-13: school_placement 0.64, and a school form nobody asked for
@@ -99,9 +96,4 @@ def school_not_asked(message: Message, text: str) -> None:
     intent = message.get(INTENT) or {}
     if intent.get(INTENT_NAME_KEY) != SCHOOL_INTENT or _ABOUT_SCHOOL.search(text) or text.startswith("/"):
         return
-    name = "inform" if message.get("entities") else "out_of_scope"
-    told = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: intent.get(PREDICTED_CONFIDENCE_KEY, 1.0)}
-    ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
-               if r.get(INTENT_NAME_KEY) not in (name, SCHOOL_INTENT)]
-    message.set(INTENT, told, add_to_output=True)
-    message.set(INTENT_RANKING_KEY, [told, *ranking], add_to_output=True)
+    _reread(message, "inform" if message.get("entities") else "out_of_scope")
