@@ -56,7 +56,7 @@ def apply(slot: str, checked: v.Checked, dispatcher: CollectingDispatcher,
 # The shared validator of each slot a form asks for.
 SLOT_CHECKS: dict[str, Callable[[object], v.Checked]] = {
     "employer": v.employer_answer,
-    "phone": v.phone, "id_number": v.id_number, "amount": v.amount, "monthly_wage": v.amount,
+    "phone": v.phone, "id_number": v.id_number, "amount": v.owed_amount, "monthly_wage": v.amount,
     "medical_cost": v.amount, "duration": v.duration, "ticket_id": v.ticket_id,
     "otp_code": v.otp, "child_grade": v.grade, "city": v.place,
     "workers_affected": v.head_count, "overtime_days": v.worked_days,

@@ -117,6 +117,17 @@ def amount(value: object) -> Checked:
     return Checked(yuan)
 
 
+def owed_amount(value: object) -> Checked:
+    """The sum owed as the worker said it: 八千多 → 约8,000多元 (II-10 filed exactly 8,000 元
+    after 钱不对 俩月加一块八千多); an exact sum stays a number."""
+    checked = amount(value)
+    text = _text(value) if isinstance(value, str) else ""
+    rough = re.search(r"(?:\d|[一二两三四五六七八九十百千万])(多|来|余)(?:块|元)?|(左右|出头)", text)
+    if checked.ok and rough:
+        return Checked(rough_sum(float(checked.value), rough.group(1) or rough.group(2)))
+    return checked
+
+
 _RANGE = re.compile(r"[一二两三四五六七八九]{2}\s*个?\s*(?:月|年|星期|礼拜|周|天)")
 
 

@@ -1510,3 +1510,10 @@ async def test_a_question_read_as_no_is_answered(monkeypatch):
     dispatcher = CollectingDispatcher()
     await fallback.ActionDenyNoContext().run(dispatcher, _said(latest="不用了", intent="deny"), {})
     assert dispatcher.messages[0]["response"] == "utter_deny_no_context"
+
+
+def test_a_rough_sum_owed_stays_rough_when_answered_or_corrected():
+    """II-10: 钱不对 俩月加一块八千多 → 已更正：金额改为8,000 元 (exactly)."""
+    assert SLOT_CHECKS["amount"]("钱不对 俩月加一块八千多").value == "约8,000多元"
+    assert SLOT_CHECKS["amount"]("八千五").value == 8500
+    assert SLOT_CHECKS["monthly_wage"]("四千多").value == 4000  # a wage stays a number for the sums
