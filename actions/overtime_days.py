@@ -352,6 +352,10 @@ def _days_after(text: str, first: date, today: date) -> list[date]:
 _COMP_DAYS = re.compile(rf"(?:补休|调休|倒休)了?\s*({_NUM})\s*天")
 
 
+_DAYS_A_MONTH = re.compile(r"(?:一个月|每个?月|一月)(?:要|得|都|能|就)?(?:干|上|做|出勤|上班)了?\s*"
+                           r"(\d{2}|二十[一二三四五六七八九]?|三十一?)\s*(?:天|个?工)")
+
+
 def read_worked_days(text: str, today: date | None = None) -> WorkedText:
     """Everything the text says about days worked; empty (falsy) when it says nothing."""
     today = today or date.today()
@@ -365,6 +369,11 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
     found.dates = sorted(set(found.dates))
     found.rest_days = _count(_REST_COUNT, text) or (0 if found.dates else (
         _count(_REST_DAYS_NAMED, text) or 2 * _count(_WEEKENDS_COUNTED, text)))
+    if not found.rest_days and not found.dates and (month := _DAYS_A_MONTH.search(text)):
+        # 一个月干26天 (II-04: a month of 26 days was no overtime): the days beyond 22 are rest
+        # days worked (21.75 days is the legal month's working days)
+        days = int(_number(month.group(1)) or 0)
+        found.rest_days = days - 22 if 23 <= days <= 31 else 0
     if not found.rest_days and not found.dates and (weekly := _EVERY_WEEK.search(text)):
         # 每个周六都要加班 (CC-16: nothing understood, then asked again): one month of them
         found.weekly_days = 2 if "末" in weekly.group(0) or "双休" in weekly.group(0) else 1

@@ -1517,3 +1517,9 @@ def test_a_rough_sum_owed_stays_rough_when_answered_or_corrected():
     assert SLOT_CHECKS["amount"]("钱不对 俩月加一块八千多").value == "约8,000多元"
     assert SLOT_CHECKS["amount"]("八千五").value == 8500
     assert SLOT_CHECKS["monthly_wage"]("四千多").value == 4000  # a wage stays a number for the sums
+
+
+def test_a_month_of_26_days_is_four_rest_days_worked():
+    """II-04: 一个月干26天 多干的那几天不给钱也行吗 — the days beyond 22 are rest days worked."""
+    assert read_worked_days("一个月给1800 一个月干26天 这合法不").rest_days == 4
+    assert not read_worked_days("一个月上22天班")
