@@ -34,6 +34,7 @@ from actions.slot_checks import (
     named_fact_change,
     reask,
     slots_set_this_turn,
+    value_before_this_message,
 )
 from actions.subsidies import occupation_matters, say_measures
 from actions.tickets import case_place, ticket_filed_here
@@ -434,6 +435,11 @@ class ValidateReliefForm(HotlineForm):
         checked = v.phone(value)
         if not checked.ok or (tracker.get_slot("verified_worker") or {}).get("member"):
             return apply("phone", checked, dispatcher, domain)
+        if tracker.get_slot("otp_code") == UNVERIFIED_CODE \
+                and value_before_this_message(tracker, "phone") == checked.value:
+            # 建档了 after 没收到 (II-05: the code was sent and announced again): the same phone,
+            # already gone on without a code, is not sent another one
+            return {"phone": checked.value}
         try:
             await client().send_code(checked.value, conversation_id=tracker.sender_id)
         except (BackendUnavailable, BackendError) as exc:  # 429 (too many codes) included

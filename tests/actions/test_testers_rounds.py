@@ -1523,3 +1523,25 @@ def test_a_month_of_26_days_is_four_rest_days_worked():
     """II-04: 一个月干26天 多干的那几天不给钱也行吗 — the days beyond 22 are rest days worked."""
     assert read_worked_days("一个月给1800 一个月干26天 这合法不").rest_days == 4
     assert not read_worked_days("一个月上22天班")
+
+
+async def test_the_code_is_not_sent_again_to_a_phone_gone_on_without_one(monkeypatch):
+    """II-05: 建档了 after 没收到 ran the relief form again, and the code was sent and announced
+    a second time."""
+    from actions import forms
+    sent: list[str] = []
+
+    class Codes:
+        async def send_code(self, phone, conversation_id=None):
+            sent.append(phone)
+            return {}
+    monkeypatch.setattr(forms, "client", lambda: Codes())
+    message = parse("建档了 一开始就跟你说了啊", "inform")
+    events = [{"event": "slot", "name": "phone", "value": "13705281234"},
+              {"event": "slot", "name": "otp_code", "value": forms.UNVERIFIED_CODE},
+              {"event": "user", "text": "建档了 一开始就跟你说了啊", "parse_data": message}]
+    tracker = Tracker("w", {"phone": "13705281234", "otp_code": forms.UNVERIFIED_CODE}, message, events,
+                      False, None, {"name": "relief_form"}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    result = await forms.ValidateReliefForm().validate_phone("13705281234", dispatcher, tracker, {})
+    assert result == {"phone": "13705281234"} and sent == [] and dispatcher.messages == []
