@@ -69,6 +69,25 @@ def added_days(before: str | None, said: str) -> str | None:
     return f"{before} {said}"
 
 
+_GIVEN_OFF = re.compile(r"(?:补休|调休|倒休|补了休|给.{0,2}补)")
+
+
+def days_given_off(before: str | None, said: str) -> str | None:
+    """哦不对 初五初六后来给俺补休了 就初四没补 after the festival's sum (II-03 recomputed only
+    初四 to 初六, on the coming festival): the days said given off are time off in lieu for the
+    days counted before — the earlier text and the count; None when the message says no such
+    thing."""
+    if not before or not read_worked_days(before):
+        return None
+    given = 0
+    for clause in re.split(r"[，,。；;！!\s]+|就|但是?|只有", said):
+        if _GIVEN_OFF.search(clause) and not re.search(r"[没不未]", clause):
+            named = len(re.findall(_LUNAR_DAY, clause)) or len(re.findall(r"\d{1,2}\s*[号日]", clause))
+            counted = _COMP_DAYS.search(clause)
+            given += int(_number(counted.group(1)) or 0) if counted else named
+    return f"{before} 后来补休了{given}天" if given else None
+
+
 def _date_runs(days: list[date]) -> list[str]:
     """2月17日至2月19日, 10月1日: the dates in runs of consecutive days."""
     runs: list[list[date]] = []

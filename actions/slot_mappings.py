@@ -17,7 +17,7 @@ from rasa_sdk.events import SlotSet
 
 from actions import validators as v
 from actions.hotline_form import resolve_place
-from actions.overtime_days import added_days, read_worked_days
+from actions.overtime_days import added_days, days_given_off, read_worked_days
 from actions.service_catalog import SERVICE_INTENTS
 from actions.slot_checks import context_of, slots_set_this_turn, value_before_this_message
 
@@ -70,7 +70,7 @@ class ValidateSlotMappings(ValidationAction):
             old = tracker.get_slot(slot)
             if old == value or (slot == "overtime_days" and _same_days(old, value)):
                 continue  # 四千出头 4200吧 那初四到底几倍 (W-21): the same 初四, no correction
-            if slot == "overtime_days" and (joined := added_days(old, value)):
+            if slot == "overtime_days" and (joined := added_days(old, value) or days_given_off(old, value)):
                 events.append(SlotSet(slot, joined))  # 周六, then 平时也加了20个钟头: both
                 continue
             if slot == "employer" and _site_after_a_person(old, value):

@@ -1545,3 +1545,14 @@ async def test_the_code_is_not_sent_again_to_a_phone_gone_on_without_one(monkeyp
     dispatcher = CollectingDispatcher()
     result = await forms.ValidateReliefForm().validate_phone("13705281234", dispatcher, tracker, {})
     assert result == {"phone": "13705281234"} and sent == [] and dispatcher.messages == []
+
+
+def test_days_given_off_later_keep_the_days_counted():
+    """II-03: 哦不对 初五初六后来给俺补休了 就初四没补 after the festival's sum recomputed only
+    初四 to 初六 on the coming festival (1,800, then 3,600); it is 4,200."""
+    from actions.overtime_days import days_given_off
+    before = "俺是送快递的 在黄岛 今年过年大年三十到初六一天没歇 也没给调休 一个月6525 这个加班费该给俺多少"
+    joined = days_given_off(before, "哦不对 初五初六后来给俺补休了 就初四没补")
+    worked = read_worked_days(joined, date(2026, 12, 6))
+    assert worked.dates[0] == date(2026, 2, 16) and len(worked.dates) == 7 and worked.comp_days == 2
+    assert days_given_off(before, "初四也上班了") is None
