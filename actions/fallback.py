@@ -284,6 +284,11 @@ class ActionDenyNoContext(Action):
         text = (tracker.latest_message.get("text") or "").strip()
         if not text.startswith("/") and not _PLAIN_NO.match(text) and is_question(text):
             try:
+                # 要钱不 right after the courses' answer (LL-03: 好的，没问题): read with that service
+                if (topic := topic_just_answered(tracker)) and (answers := await answer_in_topic(tracker, topic)):
+                    for line in answers:
+                        dispatcher.utter_message(text=line)
+                    return []
                 if await say_fact_answer(dispatcher, tracker):
                     return []
             except Exception:  # the plain reply below is never lost to a bug

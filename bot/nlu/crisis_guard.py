@@ -25,7 +25,13 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.base import StatelessComponent
 from bot.nlu.crisis_words import crisis_words_in
-from bot.nlu.person_request import bot_not_asked, force_person, person_not_asked, school_not_asked
+from bot.nlu.person_request import (
+    bot_not_asked,
+    force_person,
+    goodbye_not_said,
+    person_not_asked,
+    school_not_asked,
+)
 
 CRISIS_INTENT = "psych_support"
 CRISIS_KEY = "crisis"  # parse data: True on a crisis message
@@ -56,3 +62,4 @@ class CrisisGuard(StatelessComponent):
             person_not_asked(message, message.get(TEXT) or "")
             bot_not_asked(message, message.get(TEXT) or "")
             school_not_asked(message, message.get(TEXT) or "")
+            goodbye_not_said(message, message.get(TEXT) or "")

@@ -12,7 +12,8 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KE
 from rasa.shared.nlu.training_data.message import Message
 
 PERSON_INTENT = "request_human"
-_EXPLICIT = re.compile(r"转人工|人工客服|人工服务|找真人|要真人|真人客服|换真人|叫真人|(?:找|要|换)人工")
+# (给我找个真人, LL-10: answered as a question about the bot)
+_EXPLICIT = re.compile(r"转人工|人工客服|人工服务|(?:找|要|换|叫)个?真人|真人客服|(?:找|要|换)个?人工")
 # intents that ask for nothing themselves: the wish for a person is the request
 _NO_REQUEST = {"bot_challenge", "greet", "goodbye", "thanks", "affirm", "deny", "out_of_scope",
                "nlu_fallback", "inform", "chitchat"}
@@ -97,3 +98,16 @@ def school_not_asked(message: Message, text: str) -> None:
     if intent.get(INTENT_NAME_KEY) != SCHOOL_INTENT or _ABOUT_SCHOOL.search(text) or text.startswith("/"):
         return
     _reread(message, "inform" if message.get("entities") else "out_of_scope")
+
+
+# 明天白天過去可以嗎 (LL-02: read as goodbye, 再见！): a goodbye needs a word of leaving
+_LEAVING = re.compile(r"再见|再會|拜拜|拜了|白白|88|没事了|不聊了|不问了|不说了|先这样|就这样|回头|走了|谢谢|多谢|"
+                      r"好的|行了|下次|晚安|到这|先下了|下线|不打扰|结束|挂了|再来|bye", re.IGNORECASE)
+
+
+def goodbye_not_said(message: Message, text: str) -> None:
+    """``goodbye`` on a message with no word of leaving becomes ``out_of_scope`` (answered from
+    what the conversation just said, or the polite line)."""
+    intent = message.get(INTENT) or {}
+    if intent.get(INTENT_NAME_KEY) == "goodbye" and not _LEAVING.search(text) and not text.startswith("/"):
+        _reread(message, "out_of_scope")

@@ -1556,3 +1556,16 @@ def test_days_given_off_later_keep_the_days_counted():
     worked = read_worked_days(joined, date(2026, 12, 6))
     assert worked.dates[0] == date(2026, 2, 16) and len(worked.dates) == 7 and worked.comp_days == 2
     assert days_given_off(before, "初四也上班了") is None
+
+
+async def test_a_question_read_as_no_after_a_service_is_read_with_it(monkeypatch):
+    """LL-03: 要钱不 right after the courses' answer (read as deny) got 好的，没问题."""
+    from actions import fallback
+
+    async def in_topic(tracker, topic=None):
+        return [f"{topic}：收不收费以当地为准。"] if topic else []
+    monkeypatch.setattr(fallback, "answer_in_topic", in_topic)
+    courses = "职工书院 技能培训：福田职工书院开设职业技术课程……"
+    dispatcher = CollectingDispatcher()
+    await fallback.ActionDenyNoContext().run(dispatcher, _after_reply(courses, "要钱不", intent="deny"), {})
+    assert dispatcher.messages[0]["text"].startswith("职工书院 技能培训")

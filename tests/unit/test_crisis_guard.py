@@ -171,3 +171,16 @@ def test_a_school_intent_needs_a_word_about_school(text, entities, result):
 ])
 def test_talking_to_the_employer_is_no_request_for_one_of_ours(text, result):
     assert _guarded(text, "request_human", 0.7).get(INTENT)["name"] == result
+
+
+def test_a_person_asked_for_with_a_measure_word_is_a_command():
+    assert _guarded("给我找个真人", "bot_challenge", 0.8).get(INTENT)["name"] == "request_human"  # LL-10
+
+
+@pytest.mark.parametrize("text,result", [
+    ("明天白天过去可以吗", "out_of_scope"),  # LL-02: 再见！
+    ("好的 再见", "goodbye"),
+    ("没事了 谢谢", "goodbye"),
+])
+def test_a_goodbye_needs_a_word_of_leaving(text, result):
+    assert _guarded(text, "goodbye", 0.7).get(INTENT)["name"] == result
