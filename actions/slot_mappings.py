@@ -176,6 +176,9 @@ def wage_after_minimum_wage(tracker: Tracker, facts: dict[str, Any]) -> dict[str
     return moved
 
 
+_ROUGH_PAY = re.compile(r"(?:一个月|每个?月|月薪|工资)\S{0,4}?[\d一二两三四五六七八九十百千万]+(多|来|出头|左右)")
+
+
 def owed_per_month(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
     """欠了3个月，每个月6500 in the wage case: the owed sum is the month's pay times the months
     owed (19,500), not one month's pay. With the months unknown the pay stays a monthly wage and
@@ -187,6 +190,9 @@ def owed_per_month(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
         return facts
     moved = dict(facts)
     moved["amount"] = moved.pop("monthly_wage") * int(months.group(1))
+    text = (tracker.latest_message or {}).get("text") or ""
+    if rough := _ROUGH_PAY.search(text):  # 一个月五千多 俩月: 约1万多元, not exactly 10,000
+        moved["amount"] = v.rough_sum(float(moved["amount"]), rough.group(1))
     return moved
 
 

@@ -851,3 +851,13 @@ def test_the_pay_of_a_named_month_says_which_pay():
                          C(intent="wage_arrears"))
     assert facts["duration"] == "11月的工资" and facts["amount"] == 800
     assert v.approximate_duration("就是11月的工资 这个月发的时候扣的") == v.Checked("11月的工资")
+
+
+async def test_a_rough_monthly_pay_times_the_months_stays_rough():
+    """Round 19's closing check: 老板拖了俩月工资 一个月五千多 was filed as exactly 10,000 元."""
+    text = "俺在黄岛王台镇一个厂里干活 老板拖了俩月工资 一个月五千多 还有两个老乡也是"
+    message = _parse(text, "wage_arrears")
+    tracker = Tracker("worker-1", {}, message, [{"event": "user", "text": text, "parse_data": message}],
+                      False, None, {}, "action_listen")
+    read = _slots(await ValidateSlotMappings().run(CollectingDispatcher(), tracker, DOMAIN))
+    assert read["amount"] == "约1万多元" and read["duration"] == "P2M"
