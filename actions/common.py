@@ -10,6 +10,7 @@ topic of a message, offered when an action is done).
 from __future__ import annotations
 
 import logging
+import re
 from abc import ABCMeta, abstractmethod
 from typing import Any
 
@@ -59,6 +60,19 @@ def said_this_turn(tracker: Tracker, words: str, earlier_turns: int = 0) -> bool
         if event.get("event") == "bot" and words in (event.get("text") or ""):
             return True
     return False
+
+
+def bot_said(tracker: Tracker, pattern: re.Pattern, earlier_turns: int = 0) -> re.Match | None:
+    """:func:`said_this_turn` for a pattern: the match in the latest such reply, or None."""
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users > earlier_turns:
+                return None
+        if event.get("event") == "bot" and (found := pattern.search(event.get("text") or "")):
+            return found
+    return None
 
 
 class SafeAction(Action, metaclass=ABCMeta):

@@ -2,8 +2,10 @@
 and how a value reads back (9500 → 9,500 元, P3M → 3个月).
 
 Shared by the forms (reading and confirming facts), the tickets (the summary before a case is
-filed) and the wage flows (what a wage-arrears case holds). It imports nothing of ``actions/``,
-so those modules share the tables without importing each other.
+filed) and the wage flows (what a wage-arrears case holds). At import it needs nothing of
+``actions/``, so those modules share the tables without importing each other; reading the
+overtime days back loads ``actions.overtime_days`` when first asked (that module imports no
+table of ours).
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ from actions.router import (
     service_from_facts,
     shortfall_reply,
 )
-from actions.services import TICKET_NOT_FOUND, follow_up_service, lookup_retry, topic_just_answered
+from actions.services import TICKET_NOT_FOUND, answer_in_service_topic, follow_up_service, lookup_retry
 from actions.slot_checks import slots_set_this_turn, told_text
 from actions.station_followup import station_detail_reply, ticket_station_reply
 from actions.tickets import correct_filed_phone, note_on_ticket
@@ -210,10 +210,8 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
     if not tracker.active_loop_name and await say_fact_answer(dispatcher, tracker):
         return []  # 隆祥生产线智能化改造投入多少钱: not a service request, but a figure
     # (before the own-case offer: 咋申请 after the insurance figure asks how, HH-04)
-    if (topic := topic_just_answered(tracker)) and (answers := await answer_in_topic(tracker, topic)):
-        for line in answers:  # 要钱吗 寒假也管吗 right after the childcare answer (HH-02)
-            dispatcher.utter_message(text=line)
-        return []
+    if await answer_in_service_topic(dispatcher, tracker):
+        return []  # 要钱吗 寒假也管吗 right after the childcare answer (HH-02)
     if not tracker.active_loop_name and is_question(text) \
             and (service := own_case_offered(tracker)):
         # 那我离职一年半了还行吗 right after the time limit and 要不要我再帮您看看您自己的情况:
@@ -285,11 +283,8 @@ class ActionDenyNoContext(Action):
         if not text.startswith("/") and not _PLAIN_NO.match(text) and is_question(text):
             try:
                 # 要钱不 right after the courses' answer (LL-03: 好的，没问题): read with that service
-                if (topic := topic_just_answered(tracker)) and (answers := await answer_in_topic(tracker, topic)):
-                    for line in answers:
-                        dispatcher.utter_message(text=line)
-                    return []
-                if await say_fact_answer(dispatcher, tracker):
+                if await answer_in_service_topic(dispatcher, tracker) or await say_fact_answer(
+                        dispatcher, tracker):
                     return []
             except Exception:  # the plain reply below is never lost to a bug
                 logging.getLogger(__name__).exception("deny: answering the question failed")

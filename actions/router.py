@@ -20,10 +20,9 @@ from rasa_sdk.utils import call_potential_coroutine
 
 from actions import forms
 from actions import validators as v
-from actions.common import SafeAction, said_this_turn
+from actions.common import SafeAction, bot_said, said_this_turn
 from actions.crisis import is_crisis, wants_to_talk
 from actions.facts import (
-    answer_in_topic,
     applied_time_limit,
     asked_facts,
     fact_text,
@@ -52,10 +51,10 @@ from actions.service_catalog import (
 from actions.services import (
     POLICY_ACTIONS,
     ActionPsychSupport,
+    answer_in_service_topic,
     follow_up_service,
     legal_case,
     lookup_retry,
-    topic_just_answered,
 )
 from actions.slot_checks import slots_set_this_turn
 from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, value_before_this_message
@@ -157,16 +156,7 @@ def shortfall_reply(tracker: Tracker) -> str | None:
     text = (tracker.latest_message or {}).get("text") or ""
     if tracker.active_loop_name or not _ASKS_BACK_PAY.search(text):
         return None
-    below = None
-    users = 0
-    for event in reversed(tracker.events):
-        users += event.get("event") == "user"
-        if users > 3:
-            break
-        if event.get("event") == "bot" and (found := _BELOW_MINIMUM.search(event.get("text") or "")):
-            below = found
-            break
-    if below is None:
+    if (below := bot_said(tracker, _BELOW_MINIMUM, earlier_turns=3)) is None:
         return None
     short = int(below.group(2)) - int(below.group(1))
     months = next((m for m in (iso_months(str(span.value)) for span in find_durations(text)) if m), None)
@@ -177,12 +167,10 @@ def shortfall_reply(tracker: Tracker) -> str | None:
             "从离职之日起一年内申请劳动仲裁（《劳动争议调解仲裁法》第二十七条第四款）。也可以打 12333 投诉。")
 
 
-_OWED = re.compile(r"欠|拖|没发|没给|不给|不发|扣|要不回|讨薪|要账|跑路|跑了")
-
-
 def wage_after_overtime_sum(tracker: Tracker, intent: str | None) -> bool:
     """月工资6525 / 工资是6525不是6500 那是多少 right after an overtime sum, read as wage_arrears:
-    the wage of the sum, corrected — the sum is worked out again, no arrears case is opened."""
+    the wage of the sum, corrected — the sum is worked out again, no arrears case is opened
+    (the owed words are ``_OWED`` below, shared with the pay questions)."""
     text = (tracker.latest_message or {}).get("text") or ""
     return intent == "wage_arrears" and not tracker.active_loop_name and not _OWED.search(text) \
         and slots_set_this_turn(tracker).get("monthly_wage") is not None \
@@ -430,11 +418,8 @@ class ActionStartService(SafeAction):
                      domain: dict[str, Any], intent: str | None) -> list[dict[str, Any]]:
         """The request itself: a fact answer first, else the flow it points at."""
         text = (tracker.latest_message or {}).get("text") or ""
-        if (topic := topic_just_answered(tracker)) and not services_meant(text) \
-                and (answers := await answer_in_topic(tracker, topic)):
-            for line in answers:  # 咋申请 right after the mutual-insurance answer (HH-04)
-                dispatcher.utter_message(text=line)
-            return []
+        if not services_meant(text) and await answer_in_service_topic(dispatcher, tracker):
+            return []  # 咋申请 right after the mutual-insurance answer (HH-04)
         if not text.startswith("/"):
             found = await asked_facts(tracker)
             if _stays_for_the_holiday(text):  # the overtime rule is no answer to staying

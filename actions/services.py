@@ -10,11 +10,20 @@ from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend_client import BackendError, RateLimited
 from actions.common import SafeAction, client, location, policies_for, said_this_turn
 from actions.crisis import is_crisis, wants_to_talk
-from actions.facts import answer_fact, asked_facts, fact_text, is_question, recent_words, worker_messages
+from actions.facts import (
+    answer_fact,
+    answer_in_topic,
+    asked_facts,
+    fact_text,
+    is_question,
+    recent_words,
+    worker_messages,
+)
 from actions.handoff import asks_for_a_person, request_handoff
 from actions.legal import WAGE_AGAIN, WAGE_ASK, sums_for, wage_told, worked_out
 from actions.service_catalog import services_named
@@ -364,6 +373,17 @@ def topic_just_answered(tracker) -> str | None:
     if tracker.active_loop_name or text.startswith("/") or not is_question(text):
         return None
     return SERVICE_TOPICS.get(service_just_answered(tracker) or "")
+
+
+async def answer_in_service_topic(dispatcher: CollectingDispatcher, tracker) -> bool:
+    """A follow-up question right after a policy service's answer, answered from the records
+    read with that service's topic (咋申请, 要钱吗, 寒假也管吗): True when something was said."""
+    if not (topic := topic_just_answered(tracker)):
+        return False
+    answers = await answer_in_topic(tracker, topic)
+    for line in answers:
+        dispatcher.utter_message(text=line)
+    return bool(answers)
 
 
 def follow_up_service(tracker) -> str | None:

@@ -95,21 +95,23 @@ def station_detail_reply(tracker: Tracker) -> str | None:
 # 分给哪个站了？谁管？ right after a ticket's status (HH-15: asked where the worker was, then
 # looped): who handles the ticket looked up, not the nearest station
 _WHO_HANDLES = re.compile(r"分给|分到|分派|转给|哪个站|谁管|谁负责|谁在办|谁处理|谁跟进|哪个网格|给谁了|负责人")
-STATUS_REPLY = re.compile(r"^工单 (GH\d+) 目前")
+_STATUS_REPLY = re.compile(r"^工单 (GH\d+) 目前")
 _HANDLED_BY = re.compile(r"由(\S+?)负责（电话 ([^）]+)）")
+
+
+def status_looked_up(tracker: Tracker) -> re.Match | None:
+    """The ticket status the bot's latest reply gave (group 1: its id), or None."""
+    last = next((e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "bot"), "")
+    return _STATUS_REPLY.search(last)
 
 
 def ticket_station_reply(tracker: Tracker) -> str | None:
     """Who handles the ticket whose status the bot just gave (None: not that question). The
     station is named only where the status named it (a verified phone); otherwise why not."""
     text = ((tracker.latest_message or {}).get("text") or "").strip()
-    if not _WHO_HANDLES.search(text):
+    if not _WHO_HANDLES.search(text) or not (status := status_looked_up(tracker)):
         return None
-    last = next((e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "bot"), "")
-    status = STATUS_REPLY.search(last)
-    if not status:
-        return None
-    if handled := _HANDLED_BY.search(last):
+    if handled := _HANDLED_BY.search(status.string):
         return f"工单 {status.group(1)} 由{handled.group(1)}负责，电话 {handled.group(2)}。"
     return (f"工单 {status.group(1)} 已经分派给您所在地的网格工作站。为了保护个人信息，负责的工作站和"
             "工作人员在核实是您本人后才告诉您：工作人员会按您登记的手机号联系您。着急的话可以打职工服务热线 "

@@ -23,7 +23,7 @@ from actions.case_outbox import submit_ticket
 from actions.common import SafeAction, client, location, outbox
 from actions.fact_tables import ARREARS_FACTS, FACT_NAMES, SLOT_OF_CASE_FACT, fact_text
 from actions.slot_checks import value_before_this_message
-from actions.station_followup import STATUS_REPLY
+from actions.station_followup import status_looked_up
 from bot.contract import TICKET_TYPE_WORKER_NAMES, weekday_name
 from bot.normalize.identity import mask_phone
 
@@ -334,20 +334,13 @@ _NOTE_WORTHY = re.compile(r"(?:几点|什么时候|啥时候|哪天|多久)\S{0,
 HURRY_TEXT = "着急的话现在就可以打职工服务热线 12351，报工单号 {ticket} 催办。"
 
 
-def _last_status_lookup(tracker: Tracker) -> str | None:
-    """The ticket whose status the bot's latest reply gave."""
-    last = next((e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "bot"), "")
-    found = STATUS_REPLY.search(last)
-    return found.group(1) if found else None
-
-
 async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict] | None:
     """The worker's wish about the ticket this conversation filed, written on it for the staff;
     about a ticket only looked up, how to hurry it. None: no such message."""
     text = (tracker.latest_message.get("text") or "").strip()
     if tracker.active_loop_name or not _NOTE_WORTHY.search(text) or text.startswith("/"):
         return None
-    looked_up = _last_status_lookup(tracker)
+    looked_up = status.group(1) if (status := status_looked_up(tracker)) else None
     filed = ticket_filed_here(tracker, last=30)
     if looked_up and looked_up != filed:
         dispatcher.utter_message(text=f"工单 {looked_up} 已经在办，工作人员会按登记的手机号联系您。"

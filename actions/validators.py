@@ -896,7 +896,8 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     ends: dict[str, int] = {}  # where the last sum of each slot ended
     phones = [m.span() for m in _PHONE_SPOKEN.finditer(text)] + [  # and ticket numbers
         m.span() for m in re.finditer(r"[Gg][Hh][\s\d]{12,24}", text)]
-    for span in find_amounts(text):
+    spans = find_amounts(text)
+    for span in spans:
         if codes and re.fullmatch(r"[\d\s.]+", text[span.start:span.end]):
             continue
         if any(start <= span.start < end for start, end in phones):
@@ -926,8 +927,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
                                            or _NOT_PAY_AFTER.match(text[span.end:])):
                 continue
             if _someone_elses(text, span.start) and (slot in ctx.known or slot in facts or any(
-                    not _someone_elses(text, other.start) for other in find_amounts(text)
-                    if other.start > span.start)):
+                    not _someone_elses(text, other.start) for other in spans if other.start > span.start)):
                 continue  # another person's sum never replaces the worker's own
             if _TOTAL_BEFORE.search(text[max(0, span.start - 6):span.start]):
                 facts[slot] = value.value  # 一共扣了800 500是罚款 300是押金 (CC-09 took the 300)

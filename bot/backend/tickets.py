@@ -6,6 +6,7 @@ import asyncio
 import hashlib
 import json
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -209,6 +210,16 @@ async def _insert(engine: AsyncEngine, data: dict, station_id: int, key: str, fi
     return ticket_id
 
 
+async def _filed_by(conn: AsyncConnection, ticket_id: str, conversation_id: str, *columns: Any) -> Any:
+    """The ticket's row (``columns``) when ``conversation_id`` filed it; anyone else gets
+    ``TicketNotFound``, the same answer as for no such ticket."""
+    row = (await conn.execute(select(tickets.c.conversation_id, *columns)
+                              .where(tickets.c.id == ticket_id.upper()))).first()
+    if row is None or not conversation_id or row.conversation_id != conversation_id:
+        raise TicketNotFound()
+    return row
+
+
 async def change_contact_phone(engine: AsyncEngine, ticket_id: str, conversation_id: str,
                                phone: str, actor: str) -> dict:
     """The worker corrects the phone they gave (电话说错了 是139…) right after filing: only
@@ -217,10 +228,7 @@ async def change_contact_phone(engine: AsyncEngine, ticket_id: str, conversation
     for the staff; the same phone again changes nothing and writes nothing."""
     now = datetime.utcnow()
     async with engine.begin() as conn:
-        row = (await conn.execute(select(tickets.c.contact_phone, tickets.c.conversation_id)
-                                  .where(tickets.c.id == ticket_id.upper()))).first()
-        if row is None or not conversation_id or row.conversation_id != conversation_id:
-            raise TicketNotFound()
+        row = await _filed_by(conn, ticket_id, conversation_id, tickets.c.contact_phone)
         if row.contact_phone != phone:
             old = row.contact_phone or ""
             await conn.execute(update(tickets).where(tickets.c.id == ticket_id.upper())
@@ -238,10 +246,7 @@ async def add_worker_note(engine: AsyncEngine, ticket_id: str, conversation_id: 
     anyone else gets ``TicketNotFound``. The same note twice is written once."""
     text = f"职工留言：{note.strip()[:300]}"
     async with engine.begin() as conn:
-        row = (await conn.execute(select(tickets.c.conversation_id)
-                                  .where(tickets.c.id == ticket_id.upper()))).first()
-        if row is None or not conversation_id or row.conversation_id != conversation_id:
-            raise TicketNotFound()
+        await _filed_by(conn, ticket_id, conversation_id)
         said = (await conn.execute(select(ticket_events.c.id).where(
             ticket_events.c.ticket_id == ticket_id.upper(), ticket_events.c.note == text))).first()
         if said is None:

@@ -1564,7 +1564,8 @@ async def test_a_question_read_as_no_after_a_service_is_read_with_it(monkeypatch
 
     async def in_topic(tracker, topic=None):
         return [f"{topic}：收不收费以当地为准。"] if topic else []
-    monkeypatch.setattr(fallback, "answer_in_topic", in_topic)
+    from actions import services
+    monkeypatch.setattr(services, "answer_in_topic", in_topic)
     courses = "职工书院 技能培训：福田职工书院开设职业技术课程……"
     dispatcher = CollectingDispatcher()
     await fallback.ActionDenyNoContext().run(dispatcher, _after_reply(courses, "要钱不", intent="deny"), {})
