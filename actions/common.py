@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from abc import ABCMeta, abstractmethod
+from collections.abc import Iterator
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -47,32 +48,30 @@ def location(tracker: Tracker) -> tuple[str | None, str | None]:
     return tracker.get_slot("city"), tracker.get_slot("district")
 
 
+def _recent_replies(tracker: Tracker, earlier_turns: int) -> Iterator[str]:
+    """The bot's replies since the worker's latest message, and to ``earlier_turns`` more
+    messages before it, newest first."""
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users > earlier_turns:
+                return
+        if event.get("event") == "bot":
+            yield event.get("text") or ""
+
+
 def said_this_turn(tracker: Tracker, words: str, earlier_turns: int = 0) -> bool:
     """The bot already said ``words`` since the worker's latest message (the fact answer
     gave the figure or the station): a flow's own answer then does not say it twice.
     ``earlier_turns``: also in the bot's replies to that many messages before."""
-    users = 0
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            users += 1
-            if users > earlier_turns:
-                return False
-        if event.get("event") == "bot" and words in (event.get("text") or ""):
-            return True
-    return False
+    return any(words in text for text in _recent_replies(tracker, earlier_turns))
 
 
 def bot_said(tracker: Tracker, pattern: re.Pattern, earlier_turns: int = 0) -> re.Match | None:
     """:func:`said_this_turn` for a pattern: the match in the latest such reply, or None."""
-    users = 0
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            users += 1
-            if users > earlier_turns:
-                return None
-        if event.get("event") == "bot" and (found := pattern.search(event.get("text") or "")):
-            return found
-    return None
+    return next((found for text in _recent_replies(tracker, earlier_turns)
+                 if (found := pattern.search(text))), None)
 
 
 class SafeAction(Action, metaclass=ABCMeta):

@@ -44,6 +44,12 @@ def _said(*texts: str, latest: str, intent: str = "inform", slots: dict | None =
                    {"name": active_loop} if active_loop else {}, "action_listen")
 
 
+def _assert_reads(text: str, ctx: v.Context, expected: dict) -> None:
+    """The facts ``read_facts`` takes from ``text`` include ``expected`` (None: not read)."""
+    facts = v.read_facts(text, [], ctx)
+    assert {k: facts.get(k) for k in expected} == expected, facts
+
+
 def _after_reply(bot_text: str, latest: str, earlier: str = "辛安", intent: str = "inform") -> Tracker:
     """A worker's message, the bot's reply to it, then the latest message."""
     events = [{"event": "user", "text": earlier, "parse_data": parse(earlier, "inform")},
@@ -792,8 +798,7 @@ def _record_starts(monkeypatch) -> list[str]:
     ("总共花了两万 自己掏了八千", v.Context(intent="relief_eligibility"), {"medical_cost": 8000}),
 ])
 def test_round_15_sums_are_read_as_meant(text, ctx, expected):
-    facts = v.read_facts(text, [], ctx)
-    assert {k: facts.get(k) for k in expected} == expected, facts
+    _assert_reads(text, ctx, expected)
 
 
 @pytest.mark.parametrize("text,count", [
@@ -1123,8 +1128,7 @@ def test_the_one_who_runs_the_place_described_answers_who_owes():
     ("欠了8000 其中3000是加班费", v.Context(intent="wage_arrears"), {"amount": 8000}),
 ])
 def test_sums_of_two_kinds_are_added(text, ctx, expected):
-    facts = v.read_facts(text, [], ctx)
-    assert {k: facts.get(k) for k in expected} == expected, facts
+    _assert_reads(text, ctx, expected)
 
 
 @pytest.mark.parametrize("text,ctx,expected", [
@@ -1142,8 +1146,7 @@ def test_sums_of_two_kinds_are_added(text, ctx, expected):
     ("我老乡在城阳干 他被欠了两万", v.Context(intent="wage_arrears"), {"amount": 20000}),
 ])
 def test_another_persons_sum_is_not_the_workers(text, ctx, expected):
-    facts = v.read_facts(text, [], ctx)
-    assert {k: facts.get(k) for k in expected} == expected, facts
+    _assert_reads(text, ctx, expected)
 
 
 # ---- round 17 (GG money, HH others) ----
@@ -1174,8 +1177,7 @@ async def test_the_change_button_is_no_failed_answer():
     ("工资5220 发了200红包", v.Context(intent="overtime_pay"), {"monthly_wage": 5220}),
 ])
 def test_round_17_facts_are_read_as_meant(text, ctx, expected):
-    facts = v.read_facts(text, [], ctx)
-    assert {k: facts.get(k) for k in expected} == expected, facts
+    _assert_reads(text, ctx, expected)
 
 
 @pytest.mark.parametrize("text,status", [
