@@ -5,6 +5,7 @@ from __future__ import annotations
 from rasa_sdk.events import ActiveLoop, SlotSet
 
 from actions.common import SafeAction
+from actions.facts import answer_fact
 
 # What a worker told us once and may need again: kept when a form is cancelled.
 CARRIED_OVER = {"city", "district", "phone", "verified_worker"}
@@ -27,6 +28,9 @@ class ActionCancelRequest(SafeAction):
         if (tracker.latest_message.get("intent") or {}).get("name") == "request_human":
             return leave
         dispatcher.utter_message(response="utter_cancel" if form else "utter_nothing_to_cancel")
+        # 没收到 算了不查了 那我去哪交材料 (NN-05: the question was dropped with the form)
+        for line in await answer_fact(tracker) or []:
+            dispatcher.utter_message(text=line)
         required = (domain.get("forms", {}).get(form) or {}).get("required_slots", []) \
             if form else []
         half_filled = [SlotSet(slot, None) for slot in required if slot not in CARRIED_OVER]

@@ -11,7 +11,8 @@ import re
 
 from bot.nlu.crisis_words import crisis_words_in, is_crisis
 
-__all__ = ["crisis_words_in", "is_crisis", "wants_to_talk"]
+__all__ = ["crisis_words_in", "is_crisis", "wants_to_talk", "in_danger_now", "DANGER_NOW_LINE",
+           "CRISIS_STILL_HERE"]
 
 # 能找个人聊聊吗 / 我想找个人当面聊聊 / 想找心理老师 (P-18, R-15): not a crisis, but someone to
 # listen — never the relief form the words around it (老人又病了) point at
@@ -21,3 +22,21 @@ _WANTS_TO_TALK = re.compile(r"找个?人(?:当面|面对面)?(?:聊聊|聊一聊
 
 def wants_to_talk(text: str) -> bool:
     return bool(_WANTS_TO_TALK.search(text or ""))
+
+
+# 我现在在工地楼顶上, said after the crisis reply (NN-15 got a callback for Monday 08:30): a
+# place of danger told in a crisis conversation is an emergency now. (Alone, a worker on a
+# roof is at work; only after crisis words does it mean this.)
+_DANGER_PLACE = re.compile(r"楼顶|天台|顶楼|楼上|窗台|窗户边|阳台边|桥上|桥边|大桥|河边|江边|海边|湖边|水边|"
+                           r"高处|塔吊|脚手架上|铁轨|轨道上")
+DANGER_NOW_LINE = ("您现在的位置很危险：请先离开那里，往里走，到安全的地方去。现在就打 110 或 120，"
+                   "会有人马上来帮您；也可以打 12356 或 400-161-9995 心理援助热线，24 小时有人接。")
+# after the crisis reply, a message the bot cannot place (等到周一我都不在了 got 没明白 and the
+# wage and school examples): the person stays with them, and the lines that answer now come first
+CRISIS_STILL_HERE = ("我还在这儿。您的安全最要紧：现在就可以打 12356 或 400-161-9995 心理援助热线，"
+                     "24 小时有人接；有危险请马上打 110 或 120。工会的工作人员一上班就给您回电，"
+                     "您想说什么都可以跟我说。")
+
+
+def in_danger_now(text: str) -> bool:
+    return bool(_DANGER_PLACE.search(text or ""))

@@ -31,7 +31,23 @@ FACT_NAMES = {"employer": "单位", "amount": "金额", "monthly_wage": "月工�
               "holiday_situation": "过年安排", "occupation": "工作", "overtime_days": "加班日子",
               "hardship_status": "困难建档", "district": "地点", "city": "城市",
               "phone": "手机号", "service": "事项", "question": "您说的情况",
-              "contact_name": "联系人"}
+              "contact_name": "联系人", "daily_wage": "日工资", "hourly_wage": "小时工资"}
+_MONEY_FACTS = ("amount", "monthly_wage", "medical_cost", "daily_wage", "hourly_wage")
+
+# A wage said by the day or the hour (一天三百, 一小时20): the month it stands for is what every
+# sum uses (monthly_wage); what the worker reads back is the pay as said (round 17/19: 日薪 300
+# was shown as 月工资 6,525 to a worker who has no monthly wage).
+_WAGE_UNITS = {"day": ("daily_wage", 21.75), "hour": ("hourly_wage", 21.75 * 8)}
+WAGE_FACTS = ("monthly_wage", "daily_wage", "hourly_wage")
+
+
+def wage_as_said(monthly: Any, basis: Any) -> tuple[str, Any]:
+    """(fact, value) of a wage as the worker said it: ("daily_wage", 300) for 一天三百."""
+    if basis in _WAGE_UNITS and isinstance(monthly, (int, float)):
+        fact, per = _WAGE_UNITS[basis]
+        said = round(monthly / per, 2)
+        return fact, int(said) if said == int(said) else said
+    return "monthly_wage", monthly
 
 # How a correction said on the ticket offer is added to the worker's account of the case.
 CORRECTED = "；更正："
@@ -49,7 +65,7 @@ def fact_text(slot: str, value: Any) -> str:
         from actions.overtime_days import describe_worked  # (it imports no table of ours)
 
         return describe_worked(value)  # the days read, not the worker's whole message (GG-06, II-16)
-    if slot in ("amount", "monthly_wage", "medical_cost") and isinstance(value, (int, float)):
+    if slot in _MONEY_FACTS and isinstance(value, (int, float)):
         return f"{int(value):,} 元" if value == int(value) else f"{value:,.2f}".rstrip("0") + " 元"
     if slot == "duration" and isinstance(value, str) and re.fullmatch(r"P\d+[YMWD]", value):
         units = {"Y": "年", "M": "个月", "W": "周", "D": "天"}

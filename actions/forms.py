@@ -20,7 +20,7 @@ from rasa_sdk.types import DomainDict
 from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client
-from actions.fact_tables import CASE_ALIASES, CASE_FACTS, CORRECTED, FACT_NAMES, fact_text
+from actions.fact_tables import CASE_ALIASES, CASE_FACTS, CORRECTED, FACT_NAMES, WAGE_FACTS, fact_text, wage_as_said
 from actions.facts import is_question
 from actions.hotline_form import HotlineForm, resolve_place
 from actions.overtime_days import kind_of_day_named
@@ -337,6 +337,10 @@ class ValidateTicketOfferForm(HotlineForm):
             # 这个两万的保障是今年过年的吗 (K-10): a figure asked about, not the case's amount
             told = {k: val for k, val in told.items()
                     if k not in ("amount", "monthly_wage", "medical_cost")}
+        if "monthly_wage" in told:  # 一天三百五 on the offer: the day's pay, as said
+            basis = slots_set_this_turn(tracker).get("wage_basis", tracker.get_slot("wage_basis"))
+            fact, said_wage = wage_as_said(told.pop("monthly_wage"), basis)
+            told[fact] = said_wage
         # 在即墨区一家服装厂 on the legal-aid offer: new facts of the case, not a new topic
         changed.update({k: val for k, val in told.items()
                         if facts.get(CASE_ALIASES.get(k, k)) != val})
@@ -384,6 +388,8 @@ class ValidateTicketOfferForm(HotlineForm):
         if not changed or not case:
             return events
         facts = dict(case.get("facts") or {})
+        for wage in set(WAGE_FACTS) & set(changed):  # one wage: the one said last
+            facts = {k: val for k, val in facts.items() if k not in WAGE_FACTS or k == wage}
         facts.update({CASE_ALIASES.get(k, k): val for k, val in changed.items()})
         return events + [SlotSet("pending_case", {**case, "facts": facts})]
 

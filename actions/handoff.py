@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import SafeAction, client, said_this_turn
+from actions.crisis import DANGER_NOW_LINE, in_danger_now
 from actions.fact_tables import CASE_ALIASES, CASE_FACTS
 from actions.service_catalog import SERVICE_FORMS, SERVICE_NAMES, services_named
 from actions.slot_checks import slots_set_this_turn
@@ -119,6 +120,8 @@ async def file_callback(dispatcher: CollectingDispatcher, tracker: Tracker, reas
                         service: str | None = None) -> list[dict[str, Any]]:
     """Files the callback with the case's facts; a crisis is called back at the opening.
     A refused request keeps the callback waiting and gives the worker the hotline."""
+    if reason == "crisis" and in_danger_now((tracker.latest_message or {}).get("text") or ""):
+        dispatcher.utter_message(text=DANGER_NOW_LINE)  # 我现在在工地楼顶上 (NN-15): first
     try:
         await file_case(dispatcher, tracker, "callback", callback_facts(tracker, reason),
                         urgent=reason in URGENT_CALLBACK_REASONS)
@@ -167,6 +170,17 @@ NO_PHONE_NO_CALLBACK = ("不留电话也可以。现在工作人员不在岗，�
                         "{phone}，也可以那时再来这里说“转人工”。着急的事现在就打职工服务热线 12351。")
 
 
+_CALLBACK_FILED = re.compile(r"已为您登记回电工单，工单号 (GH\d+)")
+CALLBACK_STANDS = ("您的回电已经登记了（工单号 {ticket}），工作人员一上班就第一时间给您打电话。我一直在这儿，"
+                   "您想说什么都可以跟我说。")
+CALLBACK_STANDS_PLAIN = ("现在没有工作人员在岗。您的回电已经登记了（工单号 {ticket}），上班后工作人员会按您留的"
+                         "手机号打过来；着急的事现在就打职工服务热线 12351。")
+_WHEN_ASKED = re.compile(r"晚上|夜里|半夜|几点|什么时候|啥时候|明天|周末|周[六日天]|礼拜|星期|有人吗|有人不|"
+                         r"一个人都没|没人|都不在")
+WHEN_SOMEONE_IS_THERE = ("现在没有工作人员在岗，{back}。请留下手机号和所在的城市、区，上班后工作人员第一时间"
+                         "给您回电；着急的事现在就打职工服务热线 12351。")
+
+
 def urgent_reason(tracker: Tracker, reason: str) -> str:
     """A crisis stays a crisis: asking for a person again does not make the call wait."""
     waiting = tracker.get_slot(CALLBACK_SLOT)
@@ -186,6 +200,13 @@ async def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker,
         # 打电话有啥用 没人管我 after the crisis reply (N-18): the lines that answer now come
         # first, every time, before anything about the station's hours
         dispatcher.utter_message(text=CRISIS_AGAIN)
+    if filed := ticket_filed_here(tracker, _CALLBACK_FILED, last=40):
+        # 等到周一我都不在了 / 晚上也有人吗 after the callback was filed (round 20: a second and
+        # a third callback ticket): the one filed stands (in a crisis the lines that answer now
+        # were said just above)
+        stands = CALLBACK_STANDS if reason == "crisis" else CALLBACK_STANDS_PLAIN
+        dispatcher.utter_message(text=stands.format(ticket=filed))
+        return [SlotSet("handoff_reason", None)]
     city, district = case_place(tracker)
     channel = tracker.get_latest_input_channel() or "rest"
     try:
@@ -215,7 +236,15 @@ async def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker,
         dispatcher.utter_message(text=NO_PHONE_NO_CALLBACK.format(when=when,
                                                                   phone=record["station_phone"]))
         return [SlotSet("handoff_reason", None)]
-    dispatcher.utter_message(text=closed_text(station, bool(city or district), record.get("station_opens_at")))
+    if said_this_turn(tracker, "不在服务时间", earlier_turns=1) and _WHEN_ASKED.search(text):
+        # 晚上也有人吗 / 那我明天几点找谁 right after 现在不在服务时间 (NN-14 got the same text
+        # again word for word, CODE-11 the menu): when someone is there, then the same ask
+        opens = record.get("station_opens_at")
+        back = f"{station if city or district else '工作站'}下次上班是{call_back_at(opens)}" if opens \
+            else "工作站上班以后才有人"
+        dispatcher.utter_message(text=WHEN_SOMEONE_IS_THERE.format(back=back))
+    else:
+        dispatcher.utter_message(text=closed_text(station, bool(city or district), record.get("station_opens_at")))
     return [SlotSet("handoff_reason", None),
             SlotSet(CALLBACK_SLOT, {"reason": reason, "service": service})]
 

@@ -25,7 +25,7 @@ from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client, on_action_call
 from actions.crisis import is_crisis, wants_to_talk
 from actions.fact_tables import FACT_NAMES, OPTIONAL_FACTS, fact_text
-from actions.facts import answer_in_topic, is_question
+from actions.facts import answer_fact, answer_in_topic, is_question
 from actions.legal import sums_for
 from actions.service_catalog import (
     SERVICE_FORMS,
@@ -53,6 +53,7 @@ from actions.slot_checks import (
     slots_set_this_turn,
     told_text,
 )
+from bot.normalize.text import normalize_text
 
 logger = logging.getLogger(__name__)
 
@@ -88,6 +89,12 @@ THANKED_TEXT = {
 }
 # Intents that end the form: each form has a rule for them (data/rules/services.yml).
 LEAVING_INTENTS = {"cancel", "request_human"}
+# 还没扣呢 我就问问 / 沒欠 錢都到了 我就問問 (round 20: the wage form went on asking which
+# employer): the worker has no case to file, they asked a question
+_JUST_ASKING = re.compile(r"(?:就|只是|只|随便|单纯)(?:是)?(?:问问|问一下|了解一下|打听)|问一下而已|"
+                          r"不(?:用|要|想|需要)登记")
+_NOTHING_OWED = re.compile(r"(?<!不)(?:还|都)?没(?:扣|欠|拖)(?:我|俺)?(?:钱|工资)?(?:呢|啊|的|过)?(?=$|\s|[，,。.!！])|"
+                           r"钱都(?:到了|给了|发了|结了|到手了)|不是(?:要)?(?:讨薪|欠薪|要工资|欠工资)")
 REASK_PREFIX = "utter_" + "invalid_"  # the re-ask hints of the validators (utter_invalid_…)
 _NOT_A_PLACE_CORRECTION = re.compile(r"\d|[一二两三四五六七八九十][千万百]|钱|花|块|元|岁|年级|个月")
 # 别问了 快点给我登记上 / 赶紧登记: the worker wants it filed now, not cancelled
@@ -306,6 +313,27 @@ class HotlineForm(FormValidationAction):
         leaving = {"cancel"} if self.form_name() == "ticket_offer_form" else LEAVING_INTENTS
         return intent in leaving and not answers_the_question(tracker)
 
+    def _no_case(self, tracker: Tracker) -> bool:
+        """我就问问 in a case's form, or 没欠 / 钱都到了 in the wage form: no case to file."""
+        text = normalize_text(tracker.latest_message.get("text") or "")
+        if self.form_name() == "ticket_offer_form" or text.startswith("/"):
+            return False
+        return bool(_JUST_ASKING.search(text)) or (
+            self.form_name() == "wage_arrears_form" and bool(_NOTHING_OWED.search(text)))
+
+    async def _just_asking(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict]:
+        """The form is left (what was said stays known), and a question said with it answered."""
+        try:
+            answers = await answer_fact(tracker) or []
+        except Exception:  # the answer is a bonus here; leaving the form is the point
+            logger.exception("answering a question said while leaving a form failed")
+            answers = []
+        for line in answers:
+            dispatcher.utter_message(text=line)
+        dispatcher.utter_message(text="好的，那就不登记了。还有想问的随时问我；以后需要登记，"
+                                      "说一声就行。")
+        return [*self._pause()[:-1], SlotSet("interrupted_form", None), FollowupAction("action_listen")]
+
     @staticmethod
     def _thanks_reply(tracker: Tracker) -> str | None:
         """谢谢 after the rule was told and before the worker's own figure: not an answer,
@@ -339,6 +367,8 @@ class HotlineForm(FormValidationAction):
                 dispatcher, tracker, domain)
         if waiting and self._leaving(tracker):
             return [ActionExecutionRejected(self.form_name())]
+        if waiting and self._no_case(tracker):
+            return await self._just_asking(dispatcher, tracker)
         thanks = self._thanks_reply(tracker) if waiting else None
         if thanks:
             dispatcher.utter_message(text=thanks)

@@ -59,6 +59,16 @@ class OvertimePay:
     days: tuple[WorkedDay, ...] = ()
     time_off_in_lieu: bool = False
     notes: tuple[str, ...] = field(default=())
+    basis: str | None = None   # "day" / "hour": the wage was said per day or per hour
+
+    def wage_line(self) -> str:
+        """The day's pay the sums start from, from the wage as the worker said it."""
+        daily = money(daily_wage(self.monthly_wage))
+        if self.basis == "day":
+            return f"日工资 {yuan(daily)} 元（按您说的一天的工钱）"
+        if self.basis == "hour":
+            return f"日工资 = 小时工资 {yuan(money(daily / HOURS_PER_DAY))} × 8 = {daily:,.2f} 元"
+        return f"日工资 = 月工资 {yuan(self.monthly_wage)} ÷ 21.75 ≈ {daily:,.2f} 元"
 
     @property
     def total(self) -> Decimal:
@@ -66,8 +76,7 @@ class OvertimePay:
 
     def explain(self) -> str:
         """The calculation as the worker sees it."""
-        daily = money(daily_wage(self.monthly_wage))
-        lines = [f"日工资 = 月工资 {yuan(self.monthly_wage)} ÷ 21.75 ≈ {daily:,.2f} 元"]
+        lines = [self.wage_line()]
         lines += [f"{d.day.year}年{d.day.month}月{d.day.day}日 {d.why}：{KIND_NAMES[d.kind]}"
                   for d in self.days]
         lines += [line.working for line in self.lines]
@@ -75,17 +84,24 @@ class OvertimePay:
         return "\n".join(lines + list(self.notes))
 
 
-def _days_line(monthly: Decimal, kind: DayKind, days: int) -> PayLine:
+def _day_pay_text(monthly: Decimal, basis: str | None) -> str:
+    """How a day's pay is written in a line: 6,525 ÷ 21.75 from a month, 300 said per day."""
+    return yuan(money(daily_wage(monthly))) if basis in ("day", "hour") else f"{yuan(monthly)} ÷ 21.75"
+
+
+def _days_line(monthly: Decimal, kind: DayKind, days: int, basis: str | None = None) -> PayLine:
     rate = RATES[kind]
     amount = money(monthly / PAID_DAYS_PER_MONTH * days * rate)
-    working = (f"{KIND_NAMES[kind]}加班 {days} 天：{yuan(monthly)} ÷ 21.75 × {days} × "
+    working = (f"{KIND_NAMES[kind]}加班 {days} 天：{_day_pay_text(monthly, basis)} × {days} × "
                f"{rate * 100:.0f}% = {amount:,.2f} 元")
     return PayLine(kind, Decimal(days), amount, working)
 
 
-def _hours_line(monthly: Decimal, hours: Decimal) -> PayLine:
+def _hours_line(monthly: Decimal, hours: Decimal, basis: str | None = None) -> PayLine:
     amount = money(monthly / PAID_DAYS_PER_MONTH / HOURS_PER_DAY * hours * RATES[DayKind.WORKDAY])
-    working = (f"工作日延长工作时间 {yuan(hours)} 小时：{yuan(monthly)} ÷ 21.75 ÷ 8 × "
+    per_hour = (yuan(money(daily_wage(monthly) / HOURS_PER_DAY)) if basis == "hour"
+                else f"{_day_pay_text(monthly, basis)} ÷ 8")
+    working = (f"工作日延长工作时间 {yuan(hours)} 小时：{per_hour} × "
                f"{yuan(hours)} × 150% = {amount:,.2f} 元")
     return PayLine(DayKind.WORKDAY, hours, amount, working)
 
@@ -117,7 +133,8 @@ def _date_notes(worked: tuple[WorkedDay, ...]) -> list[str]:
 
 def overtime_pay(monthly_wage: Decimal | int | str, statutory_days: int = 0, rest_days: int = 0,
                  extended_hours: Decimal | int | str = 0, time_off_in_lieu: bool = False,
-                 dates: Iterable[date] = (), comp_days: int = 0) -> OvertimePay:
+                 dates: Iterable[date] = (), comp_days: int = 0,
+                 basis: str | None = None) -> OvertimePay:
     """Pay owed for days worked, given by kind and/or as calendar dates, plus extra hours.
 
     Each date is classified by the calendar (statutory / rest / workday); a workday worked
@@ -135,13 +152,13 @@ def overtime_pay(monthly_wage: Decimal | int | str, statutory_days: int = 0, res
     rest -= offset
     lines = []
     if statutory:
-        lines.append(_days_line(monthly, DayKind.STATUTORY, statutory))
+        lines.append(_days_line(monthly, DayKind.STATUTORY, statutory, basis))
     if rest and not time_off_in_lieu:
-        lines.append(_days_line(monthly, DayKind.REST, rest))
+        lines.append(_days_line(monthly, DayKind.REST, rest, basis))
     if hours:
-        lines.append(_hours_line(monthly, hours))
+        lines.append(_hours_line(monthly, hours, basis))
     notes = _notes(statutory, rest, time_off_in_lieu) + tuple(_date_notes(worked))
     if offset:
         notes = (f"单位补休了 {offset} 天，抵掉休息日加班 {offset} 天；"
                  "法定节假日加班不能用补休抵。",) + notes
-    return OvertimePay(monthly, tuple(lines), worked, time_off_in_lieu, notes)
+    return OvertimePay(monthly, tuple(lines), worked, time_off_in_lieu, notes, basis)

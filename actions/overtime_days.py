@@ -235,6 +235,16 @@ def _named_holidays(text: str, today: date) -> list[date]:
                 continue
             except ValueError:
                 pass
+        # 国庆1号2号3号 / 国庆1号、2号、3号 (MM-15 counted one day): each day named
+        listed = re.search(rf"(?:{pattern})\D{{0,4}}?((?:({_DAY_NUM})\s*[号日]\s*[、,，和跟及]?\s*){{2,}})", text)
+        named = [int(n) for n in (_number(g) for g in re.findall(rf"({_DAY_NUM})\s*[号日]", listed.group(1)))
+                 if n] if listed else []
+        if named and all(1 <= day <= 31 for day in named):
+            try:
+                days += [first.replace(day=day) for day in named]
+                continue
+            except ValueError:
+                pass
         m = re.search(rf"(?:{pattern})\D{{0,6}}?({_NUM})\s*天", text)
         n = int(_number(m.group(1)) or 1) if m else 1
         days += _span(first, first + timedelta(days=min(n, 10) - 1))
@@ -451,6 +461,11 @@ def _workdays_in_period(text: str) -> int:
              and not _DAILY.match(text, s.start)]  # 一天多干仨钟头: per day, not a period
     if not spans:
         return 0
+    if (month := _DAYS_A_MONTH.search(text)) and (days := int(_number(month.group(1)) or 0)):
+        # 一个月上二十二天班 … 一个月该给我多少 (MM-03 counted the average 21): the worker's own
+        # days of a month, times the months said (one unless more are named)
+        months = [int(m.group(1)) for s in spans if (m := re.fullmatch(r"P(\d+)M", str(s.value)))]
+        return days * max(months or [1])
     m = re.fullmatch(r"P(\d+)([YMWD])(?:(15)D)?", str(spans[-1].value))
     if not m:
         return 0

@@ -518,6 +518,14 @@ class ActionStartService(SafeAction):
             # 包工头姓刘 欠了俩月跑了 能找那个楼盘的老板吗 (read as inform): who pays, then the
             # case told is taken up, not left for 请问您想办理什么事情
             return await self._start("wage_arrears", dispatcher, tracker, domain, answered=True)
+        if intent == "wage_arrears" and not self._case_facts_given(intent, tracker):
+            # 那我要是被扣工资了找谁 (round 20: the wage form asked which employer owed, and
+            # went on after 还没扣呢 我就问问): a question answered; a case only if they want one
+            dispatcher.utter_message(
+                text="如果您现在就有工资被拖欠或克扣的事，我可以帮您登记，转给网格工作站跟进。",
+                buttons=[{"title": "帮我登记", "payload": "/wage_arrears"},
+                         {"title": "不用，就问问", "payload": "/deny"}])
+            return []
         if intent in SERVICE_FORMS:
             # the figure first, then the worker's own case: the flow asks only what is
             # still missing (春节加班工资怎么算 → the multipliers, then the monthly wage;
@@ -566,7 +574,7 @@ class ActionStartService(SafeAction):
     def _topics(intent: str | None, text: str) -> tuple[str | None, list[str]]:
         """The service a message's question is about and the others it names: with two
         named, the first named is asked about (the intent may be either of them)."""
-        named = services_named(text)
+        named = services_meant(text)  # 我不是要找律师 是孩子上学的事 (NN-01: legal aid came first)
         if len(named) < 2:
             return intent, [s for s in named if s != intent]
         return named[0], named[1:]

@@ -42,7 +42,8 @@ SERVICE_WORDS = (
     ("overtime_pay", r"加班费|加班工资|加班.{0,6}(?:怎么算|多少钱|拿多少)"),
     ("minimum_wage", r"最低工资"),
     ("school_placement", r"上学|上不了学|没学上|入学|学位|转学|上小学|上初中|上幼儿园|"
-                         r"(?:上|读|念|进)(?:初[一二三]|[一二三四五六]年级)"),
+                         r"(?:上|读|念|进)(?:初[一二三]|[一二三四五六]年级)|"
+                         r"学校\S{0,8}(?:不收|不要|不让|不接收|拒收|没名额|满了|没学位)"),
     # 托管 named: the school words only say where the child is (孩子上幼儿园 放学后没人看)
     # 孩子住院这种工会能不能帮点 (CC-15: ignored inside the wage case, then 没明白)
     ("relief_eligibility", r"救助|困难补助|帮扶|(?:住院|看病|治病|医药费|医疗费|手术)\S{0,8}?"
@@ -61,6 +62,22 @@ SERVICE_WORDS = (
 )
 
 
+# social insurance said to be paid (a school place's or a subsidy's condition), not a dispute
+_INSURANCE_PAID = re.compile(r"(?:交|缴)了\S{0,4}?(?:社保|五险|社会保险)|(?:社保|五险|社会保险)(?:一直|都|也)?"
+                             r"(?:交|缴)了|有社保")
+_INSURANCE_UNPAID = re.compile(r"[没不未断停欠漏少]|吗|没有|是否")
+_LEGAL_WORDS_BUT_INSURANCE = dict(SERVICE_WORDS)["legal_aid"].replace("社保|五险|社会保险|", "")
+
+
+def _insurance_only_paid(text: str) -> bool:
+    """社保交了两年: social insurance said to be paid, and no other word of a legal matter."""
+    paid = [m for m in _INSURANCE_PAID.finditer(text)
+            if not _INSURANCE_UNPAID.search(text[max(0, m.start() - 6):m.end() + 2])]
+    rest = _INSURANCE_PAID.sub("", text)
+    return bool(paid) and not re.search(r"社保|五险|社会保险|[没不未断停](?:给我?)?(?:交|缴)|欠缴", rest) \
+        and not re.search(_LEGAL_WORDS_BUT_INSURANCE, rest)
+
+
 def services_named(text: str) -> list[str]:
     """Services a message names in words, in the order it names them."""
     found = [(m.start(), service) for service, pattern in SERVICE_WORDS
@@ -68,6 +85,8 @@ def services_named(text: str) -> list[str]:
              # 我上次孩子上学那个单子 (Z-15): the ticket it names, not a second request
              and not re.match(r"\S{0,4}(?:单子|工单|那一单)", (text or "")[m.end():])]
     services = [service for _, service in sorted(found)]
+    if "legal_aid" in services and _insurance_only_paid(text or ""):
+        services.remove("legal_aid")  # 社保交了两年 for a school place (NN-01): paid, no dispute
     if "childcare_service" in services and "school_placement" in services \
             and not _SCHOOL_PROBLEM.search(text or ""):
         services.remove("school_placement")  # H06: a childcare sign-up, no school case

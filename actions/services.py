@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.backend_client import BackendError, RateLimited
 from actions.common import SafeAction, client, location, policies_for, said_this_turn
 from actions.crisis import is_crisis, wants_to_talk
+from actions.fact_tables import wage_as_said
 from actions.facts import (
     answer_fact,
     answer_in_topic,
@@ -143,9 +144,9 @@ def case_words(tracker, limit: int = 3) -> str | None:
 def legal_case(tracker) -> dict[str, Any]:
     """What a legal-aid ticket carries: the worker's words, and the wage and employer known."""
     words = recent_words(tracker, limit=5)
-    return {"question": case_words(tracker, limit=5),
-            # a probation wage is not the month's pay the claim is counted on (T-10)
-            "monthly_wage": None if "试用期" in words else wage_told(tracker),
+    # a probation wage is not the month's pay the claim is counted on (T-10)
+    wage = wage_as_said(None if "试用期" in words else wage_told(tracker), tracker.get_slot("wage_basis"))
+    return {"question": case_words(tracker, limit=5), wage[0]: wage[1],
             "employer": tracker.get_slot("employer")}
 
 

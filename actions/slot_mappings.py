@@ -16,6 +16,7 @@ from rasa_sdk import Tracker, ValidationAction
 from rasa_sdk.events import SlotSet
 
 from actions import validators as v
+from actions.fact_tables import wage_as_said
 from actions.hotline_form import resolve_place
 from actions.overtime_days import added_days, days_given_off, read_worked_days
 from actions.service_catalog import SERVICE_INTENTS
@@ -28,6 +29,15 @@ def _site_after_a_person(old: Any, new: Any) -> bool:
     """A work site told after the boss was described: where to find them, not another boss."""
     return (isinstance(old, str) and isinstance(new, str) and "工地" in new and "工地" not in old
             and bool(re.search(r"包工头|工头|老板|姓", old)))
+
+
+def _change(tracker: Tracker, facts: dict[str, Any], slot: str, old: Any, new: Any) -> dict:
+    """A correction as the worker said it: 一天三百 → 一天三百五 is the day's pay corrected."""
+    if slot != "monthly_wage":
+        return {"slot": slot, "old": old, "new": new}
+    before = wage_as_said(old, tracker.get_slot("wage_basis"))
+    now = wage_as_said(new, facts.get("wage_basis", tracker.get_slot("wage_basis")))
+    return {"slot": now[0], "old": before[1], "new": now[1]}
 
 
 def _same_days(old: Any, new: Any) -> bool:
@@ -64,10 +74,15 @@ class ValidateSlotMappings(ValidationAction):
             tracker, correction_target(tracker, facts))))
         for slot, value in (await volunteered_place(tracker, facts)).items():
             facts.setdefault(slot, value)  # the NLU's own reading of a place stays as it was
+        if "monthly_wage" in facts and "wage_basis" not in facts and tracker.get_slot("wage_basis"):
+            facts["wage_basis"] = None  # 一天三百, then 一个月六千: the month said now
         events, changed = (place_inside_employer(tracker, facts) + place_of_hukou(tracker)
                            + await known_place_of_several(tracker)), []
         for slot, value in facts.items():
             old = tracker.get_slot(slot)
+            if slot == "wage_basis":  # how the wage was said: no fact of its own to correct
+                events += [SlotSet(slot, value)] if old != value else []
+                continue
             if old == value or (slot == "overtime_days" and _same_days(old, value)):
                 continue  # 四千出头 4200吧 那初四到底几倍 (W-21): the same 初四, no correction
             if slot == "overtime_days" and (joined := added_days(old, value) or days_given_off(old, value)):
@@ -78,7 +93,7 @@ class ValidateSlotMappings(ValidationAction):
             events.append(SlotSet(slot, value))
             refined = isinstance(value, str) and value.startswith(str(old))  # 外地户口 → …，有居住证
             if old not in (None, v.UNKNOWN) and not str(old).startswith("约") and not refined:
-                changed.append({"slot": slot, "old": old, "new": value})
+                changed.append(_change(tracker, facts, slot, old, value))
         if changed or tracker.get_slot("last_correction"):
             events.append(SlotSet("last_correction", changed or None))  # this message's only
         return events
@@ -280,6 +295,9 @@ def place_of_hukou(tracker: Tracker) -> list[dict]:
     合肥, the worker lives in 上海闵行) is undone: the case goes where the worker is."""
     text = (tracker.latest_message or {}).get("text") or ""
     hukou = " ".join(m.group(1) for m in _HUKOU_PLACE.finditer(text))
+    if tracker.get_slot("requested_slot") == "hukou_status" and (bare := v.hukou_origin(text)) \
+            and bare in text and len(text.strip()) <= 8:
+        hukou = bare  # 四川, said to the hukou question (NN-02: kept as the worker's city)
     if not hukou:
         return []
     events = []

@@ -38,7 +38,9 @@ def _last_card(tracker: Tracker) -> str | None:
 _DAYS = {**{name[-1]: name for name in WEEKDAY_NAMES.values()}, "天": WEEKDAY_NAMES["sun"],
          "末": "周末"}
 _DAY_ASKED = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天末])")
-_HOURS_ASKED = re.compile(r"几点|开不开|开门|开不|关门|营业|有人吗|有人不")
+# (晚上能去吗 after the 辛安 card, CODE-06: 没太明白)
+_HOURS_ASKED = re.compile(r"几点|开不开|开门|开不|关门|营业|有人吗|有人不|晚上|夜里|中午|什么时候|啥时候|几时|"
+                          r"能去吗|能过去|上班时间|下班")
 
 
 def _hours_reply(name: str, hours: str, text: str) -> str:

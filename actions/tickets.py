@@ -21,7 +21,7 @@ from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.case_outbox import submit_ticket
 from actions.common import SafeAction, client, location, outbox
-from actions.fact_tables import ARREARS_FACTS, FACT_NAMES, SLOT_OF_CASE_FACT, fact_text
+from actions.fact_tables import ARREARS_FACTS, FACT_NAMES, SLOT_OF_CASE_FACT, fact_text, wage_as_said
 from actions.slot_checks import value_before_this_message
 from actions.station_followup import status_looked_up
 from bot.contract import TICKET_TYPE_WORKER_NAMES, weekday_name
@@ -223,6 +223,9 @@ CONTEXT_FACTS = ("employer", "occupation", "monthly_wage")
 def context_facts(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any]:
     """The worker's other facts for a case's summary and ticket: what the case does not hold."""
     told = {k: tracker.get_slot(k) for k in CONTEXT_FACTS if k not in case_facts}
+    if "monthly_wage" in told:  # 一天三百: shown and filed as a day's pay
+        fact, said = wage_as_said(told.pop("monthly_wage"), tracker.get_slot("wage_basis"))
+        told[fact] = said
     return {k: val for k, val in told.items() if val not in (None, "", v.UNKNOWN)}
 
 

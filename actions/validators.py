@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from actions.overtime_days import read_worked_days
+from bot.contract import PROVINCE_NAMES
 from bot.normalize.identity import normalize_id_number, normalize_phone
 from bot.normalize.numbers import find_amounts, find_durations, parse_amount, parse_duration, yuan_value
 from bot.normalize.text import CORRECTION_CUES, normalize_text
@@ -305,18 +306,44 @@ def hukou_status(value: object) -> Checked:
                      r"户口(?:在|是)(?!本地|这|当地|咱)", text)
     if local and not away:
         return Checked("本地户口")
+    # 户口在河南 (NN-01: the ticket said only 外地户口): where the hukou is, kept at the end
+    origin = f"（户口在{place}）" if (place := hukou_origin(text)) else ""
     # 居住证办了大概一年了 (Z-01): the hedge is about how long, not whether it is held
     hedged = _HEDGED.search(_HOW_LONG_ROUGHLY.sub("", text))
     if permit and (hedged or permit_unknown):
         # 居住证好像办了吧 不太清楚 / 居住证不知道办没办 (P-02): staff must check it
-        return Checked("外地户口，居住证不确定")
+        return Checked("外地户口，居住证不确定" + origin)
     if permit:
-        return Checked("外地户口，有居住证")
+        return Checked("外地户口，有居住证" + origin)
     if permit_no:
-        return Checked("外地户口，没有居住证")
-    if away:
-        return Checked("外地户口")
+        return Checked("外地户口，没有居住证" + origin)
+    if away or origin:
+        return Checked("外地户口" + origin)
     return Checked(reask="utter_invalid_hukou_status")
+
+
+_ORIGIN = re.compile(r"(?:户口|户籍)(?:是|在|落在|还在)?(?:老家)?\s*([\u4e00-\u9fff]{2,3}?)"
+                     r"(?:省|市|县|的|农村|老家|[，,。\s]|$)|"
+                     r"(?:老家|户口)(?:是|在)\s*([\u4e00-\u9fff]{2,3}?)(?:省|市|县|的|[，,。\s]|$)|"
+                     r"([\u4e00-\u9fff]{2,3}?)(?:省|市)?(?:农村|农业)?户口")
+_NOT_ORIGIN = re.compile(r"本地|外地|当地|农村|老家|城市|没|外省|农业|咱|我们|孩子|本市|这边|那边|这里|那里|不在|"
+                         r"是|在|的|有|和|跟|也|都|还|俺|我|他|她")
+
+
+_BARE_PROVINCE = re.compile(r"(?:老家|户口在|在|是)?\s*(" + "|".join(PROVINCE_NAMES) + r")(?:省|市|的|人|那边|农村)?"
+                            r"[。.!！]?")
+
+
+def hukou_origin(text: str) -> str | None:
+    """户口在河南 / 四川农村户口 / 老家是安徽的 / 四川 (said bare to the hukou question): where
+    the hukou is (None: not said)."""
+    if bare := _BARE_PROVINCE.fullmatch(text.strip()):
+        return bare.group(1)  # NN-02: 四川 was kept as the worker's city, the question asked again
+    for m in _ORIGIN.finditer(text):
+        place = next(g for g in m.groups() if g)
+        if not _NOT_ORIGIN.search(place):
+            return place
+    return None
 
 
 _SCHOOL_PROBLEMS = (("没有学位", r"没有?学位|学位(?:紧张|不够|满了?)|没名额|名额(?:满|不够|紧)|排不上|"
@@ -791,11 +818,14 @@ _NAMED_EMPLOYER = re.compile(r"(?:公司|单位|厂子?|工厂|老板的公司|�
 # M-21): a name with its kind at the end, said after 叫, is the employer — not the kind before it
 _CALLED_COMPANY = re.compile(r"(?<![我俺他她你])(?:叫做?|名叫|名字是|名字叫)\s*([\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?"
                             r"(?:有限责任公司|股份有限公司|有限公司|集团|公司|茶餐厅|餐厅|饭店|酒店|超市|"
-                            r"饭馆|厂))")
+                            r"饭馆|面馆|餐馆|菜馆|酒楼|饭庄|火锅店|烧烤店|厂|物流|商行|门市部?|作坊))")
 
 
 _ABOUT_THE_LAW = re.compile(r"时效|期限|规定|法律|仲裁|超过|过了")
 _LAW_AFTER = re.compile(r"\S{0,4}?(?:就|还|以后|之后|后)\S{0,4}?(?:告|仲裁|起诉|时效|过期)")
+
+
+_PAY_FIGURE_AFTER = re.compile(r"\s*(?:是|给|拿|就|才|有|算|挣|赚|能挣|能拿)?\s*(?:\d|[一二两三四五六七八九]?[百千])")
 
 
 def _owed_duration(text: str, ctx: Context, correcting: bool) -> str | None:
@@ -807,7 +837,9 @@ def _owed_duration(text: str, ctx: Context, correcting: bool) -> str | None:
     spans = [span for span in find_durations(text) if not _ABOUT_THE_LAW.search(
         text[max(0, span.start - 8):span.start])  # 仲裁时效是不是就一年 (I-20): the law's year
         and not _LAW_AFTER.match(text, span.end)  # 到底一年以后还能不能告 (K-09)
-        and not text[max(0, span.start - 3):span.start].endswith(("不是", "不是说"))]  # 不是一年
+        and not text[max(0, span.start - 3):span.start].endswith(("不是", "不是说"))  # 不是一年
+        # 一天两百五 (MM-13 filed 欠薪时间 1天): a day's pay, not a day owed
+        and not (text[span.start:span.end] in ("一天", "每天", "1天") and _PAY_FIGURE_AFTER.match(text, span.end))]
     # 干了大半年 最后两个月工资没给 (K-16): the months owed, not the time worked there
     owed = [span for span in spans if _OWED_CUE.search(_clause_at(text, span.start))]
     worked = [span for span in spans if _WORKED_CUE.search(_clause_at(text, span.start))]
@@ -915,11 +947,13 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         if value.ok and float(value.value) <= MAX_HOURLY_PAY and is_hourly_pay(text, span.start, span.end):
             # 一小时20块 (U-06: a monthly wage of 20, 0.17 元 of overtime): 8 hours × 21.75 days
             facts["monthly_wage"] = yuan_value(float(value.value) * 8 * 21.75)
+            facts["wage_basis"] = "hour"
             continue
         if value.ok and float(value.value) <= MAX_DAILY_PAY and is_daily_pay(text, span.start, span.end):
             # 我一天三百 按天结的 (S-08): the day's pay; the month it stands for is 21.75 days
             # of it, so the overtime sums come out at 300 × 300 %, not 300 ÷ 21.75
             facts["monthly_wage"] = yuan_value(float(value.value) * 21.75)
+            facts["wage_basis"] = "day"
             continue
         if value.ok:
             slot = _amount_slot(text, span.start, ctx)
@@ -973,10 +1007,12 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         yuan = parse_amount(hourly.group(1) + "元")
         if yuan and 5 <= yuan <= 500:
             facts["monthly_wage"] = yuan_value(float(yuan) * 8 * 21.75)
+            facts["wage_basis"] = "hour"
     if "monthly_wage" not in facts and (daily := _DAILY_HUNDREDS.search(text)):
         yuan = parse_amount(daily.group(1) + "元")
         if yuan and 30 <= yuan <= 3000:
             facts["monthly_wage"] = yuan_value(float(yuan) * 21.75)  # 我一天三百 (S-08)
+            facts["wage_basis"] = "day"
     owed = bool(OWED.search(text))
     # 老板欠我两个月工资一万二，还有国庆加班三天没给加班费: the clause of the overtime is left to
     # the overtime flow; the owed wages' clause still says how long
@@ -986,6 +1022,10 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         duration_said = _owed_duration(owed_text, ctx, correcting)
         if duration_said:
             facts["duration"] = duration_said
+    if facts.get("wage_basis") == "day" and "amount" not in facts and owed \
+            and (days := re.fullmatch(r"P(\d+)D", str(facts.get("duration") or ""))):
+        # 欠了我五天的工资 一天300 / 一天180 干了22天一分没给: the days owed at the day's pay
+        facts["amount"] = yuan_value(float(facts["monthly_wage"]) / 21.75 * int(days.group(1)))
 
     employer = next((e.get("value") for e in entities if e.get("entity") == "employer"
                      and _plausible_employer(str(e.get("value") or ""), text, ctx, correcting)),

@@ -10,8 +10,9 @@ from rasa_sdk.events import SlotSet
 
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import SafeAction, client, location, policies_for, said_this_turn
-from actions.fact_tables import ARREARS_FACTS
-from actions.facts import recent_words
+from actions.fact_tables import ARREARS_FACTS, wage_as_said
+from actions.facts import recent_words, worker_messages
+from actions.holiday_calendar import DayKind
 from actions.legal import iso_months
 from actions.overtime_calculator import overtime_pay
 from actions.overtime_days import read_worked_days
@@ -63,9 +64,12 @@ class ActionCalculateOvertime(SafeAction):
         worked = read_worked_days(tracker.get_slot("overtime_days") or "")
         pay = overtime_pay(tracker.get_slot("monthly_wage"), worked.statutory_days,
                            worked.rest_days, worked.extended_hours, dates=worked.dates,
-                           comp_days=worked.comp_days)
+                           comp_days=worked.comp_days, basis=tracker.get_slot("wage_basis"))
         dispatcher.utter_message(text="按《劳动法》第四十四条计算：\n" + _daily_line(worked)
                                  + pay.explain())
+        said_rate = rate_offered(" ".join(worker_messages(tracker, 3)))
+        if (short := rate_shortfall(pay, said_rate)) is not None:
+            dispatcher.utter_message(text=short)
         paid = paid_so_far((tracker.latest_message or {}).get("text") or "")
         if paid is not None and paid < pay.total:
             # 老板只按平时一天200给的 一共给了600 那还差我多少 (K-02): the shortfall, not the form again
@@ -82,15 +86,39 @@ class ActionCalculateOvertime(SafeAction):
             dispatcher.utter_message(text=f"这是一个月的。{months} 个月都没给的话：每月 {pay.total:,.2f} 元 × "
                                           f"{months} 个月 = {total:,.2f} 元。")
         if _wants_the_pay(tracker):  # 一分钱加班费都没有 / 工会帮我要: the station follows it up
+            wage = wage_as_said(tracker.get_slot("monthly_wage"), tracker.get_slot("wage_basis"))
             return offer_ticket("overtime_pay", {
-                "monthly_wage": tracker.get_slot("monthly_wage"),
-                "overtime_days": tracker.get_slot("overtime_days"), "amount": int(total)})
+                wage[0]: wage[1], "overtime_days": tracker.get_slot("overtime_days"),
+                "amount": int(total)})
         dispatcher.utter_message(response="utter_overtime_next")
         return []  # the days stay known: a follow-up (那一共多少钱) is answered, not asked again
 
 
 _PAID = re.compile(r"(?:一共|总共|只|才)?(?:给了|发了|付了|算了)(?:我|俺)?\s*"
                    r"([0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十百千万]+)\s*(?:块|元)?")
+
+
+# 老板说给双倍工资 对不对 (MM-15: never said the boss's double pay falls short)
+_RATE_OFFERED = re.compile(r"(?:给|按|发|算)(?:我们?|俺)?\s*(双倍|两倍|2倍|二倍|一倍半|1\.5倍|一倍|1倍)")
+_RATES_SAID = {"双倍": Decimal(2), "两倍": Decimal(2), "2倍": Decimal(2), "二倍": Decimal(2),
+               "一倍半": Decimal("1.5"), "1.5倍": Decimal("1.5"), "一倍": Decimal(1), "1倍": Decimal(1)}
+
+
+def rate_offered(text: str) -> Decimal | None:
+    """给双倍 / 按两倍算: the multiple the employer pays (None when not said)."""
+    found = _RATE_OFFERED.search(text or "")
+    return _RATES_SAID[found.group(1)] if found else None
+
+
+def rate_shortfall(pay, rate: Decimal | None) -> str | None:
+    """What a multiple below 300 % leaves unpaid for statutory holidays (None: nothing short)."""
+    lines = [line for line in pay.lines if line.kind == DayKind.STATUTORY]
+    if rate is None or not lines or rate >= 3:
+        return None
+    owed = sum((line.amount for line in lines), Decimal(0))
+    given = (owed * rate / 3).quantize(Decimal("0.01"))
+    return (f"单位说给{rate:g}倍：法定节假日按{rate:g}倍只有 {given:,.2f} 元，法律规定不低于 300%（3倍），"
+            f"应是 {owed:,.2f} 元，少给了 {owed - given:,.2f} 元。")
 
 
 def paid_so_far(text: str) -> Decimal | None:

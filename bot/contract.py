@@ -78,3 +78,10 @@ HOURS_KEY_NAMES: dict[str, str] = {**WEEKDAY_NAMES, HOLIDAY: "法定节假日", 
 def weekday_name(weekday: int) -> str:
     """``date.weekday()`` (0 = Monday) as the worker reads it: 周一 … 周日."""
     return WEEKDAY_NAMES[WEEKDAYS[weekday]]
+
+# The provinces, autonomous regions and municipalities by their short names: where a worker's
+# hukou may be (四川, 河南), said bare when the school form asks about the hukou.
+PROVINCE_NAMES: tuple[str, ...] = (
+    "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽",
+    "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州",
+    "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "香港", "澳门", "台湾")

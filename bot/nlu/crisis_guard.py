@@ -29,8 +29,10 @@ from bot.nlu.person_request import (
     bot_not_asked,
     force_person,
     goodbye_not_said,
+    injury_not_relief,
     person_not_asked,
     school_not_asked,
+    status_not_case,
 )
 
 CRISIS_INTENT = "psych_support"
@@ -63,3 +65,5 @@ class CrisisGuard(StatelessComponent):
             bot_not_asked(message, message.get(TEXT) or "")
             school_not_asked(message, message.get(TEXT) or "")
             goodbye_not_said(message, message.get(TEXT) or "")
+            injury_not_relief(message, message.get(TEXT) or "")
+            status_not_case(message, message.get(TEXT) or "")

@@ -15,7 +15,7 @@ from bot.nlu.base import RuleExtractor
 
 _SUFFIX = re.compile(
     r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团|工厂|厂|物流|速运|快递|超市|酒店"
-    r"|餐厅|饭店|医院|商场|工程队|建筑队|装修队|劳务公司)"
+    r"|餐厅|饭店|医院|商场|工程队|建筑队|装修队|劳务公司|面馆|饭馆|餐馆|菜馆|酒楼|饭庄|商行)"
 )
 # Characters that end the sentence's own words and so start a name.
 # Verbs and time words before 公司/厂 (要告公司, 留厂, 怀孕后公司) end the name too.
@@ -25,19 +25,33 @@ _GENERIC = {"这个", "那个", "这家", "那家", "一个", "一家", "我们"
             "别的", "其他", "老板", "外卖", "快递", "物流", "建筑", "装修", "电子", "服装", "工地",
             "附近", "本地", "当地", "小", "大", "淡季", "旺季", "年底", "年前", "年后"}
 _MAX_NAME = 8
+# A trade word ends a name that was said without 公司 (青岛海纳建筑, 宏达电子): weaker than a
+# suffix, so the name before it must look like a brand — no verb of doing the trade (搞建筑,
+# 跑运输) and no count of years (干了三年建筑).
+_TRADE = re.compile(r"(?:建筑|建设|建工|装饰|劳务|电子|科技|实业|制衣|服饰|服装|机械|餐饮|食品"
+                    r"|纺织|置业|地产|物业|运输|家政|保洁)(?!公司|有限|集团|厂|工厂|队)")
+_TRADE_STOP = _STOP | set("搞跑学当种开弄修边里头面零一二三四五六七八九十百千两几俩半年月天")
+
+
+def _name_start(text: str, end: int, stop: set[str]) -> int:
+    """Walk back from a suffix to where the sentence's own words stop."""
+    start = end
+    while start > 0 and end - start < _MAX_NAME and text[start - 1] not in stop \
+            and "\u4e00" <= text[start - 1] <= "\u9fff":
+        start -= 1
+    return start
 
 
 def find_employers(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for m in _SUFFIX.finditer(text):
-        start = m.start()
-        while start > 0 and m.start() - start < _MAX_NAME and text[start - 1] not in _STOP \
-                and "\u4e00" <= text[start - 1] <= "\u9fff":
-            start -= 1
-        name = text[start:m.start()]
-        if len(name) >= 2 and name not in _GENERIC:
-            spans.append((start, m.end()))
-    return spans
+    spans: list[tuple[int, int]] = []
+    for pattern, stop in ((_SUFFIX, _STOP), (_TRADE, _TRADE_STOP)):
+        for m in pattern.finditer(text):
+            start = _name_start(text, m.start(), stop)
+            name = text[start:m.start()]
+            overlaps = any(s < m.end() and start < e for s, e in spans)
+            if len(name) >= 2 and name not in _GENERIC and not overlaps:
+                spans.append((start, m.end()))
+    return sorted(spans)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)

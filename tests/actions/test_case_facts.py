@@ -779,7 +779,7 @@ async def test_the_hukous_place_is_not_where_the_worker_lives():
                       False, None, {"name": "school_form"}, "action_listen")
     read = _slots(await ValidateSlotMappings().run(CollectingDispatcher(), tracker, DOMAIN))
     assert read["city"] == "上海"
-    assert read["hukou_status"] == "外地户口，居住证不确定"
+    assert read["hukou_status"] == "外地户口，居住证不确定（户口在安徽）"  # where, kept (NN-01)
 
 
 def test_a_company_whose_city_the_nlu_cut_off_is_the_employer_whole():

@@ -184,3 +184,25 @@ def test_a_person_asked_for_with_a_measure_word_is_a_command():
 ])
 def test_a_goodbye_needs_a_word_of_leaving(text, result):
     assert _guarded(text, "goodbye", 0.7).get(INTENT)["name"] == result
+
+
+@pytest.mark.parametrize("text,intent,result", [
+    ("我在工地摔伤了 医药费花了两万多 老板不管", "relief_eligibility", "legal_aid"),  # relief's questions
+    ("干活摔断了腿 老板不给报销", "wage_arrears", "legal_aid"),
+    ("在厂里被机器轧伤了手", "inform", "legal_aid"),
+    ("摔伤了住院 能申请困难救助吗", "relief_eligibility", "relief_eligibility"),  # the service named
+    ("摔伤了 老板还欠我两个月工资", "wage_arrears", "wage_arrears"),
+    ("孩子摔伤了 医药费好几千", "relief_eligibility", "relief_eligibility"),  # no injury at work
+])
+def test_an_injury_at_work_is_a_work_injury_question(text, intent, result):
+    assert _guarded(text, intent, 0.83).get(INTENT)["name"] == result
+
+
+@pytest.mark.parametrize("text,intent,result", [
+    ("我之前报的那个孩子上学的单子怎么样了", "school_placement", "ticket_status"),  # NN-13
+    ("前几天登记的欠薪 有结果没", "wage_arrears", "ticket_status"),
+    ("孩子上学的事怎么样了", "school_placement", "school_placement"),  # nothing filed said
+    ("我想登记欠薪", "wage_arrears", "wage_arrears"),
+])
+def test_a_case_filed_before_asked_after_is_its_status(text, intent, result):
+    assert _guarded(text, intent, 0.8).get(INTENT)["name"] == result

@@ -1,0 +1,314 @@
+"""Defects the independent testers' twentieth round found (MM-, NN-), each read the way the
+worker wrote it."""
+
+from __future__ import annotations
+
+import pytest
+from form_trackers import form_tracker, parse
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import handoff
+from actions.fallback import ActionFallbackStep, ActionOutOfScope
+from bot.nlu.crisis_words import is_crisis
+
+WAGE_DOMAIN = {"forms": {"wage_arrears_form": {"required_slots": [
+    "employer", "amount", "duration", "workers_affected", "district", "phone",
+    "case_confirmed"]}}, "responses": {}, "slots": {}}
+CRISIS_REPLY = ("您的安全最重要。请马上拨打心理援助热线 400-161-9995 或 12356，也可以拨打工会职工服务热线 12351；"
+                "紧急情况请拨打 120 或 110。我这就帮您联系工会的工作人员。")
+
+
+def _after_crisis(*later: str, intent: str = "out_of_scope") -> Tracker:
+    """A crisis message and its reply, then the worker's later messages."""
+    first = "老板把我开了一分钱不给 活着真没意思 不如从楼上跳下去算了"
+    events = [{"event": "user", "text": first, "parse_data": parse(first, "psych_support")},
+              {"event": "bot", "text": CRISIS_REPLY}]
+    for text in later:
+        events += [{"event": "user", "text": text, "parse_data": parse(text, intent)},
+                   {"event": "bot", "text": "已为您登记回电工单"}]
+    events.pop()
+    latest = parse(later[-1], intent)
+    return Tracker("w", {}, latest, events, False, None, {}, "action_listen")
+
+
+@pytest.mark.parametrize("action", [ActionOutOfScope, ActionFallbackStep])
+async def test_after_a_crisis_an_unclear_message_keeps_the_person_and_the_lines(action):
+    """NN-15: 等到周一我都不在了 after the crisis reply got 没明白 and a wage example."""
+    dispatcher = CollectingDispatcher()
+    await action().run(dispatcher, _after_crisis("18954327761 黄岛", "那我等着吧"), {})
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "12356" in said and "110" in said and "没太明白" not in said and "欠" not in said
+    dispatcher = CollectingDispatcher()
+    await action().run(dispatcher, _after_crisis("我现在在工地楼顶上"), {})
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert said.startswith("您现在的位置很危险") and "110" in said
+
+
+def test_not_being_here_any_more_is_a_crisis():
+    assert is_crisis("等到周一我都不在了")
+    assert not is_crisis("老板说等他回来 我都不在这干了") and not is_crisis("我现在在工地楼顶上")
+
+
+async def test_a_place_of_danger_told_with_the_callback_phone_comes_first(monkeypatch):
+    """NN-15: 18954327761 黄岛 我现在在工地楼顶上 got a routine callback for Monday 08:30."""
+    filed = []
+
+    async def fake_file_case(dispatcher, tracker, kind, facts, urgent=False):
+        filed.append(urgent)
+        dispatcher.utter_message(text="已为您登记回电工单")
+
+    monkeypatch.setattr(handoff, "file_case", fake_file_case)
+    dispatcher = CollectingDispatcher()
+    tracker = _after_crisis("18954327761 黄岛 我现在在工地楼顶上", intent="inform")
+    await handoff.file_callback(dispatcher, tracker, "crisis")
+    assert dispatcher.messages[0]["text"].startswith("您现在的位置很危险") and filed == [True]
+    dispatcher = CollectingDispatcher()
+    await handoff.file_callback(dispatcher, _after_crisis("18954327761 黄岛", intent="inform"), "crisis")
+    assert dispatcher.messages[0]["text"] == "已为您登记回电工单"  # no danger told: none said
+
+
+@pytest.mark.parametrize("text,leaves", [
+    ("还没扣呢 我就问问", True),               # CODE-16: the employer was asked again
+    ("沒欠 錢都到了 我就問問", True),          # CODE-04
+    ("没欠 钱都给了", True),
+    ("不用登记", True),
+    ("没欠加班费 欠的是工资", False),           # a case, told more exactly
+    ("一个姓刘的包工头", False),
+])
+async def test_a_worker_just_asking_leaves_the_wage_form(text, leaves, monkeypatch):
+    from actions import hotline_form
+    from actions.forms import ValidateWageArrearsForm
+
+    async def no_answer(tracker):
+        return None
+
+    monkeypatch.setattr(hotline_form, "answer_fact", no_answer)
+    dispatcher = CollectingDispatcher()
+    tracker = form_tracker("wage_arrears_form", "employer", text)
+    events = await ValidateWageArrearsForm().run(dispatcher, tracker, WAGE_DOMAIN)
+    left = any(e.get("event") == "active_loop" and e.get("name") is None for e in events)
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert left is leaves, (events, said)
+    assert ("不登记" in said) is leaves
+
+
+async def test_a_wage_question_is_answered_and_a_case_offered_not_asked(monkeypatch):
+    """CODE-16: 那我要是被扣工资了找谁 got 是哪家单位…欠的？"""
+    from actions import router
+
+    record = {"topic": "where_to_complain", "title": "去哪投诉", "kind": "law",
+              "answer": "有三条路：打 12333 投诉，或申请劳动仲裁。", "source": "劳动争议调解仲裁法"}
+
+    async def found(tracker, statements=False):
+        return [record]
+
+    monkeypatch.setattr(router, "asked_facts", found)
+    text = "那我要是被扣工资了找谁"
+    message = parse(text, "wage_arrears")
+    tracker = Tracker("w", {}, message, [{"event": "user", "text": text, "parse_data": message}],
+                      False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    events = await router.ActionStartService().run(dispatcher, tracker, WAGE_DOMAIN)
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "12333" in said and "哪家单位" not in said
+    assert not [e for e in events if e.get("event") == "active_loop" and e.get("name")]
+    assert [b["title"] for b in dispatcher.messages[-1]["buttons"]] == ["帮我登记", "不用，就问问"]
+
+
+def test_holiday_days_named_one_by_one_are_each_counted():
+    """MM-15: 国庆1号2号3号我都在上班 was one day (540 instead of 1,620)."""
+    from datetime import date
+
+    from actions.overtime_days import read_worked_days
+
+    for text in ("国庆1号2号3号我都在上班 底薪3915 老板说给双倍工资 对不对", "国庆1号、2号、3号",
+                 "国庆一号二号三号都上班"):
+        assert read_worked_days(text, date(2026, 12, 6)).dates == [
+            date(2026, 10, 1), date(2026, 10, 2), date(2026, 10, 3)], text
+
+
+def test_the_worker_s_days_of_a_month_are_the_days_counted():
+    """MM-03: 一个月上二十二天班 … 一个月该给我多少 was counted as the average 21 days (1,890)."""
+    from actions.overtime_days import read_worked_days
+
+    worked = read_worked_days("我一个月工资五千二百二 平时每天都要加班两个小时 一个月上二十二天班 "
+                              "老板一分钱加班费都不给 一个月该给我多少加班费")
+    assert (worked.workdays, worked.extended_hours) == (22, 44)
+
+
+async def test_a_double_pay_offered_for_holidays_is_said_to_fall_short():
+    """MM-15: 老板说给双倍工资 对不对 — the boss's 2× was never compared with the law's 3×."""
+    from actions.wages import ActionCalculateOvertime
+
+    text = "国庆1号2号3号我都在上班 底薪3915 老板说给双倍工资 对不对"
+    message = parse(text, "overtime_pay")
+    tracker = Tracker("w", {"monthly_wage": 3915, "overtime_days": text}, message,
+                      [{"event": "user", "text": text, "parse_data": message}], False, None, {},
+                      "action_listen")
+    dispatcher = CollectingDispatcher()
+    await ActionCalculateOvertime().run(dispatcher, tracker, {})
+    said = "\n".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "1,620.00" in said and "1,080.00" in said and "少给了 540.00 元" in said, said
+
+
+def test_a_month_left_last_year_is_read_whatever_is_said_between():
+    """MM-09: 我去年12月底从厂里辞职的 … 是不是过期了 got 已经超过一年 (12月 read as 12 months)."""
+    from datetime import date
+
+    from actions.facts import applied_time_limit
+
+    said = applied_time_limit([{"topic": "arbitration_time_limit"}],
+                              "我去年12月底从厂里辞职的 最后两个月工资9000块一直没给 现在还能告吗 是不是过期了",
+                              date(2026, 12, 6))
+    assert "2025年12月" in said[0] and "这个月就满一年" in said[0] and "超过一年" not in said[0]
+
+
+@pytest.mark.parametrize("text", ["叫老街坊烩面馆 在金水区 对了要是去劳动仲裁得花钱不", "饭馆叫老街坊烩面馆"])
+def test_a_restaurant_named_is_the_employer(text):
+    """MM-12: 叫老街坊烩面馆 在金水区 … was lost and the employer asked twice more."""
+    from actions import validators as v
+
+    facts = v.read_facts(text, [], v.Context(form="wage_arrears_form", asked="employer"))
+    assert facts.get("employer") == "老街坊烩面馆"
+
+
+def test_being_told_to_go_somewhere_names_no_employer():
+    from actions import validators as v
+
+    facts = v.read_facts("老板叫我明天去工地", [], v.Context(form="wage_arrears_form", asked="employer"))
+    assert facts.get("employer") in (None, "老板")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # MM-13: 一天两百五 filed 欠薪时间 1天 (and a month's wage of 5,437.5 never said)
+    ("一天两百五 干了一年 大概五六万吧", {"duration": "P1Y", "wage_basis": "day"}),
+    ("欠了我五天的工资 一天300", {"duration": "P5D", "amount": 1500}),
+    ("一天180 干了22天 一分没给", {"duration": "P22D", "amount": 3960}),
+])
+def test_a_day_s_pay_is_no_day_owed_and_days_owed_are_paid_by_it(text, expected):
+    from actions import validators as v
+
+    facts = v.read_facts(text, [], v.Context(form="wage_arrears_form", asked="amount"))
+    assert {k: facts.get(k) for k in expected} == expected, facts
+
+
+async def test_asking_when_someone_is_there_after_the_closed_text_gets_the_opening(monkeypatch):
+    """NN-14: 晚上也有人吗 right after 现在不在服务时间 got the same text again word for word."""
+    class Closed:
+        async def open_handoff(self, *args) -> dict:
+            return {"station_name": "辛安街道工会网格化工作总站", "station_open_now": False,
+                    "station_phone": "0532-12351", "position": 1,
+                    "station_opens_at": "2026-12-07T00:30:00+00:00"}
+
+    monkeypatch.setattr(handoff, "client", Closed)
+    closed = handoff.closed_text("工会网格工作站", False, None)
+    events = [{"event": "user", "text": "我要找真人 别跟我绕", "parse_data": parse("我要找真人", "request_human")},
+              {"event": "bot", "text": closed}]
+    for text, asks_when in (("晚上也有人吗", True), ("现在晚上了 一个人都没有吗 那我明天几点找谁", True),
+                            ("转人工", False)):
+        message = parse(text, "request_human")
+        tracker = Tracker("w", {}, message, [*events, {"event": "user", "text": text, "parse_data": message}],
+                          False, None, {}, "action_listen")
+        dispatcher = CollectingDispatcher()
+        await handoff.request_handoff(dispatcher, tracker, "worker_request")
+        said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+        assert ("现在没有工作人员在岗" in said and "12月7日（周一）08:30" in said) is asks_when, said
+        assert (said == closed) is not asks_when
+
+
+def test_tonight_asked_after_a_station_card_gets_its_hours():
+    """CODE-06: 晚上能去吗 right after the 辛安 card got 没太明白."""
+    from actions.station_followup import station_detail_reply
+    from actions.station_text import station_text
+
+    card = "工会网格工作站：" + station_text({
+        "name": "辛安街道工会网格化工作总站", "address": "青岛西海岸新区辛安街道", "phone": "0532-12351",
+        "hours": {d: ["08:30-19:30"] for d in ("mon", "tue", "wed", "thu", "fri")} | {"sat": ["09:00-17:00"]},
+        "open_now": False})
+    events = [{"event": "user", "text": "辛安的工会站在哪", "parse_data": parse("辛安的工会站在哪", "find_station")},
+              {"event": "bot", "text": card},
+              {"event": "user", "text": "晚上能去吗", "parse_data": parse("晚上能去吗", "out_of_scope")}]
+    tracker = Tracker("w", {}, parse("晚上能去吗", "out_of_scope"), events, False, None, {}, "action_listen")
+    assert "周一至周五 08:30-19:30" in (station_detail_reply(tracker) or "")
+
+
+@pytest.mark.parametrize("text,named", [
+    # NN-01: a whole school case was read as legal aid (社保交了两年 is the school's condition)
+    ("我在黄岛辛安街道上班 孩子今年三年级 户口在河南 学校说没本地户口不收 我有居住证 社保交了两年 "
+     "工会能不能帮忙协调一下 电话13953287721", ["school_placement"]),
+    ("公司没给我交社保", ["legal_aid"]),
+    ("交了两年社保 现在公司不交了", ["legal_aid"]),
+    ("社保交了 但是被辞退了", ["legal_aid"]),
+])
+def test_insurance_said_to_be_paid_is_no_legal_matter(text, named):
+    from actions.service_catalog import services_named
+
+    assert services_named(text) == named
+
+
+def test_the_service_a_worker_says_is_not_meant_does_not_come_first():
+    """NN-01: 我不是要找律师 是孩子上学的事 got 好的，先帮您办“法律援助”."""
+    from actions.router import ActionStartService
+
+    assert ActionStartService._topics("school_placement", "我不是要找律师 是孩子上学的事 学校不收")[0] \
+        == "school_placement"
+
+
+@pytest.mark.parametrize("text,status", [
+    ("户口在河南 学校说没本地户口不收 我有居住证", "外地户口，有居住证（户口在河南）"),  # NN-01
+    ("四川", "外地户口（户口在四川）"),                                           # NN-02
+    ("老家是安徽的 没办居住证", "外地户口，没有居住证（户口在安徽）"),
+    ("有居住证但是没有青岛户口", "外地户口，有居住证"),
+])
+def test_where_the_hukou_is_stays_on_the_case(text, status):
+    from actions.validators import hukou_status
+
+    assert hukou_status(text).value == status
+
+
+async def test_a_province_said_to_the_hukou_question_is_not_the_workers_city():
+    """NN-02: 四川 to 孩子的户口在哪里 gave 记下了：城市 四川 and the question again."""
+    from actions import slot_mappings
+
+    message = parse("四川", "inform", [{"entity": "city", "value": "四川"}])
+    events = [{"event": "slot", "name": "city", "value": "青岛市"},
+              {"event": "slot", "name": "requested_slot", "value": "hukou_status"},
+              {"event": "user", "text": "四川", "parse_data": message},
+              {"event": "slot", "name": "city", "value": "四川"}]
+    tracker = Tracker("w", {"city": "四川", "requested_slot": "hukou_status"}, message, events, False,
+                      None, {"name": "school_form"}, "action_listen")
+    undone = await slot_mappings.ValidateSlotMappings().run(CollectingDispatcher(), tracker, {})
+    assert {"event": "slot", "name": "city", "value": "青岛市", "timestamp": None} in undone
+
+
+async def test_a_crisis_said_again_after_its_callback_was_filed_files_no_second_one(monkeypatch):
+    """Round 20 replay: 等到周一我都不在了 after the crisis callback GH…0001 filed GH…0002."""
+    class NoSecondHandoff:
+        async def open_handoff(self, *args) -> dict:
+            raise AssertionError("a second handoff was opened")
+
+    monkeypatch.setattr(handoff, "client", NoSecondHandoff)
+    filed = ("已为您登记回电工单，工单号 GH202612060001，由青岛西海岸新区总工会职工服务中心负责（电话 0532-12351）。"
+             "服务站一上班（12月7日（周一）08:30），工作人员会第一时间给您回电。")
+    text = "等到周一我都不在了"
+    events = [{"event": "user", "text": "活着真没意思", "parse_data": parse("活着真没意思", "psych_support")},
+              {"event": "bot", "text": CRISIS_REPLY},
+              {"event": "user", "text": "18954327761 黄岛", "parse_data": parse("18954327761 黄岛", "inform")},
+              {"event": "bot", "text": filed},
+              {"event": "user", "text": text, "parse_data": parse(text, "psych_support")},
+              {"event": "bot", "text": CRISIS_REPLY}]
+    tracker = Tracker("w", {"phone": "18954327761"}, parse(text, "psych_support"), events, False, None, {},
+                      "action_listen")
+    dispatcher = CollectingDispatcher()
+    await handoff.request_handoff(dispatcher, tracker, "crisis")
+    assert "GH202612060001" in dispatcher.messages[-1]["text"]
+
+    dispatcher = CollectingDispatcher()  # 晚上也有人吗 later: the same callback, no third one
+    asked = parse("晚上也有人吗", "request_human")
+    later = Tracker("w", {"phone": "18954327761"}, asked,
+                    [*events, {"event": "user", "text": "晚上也有人吗", "parse_data": asked}],
+                    False, None, {}, "action_listen")
+    await handoff.request_handoff(dispatcher, later, "worker_request")
+    reply = dispatcher.messages[-1]["text"]
+    assert "现在没有工作人员在岗" in reply and "GH202612060001" in reply
