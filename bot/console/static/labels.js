@@ -8,9 +8,10 @@
     holiday: "节日", workers_affected: "涉及人数", overtime_days: "加班天数", hukou_status: "户籍情况",
     school_problem: "入学问题", holiday_situation: "节日情况", occupation: "职业", wants_ticket: "是否要建工单",
     pending_case: "待建工单", type: "类型", reason: "原因", overtime_type: "加班类型", hours: "小时数",
-    days: "天数", name: "姓名", contact_name: "联系人", contact_phone: "联系电话"
+    days: "天数", name: "姓名", contact_name: "联系人", contact_phone: "联系电话",
+    daily_wage: "日工资", hourly_wage: "小时工资", wage_basis: "工资计法"
   };
-  var MONEY = { amount: 1, monthly_wage: 1, medical_cost: 1 };
+  var MONEY = { amount: 1, monthly_wage: 1, medical_cost: 1, daily_wage: 1, hourly_wage: 1 };
   var TYPES = {
     school_placement: "子女入学", wage_arrears: "欠薪", overtime_pay: "加班费", minimum_wage: "最低工资",
     relief_application: "困难救助", subsidy_application: "补贴申请", legal_aid: "法律援助", callback: "回电",
