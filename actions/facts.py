@@ -22,7 +22,7 @@ import cn2an
 from rasa_sdk import Tracker
 
 from actions.backend_client import BackendError, BackendUnavailable
-from actions.common import client
+from actions.common import client, said_this_turn
 from actions.crisis import is_crisis
 from actions.station_text import station_text
 from bot.normalize.text import normalize_text
@@ -200,8 +200,11 @@ async def answer_in_topic(tracker: Tracker, topic: str | None = None) -> list[st
     if topic == "过年补贴" and _WHICH_YEAR.search(text):
         return [WHICH_YEAR]  # 这个是今年的政策吗 还是以前的 (O-15): looped on the offer
     place = {"city": _context(tracker, "city"), "district": _context(tracker, "district")}
-    tries = [(text, place), *(((f"{topic} {text}", place), (f"{topic} {text}", {}))
-                             if topic else ())]
+    # 有沒有網上的 right after 福田职工书院有什么课 (NN-04: 没有现成的准确答案): read with the
+    # worker's question before it, and only what was not answered already
+    before = worker_messages(tracker, 2)[:-1]
+    tries = [(text, place), *(((f"{before[-1]} {text}", place),) if before else ()),
+             *(((f"{topic} {text}", place), (f"{topic} {text}", {})) if topic else ())]
     for number, (question, where) in enumerate(tries):
         try:
             found = (await client().facts(question, employer=_context(tracker, "employer"),
@@ -209,8 +212,10 @@ async def answer_in_topic(tracker: Tracker, topic: str | None = None) -> list[st
         except (BackendUnavailable, BackendError) as exc:
             logger.warning("question in a form not answered: %s", exc)
             return []
+        if number == 1 and before:
+            found = [f for f in found if not said_this_turn(tracker, fact_text(f)[:30], earlier_turns=2)]
         if found:
-            lead = [ELSEWHERE] if number == 2 and any(place.values()) else []
+            lead = [ELSEWHERE] if where == {} and any(place.values()) else []
             return lead + [fact_text(fact) for fact in found] + applied_time_limit(
                 found, recent_words(tracker))
     return []

@@ -285,6 +285,9 @@ class ActionDenyNoContext(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         text = (tracker.latest_message.get("text") or "").strip()
+        if not text.startswith("/") and v.is_correction(text) and (sums := sums_for(tracker)):
+            # 不对 是十个月 right after the double wage's sum (NN-08: 好的，没问题)
+            return ActionStartService._worked_out(sums, dispatcher, tracker)
         if not text.startswith("/") and not _PLAIN_NO.match(text) and is_question(text):
             try:
                 # 要钱不 right after the courses' answer (LL-03: 好的，没问题): read with that service

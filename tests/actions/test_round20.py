@@ -312,3 +312,59 @@ async def test_a_crisis_said_again_after_its_callback_was_filed_files_no_second_
     await handoff.request_handoff(dispatcher, later, "worker_request")
     reply = dispatcher.messages[-1]["text"]
     assert "现在没有工作人员在岗" in reply and "GH202612060001" in reply
+
+
+async def test_a_months_correction_after_the_double_wage_sum_redoes_it():
+    """NN-08: 不对 是十个月 right after the 8-month sum got 好的，没问题。有需要随时找我."""
+    from actions.fallback import ActionDenyNoContext
+    from actions.legal import worked_out
+
+    first = "干了八个月老板一直没跟我签合同 这个能要钱吗"
+    sum_said = worked_out(first, first, None, asked_wage=False)[0]
+    text = "不对 是十个月"
+    events = [{"event": "user", "text": first, "parse_data": parse(first, "legal_aid")},
+              {"event": "bot", "text": sum_said},
+              {"event": "user", "text": text, "parse_data": parse(text, "deny")}]
+    tracker = Tracker("w", {}, parse(text, "deny"), events, False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    await ActionDenyNoContext().run(dispatcher, tracker, {})
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "干了10个月" in said and "9个月的二倍工资差额" in said and "没问题" not in said
+
+
+async def test_the_wage_told_after_a_redone_sum_gives_the_figure():
+    """NN-08: 一个月四千五 after the corrected sum got the menu (the sum's first words were the
+    same as the reply before, so it was taken as said already)."""
+    from actions.legal import sums_for, worked_out
+
+    first, fixed = "干了八个月老板一直没跟我签合同 这个能要钱吗", "不对 是十个月"
+    redone = worked_out(fixed, f"{first} {fixed}", None, asked_wage=False)[0]
+    text = "一个月四千五"
+    events = [{"event": "user", "text": first, "parse_data": parse(first, "legal_aid")},
+              {"event": "bot", "text": worked_out(first, first, None, asked_wage=False)[0]},
+              {"event": "user", "text": fixed, "parse_data": parse(fixed, "deny")},
+              {"event": "bot", "text": redone},
+              {"event": "user", "text": text, "parse_data": parse(text, "inform")}]
+    tracker = Tracker("w", {"monthly_wage": 4500}, parse(text, "inform"), events, False, None, {},
+                      "action_listen")
+    assert "约 40,500 元" in " ".join(sums_for(tracker))
+
+
+async def test_a_follow_up_question_is_read_with_the_question_before_it(monkeypatch):
+    """NN-04: 有沒有網上的 right after 福田职工书院有什么课 got 没有现成的准确答案."""
+    from actions import facts
+
+    online = {"topic": "futian_online", "answer": "福田职工书院的线上平台是“福田工会通”小程序", "source": "工人日报"}
+
+    class Records:
+        async def facts(self, question, **where):
+            return {"facts": [online] if "福田" in question and "网上" in question else []}
+
+    monkeypatch.setattr(facts, "client", Records)
+    first, text = "请问福田职工书院有什么课 怎么报名", "有没有网上的 我白天送快递没时间"
+    events = [{"event": "user", "text": first, "parse_data": parse(first, "skills_training")},
+              {"event": "bot", "text": "福田职工书院首批12位名师入驻"},
+              {"event": "user", "text": text, "parse_data": parse(text, "inform")}]
+    tracker = Tracker("w", {"pending_case": {"type": "skills_training", "facts": {}}}, parse(text, "inform"),
+                      events, False, None, {"name": "ticket_offer_form"}, "action_listen")
+    assert any("福田工会通" in line for line in await facts.answer_in_topic(tracker))
