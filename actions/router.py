@@ -312,6 +312,9 @@ def _asks_a_service_not_the_station(intent: str | None, text: str) -> bool:
 
 
 # 怎么申请 / 怎么赔 / 去哪报名: the worker asks how to get it, not only how much
+# the union asked to act on the worker's own matter: 能帮我盯着点不 / 你们能帮我找人吗 / 帮我要
+_ASKS_OUR_HELP = re.compile(r"(?:你们|工会|能不能|能|可以)\S{0,6}?(?:帮我|帮俺|帮忙|帮着|替我|给我)\S{0,4}?"
+                            r"(?:盯|管|问|找|要|讨|联系|出面|处理|登记|办|弄|协调)|帮我(?:登记|要回|讨回|找人|盯着)")
 _ASKS_HOW = re.compile(r"怎么(?:申请|赔|理赔|办|报名|参加|加入|领|弄)|如何(?:申请|理赔|办理|参加)|"
                        r"去哪(?:里|儿)?(?:申请|报名|办)")
 
@@ -469,6 +472,8 @@ class ActionStartService(SafeAction):
             # 我在青岛 一个月就给1800 合法吗: a question about the pay, nothing owed
             service = "minimum_wage"
             events += undo_this_turn(tracker, "duration")  # 一个月 was the pay's period
+        if service is None and named and not text.startswith("/"):
+            service = named[0]  # 社保的事 开个工单 (inform, CODE-15: asked for a ticket number)
         if service is None and (said_id := v.ticket_id(text)).ok:
             # 查下单子 gh 2026 1206 0010 (DD-13: read as inform with three sums, then the menu)
             tracker.slots["ticket_id"] = said_id.value
@@ -539,6 +544,9 @@ class ActionStartService(SafeAction):
             # 超过60岁干活受伤到底算不算工伤 on the ticket offer (HH-11: two sets of buttons in one
             # reply): the form the question interrupted goes on; no second offer beside it
             return []
+        if service == "legal_aid" and _ASKS_OUR_HELP.search(text):
+            # 你们工会能帮我盯着点不 (NN-09: 要不要我再帮您看看; the ticket came a button later)
+            return offer_ticket("legal_aid", legal_case(tracker))
         if service:
             dispatcher.utter_message(
                 text="要不要我再帮您看看您自己的情况？",

@@ -27,6 +27,7 @@ from bot.nlu.base import StatelessComponent
 from bot.nlu.crisis_words import crisis_words_in
 from bot.nlu.person_request import (
     bot_not_asked,
+    filing_not_lookup,
     force_person,
     goodbye_not_said,
     injury_not_relief,
@@ -36,6 +37,9 @@ from bot.nlu.person_request import (
 )
 
 CRISIS_INTENT = "psych_support"
+# The rereads of bot.nlu.person_request, in order: each sees the intent the one before left.
+INTENT_GUARDS = (force_person, person_not_asked, bot_not_asked, school_not_asked, goodbye_not_said,
+                 injury_not_relief, status_not_case, filing_not_lookup)
 CRISIS_KEY = "crisis"  # parse data: True on a crisis message
 CRISIS_WORDS_KEY = "crisis_words"
 
@@ -56,14 +60,10 @@ class CrisisGuard(StatelessComponent):
     """Forces ``psych_support`` (confidence 1.0) on crisis words (see the module docstring)."""
 
     def process_message(self, message: Message) -> None:
-        words = crisis_words_in(message.get(TEXT) or "")
+        text = message.get(TEXT) or ""
+        words = crisis_words_in(text)
         if words:
             force_crisis(message, words)
-        else:  # 你是机器人吧 俺要找真人 转人工: a person (bot.nlu.person_request)
-            force_person(message, message.get(TEXT) or "")
-            person_not_asked(message, message.get(TEXT) or "")
-            bot_not_asked(message, message.get(TEXT) or "")
-            school_not_asked(message, message.get(TEXT) or "")
-            goodbye_not_said(message, message.get(TEXT) or "")
-            injury_not_relief(message, message.get(TEXT) or "")
-            status_not_case(message, message.get(TEXT) or "")
+            return
+        for reread in INTENT_GUARDS:  # 你是机器人吧 俺要找真人 转人工: a person (person_request)
+            reread(message, text)

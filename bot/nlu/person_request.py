@@ -149,3 +149,21 @@ def status_not_case(message: Message, text: str) -> None:
         return
     if _FILED_BEFORE.search(text) and _HOW_IS_IT.search(text):
         _reread(message, "ticket_status")
+
+
+# 那你帮我登记一下让工会的人管管 我在西海岸薛家岛这边 (find_station: a station card, twice) /
+# 社保的事 开个工单 (ticket_status: asked for a ticket number) — CODE-15: a new case to file
+_FILE_NEW = re.compile(r"帮我登记|给我登记|帮俺登记|登记一下|开个?工单|开一个工单|新登记|建个?工单|立个?案|"
+                       r"让工会的人管|让你们的人管")
+_A_TICKET_NAMED = re.compile(r"[Gg][Hh]\s*\d|\d{8,}(?!\d)")
+
+
+def filing_not_lookup(message: Message, text: str) -> None:
+    """``find_station`` or ``ticket_status`` on a wish to file a new case becomes ``inform``
+    (the entry action files it for the service named or just answered)."""
+    intent = message.get(INTENT) or {}
+    if intent.get(INTENT_NAME_KEY) not in ("find_station", "ticket_status") or text.startswith("/"):
+        return
+    if _FILE_NEW.search(text) and not _HOW_IS_IT.search(text) \
+            and not (intent.get(INTENT_NAME_KEY) == "ticket_status" and _A_TICKET_NAMED.search(text)):
+        _reread(message, "inform")

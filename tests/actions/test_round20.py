@@ -368,3 +368,24 @@ async def test_a_follow_up_question_is_read_with_the_question_before_it(monkeypa
     tracker = Tracker("w", {"pending_case": {"type": "skills_training", "facts": {}}}, parse(text, "inform"),
                       events, False, None, {"name": "ticket_offer_form"}, "action_listen")
     assert any("福田工会通" in line for line in await facts.answer_in_topic(tracker))
+
+
+async def test_the_union_asked_to_act_after_a_legal_answer_offers_the_ticket(monkeypatch):
+    """NN-09: 你们工会能帮我盯着点不 got 要不要我再帮您看看您自己的情况 (the ticket a button later)."""
+    from actions import router
+
+    record = {"topic": "social_insurance_unpaid", "title": "社保", "kind": "law",
+              "answer": "单位应当为职工缴纳社会保险。", "source": "社会保险法"}
+
+    async def found(tracker, statements=False):
+        return [record]
+
+    monkeypatch.setattr(router, "asked_facts", found)
+    text = "社保大概没交吧 我也不清楚 厂子好像叫澳柯玛 你们工会能帮我盯着点不"
+    message = parse(text, "legal_aid")
+    tracker = Tracker("w", {"employer": "澳柯玛"}, message,
+                      [{"event": "user", "text": text, "parse_data": message}], False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    events = await router.ActionStartService().run(dispatcher, tracker, WAGE_DOMAIN)
+    assert any(e.get("name") == "ticket_offer_form" for e in events if e.get("event") == "active_loop")
+    assert not any("看看您自己的情况" in (m.get("text") or "") for m in dispatcher.messages)

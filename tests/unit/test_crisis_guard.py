@@ -206,3 +206,14 @@ def test_an_injury_at_work_is_a_work_injury_question(text, intent, result):
 ])
 def test_a_case_filed_before_asked_after_is_its_status(text, intent, result):
     assert _guarded(text, intent, 0.8).get(INTENT)["name"] == result
+
+
+@pytest.mark.parametrize("text,intent,result", [
+    ("那你帮我登记一下让工会的人管管 我在西海岸薛家岛这边 电话139 0532 8876", "find_station", "inform"),  # CODE-15
+    ("社保的事 开个工单", "ticket_status", "inform"),
+    ("辛安的工会站在哪", "find_station", "find_station"),
+    ("帮我查一下工单 GH202612060001", "ticket_status", "ticket_status"),
+    ("我登记的单子怎么样了", "ticket_status", "ticket_status"),
+])
+def test_a_wish_to_file_is_no_lookup(text, intent, result):
+    assert _guarded(text, intent, 0.8).get(INTENT)["name"] == result
