@@ -55,6 +55,7 @@ from actions.services import (
     follow_up_service,
     legal_case,
     lookup_retry,
+    wants_registration,
 )
 from actions.slot_checks import slots_set_this_turn
 from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, value_before_this_message
@@ -427,7 +428,8 @@ class ActionStartService(SafeAction):
             found = await asked_facts(tracker)
             if _stays_for_the_holiday(text):  # the overtime rule is no answer to staying
                 found = [f for f in found if not str(f.get("topic") or "").startswith("overtime")]
-            if _asks_a_service_not_the_station(intent, text):
+            if _asks_a_service_not_the_station(intent, text) or wants_registration(text):
+                # (帮我登记一下让工会的人管管 我在薛家岛这边, CODE-15: the card, twice)
                 # 我住辛安这边 工会有帮着看孩子的地方吗 (L-04, L-18): the service's own answer
                 # names its station; the station card alone answered nothing
                 found = [f for f in found if f.get("kind") != "station"]
@@ -516,6 +518,10 @@ class ActionStartService(SafeAction):
         if later and first in SERVICE_FORMS:
             return [SlotSet("next_service", later[0])] + await self._start(
                 first, dispatcher, tracker, domain, answered=True)
+        if first in SERVICE_NAMES and first != intent and first not in answered:
+            # 过年不回去了留在青岛 有没有啥补贴 还有…有托管没 (CODE-12: the 托管 figure answered,
+            # the subsidy dropped): the other service asked is taken up after the figure
+            return await self._start(first, dispatcher, tracker, domain, answered=True)
         if intent == "find_station" and any(f.get("kind") == "station" for f in found):
             return []  # the station was the answer: the station flow would name it again
         if intent in ROUTED_INTENTS and service_from_facts(

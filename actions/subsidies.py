@@ -107,12 +107,14 @@ class ActionHolidaySubsidy(SafeAction):
     async def act(self, dispatcher, tracker, domain):
         facts = worker_facts(tracker)
         measures = await local_measures(tracker)
-        if not measures:
-            dispatcher.utter_message(response="utter_no_holiday_measures")
-        elif not measures_said(tracker, measures):
-            dispatcher.utter_message(text=measures_text(measures))
         result = await client().eligibility(facts)
         yes, _ = verdict_lines(result.get("programmes", []))
+        if not measures and yes:
+            dispatcher.utter_message(response="utter_no_holiday_measures")
+        elif measures and not measures_said(tracker, measures):
+            dispatcher.utter_message(text=measures_text(measures))
+        # (nothing on record and nothing to apply for: NOTHING_ON_RECORD below says it once;
+        # CODE-12 heard "还没有收录" twice in one reply)
         if yes:
             dispatcher.utter_message(text=_eligible_header(measures) + "\n".join(yes))
         applicable = [p for p in result.get("programmes", [])
