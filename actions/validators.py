@@ -784,8 +784,9 @@ def place_eaten_by(entity: dict, text: str) -> tuple[str, str] | None:
 
 
 # (青岛海纳建筑: a name said without 公司 ends with its trade, round 20)
-_COMPANY_END = re.compile(r"(?:公司|集团|厂|酒店|医院|建筑|建设|建工|装饰|劳务|电子|科技|实业|制衣|服饰|服装|机械|"
-                          r"餐饮|食品|纺织|置业|地产|物业|运输|家政|保洁|物流|速运|快递|超市|商场|面馆|饭馆|餐馆|酒楼)$")
+# (not the trades a worker names as their job: 送快递, 商场保洁)
+_COMPANY_END = re.compile(r"(?:公司|集团|厂|酒店|医院|建筑|建设|建工|装饰|劳务|电子|科技|实业|制衣|服饰|机械|"
+                          r"食品|纺织|置业|地产|面馆|饭馆|餐馆|酒楼)$")
 _IF_BEFORE = re.compile(r"(?:要是|如果|假如|万一|假设|若是|倘若)[^，,。？?！!]{0,6}$")
 _TOTAL_BEFORE = re.compile(r"(?:一共|总共|合计|总计|加起来|加一块|算下来总共)"
                            r"(?:是|有|扣了?|欠了?|差了?|少给了?|给了?)?\s*$")
