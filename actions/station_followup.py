@@ -74,12 +74,20 @@ def _spans_of(hours: str, day: str) -> str | None:
     return None
 
 
+# a station named by its place: 沂河路社区那个站 / 长江路的站 / 薛家岛那边的工作站
+_ANOTHER_STATION = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:社区|街道)?(?:那边|这边)?(?:那个|这个|的)?"
+                              r"(?:工会)?(?:网格)?(?:工作)?站")
+
+
 def station_detail_reply(tracker: Tracker) -> str | None:
     """The address or hours asked again after a card: its lines (None: not that)."""
     text = ((tracker.latest_message or {}).get("text") or "").strip()
     where, when = _WHERE_EXACTLY.search(text), _HOURS_ASKED.search(text) or _DAY_ASKED.search(text)
     if not (where or when) or not (card := _last_card(tracker)):
         return None
+    if (other := _ANOTHER_STATION.search(text)) and not re.search(r"这|那|你们|咱|工会|网格", other.group(1)) \
+            and other.group(1) not in card.replace("社区", ""):
+        return None  # 沂河路社区那个站呢 周日开不开 after the 辛安 card (NN-11): that station's own
     lines = card.splitlines()
     named = [line.split("：", 1)[1] if line.startswith("工会网格工作站：") else line for line in lines
              if line.startswith("工会网格工作站：") or ("：" not in line and ("站" in line or "中心" in line))]

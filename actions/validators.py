@@ -441,12 +441,16 @@ def approximate_duration(value: object) -> Checked:
         or re.search(r"(?:从)?(?:去年|今年|前年|上个?月|上半年|下半年|年前|年后|过年|春节|过完年|年底|"
                      r"年初|国庆|五一|夏天|秋天|冬天|开春|开工|开年)+"
                      r"(?:到现在|到今天|到如今|开始|起|以来|以后|之后|就没(?:发|给)?过?)", text)
-    if not m and (month := _PAY_OF_A_MONTH.search(text) or _DOCKED_IN_A_MONTH.search(text)):
+    if not m and (month := _PAY_OF_A_MONTH.search(text) or _DOCKED_IN_A_MONTH.search(text)
+                  or _ONE_MONTH_SAID.fullmatch(text.strip())):
+        # (就这个月, to 欠了多长时间了 — MM-10: 没听明白时间, then 不清楚)
         # 就是11月的工资 / 十一月份工资被扣了800: the pay of one named month, docked or unpaid
         return Checked(f"{month.group(1)}月的工资")
     return Checked(f"约{m.group(0)}") if m else Checked(reask="utter_invalid_duration")
 
 
+_ONE_MONTH_SAID = re.compile(r"(?:就|只有|只是|就是)?(上个?|这个?|本|\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?"
+                             r"(?:的|扣的|的事|那次)?[吧啊呀。.!！]?")
 _PAY_OF_A_MONTH = re.compile(r"(\d{1,2}|十[一二]?|[一二三四五六七八九]|上个?|这个?)\s*月份?的?(?:工资|工钱|钱)")
 # 就这个月扣的 / 上个月少发了 (I-11): the pay of that month, docked or unpaid
 # (老板说我这个月迟到三次，扣了我800: the month, then why, then the deduction — II-09)

@@ -27,6 +27,12 @@ _AMOUNT_MAGNITUDE = re.compile(
     rf"(?<![\d.{_CN_DIGITS}])({_NUM}[万千kKwW](?:{_NUM})?){_APPROX}"
     r"(?![\d个人天年月周号日岁次遍名家台米斤里小点分秒级])"
 )
+# … or hundreds said right after taking or owing money (扣了我八百, 就是扣的那八百啊, 欠我五百;
+# MM-10 asked 一共欠了多少钱 after 扣了我八百 three times): 八百 alone may be anything else
+_AMOUNT_HUNDREDS = re.compile(
+    r"(?:扣|欠|罚|少给|少发|克扣|押|赔)了?(?:我|俺|我们|咱)?(?:的|那|的那|了)?\s*"
+    r"([一二两三四五六七八九]百(?:[零一二两三四五六七八九]十?)?[一二三四五六七八九]?)"
+    r"(?![\d个人天年月周号日岁次遍名家台米斤里小点分秒级万千])")
 # … or is a plain 3–6 digit figure not followed by a unit of something else.
 _AMOUNT_BARE = re.compile(
     r"(?<![\dA-Za-z.])(\d{3,6}(?:\.\d{1,2})?)"
@@ -86,12 +92,12 @@ _TOGETHER = re.compile(r"[加放凑合在到搁算]一块(?!钱)|一块儿")
 def find_amounts(text: str) -> list[Span]:
     """Money amounts in (normalised) text, longest match first, no overlaps."""
     found: list[Span] = []
-    for pattern in (_AMOUNT_WITH_UNIT, _AMOUNT_MAGNITUDE, _AMOUNT_BARE):
+    for pattern in (_AMOUNT_WITH_UNIT, _AMOUNT_MAGNITUDE, _AMOUNT_HUNDREDS, _AMOUNT_BARE):
         for m in pattern.finditer(text):
             value = _to_number(m.group(1))
             if value is None or value <= 0 or _HOTLINE.fullmatch(m.group(1)):
                 continue
-            span = Span(m.start(), m.end(), yuan_value(value))
+            span = Span(m.start(1), m.end(), yuan_value(value))
             if _TOGETHER.match(text, max(0, m.start() - 1)):
                 continue  # 两样加一块一共多少 (II-02 read 1 元 and got the menu): together
             if not any(s.start < span.end and span.start < s.end for s in found):

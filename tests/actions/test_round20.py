@@ -389,3 +389,28 @@ async def test_the_union_asked_to_act_after_a_legal_answer_offers_the_ticket(mon
     events = await router.ActionStartService().run(dispatcher, tracker, WAGE_DOMAIN)
     assert any(e.get("name") == "ticket_offer_form" for e in events if e.get("event") == "active_loop")
     assert not any("看看您自己的情况" in (m.get("text") or "") for m in dispatcher.messages)
+
+
+def test_another_station_named_after_a_card_is_not_answered_with_the_card():
+    """NN-11: 沂河路社区那个站呢 周日开不开 after the 辛安 card got the 辛安 总站's hours."""
+    from actions.station_followup import station_detail_reply
+    from actions.station_text import station_text
+
+    card = "工会网格工作站：" + station_text({
+        "name": "辛安街道工会网格化工作总站", "address": "青岛西海岸新区辛安街道", "phone": "0532-12351",
+        "hours": {d: ["08:30-19:30"] for d in ("mon", "tue", "wed", "thu", "fri")}, "open_now": False})
+    for text, answered in (("沂河路社区那个站呢 离我家近 周日开不开", False), ("这个站周日开不开", True),
+                           ("辛安的站几点开门", True)):
+        events = [{"event": "user", "text": "辛安的工会站在哪", "parse_data": parse("辛安的工会站在哪", "find_station")},
+                  {"event": "bot", "text": card},
+                  {"event": "user", "text": text, "parse_data": parse(text, "find_station")}]
+        tracker = Tracker("w", {}, parse(text, "find_station"), events, False, None, {}, "action_listen")
+        assert (station_detail_reply(tracker) is not None) is answered, text
+
+
+@pytest.mark.parametrize("text,value", [("就这个月", "这个月的工资"), ("上个月的", "上个月的工资")])
+def test_one_month_said_to_how_long_is_that_month_s_pay(text, value):
+    """MM-10: 就这个月 to 欠了多长时间了 got 没听明白时间, then 不清楚."""
+    from actions import validators as v
+
+    assert v.approximate_duration(text).value == value

@@ -79,3 +79,17 @@ def test_text_normalisation_keeps_length():
         out = normalize_text(text)
         assert len(out) == len(text)
     assert normalize_text("薪資補貼１２３！") == "薪资补贴123!"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("扣了我八百 说是迟到了三次", 800),   # MM-10: 一共欠了多少钱 asked three times
+    ("就是扣的那八百啊", 800),
+    ("欠我五百", 500),
+    ("扣了我八百五", 850),
+])
+def test_hundreds_said_right_after_money_taken_or_owed_are_money(text, value):
+    assert [s.value for s in find_amounts(text)] == [value]
+
+
+def test_hundreds_of_something_else_are_no_money():
+    assert find_amounts("扣了八百米") == [] and find_amounts("走了八百里") == []
