@@ -231,8 +231,9 @@ _STILL_EMPLOYED = re.compile(r"还在(?:厂里|单位|公司|这|那)?\S{0,2}?(?
 STILL_EMPLOYED = ("您还在这个单位上班：在职期间被拖欠的工资，不受一年时效的限制，现在就可以申请仲裁，"
                   "前年、去年欠下的都能一起要；离职以后，要在离职之日起一年内申请。")
 LIMIT_SOURCE = "\n（来源：《中华人民共和国劳动争议调解仲裁法》第二十七条；2008年5月1日起施行）"
-_LEFT_IN = re.compile(r"(去年|前年|今年)?(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?\S{0,6}?"
-                      r"(?:走|离职|辞职|辞退|开除|不干|离开|解除)")
+_LEFT_IN = re.compile(r"(去年|前年|今年)?(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?"
+                      r"(?:(\d{1,2})\s*[号日])?\S{0,6}?"
+                      r"(?:走|离职|辞职|辞退|辞了|被辞|开除|开了|炒了|不干|离开|解除)")
 
 
 def worker_messages(tracker: Tracker, limit: int = 3) -> list[str]:
@@ -269,6 +270,8 @@ def applied_time_limit(found: list[dict], text: str, today: date | None = None) 
     back = {"去年": 1, "前年": 2, "今年": 0}.get(left.group(1) or "")
     year = today.year - back if back is not None else (
         today.year if month <= today.month else today.year - 1)
+    if left.group(3) and (dated := _deadline_of_day(year, month, int(left.group(3)), today)):
+        return dated
     if (today.year, today.month) == (year + 1, month):
         return [f"您是{year}年{month}月离开的：这个月就满一年了，要申请仲裁请马上去（劳动争议仲裁委员会，"
                 "或先打 12348 问法律援助）。" + LIMIT_SOURCE]
@@ -278,3 +281,19 @@ def applied_time_limit(found: list[dict], text: str, today: date | None = None) 
                 + LIMIT_SOURCE]
     return [f"按这个规定，您是{year}年{month}月离开的，从离开那天起一年内都能申请仲裁，也就是"
             f"最晚到{year + 1}年{month}月离开的那一天；现在还来得及，建议尽早申请。" + LIMIT_SOURCE]
+
+
+def _deadline_of_day(year: int, month: int, day: int, today: date) -> list[str] | None:
+    """去年12月20号被辞了 (OO-08: only the general rule): the last day, and the days left."""
+    try:
+        left_on = date(year, month, day)
+        last = left_on.replace(year=year + 1)
+    except ValueError:
+        return None
+    if last < today:
+        return [f"您是{left_on.year}年{month}月{day}日离开的：到{last.year}年{month}月{day}日就满一年了，"
+                "按规定可能过了时效；有正当理由（比如一直在讨要）的时效可以中断或中止，建议尽快找工会或"
+                "法律援助问问。" + LIMIT_SOURCE]
+    days = (last - today).days
+    return [f"您是{left_on.year}年{month}月{day}日离开的：申请仲裁最晚到{last.year}年{month}月{day}日，"
+            f"还剩 {days} 天，请抓紧（可以先到劳动争议仲裁委员会，或打 12348 问法律援助）。" + LIMIT_SOURCE]

@@ -146,9 +146,16 @@ def monthly_wage_in(words: str) -> int | None:
     """A sum said as the monthly pay (月薪五千 / 工资4500一个月 / 一个月6000)."""
     for span in find_amounts(words):
         before, after = words[:span.start], words[span.end:span.end + 4]
+        if _MONTHS_OWED_BEFORE.search(before) or _OWED_AFTER.match(words, span.end):
+            continue  # 两个月工资八千没给 (OO-08 filed 月工资 8,000): the sum owed, not the pay
         if _WAGE_BEFORE.search(before) or re.match(r"[块元]?(?:钱)?(?:一个月|每月|/月)", after):
             return int(span.value)
     return None
+
+
+_MONTHS_OWED_BEFORE = re.compile(r"(?:\d+|[两俩二三四五六七八九十几半]+)\s*个?多?月的?(?:工资|工钱)"
+                                 r"[^，,。；;！!？?]{0,3}$")
+_OWED_AFTER = re.compile(r"\s*(?:块|元)?(?:钱)?\s*(?:都|也|还|一直)?(?:没给|没发|没结|没拿到|欠着|拖着|不给)")
 
 
 def _period(months: int) -> str:

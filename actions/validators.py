@@ -437,7 +437,8 @@ def approximate_duration(value: object) -> Checked:
         or re.search(r"[一两二三四五六七八九十\d]{1,3}(?:个来|来个)(?:月|星期|礼拜)", text) \
         or re.search(r"很久|好久|挺久|老长时间|好长时间|很长时间|一阵子|一段时间|有些日子", text) \
         or re.search(r"(?:从)?(?:去年|今年|前年|年前|年后)?[一二三四五六七八九十\d]{1,3}\s*月份?"
-                     r"(?:到[一二三四五六七八九十\d]{1,3}\s*月份?|开始|起|以来|以后|之后|到现在)", text) \
+                     r"(?:干|做|上班|开始干|进厂)?"  # 从九月份干到现在 (OO-10: 没听明白时间)
+                     r"(?:到[一二三四五六七八九十\d]{1,3}\s*月份?|开始|起|以来|以后|之后|到现在|到今天|到如今)", text) \
         or re.search(r"(?:从)?(?:去年|今年|前年|上个?月|上半年|下半年|年前|年后|过年|春节|过完年|年底|"
                      r"年初|国庆|五一|夏天|秋天|冬天|开春|开工|开年)+"
                      r"(?:到现在|到今天|到如今|开始|起|以来|以后|之后|就没(?:发|给)?过?)", text)
@@ -535,11 +536,17 @@ def employer_answer(value: object) -> Checked:
     if described:
         return Checked(described)
     name = _EMPLOYER_FILLER.sub("", text.replace(" ", ""))
+    # 老家味道饺子馆 在辛安街道 (OO-12 filed 老家味道饺子馆在辛安街道): the place is no part of the name
+    name = _PLACE_AFTER_NAME.sub("", name) or name
     han = re.findall(r"[\u4e00-\u9fff]", name)
     if len(han) < 2 or len(name) > 40 or _NOT_EMPLOYER.match(name) or _A_QUESTION.search(name) \
             or (_NO_NAME_WORDS.search(name) and not _COMPANY_END.search(name)):
         return Checked(reask="utter_invalid_employer")
     return Checked(name)
+
+
+_PLACE_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff])(?:在|位于|就在)[\u4e00-\u9fff]{2,10}?"
+                               r"(?:街道|区|县|市|镇|路|社区|村)(?:那边|这边|附近|那块)?$")
 
 
 # 不是欠 是扣 就这个月 (K-17) / 刚才说了 while the employer is open: what the worker says about
@@ -816,7 +823,7 @@ def rough_sum(value: float, how: str) -> str:
 # 单位改成鑫盛建材 / 公司名说错了 是鑫盛建材 不是鑫达 (HH-09 kept 鑫达, then filed 盛建材): a name
 # corrected is the name, whole
 _NAMED_EMPLOYER = re.compile(r"(?:公司|单位|厂子?|工厂|老板的公司|店)\s*(?:的?名字?|名称)?\s*"
-                             r"(?:(?:说|写|记|搞|弄)?错了|不对)?[，,。\s]*(?:叫做?|名叫|是|改成|改为|换成|应该是)\s*"
+                             r"(?:(?:说|写|记|搞|弄)?错了|不对)?[，,。\s]*(?:就|其实|本来)?(?:叫做?|名叫|是|改成|改为|换成|应该是)\s*"
                              r"((?:[\u4e00-\u9fff]{2,6}的)?[\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?)"
                              r"(?=[，,。.！!？?；;\s]|$|的|欠|拖)")
 

@@ -118,13 +118,14 @@ def goodbye_not_said(message: Message, text: str) -> None:
 # work-injury question (legal_aid answers 工伤认定 and what the employer owes), unless the
 # message names the service it wants (救助 / 互助 / 欠的工资 …)
 _INJURED = re.compile(r"(?:摔|砸|压|轧|夹|烫|烧|扭|割|切|碰|撞|砍|扎|绞|卷)(?:伤|断|坏|残|掉|骨折)|受了?伤|骨折|"
+                      r"(?:干活|上班|工地|加班|车间)\S{0,10}(?:摔|砸|轧|夹)(?:的|了|下来)|"
                       r"伤(?:了|到)(?:手|脚|腿|腰|胳膊|眼睛?|头|背)|工伤|断了?(?:手指|指头|腿|胳膊)")
 _AT_WORK = re.compile(r"干活|上班|工地|厂|车间|老板|单位|公司|包工头|工头|搬|干的时候|机器|工作|"
                       r"送外卖|送货|脚手架")
 _OWN_SERVICE = re.compile(r"救助|帮扶|困难|补助|低保|特困|互助|保障|保险金|理赔|欠(?:我|了)?\S{0,4}工资|拖欠|"
-                          r"工资(?:没|不)(?:给|发)|加班|学|孩子")
+                          r"工资(?:没|不)(?:给|发)|加班费|加班工资|学|孩子")
 _INJURY_MISREAD = {"relief_eligibility", "wage_arrears", "inform", "out_of_scope", "nlu_fallback",
-                   "chitchat", "deny", "affirm"}
+                   "chitchat", "deny", "affirm", "overtime_pay"}
 
 
 def injury_not_relief(message: Message, text: str) -> None:
@@ -137,7 +138,8 @@ def injury_not_relief(message: Message, text: str) -> None:
 
 # 我之前报的那个孩子上学的单子怎么样了 (NN-13: a new school form started, and came back after
 # the status): a case filed before, asked after — its ticket's status, whatever it was about
-_FILED_BEFORE = re.compile(r"单子|工单|(?:之前|上次|前几天|以前|早先|那天|已经)\S{0,4}(?:报|登记|申请|反映)")
+_FILED_BEFORE = re.compile(r"单子|工单|(?:之前|上次|前几天|前两天|前些天|前天|昨天|上周|上个?礼拜|上个?星期|上个?月|"
+                           r"以前|早先|那天|已经|刚才)\S{0,4}(?:报|登记|申请|反映)")
 _HOW_IS_IT = re.compile(r"怎么样了|咋样了|到哪一?步|进度|有结果|有消息|有回音|处理了?没|办了?没|办得怎么样|"
                         r"什么情况了|啥情况了|有人管没|管了没|进展")
 

@@ -401,7 +401,8 @@ def test_another_station_named_after_a_card_is_not_answered_with_the_card():
         "hours": {d: ["08:30-19:30"] for d in ("mon", "tue", "wed", "thu", "fri")}, "open_now": False})
     for text, answered in (("沂河路社区那个站呢 离我家近 周日开不开", False), ("这个站周日开不开", True),
                            ("辛安的站几点开门", True)):
-        events = [{"event": "user", "text": "辛安的工会站在哪", "parse_data": parse("辛安的工会站在哪", "find_station")},
+        asked = "辛安的工会站在哪"
+        events = [{"event": "user", "text": asked, "parse_data": parse(asked, "find_station")},
                   {"event": "bot", "text": card},
                   {"event": "user", "text": text, "parse_data": parse(text, "find_station")}]
         tracker = Tracker("w", {}, parse(text, "find_station"), events, False, None, {}, "action_listen")
@@ -414,3 +415,57 @@ def test_one_month_said_to_how_long_is_that_month_s_pay(text, value):
     from actions import validators as v
 
     assert v.approximate_duration(text).value == value
+
+
+async def test_distress_after_the_crisis_reply_is_no_new_case():
+    """PP-14: 打了也没用 我在胶州工地上摔的 老板说是我自己不小心 right after the crisis reply got
+    是哪家单位…欠的？"""
+    from actions.router import ActionStartService
+
+    text = "打了也没用 我在胶州工地上摔的 老板说是我自己不小心"
+    tracker = _after_crisis(text, intent="wage_arrears")
+    dispatcher = CollectingDispatcher()
+    events = await ActionStartService().run(dispatcher, tracker, WAGE_DOMAIN)
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "12356" in said and "单位" not in said
+    assert not [e for e in events if e.get("event") == "active_loop" and e.get("name")]
+
+
+def test_a_dated_dismissal_gets_its_last_day_and_the_days_left():
+    """OO-08: 我去年12月20号被厂里辞了 … 现在还能去仲裁吗 got only the general one-year rule
+    (and 还剩几天 got 没有现成的准确答案); 两个月工资八千没给 was filed as 月工资 8,000."""
+    from datetime import date
+
+    from actions.facts import applied_time_limit
+    from actions.legal import monthly_wage_in
+
+    text = "我去年12月20号被厂里辞了 还有两个月工资八千没给 现在还能去仲裁吗"
+    said = applied_time_limit([{"topic": "arbitration_time_limit"}], text, date(2026, 12, 6))
+    assert "最晚到2026年12月20日" in said[0] and "还剩 14 天" in said[0]
+    assert monthly_wage_in(text) is None and monthly_wage_in("月薪五千 欠了两个月") == 5000
+
+
+@pytest.mark.parametrize("text,name", [
+    ("老家味道饺子馆 在辛安街道", "老家味道饺子馆"),   # OO-12: 单位：老家味道饺子馆在辛安街道
+    ("鑫达电子厂在黄岛区", "鑫达电子厂"),
+    ("一个姓刘的包工头 在长江路那个工地", "姓刘的包工头，在长江路那个工地"),  # a description keeps it
+])
+def test_the_place_said_after_a_name_is_no_part_of_it(text, name):
+    from actions import validators as v
+
+    assert v.employer_answer(text).value == name
+
+
+def test_a_name_said_with_just_is_the_name():
+    """OO-12: 饭店名字就叫老家味道饺子馆 后面那个是地方 on the summary was ignored."""
+    from actions import validators as v
+
+    facts = v.read_facts("饭店名字就叫老家味道饺子馆 后面那个是地方", [], v.Context(form="ticket_offer_form"))
+    assert facts.get("employer") == "老家味道饺子馆"
+
+
+def test_months_worked_up_to_now_answer_how_long():
+    """OO-10: 从九月份干到现在 got 没听明白时间."""
+    from actions import validators as v
+
+    assert v.approximate_duration("从九月份干到现在 一直说年底结 结果人跑了").ok

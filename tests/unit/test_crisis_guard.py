@@ -193,6 +193,9 @@ def test_a_goodbye_needs_a_word_of_leaving(text, result):
     ("摔伤了住院 能申请困难救助吗", "relief_eligibility", "relief_eligibility"),  # the service named
     ("摔伤了 老板还欠我两个月工资", "wage_arrears", "wage_arrears"),
     ("孩子摔伤了 医药费好几千", "relief_eligibility", "relief_eligibility"),  # no injury at work
+    # PP-05: the overtime form started, and came back after 不是问加班费
+    ("那我这个到底算不算工伤 过年那几天老板叫我们加班干活时候摔的", "overtime_pay", "legal_aid"),
+    ("加班费没给 还摔伤了", "overtime_pay", "overtime_pay"),
 ])
 def test_an_injury_at_work_is_a_work_injury_question(text, intent, result):
     assert _guarded(text, intent, 0.83).get(INTENT)["name"] == result
@@ -200,6 +203,7 @@ def test_an_injury_at_work_is_a_work_injury_question(text, intent, result):
 
 @pytest.mark.parametrize("text,intent,result", [
     ("我之前报的那个孩子上学的单子怎么样了", "school_placement", "ticket_status"),  # NN-13
+    ("我前两天报的那个孩子上学的事 到哪一步了", "school_placement", "ticket_status"),  # PP-13
     ("前几天登记的欠薪 有结果没", "wage_arrears", "ticket_status"),
     ("孩子上学的事怎么样了", "school_placement", "school_placement"),  # nothing filed said
     ("我想登记欠薪", "wage_arrears", "wage_arrears"),
