@@ -140,8 +140,9 @@ def _nearest(candidates: list[date], today: date) -> date:
 
 # Said as done (五一干了三天, 初一到初三都加了班): the days lie behind, never ahead.
 # 过年那会儿 年三十 初一都上班了 / 已经干完了 (Y-02 was dated to the coming festival)
+# (过年那几天我一直上班 除夕到初五都没歇 老板说就给平时工资 — OO-03 dated it to 2027)
 _PAST = re.compile(r"(?:干|加|上|做|值|忙|工作)了|(?:干|加|上|做)过|加了班|去年|班了|干完|已经|"
-                   r"那会儿?|那时候|当时|没给")
+                   r"那会儿?|那时候|当时|没给|没歇|没休|一直(?:在)?上班|都在上班|没放假|就给了?|只给了?")
 
 
 _AHEAD = re.compile(r"明年|下次|今年的?\S{0,2}?(?:还|要|会)|要是|如果|假如|打算|准备|到时候|会不会|要加班|得加班|"

@@ -168,12 +168,16 @@ def shortfall_reply(tracker: Tracker) -> str | None:
             "从离职之日起一年内申请劳动仲裁（《劳动争议调解仲裁法》第二十七条第四款）。也可以打 12333 投诉。")
 
 
+_WAGE_SAID_AS = {"wage_arrears", "legal_aid", "inform", "deny", "minimum_wage"}
+
+
 def wage_after_overtime_sum(tracker: Tracker, intent: str | None) -> bool:
     """月工资6525 / 工资是6525不是6500 那是多少 right after an overtime sum, read as wage_arrears:
     the wage of the sum, corrected — the sum is worked out again, no arrears case is opened
     (the owed words are ``_OWED`` below, shared with the pay questions)."""
     text = (tracker.latest_message or {}).get("text") or ""
-    return intent == "wage_arrears" and not tracker.active_loop_name and not _OWED.search(text) \
+    # (不对 是五千二百二 合同上写的, read as legal aid — OO-03: a legal-aid offer, no sum)
+    return intent in _WAGE_SAID_AS and not tracker.active_loop_name and not _OWED.search(text) \
         and slots_set_this_turn(tracker).get("monthly_wage") is not None \
         and said_this_turn(tracker, OVERTIME_SUM, earlier_turns=2)
 

@@ -469,3 +469,28 @@ def test_months_worked_up_to_now_answer_how_long():
     from actions import validators as v
 
     assert v.approximate_duration("从九月份干到现在 一直说年底结 结果人跑了").ok
+
+
+def test_a_festival_worked_through_is_the_one_behind():
+    """OO-03: 过年那几天我一直上班 除夕到初五都没歇 was dated to the 2027 festival."""
+    from datetime import date
+
+    from actions.overtime_days import read_worked_days
+
+    days = read_worked_days("过年那几天我一直上班 除夕到初五都没歇 老板说就给平时工资 这对吗", date(2026, 12, 6))
+    assert (days.dates[0], days.dates[-1]) == (date(2026, 2, 16), date(2026, 2, 21))
+    ahead = read_worked_days("过年要加班 除夕到初五 加班费怎么算", date(2026, 12, 6))
+    assert ahead.dates[0] == date(2027, 2, 5)
+
+
+def test_a_wage_corrected_after_the_overtime_sum_read_as_legal_aid_redoes_the_sum():
+    """OO-03: 不对 是五千二百二 合同上写的 after the sum opened a legal-aid offer."""
+    from actions.router import OVERTIME_SUM, wage_after_overtime_sum
+
+    text = "不对 是五千二百二 合同上写的"
+    message = parse(text, "legal_aid")
+    events = [{"event": "bot", "text": f"日工资 = 月工资 5,200 ÷ 21.75\n{OVERTIME_SUM}不少于 3,825.29 元"},
+              {"event": "user", "text": text, "parse_data": message},
+              {"event": "slot", "name": "monthly_wage", "value": 5220}]
+    tracker = Tracker("w", {"monthly_wage": 5220}, message, events, False, None, {}, "action_listen")
+    assert wage_after_overtime_sum(tracker, "legal_aid")

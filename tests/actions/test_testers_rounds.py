@@ -59,7 +59,8 @@ def _after_reply(bot_text: str, latest: str, earlier: str = "辛安", intent: st
 
 
 @pytest.mark.parametrize("text,first,last", [
-    ("过年我在厂里值班 从除夕一直干到初五 一天没歇", date(2027, 2, 5), date(2027, 2, 10)),
+    # (一天没歇: the festival behind — OO-03, round 21; the range is what I-03 is about)
+    ("过年我在厂里值班 从除夕一直干到初五 一天没歇", date(2026, 2, 16), date(2026, 2, 21)),
     ("国庆我从1号干到5号", date(2026, 10, 1), date(2026, 10, 5)),
     ("国庆从一号上到五号", date(2026, 10, 1), date(2026, 10, 5)),
 ])
