@@ -23,6 +23,7 @@ from actions.common import client
 from actions.fact_tables import CASE_ALIASES, CASE_FACTS, CORRECTED, FACT_NAMES, WAGE_FACTS, fact_text, wage_as_said
 from actions.facts import is_question
 from actions.hotline_form import HotlineForm, resolve_place
+from actions.legal import sums_for
 from actions.overtime_days import kind_of_day_named
 from actions.school import say_general_school_rule
 from actions.slot_checks import (
@@ -321,6 +322,10 @@ class ValidateTicketOfferForm(HotlineForm):
         """Facts told on the offer change the case: the summary shown again says them back,
         and it is no failed try."""
         if asked == "wants_ticket" and self._case_changes(tracker):
+            # 不对 是八个月 … 没签合同能要双倍工资吗 on the legal-aid offer (PP-06: the card again,
+            # no sum): the sum on the corrected facts, then the summary with them
+            for line in sums_for(tracker):
+                dispatcher.utter_message(text=line)
             return []
         return await super()._not_answered(asked, filled, dispatcher, tracker, domain)
 

@@ -45,7 +45,9 @@ def iso_months(value: str) -> int | None:
 
 
 # a time worked, not a time owed (欠了三个月): 干了八个月 / 进厂一年多 / 八个月了都没签
-_WORK_BEFORE = re.compile(r"(?:干|做|上班|工作|来|待|呆|进厂|入职|在这|在那|干活)[了过]?(?:快|差不多|将近|有|都)?$")
+# (干了大概半年了 — PP-06: no sum worked out)
+_WORK_BEFORE = re.compile(r"(?:干|做|上班|工作|来|待|呆|进厂|入职|在这|在那|干活)[了过]?"
+                          r"(?:快|差不多|将近|有|都|大概|大约|约|也就|才)?$")
 _WORK_AFTER = re.compile(r"^(?:了)?(?:都|也|还|一直)?(?:没|不)")
 
 
@@ -97,10 +99,12 @@ def _corrected_time(words: str, today: date | None) -> int | None:
     if not cues:
         return None
     after = words[cues[-1].start():]
-    if (start := months_since_start(after, today)) is not None:
-        return start
+    # 不对 是八个月 去年四月份进的厂 (PP-06 counted 1年8个月 from the date): the time said as
+    # the correction comes first; the start date only when no time is said
     said = [months for begin, end, months in _joined(after) if not _other_time(after, begin, end)]
-    return said[0] if said else None
+    if said:
+        return said[0]
+    return months_since_start(after, today)
 
 
 _ROUGHLY = re.compile(r"(?:大概|差不多|将近|快|约|准确说|其实是?|应该是)\s*$")

@@ -494,3 +494,15 @@ def test_a_wage_corrected_after_the_overtime_sum_read_as_legal_aid_redoes_the_su
               {"event": "slot", "name": "monthly_wage", "value": 5220}]
     tracker = Tracker("w", {"monthly_wage": 5220}, message, events, False, None, {}, "action_listen")
     assert wage_after_overtime_sum(tracker, "legal_aid")
+
+
+@pytest.mark.parametrize("text,line", [
+    # PP-06: the generic legal-aid text, no sum (干了大概半年了 was not read as time worked)
+    ("在黄岛电子厂干活 老板一直没跟我签合同 干了大概半年了 这个能要点啥不", "干了6个月没签合同"),
+    # PP-06: 不对 是八个月 去年四月份进的厂 counted 1年8个月 from the date, not the 8 months said
+    ("不对 是八个月 去年四月份进的厂 一个月五千左右 没签合同能要双倍工资吗", "约 35,000 元"),
+])
+def test_the_months_said_give_the_double_wage(text, line):
+    from actions.legal import worked_out
+
+    assert line in " ".join(worked_out(text, text, None, asked_wage=False))
