@@ -331,9 +331,13 @@ async def correct_filed_phone(dispatcher: CollectingDispatcher,
 
 # 明天到底几点能打过来 中午12点到1点方便 / 能催一下不 开学就来不及了 after a ticket (round 18,
 # JJ-12 got 没明白, JJ-13 a new school form): a note for the staff, or how to hurry it
+# (他姓孙 这个要补充到我的工单里吗 / 工单上有没有写我们厂叫海纳电器 — OO-01, OO-02: 没明白 and
+# the ticket's status): a fact added to the case filed, written on it
 _NOTE_WORTHY = re.compile(r"(?:几点|什么时候|啥时候|哪天|多久)\S{0,8}?(?:打|联系|回电|来电)|方便接|方便打|"
                           r"(?:上午|下午|中午|晚上|白天)\S{0,10}?(?:方便|有空|能接|接得了)|催|着急|快点|尽快|"
-                          r"加急|来不及")
+                          r"加急|来不及|补充|补上|加上|加到|写上|记上|写进|记进|"
+                          r"(?:工单|单子)上\S{0,4}(?:有没有|写没写|记没记|写了|记了)|"
+                          r"(?:他|她|老板|包工头|工头|经理)姓|(?:厂子?|公司|饭店|店)(?:名字)?叫|还有个情况|忘了说|忘说了")
 HURRY_TEXT = "着急的话现在就可以打职工服务热线 12351，报工单号 {ticket} 催办。"
 
 

@@ -506,3 +506,26 @@ def test_the_months_said_give_the_double_wage(text, line):
     from actions.legal import worked_out
 
     assert line in " ".join(worked_out(text, text, None, asked_wage=False))
+
+
+@pytest.mark.parametrize("added", ["那个包工头姓什么要不要告诉你们 他姓孙", "工单上有没有写我们厂叫海纳电器"])
+async def test_a_fact_added_after_filing_is_written_on_the_ticket(added, monkeypatch):
+    """OO-01: 他姓孙 after the ticket got 没明白; OO-02: 工单上有没有写我们厂叫海纳电器 got the
+    ticket's status."""
+    from actions import tickets
+
+    written = []
+
+    class Notes:
+        async def add_ticket_note(self, ticket_id, conversation_id, note) -> dict:
+            written.append((ticket_id, note))
+            return {"id": ticket_id, "status": "assigned", "sla_due": "2026-12-08T09:00:00Z"}
+
+    monkeypatch.setattr(tickets, "client", Notes)
+    filed = "已为您登记欠薪工单，工单号 GH202612060002，由辛安街道工会网格化工作总站负责（电话 0532-12351）。"
+    events = [{"event": "bot", "text": filed},
+              {"event": "user", "text": added, "parse_data": parse(added, "nlu_fallback")}]
+    tracker = Tracker("w", {}, parse(added, "nlu_fallback"), events, False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    assert await tickets.note_on_ticket(dispatcher, tracker) == []
+    assert written == [("GH202612060002", added)] and "留了话" in dispatcher.messages[0]["text"]
