@@ -111,7 +111,9 @@ def other_days_asked(tracker: Tracker) -> bool:
 
 
 # Flows that answer and file nothing: a corrected fact simply runs them again.
-REDO_FORMS = {"overtime_form": "overtime_pay", "minimum_wage_form": "minimum_wage"}
+# (不对 是特困 去年改的 after the relief answer — OO-07, MM-08: the answer stood on 困难)
+REDO_FORMS = {"overtime_form": "overtime_pay", "minimum_wage_form": "minimum_wage",
+              "relief_form": "relief_eligibility"}
 
 
 # 那一共多少钱 / 总共能拿多少 right after a figure: the same figure asked again

@@ -145,7 +145,8 @@ async def volunteered_place(tracker: Tracker, facts: dict[str, Any]) -> dict[str
 
 # The form slots a corrected fact may belong to (router.flow_to_redo).
 FORM_SLOTS = {"overtime_form": ("monthly_wage", "overtime_days"),
-              "minimum_wage_form": ("monthly_wage", "city")}
+              "minimum_wage_form": ("monthly_wage", "city"),
+              "relief_form": ("hardship_status", "medical_cost")}
 _MONEY = ("amount", "monthly_wage", "medical_cost")
 
 

@@ -529,3 +529,18 @@ async def test_a_fact_added_after_filing_is_written_on_the_ticket(added, monkeyp
     dispatcher = CollectingDispatcher()
     assert await tickets.note_on_ticket(dispatcher, tracker) == []
     assert written == [("GH202612060002", added)] and "留了话" in dispatcher.messages[0]["text"]
+
+
+def test_a_hardship_status_corrected_after_the_relief_answer_redoes_it():
+    """OO-07, MM-08: 不对 是特困 去年改的 after the relief answer changed the status, and the
+    answer stood on 困难 (特困's lower threshold never said)."""
+    from actions.router import flow_to_redo
+
+    text = "不对 是特困 去年改的"
+    message = parse(text, "inform")
+    events = [{"event": "active_loop", "name": "relief_form"}, {"event": "active_loop", "name": None},
+              {"event": "bot", "text": "按困难职工的标准…"},
+              {"event": "user", "text": text, "parse_data": message},
+              {"event": "slot", "name": "hardship_status", "value": "特困"}]
+    tracker = Tracker("w", {"hardship_status": "特困"}, message, events, False, None, {}, "action_listen")
+    assert flow_to_redo(tracker) == "relief_eligibility"
