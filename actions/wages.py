@@ -71,6 +71,10 @@ class ActionCalculateOvertime(SafeAction):
         if (short := rate_shortfall(pay, said_rate)) is not None:
             dispatcher.utter_message(text=short)
         paid = paid_so_far((tracker.latest_message or {}).get("text") or "")
+        days = sum((line.quantity for line in pay.lines if line.kind != DayKind.WORKDAY), Decimal(0))
+        if paid is None and days and (per_day := paid_per_day(" ".join(worker_messages(tracker, 3)))):
+            paid = per_day * days
+            dispatcher.utter_message(text=f"单位按一天 {per_day:,.0f} 元给了 {days:g} 天，共 {paid:,.0f} 元。")
         if paid is not None and paid < pay.total:
             # 老板只按平时一天200给的 一共给了600 那还差我多少 (K-02): the shortfall, not the form again
             dispatcher.utter_message(text=f"单位给了 {paid:,.0f} 元，按法定标准还差 "
@@ -122,9 +126,29 @@ def rate_shortfall(pay, rate: Decimal | None) -> str | None:
 
 
 def paid_so_far(text: str) -> Decimal | None:
-    """一共给了600: what the employer paid for the overtime (None when not said)."""
+    """一共给了600: what the employer paid for the overtime (None when not said; a sum paid
+    per day is :func:`paid_per_day`'s)."""
     found = _PAID.search(text or "")
+    if found and (_PER_DAY_AFTER.match(text, found.end())
+                  or (found.group(1).endswith("一") and text[found.end():].startswith("天"))):
+        return None  # 给了我两百一天: per day (两百一 is no sum here)
     value = parse_amount(found.group(1)) if found else None
+    return Decimal(value) if value else None
+
+
+# 周六周天也干 也是给两百 / 那周末那几天他已经给了我两百一天了 (OO-15: 6,400 owed, 3,200 of it
+# paid, never said): what the employer paid for each overtime day
+_PER_DAY_AFTER = re.compile(r"\s*(?:块|元)?(?:钱)?\s*(?:一天|每天)")
+_PAID_PER_DAY = re.compile(r"(?:周六|周日|周天|周末|礼拜|星期|休息日|加班|那几天|那些天|节假日|过年)[^，,。？?]{0,10}?"
+                           r"(?:也是|也|还是|都|只|就|已经)给了?(?:我|俺)?\s*"
+                           r"(\d{2,4}|[一二两三四五六七八九]百(?:[一二三四五六七八九]十?(?![天号日]))?)"
+                           r"\s*(?:块|元)?(?:钱)?\s*(?:一天|每天)?")
+
+
+def paid_per_day(text: str) -> Decimal | None:
+    """What was paid for each overtime day (None when not said)."""
+    found = _PAID_PER_DAY.search(text or "")
+    value = parse_amount(found.group(1) + "元") if found else None
     return Decimal(value) if value else None
 
 

@@ -544,3 +544,19 @@ def test_a_hardship_status_corrected_after_the_relief_answer_redoes_it():
               {"event": "slot", "name": "hardship_status", "value": "特困"}]
     tracker = Tracker("w", {"hardship_status": "特困"}, message, events, False, None, {}, "action_listen")
     assert flow_to_redo(tracker) == "relief_eligibility"
+
+
+async def test_what_was_paid_for_each_overtime_day_is_taken_off():
+    """OO-15: 一天给两百 周六周天也干 也是给两百 … 八个周末 got 6,400 owed, never that 3,200 of
+    it was paid."""
+    from actions.wages import ActionCalculateOvertime, paid_so_far
+
+    text = "我不知道月工资多少 一天给两百 周六周天也干 也是给两百 这样算对不对 大概干了八个周末"
+    message = parse(text, "overtime_pay")
+    tracker = Tracker("w", {"monthly_wage": 4350, "wage_basis": "day", "overtime_days": text}, message,
+                      [{"event": "user", "text": text, "parse_data": message}], False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    await ActionCalculateOvertime().run(dispatcher, tracker, {})
+    said = "\n".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "6,400.00" in said and "共 3,200 元" in said and "还差 3,200.00 元" in said, said
+    assert paid_so_far("那周末那几天他已经给了我两百一天了 还差我多少") is None  # per day, not 210 in all
