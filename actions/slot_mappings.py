@@ -77,7 +77,7 @@ class ValidateSlotMappings(ValidationAction):
         if "monthly_wage" in facts and "wage_basis" not in facts and tracker.get_slot("wage_basis"):
             facts["wage_basis"] = None  # 一天三百, then 一个月六千: the month said now
         events, changed = (place_inside_employer(tracker, facts) + place_of_hukou(tracker)
-                           + await known_place_of_several(tracker)), []
+                           + place_of_someone_else(tracker) + await known_place_of_several(tracker)), []
         for slot, value in facts.items():
             old = tracker.get_slot(slot)
             if slot == "wage_basis":  # how the wage was said: no fact of its own to correct
@@ -307,3 +307,22 @@ def place_of_hukou(tracker: Tracker) -> list[dict]:
                 and value.rstrip("省市区县") in hukou and text.count(value.rstrip("省市区县")) == 1:
             events.append(SlotSet(slot, value_before_this_message(tracker, slot)))
     return events
+
+
+# 那广东那边呢 我老乡在东莞 (OO-05: 好的，记下了：城市 东莞市, the worker still in 上海): where
+# someone else is, not the worker (a child's place is the case's own: the school is there)
+_SOMEONE_ELSES_PLACE = re.compile(r"(?:老乡|朋友|亲戚|同事|工友|同乡|哥们|我哥|我弟|我姐|我妹|我爸|我妈|老公|媳妇|"
+                                  r"老婆|对象|他们|他|她)(?:现在|也|都|还)?(?:在|住在|去了|跑到)\s*"
+                                  r"([\u4e00-\u9fff]{2,8})")
+
+
+def place_of_someone_else(tracker: Tracker) -> list[dict]:
+    """A city or district the message says someone else is in is undone (the worker's stays)."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    theirs = " ".join(m.group(1) for m in _SOMEONE_ELSES_PLACE.finditer(text))
+    if not theirs:
+        return []
+    return [SlotSet(slot, value_before_this_message(tracker, slot))
+            for slot, value in slots_set_this_turn(tracker).items()
+            if slot in ("city", "district") and isinstance(value, str) and value
+            and value.rstrip("省市区县") in theirs and text.count(value.rstrip("省市区县")) == 1]

@@ -560,3 +560,17 @@ async def test_what_was_paid_for_each_overtime_day_is_taken_off():
     said = "\n".join(m.get("text") or "" for m in dispatcher.messages)
     assert "6,400.00" in said and "共 3,200 元" in said and "还差 3,200.00 元" in said, said
     assert paid_so_far("那周末那几天他已经给了我两百一天了 还差我多少") is None  # per day, not 210 in all
+
+
+async def test_a_place_someone_else_is_in_is_not_the_workers():
+    """OO-05: 那广东那边呢 我老乡在东莞 gave 好的，记下了：城市 东莞市 (the worker is in 上海)."""
+    from actions import slot_mappings
+
+    text = "那广东那边呢 我老乡在东莞"
+    message = parse(text, "holiday_subsidy", [{"entity": "city", "value": "东莞"}])
+    events = [{"event": "slot", "name": "city", "value": "上海"},
+              {"event": "user", "text": text, "parse_data": message},
+              {"event": "slot", "name": "city", "value": "东莞"}]
+    tracker = Tracker("w", {"city": "东莞"}, message, events, False, None, {}, "action_listen")
+    undone = await slot_mappings.ValidateSlotMappings().run(CollectingDispatcher(), tracker, {})
+    assert {"event": "slot", "name": "city", "value": "上海", "timestamp": None} in undone
