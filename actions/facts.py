@@ -100,10 +100,11 @@ def fact_text(fact: dict) -> str:
     return f"{body}\n（来源：{fact['source']}；{date_text(fact)}）"
 
 
-async def asked_facts(tracker: Tracker, statements: bool = False) -> list[dict]:
+async def asked_facts(tracker: Tracker, statements: bool = False, places: bool = True) -> list[dict]:
     """The records a fact question in the latest message asks for ([] for none).
     ``statements``: a statement of the case is asked too (单位不交社保, told to legal aid: the
-    law on it is the answer, T-09).
+    law on it is the answer, T-09). ``places``: read with the worker's place (off: the law
+    only, which a local record such as the station's card would outrank).
 
     Never raises: with the backend away or refusing, the dialogue simply goes on without
     the answer. Crisis words are never a fact question (the crisis guard answers them).
@@ -114,9 +115,11 @@ async def asked_facts(tracker: Tracker, statements: bool = False) -> list[dict]:
         return []
     found: list[dict] = []
     for part in question_parts(text):
+        if not places:  # the law only: the words that ask for a station's card are left out
+            part = re.sub(r"工会|网格|服务站|工作站", "", part)
         try:
-            answer = await client().facts(part, city=_context(tracker, "city"),
-                                          district=_context(tracker, "district"),
+            answer = await client().facts(part, city=_context(tracker, "city") if places else None,
+                                          district=_context(tracker, "district") if places else None,
                                           employer=_context(tracker, "employer"))
         except (BackendUnavailable, BackendError) as exc:
             logger.warning("fact question not answered: %s", exc)

@@ -372,6 +372,16 @@ class ValidateTicketOfferForm(HotlineForm):
                 and (len(text) > 6 or bool(re.search(r"[吗呢？?]|.不$", text))) and not _PLAIN_NO.match(text)
                 and tracker.get_slot("wants_ticket") is not None)
 
+    @staticmethod
+    def _correction_read_as_no(tracker: Tracker) -> bool:
+        """不对 是八个月 on the offer (RR-07, read as deny: 好的，先不登记): a fact corrected, not a
+        no — the offer stays open with the case changed."""
+        text = (tracker.latest_message.get("text") or "").strip()
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        return (intent in ("deny", "affirm") and not text.startswith("/") and v.is_correction(text)
+                and bool(re.search(r"[是为成](?:\s*\S{2,})", text))
+                and tracker.get_slot("wants_ticket") is not None)
+
     async def run(self, dispatcher, tracker, domain):
         """The parked case takes the corrected facts (Rasa keeps only the form's own slots
         from the extraction, so the case is changed here)."""
@@ -380,7 +390,7 @@ class ValidateTicketOfferForm(HotlineForm):
         changed = self._case_changes(tracker) if waiting else {}
         place_before = {slot: tracker.get_slot(slot) for slot in ("city", "district")}
         reopened: list[dict] = []
-        if waiting and self._question_read_as_yes_or_no(tracker):
+        if waiting and (self._question_read_as_yes_or_no(tracker) or self._correction_read_as_no(tracker)):
             tracker.slots["wants_ticket"] = None
             reopened = [SlotSet("wants_ticket", None)]
         events = reopened + await super().run(dispatcher, tracker, domain)

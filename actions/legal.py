@@ -29,7 +29,8 @@ _NO_CONTRACT = re.compile(r"(?:没|没有|不|未)(?:跟我|和我|给我|与我
 _DISMISSED = re.compile(r"社保.{0,10}辞职|辞职.{0,8}补偿|被迫辞职|拖.{0,6}工资.{0,12}辞|(?:自己|主动)辞.{0,12}拖|"
                         r"辞退|开除|解雇|裁员|炒了|炒鱿鱼|不让(?:我)?干了|让我走|被辞|解除(?:劳动)?合同|"
                         r"经济补偿|补偿金|赔偿金|(?:不用|别|不要)(?:再)?来了|开了我|被.{0,4}开了|[把给][我俺]开了|给开了|"
-                        r"撵走|撵出|赶走|[把给][我俺]撵|让[我俺]滚|让[我俺]\S{0,5}走人|辞[我俺]|辞了[我俺]|不胜任")
+                        r"撵走|撵出|赶走|[把给][我俺]撵|让[我俺]滚|让[我俺]\S{0,5}走人|辞[我俺]|辞了[我俺]|不胜任|"
+                        r"不要[我俺](?:了|就不要了)|说不要[我俺]")  # (说不要我就不要了, RR-14)
 _HOW_MUCH = re.compile(r"多少|怎么算|咋算|能拿|能要|能赔|赔几|几个月|算一下|算算|算个数|给多少|合法|违法|合理|犯法|"
                        r"重新算|再算|重算|不对|说错|我说了")
 _WAGE_BEFORE = re.compile(r"(?:月薪|工资|一个月|每月|每个月|月工资|一月)[^，,。；;！!？?]{0,4}$")
@@ -118,6 +119,8 @@ _OTHER_TIME_NEAR = re.compile(r"(?:怀孕|孕期?|怀上|怀了|产假|哺乳期
 def _other_time(words: str, start: int, end: int) -> bool:
     """The duration at ``start:end`` is said of a pregnancy, a contract or a probation."""
     return bool(_OWED_NEAR.search(words[max(0, start - 4):end + 4])
+                # 最后两个月工资一万二也没给 (RR-14: severance on 2 months, 一年多 worked): months of pay
+                or re.match(r"的?(?:工资|工钱|钱)", words[end:end + 3])
                 or _OTHER_TIME_NEAR.search(words[max(0, start - 5):start])
                 or re.match(r"\S{0,2}(?:是|的)?(?:怀孕|孕期|合同|试用)", words[end:end + 6]))
 

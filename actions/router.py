@@ -318,10 +318,10 @@ def _asks_a_service_not_the_station(intent: str | None, text: str) -> bool:
     return bool(wanted) and "find_station" not in wanted
 
 
-# 怎么申请 / 怎么赔 / 去哪报名: the worker asks how to get it, not only how much
 # the union asked to act on the worker's own matter: 能帮我盯着点不 / 你们能帮我找人吗 / 帮我要
 _ASKS_OUR_HELP = re.compile(r"(?:你们|工会|能不能|能|可以)\S{0,6}?(?:帮我|帮俺|帮忙|帮着|替我|给我)\S{0,4}?"
                             r"(?:盯|管|问|找|要|讨|联系|出面|处理|登记|办|弄|协调)|帮我(?:登记|要回|讨回|找人|盯着)")
+# 怎么申请 / 怎么赔 / 去哪报名: the worker asks how to get it, not only how much
 _ASKS_HOW = re.compile(r"怎么(?:申请|赔|理赔|办|报名|参加|加入|领|弄)|如何(?:申请|理赔|办理|参加)|"
                        r"去哪(?:里|儿)?(?:申请|报名|办)")
 

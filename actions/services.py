@@ -193,6 +193,12 @@ class ActionLegalAid(PolicyAnswer):
         found = [] if answered else [
             f for f in await asked_facts(tracker, statements=True)
             if not said_this_turn(tracker, f.get("answer", "")[:24], earlier_turns=6)]
+        if found and all(f.get("kind") == "station" for f in found):
+            # 我在黄岛辛安…手被压了…说没给我交社保不算工伤 (PP-07: the station's card, no law):
+            # the place's card outranked the law; the ticket offered below goes to the station
+            found = [f for f in await asked_facts(tracker, statements=True, places=False)
+                     if f.get("kind") != "station"
+                     and not said_this_turn(tracker, f.get("answer", "")[:24], earlier_turns=6)]
         for fact in found:
             dispatcher.utter_message(text=fact_text(fact))
         sums = own_sums(tracker)

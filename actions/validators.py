@@ -524,6 +524,8 @@ def employer_answer(value: object) -> Checked:
     """The answer to 'who owes you': a registered name, a name without 公司 (青岛海纳建筑), or a
     description (一个姓刘的包工头 在长江路那个工地); 不知道 is kept as unknown."""
     text = re.sub(r"\s+", " ", _text(value)).strip(" ，,。.!！")
+    if called := _CALLED_COMPANY.search(text):
+        return Checked(called.group(1))  # 全名不知道 大家都叫它海明电子厂 / 叫老街坊烩面馆 (QQ-13)
     if says_unknown(text) and not described_employer(text):
         # 不知道叫啥 就是个小饭馆: the name is unknown, the description is kept; 就知道是搞装修
         # 的 都叫他老李 (K-20): what they do and what they are called
@@ -830,7 +832,9 @@ _NAMED_EMPLOYER = re.compile(r"(?:公司|单位|厂子?|工厂|老板的公司|�
 
 # 一个电子厂上班的厂子叫青岛海华电子有限公司他们… / 一间茶餐厅做事 叫金记茶餐厅 (M-10, M-14,
 # M-21): a name with its kind at the end, said after 叫, is the employer — not the kind before it
-_CALLED_COMPANY = re.compile(r"(?<![我俺他她你])(?:叫做?|名叫|名字是|名字叫)\s*([\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?"
+# (大家都叫它海明电子厂 — QQ-13 filed 它海明电子厂)
+_CALLED_COMPANY = re.compile(r"(?<![我俺他她你])(?:叫做?|名叫|名字是|名字叫)\s*(?:它|他|她|这个|那个)?\s*"
+                             r"([\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?"
                             r"(?:有限责任公司|股份有限公司|有限公司|集团|公司|茶餐厅|餐厅|饭店|酒店|超市|"
                             r"饭馆|面馆|餐馆|菜馆|酒楼|饭庄|火锅店|烧烤店|厂|物流|商行|门市部?|作坊))")
 

@@ -140,8 +140,8 @@ def injury_not_relief(message: Message, text: str) -> None:
 # the status): a case filed before, asked after — its ticket's status, whatever it was about
 _FILED_BEFORE = re.compile(r"单子|工单|(?:之前|上次|前几天|前两天|前些天|前天|昨天|上周|上个?礼拜|上个?星期|上个?月|"
                            r"以前|早先|那天|已经|刚才)\S{0,4}(?:报|登记|申请|反映)")
-_HOW_IS_IT = re.compile(r"怎么样了|咋样了|到哪一?步|进度|有结果|有消息|有回音|处理了?没|办了?没|办得怎么样|"
-                        r"什么情况了|啥情况了|有人管没|管了没|进展")
+_HOW_IS_IT = re.compile(r"怎么样了|咋样了|到哪一?步|到哪(?:儿|里)?了|进度|有结果|有消息|有回音|处理了?没|办了?没|"
+                        r"办得怎么样|什么情况了|啥情况了|有人管没|管了没|进展")
 
 
 def status_not_case(message: Message, text: str) -> None:

@@ -86,7 +86,9 @@ def parse_amount(text: str) -> int | float | None:
 
 
 # 加一块 / 放一块儿 / 凑一块 / 在一块: "together", not one yuan
-_TOGETHER = re.compile(r"[加放凑合在到搁算]一块(?!钱)|一块儿")
+# (托管那个也一块帮我登上 — RR-16: 金额 1 元 on the childcare ticket)
+_TOGETHER = re.compile(r"[加放凑合在到搁算]一块(?!钱)|.?一块儿|"
+                       r".一块(?=帮|去|来|登|办|弄|做|记|算|过去|问|说|报|申请|交)")
 
 
 def find_amounts(text: str) -> list[Span]:

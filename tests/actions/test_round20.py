@@ -574,3 +574,78 @@ async def test_a_place_someone_else_is_in_is_not_the_workers():
     tracker = Tracker("w", {"city": "东莞"}, message, events, False, None, {}, "action_listen")
     undone = await slot_mappings.ValidateSlotMappings().run(CollectingDispatcher(), tracker, {})
     assert {"event": "slot", "name": "city", "value": "上海", "timestamp": None} in undone
+
+
+async def test_a_legal_case_told_with_its_place_gets_the_law_not_the_station_card(monkeypatch):
+    """PP-07: 我在黄岛辛安…手被压了…说没给我交社保不算工伤…想让工会帮帮忙 got the 辛安 card."""
+    from actions import facts, services
+
+    card = {"topic": "station", "kind": "station", "answer": "工会网格工作站：辛安街道工会网格化工作总站"}
+    law = {"topic": "injury_without_insurance", "kind": "law", "answer": "没交社保（工伤保险）也能认定工伤",
+           "source": "《工伤保险条例》第六十二条"}
+
+    class Records:
+        async def facts(self, question, city=None, district=None, employer=None):
+            return {"facts": [card] if district or "工会" in question else [law]}
+
+    monkeypatch.setattr(facts, "client", Records)
+    text = "我在黄岛辛安一个五金厂开冲床 手被压了 两个手指头骨折 老板说没给我交社保不算工伤 想让工会帮帮忙"
+    message = parse(text, "legal_aid")
+    tracker = Tracker("w", {"district": "辛安街道"}, message,
+                      [{"event": "user", "text": text, "parse_data": message}], False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    await services.ActionLegalAid().run(dispatcher, tracker, {})
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "也能认定工伤" in said and "工会网格工作站：" not in said
+
+
+# --- round 22 (QQ money, RR others) ---------------------------------------------------------
+
+def test_months_of_pay_owed_are_no_time_worked():
+    """RR-14: 工地上干了一年多 说不要我就不要了 最后两个月工资一万二也没给 got severance on 2 months."""
+    from actions.legal import worked_out
+
+    text = "工地上干了一年多 说不要我就不要了 最后两个月工资一万二也没给"
+    assert "干了1年多" in worked_out(text, text, None, asked_wage=False)[0]
+
+
+def test_together_is_no_yuan():
+    """RR-16: 托管那个也一块帮我登上 put 金额：1 元 on the childcare ticket."""
+    from bot.normalize.numbers import find_amounts
+
+    assert find_amounts("托管那个也一块帮我登上 我上班到晚上七点") == []
+    assert [s.value for s in find_amounts("给了一块钱")] == [1]
+
+
+def test_a_name_everyone_calls_it_is_the_employer():
+    """QQ-13: 全名不知道 大家都叫它海明电子厂 was filed as 它海明电子厂."""
+    from actions import validators as v
+
+    assert v.employer_answer("全名不知道 大家都叫它海明电子厂").value == "海明电子厂"
+
+
+async def test_hours_asked_after_a_card_are_answered_not_handed_over():
+    """RR-10: 礼拜天呢 俺下班都快八点了 去了还有人吗 after the 辛安 card started a handoff."""
+    from actions.station_text import station_text
+
+    card = "工会网格工作站：" + station_text({
+        "name": "辛安街道工会网格化工作总站", "address": "青岛西海岸新区辛安街道", "phone": "0532-12351",
+        "hours": {d: ["08:30-19:30"] for d in ("mon", "tue", "wed", "thu", "fri")}, "open_now": False})
+    text = "礼拜天呢 俺下班都快八点了 去了还有人吗"
+    events = [{"event": "user", "text": "辛安的工会站在哪", "parse_data": parse("辛安的工会站在哪", "find_station")},
+              {"event": "bot", "text": card},
+              {"event": "user", "text": text, "parse_data": parse(text, "request_human")}]
+    tracker = Tracker("w", {}, parse(text, "request_human"), events, False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    await handoff.ActionHandoffRequest().run(dispatcher, tracker, {})
+    assert "周日不开门" in dispatcher.messages[0]["text"]
+
+
+def test_a_correction_on_the_offer_read_as_no_keeps_the_offer():
+    """RR-07: 不对 是八个月 on the legal-aid offer got 好的，先不登记."""
+    from actions.forms import ValidateTicketOfferForm
+
+    for text, reopened in (("不对 是八个月", True), ("不用", False)):
+        tracker = Tracker("w", {"wants_ticket": False}, parse(text, "deny"), [], False, None,
+                          {"name": "ticket_offer_form"}, "action_listen")
+        assert ValidateTicketOfferForm._correction_read_as_no(tracker) is reopened

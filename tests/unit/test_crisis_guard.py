@@ -204,6 +204,7 @@ def test_an_injury_at_work_is_a_work_injury_question(text, intent, result):
 @pytest.mark.parametrize("text,intent,result", [
     ("我之前报的那个孩子上学的单子怎么样了", "school_placement", "ticket_status"),  # NN-13
     ("我前两天报的那个孩子上学的事 到哪一步了", "school_placement", "ticket_status"),  # PP-13
+    ("我那个孩子上学的单子到哪了", "school_placement", "ticket_status"),  # RR-13
     ("前几天登记的欠薪 有结果没", "wage_arrears", "ticket_status"),
     ("孩子上学的事怎么样了", "school_placement", "school_placement"),  # nothing filed said
     ("我想登记欠薪", "wage_arrears", "wage_arrears"),
