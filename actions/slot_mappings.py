@@ -16,7 +16,9 @@ from rasa_sdk import Tracker, ValidationAction
 from rasa_sdk.events import SlotSet
 
 from actions import validators as v
+from actions.common import said_this_turn
 from actions.fact_tables import wage_as_said
+from actions.facts import is_question
 from actions.hotline_form import resolve_place
 from actions.overtime_days import added_days, days_given_off, read_worked_days
 from actions.service_catalog import SERVICE_INTENTS
@@ -72,6 +74,8 @@ class ValidateSlotMappings(ValidationAction):
             return []
         facts = owed_after_months(tracker, owed_per_month(tracker, wage_after_minimum_wage(
             tracker, correction_target(tracker, facts))))
+        for slot in bots_own_figures(tracker, facts):
+            facts.pop(slot)  # 你说的十六万是我得病才给吗 (QQ-08 filed 金额 160,000): the bot's figure
         for slot, value in (await volunteered_place(tracker, facts)).items():
             facts.setdefault(slot, value)  # the NLU's own reading of a place stays as it was
         if "monthly_wage" in facts and "wage_basis" not in facts and tracker.get_slot("wage_basis"):
@@ -326,3 +330,22 @@ def place_of_someone_else(tracker: Tracker) -> list[dict]:
             for slot, value in slots_set_this_turn(tracker).items()
             if slot in ("city", "district") and isinstance(value, str) and value
             and value.rstrip("省市区县") in theirs and text.count(value.rstrip("省市区县")) == 1]
+
+
+def _figure_forms(value: float) -> set[str]:
+    """How the bot may have written a sum: 160,000 / 160000 / 16万."""
+    forms = {f"{value:,.0f}", f"{value:.0f}"}
+    if value >= 10000 and value % 10000 == 0:
+        forms.add(f"{value / 10000:.0f}万")
+    return forms
+
+
+def bots_own_figures(tracker: Tracker, facts: dict[str, Any]) -> list[str]:
+    """Money facts of a question that are a figure the bot just said (a measure's maximum, the
+    sum it worked out): asked about, not the worker's own case."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if not (is_question(text) or re.search(r"你(?:刚才)?说的?|上面说的?", text)):
+        return []
+    return [slot for slot in _MONEY if isinstance(facts.get(slot), (int, float))
+            and any(said_this_turn(tracker, form, earlier_turns=1)
+                    for form in _figure_forms(float(facts[slot])))]

@@ -1,5 +1,5 @@
-"""Defects the independent testers' twentieth round found (MM-, NN-), each read the way the
-worker wrote it."""
+"""Defects the independent testers' rounds 20–22 found (MM-/NN-, OO-/PP-, QQ-/RR-), each read
+the way the worker wrote it."""
 
 from __future__ import annotations
 
@@ -649,3 +649,16 @@ def test_a_correction_on_the_offer_read_as_no_keeps_the_offer():
         tracker = Tracker("w", {"wants_ticket": False}, parse(text, "deny"), [], False, None,
                           {"name": "ticket_offer_form"}, "action_listen")
         assert ValidateTicketOfferForm._correction_read_as_no(tracker) is reopened
+
+
+async def test_a_figure_the_bot_said_asked_about_is_not_the_case_s():
+    """QQ-08: 你说的十六万是我得病才给 还是家里人得病也行 stored 金额 160,000."""
+    from actions import slot_mappings
+
+    text = "你说的十六万是我得病才给 还是家里人得病也行 我老婆病了"
+    message = parse(text, "mutual_insurance")
+    events = [{"event": "bot", "text": "职工大病互助保障最高给付 160,000 元。"},
+              {"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("w", {}, message, events, False, None, {}, "action_listen")
+    set_now = await slot_mappings.ValidateSlotMappings().run(CollectingDispatcher(), tracker, {})
+    assert not [e for e in set_now if e.get("name") in ("amount", "medical_cost")]
