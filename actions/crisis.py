@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 
+from rasa_sdk import Tracker
+
+from actions.common import bot_said
 from bot.nlu.crisis_words import crisis_words_in, is_crisis
 
 __all__ = ["crisis_words_in", "is_crisis", "wants_to_talk", "in_danger_now", "DANGER_NOW_LINE",
-           "CRISIS_STILL_HERE"]
+           "CRISIS_STILL_HERE", "crisis_answered"]
 
 # 能找个人聊聊吗 / 我想找个人当面聊聊 / 想找心理老师 (P-18, R-15): not a crisis, but someone to
 # listen — never the relief form the words around it (老人又病了) point at
@@ -40,3 +43,13 @@ CRISIS_STILL_HERE = ("我还在这儿。您的安全最要紧：现在就可以�
 
 def in_danger_now(text: str) -> bool:
     return bool(_DANGER_PLACE.search(text or ""))
+
+
+# The crisis replies' own first words (utter_crisis, handoff.CRISIS_AGAIN and the two above):
+# the psychological-support answer names the same hotlines and is no crisis reply
+_CRISIS_REPLY = re.compile(r"^(?:您的安全最重要|您的安全最要紧|您现在的位置很危险|我还在这儿。您的安全)")
+
+
+def crisis_answered(tracker: Tracker, earlier_turns: int) -> bool:
+    """A crisis reply was given to the latest message or to ``earlier_turns`` before it."""
+    return bot_said(tracker, _CRISIS_REPLY, earlier_turns) is not None

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import validators as v
 from actions.common import said_this_turn
-from actions.crisis import CRISIS_STILL_HERE, DANGER_NOW_LINE, in_danger_now
+from actions.crisis import CRISIS_STILL_HERE, DANGER_NOW_LINE, crisis_answered, in_danger_now
 from actions.fact_tables import CASE_FACTS
 from actions.facts import answer_fact, answer_in_topic, is_question
 from actions.handoff import (
@@ -169,7 +169,7 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
     point at (None: nothing fits). One path for both: 几点开门 礼拜天有人不 after a station card
     was read as out of scope and got 这个我帮不上忙 (DD-10), while the fallback answered it."""
     text = tracker.latest_message.get("text") or ""
-    if said_this_turn(tracker, "400-161-9995", earlier_turns=6) and not text.startswith("/"):
+    if crisis_answered(tracker, earlier_turns=6) and not text.startswith("/"):
         # 等到周一我都不在了 after the crisis reply (NN-15 got 没明白 and a wage example)
         dispatcher.utter_message(text=DANGER_NOW_LINE if in_danger_now(text) else CRISIS_STILL_HERE)
         return []

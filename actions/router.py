@@ -21,7 +21,14 @@ from rasa_sdk.utils import call_potential_coroutine
 from actions import forms
 from actions import validators as v
 from actions.common import SafeAction, bot_said, said_this_turn
-from actions.crisis import CRISIS_STILL_HERE, DANGER_NOW_LINE, in_danger_now, is_crisis, wants_to_talk
+from actions.crisis import (
+    CRISIS_STILL_HERE,
+    DANGER_NOW_LINE,
+    crisis_answered,
+    in_danger_now,
+    is_crisis,
+    wants_to_talk,
+)
 from actions.facts import (
     applied_time_limit,
     asked_facts,
@@ -423,7 +430,7 @@ class ActionStartService(SafeAction):
         if callback is not None and not asks:
             return callback
         if callback is None and not text.startswith("/") and not services_meant(text) \
-                and said_this_turn(tracker, "400-161-9995", earlier_turns=2):
+                and crisis_answered(tracker, earlier_turns=2):
             # 打了也没用 我在胶州工地上摔的 老板说是我自己不小心 right after the crisis reply
             # (PP-14: the wage form asked which employer): the person stays with them
             dispatcher.utter_message(text=DANGER_NOW_LINE if in_danger_now(text) else CRISIS_STILL_HERE)
