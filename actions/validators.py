@@ -64,8 +64,9 @@ def phone(value: object) -> Checked:
 
 
 NO_PHONE = "未留"  # the worker would not or could not give a number: filed without one
+# (我算了下是三年零四个月 厂子是做手机壳那个 — RR-06: 好的，不留电话也可以, never said)
 _NO_PHONE = re.compile(r"不知道|不记得|记不清|不想留|不留|不方便|不想给|不给|不愿意|没有手机|没手机|"
-                       r"不告诉|保密|不用留|不要留|没电话|没有电话|算了")
+                       r"不告诉|保密|不用留|不要留|没电话|没有电话|算了(?![下一算])")
 
 
 def declines_phone(value: object) -> bool:
@@ -75,7 +76,7 @@ def declines_phone(value: object) -> bool:
         return False
     # 要 我想知道…工地老板也不给报工伤 / 不知道没户口能不能上 (L-10, L-20): a longer message
     # that says 不给 / 不知道 about something else is no refusal of the phone
-    return len(re.sub(r"\s", "", text)) <= 8 or bool(re.search(r"电话|手机|号码|号", text))
+    return len(re.sub(r"\s", "", text)) <= 8 or bool(re.search(r"电话|手机(?![壳厂店])|号码|号", text))
 
 
 _AFFIRMATIVE = re.compile(r"要|好|行|可以|嗯|恩|对|是|确认|确定|没问题|登记|办|需要|麻烦|谢谢|中|成|当然|"
@@ -836,7 +837,8 @@ _NAMED_EMPLOYER = re.compile(r"(?:公司|单位|厂子?|工厂|老板的公司|�
 _CALLED_COMPANY = re.compile(r"(?<![我俺他她你])(?:叫做?|名叫|名字是|名字叫)\s*(?:它|他|她|这个|那个)?\s*"
                              r"([\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?"
                             r"(?:有限责任公司|股份有限公司|有限公司|集团|公司|茶餐厅|餐厅|饭店|酒店|超市|"
-                            r"饭馆|面馆|餐馆|菜馆|酒楼|饭庄|火锅店|烧烤店|厂|物流|商行|门市部?|作坊))")
+                            r"饭馆|面馆|餐馆|菜馆|酒楼|饭庄|火锅店|烧烤店|厂|物流|商行|门市部?|作坊|"
+                            r"电子|建筑|建设|科技|实业|机械|食品|纺织|服饰|制衣|装饰|劳务)(?!厂|工厂|公司|集团|有限))")
 
 
 _ABOUT_THE_LAW = re.compile(r"时效|期限|规定|法律|仲裁|超过|过了")

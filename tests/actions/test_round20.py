@@ -662,3 +662,13 @@ async def test_a_figure_the_bot_said_asked_about_is_not_the_case_s():
     tracker = Tracker("w", {}, message, events, False, None, {}, "action_listen")
     set_now = await slot_mappings.ValidateSlotMappings().run(CollectingDispatcher(), tracker, {})
     assert not [e for e in set_now if e.get("name") in ("amount", "medical_cost")]
+
+
+def test_a_time_reckoned_and_a_phone_case_are_no_refusal_of_the_phone():
+    """RR-06: 我算了下是三年零四个月 厂子是做手机壳那个 叫青岛华翔电子 got 好的，不留电话也可以,
+    and the employer 做手机壳那个."""
+    from actions import validators as v
+
+    text = "我算了下是三年零四个月 厂子是做手机壳那个 叫青岛华翔电子 在黄岛区"
+    assert not v.declines_phone(text) and v.declines_phone("算了 不留了")
+    assert v.read_facts(text, [], v.Context(form="ticket_offer_form")).get("employer") == "青岛华翔电子"
