@@ -62,8 +62,9 @@ def person_not_asked(message: Message, text: str) -> None:
 
 # 福田那个小程序叫什么名字 (read as bot_challenge: 我是工会的智能助手): the name of a thing
 # asked, not who the bot is
+# (那能给多少 你说俺是先辞职还是先去告 — RR-09: 我是工会的智能助手（机器人）)
 _NAMES_A_THING = re.compile(r"小程序|公众号|[Aa][Pp][Pp]|网站|平台|书院|工作站|服务站|中心|单位|公司|厂|热线|"
-                            r"电话|政策|补贴|文件|协议|合同")
+                            r"电话|政策|补贴|文件|协议|合同|多少|辞职|告|赔|补偿|工资|钱|仲裁")
 
 
 def bot_not_asked(message: Message, text: str) -> None:
@@ -87,7 +88,7 @@ def force_person(message: Message, text: str) -> None:
 # 13109287765 啥时候能打过来 (HH-13: school_placement 0.64, and a school form nobody asked for
 # followed the callback): a school intent on a message with no word of children or school
 SCHOOL_INTENT = "school_placement"
-_ABOUT_SCHOOL = re.compile(r"孩子|小孩|娃|儿子|女儿|闺女|嫚|妮|学|校|年级|幼儿园|托管|读书|念书|户口|居住证|"
+_ABOUT_SCHOOL = re.compile(r"孩子|小孩|娃|儿子|女儿|闺女|嫚|妮|学|校|年级|幼儿园|托管|读书|念书|户口|居住证|中考|高考|"
                            r"学位|上课|老师|班")
 
 

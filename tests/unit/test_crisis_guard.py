@@ -139,6 +139,7 @@ def test_a_count_of_people_is_no_request_for_a_person(text, result):
 
 @pytest.mark.parametrize("text,result", [
     ("福田那个小程序叫什么名字", "out_of_scope"),   # the e2e fact table: 我是工会的智能助手
+    ("那能给多少 你说俺是先辞职还是先去告", "out_of_scope"),  # RR-09
     ("你叫什么名字", "bot_challenge"),
     ("你是机器人吗", "bot_challenge"),
 ])
@@ -222,3 +223,32 @@ def test_a_case_filed_before_asked_after_is_its_status(text, intent, result):
 ])
 def test_a_wish_to_file_is_no_lookup(text, intent, result):
     assert _guarded(text, intent, 0.8).get(INTENT)["name"] == result
+
+
+def test_the_rereads_leave_every_training_example_s_intent_alone():
+    """The NLU's rereads correct the classifier on what it gets wrong; on the examples it
+    learns from (and the held-out set), each keeps the intent it is labelled with."""
+    import glob
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    from bot.nlu.crisis_guard import INTENT_GUARDS
+
+    changed = []
+    for path in [*glob.glob("data/nlu/*.yml"), "tests/nlu/heldout.yml"]:
+        for item in (yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}).get("nlu", []):
+            if "intent" not in item:
+                continue
+            for line in str(item.get("examples", "")).splitlines():
+                text = re.sub(r"\[([^\]]+)\]\([^)]+\)|\[([^\]]+)\]\{[^}]+\}",
+                              lambda m: m.group(1) or m.group(2), line.strip()[2:].strip())
+                if not text:
+                    continue
+                message = Message(data={TEXT: text, INTENT: {"name": item["intent"], "confidence": 0.8}})
+                for reread in INTENT_GUARDS:
+                    reread(message, text)
+                if message.get(INTENT)["name"] != item["intent"]:
+                    changed.append((item["intent"], message.get(INTENT)["name"], text))
+    assert changed == []
