@@ -15,7 +15,7 @@ from actions.common import bot_said
 from bot.nlu.crisis_words import crisis_words_in, is_crisis
 
 __all__ = ["crisis_words_in", "is_crisis", "wants_to_talk", "in_danger_now", "DANGER_NOW_LINE",
-           "CRISIS_STILL_HERE", "crisis_answered"]
+           "CRISIS_STILL_HERE", "crisis_answered", "stays_with_person"]
 
 # 能找个人聊聊吗 / 我想找个人当面聊聊 / 想找心理老师 (P-18, R-15): not a crisis, but someone to
 # listen — never the relief form the words around it (老人又病了) point at
@@ -53,3 +53,22 @@ _CRISIS_REPLY = re.compile(r"^(?:您的安全最重要|您的安全最要紧|您
 def crisis_answered(tracker: Tracker, earlier_turns: int) -> bool:
     """A crisis reply was given to the latest message or to ``earlier_turns`` before it."""
     return bot_said(tracker, _CRISIS_REPLY, earlier_turns) is not None
+
+
+# 我不会做傻事了 / 好多了: the worker says they are safe now
+_SAFE_NOW = re.compile(r"不会做傻事|不做傻事|没事了|好多了|好点了|放心吧?|想开了|不会想不开")
+_A_PHONE = re.compile(r"1[3-9]\d(?:[\s-]?\d){8}")
+
+
+def stays_with_person(tracker: Tracker, text: str, asks_something: bool) -> bool:
+    """After a crisis reply, a message that asks for nothing (打了也没用 / 老板说是我自己不小心)
+    gets the person and the lines again rather than a form or 没明白 — not a question, a phone,
+    a wish to register or a word of being safe (TT-15: the callback's phone and four questions
+    got the same crisis text), and never twice in a row."""
+    return (crisis_answered(tracker, earlier_turns=6) and not text.startswith("/")
+            and (in_danger_now(text) or not (asks_something or _A_PHONE.search(text)
+                                              or _SAFE_NOW.search(text)))
+            and bot_said(tracker, _STILL_HERE_SAID, earlier_turns=1) is None)
+
+
+_STILL_HERE_SAID = re.compile(r"^我还在这儿。")

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import validators as v
 from actions.common import said_this_turn
-from actions.crisis import CRISIS_STILL_HERE, DANGER_NOW_LINE, crisis_answered, in_danger_now
+from actions.crisis import CRISIS_STILL_HERE, DANGER_NOW_LINE, in_danger_now, stays_with_person
 from actions.fact_tables import CASE_FACTS
 from actions.facts import answer_fact, answer_in_topic, is_question
 from actions.handoff import (
@@ -33,7 +33,13 @@ from actions.router import (
     service_from_facts,
     shortfall_reply,
 )
-from actions.services import TICKET_NOT_FOUND, answer_in_service_topic, follow_up_service, lookup_retry
+from actions.services import (
+    TICKET_NOT_FOUND,
+    answer_in_service_topic,
+    follow_up_service,
+    lookup_retry,
+    wants_registration,
+)
 from actions.slot_checks import slots_set_this_turn, told_text
 from actions.station_followup import station_detail_reply, ticket_station_reply
 from actions.tickets import correct_filed_phone, note_on_ticket
@@ -169,15 +175,15 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
     point at (None: nothing fits). One path for both: 几点开门 礼拜天有人不 after a station card
     was read as out of scope and got 这个我帮不上忙 (DD-10), while the fallback answered it."""
     text = tracker.latest_message.get("text") or ""
-    if crisis_answered(tracker, earlier_turns=6) and not text.startswith("/"):
-        # 等到周一我都不在了 after the crisis reply (NN-15 got 没明白 and a wage example)
-        dispatcher.utter_message(text=DANGER_NOW_LINE if in_danger_now(text) else CRISIS_STILL_HERE)
-        return []
     callback = await callback_reply(dispatcher, tracker)
     if callback is not None:
         return callback
     if (noted := await note_on_ticket(dispatcher, tracker)) is not None:
         return noted  # 中午12点到1点方便 / 能催一下不 after a ticket (JJ-12, JJ-13)
+    if stays_with_person(tracker, text, is_question(text) or wants_registration(text)):
+        # 我现在在工地楼顶上 / 打了也没用 after the crisis reply (NN-15 got 没明白 and a wage example)
+        dispatcher.utter_message(text=DANGER_NOW_LINE if in_danger_now(text) else CRISIS_STILL_HERE)
+        return []
     if (fixed := await correct_filed_phone(dispatcher, tracker)) is not None:
         return fixed
     if (retry := await lookup_retry(dispatcher, tracker, domain)) is not None:

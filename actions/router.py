@@ -24,9 +24,9 @@ from actions.common import SafeAction, bot_said, said_this_turn
 from actions.crisis import (
     CRISIS_STILL_HERE,
     DANGER_NOW_LINE,
-    crisis_answered,
     in_danger_now,
     is_crisis,
+    stays_with_person,
     wants_to_talk,
 )
 from actions.facts import (
@@ -429,8 +429,8 @@ class ActionStartService(SafeAction):
         callback = await file_waiting_callback(dispatcher, tracker, offer=not asks)
         if callback is not None and not asks:
             return callback
-        if callback is None and not text.startswith("/") and not services_meant(text) \
-                and crisis_answered(tracker, earlier_turns=2):
+        if callback is None and not services_meant(text) and stays_with_person(
+                tracker, text, is_question(text) or wants_registration(text)):
             # 打了也没用 我在胶州工地上摔的 老板说是我自己不小心 right after the crisis reply
             # (PP-14: the wage form asked which employer): the person stays with them
             dispatcher.utter_message(text=DANGER_NOW_LINE if in_danger_now(text) else CRISIS_STILL_HERE)

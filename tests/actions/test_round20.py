@@ -672,3 +672,37 @@ def test_a_time_reckoned_and_a_phone_case_are_no_refusal_of_the_phone():
     text = "我算了下是三年零四个月 厂子是做手机壳那个 叫青岛华翔电子 在黄岛区"
     assert not v.declines_phone(text) and v.declines_phone("算了 不留了")
     assert v.read_facts(text, [], v.Context(form="ticket_offer_form")).get("employer") == "青岛华翔电子"
+
+
+# --- round 23 (SS money, TT others) ---------------------------------------------------------
+
+@pytest.mark.parametrize("later,stays", [
+    ("打了也没用 我在胶州工地上摔的 老板说是我自己不小心", True),
+    ("打了也没用 15863451234 黄岛的", False),                    # TT-15: the callback's phone
+    ("你们的人真会打给我吗 啥时候", False),                        # a question, answered as usual
+    ("我不会做傻事了 你就告诉我回电登记上没有", False),
+    ("我要登记啊 帮我登记", False),                               # TT-16
+    ("我现在在楼顶上", True),
+])
+def test_after_a_crisis_the_person_stays_only_for_words_that_ask_nothing(later, stays):
+    """TT-15: the callback's phone and four questions after the crisis reply all got the same
+    crisis text; the person stays for distress, not in place of every answer."""
+    from actions.crisis import stays_with_person
+    from actions.facts import is_question
+    from actions.services import wants_registration
+
+    tracker = _after_crisis(later)
+    assert stays_with_person(tracker, later, is_question(later) or wants_registration(later)) is stays
+
+
+def test_the_person_s_line_is_not_said_twice_in_a_row():
+    from actions.crisis import CRISIS_STILL_HERE, stays_with_person
+
+    text = "唉"
+    events = [{"event": "user", "text": "活着真没意思", "parse_data": parse("活着真没意思", "psych_support")},
+              {"event": "bot", "text": CRISIS_REPLY},
+              {"event": "user", "text": "嗯", "parse_data": parse("嗯", "inform")},
+              {"event": "bot", "text": CRISIS_STILL_HERE},
+              {"event": "user", "text": text, "parse_data": parse(text, "inform")}]
+    tracker = Tracker("w", {}, parse(text, "inform"), events, False, None, {}, "action_listen")
+    assert not stays_with_person(tracker, text, False)
