@@ -142,7 +142,8 @@ def _nearest(candidates: list[date], today: date) -> date:
 # 过年那会儿 年三十 初一都上班了 / 已经干完了 (Y-02 was dated to the coming festival)
 # (过年那几天我一直上班 除夕到初五都没歇 老板说就给平时工资 — OO-03 dated it to 2027)
 _PAST = re.compile(r"(?:干|加|上|做|值|忙|工作)了|(?:干|加|上|做)过|加了班|去年|班了|干完|已经|"
-                   r"那会儿?|那时候|当时|没给|没歇|没休|一直(?:在)?上班|都在上班|没放假|就给了?|只给了?")
+                   r"那会儿?|那时候|当时|没给|没歇|没休|一直(?:在)?上班|都在上班|没放假|就给了?|只给了?|"
+                   r"开始(?:上|干)的")
 
 
 _AHEAD = re.compile(r"明年|下次|今年的?\S{0,2}?(?:还|要|会)|要是|如果|假如|打算|准备|到时候|会不会|要加班|得加班|"
@@ -191,7 +192,9 @@ def _spring_festival(text: str, today: date) -> list[date]:
     year = _year_named(text, today) or _year_of(lambda y: spring_festival_day(y, 1), today,
                                                 bool(_PAST.search(text)))
     names = re.findall(_LUNAR_DAY, text)
-    span = re.search(rf"({_LUNAR_DAY}){_TO}({_LUNAR_DAY})", text)
+    # (从除夕就开始上的 一直上到初六 — SS-03 counted 除夕 and 初六 only)
+    span = re.search(rf"({_LUNAR_DAY}){_TO}({_LUNAR_DAY})", text) or re.search(
+        rf"从({_LUNAR_DAY})[^，,。？?到至]{{0,12}}(?:到|至)\s*({_LUNAR_DAY})", text)
     if span:
         first, last = (spring_festival_day(year, _LUNAR[n]) for n in span.groups())
         days = _span(first, last)

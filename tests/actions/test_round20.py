@@ -706,3 +706,13 @@ def test_the_person_s_line_is_not_said_twice_in_a_row():
               {"event": "user", "text": text, "parse_data": parse(text, "inform")}]
     tracker = Tracker("w", {}, parse(text, "inform"), events, False, None, {}, "action_listen")
     assert not stays_with_person(tracker, text, False)
+
+
+def test_a_festival_range_with_words_between_is_every_day_of_it():
+    """SS-03: 不对 是从除夕就开始上的 一直上到初六 counted 除夕 and 初六 only (1,200 for 4,320)."""
+    from datetime import date
+
+    from actions.overtime_days import read_worked_days
+
+    days = read_worked_days("不对 是从除夕就开始上的 一直上到初六", date(2026, 12, 6)).dates
+    assert len(days) == 7 and days[0] == date(2026, 2, 16)  # worked (开始上的): the one behind
