@@ -413,8 +413,9 @@ class ValidateTicketOfferForm(HotlineForm):
 UNVERIFIED_CODE = "未核验"  # otp_code when the worker goes on without a verified record
 UNVERIFIED = "这次先不核验身份，我按还没有在工会建档来帮您判断；建档请联系所在的网格工作站。"
 UNVERIFIED_TOLD = "这次先不核验身份，先按您说的建档情况（{status}）帮您判断，登记后由工作人员核实。"
+# (没有, said to the code's question — SS-11: 验证码不对)
 NO_CODE = re.compile(r"没收到|没有收到|收不到|没短信|没有短信|没来|不是会员|没建档|没有建档|跳过|不验证|不用验证|"
-                     r"没看到|没看见|没见到|啥验证码|什么验证码")
+                     r"没看到|没看见|没见到|啥验证码|什么验证码|^(?:没有|没)[啊呀哦啊。.!！]*$")
 
 
 def unverified_text(tracker: Tracker) -> str:
@@ -438,6 +439,10 @@ class ValidateReliefForm(HotlineForm):
         where they are: the rules are local (without it the answer is 没有“未说明地区”的数据)."""
         slots = await super().required_slots(domain_slots, dispatcher, tracker, domain)
         verified = (tracker.get_slot("verified_worker") or {}).get("member")
+        if tracker.get_slot("hardship_status") == "none" and not verified:
+            # 俺也没建过什么困难档 (SS-12: a code was still sent to look the record up): nothing
+            # on record to check; the answer is for a worker without one
+            slots = [s for s in slots if s not in ("phone", "otp_code")]
         told_now = "city" in tracker.slots_to_validate()  # kept in, so it is validated
         known = tracker.get_slot("city") or tracker.get_slot("district")
         if (verified or known or "city" in slots) and not told_now:

@@ -494,7 +494,11 @@ class HotlineForm(FormValidationAction):
             return [SlotSet("repeat_count", None)]  # the ask action says what to change
         count = tracker.get_slot("repeat_count") or {}
         # 那我能拿多少 on the legal-aid offer: the sum on the worker's figures (actions.legal)
-        answers = sums_for(tracker) or await answer_in_topic(tracker)
+        sums = sums_for(tracker)
+        # 我一个月大概六千 那能拿多少钱 对了仲裁要花钱不 (TT-08: the cost ignored): the sum,
+        # and the other question answered beside it
+        answers = sums + [line for line in await answer_in_topic(tracker)
+                          if not (sums and re.search(r"经济补偿|二倍工资|赔偿金", line))]
         question_kept: list[dict] = []
         if not answers and self._unanswerable_question(tracker):
             # 报名要带啥 身份证就行吗 / 医药费能要回来不 on the offer (X-03, X-17, X-20 got the

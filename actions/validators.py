@@ -1143,7 +1143,8 @@ _HARDSHIP_UNSURE = re.compile(r"建没建|有没有建|建没有建|是不是(?:
 _HARDSHIP_HOW = re.compile(r"(?:怎么|咋|如何|怎样|去哪|到哪|哪里|在哪|能不能|可以|想|要)"
                            r".{0,3}(?:建档|建个档|申请建档|办建档|认定)|建档(?:怎么|咋|要|需要|去哪|在哪)")
 _HARDSHIP_IF = re.compile(r"(?:要是|如果|假如|万一|假设|若是)\S{0,6}?(?:特困|困难职工|困难|建了?档|在档)\S{0,4}")
-_HARDSHIP_NONE = re.compile(r"(?:没|没有|还没|未|不是)(?:有)?(?:建档|建过档|建了档|在档|困难职工|特困|低保)")
+# (俺也没建过什么困难档 — SS-12: read as nothing said, and a code sent to look the record up)
+_HARDSHIP_NONE = re.compile(r"(?:没|没有|还没|未|不是)(?:有)?(?:建\S{0,5}?档|在档|困难职工|特困|低保)")
 
 
 def hardship_status_in(text: str) -> str | None:
@@ -1152,7 +1153,7 @@ def hardship_status_in(text: str) -> str | None:
     registering (怎么建档) or not knowing (建没建档我也不知道) is no 在档 status: reading it as
     one gave unregistered workers the verdict 您是在档困难职工 (B09, B12)."""
     text = _text(text)
-    if not re.search(r"特困|困难职工|困难户|困难家庭|建档|建了档|在档|低保", text):
+    if not re.search(r"特困|困难职工|困难户|困难家庭|困难档|建档|建了档|建过\S{0,5}?档|在档|低保", text):
         return None
     registered = re.search(r"(?<![没未不])(?:建了档|建过档|建档了|在档|有档)", text)
     if registered and re.search(r"特困还是|还是特困|哪一档|哪个档|档次", text):
@@ -1166,7 +1167,7 @@ def hardship_status_in(text: str) -> str | None:
     # 要是我是特困的呢 (GG-05 stored 特困) asks; 我是困难职工不是特困 (stored 未建档) is 困难
     said = _HARDSHIP_IF.sub("", text)
     said = re.sub(r"(?:没说|不是说|并不是)(?:我|俺)?是?(?:特困|困难职工)|不是特困|非特困", "", said)
-    if not re.search(r"特困|困难|建档|建了档|在档|低保", said):
+    if not re.search(r"特困|困难|建档|建了档|建过\S{0,5}?档|在档|低保", said):
         return None
     if _HARDSHIP_NONE.search(said):
         return "none"

@@ -716,3 +716,24 @@ def test_a_festival_range_with_words_between_is_every_day_of_it():
 
     days = read_worked_days("不对 是从除夕就开始上的 一直上到初六", date(2026, 12, 6)).dates
     assert len(days) == 7 and days[0] == date(2026, 2, 16)  # worked (开始上的): the one behind
+
+
+def test_no_record_said_needs_no_code_to_look_it_up():
+    """SS-12: 俺也没建过什么困难档, and a code was still sent to look the record up; SS-11: 没有
+    (no code came) got 验证码不对."""
+    from actions import validators as v
+    from actions.forms import NO_CODE
+
+    assert v.hardship_status_in("俺也没建过什么困难档") == "none"
+    assert NO_CODE.search("没有") and not NO_CODE.search("没有问题 是123456")
+
+
+async def test_the_relief_form_asks_no_phone_or_code_of_a_worker_with_no_record():
+    from actions.forms import ValidateReliefForm
+
+    domain = {"forms": {"relief_form": {"required_slots": ["phone", "otp_code", "medical_cost"]}}}
+    tracker = Tracker("w", {"hardship_status": "none", "city": "镇江"}, parse("没建档", "inform"), [],
+                      False, None, {"name": "relief_form"}, "action_listen")
+    slots = await ValidateReliefForm().required_slots(["phone", "otp_code", "medical_cost"],
+                                                      CollectingDispatcher(), tracker, domain)
+    assert "phone" not in slots and "otp_code" not in slots and "medical_cost" in slots
