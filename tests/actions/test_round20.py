@@ -93,23 +93,28 @@ async def test_a_worker_just_asking_leaves_the_wage_form(text, leaves, monkeypat
     assert ("不登记" in said) is leaves
 
 
-async def test_a_wage_question_is_answered_and_a_case_offered_not_asked(monkeypatch):
-    """CODE-16: 那我要是被扣工资了找谁 got 是哪家单位…欠的？"""
+async def _routed_with_a_record(monkeypatch, record: dict, text: str, intent: str,
+                                slots: dict | None = None) -> tuple[CollectingDispatcher, list]:
+    """The entry action on one message, the backend answering it with ``record``."""
     from actions import router
-
-    record = {"topic": "where_to_complain", "title": "去哪投诉", "kind": "law",
-              "answer": "有三条路：打 12333 投诉，或申请劳动仲裁。", "source": "劳动争议调解仲裁法"}
 
     async def found(tracker, statements=False):
         return [record]
 
     monkeypatch.setattr(router, "asked_facts", found)
-    text = "那我要是被扣工资了找谁"
-    message = parse(text, "wage_arrears")
-    tracker = Tracker("w", {}, message, [{"event": "user", "text": text, "parse_data": message}],
+    message = parse(text, intent)
+    tracker = Tracker("w", slots or {}, message, [{"event": "user", "text": text, "parse_data": message}],
                       False, None, {}, "action_listen")
     dispatcher = CollectingDispatcher()
-    events = await router.ActionStartService().run(dispatcher, tracker, WAGE_DOMAIN)
+    return dispatcher, await router.ActionStartService().run(dispatcher, tracker, WAGE_DOMAIN)
+
+
+async def test_a_wage_question_is_answered_and_a_case_offered_not_asked(monkeypatch):
+    """CODE-16: 那我要是被扣工资了找谁 got 是哪家单位…欠的？"""
+    record = {"topic": "where_to_complain", "title": "去哪投诉", "kind": "law",
+              "answer": "有三条路：打 12333 投诉，或申请劳动仲裁。", "source": "劳动争议调解仲裁法"}
+    dispatcher, events = await _routed_with_a_record(monkeypatch, record, "那我要是被扣工资了找谁",
+                                                     "wage_arrears")
     said = " ".join(m.get("text") or "" for m in dispatcher.messages)
     assert "12333" in said and "哪家单位" not in said
     assert not [e for e in events if e.get("event") == "active_loop" and e.get("name")]
@@ -372,21 +377,11 @@ async def test_a_follow_up_question_is_read_with_the_question_before_it(monkeypa
 
 async def test_the_union_asked_to_act_after_a_legal_answer_offers_the_ticket(monkeypatch):
     """NN-09: 你们工会能帮我盯着点不 got 要不要我再帮您看看您自己的情况 (the ticket a button later)."""
-    from actions import router
-
     record = {"topic": "social_insurance_unpaid", "title": "社保", "kind": "law",
               "answer": "单位应当为职工缴纳社会保险。", "source": "社会保险法"}
-
-    async def found(tracker, statements=False):
-        return [record]
-
-    monkeypatch.setattr(router, "asked_facts", found)
-    text = "社保大概没交吧 我也不清楚 厂子好像叫澳柯玛 你们工会能帮我盯着点不"
-    message = parse(text, "legal_aid")
-    tracker = Tracker("w", {"employer": "澳柯玛"}, message,
-                      [{"event": "user", "text": text, "parse_data": message}], False, None, {}, "action_listen")
-    dispatcher = CollectingDispatcher()
-    events = await router.ActionStartService().run(dispatcher, tracker, WAGE_DOMAIN)
+    dispatcher, events = await _routed_with_a_record(
+        monkeypatch, record, "社保大概没交吧 我也不清楚 厂子好像叫澳柯玛 你们工会能帮我盯着点不", "legal_aid",
+        {"employer": "澳柯玛"})
     assert any(e.get("name") == "ticket_offer_form" for e in events if e.get("event") == "active_loop")
     assert not any("看看您自己的情况" in (m.get("text") or "") for m in dispatcher.messages)
 
