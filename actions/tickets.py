@@ -85,7 +85,8 @@ def contact_phone(tracker: Tracker) -> str | None:
     return None if phone == NO_PHONE else phone
 
 
-_NAME_TOLD = re.compile(r"(?:我叫|我的名字(?:叫|是)|本人)\s*([\u4e00-\u9fff]{2,3}?)"
+# (俺叫张建军 — UU-01: missing from the summary)
+_NAME_TOLD = re.compile(r"(?:我叫|俺叫|我的名字(?:叫|是)|俺的名字(?:叫|是)|本人)\s*([\u4e00-\u9fff]{2,3}?)"
                         r"(?=[\s，,。.!！]|$|电话|手机|今年|在|是|\d)")
 
 

@@ -13,7 +13,9 @@ from rasa.shared.nlu.training_data.message import Message
 
 PERSON_INTENT = "request_human"
 # (给我找个真人, LL-10: answered as a question about the bot)
-_EXPLICIT = re.compile(r"转人工|人工客服|人工服务|(?:找|要|换|叫)个?真人|真人客服|(?:找|要|换)个?人工")
+# (你是机器人吧 我要跟真人说 — VV-13: only the bot question answered)
+_EXPLICIT = re.compile(r"转人工|人工客服|人工服务|(?:找|要|换|叫)个?真人|真人客服|(?:找|要|换)个?人工|"
+                       r"(?:跟|和|同)真人(?:说|聊|讲|谈)")
 # intents that ask for nothing themselves: the wish for a person is the request
 _NO_REQUEST = {"bot_challenge", "greet", "goodbye", "thanks", "affirm", "deny", "out_of_scope",
                "nlu_fallback", "inform", "chitchat"}

@@ -732,3 +732,13 @@ async def test_the_relief_form_asks_no_phone_or_code_of_a_worker_with_no_record(
     slots = await ValidateReliefForm().required_slots(["phone", "otp_code", "medical_cost"],
                                                       CollectingDispatcher(), tracker, domain)
     assert "phone" not in slots and "otp_code" not in slots and "medical_cost" in slots
+
+
+def test_a_name_told_in_dialect_is_the_contact():
+    """UU-01: 俺叫张建军 电话138 5320 7716 was missing from the summary (我叫 was read)."""
+    from actions.tickets import name_told
+
+    text = "俺叫张建军 电话138 5320 7716"
+    tracker = Tracker("w", {}, parse(text, "inform"), [{"event": "user", "text": text}], False, None, {},
+                      "action_listen")
+    assert name_told(tracker) == "张建军"

@@ -116,6 +116,7 @@ def test_the_list_fires_on_no_sentence_of_another_intent_in_the_nlu_data():
 
 @pytest.mark.parametrize("text,intent,result", [
     ("你是机器人吧 俺要找真人 转人工", "bot_challenge", "request_human"),   # Z-14
+    ("你是机器人吧 我要跟真人说", "bot_challenge", "request_human"),   # VV-13
     ("转人工", "greet", "request_human"),
     ("老板欠我工资 转人工", "wage_arrears", "wage_arrears"),  # the entry action hands over, case kept
     ("你是机器人吗", "bot_challenge", "bot_challenge"),
