@@ -337,6 +337,8 @@ def sums_for(tracker: Tracker) -> list[str]:
         # same text two and three times): only the sum the question is about, else none
         meant = [line for line in sums if (_DISMISSED.search(text) and "经济补偿" in line)
                  or (_NO_CONTRACT.search(text) and "二倍工资" in line)]
+        if not meant and _HOW_MUCH.search(text) and len(sums) == 1:
+            meant = sums  # 我能拿多少 right after the sum (VV-08: the relief form and a code)
         return [f"能要，就是上面算的这一项：{meant[0]}"] if len(meant) == 1 else []
     return sums
 

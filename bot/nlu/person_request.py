@@ -172,3 +172,18 @@ def filing_not_lookup(message: Message, text: str) -> None:
     if _FILE_NEW.search(text) and not _HOW_IS_IT.search(text) \
             and not (intent.get(INTENT_NAME_KEY) == "ticket_status" and _A_TICKET_NAMED.search(text)):
         _reread(message, "inform")
+
+
+# 我能拿多少 right after a dismissal's sums (VV-08: the relief form and an SMS code): relief needs
+# a word of illness, hardship or help; without one the message asks about the case just told
+_ABOUT_RELIEF = re.compile(r"医|病|住院|看病|手术|药|困难|困難|特困|救助|帮扶|补助|補助|低保|建档|残|救济|生活费|助学|"
+                           r"暖流|温暖|慈善|自付|报销|報銷")
+
+
+def relief_not_asked(message: Message, text: str) -> None:
+    """``relief_eligibility`` on a message with no word of illness or hardship becomes
+    ``inform`` (the entry action reads it with the conversation: the sum just worked out)."""
+    intent = message.get(INTENT) or {}
+    if intent.get(INTENT_NAME_KEY) == "relief_eligibility" and not _ABOUT_RELIEF.search(text) \
+            and not text.startswith("/"):
+        _reread(message, "inform")

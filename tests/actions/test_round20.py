@@ -742,3 +742,18 @@ def test_a_name_told_in_dialect_is_the_contact():
     tracker = Tracker("w", {}, parse(text, "inform"), [{"event": "user", "text": text}], False, None, {},
                       "action_listen")
     assert name_told(tracker) == "张建军"
+
+
+def test_how_much_right_after_the_sum_is_that_sum():
+    """VV-08: 我能拿多少 right after the dismissal's sum went to the relief form and an SMS code."""
+    from actions.legal import sums_for, worked_out
+
+    first = "干了两年零四个月 厂里把我开了 一个月六千"
+    said = worked_out(first, first, 6000, asked_wage=False)[0]
+    text = "我能拿多少"
+    events = [{"event": "user", "text": first, "parse_data": parse(first, "legal_aid")},
+              {"event": "bot", "text": said},
+              {"event": "user", "text": text, "parse_data": parse(text, "inform")}]
+    tracker = Tracker("w", {"monthly_wage": 6000}, parse(text, "inform"), events, False, None, {},
+                      "action_listen")
+    assert sums_for(tracker) == [f"能要，就是上面算的这一项：{said}"]

@@ -253,3 +253,12 @@ def test_the_rereads_leave_every_training_example_s_intent_alone():
                 if message.get(INTENT)["name"] != item["intent"]:
                     changed.append((item["intent"], message.get(INTENT)["name"], text))
     assert changed == []
+
+
+@pytest.mark.parametrize("text,result", [
+    ("我能拿多少", "inform"),                        # VV-08: the relief form after a dismissal's sums
+    ("住院花了两万 能拿多少", "relief_eligibility"),
+    ("困难职工能申请啥", "relief_eligibility"),
+])
+def test_relief_needs_a_word_of_illness_or_hardship(text, result):
+    assert _guarded(text, "relief_eligibility", 0.7).get(INTENT)["name"] == result
