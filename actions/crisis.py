@@ -11,7 +11,8 @@ import re
 
 from rasa_sdk import Tracker
 
-from actions.common import bot_said
+from actions.common import bot_said, said_this_turn
+from actions.validators import PHONE_SPOKEN
 from bot.nlu.crisis_words import crisis_words_in, is_crisis
 
 __all__ = ["crisis_words_in", "is_crisis", "wants_to_talk", "in_danger_now", "DANGER_NOW_LINE",
@@ -57,7 +58,6 @@ def crisis_answered(tracker: Tracker, earlier_turns: int) -> bool:
 
 # 我不会做傻事了 / 好多了: the worker says they are safe now
 _SAFE_NOW = re.compile(r"不会做傻事|不做傻事|没事了|好多了|好点了|放心吧?|想开了|不会想不开")
-_A_PHONE = re.compile(r"1[3-9]\d(?:[\s-]?\d){8}")
 
 
 def stays_with_person(tracker: Tracker, text: str, asks_something: bool) -> bool:
@@ -66,9 +66,7 @@ def stays_with_person(tracker: Tracker, text: str, asks_something: bool) -> bool
     a wish to register or a word of being safe (TT-15: the callback's phone and four questions
     got the same crisis text), and never twice in a row."""
     return (crisis_answered(tracker, earlier_turns=6) and not text.startswith("/")
-            and (in_danger_now(text) or not (asks_something or _A_PHONE.search(text)
+            and (in_danger_now(text) or not (asks_something or PHONE_SPOKEN.search(text)
                                               or _SAFE_NOW.search(text)))
-            and bot_said(tracker, _STILL_HERE_SAID, earlier_turns=1) is None)
+            and not said_this_turn(tracker, CRISIS_STILL_HERE, earlier_turns=1))
 
-
-_STILL_HERE_SAID = re.compile(r"^我还在这儿。")

@@ -171,7 +171,6 @@ NO_PHONE_NO_CALLBACK = ("不留电话也可以。现在工作人员不在岗，�
                         "{phone}，也可以那时再来这里说“转人工”。着急的事现在就打职工服务热线 12351。")
 
 
-_EXPLICIT_PERSON = re.compile(r"转人工|人工客服|真人|找个?人(?:工|聊|说)|工作人员|跟人说")
 _CALLBACK_FILED = re.compile(r"已为您登记回电工单，工单号 (GH\d+)")
 CALLBACK_STANDS = ("您的回电已经登记了（工单号 {ticket}），工作人员一上班就第一时间给您打电话。我一直在这儿，"
                    "您想说什么都可以跟我说。")
@@ -258,7 +257,7 @@ class ActionHandoffRequest(SafeAction):
         return "action_handoff_request"
 
     async def act(self, dispatcher, tracker, domain):
-        if not tracker.get_slot("handoff_reason") and not _EXPLICIT_PERSON.search(
+        if not tracker.get_slot("handoff_reason") and not insists_on_a_person(
                 (tracker.latest_message or {}).get("text") or "") \
                 and (hours := station_detail_reply(tracker)) is not None:
             # 礼拜天呢 俺下班都快八点了 去了还有人吗 right after a station's card (RR-10: a

@@ -303,14 +303,18 @@ def place_of_hukou(tracker: Tracker) -> list[dict]:
     if tracker.get_slot("requested_slot") == "hukou_status" and (bare := v.hukou_origin(text)) \
             and bare in text and len(text.strip()) <= 8:
         hukou = bare  # 四川, said to the hukou question (NN-02: kept as the worker's city)
-    if not hukou:
+    return _places_undone(tracker, text, hukou)
+
+
+def _places_undone(tracker: Tracker, text: str, words: str) -> list[dict]:
+    """The city or district set by this message back to what it was, when the place was said
+    (once) only inside ``words``: somewhere that is not where the worker is."""
+    if not words:
         return []
-    events = []
-    for slot, value in slots_set_this_turn(tracker).items():
-        if slot in ("city", "district") and isinstance(value, str) and value \
-                and value.rstrip("省市区县") in hukou and text.count(value.rstrip("省市区县")) == 1:
-            events.append(SlotSet(slot, value_before_this_message(tracker, slot)))
-    return events
+    return [SlotSet(slot, value_before_this_message(tracker, slot))
+            for slot, value in slots_set_this_turn(tracker).items()
+            if slot in ("city", "district") and isinstance(value, str) and value
+            and value.rstrip("省市区县") in words and text.count(value.rstrip("省市区县")) == 1]
 
 
 # 那广东那边呢 我老乡在东莞 (OO-05: 好的，记下了：城市 东莞市, the worker still in 上海): where
@@ -323,13 +327,7 @@ _SOMEONE_ELSES_PLACE = re.compile(r"(?:老乡|朋友|亲戚|同事|工友|同乡
 def place_of_someone_else(tracker: Tracker) -> list[dict]:
     """A city or district the message says someone else is in is undone (the worker's stays)."""
     text = (tracker.latest_message or {}).get("text") or ""
-    theirs = " ".join(m.group(1) for m in _SOMEONE_ELSES_PLACE.finditer(text))
-    if not theirs:
-        return []
-    return [SlotSet(slot, value_before_this_message(tracker, slot))
-            for slot, value in slots_set_this_turn(tracker).items()
-            if slot in ("city", "district") and isinstance(value, str) and value
-            and value.rstrip("省市区县") in theirs and text.count(value.rstrip("省市区县")) == 1]
+    return _places_undone(tracker, text, " ".join(m.group(1) for m in _SOMEONE_ELSES_PLACE.finditer(text)))
 
 
 def _figure_forms(value: float) -> set[str]:

@@ -611,7 +611,7 @@ _DAILY_AFTER = re.compile(r"^\s*(?:块钱?|元)?\s*(?:一天|每天|/天|一日)
 
 _WAGE_RANGE = re.compile(r"([一二两三四五六七八九])([一二两三四五六七八九])\s*(千|万)")
 # a mobile number written in groups (139 0532 8876 / 139-0532-8876): no sum of money in it
-_PHONE_SPOKEN = re.compile(r"(?<!\d)1[3-9]\d(?:[\s\-]*\d){8}(?!\d)")
+PHONE_SPOKEN = re.compile(r"(?<!\d)1[3-9]\d(?:[\s\-]*\d){8}(?!\d)")
 _DAILY_HUNDREDS = re.compile(r"(?:一天|每天|日工资|日薪)(?:是|给|拿|就|才|有|算)?\s*"
                              r"([一二两三四五六七八九]百[一二三四五六七八九]?十?|\d{2,4})(?![\d万千])")
 
@@ -946,7 +946,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     rough: dict[str, str] = {}
     totals: set[str] = set()  # slots whose sum was said as the total (一共…)
     ends: dict[str, int] = {}  # where the last sum of each slot ended
-    phones = [m.span() for m in _PHONE_SPOKEN.finditer(text)] + [  # and ticket numbers
+    phones = [m.span() for m in PHONE_SPOKEN.finditer(text)] + [  # and ticket numbers
         m.span() for m in re.finditer(r"[Gg][Hh][\s\d]{12,24}", text)]
     spans = find_amounts(text)
     for span in spans:
