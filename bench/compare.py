@@ -187,19 +187,23 @@ async def _count_events(url: str) -> int:
 
 
 def multi_instance(model: Path, durations: Durations) -> list[str]:
-    """The product's throughput at 50 clients with 1 and 2 instances (bot/scale.py)."""
+    """The product's throughput at 50 clients with 1 and 2 instances (bot/scale.py), the actions
+    in action servers and in the Rasa processes (bot/inprocess_actions.py)."""
     from bot import scale
 
     engines = scale.Engines.from_settings()
     if engines is None:
         return ["(跳过多实例：没有 PostgreSQL/Redis/RabbitMQ 的 URL，见 bot/scale.py)"]
     lines = []
-    for instances in (1, 2):
+    for instances, in_process in ((1, False), (2, False), (1, True), (2, True)):
         work = Path(tempfile.mkdtemp(prefix=f"bench-scale-{instances}-"))
-        stack = scale.scale_stack(work, model, instances, engines)
+        stack = scale.scale_stack(work, model, instances, engines, actions_in_process=in_process)
+        where = "actions in Rasa" if in_process else "action servers"
         try:
             with stack.group:
                 pids = {f"rasa{i}": s.process.pid for i, s in enumerate(stack.rasa)}
+                pids.update({f"actions{i}": s.process.pid for i, s in enumerate(
+                    s for s in stack.group.services if s.name == "action-server")})
                 asyncio.run(closed_loop(stack.url, 4, 5))
                 tracker_url = engines.database(stack.databases[0])
                 events_before = asyncio.run(_count_events(tracker_url))
@@ -210,7 +214,8 @@ def multi_instance(model: Path, durations: Durations) -> list[str]:
                 events = asyncio.run(_count_events(tracker_url)) - events_before
                 think = asyncio.run(closed_loop(stack.url, 50, durations.think, think=3.0))
                 turns = max(1, result.turns)
-                lines.append(result.line(f"{instances} instance(s) behind HAProxy") + "; Rasa CPU per turn "
+                lines.append(result.line(f"{instances} instance(s) behind HAProxy, {where}")
+                             + "; CPU per turn "
                              + ", ".join(f"{k} {ms:.1f} ms" for k, ms in cpu.items())
                              + f"; per turn: {events / turns:.1f} events written (+1 state row), "
                                f"{redis_ops.count / turns:.1f} Redis commands; "

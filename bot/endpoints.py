@@ -18,8 +18,17 @@ from bot.private_files import private_file
 from bot.settings import ROOT, VAR_DIR, Settings
 
 
+def action_url(action_port: int, in_process: bool = False) -> str:
+    """Where Rasa calls the custom actions: the action server, or its own process
+    (bot/inprocess_actions.py)."""
+    return INPROCESS_URL if in_process else f"http://127.0.0.1:{action_port}/webhook"
+
+
+INPROCESS_URL = "inprocess:"  # bot/inprocess_actions.SCHEME (not imported: it loads rasa_sdk)
+
+
 def write_endpoints(path: Path, action_port: int, tracker_db: Path,
-                    extra: str = "") -> Path:
+                    extra: str = "", in_process: bool = False) -> Path:
     """An endpoints.yml for the given action-server port and tracker database.
 
     The tracker store is ours (bot/tracker_store.py: flat cost per turn). The action server's
@@ -31,7 +40,7 @@ def write_endpoints(path: Path, action_port: int, tracker_db: Path,
     for db in (tracker_db, events_db) if broker else (tracker_db,):
         private_file(db)  # created 0600 before Rasa creates them with the umask (0644)
     path.write_text(
-        f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
+        f'action_endpoint:\n  url: "{action_url(action_port, in_process)}"\n'
         '  headers:\n    X-Hotline-Action-Token: ${ACTION_SERVER_TOKEN}\n'
         f"tracker_store:\n  type: bot.tracker_store.HotlineTrackerStore\n"
         f"  url: sqlite+aiosqlite:///{tracker_db}\n"
@@ -84,9 +93,10 @@ def _sql_broker(url: str) -> dict:
 def endpoints_for_run(path: Path, action_port: int, settings: Settings,
                       source: Path = ROOT / "endpoints.yml") -> Path:
     """``make run``'s endpoints: ``source`` as written, the action server on ``action_port``,
-    the tracker store, lock store and broker from the environment when it names them."""
+    the tracker store, lock store and broker from the environment when it names them; the
+    actions in Rasa's own process when ``HOTLINE_ACTIONS=inprocess``."""
     config = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
-    config.setdefault("action_endpoint", {})["url"] = f"http://127.0.0.1:{action_port}/webhook"
+    config.setdefault("action_endpoint", {})["url"] = action_url(action_port, settings.actions_in_process)
     tracker = config.setdefault("tracker_store", {"type": "bot.tracker_store.HotlineTrackerStore"})
     if settings.tracker_store_url:
         tracker["url"] = settings.tracker_store_url

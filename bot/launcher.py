@@ -63,12 +63,14 @@ def main() -> None:
     set_for_children(env)
     endpoints = endpoints_for_run(VAR_DIR / "endpoints.yml", args.actions_port, get_settings(),
                                   source=args.endpoints)
+    in_process = get_settings().actions_in_process  # HOTLINE_ACTIONS=inprocess: no action server
     group = services.ServiceGroup([
         services.backend(args.backend_port, log_dir, env),
-        services.action_server(args.actions_port, log_dir, env),
+        *([] if in_process else [services.action_server(args.actions_port, log_dir, env)]),
         services.rasa_server(args.rasa_port, model, endpoints, log_dir, env),
     ])
-    print(f"▶ 正在启动后台、动作服务器和 Rasa（模型 {model.relative_to(ROOT)}）…", flush=True)
+    parts = "后台和 Rasa（动作在 Rasa 进程里运行）" if in_process else "后台、动作服务器和 Rasa"
+    print(f"▶ 正在启动{parts}（模型 {model.relative_to(ROOT)}）…", flush=True)
     with group:
         print(_urls(args.backend_port, args.rasa_port), flush=True)
         # a crashed service is restarted with backoff; the others keep serving meanwhile

@@ -14,6 +14,9 @@ TensorFlow's TFLite converter imports jax whenever it is installed (TensorFlow 2
 it): about a second of start-up and 65 MB of memory for a converter the server never runs.
 The server hides jax before TensorFlow is imported; TensorFlow's own import falls back to
 "no jax" as it does where jax is missing.
+
+When the endpoints run the custom actions in this process (``action_endpoint.url:
+"inprocess:"``, bot/inprocess_actions.py), their registry is built before Rasa starts serving.
 """
 
 from __future__ import annotations
@@ -57,6 +60,18 @@ def sqlite_files_of_endpoints(endpoints: Path) -> list[Path]:
     return files
 
 
+def actions_in_process(endpoints: Path) -> bool:
+    """The endpoints run the custom actions in this process (bot/inprocess_actions.py)."""
+    from bot.inprocess_actions import selected
+
+    try:
+        config = yaml.safe_load(endpoints.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return False
+    action = config.get("action_endpoint") if isinstance(config, dict) else None
+    return isinstance(action, dict) and selected(action.get("url"))
+
+
 def _endpoints_path(argv: list[str]) -> Path:
     for flag in ("--endpoints", "-e"):  # Rasa's option and its default
         if flag in argv[:-1]:
@@ -97,8 +112,13 @@ def main() -> None:
 
     rasa_patches.freeze_models_after_load()  # this process keeps its model for its whole life
     sys.argv = ["rasa", *rasa_argv(sys.argv[1:])]
-    for db in sqlite_files_of_endpoints(_endpoints_path(sys.argv)):
+    endpoints = _endpoints_path(sys.argv)
+    for db in sqlite_files_of_endpoints(endpoints):
         private_file(db)
+    if actions_in_process(endpoints):  # registered before the first turn, not during it
+        from bot.inprocess_actions import executor
+
+        executor()
     rasa_main()
 
 

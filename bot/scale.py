@@ -9,6 +9,9 @@ What runs (all on this machine, each a process of the project's venv but HAProxy
 - action server i (free port): stateless, its case outbox under var/scale/instance-i;
 - backend on ``--backend-port`` (8000): PostgreSQL database.
 
+With ``HOTLINE_ACTIONS=inprocess`` there are no action servers: each Rasa instance runs the
+actions itself (bot/inprocess_actions.py), its case outbox under var/scale/instance-i as well.
+
 A conversation can move between instances on any turn: its tracker is in PostgreSQL and
 the Redis lock store makes the turns of one conversation take turns. A staff reply sent
 through any instance reaches the widget on whichever instance holds its socket (Redis
@@ -31,6 +34,7 @@ from urllib.parse import urlparse
 import sqlalchemy as sa
 
 from bot import services
+from bot.endpoints import action_url
 from bot.models import model_for_start
 from bot.processes import StagedGroup
 from bot.settings import ROOT, VAR_DIR, get_settings
@@ -90,17 +94,18 @@ def lock_key_prefix(prefix: str) -> str:
 
 
 def scale_endpoints(path: Path, action_port: int, tracker_url: str, engines: Engines, prefix: str,
-                    spool: Path | None = None) -> Path:
+                    spool: Path | None = None, in_process: bool = False) -> Path:
     """endpoints.yml of one instance: shared tracker, lock store and event broker, and the action
     server's shared secret (Rasa substitutes ``${ACTION_SERVER_TOKEN}``; it is never written); ``spool``
-    keeps the tracker events PostgreSQL could not take while it was down (bot/tracker_store.py)."""
+    keeps the tracker events PostgreSQL could not take while it was down (bot/tracker_store.py);
+    ``in_process``: the actions run inside the instance (bot/inprocess_actions.py)."""
     spool_line = f"\n  spool: {spool}" if spool else ""
     redis, amqp = urlparse(engines.redis), urlparse(engines.rabbitmq)
     redis_db = (redis.path or "/0").lstrip("/") or "0"
     lock_prefix = lock_key_prefix(prefix)
     broker_query = f"heartbeat={BROKER_HEARTBEAT_SECONDS}&timeout={BROKER_HEARTBEAT_SECONDS}"
     path.write_text(f"""action_endpoint:
-  url: "http://127.0.0.1:{action_port}/webhook"
+  url: "{action_url(action_port, in_process)}"
   headers:
     X-Hotline-Action-Token: ${{ACTION_SERVER_TOKEN}}
 tracker_store:
@@ -176,8 +181,12 @@ class ScaleStack:
 
 def scale_stack(work: Path, model: Path, instances: int, engines: Engines, *, port: int | None = None,
                 backend_port: int | None = None, prefix: str | None = None,
-                timeout: float = 300, at_once: bool = False) -> ScaleStack:
+                timeout: float = 300, at_once: bool = False,
+                actions_in_process: bool | None = None) -> ScaleStack:
     """Backend, N action servers, N Rasa instances and HAProxy (not yet started).
+
+    ``actions_in_process`` (default: ``HOTLINE_ACTIONS``): no action servers, each Rasa instance
+    runs the actions itself (bot/inprocess_actions.py).
 
     ``at_once``: the backend, the action servers and the Rasa instances start together (none
     needs another to start; the tests save the backend's and action servers' start-up time);
@@ -195,13 +204,15 @@ def scale_stack(work: Path, model: Path, instances: int, engines: Engines, *, po
         "HOTLINE_VAR_DIR": str(work),
     }
     log = work / "log"
+    in_process = settings.actions_in_process if actions_in_process is None else actions_in_process
     actions, rasa, rasa_ports = [], [], []
     for i in range(instances):
         actions_port, rasa_port = services.free_port(), services.free_port()
         own = {**env, "HOTLINE_VAR_DIR": str(work / f"instance-{i}")}
-        actions.append(services.action_server(actions_port, log / f"actions-{i}", own))
+        if not in_process:
+            actions.append(services.action_server(actions_port, log / f"actions-{i}", own))
         endpoints = scale_endpoints(work / f"endpoints-{i}.yml", actions_port, tracker_url, engines, prefix,
-                                    work / f"instance-{i}" / "tracker-outbox.jsonl")
+                                    work / f"instance-{i}" / "tracker-outbox.jsonl", in_process)
         rasa.append(services.rasa_server(rasa_port, model, endpoints, log / f"rasa-{i}", own))
         rasa_ports.append(rasa_port)
     config = haproxy_config(work / "haproxy.cfg", port, rasa_ports)
@@ -236,7 +247,8 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     stack = scale_stack(work, model, args.instances, engines, port=args.port,
                         backend_port=args.backend_port, prefix="hotline")
-    print(f"▶ 启动 {args.instances} 个 Rasa 实例和动作服务器（模型 {model.relative_to(ROOT)}）…", flush=True)
+    what = "（动作在各 Rasa 进程里运行）" if get_settings().actions_in_process else "和动作服务器"
+    print(f"▶ 启动 {args.instances} 个 Rasa 实例{what}（模型 {model.relative_to(ROOT)}）…", flush=True)
     with stack.group:
         print(f"\n职工服务热线助手（{args.instances} 个实例）已启动:\n"
               f"  热线网页（含聊天窗口）  http://localhost:{args.backend_port}/\n"

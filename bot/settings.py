@@ -110,6 +110,12 @@ class Settings:
     # RASA_TF_THREADS: TensorFlow's thread pools in each Rasa server (bot/rasa_run.py); 0 keeps
     # TensorFlow's default (one thread per core)
     rasa_tf_threads: int = 1
+    # HOTLINE_ACTIONS: "http" (the action server) or "inprocess" (in each Rasa process)
+    actions_mode: str = "http"
+
+    @property
+    def actions_in_process(self) -> bool:
+        return self.actions_mode == "inprocess"
     # TRACKER_STORE_URL: make run's tracker store (our store on any SQLAlchemy URL); unset: the
     # one endpoints.yml names
     tracker_store_url: str | None = None
@@ -208,9 +214,14 @@ def get_settings() -> Settings:
         tracker_store_url=os.environ.get("TRACKER_STORE_URL") or None,
         action_backend_budget_s=float(os.environ.get("ACTION_BACKEND_BUDGET_S", "2.2")),
         rasa_tf_threads=int(os.environ.get("RASA_TF_THREADS", "1")),
+        # where the custom actions run: "http" (the action server, the default) or "inprocess"
+        # (inside each Rasa process, bot/inprocess_actions.py: no action server to run)
+        actions_mode=os.environ.get("HOTLINE_ACTIONS", "http").strip().lower(),
     )
     if settings.log_format not in ("text", "json"):
         raise SettingsError("HOTLINE_LOG_FORMAT 只能是 text 或 json")
+    if settings.actions_mode not in ("http", "inprocess"):
+        raise SettingsError("HOTLINE_ACTIONS 只能是 http（动作服务器）或 inprocess（动作在 Rasa 进程里运行）")
     if production:
         check_production(settings)
     return settings

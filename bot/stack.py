@@ -24,10 +24,12 @@ class Stack:
     work: Path
 
 
-def local_stack(work: Path, model: Path, data_dir: Path | None = None) -> Stack:
+def local_stack(work: Path, model: Path, data_dir: Path | None = None,
+                in_process: bool = False) -> Stack:
     """Backend (SQLite in ``work``), action server and Rasa, not yet started.
 
-    ``data_dir``: where the trainer inbox writes accepted examples (a copy in tests).
+    ``data_dir``: where the trainer inbox writes accepted examples (a copy in tests);
+    ``in_process``: no action server, the actions run in Rasa (bot/inprocess_actions.py).
     """
     from bot.settings import get_settings
 
@@ -48,13 +50,14 @@ def local_stack(work: Path, model: Path, data_dir: Path | None = None) -> Stack:
         "ACTION_SERVER_TOKEN": settings.action_server_token,
         "TRAINER_DATA_DIR": str(data_dir or ROOT / "data"),
     }
-    endpoints = write_endpoints(work / "endpoints.yml", actions_port, work / "tracker.db")
+    endpoints = write_endpoints(work / "endpoints.yml", actions_port, work / "tracker.db",
+                                in_process=in_process)
     # started together: none needs another to start (Rasa calls the action server only for a
     # turn; the action server and the channels reach the backend per request), so the backend
     # migrates and the action server imports while the model loads (each test stack, ~20 s)
     group = StagedGroup([[
         backend(backend_port, work / "log", env),
-        action_server(actions_port, work / "log", env),
+        *([] if in_process else [action_server(actions_port, work / "log", env)]),
         rasa_server(rasa_port, model, endpoints, work / "log", env),
     ]], timeout=900)
     return Stack(group, env["BACKEND_URL"], f"http://127.0.0.1:{actions_port}", env["RASA_URL"],

@@ -12,16 +12,22 @@ import logging
 
 import aiohttp
 
+from bot.endpoints import INPROCESS_URL
+
 logger = logging.getLogger(__name__)
 TIMEOUT = aiohttp.ClientTimeout(total=2.0)
+IN_PROCESS = "in-process"  # the actions run in Rasa's process (bot/inprocess_actions.py)
 
 
 def action_server_health_url(agent: object | None) -> str | None:
-    """``…/health`` of the action endpoint Rasa was started with (endpoints.yml)."""
+    """``…/health`` of the action endpoint Rasa was started with (endpoints.yml), or
+    ``IN_PROCESS`` when there is no action server to ask."""
     endpoint = getattr(agent, "action_endpoint", None)
     url = getattr(endpoint, "url", None)
     if not url:
         return None
+    if url.startswith(INPROCESS_URL):
+        return IN_PROCESS
     return url.rsplit("/webhook", 1)[0].rstrip("/") + "/health"
 
 
@@ -40,8 +46,12 @@ async def dependency_checks(agent: object | None) -> dict[str, str]:
 
     backend_url = get_settings().backend_url.rstrip("/") + "/api/v1/health"
     action_url = action_server_health_url(agent)
+    if action_url == IN_PROCESS:
+        actions = asyncio.sleep(0, result=True)  # the actions run in this very process
+    else:
+        actions = _answers(action_url) if action_url else asyncio.sleep(0, result=False)
     results = await asyncio.gather(
-        _answers(action_url) if action_url else asyncio.sleep(0, result=False),
+        actions,
         _answers(backend_url))
     return {name: "ok" if ok else "unreachable"
             for name, ok in zip(("action_server", "backend"), results)}

@@ -28,8 +28,8 @@ from sanic.request import Request
 
 from bot.channels import guard
 from bot.channels.never_silent import Handler, never_silent
-from bot.channels.readiness import dependency_checks
-from bot.metrics import CONTENT_TYPE, rasa_metrics
+from bot.channels.readiness import IN_PROCESS, action_server_health_url, dependency_checks
+from bot.metrics import CONTENT_TYPE, action_server_metrics, rasa_metrics
 from bot.settings import Settings, get_settings
 
 logger = logging.getLogger(__name__)
@@ -113,8 +113,12 @@ class HotlineRestInput(RestInput):
                                  status=200 if ok else 503)
 
         @webhook.route("/metrics", methods=["GET"])
-        async def metrics(_request: Request) -> response.HTTPResponse:
-            return response.raw(rasa_metrics().render(), content_type=CONTENT_TYPE)
+        async def metrics(request: Request) -> response.HTTPResponse:
+            page = rasa_metrics().render()
+            agent = getattr(request.app.ctx, "agent", None)
+            if action_server_health_url(agent) == IN_PROCESS:  # the actions' figures are ours too
+                page += action_server_metrics().render()
+            return response.raw(page, content_type=CONTENT_TYPE)
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> response.HTTPResponse:
