@@ -186,7 +186,10 @@ async def _count_events(url: str) -> int:
         await engine.dispose()
 
 
-def multi_instance(model: Path, durations: Durations) -> list[str]:
+SCALE_RUNS = "1,2,1i,2i"  # instances; "i": the actions in the Rasa processes
+
+
+def multi_instance(model: Path, durations: Durations, runs: str = SCALE_RUNS) -> list[str]:
     """The product's throughput at 50 clients with 1 and 2 instances (bot/scale.py), the actions
     in action servers and in the Rasa processes (bot/inprocess_actions.py)."""
     from bot import scale
@@ -195,7 +198,8 @@ def multi_instance(model: Path, durations: Durations) -> list[str]:
     if engines is None:
         return ["(跳过多实例：没有 PostgreSQL/Redis/RabbitMQ 的 URL，见 bot/scale.py)"]
     lines = []
-    for instances, in_process in ((1, False), (2, False), (1, True), (2, True)):
+    for run in runs.split(","):
+        instances, in_process = int(run.rstrip("i")), run.endswith("i")
         work = Path(tempfile.mkdtemp(prefix=f"bench-scale-{instances}-"))
         stack = scale.scale_stack(work, model, instances, engines, actions_in_process=in_process)
         where = "actions in Rasa" if in_process else "action servers"
@@ -250,6 +254,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="shorter runs (development)")
     parser.add_argument("--no-scale", action="store_true", help="skip the 1- and 2-instance runs")
+    parser.add_argument("--scale-runs", default=SCALE_RUNS,
+                        help="the multi-instance runs: instances, \"i\" for the actions in Rasa (1,2,1i,2i)")
     parser.add_argument("--only", choices=["product", "stock", "scale"],
                         help="measure one side only, or only the 1- and 2-instance runs")
     args, _ = parser.parse_known_args(argv)
@@ -262,7 +268,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"== product vs stock Rasa 3.6 == (load average {load_average()})", flush=True)
     if args.only == "scale":
         print("== multi-instance (HAProxy, PostgreSQL, Redis, RabbitMQ) ==", flush=True)
-        print("\n".join(multi_instance(model, durations)), flush=True)
+        print("\n".join(multi_instance(model, durations, args.scale_runs)), flush=True)
         return
     stock_path = stock_model()
     sides = {"product": (model, False), "stock": (stock_path, True)}
@@ -278,7 +284,7 @@ def main(argv: list[str] | None = None) -> None:
     print(table(ours, stock), flush=True)
     if not args.no_scale:
         print("== multi-instance (HAProxy, PostgreSQL, Redis, RabbitMQ) ==", flush=True)
-        for line in multi_instance(model, durations):
+        for line in multi_instance(model, durations, args.scale_runs):
             print(line, flush=True)
 
 

@@ -7,7 +7,8 @@ cost of a turn can be judged on a busy shared machine where wall time is noisy.
 
 ``python -m bench.load --clients 20 --duration 25 --profile var/flame.svg`` starts the
 product on free ports (bot/services.py), runs the load and records a py-spy flame
-graph of the Rasa process; ``--top`` prints its top frames.
+graph of the Rasa process; ``--top`` prints its top frames; ``--inprocess`` runs the
+actions in the Rasa process.
 """
 
 from __future__ import annotations
@@ -181,10 +182,12 @@ def main() -> None:
     parser.add_argument("--profile", type=Path, help="py-spy flame graph (svg) of the Rasa process")
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--long", type=int, default=0, help="then one conversation of this many turns")
+    parser.add_argument("--inprocess", action="store_true",
+                        help="the actions in the Rasa process (bot/inprocess_actions.py), no action server")
     args = parser.parse_args()
 
     model = latest_model()
-    stack = services.local_stack(Path(tempfile.mkdtemp(prefix="bench-load-")), model)
+    stack = services.local_stack(Path(tempfile.mkdtemp(prefix="bench-load-")), model, in_process=args.inprocess)
     stack.group.timeout = 900  # a busy shared machine loads the model slowly
     with stack.group:
         pids = {s.name: s.process.pid for s in stack.group.services}

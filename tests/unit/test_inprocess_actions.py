@@ -95,3 +95,28 @@ async def test_rasa_turns_the_failure_into_its_own_error(boom_registered):
     tracker = DialogueStateTracker("unit", [])
     with pytest.raises(RasaException):
         await action.run(None, None, tracker, Domain.empty())
+
+
+class _Meddler(Action):
+    def name(self) -> str:
+        return "action_unit_meddler"
+
+    async def run(self, dispatcher, tracker, domain):
+        tracker.slots["pending_case"]["facts"]["amount"] = 1  # an action editing what it got
+        tracker.latest_message["entities"].append({"entity": "x"})
+        tracker.events[-1]["text"] = "edited"
+        return []
+
+
+async def test_an_action_that_edits_what_it_was_given_touches_nothing_of_rasas():
+    registry = inprocess_actions.executor()
+    registry.register_action(_Meddler)
+    try:
+        body = _call("action_unit_meddler")
+        body["tracker"]["slots"]["pending_case"] = {"facts": {"amount": 9000}}
+        body["tracker"]["latest_message"]["entities"] = []
+        sent = copy.deepcopy(body)
+        await _post(body)
+        assert body == sent
+    finally:
+        registry.actions.pop("action_unit_meddler", None)
