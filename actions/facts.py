@@ -146,7 +146,7 @@ async def answer_fact(tracker: Tracker) -> list[str] | None:
     """The answer to a fact question in the latest message (the reply texts), or None."""
     found = await asked_facts(tracker)
     texts = [fact_text(fact) for fact in found]
-    texts += applied_time_limit(found, recent_words(tracker))
+    texts += applied_lines(found, recent_words(tracker))
     return texts or None
 
 
@@ -220,7 +220,7 @@ async def answer_in_topic(tracker: Tracker, topic: str | None = None) -> list[st
             found = [f for f in found if not said_this_turn(tracker, fact_text(f)[:30], earlier_turns=2)]
         if found:
             lead = [ELSEWHERE] if where == {} and any(place.values()) else []
-            return lead + [fact_text(fact) for fact in found] + applied_time_limit(
+            return lead + [fact_text(fact) for fact in found] + applied_lines(
                 found, recent_words(tracker))
     return []
 
@@ -250,9 +250,98 @@ def worker_messages(tracker: Tracker, limit: int = 3) -> list[str]:
     return [t for t in said if t and not t.startswith("/")][-limit:]
 
 
+# What is no part of the case told: the phone (it has its own field), a one-time code, and the
+# words of the conversation itself (WW-07 filed 13952801234；没收到, XX-09 然后呢, WW-13 the
+# 算了不办了 the worker had taken back)
+_PHONE_OR_CODE = re.compile(r"(?:(?:我的)?(?:电话|手机号?|号码|联系方式|验证码)(?:是|：|:)?\s*)?"
+                            r"(?<!\d)(?:1[3-9]\d(?:[\s\-]*\d){8}|\d{4,6})(?!\d)")
+_CHAT_ONLY = re.compile(r"^(?:没收到|收到了?|还没收到|然后呢|那然后呢|然后|接下来呢|还有呢|好的?|嗯+|哦+|对|对的|是的?|"
+                        r"确认|要|不要|行|可以|谢谢|谢了|知道了|明白了|懂了|不用登记|先别登记|不登记|先不用|"
+                        r"不用了?|算了|没了|没有了?|就这些|就这样)[吧啊呀呢了。.!！?？\s]*$")
+_TAKEN_BACK = re.compile(r"算了|不办了|不登记了|取消|不弄了|不要了")
+
+
+def _of_the_case(message: str) -> str:
+    """A message as the staff need it: without the phone or a code, '' if nothing is left."""
+    words = _PHONE_OR_CODE.sub("", message).strip(" ，,。；;")
+    return "" if not words or _CHAT_ONLY.match(words) or _TAKEN_BACK.search(words) else words
+
+
+def case_words(tracker: Tracker, limit: int = 3) -> str | None:
+    """What the worker said of the case, in their own words, for the staff who take the
+    ticket: their last few messages, oldest first — never a button's payload (J-09 filed
+    "/legal_aid" as the question) — so 住院了 花了三万多 自己掏了两万 is on the ticket (J-08);
+    the phone, a code, 没收到 / 然后呢 and words taken back are left out."""
+    told = [w for w in map(_of_the_case, worker_messages(tracker, limit + 6)) if w]
+    return "；".join(told[-limit:])[:300] or None
+
+
 def recent_words(tracker: Tracker, limit: int = 3) -> str:
     """去年10月被辞退 … 那我这个都一年多了 是不是过期了 (L-11): one question told over two messages."""
     return " ".join(worker_messages(tracker, limit))
+
+
+def applied_lines(found: list[dict], words: str) -> list[str]:
+    """The rules found, applied to what the worker told (their months, their sums)."""
+    return applied_time_limit(found, words) + applied_deduction(found, words) + applied_relief_line(found, words)
+
+
+_PAID_MYSELF = re.compile(r"(?:自付|自费|自己(?:掏|出|花|付)了?|掏了|花了|我这)(?:的|了)?(?:有|是)?\s*$")
+
+
+def applied_relief_line(found: list[dict], words: str) -> list[str]:
+    """我是特困职工 自付两千八 够不够 (WW-07: the 2000 / 3000 rule twice, no verdict until after
+    the SMS code): the worker's own sum against their own line."""
+    if not any(f.get("topic") == "relief_threshold" for f in found):
+        return []
+    from bot.normalize.numbers import find_amounts
+
+    paid = next((s.value for s in find_amounts(words) if isinstance(s.value, (int, float))
+                 and _PAID_MYSELF.search(words[max(0, s.start - 6):s.start])), None)
+    if not paid:
+        return []
+    status = "特困" if "特困" in words else ("困难" if re.search(r"困难职工|困难户|在档", words) else None)
+    if status is None:
+        return [f"按您说的自付 {paid:,.0f} 元：在档困难职工超过 2,000 元就能申请，特困职工要超过 3,000 元；"
+                "您是哪一档，以工会档案为准。"]
+    line = 3000 if status == "特困" else 2000
+    if paid > line:
+        return [f"按您说的：在档{status}职工，今年自付 {paid:,.0f} 元，超过了 {line:,} 元的线，"
+                "下半年可以申请工会医疗救助。"]
+    return [f"按您说的：在档{status}职工要自付超过 {line:,} 元才能申请，您的 {paid:,.0f} 元还差 {line - paid:,.0f} 元，"
+            f"现在还不够；票据都留好，今年再看病自付的加起来超过 {line:,} 元就可以申请。"]
+
+
+_DEDUCTED = re.compile(r"(?:扣|罚)(?:了|掉|走)?(?:我|俺)?(?:的)?\s*$")
+_MONTHLY_PAY = re.compile(r"(?:月薪|月工资|工资|一个月|每月|底薪)(?:是|有|才|就|拿|给)?\s*$")
+
+
+def applied_deduction(found: list[dict], words: str) -> list[str]:
+    """迟到扣了1500 月工资4350 合法不 (WW-12: the 20 % rule, never applied): the cap on the
+    worker's own wage, against the sum taken."""
+    if not any(f.get("topic") == "wage_deduction" for f in found):
+        return []
+    from bot.normalize.numbers import find_amounts
+
+    taken = wage = None
+    for span in find_amounts(words):
+        before = words[max(0, span.start - 6):span.start]
+        if not isinstance(span.value, (int, float)):
+            continue
+        if taken is None and _DEDUCTED.search(before):
+            taken = span.value
+        elif wage is None and (_MONTHLY_PAY.search(before) or re.match(r"\s*(?:块|元)?(?:钱)?(?:一个月|每月)",
+                                                                       words[span.end:span.end + 5])):
+            wage = span.value
+    if not taken or not wage or wage < 1000:
+        return []
+    cap = wage * 0.2
+    verdict = (f"扣 {taken:,.0f} 元超过了这条线，多扣的至少 {taken - cap:,.0f} 元可以要回来" if taken > cap
+               else f"扣 {taken:,.0f} 元没有超过这条线，但前提是真有您造成的损失")
+    fine = "；迟到、请假这类“罚款”，法律本来就没给单位罚款的权力，扣的钱可以要回来" if re.search(
+        r"迟到|早退|请假|罚", words) else ""
+    return [f"按您说的：月工资 {wage:,.0f} 元，就算是赔偿单位的损失，每月最多只能扣 20%，也就是 {cap:,.0f} 元；"
+            f"{verdict}{fine}（可以打 12333 投诉，或申请劳动仲裁）。"]
 
 
 def applied_time_limit(found: list[dict], text: str, today: date | None = None) -> list[str]:

@@ -91,7 +91,11 @@ _URGENT_NOW = re.compile(r"急事|着急|急着|很急|现在找谁|找谁|现�
 URGENT_NOW_TEXT = ("现在工作站不在服务时间。着急的事请打职工服务热线 12351；遇到危险请马上打 110 或 120，"
                    "心里难受可以打 12356 或 400-161-9995。也可以点“转人工”留个电话，上班后工作人员第一时间回电。")
 # 那你们几点上班？明天能打过来吗 after the closed station's text (V-13 got 没明白)
-_WHEN_BACK = re.compile(r"几点|什么时候|啥时候|明天|后天|上班|开门|回电|打过来|打给我|打电话|多久")
+_WHEN_BACK = re.compile(r"几点|什么时候|啥时候|明天|后天|上班|开门|回电|打过来|打给我|打电话|多久|"
+                        r"晚上|夜里|周末|礼拜|星期|节假日")
+# 晚上有人吗 after the closed text (XX-12 got the welcome): nobody is on line out of hours
+_NIGHT_OR_WEEKEND = re.compile(r"(?:晚上|夜里|半夜|夜间|周末|礼拜|星期|节假日)\S{0,4}(?:有人|有没有人|值班|在吗|在不)")
+NOBODY_NOW_TEXT = "不在服务时间（晚上、周末和节假日）工作站没有工作人员在线。"
 WHEN_BACK_TEXT = ("工作人员上班后就按您留的手机号回电（一般是下一个工作日，各工作站的服务时间不同）。"
                   "请留下手机号和所在的城市、区（比如：13812345678 青岛黄岛区）；着急的事现在就打职工服务热线 12351。")
 OWN_CASE_BUTTON = "看看我的情况"  # actions/router.py ActionStartService._after_figure
@@ -230,8 +234,9 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
         return await ActionStartService()._start(service, dispatcher, tracker, domain,
                                                  answered=True)
     if not tracker.active_loop_name and said_this_turn(tracker, "不在服务时间", earlier_turns=1) \
-            and _WHEN_BACK.search(text) and not _URGENT_NOW.search(text):
-        dispatcher.utter_message(text=WHEN_BACK_TEXT)
+            and _WHEN_BACK.search(text) and (not _URGENT_NOW.search(text) or _NIGHT_OR_WEEKEND.search(text)):
+        nobody = NOBODY_NOW_TEXT if _NIGHT_OR_WEEKEND.search(text) else ""
+        dispatcher.utter_message(text=nobody + WHEN_BACK_TEXT)
         return []
     if not tracker.active_loop_name and said_this_turn(tracker, "不在服务时间", earlier_turns=1) \
             and _URGENT_NOW.search(text):
@@ -294,6 +299,9 @@ class ActionDenyNoContext(Action):
         if not text.startswith("/") and v.is_correction(text) and (sums := sums_for(tracker)):
             # 不对 是十个月 right after the double wage's sum (NN-08: 好的，没问题)
             return ActionStartService._worked_out(sums, dispatcher, tracker)
+        if not text.startswith("/") and v.is_correction(text) and flow_to_redo(tracker):
+            # 不对 是八千七 right after the overtime sum (WW-03: 好的，没问题): worked out again
+            return await ActionStartService().run(dispatcher, tracker, domain)
         if not text.startswith("/") and not _PLAIN_NO.match(text) and is_question(text):
             try:
                 # 要钱不 right after the courses' answer (LL-03: 好的，没问题): read with that service

@@ -25,7 +25,7 @@ from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client, on_action_call
 from actions.crisis import is_crisis, wants_to_talk
 from actions.fact_tables import FACT_NAMES, OPTIONAL_FACTS, fact_text
-from actions.facts import answer_fact, answer_in_topic, is_question
+from actions.facts import answer_fact, answer_in_topic, is_question, recent_words
 from actions.legal import sums_for
 from actions.service_catalog import (
     SERVICE_FORMS,
@@ -72,6 +72,30 @@ _ASKS_FOR_HELP = re.compile(r"(?:能|可以|会)(?:不能)?帮(?:我|俺|忙)|�
                             r"能要回来|要得回来|能不能要回")
 CAN_HELP = ("能。您把情况说完，我登记成工单转给网格工作站，工作人员会帮您去办（先和单位协商，不行可以投诉或"
             "申请劳动仲裁，工会可以提供法律援助）。我们接着说完。")
+# 然后呢 / 接下来咋办 right after the law on the case (XX-09: 没有现成的准确答案, and 然后呢 was
+# written into the ticket): the steps of a claim
+_WHAT_NEXT = re.compile(r"^(?:那|那么|所以)?(?:然后呢?|接下来(?:呢|咋办|怎么办|怎么弄|咋弄)?|下一步(?:呢|咋办|怎么办)?|"
+                        r"那(?:我)?(?:该)?(?:怎么办|咋办|咋整|怎么弄|咋弄)|(?:我)?(?:该)?(?:怎么办|咋办|咋整)|"
+                        r"(?:那)?(?:怎么|咋)(?:要|弄|办)(?:呢|啊)?)[？?。!！吧呢啊\s]*$")
+NEXT_STEPS = ("接下来这样办：① 先把证据留好：劳动合同或工牌、工资条或银行流水、考勤记录、和老板的聊天记录；"
+              "② 先和单位谈，谈不拢可以让网格工作站、单位工会帮您协商，也可以打 12333 向人社部门投诉；"
+              "③ 还不行就申请劳动仲裁（不收费，时效一年），工会可以提供法律援助（12348）。")
+RESIGN_STEP = ("因为单位不交社保或拖欠工资辞职的，写一份书面解除通知，写明“因单位未依法缴纳社会保险费（或拖欠工资）"
+               "解除劳动合同”，可以当天就走，不用提前30天，自己留一份、保留交给单位的证据，再凭它要经济补偿。")
+_QUIT = r"(?:辞职|辞工|不干了|不想干|离职|走人)"
+_CAUSE = r"(?:社保|保险|工资|工钱)"
+_RESIGN_FOR_CAUSE = re.compile(rf"{_QUIT}.*{_CAUSE}|{_CAUSE}.*{_QUIT}")
+LEGAL_CASES = {"legal_aid", "wage_arrears", "minimum_wage", "overtime_pay"}
+
+
+def next_steps(case: object, words: str) -> list[str]:
+    """The steps of a claim for a wage or legal case ([] for other cases)."""
+    if not isinstance(case, dict) or case.get("type") not in LEGAL_CASES:
+        return []
+    return [NEXT_STEPS + (RESIGN_STEP if _RESIGN_FOR_CAUSE.search(words) else "")
+            + "需要的话我现在帮您登记，网格工作站的工作人员会联系您，帮您一步步办。"]
+
+
 PLACE_HINT = "说区县名就行，不用带“区”字，比如“李沧”“黄岛”“宝安”；也可以点一下您所在的城市："
 PLACE_OFFER = ("还是没弄清您在哪里。点一下您所在的城市就行；要是不方便说，"
                "回复“要”帮您转给网格工作站的工作人员：")
@@ -92,9 +116,14 @@ LEAVING_INTENTS = {"cancel", "request_human"}
 # 还没扣呢 我就问问 / 沒欠 錢都到了 我就問問 (round 20: the wage form went on asking which
 # employer): the worker has no case to file, they asked a question
 _JUST_ASKING = re.compile(r"(?:就|只是|只|随便|单纯)(?:是)?(?:问问|问一下|了解一下|打听)|问一下而已|"
-                          r"不(?:用|要|想|需要)登记")
+                          r"不(?:用|要|想|需要)登记|(?:先|暂时)?(?:别|不)(?:急着)?登记")
 _NOTHING_OWED = re.compile(r"(?<!不)(?:还|都)?没(?:扣|欠|拖)(?:我|俺)?(?:钱|工资)?(?:呢|啊|的|过)?(?=$|\s|[，,。.!！])|"
                            r"钱都(?:到了|给了|发了|结了|到手了)|不是(?:要)?(?:讨薪|欠薪|要工资|欠工资)")
+def just_asking(text: str) -> bool:
+    """我就问问 / 先别登记: the worker wants an answer, not a case (no form, no ticket offer)."""
+    return bool(_JUST_ASKING.search(text))
+
+
 REASK_PREFIX = "utter_" + "invalid_"  # the re-ask hints of the validators (utter_invalid_…)
 _NOT_A_PLACE_CORRECTION = re.compile(r"\d|[一二两三四五六七八九十][千万百]|钱|花|块|元|岁|年级|个月")
 # 别问了 快点给我登记上 / 赶紧登记: the worker wants it filed now, not cancelled
@@ -475,6 +504,8 @@ class HotlineForm(FormValidationAction):
         if _ASKS_FOR_HELP.search(text):
             return [CAN_HELP], []  # 能帮我要回来吗 inside the case (II-09: 没有现成的准确答案)
         case = tracker.get_slot("pending_case")
+        if _WHAT_NEXT.match(text) and (steps := next_steps(case, recent_words(tracker, limit=5))):
+            return steps, []
         if self.form_name() != "ticket_offer_form" or not isinstance(case, dict):
             return [QUESTION_NOT_ON_RECORD], []
         facts = dict(case.get("facts") or {})

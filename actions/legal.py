@@ -156,7 +156,10 @@ def monthly_wage_in(words: str) -> int | None:
         if _MONTHS_OWED_BEFORE.search(before) or _OWED_AFTER.match(words, span.end):
             continue  # 两个月工资八千没给 (OO-08 filed 月工资 8,000): the sum owed, not the pay
         if _WAGE_BEFORE.search(before) or re.match(r"[块元]?(?:钱)?(?:一个月|每月|/月)", after):
-            return int(span.value)
+            fixed = v.CORRECTION_AFTER.match(words, span.end)
+            # 工资一个月4500 不对是4800 (XX-05 summed on 4,500): the sum the worker corrected it to
+            later = next((s for s in find_amounts(words) if fixed and s.start >= fixed.end()), None)
+            return int(later.value) if later and later.start - fixed.end() <= 4 else int(span.value)
     return None
 
 
@@ -212,7 +215,8 @@ _PROBATION = re.compile(r"试用期\S{0,4}?\s*"
                         r"(半年|\d{1,2}个?月|[一二两三四五六七八九十]个月)")
 _PROBATION_SAID = re.compile(r"试用期[^，,。；;！!？?\s]{0,8}")
 _PAY = r"(\d{3,6}|[一二两三四五六七八九]千[一二三四五六七八九]?)"
-_PROBATION_PAY = re.compile(rf"试用期(?:\S{{0,6}}?)(?:工资|一个月|每月|月薪|给|拿)\s*{_PAY}")
+# 试用期工资3000 / 试用期4000 转正5000 (XX-08: the bare sum after 试用期 was not read)
+_PROBATION_PAY = re.compile(rf"试用期(?:(?:\S{{0,6}}?)(?:工资|一个月|每月|月薪|给|拿)\s*|\s*){_PAY}(?!\s*个?月)")
 _REGULAR_PAY = re.compile(rf"转正\S{{0,5}}?\s*{_PAY}")
 _NUMBER = {"半": 0.5, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
            "九": 9, "十": 10}
@@ -261,6 +265,8 @@ def probation_lines(words: str) -> list[str]:
         # the time worked, not the probation's or the contract's own length (DD-16: 试用期给定了
         # 六个月 read as six months worked, 4 months × 5,000 awarded)
         worked = months_worked(_CONTRACT_TERM.sub("", _PROBATION_SAID.sub("", words)))
+        if not worked and _PROBATION_SERVED.search(words):
+            worked = probation  # 三个月我都干完了 / 已经转正了 (XX-08 got no sum): all of it served
         over = min(worked or 0, probation) - longest
         if over > 0 and isinstance(regular_pay, (int, float)):
             line += f"：已经超了{over:g}个月 × {regular_pay:,} 元 = {over * regular_pay:,.0f} 元"
@@ -281,7 +287,16 @@ def probation_lines(words: str) -> list[str]:
             lines.append(f"试用期工资不能低于转正工资的80%：{regular_pay:,} × 80% = {floor:,.0f} 元，"
                          f"您的 {paid[0].value:,} 元每月少了 {floor - paid[0].value:,.0f} 元"
                          "（也不能低于当地最低工资）。")
+        elif paid and isinstance(paid[0].value, (int, float)) and paid[0].value < regular_pay:
+            # 工资打八折行不行 (XX-08: not answered): at or above the floor it is allowed
+            lines.append(f"试用期工资不能低于转正工资的80%：{regular_pay:,} × 80% = {floor:,.0f} 元，"
+                         f"您的 {paid[0].value:,} 元没有低于这条线，这一项不违法"
+                         "（同时也不能低于当地最低工资）。")
     return lines
+
+
+_PROBATION_SERVED = re.compile(r"(?:都|已经|早就?)(?:干|做)(?:完|满)了?|干满了|(?:已经|早就?)转正了?|转正了|"
+                               r"试用期(?:都|已经)?(?:过了|满了|结束了)")
 
 
 # 我在厂里干了一年八个月了 (HH-10: the time worked, corrected, changed no sum)

@@ -221,6 +221,9 @@ _SOLAR_HOLIDAYS = {  # name pattern → first day of the holiday in a year
 }
 
 
+_AND_DAY = r"(?:[、,，和跟及]|还有|以及|外加|加上)"
+
+
 def _named_holidays(text: str, today: date) -> list[date]:
     days: list[date] = []
     for pattern, first_day in _SOLAR_HOLIDAYS.items():
@@ -240,7 +243,8 @@ def _named_holidays(text: str, today: date) -> list[date]:
             except ValueError:
                 pass
         # 国庆1号2号3号 / 国庆1号、2号、3号 (MM-15 counted one day): each day named
-        listed = re.search(rf"(?:{pattern})\D{{0,4}}?((?:({_DAY_NUM})\s*[号日]\s*[、,，和跟及]?\s*){{2,}})", text)
+        # (国庆我1号2号还有5号都上班了: WW-03 dropped the 5th)
+        listed = re.search(rf"(?:{pattern})\D{{0,4}}?((?:({_DAY_NUM})\s*[号日]\s*{_AND_DAY}?\s*){{2,}})", text)
         named = [int(n) for n in (_number(g) for g in re.findall(rf"({_DAY_NUM})\s*[号日]", listed.group(1)))
                  if n] if listed else []
         if named and all(1 <= day <= 31 for day in named):

@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend_client import BackendError
 from actions.common import SafeAction, client, location
-from actions.facts import worker_messages
+from actions.facts import case_words
 from actions.tickets import offer_ticket
 from actions.validators import UNKNOWN, asks_how_to_register
 
@@ -79,7 +79,7 @@ def case_facts(tracker: Tracker, status: str) -> dict[str, Any]:
     """What a relief ticket carries, so the person who calls back knows the case."""
     told = tracker.get_slot("hardship_status")
     # 老婆得了癌症 / 扫马路的 (HH-04: neither on the ticket): the worker's own account too
-    words = "；".join(worker_messages(tracker, 5))[:300] or None
+    words = case_words(tracker, 5)
     return {"medical_out_of_pocket_yearly": tracker.get_slot("medical_cost"),
             "hardship_status": status if status != "none" else (told or status),
             "question": words, "occupation": tracker.get_slot("occupation")}

@@ -30,7 +30,7 @@ from actions.crisis import (
     wants_to_talk,
 )
 from actions.facts import (
-    applied_time_limit,
+    applied_lines,
     asked_facts,
     fact_text,
     is_question,
@@ -453,7 +453,7 @@ class ActionStartService(SafeAction):
                 # names its station; the station card alone answered nothing
                 found = [f for f in found if f.get("kind") != "station"]
             if found:
-                for line in [*map(fact_text, found), *applied_time_limit(found, recent_words(tracker))]:
+                for line in [*map(fact_text, found), *applied_lines(found, recent_words(tracker))]:
                     dispatcher.utter_message(text=line)
                 if sums := sums_for(tracker):  # 没签合同 干了八个月 能要双倍工资吗
                     return self._named_by_record(found, tracker) + self._worked_out(

@@ -20,12 +20,13 @@ from actions.facts import (
     answer_fact,
     answer_in_topic,
     asked_facts,
+    case_words,
     fact_text,
     is_question,
     recent_words,
-    worker_messages,
 )
 from actions.handoff import asks_for_a_person, request_handoff
+from actions.hotline_form import just_asking
 from actions.legal import WAGE_AGAIN, WAGE_ASK, sums_for, wage_told, worked_out
 from actions.service_catalog import services_named
 from actions.slot_checks import slots_set_this_turn
@@ -134,13 +135,6 @@ async def lookup_retry(dispatcher, tracker, domain) -> list[dict] | None:
     return [SlotSet("phone", phone)] + await ActionTicketStatus().act(dispatcher, tracker, domain)
 
 
-def case_words(tracker, limit: int = 3) -> str | None:
-    """What the worker said of the case, in their own words, for the staff who take the
-    ticket: their last few messages, oldest first — never a button's payload (J-09 filed
-    "/legal_aid" as the question) — so 住院了 花了三万多 自己掏了两万 is on the ticket (J-08)."""
-    return "；".join(worker_messages(tracker, limit))[:300] or None
-
-
 def legal_case(tracker) -> dict[str, Any]:
     """What a legal-aid ticket carries: the worker's words, and the wage and employer known."""
     words = recent_words(tracker, limit=5)
@@ -176,7 +170,12 @@ class PolicyAnswer(SafeAction):
         if not policies:
             dispatcher.utter_message(response="utter_no_policy")
             return []
-        return self.answer(dispatcher, tracker, policies)
+        events = self.answer(dispatcher, tracker, policies)
+        if just_asking(tracker.latest_message.get("text") or ""):
+            # 不用登记 我就想知道俺这种算不算 去哪申请 (XX-04: the offer again): answered, no offer
+            events = [e for e in events if e.get("name") not in ("pending_case", "case_id", "wants_ticket")
+                      and not (e.get("event") == "active_loop" and e.get("name") == "ticket_offer_form")]
+        return events
 
 
 class ActionLegalAid(PolicyAnswer):
@@ -393,10 +392,19 @@ async def answer_in_service_topic(dispatcher: CollectingDispatcher, tracker) -> 
     return bool(answers)
 
 
+_SCHOOL_TROUBLE = re.compile(r"转学|入学|上不了学|学位|不收|报名上学|插班")
+_CHILD_TOLD = re.compile(r"孩子|小孩|娃|儿子|闺女|女儿|\d+岁|[一二三四五六七八九十]+岁|年级|幼儿园|上学了")
+
+
 def follow_up_service(tracker) -> str | None:
     """扫马路的 能帮我登记一下不 / 怎么报名 right after a policy service was answered, naming
     no service itself: that service again (it signs them up), not 没明白 (F06, F11)."""
     text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if set(services_named(text)) <= {"school_placement", "childcare_service"} and _CHILD_TOLD.search(text) \
+            and not _SCHOOL_TROUBLE.search(text) and service_just_answered(tracker) == "childcare_service":
+        # 俺在辛安沂河路社区 孩子7岁 上一年级 right after the childcare answer (XX-02: the school
+        # form asked the hukou): the child and the place for the sign-up, not a school case
+        return "childcare_service"
     if services_named(text) or text.startswith("/") or _LOOKUP.search(text):
         return None
     if wants_registration(text) or _ASKS_SIGN_UP.search(text) or re.search(r"申请|怎么办|咋办|咋弄", text):

@@ -98,7 +98,9 @@ def context_of(tracker: Tracker) -> v.Context:
     asked = tracker.get_slot("requested_slot") if form else None
     if form == "ticket_offer_form":  # 三年级 on the school ticket offer is about the school
         form = CASE_FLOWS.get(str((tracker.get_slot("pending_case") or {}).get("type")), form)
-    return v.Context(asked=asked, form=form, intent=intent, known=known)
+    sums = tuple((s, float(tracker.get_slot(s))) for s in ("amount", "monthly_wage", "medical_cost")
+                 if isinstance(tracker.get_slot(s), (int, float)))
+    return v.Context(asked=asked, form=form, intent=intent, known=known, sums=sums)
 
 
 # The flow whose facts a parked case holds, by ticket type (for reading a new fact said

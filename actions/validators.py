@@ -361,6 +361,12 @@ _SCHOOL_PROBLEMS = (("没有学位", r"没有?学位|学位(?:紧张|不够|满�
                                 r"(?<!全)不全|(?<![啥么些])(?:材料|证明|手续|证件)(?!吗|呢|\?|？)$"))
 
 
+def _problem_rank(problem: str) -> int:
+    """没有学位 before 被学校拒收 before 转学 before 材料不全 (the order staff act on)."""
+    return next((i for i, (name, _) in enumerate(_SCHOOL_PROBLEMS) if problem.startswith(name)),
+                len(_SCHOOL_PROBLEMS))
+
+
 def school_problem(value: object) -> Checked:
     """The problem in one of the words staff use, keeping the worker's words after it."""
     text = _text(value)
@@ -413,6 +419,8 @@ _UNKNOWN = re.compile(r"不知道|不清楚|不记得|记不清|记不得|说不
                       r"搞不清|弄不清|不太清楚|没算过|没细算")
 _APPROX_COUNT = re.compile(r"好几|好多|十几|几十|很多|不少|一些|一堆|一大帮|几个")
 _CORRECTION = CORRECTION_CUES  # bot.normalize.text: one vocabulary
+# a correction right after a sum (4500 不对是4800): the sum after it is the one meant
+CORRECTION_AFTER = re.compile(r"\s*(?:块|元)?(?:钱)?[，,\s]*(?:" + CORRECTION_CUES.pattern + r")")
 
 
 def says_unknown(value: object) -> bool:
@@ -485,7 +493,7 @@ _DESCRIBED_BOSS = re.compile(
     rf"^{_PRONOUN}\s*姓[\u4e00-\u9fff]{{1,2}}?(?=的|[，,。\s]|$)|"
     # 老张跑了 欠好几个月的 / 就是老张啊 包工头 (W-15): the person, by what everyone calls them
     rf"(?<![老小])(?:老|小)[{_SURNAMES}](?=跑|欠|不给|没给|啊|呀|吧|[，,。\s]|$)")
-_SITE = re.compile(r"在?[\u4e00-\u9fff0-9]{2,12}?(?:路|街|道|村|镇|区|园|广场|小区)"
+_SITE = re.compile(r"(?<![我俺])在?(?![我俺])[\u4e00-\u9fff0-9]{2,12}?(?:路|街|道|村|镇|区|园|广场|小区)"
                    r"(?:那个|的|这个)?(?:工地|项目|厂子?|车间|店|饭店|工程)")
 _EMPLOYER_FILLER = re.compile(r"^(?:是|就是|欠我钱的是|欠钱的是|欠我的是|我在|在|给|帮|那个|一个)+|"
                               r"(?:欠的|欠我的|欠我钱|的人|吧|呢|啊|呀|了)+$")
@@ -600,6 +608,8 @@ class Context:
     form: str | None = None
     intent: str | None = None
     known: frozenset[str] = frozenset()  # the case facts the conversation holds already
+    # the sums it holds, slot by slot (工资是4800 不是4500: the slot holding 4500 is corrected)
+    sums: tuple[tuple[str, float], ...] = ()
 
     def about(self, names: set[str]) -> bool:
         return self.form in names or (self.form is None and self.intent in names)
@@ -671,6 +681,15 @@ def _amount_slot(text: str, start: int, ctx: Context) -> str:
     return "amount"
 
 
+_ASKS_ABOUT_IT = re.compile(r"(?:吗|嘛|呢|么|[？?])\s*$|(?<!了)不\s*$|要不要|能不能|用不用|需不需要|"
+                            r"还要\S{0,6}不|是不是")
+
+
+# words that say which sum a corrected one is (不对 是欠了4800 / 不对 工资是4800)
+_KIND_OF_SUM = re.compile(r"欠|工资|工钱|月薪|一个月|每月|底薪|自付|自己掏|花了|医药费|加班费|补贴|扣")
+_DENIED_SUM = re.compile(r"(?:不是|并非|而不是)\s*(\d[\d,.]*\s*[万千]?|[一二两三四五六七八九十百千万]+)\s*(?:块|元)?")
+
+
 _WORKED_CUE = re.compile(r"干了|做了|干活|上班|工作了|待了|呆了|在那干|在这干|干过")
 
 
@@ -736,6 +755,15 @@ def head_count_in(text: str) -> int | str | None:
 
 _EMPLOYER_CUE = re.compile(r"公司|厂|集团|单位|老板|包工头|工头|工地|项目|店|酒店|饭店|超市|商场|物流|快递|"
                            r"建筑|建设|电子|皮革|服装|餐饮|医院|学校|欠|拖")
+
+
+_A_KIND_OF = re.compile(r"(?:一个|一家|一间|这个|那个|这家|那家|个|家|间)$")
+
+
+def _kind_described(entity: dict, text: str) -> bool:
+    """The employer found is a kind of workplace (一个配套厂), not its name."""
+    start = entity.get("start")
+    return isinstance(start, int) and bool(_A_KIND_OF.search(text[max(0, start - 2):start]))
 
 
 def _plausible_employer(value: str, text: str, ctx: Context, correcting: bool) -> bool:
@@ -831,6 +859,12 @@ _NAMED_EMPLOYER = re.compile(r"(?:公司|单位|厂子?|工厂|老板的公司|�
                              r"(?=[，,。.！!？?；;\s]|$|的|欠|拖)")
 
 
+# 一个做塑料件的小厂 叫啥鑫达 (WW-08 filed 塑料件): the name the worker half remembers, after
+# 叫啥 / 叫什么来着
+_HALF_NAMED = re.compile(r"叫(?:啥|什么|个啥)(?:来着|名字来着|名字|名来着|名)?[，,\s]*"
+                         r"(?![俺我他她不也都就好名字])([\u4e00-\u9fff]{2,4}?)(?=[，,。.！!？?；;\s]|$|的|欠|拖|吧|啊|呀)")
+
+
 # 一个电子厂上班的厂子叫青岛海华电子有限公司他们… / 一间茶餐厅做事 叫金记茶餐厅 (M-10, M-14,
 # M-21): a name with its kind at the end, said after 叫, is the employer — not the kind before it
 # (大家都叫它海明电子厂 — QQ-13 filed 它海明电子厂)
@@ -892,7 +926,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         return {}
     facts: dict[str, Any] = {}
     raw = (entities or [])
-    named = _CALLED_COMPANY.search(text) or _NAMED_EMPLOYER.search(text)
+    named = _CALLED_COMPANY.search(text) or _HALF_NAMED.search(text) or _NAMED_EMPLOYER.search(text)
     named_employer = named.group(1) if named and employer_answer(named.group(1)).ok \
         and not says_unknown(named.group(1)) and not named.group(1).startswith(("啥", "什么")) \
         else None  # 公司叫啥俺不知道 (I-12) names nothing
@@ -946,6 +980,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     rough: dict[str, str] = {}
     totals: set[str] = set()  # slots whose sum was said as the total (一共…)
     ends: dict[str, int] = {}  # where the last sum of each slot ended
+    before_cue: list[str] = []  # the slots of the sums said before a correction's cue
     phones = [m.span() for m in PHONE_SPOKEN.finditer(text)] + [  # and ticket numbers
         m.span() for m in re.finditer(r"[Gg][Hh][\s\d]{12,24}", text)]
     spans = find_amounts(text)
@@ -991,6 +1026,15 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
                 continue  # a part of the total said before
             # 不对 是九千五: in a correction the sum said after the cue replaces the one before
             corrects = correcting and (cue is None or span.start >= cue.start())
+            bare = corrects and cue is not None and not _KIND_OF_SUM.search(text[cue.end():span.start])
+            if bare and before_cue:
+                slot = before_cue[-1]  # 一个月4500 不对是4800 (XX-05 filed 4800 as owed): the sum corrected
+            elif bare and len(ctx.sums) == 1 and ctx.asked is None:
+                # 不对 是八千七 right after the overtime sum on 8000 (WW-03: 好的，没问题): the one
+                # sum the conversation holds is the one corrected
+                slot = ctx.sums[0][0]
+            if cue is not None and span.end <= cue.start():
+                before_cue.append(slot)
             if slot in _ADDABLE and slot in ends and _ADDED_BETWEEN.search(text[ends[slot]:span.start]) \
                     and not correcting and isinstance(facts.get(slot), (int, float)):
                 facts[slot] = yuan_value(float(facts[slot]) + float(value.value))  # rough stays rough
@@ -1009,6 +1053,13 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
                 rough[slot] = after.group(1) if after else "多"
             elif facts[slot] == value.value and _ROUGH_BEFORE.search(text[max(0, span.start - 6):span.start]):
                 rough[slot] = "约"  # 大概两万 (W-15)
+    if (denied := _DENIED_SUM.search(text)) and (wrong := parse_amount(denied.group(1))) is not None:
+        # 我说了是4800 不是4500 (XX-05 filed 4800 as the sum owed): the sum said is the slot's
+        # that holds the one denied
+        held = next((slot for slot, value in ctx.sums if float(value) == float(wrong)), None)
+        said = [slot for slot in ("amount", "monthly_wage", "medical_cost") if slot in facts]
+        if held and said and held not in said:
+            facts[held] = facts.pop(said[0])
     if (own := own_share(text)) is not None and (ctx.about(_RELIEF_CONTEXT) or "medical_cost" in facts):
         # 花了一万多了 自己掏的有六七千 / 总共花了两万 自己掏了八千 (CC-15 kept 10,000 even after
         # 自己掏的是六七千 不是一万): what the worker paid themselves is the relief's figure
@@ -1047,9 +1098,12 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         # 欠了我五天的工资 一天300 / 一天180 干了22天一分没给: the days owed at the day's pay
         facts["amount"] = yuan_value(float(facts["monthly_wage"]) / 21.75 * int(days.group(1)))
 
-    employer = next((e.get("value") for e in entities if e.get("entity") == "employer"
-                     and _plausible_employer(str(e.get("value") or ""), text, ctx, correcting)),
-                    None)
+    found = [e for e in entities if e.get("entity") == "employer"
+             and _plausible_employer(str(e.get("value") or ""), text, ctx, correcting)]
+    # 海尔那边一个配套厂 华瑞电子 (WW-14 filed 配套厂): a kind of place said with 一个 describes
+    # the employer the name after it names
+    found.sort(key=lambda e: _kind_described(e, text))
+    employer = found[0].get("value") if found else None
     employer = named_employer or employer or described_employer(text)  # the NLU finds names (…公司, …厂)
     if employer and f"在{employer}" in text and (name := _after_places(employer)):
         # 在鎮江京口區永昌電子廠: the places said before the name are where the worker works
@@ -1089,11 +1143,18 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             facts["child_grade"] = checked.value
         # the clause that tells the problem, not the whole message (a phone number and all)
         clauses = [c for c in _CLAUSE.split(text) if c] or [text]
-        problem = next((p for p in map(school_problem, clauses)
-                        if p.ok and not str(p.value).startswith("其他")), None) \
-            if about_school else None
-        if problem:
-            facts["school_problem"] = problem.value
+        if "school_problem" in ctx.known:
+            # 初二转学还要考试不 once the problem is known (XX-15: 已更正 遇到的问题改为转学（…）):
+            # a question about it tells no new problem
+            clauses = [c for c in clauses if not _ASKS_ABOUT_IT.search(c)]
+        problems = [str(p.value) for p in map(school_problem, clauses)
+                    if p.ok and not str(p.value).startswith("其他")] if about_school else []
+        if problems:
+            # 孩子三年级想转到这边上学 学校说居住证不满一年不收 (XX-01 filed 转学 only): the
+            # weightiest problem first, another one told beside it kept too
+            problems.sort(key=_problem_rank)
+            second = [p for p in problems[1:] if _problem_rank(p) != _problem_rank(problems[0])]
+            facts["school_problem"] = "；".join(problems[:1] + second[:1])
     if re.search(r"户口|居住证|本地人|落户", text):
         checked = hukou_status(text)
         if checked.ok:

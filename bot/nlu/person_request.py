@@ -116,6 +116,20 @@ def goodbye_not_said(message: Message, text: str) -> None:
         _reread(message, "out_of_scope")
 
 
+# 晚上有人吗 / 周末有人不 (XX-12: read as greet, the welcome and the menu while a callback number
+# was asked): a greeting asks no time; a time with 有人 asks when someone is there
+_WHEN_SOMEONE = re.compile(r"(?:晚上|夜里|半夜|夜间|周末|周六|周日|礼拜[六天日]|星期[六天日]|节假日|放假|过年|"
+                           r"明天|后天|中午|几点|什么时候|啥时候)\S{0,4}(?:有人|有没有人|上班|开门|值班|在吗|在不)")
+
+
+def greeting_not_said(message: Message, text: str) -> None:
+    """``greet`` on a message that asks when someone is there becomes ``out_of_scope``
+    (answered from what the conversation just said: the hours, the callback)."""
+    intent = message.get(INTENT) or {}
+    if intent.get(INTENT_NAME_KEY) == "greet" and _WHEN_SOMEONE.search(text):
+        _reread(message, "out_of_scope")
+
+
 # 我在工地摔伤了 医药费花了两万多 老板不管 (relief_eligibility 0.83: the hardship fund's
 # questions followed) / 干活摔断了腿 老板不给报销 (wage_arrears 0.94): an injury at work is a
 # work-injury question (legal_aid answers 工伤认定 and what the employer owes), unless the

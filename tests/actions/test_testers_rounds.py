@@ -212,7 +212,8 @@ def test_the_case_is_told_in_the_workers_words_never_a_payload_and_with_the_name
     """J-09 filed "/legal_aid" as what the worker said; I-01's 我叫张国强 was dropped."""
     tracker = _said("公司辞退我不给补偿 我在华创机械干了三年", "/legal_aid",
                     "我叫张国强 电话13912345678", latest="/affirm")
-    assert case_words(tracker) == "公司辞退我不给补偿 我在华创机械干了三年；我叫张国强 电话13912345678"
+    # (the phone has its own field on the ticket: round 25 left it out of the words)
+    assert case_words(tracker) == "公司辞退我不给补偿 我在华创机械干了三年；我叫张国强"
     assert name_told(tracker) == "张国强"
     assert name_told(_said(latest="我叫不出来他的名字")) is None
 
