@@ -39,6 +39,7 @@ _QUESTION = re.compile(
     r"合不合法|违不违法|犯不犯法|算不算数|管不管用|"  # U-15
     r"还能|还可以|来得及|告得了|能告|是真的|"  # 现在还能告他不 过了一年多了 (Y-10)
     r"(?:钱|费|去|来|行|管|用|给|算|收|交)不[？?。]?$|"  # 要交钱不 on the offer (VV-03: read as no)
+    r"(?:能|会|敢|可以)\S{0,12}(?:我|俺|他|她|人)不[？?。\s]*$|"  # 老板能因为这个开除俺不 (WW-13)
     r"(?:及|能|行|以|够|有|是|对|算|会|成)不[吗呢？?\s。]*$|"  # 来得及不 / 能申请不
     # 俺自己能去报不 医药费后面的谁出 (FF-07: the ticket offer again): who pays, and 能…不 in
     # the middle of a message
@@ -216,12 +217,15 @@ async def answer_in_topic(tracker: Tracker, topic: str | None = None) -> list[st
         except (BackendUnavailable, BackendError) as exc:
             logger.warning("question in a form not answered: %s", exc)
             return []
-        if number == 1 and before:
-            found = [f for f in found if not said_this_turn(tracker, fact_text(f)[:30], earlier_turns=2)]
-        if found:
-            lead = [ELSEWHERE] if where == {} and any(place.values()) else []
-            return lead + [fact_text(fact) for fact in found] + applied_lines(
-                found, recent_words(tracker))
+        applied = applied_lines(found, recent_words(tracker))
+        said = [f for f in found if said_this_turn(tracker, fact_text(f)[:30], earlier_turns=2)]
+        if (number == 1 and before) or (said and applied):
+            # (那我这两千八到底够不够啊 right after the rule and its verdict: WW-07 got the rule
+            # word for word again; the verdict on the worker's sum is the answer)
+            found = [f for f in found if f not in said]
+        if found or applied:
+            lead = [ELSEWHERE] if where == {} and any(place.values()) and found else []
+            return lead + [fact_text(fact) for fact in found] + applied
     return []
 
 
@@ -253,8 +257,9 @@ def worker_messages(tracker: Tracker, limit: int = 3) -> list[str]:
 # What is no part of the case told: the phone (it has its own field), a one-time code, and the
 # words of the conversation itself (WW-07 filed 13952801234；没收到, XX-09 然后呢, WW-13 the
 # 算了不办了 the worker had taken back)
-_PHONE_OR_CODE = re.compile(r"(?:(?:我的)?(?:电话|手机号?|号码|联系方式|验证码)(?:是|：|:)?\s*)?"
-                            r"(?<!\d)(?:1[3-9]\d(?:[\s\-]*\d){8}|\d{4,6})(?!\d)")
+_PHONE_OR_CODE = re.compile(r"(?:(?:我的)?(?:电话|手机号?|号码|联系方式)(?:是|：|:)?\s*)?"
+                            r"(?<!\d)1[3-9]\d(?:[\s\-]*\d){8}(?!\d)|"
+                            r"(?:验证码|校验码)(?:是|：|:)?\s*\d{4,6}|^\s*\d{4,6}\s*$")
 _CHAT_ONLY = re.compile(r"^(?:没收到|收到了?|还没收到|然后呢|那然后呢|然后|接下来呢|还有呢|好的?|嗯+|哦+|对|对的|是的?|"
                         r"确认|要|不要|行|可以|谢谢|谢了|知道了|明白了|懂了|不用登记|先别登记|不登记|先不用|"
                         r"不用了?|算了|没了|没有了?|就这些|就这样)[吧啊呀呢了。.!！?？\s]*$")

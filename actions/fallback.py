@@ -23,7 +23,7 @@ from actions.handoff import (
     file_waiting_callback,
     request_handoff,
 )
-from actions.legal import sums_for
+from actions.legal import day_pay_lines, sums_for
 from actions.router import (
     ActionStartService,
     days_after_figure,
@@ -214,6 +214,10 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
         return []
     if asks_for_a_person(text):
         return await request_handoff(dispatcher, tracker, "worker_request")
+    if not tracker.active_loop_name and (day_pay := day_pay_lines(tracker)):
+        for line in day_pay:  # 俺一天三百块 right after the festival's overtime rule (WW-05)
+            dispatcher.utter_message(text=line)
+        return []
     if not tracker.active_loop_name and (flow_to_redo(tracker) or days_after_figure(tracker)
                                          or pay_to_compare(tracker)
                                          or sums_for(tracker)

@@ -26,7 +26,7 @@ from actions.common import client, on_action_call
 from actions.crisis import is_crisis, wants_to_talk
 from actions.fact_tables import FACT_NAMES, OPTIONAL_FACTS, fact_text
 from actions.facts import answer_fact, answer_in_topic, is_question, recent_words
-from actions.legal import sums_for
+from actions.legal import day_pay_lines, sums_for
 from actions.service_catalog import (
     SERVICE_FORMS,
     SERVICE_INTENTS,
@@ -466,7 +466,8 @@ class HotlineForm(FormValidationAction):
                     dispatcher.utter_message(text=line)
         elif asked and asked != "case_confirmed" and not corrected and not extra:
             if told:  # the question stays open: say what was kept, so asking again makes sense
-                dispatcher.utter_message(text=f"好的，记下了：{told_text(told)}。")
+                basis = slots_set_this_turn(tracker).get("wage_basis") or tracker.get_slot("wage_basis")
+                dispatcher.utter_message(text=f"好的，记下了：{told_text(told, basis)}。")
             extra += await self._not_answered(asked, filled, dispatcher, tracker, domain)
         if not extra:
             return events
@@ -525,7 +526,7 @@ class HotlineForm(FormValidationAction):
             return [SlotSet("repeat_count", None)]  # the ask action says what to change
         count = tracker.get_slot("repeat_count") or {}
         # 那我能拿多少 on the legal-aid offer: the sum on the worker's figures (actions.legal)
-        sums = sums_for(tracker)
+        sums = sums_for(tracker) or day_pay_lines(tracker)
         # 我一个月大概六千 那能拿多少钱 对了仲裁要花钱不 (TT-08: the cost ignored): the sum,
         # and the other question answered beside it
         answers = sums + [line for line in await answer_in_topic(tracker)

@@ -375,3 +375,25 @@ def wage_told(tracker: Tracker) -> int | None:
     if _wage_asked(tracker):
         return next((int(s.value) for s in find_amounts(text)), None) or monthly_wage_in(words)
     return monthly_wage_in(words)
+
+
+# The holiday rule just said (facts overtime_holiday / overtime_spring_festival: "…不低于工资的300%")
+_HOLIDAY_RULE_SAID = "不低于工资的300%"
+
+
+def day_pay_lines(tracker: Tracker) -> list[str]:
+    """俺一天三百块 right after the festival's overtime rule (WW-05: no figure, the words filed as
+    a question): what a day's work on those days pays at that wage."""
+    from actions.slot_checks import slots_set_this_turn
+
+    said = slots_set_this_turn(tracker)
+    wage = said.get("monthly_wage")
+    if not isinstance(wage, (int, float)) or not said_this_turn(tracker, _HOLIDAY_RULE_SAID, earlier_turns=2):
+        return []
+    basis = said.get("wage_basis") or tracker.get_slot("wage_basis")
+    day = round(wage / 21.75, 2)
+    told = f"一天 {day:,.0f} 元" if basis == "day" else \
+        f"月工资 {wage:,.0f} 元，日工资 {wage:,.0f} ÷ 21.75 = {day:,.2f} 元"
+    festival = "除夕和初一到初三" if said_this_turn(tracker, "春节的法定休假日", earlier_turns=2) else "法定节假日当天"
+    return [f"按{told}算：{festival}上班，每天不少于 {day * 3:,.0f} 元（300%）；其余放假的休息日上班、"
+            f"又没给补休的，每天不少于 {day * 2:,.0f} 元（200%）。告诉我具体哪几天上的班，我帮您算总数。"]

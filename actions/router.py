@@ -476,7 +476,7 @@ class ActionStartService(SafeAction):
         service = intent if intent in SERVICE_NAMES else (
             flow_to_redo(tracker) or service_from_facts(slots_set_this_turn(tracker), text))
         named = services_meant(text)
-        if (follow := follow_up_service(tracker)) and service not in named:
+        if (follow := follow_up_service(tracker)) and (service not in named or follow == "childcare_service"):
             # 孩子7岁 二年级 能报吗 咋报 right after the childcare answer (J-03): the sign-up
             # for that service, not the school form the grade would point at
             service = follow
@@ -508,6 +508,8 @@ class ActionStartService(SafeAction):
         if service == intent and first in SERVICE_NAMES:
             service = first  # 老板欠我工资 另外孩子上学也想问问: the first named comes first
         later = [s for s in named if s != service]
+        if service == "childcare_service" and later == ["school_placement"] and follow == service:
+            later = []  # 孩子7岁 上一年级 told for the childcare sign-up (XX-02): no school case
         if later:
             dispatcher.utter_message(text=f"好的，先帮您办“{SERVICE_NAMES[service]}”，"
                                           f"“{SERVICE_NAMES.get(later[0], later[0])}”的事办完再帮您看。")

@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import validators as v
-from actions.fact_tables import CASE_FACTS, FACT_NAMES, OPTIONAL_FACTS, fact_text
+from actions.fact_tables import CASE_FACTS, FACT_NAMES, OPTIONAL_FACTS, fact_text, wage_as_said
 from bot.contract import OCCUPATIONS
 
 logger = logging.getLogger(__name__)
@@ -116,8 +116,11 @@ def kept_facts(tracker: Tracker, filled: dict[str, Any], asked: str | None,
     of them is new. Read from what the form validated and from what
     ``action_validate_slot_mappings`` set this turn (青岛 while the relief form asks the phone:
     the city is no slot that form validates then, but the worker must see it was kept)."""
+    # (a figure said again inside a question — 那我这两千八到底够不够啊, round 25 — is nothing new
+    # to say back as 记下了)
     told = {k: val for k, val in {**slots_set_this_turn(tracker), **filled}.items()
-            if k in (*CASE_FACTS, *PLACES) and k != asked and val is not None}
+            if k in (*CASE_FACTS, *PLACES) and k != asked and val is not None
+            and val != value_before_this_message(tracker, k)}
     new = bool(told)
     if asked and not answered and not told and asked in SLOT_CHECKS:
         told = {k: val for k, val in other_facts_said(tracker, asked).items()
@@ -127,9 +130,14 @@ def kept_facts(tracker: Tracker, filled: dict[str, Any], asked: str | None,
     return told, new
 
 
-def told_text(facts: dict[str, Any]) -> str:
-    """金额 8,500 元、欠薪时间 3个月: facts the worker told besides the answer asked for."""
-    return "、".join(f"{FACT_NAMES.get(slot, slot)} {fact_text(slot, value)}" for slot, value in facts.items())
+def told_text(facts: dict[str, Any], basis: Any = None) -> str:
+    """金额 8,500 元、欠薪时间 3个月: facts the worker told besides the answer asked for; a wage as
+    it was said (``basis``: 俺一天三百块 was said back as 月工资 6,525 元, round 25)."""
+    said = {k: val for k, val in facts.items() if k != "wage_basis"}
+    if "monthly_wage" in said:
+        fact, value = wage_as_said(said.pop("monthly_wage"), facts.get("wage_basis", basis))
+        said = {fact: value, **said}
+    return "、".join(f"{FACT_NAMES.get(slot, slot)} {fact_text(slot, value)}" for slot, value in said.items())
 
 
 def answers_the_question(tracker: Tracker) -> bool:

@@ -1058,6 +1058,10 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         # that holds the one denied
         held = next((slot for slot, value in ctx.sums if float(value) == float(wrong)), None)
         said = [slot for slot in ("amount", "monthly_wage", "medical_cost") if slot in facts]
+        if said and not held and isinstance(facts[said[0]], (int, float)):
+            # 我说了是4800 不是4500 once 4800 is held already (round 25: 金额 4,800 was added): the
+            # sum held is what the worker insists on
+            held = next((slot for slot, value in ctx.sums if float(value) == float(facts[said[0]])), None)
         if held and said and held not in said:
             facts[held] = facts.pop(said[0])
     if (own := own_share(text)) is not None and (ctx.about(_RELIEF_CONTEXT) or "medical_cost" in facts):

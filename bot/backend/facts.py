@@ -197,4 +197,25 @@ def select_facts(facts: list[Fact], question: str, place: Region | None,
     if not scored:
         return []
     best = max(score for score, _ in scored)
-    return [fact for score, fact in scored if score == best][:MAX_ANSWERS]
+    chosen = [fact for score, fact in scored if score == best]
+    return (chosen + _another_part(scored, chosen, question, best))[:MAX_ANSWERS]
+
+
+def _matched(fact: Fact, question: str) -> set[str]:
+    """The word of each asking group the question says (the longest)."""
+    return {max((w for w in group if w and _said(w, question)), key=len, default="") for group in fact.asks} - {""}
+
+
+def _another_part(scored: list[tuple[int, Fact]], chosen: list[Fact], question: str, best: int) -> list[Fact]:
+    """A record that answers another part of the message (老板说是我自己不小心 不算工伤 社保也
+    没给交 这咋整 — XX-07 got the fault answered, not the insurance): nearly as specific as the
+    best, asked by a long word of its own that no chosen record was asked by."""
+    used = set().union(*(_matched(f, question) for f in chosen))
+    for score, fact in sorted(scored, key=lambda item: -item[0]):
+        if fact in chosen or score * 10 < best * 8:
+            continue
+        own = [w for w in _matched(fact, question) - used
+               if len(w) >= 3 and not any(w in u or u in w for u in used)]
+        if own:
+            return [fact]
+    return []

@@ -166,3 +166,14 @@ def test_what_next_after_the_law_on_quitting_for_no_insurance_gives_the_steps():
     (steps,) = next_steps({"type": "legal_aid", "facts": {}}, "干了1年8个月 公司一直没给交社保 我想辞职 能要补偿不")
     assert "仲裁" in steps and "书面解除通知" in steps
     assert next_steps({"type": "school_placement"}, "然后呢") == []
+
+
+def test_sums_in_the_workers_words_stay_and_a_sum_insisted_on_is_no_new_fact():
+    """Round 25 replay: the ticket's words lost 4500 and 4800 (read as codes), and 我说了是4800
+    不是4500 with 4800 held as the wage added 金额 4,800."""
+    from actions.facts import case_words
+
+    assert "4500 不对是4800" in case_words(_told("工资一个月4500 不对是4800 这种能要点啥", "123456"))
+    again = v.read_facts("我说了是4800 不是4500", [], v.Context(
+        known=frozenset({"monthly_wage"}), sums=(("monthly_wage", 4800.0),)))
+    assert again == {"monthly_wage": 4800}
