@@ -24,7 +24,7 @@ from rasa_sdk import Tracker
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client, said_this_turn
 from actions.crisis import is_crisis
-from actions.station_text import station_text
+from actions.station_text import station_text, wider_station_note
 from bot.normalize.text import normalize_text
 
 logger = logging.getLogger(__name__)
@@ -98,7 +98,8 @@ def date_text(fact: dict, today: date | None = None) -> str:
 
 def fact_text(fact: dict) -> str:
     """One answer: the figure (or the station's address, phone and hours), source, date."""
-    body = ("工会网格工作站：" + station_text(fact["station"])) if fact.get("kind") == "station" else fact["answer"]
+    body = (wider_station_note(fact.get("asked_region"), fact["station"]) + "工会网格工作站："
+            + station_text(fact["station"])) if fact.get("kind") == "station" else fact["answer"]
     return f"{body}\n（来源：{fact['source']}；{date_text(fact)}）"
 
 
@@ -126,7 +127,10 @@ async def asked_facts(tracker: Tracker, statements: bool = False, places: bool =
         except (BackendUnavailable, BackendError) as exc:
             logger.warning("fact question not answered: %s", exc)
             return found
-        found += [f for f in answer.get("facts") or [] if f not in found]
+        # a station's card says when it is a wider one than the place asked about
+        seen = {(f.get("policy"), f.get("topic")) for f in found}
+        found += [{**f, "asked_region": answer.get("region")} if f.get("kind") == "station" else f
+                  for f in answer.get("facts") or [] if (f.get("policy"), f.get("topic")) not in seen]
     return found
 
 
@@ -288,7 +292,39 @@ def recent_words(tracker: Tracker, limit: int = 3) -> str:
 
 def applied_lines(found: list[dict], words: str) -> list[str]:
     """The rules found, applied to what the worker told (their months, their sums)."""
-    return applied_time_limit(found, words) + applied_deduction(found, words) + applied_relief_line(found, words)
+    return (applied_time_limit(found, words) + applied_deduction(found, words)
+            + applied_relief_line(found, words) + applied_day_pay(found, words))
+
+
+_HOLIDAY_RATES = {"overtime_spring_festival": "除夕和初一到初三", "overtime_holiday": "法定节假日当天"}
+_DAY_PAY = re.compile(r"(?:一天|每天|日薪|日工资)(?:是|给|拿|就|才|有)?\s*$")
+
+
+def applied_day_pay(found: list[dict], words: str) -> list[str]:
+    """过年那几天干活 工钱咋算 阿拉一个月六千五左右 (YY-08: the 300 % / 200 % rule, no figure):
+    a day's work on those days at the worker's own pay."""
+    days = next((_HOLIDAY_RATES[f["topic"]] for f in found if f.get("topic") in _HOLIDAY_RATES), None)
+    if days is None:
+        return []
+    from bot.normalize.numbers import find_amounts
+
+    day = None
+    for span in find_amounts(words):
+        if not isinstance(span.value, (int, float)):
+            continue
+        before, after = words[max(0, span.start - 6):span.start], words[span.end:span.end + 6]
+        if _DAY_PAY.search(before) and 50 <= span.value <= 3000:
+            day, told = float(span.value), f"一天 {span.value:,.0f} 元"
+            break
+        if (_MONTHLY_PAY.search(before) or re.match(r"\s*(?:块|元)?(?:钱)?(?:左右)?(?:一个月|每月)", after)) \
+                and 1000 <= span.value <= 100000:
+            day = round(float(span.value) / 21.75, 2)
+            told = f"月工资 {span.value:,.0f} 元，日工资 {span.value:,.0f} ÷ 21.75 ≈ {day:,.2f} 元"
+            break
+    if day is None:
+        return []
+    return [f"按您说的{told}：{days}上班，每天不少于 {day * 3:,.2f} 元（300%）；其余放假的休息日上班、"
+            f"又没给补休的，每天不少于 {day * 2:,.2f} 元（200%）。"]
 
 
 _PAID_MYSELF = re.compile(r"(?:自付|自费|自己(?:掏|出|花|付)了?|掏了|花了|我这)(?:的|了)?(?:有|是)?\s*$")

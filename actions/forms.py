@@ -44,6 +44,11 @@ from bot.normalize.text import normalize_text
 logger = logging.getLogger(__name__)
 
 
+# 没签 / 没给交 / 一直没发: what the employer did not do (a fact), not the worker's no
+_A_FACT_NOT_DONE = re.compile(r"^(?:合同|社保|保险|工资|加班费)?(?:也|都|一直|从来)?(?:没|没有|没给|没给我|不给)"
+                              r"(?:签|交|缴|发|给|上|买|办|结)(?:合同|社保|保险|过|的)?[啊呀呢吧。.!！\s]*$")
+
+
 class ValidateWageArrearsForm(HotlineForm):
     """The wage case, then one summary the worker confirms (确认) or changes (修改)."""
 
@@ -305,8 +310,8 @@ class ValidateTicketOfferForm(HotlineForm):
         number = v.phone(text)
         if number.ok and _yes_with_number(text):
             return {"wants_ticket": True, "phone": number.value}  # a number: yes, call me here
-        if self._case_changes(tracker) or CHANGE.match(text):
-            return {"wants_ticket": None}
+        if self._case_changes(tracker) or CHANGE.match(text) or _A_FACT_NOT_DONE.match(text):
+            return {"wants_ticket": None}  # (没签 after 合同: a fact of the case, ZZ-16)
         if _LEADING_YES.match(text) or asks_to_be_signed_up(text):
             # 要 在厂里手被机器轧了…: a yes, then the story; 扫马路的 能帮我登记一下不: a yes
             return {"wants_ticket": True}
@@ -382,6 +387,15 @@ class ValidateTicketOfferForm(HotlineForm):
                 and bool(re.search(r"[是为成](?:\s*\S{2,})", text))
                 and tracker.get_slot("wants_ticket") is not None)
 
+    @staticmethod
+    def _fact_read_as_no(tracker: Tracker) -> bool:
+        """没签 on the offer right after 合同 (ZZ-16, read as deny: 好的，先不登记): a fact of the
+        case (no contract signed, no insurance paid), not a no to the ticket."""
+        text = (tracker.latest_message.get("text") or "").strip()
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        return (intent == "deny" and bool(_A_FACT_NOT_DONE.match(text))
+                and tracker.get_slot("wants_ticket") is not None)
+
     async def run(self, dispatcher, tracker, domain):
         """The parked case takes the corrected facts (Rasa keeps only the form's own slots
         from the extraction, so the case is changed here)."""
@@ -390,7 +404,8 @@ class ValidateTicketOfferForm(HotlineForm):
         changed = self._case_changes(tracker) if waiting else {}
         place_before = {slot: tracker.get_slot(slot) for slot in ("city", "district")}
         reopened: list[dict] = []
-        if waiting and (self._question_read_as_yes_or_no(tracker) or self._correction_read_as_no(tracker)):
+        if waiting and (self._question_read_as_yes_or_no(tracker) or self._correction_read_as_no(tracker)
+                        or self._fact_read_as_no(tracker)):
             tracker.slots["wants_ticket"] = None
             reopened = [SlotSet("wants_ticket", None)]
         events = reopened + await super().run(dispatcher, tracker, domain)

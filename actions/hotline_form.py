@@ -530,7 +530,8 @@ class HotlineForm(FormValidationAction):
         # 我一个月大概六千 那能拿多少钱 对了仲裁要花钱不 (TT-08: the cost ignored): the sum,
         # and the other question answered beside it
         answers = sums + [line for line in await answer_in_topic(tracker)
-                          if not (sums and re.search(r"经济补偿|二倍工资|赔偿金", line))]
+                          if not (sums and (re.search(r"经济补偿|二倍工资|赔偿金", line)
+                                            or line.startswith("按您说的")))]
         question_kept: list[dict] = []
         if not answers and self._unanswerable_question(tracker):
             # 报名要带啥 身份证就行吗 / 医药费能要回来不 on the offer (X-03, X-17, X-20 got the

@@ -159,7 +159,9 @@ def monthly_wage_in(words: str) -> int | None:
             fixed = v.CORRECTION_AFTER.match(words, span.end)
             # 工资一个月4500 不对是4800 (XX-05 summed on 4,500): the sum the worker corrected it to
             later = next((s for s in find_amounts(words) if fixed and s.start >= fixed.end()), None)
-            return int(later.value) if later and later.start - fixed.end() <= 4 else int(span.value)
+            if fixed and later and later.start - fixed.end() <= 4:
+                return int(later.value)
+            return int(span.value)
     return None
 
 
@@ -217,7 +219,8 @@ _PROBATION_SAID = re.compile(r"试用期[^，,。；;！!？?\s]{0,8}")
 _PAY = r"(\d{3,6}|[一二两三四五六七八九]千[一二三四五六七八九]?)"
 # 试用期工资3000 / 试用期4000 转正5000 (XX-08: the bare sum after 试用期 was not read)
 _PROBATION_PAY = re.compile(rf"试用期(?:(?:\S{{0,6}}?)(?:工资|一个月|每月|月薪|给|拿)\s*|\s*){_PAY}(?!\s*个?月)")
-_REGULAR_PAY = re.compile(rf"转正\S{{0,5}}?\s*{_PAY}")
+# 转正5000 / 合同上写工资5000 (YY-06: no 转正 said, no 80 % line)
+_REGULAR_PAY = re.compile(rf"(?:转正|合同上写的?|合同工资|正式工资)\S{{0,5}}?\s*{_PAY}")
 _NUMBER = {"半": 0.5, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
            "九": 9, "十": 10}
 
@@ -266,10 +269,15 @@ def probation_lines(words: str) -> list[str]:
         # 六个月 read as six months worked, 4 months × 5,000 awarded)
         worked = months_worked(_CONTRACT_TERM.sub("", _PROBATION_SAID.sub("", words)))
         if not worked and _PROBATION_SERVED.search(words):
-            worked = probation  # 三个月我都干完了 / 已经转正了 (XX-08 got no sum): all of it served
+            worked = int(probation)  # 三个月我都干完了 / 已经转正了 (XX-08 got no sum): all of it served
         over = min(worked or 0, probation) - longest
         if over > 0 and isinstance(regular_pay, (int, float)):
             line += f"：已经超了{over:g}个月 × {regular_pay:,} 元 = {over * regular_pay:,.0f} 元"
+        elif not worked and isinstance(regular_pay, (int, float)):
+            # 试用期三个月 … 总共能要回来多少 (YY-06: no sum): what the excess comes to once served
+            excess = probation - longest
+            line += (f"：超出的{excess:g}个月干完的话，赔偿金是 {excess:g} × {regular_pay:,} 元 = "
+                     f"{excess * regular_pay:,.0f} 元（那段时间的工资也该按 {regular_pay:,} 元发）")
         lines.append(line + "。")
     elif contract and probation:
         term = f"{contract / 12:g}年" if contract >= 12 else f"{contract:g}个月"
@@ -278,8 +286,17 @@ def probation_lines(words: str) -> list[str]:
     if _DISMISSED.search(words) or re.search(r"不合格|不符合", words):
         # 试用期不合格让我走 (V-18 was told 0.5 month's 经济补偿): no compensation when the
         # employer can prove it; its burden, else an unlawful dismissal (第三十九条, 第八十七条)
-        lines.append("试用期内以“不符合录用条件”辞退的，单位要拿出当初的录用条件和您不符合的证据，"
-                     "还要说明理由；拿不出来就是违法解除，要按经济补偿的二倍付赔偿金。")
+        line = ("试用期内以“不符合录用条件”辞退的，单位要拿出当初的录用条件和您不符合的证据，"
+                "还要说明理由；拿不出来就是违法解除，要按经济补偿的二倍付赔偿金")
+        worked = months_worked(_CONTRACT_TERM.sub("", _PROBATION_SAID.sub("", words)))
+        wage = regular_pay if isinstance(regular_pay, (int, float)) else monthly_wage_in(words)
+        if worked and wage:
+            # 干了两个月 … 我一个月4500 (ZZ-15: no figure): 2N on the worker's own time and pay
+            years, rest = divmod(worked, 12)
+            n = years + (1 if rest >= 6 else 0.5 if rest else 0)
+            line += (f"：按您说的干了{_period(worked)}、月工资 {wage:,} 元，违法解除的赔偿金是 {n * 2:g} 个月工资，"
+                     f"约 {n * 2 * wage:,.0f} 元；单位真能证明您不符合录用条件的，没有这笔钱")
+        lines.append(line + "。")
     if pay and isinstance(regular_pay, (int, float)):
         paid = find_amounts(pay.group(1))
         floor = regular_pay * 0.8
@@ -303,15 +320,22 @@ _PROBATION_SERVED = re.compile(r"(?:都|已经|早就?)(?:干|做)(?:完|满)了
 _WORKED_SAID = re.compile(r"(?:干|做|上班|工作|待|呆)了\S{0,2}?[一二两三四五六七八九十半\d]+\s*(?:个|年)")
 
 
-def worked_out(text: str, words: str, wage: int | None, asked_wage: bool) -> list[str]:
+def _set_this_turn(tracker: Tracker, slot: str) -> bool:
+    from actions.slot_checks import slots_set_this_turn
+
+    return slots_set_this_turn(tracker).get(slot) is not None
+
+
+def worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: bool = False) -> list[str]:
     """The worker's double wage or severance, when they ask how much (or tell the wage we
     asked for) and their words say they had no contract or were dismissed, and for how long.
-    ``words``: the worker's recent messages, this one included; [] when nothing applies."""
+    ``words``: the worker's recent messages, this one included; ``redo``: a fact of the sum was
+    corrected now, so it is worked out again; [] when nothing applies."""
     if "试用期" in words and (probation := probation_lines(words)):
         return probation
     if asked_wage:
         wage = wage or next((int(s.value) for s in find_amounts(text)), None)
-    elif not (_HOW_MUCH.search(text) or _NO_CONTRACT.search(text) or _DISMISSED.search(text)
+    elif not redo and not (_HOW_MUCH.search(text) or _NO_CONTRACT.search(text) or _DISMISSED.search(text)
               or (_WORKED_SAID.search(text) and (_NO_CONTRACT.search(words) or _DISMISSED.search(words)))):
         return []
     # the wage is asked only when a sum is asked for (想找律师 / 想申请仲裁: the case goes on)
@@ -340,8 +364,10 @@ def sums_for(tracker: Tracker) -> list[str]:
     wage = tracker.get_slot("monthly_wage")
     # 不对 是十个月 right after the sum asked for the wage (NN-08: read as no): the sum redone
     asked = _wage_asked(tracker) and not v.is_correction(text)
+    # 不对 是6000 on the offer after the double wage on 6,500 (ZZ-06: the sum never redone)
+    redo = v.is_correction(text) and _set_this_turn(tracker, "monthly_wage")
     sums = worked_out(text, recent_words(tracker, limit=4),
-                      int(wage) if isinstance(wage, (int, float)) else None, asked_wage=asked)
+                      int(wage) if isinstance(wage, (int, float)) else None, asked_wage=asked, redo=redo)
     if asked and any(WAGE_ASK in line for line in sums):
         if v.says_unknown(text) or said_this_turn(tracker, WAGE_AGAIN, earlier_turns=1):
             # 不知道 to the wage (make simulate: asked again and again): the case goes on
@@ -354,6 +380,13 @@ def sums_for(tracker: Tracker) -> list[str]:
                  or (_NO_CONTRACT.search(text) and "二倍工资" in line)]
         if not meant and _HOW_MUCH.search(text) and len(sums) == 1:
             meant = sums  # 我能拿多少 right after the sum (VV-08: the relief form and a code)
+        if not meant and _HOW_MUCH.search(text) and all(re.search(r"\d[\d,]* 元", line) for line in sums):
+            # 那我一个月少拿了多少钱 总共能要回来多少 right after the probation's two sums (YY-06
+            # got the arrears time limit): those sums, together
+            listed = "".join(f"{'①②③④'[i]} {line}" for i, line in enumerate(sums[:4]))
+            return ["能要回来的就是上面算的这几项：" + listed]
+        if len(meant) == 1 and not re.search(r"\d[\d,]* 元", meant[0]):
+            return [f"按您说的：{meant[0]}"]  # a rule with no sum of the worker's (YY-06: 上面算的, none)
         return [f"能要，就是上面算的这一项：{meant[0]}"] if len(meant) == 1 else []
     return sums
 

@@ -29,6 +29,7 @@ from actions.crisis import (
     stays_with_person,
     wants_to_talk,
 )
+from actions.fact_tables import FACT_NAMES, wage_as_said
 from actions.facts import (
     applied_lines,
     asked_facts,
@@ -115,6 +116,10 @@ def other_days_asked(tracker: Tracker) -> bool:
     days = tracker.get_slot("overtime_days") or ""
     return bool(days) and names_a_kind_of_day(text) and text not in days \
         and slots_set_this_turn(tracker).get("overtime_days") is None  # (not days just read here)
+
+
+OVERTIME_RULE = ("加班费按《劳动法》第四十四条：延长工作时间不低于工资的150%，休息日加班又不安排补休不低于200%，"
+                 "法定节假日加班不低于300%。日工资 = 月工资 ÷ 21.75。")  # domain.yml utter_overtime_pay
 
 
 # Flows that answer and file nothing: a corrected fact simply runs them again.
@@ -550,6 +555,11 @@ class ActionStartService(SafeAction):
             # 包工头姓刘 欠了俩月跑了 能找那个楼盘的老板吗 (read as inform): who pays, then the
             # case told is taken up, not left for 请问您想办理什么事情
             return await self._start("wage_arrears", dispatcher, tracker, domain, answered=True)
+        if intent == "wage_arrears" and not self._case_facts_given(intent, tracker) \
+                and not _OWED.search(text) and tracker.get_slot("interrupted_form"):
+            # 过年那几天干活 工钱咋算 on a subsidy offer (YY-08: read as arrears, a case the worker
+            # never told was offered, then the offer again): answered; the offer resumes
+            return []
         if intent == "wage_arrears" and not self._case_facts_given(intent, tracker):
             # 那我要是被扣工资了找谁 (round 20: the wage form asked which employer owed, and
             # went on after 还没扣呢 我就问问): a question answered; a case only if they want one
@@ -655,7 +665,13 @@ class ActionStartService(SafeAction):
             events.append(SlotSet("overtime_days", None))
         if service == "overtime_pay" and not answered and not (
                 tracker.get_slot("monthly_wage") and tracker.get_slot("overtime_days")):
-            dispatcher.utter_message(response="utter_overtime_pay")
+            wage = tracker.get_slot("monthly_wage")
+            if isinstance(wage, (int, float)):
+                # 周六也经常干 那个咋算 after the sum on 5,220 (YY-03: the wage asked again)
+                fact, said = wage_as_said(wage, tracker.get_slot("wage_basis"))
+                dispatcher.utter_message(text=OVERTIME_RULE + f"按您的{FACT_NAMES[fact]} {said:,} 元算。")
+            else:
+                dispatcher.utter_message(response="utter_overtime_pay")
         if service == "relief_eligibility" and not answered \
                 and not said_this_turn(tracker, RELIEF_INTRO[:20], earlier_turns=6):
             dispatcher.utter_message(text=RELIEF_INTRO)  # the form's question follows it

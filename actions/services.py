@@ -30,7 +30,7 @@ from actions.hotline_form import just_asking
 from actions.legal import WAGE_AGAIN, WAGE_ASK, sums_for, wage_told, worked_out
 from actions.service_catalog import services_named
 from actions.slot_checks import slots_set_this_turn
-from actions.station_text import station_text
+from actions.station_text import station_text, wider_station_note
 from actions.tickets import call_back_by, offer_ticket
 from actions.validators import OCCUPATION_WORDS
 from bot.contract import TICKET_STATUS_WORKER_NAMES
@@ -74,8 +74,8 @@ class ActionFindStation(SafeAction):
             return []
         if said_this_turn(tracker, found["station"].get("name") or "\0"):
             return []  # the fact answer named this station already, with its source
-        dispatcher.utter_message(text="离您最近的工会网格工作站是：\n"
-                                      + station_text(found["station"]))
+        dispatcher.utter_message(text=wider_station_note(found.get("path"), found["station"])
+                                 + "离您最近的工会网格工作站是：\n" + station_text(found["station"]))
         return []
 
 

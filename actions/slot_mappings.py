@@ -16,7 +16,7 @@ from rasa_sdk import Tracker, ValidationAction
 from rasa_sdk.events import SlotSet
 
 from actions import validators as v
-from actions.common import said_this_turn
+from actions.common import client, said_this_turn
 from actions.fact_tables import wage_as_said
 from actions.facts import is_question
 from actions.hotline_form import resolve_place
@@ -141,6 +141,10 @@ async def volunteered_place(tracker: Tracker, facts: dict[str, Any]) -> dict[str
     if not words or _NOT_A_PLACE.search(words):
         return {}  # 在工地干活 / 我在上班: no backend round trip for the commonest non-places
     try:
+        read = slots_set_this_turn(tracker).get("district")
+        if isinstance(read, str) and read and read not in words and _inside(
+                (await client().resolve(None, read)).get("path") or {}, words):
+            return {}  # 在黃島 辛安這邊的廠子 (YY-15 routed to the district): 辛安, read, is inside it
         return await resolve_place(words) or {}
     except Exception:  # a place is a bonus here; never cost the worker an answer
         logger.exception("resolving a volunteered place failed")
@@ -236,12 +240,18 @@ _UNPAID = r"(?:没发|没给|不给|不发|欠|拖)"
 _WAGES_UNPAID = re.compile(rf"{_UNPAID}\S{{0,4}}(?:工资|工钱)|(?:工资|工钱)\S{{0,4}}{_UNPAID}")
 
 
+_LEGAL_CASE = re.compile(r"合同|辞退|开除|辞职|试用期|社保|工伤|补偿|赔偿")
+
+
 def _about_arrears(tracker: Tracker) -> bool:
     latest = tracker.latest_message or {}
     intent = (latest.get("intent") or {}).get("name")
+    text = latest.get("text") or ""
+    # (干了5个月了 一直没签合同 … 月工资6500, ZZ-06: read as arrears, 32,500 owed was filed):
+    # a legal question with the months worked is no arrears unless it says so
     return tracker.active_loop_name == "wage_arrears_form" or (
-        not tracker.active_loop_name and (intent == "wage_arrears"
-                                          or bool(_WAGES_UNPAID.search(latest.get("text") or ""))))
+        not tracker.active_loop_name and ((intent == "wage_arrears" and not _LEGAL_CASE.search(text))
+                                          or bool(_WAGES_UNPAID.search(text))))
 
 
 def place_inside_employer(tracker: Tracker, facts: dict[str, Any]) -> list[dict]:
@@ -269,6 +279,21 @@ def place_inside_employer(tracker: Tracker, facts: dict[str, Any]) -> list[dict]
     return events
 
 
+async def _paths(names: list[str]) -> dict[str, dict]:
+    """Each place's path from the backend ({} for all when it is away)."""
+    try:
+        return {n: ((await client().resolve(None, n)).get("path") or {}) for n in names}
+    except Exception:  # the places stay as read
+        logger.exception("reading the places' paths failed")
+        return {}
+
+
+def _inside(path: dict, name: str) -> bool:
+    """A place's path names ``name`` as a wider place (沂河路社区 → 辛安街道 → 黄岛区)."""
+    return any(isinstance(part, str) and part and (part.startswith(name) or name.startswith(part))
+               for level, part in path.items() if level in ("street", "district", "city", "province"))
+
+
 async def known_place_of_several(tracker: Tracker) -> list[dict]:
     """我在广州送外卖 … 有啥福力没 (I-22): the model read the typo 福力 as a second city, and
     the last city named wins the slot. With several places of one kind in a message, the slot
@@ -284,7 +309,11 @@ async def known_place_of_several(tracker: Tracker) -> list[dict]:
         except Exception:  # a place is a bonus here; never cost the worker an answer
             logger.exception("checking the places of a message failed")
             continue
-        best = known[-1] if known else value  # none known (or the backend away): as read
+        # 沂河路社区那个站 跟辛安总站是一个地方吗 (ZZ-10 got the 辛安 station twice): of two places
+        # one inside the other, the inner one is the place asked about
+        paths = await _paths(known) if len(known) > 1 else {}
+        inner = [n for n in known if any(other != n and _inside(paths.get(n) or {}, other) for other in known)]
+        best = (inner or known)[-1] if known else value  # none known (or the backend away): as read
         if best != value:
             tracker.slots[slot] = best  # seen by the readers of this turn's slots below
             events.append(SlotSet(slot, best))

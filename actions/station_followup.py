@@ -88,6 +88,10 @@ def station_detail_reply(tracker: Tracker) -> str | None:
     if (other := _ANOTHER_STATION.search(text)) and not re.search(r"这|那|你们|咱|工会|网格", other.group(1)) \
             and other.group(1) not in card.replace("社区", ""):
         return None  # 沂河路社区那个站呢 周日开不开 after the 辛安 card (NN-11): that station's own
+    places = [str(e.get("value")) for e in (tracker.latest_message or {}).get("entities") or []
+              if e.get("entity") in ("district", "city") and e.get("value")]
+    if any(place.replace("社区", "").replace("街道", "") not in card for place in places):
+        return None  # 沂河路社区那个有托管的站呢 周六有人不 after the 辛安 card (ZZ-10): another place
     lines = card.splitlines()
     named = [line.split("：", 1)[1] if line.startswith("工会网格工作站：") else line for line in lines
              if line.startswith("工会网格工作站：") or ("：" not in line and ("站" in line or "中心" in line))]

@@ -46,3 +46,23 @@ def station_text(station: dict) -> str:
         address = _UNVERIFIED.sub("", address) + "（具体位置请先打电话问清楚）"
     return (f"{station['name']}\n地址：{address}\n电话：{station['phone']}\n"
             f"服务时间：{hours_text(station.get('hours') or {})}（{now}）")
+
+
+# From the most specific place to the widest: a station of a wider level than the place named
+# serves it because the place has none of its own on record
+_LEVELS = ("community", "street", "district", "city", "province")
+_LEVEL_NAMES = {"street": "街道", "district": "区（县）", "city": "市"}
+
+
+def wider_station_note(path: dict | None, station: dict | None) -> str:
+    """黄岛长江路街道的工会服务站在哪 (the district centre was given as if it were the street's,
+    round 25): '长江路街道还没有收录单独的工作站，先给您上一级的：' — '' when the station is the
+    place's own (or the place is unknown)."""
+    if not isinstance(path, dict) or not isinstance(station, dict):
+        return ""
+    named = next((level for level in _LEVELS if path.get(level)), None)
+    level = station.get("level")
+    if named is None or level not in _LEVELS or _LEVELS.index(level) <= _LEVELS.index(named):
+        return ""
+    return (f"{path[named]}我这里还没有收录单独的工会网格工作站，先给您上一级"
+            f"（{_LEVEL_NAMES.get(level, '')}）的，他们会帮您转到就近的站点：\n")

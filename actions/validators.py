@@ -192,6 +192,10 @@ def amount_at_least(value: object) -> Checked:
     return Checked(reask="utter_invalid_amount")
 
 
+_WHOLE_GROUP = re.compile(r"全(?:线|厂|车间|组|班|队|公司|工地|部门|店)|整个(?:车间|厂|线|班组|工地|公司|部门)|"
+                          r"所有(?:人|工人|工友|员工)|大家都|全都没|一个都没|都没(?:发|给)")
+
+
 def head_count(value: object) -> Checked:
     """How many workers: 就我一个 → 1, 十几个人 → 10, 一共12个 → 12."""
     text = _text(value)
@@ -208,6 +212,10 @@ def head_count(value: object) -> Checked:
         return Checked(f"约{m.group(0)}")
     if m := _TENS_ROUGHLY.search(text):  # 二三十个人 / 二十多个: about that many, never 20 exactly
         return Checked(f"约{m.group(0)}")
+    if (whole := _WHOLE_GROUP.search(text)) and not re.search(r"\d|[一二两三四五六七八九十百]+\s*[个人名位]", text):
+        # 全线的人都没发 (YY-12: 没听明白有几个人): the whole line, many, as the worker said it
+        said = whole.group(0)
+        return Checked(f"很多人（{said}）" if said.startswith(("全", "整个", "所有")) else "很多人")
     m = re.search(r"\d+", text) or re.search(rf"[{_CN_COUNT}]+(?=[个人多几位名来])", text)
     count = None
     if m:
@@ -373,8 +381,8 @@ def school_problem(value: object) -> Checked:
     if text.startswith(("其他（", "其他(")):
         return Checked(text)  # read before: 其他（其他(…)） would say it twice
     label = next((name for name, pattern in _SCHOOL_PROBLEMS if re.search(pattern, text)), None)
-    if label and text.startswith((f"{label}（", f"{label}(")):
-        return Checked(text)  # already in the words staff use
+    if label and re.match(rf"{label}(?:[（(;；]|$)", text):
+        return Checked(text)  # already in the words staff use (没有学位；转学（…）: two of them)
     if label:
         return Checked(label if len(text) <= len(label) + 2 else f"{label}（{text}）")
     if len(re.findall(r"[\u4e00-\u9fff]", text)) >= 4:  # something else, told in words
@@ -539,6 +547,9 @@ def employer_answer(value: object) -> Checked:
         # 不知道叫啥 就是个小饭馆: the name is unknown, the description is kept; 就知道是搞装修
         # 的 都叫他老李 (K-20): what they do and what they are called
         trade, nickname = _TRADE.search(text), _NICKNAME.search(text)
+        if trade and not nickname:
+            # 不知道叫啥 做五金的 (YY-15 filed 做五金): what it does, and that its name is unknown
+            return Checked(f"{trade.group(1)}单位（名称不清楚）")
         if trade or nickname:
             return Checked("".join(m.group(1) for m in (trade, nickname) if m))
         place = _KIND_OF_PLACE.search(text)
@@ -683,6 +694,12 @@ def _amount_slot(text: str, start: int, ctx: Context) -> str:
 
 _ASKS_ABOUT_IT = re.compile(r"(?:吗|嘛|呢|么|[？?])\s*$|(?<!了)不\s*$|要不要|能不能|用不用|需不需要|"
                             r"还要\S{0,6}不|是不是")
+
+
+_ASKS_WHAT_DAY = re.compile(r"(?:算不算|是不是|算|是)\S{0,3}(?:法定|节假日|休息日|假日)|法定\S{0,4}(?:吗|不|没)")
+_ASKS_A_SUM_OR_CODE = frozenset({"amount", "monthly_wage", "medical_cost", "phone", "otp_code", "ticket_id",
+                                 "id_number", "workers_affected", "duration"})
+_EXPLAINED_AFTER = re.compile(r"\s*(?:块|元)?(?:钱)?\s*(?:是|那是|那个是)(?!\s*\d)")
 
 
 # words that say which sum a corrected one is (不对 是欠了4800 / 不对 工资是4800)
@@ -996,6 +1013,8 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             continue  # 工资是6525不是6500 (GG-09 recomputed on 6,500): the sum said to be wrong
         if _A_MEASURES_FIGURE.match(text[span.end:]):
             continue  # 也有那个两万的意外保障呗 (II-07 was filed 金额 20,000 元): the measure's sum
+        if correcting and cue is not None and span.start > cue.end() and _EXPLAINED_AFTER.match(text, span.end):
+            continue  # 不对 是6000 6500是上个月加了班的 (ZZ-06 kept 6500): the wrong sum explained
         if _IF_BEFORE.search(text[max(0, span.start - 8):span.start]):
             continue  # 那我年底要是超过3000了 啥时候申请 (CC-07: saved as a correction): what if, no fact
         value = amount(span.value)
@@ -1029,10 +1048,12 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             bare = corrects and cue is not None and not _KIND_OF_SUM.search(text[cue.end():span.start])
             if bare and before_cue:
                 slot = before_cue[-1]  # 一个月4500 不对是4800 (XX-05 filed 4800 as owed): the sum corrected
-            elif bare and len(ctx.sums) == 1 and ctx.asked is None:
-                # 不对 是八千七 right after the overtime sum on 8000 (WW-03: 好的，没问题): the one
-                # sum the conversation holds is the one corrected
-                slot = ctx.sums[0][0]
+            elif bare and ctx.asked not in _ASKS_A_SUM_OR_CODE and value.ok and (
+                    near := [held for held, was in ctx.sums if was and 0.5 <= float(value.value) / was <= 2]) \
+                    and len(near) == 1:
+                # 不对 是八千七 right after the overtime sum on 8000 (WW-03: 好的，没问题): the sum the
+                # conversation holds that this one is near is the one corrected
+                slot = near[0]
             if cue is not None and span.end <= cue.start():
                 before_cue.append(slot)
             if slot in _ADDABLE and slot in ends and _ADDED_BETWEEN.search(text[ends[slot]:span.start]) \
@@ -1057,13 +1078,13 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         # 我说了是4800 不是4500 (XX-05 filed 4800 as the sum owed): the sum said is the slot's
         # that holds the one denied
         held = next((slot for slot, value in ctx.sums if float(value) == float(wrong)), None)
-        said = [slot for slot in ("amount", "monthly_wage", "medical_cost") if slot in facts]
-        if said and not held and isinstance(facts[said[0]], (int, float)):
+        given = [slot for slot in ("amount", "monthly_wage", "medical_cost") if slot in facts]
+        if given and not held and isinstance(facts[given[0]], (int, float)):
             # 我说了是4800 不是4500 once 4800 is held already (round 25: 金额 4,800 was added): the
             # sum held is what the worker insists on
-            held = next((slot for slot, value in ctx.sums if float(value) == float(facts[said[0]])), None)
-        if held and said and held not in said:
-            facts[held] = facts.pop(said[0])
+            held = next((slot for slot, value in ctx.sums if float(value) == float(facts[given[0]])), None)
+        if held and given and held not in given:
+            facts[held] = facts.pop(given[0])
     if (own := own_share(text)) is not None and (ctx.about(_RELIEF_CONTEXT) or "medical_cost" in facts):
         # 花了一万多了 自己掏的有六七千 / 总共花了两万 自己掏了八千 (CC-15 kept 10,000 even after
         # 自己掏的是六七千 不是一万): what the worker paid themselves is the relief's figure
@@ -1158,7 +1179,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             # weightiest problem first, another one told beside it kept too
             problems.sort(key=_problem_rank)
             second = [p for p in problems[1:] if _problem_rank(p) != _problem_rank(problems[0])]
-            facts["school_problem"] = "；".join(problems[:1] + second[:1])
+            facts["school_problem"] = "；".join([*problems[:1], *second[:1]])
     if re.search(r"户口|居住证|本地人|落户", text):
         checked = hukou_status(text)
         if checked.ok:
@@ -1181,7 +1202,10 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
                                                          r"(?:工作|职业)\S{0,4}?(?:改成|改为|换成|应该是)", job_text)):
         facts["occupation"] = occupation(job.group(0)).value
 
-    if ctx.about(_OVERTIME_CONTEXT) or re.search(r"加班|上班|值班|干活", text):
+    # 那除夕到底算不算法定假日 (YY-14: worked out again for 除夕 alone): asks what a day is, tells
+    # no day worked
+    asks_the_day = _ASKS_WHAT_DAY.search(text) and not re.search(r"加班|上班|值班|干活|在岗|干了|上了", text)
+    if (ctx.about(_OVERTIME_CONTEXT) or re.search(r"加班|上班|值班|干活", text)) and not asks_the_day:
         worked = read_worked_days(_HOURLY_PAY_SAID.sub("", text))  # 一小时20块 is pay, not hours
         # which days, not just the holiday's name (国庆加班怎么算 asks, it does not tell)
         # (四个周六都去厂里上了整天班: II-02's Saturdays were never kept, only the hours after)

@@ -47,6 +47,8 @@ def find_employers(text: str) -> list[tuple[int, int]]:
     for pattern, stop in ((_SUFFIX, _STOP), (_TRADE, _TRADE_STOP)):
         for m in pattern.finditer(text):
             start = _name_start(text, m.start(), stop)
+            while start < m.start() and text[start] in "边面头" and start > 0 and text[start - 1] in "这那旁外里对":
+                start += 1  # 辛安街道这边电子厂 (ZZ-01 filed 边电子厂): 这边 is where, not the name
             name = text[start:m.start()]
             overlaps = any(s < m.end() and start < e for s, e in spans)
             if len(name) >= 2 and name not in _GENERIC and not overlaps:

@@ -169,7 +169,10 @@ def test_the_contract_term_said_last_counts_and_no_time_worked_is_made_up():
     six months worked (已经超了4个月 × 5,000 元 = 20,000 元)."""
     first = "签了一年的合同 试用期给定了六个月 试用期一个月才给2500 转正说是5000 这样合理吗"
     over = worked_out(first, first, None, False)
-    assert "最长只能2个月" in over[0] and "20,000" not in " ".join(over)
+    # (no time worked is made up: a sum for the excess is said only as what it comes to once
+    # served — YY-06 asked for it)
+    assert "最长只能2个月" in over[0] and "已经超了" not in " ".join(over)
+    assert "20,000" not in " ".join(over) or "干完的话" in over[0]
     corrected = worked_out("不对不对 我看了下合同是三年的", first + " 不对不对 我看了下合同是三年的", None, False)
     assert "3年合同" in corrected[0] and "没有超过" in corrected[0]
 

@@ -177,3 +177,121 @@ def test_sums_in_the_workers_words_stay_and_a_sum_insisted_on_is_no_new_fact():
     again = v.read_facts("我说了是4800 不是4500", [], v.Context(
         known=frozenset({"monthly_wage"}), sums=(("monthly_wage", 4800.0),)))
     assert again == {"monthly_wage": 4800}
+
+
+def test_a_wider_station_says_the_place_asked_has_none_of_its_own():
+    """黄岛长江路街道的工会服务站在哪 got the district centre's card as if it were the street's."""
+    from actions.station_text import wider_station_note
+
+    district = {"name": "青岛西海岸新区总工会职工服务中心", "level": "district"}
+    note = wider_station_note({"street": "长江路街道", "district": "黄岛区", "city": "青岛市"}, district)
+    assert note.startswith("长江路街道我这里还没有收录单独的工会网格工作站")
+    assert wider_station_note({"district": "黄岛区", "city": "青岛市"}, district) == ""
+    assert "即墨区" in wider_station_note({"district": "即墨区", "city": "青岛市"},
+                                          {"name": "青岛市总工会职工服务中心", "level": "city"})
+    assert wider_station_note(None, district) == ""
+
+
+# --- round 26 (YY money, ZZ others) ------------------------------------------------------------
+
+def test_the_whole_line_unpaid_is_many_workers():
+    """YY-12: 全线的人都没发 got 没听明白有几个人 and two sets of buttons."""
+    assert v.head_count("全线的人都没发").value == "很多人（全线）"
+    assert v.head_count("大家都没发").value == "很多人"
+    assert v.head_count("就我一个").value == 1 and v.head_count("一共12个").value == 12
+
+
+def test_a_wrong_sum_explained_after_the_correction_is_not_the_sum_meant():
+    """ZZ-06: 不对 是6000 6500是上个月加了班的 on the offer filed 金额 6,500, then 6,000 as owed."""
+    ctx = v.Context(form="ticket_offer_form", asked="wants_ticket",
+                    sums=(("amount", 32500.0), ("monthly_wage", 6500.0)))
+    assert v.read_facts("不对 是6000 6500是上个月加了班的", [], ctx) == {"monthly_wage": 6000}
+
+
+def test_months_worked_without_a_contract_are_no_sum_owed():
+    """ZZ-06: 干了5个月了 一直没签合同 … 月工资6500, read as arrears, filed 32,500 owed."""
+    from form_trackers import parse
+    from rasa_sdk import Tracker
+
+    from actions.slot_mappings import owed_per_month
+
+    text = "我在黄岛一个饭店干了5个月了 一直没签合同 老板说签不签都一样 月工资6500"
+    tracker = Tracker("w", {}, parse(text, "wage_arrears"), [], False, None, {}, "action_listen")
+    facts = {"monthly_wage": 6500, "duration": "P5M"}
+    assert owed_per_month(tracker, facts) == facts
+    owed = "老板欠了我5个月工资 每个月6500"
+    tracker = Tracker("w", {}, parse(owed, "wage_arrears"), [], False, None, {}, "action_listen")
+    assert owed_per_month(tracker, facts)["amount"] == 32500
+
+
+def test_probation_sums_on_the_contract_wage_and_for_a_dismissal():
+    """YY-06 (合同上写工资5000, 试用期3500) and ZZ-15 (试用期 干了两个月 辞退, 4500) got no figure."""
+    from actions.legal import probation_lines
+
+    over, pay = probation_lines("签了两年合同 合同上写工资5000 试用期三个月 试用期每个月只给3500 这合法吗")
+    assert "5,000 元" in over and "每月少了 500 元" in pay
+    (fired,) = probation_lines("我在试用期 干了两个月 主管说我不行让我走 试用期被辞退 公司要给钱吗 我一个月4500")
+    assert "约 4,500 元" in fired
+
+
+def test_a_festival_rule_with_the_wage_in_the_message_gives_the_days_pay():
+    """YY-08: 过年那几天干活 工钱咋算 阿拉一个月六千五左右 got the percentages only."""
+    from actions.facts import applied_day_pay
+
+    (line,) = applied_day_pay([{"topic": "overtime_spring_festival"}],
+                              "过年那几天要是工地上还干活 工钱咋算 阿拉一个月六千五左右")
+    assert "896.55" in line and "597.70" in line
+    assert applied_day_pay([{"topic": "overtime_multipliers"}], "一个月六千五") == []
+
+
+def test_asking_whether_new_years_eve_is_statutory_tells_no_day_worked():
+    """YY-14: 那除夕到底算不算法定假日 worked the overtime out again for 除夕 alone, in 2027."""
+    from datetime import date
+
+    from actions.overtime_days import read_worked_days
+
+    assert "overtime_days" not in v.read_facts("那除夕到底算不算法定假日 老板非说不算", [],
+                                               v.Context(intent="overtime_pay"))
+    said = "过年除夕到初三4天我都在岗 月工资3480 老板按两倍给的 还说除夕不算法定假日 我少拿了多少"
+    assert read_worked_days(said, date(2026, 12, 6)).dates[0] == date(2026, 2, 16)
+
+
+def test_where_a_factory_is_is_no_part_of_its_name_and_a_trade_keeps_its_name_unknown():
+    """ZZ-01 filed 边电子厂 for 辛安街道这边电子厂; YY-15 filed 做五金 for 不知道叫啥 做五金的."""
+    assert find_employers("我在黄岛辛安街道这边电子厂上班") == []
+    assert [("我在那边华美服装厂干活"[a:b]) for a, b in find_employers("我在那边华美服装厂干活")] == ["华美服装厂"]
+    assert v.employer_answer("不知道叫啥 做五金的").value == "做五金的单位（名称不清楚）"
+
+
+def test_a_fact_of_the_case_on_the_offer_is_no_no():
+    """ZZ-16: 没签 right after 合同 on the offer got 好的，先不登记."""
+    from actions.forms import _A_FACT_NOT_DONE
+
+    assert all(_A_FACT_NOT_DONE.match(t) for t in ("没签", "没签合同", "社保也没交", "一直没发"))
+    assert not any(_A_FACT_NOT_DONE.match(t) for t in ("不用", "不要", "没有", "算了"))
+
+
+def test_hours_asked_of_another_place_after_a_card_are_not_the_cards():
+    """ZZ-10: 沂河路社区那个有托管的站呢 周六有人不 after the 辛安 card got the 辛安 hours."""
+    from form_trackers import parse
+    from rasa_sdk import Tracker
+
+    from actions.station_followup import station_detail_reply
+
+    card = ("工会网格工作站：辛安街道工会网格化工作总站\n地址：青岛西海岸新区辛安街道\n电话：0532-12351\n"
+            "服务时间：周一至周五 08:30-19:30；周六 09:00-17:00")
+
+    def asked(text, entities):
+        message = parse(text, "find_station", entities)
+        events = [{"event": "user", "text": "辛安这块 工会的站在哪"}, {"event": "bot", "text": card},
+                  {"event": "user", "text": text, "parse_data": message}]
+        return Tracker("w", {}, message, events, False, None, {}, "action_listen")
+
+    assert station_detail_reply(asked("沂河路社区那个有托管的站呢 周六有人不",
+                                      [{"entity": "district", "value": "沂河路社区"}])) is None
+    assert "周六 09:00-17:00" in station_detail_reply(asked("周六有人不", []))
+
+
+def test_two_school_problems_said_once_stay_as_said():
+    """Round 26 replay: 没有学位；转学（…）, normalised, was wrapped again in 没有学位（…）."""
+    assert v.school_problem("没有学位;转学(想转学过来)").value == "没有学位;转学(想转学过来)"
