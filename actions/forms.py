@@ -360,6 +360,11 @@ class ValidateTicketOfferForm(HotlineForm):
                 tracker, text)):
             changed[fixed[0]] = fixed[1]
         said = str(facts.get("question") or "")
+        if said and text not in said and "question" not in changed and not text.startswith("/") and (
+                _A_FACT_NOT_DONE.match(text) or (changed and not v.is_correction(text))):
+            # 没签 after 合同 / 大概半年吧 一个月4千 on the offer (ZZ-16 filed 合同 alone): the
+            # worker's account grows with what they add
+            changed["question"] = f"{said}；{text}"[:400]
         if said and v.is_correction(text) and text not in said and "question" not in changed:
             # 不对 是三年半 我2023年5月进的 (HH-07 filed 干了三年): the worker's own account
             # carries the correction, whatever of it the slots could hold

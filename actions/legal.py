@@ -24,7 +24,7 @@ WAGE_ASK = "告诉我您一个月工资多少，我帮您算个数"
 WAGE_AGAIN = "要算出数来，还差您的月工资：您一个月工资多少？（比如：5000）"
 WAGE_UNKNOWN = "工资记不清也没关系：上面的月数按您的月工资算，登记后工作人员帮您核实工资、算准数额。"
 _NO_CONTRACT = re.compile(r"(?:没|没有|不|未)(?:跟我|和我|给我|与我)?签(?:劳动|书面)?合同|没(?:有)?(?:劳动)?合同|"
-                          r"合同\S{0,3}没签|(?:双倍|二倍|两倍)工资")
+                          r"合同\s?\S{0,3}没签|(?:双倍|二倍|两倍)工资")  # 合同 / 没签, two messages (ZZ-16)
 # 没交社保 … 能直接辞职吗 还有补偿吗 (V-08): leaving for the employer's fault is paid the same
 _DISMISSED = re.compile(r"社保.{0,10}辞职|辞职.{0,8}补偿|被迫辞职|拖.{0,6}工资.{0,12}辞|(?:自己|主动)辞.{0,12}拖|"
                         r"辞退|开除|解雇|裁员|炒了|炒鱿鱼|不让(?:我)?干了|让我走|被辞|解除(?:劳动)?合同|"
@@ -88,7 +88,12 @@ def months_worked(words: str, today: date | None = None) -> int | None:
         if _WORK_BEFORE.search(before) or _WORK_AFTER.match(words[end:end + 4]) or (
                 found and _ROUGHLY.search(before)):  # 干了三年多了 大概三年半 (V-07)
             found.append(months)
+        elif not found and _HOW_LONG_WORKED.search(words[:start]) and _ROUGHLY.search(before):
+            found.append(months)  # 干了多久我也不知道 大概半年吧 (ZZ-16: no sum): the rough time said
     return max(found, default=None)
+
+
+_HOW_LONG_WORKED = re.compile(r"(?:干|做|上班|工作)了?(?:多久|多长时间|多长|几个月|几年)")
 
 
 # 干了两年三个月 不对 是两年半 / 说错了 是今年4月份进的厂: the time said after the

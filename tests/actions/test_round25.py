@@ -295,3 +295,13 @@ def test_hours_asked_of_another_place_after_a_card_are_not_the_cards():
 def test_two_school_problems_said_once_stay_as_said():
     """Round 26 replay: 没有学位；转学（…）, normalised, was wrapped again in 没有学位（…）."""
     assert v.school_problem("没有学位;转学(想转学过来)").value == "没有学位;转学(想转学过来)"
+
+
+def test_a_rough_time_said_after_not_knowing_it_and_two_word_messages_give_the_double_wage():
+    """ZZ-16: 合同 / 没签 / 干了多久我也不知道 大概半年吧 一个月4千 能要多少 got 您在哪个城市 (the
+    minimum wage) and no sum (≈ 5 × 4,000 = 20,000)."""
+    from actions.legal import worked_out
+
+    words = "合同 没签 干了多久我也不知道 大概半年吧 一个月4千 能要多少"
+    (line,) = worked_out("干了多久我也不知道 大概半年吧 一个月4千 能要多少", words, None, False)
+    assert "5个月的二倍工资差额" in line and "20,000" in line
