@@ -147,6 +147,9 @@ async def resolve_place(text: str) -> Slots | None:
         return None
     named = path.get(kind) if kind in ("district", "street", "community") else None
     district = named if named and named not in checked.value else checked.value
+    if named and named in checked.value and not checked.value.endswith(named):
+        # 在黄岛区船厂干电焊 (ZB-01 filed 地点：黄岛区船): words after the place's name are not it
+        district = checked.value[:checked.value.index(named) + len(named)]
     return {"city": city, **({"district": district} if kind != "city" else {})}
 
 

@@ -306,8 +306,12 @@ def probation_lines(words: str) -> list[str]:
         paid = find_amounts(pay.group(1))
         floor = regular_pay * 0.8
         if paid and isinstance(paid[0].value, (int, float)) and paid[0].value < floor:
+            short = floor - paid[0].value
+            served = int(probation) if probation and _PROBATION_SERVED.search(words) else None
+            # 那我两个月试用期一共能补多少 现在已经转正了 (ZA-07: 800 a month, no total)
+            total = f"，试用期 {served} 个月一共少了 {short * served:,.0f} 元，可以要求补发" if served else ""
             lines.append(f"试用期工资不能低于转正工资的80%：{regular_pay:,} × 80% = {floor:,.0f} 元，"
-                         f"您的 {paid[0].value:,} 元每月少了 {floor - paid[0].value:,.0f} 元"
+                         f"您的 {paid[0].value:,} 元每月少了 {short:,.0f} 元{total}"
                          "（也不能低于当地最低工资）。")
         elif paid and isinstance(paid[0].value, (int, float)) and paid[0].value < regular_pay:
             # 工资打八折行不行 (XX-08: not answered): at or above the floor it is allowed

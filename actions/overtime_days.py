@@ -311,11 +311,13 @@ _COUNT_OF = r"(?<![周期拜])([0-9]+|[一二两俩三四五六七八九十]+)\s
 _REST_DAYS_NAMED = re.compile(_COUNT_OF + r"(?:周六|周日|星期六|星期天|星期日|礼拜六|礼拜天|"
                               r"(?:周末|双休)的?休息日)")
 _WEEKENDS_COUNTED = re.compile(_COUNT_OF + r"(?:周末|双休)(?!的?休息日)")
-_EVERY_WEEK = re.compile(r"每(?:个)?(?:周|星期|礼拜)(?:[六日天]|末)|(?:周|星期|礼拜)[六日天]都|(?:周末|双休)都|"
+_EVERY_WEEK = re.compile(r"(?:周六周日|周六日|星期六星期[天日]|礼拜六礼拜天)都|"  # (ZA-15: counted one a week)
+                         r"每(?:个)?(?:周|星期|礼拜)(?:[六日天]|末)|(?:周|星期|礼拜)[六日天]都|(?:周末|双休)都|"
                          r"每个?(?:周末|双休)")
 _REST_COUNT = re.compile(rf"(?:{_REST_WORDS})\D{{0,4}}?({_NUM})\s*天")
 # 每个周末两天 上个月一共8天: the total the worker counted, not the days of one weekend
 _TOTAL_COUNT = re.compile(rf"(?:一共|总共|合计|加起来|共)\D{{0,2}}?({_NUM})\s*天")
+_WEEKENDS_A_MONTH = re.compile(rf"一个月(?:得|要|大概|差不多)?有?\D{{0,2}}?({_NUM})\s*天")
 _STATUTORY_COUNT = re.compile(rf"(?:法定|节假日|节日)\D{{0,4}}?({_NUM})\s*天")
 # 20个小失: a typo of 小时; 六十多个钟 (Y-03): 钟 alone, after a rough count
 _HOURS = re.compile(rf"({_NUM})\s*多?\s*个?(半)?\s*(?:小时|小失|小是|钟头|钟(?!点))")
@@ -414,8 +416,10 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
         found.rest_days = days - 22 if 23 <= days <= 31 else 0
     if not found.rest_days and not found.dates and (weekly := _EVERY_WEEK.search(text)):
         # 每个周六都要加班 (CC-16: nothing understood, then asked again): one month of them
-        found.weekly_days = 2 if "末" in weekly.group(0) or "双休" in weekly.group(0) else 1
+        found.weekly_days = 2 if re.search(r"末|双休|六.{0,3}[日天]", weekly.group(0)) else 1
         found.rest_days = 4 * found.weekly_days
+        if (said := _WEEKENDS_A_MONTH.search(text)) and 1 <= (counted := int(_number(said.group(1)) or 0)) <= 10:
+            found.rest_days = counted  # 周六周日都得上班 一个月得有八天吧: the worker's own count
     if found.rest_days and not found.dates and _TOTAL_COUNT.search(text):
         found.rest_days = max(found.rest_days, _count(_TOTAL_COUNT, text))
     found.statutory_days = _count(_STATUTORY_COUNT, text) if not found.dates else 0

@@ -18,11 +18,12 @@ from rasa_sdk.events import SlotSet
 from actions import validators as v
 from actions.common import client, said_this_turn
 from actions.fact_tables import wage_as_said
-from actions.facts import is_question
+from actions.facts import is_question, worker_messages
 from actions.hotline_form import resolve_place
 from actions.overtime_days import added_days, days_given_off, read_worked_days
 from actions.service_catalog import SERVICE_INTENTS
 from actions.slot_checks import context_of, slots_set_this_turn, value_before_this_message
+from bot.normalize.text import CORRECTION_CUES
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +75,7 @@ class ValidateSlotMappings(ValidationAction):
             return []
         facts = owed_after_months(tracker, owed_per_month(tracker, wage_after_minimum_wage(
             tracker, correction_target(tracker, facts))))
+        facts = days_with_what_came_before(tracker, facts)
         for slot in bots_own_figures(tracker, facts):
             facts.pop(slot)  # 你说的十六万是我得病才给吗 (QQ-08 filed 金额 160,000): the bot's figure
         for slot, value in (await volunteered_place(tracker, facts)).items():
@@ -322,6 +324,38 @@ async def known_place_of_several(tracker: Tracker) -> list[dict]:
 
 # 户口在老家安徽 / 老家是河南的 / 户籍在…: where the hukou is, not where the worker lives and works
 _HUKOU_PLACE = re.compile(r"(?:户口|户籍|老家|籍贯)(?:是|在|落在)?(?:老家)?\s*([\u4e00-\u9fff]{2,8})")
+
+
+_HOLIDAY_NAMES = re.compile(r"国庆|春节|过年|五一|劳动节|元旦|清明|端午|中秋|除夕")
+_DAYS_TOLD = re.compile(r"\d+\s*天|[一二两三四五六七八九十]+\s*天|天天|每天|\d+\s*号|周[六日末]|小时|钟头")
+_OVERTIME_FLOW = ("overtime_form",)
+
+
+def days_with_what_came_before(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
+    """5220 上个月上了22天班 天天都加 after 每天晚上都要加班 大概两个钟头 (ZA-02: asked again and
+    again), 哦不对 是4天 1号到4号 after 国庆节在仓库上了5天班 (ZA-03: ignored): days that mean
+    something only with the message before are read with it — a correction with the holiday
+    named before, anything else with the whole message before."""
+    if "overtime_days" in facts:
+        return facts
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    in_overtime = tracker.active_loop_name in _OVERTIME_FLOW or last_flow(tracker) in _OVERTIME_FLOW
+    if not in_overtime or not _DAYS_TOLD.search(text) or text.startswith("/"):
+        return facts
+    before = [m for m in worker_messages(tracker, 3)[:-1] if not m.startswith("/")]
+    if not before:
+        return facts
+    if v.is_correction(text):
+        names = "".join(dict.fromkeys(_HOLIDAY_NAMES.findall(" ".join(before))))
+        if not names or _HOLIDAY_NAMES.search(text):
+            return facts
+        cues = list(CORRECTION_CUES.finditer(text))
+        told = f"{names} {text[cues[-1].end():]}" if cues else f"{names} {text}"
+    else:
+        told = f"{before[-1]} {text}"
+    if read_worked_days(told):
+        return {**facts, "overtime_days": told}
+    return facts
 
 
 def place_of_hukou(tracker: Tracker) -> list[dict]:

@@ -212,6 +212,15 @@ def head_count(value: object) -> Checked:
         return Checked(f"约{m.group(0)}")
     if m := _TENS_ROUGHLY.search(text):  # 二三十个人 / 二十多个: about that many, never 20 exactly
         return Checked(f"约{m.group(0)}")
+    if total := re.search(rf"(?:一共|总共|加起来|统共)\s*(?:是|有)?\s*(\d+|[{_CN_COUNT}]+)\s*(?:个|位|名)", text):
+        said = total.group(1)  # 人数不对 我们一共七个人 (ZB-16): the total, said as such
+        return Checked(int(said) if said.isdigit() else parse_amount(said))
+    if beside := re.search(rf"(?:还有|另外还有|另外|加上|带着)\s*(\d+|[{_CN_COUNT}]+)\s*(?:个|位|名)\s*"
+                           r"(?:工友|人|老乡|兄弟|同事|伙计|一起)", text):
+        said = beside.group(1)  # 我一个人两万四 一起的还有六个工友 (ZB-16 filed 就您一个): the others and me
+        besides = int(said) if said.isdigit() else parse_amount(said)
+        if besides:
+            return Checked(int(besides) + 1)
     if (whole := _WHOLE_GROUP.search(text)) and not re.search(r"\d|[一二两三四五六七八九十百]+\s*[个人名位]", text):
         # 全线的人都没发 (YY-12: 没听明白有几个人): the whole line, many, as the worker said it
         said = whole.group(0)
@@ -696,6 +705,8 @@ _ASKS_ABOUT_IT = re.compile(r"(?:吗|嘛|呢|么|[？?])\s*$|(?<!了)不\s*$|要
                             r"还要\S{0,6}不|是不是")
 
 
+_WHO_ELSE_PAYS = re.compile(r"(?:要|该|能|会|得)?(?:管|负责|赔|给钱|付钱|承担)(?:吗|不|嘛|么)|管不管|负不负责|"
+                            r"能不能找|能找(?:他|它)?吗|找\S{0,6}(?:行吗|可以吗|管用吗)|有没有责任")
 _ASKS_WHAT_DAY = re.compile(r"(?:算不算|是不是|算|是)\S{0,3}(?:法定|节假日|休息日|假日)|法定\S{0,4}(?:吗|不|没)")
 _ASKS_A_SUM_OR_CODE = frozenset({"amount", "monthly_wage", "medical_cost", "phone", "otp_code", "ticket_id",
                                  "id_number", "workers_affected", "duration"})
@@ -753,6 +764,9 @@ def _count_value(raw: str) -> int | None:
 def head_count_in(text: str) -> int | str | None:
     """How many workers a sentence says are affected, only when it says so explicitly:
     我和另外5个工友 → 6, 我们十二个人 → 12, 就我一个 → 1, 好几个工友 → 约好几个工友."""
+    others = next((m for m in _WORKER_COUNT.finditer(text) if m.group(1)), None)
+    if others and (n := _count_value(others.group(1))):
+        return n + 1  # 我一个人两万四 一起的还有六个工友 (ZB-16 filed 就您一个): the others and me
     if _ALONE.search(text):
         return 1
     if m := _PEOPLE_RANGE.search(text):
@@ -1141,6 +1155,8 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     if employer and who and who not in employer and employer not in who:
         # 鑫达装饰公司 老板姓孙 (O-07): the company and who in it owes, both for the station
         employer = f"{employer}（{who}）"
+    if employer and "employer" in ctx.known and _WHO_ELSE_PAYS.search(text):
+        employer = None  # 总包公司要管吗 (ZA-16 replaced 刘 the foreman): another who may pay, asked about
     if employer:
         facts["employer"] = employer
 

@@ -29,7 +29,8 @@ _MAX_NAME = 8
 # suffix, so the name before it must look like a brand — no verb of doing the trade (搞建筑,
 # 跑运输) and no count of years (干了三年建筑).
 _TRADE = re.compile(r"(?:建筑|建设|建工|装饰|劳务|电子|科技|实业|制衣|服饰|服装|机械|餐饮|食品"
-                    r"|纺织|置业|地产|物业|运输|家政|保洁)(?!公司|有限|集团|厂|工厂|队)")
+                    r"|纺织|置业|地产|物业|运输|家政|保洁|五金|塑胶|塑料|汽配|化工|木业|家具|鞋业|印刷)"
+                    r"(?!公司|有限|集团|厂|工厂|队)")  # (宏达五金 filed 宏达, ZA-13)
 _TRADE_STOP = _STOP | set("搞跑学当种开弄修边里头面零一二三四五六七八九十百千两几俩半年月天")
 
 

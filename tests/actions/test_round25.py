@@ -305,3 +305,66 @@ def test_a_rough_time_said_after_not_knowing_it_and_two_word_messages_give_the_d
     words = "合同 没签 干了多久我也不知道 大概半年吧 一个月4千 能要多少"
     (line,) = worked_out("干了多久我也不知道 大概半年吧 一个月4千 能要多少", words, None, False)
     assert "5个月的二倍工资差额" in line and "20,000" in line
+
+
+# --- round 27 (ZA money, ZB others) -----------------------------------------------------------
+
+def test_the_others_beside_the_workers_own_share_are_counted():
+    """ZB-16: 我一个人两万四 一起的还有六个工友 filed 人数：就您一个; 一共七个人 is seven."""
+    assert v.head_count_in("我一个人两万四 一起的还有六个工友") == 7
+    assert v.head_count("人数不对 我们一共七个人").value == 7
+    assert v.head_count_in("就我一个人") == 1
+
+
+def test_both_weekend_days_every_week_and_the_workers_own_count():
+    """ZA-15: 周六周日都得上班 一个月得有八天吧 was read as 4 days."""
+    from datetime import date
+
+    from actions.overtime_days import read_worked_days
+
+    assert read_worked_days("周六周日都得上班 一个月得有八天吧 也不给调休", date(2026, 12, 6)).rest_days == 8
+    assert read_worked_days("每个周六都要加班", date(2026, 12, 6)).rest_days == 4
+    assert read_worked_days("一个月干26天", date(2026, 12, 6)).rest_days == 4
+
+
+def _overtime_turn(*said: str):
+    from form_trackers import parse
+    from rasa_sdk import Tracker
+
+    events = [{"event": "active_loop", "name": "overtime_form"}]
+    for text in said:
+        events += [{"event": "user", "text": text, "parse_data": parse(text, "inform")},
+                   {"event": "bot", "text": "……"}]
+    events.pop()
+    return Tracker("w", {}, parse(said[-1], "inform"), events, False, None, {"name": "overtime_form"},
+                   "action_listen")
+
+
+def test_days_told_over_two_messages_and_a_corrected_count_are_read_together():
+    """ZA-02: 每天晚上都要加班 大概两个钟头, then 5220 上个月上了22天班 天天都加 (asked again and
+    again); ZA-03: 哦不对 是4天 1号到4号 after 国庆节在仓库上了5天班 (ignored)."""
+    from actions.slot_mappings import days_with_what_came_before
+
+    told = days_with_what_came_before(
+        _overtime_turn("每天晚上都要加班 大概两个钟头", "5220 上个月上了22天班 天天都加"), {})
+    assert "两个钟头" in told["overtime_days"] and "22天" in told["overtime_days"]
+    fixed = days_with_what_came_before(_overtime_turn(
+        "国庆节在仓库上了5天班，公司都按双倍给的，底薪6525，这样对吗", "哦不对 我记错了 是4天 1号到4号 5号歇了"), {})
+    assert fixed["overtime_days"].startswith("国庆") and "5天" not in fixed["overtime_days"]
+
+
+def test_a_probation_served_sums_its_months_and_a_trade_word_ends_a_name():
+    """ZA-07: 两个月一共能补多少 got 800 a month; ZA-13 filed 宏达五金 as 宏达."""
+    from actions.legal import probation_lines
+
+    (pay,) = probation_lines("试用期两个月 合同上写的工资4000 试用期只给2400 合同签的一年 "
+                             "那我两个月试用期一共能补多少 现在已经转正了")
+    assert "一共少了 1,600 元" in pay
+    assert ["在宏达五金干了两年"[a:b] for a, b in find_employers("在宏达五金干了两年")] == ["宏达五金"]
+
+
+def test_another_who_may_pay_asked_about_is_not_the_employer():
+    """ZA-16: 总包公司要管吗 replaced the foreman 刘 as the employer."""
+    asked = v.read_facts("总包公司要管吗", [{"entity": "employer", "value": "总包公司", "start": 0, "end": 4}],
+                         v.Context(known=frozenset({"employer"})))
+    assert "employer" not in asked
