@@ -340,3 +340,10 @@ def test_no_record_caps_the_stop_work_period_at_12_months():
         assert "最长不超过12个月" not in fact.answer, fact.topic
         if "停工留薪期（" in fact.answer or fact.topic == "stop_work_period":
             assert "延长" in fact.answer, fact.topic
+
+
+@on_module_loop
+async def test_a_dismissal_already_suffered_is_not_the_fear_of_one(backend_for_actions):
+    """Round 27's CI: 被辞退没补偿想申请仲裁 got the answer to 老板能因为这个开除俺不 (WW-13's record)."""
+    found = await asked_facts(tracker("被辞退没补偿想申请仲裁"), statements=True)
+    assert "dismissal_for_claiming" not in [f.get("topic") for f in found]
