@@ -705,6 +705,8 @@ _ASKS_ABOUT_IT = re.compile(r"(?:吗|嘛|呢|么|[？?])\s*$|(?<!了)不\s*$|要
                             r"还要\S{0,6}不|是不是")
 
 
+_BARE_HEAD_COUNT = re.compile(rf"\s*(?:一共|总共)?\s*(\d{{1,3}}|[{_CN_COUNT}]{{1,3}})\s*"
+                              r"(?:个人?|位|名)\s*(?:吧|啊)?\s*")
 _WHO_ELSE_PAYS = re.compile(r"(?:要|该|能|会|得)?(?:管|负责|赔|给钱|付钱|承担)(?:吗|不|嘛|么)|管不管|负不负责|"
                             r"能不能找|能找(?:他|它)?吗|找\S{0,6}(?:行吗|可以吗|管用吗)|有没有责任")
 _ASKS_WHAT_DAY = re.compile(r"(?:算不算|是不是|算|是)\S{0,3}(?:法定|节假日|休息日|假日)|法定\S{0,4}(?:吗|不|没)")
@@ -1161,6 +1163,14 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         facts["employer"] = employer
 
     count = head_count_in(text)
+    late_count = _BARE_HEAD_COUNT.fullmatch(text)
+    if count is None and late_count and ctx.form == "wage_arrears_form" \
+            and ctx.asked != "workers_affected" and "workers_affected" not in ctx.known:
+        # 7个 said late, while the phone was asked after 不知道 to the head count (this stop's
+        # own check: read as a wrong phone): the workers, counted
+        digits = late_count.group(1)
+        number = int(digits) if digits.isdigit() else parse_amount(digits)
+        count = int(number) if number else None
     if count is not None:
         facts["workers_affected"] = count
     if _SPOKEN_PHONE.search(text) and not any(e.get("entity") == "phone" for e in entities):

@@ -368,3 +368,12 @@ def test_another_who_may_pay_asked_about_is_not_the_employer():
     asked = v.read_facts("总包公司要管吗", [{"entity": "employer", "value": "总包公司", "start": 0, "end": 4}],
                          v.Context(known=frozenset({"employer"})))
     assert "employer" not in asked
+
+
+def test_a_bare_count_said_late_in_the_wage_case_is_the_head_count():
+    """This stop's own check: 7个, said while the phone was asked after 不知道 to the head count,
+    was read as a wrong phone number and the ticket filed 人数：不清楚."""
+    late = v.Context(form="wage_arrears_form", asked="phone")
+    assert v.read_facts("7个", [], late) == {"workers_affected": 7}
+    known = v.Context(form="wage_arrears_form", asked="phone", known=frozenset({"workers_affected"}))
+    assert v.read_facts("7个", [], known) == {}
