@@ -322,10 +322,13 @@ def applied_day_pay(found: list[dict], words: str) -> list[str]:
             day = round(float(span.value) / 21.75, 2)
             told = f"月工资 {span.value:,.0f} 元，日工资 {span.value:,.0f} ÷ 21.75 ≈ {day:,.2f} 元"
             break
-    if day is None:
-        return []
-    return [f"按您说的{told}：{days}上班，每天不少于 {day * 3:,.2f} 元（300%）；其余放假的休息日上班、"
-            f"又没给补休的，每天不少于 {day * 2:,.2f} 元（200%）。"]
+    return [holiday_day_pay_line(told, days, day)] if day is not None else []
+
+
+def holiday_day_pay_line(told: str, days: str, day: float, tail: str = "") -> str:
+    """What a day's work pays on the holiday's statutory days (300 %) and its rest days (200 %)."""
+    return (f"按您说的{told}：{days}上班，每天不少于 {day * 3:,.2f} 元（300%）；其余放假的休息日上班、"
+            f"又没给补休的，每天不少于 {day * 2:,.2f} 元（200%）。{tail}")
 
 
 _PAID_MYSELF = re.compile(r"(?:自付|自费|自己(?:掏|出|花|付)了?|掏了|花了|我这)(?:的|了)?(?:有|是)?\s*$")

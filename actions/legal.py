@@ -16,7 +16,7 @@ from rasa_sdk import Tracker
 
 from actions import validators as v
 from actions.common import said_this_turn
-from actions.facts import recent_words
+from actions.facts import holiday_day_pay_line, recent_words
 from bot.normalize.numbers import find_amounts, find_durations
 from bot.normalize.text import CORRECTION_CUES
 
@@ -437,5 +437,4 @@ def day_pay_lines(tracker: Tracker) -> list[str]:
     told = f"一天 {day:,.0f} 元" if basis == "day" else \
         f"月工资 {wage:,.0f} 元，日工资 {wage:,.0f} ÷ 21.75 = {day:,.2f} 元"
     festival = "除夕和初一到初三" if said_this_turn(tracker, "春节的法定休假日", earlier_turns=2) else "法定节假日当天"
-    return [f"按{told}算：{festival}上班，每天不少于 {day * 3:,.0f} 元（300%）；其余放假的休息日上班、"
-            f"又没给补休的，每天不少于 {day * 2:,.0f} 元（200%）。告诉我具体哪几天上的班，我帮您算总数。"]
+    return [holiday_day_pay_line(told, festival, day, "告诉我具体哪几天上的班，我帮您算总数。")]

@@ -215,12 +215,8 @@ def head_count(value: object) -> Checked:
     if total := re.search(rf"(?:一共|总共|加起来|统共)\s*(?:是|有)?\s*(\d+|[{_CN_COUNT}]+)\s*(?:个|位|名)", text):
         said = total.group(1)  # 人数不对 我们一共七个人 (ZB-16): the total, said as such
         return Checked(int(said) if said.isdigit() else parse_amount(said))
-    if beside := re.search(rf"(?:还有|另外还有|另外|加上|带着)\s*(\d+|[{_CN_COUNT}]+)\s*(?:个|位|名)\s*"
-                           r"(?:工友|人|老乡|兄弟|同事|伙计|一起)", text):
-        said = beside.group(1)  # 我一个人两万四 一起的还有六个工友 (ZB-16 filed 就您一个): the others and me
-        besides = int(said) if said.isdigit() else parse_amount(said)
-        if besides:
-            return Checked(int(besides) + 1)
+    if besides := others_beside(text):
+        return Checked(besides + 1)  # 我一个人两万四 一起的还有六个工友 (ZB-16): the others and me
     if (whole := _WHOLE_GROUP.search(text)) and not re.search(r"\d|[一二两三四五六七八九十百]+\s*[个人名位]", text):
         # 全线的人都没发 (YY-12: 没听明白有几个人): the whole line, many, as the worker said it
         said = whole.group(0)
@@ -763,12 +759,17 @@ def _count_value(raw: str) -> int | None:
     return int(n) if n and 0 < n <= 100_000 else None
 
 
+def others_beside(text: str) -> int | None:
+    """还有六个工友 / 我和另外5个: how many workers besides the one who speaks (None: not said)."""
+    said = next((m for m in _WORKER_COUNT.finditer(text) if m.group(1)), None)
+    return _count_value(said.group(1)) or None if said else None
+
+
 def head_count_in(text: str) -> int | str | None:
     """How many workers a sentence says are affected, only when it says so explicitly:
     我和另外5个工友 → 6, 我们十二个人 → 12, 就我一个 → 1, 好几个工友 → 约好几个工友."""
-    others = next((m for m in _WORKER_COUNT.finditer(text) if m.group(1)), None)
-    if others and (n := _count_value(others.group(1))):
-        return n + 1  # 我一个人两万四 一起的还有六个工友 (ZB-16 filed 就您一个): the others and me
+    if besides := others_beside(text):
+        return besides + 1  # 我一个人两万四 一起的还有六个工友 (ZB-16 filed 就您一个): the others and me
     if _ALONE.search(text):
         return 1
     if m := _PEOPLE_RANGE.search(text):
