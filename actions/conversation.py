@@ -6,6 +6,7 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 
 from actions.common import SafeAction
 from actions.facts import answer_fact
+from actions.tickets import filed_content_asked
 
 # What a worker told us once and may need again: kept when a form is cancelled.
 CARRIED_OVER = {"city", "district", "phone", "verified_worker"}
@@ -27,6 +28,9 @@ class ActionCancelRequest(SafeAction):
                  SlotSet("interrupted_form", None)]
         if (tracker.latest_message.get("intent") or {}).get("name") == "request_human":
             return leave
+        if not form and (content := filed_content_asked(tracker)):
+            dispatcher.utter_message(text=content)  # 都登记了啥 after filing, read as a cancel
+            return []
         dispatcher.utter_message(response="utter_cancel" if form else "utter_nothing_to_cancel")
         # 没收到 算了不查了 那我去哪交材料 (NN-05: the question was dropped with the form)
         for line in await answer_fact(tracker) or []:

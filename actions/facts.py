@@ -349,12 +349,18 @@ def applied_relief_line(found: list[dict], words: str) -> list[str]:
     if status is None:
         return [f"按您说的自付 {paid:,.0f} 元：在档困难职工超过 2,000 元就能申请，特困职工要超过 3,000 元；"
                 "您是哪一档，以工会档案为准。"]
+    return [relief_verdict_line(status, paid)]
+
+
+def relief_verdict_line(status: str, paid: float) -> str:
+    """The worker's own sum against the line of their own status (困难 2,000, 特困 3,000): said
+    when both are told, and again when either is corrected (ZA-11 kept the 困难 verdict)."""
     line = 3000 if status == "特困" else 2000
     if paid > line:
-        return [f"按您说的：在档{status}职工，今年自付 {paid:,.0f} 元，超过了 {line:,} 元的线，"
-                "下半年可以申请工会医疗救助。"]
-    return [f"按您说的：在档{status}职工要自付超过 {line:,} 元才能申请，您的 {paid:,.0f} 元还差 {line - paid:,.0f} 元，"
-            f"现在还不够；票据都留好，今年再看病自付的加起来超过 {line:,} 元就可以申请。"]
+        return (f"按您说的：在档{status}职工，今年自付 {paid:,.0f} 元，超过了 {line:,} 元的线，"
+                "下半年可以申请工会医疗救助。")
+    return (f"按您说的：在档{status}职工要自付超过 {line:,} 元才能申请，您的 {paid:,.0f} 元还差 {line - paid:,.0f} 元，"
+            f"现在还不够；票据都留好，今年再看病自付的加起来超过 {line:,} 元就可以申请。")
 
 
 _DEDUCTED = re.compile(r"(?:扣|罚)(?:了|掉|走)?(?:我|俺)?(?:的)?\s*$")

@@ -22,9 +22,10 @@ from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client
 from actions.fact_tables import CASE_ALIASES, CASE_FACTS, CORRECTED, FACT_NAMES, WAGE_FACTS, fact_text, wage_as_said
 from actions.facts import is_question
-from actions.hotline_form import HotlineForm, resolve_place
+from actions.hotline_form import HotlineForm
 from actions.legal import sums_for
 from actions.overtime_days import kind_of_day_named
+from actions.places import resolve_place
 from actions.school import say_general_school_rule
 from actions.slot_checks import (
     CHANGE,

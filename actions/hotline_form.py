@@ -22,11 +22,12 @@ from rasa_sdk.types import DomainDict
 
 from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
-from actions.common import client, on_action_call
+from actions.common import client, on_action_call, said_this_turn
 from actions.crisis import is_crisis, wants_to_talk
 from actions.fact_tables import FACT_NAMES, OPTIONAL_FACTS, fact_text
-from actions.facts import answer_fact, answer_in_topic, is_question, recent_words
+from actions.facts import answer_fact, answer_in_topic, is_question, recent_words, relief_verdict_line
 from actions.legal import day_pay_lines, sums_for
+from actions.places import other_place_asked, other_place_lines, resolve_place
 from actions.service_catalog import (
     SERVICE_FORMS,
     SERVICE_INTENTS,
@@ -129,28 +130,6 @@ _NOT_A_PLACE_CORRECTION = re.compile(r"\d|[一二两三四五六七八九十][�
 # 别问了 快点给我登记上 / 赶紧登记: the worker wants it filed now, not cancelled
 _HURRY = re.compile(r"别问了|不要问了|快点(?:给我|帮我)?(?:登记|办)|赶紧(?:给我|帮我)?(?:登记|办)|"
                     r"直接(?:给我|帮我)?登记|先(?:给我|帮我)?登记上|问[那这]么多|快点行不行")
-
-
-async def resolve_place(text: str) -> Slots | None:
-    """The district and city the backend finds in a worker's words (李沧 → 李沧区, 青岛), or
-    None for no place it knows (or when it is away)."""
-    checked = v.place(text)
-    if not checked.ok:
-        return None
-    try:
-        found = await client().resolve(None, checked.value)
-    except (BackendUnavailable, BackendError):
-        return None
-    path, kind = found.get("path") or {}, found.get("kind")
-    city = path.get("city")
-    if not city:
-        return None
-    named = path.get(kind) if kind in ("district", "street", "community") else None
-    district = named if named and named not in checked.value else checked.value
-    if named and named in checked.value and not checked.value.endswith(named):
-        # 在黄岛区船厂干电焊 (ZB-01 filed 地点：黄岛区船): words after the place's name are not it
-        district = checked.value[:checked.value.index(named) + len(named)]
-    return {"city": city, **({"district": district} if kind != "city" else {})}
 
 
 class HotlineForm(FormValidationAction):
@@ -397,6 +376,11 @@ class HotlineForm(FormValidationAction):
             dispatcher.utter_message(text="好的，不问了，没说的先记“不清楚”，直接帮您登记。")
             return [SlotSet(slot, v.UNKNOWN) for slot in skipped] + await super().run(
                 dispatcher, tracker, domain)
+        if waiting and (words := other_place_asked(tracker)) \
+                and (lines := await other_place_lines(tracker, words)):
+            for line in lines:  # 那广东呢 after 上海's measures: 广东's, the case stays 上海's
+                dispatcher.utter_message(text=line)
+            return [SlotSet("repeat_count", tracker.get_slot("repeat_count"))]
         if waiting and self._leaving(tracker):
             return [ActionExecutionRejected(self.form_name())]
         if waiting and self._no_case(tracker):
@@ -443,6 +427,8 @@ class HotlineForm(FormValidationAction):
                             f"{fact_text(c['slot'], c['new'])}" for c in corrected)
             dispatcher.utter_message(text=f"好的，已更正：{said}。")
             extra.append(SlotSet("last_correction", None))
+            if verdict := self._verdict_again(tracker, {c["slot"] for c in corrected}):
+                dispatcher.utter_message(text=verdict)
         elif v.is_correction(text):
             fixed = self._correct_last_answer(tracker, text)
             if fixed:
@@ -476,6 +462,16 @@ class HotlineForm(FormValidationAction):
             return events
         events = events + extra
         return await self._next_question(events, dispatcher, tracker, domain)
+
+    def _verdict_again(self, tracker: Tracker, corrected: set[str]) -> str | None:
+        """哦说错了 我是特困职工 after the relief verdict on 困难 (ZA-11, UU-07 kept it): the
+        verdict on the corrected status or sum, when one was said in this case."""
+        status, paid = tracker.get_slot("hardship_status"), tracker.get_slot("medical_cost")
+        if self.form_name() != "relief_form" or not corrected & {"hardship_status", "medical_cost"} \
+                or status not in ("困难", "特困") or not isinstance(paid, (int, float)) \
+                or not said_this_turn(tracker, "按您说的：在档", earlier_turns=6):
+            return None
+        return relief_verdict_line(status, float(paid))
 
     def _own_service(self) -> str | None:
         """The service whose flow this form is (None for the ticket offer and the like)."""

@@ -200,7 +200,8 @@ def double_wage_line(months: int, wage: int | None, ask: bool = True) -> str:
     return line + "具体数额以仲裁认定为准；申请仲裁的时效是一年，别拖。"
 
 
-def severance_line(months: int, wage: int | None, rough: bool = False, ask: bool = True) -> str:
+def severance_line(months: int, wage: int | None, rough: bool = False, ask: bool = True,
+                   no_notice: bool = False) -> str:
     """第四十七条 on the worker's time: a month's pay per year, half a month under six months."""
     years, rest = divmod(months, 12)
     pay_months = years + (1 if rest >= 6 else 0.5 if rest else 0)
@@ -211,6 +212,12 @@ def severance_line(months: int, wage: int | None, rough: bool = False, ask: bool
         line += "（“多”出来的不满六个月再加半个月，满六个月再加一个月）"
     doubled = f"，约 {int(pay_months * 2 * wage):,} 元" if wage else ""  # Y-13 asked 那样是多少钱
     line += f"；单位违法辞退的，赔偿金是它的二倍（{pay_months * 2:g} 个月工资{doubled}）。"
+    if no_notice:  # 也没提前通知 (ZA-14: the month's pay in lieu of notice was not said)
+        plus = f"，按月工资 {wage:,} 元就是 {wage:,} 元，和经济补偿加起来约 {int((pay_months + 1) * wage):,} 元" \
+            if wage else ""
+        line += ("没提前三十天书面通知就辞退的：要是单位以不能胜任、患病医疗期满、客观情况重大变化这几种理由"
+                 f"辞退，还要额外支付一个月工资（代通知金{plus}，也就是常说的“N+1”）；没有这些理由的辞退是"
+                 "违法解除，按上面的二倍算。")
     return (line + ("" if wage or not ask else f"{WAGE_ASK}。")
             + "职工自己有严重过错被解除的没有补偿；有争议一年内可以申请劳动仲裁。")
 
@@ -335,6 +342,11 @@ def _set_this_turn(tracker: Tracker, slot: str) -> bool:
     return slots_set_this_turn(tracker).get(slot) is not None
 
 
+# 也没提前通知 / 没提前说一声 / 没提前三十天: dismissed without the notice (ZA-14)
+_NO_NOTICE = re.compile(r"(?:没|没有|也没|不)(?:提前|事先)(?:通知|说|讲|告诉|打招呼|三十天|30天|一个月)|"
+                        r"没(?:给|发)?(?:书面)?通知")
+
+
 def worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: bool = False) -> list[str]:
     """The worker's double wage or severance, when they ask how much (or tell the wage we
     asked for) and their words say they had no contract or were dismissed, and for how long.
@@ -358,7 +370,8 @@ def worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: 
     lines: list[str] = []
     if _DISMISSED.search(words):
         # 干了三年 一直没签合同 …把俺撵走了 (DD-07 got the double wage only): the dismissal first
-        lines.append(severance_line(months, wage, rough=bool(re.search(r"年多", words)), ask=ask))
+        lines.append(severance_line(months, wage, rough=bool(re.search(r"年多", words)), ask=ask,
+                                    no_notice=bool(_NO_NOTICE.search(words))))
     if _NO_CONTRACT.search(words):
         lines.append(double_wage_line(months, wage, ask and not lines))
     return lines

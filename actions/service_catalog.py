@@ -69,11 +69,19 @@ _INSURANCE_UNPAID = re.compile(r"[没不未断停欠漏少]|吗|没有|是否")
 _LEGAL_WORDS_BUT_INSURANCE = dict(SERVICE_WORDS)["legal_aid"].replace("社保|五险|社会保险|", "")
 
 
+# 扣完社保到手2100 (the minimum wage asked, the legal-aid answer given): the worker's share
+# taken from the pay, the way pay is told, not a dispute about social insurance
+_INSURANCE_DEDUCTED = re.compile(r"(?:扣|除|刨|去掉|减)(?:完|了|掉|去|除)?(?:了)?\S{0,3}?"
+                                 r"(?:社保|五险一金|五险|社会保险|公积金)")
+
+
 def _insurance_only_paid(text: str) -> bool:
-    """社保交了两年: social insurance said to be paid, and no other word of a legal matter."""
+    """社保交了两年 / 扣完社保到手2100: social insurance said to be paid or taken from the pay,
+    and no other word of a legal matter."""
     paid = [m for m in _INSURANCE_PAID.finditer(text)
             if not _INSURANCE_UNPAID.search(text[max(0, m.start() - 6):m.end() + 2])]
-    rest = _INSURANCE_PAID.sub("", text)
+    paid += list(_INSURANCE_DEDUCTED.finditer(text))
+    rest = _INSURANCE_DEDUCTED.sub("", _INSURANCE_PAID.sub("", text))
     return bool(paid) and not re.search(r"社保|五险|社会保险|[没不未断停](?:给我?)?(?:交|缴)|欠缴", rest) \
         and not re.search(_LEGAL_WORDS_BUT_INSURANCE, rest)
 

@@ -184,6 +184,8 @@ def digits_extractor(slot: str):
             return {}  # any script's digits (the check normalises the text); a phone read out
             # in words (一五八 六三九二 七七零一, W-03, S-22) is one too
         checked = check(text)
+        if not checked.ok and other_facts_said(tracker, slot):
+            return {}  # 不对 是3500 while the phone is asked: the sum corrected, no wrong phone
         return {slot: checked.value if checked.ok else None}  # None: validate_<slot> re-asks
 
     extract.__name__ = f"extract_{slot}"

@@ -19,8 +19,8 @@ from actions import validators as v
 from actions.common import client, said_this_turn
 from actions.fact_tables import wage_as_said
 from actions.facts import is_question, worker_messages
-from actions.hotline_form import resolve_place
 from actions.overtime_days import added_days, days_given_off, read_worked_days
+from actions.places import other_place_asked, resolve_place
 from actions.service_catalog import SERVICE_INTENTS
 from actions.slot_checks import context_of, slots_set_this_turn, value_before_this_message
 from bot.normalize.text import CORRECTION_CUES
@@ -82,7 +82,10 @@ class ValidateSlotMappings(ValidationAction):
             facts.setdefault(slot, value)  # the NLU's own reading of a place stays as it was
         if "monthly_wage" in facts and "wage_basis" not in facts and tracker.get_slot("wage_basis"):
             facts["wage_basis"] = None  # 一天三百, then 一个月六千: the month said now
+        if asked_elsewhere := other_place_asked(tracker):
+            facts = {k: val for k, val in facts.items() if k not in ("city", "district")}
         events, changed = (place_inside_employer(tracker, facts) + place_of_hukou(tracker)
+                           + place_asked_about(tracker, asked_elsewhere)
                            + place_of_someone_else(tracker) + await known_place_of_several(tracker)), []
         for slot, value in facts.items():
             old = tracker.get_slot(slot)
@@ -270,8 +273,9 @@ def place_inside_employer(tracker: Tracker, facts: dict[str, Any]) -> list[dict]
     if not isinstance(employer, str) or not employer:
         return []
     # 一个姓刘的包工头 在西海岸新区长江路街道的工地: a place after 在 describes where the
-    # employer is, which is the worker's place of work; only a place in the name is undone
-    name = employer.split("在", 1)[0]
+    # employer is, which is the worker's place of work, and so is a site joined to a described
+    # boss (包工头姓刘，黄岛区辛安街道的工地); only a place in the name itself is undone
+    name = re.split(r"在|，", employer, maxsplit=1)[0]
     events = []
     for slot, value in slots_set_this_turn(tracker).items():
         if slot not in ("city", "district") or not isinstance(value, str) or not value:
@@ -391,6 +395,12 @@ def place_of_someone_else(tracker: Tracker) -> list[dict]:
     """A city or district the message says someone else is in is undone (the worker's stays)."""
     text = (tracker.latest_message or {}).get("text") or ""
     return _places_undone(tracker, text, " ".join(m.group(1) for m in _SOMEONE_ELSES_PLACE.finditer(text)))
+
+
+def place_asked_about(tracker: Tracker, words: str | None) -> list[dict]:
+    """那广东呢 after 上海's measures (ZA-10 filed the ticket for 广东): another place asked
+    about is undone, the worker's own stays."""
+    return _places_undone(tracker, (tracker.latest_message or {}).get("text") or "", words or "")
 
 
 def _figure_forms(value: float) -> set[str]:

@@ -8,6 +8,7 @@ import re
 
 from rasa_sdk import Tracker
 
+from actions.station_text import SERVICES_LABEL
 from bot.contract import WEEKDAY_NAMES
 
 _WHERE_EXACTLY = re.compile(r"具体(?:在)?哪|具体位置|具体地址|门牌|怎么走|咋走|在哪(?:儿|里)?啊?$|几楼|哪个门|"
@@ -79,11 +80,18 @@ _ANOTHER_STATION = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:社区|街道)?(?:那�
                               r"(?:工会)?(?:网格)?(?:工作)?站")
 
 
+# 站里都能办啥 / 那边管什么 / 有啥服务 right after a card (ZB-12: the card again, without them)
+_SERVICES_ASKED = re.compile(r"能办(?:啥|什么|哪些)|办(?:啥|什么|哪些)(?:事|业务)?|(?:有|提供)(?:啥|什么|哪些)服务|"
+                             r"管(?:啥|什么|哪些)|能(?:干|做|帮)(?:啥|什么|哪些)|都(?:有|能)(?:啥|什么|哪些)|服务项目|"
+                             r"业务范围")
+
+
 def station_detail_reply(tracker: Tracker) -> str | None:
-    """The address or hours asked again after a card: its lines (None: not that)."""
+    """The address, hours or services asked again after a card: its lines (None: not that)."""
     text = ((tracker.latest_message or {}).get("text") or "").strip()
     where, when = _WHERE_EXACTLY.search(text), _HOURS_ASKED.search(text) or _DAY_ASKED.search(text)
-    if not (where or when) or not (card := _last_card(tracker)):
+    what = _SERVICES_ASKED.search(text)
+    if not (where or when or what) or not (card := _last_card(tracker)):
         return None
     if (other := _ANOTHER_STATION.search(text)) and not re.search(r"这|那|你们|咱|工会|网格", other.group(1)) \
             and other.group(1) not in card.replace("社区", ""):
@@ -100,10 +108,21 @@ def station_detail_reply(tracker: Tracker) -> str | None:
     phone = next((line.split("：", 1)[1] for line in lines if line.startswith("电话：")), "")
     address = re.sub(r"（具体位置请先打电话问清楚）|（示例地址，上线前请核实）", "", address)
     hours = next((line.split("：", 1)[1] for line in lines if line.startswith("服务时间：")), "")
+    if what and not (where or when):
+        return _services_reply(name, phone, card)
     if when and not where:
         return _hours_reply(name, hours, text) if hours else None
     return (f"{name}登记的地址是：{address}。工会这里没有更细的门牌；去之前请先打 {phone} 问清楚"
             "在哪栋楼、哪个门，工作人员会告诉您怎么走。")
+
+
+def _services_reply(name: str, phone: str, card: str) -> str:
+    """The services the card's station has on record, or that none are, and where to ask."""
+    listed = next((line.split("：", 1)[1] for line in card.splitlines() if line.startswith(SERVICES_LABEL)), "")
+    here = "在这里也可以直接问政策、算加班费，或者登记欠薪、补贴、子女入学等事情，我帮您转给网格工作站。"
+    if listed:
+        return f"{name}登记的服务有：{listed}。具体怎么办，去之前可以先打 {phone} 问清楚。{here}"
+    return f"{name}能办哪些事，我这里没有收录明细；去之前请先打 {phone} 问清楚。{here}"
 
 
 # 分给哪个站了？谁管？ right after a ticket's status (HH-15: asked where the worker was, then

@@ -44,8 +44,13 @@ def station_text(station: dict) -> str:
     address = str(station.get("address") or "")
     if _UNVERIFIED.search(address):
         address = _UNVERIFIED.sub("", address) + "（具体位置请先打电话问清楚）"
+    services = "、".join(str(s) for s in station.get("services") or [])
     return (f"{station['name']}\n地址：{address}\n电话：{station['phone']}\n"
-            f"服务时间：{hours_text(station.get('hours') or {})}（{now}）")
+            f"服务时间：{hours_text(station.get('hours') or {})}（{now}）"
+            + (f"\n{SERVICES_LABEL}{services}" if services else ""))
+
+
+SERVICES_LABEL = "站里的服务："
 
 
 # From the most specific place to the widest: a station of a wider level than the place named

@@ -37,7 +37,11 @@ def worker_facts(tracker) -> dict:
 
 async def local_measures(tracker: Tracker) -> list[dict]:
     """The region's own holiday measures on record ([] for a place without any, or unknown)."""
-    city, district = location(tracker)
+    return await measures_for(*location(tracker))
+
+
+async def measures_for(city: str | None, district: str | None) -> list[dict]:
+    """The holiday measures on record for a place itself ([] for none, or a place unknown)."""
     if not (city or district):
         return []
     try:
@@ -49,10 +53,11 @@ async def local_measures(tracker: Tracker) -> list[dict]:
     return [p for p in found["policies"] if p.get("region_id") is not None]
 
 
-def measures_text(measures: list[dict], today: date | None = None) -> str:
+def measures_text(measures: list[dict], today: date | None = None,
+                  header: str = MEASURES_HEADER) -> str:
     """The region's measures with their sources; measures of an earlier year say so (O-15,
     O-16: the 2021 campaign was presented as available now)."""
-    text = MEASURES_HEADER + "\n" + "\n".join(
+    text = header + "\n" + "\n".join(
         f"· {p['title']}：{p['summary']}（来源：{p['source']}）" for p in measures[:2])
     years = {int(str(p["effective_from"])[:4]) for p in measures[:2]
              if str(p.get("effective_from") or "")[:4].isdigit()}

@@ -346,7 +346,8 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     """The worker's wish about the ticket this conversation filed, written on it for the staff;
     about a ticket only looked up, how to hurry it. None: no such message."""
     text = (tracker.latest_message.get("text") or "").strip()
-    if tracker.active_loop_name or not _NOTE_WORTHY.search(text) or text.startswith("/"):
+    if tracker.active_loop_name or text.startswith("/") or not (
+            _NOTE_WORTHY.search(text) or _ASKS_CONTENT.search(text)):
         return None
     looked_up = status.group(1) if (status := status_looked_up(tracker)) else None
     filed = ticket_filed_here(tracker, last=30)
@@ -356,6 +357,10 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
         return []
     if not filed:
         return None
+    content = filed_content(tracker, filed) if _ASKS_CONTENT.search(text) else None
+    if content and not _NEW_FACT.search(text):  # 写上老板名字了吗: what is on it, no note
+        dispatcher.utter_message(text=content)
+        return []
     try:
         ticket = await client().add_ticket_note(filed, tracker.sender_id, text)
     except (BackendError, BackendUnavailable):
@@ -365,4 +370,46 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
         if ticket.get("sla_due") else ""
     dispatcher.utter_message(text=f"好的，已经在工单 {filed} 上给工作人员留了话：“{text[:60]}”。{due}"
                                   + HURRY_TEXT.format(ticket=filed))
+    if content:
+        dispatcher.utter_message(text=content)
     return []
+
+
+# 我登记的那个写上老板名字了吗 / 工单上有没有写… / 都登记了啥 (ZB-03: a question about the ticket
+# filed was written on it as a note, or opened a new registration)
+_ASKS_CONTENT = re.compile(r"(?:写|记|登记|加|填)(?:上|进|进去|到)?了?\S{0,8}?(?:了吗|了没|了么|没有?$|没写|没记)|"
+                           r"有没有(?:写|记|登记)|写没写|记没记|登没登记|(?:工单|单子)上\S{0,6}?(?:有|写|记)\S{0,6}?(?:吗|没)|"
+                           r"(?:登记|写|记)了?(?:些)?(?:啥|什么|哪些)")
+# a name, a trade name or a number told with the question: new, so it is written on the ticket too
+_NEW_FACT = re.compile(r"姓[\u4e00-\u9fff]|叫[\u4e00-\u9fff]{2}|\d{3,}")
+_SUMMARY_HEAD = re.compile(r"请核对一下要登记的|要登记的内容：")
+_NOTE_LEFT = re.compile(r"上给工作人员留了话：“([^”]+)”")
+
+
+def filed_content_asked(tracker: Tracker) -> str | None:
+    """What the ticket filed here holds, when the latest message asks it (else None)."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    filed = ticket_filed_here(tracker, last=30)
+    return filed_content(tracker, filed) if filed and _ASKS_CONTENT.search(text) else None
+
+
+def filed_content(tracker: Tracker, filed: str) -> str | None:
+    """What the ticket filed here holds, as the summary before filing said it (the phone as it
+    is now, masked) and with the notes left on it since; None without such a summary."""
+    summary, notes, after = None, [], False
+    for event in tracker.events:
+        text = event.get("text") or "" if event.get("event") == "bot" else ""
+        if _SUMMARY_HEAD.search(text) and not after:
+            summary = [line for line in text.splitlines() if line.startswith("· ")]
+        elif filed in text and "已为您登记" in text:
+            after = True
+        elif after and (note := _NOTE_LEFT.search(text)):
+            notes.append(note.group(1))
+    if not summary:
+        return None
+    phone = tracker.get_slot("phone")
+    lines = [f"· 手机号：{mask_phone(phone)}" if line.startswith("· 手机号") and v.phone(str(phone)).ok
+             else line for line in summary]
+    told = "".join(f"\n· 您后来补充的：“{note}”" for note in notes)
+    return (f"工单 {filed} 上登记的是：\n" + "\n".join(lines) + told
+            + "\n工作人员能看到这些。还要补充什么，直接告诉我，我加到工单上。")

@@ -601,6 +601,8 @@ _FACTORY_KIND = re.compile(rf"(?:一个|一家)?(?:{_FACTORY_KINDS}|厂)")
 # facts reader.
 OWED = re.compile(r"欠|拖|没给|没发|不给|不发|要不回|讨|没拿到|拿不到|一分没|跑路|跑了|卷钱")
 _OWED_CUE = re.compile(r"欠|拖|没给|没发|不给|不发|要不回|讨|一共|总共|加起来|扣|少给|少发|克扣")
+# the pay as it reaches the worker, right before the figure: 到手2100 / 实发才1900
+_TAKE_HOME_CUE = re.compile(r"(?:到手|实发|实际(?:拿|到手|发)|打到卡上|拿到手)(?:的|了|是|有|只有|就|才|也就)*\s*$")
 _WAGE_CONTEXT = {"wage_arrears_form", "wage_arrears"}
 _OVERTIME_CONTEXT = {"overtime_form", "overtime_pay"}
 _MINIMUM_CONTEXT = {"minimum_wage_form", "minimum_wage"}
@@ -679,6 +681,8 @@ def _amount_slot(text: str, start: int, ctx: Context) -> str:
     after = text[start:start + 12]
     if _MEDICAL_CUE.search(before) or _MEDICAL_CUE.search(after[:8]):
         return "medical_cost"
+    if _TAKE_HOME_CUE.search(before):
+        return "monthly_wage"  # 扣完社保到手2100 (ZA-08: the 扣 of the insurance read as owed)
     if _OWED_CUE.search(before) or _MONTHS_OF_PAY.search(before):
         return "amount"
     per_month = re.search(r"^[\d.万千百kKwW元块钱多]*(?:一个月|每月|/月|月薪)", after)

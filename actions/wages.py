@@ -195,6 +195,14 @@ def _daily_line(worked) -> str:
             f"工作日估算）= {worked.extended_hours:g} 小时\n")
 
 
+# 扣完社保到手2100 (ZA-08: take-home pay compared as if it were the pay the standard means)
+TAKE_HOME = re.compile(r"到手|实发|实际拿|扣完|扣了社保|扣社保|扣除|税后|打到卡上|打卡上")
+TAKE_HOME_NOTE = ("您说的是扣完个人社保后到手的钱。和最低工资比的是剔除加班工资和中夜班、高温、井下等特殊津贴以后的"
+                  "工资；个人缴的社保、公积金算不算在里面，各地规定不同：北京、上海等地的标准不含这部分，扣完以后到手的钱"
+                  "也不能低于标准；其他不少地方的标准含这部分，要用扣社保之前的应发工资来比。{city}怎么算，以当地人社部门"
+                  "的规定为准，可以打 12333 问清楚，登记后工作人员也会帮您核对工资条。")
+
+
 class ActionMinimumWage(SafeAction):
     """The city's minimum wage with its effective date; a wage below it → a ticket offer."""
 
@@ -229,6 +237,8 @@ class ActionMinimumWage(SafeAction):
         if paid and int(paid) < int(details["monthly"]):
             dispatcher.utter_message(response="utter_below_minimum_wage", paid=paid,
                                      minimum=details["monthly"])
+            if TAKE_HOME.search(recent_words(tracker, limit=3)):
+                dispatcher.utter_message(text=TAKE_HOME_NOTE.format(city=city or "当地"))
             return offer_ticket("minimum_wage", {"monthly_wage": int(paid), "city": city,
                                                  "minimum_wage": int(details["monthly"])})
         return []

@@ -1,0 +1,102 @@
+"""Places in the worker's words: which one the backend knows, and another place asked about.
+
+那广东呢 right after 上海's holiday measures (ZA-10) is a question about 广东, not the worker
+moving there: the ticket offered stays 上海's, and the answer is 广东's measures (or its
+minimum wage, after a minimum wage) — or, with nothing on record there, says so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Tracker
+
+from actions import validators as v
+from actions.backend_client import BackendError, BackendUnavailable
+from actions.common import client
+from actions.facts import fact_text, form_topic
+from actions.slot_checks import Slots, value_before_this_message
+from actions.subsidies import measures_for, measures_text
+
+# (那)广东呢 / 那北京那边有没有 / 要是在深圳的话呢: a place, and only a question about it
+_OTHER_PLACE_ASKED = re.compile(
+    r"^(?:那|那么)?(?:要是|如果|换成|换到)?(?:在|去)?([\u4e00-\u9fff]{2,8}?)"
+    r"(?:那边|那里|那儿|的话|市|省)?(?:呢|有吗|有没有|有没|怎么样|咋样|是多少|多少|的呢)"
+    r"[？?。.!！\s]*$"
+)
+_NOT_A_PLACE = re.compile(
+    r"我|俺|你|他|她|那|这|啥|什么|怎么|钱|工资|补贴|加班|周末|平时|晚上|白天|过年|春节|"
+    r"孩子|老婆|小孩|工会|单位|公司|厂|工地|标准|今年|去年|明年"
+)
+# the answers that depend on nothing but the place, by the case's topic
+PLACE_TOPICS = ("过年补贴", "最低工资")
+
+
+async def resolve_place(text: str) -> Slots | None:
+    """The district and city the backend finds in a worker's words (李沧 → 李沧区, 青岛), or
+    None for no place it knows (or when it is away)."""
+    checked = v.place(text)
+    if not checked.ok:
+        return None
+    try:
+        found = await client().resolve(None, checked.value)
+    except (BackendUnavailable, BackendError):
+        return None
+    path, kind = found.get("path") or {}, found.get("kind")
+    city = path.get("city")
+    if not city:
+        return None
+    named = path.get(kind) if kind in ("district", "street", "community") else None
+    district = named if named and named not in checked.value else checked.value
+    if named and named in checked.value and not checked.value.endswith(named):
+        # 在黄岛区船厂干电焊 (ZB-01 filed 地点：黄岛区船): words after the place's name are not it
+        district = checked.value[: checked.value.index(named) + len(named)]
+    return {"city": city, **({"district": district} if kind != "city" else {})}
+
+
+def other_place_asked(tracker: Tracker) -> str | None:
+    """The words of another place asked about (那广东呢) while a case whose answer depends on
+    the place is open and the worker's own place is known; None otherwise."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    found = _OTHER_PLACE_ASKED.match(text)
+    if not found or _NOT_A_PLACE.search(found.group(1)) or form_topic(tracker) not in PLACE_TOPICS:
+        return None
+    own = [value_before_this_message(tracker, slot) for slot in ("city", "district")]
+    if not any(isinstance(place, str) and place and place != v.UNKNOWN for place in own):
+        return None
+    return found.group(1)
+
+
+async def other_place_lines(tracker: Tracker, words: str) -> list[str]:
+    """What the case's answer is for another place, and that the worker's own case stays
+    where it was; [] for words that are no place the backend knows."""
+    checked = v.place(words)
+    try:
+        found = await client().resolve(None, checked.value) if checked.ok else None
+    except (BackendUnavailable, BackendError):
+        found = None
+    path, kind = (found or {}).get("path") or {}, str((found or {}).get("kind") or "")
+    if not path:
+        return []
+    name = path.get(kind) or words
+    city = path.get("city") or path.get("province")
+    district = name if kind in ("district", "street", "community") else None
+    own_city, own_district = (value_before_this_message(tracker, slot) for slot in ("city", "district"))
+    own = "".join(p for p in (own_city, own_district) if p and p != v.UNKNOWN) if not (
+        own_city and own_district and own_city.rstrip("市") in own_district) else own_district
+    if form_topic(tracker) == "过年补贴":
+        measures = await measures_for(city, district)
+        lines = (
+            [measures_text(measures, header=f"{name}的过年措施：")]
+            if measures
+            else [f"{name}的过年措施我这里还没有收录。可以打当地的职工服务热线 12351 问。"]
+        )
+    else:
+        try:
+            facts = (await client().facts("最低工资是多少", city=city, district=district)).get("facts") or []
+        except (BackendUnavailable, BackendError):
+            facts = []
+        lines = [fact_text(f) for f in facts[:2]] or [
+            f"{name}的最低工资标准我这里还没有收录。可以打当地人社部门电话 12333 核实。"
+        ]
+    return lines + [f"（您自己的事还是按{own}登记。）"]
