@@ -16,7 +16,7 @@ from actions.validators import PHONE_SPOKEN
 from bot.nlu.crisis_words import crisis_words_in, is_crisis
 
 __all__ = ["crisis_words_in", "is_crisis", "wants_to_talk", "in_danger_now", "DANGER_NOW_LINE",
-           "CRISIS_STILL_HERE", "crisis_answered", "stays_with_person"]
+           "CRISIS_STILL_HERE", "crisis_answered", "stays_with_person", "crisis_check_in"]
 
 # 能找个人聊聊吗 / 我想找个人当面聊聊 / 想找心理老师 (P-18, R-15): not a crisis, but someone to
 # listen — never the relief form the words around it (老人又病了) point at
@@ -70,3 +70,22 @@ def stays_with_person(tracker: Tracker, text: str, asks_something: bool) -> bool
                                               or _SAFE_NOW.search(text)))
             and not said_this_turn(tracker, CRISIS_STILL_HERE, earlier_turns=1))
 
+
+
+# 开玩笑的 说正事 right after the crisis reply (ZD-11: 安眠药都买好了, then the legal answer alone,
+# the safety and the promised callback dropped): taken back, still checked on once
+_TAKEN_BACK = re.compile(r"开玩笑|开个玩笑|说着玩|随便说说|逗你|瞎说的|说的气话|气话|说说而已|没那么严重|"
+                         r"不是真的|别当真")
+CHECK_IN = ("刚才您说的话，我还是放在心上：要是身边有药或者危险的东西，先交给家人或者放远一点；心里难受的时候，"
+            "随时打 12356 或 400-161-9995，24 小时有人接。{callback}")
+
+
+def crisis_check_in(tracker: Tracker, text: str) -> str | None:
+    """The check-in said once when crisis words are taken back right after the crisis reply
+    (the worker's other matter is answered after it); None otherwise."""
+    if not _TAKEN_BACK.search(text or "") or is_crisis(text) or not crisis_answered(tracker, earlier_turns=3) \
+            or said_this_turn(tracker, "我还是放在心上", earlier_turns=6):
+        return None
+    callback = "工会的工作人员还是会给您回个电话。" if tracker.get_slot("phone") else \
+        "留个手机号吧，工会的工作人员一上班就给您回个电话。"
+    return CHECK_IN.format(callback=callback)

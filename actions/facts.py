@@ -23,7 +23,7 @@ from rasa_sdk import Tracker
 
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client, said_this_turn
-from actions.crisis import is_crisis
+from actions.crisis import crisis_words_in, is_crisis
 from actions.station_text import station_text, wider_station_note
 from bot.normalize.text import normalize_text
 
@@ -132,7 +132,35 @@ async def asked_facts(tracker: Tracker, statements: bool = False, places: bool =
         seen = {(f.get("policy"), f.get("topic")) for f in found}
         found += [{**f, "asked_region": answer.get("region")} if f.get("kind") == "station" else f
                   for f in answer.get("facts") or [] if (f.get("policy"), f.get("topic")) not in seen]
+    if not found and _POINTS_BACK.search(text) and len(_of_the_case(text)) <= 24:
+        found = await _read_with_before(tracker, _of_the_case(text))
     return found
+
+
+async def _read_with_before(tracker: Tracker, text: str) -> list[dict]:
+    """那扣的那1500能要回来吗 a turn or two after the case was told (ZC-15 got the menu): read
+    with the message it points back to (a phone and a place given between are skipped), its
+    crisis words left out (the crisis guard answers them)."""
+    told = [w for w in (_PHONE_OR_CODE.sub("", m).strip(" ，,。；;") for m in worker_messages(tracker, 4)[:-1])
+            if w and not _CHAT_ONLY.match(w)]  # (跳下去算了 is no case taken back)
+    for earlier in reversed(told[-2:]):
+        for word in crisis_words_in(earlier):
+            earlier = earlier.replace(word, "")
+        try:
+            answer = await client().facts(f"{earlier} {text}", city=_context(tracker, "city"),
+                                          district=_context(tracker, "district"),
+                                          employer=_context(tracker, "employer"))
+        except (BackendUnavailable, BackendError) as exc:
+            logger.warning("fact question not answered: %s", exc)
+            return []
+        if found := [f for f in answer.get("facts") or [] if f.get("kind") != "station"]:
+            return found
+    return []
+
+
+# 那扣的那1500 / 这个钱 / 那笔: a question that points back at what was said before it
+_POINTS_BACK = re.compile(r"那个|这个|那笔|这笔|那些|这些|扣的那|欠的那|那(?:\d|[一二两三四五六七八九十几])|"
+                          r"的事|这事|那事")
 
 
 _ANOTHER_QUESTION = re.compile(r"另外|还有|还想问|再问|顺便问?|[？?；;]|\s+")

@@ -12,7 +12,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import validators as v
 from actions.common import said_this_turn
-from actions.crisis import CRISIS_STILL_HERE, DANGER_NOW_LINE, in_danger_now, stays_with_person
+from actions.crisis import (
+    CRISIS_STILL_HERE,
+    DANGER_NOW_LINE,
+    crisis_check_in,
+    in_danger_now,
+    stays_with_person,
+)
 from actions.fact_tables import CASE_FACTS
 from actions.facts import answer_fact, answer_in_topic, is_question
 from actions.handoff import (
@@ -184,7 +190,9 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
         return callback
     if (noted := await note_on_ticket(dispatcher, tracker)) is not None:
         return noted  # 中午12点到1点方便 / 能催一下不 after a ticket (JJ-12, JJ-13)
-    if stays_with_person(tracker, text, is_question(text) or wants_registration(text)):
+    if check := crisis_check_in(tracker, text):
+        dispatcher.utter_message(text=check)  # 开玩笑的 right after the crisis reply (ZD-11)
+    elif stays_with_person(tracker, text, is_question(text) or wants_registration(text)):
         # 我现在在工地楼顶上 / 打了也没用 after the crisis reply (NN-15 got 没明白 and a wage example)
         dispatcher.utter_message(text=DANGER_NOW_LINE if in_danger_now(text) else CRISIS_STILL_HERE)
         return []

@@ -23,7 +23,7 @@ from actions.common import client
 from actions.fact_tables import CASE_ALIASES, CASE_FACTS, CORRECTED, FACT_NAMES, WAGE_FACTS, fact_text, wage_as_said
 from actions.facts import is_question
 from actions.hotline_form import HotlineForm
-from actions.legal import sums_for
+from actions.legal import case_points, sums_for
 from actions.overtime_days import kind_of_day_named
 from actions.places import resolve_place
 from actions.school import say_general_school_rule
@@ -370,6 +370,10 @@ class ValidateTicketOfferForm(HotlineForm):
             # 不对 是三年半 我2023年5月进的 (HH-07 filed 干了三年): the worker's own account
             # carries the correction, whatever of it the slots could hold
             changed["question"] = f"{said}{CORRECTED}{text}"[:400]
+        if "question" in changed and case.get("type") == "legal_aid":
+            # 不对 是三年半 after the offer said 在这个单位干了：3年 (round 28): the points again
+            changed.update({k: val for k, val in case_points(changed["question"].replace(CORRECTED, " ")).items()
+                            if facts.get(k) != val})
         return changed
 
     @staticmethod

@@ -18,6 +18,7 @@ from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import SafeAction, client, said_this_turn
 from actions.crisis import DANGER_NOW_LINE, in_danger_now
 from actions.fact_tables import CASE_ALIASES, CASE_FACTS
+from actions.facts import answer_fact, is_question
 from actions.service_catalog import SERVICE_FORMS, SERVICE_NAMES, services_named
 from actions.slot_checks import slots_set_this_turn
 from actions.station_followup import station_detail_reply
@@ -104,7 +105,21 @@ def callback_facts(tracker: Tracker, reason: str) -> dict[str, Any]:
         value = tracker.get_slot(slot)
         if value not in (None, "", [], {}):
             facts[CASE_ALIASES.get(slot, slot)] = value
+    if when := call_time_in((tracker.latest_message or {}).get("text") or ""):
+        facts["call_time"] = when  # 13791982245 晚上七点以后打 (ZD-09: not on the ticket)
     return facts
+
+
+# when the worker can take the call, said with the phone: 晚上七点以后打 / 中午12点到1点方便
+_CALL_TIME = re.compile(r"(?:(?:晚上|白天|上午|下午|中午|早上|傍晚|周[一二三四五六日天]|礼拜[一二三四五六天日]|"
+                        r"明天|后天|工作日)\S{0,8}?|\d{1,2}点\S{0,6}?)"
+                        r"(?:以后|之后|以前|之前|前|后|打|方便|有空|能接|都行|可以)[打吧啊]?")
+
+
+def call_time_in(text: str) -> str | None:
+    """The time to call the worker said in the message (None: none said)."""
+    found = _CALL_TIME.search(text)
+    return found.group(0) if found else None
 
 
 def offer_case_again(dispatcher: CollectingDispatcher, service: str | None) -> None:
@@ -123,12 +138,14 @@ async def file_callback(dispatcher: CollectingDispatcher, tracker: Tracker, reas
     A refused request keeps the callback waiting and gives the worker the hotline."""
     if reason == "crisis" and in_danger_now((tracker.latest_message or {}).get("text") or ""):
         dispatcher.utter_message(text=DANGER_NOW_LINE)  # 我现在在工地楼顶上 (NN-15): first
+    facts = callback_facts(tracker, reason)
     try:
-        await file_case(dispatcher, tracker, "callback", callback_facts(tracker, reason),
-                        urgent=reason in URGENT_CALLBACK_REASONS)
+        await file_case(dispatcher, tracker, "callback", facts, urgent=reason in URGENT_CALLBACK_REASONS)
     except BackendError:
         dispatcher.utter_message(text=CALLBACK_FAILED)  # never silence about a promised call
         return []
+    if facts.get("call_time"):
+        dispatcher.utter_message(text=f"您说的“{facts['call_time']}”也记在工单上了，工作人员会照这个时间打。")
     offer_case_again(dispatcher, service)
     return [SlotSet(CALLBACK_SLOT, None)]
 
@@ -144,8 +161,11 @@ async def file_waiting_callback(dispatcher: CollectingDispatcher, tracker: Track
     if not slots_set_this_turn(tracker).get("phone") and not asks_for_callback(text):
         return None
     service = waiting.get("service") if offer else None
-    return await file_callback(dispatcher, tracker, waiting.get("reason") or "worker_request",
-                               service)
+    events = await file_callback(dispatcher, tracker, waiting.get("reason") or "worker_request", service)
+    if is_question(text):  # 15066231178 黄岛区 手指的事能赔钱吗 (ZD-10: the question was left)
+        for line in await answer_fact(tracker) or []:
+            dispatcher.utter_message(text=line)
+    return events
 
 
 def callback_filed(tracker: Tracker) -> str | None:
@@ -178,8 +198,8 @@ CALLBACK_STANDS_PLAIN = ("现在没有工作人员在岗。您的回电已经登
                          "手机号打过来；着急的事现在就打职工服务热线 12351。")
 _WHEN_ASKED = re.compile(r"晚上|夜里|半夜|几点|什么时候|啥时候|明天|周末|周[六日天]|礼拜|星期|有人吗|有人不|"
                          r"一个人都没|没人|都不在")
-WHEN_SOMEONE_IS_THERE = ("现在没有工作人员在岗，{back}。请留下手机号和所在的城市、区，上班后工作人员第一时间"
-                         "给您回电；着急的事现在就打职工服务热线 12351。")
+WHEN_SOMEONE_IS_THERE = ("现在没有工作人员在岗，{back}。请留下手机号{place}，上班后工作人员第一时间"
+                         "给您回电，想几点接电话也可以一起说；着急的事现在就打职工服务热线 12351。")
 
 
 def urgent_reason(tracker: Tracker, reason: str) -> str:
@@ -243,7 +263,9 @@ async def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker,
         opens = record.get("station_opens_at")
         back = f"{station if city or district else '工作站'}下次上班是{call_back_at(opens)}" if opens \
             else "工作站上班以后才有人"
-        dispatcher.utter_message(text=WHEN_SOMEONE_IS_THERE.format(back=back))
+        # (ZD-09: 和所在的城市、区 asked again, 辛安 known from the station's card)
+        dispatcher.utter_message(text=WHEN_SOMEONE_IS_THERE.format(
+            back=back, place="" if city or district else "和所在的城市、区"))
     else:
         dispatcher.utter_message(text=closed_text(station, bool(city or district), record.get("station_opens_at")))
     return [SlotSet("handoff_reason", None),

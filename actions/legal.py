@@ -30,7 +30,8 @@ _DISMISSED = re.compile(r"社保.{0,10}辞职|辞职.{0,8}补偿|被迫辞职|�
                         r"辞退|开除|解雇|裁员|炒了|炒鱿鱼|不让(?:我)?干了|让我走|被辞|解除(?:劳动)?合同|"
                         r"经济补偿|补偿金|赔偿金|(?:不用|别|不要)(?:再)?来了|开了我|被.{0,4}开了|[把给][我俺]开了|给开了|"
                         r"撵走|撵出|赶走|[把给][我俺]撵|让[我俺]滚|让[我俺]\S{0,5}走人|辞[我俺]|辞了[我俺]|不胜任|"
-                        r"不要[我俺](?:了|就不要了)|说不要[我俺]")  # (说不要我就不要了, RR-14)
+                        r"不要[我俺](?:了|就不要了)|说不要[我俺]|不用[我俺]了|(?:叫|让)[我俺](?:回家|别干)")
+# (说不要我就不要了, RR-14; 上礼拜突然说不用我了, ZD-06 went to the wage form)
 _HOW_MUCH = re.compile(r"多少|怎么算|咋算|能拿|能要|能赔|赔几|几个月|算一下|算算|算个数|给多少|合法|违法|合理|犯法|"
                        r"重新算|再算|重算|不对|说错|我说了")
 _WAGE_BEFORE = re.compile(r"(?:月薪|工资|一个月|每月|每个月|月工资|一月)[^，,。；;！!？?]{0,4}$")
@@ -83,8 +84,8 @@ def months_worked(words: str, today: date | None = None) -> int | None:
     found = [m for m in (months_since_start(words, today),) if m]
     for start, end, months in _joined(words):
         before = words[max(0, start - 6):start]
-        if _OTHER_TIME_NEAR.search(words[max(0, start - 5):start]):
-            continue
+        if _OTHER_TIME_NEAR.search(words[max(0, start - 5):start]) or _AGO.match(words[end:end + 2]):
+            continue  # 提前一个月 (ZC-10: a notice), 两个月前摔的 (ZD-05: when it happened)
         if _WORK_BEFORE.search(before) or _WORK_AFTER.match(words[end:end + 4]) or (
                 found and _ROUGHLY.search(before)):  # 干了三年多了 大概三年半 (V-07)
             found.append(months)
@@ -117,7 +118,7 @@ _ROUGHLY = re.compile(r"(?:大概|差不多|将近|快|约|准确说|其实是?|
 _OWED_NEAR = re.compile(r"欠|拖|没发|不发|没给")
 # 怀孕三个月了 / 合同签的两年 / 试用期三个月 (HH-10: the pregnancy was counted as the time
 # worked, 0.5 month's severance): the length of something else
-_OTHER_TIME_NEAR = re.compile(r"(?:怀孕|孕期?|怀上|怀了|产假|哺乳期?|合同(?:期|签的?|是|签了)?|试用期?)"
+_OTHER_TIME_NEAR = re.compile(r"(?:怀孕|孕期?|怀上|怀了|产假|哺乳期?|合同(?:期|签的?|是|签了)?|试用期?|提前|没提前)"
                               r"(?:是|有|都|已经|快|差不多|才)?\s*$")
 
 
@@ -127,7 +128,12 @@ def _other_time(words: str, start: int, end: int) -> bool:
                 # 最后两个月工资一万二也没给 (RR-14: severance on 2 months, 一年多 worked): months of pay
                 or re.match(r"的?(?:工资|工钱|钱)", words[end:end + 3])
                 or _OTHER_TIME_NEAR.search(words[max(0, start - 5):start])
-                or re.match(r"\S{0,2}(?:是|的)?(?:怀孕|孕期|合同|试用)", words[end:end + 6]))
+                or re.match(r"\S{0,2}(?:是|的)?(?:怀孕|孕期|合同|试用)", words[end:end + 6])
+                or _AGO.match(words[end:end + 2]))
+
+
+# 两个月前摔的 / 半年以前: when something happened, not how long the worker worked
+_AGO = re.compile(r"前|以前|之前")
 
 
 def months_said_now(text: str) -> int | None:
@@ -232,6 +238,9 @@ _PAY = r"(\d{3,6}|[一二两三四五六七八九]千[一二三四五六七八�
 # 试用期工资3000 / 试用期4000 转正5000 (XX-08: the bare sum after 试用期 was not read)
 _PROBATION_PAY = re.compile(rf"试用期(?:(?:\S{{0,6}}?)(?:工资|一个月|每月|月薪|给|拿)\s*|\s*){_PAY}(?!\s*个?月)")
 # 转正5000 / 合同上写工资5000 (YY-06: no 转正 said, no 80 % line)
+# 试用期三个月 这三个月每月只给我发了3500 (ZC-11: no sum): the pay told a clause later
+_PROBATION_PAY_LATER = re.compile(rf"试用期[^。？?！!]{{0,16}}?(?:每月|每个月|一个月|一月)\S{{0,2}}?(?:只|才|就)?"
+                                  rf"(?:给|发|拿)(?:我|俺)?(?:发)?了?\s*{_PAY}(?!\s*个?月)")
 _REGULAR_PAY = re.compile(rf"(?:转正|合同上写的?|合同工资|正式工资)\S{{0,5}}?\s*{_PAY}")
 _NUMBER = {"半": 0.5, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
            "九": 9, "十": 10}
@@ -270,7 +279,7 @@ def probation_lines(words: str) -> list[str]:
     and the 80 % floor of the probation wage (第二十条)."""
     lines: list[str] = []
     contract, probation = _contract_months(words), _probation_months(words)
-    pay = _PROBATION_PAY.search(words)
+    pay = _PROBATION_PAY.search(words) or _PROBATION_PAY_LATER.search(words)
     regular = _REGULAR_PAY.search(words)
     regular_pay = find_amounts(regular.group(1))[0].value if regular and find_amounts(regular.group(1)) else None
     if contract and probation and probation > (longest := _max_probation(contract)):
@@ -329,6 +338,7 @@ def probation_lines(words: str) -> list[str]:
 
 
 _PROBATION_SERVED = re.compile(r"(?:都|已经|早就?)(?:干|做)(?:完|满)了?|干满了|(?:已经|早就?)转正了?|转正了|"
+                               r"这[一二两三四五六\d]个月\S{0,6}(?:给|发)(?:我|俺)?(?:发)?了|"
                                r"试用期(?:都|已经)?(?:过了|满了|结束了)")
 
 
@@ -345,6 +355,22 @@ def _set_this_turn(tracker: Tracker, slot: str) -> bool:
 # 也没提前通知 / 没提前说一声 / 没提前三十天: dismissed without the notice (ZA-14)
 _NO_NOTICE = re.compile(r"(?:没|没有|也没|不)(?:提前|事先)(?:通知|说|讲|告诉|打招呼|三十天|30天|一个月)|"
                         r"没(?:给|发)?(?:书面)?通知")
+
+
+_NO_INSURANCE = re.compile(r"(?:没|没有|不|未)(?:给|帮)?(?:我|俺)?(?:交|缴|上|买)(?:过)?(?:社保|五险|保险)|"
+                           r"(?:社保|五险)\S{0,3}(?:没|没有|不|未)(?:给)?(?:交|缴|上)")
+_HURT = re.compile(r"工伤|受伤|受了伤|摔伤|砸伤|压伤|骨折|断了|伤了|职业病|尘肺")
+_CASE_POINTS = ((_NO_CONTRACT, "没签劳动合同"), (_DISMISSED, "被辞退"), (_NO_NOTICE, "没提前通知"),
+                (_NO_INSURANCE, "没交社保"), (_HURT, "受了伤"), (re.compile(r"试用期"), "试用期"))
+
+
+def case_points(words: str) -> dict[str, str]:
+    """The legal facts in the worker's words, for a ticket's summary beside those words (round
+    27: a legal ticket held only what the worker typed): the points, and how long they worked."""
+    points = "、".join(label for pattern, label in _CASE_POINTS if pattern.search(words))
+    months = months_worked(words)
+    return {k: val for k, val in (("case_points", points), ("time_worked", _period(months) if months else ""))
+            if val}
 
 
 def worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: bool = False) -> list[str]:

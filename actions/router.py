@@ -24,6 +24,7 @@ from actions.common import SafeAction, bot_said, said_this_turn
 from actions.crisis import (
     CRISIS_STILL_HERE,
     DANGER_NOW_LINE,
+    crisis_check_in,
     in_danger_now,
     is_crisis,
     stays_with_person,
@@ -373,6 +374,22 @@ def _interrupted_service(tracker: Tracker) -> str | None:
     return next((service for service, name in SERVICE_FORMS.items() if name == form), None)
 
 
+_TICKET_LIKE = re.compile(r"[Gg][Hh]\s*(\d[\d\s]{3,20}\d)")
+
+
+def wrong_ticket_id(text: str) -> str | None:
+    """What is wrong with a ticket number said with digits missing or extra (None: none said,
+    or a right one)."""
+    said = _TICKET_LIKE.search(text)
+    if not said or v.ticket_id(text).ok:
+        return None
+    digits = re.sub(r"\s", "", said.group(1))
+    if len(digits) == 12:
+        return None
+    return (f"您给的 GH{digits} 是 {len(digits)} 位数字，工单号是 GH 加 12 位数字（8 位日期 + 4 位序号，"
+            "例如 GH202611180023），请再核对一下。")
+
+
 class ActionStartService(SafeAction):
     """A service request: fact answer first; else the flow, with what was said kept."""
 
@@ -388,6 +405,8 @@ class ActionStartService(SafeAction):
             intent = "minimum_wage"  # 我一个月才拿1800 正常吗: compared with the figure just told
         if is_crisis(text):  # 工资要不回来…不想活了: the hotlines and a person, not the form
             return [FollowupAction("action_psych_support")]
+        if check := crisis_check_in(tracker, text):
+            dispatcher.utter_message(text=check)  # 开玩笑的 说正事 … (ZD-11), then the matter
         if wants_to_talk(text):
             # 家里老人又病了 能找个人聊聊吗 / 我不是要补助 我是想找个心理老师聊聊 (P-18): someone
             # to listen, not the relief form; asked here (no rule follows a follow-up action)
@@ -440,6 +459,8 @@ class ActionStartService(SafeAction):
             # (PP-14: the wage form asked which employer): the person stays with them
             dispatcher.utter_message(text=DANGER_NOW_LINE if in_danger_now(text) else CRISIS_STILL_HERE)
             return []
+        if intent == "ticket_status" and (wrong := wrong_ticket_id(text)):
+            dispatcher.utter_message(text=wrong)  # GH2026111800 (ZD-13: 请告诉我工单号, as if none)
         return (callback or []) + await self._route(dispatcher, tracker, domain, intent)
 
     async def _route(self, dispatcher: CollectingDispatcher, tracker: Tracker,

@@ -27,7 +27,7 @@ from actions.facts import (
 )
 from actions.handoff import asks_for_a_person, request_handoff
 from actions.hotline_form import just_asking
-from actions.legal import WAGE_AGAIN, WAGE_ASK, sums_for, wage_told, worked_out
+from actions.legal import WAGE_AGAIN, WAGE_ASK, case_points, sums_for, wage_told, worked_out
 from actions.service_catalog import services_named
 from actions.slot_checks import slots_set_this_turn
 from actions.station_text import station_text, wider_station_note
@@ -140,7 +140,7 @@ def legal_case(tracker) -> dict[str, Any]:
     words = recent_words(tracker, limit=5)
     # a probation wage is not the month's pay the claim is counted on (T-10)
     wage = wage_as_said(None if "试用期" in words else wage_told(tracker), tracker.get_slot("wage_basis"))
-    return {"question": case_words(tracker, limit=5), wage[0]: wage[1],
+    return {**case_points(words), "question": case_words(tracker, limit=5), wage[0]: wage[1],
             "employer": tracker.get_slot("employer")}
 
 

@@ -184,8 +184,12 @@ def digits_extractor(slot: str):
             return {}  # any script's digits (the check normalises the text); a phone read out
             # in words (一五八 六三九二 七七零一, W-03, S-22) is one too
         checked = check(text)
-        if not checked.ok and other_facts_said(tracker, slot):
-            return {}  # 不对 是3500 while the phone is asked: the sum corrected, no wrong phone
+        told = {k for k, val in slots_set_this_turn(tracker).items()
+                if val is not None and k != slot and k in SLOT_CHECKS}
+        if not checked.ok and (told or other_facts_said(tracker, slot)):
+            # 不对 是3500 / a late 7个 while the phone is asked: another fact, no wrong phone
+            # (counted as a failed try, the second real one went on without a phone)
+            return {}
         return {slot: checked.value if checked.ok else None}  # None: validate_<slot> re-asks
 
     extract.__name__ = f"extract_{slot}"

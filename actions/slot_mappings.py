@@ -82,6 +82,10 @@ class ValidateSlotMappings(ValidationAction):
             facts.setdefault(slot, value)  # the NLU's own reading of a place stays as it was
         if "monthly_wage" in facts and "wage_basis" not in facts and tracker.get_slot("wage_basis"):
             facts["wage_basis"] = None  # 一天三百, then 一个月六千: the month said now
+        if _OTHERS_OWED.search(message.get("text") or ""):
+            # 那我那些还在厂里干的工友呢 他们也被拖了半年了 (ZC-08: 欠薪时间改为6个月): the others'
+            # time and sums, not the worker's own
+            facts = {k: val for k, val in facts.items() if k not in ("duration", "amount", "monthly_wage")}
         if asked_elsewhere := other_place_asked(tracker):
             facts = {k: val for k, val in facts.items() if k not in ("city", "district")}
         events, changed = (place_inside_employer(tracker, facts) + place_of_hukou(tracker)
@@ -208,17 +212,25 @@ def wage_after_minimum_wage(tracker: Tracker, facts: dict[str, Any]) -> dict[str
 _ROUGH_PAY = re.compile(r"(?:一个月|每个?月|月薪|工资)\S{0,4}?[\d一二两三四五六七八九十百千万]+(多|来|出头|左右)")
 
 
+_OTHERS_OWED = re.compile(r"(?:他们|她们|工友们|别的工友|其他工友|其他人|别人|同事们|那些工友)(?:也|都|还|也都)?"
+                          r"(?:被)?(?:拖|欠|没发|没拿|没给)")
+_LAST_MONTH = re.compile(r"^(?:上个?月|上一个月|上月)(?:的)?(?:工资|工钱)?$")
+
+
 def owed_per_month(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
     """欠了3个月，每个月6500 in the wage case: the owed sum is the month's pay times the months
     owed (19,500), not one month's pay. With the months unknown the pay stays a monthly wage and
     the form asks the sum."""
     if "monthly_wage" not in facts or "amount" in facts or not _about_arrears(tracker):
         return facts
-    months = re.fullmatch(r"P(\d+)M", str(facts.get("duration") or tracker.get_slot("duration") or ""))
-    if not months or not isinstance(facts["monthly_wage"], int):
+    duration = str(facts.get("duration") or tracker.get_slot("duration") or "")
+    months = re.fullmatch(r"P(\d+)M", duration)
+    # 上个月工资4000到现在没发 (ZC-13, ZC-16 were asked 一共欠了多少钱): last month's pay, owed
+    count = int(months.group(1)) if months else 1 if _LAST_MONTH.match(duration) else None
+    if not count or not isinstance(facts["monthly_wage"], int):
         return facts
-    moved = dict(facts)
-    moved["amount"] = moved.pop("monthly_wage") * int(months.group(1))
+    moved = dict(facts)  # the month's pay stays known (ZC-12: 一个月五千五 missing from the ticket)
+    moved["amount"] = moved["monthly_wage"] * count
     text = (tracker.latest_message or {}).get("text") or ""
     if rough := _ROUGH_PAY.search(text):  # 一个月五千多 俩月: 约1万多元, not exactly 10,000
         moved["amount"] = v.rough_sum(float(moved["amount"]), rough.group(1))

@@ -152,7 +152,15 @@ async def file_case(dispatcher: CollectingDispatcher, tracker: Tracker, ticket_t
     dispatcher.utter_message(
         text=f"已为您登记{name}工单，工单号 {ticket['id']}，由{ticket['station_name']}负责"
              f"（电话 {ticket['station_phone']}）。{then}以后查进度，告诉我工单号就行。")
+    if ticket.get("place_known") is False:
+        place = payload.get("district") or payload.get("city")
+        dispatcher.utter_message(text=PLACE_NOT_COVERED.format(place=place, station=ticket["station_name"]))
     return ticket
+
+
+# 四川南充 (round 27: filed with 青岛's centre, said as if it were 南充's own station)
+PLACE_NOT_COVERED = ("说明一下：{place}还没有接入我们这里的工会网格工作站，这张工单先由{station}受理，工作人员会帮您"
+                     "联系{place}当地的工会。着急的话，也可以直接打{place}当地的职工服务热线 12351 或人社 12333。")
 
 
 def offer_ticket(ticket_type: str, facts: dict[str, Any]) -> list[dict]:
@@ -357,6 +365,15 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
         return []
     if not filed:
         return None
+    changed: list[dict] = []
+    if corrected_phone(tracker):
+        # 再补充下 我手机号换了 新的是135… 还有孩子是从河南转过来的 (ZD-12: the new phone only
+        # pasted as a note, the station told to call the old one): the phone changed on the
+        # ticket, and what else the message says noted beside it
+        changed = await correct_filed_phone(dispatcher, tracker) or []
+        text = _NEW_PHONE_WORDS.sub("", _PHONE_DIGITS.sub("", text)).strip(" ，,。；;")
+        if len(re.findall(r"[\u4e00-\u9fff]", text)) < 4:
+            return changed
     content = filed_content(tracker, filed) if _ASKS_CONTENT.search(text) else None
     if content and not _NEW_FACT.search(text):  # 写上老板名字了吗: what is on it, no note
         dispatcher.utter_message(text=content)
@@ -372,7 +389,13 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
                                   + HURRY_TEXT.format(ticket=filed))
     if content:
         dispatcher.utter_message(text=content)
-    return []
+    return changed
+
+
+# the words of a phone changed, left out of the note written beside the change
+_PHONE_DIGITS = re.compile(r"\+?\d[\d\s-]{9,}\d")
+_NEW_PHONE_WORDS = re.compile(r"(?:再)?补充(?:一?下)?|(?:我的?)?(?:手机号?|电话(?:号码?)?|号码)(?:码)?"
+                              r"(?:换了|改了|变了)?|新的?(?:号码?)?是?|换成|改成|改为|还有")
 
 
 # 我登记的那个写上老板名字了吗 / 工单上有没有写… / 都登记了啥 (ZB-03: a question about the ticket
@@ -383,6 +406,7 @@ _ASKS_CONTENT = re.compile(r"(?:写|记|登记|加|填)(?:上|进|进去|到)?�
 # a name, a trade name or a number told with the question: new, so it is written on the ticket too
 _NEW_FACT = re.compile(r"姓[\u4e00-\u9fff]|叫[\u4e00-\u9fff]{2}|\d{3,}")
 _SUMMARY_HEAD = re.compile(r"请核对一下要登记的|要登记的内容：")
+_CALL_TIME_KEPT = re.compile(r"您说的“([^”]+)”也记在工单上了")
 _NOTE_LEFT = re.compile(r"上给工作人员留了话：“([^”]+)”")
 
 
@@ -405,6 +429,8 @@ def filed_content(tracker: Tracker, filed: str) -> str | None:
             after = True
         elif after and (note := _NOTE_LEFT.search(text)):
             notes.append(note.group(1))
+        elif after and (when := _CALL_TIME_KEPT.search(text)):
+            summary = [*(summary or []), f"· 方便接电话的时间：{when.group(1)}"]  # a callback's (ZD-09)
     if not summary:
         return None
     phone = tracker.get_slot("phone")

@@ -209,7 +209,7 @@ def head_count(value: object) -> Checked:
         said = m.group(1)
         return Checked(int(said) if said.isdigit() else _GRADE_NUMBERS[said.replace("两", "二")])
     if m := _COUNT_RANGE.search(text):  # 两三个 is about 2–3 people, not 23
-        return Checked(f"约{m.group(0)}")
+        return Checked(f"约{m.group(0)}" + _and_me(text, m.start()))
     if m := _TENS_ROUGHLY.search(text):  # 二三十个人 / 二十多个: about that many, never 20 exactly
         return Checked(f"约{m.group(0)}")
     if total := re.search(rf"(?:一共|总共|加起来|统共)\s*(?:是|有)?\s*(\d+|[{_CN_COUNT}]+)\s*(?:个|位|名)", text):
@@ -415,11 +415,18 @@ def occupation(value: object) -> Checked:
                          if any(w in text for w in words)), "other"))
 
 
+_SENT_HOME = re.compile(r"(?:停工|停产|放假|休假|歇工|疫情|被辞|辞退)\S{0,3}回(?:家|老家)|之前\S{0,4}回(?:家|老家)")
+
+
 def holiday_situation(value: object) -> Checked:
     """stay (留下过年) or return (节后错峰返乡/返岗)."""
     text = _text(value)
     if any(w in text for w in _STAY):  # 不回家 is staying, though it contains 回家
         return Checked("stay")
+    if _SENT_HOME.search(text):
+        # 那我之前停工回家那仨月 保底能补多少 (ZC-16: 已更正：过年安排改为节后错峰返乡): sent home
+        # from work once, no plan for the holiday
+        return Checked(reask="utter_invalid_holiday_situation")
     if any(w in text for w in _RETURN):
         return Checked("return")
     return Checked(reask="utter_invalid_holiday_situation")
@@ -535,6 +542,8 @@ def described_employer(value: object) -> str | None:
                       r"\1的（老板或包工头）", parts[0])
     if re.fullmatch(r"(?:老|小)[\u4e00-\u9fff]", parts[0]) and (trade := _TRADE.search(text)):
         parts[0] = trade.group(1) + parts[0]  # 就知道是搞装修的 都叫他老李 (K-20)
+    elif (trade := _TRADE.search(text)) and trade.group(1) not in parts[0]:
+        parts[0] += f"（{trade.group(1)}）"  # 姓王的老板 开装修队的 (ZC-12 filed 姓王的老板 alone)
     return re.sub(r"^(?:一个|有个|那个|在)", "", "，".join(parts))
 
 
@@ -763,9 +772,16 @@ def _count_value(raw: str) -> int | None:
     return int(n) if n and 0 < n <= 100_000 else None
 
 
+def _and_me(text: str, start: int) -> str:
+    """还有五六个工友: a rough count of others, and the worker besides them."""
+    return "（另加您本人）" if re.search(r"(?:还有|另外)\S{0,6}$", text[:start]) else ""
+
+
 def others_beside(text: str) -> int | None:
     """还有六个工友 / 我和另外5个: how many workers besides the one who speaks (None: not said)."""
     said = next((m for m in _WORKER_COUNT.finditer(text) if m.group(1)), None)
+    if said and re.fullmatch(r"[一二两三四五六七八九]{2}", said.group(1)):
+        return None  # 还有五六个工友 (ZC-01 filed 57 人): about five or six, read as a range
     return _count_value(said.group(1)) or None if said else None
 
 
@@ -777,7 +793,7 @@ def head_count_in(text: str) -> int | str | None:
     if _ALONE.search(text):
         return 1
     if m := _PEOPLE_RANGE.search(text):
-        return f"约{m.group(0)}"
+        return f"约{m.group(0)}" + _and_me(text, m.start())
     if (m := _TENS_ROUGHLY.search(text)) and re.search(r"人|工友|同事|兄弟|老乡", m.group(0)):
         return f"约{m.group(0)}"
     m = _WORKER_COUNT.search(text)

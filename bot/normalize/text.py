@@ -81,16 +81,19 @@ _TYPOS = (("签和同", "签合同"), ("劳动和同", "劳动合同"), ("双北
           ("老办拖", "老板拖"), ("老办欠", "老板欠"), ("老办不给", "老板不给"), ("拖钱工资", "拖欠工资"),
           ("个越了", "个月了"), ("黄到区", "黄岛区"),
           ("街到", "街道"), ("送外麦", "送外卖"), ("怎么半", "怎么办"), ("加班废", "加班费"),
-          ("包公头", "包工头"), ("雪家岛", "薛家岛"))  # GG-02, II-01
-# 三个越 (GG-02 was filed as 1个月): 越 after a count is 月, but not 越南
-_MONTH_SLIP = re.compile(r"([一二两三四五六七八九十几半\d])\s*个越(?!南)")
+          ("包公头", "包工头"), ("雪家岛", "薛家岛"),  # GG-02, II-01
+          # ZC-09: 八个曰 老板一直没钱合同; ZD-05: 角手架上摔下来 老版不给报公伤
+          ("没钱合同", "没签合同"), ("没有钱合同", "没有签合同"), ("不钱合同", "不签合同"), ("角手架", "脚手架"),
+          ("老版不", "老板不"), ("老版说", "老板说"), ("老版欠", "老板欠"), ("报公伤", "报工伤"), ("算公伤", "算工伤"))
+# 三个越 / 八个曰 (GG-02 was filed as 1个月, ZC-09 got no sum): 越 or 曰 after a count is 月
+_MONTH_SLIP = re.compile(r"([一二两三四五六七八九十几半\d])\s*个(?:越(?!南)|曰)")
 
 
 def fix_typos(text: str) -> str:
     for slip, meant in _TYPOS:
         if slip in text:
             text = text.replace(slip, meant)
-    return _MONTH_SLIP.sub(r"\1个月", text) if "个越" in text else text
+    return _MONTH_SLIP.sub(r"\1个月", text) if "个越" in text or "个曰" in text else text
 
 
 # 不对，是九千五 / 说错了 / 我说了是两年半: the worker changes something said before. One

@@ -741,7 +741,7 @@ async def test_pay_per_month_times_the_months_owed_is_the_owed_sum():
                       False, None, {"name": "wage_arrears_form"}, "action_listen")
     read = _slots(await ValidateSlotMappings().run(CollectingDispatcher(), tracker, DOMAIN))
     assert read["amount"] == 19500 and read["duration"] == "P3M"
-    assert "monthly_wage" not in read
+    assert read["monthly_wage"] == 6500  # the month's pay stays on the case too (ZC-12)
 
 
 async def test_unpaid_months_told_in_a_crisis_are_the_owed_sum():

@@ -193,3 +193,203 @@ async def test_what_was_filed_asked_and_read_as_a_cancel_is_answered():
     dispatcher = CollectingDispatcher()
     await ActionCancelRequest().run(dispatcher, tracker, DOMAIN)
     assert "上登记的是" in dispatcher.messages[0]["text"]
+
+
+async def test_a_case_from_a_place_not_on_record_says_who_takes_it(monkeypatch):
+    """四川南充 (round 27): the ticket went to 青岛's centre, said as if it were 南充's station."""
+    from actions import tickets
+
+    async def submit(client, outbox, payload, key):
+        return {"id": "GH202612070002", "station_name": "青岛市总工会职工服务中心", "station_phone": "12351",
+                "sla_due": "2026-12-09T00:00:00", "place_known": payload.get("city") != "南充"}
+
+    monkeypatch.setattr(tickets, "submit_ticket", submit)
+    for city, told in (("南充", True), ("青岛", False)):
+        message = parse("确认", "affirm")
+        tracker = Tracker("worker-1", {"city": city, "phone": "13805321234"}, message,
+                          [{"event": "user", "text": "确认", "parse_data": message}], False, None, {}, "action_listen")
+        dispatcher = CollectingDispatcher()
+        await tickets.file_case(dispatcher, tracker, "wage_arrears", {"amount": 8000})
+        said = "\n".join(m["text"] for m in dispatcher.messages)
+        assert ("南充还没有接入" in said) is told
+
+
+def test_a_late_head_count_while_the_phone_is_asked_is_no_wrong_phone():
+    """This session's own check: 7个 after 不知道 to the head count, while the phone was asked —
+    这个手机号好像不对 came first and counted as a failed try, so the next slip went on with no
+    phone at all."""
+    from form_trackers import form_tracker
+
+    from actions.forms import ValidateWageArrearsForm
+
+    tracker = form_tracker("wage_arrears_form", "phone", "7个", slots={"workers_affected": "不清楚"},
+                           extracted={"workers_affected": 7})
+    assert ValidateWageArrearsForm().extract_phone(CollectingDispatcher(), tracker, DOMAIN) == {}
+
+
+def test_a_legal_ticket_carries_the_points_of_the_case_beside_the_words():
+    """Round 27: a legal-aid ticket's summary held only what the worker typed, not its facts."""
+    from actions.fact_tables import FACT_NAMES
+    from actions.legal import case_points
+
+    points = case_points("在公司干了三年 月薪六千 公司说我干不好 明天就不用来了 也没提前通知 能要多少钱")
+    assert points == {"case_points": "被辞退、没提前通知", "time_worked": "3年"}
+    assert case_points("干了1年8个月 一直没签合同 社保也没给交")["case_points"] == "没签劳动合同、没交社保"
+    assert {"case_points", "time_worked"} <= FACT_NAMES.keys()
+
+
+def test_round28_money_readings():
+    """ZC-01: 还有五六个工友 filed as 57 人; ZC-10: 没提前一个月说 read as one month worked (3,000
+    instead of 24,000); ZD-05: 两个月前摔的 read as two months worked; ZC-11: the probation
+    shortfall told a clause later not summed; ZC-09: 八个曰 / 没钱合同 (voice input) unread."""
+    from actions import validators as v
+    from actions.legal import months_said_now, months_worked, probation_lines, worked_out
+    from bot.normalize.text import normalize_text
+
+    assert v.read_facts("还有五六个工友也没拿到", [], v.Context(form="wage_arrears_form")) == {
+        "workers_affected": "约五六个工友（另加您本人）"}
+    assert v.read_facts("还有六个工友", [], v.Context(form="wage_arrears_form")) == {"workers_affected": 7}
+    notice = "他们头天说第二天就不用来了 也没提前一个月说 那还能多要吗"
+    words = "我在一个厂干了3年7个月 月薪6000 被辞退了 能拿多少补偿 " + notice
+    assert months_said_now(notice) is None
+    (line,) = worked_out(notice, words, None, asked_wage=False)
+    assert "24,000" in line and "30,000" in line
+    assert months_worked("两个月前从脚手架上摔下来腿摔断了 老板不给报工伤 说我没签合同") is None
+    (short,) = probation_lines("合同上写的工资5000 试用期三个月 这三个月每月只给我发了3500 他们少给我多少")
+    assert "4,000" in short and "1,500" in short
+    assert normalize_text("干了八个曰了 老板一直没钱合同") == "干了八个月了 老板一直没签合同"
+
+
+def test_last_months_pay_unpaid_is_the_sum_owed():
+    """ZC-13 / ZC-16: 上个月工资4000到现在没发 — asked 一共欠了多少钱."""
+    from form_trackers import form_tracker
+
+    from actions.slot_mappings import owed_per_month
+
+    text = "我在辛安街道一个物流园上班 上个月工资4000到现在没发 公司叫顺和物流 帮我登记下"
+    tracker = form_tracker("wage_arrears_form", "amount", text, intent="wage_arrears")
+    facts = owed_per_month(tracker, {"monthly_wage": 4000, "duration": "上个月的工资"})
+    assert facts["amount"] == 4000
+
+
+async def test_a_new_phone_told_with_another_fact_after_filing_changes_the_ticket_and_notes_the_rest(monkeypatch):
+    """ZD-12: 再补充下 我手机号换了 新的是135… 还有孩子是从河南转过来的 was only pasted as a note,
+    and the station was said to call 按您登记的手机号 (the old one)."""
+    from actions import tickets
+
+    calls: list[tuple] = []
+
+    class Backend:
+        async def change_ticket_phone(self, ticket_id, conversation, phone):
+            calls.append(("phone", phone))
+            return {"id": ticket_id, "station_name": "辛安街道工会网格化工作总站"}
+
+        async def add_ticket_note(self, ticket_id, conversation, note):
+            calls.append(("note", note))
+            return {"sla_due": "2026-12-09T00:00:00"}
+
+    monkeypatch.setattr(tickets, "client", lambda: Backend())
+    tracker = _after_filing("再补充下 我手机号换了 新的是13573826610 还有孩子是从河南转过来的")
+    tracker.slots["phone"] = "13805321234"
+    tracker.events.insert(0, {"event": "slot", "name": "phone", "value": "13805321234"})
+    dispatcher = CollectingDispatcher()
+    events = await tickets.note_on_ticket(dispatcher, tracker)
+    assert ("phone", "13573826610") in calls and ("note", "孩子是从河南转过来的") in calls
+    assert slot_values(events) == {"phone": "13573826610"}
+
+
+def test_crisis_words_taken_back_still_get_a_check_in_once():
+    """ZD-11: 安眠药都买好了, the crisis reply, then 开玩笑的 说正事 … — the legal answer alone,
+    the safety and the promised callback dropped."""
+    from actions.crisis import crisis_check_in
+
+    crisis = "您的安全最重要。请马上拨打心理援助热线 400-161-9995 或 12356，也可以拨打工会职工服务热线 12351。"
+    text = "开玩笑的 说正事 俺在厂里干了一年多 没说理由就让走了 能要补偿不"
+    message = parse(text, "legal_aid")
+    events = [{"event": "user", "text": "俺真不想活了 安眠药都买好了"}, {"event": "bot", "text": crisis},
+              {"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("worker-1", {}, message, events, False, None, {}, "action_listen")
+    check = crisis_check_in(tracker, text)
+    assert check and "12356" in check and "手机号" in check
+    events.insert(2, {"event": "bot", "text": check})
+    assert crisis_check_in(tracker, text) is None  # once
+    calm = Tracker("worker-1", {}, message, events[-1:], False, None, {}, "action_listen")
+    assert crisis_check_in(calm, text) is None  # no crisis before it
+
+
+async def test_a_question_pointing_back_is_read_with_the_case_before_it(backend):
+    """ZC-15: 那扣的那1500能要回来吗, after the crisis reply and the callback's phone, got the menu."""
+    from actions.facts import asked_facts
+
+    text = "那扣的那1500能要回来吗"
+    message = parse(text, "inform")
+    events = [{"event": "user", "text": "厂里无缘无故扣了我1500块工资 家里等着钱用 真不想活了"},
+              {"event": "bot", "text": "您的安全最重要。"},
+              {"event": "user", "text": "13953261122 青岛黄岛区辛安街道"},
+              {"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("worker-1", {}, message, events, False, None, {}, "action_listen")
+    found = await asked_facts(tracker)
+    assert found and found[0]["answer"].startswith("能")
+
+
+async def test_the_others_time_owed_is_not_the_workers():
+    """ZC-08: 那我那些还在厂里干的工友呢 他们也被拖了半年了 → 好的，已更正：欠薪时间改为6个月."""
+    from actions.slot_mappings import ValidateSlotMappings
+
+    text = "那我那些还在厂里干的工友呢 他们也被拖了半年了"
+    message = parse(text, "inform")
+    events = [{"event": "slot", "name": "duration", "value": "P2M"},
+              {"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("worker-1", {"duration": "P2M"}, message, events, False, None, {}, "action_listen")
+    changed = slot_values(await ValidateSlotMappings().run(CollectingDispatcher(), tracker, DOMAIN))
+    assert "duration" not in changed and not changed.get("last_correction")
+
+
+def test_the_time_to_call_said_with_the_phone_is_on_the_callback_and_told_back():
+    """ZD-09: 13791982245 晚上七点以后打 filed a callback without the time; 我说的晚上七点以后打你记上了吗
+    was then pasted onto the ticket as a note."""
+    from actions.handoff import callback_facts
+    from actions.tickets import filed_content
+
+    message = parse("13791982245 晚上七点以后打", "inform")
+    tracker = Tracker("worker-1", {"phone": "13791982245"}, message,
+                      [{"event": "user", "text": message["text"], "parse_data": message}], False, None, {},
+                      "action_listen")
+    assert callback_facts(tracker, "worker_request")["call_time"] == "晚上七点以后打"
+    asked = parse("我说的晚上七点以后打你记上了吗", "inform")
+    events = [{"event": "bot", "text": "已为您登记回电工单，工单号 GH202612070008，由辛安街道工会网格化工作总站负责"},
+              {"event": "bot", "text": "您说的“晚上七点以后打”也记在工单上了，工作人员会照这个时间打。"},
+              {"event": "user", "text": asked["text"], "parse_data": asked}]
+    later = Tracker("worker-1", {}, asked, events, False, None, {}, "action_listen")
+    assert "方便接电话的时间：晚上七点以后打" in filed_content(later, "GH202612070008")
+
+
+async def test_a_question_said_with_the_callbacks_phone_is_read_with_the_case(backend):
+    """ZD-10: 15066231178 黄岛区 手指的事能赔钱吗 after the crisis reply: the callback filed, the
+    question about the crushed fingers left unanswered (twice)."""
+    from actions.facts import asked_facts
+
+    text = "15066231178 黄岛区 手指的事能赔钱吗"
+    message = parse(text, "inform")
+    events = [{"event": "user", "text": "在厂里手被机器压了 三根手指没了 老板一分钱不给还让我滚 不如从楼上跳下去算了"},
+              {"event": "bot", "text": "您的安全最重要。"},
+              {"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("worker-1", {}, message, events, False, None, {}, "action_listen")
+    found = await asked_facts(tracker)
+    assert found and any("工伤" in f["answer"] for f in found)
+
+
+def test_sent_home_from_work_once_is_no_holiday_plan():
+    """ZC-16: 那我之前停工回家那仨月 保底能补多少 → 已更正：过年安排改为节后错峰返乡/返岗."""
+    from actions import validators as v
+
+    assert v.read_facts("那我之前停工回家那仨月 保底能补多少", [], v.Context(form="ticket_offer_form")) == {}
+    assert v.holiday_situation("今年回家过年").value == "return"
+
+
+def test_a_described_boss_keeps_the_trade_said_after_him():
+    """ZC-12: 就一个姓王的老板 开装修队的 filed 姓王的老板, the only detail that finds him dropped."""
+    from actions import validators as v
+
+    assert v.employer_answer("不知道公司叫啥 就一个姓王的老板 开装修队的").value == "姓王的老板（开装修队的）"
+    assert v.employer_answer("就知道是搞装修的 都叫他老李").value == "搞装修的老李"

@@ -43,6 +43,14 @@ async def test_community_beats_street_and_unknown_district_falls_back_to_city(ba
     assert city_only["station_name"].startswith("镇江市总工会")
 
 
+async def test_a_place_not_on_record_is_said_so_with_the_fallback_station(backend):
+    """四川南充 (round 27): filed with 青岛's centre as if it were 南充's own station."""
+    _, known = await create(backend)
+    assert known["place_known"] is True
+    _, elsewhere = await create(backend, {**WAGE_CASE, "city": "南充", "district": None})
+    assert elsewhere["place_known"] is False and elsewhere["station_name"]
+
+
 async def test_retried_request_makes_one_ticket(backend):
     key = uuid.uuid4().hex
     first_status, first = await create(backend, key=key)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.backend import tickets, workers
-from bot.backend.api.common import station_for_place
+from bot.backend.api.common import index, station_for_place
 from bot.backend.appkeys import ENGINE, SETTINGS
 from bot.backend.errors import ApiError
 from bot.backend.routing import RouteTable
@@ -37,6 +37,14 @@ def _station_for(request, body: dict) -> int:
     return station_for_place(request, body["city"], body["district"])
 
 
+def _place_known(request, body: dict) -> bool:
+    """The worker's place is one we hold (四川南充 is not: the ticket goes to the fallback
+    station, and the worker is told so rather than routed there silently)."""
+    if body["station_id"] or not (body["city"] or body["district"]):
+        return True
+    return index(request).resolve(body["city"], body["district"]) is not None
+
+
 @routes.api("POST", "/tickets", "创建工单（Idempotency-Key 相同的重复请求只建一张）", body=CREATE,
      tag="tickets")
 async def create(request, principal, body, query):
@@ -44,7 +52,7 @@ async def create(request, principal, body, query):
     caller = "service" if principal.kind == "service" else f"staff:{principal.staff_id}"
     ticket, created = await tickets.create(request.app[ENGINE], body, _station_for(request, body),
                                            key, principal.username, caller)
-    return {**ticket, "_created": created}
+    return {**ticket, "_created": created, "place_known": _place_known(request, body)}
 
 
 @routes.api("GET", "/tickets/{ticket_id}", "工单详情（工作人员只能看本站工单）", tag="tickets")

@@ -9,7 +9,9 @@
     school_problem: "入学问题", holiday_situation: "节日情况", occupation: "职业", wants_ticket: "是否要建工单",
     pending_case: "待建工单", type: "类型", reason: "原因", overtime_type: "加班类型", hours: "小时数",
     days: "天数", name: "姓名", contact_name: "联系人", contact_phone: "联系电话",
-    daily_wage: "日工资", hourly_wage: "小时工资", wage_basis: "工资计法"
+    daily_wage: "日工资", hourly_wage: "小时工资", wage_basis: "工资计法",
+    question: "职工原话", case_points: "情况要点", time_worked: "在单位工作时长", service: "事项",
+    call_time: "方便接电话的时间"
   };
   var MONEY = { amount: 1, monthly_wage: 1, medical_cost: 1, daily_wage: 1, hourly_wage: 1 };
   var TYPES = {
