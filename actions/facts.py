@@ -237,6 +237,8 @@ async def answer_in_topic(tracker: Tracker, topic: str | None = None) -> list[st
         return []
     if topic == "过年补贴" and _WHICH_YEAR.search(text):
         return [WHICH_YEAR]  # 这个是今年的政策吗 还是以前的 (O-15): looped on the offer
+    if topic == "困难职工医疗救助" and (line := _status_asked_about(tracker, text)):
+        return [line]
     place = {"city": _context(tracker, "city"), "district": _context(tracker, "district")}
     # 有沒有網上的 right after 福田职工书院有什么课 (NN-04: 没有现成的准确答案): read with the
     # worker's question before it, and only what was not answered already
@@ -359,7 +361,8 @@ def holiday_day_pay_line(told: str, days: str, day: float, tail: str = "") -> st
             f"又没给补休的，每天不少于 {day * 2:,.2f} 元（200%）。{tail}")
 
 
-_PAID_MYSELF = re.compile(r"(?:自付|自费|自己(?:掏|出|花|付)了?|掏了|花了|我这)(?:的|了)?(?:有|是)?\s*$")
+_PAID_MYSELF = re.compile(r"(?:自付|自费|自己(?:掏|出|花|付)了?|掏了|花了|我这)(?:的|了)?"
+                          r"(?:医药费|医疗费|药费|钱)?(?:大概|差不多|约|有|是|快)?\s*$")
 
 
 def applied_relief_line(found: list[dict], words: str) -> list[str]:
@@ -370,7 +373,7 @@ def applied_relief_line(found: list[dict], words: str) -> list[str]:
     from bot.normalize.numbers import find_amounts
 
     paid = next((s.value for s in find_amounts(words) if isinstance(s.value, (int, float))
-                 and _PAID_MYSELF.search(words[max(0, s.start - 6):s.start])), None)
+                 and _PAID_MYSELF.search(words[max(0, s.start - 12):s.start])), None)
     if not paid:
         return []
     status = "特困" if "特困" in words else ("困难" if re.search(r"困难职工|困难户|在档", words) else None)
@@ -378,6 +381,24 @@ def applied_relief_line(found: list[dict], words: str) -> list[str]:
         return [f"按您说的自付 {paid:,.0f} 元：在档困难职工超过 2,000 元就能申请，特困职工要超过 3,000 元；"
                 "您是哪一档，以工会档案为准。"]
     return [relief_verdict_line(status, paid)]
+
+
+# 那要是特困职工呢 也是2500 inside the relief case (ZC-07: 没有现成的准确答案)
+_STATUS_ASKED = re.compile(r"(?:要是|如果|假如|换成)?\S{0,3}?(特困|困难)(?:职工|户)?(?:的话)?(?:呢|的呢|咋样|怎么样)")
+
+
+def _status_asked_about(tracker: Tracker, text: str) -> str | None:
+    """The verdict for the status asked about, on the sum said now or known."""
+    from bot.normalize.numbers import find_amounts
+
+    asked = _STATUS_ASKED.search(text)
+    if not asked:
+        return None
+    said = [s.value for s in find_amounts(text) if isinstance(s.value, (int, float)) and s.value >= 100]
+    paid = said[-1] if said else tracker.get_slot("medical_cost")
+    if not isinstance(paid, (int, float)):
+        return None
+    return f"要是{asked.group(1)}职工：" + relief_verdict_line(asked.group(1), float(paid)).removeprefix("按您说的：")
 
 
 def relief_verdict_line(status: str, paid: float) -> str:

@@ -20,7 +20,8 @@ from rasa_sdk.utils import call_potential_coroutine
 
 from actions import forms
 from actions import validators as v
-from actions.common import SafeAction, bot_said, said_this_turn
+from actions.backend_client import BackendError, BackendUnavailable
+from actions.common import SafeAction, bot_said, client, said_this_turn
 from actions.crisis import (
     CRISIS_STILL_HERE,
     DANGER_NOW_LINE,
@@ -69,6 +70,7 @@ from actions.services import (
 from actions.slot_checks import slots_set_this_turn
 from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, value_before_this_message
 from actions.station_followup import station_detail_reply, ticket_station_reply
+from actions.station_text import station_text
 from actions.tickets import correct_filed_phone, new_case_id, note_on_ticket, offer_ticket, ticket_filed_here
 from actions.wages import PERIOD_QUESTION, paid_so_far
 from bot.normalize.numbers import find_durations
@@ -390,6 +392,25 @@ def wrong_ticket_id(text: str) -> str | None:
             "例如 GH202611180023），请再核对一下。")
 
 
+_STATION_NAMED = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:社区|街道))工会网格(?:化)?工作(?:总)?站")
+_WHERE_OR_WHEN = re.compile(r"在哪|哪里|哪儿|地址|怎么走|几点|开门|关门|时间|电话|号码|怎么联系")
+
+
+async def named_station_card(found: list[dict], text: str) -> str | None:
+    """The card of the station an answer names (沂河路社区 for the 托管驿站), when the worker
+    asked where it is or when it opens; None otherwise."""
+    if not _WHERE_OR_WHEN.search(text) or any(f.get("kind") == "station" for f in found):
+        return None
+    named = next((m for f in found if (m := _STATION_NAMED.search(str(f.get("answer") or "")))), None)
+    if not named:
+        return None
+    try:
+        station = (await client().resolve(None, named.group(1))).get("station")
+    except (BackendError, BackendUnavailable):
+        return None
+    return "工会网格工作站：" + station_text(station) if station else None
+
+
 class ActionStartService(SafeAction):
     """A service request: fact answer first; else the flow, with what was said kept."""
 
@@ -481,6 +502,8 @@ class ActionStartService(SafeAction):
             if found:
                 for line in [*map(fact_text, found), *applied_lines(found, recent_words(tracker))]:
                     dispatcher.utter_message(text=line)
+                if card := await named_station_card(found, text):
+                    dispatcher.utter_message(text=card)  # 沂河路那边的托管驿站 在哪 几点开门 (ZD-02)
                 if sums := sums_for(tracker):  # 没签合同 干了八个月 能要双倍工资吗
                     return self._named_by_record(found, tracker) + self._worked_out(
                         sums, dispatcher, tracker)

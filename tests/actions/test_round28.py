@@ -393,3 +393,21 @@ def test_a_described_boss_keeps_the_trade_said_after_him():
 
     assert v.employer_answer("不知道公司叫啥 就一个姓王的老板 开装修队的").value == "姓王的老板（开装修队的）"
     assert v.employer_answer("就知道是搞装修的 都叫他老李").value == "搞装修的老李"
+
+
+async def test_another_status_asked_inside_the_relief_case_gets_its_verdict(backend):
+    """ZC-07: 那要是特困职工呢 也是2500 got 没有现成的准确答案; the first reply never applied 2500
+    to the 2,000 line (自己掏的医药费大概2500块 was not read as paid)."""
+    from actions.facts import answer_in_topic, applied_relief_line
+
+    text = "那要是特困职工呢 也是2500"
+    message = parse(text, "inform")
+    told = "我在镇江 是建了档的困难职工 今年自己掏的医药费大概2500块 能申请工会医疗救助不"
+    events = [{"event": "user", "text": told},
+              {"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("worker-1", {"medical_cost": 2500, "city": "镇江市"}, message, events, False, None,
+                      {"name": "relief_form"}, "action_listen")
+    (line,) = await answer_in_topic(tracker)
+    assert line.startswith("要是特困职工") and "还差 500 元" in line
+    (first,) = applied_relief_line([{"topic": "relief_threshold"}], events[0]["text"])
+    assert "超过了 2,000 元的线" in first

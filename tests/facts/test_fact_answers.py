@@ -347,3 +347,13 @@ async def test_a_dismissal_already_suffered_is_not_the_fear_of_one(backend_for_a
     """Round 27's CI: 被辞退没补偿想申请仲裁 got the answer to 老板能因为这个开除俺不 (WW-13's record)."""
     found = await asked_facts(tracker("被辞退没补偿想申请仲裁"), statements=True)
     assert "dismissal_for_claiming" not in [f.get("topic") for f in found]
+
+
+@on_module_loop
+async def test_how_to_sign_up_in_futian_is_answered_only_where_the_worker_is(backend_for_actions):
+    """ZD-03: 那咋报名 after the 福田 training answer got the same answer again; 微信里搜啥 was read
+    as 你是机器人吗. The sign-up is 福田's, so a worker elsewhere does not get it."""
+    here = {"city": "深圳市", "district": "福田区"}
+    for text in ("那咋报名", "我问的是具体怎么报 微信里搜啥"):
+        assert "福田工会通" in "\n".join(await answer_fact(tracker(text, slots=here)) or [])
+    assert "福田工会通" not in "\n".join(await answer_fact(tracker("那咋报名", slots={"city": "青岛"})) or [])
