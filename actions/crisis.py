@@ -16,7 +16,7 @@ from actions.validators import PHONE_SPOKEN
 from bot.nlu.crisis_words import crisis_words_in, is_crisis
 
 __all__ = ["crisis_words_in", "is_crisis", "wants_to_talk", "in_danger_now", "DANGER_NOW_LINE",
-           "CRISIS_STILL_HERE", "crisis_answered", "stays_with_person", "crisis_check_in"]
+           "CRISIS_STILL_HERE", "crisis_answered", "stays_with_person", "crisis_check_in", "listening_reply"]
 
 # 能找个人聊聊吗 / 我想找个人当面聊聊 / 想找心理老师 (P-18, R-15): not a crisis, but someone to
 # listen — never the relief form the words around it (老人又病了) point at
@@ -89,3 +89,19 @@ def crisis_check_in(tracker: Tracker, text: str) -> str | None:
     callback = "工会的工作人员还是会给您回个电话。" if tracker.get_slot("phone") else \
         "留个手机号吧，工会的工作人员一上班就给您回个电话。"
     return CHECK_IN.format(callback=callback)
+
+
+# 不想打电话 跟你说说行不 right after the crisis reply (ZF-12: 好的，帮您找工作人员 and the crisis
+# block again): the worker wants to talk here, and is listened to
+_TALK_HERE = re.compile(r"跟你(?:说说|聊聊|说|聊)|和你(?:说说|聊聊|说|聊)|陪我(?:说说|聊聊|说会儿)|"
+                        r"不想打电话|不想打那个电话|就在这(?:儿|里)?(?:说|聊)")
+LISTENING = ("可以，我在这儿听您说，您慢慢说，想说什么都行。要是哪一刻觉得撑不住了，心理援助热线 12356、400-161-9995 "
+             "24 小时都有人接；有危险就马上打 110 或 120。")
+
+
+def listening_reply(tracker: Tracker, text: str) -> str | None:
+    """The listening reply for a worker who, after the crisis reply, wants to talk here."""
+    if not _TALK_HERE.search(text or "") or not crisis_answered(tracker, earlier_turns=4) \
+            or said_this_turn(tracker, LISTENING[:12], earlier_turns=1):
+        return None
+    return LISTENING

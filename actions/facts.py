@@ -159,8 +159,8 @@ async def _read_with_before(tracker: Tracker, text: str) -> list[dict]:
 
 
 # 那扣的那1500 / 这个钱 / 那笔: a question that points back at what was said before it
-_POINTS_BACK = re.compile(r"那个|这个|那笔|这笔|那些|这些|扣的那|欠的那|那(?:\d|[一二两三四五六七八九十几])|"
-                          r"的事|这事|那事")
+_POINTS_BACK = re.compile(r"那个|这个|那笔|这笔|那些|这些|扣的那|欠的那|多给(?:我|俺)?的|"
+                          r"那(?:\d|[一二两三四五六七八九十几])|的事|这事|那事")
 
 
 _ANOTHER_QUESTION = re.compile(r"另外|还有|还想问|再问|顺便问?|[？?；;]|\s+")
@@ -444,12 +444,22 @@ def applied_deduction(found: list[dict], words: str) -> list[str]:
             f"{verdict}{fine}（可以打 12333 投诉，或申请劳动仲裁）。"]
 
 
+_OTHERS_BEFORE = re.compile(r"工友|同事|他们|她们|别人|老乡|其他人|那些人?")
+OTHERS_STILL_EMPLOYED = ("还在厂里上班的工友：在职期间被拖欠的工资，不受一年时效的限制，他们现在就可以投诉（12333）或"
+                         "申请劳动仲裁；离职以后，从离职那天起一年内申请。")
+
+
 def applied_time_limit(found: list[dict], text: str, today: date | None = None) -> list[str]:
     """那我这个二月份走的 到底还来得及不 (I-10): the one-year limit applied to the month the
     worker left, after the rule itself ([] when no such month is said)."""
     if not any(f.get("topic") == "arbitration_time_limit" for f in found):
         return []
-    if _STILL_EMPLOYED.search(text) and not _LEFT.search(text.replace("上班", "")):
+    if (still := _STILL_EMPLOYED.search(text)) and (
+            _OTHERS_BEFORE.search(text[max(0, still.start() - 8):still.start()])
+            or re.match(r"的?(?:那些|那几个)?(?:工友|同事|人|老乡)", text[still.end():still.end() + 6])):
+        # 还在厂里上班的工友 他们能告吗 (ZC-08 was told 您还在这个单位上班, having left)
+        return [OTHERS_STILL_EMPLOYED + LIMIT_SOURCE]
+    if still and not _LEFT.search(text.replace("上班", "")):
         return [STILL_EMPLOYED + LIMIT_SOURCE]  # 我现在还在厂里上班 … 过了一年就不能仲裁了 (Y-11)
     left = _LEFT_IN.search(text)
     if not left and _OVER_A_YEAR.search(text) and _LEFT.search(text):

@@ -17,6 +17,7 @@ from actions.crisis import (
     DANGER_NOW_LINE,
     crisis_check_in,
     in_danger_now,
+    listening_reply,
     stays_with_person,
 )
 from actions.fact_tables import CASE_FACTS
@@ -190,6 +191,9 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
         return callback
     if (noted := await note_on_ticket(dispatcher, tracker)) is not None:
         return noted  # 中午12点到1点方便 / 能催一下不 after a ticket (JJ-12, JJ-13)
+    if listening := listening_reply(tracker, text):
+        dispatcher.utter_message(text=listening)  # 不想打电话 跟你说说行不 (ZF-12)
+        return []
     if check := crisis_check_in(tracker, text):
         dispatcher.utter_message(text=check)  # 开玩笑的 right after the crisis reply (ZD-11)
     elif stays_with_person(tracker, text, is_question(text) or wants_registration(text)):

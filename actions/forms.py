@@ -219,10 +219,14 @@ class ValidateTicketStatusForm(HotlineForm):
                 and other.ok and not v.phone(text).ok:
             # 还有一个 GH202611180023 呢 while the phone was asked (V-14, T-15 got 这个手机号好像
             # 不对): that ticket is the one to look up now; the phone is still what is asked
-            dispatcher.utter_message(text=f"好的，先查 {other.value}。"
-                                          "请告诉我登记这张工单时留的手机号。")
-            return [SlotSet("ticket_id", other.value), SlotSet("repeat_count", None),
-                    FollowupAction("action_listen")]
+            # (the form asks the phone right after: ZF-13 was asked it twice in one reply)
+            dispatcher.utter_message(text=f"好的，先查 {other.value}。")
+            return [SlotSet("ticket_id", other.value), SlotSet("repeat_count", None)]
+        if tracker.get_slot("requested_slot") == "phone" and self._waiting_for_answer(tracker) \
+                and re.search(r"尾号|后四位|后几位", text) and not v.phone(text).ok:
+            # 那单子是我 电话尾号1108 (ZF-13: 没有现成的准确答案): the whole number is needed
+            dispatcher.utter_message(text="为了核对是您本人，要登记时留的完整手机号（11 位），光说尾号核对不了。")
+            return [SlotSet("repeat_count", None), FollowupAction("action_listen")]
         filed = ticket_filed_here(tracker, last=400)
         if filed and not other.ok and tracker.get_slot("requested_slot") is None \
                 and not tracker.get_slot("ticket_id"):

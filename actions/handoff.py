@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import SafeAction, client, said_this_turn
-from actions.crisis import DANGER_NOW_LINE, in_danger_now
+from actions.crisis import DANGER_NOW_LINE, in_danger_now, listening_reply
 from actions.fact_tables import CASE_ALIASES, CASE_FACTS
 from actions.facts import answer_fact, is_question
 from actions.service_catalog import SERVICE_FORMS, SERVICE_NAMES, services_named
@@ -279,6 +279,9 @@ class ActionHandoffRequest(SafeAction):
         return "action_handoff_request"
 
     async def act(self, dispatcher, tracker, domain):
+        if listening := listening_reply(tracker, (tracker.latest_message or {}).get("text") or ""):
+            dispatcher.utter_message(text=listening)  # 不想打电话 跟你说说行不 (ZF-12)
+            return []
         if not tracker.get_slot("handoff_reason") and not insists_on_a_person(
                 (tracker.latest_message or {}).get("text") or "") \
                 and (hours := station_detail_reply(tracker)) is not None:
@@ -288,6 +291,8 @@ class ActionHandoffRequest(SafeAction):
             return []
         reason = tracker.get_slot("handoff_reason") or (
             "psych_support" if after_psych_support(tracker) else "worker_request")
+        dispatcher.utter_message(response="utter_request_human")  # (said here, not by the rule:
+        # a worker who wants to talk after the crisis reply is not told 帮您找工作人员, ZF-12)
         return await request_handoff(dispatcher, tracker, reason)
 
 

@@ -322,7 +322,10 @@ class HotlineForm(FormValidationAction):
         a filled slot and Rasa would ask the next question instead of leaving."""
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         leaving = {"cancel"} if self.form_name() == "ticket_offer_form" else LEAVING_INTENTS
-        return intent in leaving and not answers_the_question(tracker)
+        text = tracker.latest_message.get("text") or ""
+        # 等下 我算了下是三年零四个月 不是三年半 (ZE-08: 算了 read as a cancel): a correction
+        return intent in leaving and not answers_the_question(tracker) and not v.is_correction(text) \
+            and not re.search(r"算了(?:一)?下", text)
 
     def _no_case(self, tracker: Tracker) -> bool:
         """我就问问 in a case's form, or 没欠 / 钱都到了 in the wage form: no case to file."""
@@ -503,6 +506,8 @@ class HotlineForm(FormValidationAction):
         text = (tracker.latest_message.get("text") or "").strip()
         if _ASKS_FOR_HELP.search(text):
             return [CAN_HELP], []  # 能帮我要回来吗 inside the case (II-09: 没有现成的准确答案)
+        if sums := sums_for(tracker):
+            return sums, []  # 你就直接说 3500合不合法 少给我多少 on the offer (ZE-10: 没有现成的准确答案)
         case = tracker.get_slot("pending_case")
         if _WHAT_NEXT.match(text) and (steps := next_steps(case, recent_words(tracker, limit=5))):
             return steps, []

@@ -28,6 +28,7 @@ from actions.crisis import (
     crisis_check_in,
     in_danger_now,
     is_crisis,
+    listening_reply,
     stays_with_person,
     wants_to_talk,
 )
@@ -426,6 +427,9 @@ class ActionStartService(SafeAction):
             intent = "minimum_wage"  # 我一个月才拿1800 正常吗: compared with the figure just told
         if is_crisis(text):  # 工资要不回来…不想活了: the hotlines and a person, not the form
             return [FollowupAction("action_psych_support")]
+        if listening := listening_reply(tracker, text):
+            dispatcher.utter_message(text=listening)  # 不想打电话 跟你说说行不 (ZF-12)
+            return []
         if check := crisis_check_in(tracker, text):
             dispatcher.utter_message(text=check)  # 开玩笑的 说正事 … (ZD-11), then the matter
         if wants_to_talk(text):

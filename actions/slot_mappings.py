@@ -339,7 +339,11 @@ async def known_place_of_several(tracker: Tracker) -> list[dict]:
 
 
 # 户口在老家安徽 / 老家是河南的 / 户籍在…: where the hukou is, not where the worker lives and works
-_HUKOU_PLACE = re.compile(r"(?:户口|户籍|老家|籍贯)(?:是|在|落在)?(?:老家)?\s*([\u4e00-\u9fff]{2,8})")
+_HUKOU_PLACE = re.compile(r"(?:(?:户口|户籍)(?:是|在|落在)(?:老家)?|老家(?:是|在)?|籍贯(?:是)?)\s*"
+                          r"([\u4e00-\u9fff]{2,8})")
+_HUKOU_AFTER = re.compile(r"的?(?:户口|户籍)")  # 河南户口: the place said before it
+# (没有青岛户口辛安这边的学校, ZF-01: 辛安 after 户口 was taken as the hukou's place and the
+# school case went to 青岛's centre; 没有青岛户口 says the worker is in 青岛)
 
 
 _HOLIDAY_NAMES = re.compile(r"国庆|春节|过年|五一|劳动节|元旦|清明|端午|中秋|除夕")
@@ -378,7 +382,9 @@ def place_of_hukou(tracker: Tracker) -> list[dict]:
     """A city or district said as the hukou's place (C17: 户口在老家安徽 routed the school case to
     合肥, the worker lives in 上海闵行) is undone: the case goes where the worker is."""
     text = (tracker.latest_message or {}).get("text") or ""
-    hukou = " ".join(m.group(1) for m in _HUKOU_PLACE.finditer(text))
+    hukou = " ".join([m.group(1) for m in _HUKOU_PLACE.finditer(text)]
+                     + [text[max(0, m.start() - 3):m.start()] for m in _HUKOU_AFTER.finditer(text)
+                        if not re.search(r"没|不是|非", text[max(0, m.start() - 6):m.start()])])
     if tracker.get_slot("requested_slot") == "hukou_status" and (bare := v.hukou_origin(text)) \
             and bare in text and len(text.strip()) <= 8:
         hukou = bare  # 四川, said to the hukou question (NN-02: kept as the worker's city)

@@ -53,7 +53,10 @@ def _hours_reply(name: str, hours: str, text: str) -> str:
     day = _DAYS[asked.group(1)]
     days = ("周六", "周日") if day == "周末" else (day,)
     said = [f"{d} {spans}" if (spans := _spans_of(hours, d)) else f"{d}不开门" for d in days]
-    return f"{name}{'，'.join(said)}。全部服务时间：{hours}。"
+    # 那礼拜天咋办 我就礼拜天休息 (ZF-08: 周日不开门, and nothing after it)
+    other_way = ("那天去不了的话，可以在这里留个手机号，工作人员上班时给您回电；也可以打职工服务热线 12351。"
+                 if any(line.endswith("不开门") for line in said) else "")
+    return f"{name}{'，'.join(said)}。全部服务时间：{hours}。{other_way}"
 
 
 _ORDER = list(WEEKDAY_NAMES.values())

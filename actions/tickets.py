@@ -307,6 +307,16 @@ def ticket_filed_here(tracker: Tracker, pattern: re.Pattern = _FILED_TICKET,
     return None
 
 
+# 刘那个人的电话我也有 / 老板电话是 / 包工头的手机: a number of someone else's, for the staff
+_SOMEONE_ELSES_PHONE = re.compile(r"(?:他|她|那个人|那人|老板|包工头|工头|经理|厂长|队长|班长|对方|[\u4e00-\u9fff]总|"
+                                  r"(?:老|小)[\u4e00-\u9fff]|姓[\u4e00-\u9fff]的|[张王李赵刘陈杨黄周吴徐孙马朱胡郭何高林罗郑]"
+                                  r"(?:那个人|那人|那个))\S{0,3}?(?:的)?(?:电话|手机|号码|联系方式)")
+
+
+def someone_elses_phone(text: str) -> bool:
+    return bool(_SOMEONE_ELSES_PHONE.search(text or ""))
+
+
 def corrected_phone(tracker: Tracker) -> str | None:
     """电话说错了 是139… / 换成这个号 139… after a ticket was filed: the new number (None when
     the message is no phone correction, or gives the number already on the ticket)."""
@@ -316,6 +326,8 @@ def corrected_phone(tracker: Tracker) -> str | None:
     number = v.phone(text)
     if not number.ok or number.value == value_before_this_message(tracker, "phone"):
         return None
+    if someone_elses_phone(text):
+        return None  # 刘那个人的电话我也有 139… (ZE-01 changed the worker's own number to it)
     return number.value if v.is_correction(text) or _ABOUT_THE_PHONE.search(text) else None
 
 
@@ -342,7 +354,10 @@ async def correct_filed_phone(dispatcher: CollectingDispatcher,
 # JJ-12 got 没明白, JJ-13 a new school form): a note for the staff, or how to hurry it
 # (他姓孙 这个要补充到我的工单里吗 / 工单上有没有写我们厂叫海纳电器 — OO-01, OO-02: 没明白 and
 # the ticket's status): a fact added to the case filed, written on it
-_NOTE_WORTHY = re.compile(r"(?:几点|什么时候|啥时候|哪天|多久)\S{0,8}?(?:打|联系|回电|来电)|方便接|方便打|"
+_NOTE_WORTHY = re.compile(r"(?:他|她|那个人|那人|老板|包工头|工头|经理)\S{0,3}?(?:的)?(?:电话|手机)|"
+                          # 对了我还有两个工友也一样没签 一共三个人 (ZF-14 got the menu after filing)
+                          r"^对了|(?:工友|同事|老乡)\S{0,3}也|也一样|一共\S{0,3}(?:个人|人)|"
+                          r"(?:几点|什么时候|啥时候|哪天|多久)\S{0,8}?(?:打|联系|回电|来电)|方便接|方便打|"
                           r"(?:上午|下午|中午|晚上|白天)\S{0,10}?(?:方便|有空|能接|接得了)|催|着急|快点|尽快|"
                           r"加急|来不及|补充|补上|加上|加到|写上|记上|写进|记进|"
                           r"(?:工单|单子)上\S{0,4}(?:有没有|写没写|记没记|写了|记了)|"
@@ -389,7 +404,20 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
                                   + HURRY_TEXT.format(ticket=filed))
     if content:
         dispatcher.utter_message(text=content)
+    else:  # 那我要准备啥材料 … (ZE-01: noted, not answered): read with the filed case's topic
+        from actions.facts import CASE_TOPICS, answer_in_topic  # (it imports nothing of the tickets)
+
+        for line in await answer_in_topic(tracker, CASE_TOPICS.get(filed_type(tracker) or "")):
+            dispatcher.utter_message(text=line)
     return changed
+
+
+def filed_type(tracker: Tracker) -> str | None:
+    """The type of the ticket this conversation filed last (from the filing reply's name)."""
+    said = next((e.get("text") or "" for e in reversed(tracker.events)
+                 if e.get("event") == "bot" and "已为您登记" in (e.get("text") or "")), "")
+    named = re.search(r"已为您登记(\S{0,20}?)工单", said)
+    return next((kind for kind, name in TYPE_NAMES.items() if named and name == named.group(1)), None)
 
 
 # the words of a phone changed, left out of the note written beside the change

@@ -76,7 +76,11 @@ def declines_phone(value: object) -> bool:
         return False
     # 要 我想知道…工地老板也不给报工伤 / 不知道没户口能不能上 (L-10, L-20): a longer message
     # that says 不给 / 不知道 about something else is no refusal of the phone
-    return len(re.sub(r"\s", "", text)) <= 8 or bool(re.search(r"电话|手机(?![壳厂店])|号码|号", text))
+    # (上个月十号伤的 … 工伤保险不知道交没交, ZF-05: 十号 is a date, not a phone number)
+    return len(re.sub(r"\s", "", text)) <= 8 or bool(_PHONE_WORD.search(text))
+
+
+_PHONE_WORD = re.compile(r"电话|手机(?![壳厂店])|号码|留号|(?<![\d一二三四五六七八九十几])号")
 
 
 _AFFIRMATIVE = re.compile(r"要|好|行|可以|嗯|恩|对|是|确认|确定|没问题|登记|办|需要|麻烦|谢谢|中|成|当然|"
@@ -544,10 +548,13 @@ def described_employer(value: object) -> str | None:
         parts[0] = trade.group(1) + parts[0]  # 就知道是搞装修的 都叫他老李 (K-20)
     elif (trade := _TRADE.search(text)) and trade.group(1) not in parts[0]:
         parts[0] += f"（{trade.group(1)}）"  # 姓王的老板 开装修队的 (ZC-12 filed 姓王的老板 alone)
+    elif (kind := _CREW.search(text)) and kind.group(0) not in "".join(parts):
+        parts[0] += f"（{kind.group(0)}）"  # 就是个装修队 老板姓孙 (ZE-13 filed 老板姓孙 alone)
     return re.sub(r"^(?:一个|有个|那个|在)", "", "，".join(parts))
 
 
 _TRADE = re.compile(r"((?:搞|做|干|开)[\u4e00-\u9fff]{1,4}?的)")
+_CREW = re.compile(r"(?:装修队|施工队|工程队|建筑队|包工队|搬家公司|小作坊|小饭馆|饭馆|小厂)")
 _NICKNAME = re.compile(r"(?:叫他|叫她|都叫|喊他|人称)\s*((?:老|小|阿)[\u4e00-\u9fff])")
 
 
@@ -597,7 +604,7 @@ _NO_NAME_WORDS = re.compile(r"不是|没有|刚才|说了|扣|欠|这个月|上�
 
 _CLAUSE = re.compile(r"[，,。.！!？?；;\s]")
 _MEDICAL_CUE = re.compile(r"医药费|医疗费|药费|自付|自费|自己掏|自己出|自己花|看病|住院|手术|治病|报销")
-_MONTHLY_WORDS = r"月薪|月工资|每月|每个月|一个月|一月|月收入|底薪|基本工资"
+_MONTHLY_WORDS = r"月薪|月工资|每月|每个月|一个月|一月|月收入|底薪|基本工资|保底工资|按保底|保底"
 _MONTHLY_WORD = re.compile(_MONTHLY_WORDS)  # said per month, not a bare 工资是…
 _MONTHLY_CUE = re.compile(rf"{_MONTHLY_WORDS}|工资(?:是|才|只有|就|有)?$|工资(?:是|才|只有|就)")
 # 两个月的工资 / 一个半月的工资 before a sum: the pay of those months, an owed total
@@ -670,6 +677,7 @@ MAX_DAILY_PAY, MAX_HOURLY_PAY = 1500, 300
 MIN_MONTHLY_PAY = 800
 _A_MEASURES_FIGURE = re.compile(r"^\s*(?:块钱?|元)?的?\s*(?:意外|大病|重大疾病|医疗)?"
                                 r"(?:保障|保险|险|补助|救助金|慰问金|礼包|奖励|互助金|给付金)")
+_EXTRA_BEFORE = re.compile(r"(?:多给|多发|多补|补贴|补助|补偿)(?:了)?(?:我|俺)?的?(?:那)?\s*$")
 _NOT_PAY_AFTER = re.compile(r"^\s*(?:块钱?|元)?的?\s*(?:红包|礼包|慰问金|过节费|购物卡|奖金|补贴|路费|押金|罚款)")
 
 
@@ -1069,8 +1077,9 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         if value.ok:
             slot = _amount_slot(text, span.start, ctx)
             if slot == "monthly_wage" and (float(value.value) < MIN_MONTHLY_PAY
-                                           or _NOT_PAY_AFTER.match(text[span.end:])):
-                continue
+                                           or _NOT_PAY_AFTER.match(text[span.end:])
+                                           or _EXTRA_BEFORE.search(text[max(0, span.start - 8):span.start])):
+                continue  # 每月多给我的300 (ZD-07 filed 月工资 300): an extra, not the month's pay
             if _someone_elses(text, span.start) and (slot in ctx.known or slot in facts or any(
                     not _someone_elses(text, other.start) for other in spans if other.start > span.start)):
                 continue  # another person's sum never replaces the worker's own
@@ -1268,7 +1277,25 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     status = hardship_status_in(text)
     if status is not None:
         facts["hardship_status"] = status
+    if total := monthly_deduction_total(text):
+        facts["amount"], facts["duration"] = total  # 一个月扣八百 扣了四个月了 (ZE-11 filed 100)
     return facts
+
+
+_PER_MONTH_DOCKED = re.compile(r"(?:一个月|每个?月|每月|一月)(?:都|就|要)?(?:扣|罚|少给|少发)(?:了|我|俺)?\s*"
+                               r"(\d[\d,.]*|[一二两三四五六七八九十百千]+)\s*(?:块|元)?")
+_MONTHS_DOCKED = re.compile(r"(?:扣|罚|少给|少发)(?:了|我|俺)?\s*(\d{1,2}|[一二两三四五六七八九十]+)\s*个?月")
+
+
+def monthly_deduction_total(text: str) -> tuple[int, str] | None:
+    """一个月扣八百 扣了四个月了: what was docked in all (3,200) and for how long (P4M)."""
+    per, months = _PER_MONTH_DOCKED.search(text), _MONTHS_DOCKED.search(text)
+    if not per or not months:
+        return None
+    each, count = parse_amount(per.group(1)), parse_amount(months.group(1))
+    if not isinstance(each, (int, float)) or not isinstance(count, (int, float)) or not 0 < count <= 36:
+        return None
+    return int(each * count), f"P{int(count)}M"
 
 
 # 建没建档我也不知道 / 不知道有没有建档: the worker does not know — not 在档

@@ -99,7 +99,9 @@ def fix_typos(text: str) -> str:
 # 不对，是九千五 / 说错了 / 我说了是两年半: the worker changes something said before. One
 # vocabulary, read by the form validators, the overtime days and the legal sums alike.
 CORRECTION_CUES = re.compile(r"不对|说错|错了|写错|打错|搞错|记错|更正|改一下|改成|改为|应该是|其实是|"
-                             r"不是.{1,8}是|我说了是?|我说的是")  # 不是 是4500: the space too
+                             r"不是.{1,8}是|我说了是?|我说的是|"
+                             # 是三年零四个月 不是三年半 / 不是 我干了3年7个月 (ZE-08, ZC-10: read as a cancel)
+                             r"(?<![不就])是[^\s，,。？?]{1,10}[\s，,]*不是|^不是[\s，,]")  # 不是 是4500: the space too
 
 
 def normalize_text(text: str) -> str:

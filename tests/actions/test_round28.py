@@ -158,7 +158,8 @@ def test_what_a_station_does_asked_after_its_card_gets_its_services():
                "hours": {"mon": ["08:30-19:30"]}, "services": ["服务窗口", "法律援助", "心理健康"]}
     card = station_text(station)
     assert "法律援助" in card
-    for asked, expect in (("站里都能办啥", "法律援助、心理健康"), ("周六开不开", "周六不开门")):
+    for asked, expect in (("站里都能办啥", "法律援助、心理健康"), ("周六开不开", "周六不开门"),
+                          ("那礼拜天咋办 我就礼拜天休息", "留个手机号")):
         message = parse(asked, "find_station")
         events = [{"event": "user", "text": "辛安街道的工会站在哪"}, {"event": "bot", "text": card},
                   {"event": "user", "text": asked, "parse_data": message}]
@@ -411,3 +412,153 @@ async def test_another_status_asked_inside_the_relief_case_gets_its_verdict(back
     assert line.startswith("要是特困职工") and "还差 500 元" in line
     (first,) = applied_relief_line([{"topic": "relief_threshold"}], events[0]["text"])
     assert "超过了 2,000 元的线" in first
+
+
+def test_the_time_limit_for_coworkers_still_employed_is_theirs():
+    """ZC-08: 我问的是还在厂里上班的工友 他们被拖半年 他们能告吗 → 您还在这个单位上班 (he left)."""
+    from actions.facts import applied_time_limit
+
+    found = [{"topic": "arbitration_time_limit"}]
+    (line,) = applied_time_limit(found, "我问的是还在厂里上班的工友 他们被拖半年 他们能告吗 会不会也过时效")
+    assert line.startswith("还在厂里上班的工友")
+    (own,) = applied_time_limit(found, "我现在还在厂里上班 老板欠了一年多了 过了一年就不能仲裁了吗")
+    assert own.startswith("您还在这个单位上班")
+
+
+def test_a_place_after_the_hukou_words_is_where_the_school_is():
+    """ZF-01: 没有青岛户口辛安这边的学校 … — 辛安 (after 户口) was undone as the hukou's place and
+    the school ticket went to 青岛's centre instead of 辛安's station."""
+    from form_trackers import form_tracker
+
+    from actions.slot_mappings import place_of_hukou
+
+    text = "我在澳柯玛上班孩子八岁没有青岛户口辛安这边的学校说材料不全不给上二年级咋办"
+    tracker = form_tracker("school_form", None, text, extracted={"city": "青岛", "district": "辛安"})
+    assert place_of_hukou(tracker) == []
+    moved = form_tracker("school_form", None, "户口在老家安徽 人在上海闵行", extracted={"city": "安徽"})
+    assert place_of_hukou(moved)[0]["value"] is None
+    told = form_tracker("school_form", None, "河南户口 在黄岛上班", extracted={"city": "河南"})
+    assert place_of_hukou(told)[0]["value"] is None
+
+
+async def test_someone_elses_phone_after_filing_is_noted_not_the_contact(monkeypatch, backend):
+    """ZE-01: 那我要准备啥材料 还有刘那个人的电话我也有 139… changed the worker's own contact to the
+    foreman's number, and the question about materials went unanswered."""
+    from actions import tickets
+
+    calls: list[tuple] = []
+
+    class Backend:
+        async def change_ticket_phone(self, *args):
+            raise AssertionError("the foreman's phone is no contact of the worker's")
+
+        async def add_ticket_note(self, ticket_id, conversation, note):
+            calls.append(("note", note))
+            return {"sla_due": "2026-12-09T00:00:00"}
+
+    monkeypatch.setattr(tickets, "client", lambda: Backend())
+    tracker = _after_filing("那我要准备啥材料 还有刘那个人的电话我也有 13953201234")
+    tracker.events.insert(0, {"event": "slot", "name": "phone", "value": "13805321234"})
+    dispatcher = CollectingDispatcher()
+    await tickets.note_on_ticket(dispatcher, tracker)
+    said = "\n".join(m.get("text") or "" for m in dispatcher.messages)
+    assert calls and "13953201234" in calls[0][1]
+    assert "工资条" in said  # the materials for a wage case
+
+
+def test_round29_readings():
+    """ZE-08: 等下 我算了下是三年零四个月 不是三年半 read as a cancel; ZE-13: 就是个装修队 老板姓孙
+    filed 老板姓孙; ZE-15: 按保底2000算 asked the monthly wage again."""
+    from actions import validators as v
+    from actions.legal import months_said_now
+
+    assert v.is_correction("等下 我算了下是三年零四个月 不是三年半")
+    assert months_said_now("等下 我算了下是三年零四个月 不是三年半") == 40
+    assert months_said_now("不是 我干了3年7个月 不是1个月") == 43
+    assert not v.is_correction("就是这个厂 不是别的")
+    assert v.employer_answer("不知道叫啥 就是个装修队 老板姓孙").value == "老板姓孙（装修队）"
+    assert v.read_facts("那我初一初二初三都上班 按保底2000算 加班费给多少", [],
+                        v.Context(form="ticket_offer_form"))["monthly_wage"] == 2000
+
+
+def test_a_deduction_every_month_is_summed_over_the_months():
+    """ZE-11: 迟到一回扣一百 一个月扣八百 扣了四个月了 → 金额 100 元, and the months asked again."""
+    from actions import validators as v
+
+    assert v.read_facts("迟到一回扣一百 一个月扣八百 扣了四个月了", [], v.Context(form="wage_arrears_form")) == {
+        "amount": 3200, "duration": "P4M"}
+
+
+def test_a_probation_question_on_the_offer_gets_the_sum():
+    """ZE-10: 你就直接说 3500合不合法 少给我多少 on the offer got 没有现成的准确答案."""
+    from actions.forms import ValidateTicketOfferForm
+
+    told = "合同工资5000 试用期三个月 每个月只给我发了3500 这合法吗"
+    text = "你就直接说 3500合不合法 少给我多少"
+    message = parse(text, "inform")
+    events = [{"event": "user", "text": told}, {"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("worker-1", {"pending_case": {"type": "legal_aid", "facts": {}}}, message, events, False,
+                      None, {"name": "ticket_offer_form"}, "action_listen")
+    lines, _ = ValidateTicketOfferForm()._keep_question(tracker)
+    assert "1,500" in lines[0] or "500 元" in lines[0]
+
+
+async def test_coworkers_told_after_filing_are_noted(monkeypatch):
+    """ZF-14: 对了我还有两个工友也一样没签 一共三个人 after filing got the menu."""
+    from actions import tickets
+
+    calls: list[str] = []
+
+    class Backend:
+        async def add_ticket_note(self, ticket_id, conversation, note):
+            calls.append(note)
+            return {"sla_due": "2026-12-09T00:00:00"}
+
+    monkeypatch.setattr(tickets, "client", lambda: Backend())
+    dispatcher = CollectingDispatcher()
+    told = _after_filing("对了我还有两个工友也一样没签 一共三个人")
+    assert await tickets.note_on_ticket(dispatcher, told) is not None
+    assert calls == ["对了我还有两个工友也一样没签 一共三个人"]
+
+
+async def test_a_phones_last_digits_in_a_lookup_ask_for_the_whole_number():
+    """ZF-13: 那单子是我 电话尾号1108 got 没有现成的准确答案; a ticket named while the phone was
+    asked got the phone question twice in one reply."""
+    from form_trackers import form_tracker
+
+    from actions.forms import ValidateTicketStatusForm
+
+    dispatcher = CollectingDispatcher()
+    tracker = form_tracker("ticket_status_form", "phone", "那单子是我 电话尾号1108",
+                           slots={"ticket_id": "GH202612070004"})
+    await ValidateTicketStatusForm().run(dispatcher, tracker, DOMAIN)
+    assert "完整手机号" in dispatcher.messages[0]["text"]
+    dispatcher = CollectingDispatcher()
+    named = form_tracker("ticket_status_form", "phone", "还有一个 GH202611180023 呢")
+    await ValidateTicketStatusForm().run(dispatcher, named, DOMAIN)
+    assert [m["text"] for m in dispatcher.messages] == ["好的，先查 GH202611180023。"]
+
+
+async def test_a_worker_who_wants_to_talk_here_after_the_crisis_reply_is_listened_to():
+    """ZF-12: 不想打电话 跟你说说行不 after the crisis reply got 好的，帮您找工作人员 and the
+    crisis block again."""
+    from actions.handoff import ActionHandoffRequest
+
+    crisis = "您的安全最重要。请马上拨打心理援助热线 400-161-9995 或 12356。"
+    text = "不想打电话 跟你说说行不"
+    message = parse(text, "request_human")
+    events = [{"event": "user", "text": "加班太多了 天天被组长骂 有时候想从楼上跳下去算了"},
+              {"event": "bot", "text": crisis}, {"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("worker-1", {}, message, events, False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    await ActionHandoffRequest().run(dispatcher, tracker, DOMAIN)
+    (said,) = [m["text"] for m in dispatcher.messages]
+    assert said.startswith("可以，我在这儿听您说") and "12356" in said
+
+
+def test_a_date_with_hao_is_no_refusal_of_the_phone():
+    """ZF-05: 不对是上个月十号伤的 … 工伤保险不知道交没交 → 好的，不留电话也可以 (never asked)."""
+    from actions import validators as v
+
+    assert not v.declines_phone("不对是上个月十号伤的 也没签合同 工伤保险不知道交没交")
+    assert v.declines_phone("我不想留电话 也不知道号")
