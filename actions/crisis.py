@@ -80,11 +80,21 @@ CHECK_IN = ("刚才您说的话，我还是放在心上：要是身边有药或�
             "随时打 12356 或 400-161-9995，24 小时有人接。{callback}")
 
 
+# 打了没人接 工资的事你们管不管 right after the crisis reply (ZH-11: straight to the wage form)
+_NOT_REACHED = re.compile(r"没人接|打不通|没打通|占线|没接通|打了也没人")
+NOT_REACHED = ("热线没接通的话，请再打一次 400-161-9995 或 12356 试试，24 小时都有人；有危险就马上打 110 或 120。"
+               "您现在安全吗？我在这儿陪着您，工会的工作人员一上班就给您回电。您说的事我也接着帮您办：")
+
+
 def crisis_check_in(tracker: Tracker, text: str) -> str | None:
-    """The check-in said once when crisis words are taken back right after the crisis reply
-    (the worker's other matter is answered after it); None otherwise."""
-    if not _TAKEN_BACK.search(text or "") or is_crisis(text) or not crisis_answered(tracker, earlier_turns=3) \
-            or said_this_turn(tracker, "我还是放在心上", earlier_turns=6):
+    """The check-in said once when crisis words are taken back right after the crisis reply,
+    or the hotline was not reached (the worker's other matter is answered after it); None
+    otherwise."""
+    if is_crisis(text) or not crisis_answered(tracker, earlier_turns=3):
+        return None
+    if _NOT_REACHED.search(text or "") and not said_this_turn(tracker, NOT_REACHED[:12], earlier_turns=6):
+        return NOT_REACHED
+    if not _TAKEN_BACK.search(text or "") or said_this_turn(tracker, "我还是放在心上", earlier_turns=6):
         return None
     callback = "工会的工作人员还是会给您回个电话。" if tracker.get_slot("phone") else \
         "留个手机号吧，工会的工作人员一上班就给您回个电话。"

@@ -318,6 +318,9 @@ class ActionDenyNoContext(Action):
         if not text.startswith("/") and v.is_correction(text) and flow_to_redo(tracker):
             # 不对 是八千七 right after the overtime sum (WW-03: 好的，没问题): worked out again
             return await ActionStartService().run(dispatcher, tracker, domain)
+        if not text.startswith("/") and (where := station_detail_reply(tracker)) is not None:
+            dispatcher.utter_message(text=where)  # 那周六开门不 after a card (ZH-09: 好的，没问题)
+            return []
         if not text.startswith("/") and not _PLAIN_NO.match(text) and is_question(text):
             try:
                 # 要钱不 right after the courses' answer (LL-03: 好的，没问题): read with that service

@@ -342,6 +342,8 @@ class HotlineForm(FormValidationAction):
         except Exception:  # the answer is a bonus here; leaving the form is the point
             logger.exception("answering a question said while leaving a form failed")
             answers = []
+        if not any("按您说的" in line for line in answers) and (verdict := self._own_relief_verdict(tracker)):
+            answers.append(verdict)  # 我就问问够不够 我在镇江 (ZG-07: left with no answer to 够不够)
         for line in answers:
             dispatcher.utter_message(text=line)
         dispatcher.utter_message(text="好的，那就不登记了。还有想问的随时问我；以后需要登记，"
@@ -465,6 +467,16 @@ class HotlineForm(FormValidationAction):
             return events
         events = events + extra
         return await self._next_question(events, dispatcher, tracker, domain)
+
+    def _own_relief_verdict(self, tracker: Tracker) -> str | None:
+        """In the relief case in 镇江 (the one place whose lines are on record), the worker's
+        status and own sum judged against their line; None without both."""
+        status, paid = tracker.get_slot("hardship_status"), tracker.get_slot("medical_cost")
+        city = str(tracker.get_slot("city") or "")
+        if self.form_name() != "relief_form" or status not in ("困难", "特困") \
+                or not isinstance(paid, (int, float)) or not city.startswith("镇江"):
+            return None
+        return relief_verdict_line(status, float(paid))
 
     def _verdict_again(self, tracker: Tracker, corrected: set[str]) -> str | None:
         """哦说错了 我是特困职工 after the relief verdict on 困难 (ZA-11, UU-07 kept it): the

@@ -360,7 +360,10 @@ _NO_NOTICE = re.compile(r"(?:没|没有|也没|不)(?:提前|事先)(?:通知|�
 _NO_INSURANCE = re.compile(r"(?:没|没有|不|未)(?:给|帮)?(?:我|俺)?(?:交|缴|上|买)(?:过)?(?:社保|五险|保险)|"
                            r"(?:社保|五险)\S{0,3}(?:没|没有|不|未)(?:给)?(?:交|缴|上)")
 _HURT = re.compile(r"工伤|受伤|受了伤|摔伤|砸伤|压伤|骨折|断了|伤了|职业病|尘肺")
+_NOTHING_PAID = re.compile(r"(?:没|不)给(?:钱|补偿|一分)|一分钱?(?:都|也)?没给|啥(?:钱)?也没给|补偿\S{0,3}没(?:给|有)|"
+                           r"一分补偿没有")
 _CASE_POINTS = ((_NO_CONTRACT, "没签劳动合同"), (_DISMISSED, "被辞退"), (_NO_NOTICE, "没提前通知"),
+                (_NOTHING_PAID, "没给钱"),
                 (_NO_INSURANCE, "没交社保"), (_HURT, "受了伤"), (re.compile(r"试用期"), "试用期"))
 
 
@@ -414,7 +417,9 @@ def sums_for(tracker: Tracker) -> list[str]:
     asked = _wage_asked(tracker) and not v.is_correction(text)
     # 不对 是6000 on the offer after the double wage on 6,500 (ZZ-06: the sum never redone)
     redo = v.is_correction(text) and _set_this_turn(tracker, "monthly_wage")
-    sums = worked_out(text, recent_words(tracker, limit=4),
+    # the wage asked for: the months may be further back (被开了 / 干了三年 / 没给钱 / 能要多少 /
+    # 一个月五千五 在青岛城阳 — ZF-06 got no sum, 干了三年 was five messages before)
+    sums = worked_out(text, recent_words(tracker, limit=8 if asked else 4),
                       int(wage) if isinstance(wage, (int, float)) else None, asked_wage=asked, redo=redo)
     if asked and any(WAGE_ASK in line for line in sums):
         if v.says_unknown(text) or said_this_turn(tracker, WAGE_AGAIN, earlier_turns=1):

@@ -393,6 +393,10 @@ def wrong_ticket_id(text: str) -> str | None:
             "例如 GH202611180023），请再核对一下。")
 
 
+_WHEN_OPEN = re.compile(r"几点上班|几点开门|几点有人|什么时候上班|啥时候上班|什么时候有人|啥时候有人|"
+                        r"明天\S{0,4}(?:上班|开门|有人)")
+_OPENS_AT = re.compile(r"(\d{1,2}月\d{1,2}日（周.）\s*\d{1,2}:\d{2})\s*上班|"
+                       r"(?:一上班（|下次上班是)(\d{1,2}月\d{1,2}日（周.）\d{1,2}:\d{2})")
 _STATION_NAMED = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:社区|街道))工会网格(?:化)?工作(?:总)?站")
 _WHERE_OR_WHEN = re.compile(r"在哪|哪里|哪儿|地址|怎么走|几点|开门|关门|时间|电话|号码|怎么联系")
 
@@ -448,6 +452,11 @@ class ActionStartService(SafeAction):
                 FollowupAction("action_listen")]
         if (where := station_detail_reply(tracker)) is not None:
             dispatcher.utter_message(text=where)  # 具体在哪啊 after a station card (V-11)
+            return []
+        if _WHEN_OPEN.search(text) and (opens := bot_said(tracker, _OPENS_AT, earlier_turns=2)):
+            # 所以明天早上几点上班 right after 不在服务时间 (ZH-10: read as overtime, the wage asked)
+            dispatcher.utter_message(text=f"工作站{opens.group(1) or opens.group(2)}上班，到时候工作人员会联系您；"
+                                          "着急的事现在就可以打职工服务热线 12351。")
             return []
         if (noted := await note_on_ticket(dispatcher, tracker)) is not None:
             return noted  # 能催一下不 开学就来不及了 after a ticket's status (JJ-13: a school form)

@@ -373,7 +373,16 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
             _NOTE_WORTHY.search(text) or _ASKS_CONTENT.search(text)):
         return None
     looked_up = status.group(1) if (status := status_looked_up(tracker)) else None
-    filed = ticket_filed_here(tracker, last=30)
+    filed = ticket_filed_here(tracker, last=120)  # (ZH-13: a note after a status check, 40 events on)
+    if looked_up and looked_up != filed and _ADDS_TO_IT.search(text):
+        # 我想补充一下 孩子原来在河南周口上学 还有我换号了 新号139… about a ticket filed in another
+        # conversation (ZH-13: 已经在办, nothing kept): only the filing conversation may write on
+        # it, so what is added goes to the station as a ticket of its own, naming the first
+        dispatcher.utter_message(text=f"工单 {looked_up} 不是在这次对话里登记的，我这里改不了它；您补充的内容，"
+                                      f"我登记成一张关联工单（注明关联 {looked_up}），一起转给工作站：")
+        await file_case(dispatcher, tracker, "other", {"related_ticket": looked_up, "question": text[:300],
+                                                       "service": "补充已有工单"})
+        return []
     if looked_up and looked_up != filed:
         dispatcher.utter_message(text=f"工单 {looked_up} 已经在办，工作人员会按登记的手机号联系您。"
                                       + HURRY_TEXT.format(ticket=looked_up))
@@ -420,6 +429,10 @@ def filed_type(tracker: Tracker) -> str | None:
     return next((kind for kind, name in TYPE_NAMES.items() if named and name == named.group(1)), None)
 
 
+# 补充 / 记上 / 换号了 新号 / 改成: something to add to a ticket, not a question about it
+_ADDS_TO_IT = re.compile(r"补充|记上|写上|加上|加到|换号|新号|换了号|改成|改为|忘了说|还有个情况")
+
+
 # the words of a phone changed, left out of the note written beside the change
 _PHONE_DIGITS = re.compile(r"\+?\d[\d\s-]{9,}\d")
 _NEW_PHONE_WORDS = re.compile(r"(?:再)?补充(?:一?下)?|(?:我的?)?(?:手机号?|电话(?:号码?)?|号码)(?:码)?"
@@ -441,7 +454,7 @@ _NOTE_LEFT = re.compile(r"上给工作人员留了话：“([^”]+)”")
 def filed_content_asked(tracker: Tracker) -> str | None:
     """What the ticket filed here holds, when the latest message asks it (else None)."""
     text = ((tracker.latest_message or {}).get("text") or "").strip()
-    filed = ticket_filed_here(tracker, last=30)
+    filed = ticket_filed_here(tracker, last=120)  # (ZH-13: a note after a status check, 40 events on)
     return filed_content(tracker, filed) if filed and _ASKS_CONTENT.search(text) else None
 
 

@@ -364,7 +364,9 @@ def hukou_origin(text: str) -> str | None:
     return None
 
 
-_SCHOOL_PROBLEMS = (("没有学位", r"没有?学位|学位(?:紧张|不够|满了?)|没名额|名额(?:满|不够|紧)|排不上|"
+_SCHOOL_PROBLEMS = (("还没报名，担心不收", r"还没(?:去)?报(?:名)?|没去报名|怕不收|担心不收|怕人家不收|怕学校不收"),
+                    # (不知道 还没去报名 怕不收, ZF-15: filed as 被学校拒收)
+                    ("没有学位", r"没有?学位|学位(?:紧张|不够|满了?)|没名额|名额(?:满|不够|紧)|排不上|"
                                 r"没(?:有)?(?:地方|学校|哪个学校|哪家学校|地儿)(?:收|要|肯收|愿意收)"),
                     ("被学校拒收", r"不收|拒收|不让上|不给上|不接收|不要|不.{0,2}愿意收|不想收|"
                                  r"一直推|推来推去|来回推|往外推|踢皮球|推脱|推给|让等等|让再等"),
@@ -1279,6 +1281,10 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         facts["hardship_status"] = status
     if total := monthly_deduction_total(text):
         facts["amount"], facts["duration"] = total  # 一个月扣八百 扣了四个月了 (ZE-11 filed 100)
+    elif (month := _PER_MONTH_DOCKED.search(text)) \
+            and isinstance(docked := parse_amount(month.group(1)), (int, float)) \
+            and facts.get("amount") not in (None, docked) and docked >= 50:
+        facts["amount"] = int(docked)  # 每次扣兩百 一個月扣了六百 (ZG-05 filed 200): the month's total
     return facts
 
 

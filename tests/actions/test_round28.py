@@ -562,3 +562,139 @@ def test_a_date_with_hao_is_no_refusal_of_the_phone():
 
     assert not v.declines_phone("不对是上个月十号伤的 也没签合同 工伤保险不知道交没交")
     assert v.declines_phone("我不想留电话 也不知道号")
+
+
+def test_the_wage_given_when_asked_sums_the_months_told_further_back():
+    """ZF-06: 被开了 / 干了三年 / 没给钱 / 能要多少 (… 告诉我您一个月工资多少) / 一个月五千五 在青岛城阳
+    → 好的，记下了 and no sum; the summary kept 被开了 alone."""
+    from actions.legal import WAGE_ASK, case_points, sums_for
+
+    said = ["被开了", "干了三年", "没给钱", "能要多少"]
+    text = "一个月五千五 在青岛城阳"
+    message = parse(text, "inform")
+    events = [*({"event": "user", "text": m} for m in said),
+              {"event": "bot", "text": f"按您说的在这个单位干了3年：经济补偿是 3 个月工资。{WAGE_ASK}。"},
+              {"event": "bot", "text": "要不要我帮您登记一张律师咨询（法律援助）工单"},
+              {"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("worker-1", {"monthly_wage": 5500}, message, events, False, None, {}, "action_listen")
+    assert any("16,500" in line for line in sums_for(tracker))
+    assert case_points("没给钱") == {"case_points": "没给钱"}
+
+
+def test_not_yet_applied_is_no_refusal_by_the_school():
+    """ZF-15: 不知道 还没去报名 怕不收 was filed as 被学校拒收."""
+    from actions import validators as v
+
+    assert v.school_problem("不知道 还没去报名 怕不收").value.startswith("还没报名，担心不收")
+    assert v.school_problem("学校不收").value == "被学校拒收"
+
+
+def test_the_saturdays_length_is_no_weekday_overtime_and_the_earlier_hours_stay():
+    """ZE-03: 那周六呢 上个月四个周六也都上了 每次8小时 after 40 weekday hours → 4 rest days plus 8
+    weekday hours (2,280 instead of 3,720)."""
+    from actions.overtime_days import added_days, read_worked_days
+
+    new = "那周六呢 上个月四个周六也都上了 每次8小时 没补休"
+    alone = read_worked_days(new)
+    assert alone.rest_days == 4 and not alone.extended_hours
+    both = read_worked_days(added_days("我们厂天天加班 一天加两个小时 上个月上了20天班 月薪5220", new))
+    assert both.rest_days == 4 and both.extended_hours == 40
+
+
+def test_round30_readings():
+    """ZG-03: 三个礼拜天都去上班了 每天8小时 → 3 rest days plus 8 weekday hours; ZG-05: 每次扣兩百
+    一個月扣了六百 filed 200."""
+    from actions import validators as v
+    from actions.overtime_days import read_worked_days
+
+    sundays = read_worked_days("我上个月有三个礼拜天都去上班了 每天8小时 月薪6000 能拿多少加班费")
+    assert sundays.rest_days == 3 and not sundays.extended_hours
+    assert read_worked_days("上个月上了22天班 每天加班2小时").extended_hours == 44
+    assert v.read_facts("老闆扣我工資 說我遲到三次每次扣兩百 一個月扣了六百", [],
+                        v.Context(intent="wage_arrears"))["amount"] == 600
+
+
+async def test_just_asking_in_the_relief_case_gets_the_verdict_on_the_sum_told(backend):
+    """ZG-07: 要手机号干啥 我就问问够不够 我在镇江 → 好的，那就不登记了, and 2,500 against the
+    2,000 line was never said."""
+    from actions.forms import ValidateReliefForm
+
+    text = "要手机号干啥 我就问问够不够 我在镇江"
+    message = parse(text, "inform")
+    events = [{"event": "user", "text": "我建了档的困难职工 今年住院自己花了2500块 够申请救助不"},
+              {"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("worker-1", {"hardship_status": "困难", "medical_cost": 2500, "city": "镇江市"}, message,
+                      events, False, None, {"name": "relief_form"}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    await ValidateReliefForm()._just_asking(dispatcher, tracker)
+    said = "\n".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "超过了 2,000 元的线" in said and "不登记" in said
+
+
+def test_round30_others():
+    """ZH-10: 所以明天早上几点上班 after 不在服务时间 read as overtime; ZH-15: 进厂的时候公司 filed as
+    the employer 时候公司; ZH-16: 工商能认定吗 / 户主保障 (voice input)."""
+    from actions.router import _OPENS_AT, _WHEN_OPEN
+    from bot.nlu.employer_extractor import find_employers
+    from bot.normalize.text import normalize_text
+
+    said = "现在没有工作人员在岗，辛安街道工会网格化工作总站下次上班是12月7日（周一）08:30。"
+    assert _WHEN_OPEN.search("所以明天早上几点上班") and _OPENS_AT.search(said).group(2) == "12月7日（周一）08:30"
+    assert find_employers("进厂的时候公司扣了我身份证") == []
+    assert normalize_text("工商能认定吗 另外工会那个户主保障能报吗") == "工伤能认定吗 另外工会那个互助保障能报吗"
+
+
+async def test_a_day_asked_after_a_card_read_as_no_gets_the_hours():
+    """ZH-09: 那周六开门不 after the 成都 card was read as a no: 好的，没问题。有需要随时找我。"""
+    from actions.fallback import ActionDenyNoContext
+    from actions.station_text import station_text
+
+    card = "工会网格工作站：" + station_text({"name": "成都市总工会职工服务中心", "address": "成都市", "phone": "12351",
+                                          "hours": {"mon": ["08:30-12:00", "13:30-17:30"]}})
+    text = "那周六开门不"
+    message = parse(text, "deny")
+    events = [{"event": "user", "text": "成都双流最近的工会站在哪"}, {"event": "bot", "text": card},
+              {"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("worker-1", {}, message, events, False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    await ActionDenyNoContext().run(dispatcher, tracker, DOMAIN)
+    assert "周六不开门" in dispatcher.messages[0]["text"]
+
+
+def test_a_hotline_not_reached_after_the_crisis_reply_gets_the_numbers_again():
+    """ZH-11: 打了没人接 工资的事你们管不管 … right after the crisis reply went straight to 哪家单位欠的."""
+    from actions.crisis import crisis_check_in
+
+    text = "打了没人接 工资的事你们管不管 老板欠我三个月一万八"
+    message = parse(text, "wage_arrears")
+    events = [{"event": "user", "text": "活不下去了 想从楼上跳下去"},
+              {"event": "bot", "text": "您的安全最重要。请马上拨打心理援助热线 400-161-9995 或 12356。"},
+              {"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("worker-1", {}, message, events, False, None, {}, "action_listen")
+    check = crisis_check_in(tracker, text)
+    assert check and "400-161-9995" in check and "安全" in check
+
+
+async def test_what_is_added_to_a_ticket_of_another_conversation_goes_as_a_related_ticket(monkeypatch):
+    """ZH-13: 我想补充一下 孩子原来在河南周口上学 还有我换号了 新号139… after the status of a ticket
+    filed elsewhere → 已经在办, nothing kept (then a new school form)."""
+    from actions import tickets
+
+    filed: list[dict] = []
+
+    async def submit(client, outbox, payload, key):
+        filed.append(payload)
+        return {"id": "GH202612070009", "station_name": "辛安街道工会网格化工作总站", "station_phone": "0532-12351",
+                "sla_due": "2026-12-09T00:00:00"}
+
+    monkeypatch.setattr(tickets, "submit_ticket", submit)
+    text = "我想补充一下 孩子原来在河南周口上学 还有我换号了 新号13905328876 打这个"
+    message = parse(text, "inform")
+    events = [{"event": "user", "text": "我的工单GH202612070001到哪一步了"},
+              {"event": "bot", "text": "工单 GH202612070001 目前已分派到网格工作站。"},
+              {"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("worker-1", {"phone": "13905328876"}, message, events, False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    await tickets.note_on_ticket(dispatcher, tracker)
+    assert filed and filed[0]["facts"]["related_ticket"] == "GH202612070001"
+    assert "周口" in filed[0]["facts"]["question"] and filed[0]["contact_phone"] == "13905328876"

@@ -11,7 +11,7 @@
     days: "天数", name: "姓名", contact_name: "联系人", contact_phone: "联系电话",
     daily_wage: "日工资", hourly_wage: "小时工资", wage_basis: "工资计法",
     question: "职工原话", case_points: "情况要点", time_worked: "在单位工作时长", service: "事项",
-    call_time: "方便接电话的时间"
+    call_time: "方便接电话的时间", related_ticket: "关联工单"
   };
   var MONEY = { amount: 1, monthly_wage: 1, medical_cost: 1, daily_wage: 1, hourly_wage: 1 };
   var TYPES = {
