@@ -429,8 +429,8 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
     hours = _HOURS.search(text)
     before = text[max(0, hours.start() - 4):hours.start()] if hours else ""
     # 三个礼拜天都去上班了 每天8小时 (ZG-03: 8 weekday hours added): a full day's length too
-    full_day = bool(hours) and bool(re.search(r"每天|一天", before)) and (_number(hours.group(1)) or 0) >= 6 \
-        and not re.search(r"上了?\s*\d+\s*天班|\d+\s*天班", text)
+    full_day = hours is not None and bool(re.search(r"每天|一天", before)) \
+        and (_number(hours.group(1)) or 0) >= 6 and not re.search(r"上了?\s*\d+\s*天班|\d+\s*天班", text)
     shift = hours and len(_HOURS.findall(text)) == 1 and (_SHIFT_LENGTH.search(before) or full_day)
     if shift and found.rest_days and not found.dates and not re.search(r"平时|晚上|下班|每天加|工作日", text):
         return found  # 四个周六也都上了 每次8小时 (ZE-03: 8 weekday hours added): the Saturdays' length
