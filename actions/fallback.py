@@ -191,6 +191,10 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
         return callback
     if (noted := await note_on_ticket(dispatcher, tracker)) is not None:
         return noted  # 中午12点到1点方便 / 能催一下不 after a ticket (JJ-12, JJ-13)
+    if not text.startswith("/") and v.is_correction(text) and not tracker.active_loop_name \
+            and flow_to_redo(tracker):
+        # 不对 礼拜天是歇着的 就礼拜六去了 四天 right after the overtime sum (ZI-15: 这个我帮不上忙)
+        return await ActionStartService().run(dispatcher, tracker, domain)
     if listening := listening_reply(tracker, text):
         dispatcher.utter_message(text=listening)  # 不想打电话 跟你说说行不 (ZF-12)
         return []

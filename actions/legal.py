@@ -367,10 +367,16 @@ _CASE_POINTS = ((_NO_CONTRACT, "没签劳动合同"), (_DISMISSED, "被辞退"),
                 (_NO_INSURANCE, "没交社保"), (_HURT, "受了伤"), (re.compile(r"试用期"), "试用期"))
 
 
+_FIRED = re.compile(r"辞退|开除|解雇|被辞|炒了|炒鱿鱼|不用我|不要我|让我走|让我滚|撵|赶走|开了我|"
+                    r"[把给][我俺]开了|被.{0,4}开了|裁员")
+
+
 def case_points(words: str) -> dict[str, str]:
     """The legal facts in the worker's words, for a ticket's summary beside those words (round
     27: a legal ticket held only what the worker typed): the points, and how long they worked."""
     points = "、".join(label for pattern, label in _CASE_POINTS if pattern.search(words))
+    if "被辞退" in points and re.search(r"辞职|辞工|不干了|离职", words) and not _FIRED.search(words):
+        points = points.replace("被辞退", "想辞职（单位有过错）")  # (ZJ-07: a resignation filed as 被辞退)
     months = months_worked(words)
     return {k: val for k, val in (("case_points", points), ("time_worked", _period(months) if months else ""))
             if val}

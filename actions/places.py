@@ -28,6 +28,7 @@ _NOT_A_PLACE = re.compile(
     r"我|俺|你|他|她|那|这|啥|什么|怎么|钱|工资|补贴|加班|周末|平时|晚上|白天|过年|春节|"
     r"孩子|老婆|小孩|工会|单位|公司|厂|工地|标准|今年|去年|明年"
 )
+_ANOTHER_PERSON = re.compile(r"老乡|朋友|亲戚|同事|工友|家里人|我哥|我弟|我姐|我妹|老公|媳妇|老婆|对象")
 # the answers that depend on nothing but the place, by the case's topic
 PLACE_TOPICS = ("过年补贴", "最低工资")
 
@@ -58,6 +59,9 @@ def other_place_asked(tracker: Tracker) -> str | None:
     """The words of another place asked about (那广东呢) while a case whose answer depends on
     the place is open and the worker's own place is known; None otherwise."""
     text = ((tracker.latest_message or {}).get("text") or "").strip()
+    first, _, rest = text.partition(" ")
+    if rest and _ANOTHER_PERSON.search(rest):
+        text = first  # 那广东呢 我老乡在东莞送外卖 (ZG-14): the place asked, then who it is for
     found = _OTHER_PLACE_ASKED.match(text)
     if not found or _NOT_A_PLACE.search(found.group(1)) or form_topic(tracker) not in PLACE_TOPICS:
         return None

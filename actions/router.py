@@ -72,7 +72,14 @@ from actions.slot_checks import slots_set_this_turn
 from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, value_before_this_message
 from actions.station_followup import station_detail_reply, ticket_station_reply
 from actions.station_text import station_text
-from actions.tickets import correct_filed_phone, new_case_id, note_on_ticket, offer_ticket, ticket_filed_here
+from actions.tickets import (
+    correct_filed_phone,
+    filed_type,
+    new_case_id,
+    note_on_ticket,
+    offer_ticket,
+    ticket_filed_here,
+)
 from actions.wages import PERIOD_QUESTION, paid_so_far
 from bot.normalize.numbers import find_durations
 
@@ -393,6 +400,10 @@ def wrong_ticket_id(text: str) -> str | None:
             "例如 GH202611180023），请再核对一下。")
 
 
+# the ticket type each case flow files
+_TICKET_OF = {"wage_arrears": "wage_arrears", "school_placement": "school_placement",
+              "relief_eligibility": "relief_application", "holiday_subsidy": "subsidy_application",
+              "overtime_pay": "overtime_pay", "minimum_wage": "minimum_wage", "legal_aid": "legal_aid"}
 _WHEN_OPEN = re.compile(r"几点上班|几点开门|几点有人|什么时候上班|啥时候上班|什么时候有人|啥时候有人|"
                         r"明天\S{0,4}(?:上班|开门|有人)")
 _OPENS_AT = re.compile(r"(\d{1,2}月\d{1,2}日（周.）\s*\d{1,2}:\d{2})\s*上班|"
@@ -712,6 +723,14 @@ class ActionStartService(SafeAction):
     async def _start(self, service: str, dispatcher, tracker, domain,
                      answered: bool = False) -> list[dict]:
         """Opens the service's flow; ``answered``: a fact answer already said its rules."""
+        text = (tracker.latest_message or {}).get("text") or ""
+        if answered and (filed := ticket_filed_here(tracker, last=120)) \
+                and filed_type(tracker) == _TICKET_OF.get(service) and not wants_registration(text):
+            # 包工头人都跑了 那这钱找谁要啊 right after the wage ticket (ZI-01: the form again, the
+            # sum, months and workers asked again): answered, and the filed case is where it goes
+            dispatcher.utter_message(text=f"您这件事已经登记在工单 {filed} 上了，工作人员会照登记的情况跟进；要补充什么"
+                                          "（比如新的情况、对方的电话），直接告诉我，我加到工单上。")
+            return []
         if service in POLICY_SERVICES:
             action = POLICY_ACTIONS[service]()
             return await action.act(dispatcher, tracker, domain)

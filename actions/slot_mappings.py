@@ -82,6 +82,9 @@ class ValidateSlotMappings(ValidationAction):
             facts.setdefault(slot, value)  # the NLU's own reading of a place stays as it was
         if "monthly_wage" in facts and "wage_basis" not in facts and tracker.get_slot("wage_basis"):
             facts["wage_basis"] = None  # 一天三百, then 一个月六千: the month said now
+        if (other := _SOMEONE_ELSES_PLACE.search(message.get("text") or "")) and "occupation" in facts \
+                and not re.search(r"我|俺", (message.get("text") or "")[other.end():]):
+            facts.pop("occupation")  # 我老乡在东莞送外卖 (ZG-14: 工作改为外卖骑手): the friend's job
         if _OTHERS_OWED.search(message.get("text") or ""):
             # 那我那些还在厂里干的工友呢 他们也被拖了半年了 (ZC-08: 欠薪时间改为6个月): the others'
             # time and sums, not the worker's own
@@ -410,9 +413,13 @@ _SOMEONE_ELSES_PLACE = re.compile(r"(?:老乡|朋友|亲戚|同事|工友|同乡
 
 
 def place_of_someone_else(tracker: Tracker) -> list[dict]:
-    """A city or district the message says someone else is in is undone (the worker's stays)."""
+    """A city or district the message says someone else is in is undone (the worker's stays);
+    so is the union's own (那你们青岛的能帮我办吗 from a worker in 苏州, ZJ-09: 青岛's centre was
+    called the nearest station)."""
     text = (tracker.latest_message or {}).get("text") or ""
-    return _places_undone(tracker, text, " ".join(m.group(1) for m in _SOMEONE_ELSES_PLACE.finditer(text)))
+    others = [m.group(1) for m in _SOMEONE_ELSES_PLACE.finditer(text)]
+    others += [m.group(1) for m in re.finditer(r"你们\s*([\u4e00-\u9fff]{2,3}?)(?:的|那边|这边|那里|工会)", text)]
+    return _places_undone(tracker, text, " ".join(others))
 
 
 def place_asked_about(tracker: Tracker, words: str | None) -> list[dict]:

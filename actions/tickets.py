@@ -370,8 +370,12 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     about a ticket only looked up, how to hurry it. None: no such message."""
     text = (tracker.latest_message.get("text") or "").strip()
     if tracker.active_loop_name or text.startswith("/") or not (
-            _NOTE_WORTHY.search(text) or _ASKS_CONTENT.search(text)):
+            _NOTE_WORTHY.search(text) or _ASKS_CONTENT.search(text) or _ASKS_NUMBER.search(text)):
         return None
+    if _ASKS_NUMBER.search(text) and (number := ticket_filed_here(tracker, last=200)):
+        # 刚才那个单号是多少来着 我没记住 (ZI-16: 没太明白)
+        dispatcher.utter_message(text=f"您的工单号是 {number}。查进度的时候告诉我这个号就行，也可以截个图存着。")
+        return []
     looked_up = status.group(1) if (status := status_looked_up(tracker)) else None
     filed = ticket_filed_here(tracker, last=120)  # (ZH-13: a note after a status check, 40 events on)
     if looked_up and looked_up != filed and _ADDS_TO_IT.search(text):
@@ -429,6 +433,8 @@ def filed_type(tracker: Tracker) -> str | None:
     return next((kind for kind, name in TYPE_NAMES.items() if named and name == named.group(1)), None)
 
 
+_ASKS_NUMBER = re.compile(r"(?:单号|工单号|编号|单子号)\S{0,6}(?:多少|是啥|是什么|几号|忘了|没记住|没记下|再说)|"
+                          r"(?:忘了|没记住|没记下)\S{0,4}(?:单号|工单号|编号)")
 # 补充 / 记上 / 换号了 新号 / 改成: something to add to a ticket, not a question about it
 _ADDS_TO_IT = re.compile(r"补充|记上|写上|加上|加到|换号|新号|换了号|改成|改为|忘了说|还有个情况")
 

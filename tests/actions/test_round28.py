@@ -698,3 +698,90 @@ async def test_what_is_added_to_a_ticket_of_another_conversation_goes_as_a_relat
     await tickets.note_on_ticket(dispatcher, tracker)
     assert filed and filed[0]["facts"]["related_ticket"] == "GH202612070001"
     assert "周口" in filed[0]["facts"]["question"] and filed[0]["contact_phone"] == "13905328876"
+
+
+async def test_another_place_asked_for_a_friend_keeps_the_workers_job_and_place(backend):
+    """ZG-14: 那广东呢 我老乡在东莞送外卖 after 上海's measures → 工作改为外卖骑手, 城市 东莞市, and no
+    广东 measures."""
+    from actions.places import other_place_asked
+    from actions.slot_mappings import ValidateSlotMappings
+
+    subsidy = {"type": "subsidy_application", "facts": {"holiday_situation": "stay"}}
+    tracker = _on_the_offer(subsidy, {"city": "上海市", "occupation": "construction"}, "那广东呢 我老乡在东莞送外卖",
+                            {"city": "东莞"})
+    assert other_place_asked(tracker) == "广东"
+    changed = slot_values(await ValidateSlotMappings().run(CollectingDispatcher(), tracker, DOMAIN))
+    assert changed.get("city") == "上海市" and "occupation" not in changed
+
+
+async def test_a_question_after_the_case_was_filed_opens_no_second_case():
+    """ZI-01: 包工头人都跑了联系不上 那这钱找谁要啊 right after the wage ticket: answered, then the
+    arrears form asked the sum, the months and the workers again."""
+    from actions.router import ActionStartService
+
+    text = "包工头人都跑了联系不上 那这钱找谁要啊 总包公司管不管"
+    message = parse(text, "wage_arrears")
+    events = [{"event": "bot", "text": "已为您登记欠薪工单，工单号 GH202612070001，由辛安街道工会网格化工作总站负责"},
+              {"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("worker-1", {}, message, events, False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    events = await ActionStartService()._start("wage_arrears", dispatcher, tracker, DOMAIN, answered=True)
+    assert events == [] and "GH202612070001" in dispatcher.messages[0]["text"]
+
+
+async def test_round31_readings(monkeypatch):
+    """ZI-07: 今年3月份公司把我辞退了 filed 月份公司; ZI-16: 刚才那个单号是多少来着 我没记住 got 没太明白."""
+    from actions import tickets
+    from bot.nlu.employer_extractor import find_employers
+
+    assert find_employers("今年3月份公司把我辞退了") == []
+    dispatcher = CollectingDispatcher()
+    assert await tickets.note_on_ticket(dispatcher, _after_filing("刚才那个单号是多少来着 我没记住")) == []
+    assert "GH202612070002" in dispatcher.messages[0]["text"]
+
+
+async def test_a_correction_read_as_out_of_scope_after_the_overtime_sum_redoes_it(monkeypatch):
+    """ZI-15: 不对 礼拜天是歇着的 就礼拜六去了 四天 right after the overtime sum → 这个我帮不上忙."""
+    from actions import fallback
+
+    ran: list[bool] = []
+
+    class Redo:
+        async def run(self, dispatcher, tracker, domain):
+            ran.append(True)
+            return []
+
+    monkeypatch.setattr(fallback, "ActionStartService", Redo)
+    monkeypatch.setattr(fallback, "flow_to_redo", lambda tracker: "overtime_pay")
+    text = "不对 礼拜天是歇着的 就礼拜六去了 四天"
+    message = parse(text, "out_of_scope")
+    tracker = Tracker("worker-1", {}, message, [{"event": "user", "text": text, "parse_data": message}], False,
+                      None, {}, "action_listen")
+    assert await fallback.understood_anyway(CollectingDispatcher(), tracker, DOMAIN) == [] and ran
+
+
+def test_the_unions_own_place_is_not_the_workers():
+    """ZJ-09: 那你们青岛的能帮我办吗 from a worker in 苏州 → 离您最近的工会网格工作站是：青岛市总工会…"""
+    from form_trackers import form_tracker
+
+    from actions.slot_mappings import place_of_someone_else
+
+    tracker = form_tracker("find_station_form", None, "那你们青岛的能帮我办吗", extracted={"city": "青岛"})
+    assert place_of_someone_else(tracker) == [{"event": "slot", "timestamp": None, "name": "city", "value": None}]
+
+
+def test_a_resignation_for_the_employers_fault_is_not_filed_as_a_dismissal():
+    """ZJ-07: 签了自愿放弃社保 现在想辞职 — the ticket said 被辞退."""
+    from actions.legal import case_points
+
+    assert case_points("我签了自愿放弃社保 现在想辞职 能要补偿吗")["case_points"] == "想辞职（单位有过错）"
+    assert case_points("被开了 干了三年")["case_points"] == "被辞退"
+
+
+def test_a_total_asked_is_no_pointing_back():
+    """那一共多少钱 after the overtime sum (make test's e2e): read with the message before it, it
+    found the weekend rule and pre-empted the sum again."""
+    from actions.facts import _POINTS_BACK
+
+    assert not _POINTS_BACK.search("那一共多少钱")
+    assert _POINTS_BACK.search("那扣的那1500能要回来吗") and _POINTS_BACK.search("那一千五能要回来吗")
