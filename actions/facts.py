@@ -406,11 +406,13 @@ def relief_verdict_line(status: str, paid: float) -> str:
     """The worker's own sum against the line of their own status (困难 2,000, 特困 3,000): said
     when both are told, and again when either is corrected (ZA-11 kept the 困难 verdict)."""
     line = 3000 if status == "特困" else 2000
+    # (ZK-06: a 青岛 worker was told 可以申请 on 镇江's lines, the place never asked)
+    whose = "这是镇江市总工会的标准，别的地方以当地工会为准。"
     if paid > line:
         return (f"按您说的：在档{status}职工，今年自付 {paid:,.0f} 元，超过了 {line:,} 元的线，"
-                "下半年可以申请工会医疗救助。")
+                f"下半年可以申请工会医疗救助（{whose}）")
     return (f"按您说的：在档{status}职工要自付超过 {line:,} 元才能申请，您的 {paid:,.0f} 元还差 {line - paid:,.0f} 元，"
-            f"现在还不够；票据都留好，今年再看病自付的加起来超过 {line:,} 元就可以申请。")
+            f"现在还不够；票据都留好，今年再看病自付的加起来超过 {line:,} 元就可以申请（{whose}）")
 
 
 _DEDUCTED = re.compile(r"(?:扣|罚)(?:了|掉|走)?(?:我|俺)?(?:的)?\s*$")

@@ -434,7 +434,9 @@ class HotlineForm(FormValidationAction):
             extra.append(SlotSet("last_correction", None))
             if verdict := self._verdict_again(tracker, {c["slot"] for c in corrected}):
                 dispatcher.utter_message(text=verdict)
-        elif v.is_correction(text):
+        elif v.is_correction(text) and not named_fact_change(text):
+            # (人数不对 是两个人 我跟我媳妇, ZK-13: the named fact changed, and then the last
+            # answer too — 单位改为两个人我跟我媳妇)
             fixed = self._correct_last_answer(tracker, text)
             if fixed:
                 slot, value = fixed

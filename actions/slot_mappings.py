@@ -112,7 +112,7 @@ class ValidateSlotMappings(ValidationAction):
                 changed.append(_change(tracker, facts, slot, old, value))
         if changed or tracker.get_slot("last_correction"):
             events.append(SlotSet("last_correction", changed or None))  # this message's only
-        return events
+        return events + await city_of_district(tracker, events)
 
 
 # 在即墨 / 我在城阳 / 人在李沧呢: a place told on its own while something else was asked. The
@@ -420,6 +420,22 @@ def place_of_someone_else(tracker: Tracker) -> list[dict]:
     others = [m.group(1) for m in _SOMEONE_ELSES_PLACE.finditer(text)]
     others += [m.group(1) for m in re.finditer(r"你们\s*([\u4e00-\u9fff]{2,3}?)(?:的|那边|这边|那里|工会)", text)]
     return _places_undone(tracker, text, " ".join(others))
+
+
+async def city_of_district(tracker: Tracker, events: list[dict]) -> list[dict]:
+    """The city of a district told without it (辛安街道, 薛家岛街道): ZI-16 and ZL-11 were asked
+    您在哪个城市 after the street was given, and 青岛啊 then replaced the street with the district."""
+    final = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    district = final.get("district", tracker.get_slot("district"))
+    city = final.get("city", tracker.get_slot("city"))
+    if city or not isinstance(district, str) or not district or district == v.UNKNOWN:
+        return []
+    try:
+        found = await resolve_place(district)
+    except Exception:  # a place is a bonus here; never cost the worker an answer
+        logger.exception("finding the city of a district failed")
+        return []
+    return [SlotSet("city", found["city"])] if found and found.get("city") else []
 
 
 def place_asked_about(tracker: Tracker, words: str | None) -> list[dict]:

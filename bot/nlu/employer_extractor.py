@@ -26,7 +26,8 @@ _GENERIC = {"这个", "那个", "这家", "那家", "一个", "一家", "我们"
             "附近", "本地", "当地", "小", "大", "淡季", "旺季", "年底", "年前", "年后",
             # 进厂的时候公司扣了我身份证 (ZH-15 filed 时候公司): when, not who
             "时候", "当时", "那时", "之前", "以前", "后来", "现在", "今年", "去年", "刚开始", "一开始",
-            "月份", "年份", "号"}  # (今年3月份公司把我辞退了, ZI-07 filed 月份公司)
+            "月份", "年份", "号", "礼拜", "星期", "上礼拜", "上星期", "上周", "这周", "这礼拜"}
+# (今年3月份公司把我辞退了, ZI-07 filed 月份公司; 上礼拜公司… ZK-08 filed 礼拜公司)
 _MAX_NAME = 8
 # A trade word ends a name that was said without 公司 (青岛海纳建筑, 宏达电子): weaker than a
 # suffix, so the name before it must look like a brand — no verb of doing the trade (搞建筑,

@@ -785,3 +785,56 @@ def test_a_total_asked_is_no_pointing_back():
 
     assert not _POINTS_BACK.search("那一共多少钱")
     assert _POINTS_BACK.search("那扣的那1500能要回来吗") and _POINTS_BACK.search("那一千五能要回来吗")
+
+
+async def test_a_district_told_without_its_city_gets_the_city(backend, monkeypatch):
+    """ZI-16 / ZL-11: 您在哪个城市 after 辛安街道 / 薛家岛街道 was given; 青岛啊 then replaced the
+    street with the district. Also ZK-08: 上礼拜公司 filed as the employer 礼拜公司; ZK-11: 青到."""
+    from actions import slot_mappings
+    from bot.nlu.employer_extractor import find_employers
+    from bot.normalize.text import normalize_text
+
+    async def resolve(words):
+        return {"city": "青岛市", "district": words} if "街道" in words else None
+
+    monkeypatch.setattr(slot_mappings, "resolve_place", resolve)
+    message = parse("在黄岛区薛家岛街道一个汽修厂", "legal_aid")
+    tracker = Tracker("worker-1", {}, message, [{"event": "user", "text": message["text"], "parse_data": message}],
+                      False, None, {}, "action_listen")
+    street = [{"event": "slot", "name": "district", "value": "薛家岛街道"}]
+    events = await slot_mappings.city_of_district(tracker, street)
+    assert slot_values(events) == {"city": "青岛市"}
+    assert find_employers("上礼拜公司突然说不用我了") == []
+    assert normalize_text("我在青到黄岛打工") == "我在青岛黄岛打工"
+
+
+def test_not_given_a_contract_is_no_contract():
+    """ZL-11: 老板一直不给签合同 干了8个月了 … 能要啥 got the rule only, no months and no sum."""
+    from actions.legal import worked_out
+
+    text = "老板一直不给签合同 干了8个月了 在黄岛区薛家岛街道一个汽修厂 能要啥"
+    (line,) = worked_out(text, text, None, asked_wage=False)
+    assert "7个月的二倍工资差额" in line
+
+
+async def test_a_named_fact_corrected_on_the_summary_changes_nothing_else():
+    """ZK-13: 人数不对 是两个人 我跟我媳妇 on the summary → 人数改为2 人, and also 单位改为两个人我跟我媳妇."""
+    from form_trackers import form_tracker
+
+    from actions.forms import ValidateWageArrearsForm
+
+    slots = {"employer": "饭店", "amount": 6000, "duration": "P2M", "workers_affected": "不清楚",
+             "district": "辛安街道", "phone": "13698765432", "last_answered": "employer"}
+    tracker = form_tracker("wage_arrears_form", "case_confirmed", "人数不对 是两个人 我跟我媳妇", slots=slots)
+    dispatcher = CollectingDispatcher()
+    events = await ValidateWageArrearsForm().run(dispatcher, tracker, DOMAIN)
+    said = "\n".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "人数改为2 人" in said and "单位改为" not in said
+    assert slot_values(events).get("employer") in (None, "饭店")
+
+
+def test_the_relief_verdict_says_whose_lines_it_uses():
+    """ZK-06: 按您说的 … 超过了 2,000 元的线 to a worker in 青岛 — 镇江's lines, not said as such."""
+    from actions.facts import relief_verdict_line
+
+    assert "镇江市总工会的标准" in relief_verdict_line("困难", 2500)
