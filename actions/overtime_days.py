@@ -144,7 +144,9 @@ def _nearest(candidates: list[date], today: date) -> date:
 _PAST = re.compile(r"(?:干|加|上|做|值|忙|工作)了|(?:干|加|上|做)过|加了班|去年|班了|干完|已经|"
                    r"那会儿?|那时候|当时|没给|没歇|没休|一直(?:在)?上班|都在上班|没放假|就给了?|只给了?|"
                    # (YY-14: 都在岗 … 按两倍给的 was dated to the coming festival)
-                   r"开始(?:上|干)的|都在岗|在岗了|给的|发的|算的|少拿了?|少给了?|少发了?")
+                   r"开始(?:上|干)的|都在岗|在岗了|给的|发的|算的|少拿了?|少给了?|少发了?|"
+                   # 过年俺没回家 从除夕一直干到初六 (ZK-03) / 厂里说那几天算正常上班 (ZG-02): 2027 dated
+                   r"一直干|干到|没回家|没回去|没回老家|算正常上班")
 
 
 _AHEAD = re.compile(r"明年|下次|今年的?\S{0,2}?(?:还|要|会)|要是|如果|假如|打算|准备|到时候|会不会|要加班|得加班|"
@@ -420,6 +422,11 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
         found.rest_days = 4 * found.weekly_days
         if (said := _WEEKENDS_A_MONTH.search(text)) and 1 <= (counted := int(_number(said.group(1)) or 0)) <= 10:
             found.rest_days = counted  # 周六周日都得上班 一个月得有八天吧: the worker's own count
+    weekend = _WEEKEND_NAMED.search(text)
+    said_days = re.search(rf"({_NUM})\s*天(?!班)", text[weekend.end():weekend.end() + 12]) if weekend else None
+    if not found.rest_days and not found.dates and said_days and not re.search(r"节|假", text) \
+            and 1 <= (weekend_days := int(_number(said_days.group(1)) or 0)) <= 12:
+        found.rest_days = weekend_days  # 那周六周日去加班呢 加了4天 (ZM-03: read as 4 weekday evenings)
     if found.rest_days and not found.dates and _TOTAL_COUNT.search(text):
         found.rest_days = max(found.rest_days, _count(_TOTAL_COUNT, text))
     found.statutory_days = _count(_STATUTORY_COUNT, text) if not found.dates else 0
@@ -454,6 +461,8 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
     return found
 
 
+_WEEKEND_NAMED = re.compile(r"周[六日末]|礼拜[六天日]|星期[六天日]|双休|休息日")
+_WEEKEND_COUNT = re.compile(rf"(?:周[六日末]|礼拜[六天日]|星期[六天日]|双休|休息日)[^，,。]{{0,12}}?(?:{_NUM})\s*天")
 _SHIFT_LENGTH = re.compile(r"每次|每回|每趟|一次|都是|每个都")
 
 
@@ -461,6 +470,7 @@ def _every_workday(found: WorkedText, hours: Decimal, text: str, said: re.Patter
     """``hours`` over on every working day of the period the text names (``said``: the words
     that say so, left out when looking for the worker's own count of days)."""
     found.hours_per_day = found.extended_hours = hours
+    text = _WEEKEND_COUNT.sub("", text)  # (周六周日去加班呢 加了4天: no working days of the period)
     found.workdays = _workdays_in_period(text)
     found.workdays_counted = bool(re.search(rf"(?:{_NUM})\s*天", said.sub("", text)))
     if found.workdays:

@@ -25,6 +25,7 @@ from actions.common import SafeAction, bot_said, client, said_this_turn
 from actions.crisis import (
     CRISIS_STILL_HERE,
     DANGER_NOW_LINE,
+    crisis_answered,
     crisis_check_in,
     in_danger_now,
     is_crisis,
@@ -404,6 +405,8 @@ def wrong_ticket_id(text: str) -> str | None:
 _TICKET_OF = {"wage_arrears": "wage_arrears", "school_placement": "school_placement",
               "relief_eligibility": "relief_application", "holiday_subsidy": "subsidy_application",
               "overtime_pay": "overtime_pay", "minimum_wage": "minimum_wage", "legal_aid": "legal_aid"}
+CRISIS_CASE_KEPT = ("有用的：工作人员回电时，会把您说的事一起接着办，您说过的我都记在回电工单上了。"
+                    "这之前心里难受，随时打 12356 或 400-161-9995，24 小时有人接；我也一直在这儿。")
 _WHEN_OPEN = re.compile(r"几点上班|几点开门|几点有人|什么时候上班|啥时候上班|什么时候有人|啥时候有人|"
                         r"明天\S{0,4}(?:上班|开门|有人)")
 _OPENS_AT = re.compile(r"(\d{1,2}月\d{1,2}日（周.）\s*\d{1,2}:\d{2})\s*上班|"
@@ -497,6 +500,12 @@ class ActionStartService(SafeAction):
                                                              text) is not None
         callback = await file_waiting_callback(dispatcher, tracker, offer=not asks)
         if callback is not None and not asks:
+            return callback
+        if callback is not None and not services_named(text) and crisis_answered(tracker, earlier_turns=3):
+            # 13853201234 黄岛区 打电话有啥用 钱要不回来 after the crisis reply (ZM-15: a Spring
+            # Festival subsidy form, read from the model's guess): the person stays with them, and
+            # the case they told goes with the callback
+            dispatcher.utter_message(text=CRISIS_CASE_KEPT)
             return callback
         if callback is None and not services_meant(text) and stays_with_person(
                 tracker, text, is_question(text) or wants_registration(text)):

@@ -838,3 +838,64 @@ def test_the_relief_verdict_says_whose_lines_it_uses():
     from actions.facts import relief_verdict_line
 
     assert "镇江市总工会的标准" in relief_verdict_line("困难", 2500)
+
+
+def test_a_festival_worked_said_as_done_is_the_one_behind():
+    """ZK-03: 过年俺没回家 从除夕一直干到初六 … dated to the coming festival; ZG-02: 那初四到初六呢
+    厂里说那几天算正常上班 dated to the coming one after the days behind."""
+    from datetime import date
+
+    from actions.overtime_days import read_worked_days
+
+    today = date.today()
+    said = read_worked_days("过年俺没回家 从除夕一直干到初六 厂里说给双倍 俺一个月6525 到底该给多少钱")
+    assert said.dates[0] < today
+    assert read_worked_days("那初四到初六呢 厂里说那几天算正常上班不给加班费").dates[0] < today
+    assert read_worked_days("明年过年要加班 初一到初三 老板说给双倍 合法吗").dates[0] > today
+    assert read_worked_days("要是过年初一初二上班 老板说给双倍 对不对").dates[0] > today
+
+
+def test_the_notice_asked_after_the_severance_adds_the_month():
+    """ZK-08: 把我辞了 (read as a resignation), then 那他没提前一个月通知我呢 还能多要吗 → the N+1 rule
+    but no sum (27,000)."""
+    from actions.legal import worked_out
+
+    told = "在公司干了三年零四个月 上礼拜公司说业务调整把我辞了 月薪六千 应该给我多少补偿"
+    (first,) = worked_out(told, told, None, asked_wage=False)
+    assert "21,000" in first
+    asked = "那他没提前一个月通知我呢 还能多要吗"
+    (again,) = worked_out(asked, f"{told} {asked}", 6000, asked_wage=False)
+    assert "27,000" in again
+
+
+async def test_after_the_crisis_callback_no_flow_is_guessed(monkeypatch, backend):
+    """ZM-15: 13853201234 黄岛区 打电话有啥用 钱要不回来 after the crisis reply: the callback filed,
+    then a Spring Festival subsidy form (the model's guess) offered to a worker in crisis."""
+    from actions import router
+
+    async def filed(dispatcher, tracker, offer=True):
+        dispatcher.utter_message(text="已为您登记回电工单，工单号 GH202612070016")
+        return []
+
+    monkeypatch.setattr(router, "file_waiting_callback", filed)
+    text = "13853201234 黄岛区 打电话有啥用 钱要不回来"
+    message = parse(text, "holiday_subsidy")
+    events = [{"event": "user", "text": "半年工资一分没拿到 我真不想活了"},
+              {"event": "bot", "text": "您的安全最重要。请马上拨打心理援助热线 400-161-9995 或 12356。"},
+              {"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("worker-1", {}, message, events, False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    assert await router.ActionStartService().act(dispatcher, tracker, DOMAIN) == []
+    said = "\n".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "回电工单" in said and "12356" in said and "过年" not in said
+
+
+def test_weekend_days_counted_after_the_weekend_named_are_rest_days():
+    """ZM-03: 那周六周日去加班呢 加了4天 after 44 weekday hours → 8 weekday hours at 150 % (240);
+    right: 4 rest days at 200 %, the 44 hours kept."""
+    from actions.overtime_days import added_days, read_worked_days
+
+    new = "那周六周日去加班呢 加了4天"
+    assert read_worked_days(new).rest_days == 4 and not read_worked_days(new).extended_hours
+    both = read_worked_days(added_days("我一个月3480每天加两个钟加了22天加班费该多少钱", new))
+    assert both.rest_days == 4 and both.extended_hours == 44
