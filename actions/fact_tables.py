@@ -33,7 +33,7 @@ FACT_NAMES = {"employer": "单位", "amount": "金额", "monthly_wage": "月工�
               "phone": "手机号", "service": "事项", "question": "您说的情况",
               "contact_name": "联系人", "daily_wage": "日工资", "hourly_wage": "小时工资",
               "case_points": "情况要点", "time_worked": "在这个单位干了", "call_time": "方便接电话的时间",
-              "related_ticket": "关联工单"}
+              "related_ticket": "关联工单", "ticket_id": "工单号"}
 _MONEY_FACTS = ("amount", "monthly_wage", "medical_cost", "daily_wage", "hourly_wage")
 
 # A wage said by the day or the hour (一天三百, 一小时20): the month it stands for is what every

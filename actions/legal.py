@@ -232,7 +232,7 @@ def severance_line(months: int, wage: int | None, rough: bool = False, ask: bool
 
 _N = r"(半|\d{1,2}|[一二两三四五六七八九十])"
 _CONTRACT_TERM = re.compile(rf"(?:签了?|签的是?)\s*{_N}\s*(个月|年)(?:的)?(?:劳动)?合同|"
-                            rf"合同(?:签了?|是|期限是?)?\s*{_N}\s*(个月|年)")
+                            rf"合同(?:签的是?|签了?|是|期限是?)?\s*{_N}\s*(个月|年)")  # (合同签的一年, ZK-10)
 _PROBATION = re.compile(r"试用期\S{0,4}?\s*"
                         r"(半年|\d{1,2}个?月|[一二两三四五六七八九十]个月)")
 _PROBATION_SAID = re.compile(r"试用期[^，,。；;！!？?\s]{0,8}")

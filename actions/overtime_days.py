@@ -84,7 +84,7 @@ def days_given_off(before: str | None, said: str) -> str | None:
         if _GIVEN_OFF.search(clause) and not re.search(r"[没不未]", clause):
             named = len(re.findall(_LUNAR_DAY, clause)) or len(re.findall(r"\d{1,2}\s*[号日]", clause))
             counted = _COMP_DAYS.search(clause)
-            given += int(_number(counted.group(1)) or 0) if counted else named
+            given += int(_number(counted.group(1) or counted.group(2)) or 0) if counted else named
     return f"{before} 后来补休了{given}天" if given else None
 
 
@@ -391,7 +391,9 @@ def _days_after(text: str, first: date, today: date) -> list[date]:
             if (d := _calendar_date(str(first.year), str(first.month), m.group(1), today))]
 
 
-_COMP_DAYS = re.compile(rf"(?:补休|调休|倒休)了?\s*({_NUM})\s*天")
+# 补休了两天 / 补休了俩 / 有2天给我补休了 (ZO-16: the last two got 没明白)
+_COMP_DAYS = re.compile(rf"(?:补休|调休|倒休)了?\s*({_NUM})\s*(?:天|个(?![月年小钟])|(?=$|[\s，,。!！?？]))|"
+                        rf"有?\s*({_NUM})\s*天\S{{0,4}}?(?:补休|调休|倒休)")
 
 
 _DAYS_A_MONTH = re.compile(r"(?:一个月|每个?月|一月)(?:要|得|都|能|就)?(?:干|上|做|出勤|上班)了?\s*"
@@ -430,9 +432,10 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
     if found.rest_days and not found.dates and _TOTAL_COUNT.search(text):
         found.rest_days = max(found.rest_days, _count(_TOTAL_COUNT, text))
     found.statutory_days = _count(_STATUTORY_COUNT, text) if not found.dates else 0
-    comp = _COMP_DAYS.search(text)
-    if comp and not re.search(r"[没不未]", text[max(0, comp.start() - 3):comp.start()]):
-        found.comp_days = int(_number(comp.group(1)) or 0)
+    comp = next((m for m in _COMP_DAYS.finditer(text)
+                 if not re.search(r"[没不未]", text[max(0, m.start() - 3):m.start()])), None)
+    if comp:
+        found.comp_days = int(_number(comp.group(1) or comp.group(2)) or 0)
     hours = _HOURS.search(text)
     before = text[max(0, hours.start() - 4):hours.start()] if hours else ""
     # 三个礼拜天都去上班了 每天8小时 (ZG-03: 8 weekday hours added): a full day's length too

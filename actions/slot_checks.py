@@ -137,7 +137,9 @@ def told_text(facts: dict[str, Any], basis: Any = None) -> str:
     if "monthly_wage" in said:
         fact, value = wage_as_said(said.pop("monthly_wage"), facts.get("wage_basis", basis))
         said = {fact: value, **said}
-    return "、".join(f"{FACT_NAMES.get(slot, slot)} {fact_text(slot, value)}" for slot, value in said.items())
+    # (ZP-06 was told 记下了：ticket_id GH…: never a slot's own name)
+    return "、".join(f"{FACT_NAMES[slot]} {fact_text(slot, value)}" for slot, value in said.items()
+                    if slot in FACT_NAMES)
 
 
 def answers_the_question(tracker: Tracker) -> bool:

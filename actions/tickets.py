@@ -448,6 +448,7 @@ _NEW_PHONE_WORDS = re.compile(r"(?:再)?补充(?:一?下)?|(?:我的?)?(?:手机
 # 我登记的那个写上老板名字了吗 / 工单上有没有写… / 都登记了啥 (ZB-03: a question about the ticket
 # filed was written on it as a note, or opened a new registration)
 _ASKS_CONTENT = re.compile(r"(?:写|记|登记|加|填)(?:上|进|进去|到)?了?\S{0,8}?(?:了吗|了没|了么|没有?$|没写|没记)|"
+                           r"(?:工单|单子)\S{0,3}(?:写|记)了\S{0,10}?(?:吗|没)|"  # 工单里写了我工资5000吗 (ZP-06)
                            r"有没有(?:写|记|登记)|写没写|记没记|登没登记|(?:工单|单子)上\S{0,6}?(?:有|写|记)\S{0,6}?(?:吗|没)|"
                            r"(?:登记|写|记)了?(?:些)?(?:啥|什么|哪些)")
 # a name, a trade name or a number told with the question: new, so it is written on the ticket too

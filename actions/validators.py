@@ -1271,6 +1271,9 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
                                 r"[一二两俩仨三四五六七八九十]\s*个?(?:周[六日末]|星期[六天日]|礼拜[六天日]|休息日)",
                                 text):
             facts["overtime_days"] = text
+    if "overtime_days" not in facts and "overtime_days" in ctx.known and re.search(r"补休|调休|倒休", text) \
+            and read_worked_days(text).comp_days:
+        facts["overtime_days"] = text  # 有2天给我补休了 after the sum (ZO-16: 没明白): joined with the days
 
     if re.search(r"[Gg][Hh]\s*\d", text) and (ticket := ticket_id(text)).ok:
         facts["ticket_id"] = ticket.value  # 编号gh 2026 1206 0003 (Z-15: asked for the number)

@@ -357,9 +357,10 @@ def test_a_probation_served_sums_its_months_and_a_trade_word_ends_a_name():
     """ZA-07: 两个月一共能补多少 got 800 a month; ZA-13 filed 宏达五金 as 宏达."""
     from actions.legal import probation_lines
 
-    (pay,) = probation_lines("试用期两个月 合同上写的工资4000 试用期只给2400 合同签的一年 "
-                             "那我两个月试用期一共能补多少 现在已经转正了")
-    assert "一共少了 1,600 元" in pay
+    lines = probation_lines("试用期两个月 合同上写的工资4000 试用期只给2400 合同签的一年 "
+                            "那我两个月试用期一共能补多少 现在已经转正了")
+    # (合同签的一年 is read since round 32: the probation's length is said lawful beside the sum)
+    assert any("一共少了 1,600 元" in line for line in lines) and "没有超过法律规定" in lines[0]
     assert ["在宏达五金干了两年"[a:b] for a, b in find_employers("在宏达五金干了两年")] == ["宏达五金"]
 
 

@@ -899,3 +899,31 @@ def test_weekend_days_counted_after_the_weekend_named_are_rest_days():
     assert read_worked_days(new).rest_days == 4 and not read_worked_days(new).extended_hours
     both = read_worked_days(added_days("我一个月3480每天加两个钟加了22天加班费该多少钱", new))
     assert both.rest_days == 4 and both.extended_hours == 44
+
+
+def test_an_over_long_probation_on_a_contract_said_as_签的一年_is_summed():
+    """ZK-10: 合同签的一年 试用期给我定了六个月 … 已经干了五个月了 多出来的能要钱不 got the 80 % line
+    only, never the over-long probation (15,000)."""
+    from actions.legal import probation_lines
+
+    told = "合同签的一年 试用期给我定了六个月 试用期一个月才给两千 合同上写转正五千 这样合法吗"
+    lines = probation_lines(f"{told} 那试用期六个月这个呢 我现在已经干了五个月了 多出来的能要钱不")
+    assert any("最长只能2个月" in line and "15,000" in line for line in lines)
+
+
+def test_round34_readings():
+    """ZO-16: 补休了俩 / 有2天给我补休了 after the Saturdays' sum got 没明白; ZP-06: 工单里写了我工资5000吗
+    started a wage form, and 记下了：ticket_id GH… showed a slot's own name."""
+    from actions import validators as v
+    from actions.overtime_days import days_given_off, read_worked_days
+    from actions.slot_checks import told_text
+    from actions.tickets import _ASKS_CONTENT
+
+    for said in ("补休了俩", "有2天给我补休了"):
+        assert read_worked_days(said).comp_days == 2
+        joined = days_given_off("上个月四个周六都加班了 月薪3915", said)
+        assert joined and read_worked_days(joined).comp_days == 2
+    assert v.read_facts("有2天给我补休了", [], v.Context(known=frozenset({"overtime_days"}))) == {
+        "overtime_days": "有2天给我补休了"}
+    assert _ASKS_CONTENT.search("工单里写了我工资5000吗")
+    assert "ticket_id" not in told_text({"monthly_wage": 5000, "ticket_id": "GH202612070004"})
