@@ -134,7 +134,10 @@ def owed_amount(value: object) -> Checked:
     return checked
 
 
-_RANGE = re.compile(r"[一二两三四五六七八九]{2}\s*个?\s*(?:月|年|星期|礼拜|周|天)")
+# a range is two neighbouring numbers (五六个月, 两三千): 九千五一个月 is no range of 五一 (this stop's
+# own check: 欠薪时间改为约五一个月)
+_PAIR = r"(?:一两|一二|两三|二三|三四|四五|五六|六七|七八|八九)"
+_RANGE = re.compile(rf"{_PAIR}\s*个?\s*(?:月|年|星期|礼拜|周|天)")
 
 
 def duration(value: object) -> Checked:
@@ -146,14 +149,14 @@ def duration(value: object) -> Checked:
 
 
 _CN_COUNT = "一二两三四五六七八九十百"
-_COUNT_RANGE = re.compile(r"[一二两三四五六七八九]{2}\s*(?:个|位|名)(?!\s*(?:月|星期|礼拜|小时|钟头|年|天|周))"
+_COUNT_RANGE = re.compile(_PAIR + r"\s*(?:个|位|名)(?!\s*(?:月|星期|礼拜|小时|钟头|年|天|周))"
                           r"\s*(?:人|工友|同事|兄弟|老乡)?")
 # 二三十个人 / 三十多号人 / 一百多号人 (Y-20: filed as 100, then 好几个): about that many
-_TENS_ROUGHLY = re.compile(r"(?:[一二两三四五六七八九]{2}十|[二三四五六七八九]?十(?:多|来|几)|几十|"
+_TENS_ROUGHLY = re.compile(r"(?:" + _PAIR + r"十|[二三四五六七八九]?十(?:多|来|几)|几十|"
                            r"[一二两三四五六七八九]?百(?:多|来|几)|几百)\s*(?:个|位|名|号)?"
                            r"\s*(?:人|工友|同事|兄弟|老乡)?")
-_PEOPLE_RANGE = re.compile(r"[一二两三四五六七八九]{2}\s*(?:个|位|名)\s*(?:人|工友|同事|兄弟|老乡)")
-_AMOUNT_RANGE = re.compile(r"[一二两三四五六七八九]{2}\s*(?:十|百|千|万)\s*(?:块|元)?")
+_PEOPLE_RANGE = re.compile(_PAIR + r"\s*(?:个|位|名)\s*(?:人|工友|同事|兄弟|老乡)")
+_AMOUNT_RANGE = re.compile(_PAIR + r"\s*(?:十|百|千|万)\s*(?:块|元)?")
 
 
 def approximate_amount(value: object) -> Checked:
@@ -704,7 +707,7 @@ def _amount_slot(text: str, start: int, ctx: Context) -> str:
         return "monthly_wage"  # 扣完社保到手2100 (ZA-08: the 扣 of the insurance read as owed)
     if _OWED_CUE.search(before) or _MONTHS_OF_PAY.search(before):
         return "amount"
-    per_month = re.search(r"^[\d.万千百kKwW元块钱多]*(?:一个月|每月|/月|月薪)", after)
+    per_month = re.search(r"^[\d.万千百kKwW元块钱多零一二两三四五六七八九十]*?(?:一个月|每月|/月|月薪)", after)
     if _MONTHLY_CUE.search(before) or per_month:
         if not per_month and not _MONTHLY_WORD.search(before) and ctx.about(_WAGE_CONTEXT) \
                 and "amount" in ctx.known and "monthly_wage" not in ctx.known \
@@ -790,7 +793,7 @@ def _and_me(text: str, start: int) -> str:
 def others_beside(text: str) -> int | None:
     """还有六个工友 / 我和另外5个: how many workers besides the one who speaks (None: not said)."""
     said = next((m for m in _WORKER_COUNT.finditer(text) if m.group(1)), None)
-    if said and re.fullmatch(r"[一二两三四五六七八九]{2}", said.group(1)):
+    if said and re.fullmatch(_PAIR, said.group(1)):
         return None  # 还有五六个工友 (ZC-01 filed 57 人): about five or six, read as a range
     return _count_value(said.group(1)) or None if said else None
 
@@ -812,7 +815,7 @@ def head_count_in(text: str) -> int | str | None:
             n = _count_value(m.group(1))
             return n + 1 if n else None
         return _count_value(m.group(2))
-    m = re.search(r"(?:好几|十几|十来|二十来|几十|好多|很多|一大帮|[一二两三四五六七八九]{2}十|"
+    m = re.search(r"(?:好几|十几|十来|二十来|几十|好多|很多|一大帮|" + _PAIR + r"十|"
                   r"[二三四五六七八九]?十多)\s*(?:个|位|名)?\s*(?:工友|人|同事|兄弟|老乡)", text)
     return f"约{m.group(0)}" if m else None
 

@@ -927,3 +927,14 @@ def test_round34_readings():
         "overtime_days": "有2天给我补休了"}
     assert _ASKS_CONTENT.search("工单里写了我工资5000吗")
     assert "ticket_id" not in told_text({"monthly_wage": 5000, "ticket_id": "GH202612070004"})
+
+
+def test_a_corrected_monthly_pay_said_with_one_month_is_no_range():
+    """This stop's own check: 不对，是九千五一个月 after 一个月八千五 → 已更正：金额改为9,500 元、
+    欠薪时间改为约五一个月 (五一 read as a range of months, the month's pay as the sum owed)."""
+    from actions import validators as v
+
+    known = v.Context(form="wage_arrears_form", asked="phone", known=frozenset({"monthly_wage", "amount", "duration"}),
+                      sums=(("monthly_wage", 8500.0), ("amount", 25500.0)))
+    assert v.read_facts("不对，是九千五一个月", [], known) == {"monthly_wage": 9500}
+    assert v.duration("五六个月").value == "约五六个月" and not v.duration("九千五一个月").ok
