@@ -121,12 +121,8 @@ async def asked_facts(tracker: Tracker, statements: bool = False, places: bool =
     for part in question_parts(text):
         if not places:  # the law only: the words that ask for a station's card are left out
             part = re.sub(r"工会|网格|服务站|工作站", "", part)
-        try:
-            answer = await client().facts(part, city=_context(tracker, "city") if places else None,
-                                          district=_context(tracker, "district") if places else None,
-                                          employer=_context(tracker, "employer"))
-        except (BackendUnavailable, BackendError) as exc:
-            logger.warning("fact question not answered: %s", exc)
+        answer = await _records_for(tracker, part, places)
+        if answer is None:
             return found
         # a station's card says when it is a wider one than the place asked about
         seen = {(f.get("policy"), f.get("topic")) for f in found}
@@ -135,6 +131,18 @@ async def asked_facts(tracker: Tracker, statements: bool = False, places: bool =
     if not found and _POINTS_BACK.search(text) and len(_of_the_case(text)) <= 24:
         found = await _read_with_before(tracker, _of_the_case(text))
     return found
+
+
+async def _records_for(tracker: Tracker, question: str, places: bool = True) -> dict | None:
+    """The backend's records for a question, read with the conversation's place (``places``)
+    and employer; None when the backend is away or refuses."""
+    try:
+        return await client().facts(question, city=_context(tracker, "city") if places else None,
+                                    district=_context(tracker, "district") if places else None,
+                                    employer=_context(tracker, "employer"))
+    except (BackendUnavailable, BackendError) as exc:
+        logger.warning("fact question not answered: %s", exc)
+        return None
 
 
 async def _read_with_before(tracker: Tracker, text: str) -> list[dict]:
@@ -146,12 +154,7 @@ async def _read_with_before(tracker: Tracker, text: str) -> list[dict]:
     for earlier in reversed(told[-2:]):
         for word in crisis_words_in(earlier):
             earlier = earlier.replace(word, "")
-        try:
-            answer = await client().facts(f"{earlier} {text}", city=_context(tracker, "city"),
-                                          district=_context(tracker, "district"),
-                                          employer=_context(tracker, "employer"))
-        except (BackendUnavailable, BackendError) as exc:
-            logger.warning("fact question not answered: %s", exc)
+        if (answer := await _records_for(tracker, f"{earlier} {text}")) is None:
             return []
         if found := [f for f in answer.get("facts") or [] if f.get("kind") != "station"]:
             return found

@@ -470,25 +470,25 @@ class HotlineForm(FormValidationAction):
         events = events + extra
         return await self._next_question(events, dispatcher, tracker, domain)
 
-    def _own_relief_verdict(self, tracker: Tracker) -> str | None:
-        """In the relief case in 镇江 (the one place whose lines are on record), the worker's
-        status and own sum judged against their line; None without both."""
+    def _relief_verdict(self, tracker: Tracker) -> str | None:
+        """In the relief case, the worker's status and own sum judged against their line; None
+        without both."""
         status, paid = tracker.get_slot("hardship_status"), tracker.get_slot("medical_cost")
-        city = str(tracker.get_slot("city") or "")
-        if self.form_name() != "relief_form" or status not in ("困难", "特困") \
-                or not isinstance(paid, (int, float)) or not city.startswith("镇江"):
+        if self.form_name() != "relief_form" or status not in ("困难", "特困") or not isinstance(paid, (int, float)):
             return None
         return relief_verdict_line(status, float(paid))
+
+    def _own_relief_verdict(self, tracker: Tracker) -> str | None:
+        """The verdict in 镇江 (the one place whose lines are on record), said when just asking."""
+        return self._relief_verdict(tracker) if str(tracker.get_slot("city") or "").startswith("镇江") else None
 
     def _verdict_again(self, tracker: Tracker, corrected: set[str]) -> str | None:
         """哦说错了 我是特困职工 after the relief verdict on 困难 (ZA-11, UU-07 kept it): the
         verdict on the corrected status or sum, when one was said in this case."""
-        status, paid = tracker.get_slot("hardship_status"), tracker.get_slot("medical_cost")
-        if self.form_name() != "relief_form" or not corrected & {"hardship_status", "medical_cost"} \
-                or status not in ("困难", "特困") or not isinstance(paid, (int, float)) \
+        if not corrected & {"hardship_status", "medical_cost"} \
                 or not said_this_turn(tracker, "按您说的：在档", earlier_turns=6):
             return None
-        return relief_verdict_line(status, float(paid))
+        return self._relief_verdict(tracker)
 
     def _own_service(self) -> str | None:
         """The service whose flow this form is (None for the ticket offer and the like)."""

@@ -17,6 +17,7 @@ from rasa_sdk import Tracker
 from actions import validators as v
 from actions.common import said_this_turn
 from actions.facts import holiday_day_pay_line, recent_words
+from actions.service_catalog import INJURY
 from bot.normalize.numbers import find_amounts, find_durations
 from bot.normalize.text import CORRECTION_CUES
 
@@ -361,7 +362,7 @@ _NO_NOTICE = re.compile(r"(?:没|没有|也没|不)(?:提前|事先)(?:通知|�
 
 _NO_INSURANCE = re.compile(r"(?:没|没有|不|未)(?:给|帮)?(?:我|俺)?(?:交|缴|上|买)(?:过)?(?:社保|五险|保险)|"
                            r"(?:社保|五险)\S{0,3}(?:没|没有|不|未)(?:给)?(?:交|缴|上)")
-_HURT = re.compile(r"工伤|受伤|受了伤|摔伤|砸伤|压伤|骨折|断了|伤了|职业病|尘肺")
+_HURT = re.compile(INJURY.pattern + r"|受了伤|压伤|断了|伤了|职业病|尘肺")  # the catalogue's injury, and more
 _NOTHING_PAID = re.compile(r"(?:没|不)给(?:钱|补偿|一分)|一分钱?(?:都|也)?没给|啥(?:钱)?也没给|补偿\S{0,3}没(?:给|有)|"
                            r"一分补偿没有")
 _CASE_POINTS = ((_NO_CONTRACT, "没签劳动合同"), (_DISMISSED, "被辞退"), (_NO_NOTICE, "没提前通知"),

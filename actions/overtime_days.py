@@ -424,8 +424,7 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
         found.rest_days = 4 * found.weekly_days
         if (said := _WEEKENDS_A_MONTH.search(text)) and 1 <= (counted := int(_number(said.group(1)) or 0)) <= 10:
             found.rest_days = counted  # 周六周日都得上班 一个月得有八天吧: the worker's own count
-    weekend = _WEEKEND_NAMED.search(text)
-    said_days = re.search(rf"({_NUM})\s*天(?!班)", text[weekend.end():weekend.end() + 12]) if weekend else None
+    said_days = _REST_SAID_COUNT.search(text)
     if not found.rest_days and not found.dates and said_days and not re.search(r"节|假", text) \
             and 1 <= (weekend_days := int(_number(said_days.group(1)) or 0)) <= 12:
         found.rest_days = weekend_days  # 那周六周日去加班呢 加了4天 (ZM-03: read as 4 weekday evenings)
@@ -464,8 +463,8 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
     return found
 
 
-_WEEKEND_NAMED = re.compile(r"周[六日末]|礼拜[六天日]|星期[六天日]|双休|休息日")
-_WEEKEND_COUNT = re.compile(rf"(?:周[六日末]|礼拜[六天日]|星期[六天日]|双休|休息日)[^，,。]{{0,12}}?(?:{_NUM})\s*天")
+# 周六周日去加班呢 加了4天: rest days named, then counted further on than _REST_COUNT reads
+_REST_SAID_COUNT = re.compile(rf"(?:{_REST_WORDS}|礼拜六)[^，,。]{{0,12}}?({_NUM})\s*天(?!班)")
 _SHIFT_LENGTH = re.compile(r"每次|每回|每趟|一次|都是|每个都")
 
 
@@ -473,7 +472,7 @@ def _every_workday(found: WorkedText, hours: Decimal, text: str, said: re.Patter
     """``hours`` over on every working day of the period the text names (``said``: the words
     that say so, left out when looking for the worker's own count of days)."""
     found.hours_per_day = found.extended_hours = hours
-    text = _WEEKEND_COUNT.sub("", text)  # (周六周日去加班呢 加了4天: no working days of the period)
+    text = _REST_SAID_COUNT.sub("", text)  # (周六周日去加班呢 加了4天: no working days of the period)
     found.workdays = _workdays_in_period(text)
     found.workdays_counted = bool(re.search(rf"(?:{_NUM})\s*天", said.sub("", text)))
     if found.workdays:

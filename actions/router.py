@@ -69,7 +69,7 @@ from actions.services import (
     lookup_retry,
     wants_registration,
 )
-from actions.slot_checks import slots_set_this_turn
+from actions.slot_checks import CASE_FLOWS, slots_set_this_turn
 from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, value_before_this_message
 from actions.station_followup import station_detail_reply, ticket_station_reply
 from actions.station_text import station_text
@@ -401,10 +401,6 @@ def wrong_ticket_id(text: str) -> str | None:
             "例如 GH202611180023），请再核对一下。")
 
 
-# the ticket type each case flow files
-_TICKET_OF = {"wage_arrears": "wage_arrears", "school_placement": "school_placement",
-              "relief_eligibility": "relief_application", "holiday_subsidy": "subsidy_application",
-              "overtime_pay": "overtime_pay", "minimum_wage": "minimum_wage", "legal_aid": "legal_aid"}
 CRISIS_CASE_KEPT = ("有用的：工作人员回电时，会把您说的事一起接着办，您说过的我都记在回电工单上了。"
                     "这之前心里难受，随时打 12356 或 400-161-9995，24 小时有人接；我也一直在这儿。")
 _WHEN_OPEN = re.compile(r"几点上班|几点开门|几点有人|什么时候上班|啥时候上班|什么时候有人|啥时候有人|"
@@ -733,8 +729,9 @@ class ActionStartService(SafeAction):
                      answered: bool = False) -> list[dict]:
         """Opens the service's flow; ``answered``: a fact answer already said its rules."""
         text = (tracker.latest_message or {}).get("text") or ""
-        if answered and (filed := ticket_filed_here(tracker, last=120)) \
-                and filed_type(tracker) == _TICKET_OF.get(service) and not wants_registration(text):
+        kind = filed_type(tracker)
+        if answered and kind and (kind == service or CASE_FLOWS.get(kind) == SERVICE_FORMS.get(service)) \
+                and (filed := ticket_filed_here(tracker, last=120)) and not wants_registration(text):
             # 包工头人都跑了 那这钱找谁要啊 right after the wage ticket (ZI-01: the form again, the
             # sum, months and workers asked again): answered, and the filed case is where it goes
             dispatcher.utter_message(text=f"您这件事已经登记在工单 {filed} 上了，工作人员会照登记的情况跟进；要补充什么"

@@ -354,7 +354,7 @@ async def correct_filed_phone(dispatcher: CollectingDispatcher,
 # JJ-12 got 没明白, JJ-13 a new school form): a note for the staff, or how to hurry it
 # (他姓孙 这个要补充到我的工单里吗 / 工单上有没有写我们厂叫海纳电器 — OO-01, OO-02: 没明白 and
 # the ticket's status): a fact added to the case filed, written on it
-_NOTE_WORTHY = re.compile(r"(?:他|她|那个人|那人|老板|包工头|工头|经理)\S{0,3}?(?:的)?(?:电话|手机)|"
+_NOTE_WORTHY = re.compile(_SOMEONE_ELSES_PHONE.pattern + "|"
                           # 对了我还有两个工友也一样没签 一共三个人 (ZF-14 got the menu after filing)
                           r"^对了|(?:工友|同事|老乡)\S{0,3}也|也一样|一共\S{0,3}(?:个人|人)|"
                           r"(?:几点|什么时候|啥时候|哪天|多久)\S{0,8}?(?:打|联系|回电|来电)|方便接|方便打|"
