@@ -286,9 +286,10 @@ _LEFT_IN = re.compile(r"(去年|前年|今年)?(\d{1,2}|十[一二]?|[一二三�
 def worker_messages(tracker: Tracker, limit: int = 3) -> list[str]:
     """The worker's last few messages in their own words, latest last — never a button's
     payload (/legal_aid)."""
-    said = [(e.get("text") or "").strip() for e in tracker.events if e.get("event") == "user"]
+    said = [(e.get("text") or "").strip() for e in tracker.events if e.get("event") == "user"
+            and not (e.get("parse_data") or {}).get("typed_button")]  # 看看我的情况 typed
     latest = ((tracker.latest_message or {}).get("text") or "").strip()
-    if not said or said[-1] != latest:
+    if (not said or said[-1] != latest) and not (tracker.latest_message or {}).get("typed_button"):
         said.append(latest)
     return [t for t in said if t and not t.startswith("/")][-limit:]
 

@@ -21,7 +21,7 @@ from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client
 from actions.fact_tables import CASE_ALIASES, CASE_FACTS, CORRECTED, FACT_NAMES, WAGE_FACTS, fact_text, wage_as_said
-from actions.facts import is_question
+from actions.facts import answer_in_topic, is_question
 from actions.hotline_form import HotlineForm
 from actions.legal import case_points, sums_for
 from actions.overtime_days import kind_of_day_named
@@ -39,7 +39,7 @@ from actions.slot_checks import (
     value_before_this_message,
 )
 from actions.subsidies import occupation_matters, say_measures
-from actions.tickets import case_place, ticket_filed_here
+from actions.tickets import case_place, repeat_of_filed, ticket_filed_here
 from bot.normalize.text import normalize_text
 
 logger = logging.getLogger(__name__)
@@ -55,6 +55,17 @@ class ValidateWageArrearsForm(HotlineForm):
 
     def name(self) -> str:
         return "validate_wage_arrears_form"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> list[str]:
+        """With the month's pay known, the months owed come before the sum: the sum is the pay
+        times the months (不对，是九千五一个月 said to 一共欠了多少钱 was asked the sum again, then
+        filed 金额 不清楚 beside 9,500 a month for 3 months)."""
+        slots = await super().required_slots(domain_slots, dispatcher, tracker, domain)
+        if isinstance(tracker.get_slot("monthly_wage"), int) and not tracker.get_slot("amount") \
+                and not tracker.get_slot("duration") and "duration" in slots and "amount" in slots:
+            slots = [s for s in slots if s != "duration"]
+            slots.insert(slots.index("amount"), "duration")
+        return slots
 
     async def extract_case_confirmed(self, dispatcher, tracker, domain) -> Slots:
         if tracker.get_slot("requested_slot") != "case_confirmed" \
@@ -276,6 +287,8 @@ class ValidateTicketOfferForm(HotlineForm):
     async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> list[str]:
         if tracker.get_slot("wants_ticket") is False:
             return []  # declined: nothing more to ask
+        if tracker.get_slot("wants_ticket") is None and repeat_of_filed(tracker):
+            return []  # the case only repeats the ticket filed here: action_open_ticket says so
         if tracker.get_slot("wants_ticket") and not any(case_place(tracker)):
             # A30: with no place known the ticket would go to the default (青岛) station, which
             # cannot help a worker in 广州: the place is asked before the phone
@@ -426,6 +439,14 @@ class ValidateTicketOfferForm(HotlineForm):
             tracker.slots["wants_ticket"] = None
             reopened = [SlotSet("wants_ticket", None)]
         events = reopened + await super().run(dispatcher, tracker, domain)
+        if waiting and changed.get("question") and is_question(text := tracker.latest_message.get("text") or "") \
+                and v.is_correction(text) and not any("来源" in (m.get("text") or "") for m in dispatcher.messages):
+            # 不是欠 是扣 俺问这扣钱合不合法 on the deduction's offer (ZQ-12: kept as a correction and
+            # the offer again): the question answered, then the offer
+            answered = CollectingDispatcher()
+            for line in await answer_in_topic(tracker):
+                answered.utter_message(text=line)
+            dispatcher.messages[:0] = answered.messages
         if waiting:
             # 即墨 on the offer: the extraction read it into the tracker, but Rasa keeps only
             # the form's own slots, so the parked case keeps the place

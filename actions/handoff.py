@@ -22,7 +22,15 @@ from actions.facts import answer_fact, is_question
 from actions.service_catalog import SERVICE_FORMS, SERVICE_NAMES, services_named
 from actions.slot_checks import slots_set_this_turn
 from actions.station_followup import station_detail_reply
-from actions.tickets import call_back_at, case_place, contact_phone, file_case, ticket_filed_here
+from actions.tickets import (
+    call_back_at,
+    case_place,
+    contact_phone,
+    file_case,
+    note_on_ticket,
+    ticket_filed_here,
+    wish_about_the_ticket,
+)
 from bot.contract import URGENT_CALLBACK_REASONS
 
 PSYCH_INVITE = "您愿意说说最近发生了什么吗"  # the end of utter_psych_support
@@ -282,8 +290,14 @@ class ActionHandoffRequest(SafeAction):
         if listening := listening_reply(tracker, (tracker.latest_message or {}).get("text") or ""):
             dispatcher.utter_message(text=listening)  # 不想打电话 跟你说说行不 (ZF-12)
             return []
-        if not tracker.get_slot("handoff_reason") and not insists_on_a_person(
-                (tracker.latest_message or {}).get("text") or "") \
+        text = (tracker.latest_message or {}).get("text") or ""
+        if not tracker.get_slot("handoff_reason") and not insists_on_a_person(text) \
+                and wish_about_the_ticket(text) and ticket_filed_here(tracker, last=120) \
+                and (noted := await note_on_ticket(dispatcher, tracker)) is not None:
+            # 啥时候有人联系我 right after the wage ticket (ZQ-01: a second, callback ticket): when
+            # the station calls, and the wish written on the ticket filed
+            return noted
+        if not tracker.get_slot("handoff_reason") and not insists_on_a_person(text) \
                 and (hours := station_detail_reply(tracker)) is not None:
             # 礼拜天呢 俺下班都快八点了 去了还有人吗 right after a station's card (RR-10: a
             # handoff, and the place asked again): whether someone is there, from the card

@@ -276,9 +276,12 @@ class HotlineForm(FormValidationAction):
         if tracker.get_slot("requested_slot") in ("case_confirmed", "wants_ticket") and (
                 CONFIRM.match(text) or CHANGE.match(text) or named_fact_change(text)):
             return False  # 确认 / 修改 / 金额是九千五 answer the summary
-        own = self._own_service()
-        if own and says_not_this(text, own) and services_meant(text):
-            return True  # 俺说了不是欠钱 俺要法律援助 (J-10): whatever the NLU made of 欠钱
+        case = tracker.get_slot("pending_case") if self.form_name() == "ticket_offer_form" else None
+        own = self._own_service() or (case.get("type") if isinstance(case, dict) else None)
+        if own and says_not_this(text, own):
+            # 俺说了不是欠钱 俺要法律援助 (J-10): whatever the NLU made of 欠钱; 不是欠 是扣 俺问这扣钱
+            # 合不合法 on the deduction's offer (ZQ-12: the arrears form) names no other: it stays
+            return bool(services_meant(text))
         if intent not in SERVICE_INTENTS or SERVICE_INTENTS[intent] == self.form_name():
             return False
         if self._place_answer(tracker) or confidence < SWITCH_CONFIDENCE \

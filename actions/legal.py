@@ -132,7 +132,14 @@ def _other_time(words: str, start: int, end: int) -> bool:
                 or re.match(r"的?(?:工资|工钱|钱)", words[end:end + 3])
                 or _OTHER_TIME_NEAR.search(words[max(0, start - 5):start])
                 or re.match(r"\S{0,2}(?:是|的)?(?:怀孕|孕期|合同|试用)", words[end:end + 6])
-                or _AGO.match(words[end:end + 2]))
+                or _AGO.match(words[end:end + 2])
+                or (_PAY_RATE.match(words[end:end + 8]) and re.fullmatch(r"一个?月", words[start:end])
+                    and not _WORK_BEFORE.search(words[max(0, start - 6):start])))
+
+
+# 一个月平均七千 (ZQ-08: severance worked out on 1 month, not 三年零四个月): a month's pay
+_PAY_RATE = re.compile(r"(?:平均|大概|差不多|能拿|拿|有|才|就|也就|工资|到手)?\s*"
+                       r"(?:\d{3,}|[一二两三四五六七八九][千万])")
 
 
 # 两个月前摔的 / 半年以前: when something happened, not how long the worker worked

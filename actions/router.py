@@ -37,6 +37,7 @@ from actions.fact_tables import FACT_NAMES, wage_as_said
 from actions.facts import (
     applied_lines,
     asked_facts,
+    case_words,
     fact_text,
     is_question,
     recent_words,
@@ -75,6 +76,7 @@ from actions.station_followup import station_detail_reply, ticket_station_reply
 from actions.station_text import station_text
 from actions.tickets import (
     correct_filed_phone,
+    filed_summary,
     filed_type,
     new_case_id,
     note_on_ticket,
@@ -426,6 +428,29 @@ async def named_station_card(found: list[dict], text: str) -> str | None:
     return "工会网格工作站：" + station_text(station) if station else None
 
 
+_DEDUCTED = re.compile(r"扣(?:了|掉|我|俺|俺们|我们)*\S{0,3}?(?:\d|[一二两三四五六七八九十百千半])|"
+                       r"罚(?:了|款)|扣钱|扣工资")
+_OWED = re.compile(r"欠|拖|没发|不发|没给|不给|没结|不结")
+
+
+def deducted_only(text: str) -> bool:
+    """扣了俺五百块 / 迟到罚款: money docked from the pay, and no pay said to be owed."""
+    return bool(_DEDUCTED.search(text or "")) and not _OWED.search(re.sub(r"不是欠", "", text or ""))
+
+
+def _filed_for(service: str, tracker: Tracker, last: int) -> str | None:
+    """The ticket this conversation filed for ``service`` within its ``last`` events (a
+    policy service's sign-up is filed as an ``other`` ticket)."""
+    kind, filed = filed_type(tracker), ticket_filed_here(tracker, last=last)
+    if not kind or not filed:
+        return None
+    if kind == "other":  # 事项：职工子女爱心托管报名 — the service the sign-up names
+        lines = filed_summary(tracker, filed)[0] or []
+        return filed if any(line.startswith("· 事项") and service in services_named(line)
+                            for line in lines) else None
+    return filed if kind == service or CASE_FLOWS.get(kind) == SERVICE_FORMS.get(service) else None
+
+
 class ActionStartService(SafeAction):
     """A service request: fact answer first; else the flow, with what was said kept."""
 
@@ -657,6 +682,8 @@ class ActionStartService(SafeAction):
         if service == "legal_aid" and _ASKS_OUR_HELP.search(text):
             # 你们工会能帮我盯着点不 (NN-09: 要不要我再帮您看看; the ticket came a button later)
             return offer_ticket("legal_aid", legal_case(tracker))
+        if service and _filed_for(service, tracker, last=60):
+            return []  # 那个托管站具体在哪 right after the childcare ticket: no offer of it again
         if service:
             dispatcher.utter_message(
                 text="要不要我再帮您看看您自己的情况？",
@@ -729,14 +756,16 @@ class ActionStartService(SafeAction):
                      answered: bool = False) -> list[dict]:
         """Opens the service's flow; ``answered``: a fact answer already said its rules."""
         text = (tracker.latest_message or {}).get("text") or ""
-        kind = filed_type(tracker)
-        if answered and kind and (kind == service or CASE_FLOWS.get(kind) == SERVICE_FORMS.get(service)) \
-                and (filed := ticket_filed_here(tracker, last=120)) and not wants_registration(text):
+        if answered and (filed := _filed_for(service, tracker, last=120)) and not wants_registration(text):
             # 包工头人都跑了 那这钱找谁要啊 right after the wage ticket (ZI-01: the form again, the
             # sum, months and workers asked again): answered, and the filed case is where it goes
             dispatcher.utter_message(text=f"您这件事已经登记在工单 {filed} 上了，工作人员会照登记的情况跟进；要补充什么"
                                           "（比如新的情况、对方的电话），直接告诉我，我加到工单上。")
             return []
+        if service == "wage_arrears" and answered and deducted_only(text):
+            # 迟到了两回 扣了俺五百块 这合法吗 (ZQ-12: the rule on deductions, then 欠了多长时间 twice):
+            # a deduction is not pay owed for months; the case is offered with what was said
+            return offer_ticket("wage_arrears", {"case_points": "工资被扣", "question": case_words(tracker)})
         if service in POLICY_SERVICES:
             action = POLICY_ACTIONS[service]()
             return await action.act(dispatcher, tracker, domain)

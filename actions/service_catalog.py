@@ -109,7 +109,7 @@ _SCHOOL_PROBLEM = re.compile(r"上不了学|没学上|入学|学位|转学|不�
 # (是不是低于最低工资 asks; it says no service is unwanted)
 _NOT_THIS = re.compile(r"(?:(?<!是)不是|并不是|说的不是|问的不是|没说|没提|没问|没要|不要|不办|不用办)"
                        r"([^\s，,。.！!？?]{1,8})")
-_NOT_PAY = re.compile(r"不是(?:欠钱|要钱|要工资|讨薪|讨钱)|(?:没|不)欠(?:钱|工资|我钱)")
+_NOT_PAY = re.compile(r"不是(?:欠钱|欠薪|欠(?=\s|[，,是])|要钱|要工资|讨薪|讨钱)|(?:没|不)欠(?:钱|工资|我钱)")
 # 把腿整折了 包工头不给报 (J-10): an injury at work, which the model reads as unpaid wages
 INJURY = re.compile(r"(?:腿|手|胳膊|腰|脚|手指|头)\S{0,4}(?:断|折|伤|轧|砸|压|夹|切|卷)|手指头?没了|"
                     r"摔伤|砸伤|受伤|骨折|工伤")

@@ -74,7 +74,7 @@ class ValidateSlotMappings(ValidationAction):
             logger.exception("reading the facts of a message failed")
             return []
         facts = owed_after_months(tracker, owed_per_month(tracker, wage_after_minimum_wage(
-            tracker, correction_target(tracker, facts))))
+            tracker, correction_target(tracker, wage_behind_the_sum(tracker, facts)))))
         facts = days_with_what_came_before(tracker, facts)
         for slot in bots_own_figures(tracker, facts):
             facts.pop(slot)  # 你说的十六万是我得病才给吗 (QQ-08 filed 金额 160,000): the bot's figure
@@ -186,6 +186,23 @@ def correction_target(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]
     return moved
 
 
+_WHICH_MONEY = re.compile(r"一共|总共|总数|加起来|欠|拖|月薪|工资|一个月|每个?月|月")
+
+
+def wage_behind_the_sum(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
+    """每個月七千五 … 两个月, then 不對，是九千五 (ZQ-16 filed 金额 9,500 beside 月工资 7,500): the
+    sum owed was worked out from the month's pay, so a bare corrected sum is the pay the worker
+    said, and the sum owed is worked out again."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    wage, owed = tracker.get_slot("monthly_wage"), tracker.get_slot("amount")
+    months = re.fullmatch(r"P(\d+)M", str(tracker.get_slot("duration") or ""))
+    if "amount" not in facts or "monthly_wage" in facts or not v.is_correction(text) \
+            or _WHICH_MONEY.search(text) or not isinstance(wage, int) or not months \
+            or owed != wage * int(months.group(1)) or not isinstance(facts["amount"], int):
+        return facts
+    return {**facts, "monthly_wage": facts["amount"], "amount": facts["amount"] * int(months.group(1))}
+
+
 def last_flow(tracker: Tracker) -> str | None:
     """The form the conversation ran last (open or finished)."""
     return next((e.get("name") for e in reversed(tracker.events)
@@ -249,8 +266,8 @@ def owed_after_months(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]
     if not months or "amount" in facts or not isinstance(wage, int) or not _about_arrears(tracker):
         return facts
     before = re.fullmatch(r"P(\d+)M", str(tracker.get_slot("duration") or ""))
-    if owed not in (wage, wage * int(before.group(1)) if before else wage):
-        return facts  # a sum the worker said: kept
+    if owed not in (None, v.UNKNOWN, wage, wage * int(before.group(1)) if before else wage):
+        return facts  # a sum the worker said: kept (not yet said or 不清楚: worked out)
     return {**facts, "amount": wage * int(months.group(1))}
 
 
@@ -342,9 +359,16 @@ async def known_place_of_several(tracker: Tracker) -> list[dict]:
 
 
 # 户口在老家安徽 / 老家是河南的 / 户籍在…: where the hukou is, not where the worker lives and works
-_HUKOU_PLACE = re.compile(r"(?:(?:户口|户籍)(?:是|在|落在)(?:老家)?|老家(?:是|在)?|籍贯(?:是)?)\s*"
-                          r"([\u4e00-\u9fff]{2,8})")
+_PROVINCES = ("河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|"
+              "甘肃|青海|广西|内蒙古?|宁夏|新疆|西藏|重庆")
+# (老家 then a verb — 从安徽老家转过来黄岛 — names no place after it: 黄岛 was undone, ZR-01)
+_HUKOU_PLACE = re.compile(rf"(?:(?:户口|户籍)(?:是|在|落在)(?:老家)?|老家(?:是|在)|老家(?={_PROVINCES})|籍贯(?:是)?)"
+                          r"\s*(?![在我俺但可不])([\u4e00-\u9fff]{2,8})")  # (户口在老家 在黄岛区…: none named)
 _HUKOU_AFTER = re.compile(r"的?(?:户口|户籍)")  # 河南户口: the place said before it
+# 我是河南的 / 从安徽老家转过来 (ZR-01, round 35: the case filed to 河南 and 合肥, the worker in
+# 辛安): where the worker comes from; 我是X的 only for a province (我是黄岛的 says where they are)
+_HOME_PLACE = re.compile(rf"(?:我|俺|我们|俺们)(?:是|都是)({_PROVINCES})(?:省)?(?:的|人)|"
+                         r"从\s*([\u4e00-\u9fff]{2,6}?)(?:省|市)?(?:老家|那边)?(?:转过来|转来|过来|来的|来)")
 # (没有青岛户口辛安这边的学校, ZF-01: 辛安 after 户口 was taken as the hukou's place and the
 # school case went to 青岛's centre; 没有青岛户口 says the worker is in 青岛)
 
@@ -386,6 +410,7 @@ def place_of_hukou(tracker: Tracker) -> list[dict]:
     合肥, the worker lives in 上海闵行) is undone: the case goes where the worker is."""
     text = (tracker.latest_message or {}).get("text") or ""
     hukou = " ".join([m.group(1) for m in _HUKOU_PLACE.finditer(text)]
+                     + [m.group(1) or m.group(2) for m in _HOME_PLACE.finditer(text)]
                      + [text[max(0, m.start() - 3):m.start()] for m in _HUKOU_AFTER.finditer(text)
                         if not re.search(r"没|不是|非", text[max(0, m.start() - 6):m.start()])])
     if tracker.get_slot("requested_slot") == "hukou_status" and (bare := v.hukou_origin(text)) \
@@ -452,12 +477,17 @@ def _figure_forms(value: float) -> set[str]:
     return forms
 
 
+_OWN_PAY = re.compile(r"(?:我|俺)(?:的)?(?:一个月|每个?月|月薪|工资|月工资)(?:是|有|就|才|也就)?\s*"
+                      r"(?:\d|[一二两三四五六七八九])")
+
+
 def bots_own_figures(tracker: Tracker, facts: dict[str, Any]) -> list[str]:
     """Money facts of a question that are a figure the bot just said (a measure's maximum, the
     sum it worked out): asked about, not the worker's own case."""
     text = (tracker.latest_message or {}).get("text") or ""
-    if not (is_question(text) or re.search(r"你(?:刚才)?说的?|上面说的?", text)):
-        return []
+    if not (is_question(text) or re.search(r"你(?:刚才)?说的?|上面说的?", text)) \
+            or _OWN_PAY.search(text):
+        return []  # 过年上班加班费咋算 我一个月两千 after 保底2000 (ZQ-15: the wage asked again)
     return [slot for slot in _MONEY if isinstance(facts.get(slot), (int, float))
             and any(said_this_turn(tracker, form, earlier_turns=1)
                     for form in _figure_forms(float(facts[slot])))]

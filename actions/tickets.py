@@ -274,6 +274,58 @@ class ActionAskWantsTicket(_AskAction):
         return []
 
 
+# lines an offer may carry that are no fact of the case (the worker's words, the contact)
+_NOT_COMPARED = ("· 您说的情况", "· 手机号", "· 问题", "· 方便接电话的时间")
+
+
+def repeat_of_filed(tracker: Tracker) -> str | None:
+    """The ticket filed here that the parked case only repeats: same type, no fact it lacks
+    (那个托管站具体在哪 / 转学的话老家学校要开啥证明不 right after filing, ZR-02 and ZR-03: the
+    same ticket offered again). None when the case is new or adds a fact."""
+    case = tracker.get_slot("pending_case") or {}
+    filed = ticket_filed_here(tracker, last=200)
+    if not filed or not isinstance(case, dict) or not case.get("type") \
+            or case.get("type") != filed_type(tracker):
+        return None
+    before, _notes = filed_summary(tracker, filed)
+    facts = case.get("facts") or {}
+    lines = summary_lines({**facts, **context_facts(tracker, facts), **contact_lines(tracker, facts)})
+    return None if before is None or any(
+        line not in before for line in lines if not line.startswith(_NOT_COMPARED)) else filed
+
+
+ALREADY_FILED = ("您这件事已经登记在工单 {filed} 上了，工作人员会照登记的情况跟进，不用再登记一次；"
+                 "要补充什么（比如新的情况、对方的电话），直接告诉我，我加到工单上。")
+
+
+async def _question_on_the_filed(dispatcher: CollectingDispatcher, tracker: Tracker,
+                                 filed: str) -> None:
+    """A question the turn did not answer, asked about a case already filed: written on its
+    ticket for the staff who call (else the worker only hears the case is filed)."""
+    from actions.facts import is_question  # (facts reaches the tickets module through others)
+
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    answered = any(e.get("event") == "bot" and re.search(r"来源|地址：|电话：", e.get("text") or "")
+                   for e in _since_the_worker(tracker))
+    if answered or not is_question(text) or text.startswith("/"):
+        dispatcher.utter_message(text=ALREADY_FILED.format(filed=filed))
+        return
+    try:
+        await client().add_ticket_note(filed, tracker.sender_id, text)
+    except (BackendError, BackendUnavailable):
+        dispatcher.utter_message(text=ALREADY_FILED.format(filed=filed))
+        return
+    dispatcher.utter_message(text=f"您问的“{text[:40]}”，我这里没有现成的准确答案，已经记在工单 {filed} 上了，"
+                                  "工作人员联系您时会给您说清楚；着急的话也可以打职工服务热线 12351。")
+
+
+def _since_the_worker(tracker: Tracker) -> list[dict]:
+    """The events after the worker's latest message."""
+    events = list(tracker.events)
+    last = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=-1)
+    return events[last + 1:]
+
+
 class ActionOpenTicket(SafeAction):
     """After the ticket offer: files the parked case, or says it was not filed."""
 
@@ -284,6 +336,9 @@ class ActionOpenTicket(SafeAction):
         case = tracker.get_slot("pending_case") or {}
         reset = [SlotSet("wants_ticket", None), SlotSet("pending_case", None),
                  SlotSet("case_id", None)]
+        if not tracker.get_slot("wants_ticket") and (filed := repeat_of_filed(tracker)):
+            await _question_on_the_filed(dispatcher, tracker, filed)
+            return reset
         if not tracker.get_slot("wants_ticket") or not case.get("type"):
             dispatcher.utter_message(response="utter_no_ticket")
             return reset
@@ -358,11 +413,28 @@ _NOTE_WORTHY = re.compile(_SOMEONE_ELSES_PHONE.pattern + "|"
                           # 对了我还有两个工友也一样没签 一共三个人 (ZF-14 got the menu after filing)
                           r"^对了|(?:工友|同事|老乡)\S{0,3}也|也一样|一共\S{0,3}(?:个人|人)|"
                           r"(?:几点|什么时候|啥时候|哪天|多久)\S{0,8}?(?:打|联系|回电|来电)|方便接|方便打|"
-                          r"(?:上午|下午|中午|晚上|白天)\S{0,10}?(?:方便|有空|能接|接得了)|催|着急|快点|尽快|"
+                          r"(?:上午|下午|中午|晚上|白天)\S{0,10}?(?:方便|有空|能接|接得了|接不了|没空|接不到)|催|着急|快点|尽快|"
                           r"加急|来不及|补充|补上|加上|加到|写上|记上|写进|记进|"
                           r"(?:工单|单子)上\S{0,4}(?:有没有|写没写|记没记|写了|记了)|"
                           r"(?:他|她|老板|包工头|工头|经理)姓|(?:厂子?|公司|饭店|店)(?:名字)?叫|还有个情况|忘了说|忘说了")
 HURRY_TEXT = "着急的话现在就可以打职工服务热线 12351，报工单号 {ticket} 催办。"
+
+
+_WHEN_CALLED = re.compile(r"^(?:那|那么|请问)?(?:啥时候|什么时候|多久|几天|哪天)(?:能|会|才)?(?:有人)?(?:能|会)?"
+                          r"(?:联系|打电话|回电话?|来电话?|找)(?:我|俺)?(?:啊|呀|呢|吗)?[？?。.]*$")
+_CALLED_BY = re.compile(r"工作人员会在 (\S+?)前给您打电话")
+
+
+def _called_by(tracker: Tracker) -> str | None:
+    """The day the filing reply promised a call by (12月9日（周三）)."""
+    said = next((e.get("text") or "" for e in reversed(tracker.events)
+                 if e.get("event") == "bot" and "已为您登记" in (e.get("text") or "")), "")
+    return found.group(1) if (found := _CALLED_BY.search(said)) else None
+
+
+def wish_about_the_ticket(text: str) -> bool:
+    """啥时候有人联系我 / 白天上班接不了电话: a wish about the call a filed ticket brings."""
+    return bool(_NOTE_WORTHY.search(text or ""))
 
 
 async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict] | None:
@@ -375,6 +447,11 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     if _ASKS_NUMBER.search(text) and (number := ticket_filed_here(tracker, last=200)):
         # 刚才那个单号是多少来着 我没记住 (ZI-16: 没太明白)
         dispatcher.utter_message(text=f"您的工单号是 {number}。查进度的时候告诉我这个号就行，也可以截个图存着。")
+        return []
+    if _WHEN_CALLED.match(text) and (when := _called_by(tracker)):
+        # 啥时候有人联系我 right after filing (ZQ-01): when, from the filing reply; nothing to note
+        dispatcher.utter_message(text=f"工作人员会在 {when}前按您登记的手机号给您打电话，请保持手机畅通。"
+                                      "着急的话现在就可以打职工服务热线 12351。")
         return []
     looked_up = status.group(1) if (status := status_looked_up(tracker)) else None
     filed = ticket_filed_here(tracker, last=120)  # (ZH-13: a note after a status check, 40 events on)
@@ -465,9 +542,8 @@ def filed_content_asked(tracker: Tracker) -> str | None:
     return filed_content(tracker, filed) if filed and _ASKS_CONTENT.search(text) else None
 
 
-def filed_content(tracker: Tracker, filed: str) -> str | None:
-    """What the ticket filed here holds, as the summary before filing said it (the phone as it
-    is now, masked) and with the notes left on it since; None without such a summary."""
+def filed_summary(tracker: Tracker, filed: str) -> tuple[list[str] | None, list[str]]:
+    """The summary lines said before ``filed`` was filed here, and the notes left on it since."""
     summary, notes, after = None, [], False
     for event in tracker.events:
         text = event.get("text") or "" if event.get("event") == "bot" else ""
@@ -479,6 +555,13 @@ def filed_content(tracker: Tracker, filed: str) -> str | None:
             notes.append(note.group(1))
         elif after and (when := _CALL_TIME_KEPT.search(text)):
             summary = [*(summary or []), f"· 方便接电话的时间：{when.group(1)}"]  # a callback's (ZD-09)
+    return summary, notes
+
+
+def filed_content(tracker: Tracker, filed: str) -> str | None:
+    """What the ticket filed here holds, as the summary before filing said it (the phone as it
+    is now, masked) and with the notes left on it since; None without such a summary."""
+    summary, notes = filed_summary(tracker, filed)
     if not summary:
         return None
     phone = tracker.get_slot("phone")

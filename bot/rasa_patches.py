@@ -322,3 +322,4 @@ def apply() -> None:
 apply()
 
 import bot.rasa_forms  # noqa: E402,F401  (the forms' dialogue fix rides along with these)
+import bot.typed_buttons  # noqa: E402,F401  (a typed button title read as the button)

@@ -40,6 +40,8 @@ async def test_a_fact_question_gets_its_figure_with_source_and_date(backend_for_
     reply = "\n".join(answers)
     for figure in row["expect"]:
         assert figure in reply, reply
+    for wrong in row.get("absent", []):  # another record's answer that must not come
+        assert wrong not in reply, reply
     # every record with its source; a rule applied to the worker's own sums follows its record
     assert all(SOURCE.search(text) or text.startswith("按您说的") for text in answers), reply
     assert SOURCE.search(answers[0]), reply

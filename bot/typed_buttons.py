@@ -1,0 +1,72 @@
+"""A button's title typed instead of pressed is read as the button (a dialogue fix to Rasa 3.6,
+applied from our own code; the package stays untouched).
+
+On a phone many workers type what a button says rather than tap it: 看看我的情况 under the
+offer to look at their own case got 没太明白 (round 35), because the NLU was never trained on
+a button's words, only its payload. When a message is exactly the title of a button in the
+bot's last reply (spaces and end punctuation aside, simplified or traditional), Rasa parses the
+button's payload instead; the worker's own words stay the message's text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.processor import MessageProcessor
+
+from bot.normalize.text import normalize_text
+
+logger = logging.getLogger(__name__)
+_original_parse_message = MessageProcessor.parse_message
+TYPED_BUTTON = "typed_button"  # parse data key: the payload of the button the message typed
+_TRIM = re.compile(r"[\s，,。.!！?？~～]+")
+
+
+def _plain(text: str) -> str:
+    return _TRIM.sub("", normalize_text(text or ""))
+
+
+def button_typed(text: str, events: Any) -> str | None:
+    """The intent payload of the last bot reply's button whose title ``text`` is (None: none)."""
+    said = _plain(text)
+    if not said or said.startswith("/"):
+        return None
+    for event in reversed(list(events or [])):
+        kind = getattr(event, "type_name", None)
+        if kind == "user":
+            return None  # only the replies to the worker's previous message
+        if kind != "bot":
+            continue
+        for button in (getattr(event, "data", None) or {}).get("buttons") or []:
+            payload = str(button.get("payload") or "")
+            if payload.startswith("/") and _plain(str(button.get("title") or "")) == said:
+                return payload
+    return None
+
+
+async def parse_message(self: MessageProcessor, message: UserMessage, tracker: Any = None,
+                        only_output_properties: bool = True) -> dict[str, Any]:
+    """Rasa's, except that a typed button title is parsed as the button's payload."""
+    payload = button_typed(message.text or "", getattr(tracker, "events", None)) if tracker else None
+    if not payload:
+        return await _original_parse_message(self, message, tracker, only_output_properties)
+    pressed = UserMessage(payload, message.output_channel, message.sender_id,
+                          input_channel=message.input_channel, message_id=message.message_id,
+                          metadata=message.metadata)
+    parse_data = await _original_parse_message(self, pressed, tracker, only_output_properties)
+    parse_data["text"] = message.text  # the worker's words stay what they wrote
+    parse_data[TYPED_BUTTON] = payload  # (no words of the case: left off a ticket's 您说的情况)
+    return parse_data
+
+
+def apply() -> None:
+    """Installs the fix once per process (idempotent)."""
+    if MessageProcessor.parse_message is not parse_message:
+        MessageProcessor.parse_message = parse_message
+        logger.debug("typed button titles read as their buttons")
+
+
+apply()

@@ -1,0 +1,188 @@
+"""Defects the independent testers of rounds 35+ found (ZQ-/ZR- …) and this session's own checks,
+each read the way the worker wrote it."""
+
+from __future__ import annotations
+
+from form_trackers import form_tracker, parse, slot_values
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from test_answers_first import DOMAIN
+
+
+async def test_a_months_pay_said_to_the_sum_asks_the_months_then_works_the_sum_out():
+    """不对，是九千五一个月 said to 一共欠了多少钱: the sum was asked again, then filed 不清楚 beside
+    9,500 a month for 3 months. The months are asked next and the sum is the pay times them."""
+    from actions.forms import ValidateWageArrearsForm
+    from actions.slot_mappings import owed_after_months
+
+    tracker = form_tracker("wage_arrears_form", "amount", "不对，是九千五一个月",
+                           slots={"employer": "姓刘的包工头"}, extracted={"monthly_wage": 9500})
+    dispatcher = CollectingDispatcher()
+    events = await ValidateWageArrearsForm().run(dispatcher, tracker, DOMAIN)
+    said = slot_values(events)
+    assert said.get("amount") is None
+    assert said.get("requested_slot") == "duration"
+    assert not any("不清楚" in (m.get("text") or "") for m in dispatcher.messages)
+    months = form_tracker("wage_arrears_form", "duration", "三个月",
+                          slots={"employer": "姓刘的包工头", "monthly_wage": 9500},
+                          extracted={"duration": "P3M"})
+    months.slots["duration"] = None
+    assert owed_after_months(months, {"duration": "P3M"})["amount"] == 28500
+    months.slots["amount"] = "不清楚"
+    assert owed_after_months(months, {"duration": "P3M"})["amount"] == 28500
+
+
+def test_a_months_pay_said_after_the_time_worked_is_no_time_worked():
+    """ZQ-08: 干了三年零四个月 … 一个月平均七千 能拿多少补偿 was summed on 1 month (3,500)."""
+    from actions.legal import months_said_now
+
+    assert months_said_now("在厂里干了三年零四个月 昨天主管说订单少了 明天不用来了 也没提前说 "
+                           "一个月平均七千 能拿多少补偿") == 40
+    assert months_said_now("干了一个月 7000") == 1
+    assert months_said_now("三年半 6000一个月") == 42
+
+
+def test_a_bare_sum_corrected_after_the_months_pay_is_the_pay_and_the_sum_owed_follows():
+    """ZQ-16: 每個月七千五 (two months owed: 15,000 worked out), then 不對，是九千五 → 金额 9,500
+    beside 月工资 7,500. The pay is 9,500 and the sum owed 19,000."""
+    from actions.slot_mappings import wage_behind_the_sum
+
+    tracker = form_tracker("wage_arrears_form", "workers_affected", "不对，是九千五",
+                           slots={"monthly_wage": 7500, "amount": 15000, "duration": "P2M"})
+    assert wage_behind_the_sum(tracker, {"amount": 9500}) == {"monthly_wage": 9500, "amount": 19000}
+    said = form_tracker("wage_arrears_form", "workers_affected", "不对，是九千五",
+                        slots={"monthly_wage": 7500, "amount": 16000, "duration": "P2M"})
+    assert wage_behind_the_sum(said, {"amount": 9500}) == {"amount": 9500}  # a sum said: the sum
+    named = form_tracker("wage_arrears_form", "workers_affected", "不对，一共欠九千五",
+                         slots={"monthly_wage": 7500, "amount": 15000, "duration": "P2M"})
+    assert wage_behind_the_sum(named, {"amount": 9500}) == {"amount": 9500}
+
+
+def test_the_workers_own_pay_equal_to_a_figure_the_bot_said_is_still_theirs():
+    """ZQ-15: after 年后保底工资2000元, 过年上班加班费咋算 我一个月两千 was answered on 2,000 and
+    then asked 您的月工资是多少: the 2,000 was taken for the bot's own figure."""
+
+    from actions.slot_mappings import bots_own_figures
+
+    def after_the_floor(text: str) -> Tracker:
+        message = parse(text, "overtime_pay")
+        events = [{"event": "user", "text": "年后保底多少来着"},
+                  {"event": "bot", "text": "2021年春节协议约定年后保底工资2000元。"},
+                  {"event": "user", "text": text, "parse_data": message}]
+        return Tracker("worker-1", {}, message, events, False, None, {}, "action_listen")
+
+    assert bots_own_figures(after_the_floor("过年上班加班费咋算 我一个月两千"), {"monthly_wage": 2000}) == []
+    assert bots_own_figures(after_the_floor("你说的2000是税前吗"), {"monthly_wage": 2000}) == ["monthly_wage"]
+
+
+def _told(text: str, slots: dict):
+    """A message whose places Rasa's own mappings set this turn."""
+
+    message = parse(text, "school_placement")
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": text, "parse_data": message},
+              *({"event": "slot", "name": k, "value": val} for k, val in slots.items())]
+    return Tracker("worker-1", dict(slots), message, events, False, None, {}, "action_listen")
+
+
+def test_where_the_worker_comes_from_is_not_where_the_case_goes():
+    """ZR-01: 我是河南的 … 在黄岛区辛安街道澳柯玛上班 filed 地点 河南; 从安徽老家转过来黄岛 went to
+    合肥 (and 老家转过来黄岛 undid 黄岛)."""
+    from actions.slot_mappings import place_of_hukou
+
+    def undone(text: str, slots: dict) -> dict:
+        return slot_values(place_of_hukou(_told(text, slots)))
+
+    assert undone("你好 我是河南的 户口在老家 在黄岛区辛安街道澳柯玛上班 孩子今年九月上一年级",
+                  {"city": "河南", "district": "辛安街道"}) == {"city": None}
+    assert undone("孩子想从安徽老家转过来黄岛上初二 没有居住证", {"city": "安徽", "district": "黄岛"}) \
+        == {"city": None}
+    assert undone("我是黄岛的 孩子上学的事", {"district": "黄岛"}) == {}
+    assert undone("户口在老家安徽 人在上海闵行", {"city": "安徽"}) == {"city": None}
+
+
+def test_a_deduction_is_no_pay_owed_and_voice_slips_of_lawful_are_read():
+    """ZQ-12: 迟到了两回 扣了俺五百块 这和法吗 got 欠了多长时间 twice (the arrears form)."""
+    from actions.router import deducted_only
+    from actions.service_catalog import says_not_this
+    from bot.normalize.text import normalize_text
+
+    assert "这合法吗" in normalize_text("扣了俺五百块 这和法吗")
+    assert "合不合法" in normalize_text("俺问这扣钱和不合法")
+    assert deducted_only("俺在电子厂上班 一个月三千八 迟到了两回 扣了俺五百块 这合法吗")
+    assert deducted_only("迟到一次罚款两百 合法吗")
+    assert not deducted_only("老板扣了我三个月工资没发")
+    assert not deducted_only("欠了我两个月 还扣了五百")
+    assert says_not_this("不是欠 是扣 俺问这扣钱合不合法", "wage_arrears")
+
+
+def test_a_button_typed_instead_of_pressed_is_the_button():
+    """Round 35: 看看我的情况 typed under the own-case offer got 没太明白."""
+    from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+
+    from bot.typed_buttons import button_typed
+
+    offer = BotUttered("要不要我再帮您看看您自己的情况？", {"buttons": [
+        {"title": "看看我的情况", "payload": "/childcare_service"}, {"title": "不用了", "payload": "/deny"}]})
+    events = [UserUttered("暑假有托管吗"), ActionExecuted("action_start_service"), offer,
+              ActionExecuted("action_listen")]
+    assert button_typed("看看我的情况", events) == "/childcare_service"
+    assert button_typed("不用了。", events) == "/deny"
+    assert button_typed("看看我的情况吧 孩子六岁", events) is None
+    assert button_typed("看看我的情况", [*events, UserUttered("嗯")]) is None  # an older reply's
+
+
+def _after_filing(text: str, pending: dict | None) -> Tracker:
+    """A childcare sign-up summed up and filed, then the worker's next message."""
+
+    message = parse(text, "childcare_service")
+    events = [{"event": "bot", "text": "要不要我帮您登记一张工单，转给您所在的网格工作站跟进？\n要登记的内容：\n"
+                                       "· 您说的情况：暑假孩子没人看\n· 事项：职工子女爱心托管报名\n· 地点：辛安"},
+              {"event": "user", "text": "要，帮我登记"},
+              {"event": "bot", "text": "已为您登记工单，工单号 GH202612070001，由辛安街道工会网格化工作总站负责。"},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": text, "parse_data": message}]
+    slots = {"district": "辛安", "pending_case": pending}
+    return Tracker("worker-1", slots, message, events, False, None, {}, "action_listen")
+
+
+def test_a_question_right_after_filing_is_no_second_ticket_of_the_same_case():
+    """ZR-02, ZR-03: 那个托管站具体在哪 / 转学的话老家学校要开啥证明不 right after filing offered the
+    same ticket again (its 您说的情况 only the phone digits)."""
+    from actions.router import _filed_for
+    from actions.tickets import repeat_of_filed
+
+    same = {"type": "other", "facts": {"question": "那个托管站具体在哪", "service": "职工子女爱心托管报名"}}
+    tracker = _after_filing("那个托管站具体在哪 我明天自己过去看看行不", same)
+    assert repeat_of_filed(tracker) == "GH202612070001"
+    assert _filed_for("childcare_service", tracker, last=60) == "GH202612070001"
+    assert _filed_for("legal_aid", tracker, last=60) is None  # another matter: offered as usual
+    other = {"type": "other", "facts": {"service": "技能培训报名"}}
+    assert repeat_of_filed(_after_filing("我还想报个电工培训", other)) is None
+    more = {"type": "other", "facts": {"service": "职工子女爱心托管报名", "child_grade": "小学一年级"}}
+    assert repeat_of_filed(_after_filing("孩子上一年级了", more)) is None  # a new fact: offered
+
+
+def test_when_the_station_calls_after_filing_is_a_wish_on_the_ticket():
+    """ZQ-01: 啥时候有人联系我 right after the wage ticket opened a second, callback ticket."""
+    from actions.tickets import wish_about_the_ticket
+
+    assert wish_about_the_ticket("啥时候有人联系我")
+    assert wish_about_the_ticket("晚上有人吗 我白天上班接不了电话")
+    assert not wish_about_the_ticket("我要找人工")
+
+
+async def test_when_the_call_comes_is_told_from_the_filing_reply():
+    """ZQ-01: 啥时候有人联系我 is told the day promised (no callback ticket, no note)."""
+
+    from actions.tickets import note_on_ticket
+
+    text = "啥时候有人联系我"
+    message = parse(text, "request_human")
+    events = [{"event": "bot", "text": "已为您登记欠薪工单，工单号 GH202612070003，由辛安街道"
+                                       "工会网格化工作总站负责（电话 0532-12351）。工作人员会在 12月9日（周三）前给您打电话。"},
+              {"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("worker-1", {}, message, events, False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    assert await note_on_ticket(dispatcher, tracker) == []
+    assert "12月9日（周三）前" in dispatcher.messages[0]["text"]
