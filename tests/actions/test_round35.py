@@ -180,7 +180,7 @@ async def test_when_the_call_comes_is_told_from_the_filing_reply():
     text = "啥时候有人联系我"
     message = parse(text, "request_human")
     events = [{"event": "bot", "text": "已为您登记欠薪工单，工单号 GH202612070003，由辛安街道"
-                                       "工会网格化工作总站负责（电话 0532-12351）。工作人员会在 12月9日（周三）前给您打电话。"},
+                                       "工会网格化工作总站负责。工作人员会在 12月9日（周三）前给您打电话。"},
               {"event": "user", "text": text, "parse_data": message}]
     tracker = Tracker("worker-1", {}, message, events, False, None, {}, "action_listen")
     dispatcher = CollectingDispatcher()
