@@ -347,7 +347,10 @@ class ValidateTicketOfferForm(HotlineForm):
         if asked == "wants_ticket" and self._case_changes(tracker):
             # 不对 是八个月 … 没签合同能要双倍工资吗 on the legal-aid offer (PP-06: the card again,
             # no sum): the sum on the corrected facts, then the summary with them
-            for line in sums_for(tracker):
+            sums = sums_for(tracker)
+            # 那八千多医药费能要回来吗 工地是中建的项目 (ZR-06: the facts kept, the question not
+            # answered): a question said with the facts is answered too
+            for line in sums or await answer_in_topic(tracker):
                 dispatcher.utter_message(text=line)
             return []
         return await super()._not_answered(asked, filled, dispatcher, tracker, domain)

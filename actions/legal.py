@@ -216,6 +216,43 @@ def double_wage_line(months: int, wage: int | None, ask: bool = True) -> str:
     return line + "具体数额以仲裁认定为准；申请仲裁的时效是一年，别拖。"
 
 
+# 双倍从哪天开始算 我是十月八号进的厂 (ZR-16: read as overtime, the wage form asked on)
+_DOUBLE_FROM = re.compile(r"(?:双倍|二倍|两倍|翻倍)[^，,。？?]{0,6}?(?:从|打)?(?:哪天|几号|什么时候|啥时候|哪个月|几月)"
+                          r"(?:开始|起)?(?:算|起算|给)|(?:从|打)(?:哪天|几号|什么时候|啥时候|哪个月)\S{0,4}?"
+                          r"(?:开始|起)?算\S{0,6}?(?:双倍|二倍|两倍)")
+_STARTED_ON = re.compile(r"(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月\s*(\d{1,2}|[一二三]?十[一二三四五六七八九]?|"
+                         r"[一二三四五六七八九])\s*[号日]\S{0,3}?(?:进的?厂|入的?职|来的|上的?班|开始干|开始上班|进的?公司|报到)")
+
+
+def _cn_day(raw: str) -> int:
+    """8 / 八 / 十八 / 二十三 → the number."""
+    if raw.isdigit():
+        return int(raw)
+    tens, _, ones = raw.partition("十")
+    if "十" not in raw:
+        return _CN_MONTH.get(raw, 0)
+    return (_CN_MONTH.get(tens, 1) if tens else 1) * 10 + _CN_MONTH.get(ones, 0)
+
+
+def double_wage_from(text: str, words: str) -> str | None:
+    """When the double wage for no contract starts and ends, from the day the worker started
+    (实施条例第七条: from the day after the first month to the day before the year is full)."""
+    if not _DOUBLE_FROM.search(text):
+        return None
+    start = _STARTED_ON.search(text) or _STARTED_ON.search(words)
+    if not start:
+        return ("二倍工资从用工满一个月的第二天算起（比如3月8日入职，就从4月8日算），到补签合同的前一天为止，"
+                "最多算11个月；满一年还没签的，视为已经订立了无固定期限劳动合同。您是几月几号开始上班的？")
+    month, day = _cn_day(start.group(1)), _cn_day(start.group(2))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    then = month % 12 + 1
+    return (f"您是{month}月{day}日开始上班的：二倍工资从满一个月的第二天，也就是{then}月{day}日算起，到补签书面合同的"
+            f"前一天为止；一直不签的，最多算到满一年的前一天（第二年{month}月{day}日的前一天），共11个月，"
+            "满一年就视为已经订立了无固定期限劳动合同。申请仲裁的时效是一年，别拖。"
+            "（来源：《中华人民共和国劳动合同法》第八十二条；《劳动合同法实施条例》第六条、第七条；2008年9月18日起施行）")
+
+
 def severance_line(months: int, wage: int | None, rough: bool = False, ask: bool = True,
                    no_notice: bool = False) -> str:
     """第四十七条 on the worker's time: a month's pay per year, half a month under six months."""

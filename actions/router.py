@@ -49,7 +49,7 @@ from actions.handoff import (
     insists_on_a_person,
     request_handoff,
 )
-from actions.legal import WAGE_AGAIN, WAGE_ASK, iso_months, sums_for
+from actions.legal import WAGE_AGAIN, WAGE_ASK, double_wage_from, iso_months, sums_for
 from actions.next_service import offer_service
 from actions.overtime_days import added_days, names_a_kind_of_day, read_worked_days
 from actions.service_catalog import (
@@ -71,7 +71,7 @@ from actions.services import (
     wants_registration,
 )
 from actions.slot_checks import CASE_FLOWS, slots_set_this_turn
-from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, value_before_this_message
+from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, last_flow, value_before_this_message
 from actions.station_followup import station_detail_reply, ticket_station_reply
 from actions.station_text import station_text
 from actions.tickets import (
@@ -433,6 +433,12 @@ _DEDUCTED = re.compile(r"扣(?:了|掉|我|俺|俺们|我们)*\S{0,3}?(?:\d|[一
 _OWED = re.compile(r"欠|拖|没发|不发|没给|不给|没结|不结")
 
 
+# what an overtime question says (the model also reads 下午要上班 as one)
+_OVERTIME_SAID = re.compile(r"加班|加点|倍|节|假|周末|周六|周日|礼拜|星期|双休|休息日|值班|小时|钟头|夜班|通宵|"
+                            r"初[一二三四五六七八九十]|除夕|年三十|过年|春节|国庆|五一|元旦|端午|中秋|清明|"
+                            r"\d+\s*天|[一二两三四五六七八九十]\s*天")
+
+
 def deducted_only(text: str) -> bool:
     """扣了俺五百块 / 迟到罚款: money docked from the pay, and no pay said to be owed."""
     return bool(_DEDUCTED.search(text or "")) and not _OWED.search(re.sub(r"不是欠", "", text or ""))
@@ -488,6 +494,15 @@ class ActionStartService(SafeAction):
         if (where := station_detail_reply(tracker)) is not None:
             dispatcher.utter_message(text=where)  # 具体在哪啊 after a station card (V-11)
             return []
+        if (start := double_wage_from(text, recent_words(tracker, limit=6))) is not None:
+            # 双倍从哪天开始算 我是十月八号进的厂 (ZR-16: read as overtime, the wage form asked on)
+            dispatcher.utter_message(text=start)
+            if tracker.active_loop_name or tracker.get_slot("interrupted_form") or "几月几号" in start:
+                return []
+            return offer_ticket("legal_aid", legal_case(tracker))
+        if intent == "overtime_pay" and not _OVERTIME_SAID.search(text) and not read_worked_days(text) \
+                and last_flow(tracker) != "overtime_form" and "monthly_wage" not in slots_set_this_turn(tracker):
+            intent = None  # 明天上午打给我 下午要上班 (ZR-11: the overtime form after the callback)
         if _WHEN_OPEN.search(text) and (opens := bot_said(tracker, _OPENS_AT, earlier_turns=2)):
             # 所以明天早上几点上班 right after 不在服务时间 (ZH-10: read as overtime, the wage asked)
             dispatcher.utter_message(text=f"工作站{opens.group(1) or opens.group(2)}上班，到时候工作人员会联系您；"
@@ -574,6 +589,11 @@ class ActionStartService(SafeAction):
                 and not ticket_filed_here(tracker)]:
             # 我没说法律援助啊 就孩子上学这一个事 (JJ-01: the legal-aid flow started, then the
             # school case, already filed, was offered again): that service is not wanted
+            if filed := ticket_filed_here(tracker, last=20):
+                # 我没问加班费啊 就等人给我回电话 right after the callback (ZR-11): it stands
+                dispatcher.utter_message(text=f"好的，不办“{SERVICE_NAMES[intent]}”。您的工单 {filed} 已经登记好了，"
+                                              "工作人员会按登记的电话和时间联系您；着急可以打 12351。")
+                return [SlotSet("next_service", None)]
             dispatcher.utter_message(text=f"好的，不办“{SERVICE_NAMES[intent]}”。还有别的事随时说。")
             return [SlotSet("next_service", None)]
         service = intent if intent in SERVICE_NAMES else (
@@ -630,6 +650,11 @@ class ActionStartService(SafeAction):
         latest = tracker.latest_message or {}
         text = latest.get("text") or ""
         intent = legal_not_wages((latest.get("intent") or {}).get("name"), text)
+        if intent == "wage_arrears" and not _OWED.search(text) and found \
+                and all(str(f.get("policy") or "").startswith("legal") for f in found):
+            # 那前头没交的那几个月能给俺补上不 after 不给俺交社保 (ZR-08: the social-insurance rule,
+            # then 是哪家单位欠的 and 一共欠了多少钱): a labour-law matter, no pay owed
+            intent = "legal_aid"
         first, later = self._topics(intent, text)
         answered = {s for f in found for s in services_meant(f"{f.get('title') or ''}{f.get('answer') or ''}")}
         # 职工大病互助最高能赔多少 answered with the 互助保障 figure (DD-05 was then offered

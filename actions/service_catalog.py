@@ -119,13 +119,23 @@ def services_meant(text: str) -> list[str]:
     """The services a message names, less those it says it is not about: 不是欠工资 是工伤
     → legal aid (J-10: the wage form went on asking how much was owed)."""
     named = services_named(text)
+    return [s for s in named if s not in _negated(text)]
+
+
+# 我没加班 / 不是加班 (ZR-16: the overtime form asked on): 加班 alone names no service
+_NO_OVERTIME = re.compile(r"(?:(?<!是)不是|没|没有|没问|不问|没说)(?:什么|啥)?加班")
+
+
+def _negated(text: str) -> set[str]:
+    """The services a message says it is not about."""
     negated = {s for m in _NOT_THIS.finditer(text or "") for s in services_named(m.group(1))}
     if _NOT_PAY.search(text or ""):
         negated.add("wage_arrears")
-    return [s for s in named if s not in negated]
+    if _NO_OVERTIME.search(text or ""):
+        negated.add("overtime_pay")
+    return negated
 
 
 def says_not_this(text: str, service: str) -> bool:
     """The message says it is not about ``service`` (不是欠工资 / 俺说了不是欠钱)."""
-    negated = {s for m in _NOT_THIS.finditer(text or "") for s in services_named(m.group(1))}
-    return service in negated or (service == "wage_arrears" and bool(_NOT_PAY.search(text or "")))
+    return service in _negated(text)

@@ -76,6 +76,7 @@ class ValidateSlotMappings(ValidationAction):
         facts = owed_after_months(tracker, owed_per_month(tracker, wage_after_minimum_wage(
             tracker, correction_target(tracker, wage_behind_the_sum(tracker, facts)))))
         facts = days_with_what_came_before(tracker, facts)
+        facts = with_main_contractor(tracker, facts)
         for slot in bots_own_figures(tracker, facts):
             facts.pop(slot)  # 你说的十六万是我得病才给吗 (QQ-08 filed 金额 160,000): the bot's figure
         for slot, value in (await volunteered_place(tracker, facts)).items():
@@ -201,6 +202,29 @@ def wage_behind_the_sum(tracker: Tracker, facts: dict[str, Any]) -> dict[str, An
             or owed != wage * int(months.group(1)) or not isinstance(facts["amount"], int):
         return facts
     return {**facts, "monthly_wage": facts["amount"], "amount": facts["amount"] * int(months.group(1))}
+
+
+# 总包是中建八局的项目 / 工地是中建的项目 (ZQ-11, ZR-06: left off the ticket, the summary shown
+# unchanged after 总包是中建八局 你咋没记上): the main contractor, who answers for site wages
+_MAIN_CONTRACTOR = re.compile(r"(?:总包|总承包|总包方|总包单位|承建方|承建单位)(?:方|单位)?(?:是|为|叫|属于)?\s*"
+                              r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?=的项目|的工程|的工地|项目|工程|的|\s|[，,。]|$)|"
+                              r"(?:工地|项目|工程|楼盘)(?:是|属于)([\u4e00-\u9fffA-Za-z0-9]{2,10}?)的(?:项目|工程|工地|活)")
+_NOT_A_CONTRACTOR = re.compile(r"^(?:谁|哪|啥|什么|不知道|不清楚|我们|俺们|这个|那个|一个)")
+
+
+def with_main_contractor(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
+    """The main contractor named (总包是中建八局) joins the employer: 包工头王大海（总包：中建八局）."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    found = _MAIN_CONTRACTOR.search(text)
+    name = (found.group(1) or found.group(2)) if found else None
+    if not name or _NOT_A_CONTRACTOR.match(name):
+        return facts
+    employer = facts.get("employer") or tracker.get_slot("employer")
+    if isinstance(employer, str) and name in employer:
+        return facts
+    if not isinstance(employer, str) or employer in ("", v.UNKNOWN) or name in employer:
+        return {**facts, "employer": f"{name}的项目（总包）"}
+    return {**facts, "employer": f"{employer}（总包：{name}）"}
 
 
 def last_flow(tracker: Tracker) -> str | None:

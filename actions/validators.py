@@ -833,6 +833,20 @@ def _kind_described(entity: dict, text: str) -> bool:
     return isinstance(start, int) and bool(_A_KIND_OF.search(text[max(0, start - 2):start]))
 
 
+_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+             "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+
+
+def _whole_name(entity: dict, text: str) -> str:
+    """包工头叫王大海, the NLU's span 大海 (jieba cut 王/大海, round 35 filed 单位 大海): a name
+    called with 叫 / 是 keeps its surname."""
+    value, start = str(entity.get("value") or ""), entity.get("start")
+    if isinstance(start, int) and start >= 2 and text[start - 1] in _SURNAMES \
+            and text[start - 2] in "叫是" and not value.startswith(text[start - 1]):
+        return text[start - 1] + value
+    return value
+
+
 def _plausible_employer(value: str, text: str, ctx: Context, correcting: bool) -> bool:
     """An employer the NLU found is taken when it reads as a name (月 or 打通 from 随时能打通
     are no employers): asked for, corrected, said with an employer word, or a long name."""
@@ -1179,7 +1193,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     # 海尔那边一个配套厂 华瑞电子 (WW-14 filed 配套厂): a kind of place said with 一个 describes
     # the employer the name after it names
     found.sort(key=lambda e: _kind_described(e, text))
-    employer = found[0].get("value") if found else None
+    employer = _whole_name(found[0], text) if found else None
     employer = named_employer or employer or described_employer(text)  # the NLU finds names (…公司, …厂)
     if employer and f"在{employer}" in text and (name := _after_places(employer)):
         # 在鎮江京口區永昌電子廠: the places said before the name are where the worker works

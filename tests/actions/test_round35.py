@@ -186,3 +186,43 @@ async def test_when_the_call_comes_is_told_from_the_filing_reply():
     dispatcher = CollectingDispatcher()
     assert await note_on_ticket(dispatcher, tracker) == []
     assert "12月9日（周三）前" in dispatcher.messages[0]["text"]
+
+
+def test_when_the_double_wage_starts_is_told_from_the_day_the_worker_started():
+    """ZR-16: 双倍从哪天开始算 我是十月八号进的厂 was read as overtime (the wage asked, then
+    加班是哪几天 after 我没加班)."""
+    from actions.legal import double_wage_from
+    from actions.service_catalog import says_not_this
+
+    line = double_wage_from("双倍从哪天开始算 我是十月八号进的厂", "")
+    assert line and "11月8日算起" in line and "11个月" in line and "来源" in line
+    again = double_wage_from("不是加班 是没签合同的双倍工资 从几号算", "我是10月8号进的厂")
+    assert again and "11月8日" in again
+    assert "几月几号" in (double_wage_from("双倍工资从什么时候开始算", "") or "")
+    assert double_wage_from("双倍工资能要几个月", "") is None
+    assert says_not_this("我没加班 就是登记不签合同的事", "overtime_pay")
+    assert says_not_this("不是加班 是没签合同的双倍工资", "overtime_pay")
+    assert not says_not_this("周末加班了两天", "overtime_pay")
+
+
+def test_the_main_contractor_joins_the_employer():
+    """ZQ-11, ZR-06: 总包是中建八局的项目 / 工地是中建的项目 were left off the ticket, and 总包是中建八局
+    你咋没记上 showed the summary unchanged."""
+    from actions.slot_mappings import with_main_contractor
+
+    said = _told("包工头叫王大海 总包是中建八局的项目", {})
+    assert with_main_contractor(said, {"employer": "王大海"})["employer"] == "王大海（总包：中建八局）"
+    later = _told("总包是中建八局 你咋没记上", {"employer": "王大海"})
+    assert with_main_contractor(later, {})["employer"] == "王大海（总包：中建八局）"
+    site = _told("那八千多医药费能要回来吗 工地是中建的项目", {})
+    assert with_main_contractor(site, {})["employer"] == "中建的项目（总包）"
+    assert with_main_contractor(_told("总包是谁我不知道", {"employer": "王大海"}), {}) == {}
+
+
+def test_a_name_called_with_its_surname_keeps_it():
+    """包工头叫王大海: the NLU's span was 大海 (round 35 filed 单位 大海)."""
+    from actions.validators import _whole_name
+
+    text = "包工头叫王大海"
+    assert _whole_name({"value": "大海", "start": 5}, text) == "王大海"
+    assert _whole_name({"value": "海纳建筑", "start": 2}, "在海纳建筑上班") == "海纳建筑"
