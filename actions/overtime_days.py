@@ -435,6 +435,12 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
                  if not re.search(r"[没不未]", text[max(0, m.start() - 3):m.start()])), None)
     if comp:
         found.comp_days = int(_number(comp.group(1) or comp.group(2)) or 0)
+    rest_day = _REST_DAY_HOURS.search(text)
+    if rest_day and not found.rest_days and not found.dates and (_number(rest_day.group(1)) or 0) >= 8:
+        # 礼拜六还干了一整天8小时 (ZQ-04: the Saturday left out, then counted at 150 %): one rest
+        # day; its hours are no weekday overtime
+        found.rest_days = 1
+        text = text.replace(rest_day.group(0), " ")
     hours = _HOURS.search(text)
     before = text[max(0, hours.start() - 4):hours.start()] if hours else ""
     # 三个礼拜天都去上班了 每天8小时 (ZG-03: 8 weekday hours added): a full day's length too
@@ -463,6 +469,9 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
     return found
 
 
+# 礼拜六还干了一整天8小时: one rest day and its length
+_REST_DAY_HOURS = re.compile(r"(?:礼拜六|礼拜天|礼拜日|周六|周日|星期六|星期天|星期日)[^，,。\d]{0,8}?"
+                             rf"({_NUM})\s*个?(?:小时|钟头|钟(?!点))")
 # 周六周日去加班呢 加了4天: rest days named, then counted further on than _REST_COUNT reads
 _REST_SAID_COUNT = re.compile(rf"(?:{_REST_WORDS}|礼拜六)[^，,。]{{0,12}}?({_NUM})\s*天(?!班)")
 _SHIFT_LENGTH = re.compile(r"每次|每回|每趟|一次|都是|每个都")

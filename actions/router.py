@@ -439,6 +439,9 @@ _OVERTIME_SAID = re.compile(r"加班|加点|倍|节|假|周末|周六|周日|礼
                             r"\d+\s*天|[一二两三四五六七八九十]\s*天")
 
 
+_LEFT_OUT = re.compile(r"没算|漏了|漏算|没加上|没算上|没算进|没算到|少算")
+
+
 def deducted_only(text: str) -> bool:
     """扣了俺五百块 / 迟到罚款: money docked from the pay, and no pay said to be owed."""
     return bool(_DEDUCTED.search(text or "")) and not _OWED.search(re.sub(r"不是欠", "", text or ""))
@@ -559,6 +562,12 @@ class ActionStartService(SafeAction):
         text = (tracker.latest_message or {}).get("text") or ""
         if not services_meant(text) and await answer_in_service_topic(dispatcher, tracker):
             return []  # 咋申请 right after the mutual-insurance answer (HH-04)
+        if _LEFT_OUT.search(text) and (days := days_after_figure(tracker)) is not None:
+            # 那礼拜六那8个钟呢 咋没算 right after the sum of the hours (ZQ-04: the rest-day rule,
+            # no sum): the days left out are added and the sum is done again
+            tracker.slots["overtime_days"] = days
+            return [SlotSet("overtime_days", days)] + await self._start(
+                "overtime_pay", dispatcher, tracker, domain, answered=True)
         if not text.startswith("/"):
             found = await asked_facts(tracker)
             if _stays_for_the_holiday(text):  # the overtime rule is no answer to staying

@@ -478,7 +478,9 @@ def approximate_duration(value: object) -> Checked:
                      r"(?:干|做|上班|开始干|进厂)?"  # 从九月份干到现在 (OO-10: 没听明白时间)
                      r"(?:到[一二三四五六七八九十\d]{1,3}\s*月份?|开始|起|以来|以后|之后|到现在|到今天|到如今)", text) \
         or re.search(r"(?:从)?(?:去年|今年|前年|上个?月|上半年|下半年|年前|年后|过年|春节|过完年|年底|"
-                     r"年初|国庆|五一|夏天|秋天|冬天|开春|开工|开年)+"
+                     r"年初|国庆|五一|夏天|秋天|冬天|春天|开春|开工|开年)+"
+                     # 从夏天干到现在 (ZQ-13: 没听明白时间)
+                     r"(?:干|做|上班|开始干)?"
                      r"(?:到现在|到今天|到如今|开始|起|以来|以后|之后|就没(?:发|给)?过?)", text)
     if not m and (month := _PAY_OF_A_MONTH.search(text) or _DOCKED_IN_A_MONTH.search(text)
                   or _ONE_MONTH_SAID.fullmatch(text.strip())):
@@ -847,6 +849,12 @@ def _whole_name(entity: dict, text: str) -> str:
     return value
 
 
+_SITE_BEFORE = re.compile(r"在([\u4e00-\u9fff]{2,6}?)(?:那边|这边|那块|那儿|附近)?的?"
+                          r"(?:盖楼|工地|干活|施工|搞装修|修路)")
+_A_PERSON_OWES = re.compile(r"包工头|工头|老板|班组长|队长")
+_NOT_A_SITE = re.compile(r"工地|厂|公司|这|那|哪|家")
+
+
 def _plausible_employer(value: str, text: str, ctx: Context, correcting: bool) -> bool:
     """An employer the NLU found is taken when it reads as a name (月 or 打通 from 随时能打通
     are no employers): asked for, corrected, said with an employer word, or a long name."""
@@ -1206,6 +1214,11 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     if employer and who and who not in employer and employer not in who:
         # 鑫达装饰公司 老板姓孙 (O-07): the company and who in it owes, both for the station
         employer = f"{employer}（{who}）"
+    site = _SITE_BEFORE.search(text)
+    if employer and site and _A_PERSON_OWES.search(employer) and site.group(1) not in employer \
+            and not _NOT_A_SITE.search(site.group(1)):
+        # 俺们在唐岛湾那边盖楼 一个姓刘的包工头欠钱不给 (ZQ-13: the site left off the ticket)
+        employer = f"{employer}，{site.group(1)}那边的工地"
     if employer and "employer" in ctx.known and _WHO_ELSE_PAYS.search(text):
         employer = None  # 总包公司要管吗 (ZA-16 replaced 刘 the foreman): another who may pay, asked about
     if employer:

@@ -226,3 +226,26 @@ def test_a_name_called_with_its_surname_keeps_it():
     text = "包工头叫王大海"
     assert _whole_name({"value": "大海", "start": 5}, text) == "王大海"
     assert _whole_name({"value": "海纳建筑", "start": 2}, "在海纳建筑上班") == "海纳建筑"
+
+
+def test_a_saturday_said_with_its_hours_is_a_rest_day():
+    """ZQ-04: 平时加了30个钟 礼拜六还干了一整天8小时 没补休 summed the 30 hours alone; 那礼拜六那8个钟呢
+    咋没算 then counted the 8 hours at 150 %."""
+    from actions.overtime_days import read_worked_days
+
+    both = read_worked_days("上个月平时加了30个钟 礼拜六还干了一整天8小时 没补休 能拿多少加班费")
+    assert (both.rest_days, both.extended_hours) == (1, 30)
+    later = read_worked_days("那礼拜六那8个钟呢 咋没算")
+    assert (later.rest_days, later.extended_hours) == (1, 0)
+    four = read_worked_days("四个周六也都上了 每次8小时")
+    assert (four.rest_days, four.extended_hours) == (4, 0)
+
+
+def test_a_site_and_a_season_are_read_as_told():
+    """ZQ-13: 从夏天干到现在 got 没听明白时间; 俺们在唐岛湾那边盖楼 was left off the ticket."""
+    import actions.validators as v
+
+    assert v.approximate_duration("从夏天干到现在 一直说年底给").value == "约从夏天干到现在"
+    told = v.read_facts("俺们在唐岛湾那边盖楼 一个姓刘的包工头欠钱不给", [], v.Context(intent="wage_arrears"))
+    assert told["employer"] == "姓刘的包工头，唐岛湾那边的工地"
+    assert v.read_facts("在工地干活 包工头姓刘", [], v.Context(intent="wage_arrears"))["employer"] == "包工头姓刘"
