@@ -40,6 +40,7 @@ from actions.router import (
     service_from_facts,
     shortfall_reply,
 )
+from actions.service_catalog import services_meant
 from actions.services import (
     TICKET_NOT_FOUND,
     answer_in_service_topic,
@@ -200,6 +201,8 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
         return []
     if check := crisis_check_in(tracker, text):
         dispatcher.utter_message(text=check)  # 开玩笑的 right after the crisis reply (ZD-11)
+        if not services_meant(text) and not is_question(text):
+            return []  # 我没事 就是说说 别当真 (ZR-15: then 这个我帮不上忙): nothing else to answer
     elif stays_with_person(tracker, text, is_question(text) or wants_registration(text)):
         # 我现在在工地楼顶上 / 打了也没用 after the crisis reply (NN-15 got 没明白 and a wage example)
         dispatcher.utter_message(text=DANGER_NOW_LINE if in_danger_now(text) else CRISIS_STILL_HERE)

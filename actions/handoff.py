@@ -17,13 +17,13 @@ from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import SafeAction, client, said_this_turn
 from actions.crisis import DANGER_NOW_LINE, in_danger_now, listening_reply
-from actions.fact_tables import CASE_ALIASES, CASE_FACTS
 from actions.facts import answer_fact, is_question
 from actions.service_catalog import SERVICE_FORMS, SERVICE_NAMES, services_named
 from actions.slot_checks import slots_set_this_turn
 from actions.station_followup import station_detail_reply
 from actions.tickets import (
     call_back_at,
+    callback_facts,
     case_place,
     contact_phone,
     file_case,
@@ -103,31 +103,6 @@ def interrupted_case(tracker: Tracker) -> str | None:
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         service = next(iter(services_named(text)), None) or intent  # 老板欠钱不给 我要找真人
     return service if service in CASE_SERVICES else None
-
-
-def callback_facts(tracker: Tracker, reason: str) -> dict[str, Any]:
-    """Why the station calls back: the reason and every fact of the case told so far, under
-    the ticket's own fact names, so the staff know what the call is about."""
-    facts: dict[str, Any] = {"reason": reason}
-    for slot in CASE_FACTS:
-        value = tracker.get_slot(slot)
-        if value not in (None, "", [], {}):
-            facts[CASE_ALIASES.get(slot, slot)] = value
-    if when := call_time_in((tracker.latest_message or {}).get("text") or ""):
-        facts["call_time"] = when  # 13791982245 晚上七点以后打 (ZD-09: not on the ticket)
-    return facts
-
-
-# when the worker can take the call, said with the phone: 晚上七点以后打 / 中午12点到1点方便
-_CALL_TIME = re.compile(r"(?:(?:晚上|白天|上午|下午|中午|早上|傍晚|周[一二三四五六日天]|礼拜[一二三四五六天日]|"
-                        r"明天|后天|工作日)\S{0,8}?|\d{1,2}点\S{0,6}?)"
-                        r"(?:以后|之后|以前|之前|前|后|打|方便|有空|能接|都行|可以)[打吧啊]?")
-
-
-def call_time_in(text: str) -> str | None:
-    """The time to call the worker said in the message (None: none said)."""
-    found = _CALL_TIME.search(text)
-    return found.group(0) if found else None
 
 
 def offer_case_again(dispatcher: CollectingDispatcher, service: str | None) -> None:

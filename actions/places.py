@@ -28,6 +28,11 @@ _NOT_A_PLACE = re.compile(
     r"我|俺|你|他|她|那|这|啥|什么|怎么|钱|工资|补贴|加班|周末|平时|晚上|白天|过年|春节|"
     r"孩子|老婆|小孩|工会|单位|公司|厂|工地|标准|今年|去年|明年"
 )
+# 那我老乡在广东呢 送外卖的 (ZQ-05: the offer again, then the ticket moved to 深圳)
+_SOMEONE_THERE = re.compile(
+    r"^(?:那|那么)?(?:我|俺)?的?(?:老乡|朋友|亲戚|同事|工友|家里人|哥|弟|姐|妹|老公|媳妇|老婆|对象)(?:现在|也|要是)?"
+    r"(?:在|去)([\u4e00-\u9fff]{2,8}?)(?:那边|那里|那儿|市|省)?(?:呢|的话呢|有吗|有没有|咋样|怎么样)[？?。.!！]*$"
+)
 _ANOTHER_PERSON = re.compile(r"老乡|朋友|亲戚|同事|工友|家里人|我哥|我弟|我姐|我妹|老公|媳妇|老婆|对象")
 # the answers that depend on nothing but the place, by the case's topic
 PLACE_TOPICS = ("过年补贴", "最低工资")
@@ -62,7 +67,7 @@ def other_place_asked(tracker: Tracker) -> str | None:
     first, _, rest = text.partition(" ")
     if rest and _ANOTHER_PERSON.search(rest):
         text = first  # 那广东呢 我老乡在东莞送外卖 (ZG-14): the place asked, then who it is for
-    found = _OTHER_PLACE_ASKED.match(text)
+    found = _OTHER_PLACE_ASKED.match(text) or _SOMEONE_THERE.match(first)
     if not found or _NOT_A_PLACE.search(found.group(1)) or form_topic(tracker) not in PLACE_TOPICS:
         return None
     own = [value_before_this_message(tracker, slot) for slot in ("city", "district")]

@@ -700,6 +700,11 @@ class ActionStartService(SafeAction):
                 buttons=[{"title": "帮我登记", "payload": "/wage_arrears"},
                          {"title": "不用，就问问", "payload": "/deny"}])
             return []
+        if intent == "overtime_pay" and not self._case_facts_given(intent, tracker) \
+                and all(f.get("topic") == "working_hours" for f in found):
+            # 一个月加班最多能加多少个小时 超了犯法不 (ZR-15: the limit, then 您的月工资是多少):
+            # a question about the hours allowed, answered; no sum was asked for
+            return []
         if intent in SERVICE_FORMS:
             # the figure first, then the worker's own case: the flow asks only what is
             # still missing (春节加班工资怎么算 → the multipliers, then the monthly wage;

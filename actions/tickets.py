@@ -21,10 +21,19 @@ from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.case_outbox import submit_ticket
 from actions.common import SafeAction, client, location, outbox
-from actions.fact_tables import ARREARS_FACTS, FACT_NAMES, SLOT_OF_CASE_FACT, fact_text, wage_as_said
+from actions.fact_tables import (
+    ARREARS_FACTS,
+    CASE_ALIASES,
+    CASE_FACTS,
+    FACT_NAMES,
+    SLOT_OF_CASE_FACT,
+    fact_text,
+    wage_as_said,
+)
+from actions.facts import case_words, is_question
 from actions.slot_checks import value_before_this_message
 from actions.station_followup import status_looked_up
-from bot.contract import TICKET_TYPE_WORKER_NAMES, weekday_name
+from bot.contract import TICKET_TYPE_WORKER_NAMES, URGENT_CALLBACK_REASONS, weekday_name
 from bot.normalize.identity import mask_phone
 
 TYPE_NAMES = TICKET_TYPE_WORKER_NAMES  # the shared contract (bot/contract.py)
@@ -302,8 +311,6 @@ async def _question_on_the_filed(dispatcher: CollectingDispatcher, tracker: Trac
                                  filed: str) -> None:
     """A question the turn did not answer, asked about a case already filed: written on its
     ticket for the staff who call (else the worker only hears the case is filed)."""
-    from actions.facts import is_question  # (facts reaches the tickets module through others)
-
     text = ((tracker.latest_message or {}).get("text") or "").strip()
     answered = any(e.get("event") == "bot" and re.search(r"来源|地址：|电话：", e.get("text") or "")
                    for e in _since_the_worker(tracker))
@@ -345,6 +352,36 @@ class ActionOpenTicket(SafeAction):
         facts = case.get("facts") or {}
         await file_case(dispatcher, tracker, case["type"], {**context_facts(tracker, facts), **facts})
         return reset
+
+
+def callback_facts(tracker: Tracker, reason: str) -> dict[str, Any]:
+    """Why the station calls back: the reason and every fact of the case told so far, under
+    the ticket's own fact names, so the staff know what the call is about."""
+    facts: dict[str, Any] = {"reason": reason}
+    for slot in CASE_FACTS:
+        value = tracker.get_slot(slot)
+        if value not in (None, "", [], {}):
+            facts[CASE_ALIASES.get(slot, slot)] = value
+    if when := call_time_in((tracker.latest_message or {}).get("text") or ""):
+        facts["call_time"] = when  # 13791982245 晚上七点以后打 (ZD-09: not on the ticket)
+    if reason in URGENT_CALLBACK_REASONS and "question" not in facts \
+            and (words := case_words(tracker, limit=4)):
+        # 老板欠我三个月工资还把我开了 … before the crisis callback (ZR-14: the ticket held the
+        # phone and the place, and none of what happened)
+        facts["question"] = words
+    return facts
+
+
+# when the worker can take the call, said with the phone: 晚上七点以后打 / 中午12点到1点方便
+_CALL_TIME = re.compile(r"(?:(?:晚上|白天|上午|下午|中午|早上|傍晚|周[一二三四五六日天]|礼拜[一二三四五六天日]|"
+                        r"明天|后天|工作日)\S{0,8}?|\d{1,2}点\S{0,6}?)"
+                        r"(?:以后|之后|以前|之前|前|后|打|方便|有空|能接|都行|可以)[打吧啊]?")
+
+
+def call_time_in(text: str) -> str | None:
+    """The time to call the worker said in the message (None: none said)."""
+    found = _CALL_TIME.search(text)
+    return found.group(0) if found else None
 
 
 _FILED_TICKET = re.compile(r"已为您登记\S{0,20}?工单，工单号 (GH\d+)")
@@ -558,10 +595,26 @@ def filed_summary(tracker: Tracker, filed: str) -> tuple[list[str] | None, list[
     return summary, notes
 
 
+def _callback_summary(tracker: Tracker) -> list[str] | None:
+    """A callback's lines (it is filed without a summary shown): the facts it carries, as
+    :func:`callback_facts` sends them."""
+    if filed_type(tracker) != "callback":
+        return None
+    facts = {k: val for k, val in callback_facts(tracker, "crisis").items() if k not in ("reason", "call_time")}
+    latest = ((tracker.latest_message or {}).get("text") or "").strip()
+    if isinstance(facts.get("question"), str):  # the words before this question, not it
+        facts["question"] = "；".join(p for p in facts["question"].split("；") if p != latest) or None
+    city, district = case_place(tracker)
+    facts["district"] = district or city
+    facts["phone"] = tracker.get_slot("phone")
+    return summary_lines(facts) or None
+
+
 def filed_content(tracker: Tracker, filed: str) -> str | None:
     """What the ticket filed here holds, as the summary before filing said it (the phone as it
     is now, masked) and with the notes left on it since; None without such a summary."""
     summary, notes = filed_summary(tracker, filed)
+    summary = summary or _callback_summary(tracker)  # 那个单子上都写了啥 after a callback (ZR-14)
     if not summary:
         return None
     phone = tracker.get_slot("phone")

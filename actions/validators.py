@@ -77,7 +77,12 @@ def declines_phone(value: object) -> bool:
     # 要 我想知道…工地老板也不给报工伤 / 不知道没户口能不能上 (L-10, L-20): a longer message
     # that says 不给 / 不知道 about something else is no refusal of the phone
     # (上个月十号伤的 … 工伤保险不知道交没交, ZF-05: 十号 is a date, not a phone number)
-    return len(re.sub(r"\s", "", text)) <= 8 or bool(_PHONE_WORD.search(text))
+    # 先不留 我在青岛黄岛 我能参加吗 (ZR-05: the phone asked again): a refusal said first
+    return len(re.sub(r"\s", "", text)) <= 8 or bool(_PHONE_WORD.search(text)) \
+        or bool(_NOT_LEAVING_IT.match(text))
+
+
+_NOT_LEAVING_IT = re.compile(r"^(?:先|暂时|现在)?(?:不留|不想留|不方便留)(?:了|吧|啊)?(?:[\s，,。]|$)")
 
 
 _PHONE_WORD = re.compile(r"电话|手机(?![壳厂店])|号码|留号|(?<![\d一二三四五六七八九十几])号")

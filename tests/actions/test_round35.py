@@ -249,3 +249,50 @@ def test_a_site_and_a_season_are_read_as_told():
     told = v.read_facts("俺们在唐岛湾那边盖楼 一个姓刘的包工头欠钱不给", [], v.Context(intent="wage_arrears"))
     assert told["employer"] == "姓刘的包工头，唐岛湾那边的工地"
     assert v.read_facts("在工地干活 包工头姓刘", [], v.Context(intent="wage_arrears"))["employer"] == "包工头姓刘"
+
+
+def test_a_friends_place_asked_on_the_holiday_offer_is_answered_for_that_place():
+    """ZQ-05: 那我老鄉在廣東呢 送外賣的 on 上海's subsidy offer got the offer again."""
+    from actions.places import other_place_asked
+
+    text = "那我老乡在广东呢 送外卖的"
+    message = parse(text, "inform")
+    events = [{"event": "slot", "name": "city", "value": "上海市"},
+              {"event": "action", "name": "ticket_offer_form"},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": text, "parse_data": message},
+              {"event": "slot", "name": "city", "value": "广东"}]
+    slots = {"city": "广东", "requested_slot": "wants_ticket",
+             "pending_case": {"type": "subsidy_application", "facts": {"holiday_situation": "stay"}}}
+    tracker = Tracker("worker-1", slots, message, events, False, None, {"name": "ticket_offer_form"},
+                      "action_listen")
+    assert other_place_asked(tracker) == "广东"
+
+
+def test_what_a_callback_ticket_holds_is_shown_and_carries_what_happened():
+    """ZR-14: 那个单子上都写了啥 after the crisis callback was written on it as a note; the
+    callback held the phone and the place, none of 欠三个月工资 / 被开了."""
+    from actions.handoff import callback_facts
+    from actions.tickets import filed_content
+
+    told = "老板欠我三个月工资还把我开了 房租也交不起"
+    question = "那个单子上都写了啥"
+    message = parse(question, "ticket_status")
+    events = [{"event": "user", "text": told},
+              {"event": "user", "text": "我在黄岛 电话13605329876"},
+              {"event": "bot", "text": "已为您登记回电工单，工单号 GH202612070002，由青岛西海岸新区总工会职工服务中心负责。"},
+              {"event": "user", "text": question, "parse_data": message}]
+    slots = {"phone": "13605329876", "district": "黄岛区", "duration": "P3M"}
+    tracker = Tracker("worker-1", slots, message, events, False, None, {}, "action_listen")
+    assert told in callback_facts(tracker, "crisis")["question"]
+    content = filed_content(tracker, "GH202612070002") or ""
+    assert told in content and "136****9876" in content and "黄岛区" in content
+    assert question not in content
+
+
+def test_a_refusal_of_the_phone_said_first_is_one():
+    """ZR-05: 先不留 我在青岛黄岛 我能参加吗 最多赔多少 was asked the phone again."""
+    import actions.validators as v
+
+    assert v.declines_phone("先不留 我在青岛黄岛 我能参加吗 最多赔多少")
+    assert not v.declines_phone("不给报工伤 我想问问能赔多少钱")

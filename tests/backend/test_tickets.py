@@ -51,6 +51,17 @@ async def test_a_place_not_on_record_is_said_so_with_the_fallback_station(backen
     assert elsewhere["place_known"] is False and elsewhere["station_name"]
 
 
+async def test_an_addition_to_a_ticket_goes_to_the_station_that_holds_it(backend):
+    """ZR-12: an addition to a 辛安 ticket with no place of its own went to 青岛's centre."""
+    _, first = await create(backend, {**WAGE_CASE, "district": "辛安街道"})
+    addition = {"type": "other", "facts": {"related_ticket": first["id"], "question": "社保是去年十月才开始交的"},
+                "contact_phone": "13805321234", "city": None, "district": None}
+    _, related = await create(backend, addition)
+    assert related["station_name"] == first["station_name"] and related["station_id"] == first["station_id"]
+    _, unknown = await create(backend, {**addition, "facts": {"related_ticket": "GH202001010001"}})
+    assert unknown["station_name"]  # an unknown first ticket: routed as before
+
+
 async def test_retried_request_makes_one_ticket(backend):
     key = uuid.uuid4().hex
     first_status, first = await create(backend, key=key)

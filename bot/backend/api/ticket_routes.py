@@ -37,6 +37,19 @@ def _station_for(request, body: dict) -> int:
     return station_for_place(request, body["city"], body["district"])
 
 
+async def _related_station(request, body: dict) -> int | None:
+    """A ticket that adds to another (facts.related_ticket) with no place of its own goes to
+    the station that holds the first (ZR-12: an addition to a 辛安 ticket went to 青岛's centre,
+    and the worker asked why it now had to run to two places)."""
+    related = (body["facts"] or {}).get("related_ticket")
+    if body["station_id"] or body["city"] or body["district"] or not isinstance(related, str):
+        return None
+    async with request.app[ENGINE].connect() as conn:
+        row = (await conn.execute(select(tickets_table.c.station_id)
+                                  .where(tickets_table.c.id == related[:16]))).first()
+    return row.station_id if row else None
+
+
 def _place_known(request, body: dict) -> bool:
     """The worker's place is one we hold (四川南充 is not: the ticket goes to the fallback
     station, and the worker is told so rather than routed there silently)."""
@@ -50,7 +63,8 @@ def _place_known(request, body: dict) -> bool:
 async def create(request, principal, body, query):
     key = _idempotency_key(request)
     caller = "service" if principal.kind == "service" else f"staff:{principal.staff_id}"
-    ticket, created = await tickets.create(request.app[ENGINE], body, _station_for(request, body),
+    station = await _related_station(request, body) or _station_for(request, body)
+    ticket, created = await tickets.create(request.app[ENGINE], body, station,
                                            key, principal.username, caller)
     return {**ticket, "_created": created, "place_known": _place_known(request, body)}
 
