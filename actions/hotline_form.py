@@ -132,6 +132,16 @@ _HURRY = re.compile(r"别问了|不要问了|快点(?:给我|帮我)?(?:登记|�
                     r"直接(?:给我|帮我)?登记|先(?:给我|帮我)?登记上|问[那这]么多|快点行不行")
 
 
+_SPOKEN_DIGITS = str.maketrans("幺一二三四五六七八九零〇洞两", "11234567890002")
+
+
+def _digit_count(text: str) -> int:
+    """The digits a number said in words or figures has (幺三八 零五三二 一二三四 五: 12)."""
+    if re.search(r"[十百千万]", text):
+        return 0  # a sum or a count, not a number read out digit by digit
+    return len(re.findall(r"\d", text.translate(_SPOKEN_DIGITS)))
+
+
 class HotlineForm(FormValidationAction):
     """Shared rules for every form of the hotline."""
 
@@ -567,6 +577,10 @@ class HotlineForm(FormValidationAction):
             return [SlotSet("repeat_count", count or None), *question_kept]
         tries = (count.get("n", 0) if count.get("slot") == asked else 0) + 1
         extra: list[dict] = [SlotSet("repeat_count", {"slot": asked, "n": tries})]
+        if asked == "phone" and (digits := _digit_count(tracker.latest_message.get("text") or "")) >= 7 \
+                and digits != 11:
+            # 幺三八 零五三二 一二三四 五 (ZR-03: the same question, no word of what was wrong)
+            dispatcher.utter_message(text=f"您说的号码是 {digits} 位，手机号是 11 位，麻烦再核对一下。")
         if tries >= 2 and asked in OPTIONAL_FACTS:
             dispatcher.utter_message(text=f"没关系，{FACT_NAMES.get(asked, '这一项')}先记为"
                                           "“不清楚”，工作人员联系您时再核实。")

@@ -620,6 +620,11 @@ def filed_content(tracker: Tracker, filed: str) -> str | None:
     phone = tracker.get_slot("phone")
     lines = [f"· 手机号：{mask_phone(phone)}" if line.startswith("· 手机号") and v.phone(str(phone)).ok
              else line for line in summary]
+    city, district = case_place(tracker)
+    if (district or city) and not any(line.startswith(("· 地点", "· 城市")) for line in lines):
+        lines.append(f"· 地点：{district or city}")  # asked after the summary (ZR-07: not shown)
+    if v.phone(str(phone)).ok and not any(line.startswith("· 手机号") for line in lines):
+        lines.append(f"· 手机号：{mask_phone(phone)}")
     told = "".join(f"\n· 您后来补充的：“{note}”" for note in notes)
     return (f"工单 {filed} 上登记的是：\n" + "\n".join(lines) + told
             + "\n工作人员能看到这些。还要补充什么，直接告诉我，我加到工单上。")

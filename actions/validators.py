@@ -538,7 +538,9 @@ _EMPLOYER_FILLER = re.compile(r"^(?:是|就是|欠我钱的是|欠钱的是|欠�
 # employer and asked the next question): a question of the worker's own, answered first
 _A_QUESTION = re.compile(r"[吗嘛呢？?]$|合法|违法|怎么办|咋办|可以吗|行吗|能不能|有没有用|"
                          r"去哪|哪里|哪儿|多久|多长时间|什么时候|啥时候|为什么|为啥|怎么|咋")
-_NOT_EMPLOYER = re.compile(r"^(?:老板|公司|单位|厂里|厂子|工地|包工头|不知道|不清楚|没有|没|嗯|哦|好)$")
+_NOT_EMPLOYER = re.compile(r"^(?:老板|公司|单位|厂里|厂子|工地|包工头|不知道|不清楚|没有|没|嗯|哦|好)$|"
+                           # 好像厂里给办过 (ZR-02 filed 单位 好像厂): a hedge before 厂, no name
+                           r"^(?:好像|可能|估计|大概|应该|也许|我们|俺们|他们|那个|这个)(?:厂|公司|单位|工地)")
 
 
 # The kind of workplace a worker who does not know the name describes (就是个小饭馆).

@@ -280,7 +280,7 @@ def test_what_a_callback_ticket_holds_is_shown_and_carries_what_happened():
     message = parse(question, "ticket_status")
     events = [{"event": "user", "text": told},
               {"event": "user", "text": "我在黄岛 电话13605329876"},
-              {"event": "bot", "text": "已为您登记回电工单，工单号 GH202612070002，由青岛西海岸新区总工会职工服务中心负责。"},
+              {"event": "bot", "text": "已为您登记回电工单，工单号 GH202612070002，由西海岸负责。"},
               {"event": "user", "text": question, "parse_data": message}]
     slots = {"phone": "13605329876", "district": "黄岛区", "duration": "P3M"}
     tracker = Tracker("worker-1", slots, message, events, False, None, {}, "action_listen")
@@ -296,3 +296,39 @@ def test_a_refusal_of_the_phone_said_first_is_one():
 
     assert v.declines_phone("先不留 我在青岛黄岛 我能参加吗 最多赔多少")
     assert not v.declines_phone("不给报工伤 我想问问能赔多少钱")
+
+
+def test_a_number_with_a_digit_too_many_is_said_so_and_a_hedge_is_no_employer():
+    """ZR-03: 幺三八 零五三二 一二三四 五 (12 digits) got the same question with no word of what
+    was wrong; ZR-02: 好像厂里给办过 filed 单位 好像厂."""
+    import actions.validators as v
+    from actions.hotline_form import _digit_count
+
+    assert _digit_count("幺三八 零五三二 一二三四 五") == 12
+    assert _digit_count("1380532123") == 10
+    assert _digit_count("一万二") == 0
+    facts = v.read_facts("户口在老家安徽 居住证不知道办没办 好像厂里给办过",
+                         [{"entity": "employer", "value": "好像厂", "start": 17, "end": 20}],
+                         v.Context(intent="school_placement"))
+    assert "employer" not in facts
+
+
+def test_a_new_point_asked_on_the_legal_offer_joins_the_case_and_the_place_shows_on_the_ticket():
+    """ZR-07: 他也没提前通知我 … 这个还能多要吗 was left off the ticket (a question), and the place
+    asked after the summary (青岛黄岛 薛家岛那边) was not shown with what the ticket holds."""
+    from actions.forms import ValidateTicketOfferForm
+    from actions.tickets import filed_content
+
+    case = {"type": "legal_aid", "facts": {"case_points": "被辞退、没给钱", "question": "上个月突然说不要我了"}}
+    tracker = form_tracker("ticket_offer_form", "wants_ticket", "他也没提前通知我 当天说当天走的 这个还能多要吗",
+                           slots={"pending_case": case})
+    changed = ValidateTicketOfferForm()._case_changes(tracker)
+    assert "没提前通知" in changed.get("case_points", "")
+    message = parse("查一下我这个单子写了啥", "ticket_status")
+    events = [{"event": "bot", "text": "要不要登记？\n要登记的内容：\n· 情况要点：被辞退"},
+              {"event": "bot", "text": "已为您登记律师咨询（法律援助）工单，工单号 GH202612070004，由…负责。"},
+              {"event": "user", "text": "查一下我这个单子写了啥", "parse_data": message}]
+    after = Tracker("worker-1", {"district": "薛家岛", "phone": "15253287766"}, message, events, False, None,
+                    {}, "action_listen")
+    content = filed_content(after, "GH202612070004") or ""
+    assert "· 地点：薛家岛" in content and "152****7766" in content
