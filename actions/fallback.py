@@ -30,7 +30,7 @@ from actions.handoff import (
     file_waiting_callback,
     request_handoff,
 )
-from actions.legal import day_pay_lines, sums_for
+from actions.legal import day_pay_lines, shortfall_reply, sums_for
 from actions.router import (
     ActionStartService,
     days_after_figure,
@@ -38,7 +38,6 @@ from actions.router import (
     pay_to_compare,
     place_follow_up,
     service_from_facts,
-    shortfall_reply,
 )
 from actions.service_catalog import services_meant
 from actions.services import (

@@ -23,7 +23,7 @@ from actions.common import client
 from actions.fact_tables import CASE_ALIASES, CASE_FACTS, CORRECTED, FACT_NAMES, WAGE_FACTS, fact_text, wage_as_said
 from actions.facts import answer_in_topic, is_question
 from actions.hotline_form import HotlineForm
-from actions.legal import case_points, sums_for
+from actions.legal import case_points, shortfall_reply, sums_for
 from actions.overtime_days import kind_of_day_named
 from actions.places import resolve_place
 from actions.school import say_general_school_rule
@@ -344,6 +344,9 @@ class ValidateTicketOfferForm(HotlineForm):
                             tracker: Tracker, domain: DomainDict) -> list[dict]:
         """Facts told on the offer change the case: the summary shown again says them back,
         and it is no failed try."""
+        if asked == "wants_ticket" and (short := shortfall_reply(tracker, on_offer=True)):
+            dispatcher.utter_message(text=short)  # 那我能要回差额吗 咋要 干了快一年了 (ZQ-03)
+            return [SlotSet("repeat_count", None)]
         if asked == "wants_ticket" and self._case_changes(tracker):
             # 不对 是八个月 … 没签合同能要双倍工资吗 on the legal-aid offer (PP-06: the card again,
             # no sum): the sum on the corrected facts, then the summary with them

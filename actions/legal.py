@@ -15,7 +15,7 @@ from datetime import date
 from rasa_sdk import Tracker
 
 from actions import validators as v
-from actions.common import said_this_turn
+from actions.common import bot_said, said_this_turn
 from actions.facts import holiday_day_pay_line, recent_words
 from actions.service_catalog import INJURY
 from bot.normalize.numbers import find_amounts, find_durations
@@ -535,3 +535,26 @@ def day_pay_lines(tracker: Tracker) -> list[str]:
         f"月工资 {wage:,.0f} 元，日工资 {wage:,.0f} ÷ 21.75 = {day:,.2f} 元"
     festival = "除夕和初一到初三" if said_this_turn(tracker, "春节的法定休假日", earlier_turns=2) else "法定节假日当天"
     return [holiday_day_pay_line(told, festival, day, "告诉我具体哪几天上的班，我帮您算总数。")]
+
+
+_BELOW_MINIMUM = re.compile(r"您说的每月 (\d+) 元低于当地的月最低工资 (\d+) 元")
+_ASKS_BACK_PAY = re.compile(r"补|要回|要得回|能要|几个月|多少|差的|差额")
+
+
+def shortfall_reply(tracker: Tracker, on_offer: bool = False) -> str | None:
+    """那差的那200一个月 我能要回来几个月的？我干了三个月了 right after the pay was found below
+    the minimum (GG-03 got the arrears form, asking who owed): the shortfall for the months
+    worked, and how long it can be claimed (``on_offer``: also asked on the case's offer — ZQ-03,
+    那我能要回差额吗 咋要 干了快一年了, got the general wage text). None: not that question."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if (tracker.active_loop_name and not on_offer) or not _ASKS_BACK_PAY.search(text):
+        return None
+    if (below := bot_said(tracker, _BELOW_MINIMUM, earlier_turns=3)) is None:
+        return None
+    short = int(below.group(2)) - int(below.group(1))
+    months = next((m for m in (iso_months(str(span.value)) for span in find_durations(text)) if m), None)
+    total = f"按您说的干了 {months} 个月，差额一共 {short * months:,} 元，" if months else \
+        "干了几个月就补几个月，"
+    return (f"每月差 {short:,} 元（{below.group(2)} − {below.group(1)}）。{total}都可以要求单位补发"
+            "（《最低工资规定》第十二条）。还在这个单位干的，要这笔钱不受一年仲裁时效的限制；已经离职的，"
+            "从离职之日起一年内申请劳动仲裁（《劳动争议调解仲裁法》第二十七条第四款）。也可以打 12333 投诉。")

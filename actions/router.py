@@ -49,7 +49,7 @@ from actions.handoff import (
     insists_on_a_person,
     request_handoff,
 )
-from actions.legal import WAGE_AGAIN, WAGE_ASK, double_wage_from, iso_months, sums_for
+from actions.legal import WAGE_AGAIN, WAGE_ASK, double_wage_from, shortfall_reply, sums_for
 from actions.next_service import offer_service
 from actions.overtime_days import added_days, names_a_kind_of_day, read_worked_days
 from actions.service_catalog import (
@@ -84,7 +84,6 @@ from actions.tickets import (
     ticket_filed_here,
 )
 from actions.wages import PERIOD_QUESTION, paid_so_far
-from bot.normalize.numbers import find_durations
 
 FILING_FORMS = {"wage_arrears_form"}
 # What relief depends on, without a question: the relief form asks its first question (the
@@ -99,6 +98,11 @@ SCHOOL_FACTS = ("child_grade", "school_problem", "hukou_status")
 
 
 
+_LOW_PAY = re.compile(r"才给|才拿|才发|才开|只给|只发|只有|低于|最低工资|合法|违法|正常吗|够不够|太少|太低"
+                      r"|这么少|这么低")
+_A_MONTHS_PAY = re.compile(r"一个月|每个?月|月薪|工资|底薪")
+
+
 def service_from_facts(slots: dict[str, Any], text: str) -> str | None:
     """The service the facts of a case point at, when the intent does not say it."""
     named = services_meant(text)
@@ -107,6 +111,9 @@ def service_from_facts(slots: dict[str, Any], text: str) -> str | None:
     if INJURY.search(text or ""):
         return "legal_aid"  # 把腿摔断了 老板没给上保险 这可咋整 (N-08): no wage case
     owed = bool(v.OWED.search(text or "")) and not says_not_this(text, "wage_arrears")
+    if not owed and (slots.get("monthly_wage") or slots.get("amount")) and _LOW_PAY.search(text or "") \
+            and _A_MONTHS_PAY.search(text or ""):
+        return "minimum_wage"  # 一个月才给1800 这合法吗 (ZS-03: 没太明白, then the city asked again)
     wage_facts = [k for k in (*WAGE_FACTS, "amount") if slots.get(k)]
     # an employer alone (我是隆祥皮革有限公司的) is no wage case: it may belong to a subsidy
     if wage_facts and (owed or len(wage_facts) >= 2 or wage_facts == ["duration"]):
@@ -172,28 +179,6 @@ def flow_to_redo(tracker: Tracker) -> str | None:
             tracker.get_slot(slot) for slot in FORM_SLOTS.get(last, ())):
         return REDO_FORMS[last]
     return None
-
-
-_BELOW_MINIMUM = re.compile(r"您说的每月 (\d+) 元低于当地的月最低工资 (\d+) 元")
-_ASKS_BACK_PAY = re.compile(r"补|要回|要得回|能要|几个月|多少|差的|差额")
-
-
-def shortfall_reply(tracker: Tracker) -> str | None:
-    """那差的那200一个月 我能要回来几个月的？我干了三个月了 right after the pay was found below
-    the minimum (GG-03 got the arrears form, asking who owed): the shortfall for the months
-    worked, and how long it can be claimed. None: not that question."""
-    text = (tracker.latest_message or {}).get("text") or ""
-    if tracker.active_loop_name or not _ASKS_BACK_PAY.search(text):
-        return None
-    if (below := bot_said(tracker, _BELOW_MINIMUM, earlier_turns=3)) is None:
-        return None
-    short = int(below.group(2)) - int(below.group(1))
-    months = next((m for m in (iso_months(str(span.value)) for span in find_durations(text)) if m), None)
-    total = f"按您说的干了 {months} 个月，差额一共 {short * months:,} 元，" if months else \
-        "干了几个月就补几个月，"
-    return (f"每月差 {short:,} 元（{below.group(2)} − {below.group(1)}）。{total}都可以要求单位补发"
-            "（《最低工资规定》第十二条）。还在这个单位干的，要这笔钱不受一年仲裁时效的限制；已经离职的，"
-            "从离职之日起一年内申请劳动仲裁（《劳动争议调解仲裁法》第二十七条第四款）。也可以打 12333 投诉。")
 
 
 _WAGE_SAID_AS = {"wage_arrears", "legal_aid", "inform", "deny", "minimum_wage"}
@@ -546,12 +531,13 @@ class ActionStartService(SafeAction):
             # the case they told goes with the callback
             dispatcher.utter_message(text=CRISIS_CASE_KEPT)
             return callback
-        if callback is None and not services_meant(text) and stays_with_person(
+        if not services_meant(text) and stays_with_person(
                 tracker, text, is_question(text) or wants_registration(text)):
             # 打了也没用 我在胶州工地上摔的 老板说是我自己不小心 right after the crisis reply
-            # (PP-14: the wage form asked which employer): the person stays with them
+            # (PP-14: the wage form asked which employer): the person stays with them; also
+            # when the phone was declined (不想留电话 没人管我, ZT-15: a childcare answer)
             dispatcher.utter_message(text=DANGER_NOW_LINE if in_danger_now(text) else CRISIS_STILL_HERE)
-            return []
+            return callback or []
         if intent == "ticket_status" and (wrong := wrong_ticket_id(text)):
             dispatcher.utter_message(text=wrong)  # GH2026111800 (ZD-13: 请告诉我工单号, as if none)
         return (callback or []) + await self._route(dispatcher, tracker, domain, intent)

@@ -253,6 +253,8 @@ def contact_lines(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any
     shown: dict[str, Any] = {}
     if "district" not in case_facts and "city" not in case_facts and (district or city):
         shown["district"] = district or city
+    elif "district" not in case_facts and district and case_facts.get("city") != district:
+        shown["district"] = district  # 俺在黄岛区干保洁 on the minimum-wage case (ZQ-03: 青岛市 alone)
     if "contact_name" not in case_facts and (name := name_told(tracker)):
         shown["contact_name"] = name
     if "phone" not in case_facts and (phone := contact_phone(tracker)):

@@ -29,6 +29,15 @@ def _plain(text: str) -> str:
     return _TRIM.sub("", normalize_text(text or ""))
 
 
+# 好，看看 / 要，帮我登记: the title's words after a yes said with them (看看 typed: ZT-08)
+_LEADING_YES = re.compile(r"^(?:好的?|嗯|行|要|是的?|对)(?=\S)")
+
+
+def _same(said: str, title: str) -> bool:
+    plain = _plain(title)
+    return said == plain or (len(said) >= 2 and said == _LEADING_YES.sub("", plain))
+
+
 def button_typed(text: str, events: Any) -> str | None:
     """The intent payload of the last bot reply's button whose title ``text`` is (None: none)."""
     said = _plain(text)
@@ -42,7 +51,7 @@ def button_typed(text: str, events: Any) -> str | None:
             continue
         for button in (getattr(event, "data", None) or {}).get("buttons") or []:
             payload = str(button.get("payload") or "")
-            if payload.startswith("/") and _plain(str(button.get("title") or "")) == said:
+            if payload.startswith("/") and _same(said, str(button.get("title") or "")):
                 return payload
     return None
 

@@ -97,10 +97,20 @@ _TYPOS = (("签和同", "签合同"), ("劳动和同", "劳动合同"), ("双北
 _MONTH_SLIP = re.compile(r"([一二两三四五六七八九十几半\d])\s*个(?:越(?!南)|曰)")
 
 
+# 老板口我工资 说我吃到一次口两百 这个月口了八百块 (ZS-09, voice input: the deduction never
+# answered): 口 for 扣 where money is docked, 吃到 for 迟到 before a count of times
+_DOCK_SLIP = re.compile(r"(?<=[板他她里又就被次要会总月天])口(?=了|掉|我|俺|工资|工钱|钱|\s*[\d一二两三四五六七八九十百])")
+_LATE_SLIP = re.compile(r"吃到(?=\s*(?:了|过)?\s*[\d一二两三四五六七八九几好]+\s*(?:次|回))")
+
+
 def fix_typos(text: str) -> str:
     for slip, meant in _TYPOS:
         if slip in text:
             text = text.replace(slip, meant)
+    if "口" in text:
+        text = _DOCK_SLIP.sub("扣", text)
+    if "吃到" in text:
+        text = _LATE_SLIP.sub("迟到", text)
     return _MONTH_SLIP.sub(r"\1个月", text) if "个越" in text or "个曰" in text else text
 
 

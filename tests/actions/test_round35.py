@@ -332,3 +332,19 @@ def test_a_new_point_asked_on_the_legal_offer_joins_the_case_and_the_place_shows
                     {}, "action_listen")
     content = filed_content(after, "GH202612070004") or ""
     assert "· 地点：薛家岛" in content and "152****7766" in content
+
+
+def test_round36_readings():
+    """ZS-09: 老板口我工资 说我吃到一次口两百 (voice input) was never answered as a deduction;
+    ZS-03: 一个月才给1800 这合法吗 got 没太明白; ZT-08: 看看 typed under 好，看看 got 没太明白."""
+    from actions.router import service_from_facts
+    from bot.normalize.text import normalize_text
+    from bot.typed_buttons import _same
+
+    said = normalize_text("老板口我工资 说我吃到一次口两百 这个月口了八百块")
+    assert said == "老板扣我工资 说我迟到一次扣两百 这个月扣了八百块"
+    assert normalize_text("人口普查 我口渴了") == "人口普查 我口渴了"
+    low = "我在黄岛一个饭店当服务员 一个月才给1800 这合法吗"
+    assert service_from_facts({"amount": 1800, "district": "黄岛"}, low) == "minimum_wage"
+    assert service_from_facts({"amount": 1800}, "老板欠我一个月工资1800") == "wage_arrears"
+    assert _same("看看", "好，看看") and _same("帮我登记", "要，帮我登记") and not _same("看", "好，看看")
