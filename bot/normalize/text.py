@@ -99,7 +99,8 @@ _MONTH_SLIP = re.compile(r"([一二两三四五六七八九十几半\d])\s*个(?
 
 # 老板口我工资 说我吃到一次口两百 这个月口了八百块 (ZS-09, voice input: the deduction never
 # answered): 口 for 扣 where money is docked, 吃到 for 迟到 before a count of times
-_DOCK_SLIP = re.compile(r"(?<=[板他她里又就被次要会总月天])口(?=了|掉|我|俺|工资|工钱|钱|\s*[\d一二两三四五六七八九十百])")
+_DOCK_SLIP = re.compile(r"(?<=[板他她里又就被次要会总月天])口"
+                        r"(?=了|掉|我|俺|工资|工钱|钱|\s*[\d一二两三四五六七八九十百])")
 _LATE_SLIP = re.compile(r"吃到(?=\s*(?:了|过)?\s*[\d一二两三四五六七八九几好]+\s*(?:次|回))")
 
 
