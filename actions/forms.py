@@ -280,6 +280,9 @@ def asks_to_be_signed_up(text: str) -> bool:
 _WONT_SAY_PLACE = re.compile(r"不想说|不方便|不告诉|不想讲|随便|都行|哪都|没固定|到处")
 
 
+_OFFER_LINES = ("要不要我帮您登记", "好，我们接着")  # the offer itself, no answer
+
+
 class ValidateTicketOfferForm(HotlineForm):
     def name(self) -> str:
         return "validate_ticket_offer_form"
@@ -450,7 +453,8 @@ class ValidateTicketOfferForm(HotlineForm):
             reopened = [SlotSet("wants_ticket", None)]
         events = reopened + await super().run(dispatcher, tracker, domain)
         if waiting and changed.get("question") and is_question(text := tracker.latest_message.get("text") or "") \
-                and v.is_correction(text) and not any("来源" in (m.get("text") or "") for m in dispatcher.messages):
+                and v.is_correction(text) and not any(not (m.get("text") or "").startswith(_OFFER_LINES)
+                                                      for m in dispatcher.messages):
             # 不是欠 是扣 俺问这扣钱合不合法 on the deduction's offer (ZQ-12: kept as a correction and
             # the offer again): the question answered, then the offer
             answered = CollectingDispatcher()

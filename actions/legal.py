@@ -108,10 +108,15 @@ def _corrected_time(words: str, today: date | None) -> int | None:
     cues = list(CORRECTION_CUES.finditer(words))
     if not cues:
         return None
-    after = words[cues[-1].start():]
+    at = cues[-1].start()
+    after = words[at:]
     # 不对 是八个月 去年四月份进的厂 (PP-06 counted 1年8个月 from the date): the time said as
-    # the correction comes first; the start date only when no time is said
-    said = [months for begin, end, months in _joined(after) if not _other_time(after, begin, end)]
+    # the correction comes first; the start date only when no time is said. (翻了下合同 是两年的
+    # 不是三年, ZT-16: the words before the cue say whose time it is — the contract's)
+    probation = _probation_months(words) if "试用期" in words else None
+    said = [months for begin, end, months in _joined(after)
+            if not _other_time(words, at + begin, at + end) and not _DENIED.search(words[:at + begin])
+            and months != probation]  # 那六个月还合法不: the probation's months again (ZT-16)
     if said:
         return said[0]
     return months_since_start(after, today)
@@ -121,7 +126,7 @@ _ROUGHLY = re.compile(r"(?:大概|差不多|将近|快|约|准确说|其实是?|
 _OWED_NEAR = re.compile(r"欠|拖|没发|不发|没给")
 # 怀孕三个月了 / 合同签的两年 / 试用期三个月 (HH-10: the pregnancy was counted as the time
 # worked, 0.5 month's severance): the length of something else
-_OTHER_TIME_NEAR = re.compile(r"(?:怀孕|孕期?|怀上|怀了|产假|哺乳期?|合同(?:期|签的?|是|签了)?|试用期?|提前|没提前)"
+_OTHER_TIME_NEAR = re.compile(r"(?:怀孕|孕期?|怀上|怀了|产假|哺乳期?|合同\s*(?:期|签的?|是|签了)?|试用期?|提前|没提前)"
                               r"(?:是|有|都|已经|快|差不多|才)?\s*$")
 
 
@@ -151,8 +156,13 @@ def months_said_now(text: str) -> int | None:
     the time worked, said again or corrected — not a time owed."""
     if (fixed := _corrected_time(text, None)) is not None:
         return fixed  # 我说了是两年半 不是两年三个月: the one said as meant, not the one denied
-    said = [months for start, end, months in _joined(text) if not _other_time(text, start, end)]
+    said = [months for start, end, months in _joined(text)
+            if not _other_time(text, start, end) and not _DENIED.search(text[:start])]
     return said[-1] if said else None
+
+
+# 是两年的 不是三年: the time denied is no time worked
+_DENIED = re.compile(r"不是\s*$")
 
 
 def _joined(words: str) -> list[tuple[int, int, int]]:
@@ -277,7 +287,7 @@ def severance_line(months: int, wage: int | None, rough: bool = False, ask: bool
 
 _N = r"(半|\d{1,2}|[一二两三四五六七八九十])"
 _CONTRACT_TERM = re.compile(rf"(?:签了?|签的是?)\s*{_N}\s*(个月|年)(?:的)?(?:劳动)?合同|"
-                            rf"合同(?:签的是?|签了?|是|期限是?)?\s*{_N}\s*(个月|年)")  # (合同签的一年, ZK-10)
+                            rf"合同\s*(?:签的是?|签了?|是|期限是?)?\s*{_N}\s*(个月|年)")  # (合同签的一年, ZK-10)
 _PROBATION = re.compile(r"试用期\S{0,4}?\s*"
                         r"(半年|\d{1,2}个?月|[一二两三四五六七八九十]个月)")
 _PROBATION_SAID = re.compile(r"试用期[^，,。；;！!？?\s]{0,8}")

@@ -98,6 +98,10 @@ SCHOOL_FACTS = ("child_grade", "school_problem", "hukou_status")
 
 
 
+CRISIS_NO_PHONE = ("不留电话也没关系，我还在这儿陪着您。您的安全最要紧：心理援助热线 12356、400-161-9995 "
+                   "24 小时有人接，想找工会的人说说，打职工服务热线 12351；有危险请马上打 110 或 120。"
+                   "您现在安全吗？想说什么都可以跟我说。")
+_PHONE_REFUSED = re.compile(r"(?:不想|不愿意|不方便|不|先不|没法)留?(?:个)?(?:电话|手机号?|号码)")
 _LOW_PAY = re.compile(r"才给|才拿|才发|才开|只给|只发|只有|低于|最低工资|合法|违法|正常吗|够不够|太少|太低"
                       r"|这么少|这么低")
 _A_MONTHS_PAY = re.compile(r"一个月|每个?月|月薪|工资|底薪")
@@ -531,12 +535,14 @@ class ActionStartService(SafeAction):
             # the case they told goes with the callback
             dispatcher.utter_message(text=CRISIS_CASE_KEPT)
             return callback
+        asked = _PHONE_REFUSED.sub("", text)  # (不想留电话 asks nothing: 电话 reads as a question)
         if not services_meant(text) and stays_with_person(
-                tracker, text, is_question(text) or wants_registration(text)):
+                tracker, text, is_question(asked) or wants_registration(text)):
             # 打了也没用 我在胶州工地上摔的 老板说是我自己不小心 right after the crisis reply
             # (PP-14: the wage form asked which employer): the person stays with them; also
             # when the phone was declined (不想留电话 没人管我, ZT-15: a childcare answer)
-            dispatcher.utter_message(text=DANGER_NOW_LINE if in_danger_now(text) else CRISIS_STILL_HERE)
+            dispatcher.utter_message(text=DANGER_NOW_LINE if in_danger_now(text) else
+                                     CRISIS_NO_PHONE if _PHONE_REFUSED.search(text) else CRISIS_STILL_HERE)
             return callback or []
         if intent == "ticket_status" and (wrong := wrong_ticket_id(text)):
             dispatcher.utter_message(text=wrong)  # GH2026111800 (ZD-13: 请告诉我工单号, as if none)

@@ -348,3 +348,38 @@ def test_round36_readings():
     assert service_from_facts({"amount": 1800, "district": "黄岛"}, low) == "minimum_wage"
     assert service_from_facts({"amount": 1800}, "老板欠我一个月工资1800") == "wage_arrears"
     assert _same("看看", "好，看看") and _same("帮我登记", "要，帮我登记") and not _same("看", "好，看看")
+
+
+async def test_a_declined_phone_after_the_crisis_reply_keeps_the_person_and_the_lines():
+    """ZT-15: 不想留电话 没人管我 right after the crisis reply (read as childcare) got the childcare
+    answer."""
+    from actions.router import CRISIS_NO_PHONE, ActionStartService
+
+    text = "不想留电话 没人管我"
+    message = parse(text, "childcare_service")
+    events = [{"event": "user", "text": "我觉得活着没意思 药都买好了"},
+              {"event": "bot", "text": "您的安全最重要。请马上拨打心理援助热线 400-161-9995 或 12356。"},
+              {"event": "bot", "text": "工会网格工作站现在不在服务时间。请留下您的手机号和所在的城市、区。"},
+              {"event": "slot", "name": "callback_pending", "value": {"reason": "crisis"}},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("worker-1", {"callback_pending": {"reason": "crisis"}}, message, events, False, None,
+                      {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    await ActionStartService().run(dispatcher, tracker, {})
+    said = [m.get("text") for m in dispatcher.messages]
+    assert said == [CRISIS_NO_PHONE]
+
+
+def test_a_contract_term_corrected_is_no_time_worked():
+    """ZT-16: 等下我翻了下合同 是两年的 不是三年 那六个月还合法不 was read as 干了2年 (the time
+    limit answered), and the ticket then said 干了6个月."""
+    from actions.legal import case_points, probation_lines
+    from bot.normalize.text import normalize_text
+
+    words = ("合同签了三年 试用期说是六个月 我大概干了两个月 现在说我试用期不合格让我走 试用期能定六个月吗 "
+             "等下我翻了下合同 是两年的 不是三年 那六个月还合法不")
+    assert probation_lines(words)[0].startswith("您签的是2年合同，试用期最长只能2个月")
+    assert case_points(words)["time_worked"] == "2个月"
+    # ZT-07 (voice input): 开出 is 开除, 请过家 is 请过假
+    assert normalize_text("我被公司开出了 其实我请过家的") == "我被公司开除了 其实我请过假的"
