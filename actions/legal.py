@@ -22,6 +22,7 @@ from bot.normalize.numbers import find_amounts, find_durations
 from bot.normalize.text import CORRECTION_CUES
 
 WAGE_ASK = "告诉我您一个月工资多少，我帮您算个数"
+MONTHS_ASK = "补偿按在这个单位干的年限算：您在这个单位一共干了多久？（比如：三年五个月）"
 WAGE_AGAIN = "要算出数来，还差您的月工资：您一个月工资多少？（比如：5000）"
 WAGE_UNKNOWN = "工资记不清也没关系：上面的月数按您的月工资算，登记后工作人员帮您核实工资、算准数额。"
 _NO_CONTRACT = re.compile(r"(?:没|没有|不|未)(?:跟我|和我|给我|与我|给|跟|和)?签(?:劳动|书面)?合同|"
@@ -454,9 +455,12 @@ def worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: 
     # the wage is asked only when a sum is asked for (想找律师 / 想申请仲裁: the case goes on)
     ask = asked_wage or bool(_HOW_MUCH.search(text))
     months = months_worked(words)
-    if months and (again := months_said_now(text)):
-        months = again
+    if (months or redo) and (again := months_said_now(text)):
+        months = again  # (三年五个月 alone, the months asked for: the time worked)
     if not months:
+        if _HOW_MUCH.search(text) and re.search(r"补偿|赔偿|多少钱|能要多少|能拿多少|算算", text) \
+                and (_DISMISSED.search(words) or _NO_CONTRACT.search(words)):
+            return [MONTHS_ASK]  # 一个月五千 能要多少补偿 after 把我辞了 (ZS-06: the legal-aid text)
         return []
     wage = wage or monthly_wage_in(words)
     lines: list[str] = []
@@ -479,7 +483,8 @@ def sums_for(tracker: Tracker) -> list[str]:
     # 不对 是十个月 right after the sum asked for the wage (NN-08: read as no): the sum redone
     asked = _wage_asked(tracker) and not v.is_correction(text)
     # 不对 是6000 on the offer after the double wage on 6,500 (ZZ-06: the sum never redone)
-    redo = v.is_correction(text) and _set_this_turn(tracker, "monthly_wage")
+    redo = v.is_correction(text) and _set_this_turn(tracker, "monthly_wage") \
+        or said_this_turn(tracker, MONTHS_ASK, earlier_turns=1)  # 三年五个月, the months asked for
     # the wage asked for: the months may be further back (被开了 / 干了三年 / 没给钱 / 能要多少 /
     # 一个月五千五 在青岛城阳 — ZF-06 got no sum, 干了三年 was five messages before)
     sums = worked_out(text, recent_words(tracker, limit=8 if asked else 4),

@@ -49,7 +49,7 @@ from actions.handoff import (
     insists_on_a_person,
     request_handoff,
 )
-from actions.legal import WAGE_AGAIN, WAGE_ASK, double_wage_from, shortfall_reply, sums_for
+from actions.legal import MONTHS_ASK, WAGE_AGAIN, WAGE_ASK, double_wage_from, shortfall_reply, sums_for
 from actions.next_service import offer_service
 from actions.overtime_days import added_days, names_a_kind_of_day, read_worked_days
 from actions.service_catalog import (
@@ -729,7 +729,7 @@ class ActionStartService(SafeAction):
         unless the sum still waits for the wage (the next message gives it)."""
         for line in sums:
             dispatcher.utter_message(text=line)
-        if any(WAGE_ASK in line or line == WAGE_AGAIN for line in sums) or tracker.active_loop_name:
+        if any(WAGE_ASK in line or line in (WAGE_AGAIN, MONTHS_ASK) for line in sums) or tracker.active_loop_name:
             return []
         return offer_ticket("legal_aid", legal_case(tracker))
 

@@ -363,6 +363,9 @@ def service_just_answered(tracker) -> str | None:
             break
         if event.get("event") == "bot":
             texts.append(event.get("text") or "")
+            if "已为您登记" in texts[-1]:
+                break  # (要是没有居住证咋办 right after the school ticket, ZT-02: the 劳动合同 of
+                # the school's documents before it made it a legal-aid question)
     named = {s for s in services_named(" ".join(texts)) if s in POLICY_ACTIONS}
     return named.pop() if len(named) == 1 else None
 

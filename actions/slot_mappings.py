@@ -23,6 +23,7 @@ from actions.overtime_days import added_days, days_given_off, read_worked_days
 from actions.places import other_place_asked, resolve_place
 from actions.service_catalog import SERVICE_INTENTS
 from actions.slot_checks import context_of, slots_set_this_turn, value_before_this_message
+from actions.tickets import ticket_filed_here
 from bot.normalize.text import CORRECTION_CUES
 
 logger = logging.getLogger(__name__)
@@ -77,6 +78,10 @@ class ValidateSlotMappings(ValidationAction):
             tracker, correction_target(tracker, wage_behind_the_sum(tracker, facts)))))
         facts = days_with_what_came_before(tracker, facts)
         facts = with_main_contractor(tracker, facts)
+        if _WHAT_IF.match(message.get("text") or "") and ticket_filed_here(tracker, last=60):
+            # 要是没有居住证咋办 还能转过来吗 after the school ticket (ZT-02: 户口情况 changed to
+            # 没有居住证 and the case offered again): a question, the filed facts stand
+            facts = {k: val for k, val in facts.items() if k not in _FILED_CASE_FACTS or tracker.get_slot(k) is None}
         for slot in bots_own_figures(tracker, facts):
             facts.pop(slot)  # 你说的十六万是我得病才给吗 (QQ-08 filed 金额 160,000): the bot's figure
         for slot, value in (await volunteered_place(tracker, facts)).items():
@@ -202,6 +207,11 @@ def wage_behind_the_sum(tracker: Tracker, facts: dict[str, Any]) -> dict[str, An
             or owed != wage * int(months.group(1)) or not isinstance(facts["amount"], int):
         return facts
     return {**facts, "monthly_wage": facts["amount"], "amount": facts["amount"] * int(months.group(1))}
+
+
+_WHAT_IF = re.compile(r"^(?:那|那么)?(?:要是|如果|假如|万一|假设)")
+_FILED_CASE_FACTS = ("hukou_status", "child_grade", "school_problem", "employer", "amount", "duration",
+                     "workers_affected", "hardship_status", "medical_cost", "holiday_situation", "occupation")
 
 
 # 总包是中建八局的项目 / 工地是中建的项目 (ZQ-11, ZR-06: left off the ticket, the summary shown

@@ -593,6 +593,8 @@ def employer_answer(value: object) -> Checked:
     if described:
         return Checked(described)
     name = _EMPLOYER_FILLER.sub("", text.replace(" ", ""))
+    # 今年三月份公司 (ZS-06 filed as the employer): a time said before 公司 is no part of a name
+    name = _TIME_BEFORE_NAME.sub("", name) or name
     # 老家味道饺子馆 在辛安街道 (OO-12 filed 老家味道饺子馆在辛安街道): the place is no part of the name
     name = _PLACE_AFTER_NAME.sub("", name) or name
     han = re.findall(r"[\u4e00-\u9fff]", name)
@@ -602,6 +604,8 @@ def employer_answer(value: object) -> Checked:
     return Checked(name)
 
 
+_TIME_BEFORE_NAME = re.compile(r"^(?:今年|去年|前年|上个?月|这个?月|上礼拜|上周|前几天|昨天)?"
+                               r"(?:[\d一二两三四五六七八九十]{1,3}月份?)?(?=公司|厂|单位)")
 _PLACE_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff])(?:在|位于|就在)[\u4e00-\u9fff]{2,10}?"
                                r"(?:街道|区|县|市|镇|路|社区|村)(?:那边|这边|附近|那块)?$")
 
@@ -978,6 +982,9 @@ _LAW_AFTER = re.compile(r"\S{0,4}?(?:就|还|以后|之后|后)\S{0,4}?(?:告|�
 _PAY_FIGURE_AFTER = re.compile(r"\s*(?:是|给|拿|就|才|有|算|挣|赚|能挣|能拿)?\s*(?:\d|[一二两三四五六七八九]?[百千])")
 
 
+_PROMISE_AFTER = re.compile(r"\s*(?:就|再|一定|肯定)?(?:给|发|结|还|打|转|付)")
+
+
 def _owed_duration(text: str, ctx: Context, correcting: bool) -> str | None:
     """How long the wages are owed, from the clauses that are not about overtime: a range
     (四五个月), the duration said (the last one in a correction; not how long the worker
@@ -989,7 +996,9 @@ def _owed_duration(text: str, ctx: Context, correcting: bool) -> str | None:
         and not _LAW_AFTER.match(text, span.end)  # 到底一年以后还能不能告 (K-09)
         and not text[max(0, span.start - 3):span.start].endswith(("不是", "不是说"))  # 不是一年
         # 一天两百五 (MM-13 filed 欠薪时间 1天): a day's pay, not a day owed
-        and not (text[span.start:span.end] in ("一天", "每天", "1天") and _PAY_FIGURE_AFTER.match(text, span.end))]
+        and not (text[span.start:span.end] in ("一天", "每天", "1天") and _PAY_FIGURE_AFTER.match(text, span.end))
+        # 他每次都说过两天给 (ZS-16: 欠薪时间改为2天): a promise, not a time owed
+        and not (text[max(0, span.start - 1):span.start] == "过" and _PROMISE_AFTER.match(text, span.end))]
     # 干了大半年 最后两个月工资没给 (K-16): the months owed, not the time worked there
     owed = [span for span in spans if _OWED_CUE.search(_clause_at(text, span.start))]
     worked = [span for span in spans if _WORKED_CUE.search(_clause_at(text, span.start))]

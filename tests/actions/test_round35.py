@@ -383,3 +383,38 @@ def test_a_contract_term_corrected_is_no_time_worked():
     assert case_points(words)["time_worked"] == "2个月"
     # ZT-07 (voice input): 开出 is 开除, 请过家 is 请过假
     assert normalize_text("我被公司开出了 其实我请过家的") == "我被公司开除了 其实我请过假的"
+
+
+def test_round36_more_readings():
+    """ZS-06: 今年三月份公司 filed as the employer, and 一个月五千 能要多少补偿 after 把我辞了 got the
+    legal-aid text with no figure; ZS-16: 他每次都说过两天给 became 欠薪时间 2天."""
+    import actions.validators as v
+    from actions.legal import MONTHS_ASK, worked_out
+
+    assert v.employer_answer("今年三月份公司").value is None
+    assert v.employer_answer("三月电子厂").value == "三月电子厂"
+    assert "duration" not in v.read_facts("去年我一直微信找老板要钱 他每次都说过两天给 最后一次是今年八月", [],
+                                          v.Context(intent="wage_arrears"))
+    assert v.read_facts("欠了两天的工资", [], v.Context(intent="wage_arrears"))["duration"] == "P2D"
+    words = "今年三月份公司把我辞了 啥理由也没说 也没给钱 一个月五千 能要多少补偿"
+    assert worked_out("一个月五千 能要多少补偿", words, 5000, asked_wage=False) == [MONTHS_ASK]
+    months = worked_out("三年五个月", words + " 三年五个月", 5000, asked_wage=False, redo=True)
+    assert months and "3年5个月" in months[0] and "17,500" in months[0]
+
+
+def test_a_what_if_after_filing_changes_no_filed_fact_and_is_no_legal_question():
+    """ZT-02: 要是没有居住证咋办 还能转过来吗 after the school ticket changed 户口情况 to 没有居住证
+    and, read with the school's documents (劳动合同), offered legal aid."""
+    from actions.services import service_just_answered
+    from actions.slot_mappings import _WHAT_IF
+
+    assert _WHAT_IF.match("要是没有居住证咋办 还能转过来吗") and not _WHAT_IF.match("没有居住证")
+    text = "要是没有居住证咋办 还能转过来吗"
+    message = parse(text, "school_placement")
+    events = [{"event": "user", "text": "孩子想转到黄岛上三年级"},
+              {"event": "bot", "text": "随迁子女一般凭父母居住证、务工证明（劳动合同或社保缴纳记录）入学。"},
+              {"event": "user", "text": "要，帮我登记"},
+              {"event": "bot", "text": "已为您登记子女入学协调工单，工单号 GH202612070001，由…负责。"},
+              {"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("worker-1", {}, message, events, False, None, {}, "action_listen")
+    assert service_just_answered(tracker) is None
