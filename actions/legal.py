@@ -299,7 +299,9 @@ _PROBATION_PAY = re.compile(rf"试用期(?:(?:\S{{0,6}}?)(?:工资|一个月|每
 # 试用期三个月 这三个月每月只给我发了3500 (ZC-11: no sum): the pay told a clause later
 _PROBATION_PAY_LATER = re.compile(rf"试用期[^。？?！!]{{0,16}}?(?:每月|每个月|一个月|一月)\S{{0,2}}?(?:只|才|就)?"
                                   rf"(?:给|发|拿)(?:我|俺)?(?:发)?了?\s*{_PAY}(?!\s*个?月)")
-_REGULAR_PAY = re.compile(rf"(?:转正|合同上写的?|合同工资|正式工资)\S{{0,5}}?\s*{_PAY}")
+# 工资说好五千 (ZU-08: no 80 % line): the pay agreed is the regular pay
+_REGULAR_PAY = re.compile(rf"(?:转正|合同上写的?|合同工资|正式工资|工资说好的?|说好的?工资|工资讲好的?|工资谈好的?|"
+                          rf"约定的?工资)\S{{0,5}}?\s*{_PAY}")
 _NUMBER = {"半": 0.5, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
            "九": 9, "十": 10}
 

@@ -93,8 +93,8 @@ def station_detail_reply(tracker: Tracker) -> str | None:
     """The address, hours or services asked again after a card: its lines (None: not that)."""
     text = ((tracker.latest_message or {}).get("text") or "").strip()
     where, when = _WHERE_EXACTLY.search(text), _HOURS_ASKED.search(text) or _DAY_ASKED.search(text)
-    what = _SERVICES_ASKED.search(text)
-    if not (where or when or what) or not (card := _last_card(tracker)):
+    what, bring = _SERVICES_ASKED.search(text), _BRING_ASKED.search(text)
+    if not (where or when or what or bring) or not (card := _last_card(tracker)):
         return None
     if (other := _ANOTHER_STATION.search(text)) and not re.search(r"这|那|你们|咱|工会|网格", other.group(1)) \
             and other.group(1) not in card.replace("社区", ""):
@@ -111,12 +111,21 @@ def station_detail_reply(tracker: Tracker) -> str | None:
     phone = next((line.split("：", 1)[1] for line in lines if line.startswith("电话：")), "")
     address = re.sub(r"（具体位置请先打电话问清楚）|（示例地址，上线前请核实）", "", address)
     hours = next((line.split("：", 1)[1] for line in lines if line.startswith("服务时间：")), "")
+    if bring:
+        # 中 那俺周六去 带啥东西不 (ZT-10: the hours again, the question not answered)
+        said_hours = (_hours_reply(name, hours, text) + "") if when and hours else ""
+        return (said_hours + f"去{name}带上身份证，再带上跟您的事有关的材料：讨欠薪带工资条、考勤、聊天记录或欠条，"
+                "孩子上学带户口簿、居住证和孩子的出生证明，困难救助带病历和医药费票据。拿不准的，"
+                f"去之前先打 {phone} 问一下。")
     if what and not (where or when):
         return _services_reply(name, phone, card)
     if when and not where:
         return _hours_reply(name, hours, text) if hours else None
     return (f"{name}登记的地址是：{address}。工会这里没有更细的门牌；去之前请先打 {phone} 问清楚"
             "在哪栋楼、哪个门，工作人员会告诉您怎么走。")
+
+
+_BRING_ASKED = re.compile(r"带啥|带什么|带些啥|要带|需要带|得带|用带|拿啥|拿什么|准备啥|准备什么|带东西|带不带")
 
 
 def _services_reply(name: str, phone: str, card: str) -> str:

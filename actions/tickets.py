@@ -480,8 +480,12 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     """The worker's wish about the ticket this conversation filed, written on it for the staff;
     about a ticket only looked up, how to hurry it. None: no such message."""
     text = (tracker.latest_message.get("text") or "").strip()
+    named = v.ticket_id(text)
+    # (a ticket of another conversation named: its status is looked up, not this one's content)
+    asks_content = bool(_ASKS_CONTENT.search(_without_ids(text))) and (
+        not named.ok or named.value == ticket_filed_here(tracker, last=200))
     if tracker.active_loop_name or text.startswith("/") or not (
-            _NOTE_WORTHY.search(text) or _ASKS_CONTENT.search(text) or _ASKS_NUMBER.search(text)):
+            _NOTE_WORTHY.search(text) or asks_content or _ASKS_NUMBER.search(text)):
         return None
     if _ASKS_NUMBER.search(text) and (number := ticket_filed_here(tracker, last=200)):
         # 刚才那个单号是多少来着 我没记住 (ZI-16: 没太明白)
@@ -518,8 +522,9 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
         text = _NEW_PHONE_WORDS.sub("", _PHONE_DIGITS.sub("", text)).strip(" ，,。；;")
         if len(re.findall(r"[\u4e00-\u9fff]", text)) < 4:
             return changed
-    content = filed_content(tracker, filed) if _ASKS_CONTENT.search(text) else None
-    if content and not _NEW_FACT.search(text):  # 写上老板名字了吗: what is on it, no note
+    content = filed_content(tracker, filed) if asks_content else None
+    # (GH202612070002 里面都写了啥, ZV-01: the ticket's own number is no new fact)
+    if content and not _NEW_FACT.search(_without_ids(text)):
         dispatcher.utter_message(text=content)
         return []
     try:
@@ -549,7 +554,8 @@ def filed_type(tracker: Tracker) -> str | None:
     return next((kind for kind, name in TYPE_NAMES.items() if named and name == named.group(1)), None)
 
 
-_ASKS_NUMBER = re.compile(r"(?:单号|工单号|编号|单子号)\S{0,6}(?:多少|是啥|是什么|几号|忘了|没记住|没记下|再说)|"
+_ASKS_NUMBER = re.compile(r"(?:单号|工单号|编号|单子号)\S{0,6}(?:多少|是啥|是什么|几号|忘了|没记住|没记下|再说|"
+                          r"再发|发我|再给|重发|再告诉)|"
                           r"(?:忘了|没记住|没记下)\S{0,4}(?:单号|工单号|编号)")
 # 补充 / 记上 / 换号了 新号 / 改成: something to add to a ticket, not a question about it
 _ADDS_TO_IT = re.compile(r"补充|记上|写上|加上|加到|换号|新号|换了号|改成|改为|忘了说|还有个情况")
@@ -566,7 +572,9 @@ _NEW_PHONE_WORDS = re.compile(r"(?:再)?补充(?:一?下)?|(?:我的?)?(?:手机
 _ASKS_CONTENT = re.compile(r"(?:写|记|登记|加|填)(?:上|进|进去|到)?了?\S{0,8}?(?:了吗|了没|了么|没有?$|没写|没记)|"
                            r"(?:工单|单子)\S{0,3}(?:写|记)了\S{0,10}?(?:吗|没)|"  # 工单里写了我工资5000吗 (ZP-06)
                            r"有没有(?:写|记|登记)|写没写|记没记|登没登记|(?:工单|单子)上\S{0,6}?(?:有|写|记)\S{0,6}?(?:吗|没)|"
-                           r"(?:登记|写|记)了?(?:些)?(?:啥|什么|哪些)")
+                           r"(?:登记|写|记)了?(?:些)?(?:啥|什么|哪些)|"
+                           # 现在单子上都有啥 / 工单上登记的都有啥 (ZV-12, ZV-16: 没明白, the services)
+                           r"(?:工单|单子)\S{0,6}?(?:都)?有(?:啥|什么|哪些|些啥)")
 # a name, a trade name or a number told with the question: new, so it is written on the ticket too
 _NEW_FACT = re.compile(r"姓[\u4e00-\u9fff]|叫[\u4e00-\u9fff]{2}|\d{3,}")
 _SUMMARY_HEAD = re.compile(r"请核对一下要登记的|要登记的内容：")
@@ -574,9 +582,14 @@ _CALL_TIME_KEPT = re.compile(r"您说的“([^”]+)”也记在工单上了")
 _NOTE_LEFT = re.compile(r"上给工作人员留了话：“([^”]+)”")
 
 
+def _without_ids(text: str) -> str:
+    """The message without a ticket number in it (工单GH202612070005里面写了…吗)."""
+    return re.sub(r"[Gg][Hh]\s*\d[\d\s]*", "", text)
+
+
 def filed_content_asked(tracker: Tracker) -> str | None:
     """What the ticket filed here holds, when the latest message asks it (else None)."""
-    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    text = _without_ids(((tracker.latest_message or {}).get("text") or "").strip())
     filed = ticket_filed_here(tracker, last=120)  # (ZH-13: a note after a status check, 40 events on)
     return filed_content(tracker, filed) if filed and _ASKS_CONTENT.search(text) else None
 

@@ -241,4 +241,7 @@ class ActionMinimumWage(SafeAction):
                 dispatcher.utter_message(text=TAKE_HOME_NOTE.format(city=city or "当地"))
             return offer_ticket("minimum_wage", {"monthly_wage": int(paid), "city": city,
                                                  "minimum_wage": int(details["monthly"])})
+        if paid:  # (不对 是3500 right after the figure, ZU-08: nothing said at all)
+            dispatcher.utter_message(text=f"您说的每月 {int(paid):,} 元不低于当地的月最低工资 {details['monthly']} 元。"
+                                          "最低工资只是底线；试用期工资、加班费这些另有规定，想问可以直接说。")
         return []

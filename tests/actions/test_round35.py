@@ -418,3 +418,49 @@ def test_a_what_if_after_filing_changes_no_filed_fact_and_is_no_legal_question()
               {"event": "user", "text": text, "parse_data": message}]
     tracker = Tracker("worker-1", {}, message, events, False, None, {}, "action_listen")
     assert service_just_answered(tracker) is None
+
+
+def test_what_to_bring_to_the_station_is_answered():
+    """ZT-10: 中 那俺周六去 带啥东西不 after the station's card got the hours again."""
+    from actions.station_followup import station_detail_reply
+
+    card = ("工会网格工作站：辛安街道工会网格化工作总站\n地址：青岛西海岸新区辛安街道\n电话：0532-12351\n"
+            "服务时间：周一至周五 08:30-19:30；周六 09:00-17:00")
+    text = "中 那俺周六去 带啥东西不"
+    message = parse(text, "find_station")
+    events = [{"event": "user", "text": "辛安的工会站在哪"}, {"event": "bot", "text": card},
+              {"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("worker-1", {}, message, events, False, None, {}, "action_listen")
+    reply = station_detail_reply(tracker) or ""
+    assert "身份证" in reply and "09:00" in reply
+
+
+async def test_round37_what_the_ticket_holds_and_its_number_again():
+    """ZV-01, ZV-12, ZT-01: GH202612070002 里面都写了啥 / 现在单子上都有啥 / 工单GH…里面写了我居住证一年吗
+    were written on the ticket as notes or got 没明白; ZU-15: 工单号再发我一遍 restarted the form."""
+    from actions.tickets import note_on_ticket
+
+    def after_filing(text: str) -> Tracker:
+        message = parse(text, "ticket_status")
+        events = [{"event": "bot", "text": "请核对一下要登记的欠薪情况：\n· 单位：海纳建筑\n· 金额：24,000 元"},
+                  {"event": "bot", "text": "已为您登记欠薪工单，工单号 GH202612070002，由辛安负责。"},
+                  {"event": "user", "text": text, "parse_data": message}]
+        return Tracker("worker-1", {}, message, events, False, None, {}, "action_listen")
+
+    for text in ("GH202612070002 里面都写了啥", "现在单子上都有啥", "工单GH202612070002里面写了金额吗"):
+        dispatcher = CollectingDispatcher()
+        assert await note_on_ticket(dispatcher, after_filing(text)) == []
+        assert dispatcher.messages[0]["text"].startswith("工单 GH202612070002 上登记的是"), text
+    dispatcher = CollectingDispatcher()
+    assert await note_on_ticket(dispatcher, after_filing("工单号再发我一遍 刚才没记住")) == []
+    assert "GH202612070002" in dispatcher.messages[0]["text"]
+
+
+def test_a_probation_pay_below_the_agreed_pay_and_a_voice_slip_of_probation():
+    """ZU-08: 签了一年合同是用期六个月工资说好五千是用期只给三千五 got the minimum wage, then a
+    silent turn (the system apology) after 不对 是3500."""
+    from actions.legal import probation_lines
+    from bot.normalize.text import normalize_text
+
+    lines = probation_lines(normalize_text("签了一年合同是用期六个月工资说好五千是用期只给三千五这个合法吗"))
+    assert "试用期最长只能2个月" in lines[0] and "4,000" in lines[1] and "少了 500 元" in lines[1]
