@@ -88,7 +88,8 @@ def months_worked(words: str, today: date | None = None) -> int | None:
     found = [m for m in (months_since_start(words, today),) if m]
     for start, end, months in _joined(words):
         before = words[max(0, start - 6):start]
-        if _OTHER_TIME_NEAR.search(words[max(0, start - 5):start]) or _AGO.match(words[end:end + 2]):
+        if _OTHER_TIME_NEAR.search(words[max(0, start - 5):start]) or _AGO.match(words[end:end + 2]) \
+                or _pay_rate_at(words, start, end) or _SINCE_LEAVING.search(words[max(0, start - 8):start]):
             continue  # 提前一个月 (ZC-10: a notice), 两个月前摔的 (ZD-05: when it happened)
         if _WORK_BEFORE.search(before) or _WORK_AFTER.match(words[end:end + 4]) or (
                 found and _ROUGHLY.search(before)):  # 干了三年多了 大概三年半 (V-07)
@@ -139,13 +140,29 @@ def _other_time(words: str, start: int, end: int) -> bool:
                 or _OTHER_TIME_NEAR.search(words[max(0, start - 5):start])
                 or re.match(r"\S{0,2}(?:是|的)?(?:怀孕|孕期|合同|试用)", words[end:end + 6])
                 or _AGO.match(words[end:end + 2])
-                or (_PAY_RATE.match(words[end:end + 8]) and re.fullmatch(r"一个?月", words[start:end])
-                    and not _WORK_BEFORE.search(words[max(0, start - 6):start])))
+                or _pay_rate_at(words, start, end)
+                or bool(_SINCE_LEAVING.search(words[max(0, start - 8):start])))
+
+
+def _pay_rate_at(words: str, start: int, end: int) -> bool:
+    """一个月平均七千 / 上班一个月到手才1800 (ZQ-08, ZU-03: summed on 1 month worked): a month's
+    pay, not a month worked — said with a pay word; a bare figure after 干了一个月 stays the time."""
+    if not re.fullmatch(r"一个?月", words[start:end]) or not _PAY_RATE.match(words[end:end + 10]):
+        return False
+    return bool(_PAY_CUE.match(words[end:end + 4])) or not _WORK_BEFORE.search(words[max(0, start - 6):start])
+
+
+_PAY_CUE = re.compile(r"\s*(?:平均|大概|差不多|能拿|拿|才|就|也就|只|工资|到手|给|发)")
 
 
 # 一个月平均七千 (ZQ-08: severance worked out on 1 month, not 三年零四个月): a month's pay
-_PAY_RATE = re.compile(r"(?:平均|大概|差不多|能拿|拿|有|才|就|也就|工资|到手)?\s*"
+_PAY_RATE = re.compile(r"(?:平均|大概|差不多|能拿|拿|有|才|就|也就|只|工资|到手|给|发)*\s*"
                        r"(?:\d{3,}|[一二两三四五六七八九][千万])")
+
+
+# 被辞退了 到现在大概一年零两个月了 (ZU-06, ZO-07: summed as the time worked): the time since
+# leaving; 干到现在三年了 is the time worked
+_SINCE_LEAVING = re.compile(r"(?<![干做班])(?:到现在|至今|到今天|过去)(?:了)?(?:大概|差不多|已经|都|快)?\s*$")
 
 
 # 两个月前摔的 / 半年以前: when something happened, not how long the worker worked

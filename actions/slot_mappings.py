@@ -402,7 +402,9 @@ _HUKOU_AFTER = re.compile(r"的?(?:户口|户籍)")  # 河南户口: the place s
 # 我是河南的 / 从安徽老家转过来 (ZR-01, round 35: the case filed to 河南 and 合肥, the worker in
 # 辛安): where the worker comes from; 我是X的 only for a province (我是黄岛的 says where they are)
 _HOME_PLACE = re.compile(rf"(?:我|俺|我们|俺们)(?:是|都是)({_PROVINCES})(?:省)?(?:的|人)|"
-                         r"从\s*([\u4e00-\u9fff]{2,6}?)(?:省|市)?(?:老家|那边)?(?:转过来|转来|过来|来的|来)")
+                         r"从\s*([\u4e00-\u9fff]{2,6}?)(?:省|市)?(?:老家|那边)?(?:转过来|转来|过来|来的|来)|"
+                         # 我想過了年再回貴州 (ZU-14: 贵州 taken as where the worker is)
+                         rf"回(?:老家)?\s*({_PROVINCES})")
 # (没有青岛户口辛安这边的学校, ZF-01: 辛安 after 户口 was taken as the hukou's place and the
 # school case went to 青岛's centre; 没有青岛户口 says the worker is in 青岛)
 
@@ -444,7 +446,7 @@ def place_of_hukou(tracker: Tracker) -> list[dict]:
     合肥, the worker lives in 上海闵行) is undone: the case goes where the worker is."""
     text = (tracker.latest_message or {}).get("text") or ""
     hukou = " ".join([m.group(1) for m in _HUKOU_PLACE.finditer(text)]
-                     + [m.group(1) or m.group(2) for m in _HOME_PLACE.finditer(text)]
+                     + [next(g for g in m.groups() if g) for m in _HOME_PLACE.finditer(text)]
                      + [text[max(0, m.start() - 3):m.start()] for m in _HUKOU_AFTER.finditer(text)
                         if not re.search(r"没|不是|非", text[max(0, m.start() - 6):m.start()])])
     if tracker.get_slot("requested_slot") == "hukou_status" and (bare := v.hukou_origin(text)) \

@@ -464,3 +464,17 @@ def test_a_probation_pay_below_the_agreed_pay_and_a_voice_slip_of_probation():
 
     lines = probation_lines(normalize_text("签了一年合同是用期六个月工资说好五千是用期只给三千五这个合法吗"))
     assert "试用期最长只能2个月" in lines[0] and "4,000" in lines[1] and "少了 500 元" in lines[1]
+
+
+def test_round37_times_and_places_that_are_not_the_workers():
+    """ZU-03: 上班一个月到手才1800 read as one month worked (a severance offered); ZU-06: 被辞退了
+    到现在大概一年零两个月了 summed as the time worked; ZU-14: 过了年再回貴州 taken as the place."""
+    from actions.legal import months_said_now, months_worked
+    from actions.slot_mappings import place_of_hukou
+
+    assert months_worked("我在黄岛区电子厂上班一个月到手才1800 会不会被开除啊") is None
+    assert months_said_now("去年被厂里辞退了 到现在大概一年零两个月了 现在还能去仲裁吗") is None
+    assert months_said_now("在这干到现在三年了") == 36
+    assert months_worked("干了一个月 7000") == 1
+    undone = slot_values(place_of_hukou(_told("回家的路费报不报？我想过了年再回贵州", {"city": "贵州"})))
+    assert undone == {"city": None}
