@@ -233,6 +233,10 @@ def head_count(value: object) -> Checked:
         # 全线的人都没发 (YY-12: 没听明白有几个人): the whole line, many, as the worker said it
         said = whole.group(0)
         return Checked(f"很多人（{said}）" if said.startswith(("全", "整个", "所有")) else "很多人")
+    # 一个月八千五 / 干了三个月 said to how many (this stop's own check: filed 人数 1): a time or a
+    # sum, no head count
+    text = re.sub(rf"(?:[\d{_CN_COUNT}]+\s*个?\s*(?:月|年|星期|礼拜|小时|钟头|天|号)|"
+                  rf"[\d{_CN_COUNT}]+\s*(?:千|万|块|元)[\d{_CN_COUNT}]*)", " ", text)
     m = re.search(r"\d+", text) or re.search(rf"[{_CN_COUNT}]+(?=[个人多几位名来])", text)
     count = None
     if m:

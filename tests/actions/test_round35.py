@@ -478,3 +478,13 @@ def test_round37_times_and_places_that_are_not_the_workers():
     assert months_worked("干了一个月 7000") == 1
     undone = slot_values(place_of_hukou(_told("回家的路费报不报？我想过了年再回贵州", {"city": "贵州"})))
     assert undone == {"city": None}
+
+
+def test_a_months_pay_said_to_how_many_is_no_head_count():
+    """This stop's own check: 一个月八千五 said to 有多少工友被欠薪 filed 人数 1 (一个 of 一个月)."""
+    import actions.validators as v
+
+    assert v.head_count("一个月八千五").value is None
+    assert v.head_count("干了三个月 就我一个").value == 1
+    assert v.head_count("5个人 欠了三个月").value == 5
+    assert v.head_count("三个").value == 3
