@@ -157,12 +157,18 @@ async def test_turn_200_costs_what_turn_10_costs(tmp_path):
         for n in range(10):
             await _say(store, "long", n)
         early = await _cpu_per_turn(store, "long", 10, 10)
+        early_events = len((await store.retrieve("long")).events)
         for n in range(40, 200):
             await _say(store, "long", n)
         late = await _cpu_per_turn(store, "long", 200, 10)
+        late_events = len((await store.retrieve("long")).events)
     finally:
         await store.engine.dispose()
-    assert late < early * 1.3, f"turn 10: {early * 1000:.1f} ms, turn 200: {late * 1000:.1f} ms CPU"
+    # what a turn reads does not grow with the conversation (the mechanism); the CPU bound is
+    # loose because a timed test on a loaded CI machine moves by a third (make bench holds the
+    # 10 % target: turn 200 against turn 10)
+    assert late_events <= early_events * 1.5, (early_events, late_events)
+    assert late < early * 2, f"turn 10: {early * 1000:.1f} ms, turn 200: {late * 1000:.1f} ms CPU"
 
 
 @pytest.mark.slow  # a performance measurement, hundreds of turns
