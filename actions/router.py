@@ -419,7 +419,6 @@ async def named_station_card(found: list[dict], text: str) -> str | None:
 
 _DEDUCTED = re.compile(r"扣(?:了|掉|我|俺|俺们|我们)*\S{0,3}?(?:\d|[一二两三四五六七八九十百千半])|"
                        r"罚(?:了|款)|扣钱|扣工资")
-_OWED = re.compile(r"欠|拖|没发|不发|没给|不给|没结|不结")
 
 
 # what an overtime question says (the model also reads 下午要上班 as one)
@@ -432,8 +431,11 @@ _LEFT_OUT = re.compile(r"没算|漏了|漏算|没加上|没算上|没算进|没�
 
 
 def deducted_only(text: str) -> bool:
-    """扣了俺五百块 / 迟到罚款: money docked from the pay, and no pay said to be owed."""
-    return bool(_DEDUCTED.search(text or "")) and not _OWED.search(re.sub(r"不是欠", "", text or ""))
+    """扣了俺五百块 / 迟到罚款: money docked from the pay, and no pay said to be owed (the owed
+    words of ``_OWED`` above, less the docking ones; a second ``_OWED`` here had replaced the
+    shared one for the whole module)."""
+    owed = re.sub(r"不是欠|克扣|扣|少给|少发", "", text or "")
+    return bool(_DEDUCTED.search(text or "")) and not _OWED.search(owed)
 
 
 def _filed_for(service: str, tracker: Tracker, last: int) -> str | None:
