@@ -281,11 +281,34 @@ def double_wage_from(text: str, words: str) -> str | None:
             "（来源：《中华人民共和国劳动合同法》第八十二条；《劳动合同法实施条例》第六条、第七条；2008年9月18日起施行）")
 
 
+def severance_months(months: int) -> float:
+    """第四十七条: a month's pay per full year, a month for six months or more, half under six."""
+    years, rest = divmod(months, 12)
+    return years + (1 if rest >= 6 else 0.5 if rest else 0)
+
+
+TOTAL_SAID = "两项加起来"
+
+
+def total_line(months: int, wage: int) -> str:
+    """干了两年 没签合同 被辞退了 … 一共加起来多少 (ZS-08, ZU-07: the items listed again, never
+    added up): the severance and the double wage together, and with the compensation for an
+    unlawful dismissal instead of the severance (one or the other, never both)."""
+    severance = int(severance_months(months) * wage)
+    double = min(months - 1, 11) * wage
+    line = (f"{TOTAL_SAID}：经济补偿约 {severance:,} 元 + 二倍工资差额约 {double:,} 元 = 约 "
+            f"{severance + double:,} 元；如果认定是违法辞退，拿的是赔偿金约 {2 * severance:,} 元（代替经济补偿，"
+            f"不能两样都拿），加二倍工资差额就是约 {2 * severance + double:,} 元。")
+    if months > 24:
+        line += "二倍工资那部分可能已过仲裁时效（见上面），要不到的话就只有补偿或赔偿金那一项。"
+    return line + "最后以仲裁或法院认定为准。"
+
+
 def severance_line(months: int, wage: int | None, rough: bool = False, ask: bool = True,
                    no_notice: bool = False) -> str:
     """第四十七条 on the worker's time: a month's pay per year, half a month under six months."""
-    years, rest = divmod(months, 12)
-    pay_months = years + (1 if rest >= 6 else 0.5 if rest else 0)
+    rest = months % 12
+    pay_months = severance_months(months)
     shown = f"{pay_months:g}"
     line = f"按您说的在这个单位干了{_period(months)}{'多' if rough and not rest else ''}：经济补偿是 {shown} 个月工资"
     line += f"，按月工资 {wage:,} 元算约 {int(pay_months * wage):,} 元" if wage else ""
@@ -390,8 +413,7 @@ def probation_lines(words: str) -> list[str]:
         wage = regular_pay if isinstance(regular_pay, (int, float)) else monthly_wage_in(words)
         if worked and wage:
             # 干了两个月 … 我一个月4500 (ZZ-15: no figure): 2N on the worker's own time and pay
-            years, rest = divmod(worked, 12)
-            n = years + (1 if rest >= 6 else 0.5 if rest else 0)
+            n = severance_months(worked)
             line += (f"：按您说的干了{_period(worked)}、月工资 {wage:,} 元，违法解除的赔偿金是 {n * 2:g} 个月工资，"
                      f"约 {n * 2 * wage:,.0f} 元；单位真能证明您不符合录用条件的，没有这笔钱")
         lines.append(line + "。")
@@ -489,7 +511,12 @@ def worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: 
                                     no_notice=bool(_NO_NOTICE.search(words))))
     if _NO_CONTRACT.search(words):
         lines.append(double_wage_line(months, wage, ask and not lines))
+    if len(lines) == 2 and wage and months > 1:
+        lines.append(total_line(months, wage))
     return lines
+
+
+_TOTAL_ASKED = re.compile(r"一共|总共|加起来|加一块|合计|总数|全部|都算上|一起算")
 
 
 def sums_for(tracker: Tracker) -> list[str]:
@@ -516,8 +543,11 @@ def sums_for(tracker: Tracker) -> list[str]:
     if sums and all(said_this_turn(tracker, line, earlier_turns=1) for line in sums):
         # 那他把俺撵走 不给补偿 这个能要不 / 那去哪告他 right after the sums (DD-07, DD-16 got the
         # same text two and three times): only the sum the question is about, else none
-        meant = [line for line in sums if (_DISMISSED.search(text) and "经济补偿" in line)
-                 or (_NO_CONTRACT.search(text) and "二倍工资" in line)]
+        if _TOTAL_ASKED.search(text) and (total := [line for line in sums if line.startswith(TOTAL_SAID)]):
+            return total  # 那一共加起来多少 right after the sums: the total, not the list again
+        meant = [line for line in sums if not line.startswith(TOTAL_SAID) and (
+                 (_DISMISSED.search(text) and "经济补偿" in line)
+                 or (_NO_CONTRACT.search(text) and "二倍工资" in line))]
         if not meant and _HOW_MUCH.search(text) and len(sums) == 1:
             meant = sums  # 我能拿多少 right after the sum (VV-08: the relief form and a code)
         if not meant and _HOW_MUCH.search(text) and all(re.search(r"\d[\d,]* 元", line) for line in sums):

@@ -106,6 +106,15 @@ def _hours_line(monthly: Decimal, hours: Decimal, basis: str | None = None) -> P
     return PayLine(DayKind.WORKDAY, hours, amount, working)
 
 
+def _rest_hours_line(monthly: Decimal, hours: Decimal, basis: str | None = None) -> PayLine:
+    """每天十个钟头 一个礼拜六天: the hours of a rest day beyond its 8, at the rest day's 200 %."""
+    rate = RATES[DayKind.REST]
+    amount = money(monthly / PAID_DAYS_PER_MONTH / HOURS_PER_DAY * hours * rate)
+    working = (f"休息日每天超出 8 小时的部分，共 {yuan(hours)} 小时：{_day_pay_text(monthly, basis)} ÷ 8 × "
+               f"{yuan(hours)} × {rate * 100:.0f}% = {amount:,.2f} 元")
+    return PayLine(DayKind.REST, Decimal(0), amount, working)
+
+
 def _notes(statutory: int, rest: int, time_off_in_lieu: bool) -> tuple[str, ...]:
     notes = []
     if statutory:
@@ -134,7 +143,7 @@ def _date_notes(worked: tuple[WorkedDay, ...]) -> list[str]:
 def overtime_pay(monthly_wage: Decimal | int | str, statutory_days: int = 0, rest_days: int = 0,
                  extended_hours: Decimal | int | str = 0, time_off_in_lieu: bool = False,
                  dates: Iterable[date] = (), comp_days: int = 0,
-                 basis: str | None = None) -> OvertimePay:
+                 basis: str | None = None, rest_hours: Decimal | int = 0) -> OvertimePay:
     """Pay owed for days worked, given by kind and/or as calendar dates, plus extra hours.
 
     Each date is classified by the calendar (statutory / rest / workday); a workday worked
@@ -155,6 +164,8 @@ def overtime_pay(monthly_wage: Decimal | int | str, statutory_days: int = 0, res
         lines.append(_days_line(monthly, DayKind.STATUTORY, statutory, basis))
     if rest and not time_off_in_lieu:
         lines.append(_days_line(monthly, DayKind.REST, rest, basis))
+        if rest_hours and not offset:
+            lines.append(_rest_hours_line(monthly, Decimal(str(rest_hours)), basis))
     if hours:
         lines.append(_hours_line(monthly, hours, basis))
     notes = _notes(statutory, rest, time_off_in_lieu) + tuple(_date_notes(worked))

@@ -43,6 +43,7 @@ class WorkedText:
     workdays_counted: bool = False  # 干了二十二天: the worker's own count, not an estimate
     comp_days: int = 0  # 后来厂里给我补休了两天: time off in lieu given for rest days (U-21)
     weekly_days: int = 0  # 每个周六都加班: rest days of every week, counted for one month
+    rest_hours: Decimal = Decimal(0)  # 一个礼拜六天 每天十个钟头: rest days' hours beyond 8
 
     @property
     def needs_period(self) -> bool:
@@ -411,6 +412,8 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
     if not found.dates:
         found.dates = _month_weekends(text, today)
     found.dates = sorted(set(found.dates))
+    if not found.dates and (week := _DAYS_A_WEEK.search(text)):
+        return _six_day_weeks(found, week, text)  # (一个礼拜六天 is no Saturday)
     found.rest_days = _count(_REST_COUNT, text) or (0 if found.dates else (
         _count(_REST_DAYS_NAMED, text) or 2 * _count(_WEEKENDS_COUNTED, text)))
     if not found.rest_days and not found.dates and (month := _DAYS_A_MONTH.search(text)):
@@ -436,9 +439,9 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
     if comp:
         found.comp_days = int(_number(comp.group(1) or comp.group(2)) or 0)
     rest_day = _REST_DAY_HOURS.search(text)
-    if rest_day and not found.rest_days and not found.dates and (_number(rest_day.group(1)) or 0) >= 8:
+    if rest_day and found.rest_days <= 1 and not found.dates and (_number(rest_day.group(1)) or 0) >= 8:
         # 礼拜六还干了一整天8小时 (ZQ-04: the Saturday left out, then counted at 150 %): one rest
-        # day; its hours are no weekday overtime
+        # day; its hours are no weekday overtime (一个礼拜六干了10个小时: the one Saturday counted)
         found.rest_days = 1
         text = text.replace(rest_day.group(0), " ")
     hours = _HOURS.search(text)
@@ -466,6 +469,32 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
             _every_workday(found, found.extended_hours - 8, text, _DAY_LENGTH)
         elif _DAILY.search(text):
             _every_workday(found, found.extended_hours, text, _DAILY)
+    return found
+
+
+# 一个礼拜干六天 / 每周上7天班 / 单休: the days of a working week beyond the five of the law
+_DAYS_A_WEEK = re.compile(r"(?:一个?|每个?)(?:礼拜|星期|周)(?:要|得|都|就|只)?(?:干|上|做|上班|出勤|工作|干活)?"
+                          r"(?:了)?\s*([67六七])\s*天|单休")
+
+
+_A_DAY_OF = re.compile(rf"(?:一天|每天|天天)\s*({_NUM})\s*多?\s*个?(?:小时|钟头|钟(?!点))")
+
+
+def _six_day_weeks(found: WorkedText, week: re.Match, text: str) -> WorkedText:
+    """每天十个钟头 一个礼拜六天 (ZS-14 got 2 hours × 6 days at 150 %): the sixth (and seventh)
+    day of every week is a rest day, and a day longer than 8 hours is overtime on each of the
+    week's five working days — one month of 4 weeks, like 每个周六都加班."""
+    days = 6 if week.group(0) == "单休" else int(_number(week.group(1)) or 6)
+    found.weekly_days = days - 5
+    found.rest_days = 4 * found.weekly_days
+    rest = text.replace(week.group(0), " ")
+    length = _DAY_LENGTH.search(rest) or _A_DAY_OF.search(rest)
+    if length and (hours := _number(length.group(1))) and hours > 8:
+        found.hours_per_day = hours - 8
+        found.workdays = 20  # the five working days of 4 weeks
+        found.workdays_counted = True
+        found.extended_hours = found.hours_per_day * found.workdays
+        found.rest_hours = found.hours_per_day * found.rest_days
     return found
 
 

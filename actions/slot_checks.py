@@ -241,9 +241,10 @@ def answer_extractor(slot: str):
         if checked.ok:
             return {}  # 留下 while the job is asked: about staying, not a job; asked again
         told = {k for k, val in slots_set_this_turn(tracker).items() if val is not None}
-        if (set(tracker.slots_to_validate()) | told) & {*CASE_FACTS, *PLACES}:
+        if (set(tracker.slots_to_validate()) | told) & {*CASE_FACTS, *PLACES, "phone"}:
             # 八千五 while the time is asked, 在青岛李沧那边 while the sum is (set by the NLU's
-            # mapping before the form ran): another fact, kept; no "没听明白"
+            # mapping before the form ran), 13912345678 while the head count is: another fact,
+            # kept; no "没听明白"
             return {}
         return {slot: None}  # validate_<slot> explains and asks again
 

@@ -64,7 +64,8 @@ class ActionCalculateOvertime(SafeAction):
         worked = read_worked_days(tracker.get_slot("overtime_days") or "")
         pay = overtime_pay(tracker.get_slot("monthly_wage"), worked.statutory_days,
                            worked.rest_days, worked.extended_hours, dates=worked.dates,
-                           comp_days=worked.comp_days, basis=tracker.get_slot("wage_basis"))
+                           comp_days=worked.comp_days, basis=tracker.get_slot("wage_basis"),
+                           rest_hours=worked.rest_hours)
         dispatcher.utter_message(text="按《劳动法》第四十四条计算：\n" + _daily_line(worked)
                                  + pay.explain())
         said_rate = rate_offered(" ".join(worker_messages(tracker, 3)))
@@ -84,6 +85,11 @@ class ActionCalculateOvertime(SafeAction):
                                           f"{PERIOD_QUESTION}比如：三个月、40天，我帮您算总数。")
             return []
         total = pay.total
+        if worked.weekly_days and (hours := worked.extended_hours + worked.rest_hours
+                                   + 8 * worked.rest_days) > 36:
+            # 每天十个钟头 一个礼拜六天: 80 hours a month, more than the law allows at all
+            dispatcher.utter_message(text=f"另外，这样算一个月加班约 {hours:g} 小时；《劳动法》第四十一条规定每月"
+                                          "加班一般不得超过 36 小时，超出的可以向劳动监察（12333）反映。")
         if worked.weekly_days and (months := months_of_it(tracker)):
             # 干了半年了 一分加班费都没给过 (CC-16 filed one month's 1,655 元)
             total = pay.total * months
@@ -185,7 +191,10 @@ def months_of_it(tracker: Tracker) -> int | None:
 def _daily_line(worked) -> str:
     """三个月天天加三小时: how the hours were counted, before the calculation."""
     if worked.weekly_days:
-        return f"每周 {worked.weekly_days} 天，按一个月 4 周算：休息日加班 {worked.rest_days} 天\n"
+        daily = (f"；工作日每天多干 {worked.hours_per_day:g} 小时 × {worked.workdays} 天 = "
+                 f"{worked.extended_hours:g} 小时，休息日每天也多干 {worked.hours_per_day:g} 小时"
+                 if worked.hours_per_day else "")
+        return f"每周多上 {worked.weekly_days} 天，按一个月 4 周算：休息日加班 {worked.rest_days} 天{daily}\n"
     if not worked.hours_per_day or not worked.workdays:
         return ""
     if worked.workdays_counted:  # 上个月干了二十二天: the days the worker counted

@@ -157,9 +157,10 @@ def test_a_dismissal_without_a_contract_gets_both_sums_and_an_old_double_wage_it
     """DD-07: 干了三年 一直没签合同 …一句话就把俺撵走了 … 俺一个月五千 俺能要啥 got only the
     double wage (55,000, two years past its period, stated as sure) — not the dismissal."""
     said = "俺在黄岛区一个厂里干了三年了 一直没签合同 上礼拜老板一句话就把俺撵走了 一分钱补偿没给 俺一个月五千 俺能要啥"
-    severance, double = worked_out(said, said, None, False)
+    severance, double, total = worked_out(said, said, None, False)
     assert "15,000" in severance and "30,000" in severance
     assert "55,000" in double and "时效" in double and "很可能已经过了" in double
+    assert "约 70,000 元" in total and "约 85,000 元" in total and "过仲裁时效" in total  # (ZU-07)
     recent = worked_out("能要多少", "没签合同 干了八个月 月薪5000 能要多少", None, False)[0]
     assert "很可能已经过了" not in recent
 
