@@ -16,7 +16,8 @@ from actions.validators import PHONE_SPOKEN
 from bot.nlu.crisis_words import crisis_words_in, is_crisis
 
 __all__ = ["crisis_words_in", "is_crisis", "wants_to_talk", "in_danger_now", "DANGER_NOW_LINE",
-           "CRISIS_STILL_HERE", "crisis_answered", "stays_with_person", "crisis_check_in", "listening_reply"]
+           "CRISIS_STILL_HERE", "crisis_answered", "stays_with_person", "crisis_check_in", "listening_reply",
+           "money_after_crisis", "CRISIS_MONEY"]
 
 # 能找个人聊聊吗 / 我想找个人当面聊聊 / 想找心理老师 (P-18, R-15): not a crisis, but someone to
 # listen — never the relief form the words around it (老人又病了) point at
@@ -115,3 +116,16 @@ def listening_reply(tracker: Tracker, text: str) -> str | None:
             or said_this_turn(tracker, LISTENING[:12], earlier_turns=1):
         return None
     return LISTENING
+
+
+# 打电话有啥用 钱又要不回来 / 我就是说说气话 钱的事到底咋办啊 after the crisis reply (ZX-12, ZW-16
+# got 没太明白): the money is what weighs on them — the case goes on, the lines said with it
+_MONEY = re.compile(r"钱|工资|工钱|欠薪|讨薪|薪水|血汗")
+CRISIS_MONEY = ("钱的事我接着帮您办，您的安全更要紧：难受的时候随时打 12356 或 400-161-9995，24 小时有人接；"
+                "有危险马上打 110 或 120。工会的工作人员也会尽快联系您。")
+
+
+def money_after_crisis(tracker: Tracker, text: str) -> bool:
+    """A message about the money, not itself a crisis, within a few turns of the crisis reply."""
+    return bool(_MONEY.search(text or "")) and not is_crisis(text) and not text.startswith("/") \
+        and crisis_answered(tracker, earlier_turns=6)

@@ -13,11 +13,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import validators as v
 from actions.common import said_this_turn
 from actions.crisis import (
+    CRISIS_MONEY,
     CRISIS_STILL_HERE,
     DANGER_NOW_LINE,
     crisis_check_in,
     in_danger_now,
     listening_reply,
+    money_after_crisis,
     stays_with_person,
 )
 from actions.fact_tables import CASE_FACTS
@@ -198,8 +200,15 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
     if listening := listening_reply(tracker, text):
         dispatcher.utter_message(text=listening)  # 不想打电话 跟你说说行不 (ZF-12)
         return []
-    if check := crisis_check_in(tracker, text):
+    check = crisis_check_in(tracker, text)
+    if check:
         dispatcher.utter_message(text=check)  # 开玩笑的 right after the crisis reply (ZD-11)
+    if money_after_crisis(tracker, text) and not tracker.active_loop_name:
+        # 打电话有啥用 钱又要不回来 (ZX-12: 没太明白): the wage case goes on with what was told
+        if not check:
+            dispatcher.utter_message(text=CRISIS_MONEY)
+        return await ActionStartService()._start("wage_arrears", dispatcher, tracker, domain)
+    if check:
         if not services_meant(text) and not is_question(text):
             return []  # 我没事 就是说说 别当真 (ZR-15: then 这个我帮不上忙): nothing else to answer
     elif stays_with_person(tracker, text, is_question(text) or wants_registration(text)):

@@ -238,6 +238,10 @@ class ValidateTicketStatusForm(HotlineForm):
             # 那单子是我 电话尾号1108 (ZF-13: 没有现成的准确答案): the whole number is needed
             dispatcher.utter_message(text="为了核对是您本人，要登记时留的完整手机号（11 位），光说尾号核对不了。")
             return [SlotSet("repeat_count", None), FollowupAction("action_listen")]
+        if other.ok and tracker.get_slot("requested_slot") is None and not tracker.get_slot("ticket_id"):
+            # 帮我查下工单 GH二零二六一二零七零零零八 (ZX-11: 请告诉我工单号): the number said with
+            # the question, read out in words, is the one looked up
+            return [SlotSet("ticket_id", other.value), *await super().run(dispatcher, tracker, domain)]
         filed = ticket_filed_here(tracker, last=400)
         if filed and not other.ok and tracker.get_slot("requested_slot") is None \
                 and not tracker.get_slot("ticket_id"):

@@ -32,6 +32,7 @@ from actions.tickets import (
     wish_about_the_ticket,
 )
 from bot.contract import URGENT_CALLBACK_REASONS
+from bot.normalize.text import normalize_text
 
 PSYCH_INVITE = "您愿意说说最近发生了什么吗"  # the end of utter_psych_support
 UNREACHABLE = ("抱歉，转人工的系统暂时连不上。请直接拨打职工服务热线 12351，工作人员会接听；"
@@ -223,6 +224,11 @@ async def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker,
     if record["station_open_now"]:
         ahead = max(0, (record.get("position") or 1) - 1)
         queue = "您是下一位" if ahead == 0 else f"前面还有 {ahead} 位在等待"
+        if said_this_turn(tracker, "已为您转接", earlier_turns=8):
+            # 要等多久 晚上八点还有人吗 / 我留个电话 明天上午打给我 while queued (ZX-10: the
+            # same 已为您转接…您是下一位 four times, the phone never taken)
+            return [SlotSet("handoff_reason", None),
+                    *await still_queued(dispatcher, tracker, record, queue, reason, service)]
         dispatcher.utter_message(
             text=f"已为您转接{station}的工作人员，{queue}，请稍候。"
                  f"着急的话也可以直接打 {record['station_phone']}。")
@@ -253,6 +259,22 @@ async def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker,
         dispatcher.utter_message(text=closed_text(station, bool(city or district), record.get("station_opens_at")))
     return [SlotSet("handoff_reason", None),
             SlotSet(CALLBACK_SLOT, {"reason": reason, "service": service})]
+
+
+QUEUED_AGAIN = ("您已经在排队了（{queue}），工作人员一接上就在这里回复您，不用再说一遍。不想等的话，留个手机号和方便"
+                "接电话的时间，工作人员给您回电；着急也可以直接打 {phone}。")
+
+
+async def still_queued(dispatcher: CollectingDispatcher, tracker: Tracker, record: dict, queue: str,
+                       reason: str, service: str | None) -> list[dict[str, Any]]:
+    """A queued worker who writes again: a phone or a wish to be called back is a callback
+    (the queue need not be waited in); anything else is told where they stand, once."""
+    text = normalize_text((tracker.latest_message or {}).get("text") or "")  # (打給我: traditional)
+    if contact_phone(tracker) and (slots_set_this_turn(tracker).get("phone") or asks_for_callback(text)):
+        dispatcher.utter_message(text="好的，不用在这儿等了，工作人员按您留的手机号给您回电。")
+        return await file_callback(dispatcher, tracker, reason, service)
+    dispatcher.utter_message(text=QUEUED_AGAIN.format(queue=queue, phone=record["station_phone"]))
+    return []
 
 
 class ActionHandoffRequest(SafeAction):

@@ -64,6 +64,9 @@ SWITCH_CONFIDENCE = 0.7
 # 还有两个服务员 (find_station 0.71) answers the form, it asks for no station.
 SURE_SWITCH_CONFIDENCE = 0.9
 # The second time a place is asked: an example and the cities the hotline serves most.
+_ASKS_IF_BOT = re.compile(r"机器人|是真人|是人吗|是不是人|人工智能|ai吗|AI吗")
+BOT_SAYS_WHAT_IT_IS = ("我是工会的智能助手（机器人），不是真人。需要真人帮忙的话，说“转人工”就行，网格工作站的工作人员"
+                       "会接手。")
 QUESTION_KEPT = ("您问的这个，我这里没有现成的准确答案，先给您记进要登记的内容里，工作人员联系您时一并回答；"
                  "不想等也可以打职工服务热线 12351 问。")
 QUESTION_NOT_ON_RECORD = ("您问的这个，我这里没有现成的准确答案；工作站的工作人员联系您时可以问他们，"
@@ -531,6 +534,9 @@ class HotlineForm(FormValidationAction):
         """The honest reply to a question with no answer on record; on the ticket offer the
         question is added to the case, so the staff who call answer it."""
         text = (tracker.latest_message.get("text") or "").strip()
+        if ((tracker.latest_message.get("intent") or {}).get("name") == "bot_challenge"
+                or _ASKS_IF_BOT.search(text)):
+            return [BOT_SAYS_WHAT_IT_IS], []  # 你是机器人吗 on the offer (ZX-16: kept on the ticket)
         if _ASKS_FOR_HELP.search(text):
             return [CAN_HELP], []  # 能帮我要回来吗 inside the case (II-09: 没有现成的准确答案)
         if sums := sums_for(tracker):

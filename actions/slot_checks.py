@@ -182,7 +182,7 @@ def digits_extractor(slot: str):
                 or not self._waiting_for_answer(tracker)):
             return {}
         text = tracker.latest_message.get("text") or ""
-        if not re.search(r"\d", text) and not (slot == "phone" and check(text).ok):
+        if not re.search(r"\d", text) and not (slot in ("phone", "ticket_id") and check(text).ok):
             return {}  # any script's digits (the check normalises the text); a phone read out
             # in words (一五八 六三九二 七七零一, W-03, S-22) is one too
         checked = check(text)

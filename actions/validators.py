@@ -104,7 +104,8 @@ def id_number(value: object) -> Checked:
 
 
 def ticket_id(value: object) -> Checked:
-    m = re.search(r"GH\d{12}", _text(value).upper().replace(" ", ""))
+    """GH202612070008, also read out: GH二零二六一二零七零零零八 (ZX-11: 请告诉我工单号)."""
+    m = re.search(r"GH\d{12}", spoken_digits(_text(value).upper().replace(" ", "")))
     return Checked(m.group(0)) if m else Checked(reask="utter_invalid_ticket_id")
 
 

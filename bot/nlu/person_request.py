@@ -201,3 +201,23 @@ def relief_not_asked(message: Message, text: str) -> None:
     if intent.get(INTENT_NAME_KEY) == "relief_eligibility" and not _ABOUT_RELIEF.search(text) \
             and not text.startswith("/"):
         _reread(message, "inform")
+
+
+# 算了 你帮我登记吧 (ZW-04: read as cancel — 好的，已经取消了): a wish to file, not to stop
+_FILE_WISH = re.compile(r"(?:帮|给|替)(?:我|俺)(?:们)?(?:登记|报名|办|开个?工单)|(?:我|俺)?(?:要|想)(?:登记|报名)|"
+                        r"登记吧")
+_NO_FILING = re.compile(r"(?:不|别|先不|不用|不要|甭|不想|不必)(?:帮我|给我)?(?:登记|报名|办)")
+# 要钱不 / 收费不 / 能去不 (ZX-02: read as deny — 好的，先不登记): a question, its 不 the tag
+_A_NOT_QUESTION = re.compile(r"^[^不没别]{1,8}不[?？吗呀啊呢]?$")
+
+
+def cancel_not_meant(message: Message, text: str) -> None:
+    """``cancel`` or ``deny`` on a wish to file becomes ``affirm``; ``deny`` on a short X不
+    question (要钱不) becomes ``out_of_scope`` (answered from what the conversation just said)."""
+    intent = message.get(INTENT) or {}
+    if intent.get(INTENT_NAME_KEY) not in ("cancel", "deny") or text.startswith("/"):
+        return
+    if _FILE_WISH.search(text) and not _NO_FILING.search(text):
+        _reread(message, "affirm")
+    elif intent.get(INTENT_NAME_KEY) == "deny" and _A_NOT_QUESTION.match(text.strip()):
+        _reread(message, "out_of_scope")

@@ -30,11 +30,14 @@ CRISIS = [ISSUE_SENTENCE, "我真的不想活了",
           "医药费三千多 已经买好药了", "老板不给钱我就去跳河", "我在辛安街道 想结束这一切",
           # missed by the list until tried by hand against the running product
           "要不回来我就从塔吊上跳下来", "包工头欠了我一年工钱 活着太累了", "我真的想不开了",
-          "老板欠钱不给 我要跟他同归于尽", "我不想再活了", "逼得我没活路了 死给他们看"]
+          "老板欠钱不给 我要跟他同归于尽", "我不想再活了", "逼得我没活路了 死给他们看",
+          # round 38 (ZX-13: 没太明白, no hotlines): a 小刀, and the 手臂
+          "睡不着 最近又开始用小刀划手臂了 不想跟任何人说", "晚上拿美工刀在大腿上划"]
 NOT_CRISIS = ["最近压力很大睡不着", "老板欠我三个月工资", "活儿太多了", "累死了 天天加班",
               "热死了 工地上没有空调", "感觉很绝望", "心理援助热线是多少", "老板死活不给钱",
               "这活干不下去了 想换工作", "工资少得可怜", "不想干活了 想回老家",
-              "干活太累了", "这事我想不通", "这个刀具厂欠钱 划了账", "这活儿划算吗"]
+              "干活太累了", "这事我想不通", "这个刀具厂欠钱 划了账", "这活儿划算吗",
+              "干活的时候手臂被铁皮划伤了 算工伤吗", "切菜的时候刀把手划了个口子"]
 
 
 def _guarded(text: str, intent: str, confidence: float) -> Message:
@@ -262,3 +265,16 @@ def test_the_rereads_leave_every_training_example_s_intent_alone():
 ])
 def test_relief_needs_a_word_of_illness_or_hardship(text, result):
     assert _guarded(text, "relief_eligibility", 0.7).get(INTENT)["name"] == result
+
+
+@pytest.mark.parametrize("text,intent,result", [
+    ("算了 你帮我登记吧", "cancel", "affirm"),  # ZW-04: 好的，已经取消了
+    ("要钱不", "deny", "out_of_scope"),  # ZX-02: 好的，先不登记
+    ("收费不", "deny", "out_of_scope"),
+    ("算了 不用登记了", "cancel", "cancel"),
+    ("不想登记", "deny", "deny"),
+    ("不用", "deny", "deny"),
+    ("先不用", "deny", "deny"),
+])
+def test_a_wish_to_file_or_a_question_is_no_cancel(text, intent, result):
+    assert _guarded(text, intent, 0.9).get(INTENT)["name"] == result
