@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import date
+from decimal import Decimal
 
 import cn2an
 from rasa_sdk import Tracker
@@ -24,6 +25,7 @@ from rasa_sdk import Tracker
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client, said_this_turn
 from actions.crisis import crisis_words_in, is_crisis
+from actions.overtime_calculator import money
 from actions.station_text import station_text, wider_station_note
 from bot.normalize.text import normalize_text
 
@@ -354,16 +356,19 @@ def applied_day_pay(found: list[dict], words: str) -> list[str]:
             break
         if (_MONTHLY_PAY.search(before) or re.match(r"\s*(?:块|元)?(?:钱)?(?:左右)?(?:一个月|每月)", after)) \
                 and 1000 <= span.value <= 100000:
-            day = round(float(span.value) / 21.75, 2)
+            day = float(span.value) / 21.75  # (exact: each figure rounded once, ZW-02)
             told = f"月工资 {span.value:,.0f} 元，日工资 {span.value:,.0f} ÷ 21.75 ≈ {day:,.2f} 元"
             break
     return [holiday_day_pay_line(told, days, day)] if day is not None else []
 
 
 def holiday_day_pay_line(told: str, days: str, day: float, tail: str = "") -> str:
-    """What a day's work pays on the holiday's statutory days (300 %) and its rest days (200 %)."""
-    return (f"按您说的{told}：{days}上班，每天不少于 {day * 3:,.2f} 元（300%）；其余放假的休息日上班、"
-            f"又没给补休的，每天不少于 {day * 2:,.2f} 元（200%）。{tail}")
+    """What a day's work pays on the holiday's statutory days (300 %) and its rest days (200 %),
+    from the exact day's pay (ZW-02: 275.86 × 3 = 827.58 shown; 6,000 ÷ 21.75 × 3 is 827.59)."""
+    exact = Decimal(repr(day))
+    statutory, rest = (money(exact * rate) for rate in (3, 2))
+    return (f"按您说的{told}：{days}上班，每天不少于 {statutory:,.2f} 元（300%）；其余放假的休息日上班、"
+            f"又没给补休的，每天不少于 {rest:,.2f} 元（200%）。{tail}")
 
 
 _PAID_MYSELF = re.compile(r"(?:自付|自费|自己(?:掏|出|花|付)了?|掏了|花了|我这)(?:的|了)?"

@@ -51,7 +51,7 @@ from actions.services import (
 )
 from actions.slot_checks import slots_set_this_turn, told_text
 from actions.station_followup import station_detail_reply, ticket_station_reply
-from actions.tickets import correct_filed_phone, note_on_ticket
+from actions.tickets import correct_filed_phone, note_on_ticket, ticket_filed_here, wish_about_the_ticket
 
 FALLBACK_INTENT = "nlu_fallback"
 HEARD_TEXT = ("谢谢您愿意跟我说。这些事憋在心里很累，工会的心理疏导老师和网格员可以好好听您说、"
@@ -123,6 +123,8 @@ async def callback_reply(dispatcher: CollectingDispatcher,
         return filed
     if not asks_for_callback(tracker.latest_message.get("text") or ""):
         return None
+    if ticket_filed_here(tracker, last=120) and wish_about_the_ticket(tracker.latest_message.get("text") or ""):
+        return None  # 那多久有人联系我 刘跑了找谁要啊 after filing (ZW-01: handed over): the ticket's call
     ticket = callback_filed(tracker)
     if ticket:  # filed a moment ago: not a second ticket for the same call
         dispatcher.utter_message(text=f"回电已经登记好了，工单号 {ticket}。工作人员上班后会打您留的"

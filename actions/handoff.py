@@ -32,6 +32,7 @@ from actions.tickets import (
     wish_about_the_ticket,
 )
 from bot.contract import URGENT_CALLBACK_REASONS
+from bot.nlu.person_request import declines_a_person
 from bot.normalize.text import normalize_text
 
 PSYCH_INVITE = "您愿意说说最近发生了什么吗"  # the end of utter_psych_support
@@ -49,7 +50,7 @@ _A_PERSON = re.compile(r"(?:工会|你们|您们)(?:这边)?的?(?:人|工作人
 
 
 def asks_for_a_person(text: str) -> bool:
-    return bool(_A_PERSON.search(text or "")) and len(text) <= 40
+    return bool(_A_PERSON.search(text or "")) and len(text) <= 40 and not declines_a_person(text)
 
 
 # 别跟我机器人说了 我要找真人: the worker will not go on with the bot, whatever else the message
@@ -60,7 +61,7 @@ _INSISTS = re.compile(r"真人|人工客服|人工服务|(?:转|找|要|换)人�
 
 
 def insists_on_a_person(text: str) -> bool:
-    return bool(_INSISTS.search(text or "")) and len(text) <= 60
+    return bool(_INSISTS.search(text or "")) and len(text) <= 60 and not declines_a_person(text)
 
 
 # A callback promised outside opening hours waits here for the worker's phone (domain slot).

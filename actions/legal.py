@@ -594,7 +594,7 @@ def day_pay_lines(tracker: Tracker) -> list[str]:
     if not isinstance(wage, (int, float)) or not said_this_turn(tracker, _HOLIDAY_RULE_SAID, earlier_turns=2):
         return []
     basis = said.get("wage_basis") or tracker.get_slot("wage_basis")
-    day = round(wage / 21.75, 2)
+    day = wage / 21.75  # (exact: the day's figures rounded once, ZW-02)
     told = f"一天 {day:,.0f} 元" if basis == "day" else \
         f"月工资 {wage:,.0f} 元，日工资 {wage:,.0f} ÷ 21.75 = {day:,.2f} 元"
     festival = "除夕和初一到初三" if said_this_turn(tracker, "春节的法定休假日", earlier_turns=2) else "法定节假日当天"

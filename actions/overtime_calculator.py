@@ -37,6 +37,13 @@ def daily_wage(monthly_wage: Decimal) -> Decimal:
     return monthly_wage / PAID_DAYS_PER_MONTH
 
 
+def pay_for_one_day(monthly_wage: Decimal | int | float | str, kind: DayKind) -> Decimal:
+    """One day's work of ``kind`` at the law's rate, rounded once from the exact figure (ZW-02:
+    a 300 % day at 6,000 was shown as 275.86 × 3 = 827.58; 6,000 ÷ 21.75 × 3 = 827.586… is
+    827.59) — for a day's figure said before the days are known, as the lines compute it."""
+    return money(daily_wage(Decimal(str(monthly_wage))) * RATES[kind])
+
+
 @dataclass(frozen=True)
 class PayLine:
     kind: DayKind

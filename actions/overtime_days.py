@@ -23,7 +23,9 @@ from bot.normalize.text import CORRECTION_CUES, normalize_text
 _NUM = r"[0-9]+(?:\.[0-9])?|[一二两俩仨三四五六七八九十]+"
 _LUNAR = {"除夕": 0, "初一": 1, "初二": 2, "初三": 3, "初四": 4, "初五": 5, "初六": 6,
           "初七": 7, "初八": 8, "初九": 9, "初十": 10}
-_LUNAR_DAY = r"除夕|初[一二三四五六七八九十]"
+# 腊月二十八 (ZW-05: 从腊月二十八干到初七 was read as 初七 alone): a day of the month before
+_LUNAR_DAY = (r"腊月\s*(?:初[一二三四五六七八九十]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|"
+              r"十[一二三四五六七八九]?|[12]\d|30|[1-9])[号日]?|除夕|初[一二三四五六七八九十]")
 # 除夕到初五 / 从除夕一直干到初五 / 1号干到5号: a span, whatever verb is said before 到
 _TO = r"\s*(?:一直|连着)?(?:干|上|做|忙|值|加)?班?\s*(?:到|至|-|~|—)\s*"
 
@@ -61,13 +63,30 @@ def added_days(before: str | None, said: str) -> str | None:
     """四个周六都去上了班, then 平时晚上也加 一个月下来大概加了20个钟头 (II-02 summed each alone,
     750 then 1,600, never 2,350): days of another kind said later add to the days before —
     the two texts joined; None when they are the same kind again or a correction (then the
-    days said now replace them)."""
-    if not before or CORRECTION_CUES.search(said) or _AHEAD.search(said) or "下个月" in said:
+    days said now replace them), save one saying which days the daily hours were (ZW-14)."""
+    if not before or _AHEAD.search(said) or "下个月" in said:
         return None  # (那下个月要是加5个周六呢: another period asked about, O-02)
+    if CORRECTION_CUES.search(said):
+        return _correction_keeping_hours(before, said)
     old, new = read_worked_days(before), read_worked_days(said)
     if not old or not new or any(getattr(old, k) and getattr(new, k) for k in _KINDS):
         return None
     return f"{before} {said}"
+
+
+# 22天是平常上班的天数 / 22天是工作日: which days a count of days was
+_WORKDAYS_SAID = re.compile(rf"({_NUM})\s*天\s*(?:是|指的?是|说的是|都是)\S{{0,2}}?(?:平常|平时|正常|工作日)")
+
+
+def _correction_keeping_hours(before: str, said: str) -> str | None:
+    """不对 周六就上了四天 22天是平常上班的天数 after the Saturdays and the weekday hours (ZW-14: the
+    days replaced by the 4 Saturdays alone, the 44 weekday hours lost): a correction that says
+    which days the daily hours were done on, and no hours of its own, is read with the message
+    before (its counts, said last, stand); None for any other correction (it replaces the days)."""
+    old, new = read_worked_days(before), read_worked_days(said)
+    if old.hours_per_day and not new.extended_hours and _WORKDAYS_SAID.search(said):
+        return f"{before} {said}"
+    return None
 
 
 _GIVEN_OFF = re.compile(r"(?:补休|调休|倒休|补了休|给.{0,2}补)")
@@ -185,29 +204,45 @@ def _year_named(text: str, today: date) -> int | None:
 
 
 _ALSO = re.compile(r"也|还有|另外|加上|又")
+# 还没过年呢 打算从腊月二十八干到初七 (ZW-05: 干到 dated it to the festival gone by): still to come
+_NOT_YET = re.compile(r"还没(?:过年|到年|放假)|没过年|(?<!本来)(?<!原本)(?<!原来)(?:打算|计划)")
+
+
+def _lunar_date(year: int, name: str) -> date:
+    """初七 → 正月初七 of ``year``'s festival; 腊月二十八 → that day of the lunar month before it
+    (ZW-05); 腊月三十 in a year whose 腊月 has 29 days is 除夕."""
+    if not name.startswith("腊月"):
+        return spring_festival_day(year, _LUNAR[name])
+    day = re.sub(r"^腊月\s*初?|[号日]$", "", name).replace("廿", "二十")
+    number = int(day) if day.isdigit() else int(_number(day) or 0)
+    eve = spring_festival_day(year, 0)
+    try:
+        return min(LunarDate(year - 1, 12, number).to_solar_date(), eve)
+    except ValueError:
+        return eve
 
 
 def _spring_festival(text: str, today: date) -> list[date]:
     text = re.sub(r"大?年三十", "除夕", text).replace("大年", "").replace("正月", "")
-    if re.search(r"初[一二三四五六七八九十]|除夕|过年|春节", text):
+    if re.search(r"初[一二三四五六七八九十]|除夕|过年|春节|腊月", text):
         # 三十 初四 初五都得上 (Y-16 dropped 除夕): 三十 beside the festival's days is 除夕
         text = re.sub(r"(?<![\d一二三四五六七八九十第])三十儿?(?![\d一二三四五六七八九十天个岁号块元多万千%号])",
                       "除夕", text)
     year = _year_named(text, today) or _year_of(lambda y: spring_festival_day(y, 1), today,
-                                                bool(_PAST.search(text)))
+                                                bool(_PAST.search(text)) and not _NOT_YET.search(text))
     names = re.findall(_LUNAR_DAY, text)
     # (从除夕就开始上的 一直上到初六 — SS-03 counted 除夕 and 初六 only)
     span = re.search(rf"({_LUNAR_DAY}){_TO}({_LUNAR_DAY})", text) or re.search(
         rf"从({_LUNAR_DAY})[^，,。？?到至]{{0,12}}(?:到|至)\s*({_LUNAR_DAY})", text)
     if span:
-        first, last = (spring_festival_day(year, _LUNAR[n]) for n in span.groups())
+        first, last = (_lunar_date(year, n) for n in span.groups())
         days = _span(first, last)
         if _ALSO.search(text[span.end():]):
             # 从除夕干到初五 … 初六我也上了 (CC-02 counted 初六 alone): the days named besides
-            days += [spring_festival_day(year, _LUNAR[n]) for n in re.findall(_LUNAR_DAY, text[span.end():])]
+            days += [_lunar_date(year, n) for n in re.findall(_LUNAR_DAY, text[span.end():])]
         return sorted(set(days))
     if names:
-        return [spring_festival_day(year, _LUNAR[n]) for n in dict.fromkeys(names)]
+        return [_lunar_date(year, n) for n in dict.fromkeys(names)]
     count = re.search(rf"(?:春节|过年)\D{{0,6}}?({_NUM})\s*天", text)
     if count and (n := _number(count.group(1))):
         return _span(spring_festival_day(year, 0), spring_festival_day(year, int(n) - 1))
@@ -366,11 +401,29 @@ def names_a_kind_of_day(text: str) -> bool:
 # 4个周六都加班了 不对 是5个周六 (S-13): in a message that corrects itself, the count said last
 
 
-def _count(pattern: re.Pattern, text: str) -> int:
+def _said(pattern: re.Pattern, text: str) -> re.Match | None:
     found = list(pattern.finditer(text))
-    m = (found[-1] if CORRECTION_CUES.search(text) else found[0]) if found else None
+    return (found[-1] if CORRECTION_CUES.search(text) else found[0]) if found else None
+
+
+def _count(pattern: re.Pattern, text: str) -> int:
+    m = _said(pattern, text)
     n = _number(m.group(1)) if m else None
     return int(n) if n else 0
+
+
+# 平时每天下班还多干俩小时: the hours of working days
+_WEEKDAY_WORDS = re.compile(r"平时|平常|工作日|下班|每晚|晚上")
+
+
+def _total_of_weekdays(text: str, total: re.Match) -> bool:
+    """周六上了四天 … 平时每天下班还多干俩小时 一共上了22天 (ZW-14: read as 22 Saturdays): a total
+    said after the weekday hours, with no rest day named between, is the working days they were
+    done on (每个周末两天 上个月一共8天 is the weekend days')."""
+    before = text[:total.start()]
+    weekday = [m.start() for m in _WEEKDAY_WORDS.finditer(before)]
+    rest = [m.start() for m in re.finditer(rf"{_REST_WORDS}|礼拜六", before)]
+    return bool(weekday) and bool(_HOURS.search(text)) and weekday[-1] > max(rest, default=-1)
 
 
 # 十月一号 / 五号六号: dates said in Chinese numerals (voice input writes them so)
@@ -431,7 +484,8 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
     if not found.rest_days and not found.dates and said_days and not re.search(r"节|假", text) \
             and 1 <= (weekend_days := int(_number(said_days.group(1)) or 0)) <= 12:
         found.rest_days = weekend_days  # 那周六周日去加班呢 加了4天 (ZM-03: read as 4 weekday evenings)
-    if found.rest_days and not found.dates and _TOTAL_COUNT.search(text):
+    if found.rest_days and not found.dates and (total := _said(_TOTAL_COUNT, text)) \
+            and not _total_of_weekdays(text, total):
         found.rest_days = max(found.rest_days, _count(_TOTAL_COUNT, text))
     found.statutory_days = _count(_STATUTORY_COUNT, text) if not found.dates else 0
     comp = next((m for m in _COMP_DAYS.finditer(text)

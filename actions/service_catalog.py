@@ -124,7 +124,8 @@ def services_meant(text: str) -> list[str]:
 
 # 我没加班 / 不是加班 (ZR-16: the overtime form asked on): 加班 alone names no service
 # (计件没有加班费 是真的吗 — ZW-14 got 好的，不办“算加班费”: no overtime PAY is the complaint itself)
-_NO_OVERTIME = re.compile(r"(?:(?<!是)不是|没问|不问|没说)(?:什么|啥)?加班|(?:没|没有)(?:什么|啥)?加班(?!费|工资|钱|的钱)")
+_NO_OVERTIME = re.compile(r"(?:(?<!是)不是|没问|不问|没说)(?:什么|啥)?加班|"
+                          r"(?:没|没有)(?:什么|啥)?加班(?!费|工资|钱|的钱)")
 
 
 def _negated(text: str) -> set[str]:

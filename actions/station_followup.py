@@ -8,7 +8,7 @@ import re
 
 from rasa_sdk import Tracker
 
-from actions.station_text import SERVICES_LABEL
+from actions.station_text import OPEN_NOW_NOTE, SERVICES_LABEL
 from bot.contract import WEEKDAY_NAMES
 
 _WHERE_EXACTLY = re.compile(r"具体(?:在)?哪|具体位置|具体地址|门牌|怎么走|咋走|在哪(?:儿|里)?啊?$|几楼|哪个门|"
@@ -46,7 +46,7 @@ _HOURS_ASKED = re.compile(r"几点|开不开|开门|开不|关门|营业|有人�
 
 def _hours_reply(name: str, hours: str, text: str) -> str:
     """礼拜天开不 after a card (X-11 got 好的，没问题): the card's hours, and the day asked."""
-    hours = re.sub(r"（现在不在服务时间）|（现在在服务时间）", "", hours)
+    hours = OPEN_NOW_NOTE.sub("", hours)  # the card's 现在正在 / 不在, not 周六's
     asked = _DAY_ASKED.search(text)
     if not asked:
         return f"{name}的服务时间：{hours}。"

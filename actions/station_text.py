@@ -38,15 +38,22 @@ def _days_name(days: list[str]) -> str:
     return first if len(days) == 1 else f"{first}{'、' if len(days) == 2 else '至'}{last}"
 
 
+# what a card adds after its hours: the backend's ``open_now`` for those hours, said only when
+# the record carries it — a record without it (GET /stations once) read as 不在 at 09:15 on
+# a Monday (ZX-02)
+OPEN_NOW_NOTE = re.compile(r"（现在(?:正在|不在|在)服务时间）")
+
+
 def station_text(station: dict) -> str:
-    """The station's card, with whether it serves right now."""
-    now = "现在正在服务时间" if station.get("open_now") else "现在不在服务时间"
+    """The station's card, with whether it serves right now (when the record says)."""
+    open_now = station.get("open_now")
+    now = "" if open_now is None else "（现在正在服务时间）" if open_now else "（现在不在服务时间）"
     address = str(station.get("address") or "")
     if _UNVERIFIED.search(address):
         address = _UNVERIFIED.sub("", address) + "（具体位置请先打电话问清楚）"
     services = "、".join(str(s) for s in station.get("services") or [])
     return (f"{station['name']}\n地址：{address}\n电话：{station['phone']}\n"
-            f"服务时间：{hours_text(station.get('hours') or {})}（{now}）"
+            f"服务时间：{hours_text(station.get('hours') or {})}{now}"
             + (f"\n{SERVICES_LABEL}{services}" if services else ""))
 
 

@@ -491,10 +491,17 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
         # 刚才那个单号是多少来着 我没记住 (ZI-16: 没太明白)
         dispatcher.utter_message(text=f"您的工单号是 {number}。查进度的时候告诉我这个号就行，也可以截个图存着。")
         return []
-    if _WHEN_CALLED.match(text) and (when := _called_by(tracker)):
+    first, *rest = re.split(r"[\s，,。？?！!]+", text, maxsplit=1)
+    if _WHEN_CALLED.match(first) and (when := _called_by(tracker)):
         # 啥时候有人联系我 right after filing (ZQ-01): when, from the filing reply; nothing to note
         dispatcher.utter_message(text=f"工作人员会在 {when}前按您登记的手机号给您打电话，请保持手机畅通。"
                                       "着急的话现在就可以打职工服务热线 12351。")
+        if rest and len(re.findall(r"[\u4e00-\u9fff]", rest[0])) >= 4:
+            # 那多久有人联系我 刘跑了找谁要啊 (ZW-01: handed over, the question dropped): answered
+            from actions.facts import CASE_TOPICS, answer_in_topic
+
+            for line in await answer_in_topic(tracker, CASE_TOPICS.get(filed_type(tracker) or "")):
+                dispatcher.utter_message(text=line)
         return []
     looked_up = status.group(1) if (status := status_looked_up(tracker)) else None
     filed = ticket_filed_here(tracker, last=120)  # (ZH-13: a note after a status check, 40 events on)

@@ -54,6 +54,9 @@ def person_not_asked(message: Message, text: str) -> None:
     intent = message.get(INTENT) or {}
     if intent.get(INTENT_NAME_KEY) != PERSON_INTENT:
         return
+    if declines_a_person(text):
+        _reread(message, "out_of_scope")  # 我没要转人工啊 我是问…: the question, answered
+        return
     if _TALK_TO_EMPLOYER.search(text) and not _ONE_OF_OURS.search(text) and not _EXPLICIT.search(text):
         _reread(message, "out_of_scope")
         return
@@ -79,10 +82,21 @@ def bot_not_asked(message: Message, text: str) -> None:
     _reread(message, "out_of_scope")
 
 
+# 我没要转人工啊 我是问刘跑了钱找谁要 (ZW-01: handed over again): a person said NOT to be wanted
+_PERSON_DECLINED = re.compile(r"(?:没|不|没有|不用|不要|别|没说|没让|没想|不想|不需要)(?:要|想|叫|让|说|用)?"
+                              r"(?:你们?|给我)?(?:转人工|转接|找人工|找真人|人工客服|转给人)")
+
+
+def declines_a_person(text: str) -> bool:
+    """The message says no person is wanted (shared with actions.handoff)."""
+    return bool(_PERSON_DECLINED.search(text or ""))
+
+
 def force_person(message: Message, text: str) -> None:
     """Sets ``request_human`` on an explicit request for a person (see the module docstring)."""
     intent = message.get(INTENT) or {}
-    if not _EXPLICIT.search(text) or len(text) > 60 or intent.get(INTENT_NAME_KEY) not in _NO_REQUEST:
+    if not _EXPLICIT.search(text) or len(text) > 60 or intent.get(INTENT_NAME_KEY) not in _NO_REQUEST \
+            or declines_a_person(text):
         return
     _reread(message, PERSON_INTENT, confidence=1.0)
 

@@ -184,3 +184,11 @@ async def test_a_ticket_number_read_out_in_words_is_looked_up():
                            intent="ticket_status")
     events = await ValidateTicketStatusForm().run(CollectingDispatcher(), tracker, DOMAIN)
     assert slot_values(events).get("ticket_id") == "GH202612070008"
+
+
+def test_a_holiday_days_pay_is_rounded_once_from_the_exact_figure():
+    """ZW-02: a 300 % day at 6,000 a month was shown as 827.58 (275.86 × 3); it is 827.59."""
+    from actions.facts import applied_day_pay
+
+    line = applied_day_pay([{"topic": "overtime_spring_festival"}], "过年那几天干活咋算 我一个月6000")[0]
+    assert "827.59" in line and "551.72" in line

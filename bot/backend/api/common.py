@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from aiohttp import web
 from sqlalchemy import select
 
@@ -33,12 +35,20 @@ def resolve_or_404(request: web.Request, city: str | None, district: str | None)
     return region
 
 
-async def station_record(request: web.Request, station_id: int) -> dict:
+def station_view(row, now_utc: datetime | None = None) -> dict:
+    """A station as the API gives it: its record, and ``open_now`` by its own hours at
+    ``now_utc`` (naive UTC; now if None). Every route that returns a station builds it here:
+    the list (GET /stations) once gave none, and the worker's card read that as 不在服务时间
+    at 09:15 on a Monday (ZX-02)."""
     from bot.backend.handoffs import is_open
 
+    return {**dict(row), "open_now": is_open(row["hours"] or {}, now_utc)}
+
+
+async def station_record(request: web.Request, station_id: int) -> dict:
     async with request.app[ENGINE].connect() as conn:
         row = (await conn.execute(select(stations).where(stations.c.id == station_id))
                ).mappings().first()
     if row is None:
         raise ApiError(404, "not_found", "工作站不存在")
-    return {**dict(row), "open_now": is_open(row["hours"])}
+    return station_view(row)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.backend.api.common import index, resolve_or_404, station_record
+from bot.backend.api.common import index, resolve_or_404, station_record, station_view
 from bot.backend.appkeys import ENGINE
 from bot.backend.routing import RouteTable
 from bot.backend.tables import stations
@@ -43,7 +43,7 @@ async def list_stations(request, principal, body, query):
         rows = [r for r in rows if region.id in {a.id for a in regions.ancestors(
             regions.by_id[r["region_id"]])} or r["region_id"] in
             {a.id for a in regions.ancestors(region)}]
-    return {"stations": [dict(r) for r in rows]}
+    return {"stations": [station_view(r) for r in rows]}
 
 
 @routes.api("GET", "/stations/{station_id}", "工作站详情", tag="places")
