@@ -54,6 +54,7 @@ from actions.slot_checks import (
     slots_set_this_turn,
     told_text,
 )
+from actions.time_limits import time_limit_line
 from bot.normalize.text import normalize_text
 
 logger = logging.getLogger(__name__)
@@ -443,6 +444,9 @@ class HotlineForm(FormValidationAction):
         text = tracker.latest_message.get("text") or ""
         extra: list[dict] = self._later_service(dispatcher, tracker)
         corrected = tracker.get_slot("last_correction") or []
+        # (a correction the validation undid is not said: 走了快两年了 is no 欠薪时间, ZW-09)
+        validated = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+        corrected = [c for c in corrected if validated.get(c["slot"], c["new"]) == c["new"]]
         if corrected:
             said = "、".join(f"{FACT_NAMES.get(c['slot'], c['slot'])}改为"
                             f"{fact_text(c['slot'], c['new'])}" for c in corrected)
@@ -476,6 +480,12 @@ class HotlineForm(FormValidationAction):
             if is_question(text) and not v.says_unknown(text) and not text.startswith("/"):
                 for line in await answer_in_topic(tracker):
                     dispatcher.utter_message(text=line)
+        elif asked == "case_confirmed" and not corrected and (limit := time_limit_line(
+                text, recent_words(tracker, limit=8))):
+            # 先问一下 我走了快两年了 上个月还催过 这样还在时效里吗 on the summary (ZW-09: read as a
+            # correction of the time owed, never answered): the limit on their own dates
+            dispatcher.utter_message(text=limit)
+            extra.append(SlotSet("repeat_count", None))
         elif asked and asked != "case_confirmed" and not corrected and not extra:
             if told:  # the question stays open: say what was kept, so asking again makes sense
                 basis = slots_set_this_turn(tracker).get("wage_basis") or tracker.get_slot("wage_basis")

@@ -63,8 +63,9 @@ SERVICE_WORDS = (
 
 
 # social insurance said to be paid (a school place's or a subsidy's condition), not a dispute
+# (合同社保都有 for a school place — ZX-01: a legal-aid case nobody asked for was queued)
 _INSURANCE_PAID = re.compile(r"(?:交|缴)了\S{0,4}?(?:社保|五险|社会保险)|(?:社保|五险|社会保险)(?:一直|都|也)?"
-                             r"(?:交|缴)了|有社保")
+                             r"(?:交|缴)了|有社保|(?:劳动)?合同?(?:和|跟|、)?(?:社保|五险)(?:都|也|一直)?有")
 _INSURANCE_UNPAID = re.compile(r"[没不未断停欠漏少]|吗|没有|是否")
 _LEGAL_WORDS_BUT_INSURANCE = dict(SERVICE_WORDS)["legal_aid"].replace("社保|五险|社会保险|", "")
 
@@ -128,9 +129,16 @@ _NO_OVERTIME = re.compile(r"(?:(?<!是)不是|没问|不问|没说)(?:什么|啥
                           r"(?:没|没有)(?:什么|啥)?加班(?!费|工资|钱|的钱)")
 
 
+# 啥法律援助 我没说这个啊 (ZX-01: the legal-aid case was started): the service the message names
+# is the 这个 it says it never asked about
+_NOT_SAID_THIS = re.compile(r"(?:没说|没提|没问|没要|没让|没想)(?:过)?(?:这个|这事|这些|那个)")
+
+
 def _negated(text: str) -> set[str]:
     """The services a message says it is not about."""
     negated = {s for m in _NOT_THIS.finditer(text or "") for s in services_named(m.group(1))}
+    if said := _NOT_SAID_THIS.search(text or ""):
+        negated.update(services_named(text[:said.end()]))  # (named before it: 那我去工作站 is asked)
     if _NOT_PAY.search(text or ""):
         negated.add("wage_arrears")
     if _NO_OVERTIME.search(text or ""):

@@ -9,7 +9,7 @@ import re
 from rasa_sdk import Tracker
 
 from actions.station_text import OPEN_NOW_NOTE, SERVICES_LABEL
-from bot.contract import WEEKDAY_NAMES
+from bot.contract import TICKET_TYPE_WORKER_NAMES, WEEKDAY_NAMES
 
 _WHERE_EXACTLY = re.compile(r"具体(?:在)?哪|具体位置|具体地址|门牌|怎么走|咋走|在哪(?:儿|里)?啊?$|几楼|哪个门|"
                             r"地址(?:呢|是啥|在哪)|详细地址")
@@ -94,6 +94,8 @@ def station_detail_reply(tracker: Tracker) -> str | None:
     text = ((tracker.latest_message or {}).get("text") or "").strip()
     where, when = _WHERE_EXACTLY.search(text), _HOURS_ASKED.search(text) or _DAY_ASKED.search(text)
     what, bring = _SERVICES_ASKED.search(text), _BRING_ASKED.search(text)
+    if bring and not _last_card(tracker) and (filed := _bring_for_filed(tracker)):
+        return filed  # 那我去工作站要带啥去 after the school ticket (ZX-01: the legal-aid form)
     if not (where or when or what or bring) or not (card := _last_card(tracker)):
         return None
     if (other := _ANOTHER_STATION.search(text)) and not re.search(r"这|那|你们|咱|工会|网格", other.group(1)) \
@@ -123,6 +125,39 @@ def station_detail_reply(tracker: Tracker) -> str | None:
         return _hours_reply(name, hours, text) if hours else None
     return (f"{name}登记的地址是：{address}。工会这里没有更细的门牌；去之前请先打 {phone} 问清楚"
             "在哪栋楼、哪个门，工作人员会告诉您怎么走。")
+
+
+# what to bring for each kind of case filed (the school list is the school record's own)
+_BRING_FOR = {"school_placement": "户口簿、居住证、孩子的出生医学证明、劳动合同或社保缴纳证明，转学的再带上原学校的"
+                                  "学籍信息；学校拒收的，记下是谁、哪天、怎么说的",
+              "wage_arrears": "工资条、考勤记录、聊天记录、欠条或转账记录，能证明在那儿干活的东西（工牌、工服、"
+                              "工友的证言）",
+              "overtime_pay": "工资条、考勤或打卡记录、排班表、加班的聊天记录",
+              "relief": "病历、诊断证明、医药费票据和报销结算单",
+              "legal_aid": "劳动合同或能证明劳动关系的材料、工资条、辞退通知或聊天记录"}
+_FILED_AT = re.compile(r"已为您登记\S*?工单，工单号 (GH\d+)，由(\S+?)负责（电话 ([^）]+)）")
+
+
+def filed_type(tracker: Tracker) -> str | None:
+    """The type of the ticket this conversation filed last (from the filing reply's name)."""
+    said = next((e.get("text") or "" for e in reversed(tracker.events)
+                 if e.get("event") == "bot" and "已为您登记" in (e.get("text") or "")), "")
+    named = re.search(r"已为您登记(\S{0,20}?)工单", said)
+    return next((kind for kind, name in TICKET_TYPE_WORKER_NAMES.items() if named and name == named.group(1)), None)
+
+
+def _bring_for_filed(tracker: Tracker) -> str | None:
+    """What to bring to the station a ticket of this conversation was filed to (None: none filed)."""
+    said = next((e.get("text") or "" for e in reversed(tracker.events[-60:])
+                 if e.get("event") == "bot" and _FILED_AT.search(e.get("text") or "")), "")
+    if not (filed := _FILED_AT.search(said)):
+        return None
+    kind = filed_type(tracker) or ""
+    papers = _BRING_FOR.get("relief" if kind.startswith("relief") else kind, "跟您的事有关的材料")
+    # (a minimum-wage or subsidy case: the pay's proof, as for wages)
+    papers = _BRING_FOR["wage_arrears"] if kind in ("minimum_wage", "subsidy_application") else papers
+    return (f"去{filed.group(2)}带上身份证和{papers}。报上工单号 {filed.group(1)}，工作人员就能找到您的登记；"
+            f"去之前可以先打 {filed.group(3)} 约个时间。")
 
 
 _BRING_ASKED = re.compile(r"带啥|带什么|带些啥|要带|需要带|得带|用带|拿啥|拿什么|准备啥|准备什么|带东西|带不带")

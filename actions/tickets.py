@@ -32,7 +32,7 @@ from actions.fact_tables import (
 )
 from actions.facts import case_words, is_question
 from actions.slot_checks import value_before_this_message
-from actions.station_followup import status_looked_up
+from actions.station_followup import filed_type, status_looked_up
 from bot.contract import TICKET_TYPE_WORKER_NAMES, URGENT_CALLBACK_REASONS, weekday_name
 from bot.normalize.identity import mask_phone
 
@@ -551,14 +551,6 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
         for line in await answer_in_topic(tracker, CASE_TOPICS.get(filed_type(tracker) or "")):
             dispatcher.utter_message(text=line)
     return changed
-
-
-def filed_type(tracker: Tracker) -> str | None:
-    """The type of the ticket this conversation filed last (from the filing reply's name)."""
-    said = next((e.get("text") or "" for e in reversed(tracker.events)
-                 if e.get("event") == "bot" and "已为您登记" in (e.get("text") or "")), "")
-    named = re.search(r"已为您登记(\S{0,20}?)工单", said)
-    return next((kind for kind, name in TYPE_NAMES.items() if named and name == named.group(1)), None)
 
 
 _ASKS_NUMBER = re.compile(r"(?:单号|工单号|编号|单子号)\S{0,6}(?:多少|是啥|是什么|几号|忘了|没记住|没记下|再说|"

@@ -990,6 +990,11 @@ _PAY_FIGURE_AFTER = re.compile(r"\s*(?:是|给|拿|就|才|有|算|挣|赚|能�
 _PROMISE_AFTER = re.compile(r"\s*(?:就|再|一定|肯定)?(?:给|发|结|还|打|转|付)")
 
 
+# 走了快两年了 / 离职一年多了 / 不干了有半年了: what comes next is the time since leaving
+SINCE_LEFT = re.compile(r"(?:走了|离职了?|离开了?|不干了|辞职了?|辞工了?|被开了?|被辞了?|出来了)"
+                        r"(?:都|已经|快|有|大概|差不多|得有|也)*\s*$")
+
+
 def _owed_duration(text: str, ctx: Context, correcting: bool) -> str | None:
     """How long the wages are owed, from the clauses that are not about overtime: a range
     (四五个月), the duration said (the last one in a correction; not how long the worker
@@ -1003,7 +1008,9 @@ def _owed_duration(text: str, ctx: Context, correcting: bool) -> str | None:
         # 一天两百五 (MM-13 filed 欠薪时间 1天): a day's pay, not a day owed
         and not (text[span.start:span.end] in ("一天", "每天", "1天") and _PAY_FIGURE_AFTER.match(text, span.end))
         # 他每次都说过两天给 (ZS-16: 欠薪时间改为2天): a promise, not a time owed
-        and not (text[max(0, span.start - 1):span.start] == "过" and _PROMISE_AFTER.match(text, span.end))]
+        and not (text[max(0, span.start - 1):span.start] == "过" and _PROMISE_AFTER.match(text, span.end))
+        # 我走了快两年了 上个月还催过 (ZW-09: 欠薪时间改为2年): the time since leaving
+        and not SINCE_LEFT.search(text[max(0, span.start - 8):span.start])]
     # 干了大半年 最后两个月工资没给 (K-16): the months owed, not the time worked there
     owed = [span for span in spans if _OWED_CUE.search(_clause_at(text, span.start))]
     worked = [span for span in spans if _WORKED_CUE.search(_clause_at(text, span.start))]

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.backend.errors import Conflict, DomainError, Forbidden, HandoffNotFound, HeldByOther
 from bot.backend.tables import handoffs, staff, stations
 from bot.calendar.workdays import is_holiday, is_make_up_day
-from bot.contract import HOLIDAY, MAKEUP, WEEKDAYS
+from bot.contract import HOLIDAY, MAKEUP, URGENT_CALLBACK_REASONS, WEEKDAYS
 
 OPEN_STATES = ("waiting", "active")
 CHINA_OFFSET = timedelta(hours=8)
@@ -52,11 +52,15 @@ def next_opening(hours: dict, now_utc: datetime, days: int = 14) -> datetime | N
 
 
 async def _position(conn, record: dict) -> int | None:
+    """Where the conversation stands in its station's queue, as the console orders it: a
+    crisis first (a worker in crisis was told 前面还有 4 位在等待), then by arrival."""
     if record["state"] != "waiting":
         return None
+    urgent = handoffs.c.reason.in_(URGENT_CALLBACK_REASONS)
+    ahead = urgent & (handoffs.c.id <= record["id"]) if record["reason"] in URGENT_CALLBACK_REASONS \
+        else urgent | (handoffs.c.id <= record["id"])
     return (await conn.execute(select(func.count()).select_from(handoffs).where(
-        handoffs.c.station_id == record["station_id"], handoffs.c.state == "waiting",
-        handoffs.c.id <= record["id"]))).scalar()
+        handoffs.c.station_id == record["station_id"], handoffs.c.state == "waiting", ahead))).scalar()
 
 
 async def describe(engine: AsyncEngine, handoff_id: int) -> dict:

@@ -130,6 +130,18 @@ async def test_handoff_queue_position_and_station_scoping(backend):
     assert released["state"] == "released"
 
 
+async def test_a_crisis_is_told_its_place_in_the_queue_as_the_console_orders_it(backend):
+    """A worker in crisis was told 前面还有 4 位在等待 (round 38, this session's own check), while the
+    console puts a crisis first: the position said is the console's."""
+    for n in range(3):
+        await backend.call("POST", "/handoffs", json={"conversation_id": f"w-{n}", "district": "辛安街道"})
+    _, crisis = await backend.call("POST", "/handoffs", json={
+        "conversation_id": "c-crisis", "district": "辛安街道", "reason": "crisis"})
+    _, later = await backend.call("POST", "/handoffs", json={"conversation_id": "w-9", "district": "辛安街道"})
+    _, first = await backend.call("POST", "/handoffs", json={"conversation_id": "w-0", "district": "辛安街道"})
+    assert crisis["position"] == 1 and later["position"] == 5 and first["position"] == 2
+
+
 @pytest.mark.parametrize("said,district", [("李沧", "李沧区"), ("即墨", "即墨区"), ("黄岛", "黄岛区"),
                                            ("城阳这边", "城阳区"), ("青岛李沧", "李沧区"),
                                            ("深圳宝安", "宝安区"), ("即墨区龙山街道", "即墨区")])

@@ -1,0 +1,58 @@
+"""The arbitration time limit applied to what the worker told: how long ago they left and
+whether they have demanded the money since (ZW-09: 我走了快两年了 上个月还催过 这样还在时效里吗
+got 欠薪时间改为2年, and the rule was only ever said in general).
+
+《劳动争议调解仲裁法》第二十七条: one year; for unpaid pay from the day the job ended (第四款);
+a demand on the employer, a request to an authority, or the employer's promise to pay
+interrupts it, and the year starts again from that day (第二款).
+"""
+
+from __future__ import annotations
+
+import re
+
+from actions.legal import iso_months
+from actions.validators import SINCE_LEFT
+from bot.normalize.numbers import find_durations
+
+# 这样还在时效里吗 / 过了这么久还能要吗 / 还来得及吗: the time limit is what is asked
+_ASKS_LIMIT = re.compile(r"时效|过期|过了时间|来得及|过了这么久|这么久了?还能|还能不能要|还能要吗|还能要不|晚不晚|太晚")
+# 上个月还催过 / 一直在微信上催他 / 他说再等等: a demand made, or a promise to pay
+_DEMANDED = re.compile(r"催|要过|讨过|找过他|找他要|问他要|一直在要|一直要|答应|说再等|说过几天|认账|欠条|投诉过")
+_RECENTLY = re.compile(r"上个?月|上周|上礼拜|上星期|前几天|前两天|最近|这个月|这周|这礼拜|昨天|前天|刚")
+_LAW = "（《劳动争议调解仲裁法》第二十七条）"
+
+
+def months_since_left(words: str) -> int | None:
+    """走了快两年了 → 24: the months since the worker left, when they said it."""
+    for span in find_durations(words):
+        if SINCE_LEFT.search(words[max(0, span.start - 8):span.start]):
+            return iso_months(str(span.value))
+    return None
+
+
+def time_limit_line(text: str, words: str) -> str | None:
+    """The time limit on the worker's own dates, when ``text`` asks about it and ``words`` (the
+    recent messages) say when they left; None otherwise."""
+    if not _ASKS_LIMIT.search(text or ""):
+        return None
+    left = months_since_left(words)
+    if left is None:
+        return None
+    demanded = bool(_DEMANDED.search(words))
+    if left < 12:
+        return (f"您离职大约 {left} 个月，还在一年的仲裁时效内{_LAW}：从离职那天算一年内申请劳动仲裁就行，"
+                "别拖到最后；向老板催要的记录也留好。")
+    if demanded and _RECENTLY.search(words):
+        promised = "，对方答应过给的也算" if re.search(r"答应|说再等|说过几天|认账|欠条", words) else ""
+        return (f"离职已经大约{_period(left)}，本来过了一年的仲裁时效；但您一直在催、最近还催过{promised}——"
+                f"每催一次时效就中断、从那天起重新算一年{_LAW}，所以现在还来得及。把催要的聊天记录截图保存好，"
+                "这是证据；尽快申请劳动仲裁，网格工作站也可以帮您。")
+    return (f"离职已经大约{_period(left)}，超过了一年的仲裁时效{_LAW}；不过这一年里您要是向老板催过钱（微信、"
+            "电话都算）、他答应过给，或者找过劳动监察、工会，时效就从那一天起重新算一年，还来得及——把这些记录找出来。"
+            "实在过了时效，也可以打 12333 向劳动监察投诉欠薪。")
+
+
+def _period(months: int) -> str:
+    years, rest = divmod(months, 12)
+    return (f"{years}年" if years else "") + (f"{rest}个月" if rest else "")
