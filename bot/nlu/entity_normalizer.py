@@ -9,6 +9,7 @@ stored.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -93,6 +94,17 @@ def is_date_part(entity: dict, text: str) -> bool:
     return after[:1] in _DATE_UNITS and not after.startswith("月薪")
 
 
+# 上周二冲床把我左手食指压掉一截 (ZX-14: DIET read 上周二 as the city, filed as 地点): a time
+_TIME_WORDS = re.compile(r"^(?:上|下|这|本|每)?(?:个)?(?:周|星期|礼拜)[一二三四五六日天末]?$|^(?:昨|今|明|前|后)天$|"
+                         r"^(?:上|下|这)个?月$|^(?:去|今|明|前)年$")
+
+
+def is_time_as_place(entity: dict) -> bool:
+    """A place entity whose words are a time (上周二, 昨天, 上个月)."""
+    return entity[ENTITY_ATTRIBUTE_TYPE] in ("city", "district") and bool(
+        _TIME_WORDS.match(str(entity.get(ENTITY_ATTRIBUTE_VALUE) or "").strip()))
+
+
 def normalize_entity(entity: dict, text: str) -> dict | None:
     """The entity with its normalised value, or None when the value is invalid."""
     raw = text[entity[ENTITY_ATTRIBUTE_START]:entity[ENTITY_ATTRIBUTE_END]]
@@ -109,7 +121,7 @@ class EntityNormalizer(StatelessComponent):
 
     def process_message(self, message: Message) -> None:
         text = message.get(TEXT) or ""
-        found = [e for e in message.get(ENTITIES, []) if not is_date_part(e, text)]
+        found = [e for e in message.get(ENTITIES, []) if not is_date_part(e, text) and not is_time_as_place(e)]
         merged = relabel_lunar_days(resolve_overlaps(found), text)
         normalized = [e for e in (normalize_entity(e, text) for e in merged) if e]
         message.set(ENTITIES, normalized, add_to_output=True)

@@ -65,3 +65,13 @@ def test_numbers_of_a_date_are_not_money():
         for s, e in spans]})
     EntityNormalizer().process([message])
     assert [(e["entity"], e["value"]) for e in message.get("entities")] == [("amount", 4500)]
+
+
+def test_a_time_is_no_place():
+    """ZX-14: 上周二冲床把我左手食指压掉一截 — DIET read 上周二 as the city, filed as 地点."""
+    text = "上周二冲床把我左手食指压掉一截 我在辛安"
+    message = Message(data={"text": text, "entities": [
+        {"entity": "city", "start": 0, "end": 3, "value": "上周二", "extractor": "DIETClassifier"},
+        {"entity": "district", "start": 18, "end": 20, "value": "辛安", "extractor": "DIETClassifier"}]})
+    EntityNormalizer().process([message])
+    assert [(e["entity"], e["value"]) for e in message.get("entities")] == [("district", "辛安")]
