@@ -49,17 +49,21 @@ _CANTONESE_PHRASES = (("冇出粮", "欠工资"), ("点解", "为何"), ("边度
                       ("我哋", "我们"), ("你哋", "你们"), ("利是", "红包"), ("利市", "红包"),
                       ("仲未", "还没"), ("喺度", "在这"),
                       ("我系", "我是"), ("佢系", "他是"), ("你系", "你是"), ("就系", "就是"),
-                      ("唔系", "不是"), ("系咪", "是不"))
+                      ("唔系", "不是"), ("系咪", "是不"),
+                      # ZW-06: 礼包点样攞啊 我冇单位工会嘅 (not answered)
+                      ("点样", "怎样"), ("几多", "多少"), ("嗰个", "那个"), ("而家", "现在"), ("宜家", "现在"))
 _CANTONESE_CHARS = str.maketrans({"嘅": "的", "咗": "了", "冇": "没", "唔": "不", "佢": "他",
                                   "喺": "在", "啲": "些", "嘢": "事", "揾": "找", "畀": "给",
                                   "俾": "给", "睇": "看", "咁": "这", "啱": "对", "攞": "拿",
-                                  "乜": "啥", "咩": "啥", "哋": "们"})
-_CANTONESE_MARKS = frozenset("嘅咗冇唔佢喺啲嘢揾畀俾睇咁啱攞乜咩哋")
+                                  "乜": "啥", "咩": "啥", "哋": "们", "搵": "找", "嗰": "那"})
+_CANTONESE_MARKS = frozenset("嘅咗冇唔佢喺啲嘢揾畀俾睇咁啱攞乜咩哋搵嗰")
+# words that are Cantonese whole, in a message with none of the marks
+_CANTONESE_WORDS = ("老细", "出粮")  # (not 点样 / 而家 / 点解: 一点样子, 然而家里, 重点解决)
 
 
 def from_cantonese(text: str) -> str:
     """Written Cantonese → Mandarin, character for character (a no-op for Mandarin)."""
-    if not _CANTONESE_MARKS.intersection(text) and "老细" not in text and "出粮" not in text:
+    if not _CANTONESE_MARKS.intersection(text) and not any(w in text for w in _CANTONESE_WORDS):
         return text
     for spoken, mandarin in _CANTONESE_PHRASES:
         text = text.replace(spoken, mandarin)

@@ -75,3 +75,11 @@ def test_a_time_is_no_place():
         {"entity": "district", "start": 18, "end": 20, "value": "辛安", "extractor": "DIETClassifier"}]})
     EntityNormalizer().process([message])
     assert [(e["entity"], e["value"]) for e in message.get("entities")] == [("district", "辛安")]
+
+
+def test_written_cantonese_reads_as_mandarin_and_mandarin_is_left_alone():
+    """ZW-06: 礼包点样攞啊 我冇单位工会嘅 (not answered); 一点样子 / 然而家里 are Mandarin."""
+    from bot.normalize.text import normalize_text
+
+    assert normalize_text("礼包点样攞啊 我冇单位工会嘅") == "礼包怎样拿啊 我没单位工会的"
+    assert normalize_text("一点样子都没有 然而家里没钱") == "一点样子都没有 然而家里没钱"
