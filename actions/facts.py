@@ -380,14 +380,22 @@ def applied_relief_line(found: list[dict], words: str) -> list[str]:
     the SMS code): the worker's own sum against their own line."""
     if not any(f.get("topic") == "relief_threshold" for f in found):
         return []
+    from actions.validators import UNKNOWN, hardship_status_in, own_share
     from bot.normalize.numbers import find_amounts
 
-    paid = next((s.value for s in find_amounts(words) if isinstance(s.value, (int, float))
-                 and _PAID_MYSELF.search(words[max(0, s.start - 12):s.start])), None)
+    # 花了七万多 自己掏了两万多 (ZX-04: 自付 70,000): the worker's own share, when said, is the sum
+    paid = own_share(words) or next((s.value for s in find_amounts(words) if isinstance(s.value, (int, float))
+                                     and _PAID_MYSELF.search(words[max(0, s.start - 12):s.start])), None)
     if not paid:
         return []
-    status = "特困" if "特困" in words else ("困难" if re.search(r"困难职工|困难户|在档", words) else None)
-    if status is None:
+    # 我不知道建没建档 是不是得困难职工才能赔 (ZX-04: 在档困难职工 assumed): a status the worker
+    # states, not one they ask about
+    status = hardship_status_in(words)
+    if status == "none":
+        return [f"按您说的自付 {paid:,.0f} 元：工会医疗救助是给在档困难职工的（自付超过 2,000 元，特困职工超过 "
+                "3,000 元）；"
+                "还没建档的，先到所在的网格工作站申请困难职工建档。"]
+    if status in (None, UNKNOWN):
         return [f"按您说的自付 {paid:,.0f} 元：在档困难职工超过 2,000 元就能申请，特困职工要超过 3,000 元；"
                 "您是哪一档，以工会档案为准。"]
     return [relief_verdict_line(status, paid)]
@@ -424,36 +432,70 @@ def relief_verdict_line(status: str, paid: float) -> str:
             f"现在还不够；票据都留好，今年再看病自付的加起来超过 {line:,} 元就可以申请（{whose}）")
 
 
-_DEDUCTED = re.compile(r"(?:扣|罚)(?:了|掉|走)?(?:我|俺)?(?:的)?\s*$")
-_MONTHLY_PAY = re.compile(r"(?:月薪|月工资|工资|一个月|每月|底薪)(?:是|有|才|就|拿|给)?\s*$")
+_DEDUCTED = re.compile(r"(?:扣|罚)(?:了|掉|走)?(?:我|俺)?(?:的)?(?:是)?\s*$")  # (扣的是2000, ZW-13)
+# (我一个月大概四千出头, ZW-15: the festival's rule, no day's figure: 大概 / 差不多 before the sum)
+_MONTHLY_PAY = re.compile(r"(?:月薪|月工资|工资|一个月|每月|底薪)(?:大概|大约|差不多|估计|将近|约)?"
+                          r"(?:是|有|才|就|拿|给)?\s*$")
+
+
+# 500是迟到罚的: the sum first, then what it was taken for (ZW-13)
+_TAKEN_FOR_AFTER = re.compile(r"\s*(?:块|元)?(?:钱)?\s*(?:是|为)\S{0,6}?(?:扣|罚)的")
+_FINED_FOR = re.compile(r"迟到|早退|请假|旷工|罚款|罚")
+_DAMAGE = re.compile(r"坏|损|弄丢|丢了|报废|赔|事故|废品|次品|损失")
+
+
+def _deductions(words: str) -> tuple[dict[float, bool], float | None]:
+    """Each sum taken from the pay → whether it was a fine (迟到) rather than a loss the worker
+    caused; and the monthly wage. A sum said again (那这2000超了没) counts once."""
+    from bot.normalize.numbers import find_amounts
+
+    taken: dict[float, bool] = {}
+    wage = None
+    for span in find_amounts(words):
+        if not isinstance(span.value, (int, float)):
+            continue
+        before = words[max(0, span.start - 6):span.start]
+        after = _TAKEN_FOR_AFTER.match(words, span.end)
+        clause = re.split(r"[，,。；;\s]", words[max(0, span.start - 16):span.start])[-1]
+        cause = (after.group(0) if after else "") or clause
+        if _DEDUCTED.search(before) or after:
+            if after or span.value not in taken:
+                taken[span.value] = bool(_FINED_FOR.search(cause)) and not _DAMAGE.search(cause)
+        elif wage is None and (_MONTHLY_PAY.search(before) or re.match(r"\s*(?:块|元)?(?:钱)?(?:一个月|每月)",
+                                                                       words[span.end:span.end + 5])):
+            wage = span.value
+    return taken, wage
 
 
 def applied_deduction(found: list[dict], words: str) -> list[str]:
     """迟到扣了1500 月工资4350 合法不 (WW-12: the 20 % rule, never applied): the cap on the
-    worker's own wage, against the sum taken."""
+    worker's own wage, against the sum taken. 迟到罚了500 零件坏了扣了2000 (ZW-13: 扣 500 元没有
+    超过这条线): the cap is for a loss the worker caused — the damage is weighed against it; a fine
+    has no legal basis at all."""
     if not any(f.get("topic") == "wage_deduction" for f in found):
         return []
-    from bot.normalize.numbers import find_amounts
-
-    taken = wage = None
-    for span in find_amounts(words):
-        before = words[max(0, span.start - 6):span.start]
-        if not isinstance(span.value, (int, float)):
-            continue
-        if taken is None and _DEDUCTED.search(before):
-            taken = span.value
-        elif wage is None and (_MONTHLY_PAY.search(before) or re.match(r"\s*(?:块|元)?(?:钱)?(?:一个月|每月)",
-                                                                       words[span.end:span.end + 5])):
-            wage = span.value
+    taken, wage = _deductions(words)
     if not taken or not wage or wage < 1000:
         return []
     cap = wage * 0.2
-    verdict = (f"扣 {taken:,.0f} 元超过了这条线，多扣的至少 {taken - cap:,.0f} 元可以要回来" if taken > cap
-               else f"扣 {taken:,.0f} 元没有超过这条线，但前提是真有您造成的损失")
-    fine = "；迟到、请假这类“罚款”，法律本来就没给单位罚款的权力，扣的钱可以要回来" if re.search(
-        r"迟到|早退|请假|罚", words) else ""
-    return [f"按您说的：月工资 {wage:,.0f} 元，就算是赔偿单位的损失，每月最多只能扣 20%，也就是 {cap:,.0f} 元；"
-            f"{verdict}{fine}（可以打 12333 投诉，或申请劳动仲裁）。"]
+    fines = [s for s, fine in taken.items() if fine]
+    loss = sum(s for s, fine in taken.items() if not fine)
+    damage = loss or sum(fines)  # (迟到扣了1500, no loss named: weighed against the cap too)
+    if not loss:
+        verdict = (f"扣 {damage:,.0f} 元超过了这条线，多扣的至少 {damage - cap:,.0f} 元可以要回来" if damage > cap
+                   else f"扣 {damage:,.0f} 元没有超过这条线，但前提是真有您造成的损失")
+        fine = "；迟到、请假这类“罚款”，法律本来就没给单位罚款的权力，扣的钱可以要回来" if fines else ""
+        return [f"按您说的：月工资 {wage:,.0f} 元，就算是赔偿单位的损失，每月最多只能扣 20%，也就是 {cap:,.0f} 元；"
+                f"{verdict}{fine}（可以打 12333 投诉，或申请劳动仲裁）。"]
+    line = (f"按您说的：月工资 {wage:,.0f} 元。因为您的原因造成损失、从工资里扣赔偿的，每月最多扣工资的 20%，也就是 "
+            f"{cap:,.0f} 元，而且扣完剩下的不能低于当地月最低工资；")
+    line += (f"扣 {loss:,.0f} 元超过了这条线：这个月最多扣 {cap:,.0f} 元，剩下的 {loss - cap:,.0f} 元只能分到以后"
+             f"几个月，每月同样不超过 {cap:,.0f} 元，这个月多扣的可以要回来。" if loss > cap
+             else f"扣 {loss:,.0f} 元没有超过这条线，但前提是真有您造成的损失，赔多少也要合理。")
+    if fines:
+        line += ("迟到这类“罚款”（" + "、".join(f"{s:,.0f} 元" for s in fines) + "）：劳动法律法规没有给单位罚款的"
+                 "权力，多数地方认为没有法律依据，可以要求退还（以当地人社部门的认定为准）。")
+    return [line + "可以打 12333 投诉，或申请劳动仲裁。"]
 
 
 _OTHERS_BEFORE = re.compile(r"工友|同事|他们|她们|别人|老乡|其他人|那些人?")

@@ -39,6 +39,7 @@ from actions.service_catalog import (
 from actions.slot_checks import (
     CHANGE,
     CONFIRM,
+    DAY_PAY_QUESTION,
     NOT_AN_ANSWER,
     SLOT_CHECKS,
     Slots,
@@ -452,6 +453,10 @@ class HotlineForm(FormValidationAction):
                             f"{fact_text(c['slot'], c['new'])}" for c in corrected)
             dispatcher.utter_message(text=f"好的，已更正：{said}。")
             extra.append(SlotSet("last_correction", None))
+            if is_question(text) and not text.startswith("/"):
+                # 不對 500是遲到罰的 零件壞了扣的是2000 那這2000超了沒 (ZW-13: corrected, not answered)
+                for line in await answer_in_topic(tracker):
+                    dispatcher.utter_message(text=line)
             if verdict := self._verdict_again(tracker, {c["slot"] for c in corrected}):
                 dispatcher.utter_message(text=verdict)
         elif v.is_correction(text) and not named_fact_change(text):
@@ -571,6 +576,9 @@ class HotlineForm(FormValidationAction):
         unknown, the case goes on without a phone, and any other question offers a person."""
         if v.asks_to_change(tracker.latest_message.get("text")):
             return [SlotSet("repeat_count", None)]  # the ask action says what to change
+        if asked == "monthly_wage" and any(m.get("text") == DAY_PAY_QUESTION for m in dispatcher.messages):
+            # 日结 (ZW-03): the day's pay was asked instead; the month's question not asked below it
+            return [SlotSet("repeat_count", {"slot": asked, "n": 1, "offered": True})]
         count = tracker.get_slot("repeat_count") or {}
         # 那我能拿多少 on the legal-aid offer: the sum on the worker's figures (actions.legal)
         sums = sums_for(tracker) or day_pay_lines(tracker)

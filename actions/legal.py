@@ -38,7 +38,8 @@ _DISMISSED = re.compile(r"社保.{0,10}辞职|辞职.{0,8}补偿|被迫辞职|�
 # (说不要我就不要了, RR-14; 上礼拜突然说不用我了, ZD-06 went to the wage form)
 _HOW_MUCH = re.compile(r"多少|怎么算|咋算|能拿|能要|能多要|多要|多拿|能赔|赔几|几个月|算一下|算算|算个数|给多少|"
                        r"合法|违法|合理|犯法|重新算|再算|重算|不对|说错|我说了")
-_WAGE_BEFORE = re.compile(r"(?:月薪|工资|一个月|每月|每个月|月工资|一月)[^，,。；;！!？?]{0,4}$")
+# 前十二个月平均九千五 (ZW-11): the month's pay averaged
+_WAGE_BEFORE = re.compile(r"(?:月薪|工资|一个月|每月|每个月|月工资|一月|个月的?平均)[^，,。；;！!？?]{0,4}$")
 _ISO = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?")
 
 
@@ -89,7 +90,8 @@ def months_worked(words: str, today: date | None = None) -> int | None:
     for start, end, months in _joined(words):
         before = words[max(0, start - 6):start]
         if _OTHER_TIME_NEAR.search(words[max(0, start - 5):start]) or _AGO.match(words[end:end + 2]) \
-                or _pay_rate_at(words, start, end) or _SINCE_LEAVING.search(words[max(0, start - 8):start]):
+                or _pay_rate_at(words, start, end) or _SINCE_LEAVING.search(words[max(0, start - 8):start]) \
+                or _pay_period_or_days(words, start, end):
             continue  # 提前一个月 (ZC-10: a notice), 两个月前摔的 (ZD-05: when it happened)
         if _WORK_BEFORE.search(before) or _WORK_AFTER.match(words[end:end + 4]) or (
                 found and _ROUGHLY.search(before)):  # 干了三年多了 大概三年半 (V-07)
@@ -141,7 +143,23 @@ def _other_time(words: str, start: int, end: int) -> bool:
                 or re.match(r"\S{0,2}(?:是|的)?(?:怀孕|孕期|合同|试用)", words[end:end + 6])
                 or _AGO.match(words[end:end + 2])
                 or _pay_rate_at(words, start, end)
-                or bool(_SINCE_LEAVING.search(words[max(0, start - 8):start])))
+                or bool(_SINCE_LEAVING.search(words[max(0, start - 8):start]))
+                or _pay_period_or_days(words, start, end))
+
+
+# 前十二个月平均九千五 (ZW-11: read as 1 year worked, the 3年8个月 told before dropped): the months
+# the severance's monthly pay is averaged over; 一个月干个二十五六天 (ZX-07: read as 1 month
+# worked): the days worked in a month
+_AVERAGED_BEFORE = re.compile(r"(?:(?:^|[^提之以])前|最近)\s*$")
+_DAYS_AFTER = re.compile(r"[^，,。；;！!？?\d一二两三四五六七八九十]{0,3}?[\d一二两三四五六七八九十]+"
+                         r"\s*(?:来|多)?\s*个?(?:天|工)")
+
+
+def _pay_period_or_days(words: str, start: int, end: int) -> bool:
+    """The duration at ``start:end`` is the months a pay is averaged over, or a month's days."""
+    if _AVERAGED_BEFORE.search(words[max(0, start - 3):start]):
+        return True  # (干了三年 平均一个月六千: the time worked, said with the pay)
+    return bool(re.fullmatch(r"[一每]个?月", words[start:end]) and _DAYS_AFTER.match(words, end))
 
 
 def _pay_rate_at(words: str, start: int, end: int) -> bool:
@@ -436,6 +454,55 @@ def probation_lines(words: str) -> list[str]:
     return lines
 
 
+PROBATION_TOTAL_SAID = "几项加起来"
+
+
+def probation_total(words: str) -> str | None:
+    """合同一年 试用期六个月 试用期3000 转正5000 干了五个月 … 一共能要多少 (ZW-12: the items again,
+    no total): the sums of :func:`probation_lines` added up on the months worked — the
+    compensation for the probation over the legal limit (第八十三条), the pay under the 80 % floor
+    in the lawful probation, and the regular pay owed for the months past it; None when a figure
+    is missing or there is only one sum."""
+    contract, probation = _contract_months(words), _probation_months(words)
+    pay = _PROBATION_PAY.search(words) or _PROBATION_PAY_LATER.search(words)
+    regular = _REGULAR_PAY.search(words)
+    regular_pay = find_amounts(regular.group(1))[0].value if regular and find_amounts(regular.group(1)) else None
+    paid = find_amounts(pay.group(1))[0].value if pay and find_amounts(pay.group(1)) else None
+    worked = months_worked(_CONTRACT_TERM.sub("", _PROBATION_SAID.sub("", words)))
+    if not worked and probation and _PROBATION_SERVED.search(words):
+        worked = int(probation)
+    if not (contract and probation and worked and isinstance(regular_pay, (int, float))
+            and isinstance(paid, (int, float)) and paid < regular_pay):
+        return None
+    longest = _max_probation(contract)
+    served = min(worked, probation)  # the months worked on probation pay
+    lawful, over = min(served, longest), max(served - longest, 0)
+    short = max(regular_pay * 0.8 - paid, 0)
+    parts = []
+    if over:
+        parts.append((f"超出的试用期赔偿金 {over:g} × {regular_pay:,} = {over * regular_pay:,.0f} 元",
+                      over * regular_pay))
+    if lawful and short:
+        parts.append((f"合法的{lawful:g}个月试用期每月少发 {short:,.0f} 元，{lawful:g} × {short:,.0f} = "
+                      f"{lawful * short:,.0f} 元", lawful * short))
+    if over:
+        gap = regular_pay - paid
+        parts.append((f"超出的{over:g}个月已经不算试用期，该按转正工资 {regular_pay:,} 元发，每月少发 {gap:,.0f} 元，"
+                      f"{over:g} × {gap:,.0f} = {over * gap:,.0f} 元", over * gap))
+    if len(parts) < 2:
+        return None
+    total = sum(amount for _, amount in parts)
+    line = (f"{PROBATION_TOTAL_SAID}（按您说的干了{_period(int(worked))}、试用期每月发 {paid:,} 元算）："
+            + "；".join(f"{'①②③'[i]} {said}" for i, (said, _) in enumerate(parts))
+            + f"。一共约 {total:,.0f} 元。")
+    if over and short:
+        # the months past the lawful probation at the 80 % floor only, if that is all allowed
+        low = over * regular_pay + served * short
+        line += (f"要是仲裁不支持按转正工资补超出那{over:g}个月，只按试用期工资的80%补（{served:g} × {short:,.0f} = "
+                 f"{served * short:,.0f} 元），就是约 {low:,.0f} 元。")
+    return line + "最后以仲裁认定为准。"
+
+
 _PROBATION_SERVED = re.compile(r"(?:都|已经|早就?)(?:干|做)(?:完|满)了?|干满了|(?:已经|早就?)转正了?|转正了|"
                                r"这[一二两三四五六\d]个月\S{0,6}(?:给|发)(?:我|俺)?(?:发)?了|"
                                r"试用期(?:都|已经)?(?:过了|满了|结束了)")
@@ -464,6 +531,37 @@ _NOTHING_PAID = re.compile(r"(?:没|不)给(?:钱|补偿|一分)|一分钱?(?:�
 _CASE_POINTS = ((_NO_CONTRACT, "没签劳动合同"), (_DISMISSED, "被辞退"), (_NO_NOTICE, "没提前通知"),
                 (_NOTHING_PAID, "没给钱"),
                 (_NO_INSURANCE, "没交社保"), (_HURT, "受了伤"), (re.compile(r"试用期"), "试用期"))
+# 喊我们签个自愿放弃社保的单子 说不签就莫来上班了 (ZX-08: filed as 被辞退): a waiver of the
+# insurance pressed on the workers is its own point (one they signed themselves is not: ZJ-07)
+_WAIVER = re.compile(r"放弃(?:缴纳|缴|交|上|买)?(?:社保|五险|社会保险|保险)|"
+                     r"(?:不交|不缴|不上)(?:社保|五险)的?(?:承诺|协议|声明|单子)")
+_PRESSED = re.compile(r"逼|强迫|强制|不签就|不签的话|(?:喊|让|叫|要求|要)(?:我们|我|俺|大家|工人|职工)?签")
+# 我还没得被开 / 情况要点不是被辞退 (ZX-08: 被辞退 stayed on the ticket): no dismissal
+_NOT_DISMISSED = re.compile(r"(?:没得?|没有|未|还没得?|不是|并没有?)被(?:辞退|开除|解雇|辞|开|炒)|"
+                            r"不是(?:辞退|开除|解雇)|(?:没|没有|还没|未)(?:辞退|开除|解雇|开|辞)(?:我|俺)")
+
+
+def _dismissals(words: str) -> list[re.Match]:
+    """The dismissals said, but none the worker took back after (他真把我开了咋办 … 我还没得被开,
+    ZX-08) nor said as denied (不是被辞退)."""
+    denied = list(_NOT_DISMISSED.finditer(words))
+    said = [m for m in _DISMISSED.finditer(words) if not any(d.start() <= m.start() < d.end() for d in denied)]
+    return [m for m in said if not denied or m.start() > denied[-1].end()]
+
+
+def dismissed(words: str) -> bool:
+    """The worker says they were dismissed (or asks what if they were), and did not take it back."""
+    return bool(_dismissals(words))
+
+
+# 他真把我开了咋办嘛 (ZX-08: the ticket said 被辞退): a dismissal feared, not one that happened
+_IF_BEFORE = re.compile(r"(?:要是|如果|万一|假如|真要|不签|[他她]真|老板真)[^，,。；;！!？?]{0,6}$")
+_WHAT_THEN = re.compile(r"[^，,。；;！!？?]{0,2}(?:咋办|怎么办|咋整|怎么整|咋个办)")
+
+
+def _feared(words: str, match: re.Match) -> bool:
+    return bool(_IF_BEFORE.search(words[max(0, match.start() - 8):match.start()])
+                and _WHAT_THEN.match(words, match.end()))
 
 
 _FIRED = re.compile(r"辞退|开除|解雇|被辞|炒了|炒鱿鱼|不用我|不要我|让我走|让我滚|撵|赶走|开了我|"
@@ -473,7 +571,13 @@ _FIRED = re.compile(r"辞退|开除|解雇|被辞|炒了|炒鱿鱼|不用我|不
 def case_points(words: str) -> dict[str, str]:
     """The legal facts in the worker's words, for a ticket's summary beside those words (round
     27: a legal ticket held only what the worker typed): the points, and how long they worked."""
-    points = "、".join(label for pattern, label in _CASE_POINTS if pattern.search(words))
+    points = "、".join([*(label for pattern, label in _CASE_POINTS if pattern.search(words)
+                         and (pattern is not _DISMISSED or dismissed(words))),
+                       *(["被逼签放弃社保"] if _WAIVER.search(words) and _PRESSED.search(words) else [])])
+    if _NOT_DISMISSED.search(words) and not dismissed(words):
+        points = "、".join(p for p in (points, "未被辞退") if p)  # (ZX-08: said so, and kept)
+    elif "被辞退" in points and all(_feared(words, m) for m in _dismissals(words)):
+        points = points.replace("被辞退", "怕被辞退")
     if "被辞退" in points and re.search(r"辞职|辞工|不干了|离职", words) and not _FIRED.search(words):
         points = points.replace("被辞退", "想辞职（单位有过错）")  # (ZJ-07: a resignation filed as 被辞退)
     months = months_worked(words)
@@ -481,31 +585,36 @@ def case_points(words: str) -> dict[str, str]:
             if val}
 
 
-def worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: bool = False) -> list[str]:
+def worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: bool = False,
+               months_told: int | None = None) -> list[str]:
     """The worker's double wage or severance, when they ask how much (or tell the wage we
     asked for) and their words say they had no contract or were dismissed, and for how long.
     ``words``: the worker's recent messages, this one included; ``redo``: a fact of the sum was
-    corrected now, so it is worked out again; [] when nothing applies."""
+    corrected now, so it is worked out again; ``months_told``: the time worked told when
+    :data:`MONTHS_ASK` asked it (七个月, no word of work in it); [] when nothing applies."""
     if "试用期" in words and (probation := probation_lines(words)):
+        if _TOTAL_ASKED.search(text) and (total := probation_total(words)):
+            return [*probation, total]  # 那加起来我一共能找他要多少钱 (ZW-12: the items, no total)
         return probation
     if asked_wage:
         wage = wage or next((int(s.value) for s in find_amounts(text)), None)
-    elif not redo and not (_HOW_MUCH.search(text) or _NO_CONTRACT.search(text) or _DISMISSED.search(text)
-              or (_WORKED_SAID.search(text) and (_NO_CONTRACT.search(words) or _DISMISSED.search(words)))):
+    elif not redo and not (_HOW_MUCH.search(text) or _NO_CONTRACT.search(text) or dismissed(text)
+              or (_WORKED_SAID.search(text) and (_NO_CONTRACT.search(words) or dismissed(words)))):
         return []
     # the wage is asked only when a sum is asked for (想找律师 / 想申请仲裁: the case goes on)
     ask = asked_wage or bool(_HOW_MUCH.search(text))
-    months = months_worked(words)
+    months = months_worked(words) or months_told
     if (months or redo) and (again := months_said_now(text)):
         months = again  # (三年五个月 alone, the months asked for: the time worked)
     if not months:
         if _HOW_MUCH.search(text) and re.search(r"补偿|赔偿|多少钱|能要多少|能拿多少|算算", text) \
-                and (_DISMISSED.search(words) or _NO_CONTRACT.search(words)):
+                and (dismissed(words) or _NO_CONTRACT.search(words)):
             return [MONTHS_ASK]  # 一个月五千 能要多少补偿 after 把我辞了 (ZS-06: the legal-aid text)
         return []
-    wage = wage or monthly_wage_in(words)
+    # 不对，是九千五 … 前十二个月平均九千五 after 工资大概八千 (ZW-11 kept 8,000): the pay said now
+    wage = (None if asked_wage else monthly_wage_in(text)) or wage or monthly_wage_in(words)
     lines: list[str] = []
-    if _DISMISSED.search(words):
+    if dismissed(words):
         # 干了三年 一直没签合同 …把俺撵走了 (DD-07 got the double wage only): the dismissal first
         lines.append(severance_line(months, wage, rough=bool(re.search(r"年多", words)), ask=ask,
                                     no_notice=bool(_NO_NOTICE.search(words))))
@@ -533,13 +642,28 @@ def sums_for(tracker: Tracker) -> list[str]:
         or said_this_turn(tracker, MONTHS_ASK, earlier_turns=1)  # 三年五个月, the months asked for
     # the wage asked for: the months may be further back (被开了 / 干了三年 / 没给钱 / 能要多少 /
     # 一个月五千五 在青岛城阳 — ZF-06 got no sum, 干了三年 was five messages before)
-    sums = worked_out(text, recent_words(tracker, limit=8 if asked else 4),
-                      int(wage) if isinstance(wage, (int, float)) else None, asked_wage=asked, redo=redo)
+    # 那现在能拿多少 四句话以后 (ZW-11: 干了三年八个月 … 裁员 had left the last four messages, no
+    # sum): the case a sum was just worked out on is still the case
+    wide = asked or bool(bot_said(tracker, _SUM_SAID, earlier_turns=4))
+    words = recent_words(tracker, limit=8 if wide else 4)
+    wage = int(wage) if isinstance(wage, (int, float)) else None
+    month = days_month(wage, tracker.get_slot("wage_basis"), words)
+    if month and _DAYS_A_MONTH.search(text) and (used := bot_said(tracker, _WAGE_USED, earlier_turns=3)) \
+            and used.group(1) != f"{month[0]:,}":
+        redo = True  # 我一个月干二十五六天 不是二十一天 after the sum on 21.75 days (ZX-07): again
+    sums = worked_out(text, words, month[0] if month else wage, asked_wage=asked, redo=redo,
+                      months_told=months_told_when_asked(tracker))
+    if month:  # the days the month's pay was counted on, said with the sum
+        sums = [line.replace(f"按月工资 {month[0]:,} 元算", f"按{month[1]}算", 1) for line in sums]
     if asked and any(WAGE_ASK in line for line in sums):
         if v.says_unknown(text) or said_this_turn(tracker, WAGE_AGAIN, earlier_turns=1):
             # 不知道 to the wage (make simulate: asked again and again): the case goes on
             return [WAGE_UNKNOWN]
         return [WAGE_AGAIN]  # 那我能拿多少 right after the months were told: not all of it again
+    totals = [line for line in sums if line.startswith((TOTAL_SAID, PROBATION_TOTAL_SAID))]
+    if _TOTAL_ASKED.search(text) and totals and all(
+            said_this_turn(tracker, line, earlier_turns=3) for line in sums if line not in totals):
+        return totals  # 你就给我算个总数 after the probation's sums and their total (ZW-12): the total
     if sums and all(said_this_turn(tracker, line, earlier_turns=1) for line in sums):
         # 那他把俺撵走 不给补偿 这个能要不 / 那去哪告他 right after the sums (DD-07, DD-16 got the
         # same text two and three times): only the sum the question is about, else none
@@ -558,7 +682,60 @@ def sums_for(tracker: Tracker) -> list[str]:
         if len(meant) == 1 and not re.search(r"\d[\d,]* 元", meant[0]):
             return [f"按您说的：{meant[0]}"]  # a rule with no sum of the worker's (YY-06: 上面算的, none)
         return [f"能要，就是上面算的这一项：{meant[0]}"] if len(meant) == 1 else []
+    if len(sums) > 1:
+        # 那他现在要把我辞了呢 能给多少补偿 right after the double wage's sum (ZW-10): the severance
+        # and the total, not the double wage again
+        sums = [line for line in sums if not said_this_turn(tracker, line, earlier_turns=1)]
     return sums
+
+
+_SUM_SAID = re.compile(r"按您说的(?:在这个单位)?干了")
+_WAGE_USED = re.compile(r"按月工资 ([\d,]+) 元算")
+# 一个月干个二十五六天 / 每个月上26天班: the days worked in a month
+_DAYS_A_MONTH = re.compile(r"(?:一个?月|每个?月|一月)[^，,。；;！!？?\d一二两三四五六七八九十]{0,3}?"
+                           r"([\d一二两三四五六七八九十]{1,4})\s*(?:来|多)?\s*个?(?:天|工)")
+
+
+def _days_count(raw: str) -> float:
+    """26 → 26, 二十六 → 26, 二十五六 (twenty-five or -six) → 25.5."""
+    if raw.isdigit():
+        return float(raw)
+    raw = raw.replace("两", "二")
+    if (both := re.fullmatch(r"([二三]?十)?([一二三四五六七八九])([一二三四五六七八九])", raw)) \
+            and _CN_MONTH[both.group(3)] == _CN_MONTH[both.group(2)] + 1:
+        tens = _cn_day(both.group(1)) if both.group(1) else 0
+        return tens + (_CN_MONTH[both.group(2)] + _CN_MONTH[both.group(3)]) / 2
+    return float(_cn_day(raw))
+
+
+def days_month(wage: int | None, basis: str | None, words: str) -> tuple[int, str] | None:
+    """一天三百 一个月干个二十五六天 (ZX-07: the double wage on 300 × 21.75 = 6,525 a month): a day's
+    pay on the days the worker says they work a month (the last said) — the month's pay, and
+    how it was counted; None when paid by the month or no days said."""
+    found = list(_DAYS_A_MONTH.finditer(words))
+    if basis != "day" or not wage or not found:
+        return None
+    days = _days_count(found[-1].group(1))
+    if not 1 <= days <= 31:
+        return None
+    day = round(wage / 21.75, 2)
+    month = int(round(day * days))
+    return month, f"一天 {day:,.0f} 元 × 您说的一个月干 {days:g} 天 = 月工资 {month:,} 元"
+
+
+def months_told_when_asked(tracker: Tracker) -> int | None:
+    """七个月 told right after :data:`MONTHS_ASK` (ZW-10: then 一个月5000 那一共能多要多少 got 没有
+    现成的准确答案, and 把我辞了 能给多少补偿 the months asked again): the time worked, also for
+    the sums asked later — the latest told."""
+    asked, told = False, None
+    for event in tracker.events:
+        if event.get("event") == "bot":
+            asked = asked or MONTHS_ASK in (event.get("text") or "")
+        elif event.get("event") == "user":
+            if asked and (months := months_said_now((event.get("text") or "").strip())):
+                told = months
+            asked = False
+    return told
 
 
 def _wage_asked(tracker: Tracker) -> bool:

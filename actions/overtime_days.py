@@ -293,9 +293,35 @@ def _named_holidays(text: str, today: date) -> list[date]:
             except ValueError:
                 pass
         m = re.search(rf"(?:{pattern})\D{{0,6}}?({_NUM})\s*天", text)
+        one = re.search(rf"(?:{pattern})\D{{0,4}}?({_DAY_NUM})\s*[号日](?!\s*(?:到|至|-|~|—))", text)
+        if not m and one and 1 <= (day := int(_number(one.group(1)) or 0)) <= 31:
+            try:  # 国庆 3号也干了: that one day (not the holiday's first)
+                days.append(first.replace(day=day))
+                continue
+            except ValueError:
+                pass
         n = int(_number(m.group(1)) or 1) if m else 1
         days += _span(first, first + timedelta(days=min(n, 10) - 1))
     return days
+
+
+def holiday_days_said_bare(text: str, said_before: list[str], today: date | None = None) -> str | None:
+    """1号到4号都干了 right after 国庆干活给几倍 (ZW-03: 没听明白加班的日子): days of a month said
+    bare are the days of the holiday the worker talked about just before (``said_before``: their
+    earlier messages, latest last) — the text with that holiday's name before it ("国庆1号到4号都干了");
+    None when the text says more than bare days, or no holiday of a known month was talked about."""
+    plain = _digit_dates(normalize_text(str(text or "")))
+    if not _BARE_DAY.search(plain) or names_a_kind_of_day(plain) or read_worked_days(plain, today):
+        return None
+    for before in reversed(said_before):
+        words = normalize_text(str(before or ""))
+        named = [m for pattern in _SOLAR_HOLIDAYS if (m := re.search(pattern, words))]
+        if named:  # (the holiday named last in that message)
+            joined = f"{max(named, key=lambda m: m.start()).group(0)}{plain}"
+            return joined if read_worked_days(joined, today) else None
+        if names_a_kind_of_day(words):
+            return None  # 周末 / 春节 talked about since: not a month's days
+    return None
 
 
 # (5月6月这两个月 is two months, not 5月6日: GG-15 counted overtime on 2026-05-06)

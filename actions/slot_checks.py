@@ -20,7 +20,10 @@ from rasa_sdk.types import DomainDict
 
 from actions import validators as v
 from actions.fact_tables import CASE_FACTS, FACT_NAMES, OPTIONAL_FACTS, fact_text, wage_as_said
+from actions.overtime_days import holiday_days_said_bare
 from bot.contract import OCCUPATIONS
+from bot.normalize.numbers import find_durations, yuan_value
+from bot.normalize.text import normalize_text
 
 logger = logging.getLogger(__name__)
 
@@ -158,11 +161,33 @@ def answers_the_question(tracker: Tracker) -> bool:
     return slot in OPTIONAL_FACTS and approx is not None and approx(text).ok
 
 
+# 日结 / 按天结 / 干一天给一天 answering 您的月工资是多少 (ZW-03: 没听明白金额, and the month asked
+# again): paid by the day, so the day's pay is asked; the figure said next is that day's pay
+_PAID_BY_THE_DAY = re.compile(r"日结|按天(?:结|算|给|发|计)|一天一结|天天结|(?:干|做)一天给一天|点工")
+DAY_PAY_QUESTION = "日结的按日工资算就行，一天多少钱？（比如 220）"
+
+
+def _pay_by_the_day(value: Any, tracker: Tracker, dispatcher: CollectingDispatcher) -> Slots | None:
+    """The wage answer read as a day's pay: 日结 (no figure) asks the day's pay; a bare figure
+    after that is the day's (220 → 220 × 21.75 a month). None: an ordinary answer."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    checked = SLOT_CHECKS["monthly_wage"](value)
+    if not checked.ok and _PAID_BY_THE_DAY.search(normalize_text(text)) and not re.search(r"\d", text):
+        dispatcher.utter_message(text=DAY_PAY_QUESTION)
+        return {"monthly_wage": None, "wage_basis": "day"}
+    if checked.ok and tracker.get_slot("wage_basis") == "day" and float(checked.value) <= v.MAX_DAILY_PAY \
+            and "wage_basis" not in slots_set_this_turn(tracker):  # (一天50 read this turn: 1,087.5 a month)
+        return {"monthly_wage": yuan_value(float(checked.value) * 21.75)}
+    return None
+
+
 def slot_validator(slot: str):
     """A ``validate_<slot>`` method: the shared validator, then re-ask or keep the value."""
     check = SLOT_CHECKS[slot]
 
     def validate(self, value, dispatcher, tracker, domain) -> Slots:
+        if slot == "monthly_wage" and (by_day := _pay_by_the_day(value, tracker, dispatcher)) is not None:
+            return by_day
         return apply(slot, check(value), dispatcher, domain,
                      asked=tracker.get_slot("requested_slot"))
 
@@ -230,6 +255,8 @@ def answer_extractor(slot: str):
         checked = check(text)
         if checked.ok and not str(checked.value).startswith(_UNSPECIFIC):
             return {slot: checked.value}
+        if slot == "overtime_days" and (days := holiday_days_said_bare(text, _said_before(tracker))):
+            return {slot: days}  # 1号到4号都干了 after 国庆干活给几倍 (ZW-03: 没听明白): 国庆's days
         if slot in OPTIONAL_FACTS:
             approx = APPROXIMATIONS.get(slot)
             if approx and approx(text).ok:  # 不知道 好几个吧 (W-15): 好几个, not 不清楚
@@ -252,9 +279,22 @@ def answer_extractor(slot: str):
     return extract
 
 
+def _said_before(tracker: Tracker, back: int = 4) -> list[str]:
+    """The worker's last few messages before the latest, latest last."""
+    users = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+    return users[-back - 1:-1]
+
+
 # Values the validators produce, accepted as they are when validated again.
 _NORMALISED = {"occupation": set(OCCUPATIONS),
                "holiday_situation": {"stay", "return"}}
+
+
+def since_leaving_only(tracker: Tracker) -> bool:
+    """Every duration the latest message says is the time since the worker left (走了快两年了)."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    spans = find_durations(text)
+    return bool(spans) and all(v.SINCE_LEFT.search(text[max(0, s.start - 8):s.start]) for s in spans)
 
 
 def keeping_validator(slot: str):
@@ -263,6 +303,9 @@ def keeping_validator(slot: str):
     check = SLOT_CHECKS[slot]
 
     def validate(self, value, dispatcher, tracker, domain) -> Slots:
+        if slot == "duration" and since_leaving_only(tracker):
+            # 先问一下 我走了快两年了 上个月还催过 (ZW-09: 欠薪时间改为2年): the time since leaving
+            return {slot: value_before_this_message(tracker, slot)}
         if isinstance(value, str) and (value == v.UNKNOWN or value.startswith("约")
                                        or value in _NORMALISED.get(slot, ())
                                        or (slot == "duration" and value.endswith("月的工资"))):

@@ -24,6 +24,7 @@ from actions.places import other_place_asked, resolve_place
 from actions.service_catalog import SERVICE_INTENTS
 from actions.slot_checks import context_of, slots_set_this_turn, value_before_this_message
 from actions.tickets import ticket_filed_here
+from actions.wages import pay_less_overtime
 from bot.normalize.text import CORRECTION_CUES
 
 logger = logging.getLogger(__name__)
@@ -250,8 +251,10 @@ def follows_minimum_wage(tracker: Tracker) -> bool:
     """我一个月才拿1800 正常吗 / 1800 right after the minimum wage was told: the worker's own
     pay, to compare with it (not an overtime sum, not an owed amount)."""
     text = (tracker.latest_message or {}).get("text") or ""
+    # (扣社保之前是2150 里面还有两百多是加班费 — ZW-04: an overtime sum: the pay less its overtime)
     return (not tracker.active_loop_name and last_flow(tracker) == "minimum_wage_form"
-            and not _OVERTIME_WORDS.search(text) and not re.search(r"欠|拖|没发|不发", text))
+            and (not _OVERTIME_WORDS.search(text) or pay_less_overtime(text) is not None)
+            and not re.search(r"欠|拖|没发|不发", text))
 
 
 def wage_after_minimum_wage(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:

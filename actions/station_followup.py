@@ -89,10 +89,15 @@ _SERVICES_ASKED = re.compile(r"能办(?:啥|什么|哪些)|办(?:啥|什么|哪�
                              r"业务范围")
 
 
+_ONLINE = re.compile(r"网上|线上|手机上|在手机|上网|app|APP|小程序|公众号|微信上")
+
+
 def station_detail_reply(tracker: Tracker) -> str | None:
     """The address, hours or services asked again after a card: its lines (None: not that)."""
     text = ((tracker.latest_message or {}).get("text") or "").strip()
     where, when = _WHERE_EXACTLY.search(text), _HOURS_ASKED.search(text) or _DAY_ASKED.search(text)
+    if _ONLINE.search(text):
+        return None  # 她下班都晚上八九点了 网上能办不 (ZX-09: the hours again): the records answer it
     what, bring = _SERVICES_ASKED.search(text), _BRING_ASKED.search(text)
     if bring and not _last_card(tracker) and (filed := _bring_for_filed(tracker)):
         return filed  # 那我去工作站要带啥去 after the school ticket (ZX-01: the legal-aid form)

@@ -143,10 +143,12 @@ def paid_so_far(text: str) -> Decimal | None:
 
 
 # 周六周天也干 也是给两百 / 那周末那几天他已经给了我两百一天了 (OO-15: 6,400 owed, 3,200 of it
-# paid, never said): what the employer paid for each overtime day
+# paid, never said): what the employer paid for each overtime day (老板那四天就给了正常的220一天
+# 我还能找他要多少, ZW-03: 880 of the 2,420 paid, never taken off — the days counted, a normal day's pay)
 _PER_DAY_AFTER = re.compile(r"\s*(?:块|元)?(?:钱)?\s*(?:一天|每天)")
-_PAID_PER_DAY = re.compile(r"(?:周六|周日|周天|周末|礼拜|星期|休息日|加班|那几天|那些天|节假日|过年)[^，,。？?]{0,10}?"
-                           r"(?:也是|也|还是|都|只|就|已经)给了?(?:我|俺)?\s*"
+_PAID_PER_DAY = re.compile(r"(?:周六|周日|周天|周末|礼拜|星期|休息日|加班|那几天|那些天|[那这][两三四五六七八九十几]天|"
+                           r"节假日|过年)[^，,。？?]{0,10}?"
+                           r"(?:也是|也|还是|都|只|就|已经)给了?(?:我|俺)?\s*(?:按)?(?:正常|平时|平常)?的?\s*"
                            r"(\d{2,4}|[一二两三四五六七八九]百(?:[一二三四五六七八九]十?(?![天号日]))?)"
                            r"\s*(?:块|元)?(?:钱)?\s*(?:一天|每天)?")
 
@@ -212,6 +214,53 @@ TAKE_HOME_NOTE = ("您说的是扣完个人社保后到手的钱。和最低工�
                   "的规定为准，可以打 12333 问清楚，登记后工作人员也会帮您核对工资条。")
 
 
+# 扣社保之前是2150 里面还有两百多是加班费 (ZW-04: worked out as an overtime sum, then 没太明白): the
+# pay the standard is compared with is the pay less its overtime
+_PAY_NUM = (r"\d{3,5}|[一两二三四五六七八九]千[零一二三四五六七八九百十]*|"
+            r"[一两二三四五六七八九]百[零一二三四五六七八九十]*")
+_ROUGH = r"(多|来|出头|左右)?"
+_OVERTIME_PART = re.compile(rf"({_PAY_NUM})\s*{_ROUGH}\s*(?:块|元)?钱?\s*(?:是|都是|的)?\s*加班(?:费|工资|的钱)|"
+                            rf"加班(?:费|工资)\s*(?:那|是|有|大概|差不多)?\s*({_PAY_NUM})\s*{_ROUGH}")
+_PART_OF_PAY = re.compile(r"里面|里头|其中|包括|包含|含|算上|减去|减掉|去掉|扣掉|除去|刨去|不算")
+_BEFORE_INSURANCE = re.compile(r"扣社保之?前|没扣社保|社保之?前|税前|应发")
+
+
+def pay_less_overtime(text: str) -> tuple[int, int, str, bool] | None:
+    """(pay, overtime in it, the overtime as said, about?) from 2150 里面还有两百多是加班费; None
+    when the text does not say the overtime is part of a pay it names."""
+    text = normalize_text(text or "")
+    part = _OVERTIME_PART.search(text)
+    if not part or not _PART_OF_PAY.search(text):
+        return None
+    said, rough = (part.group(1), part.group(2)) if part.group(1) else (part.group(3), part.group(4))
+    overtime = parse_amount(said)
+    pays = [value for m in re.finditer(_PAY_NUM, text) if not part.start() <= m.start() < part.end()
+            and (value := parse_amount(m.group(0))) and value >= 1000]
+    if not overtime or not pays or overtime >= pays[0]:
+        return None
+    return int(pays[0]), int(overtime), said + (rough or ""), bool(rough)
+
+
+def pay_less_overtime_line(text: str, minimum: int, place: str, since: str = "") -> tuple[str, bool] | None:
+    """The pay less its overtime against the minimum wage, in one line, and whether it is below
+    (None: the text does not say so)."""
+    found = pay_less_overtime(text)
+    if found is None:
+        return None
+    pay, overtime, said, rough = found
+    left = pay - overtime
+    before = "扣社保之前 " if _BEFORE_INSURANCE.search(normalize_text(text)) else ""
+    said = f" {overtime:,} 元" if said[0].isdigit() else said
+    worked = f"按您说的：{before}{pay:,} 元减去{said}的加班费，{'不到' if rough else '是'} {left:,} 元"
+    if left >= minimum:
+        return (f"{worked}，不低于{place}的月最低工资 {minimum:,} 元（最低工资不含加班费，"
+                "就是这样比的）。"), False
+    anyway = "；扣社保之前的工资就已经低了，所以不管当地算不算个人社保，都低于标准" if before else ""
+    note = f"{since} 起执行；最低工资不含加班费" if since else "最低工资不含加班费"
+    return (f"{worked}，还是低于{place}的月最低工资 {minimum:,} 元（{note}）{anyway}。"
+            f"差额（每月至少 {minimum - left:,} 元）可以要求补发，也可以打 12333 投诉。"), True
+
+
 class ActionMinimumWage(SafeAction):
     """The city's minimum wage with its effective date; a wage below it → a ticket offer."""
 
@@ -241,6 +290,15 @@ class ActionMinimumWage(SafeAction):
                      f"{details['hourly']} 元，{wage['effective_from']} 起执行。"
                      f"来源：{wage['source']}{unverified}。")
             dispatcher.utter_message(response="utter_minimum_wage_excludes")
+        text = (tracker.latest_message or {}).get("text") or ""
+        if (less := pay_less_overtime_line(text, int(details["monthly"]), city or "当地",
+                                           str(wage.get("effective_from") or ""))) is not None:
+            # 扣社保之前是2150 里面还有两百多是加班费 (ZW-04: an overtime sum): the pay less its overtime
+            line, below = less
+            dispatcher.utter_message(text=line)
+            return offer_ticket("minimum_wage", {
+                "monthly_wage": int(paid or pay_less_overtime(text)[0]), "city": city,
+                "minimum_wage": int(details["monthly"]), "question": text}) if below else []
         if not paid:  # the worker's own pay is compared when it is said (router)
             dispatcher.utter_message(text="您每个月实际拿多少？告诉我，我帮您对比一下是否低于这个标准。")
         if paid and int(paid) < int(details["monthly"]):

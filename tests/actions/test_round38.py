@@ -192,3 +192,74 @@ def test_a_holiday_days_pay_is_rounded_once_from_the_exact_figure():
 
     line = applied_day_pay([{"topic": "overtime_spring_festival"}], "过年那几天干活咋算 我一个月6000")[0]
     assert "827.59" in line and "551.72" in line
+
+
+def test_a_contract_and_insurance_had_is_no_legal_case_and_this_never_said_is_not_wanted():
+    """ZX-01: 合同社保都有 (for a school place) queued a legal-aid case; 啥法律援助 我没说这个啊 那我去
+    工作站要带啥去 then started it. Neither is legal aid; the last asks what to bring."""
+    from actions.service_catalog import services_meant, services_named
+    from actions.station_followup import station_detail_reply
+
+    assert "legal_aid" not in services_named("居住证办了大概八个月 合同社保都有 能不能帮忙协调一下")
+    asked = "啥法律援助 我没说这个啊。那我去工作站要带啥去"
+    assert "legal_aid" not in services_meant(asked)
+    filed = ("已为您登记子女入学协调工单，工单号 GH202612070001，由崂又泊社区工会网格工作站负责（电话 0532-12351）。"
+             "工作人员会在 12月9日（周三）前给您打电话，请保持手机畅通。")
+    reply = station_detail_reply(said(asked, "find_station", earlier=[{"event": "bot", "text": filed}])) or ""
+    assert "户口簿" in reply and "GH202612070001" in reply and "崂又泊" in reply
+
+
+def test_the_relief_line_reads_the_own_share_and_no_status_the_worker_asks_about():
+    """ZX-04: 花了七万多 自己掏了两万多 … 我不知道建没建档 是不是得困难职工才能赔 got 在档困难职工，
+    今年自付 70,000 元 (the total, and a status the worker only asked about)."""
+    from actions.facts import applied_relief_line
+
+    words = ("我是镇江扫马路的 老婆得了肺癌 前前后后花了七万多 自己掏了两万多 "
+             "我不知道建没建档 是不是得困难职工才能赔？自己掏的那两万多还能申请点救助不")
+    line = applied_relief_line([{"topic": "relief_threshold"}], words)[0]
+    assert "20,000" in line and "70,000" not in line and "在档困难职工，今年" not in line
+
+
+async def test_the_time_since_leaving_is_no_time_owed_and_the_limit_is_applied_to_it():
+    """ZW-09: 先问一下 我走了快两年了 上个月还催过 这样还在时效里吗 on the wage summary got
+    欠薪时间改为2年 and no answer: the time since leaving, and the time limit interrupted by the
+    demands (从最近那次重新算一年)."""
+    from actions.forms import ValidateWageArrearsForm
+    from actions.time_limits import time_limit_line
+
+    text = "先问一下 我走了快两年了 上个月还催过 这样还在时效里吗"
+    tracker = form_tracker("wage_arrears_form", "case_confirmed", text, intent="nlu_fallback",
+                           slots={"employer": "孙家排骨", "amount": 9000, "duration": "P2M",
+                                  "workers_affected": 1, "phone": "18754290316", "city": "青岛市"},
+                           extracted={"duration": "P2Y"})
+    tracker.events.insert(0, {"event": "slot", "name": "duration", "value": "P2M"})  # (told earlier)
+    dispatcher = CollectingDispatcher()
+    events = await ValidateWageArrearsForm().run(dispatcher, tracker, DOMAIN)
+    assert slot_values(events).get("duration", "P2M") == "P2M"
+    answer = texts(dispatcher)
+    assert "已更正" not in answer and "重新算一年" in answer and "来得及" in answer, answer
+    assert "还在一年的仲裁时效内" in time_limit_line("还来得及吗", "我离职三个月了 老板欠两个月工资")
+    assert "超过了一年" in time_limit_line("这样还能要吗", "不干了有一年半了")
+
+
+def test_a_fine_and_a_damage_deduction_are_weighed_each_by_its_own_rule():
+    """ZW-13: 罚了500 … 零件坏了又扣了我2000 got 扣 500 元没有超过这条线: the damage is what the 20 %
+    cap is for (2,000 over 900), the fine has no legal basis."""
+    from actions.facts import applied_deduction
+    from bot.normalize.text import normalize_text
+
+    words = normalize_text("月工資4500 這個月遲到三次罰了500 機器上一個零件壞了又扣了我2000 這樣扣錢合法嗎 "
+                           "不對 500是遲到罰的 零件壞了扣的是2000 那這2000超了沒")
+    line = applied_deduction([{"topic": "wage_deduction"}], words)[0]
+    assert "扣 2,000 元超过了这条线" in line and "1,100" in line and "500 元" in line
+    assert "扣 500 元没有超过" not in line
+
+
+def test_an_online_question_after_a_card_is_no_hours_question():
+    """ZX-09: 她下班都晚上八九点了 网上能办不 right after a station card got the hours again."""
+    from actions.station_followup import station_detail_reply
+
+    card = ("离您最近的工会网格工作站是：\n辛安街道工会网格化工作总站\n地址：xx\n电话：0532-12351\n"
+            "服务时间：周一至周五 08:30-19:30")
+    assert station_detail_reply(said("她下班都晚上八九点了 网上能办不", "find_station",
+                                     earlier=[{"event": "bot", "text": card}])) is None
