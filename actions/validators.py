@@ -816,6 +816,10 @@ def others_beside(text: str) -> int | None:
     return _count_value(said.group(1)) or None if said else None
 
 
+_ALONE_BARE = re.compile(r"(?:(?:就|只有|只|就是)(?:我|俺)(?:自己|自个儿?|一个)?|(?:我|俺)(?:自己|自个儿?|一个))"
+                         r"(?:啊|呀|吧|哈|了)?")
+
+
 def head_count_in(text: str) -> int | str | None:
     """How many workers a sentence says are affected, only when it says so explicitly:
     我和另外5个工友 → 6, 我们十二个人 → 12, 就我一个 → 1, 好几个工友 → 约好几个工友."""
@@ -1253,6 +1257,9 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         facts["employer"] = employer
 
     count = head_count_in(text)
+    if count is None and _ALONE_BARE.fullmatch(text.strip()) and ctx.form == "wage_arrears_form" \
+            and "workers_affected" not in ctx.known:
+        count = 1  # 就我, said late while the phone was asked (this stop's own check: kept 不清楚)
     late_count = _BARE_HEAD_COUNT.fullmatch(text)
     if count is None and late_count and ctx.form == "wage_arrears_form" \
             and ctx.asked != "workers_affected" and "workers_affected" not in ctx.known:

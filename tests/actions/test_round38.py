@@ -263,3 +263,12 @@ def test_an_online_question_after_a_card_is_no_hours_question():
             "服务时间：周一至周五 08:30-19:30")
     assert station_detail_reply(said("她下班都晚上八九点了 网上能办不", "find_station",
                                      earlier=[{"event": "bot", "text": card}])) is None
+
+
+def test_just_me_said_late_is_the_head_count():
+    """This stop's own check: 不知道 to 有多少工友被欠薪, then 就我 while the phone was asked — the
+    ticket kept 人数：不清楚."""
+    from actions.validators import Context, read_facts
+
+    assert read_facts("就我", [], Context(form="wage_arrears_form", asked="phone")) == {"workers_affected": 1}
+    assert read_facts("我", [], Context(form="wage_arrears_form", asked="phone")) == {}
