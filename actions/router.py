@@ -83,7 +83,7 @@ from actions.tickets import (
     offer_ticket,
     ticket_filed_here,
 )
-from actions.wages import PERIOD_QUESTION, paid_so_far
+from actions.wages import PERIOD_QUESTION, paid_so_far, pay_less_overtime
 
 FILING_FORMS = {"wage_arrears_form"}
 # What relief depends on, without a question: the relief form asks its first question (the
@@ -351,6 +351,12 @@ def legal_not_wages(intent: str | None, text: str) -> str | None:
     return intent
 
 
+def overtime_inside_the_pay(tracker: Tracker, text: str) -> bool:
+    """扣社保之前是2150 里面还有两百多是加班费 right after the minimum wage (ZW-04: worked out as an
+    overtime sum): the pay, less its overtime, to compare with the minimum."""
+    return pay_less_overtime(text) is not None and said_this_turn(tracker, "月最低工资", earlier_turns=3)
+
+
 def pay_to_compare(tracker: Tracker) -> bool:
     """A pay told right after the minimum wage (我一个月才拿1800 正常吗): compared with it,
     whatever the NLU made of the words around the figure."""
@@ -462,7 +468,7 @@ class ActionStartService(SafeAction):
         latest = tracker.latest_message or {}
         text = latest.get("text") or ""
         intent = (latest.get("intent") or {}).get("name")
-        if pay_to_compare(tracker):
+        if pay_to_compare(tracker) or overtime_inside_the_pay(tracker, text):
             intent = "minimum_wage"  # 我一个月才拿1800 正常吗: compared with the figure just told
         if is_crisis(text):  # 工资要不回来…不想活了: the hotlines and a person, not the form
             return [FollowupAction("action_psych_support")]
@@ -633,7 +639,8 @@ class ActionStartService(SafeAction):
         first, _ = self._topics(intent, text)
         if service == intent and first in SERVICE_NAMES:
             service = first  # 老板欠我工资 另外孩子上学也想问问: the first named comes first
-        later = [s for s in named if s != service]
+        later = [s for s in named if s != service
+                 and not (s == "overtime_pay" and service == "minimum_wage" and pay_less_overtime(text))]
         if service == "childcare_service" and later == ["school_placement"] and follow == service:
             later = []  # 孩子7岁 上一年级 told for the childcare sign-up (XX-02): no school case
         if later:

@@ -272,3 +272,17 @@ def test_just_me_said_late_is_the_head_count():
 
     assert read_facts("就我", [], Context(form="wage_arrears_form", asked="phone")) == {"workers_affected": 1}
     assert read_facts("我", [], Context(form="wage_arrears_form", asked="phone")) == {}
+
+
+async def test_the_pay_with_its_overtime_said_after_the_minimum_wage_is_compared_not_summed():
+    """ZW-04: 扣社保之前是2150 里面还有两百多是加班费 right after 青岛's minimum wage was worked out as an
+    overtime sum on 1,900; it is the pay to compare, less its overtime."""
+    from actions.router import ActionStartService
+
+    told = "青岛市月最低工资标准（一类地区）：月最低工资 2200 元，小时最低工资 20 元，2023-10-01 起执行。"
+    tracker = said("扣社保之前是2150 里面还有两百多是加班费", "overtime_pay", {"city": "青岛市"},
+                   earlier=[{"event": "bot", "text": told}])
+    dispatcher = CollectingDispatcher()
+    events = await ActionStartService().run(dispatcher, tracker, DOMAIN)
+    assert any(e.get("event") == "active_loop" and e.get("name") == "minimum_wage_form" for e in events), events
+    assert "办完再帮您看" not in texts(dispatcher) and "加班费按" not in texts(dispatcher)
