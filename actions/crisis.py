@@ -17,7 +17,7 @@ from bot.nlu.crisis_words import crisis_words_in, is_crisis
 
 __all__ = ["crisis_words_in", "is_crisis", "wants_to_talk", "in_danger_now", "DANGER_NOW_LINE",
            "CRISIS_STILL_HERE", "crisis_answered", "stays_with_person", "crisis_check_in", "listening_reply",
-           "money_after_crisis", "CRISIS_MONEY"]
+           "money_after_crisis", "CRISIS_MONEY", "still_listening", "STILL_LISTENING"]
 
 # 能找个人聊聊吗 / 我想找个人当面聊聊 / 想找心理老师 (P-18, R-15): not a crisis, but someone to
 # listen — never the relief form the words around it (老人又病了) point at
@@ -39,8 +39,12 @@ DANGER_NOW_LINE = ("您现在的位置很危险：请先离开那里，往里走
 # after the crisis reply, a message the bot cannot place (等到周一我都不在了 got 没明白 and the
 # wage and school examples): the person stays with them, and the lines that answer now come first
 CRISIS_STILL_HERE = ("我还在这儿。您的安全最要紧：现在就可以打 12356 或 400-161-9995 心理援助热线，"
-                     "24 小时有人接；有危险请马上打 110 或 120。工会的工作人员一上班就给您回电，"
+                     "24 小时有人接；有危险请马上打 110 或 120。工会的工作人员也会尽快联系您，"
                      "您想说什么都可以跟我说。")
+# 每天十二个小时站流水线 下了班就躺着 觉得自己没啥用, right after the line above (YN-15: 没弄明白 —
+# "never twice in a row" left the fallback's rephrase): heard, and the lines kept in sight
+STILL_LISTENING = ("我在听，您说的我都看到了。这么累、身边又没个说话的人，会觉得自己没用，这不是您的错。想说就接着说，"
+                   "我一直在；撑不住的时候，12356、400-161-9995 24 小时有人接，有危险马上打 110 或 120。")
 
 
 def in_danger_now(text: str) -> bool:
@@ -59,6 +63,13 @@ def crisis_answered(tracker: Tracker, earlier_turns: int) -> bool:
 
 # 我不会做傻事了 / 好多了: the worker says they are safe now
 _SAFE_NOW = re.compile(r"不会做傻事|不做傻事|没事了|好多了|好点了|放心吧?|想开了|不会想不开")
+
+
+def still_listening(tracker: Tracker, text: str, asks_something: bool) -> bool:
+    """After the crisis reply and the person-stays line, the worker goes on talking (not asking):
+    heard again, in other words, rather than 没弄明白."""
+    return (crisis_answered(tracker, earlier_turns=10) and not text.startswith("/") and not asks_something
+            and not said_this_turn(tracker, STILL_LISTENING[:12], earlier_turns=1))
 
 
 def stays_with_person(tracker: Tracker, text: str, asks_something: bool) -> bool:
@@ -105,7 +116,8 @@ def crisis_check_in(tracker: Tracker, text: str) -> str | None:
 # 不想打电话 跟你说说行不 right after the crisis reply (ZF-12: 好的，帮您找工作人员 and the crisis
 # block again): the worker wants to talk here, and is listened to
 _TALK_HERE = re.compile(r"跟你(?:说说|聊聊|说|聊)|和你(?:说说|聊聊|说|聊)|陪我(?:说说|聊聊|说会儿)|"
-                        r"不想打电话|不想打那个电话|就在这(?:儿|里)?(?:说|聊)")
+                        r"不想打电话|不想打那个电话|就在这(?:儿|里)?(?:说|聊)|"
+                        r"(?:就|只)(?:是)?想(?:说说|聊聊|说会儿|聊会儿|找人说说|倾诉)")  # (我就想说说, YN-15)
 LISTENING = ("可以，我在这儿听您说，您慢慢说，想说什么都行。要是哪一刻觉得撑不住了，心理援助热线 12356、400-161-9995 "
              "24 小时都有人接；有危险就马上打 110 或 120。")
 

@@ -106,6 +106,9 @@ def fact_text(fact: dict) -> str:
     return f"{body}\n（来源：{fact['source']}；{date_text(fact)}）"
 
 
+_BARE_TOPIC = re.compile(r"[\u4e00-\u9fff]{2,6}")
+
+
 async def asked_facts(tracker: Tracker, statements: bool = False, places: bool = True) -> list[dict]:
     """The records a fact question in the latest message asks for ([] for none).
     ``statements``: a statement of the case is asked too (单位不交社保, told to legal aid: the
@@ -116,8 +119,11 @@ async def asked_facts(tracker: Tracker, statements: bool = False, places: bool =
     the answer. Crisis words are never a fact question (the crisis guard answers them).
     """
     text = (tracker.latest_message or {}).get("text") or ""
+    # 试用期 said alone, no form asking (ZX-16: the legal-aid text): a topic, asked as a question
+    # (the backend answers only a record that takes the word alone)
+    bare_topic = not tracker.active_loop_name and bool(_BARE_TOPIC.fullmatch(text.strip()))
     if (not text.strip() or text.startswith("/") or len(text) > MAX_QUESTION  # "/" a button
-            or is_crisis(text) or not (statements or is_question(text))):
+            or is_crisis(text) or not (statements or bare_topic or is_question(text))):
         return []
     found: list[dict] = []
     for part in question_parts(text):

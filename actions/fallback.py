@@ -16,11 +16,13 @@ from actions.crisis import (
     CRISIS_MONEY,
     CRISIS_STILL_HERE,
     DANGER_NOW_LINE,
+    STILL_LISTENING,
     crisis_check_in,
     in_danger_now,
     listening_reply,
     money_after_crisis,
     stays_with_person,
+    still_listening,
 )
 from actions.fact_tables import CASE_FACTS
 from actions.facts import answer_fact, answer_in_topic, is_question
@@ -174,6 +176,10 @@ class ActionFallbackStep(Action):
         return [UserUtteranceReverted()]
 
 
+# a question said as one (觉得自己没啥用 is no question: 啥 alone reads as one)
+_ASKS_PLAINLY = re.compile(r"[?？吗]|怎么|咋办|咋整|能不能|可不可以|行不行|多少|哪里|在哪|什么时候|几点")
+
+
 def corrected_facts(tracker: Tracker) -> dict[str, Any]:
     """The case facts a correction said with no form open changed (公司名说错了 是鑫盛建材)."""
     text = tracker.latest_message.get("text") or ""
@@ -216,6 +222,9 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
     elif stays_with_person(tracker, text, is_question(text) or wants_registration(text)):
         # 我现在在工地楼顶上 / 打了也没用 after the crisis reply (NN-15 got 没明白 and a wage example)
         dispatcher.utter_message(text=DANGER_NOW_LINE if in_danger_now(text) else CRISIS_STILL_HERE)
+        return []
+    elif still_listening(tracker, text, bool(_ASKS_PLAINLY.search(text)) or wants_registration(text)):
+        dispatcher.utter_message(text=STILL_LISTENING)  # 觉得自己没啥用 (YN-15: 没弄明白)
         return []
     if (fixed := await correct_filed_phone(dispatcher, tracker)) is not None:
         return fixed

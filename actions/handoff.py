@@ -266,6 +266,21 @@ QUEUED_AGAIN = ("您已经在排队了（{queue}），工作人员一接上就�
                 "接电话的时间，工作人员给您回电；着急也可以直接打 {phone}。")
 
 
+# 还要等多久 / 人工来了能看到不 while queued (YN-11: 请告诉我工单号, then another answer repeated)
+_WAIT_ASKED = re.compile(r"等多久|要等|还得等|排到|轮到|几个人|多长时间|多久能|什么时候来|啥时候来|来了能|能看到|"
+                         r"看得到|还在排|排队")
+WAIT_REPLY = ("您在排队等工作站的工作人员，一接上就在这个对话里回复您，您说过的他们都能看到，不用再说一遍。"
+              "不想等的话，留个手机号和方便接电话的时间，工作人员给您回电；着急也可以直接打 12351。")
+
+
+def queued_wait_reply(tracker: Tracker, text: str) -> str | None:
+    """The reply to a question about the wait, while the conversation is queued (None: not that)."""
+    if not _WAIT_ASKED.search(text or "") or not said_this_turn(tracker, "已为您转接", earlier_turns=8) \
+            or said_this_turn(tracker, WAIT_REPLY[:12], earlier_turns=1):
+        return None
+    return WAIT_REPLY
+
+
 async def still_queued(dispatcher: CollectingDispatcher, tracker: Tracker, record: dict, queue: str,
                        reason: str, service: str | None) -> list[dict[str, Any]]:
     """A queued worker who writes again: a phone or a wish to be called back is a callback

@@ -23,6 +23,7 @@ from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import SafeAction, bot_said, client, said_this_turn
 from actions.crisis import (
+    CRISIS_MONEY,
     CRISIS_STILL_HERE,
     DANGER_NOW_LINE,
     crisis_answered,
@@ -30,6 +31,7 @@ from actions.crisis import (
     in_danger_now,
     is_crisis,
     listening_reply,
+    money_after_crisis,
     stays_with_person,
     wants_to_talk,
 )
@@ -47,6 +49,7 @@ from actions.handoff import (
     asks_for_a_person,
     file_waiting_callback,
     insists_on_a_person,
+    queued_wait_reply,
     request_handoff,
 )
 from actions.legal import MONTHS_ASK, WAGE_AGAIN, WAGE_ASK, double_wage_from, shortfall_reply, sums_for
@@ -475,8 +478,14 @@ class ActionStartService(SafeAction):
         if listening := listening_reply(tracker, text):
             dispatcher.utter_message(text=listening)  # 不想打电话 跟你说说行不 (ZF-12)
             return []
+        if waiting := queued_wait_reply(tracker, text):
+            dispatcher.utter_message(text=waiting)  # 还要等多久 while queued (YN-11: 请告诉我工单号)
+            return []
         if check := crisis_check_in(tracker, text):
             dispatcher.utter_message(text=check)  # 开玩笑的 说正事 … (ZD-11), then the matter
+        elif money_after_crisis(tracker, text) and not tracker.active_loop_name:
+            # 说了也没用 打电话有啥用 钱也要不回来 (YN-14: straight to 是哪家单位欠的): the lines first
+            dispatcher.utter_message(text=CRISIS_MONEY)
         if wants_to_talk(text):
             # 家里老人又病了 能找个人聊聊吗 / 我不是要补助 我是想找个心理老师聊聊 (P-18): someone
             # to listen, not the relief form; asked here (no rule follows a follow-up action)

@@ -10,6 +10,7 @@ the records (上海 vs 镇江, 隆祥) and rules out the records of other places
 
 from __future__ import annotations
 
+import re
 import time
 import weakref
 from dataclasses import dataclass, field
@@ -48,6 +49,8 @@ class Fact:
     as_of: str | None = None
     recorded: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # 试用期 said alone (ZX-16: the legal-aid text): the words that ask for it with nothing else
+    alone: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {"policy": self.policy, "topic": self.topic, "title": self.title,
@@ -96,7 +99,8 @@ def facts_from_policies(rows: list[dict]) -> list[Fact]:
                 effective_from=_text(f.get("effective_from") or own.get("effective_from")),
                 effective_to=_text(f.get("effective_to") or own.get("effective_to")),
                 as_of=_text(f.get("as_of") or details.get("as_of")),
-                recorded=_text(f.get("recorded"))))
+                recorded=_text(f.get("recorded")),
+                alone=tuple(_fold(str(w)) for w in f.get("alone") or ())))
     return found
 
 
@@ -142,8 +146,14 @@ def _said(word: str, question: str) -> bool:
     return False
 
 
+_BARE_TAIL = re.compile(r"[呢吗啊呀吧嘛哈?？。.!！,，\s]+$")
+ALONE_SCORE = 100  # a topic word said alone asks for its own record above all
+
+
 def asked_score(fact: Fact, question: str) -> int | None:
     """How specifically the question asks for this fact (None: it does not)."""
+    if fact.alone and _BARE_TAIL.sub("", question) in fact.alone:
+        return ALONE_SCORE
     total = 0
     for group in fact.asks:
         hits = [len(word) for word in group if word and _said(word, question)]

@@ -32,6 +32,7 @@ from bot.nlu.person_request import (
     force_person,
     goodbye_not_said,
     greeting_not_said,
+    hardship_not_distress,
     injury_not_relief,
     person_not_asked,
     relief_not_asked,
@@ -43,7 +44,7 @@ CRISIS_INTENT = "psych_support"
 # The rereads of bot.nlu.person_request, in order: each sees the intent the one before left.
 INTENT_GUARDS = (force_person, person_not_asked, bot_not_asked, school_not_asked, goodbye_not_said,
                  greeting_not_said, injury_not_relief, status_not_case, filing_not_lookup, relief_not_asked,
-                 cancel_not_meant)
+                 cancel_not_meant, hardship_not_distress)
 CRISIS_KEY = "crisis"  # parse data: True on a crisis message
 CRISIS_WORDS_KEY = "crisis_words"
 

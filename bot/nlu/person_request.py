@@ -83,8 +83,9 @@ def bot_not_asked(message: Message, text: str) -> None:
 
 
 # 我没要转人工啊 我是问刘跑了钱找谁要 (ZW-01: handed over again): a person said NOT to be wanted
+# (别给我转人 我就想说说 — YN-15: handed over)
 _PERSON_DECLINED = re.compile(r"(?:没|不|没有|不用|不要|别|没说|没让|没想|不想|不需要)(?:要|想|叫|让|说|用)?"
-                              r"(?:你们?|给我)?(?:转人工|转接|找人工|找真人|人工客服|转给人)")
+                              r"(?:你们?|给我)?(?:转人工|转接|找人工|找真人|人工客服|转给人|转人|找人)")
 
 
 def declines_a_person(text: str) -> bool:
@@ -235,3 +236,17 @@ def cancel_not_meant(message: Message, text: str) -> None:
         _reread(message, "affirm")
     elif intent.get(INTENT_NAME_KEY) == "deny" and _A_NOT_QUESTION.match(text.strip()):
         _reread(message, "out_of_scope")
+
+
+# 好像是特困 有卡的 (YM-06: psych_support 0.53 — 心理疏导): a hardship status told, not distress
+_HARDSHIP_STATUS = re.compile(r"特困|困难职工|困难户|困难家庭|建档|建了档|在档|低保|困难证|帮扶卡")
+_DISTRESS = re.compile(r"难受|压力|睡不着|心里|心情|想不开|烦|抑郁|焦虑|崩溃|哭|害怕|孤独|没人说话|绝望|没意思")
+
+
+def hardship_not_distress(message: Message, text: str) -> None:
+    """``psych_support`` from the classifier (a crisis is forced before the guards run) on a
+    message that tells a hardship status and no distress becomes ``inform``."""
+    intent = message.get(INTENT) or {}
+    if intent.get(INTENT_NAME_KEY) == "psych_support" and _HARDSHIP_STATUS.search(text) \
+            and not _DISTRESS.search(text) and not text.startswith("/"):
+        _reread(message, "inform")

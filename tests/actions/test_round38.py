@@ -286,3 +286,37 @@ async def test_the_pay_with_its_overtime_said_after_the_minimum_wage_is_compared
     events = await ActionStartService().run(dispatcher, tracker, DOMAIN)
     assert any(e.get("event") == "active_loop" and e.get("name") == "minimum_wage_form" for e in events), events
     assert "办完再帮您看" not in texts(dispatcher) and "加班费按" not in texts(dispatcher)
+
+
+async def test_after_the_crisis_reply_the_worker_is_heard_not_handed_over_nor_misunderstood():
+    """YN-15: 别给我转人 我就想说说 got a handoff; 每天十二个小时站流水线 … 觉得自己没啥用 (after the
+    person-stays line) got 没弄明白. YN-14: 钱也要不回来 went straight to 是哪家单位欠的."""
+    from actions.crisis import CRISIS_STILL_HERE
+    from actions.fallback import ActionFallbackStep
+    from actions.router import ActionStartService
+
+    first = "最近老是睡不着 晚上拿刀片在胳膊上划了几道"
+    crisis = [{"event": "user", "text": first, "parse_data": parse(first, "psych_support")},
+              {"event": "bot", "text": CRISIS_REPLY}]
+    dispatcher = CollectingDispatcher()
+    await ActionFallbackStep().run(dispatcher, said("别给我转人 我就想说说", "out_of_scope", earlier=crisis), DOMAIN)
+    assert "听您说" in texts(dispatcher) and "转接" not in texts(dispatcher)
+    later = [*crisis, {"event": "user", "text": "在厂里一个说话的人都没有"},
+             {"event": "bot", "text": CRISIS_STILL_HERE}]
+    dispatcher = CollectingDispatcher()
+    await ActionFallbackStep().run(dispatcher, said("每天十二个小时站流水线 下了班就躺着 觉得自己没啥用",
+                                                    "nlu_fallback", earlier=later), DOMAIN)
+    assert "我在听" in texts(dispatcher) and "没弄明白" not in texts(dispatcher)
+    dispatcher = CollectingDispatcher()
+    await ActionStartService().run(dispatcher, said("说了也没用 打电话有啥用 钱也要不回来", "wage_arrears",
+                                                    earlier=crisis), DOMAIN)
+    assert texts(dispatcher).lstrip().startswith("钱的事我接着帮您办"), texts(dispatcher)
+
+
+def test_the_wait_asked_while_queued_is_answered():
+    """YN-11: 还要等多久 while queued got 请告诉我工单号."""
+    from actions.handoff import queued_wait_reply
+
+    queued = [{"event": "bot", "text": QUEUED}]
+    assert "排队" in queued_wait_reply(said("还要等多久", "ticket_status", earlier=queued), "还要等多久")
+    assert queued_wait_reply(said("还要等多久", "ticket_status"), "还要等多久") is None

@@ -278,3 +278,12 @@ def test_relief_needs_a_word_of_illness_or_hardship(text, result):
 ])
 def test_a_wish_to_file_or_a_question_is_no_cancel(text, intent, result):
     assert _guarded(text, intent, 0.9).get(INTENT)["name"] == result
+
+
+@pytest.mark.parametrize("text,intent,result", [
+    ("好像是特困 有卡的", "psych_support", "inform"),  # YM-06: 心理疏导
+    ("我是特困职工 最近压力很大睡不着", "psych_support", "psych_support"),
+    ("别给我转人 我就想说说", "request_human", "out_of_scope"),  # YN-15: handed over
+])
+def test_a_hardship_status_is_no_distress_and_a_person_declined_is_none(text, intent, result):
+    assert _guarded(text, intent, 0.6).get(INTENT)["name"] == result
