@@ -28,11 +28,13 @@ from actions.fact_tables import CASE_FACTS
 from actions.facts import answer_fact, answer_in_topic, is_question
 from actions.handoff import (
     PSYCH_INVITE,
+    STAFF_HOURS,
     asks_for_a_person,
     asks_for_callback,
     callback_filed,
     file_waiting_callback,
     request_handoff,
+    staff_hours_reply,
 )
 from actions.legal import day_pay_lines, shortfall_reply, sums_for
 from actions.router import (
@@ -207,6 +209,9 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
         return await ActionStartService().run(dispatcher, tracker, domain)
     if listening := listening_reply(tracker, text):
         dispatcher.utter_message(text=listening)  # 不想打电话 跟你说说行不 (ZF-12)
+        return []
+    if (hours := staff_hours_reply(text, tracker)) and not said_this_turn(tracker, STAFF_HOURS[:12], earlier_turns=1):
+        dispatcher.utter_message(text=hours)  # 半夜十二点以后 那个点还有人工吗 (YN-12: 没太明白)
         return []
     check = crisis_check_in(tracker, text)
     if check:

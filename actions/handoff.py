@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import SafeAction, client, said_this_turn
-from actions.crisis import DANGER_NOW_LINE, in_danger_now, listening_reply
+from actions.crisis import DANGER_NOW_LINE, crisis_answered, in_danger_now, listening_reply
 from actions.facts import answer_fact, is_question
 from actions.service_catalog import SERVICE_FORMS, SERVICE_NAMES, services_named
 from actions.slot_checks import slots_set_this_turn
@@ -273,6 +273,22 @@ WAIT_REPLY = ("您在排队等工作站的工作人员，一接上就在这个�
               "不想等的话，留个手机号和方便接电话的时间，工作人员给您回电；着急也可以直接打 12351。")
 
 
+# 我是上夜班的保安 一般都是半夜十二点以后才有空 那个点还有人工吗 (YN-12: 没太明白)
+_WHEN_STAFF = re.compile(r"(?:半夜|夜里|夜间|深夜|凌晨|晚上|那个点|几点|周末|礼拜天|节假日|过年)\S{0,8}?"
+                         r"(?:有人工|有没有人|还有人|有人吗|有人不|人工|值班)|人工\S{0,3}(?:几点|啥时候|什么时候)(?:上班|下班)")
+STAFF_HOURS = ("工会网格工作站的工作人员白天上班，半夜和凌晨没有人在岗；各站的服务时间不一样，告诉我您在哪个区、街道，"
+               "我把那边工作站的时间和电话告诉您。您也可以现在留个手机号和方便接电话的时间（比如“下午两点以后”），"
+               "工作人员上班后按这个时间给您回电；在这里留言，工作人员上班后也能看到。")
+
+
+def staff_hours_reply(text: str, tracker: Tracker | None = None) -> str | None:
+    """When a person is there, asked by a worker who is free only at night (None: not asked,
+    or asked in a crisis: then the person and the lines, never office hours)."""
+    if tracker is not None and crisis_answered(tracker, earlier_turns=10):
+        return None
+    return STAFF_HOURS if _WHEN_STAFF.search(text or "") else None
+
+
 def queued_wait_reply(tracker: Tracker, text: str) -> str | None:
     """The reply to a question about the wait, while the conversation is queued (None: not that)."""
     if not _WAIT_ASKED.search(text or "") or not said_this_turn(tracker, "已为您转接", earlier_turns=8) \
@@ -310,6 +326,11 @@ class ActionHandoffRequest(SafeAction):
             # 啥时候有人联系我 right after the wage ticket (ZQ-01: a second, callback ticket): when
             # the station calls, and the wish written on the ticket filed
             return noted
+        if not tracker.get_slot("handoff_reason") and not insists_on_a_person(text) \
+                and (when := staff_hours_reply(text, tracker)) \
+                and not said_this_turn(tracker, STAFF_HOURS[:12], earlier_turns=1):
+            dispatcher.utter_message(text=when)  # 就是问 半夜有没有人工 (YN-12: queued, never answered)
+            return []
         if not tracker.get_slot("handoff_reason") and not insists_on_a_person(text) \
                 and (hours := station_detail_reply(tracker)) is not None:
             # 礼拜天呢 俺下班都快八点了 去了还有人吗 right after a station's card (RR-10: a

@@ -47,6 +47,8 @@ from actions.facts import (
 )
 from actions.handoff import (
     asks_for_a_person,
+    callback_filed,
+    file_callback,
     file_waiting_callback,
     insists_on_a_person,
     queued_wait_reply,
@@ -276,6 +278,11 @@ def asked_before(tracker: Tracker, skipping: str = "inform", limit: int = 4) -> 
     return None
 
 
+# the words a policy service's records are found by (a sign-up is filed as type "other")
+_POLICY_TOPICS = {"childcare_service": "托管驿站", "skills_training": "职工书院 培训",
+                  "mutual_insurance": "职工互助保障", "legal_aid": "劳动争议仲裁"}
+
+
 def place_follow_up(tracker: Tracker, text: str) -> str | None:
     """青岛黄岛区辛安街道 (or 那青岛呢) right after the station or the minimum wage was answered
     for another place: the same question, for this place, not "请问您想办理什么事情"."""
@@ -481,6 +488,13 @@ class ActionStartService(SafeAction):
         if waiting := queued_wait_reply(tracker, text):
             dispatcher.utter_message(text=waiting)  # 还要等多久 while queued (YN-11: 请告诉我工单号)
             return []
+        if said_this_turn(tracker, "已为您转接", earlier_turns=8) and slots_set_this_turn(tracker).get("phone") \
+                and not callback_filed(tracker):
+            # 那留个电话吧 15192837465 下午两点以后打 我是问夜班加班没签合同的事, while queued (YN-12:
+            # the overtime form, the call never filed): the callback, with what it is about
+            dispatcher.utter_message(text="好的，不用在这儿等了，工作人员按您留的手机号给您回电。")
+            service = next(iter(services_meant(text)), None)
+            return await file_callback(dispatcher, tracker, "worker_request", service)
         if check := crisis_check_in(tracker, text):
             dispatcher.utter_message(text=check)  # 开玩笑的 说正事 … (ZD-11), then the matter
         elif money_after_crisis(tracker, text) and not tracker.active_loop_name:
@@ -512,6 +526,9 @@ class ActionStartService(SafeAction):
         if intent == "overtime_pay" and not _OVERTIME_SAID.search(text) and not read_worked_days(text) \
                 and last_flow(tracker) != "overtime_form" and "monthly_wage" not in slots_set_this_turn(tracker):
             intent = None  # 明天上午打给我 下午要上班 (ZR-11: the overtime form after the callback)
+        if intent in SERVICE_NAMES and intent != asked_before(tracker) and v.is_correction(text) \
+                and (again := place_follow_up(tracker, text)) is not None:
+            intent = again  # 不对 俺在镇江 刚才说错了 after the mutual cover (YN-04: the wage form, looped)
         if _WHEN_OPEN.search(text) and (opens := bot_said(tracker, _OPENS_AT, earlier_turns=2)):
             # 所以明天早上几点上班 right after 不在服务时间 (ZH-10: read as overtime, the wage asked)
             dispatcher.utter_message(text=f"工作站{opens.group(1) or opens.group(2)}上班，到时候工作人员会联系您；"
@@ -643,6 +660,19 @@ class ActionStartService(SafeAction):
             service = "ticket_status"
         if service is None:
             service = place_follow_up(tracker, text)
+        if service is None and ticket_filed_here(tracker, last=40) and is_question(text):
+            # 几点能送过去 俺七点就得上班 right after the childcare ticket (YN-02: read as overtime,
+            # then the menu): asked in the filed case's topic
+            from actions.facts import CASE_TOPICS, answer_in_topic
+
+            asked = (((e.get("parse_data") or {}).get("intent") or {}).get("name") for e in
+                     reversed(tracker.events[-80:]) if e.get("event") == "user")
+            topic = CASE_TOPICS.get(filed_type(tracker) or "") or next(
+                (_POLICY_TOPICS[i] for i in asked if i in _POLICY_TOPICS), "")
+            if lines := await answer_in_topic(tracker, topic):
+                for line in lines:
+                    dispatcher.utter_message(text=line)
+                return []
         if service is None:
             return self._ask_which(dispatcher, tracker)
         first, _ = self._topics(intent, text)

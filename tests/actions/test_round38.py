@@ -320,3 +320,18 @@ def test_the_wait_asked_while_queued_is_answered():
     queued = [{"event": "bot", "text": QUEUED}]
     assert "排队" in queued_wait_reply(said("还要等多久", "ticket_status", earlier=queued), "还要等多久")
     assert queued_wait_reply(said("还要等多久", "ticket_status"), "还要等多久") is None
+
+
+async def test_when_a_person_is_there_is_answered_for_a_night_worker():
+    """YN-12: 我是上夜班的保安 一般都是半夜十二点以后才有空 那个点还有人工吗 got 没太明白, then
+    就是问 半夜有没有人工 was queued."""
+    from actions.fallback import ActionFallbackStep
+    from actions.handoff import ActionHandoffRequest
+
+    dispatcher = CollectingDispatcher()
+    await ActionFallbackStep().run(dispatcher, said("我是上夜班的保安 一般都是半夜十二点以后才有空 那个点还有人工吗",
+                                                    "nlu_fallback"), DOMAIN)
+    assert "半夜和凌晨没有人在岗" in texts(dispatcher)
+    dispatcher = CollectingDispatcher()
+    await ActionHandoffRequest().run(dispatcher, said("就是问 半夜有没有人工", "request_human"), DOMAIN)
+    assert "半夜和凌晨没有人在岗" in texts(dispatcher) and "转接" not in texts(dispatcher)
