@@ -15,8 +15,9 @@ _WHERE_EXACTLY = re.compile(r"具体(?:在)?哪|具体位置|具体地址|门牌
                             r"地址(?:呢|是啥|在哪)|详细地址")
 
 
-# what this module says after a card: 周三呢 after 周日不开门 still asks about that card
-_DETAIL_SAID = re.compile(r"服务时间：|不开门|登记的地址是")
+# what this module says after a card: 周三呢 after 周日不开门 still asks about that card (and 礼拜天开不开
+# after what to bring, YN-09: the childcare answer)
+_DETAIL_SAID = re.compile(r"服务时间：|不开门|登记的地址是|带上身份证|登记的服务有|能办哪些事")
 
 
 def _last_card(tracker: Tracker) -> str | None:
@@ -121,6 +122,9 @@ def station_detail_reply(tracker: Tracker) -> str | None:
     if bring:
         # 中 那俺周六去 带啥东西不 (ZT-10: the hours again, the question not answered)
         said_hours = (_hours_reply(name, hours, text) + "") if when and hours else ""
+        if kind := _case_kind(text):
+            # 俺是合同的事 去的话得带啥 (YN-09: the list for wages, school and relief)
+            return said_hours + f"去{name}带上身份证和{_BRING_FOR[kind]}。拿不准的，去之前先打 {phone} 问一下。"
         return (said_hours + f"去{name}带上身份证，再带上跟您的事有关的材料：讨欠薪带工资条、考勤、聊天记录或欠条，"
                 "孩子上学带户口簿、居住证和孩子的出生证明，困难救助带病历和医药费票据。拿不准的，"
                 f"去之前先打 {phone} 问一下。")
@@ -141,6 +145,15 @@ _BRING_FOR = {"school_placement": "户口簿、居住证、孩子的出生医学
               "relief": "病历、诊断证明、医药费票据和报销结算单",
               "legal_aid": "劳动合同或能证明劳动关系的材料、工资条、辞退通知或聊天记录"}
 _FILED_AT = re.compile(r"已为您登记\S*?工单，工单号 (GH\d+)，由(\S+?)负责（电话 ([^）]+)）")
+
+
+_KIND_WORDS = (("legal_aid", r"合同|辞退|开除|工伤|社保|仲裁|试用期|补偿"), ("wage_arrears", r"欠薪|欠钱|工资|工钱"),
+               ("school_placement", r"上学|入学|转学|学校|学位"), ("relief", r"救助|医药|住院|看病"))
+
+
+def _case_kind(text: str) -> str | None:
+    """The kind of matter a message names (俺是合同的事 → legal_aid), for what to bring."""
+    return next((kind for kind, words in _KIND_WORDS if re.search(words, text or "")), None)
 
 
 def filed_type(tracker: Tracker) -> str | None:
