@@ -341,7 +341,7 @@ def test_what_to_bring_for_a_contract_matter_is_that_matters_papers():
     """YN-09: 俺是合同的事 去的话得带啥 after a station card got the list for wages, school and relief."""
     from actions.station_followup import station_detail_reply
 
-    card = ("离您最近的工会网格工作站是：\\n辛安街道工会网格化工作总站\\n地址：xx\\n电话：0532-12351\\n"
+    card = ("离您最近的工会网格工作站是：\n辛安街道工会网格化工作总站\n地址：xx\n电话：0532-12351\n"
             "服务时间：周一至周五 08:30-19:30")
     reply = station_detail_reply(said("俺是合同的事 去的话得带啥", "find_station",
                                       earlier=[{"event": "bot", "text": card}])) or ""
@@ -352,7 +352,7 @@ def test_the_card_is_still_the_one_asked_about_after_what_to_bring():
     """YN-09: 礼拜天开不开 right after 去…带上身份证 (the card two replies back) got the childcare text."""
     from actions.station_followup import station_detail_reply
 
-    card = ("离您最近的工会网格工作站是：\\n辛安街道沂河路社区工会网格工作站\\n地址：xx\\n电话：0532-12351\\n"
+    card = ("离您最近的工会网格工作站是：\n辛安街道沂河路社区工会网格工作站\n地址：xx\n电话：0532-12351\n"
             "服务时间：周一至周五 08:30-19:30；周六 09:00-17:00")
     earlier = [{"event": "bot", "text": card}, {"event": "user", "text": "俺是合同的事 去的话得带啥"},
                {"event": "bot", "text": "去辛安街道沂河路社区工会网格工作站带上身份证和劳动合同。"}]
