@@ -42,6 +42,7 @@ from actions.router import (
     days_after_figure,
     flow_to_redo,
     pay_to_compare,
+    period_follow_up,
     place_follow_up,
     service_from_facts,
 )
@@ -210,7 +211,8 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
     if listening := listening_reply(tracker, text):
         dispatcher.utter_message(text=listening)  # 不想打电话 跟你说说行不 (ZF-12)
         return []
-    if (hours := staff_hours_reply(text, tracker)) and not said_this_turn(tracker, STAFF_HOURS[:12], earlier_turns=1):
+    if (hours := staff_hours_reply(text, tracker)) and station_detail_reply(tracker) is None \
+            and not said_this_turn(tracker, STAFF_HOURS[:12], earlier_turns=1):
         dispatcher.utter_message(text=hours)  # 半夜十二点以后 那个点还有人工吗 (YN-12: 没太明白)
         return []
     check = crisis_check_in(tracker, text)
@@ -262,6 +264,7 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
             dispatcher.utter_message(text=line)
         return []
     if not tracker.active_loop_name and (flow_to_redo(tracker) or days_after_figure(tracker)
+                                         or period_follow_up(tracker)  # 22日囉 頭先講咗 (YM-16)
                                          or pay_to_compare(tracker)
                                          or sums_for(tracker)
                                          or service_from_facts(slots_set_this_turn(tracker), text)):

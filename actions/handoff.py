@@ -327,7 +327,7 @@ class ActionHandoffRequest(SafeAction):
             # the station calls, and the wish written on the ticket filed
             return noted
         if not tracker.get_slot("handoff_reason") and not insists_on_a_person(text) \
-                and (when := staff_hours_reply(text, tracker)) \
+                and (when := staff_hours_reply(text, tracker)) and station_detail_reply(tracker) is None \
                 and not said_this_turn(tracker, STAFF_HOURS[:12], earlier_turns=1):
             dispatcher.utter_message(text=when)  # 就是问 半夜有没有人工 (YN-12: queued, never answered)
             return []

@@ -82,29 +82,68 @@ def _correction_keeping_hours(before: str, said: str) -> str | None:
     """不对 周六就上了四天 22天是平常上班的天数 after the Saturdays and the weekday hours (ZW-14: the
     days replaced by the 4 Saturdays alone, the 44 weekday hours lost): a correction that says
     which days the daily hours were done on, and no hours of its own, is read with the message
-    before (its counts, said last, stand); None for any other correction (it replaces the days)."""
+    before (its counts, said last, stand), and so is one saying how long the days of a working
+    week said before are (YM-03); None for any other correction (it replaces the days)."""
     old, new = read_worked_days(before), read_worked_days(said)
     if old.hours_per_day and not new.extended_hours and _WORKDAYS_SAID.search(said):
+        return f"{before} {said}"
+    if _DAYS_A_WEEK.search(normalize_text(before)) and not _DAYS_A_WEEK.search(normalize_text(said)) \
+            and new.extended_hours and not (new.dates or new.statutory_days or new.rest_days):
+        # 不对 我们一天其实干十个钟头 after 一个礼拜上六天 (YM-03: 10 overtime hours, 375 元): the
+        # length of the days of that week, read with it
         return f"{before} {said}"
     return None
 
 
-_GIVEN_OFF = re.compile(r"(?:补休|调休|倒休|补了休|给.{0,2}补)")
+# (是补了三天 初四初五初六三天都补 — YM-02: read as 3 days worked in the coming festival)
+_GIVEN_OFF = re.compile(r"(?:补休|调休|倒休|补了休|给.{0,2}补)|"
+                        rf"(?:补了\s*(?:{_NUM})\s*天|都补(?:了|上了)?)(?!\S{{0,3}}(?:钱|工资|加班费|班))")
+# 补了三天 (YM-02): the days given off, counted as 补休了三天 is
+_GIVEN_COUNT = re.compile(rf"补了\s*({_NUM})\s*天")
+# 后来补休了2天: the count :func:`days_given_off` wrote, replaced when the worker says it again
+_GIVEN_WRITTEN = re.compile(r"\s*后来补休了\d+天")
+
+
+def _days_named_off(clause: str) -> set:
+    """初四到初六 / 初五初六 / 5号到7号: the days a clause names, a range as every day of it (YM-02:
+    初四到初六 counted 初四 and 初六 alone)."""
+    year = min(max(date.today().year, FIRST_YEAR), LAST_YEAR)
+    named: set = set()
+    for span in re.finditer(rf"({_LUNAR_DAY}){_TO}({_LUNAR_DAY})", clause):
+        first, last = (_lunar_date(year, n) for n in span.groups())
+        named.update(_span(first, last) if 0 <= (last - first).days <= 15 else [first, last])
+    rest = re.sub(rf"({_LUNAR_DAY}){_TO}({_LUNAR_DAY})", " ", clause)
+    named.update(_lunar_date(year, n) for n in re.findall(_LUNAR_DAY, rest))
+    for span in re.finditer(rf"(\d{{1,2}})\s*[号日]{_TO}(\d{{1,2}})\s*[号日]", clause):
+        first, last = int(span.group(1)), int(span.group(2))
+        named.update(f"{n}号" for n in range(first, last + 1) if last - first <= 15)
+    rest = re.sub(rf"(\d{{1,2}})\s*[号日]{_TO}(\d{{1,2}})\s*[号日]", " ", clause)
+    named.update(f"{n}号" for n in re.findall(r"(\d{1,2})\s*[号日]", rest))
+    return named
 
 
 def days_given_off(before: str | None, said: str) -> str | None:
     """哦不对 初五初六后来给俺补休了 就初四没补 after the festival's sum (II-03 recomputed only
     初四 to 初六, on the coming festival): the days said given off are time off in lieu for the
     days counted before — the earlier text and the count; None when the message says no such
-    thing."""
+    thing. The days named (a range as every day of it) and the days counted are the same days
+    said twice (是补了三天 初四初五初六三天都补: three, YM-02); a count said again replaces the one
+    before."""
+    before = _GIVEN_WRITTEN.sub("", before or "")
     if not before or not read_worked_days(before):
         return None
-    given = 0
+    named: set = set()
+    counted = 0
     for clause in re.split(r"[，,。；;！!\s]+|就|但是?|只有", said):
         if _GIVEN_OFF.search(clause) and not re.search(r"[没不未]", clause):
-            named = len(re.findall(_LUNAR_DAY, clause)) or len(re.findall(r"\d{1,2}\s*[号日]", clause))
-            counted = _COMP_DAYS.search(clause)
-            given += int(_number(counted.group(1) or counted.group(2)) or 0) if counted else named
+            days = _days_named_off(clause)
+            count = _COMP_DAYS.search(clause) or _GIVEN_COUNT.search(clause)
+            number = int(_number(next(g for g in count.groups() if g)) or 0) if count else 0
+            if days:
+                named |= days
+            else:
+                counted += number
+    given = max(len(named), counted)
     return f"{before} 后来补休了{given}天" if given else None
 
 
@@ -553,22 +592,30 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
 
 
 # 一个礼拜干六天 / 每周上7天班 / 单休: the days of a working week beyond the five of the law
+# 礼拜一到礼拜六都是 (YM-03: read as every Saturday, the 10-hour days lost): Monday to the sixth
+# (or seventh) day, a week of that many days
 _DAYS_A_WEEK = re.compile(r"(?:一个?|每个?)(?:礼拜|星期|周)(?:要|得|都|就|只)?(?:干|上|做|上班|出勤|工作|干活)?"
-                          r"(?:了)?\s*([67六七])\s*天|单休")
+                          r"(?:了)?\s*([67六七])\s*天|单休|"
+                          r"(?:礼拜|星期|周)一\s*(?:到|至|-|~|—)\s*(?:礼拜|星期|周)?([六日天])")
 
 
-_A_DAY_OF = re.compile(rf"(?:一天|每天|天天)\s*({_NUM})\s*多?\s*个?(?:小时|钟头|钟(?!点))")
+# (一天其实干十个钟头 — YM-03: the length not read, 10 overtime hours)
+_ADVERB = r"(?:其实|实际上?|大概|差不多|基本上?|一般|平均)?"
+_A_DAY_OF = re.compile(rf"(?:一天|每天|天天){_ADVERB}\s*({_NUM})\s*多?\s*个?(?:小时|钟头|钟(?!点))")
 
 
 def _six_day_weeks(found: WorkedText, week: re.Match, text: str) -> WorkedText:
     """每天十个钟头 一个礼拜六天 (ZS-14 got 2 hours × 6 days at 150 %): the sixth (and seventh)
     day of every week is a rest day, and a day longer than 8 hours is overtime on each of the
     week's five working days — one month of 4 weeks, like 每个周六都加班."""
-    days = 6 if week.group(0) == "单休" else int(_number(week.group(1)) or 6)
+    days = 6 if week.group(0) == "单休" else int(_number(week.group(1)) or 6) if week.group(1) else (
+        7 if week.group(2) in "日天" else 6)
     found.weekly_days = days - 5
     found.rest_days = 4 * found.weekly_days
     rest = text.replace(week.group(0), " ")
-    length = _DAY_LENGTH.search(rest) or _A_DAY_OF.search(rest)
+    # 不是一共十个钟 是每天都干十个钟 said after the week (YM-03): the length said last stands
+    lengths = list(_DAY_LENGTH.finditer(rest)) or list(_A_DAY_OF.finditer(rest))
+    length = lengths[-1] if lengths else None
     if length and (hours := _number(length.group(1))) and hours > 8:
         found.hours_per_day = hours - 8
         found.workdays = 20  # the five working days of 4 weeks
@@ -592,22 +639,36 @@ def _every_workday(found: WorkedText, hours: Decimal, text: str, said: re.Patter
     found.hours_per_day = found.extended_hours = hours
     text = _REST_SAID_COUNT.sub("", text)  # (周六周日去加班呢 加了4天: no working days of the period)
     found.workdays = _workdays_in_period(text)
-    found.workdays_counted = bool(re.search(rf"(?:{_NUM})\s*天", said.sub("", text)))
+    found.workdays_counted = bool(re.search(rf"(?:{_NUM})\s*天|{_WORKDAYS_COUNTED.pattern}|{_DAYS_SAID_BARE}",
+                                            said.sub("", text)))
     if found.workdays:
         found.extended_hours = found.hours_per_day * found.workdays
 
 
 # 一天干10个钟头: the length of a working day, its hours over 8 are overtime
-_DAY_LENGTH = re.compile(rf"(?:一天|每天|天天)(?:都|要|得|就)?(?:干|上班|做|工作|上|干活)(?:了)?\s*({_NUM})\s*多?\s*个?"
-                         r"(?:小时|钟头|钟|小失)")
+_DAY_LENGTH = re.compile(rf"(?:一天|每天|天天){_ADVERB}(?:都|要|得|就)?(?:干|上班|做|工作|上|干活)(?:了)?"
+                         rf"\s*({_NUM})\s*多?\s*个?(?:小时|钟头|钟|小失)")
 # 天天 / 每天 / 每晚 加三个小时: the hours of every working day, not of one
 _DAILY = re.compile(r"天天|每天|每晚|每个?晚上|每个工作日|每日|一天(?:都|要|得)?(?:多(?:干|上|加)|加)")
 # the national average of working days in a month (劳社部发〔2008〕3号: 250 days a year ÷ 12)
 WORKDAYS_PER_MONTH = Decimal("20.83")
 
 
+# 上个月22个工作日每日都加班两个钟 (YM-16: how long asked again): the worker's own count of working days
+# (每个工作日 / 一个工作日 is no count)
+_WORKDAYS_COUNTED = re.compile(rf"(?<!每)(?!一个?工作日)({_NUM})\s*个?\s*工作日")
+# 22日啰 头先讲了 (YM-16): a count of days said with 日, as Cantonese says it
+_DAYS_SAID_BARE = r"(?<![\d月])\d{1,2}\s*日(?=\s*(?:啰|咯|喇|啦|了|吧|呀|啊|嘛|$|\s))"
+
+
 def _workdays_in_period(text: str) -> int:
-    """三个月 → 62 working days, 两周 → 10, 40天 → 40; 0 when no period is said."""
+    """三个月 → 62 working days, 两周 → 10, 40天 → 40, 22个工作日 → 22; 0 when no period is said."""
+    if (counted := _WORKDAYS_COUNTED.search(text)) and 1 <= (days := int(_number(counted.group(1)) or 0)) <= 31:
+        # (三个月 每个月22个工作日: the month's days, times the months said)
+        monthly = re.search(r"(?:每个?|一个)月\S{0,2}$", text[:counted.start()])
+        months = [int(m.group(1)) for s in find_durations(text)
+                  if (m := re.fullmatch(r"P(\d+)M", str(s.value)))] if monthly else []
+        return days * max(months or [1])
     # 不是一天 是三个月: a period the worker denies is not the one meant
     spans = [s for s in find_durations(text) if isinstance(s.value, str)
              and not text[max(0, s.start - 2):s.start].endswith(("不是", "不"))

@@ -232,7 +232,7 @@ def period_follow_up(tracker: Tracker) -> str | None:
     text = (tracker.latest_message or {}).get("text") or ""
     before = tracker.get_slot("overtime_days") or ""
     if tracker.active_loop_name or _last_form(tracker) != "overtime_form" \
-            or not said_this_turn(tracker, PERIOD_QUESTION, earlier_turns=1):
+            or not said_this_turn(tracker, PERIOD_QUESTION, earlier_turns=2):  # (YM-16: one not understood)
         return None
     if not read_worked_days(before).needs_period:
         return None

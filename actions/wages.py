@@ -90,6 +90,10 @@ class ActionCalculateOvertime(SafeAction):
             # 每天十个钟头 一个礼拜六天: 80 hours a month, more than the law allows at all
             dispatcher.utter_message(text=f"另外，这样算一个月加班约 {hours:g} 小时；《劳动法》第四十一条规定每月"
                                           "加班一般不得超过 36 小时，超出的可以向劳动监察（12333）反映。")
+        elif worked.workdays_counted and worked.workdays <= 23 and worked.extended_hours > 36:
+            # 上个月22个工作日每日都加班两个钟 (YM-16: 44 hours in a month, the cap never said)
+            dispatcher.utter_message(text=f"另外，这样一个月加班 {worked.extended_hours:g} 小时；《劳动法》第四十一条"
+                                          "规定每月加班一般不得超过 36 小时，超出的可以向劳动监察（12333）反映。")
         if worked.weekly_days and (months := months_of_it(tracker)):
             # 干了半年了 一分加班费都没给过 (CC-16 filed one month's 1,655 元)
             total = pay.total * months
@@ -148,7 +152,8 @@ def paid_so_far(text: str) -> Decimal | None:
 _PER_DAY_AFTER = re.compile(r"\s*(?:块|元)?(?:钱)?\s*(?:一天|每天)")
 _PAID_PER_DAY = re.compile(r"(?:周六|周日|周天|周末|礼拜|星期|休息日|加班|那几天|那些天|[那这][两三四五六七八九十几]天|"
                            r"节假日|过年)[^，,。？?]{0,10}?"
-                           r"(?:也是|也|还是|都|只|就|已经)给了?(?:我|俺)?\s*(?:按)?(?:正常|平时|平常)?的?\s*"
+                           # 老板还是一天给二百六 (YM-13: not read, the 2,600 short never said)
+                           r"(?:也是|也|还是|都|只|就|已经)(?:一天|每天)?给了?(?:我|俺)?\s*(?:按)?(?:正常|平时|平常)?的?\s*"
                            r"(\d{2,4}|[一二两三四五六七八九]百(?:[一二三四五六七八九]十?(?![天号日]))?)"
                            r"\s*(?:块|元)?(?:钱)?\s*(?:一天|每天)?")
 
