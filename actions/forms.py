@@ -141,6 +141,26 @@ def nicknamed_place(text: str) -> Slots:
                 {})
 
 
+# 住辛安街道这边 … 去沂河路那边那个小学问了 (YN-01: 地点 沂河路, the ticket at the school's
+# street): a place said as the school's, beside the one the worker lives in
+_SCHOOL_AFTER = re.compile(r"^[^\s，,。；;]{0,6}?(?:小学|中学|初中|学校|幼儿园)")
+
+
+def home_not_school(tracker: Tracker) -> Slots:
+    """The district the worker lives or works in, when the one set this turn was said only as
+    where the school is and the message names another ({} otherwise)."""
+    latest = tracker.latest_message or {}
+    text = latest.get("text") or ""
+    places = [e for e in latest.get("entities") or [] if e.get("entity") == "district" and e.get("value")
+              and isinstance(e.get("end"), int)]
+    now = slots_set_this_turn(tracker).get("district")
+    at_school = [bool(_SCHOOL_AFTER.match(text[e["end"]:])) for e in places]
+    if not now or not any(e["value"] == now and school for e, school in zip(places, at_school)):
+        return {}
+    home = next((e["value"] for e, school in zip(places, at_school) if e["value"] != now and not school), None)
+    return {"district": home} if home else {}
+
+
 class ValidateSchoolForm(HotlineForm):
     """The general rule for 随迁子女 first when the opening asks it, then the case."""
 
@@ -162,8 +182,11 @@ class ValidateSchoolForm(HotlineForm):
         where the worker is (B04); the place-specific answer follows at the end."""
         events = await super().run(dispatcher, tracker, domain)
         text = (tracker.latest_message or {}).get("text") or ""
-        if not self._waiting_for_answer(tracker) and is_question(text) \
-                and not any(e.get("event") == "action_execution_rejected" for e in events):
+        if any(e.get("event") == "action_execution_rejected" for e in events):
+            return events
+        if home := home_not_school(tracker):
+            events.append(SlotSet("district", home["district"]))
+        if not self._waiting_for_answer(tracker) and is_question(text):
             await say_general_school_rule(dispatcher, tracker)
         return events
 

@@ -33,6 +33,7 @@ from actions.tickets import (
 )
 from bot.contract import URGENT_CALLBACK_REASONS
 from bot.nlu.person_request import declines_a_person
+from bot.normalize.identity import mask_phone
 from bot.normalize.text import normalize_text
 
 PSYCH_INVITE = "您愿意说说最近发生了什么吗"  # the end of utter_psych_support
@@ -305,6 +306,11 @@ async def still_queued(dispatcher: CollectingDispatcher, tracker: Tracker, recor
     if contact_phone(tracker) and (slots_set_this_turn(tracker).get("phone") or asks_for_callback(text)):
         dispatcher.utter_message(text="好的，不用在这儿等了，工作人员按您留的手机号给您回电。")
         return await file_callback(dispatcher, tracker, reason, service)
+    if phone := contact_phone(tracker):
+        # (YM-14: the phone given already was asked for again)
+        dispatcher.utter_message(text=f"您已经在排队了（{queue}），工作人员一接上就在这里回复您。不想等的话，工作人员可以"
+                                      f"按您留的 {mask_phone(phone)} 回电，说个方便接电话的时间就行。")
+        return []
     dispatcher.utter_message(text=QUEUED_AGAIN.format(queue=queue, phone=record["station_phone"]))
     return []
 

@@ -32,7 +32,7 @@ from actions.fact_tables import (
 )
 from actions.facts import case_words, is_question
 from actions.slot_checks import value_before_this_message
-from actions.station_followup import filed_type, status_looked_up
+from actions.station_followup import filed_type
 from bot.contract import TICKET_TYPE_WORKER_NAMES, URGENT_CALLBACK_REASONS, weekday_name
 from bot.normalize.identity import mask_phone
 
@@ -244,7 +244,31 @@ def context_facts(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any
     if "monthly_wage" in told:  # 一天三百: shown and filed as a day's pay
         fact, said = wage_as_said(told.pop("monthly_wage"), tracker.get_slot("wage_basis"))
         told[fact] = said
+    if "school_problem" in case_facts or "child_grade" in case_facts:
+        told.update({k: val for k, val in how_the_family_lives(tracker).items() if k not in case_facts})
     return {k: val for k, val in told.items() if val not in (None, "", v.UNKNOWN)}
+
+
+# 房子也是租的 居住证办了大概一年多 / 我在澳柯玛干了四年了 (YN-01: the school ticket held none of
+# it, and a school weighs the renting, the permit's age and the parents' work)
+_RENTS = re.compile(r"租(?:的)?房|房子?\S{0,3}?(?:是|也是|都是)?租的|租的房|出租屋|租着")
+_PERMIT_FOR = re.compile(r"居住证\S{0,2}?(?:办了?|有了?|拿了?|满了?)(?:都|也)?\s*"
+                         r"((?:大概|差不多|快|才|刚)?\s*[一二两三四五六七八九十半\d]+(?:个)?(?:多)?(?:年|月)(?:多|半)?)")
+
+
+def how_the_family_lives(tracker: Tracker) -> dict[str, str]:
+    """For a school case: where the family lives (rented) and how long the permit is held, as
+    情况要点, and how long the parent has worked for the employer."""
+    from actions.legal import case_points  # (it imports nothing of the tickets)
+
+    words = " ".join(e.get("text") or "" for e in tracker.events if e.get("event") == "user")
+    points = [*(["租房住"] if _RENTS.search(words) else []),
+              *([f"居住证办了{permit.group(1)}"] if (permit := _PERMIT_FOR.search(words)) else [])]
+    facts = {"case_points": "、".join(points)} if points else {}
+    if tracker.get_slot("employer") not in (None, "", v.UNKNOWN) \
+            and (worked := case_points(words).get("time_worked")):
+        facts["time_worked"] = worked
+    return facts
 
 
 def contact_lines(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any]:
@@ -444,6 +468,84 @@ async def correct_filed_phone(dispatcher: CollectingDispatcher,
     return [SlotSet("phone", new)]
 
 
+# 手机号刚才给了啊 晚上打都行 after the ticket was filed with it (YM-14: 留个手机号 asked again, and
+# the callback never confirmed): the number on the ticket, and when to call noted
+_PHONE_GIVEN = re.compile(r"(?:手机号?|电话(?:号码?)?|号码)\S{0,4}?(?:刚才|刚刚|已经|之前|前面|早就|不是)\S{0,3}?"
+                          r"(?:给|说|留|发)(?:了|过)|(?:刚才|刚刚|已经|之前|前面|早就)(?:都)?(?:给|留|说|发)(?:过|了)?"
+                          r"(?:你|您|你们)?(?:了)?(?:手机号?|电话|号码)")
+# 那我那六个工友还要一个个来登记吗 / 工友要不要自己也来登记 (YM-01: the timing answer, then a
+# legal-aid ticket offered): whether the others must register too
+_OTHERS_SIGN_UP = re.compile(r"(?:工友|同事|老乡|其他人|别的人|他们)\S{0,8}?(?:登记|来登|报名|一个个|挨个|自己来|也来|"
+                             r"要不要来|用不用来|都得来|都要来)")
+_HANDLED_BY = re.compile(r"由(\S+?)负责（电话 ([^）]+)）")
+_STATUS_GIVEN = re.compile(r"^工单 (GH\d+) 目前")
+
+
+def _last_turn_said(tracker: Tracker) -> list[str]:
+    """The bot's messages since the worker's message before the latest one."""
+    said: list[str] = []
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users > 1:
+                break
+        elif event.get("event") == "bot" and users == 1:
+            said.append(event.get("text") or "")
+    return said
+
+
+def looked_up_last_turn(tracker: Tracker) -> str | None:
+    """The ticket whose status the bot's last turn gave, also when a line followed it (您刚才还
+    提到了“孩子上学”，现在帮您看看吗 — YN-13: 给工单上加上 then started a new school form)."""
+    return next((found.group(1) for text in _last_turn_said(tracker) if (found := _STATUS_GIVEN.search(text))),
+                None)
+
+
+def _call_time_said(text: str) -> str | None:
+    """晚上打都行: the words of the message that say when to call (None: none)."""
+    if not (found := _CALL_TIME.search(text)):
+        return None
+    start = max((m.end() for m in re.finditer(r"[\s，,。；;！!？?]", text[:found.start()])), default=0)
+    end = next((m.start() for m in re.finditer(r"[\s，,。；;！!？?]", text[found.end():])), len(text) - found.end())
+    return text[start:found.end() + end]
+
+
+async def _phone_already_given(dispatcher: CollectingDispatcher, tracker: Tracker, filed: str,
+                               text: str) -> list[dict]:
+    """The phone on the ticket said back (it is not asked again), the time to call noted on it."""
+    said = (f"对，您的手机号 {mask_phone(str(contact_phone(tracker)))} 已经登记在工单 {filed} 上，"
+            "工作人员就打这个号码，不用再留。")
+    if when := _call_time_said(text):
+        try:
+            await client().add_ticket_note(filed, tracker.sender_id, f"方便接电话的时间：{when}")
+            said += f"您说的“{when}”也记在工单上了。"
+        except (BackendError, BackendUnavailable):
+            said += f"“{when}”这个时间没能记到工单上，工作人员打来时您跟他说一声就行。"
+    if any(e.get("event") == "bot" and "400-161-9995" in (e.get("text") or "") for e in tracker.events):
+        said += URGENT_LINES  # a crisis told earlier: the lines stay in sight
+    dispatcher.utter_message(text=said)
+    return []
+
+
+def others_sign_up_reply(tracker: Tracker, filed: str) -> str:
+    """Whether the co-workers must register too: the ticket holds them (人数), the staff collect
+    their names and sums, and each may still call about the same ticket."""
+    lines = filed_summary(tracker, filed)[0] or []
+    count = next((line.split("：", 1)[1] for line in lines if line.startswith("· 人数：")), None)
+    filing = next((said for e in reversed(tracker.events) if e.get("event") == "bot"
+                   and filed in (said := e.get("text") or "") and "已为您登记" in said), "")
+    station = found.group(1) if (found := _HANDLED_BY.search(filing)) else "负责的网格工作站"
+    if count and "就您" not in count and "不清楚" not in count:
+        held = (f"不用一个个来登记：工单 {filed} 上登记的是共 {count}，是大家一起的事。工作人员联系您时，会跟您要工友的"
+                "名单和每个人被欠的钱数，您可以先帮着记下来（名字、电话、各欠多少）。")
+    else:
+        held = (f"不用一个个来登记，可以都算在工单 {filed} 上：告诉我一共几个人（有名字也说一下），我加到工单上；"
+                "工作人员联系您时，会跟您要工友的名单和每个人被欠的钱数。")
+    return (held + f"工友想自己说的，也可以打职工服务热线 12351 或去{station}，报工单号 {filed} 就行。"
+            "每个人手里的证据（考勤记录、工资条、聊天记录、欠条）都有用，让大家先留好。")
+
+
 # 明天到底几点能打过来 中午12点到1点方便 / 能催一下不 开学就来不及了 after a ticket (round 18,
 # JJ-12 got 没明白, JJ-13 a new school form): a note for the staff, or how to hurry it
 # (他姓孙 这个要补充到我的工单里吗 / 工单上有没有写我们厂叫海纳电器 — OO-01, OO-02: 没明白 and
@@ -455,7 +557,8 @@ _NOTE_WORTHY = re.compile(_SOMEONE_ELSES_PHONE.pattern + "|"
                           r"(?:上午|下午|中午|晚上|白天)\S{0,10}?(?:方便|有空|能接|接得了|接不了|没空|接不到)|催|着急|快点|尽快|"
                           r"加急|来不及|补充|补上|加上|加到|写上|记上|写进|记进|"
                           r"(?:工单|单子)上\S{0,4}(?:有没有|写没写|记没记|写了|记了)|"
-                          r"(?:他|她|老板|包工头|工头|经理)姓|(?:厂子?|公司|饭店|店)(?:名字)?叫|还有个情况|忘了说|忘说了")
+                          r"(?:他|她|老板|包工头|工头|经理)姓|(?:厂子?|公司|饭店|店)(?:名字)?叫|还有个情况|忘了说|忘说了|"
+                          + _PHONE_GIVEN.pattern + "|" + _OTHERS_SIGN_UP.pattern)
 HURRY_TEXT = "着急的话现在就可以打职工服务热线 12351，报工单号 {ticket} 催办。"
 
 
@@ -503,14 +606,17 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
             for line in await answer_in_topic(tracker, CASE_TOPICS.get(filed_type(tracker) or "")):
                 dispatcher.utter_message(text=line)
         return []
-    looked_up = status.group(1) if (status := status_looked_up(tracker)) else None
+    looked_up = looked_up_last_turn(tracker)
     filed = ticket_filed_here(tracker, last=120)  # (ZH-13: a note after a status check, 40 events on)
     if looked_up and looked_up != filed and _ADDS_TO_IT.search(text):
         # 我想补充一下 孩子原来在河南周口上学 还有我换号了 新号139… about a ticket filed in another
         # conversation (ZH-13: 已经在办, nothing kept): only the filing conversation may write on
         # it, so what is added goes to the station as a ticket of its own, naming the first
+        # (俺换手机号了 新号是177… — YN-13: the new number is the related ticket's contact, said so)
+        phone = corrected_phone(tracker)
+        new = f"新手机号 {mask_phone(phone)} 就是这张关联工单的联系电话，" if phone else ""
         dispatcher.utter_message(text=f"工单 {looked_up} 不是在这次对话里登记的，我这里改不了它；您补充的内容，"
-                                      f"我登记成一张关联工单（注明关联 {looked_up}），一起转给工作站：")
+                                      f"我登记成一张关联工单（注明关联 {looked_up}），{new}一起转给工作站：")
         await file_case(dispatcher, tracker, "other", {"related_ticket": looked_up, "question": text[:300],
                                                        "service": "补充已有工单"})
         return []
@@ -520,6 +626,11 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
         return []
     if not filed:
         return None
+    if _PHONE_GIVEN.search(text) and v.phone(str(contact_phone(tracker))).ok:
+        return await _phone_already_given(dispatcher, tracker, filed, text)
+    if _OTHERS_SIGN_UP.search(text) and is_question(text):  # (帮他们也登记上 tells, it is noted)
+        dispatcher.utter_message(text=others_sign_up_reply(tracker, filed))
+        return []
     changed: list[dict] = []
     if corrected_phone(tracker):
         # 再补充下 我手机号换了 新的是135… 还有孩子是从河南转过来的 (ZD-12: the new phone only
@@ -640,5 +751,29 @@ def filed_content(tracker: Tracker, filed: str) -> str | None:
     if v.phone(str(phone)).ok and not any(line.startswith("· 手机号") for line in lines):
         lines.append(f"· 手机号：{mask_phone(phone)}")
     told = "".join(f"\n· 您后来补充的：“{note}”" for note in notes)
-    return (f"工单 {filed} 上登记的是：\n" + "\n".join(lines) + told
+    asked = _fact_asked_line(_without_ids((tracker.latest_message or {}).get("text") or ""), lines, notes)
+    return (f"工单 {filed} 上登记的是：\n" + "\n".join(lines) + told + (f"\n{asked}" if asked else "")
             + "\n工作人员能看到这些。还要补充什么，直接告诉我，我加到工单上。")
+
+
+# 工单上都写了啥 俺单位写上了没 (YN-01: the lines again, and no word whether the employer is on it)
+_FACT_ASKED = (("单位", r"单位|公司|厂名|厂子|老板|包工头"), ("手机号", r"电话|手机"),
+               ("金额", r"金额|钱数|多少钱|欠款"), ("人数", r"人数|工友|几个人"),
+               ("地点", r"地点|地址|住址|住哪|街道"), ("年级", r"年级"), ("户口情况", r"户口|居住证"))
+
+
+def _fact_asked_line(text: str, lines: list[str], notes: list[str]) -> str | None:
+    """Whether the fact the worker asks about is on the ticket, said outright (None: no fact
+    named in the question)."""
+    for label, words in _FACT_ASKED:
+        if not re.search(words, text):
+            continue
+        # (居住证 asked, 情况要点：…居住证办了一年多 holds it too)
+        on_it = [line.split("：", 1)[1] for line in lines if line.startswith(f"· {label}：") or (
+            not line.startswith(_NOT_COMPARED) and re.search(words, line.split("：", 1)[-1]))]
+        if on_it:
+            return f"{label}写上了：{'；'.join(on_it)}。"
+        if any(re.search(words, note) for note in notes):
+            return f"{label}在您后来补充的话里，工作人员能看到。"
+        return f"{label}还没写上。告诉我{label}，我加到工单上。"
+    return None

@@ -116,6 +116,17 @@ def otp(value: object) -> Checked:
 
 # --- quantities ----------------------------------------------------------------------------
 
+# 工资八千一直没给 (YM-07 filed 8,100 元): the 一 of 一直 / 一共 / 一起 / 一下 / 一点 after a number
+# word is no digit of it (三千一一共: the first 一 still is)
+_ONE_OF_A_WORD = re.compile(r"(?<=[零〇一二两三四五六七八九十百千万])一(?=直|共|起|下|点|些|样|般|定|会儿)")
+
+
+def apart_from_words(text: str) -> str:
+    """The text with the 一 that begins such a word after a number blanked (same length, so
+    the spans found in it are the text's own)."""
+    return _ONE_OF_A_WORD.sub(" ", text)
+
+
 def amount(value: object) -> Checked:
     """Yuan as an int: 一万二 → 12000, 八千五 → 8500, 3k → 3000, 1800块 → 1800; a sum with
     fen keeps them (5437.5)."""
@@ -123,7 +134,7 @@ def amount(value: object) -> Checked:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         yuan = yuan_value(float(value))
     else:
-        yuan = parse_amount(_text(value)) if value else None
+        yuan = parse_amount(apart_from_words(_text(value))) if value else None
     if yuan is None or not 0 < yuan <= MAX_AMOUNT:
         return Checked(reask="utter_invalid_amount")
     return Checked(yuan)
@@ -529,20 +540,24 @@ _DESCRIBED_BOSS = re.compile(
     rf"(?:一个|有个|那个)?(?:姓|叫)[\u4e00-\u9fff]{{1,3}}?的{_BOSS}|"
     rf"{_BOSS}\s*(?:姓|叫)[\u4e00-\u9fff]{{1,3}}?(?=的|[，,。\s]|$)|"
     rf"{_BOSS}\s*是个?(?:姓|叫)[\u4e00-\u9fff]{{1,2}}的(?:[\u4e00-\u9fff]{{1,3}}?人)?|"  # 包工头是个姓孙的河南人
-    rf"{_BOSS}\s*(?:老|小)[\u4e00-\u9fff]|(?:老|小)[\u4e00-\u9fff](?:这个|那个)?{_BOSS}|"
+    # (俺问老板 老板说签啥合同 — YN-07 filed 单位 老板 老板: 老板 said twice is no 老板 named 老板)
+    rf"{_BOSS}\s*(?:老|小)(?!板)[\u4e00-\u9fff]|(?:老|小)(?!板)[\u4e00-\u9fff](?:这个|那个)?{_BOSS}|"
     # 他姓张 电话打不通, asked who owes the money: the person, by surname
     rf"^{_PRONOUN}\s*姓[\u4e00-\u9fff]{{1,2}}?(?=的|[，,。\s]|$)|"
     # 老张跑了 欠好几个月的 / 就是老张啊 包工头 (W-15): the person, by what everyone calls them
     rf"(?<![老小])(?:老|小)[{_SURNAMES}](?=跑|欠|不给|没给|啊|呀|吧|[，,。\s]|$)")
 _SITE = re.compile(r"(?<![我俺])在?(?![我俺])[\u4e00-\u9fff0-9]{2,12}?(?:路|街|道|村|镇|区|园|广场|小区)"
                    r"(?:那个|的|这个)?(?:工地|项目|厂子?|车间|店|饭店|工程)")
-_EMPLOYER_FILLER = re.compile(r"^(?:是|就是|欠我钱的是|欠钱的是|欠我的是|我在|在|给|帮|那个|一个)+|"
+# (单位写海韵物业 — YM-12: 单位改为单位写海韵物业): the words naming the field are no part of the name
+_EMPLOYER_FILLER = re.compile(r"^(?:(?:单位|公司|厂子?)(?:的?名字?|名称)?"
+                              r"(?:写成?|填成?|记成?|改成|改为|叫做?)(?![了的过着]))?"
+                              r"(?:是|就是|欠我钱的是|欠钱的是|欠我的是|我在|在|给|帮|那个|一个)*|"
                               r"(?:欠的|欠我的|欠我钱|的人|吧|呢|啊|呀|了)+$")
 # 这合法吗 / 能要回来吗 while the employer is asked: a question back, not a name
 # 能去哪告他 / 多久能拿到钱 while the employer was asked (a round-15 replay filed them as the
 # employer and asked the next question): a question of the worker's own, answered first
 _A_QUESTION = re.compile(r"[吗嘛呢？?]$|合法|违法|怎么办|咋办|可以吗|行吗|能不能|有没有用|"
-                         r"去哪|哪里|哪儿|多久|多长时间|什么时候|啥时候|为什么|为啥|怎么|咋")
+                         r"去哪|在哪|哪里|哪儿|多久|多长时间|什么时候|啥时候|为什么|为啥|怎么|咋")
 _NOT_EMPLOYER = re.compile(r"^(?:老板|公司|单位|厂里|厂子|工地|包工头|不知道|不清楚|没有|没|嗯|哦|好)$|"
                            # 好像厂里给办过 (ZR-02 filed 单位 好像厂): a hedge before 厂, no name
                            r"^(?:好像|可能|估计|大概|应该|也许|我们|俺们|他们|那个|这个)(?:厂|公司|单位|工地)")
@@ -875,6 +890,12 @@ _A_PERSON_OWES = re.compile(r"包工头|工头|老板|班组长|队长")
 _NOT_A_SITE = re.compile(r"工地|厂|公司|这|那|哪|家")
 
 
+# 我在澳柯玛干了四年了 (YN-01: the school ticket left the employer out, no 公司 or 厂 said): a
+# name the worker says they work at is the employer
+_WORKS_AT = re.compile(r"(?:在|给)\s*$")
+_WORK_AFTER = re.compile(r"\s*(?:干了|干活|上班|工作|打工|做工|上了|干过|做了|做事)")
+
+
 def _plausible_employer(value: str, text: str, ctx: Context, correcting: bool) -> bool:
     """An employer the NLU found is taken when it reads as a name (月 or 打通 from 随时能打通
     are no employers): asked for, corrected, said with an employer word, or a long name."""
@@ -883,6 +904,10 @@ def _plausible_employer(value: str, text: str, ctx: Context, correcting: bool) -
         return False
     if ctx.asked == "employer" or correcting or len(value) >= 4:
         return True
+    at = text.find(value)
+    if at > 0 and _WORKS_AT.search(text[max(0, at - 2):at]) and _WORK_AFTER.match(text, at + len(value)) \
+            and not _places_before(value)[1]:  # (在黄岛干了三年: the place, not who employs)
+        return "employer" not in ctx.known
     return "employer" not in ctx.known and bool(_EMPLOYER_CUE.search(text))
 
 
@@ -937,7 +962,7 @@ def place_eaten_by(entity: dict, text: str) -> tuple[str, str] | None:
 # (青岛海纳建筑: a name said without 公司 ends with its trade, round 20)
 # (not the trades a worker names as their job: 送快递, 商场保洁)
 _COMPANY_END = re.compile(r"(?:公司|集团|厂|酒店|医院|建筑|建设|建工|装饰|劳务|电子|科技|实业|制衣|服饰|机械|"
-                          r"食品|纺织|置业|地产|面馆|饭馆|餐馆|酒楼)$")
+                          r"食品|纺织|置业|地产|物业|面馆|饭馆|餐馆|酒楼)$")
 _IF_BEFORE = re.compile(r"(?:要是|如果|假如|万一|假设|若是|倘若)[^，,。？?！!]{0,6}$")
 _TOTAL_BEFORE = re.compile(r"(?:一共|总共|合计|总计|加起来|加一块|算下来总共)"
                            r"(?:是|有|扣了?|欠了?|差了?|少给了?|给了?)?\s*$")
@@ -963,15 +988,19 @@ def rough_sum(value: float, how: str) -> str:
 # 单位改成鑫盛建材 / 公司名说错了 是鑫盛建材 不是鑫达 (HH-09 kept 鑫达, then filed 盛建材): a name
 # corrected is the name, whole
 _NAMED_EMPLOYER = re.compile(r"(?:公司|单位|厂子?|工厂|老板的公司|店)\s*(?:的?名字?|名称)?\s*"
-                             r"(?:(?:说|写|记|搞|弄)?错了|不对)?[，,。\s]*(?:就|其实|本来)?(?:叫做?|名叫|是|改成|改为|换成|应该是)\s*"
+                             r"(?:(?:说|写|记|搞|弄)?错了|不对)?[，,。\s]*(?:就|其实|本来)?"
+                             # 单位写海韵物业 (YM-12 filed 单位写海韵物业, its 单位写 and all)
+                             r"(?:叫做?|名叫|是|改成|改为|换成|应该是|(?:写|填|记)成?(?![了的过着]))\s*"
                              r"((?:[\u4e00-\u9fff]{2,6}的)?[\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?)"
                              r"(?=[，,。.！!？?；;\s]|$|的|欠|拖)")
 
 
 # 一个做塑料件的小厂 叫啥鑫达 (WW-08 filed 塑料件): the name the worker half remembers, after
 # 叫啥 / 叫什么来着
+# (那个小程序叫啥 在哪报名 — YN-03 filed 单位 在哪报名: a question after 叫啥 names nothing)
 _HALF_NAMED = re.compile(r"叫(?:啥|什么|个啥)(?:来着|名字来着|名字|名来着|名)?[，,\s]*"
-                         r"(?![俺我他她不也都就好名字])([\u4e00-\u9fff]{2,4}?)(?=[，,。.！!？?；;\s]|$|的|欠|拖|吧|啊|呀)")
+                         r"(?![俺我他她不也都就好名字哪咋怎啥]|在哪|能不能|可以|多少|有没有|是不是)"
+                         r"([\u4e00-\u9fff]{2,4}?)(?=[，,。.！!？?；;\s]|$|的|欠|拖|吧|啊|呀)")
 
 
 # 一个电子厂上班的厂子叫青岛海华电子有限公司他们… / 一间茶餐厅做事 叫金记茶餐厅 (M-10, M-14,
@@ -981,7 +1010,9 @@ _CALLED_COMPANY = re.compile(r"(?<![我俺他她你])(?:叫做?|名叫|名字是
                              r"([\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?"
                             r"(?:有限责任公司|股份有限公司|有限公司|集团|公司|茶餐厅|餐厅|饭店|酒店|超市|"
                             r"饭馆|面馆|餐馆|菜馆|酒楼|饭庄|火锅店|烧烤店|厂|物流|商行|门市部?|作坊|"
-                            r"电子|建筑|建设|科技|实业|机械|食品|纺织|服饰|制衣|装饰|劳务)(?!厂|工厂|公司|集团|有限))")
+                            # 都叫它海韵物业 (YM-12 filed the 物业公司 said before it)
+                            r"电子|建筑|建设|科技|实业|机械|食品|纺织|服饰|制衣|装饰|劳务|物业|家政|包装|五金)"
+                            r"(?!厂|工厂|公司|集团|有限))")
 
 
 _ABOUT_THE_LAW = re.compile(r"时效|期限|规定|法律|仲裁|超过|过了")
@@ -1104,7 +1135,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     before_cue: list[str] = []  # the slots of the sums said before a correction's cue
     phones = [m.span() for m in PHONE_SPOKEN.finditer(text)] + [  # and ticket numbers
         m.span() for m in re.finditer(r"[Gg][Hh][\s\d]{12,24}", text)]
-    spans = find_amounts(text)
+    spans = find_amounts(apart_from_words(text))
     for span in spans:
         if codes and re.fullmatch(r"[\d\s.]+", text[span.start:span.end]):
             continue
