@@ -446,6 +446,7 @@ _MONTHLY_PAY = re.compile(r"(?:月薪|月工资|工资|一个月|每月|底薪)(
 
 # 500是迟到罚的: the sum first, then what it was taken for (ZW-13)
 _TAKEN_FOR_AFTER = re.compile(r"\s*(?:块|元)?(?:钱)?\s*(?:是|为)\S{0,6}?(?:扣|罚)的")
+_DEPOSIT_NEAR = re.compile(r"押金|保证金|风险金")
 _FINED_FOR = re.compile(r"迟到|早退|请假|旷工|罚款|罚")
 _DAMAGE = re.compile(r"坏|损|弄丢|丢了|报废|赔|事故|废品|次品|损失")
 
@@ -465,6 +466,8 @@ def _deductions(words: str) -> tuple[dict[float, bool], float | None]:
         clause = re.split(r"[，,。；;\s]", words[max(0, span.start - 16):span.start])[-1]
         cause = (after.group(0) if after else "") or clause
         if _DEDUCTED.search(before) or after:
+            if _DEPOSIT_NEAR.search(words[span.end:span.end + 8]) or _DEPOSIT_NEAR.search(clause):
+                continue  # 扣我500说是押金 (YM-11): a deposit, returned whole — no deduction
             if after or span.value not in taken:
                 taken[span.value] = bool(_FINED_FOR.search(cause)) and not _DAMAGE.search(cause)
         elif wage is None and (_MONTHLY_PAY.search(before) or re.match(r"\s*(?:块|元)?(?:钱)?(?:一个月|每月)",
@@ -522,6 +525,11 @@ def applied_time_limit(found: list[dict], text: str, today: date | None = None) 
     if still and not _LEFT.search(text.replace("上班", "")):
         return [STILL_EMPLOYED + LIMIT_SOURCE]  # 我现在还在厂里上班 … 过了一年就不能仲裁了 (Y-11)
     left = _LEFT_IN.search(text)
+    if not left:
+        from actions.time_limits import applied_limit  # (time_limits imports legal, which imports this)
+
+        if line := applied_limit(text):
+            return [line + LIMIT_SOURCE]  # 出来一年多了 大概十四个月吧 (YM-07: a flat 能)
     if not left and _OVER_A_YEAR.search(text) and _LEFT.search(text):
         return [OVER_A_YEAR + LIMIT_SOURCE]  # 走了一年多了 是不是过期了 (L-11)
     if not left:

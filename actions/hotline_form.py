@@ -459,6 +459,9 @@ class HotlineForm(FormValidationAction):
                     dispatcher.utter_message(text=line)
             if verdict := self._verdict_again(tracker, {c["slot"] for c in corrected}):
                 dispatcher.utter_message(text=verdict)
+            if "monthly_wage" in {c["slot"] for c in corrected}:
+                for line in sums_for(tracker):  # 不对，是九千五 on the offer (YN-06: 已更正, no new figure)
+                    dispatcher.utter_message(text=line)
         elif v.is_correction(text) and not named_fact_change(text):
             # (人数不对 是两个人 我跟我媳妇, ZK-13: the named fact changed, and then the last
             # answer too — 单位改为两个人我跟我媳妇)

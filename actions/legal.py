@@ -18,16 +18,17 @@ from actions import validators as v
 from actions.common import bot_said, said_this_turn
 from actions.facts import holiday_day_pay_line, recent_words
 from actions.service_catalog import INJURY
-from bot.normalize.numbers import find_amounts, find_durations
+from bot.normalize.numbers import find_amounts, find_durations, iso_months
 from bot.normalize.text import CORRECTION_CUES
 
 WAGE_ASK = "告诉我您一个月工资多少，我帮您算个数"
 MONTHS_ASK = "补偿按在这个单位干的年限算：您在这个单位一共干了多久？（比如：三年五个月）"
 WAGE_AGAIN = "要算出数来，还差您的月工资：您一个月工资多少？（比如：5000）"
 WAGE_UNKNOWN = "工资记不清也没关系：上面的月数按您的月工资算，登记后工作人员帮您核实工资、算准数额。"
-_NO_CONTRACT = re.compile(r"(?:没|没有|不|未)(?:跟我|和我|给我|与我|给|跟|和)?签(?:劳动|书面)?合同|"
-                          # 合同 / 没签, two messages (ZZ-16); 不给签合同 (ZL-11)
-                          r"没(?:有)?(?:劳动)?合同|合同\s?\S{0,3}没签|(?:双倍|二倍|两倍)工资")
+_NO_CONTRACT = re.compile(r"(?:没|没有|木有|冇|不|未)(?:跟我|和我|给我|与我|给|跟|和)?签(?:劳动|书面)?合同|"
+                          # 合同 / 没签, two messages (ZZ-16); 不给签合同 (ZL-11); 一直木有签合同 (YN-07:
+                          # 木有 is 没有, the legal-aid blurb alone)
+                          r"(?:没|木)(?:有)?(?:劳动)?合同|合同\s?\S{0,3}没签|(?:双倍|二倍|两倍)工资")
 # 没交社保 … 能直接辞职吗 还有补偿吗 (V-08): leaving for the employer's fault is paid the same
 _DISMISSED = re.compile(r"社保.{0,10}辞职|辞职.{0,8}补偿|被迫辞职|拖.{0,6}工资.{0,12}辞|(?:自己|主动)辞.{0,12}拖|"
                         r"辞退|开除|解雇|裁员|炒了|炒鱿鱼|不让(?:我)?干了|让我走|被辞|解除(?:劳动)?合同|"
@@ -40,15 +41,6 @@ _HOW_MUCH = re.compile(r"多少|怎么算|咋算|能拿|能要|能多要|多要|
                        r"合法|违法|合理|犯法|重新算|再算|重算|不对|说错|我说了")
 # 前十二个月平均九千五 (ZW-11): the month's pay averaged
 _WAGE_BEFORE = re.compile(r"(?:月薪|工资|一个月|每月|每个月|月工资|一月|个月的?平均)[^，,。；;！!？?]{0,4}$")
-_ISO = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?")
-
-
-def iso_months(value: str) -> int | None:
-    """P8M → 8, P1Y → 12, P1Y6M → 18; weeks and days are no months worked."""
-    match = _ISO.fullmatch(re.sub(r"\d+[WD]$", "", value))
-    if not match or not any(match.groups()):
-        return None
-    return int(match.group(1) or 0) * 12 + int(match.group(2) or 0)
 
 
 # a time worked, not a time owed (欠了三个月): 干了八个月 / 进厂一年多 / 八个月了都没签
@@ -308,23 +300,26 @@ def severance_months(months: int) -> float:
 TOTAL_SAID = "两项加起来"
 
 
-def total_line(months: int, wage: int) -> str:
+def total_line(months: int, wage: int, resigned: bool = False) -> str:
     """干了两年 没签合同 被辞退了 … 一共加起来多少 (ZS-08, ZU-07: the items listed again, never
     added up): the severance and the double wage together, and with the compensation for an
     unlawful dismissal instead of the severance (one or the other, never both)."""
     severance = int(severance_months(months) * wage)
     double = min(months - 1, 11) * wage
     line = (f"{TOTAL_SAID}：经济补偿约 {severance:,} 元 + 二倍工资差额约 {double:,} 元 = 约 "
-            f"{severance + double:,} 元；如果认定是违法辞退，拿的是赔偿金约 {2 * severance:,} 元（代替经济补偿，"
-            f"不能两样都拿），加二倍工资差额就是约 {2 * severance + double:,} 元。")
+            f"{severance + double:,} 元；")
+    line += "" if resigned else (  # (YN-08: no dismissal, no 赔偿金, for one who quits)
+        f"如果认定是违法辞退，拿的是赔偿金约 {2 * severance:,} 元（代替经济补偿，"
+        f"不能两样都拿），加二倍工资差额就是约 {2 * severance + double:,} 元。")
     if months > 24:
         line += "二倍工资那部分可能已过仲裁时效（见上面），要不到的话就只有补偿或赔偿金那一项。"
     return line + "最后以仲裁或法院认定为准。"
 
 
 def severance_line(months: int, wage: int | None, rough: bool = False, ask: bool = True,
-                   no_notice: bool = False) -> str:
-    """第四十七条 on the worker's time: a month's pay per year, half a month under six months."""
+                   no_notice: bool = False, resigned: bool = False) -> str:
+    """第四十七条 on the worker's time: a month's pay per year, half a month under six months.
+    ``resigned``: the worker quits over the employer's fault (第三十八条) — no dismissal, so no 2N."""
     rest = months % 12
     pay_months = severance_months(months)
     shown = f"{pay_months:g}"
@@ -332,6 +327,12 @@ def severance_line(months: int, wage: int | None, rough: bool = False, ask: bool
     line += f"，按月工资 {wage:,} 元算约 {int(pay_months * wage):,} 元" if wage else ""
     if rough and not rest:  # 三年多 (T-08): the part over the years is not known
         line += "（“多”出来的不满六个月再加半个月，满六个月再加一个月）"
+    if resigned:
+        # 我想辞职 能要补偿吗 … 一年半 工资五千 (YN-08 was told 单位违法辞退的 … 约 20,000 元)
+        return (line + "。这是单位有过错（没依法交社保、拖欠工资、不提供劳动保护等）、您因此辞职时的经济补偿"
+                "（《劳动合同法》第三十八条、第四十六条）：辞职时写一份书面解除通知，写明因为单位的哪一条过错解除，自己留一份；"
+                "只是个人原因辞职的没有补偿。" + ("" if wage or not ask else f"{WAGE_ASK}。")
+                + "有争议一年内可以申请劳动仲裁。")
     doubled = f"，约 {int(pay_months * 2 * wage):,} 元" if wage else ""  # Y-13 asked 那样是多少钱
     line += f"；单位违法辞退的，赔偿金是它的二倍（{pay_months * 2:g} 个月工资{doubled}）。"
     if no_notice:  # 也没提前通知 (ZA-14: the month's pay in lieu of notice was not said)
@@ -592,10 +593,16 @@ def worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: 
     ``words``: the worker's recent messages, this one included; ``redo``: a fact of the sum was
     corrected now, so it is worked out again; ``months_told``: the time worked told when
     :data:`MONTHS_ASK` asked it (七个月, no word of work in it); [] when nothing applies."""
+    if _NOTICE_ASKED.search(text) and resigning(words) and not _SUM_ASKED.search(text):
+        # 要提前30天说吗 from a worker who wants to quit (YN-08: the employer's notice, N+1): her own
+        return [resignation_line(words, months_worked(words) or months_told, wage or monthly_wage_in(words))]
     if "试用期" in words and (probation := probation_lines(words)):
-        if _TOTAL_ASKED.search(text) and (total := probation_total(words)):
+        # 那现在能要多少 (YM-10: 5,000 alone, the items came to 9,000): a sum asked is the total too
+        if (_TOTAL_ASKED.search(text) or _AMOUNT_ASKED.search(text)) and (total := probation_total(words)):
             return [*probation, total]  # 那加起来我一共能找他要多少钱 (ZW-12: the items, no total)
         return probation
+    if _PAID_WHEN.search(text) and not _HOW_MUCH.search(text) and not asked_wage:
+        return []  # 厂里说补偿金下个月才给 这中不中 (YM-09: the sum again): when, not how much
     if asked_wage:
         wage = wage or next((int(s.value) for s in find_amounts(text)), None)
     elif not redo and not (_HOW_MUCH.search(text) or _NO_CONTRACT.search(text) or dismissed(text)
@@ -614,15 +621,61 @@ def worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: 
     # 不对，是九千五 … 前十二个月平均九千五 after 工资大概八千 (ZW-11 kept 8,000): the pay said now
     wage = (None if asked_wage else monthly_wage_in(text)) or wage or monthly_wage_in(words)
     lines: list[str] = []
+    resigned = resigning(words)  # (YN-08: 想辞职 was told the 2N of an unlawful dismissal)
     if dismissed(words):
         # 干了三年 一直没签合同 …把俺撵走了 (DD-07 got the double wage only): the dismissal first
         lines.append(severance_line(months, wage, rough=bool(re.search(r"年多", words)), ask=ask,
-                                    no_notice=bool(_NO_NOTICE.search(words))))
+                                    no_notice=bool(_NO_NOTICE.search(words)), resigned=resigned))
     if _NO_CONTRACT.search(words):
         lines.append(double_wage_line(months, wage, ask and not lines))
     if len(lines) == 2 and wage and months > 1:
-        lines.append(total_line(months, wage))
+        lines.append(total_line(months, wage, resigned))
     return lines
+
+
+# 要提前30天说吗 / 能直接走吗 / 用不用先跟厂里打招呼: the notice of leaving asked about
+_NOTICE_ASKED = re.compile(r"提前|直接走|马上走|立马走|立刻走|说走就走|打招呼|说一声|通知(?:单位|公司|厂里|老板)|"
+                           r"辞职信|辞职报告|不批|不放人|不让走")
+# 想辞职 / 不干了 / 离职: the worker leaves by their own act
+_RESIGNS = re.compile(r"辞职|辞工|不干了|不想干了|离职")
+_UNPAID = re.compile(r"(?:拖|欠|扣)\S{0,4}(?:工资|工钱)|(?:工资|工钱)\S{0,4}(?:没发|不发|没给|不给|拖|欠)|"
+                     r"(?:没|不)(?:发|给)(?:我|俺)?(?:工资|工钱)")
+# a resignation over these is 第三十八条's: at once, no notice, with severance
+_FAULTS = ((_NO_INSURANCE, "没依法交社保", "未依法缴纳社会保险费"),
+           (_UNPAID, "拖欠工资", "未及时足额支付劳动报酬"))
+
+
+def resigning(words: str) -> bool:
+    """The worker leaves by their own act (想辞职), nobody dismissed them (ZJ-07, YN-08)."""
+    return bool(_RESIGNS.search(words)) and not _FIRED.search(words)
+
+
+def resignation_line(words: str, months: int | None, wage: int | None) -> str:
+    """The notice the worker owes when they quit: none when the employer is at fault (第三十八条:
+    no social insurance, pay not paid), with the severance (第四十六条) on their own time and pay;
+    30 days' written notice otherwise, 3 days in probation (第三十七条)."""
+    faults = [(said, written) for pattern, said, written in _FAULTS if pattern.search(words)]
+    if not faults:
+        return ("个人原因辞职的，要提前30天书面通知单位，试用期内提前3天（《劳动合同法》第三十七条）；不用单位批准，"
+                "到期就可以走，工资要结清，但没有经济补偿。要是单位没给您交社保、拖欠工资，可以不用提前、随时书面通知"
+                "解除，还能要经济补偿（第三十八条、第四十六条）。")
+    said, written = "、".join(f[0] for f in faults), "、".join(f[1] for f in faults)
+    owed = ""
+    if months:
+        n = severance_months(months)
+        owed = f"：按您说的干了{_period(months)}，是 {n:g} 个月工资" + (
+            f"，按月工资 {wage:,} 元算约 {int(n * wage):,} 元" if wage else "")
+    return (f"因为单位{said}辞职的，不用提前30天：可以随时书面通知单位解除劳动合同（《劳动合同法》第三十八条），"
+            f"通知里写明“因单位{written}解除劳动合同”，自己留一份，留好交给单位的证据（快递单、微信截图）；"
+            f"这样解除，单位还要按工作年限给经济补偿（第四十六条、第四十七条）{owed}。"
+            "只是个人原因辞职的，才要提前30天书面通知（试用期内提前3天，第三十七条）。")
+
+
+_AMOUNT_ASKED = re.compile(r"(?:要|拿|补|赔|要回|拿回)(?:来)?多少")
+# 补偿金下个月才给 / 啥时候给: when the money is paid, not how much
+_PAID_WHEN = re.compile(r"(?:补偿|赔偿|钱|工资)\S{0,6}?(?:下个?月|以后|过段时间|过一段时间|过几个月|分期|分几次|"
+                        r"晚点|拖到|年底|过年|(?:什么|啥|几)时候|多久|哪天)\S{0,3}?(?:给|发|付|到账|结)")
+_SUM_ASKED = re.compile(r"多少|怎么算|咋算|算一下|算算|几个月")
 
 
 _TOTAL_ASKED = re.compile(r"一共|总共|加起来|加一块|合计|总数|全部|都算上|一起算")

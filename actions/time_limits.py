@@ -11,23 +11,40 @@ from __future__ import annotations
 
 import re
 
-from actions.legal import iso_months
 from actions.validators import SINCE_LEFT
-from bot.normalize.numbers import find_durations
+from bot.normalize.numbers import find_durations, iso_months
 
 # 这样还在时效里吗 / 过了这么久还能要吗 / 还来得及吗: the time limit is what is asked
-_ASKS_LIMIT = re.compile(r"时效|过期|过了时间|来得及|过了这么久|这么久了?还能|还能不能要|还能要吗|还能要不|晚不晚|太晚")
+# (你先说能不能要 都过了一年了, YM-07: a flat 能, 14 months after leaving)
+_ASKS_LIMIT = re.compile(r"时效|过期|过了时间|来得及|过了这么久|这么久了?还能|还能不能要|还能要吗|还能要不|晚不晚|太晚|"
+                         r"能不能要|都过了一年|过了一年了")
 # 上个月还催过 / 一直在微信上催他 / 他说再等等: a demand made, or a promise to pay
 _DEMANDED = re.compile(r"催|要过|讨过|找过他|找他要|问他要|一直在要|一直要|答应|说再等|说过几天|认账|欠条|投诉过")
 _RECENTLY = re.compile(r"上个?月|上周|上礼拜|上星期|前几天|前两天|最近|这个月|这周|这礼拜|昨天|前天|刚")
 _LAW = "（《劳动争议调解仲裁法》第二十七条）"
 
 
+# 我从胶州那个厂出来一年多了 (YM-07: no time since leaving read, the limit never applied)
+_CAME_OUT = re.compile(r"(?:厂|公司|工地|单位|那里|那儿|那边)里?出来(?:都|已经|快|有|大概|差不多|得有|也)*\s*$")
+# 一年多了 大概十四个月吧: the same time said again, more exactly
+_SAID_EXACTLY = re.compile(r"(?:多)?了?\s*[，,]?\s*"
+                           r"(?:大概|大约|准确说|准确地说|其实|差不多|应该是|也就是|估计)(?:是|有)?\s*$")
+
+
 def months_since_left(words: str) -> int | None:
-    """走了快两年了 → 24: the months since the worker left, when they said it."""
-    for span in find_durations(words):
-        if SINCE_LEFT.search(words[max(0, span.start - 8):span.start]):
-            return iso_months(str(span.value))
+    """走了快两年了 → 24: the months since the worker left, when they said it (出来一年多了 大概十四个月吧
+    → 14: the exact time said right after the rough one)."""
+    spans = find_durations(words)
+    for at, span in enumerate(spans):
+        if SINCE_LEFT.search(words[max(0, span.start - 8):span.start]) or \
+                _CAME_OUT.search(words[max(0, span.start - 8):span.start]):
+            rough = iso_months(str(span.value))
+            exact = spans[at + 1] if at + 1 < len(spans) else None
+            if rough and exact and _SAID_EXACTLY.fullmatch(words[span.end:exact.start]) and \
+                    (months := iso_months(str(exact.value))) and rough - 6 <= months <= rough + 12 and \
+                    not re.match(r"的?(?:工资|工钱|钱)", words[exact.end:exact.end + 3]):
+                return months  # (走了一年多了 大概两个月工资没给: the months owed, not the time)
+            return rough
     return None
 
 
@@ -36,20 +53,28 @@ def time_limit_line(text: str, words: str) -> str | None:
     recent messages) say when they left; None otherwise."""
     if not _ASKS_LIMIT.search(text or ""):
         return None
+    return applied_limit(words)
+
+
+def applied_limit(words: str) -> str | None:
+    """The one-year limit on the time since leaving ``words`` say (出来一年多了 大概十四个月吧 —
+    YM-07, for the time-limit record's answer too); None when they say none."""
     left = months_since_left(words)
     if left is None:
         return None
     demanded = bool(_DEMANDED.search(words))
+    # 走了一年多了 (no months said): 离职已经大约1年多, not 1年 and past the year
+    period = _period(left) + ("多" if left % 12 == 0 and re.search(r"[一两二三四五六七八九]年多", words) else "")
     if left < 12:
         return (f"您离职大约 {left} 个月，还在一年的仲裁时效内{_LAW}：从离职那天算一年内申请劳动仲裁就行，"
                 "别拖到最后；向老板催要的记录也留好。")
     if demanded and _RECENTLY.search(words):
         promised = "，对方答应过给的也算" if re.search(r"答应|说再等|说过几天|认账|欠条", words) else ""
-        return (f"离职已经大约{_period(left)}，本来过了一年的仲裁时效；但您一直在催、最近还催过{promised}——"
-                f"每催一次时效就中断、从那天起重新算一年{_LAW}，所以现在还来得及。把催要的聊天记录截图保存好，"
+        return (f"离职已经大约{period}，本来过了一年的仲裁时效；但您一直在催、最近还催过{promised}——"
+                f"每催一次时效就中断、从那天起重新计算一年{_LAW}，所以现在还来得及。把催要的聊天记录截图保存好，"
                 "这是证据；尽快申请劳动仲裁，网格工作站也可以帮您。")
-    return (f"离职已经大约{_period(left)}，超过了一年的仲裁时效{_LAW}；不过这一年里您要是向老板催过钱（微信、"
-            "电话都算）、他答应过给，或者找过劳动监察、工会，时效就从那一天起重新算一年，还来得及——把这些记录找出来。"
+    return (f"离职已经大约{period}，超过一年了，过了仲裁时效{_LAW}；不过这一年里您要是向老板催过钱（微信、"
+            "电话都算）、他答应过给，或者找过劳动监察、工会，时效就从那一天起重新计算一年，还来得及——把这些记录找出来。"
             "实在过了时效，也可以打 12333 向劳动监察投诉欠薪。")
 
 

@@ -13,11 +13,10 @@ from actions.common import SafeAction, client, location, policies_for, said_this
 from actions.fact_tables import ARREARS_FACTS, wage_as_said
 from actions.facts import recent_words, worker_messages
 from actions.holiday_calendar import DayKind
-from actions.legal import iso_months
 from actions.overtime_calculator import overtime_pay
 from actions.overtime_days import read_worked_days
 from actions.tickets import context_facts, file_case, offer_ticket
-from bot.normalize.numbers import find_durations, parse_amount
+from bot.normalize.numbers import find_durations, iso_months, parse_amount
 from bot.normalize.text import normalize_text
 
 

@@ -166,3 +166,14 @@ def parse_duration(text: str) -> str | None:
         return text.upper()
     spans = find_durations(text)
     return str(spans[0].value) if spans else None
+
+
+_ISO_MONTHS = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?")
+
+
+def iso_months(value: str) -> int | None:
+    """P8M → 8, P1Y → 12, P1Y6M → 18; weeks and days are no months worked."""
+    match = _ISO_MONTHS.fullmatch(re.sub(r"\d+[WD]$", "", value))
+    if not match or not any(match.groups()):
+        return None
+    return int(match.group(1) or 0) * 12 + int(match.group(2) or 0)
