@@ -244,6 +244,8 @@ class HotlineForm(FormValidationAction):
         """A place the backend knows; when it is away, the place as written is kept. An
         unknown street inside a known district (即墨区龙山街道) is served by the district's
         station; only a place with nothing known in it asks for the city."""
+        if value is None:
+            return {"district": None}  # undone by the slot mappings (a place in a name): nothing said
         checked = v.place(value)
         if not checked.ok:
             return apply("district", checked, dispatcher, domain)

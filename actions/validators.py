@@ -596,6 +596,10 @@ def employer_answer(value: object) -> Checked:
     """The answer to 'who owes you': a registered name, a name without 公司 (青岛海纳建筑), or a
     description (一个姓刘的包工头 在长江路那个工地); 不知道 is kept as unknown."""
     text = re.sub(r"\s+", " ", _text(value)).strip(" ，,。.!！")
+    if any(text == name for _, name in _known_places()):
+        # 辛安 said to 是哪家单位欠的 (this stop's own check: filed as the employer, the place
+        # undone and 没听明白您在哪里): a place, kept as the place; the employer asked again
+        return Checked(reask="utter_invalid_employer")
     if called := _CALLED_COMPANY.search(text):
         return Checked(called.group(1))  # 全名不知道 大家都叫它海明电子厂 / 叫老街坊烩面馆 (QQ-13)
     if says_unknown(text) and not described_employer(text):

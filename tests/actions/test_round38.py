@@ -357,3 +357,12 @@ def test_the_card_is_still_the_one_asked_about_after_what_to_bring():
     earlier = [{"event": "bot", "text": card}, {"event": "user", "text": "俺是合同的事 去的话得带啥"},
                {"event": "bot", "text": "去辛安街道沂河路社区工会网格工作站带上身份证和劳动合同。"}]
     assert "周日不开门" in (station_detail_reply(said("礼拜天开不开", "nlu_fallback", earlier=earlier)) or "")
+
+
+def test_a_place_said_to_who_owes_is_no_employer():
+    """This stop's own check: 辛安 said to 是哪家单位欠的 was filed as the employer, the place undone
+    and 没听明白您在哪里 said."""
+    from actions.validators import employer_answer
+
+    assert not employer_answer("辛安").ok and not employer_answer("黄岛区").ok
+    assert employer_answer("辛安建筑公司").ok and employer_answer("一个姓刘的包工头").ok
