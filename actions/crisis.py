@@ -69,6 +69,7 @@ def still_listening(tracker: Tracker, text: str, asks_something: bool) -> bool:
     """After the crisis reply and the person-stays line, the worker goes on talking (not asking):
     heard again, in other words, rather than 没弄明白."""
     return (crisis_answered(tracker, earlier_turns=10) and not text.startswith("/") and not asks_something
+            and not PHONE_SPOKEN.search(text) and not re.search(r"\d{7,}", text)  # (a phone: YP-16)
             and not said_this_turn(tracker, STILL_LISTENING[:12], earlier_turns=1))
 
 

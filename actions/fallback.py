@@ -32,7 +32,10 @@ from actions.handoff import (
     asks_for_a_person,
     asks_for_callback,
     callback_filed,
+    callback_while_queued,
     file_waiting_callback,
+    queued_phone_left,
+    queued_wait_reply,
     request_handoff,
     staff_hours_reply,
 )
@@ -202,6 +205,12 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
     callback = await callback_reply(dispatcher, tracker)
     if callback is not None:
         return callback
+    if waiting := queued_wait_reply(tracker, text):
+        dispatcher.utter_message(text=waiting)  # 我现在排第几, read as out of scope (YP-13: 帮不上忙)
+        return []
+    if queued_phone_left(tracker):
+        # 那我留电话吧 15066218843 晚上八点以后我才醒, queued (YP-16: heard, the phone not taken)
+        return await callback_while_queued(dispatcher, tracker, "worker_request", None)
     if (noted := await note_on_ticket(dispatcher, tracker)) is not None:
         return noted  # 中午12点到1点方便 / 能催一下不 after a ticket (JJ-12, JJ-13)
     if not text.startswith("/") and v.is_correction(text) and not tracker.active_loop_name \

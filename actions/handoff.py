@@ -180,8 +180,9 @@ NO_PHONE_NO_CALLBACK = ("不留电话也可以。现在工作人员不在岗，�
 _CALLBACK_FILED = re.compile(r"已为您登记回电工单，工单号 (GH\d+)")
 CALLBACK_STANDS = ("您的回电已经登记了（工单号 {ticket}），工作人员一上班就第一时间给您打电话。我一直在这儿，"
                    "您想说什么都可以跟我说。")
-CALLBACK_STANDS_PLAIN = ("现在没有工作人员在岗。您的回电已经登记了（工单号 {ticket}），上班后工作人员会按您留的"
-                         "手机号打过来；着急的事现在就打职工服务热线 12351。")
+# (YP-13: 现在没有工作人员在岗 was said at 10:40 on a Monday, the station open)
+CALLBACK_STANDS_PLAIN = ("您的回电已经登记了（工单号 {ticket}），工作人员会按您留的手机号和时间打过来；"
+                         "着急的事现在就打职工服务热线 12351。")
 _WHEN_ASKED = re.compile(r"晚上|夜里|半夜|几点|什么时候|啥时候|明天|周末|周[六日天]|礼拜|星期|有人吗|有人不|"
                          r"一个人都没|没人|都不在")
 WHEN_SOMEONE_IS_THERE = ("现在没有工作人员在岗，{back}。请留下手机号{place}，上班后工作人员第一时间"
@@ -269,13 +270,13 @@ QUEUED_AGAIN = ("您已经在排队了（{queue}），工作人员一接上就�
 
 # 还要等多久 / 人工来了能看到不 while queued (YN-11: 请告诉我工单号, then another answer repeated)
 _WAIT_ASKED = re.compile(r"等多久|要等|还得等|排到|轮到|几个人|多长时间|多久能|什么时候来|啥时候来|来了能|能看到|"
-                         r"看得到|还在排|排队")
+                         r"看得到|还在排|排队|排第几|第几个|第几位|前面还有")  # (我现在排第几, YP-13: 帮不上忙)
 WAIT_REPLY = ("您在排队等工作站的工作人员，一接上就在这个对话里回复您，您说过的他们都能看到，不用再说一遍。"
               "不想等的话，留个手机号和方便接电话的时间，工作人员给您回电；着急也可以直接打 12351。")
 
 
 # 我是上夜班的保安 一般都是半夜十二点以后才有空 那个点还有人工吗 (YN-12: 没太明白)
-_WHEN_STAFF = re.compile(r"(?:半夜|夜里|夜间|深夜|凌晨|晚上|那个点|几点|周末|礼拜天|节假日|过年)\S{0,8}?"
+_WHEN_STAFF = re.compile(r"(?:半夜|夜里|夜间|深夜|凌晨|晚上|那个点|几点|周末|礼拜天|节假日|过年)[^，,。？?！!]{0,10}?"
                          r"(?:有人工|有没有人|还有人|有人吗|有人不|人工|值班)|人工\S{0,3}(?:几点|啥时候|什么时候)(?:上班|下班)")
 STAFF_HOURS = ("工会网格工作站的工作人员白天上班，半夜和凌晨没有人在岗；各站的服务时间不一样，告诉我您在哪个区、街道，"
                "我把那边工作站的时间和电话告诉您。您也可以现在留个手机号和方便接电话的时间（比如“下午两点以后”），"
@@ -290,12 +291,36 @@ def staff_hours_reply(text: str, tracker: Tracker | None = None) -> str | None:
     return STAFF_HOURS if _WHEN_STAFF.search(text or "") else None
 
 
+WAIT_AGAIN = ("现在排第几，要看工作人员手上的事，我这里说不准；工作人员按顺序接，一接上就在这里回复您。等不及的话，"
+              "留个手机号和方便接电话的时间，工作人员回电；着急也可以直接打 12351。")
+
+
 def queued_wait_reply(tracker: Tracker, text: str) -> str | None:
     """The reply to a question about the wait, while the conversation is queued (None: not that)."""
-    if not _WAIT_ASKED.search(text or "") or not said_this_turn(tracker, "已为您转接", earlier_turns=8) \
-            or said_this_turn(tracker, WAIT_REPLY[:12], earlier_turns=1):
+    if not _WAIT_ASKED.search(text or "") or not said_this_turn(tracker, "已为您转接", earlier_turns=8):
         return None
+    if said_this_turn(tracker, WAIT_REPLY[:12], earlier_turns=1):
+        return WAIT_AGAIN  # 我现在排第几 right after (YP-13: 帮不上忙): not the same text again
     return WAIT_REPLY
+
+
+def queued_phone_left(tracker: Tracker) -> bool:
+    """The worker, queued at the station, leaves a phone this turn (and no callback is filed yet)."""
+    return said_this_turn(tracker, "已为您转接", earlier_turns=8) and bool(slots_set_this_turn(tracker).get("phone")) \
+        and not callback_filed(tracker)
+
+
+async def callback_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str,
+                                service: str | None) -> list[dict[str, Any]]:
+    """A phone left while queued: the callback, at the time the worker said. After a crisis the
+    callback stays urgent and the worker stays in the queue (YP-16: 15066218843 晚上八点以后我才醒
+    made a routine callback due in two days)."""
+    if crisis_answered(tracker, earlier_turns=12):
+        dispatcher.utter_message(text="好的，号码记下了，工作人员会尽快给您打；您也还在排队，工作人员一接上就在这里回复您。"
+                                      "撑不住的时候，12356、400-161-9995 24 小时有人接。")
+        return await file_callback(dispatcher, tracker, "crisis", service)
+    dispatcher.utter_message(text="好的，不用在这儿等了，工作人员按您留的手机号给您回电。")
+    return await file_callback(dispatcher, tracker, reason, service)
 
 
 async def still_queued(dispatcher: CollectingDispatcher, tracker: Tracker, record: dict, queue: str,
@@ -304,8 +329,7 @@ async def still_queued(dispatcher: CollectingDispatcher, tracker: Tracker, recor
     (the queue need not be waited in); anything else is told where they stand, once."""
     text = normalize_text((tracker.latest_message or {}).get("text") or "")  # (打給我: traditional)
     if contact_phone(tracker) and (slots_set_this_turn(tracker).get("phone") or asks_for_callback(text)):
-        dispatcher.utter_message(text="好的，不用在这儿等了，工作人员按您留的手机号给您回电。")
-        return await file_callback(dispatcher, tracker, reason, service)
+        return await callback_while_queued(dispatcher, tracker, reason, service)
     if phone := contact_phone(tracker):
         # (YM-14: the phone given already was asked for again)
         dispatcher.utter_message(text=f"您已经在排队了（{queue}），工作人员一接上就在这里回复您。不想等的话，工作人员可以"

@@ -47,10 +47,10 @@ from actions.facts import (
 )
 from actions.handoff import (
     asks_for_a_person,
-    callback_filed,
-    file_callback,
+    callback_while_queued,
     file_waiting_callback,
     insists_on_a_person,
+    queued_phone_left,
     queued_wait_reply,
     request_handoff,
 )
@@ -488,13 +488,11 @@ class ActionStartService(SafeAction):
         if waiting := queued_wait_reply(tracker, text):
             dispatcher.utter_message(text=waiting)  # 还要等多久 while queued (YN-11: 请告诉我工单号)
             return []
-        if said_this_turn(tracker, "已为您转接", earlier_turns=8) and slots_set_this_turn(tracker).get("phone") \
-                and not callback_filed(tracker):
+        if queued_phone_left(tracker):
             # 那留个电话吧 15192837465 下午两点以后打 我是问夜班加班没签合同的事, while queued (YN-12:
             # the overtime form, the call never filed): the callback, with what it is about
-            dispatcher.utter_message(text="好的，不用在这儿等了，工作人员按您留的手机号给您回电。")
             service = next(iter(services_meant(text)), None)
-            return await file_callback(dispatcher, tracker, "worker_request", service)
+            return await callback_while_queued(dispatcher, tracker, "worker_request", service)
         if check := crisis_check_in(tracker, text):
             dispatcher.utter_message(text=check)  # 开玩笑的 说正事 … (ZD-11), then the matter
         elif money_after_crisis(tracker, text) and not tracker.active_loop_name:

@@ -316,7 +316,8 @@ async def test_a_crisis_said_again_after_its_callback_was_filed_files_no_second_
                     False, None, {}, "action_listen")
     await handoff.request_handoff(dispatcher, later, "worker_request")
     reply = dispatcher.messages[-1]["text"]
-    assert "现在没有工作人员在岗" in reply and "GH202612060001" in reply
+    # (the line no longer says 现在没有工作人员在岗: it is said in opening hours too — YP-13)
+    assert "回电已经登记了" in reply and "GH202612060001" in reply
 
 
 async def test_a_months_correction_after_the_double_wage_sum_redoes_it():

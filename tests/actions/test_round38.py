@@ -366,3 +366,41 @@ def test_a_place_said_to_who_owes_is_no_employer():
 
     assert not employer_answer("辛安").ok and not employer_answer("黄岛区").ok
     assert employer_answer("辛安建筑公司").ok and employer_answer("一个姓刘的包工头").ok
+
+
+async def test_a_phone_left_while_queued_after_a_crisis_stays_urgent(monkeypatch):
+    """YP-16: 那我留电话吧 15066218843 晚上八点以后我才醒, queued after the crisis reply, got the
+    listening line (the phone not taken); then the self-harm case became a routine callback."""
+    from actions import tickets
+    from actions.fallback import ActionFallbackStep
+
+    filed: list[dict] = []
+
+    async def submit(client, outbox, payload, key):
+        filed.append(payload)
+        return {"id": "GH202612070021", "station_name": "青岛市总工会职工服务中心", "station_phone": "12351",
+                "sla_due": "2026-12-07T03:00:00Z"}
+
+    monkeypatch.setattr(tickets, "submit_ticket", submit)
+    monkeypatch.setattr(tickets, "client", lambda: None)
+    monkeypatch.setattr(tickets, "outbox", lambda: None)
+    first = "每天下夜班回出租屋就想拿刀划自己"
+    earlier = [{"event": "user", "text": first, "parse_data": parse(first, "psych_support")},
+               {"event": "bot", "text": CRISIS_REPLY}, {"event": "bot", "text": QUEUED}]
+    dispatcher = CollectingDispatcher()
+    await ActionFallbackStep().run(dispatcher, said("那我留电话吧 15066218843 晚上八点以后我才醒", "nlu_fallback",
+                                                    {"phone": "15066218843"}, earlier), DOMAIN)
+    assert [p["type"] for p in filed] == ["callback"] and filed[0]["facts"]["reason"] == "crisis"
+    assert filed[0]["facts"].get("call_time") and "还在排队" in texts(dispatcher)
+
+
+def test_the_queue_asked_again_and_a_callback_standing_are_told_plainly():
+    """YP-13: 我现在排第几 right after the wait was told got 帮不上忙; 要是晚上下班以后找人 有人吗 after the
+    callback got 现在没有工作人员在岗 at 10:40 on a Monday."""
+    from actions.handoff import CALLBACK_STANDS_PLAIN, WAIT_REPLY, queued_wait_reply, staff_hours_reply
+
+    earlier = [{"event": "bot", "text": QUEUED}, {"event": "user", "text": "还要等多久"},
+               {"event": "bot", "text": WAIT_REPLY}]
+    assert "说不准" in queued_wait_reply(said("我现在排第几", "out_of_scope", earlier=earlier), "我现在排第几")
+    assert "现在没有工作人员在岗" not in CALLBACK_STANDS_PLAIN
+    assert staff_hours_reply("要是晚上下班以后找人 有人吗")
