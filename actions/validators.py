@@ -592,6 +592,12 @@ _CREW = re.compile(r"(?:装修队|施工队|工程队|建筑队|包工队|搬家
 _NICKNAME = re.compile(r"(?:叫他|叫她|都叫|喊他|人称)\s*((?:老|小|阿)[\u4e00-\u9fff])")
 
 
+_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚"
+             "卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+# 张老板 / 刘工头 / 王经理: a boss known by surname only
+_SURNAME_BOSS = re.compile(rf"(?<![\u4e00-\u9fff])[{_SURNAMES}](?:老板|经理|老总|总|包工头|工头)")
+
+
 def employer_answer(value: object) -> Checked:
     """The answer to 'who owes you': a registered name, a name without 公司 (青岛海纳建筑), or a
     description (一个姓刘的包工头 在长江路那个工地); 不知道 is kept as unknown."""
@@ -602,6 +608,8 @@ def employer_answer(value: object) -> Checked:
         return Checked(reask="utter_invalid_employer")
     if called := _CALLED_COMPANY.search(text):
         return Checked(called.group(1))  # 全名不知道 大家都叫它海明电子厂 / 叫老街坊烩面馆 (QQ-13)
+    if says_unknown(text) and (boss := _SURNAME_BOSS.search(text)) and not described_employer(text):
+        return Checked(boss.group(0))  # 张老板 全名不知道 (YO-13: filed 单位：不清楚)
     if says_unknown(text) and not described_employer(text):
         # 不知道叫啥 就是个小饭馆: the name is unknown, the description is kept; 就知道是搞装修
         # 的 都叫他老李 (K-20): what they do and what they are called

@@ -404,3 +404,12 @@ def test_the_queue_asked_again_and_a_callback_standing_are_told_plainly():
     assert "说不准" in queued_wait_reply(said("我现在排第几", "out_of_scope", earlier=earlier), "我现在排第几")
     assert "现在没有工作人员在岗" not in CALLBACK_STANDS_PLAIN
     assert staff_hours_reply("要是晚上下班以后找人 有人吗")
+
+
+def test_a_boss_known_by_surname_with_the_full_name_unknown_is_the_employer():
+    """YO-13: 我刚才不是说了吗 张老板 全名不知道 filed 单位：不清楚; YO-15: 青岛 (a place) as the employer."""
+    from actions.validators import employer_answer
+
+    assert employer_answer("我刚才不是说了吗 张老板 全名不知道").value == "张老板"
+    assert employer_answer("不知道").value == "不清楚"
+    assert not employer_answer("青岛").ok
