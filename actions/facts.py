@@ -401,7 +401,7 @@ def applied_relief_line(found: list[dict], words: str) -> list[str]:
         return [f"按您说的自付 {paid:,.0f} 元：工会医疗救助是给在档困难职工的（自付超过 2,000 元，特困职工超过 "
                 "3,000 元）；"
                 "还没建档的，先到所在的网格工作站申请困难职工建档。"]
-    if status in (None, UNKNOWN):
+    if status is None or status == UNKNOWN:
         return [f"按您说的自付 {paid:,.0f} 元：在档困难职工超过 2,000 元就能申请，特困职工要超过 3,000 元；"
                 "您是哪一档，以工会档案为准。"]
     return [relief_verdict_line(status, paid)]

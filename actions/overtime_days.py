@@ -115,8 +115,8 @@ def _days_named_off(clause: str) -> set:
     rest = re.sub(rf"({_LUNAR_DAY}){_TO}({_LUNAR_DAY})", " ", clause)
     named.update(_lunar_date(year, n) for n in re.findall(_LUNAR_DAY, rest))
     for span in re.finditer(rf"(\d{{1,2}})\s*[号日]{_TO}(\d{{1,2}})\s*[号日]", clause):
-        first, last = int(span.group(1)), int(span.group(2))
-        named.update(f"{n}号" for n in range(first, last + 1) if last - first <= 15)
+        low, high = int(span.group(1)), int(span.group(2))
+        named.update(f"{n}号" for n in range(low, high + 1) if high - low <= 15)
     rest = re.sub(rf"(\d{{1,2}})\s*[号日]{_TO}(\d{{1,2}})\s*[号日]", " ", clause)
     named.update(f"{n}号" for n in re.findall(r"(\d{1,2})\s*[号日]", rest))
     return named
