@@ -316,9 +316,11 @@ async def callback_while_queued(dispatcher: CollectingDispatcher, tracker: Track
     callback stays urgent and the worker stays in the queue (YP-16: 15066218843 晚上八点以后我才醒
     made a routine callback due in two days)."""
     if crisis_answered(tracker, earlier_turns=12):
-        dispatcher.utter_message(text="好的，号码记下了，工作人员会尽快给您打；您也还在排队，工作人员一接上就在这里回复您。"
-                                      "撑不住的时候，12356、400-161-9995 24 小时有人接。")
-        return await file_callback(dispatcher, tracker, "crisis", service)
+        # (in danger now — 我现在在工地楼顶上 — the danger line comes first, from file_callback)
+        events = await file_callback(dispatcher, tracker, "crisis", service)
+        dispatcher.utter_message(text="您也还在排队，工作人员一接上就在这里回复您。撑不住的时候，12356、400-161-9995 "
+                                      "24 小时有人接。")
+        return events
     dispatcher.utter_message(text="好的，不用在这儿等了，工作人员按您留的手机号给您回电。")
     return await file_callback(dispatcher, tracker, reason, service)
 

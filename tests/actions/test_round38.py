@@ -392,6 +392,7 @@ async def test_a_phone_left_while_queued_after_a_crisis_stays_urgent(monkeypatch
                                                     {"phone": "15066218843"}, earlier), DOMAIN)
     assert [p["type"] for p in filed] == ["callback"] and filed[0]["facts"]["reason"] == "crisis"
     assert filed[0]["facts"].get("call_time") and "还在排队" in texts(dispatcher)
+    assert not texts(dispatcher).lstrip().startswith("您也还在排队")  # the callback first (in danger: that line)
 
 
 def test_the_queue_asked_again_and_a_callback_standing_are_told_plainly():
@@ -413,3 +414,25 @@ def test_a_boss_known_by_surname_with_the_full_name_unknown_is_the_employer():
     assert employer_answer("我刚才不是说了吗 张老板 全名不知道").value == "张老板"
     assert employer_answer("不知道").value == "不清楚"
     assert not employer_answer("青岛").ok
+
+
+async def test_in_danger_while_queued_the_danger_line_comes_first(monkeypatch):
+    """CI in office hours: 18954327761 黄岛 我现在在工地楼顶上, queued after the crisis reply, got the
+    queue's line before 您现在的位置很危险."""
+    from actions import tickets
+    from actions.router import ActionStartService
+
+    async def submit(client, outbox, payload, key):
+        return {"id": "GH202612070022", "station_name": "黄岛区总工会", "station_phone": "0532-12351",
+                "sla_due": "2026-12-07T03:00:00Z"}
+
+    monkeypatch.setattr(tickets, "submit_ticket", submit)
+    monkeypatch.setattr(tickets, "client", lambda: None)
+    monkeypatch.setattr(tickets, "outbox", lambda: None)
+    first = "腿摔伤了老板把我开了一分钱不给 活着真没意思 不如从楼上跳下去算了"
+    earlier = [{"event": "user", "text": first, "parse_data": parse(first, "psych_support")},
+               {"event": "bot", "text": CRISIS_REPLY}, {"event": "bot", "text": QUEUED}]
+    dispatcher = CollectingDispatcher()
+    await ActionStartService().run(dispatcher, said("18954327761 黄岛 我现在在工地楼顶上", "inform",
+                                                    {"phone": "18954327761"}, earlier), DOMAIN)
+    assert texts(dispatcher).lstrip().startswith("您现在的位置很危险"), texts(dispatcher)
