@@ -194,13 +194,28 @@ def _services_reply(name: str, phone: str, card: str) -> str:
 # looped): who handles the ticket looked up, not the nearest station
 _WHO_HANDLES = re.compile(r"分给|分到|分派|转给|哪个站|谁管|谁负责|谁在办|谁处理|谁跟进|哪个网格|给谁了|负责人")
 _STATUS_REPLY = re.compile(r"^工单 (GH\d+) 目前")
-_HANDLED_BY = re.compile(r"由(\S+?)负责（电话 ([^）]+)）")
+HANDLED_BY = re.compile(r"由(\S+?)负责（电话 ([^）]+)）")  # a filing or status reply's station
+
+
+def _last_turn_said(tracker: Tracker) -> list[str]:
+    """The bot's messages since the worker's message before the latest one."""
+    said: list[str] = []
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users > 1:
+                break
+        elif event.get("event") == "bot" and users == 1:
+            said.append(event.get("text") or "")
+    return said
 
 
 def status_looked_up(tracker: Tracker) -> re.Match | None:
-    """The ticket status the bot's latest reply gave (group 1: its id), or None."""
-    last = next((e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "bot"), "")
-    return _STATUS_REPLY.search(last)
+    """The ticket status the bot's last turn gave (group 1: its id), or None — also when a line
+    followed it (您刚才还提到了“孩子上学”，现在帮您看看吗 — YN-13: 给工单上加上 then started a new
+    school form)."""
+    return next((found for text in _last_turn_said(tracker) if (found := _STATUS_REPLY.search(text))), None)
 
 
 def ticket_station_reply(tracker: Tracker) -> str | None:
@@ -209,7 +224,7 @@ def ticket_station_reply(tracker: Tracker) -> str | None:
     text = ((tracker.latest_message or {}).get("text") or "").strip()
     if not _WHO_HANDLES.search(text) or not (status := status_looked_up(tracker)):
         return None
-    if handled := _HANDLED_BY.search(status.string):
+    if handled := HANDLED_BY.search(status.string):
         return f"工单 {status.group(1)} 由{handled.group(1)}负责，电话 {handled.group(2)}。"
     return (f"工单 {status.group(1)} 已经分派给您所在地的网格工作站。为了保护个人信息，负责的工作站和"
             "工作人员在核实是您本人后才告诉您：工作人员会按您登记的手机号联系您。着急的话可以打职工服务热线 "

@@ -32,7 +32,7 @@ from actions.fact_tables import (
 )
 from actions.facts import case_words, is_question
 from actions.slot_checks import value_before_this_message
-from actions.station_followup import filed_type
+from actions.station_followup import HANDLED_BY, filed_type, status_looked_up
 from bot.contract import TICKET_TYPE_WORKER_NAMES, URGENT_CALLBACK_REASONS, weekday_name
 from bot.normalize.identity import mask_phone
 
@@ -477,31 +477,6 @@ _PHONE_GIVEN = re.compile(r"(?:手机号?|电话(?:号码?)?|号码)\S{0,4}?(?:�
 # legal-aid ticket offered): whether the others must register too
 _OTHERS_SIGN_UP = re.compile(r"(?:工友|同事|老乡|其他人|别的人|他们)\S{0,8}?(?:登记|来登|报名|一个个|挨个|自己来|也来|"
                              r"要不要来|用不用来|都得来|都要来)")
-_HANDLED_BY = re.compile(r"由(\S+?)负责（电话 ([^）]+)）")
-_STATUS_GIVEN = re.compile(r"^工单 (GH\d+) 目前")
-
-
-def _last_turn_said(tracker: Tracker) -> list[str]:
-    """The bot's messages since the worker's message before the latest one."""
-    said: list[str] = []
-    users = 0
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            users += 1
-            if users > 1:
-                break
-        elif event.get("event") == "bot" and users == 1:
-            said.append(event.get("text") or "")
-    return said
-
-
-def looked_up_last_turn(tracker: Tracker) -> str | None:
-    """The ticket whose status the bot's last turn gave, also when a line followed it (您刚才还
-    提到了“孩子上学”，现在帮您看看吗 — YN-13: 给工单上加上 then started a new school form)."""
-    return next((found.group(1) for text in _last_turn_said(tracker) if (found := _STATUS_GIVEN.search(text))),
-                None)
-
-
 def _call_time_said(text: str) -> str | None:
     """晚上打都行: the words of the message that say when to call (None: none)."""
     if not (found := _CALL_TIME.search(text)):
@@ -535,7 +510,7 @@ def others_sign_up_reply(tracker: Tracker, filed: str) -> str:
     count = next((line.split("：", 1)[1] for line in lines if line.startswith("· 人数：")), None)
     filing = next((said for e in reversed(tracker.events) if e.get("event") == "bot"
                    and filed in (said := e.get("text") or "") and "已为您登记" in said), "")
-    station = found.group(1) if (found := _HANDLED_BY.search(filing)) else "负责的网格工作站"
+    station = found.group(1) if (found := HANDLED_BY.search(filing)) else "负责的网格工作站"
     if count and "就您" not in count and "不清楚" not in count:
         held = (f"不用一个个来登记：工单 {filed} 上登记的是共 {count}，是大家一起的事。工作人员联系您时，会跟您要工友的"
                 "名单和每个人被欠的钱数，您可以先帮着记下来（名字、电话、各欠多少）。")
@@ -606,7 +581,7 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
             for line in await answer_in_topic(tracker, CASE_TOPICS.get(filed_type(tracker) or "")):
                 dispatcher.utter_message(text=line)
         return []
-    looked_up = looked_up_last_turn(tracker)
+    looked_up = status.group(1) if (status := status_looked_up(tracker)) else None
     filed = ticket_filed_here(tracker, last=120)  # (ZH-13: a note after a status check, 40 events on)
     if looked_up and looked_up != filed and _ADDS_TO_IT.search(text):
         # 我想补充一下 孩子原来在河南周口上学 还有我换号了 新号139… about a ticket filed in another
