@@ -223,7 +223,9 @@ FORM_TOPICS = {"relief_form": "困难职工医疗救助", "wage_arrears_form": "
 CASE_TOPICS = {"relief_application": "困难职工医疗救助", "mutual_insurance": "职工互助保障",
                "legal_aid": "劳动争议仲裁", "wage_arrears": "拖欠工资 劳动仲裁",
                "subsidy_application": "过年补贴", "overtime_pay": "加班工资",
-               "minimum_wage": "最低工资", "school_placement": "随迁子女入学"}
+               "minimum_wage": "最低工资", "school_placement": "随迁子女入学",
+               # the policy services, whose sign-ups are filed as "other" (YN-02)
+               "childcare_service": "托管驿站", "skills_training": "职工书院 培训"}
 _WHICH_YEAR = re.compile(r"今年|去年|以前|往年|还有没有|还算|过期|还能领|还有效|哪一年|哪年")
 WHICH_YEAR = ("我这里的过年措施都注明了出处和年份，上面写的是哪一年就是哪一年的。今年有没有、怎么领，以当地"
               "工会最新公布的为准：可以打职工服务热线 12351 问，也可以登记一下，让工作站的工作人员帮您问清楚。")

@@ -67,8 +67,6 @@ SWITCH_CONFIDENCE = 0.7
 SURE_SWITCH_CONFIDENCE = 0.9
 # The second time a place is asked: an example and the cities the hotline serves most.
 _ASKS_IF_BOT = re.compile(r"机器人|是真人|是人吗|是不是人|人工智能|ai吗|AI吗")
-BOT_SAYS_WHAT_IT_IS = ("我是工会的智能助手（机器人），不是真人。需要真人帮忙的话，说“转人工”就行，网格工作站的工作人员"
-                       "会接手。")
 QUESTION_KEPT = ("您问的这个，我这里没有现成的准确答案，先给您记进要登记的内容里，工作人员联系您时一并回答；"
                  "不想等也可以打职工服务热线 12351 问。")
 QUESTION_NOT_ON_RECORD = ("您问的这个，我这里没有现成的准确答案；工作站的工作人员联系您时可以问他们，"
@@ -550,13 +548,15 @@ class HotlineForm(FormValidationAction):
                 and not v.says_unknown(text) and not answers_the_question(tracker)
                 and not CONFIRM.match(text) and not CHANGE.match(text))
 
-    def _keep_question(self, tracker: Tracker) -> tuple[list[str], list[dict]]:
+    def _keep_question(self, tracker: Tracker, domain: DomainDict | None = None) -> tuple[list[str], list[dict]]:
         """The honest reply to a question with no answer on record; on the ticket offer the
         question is added to the case, so the staff who call answer it."""
         text = (tracker.latest_message.get("text") or "").strip()
         if ((tracker.latest_message.get("intent") or {}).get("name") == "bot_challenge"
                 or _ASKS_IF_BOT.search(text)):
-            return [BOT_SAYS_WHAT_IT_IS], []  # 你是机器人吗 on the offer (ZX-16: kept on the ticket)
+            # 你是机器人吗 on the offer (ZX-16: kept on the ticket): the domain's own answer
+            said = ((domain or {}).get("responses", {}).get("utter_bot_challenge") or [{}])[0].get("text")
+            return [said or "我是工会的智能助手（机器人）。"], []
         if _ASKS_FOR_HELP.search(text):
             return [CAN_HELP], []  # 能帮我要回来吗 inside the case (II-09: 没有现成的准确答案)
         if sums := sums_for(tracker):
@@ -596,7 +596,7 @@ class HotlineForm(FormValidationAction):
         if not answers and self._unanswerable_question(tracker):
             # 报名要带啥 身份证就行吗 / 医药费能要回来不 on the offer (X-03, X-17, X-20 got the
             # offer again, then 不好回答): said honestly, and kept for the staff who call
-            answers, question_kept = self._keep_question(tracker)
+            answers, question_kept = self._keep_question(tracker, domain)
         if answers:  # 有个标准没有 asked back (I-08): the figure, then the question again
             # (not the question's re-ask hint first: the worker asked, they did not answer)
             dispatcher.messages[:] = [m for m in dispatcher.messages

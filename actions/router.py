@@ -278,11 +278,6 @@ def asked_before(tracker: Tracker, skipping: str = "inform", limit: int = 4) -> 
     return None
 
 
-# the words a policy service's records are found by (a sign-up is filed as type "other")
-_POLICY_TOPICS = {"childcare_service": "托管驿站", "skills_training": "职工书院 培训",
-                  "mutual_insurance": "职工互助保障", "legal_aid": "劳动争议仲裁"}
-
-
 def place_follow_up(tracker: Tracker, text: str) -> str | None:
     """青岛黄岛区辛安街道 (or 那青岛呢) right after the station or the minimum wage was answered
     for another place: the same question, for this place, not "请问您想办理什么事情"."""
@@ -666,7 +661,7 @@ class ActionStartService(SafeAction):
             asked = (((e.get("parse_data") or {}).get("intent") or {}).get("name") for e in
                      reversed(tracker.events[-80:]) if e.get("event") == "user")
             topic = CASE_TOPICS.get(filed_type(tracker) or "") or next(
-                (_POLICY_TOPICS[i] for i in asked if i in _POLICY_TOPICS), "")
+                (CASE_TOPICS[i] for i in asked if i in POLICY_SERVICES), "")  # (a sign-up is filed as "other")
             if lines := await answer_in_topic(tracker, topic):
                 for line in lines:
                     dispatcher.utter_message(text=line)

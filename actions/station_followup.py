@@ -144,7 +144,8 @@ _BRING_FOR = {"school_placement": "户口簿、居住证、孩子的出生医学
               "overtime_pay": "工资条、考勤或打卡记录、排班表、加班的聊天记录",
               "relief": "病历、诊断证明、医药费票据和报销结算单",
               "legal_aid": "劳动合同或能证明劳动关系的材料、工资条、辞退通知或聊天记录"}
-_FILED_AT = re.compile(r"已为您登记\S*?工单，工单号 (GH\d+)，由(\S+?)负责（电话 ([^）]+)）")
+HANDLED_BY = re.compile(r"由(\S+?)负责（电话 ([^）]+)）")  # a filing or status reply's station
+_FILED_AT = re.compile(r"已为您登记\S*?工单，工单号 (GH\d+)，" + HANDLED_BY.pattern)
 
 
 _KIND_WORDS = (("legal_aid", r"合同|辞退|开除|工伤|社保|仲裁|试用期|补偿"), ("wage_arrears", r"欠薪|欠钱|工资|工钱"),
@@ -194,7 +195,6 @@ def _services_reply(name: str, phone: str, card: str) -> str:
 # looped): who handles the ticket looked up, not the nearest station
 _WHO_HANDLES = re.compile(r"分给|分到|分派|转给|哪个站|谁管|谁负责|谁在办|谁处理|谁跟进|哪个网格|给谁了|负责人")
 _STATUS_REPLY = re.compile(r"^工单 (GH\d+) 目前")
-HANDLED_BY = re.compile(r"由(\S+?)负责（电话 ([^）]+)）")  # a filing or status reply's station
 
 
 def _last_turn_said(tracker: Tracker) -> list[str]:

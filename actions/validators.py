@@ -602,7 +602,7 @@ def employer_answer(value: object) -> Checked:
     """The answer to 'who owes you': a registered name, a name without 公司 (青岛海纳建筑), or a
     description (一个姓刘的包工头 在长江路那个工地); 不知道 is kept as unknown."""
     text = re.sub(r"\s+", " ", _text(value)).strip(" ，,。.!！")
-    if any(text == name for _, name in _known_places()):
+    if text in _known_place_names():
         # 辛安 said to 是哪家单位欠的 (this stop's own check: filed as the employer, the place
         # undone and 没听明白您在哪里): a place, kept as the place; the employer asked again
         return Checked(reask="utter_invalid_employer")
@@ -931,6 +931,12 @@ def _known_places() -> tuple[tuple[str, str], ...]:
     names = load()
     return tuple(sorted(((kind, n) for kind in ("city", "district") for n in names.get(kind, ())
                          if len(n) >= 2), key=lambda item: -len(item[1])))
+
+
+@lru_cache(maxsize=1)
+def _known_place_names() -> frozenset[str]:
+    """The names of :func:`_known_places`, for a whole-text lookup."""
+    return frozenset(name for _, name in _known_places())
 
 
 _WORK_VERB = re.compile(r"^(?:送|做|干|跑|开|在|打|上班|当)")

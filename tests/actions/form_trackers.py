@@ -30,3 +30,18 @@ def form_tracker(form: str, asked: str, text: str, intent: str = "inform",
 def slot_values(events: list[dict]) -> dict:
     """Slot name → value of the SlotSet events an action returned."""
     return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def conversation(turns: list[tuple[str, str, list[str]]], slots: dict | None = None) -> Tracker:
+    """A conversation: (worker's words, intent, the bot's lines after them); the last turn's
+    lines are left empty — it is the message being answered."""
+    events: list[dict] = []
+    for text, intent, replies in turns:
+        events += [{"event": "action", "name": "action_listen"},
+                   {"event": "user", "text": text, "parse_data": parse(text, intent)},
+                   *({"event": "bot", "text": line} for line in replies)]
+    slots = dict(slots or {})
+    events += [{"event": "slot", "name": k, "value": val} for k, val in slots.items()]
+    return Tracker("worker-1", slots, parse(turns[-1][0], turns[-1][1]), events, False, None, {},
+                   "action_listen")
+

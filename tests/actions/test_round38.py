@@ -4,6 +4,7 @@ worker wrote it."""
 
 from __future__ import annotations
 
+import pytest
 from form_trackers import form_tracker, parse, slot_values
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -111,6 +112,24 @@ async def test_the_money_said_after_the_crisis_reply_goes_on_with_the_case():
                    for e in events), (text, events)
 
 
+@pytest.fixture
+def filed(monkeypatch) -> list[dict]:
+    """The tickets the actions file (the backend answers each with one filed ticket)."""
+    from actions import tickets
+
+    sent: list[dict] = []
+
+    async def submit(client, outbox, payload, key):
+        sent.append(payload)
+        return {"id": "GH202612070020", "station_name": "青岛市总工会职工服务中心", "station_phone": "12351",
+                "sla_due": "2026-12-07T08:30:00Z"}
+
+    monkeypatch.setattr(tickets, "submit_ticket", submit)
+    monkeypatch.setattr(tickets, "client", lambda: None)
+    monkeypatch.setattr(tickets, "outbox", lambda: None)
+    return sent
+
+
 class OpenStation:
     """The backend's handoff answer in opening hours: queued, the next one."""
 
@@ -122,22 +141,13 @@ class OpenStation:
 QUEUED = "已为您转接青岛市总工会职工服务中心的工作人员，您是下一位，请稍候。着急的话也可以直接打 12351。"
 
 
-async def test_a_queued_worker_who_writes_again_is_told_where_they_stand_and_a_phone_is_a_callback(monkeypatch):
+async def test_a_queued_worker_who_writes_again_is_told_where_they_stand_and_a_phone_is_a_callback(
+        monkeypatch, filed):
     """ZX-10: 要等多久？我晚上八點才下班 / 那算了，我留個電話 13705321188 明天上午打給我 / 你聽得懂嗎
     while queued all got the same 已为您转接…您是下一位, and the number was never taken."""
-    from actions import handoff, tickets
-
-    filed: list[dict] = []
-
-    async def submit(client, outbox, payload, key):
-        filed.append(payload)
-        return {"id": "GH202612070020", "station_name": "青岛市总工会职工服务中心", "station_phone": "12351",
-                "sla_due": "2026-12-07T08:30:00Z"}
+    from actions import handoff
 
     monkeypatch.setattr(handoff, "client", lambda: OpenStation())
-    monkeypatch.setattr(tickets, "submit_ticket", submit)
-    monkeypatch.setattr(tickets, "client", lambda: None)
-    monkeypatch.setattr(tickets, "outbox", lambda: None)
     earlier = [{"event": "user", "text": "转人工", "parse_data": parse("转人工", "request_human")},
                {"event": "bot", "text": QUEUED}]
     dispatcher = CollectingDispatcher()
@@ -368,22 +378,11 @@ def test_a_place_said_to_who_owes_is_no_employer():
     assert employer_answer("辛安建筑公司").ok and employer_answer("一个姓刘的包工头").ok
 
 
-async def test_a_phone_left_while_queued_after_a_crisis_stays_urgent(monkeypatch):
+async def test_a_phone_left_while_queued_after_a_crisis_stays_urgent(filed):
     """YP-16: 那我留电话吧 15066218843 晚上八点以后我才醒, queued after the crisis reply, got the
     listening line (the phone not taken); then the self-harm case became a routine callback."""
-    from actions import tickets
     from actions.fallback import ActionFallbackStep
 
-    filed: list[dict] = []
-
-    async def submit(client, outbox, payload, key):
-        filed.append(payload)
-        return {"id": "GH202612070021", "station_name": "青岛市总工会职工服务中心", "station_phone": "12351",
-                "sla_due": "2026-12-07T03:00:00Z"}
-
-    monkeypatch.setattr(tickets, "submit_ticket", submit)
-    monkeypatch.setattr(tickets, "client", lambda: None)
-    monkeypatch.setattr(tickets, "outbox", lambda: None)
     first = "每天下夜班回出租屋就想拿刀划自己"
     earlier = [{"event": "user", "text": first, "parse_data": parse(first, "psych_support")},
                {"event": "bot", "text": CRISIS_REPLY}, {"event": "bot", "text": QUEUED}]
@@ -416,19 +415,11 @@ def test_a_boss_known_by_surname_with_the_full_name_unknown_is_the_employer():
     assert not employer_answer("青岛").ok
 
 
-async def test_in_danger_while_queued_the_danger_line_comes_first(monkeypatch):
+async def test_in_danger_while_queued_the_danger_line_comes_first(filed):
     """CI in office hours: 18954327761 黄岛 我现在在工地楼顶上, queued after the crisis reply, got the
     queue's line before 您现在的位置很危险."""
-    from actions import tickets
     from actions.router import ActionStartService
 
-    async def submit(client, outbox, payload, key):
-        return {"id": "GH202612070022", "station_name": "黄岛区总工会", "station_phone": "0532-12351",
-                "sla_due": "2026-12-07T03:00:00Z"}
-
-    monkeypatch.setattr(tickets, "submit_ticket", submit)
-    monkeypatch.setattr(tickets, "client", lambda: None)
-    monkeypatch.setattr(tickets, "outbox", lambda: None)
     first = "腿摔伤了老板把我开了一分钱不给 活着真没意思 不如从楼上跳下去算了"
     earlier = [{"event": "user", "text": first, "parse_data": parse(first, "psych_support")},
                {"event": "bot", "text": CRISIS_REPLY}, {"event": "bot", "text": QUEUED}]

@@ -4,29 +4,15 @@ temporary SQLite database seeded from bot/seed)."""
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 from form_trackers import parse
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from test_answers_first import DOMAIN
 
-from actions import singletons
 from actions.router import ActionStartService
-from tests.facts.conftest import fact_backend  # noqa: F401 (the module's backend fixture)
 
-on_module_loop = pytest.mark.asyncio(loop_scope="module")  # the backend runs on that loop
-
-
-@pytest.fixture
-def backend(fact_backend, monkeypatch):  # noqa: F811
-    """Every action module's backend client is the test backend."""
-    shared = singletons.client
-    for module in [m for name, m in sys.modules.items() if name.startswith("actions.")]:
-        if getattr(module, "client", None) is shared:
-            monkeypatch.setattr(module, "client", lambda: fact_backend)
-    return fact_backend
+on_module_loop = pytest.mark.asyncio(loop_scope="module")  # the backend (conftest) runs on that loop
 
 
 def talk(earlier: list[tuple[str, str, str]], text: str, intent: str, slots: dict) -> Tracker:

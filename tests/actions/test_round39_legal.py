@@ -3,23 +3,7 @@ read the way the worker wrote it. (YN-06, YN-10, YM-11 are fact records: tests/f
 
 from __future__ import annotations
 
-from form_trackers import parse
-from rasa_sdk import Tracker
-
-
-def _talk(turns: list[tuple[str, str, list[str]]], slots: dict | None = None) -> Tracker:
-    """A conversation: (worker's words, intent, the bot's lines after them); the last turn's
-    lines are left empty — it is the message being answered."""
-    events: list[dict] = []
-    for text, intent, replies in turns:
-        events += [{"event": "action", "name": "action_listen"},
-                   {"event": "user", "text": text, "parse_data": parse(text, intent)},
-                   *({"event": "bot", "text": line} for line in replies)]
-    slots = dict(slots or {})
-    events += [{"event": "slot", "name": k, "value": val} for k, val in slots.items()]
-    return Tracker("worker-39l", slots, parse(turns[-1][0], turns[-1][1]), events, False, None, {},
-                   "action_listen")
-
+from form_trackers import conversation as _talk
 
 _RESIGNING = "公司一直不给我交社保,我想辞职,能要补偿吗"
 
