@@ -5,7 +5,9 @@ from __future__ import annotations
 from rasa_sdk.events import ActiveLoop, SlotSet
 
 from actions.common import SafeAction
+from actions.crisis import crisis_answered
 from actions.facts import answer_fact
+from actions.handoff import withdraw_handoff, withdraws_the_handoff
 from actions.tickets import filed_content_asked
 
 # What a worker told us once and may need again: kept when a form is cancelled.
@@ -28,6 +30,10 @@ class ActionCancelRequest(SafeAction):
                  SlotSet("interrupted_form", None)]
         if (tracker.latest_message.get("intent") or {}).get("name") == "request_human":
             return leave
+        text = (tracker.latest_message or {}).get("text") or ""
+        if not form and withdraws_the_handoff(tracker, text) and not crisis_answered(tracker, earlier_turns=12):
+            await withdraw_handoff(dispatcher, tracker)  # 刚才那个转人工取消了没 (YR-08: 好的)
+            return []
         if not form and (content := filed_content_asked(tracker)):
             dispatcher.utter_message(text=content)  # 都登记了啥 after filing, read as a cancel
             return []

@@ -21,6 +21,7 @@ from actions.facts import answer_fact, is_question
 from actions.service_catalog import SERVICE_FORMS, SERVICE_NAMES, services_named
 from actions.slot_checks import slots_set_this_turn
 from actions.station_followup import station_detail_reply
+from actions.station_text import hours_text
 from actions.tickets import (
     call_back_at,
     callback_facts,
@@ -291,6 +292,36 @@ def staff_hours_reply(text: str, tracker: Tracker | None = None) -> str | None:
     return STAFF_HOURS if _WHEN_STAFF.search(text or "") else None
 
 
+# 晚上十点有人不？周末呢？ with 辛安 known (YR-09, YQ-12: 告诉我您在哪个区、街道 — the place given a
+# message before): the hours of the worker's own station
+STAFF_HOURS_AT = ("{name}的服务时间：{hours}（{now}）。这些时间以外没有工作人员在岗：您可以在这里留言，或者留个手机号和"
+                  "方便接电话的时间，工作人员上班后给您回电；着急的事可以打 {phone} 或职工服务热线 12351。")
+
+
+async def staff_hours_for_place(tracker: Tracker, text: str) -> str | None:
+    """:func:`staff_hours_reply`, with the hours of the station of the place the worker told
+    (the general line when no place is known or the backend cannot say)."""
+    general = staff_hours_reply(text, tracker)
+    city, district = case_place(tracker)
+    if general is None or not (city or district):
+        return general
+    try:
+        station = (await client().resolve(city, district)).get("station") or {}
+    except (BackendError, BackendUnavailable):
+        return general
+    if not station.get("hours") or not station.get("name"):
+        return general
+    now = "现在正在服务时间" if station.get("open_now") else "现在不在服务时间"
+    return STAFF_HOURS_AT.format(name=station["name"], hours=hours_text(station["hours"]), now=now,
+                                 phone=station.get("phone") or "12351")
+
+
+def staff_hours_said(tracker: Tracker) -> bool:
+    """Either hours line was the bot's last reply (not said twice in a row)."""
+    return said_this_turn(tracker, STAFF_HOURS[:12], earlier_turns=1) \
+        or said_this_turn(tracker, "这些时间以外没有工作人员在岗", earlier_turns=1)
+
+
 WAIT_AGAIN = ("现在排第几，要看工作人员手上的事，我这里说不准；工作人员按顺序接，一接上就在这里回复您。等不及的话，"
               "留个手机号和方便接电话的时间，工作人员回电；着急也可以直接打 12351。")
 
@@ -341,6 +372,31 @@ async def still_queued(dispatcher: CollectingDispatcher, tracker: Tracker, recor
     return []
 
 
+# 我就问问 不用转人 / 刚才那个转人工取消了没, while queued (YR-08: the queue stayed, 不用转人 unheard)
+_WITHDRAWN = re.compile(r"(?:不用|不要|别|不|取消)(?:再)?(?:给我)?(?:转人工|转人|转接|转了|找人工|人工了)|"
+                        r"转人工(?:的事)?(?:取消|不要了|算了|不用了)|人工(?:就)?不用了")
+WITHDRAWN_TEXT = "好的，已取消转人工，不会有工作人员来接这个对话了；以后需要，随时说“转人工”。"
+TAKEN_ALREADY = "工作人员已经接进来了，您有什么直接跟他说就行；不需要的话，跟他说一声就好。"
+
+
+def withdraws_the_handoff(tracker: Tracker, text: str) -> bool:
+    """The worker, queued at a station a moment ago, says they want no person now."""
+    return said_this_turn(tracker, "已为您转接", earlier_turns=6) and not text.startswith("/") \
+        and bool(declines_a_person(text) or _WITHDRAWN.search(text))
+
+
+async def withdraw_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """Takes the conversation out of the station's queue, and says so (a person already
+    talking to the worker stays)."""
+    try:
+        result = await client().withdraw_handoff(tracker.sender_id)
+    except (BackendError, BackendUnavailable):
+        dispatcher.utter_message(text="好的，不转人工了；工作人员要是还接进来，跟他说一声不用了就行。")
+        return
+    dispatcher.utter_message(text=WITHDRAWN_TEXT if result.get("withdrawn") else TAKEN_ALREADY
+                             if said_this_turn(tracker, "已接入", earlier_turns=6) else "好的，不转人工。")
+
+
 class ActionHandoffRequest(SafeAction):
     """The worker asked for a person (also mid-form)."""
 
@@ -359,8 +415,8 @@ class ActionHandoffRequest(SafeAction):
             # the station calls, and the wish written on the ticket filed
             return noted
         if not tracker.get_slot("handoff_reason") and not insists_on_a_person(text) \
-                and (when := staff_hours_reply(text, tracker)) and station_detail_reply(tracker) is None \
-                and not said_this_turn(tracker, STAFF_HOURS[:12], earlier_turns=1):
+                and station_detail_reply(tracker) is None and not staff_hours_said(tracker) \
+                and (when := await staff_hours_for_place(tracker, text)):
             dispatcher.utter_message(text=when)  # 就是问 半夜有没有人工 (YN-12: queued, never answered)
             return []
         if not tracker.get_slot("handoff_reason") and not insists_on_a_person(text) \
@@ -373,7 +429,10 @@ class ActionHandoffRequest(SafeAction):
             "psych_support" if after_psych_support(tracker) else "worker_request")
         dispatcher.utter_message(response="utter_request_human")  # (said here, not by the rule:
         # a worker who wants to talk after the crisis reply is not told 帮您找工作人员, ZF-12)
-        return await request_handoff(dispatcher, tracker, reason)
+        events = await request_handoff(dispatcher, tracker, reason)
+        if (when := await staff_hours_for_place(tracker, text)) and not staff_hours_said(tracker):
+            dispatcher.utter_message(text=when)  # 转人工 晚上下班以后还有人吗 (YR-16: the question ignored)
+        return events
 
 
 def after_psych_support(tracker: Tracker) -> bool:

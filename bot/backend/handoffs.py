@@ -87,14 +87,22 @@ async def describe(engine: AsyncEngine, handoff_id: int) -> dict:
 
 
 async def open_handoff(engine: AsyncEngine, conversation_id: str, station_id: int, reason: str,
-                       channel: str) -> tuple[dict, bool]:
-    """The conversation's open handoff, or a new one (idempotent per conversation)."""
+                       channel: str, place_named: bool = True) -> tuple[dict, bool]:
+    """The conversation's open handoff, or a new one (idempotent per conversation).
+
+    A handoff still waiting moves to the station of a place the worker names later (YR-09:
+    转人工 with no place queued at the city centre, closed for lunch; 黄岛区辛安街道 then got
+    青岛市总工会职工服务中心现在不在服务时间 while 辛安's station was open). It keeps its place in
+    time; one a person has taken stays where it is."""
     async with engine.begin() as conn:
-        existing = (await conn.execute(select(handoffs.c.id).where(
+        existing = (await conn.execute(select(handoffs.c.id, handoffs.c.station_id, handoffs.c.state).where(
             handoffs.c.conversation_id == conversation_id,
-            handoffs.c.state.in_(OPEN_STATES)))).scalar()
+            handoffs.c.state.in_(OPEN_STATES)))).first()
         if existing:
-            created, handoff_id = False, existing
+            created, handoff_id = False, existing.id
+            if place_named and existing.state == "waiting" and existing.station_id != station_id:
+                await conn.execute(update(handoffs).where(handoffs.c.id == existing.id).values(
+                    station_id=station_id, updated_at=datetime.utcnow()))
         else:
             now = datetime.utcnow()
             result = await conn.execute(insert(handoffs).values(
@@ -102,6 +110,21 @@ async def open_handoff(engine: AsyncEngine, conversation_id: str, station_id: in
                 channel=channel, state="waiting", since=now, updated_at=now))
             created, handoff_id = True, result.inserted_primary_key[0]
     return await describe(engine, handoff_id), created
+
+
+async def withdraw(engine: AsyncEngine, conversation_id: str) -> dict | None:
+    """The worker no longer wants a person (YR-08: 我就问问 不用转人 left the conversation in the
+    station's queue): their handoff still waiting is closed. One a person has taken stays — they
+    are talking already. None when nothing was waiting (a repeat is harmless)."""
+    async with engine.begin() as conn:
+        waiting = (await conn.execute(select(handoffs.c.id).where(
+            handoffs.c.conversation_id == conversation_id, handoffs.c.state == "waiting"))).scalar()
+        if waiting is None:
+            return None
+        done = await conn.execute(update(handoffs).where(
+            handoffs.c.id == waiting, handoffs.c.state == "waiting").values(
+            state="closed", updated_at=datetime.utcnow()))
+    return await describe(engine, waiting) if done.rowcount else None
 
 
 _ALLOWED = {"claim": ("waiting", "active"), "release": ("active", "waiting"),

@@ -224,6 +224,12 @@ class BackendClient(LoopSession):
         return await self.request("POST", f"/tickets/{ticket_id}/worker-notes", idempotent=True,
                                   json={"conversation_id": conversation_id, "note": note})
 
+    async def withdraw_handoff(self, conversation_id: str) -> dict:
+        """The conversation's handoff still waiting, closed at the worker's word (a repeat
+        changes nothing, so it may be retried)."""
+        return await self.request("POST", "/handoffs/withdraw", idempotent=True,
+                                  json={"conversation_id": conversation_id})
+
     async def open_handoff(self, conversation_id: str, city: str | None, district: str | None,
                            reason: str, channel: str) -> dict:
         return await self.request("POST", "/handoffs", idempotent=True, json={

@@ -28,7 +28,7 @@ async def create(request, principal, body, query):
     station_id = station_for_place(request, body["city"], body["district"])
     record, created = await handoffs.open_handoff(
         request.app[ENGINE], body["conversation_id"], station_id, body["reason"],
-        body["channel"])
+        body["channel"], place_named=bool(body["city"] or body["district"]))
     return {**record, "_created": created}
 
 
@@ -37,6 +37,13 @@ async def _record(request, principal) -> dict:
     record = await handoffs.describe(request.app[ENGINE], handoff_id)
     principal.check_station(record["station_id"])
     return record
+
+
+@routes.api("POST", "/handoffs/withdraw", "职工不再需要人工：关闭该会话仍在排队的转人工记录（重复请求无副作用）",
+     auth="service", body={"conversation_id": Field(required=True, max_length=128)}, tag="handoffs")
+async def withdraw(request, principal, body, query):
+    record = await handoffs.withdraw(request.app[ENGINE], body["conversation_id"])
+    return {"withdrawn": record is not None, "handoff": record}
 
 
 @routes.api("GET", "/handoffs", "工作站的人工队列", query={
