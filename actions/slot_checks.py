@@ -181,6 +181,19 @@ def _pay_by_the_day(value: Any, tracker: Tracker, dispatcher: CollectingDispatch
     return None
 
 
+# 每个月还有三百块饭补 给的现金 to 您的月工资是多少 (YP-08: 月工资 300 元): an allowance is no pay
+ALLOWANCE_IS_NO_PAY = "饭补、餐补这类补贴不算在月工资里，这里按不含补贴的工资算。"
+
+
+def _allowance_said(tracker: Tracker, dispatcher: CollectingDispatcher) -> Slots | None:
+    """The wage answer that names only an allowance: said so, and the pay asked again (None:
+    an ordinary answer)."""
+    if not v.allowances_only((tracker.latest_message or {}).get("text") or ""):
+        return None
+    dispatcher.utter_message(text=ALLOWANCE_IS_NO_PAY)
+    return {"monthly_wage": value_before_this_message(tracker, "monthly_wage")}
+
+
 def slot_validator(slot: str):
     """A ``validate_<slot>`` method: the shared validator, then re-ask or keep the value."""
     check = SLOT_CHECKS[slot]
@@ -188,6 +201,8 @@ def slot_validator(slot: str):
     def validate(self, value, dispatcher, tracker, domain) -> Slots:
         if slot == "monthly_wage" and (by_day := _pay_by_the_day(value, tracker, dispatcher)) is not None:
             return by_day
+        if slot == "monthly_wage" and (allowance := _allowance_said(tracker, dispatcher)) is not None:
+            return allowance
         return apply(slot, check(value), dispatcher, domain,
                      asked=tracker.get_slot("requested_slot"))
 
@@ -290,11 +305,13 @@ _NORMALISED = {"occupation": set(OCCUPATIONS),
                "holiday_situation": {"stay", "return"}}
 
 
-def since_leaving_only(tracker: Tracker) -> bool:
-    """Every duration the latest message says is the time since the worker left (走了快两年了)."""
-    text = (tracker.latest_message or {}).get("text") or ""
+def no_time_owed_said(tracker: Tracker) -> bool:
+    """Every duration the latest message says is no time owed: the time since the worker left
+    (走了快两年了) or since the accident (出事半年了), the contract's term (合同签的一年) or a
+    time off work (中间有三个月没干活)."""
+    text = normalize_text((tracker.latest_message or {}).get("text") or "")
     spans = find_durations(text)
-    return bool(spans) and all(v.SINCE_LEFT.search(text[max(0, s.start - 8):s.start]) for s in spans)
+    return bool(spans) and all(v.time_not_owed(text, s.start, s.end) for s in spans)
 
 
 def keeping_validator(slot: str):
@@ -303,8 +320,9 @@ def keeping_validator(slot: str):
     check = SLOT_CHECKS[slot]
 
     def validate(self, value, dispatcher, tracker, domain) -> Slots:
-        if slot == "duration" and since_leaving_only(tracker):
+        if slot == "duration" and no_time_owed_said(tracker):
             # 先问一下 我走了快两年了 上个月还催过 (ZW-09: 欠薪时间改为2年): the time since leaving
+            # (出事半年了, YP-15: since the accident)
             return {slot: value_before_this_message(tracker, slot)}
         if isinstance(value, str) and (value == v.UNKNOWN or value.startswith("约")
                                        or value in _NORMALISED.get(slot, ())

@@ -19,13 +19,13 @@ from actions import validators as v
 from actions.common import client, said_this_turn
 from actions.fact_tables import wage_as_said
 from actions.facts import is_question, worker_messages
-from actions.overtime_days import added_days, days_given_off, read_worked_days
+from actions.overtime_days import added_days, days_given_off, holiday_days_said_bare, read_worked_days
 from actions.places import other_place_asked, resolve_place
 from actions.service_catalog import SERVICE_INTENTS
 from actions.slot_checks import context_of, slots_set_this_turn, value_before_this_message
-from actions.tickets import ticket_filed_here
+from actions.tickets import someone_elses_phone, ticket_filed_here
 from actions.wages import pay_less_overtime
-from bot.normalize.text import CORRECTION_CUES
+from bot.normalize.text import CORRECTION_CUES, normalize_text
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +55,63 @@ def _same_days(old: Any, new: Any) -> bool:
                                                      now.rest_days, now.extended_hours)
 
 
+# a kind of workplace with no name of its own (五金厂, 小饭馆, 工厂)
+_BARE_KIND = re.compile(r"(?:小|一个|一家)?[\u4e00-\u9fff]{0,2}(?:工厂|厂|作坊|饭馆|饭店|餐馆|超市|店)")
+_DESCRIBED = re.compile(r"姓[\u4e00-\u9fff]|老板|包工头|工头")
+
+
+def same_employer(old: Any, new: Any) -> str | None:
+    """The employer said again (None: another one). A part of the name held (恒泰 for 青岛恒泰塑胶
+    制品有限公司, YQ-11: 单位改为恒泰是) is the one held; a kind said after a described boss
+    (还有厂子是五金厂 after 一个姓刘的老板开, YR-06: 单位改为五金厂) completes the description."""
+    if not isinstance(old, str) or not isinstance(new, str) or old in ("", v.UNKNOWN) or len(new) < 2:
+        return None
+    if new in old:
+        return old
+    if not _BARE_KIND.fullmatch(new) or not _DESCRIBED.search(old) or _BARE_KIND.search(old):
+        return None
+    whole = f"{old}的{new}" if old.endswith("开") else f"{old}（{new}）"
+    return re.sub(r"^(?:一个|有个|那个)(?=姓)", "", whole)
+
+
+# 我现在这个单位也欠我钱 / 几个月那个是我现在单位的 是另一回事 (YQ-11: 欠薪时间改为约几个月 on the
+# first case, whose employer the worker had left): another employer's matter
+_OTHER_EMPLOYER = re.compile(r"(?:现在|新)(?:这个|这家|的|上班的|干的)?(?:单位|公司|厂子?|老板)(?:也|的)|"
+                             r"另(?:一|外一?)回事|另(?:一|外一?)(?:个|家)(?:单位|公司|厂子?|老板)|"
+                             r"别的(?:单位|公司|厂子?)也")
+_CLAUSE_END = re.compile(r"[\s，,。；;！!？?]+")
+# words of a name that name no one employer (the held name's own words are looked for in a clause)
+_NAME_FILLER = re.compile(r"青岛|有限|公司|责任|集团|制品|股份|单位|工厂|厂")
+
+
+def _names_the_held(clause: str, held: str) -> bool:
+    """The clause names the employer held (恒泰 of 青岛恒泰塑胶制品有限公司)."""
+    stem = _NAME_FILLER.sub(" ", held)
+    return any(stem[i:i + 2] in clause for i in range(len(stem) - 1) if stem[i:i + 2].strip() == stem[i:i + 2])
+
+
+def first_case_words(tracker: Tracker) -> tuple[str, list[dict]]:
+    """The message and its entities, less the clauses about another employer than the one the
+    case holds (from 我现在这个单位也欠我钱 on, until the held employer is named again),
+    blanked out at the same length: their months and sums are not the first case's."""
+    message = tracker.latest_message or {}
+    text, entities = message.get("text") or "", list(message.get("entities") or [])
+    held = tracker.get_slot("employer")
+    if not isinstance(held, str) or held in ("", v.UNKNOWN) or not _OTHER_EMPLOYER.search(text):
+        return text, entities
+    kept, other, at = [], False, 0
+    for m in [*_CLAUSE_END.finditer(text), None]:
+        end = m.start() if m else len(text)
+        clause = text[at:end]
+        other = bool(_OTHER_EMPLOYER.search(clause)) or (other and not _names_the_held(clause, held))
+        kept.append(" " * len(clause) if other else clause)
+        kept.append(m.group(0) if m else "")
+        at = m.end() if m else len(text)
+    blanked = "".join(kept)
+    return blanked, [e for e in entities if not isinstance(e.get("start"), int)
+                     or blanked[e["start"]:e.get("end", e["start"])].strip()]
+
+
 class ValidateSlotMappings(ValidationAction):
     """Reads every case fact a message carries, in any state and whatever was asked.
 
@@ -70,14 +127,14 @@ class ValidateSlotMappings(ValidationAction):
     async def run(self, dispatcher, tracker, domain):
         try:
             message = tracker.latest_message or {}
-            facts = v.read_facts(message.get("text") or "", message.get("entities"),
-                                 context_of(tracker))
+            text, entities = first_case_words(tracker)
+            facts = v.read_facts(text, entities, context_of(tracker))
         except Exception:  # reading facts must never cost the worker an answer
             logger.exception("reading the facts of a message failed")
             return []
         facts = owed_after_months(tracker, owed_per_month(tracker, wage_after_minimum_wage(
             tracker, correction_target(tracker, wage_behind_the_sum(tracker, facts)))))
-        facts = days_with_what_came_before(tracker, facts)
+        facts = days_with_what_came_before(tracker, more_days_of_the_holiday(tracker, facts))
         facts = with_main_contractor(tracker, facts)
         if _WHAT_IF.match(message.get("text") or "") and ticket_filed_here(tracker, last=60):
             # 要是没有居住证咋办 还能转过来吗 after the school ticket (ZT-02: 户口情况 changed to
@@ -87,11 +144,9 @@ class ValidateSlotMappings(ValidationAction):
             facts.pop(slot)  # 你说的十六万是我得病才给吗 (QQ-08 filed 金额 160,000): the bot's figure
         for slot, value in (await volunteered_place(tracker, facts)).items():
             facts.setdefault(slot, value)  # the NLU's own reading of a place stays as it was
+        facts = without_someone_elses(tracker, facts)
         if "monthly_wage" in facts and "wage_basis" not in facts and tracker.get_slot("wage_basis"):
             facts["wage_basis"] = None  # 一天三百, then 一个月六千: the month said now
-        if (other := _SOMEONE_ELSES_PLACE.search(message.get("text") or "")) and "occupation" in facts \
-                and not re.search(r"我|俺", (message.get("text") or "")[other.end():]):
-            facts.pop("occupation")  # 我老乡在东莞送外卖 (ZG-14: 工作改为外卖骑手): the friend's job
         if _OTHERS_OWED.search(message.get("text") or ""):
             # 那我那些还在厂里干的工友呢 他们也被拖了半年了 (ZC-08: 欠薪时间改为6个月): the others'
             # time and sums, not the worker's own
@@ -100,7 +155,8 @@ class ValidateSlotMappings(ValidationAction):
             facts = {k: val for k, val in facts.items() if k not in ("city", "district")}
         events, changed = (place_inside_employer(tracker, facts) + place_of_hukou(tracker)
                            + place_asked_about(tracker, asked_elsewhere)
-                           + place_of_someone_else(tracker) + await known_place_of_several(tracker)), []
+                           + place_of_someone_else(tracker) + await known_place_of_several(tracker)
+                           + phone_of_someone_else(tracker)), []
         for slot, value in facts.items():
             old = tracker.get_slot(slot)
             if slot == "wage_basis":  # how the wage was said: no fact of its own to correct
@@ -113,6 +169,10 @@ class ValidateSlotMappings(ValidationAction):
                 continue
             if slot == "employer" and _site_after_a_person(old, value):
                 value = f"{old}，{value}"  # 姓刘的包工头, then 长江路那个工地: both kept
+            if slot == "employer" and (same := same_employer(old, value)) is not None:
+                if same == old:
+                    continue  # 恒泰 for 青岛恒泰塑胶制品有限公司: the employer held, said again
+                value = same
             events.append(SlotSet(slot, value))
             refined = isinstance(value, str) and value.startswith(str(old))  # 外地户口 → …，有居住证
             if old not in (None, v.UNKNOWN) and not str(old).startswith("约") and not refined:
@@ -311,7 +371,8 @@ def owed_after_months(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]
 # 三个月没发工资了…每个月五千块钱一分没见着 我真不想活了 (GG-12: the crisis came first, and
 # the form resumed later asked 一共欠了多少钱): unpaid wages told, whatever the intent
 _UNPAID = r"(?:没发|没给|不给|不发|欠|拖)"
-_WAGES_UNPAID = re.compile(rf"{_UNPAID}\S{{0,4}}(?:工资|工钱)|(?:工资|工钱)\S{{0,4}}{_UNPAID}")
+# (欠了我和另外5个工友三个月工资，一个月八千五: 一共欠了多少钱 asked — the owed words too far apart)
+_WAGES_UNPAID = re.compile(rf"{_UNPAID}[^\s，,。；;？?！!]{{0,14}}?(?:工资|工钱)|(?:工资|工钱)\S{{0,4}}{_UNPAID}")
 
 
 _LEGAL_CASE = re.compile(r"合同|辞退|开除|辞职|试用期|社保|工伤|补偿|赔偿")
@@ -444,6 +505,28 @@ def days_with_what_came_before(tracker: Tracker, facts: dict[str, Any]) -> dict[
     return facts
 
 
+_ALSO = re.compile(r"也|还有|另外|再加|加上")
+
+
+def more_days_of_the_holiday(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
+    """4号5号也上了 没给调休 after 国庆 3天 was worked out (YQ-13: the menu): days of the month
+    said bare with 也 are more days of the holiday talked about — the dates held and these, one
+    text (the kind of each date is the calendar's: 10月4日 is a rest day)."""
+    held = tracker.get_slot("overtime_days")
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if "overtime_days" in facts or not isinstance(held, str) or not _ALSO.search(text) \
+            or v.is_correction(text) or last_flow(tracker) not in _OVERTIME_FLOW:
+        return facts
+    told = holiday_days_said_bare(text, [*worker_messages(tracker, 4)[:-1], held])
+    old = read_worked_days(held)
+    new = read_worked_days(told) if told else None
+    if not new or not old.dates or set(new.dates) <= set(old.dates) \
+            or old.extended_hours or old.hours_per_day or old.weekly_days:
+        return facts
+    dates = "、".join(f"{d.month}月{d.day}日" for d in sorted(set(old.dates) | set(new.dates)))
+    return {**facts, "overtime_days": f"{dates} {text}"}
+
+
 def place_of_hukou(tracker: Tracker) -> list[dict]:
     """A city or district said as the hukou's place (C17: 户口在老家安徽 routed the school case to
     合肥, the worker lives in 上海闵行) is undone: the case goes where the worker is."""
@@ -461,19 +544,34 @@ def place_of_hukou(tracker: Tracker) -> list[dict]:
 def _places_undone(tracker: Tracker, text: str, words: str) -> list[dict]:
     """The city or district set by this message back to what it was, when the place was said
     (once) only inside ``words``: somewhere that is not where the worker is."""
-    if not words:
-        return []
     return [SlotSet(slot, value_before_this_message(tracker, slot))
             for slot, value in slots_set_this_turn(tracker).items()
-            if slot in ("city", "district") and isinstance(value, str) and value
-            and value.rstrip("省市区县") in words and text.count(value.rstrip("省市区县")) == 1]
+            if slot in ("city", "district") and _said_only_in(text, value, words)]
+
+
+def _said_only_in(text: str, place: Any, words: str) -> bool:
+    """The place (东莞市) is named once in the message, inside ``words``."""
+    stem = place.rstrip("省市区县") if isinstance(place, str) else ""
+    return bool(words and stem and stem in words and text.count(stem) == 1)
 
 
 # 那广东那边呢 我老乡在东莞 (OO-05: 好的，记下了：城市 东莞市, the worker still in 上海): where
 # someone else is, not the worker (a child's place is the case's own: the school is there)
-_SOMEONE_ELSES_PLACE = re.compile(r"(?:老乡|朋友|亲戚|同事|工友|同乡|哥们|我哥|我弟|我姐|我妹|我爸|我妈|老公|媳妇|"
-                                  r"老婆|对象|他们|他|她)(?:现在|也|都|还)?(?:在|住在|去了|跑到)\s*"
-                                  r"([\u4e00-\u9fff]{2,8})")
+# (我爱人在深圳一个电子厂上班, YO-05: 地点 became 深圳市)
+_SOMEONE_ELSES_PLACE = re.compile(r"(?<![和跟与同])(?:老乡|朋友|亲戚|同事|工友|同乡|哥们|我哥|我弟|我姐|我妹|我爸|我妈|"
+                                  r"老公|媳妇|老婆|爱人|对象|男人|丈夫|妻子|那口子|家属|他们|他|她)"
+                                  r"(?:现在|也|都|还)?(?:在|住在|去了|跑到)\s*([\u4e00-\u9fff]{2,8})")
+# the worker's own facts said beside: 我也是送外卖的 / 俺在青岛上班 (not 我能申请吗)
+_OWN_CLAUSE = re.compile(r"(?:我|俺)们?(?:也|还|自己|现在|是|在|做|干|送|跑|开|留|回|不回|过年)")
+# the facts of the one the message is about (the place is undone whoever it is)
+_THEIR_CASE_FACTS = ("employer", "occupation", "holiday_situation")
+
+
+def _someone_elses_words(text: str) -> str:
+    """What follows 我老婆在 / 老乡在 / 你们…的: words naming where someone else is."""
+    others = [m.group(1) for m in _SOMEONE_ELSES_PLACE.finditer(text)]
+    others += [m.group(1) for m in re.finditer(r"你们\s*([\u4e00-\u9fff]{2,3}?)(?:的|那边|这边|那里|工会)", text)]
+    return " ".join(others)
 
 
 def place_of_someone_else(tracker: Tracker) -> list[dict]:
@@ -481,9 +579,82 @@ def place_of_someone_else(tracker: Tracker) -> list[dict]:
     so is the union's own (那你们青岛的能帮我办吗 from a worker in 苏州, ZJ-09: 青岛's centre was
     called the nearest station)."""
     text = (tracker.latest_message or {}).get("text") or ""
-    others = [m.group(1) for m in _SOMEONE_ELSES_PLACE.finditer(text)]
-    others += [m.group(1) for m in re.finditer(r"你们\s*([\u4e00-\u9fff]{2,3}?)(?:的|那边|这边|那里|工会)", text)]
-    return _places_undone(tracker, text, " ".join(others))
+    return _places_undone(tracker, text, _someone_elses_words(text))
+
+
+def without_someone_elses(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
+    """我老婆在东莞厂里 她那边春节留岗有补贴吗 from a worker in 青岛 (YO-05: 地点 became 东莞市,
+    过年安排 留下): someone else's place is not the worker's, and — when the worker says nothing
+    of their own — neither are the employer, job or holiday plan that replace the worker's own
+    (我老乡在东莞送外卖, ZG-14: 工作改为外卖骑手); a number said as the boss's is no phone of
+    the worker's."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    words = _someone_elses_words(text)
+    kept = {k: val for k, val in facts.items() if k not in ("city", "district") or not _said_only_in(text, val, words)}
+    for other in _SOMEONE_ELSES_PLACE.finditer(text):
+        if _OWN_CLAUSE.search(re.sub(r"(?:我|俺)的?$", "", text[:other.start()]) + " " + text[other.end():]):
+            break
+        # (他在黄岛开了个厂: 他 may be the boss, whose business is where the worker works)
+        theirs = ("occupation",) if other.group(0).startswith(("他", "她")) else _THEIR_CASE_FACTS
+        kept = {k: val for k, val in kept.items() if k not in theirs
+                or (k != "occupation" and tracker.get_slot(k) in (None, v.UNKNOWN))}
+    held = tracker.get_slot("employer")
+    if isinstance(kept.get("employer"), str) and held not in (None, v.UNKNOWN) and re.search(
+            re.escape(kept["employer"]) + r"的?(?:电话|手机|号码|联系方式)", text):
+        kept.pop("employer")  # 这是工头老刘的号码 13700001111 (海纳建筑 became 工头老刘): whose number
+    if "phone" in kept and str(kept["phone"]) in phones_said(text)[1]:
+        kept.pop("phone")  # 包工头电话幺三八… (read from the words)
+    return kept
+
+
+# 包工头电话13812345678 一直不接 / 这是工头老刘的号码 137… (YP-14: the summary's 手机号 was the
+# contractor's): a number said as someone else's, and the words that say whose it is
+_PHONE_WORD = re.compile(r"电话|手机|号码|联系方式")
+_TOKEN_END = re.compile(r"[^\s，,。；;！!？?]*$")
+
+
+def _said_as_someone_elses(before: str, after: str) -> bool:
+    """The number between ``before`` and ``after`` is given as someone else's: 包工头电话 right
+    before it, or 是老板的 right after it (我电话是… after 老板电话打不通 stays the worker's)."""
+    last = _TOKEN_END.search(before.rstrip())
+    token = last.group(0) if last else ""
+    words = [m.end() for m in _PHONE_WORD.finditer(token)]
+    if words:
+        token = token[:words[-1]]
+        token = token[max(token.rfind("我"), token.rfind("俺"), 0):]  # 我老板的电话 is still the boss's
+        if someone_elses_phone(token):
+            return True
+    told = re.match(r"\s*(?:是|就是)([^\s，,。；;！!？?]{1,10})", after)
+    return told is not None and someone_elses_phone(told.group(1) + "电话")
+
+
+def phones_said(text: str) -> tuple[list[str], list[str]]:
+    """The mobile numbers a message gives, as (the worker's own, someone else's)."""
+    text = v.spoken_digits(normalize_text(text or ""))
+    own: list[str] = []
+    others: list[str] = []
+    found = list(v.PHONE_SPOKEN.finditer(text))
+    for i, m in enumerate(found):
+        number = v.phone(m.group(0))
+        if not number.ok:
+            continue
+        before = text[found[i - 1].end() if i else 0:m.start()]
+        after = text[m.end():found[i + 1].start() if i + 1 < len(found) else len(text)]
+        (others if _said_as_someone_elses(before, after) else own).append(str(number.value))
+    return own, others
+
+
+def phone_of_someone_else(tracker: Tracker) -> list[dict]:
+    """包工头电话13812345678 一直不接 while the head count was asked (YP-14: the summary's 手机号
+    was the contractor's): a number said as someone else's is undone — the worker's own said
+    beside it is the phone. While the phone is asked, the form then asks it again (its reader
+    of digits would take the contractor's number as written)."""
+    own, others = phones_said((tracker.latest_message or {}).get("text") or "")
+    now = slots_set_this_turn(tracker).get("phone")
+    if not others or (now is not None and str(now) not in others) \
+            or (now is None and tracker.get_slot("requested_slot") != "phone"):
+        return []
+    return [SlotSet("phone", own[-1] if own else value_before_this_message(tracker, "phone"))]
 
 
 async def city_of_district(tracker: Tracker, events: list[dict]) -> list[dict]:

@@ -728,7 +728,46 @@ MIN_MONTHLY_PAY = 800
 _A_MEASURES_FIGURE = re.compile(r"^\s*(?:块钱?|元)?的?\s*(?:意外|大病|重大疾病|医疗)?"
                                 r"(?:保障|保险|险|补助|救助金|慰问金|礼包|奖励|互助金|给付金)")
 _EXTRA_BEFORE = re.compile(r"(?:多给|多发|多补|补贴|补助|补偿)(?:了)?(?:我|俺)?的?(?:那)?\s*$")
-_NOT_PAY_AFTER = re.compile(r"^\s*(?:块钱?|元)?的?\s*(?:红包|礼包|慰问金|过节费|购物卡|奖金|补贴|路费|押金|罚款)")
+# 每个月还有三百块饭补 给的现金 / 饭补一个月九百 (YP-08: read as the month's pay): an allowance
+_ALLOWANCES = (r"饭补|餐补|饭钱|饭费|餐费|伙食(?:补助|补贴|费|补)?|车补|交通(?:补助|补贴|费)|话补|通讯补|房补|住房补|"
+               r"租房补|高温(?:补贴|费)?|夜班(?:补贴|费)|津贴|补助|补贴|全勤奖?|饭票")
+_NOT_PAY_AFTER = re.compile(r"^\s*(?:块钱?|元)?的?\s*(?:红包|礼包|慰问金|过节费|购物卡|奖金|路费|押金|罚款|"
+                            rf"{_ALLOWANCES})")
+_ALLOWANCE_BEFORE = re.compile(rf"(?:{_ALLOWANCES})(?:是|有|给|发|都|就|也|还)*\s*"
+                               r"(?:(?:每个?月|一个月|每月|一月)(?:是|有|给|发|都|就|也|还)*)?\s*$")
+
+
+def is_allowance(text: str, start: int, end: int) -> bool:
+    """The sum at ``start:end`` is an allowance (饭补, 餐补, 交通补贴), not the month's pay."""
+    return bool(_NOT_PAY_AFTER.match(text[end:]) or _ALLOWANCE_BEFORE.search(text[max(0, start - 10):start]))
+
+
+def allowances_only(text: str) -> bool:
+    """每个月还有三百块饭补 给的现金: every sum the message says is an allowance."""
+    text = _text(text)
+    spans = find_amounts(apart_from_words(text))
+    return bool(spans) and all(is_allowance(text, span.start, span.end) for span in spans)
+
+
+# 老板先给了两千 / 已经给了3000 还差五千 / 上个月给了一千五 说剩下的年底给 (YO-12: read as the
+# month's pay, and as the sum owed): what the employer paid towards it — 先 before, 已经 before
+# with no month's pay named (这个月工资已经发了2100 is the pay), or the rest said after
+_PAID_VERB = r"(?:给了|发了|付了|打了|转了|结了|还了|支了|预支了?|借了|先给|先发|先打|先转|先结)(?:我|俺)?\s*$"
+_PAID_FIRST = re.compile(r"(?:先|陆续|前后|分\S{1,2}次)\S{0,4}?" + _PAID_VERB)
+_PAID_ALREADY = re.compile(r"(?:已经|已|之前|前面|前几天|刚|年前|上次)\S{0,4}?" + _PAID_VERB)
+_REST_AFTER = re.compile(r"还差|剩下|剩的|剩余|其余|余下|尾款|还欠|还剩")
+# 还差五千 / 剩下的三千: what is still owed
+_REST_BEFORE = re.compile(r"(?:还差|还剩|剩下|剩的|剩余|余下|还欠)(?:我|俺)?的?(?:是|有|还有)?\s*$")
+
+
+def paid_towards(text: str, start: int, end: int) -> bool:
+    """The sum at ``start:end`` is what was already paid, not a pay or a sum owed."""
+    before = text[max(0, start - 12):start]
+    if not re.search(_PAID_VERB, before):
+        return False
+    month_pay = _MONTHLY_WORD.search(_clause_at(text, start)) or re.search(r"工资|月", before)
+    return bool(_PAID_FIRST.search(before) or _REST_AFTER.search(text[end:])
+                or (_PAID_ALREADY.search(before) and not month_pay))
 
 
 def is_hourly_pay(text: str, start: int, end: int) -> bool:
@@ -741,6 +780,12 @@ def is_daily_pay(text: str, start: int, end: int) -> bool:
     return bool(_DAILY_BEFORE.search(text[max(0, start - 6):start]) or _DAILY_AFTER.match(text[end:]))
 
 
+# 一个月八千五 / 每个月工资是六千 right before the sum, whatever was said before it in the clause
+_A_MONTHS_PAY_BEFORE = re.compile(r"(?<![欠拖])(?:(?<![\d一二两三四五六七八九十几半])一个月|每个?月|"
+                                  r"(?<![个\d一二两三四五六七八九十几半])(?:月薪|月工资))(?:的?工资|的?工钱)?"
+                                  r"(?:是|就|才|有|给|能拿|拿|都是)?\s*$")
+
+
 def _amount_slot(text: str, start: int, ctx: Context) -> str:
     """Which slot an amount fills, from the words before it, then from the conversation."""
     clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
@@ -750,7 +795,9 @@ def _amount_slot(text: str, start: int, ctx: Context) -> str:
         return "medical_cost"
     if _TAKE_HOME_CUE.search(before):
         return "monthly_wage"  # 扣完社保到手2100 (ZA-08: the 扣 of the insurance read as owed)
-    if _OWED_CUE.search(before) or _MONTHS_OF_PAY.search(before):
+    if _A_MONTHS_PAY_BEFORE.search(before):
+        return "monthly_wage"  # 欠了俺三个月工资了一个月八千五 (YQ-01 filed 金额 8,500): the pay
+    if _OWED_CUE.search(before) or _MONTHS_OF_PAY.search(before) or _REST_BEFORE.search(before):
         return "amount"
     per_month = re.search(r"^[\d.万千百kKwW元块钱多零一二两三四五六七八九十]*?(?:一个月|每月|/月|月薪)", after)
     if _MONTHLY_CUE.search(before) or per_month:
@@ -1005,11 +1052,15 @@ def rough_sum(value: float, how: str) -> str:
 # 公司叫上海快捷通物流: the whole name after 叫 (the NLU may cut a city off its front)
 # 单位改成鑫盛建材 / 公司名说错了 是鑫盛建材 不是鑫达 (HH-09 kept 鑫达, then filed 盛建材): a name
 # corrected is the name, whole
+# the kinds of workplace a description of the employer ends with (一个姓刘的老板开的五金厂)
+_EMPLOYER_KINDS = r"(?:工厂|厂|公司|作坊|饭馆|饭店|餐馆|餐厅|超市|店|装修队|施工队|工程队)"
 _NAMED_EMPLOYER = re.compile(r"(?:公司|单位|厂子?|工厂|老板的公司|店)\s*(?:的?名字?|名称)?\s*"
                              r"(?:(?:说|写|记|搞|弄)?错了|不对)?[，,。\s]*(?:就|其实|本来)?"
                              # 单位写海韵物业 (YM-12 filed 单位写海韵物业, its 单位写 and all)
                              r"(?:叫做?|名叫|是|改成|改为|换成|应该是|(?:写|填|记)成?(?![了的过着]))\s*"
-                             r"((?:[\u4e00-\u9fff]{2,6}的)?[\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?)"
+                             r"((?:[\u4e00-\u9fff]{2,6}的)?[\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?"
+                             # 厂是一个姓刘的老板开的五金厂 (YR-06 filed 一个姓刘的老板开): its kind too
+                             rf"(?:的[\u4e00-\u9fff]{{0,4}}?{_EMPLOYER_KINDS})?)"
                              r"(?=[，,。.！!？?；;\s]|$|的|欠|拖)")
 
 
@@ -1046,14 +1097,44 @@ _PROMISE_AFTER = re.compile(r"\s*(?:就|再|一定|肯定)?(?:给|发|结|还|�
 # 走了快两年了 / 离职一年多了 / 不干了有半年了: what comes next is the time since leaving
 SINCE_LEFT = re.compile(r"(?:走了|离职了?|离开了?|不干了|辞职了?|辞工了?|被开了?|被辞了?|出来了)"
                         r"(?:都|已经|快|有|大概|差不多|得有|也)*\s*$")
+# 出事半年了 / 受伤到现在半年了 / 摔下来都四个月了 (YP-15: 欠薪时间改为6个月): the time since the
+# accident
+_SINCE_HURT = re.compile(r"(?:出事|出了事|出事故|受伤|受了伤|伤了|摔伤|摔了|摔下来|砸伤|砸了|烫伤|骨折|工伤|住院|"
+                         r"手术|发病|生病|病了)(?:了|以后|之后|后|到现在|到今天|至今|都|已经|快|有|大概|差不多|得有|也)*\s*$")
+# 合同签的一年 / 签了一年的合同 / 合同期是一年 (YO-04: 欠薪时间改为1年): the contract's term, and
+# the probation's (试用期却是6个月)
+_CONTRACT_BEFORE = re.compile(r"(?:合同(?:期|期限)?上?(?:签的|签了|签得|签|是|写的|写了|定的|为)(?:是|的是)?|"
+                              r"试用期(?:给我|给俺|给)?(?:定了|定的|写的|写了|说是|却是|就是|只有|是|为|要)?)\s*$")
+_CONTRACT_AFTER = re.compile(r"(?:的|期的?)?(?:劳动)?合同|一签|(?:的)?试用期")
+# 中间有三个月没干活 / 中间停工了三个月 / 其中有两个月厂里放假没上班 (YO-14: 欠薪时间改为3个月):
+# months off work, not months owed
+_OFF_WORK = r"(?:停工|停产|歇|放假|休息(?!日)|回(?:老)?家|在家|没(?:活干?|干活?|上班|上工|开工|做|去))"
+_OFF_BEFORE = re.compile(_OFF_WORK + r"\S{0,3}?\s*$")
+_OFF_AFTER = re.compile(r"\S{0,5}?" + _OFF_WORK)
+# 那几个月不算吧 after the months off: those months again
+_THOSE_MONTHS = re.compile(r"[那这](?:几|好几|[一二两三四五六七八九十\d]{1,3})\s*个?\s*(?:月|年|星期|礼拜|天)")
+
+
+def time_off_work(text: str, start: int, end: int) -> bool:
+    """The duration at ``start:end`` is a time the worker did not work (中间有三个月没干活)."""
+    return bool(_OFF_BEFORE.search(text[max(0, start - 8):start]) or _OFF_AFTER.match(text, end))
+
+
+def time_not_owed(text: str, start: int, end: int) -> bool:
+    """The duration at ``start:end`` is the time since leaving or since an accident, the
+    contract's term or a time off work: no time the wages are owed, nor one worked."""
+    before = text[max(0, start - 8):start]
+    return bool(SINCE_LEFT.search(before) or _SINCE_HURT.search(before) or _CONTRACT_BEFORE.search(before)
+                or _CONTRACT_AFTER.match(text, end) or time_off_work(text, start, end))
 
 
 def _owed_duration(text: str, ctx: Context, correcting: bool) -> str | None:
     """How long the wages are owed, from the clauses that are not about overtime: a range
     (四五个月), the duration said (the last one in a correction; not how long the worker
     worked there), or a rough one (好几个月, 11月的工资); None when none is said."""
-    if m := _RANGE.search(text):  # 四五个月 is a range, not 45 months
-        return f"约{m.group(0)}"
+    off = any(time_off_work(text, span.start, span.end) for span in find_durations(text))
+    if (m := _RANGE.search(text)) and not time_not_owed(text, m.start(), m.end()):
+        return f"约{m.group(0)}"  # 四五个月 is a range, not 45 months
     spans = [span for span in find_durations(text) if not _ABOUT_THE_LAW.search(
         text[max(0, span.start - 8):span.start])  # 仲裁时效是不是就一年 (I-20): the law's year
         and not _LAW_AFTER.match(text, span.end)  # 到底一年以后还能不能告 (K-09)
@@ -1062,8 +1143,10 @@ def _owed_duration(text: str, ctx: Context, correcting: bool) -> str | None:
         and not (text[span.start:span.end] in ("一天", "每天", "1天") and _PAY_FIGURE_AFTER.match(text, span.end))
         # 他每次都说过两天给 (ZS-16: 欠薪时间改为2天): a promise, not a time owed
         and not (text[max(0, span.start - 1):span.start] == "过" and _PROMISE_AFTER.match(text, span.end))
-        # 我走了快两年了 上个月还催过 (ZW-09: 欠薪时间改为2年): the time since leaving
-        and not SINCE_LEFT.search(text[max(0, span.start - 8):span.start])]
+        # 我走了快两年了 上个月还催过 (ZW-09: 欠薪时间改为2年): the time since leaving (or an
+        # accident, the contract's term, a time off work)
+        and not time_not_owed(text, span.start, span.end)
+        and not (off and _THOSE_MONTHS.match(text, max(0, span.start - 1)))]
     # 干了大半年 最后两个月工资没给 (K-16): the months owed, not the time worked there
     owed = [span for span in spans if _OWED_CUE.search(_clause_at(text, span.start))]
     worked = [span for span in spans if _WORKED_CUE.search(_clause_at(text, span.start))]
@@ -1071,10 +1154,44 @@ def _owed_duration(text: str, ctx: Context, correcting: bool) -> str | None:
         spans = owed or [span for span in spans if span not in worked] or spans
     if spans and not _time_worked(text, spans[0].start, ctx):
         return str(spans[-1 if correcting else 0].value)
-    approx = approximate_duration(text)
+    approx = approximate_duration(_THOSE_MONTHS.sub(" ", text) if off else text)
     if approx.ok and (not re.search(r"\d", str(approx.value)) or str(approx.value).endswith("月的工资")):
         return str(approx.value)
     return None
+
+
+# 四年级 不是三年级 / 不是鑫达 是鑫盛建材 / 是八千五不是八千 (YR-01 kept 小学三年级): the value said
+# right after 不是 is the one the worker denies (not 是不是 / 不是吗 / 不是说 / 不是 我干了…)
+_DENIED_VALUE = re.compile(r"(?<![是还要可倒])不是(?![的吗啊呀吧说我俺你他她这那\s])"
+                           r"([^\s，,。；;！!？?]{1,10}?)(?=[\s，,。；;！!？?]|而?是|$)")
+_NUMERAL = re.compile(r"[\d一二两三四五六七八九十]")
+
+
+def denied_blanked(text: str) -> str:
+    """The message with each value it denies blanked out (the same length, so the NLU's entity
+    offsets still hold): in a correction any value after 不是, else one with a number in it
+    (孩子四年级 不是三年级); 我不是本地户口 keeps its words."""
+    correcting = is_correction(text)
+    return _DENIED_VALUE.sub(lambda m: m.group(0) if not correcting and not _NUMERAL.search(m.group(1))
+                             else "不是" + " " * len(m.group(1)), text)
+
+
+def _not_denied(entity: dict, text: str, blanked: str) -> bool:
+    """The NLU's entity is not (only) inside a value the message denies."""
+    start, end = entity.get("start"), entity.get("end")
+    if isinstance(start, int) and isinstance(end, int) and text[start:end] == str(entity.get("value")):
+        return bool(blanked[start:end].strip())
+    value = str(entity.get("value") or "")
+    return not (value and value in text and value not in blanked)
+
+
+def _trimmed(entity: dict) -> dict:
+    """恒泰是欠两个月 (YQ-11: 单位改为恒泰是): the 是 the model took into an employer's name."""
+    value = entity.get("value")
+    if entity.get("entity") != "employer" or not isinstance(value, str) or not re.fullmatch(
+            r"[\u4e00-\u9fff]{2,}是", value):
+        return entity
+    return {**entity, "value": value[:-1], **({"end": entity["end"] - 1} if isinstance(entity.get("end"), int) else {})}
 
 
 def _after_correction(text: str) -> str:
@@ -1091,13 +1208,15 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     An amount goes where its words say: owed (欠…), the monthly wage (月薪…, 一个月…) or the
     medical cost (医药费…, 自付…); with no such words, where the conversation is.
     """
-    text = _text(text)
-    if not text or text.startswith("/"):
+    whole = _text(text)
+    if not whole or whole.startswith("/"):
         return {}
+    text = denied_blanked(whole)  # 四年级 不是三年级: the value denied is never read (YR-01)
     facts: dict[str, Any] = {}
-    raw = (entities or [])
+    raw = [_trimmed(e) for e in entities or [] if _not_denied(e, whole, text)]
     named = _CALLED_COMPANY.search(text) or _HALF_NAMED.search(text) or _NAMED_EMPLOYER.search(text)
-    named_employer = named.group(1) if named and employer_answer(named.group(1)).ok \
+    named_employer = re.sub(r"^(?:一个|有个|那个)(?=姓)", "", named.group(1)) \
+        if named and employer_answer(named.group(1)).ok \
         and not says_unknown(named.group(1)) and not named.group(1).startswith(("啥", "什么")) \
         else None  # 公司叫啥俺不知道 (I-12) names nothing
     entities = []
@@ -1140,7 +1259,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             entities.append(e)
 
     # 不是八千是八千五: in a correction the value said last is the one meant
-    correcting = is_correction(text)
+    correcting = is_correction(whole)
     cue = _CORRECTION.search(text)
     # digits, no money — unless a correction of a sum (不对，是四千五) comes while a phone or
     # code is asked; a sum in words or with its unit (自己掏了三万多, 3万, 800元) is money
@@ -1162,6 +1281,8 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         if _PAID_BEFORE.search(text[max(0, span.start - 6):span.start]) and (
                 ctx.about(_OVERTIME_CONTEXT) or "加班" in text):
             continue  # 厂里就给了一千出头 (Y-03): what was paid, not the wage (paid_so_far reads it)
+        if paid_towards(text, span.start, span.end):
+            continue  # 老板先给了两千 (YO-12): paid already, neither the pay nor the sum owed
         if re.search(r"(?:不是|并非|而非)\s*$", text[max(0, span.start - 4):span.start]):
             continue  # 工资是6525不是6500 (GG-09 recomputed on 6,500): the sum said to be wrong
         if _A_MEASURES_FIGURE.match(text[span.end:]):
@@ -1185,7 +1306,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         if value.ok:
             slot = _amount_slot(text, span.start, ctx)
             if slot == "monthly_wage" and (float(value.value) < MIN_MONTHLY_PAY
-                                           or _NOT_PAY_AFTER.match(text[span.end:])
+                                           or is_allowance(text, span.start, span.end)
                                            or _EXTRA_BEFORE.search(text[max(0, span.start - 8):span.start])):
                 continue  # 每月多给我的300 (ZD-07 filed 月工资 300): an extra, not the month's pay
             if _someone_elses(text, span.start) and (slot in ctx.known or slot in facts or any(
@@ -1228,7 +1349,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
                 rough[slot] = after.group(1) if after else "多"
             elif facts[slot] == value.value and _ROUGH_BEFORE.search(text[max(0, span.start - 6):span.start]):
                 rough[slot] = "约"  # 大概两万 (W-15)
-    if (denied := _DENIED_SUM.search(text)) and (wrong := parse_amount(denied.group(1))) is not None:
+    if (denied := _DENIED_SUM.search(whole)) and (wrong := parse_amount(denied.group(1))) is not None:
         # 我说了是4800 不是4500 (XX-05 filed 4800 as the sum owed): the sum said is the slot's
         # that holds the one denied
         held = next((slot for slot, value in ctx.sums if float(value) == float(wrong)), None)
@@ -1433,12 +1554,30 @@ _HARDSHIP_IF = re.compile(r"(?:要是|如果|假如|万一|假设|若是)\S{0,6}
 _HARDSHIP_NONE = re.compile(r"(?:没|没有|还没|未|不是)(?:有)?(?:建\S{0,5}?档|在档|困难职工|特困|低保)")
 
 
+# 我老公是特困职工 / 俺爸是特困户 / 我媳妇是建了档的困难职工 (YO-06: 困难建档改为特困): another
+# person's status, not the worker's (我和我老公都是特困职工 counts the worker in)
+_OTHERS_STATUS = re.compile(r"(?<![和跟与同我俺的其])(?:我|俺)?的?(?:老公|老婆|媳妇|爱人|对象|男人|丈夫|妻子|爸爸?|"
+                            r"妈妈?|父亲|母亲|公公|婆婆|岳父|岳母|儿子|女儿|闺女|哥哥?|姐姐?|弟弟?|妹妹?|家里人|老乡|"
+                            r"朋友|同事|工友|邻居|亲戚|他|她)(?!们)(?:也|就|都|还|已经|早就)?"
+                            r"(?:是|属于|算|被认定为?|评上了?|建了档|建过档|在档)[^，,。？?！!\s]{0,12}")
+_ME_TOO = re.compile(r"(?:我|俺)(?:也|同样|一样)(?:是|算|一样|建了档|在档)")
+
+
 def hardship_status_in(text: str) -> str | None:
-    """The hardship status a message states: 特困 / 困难, ``none`` (没建档), UNKNOWN when the
-    worker says they do not know, or None when it says nothing of it. A question about
-    registering (怎么建档) or not knowing (建没建档我也不知道) is no 在档 status: reading it as
-    one gave unregistered workers the verdict 您是在档困难职工 (B09, B12)."""
+    """The hardship status a message states of the worker: 特困 / 困难, ``none`` (没建档),
+    UNKNOWN when the worker says they do not know, or None when it says nothing of it. A
+    status said of another person (我老公是特困职工) is theirs, unless the worker says 我也是."""
     text = _text(text)
+    own = _OTHERS_STATUS.sub("，", text)
+    if own != text and _ME_TOO.search(own):
+        return _status_said("，".join(m.group(0) for m in _OTHERS_STATUS.finditer(text)))
+    return _status_said(own)
+
+
+def _status_said(text: str) -> str | None:
+    """The status the words state. A question about registering (怎么建档) or not knowing
+    (建没建档我也不知道) is no 在档 status: reading it as one gave unregistered workers the
+    verdict 您是在档困难职工 (B09, B12)."""
     if not re.search(r"特困|困难职工|困难户|困难家庭|困难档|建档|建了档|建过\S{0,5}?档|在档|低保", text):
         return None
     registered = re.search(r"(?<![没未不])(?:建了档|建过档|建档了|在档|有档)", text)

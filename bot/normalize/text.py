@@ -100,7 +100,8 @@ _TYPOS = (("签和同", "签合同"), ("劳动和同", "劳动合同"), ("双北
           # ZT-07: 我被公司开出了 … 其实我请过家的 / 他这样开出我合法吗 (voice input: no dismissal read)
           ("被公司开出", "被公司开除"), ("被厂里开出", "被厂里开除"), ("被开出", "被开除"), ("开出我", "开除我"),
           ("把我开出", "把我开除"), ("请过家", "请过假"), ("请了家", "请了假"),
-          ("是用期", "试用期"), ("使用期", "试用期"))  # ZU-08 (a system apology, then 没弄明白)
+          ("是用期", "试用期"), ("使用期", "试用期"),  # ZU-08 (a system apology, then 没弄明白)
+          ("念级", "年级"))  # YR-01: 上三念级 (voice input) was read as 年级：小学, the number lost
 # 三个越 / 八个曰 (GG-02 was filed as 1个月, ZC-09 got no sum): 越 or 曰 after a count is 月
 _MONTH_SLIP = re.compile(r"([一二两三四五六七八九十几半\d])\s*个(?:越(?!南)|曰)")
 
