@@ -22,7 +22,7 @@ from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client
 from actions.fact_tables import CASE_ALIASES, CASE_FACTS, CORRECTED, FACT_NAMES, WAGE_FACTS, fact_text, wage_as_said
 from actions.facts import answer_in_topic, is_question
-from actions.hotline_form import HotlineForm
+from actions.hotline_form import HotlineForm, asked_again_here
 from actions.legal import case_points, shortfall_reply, sums_for
 from actions.overtime_days import kind_of_day_named
 from actions.places import resolve_place
@@ -31,6 +31,7 @@ from actions.slot_checks import (
     CHANGE,
     CONFIRM,
     NOT_AN_ANSWER,
+    SLOT_CHECKS,
     Slots,
     apply,
     named_fact_change,
@@ -39,7 +40,7 @@ from actions.slot_checks import (
     value_before_this_message,
 )
 from actions.subsidies import occupation_matters, say_measures
-from actions.tickets import case_place, repeat_of_filed, ticket_filed_here
+from actions.tickets import case_place, points_said_now, repeat_of_filed, ticket_filed_here, work_case
 from bot.normalize.text import normalize_text
 
 logger = logging.getLogger(__name__)
@@ -48,6 +49,20 @@ logger = logging.getLogger(__name__)
 # 没签 / 没给交 / 一直没发: what the employer did not do (a fact), not the worker's no
 _A_FACT_NOT_DONE = re.compile(r"^(?:合同|社保|保险|工资|加班费)?(?:也|都|一直|从来)?(?:没|没有|没给|没给我|不给)"
                               r"(?:签|交|缴|发|给|上|买|办|结)(?:合同|社保|保险|过|的)?[啊呀呢吧。.!！\s]*$")
+
+
+# 对了 还有… / 好的 不过… / 可以 但是…: more to say after the yes — the case is not filed yet
+_MORE_TO_SAY = re.compile(r"^对了\s*\S|还有|不过|但是|可是|另外|补充|忘了说|再加")
+# the sum owed named as such (一共欠六千五 / 金额是…): not the month's pay
+_NAMES_THE_SUM = re.compile(r"一共|总共|总数|加起来|合计|金额|钱数|欠款|欠了?|拖了?|月|天|小时")
+# 不是海纳建筑 (in 公司不是海纳建筑 是海韵物业): the value taken back, left out to read the new one
+_SAID_NOT = re.compile(r"不是[^\s，,。；;]+")
+
+
+def _named_change(text: str) -> tuple[str, Any] | None:
+    """金额是九千五, and 公司不是海纳建筑 是海韵物业 (the summary shown again unchanged, YO-01): the
+    fact named and its new value, the one taken back left out."""
+    return named_fact_change(text) or named_fact_change(_SAID_NOT.sub(" ", text))
 
 
 class ValidateWageArrearsForm(HotlineForm):
@@ -67,6 +82,36 @@ class ValidateWageArrearsForm(HotlineForm):
             slots.insert(slots.index("amount"), "duration")
         return slots
 
+    async def run(self, dispatcher, tracker, domain):
+        """六千五 alone on the summary, or after 修改 (YP-07: 金额改为6,500 元 beside 月工资 8,000 —
+        the pay the worker meant was left as it was): a bare sum near the month's pay, where the
+        sum owed shown was that pay times the months, is the pay, and the sum owed follows it."""
+        pay = self._sum_meant_as_the_pay(tracker)
+        if pay:
+            wage, owed = pay
+            tracker.slots["last_correction"] = [
+                {"slot": "monthly_wage", "old": tracker.get_slot("monthly_wage"), "new": wage},
+                {"slot": "amount", "old": value_before_this_message(tracker, "amount"), "new": owed}]
+            tracker.add_slots([SlotSet("amount", owed)])  # validated as the sum owed, said back once
+            tracker.slots["monthly_wage"] = wage
+        events = await super().run(dispatcher, tracker, domain)
+        return events + [SlotSet("monthly_wage", pay[0])] if pay else events
+
+    def _sum_meant_as_the_pay(self, tracker: Tracker) -> tuple[int, int] | None:
+        """(pay, sum owed) when the summary's only change this turn is a bare sum read as the
+        sum owed, that sum was worked out from the pay, and the new figure is nearer the pay."""
+        changes = tracker.get_slot("last_correction") or []
+        wage, text = tracker.get_slot("monthly_wage"), (tracker.latest_message or {}).get("text") or ""
+        months = re.fullmatch(r"P(\d+)M", str(tracker.get_slot("duration") or ""))
+        if tracker.get_slot("requested_slot") != "case_confirmed" or not self._waiting_for_answer(tracker) \
+                or [c.get("slot") for c in changes] != ["amount"] or not isinstance(wage, int) or not months \
+                or tracker.get_slot("wage_basis") in ("day", "hour") or _NAMES_THE_SUM.search(text):
+            return None
+        old, new = changes[0].get("old"), changes[0].get("new")
+        if old != wage * int(months.group(1)) or not isinstance(new, int) or abs(new - wage) >= abs(new - old):
+            return None
+        return new, new * int(months.group(1))
+
     async def extract_case_confirmed(self, dispatcher, tracker, domain) -> Slots:
         if tracker.get_slot("requested_slot") != "case_confirmed" \
                 or not self._waiting_for_answer(tracker) or tracker.get_slot("last_correction"):
@@ -78,12 +123,17 @@ class ValidateWageArrearsForm(HotlineForm):
             return {"case_confirmed": None}  # action_ask_case_confirmed asks what to change
         if intent in NOT_AN_ANSWER:
             return {}
-        if named := named_fact_change(text):
+        if named := _named_change(text):
             slot, value = named
             dispatcher.utter_message(text=f"好的，已更正：{FACT_NAMES.get(slot, slot)}改为"
                                           f"{fact_text(slot, value)}。")
             return {slot: value, "case_confirmed": None}
-        if intent == "affirm" or CONFIRM.match(text):
+        if points := points_said_now(tracker):
+            # 对了 老板给我打了欠条 / 我10月底就不干了 (YO-11: filed at once without them, 对 read as
+            # 确认): kept as points of the case, and the summary shown again with them
+            dispatcher.utter_message(text=f"好的，记下了：{'、'.join(points)}。")
+            return {"case_confirmed": None}
+        if (intent == "affirm" or CONFIRM.match(text)) and not _MORE_TO_SAY.search(text):
             return {"case_confirmed": True}
         return {"case_confirmed": None}  # 修改 or anything else: action_ask_case_confirmed asks
 
@@ -112,17 +162,50 @@ class ValidateOvertimeForm(HotlineForm):
 
     def extract_overtime_days(self, dispatcher, tracker, domain) -> Slots:
         """3天 answering the days question after 那国庆节加班呢: the count of the kind of day
-        the worker asked about (a bare count says neither holiday nor weekend)."""
+        the worker asked about (a bare count says neither holiday nor weekend). 国庆 / 3天 to
+        the wage question are the days too (YQ-13)."""
+        if (days := self._days_for_the_wage(tracker)) and "overtime_days" not in tracker.slots_to_validate():
+            return {"overtime_days": days}
         found = super().extract_overtime_days(dispatcher, tracker, domain)
         text = (tracker.latest_message or {}).get("text") or ""
         if found.get("overtime_days") or tracker.get_slot("requested_slot") != "overtime_days" \
                 or not _BARE_COUNT.match(text):
             return found
+        return self._count_of_the_day_before(tracker, text) or found
+
+    @staticmethod
+    def _count_of_the_day_before(tracker: Tracker, text: str) -> Slots:
+        """四天 after 周末加班工资怎么算: 周末四天 ({} with no kind of day named before)."""
         before = _kind_of_day_said_before(tracker)
-        if not before:
-            return found
-        checked = v.worked_days(f"{before}{text.strip()}")  # 周末 + 四天 → 周末四天
-        return {"overtime_days": checked.value} if checked.ok else found
+        checked = v.worked_days(f"{before}{text.strip()}") if before else None  # 周末 + 四天 → 周末四天
+        return {"overtime_days": checked.value} if checked and checked.ok else {}
+
+    def extract_monthly_wage(self, dispatcher, tracker, domain) -> Slots:
+        """国庆 to 您的月工资是多少 (YQ-13: 没听明白金额): the days, no wrong wage."""
+        if self._days_for_the_wage(tracker):
+            return {}
+        return super().extract_monthly_wage(dispatcher, tracker, domain)
+
+    def _days_for_the_wage(self, tracker: Tracker) -> str | None:
+        """The days worked told while the wage is asked: a holiday or kind of day named (国庆),
+        or a bare count after one (3天 after 国庆); None for anything else."""
+        text = ((tracker.latest_message or {}).get("text") or "").strip()
+        if tracker.get_slot("requested_slot") != "monthly_wage" or not self._waiting_for_answer(tracker) \
+                or SLOT_CHECKS["monthly_wage"](text).ok:
+            return None
+        if _BARE_COUNT.match(text):
+            return self._count_of_the_day_before(tracker, text).get("overtime_days")
+        checked = v.worked_days(text)
+        return checked.value if checked.ok and kind_of_day_named(text) else None
+
+    async def _not_answered(self, asked: str, filled: Slots, dispatcher: CollectingDispatcher,
+                            tracker: Tracker, domain: DomainDict) -> list[dict]:
+        """The days told to the wage question (国庆, then 3天: YQ-13 got 不好回答 on the second)
+        are no failed try: said back (by the caller), and the wage asked again."""
+        days = filled.get("overtime_days", slots_set_this_turn(tracker).get("overtime_days"))
+        if asked == "monthly_wage" and days:
+            return [SlotSet("repeat_count", tracker.get_slot("repeat_count"))]
+        return await super()._not_answered(asked, filled, dispatcher, tracker, domain)
 
 
 class ValidateMinimumWageForm(HotlineForm):
@@ -363,6 +446,9 @@ class ValidateTicketOfferForm(HotlineForm):
         if _LEADING_YES.match(text) or asks_to_be_signed_up(text):
             # 要 在厂里手被机器轧了…: a yes, then the story; 扫马路的 能帮我登记一下不: a yes
             return {"wants_ticket": True}
+        if self._question_read_as_yes_or_no(tracker):
+            # 那年后保底是好多嘛 (YQ-15: read as a yes for its 好, and the phone was asked): a question
+            return {"wants_ticket": None}
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent == "affirm" and not text.startswith("/") and not v.sounds_affirmative(text):
             # 即墨 read as a yes: no yes in its words. A place told on the offer is kept
@@ -383,7 +469,8 @@ class ValidateTicketOfferForm(HotlineForm):
             sums = sums_for(tracker)
             # 那八千多医药费能要回来吗 工地是中建的项目 (ZR-06: the facts kept, the question not
             # answered): a question said with the facts is answered too
-            for line in sums or await answer_in_topic(tracker):
+            # 俺问的是上海 俺在上海 (YQ-09: the offer again): the question before, for 上海
+            for line in sums or await answer_in_topic(tracker) or await asked_again_here(tracker):
                 dispatcher.utter_message(text=line)
             return []
         return await super()._not_answered(asked, filled, dispatcher, tracker, domain)
@@ -408,7 +495,7 @@ class ValidateTicketOfferForm(HotlineForm):
         # 在即墨区一家服装厂 on the legal-aid offer: new facts of the case, not a new topic
         changed.update({k: val for k, val in told.items()
                         if facts.get(CASE_ALIASES.get(k, k)) != val})
-        if named := named_fact_change(text):
+        if (named := _named_change(text)) and not _read_already(named, changed):
             changed[named[0]] = named[1]
         if not changed and v.is_correction(text) and (fixed := self._correct_last_answer(
                 tracker, text)):
@@ -421,7 +508,8 @@ class ValidateTicketOfferForm(HotlineForm):
                     # 他也没提前通知我 … 这个还能多要吗 (ZR-07: a question, so the 没提前通知 it
                     # told was left off the ticket): a new point is kept, asked or not
                     and (not is_question(text) or any(p not in str(facts.get("case_points") or "")
-                                                      for p in points.split("、"))))):
+                                                      for p in points.split("、"))))
+                or (case.get("type") == "other" and _tells_the_case(tracker, text))):
             # (干了三年 / 没给钱 on the legal-aid offer, ZF-06: the summary kept 被开了 alone)
             # 没签 after 合同 / 大概半年吧 一个月4千 on the offer (ZZ-16 filed 合同 alone): the
             # worker's account grows with what they add
@@ -448,13 +536,15 @@ class ValidateTicketOfferForm(HotlineForm):
                 and tracker.get_slot("wants_ticket") is not None)
 
     @staticmethod
-    def _correction_read_as_no(tracker: Tracker) -> bool:
+    def _correction_read_as_no(tracker: Tracker, changed: dict[str, Any] | None = None) -> bool:
         """不对 是八个月 on the offer (RR-07, read as deny: 好的，先不登记): a fact corrected, not a
-        no — the offer stays open with the case changed."""
+        no — the offer stays open with the case changed. 错了！四年级！ (YR-01: 已更正, then 先不登记)
+        says no 是, but a fact of the case read from it is the correction all the same."""
         text = (tracker.latest_message.get("text") or "").strip()
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        fact_told = any(k in FACT_NAMES and k != "question" for k in changed or {})
         return (intent in ("deny", "affirm") and not text.startswith("/") and v.is_correction(text)
-                and bool(re.search(r"[是为成](?:\s*\S{2,})", text))
+                and (bool(re.search(r"[是为成](?:\s*\S{2,})", text)) or fact_told)
                 and tracker.get_slot("wants_ticket") is not None)
 
     @staticmethod
@@ -466,6 +556,15 @@ class ValidateTicketOfferForm(HotlineForm):
         return (intent == "deny" and bool(_A_FACT_NOT_DONE.match(text))
                 and tracker.get_slot("wants_ticket") is not None)
 
+    @staticmethod
+    def _points_kept(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+        """有欠条 / 我10月底就不干了 on the offer (YO-11: the offer again without them): said back;
+        the summary and the ticket carry them (``tickets.context_facts``)."""
+        case = tracker.get_slot("pending_case") or {}
+        if isinstance(case, dict) and work_case(case.get("facts") or {}) \
+                and (points := points_said_now(tracker)):
+            dispatcher.utter_message(text=f"好的，记下了：{'、'.join(points)}。")
+
     async def run(self, dispatcher, tracker, domain):
         """The parked case takes the corrected facts (Rasa keeps only the form's own slots
         from the extraction, so the case is changed here)."""
@@ -474,10 +573,12 @@ class ValidateTicketOfferForm(HotlineForm):
         changed = self._case_changes(tracker) if waiting else {}
         place_before = {slot: tracker.get_slot(slot) for slot in ("city", "district")}
         reopened: list[dict] = []
-        if waiting and (self._question_read_as_yes_or_no(tracker) or self._correction_read_as_no(tracker)
+        if waiting and (self._question_read_as_yes_or_no(tracker) or self._correction_read_as_no(tracker, changed)
                         or self._fact_read_as_no(tracker)):
             tracker.slots["wants_ticket"] = None
             reopened = [SlotSet("wants_ticket", None)]
+        if waiting and not self._leaving(tracker):
+            self._points_kept(dispatcher, tracker)
         events = reopened + await super().run(dispatcher, tracker, domain)
         if waiting and changed.get("question") and is_question(text := tracker.latest_message.get("text") or "") \
                 and v.is_correction(text) and not any(not (m.get("text") or "").startswith(_OFFER_LINES)
@@ -496,11 +597,66 @@ class ValidateTicketOfferForm(HotlineForm):
         case = dict(tracker.get_slot("pending_case") or {})
         if not changed or not case:
             return events
+        if waiting:
+            _say_corrected(dispatcher, tracker, changed)
         facts = dict(case.get("facts") or {})
+        before = dict(facts)
         for wage in set(WAGE_FACTS) & set(changed):  # one wage: the one said last
             facts = {k: val for k, val in facts.items() if k not in WAGE_FACTS or k == wage}
         facts.update({CASE_ALIASES.get(k, k): val for k, val in changed.items()})
+        if case.get("type") == "overtime_pay" and (owed := _overtime_on_new_pay(before, facts, changed)):
+            # 不对 是六千五 on the overtime offer (月工资 6,500 beside 金额 2,942 worked out on 8,000):
+            # the overtime pay is the pay's share, so it follows the corrected pay
+            facts["amount"] = owed
+            dispatcher.utter_message(text=f"按新的工资重新算，加班费约 {owed:,} 元。")
         return events + [SlotSet("pending_case", {**case, "facts": facts})]
+
+
+# a yes, a no or a wish about the ticket on an offer: no words of the case itself
+_NO_CASE_WORDS = re.compile(r"不用|不要|不登记|先不|算了|别|登记|报名|确认|修改|没问题|谢谢")
+
+
+def _tells_the_case(tracker: Tracker, text: str) -> bool:
+    """8岁 暑假没人带 on the childcare sign-up's offer (YR-02: the offer again without it, and the
+    ticket too): a sign-up (type other) holds no fact slots, so the worker's own words are its
+    content — words told, not a yes, a no, a phone, a question or a correction."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    words = re.sub(r"\d{7,}", "", re.sub(r"(?<=\d)[\s-]+(?=\d)", "", text))
+    return (intent in ("inform", "nlu_fallback") and not text.startswith("/")
+            and len(re.findall(r"[\u4e00-\u9fff]", words)) >= 3 and not _NO_CASE_WORDS.search(words)
+            and not v.sounds_affirmative(words) and not is_question(text) and not v.is_correction(text))
+
+
+def _say_corrected(dispatcher: CollectingDispatcher, tracker: Tracker, changed: dict[str, Any]) -> None:
+    """公司不是海纳建筑 是海韵物业 on an offer (the summary changed without a word): the facts a
+    correction changed said back first, unless the turn already said them."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    fixed = {k: val for k, val in changed.items() if k in FACT_NAMES and k not in ("question", "case_points")}
+    if not fixed or not v.is_correction(text) or any("已更正" in (m.get("text") or "") for m in dispatcher.messages):
+        return
+    said = CollectingDispatcher()
+    said.utter_message(text="好的，已更正：" + "、".join(f"{FACT_NAMES[k]}改为{fact_text(k, val)}"
+                                                     for k, val in fixed.items()) + "。")
+    dispatcher.messages[:0] = said.messages
+
+
+def _overtime_on_new_pay(before: dict[str, Any], facts: dict[str, Any], changed: dict[str, Any]) -> int | None:
+    """The overtime sum on the corrected pay (it is proportional to the pay); None when the
+    pay did not change, the sum was itself corrected, or either is not a figure."""
+    wage = next((k for k in WAGE_FACTS if k in changed), None)
+    old, new, owed = before.get(wage or ""), facts.get(wage or ""), before.get("amount")
+    if wage is None or "amount" in changed or not isinstance(old, (int, float)) or not old \
+            or not isinstance(new, (int, float)) or not isinstance(owed, (int, float)) or old == new:
+        return None
+    return round(owed * new / old)
+
+
+def _read_already(named: tuple[str, Any], changed: dict[str, Any]) -> bool:
+    """工资写错了 应该是六千五 on an offer: the 工资 the named change reads as the sum (金额) was
+    already read as the month's pay — the same figure is not a second fact."""
+    slot, value = named
+    return slot not in changed and any(val == value for k, val in changed.items()
+                                       if k in (*WAGE_FACTS, "amount") and k != slot)
 
 
 # The relief form without a verified record: said the same way to members and strangers.

@@ -25,7 +25,16 @@ from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client, on_action_call, said_this_turn
 from actions.crisis import is_crisis, wants_to_talk
 from actions.fact_tables import FACT_NAMES, OPTIONAL_FACTS, fact_text
-from actions.facts import answer_fact, answer_in_topic, is_question, recent_words, relief_verdict_line
+from actions.facts import (
+    answer_fact,
+    answer_in_topic,
+    asked_facts,
+    is_question,
+    recent_words,
+    relief_verdict_line,
+    worker_messages,
+)
+from actions.facts import fact_text as record_text
 from actions.legal import day_pay_lines, sums_for
 from actions.places import other_place_asked, other_place_lines, resolve_place
 from actions.service_catalog import (
@@ -54,7 +63,10 @@ from actions.slot_checks import (
     slot_validator,
     slots_set_this_turn,
     told_text,
+    value_before_this_message,
 )
+from actions.slot_mappings import phones_said
+from actions.tickets import phone_owner
 from actions.time_limits import time_limit_line
 from bot.normalize.text import normalize_text
 
@@ -128,6 +140,57 @@ def just_asking(text: str) -> bool:
     return bool(_JUST_ASKING.search(text))
 
 
+# 俺问的是上海 俺在上海 right after an answer for another place (YQ-09: the offer again, nothing
+# answered): the question before, asked again for this place
+_ASKED_OF_THIS_PLACE = re.compile(r"(?:我|俺)(?:问的|说的|想问的|要问的|问)(?:是|就是)")
+_PLACE_STEM = re.compile(r"(?:省|市|区|县)$")
+
+
+def same_place(old: Any, new: Any) -> bool:
+    """上海市 and 上海: one place written two ways (no news to say back as 记下了)."""
+    return isinstance(old, str) and isinstance(new, str) and bool(old) and \
+        _PLACE_STEM.sub("", old) == _PLACE_STEM.sub("", new)
+
+
+def question_before(tracker: Tracker) -> Tracker | None:
+    """俺问的是上海 (a place named, no question of its own): the tracker as if the worker's
+    question before it were the latest message, to answer it for the place now named; None when
+    the message is no such restating or no question came before."""
+    latest = tracker.latest_message or {}
+    text = (latest.get("text") or "").strip()
+    places = [e for e in latest.get("entities") or [] if e.get("entity") in ("city", "district")]
+    before = worker_messages(tracker, 2)[:-1]
+    if not places or not _ASKED_OF_THIS_PLACE.search(text) or is_question(text) \
+            or not before or not is_question(before[-1]):
+        return None
+    restated = tracker.copy()
+    restated.latest_message = {**restated.latest_message, "text": before[-1], "entities": []}
+    return restated
+
+
+async def asked_again_here(tracker: Tracker) -> list[str]:
+    """The answer to the question before 俺问的是上海, for the place now named ([]: none)."""
+    restated = question_before(tracker)
+    return await answer_in_topic(restated) if restated else []
+
+
+# 离我最近的工会站在哪 / 工会在哪里: the station asked for beside the case (YR-14)
+_ASKS_STATION = re.compile(r"站|服务中心|工会.{0,6}(?:在哪|哪里|哪儿|地址|电话)")
+STATION_SAID = "工会网格工作站："
+STATION_FORMS = {"find_station_form", "ticket_status_form"}  # their own answer is the station
+
+
+async def station_asked_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """我在成都武侯区上班 … 离我最近的工会站在哪 能帮我维权吗 (YR-14: the overtime rule and the wage
+    question only; the station a turn later): the station's card from the backend, said with the
+    form's first question, unless this turn said one already."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if not _ASKS_STATION.search(text) or said_this_turn(tracker, STATION_SAID):
+        return
+    for fact in [f for f in await asked_facts(tracker) if f.get("kind") == "station"][:1]:
+        dispatcher.utter_message(text=record_text(fact))
+
+
 REASK_PREFIX = "utter_" + "invalid_"  # the re-ask hints of the validators (utter_invalid_…)
 _NOT_A_PLACE_CORRECTION = re.compile(r"\d|[一二两三四五六七八九十][千万百]|钱|花|块|元|岁|年级|个月")
 # 别问了 快点给我登记上 / 赶紧登记: the worker wants it filed now, not cancelled
@@ -139,10 +202,25 @@ _SPOKEN_DIGITS = str.maketrans("幺一二三四五六七八九零〇洞两", "11
 
 
 def _digit_count(text: str) -> int:
-    """The digits a number said in words or figures has (幺三八 零五三二 一二三四 五: 12)."""
+    """The digits a number said in words or figures has (幺三八 零五三二 一二三四 五: 12). A digit
+    word inside a word is none (the 一 of 一直 in 138… 一直不接 made 您说的号码是 12 位, HG-02)."""
     if re.search(r"[十百千万]", text):
         return 0  # a sum or a count, not a number read out digit by digit
-    return len(re.findall(r"\d", text.translate(_SPOKEN_DIGITS)))
+    read = text.translate(_SPOKEN_DIGITS)
+    return sum(1 for i, char in enumerate(read) if char.isdigit() and (text[i].isdigit() or _read_out(read, i)))
+
+
+def _read_out(read: str, i: int) -> bool:
+    """The spoken digit at ``i`` is read out: beside another digit, or a word of its own."""
+    around = [read[j] for j in (i - 1, i + 1) if 0 <= j < len(read)]
+    return any(c.isdigit() for c in around) or not any("\u4e00" <= c <= "\u9fff" for c in around)
+
+
+def someone_elses_number(text: str) -> str | None:
+    """包工头电话13812345678 一直不接 to the phone question: whose number it is (包工头), when the
+    message gives no number of the worker's own beside it; None otherwise."""
+    own, others = phones_said(text)
+    return None if own or not others else phone_owner(text) or "别人"
 
 
 class HotlineForm(FormValidationAction):
@@ -184,6 +262,8 @@ class HotlineForm(FormValidationAction):
                 tracker.slots_to_validate() and self._waiting_for_answer(tracker)
                 and v.declines_phone(text) and self.form_name() != "ticket_status_form"):
             return {"phone": v.NO_PHONE}  # a ticket's status is told only to its phone
+        if someone_elses_number(text):
+            return {}  # the contractor's number is no phone of the worker's (_not_answered says so)
         return self._extract_phone_digits(dispatcher, tracker, domain)
     extract_otp_code = digits_extractor("otp_code")
     extract_id_number = digits_extractor("id_number")
@@ -339,7 +419,7 @@ class HotlineForm(FormValidationAction):
         rule run. Without this the form's own bookkeeping (the re-ask counter) would count as
         a filled slot and Rasa would ask the next question instead of leaving."""
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        leaving = {"cancel"} if self.form_name() == "ticket_offer_form" else LEAVING_INTENTS
+        leaving = LEAVING_INTENTS  # (the ticket offer too: 转人工 there got the card again, YR-16)
         text = tracker.latest_message.get("text") or ""
         # 等下 我算了下是三年零四个月 不是三年半 (ZE-08: 算了 read as a cancel): a correction
         return intent in leaving and not answers_the_question(tracker) and not v.is_correction(text) \
@@ -417,6 +497,9 @@ class HotlineForm(FormValidationAction):
         callback = await self._waiting_callback(dispatcher, tracker) if waiting else None
         if callback is not None and tracker.get_slot("requested_slot") != "phone":
             return callback + self._pause()
+        if not waiting and tracker.active_loop_name == self.form_name() and not tracker.get_slot("requested_slot") \
+                and self.form_name() not in STATION_FORMS:
+            await station_asked_first(dispatcher, tracker)  # the form's first run: nothing asked yet
         try:
             events = (callback or []) + await super().run(dispatcher, tracker, domain)
             if waiting:
@@ -481,6 +564,9 @@ class HotlineForm(FormValidationAction):
         answered = asked and (filled.get(asked) is not None or extracted
                               or (asked == "district" and city is not None))
         told, _new = kept_facts(tracker, filled, asked, bool(answered))
+        # 上海 over 上海市 (YQ-09: 好的，记下了：城市 上海): the same place, nothing to say back
+        told = {k: val for k, val in told.items()
+                if not (k in ("city", "district") and same_place(value_before_this_message(tracker, k), val))}
         if answered:
             extra += [SlotSet("last_answered", asked), SlotSet("repeat_count", None)]
             # 九千 对了问一下去仲裁要花钱不 (EE-12: the amount taken, the question ignored): the
@@ -592,6 +678,8 @@ class HotlineForm(FormValidationAction):
         answers = sums + [line for line in await answer_in_topic(tracker)
                           if not (sums and (re.search(r"经济补偿|二倍工资|赔偿金", line)
                                             or line.startswith("按您说的")))]
+        if not answers:
+            answers = await asked_again_here(tracker)
         question_kept: list[dict] = []
         if not answers and self._unanswerable_question(tracker):
             # 报名要带啥 身份证就行吗 / 医药费能要回来不 on the offer (X-03, X-17, X-20 got the
@@ -604,6 +692,13 @@ class HotlineForm(FormValidationAction):
             for line in answers:
                 dispatcher.utter_message(text=line)
             return [SlotSet("repeat_count", count or None), *question_kept]
+        if asked == "phone" and (owner := someone_elses_number(tracker.latest_message.get("text") or "")):
+            # 包工头电话13812345678 一直不接 (HG-02: 这个手机号好像不对 with no reason): not the worker's
+            dispatcher.messages[:] = [m for m in dispatcher.messages
+                                      if not str(m.get("response") or "").startswith(REASK_PREFIX)]
+            dispatcher.utter_message(text=f"这个号码是{owner}的吧？这里要留的是您自己的手机号，"
+                                          "工作站的工作人员好联系您。")
+            return [SlotSet("repeat_count", count or None)]
         tries = (count.get("n", 0) if count.get("slot") == asked else 0) + 1
         extra: list[dict] = [SlotSet("repeat_count", {"slot": asked, "n": tries})]
         if asked == "phone" and (digits := _digit_count(tracker.latest_message.get("text") or "")) >= 7 \

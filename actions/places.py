@@ -14,7 +14,7 @@ from rasa_sdk import Tracker
 from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client
-from actions.facts import fact_text, form_topic
+from actions.facts import fact_text, form_topic, is_question
 from actions.slot_checks import Slots, value_before_this_message
 from actions.subsidies import measures_for, measures_text
 
@@ -33,7 +33,16 @@ _SOMEONE_THERE = re.compile(
     r"^(?:那|那么)?(?:我|俺)?的?(?:老乡|朋友|亲戚|同事|工友|家里人|哥|弟|姐|妹|老公|媳妇|老婆|对象)(?:现在|也|要是)?"
     r"(?:在|去)([\u4e00-\u9fff]{2,8}?)(?:那边|那里|那儿|市|省)?(?:呢|的话呢|有吗|有没有|咋样|怎么样)[？?。.!！]*$"
 )
-_ANOTHER_PERSON = re.compile(r"老乡|朋友|亲戚|同事|工友|家里人|我哥|我弟|我姐|我妹|老公|媳妇|老婆|对象")
+_ANOTHER_PERSON = re.compile(r"老乡|朋友|亲戚|同事|工友|家里人|我哥|我弟|我姐|我妹|老公|媳妇|老婆|对象|爱人|丈夫|妻子")
+_PERSON = r"(?:老乡|朋友|亲戚|同事|工友|家里人|哥|弟|姐|妹|老公|媳妇|老婆|对象|爱人|丈夫|妻子|男人)"
+# 我老婆在东莞厂里 她那边春节留岗有补贴吗 / 我爱人在深圳厂里上班 那边有吗: where someone else is,
+# with more words around it than 那我老乡在广东呢 (the place ends where the workplace or 那边 begins)
+_SOMEONE_ELSE_IN = re.compile(
+    rf"(?:我|俺)的?{_PERSON}(?:现在|也|要是|还)?(?:在|去了?)\s*([\u4e00-\u9fff]{{2,8}}?)"
+    r"(?=那边|那里|那儿|这边|厂|工地|公司|上班|打工|干活|做|市|省|的|[\s，,。？?！!]|$)"
+)
+# 我老婆在东莞 我在这边能领吗: the worker's own question after all (我 not of 我老婆)
+_OWN_QUESTION = re.compile(rf"(?:我|俺)(?!的?{_PERSON})")
 # the answers that depend on nothing but the place, by the case's topic
 PLACE_TOPICS = ("过年补贴", "最低工资")
 
@@ -67,13 +76,22 @@ def other_place_asked(tracker: Tracker) -> str | None:
     first, _, rest = text.partition(" ")
     if rest and _ANOTHER_PERSON.search(rest):
         text = first  # 那广东呢 我老乡在东莞送外卖 (ZG-14): the place asked, then who it is for
-    found = _OTHER_PLACE_ASKED.match(text) or _SOMEONE_THERE.match(first)
+    found = _OTHER_PLACE_ASKED.match(text) or _SOMEONE_THERE.match(first) or _someone_else_asked(text)
     if not found or _NOT_A_PLACE.search(found.group(1)) or form_topic(tracker) not in PLACE_TOPICS:
         return None
     own = [value_before_this_message(tracker, slot) for slot in ("city", "district")]
     if not any(isinstance(place, str) and place and place != v.UNKNOWN for place in own):
         return None
     return found.group(1)
+
+
+def _someone_else_asked(text: str) -> re.Match[str] | None:
+    """我老婆在东莞厂里 她那边春节留岗有补贴吗 (HG-01: answered for the worker's own 青岛): a
+    question about the place where someone else of the worker's is, not about the worker."""
+    found = _SOMEONE_ELSE_IN.search(text)
+    if not found or not is_question(text) or _OWN_QUESTION.search(text[found.end():]):
+        return None
+    return found
 
 
 async def other_place_lines(tracker: Tracker, words: str) -> list[str]:

@@ -194,7 +194,7 @@ def _services_reply(name: str, phone: str, card: str) -> str:
 # 分给哪个站了？谁管？ right after a ticket's status (HH-15: asked where the worker was, then
 # looped): who handles the ticket looked up, not the nearest station
 _WHO_HANDLES = re.compile(r"分给|分到|分派|转给|哪个站|谁管|谁负责|谁在办|谁处理|谁跟进|哪个网格|给谁了|负责人")
-_STATUS_REPLY = re.compile(r"^工单 (GH\d+) 目前")
+STATUS_REPLY = re.compile(r"^工单 (GH\d+) 目前")  # a ticket-status reply (group 1: its id)
 
 
 def _last_turn_said(tracker: Tracker) -> list[str]:
@@ -215,7 +215,7 @@ def status_looked_up(tracker: Tracker) -> re.Match | None:
     """The ticket status the bot's last turn gave (group 1: its id), or None — also when a line
     followed it (您刚才还提到了“孩子上学”，现在帮您看看吗 — YN-13: 给工单上加上 then started a new
     school form)."""
-    return next((found for text in _last_turn_said(tracker) if (found := _STATUS_REPLY.search(text))), None)
+    return next((found for text in _last_turn_said(tracker) if (found := STATUS_REPLY.search(text))), None)
 
 
 def ticket_station_reply(tracker: Tracker) -> str | None:

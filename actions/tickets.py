@@ -20,7 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.case_outbox import submit_ticket
-from actions.common import SafeAction, client, location, outbox
+from actions.common import SafeAction, bot_said, client, location, outbox, said_this_turn
 from actions.fact_tables import (
     ARREARS_FACTS,
     CASE_ALIASES,
@@ -31,8 +31,8 @@ from actions.fact_tables import (
     wage_as_said,
 )
 from actions.facts import case_words, is_question
-from actions.slot_checks import value_before_this_message
-from actions.station_followup import HANDLED_BY, filed_type, status_looked_up
+from actions.slot_checks import slots_set_this_turn, value_before_this_message
+from actions.station_followup import HANDLED_BY, STATUS_REPLY, filed_type, status_looked_up
 from bot.contract import TICKET_TYPE_WORKER_NAMES, URGENT_CALLBACK_REASONS, weekday_name
 from bot.normalize.identity import mask_phone
 
@@ -218,6 +218,12 @@ class ActionAskCaseConfirmed(_AskAction):
         if _asked_to_change(tracker):
             dispatcher.utter_message(text="好的。" + _CHANGE_HINT)
             return []
+        text = ((tracker.latest_message or {}).get("text") or "").strip()
+        if v.is_correction(text) and not text.startswith("/") \
+                and not any(said_this_turn(tracker, words) for words in ("已更正", "记下了")):
+            # 名字写错了 / 不对 on the summary, nothing read from it (YO-09: the same summary again,
+            # as if unheard): what to say to change it, then the summary
+            dispatcher.utter_message(text="这句我没看出要把哪一项改成什么。" + _CHANGE_HINT)
         facts = {k: tracker.get_slot(k) for k in (*ARREARS_FACTS, "district", "phone")}
         if not facts["district"]:
             facts["district"] = tracker.get_slot("city")
@@ -239,14 +245,97 @@ CONTEXT_FACTS = ("employer", "occupation", "monthly_wage")
 
 
 def context_facts(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any]:
-    """The worker's other facts for a case's summary and ticket: what the case does not hold."""
+    """The worker's other facts for a case's summary and ticket: what the case does not hold
+    (and the points of a work case it lacks, added to its own ``case_points``)."""
     told = {k: tracker.get_slot(k) for k in CONTEXT_FACTS if k not in case_facts}
     if "monthly_wage" in told:  # 一天三百: shown and filed as a day's pay
         fact, said = wage_as_said(told.pop("monthly_wage"), tracker.get_slot("wage_basis"))
         told[fact] = said
     if "school_problem" in case_facts or "child_grade" in case_facts:
         told.update({k: val for k, val in how_the_family_lives(tracker).items() if k not in case_facts})
+    if work_case(case_facts):
+        had = str(case_facts.get("case_points") or "")
+        if (merged := _merged_points(had, told_points(tracker))) != had:
+            told["case_points"] = merged
     return {k: val for k, val in told.items() if val not in (None, "", v.UNKNOWN)}
+
+
+# 老板给我打了欠条 / 我10月底就不干了 / 上个月15号离职的 (YO-11: on neither the summary nor the
+# ticket): the proof of the debt and the day the worker left (the year to claim runs from it) are
+# points of a wage or work case, kept as 情况要点 the way 没签合同 / 没交社保 are
+_IOU_WORDS = r"欠条|借条|白条|欠款单|结算单"
+_IOU = re.compile(_IOU_WORDS)
+_NO_IOU = re.compile(rf"(?:没有?|不给|不肯|不愿意?)(?:给我|给俺)?(?:打|写|开|给)?过?(?:个|张)?(?:{_IOU_WORDS})|"
+                     rf"(?:{_IOU_WORDS})(?:也|都)?(?:没有?|不给)")
+_IOU_WISHED = re.compile(rf"(?:要不要|让|叫|要求|能不能|该不该|怎么|咋|需要|得)\S{{0,4}}?(?:打|写|开)\S{{0,2}}?"
+                         rf"(?:{_IOU_WORDS})")
+_DAY_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_LEFT_DAY = (rf"(?:(?:去年|今年|前年)?{_DAY_NUMBER}\s*月份?|(?:上个?|这个?|本|下个?)月)(?:底|初|中旬|上旬|下旬|中|末)?"
+             rf"(?:\s*{_DAY_NUMBER}\s*[号日])?|{_DAY_NUMBER}\s*[号日]|上个?(?:周|礼拜|星期)[一二三四五六日天]?|"
+             r"前天|昨天|前几天|年前|年后|过完年")
+_LEFT_ON = re.compile(rf"({_LEFT_DAY})(?:的时候)?\s*(?:就|才|已经|那天)?(?:(不干了|不干的|没干了|离职|辞职|辞工|辞的职|"
+                      r"走的|走了|出来的|出来了|离开)|(被辞退|被开除|被开了?|被辞了?|被炒了?|被撵走))")
+_WORK_FACTS = {"employer", "amount", "duration", "workers_affected", "monthly_wage", "daily_wage",
+               "hourly_wage", "overtime_days", "minimum_wage", "case_points", "time_worked"}
+_OTHER_CASE_FACTS = {"child_grade", "school_problem", "hukou_status", "hardship_status",
+                     "medical_out_of_pocket_yearly", "situation"}
+
+
+def _merged_points(had: str, points: list[str]) -> str:
+    """The case's points with the told ones: 上周被辞退 takes the place of a bare 被辞退."""
+    merged = [p for p in had.split("、") if p]
+    for point in points:
+        same = next((i for i, p in enumerate(merged) if point.endswith(p) or p == point), None)
+        if same is None:
+            merged.append(point)
+        else:
+            merged[same] = point
+    return "、".join(merged)
+
+
+def work_case(case_facts: dict[str, Any]) -> bool:
+    """A case about pay or a job (wages, overtime, the minimum wage, a legal one)."""
+    return bool(_WORK_FACTS & set(case_facts)) and not _OTHER_CASE_FACTS & set(case_facts)
+
+
+def _month_named(day: str, said_at: float | None) -> str:
+    """上个月15号 said on 12月7日 → 11月15号: the ticket is read later, so the month is named."""
+    when = datetime.fromtimestamp(said_at, BEIJING) if said_at else datetime.now(BEIJING)
+    month = {"上": when.month - 1 or 12, "这": when.month, "本": when.month, "下": when.month % 12 + 1}
+    return re.sub(r"^([上这本下])个?月", lambda m: f"{month[m.group(1)]}月", day)
+
+
+def points_in(text: str, said_at: float | None = None) -> list[str]:
+    """The IOU and the day the worker left, as told in one message (有欠条 / 11月15号离职)."""
+    points: list[str] = []
+    if (iou := _IOU.search(text)) and not _IOU_WISHED.search(text):
+        points.append(f"没有{iou.group(0)}" if _NO_IOU.search(text) else f"有{iou.group(0)}")
+    if left := _LEFT_ON.search(text):
+        day = left.group(1).replace(" ", "")
+        plan = "打算" if day.startswith("下") else ""  # 下个月15号离职: not left yet
+        points.append(f"{plan}{_month_named(day, said_at)}{'离职' if left.group(2) else '被辞退'}")
+    return points
+
+
+def _points_by_message(tracker: Tracker) -> list[list[str]]:
+    """The points each of the worker's messages told, oldest first (buttons tell none)."""
+    return [points_in(text, e.get("timestamp")) for e in tracker.events
+            if e.get("event") == "user" and not (text := e.get("text") or "").startswith("/")]
+
+
+def told_points(tracker: Tracker) -> list[str]:
+    """The IOU and the leaving day the worker told in this conversation, each as last said."""
+    latest: dict[str, str] = {}
+    for points in _points_by_message(tracker):
+        for point in points:
+            latest["iou" if _IOU.search(point) else "left"] = point
+    return list(latest.values())
+
+
+def points_said_now(tracker: Tracker) -> list[str]:
+    """The points the latest message told that no earlier message had."""
+    *before, now = _points_by_message(tracker) or [[]]
+    return [p for p in now if not any(p in said for said in before)]
 
 
 # 房子也是租的 居住证办了大概一年多 / 我在澳柯玛干了四年了 (YN-01: the school ticket held none of
@@ -376,8 +465,42 @@ class ActionOpenTicket(SafeAction):
             dispatcher.utter_message(response="utter_no_ticket")
             return reset
         facts = case.get("facts") or {}
-        await file_case(dispatcher, tracker, case["type"], {**context_facts(tracker, facts), **facts})
+        told = context_facts(tracker, facts)
+        # (the case's own facts win, but its points are the merged ones: 欠条 told on the offer, YO-11)
+        merged = {"case_points": told["case_points"]} if "case_points" in told else {}
+        filed = {**told, **facts, **merged}
+        if await file_case(dispatcher, tracker, case["type"], filed) \
+                and (added := _added_at_filing(tracker, filed)):
+            # 中 登记吧 厂子叫海达机械 (YR-05: filed with the employer, and then 单位还没写上 — the
+            # summary shown before held no 单位): what the yes added is said, and so known after
+            dispatcher.utter_message(text=ADDED_AT_FILING + "\n" + "\n".join(added))
         return reset
+
+
+ADDED_AT_FILING = "您刚才说的也登记在工单上了："
+
+
+def _added_at_filing(tracker: Tracker, facts: dict[str, Any]) -> list[str]:
+    """The lines of the case filed that the last summary shown lacked or said otherwise (the
+    worker's own words and the contact aside)."""
+    shown = next(([line for line in text.splitlines() if line.startswith("· ")]
+                  for e in reversed(tracker.events) if e.get("event") == "bot"
+                  and _SUMMARY_HEAD.search(text := e.get("text") or "")), None)
+    if shown is None:
+        return []
+    lines = summary_lines({**facts, **contact_lines(tracker, facts)})
+    return [line for line in lines if line not in shown and not line.startswith(_NOT_COMPARED)]
+
+
+def _with_line(summary: list[str] | None, line: str) -> list[str]:
+    """The summary with ``line`` in place of the line of the same fact, or added."""
+    label = line.split("：", 1)[0] + "："
+    lines = list(summary or [])
+    same = next((i for i, had in enumerate(lines) if had.startswith(label)), None)
+    if same is None:
+        return [*lines, line]
+    lines[same] = line
+    return lines
 
 
 def callback_facts(tracker: Tracker, reason: str) -> dict[str, Any]:
@@ -435,6 +558,12 @@ def someone_elses_phone(text: str) -> bool:
     return bool(_SOMEONE_ELSES_PHONE.search(text or ""))
 
 
+def phone_owner(text: str) -> str | None:
+    """Whose number the message says it gives (包工头电话138… → 包工头), or None."""
+    found = _SOMEONE_ELSES_PHONE.search(text or "")
+    return re.split(r"的?(?:电话|手机|号码|联系方式)", found.group(0))[0] or None if found else None
+
+
 def corrected_phone(tracker: Tracker) -> str | None:
     """电话说错了 是139… / 换成这个号 139… after a ticket was filed: the new number (None when
     the message is no phone correction, or gives the number already on the ticket)."""
@@ -442,11 +571,22 @@ def corrected_phone(tracker: Tracker) -> str | None:
 
     text = (tracker.latest_message or {}).get("text") or ""
     number = v.phone(text)
-    if not number.ok or number.value == value_before_this_message(tracker, "phone"):
+    before = value_before_this_message(tracker, "phone")
+    if not number.ok or number.value == before:
         return None
     if someone_elses_phone(text):
         return None  # 刘那个人的电话我也有 139… (ZE-01 changed the worker's own number to it)
-    return number.value if v.is_correction(text) or _ABOUT_THE_PHONE.search(text) else None
+    # 13805325678 alone after a ticket filed without one, or right after 把新号码发给我 (YP-03: then
+    # 收到，您说的我记下了 and the menu): the phone for that ticket, unless a callback waits for it
+    asked = before in (None, v.NO_PHONE) or said_this_turn(tracker, SEND_THE_PHONE, earlier_turns=1)
+    added = asked and _only_a_phone(text) and not tracker.get_slot("callback_pending")
+    return number.value if v.is_correction(text) or _ABOUT_THE_PHONE.search(text) or added else None
+
+
+def _only_a_phone(text: str) -> bool:
+    """13805325678 / 我的手机号是138… : a phone number and hardly a word beside it."""
+    rest = _NEW_PHONE_WORDS.sub("", _PHONE_DIGITS.sub("", text))
+    return len(re.findall(r"[\u4e00-\u9fff]", rest)) <= 3
 
 
 async def correct_filed_phone(dispatcher: CollectingDispatcher,
@@ -463,8 +603,12 @@ async def correct_filed_phone(dispatcher: CollectingDispatcher,
         dispatcher.utter_message(text=f"电话没能改到工单 {ticket_id} 上。请打职工服务热线 12351，"
                                       f"告诉工作人员工单号和新的手机号 {mask_phone(new)}。")
         return []
-    dispatcher.utter_message(text=f"已更正：工单 {ticket['id']} 的联系电话改为 {mask_phone(new)}，"
-                                  f"{ticket['station_name']}会打这个号码。")
+    if value_before_this_message(tracker, "phone") in (None, v.NO_PHONE):
+        dispatcher.utter_message(text=f"好的，手机号 {mask_phone(new)} 已经加到工单 {ticket['id']} 上，"
+                                      f"{ticket['station_name']}会打这个号码联系您。")
+    else:
+        dispatcher.utter_message(text=f"已更正：工单 {ticket['id']} 的联系电话改为 {mask_phone(new)}，"
+                                      f"{ticket['station_name']}会打这个号码。")
     return [SlotSet("phone", new)]
 
 
@@ -562,12 +706,19 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     # (a ticket of another conversation named: its status is looked up, not this one's content)
     asks_content = bool(_ASKS_CONTENT.search(_without_ids(text))) and (
         not named.ok or named.value == ticket_filed_here(tracker, last=200))
+    phone_asked = asks_phone_on_record(text)
+    missing = missing_fact_told(tracker)
     if tracker.active_loop_name or text.startswith("/") or not (
-            _NOTE_WORTHY.search(text) or asks_content or _ASKS_NUMBER.search(text)):
+            _NOTE_WORTHY.search(text) or asks_content or _ASKS_NUMBER.search(text) or phone_asked or missing):
         return None
+    if missing:
+        return await _add_missing_fact(dispatcher, tracker, *missing)
     if _ASKS_NUMBER.search(text) and (number := ticket_filed_here(tracker, last=200)):
         # 刚才那个单号是多少来着 我没记住 (ZI-16: 没太明白)
         dispatcher.utter_message(text=f"您的工单号是 {number}。查进度的时候告诉我这个号就行，也可以截个图存着。")
+        return []
+    if phone_asked and (said := phone_on_record_reply(tracker)):
+        dispatcher.utter_message(text=said)  # 工单上登记的电话是多少 (YP-03: the status, a station card)
         return []
     first, *rest = re.split(r"[\s，,。？?！!]+", text, maxsplit=1)
     if _WHEN_CALLED.match(first) and (when := _called_by(tracker)):
@@ -639,9 +790,93 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     return changed
 
 
+# 单位还没写上。告诉我单位，我加到工单上。 (said by :func:`filed_content`): the fact asked for
+_FACT_MISSING = re.compile(r"^工单 (GH\d+) 上登记的是：[\s\S]*\n(\S{1,6}?)还没写上。告诉我\2，我加到工单上。")
+_FACT_ADDED = re.compile(r"^好的，已加到工单 (GH\d+)：(\S{1,6}?) (.+?)。")
+_SLOT_OF_LABEL = {"单位": "employer", "金额": "amount", "人数": "workers_affected", "地点": "district",
+                  "年级": "child_grade", "户口情况": "hukou_status"}
+
+
+def missing_fact_told(tracker: Tracker) -> tuple[str, str, str] | None:
+    """海达机械有限公司 right after 单位还没写上。告诉我单位 (YR-05: 收到，您说的我记下了 and the
+    menu): the ticket, the fact asked for and its value as told (the phone has its own path)."""
+    asked = bot_said(tracker, _FACT_MISSING, earlier_turns=1)
+    text = ((tracker.latest_message or {}).get("text") or "").strip(" ，,。.！!")
+    if not asked or asked.group(2) == "手机号" or asked.group(1) != ticket_filed_here(tracker, last=200) \
+            or not text or text.startswith("/") or len(text) > 30 or is_question(text) or v.says_unknown(text):
+        return None
+    read = slots_set_this_turn(tracker).get(_SLOT_OF_LABEL.get(asked.group(2), ""))
+    value = fact_text(_SLOT_OF_LABEL[asked.group(2)], read) if read not in (None, "", v.UNKNOWN) else text
+    return asked.group(1), asked.group(2), str(value)
+
+
+async def _add_missing_fact(dispatcher: CollectingDispatcher, tracker: Tracker, filed: str, label: str,
+                            value: str) -> list[dict]:
+    """The fact asked for written on the ticket for the staff, and said back."""
+    try:
+        await client().add_ticket_note(filed, tracker.sender_id, f"{label}：{value}")
+    except (BackendError, BackendUnavailable):
+        dispatcher.utter_message(text=f"{label}没能加到工单上。" + HURRY_TEXT.format(ticket=filed))
+        return []
+    dispatcher.utter_message(text=f"好的，已加到工单 {filed}：{label} {value}。工作人员能看到，"
+                                  "联系您时会核对。")
+    return []
+
+
 _ASKS_NUMBER = re.compile(r"(?:单号|工单号|编号|单子号)\S{0,6}(?:多少|是啥|是什么|几号|忘了|没记住|没记下|再说|"
                           r"再发|发我|再给|重发|再告诉)|"
                           r"(?:忘了|没记住|没记下)\S{0,4}(?:单号|工单号|编号)")
+# 工单上登记的电话是多少 / 我留的哪个电话 / 你们会打哪个号码 (YP-03: the ticket's status, a station
+# card, 帮不上忙): the worker's own number on the ticket asked — not the station's (我该打哪个电话)
+_PHONE_WORD = r"(?:电话(?:号码?)?|手机号?码?|号码)"
+_ASKS_PHONE = re.compile(
+    rf"(?:登记|留|填|写|记)(?:下|上|好)?了?(?:我|俺)?(?:的|了)(?:是)?(?:哪个|啥|什么)?{_PHONE_WORD}|"
+    rf"(?:登记|留|填|写|记)(?:下|上|好)?的?(?:是)?(?:哪个|啥|什么){_PHONE_WORD}|"
+    rf"{_PHONE_WORD}(?:是)?(?:登记|留|填|写|记)(?:下|上)?的(?:是)?(?:哪个|啥|什么|多少)|"
+    rf"(?:会|你们|工作人员|他们|人家|到时候?)\S{{0,3}}?(?:打|联系)(?:我|俺|给我|给俺)?的?(?:是)?(?:哪个|啥|什么)"
+    rf"(?:电话|号码?|手机号?)|(?:打|联系)(?:我|俺|给我|给俺)的?(?:是)?(?:哪个|啥|什么)(?:电话|号码?|手机号?)")
+_ASKS_WHICH = re.compile(r"多少|哪个|哪一个|啥|什么|几|对不对|对吗|对么|是不是|没错吧|吗|么|呢|[?？]")
+
+
+def asks_phone_on_record(text: str) -> bool:
+    """工单上登记的电话是多少 / 我留的哪个电话: which number of the worker's is on the ticket."""
+    return bool(_ASKS_PHONE.search(text)) and bool(_ASKS_WHICH.search(text)) and not someone_elses_phone(text)
+
+
+def _ticket_in_talk(tracker: Tracker) -> tuple[str, bool] | None:
+    """The ticket this conversation last filed or looked up, and whether it filed it."""
+    for event in reversed(tracker.events[-200:]):
+        text = event.get("text") or "" if event.get("event") == "bot" else ""
+        if found := _FILED_TICKET.search(text):
+            return found.group(1), True
+        if found := STATUS_REPLY.search(text):
+            return found.group(1), False
+    return None
+
+
+def phone_on_record_reply(tracker: Tracker) -> str | None:
+    """The phone on the ticket filed or looked up here, masked as everywhere (138****5678), or
+    that none was left and how to add one; None without such a ticket."""
+    ticket = _ticket_in_talk(tracker)
+    if ticket is None:
+        return None
+    ticket_id, filed_here = ticket
+    phone = contact_phone(tracker)
+    if phone and v.phone(str(phone)).ok and filed_here:
+        return (f"工单 {ticket_id} 上登记的手机号是 {mask_phone(str(phone))}，工作人员会打这个号码联系您。"
+                f"号码不对的话，直接{SEND_THE_PHONE}，我改到工单上。")
+    if phone and v.phone(str(phone)).ok:  # a lookup is made with the ticket's own phone
+        return (f"工单 {ticket_id} 上登记的手机号是 {mask_phone(str(phone))}（就是您查询时核对的号码），"
+                "工作人员会打这个号码联系您。换了号码的话，跟我说“换号了 新号是…”，我转给工作站。")
+    if not filed_here:
+        return None
+    return (f"工单 {ticket_id} 上没有留手机号，工作人员没法给您回电。想让他们打给您的话，"
+            f"{SEND_THE_PHONE}就行，我加到工单上。")
+
+
+SEND_THE_PHONE = "把手机号发给我"  # said when the phone on the ticket is asked: a number sent next goes on it
+
+
 # 补充 / 记上 / 换号了 新号 / 改成: something to add to a ticket, not a question about it
 _ADDS_TO_IT = re.compile(r"补充|记上|写上|加上|加到|换号|新号|换了号|改成|改为|忘了说|还有个情况")
 
@@ -690,6 +925,11 @@ def filed_summary(tracker: Tracker, filed: str) -> tuple[list[str] | None, list[
             after = True
         elif after and (note := _NOTE_LEFT.search(text)):
             notes.append(note.group(1))
+        elif after and text.startswith(ADDED_AT_FILING):
+            for line in text.splitlines()[1:]:
+                summary = _with_line(summary, line)
+        elif after and (fact := _FACT_ADDED.search(text)) and fact.group(1) == filed:
+            summary = _with_line(summary, f"· {fact.group(2)}：{fact.group(3)}")
         elif after and (when := _CALL_TIME_KEPT.search(text)):
             summary = [*(summary or []), f"· 方便接电话的时间：{when.group(1)}"]  # a callback's (ZD-09)
     return summary, notes
