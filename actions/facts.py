@@ -49,6 +49,9 @@ _QUESTION = re.compile(
     r"谁(?:出|给|管|负责|赔|掏|来付|付|承担)|找谁|(?:能|可以|会)[\u4e00-\u9fff]{1,3}不(?=\s|[，,。；]|$)|"
     # 辞职是直接走还是得先跟他说 / 寒假管不管 (HH-09, HH-02): A还是B, and X不X
     r"(?<=\S)还是(?![没不那这一老])\S|([\u4e00-\u9fff])不\1|"
+    # 你们不会告诉老板是我反映的吧 / 别跟老板说是我举报的 (YQ-14: the ticket's status again): a
+    # worry about the employer being told asks how the worker's name is kept
+    r"不会\S{0,16}吧[？?。!！\s]*$|(?:别|不要|不会)(?:告诉|跟|和|给|让)(?:老板|单位|厂里|公司)|"
     # 假能挪到六月份休不 休的时候有工资没 (GG-10): …不 and 有…没 closing a clause
     r"(?<=[\u4e00-\u9fff])(?<![我他她也就都还俺你先暂时])不(?=[\s，,。；]|$)|有\S{1,5}没有?(?=[\s，,。；]|$)")
 
@@ -314,12 +317,27 @@ _CHAT_ONLY = re.compile(r"^(?:没收到|收到了?|还没收到|然后呢|那然
                         r"确认|要|不要|行|可以|谢谢|谢了|知道了|明白了|懂了|不用登记|先别登记|不登记|先不用|"
                         r"不用了?|算了|没了|没有了?|就这些|就这样)[吧啊呀呢了。.!！?？\s]*$")
 _TAKEN_BACK = re.compile(r"算了|不办了|不登记了|取消|不弄了|不要了")
+# 那算了 我重新说 我在黄岛区… (YR-10: the whole new case was dropped for its 算了): the clause of
+# the take-back goes, the case told after it stays
+_TAKE_BACK_CLAUSE = re.compile(r"^\s*(?:那|哎|唉|嗯)?\s*(?:算了|不办了|不弄了)\s*[，,。；;\s]*"
+                               r"(?:我?(?:重新|再)(?:说|讲)(?:一[遍下])?[吧啊]?)?\s*[，,。；;：:\s]*")
+# 我上个月报过一个工单 GH… 现在到哪一步了 / 你是机器人吗 / 你好 (YR-10, YR-16: on the next case's
+# ticket as 您说的情况): words about the conversation or another ticket, not this case
+_NOT_THE_CASE = re.compile(r"^(?:你好|您好|在吗|在不在|你是(?:不是)?(?:机器人|真人|人工)[吗吧呀]?|"
+                           r"有没有真人|是不是机器人)[吗吧呀啊？?。!！\s]*$|"
+                           r"GH\s*\d{6,}|工单号?\S{0,12}(?:到哪|进度|啥情况|怎么样了|处理得?怎么样|咋样了)",
+                           re.IGNORECASE)
 
 
 def _of_the_case(message: str) -> str:
     """A message as the staff need it: without the phone or a code, '' if nothing is left."""
     words = _PHONE_OR_CODE.sub("", message).strip(" ，,。；;")
-    return "" if not words or _CHAT_ONLY.match(words) or _TAKEN_BACK.search(words) else words
+    if (rest := _TAKE_BACK_CLAUSE.sub("", words, count=1)) != words and len(rest) >= 6 \
+            and not _TAKEN_BACK.search(rest):
+        words = rest  # 那算了 我重新说 + the case
+    if not words or _CHAT_ONLY.match(words) or _TAKEN_BACK.search(words) or _NOT_THE_CASE.search(words):
+        return ""
+    return words
 
 
 def case_words(tracker: Tracker, limit: int = 3) -> str | None:

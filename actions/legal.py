@@ -10,16 +10,23 @@ wage — and the months are said before any sum, so a worker can check them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
+from decimal import Decimal
+from functools import lru_cache
 
+import yaml
 from rasa_sdk import Tracker
 
 from actions import validators as v
-from actions.common import bot_said, said_this_turn
-from actions.facts import holiday_day_pay_line, recent_words
+from actions.common import bot_said, location, said_this_turn
+from actions.facts import applied_deduction, holiday_day_pay_line, is_question, recent_words
+from actions.overtime_calculator import money, overtime_pay, yuan
+from actions.overtime_days import read_worked_days
 from actions.service_catalog import INJURY
 from bot.normalize.numbers import find_amounts, find_durations, iso_months
 from bot.normalize.text import CORRECTION_CUES
+from bot.settings import ROOT
 
 WAGE_ASK = "告诉我您一个月工资多少，我帮您算个数"
 MONTHS_ASK = "补偿按在这个单位干的年限算：您在这个单位一共干了多久？（比如：三年五个月）"
@@ -52,7 +59,8 @@ _WORK_AFTER = re.compile(r"^(?:了)?(?:都|也|还|一直)?(?:没|不)")
 
 # 去年10月进的厂 / 2024年3月入职 / 今年三月份来的 (T-06): the start, counted to today
 _STARTED = re.compile(r"(去年|前年|今年|(\d{4})年)?\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?\S{0,3}?"
-                      r"(?:进的?厂|入的?职|来的|去的|开始干|开始上班|进的?公司|进来|上的班|进场)")
+                      r"(?:进的?厂|入的?职|来的|去的|开始干|开始上班|进的?公司|进来|上的班|进场|"
+                      r"(?:干|做|上班)到(?:现在|今天|如今))")  # (从三月份干到现在, YR-13)
 _CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
              "十": 10, "十一": 11, "十二": 12}
 
@@ -73,11 +81,19 @@ def months_since_start(words: str, today: date | None = None) -> int | None:
     return months if months > 0 else None
 
 
+# 从三月份干到现在快八个月了 (YR-13: asked again how long): the worker's own count up to now
+_UP_TO_NOW = re.compile(r"(?:干|做|上班|工作|待|呆)到(?:现在|今天|如今|目前)(?:已经|都|快|差不多|将近|有|大概)*$")
+
+
 def months_worked(words: str, today: date | None = None) -> int | None:
     """The longest time the worker says they worked (干了八个月 / 做了一年多 / 去年10月进的厂),
-    in months."""
+    in months; the count said up to now (干到现在快八个月) when one is, over the months
+    reckoned from a start month."""
     if (fixed := _corrected_time(words, today)) is not None:
         return fixed
+    if counted := [months for start, _end, months in _joined(words)
+                   if _UP_TO_NOW.search(words[max(0, start - 8):start])]:
+        return max(counted)
     found = [m for m in (months_since_start(words, today),) if m]
     for start, end, months in _joined(words):
         before = words[max(0, start - 6):start]
@@ -300,7 +316,7 @@ def severance_months(months: int) -> float:
 TOTAL_SAID = "两项加起来"
 
 
-def total_line(months: int, wage: int, resigned: bool = False) -> str:
+def total_line(months: int, wage: int, resigned: bool = False, left: bool = False) -> str:
     """干了两年 没签合同 被辞退了 … 一共加起来多少 (ZS-08, ZU-07: the items listed again, never
     added up): the severance and the double wage together, and with the compensation for an
     unlawful dismissal instead of the severance (one or the other, never both)."""
@@ -308,6 +324,10 @@ def total_line(months: int, wage: int, resigned: bool = False) -> str:
     double = min(months - 1, 11) * wage
     line = (f"{TOTAL_SAID}：经济补偿约 {severance:,} 元 + 二倍工资差额约 {double:,} 元 = 约 "
             f"{severance + double:,} 元；")
+    if resigned and left:  # 上个月俺不干了 (YQ-05: 52,000 told as sure): the severance only if that was why
+        line = (f"{TOTAL_SAID}：要是您当时是因为单位的过错辞职的，经济补偿约 {severance:,} 元 + "
+                f"二倍工资差额约 {double:,} 元 = 约 {severance + double:,} 元；"
+                f"个人原因走的，只有二倍工资差额约 {double:,} 元。")
     line += "" if resigned else (  # (YN-08: no dismissal, no 赔偿金, for one who quits)
         f"如果认定是违法辞退，拿的是赔偿金约 {2 * severance:,} 元（代替经济补偿，"
         f"不能两样都拿），加二倍工资差额就是约 {2 * severance + double:,} 元。")
@@ -316,10 +336,78 @@ def total_line(months: int, wage: int, resigned: bool = False) -> str:
     return line + "最后以仲裁或法院认定为准。"
 
 
+ITEMS_TOTAL_SAID = "各项加起来"
+_MONTH_COUNT = r"(\d+|[一两俩二三四五六七八九十半]+)"
+# 上个月工资还没发 / 两个月工资没给 / 欠了我三个月工资: the pay the employer still owes
+_WAGE_OWED = re.compile(rf"(?:(上个?月|这个?月|本月)|{_MONTH_COUNT}\s*个?多?月)的?(?:工资|工钱)"
+                        r"[^，,。；;！!？?\s]{0,3}?(?:没发|没给|没结|没拿到|不发|不给|欠着|拖着)|"
+                        rf"(?:欠|拖)了?(?:我|俺)?{_MONTH_COUNT}\s*个?多?月的?(?:工资|工钱)")
+# 啥理由也没说 / 无缘无故: a dismissal with no lawful reason given is unlawful (第四十八条, 第八十七条)
+_NO_REASON = re.compile(r"(?:啥|什么|任何|一点)?理由(?:也|都)?(?:没|不)(?:说|讲|给)|"
+                        r"(?:没|不)(?:说|讲|给)(?:啥|什么|任何)?理由|没有?(?:啥|什么|任何)?理由|无缘无故|莫名其妙")
+
+
+def months_unpaid(words: str) -> int:
+    """上个月工资还没发 → 1, 欠了我三个月工资 → 3; 0 when no unpaid pay is said."""
+    found = _WAGE_OWED.search(words)
+    if not found:
+        return 0
+    if found.group(1):
+        return 1
+    count = found.group(2) or found.group(3)
+    return int(count) if count.isdigit() else int(_count(count.replace("俩", "两")) or 1)
+
+
+def owed_besides(words: str, wage: int) -> list[tuple[str, str, Decimal]]:
+    """The pay still owed besides the severance or double wage (YQ-16: 上个月工资还没发 上个月平时加班
+    20个小时也没给钱 — only the severance was summed): (the line, its name in the total, the sum)."""
+    items = []
+    if owed := months_unpaid(words):
+        amount = Decimal(owed * wage)
+        items.append((f"欠发的工资：{owed} 个月 × {wage:,} 元 = {yuan(amount)} 元，单位要足额补发；劳动监察责令限期支付"
+                      "仍不付的，还要加付应付金额50%以上100%以下的赔偿金（《劳动合同法》第三十条、第八十五条）。",
+                      "欠发工资", amount))
+    worked = read_worked_days(words) if "加班" in words else None
+    if worked:
+        pay = overtime_pay(wage, worked.statutory_days, worked.rest_days, worked.extended_hours,
+                           dates=worked.dates, comp_days=worked.comp_days, rest_hours=worked.rest_hours)
+        if pay.total:
+            working = "；".join(line.working for line in pay.lines)
+            items.append((f"没给的加班费（《劳动法》第四十四条）：{working}。", "加班费", pay.total))
+    return items
+
+
+def items_total(words: str, months: int, wage: int, dismissal: bool, besides: list[tuple[str, str, Decimal]],
+                resigned: bool = False) -> str:
+    """Every sum the worker can claim, added up (YQ-16: 全部加起来一共能要多少 got the severance
+    alone): the severance — the 2N of an unlawful dismissal when no reason was given — the double
+    wage for no contract, the unpaid pay and overtime; social insurance is paid in, not to them."""
+    severance = Decimal(int(severance_months(months) * wage))
+    unlawful = dismissal and not resigned and bool(_NO_REASON.search(words))
+    named: list[tuple[str, Decimal]] = []
+    if dismissal:
+        named.append(("违法辞退赔偿金（2N）", 2 * severance) if unlawful else ("经济补偿", severance))
+    if _NO_CONTRACT.search(words) and months > 1:
+        named.append(("二倍工资差额", Decimal(min(months - 1, 11) * wage)))
+    named += [(name, amount) for _, name, amount in besides]
+    total = sum((amount for _, amount in named), Decimal(0))
+    line = (f"{ITEMS_TOTAL_SAID}：" + " + ".join(f"{name}约 {yuan(amount)} 元" for name, amount in named)
+            + f" = 约 {yuan(total)} 元")
+    if unlawful:
+        line += "（没说任何理由就辞退，属于违法解除，按经济补偿的二倍算赔偿金）"
+    elif dismissal and not resigned:
+        line += (f"；如果认定是违法辞退，经济补偿换成赔偿金约 {yuan(2 * severance)} 元，"
+                 f"合计约 {yuan(total + severance)} 元")
+    if _NO_INSURANCE.search(words):
+        line += "。没交的社保不折成钱给个人，要单位补缴：可以打 12333 向劳动监察或社保经办机构投诉，要求补缴"
+    return line + "。最后以仲裁或法院认定为准。"
+
+
 def severance_line(months: int, wage: int | None, rough: bool = False, ask: bool = True,
-                   no_notice: bool = False, resigned: bool = False) -> str:
+                   no_notice: bool = False, resigned: bool = False, left: bool = False) -> str:
     """第四十七条 on the worker's time: a month's pay per year, half a month under six months.
-    ``resigned``: the worker quits over the employer's fault (第三十八条) — no dismissal, so no 2N."""
+    ``resigned``: the worker quits over the employer's fault (第三十八条) — no dismissal, so no 2N;
+    ``left``: they already quit, so the severance hangs on the reason they gave then (YQ-05)."""
     rest = months % 12
     pay_months = severance_months(months)
     shown = f"{pay_months:g}"
@@ -327,6 +415,9 @@ def severance_line(months: int, wage: int | None, rough: bool = False, ask: bool
     line += f"，按月工资 {wage:,} 元算约 {int(pay_months * wage):,} 元" if wage else ""
     if rough and not rest:  # 三年多 (T-08): the part over the years is not known
         line += "（“多”出来的不满六个月再加半个月，满六个月再加一个月）"
+    if resigned and left:
+        return (line + "。" + LEFT_SEVERANCE + ("" if wage or not ask else f"{WAGE_ASK}。")
+                + "有争议离职后一年内可以申请劳动仲裁。")
     if resigned:
         # 我想辞职 能要补偿吗 … 一年半 工资五千 (YN-08 was told 单位违法辞退的 … 约 20,000 元)
         return (line + "。这是单位有过错（没依法交社保、拖欠工资、不提供劳动保护等）、您因此辞职时的经济补偿"
@@ -353,7 +444,10 @@ _PROBATION = re.compile(r"试用期\S{0,4}?\s*"
 _PROBATION_SAID = re.compile(r"试用期[^，,。；;！!？?\s]{0,8}")
 _PAY = r"(\d{3,6}|[一二两三四五六七八九]千[一二三四五六七八九]?)"
 # 试用期工资3000 / 试用期4000 转正5000 (XX-08: the bare sum after 试用期 was not read)
-_PROBATION_PAY = re.compile(rf"试用期(?:(?:\S{{0,6}}?)(?:工资|一个月|每月|月薪|给|拿)\s*|\s*){_PAY}(?!\s*个?月)")
+# 试用期只给我发2000 (YO-04: not read, no sum): 发 as 给
+# 试用期只给我3000 (YQ-07: not read, the 80 % floor never said): 给我 / 给俺 before the sum
+_PROBATION_PAY = re.compile(rf"试用期(?:(?:\S{{0,6}}?)(?:工资|一个月|每月|月薪|给|拿|发)(?:我|俺)?\s*|\s*)"
+                            rf"{_PAY}(?!\s*个?月)")
 # 转正5000 / 合同上写工资5000 (YY-06: no 转正 said, no 80 % line)
 # 试用期三个月 这三个月每月只给我发了3500 (ZC-11: no sum): the pay told a clause later
 _PROBATION_PAY_LATER = re.compile(rf"试用期[^。？?！!]{{0,16}}?(?:每月|每个月|一个月|一月)\S{{0,2}}?(?:只|才|就)?"
@@ -392,10 +486,51 @@ def _max_probation(contract: float) -> float:
     return 0 if contract < 3 else 1 if contract < 12 else 2 if contract < 36 else 6
 
 
-def probation_lines(words: str) -> list[str]:
+SEED_DIR = ROOT / "bot" / "seed"
+
+
+def _seed(name: str) -> dict:
+    """A seed file of the backend's (bot/seed), {} when absent."""
+    path = SEED_DIR / name
+    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
+
+
+def _place_names(record: dict | str, levels: tuple[str, ...]) -> Iterator[str]:
+    """The names and aliases of a place of places.yml and of every place inside it."""
+    if isinstance(record, str):
+        yield record
+        return
+    yield record["name"]
+    yield from record.get("aliases") or []
+    for inner in (record.get(levels[0]) or []) if levels else []:
+        yield from _place_names(inner, levels[1:])
+
+
+@lru_cache(maxsize=1)
+def _minimum_wages() -> dict[str, tuple[str, int]]:
+    """Every name of a city with a minimum wage on record, and of each place inside it (青岛,
+    黄岛, 辛安街道) → (the city, its monthly minimum wage). Read from the seed files the backend
+    is seeded from: the probation's floor is weighed in :func:`sums_for`, which every flow calls
+    without awaiting (the backend's ``/minimum-wages`` answers the minimum-wage flow itself)."""
+    monthly = {w["region"][-1]: int(w["monthly"]) for w in _seed("policies.yml").get("minimum_wages") or []
+               if w.get("region") and w.get("monthly")}
+    return {name: (city["name"], monthly[city["name"]])
+            for province in _seed("places.yml").get("provinces") or []
+            for city in province.get("cities") or [] if city["name"] in monthly
+            for name in _place_names(city, ("districts", "streets", "communities"))}
+
+
+def minimum_wage_at(city: str | None, district: str | None) -> tuple[str, int] | None:
+    """(the city, its monthly minimum wage) for the worker's place (the slots); None unknown."""
+    table = _minimum_wages()
+    return next((table[name] for name in (city, district) if isinstance(name, str) and name in table), None)
+
+
+def probation_lines(words: str, minimum: tuple[str, int] | None = None) -> list[str]:
     """试用期 against the law on the worker's own contract and pay (T-10): the longest
     probation their contract allows, what an over-long one already worked is owed (第八十三条),
-    and the 80 % floor of the probation wage (第二十条)."""
+    and the floor of the probation wage (第二十条: 80 % of the agreed pay, and ``minimum`` —
+    the place and the monthly minimum wage where the worker is, when known)."""
     lines: list[str] = []
     contract, probation = _contract_months(words), _probation_months(words)
     pay = _PROBATION_PAY.search(words) or _PROBATION_PAY_LATER.search(words)
@@ -423,7 +558,12 @@ def probation_lines(words: str) -> list[str]:
         term = f"{contract / 12:g}年" if contract >= 12 else f"{contract:g}个月"
         lines.append(f"您签的是{term}合同，试用期最长可以约定{_max_probation(contract):g}个月，"
                      f"约定{probation:g}个月没有超过法律规定。")
-    if _DISMISSED.search(words) or re.search(r"不合格|不符合", words):
+    if (_DISMISSED.search(words) or re.search(r"不合格|不符合", words)) and _PROBATION_OVER.search(words):
+        # 试用期都过了还能说我试用期不合格开除我吗 (YR-12: the line below assumed the probation ran)
+        lines.append("试用期已经过了，单位就不能再以“试用期不符合录用条件”辞退您了——这个理由只能在试用期内用"
+                     "（劳动合同法第二十一条、第三十九条）；这样辞退属于违法解除，您可以要求继续干，也可以要经济补偿"
+                     "二倍的赔偿金（第四十八条、第八十七条）。")
+    elif _DISMISSED.search(words) or re.search(r"不合格|不符合", words):
         # 试用期不合格让我走 (V-18 was told 0.5 month's 经济补偿): no compensation when the
         # employer can prove it; its burden, else an unlawful dismissal (第三十九条, 第八十七条)
         line = ("试用期内以“不符合录用条件”辞退的，单位要拿出当初的录用条件和您不符合的证据，"
@@ -436,34 +576,62 @@ def probation_lines(words: str) -> list[str]:
             line += (f"：按您说的干了{_period(worked)}、月工资 {wage:,} 元，违法解除的赔偿金是 {n * 2:g} 个月工资，"
                      f"约 {n * 2 * wage:,.0f} 元；单位真能证明您不符合录用条件的，没有这笔钱")
         lines.append(line + "。")
-    if pay and isinstance(regular_pay, (int, float)):
-        paid = find_amounts(pay.group(1))
-        floor = regular_pay * 0.8
-        if paid and isinstance(paid[0].value, (int, float)) and paid[0].value < floor:
-            short = floor - paid[0].value
-            served = int(probation) if probation and _PROBATION_SERVED.search(words) else None
-            # 那我两个月试用期一共能补多少 现在已经转正了 (ZA-07: 800 a month, no total)
-            total = f"，试用期 {served} 个月一共少了 {short * served:,.0f} 元，可以要求补发" if served else ""
-            lines.append(f"试用期工资不能低于转正工资的80%：{regular_pay:,} × 80% = {floor:,.0f} 元，"
-                         f"您的 {paid[0].value:,} 元每月少了 {short:,.0f} 元{total}"
-                         "（也不能低于当地最低工资）。")
-        elif paid and isinstance(paid[0].value, (int, float)) and paid[0].value < regular_pay:
-            # 工资打八折行不行 (XX-08: not answered): at or above the floor it is allowed
-            lines.append(f"试用期工资不能低于转正工资的80%：{regular_pay:,} × 80% = {floor:,.0f} 元，"
-                         f"您的 {paid[0].value:,} 元没有低于这条线，这一项不违法"
-                         "（同时也不能低于当地最低工资）。")
+    paid = find_amounts(pay.group(1)) if pay else []
+    if paid and isinstance(paid[0].value, (int, float)):
+        served = int(probation) if probation and _PROBATION_SERVED.search(words) else None
+        if (weighed := _probation_pay_line(paid[0].value, regular_pay, minimum, served)) is not None:
+            lines.append(weighed)
     return lines
+
+
+def _probation_pay_line(paid: float, regular: object, minimum: tuple[str, int] | None,
+                        served: int | None) -> str | None:
+    """第二十条 on the worker's probation pay: not below 80 % of the agreed pay, nor below the
+    local minimum wage — the higher of the two is the floor (YO-04, YM-04: 合同工资3000 试用期只给2000
+    青岛黄岛 was weighed on the 80 % alone, the minimum wage only named). None: nothing to weigh
+    (no agreed pay and no minimum known, or paid the agreed pay)."""
+    agreed = regular if isinstance(regular, (int, float)) else None
+    if agreed is None and (minimum is None or paid >= minimum[1]):
+        return None
+    if agreed is not None and paid >= agreed:
+        return None
+    floor = max(agreed * 0.8 if agreed else 0, minimum[1] if minimum else 0)
+    # 那我两个月试用期一共能补多少 现在已经转正了 (ZA-07: 800 a month, no total)
+    total = f"，试用期 {served} 个月一共少了 {(floor - paid) * served:,.0f} 元，可以要求补发" \
+        if served and paid < floor else ""
+    if minimum is None:
+        if paid < floor:
+            return (f"试用期工资不能低于转正工资的80%：{agreed:,} × 80% = {floor:,.0f} 元，"
+                    f"您的 {paid:,} 元每月少了 {floor - paid:,.0f} 元{total}（也不能低于当地最低工资）。")
+        # 工资打八折行不行 (XX-08: not answered): at or above the floor it is allowed
+        return (f"试用期工资不能低于转正工资的80%：{agreed:,} × 80% = {floor:,.0f} 元，"
+                f"您的 {paid:,} 元没有低于这条线，这一项不违法（同时也不能低于当地最低工资）。")
+    place, lowest = minimum
+    lines = [f"合同约定工资（或本单位同岗位最低档工资）的80%：{agreed:,} × 80% = {agreed * 0.8:,.0f} 元"] \
+        if agreed else []
+    lines.append(f"{place}的月最低工资 {lowest:,} 元")
+    rule = "试用期工资有两条底线，都不能低于：" + "；".join(lines) + "。"
+    if agreed:
+        rule += f"两条取高的，您试用期每月至少该拿 {floor:,.0f} 元。"
+    else:
+        rule = ("试用期工资不能低于当地最低工资，也不能低于合同约定工资（或本单位同岗位最低档工资）的80%："
+                f"{place}的月最低工资是 {lowest:,} 元。")
+    verdict = (f"您的 {paid:,} 元每月少了 {floor - paid:,.0f} 元（{floor:,.0f} − {paid:,}）"
+               + (f"{total}，也可以打 12333 投诉" if total else "，差额可以要求单位补发，也可以打 12333 投诉")
+               if paid < floor
+               else f"您的 {paid:,} 元没有低于这条线，这一项不违法")
+    return rule + verdict + "（《劳动合同法》第二十条；最低工资以当地人社部门最新公布为准）。"
 
 
 PROBATION_TOTAL_SAID = "几项加起来"
 
 
-def probation_total(words: str) -> str | None:
+def probation_total(words: str, minimum: tuple[str, int] | None = None) -> str | None:
     """合同一年 试用期六个月 试用期3000 转正5000 干了五个月 … 一共能要多少 (ZW-12: the items again,
     no total): the sums of :func:`probation_lines` added up on the months worked — the
-    compensation for the probation over the legal limit (第八十三条), the pay under the 80 % floor
-    in the lawful probation, and the regular pay owed for the months past it; None when a figure
-    is missing or there is only one sum."""
+    compensation for the probation over the legal limit (第八十三条), the pay under the floor
+    in the lawful probation (80 %, or the local ``minimum`` wage when higher), and the regular pay
+    owed for the months past it; None when a figure is missing or there is only one sum."""
     contract, probation = _contract_months(words), _probation_months(words)
     pay = _PROBATION_PAY.search(words) or _PROBATION_PAY_LATER.search(words)
     regular = _REGULAR_PAY.search(words)
@@ -478,7 +646,8 @@ def probation_total(words: str) -> str | None:
     longest = _max_probation(contract)
     served = min(worked, probation)  # the months worked on probation pay
     lawful, over = min(served, longest), max(served - longest, 0)
-    short = max(regular_pay * 0.8 - paid, 0)
+    floor = max(regular_pay * 0.8, minimum[1] if minimum else 0)  # (YO-04: the minimum wage too)
+    short = max(floor - paid, 0)
     parts = []
     if over:
         parts.append((f"超出的试用期赔偿金 {over:g} × {regular_pay:,} = {over * regular_pay:,.0f} 元",
@@ -499,11 +668,15 @@ def probation_total(words: str) -> str | None:
     if over and short:
         # the months past the lawful probation at the 80 % floor only, if that is all allowed
         low = over * regular_pay + served * short
-        line += (f"要是仲裁不支持按转正工资补超出那{over:g}个月，只按试用期工资的80%补（{served:g} × {short:,.0f} = "
-                 f"{served * short:,.0f} 元），就是约 {low:,.0f} 元。")
+        which = "80%" if floor == regular_pay * 0.8 else "底线"
+        line += (f"要是仲裁不支持按转正工资补超出那{over:g}个月，只按试用期工资的{which}补（"
+                 f"{served:g} × {short:,.0f} = {served * short:,.0f} 元），就是约 {low:,.0f} 元。")
     return line + "最后以仲裁认定为准。"
 
 
+# 试用期都过了 / 早就转正了 / 过了试用期 (YR-12): the probation has ended
+_PROBATION_OVER = re.compile(r"试用期(?:早就?|都|已经)?(?:过了|满了|结束了|到期了)|(?:早就?|已经|都)?转正了|"
+                             r"过了试用期|试用期早过")
 _PROBATION_SERVED = re.compile(r"(?:都|已经|早就?)(?:干|做)(?:完|满)了?|干满了|(?:已经|早就?)转正了?|转正了|"
                                r"这[一二两三四五六\d]个月\S{0,6}(?:给|发)(?:我|俺)?(?:发)?了|"
                                r"试用期(?:都|已经)?(?:过了|满了|结束了)")
@@ -524,14 +697,39 @@ _NO_NOTICE = re.compile(r"(?:没|没有|也没|不)(?:提前|事先)(?:通知|�
                         r"没(?:给|发)?(?:书面)?通知")
 
 
+# 老板扣着我身份证不给 / 把我身份证收了 (YP-09): the worker's ID card kept by the employer
+# (收身份证复印件 / 拿身份证去办卡 / 证件费 / 身份证号: no card kept)
+_ID_KEPT = re.compile(r"(?:身份证(?!号|复印)|证件(?!费))\S{0,6}?(?:扣|押|收了|收走|收去|拿走|拿去|不给|不还|不退)|"
+                      r"(?:扣|押|收了|收走|拿走)(?:着|了|下)?(?:我|俺)?(?:的)?(?:身份证|证件)(?!号|复印|费)")
+# 不让走 / 不让出门 / 关着 (YP-09): kept from leaving
+_HELD = re.compile(r"不让(?:我|俺)?(?:走|出门|出去|离开|回家)|不放(?:我|俺)?(?:走|人|出)|关着|锁着|关起来|"
+                   r"看着(?:我|俺)|限制人身自由")
+# 提前一个月交了辞职信 老板说不干了就不发最后一个月工资 (YO-10: told the notice rules): the pay kept
+# back from one who leaves
+_LEAVES = re.compile(r"辞职|辞工|离职|不干了|不做了|走的时候|走之前|要走|走人|我走了|离厂")
+_PAY_KEPT = re.compile(r"(?:工资|工钱|最后\S{0,3}(?:月|天))\S{0,6}?(?:扣着|扣下|扣了|压着|押着|压一个?月|押一个?月|"
+                       r"不发|不给|不结|拖着)|(?:扣着|扣下|扣了|压着|押着|不发|不给|不结)\S{0,4}(?:最后|工资|工钱)")
+_NOTICE_GIVEN = re.compile(r"(?:提前|早就?)\S{0,6}(?:交|递|写|打|发|提)了?\S{0,2}(?:辞职|离职)|"
+                           r"(?:交|递|写|打|发|提)了?\S{0,2}(?:辞职信|辞职报告|辞职申请|离职申请)")
+
+
 _NO_INSURANCE = re.compile(r"(?:没|没有|不|未)(?:给|帮)?(?:我|俺)?(?:交|缴|上|买)(?:过)?(?:社保|五险|保险)|"
                            r"(?:社保|五险)\S{0,3}(?:没|没有|不|未)(?:给)?(?:交|缴|上)")
+# 社保交没交不知道 / 不清楚有没有交 (YR-06: filed as 没交社保, and 不是没交 did not change it)
+_INSURANCE_UNKNOWN = re.compile(r"(?:社保|五险|保险)\S{0,4}?(?:交没交|缴没缴|交了没|有没有交|有没有缴|上没上|买没买)"
+                                r"\S{0,4}?(?:不知道|不清楚|不晓得|没数|不确定)|"
+                                r"(?:不知道|不清楚|不晓得|不确定)\S{0,6}?(?:交没交|缴没缴|交了没|有没有(?:交|缴|上|买))|"
+                                r"(?:社保|五险)\S{0,2}?(?:不知道|不清楚|不晓得)")
+_NOT_NONE = re.compile(r"不是(?:没|没有|未)(?:给)?(?:交|缴|上|买)")
+# 怀孕了公司让我走人 (YR-10: 情况要点 held no pregnancy; 劳动合同法第四十二条 protects it)
+_PREGNANT = re.compile(r"怀孕|孕期|怀了孩子|有了身孕|大肚子|产假|坐月子|哺乳期|喂奶期")
 _HURT = re.compile(INJURY.pattern + r"|受了伤|压伤|断了|伤了|职业病|尘肺")  # the catalogue's injury, and more
 _NOTHING_PAID = re.compile(r"(?:没|不)给(?:钱|补偿|一分)|一分钱?(?:都|也)?没给|啥(?:钱)?也没给|补偿\S{0,3}没(?:给|有)|"
                            r"一分补偿没有")
 _CASE_POINTS = ((_NO_CONTRACT, "没签劳动合同"), (_DISMISSED, "被辞退"), (_NO_NOTICE, "没提前通知"),
                 (_NOTHING_PAID, "没给钱"),
-                (_NO_INSURANCE, "没交社保"), (_HURT, "受了伤"), (re.compile(r"试用期"), "试用期"))
+                (_NO_INSURANCE, "没交社保"), (_HURT, "受了伤"), (re.compile(r"试用期"), "试用期"),
+                (_ID_KEPT, "扣押身份证"), (_PREGNANT, "怀孕（孕期、产期、哺乳期）"))
 # 喊我们签个自愿放弃社保的单子 说不签就莫来上班了 (ZX-08: filed as 被辞退): a waiver of the
 # insurance pressed on the workers is its own point (one they signed themselves is not: ZJ-07)
 _WAIVER = re.compile(r"放弃(?:缴纳|缴|交|上|买)?(?:社保|五险|社会保险|保险)|"
@@ -574,31 +772,48 @@ def case_points(words: str) -> dict[str, str]:
     27: a legal ticket held only what the worker typed): the points, and how long they worked."""
     points = "、".join([*(label for pattern, label in _CASE_POINTS if pattern.search(words)
                          and (pattern is not _DISMISSED or dismissed(words))),
-                       *(["被逼签放弃社保"] if _WAIVER.search(words) and _PRESSED.search(words) else [])])
+                       *(["被逼签放弃社保"] if _WAIVER.search(words) and _PRESSED.search(words) else []),
+                       *(["离职不结工资"] if _LEAVES.search(words) and _PAY_KEPT.search(words) else [])])
+    if "没交社保" in points and (_INSURANCE_UNKNOWN.search(words) or _NOT_NONE.search(words)):
+        points = points.replace("没交社保", "社保交没交不清楚")
     if _NOT_DISMISSED.search(words) and not dismissed(words):
         points = "、".join(p for p in (points, "未被辞退") if p)  # (ZX-08: said so, and kept)
     elif "被辞退" in points and all(_feared(words, m) for m in _dismissals(words)):
         points = points.replace("被辞退", "怕被辞退")
     if "被辞退" in points and re.search(r"辞职|辞工|不干了|离职", words) and not _FIRED.search(words):
-        points = points.replace("被辞退", "想辞职（单位有过错）")  # (ZJ-07: a resignation filed as 被辞退)
+        # (ZJ-07: a resignation filed as 被辞退; YQ-05: one who had left filed as 想辞职)
+        points = points.replace("被辞退", "已离职（自己走的）" if left_already(words) else "想辞职（单位有过错）")
     months = months_worked(words)
     return {k: val for k, val in (("case_points", points), ("time_worked", _period(months) if months else ""))
             if val}
 
 
 def worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: bool = False,
-               months_told: int | None = None) -> list[str]:
+               months_told: int | None = None, minimum: tuple[str, int] | None = None) -> list[str]:
+    """:func:`_worked_out`, after the law on what the employer keeps from the worker (the ID
+    card, the pay on leaving) when the message tells it (YP-09, YO-10) — then no word of the
+    notice the worker owes: they gave it, or did not ask."""
+    kept = kept_from_the_worker(text)
+    return (kept or []) + _worked_out(text, words, wage, asked_wage, redo, months_told, minimum,
+                                      notice=kept is None)
+
+
+def _worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: bool,
+                months_told: int | None, minimum: tuple[str, int] | None, notice: bool) -> list[str]:
     """The worker's double wage or severance, when they ask how much (or tell the wage we
     asked for) and their words say they had no contract or were dismissed, and for how long.
     ``words``: the worker's recent messages, this one included; ``redo``: a fact of the sum was
     corrected now, so it is worked out again; ``months_told``: the time worked told when
-    :data:`MONTHS_ASK` asked it (七个月, no word of work in it); [] when nothing applies."""
-    if _NOTICE_ASKED.search(text) and resigning(words) and not _SUM_ASKED.search(text):
+    :data:`MONTHS_ASK` asked it (七个月, no word of work in it); ``minimum``: the place and its
+    monthly minimum wage, the probation pay's other floor; [] when nothing applies."""
+    if notice and _NOTICE_ASKED.search(text) and resigning(words) and not _SUM_ASKED.search(text):
         # 要提前30天说吗 from a worker who wants to quit (YN-08: the employer's notice, N+1): her own
         return [resignation_line(words, months_worked(words) or months_told, wage or monthly_wage_in(words))]
-    if "试用期" in words and (probation := probation_lines(words)):
+    if (docked := docked_pay_line(text, words, wage, minimum)) is not None:
+        return [docked]  # 那他最多能扣我多少 我能要回来多少 after 一个月工资4800全扣了 (YQ-08)
+    if "试用期" in words and (probation := probation_lines(words, minimum)):
         # 那现在能要多少 (YM-10: 5,000 alone, the items came to 9,000): a sum asked is the total too
-        if (_TOTAL_ASKED.search(text) or _AMOUNT_ASKED.search(text)) and (total := probation_total(words)):
+        if (_TOTAL_ASKED.search(text) or _AMOUNT_ASKED.search(text)) and (total := probation_total(words, minimum)):
             return [*probation, total]  # 那加起来我一共能找他要多少钱 (ZW-12: the items, no total)
         return probation
     if _PAID_WHEN.search(text) and not _HOW_MUCH.search(text) and not asked_wage:
@@ -607,6 +822,8 @@ def worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: 
         wage = wage or next((int(s.value) for s in find_amounts(text)), None)
     elif not redo and not (_HOW_MUCH.search(text) or _NO_CONTRACT.search(text) or dismissed(text)
               or (_WORKED_SAID.search(text) and (_NO_CONTRACT.search(words) or dismissed(words)))):
+        return []
+    if not (_NO_CONTRACT.search(words) or dismissed(words) or quits_over_fault(words)):
         return []
     # the wage is asked only when a sum is asked for (想找律师 / 想申请仲裁: the case goes on)
     ask = asked_wage or bool(_HOW_MUCH.search(text))
@@ -622,15 +839,86 @@ def worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: 
     wage = (None if asked_wage else monthly_wage_in(text)) or wage or monthly_wage_in(words)
     lines: list[str] = []
     resigned = resigning(words)  # (YN-08: 想辞职 was told the 2N of an unlawful dismissal)
-    if dismissed(words):
+    left = resigned and left_already(words)
+    if dismissed(words) or quits_over_fault(words):
         # 干了三年 一直没签合同 …把俺撵走了 (DD-07 got the double wage only): the dismissal first
         lines.append(severance_line(months, wage, rough=bool(re.search(r"年多", words)), ask=ask,
-                                    no_notice=bool(_NO_NOTICE.search(words)), resigned=resigned))
+                                    no_notice=bool(_NO_NOTICE.search(words)), resigned=resigned, left=left))
     if _NO_CONTRACT.search(words):
         lines.append(double_wage_line(months, wage, ask and not lines))
+    if lines and wage and (besides := owed_besides(words, wage)):
+        # 上个月工资还没发 … 加班20个小时也没给钱 (YQ-16): every item, and one total
+        return lines + [line for line, _, _ in besides] + [
+            items_total(words, months, wage, dismissed(words), besides, resigned)]
     if len(lines) == 2 and wage and months > 1:
-        lines.append(total_line(months, wage, resigned))
+        lines.append(total_line(months, wage, resigned, left))
     return lines
+
+
+# 一个月工资4800全扣了 / 工资全给扣光了 / 一分没给: the whole month's pay docked
+_ALL_DOCKED = re.compile(r"(?:工资|工钱)\S{0,6}?(?:全|都|全部|统统)(?:给|被)?(?:扣|罚)(?:了|光|完|掉)|"
+                         r"(?:扣|罚)(?:光|完)了|全(?:扣|罚)了")
+
+
+def docked_pay_line(text: str, words: str, wage: int | None, minimum: tuple[str, int] | None) -> str | None:
+    """The most that may be docked from the worker's own month and the least left to them
+    (《工资支付暂行规定》第十六条: 20 % a month for a loss they caused, and what is left not below the
+    local minimum wage) — YQ-08: 那他最多能扣我多少 我能要回来多少 after 一个月工资4800全扣了 got the
+    rule again, no figure. None unless the whole pay was docked and a sum is asked; a sum docked
+    that :func:`applied_deduction` weighs is its own."""
+    if not (_ALL_DOCKED.search(words) and (_HOW_MUCH.search(text) or _AMOUNT_ASKED.search(text))):
+        return None
+    wage = monthly_wage_in(words) or wage
+    if not wage or applied_deduction([{"topic": "wage_deduction"}], words):
+        return None
+    cap = money(Decimal(wage) * Decimal("0.2"))
+    left = Decimal(wage) - cap
+    floor = f"，扣完剩下的还不能低于{minimum[0]}的月最低工资 {minimum[1]:,} 元" if minimum else \
+        "，扣完剩下的还不能低于当地月最低工资"
+    least = min(max(left, Decimal(minimum[1]) if minimum else left), Decimal(wage))
+    weighed = "" if not minimum else f"，高于 {minimum[1]:,} 元" if left >= minimum[1] else \
+        f"，低于最低工资，按 {minimum[1]:,} 元"
+    why = f"（{wage:,} − {yuan(cap)} = {yuan(left)} 元{weighed}）"
+    return (f"按您说的：月工资 {wage:,} 元被全扣了。就算是赔偿您造成的损失，每月最多只能扣工资的 20%："
+            f"{wage:,} × 20% = {yuan(cap)} 元{floor}{why}。所以这个月至少要发给您 {yuan(least)} 元，"
+            f"这 {yuan(least)} 元可以要回来；损失没赔完的，以后每月同样最多扣 20%。单位说的损失也要拿出证据、"
+            "赔多少要合理（《工资支付暂行规定》第十六条）。可以打 12333 投诉，或申请劳动仲裁。")
+
+
+def kept_from_the_worker(text: str) -> list[str] | None:
+    """The ID card kept by the employer (劳动合同法第八十四条), or the pay kept back from one who
+    leaves (《工资支付暂行规定》第九条), told as a statement: the law on the worker's own case
+    (YP-09 got the wage-arrears form, YO-10 the notice rules). Asked as a question, the
+    records id_card_withheld / wages_on_leaving answer it — [] (nothing of ours besides);
+    None when the message says neither."""
+    if _ID_KEPT.search(text):
+        return [] if is_question(text) else [_id_card_line(bool(_HELD.search(text)))]
+    if _LEAVES.search(text) and _PAY_KEPT.search(text):
+        return [] if is_question(text) else [_leaving_pay_line(bool(_NOTICE_GIVEN.search(text)))]
+    return None
+
+
+def _id_card_line(held: bool) -> str:
+    """The ID card first, then being kept from leaving (110)."""
+    told = "按您说的，老板扣着您的身份证" + ("、不让您走" if held else "")
+    police = ("拦着不让您走、不让出门，是限制人身自由，现在就打 110 报警" if held else
+              "老板要是拦着不让您走、不让出门，那是限制人身自由，直接打 110 报警")
+    return (f"{told}：身份证是您本人的，单位不能扣——用人单位扣押劳动者居民身份证等证件的，由劳动行政部门责令"
+            "限期退还劳动者本人，并依照有关法律规定给予处罚（《劳动合同法》第八十四条）；非法扣押他人居民身份证，"
+            "公安机关也可以处罚（《居民身份证法》第十六条）。可以打 12333 向人社部门（劳动监察）投诉，让单位限期退还，"
+            f"也可以到派出所求助。{police}。想辞职的，提前30天书面通知（试用期提前3天）就能走，不用老板同意，"
+            "工资要一次结清。")
+
+
+def _leaving_pay_line(notice_given: bool) -> str:
+    """第九条 on the worker who leaves: the pay is settled in full on the day they go."""
+    told = ("按您说的，您已经提前书面提出辞职：这是依法辞职，到期就可以走，不用老板同意（《劳动合同法》第三十七条）。"
+            if notice_given else "")
+    return (f"{told}辞职走人，工资也要一次结清，老板不能扣着不发：劳动关系双方依法解除或终止劳动合同时，用人单位应在"
+            "解除或终止劳动合同时一次付清劳动者工资（《工资支付暂行规定》第九条）。“不干了就不发最后一个月工资”没有"
+            "法律依据，是克扣工资。辞职信（或发出的微信截图、快递单）、考勤和工资记录留好；老板不给的，打 12333 向劳动"
+            "监察投诉，由劳动行政部门责令限期支付，逾期不付还要加付应付金额50%以上100%以下的赔偿金（《劳动合同法》"
+            "第八十五条）；也可以在离职之日起一年内申请劳动仲裁，工会（12351）可以帮您。")
 
 
 # 要提前30天说吗 / 能直接走吗 / 用不用先跟厂里打招呼: the notice of leaving asked about
@@ -643,6 +931,27 @@ _UNPAID = re.compile(r"(?:拖|欠|扣)\S{0,4}(?:工资|工钱)|(?:工资|工钱)
 # a resignation over these is 第三十八条's: at once, no notice, with severance
 _FAULTS = ((_NO_INSURANCE, "没依法交社保", "未依法缴纳社会保险费"),
            (_UNPAID, "拖欠工资", "未及时足额支付劳动报酬"))
+
+
+# 上个月俺不干了 / 上个月走的 / 那俺自己不干的 / 已经辞职了: the worker has already left (YQ-05: told
+# how to resign, filed as 想辞职)
+_LEFT_ALREADY = re.compile(r"(?:上个?月|上礼拜|上周|前几天|前段时间|去年|前年|年前|已经|早就?|\d{1,2}月份?)\S{0,4}?"
+                           r"(?:不干了|不做了|走了|走的|辞职了|辞工了|辞了|离职了|离开了)|不干的|不做的|"
+                           r"(?:已经|早就?)(?:辞职|辞工|离职|走)")
+LEFT_SEVERANCE = ("您已经不干了：这笔经济补偿只在您是因为单位的过错（没依法交社保、拖欠工资等）解除合同、"
+                  "走的时候跟单位说明了这个理由（最好是书面通知）时才有（《劳动合同法》第三十八条、第四十六条）。您走的时候跟单位说了是因为这个吗？"
+                  "只是个人原因走的，经济补偿要不到，其他该给的钱（比如没签合同的二倍工资、欠的工资）照样能要。")
+
+
+def left_already(words: str) -> bool:
+    """The worker says they have already left of their own accord (上个月俺不干了), not that they want to."""
+    return bool(_LEFT_ALREADY.search(words)) and not _FIRED.search(words)
+
+
+def quits_over_fault(words: str) -> bool:
+    """俺寻思不干了 … 老板压根没给俺交过社保 (YR-07: 一个月五千 能要多少 got the legal-aid text): the
+    worker leaves, or has left, and the employer is at fault the way 第三十八条 says."""
+    return resigning(words) and any(pattern.search(words) for pattern, _, _ in _FAULTS)
 
 
 def resigning(words: str) -> bool:
@@ -705,7 +1014,7 @@ def sums_for(tracker: Tracker) -> list[str]:
             and used.group(1) != f"{month[0]:,}":
         redo = True  # 我一个月干二十五六天 不是二十一天 after the sum on 21.75 days (ZX-07): again
     sums = worked_out(text, words, month[0] if month else wage, asked_wage=asked, redo=redo,
-                      months_told=months_told_when_asked(tracker))
+                      months_told=months_told_when_asked(tracker), minimum=minimum_wage_at(*location(tracker)))
     if month:  # the days the month's pay was counted on, said with the sum
         sums = [line.replace(f"按月工资 {month[0]:,} 元算", f"按{month[1]}算", 1) for line in sums]
     if asked and any(WAGE_ASK in line for line in sums):
@@ -713,14 +1022,15 @@ def sums_for(tracker: Tracker) -> list[str]:
             # 不知道 to the wage (make simulate: asked again and again): the case goes on
             return [WAGE_UNKNOWN]
         return [WAGE_AGAIN]  # 那我能拿多少 right after the months were told: not all of it again
-    totals = [line for line in sums if line.startswith((TOTAL_SAID, PROBATION_TOTAL_SAID))]
+    totals = [line for line in sums if line.startswith((TOTAL_SAID, PROBATION_TOTAL_SAID, ITEMS_TOTAL_SAID))]
     if _TOTAL_ASKED.search(text) and totals and all(
             said_this_turn(tracker, line, earlier_turns=3) for line in sums if line not in totals):
         return totals  # 你就给我算个总数 after the probation's sums and their total (ZW-12): the total
     if sums and all(said_this_turn(tracker, line, earlier_turns=1) for line in sums):
         # 那他把俺撵走 不给补偿 这个能要不 / 那去哪告他 right after the sums (DD-07, DD-16 got the
         # same text two and three times): only the sum the question is about, else none
-        if _TOTAL_ASKED.search(text) and (total := [line for line in sums if line.startswith(TOTAL_SAID)]):
+        totals_said = (TOTAL_SAID, ITEMS_TOTAL_SAID)
+        if _TOTAL_ASKED.search(text) and (total := [line for line in sums if line.startswith(totals_said)]):
             return total  # 那一共加起来多少 right after the sums: the total, not the list again
         meant = [line for line in sums if not line.startswith(TOTAL_SAID) and (
                  (_DISMISSED.search(text) and "经济补偿" in line)

@@ -46,6 +46,10 @@ class WorkedText:
     comp_days: int = 0  # 后来厂里给我补休了两天: time off in lieu given for rest days (U-21)
     weekly_days: int = 0  # 每个周六都加班: rest days of every week, counted for one month
     rest_hours: Decimal = Decimal(0)  # 一个礼拜六天 每天十个钟头: rest days' hours beyond 8
+    # 平时一个月加班40多个小时 (YO-03): the weekday overtime of a month, as the worker counted it
+    # (``extended_hours`` then holds it); ``hours_rough``: said with 多 (40多: 40 counted)
+    hours_a_month: Decimal = Decimal(0)
+    hours_rough: bool = False
 
     @property
     def needs_period(self) -> bool:
@@ -69,9 +73,17 @@ def added_days(before: str | None, said: str) -> str | None:
     if CORRECTION_CUES.search(said):
         return _correction_keeping_hours(before, said)
     old, new = read_worked_days(before), read_worked_days(said)
+    if old and new and _restated(old, new):
+        return before  # 那平时加的那36个小时咋没算 (YQ-02: the Saturdays then dropped): asked again
     if not old or not new or any(getattr(old, k) and getattr(new, k) for k in _KINDS):
         return None
     return f"{before} {said}"
+
+
+def _restated(old: WorkedText, new: WorkedText) -> bool:
+    """The days said now are some of the days said before, each kind as it was: nothing new."""
+    said = [k for k in _KINDS if getattr(new, k)]
+    return bool(said) and all(getattr(old, k) == getattr(new, k) for k in said)
 
 
 # 22天是平常上班的天数 / 22天是工作日: which days a count of days was
@@ -190,7 +202,9 @@ def _number(text: str) -> Decimal | None:
         value = Decimal(str(cn2an.cn2an(text.replace("俩", "两").replace("仨", "三"), "smart")))
     except (ValueError, KeyError, IndexError, TypeError):
         return None
-    return value if value > 0 else None
+    if value <= 0:
+        return None
+    return value.to_integral_value() if value == value.to_integral_value() else value  # (2.0 小时 → 2)
 
 
 def _nearest(candidates: list[date], today: date) -> date:
@@ -423,7 +437,14 @@ _TOTAL_COUNT = re.compile(rf"(?:一共|总共|合计|加起来|共)\D{{0,2}}?({_
 _WEEKENDS_A_MONTH = re.compile(rf"一个月(?:得|要|大概|差不多)?有?\D{{0,2}}?({_NUM})\s*天")
 _STATUTORY_COUNT = re.compile(rf"(?:法定|节假日|节日)\D{{0,4}}?({_NUM})\s*天")
 # 20个小失: a typo of 小时; 六十多个钟 (Y-03): 钟 alone, after a rough count
-_HOURS = re.compile(rf"({_NUM})\s*多?\s*个?(半)?\s*(?:小时|小失|小是|钟头|钟(?!点))")
+# (一个月加班四十来个钟头 — YO-03: not read, the days asked again)
+_HOURS = re.compile(rf"({_NUM})\s*(?:多|来)?\s*个?(半)?\s*(?:小时|小失|小是|钟头|钟(?!点))")
+# 一个月大概44个小时 / 平时一个月加班40多个小时 / 每月加班44小时左右 (YO-03: 2 × 21 estimated days
+# counted instead of the 44 said): the hours of a month, as the worker counted them — no day, no
+# other figure between (一个月每天加3小时 is a day's)
+_MONTH_HOURS = re.compile(rf"(?:一个月|每个?月|月均|上个?月|这个?月|本月)(?:下来|算下来|加起来|总共|一共)?"
+                          rf"[^，,。；;\d一二两俩仨三四五六七八九十天晚]{{0,8}}?({_NUM})\s*(多|来)?\s*个?\s*"
+                          r"(?:小时|小失|钟头|钟(?!点))")
 
 
 # 上个月周末都上班 / 周六周日都上班 上个月: every weekend day of that month (the calendar then
@@ -522,7 +543,7 @@ _DAYS_A_MONTH = re.compile(r"(?:一个月|每个?月|一月)(?:要|得|都|能|�
 def read_worked_days(text: str, today: date | None = None) -> WorkedText:
     """Everything the text says about days worked; empty (falsy) when it says nothing."""
     today = today or date.today()
-    text = _digit_dates(normalize_text(str(text or "")))
+    text = _voice_slips(_digit_dates(normalize_text(str(text or ""))))
     found = WorkedText()
     found.dates = _calendar_dates(text, today)
     if not found.dates:
@@ -571,12 +592,11 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
     shift = hours and len(_HOURS.findall(text)) == 1 and (_SHIFT_LENGTH.search(before) or full_day)
     if shift and found.rest_days and not found.dates and not re.search(r"平时|晚上|下班|每天加|工作日", text):
         return found  # 四个周六也都上了 每次8小时 (ZE-03: 8 weekday hours added): the Saturdays' length
+    if _hours_of_the_rest_days(found, text):
+        return found
     if hours and (n := _number(hours.group(1))):
         found.extended_hours = n + (Decimal("0.5") if hours.group(2) else 0)
-        # 加了六十多个钟 不对 是66个 (Y-03): the count said after the correction
-        fixed = re.search(rf"(?:不对|说错了?|应该是)[，,\s]*是?\s*({_NUM})\s*个?(?![月天人号块元])",
-                          text[hours.end():])
-        if fixed and (again := _number(fixed.group(1))):
+        if again := _corrected_count(text, hours.end()):
             found.extended_hours = again
         length = _DAY_LENGTH.search(text)
         if length and length.start(1) == hours.start(1) and found.extended_hours <= 8:
@@ -588,7 +608,47 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
             _every_workday(found, found.extended_hours - 8, text, _DAY_LENGTH)
         elif _DAILY.search(text):
             _every_workday(found, found.extended_hours, text, _DAILY)
+        if (of_month := _said(_MONTH_HOURS, text)) and (month_hours := _number(of_month.group(1))):
+            fixed = _corrected_count(text, of_month.end())  # (这个月加了六十多个钟 不对 是66个: 66)
+            _hours_of_a_month(found, fixed or month_hours, of_month.group(2) == "多" and not fixed)
     return found
+
+
+# 36个小事 / 每天8小事 / 家班 (YQ-02, voice input: the 36 weekday hours were not read, only the
+# Saturdays summed): 小时 and 加班 as a voice typing writes them; 小事 only after a figure
+# (一个小事想问 is no hour)
+_VOICE_SLIPS = ((re.compile(r"(\d)\s*(个?)\s*小事"), r"\1\2小时"), (re.compile(r"家班"), "加班"))
+
+
+def _voice_slips(text: str) -> str:
+    """The text with the voice-typing slips of 小时 and 加班 mended."""
+    for slip, meant in _VOICE_SLIPS:
+        text = slip.sub(meant, text)
+    return text
+
+
+def _hours_of_the_rest_days(found: WorkedText, text: str) -> bool:
+    """还有两个星期六呢 16个小时 (YQ-02: summed as 16 weekday hours besides the 2 Saturdays): one
+    figure of hours that is the rest days' full 8 hours each, no weekday named, is their length."""
+    figures = _HOURS.findall(text)
+    if not found.rest_days or found.dates or len(figures) != 1 or _WEEKDAY_WORDS.search(text):
+        return False
+    return _number(figures[0][0]) == 8 * found.rest_days and not figures[0][1]
+
+
+def _corrected_count(text: str, after: int) -> Decimal | None:
+    """加了六十多个钟 不对 是66个 (Y-03): the count said after the correction that follows
+    ``after``; None when none is."""
+    fixed = re.search(rf"(?:不对|说错了?|应该是)[，,\s]*是?\s*({_NUM})\s*个?(?![月天人号块元])", text[after:])
+    return _number(fixed.group(1)) if fixed else None
+
+
+def _hours_of_a_month(found: WorkedText, hours: Decimal, rough: bool) -> None:
+    """工作日每天加班2小时 一个月大概44个小时 (YO-03: 2 × 21 estimated days = 42 summed): the
+    month's hours the worker counted are the overtime — no estimate of days, no period asked."""
+    found.extended_hours = found.hours_a_month = hours
+    found.hours_rough = rough
+    found.hours_per_day, found.workdays, found.workdays_counted = Decimal(0), 0, False
 
 
 # 一个礼拜干六天 / 每周上7天班 / 单休: the days of a working week beyond the five of the law

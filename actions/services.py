@@ -30,8 +30,9 @@ from actions.hotline_form import just_asking
 from actions.legal import WAGE_AGAIN, WAGE_ASK, case_points, sums_for, wage_told, worked_out
 from actions.service_catalog import services_named
 from actions.slot_checks import slots_set_this_turn
+from actions.station_followup import filed_type
 from actions.station_text import station_text, wider_station_note
-from actions.tickets import call_back_by, offer_ticket
+from actions.tickets import call_back_by, filed_summary, offer_ticket, ticket_filed_here
 from actions.validators import OCCUPATION_WORDS
 from bot.contract import TICKET_STATUS_WORKER_NAMES
 
@@ -364,10 +365,23 @@ def service_just_answered(tracker) -> str | None:
         if event.get("event") == "bot":
             texts.append(event.get("text") or "")
             if "已为您登记" in texts[-1]:
-                break  # (要是没有居住证咋办 right after the school ticket, ZT-02: the 劳动合同 of
-                # the school's documents before it made it a legal-aid question)
+                # (要是没有居住证咋办 right after the school ticket, ZT-02: the 劳动合同 of the
+                # school's documents before it made it a legal-aid question); a sign-up filed is
+                # that service's (孩子几岁能收 要钱不 after the childcare sign-up, YR-02: the school form)
+                texts.append(signed_up_for(tracker))
+                break
     named = {s for s in services_named(" ".join(texts)) if s in POLICY_ACTIONS}
     return named.pop() if len(named) == 1 else None
+
+
+def signed_up_for(tracker: Tracker) -> str:
+    """The 事项 of the sign-up this conversation filed last (职工子女爱心托管报名), '' for none: a
+    policy service's sign-up is filed as an ``other`` ticket, whose filing reply names no service."""
+    filed = ticket_filed_here(tracker)
+    if not filed or filed_type(tracker) != "other":
+        return ""
+    lines = filed_summary(tracker, filed)[0] or []
+    return next((line for line in lines if line.startswith("· 事项")), "")
 
 
 # The records' topic of a policy service, for a follow-up question that names none of it

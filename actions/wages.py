@@ -89,11 +89,14 @@ class ActionCalculateOvertime(SafeAction):
             # 每天十个钟头 一个礼拜六天: 80 hours a month, more than the law allows at all
             dispatcher.utter_message(text=f"另外，这样算一个月加班约 {hours:g} 小时；《劳动法》第四十一条规定每月"
                                           "加班一般不得超过 36 小时，超出的可以向劳动监察（12333）反映。")
-        elif worked.workdays_counted and worked.workdays <= 23 and worked.extended_hours > 36:
-            # 上个月22个工作日每日都加班两个钟 (YM-16: 44 hours in a month, the cap never said)
+        elif (worked.workdays_counted and worked.workdays <= 23 or worked.hours_a_month) \
+                and worked.extended_hours > 36:
+            # 上个月22个工作日每日都加班两个钟 (YM-16: 44 hours in a month, the cap never said); 一个月
+            # 大概44个小时 (YO-03) likewise
             dispatcher.utter_message(text=f"另外，这样一个月加班 {worked.extended_hours:g} 小时；《劳动法》第四十一条"
                                           "规定每月加班一般不得超过 36 小时，超出的可以向劳动监察（12333）反映。")
-        if worked.weekly_days and (months := months_of_it(tracker)):
+        monthly = worked.weekly_days or (worked.hours_a_month and not worked.dates and not worked.statutory_days)
+        if monthly and (months := months_of_it(tracker)):  # (一个月40个小时 … 干了半年了, YO-03: 6 of them)
             # 干了半年了 一分加班费都没给过 (CC-16 filed one month's 1,655 元)
             total = pay.total * months
             dispatcher.utter_message(text=f"这是一个月的。{months} 个月都没给的话：每月 {pay.total:,.2f} 元 × "
@@ -196,6 +199,12 @@ def months_of_it(tracker: Tracker) -> int | None:
 
 def _daily_line(worked) -> str:
     """三个月天天加三小时: how the hours were counted, before the calculation."""
+    if worked.hours_a_month:
+        # 平时一个月加班40多个小时 (YO-03): the month's hours as counted, and the rule they are paid by
+        hours = f"{worked.hours_a_month:g}"
+        said = f"{hours} 多小时（多出来的零头没算，按 {hours} 小时算）" if worked.hours_rough else f"{hours} 小时"
+        return (f"按您说的，工作日（平时）一个月加班 {said}。"
+                "算法：小时工资 = 月工资 ÷ 21.75 ÷ 8，工作日加班费 = 小时工资 × 150% × 加班小时数\n")
     if worked.weekly_days:
         daily = (f"；工作日每天多干 {worked.hours_per_day:g} 小时 × {worked.workdays} 天 = "
                  f"{worked.extended_hours:g} 小时，休息日每天也多干 {worked.hours_per_day:g} 小时"
