@@ -17,6 +17,7 @@ from actions.crisis import (
     CRISIS_STILL_HERE,
     DANGER_NOW_LINE,
     STILL_LISTENING,
+    crisis_answered,
     crisis_check_in,
     in_danger_now,
     listening_reply,
@@ -28,7 +29,6 @@ from actions.fact_tables import CASE_FACTS
 from actions.facts import answer_fact, answer_in_topic, is_question
 from actions.handoff import (
     PSYCH_INVITE,
-    STAFF_HOURS,
     asks_for_a_person,
     asks_for_callback,
     callback_filed,
@@ -37,7 +37,10 @@ from actions.handoff import (
     queued_phone_left,
     queued_wait_reply,
     request_handoff,
-    staff_hours_reply,
+    staff_hours_for_place,
+    staff_hours_said,
+    withdraw_handoff,
+    withdraws_the_handoff,
 )
 from actions.legal import day_pay_lines, shortfall_reply, sums_for
 from actions.router import (
@@ -48,6 +51,7 @@ from actions.router import (
     period_follow_up,
     place_follow_up,
     service_from_facts,
+    take_back,
 )
 from actions.service_catalog import services_meant
 from actions.services import (
@@ -213,6 +217,11 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
         return await callback_while_queued(dispatcher, tracker, "worker_request", None)
     if (noted := await note_on_ticket(dispatcher, tracker)) is not None:
         return noted  # 中午12点到1点方便 / 能催一下不 after a ticket (JJ-12, JJ-13)
+    if withdraws_the_handoff(tracker, text) and not crisis_answered(tracker, earlier_turns=12):
+        await withdraw_handoff(dispatcher, tracker)  # 不用转人了 while queued (YR-08)
+        return []
+    if (back := await take_back(dispatcher, tracker, domain, None)) is not None:
+        return back  # 没说不登记啊 要登记 帮我登记 after 先不登记 (YR-01: 没太明白)
     if not text.startswith("/") and v.is_correction(text) and not tracker.active_loop_name \
             and flow_to_redo(tracker):
         # 不对 礼拜天是歇着的 就礼拜六去了 四天 right after the overtime sum (ZI-15: 这个我帮不上忙)
@@ -220,8 +229,8 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
     if listening := listening_reply(tracker, text):
         dispatcher.utter_message(text=listening)  # 不想打电话 跟你说说行不 (ZF-12)
         return []
-    if (hours := staff_hours_reply(text, tracker)) and station_detail_reply(tracker) is None \
-            and not said_this_turn(tracker, STAFF_HOURS[:12], earlier_turns=1):
+    if station_detail_reply(tracker) is None and not staff_hours_said(tracker) \
+            and (hours := await staff_hours_for_place(tracker, text)):
         dispatcher.utter_message(text=hours)  # 半夜十二点以后 那个点还有人工吗 (YN-12: 没太明白)
         return []
     check = crisis_check_in(tracker, text)
@@ -338,6 +347,43 @@ class ActionOutOfScope(Action):
         except Exception:  # the polite line below is never lost to a bug
             logging.getLogger(__name__).exception("out_of_scope: reading the context failed")
         dispatcher.utter_message(response="utter_out_of_scope")
+        return []
+
+
+# 嗯 / 好 right after the crisis reply (round 40: 好的。请说说您遇到的具体情况，我来帮您看看 — a form's
+# voice to a worker in distress): the worker is heard and the lines stay in front of them
+AFFIRM_AFTER_CRISIS = ("嗯，我在这儿陪着您。想说什么都可以慢慢跟我说；撑不住的时候，12356、400-161-9995 "
+                       "24 小时有人接，有危险马上打 110 或 120。工会的工作人员也会尽快联系您。")
+AFFIRM_STILL_HERE = "我在，您慢慢说，我一直在听。"
+AFFIRM_AFTER_INVITE = "好，您慢慢说，我在听。"
+
+
+def affirm_reply(tracker: Tracker) -> str | None:
+    """What a bare yes answers when the bot asked nothing: the crisis or the invitation to talk
+    it follows, or None for the plain 好的 line."""
+    if crisis_answered(tracker, earlier_turns=4):
+        return AFFIRM_STILL_HERE if said_this_turn(tracker, AFFIRM_AFTER_CRISIS[:12], earlier_turns=1) \
+            else AFFIRM_AFTER_CRISIS
+    if said_this_turn(tracker, PSYCH_INVITE, earlier_turns=1):
+        return AFFIRM_AFTER_INVITE
+    return None
+
+
+class ActionAffirmNoContext(Action):
+    """A yes with no question open: 好的 and an invitation to tell the case — unless it follows
+    a crisis reply or the invitation to talk, where the worker is listened to instead."""
+
+    def name(self) -> str:
+        return "action_affirm_no_context"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[dict[str, Any]]:
+        if (back := await take_back(dispatcher, tracker, domain, None)) is not None:
+            return back  # 还是办吧 right after 算了不办了 (YR-15: the grade and the problem asked again)
+        if reply := affirm_reply(tracker):
+            dispatcher.utter_message(text=reply)
+        else:
+            dispatcher.utter_message(response="utter_affirm_no_context")
         return []
 
 

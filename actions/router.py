@@ -53,6 +53,8 @@ from actions.handoff import (
     queued_phone_left,
     queued_wait_reply,
     request_handoff,
+    withdraw_handoff,
+    withdraws_the_handoff,
 )
 from actions.legal import MONTHS_ASK, WAGE_AGAIN, WAGE_ASK, double_wage_from, shortfall_reply, sums_for
 from actions.next_service import offer_service
@@ -79,6 +81,7 @@ from actions.slot_checks import CASE_FLOWS, slots_set_this_turn
 from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, last_flow, value_before_this_message
 from actions.station_followup import station_detail_reply, ticket_station_reply
 from actions.station_text import station_text
+from actions.take_back import dropped_case, restored, takes_it_back
 from actions.tickets import (
     correct_filed_phone,
     filed_summary,
@@ -507,6 +510,12 @@ class ActionStartService(SafeAction):
             # service intent, and the policies' guess was the error reply (K-22)
             return await request_handoff(dispatcher, tracker, "worker_request") + [
                 FollowupAction("action_listen")]
+        if withdraws_the_handoff(tracker, text) and not crisis_answered(tracker, earlier_turns=12):
+            await withdraw_handoff(dispatcher, tracker)  # 我就问问 不用转人 那个站几点开门 (YR-08)
+            if not (services_meant(text) or is_question(text) or intent in SERVICE_NAMES):
+                return []
+        if (back := await take_back(dispatcher, tracker, domain, intent)) is not None:
+            return back  # 还是办吧 right after 算了不办了 (YR-15, YQ-14: every fact asked again)
         if (where := station_detail_reply(tracker)) is not None:
             dispatcher.utter_message(text=where)  # 具体在哪啊 after a station card (V-11)
             return []
@@ -738,6 +747,11 @@ class ActionStartService(SafeAction):
             # 一个月加班最多能加多少个小时 超了犯法不 (ZR-15: the limit, then 您的月工资是多少):
             # a question about the hours allowed, answered; no sum was asked for
             return []
+        if intent == "minimum_wage" and "保底" in text and not self._case_facts_given(intent, tracker) \
+                and any("保底" in f"{f.get('title') or ''}{f.get('answer') or ''}" for f in found):
+            # 保底呢 保底好多钱 (YQ-15: the agreement's 2000 answered, then 福鼎's minimum wage and
+            # 您每个月实际拿多少): the guaranteed wage asked is no comparison with the minimum
+            return []
         if intent in SERVICE_FORMS:
             # the figure first, then the worker's own case: the flow asks only what is
             # still missing (春节加班工资怎么算 → the multipliers, then the monthly wage;
@@ -866,5 +880,28 @@ class ActionStartService(SafeAction):
                          SlotSet("requested_slot", None)]
 
 
-
-
+async def take_back(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any],
+                    intent: str | None) -> list[dict] | None:
+    """The case cancelled or declined a moment ago, taken up again with what was told: the
+    offer again for a parked case, else the form with its slots back; None when the message
+    does not take it back (or the same service is not asked for again)."""
+    dropped = dropped_case(tracker)
+    text = (tracker.latest_message or {}).get("text") or ""
+    if dropped is None or text.startswith("/"):
+        return None
+    asked_again = intent is not None and (
+        SERVICE_FORMS.get(intent, "") == dropped.form or (dropped.pending or {}).get("type") == intent)
+    if not (takes_it_back(text) or asked_again):
+        return None
+    if is_question(text) and not text.startswith("/"):
+        # 想了想还是办吧 你们会不会跟老板说是我举报的 (YQ-14: 没太明白): the question answered too
+        for fact in await asked_facts(tracker):
+            dispatcher.utter_message(text=fact_text(fact))
+    if dropped.pending:
+        dispatcher.utter_message(text="好的，接着给您登记，刚才说的都还记着：")
+        return offer_ticket(dropped.pending["type"], dropped.pending.get("facts") or {})
+    service = next((name for name, form in SERVICE_FORMS.items() if form == dropped.form), None)
+    if service is None or not (events := restored(tracker, dropped, domain)):
+        return None
+    dispatcher.utter_message(text="好的，接着办，您刚才说的都还记着。")
+    return events + await ActionStartService()._start(service, dispatcher, tracker, domain)

@@ -56,8 +56,14 @@ def main() -> None:
         sys.exit(2)
     conv = sys.argv[1]
     if sys.argv[2] == "--button":
-        buttons = json.loads((STATE / f"{conv}.buttons.json").read_text())
-        button = buttons[int(sys.argv[3]) - 1]
+        saved = STATE / f"{conv}.buttons.json"
+        buttons = json.loads(saved.read_text()) if saved.exists() else []
+        number = int(sys.argv[3]) if len(sys.argv) > 3 and sys.argv[3].isdigit() else 0
+        if not 1 <= number <= len(buttons):  # a press the worker could not make: nothing sent
+            print(f"[no button {sys.argv[3] if len(sys.argv) > 3 else ''}: the last reply had "
+                  f"{len(buttons)} button(s); nothing was sent]")
+            sys.exit(2)
+        button = buttons[number - 1]
         send(conv, button.get("payload") or button.get("title"), f"[按钮] {button.get('title')}")
     else:
         send(conv, " ".join(sys.argv[2:]), " ".join(sys.argv[2:]))

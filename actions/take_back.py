@@ -1,0 +1,86 @@
+"""算了不办了, then 还是办吧: a case cancelled or declined a moment ago is taken up again with
+everything the worker had told.
+
+Round 41: after 还是办吧 孩子上学要紧 the school form asked the grade and the problem again (YR-15),
+after 想了想还是办吧 the wage form asked employer, amount and time again (YQ-14), and 没说不登记啊 要
+登记 帮我登记 right after a declined offer got 没太明白 (YR-01). The cancel clears the form's slots
+so that nothing half-filled is submitted; what they held is still in the conversation's events,
+and is read back from there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+
+# the worker takes the cancel or the no back: 还是办吧 / 算了还是登记吧 / 没说不登记啊 要登记
+_TAKE_BACK = re.compile(r"还是(?:要|得|想|给我|帮我)?(?:办|登记|报|弄|申请|要|查)|(?:接着|继续|重新)(?:办|登记|弄|报)|"
+                        r"不取消|别取消|不是不(?:办|登记|要)|没说不(?:办|登记|要)|没说不用|"
+                        r"(?:要|得|帮我|给我)登记|不是说(?:不办|算了)")
+_CANCELLED = "已经取消了"      # utter_cancel
+_DECLINED = "先不登记"         # utter_no_ticket
+
+
+@dataclass
+class DroppedCase:
+    """What a cancel or a declined offer left behind: the form it closed and the slots it held,
+    or the parked case the offer was for."""
+    form: str | None
+    slots: dict[str, Any] = field(default_factory=dict)
+    pending: dict[str, Any] | None = None
+
+
+def takes_it_back(text: str) -> bool:
+    """还是办吧 / 没说不登记啊 要登记: the worker wants the case they just dropped after all."""
+    return bool(_TAKE_BACK.search(text or ""))
+
+
+def _drop_index(events: list[dict]) -> int | None:
+    """Index of the latest bot line that cancelled a form or declined an offer."""
+    for i in range(len(events) - 1, -1, -1):
+        text = events[i].get("text") or "" if events[i].get("event") == "bot" else ""
+        if _CANCELLED in text or _DECLINED in text:
+            return i
+    return None
+
+
+def dropped_case(tracker: Tracker, within: int = 3) -> DroppedCase | None:
+    """The case cancelled or declined within the worker's last ``within`` messages (the
+    current one included), with the slot values it held just before; None otherwise."""
+    events = list(tracker.events)
+    at = _drop_index(events)
+    if at is None or sum(e.get("event") == "user" for e in events[at:]) > within:
+        return None
+    before: dict[str, Any] = {}
+    form = None
+    start = at
+    while start > 0 and events[start].get("event") != "user":  # the turn the drop was said in
+        start -= 1
+    for event in events[:start]:
+        if event.get("event") == "slot":
+            before[event["name"]] = event.get("value")
+        elif event.get("event") == "active_loop" and event.get("name"):
+            form = event["name"]
+    for event in events[start:at]:  # the form's last fills on the drop's own turn, not its reset
+        if event.get("event") == "slot" and event.get("value") not in (None, "", [], {}):
+            before[event["name"]] = event["value"]
+    pending = before.get("pending_case") if isinstance(before.get("pending_case"), dict) else None
+    kept = {k: val for k, val in before.items() if val not in (None, "", [], {})}
+    return DroppedCase(form=form, slots=kept, pending=pending if pending and pending.get("type") else None)
+
+
+def restored(tracker: Tracker, dropped: DroppedCase, domain: dict[str, Any]) -> list[dict]:
+    """The form's slots the drop cleared, set again (and on the tracker, for the form's first
+    validation); what the worker said since is kept."""
+    required = (domain.get("forms", {}).get(dropped.form) or {}).get("required_slots", []) \
+        if dropped.form else []
+    events = []
+    for slot in required:
+        if tracker.get_slot(slot) in (None, "", []) and slot in dropped.slots:
+            tracker.slots[slot] = dropped.slots[slot]
+            events.append(SlotSet(slot, dropped.slots[slot]))
+    return events
