@@ -40,7 +40,16 @@ from actions.slot_checks import (
     value_before_this_message,
 )
 from actions.subsidies import occupation_matters, say_measures
-from actions.tickets import case_place, points_said_now, repeat_of_filed, ticket_filed_here, work_case
+from actions.tickets import (
+    case_place,
+    new_phone_in,
+    points_said_now,
+    registered_phone_in,
+    same_matter_filed,
+    ticket_filed_here,
+    work_case,
+)
+from bot.normalize.identity import mask_phone
 from bot.normalize.text import normalize_text
 
 logger = logging.getLogger(__name__)
@@ -311,6 +320,18 @@ class ValidateTicketStatusForm(HotlineForm):
     def name(self) -> str:
         return "validate_ticket_status_form"
 
+    @staticmethod
+    def _phones_told(dispatcher: CollectingDispatcher, kept: str, new: str | None) -> list[dict]:
+        """单号找不着了 当时留的是…0 少按了个6 对的是…6 while the ticket number is asked (YT-13: 这个问题
+        好像不好回答, then the lookup checked the new number): the one filed with is kept for the
+        lookup, the new one is changed once the ticket is found; the number is asked again."""
+        later = f"新号码 {mask_phone(new)} 等查到工单后，跟我说“改成这个号”就行。" if new and new != kept else ""
+        dispatcher.utter_message(text=f"好的，查工单用登记时留的 {mask_phone(kept)} 核对。{later}"
+                                      "工单号在登记时的回复里（GH 开头），找到了告诉我；实在找不到的话，"
+                                      "网格工作站的工作人员可以按登记时留的手机号帮您查，说“转人工”就行。")
+        return [SlotSet("phone", kept), SlotSet("repeat_count", None), SlotSet("requested_slot", "ticket_id"),
+                SlotSet("ticket_id", None), FollowupAction("action_listen")]
+
     async def run(self, dispatcher, tracker, domain):
         """不记得了 / 忘了 for the ticket number: where to find it and a person who can look
         it up by phone, not 已经取消了 (the NLU reads 不记得了 as cancel)."""
@@ -325,6 +346,9 @@ class ValidateTicketStatusForm(HotlineForm):
             return [SlotSet("repeat_count", None), ActiveLoop(None),
                     SlotSet("requested_slot", None), FollowupAction("action_listen")]
         other = v.ticket_id(text)
+        if tracker.get_slot("requested_slot") == "ticket_id" and self._waiting_for_answer(tracker) \
+                and not other.ok and (kept := registered_phone_in(text)):
+            return self._phones_told(dispatcher, kept, new_phone_in(text))
         malformed = re.search(r"GH\s*(\d{6,})", text.upper())
         if malformed and not other.ok and self._waiting_for_answer(tracker):
             # 还有一个 GH20261206004 (11 digits, X-14): read as a wrong phone, then the menu
@@ -400,8 +424,10 @@ class ValidateTicketOfferForm(HotlineForm):
     async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> list[str]:
         if tracker.get_slot("wants_ticket") is False:
             return []  # declined: nothing more to ask
-        if tracker.get_slot("wants_ticket") is None and repeat_of_filed(tracker):
-            return []  # the case only repeats the ticket filed here: action_open_ticket says so
+        if tracker.get_slot("wants_ticket") is not False and same_matter_filed(tracker):
+            # the case of the ticket filed here, told again or changed (YT-01: a second ticket for
+            # the same school case): action_open_ticket adds to that ticket
+            return []
         if tracker.get_slot("wants_ticket") and not any(case_place(tracker)):
             # A30: with no place known the ticket would go to the default (青岛) station, which
             # cannot help a worker in 广州: the place is asked before the phone

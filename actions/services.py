@@ -32,7 +32,7 @@ from actions.service_catalog import services_named
 from actions.slot_checks import slots_set_this_turn
 from actions.station_followup import filed_type
 from actions.station_text import station_text, wider_station_note
-from actions.tickets import call_back_by, filed_summary, offer_ticket, ticket_filed_here
+from actions.tickets import call_back_by, filed_summary, lookup_phone, offer_ticket, ticket_filed_here
 from actions.validators import OCCUPATION_WORDS
 from bot.contract import TICKET_STATUS_WORKER_NAMES
 
@@ -90,7 +90,8 @@ class ActionTicketStatus(SafeAction):
         return "action_ticket_status"
 
     async def act(self, dispatcher, tracker, domain):
-        ticket_id, phone = tracker.get_slot("ticket_id"), tracker.get_slot("phone")
+        # (YT-13: 当时留的是…0 对的是…6 — the number it was filed with, not the new one)
+        ticket_id, phone = tracker.get_slot("ticket_id"), lookup_phone(tracker)
         try:
             status = await client().ticket_status(ticket_id, phone, tracker.sender_id)
         except RateLimited as exc:

@@ -193,7 +193,8 @@ def _services_reply(name: str, phone: str, card: str) -> str:
 
 # 分给哪个站了？谁管？ right after a ticket's status (HH-15: asked where the worker was, then
 # looped): who handles the ticket looked up, not the nearest station
-_WHO_HANDLES = re.compile(r"分给|分到|分派|转给|哪个站|谁管|谁负责|谁在办|谁处理|谁跟进|哪个网格|给谁了|负责人")
+_WHO_HANDLES = re.compile(r"分给|分到|分派|转给|哪个站|哪个工作站|谁管|谁负责|谁在办|谁处理|谁跟进|哪个网格|给谁了|"
+                          r"负责人")
 STATUS_REPLY = re.compile(r"^工单 (GH\d+) 目前")  # a ticket-status reply (group 1: its id)
 
 
@@ -218,11 +219,29 @@ def status_looked_up(tracker: Tracker) -> re.Match | None:
     return next((found for text in _last_turn_said(tracker) if (found := STATUS_REPLY.search(text))), None)
 
 
-def ticket_station_reply(tracker: Tracker) -> str | None:
+def status_in_talk(tracker: Tracker, turns: int = 3) -> re.Match | None:
+    """The last ticket status the bot gave within the worker's last ``turns`` messages (YT-12:
+    哪个站在办 asked again a turn after a reply about the ticket, no longer 'just given')."""
+    users = 0
+    for event in reversed(tracker.events):
+        users += event.get("event") == "user"
+        if users > turns:
+            return None
+        if event.get("event") == "bot" and (found := STATUS_REPLY.search(event.get("text") or "")):
+            return found
+    return None
+
+
+def asks_who_handles(text: str) -> bool:
+    """分给哪个站了 / 是哪个站在办: who handles a ticket."""
+    return bool(_WHO_HANDLES.search(text or ""))
+
+
+def ticket_station_reply(tracker: Tracker, status: re.Match | None = None) -> str | None:
     """Who handles the ticket whose status the bot just gave (None: not that question). The
     station is named only where the status named it (a verified phone); otherwise why not."""
     text = ((tracker.latest_message or {}).get("text") or "").strip()
-    if not _WHO_HANDLES.search(text) or not (status := status_looked_up(tracker)):
+    if not _WHO_HANDLES.search(text) or not (status := status or status_looked_up(tracker)):
         return None
     if handled := HANDLED_BY.search(status.string):
         return f"工单 {status.group(1)} 由{handled.group(1)}负责，电话 {handled.group(2)}。"

@@ -30,9 +30,17 @@ from actions.fact_tables import (
     fact_text,
     wage_as_said,
 )
-from actions.facts import case_words, is_question
+from actions.facts import CASE_TOPICS, answer_in_topic, case_words, is_question
 from actions.slot_checks import slots_set_this_turn, value_before_this_message
-from actions.station_followup import HANDLED_BY, STATUS_REPLY, filed_type, status_looked_up
+from actions.station_followup import (
+    HANDLED_BY,
+    STATUS_REPLY,
+    asks_who_handles,
+    filed_type,
+    status_in_talk,
+    status_looked_up,
+    ticket_station_reply,
+)
 from bot.contract import TICKET_TYPE_WORKER_NAMES, URGENT_CALLBACK_REASONS, weekday_name
 from bot.normalize.identity import mask_phone
 
@@ -107,9 +115,20 @@ def name_told(tracker: Tracker) -> str | None:
     return names[-1] if names else None
 
 
+_STATION_SUFFIX = re.compile(r"工会网格化?工作总?站$")
+
+
+def station_place(facts: dict[str, Any]) -> str | None:
+    """辛安街道沂河路社区 for a case offered with the station just named (YT-03: the childcare
+    sign-up after the 沂河路 station's card went to the district centre, routed by 西海岸)."""
+    station = facts.get("station")
+    return _STATION_SUFFIX.sub("", station) or None if isinstance(station, str) else None
+
+
 def case_payload(tracker: Tracker, ticket_type: str, facts: dict[str, Any]) -> dict[str, Any]:
     worker = tracker.get_slot("verified_worker") or {}
     city, district = case_place(tracker)
+    district = station_place(facts) or district  # (the station named lies within the place told)
     payload = {"type": ticket_type, "facts": {k: v for k, v in facts.items() if v is not None},
                "city": city, "district": district,
                "contact_phone": contact_phone(tracker),
@@ -208,6 +227,39 @@ def _asked_to_change(tracker: Tracker) -> bool:
     return v.asks_to_change(tracker.latest_message.get("text"))
 
 
+def _facts_changed_now(tracker: Tracker) -> dict[str, Any]:
+    """The case facts the latest message set to a new value (read by the slot mappings or the
+    form): what the summary must say back before it is shown again."""
+    return {k: val for k, val in slots_set_this_turn(tracker).items()
+            if k in CASE_FACTS and k in FACT_NAMES and val not in (None, "", [])
+            and val != value_before_this_message(tracker, k)}
+
+
+def changed_text(tracker: Tracker, changed: dict[str, Any]) -> str:
+    """已更正：金额改为 23,000 元；记下了：人数 约十来个工友 — a fact that had a value is corrected,
+    one told for the first time is noted."""
+    fixed = [f"{FACT_NAMES[k]}改为{fact_text(k, val)}" for k, val in changed.items()
+             if value_before_this_message(tracker, k) not in (None, "")]
+    new = [f"{FACT_NAMES[k]} {fact_text(k, val)}" for k, val in changed.items()
+           if value_before_this_message(tracker, k) in (None, "")]
+    parts = ([f"已更正：{'、'.join(fixed)}"] if fixed else []) + ([f"记下了：{'、'.join(new)}"] if new else [])
+    return "；".join(parts)
+
+
+def _before_the_summary(tracker: Tracker, text: str) -> str | None:
+    """What is said before the summary shown again: the facts this message changed (YS-01:
+    还有十来个工友 对了钱不对 俺是两万三 took 23,000 but got 没看出), or, for a correction nothing was
+    read from, how to say one (YO-09: 名字写错了 got the same summary, as if unheard)."""
+    if text.startswith("/") or any(said_this_turn(tracker, words) for words in ("已更正", "记下了")):
+        return None
+    changed = _facts_changed_now(tracker)
+    if changed and (v.is_correction(text) or set(changed) - {tracker.get_slot("last_answered")}):
+        return "好的，" + changed_text(tracker, changed) + "。"
+    if v.is_correction(text) and not changed:
+        return "这句我没看出要把哪一项改成什么。" + _CHANGE_HINT
+    return None
+
+
 class ActionAskCaseConfirmed(_AskAction):
     """The wage case summed up in one message, before it is filed: 确认 or 修改."""
 
@@ -219,11 +271,8 @@ class ActionAskCaseConfirmed(_AskAction):
             dispatcher.utter_message(text="好的。" + _CHANGE_HINT)
             return []
         text = ((tracker.latest_message or {}).get("text") or "").strip()
-        if v.is_correction(text) and not text.startswith("/") \
-                and not any(said_this_turn(tracker, words) for words in ("已更正", "记下了")):
-            # 名字写错了 / 不对 on the summary, nothing read from it (YO-09: the same summary again,
-            # as if unheard): what to say to change it, then the summary
-            dispatcher.utter_message(text="这句我没看出要把哪一项改成什么。" + _CHANGE_HINT)
+        if line := _before_the_summary(tracker, text):
+            dispatcher.utter_message(text=line)
         facts = {k: tracker.get_slot(k) for k in (*ARREARS_FACTS, "district", "phone")}
         if not facts["district"]:
             facts["district"] = tracker.get_slot("city")
@@ -418,6 +467,77 @@ def repeat_of_filed(tracker: Tracker) -> str | None:
         line not in before for line in lines if not line.startswith(_NOT_COMPARED)) else filed
 
 
+# the lines that name which matter a case is (a second employer, or another sign-up, is a new one)
+_MATTER_LINES = ("· 单位：", "· 事项：")
+# 那居住证要是没办下来还能报名吗 after the school ticket (YT-01: read as 有居住证, then filed anew)
+_WHAT_IF = re.compile(r"要是|如果|假如|万一|假设|的话")
+
+
+def same_matter_filed(tracker: Tracker) -> str | None:
+    """The ticket filed here for the matter the parked case is about: same type, and no other
+    employer or service named (YT-01: a fact changed after filing opened GH…0003 beside 0002).
+    None when nothing of its type was filed here, or the case is another matter."""
+    case = tracker.get_slot("pending_case") or {}
+    filed = ticket_filed_here(tracker, last=200)
+    if not filed or not isinstance(case, dict) or not case.get("type") \
+            or case.get("type") != filed_type(tracker):
+        return None
+    before, _notes = filed_summary(tracker, filed)
+    if before is None:
+        return None
+    lines = _case_lines(tracker)
+    for label in _MATTER_LINES:
+        had = next((line for line in before if line.startswith(label)), None)
+        now = next((line for line in lines if line.startswith(label)), None)
+        if had and now and had != now:
+            return None
+    return filed
+
+
+def _case_lines(tracker: Tracker) -> list[str]:
+    """The parked case's lines as its offer shows them."""
+    facts = (tracker.get_slot("pending_case") or {}).get("facts") or {}
+    return summary_lines({**facts, **context_facts(tracker, facts), **contact_lines(tracker, facts)})
+
+
+def lines_to_add(tracker: Tracker, filed: str) -> list[str]:
+    """The parked case's lines the filed ticket lacks or says otherwise; none for a question
+    that only supposes (要是没办下来…: nothing told, the filed facts stand)."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if is_question(text) and _WHAT_IF.search(text):
+        return []
+    before, _notes = filed_summary(tracker, filed)
+    return [line for line in _case_lines(tracker)
+            if line not in (before or []) and not line.startswith(_NOT_COMPARED)]
+
+
+def _supposed_facts_undone(tracker: Tracker) -> list[dict]:
+    """The facts a supposing question set this turn, back as they were (要是没办下来 is no
+    居住证 told)."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if not (is_question(text) and _WHAT_IF.search(text)):
+        return []
+    return [SlotSet(k, value_before_this_message(tracker, k)) for k in _facts_changed_now(tracker)]
+
+
+async def add_to_filed(dispatcher: CollectingDispatcher, tracker: Tracker, filed: str) -> list[dict]:
+    """The case of a ticket filed here told again or changed: what is new written on that
+    ticket, no second ticket for the same matter (YT-01: 0003 beside 0002)."""
+    added = lines_to_add(tracker, filed)
+    if not added:
+        await _question_on_the_filed(dispatcher, tracker, filed)
+        return _supposed_facts_undone(tracker)
+    try:
+        await client().add_ticket_note(filed, tracker.sender_id, "补充：" + "；".join(
+            line.removeprefix("· ") for line in added))
+    except (BackendError, BackendUnavailable):
+        dispatcher.utter_message(text="补充的内容没能加到工单上。" + HURRY_TEXT.format(ticket=filed))
+        return []
+    dispatcher.utter_message(text=f"这件事已经登记在工单 {filed} 上了，不再另开新单。")
+    dispatcher.utter_message(text=ADDED_AT_FILING + "\n" + "\n".join(added))
+    return []
+
+
 ALREADY_FILED = ("您这件事已经登记在工单 {filed} 上了，工作人员会照登记的情况跟进，不用再登记一次；"
                  "要补充什么（比如新的情况、对方的电话），直接告诉我，我加到工单上。")
 
@@ -430,6 +550,11 @@ async def _question_on_the_filed(dispatcher: CollectingDispatcher, tracker: Trac
     answered = any(e.get("event") == "bot" and re.search(r"来源|地址：|电话：", e.get("text") or "")
                    for e in _since_the_worker(tracker))
     if answered or not is_question(text) or text.startswith("/"):
+        dispatcher.utter_message(text=ALREADY_FILED.format(filed=filed))
+        return
+    if lines := await answer_in_topic(tracker, CASE_TOPICS.get(filed_type(tracker) or "")):
+        for line in lines:  # 那居住证要是没办下来还能报名吗 (YT-01: the same ticket offered, no answer)
+            dispatcher.utter_message(text=line)
         dispatcher.utter_message(text=ALREADY_FILED.format(filed=filed))
         return
     try:
@@ -458,9 +583,8 @@ class ActionOpenTicket(SafeAction):
         case = tracker.get_slot("pending_case") or {}
         reset = [SlotSet("wants_ticket", None), SlotSet("pending_case", None),
                  SlotSet("case_id", None)]
-        if not tracker.get_slot("wants_ticket") and (filed := repeat_of_filed(tracker)):
-            await _question_on_the_filed(dispatcher, tracker, filed)
-            return reset
+        if tracker.get_slot("wants_ticket") is not False and (filed := same_matter_filed(tracker)):
+            return reset + await add_to_filed(dispatcher, tracker, filed)
         if not tracker.get_slot("wants_ticket") or not case.get("type"):
             dispatcher.utter_message(response="utter_no_ticket")
             return reset
@@ -708,6 +832,13 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
         not named.ok or named.value == ticket_filed_here(tracker, last=200))
     phone_asked = asks_phone_on_record(text)
     missing = missing_fact_told(tracker)
+    if not tracker.active_loop_name and not text.startswith("/"):
+        if (told := await phone_for_looked_up(dispatcher, tracker)) is not None:
+            return told  # 帮我在这个单子上加一个联系电话 158… after a lookup (YT-12: the school text)
+        if (filed_now := ticket_filed_here(tracker, last=200)) and (employer := employer_to_add(text)):
+            # 厂名叫鸿什么电子 你给工单上补一下 (YS-16: the ticket's status, the name not added)
+            return await _add_missing_fact(dispatcher, tracker, filed_now, "单位", employer, _UNSURE_NAME_OK
+                                           if "全名不详" in employer else _STAFF_SEE)
     if tracker.active_loop_name or text.startswith("/") or not (
             _NOTE_WORTHY.search(text) or asks_content or _ASKS_NUMBER.search(text) or phone_asked or missing):
         return None
@@ -810,17 +941,138 @@ def missing_fact_told(tracker: Tracker) -> tuple[str, str, str] | None:
     return asked.group(1), asked.group(2), str(value)
 
 
+_STAFF_SEE = "工作人员能看到，联系您时会核对。"
+_UNSURE_NAME_OK = "全名不知道不要紧，工作人员能看到，联系您时会跟您核对，也能按地点去查。"
+
+
 async def _add_missing_fact(dispatcher: CollectingDispatcher, tracker: Tracker, filed: str, label: str,
-                            value: str) -> list[dict]:
+                            value: str, then: str = _STAFF_SEE) -> list[dict]:
     """The fact asked for written on the ticket for the staff, and said back."""
     try:
         await client().add_ticket_note(filed, tracker.sender_id, f"{label}：{value}")
     except (BackendError, BackendUnavailable):
         dispatcher.utter_message(text=f"{label}没能加到工单上。" + HURRY_TEXT.format(ticket=filed))
         return []
-    dispatcher.utter_message(text=f"好的，已加到工单 {filed}：{label} {value}。工作人员能看到，"
-                                  "联系您时会核对。")
+    dispatcher.utter_message(text=f"好的，已加到工单 {filed}：{label} {value}。{then}")
     return []
+
+
+# 厂名叫鸿什么电子 你给工单上补一下 (YS-16): an employer's name told to be written on the ticket
+_EMPLOYER_NAMED = re.compile(r"(?:厂名|厂子|厂|公司|单位)(?:的)?(?:全名|名字|名)?(?:叫|是)|(?:就|只)知道叫")
+_EMPLOYER_NAME = re.compile(r"\s*([\u4e00-\u9fff]{1,12}?(?:电子|厂|公司|集团|科技|机械|制衣|鞋业|五金|电器|食品|"
+                            r"塑胶|塑料|实业|服装|纺织|家具|包装|印刷|物流|工地|项目))")
+# (工单上有没有写我们厂叫海纳电器 asks, it is noted as said: no add asked)
+_ADD_ASKED = re.compile(r"补一下|补上|补到|补充|加上|加到|加一下|写上|记上|写进|记进")
+_NAME_UNSURE = re.compile(r"什么|啥|某")
+
+
+def employer_to_add(text: str) -> str | None:
+    """The employer's name the worker asks to add to the ticket, a part not known as X
+    (鸿什么电子 → 鸿X电子（全名不详）); None when no name is told to be added."""
+    named = _EMPLOYER_NAMED.search(text or "")
+    if not named or not _ADD_ASKED.search(text) or not (name := _EMPLOYER_NAME.match(text, named.end())):
+        return None
+    value = name.group(1)
+    return _NAME_UNSURE.sub("X", value) + "（全名不详）" if _NAME_UNSURE.search(value) else value
+
+
+# 当时留的是13688886660 / 登记时留的手机号是… (YT-13: the lookup checked the new number, not found)
+_REGISTERED_PHONE = re.compile(r"(?:当时|原来|之前|以前|上次|登记(?:时|的时候)?|那时候?)\S{0,6}?(?:留|填|登记|写|报)"
+                               r"\S{0,6}?(1\d{10})")
+_NEW_PHONE = re.compile(r"(?:对的|正确的|新的?|现在的?|应该|改成|换成|改为)\S{0,4}?(1\d{10})")
+
+
+def registered_phone_in(text: str) -> str | None:
+    """The number the message says the ticket was filed with (当时留的是…), not the new one."""
+    found = _REGISTERED_PHONE.search(re.sub(r"\s", "", text or ""))
+    return found.group(1) if found else None
+
+
+def new_phone_in(text: str) -> str | None:
+    """The number the message says is the right or new one (对的是… / 改成…)."""
+    found = _NEW_PHONE.search(re.sub(r"\s", "", text or ""))
+    return found.group(1) if found else None
+
+
+def registered_phone(tracker: Tracker, turns: int = 8) -> str | None:
+    """The number the worker said a ticket was filed with, in their last ``turns`` messages."""
+    users = [e for e in tracker.events if e.get("event") == "user"][-turns:]
+    return next((found for e in reversed(users) if (found := registered_phone_in(e.get("text") or ""))), None)
+
+
+def lookup_phone(tracker: Tracker) -> str | None:
+    """The phone a ticket lookup checks: the one the worker said it was filed with, else the
+    phone slot (a new number told beside the old one is what it should become, not what is on it)."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if v.phone(text).ok and not registered_phone_in(text) and not new_phone_in(text):
+        return tracker.get_slot("phone")  # 手机号说错了 是139… after 没有找到: the number said now
+    return registered_phone(tracker) or tracker.get_slot("phone")
+
+
+def phone_found_with(tracker: Tracker) -> str | None:
+    """The phone the last ticket found here was looked up with."""
+    phone, found = None, None
+    for event in tracker.events:
+        if event.get("event") == "slot" and event.get("name") == "phone":
+            phone = event.get("value")
+        elif event.get("event") == "user" and (said := registered_phone_in(event.get("text") or "")):
+            phone = said
+        elif event.get("event") == "bot" and STATUS_REPLY.search(event.get("text") or ""):
+            found = phone
+    return found
+
+
+# 能不能让他们打我的电话 我电话158… (他们…电话 reads as someone else's number)
+_OWN_PHONE = re.compile(r"(?:我|俺)的?(?:电话|手机|号码)")
+_CHANGE_ASKED = re.compile(r"改成|换成|改为|改一下|是错的|错了|留错|不对|换号|新号|换了号")
+
+
+def _rest_of(text: str) -> str:
+    """The message without the phone and the words about it (还有总包… is what is left)."""
+    rest = _NEW_PHONE_WORDS.sub("", _PHONE_DIGITS.sub("", text))
+    return re.sub(r"(?:这个号|帮我|给我|是错的|错了)", "", rest).strip(" ，,。；;")
+
+
+async def phone_for_looked_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict] | None:
+    """A number told for a ticket looked up here, not filed here (YT-12: 帮我在这个单子上加一个联系
+    电话 158… got the school text, 是哪个站在办…我电话158… 已经在办): the station asked answered; the
+    number changed on the ticket (改成…) or added as a second contact where this conversation may,
+    else said plainly how; the phone slot keeps the number the ticket was found with (YT-13: the
+    next lookup checked the new one). None: no such message."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    status = status_in_talk(tracker)
+    number = v.phone(text)
+    if status is None or status.group(1) == ticket_filed_here(tracker, last=200) or not number.ok \
+            or (someone_elses_phone(text) and not _OWN_PHONE.search(text)) \
+            or not _ABOUT_THE_PHONE.search(_PHONE_DIGITS.sub("", text)):
+        return None
+    ticket, found_with, new = status.group(1), phone_found_with(tracker), str(number.value)
+    if new == found_with or registered_phone_in(text) == new:
+        return None
+    change = bool(_CHANGE_ASKED.search(text))
+    said = [who] if asks_who_handles(text) and (who := ticket_station_reply(tracker, status)) else []
+    changed = False
+    try:
+        if change:
+            await client().change_ticket_phone(ticket, tracker.sender_id, new)
+            changed = True
+            said.append(f"已更正：工单 {ticket} 的联系电话改为 {mask_phone(new)}，工作人员会打这个号码。")
+            if len(re.findall(r"[\u4e00-\u9fff]", rest := _rest_of(text))) >= 4:
+                await client().add_ticket_note(ticket, tracker.sender_id, rest)
+                said.append(f"您说的“{rest[:60]}”也记在工单上了。")
+        else:
+            await client().add_ticket_note(ticket, tracker.sender_id, f"另一个联系电话：{new}")
+            said.append(f"好的，{mask_phone(new)} 已经作为另一个联系电话记在工单 {ticket} 上，工作人员能看到。")
+    except (BackendError, BackendUnavailable):
+        if change and len(re.findall(r"[\u4e00-\u9fff]", _rest_of(text))) >= 4:
+            return None  # more told than the number: the related ticket (note_on_ticket) carries it all
+        how = "改打" if change else "也打"
+        said.append(f"工单 {ticket} 不是在这次对话里登记的，我这里没法{'改' if change else '加'}它的联系电话。"
+                    f"想让工作人员{how} {mask_phone(new)}，请打职工服务热线 12351，报工单号 {ticket} 和这个号码；"
+                    "工作人员按登记的号码打来时，也可以直接跟他们说。")
+    for line in said:
+        dispatcher.utter_message(text=line)
+    return [SlotSet("phone", found_with)] if found_with and not changed else []
 
 
 _ASKS_NUMBER = re.compile(r"(?:单号|工单号|编号|单子号)\S{0,6}(?:多少|是啥|是什么|几号|忘了|没记住|没记下|再说|"
