@@ -38,7 +38,7 @@ _NO_CONTRACT = re.compile(r"(?:没|没有|木有|冇|不|未)(?:跟我|和我|�
                           r"(?:没|木)(?:有)?(?:劳动)?合同|合同\s?\S{0,3}没签|(?:双倍|二倍|两倍)工资")
 # 没交社保 … 能直接辞职吗 还有补偿吗 (V-08): leaving for the employer's fault is paid the same
 _DISMISSED = re.compile(r"社保.{0,10}辞职|辞职.{0,8}补偿|被迫辞职|拖.{0,6}工资.{0,12}辞|(?:自己|主动)辞.{0,12}拖|"
-                        r"辞退|开除|解雇|裁员|炒了|炒鱿鱼|不让(?:我)?干了|让我走|被辞|解除(?:劳动)?合同|"
+                        r"辞退|开除|解雇|裁员|裁人|被裁|裁掉|裁[我俺]|炒了|炒鱿鱼|不让(?:我)?干了|让我走|被辞|解除(?:劳动)?合同|"
                         r"经济补偿|补偿金|赔偿金|(?:不用|别|不要)(?:再)?来了|开了我|被.{0,4}开了|[把给][我俺]开了|给开了|"
                         r"撵走|撵出|赶走|[把给][我俺]撵|让[我俺]滚|让[我俺]\S{0,5}走人|辞[我俺]|辞了[我俺]|不胜任|"
                         r"不要[我俺](?:了|就不要了)|说不要[我俺]|不用[我俺]了|(?:叫|让)[我俺](?:回家|别干)|"
@@ -131,7 +131,19 @@ def _corrected_time(words: str, today: date | None) -> int | None:
             and months != probation]  # 那六个月还合法不: the probation's months again (ZT-16)
     if said:
         return said[0]
-    return months_since_start(after, today)
+    return months_since_start(after, today) or _bare_start(after, today)
+
+
+# 哦说错了是今年五月 我现在还在干 / 是7个月 今年5月到现在 (YT-06: 1年7个月 from the 去年五月份进来的
+# before it): a month said as the correction is the start, with no 进厂 after it
+_BARE_START = re.compile(r"(去年|前年|今年|(\d{4})年)\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?"
+                         r"(?![\d号日]|\s*份?的?(?:工资|工钱|钱|发|扣|欠|没|不))")
+
+
+def _bare_start(after: str, today: date | None) -> int | None:
+    """The months since the year-and-month the correction names (今年五月), counted to now."""
+    match = _BARE_START.search(after)
+    return months_since_start(match.group(0) + "进的厂", today) if match else None
 
 
 _ROUGHLY = re.compile(r"(?:大概|差不多|将近|快|约|准确说|其实是?|应该是)\s*$")
@@ -343,8 +355,10 @@ _WAGE_OWED = re.compile(rf"(?:(上个?月|这个?月|本月)|{_MONTH_COUNT}\s*�
                         r"[^，,。；;！!？?\s]{0,3}?(?:没发|没给|没结|没拿到|不发|不给|欠着|拖着)|"
                         rf"(?:欠|拖)了?(?:我|俺)?{_MONTH_COUNT}\s*个?多?月的?(?:工资|工钱)")
 # 啥理由也没说 / 无缘无故: a dismissal with no lawful reason given is unlawful (第四十八条, 第八十七条)
+# (没说为啥 就说明天别来了 — YT-08: 能要 and the severance again, nothing on the ticket)
 _NO_REASON = re.compile(r"(?:啥|什么|任何|一点)?理由(?:也|都)?(?:没|不)(?:说|讲|给)|"
-                        r"(?:没|不)(?:说|讲|给)(?:啥|什么|任何)?理由|没有?(?:啥|什么|任何)?理由|无缘无故|莫名其妙")
+                        r"(?:没|不)(?:说|讲|给)(?:啥|什么|任何)?理由|没有?(?:啥|什么|任何)?理由|无缘无故|莫名其妙|"
+                        r"(?:没|没有|也没|不)(?:说|讲|告诉)(?:[我俺])?(?:为啥|为什么|为何|原因|咋回事)")
 
 
 def months_unpaid(words: str) -> int:
@@ -764,7 +778,7 @@ def _feared(words: str, match: re.Match) -> bool:
 
 
 _FIRED = re.compile(r"辞退|开除|解雇|被辞|炒了|炒鱿鱼|不用我|不要我|让我走|让我滚|撵|赶走|开了我|"
-                    r"[把给][我俺](?:开|辞)了|被.{0,4}开了|裁员")
+                    r"[把给][我俺](?:开|辞)了|被.{0,4}开了|裁员|裁人|被裁|裁掉|裁[我俺]")  # (要裁人 裁俺的话, YS-06)
 
 
 def case_points(words: str) -> dict[str, str]:
@@ -783,6 +797,8 @@ def case_points(words: str) -> dict[str, str]:
     if "被辞退" in points and re.search(r"辞职|辞工|不干了|离职", words) and not _FIRED.search(words):
         # (ZJ-07: a resignation filed as 被辞退; YQ-05: one who had left filed as 想辞职)
         points = points.replace("被辞退", "已离职（自己走的）" if left_already(words) else "想辞职（单位有过错）")
+    if "被辞退" in points and _NO_REASON.search(words):
+        points += "、没说理由就辞退（可能违法解除）"  # (YT-08: not on the ticket)
     months = months_worked(words)
     return {k: val for k, val in (("case_points", points), ("time_worked", _period(months) if months else ""))
             if val}
@@ -844,6 +860,8 @@ def _worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo:
         # 干了三年 一直没签合同 …把俺撵走了 (DD-07 got the double wage only): the dismissal first
         lines.append(severance_line(months, wage, rough=bool(re.search(r"年多", words)), ask=ask,
                                     no_notice=bool(_NO_NOTICE.search(words)), resigned=resigned, left=left))
+        if _MADE_TO_RESIGN.search(text) and not resigned:
+            lines[0] = made_to_resign_line(lines[0])  # 让俺自己写个辞职信 写了还有补偿吗 (YS-06: 能要)
     if _NO_CONTRACT.search(words):
         lines.append(double_wage_line(months, wage, ask and not lines))
     if lines and wage and (besides := owed_besides(words, wage)):
@@ -853,6 +871,23 @@ def _worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo:
     if len(lines) == 2 and wage and months > 1:
         lines.append(total_line(months, wage, resigned, left))
     return lines
+
+
+# 车间主任让俺自己写个辞职信 / 叫我签个自愿离职: the employer has the worker it lays off resign
+_MADE_TO_RESIGN = re.compile(r"(?:让|叫|要|逼|要求|劝)[我俺]?(?:自己)?\S{0,3}(?:写|签|交|打|递)\S{0,3}"
+                             r"(?:辞职|离职|辞工|自愿)")
+
+
+def made_to_resign_line(severance: str) -> str:
+    """The employer that lays the worker off asks for a resignation letter (YS-06 was told 能要):
+    a worker who resigns of their own accord gets no severance, so the letter gives it away —
+    say so, and what to ask for instead, with the sum the layoff owes."""
+    return ("先别写！自己写辞职信、特别是写“个人原因”“自愿离职”的，算您主动辞职，一般就拿不到经济补偿了"
+            "（只有单位没交社保、拖欠工资这类过错、您按《劳动合同法》第三十八条解除的才有）。"
+            "单位要裁员，就让单位出书面的《解除劳动合同通知书》，写明是单位裁员或单位提出解除，"
+            "再按年限给经济补偿（第四十条、第四十一条、第四十六条）。"
+            f"{severance.replace('按您说的', '按您说的，单位裁员应给的：', 1)}"
+            "单位硬逼着写的，把谈话录音、聊天记录留好，打 12351 找工会帮忙。")
 
 
 # 一个月工资4800全扣了 / 工资全给扣光了 / 一分没给: the whole month's pay docked
@@ -1044,12 +1079,29 @@ def sums_for(tracker: Tracker) -> list[str]:
             return ["能要回来的就是上面算的这几项：" + listed]
         if len(meant) == 1 and not re.search(r"\d[\d,]* 元", meant[0]):
             return [f"按您说的：{meant[0]}"]  # a rule with no sum of the worker's (YY-06: 上面算的, none)
+        if len(meant) == 1 and (unlawful := _unlawful_dismissal_line(text, meant[0])):
+            return [unlawful]  # 没说为啥 就说明天别来了 (YT-08: 能要 and the severance again)
         return [f"能要，就是上面算的这一项：{meant[0]}"] if len(meant) == 1 else []
     if len(sums) > 1:
         # 那他现在要把我辞了呢 能给多少补偿 right after the double wage's sum (ZW-10): the severance
         # and the total, not the double wage again
         sums = [line for line in sums if not said_this_turn(tracker, line, earlier_turns=1)]
     return sums
+
+
+_DAMAGES_SAID = re.compile(r"赔偿金是它的二倍（([^）]+)）")
+
+
+def _unlawful_dismissal_line(text: str, severance: str) -> str | None:
+    """Told to go with no reason after the severance's sum: likely an unlawful dismissal, so
+    the damages (2N), not 能要 and the severance again; None when no reason is not said."""
+    damages = _DAMAGES_SAID.search(severance)
+    if not _NO_REASON.search(text) or not damages:
+        return None
+    return ("没说理由就辞退您，这很可能属于违法解除：单位辞退职工要有法定理由，"
+            f"还要提前三十天书面通知或者多付一个月工资。违法解除可以要赔偿金（经济补偿的二倍，{damages.group(1)}），"
+            "也可以要求继续干。让单位书面说明辞退理由，留好考勤、工资条、聊天记录，一年内申请劳动仲裁。"
+            "（来源：《中华人民共和国劳动合同法》第三十九条至第四十一条、第四十八条、第八十七条）")
 
 
 _SUM_SAID = re.compile(r"按您说的(?:在这个单位)?干了")

@@ -46,6 +46,7 @@ class WorkedText:
     comp_days: int = 0  # 后来厂里给我补休了两天: time off in lieu given for rest days (U-21)
     weekly_days: int = 0  # 每个周六都加班: rest days of every week, counted for one month
     rest_hours: Decimal = Decimal(0)  # 一个礼拜六天 每天十个钟头: rest days' hours beyond 8
+    month_days: int = 0  # 一个月只歇两天 / 每个月干28天: the days worked in a month, as said
     # 平时一个月加班40多个小时 (YO-03): the weekday overtime of a month, as the worker counted it
     # (``extended_hours`` then holds it); ``hours_rough``: said with 多 (40多: 40 counted)
     hours_a_month: Decimal = Decimal(0)
@@ -553,7 +554,9 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
     found.dates = sorted(set(found.dates))
     if not found.dates and (week := _DAYS_A_WEEK.search(text)):
         return _six_day_weeks(found, week, text)  # (一个礼拜六天 is no Saturday)
-    found.rest_days = _count(_REST_COUNT, text) or (0 if found.dates else (
+    if not found.dates and (days := _days_of_a_month(text)):
+        return _long_month(found, days, text)  # 一个月只歇两天 (YS-04: read as 2 days of overtime)
+    found.rest_days = _count(_REST_COUNT, _A_DAYS_LENGTH.sub("每次", text)) or (0 if found.dates else (
         _count(_REST_DAYS_NAMED, text) or 2 * _count(_WEEKENDS_COUNTED, text)))
     if not found.rest_days and not found.dates and (month := _DAYS_A_MONTH.search(text)):
         # 一个月干26天 (II-04: a month of 26 days was no overtime): the days beyond 22 are rest
@@ -685,9 +688,47 @@ def _six_day_weeks(found: WorkedText, week: re.Match, text: str) -> WorkedText:
     return found
 
 
+# 一个月只歇两天 / 每个月休息四天 (YS-04): the days off in a month; the rest are worked
+_DAYS_OFF_A_MONTH = re.compile(rf"(?:一个月|每个?月|一月)(?:只|就|才|也就|只能)?(?:歇|休息?|放假?|轮休)了?\s*"
+                               rf"({_NUM})\s*天")
+
+
+def _days_of_a_month(text: str) -> int:
+    """The days worked in a month when the worker says the days off (一个月只歇两天: 28), or the
+    days worked with a working day longer than 8 hours (每个月干28天 每天10小时); 0 otherwise."""
+    if (off := _DAYS_OFF_A_MONTH.search(text)) and 0 <= (rested := int(_number(off.group(1)) or -1)) < 8:
+        return 30 - rested
+    month = _DAYS_A_MONTH.search(text)
+    days = int(_number(month.group(1)) or 0) if month else 0
+    return days if 23 <= days <= 31 and _long_day(text) else 0
+
+
+def _long_day(text: str) -> Decimal:
+    """The hours of a working day said beyond 8 (每天要干十个钟头: 2); 0 when none is."""
+    lengths = list(_DAY_LENGTH.finditer(text)) or list(_A_DAY_OF.finditer(text))
+    hours = _number(lengths[-1].group(1)) if lengths else None
+    return hours - 8 if hours and hours > 8 else Decimal(0)
+
+
+def _long_month(found: WorkedText, days: int, text: str) -> WorkedText:
+    """28 days worked a month, 10 hours each (YS-04 got 2 days × 2 hours): the days beyond the
+    22 working days of a month are rest days worked, and the hours beyond 8 are overtime on
+    every day worked — one month of it, like 一个礼拜干六天."""
+    found.month_days = days
+    found.rest_days = max(days - 22, 0)
+    if hours := _long_day(text):
+        found.hours_per_day, found.workdays, found.workdays_counted = hours, 22, True
+        found.extended_hours = hours * 22
+        found.rest_hours = hours * found.rest_days
+    return found
+
+
 # 礼拜六还干了一整天8小时: one rest day and its length
 _REST_DAY_HOURS = re.compile(r"(?:礼拜六|礼拜天|礼拜日|周六|周日|星期六|星期天|星期日)[^，,。\d]{0,8}?"
                              rf"({_NUM})\s*个?(?:小时|钟头|钟(?!点))")
+# 四个星期六也加了一天八小时 (YS-02: read as 1 Saturday): 一天 before its hours is a day's
+# length, no count of days
+_A_DAYS_LENGTH = re.compile(rf"[一每]天(?=\s*(?:干|上|加)?了?\s*{_NUM}\s*多?\s*个?(?:小时|小失|钟头|钟(?!点)))")
 # 周六周日去加班呢 加了4天: rest days named, then counted further on than _REST_COUNT reads
 _REST_SAID_COUNT = re.compile(rf"(?:{_REST_WORDS}|礼拜六)[^，,。]{{0,12}}?({_NUM})\s*天(?!班)")
 _SHIFT_LENGTH = re.compile(r"每次|每回|每趟|一次|都是|每个都")

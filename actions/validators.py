@@ -1094,9 +1094,10 @@ _PAY_FIGURE_AFTER = re.compile(r"\s*(?:是|给|拿|就|才|有|算|挣|赚|能�
 _PROMISE_AFTER = re.compile(r"\s*(?:就|再|一定|肯定)?(?:给|发|结|还|打|转|付)")
 
 
-# 走了快两年了 / 离职一年多了 / 不干了有半年了: what comes next is the time since leaving
+# 走了快两年了 / 离职一年多了 / 不干了有半年了 / 不干了 到现在一年多了 (YS-08): what comes next is
+# the time since leaving
 SINCE_LEFT = re.compile(r"(?:走了|离职了?|离开了?|不干了|辞职了?|辞工了?|被开了?|被辞了?|出来了)"
-                        r"(?:都|已经|快|有|大概|差不多|得有|也)*\s*$")
+                        r"\s?(?:到现在|到今天|至今)?(?:都|已经|快|有|大概|差不多|得有|也)*\s*$")
 # 出事半年了 / 受伤到现在半年了 / 摔下来都四个月了 (YP-15: 欠薪时间改为6个月): the time since the
 # accident
 _SINCE_HURT = re.compile(r"(?:出事|出了事|出事故|受伤|受了伤|伤了|摔伤|摔了|摔下来|砸伤|砸了|烫伤|骨折|工伤|住院|"

@@ -14,7 +14,7 @@ from actions.fact_tables import ARREARS_FACTS, wage_as_said
 from actions.facts import recent_words, worker_messages
 from actions.holiday_calendar import DayKind
 from actions.overtime_calculator import overtime_pay
-from actions.overtime_days import read_worked_days
+from actions.overtime_days import WorkedText, read_worked_days
 from actions.tickets import context_facts, file_case, offer_ticket
 from bot.normalize.numbers import find_durations, iso_months, parse_amount
 from bot.normalize.text import normalize_text
@@ -90,12 +90,13 @@ class ActionCalculateOvertime(SafeAction):
             dispatcher.utter_message(text=f"另外，这样算一个月加班约 {hours:g} 小时；《劳动法》第四十一条规定每月"
                                           "加班一般不得超过 36 小时，超出的可以向劳动监察（12333）反映。")
         elif (worked.workdays_counted and worked.workdays <= 23 or worked.hours_a_month) \
-                and worked.extended_hours > 36:
+                and (hours := _month_hours(worked)) > 36:
             # 上个月22个工作日每日都加班两个钟 (YM-16: 44 hours in a month, the cap never said); 一个月
-            # 大概44个小时 (YO-03) likewise
-            dispatcher.utter_message(text=f"另外，这样一个月加班 {worked.extended_hours:g} 小时；《劳动法》第四十一条"
+            # 大概44个小时 (YO-03) likewise; 还有四个星期六 (YS-02: 44 + 32 = 76)
+            dispatcher.utter_message(text=f"另外，这样一个月加班 {hours:g} 小时；《劳动法》第四十一条"
                                           "规定每月加班一般不得超过 36 小时，超出的可以向劳动监察（12333）反映。")
-        monthly = worked.weekly_days or (worked.hours_a_month and not worked.dates and not worked.statutory_days)
+        monthly = worked.weekly_days or worked.month_days or (
+            worked.hours_a_month and not worked.dates and not worked.statutory_days)
         if monthly and (months := months_of_it(tracker)):  # (一个月40个小时 … 干了半年了, YO-03: 6 of them)
             # 干了半年了 一分加班费都没给过 (CC-16 filed one month's 1,655 元)
             total = pay.total * months
@@ -205,6 +206,12 @@ def _daily_line(worked) -> str:
         said = f"{hours} 多小时（多出来的零头没算，按 {hours} 小时算）" if worked.hours_rough else f"{hours} 小时"
         return (f"按您说的，工作日（平时）一个月加班 {said}。"
                 "算法：小时工资 = 月工资 ÷ 21.75 ÷ 8，工作日加班费 = 小时工资 × 150% × 加班小时数\n")
+    if worked.month_days:  # 一个月只歇两天 每天十个钟头 (YS-04)
+        daily = (f"；工作日每天多干 {worked.hours_per_day:g} 小时 × {worked.workdays} 天 = "
+                 f"{worked.extended_hours:g} 小时，休息日每天也多干 {worked.hours_per_day:g} 小时"
+                 if worked.hours_per_day else "")
+        return (f"一个月上 {worked.month_days} 天班，按每月约 22 个工作日算：休息日加班 {worked.rest_days} 天"
+                f"{daily}\n")
     if worked.weekly_days:
         daily = (f"；工作日每天多干 {worked.hours_per_day:g} 小时 × {worked.workdays} 天 = "
                  f"{worked.extended_hours:g} 小时，休息日每天也多干 {worked.hours_per_day:g} 小时"
@@ -325,3 +332,11 @@ class ActionMinimumWage(SafeAction):
             dispatcher.utter_message(text=f"您说的每月 {int(paid):,} 元不低于当地的月最低工资 {details['monthly']} 元。"
                                           "最低工资只是底线；试用期工资、加班费这些另有规定，想问可以直接说。")
         return []
+
+
+def _month_hours(worked: WorkedText) -> Decimal:
+    """The overtime hours of the month told: the weekday hours, and the rest days worked in it
+    at 8 hours each (YS-02 warned of 44 hours, the 4 Saturdays' 32 left out) — not holidays
+    named by date, which need not fall in one month."""
+    rest = Decimal(0) if worked.dates else 8 * worked.rest_days + worked.rest_hours
+    return worked.extended_hours + rest
