@@ -138,7 +138,15 @@ CRISIS_MONEY = ("钱的事我接着帮您办，您的安全更要紧：难受的
                 "有危险马上打 110 或 120。工会的工作人员也会尽快联系您。")
 
 
+# 其实我不想要钱 我想接着在厂里干 (YT-15: 欠了多长时间了？) / 工会有没有啥救急的钱 交学费 (YT-14):
+# money named, but not the pay owed — the job kept, or help with a cost, is asked about
+_NOT_THE_PAY = re.compile(r"不(?:想|是|)要钱|不是钱的事|不为钱|没欠(?:钱|工资|我)?|没拖欠|"
+                          r"接着(?:在\S{0,4})?干|继续(?:上班|干|在\S{0,4}干)|保住(?:工作|饭碗)|不开我|别开我|不辞退我|"
+                          r"回去上班|回厂|复工|救急|救助|补助|帮扶|借(?:点)?钱|学费|看病|医药费|住院费")
+
+
 def money_after_crisis(tracker: Tracker, text: str) -> bool:
-    """A message about the money, not itself a crisis, within a few turns of the crisis reply."""
-    return bool(_MONEY.search(text or "")) and not is_crisis(text) and not text.startswith("/") \
-        and crisis_answered(tracker, earlier_turns=6)
+    """A message about the pay owed, not itself a crisis, within a few turns of the crisis reply
+    (not a job kept or a cost helped with, which name money too)."""
+    return bool(_MONEY.search(text or "")) and not _NOT_THE_PAY.search(text or "") and not is_crisis(text) \
+        and not text.startswith("/") and crisis_answered(tracker, earlier_turns=6)

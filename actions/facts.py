@@ -532,6 +532,19 @@ OTHERS_STILL_EMPLOYED = ("还在厂里上班的工友：在职期间被拖欠的
                          "申请劳动仲裁；离职以后，从离职那天起一年内申请。")
 
 
+def _restarted_limit(text: str) -> str | None:
+    """A recent demand or promise to pay said with the leaving month: the year restarts from it
+    (劳动争议调解仲裁法第二十七条第二款), so it is not too late; None when none is said."""
+    from actions.time_limits import _DEMANDED, _RECENTLY, _iou_route  # (time_limits imports legal → this)
+
+    if not (_DEMANDED.search(text) and _RECENTLY.search(text)):
+        return None
+    told = "对方最近还答应过给" if re.search(r"答应|说再等|说过几天|认账|保证|承诺", text) else "您最近还催过"
+    return (f"但{told}——每催一次、对方每答应一次，时效就中断、从那天起重新计算一年，"
+            "所以现在还来得及。把催要的聊天记录、录音截图保存好，尽快申请劳动仲裁，网格工作站也可以帮您。"
+            + _iou_route(text))
+
+
 def applied_time_limit(found: list[dict], text: str, today: date | None = None) -> list[str]:
     """那我这个二月份走的 到底还来得及不 (I-10): the one-year limit applied to the month the
     worker left, after the rule itself ([] when no such month is said)."""
@@ -566,6 +579,10 @@ def applied_time_limit(found: list[dict], text: str, today: date | None = None) 
     if (today.year, today.month) == (year + 1, month):
         return [f"您是{year}年{month}月离开的：这个月就满一年了，要申请仲裁请马上去（劳动争议仲裁委员会，"
                 "或先打 12348 问法律援助）。" + LIMIT_SOURCE]
+    if ((today.year, today.month) > (year + 1, month) or _OVER_A_YEAR.search(text)) \
+            and (restarted := _restarted_limit(text)):
+        # 去年十月份不干的 老板上个月还答应给 (YS-08: 可能过了时效 — the promise restarts the year)
+        return [f"您是{year}年{month}月离开的，到现在超过一年了；" + restarted + LIMIT_SOURCE]
     if (today.year, today.month) > (year + 1, month) or _OVER_A_YEAR.search(text):
         return [f"您是{year}年{month}月离开的：到现在已经超过一年，按规定可能过了时效；"
                 "有正当理由（比如一直在讨要）的时效可以中断或中止，建议尽快找工会或法律援助问问。"

@@ -33,6 +33,7 @@ from actions.handoff import (
     asks_for_callback,
     callback_filed,
     callback_while_queued,
+    closed_challenged_reply,
     file_waiting_callback,
     queued_phone_left,
     queued_wait_reply,
@@ -228,6 +229,9 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
         return await ActionStartService().run(dispatcher, tracker, domain)
     if listening := listening_reply(tracker, text):
         dispatcher.utter_message(text=listening)  # 不想打电话 跟你说说行不 (ZF-12)
+        return []
+    if (challenged := closed_challenged_reply(tracker, text)) is not None:
+        dispatcher.utter_message(text=challenged)  # 怎么不在服务时间 at 13:21 on a Monday (YT-11: the menu)
         return []
     if station_detail_reply(tracker) is None and not staff_hours_said(tracker) \
             and (hours := await staff_hours_for_place(tracker, text)):

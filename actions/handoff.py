@@ -7,6 +7,7 @@ crisis words (``action_psych_support``) both queue the conversation at the stati
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -23,6 +24,7 @@ from actions.slot_checks import slots_set_this_turn
 from actions.station_followup import station_detail_reply
 from actions.station_text import hours_text
 from actions.tickets import (
+    BEIJING,
     call_back_at,
     callback_facts,
     case_place,
@@ -163,13 +165,61 @@ def callback_filed(tracker: Tracker) -> str | None:
 def closed_text(station: str, place_known: bool, opens: str | None = None) -> str:
     """Outside opening hours: ask for the phone, and the place when none is known (the
     default station is no place of the worker's: 青岛 must not be named to a worker in 深圳).
-    The station's next opening is said when its place is known (HH-14 asked 啥时候上班 twice)."""
+    The station's next opening is said when its place is known (HH-14 asked 啥时候上班 twice).
+    With no place, whose hours these were and that the worker's own station may be open now
+    (YT-11: 13:21 on a Monday, the city centre's lunch break, said as 工作站现在不在服务时间)."""
     if place_known:
         when = f"，{call_back_at(opens)}上班" if opens else ""
         return (f"{station}现在不在服务时间{when}。请留下手机号，上班后工作人员给您回电；"
                 f"紧急情况请拨打 12351。")
+    if opens and station:
+        return (f"您还没说在哪儿，我先按{station}的时间查的：它现在不在服务时间（{_pause_name(opens)}），"
+                f"{call_back_at(opens)}上班。{OWN_STATION_MAY_BE_OPEN}")
     return ("工会网格工作站现在不在服务时间。请留下您的手机号和所在的城市、区（比如："
             "13812345678 青岛黄岛区），上班后当地的工作人员给您回电；紧急情况请拨打 12351。")
+
+
+OWN_STATION_MAY_BE_OPEN = ("各街道工作站的服务时间不一样，有的中午和晚上也有人，您那边的站现在可能就有人："
+                           "告诉我您在哪个城市、区、街道（比如：青岛黄岛区辛安街道），我马上查，有人就直接帮您转；也可以留个手机号，"
+                           "上班后工作人员给您回电。紧急情况请拨打 12351。")
+
+
+def _pause_name(opens: str, now: datetime | None = None) -> str:
+    """中午休息 when the station opens again later today after noon, else 已经下班 / 还没上班."""
+    try:
+        at = datetime.fromisoformat(str(opens).replace("Z", "+00:00"))
+    except ValueError:
+        return "不在上班时间"
+    at = (at if at.tzinfo else at.replace(tzinfo=timezone.utc)).astimezone(BEIJING)
+    now = (now or datetime.now(BEIJING)).astimezone(BEIJING)
+    if at.date() != now.date():
+        return "今天已经下班" if now.hour >= 12 else "不在上班时间"
+    return "中午休息" if at.hour >= 12 and now.hour >= 11 else "还没上班"
+
+
+# 现在不是下午一点多吗 你们不是八点半到晚上七点半上班吗 怎么不在服务时间 right after the closed
+# text (YT-11: the generic menu)
+_CLOSED_CHALLENGED = re.compile(r"怎么(?:会|就)?不在(?:服务|上班)时间|怎么(?:没人|不上班|下班了)|"
+                                r"不是\S{0,14}(?:上班|服务|有人)\S{0,2}吗|现在不是\S{0,8}(?:点|上班)\S{0,4}吗|"
+                                r"明明\S{0,8}(?:上班|有人|服务)")
+_CLOSED_AT = re.compile(r"按(\S+?)的时间查的：它现在不在服务时间（([^）]+)），"
+                        r"(\d{1,2}月\d{1,2}日（周.）\d{1,2}:\d{2})上班")
+CLOSED_EXPLAINED = ("刚才您没说在哪儿，我是按{station}的时间说的：它{pause}，{opens}上班。您说的时间可能是别的"
+                    "工作站的——各街道工作站的服务时间不一样，您那边的站现在可能正有人。告诉我您在哪个城市、区、街道，"
+                    "我马上查，有人就直接帮您转人工；着急的话现在就打职工服务热线 12351。")
+
+
+def closed_challenged_reply(tracker: Tracker, text: str) -> str | None:
+    """The worker disputes the closed text said with no place (None: not that): whose hours
+    were meant, and the place asked so that their own station can be checked."""
+    if not _CLOSED_CHALLENGED.search(text or ""):
+        return None
+    for event in reversed(tracker.events[-8:]):
+        if event.get("event") == "bot" and (said := _CLOSED_AT.search(event.get("text") or "")):
+            return CLOSED_EXPLAINED.format(station=said.group(1), pause=said.group(2), opens=said.group(3))
+    if said_this_turn(tracker, "工会网格工作站现在不在服务时间", earlier_turns=1):
+        return ("刚才您没说在哪儿，我没法按您那边工作站的时间查。" + OWN_STATION_MAY_BE_OPEN)
+    return None
 
 
 CRISIS_AGAIN = ("您的安全最重要。现在就有人接的电话：心理援助热线 12356、400-161-9995；有危险请马上打 "
@@ -276,9 +326,15 @@ WAIT_REPLY = ("您在排队等工作站的工作人员，一接上就在这个�
               "不想等的话，留个手机号和方便接电话的时间，工作人员给您回电；着急也可以直接打 12351。")
 
 
-# 我是上夜班的保安 一般都是半夜十二点以后才有空 那个点还有人工吗 (YN-12: 没太明白)
-_WHEN_STAFF = re.compile(r"(?:半夜|夜里|夜间|深夜|凌晨|晚上|那个点|几点|周末|礼拜天|节假日|过年)[^，,。？?！!]{0,10}?"
-                         r"(?:有人工|有没有人|还有人|有人吗|有人不|人工|值班)|人工\S{0,3}(?:几点|啥时候|什么时候)(?:上班|下班)")
+# 我是上夜班的保安 一般都是半夜十二点以后才有空 那个点还有人工吗 (YN-12: 没太明白); 要是晚上下了班再找你们
+# 有人管吗 / 你们晚上几点下班 下班以后找谁 / 工作人员下班了 晚上俺有急事打哪个电话 (YS-15: 没明白 twice)
+_WHEN_STAFF = re.compile(r"(?:半夜|夜里|夜间|深夜|凌晨|晚上|那个点|几点|周末|礼拜天|节假日|过年|"
+                         r"下班(?:了|以后|之后|后))[^，,。？?！!]{0,10}?"
+                         r"(?:有人工|有没有人|还有人|有人吗|有人不|有人管|谁管|没人管|找谁(?!要|讨|说理)|人工|值班|"
+                         r"打(?:哪个|什么|啥)电话|打哪)|人工\S{0,3}(?:几点|啥时候|什么时候)(?:上班|下班)|"
+                         r"(?:你们|工作人员|工作站|工会)\S{0,4}几点(?:下班|关门)")
+# 晚上加班到十点 有人管吗: the worker's own hours, a labour question (not when staff are there)
+_OWN_WORK_HOURS = re.compile(r"加班|加点|夜班费|干到|上到")
 STAFF_HOURS = ("工会网格工作站的工作人员白天上班，半夜和凌晨没有人在岗；各站的服务时间不一样，告诉我您在哪个区、街道，"
                "我把那边工作站的时间和电话告诉您。您也可以现在留个手机号和方便接电话的时间（比如“下午两点以后”），"
                "工作人员上班后按这个时间给您回电；在这里留言，工作人员上班后也能看到。")
@@ -289,13 +345,16 @@ def staff_hours_reply(text: str, tracker: Tracker | None = None) -> str | None:
     or asked in a crisis: then the person and the lines, never office hours)."""
     if tracker is not None and crisis_answered(tracker, earlier_turns=10):
         return None
+    if _OWN_WORK_HOURS.search(text or ""):
+        return None
     return STAFF_HOURS if _WHEN_STAFF.search(text or "") else None
 
 
 # 晚上十点有人不？周末呢？ with 辛安 known (YR-09, YQ-12: 告诉我您在哪个区、街道 — the place given a
 # message before): the hours of the worker's own station
 STAFF_HOURS_AT = ("{name}的服务时间：{hours}（{now}）。这些时间以外没有工作人员在岗：您可以在这里留言，或者留个手机号和"
-                  "方便接电话的时间，工作人员上班后给您回电；着急的事可以打 {phone} 或职工服务热线 12351。")
+                  "方便接电话的时间，工作人员上班后给您回电；着急的事可以打 {phone} 或职工服务热线 12351，"
+                  "遇到危险请马上打 110 或 120。")
 
 
 async def staff_hours_for_place(tracker: Tracker, text: str) -> str | None:

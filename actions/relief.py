@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -91,6 +92,31 @@ def offer_person(dispatcher: CollectingDispatcher, tracker: Tracker, status: str
     dispatcher.utter_message(text="您的情况我可以登记下来，转给当地工会的工作人员，看看还有没有"
                                   "其他帮扶办法。")
     return offer_ticket("relief_application", case_facts(tracker, status))
+
+
+# 孩子学费下礼拜就要交 工会有没有啥救急的钱 (YT-14: a station card, then the relief form asked the
+# year's medical costs three times): help asked for a cost that is not medical
+_AID_ASKED = re.compile(r"救急|救助|补助|帮扶|借(?:点|些)?钱|应急的?钱|困难补")
+_NOT_MEDICAL_NEED = re.compile(r"学费|上学的钱|书费|生活费|房租|吃饭的钱|交不起|揭不开锅")
+_MEDICAL = re.compile(r"(?<!没)看病|住院|医药|医疗|手术|药费|治病|病了")
+NOT_MEDICAL_HELP = ("工会的帮扶不只看病：家里有困难的职工，在工会建档以后可以申请生活补助，孩子上学的也有助学帮扶，"
+                    "按当地工会的规定办，不用先看医疗费。工会一般不直接借钱，"
+                    "急用的话，我把您的情况登记下来，转给网格工作站的工作人员尽快联系您、帮您申请。")
+
+
+def asks_help_not_medical(text: str) -> bool:
+    """Help asked for a cost like school fees, not a medical one: the relief form's only
+    question (the year's medical costs) does not fit it."""
+    return bool(_AID_ASKED.search(text or "")) and bool(_NOT_MEDICAL_NEED.search(text or "")) \
+        and not _MEDICAL.search(text or "")
+
+
+async def help_not_medical(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict]:
+    """What the union does for such a need, how 建档 works, and the case offered to a person
+    with what was told (no medical costs asked)."""
+    dispatcher.utter_message(text=NOT_MEDICAL_HELP)
+    dispatcher.utter_message(text=await registration_text(tracker))
+    return offer_ticket("relief_application", case_facts(tracker, hardship_for_rules(tracker)))
 
 
 REGISTERED_HINT = ("如果您已经在工会建档（困难或特困），告诉我“建档了”，我按建档的情况再帮您看；"

@@ -48,6 +48,7 @@ from actions.facts import (
 from actions.handoff import (
     asks_for_a_person,
     callback_while_queued,
+    closed_challenged_reply,
     file_waiting_callback,
     insists_on_a_person,
     queued_phone_left,
@@ -59,6 +60,7 @@ from actions.handoff import (
 from actions.legal import MONTHS_ASK, WAGE_AGAIN, WAGE_ASK, double_wage_from, shortfall_reply, sums_for
 from actions.next_service import offer_service
 from actions.overtime_days import added_days, names_a_kind_of_day, read_worked_days
+from actions.relief import asks_help_not_medical, help_not_medical
 from actions.service_catalog import (
     INJURY,
     POLICY_SERVICES,
@@ -81,7 +83,7 @@ from actions.slot_checks import CASE_FLOWS, slots_set_this_turn
 from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, last_flow, value_before_this_message
 from actions.station_followup import station_detail_reply, ticket_station_reply
 from actions.station_text import station_text
-from actions.take_back import dropped_case, restored, takes_it_back
+from actions.take_back import dropped_case, overtime_sum_to_file, restored, takes_it_back
 from actions.tickets import (
     correct_filed_phone,
     filed_summary,
@@ -113,6 +115,18 @@ _PHONE_REFUSED = re.compile(r"(?:不想|不愿意|不方便|不|先不|没法)�
 _LOW_PAY = re.compile(r"才给|才拿|才发|才开|只给|只发|只有|低于|最低工资|合法|违法|正常吗|够不够|太少|太低"
                       r"|这么少|这么低")
 _A_MONTHS_PAY = re.compile(r"一个月|每个?月|月薪|工资|底薪")
+
+
+# 他们说过年后给 / 老板说年前给: the festival is when the money was promised, not the question
+_PROMISED_BY = re.compile(r"(?:过年|过完年|年|节)(?:前|后|以前|以后|之前|之后)"
+                          r"(?:再|就|才|一定|肯定)?(?:给|发|结|付|还)")
+_HOLIDAY_ASKED = re.compile(r"留(?:下|在\S{0,4})过年|回家过年|不回家|过年(?:补贴|补助|慰问|红包|有啥|有什么)|"
+                            r"返乡|返岗|错峰")
+
+
+def promised_by_the_holiday(text: str) -> bool:
+    """The Spring Festival named only as when pay was promised: no holiday-subsidy question."""
+    return bool(_PROMISED_BY.search(text or "")) and not _HOLIDAY_ASKED.search(text or "")
 
 
 def service_from_facts(slots: dict[str, Any], text: str) -> str | None:
@@ -317,6 +331,26 @@ async def validate_prefilled(form: str, dispatcher: CollectingDispatcher, tracke
     return events
 
 
+# 孩子看病的钱实在凑不上了 工会有没有什么救助, a few turns after 我真不想活了 (YS-10: the phone on
+# the wage ticket was sent a code unasked, 验证码已经发到您的手机上了): no code then
+RELIEF_NO_CODE = "这会儿不给您发验证码了。"
+WHAT_REGISTRATION_IS = ("建档就是家里困难的职工向工会申请、工作人员核实后登记在册，登记后才能按困难、特困职工的标准"
+                        "申请救助；已经建过档的，告诉我“建档了”就行。")
+
+
+def relief_check_waits(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict]:
+    """The relief flow in a conversation that had the crisis reply, with a phone already on
+    record: a verification SMS arriving unexplained would frighten a worker in distress, so
+    no code is sent — assessed as not on record (建档了 runs it again) and 建档 explained."""
+    verified = (tracker.get_slot("verified_worker") or {}).get("member")
+    if verified or tracker.get_slot("otp_code") or not tracker.get_slot("phone") \
+            or not crisis_answered(tracker, earlier_turns=40):
+        return []
+    dispatcher.utter_message(text=RELIEF_NO_CODE + forms.unverified_text(tracker) + WHAT_REGISTRATION_IS)
+    tracker.slots["otp_code"] = forms.UNVERIFIED_CODE  # seen by the form's first validation
+    return [SlotSet("otp_code", forms.UNVERIFIED_CODE), SlotSet("verified_worker", None)]
+
+
 FORM_VALIDATORS = {
     "wage_arrears_form": forms.ValidateWageArrearsForm, "overtime_form": forms.ValidateOvertimeForm,
     "minimum_wage_form": forms.ValidateMinimumWageForm, "school_form": forms.ValidateSchoolForm,
@@ -478,6 +512,8 @@ class ActionStartService(SafeAction):
         intent = (latest.get("intent") or {}).get("name")
         if pay_to_compare(tracker) or overtime_inside_the_pay(tracker, text):
             intent = "minimum_wage"  # 我一个月才拿1800 正常吗: compared with the figure just told
+        if intent == "holiday_subsidy" and promised_by_the_holiday(text):
+            intent = "legal_aid"  # 他们说过年后给 这样还算时效吗 (YT-16: 留下过年还是回家, three times)
         if is_crisis(text):  # 工资要不回来…不想活了: the hotlines and a person, not the form
             return [FollowupAction("action_psych_support")]
         if listening := listening_reply(tracker, text):
@@ -510,6 +546,9 @@ class ActionStartService(SafeAction):
             # service intent, and the policies' guess was the error reply (K-22)
             return await request_handoff(dispatcher, tracker, "worker_request") + [
                 FollowupAction("action_listen")]
+        if (challenged := closed_challenged_reply(tracker, text)) is not None:
+            dispatcher.utter_message(text=challenged)  # 怎么不在服务时间 (YT-11: the menu)
+            return []
         if withdraws_the_handoff(tracker, text) and not crisis_answered(tracker, earlier_turns=12):
             await withdraw_handoff(dispatcher, tracker)  # 我就问问 不用转人 那个站几点开门 (YR-08)
             if not (services_meant(text) or is_question(text) or intent in SERVICE_NAMES):
@@ -580,6 +619,8 @@ class ActionStartService(SafeAction):
             dispatcher.utter_message(text=DANGER_NOW_LINE if in_danger_now(text) else
                                      CRISIS_NO_PHONE if _PHONE_REFUSED.search(text) else CRISIS_STILL_HERE)
             return callback or []
+        if asks_help_not_medical(text) and not tracker.active_loop_name:
+            return (callback or []) + await help_not_medical(dispatcher, tracker)  # 交学费 (YT-14)
         if intent == "ticket_status" and (wrong := wrong_ticket_id(text)):
             dispatcher.utter_message(text=wrong)  # GH2026111800 (ZD-13: 请告诉我工单号, as if none)
         return (callback or []) + await self._route(dispatcher, tracker, domain, intent)
@@ -701,6 +742,8 @@ class ActionStartService(SafeAction):
         latest = tracker.latest_message or {}
         text = latest.get("text") or ""
         intent = legal_not_wages((latest.get("intent") or {}).get("name"), text)
+        if intent == "holiday_subsidy" and promised_by_the_holiday(text):
+            intent = "legal_aid"  # 他们说过年后给 (YT-16), as in act
         if intent == "wage_arrears" and not _OWED.search(text) and found \
                 and all(str(f.get("policy") or "").startswith("legal") for f in found):
             # 那前头没交的那几个月能给俺补上不 after 不给俺交社保 (ZR-08: the social-insurance rule,
@@ -872,6 +915,8 @@ class ActionStartService(SafeAction):
         if service == "relief_eligibility" and not answered \
                 and not said_this_turn(tracker, RELIEF_INTRO[:20], earlier_turns=6):
             dispatcher.utter_message(text=RELIEF_INTRO)  # the form's question follows it
+        if service == "relief_eligibility":
+            events += relief_check_waits(dispatcher, tracker)
         events += await validate_prefilled(form, dispatcher, tracker, domain)
         if form in FILING_FORMS:
             events += [SlotSet("case_id", tracker.get_slot("case_id") or new_case_id()),
@@ -885,8 +930,13 @@ async def take_back(dispatcher: CollectingDispatcher, tracker: Tracker, domain: 
     """The case cancelled or declined a moment ago, taken up again with what was told: the
     offer again for a parked case, else the form with its slots back; None when the message
     does not take it back (or the same service is not asked for again)."""
-    dropped = dropped_case(tracker)
     text = (tracker.latest_message or {}).get("text") or ""
+    if (overtime := overtime_sum_to_file(tracker, text)) is not None:
+        # 工会能帮俺去要吗 / 那你帮俺登记一下吧 right after the overtime sum (YS-03: a station card,
+        # then 请说说您遇到的具体情况): the case just worked out is offered to the station
+        dispatcher.utter_message(text="可以，工会帮您要。把这件事登记给网格工作站跟进：")
+        return offer_ticket("overtime_pay", overtime)
+    dropped = dropped_case(tracker)
     if dropped is None or text.startswith("/"):
         return None
     asked_again = intent is not None and (

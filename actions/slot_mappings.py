@@ -688,7 +688,10 @@ def _figure_forms(value: float) -> set[str]:
 
 
 _OWN_PAY = re.compile(r"(?:我|俺)(?:的)?(?:一个月|每个?月|月薪|工资|月工资)(?:是|有|就|才|也就)?\s*"
-                      r"(?:\d|[一二两三四五六七八九])")
+                      r"(?:\d|[一二两三四五六七八九])|"
+                      # 按两千保底算 / 按2000算 to the wage question (YS-13: the figure the bot had just
+                      # said was dropped as its own, and the wage asked again)
+                      r"(?:就|那就|那)?按\S{0,2}?(?:\d|[一二两三四五六七八九])\S{0,6}?算")
 
 
 def bots_own_figures(tracker: Tracker, facts: dict[str, Any]) -> list[str]:

@@ -17,6 +17,8 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
+from actions.common import bot_said
+
 # the worker takes the cancel or the no back: 还是办吧 / 算了还是登记吧 / 没说不登记啊 要登记
 _TAKE_BACK = re.compile(r"还是(?:要|得|想|给我|帮我)?(?:办|登记|报|弄|申请|要|查)|(?:接着|继续|重新)(?:办|登记|弄|报)|"
                         r"不取消|别取消|不是不(?:办|登记|要)|没说不(?:办|登记|要)|没说不用|"
@@ -84,3 +86,27 @@ def restored(tracker: Tracker, dropped: DroppedCase, domain: dict[str, Any]) -> 
             tracker.slots[slot] = dropped.slots[slot]
             events.append(SlotSet(slot, dropped.slots[slot]))
     return events
+
+
+# 要是他不给这三千多呢 工会能帮俺去要吗 / 那你帮俺登记一下吧 right after the overtime sum (YS-03: a
+# station card, then 请说说您遇到的具体情况 — the case just worked out was forgotten)
+_HELP_TO_CLAIM = re.compile(r"(?:工会|你们)\S{0,4}(?:帮|替)(?:俺|我|咱)?\S{0,3}(?:要|讨|追|争取)|"
+                            r"(?:帮|替)(?:俺|我)(?:去)?(?:要|讨|追)(?:回来|钱|一下)?|"
+                            r"(?:帮|给)(?:俺|我)(?:登记|报|办)(?:一下|上)?|登记一下|开(?:个|张)?(?:工)?单")
+_OVERTIME_SUM = re.compile(r"合计：依法应付加班工资不少于 ([\d,]+(?:\.\d+)?) 元")
+
+
+def overtime_sum_to_file(tracker: Tracker, text: str) -> dict[str, Any] | None:
+    """The overtime case the bot just worked out (its sum in the replies to the last three
+    messages), when the worker asks the union to help claim it or to register it; None
+    otherwise."""
+    if text.startswith("/") or not _HELP_TO_CLAIM.search(text) or tracker.active_loop_name:
+        return None
+    found = bot_said(tracker, _OVERTIME_SUM, earlier_turns=3)
+    if found is None:
+        return None
+    facts: dict[str, Any] = {"overtime_days": tracker.get_slot("overtime_days"),
+                             "amount": int(float(found.group(1).replace(",", "")))}
+    if isinstance(wage := tracker.get_slot("monthly_wage"), (int, float)):
+        facts["monthly_wage"] = wage
+    return {k: val for k, val in facts.items() if val not in (None, "")}

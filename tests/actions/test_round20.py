@@ -207,7 +207,7 @@ async def test_asking_when_someone_is_there_after_the_closed_text_gets_the_openi
                     "station_opens_at": "2026-12-07T00:30:00+00:00"}
 
     monkeypatch.setattr(handoff, "client", Closed)
-    closed = handoff.closed_text("工会网格工作站", False, None)
+    closed = handoff.closed_text("辛安街道工会网格化工作总站", False, "2026-12-07T00:30:00+00:00")
     events = [{"event": "user", "text": "我要找真人 别跟我绕", "parse_data": parse("我要找真人", "request_human")},
               {"event": "bot", "text": closed}]
     for text, asks_when in (("晚上也有人吗", True), ("现在晚上了 一个人都没有吗 那我明天几点找谁", True),

@@ -81,3 +81,18 @@ async def test_the_sum_owed_from_the_months_pay_in_a_whole_case():
     tracker = Tracker("worker-41", {}, message, events, False, None, {}, "action_listen")
     said = slot_values(await ValidateSlotMappings().run(CollectingDispatcher(), tracker, DOMAIN))
     assert said.get("monthly_wage") == 8500 and said.get("amount") == 25500, said
+
+
+def test_a_recent_promise_restarts_the_year_since_the_month_left():
+    """YS-08: 去年十月份不干的 老板上个月还答应给 got 可能过了时效 (the promise restarts it) and no
+    word of the IOU's court route."""
+    from datetime import date
+
+    from actions.facts import applied_time_limit
+
+    limit = [{"topic": "arbitration_time_limit"}]
+    words = "去年十月份不干的 老板上个月还答应年前给 我手里有欠条 还能告吗"
+    said = applied_time_limit(limit, words, date(2026, 12, 7))[0]
+    assert "还来得及" in said and "可能过了时效" not in said and "欠条" in said
+    plain = applied_time_limit(limit, "去年十月份不干的 还能告吗", date(2026, 12, 7))[0]
+    assert "可能过了时效" in plain

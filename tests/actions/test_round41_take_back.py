@@ -193,3 +193,67 @@ async def test_a_question_with_a_good_in_it_is_no_yes_on_the_offer():
                            slots={"pending_case": case}, extracted={"wants_ticket": True})
     extracted = await ValidateTicketOfferForm().extract_wants_ticket(CollectingDispatcher(), tracker, DOMAIN)
     assert extracted == {"wants_ticket": None}
+
+
+# --- YS-03 (round 42): the overtime case just worked out, asked to be claimed or registered ---
+
+OVERTIME_SUM = ("按《劳动法》第四十四条计算：\n日工资 = 月工资 6,500 ÷ 21.75 ≈ 298.85 元\n"
+                "法定节假日加班 4 天：6,500 ÷ 21.75 × 4 × 300% = 3,586.21 元\n合计：依法应付加班工资不少于 3,586.21 元")
+
+
+@pytest.mark.parametrize("said, intent", [("要是他不给这三千多呢，工会能帮俺去要吗", "find_station"),
+                                          ("那你帮俺登记一下吧", "affirm")])
+@pytest.mark.asyncio
+async def test_help_to_claim_right_after_the_overtime_sum_offers_that_case(said, intent):
+    """YS-03: a station card, then 好的。请说说您遇到的具体情况 — the sum just worked out forgotten."""
+    from form_trackers import conversation
+
+    tracker = conversation([("过年除夕到初六都在岗 一个月6500 初四到初六补休了", "overtime_pay", [OVERTIME_SUM]),
+                            (said, intent, [])],
+                           slots={"monthly_wage": 6500, "overtime_days": "除夕到初三"})
+    dispatcher = CollectingDispatcher()
+    run = ActionAffirmNoContext().run if intent == "affirm" else ActionStartService().run
+    events = await run(dispatcher, tracker, DOMAIN)
+    parked = slot_values(events).get("pending_case") or {}
+    assert parked.get("type") == "overtime_pay" and parked["facts"]["amount"] == 3586
+    assert parked["facts"]["monthly_wage"] == 6500
+    assert "请说说您遇到的具体情况" not in texts(dispatcher) and "离您最近" not in texts(dispatcher)
+
+
+@pytest.mark.asyncio
+async def test_help_asked_with_no_sum_before_is_not_an_overtime_case():
+    from form_trackers import conversation
+
+    tracker = conversation([("你好", "greet", ["您好！"]), ("那你帮俺登记一下吧", "affirm", [])])
+    from actions.take_back import overtime_sum_to_file
+
+    assert overtime_sum_to_file(tracker, "那你帮俺登记一下吧") is None
+
+
+@pytest.mark.asyncio
+async def test_the_closed_text_challenged_gets_whose_hours_not_the_menu():
+    """YT-11 (13:21 Monday, no place known): 怎么不在服务时间 现在不是上班时间吗 got the service menu."""
+    from form_trackers import conversation
+
+    from actions import handoff
+
+    closed = handoff.closed_text("青岛市总工会职工服务中心", False, "2026-12-07T05:30:00+00:00")
+    tracker = conversation([("转人工", "request_human", [closed]),
+                            ("怎么不在服务时间 现在不是上班时间吗", "find_station", [])])
+    dispatcher = CollectingDispatcher()
+    await ActionStartService().run(dispatcher, tracker, DOMAIN)
+    said = texts(dispatcher)
+    assert "青岛市总工会职工服务中心" in said and "请问您想办理什么事情" not in said
+
+
+@pytest.mark.parametrize("said", ["那我大年初一上一天班 按两千保底算能拿多少加班费", "就按2000算吗"])
+def test_a_wage_said_with_an_as_is_the_workers_own(said):
+    """YS-13: 按两千保底算 to the wage question right after the 隆祥 保底 2000 was told was dropped as
+    the bot's own figure, and the wage asked again."""
+    from form_trackers import conversation
+
+    from actions.slot_mappings import bots_own_figures
+
+    told = "隆祥皮革有限公司2021年春节集体协议：年后保底工资每月2000元"
+    tracker = conversation([("隆祥皮革年后保底多少", "minimum_wage", [told]), (said, "inform", [])])
+    assert bots_own_figures(tracker, {"monthly_wage": 2000}) == []
