@@ -384,6 +384,10 @@ class ActionAffirmNoContext(Action):
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         if (back := await take_back(dispatcher, tracker, domain, None)) is not None:
             return back  # 还是办吧 right after 算了不办了 (YR-15: the grade and the problem asked again)
+        text = (tracker.latest_message.get("text") or "").strip()
+        if text and not text.startswith("/") and not v.sounds_affirmative(text):
+            # 试用期 alone read as affirm (no yes in its words): a topic, answered as one
+            return await ActionStartService().run(dispatcher, tracker, domain)
         if reply := affirm_reply(tracker):
             dispatcher.utter_message(text=reply)
         else:

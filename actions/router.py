@@ -939,9 +939,8 @@ async def take_back(dispatcher: CollectingDispatcher, tracker: Tracker, domain: 
     dropped = dropped_case(tracker)
     if dropped is None or text.startswith("/"):
         return None
-    asked_again = intent is not None and (
-        SERVICE_FORMS.get(intent, "") == dropped.form or (dropped.pending or {}).get("type") == intent)
-    if not (takes_it_back(text) or asked_again):
+    # (only words that take the cancel back: 老板又欠我工资了 after 算了不办了 and 你好 is a new case)
+    if not takes_it_back(text):
         return None
     if is_question(text) and not text.startswith("/"):
         # 想了想还是办吧 你们会不会跟老板说是我举报的 (YQ-14: 没太明白): the question answered too

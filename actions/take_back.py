@@ -21,6 +21,7 @@ from actions.common import bot_said
 
 # the worker takes the cancel or the no back: 还是办吧 / 算了还是登记吧 / 没说不登记啊 要登记
 _TAKE_BACK = re.compile(r"还是(?:要|得|想|给我|帮我)?(?:办|登记|报|弄|申请|要|查)|(?:接着|继续|重新)(?:办|登记|弄|报)|"
+                        r"^(?:那|那就)?(?:继续|接着来)[吧呗啊。！!]*$|"
                         r"不取消|别取消|不是不(?:办|登记|要)|没说不(?:办|登记|要)|没说不用|"
                         r"(?:要|得|帮我|给我)登记|不是说(?:不办|算了)")
 _CANCELLED = "已经取消了"      # utter_cancel

@@ -63,12 +63,12 @@ def texts(dispatcher: CollectingDispatcher) -> str:
 
 @pytest.mark.parametrize("said", ["还是办吧", "算了还是登记吧", "没说不登记啊 要登记 帮我登记",
                                   "想了想还是办吧 钱不能白干了",
-                                  "还是帮我登记欠薪吧", "继续办吧"])
+                                  "还是帮我登记欠薪吧", "继续办吧", "继续吧"])
 def test_taking_back_is_read(said):
     assert takes_it_back(said)
 
 
-@pytest.mark.parametrize("said", ["好的", "谢谢", "不办了", "算了", "那个站在哪"])
+@pytest.mark.parametrize("said", ["好的", "谢谢", "不办了", "算了", "那个站在哪", "老板又欠我工资了"])
 def test_other_words_do_not_take_back(said):
     assert not takes_it_back(said)
 
@@ -257,3 +257,25 @@ def test_a_wage_said_with_an_as_is_the_workers_own(said):
     told = "隆祥皮革有限公司2021年春节集体协议：年后保底工资每月2000元"
     tracker = conversation([("隆祥皮革年后保底多少", "minimum_wage", [told]), (said, "inform", [])])
     assert bots_own_figures(tracker, {"monthly_wage": 2000}) == []
+
+
+@on_module_loop
+async def test_a_topic_read_as_yes_is_answered_as_a_topic(backend):
+    """试用期 alone was read as affirm by the retrained model (make test: 好的。请说说您遇到的具体情况):
+    a message with no yes in its words is no yes."""
+    from form_trackers import conversation
+
+    tracker = conversation([("试用期", "affirm", [])])
+    dispatcher = CollectingDispatcher()
+    await ActionAffirmNoContext().run(dispatcher, tracker, DOMAIN)
+    said = texts(dispatcher)
+    assert "试用期最长" in said and "utter_affirm_no_context" not in said
+
+
+@pytest.mark.asyncio
+async def test_the_same_service_asked_after_a_cancel_and_a_greeting_starts_afresh():
+    """tests/e2e: 算了不办了, 你好, 老板又欠我工资了 — a new case, not the cancelled one resumed."""
+    tracker = wage_cancelled("老板又欠我工资了", "wage_arrears")
+    from actions.router import take_back
+
+    assert await take_back(CollectingDispatcher(), tracker, DOMAIN, "wage_arrears") is None
