@@ -5,7 +5,6 @@ from __future__ import annotations
 from rasa_sdk.events import ActiveLoop, SlotSet
 
 from actions.common import SafeAction
-from actions.crisis import crisis_answered
 from actions.facts import answer_fact
 from actions.handoff import withdraw_handoff, withdraws_the_handoff
 from actions.tickets import filed_content_asked
@@ -31,7 +30,7 @@ class ActionCancelRequest(SafeAction):
         if (tracker.latest_message.get("intent") or {}).get("name") == "request_human":
             return leave
         text = (tracker.latest_message or {}).get("text") or ""
-        if not form and withdraws_the_handoff(tracker, text) and not crisis_answered(tracker, earlier_turns=12):
+        if not form and withdraws_the_handoff(tracker, text):
             await withdraw_handoff(dispatcher, tracker)  # 刚才那个转人工取消了没 (YR-08: 好的)
             return []
         if not form and (content := filed_content_asked(tracker)):

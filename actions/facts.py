@@ -535,14 +535,14 @@ OTHERS_STILL_EMPLOYED = ("还在厂里上班的工友：在职期间被拖欠的
 def _restarted_limit(text: str) -> str | None:
     """A recent demand or promise to pay said with the leaving month: the year restarts from it
     (劳动争议调解仲裁法第二十七条第二款), so it is not too late; None when none is said."""
-    from actions.time_limits import _DEMANDED, _RECENTLY, _iou_route  # (time_limits imports legal → this)
+    from actions.time_limits import iou_route, restarted_recently  # (time_limits imports legal → this)
 
-    if not (_DEMANDED.search(text) and _RECENTLY.search(text)):
+    if not restarted_recently(text):
         return None
     told = "对方最近还答应过给" if re.search(r"答应|说再等|说过几天|认账|保证|承诺", text) else "您最近还催过"
     return (f"但{told}——每催一次、对方每答应一次，时效就中断、从那天起重新计算一年，"
             "所以现在还来得及。把催要的聊天记录、录音截图保存好，尽快申请劳动仲裁，网格工作站也可以帮您。"
-            + _iou_route(text))
+            + iou_route(text))
 
 
 def applied_time_limit(found: list[dict], text: str, today: date | None = None) -> list[str]:

@@ -360,9 +360,10 @@ STAFF_HOURS_AT = ("{name}的服务时间：{hours}（{now}）。这些时间以�
 async def staff_hours_for_place(tracker: Tracker, text: str) -> str | None:
     """:func:`staff_hours_reply`, with the hours of the station of the place the worker told
     (the general line when no place is known or the backend cannot say)."""
-    general = staff_hours_reply(text, tracker)
+    if (general := staff_hours_reply(text, tracker)) is None:
+        return None
     city, district = case_place(tracker)
-    if general is None or not (city or district):
+    if not (city or district):
         return general
     try:
         station = (await client().resolve(city, district)).get("station") or {}
@@ -439,9 +440,11 @@ TAKEN_ALREADY = "工作人员已经接进来了，您有什么直接跟他说就
 
 
 def withdraws_the_handoff(tracker: Tracker, text: str) -> bool:
-    """The worker, queued at a station a moment ago, says they want no person now."""
+    """The worker, queued at a station a moment ago, says they want no person now — never
+    after a crisis reply: that queue stays."""
     return said_this_turn(tracker, "已为您转接", earlier_turns=6) and not text.startswith("/") \
-        and bool(declines_a_person(text) or _WITHDRAWN.search(text))
+        and bool(declines_a_person(text) or _WITHDRAWN.search(text)) \
+        and not crisis_answered(tracker, earlier_turns=12)
 
 
 async def withdraw_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:

@@ -419,10 +419,10 @@ class HotlineForm(FormValidationAction):
         rule run. Without this the form's own bookkeeping (the re-ask counter) would count as
         a filled slot and Rasa would ask the next question instead of leaving."""
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        leaving = LEAVING_INTENTS  # (the ticket offer too: 转人工 there got the card again, YR-16)
         text = tracker.latest_message.get("text") or ""
         # 等下 我算了下是三年零四个月 不是三年半 (ZE-08: 算了 read as a cancel): a correction
-        return intent in leaving and not answers_the_question(tracker) and not v.is_correction(text) \
+        # (the ticket offer too: 转人工 there got the card again, YR-16)
+        return intent in LEAVING_INTENTS and not answers_the_question(tracker) and not v.is_correction(text) \
             and not re.search(r"算了(?:一)?下", text)
 
     def _no_case(self, tracker: Tracker) -> bool:

@@ -22,6 +22,8 @@ PAID_DAYS_PER_MONTH = Decimal("21.75")
 HOURS_PER_DAY = Decimal(8)
 RATES = {DayKind.STATUTORY: Decimal(3), DayKind.REST: Decimal(2), DayKind.WORKDAY: Decimal("1.5")}
 FEN = Decimal("0.01")
+# the sum's last line, read back when the worker asks the union to claim it (actions/take_back.py)
+TOTAL_LABEL = "合计：依法应付加班工资不少于"
 
 
 def money(value: Decimal) -> Decimal:
@@ -87,7 +89,7 @@ class OvertimePay:
         lines += [f"{d.day.year}年{d.day.month}月{d.day.day}日 {d.why}：{KIND_NAMES[d.kind]}"
                   for d in self.days]
         lines += [line.working for line in self.lines]
-        lines.append(f"合计：依法应付加班工资不少于 {self.total:,.2f} 元")
+        lines.append(f"{TOTAL_LABEL} {self.total:,.2f} 元")
         return "\n".join(lines + list(self.notes))
 
 

@@ -549,7 +549,7 @@ class ActionStartService(SafeAction):
         if (challenged := closed_challenged_reply(tracker, text)) is not None:
             dispatcher.utter_message(text=challenged)  # 怎么不在服务时间 (YT-11: the menu)
             return []
-        if withdraws_the_handoff(tracker, text) and not crisis_answered(tracker, earlier_turns=12):
+        if withdraws_the_handoff(tracker, text):
             await withdraw_handoff(dispatcher, tracker)  # 我就问问 不用转人 那个站几点开门 (YR-08)
             if not (services_meant(text) or is_question(text) or intent in SERVICE_NAMES):
                 return []

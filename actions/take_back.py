@@ -18,6 +18,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions.common import bot_said
+from actions.overtime_calculator import TOTAL_LABEL
 
 # the worker takes the cancel or the no back: 还是办吧 / 算了还是登记吧 / 没说不登记啊 要登记
 _TAKE_BACK = re.compile(r"还是(?:要|得|想|给我|帮我)?(?:办|登记|报|弄|申请|要|查)|(?:接着|继续|重新)(?:办|登记|弄|报)|"
@@ -94,7 +95,7 @@ def restored(tracker: Tracker, dropped: DroppedCase, domain: dict[str, Any]) -> 
 _HELP_TO_CLAIM = re.compile(r"(?:工会|你们)\S{0,4}(?:帮|替)(?:俺|我|咱)?\S{0,3}(?:要|讨|追|争取)|"
                             r"(?:帮|替)(?:俺|我)(?:去)?(?:要|讨|追)(?:回来|钱|一下)?|"
                             r"(?:帮|给)(?:俺|我)(?:登记|报|办)(?:一下|上)?|登记一下|开(?:个|张)?(?:工)?单")
-_OVERTIME_SUM = re.compile(r"合计：依法应付加班工资不少于 ([\d,]+(?:\.\d+)?) 元")
+_OVERTIME_SUM = re.compile(re.escape(TOTAL_LABEL) + r" ([\d,]+(?:\.\d+)?) 元")
 
 
 def overtime_sum_to_file(tracker: Tracker, text: str) -> dict[str, Any] | None:

@@ -451,20 +451,35 @@ class ActionAskWantsTicket(_AskAction):
 _NOT_COMPARED = ("· 您说的情况", "· 手机号", "· 问题", "· 方便接电话的时间")
 
 
-def repeat_of_filed(tracker: Tracker) -> str | None:
-    """The ticket filed here that the parked case only repeats: same type, no fact it lacks
-    (那个托管站具体在哪 / 转学的话老家学校要开啥证明不 right after filing, ZR-02 and ZR-03: the
-    same ticket offered again). None when the case is new or adds a fact."""
+def _filed_of_its_type(tracker: Tracker) -> tuple[str, list[str]] | None:
+    """The ticket filed here of the parked case's type, with the lines it was filed with (None:
+    nothing of that type filed here, or its summary is not in the conversation)."""
     case = tracker.get_slot("pending_case") or {}
     filed = ticket_filed_here(tracker, last=200)
     if not filed or not isinstance(case, dict) or not case.get("type") \
             or case.get("type") != filed_type(tracker):
         return None
     before, _notes = filed_summary(tracker, filed)
-    facts = case.get("facts") or {}
-    lines = summary_lines({**facts, **context_facts(tracker, facts), **contact_lines(tracker, facts)})
-    return None if before is None or any(
-        line not in before for line in lines if not line.startswith(_NOT_COMPARED)) else filed
+    return None if before is None else (filed, before)
+
+
+def _case_lines(tracker: Tracker) -> list[str]:
+    """The parked case's lines as its offer shows them."""
+    facts = (tracker.get_slot("pending_case") or {}).get("facts") or {}
+    return summary_lines({**facts, **context_facts(tracker, facts), **contact_lines(tracker, facts)})
+
+
+def _lines_not_filed(tracker: Tracker, before: list[str]) -> list[str]:
+    """The parked case's fact lines the filed ticket's ``before`` lines lack or say otherwise."""
+    return [line for line in _case_lines(tracker) if line not in before and not line.startswith(_NOT_COMPARED)]
+
+
+def repeat_of_filed(tracker: Tracker) -> str | None:
+    """The ticket filed here that the parked case only repeats: same type, no fact it lacks
+    (那个托管站具体在哪 / 转学的话老家学校要开啥证明不 right after filing, ZR-02 and ZR-03: the
+    same ticket offered again). None when the case is new or adds a fact."""
+    found = _filed_of_its_type(tracker)
+    return found[0] if found and not _lines_not_filed(tracker, found[1]) else None
 
 
 # the lines that name which matter a case is (a second employer, or another sign-up, is a new one)
@@ -477,14 +492,9 @@ def same_matter_filed(tracker: Tracker) -> str | None:
     """The ticket filed here for the matter the parked case is about: same type, and no other
     employer or service named (YT-01: a fact changed after filing opened GH…0003 beside 0002).
     None when nothing of its type was filed here, or the case is another matter."""
-    case = tracker.get_slot("pending_case") or {}
-    filed = ticket_filed_here(tracker, last=200)
-    if not filed or not isinstance(case, dict) or not case.get("type") \
-            or case.get("type") != filed_type(tracker):
+    if (found := _filed_of_its_type(tracker)) is None:
         return None
-    before, _notes = filed_summary(tracker, filed)
-    if before is None:
-        return None
+    filed, before = found
     lines = _case_lines(tracker)
     for label in _MATTER_LINES:
         had = next((line for line in before if line.startswith(label)), None)
@@ -494,12 +504,6 @@ def same_matter_filed(tracker: Tracker) -> str | None:
     return filed
 
 
-def _case_lines(tracker: Tracker) -> list[str]:
-    """The parked case's lines as its offer shows them."""
-    facts = (tracker.get_slot("pending_case") or {}).get("facts") or {}
-    return summary_lines({**facts, **context_facts(tracker, facts), **contact_lines(tracker, facts)})
-
-
 def lines_to_add(tracker: Tracker, filed: str) -> list[str]:
     """The parked case's lines the filed ticket lacks or says otherwise; none for a question
     that only supposes (要是没办下来…: nothing told, the filed facts stand)."""
@@ -507,8 +511,7 @@ def lines_to_add(tracker: Tracker, filed: str) -> list[str]:
     if is_question(text) and _WHAT_IF.search(text):
         return []
     before, _notes = filed_summary(tracker, filed)
-    return [line for line in _case_lines(tracker)
-            if line not in (before or []) and not line.startswith(_NOT_COMPARED)]
+    return _lines_not_filed(tracker, before or [])
 
 
 def _supposed_facts_undone(tracker: Tracker) -> list[dict]:

@@ -56,23 +56,28 @@ def time_limit_line(text: str, words: str) -> str | None:
     return applied_limit(words)
 
 
+def restarted_recently(words: str) -> bool:
+    """The worker demanded the pay, or was promised it, lately: the one-year limit restarted
+    from then (劳动争议调解仲裁法第二十七条第二款)."""
+    return bool(_DEMANDED.search(words) and _RECENTLY.search(words))
+
+
 def applied_limit(words: str) -> str | None:
     """The one-year limit on the time since leaving ``words`` say (出来一年多了 大概十四个月吧 —
     YM-07, for the time-limit record's answer too); None when they say none."""
     left = months_since_left(words)
     if left is None:
         return None
-    demanded = bool(_DEMANDED.search(words))
     # 走了一年多了 (no months said): 离职已经大约1年多, not 1年 and past the year
     period = _period(left) + ("多" if left % 12 == 0 and re.search(r"[一两二三四五六七八九]年多", words) else "")
     if left < 12:
         return (f"您离职大约 {left} 个月，还在一年的仲裁时效内{_LAW}：从离职那天算一年内申请劳动仲裁就行，"
                 "别拖到最后；向老板催要的记录也留好。")
-    if demanded and _RECENTLY.search(words):
+    if restarted_recently(words):
         promised = "，对方答应过给的也算" if re.search(r"答应|说再等|说过几天|认账|欠条", words) else ""
         return (f"离职已经大约{period}，本来过了一年的仲裁时效；但您一直在催、最近还催过{promised}——"
                 f"每催一次时效就中断、从那天起重新计算一年{_LAW}，所以现在还来得及。把催要的聊天记录截图保存好，"
-                f"这是证据；尽快申请劳动仲裁，网格工作站也可以帮您。{_iou_route(words)}")
+                f"这是证据；尽快申请劳动仲裁，网格工作站也可以帮您。{iou_route(words)}")
     return (f"离职已经大约{period}，超过一年了，过了仲裁时效{_LAW}；不过这一年里您要是向老板催过钱（微信、"
             "电话都算）、他答应过给，或者找过劳动监察、工会，时效就从那一天起重新计算一年，还来得及——把这些记录找出来。"
             "实在过了时效，也可以打 12333 向劳动监察投诉欠薪。")
@@ -82,7 +87,7 @@ def applied_limit(words: str) -> str | None:
 _IOU = re.compile(r"欠条|欠据|借条|打了条|写了条|打的条|写的条")
 
 
-def _iou_route(words: str) -> str:
+def iou_route(words: str) -> str:
     """With the employer's IOU for the pay, the worker may also sue on it in court straight away
     (a civil claim, no arbitration first); '' when no IOU is said."""
     if not _IOU.search(words):
