@@ -150,3 +150,22 @@ def money_after_crisis(tracker: Tracker, text: str) -> bool:
     (not a job kept or a cost helped with, which name money too)."""
     return bool(_MONEY.search(text or "")) and not _NOT_THE_PAY.search(text or "") and not is_crisis(text) \
         and not text.startswith("/") and crisis_answered(tracker, earlier_turns=6)
+
+
+# YV-14: a crisis callback filed without 老板跑了 and without the distress (only the last few
+# messages went on as 职工原话): the staff calling back must see both, whenever they were said
+_BOSS_FLED = re.compile(r"(?:老板|包工头|工头|老总|厂长|老板娘|负责人)\S{0,4}?(?:跑了|跑路|卷钱|卷款|溜了|不见了|失联|"
+                        r"找不到人|联系不上|人没了|关机)|(?:跑路|卷钱跑|卷款跑)")
+
+
+def crisis_points(messages: list[str]) -> list[str]:
+    """The points a crisis callback must carry from everything the worker said: the boss gone
+    (老板跑了 / 包工头跑路了 / 老板联系不上) and the words of distress, in the worker's words."""
+    points: list[str] = []
+    if any(_BOSS_FLED.search(m) for m in messages):
+        points.append("老板跑了（人找不到）")
+    distress = [m for m in messages if is_crisis(m)]
+    if distress:
+        said = "；".join(dict.fromkeys(distress))[:120]
+        points.append(f"职工情绪危机，说过“{said}”，回电请先关心安全")
+    return points

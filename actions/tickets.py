@@ -278,12 +278,78 @@ class ActionAskCaseConfirmed(_AskAction):
             facts["district"] = tracker.get_slot("city")
         facts["contact_name"] = name_told(tracker)
         facts.update(context_facts(tracker, facts))  # 扫马路的 (GG-11: missing from the summary)
+        street = await _street_lines(dispatcher, tracker)
         dispatcher.utter_message(
             text="请核对一下要登记的欠薪情况：\n" + "\n".join(summary_lines(facts))
-                 + "\n没问题请点“确认”，要改就点“修改”或直接说。",
+                 + "\n没问题请点“确认”，要改就点“修改”或直接说。" + street,
             buttons=[{"title": "确认", "payload": "/affirm"},
                      {"title": "修改", "payload": "修改"}])
         return []
+
+
+# YU-04 / YU-13: a ticket filed with only 黄岛区 (or 青岛) went to the district's or the city's
+# centre although the place has grid stations by street. The summary asks the street once.
+STREET_ASKED = "哪个街道或镇"
+_STREET_LEVELS = ("street", "community")
+
+
+async def has_street_stations(city: str | None, district: str | None) -> bool:
+    """Whether the place the worker named is a district or city (not yet a street) under which
+    the backend has grid stations by street or community; False when it is away."""
+    try:
+        found = await client().resolve(city, district)
+        if found.get("kind") not in ("district", "city"):
+            return False
+        listed = await client().request("GET", "/stations", params={
+            k: val for k, val in (("city", city), ("district", district)) if val})
+    except (BackendUnavailable, BackendError):
+        return False
+    own = found.get("region_id")
+    return any(s.get("level") in _STREET_LEVELS and s.get("region_id") != own
+               for s in (listed or {}).get("stations") or [])
+
+
+def street_asked(tracker: Tracker) -> bool:
+    """The street was asked in this conversation already (never twice)."""
+    return any(e.get("event") == "bot" and STREET_ASKED in (e.get("text") or "")
+               for e in tracker.events)
+
+
+async def street_question(tracker: Tracker, city: str | None, district: str | None) -> str | None:
+    """The line that asks the street before a ticket is filed, or None when the street is known,
+    was asked before, or the place has no stations by street."""
+    place = district or city
+    if not place or place == v.UNKNOWN or street_asked(tracker):
+        return None
+    if not await has_street_stations(city, district):
+        return None
+    which = STREET_ASKED if district else f"哪个区、{STREET_ASKED}"
+    return (f"您在{place}{which}？说一下街道，工单就直接交给那个街道的工会网格站；"
+            f"不清楚的话说“不知道”或直接确认，由{place}的工会服务中心受理。")
+
+
+def street_unknown_line(tracker: Tracker, place: str | None) -> str | None:
+    """好的 … after 不知道 / 不清楚 said to the street question: who takes the ticket then."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    last_bot = next((e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "bot"), "")
+    if not place or STREET_ASKED not in last_bot or not v.says_unknown(text):
+        return None
+    return f"好的，街道不清楚也没关系，工单先交给{place}的工会服务中心，由他们转给您附近的网格站。"
+
+
+async def _street_lines(dispatcher: CollectingDispatcher, tracker: Tracker) -> str:
+    """YU-04 / YU-13 (filed to 黄岛区's centre, the street never asked): the street question put
+    under the summary once, or — after 不知道 to it — who takes the ticket, said first."""
+    city, district = case_place(tracker)
+    if line := street_unknown_line(tracker, district or city):
+        dispatcher.utter_message(text=line)
+        return ""
+    try:
+        question = await street_question(tracker, city, district)
+    except Exception:  # the question only helps the routing: it never costs the summary
+        logger.warning("street question skipped", exc_info=True)
+        question = None
+    return "\n" + question if question else ""
 
 
 # Facts the conversation holds beside a case's own (DD-01: 在澳柯玛上班 … 我叫张建国 电话139…
@@ -439,8 +505,9 @@ class ActionAskWantsTicket(_AskAction):
         lines = summary_lines({**facts, **context_facts(tracker, facts), **contact_lines(tracker, facts)})
         name = TYPE_NAMES.get(case.get("type"), "")
         summary = ("\n要登记的内容：\n" + "\n".join(lines)) if lines else ""
+        street = await _street_lines(dispatcher, tracker)
         dispatcher.utter_message(
-            text=f"要不要我帮您登记一张{name}工单，转给您所在的网格工作站跟进？{summary}",
+            text=f"要不要我帮您登记一张{name}工单，转给您所在的网格工作站跟进？{summary}{street}",
             buttons=[{"title": "要，帮我登记", "payload": "/affirm"},
                      {"title": "修改", "payload": "修改"},
                      {"title": "先不用", "payload": "/deny"}])
@@ -645,7 +712,20 @@ def callback_facts(tracker: Tracker, reason: str) -> dict[str, Any]:
         # 老板欠我三个月工资还把我开了 … before the crisis callback (ZR-14: the ticket held the
         # phone and the place, and none of what happened)
         facts["question"] = words
+    if reason == "crisis":
+        facts.update(_crisis_case_points(tracker, facts))
     return facts
+
+
+def _crisis_case_points(tracker: Tracker, facts: dict[str, Any]) -> dict[str, str]:
+    """老板跑了 and the distress (YV-14: neither was on the crisis ticket once said more than
+    four messages before it), added to the case's 情况要点 from all the worker said."""
+    from actions.crisis import crisis_points  # (crisis imports the validators, as tickets does)
+    from actions.facts import worker_messages
+
+    had = str(facts.get("case_points") or "")
+    new = [p for p in crisis_points(worker_messages(tracker, limit=60)) if p not in had]
+    return {"case_points": "、".join([had, *new] if had else new)} if new else {}
 
 
 # when the worker can take the call, said with the phone: 晚上七点以后打 / 中午12点到1点方便

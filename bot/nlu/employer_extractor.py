@@ -8,10 +8,13 @@ words stop (在/叫/是 …). Generic phrases (这个厂, 我们公司, 超市) 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+import yaml
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 
 from bot.nlu.base import RuleExtractor
+from bot.nlu.gazetteer import PLACES_FILE, load
 
 _SUFFIX = re.compile(
     r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团|工厂|厂|物流|速运|快递|超市|酒店"
@@ -47,11 +50,84 @@ def _name_start(text: str, end: int, stop: set[str]) -> int:
     return start
 
 
+# 隆和电子厂 (YU-01 filed 电子厂): 和 inside a brand, unless what comes before it is a person
+# or a thing the worker lists (我和工友 / 工资和加班费)
+_NOT_BRAND = {"工友", "同事", "老乡", "老婆", "老公", "媳妇", "朋友", "兄弟", "亲戚", "工资", "社保",
+              "加班", "老板", "师傅", "爱人", "对象", "孩子", "姐妹"}
+# A place said right before a name ends where the worker works: a street, a town, a community,
+# a district with its 区/县 (辛安街道宏达五金厂 filed 单位：辛安街道宏达五金厂, the place asked
+# again). A city stays in a name (青岛海纳建筑公司, 上海顺达物流).
+_PLACE_END = re.compile(r"(?:街道|镇|乡|社区|村|区|县)$")
+
+
+@lru_cache(maxsize=1)
+def _local_places() -> tuple[str, ...]:
+    """Names (and aliases) of the seed's districts, streets and communities that can end a place
+    said before a name, longest first: every street and community, and districts with 区/县."""
+    seed = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8")) if PLACES_FILE.exists() else {}
+    found: set[str] = set()
+
+    def names(record: dict | str) -> list[str]:
+        return [record] if isinstance(record, str) else [record["name"], *(record.get("aliases") or [])]
+
+    for province in (seed or {}).get("provinces") or []:
+        for city in province.get("cities") or []:
+            for district in city.get("districts") or []:
+                found.update(n for n in names(district) if _PLACE_END.search(n))
+                for street in district.get("streets") or []:
+                    found.update(names(street))
+                    for community in street.get("communities") or []:
+                        found.update(names(community))
+    return tuple(sorted((n for n in found if len(n) >= 2), key=lambda n: (-len(n), n)))
+
+
+def _after_place(text: str, start: int, end: int, rest: int = 2) -> int:
+    """Where the name begins once a place said before it (辛安街道, 黄岛区) is left out; a place
+    the name's length limit cut in two (岛街道华宇五金厂 of 薛家岛街道华宇五金厂) is looked for
+    from a little before the name."""
+    window = max(0, start - 6)
+    name, cut = text[window:end], start - window
+    for place in _local_places():
+        at = name.find(place)
+        while at >= 0:
+            if at + len(place) > cut and len(name) - (at + len(place)) >= rest:
+                cut = at + len(place)
+            at = name.find(place, at + 1)
+    while cut < len(name) - rest and name[cut] in "的里上":
+        cut += 1  # 辛安街道上的隆和电子厂
+    return window + cut
+
+
+def _through_he(text: str, start: int) -> int:
+    """隆和电子厂: a name cut at 和 goes on through it when one or two characters of a brand
+    stand before 和 right after the sentence's own words or a place (我在 / 的 / 黄岛)."""
+    if start < 2 or text[start - 1] != "和":
+        return start
+    before = start - 1
+    begin = _after_place(text, _name_start(text, before, _STOP), before, rest=1)
+    brand = text[begin:before]
+    place = next((p for p in _all_places() if brand.startswith(p) and len(brand) > len(p)), "")
+    begin, brand = begin + len(place), brand[len(place):]
+    if not 1 <= len(brand) <= 2 or brand in _NOT_BRAND or brand in _GENERIC:
+        return start
+    return begin
+
+
+@lru_cache(maxsize=1)
+def _all_places() -> tuple[str, ...]:
+    """Every city and district name the gazetteer knows, longest first."""
+    names = {n for kind in ("city", "district") for n in load().get(kind, [])}
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
 def find_employers(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for pattern, stop in ((_SUFFIX, _STOP), (_TRADE, _TRADE_STOP)):
         for m in pattern.finditer(text):
             start = _name_start(text, m.start(), stop)
+            start = _after_place(text, start, m.start())
+            if pattern is _SUFFIX:
+                start = _through_he(text, start)
             while start < m.start() and text[start] in "边面头" and start > 0 and text[start - 1] in "这那旁外里对":
                 start += 1  # 辛安街道这边电子厂 (ZZ-01 filed 边电子厂): 这边 is where, not the name
             name = text[start:m.start()]
@@ -61,11 +137,27 @@ def find_employers(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def places_before_employers(text: str) -> list[tuple[int, int]]:
+    """The known places said right before an employer's name (辛安街道 of 辛安街道宏达五金厂): they
+    are the worker's place, kept as a district entity the employer's span no longer covers."""
+    found: list[tuple[int, int]] = []
+    for start, _ in find_employers(text):
+        for gap in ("", "的", "上的", "里的"):
+            before = text[: start - len(gap)] if text[:start].endswith(gap) else ""
+            place = next((p for p in _local_places() if before.endswith(p)), None)
+            if place:
+                found.append((len(before) - len(place), len(before)))
+                break
+    return found
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class EmployerExtractor(RuleExtractor):
-    """Adds ``employer`` entities found by their suffix."""
+    """Adds ``employer`` entities found by their suffix, and the place said right before one."""
 
     confidence = 0.9
 
     def find(self, text: str) -> list[tuple[str, int, int, str]]:
-        return [("employer", start, end, text[start:end]) for start, end in find_employers(text)]
+        employers = [("employer", start, end, text[start:end]) for start, end in find_employers(text)]
+        places = [("district", start, end, text[start:end]) for start, end in places_before_employers(text)]
+        return employers + places
