@@ -697,7 +697,14 @@ _PROBATION_SERVED = re.compile(r"(?:都|已经|早就?)(?:干|做)(?:完|满)了
 
 
 # 我在厂里干了一年八个月了 (HH-10: the time worked, corrected, changed no sum)
-_WORKED_SAID = re.compile(r"(?:干|做|上班|工作|待|呆)了\S{0,2}?[一二两三四五六七八九十半\d]+\s*(?:个|年)")
+_WORKED_SAID = re.compile(r"(?:干|做|上班|工作|待|呆)了\S{0,2}?[一二两三四五六七八九十半\d]+\s*(?:个|年)"
+                          # 8个月了 / 三年多了 alone after the no-contract answer (YU-05: the menu)
+                          r"|^(?:都|已经|快|有)?[一二两三四五六七八九十半\d]+\s*(?:个多?月|年多?|年半)(?:了|多了|多)?[。！!]?$")
+
+
+def tells_time_worked(text: str) -> bool:
+    """干了八个月 / 8个月了 alone: the worker tells how long they worked."""
+    return bool(_WORKED_SAID.search(text or ""))
 
 
 def _set_this_turn(tracker: Tracker, slot: str) -> bool:
@@ -809,6 +816,8 @@ def worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: 
     """:func:`_worked_out`, after the law on what the employer keeps from the worker (the ID
     card, the pay on leaving) when the message tells it (YP-09, YO-10) — then no word of the
     notice the worker owes: they gave it, or did not ask."""
+    if injury := disability_subsidy_line(text, words):
+        return [injury]  # 工伤鉴定九级 月工资5000 能赔多少 (YV-06: the 工伤认定 paragraph alone)
     kept = kept_from_the_worker(text)
     return (kept or []) + _worked_out(text, words, wage, asked_wage, redo, months_told, minimum,
                                       notice=kept is None)
@@ -843,7 +852,7 @@ def _worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo:
         return []
     # the wage is asked only when a sum is asked for (想找律师 / 想申请仲裁: the case goes on)
     ask = asked_wage or bool(_HOW_MUCH.search(text))
-    months = months_worked(words) or months_told
+    months = months_worked(words) or months_told or (months_said_now(text) if _WORKED_SAID.match(text) else None)
     if (months or redo) and (again := months_said_now(text)):
         months = again  # (三年五个月 alone, the months asked for: the time worked)
     if not months:
@@ -1214,3 +1223,76 @@ def shortfall_reply(tracker: Tracker, on_offer: bool = False) -> str | None:
     return (f"每月差 {short:,} 元（{below.group(2)} − {below.group(1)}）。{total}都可以要求单位补发"
             "（《最低工资规定》第十二条）。还在这个单位干的，要这笔钱不受一年仲裁时效的限制；已经离职的，"
             "从离职之日起一年内申请劳动仲裁（《劳动争议调解仲裁法》第二十七条第四款）。也可以打 12333 投诉。")
+
+
+# 《工伤保险条例》第三十五条至第三十七条: the one-off disability subsidy, months of the worker's own wage
+DISABILITY_MONTHS = {1: 27, 2: 25, 3: 23, 4: 21, 5: 18, 6: 16, 7: 13, 8: 11, 9: 9, 10: 7}
+DISABILITY_SOURCE = "《工伤保险条例》第三十五条至第三十七条、第六十四条"
+# 工伤鉴定九级 / 伤残9级 / 十级伤残 / 评了个七级 (not 九年级, not 一级建造师)
+_GRADE = re.compile(r"(?<![年\d])(十|[一二三四五六七八九]|10|[1-9])\s*级(?!建造|工|技|职称|台阶|风|地震)")
+_INJURED = re.compile(r"工伤|伤残|伤残鉴定|劳动能力鉴定|致残")
+
+
+def disability_grade(words: str) -> int | None:
+    """九级 in the worker's words about a work injury; None when no injury or grade is said."""
+    if not _INJURED.search(words):
+        return None
+    found = list(_GRADE.finditer(words))
+    if not found:
+        return None
+    raw = found[-1].group(1)
+    grade = int(raw) if raw.isdigit() else "一二三四五六七八九十".index(raw) + 1
+    return grade if grade in DISABILITY_MONTHS else None
+
+
+def disability_subsidy_line(text: str, words: str) -> str | None:
+    """工伤鉴定九级 月工资5000 能赔多少 (YV-06 got the 工伤认定 paragraph, no sum): the one-off
+    disability subsidy of the grade, on the worker's wage when said; the other subsidies of
+    grades 5–10 are provincial, said so with no figure. None unless a sum is asked (or the wage
+    told) for an injury with a grade."""
+    grade = disability_grade(words)
+    if grade is None or not (_HOW_MUCH.search(text) or re.search(r"赔|补助|待遇|钱", text)
+                             or disability_grade(text)):
+        return None
+    months = DISABILITY_MONTHS[grade]
+    wage = monthly_wage_in(text) or monthly_wage_in(words)
+    amount = f"：{wage:,} × {months} = {wage * months:,} 元" if wage else "（告诉我您的月工资，我帮您算出数）"
+    line = (f"{'一二三四五六七八九十'[grade - 1]}级伤残的一次性伤残补助金是 {months} 个月的本人工资{amount}。"
+            "本人工资指受伤前 12 个月平均月缴费工资，低于当地职工平均工资 60% 的按 60% 算，高于 300% 的按 300% 算。")
+    if grade <= 4:
+        line += "一至四级保留劳动关系、退出工作岗位，另外按月领伤残津贴。"
+    else:
+        line += ("五至十级伤残，劳动合同解除或终止时还有一次性工伤医疗补助金和一次性伤残就业补助金，"
+                 "这两项的标准由各省规定，按您所在省的规定算，可以打 12333 问当地人社部门。")
+    return line + f"单位没给交工伤保险的，这些由单位按同样标准支付。（来源：{DISABILITY_SOURCE}）"
+
+
+# 我工资就是最低工资 / 按最低工资算的 / 底薪就是最低工资 (YS-04: the wage asked again)
+_AT_MINIMUM = re.compile(r"(?:工资|底薪|基本工资|月薪|工钱)\S{0,3}(?:就是|就按|按|是|只有|只给)\S{0,2}最低(?:工资)?|"
+                         r"(?:按|拿|给)的?(?:就是)?(?:当地)?最低工资(?:算|发|给|标准)?(?!是多少|多少)")
+
+
+@lru_cache(maxsize=1)
+def _minimum_wage_records() -> dict[str, dict]:
+    """The city → its minimum-wage record of the policy data (monthly, source, effective date)."""
+    return {w["region"][-1]: w for w in _seed("policies.yml").get("minimum_wages") or [] if w.get("region")}
+
+
+def minimum_wage_as_wage(text: str, city: str | None, district: str | None,
+                         default: str = "青岛市") -> tuple[int, str] | None:
+    """The wage the worker says is the minimum wage: (the monthly minimum of their place, or of
+    青岛 when no place is known, from the policy data; the words saying which figure it is and
+    its source); None when the text does not say the wage is the minimum wage."""
+    if not _AT_MINIMUM.search(str(text or "")) or re.search(r"低于|不到|不够|比最低", str(text)):
+        return None
+    place = minimum_wage_at(city, district)
+    name = place[0] if place else default
+    record = _minimum_wage_records().get(name)
+    if not record or not record.get("monthly"):
+        return None
+    monthly = int(record["monthly"])
+    since = record.get("effective_from")
+    said = (f"按{name}的月最低工资标准 {monthly:,} 元算（来源：{record.get('source')}"
+            f"{f'，{since} 起执行' if since else ''}；以当地人社部门最新公布的为准）")
+    return monthly, said
+

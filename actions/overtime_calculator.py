@@ -11,12 +11,13 @@ Money: each line is computed exactly from the monthly wage and rounded once to t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from actions.holiday_calendar import KIND_NAMES, DayKind, classify
+from actions.holiday_calendar import KIND_NAMES, DayKind, classify, holiday_breaks, statutory_holidays
 
 PAID_DAYS_PER_MONTH = Decimal("21.75")
 HOURS_PER_DAY = Decimal(8)
@@ -146,6 +147,36 @@ def _date_notes(worked: tuple[WorkedDay, ...]) -> list[str]:
         notes.append("如果其中的周末是国家规定的调休上班日，那天按正常工作日算。")
     if any(d.kind == DayKind.WORKDAY for d in worked):
         notes.append("工作日正常上班不算加班，只有超出 8 小时的部分按 150% 算。")
+    return notes + _break_notes(worked)
+
+
+def _md(days: list[date]) -> str:
+    """10月1日至3日 / 10月4日至5日、7日至8日 (2025: 中秋 on the 6th): the days in runs."""
+    runs: list[list[date]] = []
+    for day in sorted(days):
+        if runs and (day - runs[-1][-1]).days == 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    shown = [f"{r[0].day}日" + (f"至{r[-1].day}日" if len(r) > 1 else "") for r in runs]
+    return f"{days[0].month}月" + "、".join(shown)
+
+
+def _break_notes(worked: tuple[WorkedDay, ...]) -> list[str]:
+    """国庆加班了, summed on 1–3 October alone (it was 10月1日 alone): which days of the week's
+    break are the holiday (300 %) and which are rest days (200 %), so the worker can say which
+    days they worked when the days summed are not all of them."""
+    notes = []
+    for year in sorted({d.day.year for d in worked}):
+        for name in ("国庆节", "劳动节"):
+            holiday = sorted(d for d, n in statutory_holidays(year).items() if name in n)
+            rest = sorted(d for d, n in holiday_breaks(year).items() if n == f"{name}假期"
+                          and d not in statutory_holidays(year))
+            days = {d.day for d in worked}
+            if not rest or not days & set(holiday + rest) or set(holiday + rest) <= days:
+                continue
+            notes.append(f"{year}年{name}假期：{_md(holiday)}是法定节假日（300%），{_md(rest)}是休息日"
+                         f"（没补休的按 200%）。实际上班的日子和上面算的不一样的，告诉我是哪几天，我重新算。")
     return notes
 
 
@@ -182,3 +213,22 @@ def overtime_pay(monthly_wage: Decimal | int | str, statutory_days: int = 0, res
         notes = (f"单位补休了 {offset} 天，抵掉休息日加班 {offset} 天；"
                  "法定节假日加班不能用补休抵。",) + notes
     return OvertimePay(monthly, tuple(lines), worked, time_off_in_lieu, notes, basis)
+
+
+# 为啥除21.75 / 21.75是啥 / 为什么是21.75天 / 日工资咋算的 (YU-14 got the menu right after the sum)
+_DIVISOR_ASKED = re.compile(r"21\.75|二十一点七五|除以?(?:啥|什么|这个|那个)|(?:为啥|为什么|咋|怎么)\S{0,3}除|"
+                            r"(?:为啥|为什么|咋|怎么)(?:这么|这样|那么)算")
+_DIVISOR_SOURCE = "原劳动和社会保障部《关于职工全年月平均工作时间和工资折算问题的通知》（劳社部发〔2008〕3号）"
+
+
+def explain_divisor(text: str) -> str | None:
+    """Why a day's pay is the month's ÷ 21.75, when the text asks it (为啥除21.75, asked right
+    after the sum, got the generic menu); None for any other text. 21.75 and 8 are the policy
+    data's ``monthly_working_days`` and the hours of the legal day."""
+    if not _DIVISOR_ASKED.search(str(text or "")):
+        return None
+    return ("21.75 天是法定的每月计薪天数：一年 365 天减去 104 个休息日（周六周日），剩下 261 天，"
+            "再除以 12 个月，就是 21.75 天。法定节假日是带薪的，所以不扣。"
+            "日工资 = 月工资 ÷ 21.75，小时工资 = 日工资 ÷ 8，加班费就从这里按 150%、200%、300% 算。"
+            f"（来源：{_DIVISOR_SOURCE}）")
+

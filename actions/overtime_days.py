@@ -16,7 +16,14 @@ from decimal import Decimal
 import cn2an
 from lunardate import LunarDate
 
-from actions.holiday_calendar import FIRST_YEAR, LAST_YEAR, qingming, spring_festival_day
+from actions.holiday_calendar import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    holiday_breaks,
+    qingming,
+    spring_festival_day,
+    statutory_holidays,
+)
 from bot.normalize.numbers import find_durations
 from bot.normalize.text import CORRECTION_CUES, normalize_text
 
@@ -305,7 +312,9 @@ def _spring_festival(text: str, today: date) -> list[date]:
 
 _DAY_NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"  # 国庆1号到5号 / 十一从一号上到五号
 _SOLAR_HOLIDAYS = {  # name pattern → first day of the holiday in a year
-    r"国庆": lambda y: date(y, 10, 1),
+    # 十一七天都干了: 十一 as the holiday's name, not 十一月 / 十一号 / 十一个小时
+    r"国庆|十一(?=\s*(?:假期|长假|黄金周|期间|放假|那几天|那?七天|都|加班|上班|干活|没休|没歇))":
+        lambda y: date(y, 10, 1),
     r"五一|劳动节": lambda y: date(y, 5, 1),
     r"元旦": lambda y: date(y, 1, 1),
     r"清明": qingming,
@@ -354,9 +363,31 @@ def _named_holidays(text: str, today: date) -> list[date]:
                 continue
             except ValueError:
                 pass
+        if not m and (week := _break_days(first, text)):
+            days += week  # 国庆加班了 / 国庆七天都没休 (one day before): the holiday's days
+            continue
         n = int(_number(m.group(1)) or 1) if m else 1
         days += _span(first, first + timedelta(days=min(n, 10) - 1))
     return days
+
+
+# 国庆都在上班 / 国庆期间一天没歇: every day of the holiday's break
+_WHOLE_BREAK = re.compile(r"都|全|整个|期间|那几天|没休|没歇|一天(?:也|都)?没|天天|每天")
+_BREAK_NAMES = {(10, 1): "国庆节", (5, 1): "劳动节"}
+
+
+def _break_days(first: date, text: str) -> list[date]:
+    """国庆 / 五一 said with no count and no day (国庆加班了 was summed as 10月1日 alone): their
+    statutory days (国庆 1–3 October, 300 %), or every day of the break when the worker says all
+    of it (国庆都在上班: 1–3 October and the rest days after, 200 %); [] for a one-day holiday."""
+    name = _BREAK_NAMES.get((first.month, first.day))
+    if not name:
+        return []
+    statutory = [d for d, n in statutory_holidays(first.year).items() if name in n]
+    if not _WHOLE_BREAK.search(text):
+        return sorted(statutory)
+    rest = [d for d, n in holiday_breaks(first.year).items() if n == f"{name}假期"]
+    return sorted(set(statutory + rest))
 
 
 def holiday_days_said_bare(text: str, said_before: list[str], today: date | None = None) -> str | None:
@@ -424,14 +455,22 @@ def _calendar_dates(text: str, today: date) -> list[date]:
 
 _REST_WORDS = r"周末|周六|周日|星期六|星期天|星期日|礼拜天|休息日|双休"
 # 三个周六 (three Saturdays) / 俩周末 (two weekends: four days)
-_COUNT_OF = r"(?<![周期拜])([0-9]+|[一二两俩三四五六七八九十]+)\s*个?\s*"
+# (月薪4500 周六上班不调休 — YU-02: read as 4,500 Saturdays): a count of days is no wage's tail
+_COUNT_OF = r"(?<![周期拜\d千百万.])([0-9]{1,2}(?!\d)|[一二两俩三四五六七八九十]+)\s*个?\s*"
 # 四个周末休息日 (Q-03): four rest days at weekends, not four weekends of two days each
 _REST_DAYS_NAMED = re.compile(_COUNT_OF + r"(?:周六|周日|星期六|星期天|星期日|礼拜六|礼拜天|"
                               r"(?:周末|双休)的?休息日)")
 _WEEKENDS_COUNTED = re.compile(_COUNT_OF + r"(?:周末|双休)(?!的?休息日)")
 _EVERY_WEEK = re.compile(r"(?:周六周日|周六日|星期六星期[天日]|礼拜六礼拜天)都|"  # (ZA-15: counted one a week)
                          r"每(?:个)?(?:周|星期|礼拜)(?:[六日天]|末)|(?:周|星期|礼拜)[六日天]都|(?:周末|双休)都|"
-                         r"每个?(?:周末|双休)")
+                         r"每个?(?:周末|双休)|"
+                         # 平时每天加班2小时 周六也上班 (YU-02: the Saturdays dropped): said of every
+                         # week (上个周六也上班了 / 周六也上了一天 is one day, counted elsewhere)
+                         r"(?<![上这下个])(?:周|星期|礼拜)[六日天](?:也|全)都?(?:要|得|在)?"
+                         r"(?:上班|加班|干活|上|干)(?![了过])|"
+                         # 周六上班不调休: Saturdays worked with no time off, as a rule of the job
+                         r"(?<![上这下个])(?:周|星期|礼拜)[六日天](?:要|得|都)?(?:上班|加班)"
+                         r"\S{0,2}?(?:不|没有?)(?:给)?(?:调休|补休|倒休)")
 _REST_COUNT = re.compile(rf"(?:{_REST_WORDS})\D{{0,4}}?({_NUM})\s*天")
 # 每个周末两天 上个月一共8天: the total the worker counted, not the days of one weekend
 _TOTAL_COUNT = re.compile(rf"(?:一共|总共|合计|加起来|共)\D{{0,2}}?({_NUM})\s*天")
@@ -738,7 +777,9 @@ def _every_workday(found: WorkedText, hours: Decimal, text: str, said: re.Patter
     """``hours`` over on every working day of the period the text names (``said``: the words
     that say so, left out when looking for the worker's own count of days)."""
     found.hours_per_day = found.extended_hours = hours
-    text = _REST_SAID_COUNT.sub("", text)  # (周六周日去加班呢 加了4天: no working days of the period)
+    # (周六周日去加班呢 加了4天: no working days of the period; 周六都上班 一个月22天 — YU-02: the
+    # 22 working days kept, more days than a month's rest days)
+    text = _REST_SAID_COUNT.sub(lambda m: m.group(0) if (_number(m.group(1)) or 0) > 12 else "", text)
     found.workdays = _workdays_in_period(text)
     found.workdays_counted = bool(re.search(rf"(?:{_NUM})\s*天|{_WORKDAYS_COUNTED.pattern}|{_DAYS_SAID_BARE}",
                                             said.sub("", text)))
@@ -756,8 +797,8 @@ WORKDAYS_PER_MONTH = Decimal("20.83")
 
 
 # 上个月22个工作日每日都加班两个钟 (YM-16: how long asked again): the worker's own count of working days
-# (每个工作日 / 一个工作日 is no count)
-_WORKDAYS_COUNTED = re.compile(rf"(?<!每)(?!一个?工作日)({_NUM})\s*个?\s*工作日")
+# (每个工作日 / 一个工作日 is no count; 工资四千五 工作日每天… — YU-02: no 5 working days)
+_WORKDAYS_COUNTED = re.compile(rf"(?<![每\d千百万])(?!一个?工作日)({_NUM})\s*个?\s*工作日")
 # 22日啰 头先讲了 (YM-16): a count of days said with 日, as Cantonese says it
 _DAYS_SAID_BARE = r"(?<![\d月])\d{1,2}\s*日(?=\s*(?:啰|咯|喇|啦|了|吧|呀|啊|嘛|$|\s))"
 
