@@ -130,6 +130,7 @@ async def asked_facts(tracker: Tracker, statements: bool = False, places: bool =
         return []
     found: list[dict] = []
     for part in question_parts(text):
+        part = _fine_named(part)
         if not places:  # the law only: the words that ask for a station's card are left out
             part = re.sub(r"工会|网格|服务站|工作站", "", part)
         answer = await _records_for(tracker, part, places)
@@ -142,6 +143,16 @@ async def asked_facts(tracker: Tracker, statements: bool = False, places: bool =
     if not found and _POINTS_BACK.search(text) and len(_of_the_case(text)) <= 24:
         found = await _read_with_before(tracker, _of_the_case(text))
     return found
+
+
+# 迟到一次扣50 合法吗 / 早退扣了我两百 (YS-09: no record found, the arrears form asked 哪家单位欠的):
+# a fine for lateness said as a count docked, asked with the words the deductions record takes
+_FINE_DOCKED = re.compile(r"(?:迟到|早退|旷工)\S{0,6}?扣(?:了|我|俺)*\s*[\d一二两三四五六七八九十百]")
+
+
+def _fine_named(question: str) -> str:
+    """The question, with 扣钱 added when it tells a fine docked by the time (迟到一次扣50)."""
+    return f"{question} 扣钱" if _FINE_DOCKED.search(question) and "扣钱" not in question else question
 
 
 async def _records_for(tracker: Tracker, question: str, places: bool = True) -> dict | None:
@@ -489,11 +500,20 @@ def _deductions(words: str) -> tuple[dict[float, bool], float | None]:
             if _DEPOSIT_NEAR.search(words[span.end:span.end + 8]) or _DEPOSIT_NEAR.search(clause):
                 continue  # 扣我500说是押金 (YM-11): a deposit, returned whole — no deduction
             if after or span.value not in taken:
-                taken[span.value] = bool(_FINED_FOR.search(cause)) and not _DAMAGE.search(cause)
+                taken[span.value] = _fined(cause, words)
         elif wage is None and (_MONTHLY_PAY.search(before) or re.match(r"\s*(?:块|元)?(?:钱)?(?:一个月|每月)",
                                                                        words[span.end:span.end + 5])):
             wage = span.value
     return taken, wage
+
+
+def _fined(cause: str, words: str) -> bool:
+    """The sum was a fine (迟到, 罚款), not a loss the worker caused: its own clause says so or,
+    when it says neither, the worker's words name a fine and no loss anywhere (迟到罚款合法吗 …
+    这个月扣了800 — YS-09 weighed the 800 as damages)."""
+    if _FINED_FOR.search(cause) or _DAMAGE.search(cause):
+        return bool(_FINED_FOR.search(cause)) and not _DAMAGE.search(cause)
+    return bool(_FINED_FOR.search(words)) and not _DAMAGE.search(words)
 
 
 def applied_deduction(found: list[dict], words: str) -> list[str]:
@@ -509,13 +529,8 @@ def applied_deduction(found: list[dict], words: str) -> list[str]:
     cap = wage * 0.2
     fines = [s for s, fine in taken.items() if fine]
     loss = sum(s for s, fine in taken.items() if not fine)
-    damage = loss or sum(fines)  # (迟到扣了1500, no loss named: weighed against the cap too)
     if not loss:
-        verdict = (f"扣 {damage:,.0f} 元超过了这条线，多扣的至少 {damage - cap:,.0f} 元可以要回来" if damage > cap
-                   else f"扣 {damage:,.0f} 元没有超过这条线，但前提是真有您造成的损失")
-        fine = "；迟到、请假这类“罚款”，法律本来就没给单位罚款的权力，扣的钱可以要回来" if fines else ""
-        return [f"按您说的：月工资 {wage:,.0f} 元，就算是赔偿单位的损失，每月最多只能扣 20%，也就是 {cap:,.0f} 元；"
-                f"{verdict}{fine}（可以打 12333 投诉，或申请劳动仲裁）。"]
+        return [fined_line(fines, wage, cap, words)]
     line = (f"按您说的：月工资 {wage:,.0f} 元。因为您的原因造成损失、从工资里扣赔偿的，每月最多扣工资的 20%，也就是 "
             f"{cap:,.0f} 元，而且扣完剩下的不能低于当地月最低工资；")
     line += (f"扣 {loss:,.0f} 元超过了这条线：这个月最多扣 {cap:,.0f} 元，剩下的 {loss - cap:,.0f} 元只能分到以后"
@@ -525,6 +540,22 @@ def applied_deduction(found: list[dict], words: str) -> list[str]:
         line += ("迟到这类“罚款”（" + "、".join(f"{s:,.0f} 元" for s in fines) + "）：劳动法律法规没有给单位罚款的"
                  "权力，多数地方认为没有法律依据，可以要求退还（以当地人社部门的认定为准）。")
     return [line + "可以打 12333 投诉，或申请劳动仲裁。"]
+
+
+_FINE_CAUSE = re.compile(r"迟到|早退|旷工")
+
+
+def fined_line(fines: list[float], wage: float, cap: float, words: str = "") -> str:
+    """迟到一次扣50 / 迟到扣了800 (YS-09: weighed as a loss the worker caused, 20 % a month): a fine
+    is no compensation — the law gives the employer no power to fine (the policy record on
+    deductions); the 20 % cap only binds what the employer might call damages, with proof."""
+    total = sum(fines)
+    cause = f"因为{m.group(0)}被扣了" if (m := _FINE_CAUSE.search(words)) else "被罚款扣了"
+    over = f"扣 {total:,.0f} 元也超过了这条线" if total > cap else f"扣 {total:,.0f} 元就算没超过这条线，也得真有损失"
+    return (f"按您说的：月工资 {wage:,.0f} 元，{cause} {total:,.0f} 元。这是罚款，不是赔偿损失："
+            "劳动法律法规没有给单位对职工罚款的权力，这样扣的钱可以要求退还。单位要是说成“赔偿损失”，得拿出您给单位造成"
+            f"损失的证据，而且每月最多只能扣工资的 20%，也就是 {cap:,.0f} 元，{over}。把考勤记录、工资条、扣款的通知或"
+            "聊天记录留好，可以打 12333 向劳动监察投诉，也可以找工会（12351）帮忙，或者申请劳动仲裁。")
 
 
 _OTHERS_BEFORE = re.compile(r"工友|同事|他们|她们|别人|老乡|其他人|那些人?")

@@ -602,7 +602,7 @@ def employer_answer(value: object) -> Checked:
     """The answer to 'who owes you': a registered name, a name without 公司 (青岛海纳建筑), or a
     description (一个姓刘的包工头 在长江路那个工地); 不知道 is kept as unknown."""
     text = re.sub(r"\s+", " ", _text(value)).strip(" ，,。.!！")
-    if text in _known_place_names():
+    if text in _known_place_names() or _only_places(text):
         # 辛安 said to 是哪家单位欠的 (this stop's own check: filed as the employer, the place
         # undone and 没听明白您在哪里): a place, kept as the place; the employer asked again
         return Checked(reask="utter_invalid_employer")
@@ -1003,6 +1003,12 @@ def _places_before(words: str) -> tuple[str, dict[str, str]]:
         rest = rest[len(hit[2]):]
 
 
+def _only_places(text: str) -> bool:
+    """黄岛区辛安街道 / 在青岛黄岛区 said to 是哪家单位欠的: places and nothing of a name."""
+    rest, found = _places_before(re.sub(r"^(?:我|俺|我们|俺们)?在", "", text.replace(" ", "")))
+    return bool(found) and re.fullmatch(r"(?:的|那边|这边|附近|那块|这块|这里|那里)?", rest) is not None
+
+
 def _after_places(words: str) -> str | None:
     """上海松江宏远物流 → 宏远物流: the name left after the places said before it, when it reads
     as an employer (not 送快递: work)."""
@@ -1121,12 +1127,21 @@ def time_off_work(text: str, start: int, end: int) -> bool:
     return bool(_OFF_BEFORE.search(text[max(0, start - 8):start]) or _OFF_AFTER.match(text, end))
 
 
+# 那是3个月前 / 半年以前走的 / 两个月之前发过一次 (YU-10: 欠薪时间 3个月): when something happened,
+# a point in time, not a count of months (前天 / 前面 / 前台 are no such point; 三个月前就没发了 /
+# 从半年前开始拖 count the months from it)
+_AGO_AFTER = re.compile(r"\s?(?:以前|之前|前)(?![天面台头边方])(?!\s?(?:开始|起|到现在|到今天)|"
+                        r"\s?(?:就|一直)\S{0,3}?(?:没|不|拖|欠|压))")
+
+
 def time_not_owed(text: str, start: int, end: int) -> bool:
     """The duration at ``start:end`` is the time since leaving or since an accident, the
-    contract's term or a time off work: no time the wages are owed, nor one worked."""
+    contract's term, a time off work or a point in time (三个月前): no time the wages are owed,
+    nor one worked."""
     before = text[max(0, start - 8):start]
     return bool(SINCE_LEFT.search(before) or _SINCE_HURT.search(before) or _CONTRACT_BEFORE.search(before)
-                or _CONTRACT_AFTER.match(text, end) or time_off_work(text, start, end))
+                or _CONTRACT_AFTER.match(text, end) or time_off_work(text, start, end)
+                or _AGO_AFTER.match(text, end))
 
 
 def _owed_duration(text: str, ctx: Context, correcting: bool) -> str | None:
