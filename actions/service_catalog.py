@@ -149,3 +149,61 @@ def _negated(text: str) -> set[str]:
 def says_not_this(text: str, service: str) -> bool:
     """The message says it is not about ``service`` (不是欠工资 / 俺说了不是欠钱)."""
     return service in _negated(text)
+
+
+# 那我去哪申请 / 找谁申请呢 / 在哪办 right after a service's answer (YV-04: the menu): where and
+# how to apply for THAT service. Only the question itself (去哪办居住证 asks about a document)
+_WHERE_TO_APPLY = re.compile(
+    r"(?:(?:去|到|上|在|找)哪(?:里|儿|个地方|个部门)?|哪里|找谁|找哪个?)(?:申请|办理?|领取?|报名|递材料|交材料)|"
+    r"(?:怎么|咋|如何)(?:申请|办理|领取?)|申请(?:的话)?.{0,3}(?:去哪|在哪|找谁|哪里)(?:里|儿)?")
+_ONLY_PARTICLES = re.compile(r"[啊呀呢吗嘛哇啦的哈呗？?。！!，,~\s]*$")
+
+
+def asks_where_to_apply(text: str) -> bool:
+    """The message asks only where (or how) to apply — no other thing named after it."""
+    text = (text or "").strip()
+    return any(_ONLY_PARTICLES.fullmatch(text[m.end():])
+               for m in _WHERE_TO_APPLY.finditer(text))
+
+
+# The marks a reply leaves of the service it answered (the bot's own words, newest first):
+# 当地工会的过年措施 / 补贴申请工单, a relief verdict, the school rule…
+_ANSWER_MARKS = (
+    ("holiday_subsidy", r"过年措施|补贴申请|留\S{0,4}过年|春节集体协议"),
+    ("relief_eligibility", r"救助|建档|帮扶"),
+    ("school_placement", r"随迁子女|入学|子女入学协调"),
+    ("mutual_insurance", r"互助保障"),
+    ("childcare_service", r"托管"),
+    ("skills_training", r"职工书院|技能培训"),
+    ("legal_aid", r"法律援助|仲裁"),
+)
+
+
+def service_of_reply(text: str) -> str | None:
+    """The service one reply of the bot was about (the first mark in the table's order)."""
+    return next((service for service, mark in _ANSWER_MARKS if re.search(mark, text or "")), None)
+
+
+def where_to_apply(service: str, where: str, policy: dict | None = None) -> str:
+    """Where and how to apply for ``service``: ``where`` names the worker's station (or the
+    usual places when none is known); what to bring comes from the policy record, never made
+    up — a service with no list on record says who tells them."""
+    details = (policy or {}).get("details") or {}
+    if service == "school_placement":
+        documents = "、".join(details.get("documents") or []) or "父母居住证、务工证明、户口簿、孩子出生证明"
+        return (f"孩子入学的申请交给居住地区（县）教育部门（按当地教育局当年的随迁子女入学公告，网上或现场报名）；"
+                f"要准备：{documents}。报名遇到学位紧张、转学或被拒收，找{where}，工作站出面和学校、教育部门协调。")
+    if service == "relief_eligibility":
+        return (f"困难救助要本人向工会申请：到{where}（或所在单位工会）提出，带上身份证，和看病花费的票据、"
+                "家庭收入等困难情况的材料；还没建档的先在那里申请建档，工作人员核实后按困难、特困的标准办。")
+    if service == "holiday_subsidy":
+        return (f"过年的慰问和补贴通过所在单位工会，或者当地工会（{where}）登记领取，不用自己去跑窗口；"
+                "要带什么、什么时候领，以单位工会和当地工会的安排为准，可以打职工服务热线 12351 问。")
+    if service == "mutual_insurance":
+        steps = "；".join(details.get("claim_steps") or []) or "保留病历、诊断证明、费用票据，通过单位工会提交申请"
+        return (f"职工互助保障一般通过所在单位的工会参加和申请给付；单位没有工会的，找{where}。"
+                f"申请给付：{steps}。")
+    if service == "legal_aid":
+        return (f"法律援助可以找：① {where}，工会提供免费法律咨询、代写文书、调解和仲裁代理；"
+                "② 当地的法律援助中心（市、区司法局设立），打 12348 能问到离您最近的一处。")
+    return f"可以到{where}申请，也可以打职工服务热线 12351 问怎么办。"

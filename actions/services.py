@@ -12,6 +12,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.apply_where import POLICY_SERVICE_OF, place_station, station_where, where_to_apply_reply
 from actions.backend_client import BackendError, RateLimited
 from actions.common import SafeAction, client, location, policies_for, said_this_turn
 from actions.crisis import is_crisis, wants_to_talk
@@ -28,7 +29,10 @@ from actions.facts import (
 from actions.handoff import asks_for_a_person, request_handoff
 from actions.hotline_form import just_asking
 from actions.legal import WAGE_AGAIN, WAGE_ASK, case_points, sums_for, wage_told, worked_out
-from actions.service_catalog import services_named
+from actions.service_catalog import (
+    SERVICE_NAMES,
+    services_named,
+)
 from actions.slot_checks import slots_set_this_turn
 from actions.station_followup import filed_type
 from actions.station_text import station_text, wider_station_note
@@ -209,7 +213,11 @@ class ActionLegalAid(PolicyAnswer):
             return []  # the sum waits for the wage
         if found or sums:
             return offer_ticket("legal_aid", legal_case(tracker))
-        return await super().act(dispatcher, tracker, domain)
+        events = await super().act(dispatcher, tracker, domain)
+        if elsewhere := await legal_help_elsewhere(tracker):
+            # 成都这边有法律援助不 (YV-15): what is true there too, not the union's paragraph alone
+            dispatcher.utter_message(text=elsewhere)
+        return events
 
     def answer(self, dispatcher, tracker, policies):
         policy = policies[0]
@@ -229,6 +237,35 @@ class ActionLegalAid(PolicyAnswer):
         dispatcher.utter_message(text=f"{policy['title']}：{policy['summary']}"
                                       + (f"\n热线：{lines}" if lines else ""))
         return offer_ticket("legal_aid", case)
+
+
+def legal_help_text(place: str, station: dict | None) -> str:
+    """Legal help for a place with no legal-aid record of its own: what is true everywhere
+    (12348, the local 法律援助中心, the local union) and what this hotline still does — never
+    the place's own addresses, which are not on record."""
+    union = station_where(station) if station else "职工服务热线 12351"
+    return (f"{place}当地的法律援助机构我这里没有收录具体地址和电话，这几条哪儿都能用：① 打 12348 公共法律服务热线，"
+            f"问{place}离您最近的法律援助中心（市、区司法局设立），讨要劳动报酬、工伤赔偿的，进城务工人员申请"
+            f"法律援助不用审查经济困难状况；② 当地总工会：{union}。"
+            "我这边也能帮您：把遇到的事说给我，我按法律讲讲怎么办、帮您算算该拿多少；要登记的话，我转给当地工会跟进。")
+
+
+async def legal_help_elsewhere(tracker: Tracker) -> str | None:
+    """The text above for a worker whose place has no grid station on record (a city's
+    default centre only) and no legal-aid record of its own; None otherwise (辛安's station
+    and its services are the answer there)."""
+    city, district = location(tracker)
+    if not (city or district):
+        return None
+    try:
+        local = [p for p in (await client().policies("legal_aid", city, district))["policies"]
+                 if p.get("region_id") is not None]
+    except Exception:
+        local = []
+    place, station = await place_station(city, district)
+    if local or not place or (station and not station.get("is_city_default")):
+        return None
+    return legal_help_text(place, station)
 
 
 class ActionMutualInsurance(PolicyAnswer):
@@ -400,14 +437,69 @@ def topic_just_answered(tracker) -> str | None:
 
 
 async def answer_in_service_topic(dispatcher: CollectingDispatcher, tracker) -> bool:
-    """A follow-up question right after a policy service's answer, answered from the records
-    read with that service's topic (咋申请, 要钱吗, 寒假也管吗): True when something was said."""
+    """A follow-up question right after a service's answer: where to apply for it (那我去哪申请,
+    YV-04), whether it is there in the place named (我在青岛能参加不, YV-16), else answered from
+    the records read with that service's topic (咋申请, 要钱吗, 寒假也管吗): True when something
+    was said."""
+    if not tracker.active_loop_name and (where := await where_to_apply_reply(tracker)):
+        dispatcher.utter_message(text=where)
+        return True
     if not (topic := topic_just_answered(tracker)):
         return False
+    if (service := service_just_answered(tracker)) and (here := await service_in_place_reply(tracker, service)):
+        dispatcher.utter_message(text=here)
+        return True
     answers = await answer_in_topic(tracker, topic)
     for line in answers:
         dispatcher.utter_message(text=line)
     return bool(answers)
+
+
+# The policy records' service of a service (the backend's names)
+# 我在青岛能参加不 / 青岛有没有 / 那镇江呢 right after a service's answer: that place's answer
+_CAN_I_THERE = re.compile(r"能(?:不能)?(?:参加|加入|入|办|申请|享受|领|报)|有没有|有吗|有不|能行|行不行|可以吗|"
+                          r"呢[？?]?$")
+
+
+def place_named(tracker) -> tuple[str | None, str | None]:
+    """The city and district the latest message names (None, None: none)."""
+    entities = (tracker.latest_message or {}).get("entities") or []
+    kinds = {e.get("entity"): e.get("value") for e in entities}
+    return kinds.get("city"), kinds.get("district")
+
+
+def service_in_place_text(service: str, place: str, local: list[dict], where: str) -> str:
+    """Whether the place has the service on record, and how to join there: a place with its
+    own record gets it; one without is told so plainly, with the way that holds everywhere."""
+    name = SERVICE_NAMES.get(service, service)
+    if local:
+        policy = local[0]
+        return (f"{place}有：{policy['title']}：{policy['summary']}（来源：{policy['source']}）\n"
+                f"怎么参加、怎么申请，问所在单位的工会；单位没有工会的，找{where}，或打职工服务热线 12351。")
+    if service == "mutual_insurance":
+        return (f"{place}的职工互助保障方案我这里没有收录，没法告诉您{place}有哪几种、交多少钱。"
+                "一般来说哪里的职工都能参加："
+                f"由所在单位的工会统一组织，个人不用单独去买；单位没有工会的，找{where}，或打职工服务热线 12351，"
+                "问清当地有哪些项目、怎么报名。")
+    return (f"{place}的“{name}”我这里没有收录当地的具体办法。可以找{where}，或打职工服务热线 12351 问当地怎么办。")
+
+
+async def service_in_place_reply(tracker, service: str) -> str | None:
+    """我在青岛能参加不 right after the mutual cover's answer (YV-16: the same paragraph again):
+    that place's answer; None when the message names no place or asks no such thing."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    city, district = place_named(tracker)
+    if not (city or district) or not _CAN_I_THERE.search(text) or services_named(text):
+        return None
+    place, station = await place_station(city, district)
+    if not place:
+        return None
+    try:
+        local = [p for p in (await client().policies(POLICY_SERVICE_OF.get(service, service), city,
+                                                     district))["policies"] if p.get("region_id") is not None]
+    except Exception:
+        local = []
+    return service_in_place_text(service, place, local, station_where(station))
 
 
 _SCHOOL_TROUBLE = re.compile(r"转学|入学|上不了学|学位|不收|报名上学|插班")

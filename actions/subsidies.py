@@ -8,6 +8,7 @@ whose agreement is on record) is known, the form says them before it asks anythi
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -16,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import SafeAction, client, location, said_this_turn
+from actions.facts import recent_words
 from actions.relief import verdict_lines
 from actions.tickets import offer_ticket
 from actions.validators import UNKNOWN
@@ -36,12 +38,18 @@ def worker_facts(tracker) -> dict:
 
 
 async def local_measures(tracker: Tracker) -> list[dict]:
-    """The region's own holiday measures on record ([] for a place without any, or unknown)."""
-    return await measures_for(*location(tracker))
+    """The region's own holiday measures on record ([] for a place without any, or unknown),
+    with an employer's agreement only for a worker of that employer."""
+    employer = tracker.get_slot("employer")
+    return await measures_for(*location(tracker), employer=None if employer == UNKNOWN else employer)
 
 
-async def measures_for(city: str | None, district: str | None) -> list[dict]:
-    """The holiday measures on record for a place itself ([] for none, or a place unknown)."""
+async def measures_for(city: str | None, district: str | None, employer: str | None = None,
+                       agreements: bool = False) -> list[dict]:
+    """The holiday measures on record for a place itself ([] for none, or a place unknown).
+    One employer's collective agreement (隆祥's, in 福鼎) is no measure of the place: it is
+    said to that employer's workers only (YU-03: told to every worker of 福鼎 as 当地工会的过年措施);
+    ``agreements``: those agreements alone, the others' workers not included."""
     if not (city or district):
         return []
     try:
@@ -50,7 +58,55 @@ async def measures_for(city: str | None, district: str | None) -> list[dict]:
         return []
     except BackendUnavailable:  # the measures are a bonus of the form's turn: it goes on
         return []
-    return [p for p in found["policies"] if p.get("region_id") is not None]
+    local = [p for p in found["policies"] if p.get("region_id") is not None]
+    if agreements:
+        return [p for p in local if agreement_employer(p)]
+    return [p for p in local if not agreement_employer(p) or same_employer(agreement_employer(p), employer)]
+
+
+def agreement_employer(policy: dict) -> str | None:
+    """The employer whose own agreement a record is (None: a measure of the place)."""
+    return (policy.get("details") or {}).get("employer") or None
+
+
+_NAME_TAILS = ("有限责任公司", "有限公司", "股份公司", "集团", "公司", "厂")
+
+
+def same_employer(recorded: str | None, told: str | None) -> bool:
+    """The worker's employer is the agreement's (隆祥 / 隆祥皮革 for 隆祥皮革有限公司)."""
+    if not (recorded and told):
+        return False
+    short = recorded
+    for tail in _NAME_TAILS:
+        short = short.removesuffix(tail)
+    return str(told)[:2] in recorded or short[:2] in str(told)
+
+
+def agreement_note(agreements: list[dict], place: str) -> str:
+    """One line for a place whose only record is an employer's agreement, the employer unknown:
+    whose it is and that it binds that employer only — not its terms to everyone."""
+    names = "、".join(dict.fromkeys(agreement_employer(p) for p in agreements))
+    return (f"{place}这边我只收录了{names}的春节集体协议，那是这家单位和职工协商签的，只对这家单位的职工有效；"
+            "您要是在这家单位上班，告诉我一声，我按协议给您说。")
+
+
+# 路费咋报 / 车票能报不 (YU-15): the fare asked about, which a place's measures may not cover
+_FARE = re.compile(r"路费|车费|车票|路上的钱|回家的钱|返乡费|返岗费|机票|火车票")
+_FARE_COVERED = re.compile(r"路费|车费|车票|返程")
+
+
+def fare_asked(text: str) -> bool:
+    """The worker asks about travel costs (路费, 车票)."""
+    return bool(_FARE.search(text or ""))
+
+
+def fare_line(place: str, said: str) -> str | None:
+    """What the records say of the fare asked: nothing when the measures said name it (the
+    answer is there); else plainly that they do not, and who may pay it."""
+    if _FARE_COVERED.search(said or ""):
+        return None
+    return (f"您问的路费：{place}登记的过年措施里没有路费（车费）补贴这一项。返乡、返岗的路费有的单位会自己给"
+            "（写在单位的集体协议或通知里），可以问问单位工会，或拨打职工服务热线 12351。")
 
 
 def measures_text(measures: list[dict], today: date | None = None,
@@ -114,10 +170,16 @@ class ActionHolidaySubsidy(SafeAction):
         measures = await local_measures(tracker)
         result = await client().eligibility(facts)
         yes, _ = verdict_lines(result.get("programmes", []))
+        agreements = [] if measures or yes else await measures_for(*location(tracker), agreements=True)
         if not measures and yes:
             dispatcher.utter_message(response="utter_no_holiday_measures")
         elif measures and not measures_said(tracker, measures):
             dispatcher.utter_message(text=measures_text(measures))
+        if agreements and not tracker.get_slot("employer"):
+            dispatcher.utter_message(text=agreement_note(agreements, place_name(tracker)))
+        if measures and fare_asked(recent_words(tracker, limit=3)) and (fare := fare_line(
+                place_name(tracker), " ".join(m["summary"] for m in measures) + " ".join(yes))):
+            dispatcher.utter_message(text=fare)  # 不回家过年的人路费咋报 (YU-15): said plainly
         # (nothing on record and nothing to apply for: NOTHING_ON_RECORD below says it once;
         # CODE-12 heard "还没有收录" twice in one reply)
         if yes:
@@ -129,9 +191,17 @@ class ActionHolidaySubsidy(SafeAction):
         if not yes:
             # 节后错峰回家 in 南宁 with the measures already said: never a silent end, and never
             # "nothing for you" after measures that list a red envelope: a person checks the rest
-            dispatcher.utter_message(text=ASK_A_PERSON if measures else NOTHING_ON_RECORD)
+            dispatcher.utter_message(text=ASK_A_PERSON if measures else NO_PLACE_MEASURES if agreements
+                                     else NOTHING_ON_RECORD)
             return offer_ticket("subsidy_application", application_facts(tracker, facts, []))
         return []
+
+
+def place_name(tracker: Tracker) -> str:
+    """The worker's place as they told it (district before city), for a sentence."""
+    city, district = location(tracker)
+    place = next((p for p in (district, city) if p and p != UNKNOWN), None)
+    return place or "您那里"
 
 
 def _eligible_header(measures: list[dict], today: date | None = None) -> str:
@@ -149,3 +219,6 @@ ASK_A_PERSON = ("上面是当地登记的措施。您具体能领哪些、怎么
 NOTHING_ON_RECORD = ("您所在地方的过年措施我这里还没有收录。返岗路费、红包这些，很多是单位或当地工会"
                      "另外安排的，可以问问单位工会，或拨打职工服务热线 12351；也可以登记一下，让工作站的"
                      "工作人员帮您问清楚。")
+NO_PLACE_MEASURES = ("当地工会面向所有职工的过年措施我这里还没有收录。返岗路费、红包这些，"
+                     "很多是单位或当地工会另外安排的，可以问问单位工会，或拨打职工服务热线 12351；"
+                     "也可以登记一下，让工作站的工作人员帮您问清楚。")
