@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import UserUtteranceReverted
+from rasa_sdk.events import SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import validators as v
@@ -47,6 +47,7 @@ from actions.legal import day_pay_lines, shortfall_reply, sums_for
 from actions.router import (
     ActionStartService,
     days_after_figure,
+    divisor_reply,
     flow_to_redo,
     pay_to_compare,
     period_follow_up,
@@ -230,6 +231,9 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
     if listening := listening_reply(tracker, text):
         dispatcher.utter_message(text=listening)  # 不想打电话 跟你说说行不 (ZF-12)
         return []
+    if (why := divisor_reply(tracker, text)) is not None:
+        dispatcher.utter_message(text=why)  # 为啥除21.75 after the overtime sum (YU-14)
+        return []
     if (challenged := closed_challenged_reply(tracker, text)) is not None:
         dispatcher.utter_message(text=challenged)  # 怎么不在服务时间 at 13:21 on a Monday (YT-11: the menu)
         return []
@@ -400,6 +404,43 @@ class ActionAffirmNoContext(Action):
 _PLAIN_NO = re.compile(r"^(?:不用|不要|不了|没有|没|不|算了|不需要|先不|暂时不|别)[了啊吧呀哈。.!！\s]*$")
 
 
+PLACE_DENIED = "好的，不是{place}。那您在哪个区、哪个街道？（比如：黄岛区薛家岛街道）"
+_NOT_THERE = re.compile(r"(?:不是|不在|没在)\s*(?:在)?$")
+
+
+def _places_named(tracker: Tracker) -> list[tuple[str, str]]:
+    """(slot, value) of each place the latest message names, in the order said."""
+    entities = sorted((tracker.latest_message or {}).get("entities") or [], key=lambda e: e.get("start") or 0)
+    return [(str(e["entity"]), str(e["value"])) for e in entities
+            if e.get("entity") in ("district", "city") and e.get("value")]
+
+
+def _is_denied(text: str, place: str) -> bool:
+    """The place is said right after 不是 / 不在 (不是辛安 是薛家岛: 辛安 denied, 薛家岛 not)."""
+    at = text.find(place)
+    return at >= 0 and bool(_NOT_THERE.search(text[:at]))
+
+
+def place_denied(tracker: Tracker, text: str) -> str | None:
+    """不是辛安 / 我不在辛安: the place the worker says is not theirs (None: no place denied)."""
+    return next((p for _, p in _places_named(tracker) if _is_denied(text, p)), None)
+
+
+def meant_place(tracker: Tracker, text: str) -> list[dict[str, Any]]:
+    """The slots of the places said beside a denied one (我问的是广东 不是上海: the city is 广东,
+    not the 上海 the slot took as the last place said) — a city said clears the district."""
+    events: list[dict[str, Any]] = []
+    for kind, place in _places_named(tracker):
+        if _is_denied(text, place):
+            continue
+        tracker.slots[kind] = place
+        events.append(SlotSet(kind, place))
+        if kind == "city" and tracker.get_slot("district"):
+            tracker.slots["district"] = None
+            events.append(SlotSet("district", None))
+    return events
+
+
 class ActionDenyNoContext(Action):
     """A no with no question open: said back — unless it asks something on record."""
 
@@ -415,6 +456,14 @@ class ActionDenyNoContext(Action):
         if not text.startswith("/") and v.is_correction(text) and flow_to_redo(tracker):
             # 不对 是八千七 right after the overtime sum (WW-03: 好的，没问题): worked out again
             return await ActionStartService().run(dispatcher, tracker, domain)
+        if not text.startswith("/") and (denied := place_denied(tracker, text)) is not None:
+            if not (meant := meant_place(tracker, text)):
+                dispatcher.utter_message(text=PLACE_DENIED.format(place=denied))  # 不是辛安 alone
+                return [SlotSet("district", None)]
+            if not tracker.active_loop_name and (service := place_follow_up(tracker, text)):
+                # 不是辛安 是薛家岛 right after 辛安's card (YT-10: 好的，没问题); 我问的是广东 不是上海
+                # after 上海's minimum wage (YS-11: 上海's again): the question, for the place meant
+                return meant + await ActionStartService()._start(service, dispatcher, tracker, domain)
         if not text.startswith("/") and (where := station_detail_reply(tracker)) is not None:
             dispatcher.utter_message(text=where)  # 那周六开门不 after a card (ZH-09: 好的，没问题)
             return []

@@ -23,7 +23,7 @@ from actions.common import client
 from actions.fact_tables import CASE_ALIASES, CASE_FACTS, CORRECTED, FACT_NAMES, WAGE_FACTS, fact_text, wage_as_said
 from actions.facts import answer_in_topic, is_question
 from actions.hotline_form import HotlineForm, asked_again_here
-from actions.legal import case_points, shortfall_reply, sums_for
+from actions.legal import case_points, shortfall_reply, sums_for, tells_time_worked
 from actions.overtime_days import kind_of_day_named
 from actions.places import resolve_place
 from actions.school import say_general_school_rule
@@ -529,6 +529,7 @@ class ValidateTicketOfferForm(HotlineForm):
         said = str(facts.get("question") or "")
         if said and text not in said and "question" not in changed and not text.startswith("/") and (
                 _A_FACT_NOT_DONE.match(text) or (changed and not v.is_correction(text))
+                or (case.get("type") == "legal_aid" and tells_time_worked(text) and not is_question(text))
                 or (case.get("type") == "legal_aid" and not v.is_correction(text)
                     and (points := case_points(text).get("case_points"))
                     # 他也没提前通知我 … 这个还能多要吗 (ZR-07: a question, so the 没提前通知 it

@@ -21,6 +21,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import validators as v
+from actions.apply_where import where_to_apply_reply
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client, on_action_call, said_this_turn
 from actions.crisis import is_crisis, wants_to_talk
@@ -680,6 +681,9 @@ class HotlineForm(FormValidationAction):
                                             or line.startswith("按您说的")))]
         if not answers:
             answers = await asked_again_here(tracker)
+        if not answers:
+            # 那我去哪申请 while the form asks its next fact (YV-04: 没有现成的准确答案)
+            answers = [where] if (where := await where_to_apply_reply(tracker)) else []
         question_kept: list[dict] = []
         if not answers and self._unanswerable_question(tracker):
             # 报名要带啥 身份证就行吗 / 医药费能要回来不 on the offer (X-03, X-17, X-20 got the

@@ -21,7 +21,7 @@ from rasa_sdk.utils import call_potential_coroutine
 from actions import forms
 from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
-from actions.common import SafeAction, bot_said, client, said_this_turn
+from actions.common import SafeAction, bot_said, client, location, said_this_turn
 from actions.crisis import (
     CRISIS_MONEY,
     CRISIS_STILL_HERE,
@@ -54,11 +54,22 @@ from actions.handoff import (
     queued_phone_left,
     queued_wait_reply,
     request_handoff,
+    staff_hours_for_place,
+    staff_hours_said,
     withdraw_handoff,
     withdraws_the_handoff,
 )
-from actions.legal import MONTHS_ASK, WAGE_AGAIN, WAGE_ASK, double_wage_from, shortfall_reply, sums_for
+from actions.legal import (
+    MONTHS_ASK,
+    WAGE_AGAIN,
+    WAGE_ASK,
+    double_wage_from,
+    minimum_wage_as_wage,
+    shortfall_reply,
+    sums_for,
+)
 from actions.next_service import offer_service
+from actions.overtime_calculator import TOTAL_LABEL, explain_divisor
 from actions.overtime_days import added_days, names_a_kind_of_day, read_worked_days
 from actions.relief import asks_help_not_medical, help_not_medical
 from actions.service_catalog import (
@@ -284,14 +295,18 @@ PLACE_ANSWERS = ("find_station", "minimum_wage", "childcare_service", "skills_tr
 PLACE_SLOTS = {"city", "district"}
 
 
+def _names_a_place(event: dict) -> bool:
+    return any(e.get("entity") in PLACE_SLOTS for e in (event.get("parse_data") or {}).get("entities") or [])
+
+
 def asked_before(tracker: Tracker, skipping: str = "inform", limit: int = 4) -> str | None:
     """The intent of the worker's last question before the latest message, looking past
     messages that only told facts (辛安街道 → 那李沧区呢 both follow 最近的服务站在哪)."""
     users = [e for e in reversed(tracker.events) if e.get("event") == "user"][1:limit + 1]
     for event in users:
         intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
-        if intent != skipping:
-            return intent
+        if intent != skipping and not (intent == "deny" and _names_a_place(event)):
+            return intent  # (不是辛安 told a place too: YT-10)
     return None
 
 
@@ -410,6 +425,29 @@ def pay_to_compare(tracker: Tracker) -> bool:
 _ASKS_WHERE_OR_WHEN = re.compile(r"在哪|哪里|哪儿|地址|怎么走|几点|什么时候|时间|电话")
 
 
+def minimum_as_overtime_base(tracker: Tracker, text: str, intent: str | None) -> tuple[int, str] | None:
+    """(the wage, the words naming it) when the worker says their wage is the minimum wage in an
+    overtime question — said with the overtime, or to the overtime form's wage question (None:
+    not that; 最低工资是多少 asks the minimum wage itself)."""
+    overtime = intent == "overtime_pay" or bool(_OVERTIME_SAID.search(text)) \
+        or tracker.get_slot("interrupted_form") == "overtime_form" or last_flow(tracker) == "overtime_form"
+    if not overtime or text.startswith("/") or tracker.get_slot("monthly_wage"):
+        return None
+    return minimum_wage_as_wage(text, *location(tracker))
+
+
+def divisor_reply(tracker: Tracker, text: str) -> str | None:
+    """为啥除21.75 right after the overtime sum (YU-14: the generic menu): why the month is
+    21.75 pay days — asked anywhere when 21.75 is named, else only within a few turns of a sum."""
+    if not ("21.75" in text or said_this_turn(tracker, TOTAL_LABEL, earlier_turns=3)):
+        return None
+    return explain_divisor(text)
+
+
+# The services about money owed or due: the worker's money after a crisis reply stays one of them
+_MONEY_SERVICES = frozenset({"wage_arrears", "overtime_pay", "minimum_wage"})
+
+
 def wants_a_person_only(intent: str | None, text: str) -> bool:
     """我想找个工会的人聊聊: a wish for a person and no service named; the NLU's guess of a
     service (often find_station, 工会) does not win over it."""
@@ -516,6 +554,17 @@ class ActionStartService(SafeAction):
             intent = "legal_aid"  # 他们说过年后给 这样还算时效吗 (YT-16: 留下过年还是回家, three times)
         if is_crisis(text):  # 工资要不回来…不想活了: the hotlines and a person, not the form
             return [FollowupAction("action_psych_support")]
+        lines_said = False  # the crisis lines said with the money line (not again a line later)
+        if (why := divisor_reply(tracker, text)) is not None:
+            dispatcher.utter_message(text=why)  # 为啥除21.75 after the sum (YU-14: the menu)
+            return []
+        if (base := minimum_as_overtime_base(tracker, text, intent)) is not None:
+            # 我工资就是最低工资 每天加班两小时 (YS-04: the minimum wage's answer, the sum never
+            # done): the place's minimum wage is the wage the overtime is summed on
+            elsewhere = "" if any(location(tracker)) else "您不在青岛的话，告诉我您在哪个城市，我按那里的标准重算。"
+            dispatcher.utter_message(text=f"您的月工资{base[1]}。{elsewhere}")
+            tracker.slots["monthly_wage"] = base[0]
+            return [SlotSet("monthly_wage", base[0])] + await self._start("overtime_pay", dispatcher, tracker, domain)
         if listening := listening_reply(tracker, text):
             dispatcher.utter_message(text=listening)  # 不想打电话 跟你说说行不 (ZF-12)
             return []
@@ -532,10 +581,17 @@ class ActionStartService(SafeAction):
         elif money_after_crisis(tracker, text) and not tracker.active_loop_name:
             # 说了也没用 打电话有啥用 钱也要不回来 (YN-14: straight to 是哪家单位欠的): the lines first
             dispatcher.utter_message(text=CRISIS_MONEY)
+            lines_said = True
+            if intent not in _MONEY_SERVICES and "legal_aid" not in services_meant(text):
+                intent = "wage_arrears"  # 就是钱的事 老板说年后再给: the pay owed, not a holiday
         if wants_to_talk(text):
             # 家里老人又病了 能找个人聊聊吗 / 我不是要补助 我是想找个心理老师聊聊 (P-18): someone
             # to listen, not the relief form; asked here (no rule follows a follow-up action)
             return await ActionPsychSupport().act(dispatcher, tracker, domain)
+        if not insists_on_a_person(text) and not services_meant(text) and not staff_hours_said(tracker) \
+                and (when := await staff_hours_for_place(tracker, text)):
+            dispatcher.utter_message(text=when)  # 我住在辛安街道 你们那边周末有人不 (YU-16: queued)
+            return []
         if wants_a_person_only(intent, text):
             # 我想找个工会的人聊聊, read as find_station: a person, not the station's card
             return await request_handoff(dispatcher, tracker, "worker_request") + [
@@ -611,7 +667,7 @@ class ActionStartService(SafeAction):
             dispatcher.utter_message(text=CRISIS_CASE_KEPT)
             return callback
         asked = _PHONE_REFUSED.sub("", text)  # (不想留电话 asks nothing: 电话 reads as a question)
-        if not services_meant(text) and stays_with_person(
+        if not lines_said and not services_meant(text) and stays_with_person(
                 tracker, text, is_question(asked) or wants_registration(text)):
             # 打了也没用 我在胶州工地上摔的 老板说是我自己不小心 right after the crisis reply
             # (PP-14: the wage form asked which employer): the person stays with them; also

@@ -1,0 +1,320 @@
+"""Round 43 leftovers the lead mended in the dialogue layer (router, handoff): a question about
+when someone is there is answered with the station's hours, not a handoff."""
+
+from __future__ import annotations
+
+import pytest
+from form_trackers import conversation, parse, slot_values
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from test_answers_first import DOMAIN
+
+from actions.fallback import ActionDenyNoContext
+from actions.router import ActionStartService
+
+on_module_loop = pytest.mark.asyncio(loop_scope="module")
+
+
+def texts(dispatcher: CollectingDispatcher) -> str:
+    return "\n".join(m.get("text") or m.get("response") or "" for m in dispatcher.messages)
+
+
+@on_module_loop
+@pytest.mark.parametrize("said", ["我住在辛安街道 你们那边周末有人不", "辛安街道的 晚上下班以后还有人吗",
+                                  "我在辛安街道 礼拜天有没有人"])
+async def test_when_someone_is_there_is_the_stations_hours_not_a_handoff(backend, said):
+    """YU-16: 我住在辛安街道 你们那边周末有人不 queued the worker (已为您转接) instead of saying
+    辛安's weekend hours."""
+    dispatcher = CollectingDispatcher()
+    tracker = conversation([(said, "inform", [])], slots={"city": "青岛市", "district": "辛安街道"})
+    events = await ActionStartService().act(dispatcher, tracker, DOMAIN)
+    reply = texts(dispatcher)
+    assert "已为您转接" not in reply and "辛安" in reply and "服务时间" in reply, reply
+    assert not any(e.get("name") == "handoff_reason" for e in events)
+
+
+@on_module_loop
+async def test_a_person_asked_for_outright_is_still_a_handoff(backend):
+    dispatcher = CollectingDispatcher()
+    tracker = conversation([("我在辛安街道 有人吗 我要找工作人员", "inform", [])],
+                           slots={"city": "青岛市", "district": "辛安街道"})
+    await ActionStartService().act(dispatcher, tracker, DOMAIN)
+    assert "转接" in texts(dispatcher) or "工作人员" in texts(dispatcher)
+
+
+@on_module_loop
+@pytest.mark.parametrize("said", ["总包不知道咋查", "总包是哪家 去哪查", "不知道项目部是谁 怎么查"])
+async def test_how_to_find_the_general_contractor_is_answered(backend, said):
+    """YT-07: 总包不知道咋查, said while the wage form asked how much was owed, was read as
+    不知道 and the next question asked: where the contractor's name is posted (the site's
+    notice board), from the policy data."""
+    found = (await backend.facts(said, "青岛市", "黄岛区"))["facts"]
+    assert found and "维权信息告示牌" in found[0]["answer"], found
+    assert "第三十四条" in found[0]["source"]
+
+
+@on_module_loop
+async def test_who_pays_when_the_foreman_ran_is_still_the_liability_answer(backend):
+    found = (await backend.facts("包工头跑了 找总包有用吗", "青岛市", "黄岛区"))["facts"]
+    assert "先行清偿" in found[0]["answer"]
+
+
+CARD = ("离您最近的工会网格工作站是：\n辛安街道工会网格化工作总站\n"
+        "地址：青岛西海岸新区辛安街道（具体位置请先打电话问清楚）\n电话：0532-12351\n"
+        "服务时间：周一至周五 08:30-19:30；周六 09:00-17:00（现在正在服务时间）")
+
+
+def _after_card(text: str, places: list[str], district_now: str) -> Tracker:
+    entities = [{"entity": "district", "value": p, "start": text.find(p), "end": text.find(p) + len(p)}
+                for p in places]
+    message = parse(text, "deny", entities)
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "附近的工会工作站在哪",
+               "parse_data": parse("附近的工会工作站在哪", "find_station")},
+              {"event": "bot", "text": "您在哪个城市、哪个区或街道？"},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "辛安街道", "parse_data": parse("辛安街道", "inform")},
+              {"event": "slot", "name": "district", "value": "辛安街道"},
+              {"event": "slot", "name": "city", "value": "青岛市"},
+              {"event": "bot", "text": CARD},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": text, "parse_data": message},
+              {"event": "slot", "name": "district", "value": district_now}]
+    slots = {"district": district_now, "city": "青岛市"}
+    return Tracker("worker-1", slots, message, events, False, None, {}, "action_listen")
+
+
+@on_module_loop
+async def test_not_this_place_but_another_is_that_places_station(backend):
+    """YT-10: 不是辛安 是薛家岛 right after 辛安's card got 好的，没问题。有需要随时找我。"""
+    dispatcher = CollectingDispatcher()
+    events = await ActionDenyNoContext().run(dispatcher, _after_card("不是辛安 是薛家岛", ["辛安", "薛家岛"], "薛家岛"),
+                                             DOMAIN)
+    assert "有需要随时找我" not in texts(dispatcher)
+    # the station question again, for the place said now (the form shows its card next)
+    assert {"event": "active_loop", "name": "find_station_form", "timestamp": None} in events
+    assert all(e.get("value") == "薛家岛" for e in events if e.get("name") == "district")
+
+
+@on_module_loop
+@pytest.mark.parametrize("said", ["不是辛安", "不是辛安街道", "我不在辛安"])
+async def test_not_this_place_alone_asks_which_place(backend, said):
+    """YT-10: 不是辛安 after 辛安's card is no goodbye: the place is asked again, and the denied
+    one is not kept."""
+    dispatcher = CollectingDispatcher()
+    place = "辛安街道" if "街道" in said else "辛安"
+    events = await ActionDenyNoContext().run(dispatcher, _after_card(said, [place], place), DOMAIN)
+    reply = texts(dispatcher)
+    assert "有需要随时找我" not in reply and "哪个区" in reply, reply
+    assert slot_values(events).get("district", "kept") is None
+
+
+@on_module_loop
+async def test_a_plain_no_is_still_said_back(backend):
+    dispatcher = CollectingDispatcher()
+    await ActionDenyNoContext().run(dispatcher, _after_card("不用了", [], "辛安街道"), DOMAIN)
+    assert dispatcher.messages[-1].get("response") == "utter_deny_no_context"
+
+
+CRISIS = ("您的安全最重要。请马上拨打心理援助热线 400-161-9995 或 12356，也可以拨打工会职工服务热线 12351；"
+          "紧急情况请拨打 120 或 110。我这就帮您联系工会的工作人员。")
+
+
+@on_module_loop
+@pytest.mark.parametrize("said", ["就是钱的事 老板说年后再给", "主要是工资的事 老板一直拖着"])
+async def test_money_after_the_crisis_reply_goes_on_with_the_case_not_the_lines_twice(backend, said):
+    """The lead's own round: 就是钱的事 老板说年后再给 after the crisis reply and 嗯 got the money
+    line (钱的事我接着帮您办…12356) and then the still-here block with the same lines, and nothing
+    of the case."""
+    from actions.crisis import CRISIS_MONEY, CRISIS_STILL_HERE
+    dispatcher = CollectingDispatcher()
+    tracker = conversation([("厂里三个月没发工资了 房租都交不起 活着真没意思", "psych_support", [CRISIS]),
+                            ("嗯", "affirm", ["嗯，我在这儿陪着您。想说什么都可以慢慢跟我说；撑不住的时候，12356、"
+                                              "400-161-9995 24 小时有人接，有危险马上打 110 或 120。"]),
+                            (said, "holiday_subsidy", [])], slots={"duration": "P3M"})
+    events = await ActionStartService().act(dispatcher, tracker, DOMAIN)
+    reply = texts(dispatcher)
+    assert CRISIS_MONEY in reply and CRISIS_STILL_HERE not in reply, reply
+    assert reply.count("12356") == 1, reply
+    # the wage case goes on (its form asks the next fact)
+    assert {"event": "active_loop", "name": "wage_arrears_form", "timestamp": None} in events, reply
+
+
+SUM = ("平时延长工作时间：2 小时/天 × 22 天 × 25.86 元 × 150% = 1,706.90 元\n"
+       "合计：依法应付加班工资不少于 1,706.90 元")
+
+
+@on_module_loop
+@pytest.mark.parametrize("said,intent", [("为啥除21.75", "inform"), ("21.75是啥意思", "nlu_fallback"),
+                                         ("为什么是21.75天", "inform")])
+async def test_why_the_month_is_21_75_days_is_answered_after_the_sum(backend, said, intent):
+    """YU-14: 为啥除21.75 right after the overtime sum got the generic menu."""
+    from actions.fallback import understood_anyway
+    tracker = conversation([("月薪4500 每天加班2小时 22天", "overtime_pay", [SUM]), (said, intent, [])])
+    dispatcher = CollectingDispatcher()
+    if intent == "inform":
+        await ActionStartService().act(dispatcher, tracker, DOMAIN)
+    else:
+        await understood_anyway(dispatcher, tracker, DOMAIN)
+    assert "365" in texts(dispatcher) and "劳社部发〔2008〕3号" in texts(dispatcher), texts(dispatcher)
+
+
+def _overtime_asked_wage(said: str, intent: str, slots: dict) -> Tracker:
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "每天加班3小时 一个月干26天 加班费多少",
+               "parse_data": parse("每天加班3小时 一个月干26天 加班费多少", "overtime_pay")},
+              {"event": "active_loop", "name": "overtime_form"},
+              {"event": "slot", "name": "requested_slot", "value": "monthly_wage"},
+              {"event": "bot", "text": "您的月工资是多少？（按劳动合同约定的工资，比如 4500）"},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": said, "parse_data": parse(said, intent)},
+              {"event": "active_loop", "name": None},
+              {"event": "slot", "name": "interrupted_form", "value": "overtime_form"}]
+    slots = {"interrupted_form": "overtime_form", **slots}
+    return Tracker("worker-1", slots, parse(said, intent), events, False, None, {}, "action_listen")
+
+
+@on_module_loop
+@pytest.mark.parametrize("said,intent,slots,expected", [
+    ("我工资就是最低工资 平时每天加班两小时 一个月22天 加班费该给多少", "overtime_pay", {"city": "青岛市"}, None),
+    ("按最低工资算的", "minimum_wage", {"city": "青岛市"}, "asked"),
+    ("底薪就是最低工资", "minimum_wage", {}, "asked"),
+])
+async def test_the_minimum_wage_as_the_wage_is_the_overtime_base(backend, said, intent, slots, expected):
+    """YS-04: 按最低工资算的 to the overtime form's wage question started the minimum-wage
+    flow (您在哪个城市？) and the sum was never done; said with the overtime, the minimum wage's
+    answer came instead of the sum."""
+    from actions.legal import _minimum_wage_records
+    qingdao = int(_minimum_wage_records()["青岛市"]["monthly"])
+    dispatcher = CollectingDispatcher()
+    tracker = _overtime_asked_wage(said, intent, slots) if expected else \
+        conversation([(said, intent, [])], slots=slots)
+    events = await ActionStartService().act(dispatcher, tracker, DOMAIN)
+    assert slot_values(events).get("monthly_wage") == qingdao
+    assert {"event": "active_loop", "name": "overtime_form", "timestamp": None} in events
+    reply = texts(dispatcher)
+    assert f"{qingdao:,}" in reply and "先帮您办" not in reply, reply
+    assert ("告诉我您在哪个城市" in reply) == (not slots), reply
+
+
+@on_module_loop
+async def test_asking_the_minimum_wage_is_still_the_minimum_wage(backend):
+    dispatcher = CollectingDispatcher()
+    events = await ActionStartService().act(dispatcher, conversation([("青岛最低工资是多少", "minimum_wage", [])],
+                                                                     slots={"city": "青岛市"}), DOMAIN)
+    assert "monthly_wage" not in slot_values(events)
+
+
+@pytest.mark.parametrize("said", ["黄岛区辛安街道", "青岛黄岛区辛安街道", "在黄岛区", "黄岛区那边"])
+def test_places_said_to_who_owes_are_no_employer(said):
+    """The lead's own round: 黄岛区辛安街道 said to 是哪家单位欠的 was filed as 单位：黄岛区辛安街道."""
+    from actions import validators as v
+    assert v.employer_answer(said).value is None and v.employer_answer(said).reask
+
+
+@pytest.mark.parametrize("said", ["黄岛区辛安街道隆和电子厂", "青岛啤酒厂", "黄岛区的一个工地"])
+def test_a_name_or_a_site_with_a_place_is_still_the_employer(said):
+    from actions import validators as v
+    assert v.employer_answer(said).value
+
+
+NO_CONTRACT_ANSWER = "单位自用工之日起一个月内应当和职工订立书面劳动合同。……要二倍工资可以申请劳动仲裁。"
+
+
+@on_module_loop
+@pytest.mark.parametrize("said", ["8个月了", "八个月", "都一年半了"])
+async def test_the_time_worked_said_alone_after_the_no_contract_answer_is_summed(backend, said):
+    """YU-05 (helper C's finding): 8个月了 right after the no-contract answer and 要不要我再帮您看看
+    您自己的情况 got the menu (请问您想办理什么事情)."""
+    dispatcher = CollectingDispatcher()
+    tracker = conversation([("老板一直不跟我签合同 这合法吗", "legal_aid",
+                             [NO_CONTRACT_ANSWER, "要不要我再帮您看看您自己的情况？"]), (said, "inform", [])])
+    await ActionStartService().act(dispatcher, tracker, DOMAIN)
+    reply = texts(dispatcher)
+    assert "二倍工资" in reply and "请问您想办理什么事情" not in reply, reply
+
+
+@on_module_loop
+async def test_the_time_worked_said_on_the_legal_offer_is_summed_and_kept(backend):
+    """YU-05: 8个月了 on the legal-aid offer got the same offer again, the time left off."""
+    from actions.forms import ValidateTicketOfferForm
+    case = {"type": "legal_aid", "facts": {"case_points": "没签劳动合同", "question": "老板一直没跟我签合同"}}
+    message = parse("8个月了", "inform")
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "老板一直没跟我签合同",
+               "parse_data": parse("老板一直没跟我签合同", "legal_aid")},
+              {"event": "bot", "text": NO_CONTRACT_ANSWER},
+              {"event": "active_loop", "name": "ticket_offer_form"},
+              {"event": "slot", "name": "requested_slot", "value": "wants_ticket"},
+              {"event": "bot", "text": "要不要我帮您登记一张律师咨询（法律援助）工单，转给您所在的网格工作站跟进？"},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "8个月了", "parse_data": message},
+              {"event": "action", "name": "ticket_offer_form"}]
+    tracker = Tracker("worker-1", {"pending_case": case, "requested_slot": "wants_ticket"}, message, events,
+                      False, None, {"name": "ticket_offer_form"}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    slots = slot_values(await ValidateTicketOfferForm().run(dispatcher, tracker, DOMAIN))
+    assert "8个月" in slots["pending_case"]["facts"]["question"]
+    assert "7个月的二倍工资" in texts(dispatcher), texts(dispatcher)
+
+
+@pytest.mark.parametrize("said", ["8个月了", "三年多了", "干了八个月"])
+def test_the_time_worked_alone_is_told(said):
+    from actions.legal import tells_time_worked
+    assert tells_time_worked(said)
+
+
+@pytest.mark.parametrize("said", ["3个月前", "8个月的工资没发", "欠了8个月了吗"])
+def test_other_times_are_not_the_time_worked(said):
+    from actions.legal import tells_time_worked
+    assert not tells_time_worked(said)
+
+
+@on_module_loop
+async def test_where_to_apply_asked_inside_the_relief_form_is_answered(backend):
+    """YV-04 (helper D's hook): 那我去哪申请 while the relief form asked for the phone got 我这里
+    没有现成的准确答案."""
+    from actions.forms import ValidateReliefForm
+    relief = ("困难职工可以申请工会的医疗救助、生活补助等帮扶。能不能申请，要看您是否已建档（困难或特困）、"
+              "所在地区，以及一年自付的医疗费用。")
+    message = parse("那我去哪申请", "inform")
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "家里困难 孩子生病花了好多钱 工会有救助吗",
+               "parse_data": parse("家里困难 孩子生病花了好多钱 工会有救助吗", "relief_eligibility")},
+              {"event": "bot", "text": relief},
+              {"event": "active_loop", "name": "relief_form"},
+              {"event": "slot", "name": "requested_slot", "value": "phone"},
+              {"event": "bot", "text": "请留一个您本人的手机号，用来核对身份、查您在工会的建档情况。"},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "那我去哪申请", "parse_data": message},
+              {"event": "action", "name": "relief_form"}]
+    tracker = Tracker("worker-1", {"requested_slot": "phone"}, message, events, False, None,
+                      {"name": "relief_form"}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    await ValidateReliefForm().run(dispatcher, tracker, DOMAIN)
+    reply = texts(dispatcher)
+    assert "工作站" in reply and "没有现成的准确答案" not in reply, reply
+
+
+@on_module_loop
+@pytest.mark.parametrize("said", ["我问的是广东 不是上海", "不是上海 是广东"])
+async def test_the_place_meant_beside_the_one_denied_is_the_answers_place(backend, said):
+    """YS-11: 我问的是广东 不是上海 after 上海's minimum wage got 上海's again (the city slot took
+    上海, the last place said)."""
+    entities = [{"entity": "city", "value": p, "start": said.find(p), "end": said.find(p) + 2}
+                for p in ("广东", "上海")]
+    message = parse(said, "deny", entities)
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "最低工资是多少", "parse_data": parse("最低工资是多少", "minimum_wage")},
+              {"event": "bot", "text": "您在哪个城市？"},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": "上海", "parse_data": parse("上海", "inform")},
+              {"event": "slot", "name": "city", "value": "上海"},
+              {"event": "bot", "text": "上海市最低工资标准：月最低工资 2740 元"},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": said, "parse_data": message},
+              {"event": "slot", "name": "city", "value": "上海"}]
+    tracker = Tracker("worker-1", {"city": "上海"}, message, events, False, None, {}, "action_listen")
+    out = await ActionDenyNoContext().run(CollectingDispatcher(), tracker, DOMAIN)
+    assert slot_values(out).get("city") == "广东"
+    assert {"event": "active_loop", "name": "minimum_wage_form", "timestamp": None} in out
