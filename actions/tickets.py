@@ -916,6 +916,8 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     phone_asked = asks_phone_on_record(text)
     missing = missing_fact_told(tracker)
     if not tracker.active_loop_name and not text.startswith("/"):
+        if (changed := await change_phone_elsewhere(dispatcher, tracker)) is not None:
+            return changed  # 工单GH… 原来留的139… 换成139… in a new conversation (YV-13, YX-9)
         if (told := await phone_for_looked_up(dispatcher, tracker)) is not None:
             return told  # 帮我在这个单子上加一个联系电话 158… after a lookup (YT-12: the school text)
         if (filed_now := ticket_filed_here(tracker, last=200)) and (employer := employer_to_add(text)):
@@ -1137,7 +1139,7 @@ async def phone_for_looked_up(dispatcher: CollectingDispatcher, tracker: Tracker
     changed = False
     try:
         if change:
-            await client().change_ticket_phone(ticket, tracker.sender_id, new)
+            await client().change_ticket_phone(ticket, tracker.sender_id, new, old_phone=found_with)
             changed = True
             said.append(f"已更正：工单 {ticket} 的联系电话改为 {mask_phone(new)}，工作人员会打这个号码。")
             if len(re.findall(r"[\u4e00-\u9fff]", rest := _rest_of(text))) >= 4:
@@ -1327,3 +1329,85 @@ def _fact_asked_line(text: str, lines: list[str], notes: list[str]) -> str | Non
             return f"{label}在您后来补充的话里，工作人员能看到。"
         return f"{label}还没写上。告诉我{label}，我加到工单上。"
     return None
+
+
+# 工单GH… 原来留的139… 那个号不用了 换成139… in a new conversation (YV-13: read as a lookup with
+# the new phone, 没有找到; or the status shown and the change ignored): the phone changed once the
+# worker names the one the ticket was filed with (the status check's proof, misses counted)
+_CHANGE_WORDS = re.compile(r"改成|改为|换成|换为|改到|换到|改一下|换一下|更换|变更|换号|换了号|改号|换手机|"
+                           r"不用了|停机|丢了|新号|新手机|以后打")
+_CHANGED_TO = re.compile(r"(?:改成|改为|换成|换为|改到|换到|新(?:的)?(?:手机)?号(?:码)?(?:是)?|以后打|打这个)"
+                        r"\D{0,6}?(1[3-9]\d{9})")
+PHONE_CHANGE_ASK = "要把工单 {ticket} 的联系电话改成 {new}，先核对一下是您本人：请告诉我登记这张工单时留的手机号。"
+_OLD_PHONE_ASKED = re.compile(r"要把工单 (GH\d{12}) 的联系电话改成")
+NEW_PHONE_ASK = "好的，新的手机号是多少？告诉我，我换到工单 {ticket} 上。"
+_NEW_PHONE_ASKED = re.compile(r"新的手机号是多少？告诉我，我换到工单 (GH\d{12}) 上")
+
+
+def _phones_in(text: str) -> list[str]:
+    compact = re.sub(r"(?<=\d)[\s-]+(?=\d)", "", text)
+    return re.findall(r"(?<!\d)1[3-9]\d{9}(?!\d)", compact)
+
+
+def phone_change_named(text: str) -> tuple[str, str, str | None] | None:
+    """(the ticket, the new phone, the old phone or None) when the message asks to change a
+    ticket's phone; None otherwise."""
+    said = v.ticket_id(text)
+    phones = _phones_in(text)
+    if not said.ok or not phones or not _CHANGE_WORDS.search(text):
+        return None
+    compact = re.sub(r"(?<=\d)[\s-]+(?=\d)", "", text)
+    new = found.group(1) if (found := _CHANGED_TO.search(compact)) else phones[-1]
+    old = next((p for p in phones if p != new), None)
+    return said.value, new, old
+
+
+async def change_phone_elsewhere(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict] | None:
+    """A ticket's phone changed from any conversation: asked for the phone it was filed with
+    when the worker did not say it, then changed (None: the message is no such change)."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if tracker.active_loop_name or text.startswith("/"):
+        return None
+    if named := phone_change_named(text):
+        ticket, new, old = named
+        if old is None and ticket != ticket_filed_here(tracker):
+            dispatcher.utter_message(text=PHONE_CHANGE_ASK.format(ticket=ticket, new=mask_phone(new)))
+            return []
+        return await _change_phone(dispatcher, tracker, ticket, new, old)
+    phones = _phones_in(text)
+    if (asked := bot_said(tracker, _OLD_PHONE_ASKED, earlier_turns=1)) and len(phones) == 1:
+        before = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-2:-1]
+        earlier = phone_change_named(before[0]) if before else None
+        if earlier is not None and earlier[0] == asked.group(1):
+            return await _change_phone(dispatcher, tracker, earlier[0], earlier[1], phones[0])
+    if (asked := bot_said(tracker, _NEW_PHONE_ASKED, earlier_turns=1)) and len(phones) == 1:
+        # 15192281736 right after 新的手机号是多少 (YX-9: the lookup's ticket, verified with the old)
+        return await _change_phone(dispatcher, tracker, asked.group(1), phones[0], phone_found_with(tracker))
+    if not phones and (status := status_in_talk(tracker)) and _CHANGE_WORDS.search(text) \
+            and re.search(r"电话|手机|号", text) and status.group(1) != ticket_filed_here(tracker, last=200):
+        # 那把电话改成新的吧 原来那个不用了 after a verified lookup (YX-9: 好的，没问题, nothing changed)
+        dispatcher.utter_message(text=NEW_PHONE_ASK.format(ticket=status.group(1)))
+        return []
+    return None
+
+
+async def _change_phone(dispatcher: CollectingDispatcher, tracker: Tracker, ticket: str, new: str,
+                        old: str | None) -> list[dict]:
+    """The backend changes it (``old``: the phone the ticket was filed with, None from the
+    conversation that filed it); every refusal is said in words the worker can act on."""
+    try:
+        changed = await client().change_ticket_phone(ticket, tracker.sender_id, new, old_phone=old)
+    except BackendError:
+        dispatcher.utter_message(text=(
+            f"工单号 {ticket} 和您说的原手机号 {mask_phone(old)} 对不上，电话没有改。请核对登记时留的手机号再说一次；"
+            "想不起来的话，打职工服务热线 12351，工作人员核实后帮您更换。") if old else (
+            f"电话没能改到工单 {ticket} 上。请打职工服务热线 12351，告诉工作人员工单号和新的手机号"
+            f" {mask_phone(new)}。"))
+        return []
+    except BackendUnavailable as error:
+        dispatcher.utter_message(text=getattr(error, "message", "") or (
+            "系统暂时连不上，电话还没改成。请过一会儿再说一次，或打职工服务热线 12351 请工作人员更换。"))
+        return []
+    dispatcher.utter_message(text=f"已更换：工单 {changed['id']} 的联系电话改为 {mask_phone(new)}，"
+                                  f"{changed.get('station_name') or '负责的工作站'}会打这个号码联系您。")
+    return [SlotSet("phone", new)]

@@ -221,21 +221,31 @@ async def _filed_by(conn: AsyncConnection, ticket_id: str, conversation_id: str,
 
 
 async def change_contact_phone(engine: AsyncEngine, ticket_id: str, conversation_id: str,
-                               phone: str, actor: str) -> dict:
-    """The worker corrects the phone they gave (电话说错了 是139…) right after filing: only
-    from the conversation that filed the ticket — anyone else gets ``TicketNotFound``, the
-    same answer as for no such ticket. The old number stays in the ticket's history (masked)
-    for the staff; the same phone again changes nothing and writes nothing."""
+                               phone: str, actor: str, old_phone: str | None = None,
+                               key: str = "") -> dict:
+    """The worker corrects the phone they gave (电话说错了 是139…) right after filing, from the
+    conversation that filed the ticket; or later, from another conversation, naming the phone
+    the ticket was filed with (``old_phone``: the status check's proof, its misses counted the
+    same way — YV-13, 那个号不用了 换成139…). Anyone else gets ``TicketNotFound``, the same answer
+    as for no such ticket. The old number stays in the ticket's history (masked) for the staff;
+    the same phone again changes nothing and writes nothing."""
+    if old_phone is not None:
+        await find_for_contact(engine, ticket_id, old_phone, conversation_id, key)
     now = datetime.utcnow()
     async with engine.begin() as conn:
-        row = await _filed_by(conn, ticket_id, conversation_id, tickets.c.contact_phone)
+        if old_phone is None:
+            row = await _filed_by(conn, ticket_id, conversation_id, tickets.c.contact_phone)
+        else:
+            row = (await conn.execute(select(tickets.c.contact_phone)
+                                      .where(tickets.c.id == ticket_id.upper()))).first()
         if row.contact_phone != phone:
             old = row.contact_phone or ""
+            how = "职工更正联系电话" if old_phone is None else "职工在另一个对话中核对工单号和原手机号后更换联系电话"
             await conn.execute(update(tickets).where(tickets.c.id == ticket_id.upper())
                                .values(contact_phone=phone, updated_at=now))
             await conn.execute(insert(ticket_events).values(
                 ticket_id=ticket_id.upper(), status=None, actor=actor, at=now,
-                note=f"职工更正联系电话（原号码尾号 {old[-4:] or '无'}）"))
+                note=f"{how}（原号码尾号 {old[-4:] or '无'}）"))
         return await get(conn, ticket_id)
 
 

@@ -212,11 +212,14 @@ class BackendClient(LoopSession):
                                   headers={"Idempotency-Key": key})
 
     async def change_ticket_phone(self, ticket_id: str, conversation_id: str,
-                                  phone: str) -> dict:
-        """The phone of a ticket this conversation filed, corrected (setting it twice is the
-        same as once, so it may be retried)."""
+                                  phone: str, old_phone: str | None = None) -> dict:
+        """The phone of a ticket this conversation filed, corrected — or, from another
+        conversation, of a ticket whose filed phone is ``old_phone`` (404 when it is not;
+        ``RateLimited`` after too many misses). Setting it twice is the same as once, so it
+        may be retried."""
         return await self.request("POST", f"/tickets/{ticket_id}/contact-phone", idempotent=True,
-                                  json={"conversation_id": conversation_id, "phone": phone})
+                                  json=_params(conversation_id=conversation_id, phone=phone,
+                                               old_phone=old_phone))
 
     async def add_ticket_note(self, ticket_id: str, conversation_id: str, note: str) -> dict:
         """The worker's note on a ticket this conversation filed (written once however often

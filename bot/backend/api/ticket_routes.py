@@ -100,13 +100,17 @@ async def status_check(request, principal, body, query):
 
 
 @routes.api("POST", "/tickets/{ticket_id}/contact-phone",
-            "职工更正刚登记工单的联系电话：只接受登记该工单的会话，其他一律 404", auth="service", body={
+            "职工更换工单的联系电话：登记该工单的会话可直接更正；其他会话须附上登记时的手机号（old_phone），"
+            "与查询进度同一套核对和限流（对不上 404，查错过多 429）", auth="service", body={
                 "conversation_id": Field(required=True, max_length=128),
-                "phone": Field(required=True, format="phone")}, tag="tickets")
+                "phone": Field(required=True, format="phone"),
+                "old_phone": Field(format="phone", description="登记工单时留的手机号（从其他会话更换时必填）")},
+            tag="tickets")
 async def change_contact_phone(request, principal, body, query):
     ticket = await tickets.change_contact_phone(
         request.app[ENGINE], request.match_info["ticket_id"], body["conversation_id"],
-        body["phone"], principal.username)
+        body["phone"], principal.username, old_phone=body["old_phone"],
+        key=request.app[SETTINGS].session_secret)
     return {"id": ticket["id"], "contact_phone": ticket["contact_phone"],
             "station_name": ticket["station_name"]}
 
