@@ -32,7 +32,7 @@ def backend(monkeypatch) -> dict[str, list]:
             made["notes"].append((ticket_id, note))
             return {"id": ticket_id, "sla_due": "2026-12-09T00:00:00Z"}
 
-        async def change_ticket_phone(self, ticket_id, conversation, phone):
+        async def change_ticket_phone(self, ticket_id, conversation, phone, old_phone=None):
             if made["refuse"]:
                 raise BackendError(404, "not_found", "工单不存在")
             made["phones"].append((ticket_id, phone))
