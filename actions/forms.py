@@ -21,10 +21,11 @@ from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client
 from actions.fact_tables import CASE_ALIASES, CASE_FACTS, CORRECTED, FACT_NAMES, WAGE_FACTS, fact_text, wage_as_said
-from actions.facts import answer_in_topic, is_question
+from actions.facts import answer_in_topic, is_question, worker_messages
 from actions.hotline_form import HotlineForm, asked_again_here
 from actions.legal import case_points, shortfall_reply, sums_for, tells_time_worked
-from actions.overtime_days import kind_of_day_named
+from actions.overtime_calculator import amount_on_new_days
+from actions.overtime_days import kind_of_day_named, whole_holiday_said
 from actions.places import resolve_place
 from actions.school import say_general_school_rule
 from actions.slot_checks import (
@@ -172,13 +173,17 @@ class ValidateOvertimeForm(HotlineForm):
     def extract_overtime_days(self, dispatcher, tracker, domain) -> Slots:
         """3天 answering the days question after 那国庆节加班呢: the count of the kind of day
         the worker asked about (a bare count says neither holiday nor weekend). 国庆 / 3天 to
-        the wage question are the days too (YQ-13)."""
+        the wage question are the days too (YQ-13). 七天全上 after 过年那几天… (YW-10): the
+        festival's days."""
         if (days := self._days_for_the_wage(tracker)) and "overtime_days" not in tracker.slots_to_validate():
             return {"overtime_days": days}
         found = super().extract_overtime_days(dispatcher, tracker, domain)
         text = (tracker.latest_message or {}).get("text") or ""
-        if found.get("overtime_days") or tracker.get_slot("requested_slot") != "overtime_days" \
-                or not _BARE_COUNT.match(text):
+        if found.get("overtime_days") or tracker.get_slot("requested_slot") != "overtime_days":
+            return found
+        if whole := whole_holiday_said(text, worker_messages(tracker, 4)[:-1]):
+            return {"overtime_days": whole}  # 七天全上 after 过年那几天… (YW-10: 没听明白加班的日子)
+        if not _BARE_COUNT.match(text):
             return found
         return self._count_of_the_day_before(tracker, text) or found
 
@@ -636,6 +641,12 @@ class ValidateTicketOfferForm(HotlineForm):
             # the overtime pay is the pay's share, so it follows the corrected pay
             facts["amount"] = owed
             dispatcher.utter_message(text=f"按新的工资重新算，加班费约 {owed:,} 元。")
+        elif case.get("type") == "overtime_pay" and "amount" not in changed \
+                and (redone := amount_on_new_days(before, facts)):
+            # 哦对了 还有俩周六也上了没给调休 on the overtime offer (YW-2: 金额 stayed 1,125 beside the
+            # days 休息日2天；平时加班30小时, and the ticket was filed with it): the sum on the days now
+            facts["amount"] = redone[0]
+            dispatcher.utter_message(text="按您补充的加班日子重新算：\n" + redone[1].explain())
         return events + [SlotSet("pending_case", {**case, "facts": facts})]
 
 

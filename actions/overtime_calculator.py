@@ -12,12 +12,14 @@ Money: each line is computed exactly from the monthly wage and rounded once to t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from actions.holiday_calendar import KIND_NAMES, DayKind, classify, holiday_breaks, statutory_holidays
+from actions.overtime_days import describe_worked, read_worked_days
 
 PAID_DAYS_PER_MONTH = Decimal("21.75")
 HOURS_PER_DAY = Decimal(8)
@@ -232,3 +234,75 @@ def explain_divisor(text: str) -> str | None:
             "日工资 = 月工资 ÷ 21.75，小时工资 = 日工资 ÷ 8，加班费就从这里按 150%、200%、300% 算。"
             f"（来源：{_DIVISOR_SOURCE}）")
 
+
+
+# The wage facts of a parked case (actions/fact_tables.py WAGE_FACTS), as months: 一天三百 is
+# 300 × 21.75 a month, 一小时二十 is 20 × 21.75 × 8
+_WAGE_AS_MONTH = {"monthly_wage": (Decimal(1), None), "daily_wage": (PAID_DAYS_PER_MONTH, "day"),
+                  "hourly_wage": (PAID_DAYS_PER_MONTH * HOURS_PER_DAY, "hour")}
+
+
+def case_overtime(facts: Mapping[str, Any]) -> OvertimePay | None:
+    """The overtime sum of an overtime case's facts (the wage as said, ``overtime_days`` in the
+    worker's words), as action_calculate_overtime works it out; None without a wage figure or
+    without days understood, or for daily hours with no period (one day's figure)."""
+    wage = next(((facts[k], *_WAGE_AS_MONTH[k]) for k in _WAGE_AS_MONTH
+                 if isinstance(facts.get(k), (int, float)) and facts[k] > 0), None)
+    worked = read_worked_days(str(facts.get("overtime_days") or ""))
+    if wage is None or not worked or worked.needs_period:
+        return None
+    said, per, basis = wage
+    return overtime_pay(Decimal(str(said)) * per, worked.statutory_days, worked.rest_days,
+                        worked.extended_hours, dates=worked.dates, comp_days=worked.comp_days,
+                        basis=basis, rest_hours=worked.rest_hours)
+
+
+def _months_in(amount: Any, total: Decimal) -> int | None:
+    """How many months of ``total`` the case's amount is (1: the sum itself; 6: 干了半年, summed
+    by the month); None when the amount is no such multiple (the worker's own figure)."""
+    if not isinstance(amount, (int, float)) or total <= 0:
+        return None
+    months = int((Decimal(str(amount)) / total).to_integral_value(ROUND_HALF_UP))
+    return months if 1 <= months <= 36 and int(total * months) == int(amount) else None
+
+
+def amount_on_new_days(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[int, OvertimePay] | None:
+    """哦对了 还有俩周六也上了没给调休 on the overtime offer (YW-2: the days became 休息日2天；平时加班30
+    小时, the amount stayed 1,125 and the ticket was filed with it): the amount worked out again on
+    the days as they are now — (amount, the sum) — when the amount was the sum of the days before
+    (or so many months of it); None when the days' sum did not change or the amount was the
+    worker's own figure."""
+    old, new = case_overtime(before), case_overtime(after)
+    if old is None or new is None or new.total == old.total:
+        return None
+    months = _months_in(before.get("amount"), old.total)
+    return (int(new.total * months), new) if months else None
+
+
+# 那一共该给多少钱 / 加起来多少 / 总共能要多少 (YW-2: the generic menu right after the sum)
+_TOTAL_WORDS = re.compile(r"一共|总共|合计|加起来|加一起|加在一起|总的|总数|总计|全部|统共|拢共")
+_HOW_MUCH = re.compile(r"多少|几多|啥数|什么数|是不是|对不对|对吗|吗|呢|[?？]")
+# (一共欠了我多少工资: the wage owed, not the overtime)
+_OTHER_MONEY = re.compile(r"欠|拖|押金|补贴|赔偿|医药费|路费|社保")
+
+
+def total_reply(text: str, facts: Mapping[str, Any]) -> str | None:
+    """The overtime total, with its parts, when the text asks for the total after an overtime sum
+    (``facts``: the parked overtime case's facts, or the wage as said and ``overtime_days``); None
+    for any other text, for days told with it (they are added first), or when no sum can be made."""
+    words = str(text or "")
+    if not _TOTAL_WORDS.search(words) or not _HOW_MUCH.search(words) or _OTHER_MONEY.search(words):
+        return None
+    if read_worked_days(words):
+        return None  # 还有两个周日 一共多少: the days added to the sum first
+    pay = case_overtime(facts)
+    if pay is None or not pay.lines:
+        return None
+    days = describe_worked(str(facts.get("overtime_days") or ""))
+    lines = [f"按您说的加班日子（{days}），加起来一共：依法应付加班工资不少于 {pay.total:,.2f} 元。"]
+    if len(pay.lines) > 1:
+        lines += [line.working for line in pay.lines]
+    if (months := _months_in(facts.get("amount"), pay.total)) and months > 1:
+        lines.append(f"{months} 个月都没给的话：每月 {pay.total:,.2f} 元 × {months} 个月 = "
+                     f"{pay.total * months:,.2f} 元。")
+    return "\n".join(lines)

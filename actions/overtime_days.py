@@ -248,7 +248,8 @@ def _span(first: date, last: date) -> list[date]:
     return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
 
-_YEAR_NAMED = re.compile(r"(今年|去年|明年|前年)\S{0,2}(?:春节|过年|除夕|初[一二三四五六七八九十])")
+# (2027年春节七天全上: the year written by :func:`whole_holiday_said`, from the talk before)
+_YEAR_NAMED = re.compile(r"(今年|去年|明年|前年|20\d\d\s*年)\S{0,2}(?:春节|过年|除夕|初[一二三四五六七八九十])")
 
 
 _FUTURE = re.compile(r"要|会|打算|准备|将|得去|安排")
@@ -260,6 +261,9 @@ def _year_named(text: str, today: date) -> int | None:
     found = _YEAR_NAMED.search(text)
     if not found or (found.group(1) == "今年" and _FUTURE.search(text) and not _PAST.search(text)):
         return None  # 今年春节要加班 in December: the coming festival
+    if found.group(1)[0].isdigit():
+        year = int(found.group(1)[:4])
+        return year if FIRST_YEAR <= year <= LAST_YEAR else None
     year = today.year + {"今年": 0, "去年": -1, "明年": 1, "前年": -2}[found.group(1)]
     return year if FIRST_YEAR <= year <= LAST_YEAR else None
 
@@ -304,10 +308,28 @@ def _spring_festival(text: str, today: date) -> list[date]:
         return sorted(set(days))
     if names:
         return [_lunar_date(year, n) for n in dict.fromkeys(names)]
-    count = re.search(rf"(?:春节|过年)\D{{0,6}}?({_NUM})\s*天", text)
+    count = re.search(rf"(?:春节|过年)\D{{0,6}}?({_NUM})\s*天{_NOT_A_DAY_OFF}", text)
     if count and (n := _number(count.group(1))):
         return _span(spring_festival_day(year, 0), spring_festival_day(year, int(n) - 1))
+    if re.search(r"春节|过年", text) and _ALL_OF_IT.search(text):
+        # 过年全上了 / 春节一天没歇 (YW-10; 一天没歇 was summed as 除夕 alone): the whole break
+        return _festival_break(year)
     return []
+
+
+# 一天没歇 / 一天都没休: no count of one day, but every day of the break
+_NOT_A_DAY_OFF = r"(?!\s*(?:也|都)?没)"
+# 全上了 / 七天都上了 / 天天都干 / 一天没歇 / 都没休: every day of the holiday named (or talked about)
+_ALL_OF_IT = re.compile(r"(?:全|都|天天|一直)(?:都)?(?:在)?(?:上|干|加|值|做)(?!\s*(?:多少|几))|"
+                        r"一天(?:也|都)?没(?:休|歇|落|停|放)|都没(?:休|歇|放)|没休过|没歇过|"
+                        r"整个(?:假期|春节|年)")
+
+
+def _festival_break(year: int) -> list[date]:
+    """The Spring Festival's statutory days and the break's rest days of ``year``."""
+    statutory = [d for d, n in statutory_holidays(year).items() if "春节" in n]
+    rest = [d for d, n in holiday_breaks(year).items() if n == "春节假期"]
+    return sorted(set(statutory + rest))
 
 
 _DAY_NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"  # 国庆1号到5号 / 十一从一号上到五号
@@ -334,6 +356,9 @@ def _named_holidays(text: str, today: date) -> list[date]:
         # 五一那三天加班费 (GG-15 was dated to the coming 五一): a holiday's overtime is claimed
         # for days behind; the coming one only when the words look ahead
         first = first_day(_year_of(first_day, today, not _AHEAD.search(text)))
+        if (year := re.search(rf"(20\d\d)\s*年\s*的?\s*(?:{pattern})", text)) \
+                and FIRST_YEAR <= int(year.group(1)) <= LAST_YEAR:
+            first = first_day(int(year.group(1)))  # (2027年国庆: written by whole_holiday_said)
         # 国庆1号到3号: days of the holiday's month, named by their numbers
         span = re.search(rf"(?:{pattern})\D{{0,4}}?({_DAY_NUM})\s*[号日]{_TO}({_DAY_NUM})\s*[号日]?",
                          text)
@@ -355,7 +380,7 @@ def _named_holidays(text: str, today: date) -> list[date]:
                 continue
             except ValueError:
                 pass
-        m = re.search(rf"(?:{pattern})\D{{0,6}}?({_NUM})\s*天", text)
+        m = re.search(rf"(?:{pattern})\D{{0,6}}?({_NUM})\s*天{_NOT_A_DAY_OFF}", text)
         one = re.search(rf"(?:{pattern})\D{{0,4}}?({_DAY_NUM})\s*[号日](?!\s*(?:到|至|-|~|—))", text)
         if not m and one and 1 <= (day := int(_number(one.group(1)) or 0)) <= 31:
             try:  # 国庆 3号也干了: that one day (not the holiday's first)
@@ -406,6 +431,55 @@ def holiday_days_said_bare(text: str, said_before: list[str], today: date | None
             return joined if read_worked_days(joined, today) else None
         if names_a_kind_of_day(words):
             return None  # 周末 / 春节 talked about since: not a month's days
+    return None
+
+
+# the holidays a worker's earlier message names, each as its days are read back
+_FESTIVAL_WORDS = re.compile(r"春节|过年|大年|除夕|年三十|腊月|正月|初[一二三四五六七八九十]")
+_HOLIDAY_WORDS = {r"国庆|十一(?=\s*(?:假期|长假|黄金周|期间|放假|那几天|那?七天|都|加班|上班|干活|没休|没歇))": "国庆",
+                  r"五一|劳动节": "五一", r"元旦": "元旦", r"清明": "清明", r"端午": "端午", r"中秋": "中秋"}
+_FESTIVAL_FIRST = {"春节": lambda y: spring_festival_day(y, 0), "国庆": lambda y: date(y, 10, 1),
+                   "五一": lambda y: date(y, 5, 1)}
+
+
+def _holiday_named(words: str) -> str | None:
+    """春节 / 国庆 / 五一 …: the holiday an earlier message names last; None when none."""
+    found = [(m.start(), "春节") for m in _FESTIVAL_WORDS.finditer(words)]
+    found += [(m.start(), name) for pattern, name in _HOLIDAY_WORDS.items() for m in re.finditer(pattern, words)]
+    return max(found)[1] if found else None
+
+
+def _year_talked_about(name: str, words: str, today: date) -> int | None:
+    """The year of the holiday the earlier message meant, when its words say it lies ahead (过年那几天
+    我要是在工地上班: the coming festival, though 七天都上了 is said as done); None otherwise."""
+    if name == "春节" and (year := _year_named(words, today)):
+        return year
+    first = _FESTIVAL_FIRST.get(name)
+    if not first or _PAST.search(words) or not (_AHEAD.search(words) or _NOT_YET.search(words)):
+        return None
+    coming = [y for y in (today.year, today.year + 1)
+              if FIRST_YEAR <= y <= LAST_YEAR and first(y) + timedelta(days=6) >= today]
+    return coming[0] if coming else None
+
+
+def whole_holiday_said(text: str, said_before: list[str], today: date | None = None) -> str | None:
+    """七天全上 / 全上了 / 一天没歇 to 加班是哪几天 after 过年那几天我要是在工地上班 (YW-10: 没听明白加班的
+    日子): every day of the holiday talked about just before (``said_before``: the worker's earlier
+    messages, latest last) — the text with that holiday's name (and year) before it, as
+    :func:`read_worked_days` reads it; None when the text names its own days, says no such thing,
+    or no holiday was talked about before another kind of day."""
+    today = today or date.today()
+    plain = normalize_text(str(text or ""))
+    if not _ALL_OF_IT.search(plain) or names_a_kind_of_day(plain) or read_worked_days(plain, today):
+        return None
+    for before in reversed(said_before):
+        words = normalize_text(str(before or ""))
+        if name := _holiday_named(words):
+            year = _year_talked_about(name, words, today)
+            joined = f"{f'{year}年' if year else ''}{name}{plain}"
+            return joined if read_worked_days(joined, today) else None
+        if names_a_kind_of_day(words):
+            return None  # 周末 talked about since: not a holiday's days
     return None
 
 
