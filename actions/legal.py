@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import yaml
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 
 from actions import validators as v
 from actions.common import bot_said, location, said_this_turn
@@ -361,6 +362,36 @@ _NO_REASON = re.compile(r"(?:啥|什么|任何|一点)?理由(?:也|都)?(?:没|
                         r"(?:没|没有|也没|不)(?:说|讲|告诉)(?:[我俺])?(?:为啥|为什么|为何|原因|咋回事)")
 
 
+# 这个月干的十来天工资也没给结 / 最后那半个月的工资没结 (YW-6: the severance cards again, the days
+# never summed nor put on the ticket): the days worked and not paid on leaving
+_DAYS_OWED = re.compile(r"([\d一二两俩三四五六七八九十]{1,3}|半个?月)\s*(?:来|多|几)?\s*天?的?(?:工资|工钱|钱)"
+                        r"\S{0,4}?(?:没给|没发|没结|没算|不给|不发|不结|还欠着|欠着|拖着)")
+_DAY_WORDS = re.compile(r"天|半个?月")
+
+
+def days_unpaid(words: str) -> float | None:
+    """十来天工资也没给结 → 10, 半个月工资没结 → 10.875 (half of 21.75); None when none said."""
+    for found in _DAYS_OWED.finditer(words):
+        raw = found.group(1)
+        if not _DAY_WORDS.search(found.group(0)):
+            continue  # 三个月工资没给: months, :func:`months_unpaid`'s
+        if raw.startswith("半"):
+            return 21.75 / 2
+        days = _days_count(raw.replace("俩", "两"))
+        if 1 <= days <= 31:
+            return days
+    return None
+
+
+def days_unpaid_line(days: float, wage: int) -> tuple[str, Decimal]:
+    """The days' pay owed on leaving, counted on 21.75 days a month (原劳动部《工资支付暂行规定》
+    第九条: paid in full when the contract ends), said to be claimed with the compensation."""
+    amount = Decimal(str(round(wage / 21.75 * days, 2)))
+    return (f"没结的那{days:g}天工资能一起要：按月工资 {wage:,} 元算，日工资 {wage:,} ÷ 21.75 = "
+            f"{wage / 21.75:,.2f} 元，{days:g} 天约 {yuan(amount)} 元。解除劳动合同时单位应当一次付清工资"
+            "（原劳动部《工资支付暂行规定》第九条），这笔和经济补偿（或赔偿金）一起申请劳动仲裁就行。", amount)
+
+
 def months_unpaid(words: str) -> int:
     """上个月工资还没发 → 1, 欠了我三个月工资 → 3; 0 when no unpaid pay is said."""
     found = _WAGE_OWED.search(words)
@@ -376,6 +407,9 @@ def owed_besides(words: str, wage: int) -> list[tuple[str, str, Decimal]]:
     """The pay still owed besides the severance or double wage (YQ-16: 上个月工资还没发 上个月平时加班
     20个小时也没给钱 — only the severance was summed): (the line, its name in the total, the sum)."""
     items = []
+    if days := days_unpaid(words):
+        line, amount = days_unpaid_line(days, wage)
+        items.append((line, "没结的工资", amount))
     if owed := months_unpaid(words):
         amount = Decimal(owed * wage)
         items.append((f"欠发的工资：{owed} 个月 × {wage:,} 元 = {yuan(amount)} 元，单位要足额补发；劳动监察责令限期支付"
@@ -469,6 +503,11 @@ _PROBATION_PAY_LATER = re.compile(rf"试用期[^。？?！!]{{0,16}}?(?:每月|�
 # 工资说好五千 (ZU-08: no 80 % line): the pay agreed is the regular pay
 _REGULAR_PAY = re.compile(rf"(?:转正|合同上写的?|合同工资|正式工资|工资说好的?|说好的?工资|工资讲好的?|工资谈好的?|"
                           rf"约定的?工资)\S{{0,5}}?\s*{_PAY}")
+# 不对 我看了下工资条 是3800 after 试用期只给3500 (YW-7: 已更正, the sum kept 3,500): the
+# probation pay told again, corrected — not the regular pay corrected (不对 转正是5500)
+_PAY_FIXED = re.compile(rf"(?:不对|不是|错了|说错|记错|看错|搞错|其实|实际上?|应该)([^。？?！!]{{0,14}}?)"
+                        rf"(?:是|给|发|拿|只有|才)(?:我|俺)?\s*{_PAY}(?!\s*(?:个?月|天|年))")
+_REGULAR_NAMED = re.compile(r"转正|合同|正式|说好|约定")
 _NUMBER = {"半": 0.5, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
            "九": 9, "十": 10}
 
@@ -493,6 +532,21 @@ def _probation_months(words: str) -> float | None:
         return None
     said = match.group(1)
     return 6 if said == "半年" else _count(re.sub(r"个?月", "", said))
+
+
+def probation_paid(words: str) -> float | None:
+    """The probation pay the worker told, as corrected last (不对 … 是3800 after 只给3500, YW-7:
+    the sums stayed on 3,500); None when no probation pay is said."""
+    pay = _PROBATION_PAY.search(words) or _PROBATION_PAY_LATER.search(words)
+    amounts = find_amounts(pay.group(1)) if pay else []
+    if not amounts or not isinstance(amounts[0].value, (int, float)):
+        return None
+    paid = amounts[0].value
+    for fixed in _PAY_FIXED.finditer(words, pay.end()):
+        told = find_amounts(fixed.group(2))
+        if told and isinstance(told[0].value, (int, float)) and not _REGULAR_NAMED.search(fixed.group(1)):
+            paid = told[0].value
+    return paid
 
 
 def _max_probation(contract: float) -> float:
@@ -540,14 +594,14 @@ def minimum_wage_at(city: str | None, district: str | None) -> tuple[str, int] |
     return next((table[name] for name in (city, district) if isinstance(name, str) and name in table), None)
 
 
-def probation_lines(words: str, minimum: tuple[str, int] | None = None) -> list[str]:
+def probation_lines(words: str, minimum: tuple[str, int] | None = None, total_asked: bool = False) -> list[str]:
     """试用期 against the law on the worker's own contract and pay (T-10): the longest
     probation their contract allows, what an over-long one already worked is owed (第八十三条),
     and the floor of the probation wage (第二十条: 80 % of the agreed pay, and ``minimum`` —
-    the place and the monthly minimum wage where the worker is, when known)."""
+    the place and the monthly minimum wage where the worker is, when known). ``total_asked``:
+    the worker asks what the whole probation comes to (三个月一共呢, YW-7: never said)."""
     lines: list[str] = []
     contract, probation = _contract_months(words), _probation_months(words)
-    pay = _PROBATION_PAY.search(words) or _PROBATION_PAY_LATER.search(words)
     regular = _REGULAR_PAY.search(words)
     regular_pay = find_amounts(regular.group(1))[0].value if regular and find_amounts(regular.group(1)) else None
     if contract and probation and probation > (longest := _max_probation(contract)):
@@ -590,10 +644,9 @@ def probation_lines(words: str, minimum: tuple[str, int] | None = None) -> list[
             line += (f"：按您说的干了{_period(worked)}、月工资 {wage:,} 元，违法解除的赔偿金是 {n * 2:g} 个月工资，"
                      f"约 {n * 2 * wage:,.0f} 元；单位真能证明您不符合录用条件的，没有这笔钱")
         lines.append(line + "。")
-    paid = find_amounts(pay.group(1)) if pay else []
-    if paid and isinstance(paid[0].value, (int, float)):
-        served = int(probation) if probation and _PROBATION_SERVED.search(words) else None
-        if (weighed := _probation_pay_line(paid[0].value, regular_pay, minimum, served)) is not None:
+    if (paid := probation_paid(words)) is not None:
+        served = int(probation) if probation and (_PROBATION_SERVED.search(words) or total_asked) else None
+        if (weighed := _probation_pay_line(paid, regular_pay, minimum, served)) is not None:
             lines.append(weighed)
     return lines
 
@@ -647,10 +700,9 @@ def probation_total(words: str, minimum: tuple[str, int] | None = None) -> str |
     in the lawful probation (80 %, or the local ``minimum`` wage when higher), and the regular pay
     owed for the months past it; None when a figure is missing or there is only one sum."""
     contract, probation = _contract_months(words), _probation_months(words)
-    pay = _PROBATION_PAY.search(words) or _PROBATION_PAY_LATER.search(words)
     regular = _REGULAR_PAY.search(words)
     regular_pay = find_amounts(regular.group(1))[0].value if regular and find_amounts(regular.group(1)) else None
-    paid = find_amounts(pay.group(1))[0].value if pay and find_amounts(pay.group(1)) else None
+    paid = probation_paid(words)
     worked = months_worked(_CONTRACT_TERM.sub("", _PROBATION_SAID.sub("", words)))
     if not worked and probation and _PROBATION_SERVED.search(words):
         worked = int(probation)
@@ -748,7 +800,7 @@ _HURT = re.compile(INJURY.pattern + r"|受了伤|压伤|断了|伤了|职业病|
 _NOTHING_PAID = re.compile(r"(?:没|不)给(?:钱|补偿|一分)|一分钱?(?:都|也)?没给|啥(?:钱)?也没给|补偿\S{0,3}没(?:给|有)|"
                            r"一分补偿没有")
 _CASE_POINTS = ((_NO_CONTRACT, "没签劳动合同"), (_DISMISSED, "被辞退"), (_NO_NOTICE, "没提前通知"),
-                (_NOTHING_PAID, "没给钱"),
+                (_NOTHING_PAID, "没给钱"), (_DAYS_OWED, "还有几天工资没结"),
                 (_NO_INSURANCE, "没交社保"), (_HURT, "受了伤"), (re.compile(r"试用期"), "试用期"),
                 (_ID_KEPT, "扣押身份证"), (_PREGNANT, "怀孕（孕期、产期、哺乳期）"))
 # 喊我们签个自愿放弃社保的单子 说不签就莫来上班了 (ZX-08: filed as 被辞退): a waiver of the
@@ -840,12 +892,15 @@ def _worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo:
         # 那现在能要多少 (YM-10: 5,000 alone, the items came to 9,000): a sum asked is the total too
         if (_TOTAL_ASKED.search(text) or _AMOUNT_ASKED.search(text)) and (total := probation_total(words, minimum)):
             return [*probation, total]  # 那加起来我一共能找他要多少钱 (ZW-12: the items, no total)
+        if _TOTAL_ASKED.search(text):
+            return probation_lines(words, minimum, total_asked=True)  # 三个月一共呢 (YW-7)
         return probation
     if _PAID_WHEN.search(text) and not _HOW_MUCH.search(text) and not asked_wage:
         return []  # 厂里说补偿金下个月才给 这中不中 (YM-09: the sum again): when, not how much
     if asked_wage:
         wage = wage or next((int(s.value) for s in find_amounts(text)), None)
     elif not redo and not (_HOW_MUCH.search(text) or _NO_CONTRACT.search(text) or dismissed(text)
+              or days_unpaid(text)  # 十来天工资也没给结 能一起要吗 (YW-6)
               or (_WORKED_SAID.search(text) and (_NO_CONTRACT.search(words) or dismissed(words)))):
         return []
     if not (_NO_CONTRACT.search(words) or dismissed(words) or quits_over_fault(words)):
@@ -1212,17 +1267,46 @@ def shortfall_reply(tracker: Tracker, on_offer: bool = False) -> str | None:
     worked, and how long it can be claimed (``on_offer``: also asked on the case's offer — ZQ-03,
     那我能要回差额吗 咋要 干了快一年了, got the general wage text). None: not that question."""
     text = (tracker.latest_message or {}).get("text") or ""
+    # 干了快五个月了 一共差多少钱 on the minimum wage's own offer (YW-4: routed out of the offer,
+    # the wage form asked who owed): that offer is this case, so answered there too
+    on_offer = on_offer or _minimum_wage_offer(tracker)
     if (tracker.active_loop_name and not on_offer) or not _ASKS_BACK_PAY.search(text):
         return None
     if (below := bot_said(tracker, _BELOW_MINIMUM, earlier_turns=3)) is None:
         return None
     short = int(below.group(2)) - int(below.group(1))
-    months = next((m for m in (iso_months(str(span.value)) for span in find_durations(text)) if m), None)
+    months = _months_in(text)
     total = f"按您说的干了 {months} 个月，差额一共 {short * months:,} 元，" if months else \
         "干了几个月就补几个月，"
     return (f"每月差 {short:,} 元（{below.group(2)} − {below.group(1)}）。{total}都可以要求单位补发"
             "（《最低工资规定》第十二条）。还在这个单位干的，要这笔钱不受一年仲裁时效的限制；已经离职的，"
             "从离职之日起一年内申请劳动仲裁（《劳动争议调解仲裁法》第二十七条第四款）。也可以打 12333 投诉。")
+
+
+def _months_in(text: str) -> int | None:
+    """The first number of months the text says (干了快五个月了 → 5), None when none."""
+    return next((m for m in (iso_months(str(span.value)) for span in find_durations(text)) if m), None)
+
+
+def _minimum_wage_offer(tracker: Tracker) -> bool:
+    """The ticket offer open is the minimum-wage case's (its pay was found below the line)."""
+    case = tracker.get_slot("pending_case") or {}
+    return tracker.active_loop_name == "ticket_offer_form" and isinstance(case, dict) \
+        and case.get("type") == "minimum_wage"
+
+
+def shortfall_events(tracker: Tracker) -> list[dict]:
+    """The case's amount after :func:`shortfall_reply` summed it (YW-4: the ticket said 7,500 —
+    five months' whole pay — not the 3,500 short): the shortfall times the months told, set on
+    the case offered; [] when there is no case or no months."""
+    case = tracker.get_slot("pending_case")
+    text = (tracker.latest_message or {}).get("text") or ""
+    below = bot_said(tracker, _BELOW_MINIMUM, earlier_turns=3)
+    if not isinstance(case, dict) or below is None or not (months := _months_in(text)):
+        return []
+    short = (int(below.group(2)) - int(below.group(1))) * months
+    facts = {**(case.get("facts") or {}), "amount": short, "duration": f"{months}个月"}
+    return [SlotSet("pending_case", {**case, "facts": facts})]
 
 
 # 《工伤保险条例》第三十五条至第三十七条: the one-off disability subsidy, months of the worker's own wage

@@ -10,6 +10,7 @@ interrupts it, and the year starts again from that day (第二款).
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from actions.validators import SINCE_LEFT
 from bot.normalize.numbers import find_durations, iso_months
@@ -17,10 +18,13 @@ from bot.normalize.numbers import find_durations, iso_months
 # 这样还在时效里吗 / 过了这么久还能要吗 / 还来得及吗: the time limit is what is asked
 # (你先说能不能要 都过了一年了, YM-07: a flat 能, 14 months after leaving)
 _ASKS_LIMIT = re.compile(r"时效|过期|过了时间|来得及|过了这么久|这么久了?还能|还能不能要|还能要吗|还能要不|晚不晚|太晚|"
-                         r"能不能要|都过了一年|过了一年了")
+                         r"能不能要|都过了一年|过了一年了|"
+                         # 那我一直催着算不算中断啊 还能仲裁不 (YW-9: on the summary, the summary again)
+                         r"中断|重新算|重新计算|从头算|还能仲裁|能不能仲裁|还能告|还能去仲裁")
 # 上个月还催过 / 一直在微信上催他 / 他说再等等: a demand made, or a promise to pay
 _DEMANDED = re.compile(r"催|要过|讨过|找过他|找他要|问他要|一直在要|一直要|答应|说再等|说过几天|认账|欠条|投诉过")
-_RECENTLY = re.compile(r"上个?月|上周|上礼拜|上星期|前几天|前两天|最近|这个月|这周|这礼拜|昨天|前天|刚")
+# (今年夏天还找过他们, YW-9: anything this year is within the year)
+_RECENTLY = re.compile(r"上个?月|上周|上礼拜|上星期|前几天|前两天|最近|这个月|这周|这礼拜|昨天|前天|刚|今年")
 _LAW = "（《劳动争议调解仲裁法》第二十七条）"
 
 
@@ -48,12 +52,43 @@ def months_since_left(words: str) -> int | None:
     return None
 
 
-def time_limit_line(text: str, words: str) -> str | None:
+def time_limit_line(text: str, words: str, today: date | None = None) -> str | None:
     """The time limit on the worker's own dates, when ``text`` asks about it and ``words`` (the
-    recent messages) say when they left; None otherwise."""
+    recent messages) say when they left; the interruption on the demands they told, when they
+    ask whether those count (YW-9); None otherwise."""
     if not _ASKS_LIMIT.search(text or ""):
         return None
-    return applied_limit(words)
+    if (line := applied_limit(words, today)) is not None:
+        # 算不算中断 asked: yes or no first (YW-9)
+        return f"算。{line}" if _ASKS_INTERRUPTED.search(text) and restarted_recently(words) else line
+    return demands_line(text, words)
+
+
+# 一直催着算不算中断 / 我找过他好几次 这算不算 (YW-9): whether the demands made interrupt the limit
+_ASKS_INTERRUPTED = re.compile(r"中断|重新算|重新计算|从头算|(?:催|要|找)\S{0,4}?(?:算不算|算吗|管用|有用)")
+
+
+def demands_line(text: str, words: str) -> str | None:
+    """算 — the demands the worker told (一直在微信上催 今年夏天还找过他们) interrupt the limit and
+    restart the year (第二十七条第二款); None when the message does not ask it or no demand is told."""
+    if not _ASKS_INTERRUPTED.search(text) or not _DEMANDED.search(words):
+        return None
+    recent = "您最近（今年）还催过，从那次起一年还没满，现在还能申请仲裁；" if restarted_recently(words) else \
+        "从最后一次催要那天起一年内都还能申请仲裁；"
+    return (f"算。您向单位（老板）催要工资（微信、电话、当面都算），时效就中断，从催要那天起重新计算一年{_LAW}。"
+            f"{recent}把微信上催要的聊天记录、找他们的时间和对方的回话都截图保存好，这是证据；别再拖，尽快申请劳动仲裁，"
+            "网格工作站和工会法律援助（12348）也可以帮您。" + iou_route(words))
+
+
+def demand_told_line(text: str, words: str, today: date | None = None) -> str | None:
+    """我一直在微信上催 今年夏天还找过他们 told to a form's question after the limit was found past
+    (YW-9: the next question, nothing on it): the demand restarts the year; None otherwise."""
+    if not _DEMANDED.search(text) or "?" in text or "？" in text:
+        return None
+    left = applied_limit(words, today)
+    if left is None or not restarted_recently(words):
+        return None
+    return left
 
 
 def restarted_recently(words: str) -> bool:
@@ -62,10 +97,32 @@ def restarted_recently(words: str) -> bool:
     return bool(_DEMANDED.search(words) and _RECENTLY.search(words))
 
 
-def applied_limit(words: str) -> str | None:
+# 我前年十月就从厂里辞职了 (YW-9: no time since leaving read from a month)
+_LEFT_IN = re.compile(r"(去年|前年|今年)(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?\S{0,8}?"
+                      r"(?:走|离职|辞职|辞工|辞了|被辞|开除|不干|离开|出来)")
+_CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+             "十一": 11, "十二": 12}
+
+
+def months_since_leaving_month(words: str, today: date | None = None) -> int | None:
+    """前年十月就从厂里辞职了 → the whole months since then; None when no such month is said."""
+    match = _LEFT_IN.search(words)
+    if not match:
+        return None
+    today = today or date.today()
+    raw = match.group(2)
+    month = int(raw) if raw.isdigit() else _CN_MONTH.get(raw, 0)
+    year = today.year - {"去年": 1, "前年": 2}.get(match.group(1), 0)
+    months = (today.year - year) * 12 + today.month - month
+    return months if 1 <= month <= 12 and months >= 0 else None
+
+
+def applied_limit(words: str, today: date | None = None) -> str | None:
     """The one-year limit on the time since leaving ``words`` say (出来一年多了 大概十四个月吧 —
     YM-07, for the time-limit record's answer too); None when they say none."""
     left = months_since_left(words)
+    if left is None:
+        left = months_since_leaving_month(words, today)
     if left is None:
         return None
     # 走了一年多了 (no months said): 离职已经大约1年多, not 1年 and past the year
