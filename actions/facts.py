@@ -142,7 +142,33 @@ async def asked_facts(tracker: Tracker, statements: bool = False, places: bool =
                   for f in answer.get("facts") or [] if (f.get("policy"), f.get("topic")) not in seen]
     if not found and _POINTS_BACK.search(text) and len(_of_the_case(text)) <= 24:
         found = await _read_with_before(tracker, _of_the_case(text))
-    return found
+    return without_other_employers(tracker, found, text)
+
+
+_NAME_TAILS = ("有限责任公司", "有限公司", "股份公司", "集团", "公司", "厂")
+
+
+def same_employer(recorded: str | None, told: str | None) -> bool:
+    """The worker's employer is the agreement's (隆祥 / 隆祥皮革 for 隆祥皮革有限公司)."""
+    if not (recorded and told):
+        return False
+    short = recorded
+    for tail in _NAME_TAILS:
+        short = short.removesuffix(tail)
+    return str(told)[:2] in recorded or short[:2] in str(told)
+
+
+def without_other_employers(tracker: Tracker, found: list[dict], text: str) -> list[dict]:
+    """An employer's own agreement (隆祥皮革's 保岗协议) beside a record that answers for
+    everyone (YW-3: 单位说初四初五给我补休了 那还剩多少 got 隆祥's 4710 / 1000元 card with the
+    overtime rule) is left out, unless the question or the worker's employer is that employer.
+    Alone it stays: 留厂过年的红包给多少 is answered from it, saying whose it is."""
+    if all(f.get("employers") for f in found):
+        return found
+    told, words = _context(tracker, "employer"), normalize_text(text)
+    return [f for f in found if not f.get("employers")
+            or any(name and name in words for name in f["employers"])
+            or any(same_employer(name, told) for name in f["employers"])]
 
 
 # 迟到一次扣50 合法吗 / 早退扣了我两百 (YS-09: no record found, the arrears form asked 哪家单位欠的):
@@ -439,7 +465,12 @@ def applied_relief_line(found: list[dict], words: str) -> list[str]:
 
 
 # 那要是特困职工呢 也是2500 inside the relief case (ZC-07: 没有现成的准确答案)
-_STATUS_ASKED = re.compile(r"(?:要是|如果|假如|换成)?\S{0,3}?(特困|困难)(?:职工|户)?(?:的话)?(?:呢|的呢|咋样|怎么样)")
+# 特困的话能申请不 / 我问的是特困的话 2500够不够 / 如果是特困职工能申请吗 (YW-12: the 困难 verdict
+# said again, 特困 stored as a fact): the tier asked about, answered on its own line
+_STATUS_ASKED = re.compile(r"(?:要是|如果|假如|换成)?\S{0,3}?(特困|困难)(?:职工|户)?(?:的话)?(?:呢|的呢|咋样|怎么样)|"
+                           r"(特困|困难)(?:职工|户)?的话|"
+                           r"(?:要是|如果|假如|换成)(?:我|俺)?(?:是|算)?(特困|困难)(?:职工|户)?(?=\s*(?:能|可以|够|行|算))")
+_TIER_UNSURE = re.compile(r"(?:困难|一般困难)(?:职工)?还是特困|特困还是(?:一般)?困难")
 
 
 def _status_asked_about(tracker: Tracker, text: str) -> str | None:
@@ -449,11 +480,14 @@ def _status_asked_about(tracker: Tracker, text: str) -> str | None:
     asked = _STATUS_ASKED.search(text)
     if not asked:
         return None
+    tier = next(g for g in asked.groups() if g)
     said = [s.value for s in find_amounts(text) if isinstance(s.value, (int, float)) and s.value >= 100]
     paid = said[-1] if said else tracker.get_slot("medical_cost")
     if not isinstance(paid, (int, float)):
         return None
-    return f"要是{asked.group(1)}职工：" + relief_verdict_line(asked.group(1), float(paid)).removeprefix("按您说的：")
+    line = f"要是{tier}职工：" + relief_verdict_line(tier, float(paid)).removeprefix("按您说的：")
+    # 我也不知道我是困难还是特困: which tier the worker is, the union's record says
+    return line + ("您是哪一档，以工会档案为准，登记后工作人员会帮您核实。" if _TIER_UNSURE.search(text) else "")
 
 
 def relief_verdict_line(status: str, paid: float) -> str:

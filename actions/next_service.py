@@ -8,6 +8,7 @@ service catalogue, so the base action never has to import the router that builds
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -15,6 +16,42 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.service_catalog import SERVICE_NAMES
+
+# the words of a worker who asks about the holiday (a wage complaint read as holiday_subsidy by
+# the model opened its form unasked — YW-13: 您是留下来过年… after 青岛黄岛 辛安, and again after the
+# wage ticket, 我没问过年的事 twice)
+_HOLIDAY_WORDS = re.compile(r"过年|春节|过节|年前|年后|节后|节前|返乡|返岗|错峰|回家|老家|留厂|留岗|留守|就地|"
+                            r"红包|路费|车票|年货|除夕|大年|初[一二三四五六七八九十]|补贴|慰问")
+# 我没问过年的事 / 不是过年的事 / 啥过年 / 谁说要过年补贴了: the holiday disowned
+_HOLIDAY_DISOWNED = re.compile(r"(?:没|没有|不是|不|谁|没人)(?:问|说|提|要|办|申请|想)?(?:过|的是|要)?(?:什么|啥)?"
+                               r"(?:过年|春节|过节|补贴|红包)|(?:啥|什么|哪来的?|哪门子)(?:的)?(?:过年|春节)(?!\S{0,2}(?:补贴|红包|措施))|"
+                               r"(?:过年|春节|补贴)\S{0,4}(?:跟我|和我)?(?:没关系|无关|不相干)")
+
+
+def disowns_holiday_subsidy(text: str) -> bool:
+    """我没问过年的事 / 不是过年的事 / 啥过年: the holiday subsidy is not what the worker wants."""
+    return bool(_HOLIDAY_DISOWNED.search(text or ""))
+
+
+def holiday_subsidy_asked(tracker: Tracker) -> bool:
+    """Whether the worker asked about the holiday: a message of theirs names it (or presses its
+    button) and no later one disowns it. The model's guess of the intent alone is no asking."""
+    asked = False
+    for event in tracker.events:
+        text = (event.get("text") or "") if event.get("event") == "user" else ""
+        if text.startswith("/"):
+            asked = asked or text.startswith("/holiday_subsidy")
+        elif disowns_holiday_subsidy(text):
+            asked = False
+        elif _HOLIDAY_WORDS.search(text):
+            asked = True
+    return asked
+
+
+def unasked(tracker: Tracker, service: str | None) -> bool:
+    """A remembered service the worker never asked for (the holiday subsidy on a wage
+    complaint): never started nor offered — it is dropped."""
+    return service in ("holiday_subsidy", "holiday_subsidy_form") and not holiday_subsidy_asked(tracker)
 
 
 def offer_service(dispatcher: CollectingDispatcher, service: str) -> list[dict[str, Any]]:
@@ -36,4 +73,6 @@ def offer_next_service(dispatcher: CollectingDispatcher, tracker: Tracker,
     if not service or busy or any(e.get("event") == "slot" and e.get("name") == "next_service"
                                   for e in events):
         return []
+    if unasked(tracker, service):
+        return [SlotSet("next_service", None)]
     return offer_service(dispatcher, service) + [SlotSet("next_service", None)]

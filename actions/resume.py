@@ -8,6 +8,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.next_service import unasked
+
 
 def resume_interrupted(dispatcher: CollectingDispatcher, tracker: Tracker,
                        events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -23,6 +25,10 @@ def resume_interrupted(dispatcher: CollectingDispatcher, tracker: Tracker,
                   for e in events)
     if not form or decided:
         return []
+    if unasked(tracker, form):
+        # YW-13: the holiday form a misread wage complaint opened, resumed after the wage
+        # ticket (好，我们接着刚才的事往下说。您是留下来过年…): dropped, never asked for
+        return [SlotSet("interrupted_form", None)]
     offer_ended = any(e.get("event") == "slot" and e.get("name") == "pending_case"
                       and e.get("value") is None for e in events)
     if form == "ticket_offer_form" and (offer_ended or any(

@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import SafeAction, client, location, said_this_turn
-from actions.facts import recent_words
+from actions.facts import recent_words, same_employer
 from actions.relief import verdict_lines
 from actions.tickets import offer_ticket
 from actions.validators import UNKNOWN
@@ -67,19 +67,6 @@ async def measures_for(city: str | None, district: str | None, employer: str | N
 def agreement_employer(policy: dict) -> str | None:
     """The employer whose own agreement a record is (None: a measure of the place)."""
     return (policy.get("details") or {}).get("employer") or None
-
-
-_NAME_TAILS = ("有限责任公司", "有限公司", "股份公司", "集团", "公司", "厂")
-
-
-def same_employer(recorded: str | None, told: str | None) -> bool:
-    """The worker's employer is the agreement's (隆祥 / 隆祥皮革 for 隆祥皮革有限公司)."""
-    if not (recorded and told):
-        return False
-    short = recorded
-    for tail in _NAME_TAILS:
-        short = short.removesuffix(tail)
-    return str(told)[:2] in recorded or short[:2] in str(told)
 
 
 def agreement_note(agreements: list[dict], place: str) -> str:

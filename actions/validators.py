@@ -345,7 +345,9 @@ def hukou_status(value: object) -> Checked:
     permit_unknown = re.search(r"居住证.{0,3}(?:不知道|不清楚|办没办|有没有)|(?:不知道|不清楚).{0,4}居住证", text)
     permit = re.search(r"居住证", text) and not permit_no
     away = re.search(r"老家|外地|外省|农村|不是本地|没有?本地户口|户口不在|没有?户口|不在本地|"
-                     r"户口(?:在|是)(?!本地|这|当地|咱)", text)
+                     r"户口(?:在|是)(?!本地|这|当地|咱)|"
+                     # 没有青岛户口 / 户口不是青岛的 (YX-1: 户口 asked again with a 本地户口 button)
+                     r"(?:没有?|不是)[\u4e00-\u9fff]{2,3}?的?户口(?!本|簿|的?问题|的?事)|户口不是(?!问题)", text)
     if local and not away:
         return Checked("本地户口")
     # 户口在河南 (NN-01: the ticket said only 外地户口): where the hukou is, kept at the end
@@ -1040,6 +1042,23 @@ _TOTAL_BEFORE = re.compile(r"(?:一共|总共|合计|总计|加起来|加一块|
 # 两万多 具体22000: the figure said as the exact one replaces the rough one before it
 _PRECISE = re.compile(r"(?:具体|准确|确切|精确|实际上?|其实)(?:点|的|来说|说)?(?:是|有)?\s*$")
 _PAID_BEFORE = re.compile(r"(?:就|只|才|一共|总共)?(?:给了|发了|付了|给过|给我)\s*$")
+# 保底工资后来给了4710 对不对啊 一个月是多少 (YW-11: 月工资改为4,710): a sum the worker asks about,
+# or one paid for several months (休了三个月假 … 给了4710), is not the month's pay
+_SUM_ASKED_AFTER = re.compile(r"\s*(?:块|元)?钱?\s*(?:啊|呀)?[，,\s]*(?:对不对|对吗|对么|对不|对嘛|没错吧|是不是对的|"
+                              r"给得对不|给够了?没|够不够)")
+_THE_MONTH_ASKED = re.compile(r"(?:一个月|每个?月|平均一个?月|一月)(?:是|合|算|折|有|该)?(?:多少|几多|多少钱)")
+_SEVERAL_MONTHS = re.compile(r"(?:[2-9]|1[0-2]|[两俩仨三四五六七八九十]|十[一二]|半年|几)\s*个多?月")
+
+
+def sum_is_no_months_pay(text: str, start: int, end: int) -> bool:
+    """A sum the worker asks about (给了4710 对不对 / 一个月是多少) or one paid for several months
+    (休了三个月假 后来给了4710): no monthly wage, unless 一个月 / 每月 says so right before it."""
+    if _A_MONTHS_PAY_BEFORE.search(text[max(0, start - 10):start]):
+        return False
+    paid_for_months = bool(_PAID_BEFORE.search(text[max(0, start - 6):start])
+                           and _SEVERAL_MONTHS.search(text[:start]))
+    return bool(_SUM_ASKED_AFTER.match(text, end) or _THE_MONTH_ASKED.search(text[end:])
+                or paid_for_months)
 _ROUGH_BEFORE = re.compile(r"(?:大概|大约|差不多|约|估计|可能)\s*(?:有|是)?\s*$")
 _ROUGH_AFTER = re.compile(r"\s*(多|左右|出头|来块|上下)")
 # 扣了500罚款 还有1000押金不退: a second sum of another kind, added to the first — the words
@@ -1323,6 +1342,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             slot = _amount_slot(text, span.start, ctx)
             if slot == "monthly_wage" and (float(value.value) < MIN_MONTHLY_PAY
                                            or is_allowance(text, span.start, span.end)
+                                           or sum_is_no_months_pay(text, span.start, span.end)
                                            or _EXTRA_BEFORE.search(text[max(0, span.start - 8):span.start])):
                 continue  # 每月多给我的300 (ZD-07 filed 月工资 300): an extra, not the month's pay
             if _someone_elses(text, span.start) and (slot in ctx.known or slot in facts or any(
@@ -1565,7 +1585,12 @@ _HARDSHIP_UNSURE = re.compile(r"建没建|有没有建|建没有建|是不是(?:
 # 那我怎么建档啊: a question how to register, no status
 _HARDSHIP_HOW = re.compile(r"(?:怎么|咋|如何|怎样|去哪|到哪|哪里|在哪|能不能|可以|想|要)"
                            r".{0,3}(?:建档|建个档|申请建档|办建档|认定)|建档(?:怎么|咋|要|需要|去哪|在哪)")
-_HARDSHIP_IF = re.compile(r"(?:要是|如果|假如|万一|假设|若是)\S{0,6}?(?:特困|困难职工|困难|建了?档|在档)\S{0,4}")
+_HARDSHIP_IF = re.compile(r"(?:要是|如果|假如|万一|假设|若是)\S{0,6}?(?:特困|困难职工|困难|建了?档|在档)\S{0,4}|"
+                          # 特困的话能申请不 / 我问的是特困的话 (YW-12 stored 特困): a case asked about
+                          r"(?:是|按)?(?:特困|困难)(?:职工|户)?的话")
+# 我也不知道我是困难还是特困 (YW-12: 困难建档改为不清楚 after 在档困难职工 was told): which tier
+# is asked, the registration is not — nothing new of the worker's own status
+_TIER_UNSURE = re.compile(r"(?:困难|一般困难)(?:职工)?还是特困|特困还是(?:一般)?困难")
 # (俺也没建过什么困难档 — SS-12: read as nothing said, and a code sent to look the record up)
 _HARDSHIP_NONE = re.compile(r"(?:没|没有|还没|未|不是)(?:有)?(?:建\S{0,5}?档|在档|困难职工|特困|低保)")
 
@@ -1601,6 +1626,8 @@ def _status_said(text: str) -> str | None:
         # 建了档的困难户 是特困还是一般困难我也搞不清 (II-05 was judged as not registered):
         # registered, the tier unsure — the general tier, whose rules need the registration
         return "困难"
+    if _TIER_UNSURE.search(text) and not _HARDSHIP_NONE.search(text):
+        return None
     if _HARDSHIP_UNSURE.search(text) or (says_unknown(text) and "档" in text):
         return UNKNOWN
     if _HARDSHIP_HOW.search(text):
