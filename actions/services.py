@@ -379,12 +379,48 @@ class ActionSkillsTraining(PolicyAnswer):
         dispatcher.utter_message(text=SIGN_UP_TEXT)
         return offer_ticket("other", {"question": case_words(tracker), "service": "技能培训报名"})
 
+    async def act(self, dispatcher, tracker, domain):
+        """都有啥课 after the academy was described (YX-3: the sign-up text again): the courses on
+        record for the worker's place, then the sign-up still offered."""
+        text = ((tracker.latest_message or {}).get("text") or "").strip()
+        if asks_which_courses(text) and said_this_turn(tracker, "职工书院", earlier_turns=4):
+            for line in await courses_on_record(tracker) or [NO_COURSES_TEXT]:
+                dispatcher.utter_message(text=line)
+            return offer_ticket("other", {"question": case_words(tracker), "service": "技能培训报名"})
+        return await super().act(dispatcher, tracker, domain)
+
+
+NO_COURSES_TEXT = ("您那边的职工书院具体开哪些课，我这里没有收录，不能给您列一张不准的单子：可以问所在的网格工作站"
+                   "或职工服务中心，也可以打职工服务热线 12351 问最近开的班。")
+
+
+async def courses_on_record(tracker: Tracker) -> list[str]:
+    """The courses the records list for the worker's place (福田: 美术、书法…职业技术), asked in
+    the records' own words whatever way the worker put it (开了什么培训班); [] when none."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    city, district = location(tracker)
+    try:
+        found = (await client().facts(f"职工书院 课程 {text}", city=city, district=district)).get("facts") or []
+    except BackendError:
+        return []
+    return [fact_text(f) for f in found if f.get("kind") != "station"]
+
 
 SIGN_UP_TEXT = ("报名方法：开班时间和名额由各地工会职工书院、职工服务中心安排，可以到所在的网格工作站"
                 "或职工服务中心报名，也可以打职工服务热线 12351 问最近的开班。我也可以帮您登记，"
                 "让工作站的工作人员联系您报名。")
 _ASKS_SIGN_UP = re.compile(r"报名|报个名|怎么(?:参加|学|上课)|去哪(?:里|儿)?(?:学|上课)|想(?:学|参加)|"
                            r"(?:咋|怎么|能|能不能|可以)报|报得上|报得了")
+
+
+# 都有啥课 / 有哪些课程 / 能学些什么 / 开了什么培训班: which courses there are, not how to sign up
+_WHICH_COURSES = re.compile(r"(?:啥|什么|哪些|哪几[门个种样]|几[门种])\S{0,2}(?:课|培训|班|专业|技术|手艺)|"
+                            r"(?:学|教)(?:些|点)?(?:啥|什么|哪些)|有课")
+
+
+def asks_which_courses(text: str) -> bool:
+    """The message asks what is taught (都有啥课), naming no course of its own (我想学电工)."""
+    return bool(_WHICH_COURSES.search(text or ""))
 
 
 # 想学个叉车 / 考电工证 / 学摄影 (J-20): a course the worker wants, so the answer ends with the

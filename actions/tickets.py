@@ -125,7 +125,42 @@ def station_place(facts: dict[str, Any]) -> str | None:
     return _STATION_SUFFIX.sub("", station) or None if isinstance(station, str) else None
 
 
+_CANCELLED = "已经取消了"  # utter_cancel: 刚才的内容不会提交
+
+
+def _words_around_cancel(tracker: Tracker) -> tuple[list[str], list[str]]:
+    """The worker's messages before and after the latest cancel of a case; ([], []) when none
+    was cancelled, or the cancelled case was taken up again (还是办吧: its words are this case's)."""
+    from actions.take_back import takes_it_back  # (take_back reads the bot's lines, as tickets does)
+
+    events = list(tracker.events)
+    at = next((i for i in range(len(events) - 1, -1, -1) if events[i].get("event") == "bot"
+               and _CANCELLED in (events[i].get("text") or "")), None)
+    if at is None:
+        return [], []
+    said = [[(e.get("text") or "").strip() for e in part if e.get("event") == "user"]
+            for part in (events[:at], events[at:])]
+    latest = ((tracker.latest_message or {}).get("text") or "").strip()
+    after = [*said[1], *([latest] if latest and latest not in said[1] else [])]
+    return ([], []) if any(takes_it_back(t) for t in after) else (said[0], after)
+
+
+def without_cancelled_words(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
+    """The case's own words (您说的情况) without what was said of a case cancelled before it
+    (YX-13: 已经取消了，刚才的内容不会提交, then the cancelled school transfer was on the training
+    ticket): words said only before the cancel belong to the case that was dropped."""
+    words = facts.get("question")
+    before, after = _words_around_cancel(tracker)
+    if not isinstance(words, str) or not before:
+        return facts
+    kept = [p for p in words.split("；")
+            if not (any(p in m for m in before) and not any(p in m for m in after))]
+    return {**facts, "question": "；".join(kept) or None}
+
+
 def case_payload(tracker: Tracker, ticket_type: str, facts: dict[str, Any]) -> dict[str, Any]:
+    if ticket_type != "callback":  # (a callback is about the worker now: all they said stays)
+        facts = without_cancelled_words(tracker, facts)
     worker = tracker.get_slot("verified_worker") or {}
     city, district = case_place(tracker)
     district = station_place(facts) or district  # (the station named lies within the place told)
@@ -501,7 +536,7 @@ class ActionAskWantsTicket(_AskAction):
             dispatcher.utter_message(text="好的。" + _CHANGE_HINT)
             return []
         case = tracker.get_slot("pending_case") or {}
-        facts = case.get("facts") or {}
+        facts = without_cancelled_words(tracker, case.get("facts") or {})
         lines = summary_lines({**facts, **context_facts(tracker, facts), **contact_lines(tracker, facts)})
         name = TYPE_NAMES.get(case.get("type"), "")
         summary = ("\n要登记的内容：\n" + "\n".join(lines)) if lines else ""
