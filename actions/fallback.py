@@ -49,6 +49,7 @@ from actions.router import (
     days_after_figure,
     divisor_reply,
     flow_to_redo,
+    overtime_total,
     pay_to_compare,
     period_follow_up,
     place_follow_up,
@@ -230,6 +231,9 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
         return await ActionStartService().run(dispatcher, tracker, domain)
     if listening := listening_reply(tracker, text):
         dispatcher.utter_message(text=listening)  # 不想打电话 跟你说说行不 (ZF-12)
+        return []
+    if (total := overtime_total(tracker, text)) is not None:
+        dispatcher.utter_message(text=total)  # 那一共该给多少钱 after the overtime sum (YW-2)
         return []
     if (why := divisor_reply(tracker, text)) is not None:
         dispatcher.utter_message(text=why)  # 为啥除21.75 after the overtime sum (YU-14)

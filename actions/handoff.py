@@ -121,6 +121,10 @@ def offer_case_again(dispatcher: CollectingDispatcher, service: str | None) -> N
                  {"title": "先不用", "payload": "/deny"}])
 
 
+# A time to be called when no station is open: the evening from eight, the night
+_AFTER_HOURS = re.compile(r"半夜|凌晨|深夜|夜里|夜间|晚上(?:[八九十]|[89]|1[0-2])|(?:2[0-3]|20)(?:点|:)")
+
+
 async def file_callback(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str,
                         service: str | None = None) -> list[dict[str, Any]]:
     """Files the callback with the case's facts; a crisis is called back at the opening.
@@ -133,7 +137,12 @@ async def file_callback(dispatcher: CollectingDispatcher, tracker: Tracker, reas
     except BackendError:
         dispatcher.utter_message(text=CALLBACK_FAILED)  # never silence about a promised call
         return []
-    if facts.get("call_time"):
+    if facts.get("call_time") and _AFTER_HOURS.search(facts["call_time"]):
+        # 晚上九点以后打 (YX-8: 工作人员会照这个时间打, though every station closes by the evening)
+        dispatcher.utter_message(text=f"您说的“{facts['call_time']}”也记在工单上了。不过工作站晚上不上班，那个点没人能打；"
+                                      "工作人员会在上班时间里尽量挑您方便的时候打，比如中午休息或傍晚下班前。"
+                                      "您也可以说一个白天方便接电话的时间。")
+    elif facts.get("call_time"):
         dispatcher.utter_message(text=f"您说的“{facts['call_time']}”也记在工单上了，工作人员会照这个时间打。")
     offer_case_again(dispatcher, service)
     return [SlotSet(CALLBACK_SLOT, None)]
@@ -328,8 +337,8 @@ WAIT_REPLY = ("您在排队等工作站的工作人员，一接上就在这个�
 
 # 我是上夜班的保安 一般都是半夜十二点以后才有空 那个点还有人工吗 (YN-12: 没太明白); 要是晚上下了班再找你们
 # 有人管吗 / 你们晚上几点下班 下班以后找谁 / 工作人员下班了 晚上俺有急事打哪个电话 (YS-15: 没明白 twice)
-_WHEN_STAFF = re.compile(r"(?:半夜|夜里|夜间|深夜|凌晨|晚上|那个点|几点|周末|礼拜天|节假日|过年|"
-                         r"下班(?:了|以后|之后|后))[^，,。？?！!]{0,10}?"
+_WHEN_STAFF = re.compile(r"(?:半夜|夜里|夜间|深夜|凌晨|晚上|那个点|那时候|那会儿?|那个时候|几点|周末|礼拜天|"
+                         r"节假日|过年|下班(?:了|以后|之后|后))[^，,。？?！!]{0,10}?"
                          r"(?:有人工|有没有人|还有人|有人吗|有人不|有人管|谁管|没人管|找谁(?!要|讨|说理)|人工|值班|"
                          r"打(?:哪个|什么|啥)电话|打哪)|人工\S{0,3}(?:几点|啥时候|什么时候)(?:上班|下班)|"
                          r"(?:你们|工作人员|工作站|工会)\S{0,4}几点(?:下班|关门)")
@@ -350,6 +359,9 @@ def staff_hours_reply(text: str, tracker: Tracker | None = None) -> str | None:
     return STAFF_HOURS if _WHEN_STAFF.search(text or "") else None
 
 
+STAFF_HOURS_MARK = "半夜和凌晨没有人在岗"  # (its first words are also those of a queue's station name)
+
+
 # 晚上十点有人不？周末呢？ with 辛安 known (YR-09, YQ-12: 告诉我您在哪个区、街道 — the place given a
 # message before): the hours of the worker's own station
 STAFF_HOURS_AT = ("{name}的服务时间：{hours}（{now}）。这些时间以外没有工作人员在岗：您可以在这里留言，或者留个手机号和"
@@ -362,23 +374,39 @@ async def staff_hours_for_place(tracker: Tracker, text: str) -> str | None:
     (the general line when no place is known or the backend cannot say)."""
     if (general := staff_hours_reply(text, tracker)) is None:
         return None
+    return await station_hours_at_place(tracker) or general
+
+
+async def station_hours_at_place(tracker: Tracker) -> str | None:
+    """The hours of the station of the place the worker told (None: no place known, or the
+    backend cannot say)."""
     city, district = case_place(tracker)
     if not (city or district):
-        return general
+        return None
     try:
         station = (await client().resolve(city, district)).get("station") or {}
     except (BackendError, BackendUnavailable):
-        return general
+        return None
     if not station.get("hours") or not station.get("name"):
-        return general
+        return None
     now = "现在正在服务时间" if station.get("open_now") else "现在不在服务时间"
     return STAFF_HOURS_AT.format(name=station["name"], hours=hours_text(station["hours"]), now=now,
                                  phone=station.get("phone") or "12351")
 
 
+async def place_for_the_hours(tracker: Tracker) -> str | None:
+    """黄岛区辛安街道 right after the hours line asked for the place (YW-14: 收到，您说的我记下了 and
+    the menu): that station's hours (None: not that)."""
+    said = slots_set_this_turn(tracker)
+    if not said_this_turn(tracker, STAFF_HOURS_MARK, earlier_turns=1) \
+            or not any(said.get(k) for k in ("city", "district")):
+        return None
+    return await station_hours_at_place(tracker)
+
+
 def staff_hours_said(tracker: Tracker) -> bool:
     """Either hours line was the bot's last reply (not said twice in a row)."""
-    return said_this_turn(tracker, STAFF_HOURS[:12], earlier_turns=1) \
+    return said_this_turn(tracker, STAFF_HOURS_MARK, earlier_turns=1) \
         or said_this_turn(tracker, "这些时间以外没有工作人员在岗", earlier_turns=1)
 
 

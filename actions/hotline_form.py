@@ -37,6 +37,7 @@ from actions.facts import (
 )
 from actions.facts import fact_text as record_text
 from actions.legal import day_pay_lines, sums_for
+from actions.next_service import disowns_holiday_subsidy
 from actions.places import other_place_asked, other_place_lines, resolve_place
 from actions.service_catalog import (
     SERVICE_FORMS,
@@ -68,7 +69,8 @@ from actions.slot_checks import (
 )
 from actions.slot_mappings import phones_said
 from actions.tickets import phone_owner
-from actions.time_limits import time_limit_line
+from actions.time_limits import demand_told_line, time_limit_line
+from bot.normalize.identity import mask_phone
 from bot.normalize.text import normalize_text
 
 logger = logging.getLogger(__name__)
@@ -470,6 +472,11 @@ class HotlineForm(FormValidationAction):
         on_action_call()
         text = tracker.latest_message.get("text") or ""
         waiting = self._waiting_for_answer(tracker)
+        if waiting and self.form_name() == "holiday_subsidy_form" and disowns_holiday_subsidy(text):
+            # 我没问过年的事 to 您是留下来过年… (YW-13: the same question again)
+            dispatcher.utter_message(text="好的，过年补贴的事不办了。还有别的事随时说。")
+            return [*self._pause()[:-1], SlotSet("interrupted_form", None), SlotSet("next_service", None),
+                    FollowupAction("action_listen")]
         if waiting and (self._switched_topic(tracker) or is_crisis(text) or wants_to_talk(text)):
             return self._step_aside(tracker)
         if waiting and _HURRY.search(text) and (skipped := await self._skippable(
@@ -543,8 +550,10 @@ class HotlineForm(FormValidationAction):
                     dispatcher.utter_message(text=line)
             if verdict := self._verdict_again(tracker, {c["slot"] for c in corrected}):
                 dispatcher.utter_message(text=verdict)
-            if "monthly_wage" in {c["slot"] for c in corrected}:
-                for line in sums_for(tracker):  # 不对，是九千五 on the offer (YN-06: 已更正, no new figure)
+            if {"monthly_wage", "amount"} & {c["slot"] for c in corrected}:
+                # 不对，是九千五 on the offer (YN-06: 已更正, no new figure); the probation pay
+                # corrected to 3800 (YW-7: the 3,500's shortfall said again)
+                for line in sums_for(tracker):
                     dispatcher.utter_message(text=line)
         elif v.is_correction(text) and not named_fact_change(text):
             # (人数不对 是两个人 我跟我媳妇, ZK-13: the named fact changed, and then the last
@@ -575,6 +584,8 @@ class HotlineForm(FormValidationAction):
             if is_question(text) and not v.says_unknown(text) and not text.startswith("/"):
                 for line in await answer_in_topic(tracker):
                     dispatcher.utter_message(text=line)
+            elif restart := demand_told_line(text, recent_words(tracker, limit=8)):
+                dispatcher.utter_message(text=restart)  # 我一直在微信上催 … (YW-9: the year restarts)
         elif asked == "case_confirmed" and not corrected and (limit := time_limit_line(
                 text, recent_words(tracker, limit=8))):
             # 先问一下 我走了快两年了 上个月还催过 这样还在时效里吗 on the summary (ZW-09: read as a
@@ -585,11 +596,25 @@ class HotlineForm(FormValidationAction):
             if told:  # the question stays open: say what was kept, so asking again makes sense
                 basis = slots_set_this_turn(tracker).get("wage_basis") or tracker.get_slot("wage_basis")
                 dispatcher.utter_message(text=f"好的，记下了：{told_text(told, basis)}。")
-            extra += await self._not_answered(asked, filled, dispatcher, tracker, domain)
+            if (phone := self._phone_told_instead(tracker, filled, asked)) and not told:
+                # 15092345678 to 您在哪个城市、哪个区或街道 (YW-15: 说区县名就行… as if a place was
+                # said wrong): the number kept, said back, and the question asked again — no try lost
+                dispatcher.utter_message(text=f"好的，手机号 {mask_phone(phone)} 记下了。")
+                extra.append(SlotSet("repeat_count", tracker.get_slot("repeat_count")))
+            else:
+                extra += await self._not_answered(asked, filled, dispatcher, tracker, domain)
         if not extra:
             return events
         events = events + extra
         return await self._next_question(events, dispatcher, tracker, domain)
+
+    @staticmethod
+    def _phone_told_instead(tracker: Tracker, filled: dict[str, Any], asked: str) -> str | None:
+        """The worker's phone, told this turn while another fact was asked (None: not that)."""
+        phone = {**slots_set_this_turn(tracker), **filled}.get("phone")
+        if asked == "phone" or not isinstance(phone, str) or not v.phone(phone).ok:
+            return None
+        return phone if phone != value_before_this_message(tracker, "phone") else None
 
     def _relief_verdict(self, tracker: Tracker) -> str | None:
         """In the relief case, the worker's status and own sum judged against their line; None

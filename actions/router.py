@@ -35,7 +35,7 @@ from actions.crisis import (
     stays_with_person,
     wants_to_talk,
 )
-from actions.fact_tables import FACT_NAMES, wage_as_said
+from actions.fact_tables import CASE_FACTS, FACT_NAMES, wage_as_said
 from actions.facts import (
     applied_lines,
     asked_facts,
@@ -51,6 +51,7 @@ from actions.handoff import (
     closed_challenged_reply,
     file_waiting_callback,
     insists_on_a_person,
+    place_for_the_hours,
     queued_phone_left,
     queued_wait_reply,
     request_handoff,
@@ -65,11 +66,12 @@ from actions.legal import (
     WAGE_ASK,
     double_wage_from,
     minimum_wage_as_wage,
+    shortfall_events,
     shortfall_reply,
     sums_for,
 )
-from actions.next_service import offer_service
-from actions.overtime_calculator import TOTAL_LABEL, explain_divisor
+from actions.next_service import holiday_subsidy_asked, offer_service
+from actions.overtime_calculator import TOTAL_LABEL, explain_divisor, total_reply
 from actions.overtime_days import added_days, names_a_kind_of_day, read_worked_days
 from actions.relief import asks_help_not_medical, help_not_medical
 from actions.service_catalog import (
@@ -133,6 +135,15 @@ _PROMISED_BY = re.compile(r"(?:过年|过完年|年|节)(?:前|后|以前|以后
                           r"(?:再|就|才|一定|肯定)?(?:给|发|结|付|还)")
 _HOLIDAY_ASKED = re.compile(r"留(?:下|在\S{0,4})过年|回家过年|不回家|过年(?:补贴|补助|慰问|红包|有啥|有什么)|"
                             r"返乡|返岗|错峰")
+
+
+def holiday_read_for_pay(tracker: Tracker, intent: str | None, text: str) -> str | None:
+    """钱能要回来吗 一年四万八, read as holiday_subsidy by the model, from a worker who never asked
+    about the holiday (YW-13: 您是留下来过年… twice): the pay owed; any other intent as it is."""
+    if intent == "holiday_subsidy" and not holiday_subsidy_asked(tracker) \
+            and (money_after_crisis(tracker, text) or _OWED.search(text)):
+        return "wage_arrears"
+    return intent
 
 
 def promised_by_the_holiday(text: str) -> bool:
@@ -234,6 +245,9 @@ def wage_after_overtime_sum(tracker: Tracker, intent: str | None) -> bool:
 
 _ASKS_PROGRESS = re.compile(r"到哪|哪一步|进度|怎么样了|咋样了|啥情况|什么情况|有结果|处理了|办了没|办好|"
                             r"查|单子|工单|登记了|登过")
+# 啥工单 我没有 (YX-11): the worker has no ticket to look up
+_NO_TICKET = re.compile(r"啥工单|什么工单|哪个工单|没有?(?:登记过?)?(?:工单|单子|单号)|"
+                        r"(?:工单|单子)\S{0,2}(?:我)?没有|没登记过")
 _MORE = re.compile(r"另外|还有|再加上?|加上|又|也")
 OVERTIME_SUM = "合计：依法应付加班工资"  # actions/overtime_calculator.py OvertimePay.explain
 
@@ -436,12 +450,45 @@ def minimum_as_overtime_base(tracker: Tracker, text: str, intent: str | None) ->
     return minimum_wage_as_wage(text, *location(tracker))
 
 
+OWN_CASE_ASK = "要不要我再帮您看看您自己的情况？"
+
+
+def own_case_offered(tracker: Tracker) -> str | None:
+    """The service of the 要不要我再帮您看看您自己的情况 the bot asked last turn (None: not asked)."""
+    users = 0
+    for event in reversed(tracker.events[-16:]):
+        users += event.get("event") == "user"
+        if users > 1:
+            break
+        if event.get("event") == "bot" and event.get("text") == OWN_CASE_ASK:
+            buttons = (event.get("data") or {}).get("buttons") or []
+            payload = str(buttons[0].get("payload") or "") if buttons else ""
+            return payload.lstrip("/") if payload.lstrip("/") in SERVICE_NAMES else None
+    return None
+
+
+def overtime_total(tracker: Tracker, text: str) -> str | None:
+    """那一共该给多少钱 after an overtime sum (YW-2: the menu): the total with its parts, on the
+    case's facts (the days added since included)."""
+    if not said_this_turn(tracker, TOTAL_LABEL, earlier_turns=3):
+        return None
+    case = tracker.get_slot("pending_case") or {}
+    facts = case.get("facts") if case.get("type") == "overtime_pay" else None
+    if not facts:
+        fact, wage = wage_as_said(tracker.get_slot("monthly_wage"), tracker.get_slot("wage_basis"))
+        facts = {fact: wage, "overtime_days": tracker.get_slot("overtime_days")}
+    return total_reply(text, facts)
+
+
 def divisor_reply(tracker: Tracker, text: str) -> str | None:
     """为啥除21.75 right after the overtime sum (YU-14: the generic menu): why the month is
     21.75 pay days — asked anywhere when 21.75 is named, else only within a few turns of a sum."""
     if not ("21.75" in text or said_this_turn(tracker, TOTAL_LABEL, earlier_turns=3)):
         return None
     return explain_divisor(text)
+
+
+NOT_MINE = "不好意思，这个我查不了。我是工会的职工服务助手，能帮您办这些事，点一下就行："
 
 
 # The services about money owed or due: the worker's money after a crisis reply stays one of them
@@ -552,9 +599,21 @@ class ActionStartService(SafeAction):
             intent = "minimum_wage"  # 我一个月才拿1800 正常吗: compared with the figure just told
         if intent == "holiday_subsidy" and promised_by_the_holiday(text):
             intent = "legal_aid"  # 他们说过年后给 这样还算时效吗 (YT-16: 留下过年还是回家, three times)
+        intent = holiday_read_for_pay(tracker, intent, text)
+        if intent == "ticket_status" and not text.startswith("/") and not v.ticket_id(text).ok \
+                and (not _ASKS_PROGRESS.search(text) or _NO_TICKET.search(text)):
+            # 不对 我记错了 是两个月前 十月份的事 right after the injury answer (YX-11: 请告诉我工单号
+            # three times): no ticket in it — the worker's own case, as the offer's button would
+            intent = own_case_offered(tracker) or "inform"
         if is_crisis(text):  # 工资要不回来…不想活了: the hotlines and a person, not the form
             return [FollowupAction("action_psych_support")]
         lines_said = False  # the crisis lines said with the money line (not again a line later)
+        if (hours := await place_for_the_hours(tracker)) is not None:
+            dispatcher.utter_message(text=hours)  # 黄岛区辛安街道 after 告诉我您在哪个区 (YW-14: the menu)
+            return []
+        if (total := overtime_total(tracker, text)) is not None:
+            dispatcher.utter_message(text=total)  # 那一共该给多少钱 after the sum (YW-2: the menu)
+            return []
         if (why := divisor_reply(tracker, text)) is not None:
             dispatcher.utter_message(text=why)  # 为啥除21.75 after the sum (YU-14: the menu)
             return []
@@ -589,7 +648,7 @@ class ActionStartService(SafeAction):
             # to listen, not the relief form; asked here (no rule follows a follow-up action)
             return await ActionPsychSupport().act(dispatcher, tracker, domain)
         if not insists_on_a_person(text) and not services_meant(text) and not staff_hours_said(tracker) \
-                and (when := await staff_hours_for_place(tracker, text)):
+                and not withdraws_the_handoff(tracker, text) and (when := await staff_hours_for_place(tracker, text)):
             dispatcher.utter_message(text=when)  # 我住在辛安街道 你们那边周末有人不 (YU-16: queued)
             return []
         if wants_a_person_only(intent, text):
@@ -635,7 +694,7 @@ class ActionStartService(SafeAction):
             return noted  # 能催一下不 开学就来不及了 after a ticket's status (JJ-13: a school form)
         if (short := shortfall_reply(tracker)) is not None:
             dispatcher.utter_message(text=short)  # 差的那200 能要回来几个月的 (GG-03)
-            return []
+            return shortfall_events(tracker)  # (YW-4: the case filed with five months' whole pay)
         if (handles := ticket_station_reply(tracker)) is not None:
             dispatcher.utter_message(text=handles)  # 分给哪个站了 after a ticket's status (HH-15)
             return []
@@ -800,6 +859,7 @@ class ActionStartService(SafeAction):
         intent = legal_not_wages((latest.get("intent") or {}).get("name"), text)
         if intent == "holiday_subsidy" and promised_by_the_holiday(text):
             intent = "legal_aid"  # 他们说过年后给 (YT-16), as in act
+        intent = holiday_read_for_pay(tracker, intent, text)
         if intent == "wage_arrears" and not _OWED.search(text) and found \
                 and all(str(f.get("policy") or "").startswith("legal") for f in found):
             # 那前头没交的那几个月能给俺补上不 after 不给俺交社保 (ZR-08: the social-insurance rule,
@@ -871,7 +931,7 @@ class ActionStartService(SafeAction):
             return []  # 那个托管站具体在哪 right after the childcare ticket: no offer of it again
         if service:
             dispatcher.utter_message(
-                text="要不要我再帮您看看您自己的情况？",
+                text=OWN_CASE_ASK,
                 buttons=[{"title": "看看我的情况", "payload": f"/{service}"},
                          {"title": "不用了", "payload": "/deny"}])
         return []
@@ -883,7 +943,15 @@ class ActionStartService(SafeAction):
         unless the sum still waits for the wage (the next message gives it)."""
         for line in sums:
             dispatcher.utter_message(text=line)
-        if any(WAGE_ASK in line or line in (WAGE_AGAIN, MONTHS_ASK) for line in sums) or tracker.active_loop_name:
+        if any(WAGE_ASK in line or line in (WAGE_AGAIN, MONTHS_ASK) for line in sums):
+            return []
+        if tracker.active_loop_name:
+            # 还有十来天工资也没给结 能一起要吗 on the legal-aid offer (YW-6: the days left off the
+            # ticket): the case offered takes the points told now
+            case = tracker.get_slot("pending_case") or {}
+            if isinstance(case, dict) and case.get("type") == "legal_aid":
+                return [SlotSet("pending_case", {**case, "facts": {**(case.get("facts") or {}),
+                                                                   **legal_case(tracker)}})]
             return []
         return offer_ticket("legal_aid", legal_case(tracker))
 
@@ -933,6 +1001,12 @@ class ActionStartService(SafeAction):
         else:
             options = ["wage_arrears", "overtime_pay", "school_placement",
                        "relief_eligibility", "holiday_subsidy", "find_station"]
+        text = (tracker.latest_message or {}).get("text") or ""
+        if is_question(text) and not any(said.get(fact) is not None for fact in (*CASE_FACTS, "phone")):
+            # 明天青岛下雨不 (YX-14: 收到，您说的我记下了 and the menu — nothing was kept): a question
+            # this hotline cannot answer, said so, and what it can do
+            dispatcher.utter_message(text=NOT_MINE, buttons=choice_buttons(options))
+            return []
         dispatcher.utter_message(text="收到，您说的我记下了。请问您想办理什么事情？点一下就行：",
                                  buttons=choice_buttons(options))
         return []

@@ -137,10 +137,12 @@ _NEGATIONS = "不没别未"
 
 def _said(word: str, question: str) -> bool:
     """The word is in the question, and not as its negation: 过年不回家 says nothing of the
-    fare home (回家), and must not be answered with it."""
+    fare home (回家), and must not be answered with it. A word that asks both ways (算不算) is
+    never a negation."""
     at = question.find(word)
     while at >= 0:
-        if at == 0 or question[at - 1] not in _NEGATIONS or word[0] in _NEGATIONS:
+        # (算不算 / 管不管 ask both ways: 那这个老板要管不 算不算工伤, its spaces gone, is no 不算 — YX-5)
+        if at == 0 or question[at - 1] not in _NEGATIONS or word[0] in _NEGATIONS or "不" in word[1:]:
             return True
         at = question.find(word, at + 1)
     return False

@@ -318,3 +318,143 @@ async def test_the_place_meant_beside_the_one_denied_is_the_answers_place(backen
     out = await ActionDenyNoContext().run(CollectingDispatcher(), tracker, DOMAIN)
     assert slot_values(out).get("city") == "广东"
     assert {"event": "active_loop", "name": "minimum_wage_form", "timestamp": None} in out
+
+
+# --- round 44 (the lead's part) ---
+
+@on_module_loop
+@pytest.mark.parametrize("said", ["明天青岛下雨不", "青岛啥时候下雪啊"])
+async def test_a_question_out_of_the_hotlines_reach_is_not_said_to_be_kept(backend, said):
+    """YX-14: 明天青岛下雨不 (read as inform, 青岛) got 收到，您说的我记下了 and the menu."""
+    dispatcher = CollectingDispatcher()
+    await ActionStartService().act(dispatcher, conversation([(said, "inform", [])], slots={"city": "青岛市"}), DOMAIN)
+    reply = texts(dispatcher)
+    assert "记下了" not in reply and "查不了" in reply, reply
+
+
+@on_module_loop
+async def test_facts_without_a_service_are_still_kept_and_the_service_asked(backend):
+    dispatcher = CollectingDispatcher()
+    await ActionStartService().act(dispatcher, conversation([("一个月4500", "inform", [])],
+                                                            slots={"monthly_wage": 4500}), DOMAIN)
+    assert "记下了" in texts(dispatcher)
+
+
+def test_the_time_after_work_asked_while_queued_is_a_question_about_the_hours():
+    """YX-8: 我晚上下了班十点多才有空 那时候有人吗 while queued got 您已经在排队了 (the question ignored)."""
+    from actions.handoff import staff_hours_reply
+    for said in ["我晚上下了班十点多才有空 那时候有人吗", "俺下班都九点了 那会儿还有人不"]:
+        assert staff_hours_reply(said), said
+
+
+@on_module_loop
+async def test_a_callback_time_at_night_is_not_promised(backend, monkeypatch):
+    """YX-8: 13705321122 晚上九点以后打 got 工作人员会照这个时间打, though no station is open then."""
+    from actions import handoff
+    filed = []
+
+    async def file_case(dispatcher, tracker, kind, facts, urgent=False):
+        filed.append(facts)
+        dispatcher.utter_message(text="已为您登记回电工单，工单号 GH202612070008")
+
+    monkeypatch.setattr(handoff, "file_case", file_case)
+    for said, promised in [("那我留个电话吧 13705321122 晚上九点以后打", False), ("13705321122 下午两点以后打", True)]:
+        dispatcher = CollectingDispatcher()
+        tracker = conversation([(said, "inform", [])], slots={"phone": "13705321122"})
+        await handoff.file_callback(dispatcher, tracker, "worker_request")
+        reply = texts(dispatcher)
+        assert ("会照这个时间打" in reply) == promised, reply
+
+
+@on_module_loop
+@pytest.mark.parametrize("said", ["不对 我记错了 是两个月前 十月份的事", "啥工单 我没有 我是说手受伤是两个月前"])
+async def test_a_correction_read_as_a_ticket_lookup_is_the_workers_case(backend, said):
+    """YX-11: 不对 我记错了 是两个月前 (read as ticket_status 0.51) right after the injury answer
+    got 请告诉我工单号 three times."""
+    first = "我在黄岛一个注塑厂 三个月前手指头让机器压了 厂里不给报工伤 也没给交社保 现在手指头弯不了 咋办"
+    message = parse(said, "ticket_status")
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": first, "parse_data": parse(first, "legal_aid")},
+              {"event": "bot", "text": "没交社保（工伤保险）也能认定工伤……"},
+              {"event": "bot", "text": "要不要我再帮您看看您自己的情况？",
+               "data": {"buttons": [{"title": "看看我的情况", "payload": "/legal_aid"},
+                                    {"title": "不用了", "payload": "/deny"}]}},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": said, "parse_data": message},
+              {"event": "slot", "name": "duration", "value": "P2M"}]
+    tracker = Tracker("worker-1", {"duration": "P2M", "district": "黄岛区", "city": "青岛市"}, message, events,
+                      False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    out = await ActionStartService().act(dispatcher, tracker, DOMAIN)
+    assert "工单号" not in texts(dispatcher)
+    case = slot_values(out).get("pending_case") or {}
+    assert case.get("type") == "legal_aid" and "两个月前" in case["facts"]["question"], out
+
+
+@on_module_loop
+async def test_a_lookup_in_words_is_still_a_lookup(backend):
+    dispatcher = CollectingDispatcher()
+    tracker = conversation([("查一下我的工单进度", "ticket_status", [])])
+    out = await ActionStartService().act(dispatcher, tracker, DOMAIN)
+    assert {"event": "active_loop", "name": "ticket_status_form", "timestamp": None} in out
+
+
+@on_module_loop
+async def test_the_place_told_after_the_hours_line_asked_for_it_gets_that_stations_hours(backend):
+    """YW-14: 黄岛区辛安街道 right after 告诉我您在哪个区、街道，我把那边工作站的时间和电话告诉您 got
+    收到，您说的我记下了 and the menu."""
+    from actions.handoff import STAFF_HOURS
+    dispatcher = CollectingDispatcher()
+    tracker = conversation([("半夜有人不", "request_human", [STAFF_HOURS]), ("黄岛区辛安街道", "inform", [])],
+                           slots={"city": "青岛市", "district": "辛安街道"})
+    await ActionStartService().act(dispatcher, tracker, DOMAIN)
+    reply = texts(dispatcher)
+    assert "辛安" in reply and "服务时间" in reply and "记下了" not in reply, reply
+
+
+@on_module_loop
+async def test_a_phone_told_to_the_place_question_is_kept_without_the_place_hint(backend):
+    """YW-15: 15092345678 to 您在哪个城市、哪个区或街道 got 说区县名就行，不用带“区”字…"""
+    from form_trackers import form_tracker
+
+    from actions.forms import ValidateWageArrearsForm
+    tracker = form_tracker("wage_arrears_form", "district", "15092345678",
+                           slots={"employer": "海信达电子", "amount": 2500, "duration": "P2M",
+                                  "workers_affected": "好几个"},
+                           extracted={"phone": "15092345678"})
+    dispatcher = CollectingDispatcher()
+    out = slot_values(await ValidateWageArrearsForm().run(dispatcher, tracker, DOMAIN))
+    reply = texts(dispatcher)
+    assert "150****5678" in reply and "不用带" not in reply, reply
+    assert out.get("requested_slot") == "district" and out.get("phone", "15092345678") == "15092345678"
+
+
+@on_module_loop
+async def test_a_question_asked_both_ways_after_a_trailing_no_is_still_asked(backend):
+    """YX-5: 那这个老板要管不 算不算工伤啊 包工头说让俺自己看 got 没有现成的准确答案 — with the spaces
+    folded, the 不 ending 要管不 read as 不算不算 (a negation)."""
+    found = (await backend.facts("那这个老板要管不 算不算工伤啊 包工头说让俺自己看", "青岛市", "黄岛区"))["facts"]
+    assert found and any("工伤" in f["answer"] for f in found), found
+
+
+@on_module_loop
+async def test_the_holiday_disowned_on_its_form_is_dropped(backend):
+    """YW-13: 我没问过年的事 to 您是留下来过年… got the same question again."""
+    from form_trackers import form_tracker
+
+    from actions.forms import ValidateHolidaySubsidyForm
+    tracker = form_tracker("holiday_subsidy_form", "holiday_situation", "我没问过年的事")
+    dispatcher = CollectingDispatcher()
+    out = await ValidateHolidaySubsidyForm().run(dispatcher, tracker, DOMAIN)
+    assert "不办了" in texts(dispatcher)
+    assert {"event": "active_loop", "name": None, "timestamp": None} in out, out
+
+
+@on_module_loop
+async def test_pay_owed_read_as_the_holiday_is_the_wage_case_when_the_holiday_was_never_named(backend):
+    """YW-13: 钱能要回来吗 一年四万八 (read as holiday_subsidy) opened the holiday form unasked."""
+    from actions.router import holiday_read_for_pay
+    tracker = conversation([("老板欠我一年工资 钱能要回来吗", "holiday_subsidy", [])])
+    assert holiday_read_for_pay(tracker, "holiday_subsidy", "老板欠我一年工资 钱能要回来吗") == "wage_arrears"
+    asked = conversation([("过年不回家 厂里欠的钱能要回来吗", "holiday_subsidy", [])])
+    assert holiday_read_for_pay(asked, "holiday_subsidy", "过年不回家 厂里欠的钱能要回来吗") == "holiday_subsidy"
