@@ -226,6 +226,11 @@ def someone_elses_number(text: str) -> str | None:
     return None if own or not others else phone_owner(text) or "别人"
 
 
+# 不查了 / 不用查了 / 啥工单 我没有 while the lookup asks the ticket number
+_NO_LOOKUP = re.compile(r"^(?:算了|那)?\s*(?:不|别|不用|甭)(?:再)?(?:查|找)了|啥工单|什么工单|"
+                        r"没(?:有)?(?:登记过?)?(?:什么)?(?:工单|单子)(?!号)(?!.*忘)|(?:工单|单子)\S{0,2}(?:我)?没有|没登记过")
+
+
 class HotlineForm(FormValidationAction):
     """Shared rules for every form of the hotline."""
 
@@ -477,6 +482,10 @@ class HotlineForm(FormValidationAction):
             dispatcher.utter_message(text="好的，过年补贴的事不办了。还有别的事随时说。")
             return [*self._pause()[:-1], SlotSet("interrupted_form", None), SlotSet("next_service", None),
                     FollowupAction("action_listen")]
+        if waiting and self.form_name() == "ticket_status_form" and _NO_LOOKUP.search(text):
+            # 不查了 / 啥工单 我没有 to 请告诉我工单号 (YX-11: the number asked a third time)
+            dispatcher.utter_message(text="好的，不查了。有别的事直接说就行；以后要查工单，告诉我工单号就行。")
+            return [*self._pause()[:-1], SlotSet("interrupted_form", None), FollowupAction("action_listen")]
         if waiting and (self._switched_topic(tracker) or is_crisis(text) or wants_to_talk(text)):
             return self._step_aside(tracker)
         if waiting and _HURRY.search(text) and (skipped := await self._skippable(

@@ -458,3 +458,16 @@ async def test_pay_owed_read_as_the_holiday_is_the_wage_case_when_the_holiday_wa
     assert holiday_read_for_pay(tracker, "holiday_subsidy", "老板欠我一年工资 钱能要回来吗") == "wage_arrears"
     asked = conversation([("过年不回家 厂里欠的钱能要回来吗", "holiday_subsidy", [])])
     assert holiday_read_for_pay(asked, "holiday_subsidy", "过年不回家 厂里欠的钱能要回来吗") == "holiday_subsidy"
+
+
+@on_module_loop
+@pytest.mark.parametrize("said", ["不查了", "啥工单 我没有 我是说手受伤是两个月前", "不用查了"])
+async def test_no_lookup_wanted_leaves_the_ticket_number_question(backend, said):
+    """YX-11: 不查了 to 请告诉我工单号 got the same question a third time."""
+    from form_trackers import form_tracker
+
+    from actions.forms import ValidateTicketStatusForm
+    dispatcher = CollectingDispatcher()
+    out = await ValidateTicketStatusForm().run(dispatcher, form_tracker("ticket_status_form", "ticket_id", said,
+                                                                          intent="nlu_fallback"), DOMAIN)
+    assert "不查了" in texts(dispatcher) and {"event": "active_loop", "name": None, "timestamp": None} in out
