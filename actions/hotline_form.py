@@ -226,6 +226,9 @@ def someone_elses_number(text: str) -> str | None:
     return None if own or not others else phone_owner(text) or "别人"
 
 
+# Slots the domain fills with the whole message (from_text): a message that steps aside from the
+# form is no value of theirs
+WHOLE_TEXT_SLOTS = frozenset({"otp_code"})
 # 不查了 / 不用查了 / 啥工单 我没有 while the lookup asks the ticket number
 _NO_LOOKUP = re.compile(r"^(?:算了|那)?\s*(?:不|别|不用|甭)(?:再)?(?:查|找)了|啥工单|什么工单|"
                         r"没(?:有)?(?:登记过?)?(?:什么)?(?:工单|单子)(?!号)(?!.*忘)|(?:工单|单子)\S{0,2}(?:我)?没有|没登记过")
@@ -415,6 +418,11 @@ class HotlineForm(FormValidationAction):
         comes_back = None if own and says_not_this(text, own) else self.form_name()
         events = [SlotSet("interrupted_form", comes_back),
                   ActionExecutionRejected(self.form_name())]
+        asked = tracker.get_slot("requested_slot")
+        if asked in WHOLE_TEXT_SLOTS and slots_set_this_turn(tracker).get(asked) is not None:
+            # 还有那个大病互助保障最多能赔多少 to 请把 6 位验证码告诉我 (YW-12): the whole message
+            # was taken as the code; the form comes back to the question, not past it
+            events.append(SlotSet(asked, None))
         text = tracker.latest_message.get("text") or ""
         if is_crisis(text) or wants_to_talk(text):
             # whatever the message was classified as: hotlines and a person at once (我不是要

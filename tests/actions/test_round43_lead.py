@@ -471,3 +471,15 @@ async def test_no_lookup_wanted_leaves_the_ticket_number_question(backend, said)
     out = await ValidateTicketStatusForm().run(dispatcher, form_tracker("ticket_status_form", "ticket_id", said,
                                                                           intent="nlu_fallback"), DOMAIN)
     assert "不查了" in texts(dispatcher) and {"event": "active_loop", "name": None, "timestamp": None} in out
+
+
+def test_a_question_stepping_aside_from_the_code_question_is_no_code():
+    """YW-12: 还有那个大病互助保障最多能赔多少 to 请把 6 位验证码告诉我 was kept as the code (from_text),
+    so after the answer the relief form went on as if verified and never asked it again."""
+    from form_trackers import form_tracker
+
+    from actions.forms import ValidateReliefForm
+    said = "还有那个大病互助保障最多能赔多少"
+    tracker = form_tracker("relief_form", "otp_code", said, intent="mutual_insurance", extracted={"otp_code": said})
+    events = ValidateReliefForm()._step_aside(tracker)
+    assert {"event": "slot", "name": "otp_code", "value": None, "timestamp": None} in events, events
