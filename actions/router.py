@@ -762,11 +762,17 @@ class ActionStartService(SafeAction):
                 # names its station; the station card alone answered nothing
                 found = [f for f in found if f.get("kind") != "station"]
             if found:
-                for line in [*map(fact_text, found), *applied_lines(found, recent_words(tracker))]:
+                sums = sums_for(tracker)  # 没签合同 干了八个月 能要双倍工资吗
+                lines = [*map(fact_text, found), *applied_lines(found, recent_words(tracker))]
+                if sums and any(line not in lines for line in sums):
+                    # 还有这个月干的十来天工资也没给结 能一起要吗 (YW-6: the two law cards said a
+                    # message before came again ahead of the sum): only what was not just said
+                    lines = [line for line in lines if not said_this_turn(tracker, line[:40], earlier_turns=2)]
+                for line in lines:
                     dispatcher.utter_message(text=line)
                 if card := await named_station_card(found, text):
                     dispatcher.utter_message(text=card)  # 沂河路那边的托管驿站 在哪 几点开门 (ZD-02)
-                if sums := sums_for(tracker):  # 没签合同 干了八个月 能要双倍工资吗
+                if sums:
                     return self._named_by_record(found, tracker) + self._worked_out(
                         sums, dispatcher, tracker)
                 return self._named_by_record(found, tracker) + await self._after_figure(

@@ -483,3 +483,22 @@ def test_a_question_stepping_aside_from_the_code_question_is_no_code():
     tracker = form_tracker("relief_form", "otp_code", said, intent="mutual_insurance", extracted={"otp_code": said})
     events = ValidateReliefForm()._step_aside(tracker)
     assert {"event": "slot", "name": "otp_code", "value": None, "timestamp": None} in events, events
+
+
+@on_module_loop
+async def test_the_law_cards_just_said_are_not_repeated_before_the_new_sum(backend):
+    """YW-6: 还有这个月干的十来天工资也没给结 能一起要吗 got the two dismissal cards of the message
+    before again, ahead of the days' sum."""
+    first = "在仓库干了三年零四个月 上礼拜主管说明天不用来了 啥理由也没说 平均一个月六千 能赔多少"
+    before = CollectingDispatcher()
+    await ActionStartService().act(before, conversation([(first, "legal_aid", [])], slots={"monthly_wage": 6000}),
+                                   DOMAIN)
+    said_first = [m["text"] for m in before.messages if m.get("text")]
+    second = "还有这个月干的十来天工资也没给结 能一起要吗"
+    dispatcher = CollectingDispatcher()
+    tracker = conversation([(first, "legal_aid", said_first), (second, "wage_arrears", [])],
+                           slots={"monthly_wage": 6000})
+    await ActionStartService().act(dispatcher, tracker, DOMAIN)
+    reply = [m.get("text") or "" for m in dispatcher.messages]
+    assert any("10天" in line or "10 天" in line for line in reply), reply
+    assert not any(line in said_first for line in reply if line), reply
