@@ -230,7 +230,12 @@ async def change_contact_phone(engine: AsyncEngine, ticket_id: str, conversation
     as for no such ticket. The old number stays in the ticket's history (masked) for the staff;
     the same phone again changes nothing and writes nothing."""
     if old_phone is not None:
-        await find_for_contact(engine, ticket_id, old_phone, conversation_id, key)
+        try:
+            await find_for_contact(engine, ticket_id, old_phone, conversation_id, key)
+        except TicketNotFound:
+            # already changed to ``phone`` (a retry after a lost answer — XB-9 was told 对不上
+            # while the change had been made): the same answer, and the same miss counting
+            return await find_for_contact(engine, ticket_id, phone, conversation_id, key)
     now = datetime.utcnow()
     async with engine.begin() as conn:
         if old_phone is None:

@@ -45,3 +45,16 @@ async def test_another_conversation_without_the_old_phone_is_still_refused(backe
     bad, body = await backend.call("POST", f"/tickets/{ticket['id']}/contact-phone", json={
         "conversation_id": "a-new-chat", "phone": "13905329999", "old_phone": "12"})
     assert bad == 400 and body["error"]["field"] == "old_phone"
+
+
+async def test_the_same_change_again_is_the_same_answer(backend):
+    """XB-9: the change was made, its answer lost, and the retry was told 对不上 (the old phone no
+    longer on the ticket)."""
+    _, ticket = await create(backend)
+    path = f"/tickets/{ticket['id']}/contact-phone"
+    body = {"conversation_id": "a-new-chat", "phone": "13905329999", "old_phone": "13805321234"}
+    first, _ = await backend.call("POST", path, json=body)
+    again, changed = await backend.call("POST", path, json=body)
+    assert first == again == 200 and changed["contact_phone"] == "13905329999"
+    _, stored = await backend.call("GET", f"/tickets/{ticket['id']}")
+    assert sum("另一个对话" in (e["note"] or "") for e in stored["history"]) == 1
