@@ -1418,12 +1418,7 @@ async def change_phone_elsewhere(dispatcher: CollectingDispatcher, tracker: Trac
     if (asked := bot_said(tracker, _NEW_PHONE_ASKED, earlier_turns=1)) and len(phones) == 1:
         # 15192281736 right after 新的手机号是多少 (YX-9: the lookup's ticket, verified with the old)
         return await _change_phone(dispatcher, tracker, asked.group(1), phones[0], phone_found_with(tracker))
-    status = status_in_talk(tracker)
-    if status and len(phones) == 1 and _CHANGE_WORDS.search(text) and re.search(r"电话|手机|号", text) \
-            and status.group(1) != ticket_filed_here(tracker, last=200) \
-            and (found_with := phone_found_with(tracker)) and phones[0] != found_with:
-        # 俺那个手机号不用了 换成新号 150… 让网格员打这个 after a verified lookup (XB-9: 没明白)
-        return await _change_phone(dispatcher, tracker, status.group(1), phones[0], found_with)
+    status = status_in_talk(tracker)  # (a new number said with it: phone_for_looked_up changes it)
     if not phones and status and _CHANGE_WORDS.search(text) \
             and re.search(r"电话|手机|号", text) and status.group(1) != ticket_filed_here(tracker, last=200):
         # 那把电话改成新的吧 原来那个不用了 after a verified lookup (YX-9: 好的，没问题, nothing changed)
