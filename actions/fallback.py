@@ -50,6 +50,7 @@ from actions.router import (
     divisor_reply,
     flow_to_redo,
     overtime_total,
+    own_case_offered,
     pay_to_compare,
     period_follow_up,
     place_follow_up,
@@ -122,7 +123,6 @@ _NIGHT_OR_WEEKEND = re.compile(r"(?:晚上|夜里|半夜|夜间|周末|礼拜|�
 NOBODY_NOW_TEXT = "不在服务时间（晚上、周末和节假日）工作站没有工作人员在线。"
 WHEN_BACK_TEXT = ("工作人员上班后就按您留的手机号回电（一般是下一个工作日，各工作站的服务时间不同）。"
                   "请留下手机号和所在的城市、区（比如：13812345678 青岛黄岛区）；着急的事现在就打职工服务热线 12351。")
-OWN_CASE_BUTTON = "看看我的情况"  # actions/router.py ActionStartService._after_figure
 NOT_FOUND_NEXT = ("工单号和手机号要和登记时的一模一样才能查到。您可以再查一次（工单号是 GH 开头的"
                   "一串数字，在登记时的回复里）；也可以转给工作人员，他们能帮您核对。")
 NOT_FOUND_BUTTONS = [{"title": "再查一次", "payload": "/ticket_status"},
@@ -156,21 +156,6 @@ def not_found_next_steps(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     return True
 
 
-def own_case_offered(tracker: Tracker) -> str | None:
-    """The service of 要不要我再帮您看看您自己的情况 (after a figure) if the bot's last reply
-    offered it, else None."""
-    users = 0
-    for event in reversed(tracker.events):
-        users += event.get("event") == "user"
-        if users > 1:  # only the replies to the message before this one
-            break
-        buttons = (event.get("data") or {}).get("buttons") or [] if event.get("event") == "bot" else []
-        for button in buttons:
-            if button.get("title") == OWN_CASE_BUTTON:
-                return str(button.get("payload") or "").lstrip("/") or None
-    return None
-
-
 class ActionFallbackStep(Action):
     def name(self) -> str:
         return "action_fallback_step"
@@ -200,6 +185,11 @@ def corrected_facts(tracker: Tracker) -> dict[str, Any]:
         return {}
     return {k: val for k, val in slots_set_this_turn(tracker).items()
             if k in CASE_FACTS and val not in (None, v.UNKNOWN)}
+
+
+# 看看 / 帮我看看 / 看一下吧 / 好 看看: yes to 要不要我再帮您看看您自己的情况
+_LOOK_AT_IT = re.compile(r"^(?:好|行|嗯|要|可以|麻烦)?[的啊吧，, ]*(?:帮我|给我|你)?(?:看看|看一下|瞅瞅|瞧瞧)"
+                         r"(?:我的情况)?[吧呗啊呀。！!]*$")
 
 
 async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -232,6 +222,9 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
     if listening := listening_reply(tracker, text):
         dispatcher.utter_message(text=listening)  # 不想打电话 跟你说说行不 (ZF-12)
         return []
+    if (service := own_case_offered(tracker)) and _LOOK_AT_IT.match(text.strip()):
+        # 看看 to 要不要我再帮您看看您自己的情况 (XA-10: 没太明白, twice): the button's answer
+        return await ActionStartService()._start(service, dispatcher, tracker, domain)
     if (total := overtime_total(tracker, text)) is not None:
         dispatcher.utter_message(text=total)  # 那一共该给多少钱 after the overtime sum (YW-2)
         return []

@@ -132,7 +132,10 @@ _A_MONTHS_PAY = re.compile(r"一个月|每个?月|月薪|工资|底薪")
 
 # 他们说过年后给 / 老板说年前给: the festival is when the money was promised, not the question
 _PROMISED_BY = re.compile(r"(?:过年|过完年|年|节)(?:前|后|以前|以后|之前|之后)"
-                          r"(?:再|就|才|一定|肯定)?(?:给|发|结|付|还)")
+                          r"(?:再|就|才|一定|肯定)?(?:给|发|结|付|还)|"
+                          # 我今年过年的时候微信催过他 (XA-12: 您是留下来过年…): when the pay was asked for
+                          r"(?:过年|春节|年前|年后|过节)(?:的时候|那会儿?|那阵子?|期间|前后)?\S{0,6}?"
+                          r"(?:催|要钱|要过|找过|找他|问过|问他|答应|说有钱|说再等)")
 _HOLIDAY_ASKED = re.compile(r"留(?:下|在\S{0,4})过年|回家过年|不回家|过年(?:补贴|补助|慰问|红包|有啥|有什么)|"
                             r"返乡|返岗|错峰")
 
@@ -419,6 +422,9 @@ def legal_not_wages(intent: str | None, text: str) -> str | None:
     if intent == "wage_arrears" and "wage_arrears" not in named and (
             INJURY.search(text) or named == ["legal_aid"]):
         return "legal_aid"
+    if intent == "relief_eligibility" and "relief_eligibility" not in named and INJURY.search(text) \
+            and not re.search(r"救助|困难|补助|帮扶|建档|低保", text):
+        return "legal_aid"  # 手压了 医药费花了八千多 厂里不给报 (XA-10: a hardship-relief ticket and an SMS code)
     return intent
 
 
@@ -451,19 +457,22 @@ def minimum_as_overtime_base(tracker: Tracker, text: str, intent: str | None) ->
 
 
 OWN_CASE_ASK = "要不要我再帮您看看您自己的情况？"
+OWN_CASE_BUTTON = "看看我的情况"
 
 
 def own_case_offered(tracker: Tracker) -> str | None:
-    """The service of the 要不要我再帮您看看您自己的情况 the bot asked last turn (None: not asked)."""
+    """The service of 要不要我再帮您看看您自己的情况 if the bot's replies to the message before
+    this one offered it (its 看看我的情况 button), else None."""
     users = 0
-    for event in reversed(tracker.events[-16:]):
+    for event in reversed(tracker.events):
         users += event.get("event") == "user"
-        if users > 1:
+        if users > 1:  # only the replies to the message before this one
             break
-        if event.get("event") == "bot" and event.get("text") == OWN_CASE_ASK:
-            buttons = (event.get("data") or {}).get("buttons") or []
-            payload = str(buttons[0].get("payload") or "") if buttons else ""
-            return payload.lstrip("/") if payload.lstrip("/") in SERVICE_NAMES else None
+        buttons = (event.get("data") or {}).get("buttons") or [] if event.get("event") == "bot" else []
+        for button in buttons:
+            if button.get("title") == OWN_CASE_BUTTON:
+                payload = str(button.get("payload") or "").lstrip("/")
+                return payload if payload in SERVICE_NAMES else None
     return None
 
 
@@ -488,6 +497,10 @@ def divisor_reply(tracker: Tracker, text: str) -> str | None:
     return explain_divisor(text)
 
 
+# words of a matter this hotline handles: a question with them is never 这个我查不了 (XA-12: 啥啊 我问的是
+# 欠我那3000块的事)
+_HOTLINE_MATTER = re.compile(r"钱|工资|工钱|欠|扣|加班|补贴|补助|孩子|上学|工会|工单|单子|合同|社保|工伤|仲裁|律师|"
+                             r"救助|困难|托管|培训|电话|站")
 NOT_MINE = "不好意思，这个我查不了。我是工会的职工服务助手，能帮您办这些事，点一下就行："
 
 
@@ -600,6 +613,8 @@ class ActionStartService(SafeAction):
         if intent == "holiday_subsidy" and promised_by_the_holiday(text):
             intent = "legal_aid"  # 他们说过年后给 这样还算时效吗 (YT-16: 留下过年还是回家, three times)
         intent = holiday_read_for_pay(tracker, intent, text)
+        if intent == "relief_eligibility":
+            intent = legal_not_wages(intent, text)  # a work injury's costs, not hardship relief (XA-10)
         if intent == "ticket_status" and not text.startswith("/") and not v.ticket_id(text).ok \
                 and (not _ASKS_PROGRESS.search(text) or _NO_TICKET.search(text)):
             # 不对 我记错了 是两个月前 十月份的事 right after the injury answer (YX-11: 请告诉我工单号
@@ -938,7 +953,7 @@ class ActionStartService(SafeAction):
         if service:
             dispatcher.utter_message(
                 text=OWN_CASE_ASK,
-                buttons=[{"title": "看看我的情况", "payload": f"/{service}"},
+                buttons=[{"title": OWN_CASE_BUTTON, "payload": f"/{service}"},
                          {"title": "不用了", "payload": "/deny"}])
         return []
 
@@ -1008,7 +1023,8 @@ class ActionStartService(SafeAction):
             options = ["wage_arrears", "overtime_pay", "school_placement",
                        "relief_eligibility", "holiday_subsidy", "find_station"]
         text = (tracker.latest_message or {}).get("text") or ""
-        if is_question(text) and not any(said.get(fact) is not None for fact in (*CASE_FACTS, "phone")):
+        if is_question(text) and not any(said.get(fact) is not None for fact in (*CASE_FACTS, "phone")) \
+                and not _HOTLINE_MATTER.search(text):
             # 明天青岛下雨不 (YX-14: 收到，您说的我记下了 and the menu — nothing was kept): a question
             # this hotline cannot answer, said so, and what it can do
             dispatcher.utter_message(text=NOT_MINE, buttons=choice_buttons(options))

@@ -38,21 +38,45 @@ def _same(said: str, title: str) -> bool:
     return said == plain or (len(said) >= 2 and said == _LEADING_YES.sub("", plain))
 
 
-def button_typed(text: str, events: Any) -> str | None:
-    """The intent payload of the last bot reply's button whose title ``text`` is (None: none)."""
-    said = _plain(text)
-    if not said or said.startswith("/"):
-        return None
+def _last_reply(events: Any) -> tuple[list[dict], str]:
+    """The buttons of the bot's replies to the worker's previous message, in the order shown,
+    and those replies' words."""
+    shown: list[list[dict]] = []
+    words: list[str] = []
     for event in reversed(list(events or [])):
         kind = getattr(event, "type_name", None)
         if kind == "user":
-            return None  # only the replies to the worker's previous message
-        if kind != "bot":
-            continue
-        for button in (getattr(event, "data", None) or {}).get("buttons") or []:
-            payload = str(button.get("payload") or "")
-            if payload.startswith("/") and _same(said, str(button.get("title") or "")):
-                return payload
+            break  # only the replies to the worker's previous message
+        if kind == "bot":
+            shown.append(list((getattr(event, "data", None) or {}).get("buttons") or []))
+            words.append(getattr(event, "text", None) or "")
+    return [button for buttons in reversed(shown) for button in buttons], " ".join(words)
+
+
+# a question whose answer may be a number (有多少工友 / 几年级): a digit is the answer, not an option
+_ASKS_A_NUMBER = re.compile(r"多少|几|多大|多久|多长")
+
+
+# 1 / 2 typed for the first or second option (XB-2: 1 under [1] 看看我的情况 got the menu, and
+# went into the ticket as words of the case): a single digit, as a chat that numbers the options
+# shows them
+_OPTION_NUMBER = re.compile(r"^[1-9]$")
+
+
+def button_typed(text: str, events: Any) -> str | None:
+    """The intent payload of the last bot reply's button whose title ``text`` is, or whose
+    place in the list a single digit names (None: none)."""
+    said = _plain(text)
+    if not said or said.startswith("/"):
+        return None
+    shown, words = _last_reply(events)
+    buttons = [b for b in shown if str(b.get("payload") or "").startswith("/")]
+    if _OPTION_NUMBER.match(said) and len(buttons) == len(shown) >= int(said) \
+            and not _ASKS_A_NUMBER.search(words):
+        return str(buttons[int(said) - 1]["payload"])
+    for button in reversed(buttons):
+        if _same(said, str(button.get("title") or "")):
+            return str(button["payload"])
     return None
 
 

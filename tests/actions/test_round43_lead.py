@@ -502,3 +502,58 @@ async def test_the_law_cards_just_said_are_not_repeated_before_the_new_sum(backe
     reply = [m.get("text") or "" for m in dispatcher.messages]
     assert any("10天" in line or "10 天" in line for line in reply), reply
     assert not any(line in said_first for line in reply if line), reply
+
+
+# --- round 45 (the lead's part) ---
+
+@on_module_loop
+async def test_a_demand_made_at_new_year_is_no_holiday_question(backend):
+    """XA-12: 我今年过年的时候微信催过他 (read as holiday_subsidy) got 您是留下来过年，还是节后错峰回家."""
+    said = "我今年过年的时候微信催过他，他回我说有钱了就给"
+    dispatcher = CollectingDispatcher()
+    first = "前年在一个厂干过 走的时候还差我3000块没结 我走了有一年两个月了 现在还能告他吗"
+    tracker = conversation([(first, "legal_aid", ["劳动争议申请仲裁的时效期间为一年……"]),
+                            (said, "holiday_subsidy", [])])
+    out = await ActionStartService().act(dispatcher, tracker, DOMAIN)
+    assert not any(e.get("name") == "holiday_subsidy_form" for e in out), out
+    assert "留下来过年" not in texts(dispatcher)
+
+
+@on_module_loop
+async def test_a_question_about_the_money_owed_is_never_told_this_hotline_cannot_check_it(backend):
+    """XA-12: 啥啊 我问的是欠我那3000块的事 got 不好意思，这个我查不了 (the round-44 reply meant for the weather)."""
+    dispatcher = CollectingDispatcher()
+    tracker = conversation([("啥啊 我问的是欠我那3000块的事", "inform", [])])
+    await ActionStartService().act(dispatcher, tracker, DOMAIN)
+    assert "查不了" not in texts(dispatcher)
+
+
+@on_module_loop
+@pytest.mark.parametrize("said", ["看看", "好 看看", "帮我看看吧"])
+async def test_look_said_to_the_own_case_offer_takes_it(backend, said):
+    """XA-10: 看看 to 要不要我再帮您看看您自己的情况 got 没太明白, twice."""
+    from actions.fallback import understood_anyway
+    first = "我上个礼拜在厂里手被机器压了 老板说不算公伤 也没给我交社宝 医药费都是我自己垫的 现在咋办"
+    message = parse(said, "nlu_fallback")
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": first, "parse_data": parse(first, "legal_aid")},
+              {"event": "bot", "text": "没交社保（工伤保险）也能认定工伤……"},
+              {"event": "bot", "text": "要不要我再帮您看看您自己的情况？",
+               "data": {"buttons": [{"title": "看看我的情况", "payload": "/legal_aid"},
+                                    {"title": "不用了", "payload": "/deny"}]}},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": said, "parse_data": message}]
+    tracker = Tracker("worker-1", {}, message, events, False, None, {}, "action_listen")
+    out = await understood_anyway(CollectingDispatcher(), tracker, DOMAIN)
+    assert out and (slot_values(out).get("pending_case") or {}).get("type") == "legal_aid", out
+
+
+@on_module_loop
+async def test_a_work_injurys_costs_are_no_hardship_relief(backend):
+    """XA-10: 手压了 医药费花了八千多 厂里不给报 … 能帮我登记吗 became a hardship-relief ticket with an SMS code."""
+    said = "手压了 医药费花了八千多 厂里不给报 我在黄岛区辛安街道 能帮我登记吗"
+    dispatcher = CollectingDispatcher()
+    tracker = conversation([(said, "relief_eligibility", [])], slots={"city": "青岛市", "district": "辛安街道"})
+    out = await ActionStartService().act(dispatcher, tracker, DOMAIN)
+    assert not any(e.get("name") == "relief_form" for e in out), out
+    assert "验证码" not in texts(dispatcher)
