@@ -22,7 +22,7 @@ from actions.facts import answer_fact, is_question
 from actions.service_catalog import SERVICE_FORMS, SERVICE_NAMES, services_named
 from actions.slot_checks import slots_set_this_turn
 from actions.station_followup import station_detail_reply
-from actions.station_text import hours_text
+from actions.station_text import asked_time_verdict, hours_text
 from actions.tickets import (
     BEIJING,
     call_back_at,
@@ -338,8 +338,10 @@ WAIT_REPLY = ("您在排队等工作站的工作人员，一接上就在这个�
 # 我是上夜班的保安 一般都是半夜十二点以后才有空 那个点还有人工吗 (YN-12: 没太明白); 要是晚上下了班再找你们
 # 有人管吗 / 你们晚上几点下班 下班以后找谁 / 工作人员下班了 晚上俺有急事打哪个电话 (YS-15: 没明白 twice)
 _WHEN_STAFF = re.compile(r"(?:半夜|夜里|夜间|深夜|凌晨|晚上|那个点|那时候|那会儿?|那个时候|几点|周末|礼拜天|"
+                         r"周日|星期天|星期日|礼拜日|周六|星期六|礼拜六|早上|上午|中午|下午|傍晚|"
                          r"节假日|过年|下班(?:了|以后|之后|后))[^，,。？?！!]{0,10}?"
-                         r"(?:有人工|有没有人|还有人|有人吗|有人不|有人管|谁管|没人管|找谁(?!要|讨|说理)|人工|值班|"
+                         r"(?:有人工|有没有人|还有人|有人吗|有人不|有人没|有没人|有人在|有人上班|有人值班|有人管|谁管|没人管|"
+                         r"找谁(?!要|讨|说理)|人工|值班|"
                          r"打(?:哪个|什么|啥)电话|打哪)|人工\S{0,3}(?:几点|啥时候|什么时候)(?:上班|下班)|"
                          r"(?:你们|工作人员|工作站|工会)\S{0,4}几点(?:下班|关门)")
 # 晚上加班到十点 有人管吗: the worker's own hours, a labour question (not when staff are there)
@@ -390,8 +392,10 @@ async def station_hours_at_place(tracker: Tracker) -> str | None:
     if not station.get("hours") or not station.get("name"):
         return None
     now = "现在正在服务时间" if station.get("open_now") else "现在不在服务时间"
-    return STAFF_HOURS_AT.format(name=station["name"], hours=hours_text(station["hours"]), now=now,
-                                 phone=station.get("phone") or "12351")
+    text = (tracker.latest_message or {}).get("text") or ""
+    verdict = asked_time_verdict(station["hours"], text)  # 晚上八点还有人吗 (XB-8: no yes or no)
+    return (f"{verdict}。" if verdict else "") + STAFF_HOURS_AT.format(
+        name=station["name"], hours=hours_text(station["hours"]), now=now, phone=station.get("phone") or "12351")
 
 
 async def place_for_the_hours(tracker: Tracker) -> str | None:

@@ -500,7 +500,7 @@ def divisor_reply(tracker: Tracker, text: str) -> str | None:
 # words of a matter this hotline handles: a question with them is never 这个我查不了 (XA-12: 啥啊 我问的是
 # 欠我那3000块的事)
 _HOTLINE_MATTER = re.compile(r"钱|工资|工钱|欠|扣|加班|补贴|补助|孩子|上学|工会|工单|单子|合同|社保|工伤|仲裁|律师|"
-                             r"救助|困难|托管|培训|电话|站")
+                             r"救助|困难|托管|培训|电话|站|有人|人工")
 NOT_MINE = "不好意思，这个我查不了。我是工会的职工服务助手，能帮您办这些事，点一下就行："
 
 

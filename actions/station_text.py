@@ -78,3 +78,42 @@ def wider_station_note(path: dict | None, station: dict | None) -> str:
         return ""
     return (f"{path[named]}我这里还没有收录单独的工会网格工作站，先给您上一级"
             f"（{_LEVEL_NAMES.get(level, '')}）的，他们会帮您转到就近的站点：\n")
+
+
+# 晚上八点还有人吗 / 周日有人没: the time asked, against the station's own hours (XB-8: no yes or no)
+_DAY_ASKED = (("sun", re.compile(r"周日|星期天|星期日|礼拜天|礼拜日")), ("sat", re.compile(r"周六|星期六|礼拜六")))
+_HOUR_ASKED = re.compile(r"(早上|上午|中午|下午|傍晚|晚上|夜里)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*点(半)?")
+_CN_HOURS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+             "十一": 11, "十二": 12}
+
+
+def _minutes(span_end: str) -> int:
+    hours, minutes = span_end.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def _open_at(spans: list[str], minute: int) -> bool:
+    return any(_minutes(span.split("-")[0]) <= minute < _minutes(span.split("-")[1]) for span in spans)
+
+
+def asked_time_verdict(hours: dict, text: str) -> str | None:
+    """Whether someone is at the station at the day or the hour the worker asked about, in
+    plain words (None: no day or hour asked)."""
+    for day, words in _DAY_ASKED:
+        if words.search(text or ""):
+            spans = hours.get(day) or []
+            name = HOURS_KEY_NAMES.get(day, day)
+            return f"{name}有人在岗（{'、'.join(spans)}）" if spans else f"{name}不上班，没有工作人员在岗"
+    found = _HOUR_ASKED.search(text or "")
+    if not found:
+        return None
+    raw = found.group(2)
+    hour = int(raw) if raw.isdigit() else _CN_HOURS.get(raw)
+    if hour is None or hour > 24:
+        return None
+    if found.group(1) in ("下午", "傍晚", "晚上", "夜里") and hour < 12:
+        hour += 12
+    minute = hour * 60 + (30 if found.group(3) else 0)
+    weekday = hours.get("mon") or []
+    said = f"{found.group(0).strip()}（{minute // 60:02d}:{minute % 60:02d}）"
+    return f"工作日{said}{'有人在岗' if _open_at(weekday, minute) else '已经下班了，没有工作人员在岗'}"

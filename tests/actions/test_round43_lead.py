@@ -557,3 +557,23 @@ async def test_a_work_injurys_costs_are_no_hardship_relief(backend):
     out = await ActionStartService().act(dispatcher, tracker, DOMAIN)
     assert not any(e.get("name") == "relief_form" for e in out), out
     assert "验证码" not in texts(dispatcher)
+
+
+@on_module_loop
+@pytest.mark.parametrize("said,verdict", [("那周日呢 周日有人没", "周日不上班"),
+                                          ("黄岛辛安的 晚上八点到底有没有人", "已经下班了"),
+                                          ("下午三点有人吗", "有人在岗")])
+async def test_a_day_or_hour_asked_gets_a_yes_or_no_from_the_stations_hours(backend, said, verdict):
+    """XB-8: 晚上八点还有人吗 got no yes or no, and 那周日呢 周日有人没 the overtime form."""
+    dispatcher = CollectingDispatcher()
+    tracker = conversation([(said, "overtime_pay", [])], slots={"city": "青岛市", "district": "辛安街道"})
+    out = await ActionStartService().act(dispatcher, tracker, DOMAIN)
+    assert verdict in texts(dispatcher) and not any(e.get("name") == "overtime_form" for e in out), texts(dispatcher)
+
+
+def test_the_verdict_reads_the_hours_it_is_given():
+    from actions.station_text import asked_time_verdict
+    hours = {"mon": ["08:30-12:00", "13:30-17:30"]}
+    assert "已经下班" in asked_time_verdict(hours, "晚上六点有人吗")
+    assert "已经下班" in asked_time_verdict(hours, "中午12点半有人吗")
+    assert asked_time_verdict(hours, "你们几点下班") is None
