@@ -11,7 +11,7 @@ from rasa_sdk.events import SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import validators as v
-from actions.common import said_this_turn
+from actions.common import location, said_this_turn
 from actions.crisis import (
     CRISIS_MONEY,
     CRISIS_STILL_HERE,
@@ -46,6 +46,8 @@ from actions.handoff import (
 from actions.legal import day_pay_lines, shortfall_reply, sums_for
 from actions.router import (
     ActionStartService,
+    asks_what_i_can_do,
+    asks_where_or_when,
     days_after_figure,
     divisor_reply,
     flow_to_redo,
@@ -72,17 +74,6 @@ from actions.tickets import correct_filed_phone, note_on_ticket, ticket_filed_he
 FALLBACK_INTENT = "nlu_fallback"
 HEARD_TEXT = ("谢谢您愿意跟我说。这些事憋在心里很累，工会的心理疏导老师和网格员可以好好听您说、"
               "帮您想办法。要不要我帮您转给工作人员？")
-# 你们能干啥 / 你能做什么 / 有什么功能: the worker asks what the assistant does. The NLU reads
-# these as out of scope or not at all; the answer is the menu the greeting shows.
-_WHAT_CAN_YOU_DO = re.compile(r"(?:你|你们|您|这里|这儿|这个)\S{0,3}(?:能|可以|会)\S{0,2}"
-                              r"(?:干|做|办|帮)\S{0,2}(?:啥|什么|哪些)"
-                              r"|有(?:啥|什么|哪些)(?:功能|服务|业务)|能帮(?:我|忙)?(?:干|做|办)?(?:啥|什么)|怎么用")
-
-
-def asks_what_i_can_do(text: str) -> bool:
-    return bool(_WHAT_CAN_YOU_DO.search(text or "")) and len(text) <= 30
-
-
 def said_the_menu(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """你们能干啥: the greeting's menu is the answer (True when said)."""
     if not asks_what_i_can_do(tracker.latest_message.get("text") or ""):
@@ -212,6 +203,9 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
         return noted  # 中午12点到1点方便 / 能催一下不 after a ticket (JJ-12, JJ-13)
     if withdraws_the_handoff(tracker, text):
         await withdraw_handoff(dispatcher, tracker)  # 不用转人了 while queued (YR-08)
+        if asks_where_or_when(text) and any(location(tracker)):
+            # 我不用转人工 就问在哪 几点关门 (XB-16: only 已取消转人工): the station's card
+            return await ActionStartService()._start("find_station", dispatcher, tracker, domain)
         return []
     if (back := await take_back(dispatcher, tracker, domain, None)) is not None:
         return back  # 没说不登记啊 要登记 帮我登记 after 先不登记 (YR-01: 没太明白)

@@ -445,6 +445,11 @@ def pay_to_compare(tracker: Tracker) -> bool:
 _ASKS_WHERE_OR_WHEN = re.compile(r"在哪|哪里|哪儿|地址|怎么走|几点|什么时候|时间|电话")
 
 
+def asks_where_or_when(text: str) -> bool:
+    """在哪 / 几点关门 / 电话多少: where a place is or when it is open."""
+    return bool(_ASKS_WHERE_OR_WHEN.search(text or ""))
+
+
 def minimum_as_overtime_base(tracker: Tracker, text: str, intent: str | None) -> tuple[int, str] | None:
     """(the wage, the words naming it) when the worker says their wage is the minimum wage in an
     overtime question — said with the overtime, or to the overtime form's wage question (None:
@@ -458,6 +463,17 @@ def minimum_as_overtime_base(tracker: Tracker, text: str, intent: str | None) ->
 
 OWN_CASE_ASK = "要不要我再帮您看看您自己的情况？"
 OWN_CASE_BUTTON = "看看我的情况"
+
+
+# 你们能干啥 / 你能做什么 / 有什么功能: the worker asks what the assistant does. The NLU reads
+# these as out of scope or not at all; the answer is the menu the greeting shows.
+_WHAT_CAN_YOU_DO = re.compile(r"(?:你|你们|您|这里|这儿|这个)\S{0,3}(?:能|可以|会)\S{0,2}"
+                              r"(?:干|做|办|帮)\S{0,2}(?:啥|什么|哪些)"
+                              r"|有(?:啥|什么|哪些)(?:功能|服务|业务)|能帮(?:我|忙)?(?:干|做|办)?(?:啥|什么)|怎么用")
+
+
+def asks_what_i_can_do(text: str) -> bool:
+    return bool(_WHAT_CAN_YOU_DO.search(text or "")) and len(text) <= 30
 
 
 def own_case_offered(tracker: Tracker) -> str | None:
@@ -623,6 +639,9 @@ class ActionStartService(SafeAction):
         if is_crisis(text):  # 工资要不回来…不想活了: the hotlines and a person, not the form
             return [FollowupAction("action_psych_support")]
         lines_said = False  # the crisis lines said with the money line (not again a line later)
+        if asks_what_i_can_do(text) and not services_named(text) and not text.startswith("/"):
+            dispatcher.utter_message(response="utter_greet")  # 你们工会都能干啥 (XB-16: 您在哪个城市)
+            return []
         if (hours := await place_for_the_hours(tracker)) is not None:
             dispatcher.utter_message(text=hours)  # 黄岛区辛安街道 after 告诉我您在哪个区 (YW-14: the menu)
             return []

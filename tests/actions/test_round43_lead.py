@@ -577,3 +577,27 @@ def test_the_verdict_reads_the_hours_it_is_given():
     assert "已经下班" in asked_time_verdict(hours, "晚上六点有人吗")
     assert "已经下班" in asked_time_verdict(hours, "中午12点半有人吗")
     assert asked_time_verdict(hours, "你们几点下班") is None
+
+
+@on_module_loop
+@pytest.mark.parametrize("said,intent", [("你们工会都能干啥", "find_station"), ("你们能帮啥忙", "inform")])
+async def test_what_the_hotline_does_is_its_menu(backend, said, intent):
+    """XB-16: 你们工会都能干啥 (read as find_station) got 您在哪个城市、哪个区或街道？"""
+    dispatcher = CollectingDispatcher()
+    out = await ActionStartService().act(dispatcher, conversation([(said, intent, [])]), DOMAIN)
+    assert dispatcher.messages[0].get("response") == "utter_greet" and not out
+
+
+@on_module_loop
+async def test_no_person_wanted_with_a_where_question_gets_the_card(backend):
+    """XB-16: 我不用转人工 就问在哪 几点关门 (out of scope) got only 已取消转人工."""
+    from actions.fallback import understood_anyway
+    await backend.open_handoff("worker-1", "青岛", "辛安街道", "worker_request", "rest")
+    queued = "已为您转接辛安街道工会网格化工作总站的工作人员，您是下一位，请稍候。"
+    tracker = conversation([("我在黄岛辛安住 哪有心理咨询的地方", "psych_support", [queued]),
+                            ("我不用转人工 就问在哪 几点关门", "out_of_scope", [])],
+                           slots={"city": "青岛市", "district": "辛安街道"})
+    dispatcher = CollectingDispatcher()
+    out = await understood_anyway(dispatcher, tracker, DOMAIN)
+    assert "取消转人工" in texts(dispatcher)
+    assert {"event": "active_loop", "name": "find_station_form", "timestamp": None} in (out or []), out
