@@ -359,7 +359,9 @@ async def street_question(tracker: Tracker, city: str | None, district: str | No
     if not await has_street_stations(city, district):
         return None
     which = STREET_ASKED if district else f"哪个区、{STREET_ASKED}"
-    return (f"您在{place}{which}？说一下街道，工单就直接交给那个街道的工会网格站；"
+    # (not "that street's station": a street with none of its own goes to the district's centre —
+    # XA-8, XB-11 were promised the street's station and routed to the centre unsaid)
+    return (f"您在{place}{which}？说一下街道，工单就交给离您最近的工会网格站（街道有站的交给街道站）；"
             f"不清楚的话说“不知道”或直接确认，由{place}的工会服务中心受理。")
 
 
