@@ -23,7 +23,7 @@ from actions.common import client
 from actions.fact_tables import CASE_ALIASES, CASE_FACTS, CORRECTED, FACT_NAMES, WAGE_FACTS, fact_text, wage_as_said
 from actions.facts import answer_in_topic, is_question, worker_messages
 from actions.hotline_form import HotlineForm, asked_again_here
-from actions.legal import case_points, shortfall_reply, sums_for, tells_time_worked
+from actions.legal import case_points, months_answered_now, shortfall_reply, sums_for, tells_time_worked
 from actions.overtime_calculator import amount_on_new_days
 from actions.overtime_days import kind_of_day_named, whole_holiday_said
 from actions.places import resolve_place
@@ -166,6 +166,22 @@ def _kind_of_day_said_before(tracker: Tracker, back: int = 4) -> str:
     return ""
 
 
+# 按底薪2000算 / 底薪2000当基数 / 用基本工资算 / 加班费按底薪算的: the base of the sum asked about
+_ON_THE_BASE = re.compile(r"(?:按|用|拿|以|照)[^，,。？?]{0,4}(?:底薪|基本工资|基础工资|保底工资?)|"
+                          r"(?:底薪|基本工资|基础工资)[^，,。？?]{0,8}(?:算|当基数|为基数|做基数|作基数)")
+
+
+def _wage_kept_from_the_base(value: Any, tracker: Tracker) -> int | float | None:
+    """The monthly wage held before this message, when the figure read now is a lower 底薪 the
+    message asks (or reports) the sum be worked on; None when it is the worker's wage told."""
+    held = value_before_this_message(tracker, "monthly_wage")
+    text = normalize_text((tracker.latest_message or {}).get("text") or "")
+    if not isinstance(held, (int, float)) or isinstance(held, bool) or not isinstance(value, (int, float)) \
+            or not 0 < value < held or tracker.get_slot("wage_basis") in ("day", "hour"):
+        return None
+    return held if _ON_THE_BASE.search(text) else None
+
+
 class ValidateOvertimeForm(HotlineForm):
     def name(self) -> str:
         return "validate_overtime_form"
@@ -193,6 +209,16 @@ class ValidateOvertimeForm(HotlineForm):
         before = _kind_of_day_said_before(tracker)
         checked = v.worked_days(f"{before}{text.strip()}") if before else None  # 周末 + 四天 → 周末四天
         return {"overtime_days": checked.value} if checked and checked.ok else {}
+
+    def validate_monthly_wage(self, value, dispatcher, tracker, domain) -> Slots:
+        """厂里说按底薪2000算加班费，对不对 after the sum on 4,350 (XA-2: summed again on 2,000): a
+        question about the base is answered (the policy data's 加班费基数: the normal wage, not
+        a lower 底薪), the wage held stays the one the sum is worked on."""
+        if (held := _wage_kept_from_the_base(value, tracker)) is not None:
+            dispatcher.utter_message(text=f"加班费按您正常的工资 {held:,} 元算，不按底薪 {value:,} 元算。")
+            corrected = [c for c in tracker.get_slot("last_correction") or [] if c.get("new") != value]
+            return {"monthly_wage": held, "last_correction": corrected or None}
+        return super().validate_monthly_wage(value, dispatcher, tracker, domain)
 
     def extract_monthly_wage(self, dispatcher, tracker, domain) -> Slots:
         """国庆 to 您的月工资是多少 (YQ-13: 没听明白金额): the days, no wrong wage."""
@@ -467,8 +493,16 @@ class ValidateTicketOfferForm(HotlineForm):
                 or not self._waiting_for_answer(tracker):
             return {}
         text = (tracker.latest_message.get("text") or "").strip()
-        if v.declines_phone(text):  # 不想留电话: filed without one, if still wanted
+        if v.declines_phone(text, asked=False):  # 不想留电话: filed without one, if still wanted
+            # (不知道 to the street the offer asked is no word about the phone — XA-4, XA-7)
             return {"wants_ticket": None, "phone": v.NO_PHONE}
+        if v.declines_offer(text):
+            # 先不用 … 那保底工资能补多少 (XA-16: the declined offer made again at once): declined,
+            # and a question said with it answered
+            if is_question(text):
+                for line in await answer_in_topic(tracker):
+                    dispatcher.utter_message(text=line)
+            return {"wants_ticket": False}
         number = v.phone(text)
         if number.ok and _yes_with_number(text):
             return {"wants_ticket": True, "phone": number.value}  # a number: yes, call me here
@@ -535,6 +569,7 @@ class ValidateTicketOfferForm(HotlineForm):
         if said and text not in said and "question" not in changed and not text.startswith("/") and (
                 _A_FACT_NOT_DONE.match(text) or (changed and not v.is_correction(text))
                 or (case.get("type") == "legal_aid" and tells_time_worked(text) and not is_question(text))
+                or (case.get("type") == "legal_aid" and months_answered_now(tracker))
                 or (case.get("type") == "legal_aid" and not v.is_correction(text)
                     and (points := case_points(text).get("case_points"))
                     # 他也没提前通知我 … 这个还能多要吗 (ZR-07: a question, so the 没提前通知 it

@@ -79,13 +79,78 @@ def added_days(before: str | None, said: str) -> str | None:
     if not before or _AHEAD.search(said) or "下个月" in said:
         return None  # (那下个月要是加5个周六呢: another period asked about, O-02)
     if CORRECTION_CUES.search(said):
-        return _correction_keeping_hours(before, said)
+        return _correction_keeping_hours(before, said) or _correction_of_one_kind(before, said) \
+            or same_festival_year(before, said)
     old, new = read_worked_days(before), read_worked_days(said)
     if old and new and _restated(old, new):
         return before  # 那平时加的那36个小时咋没算 (YQ-02: the Saturdays then dropped): asked again
     if not old or not new or any(getattr(old, k) and getattr(new, k) for k in _KINDS):
-        return None
+        return same_festival_year(before, said)
     return f"{before} {said}"
+
+
+# 只有25个钟头 / 礼拜六没上 / 别的没有: the correction says the days said before are all there were
+_ONLY_THESE = re.compile(r"只|光|仅|就这|别的|其他|其余|没(?:有)?(?:上|加|干|做)(?!\s*(?:多少|几))|没有了")
+# the kinds a correction of one of them may keep; the worked-out kinds (a week of six days, a
+# month's days, every day's hours) are read from the words as a whole and are not split
+_WORKED_OUT = ("hours_per_day", "weekly_days", "month_days", "rest_hours")
+
+
+# the words of each kind of days: a correction that names a kind (礼拜六是三个, read or not)
+# says it again, so it is not kept from before
+_KIND_WORDS = {"dates": re.compile(r"\d\s*[月号日]|节|假|过年|除夕|初[一二三四五六七八九十]|腊月"),
+               "statutory_days": re.compile(r"节|假|过年|除夕|初[一二三四五六七八九十]"),
+               "rest_days": re.compile(r"周|星期|礼拜|休息日|双休"),
+               "extended_hours": re.compile(r"平时|平常|工作日|下班|晚上|每晚|小时|钟头|钟|个点")}
+
+
+def _kind_said(found: WorkedText, kind: str) -> str:
+    """One kind of days read, written so :func:`read_worked_days` reads it back (dates with
+    their year, so a festival stays the festival it was)."""
+    if kind == "dates":
+        return "、".join(f"{d.year}年{d.month}月{d.day}日" for d in found.dates)
+    return {"statutory_days": f"法定节假日加班{found.statutory_days}天",
+            "rest_days": f"休息日加班{found.rest_days}天",
+            "extended_hours": f"平时加班{_plain(found.extended_hours)}小时"}[kind]
+
+
+def _correction_of_one_kind(before: str, said: str) -> str | None:
+    """说错了 是25个钟头 after 平时加了20个钟头 … 两个礼拜六也上了 (XA-2: summed as 25 hours alone,
+    937.50, the Saturdays dropped): a correction of one kind of days keeps the other kinds said
+    before — the words said now with the kinds kept; None when it says nothing of the days, names
+    every kind again, says those were all (只有 / 礼拜六没上), or the days are worked out from a
+    week or a month (then the words as said replace them)."""
+    old, new = read_worked_days(before), read_worked_days(said)
+    told = [k for k in _KINDS if getattr(new, k)]
+    kept = [k for k in ("dates", "statutory_days", "rest_days", "extended_hours")
+            if getattr(old, k) and k not in told]
+    if not told or not kept or _ONLY_THESE.search(normalize_text(said)) \
+            or any(getattr(old, k) or getattr(new, k) for k in _WORKED_OUT):
+        return None
+    if not all(getattr(old, k) for k in told) or any(_KIND_WORDS[k].search(normalize_text(said)) for k in kept):
+        return None  # a kind not said before (added_days adds it), or a kept kind said again
+    comp = f" 后来补休了{old.comp_days}天" if old.comp_days and not new.comp_days else ""
+    joined = f"{said} 另外{' '.join(_kind_said(old, k) for k in kept)}{comp}"
+    found = read_worked_days(joined)
+    keeps = all(getattr(found, k) == getattr(new, k) for k in told) \
+        and all(getattr(found, k) == getattr(old, k) for k in kept)
+    return joined if keeps else None
+
+
+def same_festival_year(before: str | None, said: str, today: date | None = None) -> str | None:
+    """其实初一到初五都上了 初四初五也没给调休 after 过年厂里让上班 初一上班给几倍 (XA-3: the first sum
+    dated 2027-02-06, the next ones 2026, 没给 read as the festival gone by): the Spring Festival
+    talked about keeps its year for the rest of the talk — the words said now with that year
+    before them; None when they name no festival day, name a year of their own (去年春节 / 2026年),
+    already mean the same year, say days given off (:func:`days_given_off` keeps the days before),
+    or no festival was talked about before."""
+    today = today or date.today()
+    words, earlier = normalize_text(str(said or "")), normalize_text(str(before or ""))
+    if not earlier or _year_named(words, today) or not _spring_festival(words, today) \
+            or not _spring_festival(earlier, today) or days_given_off(before, said):
+        return None  # (初四初五初六三天都补: the days given off of the days before, YM-02)
+    year = _festival_year(earlier, today)
+    return f"{year}年春节 {said}" if _festival_year(words, today) != year else None
 
 
 def _restated(old: WorkedText, new: WorkedText) -> bool:
@@ -287,14 +352,20 @@ def _lunar_date(year: int, name: str) -> date:
         return eve
 
 
+def _festival_year(text: str, today: date) -> int:
+    """The year of the Spring Festival the text means: the one named (2027年 / 去年), else the
+    coming one, or the one gone by when the words say the days were done."""
+    return _year_named(text, today) or _year_of(lambda y: spring_festival_day(y, 1), today,
+                                                bool(_PAST.search(text)) and not _NOT_YET.search(text))
+
+
 def _spring_festival(text: str, today: date) -> list[date]:
     text = re.sub(r"大?年三十", "除夕", text).replace("大年", "").replace("正月", "")
     if re.search(r"初[一二三四五六七八九十]|除夕|过年|春节|腊月", text):
         # 三十 初四 初五都得上 (Y-16 dropped 除夕): 三十 beside the festival's days is 除夕
         text = re.sub(r"(?<![\d一二三四五六七八九十第])三十儿?(?![\d一二三四五六七八九十天个岁号块元多万千%号])",
                       "除夕", text)
-    year = _year_named(text, today) or _year_of(lambda y: spring_festival_day(y, 1), today,
-                                                bool(_PAST.search(text)) and not _NOT_YET.search(text))
+    year = _festival_year(text, today)
     names = re.findall(_LUNAR_DAY, text)
     # (从除夕就开始上的 一直上到初六 — SS-03 counted 除夕 and 初六 only)
     span = re.search(rf"({_LUNAR_DAY}){_TO}({_LUNAR_DAY})", text) or re.search(
