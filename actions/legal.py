@@ -107,7 +107,27 @@ def months_worked(words: str, today: date | None = None) -> int | None:
             found.append(months)
         elif not found and _HOW_LONG_WORKED.search(words[:start]) and _ROUGHLY.search(before):
             found.append(months)  # 干了多久我也不知道 大概半年吧 (ZZ-16: no sum): the rough time said
+        elif _hedged_clause(words, start, end) and not _other_time(words, start, end):
+            found.append(months)  # 大概8个月吧 / 四年多吧 快五年了 (XA-7, XB-13: no time on the ticket)
     return max(found, default=None)
+
+
+# 大概8个月吧 / 八个月左右 / 四年多吧 (XA-7, XB-13): a rough time said as a clause of its own is
+# the answer to how long the worker worked; a bare 两个月 in a sentence may be a time owed
+_HEDGES = r"(?:大概|大约|差不多|将近|快|约|估计|可能|应该|不到|不满|没到)"
+_CLAUSE_START = re.compile(rf"(?:^|[，,。；;！!？?\s]){_HEDGES}?(?:有|是)?\s*$")
+_HEDGE_BEFORE = re.compile(rf"{_HEDGES}(?:有|是)?\s*$")
+_HEDGE_AFTER = re.compile(r"(?:多|来)?(?:左右|吧|的样子|上下|了吧|多了|了)*\s*(?=$|[，,。；;！!？?\s])")
+
+
+def _hedged_clause(words: str, start: int, end: int) -> bool:
+    """The duration at ``start:end`` is a clause of its own, said roughly (大概…吧 / …左右 /
+    四年多): how long the worker worked, told as an estimate."""
+    after = _HEDGE_AFTER.match(words, end)
+    if not _CLAUSE_START.search(words[max(0, start - 6):start]) or not after:
+        return False
+    return bool(_HEDGE_BEFORE.search(words[max(0, start - 4):start]) or after.group(0).strip()
+                or words[start:end].endswith("多"))
 
 
 _HOW_LONG_WORKED = re.compile(r"(?:干|做|上班|工作)了?(?:多久|多长时间|多长|几个月|几年)")
@@ -222,19 +242,34 @@ def months_said_now(text: str) -> int | None:
 _DENIED = re.compile(r"不是\s*$")
 
 
+# 快五年了 / 将近五年 / 不到五年 (XB-13: 四年多吧 快五年了 was summed as 5年多): under the years
+# said — four years and some months
+_NEARLY = re.compile(r"(?:快|将近|不到|不满|没到|差不多快)\s*$")
+
+
 def _joined(words: str) -> list[tuple[int, int, int]]:
-    """The durations in months, 两年零七个月 / 一年又三个月 joined into one (31, 15)."""
+    """The durations in months, 两年零七个月 / 一年又三个月 joined into one (31, 15); 快五年
+    is four years and more (48, said roughly: :func:`rough_time`)."""
     joined: list[tuple[int, int, int]] = []
     for span in find_durations(words):
         months = iso_months(str(span.value))
         if not months:
             continue
+        if months >= 24 and not months % 12 and _NEARLY.search(words[max(0, span.start - 4):span.start]):
+            months -= 12
         if joined and re.fullmatch(r"零|又|", words[joined[-1][1]:span.start]) and months < 12:
             start, _end, before = joined.pop()
             joined.append((start, span.end, before + months))
         else:
             joined.append((span.start, span.end, months))
     return joined
+
+
+def rough_time(words: str) -> bool:
+    """三年多 / 快五年 (XB-13): whole years and some months not said — the severance's last
+    half month or month is not known."""
+    return "年多" in words or any(months >= 24 and not months % 12 and _NEARLY.search(
+        words[max(0, start - 4):start]) for start, _end, months in _joined(words))
 
 
 def monthly_wage_in(words: str) -> int | None:
@@ -751,7 +786,9 @@ _PROBATION_SERVED = re.compile(r"(?:都|已经|早就?)(?:干|做)(?:完|满)了
 # 我在厂里干了一年八个月了 (HH-10: the time worked, corrected, changed no sum)
 _WORKED_SAID = re.compile(r"(?:干|做|上班|工作|待|呆)了\S{0,2}?[一二两三四五六七八九十半\d]+\s*(?:个|年)"
                           # 8个月了 / 三年多了 alone after the no-contract answer (YU-05: the menu)
-                          r"|^(?:都|已经|快|有)?[一二两三四五六七八九十半\d]+\s*(?:个多?月|年多?|年半)(?:了|多了|多)?[。！!]?$")
+                          r"|^(?:都|已经|快|有|大概|大约|差不多|将近|约|估计)*[一二两三四五六七八九十半\d]+\s*"
+                          # 大概8个月吧 / 八个月左右 (XA-7: 不好回答)
+                          r"(?:个多?月|年多?|年半)(?:了|多了|多|左右|吧|的样子)*[。！!]?$")
 
 
 def tells_time_worked(text: str) -> bool:
@@ -859,8 +896,9 @@ def case_points(words: str) -> dict[str, str]:
     if "被辞退" in points and _NO_REASON.search(words):
         points += "、没说理由就辞退（可能违法解除）"  # (YT-08: not on the ticket)
     months = months_worked(words)
-    return {k: val for k, val in (("case_points", points), ("time_worked", _period(months) if months else ""))
-            if val}
+    # 四年多吧 快五年了 (XB-13: no time on the ticket): 4年多, as said
+    worked = _period(months) + ("多" if rough_time(words) and not months % 12 else "") if months else ""
+    return {k: val for k, val in (("case_points", points), ("time_worked", worked)) if val}
 
 
 def worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: bool = False,
@@ -922,7 +960,7 @@ def _worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo:
     left = resigned and left_already(words)
     if dismissed(words) or quits_over_fault(words):
         # 干了三年 一直没签合同 …把俺撵走了 (DD-07 got the double wage only): the dismissal first
-        lines.append(severance_line(months, wage, rough=bool(re.search(r"年多", words)), ask=ask,
+        lines.append(severance_line(months, wage, rough=rough_time(words), ask=ask,
                                     no_notice=bool(_NO_NOTICE.search(words)), resigned=resigned, left=left))
         if _MADE_TO_RESIGN.search(text) and not resigned:
             lines[0] = made_to_resign_line(lines[0])  # 让俺自己写个辞职信 写了还有补偿吗 (YS-06: 能要)
@@ -1100,7 +1138,11 @@ def sums_for(tracker: Tracker) -> list[str]:
     asked = _wage_asked(tracker) and not v.is_correction(text)
     # 不对 是6000 on the offer after the double wage on 6,500 (ZZ-06: the sum never redone)
     redo = v.is_correction(text) and _set_this_turn(tracker, "monthly_wage") \
-        or said_this_turn(tracker, MONTHS_ASK, earlier_turns=1)  # 三年五个月, the months asked for
+        or said_this_turn(tracker, MONTHS_ASK, earlier_turns=1) \
+        or months_answered_now(tracker) \
+        or (v.is_correction(text) and months_said_now(text) is not None)
+    # 三年五个月, the months asked for; 大概8个月吧 after 不知道 记不清了 (XA-7); 等等 我算了下其实是
+    # 三年零四个月 after the sum (XA-8: 已更正, the sum only when asked again)
     # the wage asked for: the months may be further back (被开了 / 干了三年 / 没给钱 / 能要多少 /
     # 一个月五千五 在青岛城阳 — ZF-06 got no sum, 干了三年 was five messages before)
     # 那现在能拿多少 四句话以后 (ZW-11: 干了三年八个月 … 裁员 had left the last four messages, no
@@ -1206,15 +1248,36 @@ def months_told_when_asked(tracker: Tracker) -> int | None:
     """七个月 told right after :data:`MONTHS_ASK` (ZW-10: then 一个月5000 那一共能多要多少 got 没有
     现成的准确答案, and 把我辞了 能给多少补偿 the months asked again): the time worked, also for
     the sums asked later — the latest told."""
-    asked, told = False, None
-    for event in tracker.events:
-        if event.get("event") == "bot":
-            asked = asked or MONTHS_ASK in (event.get("text") or "")
+    told = _months_answers(tracker)
+    return told[-1][1] if told else None
+
+
+# 不知道 记不清了, then 大概8个月吧 (XA-7: the time asked again): the question stays open for
+# the next replies that tell no time
+_ANSWER_WINDOW = 3
+
+
+def _months_answers(tracker: Tracker) -> list[tuple[int, int]]:
+    """(the worker's message's place among the events, the months it told) for each time told
+    in answer to :data:`MONTHS_ASK` — in the reply to it or one of the next few."""
+    told: list[tuple[int, int]] = []
+    left = 0
+    for at, event in enumerate(tracker.events):
+        if event.get("event") == "bot" and MONTHS_ASK in (event.get("text") or ""):
+            left = _ANSWER_WINDOW
         elif event.get("event") == "user":
-            if asked and (months := months_said_now((event.get("text") or "").strip())):
-                told = months
-            asked = False
+            months = months_said_now((event.get("text") or "").strip()) if left else None
+            if months:
+                told.append((at, months))
+            left = 0 if months else max(0, left - 1)
     return told
+
+
+def months_answered_now(tracker: Tracker) -> bool:
+    """The latest message tells the time worked that :data:`MONTHS_ASK` asked for."""
+    told = _months_answers(tracker)
+    users = [at for at, event in enumerate(tracker.events) if event.get("event") == "user"]
+    return bool(told and users and told[-1][0] == users[-1])
 
 
 def _wage_asked(tracker: Tracker) -> bool:
