@@ -670,3 +670,29 @@ def _deadline_of_day(year: int, month: int, day: int, today: date) -> list[str] 
     days = (last - today).days
     return [f"您是{left_on.year}年{month}月{day}日离开的：申请仲裁最晚到{last.year}年{month}月{day}日，"
             f"还剩 {days} 天，请抓紧（可以先到劳动争议仲裁委员会，或打 12348 问法律援助）。" + LIMIT_SOURCE]
+
+
+# when the worker can take the call, said with the phone: 下午两点以后 / 白天别打 / 晚上七点以后打
+_CALL_WHEN = re.compile(r"晚上|白天|上午|下午|中午|早上|傍晚|凌晨|半夜|周末|工作日|明天|后天|"
+                        r"周[一二三四五六日天]|礼拜[一二三四五六天日]|星期[一二三四五六日天]|"
+                        r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})点")
+_CALL_HOW = re.compile(r"以后|之后|以前|之前|[前后]|打|方便|有空|能接|都行|可以|别|不要|不行|没空|接不了|上班")
+_PHONE_GIVEN_HERE = re.compile(r"(?<!\d)1[3-9]\d(?:[\s\-]*\d){8}(?!\d)|打给我|打我|联系我|回电|别打|不要打")
+_CALL_CLAUSE_END = re.compile(r"[\s，,。；;！!？?]+")
+
+
+def call_time_told(tracker: Tracker, limit: int = 8) -> str | None:
+    """18661712345 白天别打 下午两点以后 (XA-13: the ticket had no time to call): the clauses
+    of the message that gave the phone which say when to call or not, in the worker's words
+    (白天别打 is kept with 下午两点以后 — alone it would read as a time to call). None: none said."""
+    for said in reversed(worker_messages(tracker, limit)):
+        if not _PHONE_GIVEN_HERE.search(said):
+            continue
+        clauses = [c for c in _CALL_CLAUSE_END.split(_PHONE_DIGITS.sub(" ", said)) if c]
+        when = [c for c in clauses if _CALL_WHEN.search(c) and _CALL_HOW.search(c) and len(c) <= 14]
+        if when:
+            return "，".join(when)
+    return None
+
+
+_PHONE_DIGITS = re.compile(r"(?<!\d)1[3-9]\d(?:[\s\-]*\d){8}(?!\d)")

@@ -338,7 +338,8 @@ def owed_per_month(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
     """欠了3个月，每个月6500 in the wage case: the owed sum is the month's pay times the months
     owed (19,500), not one month's pay. With the months unknown the pay stays a monthly wage and
     the form asks the sum."""
-    if "monthly_wage" not in facts or "amount" in facts or not _about_arrears(tracker):
+    if "monthly_wage" not in facts or "amount" in facts or not (
+            _about_arrears(tracker) or ("duration" not in facts and _months_told_as_owed(tracker))):
         return facts
     duration = str(facts.get("duration") or tracker.get_slot("duration") or "")
     months = re.fullmatch(r"P(\d+)M", duration)
@@ -373,6 +374,23 @@ def owed_after_months(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]
 _UNPAID = r"(?:没发|没给|不给|不发|欠|拖)"
 # (欠了我和另外5个工友三个月工资，一个月八千五: 一共欠了多少钱 asked — the owed words too far apart)
 _WAGES_UNPAID = re.compile(rf"{_UNPAID}[^\s，,。；;？?！!]{{0,14}}?(?:工资|工钱)|(?:工资|工钱)\S{{0,4}}{_UNPAID}")
+
+
+def _months_told_as_owed(tracker: Tracker) -> bool:
+    """老板欠了俩月工资没发, then 叫鑫达电子 一个月5200 in a later message with no form open
+    (XA-13: 一共欠了多少钱 asked, 刚说了啊): the months held were told as wages owed, so the
+    month's pay said now times them is the sum owed."""
+    if tracker.active_loop_name or not tracker.get_slot("duration"):
+        return False
+    set_at = None
+    for event in reversed(tracker.events):
+        if event.get("event") == "slot" and event.get("name") == "duration" and set_at is None:
+            set_at = event.get("value")
+        elif event.get("event") == "user" and set_at is not None:
+            text = event.get("text") or ""
+            return set_at == tracker.get_slot("duration") and bool(_WAGES_UNPAID.search(text)) \
+                and not _LEGAL_CASE.search(text)
+    return False
 
 
 _LEGAL_CASE = re.compile(r"合同|辞退|开除|辞职|试用期|社保|工伤|补偿|赔偿")

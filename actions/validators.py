@@ -69,11 +69,18 @@ _NO_PHONE = re.compile(r"不知道|不记得|记不清|不想留|不留|不方�
                        r"不告诉|保密|不用留|不要留|没电话|没有电话|算了(?![下一算])")
 
 
-def declines_phone(value: object) -> bool:
-    """不知道 / 不想留电话 / 没有手机 for the phone: the case goes on without one."""
+def declines_phone(value: object, asked: bool = True) -> bool:
+    """不知道 / 不想留电话 / 没有手机 for the phone: the case goes on without one.
+
+    ``asked=False`` when the phone was not the question (the ticket offer, which may ask the
+    street or the time worked under it): 不知道 / 记不清了 there is "unknown" for that fact
+    (XA-4, XA-7 were told 不留电话也可以 and filed without a phone); only words about the phone
+    or a plain 先不留 decline it."""
     text = _text(value)
     if not _NO_PHONE.search(text) or _PHONE_IN_TEXT.search(text):
         return False
+    if not asked:
+        return bool(_PHONE_WORD.search(text) or _NOT_LEAVING_IT.match(text))
     # 要 我想知道…工地老板也不给报工伤 / 不知道没户口能不能上 (L-10, L-20): a longer message
     # that says 不给 / 不知道 about something else is no refusal of the phone
     # (上个月十号伤的 … 工伤保险不知道交没交, ZF-05: 十号 is a date, not a phone number)
@@ -86,6 +93,17 @@ _NOT_LEAVING_IT = re.compile(r"^(?:先|暂时|现在)?(?:不留|不想留|不方
 
 
 _PHONE_WORD = re.compile(r"电话|手机(?![壳厂店])|号码|留号|(?<![\d一二三四五六七八九十几])号")
+
+
+# 先不用 我还想问… / 不用了，我就问问… on a ticket offer (XA-16: the offer made again at once):
+# a no said first, whatever follows it (不用登记吗 / 不用交钱吧 are questions, not a no)
+_LEADING_NO = re.compile(r"^(?:先不用|暂时不用|现在不用|不用了|先不登记|不登记了?|先不办|先别登记|先算了)"
+                         r"(?:了|吧|啊|哈)*(?:[\s，,。!！]+|$)")
+
+
+def declines_offer(value: object) -> bool:
+    """A no to the ticket offer said first, before a question or a story of the worker's."""
+    return bool(_LEADING_NO.match(_text(value)))
 
 
 _AFFIRMATIVE = re.compile(r"要|好|行|可以|嗯|恩|对|是|确认|确定|没问题|登记|办|需要|麻烦|谢谢|中|成|当然|"
@@ -447,7 +465,10 @@ def occupation(value: object) -> Checked:
                          if any(w in text for w in words)), "other"))
 
 
-_SENT_HOME = re.compile(r"(?:停工|停产|放假|休假|歇工|疫情|被辞|辞退)\S{0,3}回(?:家|老家)|之前\S{0,4}回(?:家|老家)")
+_SENT_HOME = re.compile(r"(?:停工|停产|放假|休假|歇工|疫情|被辞|辞退)\S{0,3}回(?:家|老家)|之前\S{0,4}回(?:家|老家)|"
+                        # 之前疫情那会儿请了三个月假回老家 (XA-16: 已更正 to 节后错峰返乡): leave taken
+                        # once, or a time gone by (那会儿 / 那时候 / 当时), is no plan for this holiday
+                        r"请了\S{0,5}?假|(?:那会儿?|那时候?|当时|前年|去年)\S{0,10}?回(?:家|老家)")
 
 
 def holiday_situation(value: object) -> Checked:
@@ -574,9 +595,13 @@ _KIND_OF_PLACE = re.compile(r"(?<=是)(?:个|一个|一家|家)?\s*([\u4e00-\u9f
 def described_employer(value: object) -> str | None:
     """一个姓刘的包工头 在长江路那个工地 → the description, kept for the station to follow up."""
     text = _text(value)
-    parts = [m.group(0) for m in (_DESCRIBED_BOSS.search(text), _SITE.search(text)) if m]
+    boss = _DESCRIBED_BOSS.search(text)
+    parts = [m.group(0) for m in (boss, _SITE.search(text)) if m]
     if not parts:
         return None
+    if boss and (place := _BOSS_RUNS.match(text, boss.end())):
+        # 一个姓王的老板开的火锅店 不知道叫啥名 (XB-14 filed 姓王的老板): the place the boss runs
+        parts[0] += place.group(0).strip()
     # 他姓张: the one who owes, as the question asked for them (老板 or 包工头)
     parts[0] = re.sub(rf"^{_PRONOUN}\s*(姓[\u4e00-\u9fff]{{1,2}})$",
                       r"\1的（老板或包工头）", parts[0])
@@ -590,6 +615,9 @@ def described_employer(value: object) -> str | None:
 
 
 _TRADE = re.compile(r"((?:搞|做|干|开)[\u4e00-\u9fff]{1,4}?的)")
+# … 开的火锅店 / 开了个小饭馆 right after the boss described: the workplace, part of the description
+_BOSS_RUNS = re.compile(r"\s*(?:开的|开了(?:个|一个|一家|家)|开的那(?:个|家))\s*[\u4e00-\u9fff]{0,6}?"
+                        r"(?:店|馆|厂|公司|作坊|超市|酒店|酒楼|工地|装修队|施工队|工作室|诊所)")
 _CREW = re.compile(r"(?:装修队|施工队|工程队|建筑队|包工队|搬家公司|小作坊|小饭馆|饭馆|小厂)")
 _NICKNAME = re.compile(r"(?:叫他|叫她|都叫|喊他|人称)\s*((?:老|小|阿)[\u4e00-\u9fff])")
 
@@ -609,7 +637,11 @@ def employer_answer(value: object) -> Checked:
         # undone and 没听明白您在哪里): a place, kept as the place; the employer asked again
         return Checked(reask="utter_invalid_employer")
     if called := _CALLED_COMPANY.search(text):
-        return Checked(called.group(1))  # 全名不知道 大家都叫它海明电子厂 / 叫老街坊烩面馆 (QQ-13)
+        # 全名不知道 大家都叫它海明电子厂 / 叫老街坊烩面馆 (QQ-13); 叫什么美家装饰 老板姓陈 (XA-15
+        # filed 老板姓陈 alone): the boss described beside the name, both for the station
+        boss = _DESCRIBED_BOSS.search(text[called.end():])
+        who = re.sub(r"^(?:一个|有个|那个)", "", boss.group(0)) if boss else ""
+        return Checked(f"{called.group(1)}（{who}）" if who else called.group(1))
     if says_unknown(text) and (boss := _SURNAME_BOSS.search(text)) and not described_employer(text):
         return Checked(boss.group(0))  # 张老板 全名不知道 (YO-13: filed 单位：不清楚)
     if says_unknown(text) and not described_employer(text):
@@ -892,6 +924,7 @@ def others_beside(text: str) -> int | None:
     return _count_value(said.group(1)) or None if said else None
 
 
+_WORKER_WORD = re.compile(r"工友|同事|兄弟|老乡|人")
 _ALONE_BARE = re.compile(r"(?:(?:就|只有|只|就是)(?:我|俺)(?:自己|自个儿?|一个)?|(?:我|俺)(?:自己|自个儿?|一个))"
                          r"(?:啊|呀|吧|哈|了)?")
 
@@ -913,6 +946,9 @@ def head_count_in(text: str) -> int | str | None:
             n = _count_value(m.group(1))
             return n + 1 if n else None
         return _count_value(m.group(2))
+    if (m := _COUNT_RANGE.search(text)) and _WORKER_WORD.search(text):
+        # 还有好几个工友 大概五六个吧 (XA-13 filed 约好几个工友): the number said beats the vague one
+        return f"约{m.group(0)}" + _and_me(text, m.start())
     m = re.search(r"(?:好几|十几|十来|二十来|几十|好多|很多|一大帮|" + _PAIR + r"十|"
                   r"[二三四五六七八九]?十多)\s*(?:个|位|名)?\s*(?:工友|人|同事|兄弟|老乡)", text)
     return f"约{m.group(0)}" if m else None
@@ -1100,7 +1136,8 @@ _HALF_NAMED = re.compile(r"叫(?:啥|什么|个啥)(?:来着|名字来着|名字
 # 一个电子厂上班的厂子叫青岛海华电子有限公司他们… / 一间茶餐厅做事 叫金记茶餐厅 (M-10, M-14,
 # M-21): a name with its kind at the end, said after 叫, is the employer — not the kind before it
 # (大家都叫它海明电子厂 — QQ-13 filed 它海明电子厂)
-_CALLED_COMPANY = re.compile(r"(?<![我俺他她你])(?:叫做?|名叫|名字是|名字叫)\s*(?:它|他|她|这个|那个)?\s*"
+# (叫什么美家装饰 老板姓陈, XA-15 filed 老板姓陈: 什么 / 啥 before a name is a hedge, not the name)
+_CALLED_COMPANY = re.compile(r"(?<![我俺他她你])(?:叫做?|名叫|名字是|名字叫)\s*(?:(?:它|他|她|这个|那个)\s*|什么|啥)?"
                              r"([\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?"
                             r"(?:有限责任公司|股份有限公司|有限公司|集团|公司|茶餐厅|餐厅|饭店|酒店|超市|"
                             r"饭馆|面馆|餐馆|菜馆|酒楼|饭庄|火锅店|烧烤店|厂|物流|商行|门市部?|作坊|"
