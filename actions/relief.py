@@ -119,6 +119,44 @@ async def help_not_medical(dispatcher: CollectingDispatcher, tracker: Tracker) -
     return offer_ticket("relief_application", case_facts(tracker, hardship_for_rules(tracker)))
 
 
+# 两千多 / 2000多元 / 两千出头 / 超过两千 / 两千以上: more than the figure said, not the figure
+_MORE_AFTER = re.compile(r"^(?:多(?!亏|谢|少)|出头|挂零|以上)")
+_MORE_BEFORE = re.compile(r"(?:超过|超了|不止|过了|多于)\s*$")
+_MORE_IN = re.compile(r"多(?:块|元|钱)?$")
+
+
+def cost_said_above(words: str, paid: float) -> bool:
+    """The worker gave the sum as 'more than' it (自己掏了大概两千多块, XB-4: read as 2,000 and
+    told 还差 0 元): the figure is where the sum starts, not the sum."""
+    from bot.normalize.numbers import find_amounts
+
+    for span in find_amounts(words or ""):
+        if span.value != paid:
+            continue
+        said = words[span.start:span.end]
+        if _MORE_IN.search(said) or _MORE_AFTER.match(words[span.end:span.end + 3]) \
+                or _MORE_BEFORE.search(words[max(0, span.start - 3):span.start]):
+            return True
+    return False
+
+
+def year_said(words: str) -> str:
+    """The year the costs were paid in, as the worker put it (去年 stays 去年, XB-4)."""
+    return "去年" if "去年" in (words or "") and "今年" not in (words or "") else "今年"
+
+
+def relief_verdict_as_said(status: str, paid: float, words: str) -> str | None:
+    """The verdict on a sum said as 'more than' a line exactly (两千多 against 困难's 2,000): it is
+    above that line, said in the worker's own words; None when the sum is not said that way
+    (the usual verdict line then stands)."""
+    line = 3000 if status == "特困" else 2000
+    if paid != line or not cost_said_above(words, paid):
+        return None
+    return (f"按您说的：在档{status}职工，{year_said(words)}自付{paid:,.0f} 多元，超过了 {line:,} 元的线，"
+            f"可以申请工会医疗救助（每年下半年集中申请，具体数以票据为准；这是镇江市总工会的标准，"
+            "别的地方以当地工会为准。）")
+
+
 REGISTERED_HINT = ("如果您已经在工会建档（困难或特困），告诉我“建档了”，我按建档的情况再帮您看；"
                    "还没建档的，可以问“怎么建档”。")
 
@@ -134,8 +172,11 @@ class ActionReliefEligibility(SafeAction):
             # 那我怎么建档啊: the question is answered, then the case offered to a person
             dispatcher.utter_message(text=await registration_text(tracker))
             return offer_ticket("relief_application", case_facts(tracker, status))
+        paid = tracker.get_slot("medical_cost")
+        if isinstance(paid, (int, float)) and relief_verdict_as_said(status, paid, case_words(tracker, 5)):
+            paid += 1  # 两千多 is more than 2,000: judged above the line it was said to pass (XB-4)
         facts = {"city": city, "district": district, "hardship_status": status,
-                 "medical_out_of_pocket_yearly": tracker.get_slot("medical_cost")}
+                 "medical_out_of_pocket_yearly": paid}
         result = await client().eligibility({k: v for k, v in facts.items() if v is not None})
         # the phone, the code's outcome and the cost stay: 建档了 / 我是特困 after the verdict
         # runs the assessment again with what was told, without asking any of it again

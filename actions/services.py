@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.apply_where import POLICY_SERVICE_OF, place_station, station_where, where_to_apply_reply
 from actions.backend_client import BackendError, RateLimited
 from actions.common import SafeAction, client, location, policies_for, said_this_turn
-from actions.crisis import is_crisis, wants_to_talk
+from actions.crisis import is_crisis, safe_again, safe_again_check_in, wants_to_talk
 from actions.fact_tables import wage_as_said
 from actions.facts import (
     answer_fact,
@@ -486,9 +486,37 @@ async def answer_in_service_topic(dispatcher: CollectingDispatcher, tracker) -> 
         dispatcher.utter_message(text=here)
         return True
     answers = await answer_in_topic(tracker, topic)
+    if asks_the_fee((tracker.latest_message or {}).get("text") or "") \
+            and not any(_FEE_SAID.search(line) for line in answers):
+        # 线上能学不 要钱吗 / 我问要不要钱 right after the courses (XB-3: the same course paragraph,
+        # then 好的，没问题): whether it costs money, said plainly when the records do not say it
+        answers = [fee_not_on_record(tracker, service or ""), *(
+            line for line in answers if not said_this_turn(tracker, line[:30], earlier_turns=2))]
     for line in answers:
         dispatcher.utter_message(text=line)
     return bool(answers)
+
+
+# 要钱吗 / 要不要钱 / 收不收费 / 免费吗 / 多少钱 / 学费贵不贵: the cost of the service asked
+_ASKS_FEE = re.compile(r"要(?:不要)?钱|收(?:不收)?(?:费|钱)|花(?:不花)?钱|免费|多少钱|学费|费用|交钱|掏钱|贵不贵")
+# an answer line that speaks to the cost (never a payout's 元)
+_FEE_SAID = re.compile(r"收费|收钱|要钱|免费|不收|费用|交钱|花钱|掏钱|学费|个人不用")
+
+
+def asks_the_fee(text: str) -> bool:
+    """The message asks whether (or how much) the service costs."""
+    return bool(_ASKS_FEE.search(text or ""))
+
+
+def fee_not_on_record(tracker: Tracker, service: str) -> str:
+    """The cost of a service the records say nothing of: said so, never guessed, and where to
+    ask — the 福田 academy's own channel when its answer was the one just given."""
+    name = SERVICE_NAMES.get(service, "这项服务")
+    where = "以当地工会公布的为准，可以问所在的网格工作站或职工服务中心，也可以打职工服务热线 12351 问。"
+    if said_this_turn(tracker, "福田", earlier_turns=2):
+        where = ("福田职工书院的，以“福田工会通”小程序里和福田区总工会职工服务中心的说法为准，"
+                 "也可以打职工服务热线 12351 问。")
+    return f"{name}收不收费、收多少，我这里没有收录，不能跟您乱说：{where}"
 
 
 # The policy records' service of a service (the backend's names)
@@ -573,7 +601,13 @@ class ActionPsychSupport(SafeAction):
         return "action_psych_support"
 
     async def act(self, dispatcher, tracker, domain):
-        if is_crisis(tracker.latest_message.get("text") or ""):
+        said = tracker.latest_message.get("text") or ""
+        if safe_again(tracker, said) and (is_question(said) or services_named(said)):
+            # 我没事了 就是一时想不开 那扣的两千块能要回来吗 (XA-11: the crisis reply again, the
+            # question unanswered twice): checked on, then the matter — the person still comes
+            dispatcher.utter_message(text=safe_again_check_in(tracker))
+            return [FollowupAction("action_start_service")]
+        if is_crisis(said):
             dispatcher.utter_message(response="utter_crisis")
             # whatever form was open is dropped: this conversation goes to a person now, and
             # the bot then waits (also when a form sent us here with a follow-up action)

@@ -209,3 +209,38 @@ NOTHING_ON_RECORD = ("您所在地方的过年措施我这里还没有收录。�
 NO_PLACE_MEASURES = ("当地工会面向所有职工的过年措施我这里还没有收录。返岗路费、红包这些，"
                      "很多是单位或当地工会另外安排的，可以问问单位工会，或拨打职工服务热线 12351；"
                      "也可以登记一下，让工作站的工作人员帮您问清楚。")
+
+
+# 我要是过年干活摔了找谁报 / 受伤了找谁赔 / 出了事去哪报 right after an accident cover was said
+# (XB-5: 没有现成的准确答案, the question put into the ticket): who to claim from
+_ACCIDENT = re.compile(r"摔|受伤|伤了|伤着|砸|磕|出事|出了事|意外|工伤")
+_CLAIM_ASKED = re.compile(r"找谁|去哪|上哪|哪里|怎么|咋|向谁|跟谁")
+_CLAIM_WORD = re.compile(r"报|赔|申请|领|理赔|要钱|给钱|管")
+# the 工伤 route, as the legal records put it (单位30日内 / 本人1年内)
+INJURY_ROUTE = ("干活受伤的，还可以走工伤：单位应当自受伤之日起30日内向人社部门申请工伤认定；单位不申请的，"
+                "您本人或近亲属在受伤之日起1年内可以自己去人社局申请。工伤待遇和工会的保障是两回事，一般都可以申请。")
+
+
+def asks_accident_claim(text: str) -> bool:
+    """The message asks who or where to claim an accident at work from (摔了找谁报)."""
+    return bool(_ACCIDENT.search(text or "")) and bool(_CLAIM_ASKED.search(text or "")) \
+        and bool(_CLAIM_WORD.search(text or ""))
+
+
+async def accident_claim_reply(tracker: Tracker) -> str | None:
+    """Who to claim from, for a worker told of an accident cover in this case: the cover's own
+    way to claim (the rules' next steps: 单位工会 / 12351, the 就医材料), then the 工伤 route;
+    None when no accident cover applies to them or the message asks no such thing."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if not asks_accident_claim(text):
+        return None
+    try:
+        result = await client().eligibility(worker_facts(tracker))
+    except (BackendError, BackendUnavailable):
+        return None
+    covers = [p for p in result.get("programmes", []) if p.get("eligible") and "意外" in str(p.get("title"))
+              and p.get("next_steps")]
+    if not covers:
+        return None
+    cover = covers[0]
+    return f"按“{cover['title']}”：{cover['next_steps']}\n{INJURY_ROUTE}"
