@@ -17,7 +17,8 @@ from bot.nlu.crisis_words import crisis_words_in, is_crisis
 
 __all__ = ["crisis_words_in", "is_crisis", "wants_to_talk", "in_danger_now", "DANGER_NOW_LINE",
            "CRISIS_STILL_HERE", "crisis_answered", "stays_with_person", "crisis_check_in", "listening_reply",
-           "money_after_crisis", "CRISIS_MONEY", "still_listening", "STILL_LISTENING"]
+           "money_after_crisis", "CRISIS_MONEY", "still_listening", "STILL_LISTENING", "safe_again",
+           "safe_again_check_in"]
 
 # 能找个人聊聊吗 / 我想找个人当面聊聊 / 想找心理老师 (P-18, R-15): not a crisis, but someone to
 # listen — never the relief form the words around it (老人又病了) point at
@@ -97,6 +98,25 @@ CHECK_IN = ("刚才您说的话，我还是放在心上：要是身边有药或�
 _NOT_REACHED = re.compile(r"没人接|打不通|没打通|占线|没接通|打了也没人")
 NOT_REACHED = ("热线没接通的话，请再打一次 400-161-9995 或 12356 试试，24 小时都有人；有危险就马上打 110 或 120。"
                "您现在安全吗？我在这儿陪着您，工会的工作人员一上班就给您回电。您说的事我也接着帮您办：")
+
+
+# 我没事了 就是一时想不开 (XA-11: the crisis reply again, the question after it unanswered twice)
+_LOOKS_BACK = re.compile(r"一时想不开|刚才想不开|一时冲动|一时糊涂|刚才是气话|刚才说的是气话")
+
+
+def safe_again(tracker: Tracker, text: str) -> bool:
+    """Right after the crisis reply, the worker says they are safe and the words were of a
+    moment (我没事了 就是一时想不开): checked on once, then their matter is answered — the queue
+    to a person stays."""
+    return crisis_answered(tracker, earlier_turns=4) and bool(_SAFE_NOW.search(text or "")) \
+        and bool(_LOOKS_BACK.search(text or "")) and not in_danger_now(text)
+
+
+def safe_again_check_in(tracker: Tracker) -> str:
+    """The check-in said once to a worker who says they are safe again."""
+    callback = "工会的工作人员还是会给您回个电话。" if tracker.get_slot("phone") else \
+        "工会的工作人员一上班也会联系您。"
+    return CHECK_IN.format(callback=callback)
 
 
 def crisis_check_in(tracker: Tracker, text: str) -> str | None:

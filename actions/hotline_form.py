@@ -39,6 +39,7 @@ from actions.facts import fact_text as record_text
 from actions.legal import day_pay_lines, sums_for
 from actions.next_service import disowns_holiday_subsidy
 from actions.places import other_place_asked, other_place_lines, resolve_place
+from actions.relief import relief_verdict_as_said
 from actions.service_catalog import (
     SERVICE_FORMS,
     SERVICE_INTENTS,
@@ -68,6 +69,7 @@ from actions.slot_checks import (
     value_before_this_message,
 )
 from actions.slot_mappings import phones_said
+from actions.subsidies import accident_claim_reply
 from actions.tickets import phone_owner
 from actions.time_limits import demand_told_line, time_limit_line
 from bot.normalize.identity import mask_phone
@@ -495,7 +497,12 @@ class HotlineForm(FormValidationAction):
             dispatcher.utter_message(text="好的，不查了。有别的事直接说就行；以后要查工单，告诉我工单号就行。")
             return [*self._pause()[:-1], SlotSet("interrupted_form", None), FollowupAction("action_listen")]
         if waiting and (self._switched_topic(tracker) or is_crisis(text) or wants_to_talk(text)):
-            return self._step_aside(tracker)
+            kept: dict = {}
+            if tracker.get_slot("requested_slot") == "phone" and self.form_name() != "ticket_status_form" \
+                    and v.declines_phone(text) and not is_crisis(text):
+                # 電話先不給 … with a question (XA-6: the phone asked again at once, three times)
+                kept = await self.validate_phone(v.NO_PHONE, dispatcher, tracker, domain)
+            return [SlotSet(k, val) for k, val in kept.items()] + self._step_aside(tracker)
         if waiting and _HURRY.search(text) and (skipped := await self._skippable(
                 tracker, dispatcher, domain)):
             # 别问了 快点给我登记上 (I-16): not a cancel — the facts a case can go without are
@@ -639,7 +646,9 @@ class HotlineForm(FormValidationAction):
         status, paid = tracker.get_slot("hardship_status"), tracker.get_slot("medical_cost")
         if self.form_name() != "relief_form" or status not in ("困难", "特困") or not isinstance(paid, (int, float)):
             return None
-        return relief_verdict_line(status, float(paid))
+        # 两千多 against 困难's 2,000 (XB-4: 您的 2,000 元还差 0 元): above the line, as said
+        return relief_verdict_as_said(status, float(paid), normalize_text(recent_words(tracker, limit=5))) \
+            or relief_verdict_line(status, float(paid))
 
     def _own_relief_verdict(self, tracker: Tracker) -> str | None:
         """The verdict in 镇江 (the one place whose lines are on record), said when just asking."""
@@ -724,8 +733,10 @@ class HotlineForm(FormValidationAction):
         if not answers:
             answers = await asked_again_here(tracker)
         if not answers:
-            # 那我去哪申请 while the form asks its next fact (YV-04: 没有现成的准确答案)
-            answers = [where] if (where := await where_to_apply_reply(tracker)) else []
+            # 那我去哪申请 while the form asks its next fact (YV-04: 没有现成的准确答案); 我要是过年干活
+            # 摔了找谁报 on the offer after the accident cover (XB-5: the same)
+            where = await where_to_apply_reply(tracker) or await accident_claim_reply(tracker)
+            answers = [where] if where else []
         question_kept: list[dict] = []
         if not answers and self._unanswerable_question(tracker):
             # 报名要带啥 身份证就行吗 / 医药费能要回来不 on the offer (X-03, X-17, X-20 got the

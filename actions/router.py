@@ -32,6 +32,7 @@ from actions.crisis import (
     is_crisis,
     listening_reply,
     money_after_crisis,
+    safe_again,
     stays_with_person,
     wants_to_talk,
 )
@@ -96,6 +97,7 @@ from actions.slot_checks import CASE_FLOWS, slots_set_this_turn
 from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, last_flow, value_before_this_message
 from actions.station_followup import station_detail_reply, ticket_station_reply
 from actions.station_text import station_text
+from actions.subsidies import accident_claim_reply
 from actions.take_back import dropped_case, overtime_sum_to_file, restored, takes_it_back
 from actions.tickets import (
     correct_filed_phone,
@@ -265,7 +267,7 @@ def days_after_figure(tracker: Tracker) -> str | None:
             or not read_worked_days(text) or services_meant(text) not in ([], ["overtime_pay"]):
         return None
     before = tracker.get_slot("overtime_days") or ""
-    if before and _MORE.search(text):
+    if before and _MORE.search(text) and not before.endswith(text):
         return f"{before} {text}"
     # 那四个周六呢 你没算进去啊 after the sum of the hours alone (II-02): another kind, added
     return added_days(before, text) or text
@@ -636,8 +638,11 @@ class ActionStartService(SafeAction):
             # 不对 我记错了 是两个月前 十月份的事 right after the injury answer (YX-11: 请告诉我工单号
             # three times): no ticket in it — the worker's own case, as the offer's button would
             intent = own_case_offered(tracker) or "inform"
-        if is_crisis(text):  # 工资要不回来…不想活了: the hotlines and a person, not the form
-            return [FollowupAction("action_psych_support")]
+        if is_crisis(text) and not safe_again(tracker, text):
+            return [FollowupAction("action_psych_support")]  # 工资要不回来…不想活了: hotlines and a person
+        if intent == "psych_support" and safe_again(tracker, text):
+            # 我没事了 就是一时想不开 那扣的两千块能要回来吗 (XA-11), checked on: the matter it asks
+            intent = next(iter(services_meant(text)), None) or ("wage_arrears" if _OWED.search(text) else None)
         lines_said = False  # the crisis lines said with the money line (not again a line later)
         if asks_what_i_can_do(text) and not services_named(text) and not text.startswith("/"):
             dispatcher.utter_message(response="utter_greet")  # 你们工会都能干啥 (XB-16: 您在哪个城市)
@@ -786,6 +791,9 @@ class ActionStartService(SafeAction):
             tracker.slots["overtime_days"] = days
             return [SlotSet("overtime_days", days)] + await self._start(
                 "overtime_pay", dispatcher, tracker, domain, answered=True)
+        if not text.startswith("/") and (claim := await accident_claim_reply(tracker)):
+            dispatcher.utter_message(text=claim)  # 过年干活摔伤了 找谁报那个意外保障 (XB-5: office hours)
+            return []
         if not text.startswith("/"):
             found = await asked_facts(tracker)
             if _stays_for_the_holiday(text):  # the overtime rule is no answer to staying
@@ -923,6 +931,13 @@ class ActionStartService(SafeAction):
             return await self._start(first, dispatcher, tracker, domain, answered=True)
         if intent == "find_station" and any(f.get("kind") == "station" for f in found):
             return []  # the station was the answer: the station flow would name it again
+        said = slots_set_this_turn(tracker)
+        if intent in ROUTED_INTENTS and service_from_facts(said, text) == "school_placement" \
+                and any(said.get(k) for k in SCHOOL_FACTS):
+            # 俺闺女7岁了今年九月要上一年级 户口在安徽老家 … 学校能收不 工会能帮忙协调不 (XB-1: the
+            # coordination answer alone, no documents, and later 请说说您遇到的具体情况): the case
+            # told is taken up
+            return await self._start("school_placement", dispatcher, tracker, domain, answered=True)
         if intent in ROUTED_INTENTS and service_from_facts(
                 slots_set_this_turn(tracker), text) == "wage_arrears":
             # 包工头姓刘 欠了俩月跑了 能找那个楼盘的老板吗 (read as inform): who pays, then the

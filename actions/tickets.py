@@ -30,7 +30,7 @@ from actions.fact_tables import (
     fact_text,
     wage_as_said,
 )
-from actions.facts import CASE_TOPICS, answer_in_topic, case_words, is_question
+from actions.facts import CASE_TOPICS, answer_in_topic, call_time_told, case_words, is_question
 from actions.slot_checks import slots_set_this_turn, value_before_this_message
 from actions.station_followup import (
     HANDLED_BY,
@@ -409,6 +409,8 @@ def context_facts(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any
         had = str(case_facts.get("case_points") or "")
         if (merged := _merged_points(had, told_points(tracker))) != had:
             told["case_points"] = merged
+    if "call_time" not in case_facts and (when := call_time_told(tracker)):
+        told["call_time"] = when  # 白天别打 下午两点以后 said with the phone (XA-13: dropped)
     return {k: val for k, val in told.items() if val not in (None, "", v.UNKNOWN)}
 
 

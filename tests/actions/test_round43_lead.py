@@ -601,3 +601,42 @@ async def test_no_person_wanted_with_a_where_question_gets_the_card(backend):
     out = await understood_anyway(dispatcher, tracker, DOMAIN)
     assert "取消转人工" in texts(dispatcher)
     assert {"event": "active_loop", "name": "find_station_form", "timestamp": None} in (out or []), out
+
+
+def test_a_cost_said_as_more_than_the_line_is_above_it():
+    """XB-4: 自己掏了大概兩千多塊 我是建檔的困難職工 got 您的 2,000 元还差 0 元，现在还不够."""
+    from actions.forms import ValidateReliefForm
+    said = "我是鎮江的環衛工 去年得了大病住院 自己掏了大概兩千多塊 我是建檔的困難職工 能申請救助嗎"
+    tracker = conversation([(said, "relief_eligibility", [])],
+                           slots={"hardship_status": "困难", "medical_cost": 2000, "city": "镇江市"})
+    verdict = ValidateReliefForm()._relief_verdict(tracker)
+    assert verdict and "还差 0" not in verdict and "超过" in verdict, verdict
+
+
+@on_module_loop
+async def test_safe_again_with_a_question_is_checked_on_then_answered(backend):
+    """XA-11: 我没事了 就是一时想不开 那扣的两千块能要回来吗 right after the crisis reply got the crisis
+    reply again, and the money question went unanswered until asked a third time."""
+    from actions.crisis import is_crisis
+    from actions.services import ActionPsychSupport
+    first = "这个月厂里无缘无故扣了我两千块钱，房租都交不上了，家里还等着钱，真的活着没意思，不想活了"
+    said = "我没事了 就是一时想不开 那扣的两千块能要回来吗"
+    assert is_crisis(said)  # the words are still there: the check-in keeps the lines
+    turns = [(first, "psych_support", [CRISIS, "已为您转接青岛市总工会职工服务中心的工作人员，前面还有 1 位在等待，请稍候。"]),
+             (said, "psych_support", [])]
+    check = CollectingDispatcher()
+    out = await ActionPsychSupport().act(check, conversation(turns), DOMAIN)
+    assert "12356" in texts(check) and "您的安全最重要" not in texts(check)
+    assert {"event": "followup", "name": "action_start_service", "timestamp": None} in out, out
+    turns[-1] = (said, "psych_support", [texts(check)])
+    dispatcher = CollectingDispatcher()
+    out = await ActionStartService().act(dispatcher, conversation(turns), DOMAIN)
+    reply = texts(dispatcher)
+    assert "action_psych_support" not in str(out) and "您的安全最重要" not in reply, (out, reply)
+    assert "扣" in reply or "克扣" in reply or any(e.get("name") == "wage_arrears_form" for e in out), (out, reply)
+
+
+def test_the_crisis_said_again_is_still_the_crisis():
+    from actions.crisis import safe_again
+    tracker = conversation([("不想活了", "psych_support", [CRISIS]), ("我还是想死 钱也要不回来", "psych_support", [])])
+    assert not safe_again(tracker, "我还是想死 钱也要不回来")
