@@ -360,7 +360,9 @@ def hukou_status(value: object) -> Checked:
     # 有居住证但是没有青岛户口 (P-01): the 没有 is the hukou's, not the permit's
     permit_no = re.search(r"没有?(?:办)?居住证|没办居住证|居住证(?:还|也|都)?没(?:有|办|下来)|无居住证|"
                           r"居住证.{0,4}办不", text)
-    permit_unknown = re.search(r"居住证.{0,3}(?:不知道|不清楚|办没办|有没有)|(?:不知道|不清楚).{0,4}居住证", text)
+    # (俺有居住证 不知道要准备啥材料, XB-1: the 不知道 is about the documents, not the permit)
+    permit_unknown = re.search(r"居住证.{0,3}(?:(?:不知道|不清楚)(?!要|该|准备|啥|什么|咋|怎么|学校|能不能)|"
+                               r"办没办|有没有)|(?:不知道|不清楚).{0,4}居住证", text)
     permit = re.search(r"居住证", text) and not permit_no
     away = re.search(r"老家|外地|外省|农村|不是本地|没有?本地户口|户口不在|没有?户口|不在本地|"
                      r"户口(?:在|是)(?!本地|这|当地|咱)|"
@@ -389,7 +391,7 @@ _ORIGIN = re.compile(r"(?:户口|户籍)(?:是|在|落在|还在)?(?:老家)?\s*
                      r"(?:老家|户口)(?:是|在)\s*([\u4e00-\u9fff]{2,3}?)(?:省|市|县|的|[，,。\s]|$)|"
                      r"([\u4e00-\u9fff]{2,3}?)(?:省|市)?(?:农村|农业)?户口")
 _NOT_ORIGIN = re.compile(r"本地|外地|当地|农村|老家|城市|没|外省|农业|咱|我们|孩子|本市|这边|那边|这里|那里|不在|"
-                         r"是|在|的|有|和|跟|也|都|还|俺|我|他|她")
+                         r"是|在|的|有|和|跟|也|都|还|俺|我|他|她|居住证|证")
 
 
 _BARE_PROVINCE = re.compile(r"(?:老家|户口在|在|是)?\s*(" + "|".join(PROVINCE_NAMES) + r")(?:省|市|的|人|那边|农村)?"

@@ -640,3 +640,10 @@ def test_the_crisis_said_again_is_still_the_crisis():
     from actions.crisis import safe_again
     tracker = conversation([("不想活了", "psych_support", [CRISIS]), ("我还是想死 钱也要不回来", "psych_support", [])])
     assert not safe_again(tracker, "我还是想死 钱也要不回来")
+
+
+def test_a_permit_said_before_an_unknown_about_the_documents_is_a_permit():
+    """XB-1: 户口在安徽老家 俺有居住证 不知道要准备啥材料 was filed as 居住证不确定."""
+    from actions import validators as v
+    assert v.hukou_status("户口在安徽老家 俺有居住证 不知道要准备啥材料").value.startswith("外地户口，有居住证")
+    assert "不确定" in v.hukou_status("户口在老家 居住证不知道办没办").value
