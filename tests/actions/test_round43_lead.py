@@ -19,6 +19,23 @@ def texts(dispatcher: CollectingDispatcher) -> str:
     return "\n".join(m.get("text") or m.get("response") or "" for m in dispatcher.messages)
 
 
+def in_form(first: tuple[str, str, str], form: str, asked: str, ask: str, said: str, slots: dict) -> Tracker:
+    """A form asking ``asked`` (its question ``ask``) after the worker's first message and the
+    bot's answer to it (``first``: words, intent, reply); the worker then says ``said``."""
+    message = parse(said, "inform")
+    events = [{"event": "action", "name": "action_listen"},
+              {"event": "user", "text": first[0], "parse_data": parse(first[0], first[1])},
+              {"event": "bot", "text": first[2]},
+              {"event": "active_loop", "name": form},
+              {"event": "slot", "name": "requested_slot", "value": asked},
+              {"event": "bot", "text": ask},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": said, "parse_data": message},
+              {"event": "action", "name": form}]
+    return Tracker("worker-1", {**slots, "requested_slot": asked}, message, events, False, None,
+                   {"name": form}, "action_listen")
+
+
 @on_module_loop
 @pytest.mark.parametrize("said", ["我住在辛安街道 你们那边周末有人不", "辛安街道的 晚上下班以后还有人吗",
                                   "我在辛安街道 礼拜天有没有人"])
@@ -239,19 +256,9 @@ async def test_the_time_worked_said_on_the_legal_offer_is_summed_and_kept(backen
     """YU-05: 8个月了 on the legal-aid offer got the same offer again, the time left off."""
     from actions.forms import ValidateTicketOfferForm
     case = {"type": "legal_aid", "facts": {"case_points": "没签劳动合同", "question": "老板一直没跟我签合同"}}
-    message = parse("8个月了", "inform")
-    events = [{"event": "action", "name": "action_listen"},
-              {"event": "user", "text": "老板一直没跟我签合同",
-               "parse_data": parse("老板一直没跟我签合同", "legal_aid")},
-              {"event": "bot", "text": NO_CONTRACT_ANSWER},
-              {"event": "active_loop", "name": "ticket_offer_form"},
-              {"event": "slot", "name": "requested_slot", "value": "wants_ticket"},
-              {"event": "bot", "text": "要不要我帮您登记一张律师咨询（法律援助）工单，转给您所在的网格工作站跟进？"},
-              {"event": "action", "name": "action_listen"},
-              {"event": "user", "text": "8个月了", "parse_data": message},
-              {"event": "action", "name": "ticket_offer_form"}]
-    tracker = Tracker("worker-1", {"pending_case": case, "requested_slot": "wants_ticket"}, message, events,
-                      False, None, {"name": "ticket_offer_form"}, "action_listen")
+    tracker = in_form(("老板一直没跟我签合同", "legal_aid", NO_CONTRACT_ANSWER), "ticket_offer_form", "wants_ticket",
+                      "要不要我帮您登记一张律师咨询（法律援助）工单，转给您所在的网格工作站跟进？", "8个月了",
+                      {"pending_case": case})
     dispatcher = CollectingDispatcher()
     slots = slot_values(await ValidateTicketOfferForm().run(dispatcher, tracker, DOMAIN))
     assert "8个月" in slots["pending_case"]["facts"]["question"]
@@ -277,19 +284,8 @@ async def test_where_to_apply_asked_inside_the_relief_form_is_answered(backend):
     from actions.forms import ValidateReliefForm
     relief = ("困难职工可以申请工会的医疗救助、生活补助等帮扶。能不能申请，要看您是否已建档（困难或特困）、"
               "所在地区，以及一年自付的医疗费用。")
-    message = parse("那我去哪申请", "inform")
-    events = [{"event": "action", "name": "action_listen"},
-              {"event": "user", "text": "家里困难 孩子生病花了好多钱 工会有救助吗",
-               "parse_data": parse("家里困难 孩子生病花了好多钱 工会有救助吗", "relief_eligibility")},
-              {"event": "bot", "text": relief},
-              {"event": "active_loop", "name": "relief_form"},
-              {"event": "slot", "name": "requested_slot", "value": "phone"},
-              {"event": "bot", "text": "请留一个您本人的手机号，用来核对身份、查您在工会的建档情况。"},
-              {"event": "action", "name": "action_listen"},
-              {"event": "user", "text": "那我去哪申请", "parse_data": message},
-              {"event": "action", "name": "relief_form"}]
-    tracker = Tracker("worker-1", {"requested_slot": "phone"}, message, events, False, None,
-                      {"name": "relief_form"}, "action_listen")
+    tracker = in_form(("家里困难 孩子生病花了好多钱 工会有救助吗", "relief_eligibility", relief),
+                      "relief_form", "phone", "请留一个您本人的手机号，用来核对身份、查您在工会的建档情况。", "那我去哪申请", {})
     dispatcher = CollectingDispatcher()
     await ValidateReliefForm().run(dispatcher, tracker, DOMAIN)
     reply = texts(dispatcher)
@@ -622,7 +618,8 @@ async def test_safe_again_with_a_question_is_checked_on_then_answered(backend):
     first = "这个月厂里无缘无故扣了我两千块钱，房租都交不上了，家里还等着钱，真的活着没意思，不想活了"
     said = "我没事了 就是一时想不开 那扣的两千块能要回来吗"
     assert is_crisis(said)  # the words are still there: the check-in keeps the lines
-    turns = [(first, "psych_support", [CRISIS, "已为您转接青岛市总工会职工服务中心的工作人员，前面还有 1 位在等待，请稍候。"]),
+    queued = "已为您转接青岛市总工会职工服务中心的工作人员，前面还有 1 位在等待，请稍候。"
+    turns = [(first, "psych_support", [CRISIS, queued]),
              (said, "psych_support", [])]
     check = CollectingDispatcher()
     out = await ActionPsychSupport().act(check, conversation(turns), DOMAIN)
