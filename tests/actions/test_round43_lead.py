@@ -285,7 +285,8 @@ async def test_where_to_apply_asked_inside_the_relief_form_is_answered(backend):
     relief = ("困难职工可以申请工会的医疗救助、生活补助等帮扶。能不能申请，要看您是否已建档（困难或特困）、"
               "所在地区，以及一年自付的医疗费用。")
     tracker = in_form(("家里困难 孩子生病花了好多钱 工会有救助吗", "relief_eligibility", relief),
-                      "relief_form", "phone", "请留一个您本人的手机号，用来核对身份、查您在工会的建档情况。", "那我去哪申请", {})
+                      "relief_form", "phone", "请留一个您本人的手机号，用来核对身份、查您在工会的建档情况。",
+                      "那我去哪申请", {})
     dispatcher = CollectingDispatcher()
     await ValidateReliefForm().run(dispatcher, tracker, DOMAIN)
     reply = texts(dispatcher)
