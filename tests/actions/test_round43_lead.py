@@ -645,3 +645,10 @@ def test_a_permit_said_before_an_unknown_about_the_documents_is_a_permit():
     from actions import validators as v
     assert v.hukou_status("户口在安徽老家 俺有居住证 不知道要准备啥材料").value.startswith("外地户口，有居住证")
     assert "不确定" in v.hukou_status("户口在老家 居住证不知道办没办").value
+
+
+@pytest.mark.parametrize("said", ["阿拉是外地来上海搭脚手架的", "我是干钢筋的", "在工地当小工"])
+def test_a_site_trade_is_construction(said):
+    """XB-5: 搭脚手架的 was no occupation the rules know, and 您做什么工作？ was asked again."""
+    from actions import validators as v
+    assert v.occupation(said).value == "construction"
