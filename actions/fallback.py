@@ -201,6 +201,8 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
         return await callback_while_queued(dispatcher, tracker, "worker_request", None)
     if (noted := await note_on_ticket(dispatcher, tracker)) is not None:
         return noted  # 中午12点到1点方便 / 能催一下不 after a ticket (JJ-12, JJ-13)
+    if withdraws_the_handoff(tracker, text) and v.ticket_id(text).ok:
+        return await ActionStartService().run(dispatcher, tracker, domain)  # …再查一下 GH… (XD-8)
     if withdraws_the_handoff(tracker, text):
         await withdraw_handoff(dispatcher, tracker)  # 不用转人了 while queued (YR-08)
         if asks_where_or_when(text) and any(location(tracker)):

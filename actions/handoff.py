@@ -21,7 +21,7 @@ from actions.crisis import DANGER_NOW_LINE, crisis_answered, in_danger_now, list
 from actions.facts import answer_fact, is_question
 from actions.service_catalog import SERVICE_FORMS, SERVICE_NAMES, services_named
 from actions.slot_checks import slots_set_this_turn
-from actions.station_followup import station_detail_reply
+from actions.station_followup import station_detail_reply, status_in_talk
 from actions.station_text import asked_time_verdict, hours_text
 from actions.tickets import (
     BEIJING,
@@ -341,6 +341,7 @@ _WHEN_STAFF = re.compile(r"(?:半夜|夜里|夜间|深夜|凌晨|晚上|那个�
                          r"周日|星期天|星期日|礼拜日|周六|星期六|礼拜六|早上|上午|中午|下午|傍晚|"
                          r"节假日|过年|下班(?:了|以后|之后|后))[^，,。？?！!]{0,10}?"
                          r"(?:有人工|有没有人|还有人|有人吗|有人不|有人没|有没人|有人在|有人上班|有人值班|有人管|谁管|没人管|"
+                         r"找(?:得|到|得到)人|有人接|"
                          r"找谁(?!要|讨|说理)|人工|值班|"
                          r"打(?:哪个|什么|啥)电话|打哪)|人工\S{0,3}(?:几点|啥时候|什么时候)(?:上班|下班)|"
                          r"(?:你们|工作人员|工作站|工会)\S{0,4}几点(?:下班|关门)")
@@ -429,8 +430,10 @@ def queued_wait_reply(tracker: Tracker, text: str) -> str | None:
 
 def queued_phone_left(tracker: Tracker) -> bool:
     """The worker, queued at the station, leaves a phone this turn (and no callback is filed yet)."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    # (不用转人工 我就问问 再查一下 GH… 手机138…, XD-8: a callback filed — the phone was the lookup's)
     return said_this_turn(tracker, "已为您转接", earlier_turns=8) and bool(slots_set_this_turn(tracker).get("phone")) \
-        and not callback_filed(tracker)
+        and not callback_filed(tracker) and not v.ticket_id(text).ok and not withdraws_the_handoff(tracker, text)
 
 
 async def callback_while_queued(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str,
@@ -503,7 +506,7 @@ class ActionHandoffRequest(SafeAction):
             return []
         text = (tracker.latest_message or {}).get("text") or ""
         if not tracker.get_slot("handoff_reason") and not insists_on_a_person(text) \
-                and wish_about_the_ticket(text) and ticket_filed_here(tracker, last=120) \
+                and wish_about_the_ticket(text) and (ticket_filed_here(tracker, last=120) or status_in_talk(tracker)) \
                 and (noted := await note_on_ticket(dispatcher, tracker)) is not None:
             # 啥时候有人联系我 right after the wage ticket (ZQ-01: a second, callback ticket): when
             # the station calls, and the wish written on the ticket filed

@@ -705,7 +705,7 @@ class ActionStartService(SafeAction):
             return []
         if withdraws_the_handoff(tracker, text):
             await withdraw_handoff(dispatcher, tracker)  # 我就问问 不用转人 那个站几点开门 (YR-08)
-            if not (services_meant(text) or is_question(text) or intent in SERVICE_NAMES):
+            if not (services_meant(text) or is_question(text) or intent in SERVICE_NAMES or v.ticket_id(text).ok):
                 return []
         if (back := await take_back(dispatcher, tracker, domain, intent)) is not None:
             return back  # 还是办吧 right after 算了不办了 (YR-15, YQ-14: every fact asked again)

@@ -928,14 +928,16 @@ HURRY_TEXT = "着急的话现在就可以打职工服务热线 12351，报工单
 
 
 _WHEN_CALLED = re.compile(r"^(?:那|那么|请问)?(?:啥时候|什么时候|多久|几天|哪天)(?:能|会|才)?(?:有人)?(?:能|会)?"
-                          r"(?:联系|打电话|回电话?|来电话?|找)(?:我|俺)?(?:啊|呀|呢|吗)?[？?。.]*$")
-_CALLED_BY = re.compile(r"工作人员会在 (\S+?)前给您打电话")
+                          r"(?:给我|给俺)?(?:联系|打电话|回电话?|来电话?|找)(?:我|俺)?(?:啊|呀|呢|吗)?[？?。.]*$")
+# the filing reply's 会在…前给您打电话, or a lookup's 承诺在…前联系您 (XD-8: 啥时候给我打电话啊 after a
+# lookup was handed over to a person)
+_CALLED_BY = re.compile(r"工作人员(?:会|承诺)在 (\S+?)前(?:给您打电话|联系您)")
 
 
 def _called_by(tracker: Tracker) -> str | None:
-    """The day the filing reply promised a call by (12月9日（周三）)."""
+    """The day the filing reply (or a lookup's status) promised a call by (12月9日（周三）)."""
     said = next((e.get("text") or "" for e in reversed(tracker.events)
-                 if e.get("event") == "bot" and "已为您登记" in (e.get("text") or "")), "")
+                 if e.get("event") == "bot" and _CALLED_BY.search(e.get("text") or "")), "")
     return found.group(1) if (found := _CALLED_BY.search(said)) else None
 
 
@@ -1166,7 +1168,9 @@ async def phone_for_looked_up(dispatcher: CollectingDispatcher, tracker: Tracker
     text = ((tracker.latest_message or {}).get("text") or "").strip()
     status = status_in_talk(tracker)
     number = v.phone(text)
+    named = v.ticket_id(text)
     if status is None or status.group(1) == ticket_filed_here(tracker, last=200) or not number.ok \
+            or (named.ok and named.value != status.group(1)) \
             or (someone_elses_phone(text) and not _OWN_PHONE.search(text)) \
             or not _ABOUT_THE_PHONE.search(_PHONE_DIGITS.sub("", text)):
         return None
