@@ -652,3 +652,39 @@ def test_a_site_trade_is_construction(said):
     """XB-5: 搭脚手架的 was no occupation the rules know, and 您做什么工作？ was asked again."""
     from actions import validators as v
     assert v.occupation(said).value == "construction"
+
+
+# --- round 46 (the lead's part) ---
+
+def test_whether_someone_can_be_found_after_work_is_a_question_about_the_hours():
+    """XD-7: 等了好久了 咋还没人 我是黄岛区的 晚上九点下了班还能找到人不 got 没太明白."""
+    from actions.handoff import staff_hours_reply
+    assert staff_hours_reply("等了好久了 咋还没人 我是黄岛区的 晚上九点下了班还能找到人不")
+    assert staff_hours_reply("周末能找得到人不")
+
+
+@on_module_loop
+async def test_when_the_call_comes_after_a_lookup_is_the_day_promised(backend):
+    """XD-8: 啥时候给我打电话啊 right after a lookup's status handed the worker to a person."""
+    from actions.handoff import ActionHandoffRequest
+    status = ("工单 GH202612070001 目前已分派到网格工作站。为了保护个人信息，这里只告诉您办理状态；"
+              "具体进展由负责的工作人员按您登记的手机号告知您。工作人员承诺在 12月9日（周三）前联系您。")
+    tracker = conversation([("工单GH202612070001到哪一步了", "ticket_status", [status]),
+                            ("啥时候给我打电话啊", "request_human", [])])
+    dispatcher = CollectingDispatcher()
+    out = await ActionHandoffRequest().act(dispatcher, tracker, DOMAIN)
+    assert "12月9日" in texts(dispatcher) and "转接" not in texts(dispatcher), texts(dispatcher)
+    assert not any(e.get("name") == "handoff_reason" and e.get("value") for e in out)
+
+
+def test_a_ticket_and_phone_said_while_queued_are_a_lookup_not_a_callback():
+    """XD-8: 不用转人工 我就问问 再查一下 GH202611180023 手机13800001111 filed a new callback ticket."""
+    from actions.handoff import queued_phone_left
+    queued = "已为您转接青岛市总工会职工服务中心的工作人员，您是下一位，请稍候。"
+    said = "不用转人工 我就问问 再查一下 GH202611180023 手机13800001111"
+    tracker = conversation([("转人工", "request_human", [queued]), (said, "nlu_fallback", [])],
+                           slots={"phone": "13800001111"})
+    assert not queued_phone_left(tracker)
+    plain = conversation([("转人工", "request_human", [queued]), ("13800001111 下午打给我", "inform", [])],
+                         slots={"phone": "13800001111"})
+    assert queued_phone_left(plain)
