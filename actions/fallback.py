@@ -35,6 +35,7 @@ from actions.handoff import (
     callback_while_queued,
     closed_challenged_reply,
     file_waiting_callback,
+    place_for_the_hours,
     queued_phone_left,
     queued_wait_reply,
     request_handoff,
@@ -223,6 +224,11 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
         return await ActionStartService()._start(service, dispatcher, tracker, domain)
     if (total := overtime_total(tracker, text)) is not None:
         dispatcher.utter_message(text=total)  # 那一共该给多少钱 after the overtime sum (YW-2)
+        return []
+    if (hours := await place_for_the_hours(tracker)) is not None:
+        # 黄岛区辛安街道 那到底现在有没有人 (read as out of scope) after the hours line asked the place
+        # (XC-13: 这个我帮不上忙): that station's hours
+        dispatcher.utter_message(text=hours)
         return []
     if (why := divisor_reply(tracker, text)) is not None:
         dispatcher.utter_message(text=why)  # 为啥除21.75 after the overtime sum (YU-14)

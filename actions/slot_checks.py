@@ -349,12 +349,17 @@ CONFIRM = re.compile(r"^(?:确认|确定|没问题|对的?|是的|提交|可以|
 CHANGE = re.compile(r"^(?:修改|改一下|要改|我要改|不对|有错|改)")
 
 
+# 是匯豐機械廠。能要什麼錢 (XD-11 filed 单位：汇丰机械厂.能要什么钱): the new value ends with its
+# sentence — a full stop (a "." not inside a figure such as 4.5万), ！, ？ or ；
+_TO_SENTENCE_END = r"((?:[^。！？!?；;.\n]|(?<=\d)\.(?=\d))+)"
+
+
 def named_fact_change(text: str) -> tuple[str, Any] | None:
     """金额是九千五 / 单位改成青岛海纳建筑: the fact the worker names, with its new value."""
     for slot, names in _NAMED_FACTS:
         # 人数不对 是两个人 (W-18 got a callback ticket nobody asked for)
         m = re.search(rf"(?:{names})\s*(?:不对|错了|有误|写错了|说错了)?[，,\s]*(?:应该)?"
-                      rf"(?:是|改成|改为|写|为|:|：)\s*(.+)", text)
+                      rf"(?:是|改成|改为|写|为|:|：)\s*{_TO_SENTENCE_END}", text)
         if m:
             checked = SLOT_CHECKS.get(slot, v.place)(m.group(1))
             if checked.ok:

@@ -120,6 +120,16 @@ def _all_places() -> tuple[str, ...]:
     return tuple(sorted(names, key=lambda n: (-len(n), n)))
 
 
+# 缝了十几针公司说… (XD-11 filed 单位：十几针公司): a count of things (stitches, days, yuan) said
+# right before 公司 is how much, not who — a name never begins with one
+_COUNT = re.compile(r"[零一二三四五六七八九十百千万两几多\d]+[个针次天块元岁年月斤处刀下回遍趟顿]")
+
+
+def _counted(name: str) -> bool:
+    """The would-be name is a count and its measure word (十几针, 三天, 两百块), whole."""
+    return bool(_COUNT.fullmatch(name))
+
+
 def find_employers(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for pattern, stop in ((_SUFFIX, _STOP), (_TRADE, _TRADE_STOP)):
@@ -132,7 +142,7 @@ def find_employers(text: str) -> list[tuple[int, int]]:
                 start += 1  # 辛安街道这边电子厂 (ZZ-01 filed 边电子厂): 这边 is where, not the name
             name = text[start:m.start()]
             overlaps = any(s < m.end() and start < e for s, e in spans)
-            if len(name) >= 2 and name not in _GENERIC and not overlaps:
+            if len(name) >= 2 and name not in _GENERIC and not overlaps and not _counted(name):
                 spans.append((start, m.end()))
     return sorted(spans)
 

@@ -688,3 +688,17 @@ def test_a_ticket_and_phone_said_while_queued_are_a_lookup_not_a_callback():
     plain = conversation([("转人工", "request_human", [queued]), ("13800001111 下午打给我", "inform", [])],
                          slots={"phone": "13800001111"})
     assert queued_phone_left(plain)
+
+
+@on_module_loop
+async def test_the_place_after_the_hours_line_is_answered_whatever_the_model_made_of_it(backend):
+    """XC-13: 黄岛区辛安街道 那到底现在有没有人 我等着还是明天再说 (out of scope) after 告诉我您在哪个区
+    got 这个我帮不上忙."""
+    from actions.fallback import understood_anyway
+    from actions.handoff import STAFF_HOURS
+    tracker = conversation([("现在都晚上十一点多了还有人吗", "request_human", [STAFF_HOURS]),
+                            ("黄岛区辛安街道 那到底现在有没有人 我等着还是明天再说", "out_of_scope", [])],
+                           slots={"city": "青岛市", "district": "辛安街道"})
+    dispatcher = CollectingDispatcher()
+    await understood_anyway(dispatcher, tracker, DOMAIN)
+    assert "辛安" in texts(dispatcher) and "服务时间" in texts(dispatcher)
