@@ -96,7 +96,7 @@ from actions.services import (
 from actions.slot_checks import CASE_FLOWS, slots_set_this_turn
 from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, last_flow, value_before_this_message
 from actions.station_followup import station_detail_reply, ticket_station_reply
-from actions.station_text import station_text
+from actions.station_text import station_text, wider_station_note
 from actions.subsidies import accident_claim_reply
 from actions.take_back import dropped_case, overtime_sum_to_file, restored, takes_it_back
 from actions.tickets import (
@@ -507,6 +507,26 @@ def overtime_total(tracker: Tracker, text: str) -> str | None:
     return total_reply(text, facts)
 
 
+# 城阳这边找谁帮忙 / 城阳有工会的站吗, said with a question about the worker's own case
+_STATION_ASKED = re.compile(r"(?:工会|服务)?的?(?:站|工作站|服务站)(?:吗|不|没|在哪|呢)|找谁帮忙|找哪个站|去哪找工会")
+
+
+async def station_asked_too(tracker: Tracker, text: str) -> str | None:
+    """The card of the station of the place the worker told, when the message also asks it
+    (None: not asked, no place, or the backend cannot say)."""
+    city, district = location(tracker)
+    if not _STATION_ASKED.search(text or "") or not (city or district):
+        return None
+    try:
+        found = await client().resolve(city, district)
+    except Exception:  # the sum is the answer; the card is a bonus
+        return None
+    station = found.get("station")
+    if not station:
+        return None
+    return f"离您最近的工会网格工作站是：\n{wider_station_note(found.get('path'), station)}{station_text(station)}"
+
+
 def divisor_reply(tracker: Tracker, text: str) -> str | None:
     """为啥除21.75 right after the overtime sum (YU-14: the generic menu): why the month is
     21.75 pay days — asked anywhere when 21.75 is named, else only within a few turns of a sum."""
@@ -750,6 +770,8 @@ class ActionStartService(SafeAction):
         if (sums := sums_for(tracker)) and not await asked_facts(tracker):
             # 那我能拿多少 after 没签合同 干了八个月 (rounds 8–9 got the legal-aid text again):
             # the sum on the worker's own figures, then the case offered to a person
+            if card := await station_asked_too(tracker, text):
+                sums = [*sums, card]  # …能要补偿不？城阳这边找谁帮忙 (XD-13: the station ignored twice)
             return self._worked_out(sums, dispatcher, tracker)
         # 13645321234 after "请留下手机号": the promised callback is filed, not a menu; a
         # service asked for in the same message is then started as usual

@@ -353,6 +353,13 @@ _HOW_LONG_ROUGHLY = re.compile(r"(?:大概|差不多|可能)\s*(?:办了?|有了
                                r"[一二两三四五六七八九十半\d]+\s*(?:个)?(?:年|月)")
 
 
+# 居住证正在办 还没下来 / 居住证还没拿到 / 在办居住证 (XD-12 filed 外地户口，有居住证): applied for,
+# not held (居住证办了一年多 / 居住证办下来了 hold it)
+_PERMIT_PENDING = re.compile(r"居住证\S{0,3}?(?:正在|还在|在)(?:办|申请|审|等)|(?:正在|还在|在)(?:办|申请|等)居住证|"
+                             r"居住证\S{0,4}?(?:还没|没有?|尚未|未)(?:拿到|下来|批|发|领到|到手|办好|办下来)|"
+                             r"居住证\S{0,3}?(?:办着|申请了|刚申请|等着)")
+
+
 def hukou_status(value: object) -> Checked:
     """Where the child's hukou is and whether the parents hold a residence permit."""
     text = _text(value)
@@ -363,7 +370,8 @@ def hukou_status(value: object) -> Checked:
     # (俺有居住证 不知道要准备啥材料, XB-1: the 不知道 is about the documents, not the permit)
     permit_unknown = re.search(r"居住证.{0,3}(?:(?:不知道|不清楚)(?!要|该|准备|啥|什么|咋|怎么|学校|能不能)|"
                                r"办没办|有没有)|(?:不知道|不清楚).{0,4}居住证", text)
-    permit = re.search(r"居住证", text) and not permit_no
+    pending = _PERMIT_PENDING.search(text)
+    permit = re.search(r"居住证", text) and not permit_no and not pending
     away = re.search(r"老家|外地|外省|农村|不是本地|没有?本地户口|户口不在|没有?户口|不在本地|"
                      r"户口(?:在|是)(?!本地|这|当地|咱)|"
                      # 没有青岛户口 / 户口不是青岛的 (YX-1: 户口 asked again with a 本地户口 button)
@@ -379,6 +387,9 @@ def hukou_status(value: object) -> Checked:
         return Checked("外地户口，居住证不确定" + origin)
     if permit:
         return Checked("外地户口，有居住证" + origin)
+    if pending:
+        # 居住证正在办 还没下来 (XD-12 filed 有居住证): applied for is not held yet
+        return Checked("外地户口，没有居住证（正在办理）" + origin)
     if permit_no:
         return Checked("外地户口，没有居住证" + origin)
     if away or origin:
@@ -587,7 +598,9 @@ _A_QUESTION = re.compile(r"[吗嘛呢？?]$|合法|违法|怎么办|咋办|可�
                          r"去哪|在哪|哪里|哪儿|多久|多长时间|什么时候|啥时候|为什么|为啥|怎么|咋")
 _NOT_EMPLOYER = re.compile(r"^(?:老板|公司|单位|厂里|厂子|工地|包工头|不知道|不清楚|没有|没|嗯|哦|好)$|"
                            # 好像厂里给办过 (ZR-02 filed 单位 好像厂): a hedge before 厂, no name
-                           r"^(?:好像|可能|估计|大概|应该|也许|我们|俺们|他们|那个|这个)(?:厂|公司|单位|工地)")
+                           r"^(?:好像|可能|估计|大概|应该|也许|我们|俺们|他们|那个|这个)(?:厂|公司|单位|工地)|"
+                           # 缝了十几针公司说… (XD-11 filed 十几针公司): a count, then 公司, names nobody
+                           r"^[零一二三四五六七八九十百千万两几多\d]+[个针次天块元岁斤处刀下回遍趟顿](?:公司|厂|单位)$")
 
 
 # The kind of workplace a worker who does not know the name describes (就是个小饭馆).

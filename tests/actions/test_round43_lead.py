@@ -702,3 +702,13 @@ async def test_the_place_after_the_hours_line_is_answered_whatever_the_model_mad
     dispatcher = CollectingDispatcher()
     await understood_anyway(dispatcher, tracker, DOMAIN)
     assert "辛安" in texts(dispatcher) and "服务时间" in texts(dispatcher)
+
+
+@on_module_loop
+async def test_a_station_asked_with_a_sum_is_shown_with_it(backend):
+    """XD-13: 那俺要是因为这个辞职 能要补偿不？城阳这边找谁帮忙 / 城阳有工会的站吗 got the sum alone, twice."""
+    from actions.router import station_asked_too
+    tracker = conversation([("城阳有工会的站吗", "inform", [])], slots={"city": "青岛市", "district": "城阳区"})
+    card = await station_asked_too(tracker, "工资四千二。城阳有工会的站吗")
+    assert card and "电话" in card
+    assert await station_asked_too(tracker, "工资四千二 能要多少") is None
