@@ -324,6 +324,8 @@ async def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker,
             SlotSet(CALLBACK_SLOT, {"reason": reason, "service": service})]
 
 
+QUEUED_IN_CRISIS = ("您在排队等工会的工作人员（{queue}），一接上就在这里回复您。等的时候心理援助热线 12356、"
+                    "400-161-9995 24 小时有人接，现在就可以打；有危险马上打 110 或 120。我也在这儿，您想说什么都可以跟我说。")
 QUEUED_AGAIN = ("您已经在排队了（{queue}），工作人员一接上就在这里回复您，不用再说一遍。不想等的话，留个手机号和方便"
                 "接电话的时间，工作人员给您回电；着急也可以直接打 {phone}。")
 
@@ -462,6 +464,11 @@ async def still_queued(dispatcher: CollectingDispatcher, tracker: Tracker, recor
         # (YM-14: the phone given already was asked for again)
         dispatcher.utter_message(text=f"您已经在排队了（{queue}），工作人员一接上就在这里回复您。不想等的话，工作人员可以"
                                       f"按您留的 {mask_phone(phone)} 回电，说个方便接电话的时间就行。")
+        return []
+    if reason == "crisis" or crisis_answered(tracker, earlier_turns=12):
+        # 我在广州 这么晚了也有人吗 after the crisis reply (XD-16: only 您已经在排队了): the lines that
+        # answer at any hour come with where they stand
+        dispatcher.utter_message(text=QUEUED_IN_CRISIS.format(queue=queue))
         return []
     dispatcher.utter_message(text=QUEUED_AGAIN.format(queue=queue, phone=record["station_phone"]))
     return []

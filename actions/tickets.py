@@ -125,6 +125,24 @@ def station_place(facts: dict[str, Any]) -> str | None:
     return _STATION_SUFFIX.sub("", station) or None if isinstance(station, str) else None
 
 
+_WHOLE_AREA = re.compile(r"(?:区|县|市|新区)$")
+
+
+def _street_told(district: str | None) -> bool:
+    """长江路 / 长江路街道 told after a station's card (XD-2: filed with the 沂河路 station shown
+    before): a street or community the worker named is where they are; a whole district (黄岛区)
+    holds the station named, which then routes the case."""
+    return isinstance(district, str) and district not in ("", v.UNKNOWN) and not _WHOLE_AREA.search(district)
+
+
+def _who_takes_it(tracker: Tracker, place: str) -> str:
+    """Who takes the ticket when no street is told: the station whose card the case came with
+    (XD-2: said 黄岛区的工会服务中心, filed with 沂河路社区's station), else the place's centre."""
+    facts = (tracker.get_slot("pending_case") or {}).get("facts") or {}
+    station = facts.get("station")
+    return station if isinstance(station, str) and station else f"{place}的工会服务中心"
+
+
 _CANCELLED = "已经取消了"  # utter_cancel: 刚才的内容不会提交
 
 
@@ -163,7 +181,8 @@ def case_payload(tracker: Tracker, ticket_type: str, facts: dict[str, Any]) -> d
         facts = without_cancelled_words(tracker, facts)
     worker = tracker.get_slot("verified_worker") or {}
     city, district = case_place(tracker)
-    district = station_place(facts) or district  # (the station named lies within the place told)
+    if not _street_told(district):
+        district = station_place(facts) or district  # (the station named lies within the place told)
     payload = {"type": ticket_type, "facts": {k: v for k, v in facts.items() if v is not None},
                "city": city, "district": district,
                "contact_phone": contact_phone(tracker),
@@ -362,16 +381,19 @@ async def street_question(tracker: Tracker, city: str | None, district: str | No
     # (not "that street's station": a street with none of its own goes to the district's centre —
     # XA-8, XB-11 were promised the street's station and routed to the centre unsaid)
     return (f"您在{place}{which}？说一下街道，工单就交给离您最近的工会网格站（街道有站的交给街道站）；"
-            f"不清楚的话说“不知道”或直接确认，由{place}的工会服务中心受理。")
+            f"不清楚的话说“不知道”或直接确认，由{_who_takes_it(tracker, place)}受理。")
 
 
 def street_unknown_line(tracker: Tracker, place: str | None) -> str | None:
     """好的 … after 不知道 / 不清楚 said to the street question: who takes the ticket then."""
     text = ((tracker.latest_message or {}).get("text") or "").strip()
     last_bot = next((e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "bot"), "")
-    if not place or STREET_ASKED not in last_bot or not v.says_unknown(text):
-        return None
-    return f"好的，街道不清楚也没关系，工单先交给{place}的工会服务中心，由他们转给您附近的网格站。"
+    if not place or STREET_ASKED not in last_bot or not v.says_unknown(text) or _street_told(place):
+        return None  # (街道不知道 就在长江路那一片吧: the street is told after all — XD-2)
+    who = _who_takes_it(tracker, place)
+    if not who.endswith("服务中心"):
+        return f"好的，街道不清楚也没关系，工单交给{who}跟进。"
+    return f"好的，街道不清楚也没关系，工单先交给{who}，由他们转给您附近的网格站。"
 
 
 async def _street_lines(dispatcher: CollectingDispatcher, tracker: Tracker) -> str:

@@ -712,3 +712,15 @@ async def test_a_station_asked_with_a_sum_is_shown_with_it(backend):
     card = await station_asked_too(tracker, "工资四千二。城阳有工会的站吗")
     assert card and "电话" in card
     assert await station_asked_too(tracker, "工资四千二 能要多少") is None
+
+
+@on_module_loop
+async def test_a_queued_worker_after_a_crisis_gets_the_lines_with_the_queue(backend):
+    """XD-16: 我在广州 这么晚了也有人吗 after 真想从宿舍楼上跳下去 and the crisis reply got only 您已经在排队了."""
+    from actions.handoff import still_queued
+    tracker = conversation([("有时候真想从宿舍楼上跳下去", "psych_support",
+                             [CRISIS, "已为您转接青岛市总工会职工服务中心的工作人员，您是下一位，请稍候。"]),
+                            ("我在广州 这么晚了也有人吗", "nlu_fallback", [])])
+    dispatcher = CollectingDispatcher()
+    await still_queued(dispatcher, tracker, {"station_phone": "12351"}, "您是下一位", "crisis", None)
+    assert "12356" in texts(dispatcher) and "排队" in texts(dispatcher)
