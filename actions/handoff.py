@@ -324,8 +324,9 @@ async def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker,
             SlotSet(CALLBACK_SLOT, {"reason": reason, "service": service})]
 
 
-QUEUED_IN_CRISIS = ("您在排队等工会的工作人员（{queue}），一接上就在这里回复您。等的时候心理援助热线 12356、"
-                    "400-161-9995 24 小时有人接，现在就可以打；有危险马上打 110 或 120。我也在这儿，您想说什么都可以跟我说。")
+QUEUED_IN_CRISIS = ("您在排队等工会的工作人员（{queue}），一接上就在这里回复您。"
+                    "等的时候心理援助热线 12356、400-161-9995 24 小时有人接，现在就可以打；"
+                    "有危险马上打 110 或 120。我也在这儿，您想说什么都可以跟我说。")
 QUEUED_AGAIN = ("您已经在排队了（{queue}），工作人员一接上就在这里回复您，不用再说一遍。不想等的话，留个手机号和方便"
                 "接电话的时间，工作人员给您回电；着急也可以直接打 {phone}。")
 

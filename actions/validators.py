@@ -291,7 +291,8 @@ def worked_days(value: object, today: date | None = None) -> Checked:
 # --- places and people --------------------------------------------------------------------
 
 _PLACE_FILLER = re.compile(r"^(?:我|俺|咱|我们|我家|家)?(?:现在|目前)?(?:在|住在|是|位于|就在)?"
-                           r"|(?:这边|那边|这里|那里|附近|这块|的|呢|啊|吧|了)+$")
+                           # 长江路那一片 / 那一带 (XD-2): roughly there, the place itself
+                           r"|(?:这边|那边|这里|那里|附近|这块|那块|那一?片|这一?片|一带|那一带|周边|的|呢|啊|吧|了)+$")
 
 
 _NOT_PLACE_WORDS = re.compile(r"俺|我|你|是|过年|回来|回去|老家|了|吧|呢|吗|工资|上班|干活|孩子")

@@ -33,6 +33,12 @@ def _names(record: dict | str) -> list[str]:
     return [record["name"], *(record.get("aliases") or [])]
 
 
+def _road_stems(record: dict | str) -> list[str]:
+    """长江路 of 长江路街道 (XD-2: 就在长江路那一片 was no place, the ticket went elsewhere): a
+    street named after its road is called by the road alone."""
+    return [n[: -len("街道")] for n in _names(record) if n.endswith("路街道") and len(n) >= 5]
+
+
 def _collect(seed: dict) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {"city": set(), "district": set(), "employer": set()}
     for province in seed.get("provinces") or []:
@@ -42,7 +48,7 @@ def _collect(seed: dict) -> dict[str, set[str]]:
             for district in city.get("districts") or []:
                 found["district"].update(_names(district))
                 for street in district.get("streets") or []:
-                    found["district"].update(_names(street))
+                    found["district"].update(_names(street), _road_stems(street))
                     for community in street.get("communities") or []:
                         found["district"].update(_names(community))
     for employer in seed.get("employers") or []:
