@@ -125,14 +125,16 @@ def station_place(facts: dict[str, Any]) -> str | None:
     return _STATION_SUFFIX.sub("", station) or None if isinstance(station, str) else None
 
 
-_WHOLE_AREA = re.compile(r"(?:区|县|市|新区)$")
+_INSIDE_A_DISTRICT = re.compile(r"(?:街道|镇|乡|社区|村|路)$")
 
 
 def _street_told(district: str | None) -> bool:
     """长江路 / 长江路街道 told after a station's card (XD-2: filed with the 沂河路 station shown
-    before): a street or community the worker named is where they are; a whole district (黄岛区)
-    holds the station named, which then routes the case."""
-    return isinstance(district, str) and district not in ("", v.UNKNOWN) and not _WHOLE_AREA.search(district)
+    before): a street or community the worker named is where they are; a whole district (黄岛区,
+    西海岸) holds the station named, which then routes the case."""
+    from bot.nlu.gazetteer import street_names  # (the seed's places, read once)
+
+    return isinstance(district, str) and (district in street_names() or bool(_INSIDE_A_DISTRICT.search(district)))
 
 
 def _who_takes_it(tracker: Tracker, place: str) -> str:

@@ -66,5 +66,21 @@ def load() -> dict[str, list[str]]:
     return {k: sorted(v, key=lambda s: (-len(s), s)) for k, v in found.items() if v}
 
 
+@lru_cache(maxsize=1)
+def street_names() -> frozenset[str]:
+    """Every street and community name and alias (辛安, 长江路, 沂河路社区): places inside a
+    district, told more precisely than the district (黄岛区, 西海岸) itself."""
+    seed = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8")) if PLACES_FILE.exists() else {}
+    found: set[str] = set()
+    for province in (seed or {}).get("provinces") or []:
+        for city in province.get("cities") or []:
+            for district in city.get("districts") or []:
+                for street in district.get("streets") or []:
+                    found.update(_names(street), _road_stems(street))
+                    for community in street.get("communities") or []:
+                        found.update(_names(community))
+    return frozenset(found)
+
+
 def all_terms() -> list[str]:
     return sorted({t for names in load().values() for t in names if len(t) > 1})
