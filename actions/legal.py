@@ -864,7 +864,7 @@ def dismissed(words: str) -> bool:
 
 
 # 他真把我开了咋办嘛 (ZX-08: the ticket said 被辞退): a dismissal feared, not one that happened
-_IF_BEFORE = re.compile(r"(?:要是|如果|万一|假如|真要|不签|[他她]真|老板真)[^，,。；;！!？?]{0,6}$")
+_IF_BEFORE = re.compile(r"(?:要是|如果|万一|假如|真要|不签|[他她]真|老板真|怕|担心|害怕)[^，,。；;！!？?]{0,6}$")
 _WHAT_THEN = re.compile(r"[^，,。；;！!？?]{0,2}(?:咋办|怎么办|咋整|怎么整|咋个办)")
 
 
@@ -873,7 +873,7 @@ def _feared(words: str, match: re.Match) -> bool:
                 and _WHAT_THEN.match(words, match.end()))
 
 
-_FIRED = re.compile(r"辞退|开除|解雇|被辞|炒了|炒鱿鱼|不用我|不要我|让我走|让我滚|撵|赶走|开了我|"
+_FIRED = re.compile(r"辞退|开除|解雇|被辞|炒了|炒鱿鱼|不用我|不用俺|不要我|不要俺|让我走|让我滚|撵|赶走|开了我|"
                     r"[把给][我俺](?:开|辞)了|被.{0,4}开了|裁员|裁人|被裁|裁掉|裁[我俺]")  # (要裁人 裁俺的话, YS-06)
 
 
@@ -883,6 +883,8 @@ def case_points(words: str) -> dict[str, str]:
     points = "、".join([*(label for pattern, label in _CASE_POINTS if pattern.search(words)
                          and (pattern is not _DISMISSED or dismissed(words))),
                        *(["被逼签放弃社保"] if _WAIVER.search(words) and _PRESSED.search(words) else []),
+                       # 让俺签个自愿离职 (XC-6: left off the ticket, then asked 工单上写了没)
+                       *(["单位让本人写辞职、签自愿离职"] if _MADE_TO_RESIGN.search(words) else []),
                        *(["离职不结工资"] if _LEAVES.search(words) and _PAY_KEPT.search(words) else [])])
     if "没交社保" in points and (_INSURANCE_UNKNOWN.search(words) or _NOT_NONE.search(words)):
         points = points.replace("没交社保", "社保交没交不清楚")
@@ -890,7 +892,8 @@ def case_points(words: str) -> dict[str, str]:
         points = "、".join(p for p in (points, "未被辞退") if p)  # (ZX-08: said so, and kept)
     elif "被辞退" in points and all(_feared(words, m) for m in _dismissals(words)):
         points = points.replace("被辞退", "怕被辞退")
-    if "被辞退" in points and re.search(r"辞职|辞工|不干了|离职", words) and not _FIRED.search(words):
+    own_words = re.sub(_MADE_TO_RESIGN.pattern + r"\S*", "", words)  # (让俺签个自愿离职: not hers, XC-6)
+    if "被辞退" in points and re.search(r"辞职|辞工|不干了|离职", own_words) and not _FIRED.search(words):
         # (ZJ-07: a resignation filed as 被辞退; YQ-05: one who had left filed as 想辞职)
         points = points.replace("被辞退", "已离职（自己走的）" if left_already(words) else "想辞职（单位有过错）")
     if "被辞退" in points and _NO_REASON.search(words):
@@ -908,6 +911,8 @@ def worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: 
     notice the worker owes: they gave it, or did not ask."""
     if injury := disability_subsidy_line(text, words):
         return [injury]  # 工伤鉴定九级 月工资5000 能赔多少 (YV-06: the 工伤认定 paragraph alone)
+    if leave := injury_leave_pay_line(text, words, wage):
+        return [leave]  # 我一个月七千 老板说养伤期间只给一半 对不对 (XC-8: read as the wage, then 最低工资)
     kept = kept_from_the_worker(text)
     return (kept or []) + _worked_out(text, words, wage, asked_wage, redo, months_told, minimum,
                                       notice=kept is None)
@@ -976,8 +981,10 @@ def _worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo:
 
 
 # 车间主任让俺自己写个辞职信 / 叫我签个自愿离职: the employer has the worker it lays off resign
-_MADE_TO_RESIGN = re.compile(r"(?:让|叫|要|逼|要求|劝)[我俺]?(?:自己)?\S{0,3}(?:写|签|交|打|递)\S{0,3}"
-                             r"(?:辞职|离职|辞工|自愿)")
+# (逼我签自愿离职协议 / 非让我们签个人原因辞职 / 要俺签了离职申请, XC-6: the same)
+_MADE_TO_RESIGN = re.compile(r"(?:让|叫|要|逼|要求|劝|非让|非要)(?:着)?(?:我们|我|俺们|俺)?(?:自己)?\S{0,3}"
+                             r"(?:写|签|交|打|递)(?:了|个|一个|一份|张)?\S{0,4}?"
+                             r"(?:辞职|离职|辞工|自愿|个人原因)")
 
 
 def made_to_resign_line(severance: str) -> str:
@@ -1412,6 +1419,39 @@ def disability_subsidy_line(text: str, words: str) -> str | None:
         line += ("五至十级伤残，劳动合同解除或终止时还有一次性工伤医疗补助金和一次性伤残就业补助金，"
                  "这两项的标准由各省规定，按您所在省的规定算，可以打 12333 问当地人社部门。")
     return line + f"单位没给交工伤保险的，这些由单位按同样标准支付。（来源：{DISABILITY_SOURCE}）"
+
+
+# 停工留薪期 (养伤期间 / 在家养着 / 歇着这段时间): the time off work an injury at work takes
+_LEAVE = re.compile(r"养伤|停工留薪|养病期间|在家养|休养|歇着|伤好之前|住院(?:期间|这段)|受伤这段|治伤期间")
+# 只给一半 / 给一半 / 打五折 / 少给 / 减半 / 只发基本工资 / 按最低工资给: less than the wage
+_LESS_PAID = re.compile(r"(?:只|就|才)(?:给|发|开)|给一半|发一半|一半|减半|打[一二三四五六七八九]?折|"
+                        r"[一二三四五六七八九]成|少给|少发|扣(?:一半|工资|钱)|不给(?:工资|钱)|不发(?:工资|钱)|最低工资")
+_IS_IT_RIGHT = re.compile(r"对不对|对吗|对不|合法|违法|行吗|行不行|可以吗|能这样|是这样吗|应该吗|该不该|咋办|怎么办")
+_HURT_AT_WORK = re.compile(r"工伤|受伤|受了伤|伤了|骨折|摔|砸|压伤|压断|轧|夹伤|缝了|养伤|停工留薪")
+LEAVE_PAY_SOURCE = "《工伤保险条例》第三十三条"
+
+
+def injury_leave_pay_line(text: str, words: str, wage: int | None) -> str | None:
+    """老板说养伤期间只给一半 对不对 (XC-8: read as the wage, then answered with the minimum wage):
+    during 停工留薪期 the original wage and benefits go on unchanged, paid monthly by the employer
+    (《工伤保险条例》第三十三条, the policy data's injury_leave_pay) — so less is not right; said on
+    the worker's own wage when known. None unless an injury, its time off and less pay are said
+    and the message asks about it (or tells the cut)."""
+    if not (_HURT_AT_WORK.search(words) and _LEAVE.search(words)):
+        return None
+    if not (_LESS_PAID.search(text) or (_LESS_PAID.search(words) and _IS_IT_RIGHT.search(text))):
+        return None
+    if not (_IS_IT_RIGHT.search(text) or is_question(text) or _LEAVE.search(text)):
+        return None
+    wage = monthly_wage_in(text) or wage or monthly_wage_in(words)
+    cut = re.search(r"一半|减半", words)
+    own = (f"您每月 {wage:,} 元，养伤期间单位也应当每月照发 {wage:,} 元"
+           + (f"，只给一半（{wage // 2:,} 元）不行" if cut else "，少给不行") + "，少给的部分可以要回来。"
+           if wage else "养伤期间工资照原来的发，少给的部分可以要回来。")
+    return ("不对。因工伤停工养伤的这段时间叫停工留薪期，原来的工资福利待遇不变，由单位按月照发"
+            f"（一般不超过12个月，伤情严重的经市级劳动能力鉴定委员会确认可以延长，最长不超过24个月）。{own}"
+            "单位不发的，先申请工伤认定，再拿认定结论找单位要，要不来可以申请劳动仲裁，也可以找工会（12351）帮忙。"
+            f"\n（来源：{LEAVE_PAY_SOURCE}）")
 
 
 # 我工资就是最低工资 / 按最低工资算的 / 底薪就是最低工资 (YS-04: the wage asked again)

@@ -22,9 +22,15 @@ _ASKS_LIMIT = re.compile(r"时效|过期|过了时间|来得及|过了这么久|
                          # 那我一直催着算不算中断啊 还能仲裁不 (YW-9: on the summary, the summary again)
                          r"中断|重新算|重新计算|从头算|还能仲裁|能不能仲裁|还能告|还能去仲裁")
 # 上个月还催过 / 一直在微信上催他 / 他说再等等: a demand made, or a promise to pay
-_DEMANDED = re.compile(r"催|要过|讨过|找过他|找他要|问他要|一直在要|一直要|答应|说再等|说过几天|认账|欠条|投诉过")
+# (我这一年一直在微信上找他们要 他们老说下个月给, XC-15: read as an amount): the demand said
+# with whom it was made on, and the employer's standing promise
+_DEMANDED = re.compile(r"催|要过|讨过|找过他|(?:找|问|跟|向)(?:他|她|老板|厂里|公司|包工头)(?:们)?(?:\S{0,3})?要|"
+                       r"一直(?:在|都)?[^\s没不]{0,8}?要|一直要|要了好几|找了好几|找过好几|"
+                       r"答应|说再等|说过几天|认账|欠条|投诉过|(?:老|总|一直|都)说\S{0,4}?(?:下个月|过几天|年底|年前|以后)\S{0,2}给")
 # (今年夏天还找过他们, YW-9: anything this year is within the year)
-_RECENTLY = re.compile(r"上个?月|上周|上礼拜|上星期|前几天|前两天|最近|这个月|这周|这礼拜|昨天|前天|刚|今年")
+# (这一年一直在要 / 他们老说下个月给, XC-15: going on till now)
+_RECENTLY = re.compile(r"上个?月|上周|上礼拜|上星期|前几天|前两天|最近|这个月|这周|这礼拜|昨天|前天|刚|今年|"
+                       r"这一?年(?:来|里|多)?\S{0,2}一直|一直(?:在|都)?(?:催|找|要|问)|(?:老|总|一直)说\S{0,4}?下个月")
 _LAW = "（《劳动争议调解仲裁法》第二十七条）"
 
 
@@ -86,9 +92,24 @@ def demand_told_line(text: str, words: str, today: date | None = None) -> str | 
     if not _DEMANDED.search(text) or "?" in text or "？" in text:
         return None
     left = applied_limit(words, today)
-    if left is None or not restarted_recently(words):
+    if left is None:
         return None
-    return left
+    if restarted_recently(words):
+        return left
+    months = _months_left(words, today)
+    if months is None or months < 12:
+        return None
+    # 催了好几回 (no time said, XC-15): the year restarts from the last demand — when was it
+    return (f"离职已经大约{_period(months)}；不过您催要过的，每催一次（微信、电话、当面都算）时效就中断，"
+            f"从最后一次催要那天起重新计算一年{_LAW}：最后一次催要在一年之内的，现在还能申请仲裁。"
+            "把催要的聊天记录、通话记录和对方的回话都截图保存好，尽快申请劳动仲裁，"
+            "网格工作站和工会法律援助（12348）也可以帮您。" + iou_route(words))
+
+
+def _months_left(words: str, today: date | None = None) -> int | None:
+    """The months since the worker left, said as a time or as the month they left."""
+    left = months_since_left(words)
+    return left if left is not None else months_since_leaving_month(words, today)
 
 
 def restarted_recently(words: str) -> bool:
@@ -120,9 +141,7 @@ def months_since_leaving_month(words: str, today: date | None = None) -> int | N
 def applied_limit(words: str, today: date | None = None) -> str | None:
     """The one-year limit on the time since leaving ``words`` say (出来一年多了 大概十四个月吧 —
     YM-07, for the time-limit record's answer too); None when they say none."""
-    left = months_since_left(words)
-    if left is None:
-        left = months_since_leaving_month(words, today)
+    left = _months_left(words, today)
     if left is None:
         return None
     # 走了一年多了 (no months said): 离职已经大约1年多, not 1年 and past the year
