@@ -325,6 +325,11 @@ class ActionChildcare(PolicyAnswer):
         policy = policies[0]
         if not said_this_turn(tracker, policy["summary"][:24], earlier_turns=4):
             dispatcher.utter_message(text=f"{policy['title']}：{policy['summary']}")
+        if childcare_sign_up(tracker) and not any(location(tracker)):
+            # 报名 right after the answer, no place known (XD-14: 想报名的话… word for word again):
+            # where they are, so the station with the 托管驿站 is found and the sign-up filed there
+            dispatcher.utter_message(text=CHILDCARE_WHERE_ASK)
+            return []
         dispatcher.utter_message(response="utter_childcare_next")
         return []
 
@@ -333,6 +338,16 @@ class ActionChildcare(PolicyAnswer):
         from the backend's records, and a sign-up offered — not the general text twice (B28)."""
         events = await super().act(dispatcher, tracker, domain)
         stations = await childcare_stations(tracker)
+        if not stations and childcare_sign_up(tracker) and any(location(tracker)):
+            # 广州 after 您在哪个街道 (or 报名 with the place known): no 托管驿站 on record there —
+            # said so, and the sign-up still goes to a person there, not 想报名的话… again
+            place, station = await place_station(*location(tracker))
+            dispatcher.messages[:] = [m for m in dispatcher.messages
+                                      if m.get("response") != "utter_childcare_next"]
+            dispatcher.utter_message(text=no_childcare_station_text(place or "您那边", station))
+            return events + offer_ticket("other", {
+                "question": case_words(tracker), "service": "职工子女爱心托管报名",
+                "child_grade": tracker.get_slot("child_grade")})
         if not stations:
             return events
         dispatcher.messages[:] = [m for m in dispatcher.messages
@@ -343,6 +358,31 @@ class ActionChildcare(PolicyAnswer):
             "question": case_words(tracker),
             "service": "职工子女爱心托管报名", "station": stations[0].get("name"),
             "child_grade": tracker.get_slot("child_grade")})
+
+
+CHILDCARE_WHERE_ASK = ("好的，帮您报名托管。您在哪个城市、哪个街道（社区）？告诉我地方，我帮您找附近设了托管驿站的"
+                       "网格工作站，再帮您登记报名，让那边的工作人员联系您。")
+
+
+def childcare_sign_up(tracker) -> bool:
+    """The worker asks to sign up for the childcare just answered (报名 / 咋报 / 帮我登记), or names
+    their place right after being asked where for that sign-up (辛安 after CHILDCARE_WHERE_ASK)."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if text.startswith("/"):
+        return False
+    if wants_registration(text) or _ASKS_SIGN_UP.search(text):
+        return True
+    said = {k for k, val in slots_set_this_turn(tracker).items() if val}
+    return bool(said) and said <= {"city", "district"} and said_this_turn(
+        tracker, CHILDCARE_WHERE_ASK[:12], earlier_turns=1)
+
+
+def no_childcare_station_text(place: str, station: dict | None) -> str:
+    """A place whose stations list no 托管驿站 in the backend: said plainly (never a made-up
+    托管点), and who can tell them what there is there."""
+    return (f"{place}的工会网格工作站有没有设托管驿站，我这里没有记录，不能跟您说个不准的地方。"
+            f"可以问{station_where(station)}，或打职工服务热线 12351 问问附近有没有托管点；"
+            "也可以先登记一下，让当地的工作人员联系您、帮您问清楚怎么报名。")
 
 
 async def childcare_stations(tracker) -> list[dict]:
@@ -383,11 +423,59 @@ class ActionSkillsTraining(PolicyAnswer):
         """都有啥课 after the academy was described (YX-3: the sign-up text again): the courses on
         record for the worker's place, then the sign-up still offered."""
         text = ((tracker.latest_message or {}).get("text") or "").strip()
+        if when := await course_time_reply(tracker):
+            dispatcher.utter_message(text=when)  # 职工书院晚上有课吗 (XD-16), or the place after it
+            return []
         if asks_which_courses(text) and said_this_turn(tracker, "职工书院", earlier_turns=4):
             for line in await courses_on_record(tracker) or [NO_COURSES_TEXT]:
                 dispatcher.utter_message(text=line)
             return offer_ticket("other", {"question": case_words(tracker), "service": "技能培训报名"})
         return await super().act(dispatcher, tracker, domain)
+
+
+# 晚上有课吗 / 下班以后能去上课不 / 周末上课吗: when the courses are, about the academy (not pay)
+_COURSE_TIME = re.compile(r"晚上|夜里|夜间|下班(?:以?后|之后)|周末|礼拜[六天日]|星期[六天日]|双休|白天|"
+                          r"几点(?:上课|开课)|什么时候(?:上课|开课)|上课时间|开课时间")
+_COURSE_TOPIC = re.compile(r"职工书院|书院|培训|课|学(?:技术|手艺)")
+_COURSE_NOT = re.compile(r"加班|工资|工钱")
+COURSE_TIME_ASK = "您在哪个城市、哪个区？告诉我，我看看当地职工书院的记录"
+
+
+def asks_course_time(text: str) -> bool:
+    """The message asks when the academy's courses are (职工书院晚上有课吗), not overtime at night."""
+    text = text or ""
+    return bool(_COURSE_TIME.search(text) and _COURSE_TOPIC.search(text) and not _COURSE_NOT.search(text))
+
+
+async def course_time_reply(tracker: Tracker) -> str | None:
+    """When the courses are (XD-16: 福田 assumed, 晚上 unanswered): no record gives a timetable,
+    so it is said plainly, with what the worker's own academy record does say (福田: the
+    小程序 and 直播课堂); with no place known, where they are is asked. Also for a place told
+    right after that question. None: no such question."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    said = {k for k, val in slots_set_this_turn(tracker).items() if val}
+    place_now = bool(said) and said <= {"city", "district"} and said_this_turn(
+        tracker, COURSE_TIME_ASK[:10], earlier_turns=1)
+    if text.startswith("/") or not (asks_course_time(text) or place_now):
+        return None
+    city, district = location(tracker)
+    if not (city or district):
+        return ("职工书院几点上课、晚上有没有课，我这里没有收录各地的上课时间，不能跟您说准。"
+                "我只收录了深圳福田职工书院的情况：有线上平台（“福田工会通”小程序+直播课堂）和线下的街道职工服务中心，上课时间记录里也没有写。"
+                f"{COURSE_TIME_ASK}；也可以打职工服务热线 12351 问当地的开课时间。")
+    try:
+        local = [p for p in (await client().policies("skills_training", city, district))["policies"]
+                 if p.get("region_id") is not None]
+    except Exception:
+        local = []
+    place, station = await place_station(city, district)
+    where = f"可以问{station_where(station)}，或打职工服务热线 12351 问。"
+    if local:
+        policy = local[0]
+        return (f"{policy['title']}几点上课、晚上有没有课，记录里没有写，我不能跟您说准。"
+                f"记录里写的是：{policy['summary']}（来源：{policy['source']}）\n具体的课表以当地工会公布的为准，{where}")
+    return (f"{place or '您那边'}的职工书院上课时间（晚上有没有课）我这里没有收录，不能跟您说准；"
+            f"各地职工书院一般线上线下结合，开课时间以当地工会公布的为准，{where}")
 
 
 NO_COURSES_TEXT = ("您那边的职工书院具体开哪些课，我这里没有收录，不能给您列一张不准的单子：可以问所在的网格工作站"
@@ -581,6 +669,10 @@ def follow_up_service(tracker) -> str | None:
         return "childcare_service"
     if services_named(text) or text.startswith("/") or _LOOKUP.search(text):
         return None
+    if service_just_answered(tracker) == "childcare_service" and childcare_sign_up(tracker):
+        # 辛安 after 您在哪个街道 for the childcare sign-up (XD-14: the skills paragraph, the
+        # 报名 before it read as training): that place's 托管驿站 and the sign-up
+        return "childcare_service"
     if wants_registration(text) or _ASKS_SIGN_UP.search(text) or re.search(r"申请|怎么办|咋办|咋弄", text):
         return service_just_answered(tracker)
     # 电工 right after the course answer (J-06): what they want to learn, a sign-up
@@ -592,6 +684,37 @@ def follow_up_service(tracker) -> str | None:
 
 PSYCH_LINES = ("想找人说说的话，心理援助热线 12356、400-161-9995 随时可以打；我也帮您找工会的工作人员，"
                "网格工作站还有职工心理健康服务室。")
+PSYCH_HOTLINES = "想找人说说的话，心理援助热线 12356、400-161-9995 随时可以打；我也帮您找工会的工作人员。"
+
+
+def psych_service_of(station: dict | None) -> str | None:
+    """The station's psychological service as the backend lists it (心理健康, 职工心理健康服务室)."""
+    return next((str(sv) for sv in (station or {}).get("services") or [] if "心理" in str(sv)), None)
+
+
+async def psych_place(tracker: Tracker) -> tuple[str | None, dict | None]:
+    """The worker's place and its station (None, None: no place told or no backend)."""
+    return await place_station(*location(tracker))
+
+
+def psych_lines_for(place: str | None, station: dict | None) -> str:
+    """Where to talk, for the worker's place: the hotlines everywhere; a station's own
+    psychological service only where the backend lists one (辛安); elsewhere that place's union
+    (XD-16: 广州白云区 was sent to the 网格工作站's 心理健康服务室, a 青岛 room)."""
+    if service := psych_service_of(station):
+        return PSYCH_HOTLINES + f"离您近的{station_where(station)}也有{service}服务，可以去找他们聊聊。"
+    if place:
+        return PSYCH_HOTLINES + f"{place}当地的工会可以找{station_where(station)}。"
+    return PSYCH_LINES
+
+
+def psych_intro_for(place: str | None, station: dict | None) -> str | None:
+    """The empathy line for a worker whose place lists no psychological service (None: the
+    usual utter_psych_support, which names the stations' rooms, is true for them)."""
+    if psych_service_of(station) or not place:
+        return None
+    return (f"听起来您最近挺不容易的。心理援助热线 12356、400-161-9995 随时可以打，免费的；{place}当地的工会"
+            f"可以找{station_where(station)}。您愿意说说最近发生了什么吗？")
 
 
 class ActionPsychSupport(SafeAction):
@@ -620,17 +743,23 @@ class ActionPsychSupport(SafeAction):
             # 压力大 睡不着 想找个人聊聊 (L-17): the hotlines that answer at any hour come first;
             # out of hours the station only calls back. A form it interrupted pauses (its facts
             # kept), and the bot waits for the worker
-            dispatcher.utter_message(text=PSYCH_LINES)
+            dispatcher.utter_message(text=psych_lines_for(*await psych_place(tracker)))
             return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("interrupted_form", None),
                     *await request_handoff(dispatcher, tracker, "psych_support"),
                     FollowupAction("action_listen")]
         for text in await answer_fact(tracker) or []:  # 心理援助热线是多少: the number first
             dispatcher.utter_message(text=text)
-        dispatcher.utter_message(response="utter_psych_support")
-        try:
-            policies = (await client().policies("psych_support"))["policies"]
-        except Exception:  # the empathy above is the answer; the policy is a bonus
+        if intro := psych_intro_for(*await psych_place(tracker)):
+            # a worker elsewhere (广州): the stations' rooms of the usual line and of the national
+            # record are not theirs (XD-16); the hotlines and their own union instead
+            dispatcher.utter_message(text=intro)
             policies = []
+        else:
+            dispatcher.utter_message(response="utter_psych_support")
+            try:
+                policies = (await client().policies("psych_support"))["policies"]
+            except Exception:  # the empathy above is the answer; the policy is a bonus
+                policies = []
         if policies:
             dispatcher.utter_message(text=policies[0]["summary"])
         form = tracker.active_loop_name or tracker.get_slot("interrupted_form")

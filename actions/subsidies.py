@@ -227,12 +227,36 @@ def asks_accident_claim(text: str) -> bool:
         and bool(_CLAIM_WORD.search(text or ""))
 
 
+# 要自己去办手续不 还是自动就有 / 需要申请吗 / 用不用报名 / 是自动给的吗 (XD-15: the overtime
+# multipliers): whether the cover just told must be applied for or bought, or is simply given
+_GIVEN_ASKED = re.compile(r"自动|自己(?:去|要)?(?:办|买|申请|报|交|掏|弄)|手续|"
+                          r"(?:要|用|需要)(?:不要|不用)?(?:去)?(?:申请|报名|登记|办理?|买)(?:吗|不|么|啊|没|呀)|"
+                          r"(?:申请|报名|登记|买)(?:吗|不|么)|直接(?:就)?(?:有|给)")
+# the cover was said this recently for a bare 要自己办吗 to be about it
+COVER_MEMORY = 3
+
+
+def asks_cover_given(text: str) -> bool:
+    """The message asks whether a cover must be applied for (要自己去办手续不), not what it pays."""
+    return bool(_GIVEN_ASKED.search(text or ""))
+
+
+def cover_given_text(cover: dict) -> str:
+    """Whether the cover must be applied for, in the record's words: given (赠送) to everyone it
+    names, no purchase; after an accident, the record's way to claim."""
+    return (f"不用自己去买，也不用花钱：按“{cover['title']}”，{cover['reason']}记录里没有写要事先报名。"
+            f"要注意的是出了事以后：{cover['next_steps']}")
+
+
 async def accident_claim_reply(tracker: Tracker) -> str | None:
     """Who to claim from, for a worker told of an accident cover in this case: the cover's own
     way to claim (the rules' next steps: 单位工会 / 12351, the 就医材料), then the 工伤 route;
+    whether it must be applied for at all (要自己去办手续不, right after the cover was told);
     None when no accident cover applies to them or the message asks no such thing."""
     text = ((tracker.latest_message or {}).get("text") or "").strip()
-    if not asks_accident_claim(text):
+    claim = asks_accident_claim(text)
+    given = not claim and asks_cover_given(text) and said_this_turn(tracker, "意外伤害", earlier_turns=COVER_MEMORY)
+    if not (claim or given):
         return None
     try:
         result = await client().eligibility(worker_facts(tracker))
@@ -243,4 +267,6 @@ async def accident_claim_reply(tracker: Tracker) -> str | None:
     if not covers:
         return None
     cover = covers[0]
+    if given:
+        return cover_given_text(cover) if cover.get("reason") else None
     return f"按“{cover['title']}”：{cover['next_steps']}\n{INJURY_ROUTE}"
