@@ -27,6 +27,7 @@ from actions.legal import case_points, months_answered_now, shortfall_reply, sum
 from actions.overtime_calculator import amount_on_new_days
 from actions.overtime_days import kind_of_day_named, whole_holiday_said
 from actions.places import resolve_place
+from actions.resume import declines_the_offer
 from actions.school import say_general_school_rule
 from actions.slot_checks import (
     CHANGE,
@@ -446,6 +447,69 @@ _WONT_SAY_PLACE = re.compile(r"不想说|不方便|不告诉|不想讲|随便|�
 
 
 _OFFER_LINES = ("要不要我帮您登记", "好，我们接着")  # the offer itself, no answer
+# 我怕被开除 / 怕老板知道了报复 said with a no to the offer (XC-7)
+_FEARS_RETALIATION = re.compile(r"(?:怕|担心|害怕)\S{0,4}(?:开除|辞退|开了|炒|报复|穿小鞋|找麻烦|不要我|知道)")
+NO_RETALIATION = ("好的，先不登记，您想好了随时找我。另外说一句：单位不能因为您问法律、要回该得的工资就辞退您；"
+                  "没有法定理由辞退的是违法解除，可以要求继续干，或者按经济补偿的二倍要赔偿金"
+                  "（《劳动合同法》第四十八条、第八十七条）。")
+# 要是我辞职了 / 如果…的话 / 万一 / 老板会不会不给 (XC-5: 离职不结工资 and 欠薪 1个月 filed as facts):
+# a clause that supposes, asks what might happen or fears, tells no fact of the case
+_SUPPOSED = re.compile(r"要是|如果|万一|假如|假设|假使|倘若|的话|会不会|是不是会|怕|担心|害怕")
+# 我兄弟 / 我哥 / 我老乡 … (XC-10: the brother's 外卖 and 广东 saved as the worker's own): someone
+# else's facts; 我们 / 俺们 / 一起 / 也 make them the worker's too
+_SOMEONE_ELSE = re.compile(r"(?:我|俺)(?:家)?(?:亲|表|堂)?"
+                           r"(?:兄弟|哥哥?|弟弟?|姐姐?|妹妹?|老乡|朋友|同事|工友|亲戚|邻居)|不是我|不是俺")
+_WE_TOO = re.compile(r"我们|俺们|咱们|一起|一块|我也|俺也|都是")
+_CLAUSES = re.compile(r"[\s，,。；;！!？?]+")
+
+
+def _clauses(text: str) -> list[str]:
+    """The message's clauses (split at spaces and punctuation)."""
+    return [c for c in _CLAUSES.split(text or "") if c]
+
+
+def told_as_fact(text: str) -> str:
+    """The clauses of ``text`` that tell something: those that suppose or fear are left out, and
+    so is the question that follows one (如果我不干了 老板不给我最后一个月工资咋办)."""
+    told: list[str] = []
+    supposing = False
+    for clause in _clauses(text):
+        supposing = bool(_SUPPOSED.search(clause)) or (supposing and is_question(clause))
+        if not supposing:
+            told.append(clause)
+    return " ".join(told)
+
+
+def about_someone_else(text: str) -> bool:
+    """我兄弟在广东送外卖 他留广东过年有啥: the facts told are another person's, not the worker's."""
+    return bool(_SOMEONE_ELSE.search(text or "")) and not _WE_TOO.search(text or "")
+
+
+# 我还没辞职 / 还没离职 / 还在干 (XC-5): the departure taken wrongly; 工资现在没欠 / 工资都发了: no arrears
+_NOT_LEFT = re.compile(r"(?:还|并|也)?没(?:有)?(?:辞职|辞工|离职|走|不干)|还在(?:干|上班|厂里|单位)")
+_NOT_OWED = re.compile(r"(?:工资|工钱|钱)\S{0,3}?(?:还|都|也|并)?没(?:有)?(?:欠|拖|扣)|"
+                       r"(?<!不)没(?:有)?(?:欠|拖欠)(?:我|俺)?(?:工资|钱)|"
+                       r"(?:工资|工钱|钱)(?:都|也)?(?:发了|给了|结了|到了|按时发)")
+_LEAVING_POINTS = ("离职不结工资", "已离职（自己走的）")
+_ARREARS_POINTS = ("离职不结工资", "拖欠工资", "没给钱", "还有几天工资没结")
+
+
+def facts_taken_back(case: dict[str, Any], text: str) -> tuple[dict[str, Any], list[str]]:
+    """The case's facts without what the worker now says is not so (我还没辞职 工资现在没欠), and
+    the names of what was taken off; the facts unchanged and [] when nothing is."""
+    facts = dict(case.get("facts") or {})
+    points = [p for p in str(facts.get("case_points") or "").split("、") if p]
+    gone: list[str] = []
+    if _NOT_LEFT.search(text):
+        gone += [p for p in points if p in _LEAVING_POINTS]
+    if _NOT_OWED.search(text) and case.get("type") != "wage_arrears":
+        gone += [p for p in points if p in _ARREARS_POINTS and p not in gone]
+        gone += [FACT_NAMES.get(k, k) for k in ("duration", "amount") if facts.pop(k, None) not in (None, "")]
+    if not gone:
+        return facts, []
+    kept = [p for p in points if p not in gone]
+    facts["case_points"] = "、".join(kept) or None
+    return facts, gone
 
 
 class ValidateTicketOfferForm(HotlineForm):
@@ -496,12 +560,15 @@ class ValidateTicketOfferForm(HotlineForm):
         if v.declines_phone(text, asked=False):  # 不想留电话: filed without one, if still wanted
             # (不知道 to the street the offer asked is no word about the phone — XA-4, XA-7)
             return {"wants_ticket": None, "phone": v.NO_PHONE}
-        if v.declines_offer(text):
+        if v.declines_offer(text) or declines_the_offer(text):
             # 先不用 … 那保底工资能补多少 (XA-16: the declined offer made again at once): declined,
-            # and a question said with it answered
+            # and a question said with it answered; 先不了 我怕被开除 再想想 (XC-7): declined, and
+            # the fear answered
             if is_question(text):
                 for line in await answer_in_topic(tracker):
                     dispatcher.utter_message(text=line)
+            if _FEARS_RETALIATION.search(text):
+                dispatcher.utter_message(text=NO_RETALIATION)
             return {"wants_ticket": False}
         number = v.phone(text)
         if number.ok and _yes_with_number(text):
@@ -553,6 +620,16 @@ class ValidateTicketOfferForm(HotlineForm):
             # 这个两万的保障是今年过年的吗 (K-10): a figure asked about, not the case's amount
             told = {k: val for k, val in told.items()
                     if k not in ("amount", "monthly_wage", "medical_cost")}
+        if about_someone_else(text):
+            # 那我兄弟在广东送外卖的 他留广东过年有啥 (XC-10): his job and place, not the worker's
+            told, changed, fact_words = {}, {}, ""
+        elif (fact_words := told_as_fact(text)) != " ".join(_clauses(text)):
+            # 那我要是现在辞职了还能要吗 老板会不会不给我最后一个月工资 (XC-5: 欠薪 1个月 filed): only
+            # what the clauses that tell (not suppose) say
+            told = {k: val for k, val in told.items() if _still_told(k, fact_words)}
+            changed = {k: val for k, val in changed.items() if _still_told(k, fact_words)}
+        else:
+            fact_words = text
         if "monthly_wage" in told:  # 一天三百五 on the offer: the day's pay, as said
             basis = slots_set_this_turn(tracker).get("wage_basis", tracker.get_slot("wage_basis"))
             fact, said_wage = wage_as_said(told.pop("monthly_wage"), basis)
@@ -568,10 +645,10 @@ class ValidateTicketOfferForm(HotlineForm):
         said = str(facts.get("question") or "")
         if said and text not in said and "question" not in changed and not text.startswith("/") and (
                 _A_FACT_NOT_DONE.match(text) or (changed and not v.is_correction(text))
-                or (case.get("type") == "legal_aid" and tells_time_worked(text) and not is_question(text))
-                or (case.get("type") == "legal_aid" and months_answered_now(tracker))
-                or (case.get("type") == "legal_aid" and not v.is_correction(text)
-                    and (points := case_points(text).get("case_points"))
+                or (case.get("type") == "legal_aid" and tells_time_worked(fact_words) and not is_question(text))
+                or (case.get("type") == "legal_aid" and months_answered_now(tracker) and fact_words)
+                or (case.get("type") == "legal_aid" and not v.is_correction(text) and not about_someone_else(text)
+                    and (points := case_points(fact_words).get("case_points"))
                     # 他也没提前通知我 … 这个还能多要吗 (ZR-07: a question, so the 没提前通知 it
                     # told was left off the ticket): a new point is kept, asked or not
                     and (not is_question(text) or any(p not in str(facts.get("case_points") or "")
@@ -637,17 +714,30 @@ class ValidateTicketOfferForm(HotlineForm):
         from the extraction, so the case is changed here)."""
         waiting = tracker.get_slot("requested_slot") == "wants_ticket" \
             and self._waiting_for_answer(tracker)
-        changed = self._case_changes(tracker) if waiting else {}
+        text = (tracker.latest_message or {}).get("text") or ""
+        declined = declines_the_offer(text) or v.declines_offer(text)
+        if declined and not waiting and not tracker.get_slot("requested_slot"):
+            # 不用登记了那我兄弟…有啥 (XC-10) / 先别登记 我就问… (XD-13): the other matter answered, the
+            # offer it would bring is not made in the turn the worker said no (action_open_ticket
+            # says 好的，先不登记)
+            return [SlotSet("wants_ticket", False), SlotSet("interrupted_form", None),
+                    SlotSet("requested_slot", None)]
+        if not waiting and not tracker.get_slot("requested_slot") and (kept := _without_off_topic(tracker)):
+            # 明天青岛下雨不 … then the social-insurance case (XD-13: the weather on the summary)
+            tracker.slots["pending_case"] = kept
+            return [SlotSet("pending_case", kept), *await super().run(dispatcher, tracker, domain)]
+        changed = self._case_changes(tracker) if waiting and not declined else {}
         place_before = {slot: tracker.get_slot(slot) for slot in ("city", "district")}
         reopened: list[dict] = []
-        if waiting and (self._question_read_as_yes_or_no(tracker) or self._correction_read_as_no(tracker, changed)
-                        or self._fact_read_as_no(tracker)):
+        if waiting and not declined and (
+                self._question_read_as_yes_or_no(tracker) or self._correction_read_as_no(tracker, changed)
+                or self._fact_read_as_no(tracker)):
             tracker.slots["wants_ticket"] = None
             reopened = [SlotSet("wants_ticket", None)]
         if waiting and not self._leaving(tracker):
             self._points_kept(dispatcher, tracker)
         events = reopened + await super().run(dispatcher, tracker, domain)
-        if waiting and changed.get("question") and is_question(text := tracker.latest_message.get("text") or "") \
+        if waiting and changed.get("question") and is_question(text) \
                 and v.is_correction(text) and not any(not (m.get("text") or "").startswith(_OFFER_LINES)
                                                       for m in dispatcher.messages):
             # 不是欠 是扣 俺问这扣钱合不合法 on the deduction's offer (ZQ-12: kept as a correction and
@@ -662,8 +752,15 @@ class ValidateTicketOfferForm(HotlineForm):
             changed.update({slot: tracker.get_slot(slot) for slot in ("city", "district")
                             if tracker.get_slot(slot) not in (None, v.UNKNOWN, place_before[slot])})
         case = dict(tracker.get_slot("pending_case") or {})
+        taken_back: list[str] = []
+        if waiting and not declined and case:
+            # 登记吧 不过我还没辞职 工资现在没欠 (XC-5: filed with 离职不结工资 and 欠薪 1个月)
+            kept, taken_back = facts_taken_back(case, text)
+            if taken_back:
+                case = {**case, "facts": kept}
+                dispatcher.utter_message(text=f"好的，这些不算：{'、'.join(taken_back)}，已从要登记的内容里去掉。")
         if not changed or not case:
-            return events
+            return events + ([SlotSet("pending_case", case)] if taken_back else [])
         if waiting:
             _say_corrected(dispatcher, tracker, changed)
         facts = dict(case.get("facts") or {})
@@ -698,6 +795,45 @@ def _tells_the_case(tracker: Tracker, text: str) -> bool:
     return (intent in ("inform", "nlu_fallback") and not text.startswith("/")
             and len(re.findall(r"[\u4e00-\u9fff]", words)) >= 3 and not _NO_CASE_WORDS.search(words)
             and not v.sounds_affirmative(words) and not is_question(text) and not v.is_correction(text))
+
+
+_NOT_OURS = ("不好意思，这个我查不了", "不好意思，这个我帮不上忙")  # router.NOT_MINE, utter_out_of_scope
+
+
+def _off_topic_words(tracker: Tracker) -> set[str]:
+    """The worker's messages the bot answered as none of the hotline's matters."""
+    found: set[str] = set()
+    said = ""
+    for event in tracker.events:
+        if event.get("event") == "user":
+            said = (event.get("text") or "").strip()
+        elif event.get("event") == "bot" and said and str(event.get("text") or "").startswith(_NOT_OURS):
+            found.add(said)
+    return found
+
+
+def _without_off_topic(tracker: Tracker) -> dict[str, Any] | None:
+    """The parked case with the words of an out-of-scope question taken out of the worker's
+    account; None when it holds none."""
+    case = tracker.get_slot("pending_case")
+    facts = case.get("facts") if isinstance(case, dict) else None
+    words = str((facts or {}).get("question") or "")
+    off = _off_topic_words(tracker) if words else set()
+    parts = [p for p in words.split("；") if p]
+    kept = [p for p in parts if p.strip() not in off and normalize_text(p).strip() not in
+            {normalize_text(o).strip() for o in off}]
+    if not off or len(kept) == len(parts):
+        return None
+    return {**case, "facts": {**facts, "question": "；".join(kept) or None}}
+
+
+def _still_told(slot: str, fact_words: str) -> bool:
+    """A fact read from a message that also supposes (要是…): kept when the clauses that tell
+    still read it (a place always: 要是 does not move the worker)."""
+    if slot in ("city", "district"):
+        return True
+    check = SLOT_CHECKS.get(slot)
+    return bool(fact_words) and check is not None and check(fact_words).ok
 
 
 def _say_corrected(dispatcher: CollectingDispatcher, tracker: Tracker, changed: dict[str, Any]) -> None:

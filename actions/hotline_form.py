@@ -182,6 +182,9 @@ async def asked_again_here(tracker: Tracker) -> list[str]:
 # 离我最近的工会站在哪 / 工会在哪里: the station asked for beside the case (YR-14)
 _ASKS_STATION = re.compile(r"站|服务中心|工会.{0,6}(?:在哪|哪里|哪儿|地址|电话)")
 STATION_SAID = "工会网格工作站："
+# the station's card as the station service says it (XD-13: 先别登记 我就问城阳区工会服务站在哪 got the
+# find-station card, then the same station again from the ticket offer resumed)
+STATION_CARD_SAID = "工会网格工作站是："
 STATION_FORMS = {"find_station_form", "ticket_status_form"}  # their own answer is the station
 
 
@@ -190,7 +193,8 @@ async def station_asked_first(dispatcher: CollectingDispatcher, tracker: Tracker
     question only; the station a turn later): the station's card from the backend, said with the
     form's first question, unless this turn said one already."""
     text = (tracker.latest_message or {}).get("text") or ""
-    if not _ASKS_STATION.search(text) or said_this_turn(tracker, STATION_SAID):
+    if not _ASKS_STATION.search(text) or said_this_turn(tracker, STATION_SAID) \
+            or said_this_turn(tracker, STATION_CARD_SAID):
         return
     for fact in [f for f in await asked_facts(tracker) if f.get("kind") == "station"][:1]:
         dispatcher.utter_message(text=record_text(fact))
@@ -724,12 +728,17 @@ class HotlineForm(FormValidationAction):
             return [SlotSet("repeat_count", {"slot": asked, "n": 1, "offered": True})]
         count = tracker.get_slot("repeat_count") or {}
         # 那我能拿多少 on the legal-aid offer: the sum on the worker's figures (actions.legal)
-        sums = sums_for(tracker) or day_pay_lines(tracker)
+        # 我一直找他们要 老说下个月给 to a form's question (XC-15: 没听明白金额): the year restarts
+        told = demand_told_line(tracker.latest_message.get("text") or "", recent_words(tracker, limit=8))
+        sums = [told] if told else (sums_for(tracker) or day_pay_lines(tracker))
         # 我一个月大概六千 那能拿多少钱 对了仲裁要花钱不 (TT-08: the cost ignored): the sum,
         # and the other question answered beside it
-        answers = sums + [line for line in await answer_in_topic(tracker)
-                          if not (sums and (re.search(r"经济补偿|二倍工资|赔偿金", line)
-                                            or line.startswith("按您说的")))]
+        # 要自己去办手续不 还是自动就有 right after the 上海 accident cover (XD-15: the overtime
+        # multipliers, read from the message before it): the cover's own answer first
+        claim = None if sums else await accident_claim_reply(tracker)
+        answers = [claim] if claim else sums + [
+            line for line in await answer_in_topic(tracker)
+            if not (sums and (re.search(r"经济补偿|二倍工资|赔偿金", line) or line.startswith("按您说的")))]
         if not answers:
             answers = await asked_again_here(tracker)
         if not answers:

@@ -88,6 +88,7 @@ from actions.services import (
     POLICY_ACTIONS,
     ActionPsychSupport,
     answer_in_service_topic,
+    course_time_reply,
     follow_up_service,
     legal_case,
     lookup_retry,
@@ -815,6 +816,9 @@ class ActionStartService(SafeAction):
                 "overtime_pay", dispatcher, tracker, domain, answered=True)
         if not text.startswith("/") and (claim := await accident_claim_reply(tracker)):
             dispatcher.utter_message(text=claim)  # 过年干活摔伤了 找谁报那个意外保障 (XB-5: office hours)
+            return []
+        if not text.startswith("/") and (when := await course_time_reply(tracker)):
+            dispatcher.utter_message(text=when)  # 职工书院晚上有课吗 (XD-16: 福田's courses, 晚上 unanswered)
             return []
         if not text.startswith("/"):
             found = await asked_facts(tracker)
