@@ -824,7 +824,7 @@ def _without_off_topic(tracker: Tracker) -> dict[str, Any] | None:
             {normalize_text(o).strip() for o in off}]
     if not off or len(kept) == len(parts):
         return None
-    return {**case, "facts": {**facts, "question": "；".join(kept) or None}}
+    return {**case, "facts": {**(facts or {}), "question": "；".join(kept) or None}}
 
 
 def _still_told(slot: str, fact_words: str) -> bool:

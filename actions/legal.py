@@ -574,7 +574,7 @@ def probation_paid(words: str) -> float | None:
     the sums stayed on 3,500); None when no probation pay is said."""
     pay = _PROBATION_PAY.search(words) or _PROBATION_PAY_LATER.search(words)
     amounts = find_amounts(pay.group(1)) if pay else []
-    if not amounts or not isinstance(amounts[0].value, (int, float)):
+    if pay is None or not amounts or not isinstance(amounts[0].value, (int, float)):
         return None
     paid = amounts[0].value
     for fixed in _PAY_FIXED.finditer(words, pay.end()):

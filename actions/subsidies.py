@@ -72,7 +72,7 @@ def agreement_employer(policy: dict) -> str | None:
 def agreement_note(agreements: list[dict], place: str) -> str:
     """One line for a place whose only record is an employer's agreement, the employer unknown:
     whose it is and that it binds that employer only — not its terms to everyone."""
-    names = "、".join(dict.fromkeys(agreement_employer(p) for p in agreements))
+    names = "、".join(dict.fromkeys(name for p in agreements if (name := agreement_employer(p))))
     return (f"{place}这边我只收录了{names}的春节集体协议，那是这家单位和职工协商签的，只对这家单位的职工有效；"
             "您要是在这家单位上班，告诉我一声，我按协议给您说。")
 

@@ -981,8 +981,8 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     phone_asked = asks_phone_on_record(text)
     missing = missing_fact_told(tracker)
     if not tracker.active_loop_name and not text.startswith("/"):
-        if (changed := await change_phone_elsewhere(dispatcher, tracker)) is not None:
-            return changed  # 工单GH… 原来留的139… 换成139… in a new conversation (YV-13, YX-9)
+        if (phone_changed := await change_phone_elsewhere(dispatcher, tracker)) is not None:
+            return phone_changed  # 工单GH… 原来留的139… 换成139… in a new conversation (YV-13, YX-9)
         if (told := await phone_for_looked_up(dispatcher, tracker)) is not None:
             return told  # 帮我在这个单子上加一个联系电话 158… after a lookup (YT-12: the school text)
         if (filed_now := ticket_filed_here(tracker, last=200)) and (employer := employer_to_add(text)):
