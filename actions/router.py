@@ -543,6 +543,10 @@ _HOTLINE_MATTER = re.compile(r"钱|工资|工钱|欠|扣|加班|补贴|补助|�
 NOT_MINE = "不好意思，这个我查不了。我是工会的职工服务助手，能帮您办这些事，点一下就行："
 
 
+# 打电话也没用 / 说了也白说 / 有啥用: hopelessness, no question, whatever words read as one
+_HOPELESS = re.compile(r"打电话\S{0,3}(?:没用|有啥用|有什么用)|说了也白说|白说|有啥用|有什么用|没用的?|管啥用")
+
+
 # The services about money owed or due: the worker's money after a crisis reply stays one of them
 _MONEY_SERVICES = frozenset({"wage_arrears", "overtime_pay", "minimum_wage"})
 
@@ -788,6 +792,7 @@ class ActionStartService(SafeAction):
             dispatcher.utter_message(text=CRISIS_CASE_KEPT)
             return callback
         asked = _PHONE_REFUSED.sub("", text)  # (不想留电话 asks nothing: 电话 reads as a question)
+        asked = _HOPELESS.sub("", asked)  # (打电话也没用 说了也白说 asks nothing either — XF-15: 是哪家单位欠的？)
         if not lines_said and not services_meant(text) and stays_with_person(
                 tracker, text, is_question(asked) or wants_registration(text)):
             # 打了也没用 我在胶州工地上摔的 老板说是我自己不小心 right after the crisis reply

@@ -724,3 +724,19 @@ async def test_a_queued_worker_after_a_crisis_gets_the_lines_with_the_queue(back
     dispatcher = CollectingDispatcher()
     await still_queued(dispatcher, tracker, {"station_phone": "12351"}, "您是下一位", "crisis", None)
     assert "12356" in texts(dispatcher) and "排队" in texts(dispatcher)
+
+
+# --- round 47 (measured on the final code; the one safety-related defect mended) ---
+
+@on_module_loop
+@pytest.mark.parametrize("said,intent", [("打电话也没用 说了也白说", "wage_arrears"),
+                                         ("说了也白说 没人管", "nlu_fallback")])
+async def test_hopelessness_right_after_the_crisis_reply_is_met_with_the_person_not_a_form(backend, said, intent):
+    """XF-15: 打电话也没用 说了也白说 (read as wage_arrears; 电话 read as a question) right after the crisis
+    reply got a cold 是哪家单位欠的？"""
+    from actions.crisis import CRISIS_STILL_HERE
+    first = "工资拖了半年一分没给 孩子也上不了学 活着真没意思 不想活了"
+    tracker = conversation([(first, "psych_support", [CRISIS]), (said, intent, [])], slots={"duration": "P6M"})
+    dispatcher = CollectingDispatcher()
+    out = await ActionStartService().act(dispatcher, tracker, DOMAIN)
+    assert CRISIS_STILL_HERE in texts(dispatcher) and not any(e.get("name") == "wage_arrears_form" for e in out)
