@@ -434,10 +434,11 @@ class ActionSkillsTraining(PolicyAnswer):
 
 
 # 晚上有课吗 / 下班以后能去上课不 / 周末上课吗: when the courses are, about the academy (not pay)
-_COURSE_TIME = re.compile(r"晚上|夜里|夜间|下班(?:以?后|之后)|周末|礼拜[六天日]|星期[六天日]|双休|白天|"
+_COURSE_TIME = re.compile(r"晚上|夜里|夜间|下班(?:以?后|之后)|周末|礼拜[六天日]|星期[六天日]|双休|"
                           r"几点(?:上课|开课)|什么时候(?:上课|开课)|上课时间|开课时间")
 _COURSE_TOPIC = re.compile(r"职工书院|书院|培训|课|学(?:技术|手艺)")
-_COURSE_NOT = re.compile(r"加班|工资|工钱")
+# (福田职工书院有没有网上的 我白天送快递没时间: online courses asked, which the record answers)
+_COURSE_NOT = re.compile(r"加班|工资|工钱|网上|线上|手机上|直播|小程序")
 COURSE_TIME_ASK = "您在哪个城市、哪个区？告诉我，我看看当地职工书院的记录"
 
 
