@@ -740,3 +740,16 @@ async def test_hopelessness_right_after_the_crisis_reply_is_met_with_the_person_
     dispatcher = CollectingDispatcher()
     out = await ActionStartService().act(dispatcher, tracker, DOMAIN)
     assert CRISIS_STILL_HERE in texts(dispatcher) and not any(e.get("name") == "wage_arrears_form" for e in out)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("said", ["那大概多久能有信", "一般几天有消息"])
+async def test_when_news_comes_after_filing_is_the_day_promised(said):
+    """XF-1: 那大概多久能有信 right after the school ticket got 这个我帮不上忙."""
+    from actions.tickets import note_on_ticket
+    filed = ("已为您登记入学协调工单，工单号 GH202612070003，由辛安街道工会网格化工作总站负责（电话 0532-12351）。"
+             "工作人员会在 12月9日（周三）前给您打电话，请保持手机畅通。")
+    dispatcher = CollectingDispatcher()
+    out = await note_on_ticket(dispatcher, conversation([("孩子上学的事", "school_placement", [filed]),
+                                                         (said, "out_of_scope", [])]))
+    assert out is not None and "12月9日" in texts(dispatcher), texts(dispatcher)
