@@ -246,7 +246,7 @@ def wage_after_overtime_sum(tracker: Tracker, intent: str | None) -> bool:
     # (不对 是五千二百二 合同上写的, read as legal aid — OO-03: a legal-aid offer, no sum)
     return intent in _WAGE_SAID_AS and not tracker.active_loop_name and not _OWED.search(text) \
         and slots_set_this_turn(tracker).get("monthly_wage") is not None \
-        and said_this_turn(tracker, OVERTIME_SUM, earlier_turns=2)
+        and said_this_turn(tracker, TOTAL_LABEL, earlier_turns=2)
 
 
 _ASKS_PROGRESS = re.compile(r"到哪|哪一步|进度|怎么样了|咋样了|啥情况|什么情况|有结果|处理了|办了没|办好|"
@@ -255,7 +255,7 @@ _ASKS_PROGRESS = re.compile(r"到哪|哪一步|进度|怎么样了|咋样了|啥
 _NO_TICKET = re.compile(r"啥工单|什么工单|哪个工单|没有?(?:登记过?)?(?:工单|单子|单号)|"
                         r"(?:工单|单子)\S{0,2}(?:我)?没有|没登记过")
 _MORE = re.compile(r"另外|还有|再加上?|加上|又|也")
-OVERTIME_SUM = "合计：依法应付加班工资"  # actions/overtime_calculator.py OvertimePay.explain
+OVERTIME_SUM = TOTAL_LABEL.removesuffix("不少于")  # the sum's total line, owned by overtime_calculator
 
 
 def days_after_figure(tracker: Tracker) -> str | None:
@@ -264,7 +264,7 @@ def days_after_figure(tracker: Tracker) -> str | None:
     instead. The days to count again (the wage stays), or None."""
     text = (tracker.latest_message or {}).get("text") or ""
     if tracker.active_loop_name or _last_form(tracker) != "overtime_form" \
-            or not said_this_turn(tracker, OVERTIME_SUM, earlier_turns=2) \
+            or not said_this_turn(tracker, TOTAL_LABEL, earlier_turns=2) \
             or not read_worked_days(text) or services_meant(text) not in ([], ["overtime_pay"]):
         return None
     before = tracker.get_slot("overtime_days") or ""
