@@ -127,6 +127,15 @@ def _rest_hours_line(monthly: Decimal, hours: Decimal, basis: str | None = None)
     return PayLine(DayKind.REST, Decimal(0), amount, working)
 
 
+def _holiday_hours_line(monthly: Decimal, hours: Decimal, basis: str | None = None) -> PayLine:
+    """初一初五都上了 每天10个小时 (XG-2): the statutory days' hours beyond their 8, at 300 %."""
+    rate = RATES[DayKind.STATUTORY]
+    amount = money(monthly / PAID_DAYS_PER_MONTH / HOURS_PER_DAY * hours * rate)
+    working = (f"法定节假日每天超出 8 小时的部分，共 {yuan(hours)} 小时：{_day_pay_text(monthly, basis)} ÷ 8 × "
+               f"{yuan(hours)} × {rate * 100:.0f}% = {amount:,.2f} 元")
+    return PayLine(DayKind.STATUTORY, Decimal(0), amount, working)
+
+
 def _notes(statutory: int, rest: int, time_off_in_lieu: bool) -> tuple[str, ...]:
     notes = []
     if statutory:
@@ -185,12 +194,15 @@ def _break_notes(worked: tuple[WorkedDay, ...]) -> list[str]:
 def overtime_pay(monthly_wage: Decimal | int | str, statutory_days: int = 0, rest_days: int = 0,
                  extended_hours: Decimal | int | str = 0, time_off_in_lieu: bool = False,
                  dates: Iterable[date] = (), comp_days: int = 0,
-                 basis: str | None = None, rest_hours: Decimal | int = 0) -> OvertimePay:
+                 basis: str | None = None, rest_hours: Decimal | int = 0,
+                 holiday_hours: Decimal | int = 0) -> OvertimePay:
     """Pay owed for days worked, given by kind and/or as calendar dates, plus extra hours.
 
     Each date is classified by the calendar (statutory / rest / workday); a workday worked
     as usual earns nothing extra, only ``extended_hours`` beyond the normal day do. A
     make-up working weekend (调休上班) cannot be known by rule and counts as a rest day.
+    ``rest_hours`` / ``holiday_hours``: the hours beyond 8 of the rest / statutory days worked
+    (200 % / 300 %), as :class:`WorkedText` holds them.
     """
     monthly = Decimal(str(monthly_wage))
     hours = Decimal(str(extended_hours))
@@ -204,6 +216,8 @@ def overtime_pay(monthly_wage: Decimal | int | str, statutory_days: int = 0, res
     lines = []
     if statutory:
         lines.append(_days_line(monthly, DayKind.STATUTORY, statutory, basis))
+        if holiday_hours:
+            lines.append(_holiday_hours_line(monthly, Decimal(str(holiday_hours)), basis))
     if rest and not time_off_in_lieu:
         lines.append(_days_line(monthly, DayKind.REST, rest, basis))
         if rest_hours and not offset:
@@ -254,7 +268,7 @@ def case_overtime(facts: Mapping[str, Any]) -> OvertimePay | None:
     said, per, basis = wage
     return overtime_pay(Decimal(str(said)) * per, worked.statutory_days, worked.rest_days,
                         worked.extended_hours, dates=worked.dates, comp_days=worked.comp_days,
-                        basis=basis, rest_hours=worked.rest_hours)
+                        basis=basis, rest_hours=worked.rest_hours, holiday_hours=worked.holiday_hours)
 
 
 def _months_in(amount: Any, total: Decimal) -> int | None:

@@ -19,6 +19,8 @@ from lunardate import LunarDate
 from actions.holiday_calendar import (
     FIRST_YEAR,
     LAST_YEAR,
+    DayKind,
+    classify,
     holiday_breaks,
     qingming,
     spring_festival_day,
@@ -58,6 +60,9 @@ class WorkedText:
     # (``extended_hours`` then holds it); ``hours_rough``: said with 多 (40多: 40 counted)
     hours_a_month: Decimal = Decimal(0)
     hours_rough: bool = False
+    # 初一初五都上了 每天10个小时 (XG-2): statutory days' hours beyond their 8 (300 %); the rest
+    # days' go to ``rest_hours`` (200 %), the workdays' to ``extended_hours`` (150 %)
+    holiday_hours: Decimal = Decimal(0)
 
     @property
     def needs_period(self) -> bool:
@@ -408,7 +413,7 @@ _SOLAR_HOLIDAYS = {  # name pattern → first day of the holiday in a year
     # 十一七天都干了: 十一 as the holiday's name, not 十一月 / 十一号 / 十一个小时
     r"国庆|十一(?=\s*(?:假期|长假|黄金周|期间|放假|那几天|那?七天|都|加班|上班|干活|没休|没歇))":
         lambda y: date(y, 10, 1),
-    r"五一|劳动节": lambda y: date(y, 5, 1),
+    r"(?<![初十])五一|劳动节": lambda y: date(y, 5, 1),
     r"元旦": lambda y: date(y, 1, 1),
     r"清明": qingming,
     r"端午": lambda y: LunarDate(y, 5, 5).to_solar_date(),
@@ -508,7 +513,7 @@ def holiday_days_said_bare(text: str, said_before: list[str], today: date | None
 # the holidays a worker's earlier message names, each as its days are read back
 _FESTIVAL_WORDS = re.compile(r"春节|过年|大年|除夕|年三十|腊月|正月|初[一二三四五六七八九十]")
 _HOLIDAY_WORDS = {r"国庆|十一(?=\s*(?:假期|长假|黄金周|期间|放假|那几天|那?七天|都|加班|上班|干活|没休|没歇))": "国庆",
-                  r"五一|劳动节": "五一", r"元旦": "元旦", r"清明": "清明", r"端午": "端午", r"中秋": "中秋"}
+                  r"(?<![初十])五一|劳动节": "五一", r"元旦": "元旦", r"清明": "清明", r"端午": "端午", r"中秋": "中秋"}
 _FESTIVAL_FIRST = {"春节": lambda y: spring_festival_day(y, 0), "国庆": lambda y: date(y, 10, 1),
                    "五一": lambda y: date(y, 5, 1)}
 
@@ -552,6 +557,21 @@ def whole_holiday_said(text: str, said_before: list[str], today: date | None = N
         if names_a_kind_of_day(words):
             return None  # 周末 talked about since: not a holiday's days
     return None
+
+
+def days_said_again(held: str | None, text: str, today: date | None = None) -> bool:
+    """先不用 加班钱呢 初二初六各干一天 after 初二初六上班工资咋算 (XG-15), 那国庆加班那个呢 after 国庆1号到3号
+    我都上班了 (XG-12): the days (or the holiday) the message names are among the days held
+    (``held``: the overtime_days slot, the worker's words), so they are the same days asked about
+    again — not another kind of day whose days must be asked (那要是周末加班呢 / 那国庆七天都上了呢)."""
+    today = today or date.today()
+    if not held or not names_a_kind_of_day(text):
+        return False
+    old, new = read_worked_days(held, today), read_worked_days(text, today)
+    if not old or not new or (new.extended_hours and new.extended_hours != old.extended_hours):
+        return False
+    return set(new.dates) <= set(old.dates) and new.statutory_days <= old.statutory_days \
+        and new.rest_days <= old.rest_days
 
 
 # (5月6月这两个月 is two months, not 5月6日: GG-15 counted overtime on 2026-05-06)
@@ -726,9 +746,67 @@ _DAYS_A_MONTH = re.compile(r"(?:一个月|每个?月|一月)(?:要|得|都|能|�
 
 
 def read_worked_days(text: str, today: date | None = None) -> WorkedText:
-    """Everything the text says about days worked; empty (falsy) when it says nothing."""
+    """Everything the text says about days worked; empty (falsy) when it says nothing. The hours
+    of the holidays (or dates) named are their length, not weekday overtime (XG-2: 初五也上了 初一也
+    上了 各8小时 summed 8 weekday hours at 150 % besides the two days; XG-6: 除夕到初三都上 每天8个钟):
+    only the hours beyond 8 of each such day are extra, at that day's own rate."""
     today = today or date.today()
     text = _voice_slips(_digit_dates(normalize_text(str(text or ""))))
+    found = _read_worked_days(text, today)
+    if not (found.dates or found.statutory_days) or not _HOURS.search(text):
+        return found
+    stripped, extra = _lengths_of_the_days(found, text)
+    if stripped == text:
+        return found
+    found = _read_worked_days(stripped, today)
+    if extra and (found.dates or found.statutory_days):
+        _hours_beyond_the_day(found, extra)
+    return found
+
+
+def _days_worked_count(found: WorkedText) -> int:
+    return len(found.dates) + found.statutory_days + found.rest_days
+
+
+# the words before an hours figure that make it a day's length: 每天8小时 / 各8小时 / 一天8个钟头
+_PER_DAY = re.compile(r"每天|一天|天天|各|每次|每回|每个?班")
+# (初一初二也上了 平时每天加班2小时: hours of the working days, overtime beside the holiday)
+_WEEKDAY_HOURS = re.compile(r"平时|平常|工作日|下班|每晚|晚上|夜里|延长|延时|另外|还加|还多")
+
+
+def _lengths_of_the_days(found: WorkedText, text: str) -> tuple[str, Decimal]:
+    """The text without the hours figures that say how long the holidays (or dates) named were
+    worked — a day of 6 to 8 hours is just that day; with the hours beyond 8 of each day (0 when
+    none). Hours said of weekdays (平时 / 下班 / 晚上) stay, and so do hours too few for a day
+    (初一加了3个小时班) or more than the days' length said as a total."""
+    days = _days_worked_count(found)
+    kept, at, extra = [], 0, Decimal(0)
+    for m in _HOURS.finditer(text):
+        before = text[max(at, m.start() - 8):m.start()]
+        hours = (_number(m.group(1)) or Decimal(0)) + (Decimal("0.5") if m.group(2) else 0)
+        if _WEEKDAY_HOURS.search(before) or hours < 6 or not days:
+            continue
+        if _PER_DAY.search(before[-4:]) or days == 1:
+            extra = max(extra, hours - 8)
+        elif hours > 8 * days:
+            continue
+        kept.append(text[at:m.start()] + " ")
+        at = m.end()
+    return "".join(kept) + text[at:], extra
+
+
+def _hours_beyond_the_day(found: WorkedText, extra: Decimal) -> None:
+    """初一初五都上了 每天10个小时: the ``extra`` hours beyond 8 of each day worked, at its kind's rate
+    (statutory 300 %, rest 200 %, a workday's 150 %)."""
+    kinds = [classify(d)[0] for d in found.dates]
+    statutory = kinds.count(DayKind.STATUTORY) + found.statutory_days
+    rest = kinds.count(DayKind.REST) + found.rest_days
+    found.holiday_hours += extra * statutory
+    found.rest_hours += extra * rest
+    found.extended_hours += extra * kinds.count(DayKind.WORKDAY)
+
+
+def _read_worked_days(text: str, today: date) -> WorkedText:
     found = WorkedText()
     found.dates = _calendar_dates(text, today)
     if not found.dates:
@@ -785,7 +863,7 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
         found.extended_hours = n + (Decimal("0.5") if hours.group(2) else 0)
         if again := _corrected_count(text, hours.end()):
             found.extended_hours = again
-        length = _DAY_LENGTH.search(text)
+        length = _DAY_LENGTH.search(text) or _bare_day_length(text)
         if length and length.start(1) == hours.start(1) and found.extended_hours <= 8:
             found.extended_hours = Decimal(0)  # 一天干8个小时: a normal day, no overtime hours
             return found
@@ -935,6 +1013,22 @@ def _every_workday(found: WorkedText, hours: Decimal, text: str, said: re.Patter
 # 一天干10个钟头: the length of a working day, its hours over 8 are overtime
 _DAY_LENGTH = re.compile(rf"(?:一天|每天|天天){_ADVERB}(?:都|要|得|就)?(?:干|上班|做|工作|上|干活)(?:了)?"
                          rf"\s*({_NUM})\s*多?\s*个?(?:小时|钟头|钟|小失)")
+# 每天8小时 / 一天就8个钟头 (XG-2: 我就上了那两天 每天8小时 summed as 16 hours at 150 %): a day's
+# length said with no verb; 加 said before it (加班每天3小时) makes it overtime
+_BARE_DAY_LENGTH = re.compile(rf"(?<![加多])(?:一天|每天|天天){_ADVERB}(?:都|就|只|也|是|才)?\s*({_NUM})\s*个?"
+                              r"(?:小时|钟头|钟(?!点)|小失)")
+
+
+def _bare_day_length(text: str) -> re.Match | None:
+    """The first 每天8小时 of the text that is a working day's length (6 hours or more, no 加 or
+    多干 just before it); None when there is none."""
+    for m in _BARE_DAY_LENGTH.finditer(text):
+        said_before = text[max(0, m.start() - 4):m.start()]
+        if (_number(m.group(1)) or 0) >= 6 and not re.search(r"加|多[干上做]|超", said_before):
+            return m
+    return None
+
+
 # 天天 / 每天 / 每晚 加三个小时: the hours of every working day, not of one
 _DAILY = re.compile(r"天天|每天|每晚|每个?晚上|每个工作日|每日|一天(?:都|要|得)?(?:多(?:干|上|加)|加)")
 # the national average of working days in a month (劳社部发〔2008〕3号: 250 days a year ÷ 12)
