@@ -103,7 +103,9 @@ def context_of(tracker: Tracker) -> v.Context:
         form = CASE_FLOWS.get(str((tracker.get_slot("pending_case") or {}).get("type")), form)
     sums = tuple((s, float(tracker.get_slot(s))) for s in ("amount", "monthly_wage", "medical_cost")
                  if isinstance(tracker.get_slot(s), (int, float)))
-    return v.Context(asked=asked, form=form, intent=intent, known=known, sums=sums)
+    duration = tracker.get_slot("duration")
+    return v.Context(asked=asked, form=form, intent=intent, known=known, sums=sums,
+                     duration=duration if isinstance(duration, str) else None)
 
 
 # The flow whose facts a parked case holds, by ticket type (for reading a new fact said

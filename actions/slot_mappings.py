@@ -24,7 +24,7 @@ from actions.places import other_place_asked, resolve_place
 from actions.service_catalog import SERVICE_INTENTS
 from actions.slot_checks import context_of, slots_set_this_turn, value_before_this_message
 from actions.tickets import someone_elses_phone, ticket_filed_here
-from actions.wages import pay_less_overtime
+from actions.wages import months_in, pay_less_overtime
 from bot.normalize.text import CORRECTION_CUES, normalize_text
 
 logger = logging.getLogger(__name__)
@@ -74,6 +74,41 @@ def same_employer(old: Any, new: Any) -> str | None:
     return re.sub(r"^(?:一个|有个|那个)(?=姓)", "", whole)
 
 
+# who in the workplace owes (老板姓王, 王总, 站长姓赵, 姓刘的包工头), and a workplace's own words
+_A_PERSON = re.compile(r"姓[\u4e00-\u9fff]|老板|包工头|工头|站长|厂长|经理|老总|[\u4e00-\u9fff]总(?!包)|"
+                       r"^(?:老|小)[\u4e00-\u9fff]$")
+_A_WORKPLACE = re.compile(r"公司|厂|店|站点|网点|工地|项目|物流|快递|超市|饭馆|餐馆|酒店|装修队|施工队|工程队|"
+                          r"重工|建筑|建材|装饰|电子|制品|五金|物业|集团")
+_BOSS_SURNAME = re.compile(r"姓([\u4e00-\u9fff])|([\u4e00-\u9fff])(?:总|老板|经理|包工头|工头)|"
+                           r"(?:老|小)([\u4e00-\u9fff])$")
+
+
+def _person_only(name: str) -> bool:
+    return bool(_A_PERSON.search(name)) and not _A_WORKPLACE.search(re.sub(r"（.*?）", "", name))
+
+
+def _boss_surnames(name: str) -> set[str]:
+    return {g for m in _BOSS_SURNAME.finditer(name) for g in m.groups() if g and g not in "老小板工"}
+
+
+def joined_employer(old: Any, new: Any, text: str) -> str | None:
+    """The employer told in parts (XG-11, XG-13: 王总, then 叫啥金属制品, then 老板姓王 大家叫王总 这个
+    也写上 — each replaced the one before): the workplace and who in it owes are one description,
+    金属制品（老板王总）. None: another employer, or one the worker says replaces it (不对 / 应该是)."""
+    if not isinstance(old, str) or not isinstance(new, str) or old in ("", v.UNKNOWN) or new == old \
+            or v.is_correction(text) or re.search(r"不是[^，,。？?]{0,6}(?:单位|公司|厂|老板)|换成|改成|改为", text):
+        return None
+    if old in new:
+        return new  # 金属制品（老板王总） after 老板王总: the same, and more
+    if _person_only(new) and not _person_only(old):
+        if _boss_surnames(new) & _boss_surnames(old):
+            return old  # 老板姓王 after 金属制品（老板王总）: the same boss
+        return f"{old[:-1]}，{new}）" if old.endswith("）") else f"{old}（{new}）"
+    if _person_only(old) and not _A_PERSON.search(new) and _A_WORKPLACE.search(new):
+        return f"{new}（{old}）"  # 金属制品 after 老板王总
+    return None
+
+
 # 我现在这个单位也欠我钱 / 几个月那个是我现在单位的 是另一回事 (YQ-11: 欠薪时间改为约几个月 on the
 # first case, whose employer the worker had left): another employer's matter
 _OTHER_EMPLOYER = re.compile(r"(?:现在|新)(?:这个|这家|的|上班的|干的)?(?:单位|公司|厂子?|老板)(?:也|的)|"
@@ -112,6 +147,33 @@ def first_case_words(tracker: Tracker) -> tuple[str, list[dict]]:
                      or blanked[e["start"]:e.get("end", e["start"])].strip()]
 
 
+_THEIR_FACTS = ("occupation", "employer", "holiday_situation")
+
+
+def without_relatives_facts(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
+    """The facts read from 我表弟在廣東送外賣，他那邊有嗎 without the relative's (XG-5): not their
+    place, and not their job, employer or holiday plan where the worker's own is already known.
+    """
+    text = (tracker.latest_message or {}).get("text") or ""
+    if not (place := v.someone_elses_place(text)):
+        return facts
+    return {k: val for k, val in facts.items()
+            if not (k in ("city", "district") and isinstance(val, str) and place in normalize_text(val))
+            and not (k in _THEIR_FACTS and value_before_this_message(tracker, k) not in (None, v.UNKNOWN))}
+
+
+def relatives_slots_undone(tracker: Tracker) -> list[dict]:
+    """The slots this message set (by the NLU's own mappings) to a relative's place or job, set
+    back to the worker's own (XG-5: 地点 广东, 工作 外卖骑手)."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if not v.someone_elses_place(text):
+        return []
+    kept = without_relatives_facts(tracker, dict(slots_set_this_turn(tracker)))
+    return [SlotSet(slot, value_before_this_message(tracker, slot))
+            for slot in slots_set_this_turn(tracker)
+            if slot in ("city", "district", *_THEIR_FACTS) and slot not in kept]
+
+
 class ValidateSlotMappings(ValidationAction):
     """Reads every case fact a message carries, in any state and whatever was asked.
 
@@ -134,6 +196,7 @@ class ValidateSlotMappings(ValidationAction):
             return []
         facts = owed_after_months(tracker, owed_per_month(tracker, wage_after_minimum_wage(
             tracker, correction_target(tracker, wage_behind_the_sum(tracker, facts)))))
+        facts = docked_added(tracker, duration_said_before(tracker, facts))
         facts = days_with_what_came_before(tracker, more_days_of_the_holiday(tracker, facts))
         facts = with_main_contractor(tracker, facts)
         if _WHAT_IF.match(message.get("text") or "") and ticket_filed_here(tracker, last=60):
@@ -145,6 +208,7 @@ class ValidateSlotMappings(ValidationAction):
         for slot, value in (await volunteered_place(tracker, facts)).items():
             facts.setdefault(slot, value)  # the NLU's own reading of a place stays as it was
         facts = without_someone_elses(tracker, facts)
+        facts = without_relatives_facts(tracker, facts)  # 我表弟在廣東送外賣，他那邊有嗎 (XG-5)
         if "monthly_wage" in facts and "wage_basis" not in facts and tracker.get_slot("wage_basis"):
             facts["wage_basis"] = None  # 一天三百, then 一个月六千: the month said now
         if _OTHERS_OWED.search(message.get("text") or ""):
@@ -156,7 +220,7 @@ class ValidateSlotMappings(ValidationAction):
         events, changed = (place_inside_employer(tracker, facts) + place_of_hukou(tracker)
                            + place_asked_about(tracker, asked_elsewhere)
                            + place_of_someone_else(tracker) + await known_place_of_several(tracker)
-                           + phone_of_someone_else(tracker)), []
+                           + phone_of_someone_else(tracker) + relatives_slots_undone(tracker)), []
         for slot, value in facts.items():
             old = tracker.get_slot(slot)
             if slot == "wage_basis":  # how the wage was said: no fact of its own to correct
@@ -167,14 +231,19 @@ class ValidateSlotMappings(ValidationAction):
             if slot == "overtime_days" and (joined := added_days(old, value) or days_given_off(old, value)):
                 events.append(SlotSet(slot, joined))  # 周六, then 平时也加了20个钟头: both
                 continue
+            joined = None
             if slot == "employer" and _site_after_a_person(old, value):
                 value = f"{old}，{value}"  # 姓刘的包工头, then 长江路那个工地: both kept
+            elif slot == "employer" and (joined := joined_employer(old, value, message.get("text") or "")):
+                if joined == old:
+                    continue  # 老板姓王 大家叫王总 after 金属制品（老板王总）: the boss held, said again
+                value = joined  # 金属制品 after 老板王总 (XG-13): the description grows
             if slot == "employer" and (same := same_employer(old, value)) is not None:
                 if same == old:
                     continue  # 恒泰 for 青岛恒泰塑胶制品有限公司: the employer held, said again
                 value = same
             events.append(SlotSet(slot, value))
-            refined = isinstance(value, str) and value.startswith(str(old))  # 外地户口 → …，有居住证
+            refined = isinstance(value, str) and value.startswith(str(old)) or bool(joined)  # 外地户口 → …，有居住证
             if old not in (None, v.UNKNOWN) and not str(old).startswith("约") and not refined:
                 changed.append(_change(tracker, facts, slot, old, value))
         if changed or tracker.get_slot("last_correction"):
@@ -265,7 +334,8 @@ def wage_behind_the_sum(tracker: Tracker, facts: dict[str, Any]) -> dict[str, An
     months = re.fullmatch(r"P(\d+)M", str(tracker.get_slot("duration") or ""))
     if "amount" not in facts or "monthly_wage" in facts or not v.is_correction(text) \
             or _WHICH_MONEY.search(text) or not isinstance(wage, int) or not months \
-            or owed != wage * int(months.group(1)) or not isinstance(facts["amount"], int):
+            or owed not in (wage * int(months.group(1)), wage * int(months.group(1)) + docked_so_far(tracker)) \
+            or not isinstance(facts["amount"], int):
         return facts
     return {**facts, "monthly_wage": facts["amount"], "amount": facts["amount"] * int(months.group(1))}
 
@@ -342,17 +412,69 @@ def owed_per_month(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
             _about_arrears(tracker) or ("duration" not in facts and _months_told_as_owed(tracker))):
         return facts
     duration = str(facts.get("duration") or tracker.get_slot("duration") or "")
-    months = re.fullmatch(r"P(\d+)M", duration)
     # 上个月工资4000到现在没发 (ZC-13, ZC-16 were asked 一共欠了多少钱): last month's pay, owed
-    count = int(months.group(1)) if months else 1 if _LAST_MONTH.match(duration) else None
+    count = months_in(duration) or (1 if _LAST_MONTH.match(duration) else None)
     if not count or not isinstance(facts["monthly_wage"], int):
         return facts
     moved = dict(facts)  # the month's pay stays known (ZC-12: 一个月五千五 missing from the ticket)
-    moved["amount"] = moved["monthly_wage"] * count
+    moved["amount"] = round(moved["monthly_wage"] * count)
     text = (tracker.latest_message or {}).get("text") or ""
     if rough := _ROUGH_PAY.search(text):  # 一个月五千多 俩月: 约1万多元, not exactly 10,000
         moved["amount"] = v.rough_sum(float(moved["amount"]), rough.group(1))
     return moved
+
+
+_FILED = re.compile(r"已为您登记\S{0,20}?工单")
+
+
+def case_messages(tracker: Tracker, back: int = 6) -> list[str]:
+    """The worker's messages before the latest one, since the last ticket this conversation
+    filed (the words of this case), latest last; a button's payload is none."""
+    said: list[str] = []
+    events = list(tracker.events)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    for event in reversed(events[:last_user]):
+        if event.get("event") == "bot" and _FILED.search(event.get("text") or ""):
+            break
+        if event.get("event") == "user" and not (event.get("text") or "").startswith("/"):
+            said.append(event.get("text") or "")
+            if len(said) >= back:
+                break
+    return said[::-1]
+
+
+def duration_said_before(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
+    """laoban qian wo gongzi 我在成都装修公司 大半年了, then the menu, then 讨要欠薪 (XG-16: 欠了多长
+    时间了 asked): once the wage case is open, a time said before it is how long the wages are owed."""
+    if "duration" in facts or tracker.get_slot("duration") is not None or not _about_arrears(tracker):
+        return facts
+    for text in reversed(case_messages(tracker)):
+        if said := v.time_owed_said(text):
+            return {**facts, "duration": said}
+    return facts
+
+
+def docked_so_far(tracker: Tracker) -> int | float:
+    """The money the worker said was docked in this case (扣了我五百), each sum once."""
+    return v.docked_total([*case_messages(tracker), (tracker.latest_message or {}).get("text") or ""])
+
+
+def docked_added(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
+    """老板两个月没发工资了 还扣了我五百说我迟到 (XG-3: the 500 never reached the case, then became
+    the month's pay): the sum owed worked out from the month's pay and the months has the money
+    docked added (9,500 × 2 + 500 = 19,500); a sum the worker said is kept as said."""
+    docked_now = facts.pop("docked", None)  # no slot of its own: the ticket's points say it
+    total = docked_so_far(tracker)
+    wage = facts.get("monthly_wage", tracker.get_slot("monthly_wage"))
+    months = months_in(str(facts.get("duration") or tracker.get_slot("duration") or ""))
+    if not total or not isinstance(wage, int) or not months:
+        return facts
+    worked_out = round(wage * months)
+    if "amount" in facts:
+        return {**facts, "amount": worked_out + total} if facts["amount"] == worked_out else facts
+    if docked_now and tracker.get_slot("amount") == worked_out:
+        return {**facts, "amount": worked_out + total}  # 还有扣的那五百你没写上, on the summary
+    return facts
 
 
 def owed_after_months(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
@@ -364,7 +486,8 @@ def owed_after_months(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]
     if not months or "amount" in facts or not isinstance(wage, int) or not _about_arrears(tracker):
         return facts
     before = re.fullmatch(r"P(\d+)M", str(tracker.get_slot("duration") or ""))
-    if owed not in (None, v.UNKNOWN, wage, wage * int(before.group(1)) if before else wage):
+    worked_out = wage * int(before.group(1)) if before else wage
+    if owed not in (None, v.UNKNOWN, wage, worked_out, worked_out + docked_so_far(tracker)):
         return facts  # a sum the worker said: kept (not yet said or 不清楚: worked out)
     return {**facts, "amount": wage * int(months.group(1))}
 
@@ -374,6 +497,16 @@ def owed_after_months(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]
 _UNPAID = r"(?:没发|没给|不给|不发|欠|拖)"
 # (欠了我和另外5个工友三个月工资，一个月八千五: 一共欠了多少钱 asked — the owed words too far apart)
 _WAGES_UNPAID = re.compile(rf"{_UNPAID}[^\s，,。；;？?！!]{{0,14}}?(?:工资|工钱)|(?:工资|工钱)\S{{0,4}}{_UNPAID}")
+# 物业公司俩月没发钱了 一个月3k (XG-14: 一共欠了多少钱 asked): the money unpaid for months is the pay
+# (not the overtime's: 加班的钱俩月没给)
+_MONEY_UNPAID = re.compile(rf"(?:[俩仨两二三四五六七八九十几\d]|半年)\s*个?多?月\S{{0,3}}?{_UNPAID}(?:我|俺)?的?钱|"
+                           rf"{_UNPAID}(?:了|我|俺)*\S{{0,2}}?(?:[俩仨两二三四五六七八九十几\d]\s*个?多?月|半年)的?钱|"
+                           r"(?:薪水|薪资|开支)\S{0,3}(?:没发|没给|不给|不发)")
+
+
+def wages_unpaid(text: str) -> bool:
+    """The message says the wages are unpaid (工资没发 / 俩月没发钱了 / 欠了俩月的钱)."""
+    return bool(_WAGES_UNPAID.search(text)) or (bool(_MONEY_UNPAID.search(text)) and "加班" not in text)
 
 
 def _months_told_as_owed(tracker: Tracker) -> bool:
@@ -388,7 +521,7 @@ def _months_told_as_owed(tracker: Tracker) -> bool:
             set_at = event.get("value")
         elif event.get("event") == "user" and set_at is not None:
             text = event.get("text") or ""
-            return set_at == tracker.get_slot("duration") and bool(_WAGES_UNPAID.search(text)) \
+            return set_at == tracker.get_slot("duration") and wages_unpaid(text) \
                 and not _LEGAL_CASE.search(text)
     return False
 
@@ -404,7 +537,7 @@ def _about_arrears(tracker: Tracker) -> bool:
     # a legal question with the months worked is no arrears unless it says so
     return tracker.active_loop_name == "wage_arrears_form" or (
         not tracker.active_loop_name and ((intent == "wage_arrears" and not _LEGAL_CASE.search(text))
-                                          or bool(_WAGES_UNPAID.search(text))))
+                                          or wages_unpaid(text)))
 
 
 def place_inside_employer(tracker: Tracker, facts: dict[str, Any]) -> list[dict]:

@@ -487,10 +487,47 @@ _SENT_HOME = re.compile(r"(?:停工|停产|放假|休假|歇工|疫情|被辞|�
                         r"请了\S{0,5}?假|(?:那会儿?|那时候?|当时|前年|去年)\S{0,10}?回(?:家|老家)")
 
 
+# 我表弟在廣東送外賣，他那邊有嗎 (XG-5: 工作改为外卖骑手, 地点 广东): a relative's or friend's facts
+RELATIVE = re.compile(r"(?:我|俺)(?:家|的)?(?:亲|表|堂)?(?:兄弟|哥哥?|弟弟?|姐姐?|妹妹?|姐夫|妹夫|嫂子|弟媳|"
+                       r"侄子|侄女|外甥|小舅子|舅舅|叔叔|老乡|朋友|同事|工友|亲戚|邻居|同学|老婆|媳妇|爱人|老公|对象)|"
+                       r"(?<![我俺])(?:表|堂)(?:哥|弟|姐|妹)")
+_THEIR_PLACE = re.compile(r"(?:现在|也|都|还)?(?:在|住在|去了|跑到)\s*([\u4e00-\u9fff]{2,4}?)"
+                          r"(?=省|市|区|县|那边|这边|那里|打工|上班|干活|送|开|做|跑|工地|厂|过年|$|[\s，,。])")
+
+
+def someone_elses_place(text: str) -> str | None:
+    """The place a relative or friend is in, when the message is about them (None: not that):
+    their place and job answer their question and change nothing of the worker's own case.
+    (表弟 / 堂哥 and 繁體 廣東 escaped ``without_someone_elses``.)"""
+    text = normalize_text(text or "")
+    who = RELATIVE.search(text)
+    if not who:
+        return None
+    place = _THEIR_PLACE.match(text, who.end())
+    return place.group(1) if place else None
+
+
+
+# 过年没回去 / 没回家 / 在工地过的年 (XH-6: stored as 节后错峰返乡, its 回去 read as going home): stayed
+_STAYED = re.compile(r"(?:过年|春节|年)\S{0,4}?(?:没|没有|没能|未|不能|回不)(?:回|走|去)|"
+                     r"(?:没|没有|没能|未)回(?:去|家|老家|乡)?\S{0,4}?过(?:的)?年|"
+                     r"在(?:工地|厂里|厂子|单位|宿舍|这边|这儿|这里|那边|\S{1,4}?(?:市|县|区)?)(?:上)?过(?:的)?年|"
+                     r"(?:一开头|一开始|早|刚才|前面)(?:就)?说(?:了|过)?\S{0,3}没(?:有)?回")
+# …but a plan to go now is no stay (去年没回去 今年想回家看看)
+_GOING_NOW = re.compile(r"(?:今年|这回|这次|节后|过完年)\S{0,4}(?:想|要|打算|准备)?(?:回家|回去|回老家|返乡)")
+
+
+def stayed_over_said(text: str) -> bool:
+    """The worker says they spent (or spend) the holiday where they work: 过年没回去, 没回家过年,
+    在工地过的年, 俺一开头就说了没回去啊 (the 回去 / 回家 in them read as 节后错峰返乡, XH-6)."""
+    text = normalize_text(text or "")
+    return bool(_STAYED.search(text)) and not _GOING_NOW.search(text)
+
+
 def holiday_situation(value: object) -> Checked:
     """stay (留下过年) or return (节后错峰返乡/返岗)."""
     text = _text(value)
-    if any(w in text for w in _STAY):  # 不回家 is staying, though it contains 回家
+    if any(w in text for w in _STAY) or stayed_over_said(text):  # 不回家 / 过年没回去 (XH-6) is staying
         return Checked("stay")
     if _SENT_HOME.search(text):
         # 那我之前停工回家那仨月 保底能补多少 (ZC-16: 已更正：过年安排改为节后错峰返乡): sent home
@@ -584,7 +621,10 @@ _DESCRIBED_BOSS = re.compile(
     # 他姓张 电话打不通, asked who owes the money: the person, by surname
     rf"^{_PRONOUN}\s*姓[\u4e00-\u9fff]{{1,2}}?(?=的|[，,。\s]|$)|"
     # 老张跑了 欠好几个月的 / 就是老张啊 包工头 (W-15): the person, by what everyone calls them
-    rf"(?<![老小])(?:老|小)[{_SURNAMES}](?=跑|欠|不给|没给|啊|呀|吧|[，,。\s]|$)")
+    rf"(?<![老小])(?:老|小)[{_SURNAMES}](?=跑|欠|不给|没给|啊|呀|吧|[，,。\s]|$)|"
+    # 王总那边欠了四个月 / 张老板欠了我俩月工资 (XG-13: 是哪家单位欠的 asked): a boss by surname
+    rf"(?:(?<![\u4e00-\u9fff])|(?<=[是找跟被叫])|(?<=那个|我们|俺们|厂里|公司|说了|问了|找了|叫了))"
+    rf"[{_SURNAMES}](?:总|老总|老板|经理|厂长|包工头|工头)(?![\u4e00-\u9fff]?(?:共|计|额|数|结|算|之|部|体|归|裁|公司))")
 _SITE = re.compile(r"(?<![我俺])在?(?![我俺])[\u4e00-\u9fff0-9]{2,12}?(?:路|街|道|村|镇|区|园|广场|小区)"
                    r"(?:那个|的|这个)?(?:工地|项目|厂子?|车间|店|饭店|工程)")
 # (单位写海韵物业 — YM-12: 单位改为单位写海韵物业): the words naming the field are no part of the name
@@ -601,7 +641,10 @@ _NOT_EMPLOYER = re.compile(r"^(?:老板|公司|单位|厂里|厂子|工地|包�
                            # 好像厂里给办过 (ZR-02 filed 单位 好像厂): a hedge before 厂, no name
                            r"^(?:好像|可能|估计|大概|应该|也许|我们|俺们|他们|那个|这个)(?:厂|公司|单位|工地)|"
                            # 缝了十几针公司说… (XD-11 filed 十几针公司): a count, then 公司, names nobody
-                           r"^[零一二三四五六七八九十百千万两几多\d]+[个针次天块元岁斤处刀下回遍趟顿](?:公司|厂|单位)$")
+                           r"^[零一二三四五六七八九十百千万两几多\d]+[个针次天块元岁斤处刀下回遍趟顿](?:公司|厂|单位)$|"
+                           # 催过 / 要过 他不给 / 找过他 (XG-8 filed 单位：催过): chasing the money, no name
+                           r"^(?:我|俺)?(?:也|都|一直|早就|已经|还|又|去|多次|好几次|天天|经常)*"
+                           r"(?:催|要|找|问|讨|打|去)(?:过|了)")
 
 
 # The kind of workplace a worker who does not know the name describes (就是个小饭馆).
@@ -617,6 +660,12 @@ def described_employer(value: object) -> str | None:
     parts = [m.group(0) for m in (boss, _SITE.search(text)) if m]
     if not parts:
         return None
+    if boss:
+        parts[0] = boss_label(parts[0])
+    workplace = _workplace_beside(text, boss) if boss and len(parts) == 1 else None
+    if workplace:
+        # 韵达的一个加盟站点 站长姓赵 (XG-11 filed 站长姓赵 alone): the place and who runs it
+        return f"{workplace}（{re.sub(r'^(?:一个|有个|那个)', '', parts[0])}）"
     if boss and (place := _BOSS_RUNS.match(text, boss.end())):
         # 一个姓王的老板开的火锅店 不知道叫啥名 (XB-14 filed 姓王的老板): the place the boss runs
         parts[0] += place.group(0).strip()
@@ -630,6 +679,34 @@ def described_employer(value: object) -> str | None:
     elif (kind := _CREW.search(text)) and kind.group(0) not in "".join(parts):
         parts[0] += f"（{kind.group(0)}）"  # 就是个装修队 老板姓孙 (ZE-13 filed 老板姓孙 alone)
     return re.sub(r"^(?:一个|有个|那个|在)", "", "，".join(parts))
+
+
+# a workplace said in a clause of its own beside the boss described: 韵达的一个加盟站点 / 中通的网点
+_WORKPLACE = re.compile(r"(?:站点|网点|加盟店|加盟点|分店|门店|分公司|公司|厂|店|超市|饭店|酒店|餐馆|饭馆|工地|"
+                        r"项目部|仓库|车间|物流|快递|驿站)$")
+_CLAUSE_WORDS = re.compile(r"[^，,。.！!？?；;\s]+")
+
+
+def _workplace_beside(text: str, boss: re.Match) -> str | None:
+    """The workplace a clause other than the boss's names (韵达加盟站点), or None."""
+    for m in _CLAUSE_WORDS.finditer(text):
+        if m.start() <= boss.start() < m.end() or not _WORKPLACE.search(m.group(0)) \
+                or _A_QUESTION.search(m.group(0)) or says_unknown(m.group(0)):
+            continue
+        place = re.sub(r"^(?:我|俺)?(?:就是|是|在|给)?(?:一个|一家|一间|个|家)?", "", m.group(0))
+        place = re.sub(r"的(?:一个|一家|一间|个|家)?(?=[\u4e00-\u9fff]{2})", "", place)
+        if len(place) >= 2 and not _NOT_EMPLOYER.match(place):
+            return place
+    return None
+
+
+# 王总 / 刘老总 alone: the boss, as the station reads it (老板王总)
+_SURNAME_BOSS_ALONE = re.compile(r"[\u4e00-\u9fff](?:总|老总)")
+
+
+def boss_label(who: str) -> str:
+    """王总 → 老板王总: a boss called by surname and 总 is named as the boss."""
+    return f"老板{who}" if _SURNAME_BOSS_ALONE.fullmatch(who) else who
 
 
 _TRADE = re.compile(r"((?:搞|做|干|开)[\u4e00-\u9fff]{1,4}?的)")
@@ -746,6 +823,8 @@ class Context:
     known: frozenset[str] = frozenset()  # the case facts the conversation holds already
     # the sums it holds, slot by slot (工资是4800 不是4500: the slot holding 4500 is corrected)
     sums: tuple[tuple[str, float], ...] = ()
+    duration: str | None = None  # the time owed the case holds (P2M): money docked beside it is extra
+
 
     def about(self, names: set[str]) -> bool:
         return self.form in names or (self.form is None and self.intent in names)
@@ -1089,7 +1168,22 @@ def place_eaten_by(entity: dict, text: str) -> tuple[str, str] | None:
 # (青岛海纳建筑: a name said without 公司 ends with its trade, round 20)
 # (not the trades a worker names as their job: 送快递, 商场保洁)
 _COMPANY_END = re.compile(r"(?:公司|集团|厂|酒店|医院|建筑|建设|建工|装饰|劳务|电子|科技|实业|制衣|服饰|机械|"
-                          r"食品|纺织|置业|地产|物业|面馆|饭馆|餐馆|酒楼)$")
+                          r"食品|纺织|置业|地产|物业|面馆|饭馆|餐馆|酒楼|"
+                          # 海西重工 (XG-8: 没听明白有几个人)
+                          r"重工|船舶|造船|重机|钢铁|制造|制品|五金|化工|塑胶|橡胶|包装|印刷|商贸|贸易)$")
+_BARE_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{3,16}")
+
+
+def _bare_company(text: str) -> str | None:
+    """A message that is a company's name and nothing else (海西重工, 鑫达电子厂)."""
+    name = text.strip(" ，,。.！!~啊呀吧")
+    if not _BARE_NAME.fullmatch(name) or not _COMPANY_END.search(name) or _places_before(name)[0] != name \
+            or len(name) <= 3 or _FACTORY_KIND.fullmatch(name):  # (电子厂 to the job question: a kind)
+        return None
+    checked = employer_answer(name)
+    return name if checked.ok and checked.value == name else None
+
+
 _IF_BEFORE = re.compile(r"(?:要是|如果|假如|万一|假设|若是|倘若)[^，,。？?！!]{0,6}$")
 _TOTAL_BEFORE = re.compile(r"(?:一共|总共|合计|总计|加起来|加一块|算下来总共)"
                            r"(?:是|有|扣了?|欠了?|差了?|少给了?|给了?)?\s*$")
@@ -1250,6 +1344,26 @@ def _owed_duration(text: str, ctx: Context, correcting: bool) -> str | None:
     return None
 
 
+# 孩子上学的事 等了大半年了 / 加班大半年了: a time of another matter than wages owed
+_ANOTHER_MATTER = re.compile(r"孩子|小孩|上学|学校|入学|加班|工伤|受伤|住院|生病|怀孕|社保|试用期|居住证|户口")
+
+
+def time_owed_said(text: str) -> str | None:
+    """The time a message says the wages are owed when it was said before the wage case began
+    (laoban qian wo gongzi 我在成都装修公司 大半年了 — XG-16 was asked 欠了多长时间了 after it):
+    大半年 / 小半年 / 一年多 / 三个月, not the time worked there (干了三年了), since leaving or of
+    another matter; None when it says none."""
+    text = _text(text)
+    if not text or text.startswith("/") or _ANOTHER_MATTER.search(text):
+        return None
+    spans = [s for s in find_durations(text) if not time_not_owed(text, s.start, s.end)
+             and not (_WORKED_CUE.search(clause := _clause_at(text, s.start)) and not _OWED_CUE.search(clause))]
+    if not spans:
+        return None
+    said = _owed_duration(text, Context(form="wage_arrears_form"), False)
+    return said if said in {str(s.value) for s in spans} else None
+
+
 # 四年级 不是三年级 / 不是鑫达 是鑫盛建材 / 是八千五不是八千 (YR-01 kept 小学三年级): the value said
 # right after 不是 is the one the worker denies (not 是不是 / 不是吗 / 不是说 / 不是 我干了…)
 _DENIED_VALUE = re.compile(r"(?<![是还要可倒])不是(?![的吗啊呀吧说我俺你他她这那\s])"
@@ -1382,6 +1496,11 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         if _IF_BEFORE.search(text[max(0, span.start - 8):span.start]):
             continue  # 那我年底要是超过3000了 啥时候申请 (CC-07: saved as a correction): what if, no fact
         value = amount(span.value)
+        if value.ok and docked_at(text, span.start) and docked_beside_owed(text, ctx):
+            # 老板两个月没发工资了 还扣了我五百说我迟到 (XG-3: 月工资改为500, 金额改为1,000): money
+            # docked beside the wages owed is its own fact, added to the sum owed
+            facts["docked"] = yuan_value(float(facts.get("docked") or 0) + float(value.value))
+            continue
         if value.ok and float(value.value) <= MAX_HOURLY_PAY and is_hourly_pay(text, span.start, span.end):
             # 一小时20块 (U-06: a monthly wage of 20, 0.17 元 of overtime): 8 hours × 21.75 days
             facts["monthly_wage"] = yuan_value(float(value.value) * 8 * 21.75)
@@ -1496,6 +1615,8 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     found.sort(key=lambda e: _kind_described(e, text))
     employer = _whole_name(found[0], text) if found else None
     employer = named_employer or employer or described_employer(text)  # the NLU finds names (…公司, …厂)
+    if not employer and ctx.asked != "employer" and (company := _bare_company(text)):
+        employer = company  # 海西重工 said while the head count is asked (XG-8: 没听明白有几个人)
     if employer and f"在{employer}" in text and (name := _after_places(employer)):
         # 在鎮江京口區永昌電子廠: the places said before the name are where the worker works
         # (青岛海纳建筑公司欠了… keeps its registered name whole)
@@ -1503,7 +1624,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             facts.setdefault(kind, place_name)
         employer = name
     boss = _DESCRIBED_BOSS.search(text)
-    who = re.sub(r"^(?:一个|有个|那个)", "", boss.group(0)) if boss else ""
+    who = boss_label(re.sub(r"^(?:一个|有个|那个)", "", boss.group(0))) if boss else ""
     if employer and who and who not in employer and employer not in who:
         # 鑫达装饰公司 老板姓孙 (O-07): the company and who in it owes, both for the station
         employer = f"{employer}（{who}）"
@@ -1615,6 +1736,59 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             and facts.get("amount") not in (None, docked) and docked >= 50:
         facts["amount"] = int(docked)  # 每次扣兩百 一個月扣了六百 (ZG-05 filed 200): the month's total
     return facts
+
+
+# 扣了我五百 / 被扣了500 / 扣的那五百 / 罚了我两百: money the employer kept back (not 扣社保之后)
+_DOCKED_BEFORE = re.compile(r"(?:扣|罚|克扣|扣掉|罚款)(?:了|掉|走|掉了)?(?:我|俺)?(?:的|那|的那|了)?\s*$")
+_CLAUSES_OF_A_CASE = re.compile(r"[，,。.！!？?；;\s]|还有|另外|而且|并且|[还又](?=被?(?:扣|罚))")
+_PAY_OR_MONTHS = re.compile(r"工资|工钱|钱|薪|[俩仨两二三四五六七八九十几\d]\s*个?多?月|半年|一年")
+_DOCKED_REASON = re.compile(r"迟到|早退|旷工|请假|病假|事假|玩手机|抽烟|睡觉|违规|违纪|损坏|弄坏|打坏|次品|返工|"
+                            r"质量问题|不合格|没打卡|漏打卡|没干满|提前走|辞职|离职")
+
+
+def docked_at(text: str, start: int) -> bool:
+    """The sum at ``start`` is money docked (扣了我五百 / 被扣了500)."""
+    return bool(_DOCKED_BEFORE.search(text[max(0, start - 6):start])) \
+        and "社保" not in text[max(0, start - 8):start]
+
+
+def docked_beside_owed(text: str, ctx: Context) -> bool:
+    """Money docked is a fact beside the wages owed: a clause of the message says wages are
+    unpaid (两个月没发工资), or the wage case holds months owed. A case that is the deduction
+    alone (这个月扣了我五百) keeps the sum docked as its sum."""
+    unpaid = any(OWED.search(c) and _PAY_OR_MONTHS.search(c) and not re.search(r"扣|罚", c)
+                 for c in _CLAUSES_OF_A_CASE.split(text))
+    months = bool(re.fullmatch(r"P\d+(?:M(?:15D)?|Y)", str(ctx.duration or "")))
+    return unpaid or (months and ctx.about(_WAGE_CONTEXT))
+
+
+def docked_sums(text: str) -> list[int | float]:
+    """Each sum a message says was docked (扣了500罚款 又扣了300 → [500, 300])."""
+    text = denied_blanked(_text(text))
+    return [span.value for span in find_amounts(apart_from_words(text))
+            if isinstance(span.value, (int, float)) and docked_at(text, span.start)]
+
+
+def docked_total(messages: list[str]) -> int | float:
+    """All the money the messages say was docked, a sum said again (扣的那五百) counted once."""
+    seen: list[int | float] = []
+    for text in messages:
+        for value in docked_sums(text):
+            if value not in seen:
+                seen.append(value)
+    return yuan_value(float(sum(seen))) if seen else 0
+
+
+def docked_line(messages: list[str]) -> str | None:
+    """克扣 500 元（以迟到为由）: the money docked the worker told, for the case's points (None:
+    none told)."""
+    total = docked_total(messages)
+    if not total:
+        return None
+    reasons = list(dict.fromkeys(m.group(0) for text in messages if docked_sums(text)
+                                 for m in _DOCKED_REASON.finditer(_text(text))))
+    shown = f"{total:,}" if isinstance(total, int) else f"{total:,.2f}"
+    return f"克扣 {shown} 元" + (f"（以{'、'.join(reasons)}为由）" if reasons else "")
 
 
 _PER_MONTH_DOCKED = re.compile(r"(?:一个月|每个?月|每月|一月)(?:都|就|要)?(?:扣|罚|少给|少发)(?:了|我|俺)?\s*"

@@ -168,6 +168,22 @@ def parse_duration(text: str) -> str | None:
     return str(spans[0].value) if spans else None
 
 
+# 快三年 / 将近三年 / 差不多快三年: close to the whole years — half a year or less short of them,
+# so the severance counts them whole (XH-5: 干了快三年了 was filed as 2年多, 2 months' pay);
+# 不到三年 / 不满三年 / 没到三年: under them, by how much unknown
+_NEARLY_BEFORE = re.compile(r"(?:快|将近|差不多快|接近|眼看就?|马上就?)(?:要|有|到)?\s*$")
+_UNDER_BEFORE = re.compile(r"(?:不到|不满|没到|没满)\s*$")
+
+
+def how_near(text: str, start: int) -> str | None:
+    """How the duration at ``start`` is hedged: "nearly" (快三年: about the whole), "under"
+    (不到三年: less, by how much unknown), or None (said as it is)."""
+    before = text[max(0, start - 5):start]
+    if _UNDER_BEFORE.search(before):
+        return "under"
+    return "nearly" if _NEARLY_BEFORE.search(before) else None
+
+
 _ISO_MONTHS = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?")
 
 
