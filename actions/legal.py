@@ -47,6 +47,17 @@ _DISMISSED = re.compile(r"社保.{0,10}辞职|辞职.{0,8}补偿|被迫辞职|�
 # (说不要我就不要了, RR-14; 上礼拜突然说不用我了, ZD-06 went to the wage form)
 _HOW_MUCH = re.compile(r"多少|怎么算|咋算|能拿|能要|能多要|多要|多拿|能赔|赔几|几个月|算一下|算算|算个数|给多少|"
                        r"合法|违法|合理|犯法|重新算|再算|重算|不对|说错|我说了")
+_INSURANCE_TIME_AFTER = re.compile(r"(?:多|了)?(?:都|也|一直|就)?(?:没|木|未|不)(?:有)?(?:给|帮)?(?:我|俺)?"
+                                   r"(?:交|缴|上|买)|(?:多|了)?的?(?:社保|五险|保险)")
+
+
+def _insurance_time(words: str, start: int, end: int) -> bool:
+    """半年木交 / 社保半年没交 / 半年没给交社保 (XH-7: filed as the time worked): the duration at
+    ``start:end`` is the months the social insurance went unpaid."""
+    return bool(_INSURANCE_TIME_AFTER.match(words, end)
+                or re.search(r"(?:社保|五险|保险)[^，,。；;！!？?\s]{0,3}$", words[max(0, start - 6):start]))
+
+
 # 前十二个月平均九千五 (ZW-11): the month's pay averaged
 _WAGE_BEFORE = re.compile(r"(?:月薪|工资|一个月|每月|每个月|月工资|一月|个月的?平均)[^，,。；;！!？?]{0,4}$")
 
@@ -100,7 +111,7 @@ def months_worked(words: str, today: date | None = None) -> int | None:
         before = words[max(0, start - 6):start]
         if _OTHER_TIME_NEAR.search(words[max(0, start - 5):start]) or _AGO.match(words[end:end + 2]) \
                 or _pay_rate_at(words, start, end) or _SINCE_LEAVING.search(words[max(0, start - 8):start]) \
-                or _pay_period_or_days(words, start, end):
+                or _pay_period_or_days(words, start, end) or _insurance_time(words, start, end):
             continue  # 提前一个月 (ZC-10: a notice), 两个月前摔的 (ZD-05: when it happened)
         if _WORK_BEFORE.search(before) or _WORK_AFTER.match(words[end:end + 4]) or (
                 found and _ROUGHLY.search(before)):  # 干了三年多了 大概三年半 (V-07)
@@ -178,6 +189,9 @@ _OTHER_TIME_NEAR = re.compile(r"(?:怀孕|孕期?|怀上|怀了|产假|哺乳期
 def _other_time(words: str, start: int, end: int) -> bool:
     """The duration at ``start:end`` is said of a pregnancy, a contract or a probation."""
     return bool(_OWED_NEAR.search(words[max(0, start - 4):end + 4])
+                # 半年木交 / 社保半年没交 / 半年没给交社保 (XH-7: filed as the time worked): the
+                # months the insurance went unpaid
+                or _insurance_time(words, start, end)
                 # 最后两个月工资一万二也没给 (RR-14: severance on 2 months, 一年多 worked): months of pay
                 or re.match(r"的?(?:工资|工钱|钱)", words[end:end + 3])
                 or _OTHER_TIME_NEAR.search(words[max(0, start - 5):start])
@@ -453,7 +467,8 @@ def owed_besides(words: str, wage: int) -> list[tuple[str, str, Decimal]]:
     worked = read_worked_days(words) if "加班" in words else None
     if worked:
         pay = overtime_pay(wage, worked.statutory_days, worked.rest_days, worked.extended_hours,
-                           dates=worked.dates, comp_days=worked.comp_days, rest_hours=worked.rest_hours)
+                           dates=worked.dates, comp_days=worked.comp_days, rest_hours=worked.rest_hours,
+                           holiday_hours=worked.holiday_hours)
         if pay.total:
             working = "；".join(line.working for line in pay.lines)
             items.append((f"没给的加班费（《劳动法》第四十四条）：{working}。", "加班费", pay.total))
@@ -536,8 +551,10 @@ _PROBATION_PAY = re.compile(rf"试用期(?:(?:\S{{0,6}}?)(?:工资|一个月|每
 _PROBATION_PAY_LATER = re.compile(rf"试用期[^。？?！!]{{0,16}}?(?:每月|每个月|一个月|一月)\S{{0,2}}?(?:只|才|就)?"
                                   rf"(?:给|发|拿)(?:我|俺)?(?:发)?了?\s*{_PAY}(?!\s*个?月)")
 # 工资说好五千 (ZU-08: no 80 % line): the pay agreed is the regular pay
+# 说好4000 / 讲好的一个月4000 / 谈好4000一个月 (XG-10: the 2,400 of the probation never weighed):
+# the pay agreed, said with no 工资 — but not 说好试用期2400, the probation's own
 _REGULAR_PAY = re.compile(rf"(?:转正|合同上写的?|合同工资|正式工资|工资说好的?|说好的?工资|工资讲好的?|工资谈好的?|"
-                          rf"约定的?工资)\S{{0,5}}?\s*{_PAY}")
+                          rf"约定的?工资|(?:说|讲|谈|定)好(?:了|的)?(?![^，,。；;\s]{{0,4}}试用))\S{{0,5}}?\s*{_PAY}")
 # 不对 我看了下工资条 是3800 after 试用期只给3500 (YW-7: 已更正, the sum kept 3,500): the
 # probation pay told again, corrected — not the regular pay corrected (不对 转正是5500)
 _PAY_FIXED = re.compile(rf"(?:不对|不是|错了|说错|记错|看错|搞错|其实|实际上?|应该)([^。？?！!]{{0,14}}?)"
@@ -823,8 +840,10 @@ _NOTICE_GIVEN = re.compile(r"(?:提前|早就?)\S{0,6}(?:交|递|写|打|发|提
                            r"(?:交|递|写|打|发|提)了?\S{0,2}(?:辞职信|辞职报告|辞职申请|离职申请)")
 
 
-_NO_INSURANCE = re.compile(r"(?:没|没有|不|未)(?:给|帮)?(?:我|俺)?(?:交|缴|上|买)(?:过)?(?:社保|五险|保险)|"
-                           r"(?:社保|五险)\S{0,3}(?:没|没有|不|未)(?:给)?(?:交|缴|上)")
+_NO_INSURANCE = re.compile(r"(?:没|没有|不|未|木|木有)(?:给|帮)?(?:我|俺)?(?:交|缴|上|买)(?:过)?(?:社保|五险|保险)|"
+                           r"(?:社保|五险)\S{0,3}(?:没|没有|不|未|木|木有)(?:给)?(?:交|缴|上)|"
+                           # 半年木交 after 公司一年木交社保了 (XH-7: 木 is 没): the insurance said before
+                           r"(?:社保|五险)[^。？?！!]{0,30}?(?:没|木|未)(?:有)?(?:给)?(?:交|缴)(?!了)")
 # 社保交没交不知道 / 不清楚有没有交 (YR-06: filed as 没交社保, and 不是没交 did not change it)
 _INSURANCE_UNKNOWN = re.compile(r"(?:社保|五险|保险)\S{0,4}?(?:交没交|缴没缴|交了没|有没有交|有没有缴|上没上|买没买)"
                                 r"\S{0,4}?(?:不知道|不清楚|不晓得|没数|不确定)|"
@@ -880,12 +899,16 @@ _FIRED = re.compile(r"辞退|开除|解雇|被辞|炒了|炒鱿鱼|不用我|不
 def case_points(words: str) -> dict[str, str]:
     """The legal facts in the worker's words, for a ticket's summary beside those words (round
     27: a legal ticket held only what the worker typed): the points, and how long they worked."""
+    contract = contract_unknown(words)  # 合同我也不知道签没签 … 没给我留 (XH-5: not kept)
+    words = _contract_words(words)
     points = "、".join([*(label for pattern, label in _CASE_POINTS if pattern.search(words)
                          and (pattern is not _DISMISSED or dismissed(words))),
                        *(["被逼签放弃社保"] if _WAIVER.search(words) and _PRESSED.search(words) else []),
                        # 让俺签个自愿离职 (XC-6: left off the ticket, then asked 工单上写了没)
                        *(["单位让本人写辞职、签自愿离职"] if _MADE_TO_RESIGN.search(words) else []),
-                       *(["离职不结工资"] if _LEAVES.search(words) and _PAY_KEPT.search(words) else [])])
+                       *(["离职不结工资"] if _LEAVES.search(words) and _PAY_KEPT.search(words) else []),
+                       *([contract] if contract else []),
+                       *(["众包骑手（平台说不是员工）"] if _CROWD.search(words) and _RIDER.search(words) else [])])
     if "没交社保" in points and (_INSURANCE_UNKNOWN.search(words) or _NOT_NONE.search(words)):
         points = points.replace("没交社保", "社保交没交不清楚")
     if _NOT_DISMISSED.search(words) and not dismissed(words):
@@ -901,7 +924,14 @@ def case_points(words: str) -> dict[str, str]:
     months = months_worked(words)
     # 四年多吧 快五年了 (XB-13: no time on the ticket): 4年多, as said
     worked = _period(months) + ("多" if rough_time(words) and not months % 12 else "") if months else ""
+    if months and not months % 12 and (nearly := _NEARLY_YEARS.search(words)) \
+            and _YEARS.get(nearly.group(1), 0) * 12 == months + 12:
+        worked = f"快{_YEARS[nearly.group(1)]}年（{worked}）"  # 快三年 (XH-5: 2年多 alone on the ticket)
     return {k: val for k, val in (("case_points", points), ("time_worked", worked)) if val}
+
+
+_NEARLY_YEARS = re.compile(r"(?:快|将近|差不多快|差不多)\s*([二两三四五六七八九十]|\d{1,2})\s*年")
+_YEARS = {**{w: i for i, w in enumerate("一二三四五六七八九十", 1)}, "两": 2, **{str(i): i for i in range(1, 41)}}
 
 
 def worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: bool = False,
@@ -909,6 +939,11 @@ def worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: 
     """:func:`_worked_out`, after the law on what the employer keeps from the worker (the ID
     card, the pay on leaving) when the message tells it (YP-09, YO-10) — then no word of the
     notice the worker owes: they gave it, or did not ask."""
+    if contract_unknown(text):
+        return [CONTRACT_COPY_LINE]  # 合同我也不知道签没签 … 没给我留 (XH-5: only the ticket prompt again)
+    words, text = _contract_words(words), _contract_words(text)
+    if rider := rider_line(text, words):
+        return [rider]  # 我是众包骑手 … 平台说我不是他们员工 算工伤不 (XH-9: the 工伤认定 text)
     if injury := disability_subsidy_line(text, words):
         return [injury]  # 工伤鉴定九级 月工资5000 能赔多少 (YV-06: the 工伤认定 paragraph alone)
     if leave := injury_leave_pay_line(text, words, wage):
@@ -957,6 +992,8 @@ def _worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo:
         if _HOW_MUCH.search(text) and re.search(r"补偿|赔偿|多少钱|能要多少|能拿多少|算算", text) \
                 and (dismissed(words) or _NO_CONTRACT.search(words)):
             return [MONTHS_ASK]  # 一个月五千 能要多少补偿 after 把我辞了 (ZS-06: the legal-aid text)
+        if _NO_CONTRACT.search(text) and not dismissed(words) and not quits_over_fault(words):
+            return [NO_CONTRACT_ASK]  # 饭店后厨 没签合同 (XH-16: the legal-aid paragraph alone)
         return []
     # 不对，是九千五 … 前十二个月平均九千五 after 工资大概八千 (ZW-11 kept 8,000): the pay said now
     wage = (None if asked_wage else monthly_wage_in(text)) or wage or monthly_wage_in(words)
@@ -968,7 +1005,10 @@ def _worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo:
         lines.append(severance_line(months, wage, rough=rough_time(words), ask=ask,
                                     no_notice=bool(_NO_NOTICE.search(words)), resigned=resigned, left=left))
         if _MADE_TO_RESIGN.search(text) and not resigned:
-            lines[0] = made_to_resign_line(lines[0])  # 让俺自己写个辞职信 写了还有补偿吗 (YS-06: 能要)
+            lines[0] = made_to_resign_line(lines[0])
+        if resigned and _NO_INSURANCE.search(words) and not _INSURANCE_UNKNOWN.search(words):
+            # 半年木交 … 干了四年了 补偿咋算 (XH-7): the months unpaid are paid in, besides
+            lines[0] += INSURANCE_MAKE_UP  # 让俺自己写个辞职信 写了还有补偿吗 (YS-06: 能要)
     if _NO_CONTRACT.search(words):
         lines.append(double_wage_line(months, wage, ask and not lines))
     if lines and wage and (besides := owed_besides(words, wage)):
@@ -985,6 +1025,10 @@ def _worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo:
 _MADE_TO_RESIGN = re.compile(r"(?:让|叫|要|逼|要求|劝|非让|非要)(?:着)?(?:我们|我|俺们|俺)?(?:自己)?\S{0,3}"
                              r"(?:写|签|交|打|递)(?:了|个|一个|一份|张)?\S{0,4}?"
                              r"(?:辞职|离职|辞工|自愿|个人原因)")
+
+
+INSURANCE_MAKE_UP = ("另外，没交的那段社保要单位补缴，不折成钱给个人：可以打 12333 向社保经办机构或劳动监察投诉，"
+                     "要求补缴（《社会保险法》第六十三条）。")
 
 
 def made_to_resign_line(severance: str) -> str:
@@ -1156,6 +1200,9 @@ def sums_for(tracker: Tracker) -> list[str]:
     # sum): the case a sum was just worked out on is still the case
     wide = asked or bool(bot_said(tracker, _SUM_SAID, earlier_turns=4))
     words = recent_words(tracker, limit=8 if wide else 4)
+    if stop := stoppage_reply(tracker, text, words):
+        # 没上班的时候给1570也算违法吗 (XG-4: the menu); asked again right after it: the verdict
+        return [STOPPAGE_AGAIN if said_this_turn(tracker, stop[:30], earlier_turns=2) else stop]
     wage = int(wage) if isinstance(wage, (int, float)) else None
     month = days_month(wage, tracker.get_slot("wage_basis"), words)
     if month and _DAYS_A_MONTH.search(text) and (used := bot_said(tracker, _WAGE_USED, earlier_turns=3)) \
@@ -1180,6 +1227,8 @@ def sums_for(tracker: Tracker) -> list[str]:
         totals_said = (TOTAL_SAID, ITEMS_TOTAL_SAID)
         if _TOTAL_ASKED.search(text) and (total := [line for line in sums if line.startswith(totals_said)]):
             return total  # 那一共加起来多少 right after the sums: the total, not the list again
+        if named := _figure_asked_again(text, sums):
+            return named  # 那2400呢 right after the probation's sums (XG-10: 没有现成的准确答案)
         meant = [line for line in sums if not line.startswith(TOTAL_SAID) and (
                  (_DISMISSED.search(text) and "经济补偿" in line)
                  or (_NO_CONTRACT.search(text) and "二倍工资" in line))]
@@ -1200,6 +1249,15 @@ def sums_for(tracker: Tracker) -> list[str]:
         # and the total, not the double wage again
         sums = [line for line in sums if not said_this_turn(tracker, line, earlier_turns=1)]
     return sums
+
+
+def _figure_asked_again(text: str, sums: list[str]) -> list[str]:
+    """那2400呢 / 2400那个呢: a short question naming a sum of the lines just said — that line."""
+    if len(text) > 16 or not re.search(r"呢|咋说|怎么说|咋算|算不算|合法|违法|对吗|对不", text):
+        return []
+    figures = [f"{int(s.value):,}" for s in find_amounts(text) if isinstance(s.value, (int, float)) and s.value >= 100]
+    named = [line for line in sums if any(f"{f} 元" in line or f"{f.replace(',', '')} 元" in line for f in figures)]
+    return [f"您问的 {figures[0]} 元：{named[-1]}"] if named else []
 
 
 _DAMAGES_SAID = re.compile(r"赔偿金是它的二倍（([^）]+)）")
@@ -1270,7 +1328,8 @@ def _months_answers(tracker: Tracker) -> list[tuple[int, int]]:
     told: list[tuple[int, int]] = []
     left = 0
     for at, event in enumerate(tracker.events):
-        if event.get("event") == "bot" and MONTHS_ASK in (event.get("text") or ""):
+        if event.get("event") == "bot" and any(ask in (event.get("text") or "")
+                                               for ask in (MONTHS_ASK, NO_CONTRACT_ASK)):
             left = _ANSWER_WINDOW
         elif event.get("event") == "user":
             months = months_said_now((event.get("text") or "").strip()) if left else None
@@ -1483,3 +1542,169 @@ def minimum_wage_as_wage(text: str, city: str | None, district: str | None,
             f"{f'，{since} 起执行' if since else ''}；以当地人社部门最新公布的为准）")
     return monthly, said
 
+
+
+# 合同我也不知道签没签 入职的时候签了一堆东西 没给我留 (XH-5: neither answered nor kept): whether a
+# contract was signed is not known to the worker, or no copy was given to them
+_CONTRACT_UNKNOWN = re.compile(
+    r"合同[^，,。；;！!？?]{0,8}?(?:签没签|签了没|签没有|有没有签|签过没)|"
+    r"(?:不知道|不清楚|不晓得|记不清|不确定)[^，,。；;！!？?]{0,6}?(?:签没签|签了没|有没有签|签过没)|"
+    r"(?:签没签|签了没|有没有签)[^，,。；;！!？?]{0,3}合同")
+_NO_COPY = re.compile(r"(?:没|不|木)(?:有)?(?:给|发)(?:我|俺)?(?:留|一份|一张|复印件|副本)|"
+                      r"合同[^，,。；;！!？?]{0,6}?(?:在|都在)(?:老板|公司|厂里|单位|他们)(?:那|手里|手上)|"
+                      r"签了一堆|签了好多|签了一大堆")
+CONTRACT_COPY_LINE = ("合同签没签不清楚也没关系：签了劳动合同的，单位应当交给您一份（《劳动合同法》第十六条），"
+                      "可以要求单位出示合同、给您一份；不给的，可以打 12333 向劳动监察反映。单位拿不出书面合同，"
+                      "就按没签算：用工超过一个月没签书面合同的，还可以主张二倍工资（第八十二条，最多11个月）。"
+                      "先把工牌、工资流水、考勤记录、和老板或主管的微信聊天记录这些能证明您在这干活的东西留好。")
+
+
+def contract_unknown(words: str) -> str | None:
+    """The contract as the worker knows it (XH-5): 合同：不清楚，未给本人留存 / 合同：未给本人留存 /
+    合同：签没签不清楚; None when neither the signing nor the copy is in doubt."""
+    unknown, no_copy = bool(_CONTRACT_UNKNOWN.search(words)), bool(_NO_COPY.search(words))
+    if unknown and no_copy:
+        return "合同：不清楚，未给本人留存"
+    if unknown:
+        return "合同：签没签不清楚"
+    if no_copy and "合同" in words and not _NO_CONTRACT.search(words):
+        return "合同：未给本人留存"
+    return None
+
+
+def _contract_words(words: str) -> str:
+    """The words with a contract not known said as such (合同签没签不知道 reads as 没签 to
+    :data:`_NO_CONTRACT`): the no-contract rules are not applied to it."""
+    return _CONTRACT_UNKNOWN.sub("合同不清楚", words)
+
+
+# 众包骑手 / 平台说我不是他们员工 / 跟平台没签合同 这也算有劳动关系 (XH-9: the 工伤认定 text, then the
+# legal-aid text): the rider's labour relation with the platform
+_CROWD = re.compile(r"众包|(?:平台|站点|站长|公司|美团|饿了么)\S{0,4}?(?:说|讲|认为)?\S{0,2}?(?:我|俺)?"
+                    r"(?:不是|不算)(?:他们|它|他)?的?(?:员工|职工|正式工|工人|人)|(?:跟|和|与)平台\S{0,6}?(?:劳动关系|没签|没有合同|没合同)")
+_RIDER = re.compile(r"骑手|外卖|跑单|送单|接单|配送|闪送|平台|众包")
+_RELATION_ASKED = re.compile(r"劳动关系|算工伤|工伤不|算不算|是不是员工|算谁的|谁管|咋办|怎么办|能赔|赔不赔|管不管")
+RIDER_LINE = ("按您说的是众包骑手：众包一般是自己在平台注册、自由接单，平台通常不认为和您有劳动关系，"
+              "这就是它说“不是员工”的原因。"
+              "但算不算劳动关系，不看叫法、看实际用工：要是平台或配送站点实际管着您——派单、排班、考勤、规定接单量、罚款、"
+              "按它的规矩计报酬——可以申请劳动仲裁确认劳动关系，确认了就能申请工伤认定。"
+              "确认不了劳动关系的，看看有没有这两样：国家正在部分省市、部分平台试点“新就业形态就业人员职业伤害保障”，"
+              "在试点平台接单时由平台按单缴费，受了伤可以向平台报案申请；平台或站点给买的意外险，也可以报。"
+              "接单记录、派单截图、收入流水、事故经过和就医记录都留好。"
+              "免费帮助：12348 法律援助热线、12351 工会职工服务热线。")
+
+
+def rider_line(text: str, words: str) -> str | None:
+    """The crowd-sourced rider's labour relation and cover (XH-9), when the message is about it;
+    None otherwise (a factory's 不是正式工 is no rider's)."""
+    if not _RIDER.search(words):
+        return None
+    if _CROWD.search(text) or (_CROWD.search(words) and _RELATION_ASKED.search(text)):
+        return RIDER_LINE
+    return None
+
+
+# 饭店后厨 没签合同 as the first message (XH-16: the legal-aid paragraph alone): the rule, and
+# how long they worked, which the sum needs
+NO_CONTRACT_ASK = ("没签书面劳动合同的：用工超过一个月还没签，从第二个月起可以要二倍工资"
+                   "（每月多一份工资，最多11个月）；"
+                   "满一年还没签，视为已经订立了无固定期限劳动合同（《劳动合同法》第十条、第八十二条）。"
+                   "您在这个单位干了多久了？现在还在干吗？告诉我，我帮您算算能要多少。")
+
+
+# 放假那会厂里只给1570保底 / 停工那三个月只发1570 / 疫情在家没上班 (XG-4: held against today's
+# minimum wage and called below it): pay for a time the worker did no work
+_NOT_WORKING = re.compile(r"放假|放了假|停工|停产|歇业|停业|休假|放长假|(?:没|木|不)(?:有)?(?:上班|上工|开工|干活)|"
+                          r"在家(?:待着|呆着|歇着|休息)?|疫情(?:那会|期间|放假|停工)")
+# 放假那几天加班 / 养伤在家 / 产假: another rule's time off
+_NOT_A_STOPPAGE = re.compile(r"加班|值班|养伤|工伤|受伤|产假|病假|年假|婚假|丧假|探亲假")
+_GUARANTEE = re.compile(r"保底|生活费|基本工资|只给|只发|才给|才发|就给|就发|给了|发了|给\d|发\d")
+_OWED_NOW = re.compile(r"欠|拖|没发|没给|不发|不给")
+_WORKED_FULL = re.compile(r"干满|上满|满勤|全勤|正常上班|正常出勤|每天都上|天天上班")
+_STOPPAGE_LAW = ("最低工资标准管的是正常劳动：职工在法定工作时间内提供了正常劳动，工资才不能低于当地最低工资"
+                 "（《最低工资规定》第三条、第十二条）。放假、停工停产在家没上班的那段时间，不按最低工资比："
+                 "非职工原因停工停产，在一个工资支付周期（一般一个月）内的，按劳动合同约定的标准照发工资；"
+                 "超过一个工资支付周期、职工没有提供正常劳动的，单位按省里规定的办法发生活费"
+                 "（《工资支付暂行规定》第十二条；2020年疫情期间人社部也是这样要求的），标准各省不一样，"
+                 "可以打 12333 问当地。"
+                 "单位和职工协商带薪休假、集体协议定了休假期间保底工资的，按协议发。")
+
+
+STOPPAGE_AGAIN = ("不算违法：最低工资是对正常劳动说的，放假、停工在家没上班的那段时间不按最低工资比，"
+                  "按协议（带薪休假的保底）或停工停产的规定（第一个工资支付周期照发，之后发生活费）发，上面说的就是这个。"
+                  "单位连协议或规定的数也没发够的，差额可以要求补发，打 12333 投诉。")
+
+
+@lru_cache(maxsize=1)
+def _employer_figures() -> list[dict]:
+    """The employer facts of the policy data (bot/seed/policies.yml) that carry figures."""
+    return [fact for policy in _seed("policies.yml").get("policies") or []
+            for fact in ((policy.get("details") or {}).get("facts") or [])
+            if fact.get("employers") and fact.get("figures")]
+
+
+def _employer_record(words: str, paid: int | None) -> dict | None:
+    """The employer's own record of that sum (隆祥's 2020 保岗协议: 1570 a month for the leave)."""
+    if paid is None:
+        return None
+    for fact in _employer_figures():
+        if str(paid) in fact["figures"] and any(name in words for name in fact["employers"]) \
+                and _NOT_WORKING.search(" ".join(str(a) for group in fact.get("asks") or [] for a in group)):
+            return fact
+    return None
+
+
+def stoppage_pay_line(text: str, words: str, paid: int | None, minimum: tuple[str, int] | None = None,
+                      since: str | None = None) -> str | None:
+    """The pay for a leave or a stoppage, when the worker did not work (XG-4: 1570 in the 2020
+    lockdown held against 福鼎's 2022 minimum of 1,960 and called unlawful): the minimum wage is
+    for normal work; a stoppage is paid by the contract for the first pay period, then a living
+    allowance by the province's rule; an agreed paid leave by the agreement — and the employer's
+    own record of the sum when the data has it. ``minimum``: (the place, its monthly minimum)
+    said before, ``since``: when it took effect. None unless the words say the time was not
+    worked and the message asks about it or tells it."""
+    if not _NOT_WORKING.search(words) or _WORKED_FULL.search(text) or _NOT_A_STOPPAGE.search(words):
+        return None
+    if not (_GUARANTEE.search(text) or _NOT_WORKING.search(text)) or _OWED_NOW.search(text):
+        return None  # (在家待着 老板欠我3000: wages owed, not a stoppage's pay)
+    if not (_NOT_WORKING.search(text) or re.search(r"合法|违法|犯法|对不对|行不行|行吗|算不算|能不能", text)):
+        return None
+    said = f"按您说的，{paid:,} 元是放假、没上班那段时间给的" if paid else "按您说的，那是放假、没上班那段时间的钱"
+    line = f"{said}：这样单凭它低于现在的最低工资，不能说违法。{_STOPPAGE_LAW}"
+    if minimum:
+        line += (f"现在{minimum[0]}的月最低工资 {minimum[1]:,} 元是"
+                 + (f"{since}起执行的" if since else "现在执行的")
+                 + "标准，要比也该和当时执行的标准比。")
+    if record := _employer_record(words, paid):
+        line += f"\n单位的记录里有这笔：{record['answer']}（来源：{record.get('source', '')}）"
+    return line + "单位没按协议或规定发的，差额可以要求补发，打 12333 投诉，工会（12351）也能帮您。"
+
+
+_YEAR_SAID = re.compile(r"(20\d\d)年")
+
+
+def _minimum_said(tracker: Tracker) -> tuple[tuple[str, int] | None, int | None]:
+    """The minimum wage the last replies held the worker's pay against, and the pay."""
+    below = bot_said(tracker, _BELOW_MINIMUM, earlier_turns=4)
+    if below is None:
+        return None, None
+    city, district = location(tracker)
+    return (str(city or district or "当地"), int(below.group(2))), int(below.group(1))
+
+
+def stoppage_reply(tracker: Tracker, text: str, words: str) -> str | None:
+    """:func:`stoppage_pay_line` on the conversation: the pay the minimum-wage verdict was said
+    on, or the sum in the message."""
+    minimum, paid = _minimum_said(tracker)
+    minimum = minimum or minimum_wage_at(*location(tracker))  # (the place's, when none was said)
+    told = next((int(s.value) for s in find_amounts(text) if isinstance(s.value, (int, float))
+                 and s.value >= 100 and not _YEAR_SAID.match(text, s.start)), None)
+    if minimum is None and told is None:
+        return None
+    since = None
+    if minimum:
+        record = _minimum_wage_records().get(minimum[0]) or next(
+            (r for name, r in _minimum_wage_records().items() if name.startswith(minimum[0])), None)
+        since = str(record.get("effective_from")) if record and record.get("effective_from") else None
+    line = stoppage_pay_line(text, words, told or paid, minimum, since)
+    return line

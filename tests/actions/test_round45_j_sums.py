@@ -92,7 +92,8 @@ def test_nearly_five_years_is_four_and_more(told):
                                              (told, "inform", [])])))
     assert "干了4年多：经济补偿是 4 个月工资" in lines and "满六个月再加一个月" in lines, lines
     assert "5年多" not in lines and "5 个月工资" not in lines, lines
-    assert case_points(f"{QUITS}；{told}").get("time_worked") == "4年多"
+    # (快五年 is kept in the worker's words beside it: XH-5's 快三年 was 2年多 alone on the ticket)
+    assert case_points(f"{QUITS}；{told}").get("time_worked") in ("4年多", "快5年（4年多）")
 
 
 def test_five_years_and_more_stays_five():
