@@ -26,6 +26,7 @@ from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client, said_this_turn
 from actions.crisis import crisis_words_in, is_crisis
 from actions.overtime_calculator import money
+from actions.station_followup import service_at_station_reply
 from actions.station_text import station_text, wider_station_note
 from bot.normalize.text import normalize_text
 
@@ -102,10 +103,11 @@ def date_text(fact: dict, today: date | None = None) -> str:
     return "日期未注明"
 
 
-def fact_text(fact: dict) -> str:
-    """One answer: the figure (or the station's address, phone and hours), source, date."""
+def fact_text(fact: dict, asked: str = "") -> str:
+    """One answer: the figure (or the station's address, phone and hours: opening with the yes
+    or no to a day or hour ``asked`` about), source, date."""
     body = (wider_station_note(fact.get("asked_region"), fact["station"]) + "工会网格工作站："
-            + station_text(fact["station"])) if fact.get("kind") == "station" else fact["answer"]
+            + station_text(fact["station"], asked)) if fact.get("kind") == "station" else fact["answer"]
     return f"{body}\n（来源：{fact['source']}；{date_text(fact)}）"
 
 
@@ -231,7 +233,8 @@ def question_parts(text: str) -> list[str]:
 async def answer_fact(tracker: Tracker) -> list[str] | None:
     """The answer to a fact question in the latest message (the reply texts), or None."""
     found = await asked_facts(tracker)
-    texts = [fact_text(fact) for fact in found]
+    asked = (tracker.latest_message or {}).get("text") or ""
+    texts = [fact_text(fact, asked) for fact in found]
     texts += applied_lines(found, recent_words(tracker))
     return texts or None
 
@@ -267,6 +270,8 @@ CASE_TOPICS = {"relief_application": "困难职工医疗救助", "mutual_insuran
                # the policy services, whose sign-ups are filed as "other" (YN-02)
                "childcare_service": "托管驿站", "skills_training": "职工书院 培训"}
 _WHICH_YEAR = re.compile(r"今年|去年|以前|往年|还有没有|还算|过期|还能领|还有效|哪一年|哪年")
+# 好多 / 几多 (贵州, 湖北: 多少), 一共 / 总共: a sum asked, not which year a measure is of
+_ASKS_A_SUM = re.compile(r"多少|好多|几多|一共|总共|合计|加起来|几个钱|几千|几百|补多少|拿多少")
 WHICH_YEAR = ("我这里的过年措施都注明了出处和年份，上面写的是哪一年就是哪一年的。今年有没有、怎么领，以当地"
               "工会最新公布的为准：可以打职工服务热线 12351 问，也可以登记一下，让工作站的工作人员帮您问清楚。")
 ELSEWHERE = "您所在的地方还没有收录这项标准，先给您一个别处的做法作参考："
@@ -289,7 +294,12 @@ async def answer_in_topic(tracker: Tracker, topic: str | None = None) -> list[st
     topic = topic or form_topic(tracker)
     if not text or len(text) > MAX_QUESTION or not is_question(text) or is_crisis(text):
         return []
-    if topic == "过年补贴" and _WHICH_YEAR.search(text):
+    if (service := service_at_station_reply(tracker)) is not None:
+        return [service]  # 驿站在哪 几点能去接 on the offer after the 沂河路 card (XH-2)
+    # 那去年放假三个月那个保底钱是好多 一共好多嘛 (XG-6: the year disclaimer): a sum asked of a
+    # year gone by is answered from its record; the disclaimer only when none answers
+    which_year = topic == "过年补贴" and bool(_WHICH_YEAR.search(text))
+    if which_year and not _ASKS_A_SUM.search(normalize_text(text)):
         return [WHICH_YEAR]  # 这个是今年的政策吗 还是以前的 (O-15): looped on the offer
     if topic == "困难职工医疗救助" and (line := _status_asked_about(tracker, text)):
         return [line]
@@ -314,8 +324,8 @@ async def answer_in_topic(tracker: Tracker, topic: str | None = None) -> list[st
             found = [f for f in found if f not in said]
         if found or applied:
             lead = [ELSEWHERE] if where == {} and any(place.values()) and found else []
-            return lead + [fact_text(fact) for fact in found] + applied
-    return []
+            return lead + [fact_text(fact, text) for fact in found] + applied
+    return [WHICH_YEAR] if which_year else []
 
 
 _OVER_A_YEAR = re.compile(r"一年多|超过一年|超过了一年|一年半|两年|好几年|过了一年|"
@@ -353,7 +363,8 @@ _PHONE_OR_CODE = re.compile(r"(?:(?:我的)?(?:电话|手机号?|号码|联系�
 _CHAT_ONLY = re.compile(r"^(?:没收到|收到了?|还没收到|然后呢|那然后呢|然后|接下来呢|还有呢|好的?|嗯+|哦+|对|对的|是的?|"
                         r"确认|要|不要|行|可以|谢谢|谢了|知道了|明白了|懂了|不用登记|先别登记|不登记|先不用|"
                         r"不用了?|算了|没了|没有了?|就这些|就这样)[吧啊呀呢了。.!！?？\s]*$")
-_TAKEN_BACK = re.compile(r"算了|不办了|不登记了|取消|不弄了|不要了")
+# (…还不如死了算了 is no taking back: XH-13's ticket lost 手被机器压了 公司不给报工伤 with it)
+_TAKEN_BACK = re.compile(r"(?<!死了)(?<!死)(?<!活着)(?<!不活了)算了|不办了|不登记了|取消|不弄了|不要了")
 # 那算了 我重新说 我在黄岛区… (YR-10: the whole new case was dropped for its 算了): the clause of
 # the take-back goes, the case told after it stays
 _TAKE_BACK_CLAUSE = re.compile(r"^\s*(?:那|哎|唉|嗯)?\s*(?:算了|不办了|不弄了)\s*[，,。；;\s]*"

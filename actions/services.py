@@ -34,8 +34,8 @@ from actions.service_catalog import (
     services_named,
 )
 from actions.slot_checks import slots_set_this_turn
-from actions.station_followup import filed_type
-from actions.station_text import station_text, wider_station_note
+from actions.station_followup import PSYCH_HOTLINES_LINE, asked_service_of_station, filed_type, service_place_text
+from actions.station_text import hours_text, station_text, wider_station_note
 from actions.tickets import call_back_by, filed_summary, lookup_phone, offer_ticket, ticket_filed_here
 from actions.validators import OCCUPATION_WORDS
 from bot.contract import TICKET_STATUS_WORKER_NAMES
@@ -80,7 +80,8 @@ class ActionFindStation(SafeAction):
         if said_this_turn(tracker, found["station"].get("name") or "\0"):
             return []  # the fact answer named this station already, with its source
         dispatcher.utter_message(text=wider_station_note(found.get("path"), found["station"])
-                                 + "离您最近的工会网格工作站是：\n" + station_text(found["station"]))
+                                 + "离您最近的工会网格工作站是：\n"
+                                 + station_text(found["station"], tracker.latest_message.get("text") or ""))
         return []
 
 
@@ -205,7 +206,7 @@ class ActionLegalAid(PolicyAnswer):
                      if f.get("kind") != "station"
                      and not said_this_turn(tracker, f.get("answer", "")[:24], earlier_turns=6)]
         for fact in found:
-            dispatcher.utter_message(text=fact_text(fact))
+            dispatcher.utter_message(text=fact_text(fact, tracker.latest_message.get("text") or ""))
         sums = own_sums(tracker)
         for line in sums:
             dispatcher.utter_message(text=line)
@@ -410,7 +411,10 @@ class ActionSkillsTraining(PolicyAnswer):
         told = said_this_turn(tracker, policies[0]["summary"][:24], earlier_turns=4)
         if not told:
             for policy in policies[:2]:  # the local academy first, then the general offer
-                dispatcher.utter_message(text=f"{policy['title']}：{policy['summary']}")
+                # (福田职工书院's 1+1+10+N with no source line, XH-3): a report's figures say whose
+                source = str(policy.get("source") or "")
+                said = f"\n（来源：{source}）" if policy.get("region_id") is not None and source else ""
+                dispatcher.utter_message(text=f"{policy['title']}：{policy['summary']}{said}")
         if not (told or wants_registration(text) or _ASKS_SIGN_UP.search(text)
                 or _WANTS_TO_LEARN.search(case_words(tracker) or "")):
             return []
@@ -718,6 +722,44 @@ def psych_intro_for(place: str | None, station: dict | None) -> str | None:
             f"可以找{station_where(station)}。您愿意说说最近发生了什么吗？")
 
 
+async def stations_with(tracker, word: str) -> list[dict]:
+    """The stations of the worker's place whose services name ``word`` (托管, 心理), the one
+    with a room of its own (服务室 / 驿站) first ([] for none or no place known)."""
+    city, district = location(tracker)
+    if not (city or district):
+        return []
+    try:
+        found = await client().request("GET", "/stations", params={
+            k: val for k, val in (("city", city), ("district", district)) if val})
+    except BackendError:
+        return []
+    listed = [st for st in found.get("stations") or [] if any(word in str(sv) for sv in st.get("services") or [])]
+    return sorted(listed, key=lambda st: not any(re.search(r"室|驿站", str(sv)) and word in str(sv)
+                                                 for sv in st.get("services") or []))
+
+
+async def psych_room_reply(tracker) -> str | None:
+    """我在黄岛辛安 听说工会有个心理的屋子 能去不 要钱不 (XH-14: the general paragraph, twice): the
+    room of the worker's own station, free, its hours and phone; asked again (具体在哪), the
+    address with where the door is asked. None: not asked, or no room on record there."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if text.startswith("/") or is_crisis(text) or asked_service_of_station(text) != "心理":
+        return None
+    stations = await stations_with(tracker, "心理")
+    if not stations:
+        return None
+    station = stations[0]
+    service = psych_service_of(station) or "心理健康服务"
+    address = re.sub(r"（示例地址[^）]*）", "", str(station.get("address") or ""))
+    said = service_place_text(service, station["name"], address, str(station.get("phone") or "12351"),
+                              hours_text(station.get("hours") or {}), text)
+    if said_this_turn(tracker, said[:20], earlier_turns=2):
+        # 那个心理的屋子具体在哪 right after it (XH-14 T6: the same paragraph word for word)
+        return (f"{service}在{station['name']}里，登记的地址是：{address}。工会这里没有更细的门牌；去之前先打 "
+                f"{station.get('phone') or '12351'} 问清楚在哪栋楼、哪个门，顺便约个时间。{PSYCH_HOTLINES_LINE}")
+    return said
+
+
 class ActionPsychSupport(SafeAction):
     """Crisis words → hotline numbers at once and a person; never a form."""
 
@@ -740,7 +782,8 @@ class ActionPsychSupport(SafeAction):
                     *await request_handoff(dispatcher, tracker, "crisis"),
                     FollowupAction("action_listen")]
         text = tracker.latest_message.get("text") or ""
-        if asks_for_a_person(text) or wants_to_talk(text):
+        room = await psych_room_reply(tracker)
+        if asks_for_a_person(text) or (wants_to_talk(text) and not room):
             # 压力大 睡不着 想找个人聊聊 (L-17): the hotlines that answer at any hour come first;
             # out of hours the station only calls back. A form it interrupted pauses (its facts
             # kept), and the bot waits for the worker
@@ -748,9 +791,12 @@ class ActionPsychSupport(SafeAction):
             return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("interrupted_form", None),
                     *await request_handoff(dispatcher, tracker, "psych_support"),
                     FollowupAction("action_listen")]
-        for text in await answer_fact(tracker) or []:  # 心理援助热线是多少: the number first
+        for text in [] if room else await answer_fact(tracker) or []:  # 心理援助热线是多少: the number first
             dispatcher.utter_message(text=text)
-        if intro := psych_intro_for(*await psych_place(tracker)):
+        if room:
+            dispatcher.utter_message(text=room)  # the room of their station, asked for (XH-14)
+            policies = []
+        elif intro := psych_intro_for(*await psych_place(tracker)):
             # a worker elsewhere (广州): the stations' rooms of the usual line and of the national
             # record are not theirs (XD-16); the hotlines and their own union instead
             dispatcher.utter_message(text=intro)

@@ -10,6 +10,7 @@ from rasa_sdk import Tracker
 
 from actions.station_text import OPEN_NOW_NOTE, SERVICES_LABEL
 from bot.contract import TICKET_TYPE_WORKER_NAMES, WEEKDAY_NAMES
+from bot.normalize.text import normalize_text
 
 _WHERE_EXACTLY = re.compile(r"具体(?:在)?哪|具体位置|具体地址|门牌|怎么走|咋走|在哪(?:儿|里)?啊?$|几楼|哪个门|"
                             r"地址(?:呢|是啥|在哪)|详细地址")
@@ -93,8 +94,73 @@ _SERVICES_ASKED = re.compile(r"能办(?:啥|什么|哪些)|办(?:啥|什么|哪�
 _ONLINE = re.compile(r"网上|线上|手机上|在手机|上网|app|APP|小程序|公众号|微信上")
 
 
+# 驿站在哪 几点能去接 / 那个心理的屋子具体在哪 (XH-2: 没有现成的准确答案 right after the 沂河路 card that
+# lists the 托管驿站; XH-14: the general paragraph twice): a service of a station, asked where or when
+_SERVICE_WORDS = (("托管", re.compile(r"驿站|托管|看孩子|看娃|托儿")),
+                  ("心理", re.compile(r"心理|心里|谈心|疏导|说说话的")))
+_WHERE_OR_WHEN = re.compile(r"在哪|哪里|哪儿|地址|位置|怎么走|咋走|怎么去|咋去|几点|什么时候|啥时候|几时|开门|"
+                            r"关门|能去|去接|接孩子|接娃|时间|有人")
+_PICK_UP = re.compile(r"接(?:孩子|娃|人|回)?|几点(?:走|放)")
+PSYCH_HOTLINES_LINE = "难受的时候，心理援助热线 12356、400-161-9995 随时有人接。"
+
+
+def asked_service_of_station(text: str) -> str | None:
+    """The station service (托管 / 心理) a message asks where or when about (None: not that)."""
+    text = normalize_text(text or "")
+    if not _WHERE_OR_WHEN.search(text) or _ONLINE.search(text):
+        return None
+    return next((word for word, words in _SERVICE_WORDS if words.search(text)), None)
+
+
+def service_place_text(service: str, name: str, address: str, phone: str, hours: str, asked: str = "") -> str:
+    """Where a station's service (职工子女爱心托管驿站, 职工心理健康服务室) is, and when someone is
+    there — the station's own record; what the record does not hold (pick-up times) said so."""
+    address = re.sub(r"（具体位置请先打电话问清楚）|（示例地址[^）]*）", "", address)
+    hours = OPEN_NOW_NOTE.sub("", hours).replace("；", "，")
+    where = f"{service}就在{name}里（{address}，具体门牌先打 {phone} 问清楚）"
+    if "心理" in service:
+        return f"{where}，免费。服务时间是{hours}，去之前先打 {phone} 约个时间。{PSYCH_HOTLINES_LINE}"
+    pick_up = ("托管每天几点能接孩子，我这里没有收录，登记后工作人员告诉您，也可以先打 "
+               f"{phone} 问。") if _PICK_UP.search(normalize_text(asked)) else ""
+    return f"{where}。站里的服务时间是{hours}。{pick_up}"
+
+
+def _card_with(tracker: Tracker, word: str, turns: int = 4) -> dict[str, str] | None:
+    """The station card said within the worker's last ``turns`` messages whose services list a
+    service with ``word`` (托管 / 心理): its name, address, phone, hours and that service."""
+    users = 0
+    for event in reversed(tracker.events):
+        users += event.get("event") == "user"
+        if users > turns:
+            return None
+        text = event.get("text") or "" if event.get("event") == "bot" else ""
+        for block in text.split("\n\n") if "地址：" in text and "电话：" in text else ():
+            lines = [line.strip() for line in block.splitlines()]
+            listed = next((line.split("：", 1)[1] for line in lines if line.startswith(SERVICES_LABEL)), "")
+            service = next((sv for sv in listed.split("、") if word in sv), None)
+            at = next((i for i, line in enumerate(lines) if line.startswith("地址：")), None)
+            if not service or not at:
+                continue
+            field = {line.split("：", 1)[0]: line.split("：", 1)[1] for line in lines if "：" in line}
+            return {"service": service, "name": lines[at - 1].split("：")[-1], "address": field.get("地址", ""),
+                    "phone": field.get("电话", ""), "hours": field.get("服务时间", "")}
+    return None
+
+
+def service_at_station_reply(tracker: Tracker) -> str | None:
+    """驿站在哪 几点能去接 after a card that lists the 托管驿站: where the service is (that station),
+    when someone is there, and what is not on record; None when not asked or no such card."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if text.startswith("/") or not (word := asked_service_of_station(text)) \
+            or not (card := _card_with(tracker, word)):
+        return None
+    return service_place_text(card["service"], card["name"], card["address"], card["phone"], card["hours"], text)
+
+
 def station_detail_reply(tracker: Tracker) -> str | None:
     """The address, hours or services asked again after a card: its lines (None: not that)."""
+    if (service := service_at_station_reply(tracker)) is not None:
+        return service
     text = ((tracker.latest_message or {}).get("text") or "").strip()
     where, when = _WHERE_EXACTLY.search(text), _HOURS_ASKED.search(text) or _DAY_ASKED.search(text)
     if _ONLINE.search(text):

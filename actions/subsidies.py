@@ -20,7 +20,8 @@ from actions.common import SafeAction, client, location, said_this_turn
 from actions.facts import recent_words, same_employer
 from actions.relief import verdict_lines
 from actions.tickets import offer_ticket
-from actions.validators import UNKNOWN
+from actions.validators import RELATIVE, UNKNOWN, someone_elses_place
+from bot.normalize.text import normalize_text
 
 MEASURES_HEADER = "当地工会的过年措施："
 # how far back a measure said counts as said (the form's questions come in between)
@@ -270,3 +271,23 @@ async def accident_claim_reply(tracker: Tracker) -> str | None:
     if given:
         return cover_given_text(cover) if cover.get("reason") else None
     return f"按“{cover['title']}”：{cover['next_steps']}\n{INJURY_ROUTE}"
+
+
+# --- whose holiday, and how it was spent (XH-6, XG-5) --------------------------------------------
+
+async def someone_elses_measures(tracker: Tracker) -> list[str]:
+    """我表弟在廣東送外賣，他那邊有嗎: that place's holiday measures, said as theirs, with their
+    sources ([] when the message is no such question or the place has none on record)."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if not (place := someone_elses_place(text)):
+        return []
+    measures = await measures_for(place, None)
+    if not measures:
+        return [f"{place}的过年措施我这里没有收录，让他问当地工会，或拨打职工服务热线 12351。"]
+    who = RELATIVE.search(normalize_text(text))
+    name = re.sub(r"^(?:我|俺)(?:家|的)?", "", who.group(0)) if who else "他"
+    return [measures_text(measures, header=f"您{name}在{place}的话，{place}当地工会的过年措施：")
+            + "\n这是给他的参考，您自己的登记内容不变。"]
+
+
+
