@@ -6,7 +6,7 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 
 from actions.common import SafeAction
 from actions.facts import answer_fact
-from actions.handoff import withdraw_handoff, withdraws_the_handoff
+from actions.handoff import queued_hello_reply, withdraw_handoff, withdraws_the_handoff
 from actions.tickets import filed_content_asked
 
 # What a worker told us once and may need again: kept when a form is cancelled.
@@ -45,3 +45,20 @@ class ActionCancelRequest(SafeAction):
         half_filled = [SlotSet(slot, None) for slot in required if slot not in CARRIED_OVER]
         return leave + [SlotSet("pending_case", None), SlotSet("wants_ticket", None),
                         *half_filled]
+
+
+class ActionGreet(SafeAction):
+    """你好 / 有人吗: the greeting and what the hotline does — except while the worker waits in
+    the queue for a person, when 有人吗 asks whether anyone is there (XF-11: the menu, as if the
+    conversation had just begun)."""
+
+    def name(self) -> str:
+        return "action_greet"
+
+    async def act(self, dispatcher, tracker, domain):
+        text = (tracker.latest_message or {}).get("text") or ""
+        if waiting := queued_hello_reply(tracker, text):
+            dispatcher.utter_message(text=waiting)
+            return []
+        dispatcher.utter_message(response="utter_greet")
+        return []

@@ -36,6 +36,7 @@ from actions.handoff import (
     closed_challenged_reply,
     file_waiting_callback,
     place_for_the_hours,
+    place_for_the_person,
     queued_phone_left,
     queued_wait_reply,
     request_handoff,
@@ -180,7 +181,7 @@ def corrected_facts(tracker: Tracker) -> dict[str, Any]:
 
 
 # 看看 / 帮我看看 / 看一下吧 / 好 看看: yes to 要不要我再帮您看看您自己的情况
-_LOOK_AT_IT = re.compile(r"^(?:好|行|嗯|要|可以|麻烦)?[的啊吧，, ]*(?:帮我|给我|你)?(?:看看|看一下|瞅瞅|瞧瞧)"
+_LOOK_AT_IT = re.compile(r"^(?:好|行|嗯|要|可以|麻烦)?[的啊吧，, ]*(?:帮我|给我|你)?(?:看看|看一下|瞅瞅|瞧瞧|看|瞅|瞧)"
                          r"(?:我的情况)?[吧呗啊呀。！!]*$")
 
 
@@ -194,6 +195,9 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
     callback = await callback_reply(dispatcher, tracker)
     if callback is not None:
         return callback
+    if place_for_the_person(tracker) and not services_meant(text):
+        # 现在没人吗？我在黄岛辛安 right after the place was asked to find a person (XH-10: 没太明白)
+        return await request_handoff(dispatcher, tracker, "worker_request")
     if waiting := queued_wait_reply(tracker, text):
         dispatcher.utter_message(text=waiting)  # 我现在排第几, read as out of scope (YP-13: 帮不上忙)
         return []
@@ -357,6 +361,35 @@ class ActionOutOfScope(Action):
         return []
 
 
+# what asks whether it is a machine or who it is (the NLU's bot_challenge examples): anything else
+# read as bot_challenge is a message about the conversation (那饭店名字写到单子上了没 after a ticket,
+# XG-9: 我是工会的智能助手（机器人）)
+_CHALLENGE = re.compile(r"机器|真人|是人|人工智能|智能|AI|ai|电脑|電腦|程序|自动回复|你是谁|你叫|名字叫|"
+                        r"工会的人|听懂|听得懂|活人|客服")
+
+
+class ActionBotChallenge(Action):
+    """你是机器人吗: who answers; a message the NLU put here that asks nothing of the kind is read
+    from the conversation, as out-of-scope messages are."""
+
+    def name(self) -> str:
+        return "action_bot_challenge"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        text = (tracker.latest_message or {}).get("text") or ""
+        if not _CHALLENGE.search(text):
+            try:
+                understood = await understood_anyway(dispatcher, tracker, domain)
+                if understood is not None:
+                    return understood
+            except Exception:  # the plain answer below is never lost to a bug
+                logging.getLogger(__name__).exception("bot_challenge: reading the context failed")
+        dispatcher.utter_message(response="utter_bot_challenge")
+        return []
+
+
 # 嗯 / 好 right after the crisis reply (round 40: 好的。请说说您遇到的具体情况，我来帮您看看 — a form's
 # voice to a worker in distress): the worker is heard and the lines stay in front of them
 AFFIRM_AFTER_CRISIS = ("嗯，我在这儿陪着您。想说什么都可以慢慢跟我说；撑不住的时候，12356、400-161-9995 "
@@ -388,6 +421,10 @@ class ActionAffirmNoContext(Action):
         if (back := await take_back(dispatcher, tracker, domain, None)) is not None:
             return back  # 还是办吧 right after 算了不办了 (YR-15: the grade and the problem asked again)
         text = (tracker.latest_message.get("text") or "").strip()
+        if (service := own_case_offered(tracker)) and _LOOK_AT_IT.match(text):
+            # 看 to 要不要我再帮您看看您自己的情况 (XG-10: read as a yes with nothing open, the menu):
+            # the 看看我的情况 button's answer
+            return await ActionStartService()._start(service, dispatcher, tracker, domain)
         if text and not text.startswith("/") and not v.sounds_affirmative(text):
             # 试用期 alone read as affirm (no yes in its words): a topic, answered as one
             return await ActionStartService().run(dispatcher, tracker, domain)

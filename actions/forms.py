@@ -21,8 +21,8 @@ from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client
 from actions.fact_tables import CASE_ALIASES, CASE_FACTS, CORRECTED, FACT_NAMES, WAGE_FACTS, fact_text, wage_as_said
-from actions.facts import answer_in_topic, is_question, worker_messages
-from actions.hotline_form import HotlineForm, asked_again_here
+from actions.facts import is_question, worker_messages
+from actions.hotline_form import HotlineForm, answer_here, asked_again_here
 from actions.legal import case_points, months_answered_now, shortfall_reply, sums_for, tells_time_worked
 from actions.overtime_calculator import amount_on_new_days
 from actions.overtime_days import kind_of_day_named, whole_holiday_said
@@ -41,8 +41,11 @@ from actions.slot_checks import (
     slots_set_this_turn,
     value_before_this_message,
 )
+from actions.slot_mappings import docked_so_far
 from actions.subsidies import occupation_matters, say_measures
 from actions.tickets import (
+    BY_PHONE_TEXT,
+    asks_lookup_by_phone,
     case_place,
     new_phone_in,
     points_said_now,
@@ -119,9 +122,11 @@ class ValidateWageArrearsForm(HotlineForm):
                 or tracker.get_slot("wage_basis") in ("day", "hour") or _NAMES_THE_SUM.search(text):
             return None
         old, new = changes[0].get("old"), changes[0].get("new")
-        if old != wage * int(months.group(1)) or not isinstance(new, int) or abs(new - wage) >= abs(new - old):
+        docked = docked_so_far(tracker)  # (9,500 × 2 + the 500 docked, XG-3)
+        if old not in (wage * int(months.group(1)), wage * int(months.group(1)) + docked) \
+                or not isinstance(new, int) or abs(new - wage) >= abs(new - old):
             return None
-        return new, new * int(months.group(1))
+        return new, int(new * int(months.group(1)) + docked)
 
     async def extract_case_confirmed(self, dispatcher, tracker, domain) -> Slots:
         if tracker.get_slot("requested_slot") != "case_confirmed" \
@@ -378,6 +383,13 @@ class ValidateTicketStatusForm(HotlineForm):
             return [SlotSet("repeat_count", None), ActiveLoop(None),
                     SlotSet("requested_slot", None), FollowupAction("action_listen")]
         other = v.ticket_id(text)
+        if tracker.get_slot("requested_slot") == "ticket_id" and not other.ok and asks_lookup_by_phone(text):
+            # 能用手机号查我所有的单子不 (XH-12: 请告诉我工单号 again): no, and who can
+            dispatcher.utter_message(text=BY_PHONE_TEXT, buttons=[
+                {"title": "转人工", "payload": "/request_human"},
+                {"title": "先不查了", "payload": "/deny"}])
+            return [SlotSet("repeat_count", None), ActiveLoop(None),
+                    SlotSet("requested_slot", None), FollowupAction("action_listen")]
         if tracker.get_slot("requested_slot") == "ticket_id" and self._waiting_for_answer(tracker) \
                 and not other.ok and (kept := registered_phone_in(text)):
             return self._phones_told(dispatcher, kept, new_phone_in(text))
@@ -565,7 +577,7 @@ class ValidateTicketOfferForm(HotlineForm):
             # and a question said with it answered; 先不了 我怕被开除 再想想 (XC-7): declined, and
             # the fear answered
             if is_question(text):
-                for line in await answer_in_topic(tracker):
+                for line in await answer_here(tracker):
                     dispatcher.utter_message(text=line)
             if _FEARS_RETALIATION.search(text):
                 dispatcher.utter_message(text=NO_RETALIATION)
@@ -602,7 +614,7 @@ class ValidateTicketOfferForm(HotlineForm):
             # 那八千多医药费能要回来吗 工地是中建的项目 (ZR-06: the facts kept, the question not
             # answered): a question said with the facts is answered too
             # 俺问的是上海 俺在上海 (YQ-09: the offer again): the question before, for 上海
-            for line in sums or await answer_in_topic(tracker) or await asked_again_here(tracker):
+            for line in sums or await answer_here(tracker) or await asked_again_here(tracker):
                 dispatcher.utter_message(text=line)
             return []
         return await super()._not_answered(asked, filled, dispatcher, tracker, domain)
@@ -743,7 +755,7 @@ class ValidateTicketOfferForm(HotlineForm):
             # 不是欠 是扣 俺问这扣钱合不合法 on the deduction's offer (ZQ-12: kept as a correction and
             # the offer again): the question answered, then the offer
             answered = CollectingDispatcher()
-            for line in await answer_in_topic(tracker):
+            for line in await answer_here(tracker):
                 answered.utter_message(text=line)
             dispatcher.messages[:0] = answered.messages
         if waiting:

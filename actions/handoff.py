@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import validators as v
@@ -32,6 +32,7 @@ from actions.tickets import (
     file_case,
     note_on_ticket,
     ticket_filed_here,
+    when_called_reply,
     wish_about_the_ticket,
 )
 from bot.contract import URGENT_CALLBACK_REASONS
@@ -191,6 +192,16 @@ def closed_text(station: str, place_known: bool, opens: str | None = None) -> st
 OWN_STATION_MAY_BE_OPEN = ("各街道工作站的服务时间不一样，有的中午和晚上也有人，您那边的站现在可能就有人："
                            "告诉我您在哪个城市、区、街道（比如：青岛黄岛区辛安街道），我马上查，有人就直接帮您转；也可以留个手机号，"
                            "上班后工作人员给您回电。紧急情况请拨打 12351。")
+
+
+def place_for_the_person(tracker: Tracker) -> bool:
+    """The worker tells their place right after the bot, asked for a person with no place known,
+    said the city's centre was closed and asked where they are to check their own station (XH-10:
+    现在没人吗？我在黄岛辛安 got 没太明白, 黄岛辛安街道 the menu, the person only at the third ask)."""
+    said = slots_set_this_turn(tracker)
+    return any(said.get(k) for k in ("city", "district")) and any(
+        said_this_turn(tracker, asked, earlier_turns=1)
+        for asked in ("告诉我您在哪个城市、区、街道", "请留下您的手机号和所在的城市、区"))
 
 
 def _pause_name(opens: str, now: datetime | None = None) -> str:
@@ -431,6 +442,18 @@ def queued_wait_reply(tracker: Tracker, text: str) -> str | None:
     return WAIT_REPLY
 
 
+# 有人吗 / 在吗 / 人呢 while queued: whether anyone is there, not a new hello (XF-11: the menu)
+_ANYONE_THERE = re.compile(r"^(?:喂|您好|你好|哈喽)?[，,。 ]*(?:有人吗|有没有人|有人没|有人不|在吗|在不在|在不|人呢|"
+                           r"还在吗|还有人吗)[?？。！!~～ ]*$")
+
+
+def queued_hello_reply(tracker: Tracker, text: str) -> str | None:
+    """The reply to 有人吗 while the conversation is queued for a person (None: not that)."""
+    if not _ANYONE_THERE.match((text or "").strip()) or not said_this_turn(tracker, "已为您转接", earlier_turns=8):
+        return None
+    return "在的。" + (WAIT_AGAIN if said_this_turn(tracker, WAIT_REPLY[:12], earlier_turns=1) else WAIT_REPLY)
+
+
 def queued_phone_left(tracker: Tracker) -> bool:
     """The worker, queued at the station, leaves a phone this turn (and no callback is filed yet)."""
     text = (tracker.latest_message or {}).get("text") or ""
@@ -513,6 +536,11 @@ class ActionHandoffRequest(SafeAction):
             dispatcher.utter_message(text=listening)  # 不想打电话 跟你说说行不 (ZF-12)
             return []
         text = (tracker.latest_message or {}).get("text") or ""
+        if not tracker.get_slot("handoff_reason") and not insists_on_a_person(text) \
+                and (when := when_called_reply(tracker)):
+            # 工作人员啥时候联系我 都两天了 after a lookup (XH-12: a second ticket, at the city's centre)
+            dispatcher.utter_message(text=when)
+            return [ActiveLoop(None), SlotSet("requested_slot", None)] if tracker.active_loop_name else []
         if not tracker.get_slot("handoff_reason") and not insists_on_a_person(text) \
                 and wish_about_the_ticket(text) and (ticket_filed_here(tracker, last=120) or status_in_talk(tracker)) \
                 and (noted := await note_on_ticket(dispatcher, tracker)) is not None:

@@ -30,6 +30,7 @@ from actions.facts import (
     answer_fact,
     answer_in_topic,
     asked_facts,
+    form_topic,
     is_question,
     recent_words,
     relief_verdict_line,
@@ -40,6 +41,7 @@ from actions.legal import day_pay_lines, sums_for
 from actions.next_service import disowns_holiday_subsidy
 from actions.places import other_place_asked, other_place_lines, resolve_place
 from actions.relief import relief_verdict_as_said
+from actions.resume import declines_the_offer
 from actions.service_catalog import (
     SERVICE_FORMS,
     SERVICE_INTENTS,
@@ -69,7 +71,7 @@ from actions.slot_checks import (
     value_before_this_message,
 )
 from actions.slot_mappings import phones_said
-from actions.subsidies import accident_claim_reply
+from actions.subsidies import accident_claim_reply, someone_elses_measures
 from actions.tickets import phone_owner
 from actions.time_limits import demand_told_line, time_limit_line
 from bot.normalize.identity import mask_phone
@@ -173,10 +175,19 @@ def question_before(tracker: Tracker) -> Tracker | None:
     return restated
 
 
+async def answer_here(tracker: Tracker, topic: str | None = None) -> list[str]:
+    """:func:`answer_in_topic`, after a relative's place asked about inside the holiday-subsidy
+    case (我表弟在廣東送外賣，他那邊有嗎, XG-5): that place's measures, the worker's case unchanged.
+    (Here, not in ``facts``: the subsidies module imports ``facts``.)"""
+    if (topic or form_topic(tracker)) == "过年补贴" and (theirs := await someone_elses_measures(tracker)):
+        return theirs
+    return await answer_in_topic(tracker, topic)
+
+
 async def asked_again_here(tracker: Tracker) -> list[str]:
     """The answer to the question before 俺问的是上海, for the place now named ([]: none)."""
     restated = question_before(tracker)
-    return await answer_in_topic(restated) if restated else []
+    return await answer_here(restated) if restated else []
 
 
 # 离我最近的工会站在哪 / 工会在哪里: the station asked for beside the case (YR-14)
@@ -422,7 +433,13 @@ class HotlineForm(FormValidationAction):
         # 不是上学 是暑假托管 (J-03): the worker said this form was not what they meant, so it
         # is not resumed after the other service
         comes_back = None if own and says_not_this(text, own) else self.form_name()
+        declined = self.form_name() == "ticket_offer_form" and (declines_the_offer(text) or v.declines_offer(text))
+        if declined:
+            # 先不用 加班钱呢 初二初六各干一天 on the subsidy offer (XG-15: the offer made again after
+            # the sum, 刚说了先不用 你咋又问): the no is the offer's answer, the rest another topic
+            comes_back = None
         events = [SlotSet("interrupted_form", comes_back),
+                  *([SlotSet("wants_ticket", False)] if declined else []),
                   ActionExecutionRejected(self.form_name())]
         asked = tracker.get_slot("requested_slot")
         if asked in WHOLE_TEXT_SLOTS and slots_set_this_turn(tracker).get(asked) is not None:
@@ -574,7 +591,7 @@ class HotlineForm(FormValidationAction):
             extra.append(SlotSet("last_correction", None))
             if is_question(text) and not text.startswith("/"):
                 # 不對 500是遲到罰的 零件壞了扣的是2000 那這2000超了沒 (ZW-13: corrected, not answered)
-                for line in await answer_in_topic(tracker):
+                for line in await answer_here(tracker):
                     dispatcher.utter_message(text=line)
             if verdict := self._verdict_again(tracker, {c["slot"] for c in corrected}):
                 dispatcher.utter_message(text=verdict)
@@ -610,7 +627,7 @@ class HotlineForm(FormValidationAction):
             # 九千 对了问一下去仲裁要花钱不 (EE-12: the amount taken, the question ignored): the
             # answer kept and the question answered, before the next question
             if is_question(text) and not v.says_unknown(text) and not text.startswith("/"):
-                for line in await answer_in_topic(tracker):
+                for line in await answer_here(tracker):
                     dispatcher.utter_message(text=line)
             elif restart := demand_told_line(text, recent_words(tracker, limit=8)):
                 dispatcher.utter_message(text=restart)  # 我一直在微信上催 … (YW-9: the year restarts)
@@ -737,7 +754,7 @@ class HotlineForm(FormValidationAction):
         # multipliers, read from the message before it): the cover's own answer first
         claim = None if sums else await accident_claim_reply(tracker)
         answers = [claim] if claim else sums + [
-            line for line in await answer_in_topic(tracker)
+            line for line in await answer_here(tracker)
             if not (sums and (re.search(r"经济补偿|二倍工资|赔偿金", line) or line.startswith("按您说的")))]
         if not answers:
             answers = await asked_again_here(tracker)

@@ -53,6 +53,7 @@ from actions.handoff import (
     file_waiting_callback,
     insists_on_a_person,
     place_for_the_hours,
+    place_for_the_person,
     queued_phone_left,
     queued_wait_reply,
     request_handoff,
@@ -73,7 +74,7 @@ from actions.legal import (
 )
 from actions.next_service import holiday_subsidy_asked, offer_service
 from actions.overtime_calculator import TOTAL_LABEL, explain_divisor, total_reply
-from actions.overtime_days import added_days, names_a_kind_of_day, read_worked_days
+from actions.overtime_days import added_days, days_said_again, names_a_kind_of_day, read_worked_days
 from actions.relief import asks_help_not_medical, help_not_medical
 from actions.service_catalog import (
     INJURY,
@@ -101,6 +102,8 @@ from actions.station_text import station_text, wider_station_note
 from actions.subsidies import accident_claim_reply
 from actions.take_back import dropped_case, overtime_sum_to_file, restored, takes_it_back
 from actions.tickets import (
+    BY_PHONE_TEXT,
+    asks_lookup_by_phone,
     correct_filed_phone,
     filed_summary,
     filed_type,
@@ -108,8 +111,9 @@ from actions.tickets import (
     note_on_ticket,
     offer_ticket,
     ticket_filed_here,
+    when_called_reply,
 )
-from actions.wages import PERIOD_QUESTION, paid_so_far, pay_less_overtime
+from actions.wages import PERIOD_QUESTION, owed_sum_reply, paid_so_far, pay_less_overtime
 
 FILING_FORMS = {"wage_arrears_form"}
 # What relief depends on, without a question: the relief form asks its first question (the
@@ -190,7 +194,8 @@ def other_days_asked(tracker: Tracker) -> bool:
     text = (tracker.latest_message or {}).get("text") or ""
     days = tracker.get_slot("overtime_days") or ""
     return bool(days) and names_a_kind_of_day(text) and text not in days \
-        and slots_set_this_turn(tracker).get("overtime_days") is None  # (not days just read here)
+        and slots_set_this_turn(tracker).get("overtime_days") is None \
+        and not days_said_again(days, text)  # 初二初六各干一天 / 那国庆加班那个呢 (XG-15, XG-12): the days held
 
 
 OVERTIME_RULE = ("加班费按《劳动法》第四十四条：延长工作时间不低于工资的150%，休息日加班又不安排补休不低于200%，"
@@ -525,7 +530,8 @@ async def station_asked_too(tracker: Tracker, text: str) -> str | None:
     station = found.get("station")
     if not station:
         return None
-    return f"离您最近的工会网格工作站是：\n{wider_station_note(found.get('path'), station)}{station_text(station)}"
+    note = wider_station_note(found.get("path"), station)
+    return f"离您最近的工会网格工作站是：\n{note}{station_text(station, text)}"
 
 
 def divisor_reply(tracker: Tracker, text: str) -> str | None:
@@ -603,7 +609,7 @@ async def named_station_card(found: list[dict], text: str) -> str | None:
         station = (await client().resolve(None, named.group(1))).get("station")
     except (BackendError, BackendUnavailable):
         return None
-    return "工会网格工作站：" + station_text(station) if station else None
+    return "工会网格工作站：" + station_text(station, text) if station else None
 
 
 _DEDUCTED = re.compile(r"扣(?:了|掉|我|俺|俺们|我们)*\S{0,3}?(?:\d|[一二两三四五六七八九十百千半])|"
@@ -614,6 +620,18 @@ _DEDUCTED = re.compile(r"扣(?:了|掉|我|俺|俺们|我们)*\S{0,3}?(?:\d|[一
 _OVERTIME_SAID = re.compile(r"加班|加点|倍|节|假|周末|周六|周日|礼拜|星期|双休|休息日|值班|小时|钟头|夜班|通宵|"
                             r"初[一二三四五六七八九十]|除夕|年三十|过年|春节|国庆|五一|元旦|端午|中秋|清明|"
                             r"\d+\s*天|[一二两三四五六七八九十]\s*天")
+
+
+def overtime_told_not_owed(text: str) -> bool:
+    """Days of overtime told, and nothing said to be owed or docked: an overtime question the
+    model read as wage arrears (周六周天都干 月工资五千 上个月干了四个周六)."""
+    return bool(_OVERTIME_SAID.search(text)) and bool(read_worked_days(text)) and not _OWED.search(text)
+
+
+def overtime_sum_told(tracker: Tracker, text: str) -> bool:
+    """The message gives days of overtime and the wage is known: the sum can be done."""
+    return bool(read_worked_days(text)) and bool(_OVERTIME_SAID.search(text)) and bool(
+        tracker.get_slot("monthly_wage") or slots_set_this_turn(tracker).get("monthly_wage"))
 
 
 _LEFT_OUT = re.compile(r"没算|漏了|漏算|没加上|没算上|没算进|没算到|少算")
@@ -715,6 +733,10 @@ class ActionStartService(SafeAction):
                 and not withdraws_the_handoff(tracker, text) and (when := await staff_hours_for_place(tracker, text)):
             dispatcher.utter_message(text=when)  # 我住在辛安街道 你们那边周末有人不 (YU-16: queued)
             return []
+        if place_for_the_person(tracker) and not services_meant(text):
+            # 黄岛辛安街道 right after 告诉我您在哪…我马上查，有人就直接帮您转 (XH-10: the menu)
+            return await request_handoff(dispatcher, tracker, "worker_request") + [
+                FollowupAction("action_listen")]
         if wants_a_person_only(intent, text):
             # 我想找个工会的人聊聊, read as find_station: a person, not the station's card
             return await request_handoff(dispatcher, tracker, "worker_request") + [
@@ -734,6 +756,9 @@ class ActionStartService(SafeAction):
                 return []
         if (back := await take_back(dispatcher, tracker, domain, intent)) is not None:
             return back  # 还是办吧 right after 算了不办了 (YR-15, YQ-14: every fact asked again)
+        if (when := when_called_reply(tracker)) is not None and not insists_on_a_person(text):
+            dispatcher.utter_message(text=when)  # 那学校那边啥时候能给信儿 after a card (XH-1: its hours, twice)
+            return []
         if (where := station_detail_reply(tracker)) is not None:
             dispatcher.utter_message(text=where)  # 具体在哪啊 after a station card (V-11)
             return []
@@ -746,6 +771,8 @@ class ActionStartService(SafeAction):
         if intent == "overtime_pay" and not _OVERTIME_SAID.search(text) and not read_worked_days(text) \
                 and last_flow(tracker) != "overtime_form" and "monthly_wage" not in slots_set_this_turn(tracker):
             intent = None  # 明天上午打给我 下午要上班 (ZR-11: the overtime form after the callback)
+        if intent == "wage_arrears" and overtime_told_not_owed(text):
+            intent = "overtime_pay"  # 周六周天都干 月工资五千 上个月干了四个周六 (L7: 是哪家单位欠的？)
         if intent in SERVICE_NAMES and intent != asked_before(tracker) and v.is_correction(text) \
                 and (again := place_follow_up(tracker, text)) is not None:
             intent = again  # 不对 俺在镇江 刚才说错了 after the mutual cover (YN-04: the wage form, looped)
@@ -803,8 +830,15 @@ class ActionStartService(SafeAction):
             return callback or []
         if asks_help_not_medical(text) and not tracker.active_loop_name:
             return (callback or []) + await help_not_medical(dispatcher, tracker)  # 交学费 (YT-14)
+        if intent == "ticket_status" and asks_lookup_by_phone(text) and not tracker.active_loop_name:
+            # 能用手机号查我所有的单子不 (XH-12: 请告诉我工单号 again): no, and who can
+            dispatcher.utter_message(text=BY_PHONE_TEXT, buttons=[{"title": "转人工", "payload": "/request_human"},
+                                                                  {"title": "先不查了", "payload": "/deny"}])
+            return callback or []
         if intent == "ticket_status" and (wrong := wrong_ticket_id(text)):
             dispatcher.utter_message(text=wrong)  # GH2026111800 (ZD-13: 请告诉我工单号, as if none)
+        if intent == "wage_arrears" and (owed := owed_sum_reply(tracker, slots_set_this_turn(tracker))):
+            dispatcher.utter_message(text=owed)  # 干了一个半月 说好一个月三千五 能要回多少 (XE-7)
         return (callback or []) + await self._route(dispatcher, tracker, domain, intent)
 
     async def _route(self, dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -827,7 +861,10 @@ class ActionStartService(SafeAction):
             return []
         if not text.startswith("/"):
             found = await asked_facts(tracker)
-            if _stays_for_the_holiday(text):  # the overtime rule is no answer to staying
+            if _stays_for_the_holiday(text) or overtime_sum_told(tracker, text):
+                # the overtime rule is no answer to staying, nor to a message that gives the days
+                # and the wage (… 没调休呢 月工资五千 上个月干了四个周六, XE-2: the rest-day rule and
+                # the arrears offer, no sum): the sum, with the rule's note, is the answer
                 found = [f for f in found if not str(f.get("topic") or "").startswith("overtime")]
             if _asks_a_service_not_the_station(intent, text) or wants_registration(text):
                 # (帮我登记一下让工会的人管管 我在薛家岛这边, CODE-15: the card, twice)
@@ -836,7 +873,7 @@ class ActionStartService(SafeAction):
                 found = [f for f in found if f.get("kind") != "station"]
             if found:
                 sums = sums_for(tracker)  # 没签合同 干了八个月 能要双倍工资吗
-                lines = [*map(fact_text, found), *applied_lines(found, recent_words(tracker))]
+                lines = [*(fact_text(f, text) for f in found), *applied_lines(found, recent_words(tracker))]
                 if sums and any(line not in lines for line in sums):
                     # 还有这个月干的十来天工资也没给结 能一起要吗 (YW-6: the two law cards said a
                     # message before came again ahead of the sum): only what was not just said
@@ -1162,7 +1199,7 @@ async def take_back(dispatcher: CollectingDispatcher, tracker: Tracker, domain: 
     if is_question(text) and not text.startswith("/"):
         # 想了想还是办吧 你们会不会跟老板说是我举报的 (YQ-14: 没太明白): the question answered too
         for fact in await asked_facts(tracker):
-            dispatcher.utter_message(text=fact_text(fact))
+            dispatcher.utter_message(text=fact_text(fact, text))
     if dropped.pending:
         dispatcher.utter_message(text="好的，接着给您登记，刚才说的都还记着：")
         return offer_ticket(dropped.pending["type"], dropped.pending.get("facts") or {})

@@ -39,7 +39,13 @@ SERVICE_WORDS = (
                      r"工资.{0,4}(?:没发|不发|要不回|讨不回)|"
                      r"(?:钱|工钱|工资).{0,3}(?:没拿到|拿不到|一分没)|一分钱?(?:都|也)?没(?:拿到|给|发)|"
                      r"(?:包工头|老板|工头)(?:人)?(?:跑了|跑路|卷钱|不见了|找不到)"),
-    ("overtime_pay", r"加班费|加班工资|加班.{0,6}(?:怎么算|多少钱|拿多少)"),
+    # 国庆1号到3号我都上班了厂里按平时给的 (XG-12: a second topic never offered): holiday or rest days
+    # worked and paid as a normal day
+    ("overtime_pay", r"加班费|加班工资|加班.{0,6}(?:怎么算|多少钱|拿多少)|"
+                     r"(?:国庆|五一|元旦|中秋|端午|清明|初[一二三四五六七]|除夕|年三十|节假日|法定假|春节|过年|"
+                     r"周末|周六|周日|礼拜[六天日])[^。！？?!]{0,12}?(?:上班|干活|加班|上了|干了)[^。！？?!]{0,10}?"
+                     r"(?:按平时|照平时|平时给|跟平时一样|没多给|没给加班|没有加班|不给加班|少给|"
+                     r"(?:工资|工钱|钱)?(?:咋算|怎么算|怎么给|咋给|给多少|算多少|拿多少|给几倍|几倍))"),
     ("minimum_wage", r"最低工资"),
     ("school_placement", r"上学|上不了学|没学上|入学|学位|转学|上小学|上初中|上幼儿园|"
                          r"(?:上|读|念|进)(?:初[一二三]|[一二三四五六]年级)|"
@@ -87,8 +93,21 @@ def _insurance_only_paid(text: str) -> bool:
         and not re.search(_LEGAL_WORDS_BUT_INSURANCE, rest)
 
 
+# the hotline's words typed in pinyin (laoban qian wo gongzi 我在成都装修公司…, XG-16: the menu)
+_PINYIN = {"tuoqian": "拖欠", "qianxin": "欠薪", "qian": "欠", "gongzi": "工资", "gongqian": "工钱", "laoban": "老板",
+           "jiabanfei": "加班费", "jiaban": "加班", "baogongtou": "包工头", "shangxue": "上学", "gongshang": "工伤",
+           "hetong": "合同", "shebao": "社保", "butie": "补贴", "tuoguan": "托管", "zhuanrengong": "转人工"}
+_PINYIN_WORD = re.compile(r"[a-z]+", re.IGNORECASE)
+
+
+def from_pinyin(text: str) -> str:
+    """The pinyin words of the hotline's matters written in characters (others left as typed)."""
+    return _PINYIN_WORD.sub(lambda m: _PINYIN.get(m.group(0).lower(), m.group(0)), text or "")
+
+
 def services_named(text: str) -> list[str]:
     """Services a message names in words, in the order it names them."""
+    text = from_pinyin(text) if _PINYIN_WORD.search(text or "") else text
     found = [(m.start(), service) for service, pattern in SERVICE_WORDS
              if (m := re.search(pattern, text or ""))
              # 我上次孩子上学那个单子 (Z-15): the ticket it names, not a second request

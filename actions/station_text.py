@@ -44,15 +44,18 @@ def _days_name(days: list[str]) -> str:
 OPEN_NOW_NOTE = re.compile(r"（现在(?:正在|不在|在)服务时间）")
 
 
-def station_text(station: dict) -> str:
-    """The station's card, with whether it serves right now (when the record says)."""
+def station_text(station: dict, asked: str = "") -> str:
+    """The station's card, with whether it serves right now (when the record says). When the
+    worker's message asks a day or an hour (沂河路那个工作站 礼拜天开不开, XF-9: the card alone,
+    no yes or no), the card opens with the answer for that day or hour."""
+    verdict = asked_time_verdict(station.get("hours") or {}, asked) if asked else None
     open_now = station.get("open_now")
     now = "" if open_now is None else "（现在正在服务时间）" if open_now else "（现在不在服务时间）"
     address = str(station.get("address") or "")
     if _UNVERIFIED.search(address):
         address = _UNVERIFIED.sub("", address) + "（具体位置请先打电话问清楚）"
     services = "、".join(str(s) for s in station.get("services") or [])
-    return (f"{station['name']}\n地址：{address}\n电话：{station['phone']}\n"
+    return ((f"{verdict}。\n" if verdict else "") + f"{station['name']}\n地址：{address}\n电话：{station['phone']}\n"
             f"服务时间：{hours_text(station.get('hours') or {})}{now}"
             + (f"\n{SERVICES_LABEL}{services}" if services else ""))
 

@@ -30,7 +30,7 @@ from actions.fact_tables import (
     fact_text,
     wage_as_said,
 )
-from actions.facts import CASE_TOPICS, answer_in_topic, call_time_told, case_words, is_question
+from actions.facts import CASE_TOPICS, answer_in_topic, call_time_told, case_words, is_question, worker_messages
 from actions.slot_checks import slots_set_this_turn, value_before_this_message
 from actions.station_followup import (
     HANDLED_BY,
@@ -205,12 +205,26 @@ def call_back_at(sla_due: str) -> str:
     return f"{call_back_by(sla_due)}{due.astimezone(BEIJING):%H:%M}"
 
 
+def _due_now(sla_due: str, now: datetime | None = None) -> bool:
+    """An urgent callback due about now (the backend makes it due at once when the station is
+    open): the station is open now."""
+    try:
+        due = datetime.fromisoformat(str(sla_due).replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    due = due if due.tzinfo else due.replace(tzinfo=timezone.utc)
+    return -30 * 60 <= (due - (now or datetime.now(timezone.utc))).total_seconds() <= 15 * 60
+
+
 URGENT_LINES = "心里难受的话，请随时拨打心理援助热线 12356 或 400-161-9995；紧急情况请拨打 120 或 110。"
 
 
 def what_happens_next(ticket: dict, has_phone: bool, urgent: bool) -> str:
     """The call the worker can expect: at the station's opening for an urgent callback (a
     crisis), by the SLA date otherwise, or how to ask without a phone."""
+    if urgent and has_phone and _due_now(ticket["sla_due"]):
+        # (服务站一上班（12月7日（周一）18:48）, XH-13: said at 18:48 of a station open till 19:30)
+        return f"工作站现在有人，工作人员会尽快给您回电，请保持手机畅通。{URGENT_LINES}"
     if urgent and has_phone:
         return (f"服务站一上班（{call_back_at(ticket['sla_due'])}），工作人员会第一时间给您"
                 f"回电，请保持手机畅通。在这之前，{URGENT_LINES}")
@@ -431,7 +445,10 @@ def context_facts(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any
         told.update({k: val for k, val in how_the_family_lives(tracker).items() if k not in case_facts})
     if work_case(case_facts):
         had = str(case_facts.get("case_points") or "")
-        if (merged := _merged_points(had, told_points(tracker))) != had:
+        points = told_points(tracker)
+        if (docked := v.docked_line(worker_messages(tracker, limit=12))) and docked not in had:
+            points.append(docked)  # 还扣了我五百说我迟到 (XG-3: never on the summary)
+        if (merged := _merged_points(had, points)) != had:
             told["case_points"] = merged
     if "call_time" not in case_facts and (when := call_time_told(tracker)):
         told["call_time"] = when  # 白天别打 下午两点以后 said with the phone (XA-13: dropped)
@@ -804,7 +821,7 @@ def call_time_in(text: str) -> str | None:
 
 
 _FILED_TICKET = re.compile(r"已为您登记\S{0,20}?工单，工单号 (GH\d+)")
-_ABOUT_THE_PHONE = re.compile(r"电话|手机|号码|打这个|打我|联系我|换成|改成|改为")
+_ABOUT_THE_PHONE = re.compile(r"电话|手机|号码|打这个|打我|联系我|换成|改成|改为|换号|换了号|新号|改号|号换了")
 
 
 def ticket_filed_here(tracker: Tracker, pattern: re.Pattern = _FILED_TICKET,
@@ -945,14 +962,15 @@ _NOTE_WORTHY = re.compile(_SOMEONE_ELSES_PHONE.pattern + "|"
                           r"(?:几点|什么时候|啥时候|哪天|多久|几天)\S{0,8}?(?:打|联系|回电|来电|有信|有消息|有回音|有结果|回复)|"
                           r"方便接|方便打|"
                           r"(?:上午|下午|中午|晚上|白天)\S{0,10}?(?:方便|有空|能接|接得了|接不了|没空|接不到)|催|着急|快点|尽快|"
-                          r"加急|来不及|补充|补上|加上|加到|写上|记上|写进|记进|"
+                          r"加急|来不及|补充|补上|加上|加到|写上|记上|写进|记进|再加|加一句|加个备注|加备注|备注一下|备注上|留个话|留句话|"
                           r"(?:工单|单子)上\S{0,4}(?:有没有|写没写|记没记|写了|记了)|"
-                          r"(?:他|她|老板|包工头|工头|经理)姓|(?:厂子?|公司|饭店|店)(?:名字)?叫|还有个情况|忘了说|忘说了|"
+                          r"(?:他|她|老板|包工头|工头|经理|站长|班长|老板娘)(?:姓|叫)|(?:厂子?|公司|饭店|店)(?:名字)?叫|还有个情况|忘了说|忘说了|"
                           + _PHONE_GIVEN.pattern + "|" + _OTHERS_SIGN_UP.pattern)
 HURRY_TEXT = "着急的话现在就可以打职工服务热线 12351，报工单号 {ticket} 催办。"
 
 
-_WHEN_CALLED = re.compile(r"^(?:那|那么|请问)?(?:大概|大约|一般)?(?:啥时候|什么时候|多久|几天|哪天)"
+_WHEN_CALLED = re.compile(r"^(?:那|那么|请问)?(?:工作人员|你们|网格员|站里|他们|人家)?(?:到底)?(?:大概|大约|一般)?"
+                          r"(?:啥时候|什么时候|多久|几天|哪天)"
                           r"(?:能|会|才)?(?:有人)?(?:能|会)?(?:给我|给俺)?(?:联系|打电话|回电话?|来电话?|找|有信|有消息|有回音|有结果|回复)"
                           r"(?:我|俺)?(?:啊|呀|呢|吗|了)?[？?。.]*$")
 # the filing reply's 会在…前给您打电话, or a lookup's 承诺在…前联系您 (XD-8: 啥时候给我打电话啊 after a
@@ -966,6 +984,58 @@ def _called_by(tracker: Tracker) -> str | None:
                  if e.get("event") == "bot" and _CALLED_BY.search(e.get("text") or "")), "")
     return found.group(1) if (found := _CALLED_BY.search(said)) else None
 
+
+# 工作人员啥时候联系我 都两天了 (XH-12: a callback ticket of its own, at the city's centre, after a
+# lookup had said when): whoever asks when the call comes, of a ticket filed or looked up here
+_WHEN_CALL_ASKED = re.compile(r"(?:啥时候|什么时候|多久|几天|哪天|怎么还没|咋还没|还不)\S{0,6}?"
+                              r"(?:联系|打电话|打给|回电|来电|给信|有信|回复|找我|找俺|有结果|有消息|有回音|有准信|给个话|给答复)")
+_WAITED = re.compile(r"都\S{0,3}(?:天|礼拜|星期|周)了|好几天|等了|还没人|没人联系|没人打")
+
+
+def when_called_reply(tracker: Tracker) -> str | None:
+    """When the station will call about the ticket filed or looked up in this conversation (the
+    day its reply promised), and how to hurry it when the worker has waited; None: not asked,
+    or no ticket here."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if not _WHEN_CALL_ASKED.search(text):
+        return None
+    said, users = "", 0
+    for event in reversed(tracker.events):  # the promise of the last ten messages (not an old case's)
+        users += event.get("event") == "user"
+        if users > 10:
+            return None
+        if event.get("event") == "bot" and _CALLED_BY.search(event.get("text") or ""):
+            said = event.get("text") or ""
+            break
+    if not said:
+        return None
+    when = _CALLED_BY.search(said).group(1)
+    ticket = found.group(0) if (found := re.search(r"GH\d{12}", said)) else None
+    line = f"工单 {ticket} 的" if ticket else ""
+    reply = f"{line}工作人员承诺在 {when}前按您登记的手机号联系您，请保持手机畅通。"
+    if re.search(r"结果|学校|那边|能不能|给信|准信|答复", text):
+        # 那学校那边啥时候能给信儿 (XH-1: the station's hours, twice): the result is the station's work
+        reply = (f"{line}工作人员承诺在 {when}前按您登记的手机号给您打电话，说说怎么帮您办、办到哪一步了；"
+                 "最后的结果要看工作站和对方（学校、单位或有关部门）协调，有进展会再告诉您。")
+    if ticket and _WAITED.search(text):
+        reply += "等得着急的话，" + HURRY_TEXT.format(ticket=ticket).replace("着急的话", "")
+    elif ticket:
+        reply += HURRY_TEXT.format(ticket=ticket)
+    return reply
+
+
+# 能用手机号查我所有的单子不 / 用电话能查吗 while the ticket number is asked
+_BY_PHONE = re.compile(r"(?:手机号|手机|电话|号码)\S{0,4}?(?:查|找)|(?:查|找)\S{0,6}?(?:所有|全部|名下)")
+
+
+def asks_lookup_by_phone(text: str) -> bool:
+    """能用手机号查我所有的单子不: a lookup by phone alone, which this channel cannot do."""
+    return bool(_BY_PHONE.search(text or "")) and not v.ticket_id(text).ok
+
+
+BY_PHONE_TEXT = ("这里查不了一个手机号名下的所有工单：为了保护个人信息，只能按工单号查，再用登记时留的手机号核对。"
+                 "工单号在登记时的回复里（GH 开头）；记不清的话，网格工作站的工作人员核实身份后可以按手机号帮您找。"
+                 "要转给工作人员吗？")
 
 def wish_about_the_ticket(text: str) -> bool:
     """啥时候有人联系我 / 白天上班接不了电话: a wish about the call a filed ticket brings."""
@@ -1015,7 +1085,14 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
             for line in await answer_in_topic(tracker, CASE_TOPICS.get(filed_type(tracker) or "")):
                 dispatcher.utter_message(text=line)
         return []
-    looked_up = status.group(1) if (status := status_looked_up(tracker)) else None
+    status = status_looked_up(tracker) or (status_in_talk(tracker, turns=4) if _ADDS_TO_IT.search(text) else None)
+    # (再加一句 学校是薛家岛中心小学 他们说等通知 three messages after the lookup, XH-11: a new
+    # school form; 给GH…加个备注 … got the status again)
+    looked_up = status.group(1) if status else None
+    if named.ok and _ADDS_TO_IT.search(text) and named.value != ticket_filed_here(tracker, last=200) \
+            and any(f"工单 {named.value} 目前" in (e.get("text") or "")
+                    for e in tracker.events if e.get("event") == "bot"):
+        looked_up = named.value  # 给GH…加个备注 …, that ticket looked up here before (XH-11: its status again)
     filed = ticket_filed_here(tracker, last=120)  # (ZH-13: a note after a status check, 40 events on)
     if looked_up and looked_up != filed and _ADDS_TO_IT.search(text):
         # 我想补充一下 孩子原来在河南周口上学 还有我换号了 新号139… about a ticket filed in another
@@ -1110,7 +1187,12 @@ async def _add_missing_fact(dispatcher: CollectingDispatcher, tracker: Tracker, 
 
 
 # 厂名叫鸿什么电子 你给工单上补一下 (YS-16): an employer's name told to be written on the ticket
-_EMPLOYER_NAMED = re.compile(r"(?:厂名|厂子|厂|公司|单位)(?:的)?(?:全名|名字|名)?(?:叫|是)|(?:就|只)知道叫")
+_EMPLOYER_NAMED = re.compile(r"(?:厂名|厂子|厂|公司|单位|饭店|饭馆|餐馆|酒店|店|超市|物业|工地|站点|快递点)(?:的)?"
+                             r"(?:全名|名字|名)?(?:叫|是)|(?:就|只)知道叫")
+# 饭店叫鲁味轩 要不要写上 (XG-9: 好的，没问题, nothing added): a name with no trade word in it, up
+# to where the message goes on
+_BARE_NAME = re.compile(r"\s*([\u4e00-\u9fff]{2,10}?)(?=\s|[，,。！!？?、]|要不要|你|帮|给|也|能|可以|麻烦|$)")
+_NAMED_KIND = re.compile(r"(饭店|饭馆|餐馆|酒店|超市|物业|工地|站点|快递点|店)(?:的)?(?:全名|名字|名)?(?:叫|是)")
 _EMPLOYER_NAME = re.compile(r"\s*([\u4e00-\u9fff]{1,12}?(?:电子|厂|公司|集团|科技|机械|制衣|鞋业|五金|电器|食品|"
                             r"塑胶|塑料|实业|服装|纺织|家具|包装|印刷|物流|工地|项目))")
 # (工单上有没有写我们厂叫海纳电器 asks, it is noted as said: no add asked)
@@ -1122,9 +1204,14 @@ def employer_to_add(text: str) -> str | None:
     """The employer's name the worker asks to add to the ticket, a part not known as X
     (鸿什么电子 → 鸿X电子（全名不详）); None when no name is told to be added."""
     named = _EMPLOYER_NAMED.search(text or "")
-    if not named or not _ADD_ASKED.search(text) or not (name := _EMPLOYER_NAME.match(text, named.end())):
+    if not named or not _ADD_ASKED.search(text):
+        return None
+    name = _EMPLOYER_NAME.match(text, named.end()) or _BARE_NAME.match(text, named.end())
+    if not name or _ADD_ASKED.search(name.group(1)):
         return None
     value = name.group(1)
+    if (kind := _NAMED_KIND.search(named.group(0))) and kind.group(1) != "店" and kind.group(1) not in value:
+        value = f"{value}（{kind.group(1)}）"  # 鲁味轩（饭店）
     return _NAME_UNSURE.sub("X", value) + "（全名不详）" if _NAME_UNSURE.search(value) else value
 
 
@@ -1182,7 +1269,10 @@ _CHANGE_ASKED = re.compile(r"改成|换成|改为|改一下|是错的|错了|留
 def _rest_of(text: str) -> str:
     """The message without the phone and the words about it (还有总包… is what is left)."""
     rest = _NEW_PHONE_WORDS.sub("", _PHONE_DIGITS.sub("", text))
-    return re.sub(r"(?:这个号|帮我|给我|是错的|错了)", "", rest).strip(" ，,。；;")
+    # (俺换号了 新号是186… 改一下, XH-11: 俺换号了 改一下 was taken for more to note, the note was
+    # refused and the change, made, was never said)
+    return re.sub(r"(?:这个号|帮我|给我|帮俺|给俺|是错的|错了|换了?号了?|号换了|改一下|换一下|改了吧|改吧|换吧|"
+                  r"麻烦|请|^(?:俺|我)(?:的)?|了$)", "", rest).strip(" ，,。；;了")
 
 
 async def phone_for_looked_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict] | None:
@@ -1212,8 +1302,11 @@ async def phone_for_looked_up(dispatcher: CollectingDispatcher, tracker: Tracker
             changed = True
             said.append(f"已更正：工单 {ticket} 的联系电话改为 {mask_phone(new)}，工作人员会打这个号码。")
             if len(re.findall(r"[\u4e00-\u9fff]", rest := _rest_of(text))) >= 4:
-                await client().add_ticket_note(ticket, tracker.sender_id, rest)
-                said.append(f"您说的“{rest[:60]}”也记在工单上了。")
+                try:
+                    await client().add_ticket_note(ticket, tracker.sender_id, rest)
+                    said.append(f"您说的“{rest[:60]}”也记在工单上了。")
+                except (BackendError, BackendUnavailable):
+                    said.append(f"您说的“{rest[:60]}”，工作人员打来时跟他们说一下就行。")
         else:
             await client().add_ticket_note(ticket, tracker.sender_id, f"另一个联系电话：{new}")
             said.append(f"好的，{mask_phone(new)} 已经作为另一个联系电话记在工单 {ticket} 上，工作人员能看到。")
@@ -1284,7 +1377,8 @@ SEND_THE_PHONE = "把手机号发给我"  # said when the phone on the ticket is
 
 
 # 补充 / 记上 / 换号了 新号 / 改成: something to add to a ticket, not a question about it
-_ADDS_TO_IT = re.compile(r"补充|记上|写上|加上|加到|换号|新号|换了号|改成|改为|忘了说|还有个情况")
+_ADDS_TO_IT = re.compile(r"补充|记上|写上|加上|加到|换号|新号|换了号|改成|改为|忘了说|还有个情况|"
+                         r"再加|加一句|加个备注|加备注|备注一下|备注上|留个话|留句话|捎个话|带个话")
 
 
 # the words of a phone changed, left out of the note written beside the change

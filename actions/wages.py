@@ -13,11 +13,40 @@ from actions.common import SafeAction, client, location, policies_for, said_this
 from actions.fact_tables import ARREARS_FACTS, wage_as_said
 from actions.facts import recent_words, worker_messages
 from actions.holiday_calendar import DayKind
+from actions.legal import stoppage_pay_line
 from actions.overtime_calculator import overtime_pay
 from actions.overtime_days import WorkedText, read_worked_days
 from actions.tickets import context_facts, file_case, offer_ticket
 from bot.normalize.numbers import find_durations, iso_months, parse_amount
 from bot.normalize.text import normalize_text
+
+
+def months_in(duration: str) -> float | None:
+    """P3M → 3, P1M15D (一个半月, XE-7: 能要回多少 with no figure) → 1.5; None for any other span."""
+    found = re.fullmatch(r"P(\d+)M(?:(15)D)?", duration or "")
+    if not found or found.group(1) == "0":
+        return None
+    return int(found.group(1)) + (0.5 if found.group(2) else 0)
+
+
+# 干了一个半月 说好一个月三千五 能要回多少 / 欠了俩月 一个月五千 一共该给多少 (XE-7: the wage form
+# asked the employer, the sum never said)
+_OWED_ASKED = re.compile(r"(?:要|拿|讨)回(?:来)?多少|一共\S{0,4}多少|总共\S{0,4}多少|加起来\S{0,3}多少|"
+                         r"该给(?:我|俺)?多少|能要多少|能拿多少|能要回|要回来多少")
+
+
+def owed_sum_reply(tracker: Tracker, said: dict) -> str | None:
+    """The pay owed worked out from the month's pay and the months told, when the message asks
+    how much and the case's sum was worked out from them this turn (``said``: the slots set)."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    wage, owed = said.get("monthly_wage") or tracker.get_slot("monthly_wage"), said.get("amount")
+    months = months_in(str(said.get("duration") or tracker.get_slot("duration") or ""))
+    if not _OWED_ASKED.search(text) or not isinstance(wage, int) or not isinstance(owed, int) \
+            or not months or owed != round(wage * months):
+        return None
+    return (f"按您说的：每月 {wage:,} 元 × {months:g} 个月 = {owed:,} 元，这是单位欠您的工资，应当足额补发；"
+            "劳动监察部门责令限期支付仍不付的，单位还要加付应付金额50%以上100%以下的赔偿金"
+            "（《劳动合同法》第三十条、第八十五条）。")
 
 
 def arrears_advice(policy: dict) -> str:
@@ -64,7 +93,7 @@ class ActionCalculateOvertime(SafeAction):
         pay = overtime_pay(tracker.get_slot("monthly_wage"), worked.statutory_days,
                            worked.rest_days, worked.extended_hours, dates=worked.dates,
                            comp_days=worked.comp_days, basis=tracker.get_slot("wage_basis"),
-                           rest_hours=worked.rest_hours)
+                           rest_hours=worked.rest_hours, holiday_hours=worked.holiday_hours)
         dispatcher.utter_message(text="按《劳动法》第四十四条计算：\n" + _daily_line(worked)
                                  + pay.explain())
         said_rate = rate_offered(" ".join(worker_messages(tracker, 3)))
@@ -321,6 +350,11 @@ class ActionMinimumWage(SafeAction):
                 "minimum_wage": int(details["monthly"]), "question": text}) if below else []
         if not paid:  # the worker's own pay is compared when it is said (router)
             dispatcher.utter_message(text="您每个月实际拿多少？告诉我，我帮您对比一下是否低于这个标准。")
+        if paid and int(paid) < int(details["monthly"]) and (stop := stoppage_pay_line(
+                text, recent_words(tracker, limit=3), int(paid), (city or "当地", int(details["monthly"])),
+                str(wage.get("effective_from") or ""))):
+            dispatcher.utter_message(text=stop)  # 放假那会厂里只给1570保底 这个合法不 (XG-4)
+            return []
         if paid and int(paid) < int(details["monthly"]):
             dispatcher.utter_message(response="utter_below_minimum_wage", paid=paid,
                                      minimum=details["monthly"])
