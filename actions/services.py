@@ -30,6 +30,7 @@ from actions.handoff import asks_for_a_person, request_handoff
 from actions.hotline_form import just_asking
 from actions.legal import WAGE_AGAIN, WAGE_ASK, case_points, sums_for, wage_told, worked_out
 from actions.service_catalog import (
+    INJURY,
     SERVICE_NAMES,
     services_named,
 )
@@ -205,6 +206,9 @@ class ActionLegalAid(PolicyAnswer):
             found = [f for f in await asked_facts(tracker, statements=True, places=False)
                      if f.get("kind") != "station"
                      and not said_this_turn(tracker, f.get("answer", "")[:24], earlier_turns=6)]
+        if not answered and not found and (text := tracker.latest_message.get("text") or "") \
+                and INJURY.search(text) and not text.startswith("/"):
+            found = await injury_facts(tracker, text)
         for fact in found:
             dispatcher.utter_message(text=fact_text(fact, tracker.latest_message.get("text") or ""))
         sums = own_sums(tracker)
@@ -238,6 +242,24 @@ class ActionLegalAid(PolicyAnswer):
         dispatcher.utter_message(text=f"{policy['title']}：{policy['summary']}"
                                       + (f"\n热线：{lines}" if lines else ""))
         return offer_ticket("legal_aid", case)
+
+
+# 初三从架子上摔下来 手腕断了 包工头说俺自己不小心 不管 咋整 (XH-6: the union's legal-aid paragraph,
+# nothing on the injury): asked as what it is, a work injury, with the fault question when told
+_NOT_MY_FAULT = re.compile(r"不小心|自己的错|自己的责任|怪我|怪俺|操作失误|违规")
+
+
+async def injury_facts(tracker: Tracker, text: str) -> list[dict]:
+    """The records on a work injury the message describes without the word 工伤 (what to do,
+    and whether one's own carelessness counts), for the worker's place ([] when none)."""
+    question = "受了工伤 单位不管 怎么办" + (" 自己不小心 算不算工伤" if _NOT_MY_FAULT.search(text) else "")
+    city, district = location(tracker)
+    try:
+        found = (await client().facts(question, city=city, district=district)).get("facts") or []
+    except Exception:  # the union's paragraph below still answers
+        return []
+    return [f for f in found if f.get("kind") != "station"
+            and not said_this_turn(tracker, f.get("answer", "")[:24], earlier_turns=6)][:2]
 
 
 def legal_help_text(place: str, station: dict | None) -> str:

@@ -1497,9 +1497,10 @@ def _fact_asked_line(text: str, lines: list[str], notes: list[str]) -> str | Non
 # 工单GH… 原来留的139… 那个号不用了 换成139… in a new conversation (YV-13: read as a lookup with
 # the new phone, 没有找到; or the status shown and the change ignored): the phone changed once the
 # worker names the one the ticket was filed with (the status check's proof, misses counted)
-_CHANGE_WORDS = re.compile(r"改成|改为|换成|换为|改到|换到|改一下|换一下|更换|变更|换号|换了号|改号|换手机|"
+_CHANGE_WORDS = re.compile(r"改成|改为|换成|换为|改到|换到|改一下|换一下|更换|变更|换号|换了号|改号|换手机|修改|更改|更新|改下|"
                            r"不用了|停机|丢了|新号|新手机|以后打")
-_CHANGED_TO = re.compile(r"(?:改成|改为|换成|换为|改到|换到|新(?:的)?(?:手机)?号(?:码)?(?:是)?|以后打|打这个)"
+_CHANGED_TO = re.compile(r"(?:改成|改为|换成|换为|改到|换到|新(?:的)?(?:手机)?号(?:码)?(?:是)?|以后打|打这个|"
+                        r"(?:电话|手机|手机号|号码)为)"
                         r"\D{0,6}?(1[3-9]\d{9})")
 PHONE_CHANGE_ASK = "要把工单 {ticket} 的联系电话改成 {new}，先核对一下是您本人：请告诉我登记这张工单时留的手机号。"
 _OLD_PHONE_ASKED = re.compile(r"要把工单 (GH\d{12}) 的联系电话改成")

@@ -153,3 +153,16 @@ async def test_a_boss_whose_name_is_not_known_can_still_be_helped(backend, said)
     found = (await backend.facts(said)).get("facts") or []
     assert found and found[0]["topic"] == "boss_name_unknown", [f.get("topic") for f in found]
     assert "第三十六条" in found[0]["answer"]
+
+
+@on_module_loop
+async def test_an_injury_told_without_the_word_gets_the_injury_law(backend):
+    """XH-6: 初三从架子上摔下来 手腕断了 包工头说俺自己不小心 不管 咋整 got the union's legal-aid
+    paragraph, nothing on the injury."""
+    from actions.services import ActionLegalAid
+    said = "俺在上海工地 过年没回去 初三从架子上摔下来 手腕断了 包工头说俺自己不小心 不管 咋整"
+    dispatcher = CollectingDispatcher()
+    await ActionLegalAid().act(dispatcher, conversation([(said, "legal_aid", [])], slots={"city": "上海"}), DOMAIN)
+    reply = texts(dispatcher)
+    assert "工伤认定" in reply and "《工伤保险条例》" in reply, reply
+    assert "不看是谁的过错" in reply or "自己不小心" in reply, reply

@@ -183,3 +183,12 @@ async def test_when_the_case_gets_an_answer_after_a_card_is_the_promised_call(ba
          (said, "school_placement", [])]), DOMAIN)
     reply = texts(dispatcher)
     assert "12月9日" in reply and "GH202612070002" in reply and "服务时间" not in reply, reply
+
+
+@pytest.mark.parametrize("said,old", [("修改工单GH202612070002的联系电话为13912345678", None),
+                                      ("修改工单GH202612070002的联系电话 13912345678", None),
+                                      ("GH202612070002 原来13900001111 更改为13912345678", "13900001111")])
+def test_a_phone_change_said_as_修改_is_one(said, old):
+    """XF-13: 修改工单…的联系电话 (no 改成) was no phone change."""
+    from actions.tickets import phone_change_named
+    assert phone_change_named(said) == ("GH202612070002", "13912345678", old)
