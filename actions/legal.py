@@ -25,6 +25,7 @@ from actions.facts import applied_deduction, holiday_day_pay_line, is_question, 
 from actions.overtime_calculator import money, overtime_pay, yuan
 from actions.overtime_days import read_worked_days
 from actions.service_catalog import INJURY
+from actions.time_limits import months_since_left, time_limit_points
 from bot.normalize.numbers import find_amounts, find_durations, iso_months
 from bot.normalize.text import CORRECTION_CUES
 from bot.settings import ROOT
@@ -871,10 +872,74 @@ _NOT_DISMISSED = re.compile(r"(?:没得?|没有|未|还没得?|不是|并没有?
 
 def _dismissals(words: str) -> list[re.Match]:
     """The dismissals said, but none the worker took back after (他真把我开了咋办 … 我还没得被开,
-    ZX-08) nor said as denied (不是被辞退)."""
+    ZX-08) nor said as denied (不是被辞退), nor only feared (会不会把我开了, XE-5)."""
     denied = list(_NOT_DISMISSED.finditer(words))
-    said = [m for m in _DISMISSED.finditer(words) if not any(d.start() <= m.start() < d.end() for d in denied)]
+    said = [m for m in _DISMISSED.finditer(words) if not any(d.start() <= m.start() < d.end() for d in denied)
+            and not _fears(words, m)]
     return [m for m in said if not denied or m.start() > denied[-1].end()]
+
+
+# 会不会把我开了 / 怕被开除 / 要是我去告他会不会把我开了 / 他会开除我吗 (XE-5: filed and summed as
+# 被辞退): a dismissal the worker fears, not one that happened (要是把我辞了 能给多少: a sum supposed,
+# still worked out)
+_FEAR_BEFORE = re.compile(r"(?:会不会|怕|担心|害怕|敢不敢|会因为|能因为|可能会|不会|能不能)[^，,。；;！!？?\s]{0,10}$")
+_WILL_BEFORE = re.compile(r"会[^，,。；;！!？?\s]{0,3}$")
+_ASKED_AFTER = re.compile(r"[我俺]?(?:啊|呀)?(?:吗|么|不|没有?)(?:$|[？?，,。\s吧啊呀])")
+
+
+def _fears(words: str, match: re.Match) -> bool:
+    before = words[max(0, match.start() - 14):match.start()]
+    return bool(_FEAR_BEFORE.search(before)
+                or (_WILL_BEFORE.search(before) and _ASKED_AFTER.match(words, match.end())))
+
+
+def fears_dismissal(words: str) -> bool:
+    """The worker fears being dismissed (会不会把我开了 / 怕被开除 / 他真把我开了咋办) and says no
+    dismissal that happened."""
+    if dismissed(words) and not all(_feared(words, m) for m in _dismissals(words)):
+        return False
+    return any(_fears(words, m) or _feared(words, m) for m in _DISMISSED.finditer(words))
+
+
+@lru_cache(maxsize=1)
+def _claiming_record() -> dict:
+    """The backend's record on a dismissal for claiming one's rights (bot/seed/policies.yml, the
+    legal-aid facts' topic dismissal_for_claiming), {} when absent."""
+    for policy in _seed("policies.yml").get("policies") or []:
+        for fact in (policy.get("details") or {}).get("facts") or []:
+            if isinstance(fact, dict) and fact.get("topic") == "dismissal_for_claiming":
+                return fact
+    return {}
+
+
+def _record_asked(text: str, record: dict) -> bool:
+    """The backend's fact search finds ``record`` for ``text`` (a word of every asks group)."""
+    return bool(record.get("asks")) and all(any(str(w) in text for w in group) for group in record["asks"])
+
+
+def fear_of_dismissal_line(text: str, words: str) -> str | None:
+    """会不会把我开了 / 怕被开除 (XE-5): the answer to the fear — the union's record on a dismissal for
+    claiming one's rights (unlawful; the 2N damages or the job back; the report kept confidential),
+    with its source; None when ``text`` fears no dismissal or the record is absent."""
+    if not fears_dismissal(text):
+        return None
+    record = _claiming_record()
+    if not record.get("answer"):
+        return None
+    answer = str(record["answer"])
+    if not re.search(r"要工资|要钱|去要|讨薪|讨要|要账|投诉|举报|维权|告|仲裁|找工会|欠", words):
+        # 怕被开除 with no claim told: whether they may dismiss at all, then the record
+        answer = answer.removeprefix("不能。")
+        answer = ("单位不能随便辞退您：解除劳动合同要有《劳动合同法》规定的理由（第三十九条至第四十一条），"
+                  "还要按规定程序来。" + answer)
+    return f"{answer}（来源：{record.get('source')}）" if record.get("source") else answer
+
+
+def fear_answered_here(text: str, words: str) -> str | None:
+    """:func:`fear_of_dismissal_line` when the backend's fact search would not find the record for
+    ``text`` itself (会不会把我开了 after the wage talk: no claim word in it) — else None, the
+    record is the reply already."""
+    return None if _record_asked(text, _claiming_record()) else fear_of_dismissal_line(text, words)
 
 
 def dismissed(words: str) -> bool:
@@ -915,6 +980,14 @@ def case_points(words: str) -> dict[str, str]:
         points = "、".join(p for p in (points, "未被辞退") if p)  # (ZX-08: said so, and kept)
     elif "被辞退" in points and all(_feared(words, m) for m in _dismissals(words)):
         points = points.replace("被辞退", "怕被辞退")
+    elif "被辞退" not in points and fears_dismissal(words):
+        points = "、".join(p for p in (points, "怕被辞退") if p)  # 会不会把我开了 (XE-5: filed as 被辞退)
+    if still_employed(words) and "被辞退" not in points.replace("怕被辞退", "") and "已离职" not in points:
+        # 还在干呢 (XH-16: left off; the double wage runs while employed, the year from leaving)
+        points = "、".join(p for p in (points, "仍在职") if p)
+    if limit := [p for p in time_limit_points(words) if p not in points]:
+        # 离职一年多了 一直在催 (XG-8): what decides whether the year to claim has run out
+        points = "、".join(p for p in (points, *limit) if p)
     own_words = re.sub(_MADE_TO_RESIGN.pattern + r"\S*", "", words)  # (让俺签个自愿离职: not hers, XC-6)
     if "被辞退" in points and re.search(r"辞职|辞工|不干了|离职", own_words) and not _FIRED.search(words):
         # (ZJ-07: a resignation filed as 被辞退; YQ-05: one who had left filed as 想辞职)
@@ -928,6 +1001,17 @@ def case_points(words: str) -> dict[str, str]:
             and _YEARS.get(nearly.group(1), 0) * 12 == months + 12:
         worked = f"快{_YEARS[nearly.group(1)]}年（{worked}）"  # 快三年 (XH-5: 2年多 alone on the ticket)
     return {k: val for k, val in (("case_points", points), ("time_worked", worked)) if val}
+
+
+# 还在干呢 / 还在上班 / 没走 / 还没离职 (XH-16): the worker still works there
+_STILL_WORKING = re.compile(r"还在(?:厂里|单位|公司|店里|这|那)?\S{0,2}?(?:上班|干|做|工作)|"
+                            r"还没(?:有)?(?:离职|辞职|辞工|走)|(?<![让叫要])没走|没(?:有)?(?:离职|辞职|辞工)|(?:仍|还)在职")
+
+
+def still_employed(words: str) -> bool:
+    """The worker says they still work for the employer, and tells no leaving or dismissal."""
+    return bool(_STILL_WORKING.search(words)) and not dismissed(words) and not left_already(words) \
+        and months_since_left(words) is None
 
 
 _NEARLY_YEARS = re.compile(r"(?:快|将近|差不多快|差不多)\s*([二两三四五六七八九十]|\d{1,2})\s*年")
@@ -948,6 +1032,8 @@ def worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: 
         return [injury]  # 工伤鉴定九级 月工资5000 能赔多少 (YV-06: the 工伤认定 paragraph alone)
     if leave := injury_leave_pay_line(text, words, wage):
         return [leave]  # 我一个月七千 老板说养伤期间只给一半 对不对 (XC-8: read as the wage, then 最低工资)
+    if fear := fear_answered_here(text, words):
+        return [fear]  # 会不会把我开了 (XE-5: read as a dismissal)
     kept = kept_from_the_worker(text)
     return (kept or []) + _worked_out(text, words, wage, asked_wage, redo, months_told, minimum,
                                       notice=kept is None)
@@ -1187,11 +1273,14 @@ def sums_for(tracker: Tracker) -> list[str]:
     wage = tracker.get_slot("monthly_wage")
     # 不对 是十个月 right after the sum asked for the wage (NN-08: read as no): the sum redone
     asked = _wage_asked(tracker) and not v.is_correction(text)
+    own = own_case_asked(tracker)  # 干了两年 5000 说我干得不好, told to 看看我的情况's question
+    asked = asked or own
     # 不对 是6000 on the offer after the double wage on 6,500 (ZZ-06: the sum never redone)
     redo = v.is_correction(text) and _set_this_turn(tracker, "monthly_wage") \
         or said_this_turn(tracker, MONTHS_ASK, earlier_turns=1) \
         or months_answered_now(tracker) \
-        or (v.is_correction(text) and months_said_now(text) is not None)
+        or (v.is_correction(text) and months_said_now(text) is not None) \
+        or (own and months_said_now(text) is not None)
     # 三年五个月, the months asked for; 大概8个月吧 after 不知道 记不清了 (XA-7); 等等 我算了下其实是
     # 三年零四个月 after the sum (XA-8: 已更正, the sum only when asked again)
     # the wage asked for: the months may be further back (被开了 / 干了三年 / 没给钱 / 能要多少 /
@@ -1708,3 +1797,93 @@ def stoppage_reply(tracker: Tracker, text: str, words: str) -> str | None:
         since = str(record.get("effective_from")) if record and record.get("effective_from") else None
     line = stoppage_pay_line(text, words, told or paid, minimum, since)
     return line
+
+
+# 看看我的情况 pressed after a labour-law answer (XH-4, XG-10: the legal-aid paragraph and a ticket
+# offer, nothing asked): the facts the topic's sum needs, asked in one question — only those the
+# worker's words do not hold yet
+OWN_CASE_QUESTION = "帮您看看自己的情况，请一次告诉我："
+_REASON_TOLD = re.compile(r"说|理由|因为|通知|裁员|不胜任|不用来|别来|不要来|回家")
+_STAY_OR_GO = re.compile(r"继续干|接着干|还想干|想干下去|不想干|想走|要走|想辞职|不干了|辞职|离职|走了")
+_HURT_WHEN = re.compile(r"\d{1,2}\s*[号日]|\d{1,2}\s*月|[一二三四五六七八九十]{1,3}\s*月(?!工资)|[上这]个?月|"
+                        r"[上这](?:周|礼拜|星期)|"
+                        r"昨天|前天|今天|前几天|前两天|[\d一二两三四五六七八九十几]+\s*(?:天|个?星期|周|个月)(?:以?前|之前)|"
+                        r"年前|年后|过年|初[一二三四五六七八九十]")
+_INJURY_REPORTED = re.compile(r"(?:不给|没给|没|不|给了?|已经|帮我)\S{0,3}?(?:报|申请|认定|认|上报)了?\s*工伤|"
+                              r"工伤\S{0,3}?(?:报了|报上|认定了|认了|申请了|没报|不给报|不认|批了|下来了)")
+_EXAMPLES = {"probation": "合同一年，试用期半年，说好4000，试用期只给2400",
+             "dismissal": "干了三年，一个月5000，老板说明天不用来了",
+             "no_contract": "去年3月进的厂，一个月4500",
+             "insurance": "干了四年，一个月5000，想走",
+             "injury": "上个月15号，单位不给报工伤"}
+
+
+def _own_case_topic(words: str) -> str | None:
+    if "试用期" in words:
+        return "probation"
+    if dismissed(words) or _MADE_TO_RESIGN.search(words):
+        return "dismissal"
+    if _HURT.search(words):
+        return "injury"
+    if _NO_CONTRACT.search(words):
+        return "no_contract"
+    if _NO_INSURANCE.search(words) or re.search(r"社保|五险", words):
+        return "insurance"
+    return None
+
+
+def own_case_question(words: str) -> str | None:
+    """The one question 看看我的情况 is answered with: what the sum of the topic of ``words`` (the
+    worker's recent messages) still needs — probation: the contract's term, the probation's length,
+    the pay agreed and the pay paid; dismissal: the time worked, the wage, how they were told to
+    go; no contract: the month they started, the wage; unpaid social insurance: the time worked,
+    the wage, staying or leaving; injury: the day, whether the employer reported it. None when the
+    words are on none of these, or hold every fact (the sum is worked out on them instead)."""
+    topic = _own_case_topic(words or "")
+    if topic is None:
+        return None
+    months = months_worked(words)
+    wage = monthly_wage_in(words)
+    wanted: list[tuple[bool, str]] = {
+        "probation": [(_contract_months(words) is None, "合同签了多久"),
+                      (_probation_months(words) is None, "试用期多长"),
+                      (not _REGULAR_PAY.search(words), "约定的工资（转正工资）多少"),
+                      (probation_paid(words) is None, "试用期实际发多少")],
+        "dismissal": [(months is None, "在这个单位干了多久"), (wage is None, "月工资多少"),
+                      (not _REASON_TOLD.search(words), "单位怎么说让您走的")],
+        "no_contract": [(months is None, "哪个月进的单位"), (wage is None, "月工资多少")],
+        "insurance": [(months is None, "在这个单位干了多久"), (wage is None, "月工资多少"),
+                      (not _STAY_OR_GO.search(words), "想继续干还是想走")],
+        "injury": [(not _HURT_WHEN.search(words), "哪天伤的"),
+                   (not _INJURY_REPORTED.search(words), "单位给没给报工伤")],
+    }[topic]
+    missing = [label for needed, label in wanted if needed]
+    if not missing:
+        return None
+    return f"{OWN_CASE_QUESTION}{'、'.join(missing)}？（比如：{_EXAMPLES[topic]}）"
+
+
+def own_case_asked(tracker: Tracker) -> bool:
+    """The last reply asked :func:`own_case_question`: the message answers it."""
+    return said_this_turn(tracker, OWN_CASE_QUESTION, earlier_turns=1)
+
+
+# router.OWN_CASE_ASK, the offer the 看看我的情况 button answers (legal imports no router)
+_OWN_CASE_OFFER = "要不要我再帮您看看您自己的情况"
+
+
+def own_case_reply(tracker: Tracker) -> str | None:
+    """:func:`own_case_question` when the message answers the offer 要不要我再帮您看看您自己的情况
+    (its button, or 看 typed) and the worker's words lack what the sum needs; None otherwise."""
+    if not said_this_turn(tracker, _OWN_CASE_OFFER, earlier_turns=1):
+        return None
+    return own_case_question(recent_words(tracker, limit=4))
+
+
+def without_feared_dismissal(found: list[dict], text: str) -> list[dict]:
+    """The fact records found for ``text`` without the severance rules when the worker only fears a
+    dismissal (会不会把我开了, XE-5: 单位解除劳动合同，多数情况下要给经济补偿 was the answer) —
+    :func:`fear_of_dismissal_line` answers that."""
+    if not fears_dismissal(text):
+        return found
+    return [f for f in found if f.get("topic") != "dismissal_compensation"]

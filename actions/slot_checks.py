@@ -326,7 +326,7 @@ def keeping_validator(slot: str):
             # 先问一下 我走了快两年了 上个月还催过 (ZW-09: 欠薪时间改为2年): the time since leaving
             # (出事半年了, YP-15: since the accident)
             return {slot: value_before_this_message(tracker, slot)}
-        if isinstance(value, str) and (value == v.UNKNOWN or value.startswith("约")
+        if isinstance(value, str) and (value == v.UNKNOWN or value.startswith(("约", "很多（", "很多人（"))
                                        or value in _NORMALISED.get(slot, ())
                                        or (slot == "duration" and value.endswith("月的工资"))):
             return {slot: value}  # (这个月的工资: II-09 was asked how long, again and again)

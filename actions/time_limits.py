@@ -89,6 +89,8 @@ def demands_line(text: str, words: str) -> str | None:
 def demand_told_line(text: str, words: str, today: date | None = None) -> str | None:
     """我一直在微信上催 今年夏天还找过他们 told to a form's question after the limit was found past
     (YW-9: the next question, nothing on it): the demand restarts the year; None otherwise."""
+    if (promised := promise_told_line(text, words, today)) is not None:
+        return promised  # 他上个月还回我说过了年就给 to the form's question (XE-14: asked again)
     if not _DEMANDED.search(text) or "?" in text or "？" in text:
         return None
     left = applied_limit(words, today)
@@ -100,7 +102,7 @@ def demand_told_line(text: str, words: str, today: date | None = None) -> str | 
     if months is None or months < 12:
         return None
     # 催了好几回 (no time said, XC-15): the year restarts from the last demand — when was it
-    return (f"离职已经大约{_period(months)}；不过您催要过的，每催一次（微信、电话、当面都算）时效就中断，"
+    return (f"离职已经大约{_left_period(months, words)}；不过您催要过的，每催一次（微信、电话、当面都算）时效就中断，"
             f"从最后一次催要那天起重新计算一年{_LAW}：最后一次催要在一年之内的，现在还能申请仲裁。"
             "把催要的聊天记录、通话记录和对方的回话都截图保存好，尽快申请劳动仲裁，"
             "网格工作站和工会法律援助（12348）也可以帮您。" + iou_route(words))
@@ -144,8 +146,7 @@ def applied_limit(words: str, today: date | None = None) -> str | None:
     left = _months_left(words, today)
     if left is None:
         return None
-    # 走了一年多了 (no months said): 离职已经大约1年多, not 1年 and past the year
-    period = _period(left) + ("多" if left % 12 == 0 and re.search(r"[一两二三四五六七八九]年多", words) else "")
+    period = _left_period(left, words)
     if left < 12:
         return (f"您离职大约 {left} 个月，还在一年的仲裁时效内{_LAW}：从离职那天算一年内申请劳动仲裁就行，"
                 "别拖到最后；向老板催要的记录也留好。")
@@ -184,6 +185,73 @@ def promise_point(words: str) -> str | None:
     return f"老板{match.group(1)}答应给钱（仲裁时效从那天起重新计算）" if match else None
 
 
+def _left_period(months: int, words: str) -> str:
+    """走了一年多了 (no months said): 1年多, not 1年 and past the year (XG-8: 离职已经大约1年 after 催过)."""
+    return _period(months) + ("多" if months and months % 12 == 0
+                              and re.search(r"[一两二三四五六七八九十]年多", words) else "")
+
+
 def _period(months: int) -> str:
     years, rest = divmod(months, 12)
     return (f"{years}年" if years else "") + (f"{rest}个月" if rest else "")
+
+
+# 一直在催 / 催过 / 找他要过 — a demand the worker made (the promise words of _DEMANDED are the employer's)
+_ASKED_FOR = re.compile(r"催|要过|讨过|找过他|(?:找|问|跟|向)(?:他|她|老板|厂里|公司|包工头)(?:们)?(?:\S{0,3})?要|"
+                        r"一直(?:在|都)?[^\s没不]{0,8}?要|一直要|要了好几|找了好几|找过好几|投诉过")
+# 他上个月还回我说过了年就给 / 上个月他还说过完年给我结 (XE-14: the menu): a recent promise to pay —
+# not the worker's own plan (我上个月说过了年就回老家), nor one to call (说过两天给我打电话)
+_PROMISE = re.compile(r"(上个?月|上周|上礼拜|上星期|前几天|前两天|最近|这个月|昨天|前天|前阵子|前段时间)"
+                      r"[^，,。；;！!？?]{0,10}?(?:答应|说|讲|保证|承诺|回)[^，,。；;！!？?]{0,8}?"
+                      r"(?:给|还|发|结|付)(?:我|俺)?(?:钱|工资|工钱|结|清|上|了)?(?![^，,。；;！!？?\s]{0,3}(?:打|回电话|回复|消息|信))")
+_OWN_PLAN = re.compile(r"(?:^|[，,。；;！!？?\s])(?:我|俺)(?:上个?月|上周|上礼拜|前几天|最近|昨天|前天)?"
+                       r"(?:跟他|和他|对他)?(?:说|讲)")
+_PAY_TALK = re.compile(r"工资|工钱|欠|拖|钱|时效|仲裁|结账|没给|不给|没发|不发")
+
+
+def promised_recently(words: str) -> re.Match | None:
+    """The employer's recent promise to pay, as told (他上个月还回我说过了年就给); None if none."""
+    for match in _PROMISE.finditer(words):
+        if not _OWN_PLAN.search(words[max(0, match.start() - 4):match.start() + len(match.group(1)) + 3]):
+            return match
+    return None
+
+
+def time_limit_points(words: str, today: date | None = None) -> list[str]:
+    """What decides the one-year limit, for the ticket's 情况要点 (XG-8: 离职一年多了 一直在催 was on
+    neither summary nor ticket): how long ago the worker left, a demand made since, and the
+    employer's recent promise to pay ([] when none is told)."""
+    points: list[str] = []
+    left = _months_left(words, today)
+    if left is not None:
+        points.append(f"已离职约{_left_period(left, words)}")
+    if _ASKED_FOR.search(words):
+        points.append("离职后催要过" if left is not None else "催要过")
+    if promise := promise_line_point(words):
+        points.append(promise)
+    return points
+
+
+def promise_line_point(words: str) -> str | None:
+    """The employer's recent promise as a point: :func:`promise_point`, or the promise told
+    another way (他上个月还回我说过了年就给)."""
+    if point := promise_point(words):
+        return point
+    match = promised_recently(words)
+    return f"老板{match.group(1)}答应给钱（仲裁时效从那天起重新计算）" if match else None
+
+
+def promise_told_line(text: str, words: str, today: date | None = None) -> str | None:
+    """他上个月还回我说过了年就给, said after the time limit or the unpaid pay was talked of (XE-14:
+    the menu): the employer's promise acknowledges the debt, so the year to claim is interrupted
+    and starts again from that day (第二十七条第二款); None when ``text`` tells no recent promise
+    or ``words`` (the recent messages, this one included) are about no pay owed."""
+    match = promised_recently(text)
+    if match is None or not _PAY_TALK.search(words.replace(text, "")):
+        return None
+    left = _months_left(words, today)
+    since = f"您离职大约{_left_period(left, words)}，" if left is not None else ""
+    return (f"{since}老板{match.group(1)}还答应给钱，这很要紧：单位答应支付、认了这笔账，仲裁时效就中断，"
+            f"从他答应那天起重新计算一年{_LAW}，所以现在还来得及。把他答应的微信、短信、通话录音保存好，这是证据；"
+            "到了他说的时候还不给，别再等，尽快申请劳动仲裁，网格工作站和工会法律援助（12348）也可以帮您。"
+            + iou_route(words))

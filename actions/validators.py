@@ -116,6 +116,25 @@ def sounds_affirmative(value: object) -> bool:
     return bool(_AFFIRMATIVE.search(_text(value)))
 
 
+# 嗯 / 嗯嗯 / 嗯呢 / 嗯那 / 中 / 行吧 / 看看 / 要登记的 to 要不要我再帮您看看您自己的情况 (XF-8: 好的。
+# 请说说您遇到的具体情况 after a case already told, and 要登记 after it dropped): a yes to an offer
+# and nothing else — never 行不行 / 中不中 / 是吗 / 嗯 我还想问… / 要钱不
+_YES_WORD = (r"(?:嗯+[呢那哪啊]?|恩+[呢那]?|en+|好+的?|好吧|好啊|好嘞|好滴|行+|行吧|行啊|中+|成|可以的?|要+的?|"
+             r"对+的?|是的|没问题|妥|ok|OK|Ok|麻烦(?:你|您)?了?)")
+_SIGN_UP_WORD = (r"(?:(?:我|俺)?(?:要|想)?(?:帮|给|替)?(?:我|俺)?(?:登记|登个记|登记上|办|办一下|办了|报名|报个名|申请)"
+                 r"(?:一下|一个|一张)?)")
+_LOOK_WORD = r"(?:(?:帮我|给我|帮俺|给俺|你)?(?:看看|看一下|瞅瞅|瞧瞧|看|瞅|瞧)(?:我的情况|俺的情况)?)"
+_YES_TO_AN_OFFER = re.compile(rf"^(?:(?:{_YES_WORD}|{_SIGN_UP_WORD}|{_LOOK_WORD})"
+                              r"[吧啊呀哈呢的嘛呗。.!！~\s，,]*)+$")
+
+
+def yes_to_an_offer(value: object) -> bool:
+    """嗯 / 嗯嗯 / 嗯呢 / 嗯那 / 中 / 行吧 / 看看 / 要登记的 / 嗯嗯 要登记: the yes to an offer the bot
+    just made (its button), with nothing else said."""
+    text = _text(value).strip()
+    return bool(text) and not text.startswith("/") and bool(_YES_TO_AN_OFFER.match(text))
+
+
 def id_number(value: object) -> Checked:
     normalised = normalize_id_number(_text(value)) if value else None
     return Checked(normalised) if normalised else Checked(reask="utter_invalid_id_number")
@@ -198,7 +217,11 @@ def approximate_amount(value: object) -> Checked:
     """两三千 / 一两万: a range, kept in the worker's words and marked approximate."""
     text = _text(value)
     m = _AMOUNT_RANGE.search(text) or _AMOUNT_SOME.search(text)  # 好几万 (M-22)
-    return Checked(f"约{m.group(0)}") if m else Checked(reask="utter_invalid_amount")
+    if m:
+        return Checked(f"约{m.group(0)}")
+    if said := many_unsummed(text):  # 欠了一堆 / 老多了 (XE-15): a lot, the sum not known
+        return Checked(MANY_UNSUMMED.format(said=said))
+    return Checked(reask="utter_invalid_amount")
 
 
 _AMOUNT_SOME = re.compile(r"(?:好几|十几|几)(?:十|百|千|万)(?:块|元)?")
@@ -238,6 +261,42 @@ _WHOLE_GROUP = re.compile(r"全(?:线|厂|车间|组|班|队|公司|工地|部�
                           r"所有(?:人|工人|工友|员工)|大家都|全都没|一个都没|都没(?:发|给)")
 
 
+# 一堆 / 好多人 / 一大帮 / 一群 / 不少人 / 老多了 to 有多少工友被欠薪？ (XE-15: asked again): many, the
+# number not known — filed so; never 一堆钱 / 好多事 (a sum or a matter, no people)
+_MANY = r"(?:一大?堆|一大?群|一大?帮子?|一大?伙|好多|好些|很多|不少|老多|挺多|贼多|特别多|非常多|多了去)"
+_MANY_PEOPLE = re.compile(_MANY + r"(?:\s*(?:个|位|名|号)?\s*(人|工友|同事|兄弟|老乡|员工|工人|伙计))?")
+_NO_PEOPLE_AFTER = re.compile(r"\s*(?:的)?(?:钱|块|元|工资|工钱|事|活|东西|天|月|年|次|回|千|万|百|个?小时)")
+_A_COUNT = re.compile(r"\d|[一两二三四五六七八九十](?:\s*(?:个|位|名|号))\s*(?:人|工友|同事|兄弟|老乡|员工|工人)?")
+# 十好几个 / 二十好几个 / 好几十个人: more than ten (twenty …), kept as said
+_ROUGH_TENS = re.compile(r"(?:[二三四五六七八九]?十好几|好几十)\s*(?:个|位|名|号)?\s*"
+                         r"(?:人|工友|同事|兄弟|老乡|员工|工人)?")
+MANY_UNCOUNTED = "很多人（{said}，具体人数不详）"
+MANY_UNSUMMED = "很多（{said}，具体金额不详）"
+
+
+def many_uncounted(text: str) -> str | None:
+    """The words that say many people with no number (一堆 / 一大帮工友), else None."""
+    for m in _MANY_PEOPLE.finditer(text):
+        if not m.group(1) and _NO_PEOPLE_AFTER.match(text, m.end()):
+            continue  # 一堆钱 / 好多事
+        rest = text[:m.start()] + " " + text[m.end():]
+        if _A_COUNT.search(rest) or _ROUGH_TENS.search(text):
+            return None  # a number said beats the vague word
+        return m.group(0).strip()
+    return None
+
+
+def many_unsummed(text: str) -> str | None:
+    """一堆 / 老多了 / 好多钱 to 一共欠了多少钱: a lot, the sum not known; None when a figure is
+    said or the words are about people."""
+    if re.search(r"\d|[一两二三四五六七八九十几][十百千万]|[十百千万]块|块钱", text):
+        return None
+    m = re.search(_MANY + r"(?:\s*(?:的)?\s*(?:钱|工资|工钱))?", text)
+    if not m or re.match(r"\s*(?:个|位|名|号)?\s*(?:人|工友|同事|兄弟|老乡|员工|工人)", text[m.end():]):
+        return None
+    return m.group(0).strip()
+
+
 def head_count(value: object) -> Checked:
     """How many workers: 就我一个 → 1, 十几个人 → 10, 一共12个 → 12."""
     text = _text(value)
@@ -250,6 +309,8 @@ def head_count(value: object) -> Checked:
     if m := re.search(r"算(?:是)?(\d+|[两二三四五六七八九])\s*个", text):
         said = m.group(1)
         return Checked(int(said) if said.isdigit() else _GRADE_NUMBERS[said.replace("两", "二")])
+    if m := _ROUGH_TENS.search(text):  # 十好几个 (XE-15): more than ten, as said
+        return Checked(f"约{m.group(0).strip()}")
     if m := _COUNT_RANGE.search(text):  # 两三个 is about 2–3 people, not 23
         return Checked(f"约{m.group(0)}" + _and_me(text, m.start()))
     if m := _TENS_ROUGHLY.search(text):  # 二三十个人 / 二十多个: about that many, never 20 exactly
@@ -263,6 +324,8 @@ def head_count(value: object) -> Checked:
         # 全线的人都没发 (YY-12: 没听明白有几个人): the whole line, many, as the worker said it
         said = whole.group(0)
         return Checked(f"很多人（{said}）" if said.startswith(("全", "整个", "所有")) else "很多人")
+    if said := many_uncounted(text):  # 一堆 / 一大帮 / 一群人 (XE-15)
+        return Checked(MANY_UNCOUNTED.format(said=said))
     # 一个月八千五 / 干了三个月 said to how many (this stop's own check: filed 人数 1): a time or a
     # sum, no head count
     text = re.sub(rf"(?:[\d{_CN_COUNT}]+\s*个?\s*(?:月|年|星期|礼拜|小时|钟头|天|号)|"
@@ -474,6 +537,25 @@ _STAY = ("留", "不回", "不返", "勿回", "就地", "在这过", "在厂", "
 _RETURN = ("回家", "返乡", "返岗", "错峰", "回老家", "回去")
 
 
+# 饭店服务员 / 在饭店当服务员 / 我是保安 (XE-4: left off the ticket — the codes have no such job,
+# and "其他" says nothing): the job in the worker's words
+_JOB_TITLES = (r"服务员|传菜员?|厨师|帮厨|后厨|洗碗工?|配菜|保安|门卫|收银员?|导购|营业员|售货员|店员|理货员?|"
+               r"保姆|月嫂|育儿嫂|家政|护工|护理员|电焊工?|焊工|电工|钳工|车工|叉车工?|装卸工?|搬运工?|分拣员?|"
+               r"仓管|库管|质检员?|操作工|普工|学徒|美发师?|理发师?|洗车工?|修车工?|汽修|快递员|骑手|司机|保洁员?")
+_JOB_SAID = re.compile(r"(?:(?:在|是)?(?:一家|一个|个|家)?([\u4e00-\u9fff]{1,4}?(?:饭店|饭馆|餐馆|酒店|宾馆|超市|商场|"
+                       r"医院|学校|小区|物业|工地|厂|公司|店))(?:里|的|当|做|干)*)?(" + _JOB_TITLES + r")")
+
+
+def job_in_words(text: str) -> str | None:
+    """饭店服务员 / 在一家饭店当服务员 → 饭店服务员, 我是保安 → 保安: the job as the worker said it,
+    for a case whose occupation code is ``other`` (None: no job said)."""
+    m = _JOB_SAID.search(_text(text))
+    if not m:
+        return None
+    place = re.sub(r"^(?:我|俺|咱|在|是|一家|一个|个|家)+", "", m.group(1) or "")
+    return f"{place}{m.group(2)}"
+
+
 def occupation(value: object) -> Checked:
     """An occupation code the eligibility rules know; anything else is ``other``."""
     text = _text(value)
@@ -596,12 +678,44 @@ _DOCKED_IN_A_MONTH = re.compile(r"(\d{1,2}|十[一二]?|[一二三四五六七�
                                 r"(?:就|才|又|被|[^，,。？?！!]{0,8}[，,]\s*)?(?:扣|少给|少发|没发|没给|不发)")
 
 
+# 上个月的也没给 / 上个月也没发 / 连上个月的都没给 after 这个月工资没发 (XE-6: the ticket said one
+# month); 这个月和上个月的都没给: the two months at once
+_ANOTHER_MONTH = re.compile(r"(?:连)?(上个?|这个?|本)\s*月份?的?(?:工资|工钱|钱)?\s*(?:也|都|还|又)\s*"
+                            r"(?:没有?|还没有?|不|拖着?)\s*(?:给|发|结|开|拿到)")
+_BOTH_MONTHS = re.compile(r"(?:这个?|本)月(?:的)?(?:和|跟|加上|还有)上个?月(?:的)?|上个?月(?:的)?(?:和|跟|加上|还有)"
+                          r"(?:这个?|本)月(?:的)?")
+
+
+def another_month_unpaid(text: str, held: str | None) -> str | None:
+    """The time owed when a message adds one more month to the one the case holds: P2M after
+    这个月的工资 / P1M; 这个月和上个月的都没给 is P2M whatever is held. None: no such month said
+    (or the case holds months already, which may count it)."""
+    if _BOTH_MONTHS.search(text) and re.search(r"都|也|全", text) and OWED.search(text):
+        return "P2M"
+    said = _ANOTHER_MONTH.search(text)
+    if not said:
+        return None
+    held = str(held or "")
+    if not held:
+        return None  # (上个月也没发 alone: the month's pay, read by the duration reader)
+    month = said.group(1)[0]
+    if held == "P1M" or (held.endswith("月的工资") and not held.startswith(month)):
+        return "P2M"
+    return None
+
+
 def approximate_head_count(value: object) -> Checked:
     """好几个 / 十几个人 / 很多工友: more than one, number unknown."""
     text = _text(value)
+    if m := _ROUGH_TENS.search(text):  # 十好几个: not 约好几个
+        return Checked(f"约{m.group(0).strip()}")
     m = re.search(r"(?:好几|十几|十来|几十|二十几|三十几|好多|很多|不少|一大帮|几)\s*(?:个|位|名)?"
                   r"(?:人|工友|同事|兄弟|老乡)?", text)
-    return Checked(f"约{m.group(0)}") if m else Checked(reask="utter_invalid_head_count")
+    if m and not (m.group(0) in ("好多", "很多", "不少", "一大帮") and _NO_PEOPLE_AFTER.match(text, m.end())):
+        return Checked(f"约{m.group(0)}")  # (好多钱 is no head count)
+    if said := many_uncounted(text):
+        return Checked(MANY_UNCOUNTED.format(said=said))
+    return Checked(reask="utter_invalid_head_count")
 
 
 # --- employers described rather than named ---------------------------------------------------
@@ -1046,9 +1160,17 @@ def head_count_in(text: str) -> int | str | None:
     if (m := _COUNT_RANGE.search(text)) and _WORKER_WORD.search(text):
         # 还有好几个工友 大概五六个吧 (XA-13 filed 约好几个工友): the number said beats the vague one
         return f"约{m.group(0)}" + _and_me(text, m.start())
+    if (m := _ROUGH_TENS.search(text)) and re.search(r"人|工友|同事|兄弟|老乡|员工|工人", m.group(0)):
+        return f"约{m.group(0).strip()}"  # 十好几个工友
     m = re.search(r"(?:好几|十几|十来|二十来|几十|好多|很多|一大帮|" + _PAIR + r"十|"
                   r"[二三四五六七八九]?十多)\s*(?:个|位|名)?\s*(?:工友|人|同事|兄弟|老乡)", text)
-    return f"约{m.group(0)}" if m else None
+    if m:
+        return f"约{m.group(0)}"
+    # 老板欠了一堆工友的钱 / 一大帮人都没拿到 (XE-15): many, with the word for people said
+    # (only a crowd's word: 不少人说工会能管 is hearsay, no head count)
+    many = _MANY_PEOPLE.search(text)
+    return MANY_UNCOUNTED.format(said=many.group(0).strip()) \
+        if many and many.group(1) and re.match(r"一大?[堆群帮伙]", many.group(0)) else None
 
 
 _EMPLOYER_CUE = re.compile(r"公司|厂|集团|单位|老板|包工头|工头|工地|项目|店|酒店|饭店|超市|商场|物流|快递|"
@@ -1603,6 +1725,9 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         duration_said = _owed_duration(owed_text, ctx, correcting)
         if duration_said:
             facts["duration"] = duration_said
+    if not re.fullmatch(r"P\d+\S*", str(facts.get("duration") or "")) and not ctx.about(_OVERTIME_CONTEXT) \
+            and (more := another_month_unpaid(text, ctx.duration)):
+        facts["duration"] = more  # 上个月的也没给 after 这个月工资没发 (XE-6: left off the ticket)
     if facts.get("wage_basis") == "day" and "amount" not in facts and owed \
             and (days := re.fullmatch(r"P(\d+)D", str(facts.get("duration") or ""))):
         # 欠了我五天的工资 一天300 / 一天180 干了22天一分没给: the days owed at the day's pay
@@ -1700,12 +1825,22 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     # 鑫达电子厂 names the employer, not the job; a bare 电子厂 is the kind of work
     job_text = text.replace(employer, "") if employer and not _FACTORY_KIND.fullmatch(employer) \
         else text
-    job = re.search(r"送外卖|外卖|骑手|快递|快递员|环卫|保洁|清洁工|建筑|工地|装修|司机|货车|跑运输|"
+    job = re.search(r"送外卖|外卖|骑手|快递|快递员|环卫|保洁|清洁工|扫马路|扫大街|建筑|工地|装修|司机|货车|跑运输|"
                     r"流水线|车间|进厂|厂里上班|工厂|厂(?:里|子里)?(?:上班|打工|干活|做工)|"
                     rf"{_FACTORY_KINDS}", job_text)
     if job and (ctx.about(_HOLIDAY_CONTEXT) or re.search(r"(?:我|俺|咱)(?:是|做|干|在)|干的|做的|跑|干活|"
-                                                         r"(?:工作|职业)\S{0,4}?(?:改成|改为|换成|应该是)", job_text)):
+                                                         r"(?:工作|职业)\S{0,4}?(?:改成|改为|换成|应该是)", job_text)
+                # 顺丰的 送快递的 (XE-16: 快递 left off the ticket): the job said as a trade
+                or re.search(rf"(?:送|开|搞|扫|当|做)?{job.group(0)}(?:员|工)?的(?=$|[\s，,。.!！~]|吧|啊|呀)",
+                             job_text)):
         facts["occupation"] = occupation(job.group(0)).value
+    if "occupation" not in facts and (words := job_in_words(job_text)) and not RELATIVE.search(job_text) \
+            and (_JOB_SAID.fullmatch(re.sub(r"^(?:我|俺)?(?:是|就是)?|(?:的|啊|吧|呀|[\s，,。.!！])+$", "",
+                                            job_text.strip()))
+                 or re.search(r"(?:我|俺|咱)(?:是|在|当|做|干)|当" + re.escape(words[-2:]), job_text)):
+        # 饭店服务员 / 我在饭店当服务员 (XE-4: left off the ticket): the job, its code (other) held;
+        # its words are ``job_in_words`` for the ticket
+        facts["occupation"] = occupation(words).value
 
     # 那除夕到底算不算法定假日 (YY-14: worked out again for 除夕 alone): asks what a day is, tells
     # no day worked
@@ -1759,7 +1894,10 @@ def docked_beside_owed(text: str, ctx: Context) -> bool:
     unpaid = any(OWED.search(c) and _PAY_OR_MONTHS.search(c) and not re.search(r"扣|罚", c)
                  for c in _CLAUSES_OF_A_CASE.split(text))
     months = bool(re.fullmatch(r"P\d+(?:M(?:15D)?|Y)", str(ctx.duration or "")))
-    return unpaid or (months and ctx.about(_WAGE_CONTEXT))
+    # 迟到扣了800 said after the wage case's form was done (XE-12: the sum owed became 800): the
+    # case holds months and a sum owed, so the money docked is beside it
+    held_owed = any(slot == "amount" for slot, _ in ctx.sums) and ctx.form is None
+    return unpaid or (months and (ctx.about(_WAGE_CONTEXT) or held_owed))
 
 
 def docked_sums(text: str) -> list[int | float]:

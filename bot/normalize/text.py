@@ -113,6 +113,20 @@ _DOCK_SLIP = re.compile(r"(?<=[板他她里又就被次要会总月天])口"
 _LATE_SLIP = re.compile(r"吃到(?=\s*(?:了|过)?\s*[\d一二两三四五六七八九几好]+\s*(?:次|回))")
 
 
+# 青岛 / 胶东 / 北方 dialect and net slang: 木 is 没 (XH-7: 不对 俺记差了 是半年木交 got 没太明白;
+# 你还木说). Only before a verb or a word it negates, or as the question's last word (交了木) —
+# never in 木工 / 木头 / 木材 / 木匠 / 木门 / 木有限公司 / 木签子 / 木管 / 木通.
+_MU_IS_MEI = re.compile(r"木(?=有(?!限)|交|缴|给|发|签(?!子)|说|讲|办|见|听|拿|开(?!关)|钱(?!包)|事|法|问题|啥|"
+                        r"算|找|用(?!品|料)|干(?!燥)|上(?:班|保险|社保|五险)|买(?:保险|社保)|到(?:账|位|手)|"
+                        r"通知|让|跟|告诉|理(?:我|俺|人)|人(?:管|理|问)|回(?:信|话|复|消息))|"
+                        r"(?<=[了还也都就俺我他她又可])木(?=$|[\s，,.。?？!！吗呢啊])")
+
+
+def from_dialect(text: str) -> str:
+    """Dialect words of the same length read as Mandarin (木交 → 没交)."""
+    return _MU_IS_MEI.sub("没", text) if "木" in text else text
+
+
 def fix_typos(text: str) -> str:
     for slip, meant in _TYPOS:
         if slip in text:
@@ -126,19 +140,27 @@ def fix_typos(text: str) -> str:
 
 # 不对，是九千五 / 说错了 / 我说了是两年半: the worker changes something said before. One
 # vocabulary, read by the form validators, the overtime days and the legal sums alike.
+# 是俺老婆得病 不是俺 / 不是我 是我老婆住院 / 不是给我 是给我妈看病 (XH-4: said back as 更正：…):
+# whose illness or whose matter it is — the worker or a relative — is no fact said before changed
+_WHOSE = (r"(?:给|帮|替)?(?:(?:我|俺|咱)(?:自己|本人|自个儿?)?|(?:我|俺|咱)?(?:家)?(?:老婆|媳妇儿?|爱人|老公|男人|"
+          r"对象|孩子|闺女|女儿|儿子|娃|妈|娘|爸|爹|父亲|母亲|公公|婆婆|老人|家属|家里人))(?:的[病事]?)?"
+          r"(?=[\s，,.。?？!！是呀啊吧呢]|$)")
 CORRECTION_CUES = re.compile(r"不对|说错|错了|写错|打错|搞错|记错|更正|改一下|改成|改为|应该是|其实是|"
-                             r"不是.{1,8}是|我说了是?|我说的是|"
+                             # 俺记差了 / 我说岔了 (XH-7, 青岛话: 记错了)
+                             r"(?:记|说|写|弄|搞)(?:差|岔)了|"
+                             r"不是(?!" + _WHOSE + r").{1,8}是|我说了是?|我说的是|"
                              # 是三年零四个月 不是三年半 / 不是 我干了3年7个月 (ZE-08, ZC-10: read as a cancel)
-                             r"(?<![不就])是[^\s，,。？?]{1,10}[\s，,]*不是|^不是[\s，,]")  # 不是 是4500: the space too
+                             r"(?<![不就])是[^\s，,。？?]{1,10}[\s，,]*不是(?!\s*" + _WHOSE + r")|"
+                             r"^不是[\s，,]")  # 不是 是4500: the space too
 
 
 def normalize_text(text: str) -> str:
     """Full-width → half-width, traditional → simplified, unify punctuation and spaces,
-    written Cantonese → Mandarin, a few pinyin slips mended."""
+    written Cantonese → Mandarin, dialect 木 (没) read, a few pinyin slips mended."""
     if not text:
         return text
     text = "".join(_char_nfkc(ch) for ch in text).translate(_PUNCT)
-    return fix_typos(from_cantonese(to_simplified(text)))
+    return fix_typos(from_dialect(from_cantonese(to_simplified(text))))
 
 
 @lru_cache(maxsize=4096)
