@@ -5,6 +5,7 @@ from __future__ import annotations
 from rasa_sdk.events import ActiveLoop, SlotSet
 
 from actions.common import SafeAction
+from actions.crisis import crisis_check_in, safe_now_check_in
 from actions.facts import answer_fact
 from actions.handoff import queued_hello_reply, withdraw_handoff, withdraws_the_handoff
 from actions.tickets import filed_content_asked
@@ -24,6 +25,12 @@ class ActionCancelRequest(SafeAction):
         return "action_cancel_request"
 
     async def act(self, dispatcher, tracker, domain):
+        text = (tracker.latest_message or {}).get("text") or ""
+        if check := crisis_check_in(tracker, text) or safe_now_check_in(tracker, text):
+            # 算了没事了 soon after the crisis reply (XJ-16: 好的。还有什么需要帮忙的 — the crisis
+            # dropped): checked on once, the lines kept in front of them, the person still coming
+            dispatcher.utter_message(text=check)
+            return []
         form = tracker.active_loop_name or tracker.get_slot("interrupted_form")
         leave = [ActiveLoop(None), SlotSet("requested_slot", None),
                  SlotSet("interrupted_form", None)]

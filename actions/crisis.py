@@ -119,6 +119,17 @@ def safe_again_check_in(tracker: Tracker) -> str:
     return CHECK_IN.format(callback=callback)
 
 
+def safe_now_check_in(tracker: Tracker, text: str) -> str | None:
+    """算了没事了 a few messages after the crisis reply (XJ-16: 好的。还有什么需要帮忙的 — the crisis
+    dropped as if nothing had been said): checked on once, the lines and the person kept."""
+    if is_crisis(text) or not _SAFE_NOW.search(text or "") or not crisis_answered(tracker, earlier_turns=6) \
+            or said_this_turn(tracker, "我还是放在心上", earlier_turns=6):
+        return None
+    callback = "工会的工作人员还是会联系您，" if tracker.get_slot("phone") or tracker.get_slot("handoff_reason") \
+        else "想让工会的人联系您的话，留个手机号就行，"
+    return CHECK_IN.format(callback=callback + "我也一直在这儿。")
+
+
 def crisis_check_in(tracker: Tracker, text: str) -> str | None:
     """The check-in said once when crisis words are taken back right after the crisis reply,
     or the hotline was not reached (the worker's other matter is answered after it); None

@@ -27,7 +27,7 @@ from actions.common import client, said_this_turn
 from actions.crisis import crisis_words_in, is_crisis
 from actions.overtime_calculator import money
 from actions.station_followup import service_at_station_reply
-from actions.station_text import station_text, wider_station_note
+from actions.station_text import asked_time_line, station_text, wider_station_note
 from bot.normalize.text import normalize_text
 
 logger = logging.getLogger(__name__)
@@ -106,8 +106,8 @@ def date_text(fact: dict, today: date | None = None) -> str:
 def fact_text(fact: dict, asked: str = "") -> str:
     """One answer: the figure (or the station's address, phone and hours: opening with the yes
     or no to a day or hour ``asked`` about), source, date."""
-    body = (wider_station_note(fact.get("asked_region"), fact["station"]) + "工会网格工作站："
-            + station_text(fact["station"], asked)) if fact.get("kind") == "station" else fact["answer"]
+    body = (asked_time_line(fact["station"], asked) + wider_station_note(fact.get("asked_region"), fact["station"])
+            + "工会网格工作站：" + station_text(fact["station"])) if fact.get("kind") == "station" else fact["answer"]
     return f"{body}\n（来源：{fact['source']}；{date_text(fact)}）"
 
 
@@ -470,9 +470,21 @@ def applied_relief_line(found: list[dict], words: str) -> list[str]:
                 "3,000 元）；"
                 "还没建档的，先到所在的网格工作站申请困难职工建档。"]
     if status is None or status == UNKNOWN:
-        return [f"按您说的自付 {paid:,.0f} 元：在档困难职工超过 2,000 元就能申请，特困职工要超过 3,000 元；"
-                "您是哪一档，以工会档案为准。"]
+        # 今年看病自己掏了大概两千五 (XI-6): the sum against both lines, the tier not assumed
+        return [f"按您说的自付 {paid:,.0f} 元：" + _both_lines(float(paid))
+                + "您是哪一档（建没建档），以工会档案为准；这是镇江市总工会的标准，别的地方以当地工会为准。"]
     return [relief_verdict_line(status, paid)]
+
+
+def _both_lines(paid: float) -> str:
+    """The sum against the 困难 line and the 特困 line, for a worker whose tier is not known."""
+    if paid > 3000:
+        return "在档困难职工的线是 2,000 元、特困职工是 3,000 元，两条线都超过了，在档的话都够申请。"
+    if paid > 2000:
+        return (f"要是在档困难职工，线是 2,000 元，超过了，够申请；要是特困职工，线是 3,000 元，"
+                f"还差 {3000 - paid:,.0f} 元。")
+    return ("在档困难职工的线是 2,000 元、特困职工是 3,000 元，现在两档都还不够；票据留好，"
+            "今年再看病自付的可以加起来算。")
 
 
 # 那要是特困职工呢 也是2500 inside the relief case (ZC-07: 没有现成的准确答案)

@@ -22,6 +22,7 @@ from actions.crisis import (
     in_danger_now,
     listening_reply,
     money_after_crisis,
+    safe_now_check_in,
     stays_with_person,
     still_listening,
 )
@@ -46,6 +47,7 @@ from actions.handoff import (
     withdraws_the_handoff,
 )
 from actions.legal import day_pay_lines, shortfall_reply, sums_for
+from actions.relief import asks_help_not_medical, help_not_medical
 from actions.router import (
     ActionStartService,
     asks_what_i_can_do,
@@ -65,6 +67,7 @@ from actions.service_catalog import services_meant
 from actions.services import (
     TICKET_NOT_FOUND,
     answer_in_service_topic,
+    face_to_face_reply,
     follow_up_service,
     lookup_retry,
     wants_registration,
@@ -220,10 +223,13 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
             and flow_to_redo(tracker):
         # 不对 礼拜天是歇着的 就礼拜六去了 四天 right after the overtime sum (ZI-15: 这个我帮不上忙)
         return await ActionStartService().run(dispatcher, tracker, domain)
+    if (room := await face_to_face_reply(tracker)) is not None:
+        dispatcher.utter_message(text=room)  # 有没有不打电话 能当面聊聊的地方 (XJ-16: not answered)
+        return []
     if listening := listening_reply(tracker, text):
         dispatcher.utter_message(text=listening)  # 不想打电话 跟你说说行不 (ZF-12)
         return []
-    if (service := own_case_offered(tracker)) and _LOOK_AT_IT.match(text.strip()):
+    if (service := own_case_offered(tracker)) and (_LOOK_AT_IT.match(text.strip()) or v.yes_to_an_offer(text)):
         # 看看 to 要不要我再帮您看看您自己的情况 (XA-10: 没太明白, twice): the button's answer
         return await ActionStartService()._start(service, dispatcher, tracker, domain)
     if (total := overtime_total(tracker, text)) is not None:
@@ -244,6 +250,8 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
             and (hours := await staff_hours_for_place(tracker, text)):
         dispatcher.utter_message(text=hours)  # 半夜十二点以后 那个点还有人工吗 (YN-12: 没太明白)
         return []
+    if asks_help_not_medical(text) and not tracker.active_loop_name:
+        return await help_not_medical(dispatcher, tracker)  # 房租的事工会能帮一下吗 (XI-9: 没太明白)
     check = crisis_check_in(tracker, text)
     if check:
         dispatcher.utter_message(text=check)  # 开玩笑的 right after the crisis reply (ZD-11)
@@ -421,7 +429,7 @@ class ActionAffirmNoContext(Action):
         if (back := await take_back(dispatcher, tracker, domain, None)) is not None:
             return back  # 还是办吧 right after 算了不办了 (YR-15: the grade and the problem asked again)
         text = (tracker.latest_message.get("text") or "").strip()
-        if (service := own_case_offered(tracker)) and _LOOK_AT_IT.match(text):
+        if (service := own_case_offered(tracker)) and (_LOOK_AT_IT.match(text) or v.yes_to_an_offer(text)):
             # 看 to 要不要我再帮您看看您自己的情况 (XG-10: read as a yes with nothing open, the menu):
             # the 看看我的情况 button's answer
             return await ActionStartService()._start(service, dispatcher, tracker, domain)
@@ -486,6 +494,9 @@ class ActionDenyNoContext(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         text = (tracker.latest_message.get("text") or "").strip()
+        if check := safe_now_check_in(tracker, text):
+            dispatcher.utter_message(text=check)  # 没事了 soon after the crisis reply (XJ-16)
+            return []
         if not text.startswith("/") and v.is_correction(text) and (sums := sums_for(tracker)):
             # 不对 是十个月 right after the double wage's sum (NN-08: 好的，没问题)
             return ActionStartService._worked_out(sums, dispatcher, tracker)

@@ -27,6 +27,7 @@ from actions.legal import case_points, months_answered_now, shortfall_reply, sum
 from actions.overtime_calculator import amount_on_new_days
 from actions.overtime_days import kind_of_day_named, whole_holiday_said
 from actions.places import resolve_place
+from actions.relief import drops_the_relief_question
 from actions.resume import declines_the_offer
 from actions.school import say_general_school_rule
 from actions.slot_checks import (
@@ -443,7 +444,8 @@ def _yes_with_number(text: str) -> bool:
                         and not re.search(r"不要|不用|不登记|不办|先不|别|算了", rest))
 
 
-_LEADING_YES = re.compile(r"^(?:要的?|好的?|行|可以|嗯|对|要登记|登记吧?|帮我登记)(?:[\s，,。!！]+\S|$)")
+_LEADING_YES = re.compile(r"^(?:要的?|好的?|行|可以|嗯|对|要登记|登记吧?|帮我登记|可以登记吧?|那就登记吧?|就登记吧?)"
+                          r"(?:[\s，,。!！]+\S|$)")
 
 
 _SIGN_ME_UP = re.compile(r"(?:帮|给|替)(?:我|俺)(?:\S{0,2})?(?:登记|报名|报个名|申请|办一下|办了)"
@@ -585,7 +587,12 @@ class ValidateTicketOfferForm(HotlineForm):
         number = v.phone(text)
         if number.ok and _yes_with_number(text):
             return {"wants_ticket": True, "phone": number.value}  # a number: yes, call me here
-        if self._case_changes(tracker) or CHANGE.match(text) or _A_FACT_NOT_DONE.match(text):
+        changes = self._case_changes(tracker)
+        if changes and set(changes) <= {"case_points", "question"} and _LEADING_YES.match(text) \
+                and not v.is_correction(text):
+            # 登记吧 不过我还没辞职 (仍在职, XH-16): a yes with a point of the case added — filed with it
+            return {"wants_ticket": True}
+        if changes or CHANGE.match(text) or _A_FACT_NOT_DONE.match(text):
             return {"wants_ticket": None}  # (没签 after 合同: a fact of the case, ZZ-16)
         if _LEADING_YES.match(text) or asks_to_be_signed_up(text):
             # 要 在厂里手被机器轧了…: a yes, then the story; 扫马路的 能帮我登记一下不: a yes
@@ -904,6 +911,17 @@ class ValidateReliefForm(HotlineForm):
 
     def name(self) -> str:
         return "validate_relief_form"
+
+    async def run(self, dispatcher, tracker, domain):
+        """不知道 没看病 不问这个了 to the medical cost (XJ-6: 没听明白金额 and the question again, three
+        times): the relief question is dropped, the form ends."""
+        text = (tracker.latest_message or {}).get("text") or ""
+        if tracker.get_slot("requested_slot") == "medical_cost" and self._waiting_for_answer(tracker) \
+                and drops_the_relief_question(text):
+            dispatcher.utter_message(text="好的，不问看病的钱了。还有别的想问的，比如互助保障、困难帮扶，直接说就行。")
+            return [SlotSet("repeat_count", None), ActiveLoop(None), SlotSet("requested_slot", None),
+                    FollowupAction("action_listen")]
+        return await super().run(dispatcher, tracker, domain)
 
     async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> list[str]:
         """The city too, before the cost, when neither a verified record nor the worker said

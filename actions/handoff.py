@@ -382,7 +382,7 @@ STAFF_HOURS_MARK = "半夜和凌晨没有人在岗"  # (its first words are also
 # 晚上十点有人不？周末呢？ with 辛安 known (YR-09, YQ-12: 告诉我您在哪个区、街道 — the place given a
 # message before): the hours of the worker's own station
 STAFF_HOURS_AT = ("{name}的服务时间：{hours}（{now}）。这些时间以外没有工作人员在岗：您可以在这里留言，或者留个手机号和"
-                  "方便接电话的时间，工作人员上班后给您回电；着急的事可以打 {phone} 或职工服务热线 12351，"
+                  "方便接电话的时间，工作人员上班后给您回电；着急的事可以打{phone}职工服务热线 12351，"
                   "遇到危险请马上打 110 或 120。")
 
 
@@ -410,7 +410,14 @@ async def station_hours_at_place(tracker: Tracker) -> str | None:
     text = (tracker.latest_message or {}).get("text") or ""
     verdict = asked_time_verdict(station["hours"], text)  # 晚上八点还有人吗 (XB-8: no yes or no)
     return (f"{verdict}。" if verdict else "") + STAFF_HOURS_AT.format(
-        name=station["name"], hours=hours_text(station["hours"]), now=now, phone=station.get("phone") or "12351")
+        name=station["name"], hours=hours_text(station["hours"]), now=now, phone=_or_phone(station.get("phone")))
+
+
+def _or_phone(phone: str | None) -> str:
+    """' 0532-88881234 或' before the hotline — nothing when the station's phone is the hotline
+    itself (打 12351 或职工服务热线 12351, XJ-13)."""
+    phone = str(phone or "")
+    return f" {phone} 或" if phone and not phone.endswith("12351") else ""
 
 
 async def place_for_the_hours(tracker: Tracker) -> str | None:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 import yaml
 from rasa_sdk import Tracker
@@ -21,13 +22,14 @@ from rasa_sdk.events import SlotSet
 
 from actions import validators as v
 from actions.common import bot_said, location, said_this_turn
-from actions.facts import applied_deduction, holiday_day_pay_line, is_question, recent_words
+from actions.fact_tables import wage_as_said
+from actions.facts import applied_deduction, case_words, holiday_day_pay_line, is_question, recent_words
 from actions.overtime_calculator import money, overtime_pay, yuan
 from actions.overtime_days import read_worked_days
 from actions.service_catalog import INJURY
 from actions.time_limits import months_since_left, time_limit_points
 from bot.normalize.numbers import find_amounts, find_durations, iso_months
-from bot.normalize.text import CORRECTION_CUES
+from bot.normalize.text import CORRECTION_CUES, normalize_text
 from bot.settings import ROOT
 
 WAGE_ASK = "告诉我您一个月工资多少，我帮您算个数"
@@ -170,7 +172,9 @@ def _corrected_time(words: str, today: date | None) -> int | None:
 # 哦说错了是今年五月 我现在还在干 / 是7个月 今年5月到现在 (YT-06: 1年7个月 from the 去年五月份进来的
 # before it): a month said as the correction is the start, with no 进厂 after it
 _BARE_START = re.compile(r"(去年|前年|今年|(\d{4})年)\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?"
-                         r"(?![\d号日]|\s*份?的?(?:工资|工钱|钱|发|扣|欠|没|不))")
+                         r"(?![\d号日]|\s*份?的?(?:工资|工钱|钱|发|扣|欠|没|不)"
+                         # 说错了 是去年十月走的 (XI-7: 14 months worked): the month the worker left
+                         r"|\S{0,3}(?:走|离职|辞|离开|出来|被裁|裁|开除|被开|炒))")
 
 
 def _bare_start(after: str, today: date | None) -> int | None:
@@ -187,6 +191,10 @@ _OTHER_TIME_NEAR = re.compile(r"(?:怀孕|孕期?|怀上|怀了|产假|哺乳期
                               r"(?:是|有|都|已经|快|差不多|才)?\s*$")
 
 
+_SUM_OF_MONTHS = re.compile(r"(?:的?(?:工资|工钱))?\s*(?:就是?|一共|总共|共|合计|加起来)(?:是|有)?\s*"
+                            r"(?:\d{3,}|[一二两三四五六七八九十][千万])(?!\s*(?:块|元)?(?:钱)?\s*(?:一个月|每月|/月))")
+
+
 def _other_time(words: str, start: int, end: int) -> bool:
     """The duration at ``start:end`` is said of a pregnancy, a contract or a probation."""
     return bool(_OWED_NEAR.search(words[max(0, start - 4):end + 4])
@@ -195,6 +203,8 @@ def _other_time(words: str, start: int, end: int) -> bool:
                 or _insurance_time(words, start, end)
                 # 最后两个月工资一万二也没给 (RR-14: severance on 2 months, 一年多 worked): months of pay
                 or re.match(r"的?(?:工资|工钱|钱)", words[end:end + 3])
+                # 一个月七千 俩月就一万四 (XI-7: summed on 2 months worked): months of pay, added up
+                or _SUM_OF_MONTHS.match(words, end)
                 or _OTHER_TIME_NEAR.search(words[max(0, start - 5):start])
                 or re.match(r"\S{0,2}(?:是|的)?(?:怀孕|孕期|合同|试用)", words[end:end + 6])
                 or _AGO.match(words[end:end + 2])
@@ -524,7 +534,9 @@ def severance_line(months: int, wage: int | None, rough: bool = False, ask: bool
                 "只是个人原因辞职的没有补偿。" + ("" if wage or not ask else f"{WAGE_ASK}。")
                 + "有争议一年内可以申请劳动仲裁。")
     doubled = f"，约 {int(pay_months * 2 * wage):,} 元" if wage else ""  # Y-13 asked 那样是多少钱
-    line += f"；单位违法辞退的，赔偿金是它的二倍（{pay_months * 2:g} 个月工资{doubled}）。"
+    line += (f"；单位违法辞退的，赔偿金是它的二倍（{pay_months * 2:g} 个月工资{doubled}）"
+             # XJ-10: the right to keep the job was left out
+             "，您也可以不要赔偿金，要求单位继续履行劳动合同、让您回去接着干（《劳动合同法》第四十八条）。")
     if no_notice:  # 也没提前通知 (ZA-14: the month's pay in lieu of notice was not said)
         plus = f"，按月工资 {wage:,} 元就是 {wage:,} 元，和经济补偿加起来约 {int((pay_months + 1) * wage):,} 元" \
             if wage else ""
@@ -537,9 +549,15 @@ def severance_line(months: int, wage: int | None, rough: bool = False, ask: bool
 
 _N = r"(半|\d{1,2}|[一二两三四五六七八九十])"
 _CONTRACT_TERM = re.compile(rf"(?:签了?|签的是?)\s*{_N}\s*(个月|年)(?:的)?(?:劳动)?合同|"
-                            rf"合同\s*(?:签的是?|签了?|是|期限是?)?\s*{_N}\s*(个月|年)")  # (合同签的一年, ZK-10)
-_PROBATION = re.compile(r"试用期\S{0,4}?\s*"
-                        r"(半年|\d{1,2}个?月|[一二两三四五六七八九十]个月)")
+                            rf"合同\s*(?:签的是?|签了?|是|期限是?)?\s*{_N}\s*(个月|年)|"  # (合同签的一年, ZK-10)
+                            # 一年的合同 / 1年期的合同 at a clause's start (XI-13's way of saying it)
+                            rf"(?:^|(?<=[\s，,。；;！!？?]))(?:是|就)?{_N}\s*(个月|年)期?的?(?:劳动)?合同")
+_PROBATION_LENGTH = r"(半年|\d{1,2}\s*个?月|[一二两三四五六七八九十]个月)"
+_PROBATION = re.compile(r"试用期\S{0,4}?\s*" + _PROBATION_LENGTH)
+# 定了6个月试用期 / 半年的试用期 (XI-13: the length said before the word was not read)
+_PROBATION_BEFORE = re.compile(_PROBATION_LENGTH + r"的?试用期")
+# 试用期一个月给3000 / 试用期1个月才发2800 (XI-13: read as a one-month probation): a month's pay
+_MONTHS_PAY_AFTER = re.compile(r"\s*(?:只|才|就|都|也就)?(?:给|发|拿|开|工资|到手|\d{3,}|[一二两三四五六七八九]千)")
 _PROBATION_SAID = re.compile(r"试用期[^，,。；;！!？?\s]{0,8}")
 _PAY = r"(\d{3,6}|[一二两三四五六七八九]千[一二三四五六七八九]?)"
 # 试用期工资3000 / 试用期4000 转正5000 (XX-08: the bare sum after 试用期 was not read)
@@ -574,17 +592,44 @@ def _contract_months(words: str) -> float | None:
     found = list(_CONTRACT_TERM.finditer(words))
     if not found:
         return None
-    match = found[-1]
-    number, unit = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+    groups = [g for g in found[-1].groups() if g is not None]
+    number, unit = groups[0], groups[1]
     return _count(number) * (12 if unit == "年" else 1)
 
 
 def _probation_months(words: str) -> float | None:
-    match = _PROBATION.search(words)
-    if not match:
+    """The probation's length, as said last: 试用期六个月 / 定了6个月试用期 / 半年的试用期 — not
+    试用期一个月给3000 (a month's pay, XI-13: 约定1个月没有超过法律规定), nor the length denied
+    (不是一个月啊 是六个月试用期)."""
+    said: list[tuple[int, str]] = []
+    for pattern in (_PROBATION, _PROBATION_BEFORE):
+        for match in pattern.finditer(words):
+            length = re.sub(r"\s", "", match.group(1))
+            if re.fullmatch(r"[一1]个?月", length) and _MONTHS_PAY_AFTER.match(words, match.end(1)):
+                continue
+            if re.search(r"不是\s*$", words[max(0, match.start(1) - 3):match.start(1)]):
+                continue
+            said.append((match.start(1), length))
+    if not said:
         return None
-    said = match.group(1)
-    return 6 if said == "半年" else _count(re.sub(r"个?月", "", said))
+    length = max(said)[1]
+    return 6 if length == "半年" else _count(re.sub(r"个?月", "", length))
+
+
+# 现在第五个月了 / 干到第五个月 (XI-13: no time worked read, no sum): in the n-th month on the job
+_NTH_MONTH = re.compile(r"第\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*个?月(?!工资|的工资)")
+
+
+def _probation_worked(words: str) -> int | None:
+    """The months worked, told beside a probation's and a contract's own lengths (DD-16: 试用期给定了
+    六个月 read as six months worked); 现在第五个月了 is five."""
+    worked = months_worked(_PROBATION_SAID.sub("", _CONTRACT_TERM.sub("", _PROBATION_BEFORE.sub("", words))))
+    if worked:
+        return worked
+    if nth := _NTH_MONTH.search(words):
+        raw = nth.group(1)
+        return int(raw) if raw.isdigit() else _CN_MONTH.get(raw)
+    return None
 
 
 def probation_paid(words: str) -> float | None:
@@ -663,12 +708,18 @@ def probation_lines(words: str, minimum: tuple[str, int] | None = None, total_as
                 f"超过的那段试用期已经干了的，单位要按试用期满后的月工资给您赔偿金")
         # the time worked, not the probation's or the contract's own length (DD-16: 试用期给定了
         # 六个月 read as six months worked, 4 months × 5,000 awarded)
-        worked = months_worked(_CONTRACT_TERM.sub("", _PROBATION_SAID.sub("", words)))
+        worked = _probation_worked(words)
         if not worked and _PROBATION_SERVED.search(words):
             worked = int(probation)  # 三个月我都干完了 / 已经转正了 (XX-08 got no sum): all of it served
         over = min(worked or 0, probation) - longest
         if over > 0 and isinstance(regular_pay, (int, float)):
             line += f"：已经超了{over:g}个月 × {regular_pay:,} 元 = {over * regular_pay:,.0f} 元"
+            paid = probation_paid(words)
+            if isinstance(paid, (int, float)) and paid < regular_pay:
+                # 第3–5个月 were no probation (XI-13): paid at the regular pay, the gap owed besides
+                line += (f"（《劳动合同法》第八十三条）；而且超出的这{over:g}个月已经不算试用期，工资该按 "
+                         f"{regular_pay:,} 元发，每月少发 {regular_pay - paid:,.0f} 元，{over:g} 个月共 "
+                         f"{over * (regular_pay - paid):,.0f} 元也可以要求补发")
         elif not worked and isinstance(regular_pay, (int, float)):
             # 试用期三个月 … 总共能要回来多少 (YY-06: no sum): what the excess comes to once served
             excess = probation - longest
@@ -689,7 +740,7 @@ def probation_lines(words: str, minimum: tuple[str, int] | None = None, total_as
         # employer can prove it; its burden, else an unlawful dismissal (第三十九条, 第八十七条)
         line = ("试用期内以“不符合录用条件”辞退的，单位要拿出当初的录用条件和您不符合的证据，"
                 "还要说明理由；拿不出来就是违法解除，要按经济补偿的二倍付赔偿金")
-        worked = months_worked(_CONTRACT_TERM.sub("", _PROBATION_SAID.sub("", words)))
+        worked = _probation_worked(words)
         wage = regular_pay if isinstance(regular_pay, (int, float)) else monthly_wage_in(words)
         if worked and wage:
             # 干了两个月 … 我一个月4500 (ZZ-15: no figure): 2N on the worker's own time and pay
@@ -756,7 +807,7 @@ def probation_total(words: str, minimum: tuple[str, int] | None = None) -> str |
     regular = _REGULAR_PAY.search(words)
     regular_pay = find_amounts(regular.group(1))[0].value if regular and find_amounts(regular.group(1)) else None
     paid = probation_paid(words)
-    worked = months_worked(_CONTRACT_TERM.sub("", _PROBATION_SAID.sub("", words)))
+    worked = _probation_worked(words)
     if not worked and probation and _PROBATION_SERVED.search(words):
         worked = int(probation)
     if not (contract and probation and worked and isinstance(regular_pay, (int, float))
@@ -1022,7 +1073,20 @@ def worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: 
                months_told: int | None = None, minimum: tuple[str, int] | None = None) -> list[str]:
     """:func:`_worked_out`, after the law on what the employer keeps from the worker (the ID
     card, the pay on leaving) when the message tells it (YP-09, YO-10) — then no word of the
-    notice the worker owes: they gave it, or did not ask."""
+    notice the worker owes: they gave it, or did not ask. Where to apply for arbitration and
+    whether an injury is still in time to be recognised come first when asked (XJ-10, XJ-9)."""
+    if where := arbitration_where_line(text):
+        return [where]  # 仲裁要去邊度申請 (XJ-10: 没有现成的准确答案)
+    if when := injury_deadline_line(text, words):
+        # 俺问的是工伤 俩月了还来得及不 (XJ-9: the legal-aid paragraph): in time, and the rest asked
+        rest = _worked_out_after_checks(text, words, wage, asked_wage, redo, months_told, minimum)
+        return [when, *rest]
+    return _worked_out_after_checks(text, words, wage, asked_wage, redo, months_told, minimum)
+
+
+def _worked_out_after_checks(text: str, words: str, wage: int | None, asked_wage: bool, redo: bool,
+                             months_told: int | None, minimum: tuple[str, int] | None) -> list[str]:
+    """:func:`worked_out` past the questions answered first."""
     if contract_unknown(text):
         return [CONTRACT_COPY_LINE]  # 合同我也不知道签没签 … 没给我留 (XH-5: only the ticket prompt again)
     words, text = _contract_words(words), _contract_words(text)
@@ -1074,6 +1138,9 @@ def _worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo:
     months = months_worked(words) or months_told or (months_said_now(text) if _WORKED_SAID.match(text) else None)
     if (months or redo) and (again := months_said_now(text)):
         months = again  # (三年五个月 alone, the months asked for: the time worked)
+    insured_only = None
+    if not months and (insured_only := insurance_period_as_worked(words)):
+        months = insured_only  # 公司两年了一直没给交社保 … 辞职能要补偿不 (XJ-11: asked how long again)
     if not months:
         if _HOW_MUCH.search(text) and re.search(r"补偿|赔偿|多少钱|能要多少|能拿多少|算算", text) \
                 and (dismissed(words) or _NO_CONTRACT.search(words)):
@@ -1103,7 +1170,23 @@ def _worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo:
             items_total(words, months, wage, dismissed(words), besides, resigned)]
     if len(lines) == 2 and wage and months > 1:
         lines.append(total_line(months, wage, resigned, left))
+    if insured_only and lines:
+        said = _period(insured_only)
+        lines[0] = lines[0].replace(f"按您说的在这个单位干了{said}：", f"您说单位{said}一直没给交社保，"
+                                    f"就按您说的在这个单位干了{said}算（实际干得更久的告诉我，我重算）：", 1)
     return lines
+
+
+def insurance_period_as_worked(words: str) -> int | None:
+    """公司两年了一直没给交社保 (XJ-11: 您在这个单位一共干了多久 asked, the two years said): when the
+    only time told is the one the insurance went unpaid, the worker still there and no time worked
+    said, it is the time worked too — at the least; None otherwise (半年木交 … 干了四年, XH-7)."""
+    if not _NO_INSURANCE.search(words) or _INSURANCE_UNKNOWN.search(words) or left_already(words) \
+            or months_since_left(words) is not None or months_worked(words):
+        return None
+    said = {months for start, end, months in _joined(words)
+            if _insurance_time(words, start, end) or not _other_time(words, start, end)}
+    return said.pop() if len(said) == 1 else None
 
 
 # 车间主任让俺自己写个辞职信 / 叫我签个自愿离职: the employer has the worker it lays off resign
@@ -1569,6 +1652,70 @@ def disability_subsidy_line(text: str, words: str) -> str | None:
     return line + f"单位没给交工伤保险的，这些由单位按同样标准支付。（来源：{DISABILITY_SOURCE}）"
 
 
+# 俩月了还来得及不 / 现在申请工伤还来得及吗 / 晚不晚 / 还能认不 (XJ-9): whether it is still in time
+_IN_TIME_ASKED = re.compile(r"来得及|来不来得及|晚不晚|晚了吗|晚了没|太晚|过期|过没过|超没超|超时|时效|期限|"
+                            r"还能(?:认|申请|报|认定|办|去)|还(?:认|能认)不|还行不|还可以(?:申请|认定)")
+_INJURY_WORDS = re.compile(INJURY.pattern + r"|受了伤|压伤|伤了|绞了|轧了|砸了|摔了|工伤认定|认定工伤")
+# 俩月了 / 两个月前 / 都过去俩月了 / 受伤两个月了: the time since the injury (not 干了一年了)
+_SINCE_AFTER = re.compile(r"\s*(?:多)?(?:了|前|以前|之前)")
+INJURY_DEADLINE_SOURCE = "《工伤保险条例》第十七条"
+
+
+def injury_deadline_line(text: str, words: str) -> str | None:
+    """Whether an injury at work is still in time for 工伤认定 (《工伤保险条例》第十七条: the employer
+    within 30 days; the worker, a close relative or the union within 1 year of the injury), on the
+    time since the injury the worker told; None unless an injury is told and the message asks
+    whether it is in time."""
+    if not _IN_TIME_ASKED.search(text) or not _INJURY_WORDS.search(words):
+        return None
+    if not (_INJURY_WORDS.search(text) or re.search(r"认定|认不|申请|报", text)
+            or not re.search(r"欠|工资|仲裁|辞|开除|补偿", text)):
+        return None  # 工资的事还来得及吗: the arrears' limit, not the injury's
+    ago = None
+    for source in (text, words):
+        for span in find_durations(source):
+            if _WORK_BEFORE.search(source[max(0, span.start - 6):span.start]) or not _SINCE_AFTER.match(
+                    source, span.end):
+                continue  # 干了一年了: the time worked
+            value = str(span.value)
+            ago = (iso_months(value) or 0, value)
+        if ago:
+            break
+    rule = ("单位应当在受伤之日起30日内替您申请工伤认定；单位不报的，您本人、近亲属或者工会在受伤之日起1年内"
+            "都可以直接到当地人社局申请（" + INJURY_DEADLINE_SOURCE + "）；单位该报没报的这段时间里发生的工伤待遇等"
+            "费用，由单位负担。")
+    evidence = ("您没签合同也能认：工资转账记录、工牌、考勤、工友证言都能证明劳动关系；" if _NO_CONTRACT.search(words)
+                else "")
+    bring = evidence + "带上身份证、医院的诊断证明和病历，尽快去办，别等快满一年。"
+    if ago is None:
+        return f"受伤不满1年就来得及：{rule}{bring}"
+    months, value = ago
+    if months >= 12:
+        return (f"按您说的受伤已经{_period(months)}，超过了自己申请工伤认定的1年期限：{rule}"
+                "耽误是因为不能怪您的原因（比如一直住院、单位一直答应给报）的，赶紧找工会或法律援助（12348）问问还能不能办。")
+    said = f"{_period(months)}" if months else "不到1个月"
+    return f"来得及：您受伤{said}，还在1年之内。{rule}{bring}"
+
+
+# 仲裁要去边度申请 / 仲裁去哪申请 / 劳动仲裁在哪里办 / 去哪儿告他 (XJ-10: 没有现成的准确答案)
+_WHERE = r"(?:哪|哪里|哪儿|哪边|边度|边处|什么地方|啥地方|哪个部门|哪个单位|哪个地方|找谁|找哪)"
+_ARBITRATION_WHERE = re.compile(rf"仲裁[^，,。；;！!？?]{{0,6}}?{_WHERE}|"
+                                rf"{_WHERE}[^，,。；;！!？?]{{0,4}}?(?:申请)?仲裁")
+
+
+def arbitration_where_line(text: str) -> str | None:
+    """Where a labour dispute goes to arbitration (《劳动争议调解仲裁法》第二十一条: the commission where
+    the contract is performed or where the employer is; the first when both are applied to), how
+    (第二十八条), at no cost (第五十三条), within the year (第二十七条); None unless asked."""
+    if not _ARBITRATION_WHERE.search(normalize_text(text or "")):
+        return None
+    return ("劳动仲裁到劳动合同履行地（您干活的地方）或者单位所在地的劳动人事争议仲裁委员会申请；两边都申请了的，"
+            "由干活所在地的受理（《劳动争议调解仲裁法》第二十一条）。当地仲裁委员会的地址，"
+            "可以打 12333 或到区人社局问。申请要交书面仲裁申请书，写字确实困难的可以口头申请（第二十八条）；"
+            "仲裁不收费（第五十三条）。时效一年：从知道权利被侵害之日起算，离职的从离职之日起一年内（第二十七条）。"
+            "网格工作站和工会法律援助（12348）可以帮您写申请、准备证据。")
+
+
 # 停工留薪期 (养伤期间 / 在家养着 / 歇着这段时间): the time off work an injury at work takes
 _LEAVE = re.compile(r"养伤|停工留薪|养病期间|在家养|休养|歇着|伤好之前|住院(?:期间|这段)|受伤这段|治伤期间")
 # 只给一半 / 给一半 / 打五折 / 少给 / 减半 / 只发基本工资 / 按最低工资给: less than the wage
@@ -1806,11 +1953,12 @@ OWN_CASE_QUESTION = "帮您看看自己的情况，请一次告诉我："
 _REASON_TOLD = re.compile(r"说|理由|因为|通知|裁员|不胜任|不用来|别来|不要来|回家")
 _STAY_OR_GO = re.compile(r"继续干|接着干|还想干|想干下去|不想干|想走|要走|想辞职|不干了|辞职|离职|走了")
 _HURT_WHEN = re.compile(r"\d{1,2}\s*[号日]|\d{1,2}\s*月|[一二三四五六七八九十]{1,3}\s*月(?!工资)|[上这]个?月|"
-                        r"[上这](?:周|礼拜|星期)|"
+                        r"[上这]个?(?:周|礼拜|星期)|"
                         r"昨天|前天|今天|前几天|前两天|[\d一二两三四五六七八九十几]+\s*(?:天|个?星期|周|个月)(?:以?前|之前)|"
                         r"年前|年后|过年|初[一二三四五六七八九十]")
-_INJURY_REPORTED = re.compile(r"(?:不给|没给|没|不|给了?|已经|帮我)\S{0,3}?(?:报|申请|认定|认|上报)了?\s*工伤|"
-                              r"工伤\S{0,3}?(?:报了|报上|认定了|认了|申请了|没报|不给报|不认|批了|下来了)")
+_INJURY_REPORTED = re.compile(r"(?:不给|没给|没|不|给了?|已经|帮我)\S{0,3}?(?:报|申请|认定|认|上报)了?\s*[工公]伤|"
+                              r"[工公]伤\S{0,3}?(?:报了|报上|认定了|认了|申请了|没报|不给报|不认|批了|下来了)|"
+                              r"(?:不算|不是|算不上)\s*[工公]伤")  # 老板说不算公伤 (XA-10's words)
 _EXAMPLES = {"probation": "合同一年，试用期半年，说好4000，试用期只给2400",
              "dismissal": "干了三年，一个月5000，老板说明天不用来了",
              "no_contract": "去年3月进的厂，一个月4500",
@@ -1887,3 +2035,12 @@ def without_feared_dismissal(found: list[dict], text: str) -> list[dict]:
     if not fears_dismissal(text):
         return found
     return [f for f in found if f.get("topic") != "dismissal_compensation"]
+
+
+def legal_case(tracker: Tracker) -> dict[str, Any]:
+    """What a legal-aid ticket carries: the worker's words, and the wage and employer known."""
+    words = recent_words(tracker, limit=5)
+    # a probation wage is not the month's pay the claim is counted on (T-10)
+    wage = wage_as_said(None if "试用期" in words else wage_told(tracker), tracker.get_slot("wage_basis"))
+    return {**case_points(words), "question": case_words(tracker, limit=5), wage[0]: wage[1],
+            "employer": tracker.get_slot("employer")}

@@ -6,13 +6,15 @@ import re
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend_client import BackendError
 from actions.common import SafeAction, client, location
 from actions.facts import case_words
+from actions.slot_checks import slots_set_this_turn, value_before_this_message
 from actions.tickets import offer_ticket
-from actions.validators import UNKNOWN, asks_how_to_register
+from actions.validators import UNKNOWN, asks_how_to_register, hardship_status_in
 
 
 def worker_region(tracker) -> tuple[str | None, str | None]:
@@ -50,6 +52,53 @@ def hardship_for_rules(tracker: Tracker) -> str:
     told = tracker.get_slot("hardship_status")
     status = worker.get("hardship_status") or (told if told != UNKNOWN else None)
     return status or "none"
+
+
+# 特困的住院都减免啥费用 / 要是我是特困的 去住院能少交点钱吗 (XI-6: 困难建档：特困 stored, and she
+# judged by it): a tier asked about; the worker's own is said with 我是 / 俺是 / 建了档的 …
+_OWN_TIER = re.compile(r"(?:我|俺|咱|我家|俺家|我们家)(?:也|就|都|还|本来)?(?:是|算|属于|被认定为?|评上了?|评的是?)|"
+                       r"建了档|建过\S{0,5}?档|在档的|有档|(?:^|\s)(?:是|算)(?:特困|困难)")
+_IF = re.compile(r"要是|如果|假如|万一|假设|若是|的话")
+# 我没说我是特困啊 / 谁说我是特困了 / 我可没说是特困 (XI-6 T7: left at 特困): the tier taken back
+_TIER_DENIED = re.compile(r"(?:没|没有|不是|并没|可没)(?:说|讲)(?:过)?(?:我|俺)?(?:是|算)?(?:特困|困难)|"
+                          r"谁说(?:我|俺)?(?:是|算)(?:特困|困难)")
+
+
+def worker_status_said(text: str) -> str | None:
+    """The hardship status the message states of the worker (as ``hardship_status_in``), but
+    None for a tier only asked about (特困的住院都减免啥费用, 要是我是特困的…) and UNKNOWN for a
+    tier taken back (我没说我是特困啊 我就问问 到底是啥我不知道). The slot mappings should read the
+    status with this (XI-6); this action also undoes a status set by a mere question."""
+    from actions.facts import is_question
+    from bot.normalize.text import normalize_text
+
+    text = normalize_text(text or "")
+    if _TIER_DENIED.search(text):
+        return UNKNOWN
+    status = hardship_status_in(text)
+    if status in (None, UNKNOWN, "none"):
+        return status
+    if _IF.search(text) and not re.search(r"(?:我|俺)(?:就|本来就|确实)是", text):
+        return None
+    if is_question(text) and not _OWN_TIER.search(text):
+        return None
+    return status
+
+
+def status_asked_not_told(tracker: Tracker) -> list[dict]:
+    """The hardship status set this turn from a message that only asks about a tier (or takes
+    one back): set back to what it was (or to 不清楚). [] when the message states it."""
+    set_now = slots_set_this_turn(tracker)
+    text = (tracker.latest_message or {}).get("text") or ""
+    said = worker_status_said(text)
+    if "hardship_status" in set_now and said is None:
+        before = value_before_this_message(tracker, "hardship_status")
+        tracker.slots["hardship_status"] = before
+        return [SlotSet("hardship_status", before)]
+    if said == UNKNOWN and tracker.get_slot("hardship_status") != UNKNOWN:
+        tracker.slots["hardship_status"] = UNKNOWN
+        return [SlotSet("hardship_status", UNKNOWN)]
+    return []
 
 
 def self_reported(tracker: Tracker) -> bool:
@@ -96,8 +145,15 @@ def offer_person(dispatcher: CollectingDispatcher, tracker: Tracker, status: str
 
 # 孩子学费下礼拜就要交 工会有没有啥救急的钱 (YT-14: a station card, then the relief form asked the
 # year's medical costs three times): help asked for a cost that is not medical
-_AID_ASKED = re.compile(r"救急|救助|补助|帮扶|借(?:点|些)?钱|应急的?钱|困难补")
-_NOT_MEDICAL_NEED = re.compile(r"学费|上学的钱|书费|生活费|房租|吃饭的钱|交不起|揭不开锅")
+_AID_ASKED = re.compile(r"救急|救助|补助|帮扶|借(?:点|些)?钱|应急的?钱|困难补|"
+                        # 房租的事工会能帮一下吗 / 工会能管不 / 能给点不 / 有没有办法 (XI-9 T8: 没太明白)
+                        r"帮(?:一下|一把|帮|忙|个忙|我|俺|着|衬)|(?:能|可以)?管(?:不管|一下|管|不|吗)|"
+                        r"(?:能|可以|会)给(?:点|些|补)|有(?:没有|啥|什么)(?:办法|法子|招)")
+_NOT_MEDICAL_NEED = re.compile(r"学费|上学的钱|书费|生活费|房租|吃饭的钱|交不起|揭不开锅|吃不上饭|没钱吃饭|"
+                               r"水电费|奶粉钱")
+# 房东不退押金 / 老板扣了我房租钱 能帮我要回来吗: money someone keeps from the worker, a matter of
+# rights, not hardship
+_MONEY_KEPT = re.compile(r"押金|不退|扣了?|欠|要回|拖着|克扣|赔")
 _MEDICAL = re.compile(r"(?<!没)看病|住院|医药|医疗|手术|药费|治病|病了")
 NOT_MEDICAL_HELP = ("工会的帮扶不只看病：家里有困难的职工，在工会建档以后可以申请生活补助，孩子上学的也有助学帮扶，"
                     "按当地工会的规定办，不用先看医疗费。工会一般不直接借钱，"
@@ -108,7 +164,7 @@ def asks_help_not_medical(text: str) -> bool:
     """Help asked for a cost like school fees, not a medical one: the relief form's only
     question (the year's medical costs) does not fit it."""
     return bool(_AID_ASKED.search(text or "")) and bool(_NOT_MEDICAL_NEED.search(text or "")) \
-        and not _MEDICAL.search(text or "")
+        and not _MEDICAL.search(text or "") and not _MONEY_KEPT.search(text or "")
 
 
 async def help_not_medical(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict]:
@@ -166,6 +222,10 @@ class ActionReliefEligibility(SafeAction):
         return "action_relief_eligibility"
 
     async def act(self, dispatcher, tracker, domain):
+        undone = status_asked_not_told(tracker)  # 特困的住院都减免啥费用 asks, tells nothing (XI-6)
+        return undone + await self._verdict(dispatcher, tracker)
+
+    async def _verdict(self, dispatcher, tracker):
         city, district = worker_region(tracker)
         status = hardship_for_rules(tracker)
         if asks_how_to_register((tracker.latest_message or {}).get("text") or ""):
@@ -202,3 +262,15 @@ class ActionReliefEligibility(SafeAction):
         return offer_ticket(ticketable[0]["ticket_type"], {
             "programmes": [p["programme"] for p in ticketable],
             **case_facts(tracker, status)})
+
+
+# 不知道 没看病 不问这个了 / 我没看病 / 不问了 while the relief form asks the year's medical costs
+# (XJ-6 T5: 没听明白金额, the question again — a loop): the worker drops the question
+_DROPS_IT = re.compile(r"不问(?:这个|这|了)|别问了|不用问|没看(?:过)?病|没(?:有)?住(?:过)?院|没花(?:过)?钱|不办这个|"
+                       r"不是问(?:这个|看病|医疗)|问的不是(?:这个|看病|医疗)")
+
+
+def drops_the_relief_question(text: str) -> bool:
+    """The worker says the medical-cost question is not theirs (没看病 / 不问这个了): the relief
+    form ends (as a cancel) instead of asking the sum again."""
+    return bool(_DROPS_IT.search(text or ""))

@@ -59,6 +59,7 @@ from actions.handoff import (
     request_handoff,
     staff_hours_for_place,
     staff_hours_said,
+    station_hours_at_place,
     withdraw_handoff,
     withdraws_the_handoff,
 )
@@ -71,6 +72,7 @@ from actions.legal import (
     shortfall_events,
     shortfall_reply,
     sums_for,
+    without_feared_dismissal,
 )
 from actions.next_service import holiday_subsidy_asked, offer_service
 from actions.overtime_calculator import TOTAL_LABEL, explain_divisor, total_reply
@@ -90,6 +92,7 @@ from actions.services import (
     ActionPsychSupport,
     answer_in_service_topic,
     course_time_reply,
+    face_to_face_reply,
     follow_up_service,
     legal_case,
     lookup_retry,
@@ -98,7 +101,7 @@ from actions.services import (
 from actions.slot_checks import CASE_FLOWS, slots_set_this_turn
 from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, last_flow, value_before_this_message
 from actions.station_followup import station_detail_reply, ticket_station_reply
-from actions.station_text import station_text, wider_station_note
+from actions.station_text import asked_time_line, station_text, wider_station_note
 from actions.subsidies import accident_claim_reply
 from actions.take_back import dropped_case, overtime_sum_to_file, restored, takes_it_back
 from actions.tickets import (
@@ -113,6 +116,7 @@ from actions.tickets import (
     ticket_filed_here,
     when_called_reply,
 )
+from actions.time_limits import promise_told_line
 from actions.wages import PERIOD_QUESTION, owed_sum_reply, paid_so_far, pay_less_overtime
 
 FILING_FORMS = {"wage_arrears_form"}
@@ -531,7 +535,7 @@ async def station_asked_too(tracker: Tracker, text: str) -> str | None:
     if not station:
         return None
     note = wider_station_note(found.get("path"), station)
-    return f"离您最近的工会网格工作站是：\n{note}{station_text(station, text)}"
+    return f"{asked_time_line(station, text)}离您最近的工会网格工作站是：\n{note}{station_text(station)}"
 
 
 def divisor_reply(tracker: Tracker, text: str) -> str | None:
@@ -609,7 +613,7 @@ async def named_station_card(found: list[dict], text: str) -> str | None:
         station = (await client().resolve(None, named.group(1))).get("station")
     except (BackendError, BackendUnavailable):
         return None
-    return "工会网格工作站：" + station_text(station, text) if station else None
+    return asked_time_line(station, text) + "工会网格工作站：" + station_text(station) if station else None
 
 
 _DEDUCTED = re.compile(r"扣(?:了|掉|我|俺|俺们|我们)*\S{0,3}?(?:\d|[一二两三四五六七八九十百千半])|"
@@ -632,6 +636,10 @@ def overtime_sum_told(tracker: Tracker, text: str) -> bool:
     """The message gives days of overtime and the wage is known: the sum can be done."""
     return bool(read_worked_days(text)) and bool(_OVERTIME_SAID.search(text)) and bool(
         tracker.get_slot("monthly_wage") or slots_set_this_turn(tracker).get("monthly_wage"))
+
+
+# a day or an hour said (18点到那 有人吗 / 礼拜天开不开): a question about a card's hours, not a person wanted
+_TIME_SAID = re.compile(r"\d{1,2}\s*点|[一二两三四五六七八九十]{1,3}点|周[一二三四五六日天末]|礼拜|星期")
 
 
 _LEFT_OUT = re.compile(r"没算|漏了|漏算|没加上|没算上|没算进|没算到|少算")
@@ -706,6 +714,9 @@ class ActionStartService(SafeAction):
             dispatcher.utter_message(text=f"您的月工资{base[1]}。{elsewhere}")
             tracker.slots["monthly_wage"] = base[0]
             return [SlotSet("monthly_wage", base[0])] + await self._start("overtime_pay", dispatcher, tracker, domain)
+        if (room := await face_to_face_reply(tracker)) is not None:
+            dispatcher.utter_message(text=room)  # 有没有不打电话 能当面聊聊的地方 (XJ-16: not answered)
+            return []
         if listening := listening_reply(tracker, text):
             dispatcher.utter_message(text=listening)  # 不想打电话 跟你说说行不 (ZF-12)
             return []
@@ -732,6 +743,11 @@ class ActionStartService(SafeAction):
         if not insists_on_a_person(text) and not services_meant(text) and not staff_hours_said(tracker) \
                 and not withdraws_the_handoff(tracker, text) and (when := await staff_hours_for_place(tracker, text)):
             dispatcher.utter_message(text=when)  # 我住在辛安街道 你们那边周末有人不 (YU-16: queued)
+            return []
+        if _TIME_SAID.search(text) and not insists_on_a_person(text) \
+                and (hours := station_detail_reply(tracker)) is not None:
+            # 18点到那 有人吗 after the station's card (XJ-12: queued for a person): yes or no
+            dispatcher.utter_message(text=await station_hours_at_place(tracker) or hours)
             return []
         if place_for_the_person(tracker) and not services_meant(text):
             # 黄岛辛安街道 right after 告诉我您在哪…我马上查，有人就直接帮您转 (XH-10: the menu)
@@ -783,6 +799,12 @@ class ActionStartService(SafeAction):
             return []
         if (noted := await note_on_ticket(dispatcher, tracker)) is not None:
             return noted  # 能催一下不 开学就来不及了 after a ticket's status (JJ-13: a school form)
+        if not tracker.active_loop_name and (promise := promise_told_line(text, recent_words(tracker, limit=8))):
+            dispatcher.utter_message(text=promise)  # 他上个月还回我说过了年就给 (XE-14: the menu)
+            return []
+        if not tracker.active_loop_name and (wrong := wrong_ticket_id(text)) and intent != "ticket_status":
+            dispatcher.utter_message(text=wrong)  # 那GH20261207001咋样了 (XJ-14: the menu)
+            return []
         if (short := shortfall_reply(tracker)) is not None:
             dispatcher.utter_message(text=short)  # 差的那200 能要回来几个月的 (GG-03)
             return shortfall_events(tracker)  # (YW-4: the case filed with five months' whole pay)
@@ -860,7 +882,8 @@ class ActionStartService(SafeAction):
             dispatcher.utter_message(text=when)  # 职工书院晚上有课吗 (XD-16: 福田's courses, 晚上 unanswered)
             return []
         if not text.startswith("/"):
-            found = await asked_facts(tracker)
+            # (会不会把我开了 is a fear, XE-5: the severance rules were the answer)
+            found = without_feared_dismissal(await asked_facts(tracker), text)
             if _stays_for_the_holiday(text) or overtime_sum_told(tracker, text):
                 # the overtime rule is no answer to staying, nor to a message that gives the days
                 # and the wage (… 没调休呢 月工资五千 上个月干了四个周六, XE-2: the rest-day rule and

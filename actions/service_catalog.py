@@ -153,9 +153,19 @@ _NO_OVERTIME = re.compile(r"(?:(?<!是)不是|没问|不问|没说)(?:什么|啥
 _NOT_SAID_THIS = re.compile(r"(?:没说|没提|没问|没要|没让|没想)(?:过)?(?:这个|这事|这些|那个)")
 
 
+# 俺要办的是工伤 不是补贴 (XJ-7: a 补贴申请 ticket was filed): a bare word the service tables do
+# not take alone (补贴 names no service without 过年), said as not wanted
+_BARE_NOT_WANTED = ((re.compile(r"^(?:那个|这个)?(?:过年的?)?(?:补贴|红包|慰问|年货|留岗|意外险|意外保险|意外保障)"),
+                     {"holiday_subsidy"}),
+                    (re.compile(r"^(?:那个|这个)?(?:补助|救助|困难补助)"), {"relief_eligibility"}),
+                    (re.compile(r"^(?:那个|这个)?(?:互助|大病)(?:险|保险|保障)?"), {"mutual_insurance"}))
+
+
 def _negated(text: str) -> set[str]:
     """The services a message says it is not about."""
     negated = {s for m in _NOT_THIS.finditer(text or "") for s in services_named(m.group(1))}
+    negated.update(s for m in _NOT_THIS.finditer(text or "") for bare, services in _BARE_NOT_WANTED
+                   if bare.match(m.group(1)) for s in services)
     if said := _NOT_SAID_THIS.search(text or ""):
         negated.update(services_named(text[:said.end()]))  # (named before it: 那我去工作站 is asked)
     if _NOT_PAY.search(text or ""):

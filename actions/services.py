@@ -16,7 +16,6 @@ from actions.apply_where import POLICY_SERVICE_OF, place_station, station_where,
 from actions.backend_client import BackendError, RateLimited
 from actions.common import SafeAction, client, location, policies_for, said_this_turn
 from actions.crisis import is_crisis, safe_again, safe_again_check_in, wants_to_talk
-from actions.fact_tables import wage_as_said
 from actions.facts import (
     answer_fact,
     answer_in_topic,
@@ -28,18 +27,25 @@ from actions.facts import (
 )
 from actions.handoff import asks_for_a_person, request_handoff
 from actions.hotline_form import just_asking
-from actions.legal import WAGE_AGAIN, WAGE_ASK, case_points, sums_for, wage_told, worked_out
+from actions.legal import WAGE_AGAIN, WAGE_ASK, legal_case, own_case_reply, sums_for, worked_out
 from actions.service_catalog import (
     INJURY,
     SERVICE_NAMES,
     services_named,
 )
 from actions.slot_checks import slots_set_this_turn
-from actions.station_followup import PSYCH_HOTLINES_LINE, asked_service_of_station, filed_type, service_place_text
-from actions.station_text import hours_text, station_text, wider_station_note
+from actions.station_followup import (
+    PSYCH_HOTLINES_LINE,
+    asked_service_of_station,
+    asks_face_to_face,
+    filed_type,
+    service_place_text,
+)
+from actions.station_text import OPEN_NOW_NOTE, asked_time_line, hours_text, station_text, wider_station_note
 from actions.tickets import call_back_by, filed_summary, lookup_phone, offer_ticket, ticket_filed_here
 from actions.validators import OCCUPATION_WORDS
 from bot.contract import TICKET_STATUS_WORKER_NAMES
+from bot.normalize.text import normalize_text
 
 
 def too_many_tries_text(retry_after: int | None) -> str:
@@ -80,9 +86,9 @@ class ActionFindStation(SafeAction):
             return []
         if said_this_turn(tracker, found["station"].get("name") or "\0"):
             return []  # the fact answer named this station already, with its source
-        dispatcher.utter_message(text=wider_station_note(found.get("path"), found["station"])
-                                 + "离您最近的工会网格工作站是：\n"
-                                 + station_text(found["station"], tracker.latest_message.get("text") or ""))
+        dispatcher.utter_message(text=asked_time_line(found["station"], tracker.latest_message.get("text") or "")
+                                 + wider_station_note(found.get("path"), found["station"])
+                                 + "离您最近的工会网格工作站是：\n" + station_text(found["station"]))
         return []
 
 
@@ -141,15 +147,6 @@ async def lookup_retry(dispatcher, tracker, domain) -> list[dict] | None:
         return None
     tracker.slots.update({"ticket_id": ticket, "phone": phone})  # read by the lookup below
     return [SlotSet("phone", phone)] + await ActionTicketStatus().act(dispatcher, tracker, domain)
-
-
-def legal_case(tracker) -> dict[str, Any]:
-    """What a legal-aid ticket carries: the worker's words, and the wage and employer known."""
-    words = recent_words(tracker, limit=5)
-    # a probation wage is not the month's pay the claim is counted on (T-10)
-    wage = wage_as_said(None if "试用期" in words else wage_told(tracker), tracker.get_slot("wage_basis"))
-    return {**case_points(words), "question": case_words(tracker, limit=5), wage[0]: wage[1],
-            "employer": tracker.get_slot("employer")}
 
 
 def own_sums(tracker) -> list[str]:
@@ -216,6 +213,9 @@ class ActionLegalAid(PolicyAnswer):
             dispatcher.utter_message(text=line)
         if any(WAGE_ASK in line or line == WAGE_AGAIN for line in sums):
             return []  # the sum waits for the wage
+        if not found and not sums and (ask := own_case_reply(tracker)):
+            dispatcher.utter_message(text=ask)  # 看看我的情况 (XH-4, XG-10: the paragraph, nothing asked)
+            return []
         if found or sums:
             return offer_ticket("legal_aid", legal_case(tracker))
         events = await super().act(dispatcher, tracker, domain)
@@ -587,12 +587,75 @@ def topic_just_answered(tracker) -> str | None:
     return SERVICE_TOPICS.get(service_just_answered(tracker) or "")
 
 
+# 多久 / 多长时间 / 几天 said alone right after the training answer (XJ-5 T7: the legal-aid paragraph)
+_HOW_LONG = re.compile(r"^(?:那)?(?:要|得|需要|大概|一般)?(?:学|上|培训)?(?:多久|多长时间|多长|几天|几个月|多少天)"
+                       r"(?:能学完|学完|时间)?[啊呀呢吗么哇？?。！!~\s]*$")
+_CALL_PROMISED = re.compile(r"工作人员(?:会|承诺)在 (\S+?)前(?:给您打电话|联系您)")
+
+
+def _call_promised(tracker, turns: int = 3) -> str | None:
+    """The day the filing reply of the last ``turns`` messages promised a call by."""
+    users = 0
+    for event in reversed(tracker.events):
+        users += event.get("event") == "user"
+        if users > turns:
+            return None
+        if event.get("event") == "bot" and (found := _CALL_PROMISED.search(event.get("text") or "")):
+            return found.group(1)
+    return None
+
+
+def _training_said(tracker, turns: int = 2) -> bool:
+    """The training answer (职工书院 / 技能培训) was a reply to one of the last ``turns`` messages."""
+    users = 0
+    for event in reversed(tracker.events):
+        users += event.get("event") == "user"
+        if users > turns:
+            return False
+        if event.get("event") == "bot" and re.search(r"职工书院|技能培训", event.get("text") or ""):
+            return True
+    return False
+
+
+def how_long_reply(tracker) -> str | None:
+    """多久 said alone right after the training answer (XJ-5): how long the course is — not on
+    record, said so — and, with a ticket just filed, the day the call was promised by. None:
+    not that (仲裁要多久 names what it asks; 多久 after another answer is not about a course)."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if not _HOW_LONG.match(normalize_text(text)):
+        return None
+    if not _training_said(tracker):
+        # 多久 right after a ticket was filed: when the call comes
+        when = _call_promised(tracker, turns=1)
+        return f"工作人员会在 {when}前按您登记的手机号给您打电话，请保持手机畅通；着急可以打职工服务热线 12351。" \
+            if when else None
+    reply = ("课程学多长时间（几天还是几个月、一周上几次），我这里没有收录，各地职工书院的班不一样；"
+             "报名时问工作站，或打职工服务热线 12351 问最近的开班。")
+    if when := _call_promised(tracker):
+        reply = (f"工作人员会在 {when}前给您打电话，请保持手机畅通；课程学多长时间我这里没有收录，"
+                 "已经记在工单上的问题会一并给您说清楚，也可以先打职工服务热线 12351 问。")
+    return reply
+
+
+async def who_is_covered_too(tracker) -> list[str]:
+    """我不是困难职工也有吗 得了病去哪儿领 (XJ-6 T2: only where to claim was answered, the who
+    ignored twice): the record of who a service is given to, when the message asks that too."""
+    found = await asked_facts(tracker)
+    return [fact_text(f) for f in found if str(f.get("topic") or "").endswith("_who")
+            and not said_this_turn(tracker, fact_text(f)[:30], earlier_turns=1)]
+
+
 async def answer_in_service_topic(dispatcher: CollectingDispatcher, tracker) -> bool:
     """A follow-up question right after a service's answer: where to apply for it (那我去哪申请,
     YV-04), whether it is there in the place named (我在青岛能参加不, YV-16), else answered from
     the records read with that service's topic (咋申请, 要钱吗, 寒假也管吗): True when something
     was said."""
+    if how_long := how_long_reply(tracker):
+        dispatcher.utter_message(text=how_long)  # 多久 right after the training answer (XJ-5)
+        return True
     if not tracker.active_loop_name and (where := await where_to_apply_reply(tracker)):
+        for line in await who_is_covered_too(tracker):
+            dispatcher.utter_message(text=line)  # 我不是困难职工也有吗 得了病去哪儿领 (XJ-6): both
         dispatcher.utter_message(text=where)
         return True
     if not (topic := topic_just_answered(tracker)):
@@ -780,6 +843,36 @@ async def psych_room_reply(tracker) -> str | None:
         return (f"{service}在{station['name']}里，登记的地址是：{address}。工会这里没有更细的门牌；去之前先打 "
                 f"{station.get('phone') or '12351'} 问清楚在哪栋楼、哪个门，顺便约个时间。{PSYCH_HOTLINES_LINE}")
     return said
+
+
+HOTLINES_24H = "心理援助热线 12356、400-161-9995 24 小时有人接，有危险马上打 110 或 120。"
+
+
+async def face_to_face_reply(tracker) -> str | None:
+    """有没有不打电话 能当面聊聊的地方 (XJ-16 T5, after the crisis reply: the listening line again):
+    the psychological room of a station of the worker's place — face to face, with its hours
+    and phone from the station record — and the 24-hour lines; no place told: the place asked;
+    a place with no room on record: its own union, never a 青岛 room. None: not asked."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if text.startswith("/") or not asks_face_to_face(text):
+        return None
+    stations = await stations_with(tracker, "心理")
+    if stations:
+        station = stations[0]
+        service = psych_service_of(station) or "心理健康服务"
+        address = re.sub(r"（示例地址[^）]*）", "", str(station.get("address") or ""))
+        phone = str(station.get("phone") or "12351")
+        hours = OPEN_NOW_NOTE.sub("", hours_text(station.get("hours") or {})).replace("；", "，")
+        where = re.sub(r"（具体位置请先打电话问清楚）", "", address)
+        return (f"不打电话也行，可以当面聊：{station['name']}有{service}，可以去那里当面跟工作人员聊"
+                f"（{where}，具体门牌先打 {phone} 问清楚）。服务时间是{hours}，在服务时间里直接过去就行。"
+                f"不在服务时间的时候，{HOTLINES_24H}")
+    place, nearest = await psych_place(tracker)
+    if place:
+        return (f"不打电话也行：{place}当地能当面聊的地方，我这里没有收录，可以找{station_where(nearest)}问问"
+                f"有没有能当面聊的心理服务。{HOTLINES_24H}")
+    return ("不打电话也行，有的工会网格工作站有职工心理健康服务室，可以当面聊。告诉我您在哪个城市、哪个区"
+            f"（比如：青岛黄岛区辛安街道），我帮您找离您近的。{HOTLINES_24H}")
 
 
 class ActionPsychSupport(SafeAction):

@@ -21,6 +21,7 @@ from actions.fact_tables import wage_as_said
 from actions.facts import is_question, worker_messages
 from actions.overtime_days import added_days, days_given_off, holiday_days_said_bare, read_worked_days
 from actions.places import other_place_asked, resolve_place
+from actions.relief import worker_status_said
 from actions.service_catalog import SERVICE_INTENTS
 from actions.slot_checks import context_of, slots_set_this_turn, value_before_this_message
 from actions.tickets import someone_elses_phone, ticket_filed_here
@@ -199,6 +200,7 @@ class ValidateSlotMappings(ValidationAction):
         facts = docked_added(tracker, duration_said_before(tracker, facts))
         facts = days_with_what_came_before(tracker, more_days_of_the_holiday(tracker, facts))
         facts = with_main_contractor(tracker, facts)
+        facts = own_status_only(tracker, facts)
         if _WHAT_IF.match(message.get("text") or "") and ticket_filed_here(tracker, last=60):
             # 要是没有居住证咋办 还能转过来吗 after the school ticket (ZT-02: 户口情况 changed to
             # 没有居住证 and the case offered again): a question, the filed facts stand
@@ -338,6 +340,19 @@ def wage_behind_the_sum(tracker: Tracker, facts: dict[str, Any]) -> dict[str, An
             or not isinstance(facts["amount"], int):
         return facts
     return {**facts, "monthly_wage": facts["amount"], "amount": facts["amount"] * int(months.group(1))}
+
+
+def own_status_only(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
+    """The hardship status only as the worker states it of themselves (XI-6: 困难建档：特困 after
+    特困的住院都减免啥费用, kept after 我没说我是特困啊): a tier asked about or imagined (要是我是特困的…)
+    sets nothing, a tier taken back is 不清楚. Read with ``relief.worker_status_said``."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    said = worker_status_said(text)
+    if said == v.UNKNOWN and tracker.get_slot("hardship_status") not in (None, v.UNKNOWN):
+        return {**facts, "hardship_status": v.UNKNOWN}
+    if "hardship_status" in facts and said is None:
+        return {k: val for k, val in facts.items() if k != "hardship_status"}
+    return facts
 
 
 _WHAT_IF = re.compile(r"^(?:那|那么)?(?:要是|如果|假如|万一|假设)")
@@ -838,8 +853,11 @@ def _figure_forms(value: float) -> set[str]:
     return forms
 
 
-_OWN_PAY = re.compile(r"(?:我|俺)(?:的)?(?:一个月|每个?月|月薪|工资|月工资)(?:是|有|就|才|也就)?\s*"
-                      r"(?:\d|[一二两三四五六七八九])|"
+# 我底薪兩千 / 我的底薪是2000 / 我基本工资两千 after 年后保底工资2000元 (XI-4: the sum worked on
+# 2,000, then 您的月工资是多少？): the worker's own pay, whatever figure the bot named
+_PAY_WORD = r"(?:月薪|工资|月工资|底薪|基本工资|保底工资?|底工资)"
+_OWN_PAY = re.compile(rf"(?:我|俺)(?:的)?(?:(?:一个月|每个?月)(?:的)?{_PAY_WORD}?|{_PAY_WORD})"
+                      r"(?:是|有|就|才|也就|只有)?\s*(?:\d|[一二两三四五六七八九])|"
                       # 按两千保底算 / 按2000算 to the wage question (YS-13: the figure the bot had just
                       # said was dropped as its own, and the wage asked again)
                       r"(?:就|那就|那)?按\S{0,2}?(?:\d|[一二两三四五六七八九])\S{0,6}?算")
@@ -848,7 +866,7 @@ _OWN_PAY = re.compile(r"(?:我|俺)(?:的)?(?:一个月|每个?月|月薪|工资
 def bots_own_figures(tracker: Tracker, facts: dict[str, Any]) -> list[str]:
     """Money facts of a question that are a figure the bot just said (a measure's maximum, the
     sum it worked out): asked about, not the worker's own case."""
-    text = (tracker.latest_message or {}).get("text") or ""
+    text = normalize_text((tracker.latest_message or {}).get("text") or "")
     if not (is_question(text) or re.search(r"你(?:刚才)?说的?|上面说的?", text)) \
             or _OWN_PAY.search(text):
         return []  # 过年上班加班费咋算 我一个月两千 after 保底2000 (ZQ-15: the wage asked again)

@@ -104,9 +104,23 @@ _PICK_UP = re.compile(r"接(?:孩子|娃|人|回)?|几点(?:走|放)")
 PSYCH_HOTLINES_LINE = "难受的时候，心理援助热线 12356、400-161-9995 随时有人接。"
 
 
+# 有没有不打电话 能当面聊聊的地方 / 能不能当面跟人聊聊 / 哪里能见个人聊聊 (XJ-16 T5: the listening
+# line again): a place to talk with someone face to face is the station's psychological room
+_FACE_TO_FACE = re.compile(r"(?:当面|面对面|见面|见个人|见见人)\S{0,3}?(?:聊|说说|说会|说话|谈谈|谈心|倾诉)|"
+                           r"(?:聊聊|聊天|说说话|说话|谈谈|谈心|倾诉)的地方")
+
+
+def asks_face_to_face(text: str) -> bool:
+    """The worker asks for somewhere to talk with a person face to face (not on the phone)."""
+    return bool(_FACE_TO_FACE.search(normalize_text(text or "")))
+
+
 def asked_service_of_station(text: str) -> str | None:
-    """The station service (托管 / 心理) a message asks where or when about (None: not that)."""
+    """The station service (托管 / 心理) a message asks where or when about (None: not that);
+    a place to talk face to face is asked as the psychological room."""
     text = normalize_text(text or "")
+    if asks_face_to_face(text) and not _ONLINE.search(text):
+        return "心理"
     if not _WHERE_OR_WHEN.search(text) or _ONLINE.search(text):
         return None
     return next((word for word, words in _SERVICE_WORDS if words.search(text)), None)

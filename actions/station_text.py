@@ -44,20 +44,25 @@ def _days_name(days: list[str]) -> str:
 OPEN_NOW_NOTE = re.compile(r"（现在(?:正在|不在|在)服务时间）")
 
 
-def station_text(station: dict, asked: str = "") -> str:
-    """The station's card, with whether it serves right now (when the record says). When the
-    worker's message asks a day or an hour (沂河路那个工作站 礼拜天开不开, XF-9: the card alone,
-    no yes or no), the card opens with the answer for that day or hour."""
-    verdict = asked_time_verdict(station.get("hours") or {}, asked) if asked else None
+def station_text(station: dict) -> str:
+    """The station's card, with whether it serves right now (when the record says)."""
     open_now = station.get("open_now")
     now = "" if open_now is None else "（现在正在服务时间）" if open_now else "（现在不在服务时间）"
     address = str(station.get("address") or "")
     if _UNVERIFIED.search(address):
         address = _UNVERIFIED.sub("", address) + "（具体位置请先打电话问清楚）"
     services = "、".join(str(s) for s in station.get("services") or [])
-    return ((f"{verdict}。\n" if verdict else "") + f"{station['name']}\n地址：{address}\n电话：{station['phone']}\n"
+    return (f"{station['name']}\n地址：{address}\n电话：{station['phone']}\n"
             f"服务时间：{hours_text(station.get('hours') or {})}{now}"
             + (f"\n{SERVICES_LABEL}{services}" if services else ""))
+
+
+def asked_time_line(station: dict | None, asked: str) -> str:
+    """The yes or no to a day or an hour the worker's message asks about, as a line put before the
+    station's card (沂河路那个工作站 礼拜天开不开, XF-9: the card alone); '' when none is asked.
+    Before the card, not inside it: the card's first line is read back as the station's name."""
+    verdict = asked_time_verdict((station or {}).get("hours") or {}, asked) if asked else None
+    return f"{verdict}。\n" if verdict else ""
 
 
 SERVICES_LABEL = "站里的服务："
@@ -116,6 +121,8 @@ def asked_time_verdict(hours: dict, text: str) -> str | None:
         return None
     if found.group(1) in ("下午", "傍晚", "晚上", "夜里") and hour < 12:
         hour += 12
+    elif not found.group(1) and 1 <= hour <= 7:
+        hour += 12  # 我下班六点了还能去吗 (XJ-12: read as 06:00): no one asks about the small hours
     minute = hour * 60 + (30 if found.group(3) else 0)
     weekday = hours.get("mon") or []
     said = f"{found.group(0).strip()}（{minute // 60:02d}:{minute % 60:02d}）"

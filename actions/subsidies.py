@@ -17,8 +17,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import SafeAction, client, location, said_this_turn
-from actions.facts import recent_words, same_employer
+from actions.facts import recent_words, same_employer, worker_messages
+from actions.legal import legal_case
 from actions.relief import verdict_lines
+from actions.slot_checks import value_before_this_message
 from actions.tickets import offer_ticket
 from actions.validators import RELATIVE, UNKNOWN, someone_elses_place
 from bot.normalize.text import normalize_text
@@ -154,15 +156,29 @@ class ActionHolidaySubsidy(SafeAction):
         return "action_holiday_subsidy"
 
     async def act(self, dispatcher, tracker, domain):
+        if home := await home_place_measures(tracker):
+            # 要是我回广西老家过年呢 那边工会有啥 (XI-12: 广东's block again): 广西's, his own case kept
+            for line in home:
+                dispatcher.utter_message(text=line)
+            return own_place_kept(tracker)
         facts = worker_facts(tracker)
         measures = await local_measures(tracker)
         result = await client().eligibility(facts)
+        outside = None
+        if when := injured_outside_the_holiday(tracker):
+            # 前天摔的 in December (XJ-7: told 可以享受 the Spring Festival cover): not that cover
+            covers = [p for p in result.get("programmes", []) if p.get("eligible") and "意外" in str(p.get("title"))]
+            if covers:
+                result = {**result, "programmes": [p for p in result["programmes"] if p not in covers]}
+                outside = cover_outside_the_holiday_text(when, covers[0], measures)
         yes, _ = verdict_lines(result.get("programmes", []))
         agreements = [] if measures or yes else await measures_for(*location(tracker), agreements=True)
         if not measures and yes:
             dispatcher.utter_message(response="utter_no_holiday_measures")
         elif measures and not measures_said(tracker, measures):
             dispatcher.utter_message(text=measures_text(measures))
+        if outside:
+            dispatcher.utter_message(text=outside)  # after the measures it is about
         if agreements and not tracker.get_slot("employer"):
             dispatcher.utter_message(text=agreement_note(agreements, place_name(tracker)))
         if measures and fare_asked(recent_words(tracker, limit=3)) and (fare := fare_line(
@@ -174,6 +190,10 @@ class ActionHolidaySubsidy(SafeAction):
             dispatcher.utter_message(text=_eligible_header(measures) + "\n".join(yes))
         applicable = [p for p in result.get("programmes", [])
                       if p["eligible"] and p.get("ticket_type")]
+        if outside and not applicable:
+            # hurt these days, the holiday's cover not his (XJ-7: a 补贴申请 ticket he then refused):
+            # the injury is the case offered
+            return offer_ticket("legal_aid", legal_case(tracker))
         if applicable:
             return offer_ticket("subsidy_application", application_facts(tracker, facts, applicable))
         if not yes:
@@ -268,6 +288,8 @@ async def accident_claim_reply(tracker: Tracker) -> str | None:
     if not covers:
         return None
     cover = covers[0]
+    if when := injured_outside_the_holiday(tracker):
+        return cover_outside_the_holiday_text(when, cover)  # hurt 前天, in December (XJ-7)
     if given:
         return cover_given_text(cover) if cover.get("reason") else None
     return f"按“{cover['title']}”：{cover['next_steps']}\n{INJURY_ROUTE}"
@@ -291,3 +313,100 @@ async def someone_elses_measures(tracker: Tracker) -> list[str]:
 
 
 
+
+
+# --- the place the worker may go home to (XI-12) -------------------------------------------------
+
+# 要是我回广西老家过年呢 那边工会有啥 / 回广西过年的话有啥 / 我要是回老家广西呢 / 广西工会过年有啥措施
+# (XI-12: 广东's block again, then 地点 changed to 广西): a place asked about, the worker's own stays
+_PLACE_WORD = r"([\u4e00-\u9fff]{2,3}?)"
+_HOME_ASKED = (re.compile(r"回(?:到)?(?:我|俺)?(?:的)?" + _PLACE_WORD
+                          + r"(?:省|市)?(?:老家|那边|那儿|去|过年|的话|呢)"),
+               re.compile(r"回(?:到)?(?:我|俺)?(?:的)?老家\s*" + _PLACE_WORD + r"(?:省|市)?(?:过年|那边|的话|呢|$|\s)"),
+               re.compile(r"^(?:那)?" + _PLACE_WORD + r"(?:省|市)?(?:那边|这边)?(?:的)?工会(?:过年|春节)?"
+                          r"(?:有啥|有什么|有没有|啥措施|什么措施|给啥|给什么)"))
+_NOT_A_HOME = re.compile(r"^(?:老家|家里|家|去|不去|不了|那边|这边|我|俺|过年|当地|本地|这里|那里)")
+
+
+def home_place_asked(text: str) -> str | None:
+    """The place named as where the worker would go home to for the holiday (回广西老家过年),
+    or whose union's holiday measures are asked about (广西工会过年有啥措施); None: not that."""
+    text = normalize_text(text or "").strip()
+    for pattern in _HOME_ASKED:
+        found = pattern.search(text)
+        if found and not _NOT_A_HOME.match(found.group(1)):
+            return found.group(1)
+    return None
+
+
+async def home_place_measures(tracker: Tracker) -> list[str]:
+    """That place's measures (they are for those who spend the holiday there), and that going
+    home means not getting the measures for staying where the worker works; the worker's own
+    place unchanged. [] when not asked, the own place is unknown or is that place."""
+    place = home_place_asked((tracker.latest_message or {}).get("text") or "")
+    own_city, own_district = (value_before_this_message(tracker, slot) for slot in ("city", "district"))
+    own = next((p for p in (own_district, own_city) if isinstance(p, str) and p and p != UNKNOWN), None)
+    if not place or not own or place in own or own in place:
+        return []
+    theirs = await measures_for(place, None)
+    ours = await measures_for(own_city if own_city != UNKNOWN else None, own_district if own_district != UNKNOWN
+                              else None)
+    header = f"您要是回{place}过年：{place}当地工会的过年措施（是给在{place}过年的职工的）："
+    lines = [measures_text(theirs, header=header)
+             if theirs else f"{place}的过年措施我这里没有收录，回去以后可以问当地工会，或拨打职工服务热线 12351。"]
+    if ours:
+        lines.append(f"要注意：回{place}过年的话，{own}这边给留下过年的人的措施（{ours[0]['title']}）就领不到了，"
+                     f"那是给留在当地过年的职工的。您自己的登记还是按{own}、留下过年记着，要改跟我说一声。")
+    else:
+        lines.append(f"您自己的登记还是按{own}记着，要改跟我说一声。")
+    return lines
+
+
+def own_place_kept(tracker: Tracker) -> list[dict]:
+    """The worker's own place set back where a message asking about another place changed it."""
+    from rasa_sdk.events import SlotSet
+
+    from actions.slot_checks import slots_set_this_turn
+
+    now = slots_set_this_turn(tracker)
+    return [SlotSet(slot, value_before_this_message(tracker, slot)) for slot in ("city", "district")
+            if slot in now and now[slot] != value_before_this_message(tracker, slot)]
+
+
+# --- an injury that is not of the holiday stay (XJ-7) --------------------------------------------
+
+# 前天从架子上摔下来腿骨折了 … 听说工会给留上海过年的有个意外保险 (XJ-7, told on December 7: 您这种情况
+# 当时可以享受): the cover is for the Spring Festival stay; an injury of these days is not in it
+_HURT = re.compile(r"摔|受伤|伤了|伤着|骨折|砸|压|轧|夹|工伤|(?:腿|手|胳膊|腰|脚|手指|头)\S{0,4}(?:断|折)")
+_RECENT = re.compile(r"前天|昨天|今天|刚才|刚刚|上午|下午|昨晚|前几天|这几天|上周|上礼拜|上星期|这周|这礼拜|"
+                     r"上个月|这个月|大前天")
+_AT_THE_FESTIVAL = re.compile(r"过年(?:的时候|期间|那几天|那会|时)|春节(?:期间|的时候|那几天)|初[一二三四五六七八九十]|"
+                              r"除夕|年三十|大年|正月|腊月")
+
+
+def _today() -> date:
+    return date.today()
+
+
+def injured_outside_the_holiday(tracker: Tracker) -> str | None:
+    """The time word of an injury the worker dates to these days (前天), when these days are not
+    the Spring Festival (not January or February); None when no such injury is told, it is dated
+    to the festival, or the time cannot be told apart from it."""
+    if _today().month in (1, 2):
+        return None
+    for message in reversed(worker_messages(tracker, 3)):
+        if not _HURT.search(message) or _AT_THE_FESTIVAL.search(message):
+            continue
+        if when := _RECENT.search(message):
+            return when.group(0)
+    return None
+
+
+def cover_outside_the_holiday_text(when: str, cover: dict, measures: list[dict] | None = None) -> str:
+    """Said for an injury of these days instead of 您这种情况当时可以享受 the holiday's cover."""
+    years = [str(p.get("effective_from") or "")[:4] for p in measures or []]
+    year = next((f"{y}年" for y in years if y.isdigit()), "往年")
+    return (f"您说的“{cover['title']}”，是给春节期间留下过年的职工的（{year}春节的措施），"
+            f"您是{when}（{_today().month}月）受的伤，不在春节留下过年的期间，这项保障用不上。"
+            "干活受的伤走工伤：单位应当自受伤之日起30日内向人社部门申请工伤认定；单位不申请的，您本人或近亲属在"
+            "受伤之日起1年内可以自己去申请（《工伤保险条例》第十七条）。")

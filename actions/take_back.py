@@ -111,4 +111,11 @@ def overtime_sum_to_file(tracker: Tracker, text: str) -> dict[str, Any] | None:
                              "amount": int(float(found.group(1).replace(",", "")))}
     if isinstance(wage := tracker.get_slot("monthly_wage"), (int, float)):
         facts["monthly_wage"] = wage
+    if short := bot_said(tracker, _SHORT_SAID, earlier_turns=3):
+        # 厂里就给了我一千块 那还差多少, then 能让工会帮我要吗 (XI-2: filed 3,972, the 1,000 paid left off)
+        facts["amount"] = int(float(short.group(2).replace(",", "")))
+        facts["case_points"] = f"单位已付 {short.group(1)} 元，按法定标准还差 {short.group(2)} 元"
     return {k: val for k, val in facts.items() if val not in (None, "")}
+
+
+_SHORT_SAID = re.compile(r"单位给了 ([\d,]+) 元，按法定标准还差 ([\d,]+(?:\.\d+)?) 元")

@@ -41,6 +41,7 @@ from actions.station_followup import (
     status_looked_up,
     ticket_station_reply,
 )
+from actions.time_limits import time_limit_points
 from bot.contract import TICKET_TYPE_WORKER_NAMES, URGENT_CALLBACK_REASONS, weekday_name
 from bot.normalize.identity import mask_phone
 
@@ -437,7 +438,12 @@ CONTEXT_FACTS = ("employer", "occupation", "monthly_wage")
 def context_facts(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any]:
     """The worker's other facts for a case's summary and ticket: what the case does not hold
     (and the points of a work case it lacks, added to its own ``case_points``)."""
-    told = {k: tracker.get_slot(k) for k in CONTEXT_FACTS if k not in case_facts}
+    # (a case parked with 月工资 / 单位 still None takes them when told later: XI-8 filed 一个月六千 and
+    # 饭店叫老渔村, said after the offer, on neither the summary nor the ticket)
+    told = {k: tracker.get_slot(k) for k in CONTEXT_FACTS if case_facts.get(k) in (None, "")}
+    if told.get("occupation") == "other" and (job := next((w for t in reversed(worker_messages(tracker, limit=12))
+                                                           if (w := v.job_in_words(t))), None)):
+        told["occupation"] = job  # 饭店服务员 (XE-4: 工作：其他)
     if "monthly_wage" in told:  # 一天三百: shown and filed as a day's pay
         fact, said = wage_as_said(told.pop("monthly_wage"), tracker.get_slot("wage_basis"))
         told[fact] = said
@@ -446,6 +452,8 @@ def context_facts(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any
     if work_case(case_facts):
         had = str(case_facts.get("case_points") or "")
         points = told_points(tracker)
+        # 已离职约1年多 / 离职后催要过 (XG-8: the facts that decide the time limit, not on the ticket)
+        points += [p for p in time_limit_points(" ".join(worker_messages(tracker, limit=12))) if p not in had]
         if (docked := v.docked_line(worker_messages(tracker, limit=12))) and docked not in had:
             points.append(docked)  # 还扣了我五百说我迟到 (XG-3: never on the summary)
         if (merged := _merged_points(had, points)) != had:
@@ -1128,18 +1136,23 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
             return changed
     content = filed_content(tracker, filed) if asks_content else None
     # (GH202612070002 里面都写了啥, ZV-01: the ticket's own number is no new fact)
-    if content and not _NEW_FACT.search(_without_ids(text)):
+    if content and not _NEW_FACT.search(_without_ids(text)) and not _not_on_it(text, content):
         dispatcher.utter_message(text=content)
         return []
+    missing = _CONTENT_FRAME.sub(" ", _without_ids(text)).strip() if content and _not_on_it(text, content) else ""
     try:
-        ticket = await client().add_ticket_note(filed, tracker.sender_id, text)
+        ticket = await client().add_ticket_note(filed, tracker.sender_id, missing or text)
     except (BackendError, BackendUnavailable):
         dispatcher.utter_message(text="工单上留言没有成功。" + HURRY_TEXT.format(ticket=filed))
         return []
     due = f"工作人员会在 {call_back_by(ticket['sla_due'])}前按您登记的手机号联系您。" \
         if ticket.get("sla_due") else ""
-    dispatcher.utter_message(text=f"好的，已经在工单 {filed} 上给工作人员留了话：“{text[:60]}”。{due}"
-                                  + HURRY_TEXT.format(ticket=filed))
+    if missing:  # 工单里有写我在海尔上班 交了两年社保吗 (XJ-1): not on it, so added
+        dispatcher.utter_message(text=f"原来的工单上没写这个，已经给工单 {filed} 补上：“{missing[:60]}”，"
+                                      f"工作人员能看到。{due}")
+    else:
+        dispatcher.utter_message(text=f"好的，已经在工单 {filed} 上给工作人员留了话：“{text[:60]}”。{due}"
+                                      + HURRY_TEXT.format(ticket=filed))
     if content:
         dispatcher.utter_message(text=content)
     else:  # 那我要准备啥材料 … (ZE-01: noted, not answered): read with the filed case's topic
@@ -1148,6 +1161,22 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
         for line in await answer_in_topic(tracker, CASE_TOPICS.get(filed_type(tracker) or "")):
             dispatcher.utter_message(text=line)
     return changed
+
+
+# words that ask what is on it, not a fact to put there (单子上都有啥 / 那饭店名字写到单子上了没)
+_ONLY_ASKS = re.compile(r"啥|什么|哪些|哪个|名字|名称|情况|内容|东西|地点|地址|电话|手机|号码|单位|金额|工资|"
+                        r"^(?:那|这)(?:个|些|件|事)|事情|^都$|^全$")
+
+
+def _not_on_it(text: str, content: str) -> bool:
+    """The message asks whether something is on the ticket that its content does not hold
+    (工单里有写我在海尔上班 交了两年社保吗, XJ-1: shown, never added): then it is noted too."""
+    asked = _CONTENT_FRAME.sub(" ", _without_ids(text))
+    if re.search(r"啥|什么|哪些|多少", asked):
+        return False  # 里面都写了啥 / 现在啥情况: what it holds is asked, nothing told
+    words = [w for w in re.split(r"[\s，,。；;、]+|我在|俺在|我|俺|的|了|在", asked)
+             if len(w) >= 2 and not _ONLY_ASKS.search(w)]
+    return bool(words) and any(w not in content for w in words)
 
 
 # 单位还没写上。告诉我单位，我加到工单上。 (said by :func:`filed_content`): the fact asked for
@@ -1165,6 +1194,8 @@ def missing_fact_told(tracker: Tracker) -> tuple[str, str, str] | None:
     if not asked or asked.group(2) == "手机号" or asked.group(1) != ticket_filed_here(tracker, last=200) \
             or not text or text.startswith("/") or len(text) > 30 or is_question(text) or v.says_unknown(text):
         return None
+    if asked.group(2) == "单位" and not v.employer_answer(text).ok:
+        return None  # 那你给加上 老板说过年上班只给平时工资 (XI-5: filed as 单位): no name, a note
     read = slots_set_this_turn(tracker).get(_SLOT_OF_LABEL.get(asked.group(2), ""))
     value = fact_text(_SLOT_OF_LABEL[asked.group(2)], read) if read not in (None, "", v.UNKNOWN) else text
     return asked.group(1), asked.group(2), str(value)
@@ -1394,7 +1425,16 @@ _ASKS_CONTENT = re.compile(r"(?:写|记|登记|加|填)(?:上|进|进去|到)?�
                            r"有没有(?:写|记|登记)|写没写|记没记|登没登记|(?:工单|单子)上\S{0,6}?(?:有|写|记)\S{0,6}?(?:吗|没)|"
                            r"(?:登记|写|记)了?(?:些)?(?:啥|什么|哪些)|"
                            # 现在单子上都有啥 / 工单上登记的都有啥 (ZV-12, ZV-16: 没明白, the services)
-                           r"(?:工单|单子)\S{0,6}?(?:都)?有(?:啥|什么|哪些|些啥)")
+                           r"(?:工单|单子)\S{0,6}?(?:都)?有(?:啥|什么|哪些|些啥)|"
+                           # 工单里有写我在海尔上班 交了两年社保吗 / 单子上有鑫达机械不 / GH… 上写了我在城阳吗
+                           # (XJ-1, XJ-9, XJ-13, XJ-15: the legal-aid paragraph, the menu, the status)
+                           r"(?:工单|单子|^\s*)(?:里|上|里面|上面)(?:有没有|有)?(?:写|记|登记)?了?[^。！!？?]{1,40}?"
+                           r"(?:吗|么|没|没有|不)[？?。]*$")
+# the question's frame, left out of what it asks to be on the ticket
+_CONTENT_FRAME = re.compile(r"(?:工单|单子)(?:里|上|里面|上面)?(?:有没有|有)?(?:写|记|登记)?(?:上|进)?了?|"
+                            r"^\s*(?:里|上|里面|上面)(?:有没有|有)?(?:写|记|登记)?了?|"
+                            r"(?:有没有|有)?(?:写|记|登记)(?:到|上|进)?了?(?=\S*(?:吗|么|没有|没|不)[？?。]*$)|"
+                            r"(?:的事|这事|这个)?(?:吗|么|没有|没|不)[？?。]*$")
 # a name, a trade name or a number told with the question: new, so it is written on the ticket too
 _NEW_FACT = re.compile(r"姓[\u4e00-\u9fff]|叫[\u4e00-\u9fff]{2}|\d{3,}")
 _SUMMARY_HEAD = re.compile(r"请核对一下要登记的|要登记的内容：")
@@ -1497,8 +1537,8 @@ def _fact_asked_line(text: str, lines: list[str], notes: list[str]) -> str | Non
 # 工单GH… 原来留的139… 那个号不用了 换成139… in a new conversation (YV-13: read as a lookup with
 # the new phone, 没有找到; or the status shown and the change ignored): the phone changed once the
 # worker names the one the ticket was filed with (the status check's proof, misses counted)
-_CHANGE_WORDS = re.compile(r"改成|改为|换成|换为|改到|换到|改一下|换一下|更换|变更|换号|换了号|改号|换手机|修改|更改|更新|改下|"
-                           r"不用了|停机|丢了|新号|新手机|以后打")
+_CHANGE_WORDS = re.compile(r"改成|改为|换成|换为|改到|换到|改一下|换一下|更换|变更|换号|换了号|改号|换手机|"
+                           r"修改|更改|更新|改下|不用了|停机|丢了|新号|新手机|以后打")
 _CHANGED_TO = re.compile(r"(?:改成|改为|换成|换为|改到|换到|新(?:的)?(?:手机)?号(?:码)?(?:是)?|以后打|打这个|"
                         r"(?:电话|手机|手机号|号码)为)"
                         r"\D{0,6}?(1[3-9]\d{9})")

@@ -20,11 +20,16 @@ from bot.normalize.numbers import find_durations, iso_months
 _ASKS_LIMIT = re.compile(r"时效|过期|过了时间|来得及|过了这么久|这么久了?还能|还能不能要|还能要吗|还能要不|晚不晚|太晚|"
                          r"能不能要|都过了一年|过了一年了|"
                          # 那我一直催着算不算中断啊 还能仲裁不 (YW-9: on the summary, the summary again)
-                         r"中断|重新算|重新计算|从头算|还能仲裁|能不能仲裁|还能告|还能去仲裁")
+                         r"中断|重新算|重新计算|从头算|还能仲裁|能不能仲裁|还能告|还能去仲裁|"
+                       # 我给老板打过好多电话要 这算讨要吗 (XI-7: a phone-privacy notice)
+                       r"算(?:不算)?(?:是)?(?:讨要|催要|催讨|讨薪|要过|催过)|(?:讨要|催要|催讨)\S{0,2}(?:算不算|算吗|吗)|"
+                       r"(?:催|要|找)\S{0,6}?(?:算不算|算吗)|(?:催|要过|要了|找过|找他)[^，,。？?]{0,8}?(?:算不算|算吗)")
 # 上个月还催过 / 一直在微信上催他 / 他说再等等: a demand made, or a promise to pay
 # (我这一年一直在微信上找他们要 他们老说下个月给, XC-15: read as an amount): the demand said
 # with whom it was made on, and the employer's standing promise
 _DEMANDED = re.compile(r"催|要过|讨过|找过他|(?:找|问|跟|向)(?:他|她|老板|厂里|公司|包工头)(?:们)?(?:\S{0,3})?要|"
+                       # 我给老板打过好多电话要 / 打电话跟老板要钱 (XI-7)
+                       r"(?:打|发)\S{0,5}?(?:电话|微信|短信|信息)\S{0,4}?(?:要|催|讨)|"
                        r"一直(?:在|都)?[^\s没不]{0,8}?要|一直要|要了好几|找了好几|找过好几|"
                        r"答应|说再等|说过几天|认账|欠条|投诉过|(?:老|总|一直|都)说\S{0,4}?(?:下个月|过几天|年底|年前|以后)\S{0,2}给")
 # (今年夏天还找过他们, YW-9: anything this year is within the year)
@@ -64,6 +69,9 @@ def time_limit_line(text: str, words: str, today: date | None = None) -> str | N
     ask whether those count (YW-9); None otherwise."""
     if not _ASKS_LIMIT.search(text or ""):
         return None
+    if _ASKS_INTERRUPTED.search(text) and _DEMANDED.search(words) and not restarted_recently(words):
+        # 我给老板打过好多电话要 这算讨要吗 (XI-7): yes — the year restarts from the last demand
+        return demands_line(text, words, today)
     if (line := applied_limit(words, today)) is not None:
         # 算不算中断 asked: yes or no first (YW-9)
         return f"算。{line}" if _ASKS_INTERRUPTED.search(text) and restarted_recently(words) else line
@@ -71,18 +79,29 @@ def time_limit_line(text: str, words: str, today: date | None = None) -> str | N
 
 
 # 一直催着算不算中断 / 我找过他好几次 这算不算 (YW-9): whether the demands made interrupt the limit
-_ASKS_INTERRUPTED = re.compile(r"中断|重新算|重新计算|从头算|(?:催|要|找)\S{0,4}?(?:算不算|算吗|管用|有用)")
+_ASKS_INTERRUPTED = re.compile(r"中断|重新算|重新计算|从头算|(?:催|要|找)\S{0,6}?(?:算不算|算吗|管用|有用)|"
+                               r"(?:催|要过|要了|找过|找他)[^，,。？?]{0,8}?(?:算不算|算吗)|"
+                               r"算(?:不算)?(?:是)?(?:讨要|催要|催讨|讨薪|要过|催过)|(?:讨要|催要|催讨)\S{0,2}(?:算不算|算吗)")
 
 
-def demands_line(text: str, words: str) -> str | None:
+_BY_PHONE = re.compile(r"电话")
+
+
+def demands_line(text: str, words: str, today: date | None = None) -> str | None:
     """算 — the demands the worker told (一直在微信上催 今年夏天还找过他们) interrupt the limit and
-    restart the year (第二十七条第二款); None when the message does not ask it or no demand is told."""
+    restart the year (第二十七条第二款); None when the message does not ask it or no demand is told.
+    The time since leaving is said when told (XI-7: 去年十月走的 … 打过好多电话要 这算讨要吗)."""
     if not _ASKS_INTERRUPTED.search(text) or not _DEMANDED.search(words):
         return None
-    recent = "您最近（今年）还催过，从那次起一年还没满，现在还能申请仲裁；" if restarted_recently(words) else \
-        "从最后一次催要那天起一年内都还能申请仲裁；"
-    return (f"算。您向单位（老板）催要工资（微信、电话、当面都算），时效就中断，从催要那天起重新计算一年{_LAW}。"
-            f"{recent}把微信上催要的聊天记录、找他们的时间和对方的回话都截图保存好，这是证据；别再拖，尽快申请劳动仲裁，"
+    left = _months_left(words, today)
+    since = f"您离职大约{_left_period(left, words)}，" if left is not None else ""
+    recent = f"{since}最近（今年）还催过，从那次起一年还没满，现在还能申请仲裁；" if restarted_recently(words) else (
+        f"{since}只要最后一次催要到现在不满一年，就还能申请仲裁；" if left is not None and left >= 12 else
+        f"{since}从最后一次催要那天起一年内都还能申请仲裁；")
+    kept = ("手机里的通话记录（打给谁、哪天打的）、录音、短信或微信聊天和对方的回话都保存好、截图，这是证据"
+            if _BY_PHONE.search(words) else "把微信上催要的聊天记录、找他们的时间和对方的回话都截图保存好，这是证据")
+    return (f"算。您向单位（老板）催要工资（微信、电话、当面都算），时效就中断，"
+            f"从最后一次催要那天起重新计算一年{_LAW}。{recent}{kept}；别再拖，尽快申请劳动仲裁，"
             "网格工作站和工会法律援助（12348）也可以帮您。" + iou_route(words))
 
 
@@ -129,7 +148,8 @@ _CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 
 def months_since_leaving_month(words: str, today: date | None = None) -> int | None:
     """前年十月就从厂里辞职了 → the whole months since then; None when no such month is said."""
-    match = _LEFT_IN.search(words)
+    # 前年十月走的 … 说错了 是去年十月走的 (XI-7: still 2年2个月): the month said last
+    match = next(reversed(list(_LEFT_IN.finditer(words))), None)
     if not match:
         return None
     today = today or date.today()

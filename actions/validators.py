@@ -749,8 +749,12 @@ _EMPLOYER_FILLER = re.compile(r"^(?:(?:单位|公司|厂子?)(?:的?名字?|名�
 # 这合法吗 / 能要回来吗 while the employer is asked: a question back, not a name
 # 能去哪告他 / 多久能拿到钱 while the employer was asked (a round-15 replay filed them as the
 # employer and asked the next question): a question of the worker's own, answered first
-_A_QUESTION = re.compile(r"[吗嘛呢？?]$|合法|违法|怎么办|咋办|可以吗|行吗|能不能|有没有用|"
-                         r"去哪|在哪|哪里|哪儿|多久|多长时间|什么时候|啥时候|为什么|为啥|怎么|咋")
+# 名字重要吗 我就想知道过没过时间 我是前年十月走的 (XI-7 filed it whole as 单位): a question back,
+# or what the worker wants to know instead (过没过 / 我就想知道 / 要名字干啥 / 先别管名字)
+_A_QUESTION = re.compile(r"[嘛呢？?]$|吗|合法|违法|怎么办|咋办|能不能|有没有用|"
+                         r"去哪|在哪|哪里|哪儿|多久|多长时间|什么时候|啥时候|为什么|为啥|怎么|咋|干啥|干嘛|"
+                         r"([\u4e00-\u9fff])[没不]\1|(?:我|俺)?(?:就|只|就是)?想(?:知道|问|了解)|问问|"
+                         r"名字(?:重要|有用|没用|干|管)|要名字|别管|时效|(?:走|离职|辞职)的$")
 _NOT_EMPLOYER = re.compile(r"^(?:老板|公司|单位|厂里|厂子|工地|包工头|不知道|不清楚|没有|没|嗯|哦|好)$|"
                            # 好像厂里给办过 (ZR-02 filed 单位 好像厂): a hedge before 厂, no name
                            r"^(?:好像|可能|估计|大概|应该|也许|我们|俺们|他们|那个|这个)(?:厂|公司|单位|工地)|"
@@ -1341,7 +1345,7 @@ _ADDABLE = ("amount", "medical_cost")
 def rough_sum(value: float, how: str) -> str:
     """10000 said as 一万多 → 约1万多元; 20000 as 两万左右 → 约2万元: kept approximate."""
     shown = f"{value / 10000:g}万" if value >= 10000 and value % 10000 == 0 else f"{value:,g}"
-    return f"约{shown}{'多' if how in ('多', '出头') else ''}元"
+    return f"约{shown}{'多' if how in ('多', '余', '出头') else ''}元"
 
 
 # 公司叫上海快捷通物流: the whole name after 叫 (the NLU may cut a city off its front)
@@ -1419,19 +1423,32 @@ def time_off_work(text: str, start: int, end: int) -> bool:
 
 # 那是3个月前 / 半年以前走的 / 两个月之前发过一次 (YU-10: 欠薪时间 3个月): when something happened,
 # a point in time, not a count of months (前天 / 前面 / 前台 are no such point; 三个月前就没发了 /
-# 从半年前开始拖 count the months from it)
-_AGO_AFTER = re.compile(r"\s?(?:以前|之前|前)(?![天面台头边方])(?!\s?(?:开始|起|到现在|到今天)|"
+# 从半年前开始拖 count the months from it; 是俩月 前一个月给了 is the first month, XI-10)
+_AGO_AFTER = re.compile(r"\s?(?:以前|之前|前(?!\s?[一二两三四五六七八九十俩仨\d]))(?![天面台头边方])"
+                        r"(?!\s?(?:开始|起|到现在|到今天)|"
                         r"\s?(?:就|一直)\S{0,3}?(?:没|不|拖|欠|压))")
+
+
+# 是俩月 不是仨月 头一个月给了 (XI-10: 欠薪时间改为1个月): the months paid, said to explain the
+# months owed — no time owed (头两个月的没给 / 三个月没给 still are)
+_PAID_AFTER = re.compile(r"\s?(?:的)?(?:工资|工钱|钱)?(?:已经|倒是|都|也|还|老板|厂里|他)?"
+                         r"(?:给|发|结|付|补|开)(?:了|过|清|齐|上了)")
+_PAID_BEFORE_SPAN = re.compile(r"(?:给|发|结|付|补)(?:了|过)\s?$")
+
+
+def months_paid(text: str, start: int, end: int) -> bool:
+    """The duration at ``start:end`` is a time the worker was paid for (头一个月给了 / 给了一个月)."""
+    return bool(_PAID_AFTER.match(text, end) or _PAID_BEFORE_SPAN.search(text[max(0, start - 4):start]))
 
 
 def time_not_owed(text: str, start: int, end: int) -> bool:
     """The duration at ``start:end`` is the time since leaving or since an accident, the
-    contract's term, a time off work or a point in time (三个月前): no time the wages are owed,
-    nor one worked."""
+    contract's term, a time off work, a point in time (三个月前) or a time paid for (头一个月给了):
+    no time the wages are owed, nor one worked."""
     before = text[max(0, start - 8):start]
     return bool(SINCE_LEFT.search(before) or _SINCE_HURT.search(before) or _CONTRACT_BEFORE.search(before)
                 or _CONTRACT_AFTER.match(text, end) or time_off_work(text, start, end)
-                or _AGO_AFTER.match(text, end))
+                or _AGO_AFTER.match(text, end) or months_paid(text, start, end))
 
 
 def _owed_duration(text: str, ctx: Context, correcting: bool) -> str | None:
@@ -1676,9 +1693,10 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             ends[slot] = span.end
             after = _ROUGH_AFTER.match(text[span.end:])
             said = text[span.start:span.end]
-            if facts[slot] == value.value and (re.search(r"[多来余](?:块钱|块|元)?$", said) or after):
-                # 一万多 / 一万多块 (W-01 filed 一万多块 as 10,000 元)
-                rough[slot] = after.group(1) if after else "多"
+            if facts[slot] == value.value and ((said_rough := re.search(r"([多来余])(?:块钱|块|元)?$", said)) or after):
+                # 一万多 / 一万多块 (W-01 filed 一万多块 as 10,000 元); 一万来块 is about 10,000
+                # (XI-10: 约1万多元), 一万余元 more than it
+                rough[slot] = after.group(1) if after else "来" if said_rough and said_rough.group(1) == "来" else "多"
             elif facts[slot] == value.value and _ROUGH_BEFORE.search(text[max(0, span.start - 6):span.start]):
                 rough[slot] = "约"  # 大概两万 (W-15)
     if (denied := _DENIED_SUM.search(whole)) and (wrong := parse_amount(denied.group(1))) is not None:

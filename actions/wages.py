@@ -17,7 +17,7 @@ from actions.legal import stoppage_pay_line
 from actions.overtime_calculator import overtime_pay
 from actions.overtime_days import WorkedText, read_worked_days
 from actions.tickets import context_facts, file_case, offer_ticket
-from bot.normalize.numbers import find_durations, iso_months, parse_amount
+from bot.normalize.numbers import find_amounts, find_durations, iso_months, parse_amount
 from bot.normalize.text import normalize_text
 
 
@@ -94,6 +94,17 @@ class ActionCalculateOvertime(SafeAction):
                            worked.rest_days, worked.extended_hours, dates=worked.dates,
                            comp_days=worked.comp_days, basis=tracker.get_slot("wage_basis"),
                            rest_hours=worked.rest_hours, holiday_hours=worked.holiday_hours)
+        text = (tracker.latest_message or {}).get("text") or ""
+        if all_in_wage_asked(text) and pay.total:
+            # 厂里说4350里已经含加班费了 这样行吗 (XI-11: the sum again, word for word)
+            said = said_this_turn(tracker, "合计：依法应付加班工资", earlier_turns=3)
+            if not said:
+                dispatcher.utter_message(text="按《劳动法》第四十四条计算：\n" + _daily_line(worked) + pay.explain())
+            wage = next((int(s.value) for s in find_amounts(normalize_text(text))
+                         if isinstance(s.value, (int, float)) and s.value >= 1000), None)
+            dispatcher.utter_message(text=all_in_wage_line(wage or int(tracker.get_slot("monthly_wage") or 0),
+                                                           pay.total, await minimum_wage_record(tracker)))
+            return []
         dispatcher.utter_message(text="按《劳动法》第四十四条计算：\n" + _daily_line(worked)
                                  + pay.explain())
         said_rate = rate_offered(" ".join(worker_messages(tracker, 3)))
@@ -104,14 +115,19 @@ class ActionCalculateOvertime(SafeAction):
         if paid is None and days and (per_day := paid_per_day(" ".join(worker_messages(tracker, 3)))):
             paid = per_day * days
             dispatcher.utter_message(text=f"单位按一天 {per_day:,.0f} 元给了 {days:g} 天，共 {paid:,.0f} 元。")
+        events: list = []
         if paid is not None and paid < pay.total:
             # 老板只按平时一天200给的 一共给了600 那还差我多少 (K-02): the shortfall, not the form again
             dispatcher.utter_message(text=f"单位给了 {paid:,.0f} 元，按法定标准还差 "
                                           f"{pay.total - paid:,.2f} 元。")
+            # 就多给了100快 (XI-15: 金额 100 元 on the case): the sum owed is the shortfall, not the sum paid
+            events.append(SlotSet("amount", float((pay.total - paid).quantize(Decimal("0.01")))))
+        if minimum_wage_asked(text) and (line := await minimum_wage_answer(tracker)):
+            dispatcher.utter_message(text=line)  # 还有青岛最底工资多少 (XI-15: dropped twice)
         if worked.needs_period:  # 天天加班三个小时: one day's figure; the total needs the period
             dispatcher.utter_message(text=f"上面是加班一天（{worked.hours_per_day:g} 小时）的钱。"
                                           f"{PERIOD_QUESTION}比如：三个月、40天，我帮您算总数。")
-            return []
+            return events
         total = pay.total
         if worked.weekly_days and (hours := worked.extended_hours + worked.rest_hours
                                    + 8 * worked.rest_days) > 36:
@@ -125,7 +141,10 @@ class ActionCalculateOvertime(SafeAction):
             dispatcher.utter_message(text=f"另外，这样一个月加班 {hours:g} 小时；《劳动法》第四十一条"
                                           "规定每月加班一般不得超过 36 小时，超出的可以向劳动监察（12333）反映。")
         monthly = worked.weekly_days or worked.month_days or (
-            worked.hours_a_month and not worked.dates and not worked.statutory_days)
+            worked.hours_a_month and not worked.dates and not worked.statutory_days) or (
+            # 每个月都这样加 … 已经半年了 after 上个月每天多干俩钟头 干了20天 四个周六 (XI-11: one month filed)
+            not worked.dates and not worked.statutory_days and (worked.workdays_counted or worked.rest_days)
+            and bool(EVERY_MONTH.search(recent_words(tracker, limit=3))))
         if monthly and (months := months_of_it(tracker)):  # (一个月40个小时 … 干了半年了, YO-03: 6 of them)
             # 干了半年了 一分加班费都没给过 (CC-16 filed one month's 1,655 元)
             total = pay.total * months
@@ -133,11 +152,16 @@ class ActionCalculateOvertime(SafeAction):
                                           f"{months} 个月 = {total:,.2f} 元。")
         if _wants_the_pay(tracker):  # 一分钱加班费都没有 / 工会帮我要: the station follows it up
             wage = wage_as_said(tracker.get_slot("monthly_wage"), tracker.get_slot("wage_basis"))
-            return offer_ticket("overtime_pay", {
-                wage[0]: wage[1], "overtime_days": tracker.get_slot("overtime_days"),
-                "amount": int(total)})
+            # 厂里就给了我一千块 a message before 能让工会帮我要吗 (XI-2: filed 3,972, the 1,000 paid left off)
+            paid = paid if paid is not None else next(
+                (p for t in reversed(worker_messages(tracker, 4)) if (p := paid_so_far(t)) is not None), None)
+            owed = total - paid if paid is not None and paid < total else total
+            return events + offer_ticket("overtime_pay", {
+                wage[0]: wage[1], "overtime_days": tracker.get_slot("overtime_days"), "amount": int(owed),
+                **({"case_points": f"单位已付 {paid:,.0f} 元，按法定标准还差 {owed:,.2f} 元"}
+                   if owed != total else {})})
         dispatcher.utter_message(response="utter_overtime_next")
-        return []  # the days stay known: a follow-up (那一共多少钱) is answered, not asked again
+        return events  # the days stay known: a follow-up (那一共多少钱) is answered, not asked again
 
 
 _PAID = re.compile(r"(?:一共|总共|只|才)?(?:给了|发了|付了|算了)(?:我|俺)?\s*"
@@ -216,6 +240,100 @@ def _wants_the_pay(tracker) -> bool:
         if len(texts) >= 8:
             break
     return any(_WANTS_THE_PAY.search(normalize_text(t)) for t in texts)  # 從來不給加班費
+
+
+# 每个月都这样加 / 月月都这样 / 一直都这样加班: the month told is every month's
+EVERY_MONTH = re.compile(r"每个?月都|月月|一直(?:都)?(?:是)?这样|一直(?:都)?(?:在)?加|天天都这样|都是这样加|回回都这样|"
+                         r"每个?月(?:都)?(?:是)?(?:这样|这么|一样)")
+
+# 4350里已经含加班费了 / 工资里包含加班费 / 加班费都算在工资里了 (XI-11): an "all-in" wage
+_ALL_IN = re.compile(r"(?<![不没])(?:含|包含|包括|包了|包进去了?|算进去了?)(?:了)?\s*(?:加班费|加班工资|加班的钱)|"
+                     r"(?:加班费|加班工资|加班的钱)\S{0,4}(?:算在|包在|含在|都在|放在|算进|包进)\S{0,4}(?:工资|里)|"
+                     r"把加班(?:费|工资)\S{0,2}(?:包进|算进|含进)")
+
+
+def all_in_wage_asked(text: str) -> bool:
+    """The worker says the employer counts the overtime as part of the wage (含加班费 / 包括加班工资)."""
+    return bool(_ALL_IN.search(normalize_text(text or "")))
+
+
+async def _minimum_wage_found(tracker: Tracker) -> tuple[str | None, dict | None]:
+    """(the city, the backend's minimum-wage record for the worker's place); None when unknown."""
+    city, district = location(tracker)
+    if not city and not district:
+        return None, None
+    try:
+        if not city:
+            city = ((await client().resolve(None, district)).get("path") or {}).get("city")
+        result = await client().minimum_wage(city, district)
+    except (BackendUnavailable, BackendError):
+        return city, None
+    wage = result.get("minimum_wage") or {}
+    if not result.get("found") or not (wage.get("details") or {}).get("monthly"):
+        return city, None
+    return city, wage
+
+
+async def minimum_wage_record(tracker: Tracker) -> tuple[str, int, str] | None:
+    """(the city, its monthly minimum wage, since when) from the backend's minimum-wage record for the
+    worker's place; None when the place is not known or has no record."""
+    city, wage = await _minimum_wage_found(tracker)
+    if wage is None:
+        return None
+    return city or "当地", int(wage["details"]["monthly"]), str(wage.get("effective_from") or "")
+
+
+# 还有青岛最底工资多少 / 最低工资标准是多少 / 最底工资你还没说呢 (XI-15: asked with the overtime, dropped)
+_MINIMUM_ASKED = re.compile(r"最[低底](?:工资|工钱|薪资?|标准)(?:标准)?[^，,。；;！!？?\s]{0,6}?"
+                            r"(?:多少|几|啥|什么|是多|还没说|没说|咋|怎么)")
+
+
+def minimum_wage_asked(text: str) -> bool:
+    """The message asks what the minimum wage is (typed 最底 as well)."""
+    return bool(_MINIMUM_ASKED.search(normalize_text(text or "")))
+
+
+async def minimum_wage_answer(tracker: Tracker) -> str | None:
+    """The minimum wage of the worker's place from the backend's record, said as the minimum-wage flow
+    says it, and the worker's monthly pay weighed against it; None when no record is found."""
+    city, wage = await _minimum_wage_found(tracker)
+    if wage is None:
+        return (f"{city}的最低工资标准我这里还没有收录，可以打当地人社部门电话 12333 核实。" if city else
+                "最低工资各地不一样：您在哪个城市？告诉我，我查当地的标准。")
+    details = wage.get("details") or {}
+    unverified = "" if details.get("verified") else "（请以当地人社部门最新公布为准）"
+    line = (f"{wage['title']}：月最低工资 {details['monthly']} 元，小时最低工资 {details['hourly']} 元，"
+            f"{wage['effective_from']} 起执行。来源：{wage['source']}{unverified}。")
+    paid = tracker.get_slot("monthly_wage")
+    if isinstance(paid, (int, float)) and paid:
+        verdict = "不低于" if paid >= int(details["monthly"]) else "低于"
+        line += f"您的月工资 {int(paid):,} 元{verdict}这个标准（最低工资不含加班费）。"
+    return line
+
+
+ALL_IN_RULE = ("单位说工资里已经含了加班费，要同时满足两条才算数：一是劳动合同里事先明确约定了工资里包含加班费"
+               "（没约定的，加班费要另外算、另外给）；二是把加班费拿出来以后，剩下的正常工作时间工资不能低于当地"
+               "月最低工资（《最低工资规定》第十二条：最低工资不含延长工作时间的工资）。")
+
+
+def all_in_wage_line(wage: int, overtime: Decimal, minimum: tuple[str, int, str] | None) -> str:
+    """The all-in wage weighed: the wage less the overtime the law requires, against the minimum wage."""
+    left = Decimal(wage) - overtime
+    worked = f"按您说的：{wage:,} − {overtime:,.0f}（上面算的一个月加班费）= {left:,.0f} 元"
+    if left <= 0:
+        return (ALL_IN_RULE + f"{worked}，工资连加班费都不够付，这样说不合法：加班费要另外给，"
+                "可以打 12333 投诉，或在一年内申请劳动仲裁。")
+    if minimum is None:
+        return (ALL_IN_RULE + f"{worked}，这 {left:,.0f} 元要和当地的月最低工资比。您在哪个城市（区）？"
+                "告诉我，我帮您对比当地标准。")
+    place, lowest, since = minimum
+    since = f"，{since} 起执行" if since else ""
+    if left < lowest:
+        return (ALL_IN_RULE + f"{worked}，低于{place}的月最低工资 {lowest:,} 元{since}，所以这样“含加班费”"
+                f"不合法：加班费要按上面算的另外支付（至少也要补到不低于最低工资，每月差 {lowest - left:,.0f} 元），"
+                "可以打 12333 投诉，或在一年内申请劳动仲裁。")
+    return (ALL_IN_RULE + f"{worked}，不低于{place}的月最低工资 {lowest:,} 元{since}：合同里写明了工资含加班费的，"
+            "这样一般可以；合同里没写的，加班费还是要另外给。")
 
 
 def months_of_it(tracker: Tracker) -> int | None:

@@ -87,8 +87,12 @@ def parse_amount(text: str) -> int | float | None:
 
 # 加一块 / 放一块儿 / 凑一块 / 在一块: "together", not one yuan
 # (托管那个也一块帮我登上 — RR-16: 金额 1 元 on the childcare ticket)
+# 还有俩工友 一块干的 / 俩人一块上班 (XI-10: 金额 1 元 on the ticket): 一块 before what is done
+# together — any word but 钱 / 多 / a digit of 一块五 — is "together" too
 _TOGETHER = re.compile(r"[加放凑合在到搁算]一块(?!钱)|.?一块儿|"
-                       r".一块(?=帮|去|来|登|办|弄|做|记|算|过去|问|说|报|申请|交)")
+                       r".一块(?=帮|去|来|登|办|弄|做|记|算|过去|问|说|报|申请|交)|"
+                       r"(?<![零〇一二两三四五六七八九十百千万\d]).?(?<![零〇二两三四五六七八九十百千万\d])一块"
+                       r"(?=[干上住吃走玩打出进回跑搬扛拉开坐睡待呆混找要讨告闹辞被让给跟])")
 
 
 def find_amounts(text: str) -> list[Span]:

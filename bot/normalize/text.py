@@ -101,7 +101,13 @@ _TYPOS = (("签和同", "签合同"), ("劳动和同", "劳动合同"), ("双北
           ("被公司开出", "被公司开除"), ("被厂里开出", "被厂里开除"), ("被开出", "被开除"), ("开出我", "开除我"),
           ("把我开出", "把我开除"), ("请过家", "请过假"), ("请了家", "请了假"),
           ("是用期", "试用期"), ("使用期", "试用期"),  # ZU-08 (a system apology, then 没弄明白)
-          ("念级", "年级"))  # YR-01: 上三念级 (voice input) was read as 年级：小学, the number lost
+          ("念级", "年级"),  # YR-01: 上三念级 (voice input) was read as 年级：小学, the number lost
+          # XI-16: 老版欠新不给 上个月公资五千一分没发 (asked 欠了多长时间了: 上个月的工资 not read)
+          ("公资", "工资"), ("攻资", "工资"), ("功资", "工资"), ("欠心", "欠薪"))
+# 老版 for 老板 (XI-16: 老版欠新 / 怕老版知道), not the old version of something (老版本 / 老版的手机);
+# 欠新 for 欠薪, not 欠新员工 / 欠新来的工资
+_BOSS_SLIP = re.compile(r"老版(?![本型式书面权画图号的子])")
+_OWED_SLIP = re.compile(r"欠新(?![员人来入招进工职的])")
 # 三个越 / 八个曰 (GG-02 was filed as 1个月, ZC-09 got no sum): 越 or 曰 after a count is 月
 _MONTH_SLIP = re.compile(r"([一二两三四五六七八九十几半\d])\s*个(?:越(?!南)|曰)")
 
@@ -131,6 +137,10 @@ def fix_typos(text: str) -> str:
     for slip, meant in _TYPOS:
         if slip in text:
             text = text.replace(slip, meant)
+    if "老版" in text:
+        text = _BOSS_SLIP.sub("老板", text)
+    if "欠新" in text:
+        text = _OWED_SLIP.sub("欠薪", text)
     if "口" in text:
         text = _DOCK_SLIP.sub("扣", text)
     if "吃到" in text:

@@ -122,7 +122,8 @@ async def test_a_bare_look_takes_the_own_case_offer(backend):
     tracker.events.insert(-1, offer)
     dispatcher = CollectingDispatcher()
     await ActionAffirmNoContext().run(dispatcher, tracker, DOMAIN)
-    assert "请问您想办理什么事情" not in texts(dispatcher) and "法律援助" in texts(dispatcher), texts(dispatcher)
+    # (the button's answer asks the facts the probation sum needs — round 48's second wave)
+    assert "请问您想办理什么事情" not in texts(dispatcher) and "试用期多长" in texts(dispatcher), texts(dispatcher)
 
 
 def test_a_crisis_message_is_no_taking_back():
