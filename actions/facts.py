@@ -645,7 +645,7 @@ def applied_time_limit(found: list[dict], text: str, today: date | None = None) 
         return [OTHERS_STILL_EMPLOYED + LIMIT_SOURCE]
     if still and not _LEFT.search(text.replace("上班", "")):
         return [STILL_EMPLOYED + LIMIT_SOURCE]  # 我现在还在厂里上班 … 过了一年就不能仲裁了 (Y-11)
-    left = _LEFT_IN.search(text)
+    left = next(reversed(list(_LEFT_IN.finditer(text))), None)  # the last said (说错了 是去年十月走的, XI-7)
     if not left:
         from actions.time_limits import applied_limit  # (time_limits imports legal, which imports this)
 

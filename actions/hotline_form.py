@@ -627,7 +627,9 @@ class HotlineForm(FormValidationAction):
             # 九千 对了问一下去仲裁要花钱不 (EE-12: the amount taken, the question ignored): the
             # answer kept and the question answered, before the next question
             if is_question(text) and not v.says_unknown(text) and not text.startswith("/"):
-                for line in await answer_here(tracker):
+                # 我给老板打过好多电话要 这算讨要吗 (XI-7: the phone-privacy notice): the time limit first
+                limit = time_limit_line(text, recent_words(tracker, limit=8))
+                for line in [limit] if limit else await answer_here(tracker):
                     dispatcher.utter_message(text=line)
             elif restart := demand_told_line(text, recent_words(tracker, limit=8)):
                 dispatcher.utter_message(text=restart)  # 我一直在微信上催 … (YW-9: the year restarts)

@@ -117,7 +117,14 @@ from actions.tickets import (
     when_called_reply,
 )
 from actions.time_limits import promise_told_line
-from actions.wages import PERIOD_QUESTION, owed_sum_reply, paid_so_far, pay_less_overtime
+from actions.wages import (
+    PERIOD_QUESTION,
+    minimum_wage_answer,
+    minimum_wage_asked,
+    owed_sum_reply,
+    paid_so_far,
+    pay_less_overtime,
+)
 
 FILING_FORMS = {"wage_arrears_form"}
 # What relief depends on, without a question: the relief form asks its first question (the
@@ -852,6 +859,11 @@ class ActionStartService(SafeAction):
             return callback or []
         if asks_help_not_medical(text) and not tracker.active_loop_name:
             return (callback or []) + await help_not_medical(dispatcher, tracker)  # 交学费 (YT-14)
+        if intent not in ("minimum_wage", "overtime_pay") and not tracker.active_loop_name \
+                and minimum_wage_asked(text) and not slots_set_this_turn(tracker).get("monthly_wage") \
+                and (line := await minimum_wage_answer(tracker)):
+            dispatcher.utter_message(text=line)  # 最底工资你还没说呢 (XI-15: the arrears form)
+            return callback or []
         if intent == "ticket_status" and asks_lookup_by_phone(text) and not tracker.active_loop_name:
             # 能用手机号查我所有的单子不 (XH-12: 请告诉我工单号 again): no, and who can
             dispatcher.utter_message(text=BY_PHONE_TEXT, buttons=[{"title": "转人工", "payload": "/request_human"},
