@@ -1007,17 +1007,17 @@ def when_called_reply(tracker: Tracker) -> str | None:
     text = (tracker.latest_message or {}).get("text") or ""
     if not _WHEN_CALL_ASKED.search(text):
         return None
-    said, users = "", 0
+    said, promised, users = "", None, 0
     for event in reversed(tracker.events):  # the promise of the last ten messages (not an old case's)
         users += event.get("event") == "user"
         if users > 10:
             return None
-        if event.get("event") == "bot" and _CALLED_BY.search(event.get("text") or ""):
+        if event.get("event") == "bot" and (promised := _CALLED_BY.search(event.get("text") or "")):
             said = event.get("text") or ""
             break
-    if not said:
+    if promised is None:
         return None
-    when = _CALLED_BY.search(said).group(1)
+    when = promised.group(1)
     ticket = found.group(0) if (found := re.search(r"GH\d{12}", said)) else None
     line = f"工单 {ticket} 的" if ticket else ""
     reply = f"{line}工作人员承诺在 {when}前按您登记的手机号联系您，请保持手机畅通。"
@@ -1139,16 +1139,16 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     if content and not _NEW_FACT.search(_without_ids(text)) and not _not_on_it(text, content):
         dispatcher.utter_message(text=content)
         return []
-    missing = _CONTENT_FRAME.sub(" ", _without_ids(text)).strip() if content and _not_on_it(text, content) else ""
+    not_on_it = _CONTENT_FRAME.sub(" ", _without_ids(text)).strip() if content and _not_on_it(text, content) else ""
     try:
-        ticket = await client().add_ticket_note(filed, tracker.sender_id, missing or text)
+        ticket = await client().add_ticket_note(filed, tracker.sender_id, not_on_it or text)
     except (BackendError, BackendUnavailable):
         dispatcher.utter_message(text="工单上留言没有成功。" + HURRY_TEXT.format(ticket=filed))
         return []
     due = f"工作人员会在 {call_back_by(ticket['sla_due'])}前按您登记的手机号联系您。" \
         if ticket.get("sla_due") else ""
-    if missing:  # 工单里有写我在海尔上班 交了两年社保吗 (XJ-1): not on it, so added
-        dispatcher.utter_message(text=f"原来的工单上没写这个，已经给工单 {filed} 补上：“{missing[:60]}”，"
+    if not_on_it:  # 工单里有写我在海尔上班 交了两年社保吗 (XJ-1): not on it, so added
+        dispatcher.utter_message(text=f"原来的工单上没写这个，已经给工单 {filed} 补上：“{not_on_it[:60]}”，"
                                       f"工作人员能看到。{due}")
     else:
         dispatcher.utter_message(text=f"好的，已经在工单 {filed} 上给工作人员留了话：“{text[:60]}”。{due}"
