@@ -359,14 +359,7 @@ class ActionOutOfScope(Action):
     ) -> list[dict[str, Any]]:
         if said_the_menu(dispatcher, tracker):
             return []
-        try:
-            understood = await understood_anyway(dispatcher, tracker, domain)
-            if understood is not None:
-                return understood
-        except Exception:  # the polite line below is never lost to a bug
-            logging.getLogger(__name__).exception("out_of_scope: reading the context failed")
-        dispatcher.utter_message(response="utter_out_of_scope")
-        return []
+        return await _from_context_or(dispatcher, tracker, domain, "utter_out_of_scope")
 
 
 # what asks whether it is a machine or who it is (the NLU's bot_challenge examples): anything else
@@ -386,16 +379,24 @@ class ActionBotChallenge(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        text = (tracker.latest_message or {}).get("text") or ""
-        if not _CHALLENGE.search(text):
-            try:
-                understood = await understood_anyway(dispatcher, tracker, domain)
-                if understood is not None:
-                    return understood
-            except Exception:  # the plain answer below is never lost to a bug
-                logging.getLogger(__name__).exception("bot_challenge: reading the context failed")
-        dispatcher.utter_message(response="utter_bot_challenge")
-        return []
+        if _CHALLENGE.search((tracker.latest_message or {}).get("text") or ""):
+            dispatcher.utter_message(response="utter_bot_challenge")
+            return []
+        return await _from_context_or(dispatcher, tracker, domain, "utter_bot_challenge")
+
+
+async def _from_context_or(dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any],
+                           response: str) -> list[dict[str, Any]]:
+    """What the conversation says the message means (:func:`understood_anyway`), else ``response``
+    — which a bug in reading the context never takes away."""
+    try:
+        understood = await understood_anyway(dispatcher, tracker, domain)
+        if understood is not None:
+            return understood
+    except Exception:
+        logging.getLogger(__name__).exception("%s: reading the context failed", response)
+    dispatcher.utter_message(response=response)
+    return []
 
 
 # 嗯 / 好 right after the crisis reply (round 40: 好的。请说说您遇到的具体情况，我来帮您看看 — a form's

@@ -410,16 +410,7 @@ def no_childcare_station_text(place: str, station: dict | None) -> str:
 
 async def childcare_stations(tracker) -> list[dict]:
     """The stations of the worker's place that list a childcare service ([] if none known)."""
-    city, district = location(tracker)
-    if not (city or district):
-        return []
-    try:
-        found = await client().request("GET", "/stations", params={
-            k: val for k, val in (("city", city), ("district", district)) if val})
-    except BackendError:
-        return []
-    return [st for st in found.get("stations") or []
-            if any("托管" in str(sv) for sv in st.get("services") or [])]
+    return await stations_with(tracker, "托管")
 
 
 class ActionSkillsTraining(PolicyAnswer):
