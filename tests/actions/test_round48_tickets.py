@@ -68,30 +68,27 @@ async def test_the_change_is_said_even_when_the_rest_cannot_be_noted(backend, mo
     assert "已更正" in texts(dispatcher) and "中建八局" in texts(dispatcher), texts(dispatcher)
 
 
-async def test_more_added_a_few_messages_after_the_lookup_is_kept_for_that_ticket(backend, monkeypatch):  # noqa: F811
+@pytest.fixture
+def related(monkeypatch) -> list[dict]:
+    """The related tickets filed (a note on a ticket another conversation filed)."""
+    filed: list[dict] = []
+
+    async def file_case(_dispatcher, _tracker, kind, facts):
+        filed.append({"type": kind, **facts})
+        return []
+    monkeypatch.setattr(tickets, "file_case", file_case)
+    return filed
+
+
+@pytest.mark.parametrize("said,between", [("再加一句 学校是薛家岛中心小学 他们说等通知", 2),
+                                          ("给GH202612070002加个备注 学校是薛家岛中心小学 说等通知", 5)])
+async def test_more_added_after_the_lookup_is_kept_for_that_ticket(backend, related, said, between):  # noqa: F811
     """XH-11: 再加一句 学校是薛家岛中心小学 他们说等通知 three messages after the lookup started a
-    new school form."""
-    filed: list[dict] = []
-
-    async def file_case(_dispatcher, _tracker, kind, facts):
-        filed.append({"type": kind, **facts})
-        return []
-    monkeypatch.setattr(tickets, "file_case", file_case)
+    new school form; 给GH…加个备注 … got its status again."""
     dispatcher = CollectingDispatcher()
-    await tickets.note_on_ticket(dispatcher, after_lookup("再加一句 学校是薛家岛中心小学 他们说等通知", 2))
-    assert filed and filed[0]["related_ticket"] == "GH202612070002" and "薛家岛中心小学" in filed[0]["question"]
-
-
-async def test_a_note_for_a_ticket_named_and_looked_up_earlier(backend, monkeypatch):  # noqa: F811
-    filed: list[dict] = []
-
-    async def file_case(_dispatcher, _tracker, kind, facts):
-        filed.append({"type": kind, **facts})
-        return []
-    monkeypatch.setattr(tickets, "file_case", file_case)
-    dispatcher = CollectingDispatcher()
-    await tickets.note_on_ticket(dispatcher, after_lookup("给GH202612070002加个备注 学校是薛家岛中心小学 说等通知", 5))
-    assert filed and filed[0]["related_ticket"] == "GH202612070002", (filed, texts(dispatcher))
+    await tickets.note_on_ticket(dispatcher, after_lookup(said, between))
+    assert related and related[0]["related_ticket"] == "GH202612070002", (related, texts(dispatcher))
+    assert "薛家岛中心小学" in related[0]["question"]
 
 
 async def test_asked_whether_it_is_on_the_ticket_is_no_bot_challenge(backend):  # noqa: F811
