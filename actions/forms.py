@@ -876,7 +876,10 @@ def _overtime_on_new_pay(before: dict[str, Any], facts: dict[str, Any], changed:
     if wage is None or "amount" in changed or not isinstance(old, (int, float)) or not old \
             or not isinstance(new, (int, float)) or not isinstance(owed, (int, float)) or old == new:
         return None
-    return round(owed * new / old)
+    # worked out again on the days, and only when the amount was the sum on the old pay (XK-16: 900
+    # had been taken as the pay, 2,700 was the sum on 6,525 — scaled by 6,525 / 900 it became 19,575)
+    redone = amount_on_new_days(before, facts)
+    return redone[0] if redone else None
 
 
 def _read_already(named: tuple[str, Any], changed: dict[str, Any]) -> bool:

@@ -181,17 +181,19 @@ def closed_text(station: str, place_known: bool, opens: str | None = None) -> st
     if place_known:
         when = f"，{call_back_at(opens)}上班" if opens else ""
         return (f"{station}现在不在服务时间{when}。请留下手机号，上班后工作人员给您回电；"
-                f"紧急情况请拨打 12351。")
+                f"着急的事可以打职工服务热线 12351；有危险请马上打 110 或 120。")
     if opens and station:
         return (f"您还没说在哪儿，我先按{station}的时间查的：它现在不在服务时间（{_pause_name(opens)}），"
                 f"{call_back_at(opens)}上班。{OWN_STATION_MAY_BE_OPEN}")
+    # (紧急情况请拨打 12351 said the union's hotline was an emergency line, XL: 110 / 120 are)
     return ("工会网格工作站现在不在服务时间。请留下您的手机号和所在的城市、区（比如："
-            "13812345678 青岛黄岛区），上班后当地的工作人员给您回电；紧急情况请拨打 12351。")
+            "13812345678 青岛黄岛区），上班后当地的工作人员给您回电；着急的事可以打职工服务热线 12351；"
+            "有危险请马上打 110 或 120。")
 
 
 OWN_STATION_MAY_BE_OPEN = ("各街道工作站的服务时间不一样，有的中午和晚上也有人，您那边的站现在可能就有人："
                            "告诉我您在哪个城市、区、街道（比如：青岛黄岛区辛安街道），我马上查，有人就直接帮您转；也可以留个手机号，"
-                           "上班后工作人员给您回电。紧急情况请拨打 12351。")
+                           "上班后工作人员给您回电。着急的事可以打职工服务热线 12351；有危险请马上打 110 或 120。")
 
 
 def place_for_the_person(tracker: Tracker) -> bool:
