@@ -23,7 +23,9 @@ __all__ = ["crisis_words_in", "is_crisis", "wants_to_talk", "in_danger_now", "DA
 # 能找个人聊聊吗 / 我想找个人当面聊聊 / 想找心理老师 (P-18, R-15): not a crisis, but someone to
 # listen — never the relief form the words around it (老人又病了) point at
 _WANTS_TO_TALK = re.compile(r"找个?人(?:当面|面对面)?(?:聊聊|聊一聊|说说|谈谈)|找人说说话?|心理老师|"
-                            r"心理咨询|心理辅导|倾诉|想(?:找|跟)人说(?:说|话)")
+                            r"心理咨询|心理辅导|倾诉|想(?:找|跟)人说(?:说|话)|"
+                            # 有没有人能跟我说说话 / 有人能陪我聊聊吗 (XL-12: the wage form's employer question)
+                            r"有(?:没有)?人(?:能|可以|愿意)?(?:跟我|和我|陪我|同我)(?:说说|聊聊|说会儿|聊会儿|说说话|聊一聊|说话|聊天)")
 
 
 def wants_to_talk(text: str) -> bool:

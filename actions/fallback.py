@@ -36,6 +36,7 @@ from actions.handoff import (
     callback_while_queued,
     closed_challenged_reply,
     file_waiting_callback,
+    hurry_reply,
     place_for_the_hours,
     place_for_the_person,
     queued_phone_left,
@@ -198,6 +199,9 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
     callback = await callback_reply(dispatcher, tracker)
     if callback is not None:
         return callback
+    if hurry := hurry_reply(tracker, text):
+        dispatcher.utter_message(text=hurry)  # 快点 after the place was asked for a person (XL-10)
+        return []
     if place_for_the_person(tracker) and not services_meant(text):
         # 现在没人吗？我在黄岛辛安 right after the place was asked to find a person (XH-10: 没太明白)
         return await request_handoff(dispatcher, tracker, "worker_request")

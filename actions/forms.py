@@ -46,6 +46,7 @@ from actions.slot_mappings import docked_so_far
 from actions.subsidies import occupation_matters, say_measures
 from actions.tickets import (
     BY_PHONE_TEXT,
+    PHONE_CHANGE_ASK,
     asks_lookup_by_phone,
     case_place,
     new_phone_in,
@@ -53,6 +54,7 @@ from actions.tickets import (
     registered_phone_in,
     same_matter_filed,
     ticket_filed_here,
+    wants_phone_changed,
     work_case,
 )
 from bot.normalize.identity import mask_phone
@@ -401,6 +403,14 @@ class ValidateTicketStatusForm(HotlineForm):
                                           f"{len(malformed.group(1))} 位，请对照登记时回复里的工单号再说一遍。")
             return [SlotSet("repeat_count", None), SlotSet("requested_slot", "ticket_id"),
                     SlotSet("ticket_id", None), FollowupAction("action_listen")]
+        ticket = tracker.get_slot("ticket_id")
+        if tracker.get_slot("requested_slot") == "phone" and self._waiting_for_answer(tracker) and ticket \
+                and wants_phone_changed(text) and (new := new_phone_in(text)) and not registered_phone_in(text):
+            # 我换手机号了 新号185… 麻烦改一下 while the lookup asks the phone filed with (XL-11: looked up
+            # with the new number, 没有找到 twice): the old one is asked, then the phone is changed
+            dispatcher.utter_message(text=PHONE_CHANGE_ASK.format(ticket=ticket, new=mask_phone(new)))
+            return [SlotSet("repeat_count", None), ActiveLoop(None), SlotSet("requested_slot", None),
+                    FollowupAction("action_listen")]
         if tracker.get_slot("requested_slot") == "phone" and self._waiting_for_answer(tracker) \
                 and other.ok and not v.phone(text).ok:
             # 还有一个 GH202611180023 呢 while the phone was asked (V-14, T-15 got 这个手机号好像

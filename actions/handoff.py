@@ -201,9 +201,27 @@ def place_for_the_person(tracker: Tracker) -> bool:
     said the city's centre was closed and asked where they are to check their own station (XH-10:
     现在没人吗？我在黄岛辛安 got 没太明白, 黄岛辛安街道 the menu, the person only at the third ask)."""
     said = slots_set_this_turn(tracker)
-    return any(said.get(k) for k in ("city", "district")) and any(
-        said_this_turn(tracker, asked, earlier_turns=1)
-        for asked in ("告诉我您在哪个城市、区、街道", "请留下您的手机号和所在的城市、区"))
+    return any(said.get(k) for k in ("city", "district")) and _place_asked_for_a_person(tracker, 2)
+
+
+def _place_asked_for_a_person(tracker: Tracker, turns: int) -> bool:
+    """The bot asked, within ``turns`` replies, where the worker is so as to find them a person."""
+    return any(said_this_turn(tracker, asked, earlier_turns=turns)
+               for asked in ("告诉我您在哪个城市、区、街道", "请留下您的手机号和所在的城市、区"))
+
+
+# 快点 / 人呢 right after the place was asked to find a person (XL-10: 没太明白)
+_HURRY = re.compile(r"^(?:快点|快一点|快些|快|赶紧|赶快|麻烦快点|人呢|咋还没人)[啊呀吧哈!！。.~～]*$")
+HURRY_FOR_A_PERSON = ("在帮您找了。您在哪个城市、区、街道？说了我马上查那边的工作站现在有没有人，有人就直接转过去；"
+                      "等不及的话可以打职工服务热线 12351，有危险请马上打 110 或 120。")
+
+
+def hurry_reply(tracker: Tracker, text: str) -> str | None:
+    """快点 while a person is being looked for: the one thing still needed, asked again plainly
+    (None: not that)."""
+    if not _HURRY.match((text or "").strip()) or not _place_asked_for_a_person(tracker, 1):
+        return None
+    return HURRY_FOR_A_PERSON
 
 
 def _pause_name(opens: str, now: datetime | None = None) -> str:

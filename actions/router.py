@@ -1051,6 +1051,13 @@ class ActionStartService(SafeAction):
             # 过年那几天干活 工钱咋算 on a subsidy offer (YY-08: read as arrears, a case the worker
             # never told was offered, then the offer again): answered; the offer resumes
             return []
+        if intent == "wage_arrears" and not self._case_facts_given(intent, tracker) \
+                and (filed := _filed_for("wage_arrears", tracker, last=80)):
+            # 要是老板一直拖 我过了一年还能告吗 right after the wage ticket (XK-1: 帮我登记 offered again,
+            # then 是哪家单位欠的？ in a loop): the case is already with the station
+            dispatcher.utter_message(text=f"您的欠薪工单 {filed} 已经登记好了，工作人员会按登记的手机号联系您；"
+                                          f"新的情况随时告诉我，我补到这张工单上。")
+            return []
         if intent == "wage_arrears" and not self._case_facts_given(intent, tracker):
             # 那我要是被扣工资了找谁 (round 20: the wage form asked which employer owed, and
             # went on after 还没扣呢 我就问问): a question answered; a case only if they want one

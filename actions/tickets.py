@@ -1248,14 +1248,16 @@ def employer_to_add(text: str) -> str | None:
 
 # 当时留的是13688886660 / 登记时留的手机号是… (YT-13: the lookup checked the new number, not found)
 _REGISTERED_PHONE = re.compile(r"(?:当时|原来|之前|以前|上次|登记(?:时|的时候)?|那时候?)\S{0,6}?(?:留|填|登记|写|报)"
-                               r"\S{0,6}?(1\d{10})")
+                               r"\S{0,6}?(1\d{10})|"
+                               # 原来的是150… 现在换成185… (XL-11)
+                               r"(?:原来|之前|以前|旧)的?(?:手机)?(?:号码?)?(?:是|为)?\s*(1\d{10})")
 _NEW_PHONE = re.compile(r"(?:对的|正确的|新的?|现在的?|应该|改成|换成|改为)\S{0,4}?(1\d{10})")
 
 
 def registered_phone_in(text: str) -> str | None:
     """The number the message says the ticket was filed with (当时留的是…), not the new one."""
     found = _REGISTERED_PHONE.search(re.sub(r"\s", "", text or ""))
-    return found.group(1) if found else None
+    return (found.group(1) or found.group(2)) if found else None
 
 
 def new_phone_in(text: str) -> str | None:
@@ -1553,6 +1555,11 @@ def _phones_in(text: str) -> list[str]:
     return re.findall(r"(?<!\d)1[3-9]\d{9}(?!\d)", compact)
 
 
+def wants_phone_changed(text: str) -> bool:
+    """改成 / 换号 / 新号 …: the message asks for a ticket's phone to be changed."""
+    return bool(_CHANGE_WORDS.search(text or ""))
+
+
 def phone_change_named(text: str) -> tuple[str, str, str | None] | None:
     """(the ticket, the new phone, the old phone or None) when the message asks to change a
     ticket's phone; None otherwise."""
@@ -1579,11 +1586,15 @@ async def change_phone_elsewhere(dispatcher: CollectingDispatcher, tracker: Trac
             return []
         return await _change_phone(dispatcher, tracker, ticket, new, old)
     phones = _phones_in(text)
-    if (asked := bot_said(tracker, _OLD_PHONE_ASKED, earlier_turns=1)) and len(phones) == 1:
+    if (asked := bot_said(tracker, _OLD_PHONE_ASKED, earlier_turns=1)) and phones:
         before = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-2:-1]
         earlier = phone_change_named(before[0]) if before else None
-        if earlier is not None and earlier[0] == asked.group(1):
-            return await _change_phone(dispatcher, tracker, earlier[0], earlier[1], phones[0])
+        # (我换手机号了 新号185… 麻烦改一下 while a lookup asked the phone: no ticket id in it — XL-11)
+        new = earlier[1] if earlier and earlier[0] == asked.group(1) else \
+            (new_phone_in(before[0]) or next(iter(_phones_in(before[0])), None) if before else None)
+        old = registered_phone_in(text) or next((p for p in phones if p != new), None)
+        if new and old:
+            return await _change_phone(dispatcher, tracker, asked.group(1), new, old)
     if (asked := bot_said(tracker, _NEW_PHONE_ASKED, earlier_turns=1)) and len(phones) == 1:
         # 15192281736 right after 新的手机号是多少 (YX-9: the lookup's ticket, verified with the old)
         return await _change_phone(dispatcher, tracker, asked.group(1), phones[0], phone_found_with(tracker))

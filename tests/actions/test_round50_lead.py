@@ -30,3 +30,59 @@ def test_the_out_of_hours_text_sends_emergencies_to_110_and_120():
     from actions.handoff import OWN_STATION_MAY_BE_OPEN, closed_text
     for said in (closed_text("辛安街道工会网格化工作总站", True), closed_text("", False), OWN_STATION_MAY_BE_OPEN):
         assert "紧急情况请拨打 12351" not in said and "110 或 120" in said, said
+
+
+async def test_a_new_number_told_while_the_lookup_asks_the_old_one_is_a_change(monkeypatch):
+    """XL-11: 我换手机号了 新号185… 麻烦改一下 while the lookup asked the phone filed with: looked up
+    with the new number (没有找到, twice); then 原来的是150… 现在换成185…: 没有找到 again."""
+    from form_trackers import parse
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+    from test_answers_first import DOMAIN
+    from test_round41_summary import _user
+
+    from actions import tickets
+    from actions.forms import ValidateTicketStatusForm
+    asked = "为了核对是您本人，请告诉我登记这张工单时留的手机号。"
+    first = "我换手机号了 新号18561234567 麻烦改一下"
+    events = [_user("工单号GH202612070006 现在怎么样了", "ticket_status"),
+              {"event": "action", "name": "ticket_status_form"},
+              {"event": "slot", "name": "requested_slot", "value": "phone"}, {"event": "bot", "text": asked},
+              {"event": "action", "name": "action_listen"}, _user(first, "inform")]
+    slots = {"ticket_id": "GH202612070006", "requested_slot": "phone"}
+    tracker = Tracker("worker-50", slots, parse(first, "inform"), events, False, None,
+                      {"name": "ticket_status_form"}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    await ValidateTicketStatusForm().run(dispatcher, tracker, DOMAIN)
+    said = dispatcher.messages[0]["text"]
+    assert "先核对一下是您本人" in said and "185****4567" in said, said
+    changed: list = []
+
+    class Backend:
+        async def change_ticket_phone(self, ticket, conversation, phone, old_phone=None):
+            changed.append((ticket, phone, old_phone))
+            return {"id": ticket, "station_name": "辛安街道工会网格化工作总站"}
+    monkeypatch.setattr(tickets, "client", lambda: Backend())
+    second = "原来的是15066778899 现在换成18561234567了"
+    after = [*events, {"event": "bot", "text": said}, _user(second, "inform")]
+    later = Tracker("worker-50", {}, parse(second, "inform"), after, False, None, {}, "action_listen")
+    await tickets.change_phone_elsewhere(CollectingDispatcher(), later)
+    assert changed == [("GH202612070006", "18561234567", "15066778899")], changed
+
+
+def test_someone_to_talk_to_asked_as_有没有人能跟我说说话():
+    """XL-12: 不是说了吗 工资没了 有没有人能跟我说说话 after the crisis reply got the wage form."""
+    from actions.crisis import wants_to_talk
+    assert wants_to_talk("不是说了吗 工资没了 有没有人能跟我说说话") and wants_to_talk("有人能陪我聊聊吗")
+    assert not wants_to_talk("有没有人跟我说一下工资咋算")
+
+
+def test_hurry_while_a_person_is_looked_for_asks_the_place_again():
+    """XL-10: 快点 right after 告诉我您在哪…我马上查 got 没太明白."""
+    from form_trackers import conversation
+
+    from actions.handoff import OWN_STATION_MAY_BE_OPEN, hurry_reply
+    asked = "您还没说在哪儿，我先按青岛市总工会职工服务中心的时间查的：它现在不在服务时间。" + OWN_STATION_MAY_BE_OPEN
+    assert "哪个城市、区、街道" in (hurry_reply(conversation([("转人工", "request_human", [asked]),
+                                                         ("快点", "nlu_fallback", [])]), "快点") or "")
+    assert hurry_reply(conversation([("快点", "nlu_fallback", [])]), "快点") is None
