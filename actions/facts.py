@@ -54,7 +54,9 @@ _QUESTION = re.compile(
     # worry about the employer being told asks how the worker's name is kept
     r"不会\S{0,16}吧[？?。!！\s]*$|(?:别|不要|不会)(?:告诉|跟|和|给|让)(?:老板|单位|厂里|公司)|"
     # 假能挪到六月份休不 休的时候有工资没 (GG-10): …不 and 有…没 closing a clause
-    r"(?<=[\u4e00-\u9fff])(?<![我他她也就都还俺你先暂时])不(?=[\s，,。；]|$)|有\S{1,5}没有?(?=[\s，,。；]|$)")
+    r"(?<=[\u4e00-\u9fff])(?<![我他她也就都还俺你先暂时])不(?=[\s，,。；]|$)|有\S{1,5}没有?(?=[\s，,。；]|$)|"
+    # 除了工会 还有别的救助渠道没有 (XK-9: the union relief again): 还有…没有 closing the message
+    r"还有\S{1,10}没有?[？?。!！\s]*$")
 
 
 def is_question(text: str) -> bool:
@@ -144,7 +146,15 @@ async def asked_facts(tracker: Tracker, statements: bool = False, places: bool =
                   for f in answer.get("facts") or [] if (f.get("policy"), f.get("topic")) not in seen]
     if not found and _POINTS_BACK.search(text) and len(_of_the_case(text)) <= 24:
         found = await _read_with_before(tracker, _of_the_case(text))
+    # 那考个叉车证呢 有补贴不 (XL-3): the part 那考个叉车证呢 alone got the course text (电工证, a 青岛
+    # centre) beside the subsidy answer, which already says where to ask about courses
+    topics = {f.get("topic") for f in found}
+    found = [f for f in found if _SUPERSEDED_BY.get(str(f.get("topic") or "")) not in topics]
     return without_other_employers(tracker, found, text)
+
+
+# a record left out when the one named here answers the same message (it says the same and more)
+_SUPERSEDED_BY = {"skills_certificate": "skills_certificate_subsidy"}
 
 
 _NAME_TAILS = ("有限责任公司", "有限公司", "股份公司", "集团", "公司", "厂")
@@ -452,7 +462,9 @@ _PAID_MYSELF = re.compile(r"(?:自付|自费|自己(?:掏|出|花|付)了?|掏�
 def applied_relief_line(found: list[dict], words: str) -> list[str]:
     """我是特困职工 自付两千八 够不够 (WW-07: the 2000 / 3000 rule twice, no verdict until after
     the SMS code): the worker's own sum against their own line."""
-    if not any(f.get("topic") == "relief_threshold" for f in found):
+    # 自己掏了三千多 还有别的救助没 (XL-4: the other channels, the worker's own case left open): the
+    # verdict on the facts told goes with the channels too
+    if not any(f.get("topic") in ("relief_threshold", "relief_other_channels") for f in found):
         return []
     from actions.validators import UNKNOWN, hardship_status_in, own_share
     from bot.normalize.numbers import find_amounts
@@ -469,6 +481,8 @@ def applied_relief_line(found: list[dict], words: str) -> list[str]:
         return [f"按您说的自付 {paid:,.0f} 元：工会医疗救助是给在档困难职工的（自付超过 2,000 元，特困职工超过 "
                 "3,000 元）；"
                 "还没建档的，先到所在的网格工作站申请困难职工建档。"]
+    if (status is None or status == UNKNOWN) and not any(f.get("topic") == "relief_threshold" for f in found):
+        return []  # (the other channels asked: no hedged verdict on a tier never told)
     if status is None or status == UNKNOWN:
         # 今年看病自己掏了大概两千五 (XI-6): the sum against both lines, the tier not assumed
         return [f"按您说的自付 {paid:,.0f} 元：" + _both_lines(float(paid))

@@ -903,7 +903,7 @@ _INSURANCE_UNKNOWN = re.compile(r"(?:社保|五险|保险)\S{0,4}?(?:交没交|�
                                 r"(?:社保|五险)\S{0,2}?(?:不知道|不清楚|不晓得)")
 _NOT_NONE = re.compile(r"不是(?:没|没有|未)(?:给)?(?:交|缴|上|买)")
 # 怀孕了公司让我走人 (YR-10: 情况要点 held no pregnancy; 劳动合同法第四十二条 protects it)
-_PREGNANT = re.compile(r"怀孕|孕期|怀了孩子|有了身孕|大肚子|产假|坐月子|哺乳期|喂奶期")
+_PREGNANT = re.compile(r"怀孕|孕期|怀了孩子|怀了孕|有了身孕|有身孕|大肚子|产假|坐月子|哺乳期|喂奶期")
 _HURT = re.compile(INJURY.pattern + r"|受了伤|压伤|断了|伤了|职业病|尘肺")  # the catalogue's injury, and more
 _NOTHING_PAID = re.compile(r"(?:没|不)给(?:钱|补偿|一分)|一分钱?(?:都|也)?没给|啥(?:钱)?也没给|补偿\S{0,3}没(?:给|有)|"
                            r"一分补偿没有")
@@ -1069,6 +1069,58 @@ _NEARLY_YEARS = re.compile(r"(?:快|将近|差不多快|差不多)\s*([二两三
 _YEARS = {**{w: i for i, w in enumerate("一二三四五六七八九十", 1)}, "两": 2, **{str(i): i for i in range(1, 41)}}
 
 
+# 业绩不好 / 绩效差 / 考核不合格 / 干得不好 / 完不成任务: the employer's reason is poor performance
+_PERFORMANCE = re.compile(r"业绩|绩效|考核\S{0,3}(?:不合格|不达标|不过|没过|差|末位)|末位淘汰|干得不好|干的不好|"
+                          r"做得不好|能力不(?:行|够|足)|完不成(?:任务|指标)|不达标|不胜任|不能胜任")
+_LAWFUL_ASKED = re.compile(r"合法|违法|犯法|能不能|能.{0,6}吗|可以吗|可不可以|可以.{0,6}吗|行吗|行不行|对吗|"
+                           r"对不对|算不算|有没有道理|有道理吗|站得住|说得过去|就能|就可以|凭什么|凭啥")
+PERFORMANCE_LINE = ("光凭“业绩不好”辞退，不合法。单位以能力为由解除劳动合同，只能走《劳动合同法》第四十条第二项："
+                    "职工不能胜任工作，经过培训或者调整工作岗位后仍不能胜任，才可以解除，而且要提前三十日书面通知"
+                    "或者额外支付一个月工资，另给经济补偿（第四十六条、第四十七条）。不能胜任要由单位拿证据证明"
+                    "（事先定好的考核标准、考核结果），没培训、没调岗就直接辞退的，属于违法解除：您可以要求继续履行劳动合同、"
+                    "回去接着干（第四十八条），也可以不回去，要经济补偿二倍的赔偿金（第八十七条）。"
+                    "让单位出书面的解除通知、写明理由，留好聊天记录和工资条；法律援助打 12348 或工会 12351，"
+                    "劳动仲裁要在一年内申请。")
+# 没签合同不算工伤 / 沒合同算不算工傷 / 没有劳动合同能认定工伤吗 (XL-13: the double wage three times)
+_INJURY_ASKED = re.compile(r"[工公]伤|认定|受伤|伤了")
+_WHETHER = re.compile(r"算不算|算\S{0,3}?[吗么不没]|不算|能不能|能.{0,4}[吗不]|可以.{0,4}吗|是不是|认不认|管不管|"
+                      r"给不给|报不了|不给报|"
+                      r"不能报|不能认|不认|不管")
+NO_CONTRACT_INJURY_LINE = (
+    "没签劳动合同，不影响认定工伤。您实际在厂里干活、受厂里管理、拿厂里的工资，就是事实劳动关系"
+    "（原劳动和社会保障部《关于确立劳动关系有关事项的通知》，劳社部发〔2005〕12号）；在工作时间、工作场所"
+    "因工作受了伤，就应当认定为工伤（《工伤保险条例》第十四条）。申请时要交劳动关系证明，事实劳动关系也算"
+    "（第十八条）：工资条或转账记录、工牌、工作服、考勤记录、招工登记表，还有一起干活的工友作证都可以。"
+    "单位应当在受伤之日起30日内替您申请工伤认定；单位不报的，您本人、近亲属或者工会在受伤之日起1年内"
+    "可以直接到人社局申请（第十七条）。单位没给交工伤保险的，工伤待遇由单位按同样标准自己出（第六十二条）。")
+# 那试用期到底算不算 / 试用期受伤算工伤吗 (XL-14: 没有现成的准确答案)
+_NOT_INJURY_MATTER = re.compile(r"工资|工钱|工龄|年限|补偿|社保|五险|合同期|延长|转正|辞职|违法解除|多长|几个月")
+PROBATION_INJURY_LINE = (
+    "算。试用期也是劳动关系的一部分，试用期包含在劳动合同期限内（《劳动合同法》第十九条），"
+    "在试用期里上班时因工作受伤，和转正以后一样认定工伤、享受工伤待遇（《工伤保险条例》第十四条），"
+    "“还在试用期不算工伤”的说法没有法律依据。单位应当在受伤之日起30日内申请工伤认定；单位不报的，"
+    "您本人、近亲属或者工会在1年内可以直接到人社局申请（第十七条）；单位没给交工伤保险的，"
+    "待遇由单位按同样标准自己出（第六十二条）。")
+
+
+def grounds_answer(text: str, words: str) -> str | None:
+    """The law on a question of whether something is lawful or counts, answered before any
+    sum or wage question: a dismissal for poor performance alone (XL-6: the wage asked
+    instead, twice), a work injury without a written contract (XL-13: the double wage) or in
+    probation (XL-14: no answer). None when the message asks none of these."""
+    # (pregnant: 第四十二条 bars 第四十条 altogether — the pregnancy record answers, HH-10)
+    if _PERFORMANCE.search(text) and (dismissed(text) or dismissed(words)) and _LAWFUL_ASKED.search(text) \
+            and not _SUM_ASKED.search(text) and not _PREGNANT.search(words):
+        return PERFORMANCE_LINE
+    injured = _INJURY_ASKED.search(text) or (_HURT.search(words) and re.search(r"[工公]伤", words))
+    if _NO_CONTRACT.search(text) and re.search(r"[工公]伤", text) and _WHETHER.search(text) \
+            and not re.search(r"二倍|双倍|两倍", text):
+        return NO_CONTRACT_INJURY_LINE
+    if "试用期" in text and injured and _WHETHER.search(text) and not _NOT_INJURY_MATTER.search(text):
+        return PROBATION_INJURY_LINE
+    return None
+
+
 def worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: bool = False,
                months_told: int | None = None, minimum: tuple[str, int] | None = None) -> list[str]:
     """:func:`_worked_out`, after the law on what the employer keeps from the worker (the ID
@@ -1087,6 +1139,8 @@ def worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: 
 def _worked_out_after_checks(text: str, words: str, wage: int | None, asked_wage: bool, redo: bool,
                              months_told: int | None, minimum: tuple[str, int] | None) -> list[str]:
     """:func:`worked_out` past the questions answered first."""
+    if grounds := grounds_answer(text, words):
+        return [grounds]  # 光凭业绩不好辞退我不合法 / 沒合同算不算工傷 / 试用期算不算 (XL-6, XL-13, XL-14)
     if contract_unknown(text):
         return [CONTRACT_COPY_LINE]  # 合同我也不知道签没签 … 没给我留 (XH-5: only the ticket prompt again)
     words, text = _contract_words(words), _contract_words(text)
@@ -1223,9 +1277,13 @@ def docked_pay_line(text: str, words: str, wage: int | None, minimum: tuple[str,
     local minimum wage) — YQ-08: 那他最多能扣我多少 我能要回来多少 after 一个月工资4800全扣了 got the
     rule again, no figure. None unless the whole pay was docked and a sum is asked; a sum docked
     that :func:`applied_deduction` weighs is its own."""
-    if not (_ALL_DOCKED.search(words) and (_HOW_MUCH.search(text) or _AMOUNT_ASKED.search(text))):
+    no_loss = bool(_NO_LOSS.search(words)) and not _LOSS_OWNED.search(words)
+    if not (_ALL_DOCKED.search(words) and (_HOW_MUCH.search(text) or _AMOUNT_ASKED.search(text)
+                                           or _NO_LOSS.search(text))):
         return None
     wage = monthly_wage_in(words) or wage
+    if no_loss:
+        return _no_loss_line(wage)  # 老板也没说我造成啥损失 (XK-12: 2,400 stood, the form asked on)
     if not wage or applied_deduction([{"topic": "wage_deduction"}], words):
         return None
     cap = money(Decimal(wage) * Decimal("0.2"))
@@ -1236,10 +1294,34 @@ def docked_pay_line(text: str, words: str, wage: int | None, minimum: tuple[str,
     weighed = "" if not minimum else f"，高于 {minimum[1]:,} 元" if left >= minimum[1] else \
         f"，低于最低工资，按 {minimum[1]:,} 元"
     why = f"（{wage:,} − {yuan(cap)} = {yuan(left)} 元{weighed}）"
-    return (f"按您说的：月工资 {wage:,} 元被全扣了。就算是赔偿您造成的损失，每月最多只能扣工资的 20%："
+    # 说我辞只提前3天 (XK-12): the notice the worker owed is no ground to dock pay by itself
+    notice = (f"辞职提前通知的天数不够（应提前30天书面通知，试用期内3天，《劳动合同法》第三十七条），单位也不能光凭这个"
+              f"扣工资：只有给单位造成了损失才要赔（第九十条），没造成损失的，这 {wage:,} 元要全数发给您。"
+              ) if _SHORT_NOTICE.search(words) else ""
+    return (f"按您说的：月工资 {wage:,} 元被全扣了。{notice}就算是赔偿您造成的损失，每月最多只能扣工资的 20%："
             f"{wage:,} × 20% = {yuan(cap)} 元{floor}{why}。所以这个月至少要发给您 {yuan(least)} 元，"
             f"这 {yuan(least)} 元可以要回来；损失没赔完的，以后每月同样最多扣 20%。单位说的损失也要拿出证据、"
             "赔多少要合理（《工资支付暂行规定》第十六条）。可以打 12333 投诉，或申请劳动仲裁。")
+
+
+# 老板也没说我造成啥损失 / 我没给他造成什么损失 / 厂里也没有损失 (XK-12)
+_NO_LOSS = re.compile(r"(?:没|没有|木有|并没|也没|都没|不存在)(?:说|讲|提|给|跟|对)?\S{0,6}?"
+                      r"(?:造成|带来|有|啥|什么|任何)?\S{0,3}?损失|损失\S{0,2}(?:都没有|也没有|没有)")
+_LOSS_OWNED = re.compile(r"(?:我|俺)(?:把|给|弄|搞|打)\S{0,6}(?:坏|丢|砸|碎|赔)|"
+                         r"(?:确实|真的?)(?:有|造成了?)\S{0,3}损失|损失\S{0,4}(?:了|是)\s*\d")
+# 说我辞只提前3天 / 没提前一个月说 / 说走就走: the notice a resigning worker owed, short
+_SHORT_NOTICE = re.compile(r"(?:只|才|就)?提前\s*[\d一二两三四五六七八九十几]{1,2}\s*天|没(?:有)?提前|"
+                           r"提前(?:的)?(?:天数|时间)不够|(?:不满|没到|不到)\s*(?:30|三十)天|说走就走")
+
+
+def _no_loss_line(wage: int | None) -> str:
+    """No loss caused, so nothing may be docked (《劳动合同法》第九十条: a worker who leaves in breach
+    of the notice pays only a loss caused; 《工资支付暂行规定》第十六条: a loss docked at most 20 %)."""
+    pay = f"这个月的 {wage:,} 元" if wage else "这个月的工资"
+    return (f"单位没说您造成了什么损失，那就不能扣：扣工资抵损失，前提是您确实给单位造成了经济损失、单位拿得出证据。"
+            "辞职提前通知的天数不够，也只有给单位造成了损失才要赔（《劳动合同法》第九十条），单位不能光凭这个扣工资。"
+            f"所以{pay}要全数发给您，可以全数要回来。就算真有损失，每月最多也只能扣工资的 20%，扣完剩下的"
+            "不能低于当地月最低工资（《工资支付暂行规定》第十六条）。可以打 12333 投诉，或申请劳动仲裁。")
 
 
 def kept_from_the_worker(text: str) -> list[str] | None:
@@ -2032,9 +2114,18 @@ def without_feared_dismissal(found: list[dict], text: str) -> list[dict]:
     """The fact records found for ``text`` without the severance rules when the worker only fears a
     dismissal (会不会把我开了, XE-5: 单位解除劳动合同，多数情况下要给经济补偿 was the answer) —
     :func:`fear_of_dismissal_line` answers that."""
+    if grounds_answer(said := normalize_text(text), said):
+        # 光说业绩不好就辞退到底合不合法 / 沒合同算不算工傷 (XL-6, XL-13: the severance or the double
+        # wage paragraph came first, again): the law on the question, from :func:`sums_for`, alone
+        return [f for f in found if f.get("topic") not in _GROUNDS_BESIDE]
     if not fears_dismissal(text):
         return found
     return [f for f in found if f.get("topic") != "dismissal_compensation"]
+
+
+# the general records a question of :func:`grounds_answer` also finds, which do not answer it
+_GROUNDS_BESIDE = frozenset({"dismissal_compensation", "no_contract_double_wage", "work_injury_recognition",
+                             "unlawful_dismissal", "incompetence_dismissal", "injury_without_contract"})
 
 
 def legal_case(tracker: Tracker) -> dict[str, Any]:

@@ -819,7 +819,7 @@ def _read_worked_days(text: str, today: date) -> WorkedText:
     if not found.dates and (days := _days_of_a_month(text)):
         return _long_month(found, days, text)  # 一个月只歇两天 (YS-04: read as 2 days of overtime)
     found.rest_days = _count(_REST_COUNT, _A_DAYS_LENGTH.sub("每次", text)) or (0 if found.dates else (
-        _count(_REST_DAYS_NAMED, text) or 2 * _count(_WEEKENDS_COUNTED, text)))
+        _count(_REST_DAYS_NAMED, text) or _count(_DAYS_ARE_REST, text) or 2 * _count(_WEEKENDS_COUNTED, text)))
     if not found.rest_days and not found.dates and (month := _DAYS_A_MONTH.search(text)):
         # 一个月干26天 (II-04: a month of 26 days was no overtime): the days beyond 22 are rest
         # days worked (21.75 days is the legal month's working days)
@@ -849,6 +849,7 @@ def _read_worked_days(text: str, today: date) -> WorkedText:
         # day; its hours are no weekday overtime (一个礼拜六干了10个小时: the one Saturday counted)
         found.rest_days = 1
         text = text.replace(rest_day.group(0), " ")
+    text = _rest_days_length_dropped(found, text)
     hours = _HOURS.search(text)
     before = text[max(0, hours.start() - 4):hours.start()] if hours else ""
     # 三个礼拜天都去上班了 每天8小时 (ZG-03: 8 weekday hours added): a full day's length too
@@ -993,7 +994,27 @@ _REST_DAY_HOURS = re.compile(r"(?:礼拜六|礼拜天|礼拜日|周六|周日|�
 _A_DAYS_LENGTH = re.compile(rf"[一每]天(?=\s*(?:干|上|加)?了?\s*{_NUM}\s*多?\s*个?(?:小时|小失|钟头|钟(?!点)))")
 # 周六周日去加班呢 加了4天: rest days named, then counted further on than _REST_COUNT reads
 _REST_SAID_COUNT = re.compile(rf"(?:{_REST_WORDS}|礼拜六)[^，,。]{{0,12}}?({_NUM})\s*天(?!班)")
-_SHIFT_LENGTH = re.compile(r"每次|每回|每趟|一次|都是|每个都")
+_SHIFT_LENGTH = re.compile(r"每次|每回|每趟|一次|都是|每个都|整天")
+# 其中有4天是周六 (XK-3: read as one Saturday): days said to be rest days, that many of them
+_DAYS_ARE_REST = re.compile(rf"(?<![\d周期拜.])({_NUM})\s*天(?:都|也)?(?:是|赶上|碰上|正好是)(?:{_REST_WORDS}|礼拜六)")
+# 4个周六每个做8小时 / 四个礼拜六都是8小时: the rest days' length, said in their own clause
+_REST_LENGTH_BEFORE = re.compile(rf"(?:{_REST_WORDS}|礼拜六|每个|每次|每回|都是|整天)[^，,。；;\s]{{0,4}}$")
+
+
+def _rest_days_length_dropped(found: WorkedText, text: str) -> str:
+    """4个周六每个做8小时 另外18天平日每天多2小时 (XK-3: 8 h × 18 days summed): with rest days
+    counted and weekday hours said beside them, the hours that are the rest days' length (6 to
+    12, in the rest days' own clause, no 多 / 加 / weekday word before them) are no weekday
+    overtime; the text without them."""
+    figures = list(_HOURS.finditer(text))
+    if not found.rest_days or found.dates or len(figures) < 2:
+        return text
+    for m in reversed(figures):
+        clause = re.split(r"[，,。；;\s]", text[max(0, m.start() - 12):m.start()])[-1]
+        if 6 <= (_number(m.group(1)) or 0) <= 12 and _REST_LENGTH_BEFORE.search(clause) \
+                and not _WEEKDAY_HOURS.search(clause) and not re.search(r"[多加超]\S?$", clause):
+            text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
 
 
 def _every_workday(found: WorkedText, hours: Decimal, text: str, said: re.Pattern) -> None:
@@ -1003,7 +1024,13 @@ def _every_workday(found: WorkedText, hours: Decimal, text: str, said: re.Patter
     # (周六周日去加班呢 加了4天: no working days of the period; 周六都上班 一个月22天 — YU-02: the
     # 22 working days kept, more days than a month's rest days)
     text = _REST_SAID_COUNT.sub(lambda m: m.group(0) if (_number(m.group(1)) or 0) > 12 else "", text)
+    among = bool(found.rest_days and _DAYS_ARE_REST.search(text) and re.search(r"其中|里面|里头|当中", text))
+    text = _DAYS_ARE_REST.sub(" ", text)  # (其中有4天是周六: the Saturdays, no period of working days)
     found.workdays = _workdays_in_period(text)
+    if among and found.workdays > found.rest_days:
+        # 每天都多做2小时 做了22天 … 其中有4天是周六 做了整天8小时 (XK-3): the Saturdays are among
+        # the 22 days counted; the weekday hours are of the other 18
+        found.workdays -= found.rest_days
     found.workdays_counted = bool(re.search(rf"(?:{_NUM})\s*天|{_WORKDAYS_COUNTED.pattern}|{_DAYS_SAID_BARE}",
                                             said.sub("", text)))
     if found.workdays:

@@ -27,7 +27,15 @@ from actions.facts import (
 )
 from actions.handoff import asks_for_a_person, request_handoff
 from actions.hotline_form import just_asking
-from actions.legal import WAGE_AGAIN, WAGE_ASK, legal_case, own_case_reply, sums_for, worked_out
+from actions.legal import (
+    WAGE_AGAIN,
+    WAGE_ASK,
+    legal_case,
+    own_case_reply,
+    sums_for,
+    without_feared_dismissal,
+    worked_out,
+)
 from actions.service_catalog import (
     INJURY,
     SERVICE_NAMES,
@@ -203,6 +211,8 @@ class ActionLegalAid(PolicyAnswer):
             found = [f for f in await asked_facts(tracker, statements=True, places=False)
                      if f.get("kind") != "station"
                      and not said_this_turn(tracker, f.get("answer", "")[:24], earlier_turns=6)]
+        # (沒合同算不算工傷 inside the ticket offer, XL-13: the double-wage record before the answer)
+        found = without_feared_dismissal(found, tracker.latest_message.get("text") or "")
         if not answered and not found and (text := tracker.latest_message.get("text") or "") \
                 and INJURY.search(text) and not text.startswith("/"):
             found = await injury_facts(tracker, text)
@@ -465,6 +475,38 @@ def asks_course_time(text: str) -> bool:
     return bool(_COURSE_TIME.search(text) and _COURSE_TOPIC.search(text) and not _COURSE_NOT.search(text))
 
 
+# 我送快递的 晚上九点才下班 能上吗 right after the academy's courses (XL-3: 没太明白): the course is
+# the one just told, the question is whether the worker's hours fit it
+_LATE_HOURS = re.compile(r"晚上|夜里|夜班|下班|[六七八九十]点|\d{1,2}点|白天|没空|没时间|上班")
+_CAN_ATTEND = re.compile(r"能上|能去|能学|能听|赶得上|赶得及|来得及|上得了|去得了|学得了|跟得上|能报|"
+                         r"行不|可以不|可以吗|能行")
+_COURSES_TOLD = re.compile(r"职工书院|福田工会通|直播课堂|名师")
+
+
+def asks_course_fit(tracker: Tracker, text: str) -> bool:
+    """A worker's working hours against the courses the bot has just told."""
+    from actions.common import bot_said
+
+    return bool(_LATE_HOURS.search(text) and _CAN_ATTEND.search(text) and not _COURSE_NOT.search(text)
+                and bot_said(tracker, _COURSES_TOLD, earlier_turns=2))
+
+
+def online_course_line(policy: dict) -> str | None:
+    """For an academy on record with live online classes (福田: “福田工会通” + 直播课堂): those can
+    be followed after work; the timetable is the mini-program's (no record gives one)."""
+    summary = policy.get("summary") or ""
+    app = re.search(r"“([^”]+)”小程序", summary)
+    if not app or "直播" not in summary:
+        return None
+    return (f"能上线上的：{policy['title']}有“{app.group(1)}”小程序和直播课堂，报名、上课都在手机上，"
+            f"不用跑现场，下班以后、晚上也能在小程序里上；哪门课几点直播，记录里没有写，我不能跟您说准，"
+            f"以“{app.group(1)}”小程序里公布的课表为准。想去线下听的，记录里的10个街道职工服务中心和园区楼宇"
+            f"流动课堂几点开课也没有写，可以问福田区总工会职工服务中心（福田职工书院）或打 12351。"
+            f"（来源：{policy['source']}）") if "福田" in policy['title'] else (
+            f"能上线上的：{policy['title']}有“{app.group(1)}”小程序和直播课堂，下班以后也能在小程序里上；"
+            f"哪门课几点直播，记录里没有写，以小程序里公布的课表为准。（来源：{policy['source']}）")
+
+
 async def course_time_reply(tracker: Tracker) -> str | None:
     """When the courses are (XD-16: 福田 assumed, 晚上 unanswered): no record gives a timetable,
     so it is said plainly, with what the worker's own academy record does say (福田: the
@@ -474,9 +516,12 @@ async def course_time_reply(tracker: Tracker) -> str | None:
     said = {k for k, val in slots_set_this_turn(tracker).items() if val}
     place_now = bool(said) and said <= {"city", "district"} and said_this_turn(
         tracker, COURSE_TIME_ASK[:10], earlier_turns=1)
-    if text.startswith("/") or not (asks_course_time(text) or place_now):
+    fit = asks_course_fit(tracker, text)
+    if text.startswith("/") or not (asks_course_time(text) or place_now or fit):
         return None
     city, district = location(tracker)
+    if fit and not (city or district) and said_this_turn(tracker, "福田工会通", earlier_turns=2):
+        city, district = "深圳市", "福田区"  # the courses just told were 福田's (XL-3, no place slot)
     if not (city or district):
         return ("职工书院几点上课、晚上有没有课，我这里没有收录各地的上课时间，不能跟您说准。"
                 "我只收录了深圳福田职工书院的情况：有线上平台（“福田工会通”小程序+直播课堂）和线下的街道职工服务中心，上课时间记录里也没有写。"
@@ -490,6 +535,8 @@ async def course_time_reply(tracker: Tracker) -> str | None:
     where = f"可以问{station_where(station)}，或打职工服务热线 12351 问。"
     if local:
         policy = local[0]
+        if online := online_course_line(policy):
+            return online  # 晚上九点才下班 能上吗 (XL-3): the live online classes answer it
         return (f"{policy['title']}几点上课、晚上有没有课，记录里没有写，我不能跟您说准。"
                 f"记录里写的是：{policy['summary']}（来源：{policy['source']}）\n具体的课表以当地工会公布的为准，{where}")
     return (f"{place or '您那边'}的职工书院上课时间（晚上有没有课）我这里没有收录，不能跟您说准；"

@@ -399,7 +399,8 @@ def follows_minimum_wage(tracker: Tracker) -> bool:
     # (扣社保之前是2150 里面还有两百多是加班费 — ZW-04: an overtime sum: the pay less its overtime)
     return (not tracker.active_loop_name and last_flow(tracker) == "minimum_wage_form"
             and (not _OVERTIME_WORDS.search(text) or pay_less_overtime(text) is not None)
-            and not re.search(r"欠|拖|没发|不发", text))
+            and not re.search(r"欠|拖|没发|不发", text)
+            and not v.shortfall_said(text))  # 老細少俾咗900蚊 (XK-16: 月工资 900): owed, not the pay
 
 
 def wage_after_minimum_wage(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
@@ -509,7 +510,7 @@ def owed_after_months(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]
 
 # 三个月没发工资了…每个月五千块钱一分没见着 我真不想活了 (GG-12: the crisis came first, and
 # the form resumed later asked 一共欠了多少钱): unpaid wages told, whatever the intent
-_UNPAID = r"(?:没发|没给|不给|不发|欠|拖)"
+_UNPAID = r"(?:没发|没给|不给|不发|欠|拖|没拿到|一分没拿|没到手|没结)"  # (半年工资一分没拿到, XK-15)
 # (欠了我和另外5个工友三个月工资，一个月八千五: 一共欠了多少钱 asked — the owed words too far apart)
 _WAGES_UNPAID = re.compile(rf"{_UNPAID}[^\s，,。；;？?！!]{{0,14}}?(?:工资|工钱)|(?:工资|工钱)\S{{0,4}}{_UNPAID}")
 # 物业公司俩月没发钱了 一个月3k (XG-14: 一共欠了多少钱 asked): the money unpaid for months is the pay

@@ -1590,11 +1590,11 @@ async def change_phone_elsewhere(dispatcher: CollectingDispatcher, tracker: Trac
         before = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-2:-1]
         earlier = phone_change_named(before[0]) if before else None
         # (我换手机号了 新号185… 麻烦改一下 while a lookup asked the phone: no ticket id in it — XL-11)
-        new = earlier[1] if earlier and earlier[0] == asked.group(1) else \
+        told_new: str | None = earlier[1] if earlier and earlier[0] == asked.group(1) else \
             (new_phone_in(before[0]) or next(iter(_phones_in(before[0])), None) if before else None)
-        old = registered_phone_in(text) or next((p for p in phones if p != new), None)
-        if new and old:
-            return await _change_phone(dispatcher, tracker, asked.group(1), new, old)
+        old = registered_phone_in(text) or next((p for p in phones if p != told_new), None)
+        if told_new and old:
+            return await _change_phone(dispatcher, tracker, asked.group(1), told_new, old)
     if (asked := bot_said(tracker, _NEW_PHONE_ASKED, earlier_turns=1)) and len(phones) == 1:
         # 15192281736 right after 新的手机号是多少 (YX-9: the lookup's ticket, verified with the old)
         return await _change_phone(dispatcher, tracker, asked.group(1), phones[0], phone_found_with(tracker))

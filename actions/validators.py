@@ -386,9 +386,12 @@ def grade(value: object) -> Checked:
     """School grade, canonical: 初二 → 初中二年级, 三年级 → 小学三年级, 大班 → 幼儿园大班.
     The grade the child is to go into wins: 上完二年级了 要上三年级 → 小学三年级."""
     text = _text(value)
-    going = re.search(r"(?:要|该|准备|想|打算|得)((?:上|读|进|念).{2,8})", text)
-    if going and going.group(1) != text and grade(going.group(1)).ok:
-        return grade(going.group(1))
+    # 在老家上一年级了想转过来上二年级 (XL-1 filed 小学一年级): the grade after 想 / 要 / 准备 and
+    # 转过来 / 转到这边, not the one the child is in now
+    for going in re.finditer(r"(?:要|该|准备|想|打算|得)(?:转学?|转到|插班)?[^，,。；;\s]{0,4}?"
+                             r"((?:上|读|进|念|插班到?)[^，,。；;]{2,8})", text):
+        if going.group(1) != text and grade(going.group(1)).ok:
+            return grade(going.group(1))
     if m := re.search(r"[小中大]班", text):
         return Checked(f"幼儿园{m.group(0)}")
     if re.search(r"幼儿园|托班|学前", text):
@@ -758,6 +761,9 @@ _A_QUESTION = re.compile(r"[嘛呢？?]$|吗|合法|违法|怎么办|咋办|能�
 _NOT_EMPLOYER = re.compile(r"^(?:老板|公司|单位|厂里|厂子|工地|包工头|不知道|不清楚|没有|没|嗯|哦|好)$|"
                            # 好像厂里给办过 (ZR-02 filed 单位 好像厂): a hedge before 厂, no name
                            r"^(?:好像|可能|估计|大概|应该|也许|我们|俺们|他们|那个|这个)(?:厂|公司|单位|工地)|"
+                           # 其实厂里没补休 (XK-2 filed 单位 其实厂): a filler word, then the works
+                           r"^(?:其实|就是|反正|然后|可是|但是|不过|而且|结果|本来|后来|当时|现在|那|这)"
+                           r"(?:厂|工厂|厂子|公司|单位|工地)(?:里|上|那边|这边)?$|"
                            # 缝了十几针公司说… (XD-11 filed 十几针公司): a count, then 公司, names nobody
                            r"^[零一二三四五六七八九十百千万两几多\d]+[个针次天块元岁斤处刀下回遍趟顿](?:公司|厂|单位)$|"
                            # 催过 / 要过 他不给 / 找过他 (XG-8 filed 单位：催过): chasing the money, no name
@@ -1002,11 +1008,22 @@ def allowances_only(text: str) -> bool:
 # month's pay, and as the sum owed): what the employer paid towards it — 先 before, 已经 before
 # with no month's pay named (这个月工资已经发了2100 is the pay), or the rest said after
 _PAID_VERB = r"(?:给了|发了|付了|打了|转了|结了|还了|支了|预支了?|借了|先给|先发|先打|先转|先结)(?:我|俺)?\s*$"
+# 少给了900 / 少发了我500 / 少俾咗900 (XK-16: 月工资 900): a shortfall, the sum owed, never the pay
+_SHORT_BEFORE = re.compile(r"少(?:给|发|付|俾|畀|打|算|结|开)?(?:了|咗)?(?:我|俺)?\s*$")
 _PAID_FIRST = re.compile(r"(?:先|陆续|前后|分\S{1,2}次)\S{0,4}?" + _PAID_VERB)
 _PAID_ALREADY = re.compile(r"(?:已经|已|之前|前面|前几天|刚|年前|上次)\S{0,4}?" + _PAID_VERB)
-_REST_AFTER = re.compile(r"还差|剩下|剩的|剩余|其余|余下|尾款|还欠|还剩")
+_REST_AFTER = re.compile(r"还差|剩下|剩的|剩余|其余|余下|尾款|还欠|还剩|差的|差多少|差额|差那些|少的那")
+# 就给了我1500 / 只发了两千 / 才打了3000过来 (XK-2 filed 金额 1,500, the sum paid): only that much paid
+_PAID_ONLY = re.compile(r"(?:就|只|才|光|总共就|一共就|一共才|总共才)(?:给了|发了|付了|打了|转了|结了)(?:我|俺)?\s*$")
 # 还差五千 / 剩下的三千: what is still owed
 _REST_BEFORE = re.compile(r"(?:还差|还剩|剩下|剩的|剩余|余下|还欠)(?:我|俺)?的?(?:是|有|还有)?\s*$")
+
+
+def shortfall_said(text: str) -> bool:
+    """少给了900 / 少发了我500 / 老細少俾咗900蚊: a sum the message says was paid short (owed)."""
+    text = _text(text)
+    return any(_SHORT_BEFORE.search(text[max(0, span.start - 8):span.start])
+               for span in find_amounts(apart_from_words(text)))
 
 
 def paid_towards(text: str, start: int, end: int) -> bool:
@@ -1016,7 +1033,7 @@ def paid_towards(text: str, start: int, end: int) -> bool:
         return False
     month_pay = _MONTHLY_WORD.search(_clause_at(text, start)) or re.search(r"工资|月", before)
     return bool(_PAID_FIRST.search(before) or _REST_AFTER.search(text[end:])
-                or (_PAID_ALREADY.search(before) and not month_pay))
+                or ((_PAID_ALREADY.search(before) or _PAID_ONLY.search(before)) and not month_pay))
 
 
 def is_hourly_pay(text: str, start: int, end: int) -> bool:
@@ -1042,6 +1059,8 @@ def _amount_slot(text: str, start: int, ctx: Context) -> str:
     after = text[start:start + 12]
     if _MEDICAL_CUE.search(before) or _MEDICAL_CUE.search(after[:8]):
         return "medical_cost"
+    if _SHORT_BEFORE.search(before):
+        return "amount"  # 老細少俾咗900蚊 (XK-16 filed 月工资 900): paid that much short, owed
     if _TAKE_HOME_CUE.search(before):
         return "monthly_wage"  # 扣完社保到手2100 (ZA-08: the 扣 of the insurance read as owed)
     if _A_MONTHS_PAY_BEFORE.search(before):
@@ -1379,6 +1398,8 @@ _CALLED_COMPANY = re.compile(r"(?<![我俺他她你])(?:叫做?|名叫|名字是
                              r"([\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?"
                             r"(?:有限责任公司|股份有限公司|有限公司|集团|公司|茶餐厅|餐厅|饭店|酒店|超市|"
                             r"饭馆|面馆|餐馆|菜馆|酒楼|饭庄|火锅店|烧烤店|厂|物流|商行|门市部?|作坊|"
+                            # 不知道 就叫老王烧烤 (XL-7: the name lost, said to the place question)
+                            r"烧烤|烤肉|火锅|麻辣烫|小吃|快餐|饺子馆|包子铺|面馆|奶茶|理发店?|洗车行?|"
                             # 都叫它海韵物业 (YM-12 filed the 物业公司 said before it)
                             r"电子|建筑|建设|科技|实业|机械|食品|纺织|服饰|制衣|装饰|劳务|物业|家政|包装|五金)"
                             r"(?!厂|工厂|公司|集团|有限))")
@@ -1441,14 +1462,49 @@ def months_paid(text: str, start: int, end: int) -> bool:
     return bool(_PAID_AFTER.match(text, end) or _PAID_BEFORE_SPAN.search(text[max(0, start - 4):start]))
 
 
+# 说我辞只提前3天 / 3天是我提前说辞职的 / 提前了一周跟老板说 (XK-12 filed 欠薪时间 3天): the notice
+# given before leaving
+_NOTICE_BEFORE = re.compile(r"提前(?:了|说|通知|打招呼|讲|告诉)?(?:只|就|才|了)?\s*$")
+_NOTICE_AFTER = re.compile(r"\s?(?:的)?(?:是|那是|就是)?(?:我|俺)?(?:提前|预先)|\s?(?:的)?(?:通知期|预告期)")
+# 补休两天 / 调休了三天 / 有2天给我补休了 (XK-2 filed 欠薪时间 2天): time off in lieu
+_TIME_OFF_IN_LIEU_BEFORE = re.compile(r"(?:补休|调休|倒休|轮休|请假|请了|休假|年假)(?:了|给我|我)?\s*$")
+_TIME_OFF_IN_LIEU_AFTER = re.compile(r"\S{0,4}?(?:补休|调休|倒休)")
+
+
 def time_not_owed(text: str, start: int, end: int) -> bool:
     """The duration at ``start:end`` is the time since leaving or since an accident, the
-    contract's term, a time off work, a point in time (三个月前) or a time paid for (头一个月给了):
-    no time the wages are owed, nor one worked."""
+    contract's term, a time off work, a point in time (三个月前), a time paid for (头一个月给了),
+    a notice period (提前3天) or time off in lieu (补休两天): no time the wages are owed, nor one
+    worked. 一年零两个月 after 走了 is all of it the time since leaving (XK-10: 欠薪时间改为2个月)."""
     before = text[max(0, start - 8):start]
+    joint = start if text[start:start + 1] in ("零", "又") else start - 1 if before.endswith(("零", "又")) else None
+    if joint is not None and (head := next((s for s in find_durations(text) if s.end == joint), None)):
+        return time_not_owed(text, head.start, head.end)
     return bool(SINCE_LEFT.search(before) or _SINCE_HURT.search(before) or _CONTRACT_BEFORE.search(before)
                 or _CONTRACT_AFTER.match(text, end) or time_off_work(text, start, end)
-                or _AGO_AFTER.match(text, end) or months_paid(text, start, end))
+                or _AGO_AFTER.match(text, end) or months_paid(text, start, end)
+                or _NOTICE_BEFORE.search(before) or _NOTICE_AFTER.match(text, end)
+                or _TIME_OFF_IN_LIEU_BEFORE.search(before) or _TIME_OFF_IN_LIEU_AFTER.match(text, end))
+
+
+# 扣了上个月一整月的 / 整整一个月的工资 (XK-12: 不是3天 是扣了上个月一整月的 not understood): one month
+_WHOLE_MONTH = re.compile(r"一整个?月|整整一个月|一个整月|整一个月")
+
+
+def _joined(text: str, spans: list) -> list:
+    """一年零两个月 / 一年又三个月 (XK-10 read 2个月): a duration and the one joined to it by 零 or
+    又, as one count of months."""
+    out: list = []
+    for span in spans:
+        prev = out[-1] if out else None
+        years = re.fullmatch(r"P(\d+)Y", str(prev.value)) if prev else None
+        months = re.fullmatch(r"P(\d+)M", str(span.value))
+        if prev and years and months and (span.start == prev.end + 1 and text[prev.end] in "零又"
+                                          or span.start == prev.end and text[span.start] in "零又"):
+            out[-1] = type(span)(prev.start, span.end, f"P{int(years.group(1)) * 12 + int(months.group(1))}M")
+            continue
+        out.append(span)
+    return out
 
 
 def _owed_duration(text: str, ctx: Context, correcting: bool) -> str | None:
@@ -1458,7 +1514,7 @@ def _owed_duration(text: str, ctx: Context, correcting: bool) -> str | None:
     off = any(time_off_work(text, span.start, span.end) for span in find_durations(text))
     if (m := _RANGE.search(text)) and not time_not_owed(text, m.start(), m.end()):
         return f"约{m.group(0)}"  # 四五个月 is a range, not 45 months
-    spans = [span for span in find_durations(text) if not _ABOUT_THE_LAW.search(
+    spans = [span for span in _joined(text, find_durations(text)) if not _ABOUT_THE_LAW.search(
         text[max(0, span.start - 8):span.start])  # 仲裁时效是不是就一年 (I-20): the law's year
         and not _LAW_AFTER.match(text, span.end)  # 到底一年以后还能不能告 (K-09)
         and not text[max(0, span.start - 3):span.start].endswith(("不是", "不是说"))  # 不是一年
@@ -1477,6 +1533,8 @@ def _owed_duration(text: str, ctx: Context, correcting: bool) -> str | None:
         spans = owed or [span for span in spans if span not in worked] or spans
     if spans and not _time_worked(text, spans[0].start, ctx):
         return str(spans[-1 if correcting else 0].value)
+    if not spans and _WHOLE_MONTH.search(text):
+        return "P1M"
     approx = approximate_duration(_THOSE_MONTHS.sub(" ", text) if off else text)
     if approx.ok and (not re.search(r"\d", str(approx.value)) or str(approx.value).endswith("月的工资")):
         return str(approx.value)
@@ -1621,10 +1679,11 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             continue
         if any(start <= span.start < end for start, end in phones):
             continue  # 电话 139 0532 8876 (U-18 filed 8,876 元 as the sum owed)
-        if _PAID_BEFORE.search(text[max(0, span.start - 6):span.start]) and (
+        short = bool(_SHORT_BEFORE.search(text[max(0, span.start - 8):span.start]))
+        if _PAID_BEFORE.search(text[max(0, span.start - 6):span.start]) and not short and (
                 ctx.about(_OVERTIME_CONTEXT) or "加班" in text):
             continue  # 厂里就给了一千出头 (Y-03): what was paid, not the wage (paid_so_far reads it)
-        if paid_towards(text, span.start, span.end):
+        if not short and paid_towards(text, span.start, span.end):
             continue  # 老板先给了两千 (YO-12): paid already, neither the pay nor the sum owed
         if re.search(r"(?:不是|并非|而非)\s*$", text[max(0, span.start - 4):span.start]):
             continue  # 工资是6525不是6500 (GG-09 recomputed on 6,500): the sum said to be wrong

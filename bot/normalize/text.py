@@ -51,12 +51,19 @@ _CANTONESE_PHRASES = (("冇出粮", "欠工资"), ("点解", "为何"), ("边度
                       ("我系", "我是"), ("佢系", "他是"), ("你系", "你是"), ("就系", "就是"),
                       ("唔系", "不是"), ("系咪", "是不"),
                       # ZW-06: 礼包点样攞啊 我冇单位工会嘅 (not answered)
-                      ("点样", "怎样"), ("几多", "多少"), ("嗰个", "那个"), ("而家", "现在"), ("宜家", "现在"))
+                      ("点样", "怎样"), ("几多", "多少"), ("嗰个", "那个"), ("而家", "现在"), ("宜家", "现在"),
+                      # XL-16: 而家有咗BB三个月 公司话要炒我 / 我有身孕 佢哋可唔可以炒我㗎 (the generic
+                      # legal-aid text; only 怀孕了公司能不能辞退我 was answered): pregnant, dismissed
+                      ("有咗BB", "怀了孩子"), ("有咗bb", "怀了孩子"), ("有身孕", "怀了孕"),
+                      ("炒咗我", "辞退我"), ("炒咗佢", "辞退他"), ("公司话", "公司说"), ("老板话", "老板说"),
+                      ("厂度", "厂里"), ("公司度", "公司里"))
+# 炒我 (to sack me) → 辞退, two for two (要炒我 → 要辞退); not 炒我鱿鱼 (Mandarin, and read as such)
+_SACKED = re.compile(r"炒(?:我|佢|人)(?!鱿)")
 _CANTONESE_CHARS = str.maketrans({"嘅": "的", "咗": "了", "冇": "没", "唔": "不", "佢": "他",
                                   "喺": "在", "啲": "些", "嘢": "事", "揾": "找", "畀": "给",
                                   "俾": "给", "睇": "看", "咁": "这", "啱": "对", "攞": "拿",
-                                  "乜": "啥", "咩": "啥", "哋": "们", "搵": "找", "嗰": "那"})
-_CANTONESE_MARKS = frozenset("嘅咗冇唔佢喺啲嘢揾畀俾睇咁啱攞乜咩哋搵嗰")
+                                  "乜": "啥", "咩": "啥", "哋": "们", "搵": "找", "嗰": "那", "㗎": "啊"})
+_CANTONESE_MARKS = frozenset("嘅咗冇唔佢喺啲嘢揾畀俾睇咁啱攞乜咩哋搵嗰㗎")
 # words that are Cantonese whole, in a message with none of the marks
 _CANTONESE_WORDS = ("老细", "出粮")  # (not 点样 / 而家 / 点解: 一点样子, 然而家里, 重点解决)
 
@@ -67,6 +74,8 @@ def from_cantonese(text: str) -> str:
         return text
     for spoken, mandarin in _CANTONESE_PHRASES:
         text = text.replace(spoken, mandarin)
+    if "炒" in text:
+        text = _SACKED.sub("辞退", text)
     text = text.translate(_CANTONESE_CHARS)
     # 人工 is the pay (拖咗人工两个月), except where a person is asked for (转人工)
     text = _PAY_IN_CANTONESE.sub("工资", text)
