@@ -201,7 +201,9 @@ def place_for_the_person(tracker: Tracker) -> bool:
     said the city's centre was closed and asked where they are to check their own station (XH-10:
     现在没人吗？我在黄岛辛安 got 没太明白, 黄岛辛安街道 the menu, the person only at the third ask)."""
     said = slots_set_this_turn(tracker)
-    return any(said.get(k) for k in ("city", "district")) and _place_asked_for_a_person(tracker, 2)
+    # (18954327761 黄岛 我现在在工地楼顶上 after a crisis reply: the danger and the urgent callback first)
+    return any(said.get(k) for k in ("city", "district")) and _place_asked_for_a_person(tracker, 2) \
+        and not said.get("phone") and not crisis_answered(tracker, earlier_turns=4)
 
 
 def _place_asked_for_a_person(tracker: Tracker, turns: int) -> bool:

@@ -2124,8 +2124,10 @@ def without_feared_dismissal(found: list[dict], text: str) -> list[dict]:
 
 
 # the general records a question of :func:`grounds_answer` also finds, which do not answer it
+# (the records that answer the question itself — injury_without_contract, incompetence_dismissal — stay,
+# with their sources: the first reply's figure is on record)
 _GROUNDS_BESIDE = frozenset({"dismissal_compensation", "no_contract_double_wage", "work_injury_recognition",
-                             "unlawful_dismissal", "incompetence_dismissal", "injury_without_contract"})
+                             "unlawful_dismissal"})
 
 
 def legal_case(tracker: Tracker) -> dict[str, Any]:

@@ -223,7 +223,8 @@ class ActionLegalAid(PolicyAnswer):
             dispatcher.utter_message(text=line)
         if any(WAGE_ASK in line or line == WAGE_AGAIN for line in sums):
             return []  # the sum waits for the wage
-        if not found and not sums and (ask := own_case_reply(tracker)):
+        if not found and not sums and not wants_registration(tracker.latest_message.get("text") or "") \
+                and (ask := own_case_reply(tracker)):
             dispatcher.utter_message(text=ask)  # 看看我的情况 (XH-4, XG-10: the paragraph, nothing asked)
             return []
         if found or sums:

@@ -440,7 +440,9 @@ def context_facts(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any
     (and the points of a work case it lacks, added to its own ``case_points``)."""
     # (a case parked with 月工资 / 单位 still None takes them when told later: XI-8 filed 一个月六千 and
     # 饭店叫老渔村, said after the offer, on neither the summary nor the ticket)
-    told = {k: tracker.get_slot(k) for k in CONTEXT_FACTS if case_facts.get(k) in (None, "")}
+    told = {k: tracker.get_slot(k) for k in CONTEXT_FACTS if case_facts.get(k) in (None, "")
+            # (a probation case parks the pay as None on purpose: the probation pay is no month's pay, T-10)
+            and not (k == "monthly_wage" and "试用期" in str(case_facts.get("case_points") or ""))}
     if told.get("occupation") == "other" and (job := next((w for t in reversed(worker_messages(tracker, limit=12))
                                                            if (w := v.job_in_words(t))), None)):
         told["occupation"] = job  # 饭店服务员 (XE-4: 工作：其他)
