@@ -86,3 +86,21 @@ def test_hurry_while_a_person_is_looked_for_asks_the_place_again():
     assert "哪个城市、区、街道" in (hurry_reply(conversation([("转人工", "request_human", [asked]),
                                                          ("快点", "nlu_fallback", [])]), "快点") or "")
     assert hurry_reply(conversation([("快点", "nlu_fallback", [])]), "快点") is None
+
+
+def test_months_told_in_a_crisis_message_multiply_the_pay_told_later():
+    """XK-15: 半年工资一分没拿到 … 不想活了, then 厂叫华泰模具 一个月4500 → 一共欠了多少钱 asked (刚说了
+    半年): 没拿到 was not read as unpaid."""
+    from form_trackers import parse
+    from rasa_sdk import Tracker
+
+    from actions.slot_mappings import owed_per_month
+    first = "半年工资一分没拿到 房租交不起 孩子学费也没了 活着没意思 不想活了"
+    later = "13806398765 厂叫华泰模具 一个月4500"
+    events = [{"event": "user", "text": first, "parse_data": parse(first, "psych_support")},
+              {"event": "slot", "name": "duration", "value": "P6M"},
+              {"event": "bot", "text": "您的安全最重要。"},
+              {"event": "user", "text": later, "parse_data": parse(later, "inform")}]
+    tracker = Tracker("worker-50", {"duration": "P6M"}, parse(later, "inform"), events, False, None, {},
+                      "action_listen")
+    assert owed_per_month(tracker, {"monthly_wage": 4500}).get("amount") == 27000
