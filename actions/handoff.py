@@ -464,11 +464,15 @@ WAIT_AGAIN = ("现在排第几，要看工作人员手上的事，我这里说�
 
 def queued_wait_reply(tracker: Tracker, text: str) -> str | None:
     """The reply to a question about the wait, while the conversation is queued (None: not that)."""
-    if not _WAIT_ASKED.search(text or "") or not said_this_turn(tracker, "已为您转接", earlier_turns=8):
+    return _queued_wait_text(tracker) if _WAIT_ASKED.search(text or "") else None
+
+
+def _queued_wait_text(tracker: Tracker) -> str | None:
+    """What the wait is, while the conversation is queued for a person (None: not queued) — not the
+    same text twice in a row (我现在排第几 right after it, YP-13: 帮不上忙)."""
+    if not said_this_turn(tracker, "已为您转接", earlier_turns=8):
         return None
-    if said_this_turn(tracker, WAIT_REPLY[:12], earlier_turns=1):
-        return WAIT_AGAIN  # 我现在排第几 right after (YP-13: 帮不上忙): not the same text again
-    return WAIT_REPLY
+    return WAIT_AGAIN if said_this_turn(tracker, WAIT_REPLY[:12], earlier_turns=1) else WAIT_REPLY
 
 
 # 有人吗 / 在吗 / 人呢 while queued: whether anyone is there, not a new hello (XF-11: the menu)
@@ -478,9 +482,9 @@ _ANYONE_THERE = re.compile(r"^(?:喂|您好|你好|哈喽)?[，,。 ]*(?:有人�
 
 def queued_hello_reply(tracker: Tracker, text: str) -> str | None:
     """The reply to 有人吗 while the conversation is queued for a person (None: not that)."""
-    if not _ANYONE_THERE.match((text or "").strip()) or not said_this_turn(tracker, "已为您转接", earlier_turns=8):
+    if not _ANYONE_THERE.match((text or "").strip()):
         return None
-    return "在的。" + (WAIT_AGAIN if said_this_turn(tracker, WAIT_REPLY[:12], earlier_turns=1) else WAIT_REPLY)
+    return "在的。" + waiting if (waiting := _queued_wait_text(tracker)) else None
 
 
 def queued_phone_left(tracker: Tracker) -> bool:

@@ -1017,8 +1017,9 @@ def case_points(words: str) -> dict[str, str]:
     27: a legal ticket held only what the worker typed): the points, and how long they worked."""
     contract = contract_unknown(words)  # 合同我也不知道签没签 … 没给我留 (XH-5: not kept)
     words = _contract_words(words)
+    fired = dismissed(words)  # (read once: it walks every dismissal word and its fears)
     points = "、".join([*(label for pattern, label in _CASE_POINTS if pattern.search(words)
-                         and (pattern is not _DISMISSED or dismissed(words))),
+                         and (pattern is not _DISMISSED or fired)),
                        *(["被逼签放弃社保"] if _WAIVER.search(words) and _PRESSED.search(words) else []),
                        # 让俺签个自愿离职 (XC-6: left off the ticket, then asked 工单上写了没)
                        *(["单位让本人写辞职、签自愿离职"] if _MADE_TO_RESIGN.search(words) else []),
@@ -1027,7 +1028,7 @@ def case_points(words: str) -> dict[str, str]:
                        *(["众包骑手（平台说不是员工）"] if _CROWD.search(words) and _RIDER.search(words) else [])])
     if "没交社保" in points and (_INSURANCE_UNKNOWN.search(words) or _NOT_NONE.search(words)):
         points = points.replace("没交社保", "社保交没交不清楚")
-    if _NOT_DISMISSED.search(words) and not dismissed(words):
+    if _NOT_DISMISSED.search(words) and not fired:
         points = "、".join(p for p in (points, "未被辞退") if p)  # (ZX-08: said so, and kept)
     elif "被辞退" in points and all(_feared(words, m) for m in _dismissals(words)):
         points = points.replace("被辞退", "怕被辞退")
@@ -2013,6 +2014,8 @@ def _minimum_said(tracker: Tracker) -> tuple[tuple[str, int] | None, int | None]
 def stoppage_reply(tracker: Tracker, text: str, words: str) -> str | None:
     """:func:`stoppage_pay_line` on the conversation: the pay the minimum-wage verdict was said
     on, or the sum in the message."""
+    if not _NOT_WORKING.search(words):
+        return None  # (stoppage_pay_line's own first test, before the tracker and the records are read)
     minimum, paid = _minimum_said(tracker)
     minimum = minimum or minimum_wage_at(*location(tracker))  # (the place's, when none was said)
     told = next((int(s.value) for s in find_amounts(text) if isinstance(s.value, (int, float))

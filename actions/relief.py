@@ -11,10 +11,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend_client import BackendError
 from actions.common import SafeAction, client, location
-from actions.facts import case_words
+from actions.facts import case_words, is_question
 from actions.slot_checks import slots_set_this_turn, value_before_this_message
 from actions.tickets import offer_ticket
 from actions.validators import UNKNOWN, asks_how_to_register, hardship_status_in
+from bot.normalize.text import normalize_text
 
 
 def worker_region(tracker) -> tuple[str | None, str | None]:
@@ -69,9 +70,6 @@ def worker_status_said(text: str) -> str | None:
     None for a tier only asked about (特困的住院都减免啥费用, 要是我是特困的…) and UNKNOWN for a
     tier taken back (我没说我是特困啊 我就问问 到底是啥我不知道). The slot mappings should read the
     status with this (XI-6); this action also undoes a status set by a mere question."""
-    from actions.facts import is_question
-    from bot.normalize.text import normalize_text
-
     text = normalize_text(text or "")
     if _TIER_DENIED.search(text):
         return UNKNOWN

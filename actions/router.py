@@ -633,16 +633,21 @@ _OVERTIME_SAID = re.compile(r"加班|加点|倍|节|假|周末|周六|周日|礼
                             r"\d+\s*天|[一二两三四五六七八九十]\s*天")
 
 
+def _overtime_days_told(text: str) -> bool:
+    """The message tells days or hours of overtime (the cheap word check first)."""
+    return bool(_OVERTIME_SAID.search(text)) and bool(read_worked_days(text))
+
+
 def overtime_told_not_owed(text: str) -> bool:
     """Days of overtime told, and nothing said to be owed or docked: an overtime question the
     model read as wage arrears (周六周天都干 月工资五千 上个月干了四个周六)."""
-    return bool(_OVERTIME_SAID.search(text)) and bool(read_worked_days(text)) and not _OWED.search(text)
+    return _overtime_days_told(text) and not _OWED.search(text)
 
 
 def overtime_sum_told(tracker: Tracker, text: str) -> bool:
     """The message gives days of overtime and the wage is known: the sum can be done."""
-    return bool(read_worked_days(text)) and bool(_OVERTIME_SAID.search(text)) and bool(
-        tracker.get_slot("monthly_wage") or slots_set_this_turn(tracker).get("monthly_wage"))
+    return bool(tracker.get_slot("monthly_wage") or slots_set_this_turn(tracker).get("monthly_wage")) \
+        and _overtime_days_told(text)
 
 
 # a day or an hour said (18点到那 有人吗 / 礼拜天开不开): a question about a card's hours, not a person wanted

@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.apply_where import POLICY_SERVICE_OF, place_station, station_where, where_to_apply_reply
 from actions.backend_client import BackendError, RateLimited
-from actions.common import SafeAction, client, location, policies_for, said_this_turn
+from actions.common import SafeAction, bot_said, client, location, policies_for, said_this_turn
 from actions.crisis import is_crisis, safe_again, safe_again_check_in, wants_to_talk
 from actions.facts import (
     answer_fact,
@@ -49,8 +49,15 @@ from actions.station_followup import (
     filed_type,
     service_place_text,
 )
-from actions.station_text import OPEN_NOW_NOTE, asked_time_line, hours_text, station_text, wider_station_note
-from actions.tickets import call_back_by, filed_summary, lookup_phone, offer_ticket, ticket_filed_here
+from actions.station_text import (
+    OPEN_NOW_NOTE,
+    asked_time_line,
+    bare_address,
+    hours_text,
+    station_text,
+    wider_station_note,
+)
+from actions.tickets import call_back_by, filed_summary, lookup_phone, offer_ticket, promised_call, ticket_filed_here
 from actions.validators import OCCUPATION_WORDS
 from bot.contract import TICKET_STATUS_WORKER_NAMES
 from bot.normalize.text import normalize_text
@@ -629,31 +636,7 @@ def topic_just_answered(tracker) -> str | None:
 # 多久 / 多长时间 / 几天 said alone right after the training answer (XJ-5 T7: the legal-aid paragraph)
 _HOW_LONG = re.compile(r"^(?:那)?(?:要|得|需要|大概|一般)?(?:学|上|培训)?(?:多久|多长时间|多长|几天|几个月|多少天)"
                        r"(?:能学完|学完|时间)?[啊呀呢吗么哇？?。！!~\s]*$")
-_CALL_PROMISED = re.compile(r"工作人员(?:会|承诺)在 (\S+?)前(?:给您打电话|联系您)")
-
-
-def _call_promised(tracker, turns: int = 3) -> str | None:
-    """The day the filing reply of the last ``turns`` messages promised a call by."""
-    users = 0
-    for event in reversed(tracker.events):
-        users += event.get("event") == "user"
-        if users > turns:
-            return None
-        if event.get("event") == "bot" and (found := _CALL_PROMISED.search(event.get("text") or "")):
-            return found.group(1)
-    return None
-
-
-def _training_said(tracker, turns: int = 2) -> bool:
-    """The training answer (职工书院 / 技能培训) was a reply to one of the last ``turns`` messages."""
-    users = 0
-    for event in reversed(tracker.events):
-        users += event.get("event") == "user"
-        if users > turns:
-            return False
-        if event.get("event") == "bot" and re.search(r"职工书院|技能培训", event.get("text") or ""):
-            return True
-    return False
+_TRAINING_SAID = re.compile(r"职工书院|技能培训")
 
 
 def how_long_reply(tracker) -> str | None:
@@ -663,15 +646,15 @@ def how_long_reply(tracker) -> str | None:
     text = ((tracker.latest_message or {}).get("text") or "").strip()
     if not _HOW_LONG.match(normalize_text(text)):
         return None
-    if not _training_said(tracker):
+    if not bot_said(tracker, _TRAINING_SAID, earlier_turns=2):
         # 多久 right after a ticket was filed: when the call comes
-        when = _call_promised(tracker, turns=1)
+        when = promised.group(1) if (promised := promised_call(tracker, turns=1)) else None
         return f"工作人员会在 {when}前按您登记的手机号给您打电话，请保持手机畅通；着急可以打职工服务热线 12351。" \
             if when else None
     reply = ("课程学多长时间（几天还是几个月、一周上几次），我这里没有收录，各地职工书院的班不一样；"
              "报名时问工作站，或打职工服务热线 12351 问最近的开班。")
-    if when := _call_promised(tracker):
-        reply = (f"工作人员会在 {when}前给您打电话，请保持手机畅通；课程学多长时间我这里没有收录，"
+    if promised := promised_call(tracker, turns=3):
+        reply = (f"工作人员会在 {promised.group(1)}前给您打电话，请保持手机畅通；课程学多长时间我这里没有收录，"
                  "已经记在工单上的问题会一并给您说清楚，也可以先打职工服务热线 12351 问。")
     return reply
 
@@ -862,6 +845,12 @@ async def stations_with(tracker, word: str) -> list[dict]:
                                                  for sv in st.get("services") or []))
 
 
+async def _psych_room(tracker) -> tuple[dict, str] | None:
+    """(the worker's station with a psychological room, the room's name) — None: none on record."""
+    stations = await stations_with(tracker, "心理")
+    return (stations[0], psych_service_of(stations[0]) or "心理健康服务") if stations else None
+
+
 async def psych_room_reply(tracker) -> str | None:
     """我在黄岛辛安 听说工会有个心理的屋子 能去不 要钱不 (XH-14: the general paragraph, twice): the
     room of the worker's own station, free, its hours and phone; asked again (具体在哪), the
@@ -869,12 +858,10 @@ async def psych_room_reply(tracker) -> str | None:
     text = ((tracker.latest_message or {}).get("text") or "").strip()
     if text.startswith("/") or is_crisis(text) or asked_service_of_station(text) != "心理":
         return None
-    stations = await stations_with(tracker, "心理")
-    if not stations:
+    if (room := await _psych_room(tracker)) is None:
         return None
-    station = stations[0]
-    service = psych_service_of(station) or "心理健康服务"
-    address = re.sub(r"（示例地址[^）]*）", "", str(station.get("address") or ""))
+    station, service = room
+    address = bare_address(station.get("address"))
     said = service_place_text(service, station["name"], address, str(station.get("phone") or "12351"),
                               hours_text(station.get("hours") or {}), text)
     if said_this_turn(tracker, said[:20], earlier_turns=2):
@@ -895,14 +882,11 @@ async def face_to_face_reply(tracker) -> str | None:
     text = ((tracker.latest_message or {}).get("text") or "").strip()
     if text.startswith("/") or not asks_face_to_face(text):
         return None
-    stations = await stations_with(tracker, "心理")
-    if stations:
-        station = stations[0]
-        service = psych_service_of(station) or "心理健康服务"
-        address = re.sub(r"（示例地址[^）]*）", "", str(station.get("address") or ""))
+    if (room := await _psych_room(tracker)) is not None:
+        station, service = room
+        where = bare_address(station.get("address"))
         phone = str(station.get("phone") or "12351")
         hours = OPEN_NOW_NOTE.sub("", hours_text(station.get("hours") or {})).replace("；", "，")
-        where = re.sub(r"（具体位置请先打电话问清楚）", "", address)
         return (f"不打电话也行，可以当面聊：{station['name']}有{service}，可以去那里当面跟工作人员聊"
                 f"（{where}，具体门牌先打 {phone} 问清楚）。服务时间是{hours}，在服务时间里直接过去就行。"
                 f"不在服务时间的时候，{HOTLINES_24H}")

@@ -148,9 +148,6 @@ def first_case_words(tracker: Tracker) -> tuple[str, list[dict]]:
                      or blanked[e["start"]:e.get("end", e["start"])].strip()]
 
 
-_THEIR_FACTS = ("occupation", "employer", "holiday_situation")
-
-
 def without_relatives_facts(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
     """The facts read from 我表弟在廣東送外賣，他那邊有嗎 without the relative's (XG-5): not their
     place, and not their job, employer or holiday plan where the worker's own is already known.
@@ -160,19 +157,16 @@ def without_relatives_facts(tracker: Tracker, facts: dict[str, Any]) -> dict[str
         return facts
     return {k: val for k, val in facts.items()
             if not (k in ("city", "district") and isinstance(val, str) and place in normalize_text(val))
-            and not (k in _THEIR_FACTS and value_before_this_message(tracker, k) not in (None, v.UNKNOWN))}
+            and not (k in _THEIR_CASE_FACTS and value_before_this_message(tracker, k) not in (None, v.UNKNOWN))}
 
 
 def relatives_slots_undone(tracker: Tracker) -> list[dict]:
     """The slots this message set (by the NLU's own mappings) to a relative's place or job, set
     back to the worker's own (XG-5: 地点 广东, 工作 外卖骑手)."""
-    text = (tracker.latest_message or {}).get("text") or ""
-    if not v.someone_elses_place(text):
-        return []
-    kept = without_relatives_facts(tracker, dict(slots_set_this_turn(tracker)))
+    said = slots_set_this_turn(tracker)
+    kept = without_relatives_facts(tracker, dict(said))  # (unchanged when the message names no relative)
     return [SlotSet(slot, value_before_this_message(tracker, slot))
-            for slot in slots_set_this_turn(tracker)
-            if slot in ("city", "district", *_THEIR_FACTS) and slot not in kept]
+            for slot in said if slot in ("city", "district", *_THEIR_CASE_FACTS) and slot not in kept]
 
 
 class ValidateSlotMappings(ValidationAction):
@@ -346,9 +340,11 @@ def own_status_only(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
     """The hardship status only as the worker states it of themselves (XI-6: 困难建档：特困 after
     特困的住院都减免啥费用, kept after 我没说我是特困啊): a tier asked about or imagined (要是我是特困的…)
     sets nothing, a tier taken back is 不清楚. Read with ``relief.worker_status_said``."""
-    text = (tracker.latest_message or {}).get("text") or ""
-    said = worker_status_said(text)
-    if said == v.UNKNOWN and tracker.get_slot("hardship_status") not in (None, v.UNKNOWN):
+    held = tracker.get_slot("hardship_status")
+    if "hardship_status" not in facts and held in (None, v.UNKNOWN):
+        return facts  # nothing read, nothing held to take back (this runs on every message)
+    said = worker_status_said((tracker.latest_message or {}).get("text") or "")
+    if said == v.UNKNOWN and held not in (None, v.UNKNOWN):
         return {**facts, "hardship_status": v.UNKNOWN}
     if "hardship_status" in facts and said is None:
         return {k: val for k, val in facts.items() if k != "hardship_status"}
@@ -480,10 +476,12 @@ def docked_added(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
     the month's pay): the sum owed worked out from the month's pay and the months has the money
     docked added (9,500 × 2 + 500 = 19,500); a sum the worker said is kept as said."""
     docked_now = facts.pop("docked", None)  # no slot of its own: the ticket's points say it
-    total = docked_so_far(tracker)
     wage = facts.get("monthly_wage", tracker.get_slot("monthly_wage"))
     months = months_in(str(facts.get("duration") or tracker.get_slot("duration") or ""))
-    if not total or not isinstance(wage, int) or not months:
+    if not isinstance(wage, int) or not months:
+        return facts  # (before the scan of the case's messages: this runs on every message)
+    total = docked_so_far(tracker)
+    if not total:
         return facts
     worked_out = round(wage * months)
     if "amount" in facts:

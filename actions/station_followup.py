@@ -8,7 +8,7 @@ import re
 
 from rasa_sdk import Tracker
 
-from actions.station_text import OPEN_NOW_NOTE, SERVICES_LABEL
+from actions.station_text import OPEN_NOW_NOTE, SERVICES_LABEL, bare_address
 from bot.contract import TICKET_TYPE_WORKER_NAMES, WEEKDAY_NAMES
 from bot.normalize.text import normalize_text
 
@@ -129,7 +129,7 @@ def asked_service_of_station(text: str) -> str | None:
 def service_place_text(service: str, name: str, address: str, phone: str, hours: str, asked: str = "") -> str:
     """Where a station's service (职工子女爱心托管驿站, 职工心理健康服务室) is, and when someone is
     there — the station's own record; what the record does not hold (pick-up times) said so."""
-    address = re.sub(r"（具体位置请先打电话问清楚）|（示例地址[^）]*）", "", address)
+    address = bare_address(address)
     hours = OPEN_NOW_NOTE.sub("", hours).replace("；", "，")
     where = f"{service}就在{name}里（{address}，具体门牌先打 {phone} 问清楚）"
     if "心理" in service:
@@ -197,7 +197,7 @@ def station_detail_reply(tracker: Tracker) -> str | None:
     name = named[0] if named else "工作站"
     address = next((line.split("：", 1)[1] for line in lines if line.startswith("地址：")), "")
     phone = next((line.split("：", 1)[1] for line in lines if line.startswith("电话：")), "")
-    address = re.sub(r"（具体位置请先打电话问清楚）|（示例地址，上线前请核实）", "", address)
+    address = bare_address(address)
     hours = next((line.split("：", 1)[1] for line in lines if line.startswith("服务时间：")), "")
     if bring:
         # 中 那俺周六去 带啥东西不 (ZT-10: the hours again, the question not answered)

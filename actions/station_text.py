@@ -44,6 +44,12 @@ def _days_name(days: list[str]) -> str:
 OPEN_NOW_NOTE = re.compile(r"（现在(?:正在|不在|在)服务时间）")
 
 
+def bare_address(address: object) -> str:
+    """A station's address without the register's notes (示例地址…, 具体位置请先打电话问清楚), for a
+    sentence that says where to ask for the door itself."""
+    return _UNVERIFIED.sub("", str(address or "")).replace("（具体位置请先打电话问清楚）", "")
+
+
 def station_text(station: dict) -> str:
     """The station's card, with whether it serves right now (when the record says)."""
     open_now = station.get("open_now")

@@ -67,14 +67,19 @@ def case_key(tracker: Tracker, ticket_type: str) -> str:
     return f"{tracker.sender_id}:{ticket_type}:{said_at}"
 
 
-def call_back_by(sla_due: str) -> str:
-    """'2026-11-26T05:45:00' (UTC) → '11月26日（周四）' in Beijing time."""
+def _due_time(sla_due: str) -> datetime | None:
+    """The backend's ``sla_due`` (ISO, UTC, 'Z' or naive) as an aware time; None when unreadable."""
     try:
         due = datetime.fromisoformat(str(sla_due).replace("Z", "+00:00"))
     except ValueError:
+        return None
+    return due if due.tzinfo else due.replace(tzinfo=timezone.utc)
+
+
+def call_back_by(sla_due: str) -> str:
+    """'2026-11-26T05:45:00' (UTC) → '11月26日（周四）' in Beijing time."""
+    if (due := _due_time(sla_due)) is None:
         return str(sla_due)[:10]
-    if due.tzinfo is None:
-        due = due.replace(tzinfo=timezone.utc)
     due = due.astimezone(BEIJING)
     return f"{due.month}月{due.day}日（{weekday_name(due.weekday())}）"
 
@@ -197,23 +202,16 @@ def case_payload(tracker: Tracker, ticket_type: str, facts: dict[str, Any]) -> d
 def call_back_at(sla_due: str) -> str:
     """'2026-11-26T00:30:00' (UTC) → '11月26日（周四）08:30' in Beijing time: an urgent
     callback is due at the station's opening, so the hour matters."""
-    try:
-        due = datetime.fromisoformat(str(sla_due).replace("Z", "+00:00"))
-    except ValueError:
+    if (due := _due_time(sla_due)) is None:
         return call_back_by(sla_due)
-    if due.tzinfo is None:
-        due = due.replace(tzinfo=timezone.utc)
     return f"{call_back_by(sla_due)}{due.astimezone(BEIJING):%H:%M}"
 
 
 def _due_now(sla_due: str, now: datetime | None = None) -> bool:
     """An urgent callback due about now (the backend makes it due at once when the station is
     open): the station is open now."""
-    try:
-        due = datetime.fromisoformat(str(sla_due).replace("Z", "+00:00"))
-    except ValueError:
+    if (due := _due_time(sla_due)) is None:
         return False
-    due = due if due.tzinfo else due.replace(tzinfo=timezone.utc)
     return -30 * 60 <= (due - (now or datetime.now(timezone.utc))).total_seconds() <= 15 * 60
 
 
@@ -443,7 +441,8 @@ def context_facts(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any
     told = {k: tracker.get_slot(k) for k in CONTEXT_FACTS if case_facts.get(k) in (None, "")
             # (a probation case parks the pay as None on purpose: the probation pay is no month's pay, T-10)
             and not (k == "monthly_wage" and "试用期" in str(case_facts.get("case_points") or ""))}
-    if told.get("occupation") == "other" and (job := next((w for t in reversed(worker_messages(tracker, limit=12))
+    recent = worker_messages(tracker, limit=12)  # (read once: the job, the time limit, money docked)
+    if told.get("occupation") == "other" and (job := next((w for t in reversed(recent)
                                                            if (w := v.job_in_words(t))), None)):
         told["occupation"] = job  # 饭店服务员 (XE-4: 工作：其他)
     if "monthly_wage" in told:  # 一天三百: shown and filed as a day's pay
@@ -455,8 +454,8 @@ def context_facts(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any
         had = str(case_facts.get("case_points") or "")
         points = told_points(tracker)
         # 已离职约1年多 / 离职后催要过 (XG-8: the facts that decide the time limit, not on the ticket)
-        points += [p for p in time_limit_points(" ".join(worker_messages(tracker, limit=12))) if p not in had]
-        if (docked := v.docked_line(worker_messages(tracker, limit=12))) and docked not in had:
+        points += [p for p in time_limit_points(" ".join(recent)) if p not in had]
+        if (docked := v.docked_line(recent)) and docked not in had:
             points.append(docked)  # 还扣了我五百说我迟到 (XG-3: never on the summary)
         if (merged := _merged_points(had, points)) != had:
             told["case_points"] = merged
@@ -966,14 +965,16 @@ def others_sign_up_reply(tracker: Tracker, filed: str) -> str:
 # JJ-12 got 没明白, JJ-13 a new school form): a note for the staff, or how to hurry it
 # (他姓孙 这个要补充到我的工单里吗 / 工单上有没有写我们厂叫海纳电器 — OO-01, OO-02: 没明白 and
 # the ticket's status): a fact added to the case filed, written on it
+# 再加一句 / 加个备注 / 留个话: a note asked for (XH-11), one list for both readers below
+_A_NOTE_ASKED = r"再加|加一句|加个备注|加备注|备注一下|备注上|留个话|留句话"
 _NOTE_WORTHY = re.compile(_SOMEONE_ELSES_PHONE.pattern + "|"
                           # 对了我还有两个工友也一样没签 一共三个人 (ZF-14 got the menu after filing)
                           r"^对了|(?:工友|同事|老乡)\S{0,3}也|也一样|一共\S{0,3}(?:个人|人)|"
                           r"(?:几点|什么时候|啥时候|哪天|多久|几天)\S{0,8}?(?:打|联系|回电|来电|有信|有消息|有回音|有结果|回复)|"
                           r"方便接|方便打|"
                           r"(?:上午|下午|中午|晚上|白天)\S{0,10}?(?:方便|有空|能接|接得了|接不了|没空|接不到)|催|着急|快点|尽快|"
-                          r"加急|来不及|补充|补上|加上|加到|写上|记上|写进|记进|再加|加一句|加个备注|加备注|备注一下|备注上|留个话|留句话|"
-                          r"(?:工单|单子)上\S{0,4}(?:有没有|写没写|记没记|写了|记了)|"
+                          r"加急|来不及|补充|补上|加上|加到|写上|记上|写进|记进|" + _A_NOTE_ASKED + "|"
+                          + r"(?:工单|单子)上\S{0,4}(?:有没有|写没写|记没记|写了|记了)|"
                           r"(?:他|她|老板|包工头|工头|经理|站长|班长|老板娘)(?:姓|叫)|(?:厂子?|公司|饭店|店)(?:名字)?叫|还有个情况|忘了说|忘说了|"
                           + _PHONE_GIVEN.pattern + "|" + _OTHERS_SIGN_UP.pattern)
 HURRY_TEXT = "着急的话现在就可以打职工服务热线 12351，报工单号 {ticket} 催办。"
@@ -1002,6 +1003,12 @@ _WHEN_CALL_ASKED = re.compile(r"(?:啥时候|什么时候|多久|几天|哪天|�
 _WAITED = re.compile(r"都\S{0,3}(?:天|礼拜|星期|周)了|好几天|等了|还没人|没人联系|没人打")
 
 
+def promised_call(tracker: Tracker, turns: int) -> re.Match | None:
+    """The filing or lookup reply, of the last ``turns`` messages, that promised a call (group 1:
+    by which day; ``.string``: the whole reply)."""
+    return bot_said(tracker, _CALLED_BY, earlier_turns=turns)
+
+
 def when_called_reply(tracker: Tracker) -> str | None:
     """When the station will call about the ticket filed or looked up in this conversation (the
     day its reply promised), and how to hurry it when the worker has waited; None: not asked,
@@ -1009,18 +1016,10 @@ def when_called_reply(tracker: Tracker) -> str | None:
     text = (tracker.latest_message or {}).get("text") or ""
     if not _WHEN_CALL_ASKED.search(text):
         return None
-    said, promised, users = "", None, 0
-    for event in reversed(tracker.events):  # the promise of the last ten messages (not an old case's)
-        users += event.get("event") == "user"
-        if users > 10:
-            return None
-        if event.get("event") == "bot" and (promised := _CALLED_BY.search(event.get("text") or "")):
-            said = event.get("text") or ""
-            break
-    if promised is None:
+    if (promised := promised_call(tracker, turns=10)) is None:  # (the last ten messages: not an old case's)
         return None
     when = promised.group(1)
-    ticket = found.group(0) if (found := re.search(r"GH\d{12}", said)) else None
+    ticket = found.group(0) if (found := re.search(r"GH\d{12}", promised.string)) else None
     line = f"工单 {ticket} 的" if ticket else ""
     reply = f"{line}工作人员承诺在 {when}前按您登记的手机号联系您，请保持手机畅通。"
     if re.search(r"结果|学校|那边|能不能|给信|准信|答复", text):
@@ -1100,7 +1099,7 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     # school form; 给GH…加个备注 … got the status again)
     looked_up = status.group(1) if status else None
     if named.ok and _ADDS_TO_IT.search(text) and named.value != ticket_filed_here(tracker, last=200) \
-            and any(f"工单 {named.value} 目前" in (e.get("text") or "")
+            and any((shown := STATUS_REPLY.search(e.get("text") or "")) and shown.group(1) == named.value
                     for e in tracker.events if e.get("event") == "bot"):
         looked_up = named.value  # 给GH…加个备注 …, that ticket looked up here before (XH-11: its status again)
     filed = ticket_filed_here(tracker, last=120)  # (ZH-13: a note after a status check, 40 events on)
@@ -1138,10 +1137,10 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
             return changed
     content = filed_content(tracker, filed) if asks_content else None
     # (GH202612070002 里面都写了啥, ZV-01: the ticket's own number is no new fact)
-    if content and not _NEW_FACT.search(_without_ids(text)) and not _not_on_it(text, content):
+    not_on_it = _not_on_it(text, content) if content else ""
+    if content and not _NEW_FACT.search(_without_ids(text)) and not not_on_it:
         dispatcher.utter_message(text=content)
         return []
-    not_on_it = _CONTENT_FRAME.sub(" ", _without_ids(text)).strip() if content and _not_on_it(text, content) else ""
     try:
         ticket = await client().add_ticket_note(filed, tracker.sender_id, not_on_it or text)
     except (BackendError, BackendUnavailable):
@@ -1170,15 +1169,15 @@ _ONLY_ASKS = re.compile(r"啥|什么|哪些|哪个|名字|名称|情况|内容|�
                         r"^(?:那|这)(?:个|些|件|事)|事情|^都$|^全$")
 
 
-def _not_on_it(text: str, content: str) -> bool:
-    """The message asks whether something is on the ticket that its content does not hold
-    (工单里有写我在海尔上班 交了两年社保吗, XJ-1: shown, never added): then it is noted too."""
+def _not_on_it(text: str, content: str) -> str:
+    """What the message asks to be on the ticket when its content does not hold it (工单里有写我在
+    海尔上班 交了两年社保吗, XJ-1: shown, never added) — noted then; '' when nothing new is asked."""
     asked = _CONTENT_FRAME.sub(" ", _without_ids(text))
     if re.search(r"啥|什么|哪些|多少", asked):
-        return False  # 里面都写了啥 / 现在啥情况: what it holds is asked, nothing told
+        return ""  # 里面都写了啥 / 现在啥情况: what it holds is asked, nothing told
     words = [w for w in re.split(r"[\s，,。；;、]+|我在|俺在|我|俺|的|了|在", asked)
              if len(w) >= 2 and not _ONLY_ASKS.search(w)]
-    return bool(words) and any(w not in content for w in words)
+    return asked.strip() if any(w not in content for w in words) else ""
 
 
 # 单位还没写上。告诉我单位，我加到工单上。 (said by :func:`filed_content`): the fact asked for
@@ -1413,7 +1412,7 @@ SEND_THE_PHONE = "把手机号发给我"  # said when the phone on the ticket is
 
 # 补充 / 记上 / 换号了 新号 / 改成: something to add to a ticket, not a question about it
 _ADDS_TO_IT = re.compile(r"补充|记上|写上|加上|加到|换号|新号|换了号|改成|改为|忘了说|还有个情况|"
-                         r"再加|加一句|加个备注|加备注|备注一下|备注上|留个话|留句话|捎个话|带个话")
+                         + _A_NOTE_ASKED + "|捎个话|带个话")
 
 
 # the words of a phone changed, left out of the note written beside the change

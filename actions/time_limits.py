@@ -27,11 +27,14 @@ _ASKS_LIMIT = re.compile(r"时效|过期|过了时间|来得及|过了这么久|
 # 上个月还催过 / 一直在微信上催他 / 他说再等等: a demand made, or a promise to pay
 # (我这一年一直在微信上找他们要 他们老说下个月给, XC-15: read as an amount): the demand said
 # with whom it was made on, and the employer's standing promise
-_DEMANDED = re.compile(r"催|要过|讨过|找过他|(?:找|问|跟|向)(?:他|她|老板|厂里|公司|包工头)(?:们)?(?:\S{0,3})?要|"
+# 一直在催 / 催过 / 找他要过 — a demand the worker made (the promise words of _DEMANDED are the employer's)
+_ASKED_FOR_WORDS = (r"催|要过|讨过|找过他|(?:找|问|跟|向)(?:他|她|老板|厂里|公司|包工头)(?:们)?(?:\S{0,3})?要|"
+                    r"一直(?:在|都)?[^\s没不]{0,8}?要|一直要|要了好几|找了好几|找过好几|投诉过")
+_ASKED_FOR = re.compile(_ASKED_FOR_WORDS)
+_DEMANDED = re.compile(_ASKED_FOR_WORDS + "|"
                        # 我给老板打过好多电话要 / 打电话跟老板要钱 (XI-7)
                        r"(?:打|发)\S{0,5}?(?:电话|微信|短信|信息)\S{0,4}?(?:要|催|讨)|"
-                       r"一直(?:在|都)?[^\s没不]{0,8}?要|一直要|要了好几|找了好几|找过好几|"
-                       r"答应|说再等|说过几天|认账|欠条|投诉过|(?:老|总|一直|都)说\S{0,4}?(?:下个月|过几天|年底|年前|以后)\S{0,2}给")
+                       r"答应|说再等|说过几天|认账|欠条|(?:老|总|一直|都)说\S{0,4}?(?:下个月|过几天|年底|年前|以后)\S{0,2}给")
 # (今年夏天还找过他们, YW-9: anything this year is within the year)
 # (这一年一直在要 / 他们老说下个月给, XC-15: going on till now)
 _RECENTLY = re.compile(r"上个?月|上周|上礼拜|上星期|前几天|前两天|最近|这个月|这周|这礼拜|昨天|前天|刚|今年|"
@@ -216,9 +219,6 @@ def _period(months: int) -> str:
     return (f"{years}年" if years else "") + (f"{rest}个月" if rest else "")
 
 
-# 一直在催 / 催过 / 找他要过 — a demand the worker made (the promise words of _DEMANDED are the employer's)
-_ASKED_FOR = re.compile(r"催|要过|讨过|找过他|(?:找|问|跟|向)(?:他|她|老板|厂里|公司|包工头)(?:们)?(?:\S{0,3})?要|"
-                        r"一直(?:在|都)?[^\s没不]{0,8}?要|一直要|要了好几|找了好几|找过好几|投诉过")
 # 他上个月还回我说过了年就给 / 上个月他还说过完年给我结 (XE-14: the menu): a recent promise to pay —
 # not the worker's own plan (我上个月说过了年就回老家), nor one to call (说过两天给我打电话)
 _PROMISE = re.compile(r"(上个?月|上周|上礼拜|上星期|前几天|前两天|最近|这个月|昨天|前天|前阵子|前段时间)"

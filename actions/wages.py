@@ -107,12 +107,13 @@ class ActionCalculateOvertime(SafeAction):
             return []
         dispatcher.utter_message(text="按《劳动法》第四十四条计算：\n" + _daily_line(worked)
                                  + pay.explain())
-        said_rate = rate_offered(" ".join(worker_messages(tracker, 3)))
+        recent = worker_messages(tracker, 4)  # (read once: the rate, the pay per day, a payment told)
+        said_rate = rate_offered(" ".join(recent[-3:]))
         if (short := rate_shortfall(pay, said_rate)) is not None:
             dispatcher.utter_message(text=short)
         paid = paid_so_far((tracker.latest_message or {}).get("text") or "")
         days = sum((line.quantity for line in pay.lines if line.kind != DayKind.WORKDAY), Decimal(0))
-        if paid is None and days and (per_day := paid_per_day(" ".join(worker_messages(tracker, 3)))):
+        if paid is None and days and (per_day := paid_per_day(" ".join(recent[-3:]))):
             paid = per_day * days
             dispatcher.utter_message(text=f"单位按一天 {per_day:,.0f} 元给了 {days:g} 天，共 {paid:,.0f} 元。")
         events: list = []
@@ -154,7 +155,7 @@ class ActionCalculateOvertime(SafeAction):
             wage = wage_as_said(tracker.get_slot("monthly_wage"), tracker.get_slot("wage_basis"))
             # 厂里就给了我一千块 a message before 能让工会帮我要吗 (XI-2: filed 3,972, the 1,000 paid left off)
             paid = paid if paid is not None else next(
-                (p for t in reversed(worker_messages(tracker, 4)) if (p := paid_so_far(t)) is not None), None)
+                (p for t in reversed(recent) if (p := paid_so_far(t)) is not None), None)
             owed = total - paid if paid is not None and paid < total else total
             return events + offer_ticket("overtime_pay", {
                 wage[0]: wage[1], "overtime_days": tracker.get_slot("overtime_days"), "amount": int(owed),
@@ -257,14 +258,29 @@ def all_in_wage_asked(text: str) -> bool:
     return bool(_ALL_IN.search(normalize_text(text or "")))
 
 
+async def worker_city(tracker: Tracker) -> str | None:
+    """The worker's city: said, or the city of the district said (the minimum wage is a city's)."""
+    city, district = location(tracker)
+    if city or not district:
+        return city
+    return ((await client().resolve(None, district)).get("path") or {}).get("city")
+
+
+def minimum_wage_text(wage: dict) -> str:
+    """The minimum-wage record said one way: the figures, since when, its source."""
+    details = wage.get("details") or {}
+    unverified = "" if details.get("verified") else "（请以当地人社部门最新公布为准）"
+    return (f"{wage['title']}：月最低工资 {details['monthly']} 元，小时最低工资 {details['hourly']} 元，"
+            f"{wage['effective_from']} 起执行。来源：{wage['source']}{unverified}。")
+
+
 async def _minimum_wage_found(tracker: Tracker) -> tuple[str | None, dict | None]:
     """(the city, the backend's minimum-wage record for the worker's place); None when unknown."""
     city, district = location(tracker)
     if not city and not district:
         return None, None
     try:
-        if not city:
-            city = ((await client().resolve(None, district)).get("path") or {}).get("city")
+        city = await worker_city(tracker)
         result = await client().minimum_wage(city, district)
     except (BackendUnavailable, BackendError):
         return city, None
@@ -301,9 +317,7 @@ async def minimum_wage_answer(tracker: Tracker) -> str | None:
         return (f"{city}的最低工资标准我这里还没有收录，可以打当地人社部门电话 12333 核实。" if city else
                 "最低工资各地不一样：您在哪个城市？告诉我，我查当地的标准。")
     details = wage.get("details") or {}
-    unverified = "" if details.get("verified") else "（请以当地人社部门最新公布为准）"
-    line = (f"{wage['title']}：月最低工资 {details['monthly']} 元，小时最低工资 {details['hourly']} 元，"
-            f"{wage['effective_from']} 起执行。来源：{wage['source']}{unverified}。")
+    line = minimum_wage_text(wage)
     paid = tracker.get_slot("monthly_wage")
     if isinstance(paid, (int, float)) and paid:
         verdict = "不低于" if paid >= int(details["monthly"]) else "低于"
@@ -434,28 +448,18 @@ class ActionMinimumWage(SafeAction):
     def name(self) -> str:
         return "action_minimum_wage"
 
-    async def _city(self, tracker) -> str | None:
-        city, district = location(tracker)
-        if city or not district:
-            return city
-        return ((await client().resolve(None, district)).get("path") or {}).get("city")
-
     async def act(self, dispatcher, tracker, domain):
-        city = await self._city(tracker)
+        city = await worker_city(tracker)
         result = await client().minimum_wage(city, tracker.get_slot("district"))
         wage = result.get("minimum_wage")
         if not result.get("found") or not wage:
             dispatcher.utter_message(response="utter_no_minimum_wage", city=city or "当地")
             return []
         details = wage.get("details") or {}
-        unverified = "" if details.get("verified") else "（请以当地人社部门最新公布为准）"
         paid = tracker.get_slot("monthly_wage")
         # not twice in one turn; nor again when the worker's pay answers the figure just told
         if not said_this_turn(tracker, str(details["monthly"]), earlier_turns=1 if paid else 0):
-            dispatcher.utter_message(
-                text=f"{wage['title']}：月最低工资 {details['monthly']} 元，小时最低工资 "
-                     f"{details['hourly']} 元，{wage['effective_from']} 起执行。"
-                     f"来源：{wage['source']}{unverified}。")
+            dispatcher.utter_message(text=minimum_wage_text(wage))
             dispatcher.utter_message(response="utter_minimum_wage_excludes")
         text = (tracker.latest_message or {}).get("text") or ""
         if (less := pay_less_overtime_line(text, int(details["monthly"]), city or "当地",
