@@ -13,12 +13,38 @@ from rasa_sdk import Tracker
 
 from actions.common import bot_said, said_this_turn
 from actions.validators import PHONE_SPOKEN
-from bot.nlu.crisis_words import crisis_words_in, is_crisis
+from bot.nlu.crisis_words import crisis_words_in, is_violence
+from bot.nlu.crisis_words import is_crisis as self_harm
 
-__all__ = ["crisis_words_in", "is_crisis", "wants_to_talk", "in_danger_now", "DANGER_NOW_LINE",
+__all__ = ["crisis_words_in", "is_crisis", "is_violence", "self_harm", "safety_reply", "VIOLENCE_REPLY",
+           "wants_to_talk", "in_danger_now", "DANGER_NOW_LINE",
            "CRISIS_STILL_HERE", "crisis_answered", "stays_with_person", "crisis_check_in", "listening_reply",
            "money_after_crisis", "CRISIS_MONEY", "still_listening", "STILL_LISTENING", "safe_again",
            "safe_again_check_in"]
+
+def is_crisis(text: str) -> bool:
+    """A message whose first reply is safety: words of suicide or self-harm, or someone hurting
+    the worker (他打俺, XN-14) — both are what the NLU's crisis guard forces to psych_support,
+    and both step out of any form."""
+    return self_harm(text) or is_violence(text)
+
+
+# 他打俺 俺能找谁 (XN-14: the menu): at home or at work, the police, the evidence and who helps
+VIOLENCE_REPLY = ("您的安全最重要。现在有危险，请马上打 110 报警；受了伤先去医院，让医生写清伤情，病历、伤处照片、"
+                  "报警回执都留好，以后都是证据。\n"
+                  "如果是家里人（比如丈夫）动手，这是家庭暴力：可以打 12338 妇女维权热线，"
+                  "也可以向法院申请人身安全保护令，"
+                  "报警后派出所还可以对他出告诫书。\n"
+                  "如果是在单位被老板、主管或工头打了：先报警验伤；因为干活被打伤的，可以申请认定工伤"
+                  "（《工伤保险条例》第十四条），工会帮您维权，请不起律师可以打 12348 申请法律援助。\n"
+                  "心里难受的时候，12356 或 400-161-9995 心理援助热线 24 小时有人接。我这就帮您联系工会的工作人员。")
+
+
+def safety_reply(text: str) -> str | None:
+    """The first reply's text for violence (None: the crisis response, utter_crisis, answers;
+    words of self-harm always get that one, even beside violence)."""
+    return VIOLENCE_REPLY if is_violence(text) and not self_harm(text) else None
+
 
 # 能找个人聊聊吗 / 我想找个人当面聊聊 / 想找心理老师 (P-18, R-15): not a crisis, but someone to
 # listen — never the relief form the words around it (老人又病了) point at
@@ -197,8 +223,11 @@ def crisis_points(messages: list[str]) -> list[str]:
     points: list[str] = []
     if any(_BOSS_FLED.search(m) for m in messages):
         points.append("老板跑了（人找不到）")
-    distress = [m for m in messages if is_crisis(m)]
+    distress = [m for m in messages if self_harm(m)]
     if distress:
         said = "；".join(dict.fromkeys(distress))[:120]
         points.append(f"职工情绪危机，说过“{said}”，回电请先关心安全")
+    if hurt := [m for m in messages if is_violence(m) and not self_harm(m)]:
+        said = "；".join(dict.fromkeys(hurt))[:120]
+        points.append(f"职工说有人打她/他，说过“{said}”，回电请先问现在是否安全")
     return points

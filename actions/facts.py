@@ -407,6 +407,25 @@ def case_words(tracker: Tracker, limit: int = 3) -> str | None:
     return "；".join(told[-limit:])[:300] or None
 
 
+_FILED = re.compile(r"已为您登记\S{0,20}?工单")
+
+
+def case_messages(tracker: Tracker, back: int = 6) -> list[str]:
+    """The worker's messages before the latest one, since the last ticket this conversation
+    filed (the words of this case), latest last; a button's payload is none."""
+    said: list[str] = []
+    events = list(tracker.events)
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    for event in reversed(events[:last_user]):
+        if event.get("event") == "bot" and _FILED.search(event.get("text") or ""):
+            break
+        if event.get("event") == "user" and not (event.get("text") or "").startswith("/"):
+            said.append(event.get("text") or "")
+            if len(said) >= back:
+                break
+    return said[::-1]
+
+
 def recent_words(tracker: Tracker, limit: int = 3) -> str:
     """去年10月被辞退 … 那我这个都一年多了 是不是过期了 (L-11): one question told over two messages."""
     return " ".join(worker_messages(tracker, limit))

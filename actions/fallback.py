@@ -27,7 +27,7 @@ from actions.crisis import (
     still_listening,
 )
 from actions.fact_tables import CASE_FACTS
-from actions.facts import answer_fact, answer_in_topic, is_question
+from actions.facts import answer_fact, answer_in_topic, is_question, recent_words
 from actions.handoff import (
     PSYCH_INVITE,
     asks_for_a_person,
@@ -47,8 +47,8 @@ from actions.handoff import (
     withdraw_handoff,
     withdraws_the_handoff,
 )
-from actions.legal import day_pay_lines, shortfall_reply, sums_for
-from actions.relief import asks_help_not_medical, help_not_medical
+from actions.legal import day_pay_lines, reading_reply, shortfall_reply, sums_for
+from actions.relief import asks_help_not_medical, family_cover_line, help_not_medical
 from actions.router import (
     ActionStartService,
     asks_what_i_can_do,
@@ -313,6 +313,9 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
         # entry action answers a figure asked first, then runs the flow: I-17, 国庆我从1号
         # 干到5号 月薪8700 加班费该给多少 got the rules and no sum)
         return await ActionStartService().run(dispatcher, tracker, domain)
+    if not tracker.active_loop_name and (family := family_cover_line(text, recent_words(tracker, limit=3))):
+        dispatcher.utter_message(text=family)  # 我爱人能一起参加吗 after the mutual cover (XN-4: 没太明白)
+        return []
     if not tracker.active_loop_name and await say_fact_answer(dispatcher, tracker):
         return []  # 隆祥生产线智能化改造投入多少钱: not a service request, but a figure
     # (before the own-case offer: 咋申请 after the insurance figure asks how, HH-04)
@@ -434,6 +437,9 @@ class ActionAffirmNoContext(Action):
         if (back := await take_back(dispatcher, tracker, domain, None)) is not None:
             return back  # 还是办吧 right after 算了不办了 (YR-15: the grade and the problem asked again)
         text = (tracker.latest_message.get("text") or "").strip()
+        if not text.startswith("/") and (reading := reading_reply(tracker)) is not None:
+            dispatcher.utter_message(text=reading)  # 也就是说合法？ after a legal answer (XM-4: 请说说…具体情况)
+            return []
         if (service := own_case_offered(tracker)) and (_LOOK_AT_IT.match(text) or v.yes_to_an_offer(text)):
             # 看 to 要不要我再帮您看看您自己的情况 (XG-10: read as a yes with nothing open, the menu):
             # the 看看我的情况 button's answer
@@ -501,6 +507,9 @@ class ActionDenyNoContext(Action):
         text = (tracker.latest_message.get("text") or "").strip()
         if check := safe_now_check_in(tracker, text):
             dispatcher.utter_message(text=check)  # 没事了 soon after the crisis reply (XJ-16)
+            return []
+        if not text.startswith("/") and (reading := reading_reply(tracker)) is not None:
+            dispatcher.utter_message(text=reading)  # 那就是不行呗 after a legal answer (XM-4: 好的，没问题)
             return []
         if not text.startswith("/") and v.is_correction(text) and (sums := sums_for(tracker)):
             # 不对 是十个月 right after the double wage's sum (NN-08: 好的，没问题)

@@ -23,7 +23,14 @@ from actions.common import client
 from actions.fact_tables import CASE_ALIASES, CASE_FACTS, CORRECTED, FACT_NAMES, WAGE_FACTS, fact_text, wage_as_said
 from actions.facts import is_question, worker_messages
 from actions.hotline_form import HotlineForm, answer_here, asked_again_here
-from actions.legal import case_points, months_answered_now, shortfall_reply, sums_for, tells_time_worked
+from actions.legal import (
+    case_points,
+    months_answered_now,
+    reading_reply,
+    shortfall_reply,
+    sums_for,
+    tells_time_worked,
+)
 from actions.overtime_calculator import amount_on_new_days
 from actions.overtime_days import kind_of_day_named, whole_holiday_said
 from actions.places import resolve_place
@@ -584,7 +591,14 @@ class ValidateTicketOfferForm(HotlineForm):
         if v.declines_phone(text, asked=False):  # 不想留电话: filed without one, if still wanted
             # (不知道 to the street the offer asked is no word about the phone — XA-4, XA-7)
             return {"wants_ticket": None, "phone": v.NO_PHONE}
-        if v.declines_offer(text) or declines_the_offer(text):
+        from actions.school import drops_school  # (school imports the forms' vocabulary)
+
+        school_offered = (tracker.get_slot("pending_case") or {}).get("type") == "school_placement"
+        if reading_reply(tracker) is not None:
+            # 就是说还不行？ on the offer (XM-4: read as a no — 好的，先不登记): no answer to the offer; the
+            # reading is answered as the question it is (sums_for), and the offer stays open
+            return {"wants_ticket": None}
+        if v.declines_offer(text) or declines_the_offer(text) or (school_offered and drops_school(text)):
             # 先不用 … 那保底工资能补多少 (XA-16: the declined offer made again at once): declined,
             # and a question said with it answered; 先不了 我怕被开除 再想想 (XC-7): declined, and
             # the fear answered

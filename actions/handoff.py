@@ -201,9 +201,11 @@ def place_for_the_person(tracker: Tracker) -> bool:
     said the city's centre was closed and asked where they are to check their own station (XH-10:
     现在没人吗？我在黄岛辛安 got 没太明白, 黄岛辛安街道 the menu, the person only at the third ask)."""
     said = slots_set_this_turn(tracker)
-    # (18954327761 黄岛 我现在在工地楼顶上 after a crisis reply: the danger and the urgent callback first)
+    # (18954327761 黄岛 我现在在工地楼顶上 after a crisis reply: the danger and the urgent callback
+    # first; 我在辛安街道 after it is the place the check was promised for — XM-16: 我还在这儿 instead)
+    text = (tracker.latest_message or {}).get("text") or ""
     return any(said.get(k) for k in ("city", "district")) and _place_asked_for_a_person(tracker, 2) \
-        and not said.get("phone") and not crisis_answered(tracker, earlier_turns=4)
+        and not said.get("phone") and not (crisis_answered(tracker, earlier_turns=4) and in_danger_now(text))
 
 
 def _place_asked_for_a_person(tracker: Tracker, turns: int) -> bool:

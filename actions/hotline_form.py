@@ -40,7 +40,7 @@ from actions.facts import fact_text as record_text
 from actions.legal import day_pay_lines, sums_for
 from actions.next_service import disowns_holiday_subsidy
 from actions.places import other_place_asked, other_place_lines, resolve_place
-from actions.relief import relief_verdict_as_said
+from actions.relief import family_cover_line, relief_verdict_as_said
 from actions.resume import declines_the_offer
 from actions.service_catalog import (
     SERVICE_FORMS,
@@ -179,6 +179,9 @@ async def answer_here(tracker: Tracker, topic: str | None = None) -> list[str]:
     """:func:`answer_in_topic`, after a relative's place asked about inside the holiday-subsidy
     case (我表弟在廣東送外賣，他那邊有嗎, XG-5): that place's measures, the worker's case unchanged.
     (Here, not in ``facts``: the subsidies module imports ``facts``.)"""
+    said = (tracker.latest_message or {}).get("text") or ""
+    if family := family_cover_line(said, recent_words(tracker, limit=3)):
+        return [family]  # 我老婆没工作 能不能也参加 inside a form (XN-4: the family record's claim rules)
     if (topic or form_topic(tracker)) == "过年补贴" and (theirs := await someone_elses_measures(tracker)):
         return theirs
     return await answer_in_topic(tracker, topic)
@@ -469,8 +472,11 @@ class HotlineForm(FormValidationAction):
         text = normalize_text(tracker.latest_message.get("text") or "")
         if self.form_name() == "ticket_offer_form" or text.startswith("/"):
             return False
+        from actions.school import drops_school  # (school imports the forms' vocabulary)
+
         return bool(_JUST_ASKING.search(text)) or (
-            self.form_name() == "wage_arrears_form" and bool(_NOTHING_OWED.search(text)))
+            self.form_name() == "wage_arrears_form" and bool(_NOTHING_OWED.search(text))) or (
+            self.form_name() == "school_form" and drops_school(text))  # 上学的事先不办了 (XN-15)
 
     async def _just_asking(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict]:
         """The form is left (what was said stays known), and a question said with it answered."""

@@ -23,7 +23,7 @@ from rasa_sdk.events import SlotSet
 from actions import validators as v
 from actions.common import bot_said, location, said_this_turn
 from actions.fact_tables import wage_as_said
-from actions.facts import applied_deduction, case_words, holiday_day_pay_line, is_question, recent_words
+from actions.facts import applied_deduction, case_messages, case_words, holiday_day_pay_line, is_question, recent_words
 from actions.overtime_calculator import money, overtime_pay, yuan
 from actions.overtime_days import read_worked_days
 from actions.service_catalog import INJURY
@@ -36,7 +36,10 @@ WAGE_ASK = "告诉我您一个月工资多少，我帮您算个数"
 MONTHS_ASK = "补偿按在这个单位干的年限算：您在这个单位一共干了多久？（比如：三年五个月）"
 WAGE_AGAIN = "要算出数来，还差您的月工资：您一个月工资多少？（比如：5000）"
 WAGE_UNKNOWN = "工资记不清也没关系：上面的月数按您的月工资算，登记后工作人员帮您核实工资、算准数额。"
-_NO_CONTRACT = re.compile(r"(?:没|没有|木有|冇|不|未)(?:跟我|和我|给我|与我|给|跟|和)?签(?:劳动|书面)?合同|"
+# 没签过合同 / 没签任何合同 / 从来没签过劳动合同 (XN-7: 俺在饭店干了十个月 没签过合同 got the legal-aid
+# paragraph, the wage that followed summed nothing)
+_NO_CONTRACT = re.compile(r"(?:没|没有|木有|冇|不|未)(?:跟我|和我|给我|与我|给|跟|和)?签(?:过|订过?)?"
+                          r"(?:任何|啥|什么|个|份|一份)?(?:劳动|书面)?合同|"
                           # 合同 / 没签, two messages (ZZ-16); 不给签合同 (ZL-11); 一直木有签合同 (YN-07:
                           # 木有 is 没有, the legal-aid blurb alone)
                           r"(?:没|木)(?:有)?(?:劳动)?合同|合同\s?\S{0,3}没签|(?:双倍|二倍|两倍)工资")
@@ -414,7 +417,10 @@ _MONTH_COUNT = r"(\d+|[一两俩二三四五六七八九十半]+)"
 # 上个月工资还没发 / 两个月工资没给 / 欠了我三个月工资: the pay the employer still owes
 _WAGE_OWED = re.compile(rf"(?:(上个?月|这个?月|本月)|{_MONTH_COUNT}\s*个?多?月)的?(?:工资|工钱)"
                         r"[^，,。；;！!？?\s]{0,3}?(?:没发|没给|没结|没拿到|不发|不给|欠着|拖着)|"
-                        rf"(?:欠|拖)了?(?:我|俺)?{_MONTH_COUNT}\s*个?多?月的?(?:工资|工钱)")
+                        rf"(?:欠|拖)了?(?:我|俺)?{_MONTH_COUNT}\s*个?多?月的?(?:工资|工钱)|"
+                        # 工资拖了两个月了 (round 52: a no-contract answer alone, the pay owed dropped)
+                        rf"(?:工资|工钱)(?:都|又|一直|已经|还)?(?:拖|欠)了?(?:我|俺)?{_MONTH_COUNT}\s*个?多?月"
+                        r"(?![^，,。；;\s]{0,2}(?:才|发了|给了|结了))")
 # 啥理由也没说 / 无缘无故: a dismissal with no lawful reason given is unlawful (第四十八条, 第八十七条)
 # (没说为啥 就说明天别来了 — YT-08: 能要 and the severance again, nothing on the ticket)
 _NO_REASON = re.compile(r"(?:啥|什么|任何|一点)?理由(?:也|都)?(?:没|不)(?:说|讲|给)|"
@@ -459,7 +465,7 @@ def months_unpaid(words: str) -> int:
         return 0
     if found.group(1):
         return 1
-    count = found.group(2) or found.group(3)
+    count = found.group(2) or found.group(3) or found.group(4)
     return int(count) if count.isdigit() else int(_count(count.replace("俩", "两")) or 1)
 
 
@@ -548,10 +554,17 @@ def severance_line(months: int, wage: int | None, rough: bool = False, ask: bool
 
 
 _N = r"(半|\d{1,2}|[一二两三四五六七八九十])"
-_CONTRACT_TERM = re.compile(rf"(?:签了?|签的是?)\s*{_N}\s*(个月|年)(?:的)?(?:劳动)?合同|"
-                            rf"合同\s*(?:签的是?|签了?|是|期限是?)?\s*{_N}\s*(个月|年)|"  # (合同签的一年, ZK-10)
+_CONTRACT_TERM = re.compile(rf"(?:签了?|签的是?)(?:个|份|一份)?\s*{_N}\s*(个月|年)期?(?:的)?(?:劳动)?合同|"
+                            rf"合同\s*(?:签的是?|签了?|是|期限是?|期是?)?\s*{_N}\s*(个月|年)|"  # (合同签的一年, ZK-10)
                             # 一年的合同 / 1年期的合同 at a clause's start (XI-13's way of saying it)
-                            rf"(?:^|(?<=[\s，,。；;！!？?]))(?:是|就)?{_N}\s*(个月|年)期?的?(?:劳动)?合同")
+                            rf"(?:^|(?<=[\s，,。；;！!？?]))(?:是|就)?{_N}\s*(个月|年)期?的?(?:劳动)?合同|"
+                            # 签了个三年的合同 / 合同期三年 / 我跟公司签了三年 试用期半年 (XN-16: the
+                            # contract not read, the general table the only answer)
+                            rf"签(?:了|的是?)?(?:个|份)?\s*{_N}\s*(个月|年)期?的?(?![^，,。；;！!？?\s]{{0,2}}试用)"
+                            rf"(?=[\s，,。；;！!？?]|$)")
+# 无固定期限合同 (XN-16): open-ended, in the six-month band
+_OPEN_ENDED = re.compile(r"无固定期限")
+OPEN_ENDED_MONTHS = 999.0
 _PROBATION_LENGTH = r"(半年|\d{1,2}\s*个?月|[一二两三四五六七八九十]个月)"
 _PROBATION = re.compile(r"试用期\S{0,4}?\s*" + _PROBATION_LENGTH)
 # 定了6个月试用期 / 半年的试用期 (XI-13: the length said before the word was not read)
@@ -590,6 +603,9 @@ def _count(raw: str) -> float:
 def _contract_months(words: str) -> float | None:
     """The contract's term, as said last (合同是三年的 corrects 签了一年的合同, DD-16)."""
     found = list(_CONTRACT_TERM.finditer(words))
+    open_ended = list(_OPEN_ENDED.finditer(words))
+    if open_ended and (not found or open_ended[-1].start() > found[-1].start()):
+        return OPEN_ENDED_MONTHS
     if not found:
         return None
     groups = [g for g in found[-1].groups() if g is not None]
@@ -652,6 +668,31 @@ def _max_probation(contract: float) -> float:
     return 0 if contract < 3 else 1 if contract < 12 else 2 if contract < 36 else 6
 
 
+def _term(contract: float) -> str:
+    """36 → 3年, 6 → 6个月, open-ended → 无固定期限: the contract as the worker said it."""
+    return "无固定期限" if contract >= OPEN_ENDED_MONTHS else \
+        f"{contract / 12:g}年" if contract >= 12 else f"{contract:g}个月"
+
+
+def probation_band(contract: float) -> str:
+    """劳动合同法第十九条's band the contract falls in (XN-16: 三年 is in 三年以上 — 以上 takes the
+    three years in)."""
+    if contract >= 36:
+        return "合同期限三年以上（正好三年也算）或无固定期限的，试用期最长不超过6个月"
+    if contract >= 12:
+        return "合同期限一年以上不满三年的，试用期最长不超过2个月"
+    if contract >= 3:
+        return "合同期限三个月以上不满一年的，试用期最长不超过1个月"
+    return "合同期限不满三个月的，不能约定试用期"
+
+
+# 签了三年合同 试用期最长多久 / 三年合同 试用期最多几个月 / 试用期能定多长 (XN-16: the general table,
+# the worker's own contract never applied)
+_PROBATION_LIMIT_ASKED = re.compile(r"试用期\S{0,6}?(?:最长|最多|多久|多长|几个月|能定|可以定|能约定|可以约定|"
+                                    r"上限|怎么规定|有规定|规定多)|(?:最长|最多)\S{0,4}试用期")
+PROBATION_SOURCE = "《劳动合同法》第十九条"
+
+
 SEED_DIR = ROOT / "bot" / "seed"
 
 
@@ -703,7 +744,7 @@ def probation_lines(words: str, minimum: tuple[str, int] | None = None, total_as
     regular = _REGULAR_PAY.search(words)
     regular_pay = find_amounts(regular.group(1))[0].value if regular and find_amounts(regular.group(1)) else None
     if contract and probation and probation > (longest := _max_probation(contract)):
-        term = f"{contract / 12:g}年" if contract >= 12 else f"{contract:g}个月"
+        term = _term(contract)
         line = (f"您签的是{term}合同，试用期最长只能{longest:g}个月，写{probation:g}个月超过了法律规定。"
                 f"超过的那段试用期已经干了的，单位要按试用期满后的月工资给您赔偿金")
         # the time worked, not the probation's or the contract's own length (DD-16: 试用期给定了
@@ -727,9 +768,12 @@ def probation_lines(words: str, minimum: tuple[str, int] | None = None, total_as
                      f"{excess * regular_pay:,.0f} 元（那段时间的工资也该按 {regular_pay:,} 元发）")
         lines.append(line + "。")
     elif contract and probation:
-        term = f"{contract / 12:g}年" if contract >= 12 else f"{contract:g}个月"
-        lines.append(f"您签的是{term}合同，试用期最长可以约定{_max_probation(contract):g}个月，"
-                     f"约定{probation:g}个月没有超过法律规定。")
+        lines.append(f"您签的是{_term(contract)}合同，约定{probation:g}个月没有超过法律规定："
+                     f"{probation_band(contract)}（{PROBATION_SOURCE}）。")
+    elif contract and _PROBATION_LIMIT_ASKED.search(words):
+        # 签了三年合同 试用期最长多久 (XN-16): the band of the worker's own contract
+        lines.append(f"您签的是{_term(contract)}合同：{probation_band(contract)}（{PROBATION_SOURCE}）。"
+                     "同一个单位对同一个人只能约定一次试用期，试用期也算在合同期限里。")
     if (_DISMISSED.search(words) or re.search(r"不合格|不符合", words)) and _PROBATION_OVER.search(words):
         # 试用期都过了还能说我试用期不合格开除我吗 (YR-12: the line below assumed the probation ran)
         lines.append("试用期已经过了，单位就不能再以“试用期不符合录用条件”辞退您了——这个理由只能在试用期内用"
@@ -863,6 +907,20 @@ _WORKED_SAID = re.compile(r"(?:干|做|上班|工作|待|呆)了\S{0,2}?[一二�
 def tells_time_worked(text: str) -> bool:
     """干了八个月 / 8个月了 alone: the worker tells how long they worked."""
     return bool(_WORKED_SAID.search(text or ""))
+
+
+# 欠 / 没发 / 拖着 / 不给 (not 不给签合同): pay said to be owed
+_PAY_UNPAID = re.compile(r"欠|没发|没给(?![我俺]?签)|没结|拖着|不发|不给(?![我俺]?签)")
+
+
+def no_contract_not_arrears(text: str, words: str = "") -> bool:
+    """没签合同 / 我在厂里干了8个月一直没签合同 怎么办 — or 干了8个月 一个月5000 after it (``words``: the
+    worker's recent messages) — on the wage form (XN-7: 接着刚才的事 and 是哪家单位欠的 again, then 欠薪
+    8个月、金额 40,000 filed): the no-contract case (the double wage, 第八十二条), no pay said owed."""
+    text = normalize_text(text or "")
+    if _PAY_UNPAID.search(text):
+        return False
+    return bool(_NO_CONTRACT.search(text)) or (bool(_NO_CONTRACT.search(words or "")) and tells_time_worked(text))
 
 
 def _set_this_turn(tracker: Tracker, slot: str) -> bool:
@@ -1037,6 +1095,8 @@ def case_points(words: str) -> dict[str, str]:
     if still_employed(words) and "被辞退" not in points.replace("怕被辞退", "") and "已离职" not in points:
         # 还在干呢 (XH-16: left off; the double wage runs while employed, the year from leaving)
         points = "、".join(p for p in (points, "仍在职") if p)
+    if (owed := months_unpaid(words)) and "欠发工资" not in points:
+        points = "、".join(p for p in (points, f"欠发工资{owed}个月") if p)  # 工资拖了两个月了 (round 52)
     if limit := [p for p in time_limit_points(words) if p not in points]:
         # 离职一年多了 一直在催 (XG-8): what decides whether the year to claim has run out
         points = "、".join(p for p in (points, *limit) if p)
@@ -1189,7 +1249,11 @@ def _worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo:
     if not (_NO_CONTRACT.search(words) or dismissed(words) or quits_over_fault(words)):
         return []
     # the wage is asked only when a sum is asked for (想找律师 / 想申请仲裁: the case goes on)
-    ask = asked_wage or bool(_HOW_MUCH.search(text))
+    # 俺在饭店干了十个月 没签过合同 / 干了8个月一直没签合同 怎么办 (XN-7): the double wage told now is
+    # worked out on the worker's own wage, so it is asked for (not for 想找律师: the case goes on)
+    ask = asked_wage or bool(_HOW_MUCH.search(text)) or bool(
+        _NO_CONTRACT.search(text) and not dismissed(words) and not quits_over_fault(words)
+        and (_WHAT_NOW.search(text) or not (is_question(text) or _OTHER_WISH.search(text))))
     months = months_worked(words) or months_told or (months_said_now(text) if _WORKED_SAID.match(text) else None)
     if (months or redo) and (again := months_said_now(text)):
         months = again  # (三年五个月 alone, the months asked for: the time worked)
@@ -1197,11 +1261,16 @@ def _worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo:
     if not months and (insured_only := insurance_period_as_worked(words)):
         months = insured_only  # 公司两年了一直没给交社保 … 辞职能要补偿不 (XJ-11: asked how long again)
     if not months:
+        if _NO_CONTRACT.search(words) and not dismissed(words) and not quits_over_fault(words) \
+                and _HOW_MUCH.search(text) and not _DISMISSED.search(text):
+            # 没签合同 能要多少钱 (XN-7: 补偿按在这个单位干的年限算 — the severance's question): the
+            # double wage's rule, and the time worked it needs
+            return [no_contract_ask(words)]
         if _HOW_MUCH.search(text) and re.search(r"补偿|赔偿|多少钱|能要多少|能拿多少|算算", text) \
                 and (dismissed(words) or _NO_CONTRACT.search(words)):
             return [MONTHS_ASK]  # 一个月五千 能要多少补偿 after 把我辞了 (ZS-06: the legal-aid text)
         if _NO_CONTRACT.search(text) and not dismissed(words) and not quits_over_fault(words):
-            return [NO_CONTRACT_ASK]  # 饭店后厨 没签合同 (XH-16: the legal-aid paragraph alone)
+            return [no_contract_ask(words)]  # 饭店后厨 没签合同 (XH-16: the legal-aid paragraph alone)
         return []
     # 不对，是九千五 … 前十二个月平均九千五 after 工资大概八千 (ZW-11 kept 8,000): the pay said now
     wage = (None if asked_wage else monthly_wage_in(text)) or wage or monthly_wage_in(words)
@@ -1420,6 +1489,8 @@ def resignation_line(words: str, months: int | None, wage: int | None) -> str:
             "只是个人原因辞职的，才要提前30天书面通知（试用期内提前3天，第三十七条）。")
 
 
+_WHAT_NOW = re.compile(r"怎么办|咋办|咋整|怎么弄|咋弄|咋说|怎么说|有说法|有啥说法")
+_OTHER_WISH = re.compile(r"想|要|找|律师|仲裁|登记|投诉|举报|告")
 _AMOUNT_ASKED = re.compile(r"(?:要|拿|补|赔|要回|拿回)(?:来)?多少")
 # 补偿金下个月才给 / 啥时候给: when the money is paid, not how much
 _PAID_WHEN = re.compile(r"(?:补偿|赔偿|钱|工资)\S{0,6}?(?:下个?月|以后|过段时间|过一段时间|过几个月|分期|分几次|"
@@ -1429,6 +1500,230 @@ _SUM_ASKED = re.compile(r"多少|怎么算|咋算|算一下|算算|几个月")
 
 _TOTAL_ASKED = re.compile(r"一共|总共|加起来|加一块|合计|总数|全部|都算上|一起算")
 
+# 那我总共能要多少 (XM-7: after 没签合同干了10个月 月薪6000 and three questions on arbitration, the
+# offer's 没有现成的准确答案; 老板还欠我工资 一共一万二没给 left out, the double wage alone said):
+# every claim the conversation has worked out, as its lines said it — the latest of each kind
+_CLAIMS_SAID = (
+    ("二倍工资差额", re.compile(r"可以主张\d+个月的二倍工资差额[^。]*?约 ([\d,]+) 元")),
+    ("经济补偿", re.compile(r"经济补偿是 [\d.]+ 个月工资，按[^，；。]*?算约 ([\d,]+) 元")),
+    ("欠发工资", re.compile(r"欠发的工资：[^。]*?= ([\d,.]+) 元")),
+    ("没结的工资", re.compile(r"没结的那[\d.]+天工资[^。]*?天约 ([\d,.]+) 元")),
+    ("加班费", re.compile(r"合计：依法应付加班工资不少于 ([\d,.]+) 元")),
+)
+# 没给的加班费（《劳动法》第四十四条）：… = 1,206.90 元 (:func:`owed_besides`): each kind's sum, added
+_OVERTIME_OWED = re.compile(r"^没给的加班费（")
+_EQUALS = re.compile(r"= ([\d,]+(?:\.\d+)?) 元")
+# the names a total line of :func:`total_line` / :func:`items_total` gives each claim
+_NAMED_IN_TOTAL = {"二倍工资差额": "二倍工资", "经济补偿": "经济补偿", "欠发工资": "欠发工资",
+                   "欠的工资（您说的）": "欠发工资", "没结的工资": "没结的工资", "加班费": "加班费"}
+_DAMAGES_FIGURE = re.compile(r"赔偿金是它的二倍（[^）]*?约 ([\d,]+) 元）")
+_TIME_BARRED = "很可能已经过了时效"
+# 老板还欠我工资 一共一万二没给 / 还欠我8000块工资: a sum of pay owed, told as a sum
+_OWED_WORDS = re.compile(r"欠|没给|没发|没结|不给|不发|拖着")
+_PAY_WORDS = re.compile(r"工资|工钱|钱")
+_MONTHLY_BEFORE = re.compile(r"(?:月薪|一个月|每个?月|月工资|一月)[^，,。；;！!？?\s]{0,3}$")
+CLAIMS_TOTAL_SAID = ITEMS_TOTAL_SAID
+
+
+def owed_sum_told(messages: list[str]) -> int | None:
+    """The pay owed the worker told as a sum (一共一万二没给), the latest; None when none is told
+    that way (两个月工资没发 is counted on the wage by :func:`owed_besides`)."""
+    told = None
+    for message in messages:
+        if not (_OWED_WORDS.search(message) and _PAY_WORDS.search(message)) or months_unpaid(message) \
+                or days_unpaid(message) or "加班" in message:
+            continue
+        wage = monthly_wage_in(message)
+        for span in find_amounts(message):
+            if isinstance(span.value, (int, float)) and span.value >= 100 and span.value != wage \
+                    and not _MONTHLY_BEFORE.search(message[:span.start]) \
+                    and not re.match(r"\s*(?:个|年|天|号|日|月份)", message[span.end:]):
+                told = int(span.value)
+    return told
+
+
+def _money(amount: Decimal) -> str:
+    return yuan(amount) if amount % 1 else f"{int(amount):,}"
+
+
+def claims_total(lines: list[str], owed_told: int | None = None, own_total: str | None = None) -> str | None:
+    """Every claim of ``lines`` (the bot's, oldest first), each with its figure, and the pay owed
+    told as a sum, added up (XM-7); the severance's 2N alternative said as :func:`total_line`
+    says it. None when no claim with a figure was worked out, or ``own_total`` (the total the
+    message's sums hold) names every one."""
+    items: dict[str, Decimal] = {}
+    damages = None
+    barred = False
+    for line in lines:
+        if _OVERTIME_OWED.match(line):
+            items["加班费"] = sum((Decimal(f.replace(",", "")) for f in _EQUALS.findall(line)), Decimal(0))
+        for name, pattern in _CLAIMS_SAID:
+            if found := pattern.search(line):
+                items[name] = Decimal(found.group(1).replace(",", ""))
+                if name == "经济补偿":
+                    damages = _DAMAGES_FIGURE.search(line)
+                if name == "二倍工资差额":
+                    barred = _TIME_BARRED in line
+    if owed_told and "欠发工资" not in items:
+        items["欠的工资（您说的）"] = Decimal(owed_told)
+    if not items or (own_total and all(_NAMED_IN_TOTAL[name] in own_total for name in items)):
+        return None  # (the total worked out on the words holds every claim: it stands, YQ-16's 2N)
+    total = sum(items.values(), Decimal(0))
+    said = " + ".join(f"{name}约 {_money(amount)} 元" for name, amount in items.items())
+    if len(items) == 1:
+        line = (f"{CLAIMS_TOTAL_SAID}：目前算出来的就这一项——{said}，一共约 {_money(total)} 元。"
+                "还有别的没给的钱（比如欠的工资、加班费），告诉我数目，我帮您一起加上")
+    else:
+        line = f"{CLAIMS_TOTAL_SAID}：{said} = 约 {_money(total)} 元"
+    if damages and "经济补偿" in items:
+        instead = Decimal(damages.group(1).replace(",", ""))
+        line += (f"；如果认定是违法辞退，经济补偿换成赔偿金约 {_money(instead)} 元（不能两样都拿），"
+                 f"合计约 {_money(total - items['经济补偿'] + instead)} 元")
+    if barred:
+        line += "；二倍工资那部分可能已过仲裁时效（见上面），要不到的话要减掉这一项"
+    return line + "。最后以仲裁或法院认定为准。"
+
+
+def _bot_lines(tracker: Tracker) -> list[str]:
+    """Everything the bot said in the conversation, oldest first."""
+    return [event.get("text") or "" for event in tracker.events if event.get("event") == "bot"]
+
+
+def conversation_total(tracker: Tracker, sums: list[str]) -> list[str] | None:
+    """那我总共能要多少 (XM-7): the lines of ``sums`` not said yet, then :func:`claims_total` over the
+    whole conversation and them; None when the message asks no total, a sum still waits for a
+    fact, it is a probation's case (its own total), or nothing was worked out."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if not (is_question(text) or _SUM_ASKED.search(text) or "总数" in text):
+        return None  # (老板还欠我工资 一共一万二没给 tells a sum, asks none)
+    if not _TOTAL_ASKED.search(text) or any(WAGE_ASK in line or line in _ASKS_FOR_MORE
+                                            for line in sums):
+        return None
+    if "试用期" in recent_words(tracker, limit=8):
+        return None
+    said = _bot_lines(tracker)
+    own = next((line for line in sums if line.startswith((TOTAL_SAID, ITEMS_TOTAL_SAID))), None)
+    fresh = [line for line in sums if line != own and not any(line[:40] in before for before in said)]
+    users = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+    whole = claims_total(said + fresh, owed_sum_told([u for u in users if u and not u.startswith("/")]), own)
+    if whole is None:
+        # (the sums' own total holds every claim: it alone, when its items were all said before)
+        return [own] if own and not fresh and sums[-1] == own else None
+    return [*fresh, whole]
+
+
+
+# 就是说还不行？ / 那就是不行呗 / 意思是没戏了？ right after a legal answer (XM-4: 好的，没问题, 好的，先不登记
+# on the offer, or the menu): the worker's own reading of the answer just given, to be said yes or no
+_READING_CUE = re.compile(r"^(?:所以|这么说|照这么说|照你这么说|照你说的|按你说的|你的意思是|你是说|也就是说|就是说|"
+                          r"意思是|那意思是|那就是说|那就是|合着|敢情|是不是说)")
+# 那就不行了？ / 那还是要不到吗: 那就 / 那还是 read only as a question (那就可以 / 那可以 say yes to an offer)
+_ASKED_CUE = re.compile(r"^(?:那就|那还是|那也)\S*(?:[？?吗呗吧]|了啊|啊)$")
+_READING_NO = re.compile(r"不行|没戏|没办法|没辙|要不到|要不回|拿不到|拿不回|没用|白搭|没指望|没门|没希望|"
+                         r"不能要|不能拿|要不成|告不赢|白干了?|吃哑巴亏|没得要|没得拿|不算工伤|认不了|不给认|不算|不赔|没补偿")
+_READING_YES = re.compile(r"能要|能拿|可以要|可以拿|有戏|能行|行|可以|算工伤|能认|能赔|有补偿|有钱|能报|有得要")
+_READS_LAWFUL = re.compile(r"不违法|没违法|合法|没超|没有超|没问题")
+_READS_UNLAWFUL = re.compile(r"不合法|违法|犯法|超了|超过了")
+_ASKS_MORE = re.compile(r"多少|怎么|咋|哪|几|什么|啥|谁|为啥|为什么|多久|多长")
+# the answer's own verdict, for the worker: no claim, the employer within the law …
+_ANSWER_NO = re.compile(r"没有超过法律规定|这一项不违法|不算违法|没有低于这条线|不用付二倍工资")
+# … a claim, or the employer in the wrong
+_ANSWER_YES = re.compile(r"可以主张|经济补偿是 [\d.]+ 个月|约 [\d,]+ 元|超过了法律规定|不影响认定工伤|应当认定为工伤|"
+                         r"^算。|^不对。|单位不能停发|没有法律依据|不合法|违法解除|可以要求补发|少了 [\d,]+ 元|"
+                         r"也能认定工伤|能要|可以要")
+# the lines that are no answer: offers, acknowledgements, a form's question
+_NOT_AN_ANSWER = re.compile(r"^要不要我|要登记的内容|^好的，先不登记|^好的，没问题|随时找我|接着刚才的事|^是哪家单位|"
+                            r"^抱歉|没太明白|^您问的这个，我这里没有")
+
+
+_OWN_FIGURES = re.compile(r"约 [\d,]+ 元")
+_OWN_LINE = ("按您说的", "您签的是", "您说的", "您每月", TOTAL_SAID, ITEMS_TOTAL_SAID, PROBATION_TOTAL_SAID)
+
+
+def _reading(text: str) -> tuple[bool, str] | None:
+    """The worker's reading of the last answer (就是说还不行？ → the worker can not, 不行), as (the
+    worker can, the words read); None when ``text`` is no such reading."""
+    text = normalize_text(text).strip()
+    if len(text) > 20 or not (_READING_CUE.match(text) or _ASKED_CUE.match(text)) or _ASKS_MORE.search(text):
+        return None
+    if (found := _READS_LAWFUL.search(text)) and (found.group(0) != "合法" or "不合法" not in text):
+        return False, found.group(0)
+    if found := _READS_UNLAWFUL.search(text):
+        return True, found.group(0)
+    if found := _READING_NO.search(text):
+        return False, found.group(0)
+    if (found := _READING_YES.search(text)) and _READING_CUE.match(text):
+        return True, found.group(0)  # (那就行吧 / 那就可以吧: a yes to what was offered)
+    return None
+
+
+def _last_answer(tracker: Tracker) -> list[str]:
+    """The bot's answer lines to the worker's last message that got one (up to three back),
+    without the offers and acknowledgements after it."""
+    turns: list[list[str]] = [[]]
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if len(turns) > 4:
+                break
+            turns.append([])
+        elif event.get("event") == "bot" and len(turns) > 1:
+            turns[-1].insert(0, event.get("text") or "")
+    for lines in turns[1:]:
+        answer = [line for line in lines if line and not _NOT_AN_ANSWER.search(line)]
+        if answer:
+            return answer
+    return []
+
+
+def _first_sentence(line: str) -> str:
+    """The answer's own verdict: its first sentence, cut at its first clause when long."""
+    first = line.split("\n")[0].split("。")[0]
+    if len(first) > 110:
+        first = re.split(r"[；;]", first)[0]
+    return first + "。"
+
+
+def reading_reply(tracker: Tracker) -> str | None:
+    """就是说还不行？ / 那就是不行呗 / 意思是没戏了？ / 那就是能要呗 right after a legal answer (XM-4): yes or
+    no on the worker's reading of that answer, its one-line reason (a total when one was said),
+    then the next step; None when the message is no reading, or the last answer says no verdict
+    this can tell."""
+    read = _reading((tracker.latest_message or {}).get("text") or "")
+    if read is None:
+        return None
+    answer = _last_answer(tracker)
+    verdict = None
+    # the worker's own figures first (the general record said above them — 单位解除劳动合同，多数情况下… —
+    # is the rule, not their answer)
+    for line in sorted(answer, key=lambda said: not (_OWN_FIGURES.search(said) or said.startswith(_OWN_LINE))):
+        if _ANSWER_NO.search(line):
+            verdict = (False, line)
+            break
+        if _ANSWER_YES.search(line):
+            verdict = (True, line)
+            break
+    if verdict is None:
+        return None
+    can, line = verdict
+    total = next((t for t in answer if t.startswith((TOTAL_SAID, ITEMS_TOTAL_SAID, PROBATION_TOTAL_SAID))), None)
+    reason = _first_sentence(total if can and total else line)
+    worker_can, said = read
+    figure = bool(re.search(r"约 [\d,]+ 元", reason))
+    if can and not worker_can:
+        opening = f"不是{said}{'，能要' if figure else ''}：" if _READING_NO.fullmatch(said) else "不是，"
+    elif can:
+        opening = "对，能要：" if figure else "对，"
+    else:
+        opening = "对，" if not worker_can else "不是，"
+    if can and re.search(r"[工公]伤", reason):
+        step = "下一步：先申请工伤认定——单位30日内不报的，您本人或近亲属在受伤之日起1年内可以自己到人社局申请。"
+    elif can:
+        step = ("下一步：工资条、转账记录、考勤、聊天记录这些证据留好，一年内申请劳动仲裁"
+                "（不收费；工会 12351、法律援助 12348 可以帮您写申请）。")
+    else:
+        step = "这一项之外还有别的情况（比如工资少发、没交社保），告诉我，我再帮您看；想找人问，打 12351。"
+    return f"{opening}{reason}{step}"
+
 
 def sums_for(tracker: Tracker) -> list[str]:
     """:func:`worked_out` on the conversation: the worker's recent words, the wage known,
@@ -1436,6 +1731,8 @@ def sums_for(tracker: Tracker) -> list[str]:
     text = ((tracker.latest_message or {}).get("text") or "").strip()
     if not text or text.startswith("/"):
         return []
+    if (reading := reading_reply(tracker)) is not None:
+        return [reading]  # 就是说还不行？ right after the sums (XM-4: the menu or 没明白)
     wage = tracker.get_slot("monthly_wage")
     # 不对 是十个月 right after the sum asked for the wage (NN-08: read as no): the sum redone
     asked = _wage_asked(tracker) and not v.is_correction(text)
@@ -1472,6 +1769,8 @@ def sums_for(tracker: Tracker) -> list[str]:
             # 不知道 to the wage (make simulate: asked again and again): the case goes on
             return [WAGE_UNKNOWN]
         return [WAGE_AGAIN]  # 那我能拿多少 right after the months were told: not all of it again
+    if (whole := conversation_total(tracker, sums)) is not None:
+        return whole  # 那我总共能要多少 (XM-7): every claim worked out in the conversation, added up
     totals = [line for line in sums if line.startswith((TOTAL_SAID, PROBATION_TOTAL_SAID, ITEMS_TOTAL_SAID))]
     if _TOTAL_ASKED.search(text) and totals and all(
             said_this_turn(tracker, line, earlier_turns=3) for line in sums if line not in totals):
@@ -1584,7 +1883,7 @@ def _months_answers(tracker: Tracker) -> list[tuple[int, int]]:
     left = 0
     for at, event in enumerate(tracker.events):
         if event.get("event") == "bot" and any(ask in (event.get("text") or "")
-                                               for ask in (MONTHS_ASK, NO_CONTRACT_ASK)):
+                                               for ask in (MONTHS_ASK, NO_CONTRACT_ASK, NO_CONTRACT_ASK_SHORT)):
             left = _ANSWER_WINDOW
         elif event.get("event") == "user":
             months = months_said_now((event.get("text") or "").strip()) if left else None
@@ -1800,33 +2099,62 @@ def arbitration_where_line(text: str) -> str | None:
 
 
 # 停工留薪期 (养伤期间 / 在家养着 / 歇着这段时间): the time off work an injury at work takes
-_LEAVE = re.compile(r"养伤|停工留薪|养病期间|在家养|休养|歇着|伤好之前|住院(?:期间|这段)|受伤这段|治伤期间")
+# (受工伤了 在家歇了俩月 / 工伤在家休息 / 我工伤住院 — XN-5: the 工伤认定 paragraph, or the wage asked)
+_LEAVE = re.compile(r"养伤|停工留薪|养病期间|在家养|休养|歇着|伤好之前|住院|受伤这段|治伤期间|在家休息|休息期间|"
+                    r"休息这段|歇了|歇(?:了)?[\d一二两俩三四五六七八九十几半]+个?(?:多)?(?:月|天|星期|礼拜)|"
+                    r"上不了班|没法上班|不能上班|干不了活")
 # 只给一半 / 给一半 / 打五折 / 少给 / 减半 / 只发基本工资 / 按最低工资给: less than the wage
+# (一分钱不给 / 停了我的工资 / 工资也停了 / 没有工资, XN-5)
 _LESS_PAID = re.compile(r"(?:只|就|才)(?:给|发|开)|给一半|发一半|一半|减半|打[一二三四五六七八九]?折|"
-                        r"[一二三四五六七八九]成|少给|少发|扣(?:一半|工资|钱)|不给(?:工资|钱)|不发(?:工资|钱)|最低工资")
+                        r"[一二三四五六七八九]成|少给|少发|扣(?:一半|工资|钱)|不给(?:工资|钱)|不发(?:工资|钱)|最低工资|"
+                        r"一分(?:钱)?(?:都|也)?(?:不|没)(?:给|发)|停了?(?:我的?|俺的?)?工资|"
+                        r"工资(?:也|都|就)?(?:停了|断了|没了|不发了|不给了|停发)|没(?:有)?工资|没(?:给|发)(?:过)?工资")
 _IS_IT_RIGHT = re.compile(r"对不对|对吗|对不|合法|违法|行吗|行不行|可以吗|能这样|是这样吗|应该吗|该不该|咋办|怎么办")
+_RIGHT_OR_WRONG = re.compile(r"对不对|对吗|对不|合法|违法|行吗|行不行|可以吗|能这样|是这样吗|应该吗|该不该")
+# 停工留薪期间工资怎么算 / 这几个月工资谁给 / 养伤有没有工资 (XN-5): the pay of the time off asked
+_LEAVE_PAY_ASKED = re.compile(r"(?:工资|工钱|钱)\S{0,4}?(?:怎么算|咋算|怎么给|咋给|谁给|谁出|谁发|给不给|发不发|"
+                              r"还发|还给|照发|怎么发|咋发|给多少|发多少|算不算)|谁给(?:我|俺)?(?:发)?(?:工资|钱)|"
+                              r"有没有工资|有工资吗|工资有没有")
+_MEDICAL_COSTS = re.compile(r"医药费|医疗费|药费|治疗费|看病钱|住院费|手术费")
 _HURT_AT_WORK = re.compile(r"工伤|受伤|受了伤|伤了|骨折|摔|砸|压伤|压断|轧|夹伤|缝了|养伤|停工留薪")
 LEAVE_PAY_SOURCE = "《工伤保险条例》第三十三条"
+
+
+@lru_cache(maxsize=1)
+def _injury_leave_record() -> dict:
+    """The policy data's record on the pay of the time off (topic injury_leave_pay), {} absent."""
+    return next((fact for policy in _seed("policies.yml").get("policies") or []
+                 for fact in (policy.get("details") or {}).get("facts") or []
+                 if isinstance(fact, dict) and fact.get("topic") == "injury_leave_pay"), {})
 
 
 def injury_leave_pay_line(text: str, words: str, wage: int | None) -> str | None:
     """老板说养伤期间只给一半 对不对 (XC-8: read as the wage, then answered with the minimum wage):
     during 停工留薪期 the original wage and benefits go on unchanged, paid monthly by the employer
     (《工伤保险条例》第三十三条, the policy data's injury_leave_pay) — so less is not right; said on
-    the worker's own wage when known. None unless an injury, its time off and less pay are said
-    and the message asks about it (or tells the cut)."""
+    the worker's own wage when known. None unless an injury and its time off are said, and the
+    message tells or asks about less pay — or asks what that time pays (停工留薪期间工资怎么算,
+    XN-5). 不对 opens it only when right or wrong is asked (工伤了在家养伤 厂里不发工资了 tells)."""
     if not (_HURT_AT_WORK.search(words) and _LEAVE.search(words)):
         return None
-    if not (_LESS_PAID.search(text) or (_LESS_PAID.search(words) and _IS_IT_RIGHT.search(text))):
+    less_now, asked_pay = _LESS_PAID.search(text), _LEAVE_PAY_ASKED.search(text)
+    if asked_pay and not less_now and _record_asked(text, _injury_leave_record()):
+        asked_pay = None  # 养伤期间工资谁给: the record's own answer (injury_leave_pay) is the reply
+    if not (less_now or asked_pay or (_LESS_PAID.search(words) and _IS_IT_RIGHT.search(text))):
         return None
-    if not (_IS_IT_RIGHT.search(text) or is_question(text) or _LEAVE.search(text)):
+    if not (_IS_IT_RIGHT.search(text) or is_question(text) or _LEAVE.search(text) or asked_pay):
         return None
+    if _MEDICAL_COSTS.search(text) and not re.search(r"工资|工钱", text):
+        return None  # 住院 医药费一分没给: the medical costs, not the pay
     wage = monthly_wage_in(text) or wage or monthly_wage_in(words)
     cut = re.search(r"一半|减半", words)
     own = (f"您每月 {wage:,} 元，养伤期间单位也应当每月照发 {wage:,} 元"
            + (f"，只给一半（{wage // 2:,} 元）不行" if cut else "，少给不行") + "，少给的部分可以要回来。"
-           if wage else "养伤期间工资照原来的发，少给的部分可以要回来。")
-    return ("不对。因工伤停工养伤的这段时间叫停工留薪期，原来的工资福利待遇不变，由单位按月照发"
+           if wage else "养伤期间工资照受伤前原来的发，少发、不发的部分可以要回来。")
+    less = less_now or (_LESS_PAID.search(words) and not asked_pay)
+    verdict = ("不对。" if less and _RIGHT_OR_WRONG.search(text) else
+               "单位不能停发、也不能少发。" if less else "")
+    return (f"{verdict}因工伤停工养伤的这段时间叫停工留薪期，原来的工资福利待遇不变，由单位按月照发"
             f"（一般不超过12个月，伤情严重的经市级劳动能力鉴定委员会确认可以延长，最长不超过24个月）。{own}"
             "单位不发的，先申请工伤认定，再拿认定结论找单位要，要不来可以申请劳动仲裁，也可以找工会（12351）帮忙。"
             f"\n（来源：{LEAVE_PAY_SOURCE}）")
@@ -1929,6 +2257,15 @@ NO_CONTRACT_ASK = ("没签书面劳动合同的：用工超过一个月还没签
                    "（每月多一份工资，最多11个月）；"
                    "满一年还没签，视为已经订立了无固定期限劳动合同（《劳动合同法》第十条、第八十二条）。"
                    "您在这个单位干了多久了？现在还在干吗？告诉我，我帮您算算能要多少。")
+# 我仍在职 没签合同 … (XM-1: 现在还在干吗？ asked of what was said): without the question told
+NO_CONTRACT_ASK_SHORT = NO_CONTRACT_ASK.replace("现在还在干吗？", "")
+_ASKS_FOR_MORE = (WAGE_AGAIN, MONTHS_ASK, NO_CONTRACT_ASK, NO_CONTRACT_ASK_SHORT)  # a sum waiting on a fact
+
+
+def no_contract_ask(words: str) -> str:
+    """The double wage's rule and what it needs: whether they still work there only when the
+    worker has not said (仍在职 / 已经走了)."""
+    return NO_CONTRACT_ASK_SHORT if still_employed(words) or left_already(words) else NO_CONTRACT_ASK
 
 
 # 放假那会厂里只给1570保底 / 停工那三个月只发1570 / 疫情在家没上班 (XG-4: held against today's
@@ -2140,3 +2477,32 @@ def legal_case(tracker: Tracker) -> dict[str, Any]:
     wage = wage_as_said(None if "试用期" in words else wage_told(tracker), tracker.get_slot("wage_basis"))
     return {**case_points(words), "question": case_words(tracker, limit=5), wage[0]: wage[1],
             "employer": tracker.get_slot("employer")}
+
+
+# 我现在还在厂里干 没签过劳动合同 / 我仍在职 没签合同 in a wage case (XM-1: on neither the summary nor
+# the ticket): still employed (no one-year limit runs while the worker is), no written contract
+# (the double wage), and how long they worked — as a legal case's points say them
+_ARREARS_POINTS = ("没签劳动合同", "仍在职")
+
+
+def arrears_points(words: str) -> dict[str, str]:
+    """The points of a wage case the worker's words tell beside its own facts: 仍在职, 没签劳动合同
+    (case_points), and the time worked (time_worked); {} when none is told."""
+    told = case_points(words)
+    points = [p for p in str(told.get("case_points") or "").split("、") if p in _ARREARS_POINTS
+              and (p != "没签劳动合同" or "合同" in words)]  # (老板说给双倍工资 is no contract told)
+    return {k: val for k, val in (("case_points", "、".join(points)),
+                                  ("time_worked", told.get("time_worked") or "")) if val}
+
+
+def with_arrears_points(tracker: Tracker, facts: dict) -> dict:
+    """The case's facts with :func:`arrears_points` of the worker's words since the last ticket
+    filed, each once (a point the facts hold already is not added again)."""
+    told = arrears_points(" ".join([*case_messages(tracker, back=12),
+                                    (tracker.latest_message or {}).get("text") or ""]))
+    had = str(facts.get("case_points") or "")
+    new = [p for p in str(told.get("case_points") or "").split("、") if p and p not in had]
+    added = {"case_points": "、".join(p for p in (had, *new) if p)} if new else {}
+    if told.get("time_worked") and not facts.get("time_worked"):
+        added["time_worked"] = told["time_worked"]
+    return {**facts, **added}

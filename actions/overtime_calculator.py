@@ -19,7 +19,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from actions.holiday_calendar import KIND_NAMES, DayKind, classify, holiday_breaks, statutory_holidays
-from actions.overtime_days import describe_worked, read_worked_days
+from actions.overtime_days import PAID_SAID, describe_worked, read_worked_days
+from bot.normalize.numbers import find_amounts, parse_amount
 
 PAID_DAYS_PER_MONTH = Decimal("21.75")
 HOURS_PER_DAY = Decimal(8)
@@ -302,9 +303,14 @@ _OTHER_MONEY = re.compile(r"欠|拖|押金|补贴|赔偿|医药费|路费|社保
 
 def total_reply(text: str, facts: Mapping[str, Any]) -> str | None:
     """The overtime total, with its parts, when the text asks for the total after an overtime sum
-    (``facts``: the parked overtime case's facts, or the wage as said and ``overtime_days``); None
+    (``facts``: the parked overtime case's facts, or the wage as said and ``overtime_days``; with
+    ``words``, the worker's last messages, the wages and the payment they told are read there too
+    — :func:`base_reply`, :func:`shortfall_reply`); None
     for any other text, for days told with it (they are added first), or when no sum can be made."""
     words = str(text or "")
+    if (follow_up := base_reply(words, facts) or shortfall_reply(words, facts)
+            or paid_reply(words, facts)) is not None:
+        return follow_up  # 按哪个算 / 还差多少 / 厂里给了我一千 after the sum (XM-2, XM-6, L52-8)
     if not _TOTAL_WORDS.search(words) or not _HOW_MUCH.search(words) or _OTHER_MONEY.search(words):
         return None
     if read_worked_days(words):
@@ -320,3 +326,170 @@ def total_reply(text: str, facts: Mapping[str, Any]) -> str | None:
         lines.append(f"{months} 个月都没给的话：每月 {pay.total:,.2f} 元 × {months} 个月 = "
                      f"{pay.total * months:,.2f} 元。")
     return "\n".join(lines)
+
+
+# 还差多少 / 那他还欠我多少 / 少给了多少 / 还能要回多少 after the sum, 加班费只给了800 told before
+# (XM-6: 没太明白, or the sum again with the 800 left off)
+_SHORT_ASKED = re.compile(r"还差|差我|差俺|差了|差多少|少给|少发|少算|少付|还欠|欠我|欠俺|还该给|还得给|还要给|"
+                          r"补多少|该补|还能要|还能找|能要回|要回来")
+_HOW_MUCH_SHORT = re.compile(r"多少|几多|几[百千]|啥数|什么数")
+# (还欠我多少工资: the wage owed, not the overtime's shortfall)
+_WAGE_NOT_OVERTIME = re.compile(r"工资|工钱|薪水|押金|补贴|赔偿")
+# 单位已付 800 元: a parked case's point, written by actions/wages.py
+_PAID_POINT = re.compile(r"单位已付\s*([0-9,]+(?:\.[0-9]+)?)\s*元")
+
+
+def _paid_told(facts: Mapping[str, Any]) -> Decimal | None:
+    """What the worker said the employer paid for the overtime: in their words about the days
+    (加班费只给了800, kept through a correction), in their last messages (``words``, when the
+    caller gives them: the last said counts) or the parked case's point; None when not said."""
+    for words in (str(facts.get("overtime_days") or ""), str(facts.get("words") or "")):
+        said = list(PAID_SAID.finditer(words))
+        value = parse_amount(re.sub(r"^.*?(?:给了|发了|付了)(?:我|俺)?", "", said[-1].group(0))) if said else None
+        if value:
+            return Decimal(str(value))
+    if point := _PAID_POINT.search(str(facts.get("case_points") or "")):
+        return Decimal(point.group(1).replace(",", ""))
+    return None
+
+
+def _figure_said(words: str, least: int = 1) -> bool:
+    """The words name a sum of money of ``least`` yuan or more (按底薪2000算 / 一天给200)."""
+    return any(isinstance(s.value, (int, float)) and s.value >= least for s in find_amounts(words))
+
+
+def shortfall_reply(text: str, facts: Mapping[str, Any]) -> str | None:
+    """还差多少 / 那他还欠我多少 / 少给了多少 after an overtime sum (XM-6: unanswered when 加班费只给了800
+    was told with the days): the sum the law requires minus what was paid, with the working — or,
+    nothing paid said, the sum and a request for the figure; None for any other text, for a payment
+    or days said with it (the sum is done again with them), or when no sum can be made."""
+    words = str(text or "")
+    if not _SHORT_ASKED.search(words) or not _HOW_MUCH_SHORT.search(words) \
+            or (_WAGE_NOT_OVERTIME.search(words) and "加班" not in words):
+        return None
+    if PAID_SAID.search(words) or read_worked_days(words) or _figure_said(words):
+        return None  # 一共给了600 / 一天给200 那还差我多少 (K-02): the sum is done again with the payment
+    return _shortfall_lines(facts, _paid_told(facts))
+
+
+def _shortfall_lines(facts: Mapping[str, Any], paid: Decimal | None) -> str | None:
+    """The sum of the case's days, its parts, and what ``paid`` leaves short (None: no sum)."""
+    pay = case_overtime(facts)
+    if pay is None or not pay.lines:
+        return None
+    days = describe_worked(str(facts.get("overtime_days") or ""))
+    lines = [f"按您说的加班日子（{days}），依法应付加班工资不少于 {pay.total:,.2f} 元"
+             + ("：" if len(pay.lines) > 1 else "。")]
+    if len(pay.lines) > 1:
+        lines += [line.working for line in pay.lines]
+    if paid is None:
+        lines.append("单位已经给过一部分加班费的，减掉给过的就是还差的。告诉我给了多少（比如：加班费给了800），"
+                     "我帮您算差多少。")
+    elif paid < pay.total:
+        # (单位给了…，按法定标准还差… first: 能让工会帮我要吗 then files the shortfall, take_back._SHORT_SAID, L52-8)
+        lines.append(f"单位给了 {yuan(paid)} 元，按法定标准还差 {pay.total - paid:,.2f} 元："
+                     f"{pay.total:,.2f} − {yuan(paid)} = {pay.total - paid:,.2f} 元。")
+    else:
+        lines.append(f"单位给了 {yuan(paid)} 元，不少于依法应付的 {pay.total:,.2f} 元，按您说的日子算不差。")
+    return "\n".join(lines)
+
+
+# 厂里给了我一千 / 发了800加班费 / 只给了500 / 老板就给了八百块 right after the sum (L52-8: the generic
+# menu, then 那还差多少 on the sum before): what was paid for it, told — the shortfall is the answer.
+# Not a wage, a day's pay, a bonus or other money (一个月给了我5200 / 一天给了200 / 红包给了一千), and
+# not a question of its own (给了600 那还差我多少: the sum is done again with it, K-02)
+_NOT_FOR_OVERTIME = re.compile(r"(?<!加班)(?:工资|工钱|薪水)|月薪|底薪|到手|一个月|每个?月|一天|每天|日薪|小时|钟头|"
+                               r"红包|奖金|年终|过节费|补贴|押金|赔偿|医药费|路费|社保|借|欠|扣")
+_ASKS_OF_ITS_OWN = re.compile(r"多少|几多|啥数|什么数|怎么算|咋算")
+
+
+def paid_reply(text: str, facts: Mapping[str, Any]) -> str | None:
+    """厂里给了我一千 after an overtime sum (L52-8: the menu): the sum less the payment told, with the
+    working (:func:`shortfall_reply`'s lines); None for any other text, a payment with days or a
+    question of its own (the form sums it again), or when no sum can be made."""
+    words = str(text or "")
+    said = list(PAID_SAID.finditer(words))
+    if not said or _NOT_FOR_OVERTIME.search(words) or _ASKS_OF_ITS_OWN.search(words) or read_worked_days(words):
+        return None
+    paid = parse_amount(re.sub(r"^.*?(?:给了|发了|付了)(?:我|俺)?", "", said[-1].group(0)))
+    return _shortfall_lines(facts, Decimal(str(paid))) if paid else None
+
+
+# 按哪个算 / 按基本工资还是按实际工资算 / 基数按哪个 / 加班费按底薪算对吗 after the sum, the worker having
+# a 底薪 and a higher 实发 or 到手 (XM-2: 没太明白, or the rule with no sum on the other wage)
+_BASE_ASKED = re.compile(r"基数|按哪个|按哪一个|按哪样|按哪种|以哪个|用哪个|拿哪个|哪个工资|按什么工资|按啥工资|"
+                         r"(?:底薪|基本工资|基础工资|保底|实发|实际|到手|应发|全部工资)[^，,。？?]{0,8}还是|"
+                         r"(?:按|用|拿|以)(?:底薪|基本工资|基础工资|保底工资?)[^，,。？?]{0,6}(?:对|吗|不|合理|合法|行)|"
+                         # 那按到手的算呢 / 按实际工资算是多少: the sum on that wage asked
+                         r"(?:按|用|拿|以)(?:实发|实际|到手|拿到手|应发|全部)[^，,。？?]{0,6}(?:算|呢|多少)")
+_BASIC = re.compile(r"底薪|基本工资|基础工资|保底|底工资")
+_ACTUAL = re.compile(r"实发|实际|到手|拿到|能拿|拿|应发|全部")
+_BASE_RULE = ("加班费的计算基数是劳动合同约定的您本人正常工作时间的工资（《工资支付暂行规定》第十三条），"
+              "不是只按底薪或“基本工资”算；合同没约定或约定不清的，按您实际拿到的正常工资（不含加班费）算，"
+              "而且不能低于当地最低工资标准。")
+
+
+def _wages_told(words: str) -> list[tuple[str, int]]:
+    """The monthly wages the words name, each as 底薪 or 实发 by the word just before it
+    (底薪2500 到手一个月4500 → [("底薪", 2500), ("实发", 4500)])."""
+    told = []
+    for span in find_amounts(words):
+        if not isinstance(span.value, (int, float)) or not 1000 <= span.value <= 100000:
+            continue
+        before = words[max(0, span.start - 8):span.start]
+        basic, actual = list(_BASIC.finditer(before)), list(_ACTUAL.finditer(before))
+        if basic and (not actual or basic[-1].start() >= actual[-1].start()):
+            told.append(("底薪", int(span.value)))
+        elif actual:
+            told.append(("实发", int(span.value)))
+    return told
+
+
+def base_reply(text: str, facts: Mapping[str, Any]) -> str | None:
+    """Which wage the overtime is summed on, asked after the sum (XM-2): the rule the policy data
+    holds (加班费基数: the wage agreed for normal hours; unclear, the actual normal wage; never
+    below the local minimum), then the sum on the wage the worker names — or on each monthly wage
+    they told (底薪 and 实发 / 到手), with what summing on the 底薪 alone leaves short; None for any
+    other text, or when no sum can be made."""
+    words = str(text or "")
+    if not _BASE_ASKED.search(words) or _figure_said(words, 1000):
+        return None  # (老板说按底薪2000算 行吗: the form keeps the wage and answers it, XA-2)
+    pay = case_overtime(facts)
+    if pay is None or not pay.lines:
+        return None
+    if pay.basis in ("day", "hour"):
+        return _BASE_RULE  # 一天三百: the day's pay said is the base, no month to choose
+    told: dict[int, str] = {}
+    for kind, amount in _wages_told(f"{facts.get('overtime_days') or ''} {facts.get('words') or ''}"):
+        told.setdefault(amount, kind)
+    told.setdefault(int(pay.monthly_wage), "")
+    asked = [amount for amount, kind in told.items() if kind and _NAMED_BASE[kind].search(words)]
+    if asked and all(told.get(a) == "底薪" for a in asked):
+        asked += [a for a in told if a > max(asked)]  # 按底薪算对吗: beside what it leaves short
+    lines = [_BASE_RULE]
+    if not asked and _NAMED_BASE["实发"].search(words) and len(told) == 1:
+        return "\n".join(lines + [f"上面是按您说的 {yuan(pay.monthly_wage)} 元算的。您每月实际拿到的正常工资"
+                                   "（不含加班费）是多少？告诉我（比如：到手4500），我按它重新算。"])
+    sums = {amount: case_overtime({**facts, "monthly_wage": amount}) for amount in sorted(set(asked) or told)}
+    for amount, on in sums.items():
+        assert on is not None  # (the days of the sum above, on another monthly wage)
+        name = {"底薪": "底薪 ", "实发": "实发（到手）"}.get(told.get(amount, ""), "")
+        lines.append(f"按{name or ' '}{yuan(Decimal(amount))} 元算：")
+        lines += [line.working for line in on.lines]
+        lines.append(f"合计 {on.total:,.2f} 元。")
+    basic = [a for a in sums if told.get(a) == "底薪"]
+    actual = [a for a in sums if told.get(a) != "底薪"]
+    if basic and actual and (low := sums[min(basic)]).total < (high := sums[max(actual)]).total:
+        lines.append(f"{yuan(Decimal(max(actual)))} 元里如果含加班费，要先减掉加班费，按剩下的正常工资算。"
+                     f"单位只按底薪算的，少算的部分可以要求补发：{high.total:,.2f} − {low.total:,.2f} = "
+                     f"{high.total - low.total:,.2f} 元。")
+    elif len(told) == 1:
+        lines.append(f"上面是按您说的 {yuan(pay.monthly_wage)} 元算的。如果这是底薪，您正常上班每月实际拿的工资"
+                     "（不含加班费）更高，把那个数告诉我（比如：到手4500），我按它重新算。")
+    return "\n".join(lines)
+
+
+# 按实际工资 / 按到手的 / 按底薪: the kind of wage the question names as the base
+_NAMED_BASE = {"底薪": re.compile(r"(?:按|用|拿|以)\S{0,2}(?:底薪|基本|基础|保底)"),
+               "实发": re.compile(r"(?:按|用|拿|以)\S{0,2}(?:实发|实际|到手|拿到|应发|全部)")}
+

@@ -89,13 +89,83 @@ def added_days(before: str | None, said: str) -> str | None:
     old, new = read_worked_days(before), read_worked_days(said)
     if old and new and _restated(old, new):
         return before  # 那平时加的那36个小时咋没算 (YQ-02: the Saturdays then dropped): asked again
+    if old and new and (more := _more_of_the_days(before, said, old)) is not None:
+        return more  # 初四也上了 after 初一到初三 (L52-8: 初四 alone summed)
     if not old or not new or any(getattr(old, k) and getattr(new, k) for k in _KINDS):
         return same_festival_year(before, said)
-    return f"{before} {said}"
+    joined = f"{before} {said}"
+    # 还有两个周六 after 初一到初三 (L52-8): dates and counted rest days are not read from one text
+    return joined if _adds_up(joined, old, new) else (_summed_days(before, said, old, new) or joined)
+
+
+# 初四也上了 / 初五初六也去了 / 除夕那天也干了 / 还有两个周六 / 另外周日还干了两天 / 再加上初四 (L52-8:
+# 初四也上了 after 初一到初三 replaced them, 478.16 summed for 2,629.88): days said with 也 / 还 / 另外
+# are more days, added to the days said before even when they are of the same kind
+_MORE_SAID = re.compile(r"也(?!就)|还有|还(?!是|差|欠|要|能|得|该)|另外|另有|再加|加上|外加|又")
+# 初四也没上 / 初五也放假了 / 初六也给补休了: days not worked, or given off (days_given_off reads those)
+_NOT_MORE = re.compile(r"没(?:有)?(?:上|干|去|加|做|让)|不(?:上|干|去|用|让)|放假|休息|歇|补休|调休|倒休|"
+                       r"只|光|仅|就这")
+# the kinds read from the words as a whole (every day's hours, weeks, months, each day's length):
+# not summed kind by kind
+_WHOLE_KINDS = ("hours_per_day", "weekly_days", "month_days", "rest_hours", "holiday_hours", "hours_a_month")
+
+
+def _summed(old: WorkedText, new: WorkedText) -> tuple:
+    """The days of both texts together: the dates of either, the counts of both added."""
+    return (sorted(set(old.dates) | set(new.dates)), old.statutory_days + new.statutory_days,
+            old.rest_days + new.rest_days, old.extended_hours + new.extended_hours)
+
+
+def _adds_up(text: str, old: WorkedText, new: WorkedText) -> bool:
+    found = read_worked_days(text)
+    return (sorted(set(found.dates)), found.statutory_days, found.rest_days, found.extended_hours) \
+        == _summed(old, new) and len(found.dates) == len(set(found.dates))
+
+
+def _summed_days(before: str, said: str, old: WorkedText, new: WorkedText) -> str | None:
+    """The days said before and the days said now, summed kind by kind and written so
+    :func:`read_worked_days` reads them back (the days given off and what was paid kept), the
+    words said now last (so they are seen as added, :func:`_more_of_the_days`); None when the
+    sum cannot be written so, or a kind is read from the words as a whole."""
+    if any(getattr(w, k) for w in (old, new) for k in _WHOLE_KINDS):
+        return None
+    dates, statutory, rest, hours = _summed(old, new)
+    total = WorkedText(dates=dates, statutory_days=statutory, rest_days=rest, extended_hours=hours)
+    parts = [_kind_said(total, k) for k in ("dates", "statutory_days", "rest_days", "extended_hours")
+             if getattr(total, k)]
+    comp = f" 后来补休了{old.comp_days}天" if old.comp_days and not new.comp_days else ""
+    paid = "" if PAID_SAID.search(said) else " ".join(m.group(0) for m in PAID_SAID.finditer(before))
+    text = f"{' '.join(parts)}{comp}{f' {paid}' if paid else ''} {said}"
+    found = read_worked_days(text)
+    return text if _adds_up(text, old, new) and found.comp_days == (new.comp_days or old.comp_days) else None
+
+
+def _more_of_the_days(before: str, said: str, old: WorkedText) -> str | None:
+    """初四也上了 after 过年初一到初三都在厂里上班 (L52-8): the days said with 也 / 还有 / 另外, of a kind
+    said before or not, added to the days before — the texts joined (the festival's year kept),
+    or the days summed (:func:`_summed_days`); ``before`` when they were added already or are
+    among the days before; None when the words say no more days (no 也, 也没上, 也补休了, a
+    correction), or the days cannot be summed (the days said now then replace them, as before)."""
+    words = normalize_text(said)
+    if not _MORE_SAID.search(words) or _NOT_MORE.search(words) or normalize_text(before) in words:
+        return None  # (the words before with these after them: they hold both days already)
+    if words in normalize_text(before):
+        return before  # (the slot took them this turn; the router reads them again: added once)
+    said = same_festival_year(before, said) or said  # (初四也上了 is the festival talked about)
+    new = read_worked_days(said)
+    if not new or any(getattr(w, k) for w in (old, new) for k in _WHOLE_KINDS):
+        return None
+    if set(new.dates) <= set(old.dates) and not (new.statutory_days or new.rest_days or new.extended_hours):
+        return before  # 初三也上了 after 初一到初三: among the days counted
+    joined = f"{before} {said}"
+    return joined if _adds_up(joined, old, new) else _summed_days(before, said, old, new)
 
 
 # 只有25个钟头 / 礼拜六没上 / 别的没有: the correction says the days said before are all there were
 _ONLY_THESE = re.compile(r"只|光|仅|就这|别的|其他|其余|没(?:有)?(?:上|加|干|做)(?!\s*(?:多少|几))|没有了")
+# 周六只有三个 (XM-6): 只 said of the kind named just before it is that kind's count, not "no other days"
+_OF_ONE_KIND = re.compile(r"(?:周六|周日|周天|星期六|星期天|星期日|礼拜六|礼拜天|礼拜日|周末)"
+                          r"(?:其实|实际上?)?(?:只|光|仅)")
 # the kinds a correction of one of them may keep; the worked-out kinds (a week of six days, a
 # month's days, every day's hours) are read from the words as a whole and are not split
 _WORKED_OUT = ("hours_per_day", "weekly_days", "month_days", "rest_hours")
@@ -114,9 +184,28 @@ def _kind_said(found: WorkedText, kind: str) -> str:
     their year, so a festival stays the festival it was)."""
     if kind == "dates":
         return "、".join(f"{d.year}年{d.month}月{d.day}日" for d in found.dates)
+    if kind == "extended_hours" and found.hours_per_day and found.workdays:
+        # (每天多干2小时 干了22天: the weekday hours as said, each day's and the days, XM-6)
+        return f"平时每天多干{_plain(found.hours_per_day)}小时 干了{found.workdays}天"
     return {"statutory_days": f"法定节假日加班{found.statutory_days}天",
             "rest_days": f"休息日加班{found.rest_days}天",
             "extended_hours": f"平时加班{_plain(found.extended_hours)}小时"}[kind]
+
+
+def _counted_daily(old: WorkedText, new: WorkedText, kind: str) -> bool:
+    """平时每天多干2小时 一个月22天 … 四个周六, then 不对 周六是三个 (XM-6: summed on the 3 Saturdays
+    alone, the 44 weekday hours dropped): every day's hours over a period said are one kind — the
+    weekday hours, kept whole when another kind is corrected — unless the correction says hours
+    again or the days are worked out from a week or a month."""
+    return kind == "hours_per_day" and bool(old.workdays) and not new.hours_per_day \
+        and not (old.weekly_days or old.month_days or old.rest_hours)
+
+
+# 加班费只给了800 (XM-6): what the worker said was paid, kept beside the days when a correction
+# rebuilds them (还差多少 afterwards is worked out against it, actions/overtime_calculator.py)
+PAID_SAID = re.compile(r"(?:加班费|加班工资|加班钱)?[^\s，,。；;0-9]{0,4}?(?:一共|总共|只|才|就)?(?:给了|发了|付了)"
+                        r"(?:我|俺)?\s*(?:[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十百千万]+)(?![0-9.一二两三四五六七八九十百千万])"
+                        r"\s*(?:块钱?|元)?(?!\s*(?:一天|每天|天|个?小时|个?钟))")
 
 
 def _correction_of_one_kind(before: str, said: str) -> str | None:
@@ -129,13 +218,14 @@ def _correction_of_one_kind(before: str, said: str) -> str | None:
     told = [k for k in _KINDS if getattr(new, k)]
     kept = [k for k in ("dates", "statutory_days", "rest_days", "extended_hours")
             if getattr(old, k) and k not in told]
-    if not told or not kept or _ONLY_THESE.search(normalize_text(said)) \
-            or any(getattr(old, k) or getattr(new, k) for k in _WORKED_OUT):
+    if not told or not kept or _ONLY_THESE.search(_OF_ONE_KIND.sub(" ", normalize_text(said))) \
+            or any(getattr(old, k) or getattr(new, k) for k in _WORKED_OUT if not _counted_daily(old, new, k)):
         return None
     if not all(getattr(old, k) for k in told) or any(_KIND_WORDS[k].search(normalize_text(said)) for k in kept):
         return None  # a kind not said before (added_days adds it), or a kept kind said again
     comp = f" 后来补休了{old.comp_days}天" if old.comp_days and not new.comp_days else ""
-    joined = f"{said} 另外{' '.join(_kind_said(old, k) for k in kept)}{comp}"
+    paid = "" if PAID_SAID.search(said) else " ".join(m.group(0) for m in PAID_SAID.finditer(before))
+    joined = f"{said} 另外{' '.join(_kind_said(old, k) for k in kept)}{comp}" + (f" {paid}" if paid else "")
     found = read_worked_days(joined)
     keeps = all(getattr(found, k) == getattr(new, k) for k in told) \
         and all(getattr(found, k) == getattr(old, k) for k in kept)
@@ -626,6 +716,21 @@ _COUNT_OF = r"(?<![周期拜\d千百万.])([0-9]{1,2}(?!\d)|[一二两俩三四�
 _REST_DAYS_NAMED = re.compile(_COUNT_OF + r"(?:周六|周日|星期六|星期天|星期日|礼拜六|礼拜天|"
                               r"(?:周末|双休)的?休息日)")
 _WEEKENDS_COUNTED = re.compile(_COUNT_OF + r"(?:周末|双休)(?!的?休息日)")
+# 周六是三个 / 礼拜六其实就去了三个 / 周日只有俩 (XM-6: not read, the correction of the Saturdays
+# lost): one weekend day named, then how many of it — no hours, months or people after the count
+_ONE_REST_DAY = r"周六|周日|周天|星期六|星期天|星期日|礼拜六|礼拜天|礼拜日"
+_REST_DAY_THEN_COUNT = re.compile(rf"(?:{_ONE_REST_DAY})(?:其实|实际上?|一共|总共)?(?:只|就|才|也就)?"
+                                  r"(?:是|有|去了?|上了?|干了?|加了?|做了?)?\s*"
+                                  r"([0-9]{1,2}(?!\d)|[一二两俩仨三四五六七八九十]+)\s*"
+                                  r"(?:个(?!\s*(?:小时|钟|月|人|工作日|星期|礼拜|周))|(?=\s*(?:吧|啊|呀|嘛|了|$|[，,。！!？?\s])))"
+                                  r"(?!\s*(?:也|都)没)")  # (周六一个也没休: none)
+# 过年初一到初三都上了 还有两个周六 / 另外三个礼拜天也干了 / 两个周六也去了 (L52-8: the Saturdays
+# dropped, rest days named beside dates being read as the dates' own): rest days counted and said
+# as more days are rest days besides the dates
+_MORE_REST_DAYS = re.compile(r"(?:还有|另外|外加|再加上?|加上)\s*(?:还|也)?(?:有|上了?|干了?|加了?|去了?)?\s*"
+                             + _COUNT_OF + rf"(?:({_ONE_REST_DAY})|周末|双休)(?!\s*(?:也|都)没)|"
+                             + _COUNT_OF + rf"(?:({_ONE_REST_DAY})|周末|双休)\S{{0,2}}?(?:也|还)"
+                             r"(?!\s*(?:没|不|休|歇|放))")
 _EVERY_WEEK = re.compile(r"(?:周六周日|周六日|星期六星期[天日]|礼拜六礼拜天)都|"  # (ZA-15: counted one a week)
                          r"每(?:个)?(?:周|星期|礼拜)(?:[六日天]|末)|(?:周|星期|礼拜)[六日天]都|(?:周末|双休)都|"
                          r"每个?(?:周末|双休)|"
@@ -806,6 +911,16 @@ def _hours_beyond_the_day(found: WorkedText, extra: Decimal) -> None:
     found.extended_hours += extra * kinds.count(DayKind.WORKDAY)
 
 
+def _more_rest_days(text: str) -> int:
+    """The rest days counted as more days beside the dates (还有两个周六: 2; 另外两个周末: 4)."""
+    said = _MORE_REST_DAYS.search(text)
+    if not said:
+        return 0
+    count, day = (said.group(1), said.group(2)) if said.group(1) else (said.group(3), said.group(4))
+    n = int(_number(count) or 0)
+    return n if day else 2 * n
+
+
 def _read_worked_days(text: str, today: date) -> WorkedText:
     found = WorkedText()
     found.dates = _calendar_dates(text, today)
@@ -819,7 +934,8 @@ def _read_worked_days(text: str, today: date) -> WorkedText:
     if not found.dates and (days := _days_of_a_month(text)):
         return _long_month(found, days, text)  # 一个月只歇两天 (YS-04: read as 2 days of overtime)
     found.rest_days = _count(_REST_COUNT, _A_DAYS_LENGTH.sub("每次", text)) or (0 if found.dates else (
-        _count(_REST_DAYS_NAMED, text) or _count(_DAYS_ARE_REST, text) or 2 * _count(_WEEKENDS_COUNTED, text)))
+        _count(_REST_DAYS_NAMED, text) or _count(_DAYS_ARE_REST, text) or 2 * _count(_WEEKENDS_COUNTED, text)
+        or _count(_REST_DAY_THEN_COUNT, text))) or (_more_rest_days(text) if found.dates else 0)
     if not found.rest_days and not found.dates and (month := _DAYS_A_MONTH.search(text)):
         # 一个月干26天 (II-04: a month of 26 days was no overtime): the days beyond 22 are rest
         # days worked (21.75 days is the legal month's working days)

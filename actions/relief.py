@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
+import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -16,6 +18,7 @@ from actions.slot_checks import slots_set_this_turn, value_before_this_message
 from actions.tickets import offer_ticket
 from actions.validators import UNKNOWN, asks_how_to_register, hardship_status_in
 from bot.normalize.text import normalize_text
+from bot.settings import ROOT
 
 
 def worker_region(tracker) -> tuple[str | None, str | None]:
@@ -272,3 +275,67 @@ def drops_the_relief_question(text: str) -> bool:
     """The worker says the medical-cost question is not theirs (没看病 / 不问这个了): the relief
     form ends (as a cancel) instead of asking the sum again."""
     return bool(_DROPS_IT.search(text or ""))
+
+
+# 我老婆没工作 能不能也参加互助保障 / 家属能不能保 / 配偶住院能报吗 / 我爱人能一起参加吗 (XN-4: 没太明白,
+# the summary, or the family record's claim rules and an example — the joining never answered): the
+# spouse's or family's cover, said as the records say it, and that they do not say more
+_FAMILY = re.compile(r"(老婆|媳妇|妻子|爱人|老公|丈夫|配偶|老伴|对象)|(孩子|儿子|女儿|小孩|娃)|(父母|爸妈|老人|爹妈)|"
+                     r"(家属|家里人|家人|一家人|全家)")
+_COVER = re.compile(r"互助|保障|保险")
+_COVER_ASKED = re.compile(r"参加|加入|入|保|报|赔|领|给付|一起|也能|也可以|能不能|可不可以|算不算|有没有份|管不管|"
+                          r"包括|管吗|能用|享受|有份")
+_HOW_ASKED = re.compile(r"怎么|咋|如何|去哪|在哪|找谁|流程|手续|材料")
+_NOT_MUTUAL = re.compile(r"救助|特困|困难职工|建档|医保|新农合|社保|工伤")
+
+
+@lru_cache(maxsize=1)
+def _mutual_records() -> dict[str, dict]:
+    """The mutual-insurance fact records of the policy data (bot/seed/policies.yml), by topic —
+    the general policy's first (it holds for every place), {} when absent."""
+    path = ROOT / "bot" / "seed" / "policies.yml"
+    data = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
+    found: dict[str, dict] = {}
+    for policy in sorted(data.get("policies") or [], key=lambda p: p.get("region") is not None):
+        if policy.get("service") != "mutual_insurance":
+            continue
+        for fact in (policy.get("details") or {}).get("facts") or []:
+            if isinstance(fact, dict) and fact.get("topic") and fact.get("answer"):
+                found.setdefault(fact["topic"], {**fact, "source": fact.get("source") or policy.get("source")})
+    return found
+
+
+def _clause_with(answer: str, word: str) -> str | None:
+    """The clause of a record's answer that says ``word`` (split at 。 and ；)."""
+    return next((c.strip("，, ") for c in re.split(r"[。；]", answer) if word in c), None)
+
+
+def family_cover_line(text: str, words: str) -> str | None:
+    """Whether a worker's spouse or family can join the mutual cover or claim from it (XN-4):
+    what the records say — joined through the workplace union; whether family is covered, and
+    how much is paid for them, is up to the scheme joined; 镇江's gift names whom it is for —
+    and plainly that they say no more, and where to ask. None unless ``text`` asks that (the
+    mutual cover said in it or in ``words``, the worker's recent messages)."""
+    text, words = normalize_text(text or ""), normalize_text(words or "")
+    who = _FAMILY.search(text)
+    if not who or _NOT_MUTUAL.search(text) or not _COVER_ASKED.search(text) or _HOW_ASKED.search(text):
+        return None  # (我老公得了癌症 … 互助保险能赔 怎么申请: how to claim, the claim steps answer it)
+    if not (re.search(r"互助", text) or (_COVER.search(text) and re.search(r"互助", words))
+            or (is_question(text) and re.search(r"互助", words))):
+        return None
+    named = "您" + who.group(0) if who.group(0) not in ("家属", "一家人", "全家") else "家属"
+    records = _mutual_records()
+    told, sources = [], []
+    for topic, word, before in (("mutual_insurance_join", "统一组织参加", ""),
+                                ("mutual_insurance_family", "家属", ""),
+                                ("mutual_insurance_who", "家属", "镇江市总工会赠送的那份，")):
+        record = records.get(topic) or {}
+        if clause := _clause_with(str(record.get("answer") or ""), word):
+            told.append(f"{'①②③'[len(told)]} {before}{clause.split('——')[0]}")
+            if record.get("source") and record["source"] not in sources:
+                sources.append(str(record["source"]))
+    said = ("资料里只说了：" + "；".join(told) + "。") if told else ""
+    return (f"{named}能不能一起参加互助保障、看病住院能不能报，我这里的资料没有写明，没法给您准话。{said}"
+            "请带上身份证（家里人已经看病住院的，再带上病历、诊断证明和费用票据）问所在单位工会或当地总工会的"
+            "职工服务中心，或者打职工服务热线 12351，问清您参加的方案保不保家属。"
+            + (f"（来源：{'；'.join(sources)}）" if sources else ""))

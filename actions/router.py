@@ -69,6 +69,7 @@ from actions.legal import (
     WAGE_ASK,
     double_wage_from,
     minimum_wage_as_wage,
+    no_contract_not_arrears,
     shortfall_events,
     shortfall_reply,
     sums_for,
@@ -77,7 +78,7 @@ from actions.legal import (
 from actions.next_service import holiday_subsidy_asked, offer_service
 from actions.overtime_calculator import TOTAL_LABEL, explain_divisor, total_reply
 from actions.overtime_days import added_days, days_said_again, names_a_kind_of_day, read_worked_days
-from actions.relief import asks_help_not_medical, help_not_medical
+from actions.relief import asks_help_not_medical, family_cover_line, help_not_medical
 from actions.service_catalog import (
     INJURY,
     POLICY_SERVICES,
@@ -285,7 +286,7 @@ def days_after_figure(tracker: Tracker) -> str | None:
         return None
     before = tracker.get_slot("overtime_days") or ""
     if before and _MORE.search(text) and not before.endswith(text):
-        return f"{before} {text}"
+        return added_days(before, text) or f"{before} {text}"  # 除夕那天也干了 (round 52)
     # 那四个周六呢 你没算进去啊 after the sum of the hours alone (II-02): another kind, added
     return added_days(before, text) or text
 
@@ -521,7 +522,7 @@ def overtime_total(tracker: Tracker, text: str) -> str | None:
     if not facts:
         fact, wage = wage_as_said(tracker.get_slot("monthly_wage"), tracker.get_slot("wage_basis"))
         facts = {fact: wage, "overtime_days": tracker.get_slot("overtime_days")}
-    return total_reply(text, facts)
+    return total_reply(text, {**facts, "words": recent_words(tracker, limit=6)})  # 底薪3000 到手5000 told before
 
 
 # 城阳这边找谁帮忙 / 城阳有工会的站吗, said with a question about the worker's own case
@@ -884,6 +885,9 @@ class ActionStartService(SafeAction):
                      domain: dict[str, Any], intent: str | None) -> list[dict[str, Any]]:
         """The request itself: a fact answer first, else the flow it points at."""
         text = (tracker.latest_message or {}).get("text") or ""
+        if not text.startswith("/") and (family := family_cover_line(text, recent_words(tracker, limit=3))):
+            dispatcher.utter_message(text=family)  # 我老婆没工作 能不能也参加互助保障 (XN-4)
+            return []
         if not services_meant(text) and await answer_in_service_topic(dispatcher, tracker):
             return []  # 咋申请 right after the mutual-insurance answer (HH-04)
         if _LEFT_OUT.search(text) and (days := days_after_figure(tracker)) is not None:
@@ -1113,9 +1117,15 @@ class ActionStartService(SafeAction):
         unless the sum still waits for the wage (the next message gives it)."""
         for line in sums:
             dispatcher.utter_message(text=line)
+        dropped: list[dict[str, Any]] = []
+        if tracker.active_loop_name == "wage_arrears_form" and no_contract_not_arrears(
+                (tracker.latest_message or {}).get("text") or ""):
+            # 没签合同 / 我在厂里干了8个月一直没签合同 怎么办 on the wage form (XN-7: 接着刚才的事, 是哪家单位欠的
+            # again, then 干了8个月 filed as 欠薪): the double wage is the matter, the arrears form is dropped
+            dropped = [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("interrupted_form", None)]
         if any(WAGE_ASK in line or line in (WAGE_AGAIN, MONTHS_ASK) for line in sums):
-            return []
-        if tracker.active_loop_name:
+            return dropped
+        if tracker.active_loop_name and not dropped:
             # 还有十来天工资也没给结 能一起要吗 on the legal-aid offer (YW-6: the days left off the
             # ticket): the case offered takes the points told now
             case = tracker.get_slot("pending_case") or {}
@@ -1123,7 +1133,7 @@ class ActionStartService(SafeAction):
                 return [SlotSet("pending_case", {**case, "facts": {**(case.get("facts") or {}),
                                                                    **legal_case(tracker)}})]
             return []
-        return offer_ticket("legal_aid", legal_case(tracker))
+        return dropped + offer_ticket("legal_aid", legal_case(tracker))
 
     @staticmethod
     def _named_by_record(found: list[dict], tracker: Tracker) -> list[dict]:

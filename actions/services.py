@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.apply_where import POLICY_SERVICE_OF, place_station, station_where, where_to_apply_reply
 from actions.backend_client import BackendError, RateLimited
 from actions.common import SafeAction, bot_said, client, location, policies_for, said_this_turn
-from actions.crisis import is_crisis, safe_again, safe_again_check_in, wants_to_talk
+from actions.crisis import is_crisis, safe_again, safe_again_check_in, safety_reply, wants_to_talk
 from actions.facts import (
     answer_fact,
     answer_in_topic,
@@ -32,6 +32,7 @@ from actions.legal import (
     WAGE_ASK,
     legal_case,
     own_case_reply,
+    reading_reply,
     sums_for,
     without_feared_dismissal,
     worked_out,
@@ -43,10 +44,12 @@ from actions.service_catalog import (
 )
 from actions.slot_checks import slots_set_this_turn
 from actions.station_followup import (
+    AT_THAT_STATION,
     PSYCH_HOTLINES_LINE,
     asked_service_of_station,
     asks_face_to_face,
     filed_type,
+    named_station,
     service_place_text,
 )
 from actions.station_text import (
@@ -628,8 +631,8 @@ SERVICE_TOPICS = {"mutual_insurance": "职工互助保障", "childcare_service":
 def topic_just_answered(tracker) -> str | None:
     """The records' topic of the policy service just answered (None: none, or no question)."""
     text = ((tracker.latest_message or {}).get("text") or "").strip()
-    if tracker.active_loop_name or text.startswith("/") or not is_question(text):
-        return None
+    if tracker.active_loop_name or text.startswith("/") or not is_question(text) or childcare_sign_up(tracker):
+        return None  # (能帮我报个名吗 after the childcare answer is the sign-up, not its topic — XN-2)
     return SERVICE_TOPICS.get(service_just_answered(tracker) or "")
 
 
@@ -851,6 +854,45 @@ async def _psych_room(tracker) -> tuple[dict, str] | None:
     return (stations[0], psych_service_of(stations[0]) or "心理健康服务") if stations else None
 
 
+async def _station_record(tracker, name: str) -> dict | None:
+    """The backend's record of the station named ``name`` (its services, address, hours)."""
+    city, district = location(tracker)
+    try:
+        if city or district:
+            found = await client().request("GET", "/stations", params={
+                k: val for k, val in (("city", city), ("district", district)) if val})
+            if record := next((st for st in found.get("stations") or [] if st.get("name") == name), None):
+                return record
+        place = re.sub(r"工会网格化?工作总?站$", "", name)
+        station = (await client().resolve(None, place)).get("station") if place != name else None
+    except BackendError:
+        return None
+    return station if station and station.get("name") == name else None
+
+
+async def psych_at_named_station(tracker) -> str | None:
+    """心理咨询室也在那吗 right after a filing or a card named a station (round 52: an urgent psych
+    callback filed, nobody asked for one): whether that station's record lists a psychological
+    room, and where one is when it does not. None: not asked so, or no station named."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if not AT_THAT_STATION.search(normalize_text(text)) or not (name := named_station(tracker)) \
+            or (record := await _station_record(tracker, name)) is None:
+        return None
+    service = psych_service_of(record)
+    phone = str(record.get("phone") or "12351")
+    if service and "室" in service:
+        return "有。" + service_place_text(service, name, str(record.get("address") or ""), phone,
+                                         hours_text(record.get("hours") or {}), text)
+    said = (f"{name}的记录上有“{service}”服务，但没写有单独的心理咨询室；想去的话先打 {phone} 问问怎么安排。"
+            if service else f"{name}的记录上没有心理健康服务室。")
+    room = await _psych_room(tracker)
+    if room and room[0].get("name") != name:
+        station, room_name = room
+        said += (f"附近设有{room_name}的是{station['name']}（{bare_address(station.get('address'))}，电话 "
+                 f"{station.get('phone') or '12351'}），免费，去之前先打电话约个时间。")
+    return said + PSYCH_HOTLINES_LINE
+
+
 async def psych_room_reply(tracker) -> str | None:
     """我在黄岛辛安 听说工会有个心理的屋子 能去不 要钱不 (XH-14: the general paragraph, twice): the
     room of the worker's own station, free, its hours and phone; asked again (具体在哪), the
@@ -858,6 +900,8 @@ async def psych_room_reply(tracker) -> str | None:
     text = ((tracker.latest_message or {}).get("text") or "").strip()
     if text.startswith("/") or is_crisis(text) or asked_service_of_station(text) != "心理":
         return None
+    if (there := await psych_at_named_station(tracker)) is not None:
+        return there  # 心理咨询室也在那吗: that station's record (round 52)
     if (room := await _psych_room(tracker)) is None:
         return None
     station, service = room
@@ -912,7 +956,10 @@ class ActionPsychSupport(SafeAction):
             dispatcher.utter_message(text=safe_again_check_in(tracker))
             return [FollowupAction("action_start_service")]
         if is_crisis(said):
-            dispatcher.utter_message(response="utter_crisis")
+            if violence := safety_reply(said):
+                dispatcher.utter_message(text=violence)  # 他打俺 (XN-14): 110, 12338, evidence
+            else:
+                dispatcher.utter_message(response="utter_crisis")
             # whatever form was open is dropped: this conversation goes to a person now, and
             # the bot then waits (also when a form sent us here with a follow-up action)
             return [ActiveLoop(None), SlotSet("requested_slot", None),
@@ -920,6 +967,9 @@ class ActionPsychSupport(SafeAction):
                     *await request_handoff(dispatcher, tracker, "crisis"),
                     FollowupAction("action_listen")]
         text = tracker.latest_message.get("text") or ""
+        if (reading := reading_reply(tracker)) is not None:
+            dispatcher.utter_message(text=reading)  # 意思是没戏了？ after a legal answer (XM-4: the psych invite)
+            return []
         room = await psych_room_reply(tracker)
         if asks_for_a_person(text) or (wants_to_talk(text) and not room):
             # 压力大 睡不着 想找个人聊聊 (L-17): the hotlines that answer at any hour come first;

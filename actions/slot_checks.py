@@ -185,14 +185,19 @@ def _pay_by_the_day(value: Any, tracker: Tracker, dispatcher: CollectingDispatch
 
 # 每个月还有三百块饭补 给的现金 to 您的月工资是多少 (YP-08: 月工资 300 元): an allowance is no pay
 ALLOWANCE_IS_NO_PAY = "饭补、餐补这类补贴不算在月工资里，这里按不含补贴的工资算。"
+DOCKED_IS_NO_PAY = "被扣的钱我记下了，登记时会写进情况要点；它不是月工资。"
 
 
 def _allowance_said(tracker: Tracker, dispatcher: CollectingDispatcher) -> Slots | None:
-    """The wage answer that names only an allowance: said so, and the pay asked again (None:
-    an ordinary answer)."""
-    if not v.allowances_only((tracker.latest_message or {}).get("text") or ""):
+    """The wage answer that names only an allowance, or only money docked (还扣了我500, XM-15:
+    没听明白金额): said so, and the pay asked again (None: an ordinary answer)."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if v.allowances_only(text):
+        dispatcher.utter_message(text=ALLOWANCE_IS_NO_PAY)
+    elif v.docked_only(text):
+        dispatcher.utter_message(text=DOCKED_IS_NO_PAY)
+    else:
         return None
-    dispatcher.utter_message(text=ALLOWANCE_IS_NO_PAY)
     return {"monthly_wage": value_before_this_message(tracker, "monthly_wage")}
 
 

@@ -18,7 +18,7 @@ from rasa_sdk.events import SlotSet
 from actions import validators as v
 from actions.common import client, said_this_turn
 from actions.fact_tables import wage_as_said
-from actions.facts import is_question, worker_messages
+from actions.facts import case_messages, is_question, worker_messages
 from actions.overtime_days import added_days, days_given_off, holiday_days_said_bare, read_worked_days
 from actions.places import other_place_asked, resolve_place
 from actions.relief import worker_status_said
@@ -434,25 +434,6 @@ def owed_per_month(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
     if rough := _ROUGH_PAY.search(text):  # 一个月五千多 俩月: 约1万多元, not exactly 10,000
         moved["amount"] = v.rough_sum(float(moved["amount"]), rough.group(1))
     return moved
-
-
-_FILED = re.compile(r"已为您登记\S{0,20}?工单")
-
-
-def case_messages(tracker: Tracker, back: int = 6) -> list[str]:
-    """The worker's messages before the latest one, since the last ticket this conversation
-    filed (the words of this case), latest last; a button's payload is none."""
-    said: list[str] = []
-    events = list(tracker.events)
-    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=len(events))
-    for event in reversed(events[:last_user]):
-        if event.get("event") == "bot" and _FILED.search(event.get("text") or ""):
-            break
-        if event.get("event") == "user" and not (event.get("text") or "").startswith("/"):
-            said.append(event.get("text") or "")
-            if len(said) >= back:
-                break
-    return said[::-1]
 
 
 def duration_said_before(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:

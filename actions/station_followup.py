@@ -101,6 +101,13 @@ _SERVICE_WORDS = (("托管", re.compile(r"驿站|托管|看孩子|看娃|托儿"
 _WHERE_OR_WHEN = re.compile(r"在哪|哪里|哪儿|地址|位置|怎么走|咋走|怎么去|咋去|几点|什么时候|啥时候|几时|开门|"
                             r"关门|能去|去接|接孩子|接娃|时间|有人")
 _PICK_UP = re.compile(r"接(?:孩子|娃|人|回)?|几点(?:走|放)")
+# 心理咨询室也在那吗 / 那边也有心理辅导吗 / 托管也是那个站吗 right after a card or a filing named a
+# station (round 52: an urgent psych callback filed): whether that station has the service
+AT_THAT_STATION = re.compile(r"(?:也|还|都)?(?:在|是)(?:那|这)(?:儿|里|边|个站|个工作站|站)?"
+                             r"(?:吗|么|不|嘛|呢|没|$|[?？])|"
+                             r"(?:那|这)(?:儿|里|边|个站|个工作站|站里?)(?:也|还|都)?(?:有|能)|"
+                             r"(?:也|还)在(?:那|这)|(?:能|可以)在(?:那|这)(?:儿|里|边|个站)?(?:做|看|咨询|聊|谈|找)|"
+                             r"同一个(?:地方|站)|一个地方")
 PSYCH_HOTLINES_LINE = "难受的时候，心理援助热线 12356、400-161-9995 随时有人接。"
 
 
@@ -121,9 +128,27 @@ def asked_service_of_station(text: str) -> str | None:
     text = normalize_text(text or "")
     if asks_face_to_face(text) and not _ONLINE.search(text):
         return "心理"
-    if not _WHERE_OR_WHEN.search(text) or _ONLINE.search(text):
+    if not (_WHERE_OR_WHEN.search(text) or AT_THAT_STATION.search(text)) or _ONLINE.search(text):
         return None
     return next((word for word, words in _SERVICE_WORDS if words.search(text)), None)
+
+
+def named_station(tracker: Tracker, turns: int = 6) -> str | None:
+    """The station the bot's replies of the worker's last ``turns`` messages named last: a
+    filing's 由…负责, or a card's name (the line above its 地址：)."""
+    users = 0
+    for event in reversed(tracker.events):
+        users += event.get("event") == "user"
+        if users > turns:
+            return None
+        text = event.get("text") or "" if event.get("event") == "bot" else ""
+        if found := HANDLED_BY.search(text):
+            return found.group(1)
+        lines = [line.strip() for line in text.splitlines()]
+        at = next((i for i, line in enumerate(lines) if line.startswith("地址：")), None)
+        if at:
+            return lines[at - 1].split("：")[-1] or None
+    return None
 
 
 def service_place_text(service: str, name: str, address: str, phone: str, hours: str, asked: str = "") -> str:

@@ -11,8 +11,10 @@ import logging
 import re
 import uuid
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from typing import Any
 
+import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -143,6 +145,58 @@ def _street_told(district: str | None) -> bool:
     return isinstance(district, str) and (district in street_names() or bool(_INSIDE_A_DISTRICT.search(district)))
 
 
+@lru_cache(maxsize=1)
+def _streets() -> dict[str, str]:
+    """Each street's and community's name and alias → its street (辛安 / 沂河路社区 / 渭河路社区 →
+    辛安街道), from the seed's places (the one source of the backend's regions)."""
+    from bot.nlu.gazetteer import PLACES_FILE  # (the seed's places, read once)
+
+    def names(record: dict | str) -> list[str]:
+        return [record] if isinstance(record, str) else [record["name"], *(record.get("aliases") or [])]
+
+    seed = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8")) if PLACES_FILE.exists() else {}
+    found: dict[str, str] = {}
+    for province in (seed or {}).get("provinces") or []:
+        for city in province.get("cities") or []:
+            for district in city.get("districts") or []:
+                for street in district.get("streets") or []:
+                    said = [*names(street), *(n for c in street.get("communities") or [] for n in names(c))]
+                    said += [n.removesuffix("街道") for n in names(street) if n.endswith("路街道")]  # 长江路
+                    found.update({n: names(street)[0] for n in said if n not in found})
+    return found
+
+
+def _street_of(place: str) -> str | None:
+    """The street a street, a community or a station's place (辛安街道沂河路社区) lies in."""
+    streets = _streets()
+    if place in streets:
+        return streets[place]
+    return next((streets[n] for n in sorted(streets, key=len, reverse=True) if place.startswith(n)), None)
+
+
+def runs_it_nearby(district: str | None, facts: dict[str, Any]) -> bool:
+    """The station the case names (the one that runs the 托管驿站) lies in the street the worker
+    told (XN-2, XN-15: 我在辛安上班 … 托管 filed with 辛安街道工会网格化工作总站, which has no 驿站):
+    the sign-up goes to that station. Another street told (长江路, XD-2) is where they are."""
+    station = station_place(facts)
+    if not station or not isinstance(district, str) or not district:
+        return False
+    told = _street_of(district)
+    return told is not None and told == _street_of(station)
+
+
+def station_taking_it(tracker: Tracker, facts: dict[str, Any]) -> str | None:
+    """The line under a sign-up's summary that names the station it goes to, when that is the
+    station running the service rather than the street's own (XN-2: 辛安 told, the 托管驿站 is
+    沂河路社区's — said, so the worker knows who calls); None otherwise."""
+    station = facts.get("station")
+    _city, district = case_place(tracker)
+    if not isinstance(station, str) or not station or (_street_told(district) and not runs_it_nearby(district, facts)):
+        return None
+    runs = "职工子女爱心托管驿站就设在这个站" if "托管" in str(facts.get("service") or "") else "这项服务由这个站办"
+    return f"· 转给：{station}（{runs}）"
+
+
 def _who_takes_it(tracker: Tracker, place: str) -> str:
     """Who takes the ticket when no street is told: the station whose card the case came with
     (XD-2: said 黄岛区的工会服务中心, filed with 沂河路社区's station), else the place's centre."""
@@ -189,7 +243,7 @@ def case_payload(tracker: Tracker, ticket_type: str, facts: dict[str, Any]) -> d
         facts = without_cancelled_words(tracker, facts)
     worker = tracker.get_slot("verified_worker") or {}
     city, district = case_place(tracker)
-    if not _street_told(district):
+    if not _street_told(district) or runs_it_nearby(district, facts):
         district = station_place(facts) or district  # (the station named lies within the place told)
     payload = {"type": ticket_type, "facts": {k: v for k, v in facts.items() if v is not None},
                "city": city, "district": district,
@@ -449,7 +503,15 @@ def context_facts(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any
         fact, said = wage_as_said(told.pop("monthly_wage"), tracker.get_slot("wage_basis"))
         told[fact] = said
     if "school_problem" in case_facts or "child_grade" in case_facts:
-        told.update({k: val for k, val in how_the_family_lives(tracker).items() if k not in case_facts})
+        family = how_the_family_lives(tracker)
+        if (lives := family.pop("case_points", None)) and case_facts.get("case_points"):
+            # 社保交了两年 kept as the case's point (round 52): 租房住 beside it, not instead
+            had = str(case_facts["case_points"])
+            if (merged := _merged_points(lives, had.split("、"))) != had:
+                told["case_points"] = merged
+        elif lives:
+            family["case_points"] = lives
+        told.update({k: val for k, val in family.items() if k not in case_facts})
     if work_case(case_facts):
         had = str(case_facts.get("case_points") or "")
         points = told_points(tracker)
@@ -459,6 +521,11 @@ def context_facts(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any
             points.append(docked)  # 还扣了我五百说我迟到 (XG-3: never on the summary)
         if (merged := _merged_points(had, points)) != had:
             told["case_points"] = merged
+        if not case_facts.get("time_worked") and (worked := time_on_the_road(recent)):
+            told["time_worked"] = worked  # 在平台上跑了两年 (round 52: on neither the summary nor the ticket)
+    if "托管" in str(case_facts.get("service") or "") and (kids := children_told(tracker)) \
+            and kids not in str(case_facts.get("case_points") or ""):
+        told["case_points"] = _merged_points(str(case_facts.get("case_points") or ""), [kids])
     if "call_time" not in case_facts and (when := call_time_told(tracker)):
         told["call_time"] = when  # 白天别打 下午两点以后 said with the phone (XA-13: dropped)
     return {k: val for k, val in told.items() if val not in (None, "", v.UNKNOWN)}
@@ -483,6 +550,57 @@ _WORK_FACTS = {"employer", "amount", "duration", "workers_affected", "monthly_wa
                "hourly_wage", "overtime_days", "minimum_wage", "case_points", "time_worked"}
 _OTHER_CASE_FACTS = {"child_grade", "school_problem", "hukou_status", "hardship_status",
                      "medical_out_of_pocket_yearly", "situation"}
+
+
+# 俩孩子 一个7岁一个10岁 said in the first message of a childcare sign-up (XN-2: the ages were
+# asked again or left off the ticket — only the last three messages are the case's words)
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "仨": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9, "十": 10}
+_AGE = re.compile(r"(?<!\d)(\d{1,2}|十[一二三四五六七]|[一二三四五六七八九十])\s*周?岁(半)?")
+_KIDS_COUNT = re.compile(r"(俩|两|仨|三|四)(?:个)?(?:孩子|小孩|娃|孩|闺女|儿子)")
+_KID_WORDS = re.compile(r"孩子|小孩|娃|儿子|闺女|女儿|老大|老二|老三|大的|小的|一个\S{0,3}岁")
+_NOT_A_KID = re.compile(r"(?:我|俺|本人|老婆|媳妇|爱人|老公|对象|爸|妈|老人|父亲|母亲)(?:今年|都|已经)?$")
+
+
+def _number(word: str) -> int:
+    if word.isdigit():
+        return int(word)
+    return 10 + _CN_DIGITS.get(word[1:], 0) if word.startswith("十") and len(word) > 1 else _CN_DIGITS.get(word, 0)
+
+
+def children_told(tracker: Tracker) -> str | None:
+    """The children a childcare sign-up is for, as told in any message of the case (孩子2个（7岁、
+    10岁）); None when no child's age was told (the children are the same in a case dropped before)."""
+    said = worker_messages(tracker, limit=40)
+    ages: list[str] = []
+    count = 0
+    for text in said:
+        if not _KID_WORDS.search(text):
+            continue
+        for found in _AGE.finditer(text):
+            age = _number(found.group(1))
+            if 0 < age <= 17 and not _NOT_A_KID.search(text[max(0, found.start() - 4):found.start()]):
+                said_age = f"{age}岁{found.group(2) or ''}"
+                ages += [said_age] if said_age not in ages else []
+        if many := _KIDS_COUNT.search(text):
+            count = _CN_DIGITS[many.group(1)]
+    if not ages:
+        return None
+    count = max(count, len(ages))
+    return f"孩子{count}个（{'、'.join(ages)}）" if count > 1 else f"孩子{ages[0]}"
+
+
+# 在平台上跑了两年 / 送了三年外卖 / 开了五年货车: a rider's or driver's time worked, in the verbs of
+# the job (the time worked is read after 干了 / 做了 / 上班)
+_ON_THE_ROAD = re.compile(r"(?:跑|送|骑|开)(?:外卖|快递|车|单|网约车|滴滴|货车|货|出租车?|件)?(?=了)")
+
+
+def time_on_the_road(said: list[str]) -> str | None:
+    """How long a rider or driver says they have worked (在平台上跑了两年 → 2年), newest first."""
+    from actions.legal import case_points  # (it imports nothing of the tickets)
+
+    return next((worked for text in reversed(said) if _ON_THE_ROAD.search(text)
+                 and (worked := case_points(_ON_THE_ROAD.sub("干", text)).get("time_worked"))), None)
 
 
 def _merged_points(had: str, points: list[str]) -> str:
@@ -579,6 +697,50 @@ def contact_lines(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any
     return shown
 
 
+# 美团的 / 饿了么的 after a rider's offer: the platform is who the worker works for
+_PLATFORM = re.compile(r"美团|饿了么|蜂鸟|达达|闪送|顺丰同城|UU跑腿|滴滴|货拉拉|快狗|曹操出行|花小猪|高德|"
+                       r"京东|顺丰|中通|圆通|申通|韵达|极兔|菜鸟|邮政|EMS|德邦|拼多多|多多买菜|美团优选|盒马|叮咚")
+# 嗯 / 好的 / 我想想 / 知道了 on the offer: no fact, no answer either
+_NO_FACT_SAID = re.compile(r"^(?:嗯+|哦+|噢|喔|啊|好的?|行|可以|知道了|明白了?|了解|收到|谢谢你?|多谢|稍等|等等|等一下|"
+                           r"我?(?:再)?想想|考虑一下|我看看|看看|没了|没有了|就这些|就这样)[。.!！~～吧呢啊了]*$")
+
+
+def _kept_this_turn(tracker: Tracker, facts: dict[str, Any], text: str) -> bool:
+    """The message changed the parked case, or the turn said what it kept (记下了 / 已更正)."""
+    told = {k for k in slots_set_this_turn(tracker) if k in (*CASE_FACTS, "city", "district", "phone")}
+    return bool(told) or "pending_case" in slots_set_this_turn(tracker) \
+        or text in str(facts.get("question") or "") \
+        or any(said_this_turn(tracker, words) for words in ("记下了", "已更正", "这些不算"))
+
+
+def statement_on_offer(tracker: Tracker, facts: dict[str, Any]) -> tuple[dict[str, Any], str] | None:
+    """美团的 on a rider's legal offer (round 52: the same offer again, the platform neither added nor
+    acknowledged): a statement said to the offer that is no yes, no, question or correction, and
+    that nothing else kept — the employer when it names one the case lacks, else the worker's
+    words (您说的情况); with what to say back. None: nothing such said."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if not text or text.startswith("/") or tracker.get_slot("wants_ticket") is not None \
+            or value_before_this_message(tracker, "requested_slot") != "wants_ticket" \
+            or len(re.findall(r"[\u4e00-\u9fffA-Za-z]", text)) < 2 or _NO_FACT_SAID.match(text) \
+            or is_question(_PLATFORM.sub("", text)) or v.is_correction(text) or v.asks_to_change(text) \
+            or v.declines_offer(text) or v.yes_to_an_offer(text) or v.phone(text).ok \
+            or _kept_this_turn(tracker, facts, text):
+        # (the form took no yes from it: wants_ticket is still open; 饿了么 asks nothing)
+        return None
+    from actions.crisis import is_crisis  # (it imports nothing of the tickets)
+
+    if is_crisis(text):
+        return None
+    named = [str(e.get("value")) for e in (tracker.latest_message or {}).get("entities") or []
+             if e.get("entity") == "employer" and e.get("value")]
+    platform = _PLATFORM.search(text)
+    employer = v.employer_answer(named[0] if named else platform.group(0) if platform else "")
+    if facts.get("employer") in (None, "", v.UNKNOWN) and employer.ok and employer.value != v.UNKNOWN:
+        return {**facts, "employer": employer.value}, f"{FACT_NAMES['employer']} {employer.value}"
+    said = str(facts.get("question") or "")
+    return {**facts, "question": f"{said}；{text}"[:400] if said else text}, f"“{text[:40]}”"
+
+
 class ActionAskWantsTicket(_AskAction):
     """The ticket offer: what would be filed, then 确认登记 / 修改 / 先不用."""
 
@@ -590,8 +752,17 @@ class ActionAskWantsTicket(_AskAction):
             dispatcher.utter_message(text="好的。" + _CHANGE_HINT)
             return []
         case = tracker.get_slot("pending_case") or {}
+        kept: list[dict] = []
+        if isinstance(case, dict) and case.get("type") \
+                and (told := statement_on_offer(tracker, case.get("facts") or {})) is not None:
+            # 美团的 on the offer (round 52): kept on the case and said back, then the offer with it
+            case = {**case, "facts": told[0]}
+            kept = [SlotSet("pending_case", case), SlotSet("repeat_count", None)]
+            dispatcher.utter_message(text=f"好的，记下了：{told[1]}。")
         facts = without_cancelled_words(tracker, case.get("facts") or {})
         lines = summary_lines({**facts, **context_facts(tracker, facts), **contact_lines(tracker, facts)})
+        if taker := station_taking_it(tracker, facts):
+            lines.append(taker)
         name = TYPE_NAMES.get(case.get("type"), "")
         summary = ("\n要登记的内容：\n" + "\n".join(lines)) if lines else ""
         street = await _street_lines(dispatcher, tracker)
@@ -600,7 +771,7 @@ class ActionAskWantsTicket(_AskAction):
             buttons=[{"title": "要，帮我登记", "payload": "/affirm"},
                      {"title": "修改", "payload": "修改"},
                      {"title": "先不用", "payload": "/deny"}])
-        return []
+        return kept
 
 
 # lines an offer may carry that are no fact of the case (the worker's words, the contact)
@@ -966,8 +1137,18 @@ def others_sign_up_reply(tracker: Tracker, filed: str) -> str:
 # (他姓孙 这个要补充到我的工单里吗 / 工单上有没有写我们厂叫海纳电器 — OO-01, OO-02: 没明白 and
 # the ticket's status): a fact added to the case filed, written on it
 # 再加一句 / 加个备注 / 留个话: a note asked for (XH-11), one list for both readers below
-_A_NOTE_ASKED = r"再加|加一句|加个备注|加备注|备注一下|备注上|留个话|留句话"
-_NOTE_WORTHY = re.compile(_SOMEONE_ELSES_PHONE.pattern + "|"
+_A_NOTE_ASKED = (r"再加|加一句|加个备注|加备注|备注一下|备注下|备注上|备注个|留个话|留句话|捎个话|捎句话|转告|"
+                 # 跟工作人员说一声 俩孩子都要托管 (XN-12: a new childcare offer beside the ticket filed)
+                 r"(?:跟|和|给)(?:工作人员|他们|网格员|站里的?人?|那边的?人?|你们)(?:说|讲|交代)(?:一声|一下|下)")
+# 让工作人员下午再打给我 上午我在车间 / 晚上七点以后再联系我 / 上午别打 right after filing (XN-12: read
+# as a person wanted, a second, callback ticket filed): when to call, a wish about the call the
+# ticket brings — a time said with the call, or a time not to call
+_WHEN_TO_CALL = (r"(?:上午|下午|中午|晚上|白天|早上|傍晚|下班|周末|明天|后天|"
+                 r"\d{1,2}\s*点|[一二两三四五六七八九十]{1,3}点)\S{0,8}?(?:打(?:给我|给俺|我|俺|过来|来|吧|$|(?=[\s，,。！!]))|"
+                 r"打(?:个)?电话(?:给我|给俺)?(?=$|[\s，,。！!吧])|联系(?:我|俺)|回电|来电)|"
+                 r"(?:上午|下午|中午|晚上|白天|早上)\S{0,6}?(?:别|不要|甭|不能|没法)(?:打|联系|来电)|"
+                 r"(?:别|不要|甭)(?:在)?(?:上午|下午|中午|晚上|白天|早上)(?:打|联系|来电)")
+_NOTE_WORTHY = re.compile(_SOMEONE_ELSES_PHONE.pattern + "|" + _WHEN_TO_CALL + "|"
                           # 对了我还有两个工友也一样没签 一共三个人 (ZF-14 got the menu after filing)
                           r"^对了|(?:工友|同事|老乡)\S{0,3}也|也一样|一共\S{0,3}(?:个人|人)|"
                           r"(?:几点|什么时候|啥时候|哪天|多久|几天)\S{0,8}?(?:打|联系|回电|来电|有信|有消息|有回音|有结果|回复)|"
@@ -998,8 +1179,51 @@ def _called_by(tracker: Tracker) -> str | None:
 
 # 工作人员啥时候联系我 都两天了 (XH-12: a callback ticket of its own, at the city's centre, after a
 # lookup had said when): whoever asks when the call comes, of a ticket filed or looked up here
-_WHEN_CALL_ASKED = re.compile(r"(?:啥时候|什么时候|多久|几天|哪天|怎么还没|咋还没|还不)\S{0,6}?"
-                              r"(?:联系|打电话|打给|回电|来电|给信|有信|回复|找我|找俺|有结果|有消息|有回音|有准信|给个话|给答复)")
+_WHEN_CALL_ASKED = re.compile(r"(?:啥时候|什么时候|多久|多长时间|多少天|几天|哪天|怎么还没|咋还没|还不)\S{0,6}?"
+                              r"(?:联系|打电话|打给|回电|来电|给信|有信|回复|找我|找俺|有结果|出结果|有消息|有回音|有准信|"
+                              r"给个话|给答复|办好|办完|办成|办下来|解决|定下来|落实|搞定|有说法|有下文|有动静)|"
+                              # 要多久 / 得等多长时间 / 这事大概几天 right after filing (XN-4 / round 52: 要多久能有
+                              # 结果 after the school ticket got the wage mediation's time limits)
+                              r"^(?:那|那么|请问)?(?:这个|这事|这件事|这个事|工单|单子)?(?:还)?"
+                              r"(?:要|得|需要|大概|大约|一般|估计|等|还要)*(?:多久|多长时间|几天|多少天)"
+                              r"(?:啊|呀|呢|吧|了|才行|才能好)?[？?。.！!]*$")
+# the call itself asked (啥时候联系我), not what comes of the case
+_THE_CALL_ASKED = re.compile(r"联系|打电话|打给|回电|来电|找我|找俺|给个话")
+_FILED_NAME = re.compile(r"已为您登记(\S{0,20}?)工单")
+# what happens after the call, by the kind of case filed (要多久能有结果 after the school ticket: the
+# wage mediation's and arbitration's time limits — a school place is the education bureau's to give)
+_WAGE_NEXT = ("接下来：工作人员先核实情况，再找单位调解；单位愿意给的，往往几天到几周就能拿到。调解不成的，"
+              "可以向劳动保障监察投诉（立案后一般 60 个工作日内办结，《劳动保障监察条例》第十七条）或申请劳动仲裁"
+              "（受理后 45 日内结案，可延长不超过 15 日，《劳动争议调解仲裁法》第四十三条）。")
+NEXT_STEPS = {
+    "school_placement": "接下来：工作人员先跟您核实孩子的情况和材料（居住证、社保或劳动合同、户口簿等），再出面跟"
+                        "学校、教育部门协调学位。能不能上、分到哪所学校，最后由教育部门按报名审核和学位分配来定，"
+                        "工会帮您协调、催办，具体哪天定下来我没法打包票；报名有截止日子的话，接电话时跟工作人员说一声，"
+                        "他们会赶在前面办。",
+    "wage_arrears": _WAGE_NEXT, "minimum_wage": _WAGE_NEXT, "overtime_pay": _WAGE_NEXT,
+    "legal_aid": "接下来：工作人员（或律师）先了解您的情况，告诉您能走哪条路——跟单位协商、调解，还是申请劳动"
+                 "仲裁；要仲裁的，仲裁委受理后 45 日内结案（可延长不超过 15 日，《劳动争议调解仲裁法》第四十三条）。"
+                 "需要先确认劳动关系或认定工伤的，时间会更长一些，工作人员会跟您说清楚。",
+    "relief_application": "接下来：工作人员先核实您家的情况和材料（病历、诊断证明、医药费票据等），再按救助的审核"
+                          "程序报批；批不批、什么时候到账，要看审核进度，工作人员会告诉您。",
+    "subsidy_application": "接下来：工作人员先核实您的情况，再按补贴的审核程序办；能不能领、什么时候发，要看审核结果，"
+                           "工作人员会告诉您。",
+    "托管": "接下来：工作人员先跟您确认孩子的年龄、要托管的时间，再告诉您能不能收、什么时候能送、要带什么。",
+    "other": "接下来：工作人员先跟您确认情况，再告诉您下一步怎么办、要准备什么。",
+}
+
+
+def next_steps(tracker: Tracker, filing: str) -> str:
+    """What happens after the call for the kind of case a filing reply named ('' for a ticket
+    looked up, whose kind this conversation does not know)."""
+    named = _FILED_NAME.search(filing or "")
+    if not named:
+        return ""
+    kind = next((k for k, name in TYPE_NAMES.items() if name == named.group(1)), "other")
+    if kind == "other" and (found := _FILED_TICKET.search(filing)) \
+            and any("托管" in line for line in filed_summary(tracker, found.group(1))[0] or []):
+        kind = "托管"  # (a childcare sign-up is filed as other, its 事项 on the summary)
+    return NEXT_STEPS.get(kind, "")
 _WAITED = re.compile(r"都\S{0,3}(?:天|礼拜|星期|周)了|好几天|等了|还没人|没人联系|没人打")
 
 
@@ -1009,11 +1233,11 @@ def promised_call(tracker: Tracker, turns: int) -> re.Match | None:
     return bot_said(tracker, _CALLED_BY, earlier_turns=turns)
 
 
-def when_called_reply(tracker: Tracker) -> str | None:
+def when_called_reply(tracker: Tracker, asked: str | None = None) -> str | None:
     """When the station will call about the ticket filed or looked up in this conversation (the
     day its reply promised), and how to hurry it when the worker has waited; None: not asked,
-    or no ticket here."""
-    text = (tracker.latest_message or {}).get("text") or ""
+    or no ticket here. ``asked``: the part of the message that asks (the latest message)."""
+    text = asked if asked is not None else (tracker.latest_message or {}).get("text") or ""
     if not _WHEN_CALL_ASKED.search(text):
         return None
     if (promised := promised_call(tracker, turns=10)) is None:  # (the last ten messages: not an old case's)
@@ -1022,7 +1246,10 @@ def when_called_reply(tracker: Tracker) -> str | None:
     ticket = found.group(0) if (found := re.search(r"GH\d{12}", promised.string)) else None
     line = f"工单 {ticket} 的" if ticket else ""
     reply = f"{line}工作人员承诺在 {when}前按您登记的手机号联系您，请保持手机畅通。"
-    if re.search(r"结果|学校|那边|能不能|给信|准信|答复", text):
+    if not _THE_CALL_ASKED.search(text) and (then := next_steps(tracker, promised.string)):
+        # 要多久能有结果 / 啥时候有信儿 after filing (round 52): the call, then what comes of that kind of case
+        reply = f"{line}工作人员承诺在 {when}前按您登记的手机号给您打电话。{then}"
+    elif re.search(r"结果|学校|那边|能不能|给信|准信|答复", text):
         # 那学校那边啥时候能给信儿 (XH-1: the station's hours, twice): the result is the station's work
         reply = (f"{line}工作人员承诺在 {when}前按您登记的手机号给您打电话，说说怎么帮您办、办到哪一步了；"
                  "最后的结果要看工作站和对方（学校、单位或有关部门）协调，有进展会再告诉您。")
@@ -1055,6 +1282,8 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     """The worker's wish about the ticket this conversation filed, written on it for the staff;
     about a ticket only looked up, how to hurry it. None: no such message."""
     text = (tracker.latest_message.get("text") or "").strip()
+    if isinstance(tracker.get_slot("callback_pending"), dict) and v.phone(text).ok:
+        return None  # 138… 下午打给我 to 留个手机号: the callback waiting for it is filed, no note
     named = v.ticket_id(text)
     # (a ticket of another conversation named: its status is looked up, not this one's content)
     asks_content = bool(_ASKS_CONTENT.search(_without_ids(text))) and (
@@ -1070,6 +1299,13 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
             # 厂名叫鸿什么电子 你给工单上补一下 (YS-16: the ticket's status, the name not added)
             return await _add_missing_fact(dispatcher, tracker, filed_now, "单位", employer, _UNSURE_NAME_OK
                                            if "全名不详" in employer else _STAFF_SEE)
+        first_words = re.split(r"[\s，,。？?！!]+", text, maxsplit=1)[0]
+        if not _WHEN_CALLED.match(first_words) and ticket_filed_here(tracker, last=120) \
+                and (when := when_called_reply(tracker)) is not None:
+            # 要多久能有结果 right after the school ticket (round 52: noted on it, then the wage
+            # mediation's time limits): when the call comes and what comes of that kind of case
+            dispatcher.utter_message(text=when)
+            return []
     if tracker.active_loop_name or text.startswith("/") or not (
             _NOTE_WORTHY.search(text) or asks_content or _ASKS_NUMBER.search(text) or phone_asked or missing):
         return None
@@ -1085,8 +1321,9 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     first, *rest = re.split(r"[\s，,。？?！!]+", text, maxsplit=1)
     if _WHEN_CALLED.match(first) and (when := _called_by(tracker)):
         # 啥时候有人联系我 right after filing (ZQ-01): when, from the filing reply; nothing to note
-        dispatcher.utter_message(text=f"工作人员会在 {when}前按您登记的手机号给您打电话，请保持手机畅通。"
-                                      "着急的话现在就可以打职工服务热线 12351。")
+        # (多久有结果: what comes of that kind of case too — round 52)
+        dispatcher.utter_message(text=when_called_reply(tracker, first) or f"工作人员会在 {when}前按您登记的手机号给您"
+                                      "打电话，请保持手机畅通。着急的话现在就可以打职工服务热线 12351。")
         if rest and len(re.findall(r"[\u4e00-\u9fff]", rest[0])) >= 4:
             # 那多久有人联系我 刘跑了找谁要啊 (ZW-01: handed over, the question dropped): answered
             from actions.facts import CASE_TOPICS, answer_in_topic

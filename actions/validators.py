@@ -164,9 +164,8 @@ def apart_from_words(text: str) -> str:
     return _ONE_OF_A_WORD.sub(" ", text)
 
 
-def amount(value: object) -> Checked:
-    """Yuan as an int: 一万二 → 12000, 八千五 → 8500, 3k → 3000, 1800块 → 1800; a sum with
-    fen keeps them (5437.5)."""
+def _yuan(value: object) -> Checked:
+    """The sum a value says, in yuan (no reading of what the money is)."""
     yuan: int | float | None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         yuan = yuan_value(float(value))
@@ -177,11 +176,24 @@ def amount(value: object) -> Checked:
     return Checked(yuan)
 
 
+def amount(value: object) -> Checked:
+    """Yuan as an int: 一万二 → 12000, 八千五 → 8500, 3k → 3000, 1800块 → 1800; a sum with
+    fen keeps them (5437.5)."""
+    if isinstance(value, str) and docked_only(value):
+        # 还扣了我500 / 罚了500块 to 您的月工资是多少 (XM-15: 月工资 500 元, the overtime worked out on
+        # it): money docked is no pay of a month
+        return Checked(reask="utter_invalid_amount")
+    return _yuan(value)
+
+
 def owed_amount(value: object) -> Checked:
     """The sum owed as the worker said it: 八千多 → 约8,000多元 (II-10 filed exactly 8,000 元
-    after 钱不对 俩月加一块八千多); an exact sum stays a number."""
-    checked = amount(value)
+    after 钱不对 俩月加一块八千多); an exact sum stays a number. Money docked said beside the
+    case (还扣了我500, XM-15) is no sum owed; a deduction given as the answer (扣了我500) is."""
     text = _text(value) if isinstance(value, str) else ""
+    if text and docked_only(text, beside=True):
+        return Checked(reask="utter_invalid_amount")
+    checked = _yuan(value)
     rough = re.search(r"(?:\d|[一二两三四五六七八九十百千万])(多|来|余)(?:块|元)?|(左右|出头)", text)
     if checked.ok and rough:
         return Checked(rough_sum(float(checked.value), rough.group(1) or rough.group(2)))
@@ -814,10 +826,13 @@ _CLAUSE_WORDS = re.compile(r"[^，,。.！!？?；;\s]+")
 def _workplace_beside(text: str, boss: re.Match) -> str | None:
     """The workplace a clause other than the boss's names (韵达加盟站点), or None."""
     for m in _CLAUSE_WORDS.finditer(text):
-        if m.start() <= boss.start() < m.end() or not _WORKPLACE.search(m.group(0)) \
+        core = employer_core(m.group(0))  # 去年在长江路那边一个工地干活 (XM-8): the site itself
+        workplace = _WORKPLACE.search(m.group(0)) or _WORKPLACE.search(core) or (
+            core != m.group(0) and _COMPANY_END.search(core))  # (海纳建筑那边的工地上: 海纳建筑)
+        if m.start() <= boss.start() < m.end() or not workplace \
                 or _A_QUESTION.search(m.group(0)) or says_unknown(m.group(0)):
             continue
-        place = re.sub(r"^(?:我|俺)?(?:就是|是|在|给)?(?:一个|一家|一间|个|家)?", "", m.group(0))
+        place = re.sub(r"^(?:我|俺)?(?:就是|是|在|给)?(?:一个|一家|一间|个|家)?", "", core)
         place = re.sub(r"的(?:一个|一家|一间|个|家)?(?=[\u4e00-\u9fff]{2})", "", place)
         if len(place) >= 2 and not _NOT_EMPLOYER.match(place):
             return place
@@ -882,6 +897,7 @@ def employer_answer(value: object) -> Checked:
     name = _TIME_BEFORE_NAME.sub("", name) or name
     # 老家味道饺子馆 在辛安街道 (OO-12 filed 老家味道饺子馆在辛安街道): the place is no part of the name
     name = _PLACE_AFTER_NAME.sub("", name) or name
+    name = employer_core(name)  # 在辛安那个宏达电子厂上班的时候 (XM-13): the name alone
     han = re.findall(r"[\u4e00-\u9fff]", name)
     if len(han) < 2 or len(name) > 40 or _NOT_EMPLOYER.match(name) or _A_QUESTION.search(name) \
             or (_NO_NAME_WORDS.search(name) and not _COMPANY_END.search(name)):
@@ -1329,12 +1345,79 @@ def _bare_company(text: str) -> str | None:
     return name if checked.ok and checked.value == name else None
 
 
+# 在辛安那个宏达电子厂上班的时候 / 去年在宏达电子厂干的 / 青岛海纳建筑那边的工地 (XM-8, XM-13: kept
+# whole as the employer): the time, the place said before 那个, and the work and the time said
+# after the name are no part of it (a described boss — 一个姓刘的包工头 — is no name and stays)
+_TIME_WORDS = r"(?:去年|今年|前年|前几年|之前|以前|原来|原先|那时候?|那会儿?|当时|上个?月|年前|年后|刚开始)"
+_WORDS_BEFORE_NAME = re.compile(rf"^(?:{_TIME_WORDS}|(?:我|俺)们?|就是|就|是|在|一直|那个|这个|那家|这家)+")
+_PLACE_THEN_WHICH = re.compile(r"^([\u4e00-\u9fff]{2,8}?)(?:那个|这个|那家|这家|的那个|的那家|那边的|这边的|的)"
+                               r"(?=[\u4e00-\u9fffA-Za-z0-9]{2})")
+_WORDS_AFTER_NAME = re.compile(r"(?:那边|这边|那块|那儿|这儿)?(?:上班|干活|打工|做工|上的班|干的活|干|做)?"
+                               r"(?:的时候|那会儿?|那时候?)?(?:欠的|的)?$")
+# 海纳建筑 在辛安那边的工地: the site the employer's name is said with
+_SITE_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9]{2})\s*在[\u4e00-\u9fff]{2,8}?(?:那边|这边|那块)?的?"
+                              r"(?:工地|项目|工程|厂区)(?:上|里)?$")
+_SITE_OF_NAME = re.compile(r"^(.{2,16}?)(?:(?:那边|这边|那块)(?:的|一个|的一个)?|的)(工地|项目|工程)(?:上|里)?$")
+_BARE_WORKPLACE = re.compile(rf"(?:一个|一家|一间)?(?:{_FACTORY_KINDS}|厂|工厂|厂子|工地|项目|工程|车间|作坊|饭馆|饭店|"
+                             r"餐馆|超市|店)(?:上|里)?")
+_PLACE_END = re.compile(r"(?:街道|社区|区|县|镇|乡|村|路|街)$")
+
+
+def _a_place(words: str) -> bool:
+    """辛安 / 黄岛区 / 长江路: words that name a place (known, or said with a place's ending)."""
+    return not _places_before(words)[0] or bool(_PLACE_END.search(words))
+
+
+def employer_core(name: str) -> str:
+    """辛安那个宏达电子厂上班的时候 → 宏达电子厂; 青岛海纳建筑那边的工地 → 青岛海纳建筑; 海纳那边的工地 →
+    海纳的工地: the employer without the words of the clause around it."""
+    core = _WORDS_BEFORE_NAME.sub("", name) or name
+    if (which := _PLACE_THEN_WHICH.match(core)) and _a_place(which.group(1)) \
+            and not _BARE_WORKPLACE.fullmatch(core[which.end():]):  # (长江路那边的工地: the site)
+        core = core[which.end():]
+    core = _WORDS_AFTER_NAME.sub("", core) or core
+    core = _SITE_AFTER_NAME.sub("", core) or core
+    if site := _SITE_OF_NAME.match(core):
+        named = site.group(1)
+        core = named if _COMPANY_END.search(named) else f"{named}的{site.group(2)}"
+    return core if len(re.findall(r"[\u4e00-\u9fffA-Za-z]", core)) >= 2 else name
+
+
+# 我在青岛海信干了半年 / 俺之前在黄岛万达广场上班 (XM-11: 是哪家单位欠的 asked, the name said in the
+# first message, which the NLU had not read): the name after the place the worker works in
+_WORKS_AT_PLACE = re.compile(r"(?:我|俺)们?[\u4e00-\u9fff]{0,4}?在\s*([\u4e00-\u9fffA-Za-z0-9]{3,16}?)\s*"
+                             r"(?=干了|干活|干过|上班|上了|打工|做工|工作|做了|做事|干的|上的班)")
+_NO_NAME_LEFT = re.compile(r"^(?:这|那|哪|厂|工地|家|外|里|城|一个|一家|一间|个|家|的|叫)|"
+                           r"(?:里|边|面|头|上|下|这儿|那儿|附近|一带|城|工地|工厂|车间|厂子)$")
+
+
+# a kind of place, no one's name (在青岛饭店上班 / 在城阳仓库干了半年 / 在黄岛医院上班)
+_A_KIND_ALONE = re.compile(r"(?:大|小)?(?:老家|家里|饭店|饭馆|餐馆|餐厅|酒店|宾馆|物业|医院|大学|学校|中学|小学|幼儿园|"
+                           r"仓库|车站|火车站|汽车站|码头|港口?|工厂|公司|超市|商场|市场|菜市场|小区|银行|单位|店|"
+                           r"公寓|宿舍|食堂|园区|景区|机场|服务区|加油站|写字楼|工业园|开发区|保税区|高新区|农村|乡下)")
+
+
+def named_where_worked(text: str) -> tuple[str, dict[str, str]] | None:
+    """(the employer, the places said before it) from 在青岛海信干了半年; None when the words after
+    the place name no employer (在青岛工地上干了 / 在黄岛那边上班 / 在城阳送快递干了三年)."""
+    found = _WORKS_AT_PLACE.search(text)
+    if not found:
+        return None
+    rest, places = _places_before(found.group(1))
+    if not places or len(rest) < 2 or _WORK_VERB.match(rest) or _NO_NAME_LEFT.search(rest) \
+            or _FACTORY_KIND.fullmatch(rest) or _A_KIND_ALONE.fullmatch(rest) or _a_place(rest) \
+            or says_unknown(rest):
+        return None
+    checked = employer_answer(rest)
+    return (rest, places) if checked.ok and checked.value == rest else None
+
+
 _IF_BEFORE = re.compile(r"(?:要是|如果|假如|万一|假设|若是|倘若)[^，,。？?！!]{0,6}$")
 _TOTAL_BEFORE = re.compile(r"(?:一共|总共|合计|总计|加起来|加一块|算下来总共)"
                            r"(?:是|有|扣了?|欠了?|差了?|少给了?|给了?)?\s*$")
 # 两万多 具体22000: the figure said as the exact one replaces the rough one before it
 _PRECISE = re.compile(r"(?:具体|准确|确切|精确|实际上?|其实)(?:点|的|来说|说)?(?:是|有)?\s*$")
-_PAID_BEFORE = re.compile(r"(?:就|只|才|一共|总共)?(?:给了|发了|付了|给过|给我)\s*$")
+_PAID_BEFORE = re.compile(r"(?:就|只|才|一共|总共)?(?:给了|发了|付了|给过|给我)(?:我|俺)?\s*$")  # 给了我1500
 # 保底工资后来给了4710 对不对啊 一个月是多少 (YW-11: 月工资改为4,710): a sum the worker asks about,
 # or one paid for several months (休了三个月假 … 给了4710), is not the month's pay
 _SUM_ASKED_AFTER = re.compile(r"\s*(?:块|元)?钱?\s*(?:啊|呀)?[，,\s]*(?:对不对|对吗|对么|对不|对嘛|没错吧|是不是对的|"
@@ -1694,7 +1777,8 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         if _IF_BEFORE.search(text[max(0, span.start - 8):span.start]):
             continue  # 那我年底要是超过3000了 啥时候申请 (CC-07: saved as a correction): what if, no fact
         value = amount(span.value)
-        if value.ok and docked_at(text, span.start) and docked_beside_owed(text, ctx):
+        if value.ok and docked_at(text, span.start) and (docked_beside_owed(text, ctx)
+                                                          or docked_apart(text, span.start, ctx)):
             # 老板两个月没发工资了 还扣了我五百说我迟到 (XG-3: 月工资改为500, 金额改为1,000): money
             # docked beside the wages owed is its own fact, added to the sum owed
             facts["docked"] = yuan_value(float(facts.get("docked") or 0) + float(value.value))
@@ -1815,7 +1899,12 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     # 海尔那边一个配套厂 华瑞电子 (WW-14 filed 配套厂): a kind of place said with 一个 describes
     # the employer the name after it names
     found.sort(key=lambda e: _kind_described(e, text))
-    employer = _whole_name(found[0], text) if found else None
+    # (辛安那个宏达电子厂上班的时候 read whole, XM-13: the name alone)
+    employer = employer_core(_whole_name(found[0], text)) if found else None
+    if not named_employer and not employer and (worked_at := named_where_worked(text)):
+        employer = worked_at[0]  # 我在青岛海信干了半年 (XM-11): the name said after the place
+        for kind, place_name in worked_at[1].items():
+            facts.setdefault(kind, place_name)
     employer = named_employer or employer or described_employer(text)  # the NLU finds names (…公司, …厂)
     if not employer and ctx.asked != "employer" and (company := _bare_company(text)):
         employer = company  # 海西重工 said while the head count is asked (XG-8: 没听明白有几个人)
@@ -1962,6 +2051,32 @@ def docked_at(text: str, start: int) -> bool:
     """The sum at ``start`` is money docked (扣了我五百 / 被扣了500)."""
     return bool(_DOCKED_BEFORE.search(text[max(0, start - 6):start])) \
         and "社保" not in text[max(0, start - 8):start]
+
+
+# 还扣了我500 / 又罚了我两百 / 另外扣了300: money docked said beside the case, in addition to it
+_DOCKED_BESIDE = re.compile(r"(?:还|又|另外|也|再)(?:被|给)?(?:扣|罚|克扣|罚款)(?:了|掉|走|掉了)?(?:我|俺)?"
+                            r"(?:的|那|的那|了)?\s*$")
+
+
+def docked_only(text: str, beside: bool = False) -> bool:
+    """Every sum the text says is money docked (扣了我500 / 罚了500块), at least one; ``beside``:
+    each said in addition to the case (还扣了我500)."""
+    text = denied_blanked(normalize_text(_text(text)))
+    spans = [s for s in find_amounts(apart_from_words(text)) if isinstance(s.value, (int, float))]
+    return bool(spans) and all(docked_at(text, s.start) and (
+        not beside or _DOCKED_BESIDE.search(text[max(0, s.start - 8):s.start])) for s in spans)
+
+
+def docked_apart(text: str, start: int, ctx: Context) -> bool:
+    """The sum docked at ``start`` is docked pay and nothing else (XM-15: 还扣了我500 said in the
+    overtime case became 月工资 500 元; 罚了500块 to the wage question likewise): said in the
+    overtime case, to the wage question, or beside a wage case already under way (还 / 又)."""
+    if ctx.about(_OVERTIME_CONTEXT) or ctx.asked == "monthly_wage":
+        return True
+    if ctx.form in _WAGE_CONTEXT and ctx.asked not in (None, "amount", "case_confirmed"):
+        return True  # 迟到罚了500块 while the wage form asks how long: beside the case
+    under_way = ctx.form is not None or bool(ctx.known) or bool(ctx.sums)
+    return under_way and ctx.about(_WAGE_CONTEXT) and bool(_DOCKED_BESIDE.search(text[max(0, start - 8):start]))
 
 
 def docked_beside_owed(text: str, ctx: Context) -> bool:

@@ -13,7 +13,7 @@ from actions.common import SafeAction, client, location, policies_for, said_this
 from actions.fact_tables import ARREARS_FACTS, wage_as_said
 from actions.facts import recent_words, worker_messages
 from actions.holiday_calendar import DayKind
-from actions.legal import stoppage_pay_line
+from actions.legal import stoppage_pay_line, with_arrears_points
 from actions.overtime_calculator import overtime_pay
 from actions.overtime_days import WorkedText, read_worked_days
 from actions.tickets import context_facts, file_case, offer_ticket
@@ -78,6 +78,7 @@ class ActionSubmitWageArrears(SafeAction):
             pass  # the advice can wait; the case cannot (it is filed or queued below)
         facts = {slot: tracker.get_slot(slot) for slot in ARREARS_FACTS}
         facts.update(context_facts(tracker, facts))  # the job and the pay, as the summary showed
+        facts = with_arrears_points(tracker, facts)  # 还在厂里干 没签合同 (XM-1)
         await file_case(dispatcher, tracker, "wage_arrears", facts)
         return [SlotSet(slot, None) for slot in (*ARREARS_FACTS, "case_confirmed", "case_id")]
 
@@ -112,6 +113,8 @@ class ActionCalculateOvertime(SafeAction):
         if (short := rate_shortfall(pay, said_rate)) is not None:
             dispatcher.utter_message(text=short)
         paid = paid_so_far((tracker.latest_message or {}).get("text") or "")
+        if paid is None:  # 加班费只给了800 with the days, then 不对 周六是三个 (XM-6: read as 800 a day × 3)
+            paid = paid_so_far(str(tracker.get_slot("overtime_days") or ""))
         days = sum((line.quantity for line in pay.lines if line.kind != DayKind.WORKDAY), Decimal(0))
         if paid is None and days and (per_day := paid_per_day(" ".join(recent[-3:]))):
             paid = per_day * days

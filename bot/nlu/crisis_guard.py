@@ -24,7 +24,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.base import StatelessComponent
-from bot.nlu.crisis_words import crisis_words_in
+from bot.nlu.crisis_words import crisis_words_in, violence_words_in
 from bot.nlu.person_request import (
     bot_not_asked,
     cancel_not_meant,
@@ -47,6 +47,7 @@ INTENT_GUARDS = (force_person, person_not_asked, bot_not_asked, school_not_asked
                  cancel_not_meant, hardship_not_distress)
 CRISIS_KEY = "crisis"  # parse data: True on a crisis message
 CRISIS_WORDS_KEY = "crisis_words"
+VIOLENCE_KEY = "violence"  # parse data: True when someone is hurting the worker (他打俺)
 
 
 def force_crisis(message: Message, words: list[str]) -> None:
@@ -69,6 +70,12 @@ class CrisisGuard(StatelessComponent):
         words = crisis_words_in(text)
         if words:
             force_crisis(message, words)
+            return
+        if hurt := violence_words_in(text):
+            # 他打俺 俺能找谁 (XN-14): safety first, whatever else the message asks — the same
+            # route as a crisis (action_psych_support), which answers with 110 and 12338
+            force_crisis(message, hurt)
+            message.set(VIOLENCE_KEY, True, add_to_output=True)
             return
         for reread in INTENT_GUARDS:  # 你是机器人吧 俺要找真人 转人工: a person (person_request)
             reread(message, text)

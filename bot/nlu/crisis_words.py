@@ -61,3 +61,34 @@ def crisis_words_in(text: str) -> list[str]:
 def is_crisis(text: str) -> bool:
     """True when the message carries a self-harm or suicide signal."""
     return bool(crisis_words_in(text))
+
+
+# 打我电话 / 工资打俺卡上 / 打了我三个电话 / 申请被打回来了 / 被打折: the same words, no violence
+NOT_VIOLENCE_AFTER = re.compile(r"(?:们|的)?(?:[一二两三四五六七八九十几\d]*个|一下)?"
+                                r"(?:电话|手机|号码?|卡|账|帐|款|钱|工资|微信|支付宝|过来|回来|回去|折|工|招呼)")
+
+
+def load_violence_words(path: Path = WORDS_FILE) -> list[str]:
+    """The trainers' violence list (someone hurting the worker), as written in the data file."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return [str(w) for w in data.get("violence") or []]
+
+
+@lru_cache(maxsize=1)
+def _violence() -> re.Pattern[str]:
+    return compile_words(load_violence_words())
+
+
+def violence_words_in(text: str) -> list[str]:
+    """The violence phrases found in the message (他打俺 / 被打了 / 家暴), not those followed by
+    a phone, a card or money (打我电话, 打俺卡上)."""
+    if not text:
+        return []
+    folded = _fold(text)
+    return [m.group(0) for m in _violence().finditer(folded)
+            if not NOT_VIOLENCE_AFTER.match(folded, m.end())]
+
+
+def is_violence(text: str) -> bool:
+    """True when the worker says someone is hurting them (at home or at work)."""
+    return bool(violence_words_in(text))
