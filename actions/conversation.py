@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 
-from actions.common import SafeAction
+from actions.common import SafeAction, said_this_turn
 from actions.crisis import crisis_check_in, safe_now_check_in
 from actions.facts import answer_fact
 from actions.handoff import queued_hello_reply, withdraw_handoff, withdraws_the_handoff
+from actions.overtime_days import read_worked_days
 from actions.tickets import filed_content_asked
+from actions.wages import PERIOD_QUESTION
+from bot.normalize.numbers import find_durations
 
 # What a worker told us once and may need again: kept when a form is cancelled.
 CARRIED_OVER = {"city", "district", "phone", "verified_worker"}
@@ -43,6 +46,12 @@ class ActionCancelRequest(SafeAction):
         if not form and (content := filed_content_asked(tracker)):
             dispatcher.utter_message(text=content)  # 都登记了啥 after filing, read as a cancel
             return []
+        if not form and said_this_turn(tracker, PERIOD_QUESTION, earlier_turns=2) and find_durations(text) \
+                and tracker.get_slot("monthly_wage") \
+                and read_worked_days(tracker.get_slot("overtime_days") or "").workdays:
+            # 22天 刚才说了 after 您这样每天加班一共多长时间了 (XO-4: read as a cancel, 好的。还有什么需要帮忙的):
+            # the period, joined with the day's hours by the slot mappings, summed
+            return [FollowupAction("action_calculate_overtime")]
         dispatcher.utter_message(response="utter_cancel" if form else "utter_nothing_to_cancel")
         # 没收到 算了不查了 那我去哪交材料 (NN-05: the question was dropped with the form)
         for line in await answer_fact(tracker) or []:

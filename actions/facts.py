@@ -23,8 +23,9 @@ import cn2an
 from rasa_sdk import Tracker
 
 from actions.backend_client import BackendError, BackendUnavailable
-from actions.common import client, said_this_turn
+from actions.common import bot_said, client, said_this_turn
 from actions.crisis import crisis_words_in, is_crisis
+from actions.fact_tables import places_named
 from actions.overtime_calculator import money
 from actions.station_followup import service_at_station_reply
 from actions.station_text import asked_time_line, station_text, wider_station_note
@@ -59,9 +60,14 @@ _QUESTION = re.compile(
     r"还有\S{1,10}没有?[？?。!！\s]*$")
 
 
+# 電話是13687654321 (XP-3: read as a question, another station's card): a phone given, no question
+_PHONE_GIVEN_WORDS = re.compile(r"(?:电话|手机|号码)(?:号码?|号)?(?:是|为|:|：)?\s*1[3-9](?:[\s-]*\d){9}")
+
+
 def is_question(text: str) -> bool:
-    """The message asks something (多少/几/哪/吗/电话/是不是 …, punctuation optional)."""
-    return bool(_QUESTION.search(normalize_text(text or "")))
+    """The message asks something (多少/几/哪/吗/电话/是不是 …, punctuation optional); the word 电话
+    of a phone given (电话是136…) asks nothing."""
+    return bool(_QUESTION.search(_PHONE_GIVEN_WORDS.sub(" ", normalize_text(text or ""))))
 
 
 def _entity(tracker: Tracker, name: str) -> str | None:
@@ -107,10 +113,69 @@ def date_text(fact: dict, today: date | None = None) -> str:
 
 def fact_text(fact: dict, asked: str = "") -> str:
     """One answer: the figure (or the station's address, phone and hours: opening with the yes
-    or no to a day or hour ``asked`` about), source, date."""
+    or no to a day or hour ``asked`` about), source, date. A place none is on record for says so
+    (:func:`not_on_record`, XO-6) and a lead line (:func:`note`) are said as they are."""
+    if fact.get("kind") in ("not_on_record", "note"):
+        return fact["answer"]
     body = (asked_time_line(fact["station"], asked) + wider_station_note(fact.get("asked_region"), fact["station"])
             + "工会网格工作站：" + station_text(fact["station"])) if fact.get("kind") == "station" else fact["answer"]
     return f"{body}\n（来源：{fact['source']}；{date_text(fact)}）"
+
+
+# 俺们沈阳最低工资现在是多少啊 寻思去深圳整点活 (XO-6: 深圳's 2520 twice, then 没太明白, then a 黄岛 street
+# asked): a place named in a minimum wage question gets its own figure, or a plain "not on record"
+_A_SUM = re.compile(r"\d|[一二两三四五六七八九十][千万百]")
+MINIMUM_WAGE_WORDS = re.compile(r"最[低底](?:工资|工钱|薪资?|标准)")
+# a minimum wage the bot just told (its record, none on record, or the city asked for it)
+_MINIMUM_WAGE_TOLD = re.compile(r"月?最低工资(?:标准)?\s*\d|最低工资标准我这里还没有收录|最低工资各地不一样")
+
+
+def not_on_record(name: str) -> dict:
+    """What is said of a place whose minimum wage is not on record (a record of its own kind:
+    :func:`fact_text` says it without a source)."""
+    return {"kind": "not_on_record", "topic": "minimum_wage", "policy": None, "place": None,
+            "employers": [], "title": f"{name}最低工资",
+            "answer": f"{name}的最低工资标准我这里还没有收录，不能拿别的地方的数给您；"
+                      "可以打当地人社部门电话 12333 核实。"}
+
+
+def _covers(record: dict, name: str) -> bool:
+    return any(str(part).startswith(name) for part in (record.get("place") or {}).values())
+
+
+async def minimum_wage_by_place(text: str, found: list[dict], asked: bool = False) -> list[dict]:
+    """The records found for a message, with the minimum wage answered for each city or province
+    it names (XO-6): a place's own record, or :func:`not_on_record` — and no minimum wage of a
+    place it does not name (the conversation's 深圳 for 沈阳最低工资多少). ``asked``: the message
+    asks the minimum wage without its words (那沈阳呢 right after a minimum wage). Unchanged when
+    it names no such place, or asks no minimum wage."""
+    named = places_named(text)
+    wages = [f for f in found if f.get("topic") == "minimum_wage"]
+    if not named or not (wages or asked or MINIMUM_WAGE_WORDS.search(text or "")):
+        return found
+    kept = [f for f in wages if any(_covers(f, name) for name in named)]
+    for name in named:
+        if any(_covers(f, name) for f in kept):
+            continue
+        try:
+            theirs = (await client().facts(f"{name}最低工资是多少", city=name)).get("facts") or []
+        except (BackendUnavailable, BackendError):
+            continue  # (nothing is said of a place the backend could not be asked about)
+        theirs = [f for f in theirs if f.get("topic") == "minimum_wage" and f not in kept]
+        kept += theirs or [not_on_record(name)]
+
+    def said_at(record: dict) -> int:  # the places in the order the worker named them
+        return min((text.find(name) for name in named
+                    if _covers(record, name) or record.get("title") == f"{name}最低工资"), default=len(text))
+
+    return [f for f in found if f.get("topic") != "minimum_wage"] + sorted(kept, key=said_at)
+
+
+def minimum_wage_place_asked(tracker: Tracker, text: str) -> bool:
+    """那沈阳呢 你咋没说沈阳 / 我问的是沈阳 辽宁沈阳 不是深圳 right after a minimum wage (XO-6: 没太明白,
+    then 那您在哪个区): a place named, and nothing else asked — its minimum wage is the question."""
+    return bool(places_named(text)) and len(text) <= 30 and not _A_SUM.search(text) \
+        and bool(bot_said(tracker, _MINIMUM_WAGE_TOLD, earlier_turns=1))
 
 
 _BARE_TOPIC = re.compile(r"[\u4e00-\u9fff]{2,6}")
@@ -126,6 +191,9 @@ async def asked_facts(tracker: Tracker, statements: bool = False, places: bool =
     the answer. Crisis words are never a fact question (the crisis guard answers them).
     """
     text = (tracker.latest_message or {}).get("text") or ""
+    if places and not text.startswith("/") and minimum_wage_place_asked(tracker, text.strip()):
+        # 那沈阳呢 你咋没说沈阳 right after a minimum wage (XO-6: 没太明白): that place's
+        return await minimum_wage_by_place(text, [], asked=True)
     # 试用期 said alone, no form asking (ZX-16: the legal-aid text): a topic, asked as a question
     # (the backend answers only a record that takes the word alone)
     bare_topic = not tracker.active_loop_name and bool(_BARE_TOPIC.fullmatch(text.strip()))
@@ -133,13 +201,17 @@ async def asked_facts(tracker: Tracker, statements: bool = False, places: bool =
             or is_crisis(text) or not (statements or bare_topic or is_question(text))):
         return []
     found: list[dict] = []
-    for part in question_parts(text):
+    parts = question_parts(text)
+    for part in parts:
         part = _fine_named(part)
         if not places:  # the law only: the words that ask for a station's card are left out
             part = re.sub(r"工会|网格|服务站|工作站", "", part)
         answer = await _records_for(tracker, part, places)
         if answer is None:
             return found
+        if places and not answer.get("facts") and (len(parts) == 1 or part != text):
+            # 大病互助最多能赔多少 from 上海 (XP-5: asked three times, 镇江's 160,000 never said)
+            answer = {"facts": await _elsewhere(tracker, part)}
         # a station's card says when it is a wider one than the place asked about
         seen = {(f.get("policy"), f.get("topic")) for f in found}
         found += [{**f, "asked_region": answer.get("region")} if f.get("kind") == "station" else f
@@ -150,7 +222,132 @@ async def asked_facts(tracker: Tracker, statements: bool = False, places: bool =
     # centre) beside the subsidy answer, which already says where to ask about courses
     topics = {f.get("topic") for f in found}
     found = [f for f in found if _SUPERSEDED_BY.get(str(f.get("topic") or "")) not in topics]
-    return without_other_employers(tracker, found, text)
+    if places:
+        # 俺们沈阳最低工资现在是多少啊 寻思去深圳 (XO-6: 深圳's figure for 沈阳, twice): each place named
+        # gets its own minimum wage or a plain "not on record", never the conversation's place's
+        found = await minimum_wage_by_place(text, found)
+    return await heard_figure_records(tracker, text, without_other_employers(tracker, found, text))
+
+
+# 最多 / 最高 / 多少 / 给个数: a figure asked, which another place's record may answer
+_ASKS_A_FIGURE = re.compile(r"最多|最高|多少|几万|几千|上限|给个数|赔几|能赔|能报几")
+
+
+def place_name(path: dict | None) -> str:
+    """Where a record holds, as a worker reads it: 镇江市, 深圳市福田区, 广东省 ('' for none)."""
+    path = path or {}
+    city = path.get("city") or path.get("province") or ""
+    return city + (path.get("district") or "") if city else ""
+
+
+async def _elsewhere(tracker: Tracker, question: str) -> list[dict]:
+    """A figure asked that no record of the worker's place answers: another place's record (no
+    employer's agreement), said as that place's — led by a note saying so; [] for none."""
+    own = place_name({"city": _context(tracker, "city"), "district": _context(tracker, "district")})
+    if not own or not _ASKS_A_FIGURE.search(normalize_text(question)):
+        return []
+    try:
+        facts = (await client().facts(question)).get("facts") or []
+    except (BackendUnavailable, BackendError):
+        return []
+    theirs = [f for f in facts if f.get("place") and not f.get("employers") and f.get("kind") != "station"]
+    where = "、".join(dict.fromkeys(place_name(f["place"]) for f in theirs))
+    return [note(f"{own}的这一项我这里还没有收录；我这里有的是{where}的，先给您作参考"
+                 f"（别的地方不一样，以当地工会公布的为准，可以打 12351 问）：")] + theirs if theirs else []
+
+
+def note(text: str) -> dict:
+    """A line said before the records it introduces (``fact_text`` says it as it is)."""
+    return {"kind": "note", "topic": f"note:{text}", "policy": None, "place": None, "employers": [],
+            "title": "", "answer": text}
+
+
+# 我听工友说能赔二十万 / 有人说留厂过年给500块红包 / 听说留下的给500红包 (XP-6: stored as 已更正：金额 200,000
+# 元; XO-8: never said whose the 500 is): a figure heard from others, or whose source is asked, or
+# one of two figures asked between (十六万还是二十万), is a question about the records — answered
+# against them, and never a fact of the worker's own case
+_HEARD = re.compile(r"听(?:说|人说|人讲|别人说|工友说|老乡说|同事说|朋友说|人家说)|据说|"
+                    r"(?:有人|别人|工友们?|老乡们?|同事们?|朋友|网上|群里|人家)(?:都)?(?:说|讲|传)")
+_BENEFIT = re.compile(r"赔|给付|保障|补贴|补助|救助|红包|利是|慰问|奖|报销|路费|最高|最多|能拿|能领")
+_SOURCE_ASKED = re.compile(r"哪(?:的|里的|儿的|来的|个地方|个厂|家厂|家公司|个单位|个公司)|谁(?:说的|定的|给的)|"
+                           r"真的假的|是真的吗|说法|出处")
+_CLAUSE = re.compile(r"[，,。；;！!？?\s]+")
+
+
+def heard_figures(text: str) -> list[float]:
+    """The figures a message quotes as heard or asks the source of (the worker's own sums are none)."""
+    from bot.normalize.numbers import find_amounts
+
+    heard: list[float] = []
+    for clause in _CLAUSE.split(normalize_text(text or "")):
+        sums = [float(a.value) for a in find_amounts(clause) if isinstance(a.value, (int, float)) and a.value >= 10]
+        if not sums:
+            continue
+        if (_HEARD.search(clause) or _SOURCE_ASKED.search(clause) or (len(sums) > 1 and "还是" in clause)) \
+                and _BENEFIT.search(clause):
+            heard += [x for x in sums if x not in heard]
+    return heard
+
+
+def figures_asked_about(tracker: Tracker, facts: dict) -> list[str]:
+    """The money facts read from the latest message that are figures heard or asked about
+    (:func:`heard_figures`), not the worker's own: for the slot mappings to leave unset."""
+    heard = heard_figures((tracker.latest_message or {}).get("text") or "")
+    return [slot for slot in ("amount", "monthly_wage", "medical_cost")
+            if isinstance(facts.get(slot), (int, float)) and float(facts[slot]) in heard]
+
+
+def _figures_of(record: dict) -> set[float]:
+    from bot.normalize.numbers import find_amounts
+
+    return {float(a.value) for figure in record.get("figures") or []
+            for a in find_amounts(str(figure).replace(",", "")) if isinstance(a.value, (int, float))}
+
+
+def _money(value: float) -> str:
+    return f"{value / 10000:g}万（{value:,.0f} 元）" if value >= 10000 and value % 1000 == 0 else f"{value:,.0f} 元"
+
+
+def _whose(record: dict) -> str:
+    where = place_name(record.get("place"))
+    return f"{where}{record['employers'][0]}" if record.get("employers") else where or "国家规定"
+
+
+async def heard_figure_records(tracker: Tracker, text: str, found: list[dict]) -> list[dict]:
+    """The records found, led by the records of the figures the message quotes as heard
+    (:func:`heard_figures`): whose a figure on record is (隆祥皮革's agreement, not 广东's measures),
+    or — none on record with it — that the records say another figure, and whose."""
+    heard = heard_figures(text)
+    if not heard:
+        return found
+    before = worker_messages(tracker, 2)[:-1]
+    where = {"city": _context(tracker, "city"), "district": _context(tracker, "district")}
+    tries = [(f"{before[-1]} {text}", where)] if before else []
+    tries += [(f"{clause} 多少", {}) for clause in _CLAUSE.split(text) if clause and heard_figures(clause)]
+    records = list(found)
+    for question, place in tries:
+        try:
+            answer = await client().facts(question, employer=_context(tracker, "employer"), **place)
+        except (BackendUnavailable, BackendError):
+            break
+        records += [f for f in answer.get("facts") or [] if f.get("kind") != "station" and f not in records]
+    matched = [f for f in records if _figures_of(f) & set(heard)]
+    if matched:
+        record = matched[0]
+        said = "、".join(_money(x) for x in heard if x in _figures_of(record))
+        other = [x for x in heard if x not in _figures_of(record)]
+        lead = (f"按我这里的记录（{_whose(record)}的），是{said}，不是{'、'.join(_money(x) for x in other)}："
+                if other else f"{said}的说法，我这里的记录是{_whose(record)}的（{record.get('title')}）"
+                + ("：只管这家单位的职工，不是政府或工会发给大家的。" if record.get("employers") else "："))
+    else:
+        record = next((f for f in records if _figures_of(f) and f not in found), None) \
+            or next((f for f in records if _figures_of(f)), None)
+        if record is None:
+            return found
+        figures = "、".join(_money(x) for x in sorted(_figures_of(record), reverse=True))
+        lead = (f"您听说的{'、'.join(_money(x) for x in heard)}，和我这里的记录对不上：按{_whose(record)}的记录"
+                f"（{record.get('title')}），是{figures}。说法不一样的，以公布的方案为准，可以打 12351 核实：")
+    return [note(lead), record, *(f for f in found if f is not record)]
 
 
 # a record left out when the one named here answers the same message (it says the same and more)
@@ -306,6 +503,10 @@ async def answer_in_topic(tracker: Tracker, topic: str | None = None) -> list[st
         return []
     if (service := service_at_station_reply(tracker)) is not None:
         return [service]  # 驿站在哪 几点能去接 on the offer after the 沂河路 card (XH-2)
+    if heard := await heard_figure_records(tracker, text, []):
+        # 先别问电话 你就说大病互助最高到底是十六万还是二十万 in the relief case (XP-6: 已更正：自付医疗费
+        # 改为160,000); 那500红包是哪的说法啊 on the offer (XO-8): the figure against the records
+        return [fact_text(f, text) for f in heard]
     # 那去年放假三个月那个保底钱是好多 一共好多嘛 (XG-6: the year disclaimer): a sum asked of a
     # year gone by is answered from its record; the disclaimer only when none answers
     which_year = topic == "过年补贴" and bool(_WHICH_YEAR.search(text))
@@ -317,8 +518,11 @@ async def answer_in_topic(tracker: Tracker, topic: str | None = None) -> list[st
     # 有沒有網上的 right after 福田职工书院有什么课 (NN-04: 没有现成的准确答案): read with the
     # worker's question before it, and only what was not answered already
     before = worker_messages(tracker, 2)[:-1]
+    # 到底最多能赔多少钱 给个数 after 大病互助最多赔多少, from 上海 (XP-5: 没有现成的准确答案): the two
+    # read together, another place's record as the last resort
     tries = [(text, place), *(((f"{before[-1]} {text}", place),) if before else ()),
-             *(((f"{topic} {text}", place), (f"{topic} {text}", {})) if topic else ())]
+             *(((f"{topic} {text}", place), (f"{topic} {text}", {})) if topic else ()),
+             *(((f"{before[-1]} {text}", {}),) if before and any(place.values()) else ())]
     for number, (question, where) in enumerate(tries):
         try:
             found = (await client().facts(question, employer=_context(tracker, "employer"),

@@ -48,6 +48,7 @@ from actions.handoff import (
     withdraws_the_handoff,
 )
 from actions.legal import day_pay_lines, reading_reply, shortfall_reply, sums_for
+from actions.places import places_asked_lines
 from actions.relief import asks_help_not_medical, family_cover_line, help_not_medical
 from actions.router import (
     ActionStartService,
@@ -519,6 +520,10 @@ class ActionDenyNoContext(Action):
             return await ActionStartService().run(dispatcher, tracker, domain)
         if not text.startswith("/") and (denied := place_denied(tracker, text)) is not None:
             if not (meant := meant_place(tracker, text)):
+                if lines := await places_asked_lines(tracker):
+                    for line in lines:  # 我问的是沈阳 辽宁沈阳 不是深圳 after 深圳's minimum wage (XO-6)
+                        dispatcher.utter_message(text=line)
+                    return []
                 dispatcher.utter_message(text=PLACE_DENIED.format(place=denied))  # 不是辛安 alone
                 return [SlotSet("district", None)]
             if not tracker.active_loop_name and (service := place_follow_up(tracker, text)):

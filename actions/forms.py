@@ -60,6 +60,7 @@ from actions.tickets import (
     points_said_now,
     registered_phone_in,
     same_matter_filed,
+    street_unknown_yes,
     ticket_filed_here,
     wants_phone_changed,
     work_case,
@@ -611,6 +612,8 @@ class ValidateTicketOfferForm(HotlineForm):
         number = v.phone(text)
         if number.ok and _yes_with_number(text):
             return {"wants_ticket": True, "phone": number.value}  # a number: yes, call me here
+        if street_unknown_yes(tracker, text):
+            return {"wants_ticket": True}  # 不知道 登记吧 to the street the offer asked (XP-15)
         changes = self._case_changes(tracker)
         if changes and set(changes) <= {"case_points", "question"} and _LEADING_YES.match(text) \
                 and not v.is_correction(text):

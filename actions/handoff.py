@@ -24,18 +24,22 @@ from actions.slot_checks import slots_set_this_turn
 from actions.station_followup import station_detail_reply, status_in_talk
 from actions.station_text import asked_time_verdict, hours_text
 from actions.tickets import (
+    AFTER_HOURS,
     BEIJING,
+    CALL_AS_TOLD,
     call_back_at,
     callback_facts,
     case_place,
     contact_phone,
     file_case,
     note_on_ticket,
+    offer_ticket,
+    same_matter_filed,
     ticket_filed_here,
     when_called_reply,
     wish_about_the_ticket,
 )
-from bot.contract import URGENT_CALLBACK_REASONS
+from bot.contract import TICKET_TYPE_WORKER_NAMES, URGENT_CALLBACK_REASONS
 from bot.nlu.person_request import declines_a_person
 from bot.normalize.identity import mask_phone
 from bot.normalize.text import normalize_text
@@ -122,10 +126,6 @@ def offer_case_again(dispatcher: CollectingDispatcher, service: str | None) -> N
                  {"title": "先不用", "payload": "/deny"}])
 
 
-# A time to be called when no station is open: the evening from eight, the night
-_AFTER_HOURS = re.compile(r"半夜|凌晨|深夜|夜里|夜间|晚上(?:[八九十]|[89]|1[0-2])|(?:2[0-3]|20)(?:点|:)")
-
-
 async def file_callback(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str,
                         service: str | None = None) -> list[dict[str, Any]]:
     """Files the callback with the case's facts; a crisis is called back at the opening.
@@ -138,15 +138,37 @@ async def file_callback(dispatcher: CollectingDispatcher, tracker: Tracker, reas
     except BackendError:
         dispatcher.utter_message(text=CALLBACK_FAILED)  # never silence about a promised call
         return []
-    if facts.get("call_time") and _AFTER_HOURS.search(facts["call_time"]):
+    if facts.get("call_time") and AFTER_HOURS.search(facts["call_time"]):
         # 晚上九点以后打 (YX-8: 工作人员会照这个时间打, though every station closes by the evening)
         dispatcher.utter_message(text=f"您说的“{facts['call_time']}”也记在工单上了。不过工作站晚上不上班，那个点没人能打；"
                                       "工作人员会在上班时间里尽量挑您方便的时候打，比如中午休息或傍晚下班前。"
                                       "您也可以说一个白天方便接电话的时间。")
-    elif facts.get("call_time"):
+    elif facts.get("call_time") and not any(CALL_AS_TOLD[:8] in (m.get("text") or "") for m in dispatcher.messages):
+        # (the filing itself says it now — XP-13 — when the ticket was not queued)
         dispatcher.utter_message(text=f"您说的“{facts['call_time']}”也记在工单上了，工作人员会照这个时间打。")
     offer_case_again(dispatcher, service)
     return [SlotSet(CALLBACK_SLOT, None)]
+
+
+# 那补偿的事还能登记吗 我一个月五千 电话159… after the crisis reply, the legal offer parked before
+# it (XP-15: only the crisis callback filed and not said what it holds; the case offered again
+# only after 这个工单里有我被开除要补偿的事吗): the case the worker asks to register is offered too
+_CASE_TO_REGISTER = re.compile(r"登记|报上|立个?案|开(?:个|张)?工单|(?:帮我|给我|帮俺|给俺)(?:办|弄|要|申请)|"
+                               r"(?:还能|能不能|能|可以|可不可以)\S{0,4}?(?:办|要回|申请|管)")
+_NOT_TO_REGISTER = re.compile(r"(?:不用|不要|别|先不|不想|不需要|没必要)(?:再)?(?:帮我|给我)?(?:登记|办)")
+CASE_BESIDE_CALLBACK = ("{yes}上面那张是回电工单：工作人员会先给您回电话，您说过的情况也记在上面了。您问的这件事，"
+                        "再单独登记一张{name}工单，转给工作站跟进：")
+
+
+def parked_case_asked(tracker: Tracker, text: str) -> dict | None:
+    """The case parked on an offer (a crisis broke it off) when the message asks to register
+    it; None otherwise, or when that case was filed here already."""
+    case = tracker.get_slot("pending_case")
+    if not isinstance(case, dict) or case.get("type") in (None, "callback", "handoff") \
+            or tracker.active_loop_name or tracker.get_slot("wants_ticket") is False \
+            or not _CASE_TO_REGISTER.search(text) or _NOT_TO_REGISTER.search(text) or same_matter_filed(tracker):
+        return None
+    return case
 
 
 async def file_waiting_callback(dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -160,7 +182,13 @@ async def file_waiting_callback(dispatcher: CollectingDispatcher, tracker: Track
     if not slots_set_this_turn(tracker).get("phone") and not asks_for_callback(text):
         return None
     service = waiting.get("service") if offer else None
-    events = await file_callback(dispatcher, tracker, waiting.get("reason") or "worker_request", service)
+    case = parked_case_asked(tracker, text) if offer else None
+    events = await file_callback(dispatcher, tracker, waiting.get("reason") or "worker_request",
+                                 None if case else service)
+    if case is not None and events:
+        dispatcher.utter_message(text=CASE_BESIDE_CALLBACK.format(
+            yes="能登记。" if is_question(text) else "好的。", name=TICKET_TYPE_WORKER_NAMES.get(case["type"], "")))
+        return events + offer_ticket(case["type"], case.get("facts") or {})
     if is_question(text):  # 15066231178 黄岛区 手指的事能赔钱吗 (ZD-10: the question was left)
         for line in await answer_fact(tracker) or []:
             dispatcher.utter_message(text=line)

@@ -37,7 +37,7 @@ from actions.facts import (
     worker_messages,
 )
 from actions.facts import fact_text as record_text
-from actions.legal import day_pay_lines, sums_for
+from actions.legal import day_pay_lines, no_contract_not_arrears, sums_for
 from actions.next_service import disowns_holiday_subsidy
 from actions.places import other_place_asked, other_place_lines, resolve_place
 from actions.relief import family_cover_line, relief_verdict_as_said
@@ -143,8 +143,11 @@ _JUST_ASKING = re.compile(r"(?:就|只是|只|随便|单纯)(?:是)?(?:问问|�
 _NOTHING_OWED = re.compile(r"(?<!不)(?:还|都)?没(?:扣|欠|拖)(?:我|俺)?(?:钱|工资)?(?:呢|啊|的|过)?(?=$|\s|[，,。.!！])|"
                            r"钱都(?:到了|给了|发了|结了|到手了)|不是(?:要)?(?:讨薪|欠薪|要工资|欠工资)")
 def just_asking(text: str) -> bool:
-    """我就问问 / 先别登记: the worker wants an answer, not a case (no form, no ticket offer)."""
-    return bool(_JUST_ASKING.search(text))
+    """我就问问 / 先别登记: the worker wants an answer, not a case (no form, no ticket offer) —
+    not 谁说不登记了 俺要登记 (XP-7: read as 不登记)."""
+    from actions.take_back import takes_it_back  # (take_back reads the bot's lines only)
+
+    return bool(_JUST_ASKING.search(text)) and not takes_it_back(text)
 
 
 # 俺问的是上海 俺在上海 right after an answer for another place (YQ-09: the offer again, nothing
@@ -184,7 +187,9 @@ async def answer_here(tracker: Tracker, topic: str | None = None) -> list[str]:
         return [family]  # 我老婆没工作 能不能也参加 inside a form (XN-4: the family record's claim rules)
     if (topic or form_topic(tracker)) == "过年补贴" and (theirs := await someone_elses_measures(tracker)):
         return theirs
-    return await answer_in_topic(tracker, topic)
+    from actions.station_followup import another_station_card  # (a card of another station: XP-3)
+
+    return [line for line in await answer_in_topic(tracker, topic) if not another_station_card(tracker, line)]
 
 
 async def asked_again_here(tracker: Tracker) -> list[str]:
@@ -474,7 +479,7 @@ class HotlineForm(FormValidationAction):
             return False
         from actions.school import drops_school  # (school imports the forms' vocabulary)
 
-        return bool(_JUST_ASKING.search(text)) or (
+        return just_asking(text) or (
             self.form_name() == "wage_arrears_form" and bool(_NOTHING_OWED.search(text))) or (
             self.form_name() == "school_form" and drops_school(text))  # 上学的事先不办了 (XN-15)
 
@@ -543,6 +548,10 @@ class HotlineForm(FormValidationAction):
             for line in lines:  # 那广东呢 after 上海's measures: 广东's, the case stays 上海's
                 dispatcher.utter_message(text=line)
             return [SlotSet("repeat_count", tracker.get_slot("repeat_count"))]
+        if waiting and self.form_name() == "wage_arrears_form" and no_contract_not_arrears(text):
+            # 没欠钱啊 就是没签合同 on the wage form (XP-7: 好的，那就不登记了; the form took 一个月六千
+            # as owed): the no-contract case goes to the legal path, the wage form is not resumed
+            return [*self._step_aside(tracker), SlotSet("interrupted_form", None)]
         if waiting and self._leaving(tracker):
             return [ActionExecutionRejected(self.form_name())]
         if waiting and self._no_case(tracker):
@@ -636,7 +645,8 @@ class HotlineForm(FormValidationAction):
                 # 我给老板打过好多电话要 这算讨要吗 (XI-7: the phone-privacy notice): the time limit first
                 limit = time_limit_line(text, recent_words(tracker, limit=8))
                 for line in [limit] if limit else await answer_here(tracker):
-                    dispatcher.utter_message(text=line)
+                    if not any(m.get("text") == line for m in dispatcher.messages):  # (XO-8: said by the
+                        dispatcher.utter_message(text=line)  # offer's own reading of 先不用 + the question)
             elif restart := demand_told_line(text, recent_words(tracker, limit=8)):
                 dispatcher.utter_message(text=restart)  # 我一直在微信上催 … (YW-9: the year restarts)
         elif asked == "case_confirmed" and not corrected and (limit := time_limit_line(

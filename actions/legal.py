@@ -46,10 +46,11 @@ _NO_CONTRACT = re.compile(r"(?:没|没有|木有|冇|不|未)(?:跟我|和我|�
 # 没交社保 … 能直接辞职吗 还有补偿吗 (V-08): leaving for the employer's fault is paid the same
 _DISMISSED = re.compile(r"社保.{0,10}辞职|辞职.{0,8}补偿|被迫辞职|拖.{0,6}工资.{0,12}辞|(?:自己|主动)辞.{0,12}拖|"
                         r"辞退|开除|解雇|裁员|裁人|被裁|裁掉|裁[我俺]|炒了|炒鱿鱼|不让(?:我)?干了|让我走|被辞|解除(?:劳动)?合同|"
-                        r"经济补偿|补偿金|赔偿金|(?:不用|别|不要)(?:再)?来了|开了我|被.{0,4}开了|[把给][我俺]开了|给开了|"
+                        r"经济补偿|补偿金|赔偿金|(?:不用|别|不要)(?:[我俺]|你)?(?:再)?来(?:上班|上工|干活|干)?了|开了我|被.{0,4}开了|[把给][我俺]开了|给开了|"
                         r"撵走|撵出|赶走|[把给][我俺]撵|让[我俺]滚|让[我俺]\S{0,5}走人|辞[我俺]|辞了[我俺]|不胜任|"
                         r"不要[我俺](?:了|就不要了)|说不要[我俺]|不用[我俺]了|(?:叫|让)[我俺](?:回家|别干)|"
                         r"[把给][我俺]辞了|辞退了[我俺]")  # (把我辞了, ZK-08: read as a resignation)
+# (上周突然说不用我来了 / 明天别来上班了, XP-9: no dismissal read, 不对，是九千五 then got the menu)
 # (说不要我就不要了, RR-14; 上礼拜突然说不用我了, ZD-06 went to the wage form)
 _HOW_MUCH = re.compile(r"多少|怎么算|咋算|能拿|能要|能多要|多要|多拿|能赔|赔几|几个月|算一下|算算|算个数|给多少|"
                        r"合法|违法|合理|犯法|重新算|再算|重算|不对|说错|我说了")
@@ -73,6 +74,9 @@ _WAGE_BEFORE = re.compile(r"(?:月薪|工资|一个月|每月|每个月|月工�
 _WORK_BEFORE = re.compile(r"(?:干|做|上班|工作|来|待|呆|进厂|入职|在这|在那|干活)[了过]?"
                           r"(?:快|差不多|将近|有|都|大概|大约|约|也就|才)?$")
 _WORK_AFTER = re.compile(r"^(?:了)?(?:都|也|还|一直)?(?:没|不)")
+# 厂里半年没发工资了 (XO-10: 在这个单位干了：6个月 on the ticket, she had worked three years): the
+# months unpaid, not worked — 八个月了都没签 still is the time worked
+_UNPAID_AFTER = re.compile(r"^(?:了)?(?:都|也|还|一直)?(?:没|不)(?:有)?(?:发|给|结|拿|开|付|见)(?!\S{0,2}签)")
 
 
 # 去年10月进的厂 / 2024年3月入职 / 今年三月份来的 (T-06): the start, counted to today
@@ -119,7 +123,8 @@ def months_worked(words: str, today: date | None = None) -> int | None:
                 or _pay_rate_at(words, start, end) or _SINCE_LEAVING.search(words[max(0, start - 8):start]) \
                 or _pay_period_or_days(words, start, end) or _insurance_time(words, start, end):
             continue  # 提前一个月 (ZC-10: a notice), 两个月前摔的 (ZD-05: when it happened)
-        if _WORK_BEFORE.search(before) or _WORK_AFTER.match(words[end:end + 4]) or (
+        if _WORK_BEFORE.search(before) or (_WORK_AFTER.match(words[end:end + 4])
+                                           and not _UNPAID_AFTER.match(words[end:end + 8])) or (
                 found and _ROUGHLY.search(before)):  # 干了三年多了 大概三年半 (V-07)
             found.append(months)
         elif not found and _HOW_LONG_WORKED.search(words[:start]) and _ROUGHLY.search(before):
@@ -774,12 +779,14 @@ def probation_lines(words: str, minimum: tuple[str, int] | None = None, total_as
         # 签了三年合同 试用期最长多久 (XN-16): the band of the worker's own contract
         lines.append(f"您签的是{_term(contract)}合同：{probation_band(contract)}（{PROBATION_SOURCE}）。"
                      "同一个单位对同一个人只能约定一次试用期，试用期也算在合同期限里。")
-    if (_DISMISSED.search(words) or re.search(r"不合格|不符合", words)) and _PROBATION_OVER.search(words):
+    # (再加4000赔偿金 一共应该补多少, XO-14: the probation's own sums, no dismissal — dismissed() tells)
+    fired = dismissed(words) or bool(re.search(r"不合格|不符合", words))
+    if fired and _PROBATION_OVER.search(words):
         # 试用期都过了还能说我试用期不合格开除我吗 (YR-12: the line below assumed the probation ran)
         lines.append("试用期已经过了，单位就不能再以“试用期不符合录用条件”辞退您了——这个理由只能在试用期内用"
                      "（劳动合同法第二十一条、第三十九条）；这样辞退属于违法解除，您可以要求继续干，也可以要经济补偿"
                      "二倍的赔偿金（第四十八条、第八十七条）。")
-    elif _DISMISSED.search(words) or re.search(r"不合格|不符合", words):
+    elif fired:
         # 试用期不合格让我走 (V-18 was told 0.5 month's 经济补偿): no compensation when the
         # employer can prove it; its burden, else an unlawful dismissal (第三十九条, 第八十七条)
         line = ("试用期内以“不符合录用条件”辞退的，单位要拿出当初的录用条件和您不符合的证据，"
@@ -910,7 +917,7 @@ def tells_time_worked(text: str) -> bool:
 
 
 # 欠 / 没发 / 拖着 / 不给 (not 不给签合同): pay said to be owed
-_PAY_UNPAID = re.compile(r"欠|没发|没给(?![我俺]?签)|没结|拖着|不发|不给(?![我俺]?签)")
+_PAY_UNPAID = re.compile(r"(?<![没不])欠|没发|没给(?![我俺]?签)|没结|拖着|不发|不给(?![我俺]?签)")  # (没欠: XP-7)
 
 
 def no_contract_not_arrears(text: str, words: str = "") -> bool:
@@ -955,11 +962,23 @@ _NO_INSURANCE = re.compile(r"(?:没|没有|不|未|木|木有)(?:给|帮)?(?:我
                            # 半年木交 after 公司一年木交社保了 (XH-7: 木 is 没): the insurance said before
                            r"(?:社保|五险)[^。？?！!]{0,30}?(?:没|木|未)(?:有)?(?:给)?(?:交|缴)(?!了)")
 # 社保交没交不知道 / 不清楚有没有交 (YR-06: filed as 没交社保, and 不是没交 did not change it)
-_INSURANCE_UNKNOWN = re.compile(r"(?:社保|五险|保险)\S{0,4}?(?:交没交|缴没缴|交了没|有没有交|有没有缴|上没上|买没买)"
+# (我也不知道公司给没给我交社保 / 帮没帮我买社保不晓得, XP-8: filed as 没交社保)
+_WHETHER_PAID_IN = (r"(?:交没交|缴没缴|交了没|有没有(?:给|帮)?(?:我|俺)?(?:交|缴|上|买)|上没上|买没买|"
+                    r"(?:给|帮)没(?:给|帮)(?:我|俺)?(?:交|缴|上|买))")
+_INSURANCE_UNKNOWN = re.compile(rf"(?:社保|五险|保险)\S{{0,4}}?{_WHETHER_PAID_IN}"
                                 r"\S{0,4}?(?:不知道|不清楚|不晓得|没数|不确定)|"
-                                r"(?:不知道|不清楚|不晓得|不确定)\S{0,6}?(?:交没交|缴没缴|交了没|有没有(?:交|缴|上|买))|"
+                                rf"(?:不知道|不清楚|不晓得|不确定)\S{{0,6}}?{_WHETHER_PAID_IN}|"
                                 r"(?:社保|五险)\S{0,2}?(?:不知道|不清楚|不晓得)")
 _NOT_NONE = re.compile(r"不是(?:没|没有|未)(?:给)?(?:交|缴|上|买)")
+# 没交的话还能算工伤吗 / 要是没交社保 (XP-8: 没交社保 filed for 我也不知道公司给没给我交社保): supposed
+_SUPPOSED_BEFORE = re.compile(r"(?:要是|如果|万一|假如|假设|若是|要)[^，,。；;！!？?\s]{0,6}$")
+_SUPPOSED_AFTER = re.compile(r"[^，,。；;！!？?\s]{0,6}?的话")
+
+
+def _insurance_unpaid(words: str) -> bool:
+    """The worker tells the insurance unpaid (没给我交社保), not only supposes it (要是没交的话)."""
+    return any(not _SUPPOSED_BEFORE.search(words[max(0, m.start() - 8):m.start()])
+               and not _SUPPOSED_AFTER.match(words, m.end()) for m in _NO_INSURANCE.finditer(words))
 # 怀孕了公司让我走人 (YR-10: 情况要点 held no pregnancy; 劳动合同法第四十二条 protects it)
 _PREGNANT = re.compile(r"怀孕|孕期|怀了孩子|怀了孕|有了身孕|有身孕|大肚子|产假|坐月子|哺乳期|喂奶期")
 _HURT = re.compile(INJURY.pattern + r"|受了伤|压伤|断了|伤了|职业病|尘肺")  # the catalogue's injury, and more
@@ -979,12 +998,27 @@ _NOT_DISMISSED = re.compile(r"(?:没得?|没有|未|还没得?|不是|并没有?
                             r"不是(?:辞退|开除|解雇)|(?:没|没有|还没|未)(?:辞退|开除|解雇|开|辞)(?:我|俺)")
 
 
+# 第三个月应该按4000发，再加4000赔偿金，一共应该补多少 in a probation case (XO-14: 被辞退 filed and the
+# dismissal rules said, she was never dismissed): the sums of the probation (第八十三条's 赔偿金), no
+# dismissal — one is told with words of its own (试用期不合格让我走 / 把我辞了)
+_MONEY_NAMED = re.compile(r"经济补偿|补偿金|赔偿金")
+
+
+def _probation_sums_only(words: str, said: list[re.Match]) -> bool:
+    """The dismissal words said are only the names of money (赔偿金 / 补偿金) in a probation case."""
+    return "试用期" in words and bool(said) and all(_MONEY_NAMED.fullmatch(m.group()) for m in said) \
+        and not _FIRED.search(words)
+
+
 def _dismissals(words: str) -> list[re.Match]:
     """The dismissals said, but none the worker took back after (他真把我开了咋办 … 我还没得被开,
-    ZX-08) nor said as denied (不是被辞退), nor only feared (会不会把我开了, XE-5)."""
+    ZX-08) nor said as denied (不是被辞退), nor only feared (会不会把我开了, XE-5), nor the money of a
+    probation named (再加4000赔偿金, XO-14)."""
     denied = list(_NOT_DISMISSED.finditer(words))
     said = [m for m in _DISMISSED.finditer(words) if not any(d.start() <= m.start() < d.end() for d in denied)
             and not _fears(words, m)]
+    if _probation_sums_only(words, said):
+        return []
     return [m for m in said if not denied or m.start() > denied[-1].end()]
 
 
@@ -1035,13 +1069,33 @@ def fear_of_dismissal_line(text: str, words: str) -> str | None:
     record = _claiming_record()
     if not record.get("answer"):
         return None
-    answer = str(record["answer"])
+    answer = double_wage_limit(str(record["answer"]), words)
     if not re.search(r"要工资|要钱|去要|讨薪|讨要|要账|投诉|举报|维权|告|仲裁|找工会|欠", words):
         # 怕被开除 with no claim told: whether they may dismiss at all, then the record
         answer = answer.removeprefix("不能。")
         answer = ("单位不能随便辞退您：解除劳动合同要有《劳动合同法》规定的理由（第三十九条至第四十一条），"
                   "还要按规定程序来。" + answer)
-    return f"{answer}（来源：{record.get('source')}）" if record.get("source") else answer
+    source = str(record.get("source") or "")
+    if DOUBLE_WAGE_LIMIT in answer:  # (the one year itself, not 第四款's while-employed rule)
+        source = source.replace("第二十七条第四款", "第二十七条第一款")
+    return f"{answer}（来源：{source}）" if source else answer
+
+
+# the record's word on the time limit while still employed — right for unpaid wages (第二十七条第四款)
+_WAGES_NO_LIMIT = re.compile(r"还在单位干着的，工资的仲裁时效从离职之日起算，现在不要也不会过期；")
+# 没签合同 … 我要是找老板要这个钱 他会不会把我开了 (XO-12: 现在不要也不会过期, after 申请仲裁的时效是一年，别拖
+# on the same double wage): the double wage is no pay owed for work done, its one year runs while
+# the worker is still there — as the double wage's own line says (double_wage_line)
+DOUBLE_WAGE_LIMIT = ("不过您要的二倍工资差额不是拖欠的工资，不等离职才起算：仲裁时效是一年，"
+                     "多数地方从不签合同的情形结束（补签了合同，或者入职满一年）那天起算，也有按月分别算的，早一个月不要就可能少一个月，所以别拖；")
+
+
+def double_wage_limit(answer: str, words: str) -> str:
+    """``answer`` with its word on the limit while employed made the double wage's when the
+    worker's claim is the no-contract double wage and no unpaid wages are told (XO-12)."""
+    if not _NO_CONTRACT.search(words) or _PAY_UNPAID.search(words) or not _WAGES_NO_LIMIT.search(answer):
+        return answer
+    return _WAGES_NO_LIMIT.sub(DOUBLE_WAGE_LIMIT, answer)
 
 
 def fear_answered_here(text: str, words: str) -> str | None:
@@ -1084,8 +1138,13 @@ def case_points(words: str) -> dict[str, str]:
                        *(["离职不结工资"] if _LEAVES.search(words) and _PAY_KEPT.search(words) else []),
                        *([contract] if contract else []),
                        *(["众包骑手（平台说不是员工）"] if _CROWD.search(words) and _RIDER.search(words) else [])])
+    if "没交社保" in points and not _insurance_unpaid(words):
+        # 要是没交社保的话还能算工伤吗 (XP-8): a supposition, no fact of the case
+        points = "、".join(p for p in points.split("、") if p != "没交社保")
     if "没交社保" in points and (_INSURANCE_UNKNOWN.search(words) or _NOT_NONE.search(words)):
         points = points.replace("没交社保", "社保交没交不清楚")
+    elif _INSURANCE_UNKNOWN.search(words) and "社保交没交不清楚" not in points:
+        points = "、".join(p for p in (points, "社保交没交不清楚") if p)  # 社保交了没有我不清楚 (XP-8)
     if _NOT_DISMISSED.search(words) and not fired:
         points = "、".join(p for p in (points, "未被辞退") if p)  # (ZX-08: said so, and kept)
     elif "被辞退" in points and all(_feared(words, m) for m in _dismissals(words)):
@@ -1756,6 +1815,8 @@ def sums_for(tracker: Tracker) -> list[str]:
         # 没上班的时候给1570也算违法吗 (XG-4: the menu); asked again right after it: the verdict
         return [STOPPAGE_AGAIN if said_this_turn(tracker, stop[:30], earlier_turns=2) else stop]
     wage = int(wage) if isinstance(wage, (int, float)) else None
+    if (fixed := wage_corrected_now(tracker)) is not None:
+        wage, redo = fixed, True  # 不对，是九千五 after the sum on 8,000 (XO-13: the wage asked again)
     month = days_month(wage, tracker.get_slot("wage_basis"), words)
     if month and _DAYS_A_MONTH.search(text) and (used := bot_said(tracker, _WAGE_USED, earlier_turns=3)) \
             and used.group(1) != f"{month[0]:,}":
@@ -1906,9 +1967,67 @@ def _wage_asked(tracker: Tracker) -> bool:
         tracker, WAGE_AGAIN, earlier_turns=1)
 
 
+# 不对，是九千五，八千是以前的 right after the severance on 8,000 (XO-13: 已更正：金额改为9,500, the
+# wage asked again, the ticket filed with 月工资 8,000; XP-9): a figure corrected after a sum on the
+# month's pay is that pay — not a sum owed (不对 欠了九千五), nor the sum's own figure (补偿 …)
+_OWED_NOT_PAY = re.compile(r"欠|没给|没发|没结|不给|不发|拖|一共|总共|加起来|合计")
+_OTHER_MONEY = re.compile(r"加班|医药|医疗|药费|补偿|赔偿|罚|扣|押金|补贴|报销")
+_PAY_NAMED = re.compile(r"工资|月薪|薪水|工钱|一个月|每个?月|底薪|到手")
+
+
+def wage_corrected_now(tracker: Tracker) -> int | None:
+    """The month's pay the worker corrects now (不是八千 是九千五 / 说错了 工资九千五 / 其实是9500)
+    after a legal sum said 按月工资 … 元算 in the last replies: the figure said that is not the
+    one the sum used; None otherwise."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if not text or text.startswith("/") or not v.is_correction(text) or _OWED_NOT_PAY.search(text) \
+            or (_OTHER_MONEY.search(text) and not _PAY_NAMED.search(text)):
+        return None
+    used = bot_said(tracker, _WAGE_USED, earlier_turns=3)
+    if used is None:
+        return None
+    old = int(used.group(1).replace(",", ""))
+    figures = [int(s.value) for s in find_amounts(text)
+               if isinstance(s.value, (int, float)) and v.MIN_MONTHLY_PAY <= s.value <= 200_000]
+    return next((figure for figure in figures if figure != old), None)
+
+
+def _legal_case_open(tracker: Tracker) -> bool:
+    """A legal-aid case is offered, or a legal sum was said in the last replies."""
+    case = tracker.get_slot("pending_case")
+    return (isinstance(case, dict) and case.get("type") == "legal_aid") or bool(
+        bot_said(tracker, _WAGE_USED, earlier_turns=3))
+
+
+def sum_asked_with_its_parts(tracker: Tracker) -> bool:
+    """前两个月每月少400，第三个月应该按4000发，再加4000赔偿金，一共应该补多少呀 in a legal case (XO-14:
+    已更正：金额改为4,400): the worker adds up the sums to ask the total — its figures are no amount
+    owed told (老板欠我一万二 一共能要多少 still tells one)."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    return bool(text) and not text.startswith("/") and is_question(text) and bool(_TOTAL_ASKED.search(text)) \
+        and bool(re.search(r"多少|几", text)) and not v.is_correction(text) and not _OWED_WORDS.search(text) \
+        and _legal_case_open(tracker)
+
+
+def legal_money_facts(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
+    """For action_validate_slot_mappings, the money read from a message in a legal case: an amount
+    from :func:`wage_corrected_now`'s message is the month's pay (monthly_wage), not a sum owed
+    (XO-13 filed 金额 9,500 beside 月工资 8,000); the figures of a total asked
+    (:func:`sum_asked_with_its_parts`) are none (XO-14); ``facts`` as they are otherwise."""
+    if "amount" not in facts or "monthly_wage" in facts:
+        return facts
+    if (fixed := wage_corrected_now(tracker)) is not None:
+        return {**{k: val for k, val in facts.items() if k != "amount"}, "monthly_wage": fixed}
+    if sum_asked_with_its_parts(tracker):
+        return {k: val for k, val in facts.items() if k != "amount"}
+    return facts
+
+
 def wage_told(tracker: Tracker) -> int | None:
-    """The monthly wage the sums used, for the ticket (the slot, or a figure said after the
-    wage was asked)."""
+    """The monthly wage the sums used, for the ticket (the pay corrected now, the slot, or a
+    figure said after the wage was asked)."""
+    if (fixed := wage_corrected_now(tracker)) is not None:
+        return fixed  # 不对，是九千五 after the sum on 8,000 (XO-13)
     wage = tracker.get_slot("monthly_wage")
     if isinstance(wage, (int, float)):
         return int(wage)

@@ -84,7 +84,8 @@ def added_days(before: str | None, said: str) -> str | None:
     if not before or _AHEAD.search(said) or "下个月" in said:
         return None  # (那下个月要是加5个周六呢: another period asked about, O-02)
     if CORRECTION_CUES.search(said):
-        return _correction_keeping_hours(before, said) or _correction_of_one_kind(before, said) \
+        return _daily_hours_corrected(before, said) or _correction_keeping_hours(before, said) \
+            or _correction_of_one_kind(before, said) \
             or same_festival_year(before, said)
     old, new = read_worked_days(before), read_worked_days(said)
     if old and new and _restated(old, new):
@@ -248,6 +249,31 @@ def same_festival_year(before: str | None, said: str, today: date | None = None)
     return f"{year}年春节 {said}" if _festival_year(words, today) != year else None
 
 
+def festival_year_of_the_talk(days: str | None, said_before: list[str], today: date | None = None) -> str | None:
+    """初一上班那天该给多少钱 after 今年过年留厂里没回去 … 我大年初一上了班 (XO-16: dated 2027-02-06, the
+    festival to come, for a day already worked): festival days said with no year and no look ahead
+    are of the Spring Festival the worker's earlier words (``said_before``, latest last) put in the
+    past or named the year of — the days with that year before them (earlier words that say no
+    time are passed over); None when the days name no festival day or a year of their own, look
+    ahead, are of that year already, or the nearest earlier words that say a time look ahead."""
+    today = today or date.today()
+    words = normalize_text(str(days or ""))
+    if not _spring_festival(words, today) or _year_named(words, today) or _AHEAD.search(words) \
+            or _NOT_YET.search(words):
+        return None
+    for before in reversed(said_before):
+        earlier = normalize_text(str(before or ""))
+        if not earlier or earlier in words or not _FESTIVAL_WORDS.search(earlier):
+            continue  # (the days' own message, or words about something else)
+        if _AHEAD.search(earlier) or _NOT_YET.search(earlier):
+            return None  # (明年过年要是加班咋算: the festival to come)
+        if not (_PAST.search(earlier) or _year_named(earlier, today)):
+            continue  # (过年加班钱咋算: no time said)
+        year = _festival_year(earlier, today)
+        return f"{year}年春节 {days}" if _festival_year(words, today) != year else None
+    return None
+
+
 def _restated(old: WorkedText, new: WorkedText) -> bool:
     """The days said now are some of the days said before, each kind as it was: nothing new."""
     said = [k for k in _KINDS if getattr(new, k)]
@@ -256,6 +282,31 @@ def _restated(old: WorkedText, new: WorkedText) -> bool:
 
 # 22天是平常上班的天数 / 22天是工作日: which days a count of days was
 _WORKDAYS_SAID = re.compile(rf"({_NUM})\s*天\s*(?:是|指的?是|说的是|都是)\S{{0,2}}?(?:平常|平时|正常|工作日)")
+
+
+def _daily_hours_corrected(before: str, said: str) -> str | None:
+    """不对 是每天两个小时 不是8小时 after 每个周六都加班 … 平时每天晚上多干俩钟头 上个月上了22天班 (XO-4:
+    the 22 days and the 4 Saturdays dropped, 72.41 for one day, then asked how long again): a
+    correction of every day's hours, no days of its own, keeps the days the worker counted and the
+    other kinds said before — those written out with the hours said now; None for any other text."""
+    old, new = read_worked_days(before), read_worked_days(said)
+    hours = new.hours_per_day or (new.extended_hours if new.extended_hours < 8 else Decimal(0))
+    if not hours or not old.hours_per_day or not old.workdays_counted or new.workdays \
+            or new.dates or new.statutory_days or new.rest_days \
+            or any(getattr(old, k) for k in ("weekly_days", "month_days", "hours_a_month", "holiday_hours")):
+        return None
+    if hours == old.hours_per_day:
+        return before  # (the hours as counted already: the days stay)
+    kept = [_kind_said(old, k) for k in ("dates", "statutory_days", "rest_days") if getattr(old, k)]
+    comp = f" 后来补休了{old.comp_days}天" if old.comp_days else ""
+    paid = ([m.group(0) for m in PAID_SAID.finditer(said)] or [m.group(0) for m in PAID_SAID.finditer(before)]
+            or [""])[-1]
+    text = " ".join(p for p in (f"平时每天多干{_plain(hours)}小时 干了{old.workdays}天", *kept) if p) \
+        + comp + (f" {paid}" if paid else "")
+    found = read_worked_days(text)
+    keeps = (found.hours_per_day, found.workdays, found.dates, found.statutory_days, found.rest_days) \
+        == (hours, old.workdays, old.dates, old.statutory_days, old.rest_days)
+    return text if keeps else None
 
 
 def _correction_keeping_hours(before: str, said: str) -> str | None:
@@ -532,6 +583,8 @@ def _named_holidays(text: str, today: date) -> list[date]:
         if len(ends) == 2 and 1 <= ends[0] <= ends[1] <= 31:
             try:
                 days += _span(first.replace(day=ends[0]), first.replace(day=ends[1]))
+                # 国庆1号到3号 4号5号也上了 (XO-3): more days of the holiday's break
+                days += [d for d in _days_after(text[span.end():], first, today) if (d - first).days <= 9]
                 continue
             except ValueError:
                 pass
@@ -692,6 +745,10 @@ def _calendar_dates(text: str, today: date) -> list[date]:
             last = _calendar_date(str(first.year + 1), str(last.month), str(last.day), today)
         if first and last and 0 <= (last - first).days <= 31:
             days += _span(first, last)
+            # 國慶10月1日到3日都上班了，4號5號也加班 (XO-3: the 4th and 5th dropped, 2,482.76 not
+            # 3,586.21): the bare days said after a range are in its last day's month
+            until = min([d.start() for d in _DATE.finditer(text, m.end())] + [len(text)])
+            days += _days_after(text[m.end():until], last, today)
     text = _DATE_RANGE.sub(" ", text)
     matches = list(_DATE.finditer(text))
     for i, m in enumerate(matches):
@@ -835,10 +892,20 @@ def _digit_dates(text: str) -> str:
     return _CN_DATE_NUMBER.sub(digits, text)
 
 
+# 4号5号休息 / 6号发的工资: bare days of a clause that says they were not worked
+_NOT_WORKED_CLAUSE = re.compile(r"休|歇|放假|没(?:有)?(?:上|干|去|加|做)|不(?:上|干|去|加)|发|补")
+
+
 def _days_after(text: str, first: date, today: date) -> list[date]:
-    """The bare days (5号, 6号) said after the full date that gives their month."""
-    return [d for m in _BARE_DAY.finditer(text)
-            if (d := _calendar_date(str(first.year), str(first.month), m.group(1), today))]
+    """The bare days (5号, 6号) said after the full date that gives their month (not those of a
+    clause saying they were off: 4号5号休息)."""
+    days = []
+    for m in _BARE_DAY.finditer(text):
+        clause = re.match(r"(?:\d{1,2}\s*[号日][\s、和跟及]*)*[^，,。；;！!？?\s]*", text[m.start():]).group(0)
+        if not _NOT_WORKED_CLAUSE.search(clause) and (
+                d := _calendar_date(str(first.year), str(first.month), m.group(1), today)):
+            days.append(d)
+    return days
 
 
 # 补休了两天 / 补休了俩 / 有2天给我补休了 (ZO-16: the last two got 没明白)
@@ -966,7 +1033,7 @@ def _read_worked_days(text: str, today: date) -> WorkedText:
         found.rest_days = 1
         text = text.replace(rest_day.group(0), " ")
     text = _rest_days_length_dropped(found, text)
-    hours = _HOURS.search(text)
+    hours = _hours_said(text)
     before = text[max(0, hours.start() - 4):hours.start()] if hours else ""
     # 三个礼拜天都去上班了 每天8小时 (ZG-03: 8 weekday hours added): a full day's length too
     full_day = hours is not None and bool(re.search(r"每天|一天", before)) \
@@ -1007,6 +1074,14 @@ def _voice_slips(text: str) -> str:
     for slip, meant in _VOICE_SLIPS:
         text = slip.sub(meant, text)
     return text
+
+
+def _hours_said(text: str) -> re.Match | None:
+    """The first hours figure of the text that is not denied: 不是8个小时 是俩小时 (XO-4: read as 8)
+    is 俩小时; the denied one when it is the only figure."""
+    figures = list(_HOURS.finditer(text))
+    kept = [m for m in figures if not re.search(r"不是\s*$", text[max(0, m.start() - 3):m.start()])]
+    return (kept or figures or [None])[0]
 
 
 def _hours_of_the_rest_days(found: WorkedText, text: str) -> bool:
@@ -1117,6 +1192,19 @@ _DAYS_ARE_REST = re.compile(rf"(?<![\d周期拜.])({_NUM})\s*天(?:都|也)?(?:�
 _REST_LENGTH_BEFORE = re.compile(rf"(?:{_REST_WORDS}|礼拜六|每个|每次|每回|都是|整天)[^，,。；;\s]{{0,4}}$")
 
 
+# 上个月每个周六都加班 一天8小时 一共4个周六 … 还有平时每天晚上多干俩钟头 上个月上了22天班 (XO-4: summed as
+# 8 h × 22 evenings, 6,372.41, not 2 h × 22 = 44 h): 一天 / 每天 as a clause of its own, right after
+# the rest days are named, is their length
+_A_DAY_CLAUSE = re.compile(r"^(?:一天|每天|每次|一次|每回)(?:都|就|是)?(?:干|做|上|上班|干活)?了?$")
+
+
+def _rest_named_last(before: str) -> bool:
+    """Of the kinds of day named in ``before``, the last is a rest day (周六), not a weekday (平时)."""
+    rest = [m.start() for m in re.finditer(rf"{_REST_WORDS}|礼拜六", before)]
+    weekday = [m.start() for m in _WEEKDAY_WORDS.finditer(before)]
+    return bool(rest) and max(rest) > max(weekday, default=-1)
+
+
 def _rest_days_length_dropped(found: WorkedText, text: str) -> str:
     """4个周六每个做8小时 另外18天平日每天多2小时 (XK-3: 8 h × 18 days summed): with rest days
     counted and weekday hours said beside them, the hours that are the rest days' length (6 to
@@ -1127,7 +1215,10 @@ def _rest_days_length_dropped(found: WorkedText, text: str) -> str:
         return text
     for m in reversed(figures):
         clause = re.split(r"[，,。；;\s]", text[max(0, m.start() - 12):m.start()])[-1]
-        if 6 <= (_number(m.group(1)) or 0) <= 12 and _REST_LENGTH_BEFORE.search(clause) \
+        of_rest = _REST_LENGTH_BEFORE.search(clause) or (
+            _A_DAY_CLAUSE.match(clause) and _rest_named_last(text[max(0, m.start() - len(clause) - 16):
+                                                                  m.start() - len(clause)]))
+        if 6 <= (_number(m.group(1)) or 0) <= 12 and of_rest \
                 and not _WEEKDAY_HOURS.search(clause) and not re.search(r"[多加超]\S?$", clause):
             text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     return text

@@ -14,7 +14,7 @@ from rasa_sdk import Tracker
 from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client
-from actions.facts import fact_text, form_topic, is_question
+from actions.facts import fact_text, form_topic, is_question, minimum_wage_by_place, minimum_wage_place_asked
 from actions.slot_checks import Slots, value_before_this_message
 from actions.subsidies import measures_for, measures_text
 
@@ -127,3 +127,12 @@ async def other_place_lines(tracker: Tracker, words: str) -> list[str]:
             f"{name}的最低工资标准我这里还没有收录。可以打当地人社部门电话 12333 核实。"
         ]
     return lines + [f"（您自己的事还是按{own}登记。）"]
+
+
+async def places_asked_lines(tracker: Tracker) -> list[str]:
+    """The minimum wage of each place a message names right after a minimum wage was told
+    (:func:`minimum_wage_place_asked`): the lines to say, [] when it is no such message."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if text.startswith("/") or not minimum_wage_place_asked(tracker, text):
+        return []
+    return [fact_text(f) for f in await minimum_wage_by_place(text, [], asked=True)]

@@ -60,8 +60,13 @@ def hardship_for_rules(tracker: Tracker) -> str:
 
 # 特困的住院都减免啥费用 / 要是我是特困的 去住院能少交点钱吗 (XI-6: 困难建档：特困 stored, and she
 # judged by it): a tier asked about; the worker's own is said with 我是 / 俺是 / 建了档的 …
-_OWN_TIER = re.compile(r"(?:我|俺|咱|我家|俺家|我们家)(?:也|就|都|还|本来)?(?:是|算|属于|被认定为?|评上了?|评的是?)|"
-                       r"建了档|建过\S{0,5}?档|在档的|有档|(?:^|\s)(?:是|算)(?:特困|困难)")
+# 我替我爱人问一下 他在镇江做环卫 是工会建档的困难职工 (XO-9: no status kept, so 不对 他是特困职工 was
+# no correction — 记下了, and the 可以申请 verdict on 困难 left standing): the status of the one the
+# case is for (他是 / 她是, as ``hardship_status_in`` reads it) and 是…建档的困难职工 are told too
+_OWN_TIER = re.compile(r"(?:我|俺|咱|我家|俺家|我们家|他(?!们)|她(?!们))(?:也|就|都|还|本来)?"
+                       r"(?:是|算|属于|被认定为?|评上了?|评的是?)|"
+                       r"建了档|建过\S{0,5}?档|在档的|有档|(?:^|\s)(?:是|算)(?:特困|困难)|"
+                       r"(?:^|[\s，,。；;])(?:是|算)\S{0,6}?(?:建档|在档|建过档)的(?:特困|困难)")
 _IF = re.compile(r"要是|如果|假如|万一|假设|若是|的话")
 # 我没说我是特困啊 / 谁说我是特困了 / 我可没说是特困 (XI-6 T7: left at 特困): the tier taken back
 _TIER_DENIED = re.compile(r"(?:没|没有|不是|并没|可没)(?:说|讲)(?:过)?(?:我|俺)?(?:是|算)?(?:特困|困难)|"

@@ -110,6 +110,7 @@ from actions.tickets import (
     asks_lookup_by_phone,
     correct_filed_phone,
     filed_summary,
+    filed_ticket_asides,
     filed_type,
     new_case_id,
     note_on_ticket,
@@ -120,6 +121,7 @@ from actions.tickets import (
 from actions.time_limits import promise_told_line
 from actions.wages import (
     PERIOD_QUESTION,
+    guaranteed_pay_shortfall,
     minimum_wage_answer,
     minimum_wage_asked,
     owed_sum_reply,
@@ -812,6 +814,8 @@ class ActionStartService(SafeAction):
             return []
         if (noted := await note_on_ticket(dispatcher, tracker)) is not None:
             return noted  # 能催一下不 开学就来不及了 after a ticket's status (JJ-13: a school form)
+        for line in await filed_ticket_asides(tracker):
+            dispatcher.utter_message(text=line)  # …还有周六下午打电话你记上了没 / 这个工单里有…吗 (XP-13, XP-15)
         if not tracker.active_loop_name and (promise := promise_told_line(text, recent_words(tracker, limit=8))):
             dispatcher.utter_message(text=promise)  # 他上个月还回我说过了年就给 (XE-14: the menu)
             return []
@@ -885,6 +889,8 @@ class ActionStartService(SafeAction):
                      domain: dict[str, Any], intent: str | None) -> list[dict[str, Any]]:
         """The request itself: a fact answer first, else the flow it points at."""
         text = (tracker.latest_message or {}).get("text") or ""
+        if not text.startswith("/") and (short := guaranteed_pay_shortfall(text, recent_words(tracker, limit=4))):
+            dispatcher.utter_message(text=short)  # 少的那两百能要吗 after 只发了一千八 保底两千 (XO-16: unanswered)
         if not text.startswith("/") and (family := family_cover_line(text, recent_words(tracker, limit=3))):
             dispatcher.utter_message(text=family)  # 我老婆没工作 能不能也参加互助保障 (XN-4)
             return []
@@ -926,6 +932,8 @@ class ActionStartService(SafeAction):
                     dispatcher.utter_message(text=line)
                 if card := await named_station_card(found, text):
                     dispatcher.utter_message(text=card)  # 沂河路那边的托管驿站 在哪 几点开门 (ZD-02)
+                if all(f.get("kind") == "not_on_record" for f in found):
+                    return []  # 沈阳最低工资多少 (XO-6: 深圳's form and figure after it): none on record there
                 if sums:
                     return self._named_by_record(found, tracker) + self._worked_out(
                         sums, dispatcher, tracker)

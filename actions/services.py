@@ -37,6 +37,7 @@ from actions.legal import (
     without_feared_dismissal,
     worked_out,
 )
+from actions.places import resolve_place
 from actions.service_catalog import (
     INJURY,
     SERVICE_NAMES,
@@ -188,17 +189,33 @@ class PolicyAnswer(SafeAction):
         """Tells the worker what applies; returns events (e.g. a ticket offer)."""
 
     async def act(self, dispatcher, tracker, domain):
+        place = await place_said_whole(tracker)
+        tracker.slots.update(place)  # seen by the answer below
         city, district = location(tracker)
         policies = await policies_for(self.service, city, district, client())  # unknown: national
         if not policies:
             dispatcher.utter_message(response="utter_no_policy")
             return []
-        events = self.answer(dispatcher, tracker, policies)
+        events = [SlotSet(slot, value) for slot, value in place.items()] + self.answer(dispatcher, tracker, policies)
         if just_asking(tracker.latest_message.get("text") or ""):
             # 不用登记 我就想知道俺这种算不算 去哪申请 (XX-04: the offer again): answered, no offer
             events = [e for e in events if e.get("name") not in ("pending_case", "case_id", "wants_ticket")
                       and not (e.get("event") == "active_loop" and e.get("name") == "ticket_offer_form")]
         return events
+
+
+async def place_said_whole(tracker: Tracker) -> dict[str, str]:
+    """深圳福田 as the whole message (XP-4: read as 深圳 only — the general paragraph, never 福田职工书院):
+    the district the backend reads in a city and a district's stem, when the NLU read only the city.
+    {} for any other message."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    entities = (tracker.latest_message or {}).get("entities") or []
+    kinds = {e.get("entity") for e in entities}
+    if text.startswith("/") or len(text) > 10 or "city" not in kinds or "district" in kinds or is_question(text):
+        return {}
+    found = await resolve_place(text) or {}
+    return {slot: value for slot, value in found.items() if value and tracker.get_slot(slot) != value} \
+        if found.get("district") else {}
 
 
 class ActionLegalAid(PolicyAnswer):
@@ -445,6 +462,8 @@ class ActionSkillsTraining(PolicyAnswer):
         told = said_this_turn(tracker, policies[0]["summary"][:24], earlier_turns=4)
         if not told:
             for policy in policies[:2]:  # the local academy first, then the general offer
+                if said_this_turn(tracker, policy["summary"][:24], earlier_turns=4):
+                    continue  # (深圳福田 after 培训, XP-4: the general paragraph just said)
                 # (福田职工书院's 1+1+10+N with no source line, XH-3): a report's figures say whose
                 source = str(policy.get("source") or "")
                 said = f"\n（来源：{source}）" if policy.get("region_id") is not None and source else ""

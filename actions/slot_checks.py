@@ -374,6 +374,50 @@ def named_fact_change(text: str) -> tuple[str, Any] | None:
     return None
 
 
+# 修改, then 单位, then 姓刘的包工头 (XP-7: 这个问题好像不好回答 — the name, held inside 嘎达厂（姓刘的包工头）,
+# read as the employer said again): the fact named on its own when the bot asked which one to change,
+# then its new value in the next message
+CHANGE_ASKED = "要改哪一项"
+
+
+def field_named(text: str) -> str | None:
+    """单位 / 改电话 / 单位名字写错了 said on its own: the fact the worker wants to change (None:
+    none named, or more said)."""
+    said = normalize_text(text or "").strip(" 。.!！，,~")
+    for slot, names in _NAMED_FACTS:
+        if re.fullmatch(rf"(?:改|修改|要改|改一下)?\s*(?:{names})(?:的?名字?|名称|那项|那一项|那个)?\s*"
+                        r"(?:要改|改一下|改|不对|错了|写错了|有错)?(?:吧|啊|呀)?", said):
+            return slot
+    return None
+
+
+def _named_after_the_hint(events: list[dict], users: list[int], back: int) -> str | None:
+    """The fact named on its own in the ``back``-th last worker message, said right after the bot
+    asked which one to change."""
+    if len(users) < back:
+        return None
+    slot = field_named(events[users[-back]].get("text") or "")
+    asked = [e.get("text") or "" for e in events[users[-back - 1] if len(users) > back else 0:users[-back]]
+             if e.get("event") == "bot"]
+    return slot if slot and any(CHANGE_ASKED in line for line in asked) else None
+
+
+def field_asked_now(tracker: Tracker) -> str | None:
+    """单位, said on its own right after 要改哪一项: the fact whose new value is to be asked for."""
+    events = list(tracker.events)
+    return _named_after_the_hint(events, [i for i, e in enumerate(events) if e.get("event") == "user"], 1)
+
+
+def field_to_change(tracker: Tracker) -> str | None:
+    """The fact the worker named on its own in the message before the latest, right after the
+    bot asked which one to change: the latest message is its new value (None otherwise)."""
+    events = list(tracker.events)
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    if not users or str(events[users[-1]].get("text") or "").startswith("/"):
+        return None
+    return _named_after_the_hint(events, users, 2)
+
+
 def value_before_this_message(tracker: Tracker, slot: str) -> Any:
     """The slot's value before the latest message was read (its own extraction undone)."""
     seen_user = False

@@ -18,12 +18,19 @@ from rasa_sdk.events import SlotSet
 from actions import validators as v
 from actions.common import client, said_this_turn
 from actions.fact_tables import wage_as_said
-from actions.facts import case_messages, is_question, worker_messages
-from actions.overtime_days import added_days, days_given_off, holiday_days_said_bare, read_worked_days
+from actions.facts import case_messages, figures_asked_about, is_question, worker_messages
+from actions.legal import legal_money_facts
+from actions.overtime_days import (
+    added_days,
+    days_given_off,
+    festival_year_of_the_talk,
+    holiday_days_said_bare,
+    read_worked_days,
+)
 from actions.places import other_place_asked, resolve_place
 from actions.relief import worker_status_said
 from actions.service_catalog import SERVICE_INTENTS
-from actions.slot_checks import context_of, slots_set_this_turn, value_before_this_message
+from actions.slot_checks import SLOT_CHECKS, context_of, field_to_change, slots_set_this_turn, value_before_this_message
 from actions.tickets import someone_elses_phone, ticket_filed_here
 from actions.wages import months_in, pay_less_overtime
 from bot.normalize.text import CORRECTION_CUES, normalize_text
@@ -189,22 +196,26 @@ class ValidateSlotMappings(ValidationAction):
         except Exception:  # reading facts must never cost the worker an answer
             logger.exception("reading the facts of a message failed")
             return []
+        facts = legal_money_facts(tracker, facts)  # 不对，是九千五 after a legal sum (XO-13); 一共应该补多少 (XO-14)
         facts = owed_after_months(tracker, owed_per_month(tracker, wage_after_minimum_wage(
             tracker, correction_target(tracker, wage_behind_the_sum(tracker, facts)))))
         facts = docked_added(tracker, duration_said_before(tracker, facts))
         facts = days_with_what_came_before(tracker, more_days_of_the_holiday(tracker, facts))
         facts = with_main_contractor(tracker, facts)
         facts = own_status_only(tracker, facts)
+        facts = supposed_facts_kept(tracker, facts, text, entities)  # 没得居住证还能读不嘛 (XP-2)
         if _WHAT_IF.match(message.get("text") or "") and ticket_filed_here(tracker, last=60):
             # 要是没有居住证咋办 还能转过来吗 after the school ticket (ZT-02: 户口情况 changed to
             # 没有居住证 and the case offered again): a question, the filed facts stand
             facts = {k: val for k, val in facts.items() if k not in _FILED_CASE_FACTS or tracker.get_slot(k) is None}
-        for slot in bots_own_figures(tracker, facts):
+        for slot in {*bots_own_figures(tracker, facts), *figures_asked_about(tracker, facts)}:
+            # … 我听工友说能赔二十万 / 十六万还是二十万 (XP-6: 已更正：金额 200,000 元): a figure heard, asked about
             facts.pop(slot)  # 你说的十六万是我得病才给吗 (QQ-08 filed 金额 160,000): the bot's figure
         for slot, value in (await volunteered_place(tracker, facts)).items():
             facts.setdefault(slot, value)  # the NLU's own reading of a place stays as it was
         facts = without_someone_elses(tracker, facts)
         facts = without_relatives_facts(tracker, facts)  # 我表弟在廣東送外賣，他那邊有嗎 (XG-5)
+        facts, replacing = named_to_change(tracker, facts)  # 单位, then 姓刘的包工头 (XP-7)
         if "monthly_wage" in facts and "wage_basis" not in facts and tracker.get_slot("wage_basis"):
             facts["wage_basis"] = None  # 一天三百, then 一个月六千: the month said now
         if _OTHERS_OWED.search(message.get("text") or ""):
@@ -214,7 +225,7 @@ class ValidateSlotMappings(ValidationAction):
         if asked_elsewhere := other_place_asked(tracker):
             facts = {k: val for k, val in facts.items() if k not in ("city", "district")}
         events, changed = (place_inside_employer(tracker, facts) + place_of_hukou(tracker)
-                           + place_asked_about(tracker, asked_elsewhere)
+                           + place_level_undone(tracker) + place_asked_about(tracker, asked_elsewhere)
                            + place_of_someone_else(tracker) + await known_place_of_several(tracker)
                            + phone_of_someone_else(tracker) + relatives_slots_undone(tracker)), []
         for slot, value in facts.items():
@@ -222,19 +233,28 @@ class ValidateSlotMappings(ValidationAction):
             if slot == "wage_basis":  # how the wage was said: no fact of its own to correct
                 events += [SlotSet(slot, value)] if old != value else []
                 continue
+            if slot == "overtime_days" and isinstance(value, str):
+                # 初一上班那天 after 今年过年 … 大年初一上了班 (XO-16: 加班日子改为2月6日, the festival to come)
+                value = festival_year_of_the_talk(value, worker_messages(tracker, 6)[:-1]) or value
             if old == value or (slot == "overtime_days" and _same_days(old, value)):
                 continue  # 四千出头 4200吧 那初四到底几倍 (W-21): the same 初四, no correction
+            if isinstance(old, str) and isinstance(value, str) and old.startswith((f"{value}，", f"{value}（")):
+                continue  # 没有居住证 after 没有居住证（正在办理） (XP-2): the fact held says more
             if slot == "overtime_days" and (joined := added_days(old, value) or days_given_off(old, value)):
                 events.append(SlotSet(slot, joined))  # 周六, then 平时也加了20个钟头: both
                 continue
             joined = None
-            if slot == "employer" and _site_after_a_person(old, value):
+            if slot == "employer" and (slot in replacing or isinstance(old, str) and any(
+                    d in old for d in v.denied_values(message.get("text") or ""))):
+                pass  # 俺没说叫嘎达厂 … 写姓刘的包工头就行 (XP-7: 嘎达厂（姓刘的包工头） kept): replaced
+            elif slot == "employer" and _site_after_a_person(old, value):
                 value = f"{old}，{value}"  # 姓刘的包工头, then 长江路那个工地: both kept
             elif slot == "employer" and (joined := joined_employer(old, value, message.get("text") or "")):
                 if joined == old:
                     continue  # 老板姓王 大家叫王总 after 金属制品（老板王总）: the boss held, said again
                 value = joined  # 金属制品 after 老板王总 (XG-13): the description grows
-            if slot == "employer" and (same := same_employer(old, value)) is not None:
+            if slot == "employer" and slot not in replacing and (same := same_employer(old, value)) is not None \
+                    and not any(d in str(old) for d in v.denied_values(message.get("text") or "")):
                 if same == old:
                     continue  # 恒泰 for 青岛恒泰塑胶制品有限公司: the employer held, said again
                 value = same
@@ -356,6 +376,54 @@ _FILED_CASE_FACTS = ("hukou_status", "child_grade", "school_problem", "employer"
                      "workers_affected", "hardship_status", "medical_cost", "holiday_situation", "occupation")
 
 
+# 没得居住证还能读不嘛 on the school offer (XP-2: 已更正：户口情况改为外地户口，有居住证, and the ticket
+# filed so) / 要是居住证办不下来咋办 / 没有居住证能上公办不 / 居住证没下来的话能先上学吗: a clause that
+# supposes — if so, or without it, can… — tells no fact; a question about a fact is never a correction
+_SUPPOSING = re.compile(r"要是|如果|假如|万一|假设|假使|倘若|的话|"
+                        r"^(?:那|那么)?(?:孩子|娃儿?|小孩|我|俺|我们|俺们|咱)?(?:没有?|没得|莫得|无)[\u4e00-\u9fff]{1,8}?"
+                        r"(?:还|也|就|是不是|能不能|可不可以|行不行|能|可以)")
+
+
+def named_to_change(tracker: Tracker, facts: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
+    """The message after 单位 (said on its own when the bot asked which fact to change) is that
+    fact's new value, replacing the one held whatever the two share; with the slots so replaced."""
+    slot = field_to_change(tracker)
+    if slot in (None, "city", "district") or slot not in SLOT_CHECKS:
+        return facts, set()
+    checked = SLOT_CHECKS[slot]((tracker.latest_message or {}).get("text") or "")
+    if not checked.ok or checked.value in (None, v.UNKNOWN):
+        return facts, set()
+    return {**facts, slot: checked.value}, {slot}
+
+
+def supposed_facts_kept(tracker: Tracker, facts: dict[str, Any], text: str,
+                        entities: list[dict]) -> dict[str, Any]:
+    """The facts of a question that supposes them (its supposing clauses, and a question
+    clause right after one), left as they are held; the clauses that tell are read as ever."""
+    held = {k for k in facts if k in _FILED_CASE_FACTS and tracker.get_slot(k) not in (None, v.UNKNOWN)}
+    if not held or not is_question(text) or v.is_correction(text):
+        return facts
+    kept, supposing, at = [], False, 0
+    for m in [*_CLAUSE_END.finditer(text), None]:
+        end = m.start() if m else len(text)
+        clause = text[at:end]
+        supposing = bool(_SUPPOSING.search(normalize_text(clause))) or (supposing and is_question(clause))
+        kept.append(" " * len(clause) if supposing else clause)
+        kept.append(m.group(0) if m else "")
+        at = m.end() if m else len(text)
+    told = "".join(kept)
+    if told == text:
+        return facts
+    try:
+        retold = v.read_facts(told, [e for e in entities if not isinstance(e.get("start"), int)
+                                     or told[e["start"]:e.get("end", e["start"])].strip()],
+                              context_of(tracker)) if told.strip() else {}
+    except Exception:  # the facts as read stand
+        logger.exception("reading the told clauses of a supposing question failed")
+        return facts
+    return {k: val for k, val in facts.items() if k not in held or retold.get(k) == val}
+
+
 # 总包是中建八局的项目 / 工地是中建的项目 (ZQ-11, ZR-06: left off the ticket, the summary shown
 # unchanged after 总包是中建八局 你咋没记上): the main contractor, who answers for site wages
 _MAIN_CONTRACTOR = re.compile(r"(?:总包|总承包|总包方|总包单位|承建方|承建单位)(?:方|单位)?(?:是|为|叫|属于)?\s*"
@@ -421,8 +489,9 @@ def owed_per_month(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
     owed (19,500), not one month's pay. With the months unknown the pay stays a monthly wage and
     the form asks the sum."""
     if "monthly_wage" not in facts or "amount" in facts or not (
-            _about_arrears(tracker) or ("duration" not in facts and _months_told_as_owed(tracker))):
-        return facts
+            _about_arrears(tracker) or ("duration" not in facts and _months_told_as_owed(tracker))) \
+            or v.says_nothing_owed((tracker.latest_message or {}).get("text") or ""):
+        return facts  # (没欠钱啊 … 一个月六千, XP-7: 48,000 owed on the months worked)
     duration = str(facts.get("duration") or tracker.get_slot("duration") or "")
     # 上个月工资4000到现在没发 (ZC-13, ZC-16 were asked 一共欠了多少钱): last month's pay, owed
     count = months_in(duration) or (1 if _LAST_MONTH.match(duration) else None)
@@ -478,7 +547,8 @@ def owed_after_months(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]
     they are corrected)."""
     months = re.fullmatch(r"P(\d+)M", str(facts.get("duration") or ""))
     wage, owed = tracker.get_slot("monthly_wage"), tracker.get_slot("amount")
-    if not months or "amount" in facts or not isinstance(wage, int) or not _about_arrears(tracker):
+    if not months or "amount" in facts or not isinstance(wage, int) or not _about_arrears(tracker) \
+            or v.says_nothing_owed((tracker.latest_message or {}).get("text") or ""):
         return facts
     before = re.fullmatch(r"P(\d+)M", str(tracker.get_slot("duration") or ""))
     worked_out = wage * int(before.group(1)) if before else wage
@@ -685,6 +755,18 @@ def place_of_hukou(tracker: Tracker) -> list[dict]:
             and bare in text and len(text.strip()) <= 8:
         hukou = bare  # 四川, said to the hukou question (NN-02: kept as the worker's city)
     return _places_undone(tracker, text, hukou)
+
+
+# 街道不知道 to 您在黄岛哪个街道或镇 (XP-7: 已更正：地点改为街道): the name of a level of place, no
+# place named
+_PLACE_LEVEL_ONLY = re.compile(r"(?:这个|那个|哪个|啥|什么)?(?:街道|街道办|镇|乡|社区|村|区|县|市|街|路|小区|地方)")
+
+
+def place_level_undone(tracker: Tracker) -> list[dict]:
+    """A city or district the NLU set this turn to a bare level word (街道, 镇), set back."""
+    return [SlotSet(slot, value_before_this_message(tracker, slot))
+            for slot, value in slots_set_this_turn(tracker).items()
+            if slot in ("city", "district") and isinstance(value, str) and _PLACE_LEVEL_ONLY.fullmatch(value.strip())]
 
 
 def _places_undone(tracker: Tracker, text: str, words: str) -> list[dict]:

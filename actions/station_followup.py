@@ -186,6 +186,27 @@ def _card_with(tracker: Tracker, word: str, turns: int = 4) -> dict[str, str] | 
     return None
 
 
+# 孩子七歲，要登記，電話是136… on the childcare offer routed to the 沂河路 station (XP-3: 电话 read as a
+# question, the card of 辛安街道总站 — no 托管 — shown beside the ticket): inside an offer that names
+# its station, another station's card is no answer unless a station is asked for
+_CARD_NAMED = re.compile(r"工会网格工作站(?:是)?：\s*(\S+)")
+_STATION_ASKED = re.compile(r"站|服务中心|在哪|哪里|哪儿|地址|位置|怎么走|咋走|怎么去|几点|开门|上班时间")
+
+
+def another_station_card(tracker: Tracker, line: str) -> bool:
+    """``line`` is the card of a station other than the one the offered case goes to,
+    and the worker asked for no station: said beside that case it only misleads."""
+    found = _CARD_NAMED.search(line or "")
+    if not found:
+        return False
+    case = tracker.get_slot("pending_case")
+    facts = case.get("facts") or {} if isinstance(case, dict) else {}
+    goes_to = str(facts.get("station") or "")
+    text = normalize_text((tracker.latest_message or {}).get("text") or "")
+    return bool(goes_to) and found.group(1) not in goes_to and goes_to not in found.group(1) \
+        and not _STATION_ASKED.search(text)
+
+
 def service_at_station_reply(tracker: Tracker) -> str | None:
     """驿站在哪 几点能去接 after a card that lists the 托管驿站: where the service is (that station),
     when someone is there, and what is not on record; None when not asked or no such card."""

@@ -151,6 +151,17 @@ def application_facts(tracker: Tracker, facts: dict, applicable: list[dict]) -> 
             "occupation": facts.get("occupation"), "employer": facts.get("employer")}
 
 
+_SIGN_ME_UP = re.compile(r"登记|申请|报名|办一下|帮我办|要领|怎么领|咋领")
+
+
+def offer_declined(tracker: Tracker) -> bool:
+    """The subsidy's ticket was declined a message or two ago (先不用登记 …), and the worker does
+    not ask for it now: its measures may be asked about again, the offer is not made again."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    return not text.startswith("/") and not _SIGN_ME_UP.search(text) and any(
+        said_this_turn(tracker, words, earlier_turns=2) for words in ("先不登记", "不登记了"))
+
+
 class ActionHolidaySubsidy(SafeAction):
     def name(self) -> str:
         return "action_holiday_subsidy"
@@ -186,8 +197,11 @@ class ActionHolidaySubsidy(SafeAction):
             dispatcher.utter_message(text=fare)  # 不回家过年的人路费咋报 (YU-15): said plainly
         # (nothing on record and nothing to apply for: NOTHING_ON_RECORD below says it once;
         # CODE-12 heard "还没有收录" twice in one reply)
-        if yes:
+        declined = offer_declined(tracker)
+        if yes and not (declined and said_this_turn(tracker, yes[0][:24], earlier_turns=3)):
             dispatcher.utter_message(text=_eligible_header(measures) + "\n".join(yes))
+        if declined:
+            return []  # 我是问 有人说留厂过年给500块红包 … right after 先不用登记 (XO-8: offered again)
         applicable = [p for p in result.get("programmes", [])
                       if p["eligible"] and p.get("ticket_type")]
         if outside and not applicable:

@@ -272,15 +272,24 @@ def _due_now(sla_due: str, now: datetime | None = None) -> bool:
 URGENT_LINES = "心里难受的话，请随时拨打心理援助热线 12356 或 400-161-9995；紧急情况请拨打 120 或 110。"
 
 
-def what_happens_next(ticket: dict, has_phone: bool, urgent: bool) -> str:
+# A time to be called when no station is open: the evening from eight, the night
+AFTER_HOURS = re.compile(r"半夜|凌晨|深夜|夜里|夜间|晚上(?:[八九十]|[89]|1[0-2])|(?:2[0-3]|20)(?:点|:)")
+CALL_AS_TOLD = "方便接电话的时间（{when}）记在工单上了，工作人员会照这个时间给您打电话"
+
+
+def what_happens_next(ticket: dict, has_phone: bool, urgent: bool, call_time: str | None = None) -> str:
     """The call the worker can expect: at the station's opening for an urgent callback (a
-    crisis), by the SLA date otherwise, or how to ask without a phone."""
+    crisis), at the time the worker asked for (``call_time``, not at night), by the SLA date
+    otherwise, or how to ask without a phone."""
     if urgent and has_phone and _due_now(ticket["sla_due"]):
         # (服务站一上班（12月7日（周一）18:48）, XH-13: said at 18:48 of a station open till 19:30)
         return f"工作站现在有人，工作人员会尽快给您回电，请保持手机畅通。{URGENT_LINES}"
     if urgent and has_phone:
         return (f"服务站一上班（{call_back_at(ticket['sla_due'])}），工作人员会第一时间给您"
                 f"回电，请保持手机畅通。在这之前，{URGENT_LINES}")
+    if has_phone and call_time and not AFTER_HOURS.search(call_time):
+        # 那让他们周六下午给我回电话吧 13866554433 (XP-13: 工作人员会在 12月9日（周三）前给您打电话)
+        return CALL_AS_TOLD.format(when=call_time_alone(call_time)) + "，请保持手机畅通。"
     if has_phone:
         return f"工作人员会在 {call_back_by(ticket['sla_due'])}前给您打电话，请保持手机畅通。"
     return (f"您没有留电话，工作人员没法回电：请记下工单号，{call_back_by(ticket['sla_due'])}"
@@ -299,7 +308,7 @@ async def file_case(dispatcher: CollectingDispatcher, tracker: Tracker, ticket_t
             dispatcher.utter_message(text=URGENT_LINES)
         return None
     name = TYPE_NAMES.get(ticket_type, "")
-    then = what_happens_next(ticket, bool(payload.get("contact_phone")), urgent)
+    then = what_happens_next(ticket, bool(payload.get("contact_phone")), urgent, facts.get("call_time"))
     dispatcher.utter_message(
         text=f"已为您登记{name}工单，工单号 {ticket['id']}，由{ticket['station_name']}负责"
              f"（电话 {ticket['station_phone']}）。{then}以后查进度，告诉我工单号就行。")
@@ -463,6 +472,30 @@ def street_unknown_line(tracker: Tracker, place: str | None) -> str | None:
     if not who.endswith("服务中心"):
         return f"好的，街道不清楚也没关系，工单交给{who}跟进。"
     return f"好的，街道不清楚也没关系，工单先交给{who}，由他们转给您附近的网格站。"
+
+
+# 不知道 登记吧 to the street the offer asked (XP-15: 好的，记下了：“不知道 登记吧”, and the offer
+# again): the street not known, and a yes — the ticket goes to the district's taker
+_STREET_UNKNOWN_YES = re.compile(r"^(?:街道)?(?:我|俺)?(?:也)?(?:不知道|不清楚|不晓得|不太清楚|说不清|记不清|搞不清)"
+                                 r"(?:街道|是哪个街道|哪个街道)?[啊呀哎耶嘞]?[\s，,。!！…]*"
+                                 r"(?:那|那就|就|你)?(?:直接|先)?(?:帮我|给我|帮俺)?(?:登记|确认|报上|提交|办)(?:了|上)?"
+                                 r"(?:吧|呗|啊|就行|就行了|就好|了吧)?[。.!！~～]*$")
+
+
+def _street_was_asked_last(tracker: Tracker) -> bool:
+    last_bot = next((e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "bot"), "")
+    return STREET_ASKED in last_bot
+
+
+def unknown_to_the_street(tracker: Tracker, text: str) -> bool:
+    """不知道 (登记吧) right after the offer asked the street: an answer to it, no fact of the case."""
+    return _street_was_asked_last(tracker) and v.says_unknown(text)
+
+
+def street_unknown_yes(tracker: Tracker, text: str) -> bool:
+    """不知道 登记吧 right after the offer asked the street: a yes to the offer (the form's
+    reading of the answer: forms.extract_wants_ticket)."""
+    return _street_was_asked_last(tracker) and bool(_STREET_UNKNOWN_YES.match((text or "").strip()))
 
 
 async def _street_lines(dispatcher: CollectingDispatcher, tracker: Tracker) -> str:
@@ -730,7 +763,8 @@ def statement_on_offer(tracker: Tracker, facts: dict[str, Any]) -> tuple[dict[st
             or len(re.findall(r"[\u4e00-\u9fffA-Za-z]", text)) < 2 or _NO_FACT_SAID.match(text) \
             or is_question(_PLATFORM.sub("", text)) or v.is_correction(text) or v.asks_to_change(text) \
             or v.declines_offer(text) or v.yes_to_an_offer(text) or v.phone(text).ok \
-            or _kept_this_turn(tracker, facts, text):
+            or _kept_this_turn(tracker, facts, text) or unknown_to_the_street(tracker, text):
+        # (不知道 登记吧 to the street asked, XP-15: said back as 记下了：“不知道 登记吧”)
         # (the form took no yes from it: wants_ticket is still open; 饿了么 asks nothing)
         return None
     from actions.crisis import is_crisis  # (it imports nothing of the tickets)
@@ -949,7 +983,13 @@ def _added_at_filing(tracker: Tracker, facts: dict[str, Any]) -> list[str]:
     if shown is None:
         return []
     lines = summary_lines({**facts, **contact_lines(tracker, facts)})
-    return [line for line in lines if line not in shown and not line.startswith(_NOT_COMPARED)]
+    added = [line for line in lines if line not in shown and not line.startswith(_NOT_COMPARED)]
+    # 孩子七歲，要登記，電話是136… (XP-3: the phone told with the yes was never said back): the
+    # number the station will call, when the summary shown had none or another
+    phone = next((line.split("：", 1)[1] for line in lines if line.startswith("· 手机号：")), "")
+    if v.phone(phone).ok and f"· 手机号：{phone}" not in shown:
+        added.append(f"· 手机号：{mask_phone(phone)}（工作人员打这个号码）")
+    return added
 
 
 def _with_line(summary: list[str] | None, line: str) -> list[str]:
@@ -995,9 +1035,19 @@ def _crisis_case_points(tracker: Tracker, facts: dict[str, Any]) -> dict[str, st
 
 
 # when the worker can take the call, said with the phone: 晚上七点以后打 / 中午12点到1点方便
+# (那让他们周六下午给我回电话吧 13866554433 …, XP-13: not read, the ticket said 12月9日前 — 回电话 /
+# 回个电话 / 联系我 end a time as 打 does, 周末 / 星期六 begin one)
 _CALL_TIME = re.compile(r"(?:(?:晚上|白天|上午|下午|中午|早上|傍晚|周[一二三四五六日天]|礼拜[一二三四五六天日]|"
-                        r"明天|后天|工作日)\S{0,8}?|\d{1,2}点\S{0,6}?)"
-                        r"(?:以后|之后|以前|之前|前|后|打|方便|有空|能接|都行|可以)[打吧啊]?")
+                        r"星期[一二三四五六日天]|周末|明天|后天|工作日)\S{0,8}?|\d{1,2}点\S{0,6}?)"
+                        r"(?:以后|之后|以前|之前|前|后|打|回电|回个?电话|来电|联系|方便|有空|能接|都行|可以)[打吧啊]?")
+# the time alone, without the words that ask for the call (周六下午给我回电话 → 周六下午)
+_CALL_ASKED = re.compile(r"(?:给|跟)?(?:我|俺)?(?:回|打)(?:个)?电话[吧啊]?$|(?:给|跟)?(?:我|俺)?回电[吧啊]?$|"
+                         r"(?:给|跟)?(?:我|俺)?打(?:给(?:我|俺))?[吧啊]?$|(?:再)?联系(?:我|俺)?[吧啊]?$|来电[吧啊]?$")
+
+
+def call_time_alone(when: str) -> str:
+    """周六下午给我回电话 → 周六下午: the time told, without the call asked for."""
+    return _CALL_ASKED.sub("", when).strip() or when
 
 
 def call_time_in(text: str) -> str | None:
@@ -1049,11 +1099,31 @@ def corrected_phone(tracker: Tracker) -> str | None:
         return None
     if someone_elses_phone(text):
         return None  # 刘那个人的电话我也有 139… (ZE-01 changed the worker's own number to it)
+    if lookup_not_change(tracker, text):
+        return None  # GH202612070024 这个托管的工单呢 电话136… (XP-14: the ticket filed here changed)
     # 13805325678 alone after a ticket filed without one, or right after 把新号码发给我 (YP-03: then
     # 收到，您说的我记下了 and the menu): the phone for that ticket, unless a callback waits for it
     asked = before in (None, v.NO_PHONE) or said_this_turn(tracker, SEND_THE_PHONE, earlier_turns=1)
     added = asked and _only_a_phone(text) and not tracker.get_slot("callback_pending")
     return number.value if v.is_correction(text) or _ABOUT_THE_PHONE.search(text) or added else None
+
+
+# GH202612070024 这个托管的工单呢 电话136… right after another ticket was filed here (XP-14: the
+# ticket filed here got that number, silently): a number told with a lookup is the lookup's check.
+# A lookup never changes a ticket: another ticket named, or a ticket's progress asked without a
+# change asked for (改成 / 换号 / 错了 / 不对), is no correction of the phone on the ticket filed here
+_LOOKUP_ASKED = re.compile(r"查|进度|到哪|哪一步|怎么样了|咋样了|啥情况|什么情况|有结果|有信儿|办了没|办好了?没|"
+                           r"(?:工单|单子|那个|这个|那张|这张)呢")
+
+
+def lookup_not_change(tracker: Tracker, text: str) -> bool:
+    """The message looks a ticket up (another ticket named, or progress asked, no change asked):
+    a phone in it checks the lookup and changes no ticket."""
+    named = v.ticket_id(text)
+    if named.ok and named.value != ticket_filed_here(tracker, last=200):
+        return True
+    asks_change = _CHANGE_WORDS.search(text) or _CHANGE_ASKED.search(text) or v.is_correction(text)
+    return bool(_LOOKUP_ASKED.search(_PHONE_DIGITS.sub("", text))) and not asks_change
 
 
 def _only_a_phone(text: str) -> bool:
@@ -1118,6 +1188,92 @@ async def _phone_already_given(dispatcher: CollectingDispatcher, tracker: Tracke
         said += URGENT_LINES  # a crisis told earlier: the lines stay in sight
     dispatcher.utter_message(text=said)
     return []
+
+
+# 还有周六下午打电话你记上了没 / 我说的回电时间记下了吗 (XP-13: unanswered, the declined offer made
+# again): whether the time to call is on the ticket filed here — said back, or put on it now
+_KEPT_ASKED = re.compile(r"(?:记|写|登记|备注|加|填)(?:上|下|进去|进|到工单上?|到单子上?)?了?(?:没有?|吗|么|嘛)|"
+                         r"(?:记|写)没(?:记|写)|有没有(?:记|写)")
+_CALL_TIME_WORD = re.compile(r"(?:回电|打电话|接电话|联系)\S{0,2}?时间|时间\S{0,4}?(?:回电|打电话|打给我|联系)")
+
+
+def _call_time_asked_about(tracker: Tracker, text: str) -> str | None:
+    """The time to call the message asks about: told in it, or (我说的回电时间) told before."""
+    if when := call_time_in(text):
+        return call_time_alone(when)
+    if not _CALL_TIME_WORD.search(text):
+        return None
+    for said in reversed(worker_messages(tracker, limit=8)[:-1]):
+        if when := call_time_in(said):
+            return call_time_alone(when)
+    return None
+
+
+async def call_time_kept(tracker: Tracker) -> str | None:
+    """The answer to 周六下午打电话你记上了没 after a ticket was filed here: yes, where it is, or
+    it is written on the ticket now. None: no such question, or no ticket filed here."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if text.startswith("/") or not _KEPT_ASKED.search(text) or not (filed := ticket_filed_here(tracker, last=200)):
+        return None
+    if not (when := _call_time_asked_about(tracker, text)):
+        return None
+    night = ("不过工作站晚上不上班，那个点没人能打，工作人员会在上班时间里尽量挑您方便的时候打。"
+             if AFTER_HOURS.search(when) else "工作人员会照这个时间给您打电话。")
+    said = [e.get("text") or "" for e in tracker.events if e.get("event") == "bot"]
+    if any(when in line and ("记在工单上" in line or "留了话" in line or "补上" in line) for line in said):
+        return f"记上了：工单 {filed} 上写着您方便接电话的时间（{when}），{night}"
+    try:
+        await client().add_ticket_note(filed, tracker.sender_id, f"方便接电话的时间：{when}")
+    except (BackendError, BackendUnavailable):
+        return (f"“{when}”这个时间没能记到工单 {filed} 上，工作人员打来时您跟他说一声就行；"
+                + HURRY_TEXT.format(ticket=filed))
+    return f"刚才没记上，现在补上了：工单 {filed} 上写了您方便接电话的时间（{when}），{night}"
+
+
+# 这个工单里有我被开除要补偿的事吗 一个月五千能要多少 (XP-15: the sums answered, whether the ticket
+# holds it never said): the clause that asks whether the ticket filed here holds a thing — yes,
+# with the line that holds it, or it is written on the ticket now
+_HOLDS_ASKED = re.compile(r"(?:工单|单子)(?:里|上|里面|上面)?(?:有没有|写没写|记没记)(?:写|记|登记)?(?:上|进)?了?"
+                          r"(.{2,30}?)(?:吗|么|嘛|呢)?$|"
+                          r"(?:工单|单子)(?:里|上|里面|上面)?(?:有|写了|记了)(?:写|记|登记)?(?:上|进)?了?"
+                          r"(.{2,30}?)(?:吗|么|嘛|没有?|不)$")
+_HOLDS_STOP = re.compile(r"[我俺的了在要被是这那个件事情况和跟还也都呢]+")
+
+
+async def filed_holds_line(tracker: Tracker) -> str | None:
+    """Whether the ticket filed here holds what a clause of the message asks about (None: no such
+    clause, no ticket filed here, or what it holds is asked — 工单里都有啥 is the content's)."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if text.startswith("/") or not (filed := ticket_filed_here(tracker, last=200)):
+        return None
+    found = next((m for clause in re.split(r"[\s，,。；;！!？?]+", _without_ids(text))
+                  if (m := _HOLDS_ASKED.search(clause))), None)
+    if found is None or re.search(r"啥|什么|哪些|多少", asked := (found.group(1) or found.group(2)).strip()):
+        return None
+    if not (words := [w for w in _HOLDS_STOP.split(asked) if len(w) >= 2]):
+        return None
+    summary, notes = filed_summary(tracker, filed)
+    lines = [*(summary or _callback_summary(tracker) or []), *notes]
+    # (被开除 asked, 我被厂里开除了 on it: a word is held when a pair of its characters is; the line
+    # is shown, so what it says can be checked)
+    held = [next((line for line in lines if any(w[i:i + 2] in line for i in range(len(w) - 1))), None)
+            for w in words]
+    if all(held):
+        line = str(held[0]).lstrip("· ")
+        return f"有。工单 {filed} 上写着：{line[:80]}{'…' if len(line) > 80 else ''}，工作人员能看到。"
+    try:
+        await client().add_ticket_note(filed, tracker.sender_id, asked)
+    except (BackendError, BackendUnavailable):
+        return f"工单 {filed} 上还没写“{asked}”，工作人员打来时您跟他们说一声就行。"
+    return f"原来的工单上没写这个，已经给工单 {filed} 补上：“{asked}”，工作人员能看到。"
+
+
+async def filed_ticket_asides(tracker: Tracker) -> list[str]:
+    """What a message asks about the ticket filed here beside its main question (周六下午打电话你
+    记上了没 / 这个工单里有…吗 with a question of the case — XP-13, XP-15: unanswered), answered."""
+    if kept := await call_time_kept(tracker):
+        return [kept]  # (工单上写了周六下午回电话吗: the time's answer, not a note of it as well)
+    return [line] if (line := await filed_holds_line(tracker)) else []
 
 
 def others_sign_up_reply(tracker: Tracker, filed: str) -> str:
@@ -1301,6 +1457,15 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
             return phone_changed  # 工单GH… 原来留的139… 换成139… in a new conversation (YV-13, YX-9)
         if (told := await phone_for_looked_up(dispatcher, tracker)) is not None:
             return told  # 帮我在这个单子上加一个联系电话 158… after a lookup (YT-12: the school text)
+        if kept := await call_time_kept(tracker):
+            # 周六下午打电话你记上了没 (XP-13: unanswered): said back, or written on the ticket now;
+            # a question beside it is answered in the filed case's topic
+            dispatcher.utter_message(text=kept)
+            rest = [c for c in re.split(r"[\s，,。；;！!]+", text) if c and not _KEPT_ASKED.search(c)]
+            if is_question(" ".join(rest)) and len(re.findall(r"[\u4e00-\u9fff]", "".join(rest))) >= 6:
+                for line in await answer_in_topic(tracker, CASE_TOPICS.get(filed_type(tracker) or "")):
+                    dispatcher.utter_message(text=line)
+            return []
         if (filed_now := ticket_filed_here(tracker, last=200)) and (employer := employer_to_add(text)):
             # 厂名叫鸿什么电子 你给工单上补一下 (YS-16: the ticket's status, the name not added)
             return await _add_missing_fact(dispatcher, tracker, filed_now, "单位", employer, _UNSURE_NAME_OK
@@ -1332,8 +1497,6 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
                                       "打电话，请保持手机畅通。着急的话现在就可以打职工服务热线 12351。")
         if rest and len(re.findall(r"[\u4e00-\u9fff]", rest[0])) >= 4:
             # 那多久有人联系我 刘跑了找谁要啊 (ZW-01: handed over, the question dropped): answered
-            from actions.facts import CASE_TOPICS, answer_in_topic
-
             for line in await answer_in_topic(tracker, CASE_TOPICS.get(filed_type(tracker) or "")):
                 dispatcher.utter_message(text=line)
         return []
@@ -1346,6 +1509,11 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
                     for e in tracker.events if e.get("event") == "bot"):
         looked_up = named.value  # 给GH…加个备注 …, that ticket looked up here before (XH-11: its status again)
     filed = ticket_filed_here(tracker, last=120)  # (ZH-13: a note after a status check, 40 events on)
+    if looked_up and filed and any(f"注明关联 {looked_up}" in (e.get("text") or "") for e in tracker.events
+                                   if e.get("event") == "bot"):
+        # 你能不能直接在工单上备注一下 没有居住证 after the related ticket was filed for it (XP-14: a
+        # second related ticket): what more is said goes on the related ticket filed here
+        looked_up = None
     if looked_up and looked_up != filed and _ADDS_TO_IT.search(text):
         # 我想补充一下 孩子原来在河南周口上学 还有我换号了 新号139… about a ticket filed in another
         # conversation (ZH-13: 已经在办, nothing kept): only the filing conversation may write on
@@ -1400,8 +1568,6 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     if content:
         dispatcher.utter_message(text=content)
     else:  # 那我要准备啥材料 … (ZE-01: noted, not answered): read with the filed case's topic
-        from actions.facts import CASE_TOPICS, answer_in_topic  # (it imports nothing of the tickets)
-
         for line in await answer_in_topic(tracker, CASE_TOPICS.get(filed_type(tracker) or "")):
             dispatcher.utter_message(text=line)
     return changed
@@ -1548,8 +1714,11 @@ def _rest_of(text: str) -> str:
     rest = _NEW_PHONE_WORDS.sub("", _PHONE_DIGITS.sub("", text))
     # (俺换号了 新号是186… 改一下, XH-11: 俺换号了 改一下 was taken for more to note, the note was
     # refused and the change, made, was never said)
-    return re.sub(r"(?:这个号|帮我|给我|帮俺|给俺|是错的|错了|换了?号了?|号换了|改一下|换一下|改了吧|改吧|换吧|"
+    rest = re.sub(r"(?:(?:工单|单子)(?:上|里)?(?:写|填|记|登记)?错了|这个号|帮我|给我|帮俺|给俺|是错的|错了|"
+                  r"换了?号了?|号换了|改一下|换一下|改了吧|改吧|换吧|"
                   r"麻烦|请|^(?:俺|我)(?:的)?|了$)", "", rest).strip(" ，,。；;了")
+    # (工单上写错了 我们没有居住证 还在办 … 另外电话改成…, XP-14: “工单上写 … 还在办  另外” said back)
+    return re.sub(r"(?:\s*(?:另外|还有|以及|并且|顺便))+$", "", re.sub(r"\s{2,}", " ", rest)).strip(" ，,。；;")
 
 
 async def phone_for_looked_up(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict] | None:
@@ -1572,7 +1741,7 @@ async def phone_for_looked_up(dispatcher: CollectingDispatcher, tracker: Tracker
         return None
     change = bool(_CHANGE_ASKED.search(text))
     said = [who] if asks_who_handles(text) and (who := ticket_station_reply(tracker, status)) else []
-    changed = False
+    changed, related = False, ""
     try:
         if change:
             await client().change_ticket_phone(ticket, tracker.sender_id, new, old_phone=found_with)
@@ -1583,7 +1752,10 @@ async def phone_for_looked_up(dispatcher: CollectingDispatcher, tracker: Tracker
                     await client().add_ticket_note(ticket, tracker.sender_id, rest)
                     said.append(f"您说的“{rest[:60]}”也记在工单上了。")
                 except (BackendError, BackendUnavailable):
-                    said.append(f"您说的“{rest[:60]}”，工作人员打来时跟他们说一下就行。")
+                    # 工单上写错了 我们没有居住证 还在办 帮我改一下 另外电话改成139… (XP-14: 跟他们说一下就行,
+                    # the correction left to the worker): another conversation's ticket takes no
+                    # note, so the correction goes to the station on a related ticket, said so
+                    related = rest
         else:
             await client().add_ticket_note(ticket, tracker.sender_id, f"另一个联系电话：{new}")
             said.append(f"好的，{mask_phone(new)} 已经作为另一个联系电话记在工单 {ticket} 上，工作人员能看到。")
@@ -1596,6 +1768,12 @@ async def phone_for_looked_up(dispatcher: CollectingDispatcher, tracker: Tracker
                     "工作人员按登记的号码打来时，也可以直接跟他们说。")
     for line in said:
         dispatcher.utter_message(text=line)
+    if related:
+        dispatcher.utter_message(text=f"您说的“{related[:60]}”，工单 {ticket} 不是在这次对话里登记的，"
+                                      f"我这里写不到它上面；我登记成一张关联工单（注明关联 {ticket}），"
+                                      "一起转给工作站：")
+        await file_case(dispatcher, tracker, "other", {"related_ticket": ticket, "question": text[:300],
+                                                       "service": "补充已有工单"})
     return [SlotSet("phone", found_with)] if found_with and not changed else []
 
 

@@ -66,18 +66,32 @@ def months_since_left(words: str) -> int | None:
     return None
 
 
+# 这样也算过时效了？ / 到底过没过时效 / 是不是过了时效 (XO-11: 算。 and then 时效中断、从头再算 — yes to
+# "is it past", then the year restarted): whether the limit has run out is asked, not whether the
+# demands count — answered 不算过 / 没过, never 算
+_ASKS_PAST = re.compile(r"算(?:是)?(?:过|超过?)(?:了)?(?:仲裁)?(?:时效|期限|期)|"
+                        r"过没过(?:仲裁)?时效|超没超(?:过)?(?:时效|期)|"
+                        r"(?:是不是|是否|已经|都|就)过(?:了)?(?:仲裁)?时效|过(?:了)?(?:仲裁)?时效(?:了)?(?:吗|么|没|不|啊|呀|？|\?)")
+
+
 def time_limit_line(text: str, words: str, today: date | None = None) -> str | None:
     """The time limit on the worker's own dates, when ``text`` asks about it and ``words`` (the
     recent messages) say when they left; the interruption on the demands they told, when they
-    ask whether those count (YW-9); None otherwise."""
+    ask whether those count (YW-9); None otherwise. 这样也算过时效了 is answered 不算过 / 没过 first
+    when the year has not run out (XO-11)."""
     if not _ASKS_LIMIT.search(text or ""):
         return None
-    if _ASKS_INTERRUPTED.search(text) and _DEMANDED.search(words) and not restarted_recently(words):
+    past_asked = bool(_ASKS_PAST.search(text))
+    if (_ASKS_INTERRUPTED.search(text) or past_asked) and _DEMANDED.search(words) and not restarted_recently(words):
         # 我给老板打过好多电话要 这算讨要吗 (XI-7): yes — the year restarts from the last demand
         return demands_line(text, words, today)
     if (line := applied_limit(words, today)) is not None:
+        left = _months_left(words, today)
+        if past_asked and (restarted_recently(words) or (left is not None and left < 12)):
+            return f"{'不算过时效' if left is not None and left >= 12 else '没过'}。{line}"
         # 算不算中断 asked: yes or no first (YW-9)
-        return f"算。{line}" if _ASKS_INTERRUPTED.search(text) and restarted_recently(words) else line
+        return f"算。{line}" if _ASKS_INTERRUPTED.search(text) and restarted_recently(words) and not past_asked \
+            else line
     return demands_line(text, words)
 
 
@@ -94,7 +108,8 @@ def demands_line(text: str, words: str, today: date | None = None) -> str | None
     """算 — the demands the worker told (一直在微信上催 今年夏天还找过他们) interrupt the limit and
     restart the year (第二十七条第二款); None when the message does not ask it or no demand is told.
     The time since leaving is said when told (XI-7: 去年十月走的 … 打过好多电话要 这算讨要吗)."""
-    if not _ASKS_INTERRUPTED.search(text) or not _DEMANDED.search(words):
+    past_asked = bool(_ASKS_PAST.search(text))
+    if not (_ASKS_INTERRUPTED.search(text) or past_asked) or not _DEMANDED.search(words):
         return None
     left = _months_left(words, today)
     since = f"您离职大约{_left_period(left, words)}，" if left is not None else ""
@@ -103,7 +118,9 @@ def demands_line(text: str, words: str, today: date | None = None) -> str | None
         f"{since}从最后一次催要那天起一年内都还能申请仲裁；")
     kept = ("手机里的通话记录（打给谁、哪天打的）、录音、短信或微信聊天和对方的回话都保存好、截图，这是证据"
             if _BY_PHONE.search(words) else "把微信上催要的聊天记录、找他们的时间和对方的回话都截图保存好，这是证据")
-    return (f"算。您向单位（老板）催要工资（微信、电话、当面都算），时效就中断，"
+    # 这样也算过时效了 (XO-11): not 算 — whether it has run out depends on the last demand
+    opening = "催过就不一定过时效：" if past_asked and not _ASKS_INTERRUPTED.search(text) else "算。"
+    return (f"{opening}您向单位（老板）催要工资（微信、电话、当面都算），时效就中断，"
             f"从最后一次催要那天起重新计算一年{_LAW}。{recent}{kept}；别再拖，尽快申请劳动仲裁，"
             "网格工作站和工会法律援助（12348）也可以帮您。" + iou_route(words))
 
@@ -163,6 +180,11 @@ def months_since_leaving_month(words: str, today: date | None = None) -> int | N
     return months if 1 <= month <= 12 and months >= 0 else None
 
 
+# (他都说下个月给, XO-11: the promise not said back)
+_PROMISE_WORDS = re.compile(r"答应|说再等|说过几天|认账|欠条|"
+                            r"(?:老|总|一直|都)说\S{0,4}?(?:下个月|过几天|年底|年前|以后)\S{0,2}给")
+
+
 def applied_limit(words: str, today: date | None = None) -> str | None:
     """The one-year limit on the time since leaving ``words`` say (出来一年多了 大概十四个月吧 —
     YM-07, for the time-limit record's answer too); None when they say none."""
@@ -174,7 +196,7 @@ def applied_limit(words: str, today: date | None = None) -> str | None:
         return (f"您离职大约 {left} 个月，还在一年的仲裁时效内{_LAW}：从离职那天算一年内申请劳动仲裁就行，"
                 "别拖到最后；向老板催要的记录也留好。")
     if restarted_recently(words):
-        promised = "，对方答应过给的也算" if re.search(r"答应|说再等|说过几天|认账|欠条", words) else ""
+        promised = "，对方答应过给的也算" if _PROMISE_WORDS.search(words) else ""
         return (f"离职已经大约{period}，本来过了一年的仲裁时效；但您一直在催、最近还催过{promised}——"
                 f"每催一次时效就中断、从那天起重新计算一年{_LAW}，所以现在还来得及。把催要的聊天记录截图保存好，"
                 f"这是证据；尽快申请劳动仲裁，网格工作站也可以帮您。{iou_route(words)}")
@@ -237,6 +259,20 @@ def promised_recently(words: str) -> re.Match | None:
     return None
 
 
+# 我要是找老板要这个钱 他会不会把我开了 (XO-12: 催要过 on the ticket, he had asked for nothing yet):
+# a demand supposed, planned or asked about, not one made
+_SUPPOSED = re.compile(r"(?:要是|如果|万一|假如|假设|打算|准备|想|敢|能不能|能否|可不可以|可以|该不该|用不用|"
+                       r"是不是得|得不得)[^，,。；;！!？?\s]{0,4}$")
+_SUPPOSED_AFTER = re.compile(r"[^，,。；;！!？?\s]{0,8}?(?:的话|会不会|行不行|能行吗|有用吗|管用吗)")
+
+
+def asked_for(words: str) -> bool:
+    """The worker tells a demand they made (一直在催 / 找老板要过), not one they suppose or plan
+    (我要是找老板要这个钱 / 想找老板要 — XO-12)."""
+    return any(not _SUPPOSED.search(words[max(0, m.start() - 6):m.start()])
+               and not _SUPPOSED_AFTER.match(words, m.end()) for m in _ASKED_FOR.finditer(words))
+
+
 def time_limit_points(words: str, today: date | None = None) -> list[str]:
     """What decides the one-year limit, for the ticket's 情况要点 (XG-8: 离职一年多了 一直在催 was on
     neither summary nor ticket): how long ago the worker left, a demand made since, and the
@@ -245,7 +281,7 @@ def time_limit_points(words: str, today: date | None = None) -> list[str]:
     left = _months_left(words, today)
     if left is not None:
         points.append(f"已离职约{_left_period(left, words)}")
-    if _ASKED_FOR.search(words):
+    if asked_for(words):
         points.append("离职后催要过" if left is not None else "催要过")
     if promise := promise_line_point(words):
         points.append(promise)
@@ -265,8 +301,14 @@ def promise_told_line(text: str, words: str, today: date | None = None) -> str |
     """他上个月还回我说过了年就给, said after the time limit or the unpaid pay was talked of (XE-14:
     the menu): the employer's promise acknowledges the debt, so the year to claim is interrupted
     and starts again from that day (第二十七条第二款); None when ``text`` tells no recent promise
-    or ``words`` (the recent messages, this one included) are about no pay owed."""
+    or ``words`` (the recent messages, this one included) are about no pay owed. Demands or a
+    promise told with the limit asked (这样也算过时效了, XO-11) get :func:`time_limit_line`."""
     match = promised_recently(text)
+    if match is None and _PAY_TALK.search(words.replace(text, "")) and _DEMANDED.search(text) \
+            and _ASKS_LIMIT.search(text):
+        # 我这一年一直在找老板要啊 … 他都说下个月给 … 这样也算过时效了？ after the limit was said (XO-11:
+        # the record's 算。 — past — and then 从头再算一年): the limit on the worker's own dates
+        return time_limit_line(text, words, today)
     if match is None or not _PAY_TALK.search(words.replace(text, "")):
         return None
     left = _months_left(words, today)

@@ -439,19 +439,24 @@ _PERMIT_PENDING = re.compile(r"居住证\S{0,3}?(?:正在|还在|在)(?:办|申�
                              r"居住证\S{0,3}?(?:办着|申请了|刚申请|等着)")
 
 
+# 没有 as the worker says it: 没 / 没有, and 没得 / 莫得 (西南官话: 没得居住证, XP-2)
+_HAS_NONE = r"(?:没有?|没得|莫得)"
+
+
 def hukou_status(value: object) -> Checked:
     """Where the child's hukou is and whether the parents hold a residence permit."""
     text = _text(value)
     local = re.search(r"本地户口|户口在本地|户口在这|本地人|落户了", text)
     # 有居住证但是没有青岛户口 (P-01): the 没有 is the hukou's, not the permit's
-    permit_no = re.search(r"没有?(?:办)?居住证|没办居住证|居住证(?:还|也|都)?没(?:有|办|下来)|无居住证|"
-                          r"居住证.{0,4}办不", text)
+    # 没得居住证 / 莫得居住证 / 居住证没得 (XP-2, 四川话: read as 有居住证 — no 没有 in the words)
+    permit_no = re.search(rf"{_HAS_NONE}(?:办)?(?:个|张)?居住证|没办居住证|居住证(?:还|也|都)?(?:没(?:有|办|下来)|"
+                          r"没得|莫得)|无居住证|居住证.{0,4}办不", text)
     # (俺有居住证 不知道要准备啥材料, XB-1: the 不知道 is about the documents, not the permit)
     permit_unknown = re.search(r"居住证.{0,3}(?:(?:不知道|不清楚)(?!要|该|准备|啥|什么|咋|怎么|学校|能不能)|"
                                r"办没办|有没有)|(?:不知道|不清楚).{0,4}居住证", text)
     pending = _PERMIT_PENDING.search(text)
     permit = re.search(r"居住证", text) and not permit_no and not pending
-    away = re.search(r"老家|外地|外省|农村|不是本地|没有?本地户口|户口不在|没有?户口|不在本地|"
+    away = re.search(rf"老家|外地|外省|农村|不是本地|{_HAS_NONE}本地户口|户口不在|{_HAS_NONE}户口|不在本地|"
                      r"户口(?:在|是)(?!本地|这|当地|咱)|"
                      # 没有青岛户口 / 户口不是青岛的 (YX-1: 户口 asked again with a 本地户口 button)
                      r"(?:没有?|不是)[\u4e00-\u9fff]{2,3}?的?户口(?!本|簿|的?问题|的?事)|户口不是(?!问题)", text)
@@ -862,10 +867,16 @@ _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁
 _SURNAME_BOSS = re.compile(rf"(?<![\u4e00-\u9fff])[{_SURNAMES}](?:老板|经理|老总|总|包工头|工头)")
 
 
+# 这嘎达厂子 / 那旮旯的工地 (XP-7, 东北话: 这嘎达 is "here" — filed as 单位：嘎达厂): a word for here or
+# there is no part of a name
+_HERE_WORD = re.compile(r"(?:这|那|俺们?这|咱这)?(?:嘎达|嘎哒|噶达|嘎瘩|旮旯|旮沓|圪崂)儿?(?:的|里的?)?|"
+                        r"(?:这|那)疙瘩儿?(?:的|里的?)?")
+
+
 def employer_answer(value: object) -> Checked:
     """The answer to 'who owes you': a registered name, a name without 公司 (青岛海纳建筑), or a
     description (一个姓刘的包工头 在长江路那个工地); 不知道 is kept as unknown."""
-    text = re.sub(r"\s+", " ", _text(value)).strip(" ，,。.!！")
+    text = _HERE_WORD.sub("", re.sub(r"\s+", " ", _text(value))).strip(" ，,。.!！")
     if text in _known_place_names() or _only_places(text):
         # 辛安 said to 是哪家单位欠的 (this stop's own check: filed as the employer, the place
         # undone and 没听明白您在哪里): a place, kept as the place; the employer asked again
@@ -940,6 +951,8 @@ _OWED_CUE = re.compile(r"欠|拖|没给|没发|不给|不发|要不回|讨|一�
 _TAKE_HOME_CUE = re.compile(r"(?:到手|实发|实际(?:拿|到手|发)|打到卡上|拿到手)(?:的|了|是|有|只有|就|才|也就)*\s*$")
 _WAGE_CONTEXT = {"wage_arrears_form", "wage_arrears"}
 _OVERTIME_CONTEXT = {"overtime_form", "overtime_pay"}
+_FESTIVAL_DAY = re.compile(r"大年|正月|过年|春节|除夕|年三十|"
+                           r"初[一二三四五六七八九十]\s*(?:那天|那一天|上了?班|加了?班|值班|干|到|至|给|算)")
 _MINIMUM_CONTEXT = {"minimum_wage_form", "minimum_wage"}
 _RELIEF_CONTEXT = {"relief_form", "relief_eligibility"}
 _SCHOOL_CONTEXT = {"school_form", "school_placement"}
@@ -1462,7 +1475,8 @@ _NAMED_EMPLOYER = re.compile(r"(?:公司|单位|厂子?|工厂|老板的公司|�
                              r"((?:[\u4e00-\u9fff]{2,6}的)?[\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?"
                              # 厂是一个姓刘的老板开的五金厂 (YR-06 filed 一个姓刘的老板开): its kind too
                              rf"(?:的[\u4e00-\u9fff]{{0,4}}?{_EMPLOYER_KINDS})?)"
-                             r"(?=[，,。.！!？?；;\s]|$|的|欠|拖)")
+                             # 写姓刘的包工头就行 (XP-7): 就行 is no part of the name
+                             r"(?=(?:就行|就好|就可以|就成)?(?:[，,。.！!？?；;\s]|$)|的|欠|拖)")
 
 
 # 一个做塑料件的小厂 叫啥鑫达 (WW-08 filed 塑料件): the name the worker half remembers, after
@@ -1554,6 +1568,17 @@ _TIME_OFF_IN_LIEU_BEFORE = re.compile(r"(?:补休|调休|倒休|轮休|请假|�
 _TIME_OFF_IN_LIEU_AFTER = re.compile(r"\S{0,4}?(?:补休|调休|倒休)")
 
 
+# 我这一年一直在找老板要 / 这一年都在催 (XO-11: 欠薪时间 1年): the time spent asking for the pay, not owed
+_DEMANDING_AFTER = re.compile(r"(?:来|以来|里|多)?(?:[我俺])?(?:都|也|还)?"
+                              r"(?:(?:一直|老是|天天|总是?|不停地?|反复)(?:在|都)?|在)(?:找|催|要|问|讨)")
+
+
+def time_spent_asking(text: str, start: int, end: int) -> bool:
+    """The duration at ``start:end`` is how long the worker has been asking (这一年一直在要)."""
+    return bool((text[max(0, start - 1):start] == "这" or text[end:end + 1] == "来")
+                and _DEMANDING_AFTER.match(text, end))
+
+
 def time_not_owed(text: str, start: int, end: int) -> bool:
     """The duration at ``start:end`` is the time since leaving or since an accident, the
     contract's term, a time off work, a point in time (三个月前), a time paid for (头一个月给了),
@@ -1567,7 +1592,8 @@ def time_not_owed(text: str, start: int, end: int) -> bool:
                 or _CONTRACT_AFTER.match(text, end) or time_off_work(text, start, end)
                 or _AGO_AFTER.match(text, end) or months_paid(text, start, end)
                 or _NOTICE_BEFORE.search(before) or _NOTICE_AFTER.match(text, end)
-                or _TIME_OFF_IN_LIEU_BEFORE.search(before) or _TIME_OFF_IN_LIEU_AFTER.match(text, end))
+                or _TIME_OFF_IN_LIEU_BEFORE.search(before) or _TIME_OFF_IN_LIEU_AFTER.match(text, end)
+                or time_spent_asking(text, start, end))
 
 
 # 扣了上个月一整月的 / 整整一个月的工资 (XK-12: 不是3天 是扣了上个月一整月的 not understood): one month
@@ -1628,6 +1654,19 @@ def _owed_duration(text: str, ctx: Context, correcting: bool) -> str | None:
 _ANOTHER_MATTER = re.compile(r"孩子|小孩|上学|学校|入学|加班|工伤|受伤|住院|生病|怀孕|社保|试用期|居住证|户口")
 
 
+# 没欠钱啊 工钱按月给 一个月六千 就是没合同 (XP-7: 金额 48,000 worked out from the pay and the eight
+# months worked) / 工资都按时发了 / 不欠钱: the worker says nothing is owed
+_NOTHING_OWED = re.compile(r"(?<!不)(?:还|都|也|并|从来)?没(?:有)?(?:欠|拖欠?)(?:过)?(?:我|俺)?的?(?:钱|工资|工钱)?"
+                           r"(?:呢|啊|呀|的|哈)?(?=$|[\s，,。.!！])|不欠(?:我|俺)?的?(?:钱|工资|工钱)|"
+                           r"(?:工资|工钱|钱)(?:都|也|一直|每个?月)?(?:按月|按时|按点|月月)(?:给|发|结|开)(?!不)|"
+                           r"(?:工资|工钱|钱)(?:都|也)(?:给|发|结|到手|开)了")
+
+
+def says_nothing_owed(text: str) -> bool:
+    """没欠钱啊 / 工钱按月给 / 工资都发了: no pay owed (a figure said with it is the pay, not a sum owed)."""
+    return bool(_NOTHING_OWED.search(_text(text)))
+
+
 def time_owed_said(text: str) -> str | None:
     """The time a message says the wages are owed when it was said before the wage case began
     (laoban qian wo gongzi 我在成都装修公司 大半年了 — XG-16 was asked 欠了多长时间了 after it):
@@ -1646,7 +1685,9 @@ def time_owed_said(text: str) -> str | None:
 
 # 四年级 不是三年级 / 不是鑫达 是鑫盛建材 / 是八千五不是八千 (YR-01 kept 小学三年级): the value said
 # right after 不是 is the one the worker denies (not 是不是 / 不是吗 / 不是说 / 不是 我干了…)
-_DENIED_VALUE = re.compile(r"(?<![是还要可倒])不是(?![的吗啊呀吧说我俺你他她这那\s])"
+_DENIED_VALUE = re.compile(r"(?:(?<![是还要可倒])不是(?![的吗啊呀吧说我俺你他她这那\s])|"
+                           # 俺没说叫嘎达厂 (XP-7: 单位 kept as 嘎达厂): a name the worker never said
+                           r"(?:我|俺)?没(?:说|讲)过?(?:它|公司|厂子?|单位)?(?:叫|是))"
                            r"([^\s，,。；;！!？?]{1,10}?)(?=[\s，,。；;！!？?]|而?是|$)")
 _NUMERAL = re.compile(r"[\d一二两三四五六七八九十]")
 
@@ -1657,7 +1698,13 @@ def denied_blanked(text: str) -> str:
     (孩子四年级 不是三年级); 我不是本地户口 keeps its words."""
     correcting = is_correction(text)
     return _DENIED_VALUE.sub(lambda m: m.group(0) if not correcting and not _NUMERAL.search(m.group(1))
-                             else "不是" + " " * len(m.group(1)), text)
+                             else m.group(0)[:m.start(1) - m.start(0)] + " " * len(m.group(1)), text)
+
+
+def denied_values(text: str) -> list[str]:
+    """The values a correction denies (不对 不是鑫达 是鑫盛 → 鑫达; 俺没说叫嘎达厂 → 嘎达厂)."""
+    text = _text(text)
+    return [m.group(1) for m in _DENIED_VALUE.finditer(text)] if is_correction(text) else []
 
 
 def _not_denied(entity: dict, text: str, blanked: str) -> bool:
@@ -1951,7 +1998,11 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     # a correction names the grade on its own (不对，是小学一年级): read it as well
     about_school = ctx.about(_SCHOOL_CONTEXT) or bool(
         re.search(r"孩子|小孩|儿子|女儿|闺女|娃|上学|入学|学校|学位|念书|读书|幼儿园", text))
-    if about_school or correcting:
+    # 初一上班那天该给多少钱 / 我说的初一是大年初一 (XO-16: 年级改为初中一年级): a festival day, no grade
+    festival_day = re.search(r"(?:大年|正月)初[一二三四五六七八九十]", text) or (
+        _FESTIVAL_DAY.search(text) and not ctx.about(_SCHOOL_CONTEXT)
+        and not re.search(r"年级|(?<!没)(?<!没有)(?:孩子|小孩|儿子|女儿|闺女)|入学|学校|念书|读书", text))
+    if (about_school or correcting) and not festival_day:
         # the whole sentence: 该上幼儿园大班了, not the entity 幼儿园; after a correction in the
         # message only what follows it (孩子三年级 不对 是四年级, J-02)
         checked = grade(_after_correction(text) if correcting else text)

@@ -12,10 +12,10 @@ from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import SafeAction, client, location, policies_for, said_this_turn
 from actions.fact_tables import ARREARS_FACTS, wage_as_said
 from actions.facts import recent_words, worker_messages
-from actions.holiday_calendar import DayKind
+from actions.holiday_calendar import DayKind, classify
 from actions.legal import stoppage_pay_line, with_arrears_points
-from actions.overtime_calculator import overtime_pay
-from actions.overtime_days import WorkedText, read_worked_days
+from actions.overtime_calculator import daily_wage, money, overtime_pay, yuan
+from actions.overtime_days import WorkedText, festival_year_of_the_talk, read_worked_days
 from actions.tickets import context_facts, file_case, offer_ticket
 from bot.normalize.numbers import find_amounts, find_durations, iso_months, parse_amount
 from bot.normalize.text import normalize_text
@@ -90,7 +90,12 @@ class ActionCalculateOvertime(SafeAction):
         return "action_calculate_overtime"
 
     async def act(self, dispatcher, tracker, domain):
-        worked = read_worked_days(tracker.get_slot("overtime_days") or "")
+        held = tracker.get_slot("overtime_days") or ""
+        events: list = []
+        if (dated := festival_year_of_the_talk(held, worker_messages(tracker, 6)[:-1])) is not None:
+            # 初一上班那天该给多少 after 今年过年 … 大年初一上了班 (XO-16: dated to the festival to come)
+            held, events = dated, [SlotSet("overtime_days", dated)]
+        worked = read_worked_days(held)
         pay = overtime_pay(tracker.get_slot("monthly_wage"), worked.statutory_days,
                            worked.rest_days, worked.extended_hours, dates=worked.dates,
                            comp_days=worked.comp_days, basis=tracker.get_slot("wage_basis"),
@@ -105,21 +110,21 @@ class ActionCalculateOvertime(SafeAction):
                          if isinstance(s.value, (int, float)) and s.value >= 1000), None)
             dispatcher.utter_message(text=all_in_wage_line(wage or int(tracker.get_slot("monthly_wage") or 0),
                                                            pay.total, await minimum_wage_record(tracker)))
-            return []
+            return events
         dispatcher.utter_message(text="按《劳动法》第四十四条计算：\n" + _daily_line(worked)
                                  + pay.explain())
         recent = worker_messages(tracker, 4)  # (read once: the rate, the pay per day, a payment told)
         said_rate = rate_offered(" ".join(recent[-3:]))
-        if (short := rate_shortfall(pay, said_rate)) is not None:
+        rate_said = next((t for t in reversed(recent[-3:]) if rate_offered(t)), "")
+        if (short := rate_shortfall(pay, said_rate, rate_said)) is not None:
             dispatcher.utter_message(text=short)
         paid = paid_so_far((tracker.latest_message or {}).get("text") or "")
         if paid is None:  # 加班费只给了800 with the days, then 不对 周六是三个 (XM-6: read as 800 a day × 3)
-            paid = paid_so_far(str(tracker.get_slot("overtime_days") or ""))
+            paid = paid_so_far(str(held))
         days = sum((line.quantity for line in pay.lines if line.kind != DayKind.WORKDAY), Decimal(0))
         if paid is None and days and (per_day := paid_per_day(" ".join(recent[-3:]))):
             paid = per_day * days
             dispatcher.utter_message(text=f"单位按一天 {per_day:,.0f} 元给了 {days:g} 天，共 {paid:,.0f} 元。")
-        events: list = []
         if paid is not None and paid < pay.total:
             # 老板只按平时一天200给的 一共给了600 那还差我多少 (K-02): the shortfall, not the form again
             dispatcher.utter_message(text=f"单位给了 {paid:,.0f} 元，按法定标准还差 "
@@ -161,7 +166,7 @@ class ActionCalculateOvertime(SafeAction):
                 (p for t in reversed(recent) if (p := paid_so_far(t)) is not None), None)
             owed = total - paid if paid is not None and paid < total else total
             return events + offer_ticket("overtime_pay", {
-                wage[0]: wage[1], "overtime_days": tracker.get_slot("overtime_days"), "amount": int(owed),
+                wage[0]: wage[1], "overtime_days": held, "amount": int(owed),
                 **({"case_points": f"单位已付 {paid:,.0f} 元，按法定标准还差 {owed:,.2f} 元"}
                    if owed != total else {})})
         dispatcher.utter_message(response="utter_overtime_next")
@@ -173,7 +178,7 @@ _PAID = re.compile(r"(?:一共|总共|只|才)?(?:给了|发了|付了|算了)(?
 
 
 # 老板说给双倍工资 对不对 (MM-15: never said the boss's double pay falls short)
-_RATE_OFFERED = re.compile(r"(?:给|按|发|算)(?:我们?|俺)?\s*(双倍|两倍|2倍|二倍|一倍半|1\.5倍|一倍|1倍)")
+_RATE_OFFERED = re.compile(r"(?:给|按|发|算)了?(?:我们?|俺)?\s*(?:的)?(双倍|两倍|2倍|二倍|一倍半|1\.5倍|一倍|1倍)")
 _RATES_SAID = {"双倍": Decimal(2), "两倍": Decimal(2), "2倍": Decimal(2), "二倍": Decimal(2),
                "一倍半": Decimal("1.5"), "1.5倍": Decimal("1.5"), "一倍": Decimal(1), "1倍": Decimal(1)}
 
@@ -184,11 +189,34 @@ def rate_offered(text: str) -> Decimal | None:
     return _RATES_SAID[found.group(1)] if found else None
 
 
-def rate_shortfall(pay, rate: Decimal | None) -> str | None:
-    """What a multiple below 300 % leaves unpaid for statutory holidays (None: nothing short)."""
+def _days_the_rate_is_for(pay, said: str) -> list | None:
+    """老板说除夕不算法定假 只给两倍 (XO-2: all four statutory days taken at 2×, 1,011.49 short, not
+    252.87): the statutory days of the sum the words paying the multiple name (by date, or by the
+    festival's day: 除夕 of either year); None when they name no days (the multiple is for all)."""
+    named = read_worked_days(said).dates
+    if not named:
+        return None
+    whys = {classify(d)[1] for d in named if "（" in classify(d)[1]}
+    return [d for d in pay.days if d.kind == DayKind.STATUTORY and (d.day in named or d.why in whys)]
+
+
+def rate_shortfall(pay, rate: Decimal | None, said: str = "") -> str | None:
+    """What a multiple below 300 % leaves unpaid for statutory holidays (None: nothing short); only
+    for the days named with the multiple when ``said`` (the words saying it) names days — none of
+    them statutory (初五只给两倍: a rest day's 200 % is the law's), nothing short."""
     lines = [line for line in pay.lines if line.kind == DayKind.STATUTORY]
     if rate is None or not lines or rate >= 3:
         return None
+    if (days := _days_the_rate_is_for(pay, said)) is not None and len(days) < sum(x.quantity for x in lines):
+        if not days:
+            return None
+        daily = daily_wage(pay.monthly_wage)
+        owed, short = money(daily * len(days) * 3), money(daily * len(days) * (3 - rate))
+        names = "、".join(f"{d.why.split('（')[-1].rstrip('）')}（{d.day.month}月{d.day.day}日）" for d in days)
+        return (f"单位说{names}只给{rate:g}倍：这 {len(days)} 天按{rate:g}倍只有 {owed - short:,.2f} 元，法律规定"
+                f"法定节假日不低于 300%（3倍），应是 {owed:,.2f} 元，少给了 {short:,.2f} 元"
+                f"（{yuan(pay.monthly_wage)} ÷ 21.75 × {len(days)} × (300% − {rate * 100:.0f}%)）。"
+                "其余的法定节假日按 300% 给了的，那几天不差。")
     owed = sum((line.amount for line in lines), Decimal(0))
     given = (owed * rate / 3).quantize(Decimal("0.01"))
     return (f"单位说给{rate:g}倍：法定节假日按{rate:g}倍只有 {given:,.2f} 元，法律规定不低于 300%（3倍），"
@@ -223,6 +251,38 @@ def paid_per_day(text: str) -> Decimal | None:
     found = _PAID_PER_DAY.search(text or "")
     value = parse_amount(found.group(1) + "元") if found else None
     return Decimal(value) if value else None
+
+
+# 年后工资也只发了一千八 不是说保底两千吗 … 少的那两百能要吗 (XO-16: never answered): the pay a wage
+# agreement (or the contract) guarantees, the pay given, and whether the difference can be claimed
+_MONEY = r"(\d{3,5}|[一两二三四五六七八九]千[零一二三四五六七八九百十]*)\s*(?:块钱?|元)?"
+_GUARANTEED = re.compile(r"(?:保底(?:工资)?|说好(?:了|的)?|讲好(?:了|的)?|约定(?:了|的)?|"
+                         r"协议(?:上|里)?(?:写的?|说的?|定的?)?)"
+                         rf"(?:是|有|每个?月|一个月|给|发)*\s*{_MONEY}")
+_PAY_GIVEN = re.compile(rf"(?:只|才|就|也只|也就)(?:发|给|开)了?(?:我|俺)?\s*{_MONEY}|"
+                        rf"(?:发|给|开)了?(?:我|俺)?\s*{_MONEY}")
+_DIFFERENCE_ASKED = re.compile(r"(?:少|差|不够|缺)[^，,。？?]{0,8}?(?:能|可以|可不可以|能不能|该不该|咋|怎么)"
+                               r"\S{0,2}?(?:要|讨|补|拿|找)|(?:能|可以)(?:要回|补回|讨回|拿回)|要得回|补不补|给不给补")
+
+
+def guaranteed_pay_shortfall(text: str, words: str) -> str | None:
+    """少的那两百能要吗 after 年后工资也只发了一千八 不是说保底两千吗 (XO-16: unanswered): the pay said
+    guaranteed (保底 / 说好 / 协议), the pay given and the difference each month, and that it can be
+    claimed (the rule of policy ``collective_agreement_binding``), as one line; None when the text does
+    not ask about a difference, or ``words`` (the worker's recent messages) do not say both pays."""
+    if not _DIFFERENCE_ASKED.search(normalize_text(text or "")):
+        return None
+    said = normalize_text(words or "")
+    guaranteed = [int(v) for m in _GUARANTEED.finditer(said) if (v := parse_amount(m.group(1))) and 1000 <= v <= 100000]
+    given = [int(v) for m in _PAY_GIVEN.finditer(said)
+             if (v := parse_amount(m.group(1) or m.group(2))) and 500 <= v <= 100000]
+    if not guaranteed or not (less := [g for g in given if g < guaranteed[-1]]):
+        return None
+    floor, paid = guaranteed[-1], less[-1]
+    return (f"按您说的：说好每月保底 {floor:,} 元，实际只发了 {paid:,} 元，每个月少发 {floor - paid:,} 元"
+            f"（{floor:,} − {paid:,}）。集体协议或劳动合同里写明了保底 {floor:,} 元的，少发的这部分可以要回来"
+            "（依法订立的集体合同对单位和职工都有约束力，单位要按约定足额发工资：《劳动合同法》第三十条、第五十四条）："
+            "不止一个月这样的按月份加起来；先找单位或工会协商，不给的可以打 12333 投诉，或在一年内申请劳动仲裁。")
 
 
 # The question after one day's figure (router.period_follow_up recognises its answer by it).

@@ -142,7 +142,8 @@ def _said(word: str, question: str) -> bool:
     at = question.find(word)
     while at >= 0:
         # (算不算 / 管不管 ask both ways: 那这个老板要管不 算不算工伤, its spaces gone, is no 不算 — YX-5)
-        if at == 0 or question[at - 1] not in _NEGATIONS or word[0] in _NEGATIONS or "不" in word[1:]:
+        if at == 0 or question[at - 1] not in _NEGATIONS or word[0] in _NEGATIONS or "不" in word[1:] \
+                or question[max(0, at - 2):at] == word[0] + "不":  # 要不要钱 / 收不收费 ask both ways (XP-10)
             return True
         at = question.find(word, at + 1)
     return False

@@ -28,6 +28,7 @@ from bot.nlu.crisis_words import crisis_words_in, violence_words_in
 from bot.nlu.person_request import (
     bot_not_asked,
     cancel_not_meant,
+    contract_not_wages,
     filing_not_lookup,
     force_person,
     goodbye_not_said,
@@ -43,8 +44,8 @@ from bot.nlu.person_request import (
 CRISIS_INTENT = "psych_support"
 # The rereads of bot.nlu.person_request, in order: each sees the intent the one before left.
 INTENT_GUARDS = (force_person, person_not_asked, bot_not_asked, school_not_asked, goodbye_not_said,
-                 greeting_not_said, injury_not_relief, status_not_case, filing_not_lookup, relief_not_asked,
-                 cancel_not_meant, hardship_not_distress)
+                 greeting_not_said, injury_not_relief, contract_not_wages, status_not_case, filing_not_lookup,
+                 relief_not_asked, cancel_not_meant, hardship_not_distress)
 CRISIS_KEY = "crisis"  # parse data: True on a crisis message
 CRISIS_WORDS_KEY = "crisis_words"
 VIOLENCE_KEY = "violence"  # parse data: True when someone is hurting the worker (他打俺)

@@ -221,21 +221,55 @@ def relief_not_asked(message: Message, text: str) -> None:
 # 算了 你帮我登记吧 (ZW-04: read as cancel — 好的，已经取消了): a wish to file, not to stop
 _FILE_WISH = re.compile(r"(?:帮|给|替)(?:我|俺)(?:们)?(?:登记|报名|办|开个?工单)|(?:我|俺)?(?:要|想)(?:登记|报名)|"
                         r"登记吧")
-_NO_FILING = re.compile(r"(?:不|别|先不|不用|不要|甭|不想|不必)(?:帮我|给我)?(?:登记|报名|办)")
+# (我没说要登记 — a no, though it holds 要登记)
+_NO_FILING = re.compile(r"(?:不|别|先不|不用|不要|甭|不想|不必)(?:帮我|给我)?(?:登记|报名|办)|"
+                        r"没(?:说|让|叫|要)过?(?:你)?(?:要|想)?(?:帮我|给我|帮俺|给俺)?(?:登记|报名|办)")
 # 要钱不 / 收费不 / 能去不 (ZX-02: read as deny — 好的，先不登记): a question, its 不 the tag
 _A_NOT_QUESTION = re.compile(r"^[^不没别]{1,8}不[?？吗呀啊呢]?$")
 
 
+# 你还没说要不要钱呢 on the ticket offer (XP-10: deny 0.68 — 好的，先不登记) / 我问的收不收费你还没回答 /
+# 你咋不说要不要钱 / 还没告诉我多少钱呢: a question the bot left unanswered, asked again — no no
+_UNANSWERED = re.compile(r"(?:你|您)(?:们)?(?:还|都|也|咋|怎么|为啥)?(?:没有?|不)"
+                         r"(?:说|讲|回答?|答|告诉|跟我说|给我说|跟俺说)|"
+                         r"还没(?:有)?(?:说|讲|回答?|答复?|告诉)(?:我|俺)?|(?:没|不)(?:回答|回复|答复)(?:我|俺)|"
+                         r"(?:我|俺)(?:刚才)?问(?:你)?的\S{0,12}?(?:你|您)?(?:还)?没(?:说|回|答|讲)")
+
+
+_NO_DENIED = re.compile(r"(?:(?:谁|哪个)说|(?:啥|什么)时候说|没说)(?:了|过)?(?:我|俺)?(?:不|别)"
+                        r"(?:登记|办|要了|要登记|要办)|不是不(?:登记|办|要登记|要办)")
+
+
 def cancel_not_meant(message: Message, text: str) -> None:
     """``cancel`` or ``deny`` on a wish to file becomes ``affirm``; ``deny`` on a short X不
-    question (要钱不) becomes ``out_of_scope`` (answered from what the conversation just said)."""
+    question (要钱不), or ``cancel`` / ``deny`` on a question said to be unanswered (你还没说要不要钱呢),
+    becomes ``out_of_scope`` (answered from what the conversation just said)."""
     intent = message.get(INTENT) or {}
     if intent.get(INTENT_NAME_KEY) not in ("cancel", "deny") or text.startswith("/"):
         return
-    if _FILE_WISH.search(text) and not _NO_FILING.search(text):
-        _reread(message, "affirm")
-    elif intent.get(INTENT_NAME_KEY) == "deny" and _A_NOT_QUESTION.match(text.strip()):
+    if _FILE_WISH.search(text) and (not _NO_FILING.search(text) or _NO_DENIED.search(text)):
+        _reread(message, "affirm")  # (谁说不登记了 俺要登记, XP-7: the no denied, then the wish)
+    elif (intent.get(INTENT_NAME_KEY) == "deny" and _A_NOT_QUESTION.match(text.strip())) \
+            or (_UNANSWERED.search(text) and not _NO_FILING.search(text)):
         _reread(message, "out_of_scope")
+
+
+# 在黄岛这嘎达厂子里干活 干了八个月了一直没给俺整合同 这玩意儿能找谁说理去 (XP-7: wage_arrears 0.68 — 一共欠了
+# 多少钱 asked; 东北话 整 is 签): a contract never signed, with no word of pay owed, is the labour-law question
+_NO_CONTRACT = re.compile(r"(?:没|没有|木有|不|未)(?:跟|和|给|与|同)?(?:我|俺|咱)?们?(?:签|整|弄|办|订|立)(?:过|订)?"
+                          r"(?:任何|啥|什么|个|份|一份)?(?:劳动|书面)?合同|"
+                          r"合同\S{0,3}?(?:没|不|未)(?:签|整|弄|订|给签)|(?:没|没有|木有)(?:劳动|书面)?合同")
+_PAY_OWED = re.compile(r"(?<![没不])(?:欠|拖)|(?:工资|工钱|薪水|钱)\S{0,4}?(?:没|不)(?:发|给|结|到)|"
+                       r"(?:没|不)(?:发|给|结)(?:我|俺)?的?(?:工资|工钱|钱)|讨薪|要工资|扣")
+
+
+def contract_not_wages(message: Message, text: str) -> None:
+    """``wage_arrears`` on a message about a contract never signed and no pay owed becomes
+    ``legal_aid`` (the double wage, 劳动合同法第八十二条; the entry action reads its facts)."""
+    intent = message.get(INTENT) or {}
+    if intent.get(INTENT_NAME_KEY) == "wage_arrears" and not text.startswith("/") \
+            and _NO_CONTRACT.search(text) and not _PAY_OWED.search(text):
+        _reread(message, "legal_aid")
 
 
 # 好像是特困 有卡的 (YM-06: psych_support 0.53 — 心理疏导): a hardship status told, not distress

@@ -57,7 +57,7 @@ async def test_a_new_number_said_as_换号_changes_the_looked_up_ticket(backend)
     assert "已更正" in texts(dispatcher) and "186****9902" in texts(dispatcher)
 
 
-async def test_the_change_is_said_even_when_the_rest_cannot_be_noted(backend, monkeypatch):  # noqa: F811
+async def test_the_change_is_said_even_when_the_rest_cannot_be_noted(backend, related, monkeypatch):  # noqa: F811
     """The change made, a note refused: the change is still told (it was silently dropped)."""
     async def refuse(*_args, **_kw):
         raise tickets.BackendError(404, "not_found", "工单不存在")
