@@ -340,9 +340,9 @@ async def heard_figure_records(tracker: Tracker, text: str, found: list[dict]) -
                 if other else f"{said}的说法，我这里的记录是{_whose(record)}的（{record.get('title')}）"
                 + ("：只管这家单位的职工，不是政府或工会发给大家的。" if record.get("employers") else "："))
     else:
-        record = next((f for f in records if _figures_of(f) and f not in found), None) \
-            or next((f for f in records if _figures_of(f)), None)
-        if record is None:
+        record = next((f for f in records if _figures_of(f) and f not in found), {}) \
+            or next((f for f in records if _figures_of(f)), {})
+        if not record:
             return found
         figures = "、".join(_money(x) for x in sorted(_figures_of(record), reverse=True))
         lead = (f"您听说的{'、'.join(_money(x) for x in heard)}，和我这里的记录对不上：按{_whose(record)}的记录"

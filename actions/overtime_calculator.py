@@ -470,7 +470,8 @@ def base_reply(text: str, facts: Mapping[str, Any]) -> str | None:
     if not asked and _NAMED_BASE["实发"].search(words) and len(told) == 1:
         return "\n".join(lines + [f"上面是按您说的 {yuan(pay.monthly_wage)} 元算的。您每月实际拿到的正常工资"
                                    "（不含加班费）是多少？告诉我（比如：到手4500），我按它重新算。"])
-    sums = {amount: case_overtime({**facts, "monthly_wage": amount}) for amount in sorted(set(asked) or told)}
+    sums = {amount: on for amount in sorted(set(asked) or told)
+            if (on := case_overtime({**facts, "monthly_wage": amount})) is not None}
     for amount, on in sums.items():
         assert on is not None  # (the days of the sum above, on another monthly wage)
         name = {"底薪": "底薪 ", "实发": "实发（到手）"}.get(told.get(amount, ""), "")

@@ -584,7 +584,8 @@ def _named_holidays(text: str, today: date) -> list[date]:
             try:
                 days += _span(first.replace(day=ends[0]), first.replace(day=ends[1]))
                 # 国庆1号到3号 4号5号也上了 (XO-3): more days of the holiday's break
-                days += [d for d in _days_after(text[span.end():], first, today) if (d - first).days <= 9]
+                after = text[span.end():] if span else ""
+                days += [d for d in _days_after(after, first, today) if (d - first).days <= 9]
                 continue
             except ValueError:
                 pass
@@ -901,7 +902,8 @@ def _days_after(text: str, first: date, today: date) -> list[date]:
     clause saying they were off: 4号5号休息)."""
     days = []
     for m in _BARE_DAY.finditer(text):
-        clause = re.match(r"(?:\d{1,2}\s*[号日][\s、和跟及]*)*[^，,。；;！!？?\s]*", text[m.start():]).group(0)
+        found = re.match(r"(?:\d{1,2}\s*[号日][\s、和跟及]*)*[^，,。；;！!？?\s]*", text[m.start():])
+        clause = found.group(0) if found else ""
         if not _NOT_WORKED_CLAUSE.search(clause) and (
                 d := _calendar_date(str(first.year), str(first.month), m.group(1), today)):
             days.append(d)
@@ -1081,7 +1083,7 @@ def _hours_said(text: str) -> re.Match | None:
     is 俩小时; the denied one when it is the only figure."""
     figures = list(_HOURS.finditer(text))
     kept = [m for m in figures if not re.search(r"不是\s*$", text[max(0, m.start() - 3):m.start()])]
-    return (kept or figures or [None])[0]
+    return (kept or figures)[0] if kept or figures else None
 
 
 def _hours_of_the_rest_days(found: WorkedText, text: str) -> bool:

@@ -330,7 +330,8 @@ def family_cover_line(text: str, words: str) -> str | None:
         return None
     named = "您" + who.group(0) if who.group(0) not in ("家属", "一家人", "全家") else "家属"
     records = _mutual_records()
-    told, sources = [], []
+    told: list[str] = []
+    sources: list[str] = []
     for topic, word, before in (("mutual_insurance_join", "统一组织参加", ""),
                                 ("mutual_insurance_family", "家属", ""),
                                 ("mutual_insurance_who", "家属", "镇江市总工会赠送的那份，")):

@@ -814,8 +814,8 @@ class ActionStartService(SafeAction):
             return []
         if (noted := await note_on_ticket(dispatcher, tracker)) is not None:
             return noted  # 能催一下不 开学就来不及了 after a ticket's status (JJ-13: a school form)
-        for line in await filed_ticket_asides(tracker):
-            dispatcher.utter_message(text=line)  # …还有周六下午打电话你记上了没 / 这个工单里有…吗 (XP-13, XP-15)
+        for aside in await filed_ticket_asides(tracker):
+            dispatcher.utter_message(text=aside)  # …还有周六下午打电话你记上了没 / 这个工单里有…吗 (XP-13, XP-15)
         if not tracker.active_loop_name and (promise := promise_told_line(text, recent_words(tracker, limit=8))):
             dispatcher.utter_message(text=promise)  # 他上个月还回我说过了年就给 (XE-14: the menu)
             return []
