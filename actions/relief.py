@@ -291,6 +291,10 @@ _COVER = re.compile(r"互助|保障|保险")
 _COVER_ASKED = re.compile(r"参加|加入|入|保|报|赔|领|给付|一起|也能|也可以|能不能|可不可以|算不算|有没有份|管不管|"
                           r"包括|管吗|能用|享受|有份")
 _HOW_ASKED = re.compile(r"怎么|咋|如何|去哪|在哪|找谁|流程|手续|材料")
+# 住院的是俺老婆 这也能报吗 / 老婆查出来癌症了 能赔多少: a family member's claim — the records answer it with
+# their figures and a family's case (2.3万元, 16万元); only joining (参加 / 能保) is what they leave open
+_CLAIM_ASKED = re.compile(r"住院|生病|病了|得了|查出|癌|看病|花了|赔多少|能赔|赔不|能报|报吗|报不|报销|理赔")
+_JOIN_ASKED = re.compile(r"参加|加入|入会|一起参|能保|能不能保|保不保|也保")
 _NOT_MUTUAL = re.compile(r"救助|特困|困难职工|建档|医保|新农合|社保|工伤")
 
 
@@ -323,6 +327,8 @@ def family_cover_line(text: str, words: str) -> str | None:
     mutual cover said in it or in ``words``, the worker's recent messages)."""
     text, words = normalize_text(text or ""), normalize_text(words or "")
     who = _FAMILY.search(text)
+    if _CLAIM_ASKED.search(text) and not _JOIN_ASKED.search(text):
+        return None  # (a family member's claim: the records' own answer, with its figures)
     if not who or _NOT_MUTUAL.search(text) or not _COVER_ASKED.search(text) or _HOW_ASKED.search(text):
         return None  # (我老公得了癌症 … 互助保险能赔 怎么申请: how to claim, the claim steps answer it)
     if not (re.search(r"互助", text) or (_COVER.search(text) and re.search(r"互助", words))

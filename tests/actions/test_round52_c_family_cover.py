@@ -12,11 +12,9 @@ from actions.relief import family_cover_line
 
 @pytest.mark.parametrize(("text", "words"), [("我老婆没工作 能不能也参加互助保障", ""),
                                              ("家属能不能保", "职工互助保障是啥"),
-                                             ("配偶住院能报吗", "我在镇江扫大街 互助保障怎么参加"),
                                              ("我爱人能一起参加吗", "职工互助保障是啥"),
                                              ("互助保障 家里人能保吗", ""),
-                                             ("孩子能不能保", "互助保障 家里人能保吗"),
-                                             ("我老公住院了 互助保障能报吗", "")])
+                                             ("孩子能不能保", "互助保障 家里人能保吗")])
 def test_the_family_cover_is_said_as_the_records_say_it(text, words):
     line = family_cover_line(text, words) or ""
     assert "资料没有写明" in line and "单位的工会统一组织参加" in line and "以您参加的方案为准" in line, line
@@ -27,7 +25,14 @@ def test_the_family_cover_is_said_as_the_records_say_it(text, words):
 @pytest.mark.parametrize(("text", "words"), [("我老婆住院了 我是特困 能申请救助吗", ""),
                                              ("孩子上学能不能报名", ""),
                                              ("我老婆能不能一起来", "老板欠我工资"),
-                                             ("互助保障最高赔多少", "")])
+                                             ("互助保障最高赔多少", ""),
+                                             # a family member's claim: the records answer with their figures
+                                             # (tests/e2e/test_fact_questions.py: 2.3万元, 16万元)
+                                             ("配偶住院能报吗", "我在镇江扫大街 互助保障怎么参加"),
+                                             ("我老公住院了 互助保障能报吗", ""),
+                                             ("互助保障 生病的是俺老伴 不是俺 她能赔不", ""),
+                                             ("俺是青岛黄岛的环卫工 老婆查出来癌症了 听说工会有个大病互助 能赔多少",
+                                              "")])
 def test_not_the_family_cover(text, words):
     assert family_cover_line(text, words) is None
 
