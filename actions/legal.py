@@ -16,7 +16,6 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
@@ -26,11 +25,11 @@ from actions.fact_tables import wage_as_said
 from actions.facts import applied_deduction, case_messages, case_words, holiday_day_pay_line, is_question, recent_words
 from actions.overtime_calculator import money, overtime_pay, yuan
 from actions.overtime_days import read_worked_days
+from actions.seed_files import seed
 from actions.service_catalog import INJURY
 from actions.time_limits import months_since_left, time_limit_points
 from bot.normalize.numbers import find_amounts, find_durations, iso_months
 from bot.normalize.text import CORRECTION_CUES, normalize_text
-from bot.settings import ROOT
 
 WAGE_ASK = "告诉我您一个月工资多少，我帮您算个数"
 MONTHS_ASK = "补偿按在这个单位干的年限算：您在这个单位一共干了多久？（比如：三年五个月）"
@@ -698,13 +697,6 @@ _PROBATION_LIMIT_ASKED = re.compile(r"试用期\S{0,6}?(?:最长|最多|多久|�
 PROBATION_SOURCE = "《劳动合同法》第十九条"
 
 
-SEED_DIR = ROOT / "bot" / "seed"
-
-
-def _seed(name: str) -> dict:
-    """A seed file of the backend's (bot/seed), {} when absent."""
-    path = SEED_DIR / name
-    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
 
 
 def _place_names(record: dict | str, levels: tuple[str, ...]) -> Iterator[str]:
@@ -724,10 +716,10 @@ def _minimum_wages() -> dict[str, tuple[str, int]]:
     黄岛, 辛安街道) → (the city, its monthly minimum wage). Read from the seed files the backend
     is seeded from: the probation's floor is weighed in :func:`sums_for`, which every flow calls
     without awaiting (the backend's ``/minimum-wages`` answers the minimum-wage flow itself)."""
-    monthly = {w["region"][-1]: int(w["monthly"]) for w in _seed("policies.yml").get("minimum_wages") or []
+    monthly = {w["region"][-1]: int(w["monthly"]) for w in seed("policies.yml").get("minimum_wages") or []
                if w.get("region") and w.get("monthly")}
     return {name: (city["name"], monthly[city["name"]])
-            for province in _seed("places.yml").get("provinces") or []
+            for province in seed("places.yml").get("provinces") or []
             for city in province.get("cities") or [] if city["name"] in monthly
             for name in _place_names(city, ("districts", "streets", "communities"))}
 
@@ -1048,7 +1040,7 @@ def fears_dismissal(words: str) -> bool:
 def _claiming_record() -> dict:
     """The backend's record on a dismissal for claiming one's rights (bot/seed/policies.yml, the
     legal-aid facts' topic dismissal_for_claiming), {} when absent."""
-    for policy in _seed("policies.yml").get("policies") or []:
+    for policy in seed("policies.yml").get("policies") or []:
         for fact in (policy.get("details") or {}).get("facts") or []:
             if isinstance(fact, dict) and fact.get("topic") == "dismissal_for_claiming":
                 return fact
@@ -2242,7 +2234,7 @@ LEAVE_PAY_SOURCE = "《工伤保险条例》第三十三条"
 @lru_cache(maxsize=1)
 def _injury_leave_record() -> dict:
     """The policy data's record on the pay of the time off (topic injury_leave_pay), {} absent."""
-    return next((fact for policy in _seed("policies.yml").get("policies") or []
+    return next((fact for policy in seed("policies.yml").get("policies") or []
                  for fact in (policy.get("details") or {}).get("facts") or []
                  if isinstance(fact, dict) and fact.get("topic") == "injury_leave_pay"), {})
 
@@ -2287,7 +2279,7 @@ _AT_MINIMUM = re.compile(r"(?:工资|底薪|基本工资|月薪|工钱)\S{0,3}(?
 @lru_cache(maxsize=1)
 def _minimum_wage_records() -> dict[str, dict]:
     """The city → its minimum-wage record of the policy data (monthly, source, effective date)."""
-    return {w["region"][-1]: w for w in _seed("policies.yml").get("minimum_wages") or [] if w.get("region")}
+    return {w["region"][-1]: w for w in seed("policies.yml").get("minimum_wages") or [] if w.get("region")}
 
 
 def minimum_wage_as_wage(text: str, city: str | None, district: str | None,
@@ -2413,7 +2405,7 @@ STOPPAGE_AGAIN = ("不算违法：最低工资是对正常劳动说的，放假�
 @lru_cache(maxsize=1)
 def _employer_figures() -> list[dict]:
     """The employer facts of the policy data (bot/seed/policies.yml) that carry figures."""
-    return [fact for policy in _seed("policies.yml").get("policies") or []
+    return [fact for policy in seed("policies.yml").get("policies") or []
             for fact in ((policy.get("details") or {}).get("facts") or [])
             if fact.get("employers") and fact.get("figures")]
 

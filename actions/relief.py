@@ -6,7 +6,6 @@ import re
 from functools import lru_cache
 from typing import Any
 
-import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -14,11 +13,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.backend_client import BackendError
 from actions.common import SafeAction, client, location
 from actions.facts import case_words, is_question
+from actions.seed_files import seed
 from actions.slot_checks import slots_set_this_turn, value_before_this_message
 from actions.tickets import offer_ticket
 from actions.validators import UNKNOWN, asks_how_to_register, hardship_status_in
 from bot.normalize.text import normalize_text
-from bot.settings import ROOT
 
 
 def worker_region(tracker) -> tuple[str | None, str | None]:
@@ -302,10 +301,8 @@ _NOT_MUTUAL = re.compile(r"救助|特困|困难职工|建档|医保|新农合|�
 def _mutual_records() -> dict[str, dict]:
     """The mutual-insurance fact records of the policy data (bot/seed/policies.yml), by topic —
     the general policy's first (it holds for every place), {} when absent."""
-    path = ROOT / "bot" / "seed" / "policies.yml"
-    data = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
     found: dict[str, dict] = {}
-    for policy in sorted(data.get("policies") or [], key=lambda p: p.get("region") is not None):
+    for policy in sorted(seed("policies.yml").get("policies") or [], key=lambda p: p.get("region") is not None):
         if policy.get("service") != "mutual_insurance":
             continue
         for fact in (policy.get("details") or {}).get("facts") or []:

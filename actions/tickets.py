@@ -14,7 +14,6 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any
 
-import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -33,6 +32,7 @@ from actions.fact_tables import (
     wage_as_said,
 )
 from actions.facts import CASE_TOPICS, answer_in_topic, call_time_told, case_words, is_question, worker_messages
+from actions.seed_files import seed
 from actions.slot_checks import slots_set_this_turn, value_before_this_message
 from actions.station_followup import (
     HANDLED_BY,
@@ -149,14 +149,11 @@ def _street_told(district: str | None) -> bool:
 def _streets() -> dict[str, str]:
     """Each street's and community's name and alias → its street (辛安 / 沂河路社区 / 渭河路社区 →
     辛安街道), from the seed's places (the one source of the backend's regions)."""
-    from bot.nlu.gazetteer import PLACES_FILE  # (the seed's places, read once)
-
     def names(record: dict | str) -> list[str]:
         return [record] if isinstance(record, str) else [record["name"], *(record.get("aliases") or [])]
 
-    seed = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8")) if PLACES_FILE.exists() else {}
     found: dict[str, str] = {}
-    for province in (seed or {}).get("provinces") or []:
+    for province in seed("places.yml").get("provinces") or []:
         for city in province.get("cities") or []:
             for district in city.get("districts") or []:
                 for street in district.get("streets") or []:
