@@ -22,8 +22,11 @@ MAX_GAP = 6
 _VARIANTS = str.maketrans({"著": "着"})
 
 
+@lru_cache(maxsize=256)
 def _fold(text: str) -> str:
-    """Normalised for matching: simplified, half-width, no spaces, variant characters folded."""
+    """Normalised for matching: simplified, half-width, no spaces, variant characters folded.
+    Cached: the guard and the actions read the same message for crisis words and for violence,
+    several times a turn."""
     return normalize_text(text).translate(_VARIANTS).replace(" ", "")
 
 
@@ -40,10 +43,10 @@ def compile_words(words: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(_pattern(w) for w in entries))
 
 
-def load_words(path: Path = WORDS_FILE) -> list[str]:
-    """The trainers' word list as written in the data file."""
+def load_words(path: Path = WORDS_FILE, key: str = "words") -> list[str]:
+    """A trainers' list as written in the data file: ``words`` (crisis) or ``violence``."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return [str(w) for w in data.get("words") or []]
+    return [str(w) for w in data.get(key) or []]
 
 
 @lru_cache(maxsize=1)
@@ -68,15 +71,9 @@ NOT_VIOLENCE_AFTER = re.compile(r"(?:们|的)?(?:[一二两三四五六七八九
                                 r"(?:电话|手机|号码?|卡|账|帐|款|钱|工资|微信|支付宝|过来|回来|回去|折|工|招呼)")
 
 
-def load_violence_words(path: Path = WORDS_FILE) -> list[str]:
-    """The trainers' violence list (someone hurting the worker), as written in the data file."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return [str(w) for w in data.get("violence") or []]
-
-
 @lru_cache(maxsize=1)
 def _violence() -> re.Pattern[str]:
-    return compile_words(load_violence_words())
+    return compile_words(load_words(key="violence"))
 
 
 def violence_words_in(text: str) -> list[str]:
