@@ -48,7 +48,7 @@ def location(tracker: Tracker) -> tuple[str | None, str | None]:
     return tracker.get_slot("city"), tracker.get_slot("district")
 
 
-def _recent_replies(tracker: Tracker, earlier_turns: int) -> Iterator[str]:
+def recent_replies(tracker: Tracker, earlier_turns: int) -> Iterator[str]:
     """The bot's replies since the worker's latest message, and to ``earlier_turns`` more
     messages before it, newest first."""
     users = 0
@@ -65,12 +65,12 @@ def said_this_turn(tracker: Tracker, words: str, earlier_turns: int = 0) -> bool
     """The bot already said ``words`` since the worker's latest message (the fact answer
     gave the figure or the station): a flow's own answer then does not say it twice.
     ``earlier_turns``: also in the bot's replies to that many messages before."""
-    return any(words in text for text in _recent_replies(tracker, earlier_turns))
+    return any(words in text for text in recent_replies(tracker, earlier_turns))
 
 
 def bot_said(tracker: Tracker, pattern: re.Pattern, earlier_turns: int = 0) -> re.Match | None:
     """:func:`said_this_turn` for a pattern: the match in the latest such reply, or None."""
-    return next((found for text in _recent_replies(tracker, earlier_turns)
+    return next((found for text in recent_replies(tracker, earlier_turns)
                  if (found := pattern.search(text))), None)
 
 

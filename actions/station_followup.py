@@ -8,6 +8,7 @@ import re
 
 from rasa_sdk import Tracker
 
+from actions.common import recent_replies
 from actions.station_text import OPEN_NOW_NOTE, SERVICES_LABEL, bare_address
 from bot.contract import TICKET_TYPE_WORKER_NAMES, WEEKDAY_NAMES
 from bot.normalize.text import normalize_text
@@ -136,12 +137,7 @@ def asked_service_of_station(text: str) -> str | None:
 def named_station(tracker: Tracker, turns: int = 6) -> str | None:
     """The station the bot's replies of the worker's last ``turns`` messages named last: a
     filing's 由…负责, or a card's name (the line above its 地址：)."""
-    users = 0
-    for event in reversed(tracker.events):
-        users += event.get("event") == "user"
-        if users > turns:
-            return None
-        text = event.get("text") or "" if event.get("event") == "bot" else ""
+    for text in recent_replies(tracker, turns):
         if found := HANDLED_BY.search(text):
             return found.group(1)
         lines = [line.strip() for line in text.splitlines()]
