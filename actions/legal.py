@@ -2606,14 +2606,8 @@ def arrears_points(words: str) -> dict[str, str]:
                                   ("time_worked", told.get("time_worked") or "")) if val}
 
 
-def with_arrears_points(tracker: Tracker, facts: dict) -> dict:
-    """The case's facts with :func:`arrears_points` of the worker's words since the last ticket
-    filed, each once (a point the facts hold already is not added again)."""
-    told = arrears_points(" ".join([*case_messages(tracker, back=12),
+def case_arrears_points(tracker: Tracker) -> dict[str, str]:
+    """:func:`arrears_points` of the worker's words since the last ticket filed — what the wage
+    case's summary and its ticket (tickets.context_facts) add to its points."""
+    return arrears_points(" ".join([*case_messages(tracker, back=12),
                                     (tracker.latest_message or {}).get("text") or ""]))
-    had = str(facts.get("case_points") or "")
-    new = [p for p in str(told.get("case_points") or "").split("、") if p and p not in had]
-    added = {"case_points": "、".join(p for p in (had, *new) if p)} if new else {}
-    if told.get("time_worked") and not facts.get("time_worked"):
-        added["time_worked"] = told["time_worked"]
-    return {**facts, **added}

@@ -549,9 +549,9 @@ def context_facts(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any
         points += [p for p in time_limit_points(" ".join(recent)) if p not in had]
         if (docked := v.docked_line(recent)) and docked not in had:
             points.append(docked)  # 还扣了我五百说我迟到 (XG-3: never on the summary)
-        from actions.legal import arrears_points  # (legal imports nothing of the tickets)
+        from actions.legal import case_arrears_points  # (legal imports nothing of the tickets)
 
-        arrears = arrears_points(" ".join(recent))  # 仍在职 / 没签合同 told with the wages (XM-1: off the summary)
+        arrears = case_arrears_points(tracker)  # 仍在职 / 没签合同 told with the wages (XM-1: summary and ticket)
         points += [p for p in str(arrears.get("case_points") or "").split("、") if p and p not in had]
         if not case_facts.get("time_worked") and not told.get("time_worked") and arrears.get("time_worked"):
             told["time_worked"] = arrears["time_worked"]

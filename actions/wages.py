@@ -13,7 +13,7 @@ from actions.common import SafeAction, client, location, policies_for, said_this
 from actions.fact_tables import ARREARS_FACTS, wage_as_said
 from actions.facts import recent_words, worker_messages
 from actions.holiday_calendar import DayKind, classify
-from actions.legal import stoppage_pay_line, with_arrears_points
+from actions.legal import stoppage_pay_line
 from actions.overtime_calculator import daily_wage, money, overtime_pay, yuan
 from actions.overtime_days import WorkedText, festival_year_of_the_talk, read_worked_days
 from actions.tickets import context_facts, file_case, offer_ticket
@@ -78,7 +78,6 @@ class ActionSubmitWageArrears(SafeAction):
             pass  # the advice can wait; the case cannot (it is filed or queued below)
         facts = {slot: tracker.get_slot(slot) for slot in ARREARS_FACTS}
         facts.update(context_facts(tracker, facts))  # the job and the pay, as the summary showed
-        facts = with_arrears_points(tracker, facts)  # 还在厂里干 没签合同 (XM-1)
         await file_case(dispatcher, tracker, "wage_arrears", facts)
         return [SlotSet(slot, None) for slot in (*ARREARS_FACTS, "case_confirmed", "case_id")]
 
