@@ -129,3 +129,134 @@ def places_named(text: str) -> list[str]:
         named.append(name)
     return named
 
+
+
+# --- what a wage case comes to, asked back (XQ-9) ------------------------------------------------
+
+# 那隆祥一共欠我们多少 / 总共是多少钱 / 加起来多少 after the wage case was summed up (XQ-9: 没有现成的准确答案
+# in the form, the menu after filing): the total is the conversation's own sum, never a record's
+_TOTAL_ASKED = re.compile(r"(?:一共|总共|合计|加起来|加一块|加在一起|总数|统共|拢共|总的)\S{0,10}?"
+                          r"(?:多少|几多|好多|啥数|几万|几千)|"
+                          r"(?:多少|几多|好多)(?:钱)?\S{0,3}(?:一共|总共|合计|加起来)")
+# a total of another sum (the overtime, a severance, a subsidy, medical costs) is not the pay owed
+_OTHER_SUM = re.compile(r"加班|补偿|赔偿|二倍|双倍|医疗|医药|看病|补贴|红包|路费|保底|保障|救助|差额|少发|少给")
+# 总共能要多少 / 一共能拿多少: every claim added up (legal.claims_total), of which the pay owed is one
+_CLAIMS_ASKED = re.compile(r"能要|能拿|能赔|该拿|该给|能补|能多要|要回来多少|能要回")
+# 每人两个月 / 每个人一万二 / 一人一万二 / 人均 (XQ-9: 隆祥公司欠我们三个人每人两个月 每月六千): the sum said is one
+# worker's, the total is it times the workers (就我一个人 is no sum per head)
+_PER_HEAD = re.compile(r"每(?:个)?人|人均|每(?:个|位)工友|各欠|一人(?=[\d一二两三四五六七八九十]|各|都)")
+_SUMMARY_HEAD = re.compile(r"请核对一下要登记的|要登记的内容：")
+_SUMMARY_LINE = re.compile(r"^·\s*([^：:]+)[：:]\s*(.+)$")
+_MONTHS = re.compile(r"P(\d+)M$")
+
+
+# 还有一万二没给呢 / 一万二啊 / 他欠俺一万二 right after the crisis reply (XQ: the listening line, the sum left in a
+# slot and the wage case never taken up — no word of 钱 or 工资 in it): a sum of pay owed told
+_OWED_WORDS = re.compile(r"欠|没给|没发|没结|拖|不给|不发|要不回|讨|工资|工钱|血汗钱|薪")
+
+
+def owed_sum_told(text: str, said_now: dict[str, Any], words: str) -> bool:
+    """A sum of pay owed the message tells: a sum owed read from it (``said_now``: the slots it set),
+    owing said in it or in the worker's recent ``words`` (老板跑了 工资也要不回来, then 一万二啊)."""
+    owed = said_now.get("amount")
+    return isinstance(owed, (int, float)) and not isinstance(owed, bool) and owed > 0 \
+        and bool(_OWED_WORDS.search(text or "") or _OWED_WORDS.search(words or ""))
+
+
+def asks_owed_total(text: str) -> bool:
+    """The message asks what the pay owed comes to altogether (一共欠我们多少), not another sum."""
+    text = text or ""
+    return bool(_TOTAL_ASKED.search(text)) and not _OTHER_SUM.search(text) \
+        and not (_CLAIMS_ASKED.search(text) and "欠" not in text)
+
+
+def _number(said: str) -> int | None:
+    found = re.match(r"\s*([\d,]+)", said or "")
+    return int(found.group(1).replace(",", "")) if found else None
+
+
+def facts_read_back(lines: list[str]) -> dict[str, Any]:
+    """The wage facts of a summary the bot said (· 金额：12,000 元 / · 人数：3 人 / · 欠薪时间：2个月):
+    what the conversation holds once the case's slots were cleared at filing."""
+    by_name = {name: slot for slot, name in FACT_NAMES.items()}
+    facts: dict[str, Any] = {}
+    for line in lines:
+        found = _SUMMARY_LINE.match(line.strip())
+        slot = by_name.get(found.group(1).strip()) if found else None
+        said = found.group(2).strip() if found else ""
+        if slot in ("amount", "monthly_wage"):
+            facts[slot] = _number(said)
+        elif slot == "workers_affected":
+            facts[slot] = 1 if said.startswith("就您一个") else _number(said)
+        elif slot == "duration" and (months := re.fullmatch(r"(\d+)个月", said)):
+            facts[slot] = f"P{months.group(1)}M"
+        elif slot == "employer" and said and said != "不清楚":
+            facts[slot] = said
+    return {k: val for k, val in facts.items() if val is not None}
+
+
+def _owed_parts(facts: dict[str, Any], words: str) -> tuple[int, int | None, str, bool] | None:
+    """(the sum said, the workers, how it was worked out, whether it is one worker's of several)."""
+    amount, wage, count = facts.get("amount"), facts.get("monthly_wage"), facts.get("workers_affected")
+    months = _MONTHS.match(str(facts.get("duration") or ""))
+    if not isinstance(amount, int) and isinstance(wage, int) and months:
+        amount = wage * int(months.group(1))  # (the months told, the sum not yet asked)
+    if not isinstance(amount, int) or amount <= 0:
+        return None
+    from_wage = isinstance(wage, int) and months is not None and amount == wage * int(months.group(1))
+    how = f"每月 {wage:,} 元 × {months.group(1)} 个月" if from_wage and months else ""
+    count = count if isinstance(count, int) else None
+    per_head = bool(count and count > 1 and (from_wage or _PER_HEAD.search(words or "")))
+    return amount, count, how, per_head
+
+
+def owed_total_text(facts: dict[str, Any], words: str) -> str | None:
+    """What the pay owed comes to, from the case's facts: the sum said is one worker's when it was
+    worked out from one month's pay (每月六千 × 两个月) or said per head (每人), and the total is it
+    times the workers; else it is the total itself. None without a sum owed."""
+    parts = _owed_parts(facts, words)
+    if parts is None:
+        return None
+    amount, count, how, per_head = parts
+    whose = facts["employer"] if isinstance(facts.get("employer"), str) and facts["employer"] != "不清楚" else ""
+    if per_head and count:
+        each = f"每人 {amount:,} 元（{how}）" if how else f"每人 {amount:,} 元"
+        return (f"按您说的：{each}，{count} 个人一共 {amount * count:,} 元"
+                + (f"（{whose}欠的）" if whose else "") + "。")
+    owed = f"一共 {amount:,} 元" + (f"（{how}）" if how else "")
+    you = "你们" if count and count > 1 else "您"
+    return f"按您说的：{whose}欠{you}的{owed}。"
+
+
+def owed_total_line(facts: dict[str, Any], words: str) -> str | None:
+    """The wage summary's line for a sum that is one worker's of several (XQ-9: 金额 12,000 元 beside
+    人数 3 read as the whole debt): · 合计：每人 12,000 元，3 人共 36,000 元. None otherwise."""
+    parts = _owed_parts(facts, words)
+    if parts is None or not parts[3] or not parts[1]:
+        return None
+    amount, count, _, _ = parts
+    return f"· 合计：每人 {amount:,} 元，{count} 人共 {amount * (count or 0):,} 元"
+
+
+def owed_total_reply(tracker: Any) -> str | None:
+    """一共欠我们多少 about the wage case of this conversation: its total (:func:`owed_total_text`) from
+    the case's slots, else from the offer's facts, else from the summary the bot said last (the slots
+    are cleared at filing). None when not asked so, or no sum owed was told."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if text.startswith("/") or not asks_owed_total(text):
+        return None
+    from bot.normalize.numbers import find_amounts
+
+    if any(isinstance(span.value, (int, float)) and span.value >= 100 for span in find_amounts(text)):
+        return None  # 两个月工资 一个月五千 一共该给多少: worked out from what is told now (round 48's sum line)
+    words = " ".join((e.get("text") or "") for e in tracker.events[-120:] if e.get("event") == "user")
+    facts = {slot: tracker.get_slot(slot) for slot in (*ARREARS_FACTS, "monthly_wage")}
+    facts = {k: val for k, val in facts.items() if val not in (None, "", "不清楚")}
+    case = tracker.get_slot("pending_case") if "pending_case" in tracker.slots else None
+    if not facts.get("amount") and isinstance(case, dict) and isinstance(case.get("facts"), dict):
+        facts = {**{k: val for k, val in case["facts"].items() if k in (*ARREARS_FACTS, "monthly_wage")}, **facts}
+    if not facts.get("amount") and not facts.get("monthly_wage"):
+        said = next((e.get("text") or "" for e in reversed(tracker.events)
+                     if e.get("event") == "bot" and _SUMMARY_HEAD.search(e.get("text") or "")), "")
+        facts = {**facts_read_back(said.splitlines()), **facts}
+    return owed_total_text(facts, words)

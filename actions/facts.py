@@ -772,7 +772,9 @@ _MONTHLY_PAY = re.compile(r"(?:月薪|月工资|工资|一个月|每月|底薪)(
 # 500是迟到罚的: the sum first, then what it was taken for (ZW-13)
 _TAKEN_FOR_AFTER = re.compile(r"\s*(?:块|元)?(?:钱)?\s*(?:是|为)\S{0,6}?(?:扣|罚)的")
 _DEPOSIT_NEAR = re.compile(r"押金|保证金|风险金")
-_FINED_FOR = re.compile(r"迟到|早退|请假|旷工|罚款|罚")
+# 不加班就扣钱 (n2-9: weighed as a loss, "没有超过这条线"): refusing overtime causes no loss — a fine
+_REFUSED_OVERTIME = r"(?:不|没|不肯|不愿意?|拒绝|不想)(?:来)?加班"
+_FINED_FOR = re.compile(r"迟到|早退|请假|旷工|罚款|罚|" + _REFUSED_OVERTIME)
 _DAMAGE = re.compile(r"坏|损|弄丢|丢了|报废|赔|事故|废品|次品|损失")
 
 
@@ -836,7 +838,7 @@ def applied_deduction(found: list[dict], words: str) -> list[str]:
     return [line + "可以打 12333 投诉，或申请劳动仲裁。"]
 
 
-_FINE_CAUSE = re.compile(r"迟到|早退|旷工")
+_FINE_CAUSE = re.compile(r"迟到|早退|旷工|" + _REFUSED_OVERTIME)
 
 
 def fined_line(fines: list[float], wage: float, cap: float, words: str = "") -> str:
@@ -846,7 +848,9 @@ def fined_line(fines: list[float], wage: float, cap: float, words: str = "") -> 
     total = sum(fines)
     cause = f"因为{m.group(0)}被扣了" if (m := _FINE_CAUSE.search(words)) else "被罚款扣了"
     over = f"扣 {total:,.0f} 元也超过了这条线" if total > cap else f"扣 {total:,.0f} 元就算没超过这条线，也得真有损失"
-    return (f"按您说的：月工资 {wage:,.0f} 元，{cause} {total:,.0f} 元。这是罚款，不是赔偿损失："
+    overtime = ("加班要和您协商，您不同意的单位不能强迫，也不能用扣钱变相逼着加班（《劳动法》第四十一条、"
+                "《劳动合同法》第三十一条）；" if re.search(_REFUSED_OVERTIME, words) else "")
+    return (f"按您说的：月工资 {wage:,.0f} 元，{cause} {total:,.0f} 元。这是罚款，不是赔偿损失：{overtime}"
             "劳动法律法规没有给单位对职工罚款的权力，这样扣的钱可以要求退还。单位要是说成“赔偿损失”，得拿出您给单位造成"
             f"损失的证据，而且每月最多只能扣工资的 20%，也就是 {cap:,.0f} 元，{over}。把考勤记录、工资条、扣款的通知或"
             "聊天记录留好，可以打 12333 向劳动监察投诉，也可以找工会（12351）帮忙，或者申请劳动仲裁。")

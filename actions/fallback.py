@@ -20,13 +20,14 @@ from actions.crisis import (
     crisis_answered,
     crisis_check_in,
     in_danger_now,
+    is_crisis,
     listening_reply,
     money_after_crisis,
     safe_now_check_in,
     stays_with_person,
     still_listening,
 )
-from actions.fact_tables import CASE_FACTS
+from actions.fact_tables import CASE_FACTS, owed_sum_told, owed_total_reply
 from actions.facts import answer_fact, answer_in_topic, is_question, recent_words
 from actions.handoff import (
     PSYCH_INVITE,
@@ -47,6 +48,7 @@ from actions.handoff import (
     withdraw_handoff,
     withdraws_the_handoff,
 )
+from actions.in_kind import in_kind_pay_reply
 from actions.legal import day_pay_lines, reading_reply, shortfall_reply, sums_for
 from actions.places import places_asked_lines
 from actions.relief import asks_help_not_medical, family_cover_line, help_not_medical
@@ -72,6 +74,7 @@ from actions.services import (
     face_to_face_reply,
     follow_up_service,
     lookup_retry,
+    psych_room_asked_after,
     wants_registration,
 )
 from actions.slot_checks import slots_set_this_turn, told_text
@@ -146,6 +149,14 @@ async def callback_reply(dispatcher: CollectingDispatcher,
     return await request_handoff(dispatcher, tracker, "worker_request")
 
 
+def owed_sum_after_crisis(tracker: Tracker, text: str) -> bool:
+    """还有一万二没给呢 / 一万二啊 within a few turns of the crisis reply (XQ: heard as talk — the listening
+    line — and the sum owed never taken up for the wage case): a sum of pay owed told, no form open."""
+    return not text.startswith("/") and not tracker.active_loop_name and not is_crisis(text) \
+        and crisis_answered(tracker, earlier_turns=6) \
+        and owed_sum_told(text, slots_set_this_turn(tracker), recent_words(tracker, limit=3))
+
+
 def not_found_next_steps(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """那咋办 我记得就是这个号 right after a ticket was not found: the ways on, not 没明白."""
     if tracker.active_loop_name or not said_this_turn(tracker, TICKET_NOT_FOUND, earlier_turns=1):
@@ -203,6 +214,9 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
     if hurry := hurry_reply(tracker, text):
         dispatcher.utter_message(text=hurry)  # 快点 after the place was asked for a person (XL-10)
         return []
+    if (room := await psych_room_asked_after(tracker)) is not None:
+        dispatcher.utter_message(text=room)  # 不要钱的话 在哪 我在黄岛 after the psych lines (p2-22: closed hours)
+        return []
     if place_for_the_person(tracker) and not services_meant(text):
         # 现在没人吗？我在黄岛辛安 right after the place was asked to find a person (XH-10: 没太明白)
         return await request_handoff(dispatcher, tracker, "worker_request")
@@ -240,6 +254,12 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
     if (total := overtime_total(tracker, text)) is not None:
         dispatcher.utter_message(text=total)  # 那一共该给多少钱 after the overtime sum (YW-2)
         return []
+    if not tracker.active_loop_name and (owed := owed_total_reply(tracker)) is not None:
+        dispatcher.utter_message(text=owed)  # 总共是多少钱 after the wage case was filed (XQ-9: 没太明白)
+        return []
+    if (in_kind := await in_kind_pay_reply(tracker)) is not None:
+        dispatcher.utter_message(text=in_kind)  # 管吃管住能不能抵工资, read as out of scope (XQ-6)
+        return []
     if (hours := await place_for_the_hours(tracker)) is not None:
         # 黄岛区辛安街道 那到底现在有没有人 (read as out of scope) after the hours line asked the place
         # (XC-13: 这个我帮不上忙): that station's hours
@@ -260,8 +280,9 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
     check = crisis_check_in(tracker, text)
     if check:
         dispatcher.utter_message(text=check)  # 开玩笑的 right after the crisis reply (ZD-11)
-    if money_after_crisis(tracker, text) and not tracker.active_loop_name:
-        # 打电话有啥用 钱又要不回来 (ZX-12: 没太明白): the wage case goes on with what was told
+    if (money_after_crisis(tracker, text) and not tracker.active_loop_name) or owed_sum_after_crisis(tracker, text):
+        # 打电话有啥用 钱又要不回来 (ZX-12: 没太明白); 还有一万二没给呢 (XQ: the listening line, the sum never
+        # taken up): the wage case goes on with what was told, the sum in it
         if not check:
             dispatcher.utter_message(text=CRISIS_MONEY)
         return await ActionStartService()._start("wage_arrears", dispatcher, tracker, domain)

@@ -20,7 +20,16 @@ from rasa_sdk.types import DomainDict
 from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client
-from actions.fact_tables import CASE_ALIASES, CASE_FACTS, CORRECTED, FACT_NAMES, WAGE_FACTS, fact_text, wage_as_said
+from actions.fact_tables import (
+    CASE_ALIASES,
+    CASE_FACTS,
+    CORRECTED,
+    FACT_NAMES,
+    WAGE_FACTS,
+    fact_text,
+    owed_total_reply,
+    wage_as_said,
+)
 from actions.facts import is_question, worker_messages
 from actions.hotline_form import HotlineForm, answer_here, asked_again_here
 from actions.legal import (
@@ -155,6 +164,9 @@ class ValidateWageArrearsForm(HotlineForm):
             dispatcher.utter_message(text=f"好的，已更正：{FACT_NAMES.get(slot, slot)}改为"
                                           f"{fact_text(slot, value)}。")
             return {slot: value, "case_confirmed": None}
+        if owed := owed_total_reply(tracker):
+            dispatcher.utter_message(text=owed)  # 那隆祥一共欠我们多少 on the summary (XQ-9)
+            return {"case_confirmed": None}
         if points := points_said_now(tracker):
             # 对了 老板给我打了欠条 / 我10月底就不干了 (YO-11: filed at once without them, 对 read as
             # 确认): kept as points of the case, and the summary shown again with them
@@ -250,6 +262,8 @@ class ValidateOvertimeForm(HotlineForm):
         if tracker.get_slot("requested_slot") != "monthly_wage" or not self._waiting_for_answer(tracker) \
                 or SLOT_CHECKS["monthly_wage"](text).ok:
             return None
+        if v.asks_what_day(text):
+            return None  # 你先说除夕算不算法定的 (m2-20: filed as the day worked): a question, answered
         if _BARE_COUNT.match(text):
             return self._count_of_the_day_before(tracker, text).get("overtime_days")
         checked = v.worked_days(text)

@@ -32,6 +32,7 @@ from actions.tickets import (
     case_place,
     contact_phone,
     file_case,
+    in_a_lookup,
     note_on_ticket,
     offer_ticket,
     same_matter_filed,
@@ -381,10 +382,19 @@ async def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker,
         # (ZD-09: 和所在的城市、区 asked again, 辛安 known from the station's card)
         dispatcher.utter_message(text=WHEN_SOMEONE_IS_THERE.format(
             back=back, place="" if city or district else "和所在的城市、区"))
+    elif not (city or district) and in_a_lookup(tracker):
+        # 转人工 right after 没有找到 / 工单号忘了 (XR-14: 您在哪个城市, where nobody needs it): the
+        # staff find a ticket by the worker's phone, not by their city
+        dispatcher.utter_message(text=LOOKUP_PERSON_CLOSED)
     else:
         dispatcher.utter_message(text=closed_text(station, bool(city or district), record.get("station_opens_at")))
     return [SlotSet("handoff_reason", None),
             SlotSet(CALLBACK_SLOT, {"reason": reason, "service": service})]
+
+
+LOOKUP_PERSON_CLOSED = ("工会网格工作站现在不在服务时间。帮您查工单不用说在哪儿：请留下能接电话的手机号（登记工单时"
+                        "留的要是另一个号，也一起说一下），工作人员上班后核实您的身份、找到工单给您回电；"
+                        "着急的话可以打职工服务热线 12351。")
 
 
 QUEUED_IN_CRISIS = ("您在排队等工会的工作人员（{queue}），一接上就在这里回复您。"

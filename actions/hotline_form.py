@@ -25,7 +25,7 @@ from actions.apply_where import where_to_apply_reply
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client, on_action_call, said_this_turn
 from actions.crisis import is_crisis, wants_to_talk
-from actions.fact_tables import FACT_NAMES, OPTIONAL_FACTS, fact_text
+from actions.fact_tables import FACT_NAMES, OPTIONAL_FACTS, fact_text, owed_total_reply
 from actions.facts import (
     answer_fact,
     answer_in_topic,
@@ -37,6 +37,7 @@ from actions.facts import (
     worker_messages,
 )
 from actions.facts import fact_text as record_text
+from actions.in_kind import asks_in_kind_pay, in_kind_pay_reply
 from actions.legal import day_pay_lines, no_contract_not_arrears, sums_for
 from actions.next_service import disowns_holiday_subsidy
 from actions.places import other_place_asked, other_place_lines, resolve_place
@@ -71,9 +72,9 @@ from actions.slot_checks import (
     value_before_this_message,
 )
 from actions.slot_mappings import phones_said
-from actions.subsidies import accident_claim_reply, someone_elses_measures
+from actions.subsidies import accident_claim_reply, fare_reply, someone_elses_measures
 from actions.tickets import phone_owner
-from actions.time_limits import demand_told_line, time_limit_line
+from actions.time_limits import demand_told_line, left_corrected_line, time_limit_line
 from bot.normalize.identity import mask_phone
 from bot.normalize.text import normalize_text
 
@@ -123,6 +124,8 @@ PLACE_HINT = "说区县名就行，不用带“区”字，比如“李沧”“
 PLACE_OFFER = ("还是没弄清您在哪里。点一下您所在的城市就行；要是不方便说，"
                "回复“要”帮您转给网格工作站的工作人员：")
 PLACE_BUTTONS = [{"title": name, "payload": name} for name in ("青岛", "深圳", "上海", "镇江")]
+NOTHING_MORE_PHONE_TEXT = ("好的，手机号先不留也行，我先帮您登记。没有电话工作人员没法回电，但您随时可以回到这里："
+                           "在这里留言，工作人员上班后能看到；查进度告诉我工单号就行。想让他们回电，把手机号发给我，我加到工单上。")
 NO_PHONE_TEXT = ("好的，不留电话也可以。登记后请记下工单号，查进度时告诉我工单号，"
                  "或者直接打服务站的电话。")
 PHONE_LEFT_OPEN_TEXT = ("手机号先空着，我先帮您登记；想让工作人员给您回电的话，随时把手机号发给我，"
@@ -269,7 +272,8 @@ class HotlineForm(FormValidationAction):
     async def validate_phone(self, value, dispatcher, tracker, domain) -> Slots:
         """A mobile number, or the worker's choice to leave none (said back once)."""
         if value == v.NO_PHONE:
-            dispatcher.utter_message(text=NO_PHONE_TEXT)
+            said = (tracker.latest_message or {}).get("text") or ""
+            dispatcher.utter_message(text=NOTHING_MORE_PHONE_TEXT if v.says_nothing_more(said) else NO_PHONE_TEXT)
             return {"phone": v.NO_PHONE}
         return apply("phone", v.phone(value), dispatcher, domain)
     validate_id_number = slot_validator("id_number")
@@ -409,6 +413,8 @@ class HotlineForm(FormValidationAction):
             return False  # 确认 / 修改 / 金额是九千五 answer the summary
         case = tracker.get_slot("pending_case") if self.form_name() == "ticket_offer_form" else None
         own = self._own_service() or (case.get("type") if isinstance(case, dict) else None)
+        if own in ("wage_arrears", "minimum_wage", "overtime_pay") and asks_in_kind_pay(text):
+            return False  # 包吃包住算不算在最低工资里 in the wage case (XQ-6: switched to the minimum-wage form)
         if own and says_not_this(text, own):
             # 俺说了不是欠钱 俺要法律援助 (J-10): whatever the NLU made of 欠钱; 不是欠 是扣 俺问这扣钱
             # 合不合法 on the deduction's offer (ZQ-12: the arrears form) names no other: it stays
@@ -650,7 +656,7 @@ class HotlineForm(FormValidationAction):
             elif restart := demand_told_line(text, recent_words(tracker, limit=8)):
                 dispatcher.utter_message(text=restart)  # 我一直在微信上催 … (YW-9: the year restarts)
         elif asked == "case_confirmed" and not corrected and (limit := time_limit_line(
-                text, recent_words(tracker, limit=8))):
+                text, recent_words(tracker, limit=8)) or left_corrected_line(text, recent_words(tracker, limit=8))):
             # 先问一下 我走了快两年了 上个月还催过 这样还在时效里吗 on the summary (ZW-09: read as a
             # correction of the time owed, never answered): the limit on their own dates
             dispatcher.utter_message(text=limit)
@@ -712,6 +718,8 @@ class HotlineForm(FormValidationAction):
         own = self._own_service()
         # (not the law: 仲裁 / 合同 / 社保 in a question are answered in place, EE-12 replay)
         later = [s for s in services_named(text) if s not in (own, "legal_aid") and s in SERVICE_NAMES]
+        if asks_in_kind_pay(text):
+            return []  # 包吃包住算不算在最低工资里 in the wage case: answered now (XQ-6), not promised for later
         if not own or not later or tracker.get_slot("next_service") == later[0] or text.startswith("/"):
             return []
         dispatcher.utter_message(text=f"好的，“{SERVICE_NAMES[later[0]]}”的事，这件登记完接着帮您看。")
@@ -770,7 +778,9 @@ class HotlineForm(FormValidationAction):
         # and the other question answered beside it
         # 要自己去办手续不 还是自动就有 right after the 上海 accident cover (XD-15: the overtime
         # multipliers, read from the message before it): the cover's own answer first
-        claim = None if sums else await accident_claim_reply(tracker)
+        # 包吃包住算不算在最低工资里 (XQ-6), 那隆祥一共欠我们多少 (XQ-9), 返乡车票有补贴吗 (XQ-16): 没有现成的准确答案
+        claim = await in_kind_pay_reply(tracker) or owed_total_reply(tracker) or (
+            None if sums else await accident_claim_reply(tracker) or await fare_reply(tracker))
         answers = [claim] if claim else sums + [
             line for line in await answer_here(tracker)
             if not (sums and (re.search(r"经济补偿|二倍工资|赔偿金", line) or line.startswith("按您说的")))]

@@ -23,11 +23,18 @@ from actions import validators as v
 from actions.common import bot_said, location, said_this_turn
 from actions.fact_tables import wage_as_said
 from actions.facts import applied_deduction, case_messages, case_words, holiday_day_pay_line, is_question, recent_words
-from actions.overtime_calculator import money, overtime_pay, yuan
+from actions.overtime_calculator import money, worked_pay, yuan
 from actions.overtime_days import read_worked_days
 from actions.seed_files import seed
 from actions.service_catalog import INJURY
-from actions.time_limits import months_since_left, time_limit_points
+from actions.time_limits import (
+    applied_limit,
+    injury_day,
+    left_corrected_line,
+    left_ranges,
+    months_since_left,
+    time_limit_points,
+)
 from bot.normalize.numbers import find_amounts, find_durations, iso_months
 from bot.normalize.text import CORRECTION_CUES, normalize_text
 
@@ -39,16 +46,28 @@ WAGE_UNKNOWN = "工资记不清也没关系：上面的月数按您的月工资�
 # paragraph, the wage that followed summed nothing)
 _NO_CONTRACT = re.compile(r"(?:没|没有|木有|冇|不|未)(?:跟我|和我|给我|与我|给|跟|和)?签(?:过|订过?)?"
                           r"(?:任何|啥|什么|个|份|一份)?(?:劳动|书面)?合同|"
+                          # 公司不和俺签劳动合同 / 合同一直不给签 / 老板说不用签合同 (XR-8: the legal-aid
+                          # paragraph, no word of the law)
+                          r"合同\s?\S{0,4}?(?:不给|不跟[我俺]|不和[我俺]|拖着不|一直不|就是不|也不)签|"
+                          r"(?:不用|不需要|用不着|没必要)签(?:劳动|书面)?合同|"
+                          r"合同[^，,。；;！!？?]{0,12}?(?:也|都|还|一直|从来)没(?:有)?签|"
                           # 合同 / 没签, two messages (ZZ-16); 不给签合同 (ZL-11); 一直木有签合同 (YN-07:
                           # 木有 is 没有, the legal-aid blurb alone)
                           r"(?:没|木)(?:有)?(?:劳动)?合同|合同\s?\S{0,3}没签|(?:双倍|二倍|两倍)工资")
+# 公司不和俺签劳动合同 / 老板不肯跟我们签合同 (XR-8): no contract, said of the worker or the workers —
+# for the lawfulness question and the ticket's point (老板不跟俺签合同 咋整 is the legal-aid flow's, J-10)
+_NO_CONTRACT_WITH_US = re.compile(_NO_CONTRACT.pattern + r"|(?:没|没有|不|未)(?:肯|愿意?)?(?:跟|和|给|与)"
+                                  r"(?:[我俺咱](?:们)?)签(?:过|订过?)?(?:劳动|书面)?合同")
 # 没交社保 … 能直接辞职吗 还有补偿吗 (V-08): leaving for the employer's fault is paid the same
 _DISMISSED = re.compile(r"社保.{0,10}辞职|辞职.{0,8}补偿|被迫辞职|拖.{0,6}工资.{0,12}辞|(?:自己|主动)辞.{0,12}拖|"
-                        r"辞退|开除|解雇|裁员|裁人|被裁|裁掉|裁[我俺]|炒了|炒鱿鱼|不让(?:我)?干了|让我走|被辞|解除(?:劳动)?合同|"
+                        r"辞退|开除|解雇|裁员|裁人|被裁|裁掉|裁[我俺]|炒了|炒鱿鱼|不让(?:我|俺)?(?:再)?干了|(?<![不别没])让我走|被辞|解除(?:劳动)?合同|"
                         r"经济补偿|补偿金|赔偿金|(?:不用|别|不要)(?:[我俺]|你)?(?:再)?来(?:上班|上工|干活|干)?了|开了我|被.{0,4}开了|[把给][我俺]开了|给开了|"
                         r"撵走|撵出|赶走|[把给][我俺]撵|让[我俺]滚|让[我俺]\S{0,5}走人|辞[我俺]|辞了[我俺]|不胜任|"
                         r"不要[我俺](?:了|就不要了)|说不要[我俺]|不用[我俺]了|(?:叫|让)[我俺](?:回家|别干)|"
-                        r"[把给][我俺]辞了|辞退了[我俺]")  # (把我辞了, ZK-08: read as a resignation)
+                        r"[把给][我俺]辞了|辞退了[我俺]|"
+                        # 现在老板要我走 / 叫俺走人 (n2-12: the double wage alone, no severance)
+                        r"(?<![不别没])(?:要|叫|喊)[我俺](?:们)?走|(?<![不别没])让俺走")
+# (把我辞了, ZK-08: read as a resignation)
 # (上周突然说不用我来了 / 明天别来上班了, XP-9: no dismissal read, 不对，是九千五 then got the menu)
 # (说不要我就不要了, RR-14; 上礼拜突然说不用我了, ZD-06 went to the wage form)
 _HOW_MUCH = re.compile(r"多少|怎么算|咋算|能拿|能要|能多要|多要|多拿|能赔|赔几|几个月|算一下|算算|算个数|给多少|"
@@ -119,7 +138,7 @@ def months_worked(words: str, today: date | None = None) -> int | None:
     for start, end, months in _joined(words):
         before = words[max(0, start - 6):start]
         if _OTHER_TIME_NEAR.search(words[max(0, start - 5):start]) or _AGO.match(words[end:end + 2]) \
-                or _pay_rate_at(words, start, end) or _SINCE_LEAVING.search(words[max(0, start - 8):start]) \
+                or _pay_rate_at(words, start, end) or _since_left(words, start) \
                 or _pay_period_or_days(words, start, end) or _insurance_time(words, start, end):
             continue  # 提前一个月 (ZC-10: a notice), 两个月前摔的 (ZD-05: when it happened)
         if _WORK_BEFORE.search(before) or (_WORK_AFTER.match(words[end:end + 4])
@@ -216,7 +235,7 @@ def _other_time(words: str, start: int, end: int) -> bool:
                 or re.match(r"\S{0,2}(?:是|的)?(?:怀孕|孕期|合同|试用)", words[end:end + 6])
                 or _AGO.match(words[end:end + 2])
                 or _pay_rate_at(words, start, end)
-                or bool(_SINCE_LEAVING.search(words[max(0, start - 8):start]))
+                or _since_left(words, start)
                 or _pay_period_or_days(words, start, end))
 
 
@@ -254,6 +273,14 @@ _PAY_RATE = re.compile(r"(?:平均|大概|差不多|能拿|拿|有|才|就|也�
 # 被辞退了 到现在大概一年零两个月了 (ZU-06, ZO-07: summed as the time worked): the time since
 # leaving; 干到现在三年了 is the time worked
 _SINCE_LEAVING = re.compile(r"(?<![干做班])(?:到现在|至今|到今天|过去)(?:了)?(?:大概|差不多|已经|都|快)?\s*$")
+
+
+def _since_left(words: str, start: int) -> bool:
+    """The time said at ``start`` is the time since the worker left or was dismissed (被辞退了
+    到现在两个月了 / 被开除半年了 / 离职都三个月了 — XQ-11: summed as the time worked, the severance
+    half a month), not the time worked; 干到现在三年了 is the time worked."""
+    return bool(_SINCE_LEAVING.search(words[max(0, start - 8):start])) \
+        or any(begin <= start < end for begin, end in left_ranges(words))
 
 
 # 两个月前摔的 / 半年以前: when something happened, not how long the worker worked
@@ -299,9 +326,10 @@ def _joined(words: str) -> list[tuple[int, int, int]]:
 
 def rough_time(words: str) -> bool:
     """三年多 / 快五年 (XB-13): whole years and some months not said — the severance's last
-    half month or month is not known."""
-    return "年多" in words or any(months >= 24 and not months % 12 and _NEARLY.search(
-        words[max(0, start - 4):start]) for start, _end, months in _joined(words))
+    half month or month is not known. 走了一年多了 is the time since leaving, not worked
+    (在厂里干了两年 走了一年多了 filed 在这个单位干了：2年多)."""
+    return any(("年多" in words[start:end + 1] or (months >= 24 and not months % 12 and _NEARLY.search(
+        words[max(0, start - 4):start]))) and not _since_left(words, start) for start, end, months in _joined(words))
 
 
 def monthly_wage_in(words: str) -> int | None:
@@ -473,6 +501,23 @@ def months_unpaid(words: str) -> int:
     return int(count) if count.isdigit() else int(_count(count.replace("俩", "两")) or 1)
 
 
+# 工钱还欠俺八千 / 还欠我8000块工资 / 老板欠了俺八千块钱工钱 / 工资拖了我五千没给
+_OWED_BEFORE_SUM = re.compile(r"(?:欠|拖|压|扣着)(?:了|着)?(?:我|俺|我们|俺们)?(?:的)?\s*$")
+_WAGE_NEAR = re.compile(r"工资|工钱|工费|薪水")
+
+
+def amount_unpaid(words: str) -> int | None:
+    """The pay owed told as a sum of money (工钱还欠俺八千), the last said; None when none is."""
+    found = None
+    for span in find_amounts(words):
+        if not isinstance(span.value, (int, float)) or span.value < 100:
+            continue
+        around = words[max(0, span.start - 10):span.end + 8]
+        if _OWED_BEFORE_SUM.search(words[max(0, span.start - 6):span.start]) and _WAGE_NEAR.search(around):
+            found = int(span.value)
+    return found
+
+
 def owed_besides(words: str, wage: int) -> list[tuple[str, str, Decimal]]:
     """The pay still owed besides the severance or double wage (YQ-16: 上个月工资还没发 上个月平时加班
     20个小时也没给钱 — only the severance was summed): (the line, its name in the total, the sum)."""
@@ -480,6 +525,12 @@ def owed_besides(words: str, wage: int) -> list[tuple[str, str, Decimal]]:
     if days := days_unpaid(words):
         line, amount = days_unpaid_line(days, wage)
         items.append((line, "没结的工资", amount))
+    if not months_unpaid(words) and (sum_owed := amount_unpaid(words)):
+        # 工钱还欠俺八千 (n2-15: on neither the sums nor their total)
+        amount = Decimal(sum_owed)
+        items.append((f"欠的工钱：按您说的 {yuan(amount)} 元，单位要足额补发；劳动监察责令限期支付仍不付的，"
+                      "还要加付应付金额50%以上100%以下的赔偿金（《劳动合同法》第三十条、第八十五条）。",
+                      "欠发工资", amount))
     if owed := months_unpaid(words):
         amount = Decimal(owed * wage)
         items.append((f"欠发的工资：{owed} 个月 × {wage:,} 元 = {yuan(amount)} 元，单位要足额补发；劳动监察责令限期支付"
@@ -487,9 +538,7 @@ def owed_besides(words: str, wage: int) -> list[tuple[str, str, Decimal]]:
                       "欠发工资", amount))
     worked = read_worked_days(words) if "加班" in words else None
     if worked:
-        pay = overtime_pay(wage, worked.statutory_days, worked.rest_days, worked.extended_hours,
-                           dates=worked.dates, comp_days=worked.comp_days, rest_hours=worked.rest_hours,
-                           holiday_hours=worked.holiday_hours)
+        pay = worked_pay(wage, worked)  # every part of the reading, halves too (XQ-3)
         if pay.total:
             working = "；".join(line.working for line in pay.lines)
             items.append((f"没给的加班费（《劳动法》第四十四条）：{working}。", "加班费", pay.total))
@@ -555,6 +604,71 @@ def severance_line(months: int, wage: int | None, rough: bool = False, ask: bool
                  "违法解除，按上面的二倍算。")
     return (line + ("" if wage or not ask else f"{WAGE_ASK}。")
             + "职工自己有严重过错被解除的没有补偿；有争议一年内可以申请劳动仲裁。")
+
+
+# 合同到期了公司不跟我续签 / 合同满了厂里不续了 / 是公司不想续 我愿意续的 (n2-7: the record's rule,
+# then the legal-aid paragraph — no sum on the five years and 7,000 told): the employer ends a
+# fixed-term contract at its term — severance on the years (第四十四条、第四十六条第五项), no 2N
+_NOT_RENEWED = re.compile(r"合同\S{0,3}?(?:到期|到了期|期满|满了|到头)\S{0,10}?(?:不|没|没有|不再|不想|不肯|不愿意?)"
+                          r"(?:跟[我俺]|和[我俺]|给[我俺])?(?:再)?续|"
+                          r"(?:公司|单位|老板|厂里?|领导|人事|他们?)\S{0,4}?(?:不想|不愿意?|不肯|不打算|不给|不跟[我俺]|"
+                          r"不和[我俺]|没跟[我俺]|没和[我俺]|不再)(?:再)?续|不续签|不再续签|不给续|没给续|没续签|不续了")
+# 我自己不想续了 / 是我不愿意续: the worker ends it — no severance (unless the terms offered were lower)
+_WORKER_DECLINES = re.compile(r"(?:是|我|俺)(?:自己)?(?:不想|不愿意?|不打算|不肯)(?:再)?续")
+_TERMS_LOWERED = re.compile(r"降(?:低)?(?:工资|待遇|条件)|(?:工资|待遇|条件)\S{0,3}(?:降|低|少|差)")
+_KEPT_ON = re.compile(r"(?<![想意要])(?:还|继续|接着|照样|一直)(?:在)?(?:干着?|上班|上着班|做着?)(?!到)|"
+                      r"又干了|还让[我俺]干")
+NOT_RENEWED_SOURCE = "《劳动合同法》第四十四条、第四十六条第五项、第四十七条"
+
+
+def not_renewed(words: str) -> bool:
+    """The employer let a fixed-term contract end without renewing it — the worker did not decline
+    it (or declined only terms lowered): 第四十六条第五项 owes the severance then."""
+    if not _NOT_RENEWED.search(words) or _KEPT_ON.search(words):
+        return False  # 合同到期没续签 还在干着: the contract goes on (the double wage's case)
+    return not _WORKER_DECLINES.search(words) or bool(_TERMS_LOWERED.search(words))
+
+
+def not_renewed_line(months: int, wage: int | None, ask: bool = True) -> str:
+    """The severance of a contract the employer did not renew, on the worker's time and wage
+    (第四十七条: a month per year, a month for six months or more, half under six); it is no
+    unlawful dismissal, so no 2N is said."""
+    pay_months = severance_months(months)
+    line = f"按您说的在这个单位干了{_period(months)}，合同到期是单位不续签：经济补偿是 {pay_months:g} 个月工资"
+    line += f"，按月工资 {wage:,} 元算约 {int(pay_months * wage):,} 元。" if wage else "。"
+    if not wage and ask:
+        line += f"{WAGE_ASK}。"
+    return (line + "这是合同到期终止的补偿，不是违法辞退，所以没有二倍的赔偿金；只有单位维持或者提高原来的条件要续、"
+            "是您自己不愿意续的，才没有补偿。合同到期后单位还让您接着干的，视为按原条件继续履行。"
+            f"单位不给的，可以打 12333 投诉，或者在合同到期之日起一年内申请劳动仲裁（{NOT_RENEWED_SOURCE}）。")
+
+
+# 我老婆怀孕了 / 媳妇怀孕我请假陪她: someone else's pregnancy, not the worker's own
+_SOMEONE_ELSES = re.compile(r"(?:老婆|媳妇|爱人|妻子|对象|女朋友|她|闺女|女儿|同事|工友)\S{0,3}$")
+
+
+def pregnant_herself(words: str) -> bool:
+    """The worker says she is (or was, at the dismissal) pregnant, in childbirth or nursing —
+    not a wife's or a workmate's pregnancy."""
+    return any(not _SOMEONE_ELSES.search(words[max(0, m.start() - 5):m.start()]) for m in _PREGNANT.finditer(words))
+
+
+def pregnant_dismissal_line(months: int, wage: int | None, rough: bool = False, ask: bool = True) -> str:
+    """The sum of a dismissal in pregnancy, childbirth or nursing: unlawful as a rule
+    (《劳动合同法》第四十二条 bars 第四十条、第四十一条), so the damages — twice the severance
+    (第四十八条、第八十七条) — or the job back, said first; the severance only when she agrees to go."""
+    pay_months = severance_months(months) * 2
+    more = "多" if rough and not months % 12 else ""
+    line = (f"按您说的在这个单位干了{_period(months)}{more}，孕期、产期、哺乳期被辞退，除非是您自己严重违纪等过错"
+            f"（第三十九条），一般属于违法解除：可以要赔偿金，是经济补偿（{pay_months / 2:g} 个月工资）的二倍，"
+            f"{pay_months:g} 个月工资")
+    line += f"，按月工资 {wage:,} 元算约 {int(pay_months * wage):,} 元" if wage else ""
+    line += "（“多”出来的不满六个月再加一个月，满六个月再加两个月）" if more else ""
+    line += "；也可以不要赔偿金，要求单位继续履行劳动合同、让您回去接着干，合同在这期间到期的要延续到哺乳期结束。"
+    if not wage and ask:
+        line += f"{WAGE_ASK}。"
+    return line + ("可以打 12333 投诉，或者一年内申请劳动仲裁（《劳动合同法》第四十二条、第四十五条、第四十八条、"
+                   "第八十七条；《女职工劳动保护特别规定》第五条）。")
 
 
 _N = r"(半|\d{1,2}|[一二两三四五六七八九十])"
@@ -790,6 +904,13 @@ def probation_lines(words: str, minimum: tuple[str, int] | None = None, total_as
             n = severance_months(worked)
             line += (f"：按您说的干了{_period(worked)}、月工资 {wage:,} 元，违法解除的赔偿金是 {n * 2:g} 个月工资，"
                      f"约 {n * 2 * wage:,.0f} 元；单位真能证明您不符合录用条件的，没有这笔钱")
+        elif wage and probation and probation < 6 and _HOW_MUCH.search(words):
+            # 试用期三个月 一个月四千 … 能要多少钱 (n2-3: the rule again, no figure): let go inside a
+            # probation shorter than six months, the time worked is under six months — half a
+            # month's severance, so the 2N is one month's pay
+            line += (f"：试用期{probation:g}个月，在试用期内被辞，干的不满六个月，经济补偿是半个月工资，"
+                     f"违法解除的赔偿金是它的二倍，也就是 1 个月工资，按月工资 {wage:,} 元算约 {wage:,} 元"
+                     "（《劳动合同法》第四十七条、第八十七条）；单位真能证明您不符合录用条件的，没有这笔钱")
         lines.append(line + "。")
     if (paid := probation_paid(words)) is not None:
         served = int(probation) if probation and (_PROBATION_SERVED.search(words) or total_asked) else None
@@ -976,7 +1097,7 @@ _PREGNANT = re.compile(r"怀孕|孕期|怀了孩子|怀了孕|有了身孕|有�
 _HURT = re.compile(INJURY.pattern + r"|受了伤|压伤|断了|伤了|职业病|尘肺")  # the catalogue's injury, and more
 _NOTHING_PAID = re.compile(r"(?:没|不)给(?:钱|补偿|一分)|一分钱?(?:都|也)?没给|啥(?:钱)?也没给|补偿\S{0,3}没(?:给|有)|"
                            r"一分补偿没有")
-_CASE_POINTS = ((_NO_CONTRACT, "没签劳动合同"), (_DISMISSED, "被辞退"), (_NO_NOTICE, "没提前通知"),
+_CASE_POINTS = ((_NO_CONTRACT_WITH_US, "没签劳动合同"), (_DISMISSED, "被辞退"), (_NO_NOTICE, "没提前通知"),
                 (_NOTHING_PAID, "没给钱"), (_DAYS_OWED, "还有几天工资没结"),
                 (_NO_INSURANCE, "没交社保"), (_HURT, "受了伤"), (re.compile(r"试用期"), "试用期"),
                 (_ID_KEPT, "扣押身份证"), (_PREGNANT, "怀孕（孕期、产期、哺乳期）"))
@@ -1112,8 +1233,10 @@ def _feared(words: str, match: re.Match) -> bool:
                 and _WHAT_THEN.match(words, match.end()))
 
 
-_FIRED = re.compile(r"辞退|开除|解雇|被辞|炒了|炒鱿鱼|不用我|不用俺|不要我|不要俺|让我走|让我滚|撵|赶走|开了我|"
-                    r"[把给][我俺](?:开|辞)了|被.{0,4}开了|裁员|裁人|被裁|裁掉|裁[我俺]")  # (要裁人 裁俺的话, YS-06)
+_FIRED = re.compile(r"辞退|开除|解雇|被辞|炒了|炒鱿鱼|不用我|不用俺|不要我|不要俺|(?<![不别没])让我走|让我滚|"
+                    r"撵|赶走|开了我|"
+                    r"[把给][我俺](?:开|辞)了|被.{0,4}开了|裁员|裁人|被裁|裁掉|裁[我俺]|"
+                    r"(?<![不别没])(?:要|叫|喊)[我俺](?:们)?走|(?<![不别没])让俺走")  # (要裁人 裁俺的话, YS-06)
 
 
 def case_points(words: str) -> dict[str, str]:
@@ -1130,6 +1253,8 @@ def case_points(words: str) -> dict[str, str]:
                        *(["离职不结工资"] if _LEAVES.search(words) and _PAY_KEPT.search(words) else []),
                        *([contract] if contract else []),
                        *(["众包骑手（平台说不是员工）"] if _CROWD.search(words) and _RIDER.search(words) else [])])
+    if "试用期" in points and not re.sub(r"没有?试用期|不在试用期", "", words).count("试用期"):
+        points = "、".join(p for p in points.split("、") if p != "试用期")  # 没有试用期了 (n2-10: filed as 试用期)
     if "没交社保" in points and not _insurance_unpaid(words):
         # 要是没交社保的话还能算工伤吗 (XP-8): a supposition, no fact of the case
         points = "、".join(p for p in points.split("、") if p != "没交社保")
@@ -1233,6 +1358,17 @@ def grounds_answer(text: str, words: str) -> str | None:
     return None
 
 
+def _damages_figure(words: str, wage: int | None) -> str | None:
+    """The 2N of an unlawful dismissal on the time and pay the worker told (第四十七条、第八十七条);
+    None when either is not told."""
+    months, wage = months_worked(words), monthly_wage_in(words) or wage
+    if not months or not wage:
+        return None
+    n = severance_months(months) * 2
+    return (f"按您说的干了{_period(months)}、月工资 {wage:,} 元：违法解除的赔偿金是 {n:g} 个月工资，"
+            f"约 {int(n * wage):,} 元（第四十七条、第八十七条）。")
+
+
 def worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: bool = False,
                months_told: int | None = None, minimum: tuple[str, int] | None = None) -> list[str]:
     """:func:`_worked_out`, after the law on what the employer keeps from the worker (the ID
@@ -1252,6 +1388,8 @@ def _worked_out_after_checks(text: str, words: str, wage: int | None, asked_wage
                              months_told: int | None, minimum: tuple[str, int] | None) -> list[str]:
     """:func:`worked_out` past the questions answered first."""
     if grounds := grounds_answer(text, words):
+        if grounds == PERFORMANCE_LINE and (damages := _damages_figure(words, wage)):
+            grounds += damages  # 干了两个月 月薪六千 能要赔偿吗 (n2-17: the rule, no figure)
         return [grounds]  # 光凭业绩不好辞退我不合法 / 沒合同算不算工傷 / 试用期算不算 (XL-6, XL-13, XL-14)
     if contract_unknown(text):
         return [CONTRACT_COPY_LINE]  # 合同我也不知道签没签 … 没给我留 (XH-5: only the ticket prompt again)
@@ -1262,6 +1400,8 @@ def _worked_out_after_checks(text: str, words: str, wage: int | None, asked_wage
         return [injury]  # 工伤鉴定九级 月工资5000 能赔多少 (YV-06: the 工伤认定 paragraph alone)
     if leave := injury_leave_pay_line(text, words, wage):
         return [leave]  # 我一个月七千 老板说养伤期间只给一半 对不对 (XC-8: read as the wage, then 最低工资)
+    if medical := injury_medical_line(text, words):
+        return [medical]  # 那医药费呢 都是俺自己垫的 after an injury (n2-14: hardship relief and a phone asked)
     if fear := fear_answered_here(text, words):
         return [fear]  # 会不会把我开了 (XE-5: read as a dismissal)
     kept = kept_from_the_worker(text)
@@ -1291,20 +1431,25 @@ def _worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo:
         return probation
     if _PAID_WHEN.search(text) and not _HOW_MUCH.search(text) and not asked_wage:
         return []  # 厂里说补偿金下个月才给 这中不中 (YM-09: the sum again): when, not how much
+    if verdict := no_contract_verdict(text, words):
+        return _verdict_and_sum(verdict, words, wage, months_told)  # 老板一直不跟我签合同 这样合法吗 (XR-8)
     if asked_wage:
         wage = wage or next((int(s.value) for s in find_amounts(text)), None)
     elif not redo and not (_HOW_MUCH.search(text) or _NO_CONTRACT.search(text) or dismissed(text)
+              or not_renewed(text)  # 是公司不想续 我愿意续的 (n2-7: the legal-aid paragraph)
               or days_unpaid(text)  # 十来天工资也没给结 能一起要吗 (YW-6)
               or (_WORKED_SAID.search(text) and (_NO_CONTRACT.search(words) or dismissed(words)))):
         return []
-    if not (_NO_CONTRACT.search(words) or dismissed(words) or quits_over_fault(words)):
+    if not (_NO_CONTRACT.search(words) or dismissed(words) or quits_over_fault(words) or not_renewed(words)):
         return []
     # the wage is asked only when a sum is asked for (想找律师 / 想申请仲裁: the case goes on)
     # 俺在饭店干了十个月 没签过合同 / 干了8个月一直没签合同 怎么办 (XN-7): the double wage told now is
     # worked out on the worker's own wage, so it is asked for (not for 想找律师: the case goes on)
     ask = asked_wage or bool(_HOW_MUCH.search(text)) or bool(
         _NO_CONTRACT.search(text) and not dismissed(words) and not quits_over_fault(words)
-        and (_WHAT_NOW.search(text) or not (is_question(text) or _OTHER_WISH.search(text))))
+        and (_WHAT_NOW.search(text) or not (is_question(text) or _OTHER_WISH.search(text)))) or bool(
+        # 没签合同 … 现在他不让俺干了 … 俺该咋整 (n2-15): the sums of both, on the wage asked for
+        _NO_CONTRACT.search(text) and dismissed(text) and _WHAT_NOW.search(text))
     months = months_worked(words) or months_told or (months_said_now(text) if _WORKED_SAID.match(text) else None)
     if (months or redo) and (again := months_said_now(text)):
         months = again  # (三年五个月 alone, the months asked for: the time worked)
@@ -1318,13 +1463,15 @@ def _worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo:
             # double wage's rule, and the time worked it needs
             return [no_contract_ask(words)]
         if _HOW_MUCH.search(text) and re.search(r"补偿|赔偿|多少钱|能要多少|能拿多少|算算", text) \
-                and (dismissed(words) or _NO_CONTRACT.search(words)):
+                and (dismissed(words) or _NO_CONTRACT.search(words) or not_renewed(words)):
             return [MONTHS_ASK]  # 一个月五千 能要多少补偿 after 把我辞了 (ZS-06: the legal-aid text)
         if _NO_CONTRACT.search(text) and not dismissed(words) and not quits_over_fault(words):
             return [no_contract_ask(words)]  # 饭店后厨 没签合同 (XH-16: the legal-aid paragraph alone)
         return []
     # 不对，是九千五 … 前十二个月平均九千五 after 工资大概八千 (ZW-11 kept 8,000): the pay said now
     wage = (None if asked_wage else monthly_wage_in(text)) or wage or monthly_wage_in(words)
+    if not_renewed(words) and not (dismissed(words) or quits_over_fault(words) or _NO_CONTRACT.search(words)):
+        return [not_renewed_line(months, wage, ask)]  # 合同到期公司不续签 干了五年 月薪七千 (n2-7)
     lines: list[str] = []
     resigned = resigning(words)  # (YN-08: 想辞职 was told the 2N of an unlawful dismissal)
     left = resigned and left_already(words)
@@ -1334,6 +1481,9 @@ def _worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo:
                                     no_notice=bool(_NO_NOTICE.search(words)), resigned=resigned, left=left))
         if _MADE_TO_RESIGN.search(text) and not resigned:
             lines[0] = made_to_resign_line(lines[0])
+        elif not resigned and pregnant_herself(words):
+            # 怀孕三个月了 … 把我辞退了 … 能赔多少 (n2-4: 经济补偿 first, the damages a maybe): unlawful
+            lines[0] = pregnant_dismissal_line(months, wage, rough_time(words), ask)
         if resigned and _NO_INSURANCE.search(words) and not _INSURANCE_UNKNOWN.search(words):
             # 半年木交 … 干了四年了 补偿咋算 (XH-7): the months unpaid are paid in, besides
             lines[0] += INSURANCE_MAKE_UP  # 让俺自己写个辞职信 写了还有补偿吗 (YS-06: 能要)
@@ -1345,11 +1495,30 @@ def _worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo:
             items_total(words, months, wage, dismissed(words), besides, resigned)]
     if len(lines) == 2 and wage and months > 1:
         lines.append(total_line(months, wage, resigned, left))
+    if lines and (dismissed(words) or quits_over_fault(words)) and (limit := applied_limit(words)):
+        # 被辞退了 到现在两个月了 (XQ-11): the year to claim on the worker's own time since leaving
+        lines[0] = _GENERAL_LIMIT.sub(lambda _m: limit, lines[0], count=1)
     if insured_only and lines:
         said = _period(insured_only)
         lines[0] = lines[0].replace(f"按您说的在这个单位干了{said}：", f"您说单位{said}一直没给交社保，"
                                     f"就按您说的在这个单位干了{said}算（实际干得更久的告诉我，我重算）：", 1)
     return lines
+
+
+# the severance line's word on the one year, said when no time since leaving is told
+_GENERAL_LIMIT = re.compile(r"有争议(?:离职后)?一年内可以申请劳动仲裁。")
+
+
+def _verdict_and_sum(verdict: str, words: str, wage: int | None, months_told: int | None) -> list[str]:
+    """不合法 and what to do (:func:`no_contract_verdict`), then the double wage on the worker's own
+    months (干了半年了老板也不签合同 犯不犯法), or the question how long they worked; 刚来半个月:
+    no double wage yet, nothing to ask."""
+    months = months_worked(words) or months_told
+    if _FIRST_MONTH.search(words) or months == 1:
+        return [verdict]
+    if not months:
+        return [verdict + NO_CONTRACT_HOW_LONG]
+    return [verdict, double_wage_line(months, wage or monthly_wage_in(words), ask=True)]
 
 
 def insurance_period_as_worked(words: str) -> int | None:
@@ -1371,6 +1540,12 @@ _MADE_TO_RESIGN = re.compile(r"(?:让|叫|要|逼|要求|劝|非让|非要)(?:�
                              r"(?:辞职|离职|辞工|自愿|个人原因)")
 
 
+# 那社保能要回来吗 / 社保咋办 / 没交的保险呢: the insurance not paid in, asked after a sum on something else
+_INSURANCE_ASKED = re.compile(r"(?:社保|五险|养老保险|医疗保险|社会保险|保险)\S{0,6}?"
+                              r"(?:能要|要回来|要得回|补|咋办|怎么办|咋整|呢|吗|能不能|怎么弄|咋弄|算不算|给不给)")
+INSURANCE_ASKED_LINE = ("社保能补，但不是折成钱给您：没交的那段社保，要单位按您干活的时间给补缴进社保账户。"
+                        "可以打 12333 或到当地社保经办机构、劳动监察投诉，要求单位补缴；没签合同也能用工资转账记录、"
+                        "考勤、工友证言证明您在那干过（《社会保险法》第五十八条、第六十三条）。")
 INSURANCE_MAKE_UP = ("另外，没交的那段社保要单位补缴，不折成钱给个人：可以打 12333 向社保经办机构或劳动监察投诉，"
                      "要求补缴（《社会保险法》第六十三条）。")
 
@@ -1519,11 +1694,40 @@ def resigning(words: str) -> bool:
     return bool(_RESIGNS.search(words)) and not _FIRED.search(words)
 
 
+# 老板说要提前三个月 / 必须提前两个月打报告 / 提前60天: a longer notice than the law's, demanded
+_LONGER_NOTICE = re.compile(r"提前\s*(?:[两二三四五六2-6]\s*个?月|半年|(?:[4-9]\d|[1-9]\d{2})\s*天|"
+                            r"[四五六七八九]十\s*天)")
+# 没有试用期了 / 早过了试用期 / 干了两年了: past the probation (its 3 days are not hers)
+_NO_PROBATION = re.compile(r"没有?试用期|不在试用期|试用期(?:早就?|都|已经)?(?:过了|满了|结束了)|"
+                           r"(?:早就?|已经)?转正了?")
+
+
+def _own_notice_line(words: str, months: int | None) -> str | None:
+    """The notice of a worker past probation who resigns for her own reasons, said as hers (n2-10:
+    我干了两年了 没有试用期了 after 要提前多久说 got the legal-aid paragraph): 30 days in writing
+    (第三十七条), a longer notice the boss demands has no basis, and the pay is settled on leaving
+    (《工资支付暂行规定》第九条). None when neither the probation's end nor a longer notice is told."""
+    past = _NO_PROBATION.search(words)
+    longer = _LONGER_NOTICE.search(words)
+    if not (past or longer):
+        return None
+    opening = (f"按您说的干了{_period(months)}，" if months else "") + ("已经不在试用期，" if past else "")
+    line = (f"{opening}个人原因辞职，提前30天书面通知单位就行（《劳动合同法》第三十七条），"
+            "不用单位批准，到期就可以走。")
+    if longer:
+        line += f"老板说要“{longer.group()}”，没有法律依据，法律规定的就是30天。"
+    return (line + "辞职信写明哪天提出、哪天走，自己留一份，留好交给单位的证据（微信截图、快递单）。"
+            "走的时候工资要一次结清（《工资支付暂行规定》第九条），扣着不结不行；"
+            "不给的，可以打 12333 投诉，或者一年内申请劳动仲裁。")
+
+
 def resignation_line(words: str, months: int | None, wage: int | None) -> str:
     """The notice the worker owes when they quit: none when the employer is at fault (第三十八条:
     no social insurance, pay not paid), with the severance (第四十六条) on their own time and pay;
     30 days' written notice otherwise, 3 days in probation (第三十七条)."""
     faults = [(said, written) for pattern, said, written in _FAULTS if pattern.search(words)]
+    if not faults and (own := _own_notice_line(words, months)):
+        return own
     if not faults:
         return ("个人原因辞职的，要提前30天书面通知单位，试用期内提前3天（《劳动合同法》第三十七条）；不用单位批准，"
                 "到期就可以走，工资要结清，但没有经济补偿。要是单位没给您交社保、拖欠工资，可以不用提前、随时书面通知"
@@ -1558,6 +1762,7 @@ _CLAIMS_SAID = (
     ("二倍工资差额", re.compile(r"可以主张\d+个月的二倍工资差额[^。]*?约 ([\d,]+) 元")),
     ("经济补偿", re.compile(r"经济补偿是 [\d.]+ 个月工资，按[^，；。]*?算约 ([\d,]+) 元")),
     ("欠发工资", re.compile(r"欠发的工资：[^。]*?= ([\d,.]+) 元")),
+    ("欠发工资", re.compile(r"欠的工钱：按您说的 ([\d,.]+) 元")),  # (工钱还欠俺八千: owed_besides)
     ("没结的工资", re.compile(r"没结的那[\d.]+天工资[^。]*?天约 ([\d,.]+) 元")),
     ("加班费", re.compile(r"合计：依法应付加班工资不少于 ([\d,.]+) 元")),
 )
@@ -1784,6 +1989,9 @@ def sums_for(tracker: Tracker) -> list[str]:
         return []
     if (reading := reading_reply(tracker)) is not None:
         return [reading]  # 就是说还不行？ right after the sums (XM-4: the menu or 没明白)
+    if (left := left_corrected_line(text, recent_words(tracker, limit=8))) is not None \
+            and months_said_now(text) is None and wage_corrected_now(tracker) is None:
+        return [left]  # 不对 是八个月前走的 (round 53: the limit kept the 1年多 corrected): worked out again
     wage = tracker.get_slot("monthly_wage")
     # 不对 是十个月 right after the sum asked for the wage (NN-08: read as no): the sum redone
     asked = _wage_asked(tracker) and not v.is_correction(text)
@@ -1803,6 +2011,15 @@ def sums_for(tracker: Tracker) -> list[str]:
     # sum): the case a sum was just worked out on is still the case
     wide = asked or bool(bot_said(tracker, _SUM_SAID, earlier_turns=4))
     words = recent_words(tracker, limit=8 if wide else 4)
+    if resigning(words) and (_NO_PROBATION.search(text) or tells_time_worked(text)) and not _HOW_MUCH.search(text) \
+            and bot_said(tracker, _NOTICE_SAID, earlier_turns=1) and not _NOTICE_ASKED.search(text):
+        # 我干了两年了 没有试用期了, right after 提前30天 … 试用期内提前3天 (n2-10: the legal-aid paragraph)
+        return [resignation_line(words, months_worked(words), wage if isinstance(wage, int) else None)]
+    if own and _own_case_topic(words) == "injury" and (hurt := injury_case_line(
+            words, monthly_wage_in(words) or (int(wage) if isinstance(wage, (int, float)) else None))):
+        return [hurt]  # 大概是上个月十号摔的 … 一个月六千, told to 哪天伤的 (n2-1: the menu)
+    if own and _own_case_topic(words) == "injury" and v.says_unknown(text):
+        return [INJURY_DAY_UNKNOWN]  # 不知道 记不清了, told to 哪天伤的
     if stop := stoppage_reply(tracker, text, words):
         # 没上班的时候给1570也算违法吗 (XG-4: the menu); asked again right after it: the verdict
         return [STOPPAGE_AGAIN if said_this_turn(tracker, stop[:30], earlier_turns=2) else stop]
@@ -1834,10 +2051,13 @@ def sums_for(tracker: Tracker) -> list[str]:
         totals_said = (TOTAL_SAID, ITEMS_TOTAL_SAID)
         if _TOTAL_ASKED.search(text) and (total := [line for line in sums if line.startswith(totals_said)]):
             return total  # 那一共加起来多少 right after the sums: the total, not the list again
+        if _INSURANCE_ASKED.search(text) and not _HOW_MUCH.search(_INSURANCE_ASKED.sub("", text)):
+            return [INSURANCE_ASKED_LINE]  # 那社保能要回来吗 after the double wage (n2-15: 能要 and the double wage)
         if named := _figure_asked_again(text, sums):
             return named  # 那2400呢 right after the probation's sums (XG-10: 没有现成的准确答案)
         meant = [line for line in sums if not line.startswith(TOTAL_SAID) and (
                  (_DISMISSED.search(text) and "经济补偿" in line)
+                 or (not_renewed(text) and "合同到期是单位不续签" in line)
                  or (_NO_CONTRACT.search(text) and "二倍工资" in line))]
         if not meant and _HOW_MUCH.search(text) and len(sums) == 1:
             meant = sums  # 我能拿多少 right after the sum (VV-08: the relief form and a code)
@@ -1883,6 +2103,7 @@ def _unlawful_dismissal_line(text: str, severance: str) -> str | None:
 
 
 _SUM_SAID = re.compile(r"按您说的(?:在这个单位)?干了")
+_NOTICE_SAID = re.compile(r"提前30天\S{0,8}?通知|提前三十天\S{0,8}?通知")
 _WAGE_USED = re.compile(r"按月工资 ([\d,]+) 元算")
 # 一个月干个二十五六天 / 每个月上26天班: the days worked in a month
 _DAYS_A_MONTH = re.compile(r"(?:一个?月|每个?月|一月)[^，,。；;！!？?\d一二两三四五六七八九十]{0,3}?"
@@ -2152,6 +2373,10 @@ _INJURY_WORDS = re.compile(INJURY.pattern + r"|受了伤|压伤|伤了|绞了|�
 # 俩月了 / 两个月前 / 都过去俩月了 / 受伤两个月了: the time since the injury (not 干了一年了)
 _SINCE_AFTER = re.compile(r"\s*(?:多)?(?:了|前|以前|之前)")
 INJURY_DEADLINE_SOURCE = "《工伤保险条例》第十七条"
+_NEARLY_BEFORE = re.compile(r"(?:快|将近|不到|不满|没到|差不多快)\s*$")
+# 啥时候去申请 在哪申请 / 工伤去哪认定 / 找谁报 (n2-11: 哪天伤的 asked back, the question left): when and where
+_APPLY_WHEN_WHERE = re.compile(r"(?:啥时候|什么时候|几时|多久|多长时间|哪|哪里|哪儿|哪个部门|什么地方|啥地方|找谁)"
+                               r"\S{0,4}?(?:申请|认定|报|办|去认)")
 
 
 def injury_deadline_line(text: str, words: str) -> str | None:
@@ -2159,7 +2384,11 @@ def injury_deadline_line(text: str, words: str) -> str | None:
     within 30 days; the worker, a close relative or the union within 1 year of the injury), on the
     time since the injury the worker told; None unless an injury is told and the message asks
     whether it is in time."""
-    if not _IN_TIME_ASKED.search(text) or not _INJURY_WORDS.search(words):
+    asked_how = _APPLY_WHEN_WHERE.search(text) and not re.search(r"仲裁|起诉|告", text)
+    # 不对 是十个月前砸的 after 快一年了还来得及吗 (n2-16: the no-contract text again): the time corrected
+    corrected = v.is_correction(text) and _IN_TIME_ASKED.search(words) and any(
+        _SINCE_AFTER.match(text, span.end) for span in find_durations(text))
+    if not (_IN_TIME_ASKED.search(text) or asked_how or corrected) or not _INJURY_WORDS.search(words):
         return None
     if not (_INJURY_WORDS.search(text) or re.search(r"认定|认不|申请|报", text)
             or not re.search(r"欠|工资|仲裁|辞|开除|补偿", text)):
@@ -2171,7 +2400,8 @@ def injury_deadline_line(text: str, words: str) -> str | None:
                     source, span.end):
                 continue  # 干了一年了: the time worked
             value = str(span.value)
-            ago = (iso_months(value) or 0, value)
+            nearly = bool(_NEARLY_BEFORE.search(source[max(0, span.start - 4):span.start]))
+            ago = (iso_months(value) or 0, value, nearly)
         if ago:
             break
     rule = ("单位应当在受伤之日起30日内替您申请工伤认定；单位不报的，您本人、近亲属或者工会在受伤之日起1年内"
@@ -2180,14 +2410,22 @@ def injury_deadline_line(text: str, words: str) -> str | None:
     evidence = ("您没签合同也能认：工资转账记录、工牌、考勤、工友证言都能证明劳动关系；" if _NO_CONTRACT.search(words)
                 else "")
     bring = evidence + "带上身份证、医院的诊断证明和病历，尽快去办，别等快满一年。"
+    if ago is None and asked_how and not _IN_TIME_ASKED.search(text):
+        return f"工伤认定到当地人社局（社会保险行政部门）申请，越早越好：{rule}{bring}"  # 啥时候去申请 在哪申请 (n2-11)
     if ago is None:
         return f"受伤不满1年就来得及：{rule}{bring}"
-    months, value = ago
+    months, value, nearly = ago
+    fixed = f"好的，已更正：受伤大约{_period(months)}。" if corrected and not _IN_TIME_ASKED.search(text) else ""
+    if nearly and months >= 12:
+        # 快一年了还来得及吗 (n2-16: told it was past the year): not yet — by days, so hurry
+        return (f"{fixed}来得及，但要抓紧：您说受伤快{_period(months)}了，还没满1年；满了1年自己就不能申请了，"
+                f"马上去办。{rule}{bring}")
     if months >= 12:
         return (f"按您说的受伤已经{_period(months)}，超过了自己申请工伤认定的1年期限：{rule}"
                 "耽误是因为不能怪您的原因（比如一直住院、单位一直答应给报）的，赶紧找工会或法律援助（12348）问问还能不能办。")
     said = f"{_period(months)}" if months else "不到1个月"
-    return f"来得及：您受伤{said}，还在1年之内。{rule}{bring}"
+    left = f"，还剩大约{12 - months}个月" if 0 < months < 12 else ""
+    return f"{fixed}来得及：您受伤{said}，还在1年之内{left}。{rule}{bring}"
 
 
 # 仲裁要去边度申请 / 仲裁去哪申请 / 劳动仲裁在哪里办 / 去哪儿告他 (XJ-10: 没有现成的准确答案)
@@ -2269,6 +2507,35 @@ def injury_leave_pay_line(text: str, words: str, wage: int | None) -> str | None
             f"（一般不超过12个月，伤情严重的经市级劳动能力鉴定委员会确认可以延长，最长不超过24个月）。{own}"
             "单位不发的，先申请工伤认定，再拿认定结论找单位要，要不来可以申请劳动仲裁，也可以找工会（12351）帮忙。"
             f"\n（来源：{LEAVE_PAY_SOURCE}）")
+
+
+# 那医药费呢 / 医药费都是俺自己垫的 / 住院费谁出 / 药费能报吗: the medical costs of an injury at work
+_MEDICAL_ASKED = re.compile(r"呢|谁出|谁给|谁掏|谁管|谁报|能报|报不报|给不给报|给报|报销|能要|要回来|垫|自己出|自己掏|"
+                            r"自己花|自己付|花了|不给|不管|咋办|怎么办|咋整|吗|不")
+MEDICAL_SOURCE = "《工伤保险条例》第十七条、第三十条、第六十二条"
+
+
+def injury_medical_line(text: str, words: str) -> str | None:
+    """The medical costs of an injury at work, asked after it was told (n2-14: 那医药费呢 都是俺自己
+    垫的 was read as hardship relief): paid by the injury insurance fund on its lists once the injury
+    is recognised, by the employer to the same standard when it paid no insurance (第三十条、第六十二条);
+    what the worker paid is claimed back on the receipts. None unless the message names medical
+    costs, the words an injury at work, and no wage of the time off is asked."""
+    if not (_MEDICAL_COSTS.search(text) and _HURT_AT_WORK.search(words) and _MEDICAL_ASKED.search(text)):
+        return None
+    if re.search(r"工资|工钱", text) or re.search(r"救助|困难|补助|帮扶|建档|低保|大病|互助", text):
+        return None  # (养伤工资, or the union's hardship relief asked by name)
+    paid = next((int(a.value) for a in find_amounts(text) if isinstance(a.value, (int, float)) and a.value >= 100),
+                None) or next((int(a.value) for a in find_amounts(words) if isinstance(a.value, (int, float))
+                               and a.value >= 100 and _MEDICAL_COSTS.search(words[max(0, a.start - 12):a.start])), None)
+    if _HURT_AT_WORK.search(text) and not paid:
+        return None  # 手被压伤了 医药费谁出, all in one message: the records on injury benefits answer it
+    yours = f"您自己垫的 {paid:,} 元" if paid else "您自己垫的钱"
+    return ("治工伤的医疗费，认定工伤以后按工伤保险的诊疗项目、药品目录和住院服务标准报销："
+            "交了工伤保险的由工伤保险基金付，单位没给交的由单位按同样的项目和标准自己出，不能让您自己担。"
+            f"{yours}，把医院的发票、收费单据、病历和诊断证明都留好，认定工伤以后凭这些找单位或社保要回来；"
+            "单位不给的，可以申请劳动仲裁，也可以找工会（12351）帮忙。先申请工伤认定：单位30日内不报的，"
+            f"您本人或近亲属在受伤之日起1年内可以自己到人社局申请。（来源：{MEDICAL_SOURCE}）")
 
 
 # 我工资就是最低工资 / 按最低工资算的 / 底薪就是最低工资 (YS-04: the wage asked again)
@@ -2371,6 +2638,68 @@ NO_CONTRACT_ASK = ("没签书面劳动合同的：用工超过一个月还没签
 # 我仍在职 没签合同 … (XM-1: 现在还在干吗？ asked of what was said): without the question told
 NO_CONTRACT_ASK_SHORT = NO_CONTRACT_ASK.replace("现在还在干吗？", "")
 _ASKS_FOR_MORE = (WAGE_AGAIN, MONTHS_ASK, NO_CONTRACT_ASK, NO_CONTRACT_ASK_SHORT)  # a sum waiting on a fact
+
+
+# 老板一直不跟我签合同 这样合法吗 / 不签劳动合同犯法不 / 没签合同算不算违法 (XR-8: the legal-aid
+# paragraph, or the double wage's rule with no yes or no): whether going without a contract is lawful
+_CONTRACT_LAWFUL_ASKED = re.compile(r"合法|违法|犯法|对吗|对不对|对不|行吗|行不行|可以吗|允许|正常吗|有没有问题|"
+                                    r"有问题吗|没问题吗|合规|合理吗|应该吗|该不该|有没有事|有事没|有事吗")
+# 我不签合同行不行 / 试用期不签合同 / 补签 倒签 / 没合同算工伤吗: another question (the worker's own
+# refusal; the probation's, the backdating's and the injury's records answer those)
+_NOT_THE_EMPLOYERS = re.compile(r"(?:^|[^跟和给与])[我俺](?:们)?(?:就|也|要是|如果)?(?:不|不想|不愿意?|没想)签|"
+                                r"试用期|补签|倒签|[工公]伤|受伤|劳务|实习|退休|兼职")
+NO_CONTRACT_VERDICT = "不合法。"
+# 刚来半个月 / 才干了十来天 / 进厂二十天: still in the month the employer has to sign in
+_DAYS_OR_WEEKS = r"(?:几天|没几天|半个月|一个星期|一周|两周|[\d一二两三四五六七八九十]{1,3}\s*(?:来|多)?天)"
+_FIRST_MONTH = re.compile(rf"(?:刚|才)(?:来|进|入职|上班|干)(?:了)?{_DAYS_OR_WEEKS}|"
+                          r"(?:刚|才)(?:来|进厂|进来|入职|上班)(?:了)?(?:没几天|几天|没多久|不久|不到一个月)|"
+                          rf"(?:干|做|上班|进厂|入职)(?:了)?(?:才|刚)?{_DAYS_OR_WEEKS}")
+
+
+@lru_cache(maxsize=1)
+def _no_contract_record() -> dict:
+    """The policy data's record on working without a written contract (topic
+    no_contract_double_wage, bot/seed/policies.yml), {} when absent."""
+    return next((fact for policy in seed("policies.yml").get("policies") or []
+                 for fact in (policy.get("details") or {}).get("facts") or []
+                 if isinstance(fact, dict) and fact.get("topic") == "no_contract_double_wage"), {})
+
+
+def no_contract_verdict(text: str, words: str) -> str | None:
+    """不合法 first, when ``text`` asks whether the employer's not signing is lawful (XR-8): the
+    written contract within a month of hiring (劳动合同法第十条), the double wage from the second
+    month (第八十二条, at most 11 months), the open-ended contract after a year (第十四条), and
+    what the worker can do — the evidence to keep, 12333, arbitration within the year, 12348 and
+    the union. The rule stands on the policy data's record (its source said); None when the
+    record is absent or ``text`` asks something else."""
+    record = _no_contract_record()
+    if not _NO_CONTRACT_WITH_US.search(text) or not _CONTRACT_LAWFUL_ASKED.search(text) \
+            or _NOT_THE_EMPLOYERS.search(text) or not record.get("answer"):
+        return None
+    if dismissed(words) or quits_over_fault(words):
+        return None  # (the dismissal's sums answer, the double wage with them)
+    source = str(record.get("source") or "")
+    opening = NO_CONTRACT_VERDICT
+    if _FIRST_MONTH.search(words) or months_worked(words) == 1:
+        # 刚来半个月 老板不给签合同 合法吗: the month the law gives the employer has not run out
+        opening = "用工还不满一个月的，暂时不算违法，但过了一个月还不签就违法了。"
+    return (f"{opening}{_VERDICT_RULE}（《劳动合同法》第十条）；"
+            "超过一个月不满一年还没签的，应当从用工第二个月起每月向您支付二倍工资（每月再多付一份，最多算11个月，"
+            "第八十二条）；满一年还没签的，视为已经和您订立了无固定期限劳动合同（第十四条）。"
+            "您可以这样做：① 工资条、转账记录、考勤记录、工牌、和老板的聊天记录都留好，没签合同也能用这些证明劳动关系；"
+            "② 打 12333 向劳动监察投诉，要求单位和您签书面合同；③ 要二倍工资的，一年内申请劳动仲裁（不收费）；"
+            "④ 法律援助热线 12348、工会 12351 和网格工作站都可以帮您。"
+            + (f"（来源：{source}）" if source else ""))
+
+
+NO_CONTRACT_HOW_LONG = "您在这个单位干了多久了？告诉我，我帮您算算二倍工资能要多少。"
+_VERDICT_RULE = "单位自用工之日起一个月内就应当和您订立书面劳动合同"
+
+
+def says_no_contract_verdict(lines: list[str]) -> bool:
+    """``lines`` (a sum's answer) hold :func:`no_contract_verdict` — the no-contract record's rule
+    is in it already, so the record card need not come before it (the router's hook)."""
+    return any(_VERDICT_RULE in line for line in lines)
 
 
 def no_contract_ask(words: str) -> str:
@@ -2542,6 +2871,61 @@ def own_case_question(words: str) -> str | None:
     if not missing:
         return None
     return f"{OWN_CASE_QUESTION}{'、'.join(missing)}？（比如：{_EXAMPLES[topic]}）"
+
+
+_NOT_REPORTED = re.compile(r"(?:不给|没给|没|不|不肯|不愿意?)\S{0,3}?(?:报|申请|认定|上报)\s*[工公]伤|"
+                           r"[工公]伤\S{0,3}?(?:没报|不给报|不认|不报)|"
+                           r"(?:不算|不是|算不上)\s*[工公]伤|不管|不认账|不承认")
+_NO_INJURY_COVER = re.compile(r"(?:没|没有|不|未)(?:给|帮)?(?:我|俺)?(?:交|缴|上|买)(?:过)?"
+                              r"(?:工伤保险|工伤险|社保|五险|保险)")
+INJURY_DAY_UNKNOWN = ("哪天伤的记不清也没关系：医院的病历、诊断证明上有第一次看伤的日子，按那天算。"
+                      "单位应当在受伤之日起30日内替您申请工伤认定；单位不报的，您本人、近亲属或者工会在受伤之日起1年内都可以直接到当地人社局申请，"
+                      "带上身份证、诊断证明和病历、能证明劳动关系的东西（工资转账记录、工牌、考勤、工友证言都行）。"
+                      "养伤停工这段时间（停工留薪期）原工资照发，由单位按月发。（来源：《工伤保险条例》第十七条、第三十三条）")
+INJURY_CASE_SOURCE = "《工伤保险条例》第十七条、第三十三条、第六十二条"
+
+
+def _today() -> date:
+    """Today, the day an injury's time is counted to (a seam for the tests)."""
+    return date.today()
+
+
+def injury_case_line(words: str, wage: int | None, today: date | None = None) -> str | None:
+    """The worker's own injury, on the day they told (n2-1: 上个月十号摔的 answered 哪天伤的 and got
+    the menu): the employer's 30 days and their own year of 工伤认定 counted from that day
+    (第十七条), the wage of 停工留薪期 paid on as before (第三十三条), and who pays with no injury
+    cover (第六十二条). None when no day of the injury is told."""
+    today = today or _today()
+    told = injury_day(words, today)
+    if told is None:
+        return None
+    hurt, rough = told
+    days = (today - hurt).days
+    try:
+        last = hurt.replace(year=hurt.year + 1)
+    except ValueError:  # (2月29日)
+        last = date(hurt.year + 1, 3, 1)
+    when = f"{'大约' if rough else ''}{hurt.year}年{hurt.month}月{'' if rough else f'{hurt.day}日'}"
+    line = f"按您说的，您是{when}受的伤，到今天{'大约' if rough else ''}{days}天。"
+    if days <= 30:
+        line += (f"单位应当在受伤之日起30日内替您申请工伤认定，现在还在这30天里；单位不给报的，您不用等，"
+                 f"本人、近亲属或者工会在受伤之日起1年内（到{last.year}年{last.month}月{last.day}日）都可以直接到当地人社局申请。")
+    elif today < last:
+        line += (f"单位的30天申报期已经过了；您自己申请工伤认定的期限是受伤之日起1年，到{last.year}年{last.month}月"
+                 f"{last.day}日，还剩{(last - today).days}天，尽快到当地人社局申请。")
+    else:
+        return (line + "已经超过受伤之日起1年的工伤认定申请期限；"
+                "耽误是因为不能怪您的原因（比如一直住院、单位一直答应给报）的，赶紧找工会（12351）或法律援助（12348）问问还能不能办。（来源：《工伤保险条例》第十七条）")
+    line += ("带上身份证、医院的诊断证明和病历，"
+             "再带能证明劳动关系的东西（合同、工资转账记录、工牌、考勤、工友证言都行）。")
+    if _NOT_REPORTED.search(words):
+        line += "单位不给报，不影响您自己申请。"
+    line += (f"养伤停工这段时间（停工留薪期）原工资照发，由单位按月发："
+             f"按您说的月工资 {wage:,} 元，每月就是 {wage:,} 元。"
+             if wage else "养伤停工这段时间（停工留薪期）原工资福利待遇不变，由单位按月照发。")
+    if _NO_INJURY_COVER.search(words):
+        line += "单位没给交工伤保险的，认定工伤以后，医疗费、停工留薪期工资这些待遇都由单位按同样的标准自己出。"
+    return line + f"（来源：{INJURY_CASE_SOURCE}）"
 
 
 def own_case_asked(tracker: Tracker) -> bool:

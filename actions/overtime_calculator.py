@@ -19,7 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from actions.holiday_calendar import KIND_NAMES, DayKind, classify, holiday_breaks, statutory_holidays
-from actions.overtime_days import PAID_SAID, describe_worked, read_worked_days
+from actions.overtime_days import PAID_SAID, WorkedText, describe_worked, read_worked_days
 from bot.normalize.numbers import find_amounts, parse_amount
 
 PAID_DAYS_PER_MONTH = Decimal("21.75")
@@ -63,6 +63,17 @@ class WorkedDay:
     day: date
     kind: DayKind
     why: str                   # 春节（除夕）, 国庆节假期, 周六 …
+    part: Decimal = Decimal(1)  # 除夕上了半天班: 0.5 (XQ-3)
+
+
+def part_said(part: Decimal) -> str:
+    """0.5 → 半天, 0.375 → 3 小时: the part of a day worked, as the worker said it."""
+    return "半天" if part == Decimal("0.5") else f"{_plain(part * HOURS_PER_DAY)} 小时"
+
+
+def _plain(number: Decimal) -> str:
+    """2.50 → 2.5, 3.0 → 3."""
+    return f"{Decimal(number).normalize():f}"
 
 
 @dataclass(frozen=True)
@@ -91,7 +102,7 @@ class OvertimePay:
         """The calculation as the worker sees it."""
         lines = [self.wage_line()]
         lines += [f"{d.day.year}年{d.day.month}月{d.day.day}日 {d.why}：{KIND_NAMES[d.kind]}"
-                  for d in self.days]
+                  + (f"（{part_said(d.part)}）" if d.part < 1 else "") for d in self.days]
         lines += [line.working for line in self.lines]
         lines.append(f"{TOTAL_LABEL} {self.total:,.2f} 元")
         return "\n".join(lines + list(self.notes))
@@ -102,10 +113,16 @@ def _day_pay_text(monthly: Decimal, basis: str | None) -> str:
     return yuan(money(daily_wage(monthly))) if basis in ("day", "hour") else f"{yuan(monthly)} ÷ 21.75"
 
 
-def _days_line(monthly: Decimal, kind: DayKind, days: int, basis: str | None = None) -> PayLine:
+def _days_line(monthly: Decimal, kind: DayKind, days: Decimal | int, basis: str | None = None,
+               counted: Decimal | int = 0) -> PayLine:
+    """The days of one kind (2.5: half a day among them, XQ-3) at that kind's rate; ``counted``:
+    the days said, when some were worked in part (四个周六都上半天: 4 days, 2 of work)."""
     rate = RATES[kind]
     amount = money(monthly / PAID_DAYS_PER_MONTH * days * rate)
-    working = (f"{KIND_NAMES[kind]}加班 {days} 天：{_day_pay_text(monthly, basis)} × {days} × "
+    shown = _plain(Decimal(days))
+    part = (f"（{_plain(Decimal(counted))} 天里有没上满一天的，按实际折合 {shown} 天）"
+            if counted and counted != days else "")
+    working = (f"{KIND_NAMES[kind]}加班 {shown} 天{part}：{_day_pay_text(monthly, basis)} × {shown} × "
                f"{rate * 100:.0f}% = {amount:,.2f} 元")
     return PayLine(kind, Decimal(days), amount, working)
 
@@ -137,7 +154,7 @@ def _holiday_hours_line(monthly: Decimal, hours: Decimal, basis: str | None = No
     return PayLine(DayKind.STATUTORY, Decimal(0), amount, working)
 
 
-def _notes(statutory: int, rest: int, time_off_in_lieu: bool) -> tuple[str, ...]:
+def _notes(statutory: Decimal | int, rest: Decimal | int, time_off_in_lieu: bool) -> tuple[str, ...]:
     notes = []
     if statutory:
         notes.append("法定节假日（含除夕、正月初一至初三）加班不能用补休抵，必须按 300% 支付。")
@@ -149,8 +166,10 @@ def _notes(statutory: int, rest: int, time_off_in_lieu: bool) -> tuple[str, ...]
     return tuple(notes)
 
 
-def classify_days(days: Iterable[date]) -> tuple[WorkedDay, ...]:
-    return tuple(WorkedDay(d, *classify(d)) for d in sorted(set(days)))
+def classify_days(days: Iterable[date], parts: Mapping[date, Decimal] | None = None) -> tuple[WorkedDay, ...]:
+    """Each date with its kind by the calendar and the part of it worked (1: the whole day)."""
+    parts = parts or {}
+    return tuple(WorkedDay(d, *classify(d), parts.get(d, Decimal(1))) for d in sorted(set(days)))
 
 
 def _date_notes(worked: tuple[WorkedDay, ...]) -> list[str]:
@@ -196,31 +215,37 @@ def overtime_pay(monthly_wage: Decimal | int | str, statutory_days: int = 0, res
                  extended_hours: Decimal | int | str = 0, time_off_in_lieu: bool = False,
                  dates: Iterable[date] = (), comp_days: int = 0,
                  basis: str | None = None, rest_hours: Decimal | int = 0,
-                 holiday_hours: Decimal | int = 0) -> OvertimePay:
+                 holiday_hours: Decimal | int = 0, part_days: Mapping[date, Decimal] | None = None,
+                 rest_short: Decimal | int = 0, statutory_short: Decimal | int = 0) -> OvertimePay:
     """Pay owed for days worked, given by kind and/or as calendar dates, plus extra hours.
 
     Each date is classified by the calendar (statutory / rest / workday); a workday worked
     as usual earns nothing extra, only ``extended_hours`` beyond the normal day do. A
     make-up working weekend (调休上班) cannot be known by rule and counts as a rest day.
     ``rest_hours`` / ``holiday_hours``: the hours beyond 8 of the rest / statutory days worked
-    (200 % / 300 %), as :class:`WorkedText` holds them.
+    (200 % / 300 %), as :class:`WorkedText` holds them. A day worked in part counts as that
+    part (XQ-3: 除夕上了半天班 is half of 除夕's 300 %): ``part_days`` for dates, ``rest_short`` /
+    ``statutory_short`` for the counted days not worked (四个周六都上半天: 2).
     """
     monthly = Decimal(str(monthly_wage))
     hours = Decimal(str(extended_hours))
     if monthly <= 0 or min(statutory_days, rest_days) < 0 or hours < 0:
         raise ValueError("月工资必须大于 0，天数和小时数不能为负")
-    worked = classify_days(dates)
-    statutory = statutory_days + sum(1 for d in worked if d.kind == DayKind.STATUTORY)
-    rest = rest_days + sum(1 for d in worked if d.kind == DayKind.REST)
-    offset = min(max(comp_days, 0), rest)  # 补休了两天 (U-21): rest days only, never a holiday
+    worked = classify_days(dates, part_days)
+    statutory = statutory_days - Decimal(str(statutory_short)) \
+        + sum((d.part for d in worked if d.kind == DayKind.STATUTORY), Decimal(0))
+    rest = rest_days - Decimal(str(rest_short)) + sum((d.part for d in worked if d.kind == DayKind.REST), Decimal(0))
+    offset = min(Decimal(max(comp_days, 0)), rest)  # 补休了两天 (U-21): rest days only, never a holiday
     rest -= offset
     lines = []
+    whole = Decimal(statutory_days) + sum(1 for d in worked if d.kind == DayKind.STATUTORY)
     if statutory:
-        lines.append(_days_line(monthly, DayKind.STATUTORY, statutory, basis))
+        lines.append(_days_line(monthly, DayKind.STATUTORY, statutory, basis, whole if statutory_short else 0))
         if holiday_hours:
             lines.append(_holiday_hours_line(monthly, Decimal(str(holiday_hours)), basis))
     if rest and not time_off_in_lieu:
-        lines.append(_days_line(monthly, DayKind.REST, rest, basis))
+        counted = Decimal(rest_days) + sum(1 for d in worked if d.kind == DayKind.REST) - offset
+        lines.append(_days_line(monthly, DayKind.REST, rest, basis, counted if rest_short else 0))
         if rest_hours and not offset:
             lines.append(_rest_hours_line(monthly, Decimal(str(rest_hours)), basis))
     if hours:
@@ -251,6 +276,17 @@ def explain_divisor(text: str) -> str | None:
 
 
 
+def worked_pay(monthly_wage: Decimal | int | str, worked: WorkedText, basis: str | None = None,
+               time_off_in_lieu: bool = False) -> OvertimePay:
+    """The sum of the days read from the worker's words — every kind, the hours beyond a day, the
+    time off given and the parts of days (除夕上了半天班, XQ-3) — so no caller leaves one out."""
+    return overtime_pay(monthly_wage, worked.statutory_days, worked.rest_days, worked.extended_hours,
+                        time_off_in_lieu, dates=worked.dates, comp_days=worked.comp_days, basis=basis,
+                        rest_hours=worked.rest_hours, holiday_hours=worked.holiday_hours,
+                        part_days=worked.part_days, rest_short=worked.rest_short,
+                        statutory_short=worked.statutory_short)
+
+
 # The wage facts of a parked case (actions/fact_tables.py WAGE_FACTS), as months: 一天三百 is
 # 300 × 21.75 a month, 一小时二十 is 20 × 21.75 × 8
 _WAGE_AS_MONTH = {"monthly_wage": (Decimal(1), None), "daily_wage": (PAID_DAYS_PER_MONTH, "day"),
@@ -267,9 +303,7 @@ def case_overtime(facts: Mapping[str, Any]) -> OvertimePay | None:
     if wage is None or not worked or worked.needs_period:
         return None
     said, per, basis = wage
-    return overtime_pay(Decimal(str(said)) * per, worked.statutory_days, worked.rest_days,
-                        worked.extended_hours, dates=worked.dates, comp_days=worked.comp_days,
-                        basis=basis, rest_hours=worked.rest_hours, holiday_hours=worked.holiday_hours)
+    return worked_pay(Decimal(str(said)) * per, worked, basis)
 
 
 def _months_in(amount: Any, total: Decimal) -> int | None:

@@ -53,7 +53,7 @@ class WorkedText:
     workdays: int = 0
     workdays_counted: bool = False  # 干了二十二天: the worker's own count, not an estimate
     comp_days: int = 0  # 后来厂里给我补休了两天: time off in lieu given for rest days (U-21)
-    weekly_days: int = 0  # 每个周六都加班: rest days of every week, counted for one month
+    weekly_days: Decimal | int = 0  # 每个周六都加班: rest days of every week, for one month (每个周末一天半: 1.5)
     rest_hours: Decimal = Decimal(0)  # 一个礼拜六天 每天十个钟头: rest days' hours beyond 8
     month_days: int = 0  # 一个月只歇两天 / 每个月干28天: the days worked in a month, as said
     # 平时一个月加班40多个小时 (YO-03): the weekday overtime of a month, as the worker counted it
@@ -63,6 +63,22 @@ class WorkedText:
     # 初一初五都上了 每天10个小时 (XG-2): statutory days' hours beyond their 8 (300 %); the rest
     # days' go to ``rest_hours`` (200 %), the workdays' to ``extended_hours`` (150 %)
     holiday_hours: Decimal = Decimal(0)
+    # 除夕上了半天班 初一初二全天 (XQ-3: 除夕 summed as a whole day): the dates worked only part of the
+    # day, each as the part worked (半天 / 上午 / 4个小时: 0.5); and how much of the counted rest and
+    # statutory days was not worked (四个周六都上半天: 2 of the 4; 周末干了一天半: 0.5 of 2)
+    part_days: dict[date, Decimal] = field(default_factory=dict)
+    rest_short: Decimal = Decimal(0)
+    statutory_short: Decimal = Decimal(0)
+
+    @property
+    def rest_worked(self) -> Decimal:
+        """The counted rest days as days of work (四个周六都上半天: 2)."""
+        return self.rest_days - self.rest_short
+
+    @property
+    def statutory_worked(self) -> Decimal:
+        """The counted statutory days as days of work."""
+        return self.statutory_days - self.statutory_short
 
     @property
     def needs_period(self) -> bool:
@@ -83,6 +99,12 @@ def added_days(before: str | None, said: str) -> str | None:
     days said now replace them), save one saying which days the daily hours were (ZW-14)."""
     if not before or _AHEAD.search(said) or "下个月" in said:
         return None  # (那下个月要是加5个周六呢: another period asked about, O-02)
+    if (again := _given_off_told_again(before, said)) is not None:
+        return again  # 不对 是给调休了一天 另外三天没给 (round 54, m2-22): the counts said before replaced
+    if (given := _only_days_given_off(before, said)) is not None:
+        return given  # 初四初五厂里后来给补休了 after 除夕到初六 (round 54, m2-3: summed as the days worked)
+    if (parts := _parts_of_the_days_before(before, said)) is not None:
+        return parts  # 不对 初三只上了半天 after 初一到初三 (XQ-3: replaced by 初三 alone)
     if CORRECTION_CUES.search(said):
         return _daily_hours_corrected(before, said) or _correction_keeping_hours(before, said) \
             or _correction_of_one_kind(before, said) \
@@ -90,6 +112,8 @@ def added_days(before: str | None, said: str) -> str | None:
     old, new = read_worked_days(before), read_worked_days(said)
     if old and new and _restated(old, new):
         return before  # 那平时加的那36个小时咋没算 (YQ-02: the Saturdays then dropped): asked again
+    if _RATE_ASKED.search(said) and days_said_again(before, said):
+        return before  # 那除夕那天算不算三倍 after 除夕到初六 (round 54, m2-3: summed as 除夕 alone)
     if old and new and (more := _more_of_the_days(before, said, old)) is not None:
         return more  # 初四也上了 after 初一到初三 (L52-8: 初四 alone summed)
     if not old or not new or any(getattr(old, k) and getattr(new, k) for k in _KINDS):
@@ -97,6 +121,50 @@ def added_days(before: str | None, said: str) -> str | None:
     joined = f"{before} {said}"
     # 还有两个周六 after 初一到初三 (L52-8): dates and counted rest days are not read from one text
     return joined if _adds_up(joined, old, new) else (_summed_days(before, said, old, new) or joined)
+
+
+# 算不算三倍 / 给几倍 / 算法定假日吗: a question about a day already counted, no day told
+_RATE_ASKED = re.compile(r"算不算|算几倍|给几倍|几倍|多少倍|[二两三]倍|双倍|法定|算吗|是吗|对吗|对不对|"
+                         r"[吗么嘛呢不]\s*[?？]?\s*$")
+
+
+def _whole_of(found: WorkedText) -> tuple:
+    """The days read, each kind whole (no part of a day)."""
+    return sorted(found.dates), found.statutory_days, found.rest_days, found.extended_hours
+
+
+def _parts_of(found: WorkedText) -> tuple:
+    """The parts of days read (除夕上了半天, 四个周六都上半天)."""
+    return found.part_days, found.rest_short, found.statutory_short
+
+
+def _parts_of_the_days_before(before: str, said: str) -> str | None:
+    """不对 初三只上了半天 / 除夕那天只干了半天 / 其中两个只上了半天 after the days (XQ-3: the days
+    replaced by the half day alone, or the half dropped): a part of days said before — the words
+    joined (the festival's year of the days before kept); None when the words say no part of a
+    day, or name days of their own besides."""
+    if not _parts_said(normalize_text(said)) and not _parts_said(normalize_text(f"{before} {said}")):
+        return None
+    old = read_worked_days(before)
+    if not old:
+        return None
+    year = _festival_year(normalize_text(before), date.today()) if old.dates else None
+    for joined in (f"{before} {said}", f"{year}年春节 {before} {said}" if year else ""):
+        if not joined:
+            continue
+        found = read_worked_days(joined)
+        if _whole_of(found) == _whole_of(old) and _parts_of(found) != _parts_of(old):
+            return joined
+    return None
+
+
+def same_days_said(old: str | None, new: str | None) -> bool:
+    """Two messages that name the same days worked, each whole or in part alike (除夕上了半天 after
+    除夕上了 is not the same, XQ-3): the second asks about them again."""
+    if not (isinstance(old, str) and isinstance(new, str)):
+        return False
+    before, now = read_worked_days(old), read_worked_days(new)
+    return bool(now) and _whole_of(before) == _whole_of(now) and _parts_of(before) == _parts_of(now)
 
 
 # 初四也上了 / 初五初六也去了 / 除夕那天也干了 / 还有两个周六 / 另外周日还干了两天 / 再加上初四 (L52-8:
@@ -112,14 +180,18 @@ _WHOLE_KINDS = ("hours_per_day", "weekly_days", "month_days", "rest_hours", "hol
 
 
 def _summed(old: WorkedText, new: WorkedText) -> tuple:
-    """The days of both texts together: the dates of either, the counts of both added."""
+    """The days of both texts together: the dates of either, the counts of both added, and the
+    parts of days of both (除夕上了半天 kept when 初四也上了 is added, XQ-3)."""
     return (sorted(set(old.dates) | set(new.dates)), old.statutory_days + new.statutory_days,
-            old.rest_days + new.rest_days, old.extended_hours + new.extended_hours)
+            old.rest_days + new.rest_days, old.extended_hours + new.extended_hours,
+            {**old.part_days, **new.part_days}, old.rest_short + new.rest_short,
+            old.statutory_short + new.statutory_short)
 
 
 def _adds_up(text: str, old: WorkedText, new: WorkedText) -> bool:
     found = read_worked_days(text)
-    return (sorted(set(found.dates)), found.statutory_days, found.rest_days, found.extended_hours) \
+    return (sorted(set(found.dates)), found.statutory_days, found.rest_days, found.extended_hours,
+            found.part_days, found.rest_short, found.statutory_short) \
         == _summed(old, new) and len(found.dates) == len(set(found.dates))
 
 
@@ -130,8 +202,9 @@ def _summed_days(before: str, said: str, old: WorkedText, new: WorkedText) -> st
     sum cannot be written so, or a kind is read from the words as a whole."""
     if any(getattr(w, k) for w in (old, new) for k in _WHOLE_KINDS):
         return None
-    dates, statutory, rest, hours = _summed(old, new)
-    total = WorkedText(dates=dates, statutory_days=statutory, rest_days=rest, extended_hours=hours)
+    dates, statutory, rest, hours, parts, rest_short, statutory_short = _summed(old, new)
+    total = WorkedText(dates=dates, statutory_days=statutory, rest_days=rest, extended_hours=hours,
+                       part_days=parts, rest_short=rest_short, statutory_short=statutory_short)
     parts = [_kind_said(total, k) for k in ("dates", "statutory_days", "rest_days", "extended_hours")
              if getattr(total, k)]
     comp = f" 后来补休了{old.comp_days}天" if old.comp_days and not new.comp_days else ""
@@ -184,13 +257,26 @@ def _kind_said(found: WorkedText, kind: str) -> str:
     """One kind of days read, written so :func:`read_worked_days` reads it back (dates with
     their year, so a festival stays the festival it was)."""
     if kind == "dates":
-        return "、".join(f"{d.year}年{d.month}月{d.day}日" for d in found.dates)
+        # (除夕上了半天: the part of each such day said after the dates, in a clause of its own, XQ-3)
+        return "、".join(f"{d.year}年{d.month}月{d.day}日" for d in found.dates) + "".join(
+            f" {d.year}年{d.month}月{d.day}日{_part_worded(part)}" for d, part in sorted(found.part_days.items()))
     if kind == "extended_hours" and found.hours_per_day and found.workdays:
         # (每天多干2小时 干了22天: the weekday hours as said, each day's and the days, XM-6)
         return f"平时每天多干{_plain(found.hours_per_day)}小时 干了{found.workdays}天"
-    return {"statutory_days": f"法定节假日加班{found.statutory_days}天",
-            "rest_days": f"休息日加班{found.rest_days}天",
+    return {"statutory_days": f"法定节假日加班{found.statutory_days}天{_halves_said(found.statutory_short)}",
+            "rest_days": f"休息日加班{found.rest_days}天{_halves_said(found.rest_short)}",
             "extended_hours": f"平时加班{_plain(found.extended_hours)}小时"}[kind]
+
+
+def _part_worded(part: Decimal) -> str:
+    """A part of a day as :func:`read_worked_days` reads it back: 上了半天 / 干了3个小时."""
+    return "上了半天" if part == Decimal("0.5") else f"干了{_plain(part * 8)}个小时"
+
+
+def _halves_said(short: Decimal) -> str:
+    """The counted days worked half, as read back (四个周六都上半天: 其中4天只上了半天)."""
+    halves = short * 2
+    return f" 其中{int(halves)}天只上了半天" if halves and halves == halves.to_integral_value() else ""
 
 
 def _counted_daily(old: WorkedText, new: WorkedText, kind: str) -> bool:
@@ -204,9 +290,16 @@ def _counted_daily(old: WorkedText, new: WorkedText, kind: str) -> bool:
 
 # 加班费只给了800 (XM-6): what the worker said was paid, kept beside the days when a correction
 # rebuilds them (还差多少 afterwards is worked out against it, actions/overtime_calculator.py)
-PAID_SAID = re.compile(r"(?:加班费|加班工资|加班钱)?[^\s，,。；;0-9]{0,4}?(?:一共|总共|只|才|就)?(?:给了|发了|付了)"
+# Not money of another kind (老板给了二百红包 / 红包就给了二百, round 54 m2-2: taken off the overtime owed,
+# though a red envelope is no overtime pay — the records' overtime_red_envelope)
+OTHER_MONEY_WORDS = r"红包|利是|奖金|年终奖|过节费|慰问金|补贴|路费|车费|年货|购物卡|礼品|礼包|福利|伙食费|生活费"
+NOT_OTHER_BEFORE = "".join(f"(?<!{w}{a})" for w in OTHER_MONEY_WORDS.split("|")
+                           for a in ("", "就", "只", "才", "也", "都"))
+NOT_OTHER_AFTER = rf"(?!\s*(?:块钱?|元)?\s*(?:钱)?\s*的?\s*(?:过年|过节)?(?:{OTHER_MONEY_WORDS}))"
+PAID_SAID = re.compile(r"(?:加班费|加班工资|加班钱)?[^\s，,。；;0-9]{0,4}?" + NOT_OTHER_BEFORE
+                       + r"(?:一共|总共|只|才|就)?(?:给了|发了|付了)"
                         r"(?:我|俺)?\s*(?:[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十百千万]+)(?![0-9.一二两三四五六七八九十百千万])"
-                        r"\s*(?:块钱?|元)?(?!\s*(?:一天|每天|天|个?小时|个?钟))")
+                        r"\s*(?:块钱?|元)?(?!\s*(?:一天|每天|天|个?小时|个?钟))" + NOT_OTHER_AFTER)
 
 
 def _correction_of_one_kind(before: str, said: str) -> str | None:
@@ -353,6 +446,29 @@ def _days_named_off(clause: str) -> set:
     return named
 
 
+def _given_off_told_again(before: str, said: str) -> str | None:
+    """给调休了一天 另外三天没给 after 四个周末都加班了 公司给调休了两天 另外两天没给: the days given off and
+    not given off said again replace those said before — the days before without those counts, and
+    the words now; None when the words do not say both, or nothing was given off before."""
+    if not _NOT_GIVEN_OFF.search(said) or not read_worked_days(said).comp_days \
+            or not read_worked_days(before).comp_days:
+        return None
+    kept = _GIVEN_WRITTEN.sub("", before)
+    kept = _NOT_GIVEN_OFF.sub(" ", _COMP_DAYS.sub(" ", kept))
+    return f"{kept} {said}" if read_worked_days(kept) else None
+
+
+def _only_days_given_off(before: str, said: str) -> str | None:
+    """初四初五厂里后来给补休了 老板已经给了一千 after the festival's days (round 54: read as 初四初五
+    worked, the days before replaced): days given off, and no other days worked said — the days
+    before with the time off (:func:`days_given_off`); None otherwise."""
+    given = days_given_off(before, said)
+    if given is None:
+        return None
+    others = [c for c in re.split(r"[，,。；;！!\s]+|就|但是?|只有", said) if not _GIVEN_OFF.search(c)]
+    return given if not read_worked_days(" ".join(others)) else None
+
+
 def days_given_off(before: str | None, said: str) -> str | None:
     """哦不对 初五初六后来给俺补休了 就初四没补 after the festival's sum (II-03 recomputed only
     初四 to 初六, on the coming festival): the days said given off are time off in lieu for the
@@ -401,10 +517,14 @@ def describe_worked(text: str, today: date | None = None) -> str:
     the dates and counts read from ``text``; the worker's words, cut, when nothing is read."""
     found = read_worked_days(text, today)
     parts = ["、".join(_date_runs(found.dates))] if found.dates else []
+    if found.part_days:  # 除夕上了半天 (XQ-3)
+        parts[-1] += "（其中" + "、".join(f"{d.month}月{d.day}日{_part_shown(p)}"
+                                        for d, p in sorted(found.part_days.items())) + "）"
     if found.statutory_days:
-        parts.append(f"法定节假日{found.statutory_days}天")
+        parts.append(f"法定节假日{found.statutory_days}天"
+                     f"{_worked_shown(found.statutory_short, found.statutory_worked)}")
     if found.rest_days:
-        parts.append(f"休息日{found.rest_days}天")
+        parts.append(f"休息日{found.rest_days}天{_worked_shown(found.rest_short, found.rest_worked)}")
     if found.hours_per_day:
         total = f"，共{found.workdays}天" if found.workdays else ""
         parts.append(f"每天多干{_plain(found.hours_per_day)}小时{total}")
@@ -414,6 +534,15 @@ def describe_worked(text: str, today: date | None = None) -> str:
         parts.append(f"已补休{found.comp_days}天")
     words = str(text or "").strip()
     return "；".join(parts) if parts else (words[:40] + ("…" if len(words) > 40 else ""))
+
+
+def _part_shown(part: Decimal) -> str:
+    return "半天" if part == Decimal("0.5") else f"{_plain(part * 8)}小时"
+
+
+def _worked_shown(short: Decimal, worked: Decimal) -> str:
+    """（有半天的，折合2天）: the counted days worked in part, as the summary shows them."""
+    return f"（有半天的，折合{_plain(worked)}天）" if short else ""
 
 
 def _number(text: str) -> Decimal | None:
@@ -522,20 +651,57 @@ def _spring_festival(text: str, today: date) -> list[date]:
         if _ALSO.search(text[span.end():]):
             # 从除夕干到初五 … 初六我也上了 (CC-02 counted 初六 alone): the days named besides
             days += [_lunar_date(year, n) for n in re.findall(_LUNAR_DAY, text[span.end():])]
+        # 除夕上了半天 初一到初三全天 (XQ-3: 除夕 dropped): a day named before the span, its clause
+        # saying no rest, is worked too
+        days += [_lunar_date(year, m.group(0)) for m in re.finditer(_LUNAR_DAY, text[:span.start()])
+                 if not _NOT_WORKED_CLAUSE.search(_clause_of(text, m.start()))]
+        # (… 初四初五各上了半天: after it, in a clause saying them worked)
+        days += [_lunar_date(year, m.group(0)) for m in re.finditer(_LUNAR_DAY, text[span.end():])
+                 if _WORKED_WORDS.search(clause := _clause_of(text, span.end() + m.start()))
+                 and not _NOT_WORKED_CLAUSE.search(clause)]
         return sorted(set(days))
     if names:
         return [_lunar_date(year, n) for n in dict.fromkeys(names)]
-    count = re.search(rf"(?:春节|过年)\D{{0,6}}?({_NUM})\s*天{_NOT_A_DAY_OFF}", text)
-    if count and (n := _number(count.group(1))):
-        return _span(spring_festival_day(year, 0), spring_festival_day(year, int(n) - 1))
+    count = re.search(rf"(春节|过年)\D{{0,6}}?({_NUM})\s*天{_NOT_A_DAY_OFF}", text)
+    if count and _number(count.group(2)):
+        n = _days_of_the_break(text, count.end(1), count, 2)  # (过年七天 我上了五天: five)
+        return _span(spring_festival_day(year, 0), spring_festival_day(year, n - 1))
     if re.search(r"春节|过年", text) and _ALL_OF_IT.search(text):
         # 过年全上了 / 春节一天没歇 (YW-10; 一天没歇 was summed as 除夕 alone): the whole break
         return _festival_break(year)
     return []
 
 
+def _clause_of(text: str, at: int) -> str:
+    """The clause of the text (between its commas and spaces) that holds the character at ``at``."""
+    start = max(text.rfind(c, 0, at) for c in "，,。；; ") + 1
+    ends = [i for i in (text.find(c, at) for c in "，,。；; ") if i >= 0]
+    return text[start:min(ends, default=len(text))]
+
+
 # 一天没歇 / 一天都没休: no count of one day, but every day of the break
 _NOT_A_DAY_OFF = r"(?!\s*(?:也|都)?没)"
+# 国庆节七天俺上了五天 / 五一放了五天假 我上了三天 / 过年七天就歇了两天 (round 54, m2-1, m2-8: the break's
+# length summed as the days worked): a count said right after the break's own length
+_WORKED_OF_IT = re.compile(rf"^[^，,。；;？?\d]{{0,8}}?(?:(?:上|干|加|做|值|去)了?(?:班)?\s*({_NUM})\s*天|"
+                           rf"(?<![调补倒换])(?:休|歇)了?\s*({_NUM})\s*天)")
+_VERB_BEFORE = re.compile(r"上|干|加|做|值|去|休|歇")
+
+
+def _days_of_the_break(text: str, named_end: int, count: re.Match, group: int = 1) -> int:
+    """The days worked when the count (``group`` of ``count``) after a holiday's name (ending at
+    ``named_end``) is the break's length (国庆节七天 / 五一放了五天假 — no worked word between the
+    name and it) and the worker then says how many they worked (上了五天) or had off (歇了两天);
+    the count itself otherwise."""
+    said = int(_number(count.group(group)) or 1)
+    if _VERB_BEFORE.search(text[named_end:count.start(group)]):
+        return said  # 国庆加了三天班: the days worked already
+    after = _WORKED_OF_IT.search(re.sub(r"^\s*(?:假期?|长假|的?假)", "", text[count.end():]))
+    if not after:
+        return said
+    worked, off = (int(_number(g) or 0) if g else None for g in after.groups())
+    days = worked if worked is not None else said - (off or 0)
+    return days if 0 < days < said else said
 # 全上了 / 七天都上了 / 天天都干 / 一天没歇 / 都没休: every day of the holiday named (or talked about)
 _ALL_OF_IT = re.compile(r"(?:全|都|天天|一直)(?:都)?(?:在)?(?:上|干|加|值|做)(?!\s*(?:多少|几))|"
                         r"一天(?:也|都)?没(?:休|歇|落|停|放)|都没(?:休|歇|放)|没休过|没歇过|"
@@ -611,7 +777,7 @@ def _named_holidays(text: str, today: date) -> list[date]:
         if not m and (week := _break_days(first, text)):
             days += week  # 国庆加班了 / 国庆七天都没休 (one day before): the holiday's days
             continue
-        n = int(_number(m.group(1)) or 1) if m else 1
+        n = _days_of_the_break(text, found.end(), m) if m and (found := re.search(pattern, text)) else 1
         days += _span(first, first + timedelta(days=min(n, 10) - 1))
     return days
 
@@ -789,8 +955,8 @@ _MORE_REST_DAYS = re.compile(r"(?:还有|另外|外加|再加上?|加上)\s*(?:�
                              + _COUNT_OF + rf"(?:({_ONE_REST_DAY})|周末|双休)(?!\s*(?:也|都)没)|"
                              + _COUNT_OF + rf"(?:({_ONE_REST_DAY})|周末|双休)\S{{0,2}}?(?:也|还)"
                              r"(?!\s*(?:没|不|休|歇|放))")
-_EVERY_WEEK = re.compile(r"(?:周六周日|周六日|星期六星期[天日]|礼拜六礼拜天)都|"  # (ZA-15: counted one a week)
-                         r"每(?:个)?(?:周|星期|礼拜)(?:[六日天]|末)|(?:周|星期|礼拜)[六日天]都|(?:周末|双休)都|"
+_EVERY_WEEK = re.compile(r"(?:周六周日|周六日|星期六星期[天日]|礼拜六礼拜天)(?:都|全)|"  # (ZA-15: counted one a week)
+                         r"每(?:个)?(?:周|星期|礼拜)(?:[六日天]|末)|(?:周|星期|礼拜)[六日天]都|(?:周末|双休)(?:都|全)|"
                          r"每个?(?:周末|双休)|"
                          # 平时每天加班2小时 周六也上班 (YU-02: the Saturdays dropped): said of every
                          # week (上个周六也上班了 / 周六也上了一天 is one day, counted elsewhere)
@@ -915,17 +1081,48 @@ _COMP_DAYS = re.compile(rf"(?:补休|调休|倒休)了?\s*({_NUM})\s*(?:天|个(
                         rf"有?\s*({_NUM})\s*天\S{{0,4}}?(?:补休|调休|倒休)")
 
 
-_DAYS_A_MONTH = re.compile(r"(?:一个月|每个?月|一月)(?:要|得|都|能|就)?(?:干|上|做|出勤|上班)了?\s*"
-                           r"(\d{2}|二十[一二三四五六七八九]?|三十一?)\s*(?:天|个?工)")
+# (一个月干满三十天 / 一个月三十天都干 — round 54, m2-21: not read)
+_DAYS_A_MONTH = re.compile(r"(?:一个月|每个?月|一月)(?:要|得|都|能|就)?(?:干|上|做|出勤|上班)(?:了|满|够)?\s*"
+                           r"(\d{2}|二十[一二三四五六七八九]?|三十一?)\s*(?:天|个?工)|"
+                           r"(?:一个月|每个?月)\s*(\d{2}|二十[一二三四五六七八九]?|三十一?)\s*天\s*(?:都|全|天天)"
+                           r"(?:在)?(?:干|上|做)")
 
 
 def read_worked_days(text: str, today: date | None = None) -> WorkedText:
     """Everything the text says about days worked; empty (falsy) when it says nothing. The hours
     of the holidays (or dates) named are their length, not weekday overtime (XG-2: 初五也上了 初一也
     上了 各8小时 summed 8 weekday hours at 150 % besides the two days; XG-6: 除夕到初三都上 每天8个钟):
-    only the hours beyond 8 of each such day are extra, at that day's own rate."""
+    only the hours beyond 8 of each such day are extra, at that day's own rate. A day worked in
+    part (除夕上了半天班 / 周六上午 / 4个小时, XQ-3) is that part of the day."""
     today = today or date.today()
     text = _voice_slips(_digit_dates(normalize_text(str(text or ""))))
+    parts = _parts_said(text)
+    text = _without_part_hours(text, parts)
+    found = _whole_days_read(text, today)
+    _apply_parts(found, parts)
+    _days_and_a_half(found, text)
+    return found
+
+
+# 周末干了一天半 / 节假日加了两天半: a count of days and half a day more
+_AND_A_HALF = re.compile(rf"({_NUM})\s*天半")
+
+
+def _days_and_a_half(found: WorkedText, text: str) -> None:
+    """周末干了一天半 (XQ-3: read as one rest day): the rest (or statutory) days counted, and one more
+    worked half — 2 days, half of one not worked."""
+    for said in _AND_A_HALF.finditer(text):
+        count = _number(said.group(1))
+        if found.rest_days and count == found.rest_days and not found.dates:
+            found.rest_days += 1
+            found.rest_short += Decimal("0.5")
+        elif found.statutory_days and count == found.statutory_days:
+            found.statutory_days += 1
+            found.statutory_short += Decimal("0.5")
+
+
+def _whole_days_read(text: str, today: date) -> WorkedText:
+    """The days of the text, the holidays' (or dates') hours read as their length."""
     found = _read_worked_days(text, today)
     if not (found.dates or found.statutory_days) or not _HOURS.search(text):
         return found
@@ -936,6 +1133,170 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
     if extra and (found.dates or found.statutory_days):
         _hours_beyond_the_day(found, extra)
     return found
+
+
+# 上了半天班 / 干了半天 / 半个班 / 上午 / 下午 (XQ-3: 除夕上了半天班 summed as a whole day): half a day's
+# work — not 等了半天 / 说了半天 / 半天没人管 (a long while), 大半天, nor 一天半 (said as days)
+_HALF_DAY = re.compile(r"(?<![等说问找想弄看磨拖催吵闹排哭求跑劝讲聊大天])"
+                       r"(?<![等说问找想弄看磨拖催吵闹排哭求跑劝讲聊]了)"
+                       r"(?<![一二两俩三四五六七八九十\d]个)(?<![一二两俩三四五六七八九十\d])"
+                       r"半\s*(?:天|日|个?班)(?!\s*(?:也|都)?(?:没|不|才))|(?<![上下])(?:上午|下午)")
+# 上午下午都上了 / 从早上8点干到下午5点: a whole day said by its hours
+_WHOLE_DAY_SAID = re.compile(r"(?:早上|早晨|上午|中午)\S*(?:下午|晚上)|(?:下午|晚上)\S*(?:早上|上午)|\d\s*点")
+# the words of a day that may be worked in part: a festival day, a date, a rest day, a holiday
+_PART_DAY_WORDS = re.compile(rf"{_LUNAR_DAY}|\d{{1,2}}\s*[号日]|{_REST_WORDS}|礼拜六|礼拜日|周天|法定|节假日|"
+                             rf"{'|'.join(_SOLAR_HOLIDAYS)}|春节|过年")
+_CLAUSE_BREAK = re.compile(r"[，,。；;！!？?、\s]+|但是?|可是|不过|其他|其余|别的")
+# a rest day said worked (周六加了半天班 / 周六干了4个小时), and the words naming a holiday or a date
+_WORKED_WORDS = re.compile(r"上|干|加|做|值|班|去")
+_DATE_WORDS = re.compile(rf"{_LUNAR_DAY}|\d{{1,2}}\s*[号日]|法定|节假日|{'|'.join(_SOLAR_HOLIDAYS)}|春节|过年")
+# 一天4小时 / 每次4个钟头 / 那天就4个小时: a clause of its own saying the length of the days just named
+_LENGTH_OF_THOSE = re.compile(r"一天|各|每次|每回|一次|那天|当天|那几天|都是|只|就|才")
+# 一共干了4个小时 (over all the days named)
+_OVER_ALL = re.compile(r"一共|总共|加起来|合计|总的")
+
+
+@dataclass
+class _Part:
+    """A clause saying part of a day was worked: the clause, the words naming its days (the clause
+    itself, or the clause before it), the part of each day, and the hours figure saying it."""
+
+    clause: str
+    days: str
+    part: Decimal
+    hours: tuple[int, int] | None = None
+    over_all: bool = False
+
+
+def _clause_spans(text: str) -> list[tuple[int, int]]:
+    spans, at = [], 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.start() > at:
+            spans.append((at, m.start()))
+        at = m.end()
+    return spans + ([(at, len(text))] if at < len(text) else [])
+
+
+def _part_in(clause: str, start: int) -> tuple[Decimal, tuple[int, int] | None] | None:
+    """The part of a day the clause says was worked — 半天 / 上午 (0.5), 4个小时 (0.5), 3个钟头
+    (0.375) — and the span of the hours figure saying it; None for a whole day (上午下午都上了, 6
+    to 8 hours, _lengths_of_the_days), hours of weekdays, or hours more than a day's (多干2小时)."""
+    if _WEEKDAY_HOURS.search(clause):
+        return None
+    hours = list(_HOURS.finditer(clause))
+    if not hours:
+        half = _HALF_DAY.search(clause)
+        if half and half.group(0) in ("上午", "下午") and _WHOLE_DAY_SAID.search(clause):
+            return None  # (初一从早上8点干到下午5点 / 上午下午都上了: the whole day)
+        return (Decimal("0.5"), None) if half else None
+    if len(hours) != 1 or re.search(r"[多超]\S?$", clause[:hours[0].start()]):
+        return None
+    said = (_number(hours[0].group(1)) or Decimal(0)) + (Decimal("0.5") if hours[0].group(2) else 0)
+    if not 0 < said < 6:
+        return None
+    return said / 8, (start + hours[0].start(), start + hours[0].end())
+
+
+def _parts_said(text: str) -> list[_Part]:
+    """The clauses saying part of a day was worked, each with the words naming its days: the
+    clause's own, or — a clause of its own (那天只干了半天 / 每次4个小时) — the clause just before it."""
+    parts: list[_Part] = []
+    before = ""
+    for start, end in _clause_spans(text):
+        clause = text[start:end]
+        part = _part_in(clause, start)
+        names = bool(_PART_DAY_WORDS.search(clause))
+        if part and names and not _WORKED_WORDS.search(clause) and not _DATE_WORDS.search(clause):
+            part = None  # (周六是三个小时 — round 52: no Saturday said worked, XM-6's hours)
+        if part and (names or (before and _LENGTH_OF_THOSE.search(clause) and not re.search(r"加|多|超", clause))):
+            parts.append(_Part(clause, clause if names else before, part[0], part[1],
+                               bool(_OVER_ALL.search(clause))))
+        before = clause if names else ""  # (the clause just before only)
+    return parts
+
+
+def _without_part_hours(text: str, parts: list[_Part]) -> str:
+    """The text without the hours figures that say a part of a day (除夕干了4个小时: no weekday
+    overtime), so the days are read whole and then given their part."""
+    for part in parts:
+        if part.hours:  # (每个周六都加班 一天4小时: a clause of its own left out whole — 一天 is no count)
+            start, end = part.hours
+            if part.days != part.clause:
+                start = text.rfind(part.clause, 0, end)
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+_SATURDAY = re.compile(r"周六|星期六|礼拜六")
+_SUNDAY = re.compile(r"周日|周天|星期天|星期日|礼拜天|礼拜日")
+
+
+def _dates_named(words: str, dates: list[date], rest_counted: bool) -> set[date]:
+    """The days of ``dates`` the words name: by festival day (除夕, 初二, 腊月二十八, 初一到初三), by day
+    of the month (10月1号, 3号), by holiday (国庆) or — no rest days counted — by day of the week (周六)."""
+    named: set[date] = set()
+    years = sorted({y for d in dates for y in (d.year, d.year + 1) if FIRST_YEAR <= y <= LAST_YEAR})
+    for year in years:
+        for span in re.finditer(rf"({_LUNAR_DAY}){_TO}({_LUNAR_DAY})", words):
+            first, last = (_lunar_date(year, n) for n in span.groups())
+            named.update(_span(first, last) if 0 <= (last - first).days <= 15 else [first, last])
+        named.update(_lunar_date(year, n) for n in re.findall(_LUNAR_DAY, words))
+    for span in re.finditer(rf"(?:(\d{{1,2}})\s*月)?\s*(\d{{1,2}})\s*[号日]"
+                            rf"(?:{_TO}(?:\d{{1,2}}\s*月)?\s*(\d{{1,2}})\s*[号日]?)?", words):
+        low = int(span.group(2))
+        high = int(span.group(3) or low)
+        named.update(d for d in dates if low <= d.day <= high and (not span.group(1) or d.month == int(span.group(1))))
+    for pattern, first_day in _SOLAR_HOLIDAYS.items():
+        if re.search(pattern, words) and not re.search(r"\d\s*[号日]", words):
+            named.update(d for d in dates if 0 <= (d - first_day(d.year)).days <= 9)
+    if not rest_counted:
+        weekdays = ({5} if _SATURDAY.search(words) else set()) | ({6} if _SUNDAY.search(words) else set()) \
+            | ({5, 6} if re.search(r"周末|双休", words) else set())
+        named.update(d for d in dates if d.weekday() in weekdays)
+    return named & set(dates)
+
+
+# 国庆上了半天 / 五一加了半天班: a holiday named, no day of it, no count and not all of it
+_ONE_DAY_OF_A_HOLIDAY = re.compile("|".join(_SOLAR_HOLIDAYS))
+_DAY_OF_IT = re.compile(rf"\d{{1,2}}\s*[号日]|{_LUNAR_DAY}|都|每|天天|各|全|整个|期间|({_NUM})\s*天(?!班)")
+# 其中两个 / 有一天 / 最后一个周六: how many of the days counted were worked in part
+# (一天4小时 / 一个上午: the length of each day, no count)
+_PART_COUNT = re.compile(rf"({_NUM})\s*(?:个|天)"
+                         rf"(?!\s*(?:干|上|加|做)?了?\s*(?:(?:{_NUM})\s*个?(?:小时|钟)|上午|下午|半))")
+
+
+def _apply_parts(found: WorkedText, parts: list[_Part]) -> None:
+    """Each part said, on the days it names: the dates' parts (``part_days``); or, of the rest
+    (statutory) days counted, how much was not worked — all of them (四个周六都上半天), or the
+    number said (其中两个只上了半天); a rest day named and not counted (周六加了半天班) is one."""
+    for part in parts:
+        names = _dates_named(part.days, found.dates, bool(found.rest_days))
+        if names and _ONE_DAY_OF_A_HOLIDAY.search(part.days) and not _DAY_OF_IT.search(part.days):
+            # 国庆上了半天 (not 国庆1号到3号 each half): the holiday's first day, half of it
+            found.dates = [d for d in found.dates if d not in names or d == min(names)]
+            names = {min(names)}
+        if not names and found.dates and not found.rest_days and not found.statutory_days \
+                and len(found.dates) == 1 and not _PART_DAY_WORDS.search(part.days):
+            names = set(found.dates)
+        if names:
+            each = part.part / len(names) if part.over_all else part.part
+            for day in names:
+                found.part_days[day] = min(found.part_days.get(day, Decimal(1)), each)
+            continue
+        if re.search(r"法定|节假日", part.days) and found.statutory_days:
+            found.statutory_short += _days_in_part(part, found.statutory_days) * (1 - part.part)
+        elif re.search(rf"{_REST_WORDS}|礼拜六|礼拜日|周天", part.days):
+            if not found.rest_days and not found.dates:  # 周六加了半天班 / 周六周日都上了半天: those named
+                found.rest_days = 2 if (_SATURDAY.search(part.days) and _SUNDAY.search(part.days)) else 1
+            found.rest_short += _days_in_part(part, found.rest_days) * (1 - part.part)
+
+
+def _days_in_part(part: _Part, counted: int) -> int:
+    """How many of the ``counted`` days the part is of: the number the clause says (其中两个), else
+    all of them."""
+    said = _PART_COUNT.search(part.clause)
+    number = int(_number(said.group(1)) or 0) if said else 0
+    return number if 0 < number <= counted else counted
 
 
 def _days_worked_count(found: WorkedText) -> int:
@@ -990,30 +1351,124 @@ def _more_rest_days(text: str) -> int:
     return n if day else 2 * n
 
 
+# 四个周末 / 三个周六 / 一共8天: the worker's own count of rest days (the month's weekends are not
+# taken from the calendar then)
+_REST_COUNTED = re.compile(rf"{_COUNT_OF}(?:周末|双休|周六|周日|星期六|星期天|星期日|礼拜六|礼拜天)|"
+                           rf"(?:一共|总共|合计|加起来)\D{{0,2}}?(?:{_NUM})\s*天")
+# 每个周末两天都加班 / 每个周末只上一天 / 每周末干一天半 / 周末两天都上 (XQ-7: 每个周末两天都加班 上个月四个周末
+# summed 11 days — 两天 read as two rest days more, beside the month's weekends): the days of each
+# weekend, not a count of days
+_EACH_WEEKEND = re.compile(rf"(?:每个?|一个)(?:周末|双休)日?的?\s*(?:都|只|就|也|才)?(?:要|得|是|能)?"
+                           rf"(?:上|干|加|做)?班?了?\s*(?:({_NUM})\s*天(半)?|(半)\s*天)")
+# 每个周末只休了一天 / 周末只歇半天: each weekend's days off, the others worked
+# (周末休了一天 另一天加班了: one weekend, told as done — not every weekend's)
+_OFF = r"(?:都|只|就|也|才){0,2}(?:能)?(?:休|歇|放)(?:息|假)?"
+_EACH_WEEKEND_OFF = re.compile(rf"(?:(?:每个?|一个)(?:周末|双休)日?{_OFF}了?|(?:周末|双休)日?{_OFF})\s*"
+                               rf"(?:({_NUM})\s*天(半)?|(半)\s*天)")
+_WEEKEND_BOTH = re.compile(rf"(?:周末|双休)日?的?\s*({_NUM})\s*天(半)?(?=\s*(?:都|全))")
+
+
+def _each_weekend(text: str) -> tuple[Decimal | None, str]:
+    """(the days worked each weekend, the text with that figure left out) — 每个周末两天 (2),
+    周末只上一天 (1), 每个周末一天半 (1.5); (None, the text) when not said. 周末两天都上 with no
+    weekends counted and no month named is one weekend's two days, a count (left in)."""
+    said = _EACH_WEEKEND.search(text) or _EACH_WEEKEND_OFF.search(text)
+    if not said and (both := _WEEKEND_BOTH.search(text)) \
+            and (_WEEKENDS_COUNTED.search(text) or re.search(_MONTH, text)):
+        said = both
+    if not said:
+        return None, text
+    figure, half = said.group(1), said.group(2)
+    days = Decimal("0.5") if said.re is not _WEEKEND_BOTH and said.group(3) else \
+        (_number(figure) or Decimal(0)) + (Decimal("0.5") if half else 0)
+    if said.re is _EACH_WEEKEND_OFF:
+        days = 2 - days  # (只休了一天: the other day worked)
+    if not Decimal("0.5") <= days <= 2:
+        return None, text
+    start, end = said.span(1) if figure else said.span(3)
+    return days, text[:start] + " " * (said.end() - start) + text[said.end():]
+
+
+def _weekend_days(found: WorkedText, text: str, each: Decimal | None) -> int:
+    """四个周末 (8), or with each weekend's days said (每个周末只上一天 干了四个周末: 4; 一天半: 8, 2 of them
+    not worked — ``found.rest_short``); 0 when no weekends are counted."""
+    weekends = _count(_WEEKENDS_COUNTED, text)
+    if not weekends:
+        return 0
+    each = each or Decimal(2)
+    whole = int(each.to_integral_value(rounding="ROUND_CEILING"))
+    found.rest_short = (whole - each) * weekends
+    return whole * weekends
+
+
+# 周日也上 / 礼拜天都干: a Sunday said worked (周日休息 / 礼拜天不上 is not)
+_SUNDAY_WORKED = re.compile(r"(?:周|星期|礼拜)[日天](?!\s*(?:也|都|就|还|才|能|可以)?\s*(?:休|歇|不|没|放))")
+
+
+def _rest_days_a_week(text: str, weekly: re.Match) -> Decimal:
+    """The rest days of every week the words say were worked: 2 for 每个周末 / 每周六周日都上班 (XQ-7:
+    read as 每周六 alone, 4 days for 8) / 每个周六都加班 周日也上, else 1."""
+    said = weekly.group(0)
+    if re.search(r"末|双休", said) or (re.search(r"六", said) and _SUNDAY_WORKED.search(text, weekly.start())):
+        return Decimal(2)
+    return Decimal(1)
+
+
+# 干了六个礼拜 / 一共4个星期 / 三周: the weeks the worker counted (一周只歇半天 is a week's rule)
+_WEEKS_COUNTED = re.compile(rf"(?<![每一])({_NUM})\s*个?\s*(?:礼拜|星期|周)(?![六日天末一二三四五])")
+
+
+def _every_week(found: WorkedText, days: Decimal, text: str = "") -> None:
+    """``days`` rest days worked every week, for the weeks the text counts (周六周日全上了 一共6个礼拜:
+    12) or one month (4 weeks) of them; a half day of them (每个周末一天半) counted and not worked
+    (``rest_short``)."""
+    weeks = next((n for m in _WEEKS_COUNTED.finditer(text) if 2 <= (n := int(_number(m.group(1)) or 0)) <= 10), 4)
+    found.weekly_days = days
+    whole = int(days.to_integral_value(rounding="ROUND_CEILING"))
+    found.rest_days = weeks * whole
+    found.rest_short = weeks * (whole - days)
+
+
+# 给调休了两天 另外两天没给 / 补休了一天 剩下三天没补: the rest days not given off, beside those given
+_NOT_GIVEN_OFF = re.compile(rf"(?:另外|其余|其他|剩下|还有)(?:的)?\s*({_NUM})\s*天\S{{0,3}}?"
+                            r"(?:没|不|没有)(?:给|补|调|休|算|让)")
+
+
+def _rest_days_given_and_not(found: WorkedText, text: str) -> None:
+    """上个月四个周末都加班了 公司给调休了两天 另外两天没给 (round 54, m2-22: 8 weekend days, 6 summed): the
+    days given off and the days not given off are all the rest days worked — the worker's own count,
+    when it is fewer than the weekends' days read."""
+    left = _NOT_GIVEN_OFF.search(text)
+    told = found.comp_days + int(_number(left.group(1)) or 0) if left else 0
+    if left and not found.dates and 0 < told < found.rest_days:
+        found.rest_days, found.rest_short, found.weekly_days = told, Decimal(0), 0
+
+
 def _read_worked_days(text: str, today: date) -> WorkedText:
     found = WorkedText()
     found.dates = _calendar_dates(text, today)
     if not found.dates:
         found.dates = _spring_festival(text, today) + _named_holidays(text, today)
-    if not found.dates:
-        found.dates = _month_weekends(text, today)
+    if not found.dates and not _REST_COUNTED.search(text):
+        found.dates = _month_weekends(text, today)  # (上个月四个周末都加班了: the worker's 4, XQ-7)
     found.dates = sorted(set(found.dates))
     if not found.dates and (week := _DAYS_A_WEEK.search(text)):
         return _six_day_weeks(found, week, text)  # (一个礼拜六天 is no Saturday)
     if not found.dates and (days := _days_of_a_month(text)):
         return _long_month(found, days, text)  # 一个月只歇两天 (YS-04: read as 2 days of overtime)
+    each, text = _each_weekend(text)  # 每个周末两天: each weekend's days, no count of days (XQ-7)
     found.rest_days = _count(_REST_COUNT, _A_DAYS_LENGTH.sub("每次", text)) or (0 if found.dates else (
-        _count(_REST_DAYS_NAMED, text) or _count(_DAYS_ARE_REST, text) or 2 * _count(_WEEKENDS_COUNTED, text)
+        _count(_REST_DAYS_NAMED, text) or _count(_DAYS_ARE_REST, text) or _weekend_days(found, text, each)
         or _count(_REST_DAY_THEN_COUNT, text))) or (_more_rest_days(text) if found.dates else 0)
     if not found.rest_days and not found.dates and (month := _DAYS_A_MONTH.search(text)):
         # 一个月干26天 (II-04: a month of 26 days was no overtime): the days beyond 22 are rest
         # days worked (21.75 days is the legal month's working days)
-        days = int(_number(month.group(1)) or 0)
+        days = int(_number(month.group(1) or month.group(2)) or 0)
         found.rest_days = days - 22 if 23 <= days <= 31 else 0
-    if not found.rest_days and not found.dates and (weekly := _EVERY_WEEK.search(text)):
-        # 每个周六都要加班 (CC-16: nothing understood, then asked again): one month of them
-        found.weekly_days = 2 if re.search(r"末|双休|六.{0,3}[日天]", weekly.group(0)) else 1
-        found.rest_days = 4 * found.weekly_days
+    weekly = _EVERY_WEEK.search(text)
+    if not found.rest_days and not found.dates and (weekly or each):
+        # 每个周六都要加班 (CC-16: nothing understood, then asked again) / 周末只休一天: one month of them
+        _every_week(found, each or (_rest_days_a_week(text, weekly) if weekly else Decimal(0)), text)
         if (said := _WEEKENDS_A_MONTH.search(text)) and 1 <= (counted := int(_number(said.group(1)) or 0)) <= 10:
             found.rest_days = counted  # 周六周日都得上班 一个月得有八天吧: the worker's own count
     said_days = _REST_SAID_COUNT.search(text)
@@ -1028,6 +1483,7 @@ def _read_worked_days(text: str, today: date) -> WorkedText:
                  if not re.search(r"[没不未]", text[max(0, m.start() - 3):m.start()])), None)
     if comp:
         found.comp_days = int(_number(comp.group(1) or comp.group(2)) or 0)
+        _rest_days_given_and_not(found, text)
     rest_day = _REST_DAY_HOURS.search(text)
     if rest_day and found.rest_days <= 1 and not found.dates and (_number(rest_day.group(1)) or 0) >= 8:
         # 礼拜六还干了一整天8小时 (ZQ-04: the Saturday left out, then counted at 150 %): one rest
@@ -1115,7 +1571,17 @@ def _hours_of_a_month(found: WorkedText, hours: Decimal, rough: bool) -> None:
 # (or seventh) day, a week of that many days
 _DAYS_A_WEEK = re.compile(r"(?:一个?|每个?)(?:礼拜|星期|周)(?:要|得|都|就|只)?(?:干|上|做|上班|出勤|工作|干活)?"
                           r"(?:了)?\s*([67六七])\s*天|单休|"
-                          r"(?:礼拜|星期|周)一\s*(?:到|至|-|~|—)\s*(?:礼拜|星期|周)?([六日天])")
+                          r"(?:礼拜|星期|周)一\s*(?:到|至|-|~|—)\s*(?:礼拜|星期|周)?([六日天])|"
+                          # 每个礼拜休一天 / 一周只歇半天 / 只有礼拜天休息 (XQ-7: nothing understood): the
+                          # days off of a week, the others worked
+                          r"(?:一个?|每个?)(?:礼拜|星期|周)(?:只|就|才|也就)?(?:能)?(?:休|歇|放)(?:息|假)?了?\s*"
+                          r"([一1]|半)\s*天|只(?:有)?(?:礼拜|星期|周)[日天](?:能|可以|才)?(?:休|歇|放)|"
+                          # 每个礼拜只歇礼拜天 / 礼拜六也上班礼拜天歇一天 / 礼拜六是每个礼拜都上 (round 54, m2-12):
+                          # the sixth day worked every week (not 上个礼拜六, one day gone by)
+                          r"(?:一个?|每个?)(?:礼拜|星期|周)(?:只|就|才)?(?:能)?(?:休|歇)(?:息)?(?:礼拜|星期|周)[日天]|"
+                          r"(?<![上这那个])(?:礼拜|星期|周)六(?:也|都|照样|照常)(?:要|得)?(?:上班|上|干活|干)(?!了)"
+                          r"\S{0,3}?(?:礼拜|星期|周)[日天](?:才|就|只)?(?:休息?|歇)|"
+                          r"(?:礼拜|星期|周)六(?:是|也是)?(?:每个?|每一个)(?:礼拜|星期|周)都(?:要|得)?(?:上|干)")
 
 
 # (一天其实干十个钟头 — YM-03: the length not read, 10 overtime hours)
@@ -1127,10 +1593,7 @@ def _six_day_weeks(found: WorkedText, week: re.Match, text: str) -> WorkedText:
     """每天十个钟头 一个礼拜六天 (ZS-14 got 2 hours × 6 days at 150 %): the sixth (and seventh)
     day of every week is a rest day, and a day longer than 8 hours is overtime on each of the
     week's five working days — one month of 4 weeks, like 每个周六都加班."""
-    days = 6 if week.group(0) == "单休" else int(_number(week.group(1)) or 6) if week.group(1) else (
-        7 if week.group(2) in "日天" else 6)
-    found.weekly_days = days - 5
-    found.rest_days = 4 * found.weekly_days
+    _every_week(found, _days_of_the_week(week) - 5)
     rest = text.replace(week.group(0), " ")
     # 不是一共十个钟 是每天都干十个钟 said after the week (YM-03): the length said last stands
     lengths = list(_DAY_LENGTH.finditer(rest)) or list(_A_DAY_OF.finditer(rest))
@@ -1140,8 +1603,36 @@ def _six_day_weeks(found: WorkedText, week: re.Match, text: str) -> WorkedText:
         found.workdays = 20  # the five working days of 4 weeks
         found.workdays_counted = True
         found.extended_hours = found.hours_per_day * found.workdays
-        found.rest_hours = found.hours_per_day * found.rest_days
+        # (一周只歇半天: the half days' hours are no more than 8)
+        found.rest_hours = found.hours_per_day * (found.rest_days - 2 * found.rest_short)
+    elif (extra := _weekday_extra_hours(rest)) is not None:
+        # 单休 平时每天晚上加班三个小时 (round 54, m2-12: the evenings dropped, the Saturdays alone summed):
+        # the hours over on each of the 20 working days of those 4 weeks
+        found.hours_per_day, found.workdays, found.workdays_counted = extra, 20, True
+        found.extended_hours = extra * 20
     return found
+
+
+def _weekday_extra_hours(text: str) -> Decimal | None:
+    """每天晚上加班三个小时 / 天天加俩钟头 / 平时每天还多干2小时: the hours over on every working
+    day (not a day's length, not hours of one day); None when not said."""
+    hours = _hours_said(text)
+    if not hours or not (n := _number(hours.group(1))) or not 0 < n <= 6:
+        return None
+    before = text[max(0, hours.start() - 12):hours.start()]
+    if not _DAILY.search(before) and not re.search(r"(?:每天|天天|每晚|平时|平常)\S{0,6}$", before):
+        return None
+    return n + (Decimal("0.5") if hours.group(2) else 0)
+
+
+def _days_of_the_week(week: re.Match) -> Decimal:
+    """The days a week of :data:`_DAYS_A_WEEK` is worked: 一个礼拜六天 / 单休 / 礼拜一到礼拜六 (6),
+    礼拜一到礼拜天 (7), 每个礼拜休一天 (6), 一周只歇半天 (6.5)."""
+    if week.group(1):
+        return _number(week.group(1)) or Decimal(6)
+    if week.group(2):
+        return Decimal(7 if week.group(2) in "日天" else 6)
+    return Decimal("6.5") if week.group(3) == "半" else Decimal(6)
 
 
 # 一个月只歇两天 / 每个月休息四天 (YS-04): the days off in a month; the rest are worked
@@ -1155,7 +1646,7 @@ def _days_of_a_month(text: str) -> int:
     if (off := _DAYS_OFF_A_MONTH.search(text)) and 0 <= (rested := int(_number(off.group(1)) or -1)) < 8:
         return 30 - rested
     month = _DAYS_A_MONTH.search(text)
-    days = int(_number(month.group(1)) or 0) if month else 0
+    days = int(_number(month.group(1) or month.group(2)) or 0) if month else 0
     return days if 23 <= days <= 31 and _long_day(text) else 0
 
 
@@ -1242,6 +1733,11 @@ def _every_workday(found: WorkedText, hours: Decimal, text: str, said: re.Patter
         found.workdays -= found.rest_days
     found.workdays_counted = bool(re.search(rf"(?:{_NUM})\s*天|{_WORKDAYS_COUNTED.pattern}|{_DAYS_SAID_BARE}",
                                             said.sub("", text)))
+    if found.weekly_days and not found.workdays_counted and found.workdays > 23:
+        # 每个礼拜六都上班 平时每天晚上还加三个钟头 干了快半年了 (round 54, m2-15: 125 days of hours beside one
+        # month's Saturdays, then that sum × 6 months = 86,413.74): one month of 4 weeks, like the rest
+        # days — the months are multiplied once, by the caller (wages.months_of_it)
+        found.workdays = 20
     if found.workdays:
         found.extended_hours = found.hours_per_day * found.workdays
 
@@ -1289,10 +1785,13 @@ def _workdays_in_period(text: str) -> int:
     # 不是一天 是三个月: a period the worker denies is not the one meant
     spans = [s for s in find_durations(text) if isinstance(s.value, str)
              and not text[max(0, s.start - 2):s.start].endswith(("不是", "不"))
-             and not _DAILY.match(text, s.start)]  # 一天多干仨钟头: per day, not a period
+             and not _DAILY.match(text, s.start)  # 一天多干仨钟头: per day, not a period
+             # 一天干十个小时 (round 54, m2-17: 共1天, "约 1 个工作日（按每月平均 20.83 个工作日估算）"):
+             # a day's length, not a period of one day
+             and not _DAY_LENGTH.match(text, s.start) and not _A_DAY_OF.match(text, s.start)]
     if not spans:
         return 0
-    if (month := _DAYS_A_MONTH.search(text)) and (days := int(_number(month.group(1)) or 0)):
+    if (month := _DAYS_A_MONTH.search(text)) and (days := int(_number(month.group(1) or month.group(2)) or 0)):
         # 一个月上二十二天班 … 一个月该给我多少 (MM-03 counted the average 21): the worker's own
         # days of a month, times the months said (one unless more are named)
         months = [int(m.group(1)) for s in spans if (m := re.fullmatch(r"P(\d+)M", str(s.value)))]

@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 
 from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
-from actions.common import client
+from actions.common import client, recent_replies
 from actions.facts import fact_text, form_topic, is_question, minimum_wage_by_place, minimum_wage_place_asked
 from actions.slot_checks import Slots, value_before_this_message
 from actions.subsidies import measures_for, measures_text
@@ -47,15 +47,41 @@ _OWN_QUESTION = re.compile(rf"(?:我|俺)(?!的?{_PERSON})")
 PLACE_TOPICS = ("过年补贴", "最低工资")
 
 
+# 我在福田上班 / 福田这边打工的 / 在宝安做保洁 (XR-5: 福田上班 is no place the backend knows, so the
+# form asked the city again and 最低工资 later asked it a third time): what the worker does there
+# follows the place; the words before it are the place
+_AFTER_THE_PLACE = re.compile(r"(?:上班|打工|干活|工作|做|干|送(?:外卖|快递)|"
+                              r"跑(?:外卖|快递|单)|开(?:车|店|出租)|住|租房|上学|念书|"
+                              r"这边|那边|这块|那块|一带|附近|的|厂|工地|公司|单位|店|那个|这个|一个|一家)")
+
+
+def place_stem(words: str) -> str | None:
+    """The place's own words in ``福田上班`` (福田), or None when nothing is cut off or too
+    little is left to be a place."""
+    cut = _AFTER_THE_PLACE.search(words or "")
+    stem = words[:cut.start()] if cut else ""
+    return stem if len(stem) >= 2 and stem != words else None
+
+
+async def _resolved(words: str) -> dict | None:
+    """The backend's reading of a place's words (None: not a place it knows, or it is away)."""
+    try:
+        return await client().resolve(None, words)
+    except (BackendUnavailable, BackendError):
+        return None
+
+
 async def resolve_place(text: str) -> Slots | None:
-    """The district and city the backend finds in a worker's words (李沧 → 李沧区, 青岛), or
-    None for no place it knows (or when it is away)."""
+    """The district and city the backend finds in a worker's words (李沧 → 李沧区, 青岛; 我在福田上班
+    → 福田区, 深圳市), or None for no place it knows (or when it is away)."""
     checked = v.place(text)
     if not checked.ok:
         return None
-    try:
-        found = await client().resolve(None, checked.value)
-    except (BackendUnavailable, BackendError):
+    found = await _resolved(checked.value)
+    if found is None and (stem := place_stem(checked.value)):
+        checked = v.Checked(stem)
+        found = await _resolved(stem)
+    if found is None:
         return None
     path, kind = found.get("path") or {}, found.get("kind")
     city = path.get("city")
@@ -67,6 +93,25 @@ async def resolve_place(text: str) -> Slots | None:
         # 在黄岛区船厂干电焊 (ZB-01 filed 地点：黄岛区船): words after the place's name are not it
         district = checked.value[: checked.value.index(named) + len(named)]
     return {"city": city, **({"district": district} if kind != "city" else {})}
+
+
+# the bot's own questions of where the worker is outside a form (the handoff's 告诉我您在哪个城市、区、
+# 街道, the childcare sign-up's, the courses', the minimum wage's)
+_WHERE_ASKED = re.compile(r"您在哪个(?:城市|区|街道)|所在的城市|您在哪(?:儿|里)")
+# a place answers in a few words (福田 / 我在福田上班 / 深圳福田那边), not a sentence
+_PLACE_ANSWER_CHARS = 12
+
+
+async def place_told_when_asked(tracker: Tracker) -> Slots:
+    """福田 / 我在福田上班 right after the bot asked where the worker is, outside a form (XR-5: read
+    as a question about 福田职工书院, so the place was never kept and the city was asked again):
+    the city and district the backend reads in the reply; {} for any other message."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if tracker.active_loop_name or not text or text.startswith("/") or is_question(text) \
+            or len(re.findall(r"[\u4e00-\u9fff]", text)) > _PLACE_ANSWER_CHARS \
+            or not any(_WHERE_ASKED.search(said) for said in recent_replies(tracker, 1)):
+        return {}
+    return await resolve_place(text) or {}
 
 
 def other_place_asked(tracker: Tracker) -> str | None:

@@ -72,6 +72,19 @@ _TIER_DENIED = re.compile(r"(?:没|没有|不是|并没|可没)(?:说|讲)(?:过
                           r"谁说(?:我|俺)?(?:是|算)(?:特困|困难)")
 
 
+# 我不是困难职工 就是这个月手头紧 / 不是困难户 / 俺又不是特困 / 算不上困难职工 (XQ: 不是困难户 read as 困难 — the
+# worker filed and judged as 在档困难职工): a tier the worker says is not theirs
+_TIER_NOT_MINE = re.compile(r"(?:不是|不算|算不上|算不得|称不上|并非|并不是|又不是|也不是|还不是|没评上|没评过|"
+                            r"不属于|够不上)(?:什么|啥|那种|这种)?(?:在档的?|建档的?)?(?:困难职工|困难户|困难家庭|困难|特困职工|特困户|特困|"
+                            r"低保户|低保)")
+
+
+def _tiers_denied(text: str) -> tuple[bool, str]:
+    """(a tier was denied, the words left once the denials are taken out)."""
+    rest = _TIER_NOT_MINE.sub("，", text)
+    return rest != text, rest
+
+
 def worker_status_said(text: str) -> str | None:
     """The hardship status the message states of the worker (as ``hardship_status_in``), but
     None for a tier only asked about (特困的住院都减免啥费用, 要是我是特困的…) and UNKNOWN for a
@@ -80,6 +93,11 @@ def worker_status_said(text: str) -> str | None:
     text = normalize_text(text or "")
     if _TIER_DENIED.search(text):
         return UNKNOWN
+    denied, rest = _tiers_denied(text)
+    if denied and not _IF.search(text):
+        # 俺不是特困 是困难户 keeps 困难; 不是特困 也不是困难户 / 我不是困难职工 is not registered
+        kept = hardship_status_in(rest)
+        return kept if kept in ("困难", "特困") and _OWN_TIER.search(rest) else "none"
     status = hardship_status_in(text)
     if status in (None, UNKNOWN, "none"):
         return status
@@ -90,11 +108,34 @@ def worker_status_said(text: str) -> str | None:
     return status
 
 
+def status_told_last(tracker: Tracker, back: int = 30) -> str | None:
+    """The hardship status the worker's own words told last (None: none told, or a button pressed
+    since — its choice stands)."""
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        users += 1
+        text = (event.get("text") or "").strip()
+        if text.startswith("/") or users > back:
+            return None
+        if (said := worker_status_said(text)) is not None:
+            return said
+    return None
+
+
 def status_asked_not_told(tracker: Tracker) -> list[dict]:
     """The hardship status set this turn from a message that only asks about a tier (or takes
-    one back): set back to what it was (or to 不清楚). [] when the message states it."""
+    one back): set back to what it was (or to 不清楚). [] when the message states it. A tier the
+    worker's words denied last (我不是困难职工 / 不是困难户, XQ: judged and filed as 困难) is 未建档, unless
+    a verified record says otherwise."""
     set_now = slots_set_this_turn(tracker)
     text = (tracker.latest_message or {}).get("text") or ""
+    held = tracker.get_slot("hardship_status")
+    if held in ("困难", "特困") and not (tracker.get_slot("verified_worker") or {}).get("hardship_status") \
+            and status_told_last(tracker) == "none":
+        tracker.slots["hardship_status"] = "none"
+        return [SlotSet("hardship_status", "none")]
     said = worker_status_said(text)
     if "hardship_status" in set_now and said is None:
         before = value_before_this_message(tracker, "hardship_status")
@@ -155,7 +196,10 @@ _AID_ASKED = re.compile(r"救急|救助|补助|帮扶|借(?:点|些)?钱|应急�
                         r"帮(?:一下|一把|帮|忙|个忙|我|俺|着|衬)|(?:能|可以)?管(?:不管|一下|管|不|吗)|"
                         r"(?:能|可以|会)给(?:点|些|补)|有(?:没有|啥|什么)(?:办法|法子|招)")
 _NOT_MEDICAL_NEED = re.compile(r"学费|上学的钱|书费|生活费|房租|吃饭的钱|交不起|揭不开锅|吃不上饭|没钱吃饭|"
-                               r"水电费|奶粉钱")
+                               r"水电费|奶粉钱|"
+                               # 我不是困难职工 就是这个月手头紧 (XQ: the relief form's phone for a 建档 look-up)
+                               r"手头紧|手头(?:有点|比较|太)?(?:紧|不宽裕|没钱)|缺钱|钱不够(?:花|用)|周转不(?:开|过来)|"
+                               r"急用钱|等钱用|没钱花")
 # 房东不退押金 / 老板扣了我房租钱 能帮我要回来吗: money someone keeps from the worker, a matter of
 # rights, not hardship
 _MONEY_KEPT = re.compile(r"押金|不退|扣了?|欠|要回|拖着|克扣|赔")
@@ -165,19 +209,29 @@ NOT_MEDICAL_HELP = ("工会的帮扶不只看病：家里有困难的职工，�
                     "急用的话，我把您的情况登记下来，转给网格工作站的工作人员尽快联系您、帮您申请。")
 
 
+NOT_REGISTERED_HEARD = "好的，您不是困难职工，我就按没有建档给您说，不会按困难职工给您登记。"
+
+
 def asks_help_not_medical(text: str) -> bool:
     """Help asked for a cost like school fees, not a medical one: the relief form's only
-    question (the year's medical costs) does not fit it."""
-    return bool(_AID_ASKED.search(text or "")) and bool(_NOT_MEDICAL_NEED.search(text or "")) \
+    question (the year's medical costs) does not fit it. A tier denied beside the need (我不是困难职工
+    就是这个月手头紧) asks the union's help as much as 能帮帮不 does."""
+    asked = bool(_AID_ASKED.search(text or "")) or _tiers_denied(normalize_text(text or ""))[0]
+    return asked and bool(_NOT_MEDICAL_NEED.search(text or "")) \
         and not _MEDICAL.search(text or "") and not _MONEY_KEPT.search(text or "")
 
 
 async def help_not_medical(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict]:
     """What the union does for such a need, how 建档 works, and the case offered to a person
-    with what was told (no medical costs asked)."""
+    with what was told (no medical costs asked) — as 未建档 for a worker who says they are no 困难职工."""
+    events: list[dict] = []
+    if worker_status_said((tracker.latest_message or {}).get("text") or "") == "none":
+        dispatcher.utter_message(text=NOT_REGISTERED_HEARD)  # 我不是困难职工 就是这个月手头紧 (XQ)
+        tracker.slots["hardship_status"] = "none"
+        events.append(SlotSet("hardship_status", "none"))
     dispatcher.utter_message(text=NOT_MEDICAL_HELP)
     dispatcher.utter_message(text=await registration_text(tracker))
-    return offer_ticket("relief_application", case_facts(tracker, hardship_for_rules(tracker)))
+    return events + offer_ticket("relief_application", case_facts(tracker, hardship_for_rules(tracker)))
 
 
 # 两千多 / 2000多元 / 两千出头 / 超过两千 / 两千以上: more than the figure said, not the figure
@@ -284,7 +338,8 @@ def drops_the_relief_question(text: str) -> bool:
 # 我老婆没工作 能不能也参加互助保障 / 家属能不能保 / 配偶住院能报吗 / 我爱人能一起参加吗 (XN-4: 没太明白,
 # the summary, or the family record's claim rules and an example — the joining never answered): the
 # spouse's or family's cover, said as the records say it, and that they do not say more
-_FAMILY = re.compile(r"(老婆|媳妇|妻子|爱人|老公|丈夫|配偶|老伴|对象)|(孩子|儿子|女儿|小孩|娃)|(父母|爸妈|老人|爹妈)|"
+_FAMILY = re.compile(r"(老婆|媳妇|妻子|爱人|老公|丈夫|配偶|老伴|对象)|(孩子|儿子|女儿|小孩|娃)|"
+                     r"(父母|爸妈|老人|爹妈|(?<!宝)妈|爸|母亲|父亲|老娘|老爹|公公|婆婆)|"
                      r"(家属|家里人|家人|一家人|全家)")
 _COVER = re.compile(r"互助|保障|保险")
 _COVER_ASKED = re.compile(r"参加|加入|入|保|报|赔|领|给付|一起|也能|也可以|能不能|可不可以|算不算|有没有份|管不管|"
@@ -325,7 +380,9 @@ def family_cover_line(text: str, words: str) -> str | None:
     text, words = normalize_text(text or ""), normalize_text(words or "")
     who = _FAMILY.search(text)
     if _CLAIM_ASKED.search(text) and not _JOIN_ASKED.search(text):
-        return None  # (a family member's claim: the records' own answer, with its figures)
+        # (a family member's claim: the records' own answer, with its figures — for a child or a
+        # parent too, whom the record's own asks do not name: 孩子白血病住院了 … 互助保障能报吗, p2-5)
+        return family_claim_line(text, words) if who and (who.group(2) or who.group(3)) else None
     if not who or _NOT_MUTUAL.search(text) or not _COVER_ASKED.search(text) or _HOW_ASKED.search(text):
         return None  # (我老公得了癌症 … 互助保险能赔 怎么申请: how to claim, the claim steps answer it)
     if not (re.search(r"互助", text) or (_COVER.search(text) and re.search(r"互助", words))
@@ -348,3 +405,60 @@ def family_cover_line(text: str, words: str) -> str | None:
             "请带上身份证（家里人已经看病住院的，再带上病历、诊断证明和费用票据）问所在单位工会或当地总工会的"
             "职工服务中心，或者打职工服务热线 12351，问清您参加的方案保不保家属。"
             + (f"（来源：{'；'.join(sources)}）" if sources else ""))
+
+
+def family_claim_line(text: str, words: str) -> str | None:
+    """A child's or a parent's illness claimed from the mutual cover (孩子白血病住院了 互助保障能报吗):
+    the records' family answer (mutual_insurance_family), which the policy data's asks only find for a
+    spouse — else the 16万 maximum answered a mother asking whether her sick child is covered (p2-5).
+    None unless the mutual cover is said now or in ``words`` and the text is not about relief."""
+    mutual = re.search(r"互助", text) or (_COVER.search(text) and re.search(r"互助", words))
+    if _NOT_MUTUAL.search(text) or not mutual:
+        return None
+    record = _mutual_records().get("mutual_insurance_family") or {}
+    if not record.get("answer"):
+        return None
+    source = f"\n（来源：{record['source']}）" if record.get("source") else ""
+    return str(record["answer"]) + source
+
+
+def sanitation_cover_elsewhere() -> str | None:
+    """环卫工能领互助保障不 with no place on record (p2-9: the general summary, with no word on 环卫工):
+    the one record that names them (镇江's gift, mutual_insurance_who), said as 镇江's, and that
+    elsewhere the local scheme decides. None when the records hold no such clause."""
+    record = _mutual_records().get("mutual_insurance_who") or {}
+    clause = _clause_with(str(record.get("answer") or ""), "环卫工")
+    if not clause:
+        return None
+    return (f"环卫工能不能领，要看当地工会的互助保障方案。资料里有的是：{clause}。"
+            "您那里能不能领、给您办上没有，带上身份证问单位工会或当地总工会的职工服务中心，或者打职工服务热线 12351。"
+            + (f"\n（来源：{record['source']}）" if record.get("source") else ""))
+
+
+# 最高赔多少 / 最多给多少 / 能赔几万: the maximum of the mutual cover asked
+_MAX_ASKED = re.compile(r"最高|最多|上限|赔多少|给多少|给付多少|能拿多少|能赔几|几万|报多少")
+_COST_ASKED = re.compile(r"交|缴|保费|掏钱|花钱|收费")
+
+
+def mutual_max_elsewhere(text: str, place: str | None) -> str | None:
+    """互助保障最高赔多少 from a place whose scheme is not on record (p2-18, 黄岛辛安: the general summary,
+    no figure — the station card had taken the fact lookup): the one maximum on record (镇江's 16万,
+    mutual_insurance_max), said as 镇江's, with its source. None unless a maximum is asked."""
+    text = normalize_text(text or "")
+    if not _MAX_ASKED.search(text) or _COST_ASKED.search(text):
+        return None  # (要交多少钱: the cost, which the records answer on their own)
+    record = _mutual_records().get("mutual_insurance_max") or {}
+    if not record.get("answer"):
+        return None
+    own = f"{place}的" if place else "您那里的"
+    return (f"{own}职工互助保障方案我这里没有收录，最高给付多少没法给您准数；我这里有的是镇江市的，先给您作参考："
+            f"{record['answer']}" + (f"\n（来源：{record['source']}）" if record.get("source") else ""))
+
+
+def sanitation_cover_here() -> str | None:
+    """A sanitation worker in 镇江 (听说工会给环卫工送了保险 俺咋知道自己有没有, p2-20: told 您可以申请给付, as if
+    every one had it): the record's own words — in the group it is given to, and whether it was given
+    to them is the union's list, where to check. None when the records hold no such sentence."""
+    record = _mutual_records().get("mutual_insurance_who") or {}
+    said = next((c.strip() for c in str(record.get("answer") or "").split("。") if "赠送的人群里" in c), None)
+    return (said + "。" + (f"\n（来源：{record['source']}）" if record.get("source") else "")) if said else None

@@ -36,7 +36,7 @@ from actions.crisis import (
     stays_with_person,
     wants_to_talk,
 )
-from actions.fact_tables import CASE_FACTS, FACT_NAMES, wage_as_said
+from actions.fact_tables import CASE_FACTS, FACT_NAMES, owed_sum_told, owed_total_reply, wage_as_said
 from actions.facts import (
     applied_lines,
     asked_facts,
@@ -63,6 +63,7 @@ from actions.handoff import (
     withdraw_handoff,
     withdraws_the_handoff,
 )
+from actions.in_kind import in_kind_pay_reply
 from actions.legal import (
     MONTHS_ASK,
     WAGE_AGAIN,
@@ -70,6 +71,7 @@ from actions.legal import (
     double_wage_from,
     minimum_wage_as_wage,
     no_contract_not_arrears,
+    says_no_contract_verdict,
     shortfall_events,
     shortfall_reply,
     sums_for,
@@ -121,6 +123,7 @@ from actions.tickets import (
 from actions.time_limits import promise_told_line
 from actions.wages import (
     PERIOD_QUESTION,
+    days_worked_asked,
     guaranteed_pay_shortfall,
     minimum_wage_answer,
     minimum_wage_asked,
@@ -437,14 +440,16 @@ _ASKS_HOW = re.compile(r"怎么(?:申请|赔|理赔|办|报名|参加|加入|领
                        r"去哪(?:里|儿)?(?:申请|报名|办)")
 
 
-def legal_not_wages(intent: str | None, text: str) -> str | None:
+def legal_not_wages(intent: str | None, text: str, words: str = "") -> str | None:
     """把腿整折了 包工头不给报 / 试用期6个月 试用期工资1800 合法吗 (V-09): read as unpaid wages,
-    but a labour-law matter with no wage owed — legal aid, also after a figure was answered."""
+    but a labour-law matter with no wage owed — legal aid, also after a figure was answered.
+    ``words``: the messages before (那医药费呢 都是俺自己垫的 after 俺受工伤在家歇了俩月了, n2-14)."""
     named = services_meant(text)
     if intent == "wage_arrears" and "wage_arrears" not in named and (
             INJURY.search(text) or named == ["legal_aid"]):
         return "legal_aid"
-    if intent == "relief_eligibility" and "relief_eligibility" not in named and INJURY.search(text) \
+    if intent == "relief_eligibility" and "relief_eligibility" not in named and (
+            INJURY.search(text) or (re.search(r"医药费|医疗费|药费|住院费|手术费", text) and INJURY.search(words))) \
             and not re.search(r"救助|困难|补助|帮扶|建档|低保", text):
         return "legal_aid"  # 手压了 医药费花了八千多 厂里不给报 (XA-10: a hardship-relief ticket and an SMS code)
     return intent
@@ -631,9 +636,12 @@ _DEDUCTED = re.compile(r"扣(?:了|掉|我|俺|俺们|我们)*\S{0,3}?(?:\d|[一
 
 
 # what an overtime question says (the model also reads 下午要上班 as one)
-_OVERTIME_SAID = re.compile(r"加班|加点|倍|节|假|周末|周六|周日|礼拜|星期|双休|休息日|值班|小时|钟头|夜班|通宵|"
-                            r"初[一二三四五六七八九十]|除夕|年三十|过年|春节|国庆|五一|元旦|端午|中秋|清明|"
-                            r"\d+\s*天|[一二两三四五六七八九十]\s*天")
+_OVERTIME_KIND = (r"加班|加点|倍|节|假|周末|周六|周日|礼拜|星期|双休|休息日|值班|小时|钟头|夜班|通宵|"
+                  r"初[一二三四五六七八九十]|除夕|年三十|过年|春节|国庆|五一|元旦|端午|中秋|清明")
+_OVERTIME_SAID = re.compile(_OVERTIME_KIND + r"|\d+\s*天|[一二两三四五六七八九十]\s*天")
+# 一天300 上了52天 老板一分没给 (m-6: 算加班费): days worked and nothing paid, no overtime said
+_NOTHING_PAID = re.compile(r"(?:一分|分文|一毛)(?:钱)?(?:都|也)?没|(?:没|不)(?:给|发|结|付)(?:钱|工资|工钱)?|"
+                           r"没拿到|欠(?:我|俺|了)|拖欠")
 
 
 def _overtime_days_told(text: str) -> bool:
@@ -698,7 +706,8 @@ class ActionStartService(SafeAction):
             intent = "legal_aid"  # 他们说过年后给 这样还算时效吗 (YT-16: 留下过年还是回家, three times)
         intent = holiday_read_for_pay(tracker, intent, text)
         if intent == "relief_eligibility":
-            intent = legal_not_wages(intent, text)  # a work injury's costs, not hardship relief (XA-10)
+            # a work injury's costs, not hardship relief (XA-10, n2-14)
+            intent = legal_not_wages(intent, text, recent_words(tracker, limit=4))
         if intent == "ticket_status" and not text.startswith("/") and not v.ticket_id(text).ok \
                 and (not _ASKS_PROGRESS.search(text) or _NO_TICKET.search(text)):
             # 不对 我记错了 是两个月前 十月份的事 right after the injury answer (YX-11: 请告诉我工单号
@@ -718,6 +727,12 @@ class ActionStartService(SafeAction):
             return []
         if (total := overtime_total(tracker, text)) is not None:
             dispatcher.utter_message(text=total)  # 那一共该给多少钱 after the sum (YW-2: the menu)
+            return []
+        if not tracker.active_loop_name and any(e.get("event") == "bot" for e in tracker.events) \
+                and (owed := owed_total_reply(tracker)) is not None:
+            # (not on the message that tells the case: 老板欠了俺两个月工资 一个月五千 一共该给多少 is
+            # worked out with the case, owed_sum_reply)
+            dispatcher.utter_message(text=owed)  # 那隆祥一共欠我们多少 after the wage ticket (XQ-9: the menu)
             return []
         if (why := divisor_reply(tracker, text)) is not None:
             dispatcher.utter_message(text=why)  # 为啥除21.75 after the sum (YU-14: the menu)
@@ -745,7 +760,9 @@ class ActionStartService(SafeAction):
             return await callback_while_queued(dispatcher, tracker, "worker_request", service)
         if check := crisis_check_in(tracker, text):
             dispatcher.utter_message(text=check)  # 开玩笑的 说正事 … (ZD-11), then the matter
-        elif money_after_crisis(tracker, text) and not tracker.active_loop_name:
+        elif not tracker.active_loop_name and (money_after_crisis(tracker, text) or (
+                crisis_answered(tracker, earlier_turns=6) and not is_crisis(text) and owed_sum_told(
+                    text, slots_set_this_turn(tracker), recent_words(tracker, limit=3)))):
             # 说了也没用 打电话有啥用 钱也要不回来 (YN-14: straight to 是哪家单位欠的): the lines first
             dispatcher.utter_message(text=CRISIS_MONEY)
             lines_said = True
@@ -802,6 +819,9 @@ class ActionStartService(SafeAction):
         if intent == "overtime_pay" and not _OVERTIME_SAID.search(text) and not read_worked_days(text) \
                 and last_flow(tracker) != "overtime_form" and "monthly_wage" not in slots_set_this_turn(tracker):
             intent = None  # 明天上午打给我 下午要上班 (ZR-11: the overtime form after the callback)
+        if intent == "overtime_pay" and _NOTHING_PAID.search(text) and not re.search(_OVERTIME_KIND + "|补休|调休|倒休",
+                                                                                         text):
+            intent = "wage_arrears"  # 一天300 上了52天 老板一分没给 一共该给我多少 (m-6: 算加班费)
         if intent == "wage_arrears" and overtime_told_not_owed(text):
             intent = "overtime_pay"  # 周六周天都干 月工资五千 上个月干了四个周六 (L7: 是哪家单位欠的？)
         if intent in SERVICE_NAMES and intent != asked_before(tracker) and v.is_correction(text) \
@@ -838,6 +858,8 @@ class ActionStartService(SafeAction):
             tracker.slots["ticket_id"] = said_id.value
             return [SlotSet("ticket_id", said_id.value)] + await self._start(
                 "ticket_status", dispatcher, tracker, domain)
+        if not text.startswith("/") and (in_kind := await in_kind_pay_reply(tracker)):
+            dispatcher.utter_message(text=in_kind)  # 包吃包住算不算在最低工资里 (XQ-6): then the flow goes on
         if (sums := sums_for(tracker)) and not await asked_facts(tracker):
             # 那我能拿多少 after 没签合同 干了八个月 (rounds 8–9 got the legal-aid text again):
             # the sum on the worker's own figures, then the case offered to a person
@@ -881,7 +903,8 @@ class ActionStartService(SafeAction):
             return callback or []
         if intent == "ticket_status" and (wrong := wrong_ticket_id(text)):
             dispatcher.utter_message(text=wrong)  # GH2026111800 (ZD-13: 请告诉我工单号, as if none)
-        if intent == "wage_arrears" and (owed := owed_sum_reply(tracker, slots_set_this_turn(tracker))):
+        if (intent == "wage_arrears" or days_worked_asked(tracker)) \
+                and (owed := owed_sum_reply(tracker, slots_set_this_turn(tracker))):
             dispatcher.utter_message(text=owed)  # 干了一个半月 说好一个月三千五 能要回多少 (XE-7)
         return (callback or []) + await self._route(dispatcher, tracker, domain, intent)
 
@@ -923,6 +946,11 @@ class ActionStartService(SafeAction):
                 found = [f for f in found if f.get("kind") != "station"]
             if found:
                 sums = sums_for(tracker)  # 没签合同 干了八个月 能要双倍工资吗
+                if says_no_contract_verdict(sums):
+                    # 老板一直不跟我签合同 这样合法吗 (XR-8): the verdict holds the record's rule — 不合法 first
+                    found = [f for f in found if f.get("topic") != "no_contract_double_wage"]
+                    if not found:
+                        return self._worked_out(sums, dispatcher, tracker)
                 lines = [*(fact_text(f, text) for f in found), *applied_lines(found, recent_words(tracker))]
                 if sums and any(line not in lines for line in sums):
                     # 还有这个月干的十来天工资也没给结 能一起要吗 (YW-6: the two law cards said a

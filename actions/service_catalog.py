@@ -66,7 +66,10 @@ SERVICE_WORDS = (
                   r"辞退|开除|解雇|裁员|炒鱿鱼|(?:不用|别|不要|不让我?)(?:再)?来了|把我开了|被开了|给开了|不用[我俺]了|"
                   r"被.{0,4}开了|开了我|让我走人|试用期|押金|扣(?:押)?(?:了)?(?:我的?)?身份证|经济补偿|赔偿金|私了"),
     ("mutual_insurance", r"互助保障|互助保险|职工互助|大病互助"),
-    ("skills_training", r"技能培训|职业培训|职工书院|培训班|学(?:个|门)?(?:技术|手艺)|考(?:个)?证"),
+    ("skills_training", r"技能培训|职业培训|职工书院|培训班|学(?:个|门)?(?:技术|手艺)|考(?:个)?证|"
+                        # 俺想学个电焊 有没有免费培训 (p2-8: the second topic dropped)
+                        r"(?:免费|电焊|焊工|电工|叉车|厨师|育婴|家政|电脑|月嫂)\S{0,2}培训|"
+                        r"想学(?:个|门|点)?\S{0,3}(?:电焊|焊|电工|叉车|厨|手艺|技术)"),
 )
 
 
@@ -118,7 +121,7 @@ def services_named(text: str) -> list[str]:
     if "legal_aid" in services and _insurance_only_paid(text or ""):
         services.remove("legal_aid")  # 社保交了两年 for a school place (NN-01): paid, no dispute
     if "childcare_service" in services and "school_placement" in services \
-            and not _SCHOOL_PROBLEM.search(text or ""):
+            and not school_asked_beside_care(text or ""):
         services.remove("school_placement")  # H06: a childcare sign-up, no school case
     return services
 
@@ -126,6 +129,26 @@ def services_named(text: str) -> list[str]:
 # 想把儿子从老家转过来上二年级 / 外地户口咋报名 … 还有托管 (V-17, T-18: only 托管 was answered)
 _SCHOOL_PROBLEM = re.compile(r"上不了学|没学上|入学|学位|转学|不收|报不上|进不去|借读|转过来|转回来|转到|"
                              r"外地户口|户口")
+# 孩子转学过来了 / 外地户口 孩子在这边上学 told beside 托管 (XR-4: the school form and 您在哪个城市): the
+# child's situation, not a school case — a school case is a clause (without the care words) that
+# tells a trouble of the place itself or asks about getting one
+_CARE_WORDS = re.compile(r"托管|看孩子|带孩子|照看|没人(?:带|管|看|接)|放学后?\S{0,3}没人")
+_SCHOOL_TROUBLE = re.compile(r"上不了学|没学上|没(?:有)?学位|学位|不收|拒收|报不上|进不去|借读|没名额|插班")
+_SCHOOL_ASKED = re.compile(r"(?:想|要|准备|打算|该|咋|怎么|怎样|如何|能不能|能否|可不可以|可以)\S{0,8}?"
+                           r"(?:转学|转过来|转回来|转到|入学|报名|上学|插班|上[一二三四五六]年级|上小学|上初中)|"
+                           r"(?:转学|转过来|转回来|转到|入学|报名|户口)\S{0,8}?"
+                           r"(?:咋|怎么|怎样|如何|能不能|能否|行不行|吗|么|要啥|要什么|啥材料|什么材料|准备啥|准备什么)")
+
+
+def school_asked_beside_care(text: str) -> bool:
+    """A clause of the message, the care words aside, tells or asks a school-place matter (孩子上不了学 /
+    外地户口咋报名), not only who the child is (孩子转学过来了 / 外地户口)."""
+    for clause in re.split(r"[\s，,。；;！!？?]+", text or ""):
+        if not clause or _CARE_WORDS.search(clause):
+            continue
+        if _SCHOOL_TROUBLE.search(clause) or (_SCHOOL_PROBLEM.search(clause) and _SCHOOL_ASKED.search(clause)):
+            return True
+    return False
 
 
 # (是不是低于最低工资 asks; it says no service is unwanted)

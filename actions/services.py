@@ -336,6 +336,9 @@ class ActionMutualInsurance(PolicyAnswer):
         return "action_mutual_insurance"
 
     def answer(self, dispatcher, tracker, policies):
+        # (relief reads the tickets, which read back into this module's neighbours: imported here)
+        from actions.relief import mutual_max_elsewhere, sanitation_cover_elsewhere, sanitation_cover_here
+
         policy = policies[0]
         details = policy.get("details") or {}
         text = (tracker.latest_message or {}).get("text") or ""
@@ -346,10 +349,18 @@ class ActionMutualInsurance(PolicyAnswer):
             if details.get("claim_steps"):
                 reply += "\n怎么理赔：" + "；".join(details["claim_steps"]) + "。"
             dispatcher.utter_message(text=reply)
+        place = "".join(str(part) for part in location(tracker) if part)
+        if not details.get("max_payout") and (most := mutual_max_elsewhere(text, place)) \
+                and not said_this_turn(tracker, most[-60:-20], earlier_turns=2):
+            dispatcher.utter_message(text=most)  # 黄岛辛安 … 互助保障最高赔多少 (p2-18: no figure at all)
         sanitation = is_sanitation_worker(tracker, text)
         if sanitation and "环卫" in policy["summary"]:
-            dispatcher.utter_message(text=f"您是环卫工：按{policy['source']}，{policy['title']}"
-                                          "面向的人群里就有环卫工，您可以申请给付。")
+            # (p2-20: 您可以申请给付, as if every sanitation worker had it): on the list or not, the union says
+            dispatcher.utter_message(text=sanitation_cover_here() or (
+                f"您是环卫工：按{policy['source']}，{policy['title']}赠送的人群里就有环卫工；给您办上没有，"
+                "问单位工会或打 12351 查一下。"))
+        elif sanitation and (elsewhere := sanitation_cover_elsewhere()):
+            dispatcher.utter_message(text=elsewhere)  # 环卫工能领互助保障不, no place (p2-9: 环卫工 unanswered)
         if sanitation or wants_registration(text) or said_this_turn(
                 tracker, policy["summary"][:24], earlier_turns=6):
             # 能帮我登记一下让他们联系我吗: a person takes it up, not the same text again
@@ -397,6 +408,12 @@ class ActionChildcare(PolicyAnswer):
     async def act(self, dispatcher, tracker, domain):
         """In a place whose station runs the 托管驿站 (辛安 → 沂河路社区): that station, named
         from the backend's records, and a sign-up offered — not the general text twice (B28)."""
+        text = (tracker.latest_message or {}).get("text") or ""
+        if asks_rest_stop(text):
+            # 送外卖的骑手 … 爱心驿站在哪 (p2-3, read as childcare): a rest stop for outdoor workers
+            place, station = await place_station(*location(tracker))
+            dispatcher.utter_message(text=rest_stop_text(place, station))
+            return []
         events = await super().act(dispatcher, tracker, domain)
         stations = await childcare_stations(tracker)
         if not stations and childcare_sign_up(tracker) and any(location(tracker)):
@@ -419,6 +436,34 @@ class ActionChildcare(PolicyAnswer):
             "question": case_words(tracker),
             "service": "职工子女爱心托管报名", "station": stations[0].get("name"),
             "child_grade": tracker.get_slot("child_grade")})
+
+
+# 骑手 / 外卖 / 快递 / 环卫 / 户外 … 驿站 / 歇脚: a rest stop for outdoor workers, never the children's 托管驿站
+_OUTDOOR = re.compile(r"骑手|外卖|快递|送餐|跑单|环卫|扫大街|扫马路|清洁工|户外|司机|跑腿|小哥|"
+                      r"歇脚|歇歇|歇会|休息|取暖|暖和|"
+                      r"喝(?:口|点)?(?:热)?水|热饭|充电|上厕所|接力站")
+_CHILD = re.compile(r"孩子|小孩|娃|子女|儿子|女儿|托管|放学|寒假|暑假|上学|看孩子|带孩子|托儿")
+
+
+def asks_rest_stop(text: str) -> bool:
+    """A rider's or sanitation worker's 爱心驿站 / 歇脚的地方 (a rest stop for outdoor workers):
+    the NLU reads 驿站 as the children's 托管驿站 (p2-3), so the childcare text answered a rider."""
+    text = normalize_text(text or "")
+    return bool(_OUTDOOR.search(text)) and not _CHILD.search(text)
+
+
+def rest_stop_text(place: str | None, station: dict | None) -> str:
+    """What the records say about rest stops for outdoor workers (no address is on record, so
+    none is given), set apart from the children's 托管驿站, and where to ask."""
+    where = station_where(station) if station else "所在社区的工会网格工作站"
+    return ("您问的是给骑手、快递员、环卫工这些户外劳动者歇脚的地方，"
+            "不是“职工子女爱心托管驿站”（那是给职工的孩子托管的）。"
+            f"{place or '您那边'}户外劳动者的爱心驿站在哪、几点开，我这里没有收录具体地址，不能给您说个不准的地方。"
+            "资料里有的：上海市总工会要求户外职工爱心接力站春节期间做好接待服务；广东各级工会向快递小哥、外卖小哥和"
+            "环卫工人赠送御寒物品。"
+            f"附近有没有、在哪，可以问{where}，或打职工服务热线 12351"
+            + ("；也可以告诉我您在哪个城市、哪个街道，我帮您找附近的工会网格工作站。" if not place else "。")
+            + "\n（来源：《工人日报》2021年1月报道（上海市总工会、广东省总工会））")
 
 
 CHILDCARE_WHERE_ASK = ("好的，帮您报名托管。您在哪个城市、哪个街道（社区）？告诉我地方，我帮您找附近设了托管驿站的"
@@ -689,6 +734,25 @@ async def who_is_covered_too(tracker) -> list[str]:
             and not said_this_turn(tracker, fact_text(f)[:30], earlier_turns=1)]
 
 
+# A word of each policy service, said in a message the NLU reads as that service
+_SERVICE_CUE = {"skills_training": re.compile(r"培训|想学|学个|学门|课程|上课|考\S{0,3}证|书院|手艺|技术"),
+                "mutual_insurance": re.compile(r"互助|保障|保险|给付"),
+                "childcare_service": re.compile(r"托管|托儿"),
+                "legal_aid": re.compile(r"法律|律师|维权|打官司|仲裁")}
+
+
+def another_service_asked(tracker) -> bool:
+    """那电焊培训呢 right after the mutual cover's answer (p2-8: read in the mutual cover's topic, a
+    station card came): the message asks for another policy service — its intent, and a word of
+    that service in it — so its own answer comes, not the last service's topic. Follow-ups with no
+    word of another service (咋申请, 要钱吗) stay in the topic."""
+    message = tracker.latest_message or {}
+    intent = (message.get("intent") or {}).get("name")
+    cue = _SERVICE_CUE.get(intent or "")
+    return cue is not None and intent != service_just_answered(tracker) \
+        and bool(cue.search(message.get("text") or ""))
+
+
 async def answer_in_service_topic(dispatcher: CollectingDispatcher, tracker) -> bool:
     """A follow-up question right after a service's answer: where to apply for it (那我去哪申请,
     YV-04), whether it is there in the place named (我在青岛能参加不, YV-16), else answered from
@@ -704,10 +768,17 @@ async def answer_in_service_topic(dispatcher: CollectingDispatcher, tracker) -> 
         return True
     if not (topic := topic_just_answered(tracker)):
         return False
+    if another_service_asked(tracker):
+        return False  # 那电焊培训呢 right after the mutual cover (p2-8: a station card from its topic)
     if (service := service_just_answered(tracker)) and (here := await service_in_place_reply(tracker, service)):
         dispatcher.utter_message(text=here)
         return True
     answers = await answer_in_topic(tracker, topic)
+    fresh = [line for line in answers if not said_this_turn(tracker, line[:30], earlier_turns=1)]
+    if answers and not fresh and asks_the_fee((tracker.latest_message or {}).get("text") or ""):
+        # 要钱不 right after 技能培训咋报名 (p2-27: the same paragraph word for word, its 收不收费…没有收录
+        # inside it): the cost said plainly instead of the paragraph again
+        answers = []
     if asks_the_fee((tracker.latest_message or {}).get("text") or "") \
             and not any(_FEE_SAID.search(line) for line in answers):
         # 线上能学不 要钱吗 / 我问要不要钱 right after the courses (XB-3: the same course paragraph,
@@ -935,6 +1006,27 @@ async def psych_room_reply(tracker) -> str | None:
 
 
 HOTLINES_24H = "心理援助热线 12356、400-161-9995 24 小时有人接，有危险马上打 110 或 120。"
+_WHERE_ASKED = re.compile(r"在哪|哪里|哪儿|哪块|地址|怎么去|咋去|去哪|咋走|怎么走")
+
+
+async def psych_room_asked_after(tracker) -> str | None:
+    """不要钱的话 在哪 我在黄岛 right after the psych lines and the callback offer (p2-22: the place read as
+    the one to find a person in — the closed-hours text again, the room never named): the room of the
+    worker's station, free, its hours and phone. None: no psych callback waiting, no 在哪, no room there."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    waiting = tracker.get_slot("callback_pending")
+    if text.startswith("/") or is_crisis(text) or not _WHERE_ASKED.search(normalize_text(text)) \
+            or not (isinstance(waiting, dict) and waiting.get("reason") == "psych_support"):
+        return None
+    if (room := await _psych_room(tracker)) is None:
+        return None
+    station, service = room
+    return service_place_text(service, station["name"], bare_address(station.get("address")),
+                              str(station.get("phone") or "12351"), hours_text(station.get("hours") or {}), text)
+
+
+# 有没有心理咨询 要钱不 / 收费吗 / 免费吗: the cost of the union's counselling asked
+PSYCH_FREE_LINE = "工会的心理疏导是免费的，不用花钱；网格工作站的职工心理健康服务室也是免费的。"
 
 
 async def face_to_face_reply(tracker) -> str | None:
@@ -995,6 +1087,9 @@ class ActionPsychSupport(SafeAction):
             # out of hours the station only calls back. A form it interrupted pauses (its facts
             # kept), and the bot waits for the worker
             dispatcher.utter_message(text=psych_lines_for(*await psych_place(tracker)))
+            if asks_the_fee(text):
+                # 工会有没有心理咨询 要钱不 (p2-22: the callback's hours, the cost never said): the record's free
+                dispatcher.utter_message(text=PSYCH_FREE_LINE)
             return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("interrupted_form", None),
                     *await request_handoff(dispatcher, tracker, "psych_support"),
                     FollowupAction("action_listen")]

@@ -26,13 +26,14 @@ from actions.overtime_days import (
     festival_year_of_the_talk,
     holiday_days_said_bare,
     read_worked_days,
+    same_days_said,
 )
-from actions.places import other_place_asked, resolve_place
+from actions.places import other_place_asked, place_told_when_asked, resolve_place
 from actions.relief import worker_status_said
 from actions.service_catalog import SERVICE_INTENTS
 from actions.slot_checks import SLOT_CHECKS, context_of, field_to_change, slots_set_this_turn, value_before_this_message
 from actions.tickets import someone_elses_phone, ticket_filed_here
-from actions.wages import months_in, pay_less_overtime
+from actions.wages import amount_by_the_day, months_in, paid_so_far, pay_less_overtime
 from bot.normalize.text import CORRECTION_CUES, normalize_text
 
 logger = logging.getLogger(__name__)
@@ -54,13 +55,9 @@ def _change(tracker: Tracker, facts: dict[str, Any], slot: str, old: Any, new: A
 
 
 def _same_days(old: Any, new: Any) -> bool:
-    """Two messages that name the same days worked (the second asks about them again)."""
-    if not (isinstance(old, str) and isinstance(new, str)):
-        return False
-    before, now = read_worked_days(old), read_worked_days(new)
-    return bool(now) and (before.dates, before.statutory_days, before.rest_days,
-                          before.extended_hours) == (now.dates, now.statutory_days,
-                                                     now.rest_days, now.extended_hours)
+    """Two messages that name the same days worked (the second asks about them again); a part of
+    a day said later (除夕上了半天 after 除夕上了) is no repeat (XQ-3)."""
+    return same_days_said(old, new)
 
 
 # a kind of workplace with no name of its own (五金厂, 小饭馆, 工厂)
@@ -199,10 +196,12 @@ class ValidateSlotMappings(ValidationAction):
         facts = legal_money_facts(tracker, facts)  # 不对，是九千五 after a legal sum (XO-13); 一共应该补多少 (XO-14)
         facts = owed_after_months(tracker, owed_per_month(tracker, wage_after_minimum_wage(
             tracker, correction_target(tracker, wage_behind_the_sum(tracker, facts)))))
-        facts = docked_added(tracker, duration_said_before(tracker, facts))
+        facts = paid_taken_off(tracker, docked_added(tracker, duration_said_before(tracker, facts)))
+        facts = amount_by_the_day(tracker, facts)  # 一天三百 两个月没发: the days worked × 300 (XQ-2)
         facts = days_with_what_came_before(tracker, more_days_of_the_holiday(tracker, facts))
         facts = with_main_contractor(tracker, facts)
         facts = own_status_only(tracker, facts)
+        facts = holiday_words_read(tracker, facts, message.get("text") or "")
         facts = supposed_facts_kept(tracker, facts, text, entities)  # 没得居住证还能读不嘛 (XP-2)
         if _WHAT_IF.match(message.get("text") or "") and ticket_filed_here(tracker, last=60):
             # 要是没有居住证咋办 还能转过来吗 after the school ticket (ZT-02: 户口情况 changed to
@@ -300,10 +299,12 @@ async def volunteered_place(tracker: Tracker, facts: dict[str, Any]) -> dict[str
         return {}
     inside = _PLACE_BEFORE_WORK.search(text)
     station = _PLACE_OF_STATION.match(text)
-    words = (text if _BARE_PLACE.match(text) else inside.group(1) if inside
+    # (我在福田上班: the stem before the work, not the whole message — XR-5 kept no place)
+    words = (inside.group(1) if inside else text if _BARE_PLACE.match(text)
              else station.group(1) if station else None)
     if not words or _NOT_A_PLACE.search(words):
-        return {}  # 在工地干活 / 我在上班: no backend round trip for the commonest non-places
+        # 福田 right after 告诉我您在哪个城市、区、街道 (XR-5: read as 福田职工书院, the place lost)
+        return await place_told_when_asked(tracker)
     try:
         read = slots_set_this_turn(tracker).get("district")
         if isinstance(read, str) and read and read not in words and _inside(
@@ -368,6 +369,23 @@ def own_status_only(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
         return {**facts, "hardship_status": v.UNKNOWN}
     if "hardship_status" in facts and said is None:
         return {k: val for k, val in facts.items() if k != "hardship_status"}
+    if "hardship_status" in facts and said == "none":
+        return {**facts, "hardship_status": "none"}  # 不是困难户 (read as 困难)
+    return facts
+
+
+def holiday_words_read(tracker: Tracker, facts: dict[str, Any], text: str) -> dict[str, Any]:
+    """留沪 / 留粤 / 留桂 name the worker's place (XQ-8: 留沪过年要是工伤了咋办 was asked 您在哪个城市);
+    a question about the fare home (回家的路费能报吗) is no plan to go home (XQ-16: 过年安排 changed
+    to 节后错峰返乡 for a worker who had said they stay)."""
+    from actions.subsidies import fare_asked, place_abbreviated  # (subsidies reads the slot mappings)
+
+    if not facts.get("city") and not facts.get("district") and not tracker.get_slot("city") \
+            and (abbreviated := place_abbreviated(text)):
+        facts = {**facts, "city": abbreviated}
+    if "holiday_situation" in facts and tracker.get_slot("holiday_situation") and fare_asked(text) \
+            and is_question(text):
+        facts = {k: val for k, val in facts.items() if k != "holiday_situation"}
     return facts
 
 
@@ -539,6 +557,22 @@ def docked_added(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
     if docked_now and tracker.get_slot("amount") == worked_out:
         return {**facts, "amount": worked_out + total}  # 还有扣的那五百你没写上, on the summary
     return facts
+
+
+def paid_taken_off(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
+    """老板欠俺三个月工资 一个月五千五 过年前给了一千 (m2-13: filed 16,500 owed): a part already paid
+    comes off the sum worked out from the month's pay and the months (15,500); a sum the worker
+    said is kept as said."""
+    wage = facts.get("monthly_wage", tracker.get_slot("monthly_wage"))
+    months = months_in(str(facts.get("duration") or tracker.get_slot("duration") or ""))
+    if "amount" not in facts or not isinstance(wage, int) or not months or not _about_arrears(tracker):
+        return facts
+    worked_out = round(wage * months) + docked_so_far(tracker)
+    if facts["amount"] != worked_out:
+        return facts
+    texts = dict.fromkeys([*case_messages(tracker), (tracker.latest_message or {}).get("text") or ""])
+    paid = sum(float(p) for t in texts if (p := paid_so_far(t)))
+    return {**facts, "amount": round(worked_out - paid)} if 0 < paid < worked_out else facts
 
 
 def owed_after_months(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import SafeAction, client, location, said_this_turn
-from actions.facts import recent_words, same_employer, worker_messages
+from actions.facts import fact_text, recent_words, same_employer, worker_messages
 from actions.legal import legal_case
 from actions.relief import verdict_lines
 from actions.slot_checks import value_before_this_message
@@ -30,8 +30,32 @@ MEASURES_HEADER = "当地工会的过年措施："
 MEASURES_MEMORY = 8
 
 
+# 留沪过年要是工伤了咋办 / 留沪的补贴包括保险吗 (XQ-8: 您在哪个城市, then 没有现成的准确答案): a place named by
+# its one-character name, the way the measures themselves name it (留沪 / 留粤 / 留桂; 沪上). (桂林 is no 桂.)
+_ABBREVIATED = re.compile(r"(?:留|在|来|赴|驻|离)(沪|粤|桂)(?![林平阳花])|(沪)上")
+_ABBREVIATIONS = {"沪": "上海", "粤": "广东", "桂": "广西"}
+
+
+def place_abbreviated(text: str) -> str | None:
+    """The place a message names by its one-character name (留沪 → 上海), else None."""
+    found = _ABBREVIATED.search(normalize_text(text or ""))
+    return _ABBREVIATIONS[found.group(1) or found.group(2)] if found else None
+
+
+def holiday_place(tracker: Tracker) -> tuple[str | None, str | None]:
+    """The worker's city and district: the slots, else a place the worker's recent messages name by
+    its one-character name (留沪) — the measures for staying there are what they ask about."""
+    city, district = (p if p != UNKNOWN else None for p in location(tracker))
+    if city or district:
+        return city, district
+    for message in reversed(worker_messages(tracker, 4)):
+        if place := place_abbreviated(message):
+            return place, None
+    return None, None
+
+
 def worker_facts(tracker) -> dict:
-    city, district = location(tracker)
+    city, district = holiday_place(tracker)
     situation = tracker.get_slot("holiday_situation")
     facts = {"city": city, "district": district, "occupation": tracker.get_slot("occupation"),
              "stayed_over_holiday": situation == "stay",
@@ -44,7 +68,7 @@ async def local_measures(tracker: Tracker) -> list[dict]:
     """The region's own holiday measures on record ([] for a place without any, or unknown),
     with an employer's agreement only for a worker of that employer."""
     employer = tracker.get_slot("employer")
-    return await measures_for(*location(tracker), employer=None if employer == UNKNOWN else employer)
+    return await measures_for(*holiday_place(tracker), employer=None if employer == UNKNOWN else employer)
 
 
 async def measures_for(city: str | None, district: str | None, employer: str | None = None,
@@ -90,13 +114,61 @@ def fare_asked(text: str) -> bool:
     return bool(_FARE.search(text or ""))
 
 
-def fare_line(place: str, said: str) -> str | None:
-    """What the records say of the fare asked: nothing when the measures said name it (the
-    answer is there); else plainly that they do not, and who may pay it."""
-    if _FARE_COVERED.search(said or ""):
+FARE_ELSEWHERE = ("返乡、返岗的路费有的单位会自己给（写在单位的集体协议或通知里），可以问问单位工会，"
+                  "或拨打职工服务热线 12351。")
+
+
+async def _fare_records(tracker: Tracker, employer: str | None) -> tuple[list[dict], list[dict]]:
+    """The fare records on file: (the worker's own — of their place, or their employer's agreement —,
+    the others, with whose they are). [] and [] when the backend cannot be asked."""
+    city, district = holiday_place(tracker)
+    try:
+        anywhere = (await client().facts("回家的路费 车票 能报吗")).get("facts") or []
+        here = (await client().facts("回家的路费 车票 能报吗", city=city, district=district, employer=employer)
+                ).get("facts") or [] if city or district or employer else []
+    except (BackendError, BackendUnavailable):
+        return [], []
+    anywhere = [f for f in anywhere if f.get("kind") != "station"]
+    own = [f for f in here if f.get("kind") != "station"
+           and (not f.get("employers") or any(same_employer(n, employer) for n in f["employers"]))]
+    return own, [f for f in anywhere if all(f.get("topic") != o.get("topic") for o in own)]
+
+
+def _whose_fare(record: dict) -> str:
+    """福鼎市隆祥皮革有限公司的集体协议 / 上海市的过年措施: whose a fare record is, for a sentence."""
+    path = record.get("place") or {}
+    where = path.get("city") or path.get("province") or ""
+    if record.get("employers"):
+        return f"{where}{record['employers'][0]}的集体协议（只对这家单位的职工有效，别的单位的职工领不到）"
+    return f"{where}的过年措施" if where else "国家规定"
+
+
+async def fare_reply(tracker: Tracker, words: str | None = None, said: str = "") -> str | None:
+    """回家的路费能报吗 / 返乡车票有补贴吗 (YU-15, XQ-16: 没有现成的准确答案 or a generic line): the fare record
+    of the worker's place or employer when there is one; else plainly that none is on record for that
+    place, what the place's measures are, and the only fare records there are, whose they are. None
+    when no fare is asked (``words``: the words read, the latest message by default) or what was just
+    ``said`` names the fare already."""
+    text = words if words is not None else ((tracker.latest_message or {}).get("text") or "").strip()
+    if text.startswith("/") or not fare_asked(text) or _FARE_COVERED.search(said or ""):
         return None
-    return (f"您问的路费：{place}登记的过年措施里没有路费（车费）补贴这一项。返乡、返岗的路费有的单位会自己给"
-            "（写在单位的集体协议或通知里），可以问问单位工会，或拨打职工服务热线 12351。")
+    employer = tracker.get_slot("employer")
+    employer = None if employer in (None, UNKNOWN) else str(employer)
+    city, district = holiday_place(tracker)
+    own, others = await _fare_records(tracker, employer)
+    if own:
+        return "\n".join(fact_text(f) for f in own[:2])
+    place = place_name(tracker) if city or district else None
+    measures = await measures_for(city, district) if place else []
+    if place and measures:
+        titles = "；".join(p["title"] for p in measures[:2])
+        lead = f"您问的路费：{place}登记的过年措施里没有路费（车费）补贴这一项（登记的措施是{titles}）。"
+    elif place:
+        lead = f"您问的路费：{place}的过年措施我这里没有收录，也没有{place}的路费（车费）补贴记录。"
+    else:
+        lead = "您问的路费：您在哪儿过年、在哪个单位，我这里还不知道，没有您那里的路费（车费）补贴记录。"
+    exists = "".join(f"我这里收录的路费补贴只有{_whose_fare(f)}：{fact_text(f)}\n" for f in others[:1])
+    return f"{lead}{exists}{FARE_ELSEWHERE}"
 
 
 def measures_text(measures: list[dict], today: date | None = None,
@@ -192,9 +264,10 @@ class ActionHolidaySubsidy(SafeAction):
             dispatcher.utter_message(text=outside)  # after the measures it is about
         if agreements and not tracker.get_slot("employer"):
             dispatcher.utter_message(text=agreement_note(agreements, place_name(tracker)))
-        if measures and fare_asked(recent_words(tracker, limit=3)) and (fare := fare_line(
-                place_name(tracker), " ".join(m["summary"] for m in measures) + " ".join(yes))):
-            dispatcher.utter_message(text=fare)  # 不回家过年的人路费咋报 (YU-15): said plainly
+        fare = await fare_reply(tracker, recent_words(tracker, limit=3),
+                                " ".join(m["summary"] for m in measures) + " ".join(yes))
+        if fare:
+            dispatcher.utter_message(text=fare)  # 不回家过年的人路费咋报 (YU-15, XQ-16): said plainly
         # (nothing on record and nothing to apply for: NOTHING_ON_RECORD below says it once;
         # CODE-12 heard "还没有收录" twice in one reply)
         declined = offer_declined(tracker)
@@ -213,15 +286,16 @@ class ActionHolidaySubsidy(SafeAction):
         if not yes:
             # 节后错峰回家 in 南宁 with the measures already said: never a silent end, and never
             # "nothing for you" after measures that list a red envelope: a person checks the rest
-            dispatcher.utter_message(text=ASK_A_PERSON if measures else NO_PLACE_MEASURES if agreements
-                                     else NOTHING_ON_RECORD)
+            if measures or not fare:  # (the fare's answer said the place has nothing on record: XQ-16)
+                dispatcher.utter_message(text=ASK_A_PERSON if measures else NO_PLACE_MEASURES if agreements
+                                         else NOTHING_ON_RECORD)
             return offer_ticket("subsidy_application", application_facts(tracker, facts, []))
         return []
 
 
 def place_name(tracker: Tracker) -> str:
     """The worker's place as they told it (district before city), for a sentence."""
-    city, district = location(tracker)
+    city, district = holiday_place(tracker)
     place = next((p for p in (district, city) if p and p != UNKNOWN), None)
     return place or "您那里"
 
@@ -249,8 +323,14 @@ NO_PLACE_MEASURES = ("当地工会面向所有职工的过年措施我这里还�
 # 我要是过年干活摔了找谁报 / 受伤了找谁赔 / 出了事去哪报 right after an accident cover was said
 # (XB-5: 没有现成的准确答案, the question put into the ticket): who to claim from
 _ACCIDENT = re.compile(r"摔|受伤|伤了|伤着|砸|磕|出事|出了事|意外|工伤")
-_CLAIM_ASKED = re.compile(r"找谁|去哪|上哪|哪里|怎么|咋|向谁|跟谁")
-_CLAIM_WORD = re.compile(r"报|赔|申请|领|理赔|要钱|给钱|管")
+_CLAIM_ASKED = re.compile(r"找谁|去哪|上哪|哪里|怎么|咋|向谁|跟谁|谁")
+# (留沪过年要是工伤了咋办 / 摔了怎么办 / 工伤了谁管, XQ-8: asked what to do, as much as whom to claim from)
+_CLAIM_WORD = re.compile(r"报|赔|申请|领|理赔|要钱|给钱|管|办|整|弄|出钱|负责")
+# 工伤 named: the records' answer on the 工伤 and the cover side by side (who pays which, 工伤认定 in a year)
+_WORK_INJURY = re.compile(r"工伤")
+# the holiday stay the question is about (the cover is for it): said now, or the measures told lately
+_STAY_ASKED = re.compile(r"留(?:沪|粤|桂|下|在|厂)|过年|春节|年三十|除夕|初[一二三四五六七]|补贴|措施|福利|"
+                         r"不回(?:家|去|老家)")
 # the 工伤 route, as the legal records put it (单位30日内 / 本人1年内)
 INJURY_ROUTE = ("干活受伤的，还可以走工伤：单位应当自受伤之日起30日内向人社部门申请工伤认定；单位不申请的，"
                 "您本人或近亲属在受伤之日起1年内可以自己去人社局申请。工伤待遇和工会的保障是两回事，一般都可以申请。")
@@ -292,21 +372,115 @@ async def accident_claim_reply(tracker: Tracker) -> str | None:
     claim = asks_accident_claim(text)
     given = not claim and asks_cover_given(text) and said_this_turn(tracker, "意外伤害", earlier_turns=COVER_MEMORY)
     if not (claim or given):
-        return None
+        return await cover_included_reply(tracker)  # 留沪的补贴包括保险吗 (XQ-8)
     try:
         result = await client().eligibility(worker_facts(tracker))
     except (BackendError, BackendUnavailable):
         return None
     covers = [p for p in result.get("programmes", []) if p.get("eligible") and "意外" in str(p.get("title"))
               and p.get("next_steps")]
+    injury = await injury_and_cover_text(tracker) if claim and _WORK_INJURY.search(text) else None
     if not covers:
-        return None
+        # 留沪过年要是工伤了咋办, the job not told yet (XQ-8: 您在哪个城市, then 没有现成的准确答案): the
+        # records on the 工伤 and the stay's cover, whose they are said in them
+        return injury if injury and not injured_outside_the_holiday(tracker) else None
     cover = covers[0]
     if when := injured_outside_the_holiday(tracker):
         return cover_outside_the_holiday_text(when, cover)  # hurt 前天, in December (XJ-7)
     if given:
         return cover_given_text(cover) if cover.get("reason") else None
-    return f"按“{cover['title']}”：{cover['next_steps']}\n{INJURY_ROUTE}"
+    return f"按“{cover['title']}”：{cover['next_steps']}\n{injury or INJURY_ROUTE}"
+
+
+def _measures_told(tracker: Tracker) -> bool:
+    """The holiday measures (or the accident cover in them) were told in this case lately."""
+    return said_this_turn(tracker, "过年措施", earlier_turns=MEASURES_MEMORY) \
+        or said_this_turn(tracker, "意外伤害专项保障", earlier_turns=MEASURES_MEMORY)
+
+
+def _stay_asked_about(tracker: Tracker, text: str) -> bool:
+    """The question is about the holiday stay: said in it, or the holiday measures told lately."""
+    return bool(_STAY_ASKED.search(text)) or _measures_told(tracker)
+
+
+async def _place_records(tracker: Tracker, question: str) -> list[dict]:
+    """The records the backend answers ``question`` with for the worker's place (none: [])."""
+    city, district = holiday_place(tracker)
+    if not (city or district):
+        return []
+    try:
+        found = (await client().facts(question, city=city, district=district)).get("facts") or []
+    except (BackendError, BackendUnavailable):
+        return []
+    return [f for f in found if f.get("kind") != "station" and f.get("place")]
+
+
+async def injury_and_cover_text(tracker: Tracker) -> str | None:
+    """留沪过年要是工伤了咋办 (XQ-8): the record of the place on a 工伤 beside its holiday accident cover
+    (who pays the 工伤, 工伤认定 within the year, the cover paid apart) — for a worker whose place has
+    such a cover and who asks about the stay; None otherwise."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if not _stay_asked_about(tracker, text):
+        return None
+    found = await _place_records(tracker, "意外伤害专项保障 和工伤 能不能一块拿")
+    record = next((f for f in found if f.get("topic") == "accident_cover_and_injury"), None)
+    return fact_text(record) if record else None
+
+
+# 留沪的补贴包括保险吗 / 过年的福利里有没有保险 / 给不给上意外险 (XQ-8: 没有现成的准确答案): whether the
+# measures of the worker's place include an insurance (an accident cover) — never the social insurance
+_COVER_NAMED = re.compile(r"保险|保障|意外险|意外伤害")
+_INCLUDED_ASKED = re.compile(r"包括|包含|含不含|含有|包不包|有没有|有没|有吗|有不|算不算|带不带|送不送|给不给|管不管|"
+                             r"里面有|也有|还有")
+_NOT_THE_COVER = re.compile(r"社保|五险|医保|养老|工伤保险|失业|生育|公积金|互助")
+
+
+def asks_cover_included(text: str) -> bool:
+    """The message asks whether an insurance is among the holiday measures (留沪的补贴包括保险吗)."""
+    text = normalize_text(text or "")
+    return bool(_COVER_NAMED.search(text)) and bool(_INCLUDED_ASKED.search(text)) \
+        and not _NOT_THE_COVER.search(text)
+
+
+def _year_note(measures: list[dict]) -> str:
+    """The measures' year, when it is a year gone by (their figures are that year's)."""
+    starts = (str(p.get("effective_from") or "")[:4] for p in measures)
+    years = [int(y) for y in starts if y.isdigit()]
+    if years and max(years) < _today().year:
+        return f"这是{max(years)}年春节的措施，今年有没有、怎么领，以当地工会最新公布的为准，可以打 12351 问。"
+    return ""
+
+
+async def cover_included_reply(tracker: Tracker) -> str | None:
+    """Whether the holiday measures of the worker's place include an insurance: yes with the cover's
+    record (上海: the union's gift, up to 2万元), or plainly no and what they hold. None when not asked
+    so, about no holiday stay, or for a place without measures on record (or unknown)."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if text.startswith("/") or not asks_cover_included(text) or not _stay_asked_about(tracker, text):
+        return None
+    if not tracker.active_loop_name and any(location(tracker)) and not _measures_told(tracker):
+        return None  # 我在上海工地 过年不回去 有没有保险: the holiday flow tells the measures, the cover in them
+    measures = await local_measures(tracker)
+    if not measures:
+        return None
+    with_cover = [p for p in measures if (p.get("details") or {}).get("accident_cover_max")]
+    if not with_cover:
+        names = "；".join(f"{p['title']}：{p['summary']}" for p in measures[:2])
+        return (f"{place_name(tracker)}登记的过年措施里没有保险（意外保障）这一项。登记的措施是：{names}"
+                f"（来源：{measures[0]['source']}）{_year_note(measures)}")
+    policy = with_cover[0]
+    record = next((f for f in (policy.get("details") or {}).get("facts") or []
+                   if f.get("topic") == "accident_cover_max" and f.get("answer")), None)
+    cover = record["answer"] if record else f"意外伤害专项保障，最高 {policy['details']['accident_cover_max']:,} 元。"
+    yes = "包括" if re.search(r"包括|包含|含", text) else "有"
+    return (f"{yes}。{cover}这是“{policy['title']}”里的一项，另外还有：{_other_items(policy['summary'])}"
+            f"（来源：{policy['source']}）{_year_note([policy])}")
+
+
+def _other_items(summary: str) -> str:
+    """The measure's summary without its clause on the cover (told just before it)."""
+    rest = [c for c in re.split(r"[；;]", summary) if "意外伤害" not in c]
+    return "；".join(rest).strip("。 ") + "。"
 
 
 # --- whose holiday, and how it was spent (XH-6, XG-5) --------------------------------------------

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import validators as v
@@ -31,7 +31,15 @@ from actions.fact_tables import (
     fact_text,
     wage_as_said,
 )
-from actions.facts import CASE_TOPICS, answer_in_topic, call_time_told, case_words, is_question, worker_messages
+from actions.facts import (
+    CASE_TOPICS,
+    answer_in_topic,
+    call_time_told,
+    case_messages,
+    case_words,
+    is_question,
+    worker_messages,
+)
 from actions.seed_files import seed
 from actions.slot_checks import slots_set_this_turn, value_before_this_message
 from actions.station_followup import (
@@ -238,6 +246,7 @@ def without_cancelled_words(tracker: Tracker, facts: dict[str, Any]) -> dict[str
 def case_payload(tracker: Tracker, ticket_type: str, facts: dict[str, Any]) -> dict[str, Any]:
     if ticket_type != "callback":  # (a callback is about the worker now: all they said stays)
         facts = without_cancelled_words(tracker, facts)
+    facts = {**facts, **negations_kept(tracker, facts)}  # whoever filed it: 没交社保 stays 没 (XR-9)
     worker = tracker.get_slot("verified_worker") or {}
     city, district = case_place(tracker)
     if not _street_told(district) or runs_it_nearby(district, facts):
@@ -564,6 +573,7 @@ def context_facts(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any
         told["case_points"] = _merged_points(str(case_facts.get("case_points") or ""), [kids])
     if "call_time" not in case_facts and (when := call_time_told(tracker)):
         told["call_time"] = when  # 白天别打 下午两点以后 said with the phone (XA-13: dropped)
+    told.update(negations_kept(tracker, {**case_facts, **told}))  # 没受伤 never 受了伤 (XR-9)
     return {k: val for k, val in told.items() if val not in (None, "", v.UNKNOWN)}
 
 
@@ -960,6 +970,7 @@ class ActionOpenTicket(SafeAction):
         # (the case's own facts win, but its points are the merged ones: 欠条 told on the offer, YO-11)
         merged = {"case_points": told["case_points"]} if "case_points" in told else {}
         filed = {**told, **facts, **merged}
+        filed.update(negations_kept(tracker, filed))  # (不是困难户 on the case's own 困难: XR-9)
         if await file_case(dispatcher, tracker, case["type"], filed) \
                 and (added := _added_at_filing(tracker, filed)):
             # 中 登记吧 厂子叫海达机械 (YR-05: filed with the employer, and then 单位还没写上 — the
@@ -1133,8 +1144,8 @@ async def correct_filed_phone(dispatcher: CollectingDispatcher,
                               tracker: Tracker) -> list[dict] | None:
     """The phone of the ticket just filed, corrected on the ticket itself (B06, F16): the
     station calls the right number. None: the message is no such correction."""
-    if tracker.active_loop_name or not (ticket_id := ticket_filed_here(tracker)):
-        return None
+    if tracker.active_loop_name or not (ticket_id := ticket_filed_here(tracker, last=400)):
+        return None  # (a long talk after filing is still this ticket's: XR-14 looked up the new number)
     if not (new := corrected_phone(tracker)):
         return None
     try:
@@ -1149,7 +1160,17 @@ async def correct_filed_phone(dispatcher: CollectingDispatcher,
     else:
         dispatcher.utter_message(text=f"已更正：工单 {ticket['id']} 的联系电话改为 {mask_phone(new)}，"
                                       f"{ticket['station_name']}会打这个号码。")
+    text = (tracker.latest_message or {}).get("text") or ""
+    if _LOOKUP_ASKED.search(_CHANGE_WORDS.sub("", _PHONE_DIGITS.sub("", text))):
+        # 我换号了 新号139… 查一下我的工单 (XR-14: changed, the lookup asked beside it never made)
+        return [SlotSet("phone", new)] + await _status_of(dispatcher, tracker, ticket_id, new)
     return [SlotSet("phone", new)]
+
+
+async def _status_of(dispatcher: CollectingDispatcher, tracker: Tracker, ticket: str, phone: str) -> list[dict]:
+    """The lookup of ``ticket`` with ``phone`` (the one it holds), said as every lookup is: the
+    lookup action runs next, on the slots set here."""
+    return [SlotSet("ticket_id", ticket), FollowupAction("action_ticket_status")]
 
 
 # 手机号刚才给了啊 晚上打都行 after the ticket was filed with it (YM-14: 留个手机号 asked again, and
@@ -1249,13 +1270,18 @@ async def filed_holds_line(tracker: Tracker) -> str | None:
         return None
     if not (words := [w for w in _HOLDS_STOP.split(asked) if len(w) >= 2]):
         return None
+    held_facts, new, rest = told_against_filed(tracker, filed, asked)
+    if held_facts and not new and not rest:  # 工单上写没写没签合同, 情况要点：没签劳动合同 on it (XR-13)
+        return f"有。工单 {filed} 上写着：{'；'.join(line.removeprefix('· ') for line in held_facts)}，工作人员能看到。"
+    if new:
+        asked = "；".join([line.removeprefix("· ") for line in new] + ([rest] if rest else []))
     summary, notes = filed_summary(tracker, filed)
     lines = [*(summary or _callback_summary(tracker) or []), *notes]
     # (被开除 asked, 我被厂里开除了 on it: a word is held when a pair of its characters is; the line
     # is shown, so what it says can be checked)
     held = [next((line for line in lines if any(w[i:i + 2] in line for i in range(len(w) - 1))), None)
             for w in words]
-    if all(held):
+    if all(held) and not new:
         line = str(held[0]).lstrip("· ")
         return f"有。工单 {filed} 上写着：{line[:80]}{'…' if len(line) > 80 else ''}，工作人员能看到。"
     try:
@@ -1449,6 +1475,9 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
         not named.ok or named.value == ticket_filed_here(tracker, last=200))
     phone_asked = asks_phone_on_record(text)
     missing = missing_fact_told(tracker)
+    if (described := ticket_described(dispatcher, tracker)) is not None:
+        # 就是孩子上学那个 for the ticket number (XR-14: a school form, then 您在哪个城市 over and over)
+        return described + ([ActiveLoop(None), SlotSet("requested_slot", None)] if tracker.active_loop_name else [])
     if not tracker.active_loop_name and not text.startswith("/"):
         if (phone_changed := await change_phone_elsewhere(dispatcher, tracker)) is not None:
             return phone_changed  # 工单GH… 原来留的139… 换成139… in a new conversation (YV-13, YX-9)
@@ -1475,7 +1504,8 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
             dispatcher.utter_message(text=when)
             return []
     if tracker.active_loop_name or text.startswith("/") or not (
-            _NOTE_WORTHY.search(text) or asks_content or _ASKS_NUMBER.search(text) or phone_asked or missing):
+            _NOTE_WORTHY.search(text) or asks_content or _ASKS_NUMBER.search(text) or phone_asked or missing
+            or _SAYS_NOT_ON_IT.search(text)):
         return None
     if missing:
         return await _add_missing_fact(dispatcher, tracker, *missing)
@@ -1529,6 +1559,8 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
         return []
     if not filed:
         return None
+    if _SAYS_NOT_ON_IT.search(_without_ids(text)) and not re.search(r"[吗么嘛？?]\s*$", text):
+        return await _missing_claimed(dispatcher, tracker, filed)  # 原来的工单上没写这个 (XR-13: the status)
     if _PHONE_GIVEN.search(text) and v.phone(str(contact_phone(tracker))).ok:
         return await _phone_already_given(dispatcher, tracker, filed, text)
     if _OTHERS_SIGN_UP.search(text) and is_question(text):  # (帮他们也登记上 tells, it is noted)
@@ -1544,6 +1576,8 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
         if len(re.findall(r"[\u4e00-\u9fff]", text)) < 4:
             return changed
     content = filed_content(tracker, filed) if asks_content else None
+    if (compared := await _told_again(dispatcher, tracker, filed, text, asks_content)) is not None:
+        return changed + compared  # 补充一下 没签合同 欠了八千 — on the ticket already (XR-13, XR-15)
     # (GH202612070002 里面都写了啥, ZV-01: the ticket's own number is no new fact)
     not_on_it = _not_on_it(text, content) if content else ""
     if content and not _NEW_FACT.search(_without_ids(text)) and not not_on_it:
@@ -1680,9 +1714,13 @@ def registered_phone(tracker: Tracker, turns: int = 8) -> str | None:
 
 
 def lookup_phone(tracker: Tracker) -> str | None:
-    """The phone a ticket lookup checks: the one the worker said it was filed with, else the
-    phone slot (a new number told beside the old one is what it should become, not what is on it)."""
+    """The phone a ticket lookup checks: for a ticket this conversation filed, the phone it holds
+    now (XR-14: 我换号了 新号139… then 查一下我的工单 checked the new number, the ticket still had the
+    old — 没有找到); else the one the worker said it was filed with, else the phone slot (a new
+    number told beside the old one is what it should become, not what is on it)."""
     text = (tracker.latest_message or {}).get("text") or ""
+    if (ticket := tracker.get_slot("ticket_id")) and (on_it := phone_on_filed(tracker, str(ticket))):
+        return on_it
     if v.phone(text).ok and not registered_phone_in(text) and not new_phone_in(text):
         return tracker.get_slot("phone")  # 手机号说错了 是139… after 没有找到: the number said now
     return registered_phone(tracker) or tracker.get_slot("phone")
@@ -1860,7 +1898,7 @@ _CONTENT_FRAME = re.compile(r"(?:工单|单子)(?:里|上|里面|上面)?(?:有�
 _NEW_FACT = re.compile(r"姓[\u4e00-\u9fff]|叫[\u4e00-\u9fff]{2}|\d{3,}")
 _SUMMARY_HEAD = re.compile(r"请核对一下要登记的|要登记的内容：")
 _CALL_TIME_KEPT = re.compile(r"您说的“([^”]+)”也记在工单上了")
-_NOTE_LEFT = re.compile(r"上给工作人员留了话：“([^”]+)”")
+_NOTE_LEFT = re.compile(r"上给工作人员留了话：“([^”]+)”|给工单 GH\d+ 补上：“([^”]+)”")
 
 
 def _without_ids(text: str) -> str:
@@ -1885,7 +1923,7 @@ def filed_summary(tracker: Tracker, filed: str) -> tuple[list[str] | None, list[
         elif filed in text and "已为您登记" in text:
             after = True
         elif after and (note := _NOTE_LEFT.search(text)):
-            notes.append(note.group(1))
+            notes.append(note.group(1) or note.group(2))
         elif after and text.startswith(ADDED_AT_FILING):
             for line in text.splitlines()[1:]:
                 summary = _with_line(summary, line)
@@ -1959,6 +1997,7 @@ def _fact_asked_line(text: str, lines: list[str], notes: list[str]) -> str | Non
 # the new phone, 没有找到; or the status shown and the change ignored): the phone changed once the
 # worker names the one the ticket was filed with (the status check's proof, misses counted)
 _CHANGE_WORDS = re.compile(r"改成|改为|换成|换为|改到|换到|改一下|换一下|更换|变更|换号|换了号|改号|换手机|"
+                           r"(?:手机号?|号码|电话|号)(?:也|都)?换了|换了(?:个)?新?(?:手机)?号|"
                            r"修改|更改|更新|改下|不用了|停机|丢了|新号|新手机|以后打")
 _CHANGED_TO = re.compile(r"(?:改成|改为|换成|换为|改到|换到|新(?:的)?(?:手机)?号(?:码)?(?:是)?|以后打|打这个|"
                         r"(?:电话|手机|手机号|号码)为)"
@@ -2018,6 +2057,8 @@ async def change_phone_elsewhere(dispatcher: CollectingDispatcher, tracker: Trac
         # 15192281736 right after 新的手机号是多少 (YX-9: the lookup's ticket, verified with the old)
         return await _change_phone(dispatcher, tracker, asked.group(1), phones[0], phone_found_with(tracker))
     status = status_in_talk(tracker)  # (a new number said with it: phone_for_looked_up changes it)
+    if (lookup := _lookup_after_change(dispatcher, tracker, text, phones)) is not None:
+        return lookup  # 我换号了 新号139… 查一下我的工单 in a new conversation (XR-14: the menu)
     if not phones and status and _CHANGE_WORDS.search(text) \
             and re.search(r"电话|手机|号", text) and status.group(1) != ticket_filed_here(tracker, last=200):
         # 那把电话改成新的吧 原来那个不用了 after a verified lookup (YX-9: 好的，没问题, nothing changed)
@@ -2046,3 +2087,355 @@ async def _change_phone(dispatcher: CollectingDispatcher, tracker: Tracker, tick
     dispatcher.utter_message(text=f"已更换：工单 {changed['id']} 的联系电话改为 {mask_phone(new)}，"
                                   f"{changed.get('station_name') or '负责的工作站'}会打这个号码联系您。")
     return [SlotSet("phone", new)]
+
+
+# --- what a filed ticket already holds (XR-13, XR-15) ------------------------------------------
+# 补充一下 没签合同 欠了八千 / 工单上写没写没签合同 after the ticket was filed with 情况要点：没签劳动合同
+# and 您说的情况：…欠我两个月工资八千…: the words were compared as text (没签合同 is not 没签劳动合同),
+# so the bot said 原来的工单上没写这个 and wrote the same facts on the ticket again. What is told is
+# read as facts, with the readers the case was read with, and compared with the facts the ticket's
+# lines and its words hold.
+_POINTS_LABEL = "· 情况要点："
+_FREE_WORDS_LABELS = ("· 您说的情况：", "· 问题：", "· 您后来补充的：")
+# the words of the request itself, no fact of the case (补充一下 / 再加一句 / 帮我写上)
+_REQUEST_WORDS = re.compile(r"再加一句|加一句|" + _A_NOTE_ASKED
+                            + r"|(?:再)?补充(?:一?下)?|留个话|帮(?:我|俺)|给(?:我|俺)|"
+                            r"(?:写|记|加|补|填)(?:上|进去|进|到)?|"
+                            r"(?:工单|单子)(?:上|里|里面|上面)?|还有|另外|对了|忘了说|"
+                            r"一下|那个|这个|也|都|吧|啊|呢|了|的|原来|之前|麻烦|请|你|您")
+
+
+_HURRY_ASKED = re.compile(r"催(?:一下|一催|下|办|促|催)")
+
+
+def split_points(points: str) -> list[str]:
+    """情况要点's points, one each (怀孕（孕期、产期、哺乳期） is one point: its 、 are inside brackets)."""
+    return [p for p in re.split(r"、(?![^（(]*[）)])", points or "") if p]
+
+
+def told_lines(words: str) -> list[str]:
+    """The facts ``words`` tell, as a ticket's summary lines, one line per point (情况要点：没签劳动合同)."""
+    from actions.legal import case_points  # (it imports nothing of the tickets)
+
+    facts = {k: val for k, val in v.read_facts(words, [], v.Context()).items() if val not in (None, "", v.UNKNOWN)}
+    legal = case_points(words)
+    points = split_points(str(legal.get("case_points") or "")) + points_in(words)
+    if _HURRY_ASKED.search(words):
+        points = [p for p in points if p != "催要过"]  # 催一下: the ticket hurried, no demand of the pay
+    if legal.get("time_worked"):
+        facts.setdefault("time_worked", legal["time_worked"])
+    facts.pop("case_points", None)
+    return [line for line in summary_lines(facts) if not line.startswith(_NOT_COMPARED)] \
+        + [f"{_POINTS_LABEL}{p}" for p in dict.fromkeys(points)]
+
+
+def _held_by(tracker: Tracker, filed: str) -> list[tuple[str, str]]:
+    """The facts the ticket filed here holds, one point a line, each with the line of the ticket
+    that holds it: its summary and notes, and the facts its free words (您说的情况, the notes) tell
+    — shown as those words, so the worker sees their own 我被厂里开除了 for 被辞退."""
+    summary, notes = filed_summary(tracker, filed)
+    lines = [*(summary or _callback_summary(tracker) or [])]
+    held: list[tuple[str, str]] = []
+    for line in lines:
+        if line.startswith(_POINTS_LABEL):
+            held += [(point, point) for p in split_points(line.removeprefix(_POINTS_LABEL))
+                     for point in [f"{_POINTS_LABEL}{p}"]]
+        elif not line.startswith(_NOT_COMPARED):
+            held.append((line, line))
+    free = [line for line in lines if line.startswith(_FREE_WORDS_LABELS)] + [f"· 您后来补充的：{n}" for n in notes]
+    for line in free:
+        shown = line if len(line) <= 80 else f"{line[:80]}…"
+        held += [(fact, shown) for fact in told_lines(line.split("：", 1)[1])]
+    return held
+
+
+def _same_fact(told: str, held: str) -> bool:
+    """Two lines of one fact saying the same (鑫源机械 / 鑫源机械厂: one name said shorter)."""
+    label, _, value = told.partition("：")
+    held_label, _, held_value = held.partition("：")
+    return label == held_label and bool(value) and (value in held_value or held_value in value)
+
+
+def told_against_filed(tracker: Tracker, filed: str, words: str) -> tuple[list[str], list[str], str]:
+    """What ``words`` tell, against the ticket filed here: the ticket's lines that hold it already,
+    the fact lines it lacks, and the words of clauses that tell no fact the readers know and that
+    the ticket's words lack (他们说等通知: kept as said)."""
+    held_by = _held_by(tracker, filed)
+    summary, notes = filed_summary(tracker, filed)
+    content = "".join([*(summary or []), *notes])
+    held, new, rest = [], [], []
+    for clause in re.split(r"[\s，,。；;！!？?]+", _without_ids(words)):
+        if len(re.findall(r"[\u4e00-\u9fff\d]", _REQUEST_WORDS.sub("", clause))) < 2:
+            continue
+        lines = told_lines(clause)
+        for line in lines:
+            shown = next((by for fact, by in held_by if _same_fact(line, fact)), None)
+            if shown:
+                held.append(shown)
+            else:
+                new.append(line)
+        if not lines and _REQUEST_WORDS.sub("", clause) not in content:
+            rest.append(clause)
+    return list(dict.fromkeys(held)), list(dict.fromkeys(new)), " ".join(rest)
+
+
+def held_text(filed: str, held: list[str]) -> str:
+    """Said when all the worker told is on the ticket already: no second time on it."""
+    return (f"这些工单 {filed} 上原来就写着，不用再加：\n" + "\n".join(held)
+            + "\n工作人员能看到。还有别的新情况，直接告诉我，我加到工单上。")
+
+
+async def _told_again(dispatcher: CollectingDispatcher, tracker: Tracker, filed: str, text: str,
+                      asks: bool) -> list[dict] | None:
+    """A message about the ticket filed here that tells facts it holds already: said so, and only
+    what it lacks written on it (None: it tells no fact the ticket holds — the note as said)."""
+    held, new, rest = told_against_filed(tracker, filed, text)
+    if not held:
+        return None
+    if not new and not rest:
+        dispatcher.utter_message(text=(f"有。工单 {filed} 上写着：\n" + "\n".join(held) + "\n工作人员能看到。")
+                                 if asks else held_text(filed, held))
+        return []
+    added = [line.removeprefix("· ") for line in new] + ([rest] if rest else [])
+    try:
+        await client().add_ticket_note(filed, tracker.sender_id, "补充：" + "；".join(added))
+    except (BackendError, BackendUnavailable):
+        dispatcher.utter_message(text="补充的内容没能加到工单上。" + HURRY_TEXT.format(ticket=filed))
+        return []
+    dispatcher.utter_message(text=f"已经给工单 {filed} 补上：“" + "；".join(added) + "”。\n"
+                                  "这些原来就写着，没有重复加：\n" + "\n".join(held))
+    return []
+
+
+# 原来的工单上没写这个 / 工单上没写老板扣我身份证 / 单子上漏了欠条的事 after filing (XR-13: read as a
+# lookup, the status said): the worker says the ticket lacks something — 这个 is what they told since
+_SAYS_NOT_ON_IT = re.compile(r"(?:工单|单子)(?:上|里|里面|上面)?(?:还)?(?:没|没有|漏)(?:写|记|登记|填)?(?:上|进去?)?了?"
+                             r"\s*([^？?。！!]{0,30})$|(?:漏|落)(?:写|记|登)?了\s*([^？?。！!]{0,30})$")
+_THIS = re.compile(r"^(?:这个|这些|那个|那些|这事|这件事|这一条|这条|这点|这一点)?(?:的?事)?(?:啊|呀|呢|吧)?$")
+
+
+def missing_claimed(tracker: Tracker) -> str:
+    """The words the worker says the ticket filed here lacks: named in the message, or (这个) what
+    they told since it was filed; '' when neither."""
+    text = _without_ids(((tracker.latest_message or {}).get("text") or "").strip())
+    found = _SAYS_NOT_ON_IT.search(text)
+    named = ((found.group(1) or found.group(2) or "") if found else "").strip()
+    if named and not _THIS.match(named):
+        return named
+    filing = max((i for i, e in enumerate(tracker.events) if e.get("event") == "bot"
+                  and _FILED_TICKET.search(e.get("text") or "")), default=len(tracker.events))
+    said = [e.get("text") or "" for e in tracker.events[filing:] if e.get("event") == "user"][:-1]
+    return " ".join(t for t in said if not t.startswith("/") and not _SAYS_NOT_ON_IT.search(t))
+
+
+async def _missing_claimed(dispatcher: CollectingDispatcher, tracker: Tracker, filed: str) -> list[dict]:
+    """What the ticket lacks, by the worker's word, compared with what it holds: said where it is
+    when it holds it (no second time on it), written on it when it does not."""
+    words = missing_claimed(tracker)
+    if not words:
+        content = filed_content(tracker, filed)
+        dispatcher.utter_message(text=(content + "\n" if content else "")
+                                 + "您说没写上的是哪一项？直接告诉我内容，我对一下工单，没有的就加上。")
+        return []
+    held, new, rest = told_against_filed(tracker, filed, words)
+    if held and not new and not rest:
+        dispatcher.utter_message(text=f"工单 {filed} 上已经写了，不用再加：\n" + "\n".join(held)
+                                 + "\n工作人员能看到。还有别的没写上的，直接告诉我。")
+        return []
+    if (compared := await _told_again(dispatcher, tracker, filed, words, asks=False)) is not None:
+        return compared  # part of it held: the rest added, and what was there said
+    added = "；".join([line.removeprefix("· ") for line in new] + ([rest] if rest else [])) or words
+    try:
+        await client().add_ticket_note(filed, tracker.sender_id, "补充：" + added)
+    except (BackendError, BackendUnavailable):
+        dispatcher.utter_message(text=f"工单 {filed} 上还没写“{added[:60]}”，没能加上。"
+                                      + HURRY_TEXT.format(ticket=filed))
+        return []
+    dispatcher.utter_message(text=f"对，原来的工单上没写这个，已经给工单 {filed} 补上：“{added[:60]}”，"
+                                  "工作人员能看到。")
+    return []
+
+
+# --- negations kept on the ticket (XR-9) ----------------------------------------------------------
+# 没受伤 filed as 受了伤, 身份证没扣 as 扣押身份证, 不是困难户 as 困难建档：困难, 不是没签合同 as 没签劳动合同,
+# and 没有社保 / 合同也没有 dropped: a fact the worker denied was filed as its opposite, or a fact told
+# with 没 was lost. Whatever read the case, the ticket's facts are checked against the worker's words:
+# a point said only as denied goes, its denial takes its place; a denial told but not kept is added.
+_WHAT_IF_CLAUSE = re.compile(r"要是|如果|假如|万一|假设|的话|会不会|能不能|"
+                             r"有没有|签没签|交没交|缴没缴|是不是|[吗么嘛？?]$")  # (asked, or supposed: no fact told)
+_NOT = r"(?:没|没有|没得|未|并没有?|也没有?|都没有?|还没有?|不是|并不是|也不是|不算)"
+# (the point a reader takes from the thing, what it is when denied, the thing said, the thing denied)
+_DENIABLE_POINTS = (
+    ("受了伤", "没受伤", re.compile(r"受(?:了|过)?伤|伤(?:着|到|了)|摔伤|砸伤|烫伤|骨折|工伤(?!保险)"),
+     re.compile(rf"{_NOT}(?:被)?(?:受(?:了|过)?伤|伤(?:着|到)|工伤(?!保险))|(?:人|身上)\S{{0,2}}没(?:事|伤)")),
+    ("扣押身份证", "没扣身份证",
+     re.compile(r"扣(?:押|了|着|下)?(?:我的?|俺的?)?身份证|身份证\S{0,3}?(?:被)?(?:扣|押)"),
+     re.compile(rf"{_NOT}(?:扣|押)(?:押|过|着)?(?:我的?|俺的?)?身份证|身份证\S{{0,3}}?{_NOT}(?:被)?(?:扣|押)")),
+    ("怀孕（孕期、产期、哺乳期）", "没怀孕", re.compile(r"怀孕|怀了|怀上|孕期|产期|哺乳期|产假"),
+     re.compile(rf"{_NOT}(?:在)?(?:怀孕|怀上|孕期|哺乳期)")),
+    ("试用期", "不在试用期", re.compile(r"试用期"),
+     re.compile(r"(?:不是|不在|没有|没)(?:在)?试用期|试用期(?:早|已经|都)?(?:就)?(?:过了|结束了?|满了|转正了)")),
+    ("没签劳动合同", "签了劳动合同",
+     re.compile(r"(?:没|没有|未|不)(?:给)?(?:签|订)|没有?(?:书面|劳动)?合同|合同\S{0,3}?没"),
+     re.compile(r"不是没(?:签|订)")),
+    ("没交社保", "交了社保",
+     re.compile(r"(?:没|没有|未|不)(?:给)?(?:交|缴|上|买)|没有?(?:社保|五险)|(?:社保|五险)\S{0,3}?没"),
+     re.compile(r"不是没(?:交|缴|上|买)")),
+)
+# a denial a reader may drop: the point it is, and how it is said
+_DENIALS_TOLD = (
+    ("没交社保", re.compile(r"(?:没有|没|没给(?:我|俺)?(?:交|缴|上|买)?|没(?:交|缴|上|买))\S{0,2}?"
+                          r"(?:社保|五险|社会保险|医保|工伤保险)|"
+                          r"(?:社保|五险(?:一金)?|社会保险|工伤保险)\S{0,3}?(?:都|也|一直)?(?:没有|没|没给)(?:交|缴|上|买)?")),
+    ("没签劳动合同", re.compile(r"(?<!不是)(?:没有|没|没给(?:我|俺)?)(?:签|订|签订|签过)?(?:书面|劳动)?合同|"
+                            r"合同(?:也|都|一直)?(?:没有|没|没给)(?:签|订)?|"
+                            r"(?<!不是)(?:没|没有)(?:订|签订|签过?)(?:书面|劳动)?合同")),
+)
+_NOT_HARDSHIP = re.compile(rf"{_NOT}(?:什么|啥)?(?:困难户|困难职工|困难家庭|特困(?:户|职工)?|低保户?|建档的?)|"
+                           r"(?:家里|俺家|我家)?不困难")
+
+
+def _said_only_as_denied(said: re.Pattern, denied: re.Pattern, words: str) -> bool:
+    """The thing is said in ``words`` only inside its denials (没受伤: no 受伤 said outside 没受伤)."""
+    spans = [m.span() for m in denied.finditer(words)]
+    return bool(spans) and not any(not any(a <= m.start() < b for a, b in spans) for m in said.finditer(words))
+
+
+def _denied_points(words: str, points: list[str]) -> list[str]:
+    """The case's points with those the worker said only as denied turned into their denial, and
+    the denials a reader dropped added."""
+    kept: list[str] = []
+    for point in points:
+        entry = next((e for e in _DENIABLE_POINTS if e[0] == point), None)
+        if entry and _said_only_as_denied(entry[2], entry[3], words):
+            denial = entry[1]
+            if denial not in kept and not (denial.startswith(("签了", "交了")) and point.startswith("没")):
+                kept.append(denial)  # (不是没签合同: the 没签 goes; 签了 is no point of its own)
+            continue
+        kept.append(point)
+    for point, told in _DENIALS_TOLD:
+        if point not in kept and any(told.search(c) and not _WHAT_IF_CLAUSE.search(c) for c in _clauses(words)) \
+                and not any(e[0] == point and _said_only_as_denied(e[2], e[3], words) for e in _DENIABLE_POINTS):
+            kept.append(point)
+    return kept
+
+
+def _clauses(words: str) -> list[str]:
+    return [c for c in re.split(r"[\s，,。；;！!？?]+", words) if c]
+
+
+def negations_kept(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
+    """The facts of a case that the worker's words deny, as denied (情况要点 without 受了伤 but with
+    没受伤; 困难建档 未建档 for 不是困难户), and the denials told that no reader kept; {} when the
+    facts say what the words say."""
+    words = " ".join([*case_messages(tracker, back=12), (tracker.latest_message or {}).get("text") or ""])
+    words = " ".join(t for t in words.split(" ") if not t.startswith("/"))
+    changed: dict[str, Any] = {}
+    had = split_points(str(facts.get("case_points") or ""))
+    if (work_case(facts) or had) and (points := _denied_points(words, had)) != had:
+        changed["case_points"] = "、".join(points)
+    if facts.get("hardship_status") in ("困难", "特困") and any(
+            _NOT_HARDSHIP.search(c) and not _WHAT_IF_CLAUSE.search(c) for c in _clauses(words)) \
+            and not re.search(r"(?<![没未不])(?:建了档|建过档|在档)", words):
+        changed["hardship_status"] = "none"
+    return changed
+
+
+# --- the phone a ticket filed here holds (XR-14) -------------------------------------------------
+# 已更正：工单 GH… 的联系电话改为 139****5678 / 手机号 139****5678 已经加到工单 GH… 上 / 已更换：…
+_PHONE_CHANGED_ON = re.compile(r"工单 (GH\d+) 的联系电话改为 (\d{3}\*{4}\d{4})|"
+                               r"手机号 (\d{3}\*{4}\d{4}) 已经加到工单 (GH\d+)")
+
+
+def _phones_told(tracker: Tracker) -> list[str]:
+    """Every phone of the worker's this conversation held, in the slot or in their words."""
+    told = [str(e.get("value")) for e in tracker.events if e.get("event") == "slot" and e.get("name") == "phone"]
+    told += [p for e in tracker.events if e.get("event") == "user" for p in _phones_in(e.get("text") or "")]
+    told.append(str(tracker.get_slot("phone")))
+    return [p for p in dict.fromkeys(told) if v.phone(p).ok and p == v.phone(p).value]
+
+
+def phone_on_filed(tracker: Tracker, ticket: str) -> str | None:
+    """The phone the ticket ``ticket``, filed in this conversation, holds now: the one it was filed
+    with, or the last it was changed to here (this message's change too); None for a ticket not
+    filed here, or filed without a phone."""
+    told, phone, on, filed = _phones_told(tracker), None, None, False
+    for event in tracker.events:
+        if event.get("event") == "slot" and event.get("name") == "phone":
+            phone = event.get("value")
+        elif event.get("event") == "bot":
+            text = event.get("text") or ""
+            if (found := _FILED_TICKET.search(text)) and found.group(1) == ticket:
+                filed, on = True, (phone if v.phone(str(phone)).ok else None)
+            elif (changed := _PHONE_CHANGED_ON.search(text)) and (changed.group(1) or changed.group(4)) == ticket:
+                masked = changed.group(2) or changed.group(3)
+                on = next((p for p in reversed(told) if mask_phone(p) == masked), on)
+    if not filed:
+        return None
+    if ticket == ticket_filed_here(tracker, last=400) and (now := corrected_phone(tracker)) \
+            and v.phone(str(tracker.get_slot("phone"))).value == now:
+        return now  # changed by this very message (its reply is not among the events yet)
+    return on
+
+
+# --- a lookup after the phone changed, from a conversation that did not file it (XR-14) -----------
+# what the lookup's own replies say: the number asked, the number forgotten, not found, the old
+# phone asked for a change (the lookup is still going on in the worker's next message)
+_LOOKUP_SAID = ("请告诉我工单号", "工单号在登记时的回复里", "没有找到和这个工单号、手机号都对得上的工单",
+                "登记这张工单时留的手机号", "只能按工单号", "登记这张工单时留的旧手机号")
+LOOKUP_AFTER_CHANGE = ("好的，帮您查。您换了号：查进度要用登记这张工单时留的旧手机号核对（为了保护个人信息，"
+                       "新号查不到别的号码登记的工单），等下问手机号时说旧号就行；查到以后，想把工单上的电话换成新号，"
+                       "跟我说一声。")
+OLD_PHONE_UNKNOWN = ("换了号的话，查进度和换号都要先用登记这张工单时留的旧手机号核对，新号查不到。"
+                     "旧号还记得的话告诉我；记不得了也没关系，点“转人工”，工作人员核实您的身份后帮您查，"
+                     "也能帮您换成新号。着急的话可以打职工服务热线 12351。")
+_OLD_GONE = re.compile(r"换号|换了号|号换了|换手机|新号|以前的号|原来的号|旧号|老号|之前的号|那个号|号码?\S{0,4}?"
+                       r"(?:不用了|停了|停机|丢了|没了|注销|记不得|记不清|忘了|不记得)|"
+                       r"(?:不记得|记不清|忘了)\S{0,4}?(?:号|手机)")
+_ABOUT_A_LOOKUP = re.compile(r"查|进度|到哪|哪一步|怎么样了|咋样了|有结果|办了没")
+BY_MATTER_TEXT = ("按事情查不了工单：为了保护个人信息，只能按工单号（GH 开头，在登记时的回复里）查，"
+                  "再用登记时留的手机号核对。工单号找不到的话，点“转人工”，工作人员核实身份后可以按您登记时留的手机号帮您找。")
+_TICKET_DESCRIBED = re.compile(r"(?:那个|那张|那件|的那个|的单子|的工单|那单|那一单|那份)(?:单子|工单|事)?"
+                               r"[啊呀吧呢的]*$")
+_LOOKUP_BUTTONS = [{"title": "转人工", "payload": "/request_human"}, {"title": "先不查了", "payload": "/deny"}]
+
+
+def in_a_lookup(tracker: Tracker) -> bool:
+    """The bot's last reply was part of a ticket lookup (asked the number or the phone, or found none)."""
+    return any(said_this_turn(tracker, words, earlier_turns=1) for words in _LOOKUP_SAID)
+
+
+def _lookup_after_change(dispatcher: CollectingDispatcher, tracker: Tracker, text: str,
+                         phones: list[str]) -> list[dict] | None:
+    """我换号了 新号139… 查一下我的工单 with no ticket number and none filed here: the lookup, checked
+    with the old number; 我换号了 / 旧号记不得了 in a lookup: what checks it, and who can help.
+    None: no such message."""
+    if v.ticket_id(text).ok or ticket_filed_here(tracker, last=400):
+        return None
+    rest = _CHANGE_WORDS.sub("", _PHONE_DIGITS.sub("", text))
+    # (a ticket looked up a moment ago takes the new number: phone_for_looked_up)
+    if phones and _CHANGE_WORDS.search(text) and _ABOUT_A_LOOKUP.search(rest) and status_in_talk(tracker) is None:
+        dispatcher.utter_message(text=LOOKUP_AFTER_CHANGE)
+        return [SlotSet("phone", None), SlotSet("ticket_id", None), SlotSet("repeat_count", None),
+                ActiveLoop("ticket_status_form"), SlotSet("requested_slot", None)]
+    if not phones and _OLD_GONE.search(text) and in_a_lookup(tracker) and status_in_talk(tracker, turns=1) is None:
+        dispatcher.utter_message(text=OLD_PHONE_UNKNOWN, buttons=_LOOKUP_BUTTONS)
+        return []
+    return None
+
+
+def ticket_described(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict] | None:
+    """就是孩子上学那个 / 欠工资的那张单子 in a lookup of a ticket not filed here (XR-14: a school case
+    started, 您在哪个城市): a ticket is found by its number, and who can find it without one (None:
+    no such message)."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if text.startswith("/") or v.ticket_id(text).ok or not in_a_lookup(tracker) \
+            or not _TICKET_DESCRIBED.search(text) or ticket_filed_here(tracker, last=400):
+        return None  # (one filed here is the one the lookup takes: forms.ValidateTicketStatusForm)
+    from actions.service_catalog import services_named  # (the lowest layer: it imports nothing of ours)
+
+    named = services_named(re.sub(r"(?:那个|那张|那件|那单|那一单|那份)?(?:单子|工单)?[啊呀吧呢的]*$", "", text))
+    if not named:
+        return None
+    dispatcher.utter_message(text=BY_MATTER_TEXT, buttons=_LOOKUP_BUTTONS)
+    return [SlotSet("ticket_id", None)]

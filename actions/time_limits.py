@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
-from actions.validators import SINCE_LEFT
 from bot.normalize.numbers import find_durations, iso_months
+from bot.normalize.text import CORRECTION_CUES
 
 # 这样还在时效里吗 / 过了这么久还能要吗 / 还来得及吗: the time limit is what is asked
 # (你先说能不能要 都过了一年了, YM-07: a flat 能, 14 months after leaving)
@@ -47,23 +48,84 @@ _CAME_OUT = re.compile(r"(?:厂|公司|工地|单位|那里|那儿|那边)里?�
 # 一年多了 大概十四个月吧: the same time said again, more exactly
 _SAID_EXACTLY = re.compile(r"(?:多)?了?\s*[，,]?\s*"
                            r"(?:大概|大约|准确说|准确地说|其实|差不多|应该是|也就是|估计)(?:是|有)?\s*$")
+# 被辞退了 到现在两个月了 / 被开除半年了 / 离职都三个月了 / 辞退我到现在快一年了 (XQ-11: the time since the
+# dismissal summed as the time worked, and no time since leaving read): a leaving or a dismissal said
+# right before the time since then (validators.SINCE_LEFT knew 走了 / 离职 / 被辞, not 被辞退 or 开除)
+_LEFT_WORD = (r"(?:走了|离职|离开|不干了?|辞职|辞工|出来了|离厂|被?辞退|被?开除|被?解雇|被裁|裁了?[我俺]|被炒|"
+              r"炒了?[我俺]|被开|被辞|[把给][我俺](?:辞|开|炒)|撵走|赶走)")
+_LEFT_BEFORE = re.compile(_LEFT_WORD + r"(?:了|的)?(?:[我俺])?(?:了)?\s?(?:以后|之后|后)?[\s，,]?"
+                          r"(?:到现在|到今天|到如今|至今|现在)?(?:了)?"
+                          r"(?:都|已经|快|有|大概|大约|差不多|得有|也|将近|才|刚|就)*\s*$")
+# 想辞职 / 要是被开除 / 怕被辞退: a leaving not (yet) done
+_NOT_DONE = re.compile(r"(?:想|要|打算|准备|怕|担心|要是|如果|万一|不想|不敢|会不会|会)\s*$")
+# 八个月前走的 / 半年前被辞退的 / 两个月之前就不干了 (item 3: 不对 是八个月前走的 — the limit kept 1年多)
+_LEFT_AGO = re.compile(r"多?(?:以前|之前|前)(?:就|被|给|让)?[^，,。；;！!？?\s\d]{0,3}?"
+                       r"(?:走|离职|离开|离厂|辞|开除|解雇|裁|被开|被炒|不干|出来)")
+# 半年前 / 一年前 / 两年前 (not read as a duration: a point in time)
+_YEARS_AGO = re.compile(r"(半|\d{1,2}|[一两二三四五六七八九十])\s*年(?=多?(?:以前|之前|前))")
+_CN_YEARS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+# 快一年了 (XQ-11: 辞退我到现在快一年了): under the year — still within it
+_NEARLY = re.compile(r"(?:快|将近|差不多快|不到|不满|没到)\s*$")
+
+
+def left_before(words: str, start: int) -> bool:
+    """The time said at ``start`` is the time since the worker left or was dismissed: a leaving
+    word right before it (被辞退了 到现在两个月了 / 被开除半年了 / 离职都三个月了), not one supposed
+    (要是被开除), or 从厂里出来 (YM-07)."""
+    before = words[max(0, start - 14):start]
+    if _CAME_OUT.search(before[-8:]):
+        return True
+    found = _LEFT_BEFORE.search(before)
+    return bool(found and not _NOT_DONE.search(before[:found.start()]))
+
+
+def left_ago(words: str, end: int) -> bool:
+    """The time said ending at ``end`` is how long ago the worker left (八个月前走的)."""
+    return bool(_LEFT_AGO.match(words, end))
+
+
+@lru_cache(maxsize=256)
+def _left_spans(words: str) -> tuple[tuple[int, int, int], ...]:
+    """Each time since leaving said, (start, end, months), in the order said; 出来一年多了 大概十四个月吧
+    → 14: the exact time said right after the rough one; 快一年 → 11, under the year."""
+    spans = find_durations(words)
+    said: list[tuple[int, int, int]] = []
+    for at, span in enumerate(spans):
+        if not (left_before(words, span.start) or left_ago(words, span.end)):
+            continue
+        rough = iso_months(str(span.value))
+        if not rough:
+            continue
+        if rough == 12 and _NEARLY.search(words[max(0, span.start - 4):span.start]):
+            rough = 11
+        exact = spans[at + 1] if at + 1 < len(spans) else None
+        if exact and _SAID_EXACTLY.fullmatch(words[span.end:exact.start]) and \
+                (months := iso_months(str(exact.value))) and rough - 6 <= months <= rough + 12 and \
+                not re.match(r"的?(?:工资|工钱|钱)", words[exact.end:exact.end + 3]):
+            # (走了一年多了 大概两个月工资没给: the months owed, not the time)
+            said.append((span.start, exact.end, months))
+            continue
+        said.append((span.start, span.end, rough))
+    for ago in _YEARS_AGO.finditer(words):  # 半年前离职的 / 一年前走的: no duration to the reader
+        if left_ago(words, ago.end()) and not any(start <= ago.start() < end for start, end, _m in said):
+            years = ago.group(1)
+            months = 6 if years == "半" else 12 * (int(years) if years.isdigit() else _CN_YEARS.get(years, 0))
+            if months:
+                said.append((ago.start(), ago.end(), months))
+    return tuple(sorted(said))
+
+
+def left_ranges(words: str) -> list[tuple[int, int]]:
+    """Where in ``words`` a time since leaving is said (start, end): no time worked nor owed."""
+    return [(start, end) for start, end, _months in _left_spans(words)]
 
 
 def months_since_left(words: str) -> int | None:
     """走了快两年了 → 24: the months since the worker left, when they said it (出来一年多了 大概十四个月吧
-    → 14: the exact time said right after the rough one)."""
-    spans = find_durations(words)
-    for at, span in enumerate(spans):
-        if SINCE_LEFT.search(words[max(0, span.start - 8):span.start]) or \
-                _CAME_OUT.search(words[max(0, span.start - 8):span.start]):
-            rough = iso_months(str(span.value))
-            exact = spans[at + 1] if at + 1 < len(spans) else None
-            if rough and exact and _SAID_EXACTLY.fullmatch(words[span.end:exact.start]) and \
-                    (months := iso_months(str(exact.value))) and rough - 6 <= months <= rough + 12 and \
-                    not re.match(r"的?(?:工资|工钱|钱)", words[exact.end:exact.end + 3]):
-                return months  # (走了一年多了 大概两个月工资没给: the months owed, not the time)
-            return rough
-    return None
+    → 14). The last time said is the one meant: 走了一年多了 … 不对 是八个月前走的 → 8 (a
+    correction recomputes the time limit)."""
+    said = _left_spans(words)
+    return said[-1][2] if said else None
 
 
 # 这样也算过时效了？ / 到底过没过时效 / 是不是过了时效 (XO-11: 算。 and then 时效中断、从头再算 — yes to
@@ -112,7 +174,7 @@ def demands_line(text: str, words: str, today: date | None = None) -> str | None
     if not (_ASKS_INTERRUPTED.search(text) or past_asked) or not _DEMANDED.search(words):
         return None
     left = _months_left(words, today)
-    since = f"您离职大约{_left_period(left, words)}，" if left is not None else ""
+    since = f"您离职{_left_about(left, words)}，" if left is not None else ""
     recent = f"{since}最近（今年）还催过，从那次起一年还没满，现在还能申请仲裁；" if restarted_recently(words) else (
         f"{since}只要最后一次催要到现在不满一年，就还能申请仲裁；" if left is not None and left >= 12 else
         f"{since}从最后一次催要那天起一年内都还能申请仲裁；")
@@ -141,16 +203,20 @@ def demand_told_line(text: str, words: str, today: date | None = None) -> str | 
     if months is None or months < 12:
         return None
     # 催了好几回 (no time said, XC-15): the year restarts from the last demand — when was it
-    return (f"离职已经大约{_left_period(months, words)}；不过您催要过的，每催一次（微信、电话、当面都算）时效就中断，"
+    return (f"离职已经{_left_about(months, words)}；不过您催要过的，每催一次（微信、电话、当面都算）时效就中断，"
             f"从最后一次催要那天起重新计算一年{_LAW}：最后一次催要在一年之内的，现在还能申请仲裁。"
             "把催要的聊天记录、通话记录和对方的回话都截图保存好，尽快申请劳动仲裁，"
             "网格工作站和工会法律援助（12348）也可以帮您。" + iou_route(words))
 
 
 def _months_left(words: str, today: date | None = None) -> int | None:
-    """The months since the worker left, said as a time or as the month they left."""
-    left = months_since_left(words)
-    return left if left is not None else months_since_leaving_month(words, today)
+    """The months since the worker left, said as a time or as the month they left — whichever
+    was said last (走了一年多了 … 说错了 是去年十月走的: the month corrects the time)."""
+    said = _left_spans(words)
+    month = next(reversed(list(_LEFT_IN.finditer(words))), None)
+    if said and not (month and month.start() > said[-1][0]):
+        return said[-1][2]
+    return months_since_leaving_month(words, today)
 
 
 def restarted_recently(words: str) -> bool:
@@ -185,24 +251,66 @@ _PROMISE_WORDS = re.compile(r"答应|说再等|说过几天|认账|欠条|"
                             r"(?:老|总|一直|都)说\S{0,4}?(?:下个月|过几天|年底|年前|以后)\S{0,2}给")
 
 
+# 被辞退了 / 开除了我: the worker was made to leave — said so in the limit's line
+_DISMISSAL_WORDS = re.compile(r"辞退|开除|解雇|被裁|裁了?[我俺]|被炒|炒了?[我俺]|被开|被辞|"
+                              r"[把给][我俺](?:辞|开|炒)|撵走|赶走")
+
+
+def _how_left(words: str) -> str:
+    """被辞退 when the time since leaving was said of a dismissal (被开除半年了 / 八个月前被辞退的),
+    else 离职 (走了 / 辞职 / 去年十月走的)."""
+    said = _left_spans(words)
+    near = words[max(0, said[-1][0] - 14):said[-1][1] + 8] if said else words
+    return "被辞退" if _DISMISSAL_WORDS.search(near) else "离职"
+
+
+def _within_the_year(left: int, words: str) -> str:
+    """您被辞退大约2个月，还在一年的仲裁时效内，还剩大约10个月 (XQ-11: how long remains was never
+    said): the year counted from the day the job ended (第二十七条第一款、第四款)."""
+    how = _how_left(words)
+    about = _left_about(left, words) if left else "不到一个月"
+    nearly = about.startswith("快")
+    remains = ("不过剩下的时间不多了（不到一两个月），要抓紧" if nearly
+               else f"还剩大约{12 - left}个月" if left else "还剩将近一年")
+    return (f"您{how}{about}{'了' if nearly else ''}，还在一年的仲裁时效内{_LAW}："
+            f"从{how}那天算一年内申请劳动仲裁就行，{remains}，")
+
+
 def applied_limit(words: str, today: date | None = None) -> str | None:
     """The one-year limit on the time since leaving ``words`` say (出来一年多了 大概十四个月吧 —
-    YM-07, for the time-limit record's answer too); None when they say none."""
+    YM-07, for the time-limit record's answer too; 被辞退了 到现在两个月了 — XQ-11, for the
+    severance's answer, with how long remains); None when they say none."""
     left = _months_left(words, today)
     if left is None:
         return None
     period = _left_period(left, words)
     if left < 12:
-        return (f"您离职大约 {left} 个月，还在一年的仲裁时效内{_LAW}：从离职那天算一年内申请劳动仲裁就行，"
-                "别拖到最后；向老板催要的记录也留好。")
+        return f"{_within_the_year(left, words)}别拖到最后；向老板催要的记录也留好。"
+    how = _how_left(words)
     if restarted_recently(words):
         promised = "，对方答应过给的也算" if _PROMISE_WORDS.search(words) else ""
-        return (f"离职已经大约{period}，本来过了一年的仲裁时效；但您一直在催、最近还催过{promised}——"
+        return (f"{how}已经大约{period}，本来过了一年的仲裁时效；但您一直在催、最近还催过{promised}——"
                 f"每催一次时效就中断、从那天起重新计算一年{_LAW}，所以现在还来得及。把催要的聊天记录截图保存好，"
                 f"这是证据；尽快申请劳动仲裁，网格工作站也可以帮您。{iou_route(words)}")
-    return (f"离职已经大约{period}，超过一年了，过了仲裁时效{_LAW}；不过这一年里您要是向老板催过钱（微信、"
+    return (f"{how}已经大约{period}，超过一年了，过了仲裁时效{_LAW}；不过这一年里您要是向老板催过钱（微信、"
             "电话都算）、他答应过给，或者找过劳动监察、工会，时效就从那一天起重新计算一年，还来得及——把这些记录找出来。"
             "实在过了时效，也可以打 12333 向劳动监察投诉欠薪。")
+
+
+def left_corrected_line(text: str, words: str, today: date | None = None) -> str | None:
+    """不对 是八个月前走的 after 走了一年多了 (round 53: the summary and the time-limit line kept 1年多 —
+    the answer contradicted itself): the corrected time since leaving said back, and the one-year
+    limit worked out again on it. ``words``: the recent messages, ``text`` (the latest) last;
+    None when ``text`` corrects no time since leaving."""
+    if not CORRECTION_CUES.search(text or "") or _months_left(text, today) is None:
+        return None
+    left = _months_left(words, today)
+    limit = applied_limit(words, today)
+    if left is None or limit is None:
+        return None
+    when = "这个月" if not left else f"{_left_about(left, words).removeprefix('大约')}前"
+    when = "快一年前" if when.startswith("快") else f"大约{when}" if left else when
+    return f"好的，已更正：您是{when}{_how_left(words)}的。{limit}"
 
 
 # 手里有他写的欠条 (YS-08: the court route with the IOU never said)
@@ -231,9 +339,23 @@ def promise_point(words: str) -> str | None:
 
 
 def _left_period(months: int, words: str) -> str:
-    """走了一年多了 (no months said): 1年多, not 1年 and past the year (XG-8: 离职已经大约1年 after 催过)."""
+    """走了一年多了 (no months said): 1年多, not 1年 and past the year (XG-8: 离职已经大约1年 after 催过);
+    快一年 (XQ-11): 快1年, not 11个月 — and 干了三年多 is no time since leaving."""
+    said = _left_spans(words)
+    if said and said[-1][2] == months:
+        start, end, _months = said[-1]
+        if months == 11 and _NEARLY.search(words[max(0, start - 4):start]):
+            return "快1年"
+        rough = words[start:end].endswith("多") or words[end:end + 1] == "多"
+        return _period(months) + ("多" if months % 12 == 0 and rough else "")
     return _period(months) + ("多" if months and months % 12 == 0
                               and re.search(r"[一两二三四五六七八九十]年多", words) else "")
+
+
+def _left_about(months: int, words: str) -> str:
+    """大约2个月 / 大约1年多 / 快1年, as said after 离职."""
+    period = _left_period(months, words)
+    return period if period.startswith("快") else f"大约{period}"
 
 
 def _period(months: int) -> str:
@@ -280,7 +402,8 @@ def time_limit_points(words: str, today: date | None = None) -> list[str]:
     points: list[str] = []
     left = _months_left(words, today)
     if left is not None:
-        points.append(f"已离职约{_left_period(left, words)}")
+        about = _left_about(left, words)
+        points.append(f"已离职{about.replace('大约', '约')}")
     if asked_for(words):
         points.append("离职后催要过" if left is not None else "催要过")
     if promise := promise_line_point(words):
@@ -312,8 +435,90 @@ def promise_told_line(text: str, words: str, today: date | None = None) -> str |
     if match is None or not _PAY_TALK.search(words.replace(text, "")):
         return None
     left = _months_left(words, today)
-    since = f"您离职大约{_left_period(left, words)}，" if left is not None else ""
+    since = f"您离职{_left_about(left, words)}，" if left is not None else ""
     return (f"{since}老板{match.group(1)}还答应给钱，这很要紧：单位答应支付、认了这笔账，仲裁时效就中断，"
             f"从他答应那天起重新计算一年{_LAW}，所以现在还来得及。把他答应的微信、短信、通话录音保存好，这是证据；"
             "到了他说的时候还不给，别再等，尽快申请劳动仲裁，网格工作站和工会法律援助（12348）也可以帮您。"
             + iou_route(words))
+
+
+# 上个月十号摔的 / 3月5号 / 前天 / 两个星期前 / 十天前受的伤 (n2-1: 哪天伤的 answered, the menu came): the day
+# of an injury told, for the one-year limit of 工伤认定 (《工伤保险条例》第十七条) counted on the worker's own day
+_CN_NUM = {"一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_DAY_NUM = r"(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
+_ON_DAY = re.compile(rf"(去年|今年|前年)?\s*(上个?月|这个?月|本月|{_DAY_NUM}\s*月份?)?\s*{_DAY_NUM}\s*[号日](?!工资)")
+_DAYS_AGO = re.compile(rf"{_DAY_NUM}\s*(天|个?星期|个?礼拜|周|个月)(?:多)?(?:以前|之前|前)")
+_NAMED_DAY = {"今天": 0, "昨天": 1, "昨儿": 1, "前天": 2, "前儿": 2, "大前天": 3}
+_NAMED_PERIOD = re.compile(r"上个?(?:周|礼拜|星期)|前几天|前两天|"
+                           r"上个?月(?!\s*[\d一二三]?十?[一二三四五六七八九十]?\s*[号日])")
+
+
+def _num(raw: str) -> int:
+    """十 → 10, 十五 → 15, 二十三 → 23, 8 → 8."""
+    if raw.isdigit():
+        return int(raw)
+    if "十" in raw:
+        tens, _, ones = raw.partition("十")
+        return (_CN_NUM.get(tens, 1) if tens else 1) * 10 + (_CN_NUM.get(ones, 0) if ones else 0)
+    return _CN_NUM.get(raw, 0)
+
+
+def _month_back(today: date, months: int, day: int) -> date | None:
+    """The ``day`` of the month ``months`` before today's; None when no such day."""
+    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+    try:
+        return date(year, month + 1, day)
+    except ValueError:
+        return None
+
+
+def _day_of(match: re.Match, today: date) -> date | None:
+    """The date of an _ON_DAY match: 上个月十号, 3月5号, 去年十一月二号, 十号 (this month, or last
+    month when that day is still to come)."""
+    year_word, month_word, month_num, day_num = match.group(1), match.group(2), match.group(3), match.group(4)
+    day = _num(day_num)
+    if not 1 <= day <= 31:
+        return None
+    if month_word and month_word.startswith("上"):
+        return _month_back(today, 1, day)
+    if month_num:
+        month = _num(month_num)
+        if not 1 <= month <= 12:
+            return None
+        back = {"去年": 1, "前年": 2, "今年": 0}.get(year_word or "")
+        year = today.year - back if back is not None else today.year if (month, day) <= (today.month, today.day) \
+            else today.year - 1
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    told = _month_back(today, 0, day)
+    return told if told and told <= today else _month_back(today, 1, day)
+
+
+def injury_day(words: str, today: date | None = None) -> tuple[date, bool] | None:
+    """The day the worker says they were hurt (the last said: 不对 是上个月五号), and whether it is
+    rough (上周 / 前几天 / 上个月 with no day: counted from its likely latest day); None when no day
+    is told. Amounts of money (五千) and wage months (三月份工资) are no days."""
+    today = today or date.today()
+    found: list[tuple[int, date, bool]] = []
+    for match in _ON_DAY.finditer(words):
+        if (day := _day_of(match, today)) is not None and day <= today:
+            found.append((match.start(), day, False))
+    for match in _DAYS_AGO.finditer(words):
+        count, unit = _num(match.group(1)), match.group(2)
+        days = count if unit == "天" else count * 7 if unit != "个月" else None
+        day = date.fromordinal(today.toordinal() - days) if days is not None else _month_back(
+            today, count, min(today.day, 28))
+        if day is not None:
+            found.append((match.start(), day, False))
+    for word, back in _NAMED_DAY.items():
+        for at in (m.start() for m in re.finditer(rf"(?<!大){word}" if word == "前天" else word, words)):
+            found.append((at, date.fromordinal(today.toordinal() - back), False))
+    for match in _NAMED_PERIOD.finditer(words):
+        back = 30 if "月" in match.group() else 7 if re.search(r"周|礼拜|星期", match.group()) else 3
+        found.append((match.start(), date.fromordinal(today.toordinal() - back), True))
+    if not found:
+        return None
+    _, day, rough = max(found, key=lambda told: told[0])
+    return day, rough

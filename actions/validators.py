@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from actions.overtime_days import read_worked_days
+from actions.time_limits import left_before
 from bot.contract import PROVINCE_NAMES
 from bot.normalize.identity import normalize_id_number, normalize_phone
 from bot.normalize.numbers import find_amounts, find_durations, parse_amount, parse_duration, yuan_value
@@ -69,6 +70,17 @@ _NO_PHONE = re.compile(r"不知道|不记得|记不清|不想留|不留|不方�
                        r"不告诉|保密|不用留|不要留|没电话|没有电话|算了(?![下一算])")
 
 
+# 就这些 / 没了 / 就这样吧 to the phone question (the phone asked again): nothing more to give — no
+# number, as 不知道 / 不想留 are
+_NOTHING_MORE = re.compile(r"^(?:就|只有|只)?(?:这些|这样|这么多|这么些|这点)(?:了|啦)?(?:吧|啊|呀|哈|呢)?$|"
+                           r"^没(?:有)?(?:了|啦|别的了?|其他的?了?)(?:吧|啊|呀)?$|^(?:没|没有)(?:别的|其他)(?:要说的)?了?$")
+
+
+def says_nothing_more(value: object) -> bool:
+    """就这些 / 没了: the worker has nothing more to tell (said to a question it answers as no)."""
+    return bool(_NOTHING_MORE.match(_text(value).strip(" ，,。.!！~～")))
+
+
 def declines_phone(value: object, asked: bool = True) -> bool:
     """不知道 / 不想留电话 / 没有手机 for the phone: the case goes on without one.
 
@@ -77,6 +89,8 @@ def declines_phone(value: object, asked: bool = True) -> bool:
     (XA-4, XA-7 were told 不留电话也可以 and filed without a phone); only words about the phone
     or a plain 先不留 decline it."""
     text = _text(value)
+    if asked and says_nothing_more(value):
+        return True  # 就这些 to the phone question (asked again)
     if not _NO_PHONE.search(text) or _PHONE_IN_TEXT.search(text):
         return False
     if not asked:
@@ -251,6 +265,10 @@ def own_share(text: str) -> int | float | None:
             return least.value
         spans = find_amounts(after)
         if spans and spans[0].start == 0 and (said := amount(spans[0].value)).ok:
+            rest = text[cue.end() + spans[0].end:]
+            if _CORRECTION.search(rest[:8]) and (fixed := find_amounts(_after_correction(rest))) \
+                    and (meant := amount(fixed[0].value)).ok:
+                return meant.value  # 自己掏了三千五 哦不对 是两千五 (p2-14: 3,500 judged against 特困's line)
             return said.value
     return None
 
@@ -420,8 +438,10 @@ def grade(value: object) -> Checked:
         return Checked(f"小学{_STAGE_NAMES[n]}年级")
     if re.search(r"上小学|小学", text):
         return Checked("小学一年级" if re.search(r"上小学|入学|报名", text) else "小学")
-    if re.search(r"上初中|小升初", text):
+    if re.search(r"小升初|(?:要|该|准备|明年|今年|[9九]月|马上)上初中", text):
         return Checked("初中一年级")
+    if re.search(r"上初中|初中", text):
+        return Checked("初中")  # 俺闺女上初中 (p2-25: filed as 初中一年级): in middle school, the year unsaid
     return Checked(reask="utter_invalid_grade")
 
 
@@ -574,6 +594,11 @@ def job_in_words(text: str) -> str | None:
         return None
     place = re.sub(r"^(?:我|俺|咱|在|是|一家|一个|个|家)+", "", m.group(1) or "")
     return f"{place}{m.group(2)}"
+
+
+def asks_what_day(text: str) -> bool:
+    """那除夕到底算不算法定假日 / 你先说除夕算不算法定的: asks what a day is and tells no day worked."""
+    return bool(_ASKS_WHAT_DAY.search(text) and not re.search(r"加班|上班|值班|干活|在岗|干了|上了", text))
 
 
 def occupation(value: object) -> Checked:
@@ -990,6 +1015,24 @@ _DAILY_AFTER = re.compile(r"^\s*(?:块钱?|元)?\s*(?:一天|每天|/天|一日)
 _WAGE_RANGE = re.compile(r"([一二两三四五六七八九])([一二两三四五六七八九])\s*(千|万)")
 # a mobile number written in groups (139 0532 8876 / 139-0532-8876): no sum of money in it
 PHONE_SPOKEN = re.compile(r"(?<!\d)1[3-9]\d(?:[\s\-]*\d){8}(?!\d)")
+# 一件三毛 一天能做一千件 (m2-16: a monthly wage of 1,000): a piece rate and the pieces a day are a day's pay
+_PIECE_RATE = re.compile(r"一件(?:是|给|算)?\s*([0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十]+)\s*(毛|角|块|元|分)|"
+                         r"([0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十]+)\s*(毛|角|块|元|分)(?:钱)?一件")
+_PIECES_A_DAY = re.compile(r"(?:一天|每天)\S{0,6}?([0-9]+|[一二两三四五六七八九十百千]+)\s*(?:来|多)?件")
+_COIN = {"毛": 0.1, "角": 0.1, "分": 0.01, "块": 1, "元": 1}
+
+
+def piece_rate_day_pay(text: str) -> float | None:
+    """一件三毛 一天能做一千件 → 300: a piece rate times the pieces of a day (None: not both said)."""
+    rate, pieces = _PIECE_RATE.search(text), _PIECES_A_DAY.search(text)
+    if not rate or not pieces:
+        return None
+    figure, unit = (rate.group(1), rate.group(2)) if rate.group(1) else (rate.group(3), rate.group(4))
+    each = parse_amount(f"{figure}元")
+    count = parse_amount(f"{pieces.group(1)}元")
+    return round(float(each) * _COIN[unit] * float(count), 2) if each and count else None
+
+
 _DAILY_HUNDREDS = re.compile(r"(?:一天|每天|日工资|日薪)(?:是|给|拿|就|才|有|算)?\s*"
                              r"([一二两三四五六七八九]百[一二三四五六七八九]?十?|\d{2,4})(?![\d万千])")
 
@@ -1588,7 +1631,8 @@ def time_not_owed(text: str, start: int, end: int) -> bool:
     joint = start if text[start:start + 1] in ("零", "又") else start - 1 if before.endswith(("零", "又")) else None
     if joint is not None and (head := next((s for s in find_durations(text) if s.end == joint), None)):
         return time_not_owed(text, head.start, head.end)
-    return bool(SINCE_LEFT.search(before) or _SINCE_HURT.search(before) or _CONTRACT_BEFORE.search(before)
+    return bool(SINCE_LEFT.search(before) or left_before(text, start) or _SINCE_HURT.search(before)
+                or _CONTRACT_BEFORE.search(before)
                 or _CONTRACT_AFTER.match(text, end) or time_off_work(text, start, end)
                 or _AGO_AFTER.match(text, end) or months_paid(text, start, end)
                 or _NOTICE_BEFORE.search(before) or _NOTICE_AFTER.match(text, end)
@@ -1914,6 +1958,9 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         # 计件的 一个月四五千吧 (S-05 got 没听明白金额): the middle of the range, said as such
         low, high = (_GRADE_NUMBERS[d.replace("两", "二")] for d in pay.group(1, 2))
         facts["monthly_wage"] = yuan_value((low + high) / 2 * {"千": 1000, "万": 10000}[pay.group(3)])
+    if (day_pay := piece_rate_day_pay(text)) and 30 <= day_pay <= 3000:
+        facts["monthly_wage"] = yuan_value(day_pay * 21.75)  # 一件三毛 一天做一千件: 300 a day (m2-16)
+        facts["wage_basis"] = "day"
     if "monthly_wage" not in facts and (hourly := _HOURLY_BARE.search(text)):
         yuan = parse_amount(hourly.group(1) + "元")
         if yuan and 5 <= yuan <= 500:
@@ -2036,7 +2083,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     if holiday:
         checked = holiday_situation(text)
         if checked.ok and (ctx.about(_HOLIDAY_CONTEXT) or re.search(
-                r"留.{0,3}过年|就地过年|不回(?:老)?家|不回去|不回了|在这过年|错峰|返乡|返岗|回(?:老)?家过年",
+                r"留.{0,3}过年|就地过年|不回(?:老)?家|不返(?:屋企|家里?)|不回去|不回了|在这过年|错峰|返乡|返岗|回(?:老)?家过年",
                 text)):  # 过年不回老家了 (U-09, W-16 were asked 留下还是回家 after saying so)
             facts["holiday_situation"] = checked.value
     # 鑫达电子厂 names the employer, not the job; a bare 电子厂 is the kind of work
@@ -2061,12 +2108,16 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
 
     # 那除夕到底算不算法定假日 (YY-14: worked out again for 除夕 alone): asks what a day is, tells
     # no day worked
-    asks_the_day = _ASKS_WHAT_DAY.search(text) and not re.search(r"加班|上班|值班|干活|在岗|干了|上了", text)
-    if (ctx.about(_OVERTIME_CONTEXT) or re.search(r"加班|上班|值班|干活", text)) and not asks_the_day:
+    asks_the_day = asks_what_day(text)
+    # 过年初一到初三要是在工地干 (m2-9: the days asked again): working said as 在…干
+    if (ctx.about(_OVERTIME_CONTEXT) or re.search(r"加班|上班|值班|干活|(?:在|去)\S{1,4}干(?!部|什么|啥)|干了|上了",
+                                                   text)) and not asks_the_day:
         worked = read_worked_days(_HOURLY_PAY_SAID.sub("", text))  # 一小时20块 is pay, not hours
         # which days, not just the holiday's name (国庆加班怎么算 asks, it does not tell)
         # (四个周六都去厂里上了整天班: II-02's Saturdays were never kept, only the hours after)
+        # (中秋節那天跑了一整天, m2-6: the day asked again)
         if worked and re.search(r"\d|[一二两三四五六七八九十]+\s*天|初[一二三四五六七八九十]|除夕|到|至|小时|钟头|"
+                                r"那天|当天|那一天|一整天|整天|全天|"
                                 r"[一二两俩仨三四五六七八九十]\s*个?(?:周[六日末]|星期[六天日]|礼拜[六天日]|休息日)",
                                 text):
             facts["overtime_days"] = text
@@ -2202,7 +2253,8 @@ _HARDSHIP_IF = re.compile(r"(?:要是|如果|假如|万一|假设|若是)\S{0,6}
 # is asked, the registration is not — nothing new of the worker's own status
 _TIER_UNSURE = re.compile(r"(?:困难|一般困难)(?:职工)?还是特困|特困还是(?:一般)?困难")
 # (俺也没建过什么困难档 — SS-12: read as nothing said, and a code sent to look the record up)
-_HARDSHIP_NONE = re.compile(r"(?:没|没有|还没|未|不是)(?:有)?(?:建\S{0,5}?档|在档|困难职工|特困|低保)")
+_HARDSHIP_NONE = re.compile(r"(?:没|没有|还没|未|不是|不算|算不上|并非|并不是|又不是|也不是|不属于)(?:有)?"
+                            r"(?:建\S{0,5}?档|在档|困难职工|困难户|困难家庭|特困|低保)")
 
 
 # 我老公是特困职工 / 俺爸是特困户 / 我媳妇是建了档的困难职工 (YO-06: 困难建档改为特困): another

@@ -4,18 +4,27 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Any
 
+import cn2an
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
+from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import SafeAction, client, location, policies_for, said_this_turn
 from actions.fact_tables import ARREARS_FACTS, wage_as_said
-from actions.facts import recent_words, worker_messages
+from actions.facts import case_messages, recent_words, worker_messages
 from actions.holiday_calendar import DayKind, classify
 from actions.legal import stoppage_pay_line
-from actions.overtime_calculator import daily_wage, money, overtime_pay, yuan
-from actions.overtime_days import WorkedText, festival_year_of_the_talk, read_worked_days
+from actions.overtime_calculator import daily_wage, money, worked_pay, yuan
+from actions.overtime_days import (
+    NOT_OTHER_AFTER,
+    NOT_OTHER_BEFORE,
+    WorkedText,
+    festival_year_of_the_talk,
+    read_worked_days,
+)
 from actions.tickets import context_facts, file_case, offer_ticket
 from bot.normalize.numbers import find_amounts, find_durations, iso_months, parse_amount
 from bot.normalize.text import normalize_text
@@ -37,16 +46,158 @@ _OWED_ASKED = re.compile(r"(?:要|拿|讨)回(?:来)?多少|一共\S{0,4}多少|
 
 def owed_sum_reply(tracker: Tracker, said: dict) -> str | None:
     """The pay owed worked out from the month's pay and the months told, when the message asks
-    how much and the case's sum was worked out from them this turn (``said``: the slots set)."""
+    how much and the case's sum was worked out from them this turn (``said``: the slots set);
+    for a worker paid by the day (or hour), from the days they worked (:func:`by_the_day_reply`)."""
     text = (tracker.latest_message or {}).get("text") or ""
     wage, owed = said.get("monthly_wage") or tracker.get_slot("monthly_wage"), said.get("amount")
     months = months_in(str(said.get("duration") or tracker.get_slot("duration") or ""))
+    basis = said.get("wage_basis", tracker.get_slot("wage_basis"))
+    if basis in ("day", "hour") and isinstance(wage, (int, float)) and wage > 0 \
+            and (_OWED_ASKED.search(text) or days_worked_asked(tracker)):
+        # 一天三百 两个月没发 能要回多少 (XQ-2: 300 × 21.75 × 2 = 13,050 said as what is owed)
+        return by_the_day_reply(wage, basis, months, _case_words(tracker))
     if not _OWED_ASKED.search(text) or not isinstance(wage, int) or not isinstance(owed, int) \
             or not months or owed != round(wage * months):
         return None
     return (f"按您说的：每月 {wage:,} 元 × {months:g} 个月 = {owed:,} 元，这是单位欠您的工资，应当足额补发；"
             "劳动监察部门责令限期支付仍不付的，单位还要加付应付金额50%以上100%以下的赔偿金"
             "（《劳动合同法》第三十条、第八十五条）。")
+
+
+# --- the pay owed to a worker paid by the day or the hour (XQ-2) -----------------------------------
+# 21.75 is the law's divisor that turns a month's pay into a day's, not the days a day-paid worker
+# worked: what they are owed is the days they worked × the day's pay, so the days are read or asked.
+
+# 上了52天 / 一共干了五十二天 / 出勤52天 / 干了52个工 / 52天的工钱: the days worked in all
+_DAYS_WORKED = re.compile(r"(?:(?:上|干|做|出勤|出工|上班|干活|上工|打工)(?:了|过)?\s*(?:有|差不多|大概|将近)?\s*|"
+                          r"共\s*)"
+                          # (干活 一天三百 / 一天给300: the day's pay, no count of days)
+                          r"(\d{1,3}|[一二两三四五六七八九十百]{1,6})\s*(?:来|多)?\s*个?(?:天|工)"
+                          r"(?![\d一二两三四五六七八九十百千]|\s*(?:块|元|钱|工资|工钱|给))|"
+                          r"(\d{1,3}|[一二两三四五六七八九十百]{1,6})\s*(?:来|多)?\s*个?(?:天|工)的?(?:工钱|工资|钱)")
+# 每月干26天 / 一个月上二十五六天 / 一月干25个工: the days worked each month
+_DAYS_EACH_MONTH = re.compile(r"(?:一个?月|每个?月|一月|月月)[^，,。；;！!？?\d一二两三四五六七八九十]{0,4}?"
+                              r"(\d{1,2}|[二三]?十[一二三四五六七八九]{0,2}|[一二三四五六七八九]{1,2})\s*(?:来|多)?\s*个?(?:天|工)")
+# 天天干 / 一天没歇 / 没休过 / 全勤: every day of the months
+_EVERY_DAY = re.compile(r"天天(?:都)?(?:干|上|做|在)|每天都(?:干|上|做|在)|一天(?:都|也)?没(?:歇|休|落|停)|"
+                        r"没(?:歇|休)过|没休息过|全勤|一天不落|没有?休息日")
+# 一天干10个小时 / 每天10个钟头: the hours of a day, for pay by the hour
+_HOURS_A_DAY = re.compile(r"(?:一天|每天|天天)(?:都|要|得|就)?(?:干|上|做)?了?\s*"
+                          r"(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*个?(?:小时|钟头|钟(?!点))")
+# the words of the question for a day-paid worker's days (its answer is read for the sum)
+DAYS_WORKED_ASK = "欠多少要按实际干的天数算"
+
+
+def _count_said(raw: str) -> float | None:
+    """52 / 五十二 → 52; 二十五六 (twenty-five or -six) → 25.5; None when no number."""
+    raw = raw.replace("两", "二")
+    if (both := re.fullmatch(r"([二三]?十)([一二三四五六七八九])([一二三四五六七八九])", raw)) \
+            and "一二三四五六七八九".index(both.group(3)) == "一二三四五六七八九".index(both.group(2)) + 1:
+        return (_count_said(both.group(1)) or 0) + "一二三四五六七八九".index(both.group(2)) + 1.5
+    try:
+        value = float(cn2an.cn2an(raw, "smart"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    return value if value > 0 else None
+
+
+def days_worked_said(words: str, months: float | None) -> tuple[float, str] | None:
+    """(the days, how they were counted) the worker said they worked — 上了52天 (52), 每月干26天 ×
+    the months owed, 天天干 (every day: a month counted as 30 days, said so); None when not said."""
+    text = normalize_text(words or "")
+    totals = [m for m in _DAYS_WORKED.finditer(text) if not re.search(r"月\S{0,4}$", text[:m.start()])]
+    if totals and (days := _count_said(totals[-1].group(1) or totals[-1].group(2))) and days <= 400:
+        return days, f"您说的干了 {days:g} 天"
+    each = list(_DAYS_EACH_MONTH.finditer(text))
+    if each and months and (per := _count_said(each[-1].group(1))) and per <= 31:
+        return per * months, f"您说的每月干 {per:g} 天 × {months:g} 个月 = {per * months:g} 天"
+    if _EVERY_DAY.search(text) and months:
+        return 30 * months, (f"您说天天都干，按每月 30 天估算：30 × {months:g} 个月 = {30 * months:g} 天，"
+                             "实际天数不同的以实际为准")
+    return None
+
+
+def _pay_as_said(wage: float, basis: str) -> float:
+    """The day's (or hour's) pay the worker said, from the month it stands for (300 × 21.75)."""
+    return wage_as_said(wage, basis)[1]
+
+
+def owed_sum(wage: float, basis: str | None, months: float | None, words: str) -> int | None:
+    """The pay owed, as the worker told it: by the month, the month's pay × the months; by the day
+    (XQ-2), the days they said they worked × the day's pay — never 21.75 days a month; by the
+    hour, those days × the hours of a day × the hour's pay. None when what it needs is not told
+    (the days, the hours of a day, the months)."""
+    if basis not in ("day", "hour"):
+        return round(wage * months) if months else None
+    days = days_worked_said(words, months)
+    if not days:
+        return None
+    if basis == "day":
+        return round(_pay_as_said(wage, basis) * days[0])
+    hours = _HOURS_A_DAY.search(normalize_text(words or ""))
+    per_day = _count_said(hours.group(1)) if hours else None
+    return round(_pay_as_said(wage, basis) * per_day * days[0]) if per_day and per_day <= 24 else None
+
+
+def by_the_day_reply(wage: float, basis: str, months: float | None, words: str) -> str:
+    """The pay owed to a worker paid by the day (or hour), with the working — or, the days not
+    told, the question how many days they worked (the sum is never 21.75 days a month, XQ-2)."""
+    pay, unit = _pay_as_said(wage, basis), "天" if basis == "day" else "小时"
+    owed = owed_sum(wage, basis, months, words)
+    days = days_worked_said(words, months)
+    if owed is None or days is None:
+        period = f"这 {months:g} 个月" if months else "没发钱的这段时间"
+        extra = "每天干几个小时，" if basis == "hour" else ""
+        return (f"您是按{unit}算工钱的（一{unit} {pay:,g} 元），{DAYS_WORKED_ASK}，不能按每月 21.75 天算"
+                f"（21.75 天只是把月工资折成日工资用的）。{period}您一共干了多少天？{extra}"
+                "告诉我（比如：上了52天，或者每月干26天），我帮您算出欠多少。")
+    hours = ""
+    if basis == "hour" and (said := _HOURS_A_DAY.search(normalize_text(words))):
+        hours = f" × 每天 {_count_said(said.group(1)):g} 小时"
+    return (f"按您说的：一{unit} {pay:,g} 元{hours} × {days[0]:g} 天（{days[1]}）= {owed:,} 元，这是单位欠您的工钱，"
+            "应当足额补发；劳动监察部门责令限期支付仍不付的，单位还要加付应付金额50%以上100%以下的赔偿金"
+            "（《劳动合同法》第三十条、第八十五条）。")
+
+
+def _case_words(tracker: Tracker) -> str:
+    """The worker's words of this case, the latest message last."""
+    return " ".join([*case_messages(tracker), (tracker.latest_message or {}).get("text") or ""])
+
+
+def days_worked_asked(tracker: Tracker) -> bool:
+    """The bot's last reply asked a day-paid worker how many days they worked."""
+    return said_this_turn(tracker, DAYS_WORKED_ASK, earlier_turns=1)
+
+
+def amount_by_the_day(tracker: Tracker, facts: dict) -> dict:
+    """一天三百 两个月没发 (XQ-2: 金额 13,050 元 filed — 300 × 21.75 × 2): for a worker paid by the day
+    (or hour), the sum owed worked out on the month's pay (wage × months, with or without money
+    docked added) is the days they said they worked × the day's pay instead, or — the days not
+    told — no sum yet (the form asks it, the reply asks the days); days told later (上了52天, after
+    the question) give the sum. Other facts, and sums the worker said, are kept."""
+    basis = facts.get("wage_basis", tracker.get_slot("wage_basis"))
+    wage = facts.get("monthly_wage", tracker.get_slot("monthly_wage"))
+    if basis not in ("day", "hour") or not isinstance(wage, (int, float)) or wage <= 0:
+        return facts
+    months = months_in(str(facts.get("duration") or tracker.get_slot("duration") or ""))
+    words = _case_words(tracker)
+    owed = owed_sum(wage, basis, months, words)
+    by_month = [round(wage * m) for m in (months, 1) if m]
+    amount = facts.get("amount", tracker.get_slot("amount"))
+    docked = v.docked_total([*case_messages(tracker), (tracker.latest_message or {}).get("text") or ""])
+    on_the_month = amount in {b + extra for b in by_month for extra in (0, docked)} \
+        and not _said_as_owed(amount, (tracker.latest_message or {}).get("text") or "")
+    told_now = days_worked_said((tracker.latest_message or {}).get("text") or "", months) is not None
+    if on_the_month or (told_now and (amount is None or days_worked_asked(tracker)
+                                      or tracker.active_loop_name == "wage_arrears_form")):
+        # (还扣了我五百: the money docked owed too, on the days' sum as docked_added put it on the month's)
+        return {**facts, "amount": owed + docked if owed is not None else None}
+    return facts
+
+
+def _said_as_owed(amount: float, text: str) -> bool:
+    """The worker said the sum owed themself (一共欠我一万三): kept as said."""
+    return any(isinstance(s.value, (int, float)) and s.value == amount for s in find_amounts(normalize_text(text)))
 
 
 def arrears_advice(policy: dict) -> str:
@@ -95,10 +246,7 @@ class ActionCalculateOvertime(SafeAction):
             # 初一上班那天该给多少 after 今年过年 … 大年初一上了班 (XO-16: dated to the festival to come)
             held, events = dated, [SlotSet("overtime_days", dated)]
         worked = read_worked_days(held)
-        pay = overtime_pay(tracker.get_slot("monthly_wage"), worked.statutory_days,
-                           worked.rest_days, worked.extended_hours, dates=worked.dates,
-                           comp_days=worked.comp_days, basis=tracker.get_slot("wage_basis"),
-                           rest_hours=worked.rest_hours, holiday_hours=worked.holiday_hours)
+        pay = worked_pay(tracker.get_slot("monthly_wage"), worked, tracker.get_slot("wage_basis"))
         text = (tracker.latest_message or {}).get("text") or ""
         if all_in_wage_asked(text) and pay.total:
             # 厂里说4350里已经含加班费了 这样行吗 (XI-11: the sum again, word for word)
@@ -138,7 +286,7 @@ class ActionCalculateOvertime(SafeAction):
             return events
         total = pay.total
         if worked.weekly_days and (hours := worked.extended_hours + worked.rest_hours
-                                   + 8 * worked.rest_days) > 36:
+                                   + 8 * worked.rest_worked) > 36:
             # 每天十个钟头 一个礼拜六天: 80 hours a month, more than the law allows at all
             dispatcher.utter_message(text=f"另外，这样算一个月加班约 {hours:g} 小时；《劳动法》第四十一条规定每月"
                                           "加班一般不得超过 36 小时，超出的可以向劳动监察（12333）反映。")
@@ -172,8 +320,11 @@ class ActionCalculateOvertime(SafeAction):
         return events  # the days stay known: a follow-up (那一共多少钱) is answered, not asked again
 
 
-_PAID = re.compile(r"(?:一共|总共|只|才)?(?:给了|发了|付了|算了)(?:我|俺)?\s*"
-                   r"([0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十百千万]+)\s*(?:块|元)?")
+# (老板给了二百红包 / 红包给了二百: no overtime paid, round 54 m2-2 — the guards of PAID_SAID)
+_PAID = re.compile(NOT_OTHER_BEFORE + r"(?:一共|总共|只|才)?" + NOT_OTHER_BEFORE
+                   + r"(?:给了|发了|付了|算了)(?:我|俺)?\s*"
+                   r"([0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十百千万]+)(?![0-9.一二两三四五六七八九十百千万])"
+                   r"\s*(?:块|元)?" + NOT_OTHER_AFTER)
 
 
 # 老板说给双倍工资 对不对 (MM-15: never said the boss's double pay falls short)
@@ -188,11 +339,24 @@ def rate_offered(text: str) -> Decimal | None:
     return _RATES_SAID[found.group(1)] if found else None
 
 
+def _days_named_with_the_rate(said: str) -> list:
+    """The days the words paying a multiple name: those of its own clause (老板说国庆给调休 中秋的给双倍 —
+    round 54, m2-19: 中秋 alone, not 国庆 too), else of it and the clause before (老板说除夕不算法定假 只给
+    两倍), else of all the words."""
+    clauses = [c for c in re.split(r"[，,。；;！!？?\s]+", said or "") if c]
+    at = next((i for i, c in enumerate(clauses) if rate_offered(c)), None)
+    tries = [] if at is None else [clauses[at], " ".join(clauses[max(0, at - 1):at + 1])]
+    for words in [*tries, said]:
+        if named := read_worked_days(words).dates:
+            return named
+    return []
+
+
 def _days_the_rate_is_for(pay, said: str) -> list | None:
     """老板说除夕不算法定假 只给两倍 (XO-2: all four statutory days taken at 2×, 1,011.49 short, not
     252.87): the statutory days of the sum the words paying the multiple name (by date, or by the
     festival's day: 除夕 of either year); None when they name no days (the multiple is for all)."""
-    named = read_worked_days(said).dates
+    named = _days_named_with_the_rate(said)
     if not named:
         return None
     whys = {classify(d)[1] for d in named if "（" in classify(d)[1]}
@@ -429,17 +593,19 @@ def _daily_line(worked) -> str:
         said = f"{hours} 多小时（多出来的零头没算，按 {hours} 小时算）" if worked.hours_rough else f"{hours} 小时"
         return (f"按您说的，工作日（平时）一个月加班 {said}。"
                 "算法：小时工资 = 月工资 ÷ 21.75 ÷ 8，工作日加班费 = 小时工资 × 150% × 加班小时数\n")
+    # (休息日每天也多干: only when the rest days' hours are summed — 平时每天晚上还加三个钟头 are weekdays',
+    # round 54 m2-15: said of the Saturdays, with no line for them)
+    rest_too = f"，休息日每天也多干 {worked.hours_per_day:g} 小时" if worked.rest_hours else ""
     if worked.month_days:  # 一个月只歇两天 每天十个钟头 (YS-04)
         daily = (f"；工作日每天多干 {worked.hours_per_day:g} 小时 × {worked.workdays} 天 = "
-                 f"{worked.extended_hours:g} 小时，休息日每天也多干 {worked.hours_per_day:g} 小时"
-                 if worked.hours_per_day else "")
+                 f"{worked.extended_hours:g} 小时{rest_too}" if worked.hours_per_day else "")
         return (f"一个月上 {worked.month_days} 天班，按每月约 22 个工作日算：休息日加班 {worked.rest_days} 天"
                 f"{daily}\n")
     if worked.weekly_days:
         daily = (f"；工作日每天多干 {worked.hours_per_day:g} 小时 × {worked.workdays} 天 = "
-                 f"{worked.extended_hours:g} 小时，休息日每天也多干 {worked.hours_per_day:g} 小时"
-                 if worked.hours_per_day else "")
-        return f"每周多上 {worked.weekly_days} 天，按一个月 4 周算：休息日加班 {worked.rest_days} 天{daily}\n"
+                 f"{worked.extended_hours:g} 小时{rest_too}" if worked.hours_per_day else "")
+        # (一周只歇半天: 1.5 days a week, 6 of work a month, XQ-7)
+        return f"每周多上 {worked.weekly_days:g} 天，按一个月 4 周算：休息日加班 {worked.rest_worked:g} 天{daily}\n"
     if not worked.hours_per_day or not worked.workdays:
         return ""
     if worked.workdays_counted:  # 上个月干了二十二天: the days the worker counted
@@ -534,6 +700,11 @@ class ActionMinimumWage(SafeAction):
                 "minimum_wage": int(details["monthly"]), "question": text}) if below else []
         if not paid:  # the worker's own pay is compared when it is said (router)
             dispatcher.utter_message(text="您每个月实际拿多少？告诉我，我帮您对比一下是否低于这个标准。")
+        if paid and (hourly := _hourly_against_the_minimum(paid, tracker.get_slot("wage_basis"), details)):
+            line, below = hourly  # 按小时给 一小时十八块 (round 54, m2-17: 3,132 a month compared)
+            dispatcher.utter_message(text=line)
+            return offer_ticket("minimum_wage", {"hourly_wage": wage_as_said(paid, "hour")[1], "city": city,
+                                                 "minimum_wage": int(details["monthly"])}) if below else []
         if paid and int(paid) < int(details["monthly"]) and (stop := stoppage_pay_line(
                 text, recent_words(tracker, limit=3), int(paid), (city or "当地", int(details["monthly"])),
                 str(wage.get("effective_from") or ""))):
@@ -552,9 +723,26 @@ class ActionMinimumWage(SafeAction):
         return []
 
 
+def _hourly_against_the_minimum(paid: Any, basis: Any, details: dict) -> tuple[str, bool] | None:
+    """一小时十八块 / 按小时给 (part-time work is paid by the hour): the hour's pay against the city's
+    hourly minimum (the records' ``hourly``) — the line and whether it is below; None when the pay
+    was not said by the hour or the city has no hourly figure. The month worked out of an hour's pay
+    (× 8 × 21.75) is no month the worker was paid."""
+    minimum = details.get("hourly")
+    if basis != "hour" or not isinstance(paid, (int, float)) or not minimum:
+        return None
+    said = wage_as_said(paid, "hour")[1]
+    hour, floor = Decimal(str(said)), Decimal(str(minimum))
+    if hour >= floor:
+        return (f"您说的每小时 {said} 元不低于当地的小时最低工资 {minimum} 元。按小时计酬的，"
+                "工资也不能低于当地小时最低工资标准。"), False
+    return (f"您说的每小时 {said} 元低于当地的小时最低工资 {minimum} 元，每小时差 {floor - hour:g} 元。"
+            "按小时计酬的也不能低于当地小时最低工资标准，差额可以要求补发，也可以打 12333 投诉。"), True
+
+
 def _month_hours(worked: WorkedText) -> Decimal:
     """The overtime hours of the month told: the weekday hours, and the rest days worked in it
     at 8 hours each (YS-02 warned of 44 hours, the 4 Saturdays' 32 left out) — not holidays
     named by date, which need not fall in one month."""
-    rest = Decimal(0) if worked.dates else 8 * worked.rest_days + worked.rest_hours
+    rest = Decimal(0) if worked.dates else 8 * worked.rest_worked + worked.rest_hours
     return worked.extended_hours + rest

@@ -25,7 +25,9 @@ _AMOUNT_WITH_UNIT = re.compile(rf"(?<![\d.])({_QUANTITY}){_APPROX}{_MONEY_UNIT}"
 # Without a unit it is money only if it carries a magnitude (八千五, 3k, 1.5万) …
 _AMOUNT_MAGNITUDE = re.compile(
     rf"(?<![\d.{_CN_DIGITS}])({_NUM}[万千kKwW](?:{_NUM})?){_APPROX}"
-    r"(?![\d个人天年月周号日岁次遍名家台米斤里小点分秒级])"
+    # (一千九里头 / 一千九里面: a place word after 里, no distance — m2-7 read 1,000)
+    # (一天能做一千件: pieces, no money — m2-16 read a wage of 1,000)
+    r"(?![\d个人天年月周号日岁次遍名家台米斤件小点分秒级]|里(?![头面边]))"
 )
 # … or hundreds said right after taking or owing money (扣了我八百, 就是扣的那八百啊, 欠我五百;
 # MM-10 asked 一共欠了多少钱 after 扣了我八百 three times): 八百 alone may be anything else
