@@ -5,7 +5,7 @@ from __future__ import annotations
 from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 
 from actions.common import SafeAction, said_this_turn
-from actions.crisis import crisis_check_in, safe_now_check_in
+from actions.crisis import CRISIS_STILL_HERE, UNHEARD, crisis_check_in, safe_now_check_in, stays_with_person
 from actions.facts import answer_fact
 from actions.handoff import queued_hello_reply, withdraw_handoff, withdraws_the_handoff
 from actions.overtime_days import read_worked_days
@@ -33,6 +33,9 @@ class ActionCancelRequest(SafeAction):
             # 算了没事了 soon after the crisis reply (XJ-16: 好的。还有什么需要帮忙的 — the crisis
             # dropped): checked on once, the lines kept in front of them, the person still coming
             dispatcher.utter_message(text=check)
+            return []
+        if not tracker.active_loop_name and UNHEARD.search(text) and stays_with_person(tracker, text, False):
+            dispatcher.utter_message(text=CRISIS_STILL_HERE)  # 算了 反正也没人在乎 (XT-11: the crisis dropped)
             return []
         form = tracker.active_loop_name or tracker.get_slot("interrupted_form")
         leave = [ActiveLoop(None), SlotSet("requested_slot", None),

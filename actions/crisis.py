@@ -102,11 +102,30 @@ def still_listening(tracker: Tracker, text: str, asks_something: bool) -> bool:
             and not said_this_turn(tracker, STILL_LISTENING[:12], earlier_turns=1))
 
 
+# 不想说在哪 / 不想留电话 right after the crisis reply (XT-11: 在哪 read as a question, then 没太明白 and a wage
+# example): declining the place or the phone asks nothing
+_DECLINES = re.compile(r"(?:不想|不愿意|不方便|不用|先不|没法|不)(?:说|讲|告诉你?|留)?(?:个)?"
+                       r"(?:在哪儿?|哪儿|哪里|地方|位置|地址|电话|手机号?|号码)")
+CRISIS_DECLINED = ("不说在哪、不留电话都没关系，我还在这儿陪着您。您的安全最要紧：心理援助热线 12356、400-161-9995 "
+                   "24 小时有人接，想找工会的人说说，打职工服务热线 12351；有危险请马上打 110 或 120。"
+                   "您现在安全吗？想说什么都可以跟我说。")
+
+
+def declines_to_say(text: str) -> bool:
+    """不想说在哪 / 不想留电话: the worker keeps the place or the phone to themselves."""
+    return bool(_DECLINES.search(text))
+
+
+# 算了 反正也没人在乎 right after the crisis reply (XT-11: read as a cancel, 好的。还有什么需要帮忙的)
+UNHEARD = re.compile(r"没人在乎|没人管|没人理|没人关心|没意思|没用|白说|撑不住|不想活|活着|反正|无所谓|算了吧?$")
+
+
 def stays_with_person(tracker: Tracker, text: str, asks_something: bool) -> bool:
     """After a crisis reply, a message that asks for nothing (打了也没用 / 老板说是我自己不小心)
     gets the person and the lines again rather than a form or 没明白 — not a question, a phone,
     a wish to register or a word of being safe (TT-15: the callback's phone and four questions
     got the same crisis text), and never twice in a row."""
+    asks_something = asks_something and not _DECLINES.search(text)
     return (crisis_answered(tracker, earlier_turns=6) and not text.startswith("/")
             and (in_danger_now(text) or not (asks_something or PHONE_SPOKEN.search(text)
                                               or _SAFE_NOW.search(text)))

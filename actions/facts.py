@@ -202,7 +202,10 @@ async def asked_facts(tracker: Tracker, statements: bool = False, places: bool =
         return []
     found: list[dict] = []
     parts = question_parts(text)
+    family = family_member_ill(text)
     for part in parts:
+        if family and part != text and not _FAMILY_WORD.search(part):
+            part = f"{family} {part}"  # 互助保障能不能也报, read with the 老伴住院了 said before it
         part = _fine_named(part)
         if not places:  # the law only: the words that ask for a station's card are left out
             part = re.sub(r"工会|网格|服务站|工作站", "", part)
@@ -422,6 +425,21 @@ async def _read_with_before(tracker: Tracker, text: str) -> list[dict]:
 _POINTS_BACK = re.compile(r"那个|这个|那笔|这笔|那些|这些|扣的那|欠的那|多给(?:我|俺)?的|"
                           r"那\d|那[一二两三四五六七八九十几]+(?:块|元|千|万|百|个|天)|的事|这事|那事")
 # (那一共多少钱 is no pointing back: make test's e2e got the weekend rule instead of the sum)
+
+
+# 老伴住院了 … 工会救助能给多少 互助保障能不能也报 (the spouse's mutual cover, mutual_insurance_family,
+# never answered): the family member who is ill, for each part of the question read alone
+_FAMILY_WORD = re.compile(r"老伴|老婆|媳妇|妻子|爱人|老公|丈夫|配偶|对象|家属|家里人")
+_FAMILY_ILL = re.compile(rf"({_FAMILY_WORD.pattern})\S{{0,4}}?(?:住院|生病|病了|得了|查出|确诊|癌|看病|手术|开刀|"
+                         r"摔|受伤|住了院)|(?:住院|生病|病了|看病)的是(?:俺|我)?(?:家)?的?"
+                         rf"({_FAMILY_WORD.pattern})")
+
+
+def family_member_ill(text: str) -> str | None:
+    """老伴 in 老伴住院了 / 住院的是俺老婆: the family member the message says is ill (None: none is —
+    我老婆没工作 我住院了 is the worker's own)."""
+    found = _FAMILY_ILL.search(text or "")
+    return (found.group(1) or found.group(2)) if found else None
 
 
 _ANOTHER_QUESTION = re.compile(r"另外|还有|还想问|再问|顺便问?|[？?；;]|\s+")
@@ -697,29 +715,41 @@ def applied_relief_line(found: list[dict], words: str) -> list[str]:
                                      and _PAID_MYSELF.search(words[max(0, s.start - 12):s.start])), None)
     if not paid:
         return []
+
+    more = cost_said_above(words, paid)  # 自己掏了四千多 (said as 4,000 元: the 多 kept)
     # 我不知道建没建档 是不是得困难职工才能赔 (ZX-04: 在档困难职工 assumed): a status the worker
     # states, not one they ask about
     status = hardship_status_in(words)
     if status == "none":
-        return [f"按您说的自付 {paid:,.0f} 元：工会医疗救助是给在档困难职工的（自付超过 2,000 元，特困职工超过 "
-                "3,000 元）；"
+        return [f"按您说的自付 {paid_text(paid, more)}：工会医疗救助是给在档困难职工的（自付超过 2,000 元，"
+                "特困职工超过 3,000 元）；"
                 "还没建档的，先到所在的网格工作站申请困难职工建档。"]
     if (status is None or status == UNKNOWN) and not any(f.get("topic") == "relief_threshold" for f in found):
         return []  # (the other channels asked: no hedged verdict on a tier never told)
     if status is None or status == UNKNOWN:
         # 今年看病自己掏了大概两千五 (XI-6): the sum against both lines, the tier not assumed
-        return [f"按您说的自付 {paid:,.0f} 元：" + _both_lines(float(paid))
+        return [f"按您说的自付 {paid_text(paid, more)}：" + _both_lines(float(paid), more)
                 + "您是哪一档（建没建档），以工会档案为准；这是镇江市总工会的标准，别的地方以当地工会为准。"]
-    return [relief_verdict_line(status, paid)]
+    return [relief_verdict_line(status, paid, more)]
 
 
-def _both_lines(paid: float) -> str:
+def paid_text(paid: float, more: bool = False) -> str:
+    """4,000 元, or 4,000 多元 for a sum said as 四千多 (the worker's figure is where it starts)."""
+    return f"{paid:,.0f} 多元" if more else f"{paid:,.0f} 元"
+
+
+def _past(paid: float, line: float, more: bool) -> bool:
+    """The sum is over the line: above it, or said as 'more than' the line itself (两千多)."""
+    return paid > line or (more and paid >= line)
+
+
+def _both_lines(paid: float, more: bool = False) -> str:
     """The sum against the 困难 line and the 特困 line, for a worker whose tier is not known."""
-    if paid > 3000:
+    if _past(paid, 3000, more):
         return "在档困难职工的线是 2,000 元、特困职工是 3,000 元，两条线都超过了，在档的话都够申请。"
-    if paid > 2000:
+    if _past(paid, 2000, more):
         return (f"要是在档困难职工，线是 2,000 元，超过了，够申请；要是特困职工，线是 3,000 元，"
-                f"还差 {3000 - paid:,.0f} 元。")
+                f"还差{'不到' if more else ''} {3000 - paid:,.0f} 元。")
     return ("在档困难职工的线是 2,000 元、特困职工是 3,000 元，现在两档都还不够；票据留好，"
             "今年再看病自付的可以加起来算。")
 
@@ -750,16 +780,18 @@ def _status_asked_about(tracker: Tracker, text: str) -> str | None:
     return line + ("您是哪一档，以工会档案为准，登记后工作人员会帮您核实。" if _TIER_UNSURE.search(text) else "")
 
 
-def relief_verdict_line(status: str, paid: float) -> str:
+def relief_verdict_line(status: str, paid: float, more: bool = False) -> str:
     """The worker's own sum against the line of their own status (困难 2,000, 特困 3,000): said
-    when both are told, and again when either is corrected (ZA-11 kept the 困难 verdict)."""
+    when both are told, and again when either is corrected (ZA-11 kept the 困难 verdict).
+    ``more``: the sum was said as 'more than' it (四千多: 4,000 多元)."""
     line = 3000 if status == "特困" else 2000
     # (ZK-06: a 青岛 worker was told 可以申请 on 镇江's lines, the place never asked)
     whose = "这是镇江市总工会的标准，别的地方以当地工会为准。"
-    if paid > line:
-        return (f"按您说的：在档{status}职工，今年自付 {paid:,.0f} 元，超过了 {line:,} 元的线，"
+    if _past(paid, line, more):
+        return (f"按您说的：在档{status}职工，今年自付 {paid_text(paid, more)}，超过了 {line:,} 元的线，"
                 f"下半年可以申请工会医疗救助（{whose}）")
-    return (f"按您说的：在档{status}职工要自付超过 {line:,} 元才能申请，您的 {paid:,.0f} 元还差 {line - paid:,.0f} 元，"
+    return (f"按您说的：在档{status}职工要自付超过 {line:,} 元才能申请，您的 {paid_text(paid, more)}还差"
+            f"{'不到' if more else ''} {line - paid:,.0f} 元，"
             f"现在还不够；票据都留好，今年再看病自付的加起来超过 {line:,} 元就可以申请（{whose}）")
 
 
@@ -960,3 +992,24 @@ def call_time_told(tracker: Tracker, limit: int = 8) -> str | None:
 
 
 _PHONE_DIGITS = re.compile(r"(?<!\d)1[3-9]\d(?:[\s\-]*\d){8}(?!\d)")
+
+
+# 两千多 / 2000多元 / 两千出头 / 超过两千 / 两千以上: more than the figure said, not the figure
+_MORE_AFTER = re.compile(r"^(?:多(?!亏|谢|少)|出头|挂零|以上)")
+_MORE_BEFORE = re.compile(r"(?:超过|超了|不止|过了|多于)\s*$")
+_MORE_IN = re.compile(r"多(?:块|元|钱)?$")
+
+
+def cost_said_above(words: str, paid: float) -> bool:
+    """The worker gave the sum as 'more than' it (自己掏了大概两千多块, XB-4: read as 2,000 and
+    told 还差 0 元): the figure is where the sum starts, not the sum."""
+    from bot.normalize.numbers import find_amounts
+
+    for span in find_amounts(words or ""):
+        if span.value != paid:
+            continue
+        said = words[span.start:span.end]
+        if _MORE_IN.search(said) or _MORE_AFTER.match(words[span.end:span.end + 3]) \
+                or _MORE_BEFORE.search(words[max(0, span.start - 3):span.start]):
+            return True
+    return False

@@ -13,12 +13,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import validators as v
 from actions.common import location, said_this_turn
 from actions.crisis import (
+    CRISIS_DECLINED,
     CRISIS_MONEY,
     CRISIS_STILL_HERE,
     DANGER_NOW_LINE,
     STILL_LISTENING,
     crisis_answered,
     crisis_check_in,
+    declines_to_say,
     in_danger_now,
     is_crisis,
     listening_reply,
@@ -291,7 +293,8 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
             return []  # 我没事 就是说说 别当真 (ZR-15: then 这个我帮不上忙): nothing else to answer
     elif stays_with_person(tracker, text, is_question(text) or wants_registration(text)):
         # 我现在在工地楼顶上 / 打了也没用 after the crisis reply (NN-15 got 没明白 and a wage example)
-        dispatcher.utter_message(text=DANGER_NOW_LINE if in_danger_now(text) else CRISIS_STILL_HERE)
+        dispatcher.utter_message(text=DANGER_NOW_LINE if in_danger_now(text) else
+                                 CRISIS_DECLINED if declines_to_say(text) else CRISIS_STILL_HERE)
         return []
     elif still_listening(tracker, text, bool(_ASKS_PLAINLY.search(text)) or wants_registration(text)):
         dispatcher.utter_message(text=STILL_LISTENING)  # 觉得自己没啥用 (YN-15: 没弄明白)

@@ -31,7 +31,7 @@ from actions.fact_tables import (
     wage_as_said,
 )
 from actions.facts import is_question, worker_messages
-from actions.hotline_form import HotlineForm, answer_here, asked_again_here
+from actions.hotline_form import HotlineForm, answer_here, asked_again_here, in_kind_sum_undone
 from actions.legal import (
     case_points,
     months_answered_now,
@@ -772,6 +772,9 @@ class ValidateTicketOfferForm(HotlineForm):
     async def run(self, dispatcher, tracker, domain):
         """The parked case takes the corrected facts (Rasa keeps only the form's own slots
         from the extraction, so the case is changed here)."""
+        if undone := in_kind_sum_undone(tracker):
+            # 老板说吃饭一个月算三百 加上就两千一了 不低 (K10: 已更正：月工资改为2,100 元): no pay of the worker's
+            return undone + await self.run(dispatcher, tracker, domain)
         waiting = tracker.get_slot("requested_slot") == "wants_ticket" \
             and self._waiting_for_answer(tracker)
         text = (tracker.latest_message or {}).get("text") or ""

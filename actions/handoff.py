@@ -70,8 +70,15 @@ _INSISTS = re.compile(r"真人|人工客服|人工服务|(?:转|找|要|换)人�
                       r"别跟我(?:机器人)?(?:说|聊)|(?:不要|别)(?:用)?机器人")
 
 
+# …我自己是两万八。能不能转人工 (XS-16: a long message that ends asking for a person — ignored twice)
+_ASKED_NOW = re.compile(r"(?:能不能|可不可以|能否|可以|帮我|给我|我要|我想|请|麻烦)(?:你)?(?:转|找)人工|"
+                        r"(?:转|找)人工(?:吧|吗|呢|行不|行吗|可以吗|可以不)?[？?。！!\s]*$")
+
+
 def insists_on_a_person(text: str) -> bool:
-    return bool(_INSISTS.search(text or "")) and len(text) <= 60 and not declines_a_person(text)
+    """转人工 / 我要找真人 asked (a long message only when it asks it outright, XS-16)."""
+    return bool(_INSISTS.search(text or "")) and (len(text) <= 60 or bool(_ASKED_NOW.search(text))) \
+        and not declines_a_person(text)
 
 
 # A callback promised outside opening hours waits here for the worker's phone (domain slot).

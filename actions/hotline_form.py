@@ -37,7 +37,7 @@ from actions.facts import (
     worker_messages,
 )
 from actions.facts import fact_text as record_text
-from actions.in_kind import asks_in_kind_pay, in_kind_pay_reply
+from actions.in_kind import asks_in_kind_pay, in_kind_pay_reply, in_kind_sum_said
 from actions.legal import day_pay_lines, no_contract_not_arrears, sums_for
 from actions.next_service import disowns_holiday_subsidy
 from actions.places import other_place_asked, other_place_lines, resolve_place
@@ -262,6 +262,29 @@ _NO_LOOKUP = re.compile(r"^(?:算了|那)?\s*(?:不|别|不用|甭)(?:再)?(?:�
                         r"没(?:有)?(?:登记过?)?(?:什么)?(?:工单|单子)(?!号)(?!.*忘)|(?:工单|单子)\S{0,2}(?:我)?没有|没登记过")
 
 
+_PAY_SLOTS = ("monthly_wage", "amount")
+
+
+def in_kind_sum_undone(tracker: Tracker) -> list[dict]:
+    """老板说吃饭一个月算三百 加上就两千一了 不低 on the minimum-wage offer (K10: 已更正：月工资改为2,100 元, then
+    the offer with 2,100): the pay or the sum read from a sum with food or a bed counted in goes back to
+    what it was, and no correction of them is said; the in-kind answer (``in_kind_pay_reply``, in
+    ``_not_answered``) is the reply. The undoing events, also applied to ``tracker`` (the form's own
+    reading and the offer's changes see the pay as it was); [] when there is nothing to undo."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if text.startswith("/") or not in_kind_sum_said(text):
+        return []
+    said = slots_set_this_turn(tracker)
+    undone = [SlotSet(slot, value_before_this_message(tracker, slot)) for slot in _PAY_SLOTS
+              if slot in said and said[slot] != value_before_this_message(tracker, slot)]
+    corrected = tracker.get_slot("last_correction") or []
+    kept = [c for c in corrected if c.get("slot") not in _PAY_SLOTS]
+    if len(kept) != len(corrected):
+        undone.append(SlotSet("last_correction", kept or None))
+    tracker.add_slots(undone)
+    return undone
+
+
 class HotlineForm(FormValidationAction):
     """Shared rules for every form of the hotline."""
 
@@ -475,6 +498,10 @@ class HotlineForm(FormValidationAction):
         text = tracker.latest_message.get("text") or ""
         # 等下 我算了下是三年零四个月 不是三年半 (ZE-08: 算了 read as a cancel): a correction
         # (the ticket offer too: 转人工 there got the card again, YR-16)
+        from actions.handoff import insists_on_a_person  # handoff builds on the tickets module
+
+        if intent == "request_human" and insists_on_a_person(text):
+            return True  # 两个多月 你先说能不能转人工 (XS-16: the duration taken, the person ignored twice)
         return intent in LEAVING_INTENTS and not answers_the_question(tracker) and not v.is_correction(text) \
             and not re.search(r"算了(?:一)?下", text)
 
@@ -523,6 +550,8 @@ class HotlineForm(FormValidationAction):
 
     async def run(self, dispatcher, tracker, domain):
         on_action_call()
+        if undone := in_kind_sum_undone(tracker):
+            return undone + await self.run(dispatcher, tracker, domain)  # (吃饭算三百 加上就两千一: K10)
         text = tracker.latest_message.get("text") or ""
         waiting = self._waiting_for_answer(tracker)
         if waiting and self.form_name() == "holiday_subsidy_form" and disowns_holiday_subsidy(text):

@@ -25,10 +25,25 @@ IN_KIND_TAIL = ("管吃管住是单位给的食宿，不是发到您手里的工
 IN_KIND_SOURCE = "原劳动部《工资支付暂行规定》第五条（工资应当以法定货币支付，不得以实物代替）"
 
 
+# 老板说吃饭一个月算三百 加上就两千一了 不低 / 算上吃住得有两千五 / 宿舍抵五百 (K10, m2-11: 已更正：月工资改为2,100 元):
+# a sum with the food or the bed counted into it — the employer's reckoning, no pay of the worker's
+_IN_KIND_THING = r"吃(?!亏|药)|住(?!院)|饭|宿舍|食宿|伙食|食堂|房租|房费"
+_NOT_PAY = r"(?:(?!工资|工钱|底薪|薪)\S)"  # (住宿舍 工资算下来两千一: the pay's own figure)
+_IN_KIND_SUM = re.compile(
+    rf"(?:加上|算上|加进|算进|连上|带上|顶|抵|折)\S{{0,4}}(?:{_IN_KIND_THING})"
+    rf"|(?:{_IN_KIND_THING}){_NOT_PAY}{{0,6}}(?:算|抵|顶|折|当)\S{{0,3}}[\d一二两三四五六七八九十百千]"
+    rf"|(?:{_IN_KIND_THING}){_NOT_PAY}{{0,4}}\s?(?:折算|折合|折成|加起来|合起来|算下来)")
+
+
+def in_kind_sum_said(text: str) -> bool:
+    """The message counts food or a bed into a sum (吃饭算三百 加上就两千一): not the worker's pay."""
+    return bool(_IN_KIND_SUM.search(normalize_text(text or "")))
+
+
 def asks_in_kind_pay(text: str) -> bool:
     """The message sets food or a bed the employer gives against the (minimum) wage."""
     text = normalize_text(text or "")
-    return bool(_IN_KIND.search(text)) and bool(_AGAINST_PAY.search(text))
+    return (bool(_IN_KIND.search(text)) and bool(_AGAINST_PAY.search(text))) or bool(_IN_KIND_SUM.search(text))
 
 
 async def in_kind_pay_reply(tracker: Tracker) -> str | None:

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend_client import BackendError
 from actions.common import SafeAction, client, location
-from actions.facts import case_words, is_question
+from actions.facts import case_words, cost_said_above, is_question
 from actions.seed_files import seed
 from actions.slot_checks import slots_set_this_turn, value_before_this_message
 from actions.tickets import offer_ticket
@@ -232,28 +232,6 @@ async def help_not_medical(dispatcher: CollectingDispatcher, tracker: Tracker) -
     dispatcher.utter_message(text=NOT_MEDICAL_HELP)
     dispatcher.utter_message(text=await registration_text(tracker))
     return events + offer_ticket("relief_application", case_facts(tracker, hardship_for_rules(tracker)))
-
-
-# 两千多 / 2000多元 / 两千出头 / 超过两千 / 两千以上: more than the figure said, not the figure
-_MORE_AFTER = re.compile(r"^(?:多(?!亏|谢|少)|出头|挂零|以上)")
-_MORE_BEFORE = re.compile(r"(?:超过|超了|不止|过了|多于)\s*$")
-_MORE_IN = re.compile(r"多(?:块|元|钱)?$")
-
-
-def cost_said_above(words: str, paid: float) -> bool:
-    """The worker gave the sum as 'more than' it (自己掏了大概两千多块, XB-4: read as 2,000 and
-    told 还差 0 元): the figure is where the sum starts, not the sum."""
-    from bot.normalize.numbers import find_amounts
-
-    for span in find_amounts(words or ""):
-        if span.value != paid:
-            continue
-        said = words[span.start:span.end]
-        if _MORE_IN.search(said) or _MORE_AFTER.match(words[span.end:span.end + 3]) \
-                or _MORE_BEFORE.search(words[max(0, span.start - 3):span.start]):
-            return True
-    return False
-
 
 def year_said(words: str) -> str:
     """The year the costs were paid in, as the worker put it (去年 stays 去年, XB-4)."""

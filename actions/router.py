@@ -11,6 +11,8 @@ message is remembered (``next_service``) and offered when the first one is done.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -63,6 +65,7 @@ from actions.handoff import (
     withdraw_handoff,
     withdraws_the_handoff,
 )
+from actions.holiday_calendar import DayKind
 from actions.in_kind import in_kind_pay_reply
 from actions.legal import (
     MONTHS_ASK,
@@ -78,7 +81,14 @@ from actions.legal import (
     without_feared_dismissal,
 )
 from actions.next_service import holiday_subsidy_asked, offer_service
-from actions.overtime_calculator import TOTAL_LABEL, explain_divisor, total_reply
+from actions.overtime_calculator import (
+    TOTAL_LABEL,
+    case_overtime,
+    explain_divisor,
+    overtime_pay,
+    total_reply,
+    worked_pay,
+)
 from actions.overtime_days import added_days, days_said_again, names_a_kind_of_day, read_worked_days
 from actions.relief import asks_help_not_medical, family_cover_line, help_not_medical
 from actions.service_catalog import (
@@ -287,13 +297,33 @@ def days_after_figure(tracker: Tracker) -> str | None:
     text = (tracker.latest_message or {}).get("text") or ""
     if tracker.active_loop_name or _last_form(tracker) != "overtime_form" \
             or not said_this_turn(tracker, TOTAL_LABEL, earlier_turns=2) \
-            or not read_worked_days(text) or services_meant(text) not in ([], ["overtime_pay"]):
+            or services_meant(text) not in ([], ["overtime_pay"]):
         return None
     before = tracker.get_slot("overtime_days") or ""
+    told = read_worked_days(text)
+    if not told:
+        # 不对 是给调休了一天 另外三天没给 / 老板说年底再给俺调休两天 (K8, K13): time off alone, told of
+        # the days before — those days with it; never the message alone (no day worked in it)
+        return added_days(before, text) if told.comp_days and before else None
     if before and _MORE.search(text) and not before.endswith(text):
         return added_days(before, text) or f"{before} {text}"  # 除夕那天也干了 (round 52)
     # 那四个周六呢 你没算进去啊 after the sum of the hours alone (II-02): another kind, added
     return added_days(before, text) or text
+
+
+def days_changed_after_figure(tracker: Tracker) -> str | None:
+    """The days of :func:`days_after_figure` when the message changes the days summed — a
+    correction, days left out, or days or time off told beside them (K8: 不对 俺是1号到5号上的 6号7号歇了
+    老板说年底再给俺调休两天 got the generic comp-time text; K13: 不对 是给调休了一天 另外三天没给 a wage
+    form): these are summed again before any fact answer. None for a question about the days
+    already summed (那除夕那天算不算三倍: the same days back) or about other days (下个月)."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if (days := days_after_figure(tracker)) is None or _LEFT_OUT.search(text):
+        return days  # 那36个小时咋没算 (ZQ-04, YQ-02): summed again, even as the same days
+    before = tracker.get_slot("overtime_days") or ""
+    if days != before and (v.is_correction(text) or added_days(before, text) is not None):
+        return days
+    return None
 
 
 def period_follow_up(tracker: Tracker) -> str | None:
@@ -519,17 +549,61 @@ def own_case_offered(tracker: Tracker) -> str | None:
     return None
 
 
-def overtime_total(tracker: Tracker, text: str) -> str | None:
-    """那一共该给多少钱 after an overtime sum (YW-2: the menu): the total with its parts, on the
-    case's facts (the days added since included)."""
-    if not said_this_turn(tracker, TOTAL_LABEL, earlier_turns=3):
-        return None
+def _overtime_facts(tracker: Tracker) -> dict[str, Any]:
+    """The facts of the overtime just summed: the parked overtime case's, else the wage as said
+    and the days held."""
     case = tracker.get_slot("pending_case") or {}
     facts = case.get("facts") if case.get("type") == "overtime_pay" else None
     if not facts:
         fact, wage = wage_as_said(tracker.get_slot("monthly_wage"), tracker.get_slot("wage_basis"))
         facts = {fact: wage, "overtime_days": tracker.get_slot("overtime_days")}
+    return dict(facts)
+
+
+def overtime_total(tracker: Tracker, text: str) -> str | None:
+    """那一共该给多少钱 after an overtime sum (YW-2: the menu): the total with its parts, on the
+    case's facts (the days added since included)."""
+    if not said_this_turn(tracker, TOTAL_LABEL, earlier_turns=3):
+        return None
+    facts = _overtime_facts(tracker)
     return total_reply(text, {**facts, "words": recent_words(tracker, limit=6)})  # 底薪3000 到手5000 told before
+
+
+_TIME_OFF = re.compile(r"调休|补休|倒休|轮休|串休")
+# 到年底也不给 / 要是不让休 / 一直没兑现 / 黄了: the time off promised, not given (now or in the end)
+_NOT_GIVEN = re.compile(r"不给|没给|不让|没让|不批|不兑现|没兑现|不算数|不作数|不认|赖账|赖掉|黄了|泡汤|没影|没下文|"
+                        r"不安排|没安排|没休成|休不了|休不成")
+
+
+def time_off_unpaid_reply(tracker: Tracker, text: str) -> str | None:
+    """那调休的两天要是老板到年底也不给 咋整 after a sum that took time off in lieu off the rest days
+    (K8: the generic comp-time text, then 是哪家单位欠的 — a wage form): the rest days given off are then
+    owed at 200 % — their figure and the total (the calculator's, on the case's facts); where to go
+    follows (utter_overtime_next). None for any other message, for a correction of the time off
+    (不对 是给调休了一天 另外三天没给: summed again, :func:`days_changed_after_figure`), or when the sum
+    took no time off."""
+    if tracker.active_loop_name or not _TIME_OFF.search(text) or not _NOT_GIVEN.search(text) \
+            or v.is_correction(text) or not said_this_turn(tracker, TOTAL_LABEL, earlier_turns=3):
+        return None
+    facts = _overtime_facts(tracker)
+    before = str(facts.get("overtime_days") or "")
+    if added_days(before, text) not in (None, before):
+        return None  # (days or time off told anew: the sum is done again)
+    pay, worked = case_overtime(facts), read_worked_days(before)
+    if pay is None or not worked.comp_days:
+        return None
+    rest = worked.rest_worked + sum((d.part for d in pay.days if d.kind == DayKind.REST), Decimal(0))
+    days = min(Decimal(worked.comp_days), rest)  # (time off offsets rest days only, as the sum took it)
+    full = worked_pay(pay.monthly_wage, replace(worked, comp_days=0), pay.basis)
+    if days <= 0 or full.total <= pay.total:
+        return None
+    working = overtime_pay(pay.monthly_wage, rest_days=int(days), basis=pay.basis).lines[0].working \
+        if days == int(days) else ""
+    return (f"单位说给的调休（补休）{days:g} 天，到时候要是没给，这 {days:g} 天休息日加班就不能拿调休抵了，"
+            f"得按 200% 付加班费" + (f"：\n{working}\n" if working else "。") +
+            f"加上前面算的 {pay.total:,.2f} 元，一共依法应付加班工资不少于 {full.total:,.2f} 元。"
+            "（来源：《中华人民共和国劳动法》第四十四条：休息日安排劳动者工作又不能安排补休的，"
+            "支付不低于工资的百分之二百的工资报酬）")
 
 
 # 城阳这边找谁帮忙 / 城阳有工会的站吗, said with a question about the worker's own case
@@ -728,6 +802,10 @@ class ActionStartService(SafeAction):
         if (total := overtime_total(tracker, text)) is not None:
             dispatcher.utter_message(text=total)  # 那一共该给多少钱 after the sum (YW-2: the menu)
             return []
+        if (unpaid := time_off_unpaid_reply(tracker, text)) is not None:
+            dispatcher.utter_message(text=unpaid)  # 那调休的两天要是老板到年底也不给 咋整 (K8: a wage form)
+            dispatcher.utter_message(response="utter_overtime_next")
+            return []
         if not tracker.active_loop_name and any(e.get("event") == "bot" for e in tracker.events) \
                 and (owed := owed_total_reply(tracker)) is not None:
             # (not on the message that tells the case: 老板欠了俺两个月工资 一个月五千 一共该给多少 is
@@ -919,9 +997,10 @@ class ActionStartService(SafeAction):
             return []
         if not services_meant(text) and await answer_in_service_topic(dispatcher, tracker):
             return []  # 咋申请 right after the mutual-insurance answer (HH-04)
-        if _LEFT_OUT.search(text) and (days := days_after_figure(tracker)) is not None:
+        if (days := days_changed_after_figure(tracker)) is not None:
             # 那礼拜六那8个钟呢 咋没算 right after the sum of the hours (ZQ-04: the rest-day rule,
-            # no sum): the days left out are added and the sum is done again
+            # no sum), 不对 … 老板说年底再给俺调休两天 (K8: the comp-time rule): the days left out,
+            # corrected or given off are taken in and the sum is done again
             tracker.slots["overtime_days"] = days
             return [SlotSet("overtime_days", days)] + await self._start(
                 "overtime_pay", dispatcher, tracker, domain, answered=True)

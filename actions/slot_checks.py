@@ -132,6 +132,9 @@ def kept_facts(tracker: Tracker, filled: dict[str, Any], asked: str | None,
                 if tracker.get_slot(k) == val}  # said again (留下): kept as it was
     if "district" in told:
         told.pop("city", None)  # the district says it (its city was looked up)
+    if told.get("occupation") == "other" \
+            and (words := v.job_in_words((tracker.latest_message or {}).get("text") or "")):
+        told["occupation"] = words  # 在港口开叉车 → 记下了：工作 港口叉车, never 工作 其他 (the slot keeps the code)
     return told, new
 
 

@@ -202,6 +202,7 @@ class ValidateSlotMappings(ValidationAction):
         facts = with_main_contractor(tracker, facts)
         facts = own_status_only(tracker, facts)
         facts = holiday_words_read(tracker, facts, message.get("text") or "")
+        facts = without_the_unions_place(facts, message.get("text") or "")
         facts = supposed_facts_kept(tracker, facts, text, entities)  # 没得居住证还能读不嘛 (XP-2)
         if _WHAT_IF.match(message.get("text") or "") and ticket_filed_here(tracker, last=60):
             # 要是没有居住证咋办 还能转过来吗 after the school ticket (ZT-02: 户口情况 changed to
@@ -371,6 +372,17 @@ def own_status_only(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
         return {k: val for k, val in facts.items() if k != "hardship_status"}
     if "hardship_status" in facts and said == "none":
         return {**facts, "hardship_status": "none"}  # 不是困难户 (read as 困难)
+    return facts
+
+
+def without_the_unions_place(facts: dict[str, Any], text: str) -> dict[str, Any]:
+    """你们青岛的能管我们福建的事吗 (XS-7: 记下了：城市 青岛, for a worker in 福鼎): the place said of the
+    union (你们…) is not the worker's."""
+    for slot in ("city", "district"):
+        value = str(facts.get(slot) or "")
+        short = re.sub(r"(?:省|市|区|县)$", "", value)
+        if short and re.search(rf"你们\S{{0,3}}?{re.escape(short)}", text):
+            facts = {k: val for k, val in facts.items() if k != slot}
     return facts
 
 

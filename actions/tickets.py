@@ -247,6 +247,7 @@ def case_payload(tracker: Tracker, ticket_type: str, facts: dict[str, Any]) -> d
     if ticket_type != "callback":  # (a callback is about the worker now: all they said stays)
         facts = without_cancelled_words(tracker, facts)
     facts = {**facts, **negations_kept(tracker, facts)}  # whoever filed it: 没交社保 stays 没 (XR-9)
+    facts.update(job_as_said(tracker, facts))  # (a job the codes lack is filed in the worker's words)
     worker = tracker.get_slot("verified_worker") or {}
     city, district = case_place(tracker)
     if not _street_told(district) or runs_it_nearby(district, facts):
@@ -471,8 +472,7 @@ async def street_question(tracker: Tracker, city: str | None, district: str | No
 def street_unknown_line(tracker: Tracker, place: str | None) -> str | None:
     """好的 … after 不知道 / 不清楚 said to the street question: who takes the ticket then."""
     text = ((tracker.latest_message or {}).get("text") or "").strip()
-    last_bot = next((e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "bot"), "")
-    if not place or STREET_ASKED not in last_bot or not v.says_unknown(text) or _street_told(place):
+    if not place or not _street_was_asked_last(tracker) or not v.says_unknown(text) or _street_told(place):
         return None  # (街道不知道 就在长江路那一片吧: the street is told after all — XD-2)
     who = _who_takes_it(tracker, place)
     if not who.endswith("服务中心"):
@@ -488,9 +488,32 @@ _STREET_UNKNOWN_YES = re.compile(r"^(?:街道)?(?:我|俺)?(?:也)?(?:不知道|
                                  r"(?:吧|呗|啊|就行|就行了|就好|了吧)?[。.!！~～]*$")
 
 
+# the worker's messages the street question stays open through (在港口开叉车 said to the offer that
+# asked it: the offer shown again with 记下了 does not ask twice, and 不知道 next still answers it)
+_STREET_OPEN_FOR = 2
+
+
 def _street_was_asked_last(tracker: Tracker) -> bool:
-    last_bot = next((e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "bot"), "")
-    return STREET_ASKED in last_bot
+    """The street question is the one open: the offer asked it before this message, and the worker's
+    messages since (at most two) neither told a street nor said 不知道 to it, the offer still open."""
+    events = tracker.events
+    latest = next((i for i in range(len(events) - 1, -1, -1) if events[i].get("event") == "user"), None)
+    if latest is None:
+        return False
+    between: list[str] = []
+    for event in reversed(events[:latest]):
+        if event.get("event") == "bot" and STREET_ASKED in (event.get("text") or ""):
+            break
+        if event.get("event") == "user":
+            between.append((event.get("text") or "").strip())
+    else:
+        return False
+    if len(between) > _STREET_OPEN_FOR or any(v.says_unknown(said) for said in between):
+        return False
+    if between and value_before_this_message(tracker, "requested_slot") != "wants_ticket":
+        return False
+    _city, district = case_place(tracker)
+    return not (between and _street_told(district))
 
 
 def unknown_to_the_street(tracker: Tracker, text: str) -> bool:
@@ -526,6 +549,16 @@ async def _street_lines(dispatcher: CollectingDispatcher, tracker: Tracker) -> s
 CONTEXT_FACTS = ("employer", "occupation", "monthly_wage")
 
 
+def job_as_said(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
+    """饭店服务员 / 港口叉车 for the code ``other`` (XE-4, and 在港口开叉车 said to a school offer: 工作：
+    其他 on the summary and the ticket): the job in the worker's newest words that name one; {}
+    when the facts hold no ``other`` or no message names a job."""
+    if facts.get("occupation") != "other":
+        return {}
+    job = next((w for t in reversed(worker_messages(tracker, limit=12)) if (w := v.job_in_words(t))), None)
+    return {"occupation": job} if job else {}
+
+
 def context_facts(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any]:
     """The worker's other facts for a case's summary and ticket: what the case does not hold
     (and the points of a work case it lacks, added to its own ``case_points``)."""
@@ -535,9 +568,7 @@ def context_facts(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any
             # (a probation case parks the pay as None on purpose: the probation pay is no month's pay, T-10)
             and not (k == "monthly_wage" and "试用期" in str(case_facts.get("case_points") or ""))}
     recent = worker_messages(tracker, limit=12)  # (read once: the job, the time limit, money docked)
-    if told.get("occupation") == "other" and (job := next((w for t in reversed(recent)
-                                                           if (w := v.job_in_words(t))), None)):
-        told["occupation"] = job  # 饭店服务员 (XE-4: 工作：其他)
+    told.update(job_as_said(tracker, {**case_facts, **{k: val for k, val in told.items() if val is not None}}))
     if "monthly_wage" in told:  # 一天三百: shown and filed as a day's pay
         fact, said = wage_as_said(told.pop("monthly_wage"), tracker.get_slot("wage_basis"))
         told[fact] = said
@@ -970,6 +1001,7 @@ class ActionOpenTicket(SafeAction):
         # (the case's own facts win, but its points are the merged ones: 欠条 told on the offer, YO-11)
         merged = {"case_points": told["case_points"]} if "case_points" in told else {}
         filed = {**told, **facts, **merged}
+        filed.update(job_as_said(tracker, filed))  # 港口叉车, never 其他 (the summary shown said it so)
         filed.update(negations_kept(tracker, filed))  # (不是困难户 on the case's own 困难: XR-9)
         if await file_case(dispatcher, tracker, case["type"], filed) \
                 and (added := _added_at_filing(tracker, filed)):

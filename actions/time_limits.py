@@ -388,11 +388,19 @@ _SUPPOSED = re.compile(r"(?:要是|如果|万一|假如|假设|打算|准备|想
 _SUPPOSED_AFTER = re.compile(r"[^，,。；;！!？?\s]{0,8}?(?:的话|会不会|行不行|能行吗|有用吗|管用吗)")
 
 
+# 房东天天催房租 (XS-9: 催要过 on the ticket): the worker pressed by someone else, no demand of the pay
+_PRESSED_AFTER = re.compile(r"\S{0,2}?(?:房租|租金|房费|水电|还钱|还债|还款|交钱|[我俺])")
+_PRESSED_BEFORE = re.compile(r"(?:房东|银行|网贷|贷款|催收|家里|老婆|媳妇|孩子|学校)\S{0,4}$")
+
+
 def asked_for(words: str) -> bool:
     """The worker tells a demand they made (一直在催 / 找老板要过), not one they suppose or plan
-    (我要是找老板要这个钱 / 想找老板要 — XO-12)."""
+    (我要是找老板要这个钱 / 想找老板要 — XO-12), nor one made of them (房东天天催房租, XS-9)."""
     return any(not _SUPPOSED.search(words[max(0, m.start() - 6):m.start()])
-               and not _SUPPOSED_AFTER.match(words, m.end()) for m in _ASKED_FOR.finditer(words))
+               and not _SUPPOSED_AFTER.match(words, m.end())
+               and not (m.group(0) == "催" and (_PRESSED_AFTER.match(words, m.end())
+                                               or _PRESSED_BEFORE.search(words[max(0, m.start() - 6):m.start()])))
+               for m in _ASKED_FOR.finditer(words))
 
 
 def time_limit_points(words: str, today: date | None = None) -> list[str]:

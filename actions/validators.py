@@ -209,6 +209,9 @@ def owed_amount(value: object) -> Checked:
         return Checked(reask="utter_invalid_amount")
     checked = _yuan(value)
     rough = re.search(r"(?:\d|[一二两三四五六七八九十百千万])(多|来|余)(?:块|元)?|(左右|出头)", text)
+    if (said := sum_range(text)) and (not checked.ok or rough and within_rough(
+            checked.value, rough.group(1) or rough.group(2), said[1], said[2])):
+        return Checked(range_text(said[1], said[2]))  # (一万多) 大概一万二三: 约1.2万–1.3万元, never 约1万多元
     if checked.ok and rough:
         return Checked(rough_sum(float(checked.value), rough.group(1) or rough.group(2)))
     return checked
@@ -583,7 +586,22 @@ _JOB_TITLES = (r"服务员|传菜员?|厨师|帮厨|后厨|洗碗工?|配菜|保
                r"保姆|月嫂|育儿嫂|家政|护工|护理员|电焊工?|焊工|电工|钳工|车工|叉车工?|装卸工?|搬运工?|分拣员?|"
                r"仓管|库管|质检员?|操作工|普工|学徒|美发师?|理发师?|洗车工?|修车工?|汽修|快递员|骑手|司机|保洁员?")
 _JOB_SAID = re.compile(r"(?:(?:在|是)?(?:一家|一个|个|家)?([\u4e00-\u9fff]{1,4}?(?:饭店|饭馆|餐馆|酒店|宾馆|超市|商场|"
-                       r"医院|学校|小区|物业|工地|厂|公司|店))(?:里|的|当|做|干)*)?(" + _JOB_TITLES + r")")
+                       # 在港口开叉车 → 港口叉车: the place a job is done at, said before it
+                       r"医院|学校|小区|物业|工地|厂|公司|店|港口|码头|仓库|物流园|车站))(?:里|上|的|当|做|干|开)*)?"
+                       r"(" + _JOB_TITLES + r")")
+
+
+# the brands among the job words (在京东送快递: 京东 is who the worker works for)
+_JOB_BRANDS = ("顺丰", "京东", "美团")
+_JOB_WORD_ALONE = re.compile("(?:" + "|".join(w for words in OCCUPATION_WORDS.values() for w in words
+                                             if w not in _JOB_BRANDS and len(w) > 1)
+                             + r")(?:工人|工|员|师傅|的)?")
+
+
+def job_word_alone(name: str) -> bool:
+    """建筑 / 建筑工 / 快递 / 环卫工 tagged as the employer (上海留下过年的建筑工: 您做什么工作？ asked
+    after it was said): a word of the job, no employer's name — the job is read from the text."""
+    return bool(_JOB_WORD_ALONE.fullmatch(name.strip()))
 
 
 def job_in_words(text: str) -> str | None:
@@ -967,6 +985,21 @@ _MONTHS_OF_PAY = re.compile(r"(?:[两二三四五六七八九十几]|\d+|一个�
                             r"(?:是|有|一共)?$")
 _FACTORY_KINDS = r"(?:电子|服装|纺织|鞋|食品|机械|皮革|化工|家具|玩具|制衣)厂"
 _FACTORY_KIND = re.compile(rf"(?:一个|一家)?(?:{_FACTORY_KINDS}|厂)")
+
+_JOB_NAMED = re.compile(r"送外卖|外卖|骑手|快递|快递员|环卫|保洁|清洁工|扫马路|扫大街|建筑|工地|装修|司机|货车|跑运输|"
+                        rf"流水线|车间|厂里上班|工厂|厂(?:里|子里)?(?:上班|打工|干活|做工)|{_FACTORY_KINDS}")
+# 前年三月进厂的 / 去年十月进的厂 / 从厂里出来 (已更正：工作改为工厂 for a date corrected): when or
+# where from, no job said
+_INTO_OR_OUT_OF = re.compile(r"(?:进|从|出|离开|离)(?:的|了|去|来)?(?:这个|那个|这家|那家|一个|一家)?$")
+
+
+def job_named(text: str) -> re.Match | None:
+    """The first job word of a message (外卖 / 工地 / 电子厂) that is no 进厂 / 进的厂 / 从厂里."""
+    return next((m for m in _JOB_NAMED.finditer(text)
+                 if not (m.group(0).startswith(("厂", "工厂")) or m.group(0).endswith("厂"))
+                 or not _INTO_OR_OUT_OF.search(text[max(0, m.start() - 6):m.start()])), None)
+
+
 # Words that say wages are owed (老板欠了 / 工资没拿到 / 包工头跑路了): with them, a duration
 # in the message is how long the wages have been owed. One pattern for the entry action and the
 # facts reader.
@@ -1500,6 +1533,49 @@ _ADDED_BETWEEN = re.compile(r"还有|另外|外加|加上|再加|以及|又[扣�
 _ADDABLE = ("amount", "medical_cost")
 
 
+# 一万二三 / 两万五六千 / 四千七八百 (欠了一万多 … 大概一万二三 was filed as 约1万多元): two neighbouring
+# figures after the unit, a range closer than the rough sum; 两三万 / 三四千: a range of the unit itself
+# (not 一万二 三个月 / 四千五六个人: a count or a time after it)
+_NEXT_UNIT = {"万": "千", "千": "百"}
+_SUM_RANGE = re.compile(r"([一二两三四五六七八九])\s*(万|千)\s*([一二三四五六七八])([二三四五六七八九])\s*(千|百)?"
+                        r"(?:块钱?|元)?(?!\s*(?:个|月|年|天|周|号|点|岁|人|小时|多))|"
+                        rf"({_PAIR})\s*(万|千)(?:块钱?|元)?(?![多个])")
+
+
+def sum_range(text: str) -> tuple[re.Match, float, float] | None:
+    """The range a sum is said as (一万二三 → 12,000–13,000; 两三万 → 20,000–30,000), with where
+    it was said; None when none is."""
+    for m in _SUM_RANGE.finditer(text):
+        if m.group(6):  # 两三万
+            low, high = (_GRADE_NUMBERS[d.replace("两", "二")] for d in m.group(6))
+            unit = {"万": 10000, "千": 1000}[m.group(7)]
+            return m, low * unit, high * unit
+        first, second = (_GRADE_NUMBERS[d] for d in m.group(3, 4))
+        if second != first + 1 or (m.group(5) and m.group(5) != _NEXT_UNIT[m.group(2)]):
+            continue
+        unit = {"万": 10000, "千": 1000}[m.group(2)]
+        head = _GRADE_NUMBERS[m.group(1).replace("两", "二")] * unit
+        return m, head + first * unit / 10, head + second * unit / 10
+    return None
+
+
+def within_rough(held: Any, how: str | None, low: float, high: float) -> bool:
+    """A range said beside the sum read (一万多 / 大概一万): closer than it — no sum read, a rough one
+    it lies in (一万多: 10,000 to 20,000), or one said as 大概 / 左右; an exact sum stays."""
+    if held is None:
+        return True
+    if not isinstance(held, (int, float)) or how is None:
+        return False
+    return held <= low and high <= held * 2 if how in ("多", "余", "出头") else True
+
+
+def range_text(low: float, high: float) -> str:
+    """12000, 13000 → 约1.2万–1.3万元; 4500, 4600 → 约4,500–4,600元: a sum said as a range."""
+    def shown(value: float) -> str:
+        return f"{value / 10000:g}万" if value >= 10000 else f"{value:,g}"
+    return f"约{shown(low)}–{shown(high)}元"
+
+
 def rough_sum(value: float, how: str) -> str:
     """10000 said as 一万多 → 约1万多元; 20000 as 两万左右 → 约2万元: kept approximate."""
     shown = f"{value / 10000:g}万" if value >= 10000 and value % 10000 == 0 else f"{value:,g}"
@@ -1665,6 +1741,13 @@ def _owed_duration(text: str, ctx: Context, correcting: bool) -> str | None:
     (四五个月), the duration said (the last one in a correction; not how long the worker
     worked there), or a rough one (好几个月, 11月的工资); None when none is said."""
     off = any(time_off_work(text, span.start, span.end) for span in find_durations(text))
+    if correcting and (cues := list(_CORRECTION.finditer(text))) and not any(
+            cues[-1].end() <= span.start <= cues[-1].end() + 8
+            and not re.search(r"[\d一二两三四五六七八九十百千万]", text[cues[-1].end():span.start])
+            for span in find_durations(text)):
+        # 一共九千六，不对，是九千五，有一个月少干了两天 (XS-1: 欠薪时间 2天): the correction is of the
+        # sum; a time said clauses later is no corrected time
+        correcting = False
     if (m := _RANGE.search(text)) and not time_not_owed(text, m.start(), m.end()):
         return f"约{m.group(0)}"  # 四五个月 is a range, not 45 months
     spans = [span for span in _joined(text, find_durations(text)) if not _ABOUT_THE_LAW.search(
@@ -1898,8 +1981,10 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             if _TOTAL_BEFORE.search(text[max(0, span.start - 6):span.start]):
                 facts[slot] = value.value  # 一共扣了800 500是罚款 300是押金 (CC-09 took the 300)
                 totals.add(slot)
+                if cue is not None and span.end <= cue.start():
+                    before_cue.append(slot)  # 一共九千六，不对，是九千五 (XS-1 kept 9,600)
                 continue
-            if slot in totals:
+            if slot in totals and not (correcting and cue is not None and span.start >= cue.end()):
                 continue  # a part of the total said before
             # 不对 是九千五: in a correction the sum said after the cue replaces the one before
             corrects = correcting and (cue is None or span.start >= cue.start())
@@ -1948,6 +2033,10 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         # 花了一万多了 自己掏的有六七千 / 总共花了两万 自己掏了八千 (CC-15 kept 10,000 even after
         # 自己掏的是六七千 不是一万): what the worker paid themselves is the relief's figure
         facts["medical_cost"] = own
+    if (closer := sum_range(text)) and _amount_slot(text, closer[0].start(), ctx) == "amount" \
+            and within_rough(facts.get("amount"), rough.get("amount"), closer[1], closer[2]):
+        # 欠了一万多 … 大概一万二三 (filed 约1万多元): the closer figure said is the sum
+        facts["amount"] = range_text(closer[1], closer[2])
     if isinstance(facts.get("amount"), (int, float)) and "amount" in rough:
         # 一万多 / 两万左右 owed: the ticket says it as roughly as the worker did (Q-, R- rounds
         # filed 一万多 as exactly 10,000); the relief and the pay comparisons keep numbers
@@ -2020,6 +2109,8 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         employer = f"{employer}，{site.group(1)}那边的工地"
     if employer and "employer" in ctx.known and _WHO_ELSE_PAYS.search(text):
         employer = None  # 总包公司要管吗 (ZA-16 replaced 刘 the foreman): another who may pay, asked about
+    if employer and job_word_alone(employer):
+        employer = None  # 上海留下过年的建筑工 (the NLU: employer 建筑) — the job, read below, no employer
     if employer:
         facts["employer"] = employer
 
@@ -2089,9 +2180,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     # 鑫达电子厂 names the employer, not the job; a bare 电子厂 is the kind of work
     job_text = text.replace(employer, "") if employer and not _FACTORY_KIND.fullmatch(employer) \
         else text
-    job = re.search(r"送外卖|外卖|骑手|快递|快递员|环卫|保洁|清洁工|扫马路|扫大街|建筑|工地|装修|司机|货车|跑运输|"
-                    r"流水线|车间|进厂|厂里上班|工厂|厂(?:里|子里)?(?:上班|打工|干活|做工)|"
-                    rf"{_FACTORY_KINDS}", job_text)
+    job = job_named(job_text)
     if job and (ctx.about(_HOLIDAY_CONTEXT) or re.search(r"(?:我|俺|咱)(?:是|做|干|在)|干的|做的|跑|干活|"
                                                          r"(?:工作|职业)\S{0,4}?(?:改成|改为|换成|应该是)", job_text)
                 # 顺丰的 送快递的 (XE-16: 快递 left off the ticket): the job said as a trade

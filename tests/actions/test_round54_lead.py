@@ -164,3 +164,124 @@ def test_a_welding_course_is_the_second_topic():
 
     said = "工会互助保障最高赔多少 另外俺想学个电焊 有没有免费培训"
     assert services_named(said) == ["mutual_insurance", "skills_training"]
+
+
+# --- XT-11: after the crisis reply, 不想说在哪 got 没太明白 and 算了 反正也没人在乎 a cancel ---
+
+XT11_CRISIS = ("您的安全最重要。请马上拨打心理援助热线 400-161-9995 或 12356，也可以拨打工会职工服务热线 12351；"
+               "紧急情况请拨打 120 或 110。我这就帮您联系工会的工作人员。")
+XT11_WHERE = "您还没说在哪儿…告诉我您在哪个城市、区、街道（比如：青岛黄岛区辛安街道），我马上查"
+
+
+def _after_self_harm(text: str, intent: str):
+    from form_trackers import conversation
+
+    return conversation([("睡不着", "psych_support", ["听起来您最近挺不容易的。"]),
+                         ("没啥好说的 手腕划了几道 也没人管 活着没意思", "psych_support", [XT11_CRISIS, XT11_WHERE]),
+                         (text, intent, [])])
+
+
+@pytest.mark.parametrize("text", ["不想说在哪", "不想告诉你在哪", "不想留电话"])
+async def test_declining_the_place_after_the_crisis_reply_keeps_the_person_there(text):
+    from actions.fallback import ActionFallbackStep
+
+    dispatcher = CollectingDispatcher()
+    await ActionFallbackStep().run(dispatcher, _after_self_harm(text, "nlu_fallback"), DOMAIN)
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "12356" in said and "没太明白" not in said, said
+
+
+@pytest.mark.parametrize("text", ["算了 反正也没人在乎", "算了吧", "没人在乎"])
+async def test_giving_up_after_the_crisis_reply_is_no_cancel(text):
+    from actions.conversation import ActionCancelRequest
+
+    dispatcher = CollectingDispatcher()
+    await ActionCancelRequest().run(dispatcher, _after_self_harm(text, "cancel"), DOMAIN)
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "12356" in said and "还有什么需要帮忙" not in said, said
+
+
+# --- XT-12: 中 13562418807 早上打 俺八点前出门 read as being beaten ------------------------------------------------
+
+@pytest.mark.parametrize("text,hurt", [("中 13562418807 早上打 俺八点前出门", False),
+                                       ("13562418807 晚上打我", False),
+                                       ("电话13562418807 下午3点后打我", False), ("他晚上打我 我电话13562418807", True),
+                                       ("老公早上打我", True), ("老板今天打我了 电话13562418807", True)])
+def test_a_time_to_call_is_no_beating(text, hurt):
+    from bot.nlu.crisis_words import is_violence
+
+    assert is_violence(text) is hurt
+
+
+# --- XS-16: 能不能转人工 at the end of a long case, and beside an answer to the form's question ---------------
+
+def test_a_person_asked_outright_at_the_end_of_a_long_case():
+    from actions.handoff import insists_on_a_person
+
+    said = ("我们十二个人在辛安街道一个工地干活，开发商说钱早给总包了，总包说分包没给，反正我们十二个人被欠了三十多万，"
+            "我自己是两万八。能不能转人工")
+    assert insists_on_a_person(said)
+    assert not insists_on_a_person("我们十二个人在辛安街道一个工地干活，开发商说钱早给总包了，总包说分包没给，"
+                                   "反正我们被欠了三十多万，上回转人工也没人管，我自己是两万八，欠了两个月")
+
+
+def test_a_person_asked_beside_the_answer_leaves_the_form():
+    from form_trackers import form_tracker
+
+    from actions.forms import ValidateWageArrearsForm
+
+    tracker = form_tracker("wage_arrears_form", "duration", "两个多月 你先说能不能转人工", "request_human")
+    assert ValidateWageArrearsForm()._leaving(tracker)
+
+
+def test_a_job_in_words_is_said_back_in_words():
+    """r-1: 俺是外地的 在港口开叉车 → 好的，记下了：工作 其他."""
+    from form_trackers import conversation
+
+    from actions.slot_checks import kept_facts, told_text
+
+    tracker = conversation([("俺是外地的 在港口开叉车", "inform", [])])
+    tracker.events.append({"event": "slot", "name": "occupation", "value": "other"})
+    said = told_text(kept_facts(tracker, {"occupation": "other"}, "wants_ticket", False)[0])
+    assert "叉车" in said and "其他" not in said, said
+
+
+# --- XS-1: 一共九千六，不对，是九千五，有一个月少干了两天 (filed 9,600 owed for 2 days) ---
+
+def test_a_total_corrected_in_the_same_message_and_the_time_owed_kept():
+    from actions import validators as v
+
+    said = ("你好 我在黄岛区辛安街道一个工地上干小工，一个姓刘的包工头欠了我三个月工资，一个月三千二，一共九千六，"
+            "不对，是九千五，有一个月少干了两天。现在人跑了电话也不接，我电话13806391234，这钱还能要回来吗")
+    facts = v.read_facts(said, [], v.Context())
+    assert (facts["amount"], facts["duration"], facts["monthly_wage"]) == (9500, "P3M", 3200), facts
+
+
+@pytest.mark.parametrize("text,months", [("欠了三个月 不对 是四个月", "P4M"),
+                                         ("欠了三个月工资 不对不对 我记错了 是欠了四个月", "P4M"),
+                                         ("不对，是两个月", "P2M")])
+def test_a_time_corrected_is_still_the_one_after_the_cue(text, months):
+    from actions import validators as v
+
+    ctx = v.Context(known=frozenset({"duration"}), asked="duration")
+    assert v.read_facts(text, [], ctx)["duration"] == months
+
+
+@pytest.mark.parametrize("text,asked", [("老板欠我两个月 房东天天催房租 我真不想活了", False),
+                                        ("银行天天催我还款", False),
+                                        ("我一直在催老板", True), ("催了好几次了", True), ("找老板要过好几次", True)])
+def test_pressed_for_rent_is_no_demand_of_the_pay(text, asked):
+    """XS-9: 情况要点：催要过 made from 房东天天催房租."""
+    from actions.time_limits import asked_for
+
+    assert asked_for(text) is asked
+
+
+@pytest.mark.parametrize("text,facts,kept", [("你们青岛的能管我们福建的事吗", {"city": "青岛市"}, {}),
+                                             ("你们那边青岛管不管", {"city": "青岛"}, {}),
+                                             ("我在青岛 你们能管吗", {"city": "青岛市"}, {"city": "青岛市"})])
+def test_the_unions_place_is_not_the_workers(text, facts, kept):
+    """XS-7: 你们青岛的能管我们福建的事吗 → 好的，记下了：城市 青岛, for a worker in 福鼎."""
+    from actions.slot_mappings import without_the_unions_place
+
+    assert without_the_unions_place(facts, text) == kept
