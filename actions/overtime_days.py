@@ -683,7 +683,9 @@ def _clause_of(text: str, at: int) -> str:
 _NOT_A_DAY_OFF = r"(?!\s*(?:也|都)?没)"
 # 国庆节七天俺上了五天 / 五一放了五天假 我上了三天 / 过年七天就歇了两天 (round 54, m2-1, m2-8: the break's
 # length summed as the days worked): a count said right after the break's own length
-_WORKED_OF_IT = re.compile(rf"^[^，,。；;？?\d]{{0,8}}?(?:(?:上|干|加|做|值|去)了?(?:班)?\s*({_NUM})\s*天|"
+# (国庆七天俺都上了 一天也没给俺倒休, XU-14: 一天 read as the one day worked)
+_WORKED_OF_IT = re.compile(rf"^[^，,。；;？?\d]{{0,8}}?(?:(?:上|干|加|做|值|去)了?(?:班)?\s*({_NUM})\s*天"
+                           r"(?!\s*(?:也|都)?(?:没|不|未))|"
                            rf"(?<![调补倒换])(?:休|歇)了?\s*({_NUM})\s*天)")
 _VERB_BEFORE = re.compile(r"上|干|加|做|值|去|休|歇")
 
@@ -1078,7 +1080,8 @@ def _days_after(text: str, first: date, today: date) -> list[date]:
 
 # 补休了两天 / 补休了俩 / 有2天给我补休了 (ZO-16: the last two got 没明白)
 _COMP_DAYS = re.compile(rf"(?:补休|调休|倒休)了?\s*({_NUM})\s*(?:天|个(?![月年小钟])|(?=$|[\s，,。!！?？]))|"
-                        rf"有?\s*({_NUM})\s*天\S{{0,4}}?(?:补休|调休|倒休)")
+                        # (一天也没给俺倒休, XU-14: read as one day given off)
+                        rf"有?\s*({_NUM})\s*天(?:(?!没|不|未)\S){{0,4}}?(?:补休|调休|倒休)")
 
 
 # (一个月干满三十天 / 一个月三十天都干 — round 54, m2-21: not read)

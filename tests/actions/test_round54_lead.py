@@ -285,3 +285,15 @@ def test_the_unions_place_is_not_the_workers(text, facts, kept):
     from actions.slot_mappings import without_the_unions_place
 
     assert without_the_unions_place(facts, text) == kept
+
+
+# --- round 55, XU-14: 国庆七天俺都上了 一天也没给俺倒休 (one day worked, one given off: 3,448.28) ---
+
+@pytest.mark.parametrize("text,days,off", [("国庆七天俺都上了 一天也没给俺倒休", 7, 0),
+                                           ("国庆上了七天 一天都没调休", 7, 0),
+                                           ("国庆上了七天 有两天给调休了", 7, 2), ("国庆节七天俺上了五天", 5, 0)])
+def test_not_one_day_given_off_is_no_day(text, days, off):
+    from actions.overtime_days import read_worked_days
+
+    worked = read_worked_days(text)
+    assert (len(worked.dates), worked.comp_days) == (days, off)
