@@ -106,9 +106,10 @@ def still_listening(tracker: Tracker, text: str, asks_something: bool) -> bool:
 # example): declining the place or the phone asks nothing
 _DECLINES = re.compile(r"(?:不想|不愿意|不方便|不用|先不|没法|不)(?:说|讲|告诉你?|留)?(?:个)?"
                        r"(?:在哪儿?|哪儿|哪里|地方|位置|地址|电话|手机号?|号码)")
-CRISIS_DECLINED = ("不说在哪、不留电话都没关系，我还在这儿陪着您。您的安全最要紧：心理援助热线 12356、400-161-9995 "
-                   "24 小时有人接，想找工会的人说说，打职工服务热线 12351；有危险请马上打 110 或 120。"
-                   "您现在安全吗？想说什么都可以跟我说。")
+_STAYING = ("我还在这儿陪着您。您的安全最要紧：心理援助热线 12356、400-161-9995 24 小时有人接，想找工会的人说说，"
+            "打职工服务热线 12351；有危险请马上打 110 或 120。您现在安全吗？想说什么都可以跟我说。")
+CRISIS_NO_PHONE = "不留电话也没关系，" + _STAYING  # 不想留电话 after the crisis reply (ZT-15)
+CRISIS_DECLINED = "不说在哪、不留电话都没关系，" + _STAYING  # 不想说在哪 (XT-11)
 
 
 def declines_to_say(text: str) -> bool:

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from bot.contract import OCCUPATION_NAMES, PROVINCE_NAMES
+from bot.normalize.numbers import find_amounts
 
 # The facts every message is read for (action_validate_slot_mappings), whatever was asked.
 CASE_FACTS = ("employer", "amount", "monthly_wage", "medical_cost", "duration",
@@ -245,8 +246,6 @@ def owed_total_reply(tracker: Any) -> str | None:
     text = ((tracker.latest_message or {}).get("text") or "").strip()
     if text.startswith("/") or not asks_owed_total(text):
         return None
-    from bot.normalize.numbers import find_amounts
-
     if any(isinstance(span.value, (int, float)) and span.value >= 100 for span in find_amounts(text)):
         return None  # 两个月工资 一个月五千 一共该给多少: worked out from what is told now (round 48's sum line)
     words = " ".join((e.get("text") or "") for e in tracker.events[-120:] if e.get("event") == "user")

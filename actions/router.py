@@ -26,6 +26,7 @@ from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import SafeAction, bot_said, client, location, said_this_turn
 from actions.crisis import (
     CRISIS_MONEY,
+    CRISIS_NO_PHONE,
     CRISIS_STILL_HERE,
     DANGER_NOW_LINE,
     crisis_answered,
@@ -155,9 +156,6 @@ SCHOOL_FACTS = ("child_grade", "school_problem", "hukou_status")
 
 
 
-CRISIS_NO_PHONE = ("不留电话也没关系，我还在这儿陪着您。您的安全最要紧：心理援助热线 12356、400-161-9995 "
-                   "24 小时有人接，想找工会的人说说，打职工服务热线 12351；有危险请马上打 110 或 120。"
-                   "您现在安全吗？想说什么都可以跟我说。")
 _PHONE_REFUSED = re.compile(r"(?:不想|不愿意|不方便|不|先不|没法)留?(?:个)?(?:电话|手机号?|号码)")
 _LOW_PAY = re.compile(r"才给|才拿|才发|才开|只给|只发|只有|低于|最低工资|合法|违法|正常吗|够不够|太少|太低"
                       r"|这么少|这么低")
@@ -806,10 +804,7 @@ class ActionStartService(SafeAction):
             dispatcher.utter_message(text=unpaid)  # 那调休的两天要是老板到年底也不给 咋整 (K8: a wage form)
             dispatcher.utter_message(response="utter_overtime_next")
             return []
-        if not tracker.active_loop_name and any(e.get("event") == "bot" for e in tracker.events) \
-                and (owed := owed_total_reply(tracker)) is not None:
-            # (not on the message that tells the case: 老板欠了俺两个月工资 一个月五千 一共该给多少 is
-            # worked out with the case, owed_sum_reply)
+        if not tracker.active_loop_name and (owed := owed_total_reply(tracker)) is not None:
             dispatcher.utter_message(text=owed)  # 那隆祥一共欠我们多少 after the wage ticket (XQ-9: the menu)
             return []
         if (why := divisor_reply(tracker, text)) is not None:

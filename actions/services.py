@@ -38,6 +38,7 @@ from actions.legal import (
     worked_out,
 )
 from actions.places import resolve_place
+from actions.relief import mutual_max_elsewhere, sanitation_cover_elsewhere, sanitation_cover_here
 from actions.service_catalog import (
     INJURY,
     SERVICE_NAMES,
@@ -336,9 +337,6 @@ class ActionMutualInsurance(PolicyAnswer):
         return "action_mutual_insurance"
 
     def answer(self, dispatcher, tracker, policies):
-        # (relief reads the tickets, which read back into this module's neighbours: imported here)
-        from actions.relief import mutual_max_elsewhere, sanitation_cover_elsewhere, sanitation_cover_here
-
         policy = policies[0]
         details = policy.get("details") or {}
         text = (tracker.latest_message or {}).get("text") or ""

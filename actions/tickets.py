@@ -1195,14 +1195,9 @@ async def correct_filed_phone(dispatcher: CollectingDispatcher,
     text = (tracker.latest_message or {}).get("text") or ""
     if _LOOKUP_ASKED.search(_CHANGE_WORDS.sub("", _PHONE_DIGITS.sub("", text))):
         # 我换号了 新号139… 查一下我的工单 (XR-14: changed, the lookup asked beside it never made)
-        return [SlotSet("phone", new)] + await _status_of(dispatcher, tracker, ticket_id, new)
+        # the lookup action runs next, on the ticket and the phone it now holds
+        return [SlotSet("phone", new), SlotSet("ticket_id", ticket_id), FollowupAction("action_ticket_status")]
     return [SlotSet("phone", new)]
-
-
-async def _status_of(dispatcher: CollectingDispatcher, tracker: Tracker, ticket: str, phone: str) -> list[dict]:
-    """The lookup of ``ticket`` with ``phone`` (the one it holds), said as every lookup is: the
-    lookup action runs next, on the slots set here."""
-    return [SlotSet("ticket_id", ticket), FollowupAction("action_ticket_status")]
 
 
 # 手机号刚才给了啊 晚上打都行 after the ticket was filed with it (YM-14: 留个手机号 asked again, and
