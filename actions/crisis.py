@@ -20,7 +20,7 @@ __all__ = ["crisis_words_in", "is_crisis", "is_violence", "self_harm", "safety_r
            "wants_to_talk", "in_danger_now", "DANGER_NOW_LINE",
            "CRISIS_STILL_HERE", "crisis_answered", "stays_with_person", "crisis_check_in", "listening_reply",
            "money_after_crisis", "CRISIS_MONEY", "still_listening", "STILL_LISTENING", "safe_again",
-           "safe_again_check_in"]
+           "safe_again_check_in", "case_beside_crisis"]
 
 def is_crisis(text: str) -> bool:
     """A message whose first reply is safety: words of suicide or self-harm, or someone hurting
@@ -251,3 +251,27 @@ def crisis_points(messages: list[str]) -> list[str]:
         said = "；".join(dict.fromkeys(hurt))[:120]
         points.append(f"职工说有人打她/他，说过“{said}”，回电请先问现在是否安全")
     return points
+
+
+# 孩子放学没人管 想找个托管 … 不想活了 (XV-16: the childcare request went on the crisis callback as its
+# words and was never offered as a case of its own): a service the worker named around the crisis
+# words that no form holds (the handoff offers a form's case again itself: offer_case_again)
+_OFFERED = "您刚才还提到了“"
+
+
+def case_beside_crisis(tracker: Tracker, turns: int = 6) -> str | None:
+    """The case a worker in crisis also asked for (托管 / 法律援助 …) in their last ``turns``
+    messages, which no form keeps: offered as a case of its own after the crisis callback, never
+    merged into it. None when none was named, or it was offered here already."""
+    from actions.service_catalog import POLICY_SERVICES, SERVICE_NAMES, services_meant
+
+    said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-turns:]
+    if not any(self_harm(m) for m in said):
+        return None
+    named = [s for m in said if not m.startswith("/") for s in services_meant(m) if s in POLICY_SERVICES]
+    if not named:
+        return None
+    offered = f"{_OFFERED}{SERVICE_NAMES.get(named[0], named[0])}”"
+    if any(offered in (e.get("text") or "") for e in tracker.events if e.get("event") == "bot"):
+        return None
+    return named[0]

@@ -28,7 +28,7 @@ from actions.crisis import crisis_words_in, is_crisis
 from actions.fact_tables import places_named
 from actions.overtime_calculator import money
 from actions.station_followup import service_at_station_reply
-from actions.station_text import asked_time_line, station_text, wider_station_note
+from actions.station_text import asked_time_line, is_own_station, station_text, wider_station_note
 from bot.normalize.text import normalize_text
 
 logger = logging.getLogger(__name__)
@@ -118,7 +118,8 @@ def fact_text(fact: dict, asked: str = "") -> str:
     if fact.get("kind") in ("not_on_record", "note"):
         return fact["answer"]
     body = (asked_time_line(fact["station"], asked) + wider_station_note(fact.get("asked_region"), fact["station"])
-            + "工会网格工作站：" + station_text(fact["station"])) if fact.get("kind") == "station" else fact["answer"]
+            + ("工会网格工作站：" if is_own_station(fact["station"]) else "当地工会：")  # (XV-9: 福田)
+            + station_text(fact["station"])) if fact.get("kind") == "station" else fact["answer"]
     return f"{body}\n（来源：{fact['source']}；{date_text(fact)}）"
 
 

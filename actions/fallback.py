@@ -82,6 +82,7 @@ from actions.services import (
 from actions.slot_checks import slots_set_this_turn, told_text
 from actions.station_followup import station_detail_reply, ticket_station_reply
 from actions.tickets import correct_filed_phone, note_on_ticket, ticket_filed_here, wish_about_the_ticket
+from actions.who_we_are import say_who_we_are
 
 FALLBACK_INTENT = "nlu_fallback"
 HEARD_TEXT = ("谢谢您愿意跟我说。这些事憋在心里很累，工会的心理疏导老师和网格员可以好好听您说、"
@@ -213,6 +214,8 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
     callback = await callback_reply(dispatcher, tracker)
     if callback is not None:
         return callback
+    if await say_who_we_are(dispatcher, tracker):
+        return []  # 你们是哪个工会的 (XV-3: 没太明白)
     if hurry := hurry_reply(tracker, text):
         dispatcher.utter_message(text=hurry)  # 快点 after the place was asked for a person (XL-10)
         return []
@@ -411,6 +414,8 @@ class ActionBotChallenge(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if await say_who_we_are(dispatcher, tracker):
+            return []  # 你们是谁 (XV-3: only 我是工会的智能助手)
         if _CHALLENGE.search((tracker.latest_message or {}).get("text") or ""):
             dispatcher.utter_message(response="utter_bot_challenge")
             return []

@@ -17,12 +17,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import SafeAction, client, said_this_turn
-from actions.crisis import DANGER_NOW_LINE, crisis_answered, in_danger_now, listening_reply
+from actions.crisis import DANGER_NOW_LINE, case_beside_crisis, crisis_answered, in_danger_now, listening_reply
 from actions.facts import answer_fact, is_question
+from actions.next_service import offer_service
 from actions.service_catalog import SERVICE_FORMS, SERVICE_NAMES, services_named
 from actions.slot_checks import slots_set_this_turn
 from actions.station_followup import station_detail_reply, status_in_talk
-from actions.station_text import asked_time_verdict, hours_text
+from actions.station_text import asked_time_verdict, hours_text, known_hours
 from actions.tickets import (
     AFTER_HOURS,
     BEIJING,
@@ -366,6 +367,11 @@ async def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker,
         dispatcher.utter_message(
             text=f"已为您转接{station}的工作人员，{queue}，请稍候。"
                  f"着急的话也可以直接打 {record['station_phone']}。")
+        if reason == "crisis" and (beside := case_beside_crisis(tracker)):
+            # 孩子放学没人管 想找个托管 … 不想活了 while a person is there (XV-16): the 托管 case its own
+            dispatcher.utter_message(text=f"您说的“{SERVICE_NAMES.get(beside, beside)}”是另一件事，单独帮您办，"
+                                          "不跟找工作人员的事混在一起。")
+            offer_service(dispatcher, beside)
         return [SlotSet("handoff_reason", None)]
     if contact_phone(tracker):
         closed = station if city or district else "工会网格工作站"
@@ -473,8 +479,8 @@ async def station_hours_at_place(tracker: Tracker) -> str | None:
         station = (await client().resolve(city, district)).get("station") or {}
     except (BackendError, BackendUnavailable):
         return None
-    if not station.get("hours") or not station.get("name"):
-        return None
+    if not known_hours(station) or not station.get("name"):
+        return None  # (福田: another city's union, hours of no record — XV-9; the general line is said)
     now = "现在正在服务时间" if station.get("open_now") else "现在不在服务时间"
     text = (tracker.latest_message or {}).get("text") or ""
     verdict = asked_time_verdict(station["hours"], text)  # 晚上八点还有人吗 (XB-8: no yes or no)

@@ -47,6 +47,7 @@ from actions.service_catalog import (
     SERVICE_FORMS,
     SERVICE_INTENTS,
     SERVICE_NAMES,
+    asks_who_we_are,
     says_not_this,
     services_meant,
     services_named,
@@ -75,6 +76,7 @@ from actions.slot_mappings import phones_said
 from actions.subsidies import accident_claim_reply, fare_reply, someone_elses_measures
 from actions.tickets import phone_owner
 from actions.time_limits import demand_told_line, left_corrected_line, time_limit_line
+from actions.who_we_are import who_we_are_reply
 from bot.normalize.identity import mask_phone
 from bot.normalize.text import normalize_text
 
@@ -813,6 +815,8 @@ class HotlineForm(FormValidationAction):
         answers = [claim] if claim else sums + [
             line for line in await answer_here(tracker)
             if not (sums and (re.search(r"经济补偿|二倍工资|赔偿金", line) or line.startswith("按您说的")))]
+        if not answers and asks_who_we_are(tracker.latest_message.get("text") or ""):
+            answers = [await who_we_are_reply()]  # 你们是哪个工会的 inside a case (XV-3)
         if not answers:
             answers = await asked_again_here(tracker)
         if not answers:
@@ -838,6 +842,14 @@ class HotlineForm(FormValidationAction):
                                       if not str(m.get("response") or "").startswith(REASK_PREFIX)]
             dispatcher.utter_message(text=f"这个号码是{owner}的吧？这里要留的是您自己的手机号，"
                                           "工作站的工作人员好联系您。")
+            return [SlotSet("repeat_count", count or None)]
+        if asked == "phone" and (what := v.someone_else_unknown(tracker.latest_message.get("text") or "")):
+            # 不知道他叫啥 to the phone question (L-6: 好的，不留电话也可以 — the worker never said no):
+            # the other side's unknown name is fine; the worker's own number is still asked
+            dispatcher.messages[:] = [m for m in dispatcher.messages
+                                      if not str(m.get("response") or "").startswith(REASK_PREFIX)]
+            dispatcher.utter_message(text=f"没关系，对方的{what}不知道也能登记，工作人员会帮您核实。"
+                                          "这里要留的是您自己的手机号，工作站好联系您；不想留也可以说“不留”。")
             return [SlotSet("repeat_count", count or None)]
         tries = (count.get("n", 0) if count.get("slot") == asked else 0) + 1
         extra: list[dict] = [SlotSet("repeat_count", {"slot": asked, "n": tries})]

@@ -33,6 +33,7 @@ from actions.time_limits import (
     left_corrected_line,
     left_ranges,
     months_since_left,
+    time_limit_line,
     time_limit_points,
 )
 from bot.normalize.numbers import find_amounts, find_durations, iso_months
@@ -125,6 +126,10 @@ def months_since_start(words: str, today: date | None = None) -> int | None:
 _UP_TO_NOW = re.compile(r"(?:干|做|上班|工作|待|呆)到(?:现在|今天|如今|目前)(?:已经|都|快|差不多|将近|有|大概)*$")
 
 
+# 我不是干了一年两个月 是辞退到现在十四个月了 (XW-11: the time denied kept as the time worked)
+_TIME_DENIED = re.compile(r"(?:不是|没有?|并没有?|哪有)(?:干|做|上班|工作)(?:了|过)?\s*$")
+
+
 def months_worked(words: str, today: date | None = None) -> int | None:
     """The longest time the worker says they worked (干了八个月 / 做了一年多 / 去年10月进的厂),
     in months; the count said up to now (干到现在快八个月) when one is, over the months
@@ -137,7 +142,8 @@ def months_worked(words: str, today: date | None = None) -> int | None:
     found = [m for m in (months_since_start(words, today),) if m]
     for start, end, months in _joined(words):
         before = words[max(0, start - 6):start]
-        if _OTHER_TIME_NEAR.search(words[max(0, start - 5):start]) or _AGO.match(words[end:end + 2]) \
+        if _TIME_DENIED.search(before) or _OTHER_TIME_NEAR.search(words[max(0, start - 5):start]) \
+                or _AGO.match(words[end:end + 2]) \
                 or _pay_rate_at(words, start, end) or _since_left(words, start) \
                 or _pay_period_or_days(words, start, end) or _insurance_time(words, start, end):
             continue  # 提前一个月 (ZC-10: a notice), 两个月前摔的 (ZD-05: when it happened)
@@ -189,7 +195,10 @@ def _corrected_time(words: str, today: date | None) -> int | None:
     probation = _probation_months(words) if "试用期" in words else None
     said = [months for begin, end, months in _joined(after)
             if not _other_time(words, at + begin, at + end) and not _DENIED.search(words[:at + begin])
-            and months != probation]  # 那六个月还合法不: the probation's months again (ZT-16)
+            and months != probation  # 那六个月还合法不: the probation's months again (ZT-16)
+            # 我不是干了一年两个月 是辞退到现在十四个月了 (XW-11): the time denied, and the time since leaving
+            and not _TIME_DENIED.search(words[max(0, at + begin - 6):at + begin])
+            and not _since_left(words, at + begin)]
     if said:
         return said[0]
     return months_since_start(after, today) or _bare_start(after, today)
@@ -551,7 +560,8 @@ def items_total(words: str, months: int, wage: int, dismissal: bool, besides: li
     alone): the severance — the 2N of an unlawful dismissal when no reason was given — the double
     wage for no contract, the unpaid pay and overtime; social insurance is paid in, not to them."""
     severance = Decimal(int(severance_months(months) * wage))
-    unlawful = dismissal and not resigned and bool(_NO_REASON.search(words))
+    injured = dismissal and not resigned and injured_dismissal(words)  # (XV-15: 第四十二条)
+    unlawful = dismissal and not resigned and (bool(_NO_REASON.search(words)) or injured)
     named: list[tuple[str, Decimal]] = []
     if dismissal:
         named.append(("违法辞退赔偿金（2N）", 2 * severance) if unlawful else ("经济补偿", severance))
@@ -561,7 +571,9 @@ def items_total(words: str, months: int, wage: int, dismissal: bool, besides: li
     total = sum((amount for _, amount in named), Decimal(0))
     line = (f"{ITEMS_TOTAL_SAID}：" + " + ".join(f"{name}约 {yuan(amount)} 元" for name, amount in named)
             + f" = 约 {yuan(total)} 元")
-    if unlawful:
+    if injured:
+        line += "（治疗期间辞退，属于违法解除，按经济补偿的二倍算赔偿金）"
+    elif unlawful:
         line += "（没说任何理由就辞退，属于违法解除，按经济补偿的二倍算赔偿金）"
     elif dismissal and not resigned:
         line += (f"；如果认定是违法辞退，经济补偿换成赔偿金约 {yuan(2 * severance)} 元，"
@@ -1396,6 +1408,15 @@ def _worked_out_after_checks(text: str, words: str, wage: int | None, asked_wage
     words, text = _contract_words(words), _contract_words(text)
     if rider := rider_line(text, words):
         return [rider]  # 我是众包骑手 … 平台说我不是他们员工 算工伤不 (XH-9: the 工伤认定 text)
+    if (dragging := arrears_delay_line(text, words, wage)) is not None:
+        return [dragging]  # 老板一直拖着不给 除了一万八还能多要多少 (XW-1: the severance, then the fees)
+    if months_worked(words) is None and months_since_left(words) and (limit := time_limit_line(text, words)):
+        # 辞退到现在十四个月了 … 我这还能不能仲裁 (XW-11: the severance on the 14 months read as the time worked,
+        # the limit after it): the limit on the worker's own dates, no time worked to sum on
+        return [limit]
+    if injured_dismissal_told(text, words, asked_wage, redo):
+        # 在工地摔伤了腿 住院期间老板说不用来了 (XV-5, XV-15: the general severance rule, 第四十二条 never said)
+        return _injured_dismissal_lines(text, words, wage, asked_wage, redo, months_told, minimum)
     if injury := disability_subsidy_line(text, words):
         return [injury]  # 工伤鉴定九级 月工资5000 能赔多少 (YV-06: the 工伤认定 paragraph alone)
     if leave := injury_leave_pay_line(text, words, wage):
@@ -1484,6 +1505,9 @@ def _worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo:
         elif not resigned and pregnant_herself(words):
             # 怀孕三个月了 … 把我辞退了 … 能赔多少 (n2-4: 经济补偿 first, the damages a maybe): unlawful
             lines[0] = pregnant_dismissal_line(months, wage, rough_time(words), ask)
+        elif not resigned and injured_dismissal(words):
+            # 受伤治疗期间被辞退 … 干了三年 一个月五千 (XV-15): unlawful (第四十二条), the 2N first
+            lines[0] = injured_dismissal_line(words, months, wage, rough_time(words), ask)
         if resigned and _NO_INSURANCE.search(words) and not _INSURANCE_UNKNOWN.search(words):
             # 半年木交 … 干了四年了 补偿咋算 (XH-7): the months unpaid are paid in, besides
             lines[0] += INSURANCE_MAKE_UP  # 让俺自己写个辞职信 写了还有补偿吗 (YS-06: 能要)
@@ -2953,6 +2977,17 @@ def without_feared_dismissal(found: list[dict], text: str) -> list[dict]:
         # 光说业绩不好就辞退到底合不合法 / 沒合同算不算工傷 (XL-6, XL-13: the severance or the double
         # wage paragraph came first, again): the law on the question, from :func:`sums_for`, alone
         return [f for f in found if f.get("topic") not in _GROUNDS_BESIDE]
+    if arrears_delay_question(text):
+        # 老板要是一直拖着我能要多少 还能要赔偿金不 (XW-1: the dismissal's severance and 经济补偿不能说拖就拖
+        # first): :func:`arrears_delay_line` from :func:`sums_for` answers it
+        return [f for f in found if f.get("topic") not in _ARREARS_DELAY_BESIDE]
+    if injured_dismissal(said := normalize_text(text)):
+        # 在工地摔伤了腿 住院期间老板说不用来了 (XV-5: the general severance rule first, 第四十二条 never
+        # said): :func:`injured_dismissal_line` from :func:`sums_for` answers the case, its own law first
+        # (没签合同 … 干了两年: the double wage is worked out on the worker's own months there too)
+        beside = _INJURED_DISMISSAL_BESIDE | ({"no_contract_double_wage"} if months_worked(said) else set())
+        return [f for f in found if f.get("topic") not in beside
+                or (str(f.get("topic")).startswith("accident_cover") and _ACCIDENT_COVER_ASKED.search(said))]
     if not fears_dismissal(text):
         return found
     return [f for f in found if f.get("topic") != "dismissal_compensation"]
@@ -2995,3 +3030,232 @@ def case_arrears_points(tracker: Tracker) -> dict[str, str]:
     case's summary and its ticket (tickets.context_facts) add to its points."""
     return arrears_points(" ".join([*case_messages(tracker, back=12),
                                     (tracker.latest_message or {}).get("text") or ""]))
+
+
+# 在工地摔伤了腿 住院期间老板说不用来了 / 受伤治疗期间被辞退 (XV-5, XV-15: the general severance rule,
+# the injury answered late and 第四十二条 never said): a worker hurt at work — or ill — dismissed while
+# still being treated. 《劳动合同法》第四十二条 bars a dismissal under 第四十条、第四十一条 then, so it is
+# unlawful: the job back (第四十八条) or twice the severance (第八十七条); 停工留薪期 pays on as before
+# (《工伤保险条例》第三十三条) and 工伤认定 has its limits (第十七条).
+_ILL = re.compile(r"生病|得病|得了病|病了|患病|病倒|病假|医疗期|做手术|动手术|开刀|癌|肿瘤")
+_TREATING = re.compile(_LEAVE.pattern + r"|治疗|治伤|看伤|看病|医疗期|停工留薪|还没好|没好利索|没养好|打着?石膏|"
+                                        r"拄着?拐|伤好之前|病好之前|做手术|动手术|开刀")
+# 孩子生病住院 / 老婆住院 (the worker's family, not the worker)
+_SOMEONE_ILL = re.compile(r"(?:老婆|媳妇|爱人|妻子|老公|丈夫|对象|孩子|娃|儿子|闺女|女儿|老人|父亲|母亲|爸|妈|爹|娘|"
+                          r"家里人|家人|同事|工友)\S{0,3}$")
+# 出院以后 / 伤好了 (the dismissal may have come after the treatment: said as a condition)
+_HEALED = re.compile(r"出院(?:以?后|之后|了|回来)|(?:伤|病)(?:都|已经)?(?:好了|养好了|治好了)|康复|好利索了|"
+                     r"上班以后|回去上班")
+INJURED_DISMISSAL_SAID = "受伤治疗期间辞退"
+ILL_DISMISSAL_SAID = "生病治疗期间辞退"
+INJURED_DISMISSAL_SOURCE = ("《劳动合同法》第三十九条至第四十二条、第四十八条、第八十七条；"
+                            "《工伤保险条例》第十七条、第三十三条")
+ILL_DISMISSAL_SOURCE = "《劳动合同法》第三十九条至第四十二条、第四十八条、第八十七条"
+
+
+def _own(pattern: re.Pattern, words: str) -> bool:
+    """``pattern`` found in ``words`` as the worker's own (not 孩子生病 / 老婆住院)."""
+    return any(not _SOMEONE_ILL.search(words[max(0, m.start() - 5):m.start()]) for m in pattern.finditer(words))
+
+
+def _injured_at_work(words: str) -> bool:
+    return _own(_HURT, words)
+
+
+def injured_dismissal(words: str) -> bool:
+    """The worker, hurt at work (or ill and being treated), says they were dismissed — or fears it
+    while still being treated; not a pregnancy's (its own line) nor a dismissal taken back."""
+    if pregnant_herself(words):
+        return False
+    if not (_injured_at_work(words) or (_own(_ILL, words) and _TREATING.search(words))):
+        return False
+    if dismissed(words) and not all(_feared(words, m) for m in _dismissals(words)):
+        return True
+    return fears_dismissal(words) and bool(_TREATING.search(words))
+
+
+def _damages_told(months: int | None, wage: int | None, rough: bool, ask: bool) -> str:
+    """The 2N on the worker's own time and pay, or how it is counted."""
+    if not months:
+        return ("，赔偿金按您在这个单位干的年限算：每满一年两个月工资，剩下的满六个月再加两个月、不满六个月加一个月"
+                "（第四十七条）")
+    n = severance_months(months) * 2
+    more = "多" if rough and not months % 12 else ""
+    line = f"：按您说的干了{_period(months)}{more}，赔偿金是 {n:g} 个月工资"
+    line += f"，按月工资 {wage:,} 元算约 {int(n * wage):,} 元" if wage else ""
+    line += "（“多”出来的不满六个月再加一个月，满六个月再加两个月）" if more else ""
+    return line
+
+
+def injured_dismissal_line(words: str, months: int | None = None, wage: int | None = None,
+                           rough: bool = False, ask: bool = True) -> str:
+    """第四十二条 on the worker's own case (XV-5, XV-15): hurt at work and dismissed during the
+    treatment — unlawful, the job back or the 2N (on their time and pay when told) — with the pay of
+    停工留薪期 (第三十三条) and the limits of 工伤认定 (第十七条); an illness's 医疗期 the same, without
+    the injury's rules. A fear of it answered the same way (不能)."""
+    injury = _injured_at_work(words)
+    treating = bool(_TREATING.search(words)) and not _HEALED.search(words)
+    feared = not (dismissed(words) and not all(_feared(words, m) for m in _dismissals(words)))
+    period = "停工留薪期（治伤养伤、不能上班的这段时间）" if injury else "规定的医疗期"
+    who = "因工负伤" if injury else "患病或者非因工负伤"
+    said = INJURED_DISMISSAL_SAID if injury else ILL_DISMISSAL_SAID
+    if feared:
+        opening = f"不能。{said}职工，是违法的："
+    elif treating:
+        opening = (f"按您说的，您{'是干活受的伤' if injury else '生了病'}，还在治疗期间就被辞退了：{said}职工，"
+                   "属于违法解除。")
+    else:
+        opening = (f"按您说的，您{'受了工伤' if injury else '生了病'}又被辞退了：要是辞退的时候您还在治疗期间，"
+                   f"就是{said}职工，属于违法解除。")
+    line = (f"{opening}职工{who}、还在{period}里的，单位不能以不能胜任工作、客观情况发生重大变化、"
+            "经济性裁员这些理由解除劳动合同（《劳动合同法》第四十二条：不得依照第四十条、第四十一条解除）"
+            + ("；因工负伤被确认丧失或者部分丧失劳动能力的，也不能这样解除" if injury else "")
+            + "。除了您自己严重违纪等过错（第三十九条）或者您自己同意协商解除，这期间单位让您走就是违法解除："
+            "您可以要求单位继续履行劳动合同、回去接着干（第四十八条），也可以不回去，要赔偿金，按经济补偿的二倍算"
+            f"（第八十七条）{_damages_told(months, wage, rough, ask)}。")
+    if injury:
+        pay = f"，按您说的月工资 {wage:,} 元，每月就是 {wage:,} 元" if wage else ""
+        line += (f"停工留薪期里原工资福利待遇不变，由单位按月照发（《工伤保险条例》第三十三条）{pay}。"
+                 "工伤认定要抓紧：单位应当在受伤之日起30日内申请；单位不报的，您本人、近亲属或者工会在受伤之日起"
+                 "1年内可以直接到当地人社局申请（《工伤保险条例》第十七条）")
+        line += ("，没签合同也能认：工资转账记录、工牌、考勤、工友证言都能证明劳动关系。" if _NO_CONTRACT.search(words)
+                 else "。")
+        keep = "诊断证明、病历、住院记录"
+    else:
+        keep = "病历、诊断证明、病假条"
+    return (line + f"{keep}，还有老板让您走的聊天记录、录音都留好；要回去上班或者要赔偿金，在一年内申请劳动仲裁，"
+            "工会（12351）、法律援助（12348）可以帮您。"
+            f"（来源：{INJURED_DISMISSAL_SOURCE if injury else ILL_DISMISSAL_SOURCE}）"
+            + (f"\n{WAGE_ASK}。" if months and not wage and ask else ""))
+
+
+def _injured_dismissal_lines(text: str, words: str, wage: int | None, asked_wage: bool, redo: bool,
+                             months_told: int | None, minimum: tuple[str, int] | None) -> list[str]:
+    """The law on the injured worker's dismissal first (:func:`injured_dismissal_line`, on the time
+    and pay when told), then whatever else of the case is worked out (the double wage, the pay owed)."""
+    rest = _worked_out(text, words, wage, asked_wage, redo, months_told, minimum, notice=False)
+    lines = rest if any(INJURED_DISMISSAL_SAID in line or ILL_DISMISSAL_SAID in line for line in rest) else [
+        injured_dismissal_line(words, None, monthly_wage_in(words) or wage, ask=False), *rest]
+    if (disability := disability_subsidy_line(text, words)) and disability not in lines:
+        lines.append(disability)  # 鉴定九级 … 被辞退了: the grade's sums besides
+    if (medical := injury_medical_line(text, words)) and medical not in lines:
+        lines.append(medical)
+    return lines
+
+
+def injured_dismissal_told(text: str, words: str, asked_wage: bool = False, redo: bool = False) -> bool:
+    """The message tells the injured worker's dismissal (or asks a sum of it, or answers the wage or
+    the time asked for it): the line answers it; a follow-up on one point (那医药费呢) has its own."""
+    if not injured_dismissal(words):
+        return False
+    return bool(asked_wage or redo or injured_dismissal(text) or _HOW_MUCH.search(text)
+                or (dismissed(text) and _own(_HURT, words)))
+
+
+# the records an injured worker's dismissal would also find, which :func:`injured_dismissal_line` says
+# for their own case (the general severance rule came first, XV-5)
+_INJURED_DISMISSAL_BESIDE = frozenset({"dismissal_compensation", "unlawful_dismissal", "no_dismissal_when_injured",
+                                       "work_injury_recognition", "injury_benefits", "injury_leave_pay",
+                                       "stop_work_period", "notice_pay", "accident_cover_max",
+                                       "accident_cover_and_injury"})
+_ACCIDENT_COVER_ASKED = re.compile(r"上海|留沪|意外(?:伤害|险|保障)")
+
+
+# 那老板要是一直拖着我能要多少 还能要赔偿金不 / 我没被辞退啊 我是说工资一直拖着不给 / 老板一直拖着不给
+# 我除了一万八还能多要多少钱 (XW-1: a worker still at work, the arrears filed — got the dismissal's severance,
+# the 经济补偿不能说拖就拖 record, then the arbitration fees; never answered):
+# what a delay adds to the pay owed (《劳动合同法》第八十五条)
+_DRAGGING = re.compile(r"拖着|一直拖|老拖|拖了|拖欠|一直不给|就是不给|一直不发|还不给|还不发|不给钱|欠着不给|赖着")
+_EXTRA_ASKED = re.compile(r"还能(?:再)?(?:多)?要|能多要|多要|多拿|多赔|另外(?:再)?要|额外|赔偿金|赔偿|加付|"
+                          r"罚(?:他|老板|单位)?|利息|除了\S{0,6}还|能要多少|能赔多少")
+_NO_DISMISSAL_SAID = re.compile(r"(?:没|没有|不是|没被|并没)(?:被)?(?:辞退|开除|辞了|开了|炒了|解雇|裁)")
+ARREARS_DELAY_SAID = "拖欠工资还能多要的"
+ARREARS_DELAY_SOURCE = "《中华人民共和国劳动合同法》第三十条、第三十八条、第四十六条、第四十七条、第八十五条"
+
+
+def arrears_delay_asked(text: str, words: str) -> bool:
+    """The worker, not dismissed, asks what more the employer's delaying the pay brings them."""
+    text = normalize_text(text or "")
+    if _SEVERANCE_DRAGGED.search(text):
+        return False  # 经济补偿一直拖着不给: the severance's own record answers
+    if _NO_DISMISSAL_SAID.search(text) and _DRAGGING.search(text) and _EXTRA_ASKED.search(words):
+        return True  # 我没被辞退啊 我是说工资一直拖着不给, told to the severance's question (XW-1)
+    if not _EXTRA_ASKED.search(text) or not (_DRAGGING.search(text) or _NO_DISMISSAL_SAID.search(text)):
+        return False
+    if _NO_DISMISSAL_SAID.search(text) or _NO_DISMISSAL_SAID.search(words):
+        return True
+    told = _COMPENSATION_WORD.sub("", words)  # 还能要赔偿金不 is no dismissal told
+    return not dismissed(told) and not left_already(told) and bool(
+        still_employed(told) or _months_behind(told) or amount_unpaid(told))
+
+
+_SEVERANCE_DRAGGED = re.compile(r"经济补偿|补偿金|补偿款|N\+1|n\+1")
+_COMPENSATION_WORD = re.compile(r"赔偿金|赔偿|补偿金|补偿")
+# 老板三个月没发工资了 / 欠了我三个月工资 / 工资拖了两个月
+_MONTHS_BEHIND = re.compile(r"([一二两三四五六七八九十\d]{1,3})个月(?:的)?(?:工资|工钱)?(?:都|也|还|一直)?"
+                            r"(?:没发|没给|没结|不发|不给|没拿到)|(?:欠|拖|压)(?:了|着)?(?:我|俺)?(?:们)?"
+                            r"([一二两三四五六七八九十\d]{1,3})个月")
+
+
+def _months_behind(words: str) -> int:
+    if found := months_unpaid(words):
+        return found
+    counts = [m.group(1) or m.group(2) for m in _MONTHS_BEHIND.finditer(words)]
+    values = [int(c) if c.isdigit() else int(_count(c.replace("俩", "两")) or 0) for c in counts]
+    return max(values, default=0)
+
+
+def _owed_told(text: str, words: str, wage: int | None) -> int | None:
+    """The pay owed, as the worker told it: 除了一万八 in the question, else months unpaid × the wage,
+    else a sum said owed."""
+    for span in find_amounts(normalize_text(text)):
+        if isinstance(span.value, (int, float)) and span.value >= 100:
+            return int(span.value)
+    if (owed := _months_behind(words)) and wage:
+        return owed * wage
+    return amount_unpaid(words)
+
+
+def arrears_delay_line(text: str, words: str, wage: int | None) -> str | None:
+    """第八十五条 on the worker's own figure: the pay owed in full; ordered by the labour inspectorate
+    to pay within a time and still not paying, the employer pays 50 %–100 % of the sum on top; the
+    worker may also leave for it (第三十八条) and have the severance (第四十六条、第四十七条)."""
+    if not arrears_delay_asked(text, words):
+        return None
+    wage = wage or monthly_wage_in(words)
+    owed = _owed_told(text, words, wage)
+    months, years = months_worked(words), None
+    line = ("按您说的，您没被辞退、还在干，是工资一直拖着不给：拖欠的工资单位要足额补发；"
+            if _NO_DISMISSAL_SAID.search(normalize_text(text)) or still_employed(words)
+            else "工资一直拖着不给的，拖欠的工资单位要足额补发；")
+    line += ("能多要的是赔偿金：您打 12333 向劳动监察投诉，由劳动行政部门责令单位限期支付，"
+             "逾期还不支付的，责令单位按应付金额50%以上100%以下的标准另外加付赔偿金（《劳动合同法》第八十五条）")
+    if owed:
+        line += (f"——按您说的欠 {owed:,} 元，加付的赔偿金是 {owed // 2:,} 元到 {owed:,} 元，"
+                 f"加上欠的工资一共 {owed + owed // 2:,} 元到 {owed * 2:,} 元")
+    line += ("。这笔赔偿金要先经劳动监察责令、单位逾期不付才有，所以先投诉、把责令的文书留好。"
+             "另外，单位不及时足额支付劳动报酬的，您也可以通知单位解除劳动合同（第三十八条），这样单位还要给经济补偿"
+             "（第四十六条），按在这个单位干的年限，每满一年一个月工资")
+    nearly = _NEARLY_YEARS.search(words)
+    if nearly and (years := _YEARS.get(nearly.group(1))):
+        months = years * 12 - 1  # 两年多 快三年了: the part year past six months counts as a year
+    if months and wage:
+        n = severance_months(months)
+        said = f"快{years}年" if nearly and years else _period(months)
+        line += f"：按您说的干了{said}，是 {n:g} 个月工资，约 {int(n * wage):,} 元"
+    line += ("（第四十七条）。不想走的，接着干、只要工资也行，在职期间讨要欠薪不受一年仲裁时效限制。"
+             "工会（12351）、法律援助（12348）可以帮您。"
+             f"（来源：{ARREARS_DELAY_SOURCE}）")
+    return line
+
+
+# the records a delayed pay's question also finds, about a dismissal's severance (XW-1)
+_ARREARS_DELAY_BESIDE = frozenset({"dismissal_compensation", "severance_payment_time", "dispute_costs",
+                                   "unlawful_dismissal"})
+
+
+def arrears_delay_question(text: str) -> bool:
+    """The message itself asks what more a delayed pay brings (拖着 … 赔偿金 / 多要), telling no dismissal."""
+    said = normalize_text(text or "")
+    return bool(_DRAGGING.search(said) and _EXTRA_ASKED.search(said)) and not _SEVERANCE_DRAGGED.search(said) \
+        and not dismissed(_COMPENSATION_WORD.sub("", said)) and not left_already(said)

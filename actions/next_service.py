@@ -15,7 +15,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.service_catalog import SERVICE_NAMES
+from actions.service_catalog import SERVICE_FORMS, SERVICE_NAMES
 
 # the words of a worker who asks about the holiday (a wage complaint read as holiday_subsidy by
 # the model opened its form unasked — YW-13: 您是留下来过年… after 青岛黄岛 辛安, and again after the
@@ -73,6 +73,15 @@ def offer_next_service(dispatcher: CollectingDispatcher, tracker: Tracker,
     if not service or busy or any(e.get("event") == "slot" and e.get("name") == "next_service"
                                   for e in events):
         return []
-    if unasked(tracker, service):
+    if unasked(tracker, service) or _just_run(tracker, service):
         return [SlotSet("next_service", None)]
     return offer_service(dispatcher, service) + [SlotSet("next_service", None)]
+
+
+def _just_run(tracker: Tracker, service: str) -> bool:
+    """The remembered service is the one whose flow just ran (家里困难那个咋弄 started the relief check,
+    XW-8: then 您刚才还提到了“困难救助”): it is no other topic left to offer."""
+    form = SERVICE_FORMS.get(service)
+    last = next((e.get("name") for e in reversed(tracker.events[-60:])
+                 if e.get("event") == "active_loop" and e.get("name")), None)
+    return bool(form) and last == form

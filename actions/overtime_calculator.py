@@ -528,3 +528,71 @@ def base_reply(text: str, facts: Mapping[str, Any]) -> str | None:
 _NAMED_BASE = {"底薪": re.compile(r"(?:按|用|拿|以)\S{0,2}(?:底薪|基本|基础|保底)"),
                "实发": re.compile(r"(?:按|用|拿|以)\S{0,2}(?:实发|实际|到手|拿到|应发|全部)")}
 
+
+
+# --- an hour's overtime paid at a flat rate (XU-4) -------------------------------------------------
+
+def _hours_of(pay: OvertimePay, worked: WorkedText | None) -> Decimal:
+    """The overtime hours the sum's lines count: workday hours as said, days at 8 hours each, the
+    hours beyond 8 of rest days and holidays (``worked``: the days as read) — the hours a flat
+    rate an hour was paid on."""
+    hours = Decimal(0)
+    for line in pay.lines:
+        if line.kind == DayKind.WORKDAY:
+            hours += line.quantity
+        elif line.quantity:
+            hours += line.quantity * HOURS_PER_DAY
+        elif worked is not None:
+            hours += Decimal(str(worked.holiday_hours if line.kind == DayKind.STATUTORY else worked.rest_hours))
+    return hours
+
+
+def rate_paid_reply(pay: OvertimePay, rate: Decimal, worked: WorkedText | None = None) -> str:
+    """加班费一小时才给15块 beside the wage (XU-4: 15 taken as the worker's own hourly wage): the law's
+    rate an hour from the worker's own wage (monthly ÷ 21.75 ÷ 8 × 150 % / 200 % / 300 %) against
+    the rate paid, what each hour is short, and — the hours known — the shortfall of the sum."""
+    hourly = daily_wage(pay.monthly_wage) / HOURS_PER_DAY
+    kinds = [k for k in (DayKind.WORKDAY, DayKind.REST, DayKind.STATUTORY)
+             if any(line.kind == k for line in pay.lines)] or [DayKind.WORKDAY, DayKind.REST, DayKind.STATUTORY]
+    names = {DayKind.WORKDAY: "工作日延长时间", DayKind.REST: "休息日", DayKind.STATUTORY: "法定节假日"}
+    base = (f"小时工资 = 月工资 {yuan(pay.monthly_wage)} ÷ 21.75 ÷ 8 ≈ {money(hourly):,.2f} 元"
+            if pay.basis not in ("day", "hour") else f"小时工资 ≈ {money(hourly):,.2f} 元")
+    lines = [f"您说单位加班一小时给 {yuan(rate)} 元：这是单位给的加班费，不是您的工资。加班费要按您自己的工资算："
+             f"{base}，依法每小时加班费不少于："]
+    for kind in kinds:
+        lawful = money(hourly * RATES[kind])
+        short = f"，单位给 {yuan(rate)} 元，每小时少给 {lawful - rate:,.2f} 元" if lawful > rate else \
+            f"，单位给 {yuan(rate)} 元，不低于这个标准"
+        lines.append(f"{names[kind]}加班：{money(hourly):,.2f} × {RATES[kind] * 100:.0f}% ≈ {lawful:,.2f} 元{short}。")
+    hours = _hours_of(pay, worked)
+    if hours and pay.lines:
+        paid = money(rate * hours)
+        if paid < pay.total:
+            lines.append(f"按您说的加班时间共 {_plain(hours)} 小时：单位按一小时 {yuan(rate)} 元只给了 {yuan(rate)} × "
+                         f"{_plain(hours)} = {paid:,.2f} 元，依法应付不少于 {pay.total:,.2f} 元，还差 "
+                         f"{pay.total:,.2f} − {paid:,.2f} = {pay.total - paid:,.2f} 元。")
+        else:
+            lines.append(f"按您说的加班时间共 {_plain(hours)} 小时：单位按一小时 {yuan(rate)} 元给了 {paid:,.2f} 元，"
+                         f"不少于依法应付的 {pay.total:,.2f} 元。")
+    elif any(money(hourly * RATES[k]) > rate for k in kinds):
+        lines.append("告诉我加班了多少小时（比如：上个月加了60个小时），我帮您算一共少给了多少。")
+    return "\n".join(lines)
+
+
+def rate_paid_shortfall(pay: OvertimePay, rate: Decimal, worked: WorkedText | None = None) -> Decimal | None:
+    """The sum less what the flat rate an hour paid for its hours (None: no hours, or nothing short)."""
+    hours = _hours_of(pay, worked)
+    paid = money(rate * hours)
+    return pay.total - paid if hours and paid < pay.total else None
+
+
+RATE_WAGE_ASKED = "我帮您算每小时该给多少"  # the wage asked for the rate paid (the router redoes the sum on it)
+
+
+def rate_rule_without_wage(rate: Decimal) -> str:
+    """加班一小时15块 with no wage of the worker's own (XU-4: 15 read as the hourly wage): the rate paid is
+    no wage; the law's rates are of the worker's own wage, so it is asked."""
+    return (f"您说单位加班一小时给 {yuan(rate)} 元：这是单位给的加班费，不是您的工资，不能拿它当基数算。"
+            "依法加班费按您自己的工资算：小时工资 = 月工资 ÷ 21.75 ÷ 8，工作日延长时间每小时不少于小时工资的 150%，"
+            "休息日 200%，法定节假日 300%（《劳动法》第四十四条）。您一个月工资多少？告诉我（比如：一个月4000），"
+            f"{RATE_WAGE_ASKED}、一小时 {yuan(rate)} 元少给了多少。")

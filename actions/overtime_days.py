@@ -105,6 +105,8 @@ def added_days(before: str | None, said: str) -> str | None:
         return given  # 初四初五厂里后来给补休了 after 除夕到初六 (round 54, m2-3: summed as the days worked)
     if (parts := _parts_of_the_days_before(before, said)) is not None:
         return parts  # 不对 初三只上了半天 after 初一到初三 (XQ-3: replaced by 初三 alone)
+    if (swapped := days_taken_back(before, said)) is not None:
+        return swapped  # 不是初五 是初三 / 初五没上 (XW-2: 初五 kept, 初一 初二 dropped)
     if CORRECTION_CUES.search(said):
         return _daily_hours_corrected(before, said) or _correction_keeping_hours(before, said) \
             or _correction_of_one_kind(before, said) \
@@ -121,6 +123,60 @@ def added_days(before: str | None, said: str) -> str | None:
     joined = f"{before} {said}"
     # 还有两个周六 after 初一到初三 (L52-8): dates and counted rest days are not read from one text
     return joined if _adds_up(joined, old, new) else (_summed_days(before, said, old, new) or joined)
+
+
+# 不是初五 是初三 / 初五没上 / 初五没干: a day said before taken back (and another put in its place)
+_NOT_THAT_DAY = re.compile(r"不是([^，,。；;\s]{1,12}?)[，,\s]*(?:而)?是([^，,。；;？?]{1,16})")
+# (那除夕那天算不算三倍 / 初五上没上 ask; they take no day back)
+_DAY_NOT_WORKED = re.compile(r"([^，,。；;\s]{1,8}?)(?:那天|那一天)?(?<![上干去加])"
+                             r"(?:没上|没干|没去|没有上|没有干|没加班)(?![吗么没])")
+
+
+def _dates_of(before: str, words: str) -> list:
+    """The dates ``words`` name, in the festival year of the days said before (those written as
+    dates too: 2026年2月19日 before, 初三 now — the 初三 of 2026)."""
+    dates = read_worked_days(same_festival_year(before, words) or words).dates
+    years = {d.year for d in read_worked_days(before).dates}
+    if dates and len(years) == 1 and {d.year for d in dates} != years and _FESTIVAL_DAY.search(words):
+        dates = read_worked_days(f"{years.pop()}年春节 {words}").dates
+    return dates
+
+
+_FESTIVAL_DAY = re.compile(r"初[一二三四五六七八九十]|除夕|正月|大年|年三十")
+
+
+def days_taken_back(before: str, said: str) -> str | None:
+    """不对 不是初五 是初三上的班 after 初一初二 初五也上了 (XW-2: summed as 初三 + 初五, then 初一~初三 +
+    初五): the dates said before, less the ones taken back, with the ones put in their place —
+    written as dates; None when no date said before is taken back (the other rules decide)."""
+    old = read_worked_days(before)
+    words = normalize_text(said)
+    if not old.dates or any(getattr(old, k) for k in ("statutory_days", "rest_days", "extended_hours")):
+        return None
+    wrong, right = [], []
+    if found := _NOT_THAT_DAY.search(words):
+        wrong, right = _dates_of(before, found.group(1)), _dates_of(before, found.group(2))
+    for off in _DAY_NOT_WORKED.finditer(words):
+        wrong += _dates_of(before, off.group(1))
+    if not wrong or set(wrong) & set(old.dates) and not set(wrong) <= set(old.dates):
+        return None
+    if not set(wrong) & set(old.dates):
+        # 初五没上 once 初五 is out of the sum (XW-2: summed as 初五 alone, 400): the days stay as they are
+        return None if found else _dates_written(old.dates, before, old)
+    rest = _DAY_NOT_WORKED.sub(" ", re.sub(r"不是[^，,。；;\s]{1,12}?[，,\s]*(?:而)?是", " ", words))
+    right += [d for d in _dates_of(before, rest) if d not in right]
+    kept = sorted((set(old.dates) - set(wrong)) | set(right))
+    if not kept:
+        return None
+    return _dates_written(kept, before, old)
+
+
+def _dates_written(dates: list, before: str, old: WorkedText) -> str:
+    """The dates worked, written so :func:`read_worked_days` reads them back, with the time off and
+    the pay said before."""
+    comp = f" 后来补休了{old.comp_days}天" if old.comp_days else ""
+    paid = " ".join(m.group(0) for m in PAID_SAID.finditer(before))  # (the pay said before stays said)
+    return "、".join(f"{d.year}年{d.month}月{d.day}日" for d in dates) + "上班" + comp + (f" {paid}" if paid else "")
 
 
 # 算不算三倍 / 给几倍 / 算法定假日吗: a question about a day already counted, no day told
@@ -302,6 +358,61 @@ PAID_SAID = re.compile(r"(?:加班费|加班工资|加班钱)?[^\s，,。；;0-9
                         r"\s*(?:块钱?|元)?(?!\s*(?:一天|每天|天|个?小时|个?钟))" + NOT_OTHER_AFTER)
 
 
+# 加班费一小时才给15块 / 加班一个钟头就15块 / 加班费按15块一小时算 / 一小时加班费15 (XU-4: the 15 taken as
+# the worker's own hourly wage, the shortfall never worked out): what the employer pays an hour of
+# overtime — a rate paid, weighed against the law's 150 % / 200 % / 300 % of the worker's own wage
+_AN_HOUR = r"(?:一小时|每小时|每个小时|一个小时|一个?钟头|每个?钟头|一个钟|按小时)"
+_RATE_VERBS = r"(?:都|也|就|才|只|只有|才有|也就|是|给|给了|发|发了|算|按|有|能拿|拿)*"
+_RATE_FIGURE = r"(\d{1,3}(?:\.\d{1,2})?|[一二两三四五六七八九十]{1,3})(?![\d.一二两三四五六七八九十百千万])"
+_NOT_A_MONTH_OR_DAY = r"(?!(?:块钱?|元)?(?:钱)?(?:一个?月|每个?月|一天|每天|个?小时|个?钟))"
+_OVERTIME_RATE = re.compile(
+    # 加班费一小时才给15块 / 加班一小时15 / 加班的话一个钟头就给十五块钱
+    r"加班(?:费|工资|的钱|钱|的话)?[^，,。；;？?！!\d]{0,4}?" + _AN_HOUR + r"(?:的)?(?:加班费)?\s*"
+    + _RATE_VERBS + r"\s*" + _RATE_FIGURE + _NOT_A_MONTH_OR_DAY + "|"
+    # 一小时加班费才15 / 每小时的加班费是15块
+    + _AN_HOUR + r"的?加班(?:费|工资|钱)\s*" + _RATE_VERBS + r"\s*" + _RATE_FIGURE + _NOT_A_MONTH_OR_DAY + "|"
+    # 加班费15块一小时 / 加班按15块一个钟头算 / 加班给15元每小时
+    r"加班(?:费|工资|的钱|钱)?[^，,。；;？?！!\d]{0,3}?" + _RATE_VERBS + r"\s*" + _RATE_FIGURE
+    + r"\s*(?:块钱?|元)\s*(?:钱)?\s*(?:一小时|每小时|一个小时|一个?钟头|一个钟|/小时|/h)")
+
+
+def overtime_rate_spans(text: str) -> list[tuple[int, int, Decimal]]:
+    """(start, end, yuan) of each hour's overtime pay the employer pays, as the text says it
+    (加班费一小时才给15块 → 15); the span is the figure's own (for the facts reader to pass over)."""
+    found = []
+    for m in _OVERTIME_RATE.finditer(text or ""):
+        group = next(g for g in (1, 2, 3) if m.group(g))
+        value = _number(m.group(group))
+        if value is not None and 0 < value <= 300:
+            found.append((m.start(group), m.end(group), value))
+    return found
+
+
+def overtime_rate_paid(text: str) -> Decimal | None:
+    """加班费一小时才给15块 → 15: what the employer pays for an hour of overtime, the last said
+    (None when the text says no such rate)."""
+    found = overtime_rate_spans(normalize_text(str(text or "")))
+    return found[-1][2] if found else None
+
+
+_OWN_HOURLY = re.compile(r"(?:时薪|小时工资|一小时|每小时|一个小时|一个?钟头)[^，,。；;？?！!\d\s]{0,2}?\d|"
+                         r"\d\s*(?:块钱?|元)\s*(?:一小时|每小时|一个小时|一个?钟头)")
+
+
+def own_hourly_pay_said(text: str) -> bool:
+    """An hour's pay said apart from the overtime rate paid (时薪15 加班一小时也是15): the worker's own."""
+    words = normalize_text(str(text or ""))
+    for start, end, _ in reversed(overtime_rate_spans(words)):
+        words = words[:start] + " " + words[end:]
+    return bool(_OWN_HOURLY.search(words))
+
+
+def is_overtime_rate(text: str, start: int, end: int) -> bool:
+    """The sum at ``start:end`` of ``text`` is an hour's overtime pay paid (加班费一小时才给15块), not
+    the worker's own hourly wage (XU-4) — for the facts reader: never the wage."""
+    return any(s < end and start < e for s, e, _ in overtime_rate_spans(text))
+
+
 def _correction_of_one_kind(before: str, said: str) -> str | None:
     """说错了 是25个钟头 after 平时加了20个钟头 … 两个礼拜六也上了 (XA-2: summed as 25 hours alone,
     937.50, the Saturdays dropped): a correction of one kind of days keeps the other kinds said
@@ -338,8 +449,29 @@ def same_festival_year(before: str | None, said: str, today: date | None = None)
     if not earlier or _year_named(words, today) or not _spring_festival(words, today) \
             or not _spring_festival(earlier, today) or days_given_off(before, said):
         return None  # (初四初五初六三天都补: the days given off of the days before, YM-02)
+    if _done(words) and not _talk_fixes_the_festival(earlier, today):
+        return None  # 俺除夕初一初二都上班了 after 除夕算不算法定假日 (XS-15): the festival gone by
     year = _festival_year(earlier, today)
     return f"{year}年春节 {said}" if _festival_year(words, today) != year else None
+
+
+# 过年厂里让上班 (XA-3) / 我一个月五千二 过年初一到初三都在厂里上班 (L52-8): the worker's own festival, which
+# the talk keeps, unlike a question of the rule alone (过年初一加班给几倍 / 除夕算不算法定假日 / 我想问下春节加班
+# 咋算, XS-15)
+_OWN_FESTIVAL = re.compile(r"(?:我|俺|咱)(?!想?(?:问|打听|咨询|了解|请教))|厂里|厂子|厂家|单位|公司|老板|领导|工地|"
+                           r"车间|主管|班长|组长|店里")
+
+
+def _done(words: str) -> bool:
+    """The words say the festival's days were worked already (上了 / 干了 / 已经 / 没给), none to come."""
+    return bool(_PAST.search(words)) and not _AHEAD.search(words) and not _NOT_YET.search(words)
+
+
+def _talk_fixes_the_festival(earlier: str, today: date) -> bool:
+    """The earlier words are of one festival — named by its year, said as done or ahead, or the worker's
+    own (XA-3, L52-8) — not a question of the rule alone (XS-15)."""
+    return bool(_year_named(earlier, today) or _PAST.search(earlier) or _AHEAD.search(earlier)
+                or _NOT_YET.search(earlier) or _OWN_FESTIVAL.search(earlier))
 
 
 def festival_year_of_the_talk(days: str | None, said_before: list[str], today: date | None = None) -> str | None:
@@ -1098,13 +1230,24 @@ def read_worked_days(text: str, today: date | None = None) -> WorkedText:
     only the hours beyond 8 of each such day are extra, at that day's own rate. A day worked in
     part (除夕上了半天班 / 周六上午 / 4个小时, XQ-3) is that part of the day."""
     today = today or date.today()
-    text = _voice_slips(_digit_dates(normalize_text(str(text or ""))))
+    text = _count_corrected(_voice_slips(_digit_dates(normalize_text(str(text or "")))))
     parts = _parts_said(text)
     text = _without_part_hours(text, parts)
     found = _whole_days_read(text, today)
     _apply_parts(found, parts)
     _days_and_a_half(found, text)
     return found
+
+
+# 周六加了四天班 哦不对是三天 (XY-14: summed as four): a count corrected at once, in the same message
+_COUNT_THEN_CORRECTED = re.compile(r"([一二两三四五六七八九十\d]{1,3})(天|个)([^，,。；;\s]{0,3})[，,\s]*"
+                                   r"(?:哦|噢|啊|呃)?(?:不对|说错了|错了)[，,\s]*(?:是|应该是)?([一二两三四五六七八九十\d]{1,3})(?:天|个)?"
+                                   r"(?=[，,。；;\s]|$)")
+
+
+def _count_corrected(text: str) -> str:
+    """The count said first replaced by the one the worker corrected it to, the correction dropped."""
+    return _COUNT_THEN_CORRECTED.sub(lambda m: f"{m.group(4)}{m.group(2)}{m.group(3)}", text)
 
 
 # 周末干了一天半 / 节假日加了两天半: a count of days and half a day more

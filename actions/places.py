@@ -14,9 +14,11 @@ from rasa_sdk import Tracker
 from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client, recent_replies
+from actions.fact_tables import places_named
 from actions.facts import fact_text, form_topic, is_question, minimum_wage_by_place, minimum_wage_place_asked
 from actions.slot_checks import Slots, value_before_this_message
 from actions.subsidies import measures_for, measures_text
+from bot.normalize.text import normalize_text
 
 # (那)广东呢 / 那北京那边有没有 / 要是在深圳的话呢: a place, and only a question about it
 _OTHER_PLACE_ASKED = re.compile(
@@ -181,3 +183,28 @@ async def places_asked_lines(tracker: Tracker) -> list[str]:
     if text.startswith("/") or not minimum_wage_place_asked(tracker, text):
         return []
     return [fact_text(f) for f in await minimum_wage_by_place(text, [], asked=True)]
+
+
+# 老乡在福建福鼎皮革厂 一个月才一千八 合法吗 (XU-5: 青岛's minimum wage, the worker's own city, for a fellow
+# villager's pay in 福鼎 — no 我 before 老乡, and the province and the workplace around the city): the
+# person whose pay it is, and the words of where they are
+_WHOSE = (r"(?:(?:我|俺)(?:家|的)?(?:亲|表|堂)?(?:哥哥?|弟弟?|姐姐?|妹妹?)|(?:表|堂)(?:哥|弟|姐|妹)|"
+          r"(?:(?:我|俺)(?:家|的)?)?(?:老乡|朋友|亲戚|同事|工友|家里人|老公|媳妇|老婆|对象|爱人|丈夫|妻子|男人|"
+          r"儿子|闺女|女儿|同学|邻居|小舅子|姐夫|妹夫|嫂子|侄子|侄女|外甥|发小|一个村的|村里人))")
+_THEY_ARE_IN = re.compile(_WHOSE + r"(?:现在|也|都|还|一直)?(?:在|去了|跑到|到了?)\s*([^，,。；;？?！!\s]{2,16})")
+
+
+def someone_elses_pay_place(text: str) -> tuple[str, str] | None:
+    """(who, the city or province named) when the message speaks of another person's place — a
+    relative's, a fellow villager's (老乡在福建福鼎皮革厂 → ("老乡", "福鼎")) — and asks nothing of the
+    worker's own after it (我老乡在福鼎 我在这边…); None otherwise."""
+    words = normalize_text(str(text or ""))
+    found = _THEY_ARE_IN.search(words)
+    if not found or _OWN_QUESTION.search(words[found.end():]):
+        return None
+    named = places_named(found.group(1))
+    if not named:
+        return None
+    who = re.sub(r"^(?:我|俺)(?:家|的)?", "", found.group(0)[:found.start(1) - found.start()])
+    who = re.sub(r"(?:现在|也|都|还|一直)?(?:在|去了|跑到|到了?)\s*$", "", who)
+    return who, named[-1]

@@ -65,7 +65,11 @@ def hardship_for_rules(tracker: Tracker) -> str:
 _OWN_TIER = re.compile(r"(?:我|俺|咱|我家|俺家|我们家|他(?!们)|她(?!们))(?:也|就|都|还|本来)?"
                        r"(?:是|算|属于|被认定为?|评上了?|评的是?)|"
                        r"建了档|建过\S{0,5}?档|在档的|有档|(?:^|\s)(?:是|算)(?:特困|困难)|"
-                       r"(?:^|[\s，,。；;])(?:是|算)\S{0,6}?(?:建档|在档|建过档)的(?:特困|困难)")
+                       r"(?:^|[\s，,。；;])(?:是|算)\S{0,6}?(?:建档|在档|建过档)的(?:特困|困难)|"
+                       # 我镇江特困职工 马上要住院 … 能减免啥 (XW-10: the tier said without 是 was read as asked,
+                       # dropped, and the worker judged 按还没有建档 once the phone was declined)
+                       r"(?:^|[\s，,。；;])(?:我|俺)(?!想|问|听|要|看|不|没|替|帮|给)[^\s，,。；;？?]{0,5}?"
+                       r"(?:特困|困难)(?:职工|户)")
 _IF = re.compile(r"要是|如果|假如|万一|假设|若是|的话")
 # 我没说我是特困啊 / 谁说我是特困了 / 我可没说是特困 (XI-6 T7: left at 特困): the tier taken back
 _TIER_DENIED = re.compile(r"(?:没|没有|不是|并没|可没)(?:说|讲)(?:过)?(?:我|俺)?(?:是|算)?(?:特困|困难)|"
@@ -79,6 +83,13 @@ _TIER_NOT_MINE = re.compile(r"(?:不是|不算|算不上|算不得|称不上|并
                             r"低保户|低保)")
 
 
+# 没收到 我没建过档 不知道啥是建档 (XW-8: filed 困难建档：不清楚): asking what 建档 is tells no status —
+# the 我没建过档 beside it does
+_WHAT_IS_IT = re.compile(r"(?:不知道|不晓得|不懂|不明白|不清楚|搞不清)?(?:啥|什么|啥子|哪样)(?:是|叫)"
+                         r"(?:建档立卡|建档|在档)|"
+                         r"(?:建档立卡|建档)(?:是|指)(?:啥|什么|啥子|啥意思|什么意思)")
+
+
 def _tiers_denied(text: str) -> tuple[bool, str]:
     """(a tier was denied, the words left once the denials are taken out)."""
     rest = _TIER_NOT_MINE.sub("，", text)
@@ -90,7 +101,7 @@ def worker_status_said(text: str) -> str | None:
     None for a tier only asked about (特困的住院都减免啥费用, 要是我是特困的…) and UNKNOWN for a
     tier taken back (我没说我是特困啊 我就问问 到底是啥我不知道). The slot mappings should read the
     status with this (XI-6); this action also undoes a status set by a mere question."""
-    text = normalize_text(text or "")
+    text = _WHAT_IS_IT.sub("，", normalize_text(text or ""))
     if _TIER_DENIED.search(text):
         return UNKNOWN
     denied, rest = _tiers_denied(text)

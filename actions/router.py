@@ -83,6 +83,7 @@ from actions.legal import (
 )
 from actions.next_service import holiday_subsidy_asked, offer_service
 from actions.overtime_calculator import (
+    RATE_WAGE_ASKED,
     TOTAL_LABEL,
     case_overtime,
     explain_divisor,
@@ -90,7 +91,13 @@ from actions.overtime_calculator import (
     total_reply,
     worked_pay,
 )
-from actions.overtime_days import added_days, days_said_again, names_a_kind_of_day, read_worked_days
+from actions.overtime_days import (
+    added_days,
+    days_said_again,
+    days_taken_back,
+    names_a_kind_of_day,
+    read_worked_days,
+)
 from actions.relief import asks_help_not_medical, family_cover_line, help_not_medical
 from actions.service_catalog import (
     INJURY,
@@ -142,6 +149,8 @@ from actions.wages import (
     paid_so_far,
     pay_less_overtime,
 )
+from actions.who_we_are import say_who_we_are
+from bot.normalize.numbers import find_amounts
 
 FILING_FORMS = {"wage_arrears_form"}
 # What relief depends on, without a question: the relief form asks its first question (the
@@ -276,7 +285,9 @@ def wage_after_overtime_sum(tracker: Tracker, intent: str | None) -> bool:
     # (不对 是五千二百二 合同上写的, read as legal aid — OO-03: a legal-aid offer, no sum)
     return intent in _WAGE_SAID_AS and not tracker.active_loop_name and not _OWED.search(text) \
         and slots_set_this_turn(tracker).get("monthly_wage") is not None \
-        and said_this_turn(tracker, TOTAL_LABEL, earlier_turns=2)
+        and (said_this_turn(tracker, TOTAL_LABEL, earlier_turns=2)
+             # 三千五 to 您一个月工资多少 after the overtime rate paid (XU-4, s-3: the menu)
+             or said_this_turn(tracker, RATE_WAGE_ASKED, earlier_turns=1))
 
 
 _ASKS_PROGRESS = re.compile(r"到哪|哪一步|进度|怎么样了|咋样了|啥情况|什么情况|有结果|处理了|办了没|办好|"
@@ -298,6 +309,9 @@ def days_after_figure(tracker: Tracker) -> str | None:
             or services_meant(text) not in ([], ["overtime_pay"]):
         return None
     before = tracker.get_slot("overtime_days") or ""
+    prior = value_before_this_message(tracker, "overtime_days")
+    if isinstance(prior, str) and (taken := days_taken_back(prior, text)):
+        return taken  # 不是初五 是初三 (XW-2): the days before, less the one taken back
     told = read_worked_days(text)
     if not told:
         # 不对 是给调休了一天 另外三天没给 / 老板说年底再给俺调休两天 (K8, K13): time off alone, told of
@@ -348,6 +362,21 @@ def pay_question(tracker: Tracker) -> bool:
     said = slots_set_this_turn(tracker)
     return (said.get("monthly_wage") is not None and said.get("amount") is None
             and not said.get("employer") and not _OWED.search(text) and is_question(text))
+
+
+# 还有 / 另外 / 对了: the message goes on to another topic
+_ANOTHER_TOPIC = re.compile(r"还有|另外|还想问|再问|顺便|对了")
+_IS_IT_LAWFUL = re.compile(r"合法|正常|违法|犯法|低不低|够不够|算低|太低|最低")
+
+
+def pay_asked_first(text: str) -> bool:
+    """我是送外卖的 在青岛 一个月跑下来才一千九 这合法吗 还有我想让孩子在黄岛上学 (L-8: the school form
+    alone, the pay question dropped): a monthly pay asked about before the message turns to
+    another topic, with nothing owed — the minimum wage comes first, the other topic after it."""
+    turn = _ANOTHER_TOPIC.search(text or "")
+    head = text[:turn.start()] if turn else ""
+    return bool(head and re.search(r"一个月|每月|每个月|月薪|一月", head) and find_amounts(head)
+                and _IS_IT_LAWFUL.search(head) and not _OWED.search(head))
 
 
 def undo_this_turn(tracker: Tracker, slot: str) -> list[dict]:
@@ -463,9 +492,9 @@ def _asks_a_service_not_the_station(intent: str | None, text: str) -> bool:
 # the union asked to act on the worker's own matter: 能帮我盯着点不 / 你们能帮我找人吗 / 帮我要
 _ASKS_OUR_HELP = re.compile(r"(?:你们|工会|能不能|能|可以)\S{0,6}?(?:帮我|帮俺|帮忙|帮着|替我|给我)\S{0,4}?"
                             r"(?:盯|管|问|找|要|讨|联系|出面|处理|登记|办|弄|协调)|帮我(?:登记|要回|讨回|找人|盯着)")
-# 怎么申请 / 怎么赔 / 去哪报名: the worker asks how to get it, not only how much
+# 怎么申请 / 怎么赔 / 去哪报名 / 在哪里办 (L-3): the worker asks how to get it, not only how much
 _ASKS_HOW = re.compile(r"怎么(?:申请|赔|理赔|办|报名|参加|加入|领|弄)|如何(?:申请|理赔|办理|参加)|"
-                       r"去哪(?:里|儿)?(?:申请|报名|办)")
+                       r"(?:去|在|到)哪(?:里|儿)?(?:申请|报名|办|领|参加)|找谁(?:申请|办|报)")
 
 
 def legal_not_wages(intent: str | None, text: str, words: str = "") -> str | None:
@@ -969,6 +998,8 @@ class ActionStartService(SafeAction):
                 and (line := await minimum_wage_answer(tracker)):
             dispatcher.utter_message(text=line)  # 最底工资你还没说呢 (XI-15: the arrears form)
             return callback or []
+        if await say_who_we_are(dispatcher, tracker):
+            return callback or []  # 你们是哪个工会的 (XV-3: a station card, or 没太明白)
         if intent == "ticket_status" and asks_lookup_by_phone(text) and not tracker.active_loop_name:
             # 能用手机号查我所有的单子不 (XH-12: 请告诉我工单号 again): no, and who can
             dispatcher.utter_message(text=BY_PHONE_TEXT, buttons=[{"title": "转人工", "payload": "/request_human"},
@@ -1078,6 +1109,10 @@ class ActionStartService(SafeAction):
         if service == "wage_arrears" and pay_question(tracker):
             # 我在青岛 一个月就给1800 合法吗: a question about the pay, nothing owed
             service = "minimum_wage"
+            events += undo_this_turn(tracker, "duration")  # 一个月 was the pay's period
+        if service not in (None, "minimum_wage") and "minimum_wage" not in named and pay_asked_first(text):
+            service = "minimum_wage"  # (its own wage first, the other topic offered after it)
+            named = ["minimum_wage", *named]
             events += undo_this_turn(tracker, "duration")  # 一个月 was the pay's period
         if service is None and named and not text.startswith("/"):
             service = named[0]  # 社保的事 开个工单 (inform, CODE-15: asked for a ticket number)

@@ -261,3 +261,21 @@ def where_to_apply(service: str, where: str, policy: dict | None = None) -> str:
         return (f"法律援助可以找：① {where}，工会提供免费法律咨询、代写文书、调解和仲裁代理；"
                 "② 当地的法律援助中心（市、区司法局设立），打 12348 能问到离您最近的一处。")
     return f"可以到{where}申请，也可以打职工服务热线 12351 问怎么办。"
+
+
+# 你们是哪个工会的 / 你们是谁 / 这是哪个单位的 / 这个热线是谁开的 (XV-3: nlu_fallback or the station search):
+# who runs the hotline — never 这补贴是哪个单位发的 (a question about something else) nor 我该找哪个工会
+_WHO_SUBJECT = (r"(?:你们|您们|你|您|这里|这儿|这边|"
+                r"这个?(?:热线|号码?|电话|平台|助手|机器人|小程序|公众号|网站|客服|服务)?)(?:到底|究竟|是)?")
+_WHO_WE_ARE = re.compile(
+    _WHO_SUBJECT + r"(?:是|属于|归|算)(?:哪个|哪家|哪一个|哪一家|什么|啥|哪里的?|哪儿的?|哪的?)"
+    r"(?:地方的?)?(?:工会|单位|部门|机构|组织|平台|热线)|"
+    r"(?:你们|您们)(?:到底|究竟)?是(?:谁|什么人|啥人|干啥的|干什么的|做什么的|哪的|哪儿的|哪里的)|"
+    r"(?:你们|这个?(?:热线|号码?|电话|平台|助手|机器人|小程序|公众号|网站|客服)|热线|平台)(?:是)?"
+    r"(?:谁|哪个单位|哪个工会|哪家单位|哪个部门)(?:办|开|运营|主办|管理|负责|搞)的|"
+    r"(?:你们|你|您|这)(?:是不是|是)(?:工会|官方|政府)(?:的|办的)?(?:人)?(?:吗|么|嘛|啊|不|[?？]|$)")
+
+
+def asks_who_we_are(text: str) -> bool:
+    """The message asks who runs the hotline (which union, which organisation)."""
+    return bool(_WHO_WE_ARE.search(re.sub(r"\s+", "", text or "")))

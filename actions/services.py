@@ -13,7 +13,7 @@ from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.apply_where import POLICY_SERVICE_OF, place_station, station_where, where_to_apply_reply
-from actions.backend_client import BackendError, RateLimited
+from actions.backend_client import BackendError, BackendUnavailable, RateLimited
 from actions.common import SafeAction, bot_said, client, location, policies_for, said_this_turn
 from actions.crisis import is_crisis, safe_again, safe_again_check_in, safety_reply, wants_to_talk
 from actions.facts import (
@@ -23,6 +23,7 @@ from actions.facts import (
     case_words,
     fact_text,
     is_question,
+    place_name,
     recent_words,
 )
 from actions.handoff import asks_for_a_person, request_handoff
@@ -30,6 +31,7 @@ from actions.hotline_form import just_asking
 from actions.legal import (
     WAGE_AGAIN,
     WAGE_ASK,
+    injured_dismissal,
     legal_case,
     own_case_reply,
     reading_reply,
@@ -50,6 +52,7 @@ from actions.station_followup import (
     PSYCH_HOTLINES_LINE,
     asked_service_of_station,
     asks_face_to_face,
+    filed_station,
     filed_type,
     named_station,
     service_place_text,
@@ -59,6 +62,7 @@ from actions.station_text import (
     asked_time_line,
     bare_address,
     hours_text,
+    is_own_station,
     station_text,
     wider_station_note,
 )
@@ -104,12 +108,64 @@ class ActionFindStation(SafeAction):
         if not found.get("station"):
             dispatcher.utter_message(response="utter_unknown_place")
             return []
+        text = tracker.latest_message.get("text") or ""
+        if (ticket := await ticket_station_card(tracker, found["station"])) is not None:
+            dispatcher.utter_message(text=asked_time_line(ticket[1], text) + ticket[0])
+            return []
         if said_this_turn(tracker, found["station"].get("name") or "\0"):
             return []  # the fact answer named this station already, with its source
-        dispatcher.utter_message(text=asked_time_line(found["station"], tracker.latest_message.get("text") or "")
-                                 + wider_station_note(found.get("path"), found["station"])
-                                 + "离您最近的工会网格工作站是：\n" + station_text(found["station"]))
+        lead = "离您最近的工会网格工作站是：\n" if is_own_station(found["station"]) else "当地总工会的服务中心：\n"
+        below = await stations_below(found.get("path"), found["station"])
+        dispatcher.utter_message(text=asked_time_line(found["station"], text)
+                                 + below + wider_station_note(found.get("path"), found["station"])
+                                 + lead + station_text(found["station"]))
         return []
+
+
+async def stations_below(path: dict | None, station: dict) -> str:
+    """长江路那边有没有站 (XV-6: only the district centre, as if the street had none): the grid
+    stations on record inside the place named, when its own station is a wider one — the
+    backend's own list, so the answer and the ticket's routing (the wider one) agree."""
+    path = path if isinstance(path, dict) else {}
+    levels = ("community", "street", "district", "city", "province")
+    named = next((level for level in levels if path.get(level)), None)
+    if named is None or station.get("level") not in levels or not is_own_station(station) \
+            or levels.index(station["level"]) <= levels.index(named):
+        return ""
+    try:
+        listed = (await client().request("GET", "/stations", params={
+            k: val for k, val in (("city", path.get("city")), ("district", path[named])) if val})).get("stations") or []
+    except (BackendError, BackendUnavailable):
+        return ""
+    inside = [st for st in listed if st.get("level") in levels and st.get("id") != station.get("id")
+              and levels.index(st["level"]) < levels.index(named)]
+    if not inside:
+        return ""
+    cards = "\n\n".join(station_text(st) for st in inside[:3])
+    return (f"{path[named]}里收录的工会网格工作站（服务它所在的社区）：\n{cards}\n\n"
+            f"{path[named]}其他地方的事，由上一级的站办理（登记的工单也转给它）：\n")
+
+
+# 最近的站在哪 / 那个站几点开门 / 那个站在哪 after a ticket was filed (XV-1: the street's 总站 was shown,
+# the ticket had gone to 沂河路社区's station): the station that has the worker's case
+_THAT_STATION = re.compile(r"(?:那|这)(?:个)?(?:工作)?站|(?:那|这)边|最近的|附近的|离我近|就近|我该去|去哪个站")
+
+
+async def ticket_station_card(tracker: Tracker, station: dict) -> tuple[str, dict] | None:
+    """(the card of the station a ticket of this conversation was filed to, its record) when the
+    station asked for is theirs — no other place named now, and the place's own station is not
+    the one the filing named. None otherwise."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    filed = filed_station(tracker)
+    places = [e for e in (tracker.latest_message or {}).get("entities") or []
+              if e.get("entity") in ("city", "district")]
+    if not filed or filed[1] == station.get("name") or not _THAT_STATION.search(text) or places:
+        return None
+    record = await _station_record(tracker, filed[1])
+    if record is None:
+        return None
+    return (f"您的工单 {filed[0]} 转给了{filed[1]}，您的事找这个站就行：\n{station_text(record)}\n"
+            f"（{station.get('name')}也在您那一片，电话 {station.get('phone')}。）"), record
 
 
 class ActionTicketStatus(SafeAction):
@@ -242,7 +298,8 @@ class ActionLegalAid(PolicyAnswer):
         # (沒合同算不算工傷 inside the ticket offer, XL-13: the double-wage record before the answer)
         found = without_feared_dismissal(found, tracker.latest_message.get("text") or "")
         if not answered and not found and (text := tracker.latest_message.get("text") or "") \
-                and INJURY.search(text) and not text.startswith("/"):
+                and INJURY.search(text) and not text.startswith("/") \
+                and not injured_dismissal(normalize_text(text)):  # (XV-5: 第四十二条 first, not the records)
             found = await injury_facts(tracker, text)
         for fact in found:
             dispatcher.utter_message(text=fact_text(fact, tracker.latest_message.get("text") or ""))
@@ -349,7 +406,9 @@ class ActionMutualInsurance(PolicyAnswer):
             dispatcher.utter_message(text=reply)
         place = "".join(str(part) for part in location(tracker) if part)
         if not details.get("max_payout") and (most := mutual_max_elsewhere(text, place)) \
-                and not said_this_turn(tracker, most[-60:-20], earlier_turns=2):
+                and not said_this_turn(tracker, most[-60:-20], earlier_turns=2) \
+                and not any(most.split("参考：", 1)[-1][:30] in (m.get("text") or "") for m in dispatcher.messages):
+            # (互助保障大病能报多少 怎么申请 — L-5: the router's figure said the same record just before)
             dispatcher.utter_message(text=most)  # 黄岛辛安 … 互助保障最高赔多少 (p2-18: no figure at all)
         sanitation = is_sanitation_worker(tracker, text)
         if sanitation and "环卫" in policy["summary"]:
@@ -751,6 +810,51 @@ def another_service_asked(tracker) -> bool:
         and bool(cue.search(message.get("text") or ""))
 
 
+# 大病 / 那重病呢 / 得了癌症咋办 said alone right after the mutual cover's answer (XT-4: affirm 0.61, the
+# menu): the serious-illness cover of the records, read as the follow-up it is
+_ILLNESS_WORD = re.compile(r"(?:那|那个|那要是|要是|如果|万一)?(?:得了?|生了?|患了?)?"
+                           r"(?P<word>大病|重病|重大疾病|癌症|癌)"
+                           r"(?:的话|呢|的|保障|险|咋办|怎么办|咋整|怎么弄|赔不赔|能赔吗|管不管|管吗|保不保|有吗|有没有)?"
+                           r"[啊呀呢吗嘛哇么？?。.！!~\s]*")
+
+
+def illness_word_asked(tracker) -> str | None:
+    """The illness a bare follow-up names (大病 / 那重病呢) right after the mutual cover (None: not that)."""
+    text = normalize_text((tracker.latest_message or {}).get("text") or "").strip()
+    if tracker.active_loop_name or text.startswith("/") or not (found := _ILLNESS_WORD.fullmatch(text)):
+        return None
+    return found.group("word") if service_just_answered(tracker) == "mutual_insurance" else None
+
+
+async def illness_cover_reply(tracker) -> str | None:
+    """大病 right after the mutual cover's answer (XT-4): the records' serious-illness cover for the
+    worker's place; with none of the place's own, the one on record said as that place's (its
+    source and date) — never a figure made up. None: not that question, or nothing on record."""
+    if not (word := illness_word_asked(tracker)):
+        return None
+    question = f"得了{word}怎么办 有什么保障"
+    city, district = location(tracker)
+
+    def kept(answer: dict) -> list[dict]:
+        return [f for f in answer.get("facts") or [] if f.get("kind") != "station" and not f.get("employers")]
+
+    try:
+        own = kept(await client().facts(question, city=city, district=district)) if city or district else []
+        if own:
+            return "\n\n".join(fact_text(f) for f in own)
+        theirs = [f for f in kept(await client().facts(question)) if f.get("place")]
+    except (BackendError, BackendUnavailable):
+        return None
+    if not theirs:
+        return None
+    where = "、".join(dict.fromkeys(place_name(f["place"]) for f in theirs))
+    here = "".join(str(part) for part in (city, district) if part)
+    lead = (f"{here}的大病互助保障方案我这里没有收录，保多少、赔多少没法给您准数。" if here else "") + \
+        (f"我这里收录的大病保障是{where}的，先给您作参考"
+         "（各地不一样，以当地工会公布的为准，可以打职工服务热线 12351 问）：")
+    return lead + "\n" + "\n\n".join(fact_text(f) for f in theirs)
+
+
 async def answer_in_service_topic(dispatcher: CollectingDispatcher, tracker) -> bool:
     """A follow-up question right after a service's answer: where to apply for it (那我去哪申请,
     YV-04), whether it is there in the place named (我在青岛能参加不, YV-16), else answered from
@@ -758,6 +862,9 @@ async def answer_in_service_topic(dispatcher: CollectingDispatcher, tracker) -> 
     was said."""
     if how_long := how_long_reply(tracker):
         dispatcher.utter_message(text=how_long)  # 多久 right after the training answer (XJ-5)
+        return True
+    if illness := await illness_cover_reply(tracker):
+        dispatcher.utter_message(text=illness)  # 大病 right after the mutual cover (XT-4: the menu)
         return True
     if not tracker.active_loop_name and (where := await where_to_apply_reply(tracker)):
         for line in await who_is_covered_too(tracker):

@@ -273,7 +273,7 @@ def answer_extractor(slot: str):
         latest = tracker.latest_message or {}
         text = latest.get("text") or ""
         if (latest.get("intent") or {}).get("name") in NOT_AN_ANSWER or text.startswith("/") \
-                or v.is_correction(text):
+                or (v.is_correction(text) and not v.says_it_again(text)):
             return {}
         if slot in FREE_TEXT and set(tracker.slots_to_validate()) & set(CASE_FACTS):
             return {}  # the message told other facts (read already): it is no name or problem

@@ -23,6 +23,7 @@ from actions.legal import legal_money_facts
 from actions.overtime_days import (
     added_days,
     days_given_off,
+    days_taken_back,
     festival_year_of_the_talk,
     holiday_days_said_bare,
     read_worked_days,
@@ -240,7 +241,9 @@ class ValidateSlotMappings(ValidationAction):
                 continue  # 四千出头 4200吧 那初四到底几倍 (W-21): the same 初四, no correction
             if isinstance(old, str) and isinstance(value, str) and old.startswith((f"{value}，", f"{value}（")):
                 continue  # 没有居住证 after 没有居住证（正在办理） (XP-2): the fact held says more
-            if slot == "overtime_days" and (joined := added_days(old, value) or days_given_off(old, value)):
+            if slot == "overtime_days" and (joined := (isinstance(old, str) and days_taken_back(
+                    old, message.get("text") or "")) or added_days(old, value) or days_given_off(old, value)):
+                # (不是初五 是初三 — XW-2: the message as said, before 初五 was blanked as denied)
                 events.append(SlotSet(slot, joined))  # 周六, then 平时也加了20个钟头: both
                 continue
             joined = None

@@ -51,6 +51,10 @@ def _hours_reply(name: str, hours: str, text: str) -> str:
     """礼拜天开不 after a card (X-11 got 好的，没问题): the card's hours, and the day asked."""
     hours = OPEN_NOW_NOTE.sub("", hours)  # the card's 现在正在 / 不在, not 周六's
     asked = _DAY_ASKED.search(text)
+    if not re.search(r"\d{1,2}:\d{2}", hours):
+        # 周日开吗 after another city's union card (XV-9: 周日不开门 from no hours at all)
+        day = f"{_DAYS[asked.group(1)]}开不开门" if asked else "几点有人"
+        return f"{name}的服务时间{hours}；{day}我没法给您准话，以当地工会说的为准，也可以打职工服务热线 12351 问。"
     if not asked:
         return f"{name}的服务时间：{hours}。"
     day = _DAYS[asked.group(1)]
@@ -234,8 +238,10 @@ def station_detail_reply(tracker: Tracker) -> str | None:
     if any(place.replace("社区", "").replace("街道", "") not in card for place in places):
         return None  # 沂河路社区那个有托管的站呢 周六有人不 after the 辛安 card (ZZ-10): another place
     lines = card.splitlines()
-    named = [line.split("：", 1)[1] if line.startswith("工会网格工作站：") else line for line in lines
-             if line.startswith("工会网格工作站：") or ("：" not in line and ("站" in line or "中心" in line))]
+    # (当地工会： labels another city's union centre in a fact answer — the hooks of round 56)
+    labels = ("工会网格工作站：", "当地工会：")
+    named = [line.split("：", 1)[1] if line.startswith(labels) else line for line in lines
+             if line.startswith(labels) or ("：" not in line and ("站" in line or "中心" in line))]
     name = named[0] if named else "工作站"
     address = next((line.split("：", 1)[1] for line in lines if line.startswith("地址：")), "")
     phone = next((line.split("：", 1)[1] for line in lines if line.startswith("电话：")), "")
@@ -272,6 +278,15 @@ _FILED_AT = re.compile(r"已为您登记\S*?工单，工单号 (GH\d+)，" + HAN
 
 _KIND_WORDS = (("legal_aid", r"合同|辞退|开除|工伤|社保|仲裁|试用期|补偿"), ("wage_arrears", r"欠薪|欠钱|工资|工钱"),
                ("school_placement", r"上学|入学|转学|学校|学位"), ("relief", r"救助|医药|住院|看病"))
+
+
+def filed_station(tracker: Tracker, last: int = 60) -> tuple[str, str, str] | None:
+    """(ticket id, station, phone) of the ticket this conversation filed last, as its filing
+    reply named them (None: none filed within the last ``last`` events)."""
+    for event in reversed(tracker.events[-last:]):
+        if event.get("event") == "bot" and (filed := _FILED_AT.search(event.get("text") or "")):
+            return filed.group(1), filed.group(2), filed.group(3)
+    return None
 
 
 def _case_kind(text: str) -> str | None:
@@ -318,6 +333,8 @@ def _services_reply(name: str, phone: str, card: str) -> str:
 _WHO_HANDLES = re.compile(r"分给|分到|分派|转给|哪个站|哪个工作站|谁管|谁负责|谁在办|谁处理|谁跟进|哪个网格|给谁了|"
                           r"负责人")
 STATUS_REPLY = re.compile(r"^工单 (GH\d+) 目前")  # a ticket-status reply (group 1: its id)
+_TICKET_NAMED = re.compile(r"工单|单子|我的事|俺的事|我这事|俺这事|这事|案子|登记的|报的|转到|转给|分到|分给|派给|交给|"
+                           r"谁管|谁负责")
 
 
 def _last_turn_said(tracker: Tracker) -> list[str]:
@@ -363,7 +380,12 @@ def ticket_station_reply(tracker: Tracker, status: re.Match | None = None) -> st
     """Who handles the ticket whose status the bot just gave (None: not that question). The
     station is named only where the status named it (a verified phone); otherwise why not."""
     text = ((tracker.latest_message or {}).get("text") or "").strip()
-    if not _WHO_HANDLES.search(text) or not (status := status or status_looked_up(tracker)):
+    if not _WHO_HANDLES.search(text):
+        return None
+    if not (status := status or status_looked_up(tracker)):
+        # 工单转到哪个站了 right after the filing (XV-1: 没太明白): the station its filing named
+        if _TICKET_NAMED.search(text) and (filed := filed_station(tracker, last=24)):
+            return f"工单 {filed[0]} 由{filed[1]}负责，电话 {filed[2]}。"
         return None
     if handled := HANDLED_BY.search(status.string):
         return f"工单 {status.group(1)} 由{handled.group(1)}负责，电话 {handled.group(2)}。"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.contract import HOURS_KEY_NAMES, WEEKDAYS
+from bot.settings import get_settings
 
 # 青岛西海岸新区辛安街道（示例地址，上线前请核实）: an address the register marks as not yet
 # verified is shown as its area, and the worker is asked to call before going
@@ -50,24 +51,48 @@ def bare_address(address: object) -> str:
     return _UNVERIFIED.sub("", str(address or "")).replace("（具体位置请先打电话问清楚）", "")
 
 
+def is_own_station(station: dict | None) -> bool:
+    """The station is one of this hotline's own (青岛: the home station of the settings and the
+    stations coded under it — QD, QD-HD, QD-HD-XA…). Another city's union centre is in the
+    register only to route a case there: its hours are not this union's to tell (XV-9: 福田's
+    hours said as if on record). A record without a code is taken as the hotline's own."""
+    code = str((station or {}).get("code") or "")
+    home = get_settings().fallback_station_code
+    return not code or code == home or code.startswith(home + "-")
+
+
+def known_hours(station: dict | None) -> dict:
+    """The opening hours the hotline can tell of a station: its own stations' record, none of
+    another city's union ({}: not on record)."""
+    return dict((station or {}).get("hours") or {}) if is_own_station(station) else {}
+
+
+HOURS_NOT_ON_RECORD = "我这里没有收录"
+ELSEWHERE_NOTE = "（这是当地总工会的服务中心，不是本热线的工会网格工作站；服务时间以当地工会说的为准。）"
+
+
 def station_text(station: dict) -> str:
-    """The station's card, with whether it serves right now (when the record says)."""
-    open_now = station.get("open_now")
+    """The station's card, with whether it serves right now (when the record says); another
+    city's union centre without hours (none are on record) and said to be that city's union."""
+    hours = known_hours(station)
+    open_now = station.get("open_now") if hours else None
     now = "" if open_now is None else "（现在正在服务时间）" if open_now else "（现在不在服务时间）"
     address = str(station.get("address") or "")
     if _UNVERIFIED.search(address):
         address = _UNVERIFIED.sub("", address) + "（具体位置请先打电话问清楚）"
     services = "、".join(str(s) for s in station.get("services") or [])
+    said_hours = hours_text(hours) if hours else f"{HOURS_NOT_ON_RECORD}，去之前先打 {station['phone']} 问清楚"
     return (f"{station['name']}\n地址：{address}\n电话：{station['phone']}\n"
-            f"服务时间：{hours_text(station.get('hours') or {})}{now}"
-            + (f"\n{SERVICES_LABEL}{services}" if services else ""))
+            f"服务时间：{said_hours}{now}"
+            + (f"\n{SERVICES_LABEL}{services}" if services else "")
+            + ("" if is_own_station(station) else f"\n{ELSEWHERE_NOTE}"))
 
 
 def asked_time_line(station: dict | None, asked: str) -> str:
     """The yes or no to a day or an hour the worker's message asks about, as a line put before the
     station's card (沂河路那个工作站 礼拜天开不开, XF-9: the card alone); '' when none is asked.
     Before the card, not inside it: the card's first line is read back as the station's name."""
-    verdict = asked_time_verdict((station or {}).get("hours") or {}, asked) if asked else None
+    verdict = asked_time_verdict(known_hours(station), asked) if asked else None
     return f"{verdict}。\n" if verdict else ""
 
 
@@ -87,6 +112,10 @@ def wider_station_note(path: dict | None, station: dict | None) -> str:
     if not isinstance(path, dict) or not isinstance(station, dict):
         return ""
     named = next((level for level in _LEVELS if path.get(level)), None)
+    if named is not None and not is_own_station(station):
+        # 福田的工会站几点开门 (XV-9): no grid station of this hotline there — that city's union
+        return (f"{path[named]}没有本热线的工会网格工作站（本热线的网格工作站只在本地）；那边的事请找当地工会，"
+                "或打职工服务热线 12351 转当地工会。\n")
     level = station.get("level")
     if named is None or level not in _LEVELS or _LEVELS.index(level) <= _LEVELS.index(named):
         return ""
@@ -97,6 +126,7 @@ def wider_station_note(path: dict | None, station: dict | None) -> str:
 # 晚上八点还有人吗 / 周日有人没: the time asked, against the station's own hours (XB-8: no yes or no)
 _DAY_ASKED = (("sun", re.compile(r"周日|星期天|星期日|礼拜天|礼拜日")), ("sat", re.compile(r"周六|星期六|礼拜六")))
 _HOUR_ASKED = re.compile(r"(早上|上午|中午|下午|傍晚|晚上|夜里)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*点(半)?")
+_AFTER_WORK = re.compile(r"下班|下了班|收工|放工|干完活|才下")
 _CN_HOURS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
              "十一": 11, "十二": 12}
 
@@ -112,7 +142,14 @@ def _open_at(spans: list[str], minute: int) -> bool:
 
 def asked_time_verdict(hours: dict, text: str) -> str | None:
     """Whether someone is at the station at the day or the hour the worker asked about, in
-    plain words (None: no day or hour asked)."""
+    plain words (None: no day or hour asked). No hours on record ({}: another city's union)
+    gives no yes or no — never 不上班 made of nothing (XV-9)."""
+    if not hours:
+        asked = next((HOURS_KEY_NAMES.get(day, day) for day, words in _DAY_ASKED if words.search(text or "")), None)
+        if asked is None and (found := _HOUR_ASKED.search(text or "")):
+            asked = found.group(0).strip()
+        return (f"这个服务中心的服务时间{HOURS_NOT_ON_RECORD}，{asked}有没有人在岗没法给您准话，去之前先打电话问清楚"
+                if asked else None)
     for day, words in _DAY_ASKED:
         if words.search(text or ""):
             spans = hours.get(day) or []
@@ -129,6 +166,8 @@ def asked_time_verdict(hours: dict, text: str) -> str | None:
         hour += 12
     elif not found.group(1) and 1 <= hour <= 7:
         hour += 12  # 我下班六点了还能去吗 (XJ-12: read as 06:00): no one asks about the small hours
+    elif not found.group(1) and 8 <= hour <= 11 and _AFTER_WORK.search(text[found.end():found.end() + 6]):
+        hour += 12  # 那我八点下班过去就关门了呗 (XX-10: 八点（08:00）已经下班了): a worker's day ends at night
     minute = hour * 60 + (30 if found.group(3) else 0)
     weekday = hours.get("mon") or []
     said = f"{found.group(0).strip()}（{minute // 60:02d}:{minute % 60:02d}）"

@@ -313,6 +313,7 @@ async def file_case(dispatcher: CollectingDispatcher, tracker: Tracker, ticket_t
         dispatcher.utter_message(response="utter_case_queued")
         if urgent:
             dispatcher.utter_message(text=URGENT_LINES)
+            _offer_case_beside_crisis(dispatcher, tracker, ticket_type)
         return None
     name = TYPE_NAMES.get(ticket_type, "")
     then = what_happens_next(ticket, bool(payload.get("contact_phone")), urgent, facts.get("call_time"))
@@ -322,7 +323,26 @@ async def file_case(dispatcher: CollectingDispatcher, tracker: Tracker, ticket_t
     if ticket.get("place_known") is False:
         place = payload.get("district") or payload.get("city")
         dispatcher.utter_message(text=PLACE_NOT_COVERED.format(place=place, station=ticket["station_name"]))
+    if urgent:
+        _offer_case_beside_crisis(dispatcher, tracker, ticket_type)
     return ticket
+
+
+CASE_OF_ITS_OWN = "回电工单是为了先给您回个电话；您说的“{name}”是另一件事，单独帮您办，不跟回电混在一起。"
+
+
+def _offer_case_beside_crisis(dispatcher: CollectingDispatcher, tracker: Tracker, ticket_type: str) -> None:
+    """After a crisis callback: the case the worker asked for with the crisis words (孩子放学没人管
+    想找个托管 … 不想活了 — XV-16: only words on the callback, the 托管 case lost) offered as its own."""
+    from actions.crisis import case_beside_crisis  # (crisis imports the validators, as tickets does)
+    from actions.next_service import offer_service
+    from actions.service_catalog import SERVICE_NAMES
+
+    if ticket_type != "callback" or not (service := case_beside_crisis(tracker)) \
+            or any("您刚才还提到了“" in (m.get("text") or "") for m in dispatcher.messages):
+        return
+    dispatcher.utter_message(text=CASE_OF_ITS_OWN.format(name=SERVICE_NAMES.get(service, service)))
+    offer_service(dispatcher, service)
 
 
 # 四川南充 (round 27: filed with 青岛's centre, said as if it were 南充's own station)
@@ -1111,6 +1131,21 @@ def ticket_filed_here(tracker: Tracker, pattern: re.Pattern = _FILED_TICKET,
     return None
 
 
+def filed_in_this_talk(tracker: Tracker, ticket_id: str | None) -> bool:
+    """Whether this conversation filed ``ticket_id``, however long ago (XT-15: a ticket filed here
+    more than 120 events back, looked up since, was taken for another conversation's — 电话改成…
+    then opened a related ticket instead of changing the phone on it)."""
+    return bool(ticket_id) and any(
+        (found := _FILED_TICKET.search(e.get("text") or "")) and found.group(1) == str(ticket_id).upper()
+        for e in tracker.events if e.get("event") == "bot")
+
+
+def _filed_here_looked_up(tracker: Tracker) -> str | None:
+    """The ticket looked up in the last few messages, when this conversation filed it."""
+    status = status_in_talk(tracker, turns=4)
+    return status.group(1) if status and filed_in_this_talk(tracker, status.group(1)) else None
+
+
 # 刘那个人的电话我也有 / 老板电话是 / 包工头的手机: a number of someone else's, for the staff
 _SOMEONE_ELSES_PHONE = re.compile(r"(?:他|她|那个人|那人|老板|包工头|工头|经理|厂长|队长|班长|对方|[\u4e00-\u9fff]总|"
                                   r"(?:老|小)[\u4e00-\u9fff]|姓[\u4e00-\u9fff]的|[张王李赵刘陈杨黄周吴徐孙马朱胡郭何高林罗郑]"
@@ -1176,7 +1211,8 @@ async def correct_filed_phone(dispatcher: CollectingDispatcher,
                               tracker: Tracker) -> list[dict] | None:
     """The phone of the ticket just filed, corrected on the ticket itself (B06, F16): the
     station calls the right number. None: the message is no such correction."""
-    if tracker.active_loop_name or not (ticket_id := ticket_filed_here(tracker, last=400)):
+    if tracker.active_loop_name or not (ticket_id := ticket_filed_here(tracker, last=400)
+                                        or _filed_here_looked_up(tracker)):
         return None  # (a long talk after filing is still this ticket's: XR-14 looked up the new number)
     if not (new := corrected_phone(tracker)):
         return None
@@ -1490,6 +1526,79 @@ def wish_about_the_ticket(text: str) -> bool:
     return bool(_NOTE_WORTHY.search(text or ""))
 
 
+# --- a fact of the filed ticket corrected (XV-13) -------------------------------------------------
+# 孩子是四年级 不是三年级 / 说错了 是四年级 after the school ticket was filed with 年级：小学三年级 (XV-13:
+# nothing said, the ticket kept 三年级; a school form opened silently). A correction of a fact the
+# ticket holds with another value is written on it as a correction, and said back with its number.
+_FACT_CORRECTED = re.compile(r"已更正：工单 (GH\d+) 上的(\S{1,8}?)改为 (.+?)（原来登记的是")
+_CORRECTABLE = ("年级", "单位", "金额", "人数", "欠薪时间", "户口情况", "月工资", "日工资", "小时工资", "工作",
+                "地点", "城市", "在这个单位干了", "自付医疗费", "遇到的问题", "困难建档")
+_ONE_VALUE = ("年级",)  # a fact with one value a case, told otherwise without 说错了
+
+
+def _place_lines(tracker: Tracker) -> list[str]:
+    """The place told in the latest message, as a ticket's line (不对 是长江路街道 不是辛安)."""
+    said = slots_set_this_turn(tracker)
+    return [f"· {FACT_NAMES[k]}：{said[k]}" for k in ("district", "city")
+            if isinstance(said.get(k), str) and said[k] and said[k] != v.UNKNOWN][:1]
+
+
+def facts_corrected(tracker: Tracker, filed: str) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """What the latest message corrects on the ticket filed here: (label, value filed, value now)
+    for each fact it holds otherwise, and the ticket's lines that already hold what is told."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if text.startswith("/") or (is_question(text) and (_WHAT_IF.search(text) or not v.is_correction(text))):
+        return [], []
+    corrects = v.is_correction(text)  # (孩子四年级 alone: the one child's grade said otherwise corrects it too)
+    summary, _notes = filed_summary(tracker, filed)
+    if not summary:
+        return [], []
+    told = [line for line in told_lines(_PHONE_DIGITS.sub(" ", _without_ids(text))) + _place_lines(tracker)
+            if line.removeprefix("· ").split("：", 1)[0] in _CORRECTABLE]
+    changed, same = [], []
+    for line in dict.fromkeys(told):
+        label, _, value = line.removeprefix("· ").partition("：")
+        had = next((h for h in summary if h.startswith(f"· {label}：")), None)
+        if had is None:
+            continue
+        if not corrects and label not in _ONE_VALUE:
+            continue
+        if _same_fact(line, had):
+            same += [had] if corrects else []
+        elif label not in (c[0] for c in changed):
+            changed.append((label, had.split("：", 1)[1], value))
+    return changed, same
+
+
+async def correct_filed_fact(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict] | None:
+    """孩子是四年级 不是三年级 after the ticket was filed: the correction written on the ticket (the
+    backend takes a worker's words on it as its history, as every note) and said back with the
+    ticket's number; None when the message corrects no fact the ticket holds."""
+    filed = ticket_filed_here(tracker, last=200) or _filed_here_looked_up(tracker)
+    if not filed or tracker.active_loop_name:
+        return None
+    changed, same = facts_corrected(tracker, filed)
+    if not changed:
+        if same and not _only_a_phone(tracker.latest_message.get("text") or "") \
+                and not corrected_phone(tracker):
+            dispatcher.utter_message(text=f"工单 {filed} 上登记的就是这样，不用改：\n" + "\n".join(same)
+                                          + "\n还有别的要改，直接告诉我。")
+            return []
+        return None
+    note = "职工更正：" + "；".join(f"{label}应为 {new}（原登记 {old}）" for label, old, new in changed)
+    try:
+        await client().add_ticket_note(filed, tracker.sender_id, note)
+    except (BackendError, BackendUnavailable):
+        dispatcher.utter_message(text=f"更正没能写到工单 {filed} 上。"
+                                 + HURRY_TEXT.format(ticket=filed) + "打的时候跟工作人员说一下要改的地方。")
+        return []
+    lines = [f"已更正：工单 {filed} 上的{label}改为 {new}（原来登记的是 {old}）。" for label, old, new in changed]
+    place = any(label in ("地点", "城市") for label, _, _ in changed)
+    dispatcher.utter_message(text="\n".join(lines) + "\n更正已经写在工单上，工作人员能看到，会按更正后的情况跟您联系"
+                                  + ("；地点变了的话，他们会跟您核对由哪个工作站来办。" if place else "。"))
+    return []
+
+
 async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict] | None:
     """The worker's wish about the ticket this conversation filed, written on it for the staff;
     about a ticket only looked up, how to hurry it. None: no such message."""
@@ -1510,6 +1619,8 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
             return phone_changed  # 工单GH… 原来留的139… 换成139… in a new conversation (YV-13, YX-9)
         if (told := await phone_for_looked_up(dispatcher, tracker)) is not None:
             return told  # 帮我在这个单子上加一个联系电话 158… after a lookup (YT-12: the school text)
+        if (fixed := await correct_filed_fact(dispatcher, tracker)) is not None:
+            return fixed  # 孩子是四年级 不是三年级 after the school ticket (XV-13: nothing said, 三年级 kept)
         if kept := await call_time_kept(tracker):
             # 周六下午打电话你记上了没 (XP-13: unanswered): said back, or written on the ticket now;
             # a question beside it is answered in the filed case's topic
@@ -1563,6 +1674,8 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
                     for e in tracker.events if e.get("event") == "bot"):
         looked_up = named.value  # 给GH…加个备注 …, that ticket looked up here before (XH-11: its status again)
     filed = ticket_filed_here(tracker, last=120)  # (ZH-13: a note after a status check, 40 events on)
+    if looked_up and looked_up != filed and filed_in_this_talk(tracker, looked_up):
+        filed = looked_up  # filed here long ago and looked up since (XT-15: a related ticket opened for it)
     if looked_up and filed and any(f"注明关联 {looked_up}" in (e.get("text") or "") for e in tracker.events
                                    if e.get("event") == "bot"):
         # 你能不能直接在工单上备注一下 没有居住证 after the related ticket was filed for it (XP-14: a
@@ -1793,7 +1906,7 @@ async def phone_for_looked_up(dispatcher: CollectingDispatcher, tracker: Tracker
     status = status_in_talk(tracker)
     number = v.phone(text)
     named = v.ticket_id(text)
-    if status is None or status.group(1) == ticket_filed_here(tracker, last=200) or not number.ok \
+    if status is None or filed_in_this_talk(tracker, status.group(1)) or not number.ok \
             or (named.ok and named.value != status.group(1)) \
             or (someone_elses_phone(text) and not _OWN_PHONE.search(text)) \
             or not _ABOUT_THE_PHONE.search(_PHONE_DIGITS.sub("", text)):
@@ -1956,6 +2069,10 @@ def filed_summary(tracker: Tracker, filed: str) -> tuple[list[str] | None, list[
                 summary = _with_line(summary, line)
         elif after and (fact := _FACT_ADDED.search(text)) and fact.group(1) == filed:
             summary = _with_line(summary, f"· {fact.group(2)}：{fact.group(3)}")
+        elif after and _FACT_CORRECTED.search(text):
+            for fixed in _FACT_CORRECTED.finditer(text):  # 三年级 → 四年级 said back (XV-13)
+                if fixed.group(1) == filed:
+                    summary = _with_line(summary, f"· {fixed.group(2)}：{fixed.group(3)}")
         elif after and (when := _CALL_TIME_KEPT.search(text)):
             summary = [*(summary or []), f"· 方便接电话的时间：{when.group(1)}"]  # a callback's (ZD-09)
     return summary, notes
@@ -2293,8 +2410,12 @@ _WHAT_IF_CLAUSE = re.compile(r"要是|如果|假如|万一|假设|的话|会不�
 _NOT = r"(?:没|没有|没得|未|并没有?|也没有?|都没有?|还没有?|不是|并不是|也不是|不算)"
 # (the point a reader takes from the thing, what it is when denied, the thing said, the thing denied)
 _DENIABLE_POINTS = (
-    ("受了伤", "没受伤", re.compile(r"受(?:了|过)?伤|伤(?:着|到|了)|摔伤|砸伤|烫伤|骨折|工伤(?!保险)"),
-     re.compile(rf"{_NOT}(?:被)?(?:受(?:了|过)?伤|伤(?:着|到)|工伤(?!保险))|(?:人|身上)\S{{0,2}}没(?:事|伤)")),
+    # (说这不算工伤 / 自己不注意不算工伤 — XX-7, XZ-5, XZ-12 filed 没受伤 for a crushed finger: what the boss
+    # disputes is the recognition, never the injury; 缝了八针 / 脚崴了 tell one)
+    ("受了伤", "没受伤", re.compile(r"受(?:了|过)?伤|伤(?:着|到|了)|摔伤|砸伤|烫伤|骨折|工伤(?!保险)|扭伤|崴了|"
+                                 r"砸(?:了|断|到)|缝了\S{0,2}针|压断|夹断|割伤|压伤|夹伤|肿(?:了|得)"),
+     re.compile(r"(?:没|没有|并没有?|也没有?|都没有?|还没有?|未)(?:被)?(?:受(?:了|过)?伤|伤(?:着|到))|"
+                r"(?:人|身上)\S{0,2}没(?:事|伤)")),
     ("扣押身份证", "没扣身份证",
      re.compile(r"扣(?:押|了|着|下)?(?:我的?|俺的?)?身份证|身份证\S{0,3}?(?:被)?(?:扣|押)"),
      re.compile(rf"{_NOT}(?:扣|押)(?:押|过|着)?(?:我的?|俺的?)?身份证|身份证\S{{0,3}}?{_NOT}(?:被)?(?:扣|押)")),
@@ -2328,12 +2449,21 @@ def _said_only_as_denied(said: re.Pattern, denied: re.Pattern, words: str) -> bo
     return bool(spans) and not any(not any(a <= m.start() < b for a, b in spans) for m in said.finditer(words))
 
 
+def _said_only_as_asked(said: re.Pattern, words: str) -> bool:
+    """Every clause that says the thing asks it or says it is not known (给没给交 … 不知道)."""
+    told = [c for c in _clauses(words) if said.search(c)]
+    return bool(told) and all(_WHAT_IF_CLAUSE.search(c) or re.search(r"[没不]\S?[交缴签上买]|不知道|不清楚", c)
+                              and re.search(r"(\S)没\1|不知道|不清楚", c) for c in told)
+
+
 def _denied_points(words: str, points: list[str]) -> list[str]:
     """The case's points with those the worker said only as denied turned into their denial, and
     the denials a reader dropped added."""
     kept: list[str] = []
     for point in points:
         entry = next((e for e in _DENIABLE_POINTS if e[0] == point), None)
+        if entry and point.startswith("没") and _said_only_as_asked(entry[2], words):
+            continue  # 厂里给没给交工伤保险俺也不知道 (XX-7 filed 没交社保): asked, or not known — no fact
         if entry and _said_only_as_denied(entry[2], entry[3], words):
             denial = entry[1]
             if denial not in kept and not (denial.startswith(("签了", "交了")) and point.startswith("没")):
@@ -2342,6 +2472,7 @@ def _denied_points(words: str, points: list[str]) -> list[str]:
         kept.append(point)
     for point, told in _DENIALS_TOLD:
         if point not in kept and any(told.search(c) and not _WHAT_IF_CLAUSE.search(c) for c in _clauses(words)) \
+                and not _said_only_as_asked(told, words) \
                 and not any(e[0] == point and _said_only_as_denied(e[2], e[3], words) for e in _DENIABLE_POINTS):
             kept.append(point)
     return kept

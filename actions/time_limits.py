@@ -68,6 +68,18 @@ _CN_YEARS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 
 _NEARLY = re.compile(r"(?:快|将近|差不多快|不到|不满|没到)\s*$")
 
 
+# 到现在一年多了 / 至今十四个月 (not 干到现在): the time up to now, since a leaving told earlier in the message
+_UP_TO_NOW_AFTER_LEAVING = re.compile(r"(?<![干做待呆])(?:到现在|到今天|到如今|至今)(?:了|为止)?"
+                                      r"(?:都|已经|快|有|大概|大约|差不多|得有|也|将近)*\s*$")
+_LEFT_TOLD = re.compile(_LEFT_WORD + r"|(?<![想要怕])辞了|(?<![想要怕])开了[我俺]?(?=\s|$|[，,。])")
+
+
+def _left_earlier(words: str, at: int) -> bool:
+    """A leaving (not a supposed one) told in the words before ``at``, in the same message or the one before."""
+    before = words[max(0, at - 60):at]
+    return any(not _NOT_DONE.search(before[:m.start()]) for m in _LEFT_TOLD.finditer(before))
+
+
 def left_before(words: str, start: int) -> bool:
     """The time said at ``start`` is the time since the worker left or was dismissed: a leaving
     word right before it (被辞退了 到现在两个月了 / 被开除半年了 / 离职都三个月了), not one supposed
@@ -75,6 +87,8 @@ def left_before(words: str, start: int) -> bool:
     before = words[max(0, start - 14):start]
     if _CAME_OUT.search(before[-8:]):
         return True
+    if (now := _UP_TO_NOW_AFTER_LEAVING.search(before)) and _left_earlier(words, start - len(before) + now.start()):
+        return True  # 去年九月底被…辞了 最后两个月工资…没给 到现在一年多了 (XW-11: read as the time worked)
     found = _LEFT_BEFORE.search(before)
     return bool(found and not _NOT_DONE.search(before[:found.start()]))
 

@@ -13,7 +13,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from actions.overtime_days import read_worked_days
+from actions.overtime_days import is_overtime_rate, read_worked_days
 from actions.time_limits import left_before
 from bot.contract import PROVINCE_NAMES
 from bot.normalize.identity import normalize_id_number, normalize_phone
@@ -91,7 +91,7 @@ def declines_phone(value: object, asked: bool = True) -> bool:
     text = _text(value)
     if asked and says_nothing_more(value):
         return True  # 就这些 to the phone question (asked again)
-    if not _NO_PHONE.search(text) or _PHONE_IN_TEXT.search(text):
+    if not _NO_PHONE.search(text) or _PHONE_IN_TEXT.search(text) or someone_else_unknown(text):
         return False
     if not asked:
         return bool(_PHONE_WORD.search(text) or _NOT_LEAVING_IT.match(text))
@@ -101,6 +101,22 @@ def declines_phone(value: object, asked: bool = True) -> bool:
     # 先不留 我在青岛黄岛 我能参加吗 (ZR-05: the phone asked again): a refusal said first
     return len(re.sub(r"\s", "", text)) <= 8 or bool(_PHONE_WORD.search(text)) \
         or bool(_NOT_LEAVING_IT.match(text))
+
+
+# 不知道他叫啥 / 不晓得老板电话 to the phone question (the worker goes back to the boss): what the worker
+# does not know is the other side's, no refusal of their own number
+_SOMEONE_ELSES = re.compile(r"(?:他|她|老板|包工头|工头|对方|厂长|经理)(?:们)?(?:的)?(?:叫|姓|名字|全名|大名|"
+                            r"电话|手机|号码|住(?:哪|在)|在哪|是谁|啥名)")
+
+
+def someone_else_unknown(value: object) -> str | None:
+    """不知道他叫啥: what the worker does not know is the other side's (its name or number), said
+    as what it is (名字 / 电话); None when the message is about the worker's own."""
+    text = _text(value)
+    if not re.search(r"不知道|不晓得|不清楚|不记得|记不清|没问过", text) or not (m := _SOMEONE_ELSES.search(text)):
+        return None
+    return "电话" if re.search(r"电话|手机|号码", m.group(0)) else "名字" if re.search(
+        r"叫|姓|名", m.group(0)) else "情况"
 
 
 _NOT_LEAVING_IT = re.compile(r"^(?:先|暂时|现在)?(?:不留|不想留|不方便留)(?:了|吧|啊)?(?:[\s，,。]|$)")
@@ -421,7 +437,8 @@ def grade(value: object) -> Checked:
     text = _text(value)
     # 在老家上一年级了想转过来上二年级 (XL-1 filed 小学一年级): the grade after 想 / 要 / 准备 and
     # 转过来 / 转到这边, not the one the child is in now
-    for going in re.finditer(r"(?:要|该|准备|想|打算|得)(?:转学?|转到|插班)?[^，,。；;\s]{0,4}?"
+    # (想下学期接过来这边上三年级 — XX-1 filed 小学二年级: the time and the move between)
+    for going in re.finditer(r"(?:要|该|准备|想|打算|得)(?:转学?|转到|插班)?[^，,。；;\s]{0,9}?"
                              r"((?:上|读|进|念|插班到?)[^，,。；;]{2,8})", text):
         if going.group(1) != text and grade(going.group(1)).ok:
             return grade(going.group(1))
@@ -534,7 +551,8 @@ _SCHOOL_PROBLEMS = (("还没报名，担心不收", r"还没(?:去)?报(?:名)?|
                                 r"没(?:有)?(?:地方|学校|哪个学校|哪家学校|地儿)(?:收|要|肯收|愿意收)"),
                     ("被学校拒收", r"不收|拒收|不让上|不给上|不接收|不要|不.{0,2}愿意收|不想收|"
                                  r"一直推|推来推去|来回推|往外推|踢皮球|推脱|推给|让等等|让再等"),
-                    ("转学", r"转学|转到|转过来|插班"),
+                    # 孩子在老家上二年级 想下学期接过来这边上三年级 (XX-1: 具体问题是什么 asked again)
+                    ("转学", r"转学|转到|转过来|插班|(?:接|带)(?:孩子|他|她)?过来\S{0,6}?(?:上|读|念)"),
                     # a lack of papers, not a question about them (FF-16: 要准备啥材料 on the
                     # offer became 遇到的问题改为材料不全, over 转学)
                     # (社保一年够不够 asks: HH-01's question became 材料不全 on the ticket)
@@ -559,6 +577,11 @@ def school_problem(value: object) -> Checked:
     if label and re.match(rf"{label}(?:[（(;；]|$)", text):
         return Checked(text)  # already in the words staff use (没有学位；转学（…）: two of them)
     if label:
+        if len(text) > 24:
+            # 你好我在黄岛区辛安街道一个厂子里上班…想下学期接过来这边上三年级但是… said without a
+            # stop (XX-1): the words around the problem, not the whole message and its phone
+            found = re.search(dict(_SCHOOL_PROBLEMS)[label], text)
+            text = text[max(0, found.start() - 10):found.end() + 8]
         return Checked(label if len(text) <= len(label) + 2 else f"{label}（{text}）")
     if len(re.findall(r"[\u4e00-\u9fff]", text)) >= 4:  # something else, told in words
         return Checked(f"其他（{text}）")
@@ -694,6 +717,12 @@ _CORRECTION = CORRECTION_CUES  # bot.normalize.text: one vocabulary
 CORRECTION_AFTER = re.compile(r"\s*(?:块|元)?(?:钱)?[，,\s]*(?:" + CORRECTION_CUES.pattern + r")")
 
 
+def says_it_again(value: object) -> bool:
+    """我说了嘛 老李冒菜 / 都说了 三个月: the answer said again after the complaint that it was said,
+    no change of a fact said before (XW-16: the employer asked a third time)."""
+    return bool(_SAID_ALREADY.match(_text(value).strip()))
+
+
 def says_unknown(value: object) -> bool:
     """不知道 / 不清楚 / 记不清: the worker cannot say; the case goes on without the fact."""
     return bool(_UNKNOWN.search(_text(value)))
@@ -798,7 +827,8 @@ _DESCRIBED_BOSS = re.compile(
     # 他姓张 电话打不通, asked who owes the money: the person, by surname
     rf"^{_PRONOUN}\s*姓[\u4e00-\u9fff]{{1,2}}?(?=的|[，,。\s]|$)|"
     # 老张跑了 欠好几个月的 / 就是老张啊 包工头 (W-15): the person, by what everyone calls them
-    rf"(?<![老小])(?:老|小)[{_SURNAMES}](?=跑|欠|不给|没给|啊|呀|吧|[，,。\s]|$)|"
+    # (肿得老高 / 堆得老高 — XX-5 filed 单位 老高: 老 there is "very", after 得)
+    rf"(?<![老小得])(?:老|小)[{_SURNAMES}](?=跑|欠|不给|没给|啊|呀|吧|[，,。\s]|$)|"
     # 王总那边欠了四个月 / 张老板欠了我俩月工资 (XG-13: 是哪家单位欠的 asked): a boss by surname
     rf"(?:(?<![\u4e00-\u9fff])|(?<=[是找跟被叫])|(?<=那个|我们|俺们|厂里|公司|说了|问了|找了|叫了))"
     rf"[{_SURNAMES}](?:总|老总|老板|经理|厂长|包工头|工头)(?![\u4e00-\u9fff]?(?:共|计|额|数|结|算|之|部|体|归|裁|公司))")
@@ -920,6 +950,8 @@ def employer_answer(value: object) -> Checked:
     """The answer to 'who owes you': a registered name, a name without 公司 (青岛海纳建筑), or a
     description (一个姓刘的包工头 在长江路那个工地); 不知道 is kept as unknown."""
     text = _HERE_WORD.sub("", re.sub(r"\s+", " ", _text(value))).strip(" ，,。.!！")
+    # 我说了嘛 老李冒菜 (XW-16: the employer asked a third time): the name after the complaint
+    text = _SAID_ALREADY.sub("", text) or text
     if text in _known_place_names() or _only_places(text):
         # 辛安 said to 是哪家单位欠的 (this stop's own check: filed as the employer, the place
         # undone and 没听明白您在哪里): a place, kept as the place; the employer asked again
@@ -959,6 +991,8 @@ def employer_answer(value: object) -> Checked:
     return Checked(name)
 
 
+_SAID_ALREADY = re.compile(r"^(?:我|俺)?(?:都|不是|刚才|刚刚|已经|早)?(?:说了|说过了?|讲了|讲过了?|告诉你了|跟你说了)"
+                           r"(?:吗|嘛|啊|呀|吧|的|呗|撒|噻)?[\s，,。!！?？]+(?=\S)")
 _TIME_BEFORE_NAME = re.compile(r"^(?:今年|去年|前年|上个?月|这个?月|上礼拜|上周|前几天|昨天)?"
                                r"(?:[\d一二两三四五六七八九十]{1,3}月份?)?(?=公司|厂|单位)")
 _PLACE_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff])(?:在|位于|就在)[\u4e00-\u9fff]{2,10}?"
@@ -1610,14 +1644,17 @@ _HALF_NAMED = re.compile(r"叫(?:啥|什么|个啥)(?:来着|名字来着|名字
 # M-21): a name with its kind at the end, said after 叫, is the employer — not the kind before it
 # (大家都叫它海明电子厂 — QQ-13 filed 它海明电子厂)
 # (叫什么美家装饰 老板姓陈, XA-15 filed 老板姓陈: 什么 / 啥 before a name is a hedge, not the name)
-_CALLED_COMPANY = re.compile(r"(?<![我俺他她你])(?:叫做?|名叫|名字是|名字叫)\s*(?:(?:它|他|她|这个|那个)\s*|什么|啥)?"
+_CALLED_COMPANY = re.compile(r"(?<![我俺他她你])(?:叫做?|名叫|名字是|名字叫)\s*"
+                             r"(?:(?:它|他|她|这个|那个)\s*|什么|啥子?)?"
                              r"([\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?"
                             r"(?:有限责任公司|股份有限公司|有限公司|集团|公司|茶餐厅|餐厅|饭店|酒店|超市|"
                             r"饭馆|面馆|餐馆|菜馆|酒楼|饭庄|火锅店|烧烤店|厂|物流|商行|门市部?|作坊|"
                             # 不知道 就叫老王烧烤 (XL-7: the name lost, said to the place question)
-                            r"烧烤|烤肉|火锅|麻辣烫|小吃|快餐|饺子馆|包子铺|面馆|奶茶|理发店?|洗车行?|"
+                            r"烧烤|烤肉|火锅|麻辣烫|(?:冒菜|串串香?|米线|米粉|小面)(?:馆|店)?|酒家|小吃|快餐|饺子馆|包子铺|面馆|奶茶|理发店?|洗车行?|"
                             # 都叫它海韵物业 (YM-12 filed the 物业公司 said before it)
-                            r"电子|建筑|建设|科技|实业|机械|食品|纺织|服饰|制衣|装饰|劳务|物业|家政|包装|五金)"
+                            r"电子|建筑|建设|科技|实业|机械|食品|纺织|服饰|制衣|装饰|劳务|物业|家政|包装|五金|"
+                            # 叫鑫磊建材 (XX-9: the ticket filed with no 单位)
+                            r"建材|塑胶|塑料|钢构|钢材|木业|印刷|汽配|电器|灯饰|水产|石材|玻璃)"
                             r"(?!厂|工厂|公司|集团|有限))")
 
 
@@ -1957,6 +1994,8 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             # docked beside the wages owed is its own fact, added to the sum owed
             facts["docked"] = yuan_value(float(facts.get("docked") or 0) + float(value.value))
             continue
+        if is_overtime_rate(text, span.start, span.end):
+            continue  # 加班费一小时才给15块 (XU-4): the overtime rate paid, not the worker's hourly wage
         if value.ok and float(value.value) <= MAX_HOURLY_PAY and is_hourly_pay(text, span.start, span.end):
             # 一小时20块 (U-06: a monthly wage of 20, 0.17 元 of overtime): 8 hours × 21.75 days
             facts["monthly_wage"] = yuan_value(float(value.value) * 8 * 21.75)
@@ -2050,7 +2089,8 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     if (day_pay := piece_rate_day_pay(text)) and 30 <= day_pay <= 3000:
         facts["monthly_wage"] = yuan_value(day_pay * 21.75)  # 一件三毛 一天做一千件: 300 a day (m2-16)
         facts["wage_basis"] = "day"
-    if "monthly_wage" not in facts and (hourly := _HOURLY_BARE.search(text)):
+    if "monthly_wage" not in facts and (hourly := _HOURLY_BARE.search(text)) \
+            and not is_overtime_rate(text, hourly.start(1), hourly.end(1)):
         yuan = parse_amount(hourly.group(1) + "元")
         if yuan and 5 <= yuan <= 500:
             facts["monthly_wage"] = yuan_value(float(yuan) * 8 * 21.75)

@@ -17,14 +17,27 @@ from actions.fact_tables import ARREARS_FACTS, wage_as_said
 from actions.facts import case_messages, recent_words, worker_messages
 from actions.holiday_calendar import DayKind, classify
 from actions.legal import stoppage_pay_line
-from actions.overtime_calculator import daily_wage, money, worked_pay, yuan
+from actions.overtime_calculator import (
+    daily_wage,
+    money,
+    rate_paid_reply,
+    rate_paid_shortfall,
+    rate_rule_without_wage,
+    worked_pay,
+    yuan,
+)
 from actions.overtime_days import (
     NOT_OTHER_AFTER,
     NOT_OTHER_BEFORE,
     WorkedText,
     festival_year_of_the_talk,
+    is_overtime_rate,
+    overtime_rate_paid,
+    own_hourly_pay_said,
     read_worked_days,
 )
+from actions.places import someone_elses_pay_place
+from actions.slot_checks import value_before_this_message
 from actions.tickets import context_facts, file_case, offer_ticket
 from bot.normalize.numbers import find_amounts, find_durations, iso_months, parse_amount
 from bot.normalize.text import normalize_text
@@ -246,8 +259,20 @@ class ActionCalculateOvertime(SafeAction):
             # 初一上班那天该给多少 after 今年过年 … 大年初一上了班 (XO-16: dated to the festival to come)
             held, events = dated, [SlotSet("overtime_days", dated)]
         worked = read_worked_days(held)
-        pay = worked_pay(tracker.get_slot("monthly_wage"), worked, tracker.get_slot("wage_basis"))
         text = (tracker.latest_message or {}).get("text") or ""
+        said = worker_messages(tracker, 4)
+        rate = next((r for t in reversed([held, *said]) if (r := overtime_rate_paid(t))), None)
+        wage_said, basis = tracker.get_slot("monthly_wage"), tracker.get_slot("wage_basis")
+        if rate is not None and basis == "hour" and not any(own_hourly_pay_said(t) for t in said) \
+                and Decimal(str(wage_as_said(tracker.get_slot("monthly_wage"), basis)[1])) == rate:
+            # 加班一小时15块 read as the hourly wage (XU-4): the rate paid, never the wage the law's rate is of —
+            # the month's pay said beside it (俺工资三千五) is, else it is asked
+            if (month := monthly_wage_beside_rate(said)) is None:
+                dispatcher.utter_message(text=rate_rule_without_wage(rate))
+                return events + [SlotSet("monthly_wage", None), SlotSet("wage_basis", None)]
+            wage_said, basis = month, None
+            events = events + [SlotSet("monthly_wage", month), SlotSet("wage_basis", None)]
+        pay = worked_pay(wage_said, worked, basis)
         if all_in_wage_asked(text) and pay.total:
             # 厂里说4350里已经含加班费了 这样行吗 (XI-11: the sum again, word for word)
             said = said_this_turn(tracker, "合计：依法应付加班工资", earlier_turns=3)
@@ -265,7 +290,12 @@ class ActionCalculateOvertime(SafeAction):
         rate_said = next((t for t in reversed(recent[-3:]) if rate_offered(t)), "")
         if (short := rate_shortfall(pay, said_rate, rate_said)) is not None:
             dispatcher.utter_message(text=short)
+        if rate is not None:  # 加班费一小时才给15块 (XU-4): the law's rate an hour against it, and the shortfall
+            dispatcher.utter_message(text=rate_paid_reply(pay, rate, worked))
         paid = paid_so_far((tracker.latest_message or {}).get("text") or "")
+        by_rate = paid is None and rate is not None and rate_paid_shortfall(pay, rate, worked) is not None
+        if by_rate:  # (the flat rate × the hours: what was paid, said just now; the shortfall is owed)
+            paid = pay.total - (rate_paid_shortfall(pay, rate, worked) or Decimal(0))
         if paid is None:  # 加班费只给了800 with the days, then 不对 周六是三个 (XM-6: read as 800 a day × 3)
             paid = paid_so_far(str(held))
         days = sum((line.quantity for line in pay.lines if line.kind != DayKind.WORKDAY), Decimal(0))
@@ -274,8 +304,9 @@ class ActionCalculateOvertime(SafeAction):
             dispatcher.utter_message(text=f"单位按一天 {per_day:,.0f} 元给了 {days:g} 天，共 {paid:,.0f} 元。")
         if paid is not None and paid < pay.total:
             # 老板只按平时一天200给的 一共给了600 那还差我多少 (K-02): the shortfall, not the form again
-            dispatcher.utter_message(text=f"单位给了 {paid:,.0f} 元，按法定标准还差 "
-                                          f"{pay.total - paid:,.2f} 元。")
+            if not by_rate:
+                dispatcher.utter_message(text=f"单位给了 {paid:,.0f} 元，按法定标准还差 "
+                                              f"{pay.total - paid:,.2f} 元。")
             # 就多给了100快 (XI-15: 金额 100 元 on the case): the sum owed is the shortfall, not the sum paid
             events.append(SlotSet("amount", float((pay.total - paid).quantize(Decimal("0.01")))))
         if minimum_wage_asked(text) and (line := await minimum_wage_answer(tracker)):
@@ -307,7 +338,7 @@ class ActionCalculateOvertime(SafeAction):
             dispatcher.utter_message(text=f"这是一个月的。{months} 个月都没给的话：每月 {pay.total:,.2f} 元 × "
                                           f"{months} 个月 = {total:,.2f} 元。")
         if _wants_the_pay(tracker):  # 一分钱加班费都没有 / 工会帮我要: the station follows it up
-            wage = wage_as_said(tracker.get_slot("monthly_wage"), tracker.get_slot("wage_basis"))
+            wage = wage_as_said(wage_said, basis)
             # 厂里就给了我一千块 a message before 能让工会帮我要吗 (XI-2: filed 3,972, the 1,000 paid left off)
             paid = paid if paid is not None else next(
                 (p for t in reversed(recent) if (p := paid_so_far(t)) is not None), None)
@@ -318,6 +349,26 @@ class ActionCalculateOvertime(SafeAction):
                    if owed != total else {})})
         dispatcher.utter_message(response="utter_overtime_next")
         return events  # the days stay known: a follow-up (那一共多少钱) is answered, not asked again
+
+
+# 俺工资三千五 / 一个月4000 / 底薪2500: a month's pay said beside the overtime rate paid
+_MONTH_CUE = re.compile(r"工资|工钱|薪水|月薪|底薪|一个月|每个?月|到手|实发")
+
+
+def monthly_wage_beside_rate(words: list[str]) -> int | None:
+    """The month's pay the worker said beside 加班一小时15块 (XU-4: the 15 read as the hourly wage, the
+    3,500 said with it dropped): the last sum of 800 yuan or more with a wage word before it, not the
+    overtime rate nor a sum paid; None when no such sum was said."""
+    found = None
+    for text in words:
+        plain = normalize_text(text or "")
+        for span in find_amounts(plain):
+            if not isinstance(span.value, (int, float)) or not 800 <= span.value <= 100000 \
+                    or is_overtime_rate(plain, span.start, span.end) \
+                    or not _MONTH_CUE.search(plain[max(0, span.start - 6):span.start]):
+                continue
+            found = int(span.value)
+    return found
 
 
 # (老板给了二百红包 / 红包给了二百: no overtime paid, round 54 m2-2 — the guards of PAID_SAID)
@@ -677,6 +728,12 @@ class ActionMinimumWage(SafeAction):
         return "action_minimum_wage"
 
     async def act(self, dispatcher, tracker, domain):
+        text = (tracker.latest_message or {}).get("text") or ""
+        if (theirs := someone_elses_pay_place(text)) is not None:
+            # 老乡在福建福鼎皮革厂 一个月才一千八 合法吗 (XU-5: compared with 青岛's, the worker's own city)
+            dispatcher.utter_message(text=await someone_elses_minimum_wage(*theirs, text))
+            own = value_before_this_message(tracker, "monthly_wage")
+            return [SlotSet("monthly_wage", own)] if tracker.get_slot("monthly_wage") != own else []
         city = await worker_city(tracker)
         result = await client().minimum_wage(city, tracker.get_slot("district"))
         wage = result.get("minimum_wage")
@@ -721,6 +778,37 @@ class ActionMinimumWage(SafeAction):
             dispatcher.utter_message(text=f"您说的每月 {int(paid):,} 元不低于当地的月最低工资 {details['monthly']} 元。"
                                           "最低工资只是底线；试用期工资、加班费这些另有规定，想问可以直接说。")
         return []
+
+
+async def someone_elses_minimum_wage(who: str, place: str, text: str) -> str:
+    """The minimum wage of the place where another person works (their place, never the worker's own
+    city, XU-5) from the backend's record, and the month's pay the message says weighed against it."""
+    try:
+        found = (await client().resolve(None, place)).get("path") or {}
+        city = found.get("city") or found.get("province") or place
+        result = await client().minimum_wage(city, None)
+    except (BackendUnavailable, BackendError):
+        return (f"{place}的最低工资标准我现在查不到，可以让您{who}打当地人社部门电话 12333 核实。"
+                "（您自己的事不变。）")
+    wage = result.get("minimum_wage") or {}
+    details = wage.get("details") or {}
+    if not result.get("found") or not details.get("monthly"):
+        return (f"{place}的最低工资标准我这里还没有收录，不能拿别的地方的数比；可以让您{who}打当地人社部门电话 "
+                "12333 核实。（您自己的事不变。）")
+    lines = [f"您{who}在{place}干活，要按{place}当地的标准比：" + minimum_wage_text(wage)]
+    pays = [s.value for s in find_amounts(normalize_text(text))
+            if isinstance(s.value, (int, float)) and 500 <= s.value <= 100000]
+    floor = int(details["monthly"])
+    if pays and int(pays[0]) < floor:
+        paid = int(pays[0])
+        lines.append(f"您{who}每月 {paid:,} 元，低于{place}的月最低工资 {floor:,} 元，每月差 {floor - paid:,} 元"
+                     "（最低工资不含加班费）。差额可以要求单位补发，"
+                     f"也可以让他打{place}当地的 12333 投诉，或找当地工会（职工服务热线 12351）。")
+    elif pays:
+        lines.append(f"您{who}每月 {int(pays[0]):,} 元不低于{place}的月最低工资 {floor:,} 元；"
+                     "如果这里面含加班费，要减掉加班费再比。")
+    lines.append("（这是给他的参考，您自己的事不变。）")
+    return "\n".join(lines)
 
 
 def _hourly_against_the_minimum(paid: Any, basis: Any, details: dict) -> tuple[str, bool] | None:

@@ -197,8 +197,10 @@ def select_facts(facts: list[Fact], question: str, place: Region | None,
         if score is None or (fact.needs_place and place is None):
             continue
         if fact.region_id is not None and place is not None:
-            if not _related(regions, fact.region_id, place):
+            named = bool(fact.employers and employer and _same_employer(fact, employer))
+            if not named and not _related(regions, fact.region_id, place):
                 continue  # 上海 asked, 镇江 on record: not this one
+            # (隆祥 named, 回湖南 said — XW-14: the employer's agreement holds wherever the worker went)
             score += LOCAL_BONUS
         elif fact.needs_place:
             score += LOCAL_BONUS
