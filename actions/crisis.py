@@ -275,3 +275,22 @@ def case_beside_crisis(tracker: Tracker, turns: int = 6) -> str | None:
     if any(offered in (e.get("text") or "") for e in tracker.events if e.get("event") == "bot"):
         return None
     return named[0]
+
+
+# 你们能帮我要补偿不 / 活干完了让走人有没有补偿 / 手伤了醫藥費能找老闆要嗎 after the crisis reply (XZ-14, XZ-15:
+# ignored three times — the crisis numbers again, then the listening line): the case's own question
+_CASE_WORDS = re.compile(r"补偿|赔偿|赔钱|医药费|医疗费|醫藥費|工伤|工傷|辞退|开除|解雇|走人|"
+                         r"让我走|撵走|合同|社保|仲裁|违法")
+_ASKS = re.compile(r"吗|嗎|不$|能不能|有没有|有沒有|给不给|要不要|咋|怎么|怎麼|多少|能要|能找|帮我|帮俺|到底")
+
+
+def case_question_after_crisis(tracker: Tracker, text: str) -> str | None:
+    """The legal question of the worker's case asked within a few turns of the crisis reply, the
+    message itself no crisis (XZ-14: 那你先告诉我 活干完了让走人 到底有没有补偿 — the listening line):
+    "legal_aid", to be answered (the crisis numbers kept in one line); None otherwise."""
+    text = (text or "").strip()
+    if not text or text.startswith("/") or is_crisis(text) or not crisis_answered(tracker, earlier_turns=6):
+        return None
+    if not _CASE_WORDS.search(text) or not _ASKS.search(text):
+        return None
+    return "legal_aid"

@@ -164,11 +164,22 @@ def owed_sum_told(text: str, said_now: dict[str, Any], words: str) -> bool:
         and bool(_OWED_WORDS.search(text or "") or _OWED_WORDS.search(words or ""))
 
 
-def asks_owed_total(text: str) -> bool:
-    """The message asks what the pay owed comes to altogether (一共欠我们多少), not another sum."""
+# 一共该给我多少 in a case of pay owed alone (XY-11: 3 × 4,200 owed, the menu): that pay is what is to be given;
+# with another claim in the talk (dismissed, no contract, overtime, a deposit), every claim is (legal.claims_total)
+_PAY_TO_BE_GIVEN = re.compile(r"该给(?:我|俺|我们|俺们)?(?:多少|几多)")
+_OTHER_CLAIM_TALKED = re.compile(r"辞退|开除|开了我|辞了我|让我走|补偿|赔偿|双倍|二倍|合同|工伤|押金|加班|社保|公积金")
+
+
+def asks_owed_total(text: str, words: str | None = None) -> bool:
+    """The message asks what the pay owed comes to altogether (一共欠我们多少), not another sum;
+    一共该给我多少 too when the worker's ``words`` (the talk so far) name no other claim."""
     text = text or ""
-    return bool(_TOTAL_ASKED.search(text)) and not _OTHER_SUM.search(text) \
-        and not (_CLAIMS_ASKED.search(text) and "欠" not in text)
+    if not _TOTAL_ASKED.search(text) or _OTHER_SUM.search(text):
+        return False
+    if not _CLAIMS_ASKED.search(text) or "欠" in text:
+        return True
+    return words is not None and bool(_PAY_TO_BE_GIVEN.search(text)) \
+        and not _CLAIMS_ASKED.search(_PAY_TO_BE_GIVEN.sub(" ", text)) and not _OTHER_CLAIM_TALKED.search(words)
 
 
 def _number(said: str) -> int | None:
@@ -244,11 +255,11 @@ def owed_total_reply(tracker: Any) -> str | None:
     the case's slots, else from the offer's facts, else from the summary the bot said last (the slots
     are cleared at filing). None when not asked so, or no sum owed was told."""
     text = ((tracker.latest_message or {}).get("text") or "").strip()
-    if text.startswith("/") or not asks_owed_total(text):
+    words = " ".join((e.get("text") or "") for e in tracker.events[-120:] if e.get("event") == "user")
+    if text.startswith("/") or not asks_owed_total(text, words):
         return None
     if any(isinstance(span.value, (int, float)) and span.value >= 100 for span in find_amounts(text)):
         return None  # 两个月工资 一个月五千 一共该给多少: worked out from what is told now (round 48's sum line)
-    words = " ".join((e.get("text") or "") for e in tracker.events[-120:] if e.get("event") == "user")
     facts = {slot: tracker.get_slot(slot) for slot in (*ARREARS_FACTS, "monthly_wage")}
     facts = {k: val for k, val in facts.items() if val not in (None, "", "不清楚")}
     case = tracker.get_slot("pending_case") if "pending_case" in tracker.slots else None

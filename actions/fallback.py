@@ -18,6 +18,7 @@ from actions.crisis import (
     CRISIS_STILL_HERE,
     DANGER_NOW_LINE,
     STILL_LISTENING,
+    case_question_after_crisis,
     crisis_answered,
     crisis_check_in,
     declines_to_say,
@@ -52,7 +53,7 @@ from actions.handoff import (
 )
 from actions.in_kind import in_kind_pay_reply
 from actions.legal import day_pay_lines, reading_reply, shortfall_reply, sums_for
-from actions.places import places_asked_lines
+from actions.places import places_asked_lines, resolve_place
 from actions.relief import asks_help_not_medical, family_cover_line, help_not_medical
 from actions.router import (
     ActionStartService,
@@ -204,6 +205,19 @@ _LOOK_AT_IT = re.compile(r"^(?:好|行|嗯|要|可以|麻烦)?[的啊吧，, ]*(
                          r"(?:我的情况)?[吧呗啊呀。！!]*$")
 
 
+async def _place_in_words(tracker: Tracker, text: str) -> list[dict[str, Any]]:
+    """The place a message the NLU could not place names (the entities of a fallback fill no
+    slot): set, and seen by the flow it starts; [] when it names none or one is held."""
+    if tracker.get_slot("city") or tracker.get_slot("district") or text.startswith("/"):
+        return []
+    named = [str(e.get("value")) for e in (tracker.latest_message or {}).get("entities") or []
+             if e.get("entity") in ("district", "city") and e.get("value")]
+    found = next((f for name in named if (f := await resolve_place(name))), None) or {}
+    said = {k: val for k, val in found.items() if k in ("city", "district") and val}
+    tracker.slots.update(said)
+    return [SlotSet(k, val) for k, val in said.items()]
+
+
 async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
                             domain: dict[str, Any]) -> list[dict[str, Any]] | None:
     """A message the NLU could not place (fallback) or put out of scope, answered from what
@@ -282,6 +296,9 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
         return []
     if asks_help_not_medical(text) and not tracker.active_loop_name:
         return await help_not_medical(dispatcher, tracker)  # 房租的事工会能帮一下吗 (XI-9: 没太明白)
+    if (asked_after := case_question_after_crisis(tracker, text)) is not None:
+        dispatcher.utter_message(text=CRISIS_MONEY)  # the case's question after the crisis reply (XZ-14/15)
+        return await ActionStartService()._start(asked_after, dispatcher, tracker, domain)
     check = crisis_check_in(tracker, text)
     if check:
         dispatcher.utter_message(text=check)  # 开玩笑的 right after the crisis reply (ZD-11)
@@ -340,7 +357,8 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
         # not understood as a request, but the facts say which service: go there (the
         # entry action answers a figure asked first, then runs the flow: I-17, 国庆我从1号
         # 干到5号 月薪8700 加班费该给多少 got the rules and no sum)
-        return await ActionStartService().run(dispatcher, tracker, domain)
+        place = await _place_in_words(tracker, text)  # (a fallback sets no place: XZ-6 asked 黄岛 again)
+        return place + await ActionStartService().run(dispatcher, tracker, domain)
     if not tracker.active_loop_name and (family := family_cover_line(text, recent_words(tracker, limit=3))):
         dispatcher.utter_message(text=family)  # 我爱人能一起参加吗 after the mutual cover (XN-4: 没太明白)
         return []

@@ -19,7 +19,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
-from actions.common import client
+from actions.common import client, said_this_turn
 from actions.fact_tables import (
     CASE_ALIASES,
     CASE_FACTS,
@@ -30,10 +30,11 @@ from actions.fact_tables import (
     owed_total_reply,
     wage_as_said,
 )
-from actions.facts import is_question, worker_messages
+from actions.facts import is_question, recent_words, worker_messages
 from actions.hotline_form import HotlineForm, answer_here, asked_again_here, in_kind_sum_undone
 from actions.legal import (
     case_points,
+    dismissal_not_arrears,
     months_answered_now,
     reading_reply,
     shortfall_reply,
@@ -43,7 +44,7 @@ from actions.legal import (
 from actions.overtime_calculator import amount_on_new_days
 from actions.overtime_days import kind_of_day_named, whole_holiday_said
 from actions.places import resolve_place
-from actions.relief import drops_the_relief_question
+from actions.relief import drops_the_relief_question, hospital_fee_line, medical_cost_added
 from actions.resume import declines_the_offer
 from actions.school import say_general_school_rule
 from actions.slot_checks import (
@@ -120,6 +121,12 @@ class ValidateWageArrearsForm(HotlineForm):
         """六千五 alone on the summary, or after 修改 (YP-07: 金额改为6,500 元 beside 月工资 8,000 —
         the pay the worker meant was left as it was): a bare sum near the month's pay, where the
         sum owed shown was that pay times the months, is the pay, and the sum owed follows it."""
+        text = (tracker.latest_message or {}).get("text") or ""
+        if not text.startswith("/") and dismissal_not_arrears(text, recent_words(tracker, limit=4)):
+            # 没欠钱！俺要的是辞退补偿 (XZ-7: 一共欠了多少钱 four times): no pay owed — the form is left
+            # and the entry action opens the dismissal's case with what was told
+            return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("amount", None),
+                    SlotSet("repeat_count", None), FollowupAction("action_start_service")]
         pay = self._sum_meant_as_the_pay(tracker)
         if pay:
             wage, owed = pay
@@ -174,7 +181,26 @@ class ValidateWageArrearsForm(HotlineForm):
             return {"case_confirmed": None}
         if (intent == "affirm" or CONFIRM.match(text)) and not _MORE_TO_SAY.search(text):
             return {"case_confirmed": True}
+        if (employer := self._bare_employer(tracker, text)) is not None:
+            # 宏达建材 alone on the summary that says 单位：不清楚 (XY-13: the summary again, unchanged,
+            # until 单位是宏达建材): the name the case lacks
+            dispatcher.utter_message(text=f"好的，已更正：单位改为{employer}。")
+            return {"employer": employer, "case_confirmed": None}
         return {"case_confirmed": None}  # 修改 or anything else: action_ask_case_confirmed asks
+
+    @staticmethod
+    def _bare_employer(tracker: Tracker, text: str) -> str | None:
+        """A name said alone (宏达建材) while the case's employer is not known; None otherwise."""
+        if tracker.get_slot("employer") not in (None, "", v.UNKNOWN) or len(text) > 16 \
+                or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,16}", text) or v.says_unknown(text) \
+                or CHANGE.match(text) or re.fullmatch(r"单位|公司|厂子?|名字|名称|老板|确认|对|好的?|是的?|行|可以",
+                                                      text):
+            return None
+        told = slots_set_this_turn(tracker)
+        if any(k != "employer" and k in CASE_FACTS and val not in (None, v.UNKNOWN) for k, val in told.items()):
+            return None  # 三个月 / 一万五: another fact, corrected by its own reading
+        checked = v.employer_answer(text)
+        return str(checked.value) if checked.ok and checked.value not in (None, v.UNKNOWN) else None
 
     async def validate_case_confirmed(self, value, dispatcher, tracker, domain) -> Slots:
         return {"case_confirmed": True if value else None}
@@ -558,6 +584,10 @@ def facts_taken_back(case: dict[str, Any], text: str) -> tuple[dict[str, Any], l
     return facts, gone
 
 
+# 辛安街道 登记吧 / 黄岛 帮我登记一下: a place told, then the yes to the offer
+_TRAILING_YES = re.compile(r"(?:登记吧|登记一下吧?|帮我登记|帮俺登记|给我登记|登记上吧?|办吧|就登记吧)[。.!！吧]*$")
+
+
 class ValidateTicketOfferForm(HotlineForm):
     def name(self) -> str:
         return "validate_ticket_offer_form"
@@ -633,6 +663,9 @@ class ValidateTicketOfferForm(HotlineForm):
                 and not v.is_correction(text):
             # 登记吧 不过我还没辞职 (仍在职, XH-16): a yes with a point of the case added — filed with it
             return {"wants_ticket": True}
+        if changes and set(changes) <= {"city", "district"} and _TRAILING_YES.search(text) \
+                and not v.is_correction(text):
+            return {"wants_ticket": True}  # 辛安街道 登记吧 (XY-10: the place kept, the yes not taken)
         if changes or CHANGE.match(text) or _A_FACT_NOT_DONE.match(text):
             return {"wants_ticket": None}  # (没签 after 合同: a fact of the case, ZZ-16)
         if _LEADING_YES.match(text) or asks_to_be_signed_up(text):
@@ -726,6 +759,15 @@ class ValidateTicketOfferForm(HotlineForm):
             # 不对 是三年半 after the offer said 在这个单位干了：3年 (round 28): the points again
             changed.update({k: val for k, val in case_points(changed["question"].replace(CORRECTED, " ")).items()
                             if facts.get(k) != val})
+        if isinstance(changed.get("school_problem"), str) and facts.get("school_problem") \
+                and (v.SCHOOL_PROBLEM_ADDED.search(text) or not v.is_correction(text)):
+            # 还有学校说俺材料不全 这个也写上 (XZ-1: 遇到的问题改为材料不全, the other two dropped): added
+            merged = v.school_problems_merged(str(facts["school_problem"]), changed["school_problem"])
+            self._problems_now = merged
+            if merged == facts["school_problem"]:
+                changed.pop("school_problem")
+            else:
+                changed["school_problem"] = merged
         return changed
 
     @staticmethod
@@ -789,6 +831,7 @@ class ValidateTicketOfferForm(HotlineForm):
             # 明天青岛下雨不 … then the social-insurance case (XD-13: the weather on the summary)
             tracker.slots["pending_case"] = kept
             return [SlotSet("pending_case", kept), *await super().run(dispatcher, tracker, domain)]
+        self._problems_now = None
         changed = self._case_changes(tracker) if waiting and not declined else {}
         place_before = {slot: tracker.get_slot(slot) for slot in ("city", "district")}
         reopened: list[dict] = []
@@ -800,6 +843,12 @@ class ValidateTicketOfferForm(HotlineForm):
         if waiting and not self._leaving(tracker):
             self._points_kept(dispatcher, tracker)
         events = reopened + await super().run(dispatcher, tracker, domain)
+        if problems := self._problems_now:
+            # (XZ-1: 已更正：遇到的问题改为材料不全 — the problem added is said with those kept)
+            dispatcher.messages[:] = [m for m in dispatcher.messages
+                                      if not re.match(r"好的，(?:记下了|已更正)：遇到的问题", m.get("text") or "")]
+            dispatcher.utter_message(text=f"好的，遇到的问题都留着，现在是：{problems}。")
+            events.append(SlotSet("school_problem", problems))
         if waiting and changed.get("question") and is_question(text) \
                 and v.is_correction(text) and not any(not (m.get("text") or "").startswith(_OFFER_LINES)
                                                       for m in dispatcher.messages):
@@ -968,7 +1017,16 @@ class ValidateReliefForm(HotlineForm):
             dispatcher.utter_message(text="好的，不问看病的钱了。还有别的想问的，比如互助保障、困难帮扶，直接说就行。")
             return [SlotSet("repeat_count", None), ActiveLoop(None), SlotSet("requested_slot", None),
                     FollowupAction("action_listen")]
-        return await super().run(dispatcher, tracker, domain)
+        if (fee := hospital_fee_line(text, tracker.get_slot("city"))) \
+                and not said_this_turn(tracker, fee[:20], earlier_turns=2):
+            dispatcher.utter_message(text=fee)  # 住院床位费能减吗 (XY-10: asked twice, never answered)
+        held = tracker.get_slot("medical_cost")
+        total = medical_cost_added(text, held) if isinstance(held, (int, float)) else None
+        events = await super().run(dispatcher, tracker, domain)
+        if total is None:
+            return events
+        # 上个月住院又自己花了六百 with 1,800 held (XY-9: 1,800 kept twice): the cost grows by it
+        return [e for e in events if e.get("name") != "medical_cost"] + [SlotSet("medical_cost", total)]
 
     async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> list[str]:
         """The city too, before the cost, when neither a verified record nor the worker said

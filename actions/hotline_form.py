@@ -25,7 +25,7 @@ from actions.apply_where import where_to_apply_reply
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client, on_action_call, said_this_turn
 from actions.crisis import is_crisis, wants_to_talk
-from actions.fact_tables import FACT_NAMES, OPTIONAL_FACTS, fact_text, owed_total_reply
+from actions.fact_tables import CASE_FACTS, FACT_NAMES, OPTIONAL_FACTS, fact_text, owed_total_reply
 from actions.facts import (
     answer_fact,
     answer_in_topic,
@@ -38,7 +38,7 @@ from actions.facts import (
 )
 from actions.facts import fact_text as record_text
 from actions.in_kind import asks_in_kind_pay, in_kind_pay_reply, in_kind_sum_said
-from actions.legal import day_pay_lines, no_contract_not_arrears, sums_for
+from actions.legal import day_pay_lines, no_contract_not_arrears, shortfall_reply, sums_for
 from actions.next_service import disowns_holiday_subsidy
 from actions.places import other_place_asked, other_place_lines, resolve_place
 from actions.relief import family_cover_line, relief_verdict_as_said
@@ -643,7 +643,9 @@ class HotlineForm(FormValidationAction):
             extra.append(SlotSet("last_correction", None))
             if is_question(text) and not text.startswith("/"):
                 # 不對 500是遲到罰的 零件壞了扣的是2000 那這2000超了沒 (ZW-13: corrected, not answered)
-                for line in await answer_here(tracker):
+                # 干了十个月了 每个月都是2000 那能补多少 on the minimum-wage offer (XY-4: the block again)
+                short = shortfall_reply(tracker, on_offer=True) if asked == "wants_ticket" else None
+                for line in [short] if short else await answer_here(tracker):
                     dispatcher.utter_message(text=line)
             if verdict := self._verdict_again(tracker, {c["slot"] for c in corrected}):
                 dispatcher.utter_message(text=verdict)
@@ -674,8 +676,12 @@ class HotlineForm(FormValidationAction):
         # 上海 over 上海市 (YQ-09: 好的，记下了：城市 上海): the same place, nothing to say back
         told = {k: val for k, val in told.items()
                 if not (k in ("city", "district") and same_place(value_before_this_message(tracker, k), val))}
+        count_now = tracker.get_slot("repeat_count") or {}
         if answered:
-            extra += [SlotSet("last_answered", asked), SlotSet("repeat_count", None)]
+            # (a question put off for the facts told instead stays put off: XY-13 — asked last, not each turn)
+            deferred = count_now if isinstance(count_now, dict) and count_now.get("deferred") \
+                and count_now.get("slot") != asked and tracker.get_slot(count_now.get("slot") or "") is None else None
+            extra += [SlotSet("last_answered", asked), SlotSet("repeat_count", deferred)]
             # 九千 对了问一下去仲裁要花钱不 (EE-12: the amount taken, the question ignored): the
             # answer kept and the question answered, before the next question
             if is_question(text) and not v.says_unknown(text) and not text.startswith("/"):
@@ -707,6 +713,16 @@ class HotlineForm(FormValidationAction):
             return events
         events = events + extra
         return await self._next_question(events, dispatcher, tracker, domain)
+
+    @staticmethod
+    def _facts_told_instead(tracker: Tracker, filled: dict[str, Any], asked: str) -> bool:
+        """Whether the reply told other facts of the case (a place, the months, the sum) instead
+        of the one asked — the worker answering in their own order, no sign they do not know it."""
+        if v.says_unknown(tracker.latest_message.get("text") or ""):
+            return False
+        told = {**slots_set_this_turn(tracker), **filled}
+        return any(k != asked and k in (*CASE_FACTS, "city", "district") and val not in (None, "", v.UNKNOWN)
+                   and val != value_before_this_message(tracker, k) for k, val in told.items())
 
     @staticmethod
     def _phone_told_instead(tracker: Tracker, filled: dict[str, Any], asked: str) -> str | None:
@@ -853,6 +869,11 @@ class HotlineForm(FormValidationAction):
             return [SlotSet("repeat_count", count or None)]
         tries = (count.get("n", 0) if count.get("slot") == asked else 0) + 1
         extra: list[dict] = [SlotSet("repeat_count", {"slot": asked, "n": tries})]
+        if tries >= 2 and asked in OPTIONAL_FACTS and self._facts_told_instead(tracker, filled, asked):
+            # 欠薪 → 辛安 → 三个月 to 是哪家单位欠的 (XY-13: 单位先记为“不清楚” — the worker answered other
+            # questions, he never said he did not know): no 不知道, the question put off till the
+            # other facts are asked (``_next_question``), then asked again
+            return [SlotSet("repeat_count", {"slot": asked, "n": 1, "deferred": True})]
         if asked == "phone" and (digits := _digit_count(tracker.latest_message.get("text") or "")) >= 7 \
                 and digits != 11:
             # 幺三八 零五三二 一二三四 五 (ZR-03: the same question, no word of what was wrong)
@@ -928,6 +949,11 @@ class HotlineForm(FormValidationAction):
         required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker,
                                              domain)
         missing = next((s for s in required if values.get(s) is None), None)
+        put_off = values.get("repeat_count") if isinstance(values.get("repeat_count"), dict) else {}
+        if put_off.get("deferred") and missing == put_off.get("slot"):
+            # (XY-13: the question the worker passed over comes after the others, not each turn)
+            missing = next((s for s in required if values.get(s) is None and s != missing
+                            and s not in YES_NO_SLOTS), missing)  # (asked before the summary)
         kept = [e for e in events if not (e.get("event") == "slot"
                                           and e.get("name") == "requested_slot")]
         return kept + [SlotSet("requested_slot", missing)]

@@ -54,7 +54,11 @@ _NO_CONTRACT = re.compile(r"(?:没|没有|木有|冇|不|未)(?:跟我|和我|�
                           r"合同[^，,。；;！!？?]{0,12}?(?:也|都|还|一直|从来)没(?:有)?签|"
                           # 合同 / 没签, two messages (ZZ-16); 不给签合同 (ZL-11); 一直木有签合同 (YN-07:
                           # 木有 is 没有, the legal-aid blurb alone)
-                          r"(?:没|木)(?:有)?(?:劳动)?合同|合同\s?\S{0,3}没签|(?:双倍|二倍|两倍)工资")
+                          r"(?:没|木)(?:有)?(?:劳动)?合同|合同\s?\S{0,3}没签|(?:双倍|二倍|两倍)工资|"
+                          # 老板一直没跟我签那个纸 就是那个签了以后才算正式的那个 (XZ-6: 没明白): the contract
+                          # described, not named
+                          r"(?:没|没有|木有|不|未)(?:跟我|和我|给我|与我|跟俺|和俺|给俺|给|跟|和)?签(?:过)?"
+                          r"(?:那个|那张|那份|这个|个|啥|什么)?(?:书面的?)?纸|那(?:个|张|份)纸\S{0,6}?(?:没|不)签")
 # 公司不和俺签劳动合同 / 老板不肯跟我们签合同 (XR-8): no contract, said of the worker or the workers —
 # for the lawfulness question and the ticket's point (老板不跟俺签合同 咋整 is the legal-aid flow's, J-10)
 _NO_CONTRACT_WITH_US = re.compile(_NO_CONTRACT.pattern + r"|(?:没|没有|不|未)(?:肯|愿意?)?(?:跟|和|给|与)"
@@ -63,7 +67,7 @@ _NO_CONTRACT_WITH_US = re.compile(_NO_CONTRACT.pattern + r"|(?:没|没有|不|�
 _DISMISSED = re.compile(r"社保.{0,10}辞职|辞职.{0,8}补偿|被迫辞职|拖.{0,6}工资.{0,12}辞|(?:自己|主动)辞.{0,12}拖|"
                         r"辞退|开除|解雇|裁员|裁人|被裁|裁掉|裁[我俺]|炒了|炒鱿鱼|不让(?:我|俺)?(?:再)?干了|(?<![不别没])让我走|被辞|解除(?:劳动)?合同|"
                         r"经济补偿|补偿金|赔偿金|(?:不用|别|不要)(?:[我俺]|你)?(?:再)?来(?:上班|上工|干活|干)?了|开了我|被.{0,4}开了|[把给][我俺]开了|给开了|"
-                        r"撵走|撵出|赶走|[把给][我俺]撵|让[我俺]滚|让[我俺]\S{0,5}走人|辞[我俺]|辞了[我俺]|不胜任|"
+                        r"撵走|撵出|赶走|(?:他|老板|公司|单位)\S{0,3}说不想干(?:了)?就(?:走|滚)|[把给][我俺]撵|让[我俺]滚|让[我俺]\S{0,5}走人|辞[我俺]|辞了[我俺]|不胜任|"
                         r"不要[我俺](?:了|就不要了)|说不要[我俺]|不用[我俺]了|(?:叫|让)[我俺](?:回家|别干)|"
                         r"[把给][我俺]辞了|辞退了[我俺]|"
                         # 现在老板要我走 / 叫俺走人 (n2-12: the double wage alone, no severance)
@@ -1055,6 +1059,25 @@ def no_contract_not_arrears(text: str, words: str = "") -> bool:
     return bool(_NO_CONTRACT.search(text)) or (bool(_NO_CONTRACT.search(words or "")) and tells_time_worked(text))
 
 
+# 不是欠钱 / 没欠钱 / 不说欠钱了 (XZ-7: 一共欠了多少钱 four times after it)
+_NOT_OWED = re.compile(r"不是欠(?:钱|薪|工资)|(?<!还)没欠(?:钱|工资|[我俺]钱)?|不欠(?:钱|工资)|不说欠(?:钱|薪)|"
+                       r"不是(?:要)?(?:工资|欠薪|欠钱)的事|也不是欠")
+# 啥补偿都没给 / 没给补偿: the severance unpaid, no pay owed
+_PAYOFF_UNPAID = re.compile(r"(?:补偿|赔偿)\S{0,4}?(?:都|也)?(?:没给|不给|没发|没有)|"
+                            r"(?:没给|不给|没发)\S{0,3}(?:补偿|赔偿)")
+
+
+def dismissal_not_arrears(text: str, words: str = "") -> bool:
+    """俺被撵走了 咋整啊 / 不是欠钱 是把俺开除了 … 啥补偿都没给 (XZ-7: the wage-arrears form and
+    一共欠了多少钱 four times): a dismissal, no pay said owed — the legal-aid case (severance),
+    not the wage form. ``words``: the worker's recent messages (没欠钱！俺要的是辞退补偿 after it)."""
+    text = normalize_text(text or "")
+    if _NOT_OWED.search(text):
+        return dismissed(text) or dismissed(normalize_text(words or "")) or "补偿" in text
+    return dismissed(text) and not _PAY_UNPAID.search(_PAYOFF_UNPAID.sub("", text)) \
+        and not _NOT_DISMISSED.search(text)
+
+
 def _set_this_turn(tracker: Tracker, slot: str) -> bool:
     from actions.slot_checks import slots_set_this_turn
 
@@ -2005,7 +2028,69 @@ def reading_reply(tracker: Tracker) -> str | None:
     return f"{opening}{reason}{step}"
 
 
+@lru_cache(maxsize=1)
+def _fault_record() -> dict:
+    """The policy data's record on fault in a work injury (topic work_injury_fault,
+    bot/seed/policies.yml: 工伤认定不看是谁的过错 … 第十六条), {} when absent."""
+    return next((fact for policy in seed("policies.yml").get("policies") or []
+                 for fact in (policy.get("details") or {}).get("facts") or []
+                 if isinstance(fact, dict) and fact.get("topic") == "work_injury_fault"), {})
+
+
+# 自己不小心 / 自己不注意 / 自己踩空的 / 操作失误 (XZ-5, XZ-12: 老板说自己不小心不算 — unanswered two turns)
+_OWN_FAULT = re.compile(r"不小心|不注意|没注意|没留神|没留意|没看好|粗心|大意|踩空|脚滑|没站稳|自己摔|自己弄|自己的错|"
+                        r"我的错|俺的错|自己的责任|我的责任|操作失误|操作不当|违规操作|自己的原因|自己造成|怪我|赖我|怨我")
+# whether it counts: 算不算 / 不算工伤 / 也算工伤吗 / 不认 / 不赔 / 不管
+_COUNTS_ASKED = re.compile(r"算不算|不算|也算|算吗|算工伤|是不是工伤|工伤吗|能不能算|不认|不赔|不给赔|不管")
+# the exclusions of 第十六条 (故意犯罪、醉酒或吸毒、自残自杀): no "the boss is wrong" for them
+_EXCLUDED_FAULT = re.compile(r"故意|醉酒|喝醉|喝了酒|喝酒|酒后|吸毒|自残|自杀|打架|斗殴")
+_BOSS_SAYS = re.compile(r"(?:老板|单位|公司|厂里|厂长|领导|经理|包工头|工头|主管|他们|他)\S{0,3}?说")
+FAULT_LEAD = "自己不小心受的伤也算工伤"
+
+
+def fault_claim_line(text: str, words: str = "") -> str | None:
+    """老板说自己不小心不算 / 我自己踩空的也算工伤吗 (XZ-5, XZ-12): the no-fault rule of the policy
+    data's record (工伤认定不看过错; only the exclusions of 《工伤保险条例》第十六条), the boss's claim
+    answered first; None when ``text`` says no fault of the worker's about an injury, or the
+    record is absent. ``words``: the worker's recent messages (the injury may be told before)."""
+    text = normalize_text(text or "")
+    record = _fault_record()
+    if not record.get("answer") or not _OWN_FAULT.search(text) or not _COUNTS_ASKED.search(text) \
+            or _EXCLUDED_FAULT.search(text):
+        return None
+    if not (INJURY.search(text) or "工伤" in text or INJURY.search(normalize_text(words or ""))):
+        return None
+    opening = (f"老板说“自己不注意就不算工伤”，这个说法不对：{FAULT_LEAD}。" if _BOSS_SAYS.search(text)
+               else f"{FAULT_LEAD}。")
+    source = str(record.get("source") or "")
+    return (opening + str(record["answer"])
+            + "老板不认的，您本人在受伤之日起1年内可以自己到人社局申请工伤认定，病历、诊断证明和工友证言都留好。"
+            + (f"（来源：{source}）" if source else ""))
+
+
+def fault_reply(tracker: Tracker) -> str | None:
+    """:func:`fault_claim_line` on the latest message, unless the record's answer was said in the
+    last two replies (asked again: the one answer, not the same paragraph again)."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if not text or text.startswith("/"):
+        return None
+    line = fault_claim_line(text, recent_words(tracker, limit=4))
+    answer = str(_fault_record().get("answer") or "")
+    if line is None or said_this_turn(tracker, answer[:24], earlier_turns=2):
+        return None
+    return line
+
+
 def sums_for(tracker: Tracker) -> list[str]:
+    """:func:`worked_out` on the conversation (:func:`_sums_for`), the no-fault rule of a work injury
+    first when the worker says it was their own fault (:func:`fault_reply`, XZ-5 / XZ-12)."""
+    sums = _sums_for(tracker)
+    if (fault := fault_reply(tracker)) is not None and not any(FAULT_LEAD in line for line in sums):
+        return [fault, *sums]
+    return sums
+
+
+def _sums_for(tracker: Tracker) -> list[str]:
     """:func:`worked_out` on the conversation: the worker's recent words, the wage known,
     and whether the last reply asked for the wage."""
     text = ((tracker.latest_message or {}).get("text") or "").strip()
@@ -2812,11 +2897,19 @@ def _minimum_said(tracker: Tracker) -> tuple[tuple[str, int] | None, int | None]
     return (str(city or district or "当地"), int(below.group(2))), int(below.group(1))
 
 
+# 孩子在家没人看着 / 暑假…都上班: the child at home, the parents at work — no stoppage of the worker
+_CHILD_AT_HOME = re.compile(r"(?:孩子|娃|嫚|闺女|妮儿|儿子|女儿|小孩|孙子|孙女)\S{0,4}?在家|看孩子|看娃|带孩子|"
+                            r"托管|托儿|没人看")
+_PAY_SAID = re.compile(r"工资|工钱|钱|发了|给了|保底|生活费|\d{3,}")
+
+
 def stoppage_reply(tracker: Tracker, text: str, words: str) -> str | None:
     """:func:`stoppage_pay_line` on the conversation: the pay the minimum-wage verdict was said
     on, or the sum in the message."""
     if not _NOT_WORKING.search(words):
         return None  # (stoppage_pay_line's own first test, before the tracker and the records are read)
+    if _CHILD_AT_HOME.search(text) and not _PAY_SAID.search(text):
+        return None  # 孩子在家没人看着 (XZ-2: the pay-during-leave lecture and a legal-aid offer for 托管)
     minimum, paid = _minimum_said(tracker)
     minimum = minimum or minimum_wage_at(*location(tracker))  # (the place's, when none was said)
     told = next((int(s.value) for s in find_amounts(text) if isinstance(s.value, (int, float))

@@ -360,6 +360,14 @@ def _clause_with(answer: str, word: str) -> str | None:
     return next((c.strip("，, ") for c in re.split(r"[。；]", answer) if word in c), None)
 
 
+def _join_asked_for_self(text: str) -> bool:
+    """我们这种环卫工能不能参加 beside 老婆查出来重病 (XZ-4): joining asked for the worker, not the family."""
+    clauses = [c for c in re.split(r"[\s，,。？?！!；;]+", text) if c]
+    own = any(_JOIN_ASKED.search(c) and not _FAMILY.search(c) and re.search(r"我|俺|咱|自己|环卫工|职工|工人", c)
+              for c in clauses)
+    return own and not any(_JOIN_ASKED.search(c) and _FAMILY.search(c) for c in clauses)
+
+
 def family_cover_line(text: str, words: str) -> str | None:
     """Whether a worker's spouse or family can join the mutual cover or claim from it (XN-4):
     what the records say — joined through the workplace union; whether family is covered, and
@@ -368,6 +376,8 @@ def family_cover_line(text: str, words: str) -> str | None:
     mutual cover said in it or in ``words``, the worker's recent messages)."""
     text, words = normalize_text(text or ""), normalize_text(words or "")
     who = _FAMILY.search(text)
+    if _join_asked_for_self(text):
+        return None  # 老婆查出来重病 … 我们这种环卫工能不能参加 (XZ-4): the records' 16万 and who is given it
     if _CLAIM_ASKED.search(text) and not _JOIN_ASKED.search(text):
         # (a family member's claim: the records' own answer, with its figures — for a child or a
         # parent too, whom the record's own asks do not name: 孩子白血病住院了 … 互助保障能报吗, p2-5)
@@ -451,3 +461,80 @@ def sanitation_cover_here() -> str | None:
     record = _mutual_records().get("mutual_insurance_who") or {}
     said = next((c.strip() for c in str(record.get("answer") or "").split("。") if "赠送的人群里" in c), None)
     return (said + "。" + (f"\n（来源：{record['source']}）" if record.get("source") else "")) if said else None
+
+
+@lru_cache(maxsize=1)
+def _hospital_fees_record() -> dict:
+    """The policy data's record on 特困职工's hospital fees (topic tekun_hospital_fees: 镇江's waivers and
+    halved 床位费), with its source; {} when absent."""
+    for policy in seed("policies.yml").get("policies") or []:
+        for fact in (policy.get("details") or {}).get("facts") or []:
+            if isinstance(fact, dict) and fact.get("topic") == "tekun_hospital_fees" and fact.get("answer"):
+                return {**fact, "source": fact.get("source") or policy.get("source")}
+    return {}
+
+
+# 住院床位费能不能减 / 床位费能减不 / 诊查费免不免 (XY-10: asked twice, never answered)
+_FEE_NAMED = re.compile(r"床位费|诊查费|护理费|挂号费|注射费|住院费")
+_FEE_CUT_ASKED = re.compile(r"减|免|优惠|便宜|少交|少收|少花|少掏|打折|不收|能少")
+_HOSPITAL_RECORD_PLACE = "镇江"
+
+
+def hospital_fee_line(text: str, city: str | None) -> str | None:
+    """住院床位费能不能减 (XY-10, a 黄岛 特困职工: asked twice, never answered): the one record of such
+    waivers is 镇江's (tekun_hospital_fees) — in 镇江 it is the answer; elsewhere it is said as 镇江's,
+    and that the place's own is not on record (12351, the station). None unless such a fee cut is
+    asked, or the record is absent."""
+    text = normalize_text(text or "")
+    record = _hospital_fees_record()
+    if not _FEE_NAMED.search(text) or not _FEE_CUT_ASKED.search(text) or not record.get("answer"):
+        return None
+    source = f"\n（来源：{record['source']}）" if record.get("source") else ""
+    if city and _HOSPITAL_RECORD_PLACE in city:
+        return f"{record['answer']}{source}"
+    here = f"{city}" if city else "您那里"
+    return (f"{here}住院床位费、诊查费能不能减免，我这里的资料没有收录，没法给您准话；我这里有的是镇江市的做法，"
+            f"只在镇江用，先给您作参考：{record['answer']}"
+            f"{here}有没有类似的，请打职工服务热线 12351 问，或者到网格工作站问；住院的票据都留好。{source}")
+
+
+_CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# 又自己花了六百 / 又花了600 / 另外还掏了六百 / 再加上六百 (XY-9: the 600 ignored, 1,800 recorded again)
+_MORE_PAID = re.compile(r"(?:又|还|另外|再)(?:自己)?(?:花|掏|付|交|垫)了?(?:自己)?\s*"
+                        r"(\d+(?:\.\d+)?|[一二两三四五六七八九]?千?[一二两三四五六七八九]?百?[一二三四五六七八九]?十?)\s*(?:块|元)?")
+# 一千八加六百是两千四 / 加起来两千四 / 一共2400: the total said
+_TOTAL_SAID = re.compile(r"(?:是|一共|总共|加起来|合计|共)\s*"
+                         r"(\d{3,6}|[一二两三四五六七八九]千[一二两三四五六七八九]?百?)")
+
+
+def _cn_amount(raw: str) -> float | None:
+    """600 / 六百 / 两千四 / 一千八: the amount (two-place tails as 一千八 = 1,800)."""
+    if not raw:
+        return None
+    if re.fullmatch(r"\d+(?:\.\d+)?", raw):
+        return float(raw)
+    total, unit_seen, last = 0, None, 0
+    for ch in raw:
+        if ch in _CN_DIGIT:
+            last = _CN_DIGIT[ch]
+        elif ch in "千百十":
+            value = {"千": 1000, "百": 100, "十": 10}[ch]
+            total += (last or 1) * value
+            unit_seen, last = value, 0
+    if last:
+        total += last * (unit_seen // 10 if unit_seen else 1)
+    return float(total) or None
+
+
+def medical_cost_added(text: str, held: float | None) -> float | None:
+    """哦对了 上个月住院又自己花了六百 加起来够了吧 with 1,800 on record (XY-9): 2,400 — the sum told as
+    a total (一千八加六百是两千四), else the added cost on top of the one held. None when no more
+    cost is said (or nothing is held to add to)."""
+    text = normalize_text(text or "")
+    if (total := _TOTAL_SAID.search(text)) and (value := _cn_amount(total.group(1))) \
+            and held is not None and value > held:
+        return value
+    more = _MORE_PAID.search(text)
+    if held is None or not more or (added := _cn_amount(more.group(1))) is None:
+        return None
+    return float(held) + added

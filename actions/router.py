@@ -29,6 +29,7 @@ from actions.crisis import (
     CRISIS_NO_PHONE,
     CRISIS_STILL_HERE,
     DANGER_NOW_LINE,
+    case_question_after_crisis,
     crisis_answered,
     crisis_check_in,
     in_danger_now,
@@ -72,6 +73,7 @@ from actions.legal import (
     MONTHS_ASK,
     WAGE_AGAIN,
     WAGE_ASK,
+    dismissal_not_arrears,
     double_wage_from,
     minimum_wage_as_wage,
     no_contract_not_arrears,
@@ -143,6 +145,7 @@ from actions.wages import (
     PERIOD_QUESTION,
     days_worked_asked,
     guaranteed_pay_shortfall,
+    hourly_pay_said,
     minimum_wage_answer,
     minimum_wage_asked,
     owed_sum_reply,
@@ -252,6 +255,9 @@ def _last_form(tracker: Tracker) -> str | None:
                  if e.get("event") == "active_loop" and e.get("name")), None)
 
 
+_DAYS_COUNTED = re.compile(r"[一二两三四五六七八九十\d]+\s*(?:天|个周|个礼拜|小时|个钟)")
+
+
 def flow_to_redo(tracker: Tracker) -> str | None:
     """不对，是4500 after the overtime figure was given: the answer flow that used the
     corrected fact is run again with it (nothing was filed, so nothing is doubled).
@@ -264,6 +270,9 @@ def flow_to_redo(tracker: Tracker) -> str | None:
     if last not in REDO_FORMS:
         return None
     said = {k for k, val in slots_set_this_turn(tracker).items() if val is not None}
+    if v.is_correction(text) and last == "overtime_form" and not said and _DAYS_COUNTED.search(text) \
+            and said_this_turn(tracker, TOTAL_LABEL, earlier_turns=1):
+        return REDO_FORMS[last]  # 我说了不对是三天 不是四天 once three were summed (XY-14: 好的，没问题): said again
     if v.is_correction(text):
         return REDO_FORMS[last] if said & set(FORM_SLOTS.get(last, ())) else None
     if last == "overtime_form" and paid_so_far(text) is not None:
@@ -497,13 +506,19 @@ _ASKS_HOW = re.compile(r"怎么(?:申请|赔|理赔|办|报名|参加|加入|领
                        r"(?:去|在|到)哪(?:里|儿)?(?:申请|报名|办|领|参加)|找谁(?:申请|办|报)")
 
 
+# 俺被撵走了 咋整啊 (XZ-7: the wage form, then 一共欠了多少钱 four times): sent away, said in dialect
+_SENT_AWAY = re.compile(r"撵(?:走|出来|出去|回家)|被撵|赶(?:走|出来|出去)|被赶|卷铺盖|叫(?:我|俺)滚|让(?:我|俺)滚|"
+                        r"叫(?:我|俺)走人|让(?:我|俺)回家(?:吧|去)?$")
+
+
 def legal_not_wages(intent: str | None, text: str, words: str = "") -> str | None:
     """把腿整折了 包工头不给报 / 试用期6个月 试用期工资1800 合法吗 (V-09): read as unpaid wages,
     but a labour-law matter with no wage owed — legal aid, also after a figure was answered.
     ``words``: the messages before (那医药费呢 都是俺自己垫的 after 俺受工伤在家歇了俩月了, n2-14)."""
     named = services_meant(text)
     if intent == "wage_arrears" and "wage_arrears" not in named and (
-            INJURY.search(text) or named == ["legal_aid"]):
+            INJURY.search(text) or named == ["legal_aid"]
+            or (_SENT_AWAY.search(text) and not _OWED.search(text))):
         return "legal_aid"
     if intent == "relief_eligibility" and "relief_eligibility" not in named and (
             INJURY.search(text) or (re.search(r"医药费|医疗费|药费|住院费|手术费", text) and INJURY.search(words))) \
@@ -806,6 +821,9 @@ class ActionStartService(SafeAction):
         if intent == "holiday_subsidy" and promised_by_the_holiday(text):
             intent = "legal_aid"  # 他们说过年后给 这样还算时效吗 (YT-16: 留下过年还是回家, three times)
         intent = holiday_read_for_pay(tracker, intent, text)
+        if (intent == "wage_arrears" or intent not in SERVICE_NAMES) and not text.startswith("/") \
+                and dismissal_not_arrears(text, recent_words(tracker, limit=3)):
+            intent = "legal_aid"  # 不是欠钱 是把俺开除了 (XZ-7: 是哪家单位欠的, then 一共欠了多少钱 ×4)
         if intent == "relief_eligibility":
             # a work injury's costs, not hardship relief (XA-10, n2-14)
             intent = legal_not_wages(intent, text, recent_words(tracker, limit=4))
@@ -816,6 +834,11 @@ class ActionStartService(SafeAction):
             intent = own_case_offered(tracker) or "inform"
         if is_crisis(text) and not safe_again(tracker, text):
             return [FollowupAction("action_psych_support")]  # 工资要不回来…不想活了: hotlines and a person
+        if (asked_after := case_question_after_crisis(tracker, text)) is not None:
+            # 那你先告诉我 活干完了让走人 到底有没有补偿 soon after the crisis reply (XZ-14: the listening
+            # line three times): answered, the numbers kept in one line
+            dispatcher.utter_message(text=CRISIS_MONEY)
+            return await self._start(asked_after, dispatcher, tracker, domain)
         if intent == "psych_support" and safe_again(tracker, text):
             # 我没事了 就是一时想不开 那扣的两千块能要回来吗 (XA-11), checked on: the matter it asks
             intent = next(iter(services_meant(text)), None) or ("wage_arrears" if _OWED.search(text) else None)
@@ -833,7 +856,9 @@ class ActionStartService(SafeAction):
             dispatcher.utter_message(text=unpaid)  # 那调休的两天要是老板到年底也不给 咋整 (K8: a wage form)
             dispatcher.utter_message(response="utter_overtime_next")
             return []
-        if not tracker.active_loop_name and (owed := owed_total_reply(tracker)) is not None:
+        if (not tracker.active_loop_name or tracker.get_slot("interrupted_form") == tracker.active_loop_name) \
+                and (owed := owed_total_reply(tracker)) is not None:
+            # (海晟机械 在黄岛薛家岛那边 一共该给我多少 while the wage form stepped aside — XY-11: the menu)
             dispatcher.utter_message(text=owed)  # 那隆祥一共欠我们多少 after the wage ticket (XQ-9: the menu)
             return []
         if (why := divisor_reply(tracker, text)) is not None:
@@ -1136,6 +1161,9 @@ class ActionStartService(SafeAction):
                 for line in lines:
                     dispatcher.utter_message(text=line)
                 return []
+        if service is None and said_this_turn(tracker, "您每个月实际拿多少", earlier_turns=1) \
+                and hourly_pay_said(text) is not None:
+            service = "minimum_wage"  # 冇月薪 一个钟20蚊 (XY-5: the menu): compared with the hourly minimum
         if service is None:
             return self._ask_which(dispatcher, tracker)
         first, _ = self._topics(intent, text)
@@ -1234,6 +1262,11 @@ class ActionStartService(SafeAction):
             # the figure first, then the worker's own case: the flow asks only what is
             # still missing (春节加班工资怎么算 → the multipliers, then the monthly wage;
             # 青岛最低工资多少 我一个月才1800 → the figure, then the comparison)
+            return await self._start(intent, dispatcher, tracker, domain, answered=True)
+        if intent == "childcare_service" and any(location(tracker)) and not tracker.active_loop_name \
+                and not tracker.get_slot("interrupted_form"):
+            # 俺在辛安街道 有没有地方能帮着看孩子的 (XZ-2: 要不要我再帮您看看您自己的情况？): the station with
+            # the 托管驿站, and its sign-up offered
             return await self._start(intent, dispatcher, tracker, domain, answered=True)
         if intent in POLICY_SERVICES and _ASKS_HOW.search(text):
             # 互助保险能赔…怎么申请: the figure, then how to claim (the service's own answer)
@@ -1398,6 +1431,10 @@ async def take_back(dispatcher: CollectingDispatcher, tracker: Tracker, domain: 
     # (only words that take the cancel back: 老板又欠我工资了 after 算了不办了 and 你好 is a new case)
     if not takes_it_back(text):
         return None
+    kind = (dropped.pending or {}).get("type") or next(
+        (name for name, form in SERVICE_FORMS.items() if form == dropped.form), None)
+    if (named := services_named(text)) and kind not in named:
+        return None  # 那帮我登记一下 叉车证培训 after 算了不办了 on a dismissal (XZ-16): that service's sign-up
     if is_question(text) and not text.startswith("/"):
         # 想了想还是办吧 你们会不会跟老板说是我举报的 (YQ-14: 没太明白): the question answered too
         for fact in await asked_facts(tracker):

@@ -301,9 +301,11 @@ class ActionLegalAid(PolicyAnswer):
                 and INJURY.search(text) and not text.startswith("/") \
                 and not injured_dismissal(normalize_text(text)):  # (XV-5: 第四十二条 first, not the records)
             found = await injury_facts(tracker, text)
+        sums = own_sums(tracker)
+        # (自己不小心算不算工伤 — XZ-5: the no-fault record said, then again inside the sums' fault line)
+        found = [f for f in found if not any(str(f.get("answer", ""))[:24] in line for line in sums)]
         for fact in found:
             dispatcher.utter_message(text=fact_text(fact, tracker.latest_message.get("text") or ""))
-        sums = own_sums(tracker)
         for line in sums:
             dispatcher.utter_message(text=line)
         if any(WAGE_ASK in line or line == WAGE_AGAIN for line in sums):
@@ -452,7 +454,10 @@ class ActionChildcare(PolicyAnswer):
 
     def answer(self, dispatcher, tracker, policies):
         policy = policies[0]
-        if not said_this_turn(tracker, policy["summary"][:24], earlier_turns=4):
+        # (the 托管驿站's record said a line before in this reply — the router's answer, then this
+        # action for the station and the sign-up, XZ-2: the same paragraph twice)
+        told_now = any("托管驿站" in (m.get("text") or "") for m in dispatcher.messages)
+        if not told_now and not said_this_turn(tracker, policy["summary"][:24], earlier_turns=4):
             dispatcher.utter_message(text=f"{policy['title']}：{policy['summary']}")
         if childcare_sign_up(tracker) and not any(location(tracker)):
             # 报名 right after the answer, no place known (XD-14: 想报名的话… word for word again):
@@ -481,7 +486,7 @@ class ActionChildcare(PolicyAnswer):
                                       if m.get("response") != "utter_childcare_next"]
             dispatcher.utter_message(text=no_childcare_station_text(place or "您那边", station))
             return events + offer_ticket("other", {
-                "question": case_words(tracker), "service": "职工子女爱心托管报名",
+                "question": sign_up_words(tracker), "service": "职工子女爱心托管报名",
                 "child_grade": tracker.get_slot("child_grade")})
         if not stations:
             return events
@@ -490,9 +495,28 @@ class ActionChildcare(PolicyAnswer):
         dispatcher.utter_message(text="您那边有托管的工会网格工作站：\n"
                                       + "\n\n".join(station_text(st) for st in stations[:2]))
         return events + offer_ticket("other", {
-            "question": case_words(tracker),
+            "question": sign_up_words(tracker),
             "service": "职工子女爱心托管报名", "station": stations[0].get("name"),
             "child_grade": tracker.get_slot("child_grade")})
+
+
+# utter_cancel / utter_no_ticket (the words actions.take_back reads a drop by)
+_DROPPED_SAID = ("已经取消了", "先不登记")
+
+
+def sign_up_words(tracker, limit: int = 3) -> str | None:
+    """What the worker said for a sign-up (:func:`case_words`), less their words of a case they
+    cancelled or declined before it (算了不办了 on a dismissal, then 帮我登记一下 叉车证培训 — XZ-16:
+    上个礼拜被公司辞了 was written on the training sign-up)."""
+    words = case_words(tracker, limit)
+    events = list(tracker.events)
+    at = next((i for i in range(len(events) - 1, -1, -1) if events[i].get("event") == "bot"
+               and any(said in (events[i].get("text") or "") for said in _DROPPED_SAID)), None)
+    if not words or at is None:
+        return words
+    before = [e.get("text") or "" for e in events[:at] if e.get("event") == "user"]
+    kept = [part for part in words.split("；") if not any(part and part in old for old in before)]
+    return "；".join(kept) or None
 
 
 # 骑手 / 外卖 / 快递 / 环卫 / 户外 … 驿站 / 歇脚: a rest stop for outdoor workers, never the children's 托管驿站
@@ -576,7 +600,7 @@ class ActionSkillsTraining(PolicyAnswer):
         # 怎么报名 / 帮我报个名吧 (F11, H07): how to sign up and a person who signs them up,
         # not the same paragraph again and then 没明白
         dispatcher.utter_message(text=SIGN_UP_TEXT)
-        return offer_ticket("other", {"question": case_words(tracker), "service": "技能培训报名"})
+        return offer_ticket("other", {"question": sign_up_words(tracker), "service": "技能培训报名"})
 
     async def act(self, dispatcher, tracker, domain):
         """都有啥课 after the academy was described (YX-3: the sign-up text again): the courses on
@@ -588,7 +612,7 @@ class ActionSkillsTraining(PolicyAnswer):
         if asks_which_courses(text) and said_this_turn(tracker, "职工书院", earlier_turns=4):
             for line in await courses_on_record(tracker) or [NO_COURSES_TEXT]:
                 dispatcher.utter_message(text=line)
-            return offer_ticket("other", {"question": case_words(tracker), "service": "技能培训报名"})
+            return offer_ticket("other", {"question": sign_up_words(tracker), "service": "技能培训报名"})
         return await super().act(dispatcher, tracker, domain)
 
 
@@ -896,7 +920,9 @@ async def answer_in_service_topic(dispatcher: CollectingDispatcher, tracker) -> 
 
 
 # 要钱吗 / 要不要钱 / 收不收费 / 免费吗 / 多少钱 / 学费贵不贵: the cost of the service asked
-_ASKS_FEE = re.compile(r"要(?:不要)?钱|收(?:不收)?(?:费|钱)|花(?:不花)?钱|免费|多少钱|学费|费用|交钱|掏钱|贵不贵")
+# (最多赔多少钱 / 能领多少钱 ask the payout, not the cost — XZ-4: read as a fee question)
+_ASKS_FEE = re.compile(r"要(?:不要)?钱|收(?:不收)?(?:费|钱)|花(?:不花)?钱|免费|(?<![赔领报付拿得补给])多少钱|学费|"
+                       r"费用|交钱|掏钱|贵不贵")
 # an answer line that speaks to the cost (never a payout's 元)
 _FEE_SAID = re.compile(r"收费|收钱|要钱|免费|不收|费用|交钱|花钱|掏钱|学费|个人不用")
 

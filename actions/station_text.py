@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from actions.seed_files import seed
 from bot.contract import HOURS_KEY_NAMES, WEEKDAYS
 from bot.settings import get_settings
 
@@ -59,6 +60,16 @@ def is_own_station(station: dict | None) -> bool:
     code = str((station or {}).get("code") or "")
     home = get_settings().fallback_station_code
     return not code or code == home or code.startswith(home + "-")
+
+
+def home_city() -> str:
+    """The city of the hotline's own stations (the home station's region in the register,
+    bot/seed/stations.yml: 青岛市); 本地 when the register does not say."""
+    home = get_settings().fallback_station_code
+    station = next((st for st in seed("stations.yml").get("stations") or []
+                    if isinstance(st, dict) and st.get("code") == home), None)
+    region = (station or {}).get("region") or []
+    return str(region[-1]) if region else "本地"
 
 
 def known_hours(station: dict | None) -> dict:
@@ -114,8 +125,9 @@ def wider_station_note(path: dict | None, station: dict | None) -> str:
     named = next((level for level in _LEVELS if path.get(level)), None)
     if named is not None and not is_own_station(station):
         # 福田的工会站几点开门 (XV-9): no grid station of this hotline there — that city's union
-        return (f"{path[named]}没有本热线的工会网格工作站（本热线的网格工作站只在本地）；那边的事请找当地工会，"
-                "或打职工服务热线 12351 转当地工会。\n")
+        # (只在本地 read as 本地是哪儿 — XZ-10: the hotline's own city, from the register)
+        return (f"{path[named]}没有本热线的工会网格工作站（本热线的网格工作站只在{home_city()}）；"
+                "那边的事请找当地工会，或打职工服务热线 12351 转当地工会。\n")
     level = station.get("level")
     if named is None or level not in _LEVELS or _LEVELS.index(level) <= _LEVELS.index(named):
         return ""

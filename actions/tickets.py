@@ -51,9 +51,10 @@ from actions.station_followup import (
     status_looked_up,
     ticket_station_reply,
 )
-from actions.time_limits import time_limit_points
+from actions.time_limits import asked_for, time_limit_points
 from bot.contract import TICKET_TYPE_WORKER_NAMES, URGENT_CALLBACK_REASONS, weekday_name
 from bot.normalize.identity import mask_phone
+from bot.normalize.text import normalize_text
 
 TYPE_NAMES = TICKET_TYPE_WORKER_NAMES  # the shared contract (bot/contract.py)
 logger = logging.getLogger(__name__)
@@ -625,7 +626,9 @@ def context_facts(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any
     if "call_time" not in case_facts and (when := call_time_told(tracker)):
         told["call_time"] = when  # 白天别打 下午两点以后 said with the phone (XA-13: dropped)
     told.update(negations_kept(tracker, {**case_facts, **told}))  # 没受伤 never 受了伤 (XR-9)
-    return {k: val for k, val in told.items() if val not in (None, "", v.UNKNOWN)}
+    # (the case's own 催要过 taken out: its "" stands over it, XZ-15)
+    return {k: val for k, val in told.items() if val not in (None, "", v.UNKNOWN)
+            or (k == "case_points" and val == "" and case_facts.get(k))}
 
 
 # 老板给我打了欠条 / 我10月底就不干了 / 上个月15号离职的 (YO-11: on neither the summary nor the
@@ -810,6 +813,20 @@ def _kept_this_turn(tracker: Tracker, facts: dict[str, Any], text: str) -> bool:
         or any(said_this_turn(tracker, words) for words in ("记下了", "已更正", "这些不算"))
 
 
+# a question with no question mark or 吗: 怎样拿 / 点样攞 / 有没另外的 / 咋领
+_ASKS_UNMARKED = re.compile(r"怎样|怎么|点样|咋|如何|有没|有冇|有无|另外的?(?:事|东西|补贴)|哪里领|去哪")
+
+
+def _topic_of_the_answer(tracker: Tracker, text: str) -> bool:
+    """A word or two picked from the bot's last answer (年货 after the measures listed it): the
+    worker asks about that, nothing is told."""
+    han = "".join(re.findall(r"[\u4e00-\u9fff]", text))
+    if not 2 <= len(han) <= 4 or han != text.strip():
+        return False
+    last = next((e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "bot"), "")
+    return han in last
+
+
 def statement_on_offer(tracker: Tracker, facts: dict[str, Any]) -> tuple[dict[str, Any], str] | None:
     """美团的 on a rider's legal offer (round 52: the same offer again, the platform neither added nor
     acknowledged): a statement said to the offer that is no yes, no, question or correction, and
@@ -821,8 +838,10 @@ def statement_on_offer(tracker: Tracker, facts: dict[str, Any]) -> tuple[dict[st
             or len(re.findall(r"[\u4e00-\u9fffA-Za-z]", text)) < 2 or _NO_FACT_SAID.match(text) \
             or is_question(_PLATFORM.sub("", text)) or v.is_correction(text) or v.asks_to_change(text) \
             or v.declines_offer(text) or v.yes_to_an_offer(text) or v.phone(text).ok \
-            or _kept_this_turn(tracker, facts, text) or unknown_to_the_street(tracker, text):
+            or _kept_this_turn(tracker, facts, text) or unknown_to_the_street(tracker, text) \
+            or _ASKS_UNMARKED.search(normalize_text(text)) or _topic_of_the_answer(tracker, text):
         # (不知道 登记吧 to the street asked, XP-15: said back as 记下了：“不知道 登记吧”)
+        # (年货 / 年货点样攞 外卖仔有冇另外嘅嘢 — XY-8: filed as 您说的情况; asked, not told)
         # (the form took no yes from it: wants_ticket is still open; 饿了么 asks nothing)
         return None
     from actions.crisis import is_crisis  # (it imports nothing of the tickets)
@@ -1044,6 +1063,13 @@ def _added_at_filing(tracker: Tracker, facts: dict[str, Any]) -> list[str]:
         return []
     lines = summary_lines({**facts, **contact_lines(tracker, facts)})
     added = [line for line in lines if line not in shown and not line.startswith(_NOT_COMPARED)]
+    shown_points = next((split_points(line.removeprefix(_POINTS_LABEL)) for line in shown
+                         if line.startswith(_POINTS_LABEL)), [])
+    kept = split_points(str(facts.get("case_points") or ""))
+    if dropped := [p for p in shown_points if p in _DEMAND_POINTS and p not in kept]:
+        # 我没找过厂里要过啊 你那写的催要过不对 with the phone (XY-1: filed, and the correction never said)
+        added = [line for line in added if not line.startswith(_POINTS_LABEL)]
+        added.append(f"{_POINTS_LABEL}{'、'.join(kept) or '无'}（“{'、'.join(dropped)}”已去掉，您没有找单位催要过）")
     # 孩子七歲，要登記，電話是136… (XP-3: the phone told with the yes was never said back): the
     # number the station will call, when the summary shown had none or another
     phone = next((line.split("：", 1)[1] for line in lines if line.startswith("· 手机号：")), "")
@@ -1651,7 +1677,7 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
         # 刚才那个单号是多少来着 我没记住 (ZI-16: 没太明白)
         dispatcher.utter_message(text=f"您的工单号是 {number}。查进度的时候告诉我这个号就行，也可以截个图存着。")
         return []
-    if phone_asked and (said := phone_on_record_reply(tracker)):
+    if phone_asked and not asks_content and (said := phone_on_record_reply(tracker)):
         dispatcher.utter_message(text=said)  # 工单上登记的电话是多少 (YP-03: the status, a station card)
         return []
     first, *rest = re.split(r"[\s，,。？?！!]+", text, maxsplit=1)
@@ -2023,6 +2049,8 @@ _ASKS_CONTENT = re.compile(r"(?:写|记|登记|加|填)(?:上|进|进去|到)?�
                            r"(?:工单|单子)\S{0,3}(?:写|记)了\S{0,10}?(?:吗|没)|"  # 工单里写了我工资5000吗 (ZP-06)
                            r"有没有(?:写|记|登记)|写没写|记没记|登没登记|(?:工单|单子)上\S{0,6}?(?:有|写|记)\S{0,6}?(?:吗|没)|"
                            r"(?:登记|写|记)了?(?:些)?(?:啥|什么|哪些)|"
+                           # 19号那个单子上写的啥 / 工单GH…上写的是啥 (XZ-13: 没弄明白; XY-1: pasted on it as a note)
+                           r"(?:单子|工单)(?:里|上)?(?:面)?\S{0,2}?(?:写|记|登记)的(?:是|都是)?(?:啥|什么|哪些)|"
                            # 现在单子上都有啥 / 工单上登记的都有啥 (ZV-12, ZV-16: 没明白, the services)
                            r"(?:工单|单子)\S{0,6}?(?:都)?有(?:啥|什么|哪些|些啥)|"
                            # 工单里有写我在海尔上班 交了两年社保吗 / 单子上有鑫达机械不 / GH… 上写了我在城阳吗
@@ -2263,7 +2291,7 @@ def told_lines(words: str) -> list[str]:
 
     facts = {k: val for k, val in v.read_facts(words, [], v.Context()).items() if val not in (None, "", v.UNKNOWN)}
     legal = case_points(words)
-    points = split_points(str(legal.get("case_points") or "")) + points_in(words)
+    points = _demand_points_kept(words, split_points(str(legal.get("case_points") or ""))) + points_in(words)
     if _HURRY_ASKED.search(words):
         points = [p for p in points if p != "催要过"]  # 催一下: the ticket hurried, no demand of the pay
     if legal.get("time_worked"):
@@ -2482,6 +2510,29 @@ def _clauses(words: str) -> list[str]:
     return [c for c in re.split(r"[\s，,。；;！!？?]+", words) if c]
 
 
+# 能帮我找厂里要吗 / 醫藥費能找老闆要嗎 (XY-1, XZ-15: 情况要点：催要过 on the summary — a demand asked
+# about, never made) and 我没找过厂里要过啊 你那写的催要过不对 (XY-1: the correction ignored twice): a
+# demand the worker only asks about, denies, or names as the ticket's wrong word is no 催要过
+_DEMAND_POINTS = ("催要过", "离职后催要过")
+_NO_DEMAND = re.compile(r"(?:没|没有|从没有?|从来没有?|还没有?|也没有?|都没有?|未|不敢)(?:去|再)?(?:找|跟|向|问|催)?"
+                        r"\S{0,5}?(?:催|要过|讨过|找过|要钱|要工资|要)|"
+                        r"催要过?\S{0,5}?(?:不对|错了|不是|没有|删|去掉|改|写错)|(?:不对|错了|写错)\S{0,3}催")
+
+
+def demand_untold(words: str) -> bool:
+    """Whether no clause of ``words`` tells a demand the worker made (each that seems to asks it,
+    supposes it, denies it, or quotes the ticket's 催要过)."""
+    return all(_WHAT_IF_CLAUSE.search(c) or _NO_DEMAND.search(c) or "催要" in c
+               for c in _clauses(words) if asked_for(c))
+
+
+def _demand_points_kept(words: str, points: list[str]) -> list[str]:
+    """The case's points without 催要过 when the worker's words tell no demand made."""
+    if not any(p in _DEMAND_POINTS for p in points) or not demand_untold(words):
+        return points
+    return [p for p in points if p not in _DEMAND_POINTS]
+
+
 def negations_kept(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
     """The facts of a case that the worker's words deny, as denied (情况要点 without 受了伤 but with
     没受伤; 困难建档 未建档 for 不是困难户), and the denials told that no reader kept; {} when the
@@ -2490,7 +2541,7 @@ def negations_kept(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
     words = " ".join(t for t in words.split(" ") if not t.startswith("/"))
     changed: dict[str, Any] = {}
     had = split_points(str(facts.get("case_points") or ""))
-    if (work_case(facts) or had) and (points := _denied_points(words, had)) != had:
+    if (work_case(facts) or had) and (points := _demand_points_kept(words, _denied_points(words, had))) != had:
         changed["case_points"] = "、".join(points)
     if facts.get("hardship_status") in ("困难", "特困") and any(
             _NOT_HARDSHIP.search(c) and not _WHAT_IF_CLAUSE.search(c) for c in _clauses(words)) \

@@ -409,7 +409,24 @@ _PRESSED_BEFORE = re.compile(r"(?:房东|银行|网贷|贷款|催收|家里|老�
 
 def asked_for(words: str) -> bool:
     """The worker tells a demand they made (一直在催 / 找老板要过), not one they suppose or plan
-    (我要是找老板要这个钱 / 想找老板要 — XO-12), nor one made of them (房东天天催房租, XS-9)."""
+    (我要是找老板要这个钱 / 想找老板要 — XO-12), nor one made of them (房东天天催房租, XS-9), nor one
+    they ask about or deny (能帮我找厂里要吗 / 我没找过厂里要过啊 / 你那写的催要过不对 — XY-1, XZ-15:
+    催要过 on the ticket), clause by clause."""
+    return any(_demand_made(clause) for clause in re.split(r"[\s，,。；;！!？?]+", words or "") if clause)
+
+
+# (the 吗 of 能帮我找厂里要吗 ends its clause: asked, no demand)
+_ASKED_ONLY = re.compile(r"[吗嗎么]$|能不能|能帮|能找|可以找|可不可以找|"
+                         r"(?:写的|写着|写了|记的|记着|记了)\S{0,3}催")  # (上面写的催要过: the ticket quoted)
+_NO_DEMAND = re.compile(r"(?:没|没有|从没有?|从来没有?|还没有?|也没有?|都没有?|未|不敢)(?:去|再)?(?:找|跟|向|问|催)?"
+                        r"\S{0,5}?(?:催|要过|讨过|找过|要钱|要工资|要)|"
+                        r"催要过?\S{0,5}?(?:不对|错了|不是|没有|删|去掉|改|写错)|(?:不对|错了|写错)\S{0,3}催")
+
+
+def _demand_made(words: str) -> bool:
+    """One clause tells a demand the worker made."""
+    if _ASKED_ONLY.search(words) or _NO_DEMAND.search(words):
+        return False
     return any(not _SUPPOSED.search(words[max(0, m.start() - 6):m.start()])
                and not _SUPPOSED_AFTER.match(words, m.end())
                and not (m.group(0) == "催" and (_PRESSED_AFTER.match(words, m.end())

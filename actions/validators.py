@@ -568,6 +568,21 @@ def _problem_rank(problem: str) -> int:
                 len(_SCHOOL_PROBLEMS))
 
 
+# 还有学校说俺材料不全 这个也写上 / 不是改 是加上 / 三个都写上 (XZ-1: each read as the one problem, the
+# others dropped three times): a problem added to those the case holds
+SCHOOL_PROBLEM_ADDED = re.compile(r"还有|也写|也记|也加|也要|加上|加一个|添上|补上|都写|都记|都加|都要|留着|"
+                                  r"别删|不要删|别去掉|不是改|再加|一起写")
+
+
+def school_problems_merged(had: str, told: str) -> str:
+    """The problems the case holds with those told added, one per kind, the held wording kept."""
+    merged: dict[int, str] = {}
+    for problem in [*re.split(r"[；;](?![^（(]*[）)])", had or ""), *re.split(r"[；;](?![^（(]*[）)])", told or "")]:
+        if (problem := problem.strip()) and _problem_rank(problem) not in merged:
+            merged[_problem_rank(problem)] = problem
+    return "；".join(merged[rank] for rank in sorted(merged))
+
+
 def school_problem(value: object) -> Checked:
     """The problem in one of the words staff use, keeping the worker's words after it."""
     text = _text(value)
@@ -2203,8 +2218,9 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
             # 孩子三年级想转到这边上学 学校说居住证不满一年不收 (XX-01 filed 转学 only): the
             # weightiest problem first, another one told beside it kept too
             problems.sort(key=_problem_rank)
-            second = [p for p in problems[1:] if _problem_rank(p) != _problem_rank(problems[0])]
-            facts["school_problem"] = "；".join([*problems[:1], *second[:1]])
+            # (没名额 … 从老家转过来 … 材料也不全, XZ-1: 材料不全 dropped — each problem told is kept, once)
+            kept = {_problem_rank(p): p for p in reversed(problems)}
+            facts["school_problem"] = "；".join(kept[rank] for rank in sorted(kept))
     if re.search(r"户口|居住证|本地人|落户", text):
         checked = hukou_status(text)
         if checked.ok:

@@ -69,12 +69,67 @@ def owed_sum_reply(tracker: Tracker, said: dict) -> str | None:
             and (_OWED_ASKED.search(text) or days_worked_asked(tracker)):
         # 一天三百 两个月没发 能要回多少 (XQ-2: 300 × 21.75 × 2 = 13,050 said as what is owed)
         return by_the_day_reply(wage, basis, months, _case_words(tracker))
+    duration = str(said.get("duration") or tracker.get_slot("duration") or "")
+    if _OWED_ASKED.search(text) and basis not in ("day", "hour") and (days := days_of_month_pay(duration)):
+        # 最后干的12天工资不给我 月薪是5220 还有500押金也不退 一共能要多少 (XY-16: law text only, no figure)
+        return last_days_reply(wage, days, deposit_said(text))
     if not _OWED_ASKED.search(text) or not isinstance(wage, int) or not isinstance(owed, int) \
             or not months or owed != round(wage * months):
         return None
     return (f"按您说的：每月 {wage:,} 元 × {months:g} 个月 = {owed:,} 元，这是单位欠您的工资，应当足额补发；"
             "劳动监察部门责令限期支付仍不付的，单位还要加付应付金额50%以上100%以下的赔偿金"
             "（《劳动合同法》第三十条、第八十五条）。")
+
+
+# --- a month's pay owed for some days, and a deposit kept (XY-16) -----------------------------------
+# 最后干的12天工资不给我 月薪是5220 还有入职交的500押金也不退 一共能要多少: the days' pay on the month's
+# (5,220 ÷ 21.75 = 240 a day × 12 = 2,880), and the deposit, which the employer may not keep at all (+ 500)
+
+_DEPOSIT_BEFORE = re.compile(r"^\s*(?:块钱?|元)?(?:钱)?的?\s*(?:押金|保证金|风险金|风险抵押金)")
+_DEPOSIT_AFTER = re.compile(r"(?:押金|保证金|风险金)(?:是|有|交了|交的|扣了|扣的|一共|共)?\s*$")
+
+
+def deposit_said(text: str) -> int | None:
+    """The deposit (押金, 保证金) the worker paid, as said beside its sum (500押金 / 押金500); None when not said."""
+    words = normalize_text(text or "")
+    for span in find_amounts(words):
+        before = words[max(0, span.start - 8):span.start]
+        if isinstance(span.value, (int, float)) and span.value > 0 and (
+                _DEPOSIT_BEFORE.match(words[span.end:]) or _DEPOSIT_AFTER.search(before)):
+            return int(span.value)
+    return None
+
+
+_UNPAID = re.compile(r"不给|没给|没发|不发|欠|拖|没结|不结|扣着|压着")
+
+
+def days_of_month_pay(duration: str) -> int | None:
+    """P12D → 12: some days of a month's pay owed (at most a month's working days); None otherwise."""
+    found = re.fullmatch(r"P(\d{1,2})D", duration or "")
+    return int(found.group(1)) if found and 0 < int(found.group(1)) <= 31 else None
+
+
+def last_days_sum(wage: Any, days: int, deposit: int | None = None) -> int | None:
+    """The days' pay on a month's pay (÷ 21.75 × days), with the deposit kept added; None without a wage."""
+    if not isinstance(wage, (int, float)) or isinstance(wage, bool) or wage <= 0:
+        return None
+    return int(money(Decimal(str(wage)) / Decimal("21.75") * days).to_integral_value()) + (deposit or 0)
+
+
+def last_days_reply(wage: Any, days: int, deposit: int | None = None) -> str | None:
+    """The working of :func:`last_days_sum` said to the worker (XY-16); None without a wage."""
+    total = last_days_sum(wage, days, deposit)
+    if total is None:
+        return None
+    day = money(daily_wage(Decimal(str(wage))))
+    pay = total - (deposit or 0)
+    line = (f"按您说的：月工资 {int(wage):,} 元，日工资 {int(wage):,} ÷ 21.75 = {yuan(day)} 元，"
+            f"{days} 天的工资 {yuan(day)} × {days} = {pay:,} 元")
+    if deposit:
+        line += (f"；入职交的押金 {deposit:,} 元单位本来就不能收，要全部退还（《劳动合同法》第九条、第八十四条）。"
+                 f"加起来一共 {total:,} 元")
+    return (line + "。离职时单位应当一次付清工资（《工资支付暂行规定》第九条）；不给的可以打 12333 投诉，"
+            "或者从离职之日起一年内申请劳动仲裁（《劳动争议调解仲裁法》第二十七条）。")
 
 
 # --- the pay owed to a worker paid by the day or the hour (XQ-2) -----------------------------------
@@ -86,7 +141,8 @@ _DAYS_WORKED = re.compile(r"(?:(?:上|干|做|出勤|出工|上班|干活|上工
                           r"共\s*)"
                           # (干活 一天三百 / 一天给300: the day's pay, no count of days)
                           r"(\d{1,3}|[一二两三四五六七八九十百]{1,6})\s*(?:来|多)?\s*个?(?:天|工)"
-                          r"(?![\d一二两三四五六七八九十百千]|\s*(?:块|元|钱|工资|工钱|给))|"
+                          # (干了28天一天350, XY-15: the day's pay right after the days is no more digits)
+                          r"(?!(?!一天)[\d一二两三四五六七八九十百千]|\s*(?:块|元|钱|工资|工钱|给))|"
                           r"(\d{1,3}|[一二两三四五六七八九十百]{1,6})\s*(?:来|多)?\s*个?(?:天|工)的?(?:工钱|工资|钱)")
 # 每月干26天 / 一个月上二十五六天 / 一月干25个工: the days worked each month
 _DAYS_EACH_MONTH = re.compile(r"(?:一个?月|每个?月|一月|月月)[^，,。；;！!？?\d一二两三四五六七八九十]{0,4}?"
@@ -190,7 +246,9 @@ def amount_by_the_day(tracker: Tracker, facts: dict) -> dict:
     the question) give the sum. Other facts, and sums the worker said, are kept."""
     basis = facts.get("wage_basis", tracker.get_slot("wage_basis"))
     wage = facts.get("monthly_wage", tracker.get_slot("monthly_wage"))
-    if basis not in ("day", "hour") or not isinstance(wage, (int, float)) or wage <= 0:
+    if basis not in ("day", "hour"):
+        return _last_days_amount(tracker, facts, wage)
+    if not isinstance(wage, (int, float)) or wage <= 0:
         return facts
     months = months_in(str(facts.get("duration") or tracker.get_slot("duration") or ""))
     words = _case_words(tracker)
@@ -206,6 +264,21 @@ def amount_by_the_day(tracker: Tracker, facts: dict) -> dict:
         # (还扣了我五百: the money docked owed too, on the days' sum as docked_added put it on the month's)
         return {**facts, "amount": owed + docked if owed is not None else None}
     return facts
+
+
+def _last_days_amount(tracker: Tracker, facts: dict, wage: Any) -> dict:
+    """最后干的12天工资不给我 月薪是5220 还有500押金也不退 (XY-16: 金额 500 — the deposit alone): the days'
+    pay on the month's, with the deposit added, when both the wage and the days were told in this
+    message and the sum read is none, the deposit, or the month's pay. Other facts are kept."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    days = days_of_month_pay(str(facts.get("duration") or ""))
+    if not days or "monthly_wage" not in facts or "duration" not in facts or not _UNPAID.search(text):
+        return facts
+    deposit = deposit_said(text)
+    amount = facts.get("amount")
+    if amount not in (None, deposit, wage) or (total := last_days_sum(wage, days, deposit)) is None:
+        return facts
+    return {**facts, "amount": total}
 
 
 def _said_as_owed(amount: float, text: str) -> bool:
@@ -349,6 +422,34 @@ class ActionCalculateOvertime(SafeAction):
                    if owed != total else {})})
         dispatcher.utter_message(response="utter_overtime_next")
         return events  # the days stay known: a follow-up (那一共多少钱) is answered, not asked again
+
+
+# 初一到初三要上班 保底2000的话加班费能拿多少 beside 留下来红包给多少 (XY-6: the red packet said, the overtime
+# only when asked again): the overtime's own sum, said with the other answer
+_OVERTIME_PAY_ASKED = re.compile(r"加班(?:费|工资|的钱)[^，,。；;？?！!]{0,6}?(?:多少|几多|好多|怎么算|咋算|怎样算)|"
+                                 r"加班[^，,。；;？?！!]{0,4}?(?:能拿|能给|该给|给)(?:我|俺)?多少")
+
+
+def overtime_asked_beside(tracker: Tracker) -> str | None:
+    """The overtime pay the message asks about beside another question, worked out when the days and
+    the month's pay are known (the slots, else the message's words); None when not asked so or
+    not known (the overtime flow then asks what it needs)."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if not _OVERTIME_PAY_ASKED.search(normalize_text(text)):
+        return None
+    wage, basis = tracker.get_slot("monthly_wage"), tracker.get_slot("wage_basis")
+    if not isinstance(wage, (int, float)) or isinstance(wage, bool) or wage <= 0:
+        return None
+    held = tracker.get_slot("overtime_days") or text
+    held = festival_year_of_the_talk(held, worker_messages(tracker, 6)[:-1]) or held
+    worked = read_worked_days(held)
+    try:
+        pay = worked_pay(wage, worked, basis)
+    except (ValueError, ArithmeticError):
+        return None
+    if not pay.total or worked.needs_period:
+        return None
+    return "加班费按《劳动法》第四十四条计算：\n" + _daily_line(worked) + pay.explain()
 
 
 # 俺工资三千五 / 一个月4000 / 底薪2500: a month's pay said beside the overtime rate paid
@@ -755,6 +856,13 @@ class ActionMinimumWage(SafeAction):
             return offer_ticket("minimum_wage", {
                 "monthly_wage": int(paid or pay_less_overtime(text)[0]), "city": city,
                 "minimum_wage": int(details["monthly"]), "question": text}) if below else []
+        if tracker.get_slot("wage_basis") != "hour" and (hour := hourly_pay_said(text)) is not None \
+                and (hourly := _hourly_against_the_minimum(float(hour), "hour", details, said=hour)):
+            # 我喺奶茶铺做兼职 一个钟先俾20蚊 系咪低过最低标准 (XY-5: the month's pay asked of a part-timer)
+            line, below = hourly
+            dispatcher.utter_message(text=line)
+            return offer_ticket("minimum_wage", {"hourly_wage": hour, "city": city,
+                                                 "minimum_wage": int(details["monthly"])}) if below else []
         if not paid:  # the worker's own pay is compared when it is said (router)
             dispatcher.utter_message(text="您每个月实际拿多少？告诉我，我帮您对比一下是否低于这个标准。")
         if paid and (hourly := _hourly_against_the_minimum(paid, tracker.get_slot("wage_basis"), details)):
@@ -811,7 +919,33 @@ async def someone_elses_minimum_wage(who: str, place: str, text: str) -> str:
     return "\n".join(lines)
 
 
-def _hourly_against_the_minimum(paid: Any, basis: Any, details: dict) -> tuple[str, bool] | None:
+# 一个钟20蚊 / 时薪18 / 一小时才给15块 / 20块一个钟 / 按钟计 一个钟20: a part-timer's pay for an hour (XY-5)
+_HOUR_BEFORE = re.compile(r"(?:时薪|小时工资|钟点费|一小时|每小时|一个小时|每个?钟头?|一个?钟头?)"
+                          r"(?:都|就|只|才|先|是|有|给|发|得|拿|算)*\s*$")
+_HOUR_AFTER = re.compile(r"^\s*(?:块钱?|元|蚊)?\s*(?:钱)?\s*(?:一小时|每小时|一个小时|一个?钟(?!点)头?)")
+
+
+_HOUR_BARE = re.compile(r"(?:时薪|每小时|一小时|一个小时|一个?钟头?)(?:都|就|只|才|先|是|有|给|发|得|拿|算)*\s*"
+                        r"(\d{1,3}(?:\.\d{1,2})?)(?![\d.]|\s*(?:个|小时|钟|天|点|分|%))")
+
+
+def hourly_pay_said(text: str) -> Decimal | None:
+    """The pay for an hour the message says (1–199 元), not an overtime rate paid; None when none."""
+    words = normalize_text(text or "")
+    for span in find_amounts(words):
+        if not isinstance(span.value, (int, float)) or not 0 < span.value < 200 \
+                or is_overtime_rate(words, span.start, span.end):
+            continue
+        if _HOUR_BEFORE.search(words[max(0, span.start - 10):span.start]) or _HOUR_AFTER.match(words[span.end:]):
+            return Decimal(str(span.value))
+    bare = _HOUR_BARE.search(words)  # 时薪18 / 一个钟20 (no unit: no sum find_amounts reads)
+    if bare and not is_overtime_rate(words, bare.start(1), bare.end(1)) and 0 < float(bare.group(1)) < 200:
+        return Decimal(bare.group(1))
+    return None
+
+
+def _hourly_against_the_minimum(paid: Any, basis: Any, details: dict,
+                                said: Decimal | None = None) -> tuple[str, bool] | None:
     """一小时十八块 / 按小时给 (part-time work is paid by the hour): the hour's pay against the city's
     hourly minimum (the records' ``hourly``) — the line and whether it is below; None when the pay
     was not said by the hour or the city has no hourly figure. The month worked out of an hour's pay
@@ -819,7 +953,7 @@ def _hourly_against_the_minimum(paid: Any, basis: Any, details: dict) -> tuple[s
     minimum = details.get("hourly")
     if basis != "hour" or not isinstance(paid, (int, float)) or not minimum:
         return None
-    said = wage_as_said(paid, "hour")[1]
+    said = said if said is not None else wage_as_said(paid, "hour")[1]
     hour, floor = Decimal(str(said)), Decimal(str(minimum))
     if hour >= floor:
         return (f"您说的每小时 {said} 元不低于当地的小时最低工资 {minimum} 元。按小时计酬的，"

@@ -18,7 +18,7 @@ _CN_DIGITS = "零〇一二两俩仨三四五六七八九十百千万壹贰叁肆
 _NUM = rf"(?:\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
 # A number, optionally with a magnitude (万/千/k/w) and a trailing digit (一万二, 1万2).
 _QUANTITY = rf"{_NUM}(?:[万千kKwW](?:{_NUM})?)?"
-_MONEY_UNIT = r"(?:块钱|块大洋|块|元|圆|大洋)"
+_MONEY_UNIT = r"(?:块钱|块大洋|块|元|圆|大洋|蚊(?![子虫香帐]))"  # (一个钟20蚊: Cantonese 元, XY-5)
 _APPROX = r"(?:多|来|余)?"
 
 _AMOUNT_WITH_UNIT = re.compile(rf"(?<![\d.])({_QUANTITY}){_APPROX}{_MONEY_UNIT}")

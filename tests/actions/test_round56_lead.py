@@ -231,3 +231,61 @@ def test_the_boss_disputing_the_injury_is_no_denial_of_it():
     assert _denied_points(words, ["受了伤", "没交社保"]) == ["受了伤"]
     assert _denied_points("我没受伤 就是老板不给钱", ["受了伤"]) == ["没受伤"]
     assert _denied_points("厂里没给交社保", []) == ["没交社保"]
+
+
+# --- XY-14: 我说了不对是三天 不是四天 once three were summed: 好的，没问题 (a sign-off) ------------------------------
+
+def test_a_correction_restating_the_days_summed_says_the_sum_again():
+    from form_trackers import parse
+    from rasa_sdk import Tracker
+
+    from actions.router import flow_to_redo
+
+    first, again = "这个月周六加了四天班 哦不对是三天 月工资6090", "我说了不对是三天 不是四天"
+    events = [{"event": "user", "text": first, "parse_data": parse(first, "overtime_pay")},
+              {"event": "active_loop", "name": "overtime_form"}, {"event": "active_loop", "name": None},
+              {"event": "bot", "text": "休息日加班 3 天：…\n合计：依法应付加班工资不少于 1,680.00 元"},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": again, "parse_data": parse(again, "deny")}]
+    slots = {"overtime_days": first, "monthly_wage": 6090}
+    tracker = Tracker("worker-56", slots, parse(again, "deny"), events, False, None, {}, "action_listen")
+    assert flow_to_redo(tracker) == "overtime_pay"
+
+
+# --- XZ-7: 俺被撵走了 咋整啊 read as pay owed --------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["俺被撵走了 咋整啊", "老板把我赶走了 怎么办"])
+def test_sent_away_in_dialect_is_a_dismissal(text):
+    from actions.router import legal_not_wages
+
+    assert legal_not_wages("wage_arrears", text) == "legal_aid"
+    assert legal_not_wages("wage_arrears", "被撵走了 还欠我两个月工资") == "wage_arrears"
+
+
+# --- XY-1, XZ-15 (hook of helper b): 催要过 made of a question, a denial or the ticket quoted -----------------
+
+@pytest.mark.parametrize("words,made", [("能帮我找厂里要吗", False), ("手伤了医药费能找老板要吗", False),
+                                        ("我没找过厂里要过啊", False), ("上面写的催要过 我没有催过", False),
+                                        ("我催要过好几次", True), ("离职一年多了 一直在催", True)])
+def test_a_demand_is_one_the_worker_made(words, made):
+    from actions.time_limits import asked_for
+
+    assert asked_for(words) is made
+
+
+# --- hooks of helper d (round 57): XZ-4 the worker's own joining; XZ-2 a child at home is no stoppage --------
+
+def test_joining_asked_for_the_worker_is_no_family_question():
+    from actions.relief import family_cover_line
+
+    text = "我是镇江的环卫工 老婆查出来重病 听说工会有个互助保障 最多能赔多少 我们这种环卫工能不能参加"
+    assert family_cover_line(text, "") is None
+    assert family_cover_line("我老婆没工作 能不能也参加互助保障", "") is not None
+
+
+def test_a_child_at_home_is_no_stoppage_of_the_worker():
+    from actions.legal import _CHILD_AT_HOME, _PAY_SAID
+
+    text = "俺家嫚今年上三年级暑假俺俩口子都上班她爸爸还倒班孩子在家没人看着 有没有地方能帮着看孩子的"
+    assert _CHILD_AT_HOME.search(text) and not _PAY_SAID.search(text)
+    assert not _CHILD_AT_HOME.search("放假在家老板只给1570合法吗")
