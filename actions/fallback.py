@@ -212,7 +212,10 @@ async def _place_in_words(tracker: Tracker, text: str) -> list[dict[str, Any]]:
         return []
     named = [str(e.get("value")) for e in (tracker.latest_message or {}).get("entities") or []
              if e.get("entity") in ("district", "city") and e.get("value")]
-    found = next((f for name in named if (f := await resolve_place(name))), None) or {}
+    found: dict = {}
+    for name in named:
+        if found := await resolve_place(name) or {}:
+            break
     said = {k: val for k, val in found.items() if k in ("city", "district") and val}
     tracker.slots.update(said)
     return [SlotSet(k, val) for k, val in said.items()]

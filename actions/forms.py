@@ -1021,7 +1021,11 @@ class ValidateReliefForm(HotlineForm):
                 and not said_this_turn(tracker, fee[:20], earlier_turns=2):
             dispatcher.utter_message(text=fee)  # 住院床位费能减吗 (XY-10: asked twice, never answered)
         held = tracker.get_slot("medical_cost")
-        total = medical_cost_added(text, held) if isinstance(held, (int, float)) else None
+        # (验证码是335671 — the simulated worker's code read as 335,671 元 of costs: a code or a
+        # phone asked, or a code said, is no cost)
+        total = medical_cost_added(text, held) if isinstance(held, (int, float)) \
+            and tracker.get_slot("requested_slot") not in ("otp_code", "phone", "id_number") \
+            and not re.search(r"验证码|\d{5,}", text) else None
         events = await super().run(dispatcher, tracker, domain)
         if total is None:
             return events

@@ -842,8 +842,8 @@ _DESCRIBED_BOSS = re.compile(
     # 他姓张 电话打不通, asked who owes the money: the person, by surname
     rf"^{_PRONOUN}\s*姓[\u4e00-\u9fff]{{1,2}}?(?=的|[，,。\s]|$)|"
     # 老张跑了 欠好几个月的 / 就是老张啊 包工头 (W-15): the person, by what everyone calls them
-    # (肿得老高 / 堆得老高 — XX-5 filed 单位 老高: 老 there is "very", after 得)
-    rf"(?<![老小得])(?:老|小)[{_SURNAMES}](?=跑|欠|不给|没给|啊|呀|吧|[，,。\s]|$)|"
+    # (肿得老高 / 脚肿老高 / 堆得老高 — XX-5, VB-5 filed 单位 老高: 老 there is "very", after 得 or 肿)
+    rf"(?<![老小得肿堆涨翘抬举飞跳摞垒叠长])(?:老|小)[{_SURNAMES}](?=跑|欠|不给|没给|啊|呀|吧|[，,。\s]|$)|"
     # 王总那边欠了四个月 / 张老板欠了我俩月工资 (XG-13: 是哪家单位欠的 asked): a boss by surname
     rf"(?:(?<![\u4e00-\u9fff])|(?<=[是找跟被叫])|(?<=那个|我们|俺们|厂里|公司|说了|问了|找了|叫了))"
     rf"[{_SURNAMES}](?:总|老总|老板|经理|厂长|包工头|工头)(?![\u4e00-\u9fff]?(?:共|计|额|数|结|算|之|部|体|归|裁|公司))")

@@ -105,6 +105,18 @@ def is_time_as_place(entity: dict) -> bool:
         _TIME_WORDS.match(str(entity.get(ENTITY_ATTRIBUTE_VALUE) or "").strip()))
 
 
+# 厂在江山路那边 (VB-6: 城市 江山 — 江山市 is a city of 浙江): a place's name that is the first part of a
+# road's or a street's is no place of its own
+_ROAD_AFTER = re.compile(r"(?:路|大道|大街|街(?!道)|巷|胡同|桥|广场|小区|花园|公寓)")
+
+
+def is_road_name_part(entity: dict, text: str) -> bool:
+    """A city or district entity followed at once by 路 / 大道 / 街 (江山路, 香港中路 …)."""
+    end = entity.get(ENTITY_ATTRIBUTE_END)
+    return entity[ENTITY_ATTRIBUTE_TYPE] in ("city", "district") and isinstance(end, int) \
+        and bool(_ROAD_AFTER.match(text, end))
+
+
 def normalize_entity(entity: dict, text: str) -> dict | None:
     """The entity with its normalised value, or None when the value is invalid."""
     raw = text[entity[ENTITY_ATTRIBUTE_START]:entity[ENTITY_ATTRIBUTE_END]]
@@ -121,7 +133,8 @@ class EntityNormalizer(StatelessComponent):
 
     def process_message(self, message: Message) -> None:
         text = message.get(TEXT) or ""
-        found = [e for e in message.get(ENTITIES, []) if not is_date_part(e, text) and not is_time_as_place(e)]
+        found = [e for e in message.get(ENTITIES, []) if not is_date_part(e, text) and not is_time_as_place(e)
+                 and not is_road_name_part(e, text)]
         merged = relabel_lunar_days(resolve_overlaps(found), text)
         normalized = [e for e in (normalize_entity(e, text) for e in merged) if e]
         message.set(ENTITIES, normalized, add_to_output=True)

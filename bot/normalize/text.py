@@ -140,8 +140,15 @@ _MU_IS_MEI = re.compile(r"木(?=有(?!限)|交|缴|给|发|签(?!子)|说|讲|�
                         r"(?<=[了还也都就俺我他她又可])木(?=$|[\s，,.。?？!！吗呢啊])")
 
 
+# 俺被撵走了 / 老板把俺撵走了 / 给撵走了 (XZ-7: the wage form, no severance said): sent away from the job —
+# 辞退, two for two; not 撵走野狗 / 把鸡撵走 (no one of the worker's before it)
+_SENT_AWAY = re.compile(r"(?<=被|给|叫)撵走|(?<=把我|把俺|把咱|把人)撵走|(?<=老板|厂里|公司|工头)撵走(?=了?(?:我|俺))")
+
+
 def from_dialect(text: str) -> str:
-    """Dialect words of the same length read as Mandarin (木交 → 没交)."""
+    """Dialect words of the same length read as Mandarin (木交 → 没交, 被撵走 → 被辞退)."""
+    if "撵走" in text:
+        text = _SENT_AWAY.sub("辞退", text)
     return _MU_IS_MEI.sub("没", text) if "木" in text else text
 
 

@@ -289,3 +289,36 @@ def test_a_child_at_home_is_no_stoppage_of_the_worker():
     text = "俺家嫚今年上三年级暑假俺俩口子都上班她爸爸还倒班孩子在家没人看着 有没有地方能帮着看孩子的"
     assert _CHILD_AT_HOME.search(text) and not _PAY_SAID.search(text)
     assert not _CHILD_AT_HOME.search("放假在家老板只给1570合法吗")
+
+
+@pytest.mark.parametrize("text,read", [("俺被撵走了 咋整啊", "俺被辞退了 咋整啊"), ("老板把俺撵走了", "老板把俺辞退了"),
+                                       ("把鸡撵走", "把鸡撵走")])
+def test_sent_away_in_dialect_reads_as_dismissed(text, read):
+    from bot.normalize.text import normalize_text
+
+    assert normalize_text(text) == read
+
+
+# --- XZ-6 / VA-16: the place of a message the NLU could not place is kept (and never an error) ------------
+
+@on_module_loop
+async def test_a_fallback_messages_place_is_kept(backend):
+    from form_trackers import parse
+    from rasa_sdk import Tracker
+
+    from actions.fallback import _place_in_words
+
+    text = "我在黄岛一个仓库干分拣 干了八个月了老板一直没跟我签那个纸 现在他说不想干就走 我能要点啥不"
+    message = {**parse(text, "nlu_fallback"), "entities": [{"entity": "district", "value": "黄岛", "start": 2, "end": 4}]}
+    tracker = Tracker("worker-56", {}, message, [{"event": "user", "text": text, "parse_data": message}],
+                      False, None, {}, "action_listen")
+    events = await _place_in_words(tracker, text)
+    assert any(e.get("name") == "district" and "黄岛" in str(e.get("value")) for e in events), events
+
+
+@pytest.mark.parametrize("text", ["验证码是335671", "13912345678"])
+def test_a_code_or_a_phone_is_no_medical_cost(text):
+    from actions.relief import medical_cost_added
+
+    assert medical_cost_added(text, 1800) is None
+    assert medical_cost_added("加起来是2400", 1800) == 2400
