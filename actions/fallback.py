@@ -74,6 +74,7 @@ from actions.service_catalog import services_meant
 from actions.services import (
     TICKET_NOT_FOUND,
     answer_in_service_topic,
+    answer_the_rest,
     face_to_face_reply,
     follow_up_service,
     lookup_retry,
@@ -81,7 +82,7 @@ from actions.services import (
     wants_registration,
 )
 from actions.slot_checks import slots_set_this_turn, told_text
-from actions.station_followup import station_detail_reply, ticket_station_reply
+from actions.station_followup import same_station_reply, station_detail_reply, ticket_station_reply
 from actions.tickets import correct_filed_phone, note_on_ticket, ticket_filed_here, wish_about_the_ticket
 from actions.who_we_are import say_who_we_are
 
@@ -176,9 +177,13 @@ class ActionFallbackStep(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if (same := same_station_reply(tracker)) is not None:
+            dispatcher.utter_message(text=same)  # 沂河路社区那个跟这个是一个吗 礼拜天开不 (VB-10: the card alone)
+            return []
         understood = await understood_anyway(dispatcher, tracker, domain)
         if understood is not None:
-            return understood
+            # (the other question of the message, when the reply left it unanswered — VB-16)
+            return understood + await answer_the_rest(dispatcher, tracker, understood)
         if consecutive_fallbacks(tracker) >= 2:
             dispatcher.utter_message(response="utter_offer_human")
             return []
@@ -450,7 +455,7 @@ async def _from_context_or(dispatcher: CollectingDispatcher, tracker: Tracker, d
     try:
         understood = await understood_anyway(dispatcher, tracker, domain)
         if understood is not None:
-            return understood
+            return understood + await answer_the_rest(dispatcher, tracker, understood)
     except Exception:
         logging.getLogger(__name__).exception("%s: reading the context failed", response)
     dispatcher.utter_message(response=response)

@@ -22,7 +22,15 @@ from rasa_sdk.events import SlotSet
 from actions import validators as v
 from actions.common import bot_said, location, said_this_turn
 from actions.fact_tables import wage_as_said
-from actions.facts import applied_deduction, case_messages, case_words, holiday_day_pay_line, is_question, recent_words
+from actions.facts import (
+    applied_deduction,
+    case_messages,
+    case_words,
+    holiday_day_pay_line,
+    is_question,
+    recent_words,
+    worker_messages,
+)
 from actions.overtime_calculator import money, worked_pay, yuan
 from actions.overtime_days import read_worked_days
 from actions.seed_files import seed
@@ -2382,7 +2390,8 @@ def day_pay_lines(tracker: Tracker) -> list[str]:
 
 
 _BELOW_MINIMUM = re.compile(r"您说的每月 (\d+) 元低于当地的月最低工资 (\d+) 元")
-_ASKS_BACK_PAY = re.compile(r"补|要回|要得回|能要|几个月|多少|差的|差额")
+_ASKS_BACK_PAY = re.compile(r"补|要回|要得回|能要|几个月|多少|差的|差额|一共|总共|"
+                            r"^\s*(?:干了)?\s*(?:大)?半年\s*$|个月\s*$")  # (半年 alone to the months asked: VA-3)
 
 
 def shortfall_reply(tracker: Tracker, on_offer: bool = False) -> str | None:
@@ -2399,7 +2408,9 @@ def shortfall_reply(tracker: Tracker, on_offer: bool = False) -> str | None:
     if (below := bot_said(tracker, _BELOW_MINIMUM, earlier_turns=3)) is None:
         return None
     short = int(below.group(2)) - int(below.group(1))
-    months = _months_in(text)
+    # 半年, then 补多少 / 一共 (VA-3: 干了几个月就补几个月, three times): the months said a message before
+    months = _months_in(text) or next((m for t in reversed(worker_messages(tracker, 4)[:-1])
+                                       if (m := _months_in(t))), None)
     total = f"按您说的干了 {months} 个月，差额一共 {short * months:,} 元，" if months else \
         "干了几个月就补几个月，"
     return (f"每月差 {short:,} 元（{below.group(2)} − {below.group(1)}）。{total}都可以要求单位补发"

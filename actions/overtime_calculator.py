@@ -564,6 +564,10 @@ def rate_paid_reply(pay: OvertimePay, rate: Decimal, worked: WorkedText | None =
         short = f"，单位给 {yuan(rate)} 元，每小时少给 {lawful - rate:,.2f} 元" if lawful > rate else \
             f"，单位给 {yuan(rate)} 元，不低于这个标准"
         lines.append(f"{names[kind]}加班：{money(hourly):,.2f} × {RATES[kind] * 100:.0f}% ≈ {lawful:,.2f} 元{short}。")
+    if any(money(hourly * RATES[k]) > rate for k in kinds):
+        # 一小时只给15块加班费 这合法吗 (VA-15: the legality never said)
+        lines.append(f"单位一小时只给 {yuan(rate)} 元加班费，低于依法应付的标准，这不合法，少给的部分可以要求补发"
+                     "（《劳动法》第四十四条）。")
     hours = _hours_of(pay, worked)
     if hours and pay.lines:
         paid = money(rate * hours)

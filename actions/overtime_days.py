@@ -90,6 +90,8 @@ class WorkedText:
 
 
 _KINDS = ("dates", "statutory_days", "rest_days", "extended_hours", "hours_per_day")
+# 要是 / 如果 before days given off (那要是厂里后来给初四初五补休了, VA-2): the same days, time off supposed
+_GIVEN_IF = re.compile(r"要是|如果|假如")
 
 
 def added_days(before: str | None, said: str) -> str | None:
@@ -97,6 +99,9 @@ def added_days(before: str | None, said: str) -> str | None:
     750 then 1,600, never 2,350): days of another kind said later add to the days before —
     the two texts joined; None when they are the same kind again or a correction (then the
     days said now replace them), save one saying which days the daily hours were (ZW-14)."""
+    if before and _AHEAD.search(said) and not _AHEAD.search(_GIVEN_IF.sub(" ", said)) and "下个月" not in said \
+            and (given := _only_days_given_off(before, said)) is not None:
+        return given  # 那要是厂里后来给初四初五补休了 after 初一到初五 (VA-2: 初四初五 alone summed, 1,200)
     if not before or _AHEAD.search(said) or "下个月" in said:
         return None  # (那下个月要是加5个周六呢: another period asked about, O-02)
     if (again := _given_off_told_again(before, said)) is not None:
@@ -373,7 +378,10 @@ _OVERTIME_RATE = re.compile(
     + _AN_HOUR + r"的?加班(?:费|工资|钱)\s*" + _RATE_VERBS + r"\s*" + _RATE_FIGURE + _NOT_A_MONTH_OR_DAY + "|"
     # 加班费15块一小时 / 加班按15块一个钟头算 / 加班给15元每小时
     r"加班(?:费|工资|的钱|钱)?[^，,。；;？?！!\d]{0,3}?" + _RATE_VERBS + r"\s*" + _RATE_FIGURE
-    + r"\s*(?:块钱?|元)\s*(?:钱)?\s*(?:一小时|每小时|一个小时|一个?钟头|一个钟|/小时|/h)")
+    + r"\s*(?:块钱?|元)\s*(?:钱)?\s*(?:一小时|每小时|一个小时|一个?钟头|一个钟|/小时|/h)|"
+    # 厂里一小时只给15块加班费 (VA-15: 合法吗 差多少 never answered)
+    + _AN_HOUR + r"\s*" + _RATE_VERBS + r"\s*" + _RATE_FIGURE + r"\s*(?:块钱?|元)(?:钱)?的?加班(?:费|工资|钱)"
+    + r"(?!\s*(?:另|没|不|也|都))")
 
 
 def overtime_rate_spans(text: str) -> list[tuple[int, int, Decimal]]:
@@ -381,7 +389,7 @@ def overtime_rate_spans(text: str) -> list[tuple[int, int, Decimal]]:
     (加班费一小时才给15块 → 15); the span is the figure's own (for the facts reader to pass over)."""
     found = []
     for m in _OVERTIME_RATE.finditer(text or ""):
-        group = next(g for g in (1, 2, 3) if m.group(g))
+        group = next(g for g in (1, 2, 3, 4) if m.group(g))
         value = _number(m.group(group))
         if value is not None and 0 < value <= 300:
             found.append((m.start(group), m.end(group), value))

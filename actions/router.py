@@ -114,6 +114,7 @@ from actions.services import (
     POLICY_ACTIONS,
     ActionPsychSupport,
     answer_in_service_topic,
+    answer_the_rest,
     course_time_reply,
     face_to_face_reply,
     follow_up_service,
@@ -123,7 +124,7 @@ from actions.services import (
 )
 from actions.slot_checks import CASE_FLOWS, slots_set_this_turn
 from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, last_flow, value_before_this_message
-from actions.station_followup import station_detail_reply, ticket_station_reply
+from actions.station_followup import same_station_reply, station_detail_reply, ticket_station_reply
 from actions.station_text import asked_time_line, station_text, wider_station_note
 from actions.subsidies import accident_claim_reply
 from actions.take_back import dropped_case, overtime_sum_to_file, restored, takes_it_back
@@ -140,7 +141,7 @@ from actions.tickets import (
     ticket_filed_here,
     when_called_reply,
 )
-from actions.time_limits import promise_told_line
+from actions.time_limits import demand_denied, promise_told_line, time_limit_line
 from actions.wages import (
     PERIOD_QUESTION,
     days_worked_asked,
@@ -813,6 +814,13 @@ class ActionStartService(SafeAction):
 
     async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
+        events = await self._answer(dispatcher, tracker, domain)
+        # 那托管收钱不 早上几点能送过去 / …这样合法吗？附近有没有工会站 (VB-2, VB-4, VB-16): the other
+        # question of the message, when the reply left it unanswered
+        return events + await answer_the_rest(dispatcher, tracker, events)
+
+    async def _answer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: dict[str, Any]) -> list[dict[str, Any]]:
         latest = tracker.latest_message or {}
         text = latest.get("text") or ""
         intent = (latest.get("intent") or {}).get("name")
@@ -845,6 +853,9 @@ class ActionStartService(SafeAction):
         lines_said = False  # the crisis lines said with the money line (not again a line later)
         if asks_what_i_can_do(text) and not services_named(text) and not text.startswith("/"):
             dispatcher.utter_message(response="utter_greet")  # 你们工会都能干啥 (XB-16: 您在哪个城市)
+            return []
+        if (same := same_station_reply(tracker)) is not None:
+            dispatcher.utter_message(text=same)  # 沂河路社区那个跟这个是一个吗 / 我该去哪个 (VB-10: a 托管 offer)
             return []
         if (hours := await place_for_the_hours(tracker)) is not None:
             dispatcher.utter_message(text=hours)  # 黄岛区辛安街道 after 告诉我您在哪个区 (YW-14: the menu)
@@ -987,6 +998,12 @@ class ActionStartService(SafeAction):
                 "ticket_status", dispatcher, tracker, domain)
         if not text.startswith("/") and (in_kind := await in_kind_pay_reply(tracker)):
             dispatcher.utter_message(text=in_kind)  # 包吃包住算不算在最低工资里 (XQ-6): then the flow goes on
+        if isinstance(tracker.get_slot("callback_pending"), dict) and slots_set_this_turn(tracker).get("phone") \
+                and crisis_answered(tracker, earlier_turns=3) \
+                and (callback_now := await file_waiting_callback(dispatcher, tracker, offer=False)) is not None:
+            # 13176540298 我没事 … 腰伤这事咋办 right after the crisis reply's 请留下手机号 (VB-13: a legal-aid
+            # offer on that phone, the callback only when he asked): the callback filed now, the question answered
+            return callback_now
         if (sums := sums_for(tracker)) and not await asked_facts(tracker):
             # 那我能拿多少 after 没签合同 干了八个月 (rounds 8–9 got the legal-aid text again):
             # the sum on the worker's own figures, then the case offered to a person
@@ -1081,6 +1098,15 @@ class ActionStartService(SafeAction):
                     found = [f for f in found if f.get("topic") != "no_contract_double_wage"]
                     if not found:
                         return self._worked_out(sums, dispatcher, tracker)
+                limit_words = recent_words(tracker)
+                if demand_denied(limit_words) and any(f.get("topic") == "time_limit_interrupted" for f in found) \
+                        and (denied_limit := time_limit_line(text, limit_words)):
+                    # 走了一年半 后来也没再找他要 还能申请仲裁不 (VA-11: 算。 — the demand it read was denied)
+                    found = [f for f in found if f.get("topic") not in ("time_limit_interrupted",
+                                                                         "arbitration_time_limit")]
+                    dispatcher.utter_message(text=denied_limit)
+                    if not found:
+                        return offer_ticket("legal_aid", legal_case(tracker))
                 lines = [*(fact_text(f, text) for f in found), *applied_lines(found, recent_words(tracker))]
                 if sums and any(line not in lines for line in sums):
                     # 还有这个月干的十来天工资也没给结 能一起要吗 (YW-6: the two law cards said a
@@ -1093,6 +1119,8 @@ class ActionStartService(SafeAction):
                 if all(f.get("kind") == "not_on_record" for f in found):
                     return []  # 沈阳最低工资多少 (XO-6: 深圳's form and figure after it): none on record there
                 if sums:
+                    # (VA-10: 您被辞退大约11个月，还在一年的仲裁时效内… twice — once with its source)
+                    sums = [s for s in sums if not any(s.split("\n")[0] in line for line in lines)]
                     return self._named_by_record(found, tracker) + self._worked_out(
                         sums, dispatcher, tracker)
                 return self._named_by_record(found, tracker) + await self._after_figure(

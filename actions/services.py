@@ -55,6 +55,7 @@ from actions.station_followup import (
     filed_station,
     filed_type,
     named_station,
+    same_station_reply,
     service_place_text,
 )
 from actions.station_text import (
@@ -1257,3 +1258,123 @@ class ActionPsychSupport(SafeAction):
 POLICY_ACTIONS: dict[str, type[PolicyAnswer]] = {
     "legal_aid": ActionLegalAid, "mutual_insurance": ActionMutualInsurance,
     "childcare_service": ActionChildcare, "skills_training": ActionSkillsTraining}
+
+
+# --- VB-2, VB-4, VB-10, VB-16: the second question of a two-question message -------------------------
+# Every reply path answers the question it recognises and returns (the station's 托管 place and hours,
+# the records' relief line, the law on a pregnant worker told to resign); the other question of the
+# same message (收钱不, 她生病能赔不, 是一个吗, 附近有没有工会站) went unanswered until asked again.
+# ``answer_the_rest`` runs after the reply: each question it knows that the reply did not answer is
+# answered from the records (or said not to be on record), before any offer that ends the reply.
+
+# 附近有没有工会站可以帮我 / 最近的工会在哪 / 哪里有工会 / 找哪个工会
+_NEAR_STATION_ASKED = re.compile(r"附近\S{0,4}?(?:工会|工作站|服务站|站)|最近的\S{0,3}?(?:工会|工作站|服务站|站)|"
+                                 r"(?:哪里|哪儿|哪)有\S{0,2}?(?:工会|工作站|服务站)|(?:工会|工作|服务)站\S{0,2}?在哪|"
+                                 r"(?:找|去)哪(?:个|家|里的?)?工会|当地(?:的)?工会在哪")
+# a reply that named a station or a union centre (a card, or 没有本热线的工会网格工作站)
+_STATION_SAID = re.compile(r"地址：|离您最近的|没有本热线的工会网格工作站|工会网格工作站：|当地工会：|"
+                           r"\S{2,}(?:工作站|服务中心)（电话")
+_FAMILY_NAMED = re.compile(r"老伴|老婆|媳妇|妻子|爱人|老公|丈夫|配偶|对象|家属|家里人")
+_FAMILY_CLAIM = re.compile(r"能赔|赔不|赔吗|给赔|赔不赔|给不给赔|能不能赔|能报|报不报|能不能报|报吗|能领|给付")
+_MUTUAL_IN_TALK = re.compile(r"互助保障|互助险|互助保险")
+_POLICY_FEE_SERVICES = {"childcare_service": re.compile(r"托管|驿站|看孩子|托儿"),
+                        "skills_training": re.compile(r"培训|课|书院|考\S{0,3}证|学技术|学手艺")}
+
+
+async def nearest_station_line(tracker: Tracker, text: str) -> str:
+    """The station (or the city's union centre) of the place the worker told, for 附近有没有工会站 asked
+    beside another question; where the place is not known, the place is asked."""
+    city, district = location(tracker)
+    if not (city or district):
+        city, district = place_named(tracker)
+    found: dict = {}
+    if city or district:
+        try:
+            found = await client().resolve(city, district)
+        except (BackendError, BackendUnavailable):
+            found = {}
+    station = found.get("station")
+    if not station:
+        return ("附近的工会站：告诉我您在哪个城市、哪个区（街道），我帮您查最近的工会网格工作站"
+                "或当地总工会的职工服务中心；也可以打职工服务热线 12351，转到当地工会。")
+    note = wider_station_note(found.get("path"), station)
+    return f"{asked_time_line(station, text)}离您最近的工会：\n{note}{station_text(station)}"
+
+
+async def family_claim_reply(tracker: Tracker, text: str) -> str | None:
+    """俺老婆不是环卫工 她生病能赔不 … 工会还能帮点不 right after the mutual cover (VB-4: the relief line
+    alone): the records' answer on a family member's claim (with its source), asked of the backend."""
+    family = _FAMILY_NAMED.search(text)
+    if not family or not _FAMILY_CLAIM.search(text):
+        return None
+    talk = " ".join([text, recent_words(tracker), *recent_replies_text(tracker, 2)])
+    if not _MUTUAL_IN_TALK.search(talk):
+        return None
+    try:
+        # (the general record: with 镇江 named, its own maximum outranks the family answer, which holds
+        # everywhere and gives 镇江's family case itself)
+        facts = (await client().facts(f"{family.group(0)}生病 互助保障 能赔吗")).get("facts") or []
+    except (BackendError, BackendUnavailable):
+        return None
+    lines = [fact_text(f) for f in facts if str(f.get("topic") or "") == "mutual_insurance_family"]
+    return lines[0] if lines else None
+
+
+def recent_replies_text(tracker: Tracker, turns: int) -> list[str]:
+    """The bot's replies to the worker's last ``turns`` messages before this one."""
+    said: list[str] = []
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users > turns + 1:
+                break
+        elif event.get("event") == "bot" and users >= 1:
+            said.append(event.get("text") or "")
+    return said
+
+
+def _fee_service(tracker: Tracker, text: str) -> str | None:
+    """The policy service whose fee the message asks (托管 / 培训) and the records do not hold."""
+    if not asks_the_fee(text):
+        return None
+    intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+    for service, words in _POLICY_FEE_SERVICES.items():
+        if words.search(text) or (intent == service and not services_named(text)):
+            return service
+    return None
+
+
+async def answer_the_rest(dispatcher: CollectingDispatcher, tracker: Tracker, events: list | None = None) -> list:
+    """The questions of the latest message the reply just collected in ``dispatcher`` left unanswered
+    (VB-2 收钱不, VB-4 她生病能赔不, VB-10 是一个吗, VB-16 附近有没有工会站): each answered, put before the
+    offer (buttons) that ends the reply. Nothing when nothing was said (the flow's question comes
+    next), for a button, crisis words, or a hand-over to a person."""
+    text = normalize_text((tracker.latest_message or {}).get("text") or "").strip()
+    if not text or text.startswith("/") or is_crisis(text) or not dispatcher.messages \
+            or any(e.get("event") == "followup" for e in events or []):
+        return []
+    said = "\n".join(m.get("text") or "" for m in dispatcher.messages)
+    more: list[str] = []
+    if "不是一个站" not in said and (same := same_station_reply(tracker)):
+        more.append(same)
+    started = any(e.get("event") == "active_loop" and e.get("name") for e in events or [])
+    intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+    if _NEAR_STATION_ASKED.search(text) and not _STATION_SAID.search(said) and not more \
+            and not started and intent != "find_station":  # (the station flow asks the place itself)
+        more.append(await nearest_station_line(tracker, text))
+    if not _FAMILY_NAMED.search(said) and "家属" not in said and (family := await family_claim_reply(tracker, text)):
+        more.append(family)
+    if (service := _fee_service(tracker, text)) and not _FEE_SAID.search(said):
+        more.append(fee_not_on_record(tracker, service))
+    at = len(dispatcher.messages)
+    while at and dispatcher.messages[at - 1].get("buttons"):
+        at -= 1
+    if at == len(dispatcher.messages) and at > 1 and any(e.get("event") == "active_loop" for e in events or []) \
+            and re.search(r"[？?]\s*$", dispatcher.messages[-1].get("text") or ""):
+        at -= 1  # a form started: its question stays the last thing said
+    for line in more:
+        dispatcher.utter_message(text=line)
+        dispatcher.messages.insert(at, dispatcher.messages.pop())
+        at += 1
+    return []

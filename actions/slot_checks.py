@@ -368,8 +368,10 @@ def named_fact_change(text: str) -> tuple[str, Any] | None:
     """金额是九千五 / 单位改成青岛海纳建筑: the fact the worker names, with its new value."""
     for slot, names in _NAMED_FACTS:
         # 人数不对 是两个人 (W-18 got a callback ticket nobody asked for)
-        m = re.search(rf"(?:{names})\s*(?:不对|错了|有误|写错了|说错了)?[，,\s]*(?:应该)?"
-                      rf"(?:是|改成|改为|写|为|:|：)\s*{_TO_SENTENCE_END}", text)
+        # (老高不是单位 是脚肿的老高 — VB-5: 单位改为老高; a fact the worker says something is not)
+        m = next((m for m in re.finditer(rf"(?:{names})\s*(?:不对|错了|有误|写错了|说错了)?[，,\s]*(?:应该)?"
+                                         rf"(?:是|改成|改为|写|为|:|：)\s*{_TO_SENTENCE_END}", text)
+                  if not re.search(r"(?:不是|不算|并非|没有)\s*$", text[:m.start()])), None)
         if m:
             checked = SLOT_CHECKS.get(slot, v.place)(m.group(1))
             if checked.ok:

@@ -217,6 +217,7 @@ class ValidateSlotMappings(ValidationAction):
         facts = without_someone_elses(tracker, facts)
         facts = without_relatives_facts(tracker, facts)  # 我表弟在廣東送外賣，他那邊有嗎 (XG-5)
         facts, replacing = named_to_change(tracker, facts)  # 单位, then 姓刘的包工头 (XP-7)
+        facts, not_employer = employer_denied(tracker, facts)  # 老高不是单位 (VB-5)
         if "monthly_wage" in facts and "wage_basis" not in facts and tracker.get_slot("wage_basis"):
             facts["wage_basis"] = None  # 一天三百, then 一个月六千: the month said now
         if _OTHERS_OWED.search(message.get("text") or ""):
@@ -228,6 +229,7 @@ class ValidateSlotMappings(ValidationAction):
         events, changed = (place_inside_employer(tracker, facts) + place_of_hukou(tracker)
                            + place_level_undone(tracker) + place_asked_about(tracker, asked_elsewhere)
                            + place_of_someone_else(tracker) + await known_place_of_several(tracker)
+                           + await place_denied_undone(tracker) + not_employer
                            + phone_of_someone_else(tracker) + relatives_slots_undone(tracker)), []
         for slot, value in facts.items():
             old = tracker.get_slot(slot)
@@ -849,6 +851,59 @@ def _someone_elses_words(text: str) -> str:
     others = [m.group(1) for m in _SOMEONE_ELSES_PLACE.finditer(text)]
     others += [m.group(1) for m in re.finditer(r"你们\s*([\u4e00-\u9fff]{2,3}?)(?:的|那边|这边|那里|工会)", text)]
     return " ".join(others)
+
+
+# 老高不是单位 是脚肿的老高 单位叫啥我也不知道 (VB-5: 单位改为老高, the correction applied backwards):
+# the name the worker says is no employer
+_NOT_THE_EMPLOYER = re.compile(r"(?:那个|这个)?([\u4e00-\u9fff]{2,10}?)(?:也|并|根本|可|都)?不是(?:我的?|俺的?)?"
+                               r"(?:单位|公司|厂子?名?|厂家|老板|包工头|东家|雇主)")
+
+
+def employer_denied(tracker: Tracker, facts: dict[str, Any]) -> tuple[dict[str, Any], list[dict]]:
+    """(the facts without an employer the message denies, the held employer undone when it is
+    that one: 不清楚 when the worker says they do not know it)."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    said = _NOT_THE_EMPLOYER.search(text)
+    if not said:
+        return facts, []
+    name = said.group(1)
+    if name in str(facts.get("employer") or "") or str(facts.get("employer") or "-") in name:
+        facts = {k: val for k, val in facts.items() if k != "employer"}
+    held = tracker.get_slot("employer")
+    if isinstance(held, str) and (name in held or held in name):
+        rest = text[said.end():]
+        return facts, [SlotSet("employer", v.UNKNOWN if v.says_unknown(rest) or "不知道" in rest else None)]
+    return facts, []
+
+
+# 俺住崂又泊那边不是辛安 (VB-15: 好的，记下了：地点 辛安 — the place denied, set by the NLU's own mapping):
+# the place the worker says they are at instead, in the words before 不是
+_PLACE_AFFIRMED = re.compile(r"(?:住在?|在|是)\s*([\u4e00-\u9fff]{2,8}?)(?:那边|这边|那块|这块|一带|附近|那儿|这儿)?\s*"
+                             r"(?:而)?不是")
+
+
+async def place_denied_undone(tracker: Tracker) -> list[dict]:
+    """A city or district the message set to a place its correction denies (不是辛安) set back, or
+    to the place said instead (住崂又泊那边) when the backend knows it."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    denied = [d for d in v.denied_values(text) if len(d) >= 2]
+    wrong = {slot: value for slot, value in slots_set_this_turn(tracker).items()
+             if slot in ("city", "district") and isinstance(value, str)
+             and any(value.rstrip("省市区县") in d or d in value for d in denied)}
+    if not wrong:
+        return []
+    said = _PLACE_AFFIRMED.search(text)
+    for name in [said.group(1) + end for end in ("", "社区", "街道", "镇")] if said else []:
+        found = await resolve_place(name)  # (崂又泊 is known as 崂又泊社区)
+        if found and not any(d in str(found.get("district") or found.get("city")) for d in denied):
+            return [SlotSet(slot, value) for slot, value in found.items()]
+    events = []
+    for slot in wrong:
+        before = value_before_this_message(tracker, slot)
+        if isinstance(before, str) and any(d in before for d in denied):
+            before = said.group(1) if said and slot == "district" else None  # 辛安街道 denied too
+        events.append(SlotSet(slot, before))
+    return events
 
 
 def place_of_someone_else(tracker: Tracker) -> list[dict]:

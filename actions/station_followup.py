@@ -214,7 +214,10 @@ def service_at_station_reply(tracker: Tracker) -> str | None:
     if text.startswith("/") or not (word := asked_service_of_station(text)) \
             or not (card := _card_with(tracker, word)):
         return None
-    return service_place_text(card["service"], card["name"], card["address"], card["phone"], card["hours"], text)
+    said = service_place_text(card["service"], card["name"], card["address"], card["phone"], card["hours"], text)
+    if "心理" not in card["service"] and _FEE_ASKED.search(normalize_text(text)):
+        said += fee_at_station(card["service"], card["phone"])  # 那托管收钱不 早上几点能送过去 (VB-2)
+    return said
 
 
 def station_detail_reply(tracker: Tracker) -> str | None:
@@ -392,3 +395,103 @@ def ticket_station_reply(tracker: Tracker, status: re.Match | None = None) -> st
     return (f"工单 {status.group(1)} 已经分派给您所在地的网格工作站。为了保护个人信息，负责的工作站和"
             "工作人员在核实是您本人后才告诉您：工作人员会按您登记的手机号联系您。着急的话可以打职工服务热线 "
             f"12351，报工单号 {status.group(1)} 查询。")
+
+
+# 沂河路社区那个跟这个是一个吗 / 到底是不是一个地方啊 我该去哪个 after the 辛安 总站's card (VB-10: the 沂河路
+# card alone, then the childcare sign-up offered): whether two stations are one, and which to go to
+_SAME_ASKED = re.compile(r"(?:是不是|是|算)(?:同)?一个(?:站|地方|地儿|单位)?(?:吗|么|不|嘛|啊|呀|呢|$|[?？\s])|"
+                         r"同一个|一样吗|一样不|一回事|一码事|一个站吗|(?:有|是)?(?:啥|什么)区别|什么关系|啥关系|"
+                         r"(?:该|应该|要)去哪个|去哪个(?:站|好|对)")
+_LEVEL_WORDS = {"community": "社区一级的工作站", "street": "街道一级的总站", "district": "区一级的职工服务中心",
+                "city": "市一级的职工服务中心"}
+
+
+def _seed_stations() -> list[dict]:
+    from actions.seed_files import seed
+
+    return [st for st in seed("stations.yml").get("stations") or [] if isinstance(st, dict) and st.get("name")]
+
+
+def _station_words(station: dict) -> list[str]:
+    """How a worker names a station: its name, its place (沂河路社区), the place without 社区/街道 (沂河路)."""
+    place = str((station.get("region") or [""])[-1])
+    short = re.sub(r"(?:社区|街道|区|市)$", "", place)
+    return [w for w in (station["name"], place, short if len(short) >= 2 else "") if w]
+
+
+def _stations_in(texts: list[str]) -> list[dict]:
+    """The stations of the register the texts name by their full names, in the order first named."""
+    found: list[tuple[int, int, dict]] = []
+    for order, text in enumerate(texts):
+        for station in _seed_stations():
+            if (at := text.find(station["name"])) >= 0 and station not in [f[2] for f in found]:
+                found.append((order, at, station))
+    return [f[2] for f in sorted(found, key=lambda f: (f[0], f[1]))]
+
+
+def same_station_reply(tracker: Tracker) -> str | None:
+    """Whether the station the worker names (沂河路社区那个) is the one just shown (辛安街道总站), and
+    which of the two to go to — from the register (level, place, services, hours, phone), with
+    the day or hour asked answered too. None: not that question, or not two stations in talk."""
+    text = normalize_text((tracker.latest_message or {}).get("text") or "").strip()
+    if text.startswith("/") or not _SAME_ASKED.search(text):
+        return None
+    shown = _stations_in(list(recent_replies(tracker, 3)))  # newest reply first
+    named = [st for st in _seed_stations() if any(w in text for w in _station_words(st)[1:] or [st["name"]])
+             or st["name"] in text]
+    named = [st for st in named if st.get("level") in ("community", "street")] or named
+    pair: list[dict] = []
+    for station in [*named[:1], *shown]:
+        if station not in pair:
+            pair.append(station)
+    if len(pair) < 2:
+        return None
+    asked, other = pair[0], pair[1]
+    return _two_stations_text(asked, other, text)
+
+
+def _two_stations_text(asked: dict, other: dict, text: str) -> str:
+    from actions.station_text import asked_time_verdict, hours_text, known_hours
+
+    def area(st: dict) -> str:
+        return str((st.get("region") or [""])[-1])
+
+    def level(st: dict) -> str:
+        return _LEVEL_WORDS.get(str(st.get("level")), "工作站")
+
+    upper, lower = (other, asked) if _under(asked, other) else (asked, other) if _under(other, asked) else (None, None)
+    if upper and lower:
+        tie = f"{lower['name']}是{upper['name']}下面{area(lower)}的站，两个不是同一个地方。"
+    else:
+        tie = "两个不是同一个地方。"
+    lines = [f"不是一个站：{asked['name']}是{area(asked)}{level(asked)}，{other['name']}是{area(other)}{level(other)}；"
+             + tie]
+    services = [f"{st['name']}有{'、'.join(st['services'])}" for st in (asked, other) if st.get("services")]
+    if services:
+        lines.append("去哪个看您办什么事：" + "；".join(services) + "。")
+    phones = {str(st.get("phone") or "") for st in (asked, other)} - {""}
+    if len(phones) == 1:
+        lines.append(f"两个站的电话都是 {phones.pop()}，去之前打电话说清您的事，工作人员会告诉您去哪个站、在哪个门。")
+    hours = known_hours(asked)
+    if verdict := asked_time_verdict(hours, text):
+        same = "（两个站的服务时间一样）" if hours and hours == known_hours(other) else ""
+        lines.append(f"{asked['name']}{verdict}。服务时间：{hours_text(hours)}{same}。" if hours
+                     else f"{verdict}。")
+    return "\n".join(lines)
+
+
+def _under(lower: dict, upper: dict) -> bool:
+    """``lower``'s place lies inside ``upper``'s (沂河路社区 in 辛安街道), by the register's regions."""
+    low, up = list(lower.get("region") or []), list(upper.get("region") or [])
+    return len(low) > len(up) and low[:len(up)] == up
+
+
+# 那托管收钱不 早上几点能送过去 (VB-2: the place and hours of the 托管驿站, the fee left unanswered until
+# asked again): the fee the register and the records do not hold, said so with where to ask
+_FEE_ASKED = re.compile(r"要(?:不要)?钱|收(?:不收)?(?:费|钱)|收钱|花(?:不花)?钱|免费|多少钱|学费|费用|交钱|掏钱|贵不贵")
+
+
+def fee_at_station(service: str, phone: str) -> str:
+    """The fee of a station's service (托管): not on record, where to ask."""
+    return (f"{service}收不收费、收多少，我这里没有收录，不能跟您乱说：先打 {phone} 问工作站，"
+            "也可以打职工服务热线 12351 问。")

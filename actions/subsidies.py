@@ -217,10 +217,28 @@ async def occupation_matters(tracker: Tracker) -> bool:
                for p in result.get("programmes", []))
 
 
+# 家里挺困难的能不能建档 / 想建档立卡 / 申请困难职工 (VA-7: the ticket left the second request out)
+_FILING_ASKED = re.compile(r"建档|建卡|困难职工|困难家庭|困难帮扶|帮扶|(?:家里|家庭|生活)\S{0,3}(?:困难|难|揭不开锅)")
+_FILING_DENIED = re.compile(r"(?:不|没|不用|不想|不要)(?:想|要|用|打算)?(?:建档|申请困难)")
+
+
+def filing_asked_beside(tracker: Tracker) -> str | None:
+    """The hardship filing (困难职工建档) asked beside the holiday subsidy, as a point for the
+    ticket (家庭困难，想申请困难职工建档); None when the worker's recent words ask none."""
+    words = recent_words(tracker, limit=3)
+    if not _FILING_ASKED.search(words) or _FILING_DENIED.search(words):
+        return None
+    return "家庭困难，想申请困难职工建档（建档立卡）" if re.search(r"建档|建卡|困难职工", words) \
+        else "家庭困难，想问工会帮扶"
+
+
 def application_facts(tracker: Tracker, facts: dict, applicable: list[dict]) -> dict[str, Any]:
-    return {"programmes": [p["programme"] for p in applicable],
+    told = {"programmes": [p["programme"] for p in applicable],
             "situation": tracker.get_slot("holiday_situation"),
             "occupation": facts.get("occupation"), "employer": facts.get("employer")}
+    if filing := filing_asked_beside(tracker):
+        told["case_points"] = filing  # (VA-7: 留下过年 / 司机 / 南宁 — no word of 家庭困难 / 建档)
+    return told
 
 
 _SIGN_ME_UP = re.compile(r"登记|申请|报名|办一下|帮我办|要领|怎么领|咋领")

@@ -120,7 +120,9 @@ def contact_phone(tracker: Tracker) -> str | None:
 
 
 # (俺叫张建军 — UU-01: missing from the summary)
-_NAME_TOLD = re.compile(r"(?:我叫|俺叫|我的名字(?:叫|是)|俺的名字(?:叫|是)|本人)\s*([\u4e00-\u9fff]{2,3}?)"
+_NAME_TOLD = re.compile(r"(?:我叫|俺叫|我的名字(?:叫|是)|俺的名字(?:叫|是)|本人|"
+                        # 我是澳柯玛的工人王建军 (VB-1: the name on neither the summary nor the ticket)
+                        rf"(?:我|俺)是\S{{1,12}}?的(?:工人|员工|职工|师傅)(?=[{v._SURNAMES}]))\s*([\u4e00-\u9fff]{{2,3}}?)"
                         r"(?=[\s，,。.!！]|$|电话|手机|今年|在|是|\d)")
 
 
@@ -1213,7 +1215,7 @@ def corrected_phone(tracker: Tracker) -> str | None:
 # ticket filed here got that number, silently): a number told with a lookup is the lookup's check.
 # A lookup never changes a ticket: another ticket named, or a ticket's progress asked without a
 # change asked for (改成 / 换号 / 错了 / 不对), is no correction of the phone on the ticket filed here
-_LOOKUP_ASKED = re.compile(r"查|进度|到哪|哪一步|怎么样了|咋样了|啥情况|什么情况|有结果|有信儿|办了没|办好了?没|"
+_LOOKUP_ASKED = re.compile(r"查|进度|状态|到哪|哪一步|怎么样了|咋样了|啥情况|什么情况|有结果|有信儿|办了没|办好了?没|"
                            r"(?:工单|单子|那个|这个|那张|这张)呢")
 
 
@@ -1625,12 +1627,34 @@ async def correct_filed_fact(dispatcher: CollectingDispatcher, tracker: Tracker)
     return []
 
 
+# 现在到哪一步了 / 啥状态 / 状态呢 / 办得怎么样了 about the ticket this conversation filed (VB-12: the
+# question noted on the ticket twice, then 这个我查不了 and the menu)
+_STATUS_ASKED = re.compile(r"状态|进度|到哪(?:一步|步|了)|哪一步|怎么样了|咋样了|办得?(?:怎么样|咋样)|"
+                           r"有结果了?(?:吗|没)|办了没|办好了?没|处理了?(?:没|吗)|有人管了?(?:没|吗)|^(?:那|我的)?(?:工单|单子)呢")
+
+
+async def status_of_filed(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict] | None:
+    """The state of the ticket filed here, asked by its number or without it: looked up on the
+    backend with the phone it holds, not noted on it; None when no such question."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    filed = ticket_filed_here(tracker, last=400) or _filed_here_looked_up(tracker)
+    named = v.ticket_id(text)
+    if tracker.active_loop_name or text.startswith("/") or not filed or (named.ok and named.value != filed) \
+            or not _STATUS_ASKED.search(_without_ids(text)) or corrected_phone(tracker) \
+            or _PHONE_DIGITS.search(_without_ids(text)) or re.search(_A_NOTE_ASKED, text):
+        return None  # (a new phone beside it: the change, then the lookup — correct_filed_phone)
+    # (the lookup is action_ticket_status's own, run next: services imports this module)
+    return [SlotSet("ticket_id", filed), FollowupAction("action_ticket_status")]
+
+
 async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict] | None:
     """The worker's wish about the ticket this conversation filed, written on it for the staff;
     about a ticket only looked up, how to hurry it. None: no such message."""
     text = (tracker.latest_message.get("text") or "").strip()
     if isinstance(tracker.get_slot("callback_pending"), dict) and v.phone(text).ok:
         return None  # 138… 下午打给我 to 留个手机号: the callback waiting for it is filed, no note
+    if (status := await status_of_filed(dispatcher, tracker)) is not None:
+        return status  # 对了 GH… 现在到哪一步了 / 状态呢 (VB-12: noted on the ticket, then 这个我查不了)
     named = v.ticket_id(text)
     # (a ticket of another conversation named: its status is looked up, not this one's content)
     asks_content = bool(_ASKS_CONTENT.search(_without_ids(text))) and (
@@ -2053,6 +2077,9 @@ _ASKS_CONTENT = re.compile(r"(?:写|记|登记|加|填)(?:上|进|进去|到)?�
                            r"(?:单子|工单)(?:里|上)?(?:面)?\S{0,2}?(?:写|记|登记)的(?:是|都是)?(?:啥|什么|哪些)|"
                            # 现在单子上都有啥 / 工单上登记的都有啥 (ZV-12, ZV-16: 没明白, the services)
                            r"(?:工单|单子)\S{0,6}?(?:都)?有(?:啥|什么|哪些|些啥)|"
+                           # GH… 上面写的啥 念一下 (VA-1: the number taken out, a rest-day rule answered)
+                           r"(?:^|\s)(?:里|上)面?\S{0,2}?(?:写|记|登记)的(?:是|都是)?(?:啥|什么|哪些)|"
+                           r"(?:念|读)(?:一下|一遍|给我听|给俺听|出来)|"
                            # 工单里有写我在海尔上班 交了两年社保吗 / 单子上有鑫达机械不 / GH… 上写了我在城阳吗
                            # (XJ-1, XJ-9, XJ-13, XJ-15: the legal-aid paragraph, the menu, the status)
                            r"(?:工单|单子|^\s*)(?:里|上|里面|上面)(?:有没有|有)?(?:写|记|登记)?了?[^。！!？?]{1,40}?"

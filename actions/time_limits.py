@@ -22,6 +22,8 @@ _ASKS_LIMIT = re.compile(r"时效|过期|过了时间|来得及|过了这么久|
                          r"能不能要|都过了一年|过了一年了|"
                          # 那我一直催着算不算中断啊 还能仲裁不 (YW-9: on the summary, the summary again)
                          r"中断|重新算|重新计算|从头算|还能仲裁|能不能仲裁|还能告|还能去仲裁|"
+                         # 现在还能申请仲裁不 (VA-11: the record's 算。 — a demand read in 没再找他要)
+                         r"还能申请仲裁|能不能申请仲裁|能申请仲裁(?:不|吗|么)|"
                        # 我给老板打过好多电话要 这算讨要吗 (XI-7: a phone-privacy notice)
                        r"算(?:不算)?(?:是)?(?:讨要|催要|催讨|讨薪|要过|催过)|(?:讨要|催要|催讨)\S{0,2}(?:算不算|算吗|吗)|"
                        r"(?:催|要|找)\S{0,6}?(?:算不算|算吗)|(?:催|要过|要了|找过|找他)[^，,。？?]{0,8}?(?:算不算|算吗)")
@@ -41,6 +43,21 @@ _DEMANDED = re.compile(_ASKED_FOR_WORDS + "|"
 _RECENTLY = re.compile(r"上个?月|上周|上礼拜|上星期|前几天|前两天|最近|这个月|这周|这礼拜|昨天|前天|刚|今年|"
                        r"这一?年(?:来|里|多)?\S{0,2}一直|一直(?:在|都)?(?:催|找|要|问)|(?:老|总|一直)说\S{0,4}?下个月")
 _LAW = "（《劳动争议调解仲裁法》第二十七条）"
+# 后来也没再找他要 / 也没打过欠条 / 从来没催过 (VA-11: read as a demand and an IOU — 算 and 您手里有他写的欠条)
+_DENIED_DEMAND = re.compile(r"(?:没|没有|从没有?|从来没有?|还没有?|也没有?|都没有?|未|不敢)(?:再|去|跟|向)?"
+                            r"[^，,。；;！!？?\s]{0,6}?(?:催|要过|讨过|找过|要钱|要工资|要|欠条|借条|打条|写条|答应|认账)")
+
+
+def demand_told(words: str) -> bool:
+    """A demand, a promise or an IOU told in ``words`` — one clause at a time, the denied ones
+    (没再找他要 / 没打过欠条, VA-11) left out."""
+    return any(_DEMANDED.search(clause) and not _DENIED_DEMAND.search(clause)
+               for clause in re.split(r"[\s，,。；;！!？?]+", words or "") if clause)
+
+
+def demand_denied(words: str) -> bool:
+    """The worker says they made no demand since (后来也没再找他要 / 走了以后就没找过他), none told."""
+    return bool(_DENIED_DEMAND.search(words or "")) and not demand_told(words)
 
 
 # 我从胶州那个厂出来一年多了 (YM-07: no time since leaving read, the limit never applied)
@@ -158,11 +175,13 @@ def time_limit_line(text: str, words: str, today: date | None = None) -> str | N
     if not _ASKS_LIMIT.search(text or ""):
         return None
     past_asked = bool(_ASKS_PAST.search(text))
-    if (_ASKS_INTERRUPTED.search(text) or past_asked) and _DEMANDED.search(words) and not restarted_recently(words):
+    if (_ASKS_INTERRUPTED.search(text) or past_asked) and demand_told(words) and not restarted_recently(words):
         # 我给老板打过好多电话要 这算讨要吗 (XI-7): yes — the year restarts from the last demand
         return demands_line(text, words, today)
     if (line := applied_limit(words, today)) is not None:
         left = _months_left(words, today)
+        if past_asked and left is not None and left >= 12 and demand_denied(words):
+            return f"过了。{line}"  # 到底过没过时效 (VA-11: 催过就不一定过时效 — he had said he never asked)
         if past_asked and (restarted_recently(words) or (left is not None and left < 12)):
             return f"{'不算过时效' if left is not None and left >= 12 else '没过'}。{line}"
         # 算不算中断 asked: yes or no first (YW-9)
@@ -185,7 +204,7 @@ def demands_line(text: str, words: str, today: date | None = None) -> str | None
     restart the year (第二十七条第二款); None when the message does not ask it or no demand is told.
     The time since leaving is said when told (XI-7: 去年十月走的 … 打过好多电话要 这算讨要吗)."""
     past_asked = bool(_ASKS_PAST.search(text))
-    if not (_ASKS_INTERRUPTED.search(text) or past_asked) or not _DEMANDED.search(words):
+    if not (_ASKS_INTERRUPTED.search(text) or past_asked) or not demand_told(words):
         return None
     left = _months_left(words, today)
     since = f"您离职{_left_about(left, words)}，" if left is not None else ""
@@ -206,7 +225,7 @@ def demand_told_line(text: str, words: str, today: date | None = None) -> str | 
     (YW-9: the next question, nothing on it): the demand restarts the year; None otherwise."""
     if (promised := promise_told_line(text, words, today)) is not None:
         return promised  # 他上个月还回我说过了年就给 to the form's question (XE-14: asked again)
-    if not _DEMANDED.search(text) or "?" in text or "？" in text:
+    if not demand_told(text) or "?" in text or "？" in text:
         return None
     left = applied_limit(words, today)
     if left is None:
@@ -236,7 +255,7 @@ def _months_left(words: str, today: date | None = None) -> int | None:
 def restarted_recently(words: str) -> bool:
     """The worker demanded the pay, or was promised it, lately: the one-year limit restarted
     from then (劳动争议调解仲裁法第二十七条第二款)."""
-    return bool(_DEMANDED.search(words) and _RECENTLY.search(words))
+    return bool(demand_told(words) and _RECENTLY.search(words))
 
 
 # 我前年十月就从厂里辞职了 (YW-9: no time since leaving read from a month)
@@ -306,6 +325,13 @@ def applied_limit(words: str, today: date | None = None) -> str | None:
         return (f"{how}已经大约{period}，本来过了一年的仲裁时效；但您一直在催、最近还催过{promised}——"
                 f"每催一次时效就中断、从那天起重新计算一年{_LAW}，所以现在还来得及。把催要的聊天记录截图保存好，"
                 f"这是证据；尽快申请劳动仲裁，网格工作站也可以帮您。{iou_route(words)}")
+    if demand_denied(words):
+        # 走了一年半 后来也没再找他要 也没打过欠条 (VA-11: 算 and an invented IOU): past, and what is left
+        iou = "、也没有欠条" if _IOU.search(words) else ""
+        return (f"按您说的，{how}已经大约{period}，这期间没再找老板要过{iou}，时效没有中断：一年的仲裁时效"
+                f"已经过了{_LAW}。申请仲裁的话，老板一提时效，仲裁委一般就不支持了。还能做的：打 12333 向劳动监察"
+                "投诉欠薪；打 12348 问问法律援助，让律师看看还有没有别的办法（比如当时有没有正当理由耽误了）；"
+                "现在去找老板要，他要是答应给、或者给您写了欠条，就有了新的凭据，从那天起重新计算。")
     return (f"{how}已经大约{period}，超过一年了，过了仲裁时效{_LAW}；不过这一年里您要是向老板催过钱（微信、"
             "电话都算）、他答应过给，或者找过劳动监察、工会，时效就从那一天起重新计算一年，还来得及——把这些记录找出来。"
             "实在过了时效，也可以打 12333 向劳动监察投诉欠薪。")
@@ -334,8 +360,9 @@ _IOU = re.compile(r"欠条|欠据|借条|打了条|写了条|打的条|写的条
 def iou_route(words: str) -> str:
     """With the employer's IOU for the pay, the worker may also sue on it in court straight away
     (a civil claim, no arbitration first); '' when no IOU is said."""
-    if not _IOU.search(words):
-        return ""
+    if not any(_IOU.search(clause) and not _DENIED_DEMAND.search(clause)
+               for clause in re.split(r"[\s，,。；;！!？?]+", words or "")):
+        return ""  # (也没打过欠条, VA-11: 您手里有他写的欠条)
     return ("您手里有他写的欠条，还可以不经过仲裁，直接拿欠条到法院起诉（按普通民事纠纷受理，"
             "《最高人民法院关于审理劳动争议案件适用法律问题的解释（一）》第十五条）。")
 
@@ -466,7 +493,7 @@ def promise_told_line(text: str, words: str, today: date | None = None) -> str |
     or ``words`` (the recent messages, this one included) are about no pay owed. Demands or a
     promise told with the limit asked (这样也算过时效了, XO-11) get :func:`time_limit_line`."""
     match = promised_recently(text)
-    if match is None and _PAY_TALK.search(words.replace(text, "")) and _DEMANDED.search(text) \
+    if match is None and _PAY_TALK.search(words.replace(text, "")) and demand_told(text) \
             and _ASKS_LIMIT.search(text):
         # 我这一年一直在找老板要啊 … 他都说下个月给 … 这样也算过时效了？ after the limit was said (XO-11:
         # the record's 算。 — past — and then 从头再算一年): the limit on the worker's own dates

@@ -642,10 +642,19 @@ def job_word_alone(name: str) -> bool:
     return bool(_JOB_WORD_ALONE.fullmatch(name.strip()))
 
 
+_JOB_NOT_DONE_AFTER = re.compile(r"\s*(?:证|资格|证书|执照|上岗证|培训|课|班|考试|技术|手艺)")
+_JOB_NOT_DONE_BEFORE = re.compile(r"(?:考|学|报|想当|想做|想干|要当|不是|不当|不干|没当|没干|不做)(?:个|一个|了|过)?$")
+
+
 def job_in_words(text: str) -> str | None:
     """饭店服务员 / 在一家饭店当服务员 → 饭店服务员, 我是保安 → 保安: the job as the worker said it,
     for a case whose occupation code is ``other`` (None: no job said)."""
-    m = _JOB_SAID.search(_text(text))
+    said = _text(text)
+    # 想考个电工证 / 俺不是电工 俺是想考 (VB-14: 工作：电工 filed, kept after the correction): a
+    # certificate, a course or a job denied or only wished for is no job the worker does
+    m = next((m for m in _JOB_SAID.finditer(said)
+              if not _JOB_NOT_DONE_AFTER.match(said, m.end())
+              and not _JOB_NOT_DONE_BEFORE.search(said[max(0, m.start(2) - 5):m.start(2)])), None)
     if not m:
         return None
     place = re.sub(r"^(?:我|俺|咱|在|是|一家|一个|个|家)+", "", m.group(1) or "")
@@ -1389,6 +1398,10 @@ _WORKS_AT = re.compile(r"(?:在|给)\s*$")
 _WORK_AFTER = re.compile(r"\s*(?:干了|干活|上班|工作|打工|做工|上了|干过|做了|做事)")
 
 
+_STAFF_OF_BEFORE = re.compile(r"(?:我|俺)(?:是|就是|们是)\s*$")
+_STAFF_OF = re.compile(r"\s*的?(?:工人|员工|职工|正式工|临时工|合同工|师傅)")
+
+
 def _plausible_employer(value: str, text: str, ctx: Context, correcting: bool) -> bool:
     """An employer the NLU found is taken when it reads as a name (月 or 打通 from 随时能打通
     are no employers): asked for, corrected, said with an employer word, or a long name."""
@@ -1398,6 +1411,9 @@ def _plausible_employer(value: str, text: str, ctx: Context, correcting: bool) -
     if ctx.asked == "employer" or correcting or len(value) >= 4:
         return True
     at = text.find(value)
+    if at > 0 and _STAFF_OF_BEFORE.search(text[max(0, at - 3):at]) and _STAFF_OF.match(text, at + len(value)) \
+            and not _places_before(value)[1]:
+        return "employer" not in ctx.known  # 我是澳柯玛的工人王建军 (VB-1: on neither the summary nor the ticket)
     if at > 0 and _WORKS_AT.search(text[max(0, at - 2):at]) and _WORK_AFTER.match(text, at + len(value)) \
             and not _places_before(value)[1]:  # (在黄岛干了三年: the place, not who employs)
         return "employer" not in ctx.known

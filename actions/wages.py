@@ -822,6 +822,26 @@ def pay_less_overtime_line(text: str, minimum: int, place: str, since: str = "")
             f"差额（每月至少 {minimum - left:,} 元）可以要求补发，也可以打 12333 投诉。"), True
 
 
+# 算不算违法嘛 / 要是低了咋个投诉 (VA-4): the law asked of a pay with no city figure on record
+_PAY_LAW_ASKED = re.compile(r"合法|违法|犯法|算不算|正常吗|行不行|可以吗|对不对|投诉|举报|告他|找哪|去哪|"
+                            r"咋个办|怎么办|咋办")
+_NO_RECORD_RULE = ("不管在哪个城市，单位支付的工资（不算加班费和中夜班、高温等特殊津贴）低于当地最低工资标准，"
+                   "就是违法的：国家实行最低工资保障制度，用人单位支付劳动者的工资不得低于当地最低工资标准"
+                   "（《劳动法》第四十八条；《最低工资规定》第十二条），差额可以要求单位补发。要投诉：打 12333，"
+                   "或者到当地人社部门的劳动保障监察机构举报；也可以申请劳动仲裁，或者找当地工会（12351）帮忙。")
+
+
+def below_minimum_rule(text: str, city: str | None = None, paid: Any = None) -> str | None:
+    """成都最低工资好多 … 一个月才拿1900 算不算违法嘛 with no 成都 figure on record (VA-4): the rule said
+    plainly — pay below the local minimum is unlawful, and where to complain — without any city's
+    figure; None when the message asks neither the law nor where to complain."""
+    if not _PAY_LAW_ASKED.search(normalize_text(text or "")):
+        return None
+    own = f"您一个月拿 {int(paid):,} 元，只要低于{city or '当地'}人社部门公布的月最低工资标准，就是违法的。" \
+        if isinstance(paid, (int, float)) and paid > 0 else ""
+    return own + _NO_RECORD_RULE
+
+
 class ActionMinimumWage(SafeAction):
     """The city's minimum wage with its effective date; a wage below it → a ticket offer."""
 
@@ -839,7 +859,11 @@ class ActionMinimumWage(SafeAction):
         result = await client().minimum_wage(city, tracker.get_slot("district"))
         wage = result.get("minimum_wage")
         if not result.get("found") or not wage:
-            dispatcher.utter_message(response="utter_no_minimum_wage", city=city or "当地")
+            if not said_this_turn(tracker, "最低工资标准我这里还没有收录", earlier_turns=2):
+                dispatcher.utter_message(response="utter_no_minimum_wage", city=city or "当地")
+            if (rule := below_minimum_rule(text, city, tracker.get_slot("monthly_wage"))) is not None:
+                # 成都 … 1900 算不算违法嘛 要是低了咋个投诉 (VA-4: the no-record line again, the legality never said)
+                dispatcher.utter_message(text=rule)
             return []
         details = wage.get("details") or {}
         paid = tracker.get_slot("monthly_wage")
