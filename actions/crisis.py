@@ -97,6 +97,8 @@ _SAFE_NOW = re.compile(r"不会做傻事|不做傻事|没事了|好多了|好点
 def still_listening(tracker: Tracker, text: str, asks_something: bool) -> bool:
     """After the crisis reply and the person-stays line, the worker goes on talking (not asking):
     heard again, in other words, rather than 没弄明白."""
+    asks_something = asks_something or bool(HELP_GETTING_IT.search(text or "")) \
+        or bool(re.search(r"能帮|帮(?:俺|我)|能不能|行不行|[吗嘛不呢][？?]?$", text or ""))  # 能帮俺要不 (VC-12)
     return (crisis_answered(tracker, earlier_turns=10) and not text.startswith("/") and not asks_something
             and not PHONE_SPOKEN.search(text) and not re.search(r"\d{7,}", text)  # (a phone: YP-16)
             and not said_this_turn(tracker, STILL_LISTENING[:12], earlier_turns=1))
@@ -224,10 +226,26 @@ _NOT_THE_PAY = re.compile(r"不(?:想|是|)要钱|不是钱的事|不为钱|没�
                           r"回去上班|回厂|复工|救急|救助|补助|帮扶|借(?:点)?钱|学费|看病|医药费|住院费")
 
 
+# 能帮俺要不 / 工会能不能帮俺找老板要 after the crisis reply, the pay owed told before (VC-12: the listening
+# line with feelings never said, then the question never answered): help with getting the pay asked
+HELP_GETTING_IT = re.compile(r"帮(?:俺|我|咱|我们|俺们)?\S{0,5}?要(?:回|不|吗|嘛|呗|啊|$|\s)|"
+                             r"找(?:老板|厂里|单位|公司|包工头)\S{0,2}要|"
+                             r"要回来|讨回来?|追回来?|讨薪")
+
+
+def pay_told(tracker: Tracker) -> bool:
+    """The pay owed was told in this conversation (an amount on record, or 欠…工资 said)."""
+    if tracker.get_slot("amount") or tracker.get_slot("monthly_wage"):
+        return True
+    return any(_MONEY.search(e.get("text") or "") and re.search(r"欠|没发|没给|拖", e.get("text") or "")
+               for e in tracker.events if e.get("event") == "user")
+
+
 def money_after_crisis(tracker: Tracker, text: str) -> bool:
     """A message about the pay owed, not itself a crisis, within a few turns of the crisis reply
-    (not a job kept or a cost helped with, which name money too)."""
-    return bool(_MONEY.search(text or "")) and not _NOT_THE_PAY.search(text or "") and not is_crisis(text) \
+    (not a job kept or a cost helped with, which name money too); 能帮俺要不 too, the pay told before."""
+    about_pay = bool(_MONEY.search(text or "")) or (bool(HELP_GETTING_IT.search(text or "")) and pay_told(tracker))
+    return about_pay and not _NOT_THE_PAY.search(text or "") and not is_crisis(text) \
         and not text.startswith("/") and crisis_answered(tracker, earlier_turns=6)
 
 

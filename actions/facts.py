@@ -504,6 +504,15 @@ WHICH_YEAR = ("我这里的过年措施都注明了出处和年份，上面写�
 ELSEWHERE = "您所在的地方还没有收录这项标准，先给您一个别处的做法作参考："
 
 
+def records_from_elsewhere(found: list[dict], place: dict) -> bool:
+    """Some record found holds only in another place than the worker's: a national one (the
+    《保障农民工工资支付条例》, place None) holds everywhere (VC-1: 您所在的地方还没有收录这项标准 for a
+    national regulation), and the worker's own place's (福鼎's 隆祥 agreement for a 福鼎 worker, VC-14)
+    is no other place's."""
+    own = [str(v).rstrip("市区县") for v in place.values() if v]
+    return any(f.get("place") and not any(w and w in str(f.get("place")) for w in own) for f in found)
+
+
 def form_topic(tracker: Tracker) -> str | None:
     """The topic of the open form (of the parked case, on a ticket offer)."""
     form = tracker.active_loop_name
@@ -557,7 +566,7 @@ async def answer_in_topic(tracker: Tracker, topic: str | None = None) -> list[st
             # word for word again; the verdict on the worker's sum is the answer)
             found = [f for f in found if f not in said]
         if found or applied:
-            lead = [ELSEWHERE] if where == {} and any(place.values()) and found else []
+            lead = [ELSEWHERE] if where == {} and any(place.values()) and records_from_elsewhere(found, place) else []
             return lead + [fact_text(fact, text) for fact in found] + applied
     return [WHICH_YEAR] if which_year else []
 

@@ -52,7 +52,7 @@ from actions.handoff import (
     withdraws_the_handoff,
 )
 from actions.in_kind import in_kind_pay_reply
-from actions.legal import day_pay_lines, reading_reply, shortfall_reply, sums_for
+from actions.legal import day_pay_lines, national_rule_line, reading_reply, shortfall_reply, sums_for
 from actions.places import places_asked_lines, resolve_place
 from actions.relief import asks_help_not_medical, family_cover_line, help_not_medical
 from actions.router import (
@@ -238,6 +238,9 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
         return callback
     if await say_who_we_are(dispatcher, tracker):
         return []  # 你们是哪个工会的 (XV-3: 没太明白)
+    if rule := national_rule_line(text):
+        dispatcher.utter_message(text=rule)  # 这个条例青岛管不管用 (VC-1: never answered, the employer asked again)
+        return []
     if hurry := hurry_reply(tracker, text):
         dispatcher.utter_message(text=hurry)  # 快点 after the place was asked for a person (XL-10)
         return []

@@ -493,6 +493,11 @@ FORGOT_TICKET = ("没关系。工单号在登记时的回复里（GH 开头）�
 _NUMBER_WORDS = re.compile(r"[\d\s+\-，,。.！!：:]|手机号?|电话|号码|是|我的|打|就行|吧|啊")
 
 
+# 我说了要啊 / 俺都说了登记了 / 不是说了要嘛 to the offer: the yes said before, said again
+_SAID_YES = re.compile(r"^(?:我|俺)?(?:不是)?(?:都|早就?|刚才?|已经)?说(?:了|过|过了)?\s*"
+                       r"(?:要|要登记|登记|好的?|可以|行|帮我登记)(?:了|的)?(?:啊|呀|嘛|呢|呗|哇|哈)?[!！。.~～]*$")
+
+
 def _yes_with_number(text: str) -> bool:
     """A number alone, or with a yes (行 登记吧 电话159…): register and call this number.
     Before, only a bare number counted, and 行 登记吧 with the number showed the summary again
@@ -658,6 +663,8 @@ class ValidateTicketOfferForm(HotlineForm):
             return {"wants_ticket": True, "phone": number.value}  # a number: yes, call me here
         if street_unknown_yes(tracker, text):
             return {"wants_ticket": True}  # 不知道 登记吧 to the street the offer asked (XP-15)
+        if _SAID_YES.match(text):
+            return {"wants_ticket": True}  # 我说了要啊 (VD-6: stored as 更正：我说了要啊, the offer again)
         changes = self._case_changes(tracker)
         if changes and set(changes) <= {"case_points", "question"} and _LEADING_YES.match(text) \
                 and not v.is_correction(text):
@@ -1024,8 +1031,11 @@ class ValidateReliefForm(HotlineForm):
         # (验证码是335671 — the simulated worker's code read as 335,671 元 of costs: a code or a
         # phone asked, or a code said, is no cost)
         total = medical_cost_added(text, held) if isinstance(held, (int, float)) \
-            and tracker.get_slot("requested_slot") not in ("otp_code", "phone", "id_number") \
+            and tracker.get_slot("requested_slot") not in ("otp_code", "id_number") \
             and not re.search(r"验证码|\d{5,}", text) else None
+        if total is not None:
+            # 还有药店买药大概五百块 也算上 while the phone is asked (VC-8: 已更正…500 元 and a verdict on 500)
+            tracker.slots["medical_cost"] = total
         events = await super().run(dispatcher, tracker, domain)
         if total is None:
             return events

@@ -15,6 +15,7 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import validators as v
+from actions.apply_where import place_station
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import SafeAction, client, said_this_turn
 from actions.crisis import DANGER_NOW_LINE, case_beside_crisis, crisis_answered, in_danger_now, listening_reply
@@ -23,7 +24,7 @@ from actions.next_service import offer_service
 from actions.service_catalog import SERVICE_FORMS, SERVICE_NAMES, services_named
 from actions.slot_checks import slots_set_this_turn
 from actions.station_followup import station_detail_reply, status_in_talk
-from actions.station_text import asked_time_verdict, hours_text, known_hours
+from actions.station_text import asked_time_verdict, hours_text, is_own_station, known_hours
 from actions.tickets import (
     AFTER_HOURS,
     BEIJING,
@@ -373,15 +374,19 @@ async def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker,
                                           "不跟找工作人员的事混在一起。")
             offer_service(dispatcher, beside)
         return [SlotSet("handoff_reason", None)]
+    # 东莞长安镇 (VD-10: 服务时间我这里没有收录, then 东莞…12月8日（周二）08:30上班 two turns on): another
+    # city's union centre has no hours this hotline can tell — neither closed now nor when it opens
+    elsewhere = await union_elsewhere(city, district)
+    opens = None if elsewhere else record.get("station_opens_at")
     if contact_phone(tracker):
         closed = station if city or district else "工会网格工作站"
-        dispatcher.utter_message(text=f"{closed}现在不在服务时间。")
+        dispatcher.utter_message(text=HOURS_ELSEWHERE_PHONE.format(station=station) if elsewhere
+                                 else f"{closed}现在不在服务时间。")
         return [SlotSet("handoff_reason", None),
                 *await file_callback(dispatcher, tracker, reason, service)]
     text = (tracker.latest_message or {}).get("text") or ""
     if isinstance(tracker.get_slot(CALLBACK_SLOT), dict) and v.declines_phone(text):
         # 我不要留电话 我要现在就找真人 (N-12): when staff are back, not the same request again
-        opens = record.get("station_opens_at")
         when = f"{station}{call_back_at(opens)}上班" if opens else "工作站上班"
         dispatcher.utter_message(text=NO_PHONE_NO_CALLBACK.format(when=when,
                                                                   phone=record["station_phone"]))
@@ -389,7 +394,6 @@ async def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker,
     if said_this_turn(tracker, "不在服务时间", earlier_turns=1) and _WHEN_ASKED.search(text):
         # 晚上也有人吗 / 那我明天几点找谁 right after 现在不在服务时间 (NN-14 got the same text
         # again word for word, CODE-11 the menu): when someone is there, then the same ask
-        opens = record.get("station_opens_at")
         back = f"{station if city or district else '工作站'}下次上班是{call_back_at(opens)}" if opens \
             else "工作站上班以后才有人"
         # (ZD-09: 和所在的城市、区 asked again, 辛安 known from the station's card)
@@ -399,10 +403,27 @@ async def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker,
         # 转人工 right after 没有找到 / 工单号忘了 (XR-14: 您在哪个城市, where nobody needs it): the
         # staff find a ticket by the worker's phone, not by their city
         dispatcher.utter_message(text=LOOKUP_PERSON_CLOSED)
+    elif elsewhere:
+        dispatcher.utter_message(text=HOURS_ELSEWHERE.format(station=station))
     else:
-        dispatcher.utter_message(text=closed_text(station, bool(city or district), record.get("station_opens_at")))
+        dispatcher.utter_message(text=closed_text(station, bool(city or district), opens))
     return [SlotSet("handoff_reason", None),
             SlotSet(CALLBACK_SLOT, {"reason": reason, "service": service})]
+
+
+HOURS_ELSEWHERE = ("{station}是当地总工会的服务中心，不是本热线的工会网格工作站，它的服务时间我这里没有收录，"
+                   "没法直接帮您转过去。请留下手机号，我把您的事登记上转给那边，工作人员会给您回电；现在就想找人，"
+                   "可以打职工服务热线 12351 转当地工会；有危险请马上打 110 或 120。")
+HOURS_ELSEWHERE_PHONE = "{station}的服务时间我这里没有收录，先给您登记回电。"
+
+
+async def union_elsewhere(city: str | None, district: str | None) -> bool:
+    """The worker's place is served by another city's union centre, not one of this hotline's own
+    stations (False when no place is known or the backend cannot say)."""
+    if not (city or district):
+        return False
+    _, station = await place_station(city, district)
+    return bool(station) and not is_own_station(station)
 
 
 LOOKUP_PERSON_CLOSED = ("工会网格工作站现在不在服务时间。帮您查工单不用说在哪儿：请留下能接电话的手机号（登记工单时"

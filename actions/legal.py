@@ -102,7 +102,10 @@ _WAGE_BEFORE = re.compile(r"(?:月薪|工资|一个月|每月|每个月|月工�
 
 # a time worked, not a time owed (欠了三个月): 干了八个月 / 进厂一年多 / 八个月了都没签
 # (干了大概半年了 — PP-06: no sum worked out)
-_WORK_BEFORE = re.compile(r"(?:干|做|上班|工作|来|待|呆|进厂|入职|在这|在那|干活)[了过]?"
+# (干包装两年了 — VD-6: 干了多久 asked again: a job between 干 and the time)
+_WORK_BEFORE = re.compile(r"(?:干|做|上班|工作|来|待|呆|进厂|入职|在这|在那|干活|"
+                          r"(?:干|做)(?:包装|保洁|电焊|焊工|装配|搬运|质检|普工|仓管|库管|销售|保安|厨师|司机|服务员|"
+                          r"[\u4e00-\u9fff]?工))[了过]?"
                           r"(?:快|差不多|将近|有|都|大概|大约|约|也就|才)?$")
 _WORK_AFTER = re.compile(r"^(?:了)?(?:都|也|还|一直)?(?:没|不)")
 # 厂里半年没发工资了 (XO-10: 在这个单位干了：6个月 on the ticket, she had worked three years): the
@@ -1186,10 +1189,15 @@ _WILL_BEFORE = re.compile(r"会[^，,。；;！!？?\s]{0,3}$")
 _ASKED_AFTER = re.compile(r"[我俺]?(?:啊|呀)?(?:吗|么|不|没有?)(?:$|[？?，,。\s吧啊呀])")
 
 
+# 试用期能随便辞退我吗 / 可以直接开除我吗 (VD-16: 被辞退 on the draft): a dismissal asked about, not one that happened
+_MAY_THEY_BEFORE = re.compile(r"(?:能|可以|可不可以|能不能|有权)(?:随便|随意|直接|无故|说|就)?$")
+
+
 def _fears(words: str, match: re.Match) -> bool:
     before = words[max(0, match.start() - 14):match.start()]
     return bool(_FEAR_BEFORE.search(before)
-                or (_WILL_BEFORE.search(before) and _ASKED_AFTER.match(words, match.end())))
+                or ((_WILL_BEFORE.search(before) or _MAY_THEY_BEFORE.search(before))
+                    and _ASKED_AFTER.match(words, match.end())))
 
 
 def fears_dismissal(words: str) -> bool:
@@ -1295,7 +1303,7 @@ def case_points(words: str) -> dict[str, str]:
                        *(["单位让本人写辞职、签自愿离职"] if _MADE_TO_RESIGN.search(words) else []),
                        *(["离职不结工资"] if _LEAVES.search(words) and _PAY_KEPT.search(words) else []),
                        *([contract] if contract else []),
-                       *(["众包骑手（平台说不是员工）"] if _CROWD.search(words) and _RIDER.search(words) else [])])
+                       *([rider_point(words)] if _CROWD.search(words) and _RIDER.search(words) else [])])
     if "试用期" in points and not re.sub(r"没有?试用期|不在试用期", "", words).count("试用期"):
         points = "、".join(p for p in points.split("、") if p != "试用期")  # 没有试用期了 (n2-10: filed as 试用期)
     if "没交社保" in points and not _insurance_unpaid(words):
@@ -2635,6 +2643,22 @@ _MEDICAL_ASKED = re.compile(r"呢|谁出|谁给|谁掏|谁管|谁报|能报|报�
 MEDICAL_SOURCE = "《工伤保险条例》第十七条、第三十条、第六十二条"
 
 
+# 厂里垫了一万多 / 老板给垫了医药费 / 公司先付了住院费: the employer advanced the costs (VD-7)
+_EMPLOYER_PAID = re.compile(r"(?:厂里|厂子|厂家|工厂|单位|公司|老板|老板娘|厂长|工地|包工头)(?:先|给|帮)?(?:我|俺)?"
+                            r"(?:垫|付|出|掏|交)(?:了|过)?")
+_SELF_PAID = re.compile(r"(?:我|俺|自己|自个)(?:先|又|还)?(?:垫|付|出|掏|交|花)")
+
+
+_NOT_MINE = re.compile(r"不是(?:我|俺|自己)(?:垫|付|出|掏|交|花)的?")
+
+
+def employer_advanced(text: str) -> bool:
+    """The costs the message names were advanced by the employer (厂里垫了一万多), not by the worker —
+    unless the worker also says they paid (不是俺垫的 is the employer's: the denial is read as such)."""
+    text = _NOT_MINE.sub("", text or "")
+    return bool(_EMPLOYER_PAID.search(text)) and not _SELF_PAID.search(text)
+
+
 def injury_medical_line(text: str, words: str) -> str | None:
     """The medical costs of an injury at work, asked after it was told (n2-14: 那医药费呢 都是俺自己
     垫的 was read as hardship relief): paid by the injury insurance fund on its lists once the injury
@@ -2651,6 +2675,15 @@ def injury_medical_line(text: str, words: str) -> str | None:
     if _HURT_AT_WORK.search(text) and not paid:
         return None  # 手被压伤了 医药费谁出, all in one message: the records on injury benefits answer it
     yours = f"您自己垫的 {paid:,} 元" if paid else "您自己垫的钱"
+    if employer_advanced(text):
+        # 厂里垫了一万多医药费后来就不管了 (VD-7: 您自己垫的 10,000 元 — the factory paid, not the worker)
+        yours = "单位先垫的钱本来就是单位（或工伤保险）该出的，不用您还；您自己另外花的钱"
+    elif _EMPLOYER_PAID.search(_NOT_MINE.sub("", text)) and (own := _SELF_PAID.search(text)):
+        # 不是俺垫的 是厂里垫的一万多 俺自己又花了三千多: the worker's own share is the one after 俺自己
+        mine = next((int(a.value) for a in find_amounts(text[own.start():])
+                     if isinstance(a.value, (int, float)) and a.value >= 100), None)
+        yours = ("单位先垫的钱本来就是单位（或工伤保险）该出的，不用您还；"
+                 + (f"您自己花的 {mine:,} 元" if mine else "您自己花的钱"))
     return ("治工伤的医疗费，认定工伤以后按工伤保险的诊疗项目、药品目录和住院服务标准报销："
             "交了工伤保险的由工伤保险基金付，单位没给交的由单位按同样的项目和标准自己出，不能让您自己担。"
             f"{yours}，把医院的发票、收费单据、病历和诊断证明都留好，认定工伤以后凭这些找单位或社保要回来；"
@@ -2730,7 +2763,7 @@ _CROWD = re.compile(r"众包|(?:平台|站点|站长|公司|美团|饿了么)\S{
 _RIDER = re.compile(r"骑手|外卖|跑单|送单|接单|配送|闪送|平台|众包")
 _RELATION_ASKED = re.compile(r"劳动关系|算工伤|工伤不|算不算|是不是员工|算谁的|谁管|咋办|怎么办|能赔|赔不赔|管不管")
 RIDER_LINE = ("按您说的是众包骑手：众包一般是自己在平台注册、自由接单，平台通常不认为和您有劳动关系，"
-              "这就是它说“不是员工”的原因。"
+              "所以平台常说骑手“不是员工”。"
               "但算不算劳动关系，不看叫法、看实际用工：要是平台或配送站点实际管着您——派单、排班、考勤、规定接单量、罚款、"
               "按它的规矩计报酬——可以申请劳动仲裁确认劳动关系，确认了就能申请工伤认定。"
               "确认不了劳动关系的，看看有没有这两样：国家正在部分省市、部分平台试点“新就业形态就业人员职业伤害保障”，"
@@ -2739,12 +2772,36 @@ RIDER_LINE = ("按您说的是众包骑手：众包一般是自己在平台注�
               "免费帮助：12348 法律援助热线、12351 工会职工服务热线。")
 
 
+# 平台说我不是他们员工 — said by the worker (平台都冇讲过我唔系员工 / 平台没说过我不是员工 is no such saying)
+_PLATFORM_SAID = re.compile(r"(?:平台|站点|站长|公司|美团|饿了么)\S{0,4}?(?:说|讲|認為|认为)\S{0,2}?(?:我|俺)?"
+                            r"(?:不是|不算)(?:他们|它|他)?的?(?:员工|职工|正式工|工人|人)")
+_SAYING_DENIED = re.compile(r"(?:没|冇|沒|未|从来没|都冇|都没|也没)有?(?:说|讲|講|話|认为)")
+# 摔了 / 受伤 / 撞了: an injury told, which the rider's labour relation decides
+_RIDER_HURT = re.compile(r"摔|伤|撞|骨折|住院|工伤|出事|事故")
+
+
+def platform_said_not_staff(words: str) -> bool:
+    """The worker said the platform calls them no employee (VC-7: 平台说不是员工 was invented for a rider
+    asking about 年货, and kept after 平台都冇讲过我唔系员工)."""
+    return any(not _SAYING_DENIED.search(m.group(0))
+               and not _SAYING_DENIED.search(words[max(0, m.start() - 4):m.start()])
+               for m in _PLATFORM_SAID.finditer(words or ""))
+
+
+def rider_point(words: str) -> str:
+    """The rider's point on a ticket: 众包骑手, with 平台说不是员工 only when the worker said so (VC-7)."""
+    return "众包骑手（平台说不是员工）" if platform_said_not_staff(words) else "众包骑手"
+
+
 def rider_line(text: str, words: str) -> str | None:
-    """The crowd-sourced rider's labour relation and cover (XH-9), when the message is about it;
-    None otherwise (a factory's 不是正式工 is no rider's)."""
+    """The crowd-sourced rider's labour relation and cover (XH-9), when the message is about it —
+    the relation asked, an injury told, or the platform's 不是员工 said; None otherwise (a factory's
+    不是正式工 is no rider's; 我系众包嘅 去边度搵工会攞年货 asks about 年货, VC-7)."""
     if not _RIDER.search(words):
         return None
-    if _CROWD.search(text) or (_CROWD.search(words) and _RELATION_ASKED.search(text)):
+    unhurt = re.sub(r"(?:没|冇|沒|未|唔)有?(?:受|受过|受到)?(?:伤|摔)", "", words)  # 我冇受伤喔 (VC-7)
+    about_it = _RELATION_ASKED.search(text) or _RIDER_HURT.search(unhurt) or platform_said_not_staff(text)
+    if (_CROWD.search(text) and about_it) or (_CROWD.search(words) and _RELATION_ASKED.search(text)):
         return RIDER_LINE
     return None
 
@@ -3363,3 +3420,24 @@ def arrears_delay_question(text: str) -> bool:
     said = normalize_text(text or "")
     return bool(_DRAGGING.search(said) and _EXTRA_ASKED.search(said)) and not _SEVERANCE_DRAGGED.search(said) \
         and not dismissed(_COMPENSATION_WORD.sub("", said)) and not left_already(said)
+
+
+# 这个条例青岛管不管用 / 保障农民工工资支付条例在青岛管不管用 (VC-1: asked three times, never answered — the
+# employer and the duration asked again instead): a national law or regulation holds everywhere
+_NATIONAL_RULE = re.compile(r"保障农民工工资支付条例|劳动合同法|劳动法|工伤保险条例|劳动争议调解仲裁法|社会保险法|"
+                            r"工资支付暂行规定|(?:这个|那个|这|那)(?:条例|法|规定)")
+_APPLIES_ASKED = re.compile(r"管不管用|管用(?:不|吗|嘛)|适用|适不适用|能不能用|能用(?:不|吗|嘛)|好使|算不算数|有没有用|"
+                            r"管不管|管得着|有效(?:不|吗)")
+
+
+def national_rule_line(text: str) -> str | None:
+    """Whether a national law or regulation holds in the worker's place, asked: yes, everywhere
+    in China (青岛 too); None unless such a question is asked."""
+    text = normalize_text(text or "")
+    if not (named := _NATIONAL_RULE.search(text)) or not _APPLIES_ASKED.search(text):
+        return None
+    rule = named.group(0)
+    rule = f"《{rule}》" if not rule.startswith(("这", "那")) else "这个" + rule[-2:].lstrip("个")
+    return (f"管用。{rule}是国家的法律法规，全国各地都适用，您那里也一样；各地只能在它的基础上细化，"
+            "不能不执行。我说“没有收录”的，只是各地自己定的具体标准，不是说这条规定在您那里不管用。"
+            "按它要钱、投诉，可以打 12333（人社），也可以找工会 12351 帮忙。")

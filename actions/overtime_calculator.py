@@ -342,7 +342,7 @@ def total_reply(text: str, facts: Mapping[str, Any]) -> str | None:
     — :func:`base_reply`, :func:`shortfall_reply`); None
     for any other text, for days told with it (they are added first), or when no sum can be made."""
     words = str(text or "")
-    if (follow_up := base_reply(words, facts) or shortfall_reply(words, facts)
+    if (follow_up := base_reply(words, facts) or recomputed_reply(words, facts) or shortfall_reply(words, facts)
             or paid_reply(words, facts)) is not None:
         return follow_up  # 按哪个算 / 还差多少 / 厂里给了我一千 after the sum (XM-2, XM-6, L52-8)
     if not _TOTAL_WORDS.search(words) or not _HOW_MUCH.search(words) or _OTHER_MONEY.search(words):
@@ -401,9 +401,30 @@ def shortfall_reply(text: str, facts: Mapping[str, Any]) -> str | None:
     if not _SHORT_ASKED.search(words) or not _HOW_MUCH_SHORT.search(words) \
             or (_WAGE_NOT_OVERTIME.search(words) and "加班" not in words):
         return None
-    if PAID_SAID.search(words) or read_worked_days(words) or _figure_said(words):
-        return None  # 一共给了600 / 一天给200 那还差我多少 (K-02): the sum is done again with the payment
+    if read_worked_days(words):
+        return None  # 还差多少 还有两个周日: the days added to the sum first
+    if PAID_SAID.search(words) or _figure_said(words):
+        # 厂里就给了我一千块钱加班费那还差多少 (VC-2: never answered, three asks): the payment said for the
+        # overtime set against the sum; a day's pay or another money (一天给200 那还差我多少, K-02) is
+        # summed again by the form
+        paid = _paid_now(words) if _PAID_FOR_IT.search(words) else None
+        return _shortfall_lines(facts, paid) if paid is not None else None
     return _shortfall_lines(facts, _paid_told(facts))
+
+
+# 给了我一千块钱加班费 / 已经给了一千了: the payment said to be for this overtime (给了我一千 还差多少
+# alone is left to the form, which sums it again — K-02)
+_PAID_FOR_IT = re.compile(r"加班|已经|已")
+
+
+def _paid_now(words: str) -> Decimal | None:
+    """The payment for the overtime these words tell (厂里给了我一千 / 已经给了一千); None when none is
+    told, or the figure is a wage, a day's pay or other money."""
+    said = list(PAID_SAID.finditer(words))
+    if not said or _NOT_FOR_OVERTIME.search(words):
+        return None
+    paid = parse_amount(re.sub(r"^.*?(?:给了|发了|付了)(?:我|俺)?", "", said[-1].group(0)))
+    return Decimal(str(paid)) if paid else None
 
 
 def _shortfall_lines(facts: Mapping[str, Any], paid: Decimal | None) -> str | None:
@@ -447,6 +468,39 @@ def paid_reply(text: str, facts: Mapping[str, Any]) -> str | None:
         return None
     paid = parse_amount(re.sub(r"^.*?(?:给了|发了|付了)(?:我|俺)?", "", said[-1].group(0)))
     return _shortfall_lines(facts, Decimal(str(paid))) if paid else None
+
+
+# 你按4350重新算一下加班费多少 / 工资是4350 再算一遍 / 按4350算呢 after a sum on 大概四千多 (VC-15: the
+# 4,000-based 2,275.86 said again twice): the sum done again on the wage named
+_RECOMPUTE_ASKED = re.compile(r"重新算|再算|重算|算一下|算算|(?:按|用|拿|以)[^，,。？?]{0,8}算|"
+                              # 我看了下工资条 是4350 / 月工资不是4000 是4350 改一下: the wage told again
+                              r"工资条|工资单|月工资|月薪|工资(?:其实|实际)?是|不是[^，,。？?]{0,8}是|改一下|改成|改为")
+_DENIED_FIGURE = re.compile(r"不是\s*$")
+
+
+def recomputed_reply(text: str, facts: Mapping[str, Any]) -> str | None:
+    """The overtime sum again on the monthly wage the text names, asked to be summed on it, when it
+    is not the wage the sum was done on; None for any other text or when no sum can be made."""
+    words = str(text or "")
+    if not _RECOMPUTE_ASKED.search(words) or read_worked_days(words) or PAID_SAID.search(words):
+        return None
+    wages = [s.value for s in find_amounts(words) if isinstance(s.value, (int, float)) and 800 <= s.value <= 100000
+             and not _DENIED_FIGURE.search(words[max(0, s.start - 4):s.start])]
+    if len(wages) != 1 or _NOT_FOR_OVERTIME.search(re.sub(r"(?:月工资|工资条|工资是|工资)", "", words)):
+        return None
+    before = case_overtime(facts)
+    now = case_overtime({"overtime_days": facts.get("overtime_days"), "monthly_wage": wages[0]})
+    if now is None or not now.lines:
+        return None
+    if before is not None and before.total == now.total:
+        before = None  # the wage already taken in (the slot corrected this turn): the sum on it
+    days = describe_worked(str(facts.get("overtime_days") or ""))
+    lines = [f"按月工资 {wages[0]:,} 元重新算（{days}）：",
+             f"日工资 = 月工资 {wages[0]:,} ÷ 21.75 ≈ {daily_wage(Decimal(str(wages[0]))):,.2f} 元"]
+    lines += [line.working for line in now.lines]
+    lines.append(f"合计：依法应付加班工资不少于 {now.total:,.2f} 元"
+                 + (f"（之前算的 {before.total:,.2f} 元不作数，以这次为准）。" if before is not None else "。"))
+    return "\n".join(lines)
 
 
 # 按哪个算 / 按基本工资还是按实际工资算 / 基数按哪个 / 加班费按底薪算对吗 after the sum, the worker having

@@ -487,7 +487,10 @@ def hospital_fee_line(text: str, city: str | None) -> str | None:
     asked, or the record is absent."""
     text = normalize_text(text or "")
     record = _hospital_fees_record()
-    if not _FEE_NAMED.search(text) or not _FEE_CUT_ASKED.search(text) or not record.get("answer"):
+    # 住院能不能少收点钱 / 住院那个能便宜不 / 住院能减免不 (VC-8: ignored twice): the stay's fees asked
+    named = _FEE_NAMED.search(text) \
+        or re.search(r"住院(?:那个|的|时候|费用|的钱)?\S{0,3}?(?:能|可以|有没有|会不会)", text)
+    if not named or not _FEE_CUT_ASKED.search(text) or not record.get("answer"):
         return None
     source = f"\n（来源：{record['source']}）" if record.get("source") else ""
     if city and _HOSPITAL_RECORD_PLACE in city:
@@ -506,6 +509,12 @@ _MORE_PAID = re.compile(r"(?:又|还|另外|再)(?:自己)?(?:花|掏|付|交|�
 # (验证码是335671 / 电话是… — the simulated worker's code read as 335,671 元: 是 counts only after a cost)
 _TOTAL_SAID = re.compile(r"(?:(?<=[万千百十元块钱费])是|(?:一共|总共|加起来|合计|(?<![公一总])共)(?:是|有)?)\s*"
                          r"(\d{3,6}(?!\d)|[一二两三四五六七八九]千[一二两三四五六七八九]?百?)")
+
+
+# 还有药店买药大概五百块 也算上 / 另外药钱三百也加上 (VC-8: 2,800 replaced by 500): a cost added to the one held
+_ALSO_PAID = re.compile(r"(?:还有|另外|再加上?|加上)[^\d一二两三四五六七八九，,。]{0,8}?(?:大概|大约|差不多|约)?\s*"
+                        r"(\d{2,6}(?!\d)|[一二两三四五六七八九]?千?[一二两三四五六七八九]?百?[一二三四五六七八九]?十?)\s*(?:块|元|多)")
+_ADD_IT = re.compile(r"(?:也|都|一起|一块)(?:算|加)|算上|加上|算进去?|加进去?|加一块|合起来")
 
 
 def _cn_amount(raw: str) -> float | None:
@@ -536,6 +545,8 @@ def medical_cost_added(text: str, held: float | None) -> float | None:
             and held is not None and value > held:
         return value
     more = _MORE_PAID.search(text)
+    if not more and _ADD_IT.search(text):
+        more = _ALSO_PAID.search(text)  # 还有药店买药大概五百块 也算上 (VC-8)
     if held is None or not more or (added := _cn_amount(more.group(1))) is None:
         return None
     return float(held) + added

@@ -100,7 +100,7 @@ from actions.overtime_days import (
     names_a_kind_of_day,
     read_worked_days,
 )
-from actions.relief import asks_help_not_medical, family_cover_line, help_not_medical
+from actions.relief import asks_help_not_medical, family_cover_line, help_not_medical, hospital_fee_line
 from actions.service_catalog import (
     INJURY,
     POLICY_SERVICES,
@@ -919,10 +919,12 @@ class ActionStartService(SafeAction):
             # 18点到那 有人吗 after the station's card (XJ-12: queued for a person): yes or no
             dispatcher.utter_message(text=await station_hours_at_place(tracker) or hours)
             return []
-        if place_for_the_person(tracker) and not services_meant(text):
-            # 黄岛辛安街道 right after 告诉我您在哪…我马上查，有人就直接帮您转 (XH-10: the menu)
-            return await request_handoff(dispatcher, tracker, "worker_request") + [
-                FollowupAction("action_listen")]
+        if place_for_the_person(tracker):
+            # 黄岛辛安街道 right after 告诉我您在哪…我马上查，有人就直接帮您转 (XH-10: the menu); 有人吗 我在黄岛
+            # … 经理扣我押金不退 (VD-11, VD-15: the case answered, the person never followed up): the person
+            # first, and a question told with the place answered after it (answer_the_rest)
+            handed = await request_handoff(dispatcher, tracker, "worker_request")
+            return handed if services_meant(text) or is_question(text) else handed + [FollowupAction("action_listen")]
         if wants_a_person_only(intent, text):
             # 我想找个工会的人聊聊, read as find_station: a person, not the station's card
             return await request_handoff(dispatcher, tracker, "worker_request") + [
@@ -1435,6 +1437,9 @@ class ActionStartService(SafeAction):
         if service == "relief_eligibility":
             events += relief_check_waits(dispatcher, tracker)
         events += await validate_prefilled(form, dispatcher, tracker, domain)
+        if service == "relief_eligibility" and (fee := hospital_fee_line(text, tracker.get_slot("city"))) \
+                and not any(fee[:20] in (m.get("text") or "") for m in dispatcher.messages):
+            dispatcher.utter_message(text=fee)  # 住院能不能少收点钱 in the first message (VC-8: ignored twice)
         if form in FILING_FORMS:
             events += [SlotSet("case_id", tracker.get_slot("case_id") or new_case_id()),
                        SlotSet("case_confirmed", None)]

@@ -1320,6 +1320,69 @@ async def family_claim_reply(tracker: Tracker, text: str) -> str | None:
     return lines[0] if lines else None
 
 
+# 我有没有啊 / 我就想知道我有没有 beside or right after the mutual cover (VD-4: unanswered twice, the phone
+# asked instead): who the cover is given to, from the records of the worker's place
+_MINE_ASKED = re.compile(r"(?:我|俺)(?:有没有|有没|有吗|有份吗|也有吗|能有吗)(?:啊|呀|哇|呢|吗)?(?=$|[\s？?，,。！!])|"
+                         r"有没有(?:我|俺)(?:的份|的)?(?:啊|呀|呢)?(?=$|[\s？?，,。！!])")
+
+
+async def mutual_cover_mine_reply(tracker: Tracker, text: str, said: str) -> str | None:
+    """Whether the worker has the mutual cover, asked with it in the talk: the records' answer on who
+    it is given to (镇江: 困难职工家庭、环卫工), with its source; None when not asked or said already."""
+    if not _MINE_ASKED.search(text) or "赠送的人群" in said:
+        return None
+    if not _MUTUAL_IN_TALK.search(" ".join([text, said, *recent_replies_text(tracker, 2)])):
+        return None
+    city, district = location(tracker)
+    try:
+        facts = (await client().facts("互助保障 我这种 有没有份", city=city, district=district)).get("facts") or []
+    except (BackendError, BackendUnavailable):
+        return None
+    lines = [fact_text(f) for f in facts if str(f.get("topic") or "") == "mutual_insurance_who"]
+    if not lines or said_this_turn(tracker, lines[0][:24], earlier_turns=1):
+        return None
+    return lines[0]
+
+
+# 我要不要辭職 after 公司…叫我自己辭職 (VD-15: never answered, asked twice): don't resign under pressure — the
+# records' answer on a resignation pressed on the worker, and on dismissal while injured when an injury was told
+_RESIGN_ASKED = re.compile(r"(?:要不要|该不该|应不应该|需不需要|用不用)(?:自己)?(?:辞职|辞工|离职|走人)|"
+                           r"辞不辞|(?:辞职|离职)(?:好不好|行不行|对不对)")
+_INJURED_IN_TALK = re.compile(r"工伤|受伤|受了伤|伤了|夹伤|压伤|砸伤|烫伤|摔伤|轧伤|骨折|断了")
+RESIGN_LEAD = "您问要不要辞职：单位叫您自己辞职的，先别辞。"
+
+
+async def resign_asked_reply(tracker: Tracker, text: str, said: str) -> str | None:
+    """The answer to 要不要辞职 (None when not asked, or answered in this reply or the last one)."""
+    if not _RESIGN_ASKED.search(text) or "别签" in said or RESIGN_LEAD in said \
+            or said_this_turn(tracker, RESIGN_LEAD, earlier_turns=1):
+        return None
+    injured = _INJURED_IN_TALK.search(normalize_text(" ".join([text, recent_words(tracker)])))
+    wanted = ["resign_form_pressed", *(["no_dismissal_when_injured"] if injured else [])]
+    lines: list[str] = []
+    for question, topic in zip(("单位让我签自愿离职 要不要签", "工伤 养伤 把我开了"), wanted, strict=False):
+        try:
+            facts = (await client().facts(question)).get("facts") or []
+        except (BackendError, BackendUnavailable):
+            return None
+        lines += [fact_text(f) for f in facts if str(f.get("topic") or "") == topic][:1]
+    return RESIGN_LEAD + "\n".join(lines) if lines else None
+
+
+# 可唔可以喺度登记 / 能在这登记吗 (VD-10: ignored for a pay sum he never asked for): yes, and how
+_CAN_REGISTER = re.compile(r"(?:可不可以|能不能)(?:在这|在这里|在这儿|这里|这儿)?(?:直接)?登记|"
+                           r"(?:可以|能)(?:在这|在这里|在这儿|这里|这儿)?(?:直接)?登记(?:吗|不|嘛)")
+REGISTER_HERE = ("可以，就在这里登记：您把事情说给我，我整理成工单，转给您那边的工会跟进，"
+                 "工作人员会打您留的电话联系您。不用先算钱——想直接登记，说“直接登记”就行。")
+
+
+def register_here_reply(text: str, said: str) -> str | None:
+    """Whether the worker can register here, asked and not answered by the reply."""
+    if not _CAN_REGISTER.search(text) or re.search(r"登记|工单", said):
+        return None
+    return REGISTER_HERE
+
+
 def recent_replies_text(tracker: Tracker, turns: int) -> list[str]:
     """The bot's replies to the worker's last ``turns`` messages before this one."""
     said: list[str] = []
@@ -1361,10 +1424,18 @@ async def answer_the_rest(dispatcher: CollectingDispatcher, tracker: Tracker, ev
     started = any(e.get("event") == "active_loop" and e.get("name") for e in events or [])
     intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
     if _NEAR_STATION_ASKED.search(text) and not _STATION_SAID.search(said) and not more \
-            and not started and intent != "find_station":  # (the station flow asks the place itself)
+            and (not started or any(location(tracker))) and intent != "find_station":
+        # (the station flow asks the place itself; a form just started asks its own question — the
+        # station is said beside it only when the place is known)
         more.append(await nearest_station_line(tracker, text))
     if not _FAMILY_NAMED.search(said) and "家属" not in said and (family := await family_claim_reply(tracker, text)):
         more.append(family)
+    if mine := await mutual_cover_mine_reply(tracker, text, said):
+        more.append(mine)
+    if resign := await resign_asked_reply(tracker, text, said):
+        more.append(resign)
+    if here := register_here_reply(text, said):
+        more.append(here)
     if (service := _fee_service(tracker, text)) and not _FEE_SAID.search(said):
         more.append(fee_not_on_record(tracker, service))
     at = len(dispatcher.messages)

@@ -583,6 +583,26 @@ def school_problems_merged(had: str, told: str) -> str:
     return "；".join(merged[rank] for rank in sorted(merged))
 
 
+# 居住证有办了沂河路那边学校说没名额不收这个工会能帮忙不 (VD-1 filed 没有学位(办了沂河路那边学校说没名额不收这个
+# 工会能帮)): the school said before the problem, the problem and a refusal right after it — not the
+# words of the clause before (办了) nor the question after (这个工会能帮)
+_SCHOOL_SAID = re.compile(r"(?:[^\W\d了有在是的说办去和跟我你他她俺就都也还那这个]{2,4}(?:路|街|村|社区|小区|镇))?"
+                          r"(?:那边|这边|附近|旁边|跟前|那块)?的?(?:学校|小学|中学|幼儿园|学堂)")
+_REFUSAL_AFTER = re.compile(r"[，,\s]*(不收|不要|拒收|不让上|不给上|不接收|不让进|进不去|上不了)")
+
+
+def _school_problem_span(text: str, found: re.Match) -> str:
+    """The words of a long message that tell the school problem: from the school named before it
+    (within a dozen characters) to the problem and a refusal said right after it."""
+    schools = [m for m in _SCHOOL_SAID.finditer(text, max(0, found.start() - 14), found.start())]
+    if not schools:
+        return text[max(0, found.start() - 10):found.end() + 8]
+    span = text[schools[-1].start():found.end()].strip(" ，,")
+    if refusal := _REFUSAL_AFTER.match(text, found.end()):
+        span += f"，{refusal.group(1)}"  # 没名额不收 → 没名额，不收
+    return span
+
+
 def school_problem(value: object) -> Checked:
     """The problem in one of the words staff use, keeping the worker's words after it."""
     text = _text(value)
@@ -596,7 +616,7 @@ def school_problem(value: object) -> Checked:
             # 你好我在黄岛区辛安街道一个厂子里上班…想下学期接过来这边上三年级但是… said without a
             # stop (XX-1): the words around the problem, not the whole message and its phone
             found = re.search(dict(_SCHOOL_PROBLEMS)[label], text)
-            text = text[max(0, found.start() - 10):found.end() + 8]
+            return Checked(f"{label}（{_school_problem_span(text, found)}）")
         return Checked(label if len(text) <= len(label) + 2 else f"{label}（{text}）")
     if len(re.findall(r"[\u4e00-\u9fff]", text)) >= 4:  # something else, told in words
         return Checked(f"其他（{text}）")
@@ -1099,7 +1119,9 @@ class Context:
         return self.form in names or (self.form is None and self.intent in names)
 
 
-_DAILY_BEFORE = re.compile(r"(?:一天|每天|日工资|日薪|一日|天工资|按天)(?:是|给|拿|就|才|有|算|结)?\s*$")
+# (一天工钱350 — VC-16: a monthly wage asked before the 3,150 was summed)
+_DAILY_BEFORE = re.compile(r"(?:一天|每天|日工资|日薪|一日|天工资|按天)(?:的?(?:工钱|工资|薪水))?"
+                           r"(?:是|给|拿|就|才|有|算|结)?\s*$")
 _DAILY_AFTER = re.compile(r"^\s*(?:块钱?|元)?\s*(?:一天|每天|/天|一日)")
 
 
@@ -1212,7 +1234,7 @@ def is_daily_pay(text: str, start: int, end: int) -> bool:
 # 一个月八千五 / 每个月工资是六千 right before the sum, whatever was said before it in the clause
 _A_MONTHS_PAY_BEFORE = re.compile(r"(?<![欠拖])(?:(?<![\d一二两三四五六七八九十几半])一个月|每个?月|"
                                   r"(?<![个\d一二两三四五六七八九十几半])(?:月薪|月工资))(?:的?工资|的?工钱)?"
-                                  r"(?:是|就|才|有|给|能拿|拿|都是)?\s*$")
+                                  r"(?:是|就|才|有|给|能拿|拿|都是){0,2}\s*$")  # (一个月才给1800 — VC-5)
 
 
 def _amount_slot(text: str, start: int, ctx: Context) -> str:
@@ -1520,6 +1542,16 @@ _PLACE_END = re.compile(r"(?:街道|社区|区|县|镇|乡|村|路|街)$")
 def _a_place(words: str) -> bool:
     """辛安 / 黄岛区 / 长江路: words that name a place (known, or said with a place's ending)."""
     return not _places_before(words)[0] or bool(_PLACE_END.search(words))
+
+
+def _place_and_site_only(name: str) -> bool:
+    """黄岛长江路街道工地 / 辛安那边的厂: places said before a bare workplace, no one's name in it."""
+    rest, found = _places_before(re.sub(r"^(?:我|俺)?在", "", name))
+    while (street := re.match(r"[\u4e00-\u9fff]{1,4}?(?:街道|社区|路|街|镇|村)", rest)) and len(rest) > street.end():
+        rest, found = rest[street.end():], {**found, "street": street.group(0)}
+    rest = re.sub(r"^(?:那边|这边|那块|附近)?(?:的|那个|一个|的一个)?", "", rest)
+    site = re.fullmatch(r"(?:一个|一家)?(?:工地|项目|工程|厂|工厂|厂子|车间)(?:上|里)?", rest)
+    return bool(found) and site is not None
 
 
 def employer_core(name: str) -> str:
@@ -2182,6 +2214,8 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         employer = None  # 总包公司要管吗 (ZA-16 replaced 刘 the foreman): another who may pay, asked about
     if employer and job_word_alone(employer):
         employer = None  # 上海留下过年的建筑工 (the NLU: employer 建筑) — the job, read below, no employer
+    if employer and ctx.asked != "employer" and not correcting and _place_and_site_only(employer):
+        employer = None  # 在黄岛长江路街道工地上干活 (VD-12 filed 单位：黄岛长江路街道工地): where, not who
     if employer:
         facts["employer"] = employer
 

@@ -885,8 +885,13 @@ class ActionMinimumWage(SafeAction):
             # 我喺奶茶铺做兼职 一个钟先俾20蚊 系咪低过最低标准 (XY-5: the month's pay asked of a part-timer)
             line, below = hourly
             dispatcher.utter_message(text=line)
-            return offer_ticket("minimum_wage", {"hourly_wage": hour, "city": city,
-                                                 "minimum_wage": int(details["monthly"])}) if below else []
+            facts = {"hourly_wage": hour, "city": city, "minimum_wage": int(details["monthly"])}
+            hours = month_hours_said(text) or month_hours_said(recent_words(tracker, limit=4))
+            if below and (short := _hours_short_line(hour, details.get("hourly"), hours)) is not None:
+                # 一个月八十个钟头 少给我多少 (VC-4: asked twice, the 320 元 never said, the 80 h not filed)
+                dispatcher.utter_message(text=short[0])
+                facts["case_points"] = f"每月约 {hours} 小时，每月少给 {short[1]:,.2f} 元"
+            return offer_ticket("minimum_wage", facts) if below else []
         if not paid:  # the worker's own pay is compared when it is said (router)
             dispatcher.utter_message(text="您每个月实际拿多少？告诉我，我帮您对比一下是否低于这个标准。")
         if paid and (hourly := _hourly_against_the_minimum(paid, tracker.get_slot("wage_basis"), details)):
@@ -965,7 +970,41 @@ def hourly_pay_said(text: str) -> Decimal | None:
     bare = _HOUR_BARE.search(words)  # 时薪18 / 一个钟20 (no unit: no sum find_amounts reads)
     if bare and not is_overtime_rate(words, bare.start(1), bare.end(1)) and 0 < float(bare.group(1)) < 200:
         return Decimal(bare.group(1))
+    if only := _ONLY_A_FIGURE.fullmatch(words.strip()):
+        # 18 alone (VC-4: the menu twice): no month's or day's pay is under 100 元 — an hour's
+        value = parse_amount(only.group(1) + "元")
+        return Decimal(str(value)) if value and 0 < value < 100 else None
     return None
+
+
+# 18 / 18块 / 十八 / 18块钱吧: a small figure, all the message says
+_ONLY_A_FIGURE = re.compile(r"(?:就|才|只有?|是)?\s*(\d{1,2}(?:\.\d{1,2})?|[一二两三四五六七八九十]{1,3})\s*"
+                            r"(?:块钱?|元)?\s*(?:吧|啊|呀|呗|哦)?[。.!！]?")
+# 一个月八十个钟头 / 每月干80小时 / 一个月上80个小时: the hours worked in a month
+_MONTH_HOURS_SAID = re.compile(r"(?:一个月|每个?月|一月|月)(?:能|就|才|只|大概|差不多|总共|一共)?"
+                               r"(?:干|上|做|排|工作)?(?:了)?\s*"
+                               r"(\d{1,3}|[一二两三四五六七八九十百]{1,4})\s*(?:多)?\s*个?\s*(?:钟头|小时|钟|工时)")
+
+
+def month_hours_said(words: str) -> int | None:
+    """The hours a month the words name (一个月八十个钟头 → 80); None when none (or not 1–300)."""
+    said = list(_MONTH_HOURS_SAID.finditer(normalize_text(words or "")))
+    if not said:
+        return None
+    try:
+        hours = int(said[-1].group(1)) if said[-1].group(1).isdigit() else int(cn2an.cn2an(said[-1].group(1), "smart"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    return hours if 0 < hours <= 300 else None
+
+
+def _hours_short_line(hour: Decimal, minimum: Any, hours: int | None) -> tuple[str, Decimal] | None:
+    """每小时差 4 元 × 80 小时 = 320 元 a month (VC-4: never computed); None without the hours."""
+    if hours is None or not minimum or hour >= Decimal(str(minimum)):
+        return None
+    short = (Decimal(str(minimum)) - hour) * hours
+    return (f"按一个月 {hours} 小时算：每小时差 {Decimal(str(minimum)) - hour:g} 元 × {hours} 小时 = "
+            f"{short:,.2f} 元，也就是每个月少给了 {short:,.2f} 元。"), short
 
 
 def _hourly_against_the_minimum(paid: Any, basis: Any, details: dict,

@@ -309,7 +309,8 @@ async def test_a_fallback_messages_place_is_kept(backend):
     from actions.fallback import _place_in_words
 
     text = "我在黄岛一个仓库干分拣 干了八个月了老板一直没跟我签那个纸 现在他说不想干就走 我能要点啥不"
-    message = {**parse(text, "nlu_fallback"), "entities": [{"entity": "district", "value": "黄岛", "start": 2, "end": 4}]}
+    place = [{"entity": "district", "value": "黄岛", "start": 2, "end": 4}]
+    message = {**parse(text, "nlu_fallback"), "entities": place}
     tracker = Tracker("worker-56", {}, message, [{"event": "user", "text": text, "parse_data": message}],
                       False, None, {}, "action_listen")
     events = await _place_in_words(tracker, text)
@@ -322,3 +323,40 @@ def test_a_code_or_a_phone_is_no_medical_cost(text):
 
     assert medical_cost_added(text, 1800) is None
     assert medical_cost_added("加起来是2400", 1800) == 2400
+
+
+# --- the station asked beside the minimum wage, the place known: said before the form's question -----------
+
+@on_module_loop
+async def test_the_station_asked_beside_a_started_form_is_said_when_the_place_is_known(backend):
+    from form_trackers import conversation
+
+    from actions.router import ActionStartService
+
+    dispatcher = CollectingDispatcher()
+    tracker = conversation([("青岛最低工资多少 附近有没有工会站", "minimum_wage", [])],
+                           {"city": "青岛市", "district": "辛安街道"})
+    await ActionStartService().run(dispatcher, tracker, DOMAIN)
+    said = "\n".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "2200" in said and "辛安" in said, said
+
+
+# --- hooks of helper k (round 59): VD-16 a dismissal asked about; VD-6 干包装两年了 ------------------------------
+
+def test_a_dismissal_asked_about_is_feared_and_a_job_before_the_time_is_time_worked():
+    from actions import legal
+
+    points = legal.case_points("我在胶南一个食品厂 签了一年合同 试用期三个月 试用期不交社保合法吗 试用期能随便辞退我吗")
+    assert "被辞退" not in str(points.get("case_points", "")).replace("怕被辞退", ""), points
+    assert legal.case_points("我在黄岛区青岛鑫达电子干包装两年了 一直没签合同").get("time_worked") == "2年"
+
+
+# --- hooks of helper i (round 59): 一天工钱350 (VC-16), 一个月才给1800 (VC-5) --------------------------------------
+
+def test_a_days_pay_and_a_months_pay_said_with_two_words_before_the_figure():
+    from actions import validators as v
+
+    days = v.read_facts("在上海工地过年 初一到初三都上班 一天工钱350 该给多少 万一摔了有保障不", [], v.Context())
+    assert days.get("monthly_wage") == 7612.5 and days.get("wage_basis") == "day", days
+    said = "俺在郑州饭店端盘子 一个月才给1800 够不够最低工资 中不中啊"
+    assert v.read_facts(said, [], v.Context()) == {"monthly_wage": 1800}

@@ -181,8 +181,11 @@ class Records:
     async def facts(self, question, city=None, district=None, employer=None) -> dict:
         self.asked.append((question, city))
         if "救助" in question and city is None:
+            # (the backend says where a record holds — 镇江's, so it is said as another place's; a
+            # record of no place is national and holds everywhere, VC-1)
             return {"facts": [{"topic": "relief_threshold", "answer": "镇江：困难2000元、特困3000元",
-                               "source": "《工人日报》", "effective_from": "2017-01-01"}]}
+                               "source": "《工人日报》", "effective_from": "2017-01-01",
+                               "place": {"province": "江苏省", "city": "镇江市"}}]}
         return {"facts": []}
 
 
