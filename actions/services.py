@@ -178,6 +178,15 @@ class ActionTicketStatus(SafeAction):
     def name(self) -> str:
         return "action_ticket_status"
 
+    async def run(self, dispatcher, tracker, domain):
+        """Listens after the answer: run as a follow-up of another action (the status of the ticket
+        filed here, asked beside a correction — VF-12), no rule ends with it, and Rasa's fallback
+        said 系统刚才出了点问题 after the status."""
+        events = await super().run(dispatcher, tracker, domain)
+        if not any(e.get("event") == "followup" for e in events):
+            events = [*events, FollowupAction("action_listen")]
+        return events
+
     async def act(self, dispatcher, tracker, domain):
         # (YT-13: 当时留的是…0 对的是…6 — the number it was filed with, not the new one)
         ticket_id, phone = tracker.get_slot("ticket_id"), lookup_phone(tracker)

@@ -360,3 +360,18 @@ def test_a_days_pay_and_a_months_pay_said_with_two_words_before_the_figure():
     assert days.get("monthly_wage") == 7612.5 and days.get("wage_basis") == "day", days
     said = "俺在郑州饭店端盘子 一个月才给1800 够不够最低工资 中不中啊"
     assert v.read_facts(said, [], v.Context()) == {"monthly_wage": 1800}
+
+
+# --- VF-12: the status of the ticket filed here, looked up as a follow-up: then listened (not utter_default) --
+
+@on_module_loop
+async def test_the_ticket_status_listens_after_its_answer(backend):
+    from form_trackers import conversation
+
+    from actions.services import ActionTicketStatus
+
+    dispatcher = CollectingDispatcher()
+    tracker = conversation([("GH202612080013到哪一步了", "ticket_status", [])],
+                           {"ticket_id": "GH202612080013", "phone": "15866231045"})
+    events = await ActionTicketStatus().run(dispatcher, tracker, DOMAIN)
+    assert {"event": "followup", "timestamp": None, "name": "action_listen"} in events, events
