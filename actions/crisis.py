@@ -150,6 +150,25 @@ NOT_REACHED = ("热线没接通的话，请再打一次 400-161-9995 或 12356 �
                "您现在安全吗？我在这儿陪着您，工会的工作人员一上班就给您回电。您说的事我也接着帮您办：")
 
 
+# 包工头电话都打不通了 / 老板不接电话 (VE-14: read as the crisis hotline not answering, the money
+# question after it left): someone else's phone, not the hotline
+_SOMEONE_ELSES_PHONE = re.compile(r"(?:包工头|工头|老板|老板娘|老总|经理|主管|组长|班长|领班|厂长|厂里|公司|单位|"
+                                  r"中介|他|她|人家|对方|那人|那个人|财务|会计)(?:的)?(?:手机|电话|手机号|电话号)?"
+                                  r"[^，,。；;！!？?\s]{0,8}?(?:没人接|打不通|没打通|占线|没接通|关机|停机|"
+                                  r"不接|拉黑)")
+_THE_HOTLINE = re.compile(r"热线|12356|400|心理|你们的电话|你给的电话|那个电话|这个电话|打过了|打了")
+
+
+def hotline_not_reached(text: str) -> bool:
+    """The crisis line was called and not reached (打了没人接 / 12356打不通); not the boss's or
+    the labour contractor's phone (包工头电话都打不通了, VE-14)."""
+    text = text or ""
+    if not _NOT_REACHED.search(text):
+        return False
+    someone_else = _SOMEONE_ELSES_PHONE.search(text) and not _THE_HOTLINE.search(_SOMEONE_ELSES_PHONE.sub("", text))
+    return not someone_else
+
+
 # 我没事了 就是一时想不开 (XA-11: the crisis reply again, the question after it unanswered twice)
 _LOOKS_BACK = re.compile(r"一时想不开|刚才想不开|一时冲动|一时糊涂|刚才是气话|刚才说的是气话")
 
@@ -186,7 +205,7 @@ def crisis_check_in(tracker: Tracker, text: str) -> str | None:
     otherwise."""
     if is_crisis(text) or not crisis_answered(tracker, earlier_turns=3):
         return None
-    if _NOT_REACHED.search(text or "") and not said_this_turn(tracker, NOT_REACHED[:12], earlier_turns=6):
+    if hotline_not_reached(text) and not said_this_turn(tracker, NOT_REACHED[:12], earlier_turns=6):
         return NOT_REACHED
     if not _TAKEN_BACK.search(text or "") or said_this_turn(tracker, "我还是放在心上", earlier_turns=6):
         return None

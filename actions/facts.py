@@ -18,6 +18,7 @@ import logging
 import re
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 import cn2an
 from rasa_sdk import Tracker
@@ -27,6 +28,7 @@ from actions.common import bot_said, client, said_this_turn
 from actions.crisis import crisis_words_in, is_crisis
 from actions.fact_tables import places_named
 from actions.overtime_calculator import money
+from actions.seed_files import seed
 from actions.station_followup import service_at_station_reply
 from actions.station_text import asked_time_line, is_own_station, station_text, wider_station_note
 from bot.normalize.text import normalize_text
@@ -183,6 +185,28 @@ def minimum_wage_place_asked(tracker: Tracker, text: str) -> bool:
 _BARE_TOPIC = re.compile(r"[\u4e00-\u9fff]{2,6}")
 
 
+# 我喺福田送快遞嘅 想…學門手藝考個證 工會有冇培訓課程 (VF-3: 有。广东2021年春节的措施里，留粤过年的快递小哥…
+# before the course): the courier's job word asked a holiday measure nobody asked about
+_TRAINING_ASKED = re.compile(r"培训|课程|上课|学(?:门|个|点)?(?:手艺|技术|技能)|考(?:个)?证|证书|书院|技能")
+_HOLIDAY_SAID = re.compile(r"过年|春节|过节|留粤|留沪|留桂|留厂|留下|补贴|慰问|年货|利是|红包|御寒|福利|除夕|"
+                           r"初[一二三四五六七]")
+
+
+@lru_cache(maxsize=1)
+def _holiday_policies() -> frozenset[str]:
+    """The keys of the Spring Festival measures (service holiday_subsidy) in the policy data."""
+    return frozenset(str(p.get("key")) for p in seed("policies.yml").get("policies") or []
+                     if p.get("service") == "holiday_subsidy")
+
+
+def without_unasked_holiday(found: list[dict], text: str) -> list[dict]:
+    """A training question that says nothing of the holiday gets no Spring Festival measure."""
+    said = normalize_text(text or "")
+    if not _TRAINING_ASKED.search(said) or _HOLIDAY_SAID.search(said):
+        return found
+    return [f for f in found if f.get("policy") not in _holiday_policies()]
+
+
 async def asked_facts(tracker: Tracker, statements: bool = False, places: bool = True) -> list[dict]:
     """The records a fact question in the latest message asks for ([] for none).
     ``statements``: a statement of the case is asked too (单位不交社保, told to legal aid: the
@@ -227,6 +251,7 @@ async def asked_facts(tracker: Tracker, statements: bool = False, places: bool =
     # centre) beside the subsidy answer, which already says where to ask about courses
     topics = {f.get("topic") for f in found}
     found = [f for f in found if _SUPERSEDED_BY.get(str(f.get("topic") or "")) not in topics]
+    found = without_unasked_holiday(found, text)
     if places:
         # 俺们沈阳最低工资现在是多少啊 寻思去深圳 (XO-6: 深圳's figure for 沈阳, twice): each place named
         # gets its own minimum wage or a plain "not on record", never the conversation's place's
@@ -521,6 +546,30 @@ def form_topic(tracker: Tracker) -> str | None:
     return FORM_TOPICS.get(form or "")
 
 
+# 住院床位费能不能减 / 床位费能减不 / 诊查费免不免 (XY-10: asked twice, never answered)
+_FEE_NAMED = re.compile(r"床位费|诊查费|护理费|挂号费|注射费|住院费")
+_FEE_CUT_ASKED = re.compile(r"减|免|优惠|便宜|少交|少收|少花|少掏|打折|不收|能少")
+HOSPITAL_FEES_TOPIC = "tekun_hospital_fees"
+
+
+def hospital_fee_asked(text: str) -> bool:
+    """住院床位费能减吗 / 住院能不能少收点钱: a cut of the hospital stay's fees asked (the relief
+    form answers it with relief.hospital_fee_line)."""
+    text = normalize_text(text or "")
+    # 住院能不能少收点钱 / 住院那个能便宜不 / 住院能减免不 (VC-8: ignored twice): the stay's fees asked
+    named = _FEE_NAMED.search(text) \
+        or re.search(r"住院(?:那个|的|时候|费用|的钱)?\S{0,3}?(?:能|可以|有没有|会不会)", text)
+    return bool(named and _FEE_CUT_ASKED.search(text))
+
+
+def _said_by_the_relief_form(tracker: Tracker, fact: dict, text: str) -> bool:
+    """The hospital-fee record inside the relief form, its fees asked: the form says it itself
+    (relief.hospital_fee_line, before this answer, in the same reply — VE-11: the same waiver
+    paragraph printed twice in one reply)."""
+    return fact.get("topic") == HOSPITAL_FEES_TOPIC and tracker.active_loop_name == "relief_form" \
+        and hospital_fee_asked(text)
+
+
 async def answer_in_topic(tracker: Tracker, topic: str | None = None) -> list[str]:
     """A question asked back while a form waits for an answer (那到底多少钱以上才能申请 有个标准
     没有, I-08): answered from the records, read with the case's topic when it names none;
@@ -559,6 +608,7 @@ async def answer_in_topic(tracker: Tracker, topic: str | None = None) -> list[st
         except (BackendUnavailable, BackendError) as exc:
             logger.warning("question in a form not answered: %s", exc)
             return []
+        found = [f for f in found if not _said_by_the_relief_form(tracker, f, text)]
         applied = applied_lines(found, recent_words(tracker))
         said = [f for f in found if said_this_turn(tracker, fact_text(f)[:30], earlier_turns=2)]
         if (number == 1 and before) or (said and applied):

@@ -83,7 +83,14 @@ from actions.services import (
 )
 from actions.slot_checks import slots_set_this_turn, told_text
 from actions.station_followup import same_station_reply, station_detail_reply, ticket_station_reply
-from actions.tickets import correct_filed_phone, note_on_ticket, ticket_filed_here, wish_about_the_ticket
+from actions.tickets import (
+    correct_filed_phone,
+    note_on_ticket,
+    others_covered_asked,
+    others_sign_up_reply,
+    ticket_filed_here,
+    wish_about_the_ticket,
+)
 from actions.who_we_are import say_who_we_are
 
 FALLBACK_INTENT = "nlu_fallback"
@@ -496,6 +503,11 @@ class ActionAffirmNoContext(Action):
         if (back := await take_back(dispatcher, tracker, domain, None)) is not None:
             return back  # 还是办吧 right after 算了不办了 (YR-15: the grade and the problem asked again)
         text = (tracker.latest_message.get("text") or "").strip()
+        if not text.startswith("/") and others_covered_asked(text) \
+                and (filed := ticket_filed_here(tracker, last=200)):
+            # 就是说他俩不用自己再报了是吧 (VE-1: 好的，没问题): whether the ticket covers the co-workers
+            dispatcher.utter_message(text=others_sign_up_reply(tracker, filed))
+            return []
         if not text.startswith("/") and (reading := reading_reply(tracker)) is not None:
             dispatcher.utter_message(text=reading)  # 也就是说合法？ after a legal answer (XM-4: 请说说…具体情况)
             return []
@@ -567,6 +579,12 @@ class ActionDenyNoContext(Action):
         if check := safe_now_check_in(tracker, text):
             dispatcher.utter_message(text=check)  # 没事了 soon after the crisis reply (XJ-16)
             return []
+        if not text.startswith("/") and others_covered_asked(text) \
+                and (filed := ticket_filed_here(tracker, last=200)):
+            # 就是说他俩不用自己再报了是吧 (VE-1: 好的，没问题): whether the ticket covers the co-workers
+            dispatcher.utter_message(text=others_sign_up_reply(tracker, filed))
+            return []
+
         if not text.startswith("/") and (reading := reading_reply(tracker)) is not None:
             dispatcher.utter_message(text=reading)  # 那就是不行呗 after a legal answer (XM-4: 好的，没问题)
             return []

@@ -38,6 +38,7 @@ from actions.tickets import (
     note_on_ticket,
     offer_ticket,
     same_matter_filed,
+    short_ticket_number_reply,
     ticket_filed_here,
     when_called_reply,
     wish_about_the_ticket,
@@ -643,6 +644,11 @@ class ActionHandoffRequest(SafeAction):
             dispatcher.utter_message(text=listening)  # 不想打电话 跟你说说行不 (ZF-12)
             return []
         text = (tracker.latest_message or {}).get("text") or ""
+        if not insists_on_a_person(text) and (wrong := short_ticket_number_reply(text)):
+            # 号是GH20261208001 咋没人给我打电话 (VF-16: an out-of-hours reply about where he is): the number
+            # is wrong — said so, and the phone look-up offered
+            dispatcher.utter_message(text=wrong)
+            return [ActiveLoop(None), SlotSet("requested_slot", None)] if tracker.active_loop_name else []
         if not tracker.get_slot("handoff_reason") and not insists_on_a_person(text) \
                 and (when := when_called_reply(tracker)):
             # 工作人员啥时候联系我 都两天了 after a lookup (XH-12: a second ticket, at the city's centre)

@@ -15,7 +15,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.service_catalog import SERVICE_FORMS, SERVICE_NAMES
+from actions.service_catalog import SERVICE_FORMS, SERVICE_NAMES, holiday_subsidy_denied
 
 # the words of a worker who asks about the holiday (a wage complaint read as holiday_subsidy by
 # the model opened its form unasked — YW-13: 您是留下来过年… after 青岛黄岛 辛安, and again after the
@@ -29,8 +29,10 @@ _HOLIDAY_DISOWNED = re.compile(r"(?:没|没有|不是|不|谁|没人)(?:问|说|
 
 
 def disowns_holiday_subsidy(text: str) -> bool:
-    """我没问过年的事 / 不是过年的事 / 啥过年: the holiday subsidy is not what the worker wants."""
-    return bool(_HOLIDAY_DISOWNED.search(text or ""))
+    """我没问过年的事 / 不是过年的事 / 啥过年: the holiday subsidy is not what the worker wants
+    (in traditional characters and Cantonese too — 我冇問過年補貼啊 / 唔關過年事, VF-3: 您是留下来过年… asked
+    after two such pushbacks)."""
+    return bool(_HOLIDAY_DISOWNED.search(text or "")) or holiday_subsidy_denied(text)
 
 
 def holiday_subsidy_asked(tracker: Tracker) -> bool:

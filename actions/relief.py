@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend_client import BackendError
 from actions.common import SafeAction, client, location
-from actions.facts import case_words, cost_said_above, is_question
+from actions.facts import case_words, cost_said_above, hospital_fee_asked, is_question
 from actions.seed_files import seed
 from actions.slot_checks import slots_set_this_turn, value_before_this_message
 from actions.tickets import offer_ticket
@@ -474,9 +474,6 @@ def _hospital_fees_record() -> dict:
     return {}
 
 
-# 住院床位费能不能减 / 床位费能减不 / 诊查费免不免 (XY-10: asked twice, never answered)
-_FEE_NAMED = re.compile(r"床位费|诊查费|护理费|挂号费|注射费|住院费")
-_FEE_CUT_ASKED = re.compile(r"减|免|优惠|便宜|少交|少收|少花|少掏|打折|不收|能少")
 _HOSPITAL_RECORD_PLACE = "镇江"
 
 
@@ -485,12 +482,8 @@ def hospital_fee_line(text: str, city: str | None) -> str | None:
     waivers is 镇江's (tekun_hospital_fees) — in 镇江 it is the answer; elsewhere it is said as 镇江's,
     and that the place's own is not on record (12351, the station). None unless such a fee cut is
     asked, or the record is absent."""
-    text = normalize_text(text or "")
     record = _hospital_fees_record()
-    # 住院能不能少收点钱 / 住院那个能便宜不 / 住院能减免不 (VC-8: ignored twice): the stay's fees asked
-    named = _FEE_NAMED.search(text) \
-        or re.search(r"住院(?:那个|的|时候|费用|的钱)?\S{0,3}?(?:能|可以|有没有|会不会)", text)
-    if not named or not _FEE_CUT_ASKED.search(text) or not record.get("answer"):
+    if not hospital_fee_asked(text) or not record.get("answer"):
         return None
     source = f"\n（来源：{record['source']}）" if record.get("source") else ""
     if city and _HOSPITAL_RECORD_PLACE in city:

@@ -83,7 +83,7 @@ from actions.legal import (
     sums_for,
     without_feared_dismissal,
 )
-from actions.next_service import holiday_subsidy_asked, offer_service
+from actions.next_service import disowns_holiday_subsidy, holiday_subsidy_asked, offer_service
 from actions.overtime_calculator import (
     RATE_WAGE_ASKED,
     TOTAL_LABEL,
@@ -107,6 +107,7 @@ from actions.service_catalog import (
     SERVICE_FORMS,
     SERVICE_NAMES,
     says_not_this,
+    service_instead_of_subsidy,
     services_meant,
     services_named,
 )
@@ -149,6 +150,7 @@ from actions.wages import (
     hourly_pay_said,
     minimum_wage_answer,
     minimum_wage_asked,
+    overtime_beside_a_question,
     owed_sum_reply,
     paid_so_far,
     pay_less_overtime,
@@ -829,6 +831,9 @@ class ActionStartService(SafeAction):
         if intent == "holiday_subsidy" and promised_by_the_holiday(text):
             intent = "legal_aid"  # 他们说过年后给 这样还算时效吗 (YT-16: 留下过年还是回家, three times)
         intent = holiday_read_for_pay(tracker, intent, text)
+        if intent == "holiday_subsidy" and not text.startswith("/") and disowns_holiday_subsidy(text):
+            # 我冇問過年補貼…我問嘅係學技術 (VF-3: the subsidy form started): the service asked instead
+            intent = service_instead_of_subsidy(text) or "nlu_fallback"
         if (intent == "wage_arrears" or intent not in SERVICE_NAMES) and not text.startswith("/") \
                 and dismissal_not_arrears(text, recent_words(tracker, limit=3)):
             intent = "legal_aid"  # 不是欠钱 是把俺开除了 (XZ-7: 是哪家单位欠的, then 一共欠了多少钱 ×4)
@@ -912,6 +917,9 @@ class ActionStartService(SafeAction):
             return await ActionPsychSupport().act(dispatcher, tracker, domain)
         if not insists_on_a_person(text) and not services_meant(text) and not staff_hours_said(tracker) \
                 and not withdraws_the_handoff(tracker, text) and (when := await staff_hours_for_place(tracker, text)):
+            if (pay := overtime_beside_a_question(tracker)) is not None:
+                # 国庆七天全上了 月薪4785 给多少 你们有没有人工啊 晚上有人吗 (VE-16: the 3,740 only when asked again)
+                dispatcher.utter_message(text=pay)
             dispatcher.utter_message(text=when)  # 我住在辛安街道 你们那边周末有人不 (YU-16: queued)
             return []
         if _TIME_SAID.search(text) and not insists_on_a_person(text) \

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from bot.normalize.text import normalize_text
+
 # The service → the form that serves it (the services with a form of their own).
 SERVICE_FORMS = {
     "wage_arrears": "wage_arrears_form", "overtime_pay": "overtime_form",
@@ -283,3 +285,27 @@ _WHO_WE_ARE = re.compile(
 def asks_who_we_are(text: str) -> bool:
     """The message asks who runs the hotline (which union, which organisation)."""
     return bool(_WHO_WE_ARE.search(re.sub(r"\s+", "", text or "")))
+
+
+# 我冇問過年補貼啊 我問嘅係學技術 / 唔關過年事 (VF-3: a courier's training question sent into the
+# Spring Festival subsidy form, 留下来过年还是错峰回家 asked after two pushbacks): the holiday is
+# said to be no part of the matter
+_NOT_THE_HOLIDAY = re.compile(r"(?:不关|不干|无关|没问|不问|不是问|问的不是|说的不是|没说|没要|不要)"
+                              r"(?:什么|啥)?(?:过年|春节|补贴|过节)|"
+                              r"(?:过年|春节|补贴)\S{0,3}(?:没关系|无关|不相关|没啥关系|的事不问)|"
+                              r"(?:跟|和|与)(?:过年|春节|补贴)\S{0,2}(?:没|无)(?:关|啥关)")
+
+
+def holiday_subsidy_denied(text: str) -> bool:
+    """The worker says the Spring Festival subsidy is not what they ask about (traditional
+    characters and Cantonese read too: 我冇問過年補貼 / 唔關過年事)."""
+    return bool(_NOT_THE_HOLIDAY.search(normalize_text(text or "").replace(" ", "")))
+
+
+def service_instead_of_subsidy(text: str) -> str | None:
+    """The service a message that denies the holiday subsidy asks about instead (我問嘅係學技術 →
+    skills_training); None when it names none (唔關過年事 多謝 冇嘢喇: the form ends, nothing starts)."""
+    if not holiday_subsidy_denied(text):
+        return None
+    meant = [s for s in services_meant(normalize_text(text or "")) if s != "holiday_subsidy"]
+    return meant[0] if meant else None

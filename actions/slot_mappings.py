@@ -214,6 +214,7 @@ class ValidateSlotMappings(ValidationAction):
             facts.pop(slot)  # 你说的十六万是我得病才给吗 (QQ-08 filed 金额 160,000): the bot's figure
         for slot, value in (await volunteered_place(tracker, facts)).items():
             facts.setdefault(slot, value)  # the NLU's own reading of a place stays as it was
+        facts.update(await place_said_instead(tracker))  # 不对 我不在黄岛是在即墨 (VF-8): the corrected place
         facts = without_someone_elses(tracker, facts)
         facts = without_relatives_facts(tracker, facts)  # 我表弟在廣東送外賣，他那邊有嗎 (XG-5)
         facts, replacing = named_to_change(tracker, facts)  # 单位, then 姓刘的包工头 (XP-7)
@@ -319,6 +320,27 @@ async def volunteered_place(tracker: Tracker, facts: dict[str, Any]) -> dict[str
         return await resolve_place(words) or {}
     except Exception:  # a place is a bonus here; never cost the worker an answer
         logger.exception("resolving a volunteered place failed")
+        return {}
+
+
+# 哦不对 我不在黄岛是在即墨 / 不是黄岛 是即墨 in one message (VF-8: the draft said 黄岛区 and asked for
+# a street of 黄岛 until the worker said it again): the place the message corrects itself to wins
+_PLACE_INSTEAD = re.compile(r"(?:不在|不是在?|没在)\s*([\u4e00-\u9fff]{2,6}?)\s*[，,]?\s*(?:而)?"
+                            r"(?:是在|是住在?|就是在?|在|住在?|是)\s*([\u4e00-\u9fff]{2,6}?)"
+                            r"(?=这边|那边|这块|一带|附近|上班|干活|打工|呢|啊|呀|[\s，,。.!！]|刚|现在|$)")
+
+
+async def place_said_instead(tracker: Tracker) -> dict[str, Any]:
+    """The city and district of the place a message says the worker is at instead of another it
+    names (不在黄岛 是在即墨); {} when none, or the backend does not know it."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    said = _PLACE_INSTEAD.search(text)
+    if not said or _NOT_A_PLACE.search(said.group(2)) or said.group(1) == said.group(2):
+        return {}
+    try:
+        return await resolve_place(said.group(2)) or {}
+    except Exception:  # a place is a bonus here; never cost the worker an answer
+        logger.exception("resolving a corrected place failed")
         return {}
 
 

@@ -126,12 +126,22 @@ _NAME_TOLD = re.compile(r"(?:我叫|俺叫|我的名字(?:叫|是)|俺的名字(
                         r"(?=[\s，,。.!！]|$|电话|手机|今年|在|是|\d)")
 
 
+# 要 电话139… 我姓王 (VF-1: the surname dropped from the school ticket): the surname alone, by itself
+_SURNAME_TOLD = re.compile(rf"(?:我|俺|本人)(?:就)?姓([{v._SURNAMES}])(?![\u4e00-\u9fff]*?的)"
+                           r"(?=[\s，,。.!！]|$|电话|手机|[写记登]|\d)")
+
+
 def name_told(tracker: Tracker) -> str | None:
-    """我叫张国强 (I-01): the name the worker gave, for the ticket's contact (the last told)."""
+    """我叫张国强 (I-01): the name the worker gave, for the ticket's contact (the last told); 我姓王
+    alone (VF-1) as 姓王 — a full name told in the conversation wins over a surname."""
     names = [m.group(1) for e in tracker.events if e.get("event") == "user"
              for m in _NAME_TOLD.finditer(e.get("text") or "")
              if not re.match(r"[不他她你我它这那人了的啥什]", m.group(1)) and "不" not in m.group(1)]
-    return names[-1] if names else None
+    if names:
+        return names[-1]
+    surnames = [m.group(1) for e in tracker.events if e.get("event") == "user"
+                for m in _SURNAME_TOLD.finditer(e.get("text") or "")]
+    return f"姓{surnames[-1]}" if surnames else None
 
 
 _STATION_SUFFIX = re.compile(r"工会网格化?工作总?站$")
@@ -1108,7 +1118,44 @@ def callback_facts(tracker: Tracker, reason: str) -> dict[str, Any]:
         facts["question"] = words
     if reason == "crisis":
         facts.update(_crisis_case_points(tracker, facts))
+    if "related_ticket" not in facts and (said := ticket_numbers_said(tracker)):
+        # 号是GH20261208001 咋没人给我打电话 … 不知道 用手机号能查不 (VF-16: the number he gave was
+        # on no callback ticket, so the staff could not find his first one): the numbers, as said
+        facts["related_ticket"] = "；".join(f"{number}（{_ticket_number_note(number)}）" for number in said)
     return facts
+
+
+# GH20261208001 (a digit short) / GH202612080001: a ticket number the worker gave, however many digits
+_TICKET_NUMBER_SAID = re.compile(r"[Gg][Hh]\s*(\d[\d\s]{3,20}\d)")
+
+
+def ticket_numbers_said(tracker: Tracker) -> list[str]:
+    """The ticket numbers the worker gave in this conversation that are no ticket it filed."""
+    filed = {m.group(1) for e in tracker.events if e.get("event") == "bot"
+             for m in _FILED_TICKET.finditer(e.get("text") or "")}
+    said = ["GH" + re.sub(r"\s", "", m.group(1)) for e in tracker.events if e.get("event") == "user"
+            for m in _TICKET_NUMBER_SAID.finditer(e.get("text") or "")]
+    return [number for number in dict.fromkeys(said) if number not in filed]
+
+
+def _ticket_number_note(number: str) -> str:
+    digits = len(number) - 2
+    return "职工要查的原工单" if digits == 12 else \
+        f"职工要查的原工单，号码是 {digits} 位数字，可能记错了，请按手机号核对"
+
+
+def short_ticket_number_reply(text: str) -> str | None:
+    """号是GH20261208001 咋没人给我打电话 (VF-16: an out-of-hours reply about where he is): the
+    number has digits missing or extra — said so, and how to go on without it (None: no such number)."""
+    said = _TICKET_NUMBER_SAID.search(text)
+    if not said or v.ticket_id(text).ok:
+        return None
+    digits = re.sub(r"\s", "", said.group(1))
+    if len(digits) == 12:
+        return None
+    return (f"您给的工单号 GH{digits} 是 {len(digits)} 位数字，工单号是 GH 加 12 位数字（8 位日期 + 4 位序号，"
+            "例如 GH202611180023），这个号可能记错了，请再核对一下（登记时的回复里有）。找不到的话，留下登记时的"
+            "手机号，我转给工作人员，按手机号帮您查这张工单、催一下回电。")
 
 
 def _crisis_case_points(tracker: Tracker, facts: dict[str, Any]) -> dict[str, str]:
@@ -1271,8 +1318,11 @@ _PHONE_GIVEN = re.compile(r"(?:手机号?|电话(?:号码?)?|号码)\S{0,4}?(?:�
                           r"(?:你|您|你们)?(?:了)?(?:手机号?|电话|号码)")
 # 那我那六个工友还要一个个来登记吗 / 工友要不要自己也来登记 (YM-01: the timing answer, then a
 # legal-aid ticket offered): whether the others must register too
-_OTHERS_SIGN_UP = re.compile(r"(?:工友|同事|老乡|其他人|别的人|他们)\S{0,8}?(?:登记|来登|报名|一个个|挨个|自己来|也来|"
-                             r"要不要来|用不用来|都得来|都要来)")
+_OTHERS_SIGN_UP = re.compile(r"(?:工友|同事|老乡|其他人|别的人|他们|他俩|她俩|他仨|那俩|那几个)\S{0,8}?"
+                             r"(?:登记|来登|报名|一个个|挨个|自己来|也来|要不要来|用不用来|都得来|都要来|"
+                             # 另外两个工友的钱也一起要吗 / 他俩不用自己再报了是吧 (VE-1: 原来就写着, then
+                             # 好的，没问题 — whether the ticket covers them never said)
+                             r"一起要|一块要|也能要|也要回|(?:自己)?再?(?:报|申请|登)|也算)")
 def _call_time_said(text: str) -> str | None:
     """晚上打都行: the words of the message that say when to call (None: none)."""
     if not (found := _CALL_TIME.search(text)):
@@ -1388,6 +1438,12 @@ async def filed_ticket_asides(tracker: Tracker) -> list[str]:
     if kept := await call_time_kept(tracker):
         return [kept]  # (工单上写了周六下午回电话吗: the time's answer, not a note of it as well)
     return [line] if (line := await filed_holds_line(tracker)) else []
+
+
+def others_covered_asked(text: str) -> bool:
+    """就是说他俩不用自己再报了是吧 (VE-1: read as a yes or no, 好的，没问题): whether the co-workers
+    are covered by the ticket, asked."""
+    return bool(_OTHERS_SIGN_UP.search(text)) and is_question(text)
 
 
 def others_sign_up_reply(tracker: Tracker, filed: str) -> str:
@@ -1770,7 +1826,9 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
         return changed + compared  # 补充一下 没签合同 欠了八千 — on the ticket already (XR-13, XR-15)
     # (GH202612070002 里面都写了啥, ZV-01: the ticket's own number is no new fact)
     not_on_it = _not_on_it(text, content) if content else ""
-    if content and not _NEW_FACT.search(_without_ids(text)) and not not_on_it:
+    # (我姓王写上没有 — VF-1: 姓王 on it already, so no note of the question pasted on it)
+    if content and not any(m.group(0) not in content for m in _NEW_FACT.finditer(_without_ids(text))) \
+            and not not_on_it:
         dispatcher.utter_message(text=content)
         return []
     try:
@@ -2172,7 +2230,9 @@ def filed_content(tracker: Tracker, filed: str) -> str | None:
 # 工单上都写了啥 俺单位写上了没 (YN-01: the lines again, and no word whether the employer is on it)
 _FACT_ASKED = (("单位", r"单位|公司|厂名|厂子|老板|包工头"), ("手机号", r"电话|手机"),
                ("金额", r"金额|钱数|多少钱|欠款"), ("人数", r"人数|工友|几个人"),
-               ("地点", r"地点|地址|住址|住哪|街道"), ("年级", r"年级"), ("户口情况", r"户口|居住证"))
+               ("地点", r"地点|地址|住址|住哪|街道"), ("年级", r"年级"), ("户口情况", r"户口|居住证"),
+               # 我姓王写上没有 (VF-1: the whole ticket again, no word whether the name is on it)
+               ("联系人", r"(?:我|俺)(?:就)?姓|名字|姓名|联系人|我叫|俺叫"))
 
 
 def _fact_asked_line(text: str, lines: list[str], notes: list[str]) -> str | None:
@@ -2375,7 +2435,15 @@ def told_against_filed(tracker: Tracker, filed: str, words: str) -> tuple[list[s
                 new.append(line)
         if not lines and _REQUEST_WORDS.sub("", clause) not in content:
             rest.append(clause)
+        elif lines and (day := _DAY_TOLD.search(clause)) and day.group(0) not in content:
+            # 受伤日子是11月16号 (VF-12: refused as 情况要点：受了伤 — on it already — and the day
+            # never added): a day the ticket lacks is a fact of its own, kept as said
+            rest.append(clause)
     return list(dict.fromkeys(held)), list(dict.fromkeys(new)), " ".join(rest)
+
+
+_DAY_TOLD = re.compile(r"(?:[\d一二三四五六七八九十]{1,3}|上个?|这个?|本)月\s*[\d一二三四五六七八九十]{1,3}\s*[号日]|"
+                       r"(?<![\d月])\d{1,2}\s*[号日](?!\d)|\d{4}\s*年\s*\d{1,2}\s*月")
 
 
 def held_text(filed: str, held: list[str]) -> str:

@@ -1044,8 +1044,9 @@ _PLACE_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff])(?:在|位于|就在)[\u4e0
 
 
 # 不是欠 是扣 就这个月 (K-17) / 刚才说了 while the employer is open: what the worker says about
-# the case, never a name (a name with 公司 / 厂 / 店 at its end still is one)
-_NO_NAME_WORDS = re.compile(r"不是|没有|刚才|说了|扣|欠|这个月|上个月|多少|几个|一共|工资|加班|改成|改为|换成|"
+# the case, never a name (a name with 公司 / 厂 / 店 at its end still is one); 罚款 to 是哪家单位欠的
+# (VE-13 filed 单位：罚款): what the money is, no name
+_NO_NAME_WORDS = re.compile(r"不是|没有|刚才|说了|扣|欠|罚|这个月|上个月|多少|几个|一共|工资|加班|改成|改为|换成|"
                             r"说错|写错|"
                             r"送快递|送外卖|跑外卖|开车|打工|干活|"
                             r"[0-9一二两三四五六七八九十]+(?:个月|天|年|块|元|万|千)")

@@ -404,7 +404,10 @@ class ActionCalculateOvertime(SafeAction):
             worked.hours_a_month and not worked.dates and not worked.statutory_days) or (
             # 每个月都这样加 … 已经半年了 after 上个月每天多干俩钟头 干了20天 四个周六 (XI-11: one month filed)
             not worked.dates and not worked.statutory_days and (worked.workdays_counted or worked.rest_days)
-            and bool(EVERY_MONTH.search(recent_words(tracker, limit=3))))
+            and bool(EVERY_MONTH.search(recent_words(tracker, limit=3)) or earlier_months_asked(text)))
+        if earlier_months_asked(text):  # 前面几个月也能一起要吗 (VE-4): answered, not only the month again
+            dispatcher.utter_message(text=EARLIER_MONTHS_LINE if monthly and months_of_it(tracker) else
+                                     EARLIER_MONTHS_LINE + "前面一共几个月也是这样加的？告诉我，我帮您算总数。")
         if monthly and (months := months_of_it(tracker)):  # (一个月40个小时 … 干了半年了, YO-03: 6 of them)
             # 干了半年了 一分加班费都没给过 (CC-16 filed one month's 1,655 元)
             total = pay.total * months
@@ -448,6 +451,42 @@ def overtime_asked_beside(tracker: Tracker) -> str | None:
     except (ValueError, ArithmeticError):
         return None
     if not pay.total or worked.needs_period:
+        return None
+    return "加班费按《劳动法》第四十四条计算：\n" + _daily_line(worked) + pay.explain()
+
+
+# 国庆七天全上了 月薪4785 给多少 你们有没有人工啊 (VE-16: the staffing answered, the 3,740 only when asked
+# again): 给多少 asked of days worked, not of a red packet or a subsidy named in the same clause
+_PAY_ASKED_PLAIN = re.compile(r"(?:该|能|应该|要|会)?给(?:我|俺)?多少|能拿多少|能拿几多|算多少|给几多|给好多")
+_NOT_OVERTIME_ASK = re.compile(r"红包|利是|补贴|补助|补偿|赔偿|押金|保底|路费|车费|奖金|年终|最低工资|救助|慰问")
+_MONTH_PAY_SAID = re.compile(r"(?:月薪|工资|底薪|一个月|每个?月)(?:是|有|才|就)?\s*(\d{4,5})(?!\d)")
+
+
+def overtime_beside_a_question(tracker: Tracker) -> str | None:
+    """The overtime the message asks about with a plain 给多少 beside another question (the staff's
+    hours, VE-16), worked out when the message names the days worked and the month's pay (slot or
+    the message's words); None otherwise."""
+    text = normalize_text((tracker.latest_message or {}).get("text") or "")
+    ask = _PAY_ASKED_PLAIN.search(text)
+    if not ask:
+        return None
+    clause = re.split(r"[，,。；;？?！!\s]+", text[:ask.start()])[-1]
+    if _NOT_OVERTIME_ASK.search(clause):
+        return None
+    wage = tracker.get_slot("monthly_wage")
+    if not isinstance(wage, (int, float)) or isinstance(wage, bool) or wage <= 0:
+        said = _MONTH_PAY_SAID.search(text)
+        wage = int(said.group(1)) if said else None
+    if not wage:
+        return None
+    worked = read_worked_days(festival_year_of_the_talk(text, worker_messages(tracker, 6)[:-1]) or text)
+    if not (worked.dates or worked.statutory_days or worked.rest_days) or worked.needs_period:
+        return None
+    try:
+        pay = worked_pay(wage, worked, tracker.get_slot("wage_basis"))
+    except (ValueError, ArithmeticError):
+        return None
+    if not pay.total:
         return None
     return "加班费按《劳动法》第四十四条计算：\n" + _daily_line(worked) + pay.explain()
 
@@ -580,17 +619,46 @@ _DIFFERENCE_ASKED = re.compile(r"(?:少|差|不够|缺)[^，,。？?]{0,8}?(?:�
                                r"\S{0,2}?(?:要|讨|补|拿|找)|(?:能|可以)(?:要回|补回|讨回|拿回)|要得回|补不补|给不给补")
 
 
+_ITEM_MONEY = r"(\d{2,5}|[一两二三四五六七八九]?[千百][零一二三四五六七八九百十]*)\s*(?:块钱?|元)?"
+_AGREED_ITEM = re.compile(r"(?:说好|讲好|约定|答应|承诺|协议(?:上|里)?(?:写|定))[^，,。；;？?]{0,10}?"
+                          r"(红包|利是|过年费|留岗补贴|补贴|路费|车费|奖金|年终奖)(?:是|有|给|发|每人)*\s*"
+                          + _ITEM_MONEY)
+_ITEM_GIVEN = re.compile(r"(?:只|才|就|也只|也就|实际|结果)(?:只|才)?(?:发|给|开)了?(?:我|俺)?\s*" + _ITEM_MONEY)
+
+
+def _agreed_item_shortfall(said: str) -> str | None:
+    """说好红包500 结果只发了300: the sum agreed for an item (a red packet, a subsidy, the fare), the
+    sum given after it, and the difference; None when the words do not say both."""
+    agreed = _AGREED_ITEM.search(said)
+    if not agreed or not (sum_agreed := parse_amount(agreed.group(2))):
+        return None
+    given = [int(v) for m in _ITEM_GIVEN.finditer(said, agreed.end())
+             if (v := parse_amount(m.group(1))) and 0 < v < sum_agreed]
+    if not given:
+        return None
+    what, full, paid = agreed.group(1), int(sum_agreed), given[0]
+    return (f"按您说的：说好的{what} {full:,} 元，实际只发了 {paid:,} 元，少给了 {full - paid:,} 元"
+            f"（{full:,} − {paid:,}）。单位事先说好（写进协议或公开承诺）的{what}，"
+            "少给的这部分可以要求单位按说好的补足："
+            "先拿着当时的通知、协议或聊天记录找单位说；单位不认的，工会可以帮您出面和单位协商，"
+            "登记工单后由当地工会跟进。")
+
+
 def guaranteed_pay_shortfall(text: str, words: str) -> str | None:
     """少的那两百能要吗 after 年后工资也只发了一千八 不是说保底两千吗 (XO-16: unanswered): the pay said
     guaranteed (保底 / 说好 / 协议), the pay given and the difference each month, and that it can be
     claimed (the rule of policy ``collective_agreement_binding``), as one line; None when the text does
     not ask about a difference, or ``words`` (the worker's recent messages) do not say both pays."""
+    if (told := _agreed_item_shortfall(normalize_text(text or ""))) is not None:
+        return told  # 说好留厂过年红包500 结果只发了300 (VE-9: the 200 short left off) told in this message
     if not _DIFFERENCE_ASKED.search(normalize_text(text or "")):
         return None
     said = normalize_text(words or "")
     guaranteed = [int(v) for m in _GUARANTEED.finditer(said) if (v := parse_amount(m.group(1))) and 1000 <= v <= 100000]
     given = [int(v) for m in _PAY_GIVEN.finditer(said)
              if (v := parse_amount(m.group(1) or m.group(2))) and 500 <= v <= 100000]
+    if (item := _agreed_item_shortfall(said)) is not None:
+        return item  # 说好留厂过年红包500 结果只发了300 … 少给的200块能要回来不 (VE-9: the 保底 text again)
     if not guaranteed or not (less := [g for g in given if g < guaranteed[-1]]):
         return None
     floor, paid = guaranteed[-1], less[-1]
@@ -728,8 +796,63 @@ def all_in_wage_line(wage: int, overtime: Decimal, minimum: tuple[str, int, str]
             "这样一般可以；合同里没写的，加班费还是要另外给。")
 
 
+# 我前面几个月也是这么加的 也能一起要吗 / 前面还有三个月也是每天加两个钟 四个月一共多少 (VE-4: the one month's
+# 1,320 repeated, the 5,280 never given)
+_EARLIER_MONTHS = re.compile(r"(?:前面|之前|以前|前头|前几个月|再往前)[^，,。；;？?！!]{0,6}?"
+                             r"(?:几|\d+|[一二两三四五六七八九十]+)个?月"
+                             r"[^，,。；;？?！!]{0,6}?(?:也|都|一样)|(?:也|都)是?(?:这么|这样|一样)加")
+_TOTAL_MONTHS = re.compile(r"(?:一共|总共|合计|总计|加起来)\s*(\d+|[一二两三四五六七八九十]+)\s*个?月|"
+                           r"(\d+|[一二两三四五六七八九十]+)\s*个?月\s*(?:一共|总共|合计|总计|加起来)")
+_EARLIER_COUNT = re.compile(r"(?:前面|之前|以前|前头|再往前)(?:还有|还|也有|有)?\s*"
+                            r"(\d+|[一二两三四五六七八九十]+)\s*个?月")
+EARLIER_MONTHS_LINE = ("前面几个月没给的加班费也能一起要。您还在那干的话，在职期间拖欠的加班费（劳动报酬）"
+                       "不受一年仲裁时效的限制，离职的从离职那天起一年内申请仲裁（《劳动争议调解仲裁法》第二十七条）。")
+
+
+def earlier_months_asked(text: str) -> bool:
+    """前面几个月也是这么加的 也能一起要吗 / 四个月一共多少: the months before the one worked out."""
+    text = normalize_text(text or "")
+    return bool(_EARLIER_MONTHS.search(text) or _TOTAL_MONTHS.search(text) or _EARLIER_COUNT.search(text))
+
+
+def _month_count(said: str) -> int | None:
+    value = parse_amount(said) if not said.isdigit() else int(said)
+    return int(value) if value and 1 <= value <= 36 else None
+
+
+def months_in_total(text: str) -> int | None:
+    """四个月一共多少 → 4; 前面还有三个月也是这样 → 3 + this one = 4; None when no count is said."""
+    text = normalize_text(text or "")
+    if (total := _TOTAL_MONTHS.search(text)) and (months := _month_count(total.group(1) or total.group(2))):
+        return months
+    if (earlier := _EARLIER_COUNT.search(text)) and (months := _month_count(earlier.group(1))):
+        return months + 1
+    return None
+
+
+def overtime_months_note(tracker: Tracker) -> str | None:
+    """The facts of 前面还有三个月也是每天加两个钟 四个月一共多少 for a filed overtime ticket (VE-4: the raw
+    sentence pasted as the note): the months and their total; None when no count of months is said or
+    the month's overtime cannot be worked out."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if not earlier_months_asked(text) or (months := months_in_total(text)) is None or months < 2:
+        return None
+    try:
+        pay = worked_pay(tracker.get_slot("monthly_wage"), read_worked_days(tracker.get_slot("overtime_days") or ""),
+                         tracker.get_slot("wage_basis"))
+    except (ValueError, ArithmeticError, TypeError):
+        return None
+    if not pay.total:
+        return None
+    return (f"前面几个月也是同样加班、加班费没给：共 {months} 个月，每月 {pay.total:,.2f} 元 × {months} 个月 = "
+            f"{pay.total * months:,.2f} 元（工单金额按这个总数核）")
+
+
 def months_of_it(tracker: Tracker) -> int | None:
     """半年 / 三个月 in the worker's recent words about the overtime: how many months of it."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if (months := months_in_total(text)) is not None and months > 1:
+        return months
     for span in reversed(find_durations(recent_words(tracker, limit=3))):
         months = iso_months(str(span.value))
         if months and 1 < months <= 36:
@@ -907,6 +1030,9 @@ class ActionMinimumWage(SafeAction):
         if paid and int(paid) < int(details["monthly"]):
             dispatcher.utter_message(response="utter_below_minimum_wage", paid=paid,
                                      minimum=details["monthly"])
+            # 一個月才1800 合法嗎 差多少 (VE-5: the 400 a month came only after the months were given)
+            dispatcher.utter_message(text=f"每月差 {int(details['monthly']) - int(paid):,} 元"
+                                          "（最低工资不含加班费）；说一下这样发了几个月，我帮您算一共差多少。")
             if TAKE_HOME.search(recent_words(tracker, limit=3)):
                 dispatcher.utter_message(text=TAKE_HOME_NOTE.format(city=city or "当地"))
             return offer_ticket("minimum_wage", {"monthly_wage": int(paid), "city": city,
