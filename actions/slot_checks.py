@@ -286,7 +286,8 @@ def answer_extractor(slot: str):
             approx = APPROXIMATIONS.get(slot)
             if approx and approx(text).ok:  # 不知道 好几个吧 (W-15): 好几个, not 不清楚
                 return {slot: approx(text).value}
-            if v.says_unknown(text):
+            if v.says_unknown(text) and not v.someone_else_unknown(text):
+                # (不知道他叫啥 to 有多少工友被欠薪 — the lead's check filed 人数：不清楚: the boss's name unknown)
                 return {slot: v.UNKNOWN}
         if checked.ok and not other_facts_said(tracker, slot):
             return {slot: checked.value}  # 其他（…）: something, in the worker's words

@@ -1098,7 +1098,9 @@ _WORKER_COUNT = re.compile(
     r"(?:(?:和|跟|还有|加上)?另外|还有(?:[我俺](?:们?村里?|老家|厂里|一起的?|工地上)的?)?|[我俺](?:和|跟|加上))"
     r"\s*(\d+|[一二两三四五六七八九十]+)\s*(?:个|位|名)?\s*(?:工友|人|同事|兄弟|老乡)|"
     r"(?:我们|俺们|一共|总共|共|加起来|连我|连俺|算上我|算上俺)?\s*(\d+|[一二两三四五六七八九十]+)\s*(?:个|位|名)\s*"
-    r"(?:工友|人|同事|兄弟|老乡)")
+    r"(?:工友|人|同事|兄弟|老乡)|"
+    # 欠俺们仨人工资 (the lead's check: 有多少工友被欠薪 asked after it): 俩 / 仨 need no 个
+    r"(?:我们|俺们|咱们)\s*(俩|仨)\s*(?:个)?\s*(?:人|工友|同事|兄弟|老乡)?")
 # 就我一个 / 就俺自己 (CC-11: 是一万二 就俺自己 was asked how many again)
 _ALONE = re.compile(r"[就只](?:有|欠)?[我俺](?:一个|自己)|[我俺]一个人")
 
@@ -1365,6 +1367,8 @@ def head_count_in(text: str) -> int | str | None:
         if m.group(1):
             n = _count_value(m.group(1))
             return n + 1 if n else None
+        if m.group(3):
+            return 2 if m.group(3) == "俩" else 3
         return _count_value(m.group(2))
     if (m := _COUNT_RANGE.search(text)) and _WORKER_WORD.search(text):
         # 还有好几个工友 大概五六个吧 (XA-13 filed 约好几个工友): the number said beats the vague one

@@ -375,3 +375,21 @@ async def test_the_ticket_status_listens_after_its_answer(backend):
                            {"ticket_id": "GH202612080013", "phone": "15866231045"})
     events = await ActionTicketStatus().run(dispatcher, tracker, DOMAIN)
     assert {"event": "followup", "timestamp": None, "name": "action_listen"} in events, events
+
+
+# --- the lead's check: 欠俺们仨人工资 (the head count asked), 不知道他叫啥 to it (filed 人数：不清楚) -------------
+
+@pytest.mark.parametrize("text,count", [("一个姓刘的包工头欠俺们仨人工资", 3), ("欠我们俩人工资", 2)])
+def test_three_of_us_in_dialect_is_the_head_count(text, count):
+    from actions import validators as v
+
+    assert v.head_count_in(text) == count
+
+
+async def test_the_bosss_name_unknown_is_no_unknown_head_count():
+    from actions.forms import ValidateWageArrearsForm
+
+    dispatcher = CollectingDispatcher()
+    tracker = form_tracker("wage_arrears_form", "workers_affected", "不知道他叫啥", "inform")
+    events = await ValidateWageArrearsForm().run(dispatcher, tracker, DOMAIN)
+    assert not any(e.get("name") == "workers_affected" and e.get("value") == "不清楚" for e in events), events
