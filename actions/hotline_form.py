@@ -949,7 +949,8 @@ class HotlineForm(FormValidationAction):
         required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker,
                                              domain)
         missing = next((s for s in required if values.get(s) is None), None)
-        put_off = values.get("repeat_count") if isinstance(values.get("repeat_count"), dict) else {}
+        counted = values.get("repeat_count")
+        put_off: dict = counted if isinstance(counted, dict) else {}
         if put_off.get("deferred") and missing == put_off.get("slot"):
             # (XY-13: the question the worker passed over comes after the others, not each turn)
             missing = next((s for s in required if values.get(s) is None and s != missing

@@ -1639,7 +1639,8 @@ def facts_corrected(tracker: Tracker, filed: str) -> tuple[list[tuple[str, str, 
         return [], []
     told = [line for line in told_lines(_PHONE_DIGITS.sub(" ", _without_ids(text))) + _place_lines(tracker)
             if line.removeprefix("· ").split("：", 1)[0] in _CORRECTABLE]
-    changed, same = [], []
+    changed: list[tuple[str, str, str]] = []
+    same: list[str] = []
     for line in dict.fromkeys(told):
         label, _, value = line.removeprefix("· ").partition("：")
         had = next((h for h in summary if h.startswith(f"· {label}：")), None)
@@ -1709,8 +1710,8 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     text = (tracker.latest_message.get("text") or "").strip()
     if isinstance(tracker.get_slot("callback_pending"), dict) and v.phone(text).ok:
         return None  # 138… 下午打给我 to 留个手机号: the callback waiting for it is filed, no note
-    if (status := await status_of_filed(dispatcher, tracker)) is not None:
-        return status  # 对了 GH… 现在到哪一步了 / 状态呢 (VB-12: noted on the ticket, then 这个我查不了)
+    if (state := await status_of_filed(dispatcher, tracker)) is not None:
+        return state  # 对了 GH… 现在到哪一步了 / 状态呢 (VB-12: noted on the ticket, then 这个我查不了)
     named = v.ticket_id(text)
     # (a ticket of another conversation named: its status is looked up, not this one's content)
     asks_content = bool(_ASKS_CONTENT.search(_without_ids(text))) and (

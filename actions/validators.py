@@ -616,7 +616,8 @@ def school_problem(value: object) -> Checked:
             # 你好我在黄岛区辛安街道一个厂子里上班…想下学期接过来这边上三年级但是… said without a
             # stop (XX-1): the words around the problem, not the whole message and its phone
             found = re.search(dict(_SCHOOL_PROBLEMS)[label], text)
-            return Checked(f"{label}（{_school_problem_span(text, found)}）")
+            if found:
+                return Checked(f"{label}（{_school_problem_span(text, found)}）")
         return Checked(label if len(text) <= len(label) + 2 else f"{label}（{text}）")
     if len(re.findall(r"[\u4e00-\u9fff]", text)) >= 4:  # something else, told in words
         return Checked(f"其他（{text}）")

@@ -447,7 +447,7 @@ def overtime_asked_beside(tracker: Tracker) -> str | None:
     held = festival_year_of_the_talk(held, worker_messages(tracker, 6)[:-1]) or held
     worked = read_worked_days(held)
     try:
-        pay = worked_pay(wage, worked, basis)
+        pay = worked_pay(Decimal(str(wage)), worked, basis)
     except (ValueError, ArithmeticError):
         return None
     if not pay.total or worked.needs_period:

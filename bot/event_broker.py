@@ -44,6 +44,7 @@ class BatchedSQLEventBroker(SQLEventBroker):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.engine: sa.engine.Engine = self.engine
         if self.engine.dialect.name == "sqlite":
             # one connection kept for the one writer thread: SQLAlchemy 1.4 opens and closes a file
             # database's connection on every batch (NullPool) — 9 % of Rasa's samples under 20
