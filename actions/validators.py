@@ -2220,8 +2220,11 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         employer = None  # 总包公司要管吗 (ZA-16 replaced 刘 the foreman): another who may pay, asked about
     if employer and job_word_alone(employer):
         employer = None  # 上海留下过年的建筑工 (the NLU: employer 建筑) — the job, read below, no employer
-    if employer and ctx.asked != "employer" and not correcting and _place_and_site_only(employer):
-        employer = None  # 在黄岛长江路街道工地上干活 (VD-12 filed 单位：黄岛长江路街道工地): where, not who
+    if employer and ctx.asked != "employer" and not correcting and "employer" not in ctx.known \
+            and _place_and_site_only(employer):
+        # 在黄岛长江路街道工地上干活 (VD-12 filed 单位：黄岛长江路街道工地): where, not who — unless a boss is
+        # held, whom the site then describes (长江路那个工地 after 包工头姓刘, AA-01)
+        employer = None
     if employer:
         facts["employer"] = employer
 

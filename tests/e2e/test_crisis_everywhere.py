@@ -42,7 +42,9 @@ async def _tracker(e2e_stack, chat) -> dict:
 
 def _assert_crisis_reply(reply: str) -> None:
     assert all(number in reply for number in HOTLINES), reply
-    assert "已为您转接" in reply or "不在服务时间" in reply, reply  # the station handoff
+    # the station handoff — or, in a city whose union is no station of this hotline (上海), the callback
+    # through that union (round 59, VD-10: no hours of ours said for it)
+    assert "已为您转接" in reply or "不在服务时间" in reply or ("请留下手机号" in reply and "当地工会" in reply), reply
 
 
 async def _assert_handed_over(backend_api, chat) -> None:
