@@ -136,6 +136,7 @@ from actions.tickets import (
     filed_summary,
     filed_ticket_asides,
     filed_type,
+    misread_ticket_digits,
     new_case_id,
     note_on_ticket,
     offer_ticket,
@@ -509,19 +510,13 @@ _ASKS_HOW = re.compile(r"怎么(?:申请|赔|理赔|办|报名|参加|加入|领
                        r"(?:去|在|到)哪(?:里|儿)?(?:申请|报名|办|领|参加)|找谁(?:申请|办|报)")
 
 
-# 俺被撵走了 咋整啊 (XZ-7: the wage form, then 一共欠了多少钱 four times): sent away, said in dialect
-_SENT_AWAY = re.compile(r"撵(?:走|出来|出去|回家)|被撵|赶(?:走|出来|出去)|被赶|卷铺盖|叫(?:我|俺)滚|让(?:我|俺)滚|"
-                        r"叫(?:我|俺)走人|让(?:我|俺)回家(?:吧|去)?$")
-
-
 def legal_not_wages(intent: str | None, text: str, words: str = "") -> str | None:
     """把腿整折了 包工头不给报 / 试用期6个月 试用期工资1800 合法吗 (V-09): read as unpaid wages,
     but a labour-law matter with no wage owed — legal aid, also after a figure was answered.
     ``words``: the messages before (那医药费呢 都是俺自己垫的 after 俺受工伤在家歇了俩月了, n2-14)."""
     named = services_meant(text)
     if intent == "wage_arrears" and "wage_arrears" not in named and (
-            INJURY.search(text) or named == ["legal_aid"]
-            or (_SENT_AWAY.search(text) and not _OWED.search(text))):
+            INJURY.search(text) or named == ["legal_aid"] or dismissal_not_arrears(text)):
         return "legal_aid"
     if intent == "relief_eligibility" and "relief_eligibility" not in named and (
             INJURY.search(text) or (re.search(r"医药费|医疗费|药费|住院费|手术费", text) and INJURY.search(words))) \
@@ -709,17 +704,10 @@ def _interrupted_service(tracker: Tracker) -> str | None:
     return next((service for service, name in SERVICE_FORMS.items() if name == form), None)
 
 
-_TICKET_LIKE = re.compile(r"[Gg][Hh]\s*(\d[\d\s]{3,20}\d)")
-
-
 def wrong_ticket_id(text: str) -> str | None:
     """What is wrong with a ticket number said with digits missing or extra (None: none said,
     or a right one)."""
-    said = _TICKET_LIKE.search(text)
-    if not said or v.ticket_id(text).ok:
-        return None
-    digits = re.sub(r"\s", "", said.group(1))
-    if len(digits) == 12:
+    if (digits := misread_ticket_digits(text)) is None:
         return None
     return (f"您给的 GH{digits} 是 {len(digits)} 位数字，工单号是 GH 加 12 位数字（8 位日期 + 4 位序号，"
             "例如 GH202611180023），请再核对一下。")

@@ -1144,14 +1144,20 @@ def _ticket_number_note(number: str) -> str:
         f"职工要查的原工单，号码是 {digits} 位数字，可能记错了，请按手机号核对"
 
 
-def short_ticket_number_reply(text: str) -> str | None:
-    """号是GH20261208001 咋没人给我打电话 (VF-16: an out-of-hours reply about where he is): the
-    number has digits missing or extra — said so, and how to go on without it (None: no such number)."""
+def misread_ticket_digits(text: str) -> str | None:
+    """The digits of a ticket number said with digits missing or extra (None: none said, or a right
+    one) — read once for the router's lookup and the handoff's reply."""
     said = _TICKET_NUMBER_SAID.search(text)
     if not said or v.ticket_id(text).ok:
         return None
     digits = re.sub(r"\s", "", said.group(1))
-    if len(digits) == 12:
+    return None if len(digits) == 12 else digits
+
+
+def short_ticket_number_reply(text: str) -> str | None:
+    """号是GH20261208001 咋没人给我打电话 (VF-16: an out-of-hours reply about where he is): the
+    number has digits missing or extra — said so, and how to go on without it (None: no such number)."""
+    if (digits := misread_ticket_digits(text)) is None:
         return None
     return (f"您给的工单号 GH{digits} 是 {len(digits)} 位数字，工单号是 GH 加 12 位数字（8 位日期 + 4 位序号，"
             "例如 GH202611180023），这个号可能记错了，请再核对一下（登记时的回复里有）。找不到的话，留下登记时的"

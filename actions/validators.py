@@ -113,7 +113,7 @@ def someone_else_unknown(value: object) -> str | None:
     """不知道他叫啥: what the worker does not know is the other side's (its name or number), said
     as what it is (名字 / 电话); None when the message is about the worker's own."""
     text = _text(value)
-    if not re.search(r"不知道|不晓得|不清楚|不记得|记不清|没问过", text) or not (m := _SOMEONE_ELSES.search(text)):
+    if not (says_unknown(text) or "没问过" in text) or not (m := _SOMEONE_ELSES.search(text)):
         return None
     return "电话" if re.search(r"电话|手机|号码", m.group(0)) else "名字" if re.search(
         r"叫|姓|名", m.group(0)) else "情况"
