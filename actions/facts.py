@@ -29,7 +29,7 @@ from actions.crisis import crisis_words_in, is_crisis
 from actions.fact_tables import places_named
 from actions.overtime_calculator import money
 from actions.seed_files import seed
-from actions.station_followup import service_at_station_reply
+from actions.station_followup import filed_type, service_at_station_reply
 from actions.station_text import asked_time_line, is_own_station, station_text, wider_station_note
 from bot.normalize.text import normalize_text
 
@@ -247,6 +247,12 @@ async def asked_facts(tracker: Tracker, statements: bool = False, places: bool =
                   for f in answer.get("facts") or [] if (f.get("policy"), f.get("topic")) not in seen]
     if not found and _POINTS_BACK.search(text) and len(_of_the_case(text)) <= 24:
         found = await _read_with_before(tracker, _of_the_case(text))
+    if not found and places and not tracker.active_loop_name and is_question(text) \
+            and len(text) <= _SHORT_QUESTION and (topic := talk_topic(tracker)):
+        # 报名一般几月份 right after the school ticket (VJ-1: 我还是没弄明白): a question that names no
+        # topic, read with the topic of the case the conversation is on
+        answer = await _records_for(tracker, f"{topic} {text}", places)
+        found = [f for f in (answer or {}).get("facts") or [] if f.get("kind") != "station"]
     # 那考个叉车证呢 有补贴不 (XL-3): the part 那考个叉车证呢 alone got the course text (电工证, a 青岛
     # centre) beside the subsidy answer, which already says where to ask about courses
     topics = {f.get("topic") for f in found}
@@ -482,6 +488,23 @@ def question_parts(text: str) -> list[str]:
     return [text, *parts] if len(parts) > 1 else [text]
 
 
+def told_alone(tracker: Tracker, part: str) -> Tracker:
+    """The conversation as if the latest message were ``part`` alone: one question of a message
+    that asks two, read by the readers that take the latest message (:func:`asked_facts`)."""
+    return Tracker(tracker.sender_id, tracker.slots, {**(tracker.latest_message or {}), "text": part},
+                   tracker.events, tracker.is_paused(), tracker.followup_action, tracker.active_loop,
+                   tracker.latest_action_name)
+
+
+async def answer_of_part(tracker: Tracker, part: str) -> list[str]:
+    """The record's answer to one question of the message (``part``): 我月薪4500…加班费应该拿多少？
+    另外工会有没有留岗补贴 (T-6 of session 22: the subsidy put off with 办完再帮您看, then offered as
+    现在帮您看看吗): the figures of the subsidy, said in the same reply. [] for none on record;
+    a station's card alone is no answer to a service asked."""
+    found = [f for f in await asked_facts(told_alone(tracker, part)) if f.get("kind") != "station"]
+    return [*(fact_text(fact, part) for fact in found), *applied_lines(found, part)]
+
+
 async def answer_fact(tracker: Tracker) -> list[str] | None:
     """The answer to a fact question in the latest message (the reply texts), or None."""
     found = await asked_facts(tracker)
@@ -568,6 +591,24 @@ def _said_by_the_relief_form(tracker: Tracker, fact: dict, text: str) -> bool:
     paragraph printed twice in one reply)."""
     return fact.get("topic") == HOSPITAL_FEES_TOPIC and tracker.active_loop_name == "relief_form" \
         and hospital_fee_asked(text)
+
+
+# a follow-up question short enough to be about the case just talked of (报名一般几月份, 要带啥)
+_SHORT_QUESTION = 24
+_FILING = re.compile(r"已为您登记\S{0,20}?工单")
+
+
+def talk_topic(tracker: Tracker) -> str | None:
+    """The records' topic of the case the conversation is on: the open form's, the parked case's
+    (on its ticket offer), or the ticket filed in the last few turns (子女入学协调 → 随迁子女入学);
+    None for none, or a ticket of no topic (a callback)."""
+    if topic := form_topic(tracker):
+        return topic
+    if topic := CASE_TOPICS.get(str((tracker.get_slot("pending_case") or {}).get("type") or "")):
+        return topic
+    if bot_said(tracker, _FILING, earlier_turns=3):
+        return CASE_TOPICS.get(filed_type(tracker) or "")
+    return None
 
 
 async def answer_in_topic(tracker: Tracker, topic: str | None = None) -> list[str]:

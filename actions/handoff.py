@@ -23,7 +23,7 @@ from actions.facts import answer_fact, is_question
 from actions.next_service import offer_service
 from actions.service_catalog import SERVICE_FORMS, SERVICE_NAMES, services_named
 from actions.slot_checks import slots_set_this_turn
-from actions.station_followup import station_detail_reply, status_in_talk
+from actions.station_followup import asks_who_handles, station_detail_reply, status_in_talk, ticket_station_reply
 from actions.station_text import asked_time_verdict, hours_text, is_own_station, known_hours
 from actions.tickets import (
     AFTER_HOURS,
@@ -653,6 +653,12 @@ class ActionHandoffRequest(SafeAction):
                 and (when := when_called_reply(tracker)):
             # 工作人员啥时候联系我 都两天了 after a lookup (XH-12: a second ticket, at the city's centre)
             dispatcher.utter_message(text=when)
+            return [ActiveLoop(None), SlotSet("requested_slot", None)] if tracker.active_loop_name else []
+        if not tracker.get_slot("handoff_reason") and not insists_on_a_person(text) and asks_who_handles(text) \
+                and (status := status_in_talk(tracker)) and (who := ticket_station_reply(tracker, status)):
+            # 是哪个站管的 俺能直接打电话过去问不 after the ticket's status (VI-11: a callback ticket, routed to the
+            # city's centre): who handles the ticket and the number to call, no ticket opened
+            dispatcher.utter_message(text=who + ("" if "12351" in who else "也可以打职工服务热线 12351，报工单号问。"))
             return [ActiveLoop(None), SlotSet("requested_slot", None)] if tracker.active_loop_name else []
         if not tracker.get_slot("handoff_reason") and not insists_on_a_person(text) \
                 and wish_about_the_ticket(text) and (ticket_filed_here(tracker, last=120) or status_in_talk(tracker)) \

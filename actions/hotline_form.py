@@ -38,10 +38,18 @@ from actions.facts import (
 )
 from actions.facts import fact_text as record_text
 from actions.in_kind import asks_in_kind_pay, in_kind_pay_reply, in_kind_sum_said
-from actions.legal import day_pay_lines, no_contract_not_arrears, shortfall_reply, sums_for
+from actions.legal import (
+    crew_total_reply,
+    day_pay_lines,
+    no_contract_not_arrears,
+    over_docked_line,
+    promised_sum_answer,
+    shortfall_reply,
+    sums_for,
+)
 from actions.next_service import disowns_holiday_subsidy
 from actions.places import other_place_asked, other_place_lines, resolve_place
-from actions.relief import family_cover_line, relief_verdict_as_said
+from actions.relief import family_cover_line, family_relief_line, relief_verdict_as_said
 from actions.resume import declines_the_offer
 from actions.service_catalog import (
     SERVICE_FORMS,
@@ -188,6 +196,10 @@ async def answer_here(tracker: Tracker, topic: str | None = None) -> list[str]:
     case (我表弟在廣東送外賣，他那邊有嗎, XG-5): that place's measures, the worker's case unchanged.
     (Here, not in ``facts``: the subsidies module imports ``facts``.)"""
     said = (tracker.latest_message or {}).get("text") or ""
+    if over := over_docked_line(said, recent_words(tracker, limit=8)):
+        return [over]  # 那这个月他多扣了我多少 inside the arrears form (VI-10: 没有现成的准确答案)
+    if crew := crew_total_reply(tracker):
+        return [crew]  # 我们十二个人一共被欠多少钱 inside a form (VI-1)
     if family := family_cover_line(said, recent_words(tracker, limit=3)):
         return [family]  # 我老婆没工作 能不能也参加 inside a form (XN-4: the family record's claim rules)
     if (topic or form_topic(tracker)) == "过年补贴" and (theirs := await someone_elses_measures(tracker)):
@@ -632,6 +644,10 @@ class HotlineForm(FormValidationAction):
         asked = tracker.get_slot("requested_slot")
         text = tracker.latest_message.get("text") or ""
         extra: list[dict] = self._later_service(dispatcher, tracker)
+        # 我老婆是特困职工 她自己掏了两千八 她能申请不 (VI-7: read as his own cost and tier): her verdict, his kept
+        hers = family_relief_line(tracker) if self.form_name() == "relief_form" else None
+        if hers:
+            dispatcher.utter_message(text=hers)
         corrected = tracker.get_slot("last_correction") or []
         # (a correction the validation undid is not said: 走了快两年了 is no 欠薪时间, ZW-09)
         validated = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
@@ -647,7 +663,7 @@ class HotlineForm(FormValidationAction):
                 short = shortfall_reply(tracker, on_offer=True) if asked == "wants_ticket" else None
                 for line in [short] if short else await answer_here(tracker):
                     dispatcher.utter_message(text=line)
-            if verdict := self._verdict_again(tracker, {c["slot"] for c in corrected}):
+            if not hers and (verdict := self._verdict_again(tracker, {c["slot"] for c in corrected})):
                 dispatcher.utter_message(text=verdict)
             if {"monthly_wage", "amount"} & {c["slot"] for c in corrected}:
                 # 不对，是九千五 on the offer (YN-06: 已更正, no new figure); the probation pay
@@ -698,6 +714,12 @@ class HotlineForm(FormValidationAction):
             # correction of the time owed, never answered): the limit on their own dates
             dispatcher.utter_message(text=limit)
             extra.append(SlotSet("repeat_count", None))
+        elif asked == "wants_ticket" and not corrected and (promised := promised_sum_answer(tracker)):
+            # 大半年了吧 to 说一下这样发了几个月，我帮您算一共差多少 (VI-4, VI-16: 记下了 only): the sum promised
+            lines, case_events = promised
+            for line in lines:
+                dispatcher.utter_message(text=line)
+            extra += case_events + [SlotSet("repeat_count", None)]
         elif asked and asked != "case_confirmed" and not corrected and not extra:
             if told:  # the question stays open: say what was kept, so asking again makes sense
                 basis = slots_set_this_turn(tracker).get("wage_basis") or tracker.get_slot("wage_basis")

@@ -114,7 +114,12 @@ _UNPAID_AFTER = re.compile(r"^(?:了)?(?:都|也|还|一直)?(?:没|不)(?:有)?
 
 
 # 去年10月进的厂 / 2024年3月入职 / 今年三月份来的 (T-06): the start, counted to today
-_STARTED = re.compile(r"(去年|前年|今年|(\d{4})年)?\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?\S{0,3}?"
+# 去年三四月份 / 去年3、4月 / 去年大概三月到四月 (VJ-5 read 今年四月, 8 months for 20): a range of months
+# is one start, its later month (the shorter time, surely worked); the year said before it is its year
+_MONTH_RANGE = (r"(?:大概|大约|差不多|估计)?(?:[一二三四五六七八九](?=[二三四五六七八九十]\s*月)"
+                r"|\d{1,2}\s*[、\-~到至]\s*(?=\d)|(?:十[一二]?|[一二三四五六七八九])\s*[到至]\s*(?=[一二三四五六七八九十]))?")
+_STARTED = re.compile(r"(去年|前年|今年|(\d{4})年)?\s*" + _MONTH_RANGE +
+                      r"(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?\S{0,3}?"
                       r"(?:进的?厂|入的?职|来的|去的|开始干|开始上班|进的?公司|进来|上的班|进场|"
                       r"(?:干|做|上班)到(?:现在|今天|如今))")  # (从三月份干到现在, YR-13)
 _CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -203,7 +208,9 @@ def _corrected_time(words: str, today: date | None) -> int | None:
     if not cues:
         return None
     at = cues[-1].start()
-    after = words[at:]
+    # (words joined message by message with a newline: the correction's own message — 不对 是九千五
+    # corrects the amount, and the 两个月 answered after it is no time worked, T-5 of session 22)
+    after = words[at:].split("\n", 1)[0]
     # 不对 是八个月 去年四月份进的厂 (PP-06 counted 1年8个月 from the date): the time said as
     # the correction comes first; the start date only when no time is said. (翻了下合同 是两年的
     # 不是三年, ZT-16: the words before the cue say whose time it is — the contract's)
@@ -221,7 +228,8 @@ def _corrected_time(words: str, today: date | None) -> int | None:
 
 # 哦说错了是今年五月 我现在还在干 / 是7个月 今年5月到现在 (YT-06: 1年7个月 from the 去年五月份进来的
 # before it): a month said as the correction is the start, with no 进厂 after it
-_BARE_START = re.compile(r"(去年|前年|今年|(\d{4})年)\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?"
+_BARE_START = re.compile(r"(去年|前年|今年|(\d{4})年)\s*" + _MONTH_RANGE +
+                         r"(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?"
                          r"(?![\d号日]|\s*份?的?(?:工资|工钱|钱|发|扣|欠|没|不)"
                          # 说错了 是去年十月走的 (XI-7: 14 months worked): the month the worker left
                          r"|\S{0,3}(?:走|离职|辞|离开|出来|被裁|裁|开除|被开|炒))")
@@ -473,9 +481,9 @@ _MONTH_COUNT = r"(\d+|[一两俩二三四五六七八九十半]+)"
 # 上个月工资还没发 / 两个月工资没给 / 欠了我三个月工资: the pay the employer still owes
 _WAGE_OWED = re.compile(rf"(?:(上个?月|这个?月|本月)|{_MONTH_COUNT}\s*个?多?月)的?(?:工资|工钱)"
                         r"[^，,。；;！!？?\s]{0,3}?(?:没发|没给|没结|没拿到|不发|不给|欠着|拖着)|"
-                        rf"(?:欠|拖)了?(?:我|俺)?{_MONTH_COUNT}\s*个?多?月的?(?:工资|工钱)|"
+                        rf"(?:欠|拖)了?(?:我们|俺们|咱们|我|俺)?{_MONTH_COUNT}\s*个?多?月的?(?:工资|工钱)|"
                         # 工资拖了两个月了 (round 52: a no-contract answer alone, the pay owed dropped)
-                        rf"(?:工资|工钱)(?:都|又|一直|已经|还)?(?:拖|欠)了?(?:我|俺)?{_MONTH_COUNT}\s*个?多?月"
+                        rf"(?:工资|工钱)(?:都|又|一直|已经|还)?(?:拖|欠)了?(?:我们|俺们|咱们|我|俺)?{_MONTH_COUNT}\s*个?多?月"
                         r"(?![^，,。；;\s]{0,2}(?:才|发了|给了|结了))")
 # 啥理由也没说 / 无缘无故: a dismissal with no lawful reason given is unlawful (第四十八条, 第八十七条)
 # (没说为啥 就说明天别来了 — YT-08: 能要 and the severance again, nothing on the ticket)
@@ -1430,6 +1438,10 @@ def worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: 
     whether an injury is still in time to be recognised come first when asked (XJ-10, XJ-9)."""
     if where := arbitration_where_line(text):
         return [where]  # 仲裁要去邊度申請 (XJ-10: 没有现成的准确答案)
+    if make_up := make_up_years_line(text, words):
+        # 俺没事 就问社保 补缴能补几年 走的话能要多少 (VJ-8: neither answered): how far back, then the sum
+        rest = _worked_out_after_checks(text, words, wage, asked_wage, redo, months_told, minimum)
+        return [make_up, *(line.replace(INSURANCE_MAKE_UP, "") for line in rest)]
     if when := injury_deadline_line(text, words):
         # 俺问的是工伤 俩月了还来得及不 (XJ-9: the legal-aid paragraph): in time, and the rest asked
         rest = _worked_out_after_checks(text, words, wage, asked_wage, redo, months_told, minimum)
@@ -1471,6 +1483,78 @@ def _worked_out_after_checks(text: str, words: str, wage: int | None, asked_wage
                                       notice=kept is None)
 
 
+# 那这个月他多扣了我多少 / 超了多少 / 多扣的能要回多少 (VI-10: 没有现成的准确答案, after 扣800 corrected to 一千二)
+_OVER_DOCKED_ASKED = re.compile(r"多扣(?:了)?(?:我|俺)?(?:的)?(?:多少|几)|超(?:了|出|过)(?:了)?(?:多少|几)|"
+                                r"多扣的\S{0,4}(?:多少|几)")
+_DOCKED_BEFORE = re.compile(r"扣(?:了|的|我|俺|掉)*(?:是|有)?\s*$")
+
+
+def over_docked_line(text: str, words: str) -> str | None:
+    """How much more than the 20 % cap (《工资支付暂行规定》第十六条) was docked this month, on the last
+    sum said docked — a correction (不对 扣的是一千二) is said last — and the monthly wage; None when
+    that is not asked or a figure is missing."""
+    if not _OVER_DOCKED_ASKED.search(text) or not (wage := monthly_wage_in(words)):
+        return None
+    docked = [span.value for span in find_amounts(words) if isinstance(span.value, (int, float))
+              and span.value != wage and _DOCKED_BEFORE.search(words[max(0, span.start - 6):span.start])]
+    if not docked:
+        return None
+    taken = Decimal(str(docked[-1]))
+    cap = money(Decimal(wage) * Decimal("0.2"))
+    if taken <= cap:
+        return (f"按您说的：月工资 {wage:,} 元，每月最多扣 20%，也就是 {yuan(cap)} 元；"
+                f"扣 {yuan(taken)} 元没有超过这条线，但前提是真有您造成的损失、单位拿得出证据，"
+                "扣完剩下的也不能低于当地月最低工资（《工资支付暂行规定》第十六条）。")
+    return (f"按您说的：月工资 {wage:,} 元，每月最多扣 20%：{wage:,} × 20% = {yuan(cap)} 元。扣了 {yuan(taken)} 元，"
+            f"这个月多扣了 {yuan(taken)} − {yuan(cap)} = {yuan(taken - cap)} 元，可以要回来；损失没赔完的，以后每月同样"
+            "最多扣 20%（《工资支付暂行规定》第十六条）。可以打 12333 投诉，或申请劳动仲裁。")
+
+
+# 那我们十二个人一共被欠多少钱 大家都是八千一个月 (VI-1: asked three times, 12 × 24,000 never worked out)
+_CREW_TOTAL_ASKED = re.compile(r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:个)?(?:人|工友|兄弟)\S{0,4}?"
+                               r"(?:一共|总共|加起来|乘起来|合计|全部)|(?:大家|我们|俺们|咱们)\S{0,3}(?:一共|总共|加起来)")
+_CREW_SIZE = re.compile(r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:个)?(?:人|工友)")
+
+
+def crew_total_line(text: str, words: str, each: int | None, months: int | None) -> str | None:
+    """The crew's total owed — workers × each one's monthly pay × the months owed — when the message
+    asks what all of them are owed; ``each``/``months`` from the case (月工资, 欠薪时间) when the words lack
+    them. None when not asked or a figure is missing."""
+    if not _CREW_TOTAL_ASKED.search(text) or not re.search(r"多少|几|乘起来|算", text):
+        return None
+    size = next((int(n) for m in _CREW_SIZE.finditer(f"{words}\n{text}")
+                 if (n := _to_count(m.group("n"))) and 2 <= n <= 500), None)
+    each = monthly_wage_in(text) or each or monthly_wage_in(words)
+    months = _months_in(text) or months
+    if not (size and each and months):
+        return None
+    one = each * months
+    return (f"按您说的：每人每月 {each:,} 元 × {months} 个月 = 每人 {one:,} 元；{size} 个人一共 "
+            f"{one:,} × {size} = {one * size:,} 元（以每个人的实际工资为准）。每个工友都可以自己登记或一起找工会、"
+            "打 12333 投诉；人多的可以一起申请劳动仲裁。")
+
+
+def crew_total_reply(tracker: Tracker) -> str | None:
+    """:func:`crew_total_line` on the conversation: the months owed the worker told (欠我们三个月工资) or
+    the case's 欠薪时间, the monthly pay told or the case's 月工资 (VI-1: after the ticket the wage form was
+    started again and the employer asked)."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if not text or text.startswith("/"):
+        return None
+    words = recent_words(tracker, limit=12)
+    wage = tracker.get_slot("monthly_wage")
+    months = months_unpaid(words) or _months_in(str(tracker.get_slot("duration") or ""))
+    return crew_total_line(text, words, int(wage) if isinstance(wage, (int, float)) else None, months)
+
+
+def _to_count(raw: str) -> int | None:
+    """十二 → 12, 12 → 12; None when no whole number."""
+    if raw.isdigit():
+        return int(raw)
+    spans = find_durations(f"{raw}个月")
+    return next((m for s in spans if (m := iso_months(str(s.value)))), None)
+
+
 def _worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo: bool,
                 months_told: int | None, minimum: tuple[str, int] | None, notice: bool) -> list[str]:
     """The worker's double wage or severance, when they ask how much (or tell the wage we
@@ -1484,11 +1568,13 @@ def _worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo:
         return [resignation_line(words, months_worked(words) or months_told, wage or monthly_wage_in(words))]
     if (docked := docked_pay_line(text, words, wage, minimum)) is not None:
         return [docked]  # 那他最多能扣我多少 我能要回来多少 after 一个月工资4800全扣了 (YQ-08)
+    if (over := over_docked_line(text, words)) is not None:
+        return [over]  # 那这个月他多扣了我多少 after 扣800, corrected to 一千二 (VI-10)
     if "试用期" in words and (probation := probation_lines(words, minimum)):
         # 那现在能要多少 (YM-10: 5,000 alone, the items came to 9,000): a sum asked is the total too
-        if (_TOTAL_ASKED.search(text) or _AMOUNT_ASKED.search(text)) and (total := probation_total(words, minimum)):
+        if (total_asked(text) or _AMOUNT_ASKED.search(text)) and (total := probation_total(words, minimum)):
             return [*probation, total]  # 那加起来我一共能找他要多少钱 (ZW-12: the items, no total)
-        if _TOTAL_ASKED.search(text):
+        if total_asked(text):
             return probation_lines(words, minimum, total_asked=True)  # 三个月一共呢 (YW-7)
         return probation
     if _PAID_WHEN.search(text) and not _HOW_MUCH.search(text) and not asked_wage:
@@ -1502,7 +1588,12 @@ def _worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo:
               or days_unpaid(text)  # 十来天工资也没给结 能一起要吗 (YW-6)
               or (_WORKED_SAID.search(text) and (_NO_CONTRACT.search(words) or dismissed(words)))):
         return []
-    if not (_NO_CONTRACT.search(words) or dismissed(words) or quits_over_fault(words) or not_renewed(words)):
+    # 两年 / 一个月四千 不知道想不想走, told to 看看我的情况's question on unpaid insurance (VJ-8: the menu,
+    # never a figure): both ways — the insurance made up if they stay, the severance if they leave for it
+    insurance_only = not (_NO_CONTRACT.search(words) or dismissed(words) or quits_over_fault(words)
+                          or not_renewed(words)) and _insurance_case(words)
+    if not (_NO_CONTRACT.search(words) or dismissed(words) or quits_over_fault(words) or not_renewed(words)
+            or insurance_only):
         return []
     # the wage is asked only when a sum is asked for (想找律师 / 想申请仲裁: the case goes on)
     # 俺在饭店干了十个月 没签过合同 / 干了8个月一直没签合同 怎么办 (XN-7): the double wage told now is
@@ -1554,6 +1645,8 @@ def _worked_out(text: str, words: str, wage: int | None, asked_wage: bool, redo:
             lines[0] += INSURANCE_MAKE_UP  # 让俺自己写个辞职信 写了还有补偿吗 (YS-06: 能要)
     if _NO_CONTRACT.search(words):
         lines.append(double_wage_line(months, wage, ask and not lines))
+    if insurance_only:
+        lines.append(insurance_both_ways_line(months, wage, ask))
     if lines and wage and (besides := owed_besides(words, wage)):
         # 上个月工资还没发 … 加班20个小时也没给钱 (YQ-16): every item, and one total
         return lines + [line for line, _, _ in besides] + [
@@ -1584,6 +1677,42 @@ def _verdict_and_sum(verdict: str, words: str, wage: int | None, months_told: in
     if not months:
         return [verdict + NO_CONTRACT_HOW_LONG]
     return [verdict, double_wage_line(months, wage or monthly_wage_in(words), ask=True)]
+
+
+def _insurance_case(words: str) -> bool:
+    """The worker tells their insurance unpaid (not only supposes it, nor says they do not know)."""
+    return _insurance_unpaid(words) and not _INSURANCE_UNKNOWN.search(words) and not _NOT_NONE.search(words)
+
+
+INSURANCE_STAY = ("单位没给您交社保：接着干的话，可以要求单位把没交的那段补缴进您的社保账户（不折成钱给个人），"
+                  "打 12333 或到社保经办机构、劳动监察投诉（《社会保险法》第五十八条、第六十三条）；要是因为这个走，")
+
+
+def insurance_both_ways_line(months: int, wage: int | None, ask: bool) -> str:
+    """Unpaid insurance, the worker not (yet) leaving (VJ-8: 干了两年 一个月四千 不知道想不想走): staying,
+    the insurance made up; leaving over it (《劳动合同法》第三十八条), the severance on their own time and
+    wage — 2 years × 4,000 = 8,000 元."""
+    return INSURANCE_STAY + severance_line(months, wage, ask=ask, resigned=True)
+
+
+# 补缴能补几年 / 社保能往回补多少年 / 能补多久 (VJ-8: asked twice, never answered)
+_MAKE_UP_ASKED = re.compile(r"(?:补缴|补交|补上|往回补|能补|可以补)(?!偿)\S{0,4}?"
+                            r"(?:几年|多少年|多久|多长时间|几个月|多少个月)|(?:几年|多少年|多久)\S{0,3}(?:能|可以)?补(?!偿)")
+_INSURANCE_WORD = re.compile(r"社保|五险|养老保险|医疗保险|社会保险|保险")
+
+
+def make_up_years_line(text: str, words: str) -> str | None:
+    """How far back unpaid insurance is made up (补缴能补几年): the whole time it went unpaid — the
+    law sets no number of years — on the worker's own time when told; None when not asked."""
+    said = normalize_text(text or "")
+    if not _MAKE_UP_ASKED.search(said) or not (_INSURANCE_WORD.search(said) or _INSURANCE_WORD.search(words)):
+        return None
+    months = insurance_period_as_worked(words) or months_worked(words)
+    own = f"按您说的，就是这{_period(months)}都要补。" if months else ""
+    return ("单位没给交的社保，是没交多久就该补多久：《社会保险法》没有规定只能往回补几年，单位要按您实际干活的时间、"
+            f"按工资足额补缴进您的社保账户（第五十八条、第六十三条），欠缴的滞纳金也由单位出（第八十六条）。{own}"
+            "怎么补、补多少由社保费征收机构核定：打 12333 或到当地社保经办机构、劳动监察投诉，"
+            "带上能证明您在那干活的材料（劳动合同、工资转账记录、考勤、工友证言），越早投诉越好办。")
 
 
 def insurance_period_as_worked(words: str) -> int | None:
@@ -1725,7 +1854,11 @@ def _leaving_pay_line(notice_given: bool) -> str:
 _NOTICE_ASKED = re.compile(r"提前|直接走|马上走|立马走|立刻走|说走就走|打招呼|说一声|通知(?:单位|公司|厂里|老板)|"
                            r"辞职信|辞职报告|不批|不放人|不让走")
 # 想辞职 / 不干了 / 离职: the worker leaves by their own act
-_RESIGNS = re.compile(r"辞职|辞工|不干了|不想干了|离职")
+# 要是走的话能要多少补偿 / 俺想走 / 打算走人 (VJ-8: 走 said for quitting, the sum never worked out); 让我走
+# is a dismissal (_FIRED), 不想走 / 想不想走 / 走不了 no leaving
+_RESIGNS = re.compile(r"辞职|辞工|不干了|不想干了|离职|"
+                      r"(?:要是|如果|假如|万一|真要|想|打算|准备|寻思|决定|我|俺)(?<!不想)(?<!让我)(?<!叫我)(?<!让俺)"
+                      r"(?:就|自己|要)?走(?:的话|人|了|掉)?(?![路访不])")
 _UNPAID = re.compile(r"(?:拖|欠|扣)\S{0,4}(?:工资|工钱)|(?:工资|工钱)\S{0,4}(?:没发|不发|没给|不给|拖|欠)|"
                      r"(?:没|不)(?:发|给)(?:我|俺)?(?:工资|工钱)")
 # a resignation over these is 第三十八条's: at once, no notice, with severance
@@ -1818,7 +1951,19 @@ _PAID_WHEN = re.compile(r"(?:补偿|赔偿|钱|工资)\S{0,6}?(?:下个?月|以�
 _SUM_ASKED = re.compile(r"多少|怎么算|咋算|算一下|算算|几个月")
 
 
-_TOTAL_ASKED = re.compile(r"一共|总共|加起来|加一块|合计|总数|全部|都算上|一起算")
+_TOTAL_WORDS = re.compile(r"一共|总共|加起来|加一块|合计|总数|全部|都算上|一起算")
+
+
+def total_asked(text: str) -> bool:
+    """A total asked, not told: 那一共该给多少 asks it; 一共大概两万四，另外孩子上学的事也想问问 tells it
+    (T-1 of session 22: a one-item "各项加起来" and a legal-aid offer for a whole wage case, because
+    问问 made the message a question). The total word's clause — up to the next comma or stop —
+    asks when it holds no figure of money."""
+    for found in _TOTAL_WORDS.finditer(text):
+        clause = re.split(r"[，,。；;！!？?\n]", text[found.end():], maxsplit=1)[0]
+        if not any(isinstance(a.value, (int, float)) and a.value >= 100 for a in find_amounts(clause)):
+            return True
+    return False
 
 # 那我总共能要多少 (XM-7: after 没签合同干了10个月 月薪6000 and three questions on arbitration, the
 # offer's 没有现成的准确答案; 老板还欠我工资 一共一万二没给 left out, the double wage alone said):
@@ -1917,7 +2062,7 @@ def conversation_total(tracker: Tracker, sums: list[str]) -> list[str] | None:
     text = ((tracker.latest_message or {}).get("text") or "").strip()
     if not (is_question(text) or _SUM_ASKED.search(text) or "总数" in text):
         return None  # (老板还欠我工资 一共一万二没给 tells a sum, asks none)
-    if not _TOTAL_ASKED.search(text) or any(WAGE_ASK in line or line in _ASKS_FOR_MORE
+    if not total_asked(text) or any(WAGE_ASK in line or line in _ASKS_FOR_MORE
                                             for line in sums):
         return None
     if "试用期" in recent_words(tracker, limit=8):
@@ -2165,18 +2310,21 @@ def _sums_for(tracker: Tracker) -> list[str]:
         if v.says_unknown(text) or said_this_turn(tracker, WAGE_AGAIN, earlier_turns=1):
             # 不知道 to the wage (make simulate: asked again and again): the case goes on
             return [WAGE_UNKNOWN]
+        if own and (told := months_said_now(text)):
+            # 两年, told to 在这个单位干了多久、月工资多少 (VJ-8: 收到 and the menu): kept, the wage asked
+            return [f"记下了：在这个单位干了{_period(told)}。{WAGE_AGAIN}"]
         return [WAGE_AGAIN]  # 那我能拿多少 right after the months were told: not all of it again
     if (whole := conversation_total(tracker, sums)) is not None:
         return whole  # 那我总共能要多少 (XM-7): every claim worked out in the conversation, added up
     totals = [line for line in sums if line.startswith((TOTAL_SAID, PROBATION_TOTAL_SAID, ITEMS_TOTAL_SAID))]
-    if _TOTAL_ASKED.search(text) and totals and all(
+    if total_asked(text) and totals and all(
             said_this_turn(tracker, line, earlier_turns=3) for line in sums if line not in totals):
         return totals  # 你就给我算个总数 after the probation's sums and their total (ZW-12): the total
     if sums and all(said_this_turn(tracker, line, earlier_turns=1) for line in sums):
         # 那他把俺撵走 不给补偿 这个能要不 / 那去哪告他 right after the sums (DD-07, DD-16 got the
         # same text two and three times): only the sum the question is about, else none
         totals_said = (TOTAL_SAID, ITEMS_TOTAL_SAID)
-        if _TOTAL_ASKED.search(text) and (total := [line for line in sums if line.startswith(totals_said)]):
+        if total_asked(text) and (total := [line for line in sums if line.startswith(totals_said)]):
             return total  # 那一共加起来多少 right after the sums: the total, not the list again
         if _INSURANCE_ASKED.search(text) and not _HOW_MUCH.search(_INSURANCE_ASKED.sub("", text)):
             return [INSURANCE_ASKED_LINE]  # 那社保能要回来吗 after the double wage (n2-15: 能要 and the double wage)
@@ -2344,7 +2492,7 @@ def sum_asked_with_its_parts(tracker: Tracker) -> bool:
     已更正：金额改为4,400): the worker adds up the sums to ask the total — its figures are no amount
     owed told (老板欠我一万二 一共能要多少 still tells one)."""
     text = ((tracker.latest_message or {}).get("text") or "").strip()
-    return bool(text) and not text.startswith("/") and is_question(text) and bool(_TOTAL_ASKED.search(text)) \
+    return bool(text) and not text.startswith("/") and is_question(text) and bool(total_asked(text)) \
         and bool(re.search(r"多少|几", text)) and not v.is_correction(text) and not _OWED_WORDS.search(text) \
         and _legal_case_open(tracker)
 
@@ -2413,19 +2561,46 @@ def shortfall_reply(tracker: Tracker, on_offer: bool = False) -> str | None:
     # 干了快五个月了 一共差多少钱 on the minimum wage's own offer (YW-4: routed out of the offer,
     # the wage form asked who owed): that offer is this case, so answered there too
     on_offer = on_offer or _minimum_wage_offer(tracker)
-    if (tracker.active_loop_name and not on_offer) or not _ASKS_BACK_PAY.search(text):
+    # 大半年了吧 / 五个月了 / 七八个月了 to the bot's own 说一下这样发了几个月，我帮您算一共差多少 (VI-4,
+    # VI-16: only 记下了 said, the total only when asked again): the months answer the promise
+    promised = promised_months_answered(tracker)
+    if (tracker.active_loop_name and not on_offer) or not (promised or _ASKS_BACK_PAY.search(text)):
         return None
     if (below := bot_said(tracker, _BELOW_MINIMUM, earlier_turns=3)) is None:
         return None
     short = int(below.group(2)) - int(below.group(1))
     # 半年, then 补多少 / 一共 (VA-3: 干了几个月就补几个月, three times): the months said a message before
-    months = _months_in(text) or next((m for t in reversed(worker_messages(tracker, 4)[:-1])
-                                       if (m := _months_in(t))), None)
+    months = promised or _months_in(text) or next((m for t in reversed(worker_messages(tracker, 4)[:-1])
+                                                   if (m := _months_in(t))), None)
     total = f"按您说的干了 {months} 个月，差额一共 {short * months:,} 元，" if months else \
         "干了几个月就补几个月，"
     return (f"每月差 {short:,} 元（{below.group(2)} − {below.group(1)}）。{total}都可以要求单位补发"
             "（《最低工资规定》第十二条）。还在这个单位干的，要这笔钱不受一年仲裁时效的限制；已经离职的，"
             "从离职之日起一年内申请劳动仲裁（《劳动争议调解仲裁法》第二十七条第四款）。也可以打 12333 投诉。")
+
+
+# The bot's own promise of a sum once a number of months is told (wages.py: 说一下这样发了几个月，我帮您算一共差多少)
+_MONTHS_PROMISED = re.compile(r"说一下[^。？]{0,12}几个月[^。？]{0,6}我帮您算")
+
+
+def promised_months_answered(tracker: Tracker) -> int | None:
+    """The months the worker's latest message tells right after the bot promised to work out a
+    total once told how many months (大半年了吧 → 6, 五个月了 → 5, VI-4 / VI-16: the words echoed,
+    the sum only on asking again); None when no promise was made a message before or no months."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if not text or text.startswith("/") or bot_said(tracker, _MONTHS_PROMISED, earlier_turns=1) is None:
+        return None
+    return _months_in(text)
+
+
+def promised_sum_answer(tracker: Tracker) -> tuple[list[str], list[dict]] | None:
+    """The sum the bot promised, worked out on the message that answers it (VI-4, VI-16: 说一下这样发了
+    几个月，我帮您算一共差多少, then 大半年了吧 — 记下了 said, the total only when asked again): its
+    lines and the events that put it on the case offered; None when the message answers no promise.
+    For the forms, before they say back what was kept (记下了)."""
+    if promised_months_answered(tracker) is None or (short := shortfall_reply(tracker, on_offer=True)) is None:
+        return None
+    return [short], shortfall_events(tracker)
 
 
 def _months_in(text: str) -> int | None:
@@ -3191,8 +3366,8 @@ def arrears_points(words: str) -> dict[str, str]:
 def case_arrears_points(tracker: Tracker) -> dict[str, str]:
     """:func:`arrears_points` of the worker's words since the last ticket filed — what the wage
     case's summary and its ticket (tickets.context_facts) add to its points."""
-    return arrears_points(" ".join([*case_messages(tracker, back=12),
-                                    (tracker.latest_message or {}).get("text") or ""]))
+    return arrears_points("\n".join([*case_messages(tracker, back=12),
+                                     (tracker.latest_message or {}).get("text") or ""]))
 
 
 # 在工地摔伤了腿 住院期间老板说不用来了 / 受伤治疗期间被辞退 (XV-5, XV-15: the general severance rule,

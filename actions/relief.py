@@ -543,3 +543,72 @@ def medical_cost_added(text: str, held: float | None) -> float | None:
     if held is None or not more or (added := _cn_amount(more.group(1))) is None:
         return None
     return float(held) + added
+
+
+# 我老婆是特困职工，她自己掏了两千八，她能申请不 (VI-7: read as a correction of the worker's own 2,500 —
+# 已更正：自付医疗费改为2,800 元 — and later his own tier changed to 特困): what is said of a spouse is hers
+_SPOUSE = re.compile(r"老婆|媳妇|妻子|爱人|老公|丈夫|配偶|老伴|对象")
+# 三千二是我老婆的 / 两千八是她的: a sum said to be the spouse's, before the spouse is named
+_SUM_IS_HERS = re.compile(r"([^，,。！!？?；;\s]{1,8}?)(?:是|算)(?:我|俺)?(?:家)?"
+                          r"(?:老婆|媳妇|妻子|爱人|老公|丈夫|配偶|老伴|对象)的")
+
+
+# 我老婆是特困职工 / 她是特困的 / 她特困的三千二: the tier said of the spouse
+_HER_TIER = re.compile(r"(?:老婆|媳妇|妻子|爱人|老公|丈夫|配偶|老伴|对象|她|他)(?:也|就|本来就)?(?:是|算)?(?:在档的?)?"
+                       r"(特困|困难)")
+
+
+def worker_part(text: str) -> str:
+    """The words of a message that tell the worker's own case: what is said of the spouse cut off
+    (from 我老婆 on, and 三千二是我老婆的). The relief form's status and cost read this (VI-7)."""
+    text = normalize_text(text or "")
+    starts = [m.start() for m in (_SUM_IS_HERS.search(text), _SPOUSE.search(text)) if m]
+    return text[:min(starts)].rstrip("我俺的是，,。 ") if starts else text
+
+
+def _spouse_told(text: str) -> tuple[str, str | None, float | None] | None:
+    """(the spouse's word, the tier said of the spouse, the cost said of the spouse) — None when the
+    message names no spouse."""
+    from bot.normalize.numbers import find_amounts
+
+    text = normalize_text(text or "")
+    found = _SPOUSE.search(text)
+    if not found:
+        return None
+    hers = text[found.start():]
+    tier = (said := _HER_TIER.search(hers)) and said.group(1)
+    sums = [s.value for s in find_amounts(hers) if isinstance(s.value, (int, float)) and s.value >= 100]
+    if (before := _SUM_IS_HERS.search(text)) and not sums:
+        sums = [s.value for s in find_amounts(before.group(1)) if isinstance(s.value, (int, float))]
+    # 特困不是要三千吗: the line asked about is no cost of hers
+    sums = [s for s in sums if not re.search(rf"要{_cn_of(s)}|{_cn_of(s)}的线", hers)]
+    return found.group(0), tier or None, float(sums[0]) if sums else None
+
+
+def _cn_of(value: float) -> str:
+    """三千 for 3,000 (the lines asked about as 要三千), else the digits."""
+    return {2000.0: "(?:两千|二千|2000)", 3000.0: "(?:三千|3000)"}.get(float(value), str(int(value)))
+
+
+def family_relief_line(tracker: Tracker, back: int = 8) -> str | None:
+    """The relief verdict for the worker's spouse, when the latest message speaks of her (VI-7: 她能申请不,
+    她特困的三千二到底行不行 never answered for her): her tier and her own costs, as told in the recent
+    messages, against her own tier's line; the worker's own verdict is untouched. None when the message
+    names no spouse, or her tier or her costs are not told yet."""
+    from actions.facts import relief_verdict_line
+
+    latest = (tracker.latest_message or {}).get("text") or ""
+    if latest.startswith("/") or (now := _spouse_told(latest)) is None:
+        return None
+    who, tier, paid = now
+    if tier is None or paid is None:
+        users = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-back:-1]
+        for earlier in reversed(users):
+            if (told := _spouse_told(earlier)) is None:
+                continue
+            tier = tier or told[1]
+            paid = paid if paid is not None else told[2]
+    if tier is None or paid is None:
+        return None
+    verdict = relief_verdict_line(tier, paid).removeprefix("按您说的：").replace("您的", "她的")
+    return f"您{who}那边：{verdict}您自己的情况照您说的算，不受影响。"

@@ -42,6 +42,7 @@ from actions.crisis import (
 )
 from actions.fact_tables import CASE_FACTS, FACT_NAMES, owed_sum_told, owed_total_reply, wage_as_said
 from actions.facts import (
+    answer_of_part,
     applied_lines,
     asked_facts,
     case_words,
@@ -73,6 +74,7 @@ from actions.legal import (
     MONTHS_ASK,
     WAGE_AGAIN,
     WAGE_ASK,
+    crew_total_reply,
     dismissal_not_arrears,
     double_wage_from,
     minimum_wage_as_wage,
@@ -127,7 +129,7 @@ from actions.slot_checks import CASE_FLOWS, slots_set_this_turn
 from actions.slot_mappings import FORM_SLOTS, follows_minimum_wage, last_flow, value_before_this_message
 from actions.station_followup import same_station_reply, station_detail_reply, ticket_station_reply
 from actions.station_text import asked_time_line, station_text, wider_station_note
-from actions.subsidies import accident_claim_reply
+from actions.subsidies import accident_claim_reply, winter_care_reply
 from actions.take_back import dropped_case, overtime_sum_to_file, restored, takes_it_back
 from actions.tickets import (
     BY_PHONE_TEXT,
@@ -139,6 +141,7 @@ from actions.tickets import (
     misread_ticket_digits,
     new_case_id,
     note_on_ticket,
+    note_parts,
     offer_ticket,
     ticket_filed_here,
     when_called_reply,
@@ -690,6 +693,24 @@ _HOPELESS = re.compile(r"打电话\S{0,3}(?:没用|有啥用|有什么用)|说�
 _MONEY_SERVICES = frozenset({"wage_arrears", "overtime_pay", "minimum_wage"})
 
 
+# 另外 / 还有 / 顺便问 …: the message's questions one by one (as facts.question_parts splits them)
+_QUESTION_SPLIT = re.compile(r"另外|还有|还想问|再问|顺便问?|[？?；;。，,]|\s+")
+
+
+async def later_question_answered(tracker: Tracker, text: str, service: str) -> list[str]:
+    """The second service of a message asked as a question the records answer (…加班费应该拿多少？
+    另外工会有没有留岗补贴, T-6 of session 22): its answer, said in the same reply as the first
+    service's, rather than put off with 办完再帮您看 and offered as 现在帮您看看吗. [] when the
+    service is told as a case (孩子上学的事也想问问 asks nothing a record answers) or none is on record."""
+    if text.startswith("/") or service not in POLICY_SERVICES | {"holiday_subsidy"}:
+        return []
+    for part in (p.strip() for p in _QUESTION_SPLIT.split(text)):
+        if part and is_question(part) and service in services_meant(part) \
+                and (lines := await answer_of_part(tracker, part)):
+            return lines
+    return []
+
+
 def wants_a_person_only(intent: str | None, text: str) -> bool:
     """我想找个工会的人聊聊: a wish for a person and no service named; the NLU's guess of a
     service (often find_station, 工会) does not win over it."""
@@ -843,6 +864,9 @@ class ActionStartService(SafeAction):
         if intent == "psych_support" and safe_again(tracker, text):
             # 我没事了 就是一时想不开 那扣的两千块能要回来吗 (XA-11), checked on: the matter it asks
             intent = next(iter(services_meant(text)), None) or ("wage_arrears" if _OWED.search(text) else None)
+        if not text.startswith("/") and (care := await winter_care_reply(tracker)) is not None:
+            dispatcher.utter_message(text=care)  # 西安环卫工冬天工会给不给发棉衣 (VJ-10: the holiday form, then 谁欠的)
+            return []
         lines_said = False  # the crisis lines said with the money line (not again a line later)
         if asks_what_i_can_do(text) and not services_named(text) and not text.startswith("/"):
             dispatcher.utter_message(response="utter_greet")  # 你们工会都能干啥 (XB-16: 您在哪个城市)
@@ -859,6 +883,9 @@ class ActionStartService(SafeAction):
         if (unpaid := time_off_unpaid_reply(tracker, text)) is not None:
             dispatcher.utter_message(text=unpaid)  # 那调休的两天要是老板到年底也不给 咋整 (K8: a wage form)
             dispatcher.utter_message(response="utter_overtime_next")
+            return []
+        if (crew := crew_total_reply(tracker)) is not None:
+            dispatcher.utter_message(text=crew)  # 那我们十二个人一共被欠多少钱 大家都是八千一个月 (VI-1)
             return []
         if (not tracker.active_loop_name or tracker.get_slot("interrupted_form") == tracker.active_loop_name) \
                 and (owed := owed_total_reply(tracker)) is not None:
@@ -969,6 +996,14 @@ class ActionStartService(SafeAction):
                                           "着急的事现在就可以打职工服务热线 12351。")
             return []
         if (noted := await note_on_ticket(dispatcher, tracker)) is not None:
+            # 那我社保交了两年这个写上了吗？报名是几月份？ (VJ-1: noted, the month never answered): each
+            # question beside the note answered from its own words
+            said = "\n".join(m.get("text") or "" for m in dispatcher.messages)
+            for part in note_parts(text)[1]:
+                for line in await answer_of_part(tracker, part):
+                    if line not in said:
+                        dispatcher.utter_message(text=line)
+                        said += "\n" + line
             return noted  # 能催一下不 开学就来不及了 after a ticket's status (JJ-13: a school form)
         for aside in await filed_ticket_asides(tracker):
             dispatcher.utter_message(text=aside)  # …还有周六下午打电话你记上了没 / 这个工单里有…吗 (XP-13, XP-15)
@@ -1199,6 +1234,10 @@ class ActionStartService(SafeAction):
                  and not (s == "overtime_pay" and service == "minimum_wage" and pay_less_overtime(text))]
         if service == "childcare_service" and later == ["school_placement"] and follow == service:
             later = []  # 孩子7岁 上一年级 told for the childcare sign-up (XX-02): no school case
+        answered_too: list[str] = []
+        asked_too = later[0] if later else ""
+        if later and (answered_too := await later_question_answered(tracker, text, asked_too)):
+            later = later[1:]  # 另外工会有没有留岗补贴 (T-6): its figures said in this reply, not put off
         if later:
             dispatcher.utter_message(text=f"好的，先帮您办“{SERVICE_NAMES[service]}”，"
                                           f"“{SERVICE_NAMES.get(later[0], later[0])}”的事办完再帮您看。")
@@ -1208,7 +1247,10 @@ class ActionStartService(SafeAction):
             # 孩子上不了学 while the wage case was being told: that case is not dropped
             dispatcher.utter_message(text=f"好的，先帮您办“{SERVICE_NAMES[service]}”。"
                                           f"“{SERVICE_NAMES[left]}”的事您说过的我都记着，办完接着办。")
-        return events + await self._start(service, dispatcher, tracker, domain)
+        events += await self._start(service, dispatcher, tracker, domain)
+        for at, line in enumerate(answered_too):  # (the first service's own answer follows: its form runs next)
+            dispatcher.utter_message(text=f"先说您问的“{SERVICE_NAMES[asked_too]}”：{line}" if not at else line)
+        return events
 
     async def _after_figure(self, found: list[dict], dispatcher: CollectingDispatcher,
                             tracker: Tracker, domain: dict) -> list[dict]:

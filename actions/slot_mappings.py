@@ -30,7 +30,7 @@ from actions.overtime_days import (
     same_days_said,
 )
 from actions.places import other_place_asked, place_told_when_asked, resolve_place
-from actions.relief import worker_status_said
+from actions.relief import worker_part, worker_status_said
 from actions.service_catalog import SERVICE_INTENTS
 from actions.slot_checks import SLOT_CHECKS, context_of, field_to_change, slots_set_this_turn, value_before_this_message
 from actions.tickets import someone_elses_phone, ticket_filed_here
@@ -202,6 +202,7 @@ class ValidateSlotMappings(ValidationAction):
         facts = days_with_what_came_before(tracker, more_days_of_the_holiday(tracker, facts))
         facts = with_main_contractor(tracker, facts)
         facts = own_status_only(tracker, facts)
+        facts = spouse_facts_left_out(tracker, facts)  # 我老婆…她自己掏了两千八 (VI-7): hers, not his
         facts = holiday_words_read(tracker, facts, message.get("text") or "")
         facts = without_the_unions_place(facts, message.get("text") or "")
         facts = supposed_facts_kept(tracker, facts, text, entities)  # 没得居住证还能读不嘛 (XP-2)
@@ -383,6 +384,21 @@ def wage_behind_the_sum(tracker: Tracker, facts: dict[str, Any]) -> dict[str, An
             or not isinstance(facts["amount"], int):
         return facts
     return {**facts, "monthly_wage": facts["amount"], "amount": facts["amount"] * int(months.group(1))}
+
+
+def spouse_facts_left_out(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
+    """我老婆是特困职工，她自己掏了两千八 (VI-7: 已更正：自付医疗费改为2,800 元, then his tier 特困): the
+    tier and the cost said of the spouse are hers — kept only when the worker's own words say them."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    own = worker_part(text)
+    if own == normalize_text(text) or not ({"medical_cost", "hardship_status"} & facts.keys()):
+        return facts
+    mine = v.read_facts(own, [], context_of(tracker)) if own.strip() else {}
+    # (我替我爱人问一下 他是困难职工, XO-9: the spouse's case is the case — only facts the worker's own
+    # case already holds are kept from hers)
+    return {k: val for k, val in facts.items()
+            if k not in ("medical_cost", "hardship_status") or mine.get(k) == val
+            or tracker.get_slot(k) in (None, v.UNKNOWN)}
 
 
 def own_status_only(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
@@ -619,7 +635,11 @@ def owed_after_months(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]
     owed is the month's pay times the months, when the months come after the pay (and again when
     they are corrected)."""
     months = re.fullmatch(r"P(\d+)M", str(facts.get("duration") or ""))
-    wage, owed = tracker.get_slot("monthly_wage"), tracker.get_slot("amount")
+    # 拖欠咗我兩個月人工 每個月六千蚊 (VI-14: 一共欠了多少钱 asked): the pay said with the months, in the
+    # same message, works the sum out too
+    wage, owed = facts.get("monthly_wage", tracker.get_slot("monthly_wage")), tracker.get_slot("amount")
+    if facts.get("wage_basis", tracker.get_slot("wage_basis")) in ("day", "hour"):
+        return facts  # (一天三百 … 两个月: no month's pay to multiply)
     if not months or "amount" in facts or not isinstance(wage, int) or not _about_arrears(tracker) \
             or v.says_nothing_owed((tracker.latest_message or {}).get("text") or ""):
         return facts
@@ -634,7 +654,7 @@ def owed_after_months(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]
 # the form resumed later asked 一共欠了多少钱): unpaid wages told, whatever the intent
 _UNPAID = r"(?:没发|没给|不给|不发|欠|拖|没拿到|一分没拿|没到手|没结)"  # (半年工资一分没拿到, XK-15)
 # (欠了我和另外5个工友三个月工资，一个月八千五: 一共欠了多少钱 asked — the owed words too far apart)
-_WAGES_UNPAID = re.compile(rf"{_UNPAID}[^\s，,。；;？?！!]{{0,14}}?(?:工资|工钱)|(?:工资|工钱)\S{{0,4}}{_UNPAID}")
+_WAGES_UNPAID = re.compile(rf"{_UNPAID}[^\s，,。；;？?！!]{{0,14}}?(?:工资|工钱|人工)|(?:工资|工钱)\S{{0,4}}{_UNPAID}")
 # 物业公司俩月没发钱了 一个月3k (XG-14: 一共欠了多少钱 asked): the money unpaid for months is the pay
 # (not the overtime's: 加班的钱俩月没给)
 _MONEY_UNPAID = re.compile(rf"(?:[俩仨两二三四五六七八九十几\d]|半年)\s*个?多?月\S{{0,3}}?{_UNPAID}(?:我|俺)?的?钱|"
@@ -699,9 +719,19 @@ def place_inside_employer(tracker: Tracker, facts: dict[str, Any]) -> list[dict]
     for slot, value in slots_set_this_turn(tracker).items():
         if slot not in ("city", "district") or not isinstance(value, str) or not value:
             continue
-        if value in name and text.count(value) <= name.count(value):
+        if value in name and text.count(value) <= name.count(value) and not _site_of_place(name, value):
             events.append(SlotSet(slot, value_before_this_message(tracker, slot)))
     return events
+
+
+# 辛安街道工地（姓刘的包工头）: the place and a site word only, the boss in brackets (VI-1: the street
+# undone, the ticket filed to 青岛市 and 您在青岛市哪个区 asked after 我在辛安街道那边工地干活)
+_SITE_WORDS = re.compile(r"（[^）]*）|那边|这边|那块|这块|附近|一带|的|工地|项目部?|厂区|园区|码头|车间")
+
+
+def _site_of_place(name: str, place: str) -> bool:
+    """The employer read is a site at the place and nothing else: the place is where the worker works."""
+    return not _SITE_WORDS.sub("", name.replace(place, "", 1)).strip()
 
 
 async def _paths(names: list[str]) -> dict[str, dict]:

@@ -429,11 +429,78 @@ def _stations_in(texts: list[str]) -> list[dict]:
     return [f[2] for f in sorted(found, key=lambda f: (f[0], f[1]))]
 
 
+# 那个沂河路社区的站是不是也在辛安 / 沂河路那个站归不归辛安管 (VJ-9: only the Sunday question answered): whether
+# a station the worker names lies in a place — group 1: the place asked
+_IN_PLACE_ASKED = re.compile(r"(?:是不是|是否|是)?(?:也|都)?(?:在|属于|归|算)(?:不在|不属于|不归|不算)?"
+                             r"([\u4e00-\u9fff]{2,6}?)(?:街道|社区|区|镇|那边|那片|这边|里)?"
+                             r"(?:管的?|那块|的)?(?:吗|么|嘛|不|没|啊|呀|呢|$|[?？\s，,])")
+_STATION_WORD = re.compile(r"站|服务中心")
+
+
+def _places_of_register() -> list[str]:
+    """Every place a station of the register lies in (辛安街道, 沂河路社区, 黄岛区 …), longest first."""
+    names = {str(p) for st in _seed_stations() for p in (st.get("region") or [])[2:]}
+    return sorted(names, key=len, reverse=True)
+
+
+def _place_asked(text: str, station: dict) -> str | None:
+    """The register's place (辛安街道) the message asks whether ``station`` is in, or None."""
+    own = set(_station_words(station))
+    after = min((at for w in own if (at := text.find(w)) >= 0), default=0)
+    said = _STATION_WORD.search(text, after)  # 沂河路社区的站 | 是不是也在辛安: asked after the station is named
+    for found in _IN_PLACE_ASKED.finditer(text, said.end() if said else len(text)):
+        word = found.group(1)
+        for place in _places_of_register():
+            short = re.sub(r"(?:社区|街道|区|市|镇)$", "", place)
+            if place not in own and short not in own and (word.startswith(short) or short.startswith(word)) \
+                    and len(short) >= 2:
+                return place
+    return None
+
+
+def station_place_reply(tracker: Tracker) -> str | None:
+    """那个沂河路社区的站是不是也在辛安 (VJ-9): whether the station named lies in the place asked, from the
+    register's regions — with the station's card line, and the day or hour asked answered too. None: no
+    station named with such a question."""
+    from actions.station_text import asked_time_verdict, hours_text, known_hours
+
+    text = normalize_text((tracker.latest_message or {}).get("text") or "").strip()
+    if text.startswith("/") or not _STATION_WORD.search(text) or not _IN_PLACE_ASKED.search(text):
+        return None
+    named = [st for st in _seed_stations() if st["name"] in text
+             or any(w in text for w in _station_words(st)[1:])]
+    named = [st for st in named if st.get("level") in ("community", "street")] or named
+    named.sort(key=lambda st: len(st.get("region") or []), reverse=True)  # 沂河路社区 before 辛安街道
+    for station in named:
+        if not (place := _place_asked(text, station)):
+            continue
+        region = [str(p) for p in station.get("region") or []]
+        where = "".join(region[2:])
+        if place in region:
+            upper = next((st for st in _seed_stations() if (st.get("region") or [None])[-1] == place
+                          and _under(station, st)), None)
+            tie = f"，归{upper['name']}那一片（它是总站下面{region[-1]}的站）" if upper else ""
+            also = "也" if re.search(r"也|都", text) else ""
+            lines = [f"是的，{station['name']}{also}在{place}：在{where}{tie}。"]
+        else:
+            lines = [f"不在{place}：{station['name']}在{where}。"]
+        lines.append(f"{station['name']}电话 {station.get('phone') or '12351'}，去之前先打电话问清楚具体位置。")
+        hours = known_hours(station)
+        if verdict := asked_time_verdict(hours, text):
+            lines.append(f"{station['name']}{verdict}。服务时间：{hours_text(hours)}。" if hours else f"{verdict}。")
+        return "\n".join(lines)
+    return None
+
+
 def same_station_reply(tracker: Tracker) -> str | None:
     """Whether the station the worker names (沂河路社区那个) is the one just shown (辛安街道总站), and
     which of the two to go to — from the register (level, place, services, hours, phone), with
-    the day or hour asked answered too. None: not that question, or not two stations in talk."""
+    the day or hour asked answered too. None: not that question, or not two stations in talk.
+    A station asked to lie in a place (沂河路社区的站是不是也在辛安, VJ-9) is answered by
+    :func:`station_place_reply`."""
     text = normalize_text((tracker.latest_message or {}).get("text") or "").strip()
+    if (placed := station_place_reply(tracker)) is not None:
+        return placed
     if text.startswith("/") or not _SAME_ASKED.search(text):
         return None
     shown = _stations_in(list(recent_replies(tracker, 3)))  # newest reply first

@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import SafeAction, client, location, said_this_turn
+from actions.fact_tables import places_named
 from actions.facts import fact_text, recent_words, same_employer, worker_messages
 from actions.legal import legal_case
 from actions.relief import verdict_lines
@@ -616,3 +617,58 @@ def cover_outside_the_holiday_text(when: str, cover: dict, measures: list[dict] 
             f"您是{when}（{_today().month}月）受的伤，不在春节留下过年的期间，这项保障用不上。"
             "干活受的伤走工伤：单位应当自受伤之日起30日内向人社部门申请工伤认定；单位不申请的，您本人或近亲属在"
             "受伤之日起1年内可以自己去申请（《工伤保险条例》第十七条）。")
+
+
+# --- VJ-10: 西安环卫工冬天工会给不给发棉衣 (the holiday form, then the wage-arrears form, twice) ---------
+# Winter clothing and care for outdoor workers asked outside the Spring Festival: answered from the
+# records of the worker's place, else said plainly not to be on record, with whom to ask.
+_CARE_ITEM = re.compile(r"棉衣|棉袄|棉鞋|棉被|棉大衣|羽绒服|御寒|保暖|冬衣|冬装|送温暖|"
+                        r"(?:冬天|冬季|天冷)[^。？?！!]{0,12}?"
+                        r"(?:衣服|慰问|关爱|关心|福利|发东西|发啥|发什么|给啥|给什么|补贴|手套|帽子)")
+_CARE_ASKED = re.compile(r"我问|问的是|问一下|问问|想问|有没有|有没|给不给|发不发|送不送|有啥|有什么|"
+                         r"吗|不$|么|呢|[？?]")
+_HOLIDAY_NAMED = re.compile(r"(?<!不是)(?:过年|春节|年货|红包|留\S{0,3}过年|返乡|返岗|错峰)")
+_CARE_RECORD = re.compile(r"棉衣|棉鞋|御寒|保暖|送温暖")
+WINTER_CARE_SOURCE = "工会网格工作站名录和本热线收录的各地工会措施"
+
+
+def winter_care_asked(text: str) -> bool:
+    """冬天给发衣服不 / 冬天工会给不给发棉衣 / 没人欠我钱 我问棉衣: winter clothing or care asked, not
+    a Spring Festival measure (不是过年 就平时冬天 环卫工有没有啥关爱)."""
+    said = normalize_text(text or "")
+    return bool(_CARE_ITEM.search(said)) and bool(_CARE_ASKED.search(said)) \
+        and not _HOLIDAY_NAMED.search(said.replace("不是过年", ""))
+
+
+
+
+def care_place(tracker: Tracker, text: str) -> str:
+    """Where the worker asks about: the place the message names (西安), else the conversation's city."""
+    named = places_named(text)
+    city = named[0] if named else (tracker.get_slot("city") or "")
+    return str(city) if not city or str(city).endswith(("市", "省", "区", "县")) else f"{city}市"
+
+
+async def winter_care_reply(tracker: Tracker) -> str | None:
+    """The answer to winter clothing or care asked (:func:`winter_care_asked`): the records of the
+    worker's place that name it (棉衣, 御寒物品), else that none is on record for that place and whom to
+    ask — the employer's union and the local federation (12351); never a holiday form or a wage form.
+    None when not asked."""
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if not text or text.startswith("/") or not winter_care_asked(text):
+        return None
+    place = care_place(tracker, text)
+    try:
+        found = (await client().facts(text, city=place or None)).get("facts") or []
+    except (BackendUnavailable, BackendError):
+        found = []
+    own = [f for f in found if f.get("kind") != "station" and _CARE_RECORD.search(str(f.get("answer") or ""))
+           and (not f.get("place") or not place or any(str(v).startswith(place.rstrip("市省"))
+                                                         for v in (f.get("place") or {}).values() if v))]
+    if own:
+        return "\n".join(fact_text(f, text) for f in own)
+    where = place or "您那里"
+    union = f"{place}总工会的职工服务中心" if place else "当地总工会的职工服务中心"
+    return (f"{where}的工会冬天给环卫工人发不发棉衣、有什么慰问和关爱，我这里没有收录，不能给您说有还是没有。"
+            f"可以这样问：① 问您所在单位（环卫公司、环卫所）的工会；"
+            f"② 问{union}，打职工服务热线 12351 转当地工会。")

@@ -265,6 +265,7 @@ def case_payload(tracker: Tracker, ticket_type: str, facts: dict[str, Any]) -> d
     city, district = case_place(tracker)
     if not _street_told(district) or runs_it_nearby(district, facts):
         district = station_place(facts) or district  # (the station named lies within the place told)
+    facts.update(place_cut_off(facts))  # (南区一家酒店 → 一家酒店, VJ-14)
     payload = {"type": ticket_type, "facts": {k: v for k, v in facts.items() if v is not None},
                "city": city, "district": district,
                "contact_phone": contact_phone(tracker),
@@ -371,8 +372,25 @@ def offer_ticket(ticket_type: str, facts: dict[str, Any]) -> list[dict]:
             SlotSet("wants_ticket", None), ActiveLoop("ticket_offer_form")]
 
 
+# 南区一家酒店 / 南区一家饭店服务员 (VJ-14, VI-10: the tail of 市南区 read into the employer and the job):
+# a place before 一家 / 一个 is no part of what the employer or the job is — the place has its own line
+_PLACE_CUT = re.compile(r"^[\u4e00-\u9fff]{0,4}?[区县市镇](?:的|那边的?|这边的?)?(?=一家|一个)")
+_DESCRIBED = ("employer", "occupation")
+
+
+def place_cut_off(facts: dict[str, Any]) -> dict[str, Any]:
+    """The employer and the job described with a place before 一家 (南区一家酒店), without it:
+    一家酒店 / 饭店服务员 ({} when neither is)."""
+    cut = {k: _PLACE_CUT.sub("", str(facts[k])) for k in _DESCRIBED
+           if isinstance(facts.get(k), str) and _PLACE_CUT.search(facts[k])}
+    if "occupation" in cut:
+        cut["occupation"] = re.sub(r"^一(?:家|个)", "", cut["occupation"])  # 一家饭店服务员 → 饭店服务员
+    return cut
+
+
 def summary_lines(facts: dict[str, Any]) -> list[str]:
     """One line per fact the worker gave, in their terms (不清楚 stays visible)."""
+    facts = {**facts, **place_cut_off(facts)}
     slots = ((SLOT_OF_CASE_FACT.get(k, k), val) for k, val in facts.items())
     return [f"· {FACT_NAMES[k]}：{fact_text(k, val)}" for k, val in slots
             if k in FACT_NAMES and val not in (None, "", [])]
@@ -620,7 +638,9 @@ def context_facts(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any
         points = told_points(tracker)
         # 已离职约1年多 / 离职后催要过 (XG-8: the facts that decide the time limit, not on the ticket)
         points += [p for p in time_limit_points(" ".join(recent)) if p not in had]
-        if (docked := v.docked_line(recent)) and docked not in had:
+        if (docked := v.docked_line(recent)) and (amount := _amount_corrected(tracker, case_facts)):
+            docked = re.sub(r"克扣 [\d,.]+ 元", f"克扣 {amount:,} 元", docked)  # 扣的是一千二 (VI-10: 克扣 800 kept)
+        if docked and docked not in had:
             points.append(docked)  # 还扣了我五百说我迟到 (XG-3: never on the summary)
         from actions.legal import case_arrears_points  # (legal imports nothing of the tickets)
 
@@ -632,6 +652,9 @@ def context_facts(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any
             told["case_points"] = merged
         if not case_facts.get("time_worked") and (worked := time_on_the_road(recent)):
             told["time_worked"] = worked  # 在平台上跑了两年 (round 52: on neither the summary nor the ticket)
+        short = below_minimum_points(tracker, told.get("time_worked") or case_facts.get("time_worked"))
+        if short and (merged := _merged_points(str(told.get("case_points", had)), short)) != had:
+            told["case_points"] = merged  # 每月差 400 元 said, 大半年了 told (VI-4: the shortfall on no ticket)
     if "托管" in str(case_facts.get("service") or "") and (kids := children_told(tracker)) \
             and kids not in str(case_facts.get("case_points") or ""):
         told["case_points"] = _merged_points(str(case_facts.get("case_points") or ""), [kids])
@@ -641,6 +664,45 @@ def context_facts(tracker: Tracker, case_facts: dict[str, Any]) -> dict[str, Any
     # (the case's own 催要过 taken out: its "" stands over it, XZ-15)
     return {k: val for k, val in told.items() if val not in (None, "", v.UNKNOWN)
             or (k == "case_points" and val == "" and case_facts.get(k))}
+
+
+def _amount_corrected(tracker: Tracker, case_facts: dict[str, Any]) -> int | None:
+    """The case's amount when the worker corrected it in this case (已更正：金额改为1,200 元); None else."""
+    amount = case_facts.get("amount")
+    corrected = any("已更正：金额改为" in (e.get("text") or "") for e in tracker.events if e.get("event") == "bot")
+    return amount if corrected and isinstance(amount, int) and not isinstance(amount, bool) else None
+
+
+# 每月差 400 元（最低工资不含加班费） / 每月差 240 元（2740 − 2500）: the bot's own sum of a pay
+# below the minimum wage (VI-4, VI-16: neither the shortfall nor its total on the ticket)
+_BELOW_MINIMUM_SAID = re.compile(r"每月差 ([\d,]+) 元（(?:最低工资不含加班费|\d+ − \d+)）")
+_WORKED_FOR = re.compile(r"^(?:(\d+)年)?(?:(\d+)个月)?$")
+
+
+def _months_worked(worked: Any) -> int | None:
+    """6个月 → 6, 1年6个月 → 18; None for anything else (半年多, 不清楚)."""
+    found = _WORKED_FOR.match(str(worked or ""))
+    if not found or not any(found.groups()):
+        return None
+    return int(found.group(1) or 0) * 12 + int(found.group(2) or 0)
+
+
+def below_minimum_points(tracker: Tracker, worked: Any) -> list[str]:
+    """The month's shortfall the bot worked out from the policy data for this case (said since the
+    last ticket filed), and its total over the months the worker worked; [] when none was said."""
+    short = None
+    for event in tracker.events:
+        text = event.get("text") or "" if event.get("event") == "bot" else ""
+        if _FILED_TICKET.search(text):
+            short = None
+        elif found := _BELOW_MINIMUM_SAID.search(text):
+            short = int(found.group(1).replace(",", ""))
+    if short is None:
+        return []
+    points = [f"每月比最低工资少{short:,}元"]
+    if months := _months_worked(worked):
+        points.append(f"按干了{months}个月算共少{short * months:,}元")
+    return points
 
 
 # 老板给我打了欠条 / 我10月底就不干了 / 上个月15号离职的 (YO-11: on neither the summary nor the
@@ -778,6 +840,10 @@ _RENTS = re.compile(r"租(?:的)?房|房子?\S{0,3}?(?:是|也是|都是)?租的
 _PERMIT_FOR = re.compile(r"居住证\S{0,2}?(?:办了?|有了?|拿了?|满了?)(?:都|也)?\s*"
                          r"((?:大概|差不多|快|才|刚)?\s*[一二两三四五六七八九十半\d]+(?:个)?(?:多)?(?:年|月)(?:多|半)?)")
 
+# 社保交了两年了 / 社保缴了三年 (VJ-1: the school summary dropped it — a school weighs the insured years)
+_INSURED_FOR = re.compile(r"社保\S{0,2}?(?:交|缴|上)了?(?:都|也)?\s*"
+                          r"((?:大概|差不多|快|才|刚)?\s*[一二两三四五六七八九十半\d]+(?:个)?(?:多)?(?:年|月)(?:多|半)?)")
+
 
 def how_the_family_lives(tracker: Tracker) -> dict[str, str]:
     """For a school case: where the family lives (rented) and how long the permit is held, as
@@ -786,7 +852,8 @@ def how_the_family_lives(tracker: Tracker) -> dict[str, str]:
 
     words = " ".join(e.get("text") or "" for e in tracker.events if e.get("event") == "user")
     points = [*(["租房住"] if _RENTS.search(words) else []),
-              *([f"居住证办了{permit.group(1)}"] if (permit := _PERMIT_FOR.search(words)) else [])]
+              *([f"居住证办了{permit.group(1)}"] if (permit := _PERMIT_FOR.search(words)) else []),
+              *([f"社保交了{paid.group(1)}"] if (paid := _INSURED_FOR.search(words)) else [])]
     facts = {"case_points": "、".join(points)} if points else {}
     if tracker.get_slot("employer") not in (None, "", v.UNKNOWN) \
             and (worked := case_points(words).get("time_worked")):
@@ -839,6 +906,20 @@ def _topic_of_the_answer(tracker: Tracker, text: str) -> bool:
     return han in last
 
 
+def _tells_a_fact(tracker: Tracker, facts: dict[str, Any]) -> bool:
+    """The latest message, read alone, tells a fact the summary shows (大半年了吧 / 五个月了 to the
+    minimum-wage offer — VI-4, VI-16: 在这个单位干了：6个月 and, beside it, 您说的情况：大半年了吧):
+    then it is no free words of the case."""
+    said = next((e for e in reversed(tracker.events) if e.get("event") == "user"), None)
+    if said is None:
+        return False
+    alone = Tracker(tracker.sender_id, {}, tracker.latest_message, [said], False, None, {}, "")
+    told = context_facts(alone, facts)
+    had = set(split_points(str(facts.get("case_points") or "")))
+    return any(k != "case_points" and facts.get(k) in (None, "", v.UNKNOWN) for k in told) \
+        or bool(set(split_points(str(told.get("case_points") or ""))) - had)
+
+
 def statement_on_offer(tracker: Tracker, facts: dict[str, Any]) -> tuple[dict[str, Any], str] | None:
     """美团的 on a rider's legal offer (round 52: the same offer again, the platform neither added nor
     acknowledged): a statement said to the offer that is no yes, no, question or correction, and
@@ -851,7 +932,8 @@ def statement_on_offer(tracker: Tracker, facts: dict[str, Any]) -> tuple[dict[st
             or is_question(_PLATFORM.sub("", text)) or v.is_correction(text) or v.asks_to_change(text) \
             or v.declines_offer(text) or v.yes_to_an_offer(text) or v.phone(text).ok \
             or _kept_this_turn(tracker, facts, text) or unknown_to_the_street(tracker, text) \
-            or _ASKS_UNMARKED.search(normalize_text(text)) or _topic_of_the_answer(tracker, text):
+            or _ASKS_UNMARKED.search(normalize_text(text)) or _topic_of_the_answer(tracker, text) \
+            or _tells_a_fact(tracker, facts):
         # (不知道 登记吧 to the street asked, XP-15: said back as 记下了：“不知道 登记吧”)
         # (年货 / 年货点样攞 外卖仔有冇另外嘅嘢 — XY-8: filed as 您说的情况; asked, not told)
         # (the form took no yes from it: wants_ticket is still open; 饿了么 asks nothing)
@@ -1126,7 +1208,8 @@ def callback_facts(tracker: Tracker, reason: str) -> dict[str, Any]:
 
 
 # GH20261208001 (a digit short) / GH202612080001: a ticket number the worker gave, however many digits
-_TICKET_NUMBER_SAID = re.compile(r"[Gg][Hh]\s*(\d[\d\s]{3,20}\d)")
+# (GH2026 — VJ-12: four digits, the menu — is a number misread too)
+_TICKET_NUMBER_SAID = re.compile(r"[Gg][Hh]\s*(\d[\d\s]{1,20}\d)")
 
 
 def ticket_numbers_said(tracker: Tracker) -> list[str]:
@@ -1831,29 +1914,37 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     content = filed_content(tracker, filed) if asks_content else None
     if (compared := await _told_again(dispatcher, tracker, filed, text, asks_content)) is not None:
         return changed + compared  # 补充一下 没签合同 欠了八千 — on the ticket already (XR-13, XR-15)
+    told, asked = note_parts(text)
+    if not content and not told:
+        # 谢谢 我好点了 刚才是气话 那工资的事咋办 四个月一共多少钱 能帮我登记上吗 (VI-9: all of it pasted
+        # on the callback ticket, nothing answered): no fact for the ticket — the questions go on
+        return changed or None
     # (GH202612070002 里面都写了啥, ZV-01: the ticket's own number is no new fact)
     not_on_it = _not_on_it(text, content) if content else ""
+    on_it = [fact for fact in told if content and _fact_held(fact, content)]
     # (我姓王写上没有 — VF-1: 姓王 on it already, so no note of the question pasted on it)
     if content and not any(m.group(0) not in content for m in _NEW_FACT.finditer(_without_ids(text))) \
             and not not_on_it:
         dispatcher.utter_message(text=content)
         return []
     try:
-        ticket = await client().add_ticket_note(filed, tracker.sender_id, not_on_it or text)
+        ticket = await client().add_ticket_note(filed, tracker.sender_id, not_on_it or " ".join(told))
     except (BackendError, BackendUnavailable):
         dispatcher.utter_message(text="工单上留言没有成功。" + HURRY_TEXT.format(ticket=filed))
         return []
     due = f"工作人员会在 {call_back_by(ticket['sla_due'])}前按您登记的手机号联系您。" \
         if ticket.get("sla_due") else ""
     if not_on_it:  # 工单里有写我在海尔上班 交了两年社保吗 (XJ-1): not on it, so added
-        dispatcher.utter_message(text=f"原来的工单上没写这个，已经给工单 {filed} 补上：“{not_on_it[:60]}”，"
+        held = f"“{'、'.join(on_it)}”工单上原来就写着；" if on_it else ""  # (VJ-6: 姓刘 was on it)
+        dispatcher.utter_message(text=f"{held}原来的工单上没写的，已经给工单 {filed} 补上：“{not_on_it[:60]}”，"
                                       f"工作人员能看到。{due}")
     else:
-        dispatcher.utter_message(text=f"好的，已经在工单 {filed} 上给工作人员留了话：“{text[:60]}”。{due}"
+        dispatcher.utter_message(text=f"好的，已经在工单 {filed} 上给工作人员留了话：“{' '.join(told)[:60]}”。{due}"
                                       + HURRY_TEXT.format(ticket=filed))
     if content:
         dispatcher.utter_message(text=content)
-    else:  # 那我要准备啥材料 … (ZE-01: noted, not answered): read with the filed case's topic
+    if not content or asked:  # 那我要准备啥材料 … (ZE-01: noted, not answered): read with the filed case's topic
+        # (VJ-1: 报名是几月份 beside 社保交了两年这个写上了吗 — shown the ticket, the question dropped)
         for line in await answer_in_topic(tracker, CASE_TOPICS.get(filed_type(tracker) or "")):
             dispatcher.utter_message(text=line)
     return changed
@@ -1866,13 +1957,87 @@ _ONLY_ASKS = re.compile(r"啥|什么|哪些|哪个|名字|名称|情况|内容|�
 
 def _not_on_it(text: str, content: str) -> str:
     """What the message asks to be on the ticket when its content does not hold it (工单里有写我在
-    海尔上班 交了两年社保吗, XJ-1: shown, never added) — noted then; '' when nothing new is asked."""
+    海尔上班 交了两年社保吗, XJ-1: shown, never added) — noted then; '' when nothing new is asked.
+    Only the facts the message tells count (VJ-1: 那我社保交了两年这个写上了吗？报名是几月份？ was
+    added whole; VJ-6: 包工头姓刘没 — 姓刘 in 您说的情况 — was added as not on it)."""
     asked = _CONTENT_FRAME.sub(" ", _without_ids(text))
-    if re.search(r"啥|什么|哪些|多少", asked):
+    facts = note_facts(text)
+    if re.search(r"啥|什么|哪些|多少", asked) and not facts:
         return ""  # 里面都写了啥 / 现在啥情况: what it holds is asked, nothing told
-    words = [w for w in re.split(r"[\s，,。；;、]+|我在|俺在|我|俺|的|了|在", asked)
-             if len(w) >= 2 and not _ONLY_ASKS.search(w)]
-    return asked.strip() if any(w not in content for w in words) else ""
+    return " ".join(fact for fact in facts if not _fact_held(fact, content))
+
+
+def _fact_held(fact: str, content: str) -> bool:
+    """Whether the ticket's words hold ``fact``: each of its words (姓刘 and 包工头 of 包工头姓刘,
+    held by 是一个姓刘嘞包工头叫我来嘞) is in them."""
+    words = _told_words(fact)
+    return bool(words) and all(w in content for w in words)
+
+
+# said to the worker's own ticket but no fact of the case (VI-9: 谢谢 我好点了 刚才是气话 pasted on it)
+_NOTE_CHAT = re.compile(r"^(?:那|那么|嗯+|哦+|好的?|行|对|是的?|谢谢(?:你|您|啦)?|多谢|辛苦了?|麻烦(?:你|您)?了?|"
+                        r"(?:我|俺)?(?:现在)?(?:好点了|好多了|好些了|没事了?|冷静了|平静了)|"
+                        r"(?:刚才|刚刚|之前)(?:说的|那些|那话)?(?:是|都是)?气话|知道了|明白了|收到)+$")
+_NOTE_LEAD = re.compile(r"^(?:那(?![个些里边])|那么|对了|另外|还有|然后|就是|好的|嗯)+")
+_NOTE_TAIL = re.compile(r"(?:这个|这些|这事|这件事|的事)+$")
+# a clause that asks without a question mark (咋办 / 谁出 / 一共多少钱 / 能登记上吗)
+_ASKS_IN_CLAUSE = re.compile(r"咋办|怎么办|咋整|怎么弄|谁出|谁管|谁给|谁付|行不行|能不能|可不可以|是不是|"
+                             r"[吗嘛么呢嗎][？?]?$|多少|几[个月天号年岁点]|哪|啥|什么|为啥|为什么|咋|怎么|如何")
+
+
+def note_facts(text: str) -> list[str]:
+    """The facts a message to the worker's own ticket tells, clause by clause — the question's
+    frame taken off a fact asked about (社保交了两年这个写上了吗 → 社保交了两年), questions, requests and
+    talk left out (VI-9, VJ-1, VI-6: the worker's whole message pasted on the ticket as a note)."""
+    return note_parts(text)[0]
+
+
+def note_parts(text: str) -> tuple[list[str], list[str]]:
+    """:func:`note_facts`, and the clauses that ask something (报名是几月份 — to be answered). A
+    message with nothing to leave out is noted as said."""
+    words = _without_ids(text).strip()
+    framed = bool(_ASKS_CONTENT.search(words))  # (…交了两年社保吗: the 吗 is the frame's)
+    facts: list[str] = []
+    asked: list[str] = []
+    left_out = False
+    for said in re.split(r"[\s，,。；;！!？?、.]+", words):
+        clause = _NOTE_LEAD.sub("", said.strip())
+        if not clause or _NOTE_CHAT.match(clause):
+            left_out = left_out or bool(clause)
+            continue
+        if _ASKS_CONTENT.search(clause) or re.search(r"(?:工单|单子)\S{0,4}?(?:写|记)", clause) \
+                or (framed and re.search(r"(?:吗|么|嘛|没有?)[？?]?$", clause) and not _ASKS_WHAT.search(clause)):
+            left_out = True
+            clause = re.sub(r"^的", "", _CONTENT_FRAME.sub("", clause))  # 工单上写了包工头姓刘没 → 包工头姓刘
+            if not _told_words(clause) or _ASKS_WHAT.search(clause):
+                continue  # 厂名记上了吗 / 工单上有没有写地点 / 里面都写了啥: what it holds is asked
+        elif (is_question(clause) or _ASKS_IN_CLAUSE.search(clause)) and not _UNKNOWN_TOLD.search(clause):
+            asked.append(clause)  # 四个月一共多少钱 / 能帮我登记上吗 / 报名是几月份: asked, not told
+            left_out = True
+            continue
+        clause = _NOTE_TAIL.sub("", _NOTE_LEAD.sub("", _REQUEST_ONLY.sub("", clause)))
+        if len(re.findall(r"[\u4e00-\u9fff\d]", clause)) >= 2 \
+                and not re.fullmatch(r"[\u4e00-\u9fff]?[写记加补填上没了吗]+", clause):
+            facts.append(clause)
+    if not left_out:
+        return ([words] if words else []), []
+    return list(dict.fromkeys(facts)), asked
+
+
+# 包工头叫刘什么我也不知道 / 总包是哪个公司俺不知道 (XG-1, VJ-6): a 什么 / 哪个 of what is unknown, told
+_UNKNOWN_TOLD = re.compile(r"不知道|不清楚|不晓得|记不清|记不得|不记得|忘了|没问过|说不上来")
+_ASKS_WHAT = re.compile(r"多少|几|哪|啥|什么|咋|怎么|如何|谁|能不能|可不可以|是不是")
+
+
+def _told_words(fact: str) -> list[str]:
+    """The words of ``fact`` that tell something (not 厂名 / 地点 / 都有啥, which ask)."""
+    words = re.split(r"[\s，,。；;、]+|我在|俺在|我|俺|的|了|在|(姓[\u4e00-\u9fff])", fact)
+    return [w for w in words if w and len(w) >= 2 and not _ONLY_ASKS.search(w) and not re.search(r"名$|^都", w)]
+
+
+# the words of a request to write on it (加上 / 再加一句 / 帮我备注一下), left out of the fact noted
+_REQUEST_ONLY = re.compile(r"^(?:请|麻烦)?(?:再加一句|加一句|再加上|加上|补上|补充(?:一?下)?|记上|写上|"
+                           r"帮我|帮俺|给我|给俺)+")
 
 
 # 单位还没写上。告诉我单位，我加到工单上。 (said by :func:`filed_content`): the fact asked for
@@ -2440,6 +2605,9 @@ def told_against_filed(tracker: Tracker, filed: str, words: str) -> tuple[list[s
                 held.append(shown)
             else:
                 new.append(line)
+        if not lines and (is_question(clause) or _ASKS_IN_CLAUSE.search(clause)) \
+                and not _ASKS_CONTENT.search(clause):
+            continue  # 节后保底工资多少 (VI-6: pasted on the ticket beside the red envelope): asked, not told
         if not lines and _REQUEST_WORDS.sub("", clause) not in content:
             rest.append(clause)
         elif lines and (day := _DAY_TOLD.search(clause)) and day.group(0) not in content:
@@ -2478,6 +2646,9 @@ async def _told_again(dispatcher: CollectingDispatcher, tracker: Tracker, filed:
         return []
     dispatcher.utter_message(text=f"已经给工单 {filed} 补上：“" + "；".join(added) + "”。\n"
                                   "这些原来就写着，没有重复加：\n" + "\n".join(held))
+    if note_parts(text)[1]:  # …节后保底工资多少 (VI-6: the question beside the facts went unanswered)
+        for line in await answer_in_topic(tracker, CASE_TOPICS.get(filed_type(tracker) or "")):
+            dispatcher.utter_message(text=line)
     return []
 
 
@@ -2624,8 +2795,14 @@ _NO_DEMAND = re.compile(r"(?:没|没有|从没有?|从来没有?|还没有?|也�
 def demand_untold(words: str) -> bool:
     """Whether no clause of ``words`` tells a demand the worker made (each that seems to asks it,
     supposes it, denies it, or quotes the ticket's 催要过)."""
-    return all(_WHAT_IF_CLAUSE.search(c) or _NO_DEMAND.search(c) or "催要" in c
+    return all(_WHAT_IF_CLAUSE.search(c) or _NO_DEMAND.search(c) or "催要" in c or _DEMAND_WISHED.search(c)
                for c in _clauses(words) if asked_for(c))
+
+
+# 让工会找厂里要 / 帮我找老板要回来 / 你们替我去跟厂里要 (VI-15: 情况要点：催要过 on the ticket): a demand
+# the worker wants the union to make, not one made
+_DEMAND_WISHED = re.compile(r"(?:让|叫|请|帮|替|希望|想让|麻烦)(?:我|俺|我们|俺们)?(?:工会|你们|网格员?|工作人员|你)?"
+                            r"(?:去|来|帮我|帮俺|替我|替俺)?(?:找|向|跟|和)\S{0,6}?(?:要|讨|催)")
 
 
 def _demand_points_kept(words: str, points: list[str]) -> list[str]:

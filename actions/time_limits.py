@@ -450,9 +450,15 @@ _NO_DEMAND = re.compile(r"(?:没|没有|从没有?|从来没有?|还没有?|也�
                         r"催要过?\S{0,5}?(?:不对|错了|不是|没有|删|去掉|改|写错)|(?:不对|错了|写错)\S{0,3}催")
 
 
+# 让工会找厂里要 / 帮我找老板要 / 替我去跟厂里要 (VI-15: filed and said as 催要过): a demand the worker wants
+# the union to make, not one made
+_DEMAND_WISHED = re.compile(r"(?:让|叫|请|帮|替|希望|想让|麻烦)(?:我|俺|我们|俺们)?(?:工会|你们|网格员?|工作人员|你)?"
+                            r"(?:去|来|帮我|帮俺|替我|替俺)?(?:找|向|跟|和)\S{0,6}?(?:要|讨|催)")
+
+
 def _demand_made(words: str) -> bool:
     """One clause tells a demand the worker made."""
-    if _ASKED_ONLY.search(words) or _NO_DEMAND.search(words):
+    if _ASKED_ONLY.search(words) or _NO_DEMAND.search(words) or _DEMAND_WISHED.search(words):
         return False
     return any(not _SUPPOSED.search(words[max(0, m.start() - 6):m.start()])
                and not _SUPPOSED_AFTER.match(words, m.end())

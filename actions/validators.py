@@ -44,6 +44,10 @@ def _text(value: object) -> str:
 _PHONE_IN_TEXT = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?1\d{2}[\s-]?\d{4}[\s-]?\d{4}(?!\d)")
 
 
+# a landline with its area code, in groups (0532-8861 2275 / (0532)88612275 / 0532 88612275)
+LANDLINE_IN_TEXT = re.compile(r"(?<![\d.])[(（]?0\d{2,3}[)）]?[\s\-]*\d{3,4}[\s\-]?\d{4}(?![\d.])")
+
+
 # 一三六零零零一二三四五: a number said digit by digit, as voice input writes it
 _SPOKEN_DIGIT = str.maketrans("零〇洞幺一二三四五六七八九", "0001123456789")
 _SPOKEN_PHONE = re.compile(r"(?<![零〇洞幺一二三四五六七八九十百千万])[零〇洞幺一二三四五六七八九]{11,12}"
@@ -61,6 +65,8 @@ def phone(value: object) -> Checked:
     normalised = normalize_phone(text) if value else None
     if not normalised and (m := _PHONE_IN_TEXT.search(text)):
         normalised = normalize_phone(m.group(0))
+    if not normalised and (m := LANDLINE_IN_TEXT.search(text)):
+        normalised = normalize_phone(m.group(0))  # 電話 0532-8861 2275 (VJ-14: asked again)
     return Checked(normalised) if normalised else Checked(reask="utter_invalid_phone")
 
 
@@ -119,7 +125,10 @@ def someone_else_unknown(value: object) -> str | None:
         r"叫|姓|名", m.group(0)) else "情况"
 
 
-_NOT_LEAVING_IT = re.compile(r"^(?:先|暂时|现在)?(?:不留|不想留|不方便留)(?:了|吧|啊)?(?:[\s，,。]|$)")
+# (先不留。我老婆是特困职工… — VI-7: the text as normalised writes 。 as ".", and the phone was asked
+# in every turn after it)
+_NOT_LEAVING_IT = re.compile(r"^(?:电话|手机号?|号码)?(?:先|暂时|现在|就)?(?:不留|不想留|不方便留)(?:了|吧|啊)?"
+                             r"(?:[\s，,。.!！;；]|$)")
 
 
 _PHONE_WORD = re.compile(r"电话|手机(?![壳厂店])|号码|留号|(?<![\d一二三四五六七八九十几])号")
@@ -679,6 +688,8 @@ def job_in_words(text: str) -> str | None:
     if not m:
         return None
     place = re.sub(r"^(?:我|俺|咱|在|是|一家|一个|个|家)+", "", m.group(1) or "")
+    # 我在市南区一家饭店当服务员 (VI-10: 南区一家饭店服务员): what comes before 一家 is where, not the job
+    place = re.sub(r"^.*?(?:一家|一个|这家|那家)", "", place)
     return f"{place}{m.group(2)}"
 
 
@@ -882,7 +893,9 @@ _SITE = re.compile(r"(?<![我俺])在?(?![我俺])[\u4e00-\u9fff0-9]{2,12}?(?:�
 # (单位写海韵物业 — YM-12: 单位改为单位写海韵物业): the words naming the field are no part of the name
 _EMPLOYER_FILLER = re.compile(r"^(?:(?:单位|公司|厂子?)(?:的?名字?|名称)?"
                               r"(?:写成?|填成?|记成?|改成|改为|叫做?)(?![了的过着]))?"
-                              r"(?:是|就是|欠我钱的是|欠钱的是|欠我的是|我在|在|给|帮|那个|一个)*|"
+                              r"(?:是|就是|欠我钱的是|欠钱的是|欠我的是|我在|在|给|帮|那个|一个|"
+                              # 叫做富临茶楼 (VI-14): the words that say it is a name, no part of it
+                              r"叫做|叫作|名叫|名字叫|名字是|全名叫|它叫)*|"
                               r"(?:欠的|欠我的|欠我钱|的人|吧|呢|啊|呀|了)+$")
 # 这合法吗 / 能要回来吗 while the employer is asked: a question back, not a name
 # 能去哪告他 / 多久能拿到钱 while the employer was asked (a round-15 replay filed them as the
@@ -1054,6 +1067,16 @@ _NO_NAME_WORDS = re.compile(r"不是|没有|刚才|说了|扣|欠|罚|这个月|
 
 
 # --- every fact a message carries ------------------------------------------------------------
+
+# a grade said by its name, not only the school the child goes on to (上小学 / 小升初)
+_GRADE_NAMED = re.compile(r"年级|[小中大]班|托班|(?:初|高)[一二三123](?!\s*(?:到|至))|学前班")
+
+# 那初一干一天能拿多少 / 周六做了一天 / 除夕做了两天 (VI-5: 加班是哪几天 asked right after): a day or a
+# count of days worked said with the verb of working (干 / 做 / 值 / 上工), no 加班 said
+_WORKED_A_DAY = re.compile(r"(?:干|做|值|上工|出工|开工)了?\s*(?:[一二两俩仨三四五六七八九十\d]+|半)\s*(?:个|整)?天")
+# (干一天200块 in a case of arrears is the pay of a day: the days count as worked on a rest day or holiday)
+_REST_DAY_NAMED = re.compile(r"初[一二三四五六七八九十]|除夕|大年|三十|春节|过年|国庆|五一|中秋|端午|元旦|清明|节|"
+                             r"周[六日末]|星期[六天日]|礼拜[六天日]|休息日|双休")
 
 _CLAUSE = re.compile(r"[，,。.！!？?；;\s]")
 _MEDICAL_CUE = re.compile(r"医药费|医疗费|药费|自付|自费|自己掏|自己出|自己花|看病|住院|手术|治病|报销")
@@ -1477,6 +1500,9 @@ def _places_before(words: str) -> tuple[str, dict[str, str]]:
              and rest.startswith(n[:-1])), None)
         if not hit:
             return rest, found
+        if hit[2].endswith("市") and any(k == "district" and rest[len(hit[2]) - 1:].startswith(n)
+                                        for k, n in _known_places()):
+            hit = (hit[0], hit[1], hit[2][:-1])  # 青岛市南区一家酒店 (VJ-14: 南区一家酒店): 青岛 + 市南区
         found.setdefault(hit[0], hit[1])
         rest = rest[len(hit[2]):]
 
@@ -1718,6 +1744,8 @@ _CALLED_COMPANY = re.compile(r"(?<![我俺他她你])(?:叫做?|名叫|名字是
                              r"([\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?"
                             r"(?:有限责任公司|股份有限公司|有限公司|集团|公司|茶餐厅|餐厅|饭店|酒店|超市|"
                             r"饭馆|面馆|餐馆|菜馆|酒楼|饭庄|火锅店|烧烤店|厂|物流|商行|门市部?|作坊|"
+                            # 叫做富臨茶樓 (VI-14 filed 单位：叫做富临茶楼)
+                            r"茶楼|茶馆|茶室|宾馆|旅馆|"
                             # 不知道 就叫老王烧烤 (XL-7: the name lost, said to the place question)
                             r"烧烤|烤肉|火锅|麻辣烫|(?:冒菜|串串香?|米线|米粉|小面)(?:馆|店)?|酒家|小吃|快餐|饺子馆|包子铺|面馆|奶茶|理发店?|洗车行?|"
                             # 都叫它海韵物业 (YM-12 filed the 物业公司 said before it)
@@ -2034,7 +2062,8 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     totals: set[str] = set()  # slots whose sum was said as the total (一共…)
     ends: dict[str, int] = {}  # where the last sum of each slot ended
     before_cue: list[str] = []  # the slots of the sums said before a correction's cue
-    phones = [m.span() for m in PHONE_SPOKEN.finditer(text)] + [  # and ticket numbers
+    phones = [m.span() for m in PHONE_SPOKEN.finditer(text)] + [
+        m.span() for m in LANDLINE_IN_TEXT.finditer(text)] + [  # and ticket numbers
         m.span() for m in re.finditer(r"[Gg][Hh][\s\d]{12,24}", text)]
     spans = find_amounts(apart_from_words(text))
     for span in spans:
@@ -2263,7 +2292,10 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         if not checked.ok:
             checked = grade(next((e.get("value") for e in entities
                                   if e.get("entity") == "child_grade"), None) or "")
-        if checked.ok and (checked.value != "小学" or re.search(r"小学", text)):
+        # 孩子上小学报名要带啥材料 with 幼儿园中班 held (VJ-15: 年级 changed to 小学一年级 by itself): the
+        # school the child goes on to, asked about, names no grade; a grade named (二年级 / 大班) does
+        named = correcting or "child_grade" not in ctx.known or _GRADE_NAMED.search(text)
+        if checked.ok and named and (checked.value != "小学" or re.search(r"小学", text)):
             facts["child_grade"] = checked.value
         # the clause that tells the problem, not the whole message (a phone number and all)
         clauses = [c for c in _CLAUSE.split(text) if c] or [text]
@@ -2315,7 +2347,8 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     asks_the_day = asks_what_day(text)
     # 过年初一到初三要是在工地干 (m2-9: the days asked again): working said as 在…干
     if (ctx.about(_OVERTIME_CONTEXT) or re.search(r"加班|上班|值班|干活|(?:在|去)\S{1,4}干(?!部|什么|啥)|干了|上了",
-                                                   text)) and not asks_the_day:
+                                                   text)
+            or (_WORKED_A_DAY.search(text) and _REST_DAY_NAMED.search(text))) and not asks_the_day:
         worked = read_worked_days(_HOURLY_PAY_SAID.sub("", text))  # 一小时20块 is pay, not hours
         # which days, not just the holiday's name (国庆加班怎么算 asks, it does not tell)
         # (四个周六都去厂里上了整天班: II-02's Saturdays were never kept, only the hours after)

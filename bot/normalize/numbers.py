@@ -110,13 +110,53 @@ def find_amounts(text: str) -> list[Span]:
                 continue  # 两样加一块一共多少 (II-02 read 1 元 and got the menu): together
             if not any(s.start < span.end and span.start < s.end for s in found):
                 found.append(span)
-    return sorted(found, key=lambda s: s.start)
+    return _restated(text, sorted(found, key=lambda s: s.start))
+
+
+# 五千来块 大概五千二 / 五千多 准确说是五千二 (VJ-13: filed as 5,000, the sum 50,000 not 52,000): a
+# rough figure (…多 / …来 / …左右) said again more exactly right after it is one figure, the exact one
+_ROUGH_AFTER = re.compile(r"\s*(?:多|来|余)?(?:块钱|块|元)?(?:左右|上下|出头)?")
+_RESTATED_BY = re.compile(r"[\s，,、吧吧啊呀]*(?:其实|准确(?:地|的)?说|具体(?:说)?|应该|大概|大约|差不多|估计|好像|"
+                          r"也就|就是)?(?:是|有)?\s*$")
+
+
+def _restated(text: str, spans: list[Span]) -> list[Span]:
+    """The spans without a rough figure the next one restates exactly (within a tenth of it)."""
+    kept: list[Span] = []
+    for i, span in enumerate(spans):
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        rough = _ROUGH_AFTER.match(text, span.end)
+        tail = text[span.end:span.end + 6]
+        hedged = bool(re.search(r"[多来余]", text[span.start:span.end])
+                      or re.match(r"\s*(?:块钱?|元)?(?:多|来|余|左右|上下|出头)", tail))
+        if nxt is not None and hedged and isinstance(span.value, (int, float)) \
+                and isinstance(nxt.value, (int, float)) and span.value > 0 \
+                and span.value <= nxt.value <= span.value * 1.1 and nxt.value != span.value \
+                and _RESTATED_BY.fullmatch(text[rough.end() if rough else span.end:nxt.start]):
+            continue
+        kept.append(span)
+    return kept
+
+
+# 七八个月 / 三四年 / 两三个月: two neighbouring digits say a range, not 78 or 34 (VI round 62: the
+# months of a sum read as 七十八); the lower end is the one the worker surely worked
+_CN_ONES = "一二三四五六七八九"
+_DIGIT_RANGE = re.compile(r"([一二两三四五六七八九])([二三四五六七八九])")
+
+
+def _range_low(num: str) -> float | None:
+    """The lower end of a range said as two neighbouring digits (七八 → 7, 两三 → 2), else None."""
+    m = _DIGIT_RANGE.fullmatch(num.replace("两", "二") if num.startswith("两") else num)
+    if not m:
+        return None
+    low, high = _CN_ONES.index(m.group(1)) + 1, _CN_ONES.index(m.group(2)) + 1
+    return float(low) if high == low + 1 else None
 
 
 def _duration_value(m: re.Match) -> str | None:
     unit = _UNIT_CODE[m.group("unit")]
     if m.group("num"):
-        number = _to_number(m.group("num"))
+        number = _range_low(m.group("num")) or _to_number(m.group("num"))
         if number is None or not 0 < number <= 100 or number != int(number):
             return None  # 2026年 is a year, not a duration
         count = int(number)
