@@ -68,6 +68,24 @@ def said_this_turn(tracker: Tracker, words: str, earlier_turns: int = 0) -> bool
     return any(words in text for text in recent_replies(tracker, earlier_turns))
 
 
+# 再说一遍 / 没看清: the worker asks for what was said again
+_SAY_AGAIN = re.compile(r"再说一遍|再说一次|再讲一遍|重复一下|重复一遍|没看清|刚才说的啥|刚才说啥")
+REPEAT_MIN_CHARS = 60  # a paragraph, not a short line such as a question asked again
+
+
+def drop_repeated_paragraphs(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """A paragraph said word for word in this turn or the replies to the two messages before is not said
+    again when the reply has something else to say (VL-5 its first reply again, VJ-13 the same legal text
+    three times, VK-3 the whole sum again before 没有现成的准确答案); asked to say it again, it is."""
+    if _SAY_AGAIN.search((tracker.latest_message or {}).get("text") or ""):
+        return
+    before = set(recent_replies(tracker, earlier_turns=2))
+    kept = [m for m in dispatcher.messages
+            if m.get("buttons") or len(m.get("text") or "") < REPEAT_MIN_CHARS or m.get("text") not in before]
+    if kept and len(kept) < len(dispatcher.messages):
+        dispatcher.messages[:] = kept
+
+
 def bot_said(tracker: Tracker, pattern: re.Pattern, earlier_turns: int = 0) -> re.Match | None:
     """:func:`said_this_turn` for a pattern: the match in the latest such reply, or None."""
     return next((found for text in recent_replies(tracker, earlier_turns)
@@ -92,7 +110,9 @@ class SafeAction(Action, metaclass=ABCMeta):
         try:
             events = await self.act(dispatcher, tracker, domain)
             events = events + resume_interrupted(dispatcher, tracker, events)
-            return events + offer_next_service(dispatcher, tracker, events)
+            events = events + offer_next_service(dispatcher, tracker, events)
+            drop_repeated_paragraphs(dispatcher, tracker)
+            return events
         except BackendUnavailable as exc:
             logger.warning("%s: backend unavailable: %s", self.name(), exc)
             dispatcher.utter_message(response="utter_backend_down")

@@ -8,6 +8,7 @@ agree on what is a crisis.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from rasa_sdk import Tracker
 
@@ -19,8 +20,8 @@ from bot.nlu.crisis_words import is_crisis as self_harm
 __all__ = ["crisis_words_in", "is_crisis", "is_violence", "self_harm", "safety_reply", "VIOLENCE_REPLY",
            "wants_to_talk", "in_danger_now", "DANGER_NOW_LINE",
            "CRISIS_STILL_HERE", "crisis_answered", "stays_with_person", "crisis_check_in", "listening_reply",
-           "money_after_crisis", "CRISIS_MONEY", "still_listening", "STILL_LISTENING", "safe_again",
-           "safe_again_check_in", "case_beside_crisis"]
+           "money_after_crisis", "CRISIS_MONEY", "crisis_money_line", "still_listening", "STILL_LISTENING",
+           "safe_again", "safe_again_check_in", "case_beside_crisis"]
 
 def is_crisis(text: str) -> bool:
     """A message whose first reply is safety: words of suicide or self-harm, or someone hurting
@@ -236,6 +237,18 @@ def listening_reply(tracker: Tracker, text: str) -> str | None:
 _MONEY = re.compile(r"钱|工资|工钱|欠薪|讨薪|薪水|血汗")
 CRISIS_MONEY = ("钱的事我接着帮您办，您的安全更要紧：难受的时候随时打 12356 或 400-161-9995，24 小时有人接；"
                 "有危险马上打 110 或 120。工会的工作人员也会尽快联系您。")
+
+
+def crisis_money_line(tracker: Tracker, dispatcher: Any = None, turns: int = 6) -> str | None:
+    """The money line (:data:`CRISIS_MONEY`) said with the case's answer after the crisis reply — once:
+    None when it was said already in this turn (the wage form handing on to the legal answer, VL-16: the
+    same line twice in one reply) or in the replies to the worker's last ``turns`` messages (VL-16: again
+    before the school answer). The crisis reply itself is never held back here: crisis words go to the
+    crisis guard and its reply every time."""
+    said_now = [m.get("text") or "" for m in getattr(dispatcher, "messages", None) or []]
+    if any(CRISIS_MONEY[:12] in m for m in said_now) or said_this_turn(tracker, CRISIS_MONEY[:12], turns):
+        return None
+    return CRISIS_MONEY
 
 
 # 其实我不想要钱 我想接着在厂里干 (YT-15: 欠了多长时间了？) / 工会有没有啥救急的钱 交学费 (YT-14):

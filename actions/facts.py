@@ -27,10 +27,12 @@ from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import bot_said, client, said_this_turn
 from actions.crisis import crisis_words_in, is_crisis
 from actions.fact_tables import places_named
+from actions.in_kind import bonus_left_lines
 from actions.overtime_calculator import money
 from actions.seed_files import seed
 from actions.station_followup import filed_type, service_at_station_reply
 from actions.station_text import asked_time_line, is_own_station, station_text, wider_station_note
+from actions.time_limits import applied_limit, late_demand_line
 from bot.normalize.text import normalize_text
 
 logger = logging.getLogger(__name__)
@@ -41,7 +43,8 @@ _QUESTION = re.compile(
     r"\?|多少|几|多久|多长|多大|多高|多远|哪|吗|么|嘛|呢|是不是|能不能|可不可以|可以不|有没有|"
     r"怎样|如何|有没(?=[\u4e00-\u9fff])|"  # 年货点样攞 (点样→怎样) / 外卖仔有冇另外嘅嘢 (有冇→有没) (XY-8)
     r"会不会|要不要|行不行|对不对|够不够|算不算|咋|啥|什么|请问|问一下|问下|问问|想知道|想了解|"
-    r"谁(?:交|管|给|出|负责|赔|付)|对吧|是吧|行吧|"  # 到底该谁交 / 就能走对吧 (ZB-11, ZB-10)
+    # 到底该谁交 / 就能走对吧 (ZB-11, ZB-10); 这钱还有谁能给 / 那钱谁来给啊 (VK-12: the wage form again)
+    r"谁(?:能|来|会|该|可以)?(?:交|管|给|出|负责|赔|付)|还有谁|对吧|是吧|行吧|"
     r"告诉我|查一下|查下|电话|号码|热线|地址|最高|最多|上限|门槛|标准|时效|期限|倍|"
     r"合法不|违法不|犯法不|算数不|作数不|有效不|管用不|亏不亏|签不签|该不该|能要不|给不给|"  # T-09
     r"合不合法|违不违法|犯不犯法|算不算数|管不管用|"  # U-15
@@ -258,11 +261,34 @@ async def asked_facts(tracker: Tracker, statements: bool = False, places: bool =
     topics = {f.get("topic") for f in found}
     found = [f for f in found if _SUPERSEDED_BY.get(str(f.get("topic") or "")) not in topics]
     found = without_unasked_holiday(found, text)
+    found = await _docked_not_owed(tracker, found)
     if places:
         # 俺们沈阳最低工资现在是多少啊 寻思去深圳 (XO-6: 深圳's figure for 沈阳, twice): each place named
         # gets its own minimum wage or a plain "not on record", never the conversation's place's
         found = await minimum_wage_by_place(text, found)
     return await heard_figure_records(tracker, text, without_other_employers(tracker, found, text))
+
+
+# 欠 / 拖 / 没给: pay owed, not only docked
+_ARREARS_TOLD = re.compile(r"欠|拖|没给|没发|不给|不发|没结|不结|跑了")
+
+
+async def _docked_not_owed(tracker: Tracker, found: list[dict]) -> list[dict]:
+    """迟到扣了800 打碎杯子扣了300 … 扣的钱能要回来吗 / 那一共能要回来多少 (VK-10: 能。拖欠工资受法律保护，
+    包工头跑了的… twice, no total): pay docked, none owed — the record on deductions answers, not the
+    one on arrears (its rule applied to the worker's own sums by :func:`applied_deduction`)."""
+    if not any(f.get("topic") == "wages_recoverable" for f in found):
+        return found
+    words = recent_words(tracker)
+    if _ARREARS_TOLD.search(words) or not _deductions(words)[0] \
+            or not (_FINED_FOR.search(words) or _DAMAGE.search(words)):
+        return found  # (无缘无故扣了我1500 … 能要回来吗, ZC-15: 能 — the arrears record's)
+    deduction: list[dict] = []
+    if not any(f.get("topic") == "wage_deduction" for f in found):
+        answer = await _records_for(tracker, "扣工资 合法吗", places=False)
+        deduction = [f for f in (answer or {}).get("facts") or [] if f.get("topic") == "wage_deduction"]
+    at = next(i for i, f in enumerate(found) if f.get("topic") == "wages_recoverable")
+    return [*found[:at], *deduction, *found[at + 1:]]
 
 
 # 最多 / 最高 / 多少 / 给个数: a figure asked, which another place's record may answer
@@ -478,12 +504,24 @@ def family_member_ill(text: str) -> str | None:
 _ANOTHER_QUESTION = re.compile(r"另外|还有|还想问|再问|顺便问?|[？?；;]|\s+")
 
 
+# 这个200 / 那笔钱 / 这个: a question pointing back at the clause said right before it
+_POINTS_BACK_START = re.compile(r"(?:那|这)(?:个|笔|些|\d|[一二两三四五六七八九十百几]+(?:块|元|百|千))")
+
+
 def question_parts(text: str) -> list[str]:
     """看病自付了三千五能救助吗 另外重大疾病互助最高多少: each question asked on its own, so the
     second is answered too (the backend answers only the best-matching record of a text, B38).
     The whole text comes first (and alone when it asks one thing)."""
-    parts = [p.strip(" ，,。") for p in _ANOTHER_QUESTION.split(text)]
-    parts = [p for p in parts if p and is_question(p)]
+    pieces = [p.strip(" ，,。") for p in _ANOTHER_QUESTION.split(text)]
+    parts = []
+    for at, piece in enumerate(pieces):
+        if not piece or not is_question(piece):
+            continue
+        if at and pieces[at - 1] and not is_question(pieces[at - 1]) and _POINTS_BACK_START.match(piece):
+            # 公司说给发200红包 这个200算不算加班费了 (VK-6: 这个200 alone names no red packet — answered only
+            # when asked again): read with what it points back to
+            piece = f"{pieces[at - 1]} {piece}"
+        parts.append(piece)
     # the whole text first: a part alone may lack the words its record is asked by
     return [text, *parts] if len(parts) > 1 else [text]
 
@@ -511,6 +549,7 @@ async def answer_fact(tracker: Tracker) -> list[str] | None:
     asked = (tracker.latest_message or {}).get("text") or ""
     texts = [fact_text(fact, asked) for fact in found]
     texts += applied_lines(found, recent_words(tracker))
+    texts += bonus_left_lines(found, tracker)  # 那一百块红包能顶吗 还差多少 俺找谁 (VK-13)
     return texts or None
 
 
@@ -909,7 +948,13 @@ _DEPOSIT_NEAR = re.compile(r"押金|保证金|风险金")
 # 不加班就扣钱 (n2-9: weighed as a loss, "没有超过这条线"): refusing overtime causes no loss — a fine
 _REFUSED_OVERTIME = r"(?:不|没|不肯|不愿意?|拒绝|不想)(?:来)?加班"
 _FINED_FOR = re.compile(r"迟到|早退|请假|旷工|罚款|罚|" + _REFUSED_OVERTIME)
-_DAMAGE = re.compile(r"坏|损|弄丢|丢了|报废|赔|事故|废品|次品|损失")
+# (打碎了一个杯子, VK-10)
+_DAMAGE = re.compile(r"坏|损|弄丢|丢了|报废|赔|事故|废品|次品|损失|打碎|摔碎|碎了|打破|摔破|砸了|摔了")
+
+
+# 每回扣200 … 一共扣了800 (VK-10): a sum for each time, the total said after it
+_PER_TIME = re.compile(r"(?:每|一)(?:回|次|天|趟)(?:都)?(?:扣|罚)")
+_TOTAL_TAKEN = re.compile(r"[^。？?]{0,6}?(?:一共|总共|合计|加起来)(?:被)?(?:扣|罚)")
 
 
 def _deductions(words: str) -> tuple[dict[float, bool], float | None]:
@@ -926,7 +971,15 @@ def _deductions(words: str) -> tuple[dict[float, bool], float | None]:
         after = _TAKEN_FOR_AFTER.match(words, span.end)
         clause = re.split(r"[，,。；;\s]", words[max(0, span.start - 16):span.start])[-1]
         cause = (after.group(0) if after else "") or clause
+        if not (_FINED_FOR.search(cause) or _DAMAGE.search(cause)):
+            # 迟到了4回，每回扣200，一共扣了800 (VK-10: weighed as damages beside 打碎了一个杯子): the cause
+            # said last before it in its sentence
+            sentence = re.split(r"[。；;！!？?]", words[:span.start])[-1]
+            said = [m for m in (*_FINED_FOR.finditer(sentence), *_DAMAGE.finditer(sentence))]
+            cause = max(said, key=lambda m: m.start()).group(0) if said else cause
         if _DEDUCTED.search(before) or after:
+            if _PER_TIME.search(before) and _TOTAL_TAKEN.search(words, span.end):
+                continue  # 每回扣200，一共扣了800 (VK-10: 200 + 800 + 300 = 1,300): the total counts, not each time's
             if _DEPOSIT_NEAR.search(words[span.end:span.end + 8]) or _DEPOSIT_NEAR.search(clause):
                 continue  # 扣我500说是押金 (YM-11): a deposit, returned whole — no deduction
             if after or span.value not in taken:
@@ -969,7 +1022,29 @@ def applied_deduction(found: list[dict], words: str) -> list[str]:
     if fines:
         line += ("迟到这类“罚款”（" + "、".join(f"{s:,.0f} 元" for s in fines) + "）：劳动法律法规没有给单位罚款的"
                  "权力，多数地方认为没有法律依据，可以要求退还（以当地人社部门的认定为准）。")
+    if _ASKS_BACK_TOTAL.search(words):
+        line += _back_total(sum(fines), loss, cap)  # 那一共能要回来多少钱 杯子那300也能要吗 (VK-10: no total)
     return [line + "可以打 12333 投诉，或申请劳动仲裁。"]
+
+
+# 一共能要回来多少 / 能要回多少 / 杯子那300也能要吗 (VK-10: the arrears boilerplate, no total)
+_ASKS_BACK_TOTAL = re.compile(r"(?:一共|总共|加起来|合计)?(?:能|可以)?(?:要|退|拿)回(?:来)?多少|退(?:我|俺)?多少|"
+                              r"也能要(?:回来?)?(?:吗|么|不|嘛)|也能退(?:吗|么|不)")
+
+
+def _back_total(fined: float, loss: float, cap: float) -> str:
+    """What can be asked back in all: the fines whole; of a loss, what exceeds the month's 20 % cap,
+    and the rest only if the loss is not real or the sum is more than it (a figure from the worker's own)."""
+    over = max(0.0, loss - cap)
+    sure = fined + over
+    most = fined + loss
+    if sure == most:
+        return f"算下来：能要求退还的一共 {sure:,.0f} 元。"
+    sure_parts = ([f"罚款的 {fined:,.0f} 元可以要求全部退还"] if fined else []) + (
+        [f"这个月超过 20% 多扣的 {over:,.0f} 元可以要回来"] if over else [])
+    return (f"算下来：{'，'.join(sure_parts) + '；' if sure_parts else ''}赔偿损失扣的 {loss - over:,.0f} 元，"
+            "只有真是您造成的损失、赔多少也合理，单位才能扣，单位拿不出证据或者扣得比实际损失多的，"
+            f"多出的部分也可以要回来。所以至少能要回 {sure:,.0f} 元，最多 {most:,.0f} 元。")
 
 
 _FINE_CAUSE = re.compile(r"迟到|早退|旷工|" + _REFUSED_OVERTIME)
@@ -1020,12 +1095,12 @@ def applied_time_limit(found: list[dict], text: str, today: date | None = None) 
         return [OTHERS_STILL_EMPLOYED + LIMIT_SOURCE]
     if still and not _LEFT.search(text.replace("上班", "")):
         return [STILL_EMPLOYED + LIMIT_SOURCE]  # 我现在还在厂里上班 … 过了一年就不能仲裁了 (Y-11)
+    if (late := late_demand_line(text, text, today)) is not None:
+        # 一次都没要过 时效不是已经过了吗 过了以后再要还管用 (VK-8: 有正当理由（比如一直在讨要）… — he never asked)
+        return [late]
     left = next(reversed(list(_LEFT_IN.finditer(text))), None)  # the last said (说错了 是去年十月走的, XI-7)
-    if not left:
-        from actions.time_limits import applied_limit  # (time_limits imports legal, which imports this)
-
-        if line := applied_limit(text):
-            return [line + LIMIT_SOURCE]  # 出来一年多了 大概十四个月吧 (YM-07: a flat 能)
+    if not left and (line := applied_limit(text)):
+        return [line + LIMIT_SOURCE]  # 出来一年多了 大概十四个月吧 (YM-07: a flat 能)
     if not left and _OVER_A_YEAR.search(text) and _LEFT.search(text):
         return [OVER_A_YEAR + LIMIT_SOURCE]  # 走了一年多了 是不是过期了 (L-11)
     if not left:

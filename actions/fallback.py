@@ -14,13 +14,13 @@ from actions import validators as v
 from actions.common import location, said_this_turn
 from actions.crisis import (
     CRISIS_DECLINED,
-    CRISIS_MONEY,
     CRISIS_STILL_HERE,
     DANGER_NOW_LINE,
     STILL_LISTENING,
     case_question_after_crisis,
     crisis_answered,
     crisis_check_in,
+    crisis_money_line,
     declines_to_say,
     in_danger_now,
     is_crisis,
@@ -43,6 +43,7 @@ from actions.handoff import (
     hurry_reply,
     place_for_the_hours,
     place_for_the_person,
+    queued_challenge,
     queued_phone_left,
     queued_wait_reply,
     request_handoff,
@@ -85,6 +86,7 @@ from actions.slot_checks import slots_set_this_turn, told_text
 from actions.station_followup import same_station_reply, station_detail_reply, ticket_station_reply
 from actions.tickets import (
     correct_filed_phone,
+    fixed_number_lookup,
     note_on_ticket,
     others_covered_asked,
     others_sign_up_reply,
@@ -187,6 +189,8 @@ class ActionFallbackStep(Action):
         if (same := same_station_reply(tracker)) is not None:
             dispatcher.utter_message(text=same)  # 沂河路社区那个跟这个是一个吗 礼拜天开不 (VB-10: the card alone)
             return []
+        if not tracker.active_loop_name and (fixed := fixed_number_lookup(dispatcher, tracker)) is not None:
+            return fixed  # 哦 是0014 right after a misread ticket number (VL-15: 没太明白)
         understood = await understood_anyway(dispatcher, tracker, domain)
         if understood is not None:
             # (the other question of the message, when the reply left it unanswered — VB-16)
@@ -315,7 +319,8 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
     if asks_help_not_medical(text) and not tracker.active_loop_name:
         return await help_not_medical(dispatcher, tracker)  # 房租的事工会能帮一下吗 (XI-9: 没太明白)
     if (asked_after := case_question_after_crisis(tracker, text)) is not None:
-        dispatcher.utter_message(text=CRISIS_MONEY)  # the case's question after the crisis reply (XZ-14/15)
+        if (line := crisis_money_line(tracker, dispatcher)) is not None:
+            dispatcher.utter_message(text=line)  # the case's question after the crisis reply (XZ-14/15; VL-16 once)
         return await ActionStartService()._start(asked_after, dispatcher, tracker, domain)
     check = crisis_check_in(tracker, text)
     if check:
@@ -323,8 +328,8 @@ async def understood_anyway(dispatcher: CollectingDispatcher, tracker: Tracker,
     if (money_after_crisis(tracker, text) and not tracker.active_loop_name) or owed_sum_after_crisis(tracker, text):
         # 打电话有啥用 钱又要不回来 (ZX-12: 没太明白); 还有一万二没给呢 (XQ: the listening line, the sum never
         # taken up): the wage case goes on with what was told, the sum in it
-        if not check:
-            dispatcher.utter_message(text=CRISIS_MONEY)
+        if not check and (line := crisis_money_line(tracker, dispatcher)) is not None:
+            dispatcher.utter_message(text=line)
         return await ActionStartService()._start("wage_arrears", dispatcher, tracker, domain)
     if check:
         if not services_meant(text) and not is_question(text):
@@ -452,6 +457,8 @@ class ActionBotChallenge(Action):
     ) -> list[dict[str, Any]]:
         if await say_who_we_are(dispatcher, tracker):
             return []  # 你们是谁 (XV-3: only 我是工会的智能助手)
+        if (queued := await queued_challenge(dispatcher, tracker)) is not None:
+            return queued  # 你是不是机器人 等半天了没人 while queued (VL-14: told to say 转人工 again)
         if _CHALLENGE.search((tracker.latest_message or {}).get("text") or ""):
             dispatcher.utter_message(response="utter_bot_challenge")
             return []

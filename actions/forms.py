@@ -673,6 +673,10 @@ class ValidateTicketOfferForm(HotlineForm):
         if changes and set(changes) <= {"city", "district"} and _TRAILING_YES.search(text) \
                 and not v.is_correction(text):
             return {"wants_ticket": True}  # 辛安街道 登记吧 (XY-10: the place kept, the yes not taken)
+        if changes and no_after_a_correction(text):
+            # 单位写错了 俺是中通的 先不登记 过完年再说 (VK-6: the offer made again): the case corrected
+            # (``run`` keeps the change), and the no said after it taken
+            return {"wants_ticket": False}
         if changes or CHANGE.match(text) or _A_FACT_NOT_DONE.match(text):
             return {"wants_ticket": None}  # (没签 after 合同: a fact of the case, ZZ-16)
         if _LEADING_YES.match(text) or asks_to_be_signed_up(text):
@@ -766,6 +770,13 @@ class ValidateTicketOfferForm(HotlineForm):
             # 不对 是三年半 after the offer said 在这个单位干了：3年 (round 28): the points again
             changed.update({k: val for k, val in case_points(changed["question"].replace(CORRECTED, " ")).items()
                             if facts.get(k) != val})
+        # 不对 是四年 / 干了四年 不是三年 / 把被学校拒收删了 (VL-10, VL-3: the correction not applied, or
+        # refused): what the one reader of a correction says is changed, last, over what was read above
+        applied = correction_applied(facts, text)
+        if applied:
+            changed.update(applied)
+            if v.correction_said(text).dropped and changed.get("question", "").endswith(text):
+                changed.pop("question")  # (VL-3: 情况 read 把被学校拒收删了 没这回事)
         if isinstance(changed.get("school_problem"), str) and facts.get("school_problem") \
                 and (v.SCHOOL_PROBLEM_ADDED.search(text) or not v.is_correction(text)):
             # 还有学校说俺材料不全 这个也写上 (XZ-1: 遇到的问题改为材料不全, the other two dropped): added
@@ -955,6 +966,64 @@ def _still_told(slot: str, fact_words: str) -> bool:
     return bool(fact_words) and check is not None and check(fact_words).ok
 
 
+_CLAUSE_BREAK = re.compile(r"[\s，,。；;！!]+")
+# 过完年再说 / 以后再说吧: not now
+_LATER_THEN = re.compile(r"(?:等|过完年|过了年|年后|以后|回头|改天|过几天|下次|到时候)\S{0,4}再说(?:吧|哈|啊)?")
+
+
+def no_after_a_correction(text: str) -> bool:
+    """单位写错了 俺是中通的 先不登记 过完年再说: a correction, then a no to the ticket in a clause of
+    its own (先不登记 / 先不用 / 过完年再说) — the first clause is the correction, never the no."""
+    if not v.is_correction(text):
+        return False
+    clauses = [c for c in _CLAUSE_BREAK.split(text.strip()) if c]
+    return any(v.declines_offer(c) or declines_the_offer(c) or _LATER_THEN.fullmatch(c) for c in clauses[1:])
+
+
+def correction_applied(facts: dict[str, Any], text: str) -> dict[str, Any]:
+    """The case's facts a correction changes (:func:`validators.correction_said`): a fact taken off
+    (把被学校拒收删了 / 俺没说被学校拒收) is None, a point of the case taken off leaves the others;
+    the time worked said anew (不对 是四年 / 干了四年 不是三年 / 改成四年) replaces the one held; any
+    other held fact whose words the correction denies takes the new words when they read as it.
+    {} when the message corrects nothing the case holds."""
+    said = v.correction_said(text)
+    if said is None:
+        return {}
+    out: dict[str, Any] = {}
+    if said.dropped:
+        old = said.old
+        if not old:
+            return {}
+        for key, val in facts.items():
+            if key in ("question", "case_points") or val in (None, ""):
+                continue
+            shown = str(fact_text(key, val)) if key in FACT_NAMES else str(val)
+            parts = [p for p in re.split(r"[；;](?![^（(]*[）)])", str(val)) if p]
+            if old in shown or shown in old or any(old in p or p.split("（")[0] in old for p in parts):
+                kept = [p for p in parts if not (old in p or p.split("（")[0] in old)]
+                out[key] = "；".join(kept) if kept and len(parts) > 1 else None
+        points = [p for p in str(facts.get("case_points") or "").split("、") if p]
+        if (kept_points := [p for p in points if old not in p and p not in old]) != points:
+            out["case_points"] = "、".join(kept_points) or None
+        return out
+    new = said.new
+    if not new:
+        return {}
+    if facts.get("time_worked") and (worked := case_points(
+            new if re.match(r"干|做|在这|上班", new) else f"干了{new}").get("time_worked")) \
+            and worked != facts.get("time_worked"):
+        out["time_worked"] = worked
+    for key, val in facts.items():
+        if key in out or key in ("question", "case_points", "time_worked") or val in (None, "") \
+                or not said.old or key not in SLOT_CHECKS:
+            continue
+        if said.old in str(val) or said.old in str(fact_text(key, val) if key in FACT_NAMES else val):
+            checked = SLOT_CHECKS[key](new)
+            if checked.ok and checked.value != val:
+                out[key] = checked.value
+    return out
+
+
 def _say_corrected(dispatcher: CollectingDispatcher, tracker: Tracker, changed: dict[str, Any]) -> None:
     """公司不是海纳建筑 是海韵物业 on an offer (the summary changed without a word): the facts a
     correction changed said back first, unless the turn already said them."""
@@ -963,8 +1032,12 @@ def _say_corrected(dispatcher: CollectingDispatcher, tracker: Tracker, changed: 
     if not fixed or not v.is_correction(text) or any("已更正" in (m.get("text") or "") for m in dispatcher.messages):
         return
     said = CollectingDispatcher()
-    said.utter_message(text="好的，已更正：" + "、".join(f"{FACT_NAMES[k]}改为{fact_text(k, val)}"
-                                                     for k, val in fixed.items()) + "。")
+    gone = [FACT_NAMES[k] for k, val in fixed.items() if val is None]
+    kept = {k: val for k, val in fixed.items() if val is not None}
+    # 把被学校拒收删了 (VL-3): taken off, said so — never 改为 None
+    said.utter_message(text="好的，" + "；".join(
+        ([f"已更正：{'、'.join(f'{FACT_NAMES[k]}改为{fact_text(k, val)}' for k, val in kept.items())}"] if kept else [])
+        + ([f"已去掉：{'、'.join(gone)}"] if gone else [])) + "。")
     dispatcher.messages[:0] = said.messages
 
 
@@ -992,6 +1065,7 @@ def _read_already(named: tuple[str, Any], changed: dict[str, Any]) -> bool:
 
 # The relief form without a verified record: said the same way to members and strangers.
 UNVERIFIED_CODE = "未核验"  # otp_code when the worker goes on without a verified record
+_CODE_SENT_LINE = "会收到一条验证码短信"  # said once for a phone the code goes to
 UNVERIFIED = "这次先不核验身份，我按还没有在工会建档来帮您判断；建档请联系所在的网格工作站。"
 UNVERIFIED_TOLD = "这次先不核验身份，先按您说的建档情况（{status}）帮您判断，登记后由工作人员核实。"
 # (没有, said to the code's question — SS-11: 验证码不对)
@@ -1027,6 +1101,11 @@ class ValidateReliefForm(HotlineForm):
         if (fee := hospital_fee_line(text, tracker.get_slot("city"))) \
                 and not said_this_turn(tracker, fee[:20], earlier_turns=2):
             dispatcher.utter_message(text=fee)  # 住院床位费能减吗 (XY-10: asked twice, never answered)
+        if tracker.get_slot("requested_slot") == "medical_cost" and self._waiting_for_answer(tracker) \
+                and v.relatives_cost_said(text) and "medical_cost" not in v.read_facts(text, [], v.Context()):
+            # 不是我看病 是我妈住院 花了一万多 (VK-14: filed as the worker's own 自付医疗费 10,000): said back
+            # as the relative's, and the worker's own cost asked
+            dispatcher.utter_message(text="好的，记下了：这是家里人看病的花费，不算您本人的自付医疗费。")
         held = tracker.get_slot("medical_cost")
         # (验证码是335671 — the simulated worker's code read as 335,671 元 of costs: a code or a
         # phone asked, or a code said, is no cost)
@@ -1074,15 +1153,38 @@ class ValidateReliefForm(HotlineForm):
             # 建档了 after 没收到 (II-05: the code was sent and announced again): the same phone,
             # already gone on without a code, is not sent another one
             return {"phone": checked.value}
+        if (went_on := self._code_sent_before(tracker, checked.value)) is not None:
+            # 没收到 我也没建过啥档, then 怎么建档 (VK-14: 会收到一条验证码短信 said again after 没收到): the
+            # code went to this phone already — never sent nor announced again; gone on without it
+            # when the worker said none came
+            if went_on:
+                if not any(UNVERIFIED[:8] in (e.get("text") or "") for e in tracker.events
+                           if e.get("event") == "bot"):
+                    dispatcher.utter_message(text="好的。" + unverified_text(tracker))
+                return {"phone": checked.value, "otp_code": UNVERIFIED_CODE, "verified_worker": None}
+            return {"phone": checked.value}
         try:
             await client().send_code(checked.value, conversation_id=tracker.sender_id)
         except (BackendUnavailable, BackendError) as exc:  # 429 (too many codes) included
             logger.info("no one-time code sent: %s", exc)
             dispatcher.utter_message(text="现在没法发送验证码（请求太频繁或系统繁忙）。" + unverified_text(tracker))
             return {"phone": checked.value, "otp_code": UNVERIFIED_CODE, "verified_worker": None}
-        dispatcher.utter_message(text="如果这个手机号已在工会建档，会收到一条验证码短信；"
+        dispatcher.utter_message(text=f"如果这个手机号已在工会建档，{_CODE_SENT_LINE}；"
                                       "一直没收到的话，回复“没收到”就行。")
         return {"phone": checked.value}
+
+    @staticmethod
+    def _code_sent_before(tracker: Tracker, number: str) -> bool | None:
+        """None when no code was announced for this phone in the conversation; else whether the worker
+        has said since that none came (没收到)."""
+        sent_at = None
+        for at, event in enumerate(tracker.events):
+            if event.get("event") == "bot" and _CODE_SENT_LINE in (event.get("text") or ""):
+                sent_at = at
+        if sent_at is None or value_before_this_message(tracker, "phone") != number:
+            return None
+        return any(event.get("event") == "user" and NO_CODE.search(normalize_text(event.get("text") or ""))
+                   for event in list(tracker.events)[sent_at:])
 
     async def validate_otp_code(self, value, dispatcher, tracker, domain) -> Slots:
         """The code, checked by the backend. A worker without a code (no SMS came: not on

@@ -17,13 +17,20 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import validators as v
 from actions.apply_where import place_station
 from actions.backend_client import BackendError, BackendUnavailable
-from actions.common import SafeAction, client, said_this_turn
+from actions.common import SafeAction, client, recent_replies, said_this_turn
 from actions.crisis import DANGER_NOW_LINE, case_beside_crisis, crisis_answered, in_danger_now, listening_reply
 from actions.facts import answer_fact, is_question
 from actions.next_service import offer_service
 from actions.service_catalog import SERVICE_FORMS, SERVICE_NAMES, services_named
 from actions.slot_checks import slots_set_this_turn
-from actions.station_followup import asks_who_handles, station_detail_reply, status_in_talk, ticket_station_reply
+from actions.station_followup import (
+    asks_who_handles,
+    held_ticket,
+    station_detail_reply,
+    station_region_place,
+    status_in_talk,
+    ticket_station_reply,
+)
 from actions.station_text import asked_time_verdict, hours_text, is_own_station, known_hours
 from actions.tickets import (
     AFTER_HOURS,
@@ -323,6 +330,76 @@ WHEN_SOMEONE_IS_THERE = ("现在没有工作人员在岗，{back}。请留下手
                          "给您回电，想几点接电话也可以一起说；着急的事现在就打职工服务热线 12351。")
 
 
+# 已为您转接…的工作人员，您是下一位 / 您已经在排队了（前面还有 1 位在等待）: where the worker was told they stand
+_QUEUE_TOLD = re.compile(r"(?:已为您转接(\S+?)的工作人员，|排队(?:等\S*?)?（)(?:您是下一位|前面还有 (\d+) 位)")
+_QUEUED_AT = re.compile(r"已为您转接(\S+?)的工作人员")
+# 等半天了没人 / 怎么还没人 / 还得等多久 (VL-14: the complaint unheard)
+_COMPLAINS_OF_WAIT = re.compile(r"等(?:了)?(?:半天|好久|很久|老半天|这么久|一会儿?了|了|死)|"
+                                r"怎么还(?:没|不)|咋还(?:没|不)|还得等|还要等|太慢|没人(?:理|管|回|接)?|急死")
+
+
+def queue_words(tracker: Tracker, station: str, ahead: int) -> str:
+    """Where the worker stands, in words that agree with what they were told before (VL-14: 您是下一位,
+    then 前面还有 1 位 with no word why): a place lost to a worker in crisis, who is taken first, is said so."""
+    now = "您是下一位" if ahead == 0 else f"前面还有 {ahead} 位在等待"
+    for text in recent_replies(tracker, 12):
+        if told := _QUEUE_TOLD.search(text):
+            if told.group(1) and told.group(1) != station:
+                return now  # (the queue moved to the station of a place named since)
+            before = int(told.group(2) or 0)
+            if ahead > before:
+                was = "您是下一位" if before == 0 else f"前面还有 {before} 位"
+                return (f"刚才说{was}，这会儿有情况紧急的职工排到了前面（紧急情况按规定先接），"
+                        f"现在前面还有 {ahead} 位在等待")
+            return now
+    return now
+
+
+def waited_words(tracker: Tracker, record: dict) -> str:
+    """让您久等了 and how long the worker has waited, when they say the wait is long (VL-14: 等半天了没人
+    — not heard); empty otherwise."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if not _COMPLAINS_OF_WAIT.search(text):
+        return ""
+    minutes = int(record.get("waiting_seconds") or 0) // 60
+    return f"让您久等了，不好意思（您已经等了约 {minutes} 分钟）。" if minutes >= 1 else "让您久等了，不好意思。"
+
+
+def queued_station_name(tracker: Tracker, turns: int = 12) -> str | None:
+    """The station this conversation was queued at, as the handoff's reply named it (None: not queued)."""
+    return next((found.group(1) for text in recent_replies(tracker, turns) if (found := _QUEUED_AT.search(text))),
+                None)
+
+
+async def queued_station(tracker: Tracker) -> dict | None:
+    """The record of the station the conversation waits at (None: not queued, or the backend cannot say)."""
+    return await _station_named(queued_station_name(tracker))
+
+
+async def _station_named(name: str | None) -> dict | None:
+    """The backend's record of the station of that name (None: no name, or the backend cannot say)."""
+    if not name:
+        return None
+    try:
+        listed = (await client().request("GET", "/stations")).get("stations") or []
+    except (BackendError, BackendUnavailable):
+        return None
+    return next((st for st in listed if st.get("name") == name), None)
+
+
+_CHALLENGED = "我是工会的智能助手（机器人），不是真人。"
+
+
+async def queued_challenge(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]] | None:
+    """你是不是机器人 等半天了没人 while queued for a person (VL-14: told to say 转人工, which the worker had
+    said; the wait unheard): who answers, and where they stand in the queue — None when not queued."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if text.startswith("/") or not said_this_turn(tracker, "已为您转接", earlier_turns=8) or callback_filed(tracker):
+        return None
+    dispatcher.utter_message(text=_CHALLENGED + "您要找的真人工作人员已经在排队了，不用再说“转人工”。")
+    return await request_handoff(dispatcher, tracker, tracker.get_slot("handoff_reason") or "worker_request")
+
+
 def urgent_reason(tracker: Tracker, reason: str) -> str:
     """A crisis stays a crisis: asking for a person again does not make the call wait."""
     waiting = tracker.get_slot(CALLBACK_SLOT)
@@ -350,6 +427,12 @@ async def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker,
         dispatcher.utter_message(text=stands.format(ticket=filed))
         return [SlotSet("handoff_reason", None)]
     city, district = case_place(tracker)
+    held = held_ticket(tracker) if reason not in URGENT_CALLBACK_REASONS else None
+    if held and held[1] and (place := station_region_place(held[1])):
+        city, district = place  # 找个真人 after the ticket: the station that holds it (VK-11: 青岛's centre)
+    elif held and not (city or district) and contact_phone(tracker):
+        # its station not named (a status told to the phone alone): a callback from the station that holds it
+        return [SlotSet("handoff_reason", None), *await callback_for_ticket(dispatcher, tracker, reason, held[0])]
     channel = tracker.get_latest_input_channel() or "rest"
     try:
         record = await client().open_handoff(tracker.sender_id, city, district, reason, channel)
@@ -360,7 +443,7 @@ async def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker,
     service = interrupted_case(tracker)
     if record["station_open_now"]:
         ahead = max(0, (record.get("position") or 1) - 1)
-        queue = "您是下一位" if ahead == 0 else f"前面还有 {ahead} 位在等待"
+        queue = queue_words(tracker, station, ahead)
         if said_this_turn(tracker, "已为您转接", earlier_turns=8):
             # 要等多久 晚上八点还有人吗 / 我留个电话 明天上午打给我 while queued (ZX-10: the
             # same 已为您转接…您是下一位 four times, the phone never taken)
@@ -412,6 +495,19 @@ async def request_handoff(dispatcher: CollectingDispatcher, tracker: Tracker,
             SlotSet(CALLBACK_SLOT, {"reason": reason, "service": service})]
 
 
+TICKET_STATION_CALLS = ("您的工单 {ticket} 在负责的工作站手上，那边的工作人员看得到办理进展，让他们直接给您回电最合适："
+                        "就打您刚才核对用的 {phone}，不用再留号码。")
+
+
+async def callback_for_ticket(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str,
+                              ticket: str) -> list[dict[str, Any]]:
+    """A person asked for right after a ticket's status that did not name its station (VK-11: queued at
+    青岛市总工会 while 西海岸's centre holds her ticket, then her phone asked twice more): a callback filed
+    beside that ticket — the backend gives it to the station holding the ticket — on the phone given."""
+    dispatcher.utter_message(text=TICKET_STATION_CALLS.format(ticket=ticket, phone=mask_phone(contact_phone(tracker))))
+    return await file_callback(dispatcher, tracker, reason, interrupted_case(tracker))
+
+
 HOURS_ELSEWHERE = ("{station}是当地总工会的服务中心，不是本热线的工会网格工作站，它的服务时间我这里没有收录，"
                    "没法直接帮您转过去。请留下手机号，我把您的事登记上转给那边，工作人员会给您回电；现在就想找人，"
                    "可以打职工服务热线 12351 转当地工会；有危险请马上打 110 或 120。")
@@ -452,7 +548,8 @@ _WHEN_STAFF = re.compile(r"(?:半夜|夜里|夜间|深夜|凌晨|晚上|那个�
                          r"周日|星期天|星期日|礼拜日|周六|星期六|礼拜六|早上|上午|中午|下午|傍晚|"
                          r"节假日|过年|下班(?:了|以后|之后|后))[^，,。？?！!]{0,10}?"
                          r"(?:有人工|有没有人|还有人|有人吗|有人不|有人没|有没人|有人在|有人上班|有人值班|有人管|谁管|没人管|"
-                         r"找(?:得|到|得到)人|有人接|"
+                         r"(?:就|都)?没(?:有)?人了|"  # 晚上几点以后就没人了 (VL-14: never answered)
+                         r"找(?:得|到|得到|着|得着|得见)人|有人接|"
                          r"找谁(?!要|讨|说理)|人工|值班|"
                          r"打(?:哪个|什么|啥)电话|打哪)|人工\S{0,3}(?:几点|啥时候|什么时候)(?:上班|下班)|"
                          r"(?:你们|工作人员|工作站|工会)\S{0,4}几点(?:下班|关门)")
@@ -463,14 +560,28 @@ STAFF_HOURS = ("工会网格工作站的工作人员白天上班，半夜和凌�
                "工作人员上班后按这个时间给您回电；在这里留言，工作人员上班后也能看到。")
 
 
+# (VK-11: 您也可以现在留个手机号 — the phone given a turn before to look the ticket up; asked again after
+# 手机号刚才不是给你了吗): with the phone known, the time to call is all that is asked
+STAFF_HOURS_PHONE = ("工会网格工作站的工作人员白天上班，半夜和凌晨没有人在岗；各站的服务时间不一样，"
+                     "告诉我您在哪个区、街道，我把那边工作站的时间和电话告诉您。您的手机号 {phone} 我这里有，不用再留："
+                     "说个方便接电话的时间"
+                     "（比如“下午两点以后”），工作人员上班后按这个号码和时间给您回电；在这里留言，工作人员上班后也能看到。")
+
+
+def _phone_known_line(tracker: Tracker | None) -> str | None:
+    """The masked phone the worker gave in this conversation (None: none given)."""
+    phone = contact_phone(tracker) if tracker is not None else None
+    return mask_phone(phone) if phone else None
+
+
 def staff_hours_reply(text: str, tracker: Tracker | None = None) -> str | None:
     """When a person is there, asked by a worker who is free only at night (None: not asked,
     or asked in a crisis: then the person and the lines, never office hours)."""
     if tracker is not None and crisis_answered(tracker, earlier_turns=10):
         return None
-    if _OWN_WORK_HOURS.search(text or ""):
+    if _OWN_WORK_HOURS.search(text or "") or not _WHEN_STAFF.search(text or ""):
         return None
-    return STAFF_HOURS if _WHEN_STAFF.search(text or "") else None
+    return STAFF_HOURS_PHONE.format(phone=phone) if (phone := _phone_known_line(tracker)) else STAFF_HOURS
 
 
 STAFF_HOURS_MARK = "半夜和凌晨没有人在岗"  # (its first words are also those of a queue's station name)
@@ -481,6 +592,9 @@ STAFF_HOURS_MARK = "半夜和凌晨没有人在岗"  # (its first words are also
 STAFF_HOURS_AT = ("{name}的服务时间：{hours}（{now}）。这些时间以外没有工作人员在岗：您可以在这里留言，或者留个手机号和"
                   "方便接电话的时间，工作人员上班后给您回电；着急的事可以打{phone}职工服务热线 12351，"
                   "遇到危险请马上打 110 或 120。")
+STAFF_HOURS_AT_PHONE = ("{name}的服务时间：{hours}（{now}）。这些时间以外没有工作人员在岗：您可以在这里留言；"
+                        "您的手机号 {mine} 我这里有，不用再留，说个方便接电话的时间，工作人员上班后按这个号码给您回电；"
+                        "着急的事可以打{phone}职工服务热线 12351，遇到危险请马上打 110 或 120。")
 
 
 async def staff_hours_for_place(tracker: Tracker, text: str) -> str | None:
@@ -496,18 +610,26 @@ async def station_hours_at_place(tracker: Tracker) -> str | None:
     backend cannot say)."""
     city, district = case_place(tracker)
     if not (city or district):
-        return None
-    try:
-        station = (await client().resolve(city, district)).get("station") or {}
-    except (BackendError, BackendUnavailable):
-        return None
+        # 你们人工几点下班 while queued at 青岛市总工会职工服务中心 (VL-14: 告诉我您在哪个区 — the station the
+        # worker waits at was named, its hours on record): that station's hours; else those of the station
+        # that holds the ticket in talk (VK-11: 告诉我您在哪个区、街道, her ticket's station named)
+        station = await queued_station(tracker) or await _station_named(
+            (held_ticket(tracker, turns=8) or ("", None))[1]) or {}
+    else:
+        try:
+            station = (await client().resolve(city, district)).get("station") or {}
+        except (BackendError, BackendUnavailable):
+            return None
     if not known_hours(station) or not station.get("name"):
         return None  # (福田: another city's union, hours of no record — XV-9; the general line is said)
     now = "现在正在服务时间" if station.get("open_now") else "现在不在服务时间"
     text = (tracker.latest_message or {}).get("text") or ""
     verdict = asked_time_verdict(station["hours"], text)  # 晚上八点还有人吗 (XB-8: no yes or no)
-    return (f"{verdict}。" if verdict else "") + STAFF_HOURS_AT.format(
-        name=station["name"], hours=hours_text(station["hours"]), now=now, phone=_or_phone(station.get("phone")))
+    said = {"name": station["name"], "hours": hours_text(station["hours"]), "now": now,
+            "phone": _or_phone(station.get("phone"))}
+    mine = _phone_known_line(tracker)
+    return (f"{verdict}。" if verdict else "") + (
+        STAFF_HOURS_AT_PHONE.format(mine=mine, **said) if mine else STAFF_HOURS_AT.format(**said))
 
 
 def _or_phone(phone: str | None) -> str:
@@ -594,7 +716,8 @@ async def still_queued(dispatcher: CollectingDispatcher, tracker: Tracker, recor
         return await callback_while_queued(dispatcher, tracker, reason, service)
     if phone := contact_phone(tracker):
         # (YM-14: the phone given already was asked for again)
-        dispatcher.utter_message(text=f"您已经在排队了（{queue}），工作人员一接上就在这里回复您。不想等的话，工作人员可以"
+        dispatcher.utter_message(text=waited_words(tracker, record)
+                                 + f"您已经在排队了（{queue}），工作人员一接上就在这里回复您。不想等的话，工作人员可以"
                                       f"按您留的 {mask_phone(phone)} 回电，说个方便接电话的时间就行。")
         return []
     if reason == "crisis" or crisis_answered(tracker, earlier_turns=12):
@@ -602,7 +725,8 @@ async def still_queued(dispatcher: CollectingDispatcher, tracker: Tracker, recor
         # answer at any hour come with where they stand
         dispatcher.utter_message(text=QUEUED_IN_CRISIS.format(queue=queue))
         return []
-    dispatcher.utter_message(text=QUEUED_AGAIN.format(queue=queue, phone=record["station_phone"]))
+    dispatcher.utter_message(text=waited_words(tracker, record)
+                             + QUEUED_AGAIN.format(queue=queue, phone=record["station_phone"]))
     return []
 
 
@@ -679,8 +803,10 @@ class ActionHandoffRequest(SafeAction):
             return []
         reason = tracker.get_slot("handoff_reason") or (
             "psych_support" if after_psych_support(tracker) else "worker_request")
-        dispatcher.utter_message(response="utter_request_human")  # (said here, not by the rule:
-        # a worker who wants to talk after the crisis reply is not told 帮您找工作人员, ZF-12)
+        if not said_this_turn(tracker, "已为您转接", earlier_turns=8):
+            # (said here, not by the rule: a worker who wants to talk after the crisis reply is not told
+            # 帮您找工作人员, ZF-12; nor one already queued, VL-14: 我已经说转人工了)
+            dispatcher.utter_message(response="utter_request_human")
         events = await request_handoff(dispatcher, tracker, reason)
         if (when := await staff_hours_for_place(tracker, text)) and not staff_hours_said(tracker):
             dispatcher.utter_message(text=when)  # 转人工 晚上下班以后还有人吗 (YR-16: the question ignored)

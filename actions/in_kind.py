@@ -9,6 +9,7 @@ import re
 from rasa_sdk import Tracker
 
 from actions.common import client, location
+from bot.normalize.numbers import find_amounts
 from bot.normalize.text import normalize_text
 
 # 包吃包住算不算在最低工资里 / 老板说管吃管住 所以工资低于最低工资也合法 (XQ-6: 没有现成的准确答案, in the wage
@@ -63,3 +64,56 @@ async def in_kind_pay_reply(tracker: Tracker) -> str | None:
         return None
     compared = str(record.get("answer") or "").split("。")[0] + "。"
     return f"{IN_KIND_LEAD}{compared}{IN_KIND_TAIL}\n（来源：{record.get('source')}；{IN_KIND_SOURCE}）"
+
+
+# 那一百块红包能顶吗 还差多少 俺找谁 (VK-13: 不能抵 said, the rest unanswered): how much is still owed
+# once the red packet is not counted, and where to take it
+_LEFT_ASKED = re.compile(r"还差多少|差多少|还欠(?:我|俺)?多少|还(?:该|得|要|能)(?:给|要|补)(?:我|俺)?多少|"
+                         r"(?:一共|总共)(?:能|该|应该)?(?:要|拿|给)(?:多少|几个钱)|补(?:我|俺)?多少")
+_WHO_ASKED = re.compile(r"找谁|找哪|去哪(?:里|儿)?(?:要|告|投诉|反映|说)|谁(?:管|来管|能管)|哪(?:里|儿)管|"
+                        r"咋整|怎么整|咋办|怎么办|咋弄|怎么弄|向谁|跟谁")
+_OVERTIME_TOTAL = re.compile(r"合计：依法应付加班工资不少于 ([\d,.]+) 元")
+_PACKET = re.compile(r"(?:红包|过节费|慰问金|购物卡|超市卡)")
+BONUS_WHO = ("找谁：先拿着排班表、考勤记录和发红包的记录找单位要加班工资；单位不给的，可以请所在的网格工作站（工会）"
+             "出面协商，也可以打 12333 向劳动监察投诉，或者到当地劳动人事争议仲裁委员会申请仲裁"
+             "（在职的随时可以申请，离职的要在一年内）；"
+             "职工服务热线 12351 也能帮您。登记工单的话，工作站的工作人员会联系您跟进。")
+
+
+def _overtime_total(tracker: Tracker) -> str | None:
+    """The overtime sum the bot worked out lately (合计：依法应付加班工资不少于 1,800.00 元), as said."""
+    for event in reversed(tracker.events[-60:]):
+        if event.get("event") == "bot" and (found := _OVERTIME_TOTAL.search(event.get("text") or "")):
+            return found.group(1)
+    return None
+
+
+def _packet_sum(text: str) -> str | None:
+    """The red packet's sum said beside it (一百块钱红包 / 红包200): as the worker said it."""
+    for span in find_amounts(text):
+        near = text[max(0, span.start - 6):span.end + 8]
+        if isinstance(span.value, (int, float)) and _PACKET.search(near) and 0 < span.value < 100000:
+            return f"{span.value:,.0f}"
+    return None
+
+
+def bonus_left_lines(found: list[dict], tracker: Tracker) -> list[str]:
+    """还差多少 / 俺找谁 asked with the red packet (VK-13): the packet does not count, so all of the
+    overtime sum worked out is still owed; and who to take it to. [] when the record on red packets
+    (bonus_not_overtime) is not the answer or neither is asked."""
+    if not any(f.get("topic") == "bonus_not_overtime" for f in found):
+        return []
+    text = normalize_text(((tracker.latest_message or {}).get("text") or "").strip())
+    lines: list[str] = []
+    if _LEFT_ASKED.search(text):
+        earlier = " ".join(str(e.get("text") or "") for e in tracker.events[-40:] if e.get("event") == "user")
+        packet = _packet_sum(text) or _packet_sum(normalize_text(earlier))
+        given = f"给的 {packet} 元红包" if packet else "给的红包"
+        if total := _overtime_total(tracker):
+            lines.append(f"还差多少：{given}不算加班工资，不能从里面扣，所以加班工资一分都还没给——还差的是全部加班工资，"
+                         f"按上面算的不少于 {total} 元。")
+        else:
+            lines.append(f"还差多少：{given}不算加班工资，加班工资要全额另给。告诉我月工资和加班的是哪几天，我帮您算出来。")
+    if _WHO_ASKED.search(text):
+        lines.append(BONUS_WHO)
+    return lines

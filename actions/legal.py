@@ -324,6 +324,11 @@ def months_said_now(text: str) -> int | None:
     the time worked, said again or corrected — not a time owed."""
     if (fixed := _corrected_time(text, None)) is not None:
         return fixed  # 我说了是两年半 不是两年三个月: the one said as meant, not the one denied
+    if (said_fix := v.correction_said(text)) is not None and said_fix.new and not said_fix.dropped \
+            and (said_new := [months for start, end, months in _joined(said_fix.new)
+                              if not _other_time(said_fix.new, start, end) and not _since_left(said_fix.new, start)
+                              and not _AGO.match(said_fix.new[end:end + 2])]):
+        return said_new[-1]  # 不对 我看了下合同 是四年 2022年进的 (VL-10: the sum stayed on 三年)
     said = [months for start, end, months in _joined(text)
             if not _other_time(text, start, end) and not _DENIED.search(text[:start])]
     return said[-1] if said else None

@@ -15,7 +15,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.service_catalog import SERVICE_FORMS, SERVICE_NAMES, holiday_subsidy_denied
+from actions.service_catalog import SERVICE_FORMS, SERVICE_NAMES, holiday_subsidy_denied, services_named
 
 # the words of a worker who asks about the holiday (a wage complaint read as holiday_subsidy by
 # the model opened its form unasked — YW-13: 您是留下来过年… after 青岛黄岛 辛安, and again after the
@@ -75,7 +75,7 @@ def offer_next_service(dispatcher: CollectingDispatcher, tracker: Tracker,
     if not service or busy or any(e.get("event") == "slot" and e.get("name") == "next_service"
                                   for e in events):
         return []
-    if unasked(tracker, service) or _just_run(tracker, service):
+    if unasked(tracker, service) or _just_run(tracker, service) or settled_since(tracker, service):
         return [SlotSet("next_service", None)]
     return offer_service(dispatcher, service) + [SlotSet("next_service", None)]
 
@@ -87,3 +87,27 @@ def _just_run(tracker: Tracker, service: str) -> bool:
     last = next((e.get("name") for e in reversed(tracker.events[-60:])
                  if e.get("event") == "active_loop" and e.get("name")), None)
     return bool(form) and last == form
+
+
+# 报了个欠薪的 工单号GH202612080004 / 登记的那个欠工资的单子 GH…: the service named as the kind of the ticket asked
+# about, no second topic (VK-11: 您刚才还提到了“讨要欠薪” after that ticket's status)
+_TICKET_OF_KIND = re.compile(r"[Gg][Hh]\s*\d")
+_FILED_WORDS = re.compile(r"报了|报的|登记了|登记的|的工单|的单子|那个单|那张单|那个工单|那张工单")
+
+
+def settled_since(tracker: Tracker, service: str) -> bool:
+    """The remembered topic needs no offer: a reply since it was remembered answered it from the records (VK-7:
+    您刚才还提到了“互助保障” after its 160,000 was said, then a second, untyped ticket), or the message it was
+    read from named it as the kind of a ticket asked about (VK-11)."""
+    at = next((i for i in range(len(tracker.events) - 1, -1, -1)
+               if tracker.events[i].get("event") == "slot" and tracker.events[i].get("name") == "next_service"
+               and tracker.events[i].get("value") == service), None)
+    if at is None:
+        return False
+    # (an action's lines come before its events: the answer of the reply that remembered it counts too)
+    read_at = next((i for i in range(at, -1, -1) if tracker.events[i].get("event") == "user"), 0)
+    told = tracker.events[read_at].get("text") or ""
+    if _TICKET_OF_KIND.search(told) and _FILED_WORDS.search(told):
+        return True
+    return any(e.get("event") == "bot" and "（来源：" in (text := e.get("text") or "")
+               and service in services_named(text.split("（来源：")[0]) for e in tracker.events[read_at + 1:])

@@ -16,7 +16,7 @@ from actions.facts import case_words, cost_said_above, hospital_fee_asked, is_qu
 from actions.seed_files import seed
 from actions.slot_checks import slots_set_this_turn, value_before_this_message
 from actions.tickets import offer_ticket
-from actions.validators import UNKNOWN, asks_how_to_register, hardship_status_in
+from actions.validators import UNKNOWN, asks_how_to_register, hardship_status_in, relatives_left_out
 from bot.normalize.text import normalize_text
 
 
@@ -560,8 +560,9 @@ _HER_TIER = re.compile(r"(?:老婆|媳妇|妻子|爱人|老公|丈夫|配偶|老
 
 def worker_part(text: str) -> str:
     """The words of a message that tell the worker's own case: what is said of the spouse cut off
-    (from 我老婆 on, and 三千二是我老婆的). The relief form's status and cost read this (VI-7)."""
-    text = normalize_text(text or "")
+    (from 我老婆 on, and 三千二是我老婆的), and what is said of a relative's sickness (是我妈住院 花了一万多,
+    VK-14). The relief form's status and cost read this (VI-7)."""
+    text = relatives_left_out(normalize_text(text or ""))[0]
     starts = [m.start() for m in (_SUM_IS_HERS.search(text), _SPOUSE.search(text)) if m]
     return text[:min(starts)].rstrip("我俺的是，,。 ") if starts else text
 

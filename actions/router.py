@@ -25,13 +25,13 @@ from actions import validators as v
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import SafeAction, bot_said, client, location, said_this_turn
 from actions.crisis import (
-    CRISIS_MONEY,
     CRISIS_NO_PHONE,
     CRISIS_STILL_HERE,
     DANGER_NOW_LINE,
     case_question_after_crisis,
     crisis_answered,
     crisis_check_in,
+    crisis_money_line,
     in_danger_now,
     is_crisis,
     listening_reply,
@@ -42,6 +42,8 @@ from actions.crisis import (
 )
 from actions.fact_tables import CASE_FACTS, FACT_NAMES, owed_sum_told, owed_total_reply, wage_as_said
 from actions.facts import (
+    CASE_TOPICS,
+    answer_in_topic,
     answer_of_part,
     applied_lines,
     asked_facts,
@@ -69,7 +71,7 @@ from actions.handoff import (
     withdraws_the_handoff,
 )
 from actions.holiday_calendar import DayKind
-from actions.in_kind import in_kind_pay_reply
+from actions.in_kind import bonus_left_lines, in_kind_pay_reply
 from actions.legal import (
     MONTHS_ASK,
     WAGE_AGAIN,
@@ -138,6 +140,7 @@ from actions.tickets import (
     filed_summary,
     filed_ticket_asides,
     filed_type,
+    fixed_number_lookup,
     misread_ticket_digits,
     new_case_id,
     note_on_ticket,
@@ -198,6 +201,15 @@ def holiday_read_for_pay(tracker: Tracker, intent: str | None, text: str) -> str
             and (money_after_crisis(tracker, text) or _OWED.search(text)):
         return "wage_arrears"
     return intent
+
+
+def holiday_not_asked(tracker: Tracker, intent: str | None, text: str) -> str | None:
+    """The holiday subsidy guessed for a message that names no holiday, in a conversation that never asked
+    about one (时效不是已经过了吗 过了以后再要还管用, VK-8: 您是留下来过年… — 过了 read as 过年): the service the
+    words name instead, else none (the fact answer stands alone)."""
+    if intent != "holiday_subsidy" or text.startswith("/") or holiday_subsidy_asked(tracker):
+        return intent
+    return service_instead_of_subsidy(text) or next(iter(services_meant(text)), None)
 
 
 def promised_by_the_holiday(text: str) -> bool:
@@ -804,6 +816,20 @@ def deducted_only(text: str) -> bool:
     return bool(_DEDUCTED.search(text or "")) and not _OWED.search(owed)
 
 
+# 加班费一分没给 / 加班费不给 / 加班钱没发: the overtime owed, no second topic of wages owed (VK-2)
+_OVERTIME_UNPAID = re.compile(r"加班(?:费|钱|工资)\S{0,3}?(?:一分|一分钱|一毛)?(?:都|也)?(?:没|不)(?:给|发|结)")
+# 帮我算算 / 算一下 / 该给多少 / 能拿多少: a sum asked of the first service's flow
+_CALCULATION_ASKED = re.compile(r"算算|算一下|算一算|帮我算|给算|(?:应该|该|能)(?:给|拿)多少|给多少")
+# 另一个老板 / 还有一家 / 再登记一个: a second case of the same kind, not a question about the one filed
+_ANOTHER_CASE = re.compile(r"另(?:一|外一)?(?:个|家|份)|还有一(?:个|家)|再(?:登记|报|办)一(?:个|件|张)|换了?(?:个|家)")
+
+
+def _another_case(tracker: Tracker, text: str) -> bool:
+    """The message tells a second case (another employer named, 另一个老板) rather than asking about the
+    case just filed."""
+    return bool(_ANOTHER_CASE.search(text)) or bool(slots_set_this_turn(tracker).get("employer"))
+
+
 def _filed_for(service: str, tracker: Tracker, last: int) -> str | None:
     """The ticket this conversation filed for ``service`` within its ``last`` events (a
     policy service's sign-up is filed as an ``other`` ticket)."""
@@ -840,6 +866,7 @@ class ActionStartService(SafeAction):
         if intent == "holiday_subsidy" and promised_by_the_holiday(text):
             intent = "legal_aid"  # 他们说过年后给 这样还算时效吗 (YT-16: 留下过年还是回家, three times)
         intent = holiday_read_for_pay(tracker, intent, text)
+        intent = holiday_not_asked(tracker, intent, text)
         if intent == "holiday_subsidy" and not text.startswith("/") and disowns_holiday_subsidy(text):
             # 我冇問過年補貼…我問嘅係學技術 (VF-3: the subsidy form started): the service asked instead
             intent = service_instead_of_subsidy(text) or "nlu_fallback"
@@ -859,7 +886,8 @@ class ActionStartService(SafeAction):
         if (asked_after := case_question_after_crisis(tracker, text)) is not None:
             # 那你先告诉我 活干完了让走人 到底有没有补偿 soon after the crisis reply (XZ-14: the listening
             # line three times): answered, the numbers kept in one line
-            dispatcher.utter_message(text=CRISIS_MONEY)
+            if (line := crisis_money_line(tracker, dispatcher)) is not None:
+                dispatcher.utter_message(text=line)  # (VL-16: once, not again in the same or the next reply)
             return await self._start(asked_after, dispatcher, tracker, domain)
         if intent == "psych_support" and safe_again(tracker, text):
             # 我没事了 就是一时想不开 那扣的两千块能要回来吗 (XA-11), checked on: the matter it asks
@@ -922,7 +950,8 @@ class ActionStartService(SafeAction):
                 crisis_answered(tracker, earlier_turns=6) and not is_crisis(text) and owed_sum_told(
                     text, slots_set_this_turn(tracker), recent_words(tracker, limit=3)))):
             # 说了也没用 打电话有啥用 钱也要不回来 (YN-14: straight to 是哪家单位欠的): the lines first
-            dispatcher.utter_message(text=CRISIS_MONEY)
+            if (line := crisis_money_line(tracker, dispatcher)) is not None:
+                dispatcher.utter_message(text=line)  # (VL-16: said three times across two replies)
             lines_said = True
             if intent not in _MONEY_SERVICES and "legal_aid" not in services_meant(text):
                 intent = "wage_arrears"  # 就是钱的事 老板说年后再给: the pay owed, not a holiday
@@ -979,7 +1008,8 @@ class ActionStartService(SafeAction):
             if tracker.active_loop_name or tracker.get_slot("interrupted_form") or "几月几号" in start:
                 return []
             return offer_ticket("legal_aid", legal_case(tracker))
-        if intent == "overtime_pay" and not _OVERTIME_SAID.search(text) and not read_worked_days(text) \
+        if intent == "overtime_pay" and not text.startswith("/") and not _OVERTIME_SAID.search(text) \
+                and not read_worked_days(text) \
                 and last_flow(tracker) != "overtime_form" and "monthly_wage" not in slots_set_this_turn(tracker):
             intent = None  # 明天上午打给我 下午要上班 (ZR-11: the overtime form after the callback)
         if intent == "overtime_pay" and _NOTHING_PAID.search(text) and not re.search(_OVERTIME_KIND + "|补休|调休|倒休",
@@ -1010,6 +1040,8 @@ class ActionStartService(SafeAction):
         if not tracker.active_loop_name and (promise := promise_told_line(text, recent_words(tracker, limit=8))):
             dispatcher.utter_message(text=promise)  # 他上个月还回我说过了年就给 (XE-14: the menu)
             return []
+        if not tracker.active_loop_name and (fixed := fixed_number_lookup(dispatcher, tracker)) is not None:
+            return fixed  # 哦 是0014 right after GH20261208001 was said misread (VL-15: the generic menu)
         if not tracker.active_loop_name and (wrong := wrong_ticket_id(text)) and intent != "ticket_status":
             dispatcher.utter_message(text=wrong)  # 那GH20261207001咋样了 (XJ-14: the menu)
             return []
@@ -1140,7 +1172,8 @@ class ActionStartService(SafeAction):
                     dispatcher.utter_message(text=denied_limit)
                     if not found:
                         return offer_ticket("legal_aid", legal_case(tracker))
-                lines = [*(fact_text(f, text) for f in found), *applied_lines(found, recent_words(tracker))]
+                lines = [*(fact_text(f, text) for f in found), *applied_lines(found, recent_words(tracker)),
+                         *bonus_left_lines(found, tracker)]  # 那一百块红包能顶吗 还差多少 俺找谁 (VK-13)
                 if sums and any(line not in lines for line in sums):
                     # 还有这个月干的十来天工资也没给结 能一起要吗 (YW-6: the two law cards said a
                     # message before came again ahead of the sum): only what was not just said
@@ -1212,8 +1245,6 @@ class ActionStartService(SafeAction):
         if service is None and ticket_filed_here(tracker, last=40) and is_question(text):
             # 几点能送过去 俺七点就得上班 right after the childcare ticket (YN-02: read as overtime,
             # then the menu): asked in the filed case's topic
-            from actions.facts import CASE_TOPICS, answer_in_topic
-
             asked = (((e.get("parse_data") or {}).get("intent") or {}).get("name") for e in
                      reversed(tracker.events[-80:]) if e.get("event") == "user")
             topic = CASE_TOPICS.get(filed_type(tracker) or "") or next(
@@ -1260,6 +1291,7 @@ class ActionStartService(SafeAction):
         intent = legal_not_wages((latest.get("intent") or {}).get("name"), text)
         if intent == "holiday_subsidy" and promised_by_the_holiday(text):
             intent = "legal_aid"  # 他们说过年后给 (YT-16), as in act
+        intent = holiday_not_asked(tracker, intent, text)
         intent = holiday_read_for_pay(tracker, intent, text)
         if intent == "wage_arrears" and not _OWED.search(text) and found \
                 and all(str(f.get("policy") or "").startswith("legal") for f in found):
@@ -1271,6 +1303,13 @@ class ActionStartService(SafeAction):
         # 职工大病互助最高能赔多少 answered with the 互助保障 figure (DD-05 was then offered
         # 您刚才还提到了“互助保障”): a topic the figure answered is not offered again
         later = [service for service in later if service not in answered or service == first]
+        if first == "overtime_pay" and _OVERTIME_UNPAID.search(text):
+            later = [s for s in later if s != "wage_arrears"]  # 加班费一分没给 is the overtime owed (VK-2)
+        if later and first in SERVICE_FORMS and _CALCULATION_ASKED.search(text):
+            # 加班费一分没给 能帮我算算该给多少吗 (VK-2: the rule, then 您刚才还提到了“讨要欠薪”): the sum asked
+            # is worked out first — its flow asks what it still needs — and the other topic after it
+            return [SlotSet("next_service", later[0])] + await self._start(
+                first, dispatcher, tracker, domain, answered=True)
         if later and not self._case_facts_given(first, tracker):
             # 上海最低工资是多少 还有孩子上学的事: the question is answered; the other
             # topic is offered now rather than a form question about the first
@@ -1442,6 +1481,13 @@ class ActionStartService(SafeAction):
                      answered: bool = False) -> list[dict]:
         """Opens the service's flow; ``answered``: a fact answer already said its rules."""
         text = (tracker.latest_message or {}).get("text") or ""
+        if not answered and is_question(text) and (filed := _filed_for(service, tracker, last=120)) \
+                and SERVICE_FORMS.get(service) and not wants_registration(text) and not _another_case(tracker, text):
+            # 工头跑了找不着人 这钱还有谁能给 right after the wage ticket (VK-12: the form again — the employer,
+            # the sum and the months asked again until 算了): the question answered in the filed case's topic
+            for line in await answer_in_topic(tracker, CASE_TOPICS.get(service, "")):
+                dispatcher.utter_message(text=line)
+            answered = True
         if answered and (filed := _filed_for(service, tracker, last=120)) and not wants_registration(text):
             # 包工头人都跑了 那这钱找谁要啊 right after the wage ticket (ZI-01: the form again, the
             # sum, months and workers asked again): answered, and the filed case is where it goes

@@ -195,4 +195,9 @@ class ActionSchoolPlacementAnswer(SafeAction):
         if drops_school(str(facts.get("school_problem") or "")):
             facts["school_problem"] = None  # (其他(上学的事先不办了), the drop taken back: no problem told)
         facts, moved = facts_not_problems(tracker, facts)  # 社保交了两年 is no problem (round 52)
+        if str(facts.get("school_problem") or "").startswith("转学") and (origin := next(
+                (o for text in reversed(worker_messages(tracker, limit=12)) if (o := v.transfer_from(text))), None)):
+            # 初二 从河南周口转, said to the grade's question (VL-2: 转学(孩子要转学过来) alone on the summary):
+            # where the child transfers from, in the 转学 detail
+            facts["school_problem"] = v.with_transfer_origin(str(facts["school_problem"]), origin)
         return moved + offer_ticket("school_placement", facts)

@@ -12,10 +12,19 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import validators as v
 from actions.apply_where import POLICY_SERVICE_OF, place_station, station_where, where_to_apply_reply
 from actions.backend_client import BackendError, BackendUnavailable, RateLimited
 from actions.common import SafeAction, bot_said, client, location, policies_for, said_this_turn
-from actions.crisis import is_crisis, safe_again, safe_again_check_in, safety_reply, wants_to_talk
+from actions.crisis import (
+    case_question_after_crisis,
+    is_crisis,
+    money_after_crisis,
+    safe_again,
+    safe_again_check_in,
+    safety_reply,
+    wants_to_talk,
+)
 from actions.facts import (
     answer_fact,
     answer_in_topic,
@@ -50,6 +59,7 @@ from actions.slot_checks import slots_set_this_turn
 from actions.station_followup import (
     AT_THAT_STATION,
     PSYCH_HOTLINES_LINE,
+    another_district_note,
     asked_service_of_station,
     asks_face_to_face,
     filed_station,
@@ -115,11 +125,14 @@ class ActionFindStation(SafeAction):
             return []
         if said_this_turn(tracker, found["station"].get("name") or "\0"):
             return []  # the fact answer named this station already, with its source
-        lead = "离您最近的工会网格工作站是：\n" if is_own_station(found["station"]) else "当地总工会的服务中心：\n"
+        # 从市北过去 辛安的站能给我办吗 (VL-13: 辛安 called 离您最近 for a 市北区 worker): not the nearest, said so
+        other = another_district_note(tracker, found.get("path"), found["station"])
+        lead = "工会网格工作站：\n" if other else (
+            "离您最近的工会网格工作站是：\n" if is_own_station(found["station"]) else "当地总工会的服务中心：\n")
         below = await stations_below(found.get("path"), found["station"])
         dispatcher.utter_message(text=asked_time_line(found["station"], text)
                                  + below + wider_station_note(found.get("path"), found["station"])
-                                 + lead + station_text(found["station"]))
+                                 + lead + station_text(found["station"]) + (f"\n{other}" if other else ""))
         return []
 
 
@@ -488,6 +501,15 @@ class ActionChildcare(PolicyAnswer):
             return []
         events = await super().act(dispatcher, tracker, domain)
         stations = await childcare_stations(tracker)
+        if not stations and not childcare_sign_up(tracker) and any(location(tracker)):
+            # 我在济南 历下区 / 那济南这边有托管班没 (VL-4: 想报名的话… three times, no 济南 data never said):
+            # no 托管驿站 on record there — said once, then said short, with the local union
+            place, station = await place_station(*location(tracker))
+            dispatcher.messages[:] = [m for m in dispatcher.messages
+                                      if m.get("response") != "utter_childcare_next"]
+            told = said_this_turn(tracker, CHILDCARE_NONE_TOLD, earlier_turns=4)
+            dispatcher.utter_message(text=childcare_elsewhere_text(place or "您那边", station, told))
+            return events
         if not stations and childcare_sign_up(tracker) and any(location(tracker)):
             # 广州 after 您在哪个街道 (or 报名 with the place known): no 托管驿站 on record there —
             # said so, and the sign-up still goes to a person there, not 想报名的话… again
@@ -496,7 +518,7 @@ class ActionChildcare(PolicyAnswer):
                                       if m.get("response") != "utter_childcare_next"]
             dispatcher.utter_message(text=no_childcare_station_text(place or "您那边", station))
             return events + offer_ticket("other", {
-                "question": sign_up_words(tracker), "service": "职工子女爱心托管报名",
+                "question": sign_up_words(tracker, service="职工子女爱心托管报名"), "service": "职工子女爱心托管报名",
                 "child_grade": tracker.get_slot("child_grade")})
         if not stations:
             return events
@@ -505,7 +527,7 @@ class ActionChildcare(PolicyAnswer):
         dispatcher.utter_message(text="您那边有托管的工会网格工作站：\n"
                                       + "\n\n".join(station_text(st) for st in stations[:2]))
         return events + offer_ticket("other", {
-            "question": sign_up_words(tracker),
+            "question": sign_up_words(tracker, service="职工子女爱心托管报名"),
             "service": "职工子女爱心托管报名", "station": stations[0].get("name"),
             "child_grade": tracker.get_slot("child_grade")})
 
@@ -514,11 +536,21 @@ class ActionChildcare(PolicyAnswer):
 _DROPPED_SAID = ("已经取消了", "先不登记")
 
 
-def sign_up_words(tracker, limit: int = 3) -> str | None:
+def sign_up_words(tracker, limit: int = 3, service: str | None = None) -> str | None:
     """What the worker said for a sign-up (:func:`case_words`), less their words of a case they
     cancelled or declined before it (算了不办了 on a dismissal, then 帮我登记一下 叉车证培训 — XZ-16:
-    上个礼拜被公司辞了 was written on the training sign-up)."""
-    words = case_words(tracker, limit)
+    上个礼拜被公司辞了 was written on the training sign-up). The account of the same sign-up parked before
+    it (``service``, neither filed nor declined since) is carried over, and a button's words (修改) and a
+    correction (把被学校拒收删了 没这回事) are no account (VL-3: 您说的情况：修改；把被学校拒收删了…)."""
+    if service and (parked := _parked_account(tracker, service)):
+        return parked
+    words, kept = None, []
+    for more in range(limit, limit + 7):  # (past the words that are no account, back to the worker's own)
+        words = case_words(tracker, more)
+        kept = [part for part in (words or "").split("；") if part and not _not_an_account(part)]
+        if len(kept) >= limit or not words:
+            break
+    words = "；".join(kept[-limit:])[:300] or None
     events = list(tracker.events)
     at = next((i for i in range(len(events) - 1, -1, -1) if events[i].get("event") == "bot"
                and any(said in (events[i].get("text") or "") for said in _DROPPED_SAID)), None)
@@ -527,6 +559,30 @@ def sign_up_words(tracker, limit: int = 3) -> str | None:
     before = [e.get("text") or "" for e in events[:at] if e.get("event") == "user"]
     kept = [part for part in words.split("；") if not any(part and part in old for old in before)]
     return "；".join(kept) or None
+
+
+TRAINING_SIGN_UP = "技能培训报名"
+
+
+def _not_an_account(part: str) -> bool:
+    """修改 / 要，帮我登记 (a button's title sent as words) or a correction of the summary: no account of the case."""
+    part = part.strip(" ；;，,。.")
+    return v.asks_to_change(part) or v.correction_said(part) is not None \
+        or part in ("要，帮我登记", "要,帮我登记", "先不用", "好，看看", "不用了", "确认")
+
+
+def _parked_account(tracker, service: str) -> str | None:
+    """The 您说的情况 of the last case parked for ``service`` (职工子女爱心托管报名) when no ticket was filed and no
+    case declined or cancelled since (None otherwise)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot" and (re.search(r"已为您登记\S{0,20}?工单", event.get("text") or "")
+                                            or any(said in (event.get("text") or "") for said in _DROPPED_SAID)):
+            return None
+        case = event.get("value") if event.get("event") == "slot" and event.get("name") == "pending_case" else None
+        facts = (case or {}).get("facts") or {} if isinstance(case, dict) else {}
+        if facts.get("service") == service and facts.get("question"):
+            return str(facts["question"])
+    return None
 
 
 # 骑手 / 外卖 / 快递 / 环卫 / 户外 … 驿站 / 歇脚: a rest stop for outdoor workers, never the children's 托管驿站
@@ -582,6 +638,21 @@ def no_childcare_station_text(place: str, station: dict | None) -> str:
             "也可以先登记一下，让当地的工作人员联系您、帮您问清楚怎么报名。")
 
 
+CHILDCARE_NONE_TOLD = "有没有工会办的托管班，我这里没有记录"
+
+
+def childcare_elsewhere_text(place: str, station: dict | None, told: bool) -> str:
+    """A place with no 托管驿站 on record, the worker asking there (VL-4): said plainly — the one on
+    record is 青岛's — and who there can tell; short when said already, never the same paragraph."""
+    if told:
+        return (f"{place}的托管班我这里确实没有记录，不能给您编一个地方。最准的是问{station_where(station)}，"
+                "或者打职工服务热线 12351，让他们告诉您附近工会有没有托管班、在哪报名；"
+                "要是愿意，我也可以帮您登记，让当地的工作人员联系您。")
+    return (f"{place}{CHILDCARE_NONE_TOLD}：我这里收录的职工子女托管驿站在青岛西海岸新区（辛安街道沂河路社区），"
+            f"不在{place}，不能跟您说个不准的地方。可以问{station_where(station)}，"
+            "或打职工服务热线 12351 问问附近有没有托管点、怎么报名。")
+
+
 async def childcare_stations(tracker) -> list[dict]:
     """The stations of the worker's place that list a childcare service ([] if none known)."""
     return await stations_with(tracker, "托管")
@@ -610,7 +681,8 @@ class ActionSkillsTraining(PolicyAnswer):
         # 怎么报名 / 帮我报个名吧 (F11, H07): how to sign up and a person who signs them up,
         # not the same paragraph again and then 没明白
         dispatcher.utter_message(text=SIGN_UP_TEXT)
-        return offer_ticket("other", {"question": sign_up_words(tracker), "service": "技能培训报名"})
+        return offer_ticket("other", {"question": sign_up_words(tracker, service=TRAINING_SIGN_UP),
+                                      "service": TRAINING_SIGN_UP})
 
     async def act(self, dispatcher, tracker, domain):
         """都有啥课 after the academy was described (YX-3: the sign-up text again): the courses on
@@ -622,7 +694,8 @@ class ActionSkillsTraining(PolicyAnswer):
         if asks_which_courses(text) and said_this_turn(tracker, "职工书院", earlier_turns=4):
             for line in await courses_on_record(tracker) or [NO_COURSES_TEXT]:
                 dispatcher.utter_message(text=line)
-            return offer_ticket("other", {"question": sign_up_words(tracker), "service": "技能培训报名"})
+            return offer_ticket("other", {"question": sign_up_words(tracker, service=TRAINING_SIGN_UP),
+                                      "service": TRAINING_SIGN_UP})
         return await super().act(dispatcher, tracker, domain)
 
 
@@ -1223,6 +1296,11 @@ class ActionPsychSupport(SafeAction):
             dispatcher.utter_message(text=reading)  # 意思是没戏了？ after a legal answer (XM-4: the psych invite)
             return []
         room = await psych_room_reply(tracker)
+        if not room and is_question(text) and not asks_the_fee(text) and not wants_to_talk(text) \
+                and (money_after_crisis(tracker, text) or case_question_after_crisis(tracker, text)):
+            # 嗯 我就是心里憋屈 说说好点了 这钱能帮我要吗 soon after the crisis reply (VK-9: 您愿意说说最近发生了
+            # 什么吗 — all of it told already): the matter asked is taken up, the lines kept in one line
+            return [FollowupAction("action_start_service")]
         if asks_for_a_person(text) or (wants_to_talk(text) and not room):
             # 压力大 睡不着 想找个人聊聊 (L-17): the hotlines that answer at any hour come first;
             # out of hours the station only calls back. A form it interrupted pauses (its facts

@@ -277,6 +277,12 @@ def answer_extractor(slot: str):
             return {}
         if slot in FREE_TEXT and set(tracker.slots_to_validate()) & set(CASE_FACTS):
             return {}  # the message told other facts (read already): it is no name or problem
+        if slot == "medical_cost" and (own := v.relatives_left_out(normalize_text(text)))[1]:
+            # 不是我看病 是我妈住院 花了一万多 (VK-14: 自付医疗费 10,000 filed): a relative's bill is theirs —
+            # only what the worker says of their own costs answers
+            text = own[0]
+            if not v.amount_at_least(text).ok:
+                return {}
         checked = check(text)
         if checked.ok and not str(checked.value).startswith(_UNSPECIFIC):
             return {slot: checked.value}
@@ -339,6 +345,11 @@ def keeping_validator(slot: str):
                                        or value in _NORMALISED.get(slot, ())
                                        or (slot == "duration" and value.endswith("月的工资"))):
             return {slot: value}  # (这个月的工资: II-09 was asked how long, again and again)
+        if slot == "employer" and isinstance(value, str) and tracker.get_slot("requested_slot") != "employer" \
+                and (left := v.work_said_as_employer(value, (tracker.latest_message or {}).get("text") or "")) \
+                is not None:
+            # 在辛安这片跑快递的 (VK-6: 单位：片跑快递): the work done, no employer — the one held stays
+            return {slot: left or value_before_this_message(tracker, slot)}
         if slot == "employer" and isinstance(value, str) and len(re.findall(
                 r"[\u4e00-\u9fff]", value)) >= 2 and not v.employer_answer(value).reask:
             return {slot: value}  # a name from the NLU or a description, kept as said
@@ -365,16 +376,36 @@ CHANGE = re.compile(r"^(?:修改|改一下|要改|我要改|不对|有错|改)")
 _TO_SENTENCE_END = r"((?:[^。！？!?；;.\n]|(?<=\d)\.(?=\d))+)"
 
 
+# a name, a place, a job: said in one clause (俺是中通的 先不登记 过完年再说 names 中通 alone)
+_ONE_CLAUSE_FACTS = ("employer", "district", "occupation", "hukou_status", "child_grade")
+# the clause after a name that is no part of it: a wish about the ticket or a time to wait
+_NOT_OF_THE_NAME = re.compile(r"[\s，,]+(?:先|就|再|等|过完|过了|回头|以后|不用|不要|别|登记|帮我|麻烦|谢谢|"
+                              r"那|还有|另外|然后|我|俺|他|她|扣|欠|工资|一共|能|可以|是不是|怎么|咋)")
+
+
+def _first_clause(value: str) -> str:
+    """中通的 先不登记 过完年再说 → 中通的: a named fact's value without the clauses told after it."""
+    cut = _NOT_OF_THE_NAME.search(value)
+    return value[:cut.start()] if cut and cut.start() > 0 else value
+
+
 def named_fact_change(text: str) -> tuple[str, Any] | None:
     """金额是九千五 / 单位改成青岛海纳建筑: the fact the worker names, with its new value."""
     for slot, names in _NAMED_FACTS:
         # 人数不对 是两个人 (W-18 got a callback ticket nobody asked for)
         # (老高不是单位 是脚肿的老高 — VB-5: 单位改为老高; a fact the worker says something is not)
-        m = next((m for m in re.finditer(rf"(?:{names})\s*(?:不对|错了|有误|写错了|说错了)?[，,\s]*(?:应该)?"
-                                         rf"(?:是|改成|改为|写|为|:|：)\s*{_TO_SENTENCE_END}", text)
+        # 单位写错了 俺是中通的 先不登记 (VK-6: 单位改为错了俺是中通的先不登记过完年再说): 写错 is no
+        # 写 (write) before a value, 俺是 names it, and the value is its own clause — what follows
+        # (先不登记 过完年再说) is no part of it
+        m = next((m for m in re.finditer(rf"(?:{names})\s*(?:不对|错了|有误|写错了|说错了|搞错了|弄错了)?[，,\s]*"
+                                         rf"(?:应该)?(?:(?:我|俺|咱)们?)?"
+                                         rf"(?:是|改成|改为|写(?![错的])|为|:|：)\s*{_TO_SENTENCE_END}", text)
                   if not re.search(r"(?:不是|不算|并非|没有)\s*$", text[:m.start()])), None)
         if m:
-            checked = SLOT_CHECKS.get(slot, v.place)(m.group(1))
+            value = m.group(1)
+            if slot in _ONE_CLAUSE_FACTS:
+                value = _first_clause(value)
+            checked = SLOT_CHECKS.get(slot, v.place)(value)
             if checked.ok:
                 return slot, checked.value
     return None

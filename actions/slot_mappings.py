@@ -231,7 +231,7 @@ class ValidateSlotMappings(ValidationAction):
         events, changed = (place_inside_employer(tracker, facts) + place_of_hukou(tracker)
                            + place_level_undone(tracker) + place_asked_about(tracker, asked_elsewhere)
                            + place_of_someone_else(tracker) + await known_place_of_several(tracker)
-                           + await place_denied_undone(tracker) + not_employer
+                           + await place_denied_undone(tracker) + place_not_in_undone(tracker) + not_employer
                            + phone_of_someone_else(tracker) + relatives_slots_undone(tracker)), []
         for slot, value in facts.items():
             old = tracker.get_slot(slot)
@@ -394,11 +394,14 @@ def spouse_facts_left_out(tracker: Tracker, facts: dict[str, Any]) -> dict[str, 
     if own == normalize_text(text) or not ({"medical_cost", "hardship_status"} & facts.keys()):
         return facts
     mine = v.read_facts(own, [], context_of(tracker)) if own.strip() else {}
+    # 不是我看病 是我妈住院 花了一万多 (VK-14: 自付医疗费 10,000 filed): a parent's or a child's bill is
+    # never the worker's own cost, whatever the case holds
+    relatives = v.relatives_cost_said(text)
     # (我替我爱人问一下 他是困难职工, XO-9: the spouse's case is the case — only facts the worker's own
     # case already holds are kept from hers)
     return {k: val for k, val in facts.items()
             if k not in ("medical_cost", "hardship_status") or mine.get(k) == val
-            or tracker.get_slot(k) in (None, v.UNKNOWN)}
+            or (tracker.get_slot(k) in (None, v.UNKNOWN) and not (relatives and k == "medical_cost"))}
 
 
 def own_status_only(tracker: Tracker, facts: dict[str, Any]) -> dict[str, Any]:
@@ -955,6 +958,30 @@ async def place_denied_undone(tracker: Tracker) -> list[dict]:
         if isinstance(before, str) and any(d in before for d in denied):
             before = said.group(1) if said and slot == "district" else None  # 辛安街道 denied too
         events.append(SlotSet(slot, before))
+    return events
+
+
+# 我在济南 历下区 不在青岛 (VL-4: the city slot took 青岛, and 历下区 was looked for under it)
+_NOT_IN = re.compile(r"(?:不在|没在|不是在|不住在?)\s*$")
+
+
+def place_not_in_undone(tracker: Tracker) -> list[dict]:
+    """A city or district set this turn to a place the message says the worker is not in (不在青岛): set to
+    the other place of that kind the message names, else back to what it was."""
+    latest = tracker.latest_message or {}
+    text = latest.get("text") or ""
+    entities = latest.get("entities") or []
+    events = []
+    for slot, value in slots_set_this_turn(tracker).items():
+        if slot not in ("city", "district") or not isinstance(value, str) or not value:
+            continue
+        stem = value.rstrip("省市区县")
+        spots = [m.start() for m in re.finditer(re.escape(stem), text)] if stem else []
+        if not spots or not all(_NOT_IN.search(text[max(0, at - 4):at]) for at in spots):
+            continue
+        others = [str(e.get("value")) for e in entities if e.get("entity") == slot and e.get("value")
+                  and str(e.get("value")).rstrip("省市区县") != stem]
+        events.append(SlotSet(slot, others[0] if others else value_before_this_message(tracker, slot)))
     return events
 
 

@@ -22,9 +22,11 @@ _WHERE_EXACTLY = re.compile(r"具体(?:在)?哪|具体位置|具体地址|门牌
 _DETAIL_SAID = re.compile(r"服务时间：|不开门|登记的地址是|带上身份证|登记的服务有|能办哪些事")
 
 
-def _last_card(tracker: Tracker) -> str | None:
+def _last_card(tracker: Tracker, through: bool = False) -> str | None:
     """The station card the bot's last replies were about: the reply to the message before
-    this one, or the card before this module's own answers about it (三 turns at most)."""
+    this one, or the card before this module's own answers about it (三 turns at most).
+    ``through``: also past other answers in between (具体地址 after the card and an answer about
+    doing it online — VL-12: 这个我查不了 and the menu); the address asked is the card's still."""
     users = 0
     for event in reversed(tracker.events):
         users += event.get("event") == "user"
@@ -33,7 +35,7 @@ def _last_card(tracker: Tracker) -> str | None:
         text = event.get("text") or "" if event.get("event") == "bot" else ""
         if "地址：" in text and "电话：" in text:
             return text
-        if text and not _DETAIL_SAID.search(text):
+        if text and not through and not _DETAIL_SAID.search(text):
             return None
     return None
 
@@ -231,7 +233,8 @@ def station_detail_reply(tracker: Tracker) -> str | None:
     what, bring = _SERVICES_ASKED.search(text), _BRING_ASKED.search(text)
     if bring and not _last_card(tracker) and (filed := _bring_for_filed(tracker)):
         return filed  # 那我去工作站要带啥去 after the school ticket (ZX-01: the legal-aid form)
-    if not (where or when or what or bring) or not (card := _last_card(tracker)):
+    card = _last_card(tracker) or (_last_card(tracker, through=True) if where and not (when or what or bring) else None)
+    if not (where or when or what or bring) or not card:
         return None
     if (other := _ANOTHER_STATION.search(text)) and not re.search(r"这|那|你们|咱|工会|网格", other.group(1)) \
             and other.group(1) not in card.replace("社区", ""):
@@ -562,3 +565,63 @@ def fee_at_station(service: str, phone: str) -> str:
     """The fee of a station's service (托管): not on record, where to ask."""
     return (f"{service}收不收费、收多少，我这里没有收录，不能跟您乱说：先打 {phone} 问工作站，"
             "也可以打职工服务热线 12351 问。")
+
+
+# 听说黄岛辛安那边的站周六开 我从市北过去能给我办不 (VL-13: 辛安 called 离您最近 for a 市北区 worker, whether
+# they are served there never answered): the worker's own place, told earlier or as where they come from
+_FROM_PLACE = re.compile(r"从([\u4e00-\u9fff]{2,4}?)(?:区|县|市|镇|街道)?(?:那边|这边|那儿|这儿)?"
+                         r"(?:过去|过来|跑过去|赶过去|跑去|坐车去|去)")
+_OWN_PLACE = re.compile(r"(?:我|俺)(?:家)?(?:在|住在?)(?:青岛)?([\u4e00-\u9fff]{2,4}?)(?:区|县)"
+                        r"(?:上班|住|干活|工作|打工|这边|那边|的|，|,|\s|$)")
+
+
+def _own_place(tracker: Tracker) -> str | None:
+    """The district the worker said they live or work in (市北), from their own words — a place
+    said with 从…过去 only when it is a district (市北区) they named before, or ends so."""
+    said = [normalize_text(e.get("text") or "") for e in tracker.events if e.get("event") == "user"]
+    told = next((m.group(1) for text in reversed(said[:-1]) if (m := _OWN_PLACE.search(text))), None)
+    if said and (came := _FROM_PLACE.search(said[-1])):
+        place = came.group(1)
+        if re.search(r"(?:区|县|镇|街道)$", came.group(0).split("过")[0].split("去")[0]) \
+                or any(f"{place}区" in text or f"{place}县" in text for text in said[:-1]) or place == told:
+            return place
+    return told
+
+
+def another_district_note(tracker: Tracker, path: dict | None, station: dict) -> str | None:
+    """The station shown lies outside the district the worker lives or works in (a 市北区 worker asking
+    about 辛安's station): not the nearest, and whether a worker from elsewhere is served there — which
+    the register does not say — asked by phone first. None: the worker's own place, or none told."""
+    own = _own_place(tracker)
+    if not own or not isinstance(station, dict) or not station.get("name"):
+        return None
+    places = [str(v) for v in (path or {}).values() if v] + [str(p) for p in station.get("region") or []]
+    if any(own in place for place in places) or own in str(station["name"]):
+        return None
+    phone = station.get("phone") or "12351"
+    return (f"{station['name']}不在您说的{own}，不是离您最近的站。从{own}过去能不能给您办，我这里没有收录明确的说法，"
+            f"不能跟您打包票：去之前先打 {phone} 问清楚，免得白跑一趟。您也可以就在这里把事情说清楚、留个手机号，"
+            "我帮您登记，工作人员打电话联系您。")
+
+
+def station_region_place(name: str) -> tuple[str, str | None] | None:
+    """(city, the place below it) of a station on record — what the backend resolves to that very station
+    (青岛西海岸新区总工会职工服务中心 → 青岛市, 黄岛区); None for a station not on record."""
+    station = next((st for st in _seed_stations() if st.get("name") == name), None)
+    region = [str(part) for part in (station or {}).get("region") or []]
+    if len(region) < 2:
+        return None
+    return region[1], (region[-1] if len(region) > 2 else None)
+
+
+def held_ticket(tracker: Tracker, turns: int = 6) -> tuple[str, str | None] | None:
+    """(id, station or None) of the ticket this conversation is about: the one whose status was given within
+    the worker's last ``turns`` messages (its station only when the status named it — a verified phone), else
+    the one filed here lately. None: no ticket in talk (VK-11: 找个真人 after the status went to 青岛's centre,
+    not the 西海岸 centre that holds her ticket)."""
+    if status := status_in_talk(tracker, turns=turns):
+        handled = HANDLED_BY.search(status.string)
+        return status.group(1), handled.group(1) if handled else None
+    if filed := filed_station(tracker, last=60):
+        return filed[0], filed[1]
+    return None

@@ -609,11 +609,21 @@ def injured_outside_the_holiday(tracker: Tracker) -> str | None:
     return None
 
 
+def cover_most_text(cover: dict) -> str:
+    """The cover's most, from its record (上海留沪意外险最多赔多少 — VL-7: said only after 你还没说), with
+    whose measure it is; '' when the record holds no figure."""
+    most = (cover.get("amount") or {}).get("max")
+    if not isinstance(most, (int, float)) or most <= 0:
+        return ""
+    source = f"（来源：{cover['source']}）" if cover.get("source") else ""
+    return f"：留下过年期间受了意外伤害的，最高给 {most:,.0f} 元保障金{source}"
+
+
 def cover_outside_the_holiday_text(when: str, cover: dict, measures: list[dict] | None = None) -> str:
     """Said for an injury of these days instead of 您这种情况当时可以享受 the holiday's cover."""
     years = [str(p.get("effective_from") or "")[:4] for p in measures or []]
     year = next((f"{y}年" for y in years if y.isdigit()), "往年")
-    return (f"您说的“{cover['title']}”，是给春节期间留下过年的职工的（{year}春节的措施），"
+    return (f"您说的“{cover['title']}”，是给春节期间留下过年的职工的（{year}春节的措施）{cover_most_text(cover)}，"
             f"您是{when}（{_today().month}月）受的伤，不在春节留下过年的期间，这项保障用不上。"
             "干活受的伤走工伤：单位应当自受伤之日起30日内向人社部门申请工伤认定；单位不申请的，您本人或近亲属在"
             "受伤之日起1年内可以自己去申请（《工伤保险条例》第十七条）。")

@@ -26,6 +26,7 @@ from actions.fact_tables import (
     ARREARS_FACTS,
     CASE_ALIASES,
     CASE_FACTS,
+    CORRECTED,
     FACT_NAMES,
     SLOT_OF_CASE_FACT,
     fact_text,
@@ -266,6 +267,8 @@ def case_payload(tracker: Tracker, ticket_type: str, facts: dict[str, Any]) -> d
     if not _street_told(district) or runs_it_nearby(district, facts):
         district = station_place(facts) or district  # (the station named lies within the place told)
     facts.update(place_cut_off(facts))  # (南区一家酒店 → 一家酒店, VJ-14)
+    if ticket_type not in ("callback", "other") and not facts.get("service") and isinstance(facts.get("question"), str):
+        facts["question"] = case_account(facts["question"])  # (the account the worker checked, VL-1)
     payload = {"type": ticket_type, "facts": {k: v for k, v in facts.items() if v is not None},
                "city": city, "district": district,
                "contact_phone": contact_phone(tracker),
@@ -388,9 +391,63 @@ def place_cut_off(facts: dict[str, Any]) -> dict[str, Any]:
     return cut
 
 
+# --- 您说的情况 as the case's facts (VL-1, VL-16) ----------------------------------------------------
+# 您说的情况 was every message pasted whole and cut with "…" (VL-1: 好 那工单上都写了啥 给我看看 … 我是… on a
+# second ticket; VL-16: 二年级 学校说没社保证明不让… cut): the account holds the clauses that tell the case,
+# whole — none that asks (这个咋办 / 能要多少钱), talks of the ticket or the chat (给我看看 / 我就是说说),
+# gives the name or the phone (their own lines), or is the crisis said beside it (its own handover).
+_NOT_AN_ACCOUNT = re.compile(r"工单|单子|登记的?内容|给我看|给俺看|看看|看一下|(?:我|俺)(?:就)?是问|"
+                             r"(?:我|俺)?就是说说|随便说说|说着玩|^(?:你好|您好|在吗|喂)$|"
+                             r"活着\S{0,3}没意思|不想活|活不下去|想死|死了算了|轻生|自杀|跳楼|"
+                             r"^(?:我|俺)(?:叫|的名字(?:叫|是))[\u4e00-\u9fff]{2,4}$|^(?:我|俺)?姓[\u4e00-\u9fff]$")
+
+
+def _account_of(words: str) -> str:
+    """The clauses of ``words`` that tell the case, each after the mark that stood before it (a
+    space stays a space, a message's end a ，)."""
+    kept: dict[str, str] = {}
+    for message in words.split("；"):
+        parts = re.split(r"([\s，,。；;！!？?、]+)", _PHONE_IN_WORDS.sub(" ", message))
+        for at in range(0, len(parts), 2):
+            clause = _NOTE_LEAD.sub("", parts[at].strip())
+            if len(re.findall(r"[\u4e00-\u9fff\d]", clause)) < 2 or _NOTE_CHAT.match(clause) \
+                    or _NOT_AN_ACCOUNT.search(clause) or clause in kept:
+                continue
+            if (is_question(clause) or _ASKS_IN_CLAUSE.search(clause)) and not _UNKNOWN_TOLD.search(clause):
+                continue
+            mark = parts[at - 1].strip() if at else "，"
+            kept[clause] = "，" if mark in ("", "，", "；", ";", "？", "?", "！", "!") and at == 0 \
+                else (" " if not mark else mark[0] if mark[0] in "，,。、" else "，")
+    return "".join(f"{mark}{clause}" for clause, mark in kept.items()).lstrip(" ，,。、")
+
+
+_PHONE_IN_WORDS = re.compile(r"(?<!\d)1[3-9]\d(?:[\s\-]*\d){8}(?!\d)")
+
+
+def case_account(words: Any) -> Any:
+    """The worker's words of the case as its account: the clauses that tell it, whole, in the order
+    said (a correction kept after 更正：); the words as said when no clause tells a fact (the worker's
+    own question on a sign-up ticket)."""
+    if not isinstance(words, str) or not words.strip():
+        return words
+    parts = [_account_of(part) for part in words.split(CORRECTED)]
+    if not parts[0] and not any(parts[1:]):
+        return words
+    return CORRECTED.join(p for p in parts if p) if parts[0] else "；".join(p for p in parts if p)
+
+
 def summary_lines(facts: dict[str, Any]) -> list[str]:
-    """One line per fact the worker gave, in their terms (不清楚 stays visible)."""
+    """One line per fact the worker gave, in their terms (不清楚 stays visible); the worker's words
+    as the case's account, whole (never cut with "…")."""
     facts = {**facts, **place_cut_off(facts)}
+    if isinstance(facts.get("question"), str) and not facts.get("service"):  # (a sign-up's ask is its own)
+        account = case_account(facts["question"])
+        return [f"· {FACT_NAMES['question']}：{account}" if line.startswith("· 您说的情况：") else line
+                for line in _fact_lines(facts)]
+    return _fact_lines(facts)
+
+
+def _fact_lines(facts: dict[str, Any]) -> list[str]:
     slots = ((SLOT_OF_CASE_FACT.get(k, k), val) for k, val in facts.items())
     return [f"· {FACT_NAMES[k]}：{fact_text(k, val)}" for k, val in slots
             if k in FACT_NAMES and val not in (None, "", [])]
@@ -1136,6 +1193,8 @@ class ActionOpenTicket(SafeAction):
         filed = {**told, **facts, **merged}
         filed.update(job_as_said(tracker, filed))  # 港口叉车, never 其他 (the summary shown said it so)
         filed.update(negations_kept(tracker, filed))  # (不是困难户 on the case's own 困难: XR-9)
+        if not filed.get("employer") and (named := employer_said((tracker.latest_message or {}).get("text") or "")):
+            filed["employer"] = named  # 18663912207 厂子叫青岛宏利达塑胶 (VL-8: the name dropped, asked again)
         if await file_case(dispatcher, tracker, case["type"], filed) \
                 and (added := _added_at_filing(tracker, filed)):
             # 中 登记吧 厂子叫海达机械 (YR-05: filed with the employer, and then 单位还没写上 — the
@@ -1200,6 +1259,10 @@ def callback_facts(tracker: Tracker, reason: str) -> dict[str, Any]:
         facts["question"] = words
     if reason == "crisis":
         facts.update(_crisis_case_points(tracker, facts))
+    if "related_ticket" not in facts and (looked_up := status_in_talk(tracker, turns=6)):
+        # 找个真人 right after the status of GH202612080004 (VK-11): the ticket looked up, as its id alone — the
+        # backend gives the callback to the station that holds it
+        facts["related_ticket"] = looked_up.group(1)
     if "related_ticket" not in facts and (said := ticket_numbers_said(tracker)):
         # 号是GH20261208001 咋没人给我打电话 … 不知道 用手机号能查不 (VF-16: the number he gave was
         # on no callback ticket, so the staff could not find his first one): the numbers, as said
@@ -1245,6 +1308,39 @@ def short_ticket_number_reply(text: str) -> str | None:
     return (f"您给的工单号 GH{digits} 是 {len(digits)} 位数字，工单号是 GH 加 12 位数字（8 位日期 + 4 位序号，"
             "例如 GH202611180023），这个号可能记错了，请再核对一下（登记时的回复里有）。找不到的话，留下登记时的"
             "手机号，我转给工作人员，按手机号帮您查这张工单、催一下回电。")
+
+
+# 哦 是0014 / 后四位是0014 / 应该是 20261208 0014 right after 您给的 GH20261208001 是 11 位数字 (VL-15: the
+# generic menu): the part of the number just said wrong, said again — the number it makes is looked up
+_DIGITS_SAID_WRONG = re.compile(r"您给的(?:工单号)? GH(\d+) 是 \d+ 位数字")
+_DIGITS_FIXED = re.compile(r"^(?:哦+|噢|喔|啊|嗯+|哎|唉|不对|不好意思|对不起|抱歉|错了|说错了|少了一位|少打了一位|"
+                           r"多打了一位|[，,。.!！\s])*(?:(?:工单号|单号|号码?|那个号|应该|最后|后面|后)?(?:四位|4位|几位)?"
+                           r"(?:是|应该是|为)?)?\s*(?:[Gg][Hh])?\s*(\d[\d\s]{0,14})[。.!！\s]*$")
+
+
+def ticket_number_fixed(tracker: Tracker) -> str | None:
+    """The ticket number a worker fixes right after being told theirs has digits missing or extra:
+    the serial said (0014, 14) after the date of the number given (GH20261208 + 0014), or the whole
+    number said again; None when no such fix is said."""
+    wrong = bot_said(tracker, _DIGITS_SAID_WRONG, earlier_turns=1)
+    text = ((tracker.latest_message or {}).get("text") or "").strip()
+    if not wrong or not (said := _DIGITS_FIXED.match(text)):
+        return None
+    digits = re.sub(r"\s", "", said.group(1))
+    if len(digits) <= 4 and len(wrong.group(1)) >= 8:
+        digits = wrong.group(1)[:8] + digits.zfill(4)  # the date kept, the serial fixed
+    number = "GH" + digits
+    return number if v.ticket_id(number).ok else None
+
+
+def fixed_number_lookup(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict] | None:
+    """哦 是0014 after a ticket number with digits missing (VL-15): the whole number said back and
+    looked up, the phone asked as for any lookup (None: no fix said)."""
+    if (number := ticket_number_fixed(tracker)) is None:
+        return None
+    dispatcher.utter_message(text=f"好的，按工单号 {number} 帮您查。")
+    return [SlotSet("ticket_id", number), SlotSet("phone", None), SlotSet("repeat_count", None),
+            ActiveLoop("ticket_status_form"), SlotSet("requested_slot", None)]
 
 
 def _crisis_case_points(tracker: Tracker, facts: dict[str, Any]) -> dict[str, str]:
@@ -1678,6 +1774,9 @@ def when_called_reply(tracker: Tracker, asked: str | None = None) -> str | None:
         reply += "等得着急的话，" + HURRY_TEXT.format(ticket=ticket).replace("着急的话", "")
     elif ticket:
         reply += HURRY_TEXT.format(ticket=ticket)
+    if asked is None and (content := filed_content_asked(tracker)):
+        # 那工单上都写了啥 给我看看 还有大概多久能有结果 (VL-1: only the time answered): what it holds, then when
+        reply = f"{content}\n{reply}"
     return reply
 
 
@@ -2009,6 +2108,7 @@ def note_parts(text: str) -> tuple[list[str], list[str]]:
                 or (framed and re.search(r"(?:吗|么|嘛|没有?)[？?]?$", clause) and not _ASKS_WHAT.search(clause)):
             left_out = True
             clause = re.sub(r"^的", "", _CONTENT_FRAME.sub("", clause))  # 工单上写了包工头姓刘没 → 包工头姓刘
+            clause = re.sub(r"(?:给|帮|替)(?:我|俺)(?:们)?$", "", clause)  # 厂名给我记上了没 (VL-8: noted 厂名给我)
             if not _told_words(clause) or _ASKS_WHAT.search(clause):
                 continue  # 厂名记上了吗 / 工单上有没有写地点 / 里面都写了啥: what it holds is asked
         elif (is_question(clause) or _ASKS_IN_CLAUSE.search(clause)) and not _UNKNOWN_TOLD.search(clause):
@@ -2051,7 +2151,7 @@ def missing_fact_told(tracker: Tracker) -> tuple[str, str, str] | None:
     """海达机械有限公司 right after 单位还没写上。告诉我单位 (YR-05: 收到，您说的我记下了 and the
     menu): the ticket, the fact asked for and its value as told (the phone has its own path)."""
     asked = bot_said(tracker, _FACT_MISSING, earlier_turns=1)
-    text = ((tracker.latest_message or {}).get("text") or "").strip(" ，,。.！!")
+    text = _SAID_BEFORE_LEAD.sub("", ((tracker.latest_message or {}).get("text") or "").strip(" ，,。.！!"))
     if not asked or asked.group(2) == "手机号" or asked.group(1) != ticket_filed_here(tracker, last=200) \
             or not text or text.startswith("/") or len(text) > 30 or is_question(text) or v.says_unknown(text):
         return None
@@ -2059,7 +2159,14 @@ def missing_fact_told(tracker: Tracker) -> tuple[str, str, str] | None:
         return None  # 那你给加上 老板说过年上班只给平时工资 (XI-5: filed as 单位): no name, a note
     read = slots_set_this_turn(tracker).get(_SLOT_OF_LABEL.get(asked.group(2), ""))
     value = fact_text(_SLOT_OF_LABEL[asked.group(2)], read) if read not in (None, "", v.UNKNOWN) else text
-    return asked.group(1), asked.group(2), str(value)
+    return asked.group(1), asked.group(2), _SAID_BEFORE_LEAD.sub("", str(value)) or text
+
+
+# 刚才说了 青岛宏利达塑胶 / 不是说了吗 就是… / 我说过了，叫… (VL-8: filed as 单位 刚才说了 青岛宏利达塑胶): the
+# words that say it was told before are no part of the value
+_SAID_BEFORE_LEAD = re.compile(r"^(?:(?:我|俺)?(?:刚才|刚刚|刚|之前|前面|上面|早就|不是|都|已经|早)?(?:都|已经|就)?"
+                               r"(?:说|讲|告诉你|写)(?:过|了)+(?:吗|嘛|啊|呀)?|就是|叫|是)[\s，,。:：!！]*"
+                               r"(?:就是|叫|是)?[\s，,:：]*")
 
 
 _STAFF_SEE = "工作人员能看到，联系您时会核对。"
@@ -2090,6 +2197,19 @@ _EMPLOYER_NAME = re.compile(r"\s*([\u4e00-\u9fff]{1,12}?(?:电子|厂|公司|集
 # (工单上有没有写我们厂叫海纳电器 asks, it is noted as said: no add asked)
 _ADD_ASKED = re.compile(r"补一下|补上|补到|补充|加上|加到|加一下|写上|记上|写进|记进")
 _NAME_UNSURE = re.compile(r"什么|啥|某")
+
+
+def employer_said(text: str) -> str | None:
+    """The employer's name told in a message (厂子叫青岛宏利达塑胶 → 青岛宏利达塑胶), asked to be added or
+    not; None when none is told (or it is asked: 厂名叫啥)."""
+    named = _EMPLOYER_NAMED.search(text or "")
+    if not named:
+        return None
+    name = _EMPLOYER_NAME.match(text, named.end()) or _BARE_NAME.match(text, named.end())
+    if not name or _ADD_ASKED.search(name.group(1)) or _NAME_UNSURE.search(name.group(1)) \
+            or _ASKS_IN_CLAUSE.search(name.group(1)) or not v.employer_answer(name.group(1)).ok:
+        return None
+    return name.group(1)
 
 
 def employer_to_add(text: str) -> str | None:
@@ -2310,6 +2430,9 @@ _ASKS_CONTENT = re.compile(r"(?:写|记|登记|加|填)(?:上|进|进去|到)?�
                            # GH… 上面写的啥 念一下 (VA-1: the number taken out, a rest-day rule answered)
                            r"(?:^|\s)(?:里|上)面?\S{0,2}?(?:写|记|登记)的(?:是|都是)?(?:啥|什么|哪些)|"
                            r"(?:念|读)(?:一下|一遍|给我听|给俺听|出来)|"
+                           # 我是问工单上登记的内容 给我看一下 (VL-1: a legal-aid ticket offered instead)
+                           r"(?:工单|单子)\S{0,8}?(?:内容|写的东西|记的东西|登记的东西|写的啥|记的啥)|"
+                           r"(?:工单|单子)\S{0,12}?(?:给我|给俺|让我|让俺)(?:看看|看一下|看一眼|瞅瞅|瞧瞧)|"
                            # 工单里有写我在海尔上班 交了两年社保吗 / 单子上有鑫达机械不 / GH… 上写了我在城阳吗
                            # (XJ-1, XJ-9, XJ-13, XJ-15: the legal-aid paragraph, the menu, the status)
                            r"(?:工单|单子|^\s*)(?:里|上|里面|上面)(?:有没有|有)?(?:写|记|登记)?了?[^。！!？?]{1,40}?"
@@ -2733,8 +2856,9 @@ _DENIABLE_POINTS = (
 )
 # a denial a reader may drop: the point it is, and how it is said
 _DENIALS_TOLD = (
+    # (学校说没社保证明不让上 — VL-16: filed 没交社保 — a proof the school asks for, no insurance unpaid)
     ("没交社保", re.compile(r"(?:没有|没|没给(?:我|俺)?(?:交|缴|上|买)?|没(?:交|缴|上|买))\S{0,2}?"
-                          r"(?:社保|五险|社会保险|医保|工伤保险)|"
+                          r"(?:社保|五险|社会保险|医保|工伤保险)(?!\S{0,3}?(?:证明|记录|凭证|截图|缴费单|清单))|"
                           r"(?:社保|五险(?:一金)?|社会保险|工伤保险)\S{0,3}?(?:都|也|一直)?(?:没有|没|没给)(?:交|缴|上|买)?")),
     ("没签劳动合同", re.compile(r"(?<!不是)(?:没有|没|没给(?:我|俺)?)(?:签|订|签订|签过)?(?:书面|劳动)?合同|"
                             r"合同(?:也|都|一直)?(?:没有|没|没给)(?:签|订)?|"

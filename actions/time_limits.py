@@ -24,6 +24,8 @@ _ASKS_LIMIT = re.compile(r"时效|过期|过了时间|来得及|过了这么久|
                          r"中断|重新算|重新计算|从头算|还能仲裁|能不能仲裁|还能告|还能去仲裁|"
                          # 现在还能申请仲裁不 (VA-11: the record's 算。 — a demand read in 没再找他要)
                          r"还能申请仲裁|能不能申请仲裁|能申请仲裁(?:不|吗|么)|"
+                         # 现在还能申请劳动仲裁吗 (VK-8: not read — the record's 算。 for 我也没去要过)
+                         r"(?:还能|能不能|还可以|可以|能)申请劳动仲裁|(?:催|要|找)[^，,。？?]{0,8}?(?:管用|有用)|(?:过了|过了时效)(?:以后|之后)?再(?:去)?(?:要|催|找)|"
                        # 我给老板打过好多电话要 这算讨要吗 (XI-7: a phone-privacy notice)
                        r"算(?:不算)?(?:是)?(?:讨要|催要|催讨|讨薪|要过|催过)|(?:讨要|催要|催讨)\S{0,2}(?:算不算|算吗|吗)|"
                        r"(?:催|要|找)\S{0,6}?(?:算不算|算吗)|(?:催|要过|要了|找过|找他)[^，,。？?]{0,8}?(?:算不算|算吗)")
@@ -48,11 +50,37 @@ _DENIED_DEMAND = re.compile(r"(?:没|没有|从没有?|从来没有?|还没有?|
                             r"[^，,。；;！!？?\s]{0,6}?(?:催|要过|讨过|找过|要钱|要工资|要|欠条|借条|打条|写条|答应|认账)")
 
 
+# 那我现在去找老板要 / 要是他承认 / 过了以后再要 (VK-8: read as a demand made — 只要最后一次催要到现在不满一年,
+# the year long run out): a demand still to be made, or supposed
+_PLAN_WORD = (r"(?:现在|马上|这就|明天|回头|改天|以后|今后|过两天|过几天|打算|准备|想|要是|如果|万一|假如|"
+              r"过了(?:以后|之后)?)(?:就|再)?")
+_PLANNED = re.compile(_PLAN_WORD + r"(?:我|俺)?(?:就|再)?(?:去|再去)(?:找|跟|向|问|催|要|讨)|"
+                      + _PLAN_WORD + r"(?:找|跟|向)(?:他|她|老板|厂里|公司|包工头)\S{0,3}?(?:要|催|讨)|"
+                      r"过了(?:以后|之后)?再(?:去)?(?:要|催|讨|找)|(?:再|还)去(?:找|催|要)\S{0,4}?(?:管用|有用|算|行)")
+
+
+_SUPPOSING = re.compile(r"要是|如果|万一|假如|假设|的话")
+
+
+def _clauses_told(words: str) -> list[str]:
+    """The clauses of ``words`` that tell something, not suppose it: a sentence's clauses from the
+    one that supposes on (要是现在去找老板要 他认账了 还能重新计算不, VK-8) are left out."""
+    told: list[str] = []
+    for sentence in re.split(r"[。！!？?]+", words or ""):
+        for clause in re.split(r"[\s，,；;]+", sentence):
+            if _SUPPOSING.search(clause):
+                break
+            if clause:
+                told.append(clause)
+    return told
+
+
 def demand_told(words: str) -> bool:
     """A demand, a promise or an IOU told in ``words`` — one clause at a time, the denied ones
-    (没再找他要 / 没打过欠条, VA-11) left out."""
-    return any(_DEMANDED.search(clause) and not _DENIED_DEMAND.search(clause)
-               for clause in re.split(r"[\s，,。；;！!？?]+", words or "") if clause)
+    (没再找他要 / 没打过欠条, VA-11) and the ones still to be made or supposed (那我现在去找老板要 /
+    他要是在微信上承认欠我, VK-8) left out."""
+    return any(_DEMANDED.search(clause) and not _DENIED_DEMAND.search(clause) and not _PLANNED.search(clause)
+               for clause in _clauses_told(words))
 
 
 def demand_denied(words: str) -> bool:
@@ -174,6 +202,8 @@ def time_limit_line(text: str, words: str, today: date | None = None) -> str | N
     when the year has not run out (XO-11)."""
     if not _ASKS_LIMIT.search(text or ""):
         return None
+    if (late := late_demand_line(text, words, today)) is not None:
+        return late  # 那我现在去找老板要 … 是不是又能重新算一年 (VK-8: 只要最后一次催要到现在不满一年)
     past_asked = bool(_ASKS_PAST.search(text))
     if (_ASKS_INTERRUPTED.search(text) or past_asked) and demand_told(words) and not restarted_recently(words):
         # 我给老板打过好多电话要 这算讨要吗 (XI-7): yes — the year restarts from the last demand
@@ -188,6 +218,39 @@ def time_limit_line(text: str, words: str, today: date | None = None) -> str | N
         return f"算。{line}" if _ASKS_INTERRUPTED.search(text) and restarted_recently(words) and not past_asked \
             else line
     return demands_line(text, words)
+
+
+# 时效过了以后再催要 (VK-8: 只要最后一次催要到现在不满一年 — a demand after the year restarts nothing)
+LATE_ACKNOWLEDGED = ("时效过了以后再去催要，不会让已经过去的时效“中断”、从头再算一年——催要只有在一年还没过完的时候"
+                     "才能中断时效。不过，老板要是在微信、短信上或者写字据明确承认欠您这笔钱、答应给，这样的书面认账"
+                     "可能还有用，能不能据此受理、支持，由劳动争议仲裁委员会来判断；聊天记录、字据都保存好、截图。")
+# 过了以后再要还管用 / 现在再去要有用吗 / 承认欠我 是不是又能重新算: a demand or an acknowledgement to come
+_LATE_ASKED = re.compile(r"过了(?:以后|之后)?再|(?:现在|以后|再)(?:去)?(?:找|跟|向)?\S{0,4}?(?:要|催)\S{0,8}?"
+                         r"(?:管用|有用|算|重新|还能)|承认|认账|欠条|又能重新|重新算|重新计算|中断")
+_PAST_ASKED = re.compile(r"时效\S{0,4}?过了(?:吗|吧|么|没)|过没过|是不是过了|已经过了(?:吗|吧|么)")
+
+
+def late_demand_line(text: str, words: str, today: date | None = None) -> str | None:
+    """那我现在去找老板要 他要是在微信上承认欠我 是不是又能重新算一年 / 过了以后再要还管用 — more than a year
+    after leaving, no demand made in it (VK-8: 只要最后一次催要到现在不满一年，就还能申请仲裁, the year long run
+    out): a demand made after the limit has run out does not interrupt it (《劳动争议调解仲裁法》第二十七条);
+    a written acknowledgement may still help, for the arbitration commission to judge; legal aid at once.
+    None when the limit may not have run (under a year, a demand made, a promise told) or nothing such is asked."""
+    left = _months_left(words, today)
+    if left is None or left < 12 or demand_told(words) or _PROMISE_WORDS.search(
+            " ".join(c for c in re.split(r"[\s，,。；;！!？?]+", words) if not _PLANNED.search(c)
+                     and not re.search(r"要是|如果|万一|假如", c))):
+        return None
+    if not (_LATE_ASKED.search(text) or _PLANNED.search(text)):
+        return None  # (走了一年半 也没再找他要 还能申请仲裁不: applied_limit's 时效没有中断, VA-11)
+    denied = demand_denied(words)
+    how, period = _how_left(words), _left_period(left, words)
+    opening = ("很可能已经过了，过了以后再要一般也不能重新算。" if _PAST_ASKED.search(text) or _ASKS_PAST.search(text)
+               else "一般不能重新算了。")
+    never = "，这期间一直没找老板要过" if denied else ""
+    return (f"{opening}按您说的，您{how}已经大约{period}{never}，一年的仲裁时效很可能已经过了{_LAW}。"
+            f"{LATE_ACKNOWLEDGED}建议马上打 12348 找法律援助，请律师看看您的材料还有没有办法；也可以打 12333 "
+            "向劳动监察投诉欠薪。")
 
 
 # 一直催着算不算中断 / 我找过他好几次 这算不算 (YW-9): whether the demands made interrupt the limit
@@ -329,9 +392,10 @@ def applied_limit(words: str, today: date | None = None) -> str | None:
         # 走了一年半 后来也没再找他要 也没打过欠条 (VA-11: 算 and an invented IOU): past, and what is left
         iou = "、也没有欠条" if _IOU.search(words) else ""
         return (f"按您说的，{how}已经大约{period}，这期间没再找老板要过{iou}，时效没有中断：一年的仲裁时效"
-                f"已经过了{_LAW}。申请仲裁的话，老板一提时效，仲裁委一般就不支持了。还能做的：打 12333 向劳动监察"
-                "投诉欠薪；打 12348 问问法律援助，让律师看看还有没有别的办法（比如当时有没有正当理由耽误了）；"
-                "现在去找老板要，他要是答应给、或者给您写了欠条，就有了新的凭据，从那天起重新计算。")
+                f"很可能已经过了{_LAW}。申请仲裁的话，老板一提时效，仲裁委一般就不支持了。还能做的：马上打 12348 "
+                "问问法律援助，让律师看看还有没有别的办法（比如当时有没有正当理由耽误了）；"
+                "打 12333 向劳动监察投诉欠薪。"
+                + LATE_ACKNOWLEDGED)
     return (f"{how}已经大约{period}，超过一年了，过了仲裁时效{_LAW}；不过这一年里您要是向老板催过钱（微信、"
             "电话都算）、他答应过给，或者找过劳动监察、工会，时效就从那一天起重新计算一年，还来得及——把这些记录找出来。"
             "实在过了时效，也可以打 12333 向劳动监察投诉欠薪。")

@@ -200,7 +200,12 @@ _ONE_OF_A_WORD = re.compile(r"(?<=[零〇一二两三四五六七八九十百千
 def apart_from_words(text: str) -> str:
     """The text with the 一 that begins such a word after a number blanked (same length, so
     the spans found in it are the text's own)."""
-    return _ONE_OF_A_WORD.sub(" ", text)
+    # 又扣了300。这样扣钱合法吗 (VK-10: normalised to 300.这样, the 300 not read — 克扣 1,000 for 1,100): a
+    # full stop after a figure ends its sentence, it is no decimal point
+    return _FULL_STOP_AFTER_FIGURE.sub(" ", _ONE_OF_A_WORD.sub(" ", text))
+
+
+_FULL_STOP_AFTER_FIGURE = re.compile(r"(?<=\d)\.(?!\d)")
 
 
 def _yuan(value: object) -> Checked:
@@ -558,10 +563,14 @@ _SCHOOL_PROBLEMS = (("还没报名，担心不收", r"还没(?:去)?报(?:名)?|
                     # (不知道 还没去报名 怕不收, ZF-15: filed as 被学校拒收)
                     ("没有学位", r"没有?学位|学位(?:紧张|不够|满了?)|没名额|名额(?:满|不够|紧)|排不上|"
                                 r"没(?:有)?(?:地方|学校|哪个学校|哪家学校|地儿)(?:收|要|肯收|愿意收)"),
-                    ("被学校拒收", r"不收|拒收|不让上|不给上|不接收|不要|不.{0,2}愿意收|不想收|"
+                    # 孩子8岁 收不收 (VL-3: filed as 被学校拒收): 收不收 / 要不要 asks, refuses nothing
+                    ("被学校拒收", r"(?<!收)不收|拒收|(?<!让)不让上|(?<!给)不给上|(?<!接)不接收|(?<!要)不要|"
+                                 r"不.{0,2}愿意收|不想收|"
                                  r"一直推|推来推去|来回推|往外推|踢皮球|推脱|推给|让等等|让再等"),
                     # 孩子在老家上二年级 想下学期接过来这边上三年级 (XX-1: 具体问题是什么 asked again)
-                    ("转学", r"转学|转到|转过来|插班|(?:接|带)(?:孩子|他|她)?过来\S{0,6}?(?:上|读|念)"),
+                    # 初二 从河南周口转 (VL-2: where from left off the summary)
+                    ("转学", r"转学|转到|转过来|插班|(?:接|带)(?:孩子|他|她)?过来\S{0,6}?(?:上|读|念)|"
+                             r"从\s*[\u4e00-\u9fff]{2,10}?转"),
                     # a lack of papers, not a question about them (FF-16: 要准备啥材料 on the
                     # offer became 遇到的问题改为材料不全, over 转学)
                     # (社保一年够不够 asks: HH-01's question became 材料不全 on the ticket)
@@ -584,12 +593,39 @@ SCHOOL_PROBLEM_ADDED = re.compile(r"还有|也写|也记|也加|也要|加上|�
 
 
 def school_problems_merged(had: str, told: str) -> str:
-    """The problems the case holds with those told added, one per kind, the held wording kept."""
+    """The problems the case holds with those told added, one per kind, the held wording kept —
+    where the child transfers from added to a 转学 that lacks it (VL-2)."""
     merged: dict[int, str] = {}
     for problem in [*re.split(r"[；;](?![^（(]*[）)])", had or ""), *re.split(r"[；;](?![^（(]*[）)])", told or "")]:
         if (problem := problem.strip()) and _problem_rank(problem) not in merged:
             merged[_problem_rank(problem)] = problem
+        elif problem and (origin := transfer_from(problem)):
+            merged[_problem_rank(problem)] = with_transfer_origin(merged[_problem_rank(problem)], origin)
     return "；".join(merged[rank] for rank in sorted(merged))
+
+
+# 从河南周口转 / 从老家周口转过来 / 孩子从河南周口那边的学校转来 (VL-2: 转学(孩子要转学过来) on the summary,
+# where from left off): where the child transfers from
+_TRANSFER_FROM = re.compile(r"从\s*(?:老家|外地)?\s*((?:(?!转|过来)[\u4e00-\u9fff]){2,10}?)"
+                            r"(?:那边|老家|那里|这边)?的?(?:学校|小学|初中|中学)?\s*(?:转学|转到|转过来|转来|转|过来|来)")
+_NO_ORIGIN = re.compile(r"^(?:老家|外地|外省|那边|这边|那里|原来|以前|之前|别的|其他|哪|哪里|哪儿|学校|小学|初中|中学)")
+
+
+def transfer_from(text: object) -> str | None:
+    """河南周口 of 从河南周口转: where the child transfers from (None: not said, or 从老家 alone)."""
+    found = _TRANSFER_FROM.search(_text(text))
+    if not found or _NO_ORIGIN.match(found.group(1)):
+        return None
+    return found.group(1)
+
+
+def with_transfer_origin(problem: str, origin: str | None) -> str:
+    """转学(孩子要转学过来) → 转学（孩子要转学过来，从河南周口转来）: where the child transfers from added
+    to the 转学 problem the case holds, when it is not in it already."""
+    if not origin or not problem.startswith("转学") or origin in problem:
+        return problem
+    detail = re.match(r"转学\s*[（(](.*)[）)]\s*$", problem)
+    return f"转学（{detail.group(1)}，从{origin}转来）" if detail else f"转学（从{origin}转来）"
 
 
 # 居住证有办了沂河路那边学校说没名额不收这个工会能帮忙不 (VD-1 filed 没有学位(办了沂河路那边学校说没名额不收这个
@@ -653,7 +689,7 @@ _RETURN = ("回家", "返乡", "返岗", "错峰", "回老家", "回去")
 _JOB_TITLES = (r"服务员|传菜员?|厨师|帮厨|后厨|洗碗工?|配菜|保安|门卫|收银员?|导购|营业员|售货员|店员|理货员?|"
                r"保姆|月嫂|育儿嫂|家政|护工|护理员|电焊工?|焊工|电工|钳工|车工|叉车工?|装卸工?|搬运工?|分拣员?|"
                r"仓管|库管|质检员?|操作工|普工|学徒|美发师?|理发师?|洗车工?|修车工?|汽修|快递员|骑手|司机|保洁员?")
-_JOB_SAID = re.compile(r"(?:(?:在|是)?(?:一家|一个|个|家)?([\u4e00-\u9fff]{1,4}?(?:饭店|饭馆|餐馆|酒店|宾馆|超市|商场|"
+_JOB_SAID = re.compile(r"(?:(?:在|是)?(?:一家|一个|个|家)?([\u4e00-\u9fff]{0,4}?(?:饭店|饭馆|餐馆|酒店|宾馆|超市|商场|"
                        # 在港口开叉车 → 港口叉车: the place a job is done at, said before it
                        r"医院|学校|小区|物业|工地|厂|公司|店|港口|码头|仓库|物流园|车站))(?:里|上|的|当|做|干|开)*)?"
                        r"(" + _JOB_TITLES + r")")
@@ -672,6 +708,40 @@ def job_word_alone(name: str) -> bool:
     return bool(_JOB_WORD_ALONE.fullmatch(name.strip()))
 
 
+# 在辛安这片跑快递的 (VK-6: 单位：片跑快递) / 在酒店做客房保洁 (VK-10: 单位：客房保洁): the work done — a
+# verb of working, or the part of a workplace it is done in, before a word of the job — tagged as the
+# employer; 中通快递 / 在中通快递上班 name who employs (no verb, no part of a workplace)
+_JOB_WORDS_ALL = "|".join(sorted({w for words in OCCUPATION_WORDS.values() for w in words if w not in _JOB_BRANDS
+                              and len(w) > 1} | set(_JOB_TITLES.replace("?", "").split("|")), key=len, reverse=True))
+_WORKING_VERB = r"跑|送|做|干|当|开|搞|打|扫"
+_WORKING_AREA = r"客房|后厨|前台|前厅|大堂|楼层|病房|餐厅|车间|仓库|流水线|工地|宿舍楼|写字楼|小区|商场|超市"
+_WORK_DONE_WORDS = re.compile(rf"^(.*?)(?:{_WORKING_VERB})?(?:{_WORKING_AREA})?(?:{_JOB_WORDS_ALL})"
+                              r"(?:工人|工|员|师傅|的|活)?$")
+_A_COMPANY_WORD = re.compile(r"公司|集团|有限|厂|店|酒店|宾馆|饭店|医院|学校|物业|中心|站|馆|行|部")
+
+
+def work_said_as_employer(value: str, text: str = "") -> str | None:
+    """The employer in an employer the NLU found that is the work done (片跑快递 / 客房保洁 / 做保洁):
+    '' when none is left (the work alone, or 这片 / 那边 before it), the name before the work when one is
+    (中通跑快递 → 中通); None when the value is no work done (中通快递, 海韵度假酒店)."""
+    name = re.sub(r"\s+", "", value or "")
+    m = _WORK_DONE_WORDS.match(name)
+    if not m or _A_COMPANY_WORD.search(name):
+        return None
+    before = m.group(1)
+    at = text.find(name) if text else -1
+    said_before = text[max(0, at - 2):at] if at > 0 else ""
+    verb_inside = re.search(rf"(?:{_WORKING_VERB})(?:{_WORKING_AREA})?(?:{_JOB_WORDS_ALL})", name[len(before):] or "")
+    area_inside = re.search(rf"(?:{_WORKING_AREA})(?:{_JOB_WORDS_ALL})", name)
+    verb_before = bool(re.search(rf"(?:{_WORKING_VERB})$", said_before))
+    if not (verb_inside or area_inside or verb_before):
+        return None
+    before = re.sub(r"^(?:这|那)?(?:片|块|边|里|儿|头|一带|附近)?", "", before)
+    if len(re.findall(r"[\u4e00-\u9fff]", before)) >= 2 and not _WORK_DONE_WORDS.fullmatch(before):
+        return before
+    return ""
+
+
 _JOB_NOT_DONE_AFTER = re.compile(r"\s*(?:证|资格|证书|执照|上岗证|培训|课|班|考试|技术|手艺)")
 _JOB_NOT_DONE_BEFORE = re.compile(r"(?:考|学|报|想当|想做|想干|要当|不是|不当|不干|没当|没干|不做)(?:个|一个|了|过)?$")
 
@@ -679,7 +749,8 @@ _JOB_NOT_DONE_BEFORE = re.compile(r"(?:考|学|报|想当|想做|想干|要当|�
 def job_in_words(text: str) -> str | None:
     """饭店服务员 / 在一家饭店当服务员 → 饭店服务员, 我是保安 → 保安: the job as the worker said it,
     for a case whose occupation code is ``other`` (None: no job said)."""
-    said = _text(text)
+    # 我在李沧区物流公司当仓管 (VL-10: 沧区物流公司仓管): a place named is no part of the job's place
+    said = _without_places(_text(text))
     # 想考个电工证 / 俺不是电工 俺是想考 (VB-14: 工作：电工 filed, kept after the correction): a
     # certificate, a course or a job denied or only wished for is no job the worker does
     m = next((m for m in _JOB_SAID.finditer(said)
@@ -791,8 +862,69 @@ def asks_to_change(value: object) -> bool:
 
 
 def is_correction(value: object) -> bool:
-    """不对，是九千五 / 说错了，是两个月: the worker changes something said before."""
-    return bool(_CORRECTION.search(_text(value)))
+    """不对，是九千五 / 说错了，是两个月 / 干了四年 不是三年 / 把被学校拒收删了: the worker changes
+    something said before (read with :func:`correction_said`)."""
+    text = _text(value)
+    return bool(_CORRECTION.search(text)) or correction_said(text) is not None
+
+
+@dataclass(frozen=True)
+class Correction:
+    """What a correction says: the words taken back (old), the words put in their place (new),
+    and whether the old words are only to be taken off (dropped, nothing in their place)."""
+    old: str = ""
+    new: str = ""
+    dropped: bool = False
+
+
+_FIGURE = r"[一二两三四五六七八九十百千万半俩仨\d]"
+# 干了四年 不是三年 / 八千 不是六千 / 四年，不是三年 (VL-10: 不是 read as a no, the offer dropped)
+_FIGURE_NOT_FIGURE = re.compile(r"(?:^|[\s，,])([^\s，,。？?]{0,4}" + _FIGURE + r"[^\s，,。？?]{0,3})[\s，,]*不是\s*("
+                                + _FIGURE + r"[^\s，,。？?]{0,4})")
+# 不是三年 是四年 / 不是三年而是四年 / 不是六千，应该是八千
+_NOT_X_BUT_Y = re.compile(r"(?<![是还可要就倒])不是\s*([^\s，,。？?]{1,12}?)[\s，,]*(?:而是|应该是|其实是|是)\s*"
+                          r"([^\s，,。？?]{1,14})")
+# 把被学校拒收删了 / 把那个拒收去掉 / 删掉被学校拒收 / 被学校拒收不要写 (VL-3: refused — 都留着)
+_DROP_IT = re.compile(r"把\s*(.{1,14}?)\s*(?:给)?(?:删|去|划|拿|撤)(?:了|掉|除|下来|下去)|"
+                      r"(?:删掉|删了|删去|去掉|划掉|拿掉|撤掉)\s*([^\s，,。？?]{2,14})|"
+                      r"([^\s，,。？?]{2,14}?)(?:这[条项个])?(?:不要写|别写|不用写|不要记|别记|写错了?不要)")
+# 俺没说这个 / 俺没说过被学校拒收 / 没这回事 / 啥被学校拒收 俺没说: what the bot put down was never said
+_NEVER_SAID = re.compile(r"(?:我|俺|我们|俺们)(?:根本|压根|从来|也|都|并)?(?:没|没有|从没|并没)(?:说|讲|提)过?\s*"
+                         r"([^\s，,。？?]{0,14})|没(?:有)?这(?:回|个)?事")
+_WHAT_THING = re.compile(r"^(?:啥|什么|哪来的?|哪里来的?)\s*([^\s，,。？?]{2,14})")
+# 不是我 是我老婆: whose case, no fact corrected (bot.normalize.text keeps these out of its cues too)
+_WHO_SAID = r"(?:给|帮|替)?(?:我|俺|咱|他|她|自己|本人)?(?:家)?(?:的)?(?:老婆|媳妇儿?|爱人|老公|男人|对象|" \
+            r"孩子|闺女|女儿|儿子|娃|妈|娘|爸|爹|父亲|母亲|老人|家属|家里人|我|俺|咱|他|她|自己|本人)?(?:的[病事]?)?"
+# a reply about the ticket or the wish, no fact taken back (没说不登记: the no denied — take_back); 没说清楚
+_NOT_A_FACT_DENIED = re.compile(r"^(?:不|要|登记|办|留|填|写|问|用|清楚|明白|完|好)")
+
+
+def correction_said(value: object) -> Correction | None:
+    """The one reader of a correction, used by every form and the summary: 不是X 是Y / Y 不是X
+    (a figure) / 不对 是Y / 改成Y / 把X删了 / 俺没说X (X taken off). None when none is said."""
+    text = _text(value).strip()
+    if not text:
+        return None
+    if drop := _DROP_IT.search(text):
+        old = next(g for g in drop.groups() if g).strip()
+        return Correction(old=re.sub(r"^(?:那个|这个|那|这)|的$", "", old), dropped=True)
+    if never := _NEVER_SAID.search(text):
+        old = (never.group(1) or "").strip()
+        if re.fullmatch(r"(?:这个|那个|这|那|这些|这话|这样|过)?", old) and (what := _WHAT_THING.search(text)):
+            old = what.group(1)  # 啥被学校拒收 俺没说这个
+        if not _NOT_A_FACT_DENIED.match(old):
+            return Correction(old=old.strip(" 的"), dropped=True)
+    if (pair := _NOT_X_BUT_Y.search(text)) and not re.fullmatch(_WHO_SAID, pair.group(1)):
+        return Correction(old=pair.group(1), new=pair.group(2))
+    if pair := _FIGURE_NOT_FIGURE.search(text):
+        return Correction(old=pair.group(2), new=pair.group(1))
+    if _CORRECTION.search(text):
+        rest = re.split(r"不对|说错了?|错了|写错了?|打错了?|搞错了?|记错了?|更正一下|更正|改一下|改成|改为|"
+                        r"应该是|其实是", text)[-1]
+        new = re.sub(r"^[\s，,。是]+", "", rest)
+        said = re.search(r"(?:^|[\s，,])是\s*([^\s，,。？?]{1,14})", rest)
+        return Correction(new=(said.group(1) if said else new).strip(" ，,。"))
+    return None
 
 
 def approximate_duration(value: object) -> Checked:
@@ -1049,8 +1181,15 @@ def employer_answer(value: object) -> Checked:
     return Checked(name)
 
 
-_SAID_ALREADY = re.compile(r"^(?:我|俺)?(?:都|不是|刚才|刚刚|已经|早)?(?:说了|说过了?|讲了|讲过了?|告诉你了|跟你说了)"
-                           r"(?:吗|嘛|啊|呀|吧|的|呗|撒|噻)?[\s，,。!！?？]+(?=\S)")
+_SAID_ALREADY = re.compile(r"^(?:我|俺)?(?:不是)?(?:都|刚才|刚刚|刚|已经|早|之前|前面|上面)?(?:都)?"
+                           r"(?:说了|说过了?|讲了|讲过了?|告诉你了|跟你说了)(?:吗|嘛|啊|呀|吧|的|呗|撒|噻)?[\s，,。!！?？]+(?:是|叫|就是)?\s*(?=\S)")
+
+
+def without_said_already(value: object) -> str:
+    """刚才说了 青岛宏利达塑胶 / 刚说了 是青岛宏利达塑胶 (VL-8: filed as 单位 刚才说了 青岛宏利达塑胶): the
+    answer said again, without the complaint that it was said."""
+    text = _text(value).strip()
+    return _SAID_ALREADY.sub("", text) or text
 _TIME_BEFORE_NAME = re.compile(r"^(?:今年|去年|前年|上个?月|这个?月|上礼拜|上周|前几天|昨天)?"
                                r"(?:[\d一二两三四五六七八九十]{1,3}月份?)?(?=公司|厂|单位)")
 _PLACE_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff])(?:在|位于|就在)[\u4e00-\u9fff]{2,10}?"
@@ -1479,6 +1618,18 @@ def _known_places() -> tuple[tuple[str, str], ...]:
     names = load()
     return tuple(sorted(((kind, n) for kind in ("city", "district") for n in names.get(kind, ())
                          if len(n) >= 2), key=lambda item: -len(item[1])))
+
+
+@lru_cache(maxsize=1)
+def _known_places_pattern() -> re.Pattern:
+    """Every known city and district (and a district's stem, 李沧 of 李沧区), longest first."""
+    names = {n for _, n in _known_places()} | {n[:-1] for _, n in _known_places() if n[-1] in "区县市" and len(n) >= 3}
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+
+
+def _without_places(text: str) -> str:
+    """The text with each known place replaced by a comma: what is said of the work, not where."""
+    return _known_places_pattern().sub("，", text)
 
 
 @lru_cache(maxsize=1)
@@ -1958,8 +2109,14 @@ def denied_blanked(text: str) -> str:
     offsets still hold): in a correction any value after 不是, else one with a number in it
     (孩子四年级 不是三年级); 我不是本地户口 keeps its words."""
     correcting = is_correction(text)
-    return _DENIED_VALUE.sub(lambda m: m.group(0) if not correcting and not _NUMERAL.search(m.group(1))
-                             else m.group(0)[:m.start(1) - m.start(0)] + " " * len(m.group(1)), text)
+    blanked = _DENIED_VALUE.sub(lambda m: m.group(0) if not correcting and not _NUMERAL.search(m.group(1))
+                                else m.group(0)[:m.start(1) - m.start(0)] + " " * len(m.group(1)), text)
+    said = correction_said(text) if correcting else None
+    if said and said.old and (said.dropped or not said.new or said.old not in said.new):
+        # 把被学校拒收删了 (VL-3: read as the problem again, 都留着) / 干了四年 不是三年: the words taken
+        # back are never read as a fact
+        blanked = blanked.replace(said.old, " " * len(said.old))
+    return blanked
 
 
 def denied_values(text: str) -> list[str]:
@@ -2249,6 +2406,10 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         employer = None  # 总包公司要管吗 (ZA-16 replaced 刘 the foreman): another who may pay, asked about
     if employer and job_word_alone(employer):
         employer = None  # 上海留下过年的建筑工 (the NLU: employer 建筑) — the job, read below, no employer
+    if employer and employer != named_employer and (left := work_said_as_employer(employer, text)) is not None:
+        # 在辛安这片跑快递的 / 在酒店做客房保洁 (VK-6, VK-10: 单位：片跑快递 / 客房保洁): the work done, no
+        # employer — the job is read below; 在中通跑快递: 中通 employs
+        employer = left or None
     if employer and ctx.asked != "employer" and not correcting and "employer" not in ctx.known \
             and _place_and_site_only(employer):
         # 在黄岛长江路街道工地上干活 (VD-12 filed 单位：黄岛长江路街道工地): where, not who — unless a boss is
@@ -2369,6 +2530,14 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     status = hardship_status_in(text)
     if status is not None:
         facts["hardship_status"] = status
+    if "medical_cost" in facts and (own := relatives_left_out(normalize_text(whole)))[1]:
+        # 不是我看病 是我妈住院 花了一万多 (VK-14: 自付医疗费 10,000): a relative's bill is no cost of the
+        # worker's own — only the worker's own words say one
+        mine = read_facts(own[0], [], ctx).get("medical_cost") if own[0].strip() else None
+        if mine is None:
+            facts.pop("medical_cost")
+        else:
+            facts["medical_cost"] = mine
     if total := monthly_deduction_total(text):
         facts["amount"], facts["duration"] = total  # 一个月扣八百 扣了四个月了 (ZE-11 filed 100)
     elif (month := _PER_MONTH_DOCKED.search(text)) \
@@ -2382,7 +2551,8 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
 _DOCKED_BEFORE = re.compile(r"(?:扣|罚|克扣|扣掉|罚款)(?:了|掉|走|掉了)?(?:我|俺)?(?:的|那|的那|了)?\s*$")
 _CLAUSES_OF_A_CASE = re.compile(r"[，,。.！!？?；;\s]|还有|另外|而且|并且|[还又](?=被?(?:扣|罚))")
 _PAY_OR_MONTHS = re.compile(r"工资|工钱|钱|薪|[俩仨两二三四五六七八九十几\d]\s*个?多?月|半年|一年")
-_DOCKED_REASON = re.compile(r"迟到|早退|旷工|请假|病假|事假|玩手机|抽烟|睡觉|违规|违纪|损坏|弄坏|打坏|次品|返工|"
+_DOCKED_REASON = re.compile(r"迟到|早退|旷工|请假|病假|事假|玩手机|抽烟|睡觉|违规|违纪|损坏|弄坏|打坏|"
+                            r"打碎|打破|摔坏|摔碎|弄丢|次品|返工|"
                             r"质量问题|不合格|没打卡|漏打卡|没干满|提前走|辞职|离职")
 
 
@@ -2431,11 +2601,32 @@ def docked_beside_owed(text: str, ctx: Context) -> bool:
     return unpaid or (months and (ctx.about(_WAGE_CONTEXT) or held_owed))
 
 
+# 每回扣200 / 一次罚五十: the sum docked each time; 迟到了4回 / 4次: how many times
+_DOCKED_EACH = re.compile(r"(?:每|一)(?:回|次|天|趟|单)\S{0,2}?(?:扣|罚)\S{0,3}$")
+_TIMES_SAID = re.compile(r"(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:回|次|趟|单)")
+# 一共扣了800 / 总共罚了: the sum of what was docked, said after its parts
+_DOCKED_IN_ALL = re.compile(r"(?:一共|总共|合计|总计|加起来|共)(?:被|给)?(?:扣|罚)\S{0,3}$")
+
+
 def docked_sums(text: str) -> list[int | float]:
-    """Each sum a message says was docked (扣了500罚款 又扣了300 → [500, 300])."""
+    """Each sum a message says was docked (扣了500罚款 又扣了300 → [500, 300]). 迟到了4回 每回扣200
+    一共扣了800 还有…又扣了300 (VK-10: 克扣 1,000 for 1,100): a sum docked each time counts the times
+    said before it, and a sum said in all replaces the parts it adds up."""
     text = denied_blanked(_text(text))
-    return [span.value for span in find_amounts(apart_from_words(text))
-            if isinstance(span.value, (int, float)) and docked_at(text, span.start)]
+    sums: list[int | float] = []
+    for span in find_amounts(apart_from_words(text)):
+        if not isinstance(span.value, (int, float)) or not docked_at(text, span.start):
+            continue
+        before = text[max(0, span.start - 8):span.start]
+        value = span.value
+        if _DOCKED_EACH.search(before) and (times := list(_TIMES_SAID.finditer(text[:span.start]))):
+            count = parse_amount(times[-1].group(1))
+            if isinstance(count, (int, float)) and 0 < count <= 100:
+                value = yuan_value(float(value) * count)
+        if _DOCKED_IN_ALL.search(before) and sums and (sum(sums) == value or sums[-1] == value):
+            sums = []  # (the parts it adds up)
+        sums.append(value)
+    return sums
 
 
 def docked_total(messages: list[str]) -> int | float:
@@ -2501,6 +2692,39 @@ _OTHERS_STATUS = re.compile(r"(?<![和跟与同我俺的其])(?:我|俺)?的?(?:
                             r"朋友|同事|工友|邻居|亲戚|他|她)(?!们)(?:也|就|都|还|已经|早就)?"
                             r"(?:是|属于|算|被认定为?|评上了?|建了档|建过档|在档)[^，,。？?！!\s]{0,12}")
 _ME_TOO = re.compile(r"(?:我|俺)(?:也|同样|一样)(?:是|算|一样|建了档|在档)")
+
+
+# 不是我看病 是我妈住院 花了一万多 (VK-14: 自付医疗费 10,000 filed as the worker's own): a parent's, a
+# child's or another relative's sickness — its costs are theirs, never the worker's 自付医疗费
+_RELATIVE = re.compile(r"父母|爸妈|爹妈|老人|母亲|父亲|老娘|老爹|(?:我|俺)(?:的)?(?:娘|爹)|(?<![宝大姑舅姨])妈妈?|"
+                       r"(?<![老])爸爸?|公公|婆婆|岳父|岳母|丈母娘|老丈人|孩子|儿子|女儿|闺女|小孩|娃|"
+                       r"哥哥?|姐姐?|弟弟?|妹妹?|爷爷|奶奶|姥姥|姥爷|外公|外婆|老父亲|老母亲")
+_SICKNESS = re.compile(r"住院|看病|生病|病了|得了|手术|治病|医药|药费|医疗|化疗|透析|病")
+_MYSELF_AGAIN = re.compile(r"(?:我|俺)(?:自己|本人)|(?:我|俺)(?:也|还)?(?:看病|住院|花了|掏了|生病|病了)")
+_CLAUSE_OF_SICKNESS = re.compile(r"[，,。；;！!？?\s]+")
+
+
+def relatives_left_out(text: str) -> tuple[str, bool]:
+    """The message without the clauses that tell a relative's sickness (是我妈住院 花了一万多 她在百色老家),
+    until the worker speaks of themselves again (我自己也花了两千); and whether any was left out."""
+    clauses = [c for c in _CLAUSE_OF_SICKNESS.split(text) if c]
+    kept, theirs, left_out = [], False, False
+    for clause in clauses:
+        if (rel := _RELATIVE.search(clause)) and _SICKNESS.search(clause[rel.start():]) \
+                and not _MYSELF_AGAIN.search(clause):
+            theirs = True
+        elif _MYSELF_AGAIN.search(clause):
+            theirs = False
+        if theirs:
+            left_out = True
+        else:
+            kept.append(clause)
+    return ("，".join(kept), True) if left_out else (text, False)
+
+
+def relatives_cost_said(text: str) -> bool:
+    """The message tells a relative's sickness (and so its sums are theirs)."""
+    return relatives_left_out(normalize_text(text or ""))[1]
 
 
 def hardship_status_in(text: str) -> str | None:

@@ -898,6 +898,31 @@ TAKE_HOME_NOTE = ("您说的是扣完个人社保后到手的钱。和最低工�
                   "的规定为准，可以打 12333 问清楚，登记后工作人员也会帮您核对工资条。")
 
 
+# 北京、上海: standards that leave out the worker's own social insurance and housing fund (the policy
+# record minimum_wage_components says so; elsewhere the pay before them is compared)
+_NET_STANDARD_PLACES = ("北京", "上海")
+# 2500是到手的 / 到手2500 / 扣完才2500 / 税后2500 / 实发2500: the take-home pay told
+_TAKE_HOME_BEFORE = re.compile(r"(?:到手|实发|实际拿|扣完了?(?:以后|之后)?才?|税后|打到卡上|打卡上)"
+                               r"(?:的|是|只有|才|就)?\s*$")
+_TAKE_HOME_AFTER = re.compile(r"^\s*(?:块|元)?钱?\s*(?:是|才是|就是)?(?:到手|实发|税后)")
+
+
+def _net_standard(city: str | None) -> bool:
+    """The place's minimum wage leaves out the worker's own social insurance (北京, 上海)."""
+    return bool(city) and any(str(city).startswith(place) for place in _NET_STANDARD_PLACES)
+
+
+def take_home_pay(words: str) -> int | None:
+    """The take-home pay told (到手2500 / 2500是到手的 / 扣了社保公积金才2500), the last said; None when none."""
+    found = None
+    for span in find_amounts(words):
+        if isinstance(span.value, (int, float)) and 500 <= span.value < 100000 and (
+                _TAKE_HOME_BEFORE.search(words[max(0, span.start - 12):span.start])
+                or _TAKE_HOME_AFTER.match(words[span.end:span.end + 8])):
+            found = int(span.value)
+    return found
+
+
 # 扣社保之前是2150 里面还有两百多是加班费 (ZW-04: worked out as an overtime sum, then 没太明白): the
 # pay the standard is compared with is the pay less its overtime
 _PAY_NUM = (r"\d{3,5}|[一两二三四五六七八九]千[零一二三四五六七八九百十]*|"
@@ -1036,6 +1061,18 @@ class ActionMinimumWage(SafeAction):
             if TAKE_HOME.search(recent_words(tracker, limit=3)):
                 dispatcher.utter_message(text=TAKE_HOME_NOTE.format(city=city or "当地"))
             return offer_ticket("minimum_wage", {"monthly_wage": int(paid), "city": city,
+                                                 "minimum_wage": int(details["monthly"])})
+        net = take_home_pay(recent_words(tracker, limit=4))
+        if paid and net and net < int(details["monthly"]) <= int(paid) and _net_standard(city):
+            # 税前2900 到手2500 到底算不算低于最低工资 in 上海 (VK-15: 2,900 不低于 2,740 — after saying 上海's
+            # standard leaves out the worker's own social insurance): the take-home pay is what is compared
+            short, line = int(details["monthly"]) - net, details["monthly"]
+            dispatcher.utter_message(text=f"{city}的最低工资标准不含个人缴的社保和公积金，要看扣完以后到手的钱："
+                                          f"您到手 {net:,} 元，低于{city}的月最低工资 {line} 元，每月差 {short:,} 元"
+                                          "（正常出勤的情况下）。差额可以要求补发，也可以打 12333 投诉；"
+                                          "说一下这样发了几个月，我帮您算一共差多少。")
+            points = f"税前{int(paid):,}元、到手{net:,}元，每月比最低工资少{short:,}元"
+            return offer_ticket("minimum_wage", {"monthly_wage": net, "city": city, "case_points": points,
                                                  "minimum_wage": int(details["monthly"])})
         if paid:  # (不对 是3500 right after the figure, ZU-08: nothing said at all)
             dispatcher.utter_message(text=f"您说的每月 {int(paid):,} 元不低于当地的月最低工资 {details['monthly']} 元。"

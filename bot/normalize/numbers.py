@@ -36,9 +36,10 @@ _AMOUNT_HUNDREDS = re.compile(
     r"([一二两三四五六七八九]百(?:[零一二两三四五六七八九]十?)?[一二三四五六七八九]?)"
     r"(?![\d个人天年月周号日岁次遍名家台米斤里小点分秒级万千])")
 # … or is a plain 3–6 digit figure not followed by a unit of something else.
+# (a full stop is "." once normalised: 工资3500。我在 keeps its 3,500 — VK-10 lost 扣了300。)
 _AMOUNT_BARE = re.compile(
-    r"(?<![\dA-Za-z.])(\d{3,6}(?:\.\d{1,2})?)"
-    r"(?![\d.个人天年月周号日岁次遍名家台米斤里小点分秒级%％])"
+    r"(?<![\dA-Za-z])(?<!\d\.)(\d{3,6}(?:\.\d{1,2})?)"
+    r"(?![\d个人天年月周号日岁次遍名家台米斤里小点分秒级%％]|\.\d)"
 )
 
 # 12351 / 12333 / 12348 are hotlines, not sums of money.

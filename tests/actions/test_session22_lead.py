@@ -182,3 +182,224 @@ def test_qingdao_shinan_is_the_city_and_its_district():
     rest, found = v._places_before("青岛市南区一家酒店")
     assert found == {"city": "青岛市", "district": "市南区"} and rest == "一家酒店"
     assert "南区" not in str(v.read_facts("我在青岛市南區一家酒店上班", [], v.Context()).get("employer") or "")
+
+
+@pytest.mark.parametrize(("text", "job"), [("我在李沧区物流公司当仓管", "物流公司仓管"),  # VL-10: 沧区物流公司仓管
+                                           ("我是黄岛港口的叉车司机", "港口叉车"),
+                                           ("我在饭店当服务员", "饭店服务员")])
+def test_a_place_named_is_cut_whole_from_the_job(text, job):
+    from actions import validators as v
+
+    assert v.job_in_words(text) == job
+
+
+# --- VK-12: 工头跑了找不着人 这钱还有谁能给 right after the wage ticket: the form again (employer, sum, months) --
+
+@on_module_loop
+@pytest.mark.parametrize("asked", ["工头跑了找不着人 这钱还有谁能给", "包工头跑路了 那钱谁来给啊"])
+async def test_a_question_about_the_wage_case_just_filed_is_answered_not_asked_again(backend, asked):
+    filed = "已为您登记欠薪工单，工单号 GH202612080019，由青岛西海岸新区总工会职工服务中心负责（电话 0532-12351）。"
+    tracker = conversation([("工头跑了 钱没给", "wage_arrears", ["是哪家单位（或哪个老板、包工头）欠的？"]),
+                            ("确认", "affirm", [filed]),
+                            (asked, "wage_arrears", [])])
+    dispatcher = CollectingDispatcher()
+    events = await ActionStartService().run(dispatcher, tracker, DOMAIN)
+    said = _said(dispatcher)
+    assert "总承包" in said and "GH202612080019" in said, said
+    assert not any(e.get("event") == "active_loop" and e.get("name") for e in events), events
+
+
+@on_module_loop
+async def test_another_employer_after_the_ticket_is_a_new_case(backend):
+    filed = "已为您登记欠薪工单，工单号 GH202612080019，由青岛西海岸新区总工会职工服务中心负责（电话 0532-12351）。"
+    tracker = conversation([("工头跑了 钱没给", "wage_arrears", ["是哪家单位（或哪个老板、包工头）欠的？"]),
+                            ("确认", "affirm", [filed]),
+                            ("还有一家饭店也欠我工资 咋办", "wage_arrears", [])])
+    events = await ActionStartService().run(CollectingDispatcher(), tracker, DOMAIN)
+    assert ("active_loop", "wage_arrears_form") in [(e.get("event"), e.get("name")) for e in events], events
+
+
+# --- VK-5: the menu's own 算加班费 button (/overtime_pay) answered with the menu again, forever ----------------
+
+@on_module_loop
+@pytest.mark.parametrize("service", ["wage_arrears", "overtime_pay", "school_placement", "relief_eligibility",
+                                     "holiday_subsidy", "find_station", "minimum_wage", "legal_aid"])
+async def test_every_menu_button_starts_its_service_not_the_menu(backend, service):
+    from actions.router import choice_buttons
+
+    payload = choice_buttons([service])[0]["payload"]
+    tracker = conversation([("你好", "greet", ["请问您想办理什么事情？"]), (payload, service, [])])
+    dispatcher = CollectingDispatcher()
+    events = await ActionStartService().run(dispatcher, tracker, DOMAIN)
+    said = _said(dispatcher)
+    assert "请问您想办理什么事情" not in said, said
+    assert said or any(e.get("event") in ("active_loop", "followup") for e in events), events
+
+
+# --- VK-1: 我们线上十几个人都没发 (the production line) answered with "can I ask online" ---------------------------
+
+@on_module_loop
+async def test_a_production_line_is_no_online_contact(backend):
+    from actions.facts import asked_facts
+
+    line = conversation([("我们线上十几个人都没发 能帮我反映一下吗", "inform", [])])
+    assert "union_online_contact" not in [f.get("topic") for f in await asked_facts(line)]
+    online = conversation([("能不能线上咨询 不用跑过去吧", "inform", [])])
+    assert "union_online_contact" in [f.get("topic") for f in await asked_facts(online)]
+
+
+# --- VK-2: 加班费一分没给 能帮我算算该给多少吗 — the rule, then 您刚才还提到了“讨要欠薪” (no sum, another topic) ---
+
+@on_module_loop
+async def test_a_sum_of_overtime_asked_starts_the_overtime_form_not_another_topic(backend):
+    text = "我在即墨开叉车的 上个月加了不少班 加班费一分没给 能帮我算算该给多少吗"
+    dispatcher = CollectingDispatcher()
+    events = await ActionStartService().run(dispatcher, conversation([(text, "overtime_pay", [])]), DOMAIN)
+    assert ("active_loop", "overtime_form") in [(e.get("event"), e.get("name")) for e in events], events
+    assert "讨要欠薪" not in _said(dispatcher)
+
+
+# --- VK-15: 税前2900 到手2500 in 上海 — "2,900 不低于 2,740", after saying 上海's standard leaves the insurance out ---
+
+@on_module_loop
+async def test_shanghais_minimum_is_compared_with_the_take_home_pay(backend):
+    from actions.wages import ActionMinimumWage
+
+    tracker = conversation([("上海最低工资现在是多少 我在闵行饭店后厨打杂 一个月2500 是不是低了", "minimum_wage",
+                             ["上海市月最低工资标准 2740 元"]),
+                            ("不对 2500是到手的 税前是2900 扣了社保公积金才2500", "inform",
+                             ["好的，已更正：月工资改为2,900 元。"]),
+                            ("那税前2900到手2500 到底算不算低于最低工资", "minimum_wage", [])],
+                           slots={"city": "上海", "district": "闵行区", "monthly_wage": 2900})
+    dispatcher = CollectingDispatcher()
+    await ActionMinimumWage().run(dispatcher, tracker, DOMAIN)
+    said = _said(dispatcher)
+    assert "到手 2,500 元，低于上海" in said and "每月差 240 元" in said, said
+    assert "不低于" not in said, said
+
+
+# --- VK-3: 物业说国庆给了我们每人一箱油一袋米 算不算加班费 — 没有现成的准确答案 ------------------------------------
+
+@on_module_loop
+@pytest.mark.parametrize("text", ["物业说国庆给了我们每人一箱油一袋米 算不算加班费", "发了点米面油 能顶加班费不"])
+async def test_goods_in_kind_are_no_overtime_pay(backend, text):
+    from actions.facts import asked_facts
+
+    found = await asked_facts(conversation([(text, "overtime_pay", [])]))
+    assert "bonus_not_overtime" in [f.get("topic") for f in found], found
+
+
+# --- VK-16: 晚上十点下班以后还能找着人吗 while queued — 没太明白 ---------------------------------------------------
+
+@pytest.mark.parametrize("text", ["我等不了太久 要上夜班 晚上十点下班以后还能找着人吗", "周末能找得着人不"])
+def test_whether_a_person_is_there_after_hours_is_an_hours_question(text):
+    from actions.handoff import staff_hours_reply
+
+    assert staff_hours_reply(text) is not None
+
+
+# --- VL-15: 哦 是0014 right after a misread ticket number — the generic menu ---------------------------------
+
+@on_module_loop
+async def test_the_serial_said_after_a_misread_number_is_looked_up(backend):
+    from actions.router import wrong_ticket_id
+
+    wrong = wrong_ticket_id("那查这个 GH20261208001")
+    assert wrong, "the misread reply exists"
+    tracker = conversation([("那查这个 GH20261208001", "ticket_status", [wrong]), ("哦 是0014", "inform", [])])
+    dispatcher = CollectingDispatcher()
+    events = await ActionStartService().run(dispatcher, tracker, DOMAIN)
+    assert any(e.get("name") == "ticket_id" and e.get("value") == "GH202612080014" for e in events), events
+    assert "请问您想办理什么事情" not in _said(dispatcher)
+
+
+# --- VL-4: 我在济南 历下区 不在青岛 — the city slot took 青岛 ---------------------------------------------------
+
+def test_a_city_the_worker_is_not_in_is_not_the_city():
+    from form_trackers import form_tracker
+
+    from actions.slot_mappings import place_not_in_undone
+
+    tracker = form_tracker("childcare_form", "city", "我在济南 历下区 不在青岛", "inform", extracted={"city": "青岛"})
+    tracker.latest_message["entities"] = [{"entity": "city", "value": "济南"}, {"entity": "city", "value": "青岛"}]
+    events = place_not_in_undone(tracker)
+    assert [(e["name"], e["value"]) for e in events] == [("city", "济南")], events
+    tracker = form_tracker("childcare_form", "city", "我在青岛 黄岛区", "inform", extracted={"city": "青岛"})
+    assert place_not_in_undone(tracker) == []
+
+
+@pytest.mark.parametrize(("text", "months"), [("不对 我看了下合同 是四年 2022年进的", 48), ("干了四年 不是三年", 48),
+                                              ("三年半 6000一个月", 42)])
+def test_the_time_worked_corrected_is_the_one_summed(text, months):  # VL-10: the sum stayed on 三年
+    from actions.legal import months_said_now
+
+    assert months_said_now(text) == months
+
+
+# --- VK-9: 嗯 我就是心里憋屈 说说好点了 这钱能帮我要吗 after the crisis reply — 您愿意说说最近发生了什么吗 ------------
+
+@on_module_loop
+async def test_the_money_asked_after_the_crisis_reply_is_taken_up(backend):
+    from actions.services import ActionPsychSupport
+
+    first = "在胶州工地干了半年 包工头一分钱没给 一个月六千 欠了三万六 孩子学费交不上 天天被催 活着真没意思"
+    crisis = ("您的安全最重要。请马上拨打心理援助热线 400-161-9995 或 12356，也可以拨打工会职工服务热线 12351；"
+              "紧急情况请拨打 120 或 110。")
+    tracker = conversation([(first, "psych_support", [crisis]),
+                            ("嗯 我就是心里憋屈 说说好点了 这钱能帮我要吗", "psych_support", [])])
+    events = await ActionPsychSupport().run(CollectingDispatcher(), tracker, DOMAIN)
+    assert {"event": "followup", "name": "action_start_service"} in [
+        {"event": e.get("event"), "name": e.get("name")} for e in events], events
+
+
+# --- VL-5, VJ-13, VK-3: the same paragraph said again word for word, beside the new answer ----------------------
+
+LAW = ("劳动争议申请仲裁的时效期间为一年，从知道或者应当知道权利被侵害之日起计算；还在职期间被拖欠工资的，"
+       "不受一年时效限制，离职的应自离职之日起一年内申请仲裁。")
+
+
+@pytest.mark.parametrize(("text", "kept"), [("过了以后再要还管用吗", False), ("你再说一遍", True)])
+def test_a_paragraph_just_said_is_not_said_again_beside_a_new_answer(text, kept):
+    from actions.common import drop_repeated_paragraphs
+
+    tracker = conversation([("去年3月份辞职走的 还能申请劳动仲裁吗", "legal_aid", [LAW]), (text, "legal_aid", [])])
+    dispatcher = CollectingDispatcher()
+    dispatcher.utter_message(text=LAW)
+    dispatcher.utter_message(text="时效过了以后再去要，时效不会重新算。")
+    drop_repeated_paragraphs(dispatcher, tracker)
+    assert (LAW in _said(dispatcher)) is kept and "不会重新算" in _said(dispatcher)
+
+
+def test_a_paragraph_alone_is_said_again_rather_than_nothing():
+    from actions.common import drop_repeated_paragraphs
+
+    tracker = conversation([("还能申请劳动仲裁吗", "legal_aid", [LAW]), ("啥意思", "legal_aid", [])])
+    dispatcher = CollectingDispatcher()
+    dispatcher.utter_message(text=LAW)
+    drop_repeated_paragraphs(dispatcher, tracker)
+    assert _said(dispatcher) == LAW
+
+
+@pytest.mark.parametrize(("text", "amounts"), [("工资3500。我在厂里", [3500]), ("打碎杯子扣了300。", [300]),
+                                               ("3500.5", [3500.5]), ("1.300", [])])
+def test_a_figure_before_a_full_stop_is_read(text, amounts):  # VK-10: 扣了300。 lost (a full stop is "." normalised)
+    from bot.normalize.numbers import find_amounts
+    from bot.normalize.text import normalize_text
+
+    assert [s.value for s in find_amounts(normalize_text(text))] == amounts
+
+
+# --- VK-8: 时效不是已经过了吗 过了以后再要还管用 — read as the holiday subsidy (您是留下来过年…) -------------------
+
+@on_module_loop
+async def test_a_holiday_never_named_is_no_holiday_question(backend):
+    first = ("我以前在西安一个饭店当厨师 去年3月份辞职走的 最后一个月工资4800一直没给 我也没去要过 "
+             "现在还能申请劳动仲裁吗")
+    tracker = conversation([(first, "legal_aid", ["劳动争议申请仲裁的时效期间为一年"]),
+                            ("可我这一年多一次都没要过 时效不是已经过了吗 过了以后再要还管用？", "holiday_subsidy",
+                             [])])
+    dispatcher = CollectingDispatcher()
+    events = await ActionStartService().run(dispatcher, tracker, DOMAIN)
+    said = _said(dispatcher)
+    assert "过年" not in said and "返岗" not in said, said
+    assert ("active_loop", "holiday_subsidy_form") not in [(e.get("event"), e.get("name")) for e in events]
