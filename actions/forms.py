@@ -41,12 +41,14 @@ from actions.legal import (
     sums_for,
     tells_time_worked,
 )
+from actions.month_totals import month_times_reply
 from actions.overtime_calculator import amount_on_new_days
 from actions.overtime_days import kind_of_day_named, whole_holiday_said
 from actions.places import resolve_place
 from actions.relief import drops_the_relief_question, hospital_fee_line, medical_cost_added
 from actions.resume import declines_the_offer
-from actions.school import say_general_school_rule
+from actions.school import drops_childcare, say_general_school_rule, school_preparation_lines
+from actions.services import station_asked_line
 from actions.slot_checks import (
     CHANGE,
     CONFIRM,
@@ -171,8 +173,8 @@ class ValidateWageArrearsForm(HotlineForm):
             dispatcher.utter_message(text=f"好的，已更正：{FACT_NAMES.get(slot, slot)}改为"
                                           f"{fact_text(slot, value)}。")
             return {slot: value, "case_confirmed": None}
-        if owed := owed_total_reply(tracker):
-            dispatcher.utter_message(text=owed)  # 那隆祥一共欠我们多少 on the summary (XQ-9)
+        if owed := month_times_reply(tracker) or owed_total_reply(tracker):
+            dispatcher.utter_message(text=owed)  # 那隆祥一共欠我们多少 on the summary (XQ-9; VM-3 months alike)
             return {"case_confirmed": None}
         if points := points_said_now(tracker):
             # 对了 老板给我打了欠条 / 我10月底就不干了 (YO-11: filed at once without them, 对 read as
@@ -648,13 +650,14 @@ class ValidateTicketOfferForm(HotlineForm):
             # 就是说还不行？ on the offer (XM-4: read as a no — 好的，先不登记): no answer to the offer; the
             # reading is answered as the question it is (sums_for), and the offer stays open
             return {"wants_ticket": None}
-        if v.declines_offer(text) or declines_the_offer(text) or (school_offered and drops_school(text)):
+        care_offered = "托管" in str(((tracker.get_slot("pending_case") or {}).get("facts") or {}).get("service") or "")
+        if v.declines_offer(text) or declines_the_offer(text) or (school_offered and drops_school(text)) \
+                or (care_offered and drops_childcare(text)):
             # 先不用 … 那保底工资能补多少 (XA-16: the declined offer made again at once): declined,
             # and a question said with it answered; 先不了 我怕被开除 再想想 (XC-7): declined, and
-            # the fear answered
-            if is_question(text):
-                for line in await answer_here(tracker):
-                    dispatcher.utter_message(text=line)
+            # the fear answered; 托管先不办了 (VJ-15: 记下了 and the same offer again): the offer's own
+            # matter dropped in words is a no too
+            await self._answer_beside_the_no(dispatcher, tracker, text)
             if _FEARS_RETALIATION.search(text):
                 dispatcher.utter_message(text=NO_RETALIATION)
             return {"wants_ticket": False}
@@ -691,6 +694,20 @@ class ValidateTicketOfferForm(HotlineForm):
             # (the ticket goes to its station) and the offer asked again
             return {"wants_ticket": None, **(await resolve_place(text) or {})}
         return {}
+
+    @staticmethod
+    async def _answer_beside_the_no(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
+        """The questions said with a no to the offer, answered before it is taken: the question in
+        the offer's topic; what school enrolment takes (托管先不办了 我就问上学的事 — VJ-15); the station
+        near (先不登记 那我去哪个站问 我住长江路那边 离哪个站近 — VJ-16: the sign-up text said again
+        instead). A paragraph of the last replies is not said again beside the station."""
+        lines = await answer_here(tracker) if is_question(text) else []
+        lines += await school_preparation_lines(tracker, lines)
+        if station := await station_asked_line(tracker, lines):
+            lines = [line for line in lines if not said_this_turn(tracker, line[:40], earlier_turns=2)]
+            lines.append(station)
+        for line in lines:
+            dispatcher.utter_message(text=line)
 
     async def _not_answered(self, asked: str, filled: Slots, dispatcher: CollectingDispatcher,
                             tracker: Tracker, domain: DomainDict) -> list[dict]:

@@ -47,6 +47,7 @@ from actions.legal import (
     shortfall_reply,
     sums_for,
 )
+from actions.month_totals import month_times_reply
 from actions.next_service import disowns_holiday_subsidy
 from actions.places import other_place_asked, other_place_lines, resolve_place
 from actions.relief import family_cover_line, family_relief_line, relief_verdict_as_said
@@ -81,7 +82,7 @@ from actions.slot_checks import (
     value_before_this_message,
 )
 from actions.slot_mappings import phones_said
-from actions.subsidies import accident_claim_reply, fare_reply, someone_elses_measures
+from actions.subsidies import accident_claim_reply, fare_reply, someone_elses_measures, winter_care_reply
 from actions.tickets import phone_owner
 from actions.time_limits import demand_told_line, left_corrected_line, time_limit_line
 from actions.who_we_are import who_we_are_reply
@@ -200,6 +201,8 @@ async def answer_here(tracker: Tracker, topic: str | None = None) -> list[str]:
         return [over]  # 那这个月他多扣了我多少 inside the arrears form (VI-10: 没有现成的准确答案)
     if crew := crew_total_reply(tracker):
         return [crew]  # 我们十二个人一共被欠多少钱 inside a form (VI-1)
+    if times := month_times_reply(tracker):
+        return [times]  # 这是一个月的 俺三个月都这么干的 那一共多少 on the offer (VM-3: 3,250 for 9,750)
     if family := family_cover_line(said, recent_words(tracker, limit=3)):
         return [family]  # 我老婆没工作 能不能也参加 inside a form (XN-4: the family record's claim rules)
     if (topic or form_topic(tracker)) == "过年补贴" and (theirs := await someone_elses_measures(tracker)):
@@ -297,6 +300,10 @@ def in_kind_sum_undone(tracker: Tracker) -> list[dict]:
         undone.append(SlotSet("last_correction", kept or None))
     tracker.add_slots(undone)
     return undone
+
+
+# the forms a winter-care question is read in (the NLU reads 冬天给发衣服不 as holiday_subsidy, 发棉衣 as wage_arrears)
+_CARE_ASKED_IN = ("holiday_subsidy_form", "wage_arrears_form")
 
 
 class HotlineForm(FormValidationAction):
@@ -568,6 +575,12 @@ class HotlineForm(FormValidationAction):
             return undone + await self.run(dispatcher, tracker, domain)  # (吃饭算三百 加上就两千一: K10)
         text = tracker.latest_message.get("text") or ""
         waiting = self._waiting_for_answer(tracker)
+        if waiting and self.form_name() in _CARE_ASKED_IN and (care := await winter_care_reply(tracker)) is not None:
+            # 不是过年 就平时冬天 环卫工有没有啥关爱 / 没人欠我钱 我问棉衣 (VJ-10: 过年补贴的事不办了 with no
+            # answer, then 是哪家单位欠的 twice): winter care answered, the form was never what was asked
+            dispatcher.utter_message(text=care)
+            return [*self._pause()[:-1], SlotSet("interrupted_form", None), SlotSet("next_service", None),
+                    FollowupAction("action_listen")]
         if waiting and self.form_name() == "holiday_subsidy_form" and disowns_holiday_subsidy(text):
             # 我没问过年的事 to 您是留下来过年… (YW-13: the same question again)
             dispatcher.utter_message(text="好的，过年补贴的事不办了。还有别的事随时说。")
@@ -848,7 +861,8 @@ class HotlineForm(FormValidationAction):
         # 要自己去办手续不 还是自动就有 right after the 上海 accident cover (XD-15: the overtime
         # multipliers, read from the message before it): the cover's own answer first
         # 包吃包住算不算在最低工资里 (XQ-6), 那隆祥一共欠我们多少 (XQ-9), 返乡车票有补贴吗 (XQ-16): 没有现成的准确答案
-        claim = await in_kind_pay_reply(tracker) or owed_total_reply(tracker) or (
+        # (这是一个月的 俺三个月都这么干的 那一共多少, VM-3: the month's 3,250 said as the total)
+        claim = await in_kind_pay_reply(tracker) or month_times_reply(tracker) or owed_total_reply(tracker) or (
             None if sums else await accident_claim_reply(tracker) or await fare_reply(tracker))
         answers = [claim] if claim else sums + [
             line for line in await answer_here(tracker)

@@ -261,6 +261,11 @@ def relief_verdict_as_said(status: str, paid: float, words: str) -> str | None:
             "别的地方以当地工会为准。）")
 
 
+# ✘ 镇江市总工会困难职工医疗救助（特困职工）：这一档只面向已建档的特困职工: a tier of its own, not a verdict on
+# the worker's case when it is a family member who holds that tier
+_OTHER_TIER_ONLY = re.compile(r"只面向\S{0,6}?(特困|困难)")
+
+
 REGISTERED_HINT = ("如果您已经在工会建档（困难或特困），告诉我“建档了”，我按建档的情况再帮您看；"
                    "还没建档的，可以问“怎么建档”。")
 
@@ -292,6 +297,11 @@ class ActionReliefEligibility(SafeAction):
             dispatcher.utter_message(text=result.get("reason") or "暂时没有您所在地区的帮扶数据。")
             return offer_person(dispatcher, tracker, status)
         yes, no = verdict_lines(result["programmes"])
+        if hers := family_relief_line(tracker):
+            # 我老婆是特困的 她住院减免能享受吧 她今年自己也掏了三千四 (VK-7: 暂不符合 the 特困 tier, twice — for
+            # a 困难 worker): her verdict on her own tier; no tier that is only hers listed as his 暂不符合
+            dispatcher.utter_message(text=hers)
+            no = [line for line in no if (tier := _OTHER_TIER_ONLY.search(line)) is None or tier.group(1) == status]
         if yes:
             note = "（按您说的建档情况判断，登记后工作人员会核实）" if self_reported(tracker) else ""
             dispatcher.utter_message(text=f"根据您的情况{note}，可以申请：\n" + "\n".join(yes))

@@ -87,6 +87,7 @@ from actions.legal import (
     sums_for,
     without_feared_dismissal,
 )
+from actions.month_totals import month_times_reply
 from actions.next_service import disowns_holiday_subsidy, holiday_subsidy_asked, offer_service
 from actions.overtime_calculator import (
     RATE_WAGE_ASKED,
@@ -912,10 +913,19 @@ class ActionStartService(SafeAction):
             dispatcher.utter_message(text=unpaid)  # 那调休的两天要是老板到年底也不给 咋整 (K8: a wage form)
             dispatcher.utter_message(response="utter_overtime_next")
             return []
+        times_said = False
+        if not tracker.active_loop_name and (times := month_times_reply(tracker)) is not None:
+            # 那仨月一共该退俺多少钱 after 每个月都扣俺五百 (VM-10: 欠您的一共 500 元) / 俺三个月都这么干的 那一共多少
+            # (VM-3: 3,250 again): the month's figure times the months; the message's other questions after it
+            dispatcher.utter_message(text=times)
+            if not await asked_facts(tracker):
+                return []
+            times_said = True
         if (crew := crew_total_reply(tracker)) is not None:
             dispatcher.utter_message(text=crew)  # 那我们十二个人一共被欠多少钱 大家都是八千一个月 (VI-1)
             return []
-        if (not tracker.active_loop_name or tracker.get_slot("interrupted_form") == tracker.active_loop_name) \
+        if not times_said and (not tracker.active_loop_name
+                               or tracker.get_slot("interrupted_form") == tracker.active_loop_name) \
                 and (owed := owed_total_reply(tracker)) is not None:
             # (海晟机械 在黄岛薛家岛那边 一共该给我多少 while the wage form stepped aside — XY-11: the menu)
             dispatcher.utter_message(text=owed)  # 那隆祥一共欠我们多少 after the wage ticket (XQ-9: the menu)

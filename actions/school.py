@@ -42,6 +42,59 @@ def drops_school(text: str) -> bool:
     return not text.startswith("/") and bool(_DROPS_SCHOOL.search(text)) and not _TAKEN_UP.search(text)
 
 
+# 托管先不办了 我就问上学的事 on the childcare sign-up offer (VJ-15: 记下了：“托管先不办了…” and the same
+# offer again): the childcare matter named, then dropped — a no to that offer said in words
+_CARE_MATTER = r"(?:托管|看孩子|接孩子|带孩子|照看孩子)"
+_DROPS_CARE = re.compile(
+    rf"{_CARE_MATTER}(?:的|那个|这个|那件|这件)?(?:事情?|事儿|那块|这块)?(?:我|俺)?(?:先|就|还是|暂时)?"
+    r"(?:不办了?|不弄了?|不搞了?|不用了?|不要了?|不需要了?|不报了?|不报名了?|不登记了?|算了|放放|放一放|"
+    r"以后再说|回头再说|不问了|不急了)(?=$|[\s，,。.!！~]|了|吧|啊|我|俺|那|就|先|只)|"
+    rf"(?<![要用办需报])(?:不办|不弄|不要|不用|不报|算了)(?:了|吧)?\S{{0,2}}?{_CARE_MATTER}(?!吗|么|嘛|[？?])")
+
+
+def drops_childcare(text: str) -> bool:
+    """The message says the childcare sign-up is not wanted now (托管先不办了 / 托管不要了)."""
+    text = (text or "").strip()
+    return not text.startswith("/") and bool(_DROPS_CARE.search(text)) and not _TAKEN_UP.search(text)
+
+
+# 明年上小学要准备啥 / 孩子上小学报名要带啥材料 / 入学需要什么材料 (VJ-15: asked beside 托管 three times and
+# never answered; the childcare record and its offer each time): what enrolment takes, from the
+# school-placement record; 我就问上学的事 said with the childcare dropped is that question too
+_ENROL = r"(?:上小学|上一年级|读小学|念小学|读一年级|上学|入学|报名上学|转学|插班|上初中|念书|读书)"
+_PREPARE = r"(?:准备|带|要|需要|交|提供|办)(?:些|点|好)?(?:啥|什么|哪些|些啥|些什么|哪样)"
+_PAPERS = r"(?:材料|手续|证件|证明|资料|东西)"
+_SCHOOL_PREPARATION = re.compile(
+    rf"{_ENROL}\S{{0,8}}?{_PREPARE}|{_ENROL}\S{{0,8}}?{_PAPERS}\S{{0,2}}?(?:有)?(?:啥|什么|哪些)|"
+    rf"(?:啥|什么|哪些){_PAPERS}\S{{0,6}}?{_ENROL}|"
+    rf"(?:就|只|主要)(?:是)?(?:想)?问(?:的是|问)?(?:孩子)?(?:上学|入学|上小学|报名上学)(?:的事|那块|的)?")
+
+
+def asks_school_preparation(text: str) -> bool:
+    """The message asks what a child's school enrolment takes (上小学要准备啥)."""
+    text = (text or "").strip()
+    return not text.startswith("/") and bool(_SCHOOL_PREPARATION.search(text))
+
+
+async def school_preparation_lines(tracker: Tracker, said: list[str] | None = None) -> list[str]:
+    """What enrolment takes (the school-placement record: rule, 需要准备的材料, 办理步骤), when the
+    latest message asks it and the reply has not said it yet ([]: not asked, said, or no record)."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if not asks_school_preparation(text):
+        return []
+    city, district = location(tracker)
+    try:
+        policies = await policies_for("school_placement", city, district, client())
+    except BackendError:
+        return []
+    if not policies:
+        return []
+    head = policies[0]["summary"][:24]
+    if said_this_turn(tracker, head) or any(head in line for line in said or []):
+        return []
+    return [placement_text(policies[0])]
+
+
 def school_dropped(tracker: Tracker) -> bool:
     """The worker dropped the school matter in the message the form took last."""
     return drops_school((tracker.latest_message or {}).get("text") or "")

@@ -50,6 +50,7 @@ from actions.legal import (
 )
 from actions.places import resolve_place
 from actions.relief import mutual_max_elsewhere, sanitation_cover_elsewhere, sanitation_cover_here
+from actions.school import school_preparation_lines
 from actions.service_catalog import (
     INJURY,
     SERVICE_NAMES,
@@ -500,6 +501,11 @@ class ActionChildcare(PolicyAnswer):
             dispatcher.utter_message(text=rest_stop_text(place, station))
             return []
         events = await super().act(dispatcher, tracker, domain)
+        said = [m.get("text") or "" for m in dispatcher.messages]
+        for line in await school_preparation_lines(tracker, said):
+            # 明年上小学要准备啥 另外…放学没人接 有没有托管 (VJ-15: the 托管 answer and its offer, three
+            # times, and the school question never answered): what enrolment takes, in the same reply
+            dispatcher.utter_message(text=line)
         stations = await childcare_stations(tracker)
         if not stations and not childcare_sign_up(tracker) and any(location(tracker)):
             # 我在济南 历下区 / 那济南这边有托管班没 (VL-4: 想报名的话… three times, no 济南 data never said):
@@ -1369,6 +1375,17 @@ _FAMILY_CLAIM = re.compile(r"能赔|赔不|赔吗|给赔|赔不赔|给不给赔|
 _MUTUAL_IN_TALK = re.compile(r"互助保障|互助险|互助保险")
 _POLICY_FEE_SERVICES = {"childcare_service": re.compile(r"托管|驿站|看孩子|托儿"),
                         "skills_training": re.compile(r"培训|课|书院|考\S{0,3}证|学技术|学手艺")}
+
+
+async def station_asked_line(tracker: Tracker, said: list[str]) -> str | None:
+    """The nearest station, when the latest message asks which station to go to (去哪个站问 / 离哪个站近)
+    and ``said`` (the reply so far) named none — for a reply that is no flow of its own (the
+    ticket offer declined: 先不登记 那我去哪个站问 我住长江路那边, VJ-16)."""
+    text = normalize_text((tracker.latest_message or {}).get("text") or "").strip()
+    if not text or text.startswith("/") or not _NEAR_STATION_ASKED.search(text) \
+            or any(_STATION_SAID.search(line) for line in said):
+        return None
+    return await nearest_station_line(tracker, text)
 
 
 async def nearest_station_line(tracker: Tracker, text: str) -> str:

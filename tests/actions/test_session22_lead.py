@@ -403,3 +403,52 @@ async def test_a_holiday_never_named_is_no_holiday_question(backend):
     said = _said(dispatcher)
     assert "过年" not in said and "返岗" not in said, said
     assert ("active_loop", "holiday_subsidy_form") not in [(e.get("event"), e.get("name")) for e in events]
+
+
+# --- VK-7: a 困难 worker's 特困 wife (自付 3,400): 暂不符合 the 特困 tier and its fee waiver, twice ----------------
+
+@on_module_loop
+async def test_the_wifes_tier_is_judged_for_her_not_listed_against_him(backend):
+    from actions.relief import ActionReliefEligibility
+
+    first = "你好，我在镇江，是工会建档的困难职工。今年自己掏的医药费大概两千五，能申请工会救助吗？"
+    tracker = conversation([(first, "relief_eligibility", ["按您说的：在档困难职工，今年自付 2,500 元"]),
+                            ("怎么说不符合？我老婆是特困的，她住院减免能享受吧？她今年自己也掏了三千四",
+                             "relief_eligibility", [])],
+                           slots={"city": "镇江市", "hardship_status": "困难", "medical_cost": 2500})
+    dispatcher = CollectingDispatcher()
+    await ActionReliefEligibility().run(dispatcher, tracker, DOMAIN)
+    said = _said(dispatcher)
+    assert "3,400" in said and "特困职工" in said, said
+    assert "只面向已建档的特困职工" not in said, said
+
+
+# --- VM-3, VM-10: a month's figure for several months — 3,250 for three months' overtime, 500 for three months docked
+
+OVERTIME_MONTH = ("按《劳动法》第四十四条计算：\n休息日加班 4 天：4,350 ÷ 21.75 × 4 × 200% = 1,600.00 元\n"
+                  "合计：依法应付加班工资不少于 3,250.00 元")
+
+
+def test_a_months_overtime_alike_for_three_months_is_multiplied():
+    from actions.month_totals import month_times_reply
+
+    tracker = conversation([("俺在胶州电子厂 一个月4350 平常每天都加俩钟头", "overtime_pay", [OVERTIME_MONTH]),
+                            ("这是一个月的 俺三个月都这么干的 那一共多少", "inform", [])])
+    assert "9,750.00" in (month_times_reply(tracker) or "")
+
+
+@on_module_loop
+async def test_a_sum_docked_each_month_is_multiplied_by_the_months(backend):
+    first = "俺在胶州一个服装厂 一个月四千八 老板说是押金还有迟到罚款 每个月都扣俺五百 扣了仨月了 这个合法不？"
+    tracker = conversation([(first, "wage_arrears", ["押金单位不能收"]), ("那仨月一共该退俺多少钱", "inform", [])])
+    dispatcher = CollectingDispatcher()
+    await ActionStartService().run(dispatcher, tracker, DOMAIN)
+    said = _said(dispatcher)
+    assert "1,500" in said and "一共 500 元" not in said, said
+
+
+@pytest.mark.parametrize("text", ["老板欠我三个月工资 一个月五千", "一共欠了多少"])
+def test_no_month_figure_no_multiplying(text):
+    from actions.month_totals import month_times_reply
+
+    assert month_times_reply(conversation([(text, "wage_arrears", [])])) is None
