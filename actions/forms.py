@@ -792,7 +792,8 @@ class ValidateTicketOfferForm(HotlineForm):
         applied = correction_applied(facts, text)
         if applied:
             changed.update(applied)
-            if v.correction_said(text).dropped and changed.get("question", "").endswith(text):
+            said_fix = v.correction_said(text)
+            if said_fix is not None and said_fix.dropped and changed.get("question", "").endswith(text):
                 changed.pop("question")  # (VL-3: 情况 read 把被学校拒收删了 没这回事)
         if isinstance(changed.get("school_problem"), str) and facts.get("school_problem") \
                 and (v.SCHOOL_PROBLEM_ADDED.search(text) or not v.is_correction(text)):

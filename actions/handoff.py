@@ -504,7 +504,8 @@ async def callback_for_ticket(dispatcher: CollectingDispatcher, tracker: Tracker
     """A person asked for right after a ticket's status that did not name its station (VK-11: queued at
     青岛市总工会 while 西海岸's centre holds her ticket, then her phone asked twice more): a callback filed
     beside that ticket — the backend gives it to the station holding the ticket — on the phone given."""
-    dispatcher.utter_message(text=TICKET_STATION_CALLS.format(ticket=ticket, phone=mask_phone(contact_phone(tracker))))
+    phone = mask_phone(contact_phone(tracker) or "")
+    dispatcher.utter_message(text=TICKET_STATION_CALLS.format(ticket=ticket, phone=phone))
     return await file_callback(dispatcher, tracker, reason, interrupted_case(tracker))
 
 

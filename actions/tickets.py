@@ -2013,36 +2013,37 @@ async def note_on_ticket(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     content = filed_content(tracker, filed) if asks_content else None
     if (compared := await _told_again(dispatcher, tracker, filed, text, asks_content)) is not None:
         return changed + compared  # 补充一下 没签合同 欠了八千 — on the ticket already (XR-13, XR-15)
-    told, asked = note_parts(text)
-    if not content and not told:
+    told_facts, asked_parts = note_parts(text)
+    if not content and not told_facts:
         # 谢谢 我好点了 刚才是气话 那工资的事咋办 四个月一共多少钱 能帮我登记上吗 (VI-9: all of it pasted
         # on the callback ticket, nothing answered): no fact for the ticket — the questions go on
         return changed or None
     # (GH202612070002 里面都写了啥, ZV-01: the ticket's own number is no new fact)
     not_on_it = _not_on_it(text, content) if content else ""
-    on_it = [fact for fact in told if content and _fact_held(fact, content)]
+    facts_on_it = [fact for fact in told_facts if content and _fact_held(fact, content)]
     # (我姓王写上没有 — VF-1: 姓王 on it already, so no note of the question pasted on it)
     if content and not any(m.group(0) not in content for m in _NEW_FACT.finditer(_without_ids(text))) \
             and not not_on_it:
         dispatcher.utter_message(text=content)
         return []
     try:
-        ticket = await client().add_ticket_note(filed, tracker.sender_id, not_on_it or " ".join(told))
+        ticket = await client().add_ticket_note(filed, tracker.sender_id, not_on_it or " ".join(told_facts))
     except (BackendError, BackendUnavailable):
         dispatcher.utter_message(text="工单上留言没有成功。" + HURRY_TEXT.format(ticket=filed))
         return []
     due = f"工作人员会在 {call_back_by(ticket['sla_due'])}前按您登记的手机号联系您。" \
         if ticket.get("sla_due") else ""
     if not_on_it:  # 工单里有写我在海尔上班 交了两年社保吗 (XJ-1): not on it, so added
-        held = f"“{'、'.join(on_it)}”工单上原来就写着；" if on_it else ""  # (VJ-6: 姓刘 was on it)
+        held = f"“{'、'.join(facts_on_it)}”工单上原来就写着；" if facts_on_it else ""  # (VJ-6: 姓刘 was on it)
         dispatcher.utter_message(text=f"{held}原来的工单上没写的，已经给工单 {filed} 补上：“{not_on_it[:60]}”，"
                                       f"工作人员能看到。{due}")
     else:
-        dispatcher.utter_message(text=f"好的，已经在工单 {filed} 上给工作人员留了话：“{' '.join(told)[:60]}”。{due}"
+        noted = " ".join(told_facts)[:60]
+        dispatcher.utter_message(text=f"好的，已经在工单 {filed} 上给工作人员留了话：“{noted}”。{due}"
                                       + HURRY_TEXT.format(ticket=filed))
     if content:
         dispatcher.utter_message(text=content)
-    if not content or asked:  # 那我要准备啥材料 … (ZE-01: noted, not answered): read with the filed case's topic
+    if not content or asked_parts:  # 那我要准备啥材料 … (ZE-01: noted, not answered): read with the filed case's topic
         # (VJ-1: 报名是几月份 beside 社保交了两年这个写上了吗 — shown the ticket, the question dropped)
         for line in await answer_in_topic(tracker, CASE_TOPICS.get(filed_type(tracker) or "")):
             dispatcher.utter_message(text=line)

@@ -2455,8 +2455,8 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
                                   if e.get("entity") == "child_grade"), None) or "")
         # 孩子上小学报名要带啥材料 with 幼儿园中班 held (VJ-15: 年级 changed to 小学一年级 by itself): the
         # school the child goes on to, asked about, names no grade; a grade named (二年级 / 大班) does
-        named = correcting or "child_grade" not in ctx.known or _GRADE_NAMED.search(text)
-        if checked.ok and named and (checked.value != "小学" or re.search(r"小学", text)):
+        grade_named = bool(correcting or "child_grade" not in ctx.known or _GRADE_NAMED.search(text))
+        if checked.ok and grade_named and (checked.value != "小学" or re.search(r"小学", text)):
             facts["child_grade"] = checked.value
         # the clause that tells the problem, not the whole message (a phone number and all)
         clauses = [c for c in _CLAUSE.split(text) if c] or [text]
@@ -2530,10 +2530,10 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
     status = hardship_status_in(text)
     if status is not None:
         facts["hardship_status"] = status
-    if "medical_cost" in facts and (own := relatives_left_out(normalize_text(whole)))[1]:
+    if "medical_cost" in facts and (own_part := relatives_left_out(normalize_text(whole)))[1]:
         # 不是我看病 是我妈住院 花了一万多 (VK-14: 自付医疗费 10,000): a relative's bill is no cost of the
         # worker's own — only the worker's own words say one
-        mine = read_facts(own[0], [], ctx).get("medical_cost") if own[0].strip() else None
+        mine = read_facts(own_part[0], [], ctx).get("medical_cost") if own_part[0].strip() else None
         if mine is None:
             facts.pop("medical_cost")
         else:
