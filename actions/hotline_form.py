@@ -83,7 +83,7 @@ from actions.slot_checks import (
 )
 from actions.slot_mappings import phones_said
 from actions.subsidies import accident_claim_reply, fare_reply, someone_elses_measures, winter_care_reply
-from actions.tickets import phone_owner
+from actions.tickets import ASKED_MARK, phone_owner
 from actions.time_limits import demand_told_line, left_corrected_line, time_limit_line
 from actions.who_we_are import who_we_are_reply
 from bot.normalize.identity import mask_phone
@@ -836,7 +836,8 @@ class HotlineForm(FormValidationAction):
         facts = dict(case.get("facts") or {})
         asked = str(facts.get("question") or "")
         if text not in asked:
-            facts["question"] = "；".join(p for p in (asked, text) if p)[:300]
+            # (marked: the account of the case keeps it, though it is a question — make test's e2e X-03)
+            facts["question"] = "；".join(p for p in (asked, ASKED_MARK + text) if p)[:300]
         return [QUESTION_KEPT], [SlotSet("pending_case", {**case, "facts": facts})]
 
     async def _not_answered(self, asked: str, filled: Slots, dispatcher: CollectingDispatcher,

@@ -355,7 +355,7 @@ async def test_the_money_asked_after_the_crisis_reply_is_taken_up(backend):
 # --- VL-5, VJ-13, VK-3: the same paragraph said again word for word, beside the new answer ----------------------
 
 LAW = ("劳动争议申请仲裁的时效期间为一年，从知道或者应当知道权利被侵害之日起计算；还在职期间被拖欠工资的，"
-       "不受一年时效限制，离职的应自离职之日起一年内申请仲裁。")
+       "不受一年时效限制，离职的应自离职之日起一年内申请仲裁。\n（来源：《中华人民共和国劳动争议调解仲裁法》第二十七条）")
 
 
 @pytest.mark.parametrize(("text", "kept"), [("过了以后再要还管用吗", False), ("你再说一遍", True)])
@@ -452,3 +452,17 @@ def test_no_month_figure_no_multiplying(text):
     from actions.month_totals import month_times_reply
 
     assert month_times_reply(conversation([(text, "wage_arrears", [])])) is None
+
+
+def test_a_sum_worked_out_again_is_said_again():  # make test's e2e: 3天 got only the tail of the sum
+    from actions.common import drop_repeated_paragraphs
+
+    total = ("按《劳动法》第四十四条计算：\n法定节假日加班 3 天：6,000 ÷ 21.75 × 3 × 300% = 2,482.76 元\n"
+             "合计：不少于 2,482.76 元")
+    tracker = conversation([("那国庆节加班呢", "overtime_pay", [total]), ("3天", "inform", [])])
+    dispatcher = CollectingDispatcher()
+    dispatcher.utter_message(text=total)
+    dispatcher.utter_message(text="单位不按这个标准支付的，可以先和单位协商，也可以打 12333 投诉。")
+    drop_repeated_paragraphs(dispatcher, tracker)
+    assert "2,482.76" in _said(dispatcher)
+
