@@ -502,6 +502,13 @@ def family_member_ill(text: str) -> str | None:
 
 
 _ANOTHER_QUESTION = re.compile(r"另外|还有|还想问|再问|顺便问?|[？?；;]|\s+")
+_CLAUSE_BREAK = re.compile(_ANOTHER_QUESTION.pattern + r"|[。，,]")
+
+
+def clauses(text: str) -> list[str]:
+    """The message's clauses, split where :func:`question_parts` splits and at commas and stops too: the
+    clause of one service asked beside another (…加班费应该拿多少？另外互助保障最多能赔多少)."""
+    return [part.strip() for part in _CLAUSE_BREAK.split(text) if part and part.strip()]
 
 
 # 这个200 / 那笔钱 / 这个: a question pointing back at the clause said right before it

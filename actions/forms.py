@@ -27,7 +27,6 @@ from actions.fact_tables import (
     FACT_NAMES,
     WAGE_FACTS,
     fact_text,
-    owed_total_reply,
     wage_as_said,
 )
 from actions.facts import is_question, recent_words, worker_messages
@@ -41,7 +40,7 @@ from actions.legal import (
     sums_for,
     tells_time_worked,
 )
-from actions.month_totals import month_times_reply
+from actions.month_totals import owed_or_months_total
 from actions.overtime_calculator import amount_on_new_days
 from actions.overtime_days import kind_of_day_named, whole_holiday_said
 from actions.places import resolve_place
@@ -173,7 +172,7 @@ class ValidateWageArrearsForm(HotlineForm):
             dispatcher.utter_message(text=f"好的，已更正：{FACT_NAMES.get(slot, slot)}改为"
                                           f"{fact_text(slot, value)}。")
             return {slot: value, "case_confirmed": None}
-        if owed := month_times_reply(tracker) or owed_total_reply(tracker):
+        if owed := owed_or_months_total(tracker):
             dispatcher.utter_message(text=owed)  # 那隆祥一共欠我们多少 on the summary (XQ-9; VM-3 months alike)
             return {"case_confirmed": None}
         if points := points_said_now(tracker):

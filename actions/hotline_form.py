@@ -25,7 +25,7 @@ from actions.apply_where import where_to_apply_reply
 from actions.backend_client import BackendError, BackendUnavailable
 from actions.common import client, on_action_call, said_this_turn
 from actions.crisis import is_crisis, wants_to_talk
-from actions.fact_tables import CASE_FACTS, FACT_NAMES, OPTIONAL_FACTS, fact_text, owed_total_reply
+from actions.fact_tables import CASE_FACTS, FACT_NAMES, OPTIONAL_FACTS, fact_text
 from actions.facts import (
     answer_fact,
     answer_in_topic,
@@ -47,7 +47,7 @@ from actions.legal import (
     shortfall_reply,
     sums_for,
 )
-from actions.month_totals import month_times_reply
+from actions.month_totals import month_times_reply, owed_or_months_total
 from actions.next_service import disowns_holiday_subsidy
 from actions.places import other_place_asked, other_place_lines, resolve_place
 from actions.relief import family_cover_line, family_relief_line, relief_verdict_as_said
@@ -863,7 +863,7 @@ class HotlineForm(FormValidationAction):
         # multipliers, read from the message before it): the cover's own answer first
         # 包吃包住算不算在最低工资里 (XQ-6), 那隆祥一共欠我们多少 (XQ-9), 返乡车票有补贴吗 (XQ-16): 没有现成的准确答案
         # (这是一个月的 俺三个月都这么干的 那一共多少, VM-3: the month's 3,250 said as the total)
-        claim = await in_kind_pay_reply(tracker) or month_times_reply(tracker) or owed_total_reply(tracker) or (
+        claim = await in_kind_pay_reply(tracker) or owed_or_months_total(tracker) or (
             None if sums else await accident_claim_reply(tracker) or await fare_reply(tracker))
         answers = [claim] if claim else sums + [
             line for line in await answer_here(tracker)

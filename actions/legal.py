@@ -1544,8 +1544,8 @@ def crew_total_reply(tracker: Tracker) -> str | None:
     the case's 欠薪时间, the monthly pay told or the case's 月工资 (VI-1: after the ticket the wage form was
     started again and the employer asked)."""
     text = ((tracker.latest_message or {}).get("text") or "").strip()
-    if not text or text.startswith("/"):
-        return None
+    if not text or text.startswith("/") or not _CREW_TOTAL_ASKED.search(text):
+        return None  # (asked first: this runs on every message the router reads)
     words = recent_words(tracker, limit=12)
     wage = tracker.get_slot("monthly_wage")
     months = months_unpaid(words) or _months_in(str(tracker.get_slot("duration") or ""))

@@ -14,6 +14,7 @@ from decimal import Decimal
 from rasa_sdk import Tracker
 
 from actions.common import recent_replies
+from actions.fact_tables import owed_total_reply
 from actions.facts import worker_messages
 from actions.legal import total_asked
 from bot.normalize.numbers import find_amounts, find_durations, iso_months
@@ -66,3 +67,10 @@ def month_times_reply(tracker: Tracker) -> str | None:
             return (f"按您说的每个月加班都一样：一个月不少于 {one:,.2f} 元，{months} 个月一共 {one:,.2f} × {months} = "
                     f"{one * months:,.2f} 元（哪个月加班的天数或时长不一样，告诉我，我按月重算）。")
     return None
+
+
+def owed_or_months_total(tracker: Tracker) -> str | None:
+    """The total asked inside a case: a month's figure times its months first (VM-3: the month's 3,250 said as
+    the total), else the case's own total owed (fact_tables.owed_total_reply)."""
+    return month_times_reply(tracker) or owed_total_reply(tracker)
+

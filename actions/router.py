@@ -48,6 +48,7 @@ from actions.facts import (
     applied_lines,
     asked_facts,
     case_words,
+    clauses,
     fact_text,
     is_question,
     recent_words,
@@ -706,10 +707,6 @@ _HOPELESS = re.compile(r"打电话\S{0,3}(?:没用|有啥用|有什么用)|说�
 _MONEY_SERVICES = frozenset({"wage_arrears", "overtime_pay", "minimum_wage"})
 
 
-# 另外 / 还有 / 顺便问 …: the message's questions one by one (as facts.question_parts splits them)
-_QUESTION_SPLIT = re.compile(r"另外|还有|还想问|再问|顺便问?|[？?；;。，,]|\s+")
-
-
 async def later_question_answered(tracker: Tracker, text: str, service: str) -> list[str]:
     """The second service of a message asked as a question the records answer (…加班费应该拿多少？
     另外工会有没有留岗补贴, T-6 of session 22): its answer, said in the same reply as the first
@@ -717,8 +714,8 @@ async def later_question_answered(tracker: Tracker, text: str, service: str) -> 
     service is told as a case (孩子上学的事也想问问 asks nothing a record answers) or none is on record."""
     if text.startswith("/") or service not in POLICY_SERVICES | {"holiday_subsidy"}:
         return []
-    for part in (p.strip() for p in _QUESTION_SPLIT.split(text)):
-        if part and is_question(part) and service in services_meant(part) \
+    for part in clauses(text):
+        if is_question(part) and service in services_meant(part) \
                 and (lines := await answer_of_part(tracker, part)):
             return lines
     return []

@@ -1727,7 +1727,7 @@ def _a_place(words: str) -> bool:
     return not _places_before(words)[0] or bool(_PLACE_END.search(words))
 
 
-def _place_and_site_only(name: str) -> bool:
+def place_and_site_only(name: str) -> bool:
     """黄岛长江路街道工地 / 辛安那边的厂: places said before a bare workplace, no one's name in it."""
     rest, found = _places_before(re.sub(r"^(?:我|俺)?在", "", name))
     while (street := re.match(r"[\u4e00-\u9fff]{1,4}?(?:街道|社区|路|街|镇|村)", rest)) and len(rest) > street.end():
@@ -2411,7 +2411,7 @@ def read_facts(text: str, entities: list[dict] | None, ctx: Context) -> dict[str
         # employer — the job is read below; 在中通跑快递: 中通 employs
         employer = left or None
     if employer and ctx.asked != "employer" and not correcting and "employer" not in ctx.known \
-            and _place_and_site_only(employer):
+            and place_and_site_only(employer):
         # 在黄岛长江路街道工地上干活 (VD-12 filed 单位：黄岛长江路街道工地): where, not who — unless a boss is
         # held, whom the site then describes (长江路那个工地 after 包工头姓刘, AA-01)
         employer = None
